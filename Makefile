@@ -1,0 +1,32 @@
+# `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INDEX := index
+SEEDS := seeds
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test index clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Reindex when the index is missing or older than any seed file.
+$(INDEX)/current: $(STAMP) $(wildcard $(SEEDS)/*)
+	$(BIN)/warta reindex $(SEEDS) --index $(INDEX)
+
+index: $(INDEX)/current
+
+run: $(INDEX)/current
+	$(BIN)/warta serve --host $(HOST) --port $(PORT) --index $(INDEX)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(INDEX)/current $(INDEX)/gen-*

@@ -1,0 +1,59 @@
+"""The Article record: what every loader produces and every later step consumes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+TITLE_MAX_CHARS = 120
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Article:
+    """One news article, as read from a source file."""
+
+    id: str
+    title: str
+    body: str
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    place: str | None = None
+    origin: str = ""  # where it was read from: "path" or "path:line"
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("extras")
+        return data
+
+
+def article_id(url: str | None, body: str) -> str:
+    """A stable id: a hash of the URL when there is one, else of the normalised text."""
+    basis = url.strip() if url and url.strip() else "text:" + normalise_space(body)
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_space(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def first_sentence(text: str) -> str:
+    text = normalise_space(text)
+    parts = _SENTENCE_END.split(text, maxsplit=1)
+    return parts[0] if parts else ""
+
+
+def cut_at_word(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """Cut text to at most `limit` characters at a word boundary, marking the cut with an ellipsis."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:-") + "…"

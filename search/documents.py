@@ -1,0 +1,29 @@
+"""Turn an Article and its extraction into the document Whoosh stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .articles import Article
+from .extract import Extraction, extract
+from .schema import FACET_SEPARATOR, date_number
+
+
+def to_document(article: Article, extraction: Extraction | None = None) -> dict[str, Any]:
+    extraction = extraction or extract(article)
+    return {
+        "id": article.id,
+        "title": article.title,
+        "title_surface": article.title,
+        "body": article.body,
+        "body_surface": article.body,
+        "date": article.date,
+        "date_num": date_number(article.date),
+        "url": article.url,
+        "source": article.source or "",
+        "place": article.place or "",
+        "official": FACET_SEPARATOR.join(extraction.official_names),
+        "agency": FACET_SEPARATOR.join(extraction.agency_names),
+        "officials": [{"name": o.name, "role": o.role} for o in extraction.officials],
+        "agencies": [{"name": a.name, "acronym": a.acronym} for a in extraction.agencies],
+    }

@@ -1,0 +1,47 @@
+"""Exceptions raised by the Warta engine; the CLI and the web app translate them."""
+
+
+class WartaError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+    code = "warta_error"
+
+
+class InputError(WartaError):
+    """A source file or record could not be read as an article."""
+
+    code = "bad_input"
+
+
+class NoArticleError(InputError):
+    """A readable page that holds no article (an index page, an empty file)."""
+
+    code = "no_article"
+
+
+class IndexMissingError(WartaError):
+    """No built index at the given location."""
+
+    code = "index_missing"
+
+
+class IndexBusyError(WartaError):
+    """Another process is writing the index."""
+
+    code = "index_busy"
+
+
+class BadQueryError(WartaError):
+    """A search request whose parameters cannot be honoured."""
+
+    code = "bad_request"
+
+    def __init__(self, message: str, code: str = "bad_request") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class NotFoundError(WartaError):
+    """An article id that is not in the index."""
+
+    code = "not_found"

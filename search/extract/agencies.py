@@ -1,0 +1,213 @@
+"""Find government bodies in an article and name each by one canonical value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, Match
+from .lexicon import Lexicon, Region, load_lexicon
+from .tokens import Token
+
+REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
+                      "provinsi": "provinsi", "prov": "provinsi"}
+GOVERNMENT_FORMS = {
+    "provinsi": ("Pemerintah Provinsi {}", "Pemprov {}", "Pemerintah Prov {}"),
+    "kabupaten": ("Pemerintah Kabupaten {}", "Pemkab {}", "Pemerintah Kab {}"),
+    "kota": ("Pemerintah Kota {}", "Pemkot {}"),
+}
+LEGISLATURE_FORMS = {
+    "provinsi": ("DPRD Provinsi {}", "DPRD Prov {}"),
+    "kabupaten": ("DPRD Kabupaten {}", "DPRD Kab {}"),
+    "kota": ("DPRD Kota {}",),
+}
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    """What a name in the gazetteer stands for."""
+
+    canonical: str
+    acronym: str | None
+    kind: str
+    region: Region | None = None
+
+
+@dataclass
+class AgencyMention:
+    name: str
+    acronym: str | None
+    kind: str
+    surfaces: list[str] = field(default_factory=list)
+    region: Region | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "acronym": self.acronym, "kind": self.kind, "surfaces": self.surfaces}
+
+
+@dataclass(frozen=True)
+class _UnitMatch:
+    unit: AgencyRef
+    regions: tuple[Region, ...]  # candidates named right after the unit, empty when none
+
+
+@dataclass
+class AgencyGazetteers:
+    national: Gazetteer[AgencyRef]
+    units: Gazetteer[AgencyRef]
+    regions: Gazetteer[tuple[Region, ...]]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteers() -> AgencyGazetteers:
+    return build_gazetteers(load_lexicon())
+
+
+def build_gazetteers(lexicon: Lexicon) -> AgencyGazetteers:
+    national: Gazetteer[AgencyRef] = Gazetteer()
+    for entry in lexicon.agencies:
+        ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, entry.kind)
+        for name in (entry.canonical, *entry.aliases):
+            national.add(name, ref)
+    by_short_name: dict[str, list[Region]] = {}
+    for region in lexicon.regions:
+        by_short_name.setdefault(region.short_name.lower(), []).append(region)
+        _add_regional_bodies(national, region)
+    regions: Gazetteer[tuple[Region, ...]] = Gazetteer()
+    for candidates in by_short_name.values():
+        regions.add(candidates[0].short_name, tuple(candidates))
+    units: Gazetteer[AgencyRef] = Gazetteer()
+    for entry in lexicon.regional_units:
+        ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, "regional_unit")
+        for name in (entry.canonical, *entry.aliases):
+            units.add(name, ref)
+    return AgencyGazetteers(national, units, regions)
+
+
+def _add_regional_bodies(gazetteer: Gazetteer[AgencyRef], region: Region) -> None:
+    government = AgencyRef(f"Pemerintah {region.full_name}",
+                           GOVERNMENT_FORMS[region.level][1].format(region.short_name),
+                           "regional_government", region)
+    for form in GOVERNMENT_FORMS[region.level]:
+        gazetteer.add(form.format(region.short_name), government)
+    legislature = AgencyRef(f"Dewan Perwakilan Rakyat Daerah {region.full_name}",
+                            f"DPRD {region.short_name}", "regional_legislature", region)
+    for form in LEGISLATURE_FORMS[region.level]:
+        gazetteer.add(form.format(region.short_name), legislature)
+
+
+def find_agencies(text: str, tokens: list[Token], place_region: Region | None = None,
+                  gazetteers: AgencyGazetteers | None = None) -> tuple[list[AgencyMention], list[tuple[int, int]]]:
+    """All agencies in the text, merged by canonical name, and the token spans they cover."""
+    gazetteers = gazetteers or load_gazetteers()
+    found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
+    learned: dict[str, AgencyRef | _UnitMatch] = {}
+    position = 0
+    while position < len(tokens):
+        match = _longest_at(gazetteers, tokens, position)
+        if match is None:
+            position += 1
+            continue
+        found.append(match)
+        acronym = _defined_acronym(tokens, match[0].end)
+        if acronym:
+            learned[acronym] = match[1]
+        position = match[0].end
+    covered = {i for match, _ in found for i in range(match.start, match.end)}
+    for index, token in enumerate(tokens):
+        if token.text in learned and index not in covered:
+            found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
+    found.sort(key=lambda pair: pair[0].start)
+    article_region = _article_region(found) or place_region
+    mentions: dict[str, AgencyMention] = {}
+    for match, value in found:
+        ref = _resolve(value, article_region)
+        mention = mentions.setdefault(ref.canonical, AgencyMention(ref.canonical, ref.acronym, ref.kind,
+                                                                   region=ref.region))
+        surface = match.surface(text, tokens)
+        if surface not in mention.surfaces:
+            mention.surfaces.append(surface)
+    spans = [(match.start, match.end) for match, _ in found]
+    return list(mentions.values()), spans
+
+
+def article_region_of(mentions: list[AgencyMention]) -> Region | None:
+    for mention in mentions:
+        if mention.kind == "regional_government" and mention.region is not None:
+            return mention.region
+    return None
+
+
+def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int):
+    national = gazetteers.national.match_at(tokens, position)
+    unit = gazetteers.units.match_at(tokens, position)
+    if unit is not None and (national is None or unit.end > national.end):
+        regions, end = _region_after(gazetteers, tokens, unit.end)
+        return Match(position, end, unit.value), _UnitMatch(unit.value, regions)
+    if national is not None:
+        return national, national.value
+    return None
+
+
+def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: int) -> tuple[tuple[Region, ...], int]:
+    """A region named right after a unit ("Kota Bandung", "Lampung Selatan"): candidates and where it ends."""
+    level = None
+    start = position
+    if position < len(tokens) and tokens[position].lower.rstrip(".") in REGION_LEVEL_WORDS:
+        level = REGION_LEVEL_WORDS[tokens[position].lower.rstrip(".")]
+        start = position + 1
+        if start < len(tokens) and tokens[start].text == ".":
+            start += 1
+    if start >= len(tokens):
+        return (), position
+    match = gazetteers.regions.match_at(tokens, start)
+    if match is None:
+        return (), position
+    candidates = tuple(region for region in match.value if level is None or region.level == level)
+    return (candidates, match.end) if candidates else ((), position)
+
+
+def _defined_acronym(tokens: list[Token], position: int) -> str | None:
+    """`(Kemendagri)` right after a name defines an acronym for the rest of the article."""
+    if position + 2 < len(tokens) and tokens[position].text == "(" and tokens[position + 2].text == ")":
+        candidate = tokens[position + 1]
+        if candidate.is_capitalised and len(candidate.text) >= 2:
+            return candidate.text
+    return None
+
+
+def _article_region(found) -> Region | None:
+    for _, value in found:
+        if isinstance(value, AgencyRef) and value.kind == "regional_government" and value.region:
+            return value.region
+    return None
+
+
+def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> AgencyRef:
+    if isinstance(value, AgencyRef):
+        return value
+    region = _choose_region(value.regions, article_region)
+    if region is None:
+        return value.unit
+    acronym = f"{value.unit.acronym} {region.short_name}" if value.unit.acronym else None
+    return AgencyRef(f"{value.unit.canonical} {region.full_name}", acronym, "regional_unit", region)
+
+
+def _choose_region(candidates: tuple[Region, ...], article_region: Region | None) -> Region | None:
+    """The region a unit belongs to: the one named after it, read in the light of the article's region."""
+    if not candidates:
+        return article_region
+    if len(candidates) == 1:
+        return candidates[0]
+    if article_region is not None:
+        for region in candidates:
+            if region.code == article_region.code:
+                return region
+        for region in candidates:
+            if region.province_code == article_region.province_code and region.level != "provinsi":
+                return region
+    for level in ("kota", "kabupaten", "provinsi"):
+        for region in candidates:
+            if region.level == level:
+                return region
+    return candidates[0]

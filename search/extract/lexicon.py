@@ -1,0 +1,118 @@
+"""Word lists and gazetteers shipped as data files inside the package, loaded once."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DATA_PACKAGE = "search.extract.data"
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+          "Agustus", "September", "Oktober", "November", "Desember")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province, kabupaten or kota from the Kemendagri code list."""
+
+    code: str
+    full_name: str  # "Kabupaten Lampung Selatan", "Kota Bandung", "Provinsi Lampung"
+    short_name: str  # "Lampung Selatan", "Bandung", "Lampung"
+    level: str  # "provinsi" | "kabupaten" | "kota"
+    province_code: str
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    canonical: str
+    aliases: tuple[str, ...]
+    kind: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    person_prefixes: frozenset[str]
+    degree_suffixes: frozenset[str]
+    ranks: frozenset[str]
+    positions: frozenset[str]
+    role_words: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    stopwords: frozenset[str]
+    agencies: tuple[AgencyEntry, ...]
+    regional_units: tuple[AgencyEntry, ...]
+    regions: tuple[Region, ...]
+    kecamatan_to_region: dict[str, str]  # lower-cased kecamatan name -> region code (unique names only)
+
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Tokens that end with a full stop which does not end a sentence."""
+        return self.person_prefixes | self.degree_suffixes | self.ranks
+
+
+def read_lines(name: str, package: str = DATA_PACKAGE) -> list[str]:
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_table(name: str) -> list[AgencyEntry]:
+    entries = []
+    for line in read_lines(name):
+        cells = line.split("\t") + ["", "", ""]
+        canonical, aliases, kind, parent = (cell.strip() for cell in cells[:4])
+        entries.append(AgencyEntry(
+            canonical=canonical,
+            aliases=tuple(alias.strip() for alias in aliases.split("|") if alias.strip()),
+            kind=kind or "regional_unit",
+            parent=parent or None,
+        ))
+    return entries
+
+
+def read_regions() -> list[Region]:
+    regions = []
+    with resources.files(DATA_PACKAGE).joinpath("regions.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            name, level = row["nama"].strip(), row["level"].strip()
+            if level == "provinsi":
+                short, full = name, f"Provinsi {name}"
+            else:
+                prefix = "Kabupaten " if level == "kabupaten" else "Kota "
+                short = name[len(prefix):] if name.startswith(prefix) else name
+                full = name
+            regions.append(Region(row["kode"], full, short, level, row["kode_provinsi"]))
+    return regions
+
+
+def read_kecamatan(regions: list[Region]) -> dict[str, str]:
+    """Map kecamatan names that are unique across Indonesia to their kabupaten/kota code."""
+    known_codes = {region.code for region in regions}
+    seen: dict[str, set[str]] = {}
+    with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            region_code = row["kode"].rsplit(".", 1)[0]
+            if region_code in known_codes:
+                seen.setdefault(row["nama"].strip().lower(), set()).add(region_code)
+    return {name: codes.pop() for name, codes in seen.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    regions = read_regions()
+    return Lexicon(
+        person_prefixes=frozenset(read_lines("person_prefixes.txt")),
+        degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
+        ranks=frozenset(read_lines("ranks.txt")),
+        positions=frozenset(read_lines("positions.txt")),
+        role_words=frozenset(read_lines("role_words.txt")),
+        connectors=frozenset(read_lines("connectors.txt")),
+        particles=frozenset(read_lines("particles.txt")),
+        stopwords=frozenset(read_lines("stopwords.txt", "search.data")),
+        agencies=tuple(read_table("agencies.tsv")),
+        regional_units=tuple(read_table("regional_units.tsv")),
+        regions=tuple(regions),
+        kecamatan_to_region=read_kecamatan(regions),
+    )

@@ -1,0 +1,243 @@
+"""Find officials: a role (position word, then role words and agencies), then a name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import DAYS, MONTHS, Lexicon
+from .tokens import QUOTES, SENTENCE_END, Token
+
+MAX_NAME_WORDS = 5
+MAX_PARENTHESIS_TOKENS = 8
+CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
+CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    role: str | None
+    surfaces: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "surfaces": self.surfaces}
+
+
+@dataclass(frozen=True)
+class _Found:
+    name_start: int
+    name_end: int
+    role: str | None
+
+
+class _Reader:
+    """Reads one article's tokens; `material` marks tokens inside agency and region names."""
+
+    def __init__(self, text: str, tokens: list[Token], material: set[int], lexicon: Lexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.material = material
+        self.lex = lexicon
+
+    # -- token classes -------------------------------------------------------------------------
+    def word(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def is_head(self, i: int) -> bool:
+        token = self.tokens[i]
+        return token.is_capitalised and token.text in self.lex.positions and i not in self.material
+
+    def is_title(self, i: int) -> bool:
+        text = self.tokens[i].text
+        return text in self.lex.person_prefixes or text in self.lex.ranks
+
+    def is_degree(self, i: int) -> bool:
+        text = self.tokens[i].text
+        return text in self.lex.degree_suffixes or text.rstrip(".") + "." in self.lex.degree_suffixes
+
+    def is_name_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        if not token.is_capitalised or i in self.material:
+            return False
+        text = token.text
+        if token.is_acronym and len(text.rstrip(".")) > 1:
+            return False
+        return not (text in self.lex.role_words or text in self.lex.positions or self.is_title(i)
+                    or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
+
+    def is_particle(self, i: int) -> bool:
+        return self.tokens[i].text in self.lex.particles
+
+    # -- clauses -------------------------------------------------------------------------------
+    def clause_end(self, start: int, head: int) -> int:
+        """Where the role-and-name clause that begins at `start` stops."""
+        i = start
+        titled = False
+        while i < len(self.tokens):
+            token = self.tokens[i]
+            if token.text == "(" and i > head:
+                close = self._closing(i)
+                if close is None:
+                    return i
+                i = close + 1
+                continue
+            if token.text == "," or token.text in CLAUSE_END:
+                return i
+            if self.is_title(i):
+                titled = True
+            if not token.is_word:
+                if token.text in {"-", "/", "&"}:
+                    i += 1
+                    continue
+                return i
+            if token.text in self.lex.connectors:
+                following = i + 1
+                if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
+                    return i
+            elif not token.is_capitalised and not self._inner_lowercase(i, titled):
+                return i
+            elif i > head and self.is_head(i) and self.word(i - 1) in self.lex.connectors:
+                return i - 1
+            i += 1
+        return i
+
+    def _inner_lowercase(self, i: int, titled: bool) -> bool:
+        """`Erwan agus Purwanto`: a lower-case word inside a name introduced by a title."""
+        if self.is_particle(i):
+            return True
+        return (titled and self.tokens[i].is_word and self.tokens[i].text.isalpha()
+                and self.tokens[i].text not in self.lex.stopwords
+                and i + 1 < len(self.tokens) and self.is_name_word(i + 1)
+                and i > 0 and self.is_name_word(i - 1))
+
+    def _closing(self, i: int) -> int | None:
+        for j in range(i + 1, min(i + MAX_PARENTHESIS_TOKENS, len(self.tokens))):
+            if self.tokens[j].text == ")":
+                return j
+        return None
+
+    # -- names ---------------------------------------------------------------------------------
+    def name_in(self, head: int, start: int, end: int) -> tuple[int, int] | None:
+        """The name inside [start, end): after the last title run, else the name words at the end."""
+        titles = [i for i in range(max(start, head + 1), end) if self.is_title(i)]
+        if titles:
+            name_start = titles[-1] + 1
+            name_end = name_start
+            while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
+                                      or self._inner_lowercase(name_end, True)):
+                name_end += 1
+            if name_end > name_start and name_end - name_start <= MAX_NAME_WORDS:
+                return name_start, name_end
+        name_end = end
+        while name_end > start and self.word(name_end - 1) in self.lex.connectors:
+            name_end -= 1
+        name_start = name_end
+        while name_start > head + 1 and (self.is_name_word(name_start - 1) or
+                                         (self.is_particle(name_start - 1) and name_start < name_end)):
+            name_start -= 1
+        if name_start < name_end and name_end - name_start <= MAX_NAME_WORDS and self.is_name_word(name_start):
+            return name_start, name_end
+        return None
+
+    def read_official(self, head: int) -> tuple[_Found | None, int]:
+        """Read a role from a position word and the name that follows; return it and where to go on."""
+        start = head
+        while True:
+            end = self.clause_end(start, head)
+            name = self.name_in(head, start, end)
+            if name is not None:
+                return _Found(name[0], name[1], self.role_text(head, name[0])), name[1]
+            following = end + 1
+            if (self.word(end) == "," and following < len(self.tokens)
+                    and self.tokens[following].is_capitalised and not self.is_head(following)):
+                start = following
+                continue
+            return None, head + 1
+
+    def role_text(self, head: int, name_start: int) -> str | None:
+        pieces: list[str] = []
+        i = head
+        while i < name_start:
+            token = self.tokens[i]
+            if token.text == "(":
+                close = self._closing(i)
+                if close is not None and close < name_start:
+                    i = close + 1
+                    continue
+            if self.is_title(i) and i > head and all(self.is_title(k) for k in range(i, name_start)):
+                break
+            pieces.append(token.text)
+            i += 1
+        role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
+        return role or None
+
+    def listed_after(self, name_end: int) -> list[_Found]:
+        """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
+        found = []
+        position = name_end
+        while self.word(position) == ",":
+            start = position + 1
+            end = start
+            while end < len(self.tokens) and self.is_name_word(end) and end - start < 3:
+                end += 1
+            if end == start or self.word(end) not in {",", "dan"}:
+                break
+            if not (end + 1 < len(self.tokens) and self.is_head(end + 1)):
+                break
+            found.append(_Found(start, end, None))
+            position = end
+        return found
+
+
+def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon) -> list[OfficialMention]:
+    reader = _Reader(text, tokens, material, lexicon)
+    found: list[_Found] = []
+    i = 0
+    while i < len(tokens):
+        if reader.is_head(i):
+            official, i = reader.read_official(i)
+            if official is not None:
+                found.append(official)
+                listed = reader.listed_after(official.name_end)
+                found.extend(listed)
+                if listed:
+                    i = listed[-1].name_end
+            continue
+        i += 1
+    return merge_mentions([(normalise_name(tokens, f, lexicon), f.role, _surface(text, tokens, f)) for f in found])
+
+
+def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
+    words = []
+    for token in tokens[found.name_start:found.name_end]:
+        text = token.text
+        if text in lexicon.particles:
+            words.append(text)
+        elif text.islower() or (text.isupper() and len(text) > 2):
+            words.append(text[:1].upper() + text[1:].lower())
+        else:
+            words.append(text)
+    return " ".join(words)
+
+
+def _surface(text: str, tokens: list[Token], found: _Found) -> str:
+    return text[tokens[found.name_start].start:tokens[found.name_end - 1].end]
+
+
+def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMention]:
+    """One mention per person: a one-word name joins the longer name it is part of; the longest role wins."""
+    mentions: dict[str, OfficialMention] = {}
+    for name, role, surface in items:
+        mention = mentions.setdefault(name, OfficialMention(name, role))
+        if role and (mention.role is None or len(role) > len(mention.role)):
+            mention.role = role
+        if surface not in mention.surfaces:
+            mention.surfaces.append(surface)
+    for short in [name for name in mentions if " " not in name]:
+        longer = [name for name in mentions if name != short and short in name.split()]
+        if len(longer) == 1:
+            target, source = mentions[longer[0]], mentions.pop(short)
+            if source.role and (target.role is None or len(source.role) > len(target.role)):
+                target.role = source.role
+            target.surfaces.extend(s for s in source.surfaces if s not in target.surfaces)
+    return list(mentions.values())

@@ -1,0 +1,40 @@
+"""The place an article was filed from: its dateline, and the region that place lies in."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, Region
+
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
+    r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,|\s[-–—]\s)"
+)
+
+
+def find_dateline(text: str, lexicon: Lexicon) -> str | None:
+    """`Kalianda, Pemerintah…` → `Kalianda`; role words and agencies are not places."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    place = match["place"].strip()
+    first_word = place.split()[0]
+    if first_word in lexicon.positions or first_word in lexicon.role_words or first_word in lexicon.person_prefixes:
+        return None
+    return " ".join(word.capitalize() if word.isupper() else word for word in place.split())
+
+
+def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
+    """The kabupaten/kota a place names or lies in, when that is unambiguous."""
+    if not place:
+        return None
+    key = place.lower()
+    named = [region for region in lexicon.regions if region.short_name.lower() == key and region.level != "provinsi"]
+    if len(named) == 1:
+        return named[0]
+    code = lexicon.kecamatan_to_region.get(key)
+    if code:
+        for region in lexicon.regions:
+            if region.code == code:
+                return region
+    return None

@@ -1,0 +1,64 @@
+"""Split text into the tokens the extractors walk: words, abbreviations with their full stop, punctuation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?P<dotted>[A-Za-z]{1,6}(?:\.[A-Za-z]{1,6})+\.?)"  # M.Si.  Rep.Publ.  S.H
+    r"|(?P<word>\w+(?:'\w+)?)"
+    r"|(?P<newline>\n)"
+    r"|(?P<punct>[^\w\s])"
+)
+SENTENCE_END = frozenset({".", "!", "?", "\n"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    is_word: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.is_word and self.text[:1].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        value = match.group()
+        if kind == "punct" and value == "." and tokens and _takes_full_stop(tokens[-1], text, abbreviations):
+            previous = tokens.pop()
+            tokens.append(Token(previous.text + ".", previous.start, match.end(), True))
+            continue
+        tokens.append(Token(value, match.start(), match.end(), kind in ("word", "dotted")))
+    return tokens
+
+
+def _takes_full_stop(previous: Token, text: str, abbreviations: frozenset[str]) -> bool:
+    if not previous.is_word or previous.end != _full_stop_position(previous, text):
+        return False
+    if previous.text.endswith("."):
+        return False
+    candidate = previous.text + "."
+    return candidate in abbreviations or (len(previous.text) == 1 and previous.text.isupper())
+
+
+def _full_stop_position(previous: Token, text: str) -> int:
+    """The full stop must touch the word it abbreviates."""
+    return previous.end if text[previous.end:previous.end + 1] == "." else -1

@@ -1,0 +1,229 @@
+"""Run a search: parse, match, rank, count facets, highlight; return the one result dict page and API share."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from whoosh import query as wq
+
+from .analysis import stem_word, stopwords
+from .errors import BadQueryError, NotFoundError
+from .facets import DEFAULT_FACET_SIZE, FacetTable
+from .highlight import make_matcher, snippet
+from .indexer import CURRENT, open_current
+from .querylang import Clause, ParsedQuery, parse
+from .schema import FACET_FIELDS
+
+SORTS = ("relevance", "date")
+MAX_PER_PAGE = 100
+MAX_QUERY_CHARS = 500
+MAX_RESULT_DEPTH = 10_000
+SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
+TEXT_FIELDS = (("title", "title_surface"), ("body", "body_surface"))
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: what the library, the API and the page all accept."""
+
+    q: str = ""
+    officials: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    page: int = 1
+    per_page: int = 10
+    sort: str = "relevance"
+    facet_size: int = DEFAULT_FACET_SIZE
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.q, str) or len(self.q) > MAX_QUERY_CHARS:
+            raise BadQueryError(f"q must be at most {MAX_QUERY_CHARS} characters", "bad_query")
+        if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in self.q):
+            raise BadQueryError("q contains control characters", "bad_query")
+        if not isinstance(self.page, int) or self.page < 1:
+            raise BadQueryError("page must be a whole number from 1", "bad_page")
+        if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise BadQueryError(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}", "bad_per_page")
+        if self.page * self.per_page > MAX_RESULT_DEPTH:
+            raise BadQueryError(f"results deeper than {MAX_RESULT_DEPTH} are not served; narrow the query",
+                                "bad_page")
+        if self.sort not in SORTS:
+            raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
+        if not 1 <= self.facet_size <= 1000:
+            raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
+
+    def describe(self) -> dict[str, Any]:
+        return {"q": self.q, "official": list(self.officials), "agency": list(self.agencies),
+                "page": self.page, "per_page": self.per_page, "sort": self.sort}
+
+
+def clause_query(clause: Clause) -> wq.Query:
+    """Match a clause by surface form (boosted) or by stem, in title and body."""
+    options: list[wq.Query] = []
+    for stem_field, surface_field in TEXT_FIELDS:
+        if clause.phrase:
+            options.append(wq.Phrase(surface_field, list(clause.words)))
+        elif clause.prefix:
+            options.append(wq.Prefix(surface_field, clause.words[0]))
+        else:
+            word = clause.words[0]
+            options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
+            if word not in stopwords():
+                options.append(wq.Term(stem_field, stem_word(word)))
+    return wq.Or(options)
+
+
+def text_query(parsed: ParsedQuery) -> wq.Query | None:
+    must: list[wq.Query] = []
+    must_not: list[wq.Query] = []
+    for group in parsed.groups:
+        if len(group) == 1 and group[0].negated:
+            must_not.append(clause_query(group[0]))
+        else:
+            queries = [clause_query(clause) for clause in group]
+            must.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+    if not must and not must_not:
+        return None
+    positive: wq.Query = wq.And(must) if must else wq.Every()
+    return wq.AndNot(positive, wq.Or(must_not)) if must_not else positive
+
+
+def filter_query(request: SearchRequest) -> list[wq.Query]:
+    selected = (("official", request.officials), ("agency", request.agencies))
+    return [wq.Term(field_name, value) for field_name, values in selected for value in values]
+
+
+@dataclass
+class _Generation:
+    """An open index generation: its searcher and facet tables, replaced when `current` moves."""
+
+    name: str
+    searcher: Any
+    facets: dict[str, FacetTable] = field(default_factory=dict)
+
+
+class SearchService:
+    """Searches one index root; opens the searcher once and reopens it only when the index changes."""
+
+    def __init__(self, index_root: str | os.PathLike) -> None:
+        self.index_root = Path(index_root)
+        self._lock = threading.Lock()
+        self._generation: _Generation | None = None
+
+    @property
+    def version(self) -> str:
+        return self._current_name()
+
+    def _current_name(self) -> str:
+        link = self.index_root / CURRENT
+        try:
+            return os.readlink(link)
+        except OSError:
+            return ""
+
+    def _open(self) -> _Generation:
+        name = self._current_name()
+        if self._generation is not None and self._generation.name == name:
+            return self._generation
+        index = open_current(self.index_root)
+        searcher = index.searcher()
+        generation = _Generation(name, searcher)
+        generation.facets = {f: FacetTable.from_reader(searcher.reader(), f) for f in FACET_FIELDS}
+        old, self._generation = self._generation, generation
+        if old is not None:
+            old.searcher.close()
+        return generation
+
+    def close(self) -> None:
+        with self._lock:
+            if self._generation is not None:
+                self._generation.searcher.close()
+                self._generation = None
+
+    def search(self, request: SearchRequest) -> dict[str, Any]:
+        started = time.perf_counter()
+        parsed = parse(request.q)
+        matched_text = text_query(parsed)
+        filters = filter_query(request)
+        with self._lock:
+            generation = self._open()
+            searcher = generation.searcher
+            parts = ([matched_text] if matched_text is not None else []) + filters
+            full = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+            matching = np.zeros(searcher.doc_count_all(), dtype=bool)
+            docs = np.fromiter(searcher.docs_for_query(full), dtype=np.int64)
+            matching[docs] = True
+            by_date = request.sort == "date" or matched_text is None
+            depth = request.page * request.per_page
+            if by_date:
+                results = searcher.search(full, limit=depth, sortedby="date_num", reverse=True)
+            else:
+                results = searcher.search(full, limit=depth)
+            page_hits = [hit.fields() for hit in results[depth - request.per_page:depth]]
+            facets = {name: generation.facets[name].counts(matching, request.facet_size) for name in FACET_FIELDS}
+        matches = make_matcher(parsed.positive_words, _prefixes(parsed))
+        selected = {"official": set(request.officials), "agency": set(request.agencies)}
+        return {
+            "query": request.describe(),
+            "total": int(len(docs)),
+            "took_ms": round((time.perf_counter() - started) * 1000, 1),
+            "hits": [_hit(stored, matches) for stored in page_hits],
+            "facets": {name: [{"value": value, "count": count, "selected": value in selected[name]}
+                              for value, count in counts] for name, counts in facets.items()},
+        }
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        with self._lock:
+            stored = self._open().searcher.document(id=article_id)
+        if stored is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return _article(stored)
+
+
+def _prefixes(parsed: ParsedQuery) -> set[str]:
+    return {clause.words[0] for group in parsed.groups for clause in group if clause.prefix and not clause.negated}
+
+
+def _hit(stored: dict[str, Any], matches) -> dict[str, Any]:
+    return {
+        "id": stored["id"],
+        "title": stored.get("title") or "",
+        "date": stored.get("date"),
+        "url": stored.get("url"),
+        "source": stored.get("source") or None,
+        "place": stored.get("place") or None,
+        "snippet": snippet(stored.get("body") or "", matches),
+        "officials": [o["name"] for o in stored.get("officials") or []],
+        "agencies": [a["name"] for a in stored.get("agencies") or []],
+        "roles": {o["name"]: o["role"] for o in stored.get("officials") or [] if o.get("role")},
+    }
+
+
+def _article(stored: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": stored["id"],
+        "title": stored.get("title") or "",
+        "date": stored.get("date"),
+        "url": stored.get("url"),
+        "source": stored.get("source") or None,
+        "place": stored.get("place") or None,
+        "body": stored.get("body") or "",
+        "officials": stored.get("officials") or [],
+        "agencies": stored.get("agencies") or [],
+    }
+
+
+def search(index_root: str | os.PathLike, q: str = "", officials: Sequence[str] = (), agencies: Sequence[str] = (),
+           page: int = 1, per_page: int = 10, sort: str = "relevance") -> dict[str, Any]:
+    """One-shot library call: open the index at `index_root`, search, close."""
+    service = SearchService(index_root)
+    try:
+        return service.search(SearchRequest(q, tuple(officials), tuple(agencies), page, per_page, sort))
+    finally:
+        service.close()

@@ -1,0 +1,40 @@
+"""The Whoosh schema: what a search needs to match, sort and filter, and what a result shows."""
+
+from __future__ import annotations
+
+from whoosh.analysis import RegexTokenizer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import stemmed_analyzer, surface_analyzer
+
+FACET_FIELDS = ("official", "agency")
+FACET_SEPARATOR = "\n"  # facet values may hold commas ("Politik, Hukum, dan Keamanan")
+NO_DATE = 0
+
+
+def facet_field() -> TEXT:
+    """A multi-valued field: each value, as written, is one term."""
+    return TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False, stored=False)
+
+
+def build_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=stemmed_analyzer(), stored=True, field_boost=2.0),
+        title_surface=TEXT(analyzer=surface_analyzer(), field_boost=2.0),
+        body=TEXT(analyzer=stemmed_analyzer(), stored=True),
+        body_surface=TEXT(analyzer=surface_analyzer()),
+        date=STORED(),
+        date_num=NUMERIC(int, bits=32, signed=False, sortable=True),  # yyyymmdd, 0 when unknown
+        url=STORED(),
+        source=ID(stored=True),
+        place=ID(stored=True),
+        official=facet_field(),
+        agency=facet_field(),
+        officials=STORED(),  # [{"name", "role"}]
+        agencies=STORED(),  # [{"name", "acronym"}]
+    )
+
+
+def date_number(iso_date: str | None) -> int:
+    return int(iso_date.replace("-", "")) if iso_date else NO_DATE
