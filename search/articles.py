@@ -9,6 +9,7 @@ from typing import Any
 
 TITLE_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]{0,2}|Prof|Drs|Dra|Hj|Kol|Jl|No)\.[\"”’']?\s+$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -43,9 +44,12 @@ def normalise_space(text: str) -> str:
 
 
 def first_sentence(text: str) -> str:
+    """Up to the first sentence end that is not the full stop of an abbreviation (`H.`, `Dr.`, `Prof.`)."""
     text = normalise_space(text)
-    parts = _SENTENCE_END.split(text, maxsplit=1)
-    return parts[0] if parts else ""
+    for boundary in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION_BEFORE.search(text, 0, boundary.end()):
+            return text[:boundary.start()].rstrip()
+    return text
 
 
 def cut_at_word(text: str, limit: int = TITLE_MAX_CHARS) -> str:

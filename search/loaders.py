@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space
 from .errors import InputError, NoArticleError
-from .extract.dates import find_date, parse_iso_date
+from .extract.dates import ISO_DATE, find_date, parse_iso_date
 from .extract.lexicon import load_lexicon
 from .extract.places import DATELINE, find_dateline
 
@@ -184,12 +184,18 @@ def article_from_record(record: object, origin: str = "") -> Article:
 
 
 def _record_date(value: str | None, body: str) -> date | None:
-    if value:
-        parsed = parse_iso_date(value)
-        if parsed is None:
-            raise InputError(f"impossible or unreadable date {value!r}")
+    """ISO (`2017-03-28T04:15:36Z`) or Indonesian (`Kamis, 25 Jun 2026 08:16 WIB`); none given: from the body."""
+    if not value or not value.strip():
+        return find_date(body)
+    parsed = parse_iso_date(value)
+    if parsed is not None:
         return parsed
-    return find_date(body)
+    if ISO_DATE.match(value):
+        raise InputError(f"impossible date {value.strip()!r}")
+    found = find_date(value)
+    if found is None:
+        raise InputError(f"unreadable date {normalise_space(value)!r}")
+    return found
 
 
 def normalise_paragraphs(text: str) -> str:

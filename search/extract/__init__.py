@@ -34,8 +34,9 @@ def extract(article: Article) -> Extraction:
     text = "\n".join(part for part in (article.title, article.body, article.source or "") if part)
     tokens = tokenize(text, lexicon.abbreviations)
     agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon))
-    regions = load_gazetteers().regions.find_all(tokens)
-    spans += [(match.start, match.end) for match in regions]
+    gazetteers = load_gazetteers()
+    for places in (gazetteers.regions, gazetteers.countries):
+        spans += [(match.start, match.end) for match in places.find_all(tokens)]
     material = {i for start, end in spans for i in range(start, end)}
     officials = find_officials(text, tokens, material, lexicon)
     return Extraction(officials=officials, agencies=agencies)

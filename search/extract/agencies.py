@@ -16,6 +16,11 @@ GOVERNMENT_FORMS = {
     "kabupaten": ("Pemerintah Kabupaten {}", "Pemkab {}", "Pemerintah Kab {}"),
     "kota": ("Pemerintah Kota {}", "Pemkot {}"),
 }
+POLICE_FORMS = {
+    "provinsi": ("Kepolisian Daerah {}", "Polda {}"),
+    "kabupaten": ("Kepolisian Resor {}", "Polres {}"),
+    "kota": ("Kepolisian Resor Kota {}", "Polresta {}", "Polres {}"),
+}
 LEGISLATURE_FORMS = {
     "provinsi": ("DPRD Provinsi {}", "DPRD Prov {}"),
     "kabupaten": ("DPRD Kabupaten {}", "DPRD Kab {}"),
@@ -56,6 +61,7 @@ class AgencyGazetteers:
     national: Gazetteer[AgencyRef]
     units: Gazetteer[AgencyRef]
     regions: Gazetteer[tuple[Region, ...]]
+    countries: Gazetteer[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,27 +79,39 @@ def build_gazetteers(lexicon: Lexicon) -> AgencyGazetteers:
     for region in lexicon.regions:
         by_short_name.setdefault(region.short_name.lower(), []).append(region)
         _add_regional_bodies(national, region)
+    by_code = {region.code: region for region in lexicon.regions}
+    for alias, code in lexicon.region_aliases:
+        if code in by_code:
+            by_short_name.setdefault(alias.lower(), []).insert(0, by_code[code])
+            if by_code[code].level == "provinsi":
+                _add_regional_bodies(national, by_code[code], alias)
     regions: Gazetteer[tuple[Region, ...]] = Gazetteer()
-    for candidates in by_short_name.values():
-        regions.add(candidates[0].short_name, tuple(candidates))
+    for key, candidates in by_short_name.items():
+        regions.add(key, tuple(dict.fromkeys(candidates)))
+    countries: Gazetteer[str] = Gazetteer()
+    for country in lexicon.countries:
+        countries.add(country, country)
     units: Gazetteer[AgencyRef] = Gazetteer()
     for entry in lexicon.regional_units:
         ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, "regional_unit")
         for name in (entry.canonical, *entry.aliases):
             units.add(name, ref)
-    return AgencyGazetteers(national, units, regions)
+    return AgencyGazetteers(national, units, regions, countries)
 
 
-def _add_regional_bodies(gazetteer: Gazetteer[AgencyRef], region: Region) -> None:
-    government = AgencyRef(f"Pemerintah {region.full_name}",
-                           GOVERNMENT_FORMS[region.level][1].format(region.short_name),
-                           "regional_government", region)
-    for form in GOVERNMENT_FORMS[region.level]:
-        gazetteer.add(form.format(region.short_name), government)
-    legislature = AgencyRef(f"Dewan Perwakilan Rakyat Daerah {region.full_name}",
-                            f"DPRD {region.short_name}", "regional_legislature", region)
-    for form in LEGISLATURE_FORMS[region.level]:
-        gazetteer.add(form.format(region.short_name), legislature)
+def _add_regional_bodies(gazetteer: Gazetteer[AgencyRef], region: Region, written: str | None = None) -> None:
+    """Government, legislature and police of a region, under the forms the news writes them in."""
+    written = written or region.short_name
+    bodies = (
+        (GOVERNMENT_FORMS, f"Pemerintah {region.full_name}", GOVERNMENT_FORMS[region.level][1], "regional_government"),
+        (LEGISLATURE_FORMS, f"Dewan Perwakilan Rakyat Daerah {region.full_name}", "DPRD {}", "regional_legislature"),
+        (POLICE_FORMS, POLICE_FORMS[region.level][0].format(region.short_name), POLICE_FORMS[region.level][1],
+         "police"),
+    )
+    for forms, canonical, acronym, kind in bodies:
+        ref = AgencyRef(canonical, acronym.format(region.short_name), kind, region)
+        for form in forms[region.level]:
+            gazetteer.add(form.format(written), ref)
 
 
 def find_agencies(text: str, tokens: list[Token], place_region: Region | None = None,

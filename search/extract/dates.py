@@ -13,13 +13,15 @@ WEEKDAY_DATE = re.compile(
     rf"(?:\s*/\s*(?P<year>\d{{2}}|\d{{4}}))?\s*\)",
     re.IGNORECASE,
 )
-LONG_DATE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b", re.IGNORECASE
-)
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+                       "ags": 8, "agus": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12}
+_MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
+LONG_DATE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WEEKDAY_NUMBER = {name.lower(): number for number, name in enumerate(DAYS)}
 _WEEKDAY_NUMBER["jum'at"] = 4
-_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)} | MONTH_ABBREVIATIONS
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -62,5 +64,5 @@ def parse_iso_date(value: str | None) -> date | None:
     """`2017-03-28T04:15:36Z` or `2017-03-28` → a date; anything else → None."""
     if not value:
         return None
-    match = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", value)
+    match = ISO_DATE.match(value)
     return safe_date(int(match[1]), int(match[2]), int(match[3])) if match else None

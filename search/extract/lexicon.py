@@ -42,6 +42,9 @@ class Lexicon:
     connectors: frozenset[str]
     particles: frozenset[str]
     stopwords: frozenset[str]
+    not_names: frozenset[str]
+    countries: tuple[str, ...]
+    region_aliases: tuple[tuple[str, str], ...]  # (alias, region code)
     agencies: tuple[AgencyEntry, ...]
     regional_units: tuple[AgencyEntry, ...]
     regions: tuple[Region, ...]
@@ -76,13 +79,16 @@ def read_regions() -> list[Region]:
     regions = []
     with resources.files(DATA_PACKAGE).joinpath("regions.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            name, level = row["nama"].strip(), row["level"].strip()
+            name, level = " ".join(row["nama"].split()), row["level"].strip()
             if level == "provinsi":
                 short, full = name, f"Provinsi {name}"
             else:
-                prefix = "Kabupaten " if level == "kabupaten" else "Kota "
-                short = name[len(prefix):] if name.startswith(prefix) else name
-                full = name
+                short = name
+                for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+                    if name.startswith(prefix):
+                        short = name[len(prefix):]
+                        break
+                full = f"{'Kabupaten' if level == 'kabupaten' else 'Kota'} {short}"
             regions.append(Region(row["kode"], full, short, level, row["kode_provinsi"]))
     return regions
 
@@ -111,6 +117,9 @@ def load_lexicon() -> Lexicon:
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_lines("stopwords.txt", "search.data")),
+        not_names=frozenset(read_lines("not_names.txt")),
+        countries=tuple(read_lines("countries.txt")),
+        region_aliases=tuple(tuple(line.split("\t")[:2]) for line in read_lines("region_aliases.tsv")),
         agencies=tuple(read_table("agencies.tsv")),
         regional_units=tuple(read_table("regional_units.tsv")),
         regions=tuple(regions),

@@ -49,7 +49,19 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
+        if self.is_initial(i):
+            return False
         return text in self.lex.person_prefixes or text in self.lex.ranks
+
+    def is_initial(self, i: int) -> bool:
+        """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
+        text = self.tokens[i].text
+        if len(text) != 2 or not text.endswith(".") or i == 0:
+            return False
+        previous = self.tokens[i - 1]
+        return (previous.is_capitalised and i - 1 not in self.material and not previous.is_acronym
+                and previous.text not in self.lex.role_words and previous.text not in self.lex.positions
+                and previous.text not in self.lex.person_prefixes and previous.text not in self.lex.ranks)
 
     def is_degree(self, i: int) -> bool:
         text = self.tokens[i].text
@@ -62,7 +74,7 @@ class _Reader:
         text = token.text
         if token.is_acronym and len(text.rstrip(".")) > 1:
             return False
-        return not (text in self.lex.role_words or text in self.lex.positions or self.is_title(i)
+        return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names or self.is_title(i)
                     or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
 
     def is_particle(self, i: int) -> bool:

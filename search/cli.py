@@ -1,0 +1,174 @@
+"""`warta reindex | search | extract | serve`: parse arguments, call the library, turn errors into exit codes.
+
+Exit codes: 0 success; 1 an error stopped the command; 2 bad command-line usage;
+3 the index was built but some inputs were rejected (each is listed on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Sequence
+
+from .errors import WartaError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_REJECTED_INPUTS = 3
+DEFAULT_INDEX = os.environ.get("WARTA_INDEX", "index")
+DEFAULT_SOURCES = ("seeds",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="warta", description="Search Indonesian regional news by official and agency.",
+                                     epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 some inputs rejected.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .html)",
+                                  description="Read every article under PATH and swap a fresh index in when done.")
+    reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES),
+                         help="files or directories to index (default: seeds/)")
+    reindex.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s, or $WARTA_INDEX)")
+    reindex.add_argument("--quiet", action="store_true", help="no progress bar")
+    reindex.set_defaults(run=run_reindex)
+
+    search = commands.add_parser("search", help="search the index", description="Search the index and print the results.")
+    search.add_argument("query", nargs="?", default="", help="words, \"phrases\", -exclusions, OR, prefix*")
+    search.add_argument("--official", action="append", default=[], metavar="NAME", help="only articles naming this official (repeatable)")
+    search.add_argument("--agency", action="append", default=[], metavar="NAME", help="only articles naming this agency (repeatable)")
+    search.add_argument("--page", type=int, default=1, help="result page (default: 1)")
+    search.add_argument("--per-page", type=int, default=10, help="results per page, at most 100 (default: 10)")
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="result order")
+    search.add_argument("--json", action="store_true", help="print the result dict as JSON")
+    search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    search.set_defaults(run=run_search)
+
+    extract = commands.add_parser("extract", help="print each article with its officials and agencies as JSON lines",
+                                  description="Read articles and print what Warta extracts from each, one JSON object a line.")
+    extract.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files or directories to read")
+    extract.set_defaults(run=run_extract)
+
+    serve = commands.add_parser("serve", help="serve the search page and JSON API",
+                                description="Serve the search page and the JSON API with the production WSGI server.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (default: %(default)s)")
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    from .indexer import build_index, count_inputs
+    from .loaders import find_sources
+
+    show_bar = not args.quiet and sys.stderr.isatty()
+    bar = None
+    if show_bar:
+        from tqdm import tqdm
+
+        bar = tqdm(total=count_inputs(find_sources(args.paths)), unit=" articles", file=sys.stderr)
+    try:
+        report = build_index(args.paths, args.index, progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    for rejection in report.skipped:
+        print(f"skipped: {rejection}", file=sys.stderr)
+    for rejection in report.errors:
+        print(f"error: {rejection}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .query import SearchRequest, SearchService
+
+    service = SearchService(args.index)
+    try:
+        result = service.search(SearchRequest(args.query, tuple(args.official), tuple(args.agency),
+                                              args.page, args.per_page, args.sort))
+    finally:
+        service.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_result(result))
+    return EXIT_OK
+
+
+def format_result(result: dict) -> str:
+    import re
+    from html import unescape
+
+    lines = [f"{result['total']} articles ({result['took_ms']} ms)"]
+    first = (result["query"]["page"] - 1) * result["query"]["per_page"]
+    for number, hit in enumerate(result["hits"], start=first + 1):
+        meta = " · ".join(x for x in (hit["date"], hit["place"], hit["source"]) if x)
+        lines.append(f"{number:>3}. {hit['title']}  [{hit['id']}]")
+        if meta:
+            lines.append(f"     {meta}")
+        lines.append("     " + unescape(re.sub(r"</?mark>", "*", hit["snippet"])))
+    for name, values in result["facets"].items():
+        if values:
+            lines.append(f"{name}: " + "; ".join(f"{v['value']} ({v['count']})" for v in values[:10]))
+    return "\n".join(lines)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .extract import extract
+    from .loaders import Rejection, find_sources, read_source
+
+    failed = False
+    for source in find_sources(args.paths):
+        for item in read_source(source):
+            if isinstance(item, Rejection):
+                print(f"{'skipped' if item.skipped else 'error'}: {item}", file=sys.stderr)
+                failed = failed or not item.skipped
+                continue
+            extraction = extract(item)
+            record = item.to_dict()
+            record.pop("origin")
+            record["officials"] = [o.to_dict() for o in extraction.officials]
+            record["agencies"] = [a.to_dict() for a in extraction.agencies]
+            print(json.dumps(record, ensure_ascii=False))
+    return EXIT_REJECTED_INPUTS if failed else EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from web import create_app
+
+    from .indexer import open_current
+
+    open_current(args.index)  # fail now, with a clear message, when there is no index
+    app = create_app({"WARTA_INDEX": os.path.abspath(args.index)})
+    print(f"Warta serving {os.path.abspath(args.index)} on http://{args.host}:{args.port}/", file=sys.stderr)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="warta")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        return EXIT_OK
+    except WartaError as error:
+        print(f"warta {args.command}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"warta {args.command}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"warta {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+import pickle
+
+from search.analysis import protected_words, stem_word, stemmed_analyzer, surface_analyzer, words_of
+from search.schema import build_schema
+
+
+def texts(analyzer, text):
+    return [token.text for token in analyzer(text)]
+
+
+def test_stemmed_analyzer_lowercases_drops_stopwords_and_stems():
+    assert texts(stemmed_analyzer(), "Petugas melayani pelayanan yang baik di Kalianda") == [
+        "tugas", "layan", "layan", "baik", "kalianda"]
+
+
+def test_surface_analyzer_keeps_every_word_as_written_in_lower_case():
+    assert texts(surface_analyzer(), "Petugas melayani yang PAN-RB") == ["petugas", "melayani", "yang", "pan-rb"]
+
+
+def test_protected_words_keep_their_own_stem():
+    assert {"pemerintah", "pemerintahan", "secara", "berbasis", "bernilai", "berupa"} <= protected_words()
+    assert stem_word("pemerintah") == "pemerintah"
+    assert stem_word("secara") == "secara"
+    assert stem_word("memerintah") == "perintah"
+
+
+def test_stem_word_leaves_numbers_and_mixed_tokens_alone():
+    assert stem_word("2022") == "2022"
+    assert stem_word("covid19") == "covid19"
+    assert stem_word("anak-anak") == "anak"
+
+
+def test_schema_pickles_small_without_the_sastrawi_dictionary():
+    size = len(pickle.dumps(build_schema()))
+    assert size < 20_000, size
+    assert len(pickle.dumps(stemmed_analyzer())) < 2_000
+
+
+def test_words_of_matches_the_surface_analyzer():
+    assert words_of("Reformasi Birokrasi, 2022!") == ["reformasi", "birokrasi", "2022"]

@@ -1,0 +1,30 @@
+from search.articles import Article, article_id, cut_at_word, first_sentence
+
+
+def test_article_id_comes_from_the_url_when_there_is_one():
+    assert article_id("https://example.id/a", "body one") == article_id("https://example.id/a", "body two")
+    assert article_id("https://example.id/a", "body") != article_id("https://example.id/b", "body")
+
+
+def test_article_id_without_url_hashes_the_text_ignoring_spacing():
+    assert article_id(None, "Satu  dua\ntiga") == article_id("", "Satu dua tiga")
+    assert article_id(None, "Satu dua tiga") != article_id(None, "Satu dua empat")
+    assert len(article_id(None, "x")) == 16
+
+
+def test_first_sentence_stops_at_the_first_full_stop_before_a_capital():
+    assert first_sentence("Rabu (28/9/2022). Nampak hadir Sekda.") == "Rabu (28/9/2022)."
+    assert first_sentence("Pak H. Ali datang. Lalu pulang.") == "Pak H. Ali datang."
+
+
+def test_cut_at_word_keeps_short_text_and_cuts_long_text_at_a_space():
+    assert cut_at_word("pendek", 120) == "pendek"
+    cut = cut_at_word("satu dua tiga empat lima", 12)
+    assert cut == "satu dua…"
+    assert len(cut) <= 12
+
+
+def test_to_dict_leaves_out_extras():
+    article = Article(id="x", title="t", body="b", extras={"category": "c"})
+    assert article.to_dict() == {"id": "x", "title": "t", "body": "b", "date": None, "url": None,
+                                 "source": None, "place": None, "origin": ""}

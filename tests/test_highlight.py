@@ -1,0 +1,25 @@
+from search.highlight import make_matcher, mark, snippet
+
+
+def test_marks_surface_and_stem_matches_and_escapes_everything_else():
+    matches = make_matcher({"pelayanan"})
+    html = mark("<script>alert(1)</script> petugas melayani Pelayanan", matches)
+    assert html == ("&lt;script&gt;alert(1)&lt;/script&gt; petugas <mark>melayani</mark> <mark>Pelayanan</mark>")
+
+
+def test_snippet_picks_the_sentence_with_most_matches():
+    text = "Kalimat pertama tanpa kata. Reformasi birokrasi di daerah. Kalimat ketiga soal birokrasi."
+    assert snippet(text, make_matcher({"reformasi", "birokrasi"})) == (
+        "… <mark>Reformasi</mark> <mark>birokrasi</mark> di daerah. …")
+
+
+def test_snippet_without_match_starts_the_text_and_is_cut_at_a_word():
+    text = "kata " * 100
+    result = snippet(text, make_matcher({"tidakada"}), limit=50)
+    assert result.startswith("kata kata")
+    assert result.endswith(" …")
+    assert len(result) <= 52
+
+
+def test_prefix_matches():
+    assert mark("birokrasi birokrat", make_matcher(set(), {"birokra"})) == "<mark>birokrasi</mark> <mark>birokrat</mark>"

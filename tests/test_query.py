@@ -1,0 +1,153 @@
+import pytest
+
+from search.errors import BadQueryError, NotFoundError
+from search.query import SearchRequest, search
+
+from .conftest import SEED_AGENCIES, SEED_OFFICIALS
+
+
+def run(service, q="", **kwargs):
+    return service.search(SearchRequest(q=q, **kwargs))
+
+
+def titles(result):
+    return [hit["title"] for hit in result["hits"]]
+
+
+def test_seed_is_found_with_its_facets(service):
+    result = run(service, "reformasi birokrasi")
+    assert result["total"] == 2
+    seed = next(hit for hit in result["hits"] if hit["source"] == "Diskominfo")
+    assert seed["officials"] == SEED_OFFICIALS
+    assert seed["agencies"] == SEED_AGENCIES
+    assert seed["date"] == "2022-09-28" and seed["place"] == "Kalianda"
+    assert seed["roles"]["Suhajar Diantoro"] == "Sekretaris Jenderal Kemendagri"
+    officials = {f["value"]: f["count"] for f in result["facets"]["official"]}
+    assert officials == {**{name: 1 for name in SEED_OFFICIALS}, "Tito Karnavian": 1}
+    agencies = {f["value"]: f["count"] for f in result["facets"]["agency"]}
+    assert agencies["Kementerian Dalam Negeri"] == 2
+    assert agencies["Pemerintah Kabupaten Lampung Selatan"] == 2
+    assert result["facets"]["agency"][0]["value"] in ("Kementerian Dalam Negeri", "Pemerintah Kabupaten Lampung Selatan")
+
+
+def test_result_dict_shape(service):
+    result = run(service, "reformasi")
+    assert list(result) == ["query", "total", "took_ms", "hits", "facets"]
+    assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "page": 1, "per_page": 10,
+                               "sort": "relevance"}
+    assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
+                                      "agencies"}
+    assert list(result["facets"]) == ["official", "agency"]
+    assert set(result["facets"]["official"][0]) == {"value", "count", "selected"}
+
+
+def test_facet_filter_narrows_and_marks_selected(service):
+    result = run(service, "reformasi birokrasi", officials=("Tito Karnavian",))
+    assert result["total"] == 1
+    assert result["hits"][0]["officials"] == ["Tito Karnavian"]
+    assert result["facets"]["official"] == [{"value": "Tito Karnavian", "count": 1, "selected": True}]
+
+
+def test_two_filters_combine_with_and(service):
+    both = run(service, "", agencies=("Kementerian Dalam Negeri", "Pemerintah Kabupaten Lampung Selatan"))
+    assert both["total"] == 2
+    none = run(service, "", agencies=("Kementerian Dalam Negeri",), officials=("Oded M. Danial",))
+    assert none["total"] == 0 and none["hits"] == []
+
+
+def test_empty_query_with_filter_lists_by_date_newest_first(service):
+    result = run(service, "", agencies=("Dinas Kesehatan Kota Bandung",))
+    assert [hit["date"] for hit in result["hits"]] == ["2021-06-10", "2021-05-03"]
+
+
+def test_empty_query_lists_everything_by_date(service):
+    result = run(service, "")
+    assert result["total"] == 7
+    dates = [hit["date"] for hit in result["hits"] if hit["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_exact_word_outranks_words_sharing_only_its_stem(service):
+    result = run(service, "pelayanan")
+    assert titles(result)[-1] == "Petugas melayani warga hingga malam"
+    assert result["total"] == 5
+
+
+def test_pemerintah_does_not_find_perintah(service):
+    result = run(service, "pemerintah")
+    assert "Perintah evakuasi dikeluarkan setelah banjir" not in titles(result)
+    assert result["total"] == 2
+
+
+def test_phrase_exclusion_or_and_prefix(service):
+    assert run(service, '"reformasi birokrasi"')["total"] == 2
+    assert titles(run(service, '"birokrasi reformasi"')) == []
+    assert run(service, "reformasi -zoom")["total"] == 1
+    assert run(service, "banjir OR musrenbang")["total"] == 2
+    assert run(service, "birokra*")["total"] == 2
+
+
+def test_sort_by_date(service):
+    result = run(service, "pelayanan", sort="date")
+    dated = [hit["date"] for hit in result["hits"] if hit["date"]]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_pagination(service):
+    first = run(service, "", per_page=3)
+    third = run(service, "", per_page=3, page=3)
+    assert len(first["hits"]) == 3 and len(third["hits"]) == 1
+    assert first["total"] == third["total"] == 7
+    assert run(service, "", per_page=3, page=4)["hits"] == []
+
+
+def test_snippet_highlights_and_escapes(service):
+    result = run(service, "pelayanan skrip")
+    hit = result["hits"][0]
+    assert "<script>" not in hit["snippet"]
+    assert "&lt;script&gt;" in hit["snippet"]
+    assert "<mark>pelayanan</mark>" in hit["snippet"]
+
+
+@pytest.mark.parametrize("kwargs, code", [
+    ({"page": 0}, "bad_page"),
+    ({"per_page": 101}, "bad_per_page"),
+    ({"per_page": 0}, "bad_per_page"),
+    ({"sort": "popular"}, "bad_sort"),
+    ({"q": "x" * 501}, "bad_query"),
+    ({"q": "bad\x00query"}, "bad_query"),
+    ({"page": 200, "per_page": 100}, "bad_page"),
+])
+def test_bad_requests_raise_bad_query_error(kwargs, code):
+    with pytest.raises(BadQueryError) as caught:
+        SearchRequest(**kwargs)
+    assert caught.value.code == code
+
+
+def test_article_lookup(service):
+    hit = run(service, "reformasi", officials=("Thamrin",))["hits"][0]
+    article = service.article(hit["id"])
+    assert article["officials"][0] == {"name": "Thamrin", "role": "Sekretaris Daerah Kabupaten"}
+    assert article["body"].startswith("Kalianda,")
+    with pytest.raises(NotFoundError):
+        service.article("nope")
+
+
+def test_one_shot_search_function(index_root):
+    assert search(index_root, "musrenbang")["total"] == 1
+
+
+def test_service_reopens_when_the_index_changes(tmp_path):
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path)
+    assert run(service, "")["total"] == 1
+    first = service._open()
+    assert service._open() is first  # opened once, reused
+    build_index([SEEDS, CORPUS], tmp_path)
+    assert run(service, "")["total"] == 7
+    service.close()

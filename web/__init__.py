@@ -1,0 +1,32 @@
+"""The Flask app: the search page and the JSON API, both rendering the engine's one result dict."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from flask import Flask
+
+from search.query import SearchService
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index)."""
+    app = Flask(__name__)
+    app.config.update(
+        WARTA_INDEX=os.environ.get("WARTA_INDEX", "index"),
+        MAX_CONTENT_LENGTH=16 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["warta"] = SearchService(app.config["WARTA_INDEX"])
+
+    from . import views
+
+    app.register_blueprint(views.blueprint)
+    views.register_error_handlers(app)
+    app.after_request(views.add_security_headers)
+    return app

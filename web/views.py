@@ -1,0 +1,150 @@
+"""One blueprint: `/` and `/article/<id>` render HTML, `/api/...` returns JSON, from the same result dicts."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
+from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
+
+blueprint = Blueprint("warta", __name__)
+SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
+STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def service() -> SearchService:
+    return current_app.extensions["warta"]
+
+
+def whole_number(name: str, default: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise BadQueryError(f"{name} must be a whole number", f"bad_{name}") from None
+
+
+def request_from_args() -> SearchRequest:
+    """Read and validate the search parameters shared by the page and the API."""
+    return SearchRequest(
+        q=request.args.get("q", "").strip(),
+        officials=tuple(v for v in request.args.getlist("official") if v),
+        agencies=tuple(v for v in request.args.getlist("agency") if v),
+        page=whole_number("page", 1),
+        per_page=whole_number("per_page", 10),
+        sort=request.args.get("sort", "relevance") or "relevance",
+    )
+
+
+def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
+    """The URL of this search with some parameters changed (None removes one)."""
+    params: dict[str, Any] = {"q": search.q, "official": list(search.officials), "agency": list(search.agencies),
+                              "sort": search.sort, "per_page": search.per_page, "page": search.page}
+    params.update(changes)
+    if params["sort"] == "relevance":
+        params.pop("sort")
+    if params["per_page"] == 10:
+        params.pop("per_page")
+    if params.get("page") in (1, None):
+        params.pop("page", None)
+    pairs = [(k, v) for k, value in params.items() if value not in (None, "", [])
+             for v in (value if isinstance(value, list) else [value])]
+    return endpoint + ("?" + urlencode(pairs) if pairs else "")
+
+
+def toggled(values: tuple[str, ...], value: str) -> list[str]:
+    return [v for v in values if v != value] if value in values else [*values, value]
+
+
+def toggle_url(search: SearchRequest, facet: str, value: str) -> str:
+    """The URL that selects a facet value, or removes it when it is selected; back to page 1."""
+    return page_url(search, **{facet: toggled(getattr(search, SELECTION[facet]), value), "page": 1})
+
+
+def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, Any]:
+    for facet, values in result["facets"].items():
+        for value in values:
+            value["toggle_url"] = toggle_url(search, facet, value["value"])
+    return result
+
+
+@blueprint.get("/")
+def search_page():
+    """The search page: a query box, ranked results, facets by official and agency, pagination."""
+    try:
+        search = request_from_args()
+    except BadQueryError as error:
+        return render_template("search.html", search=None, result=None, error=str(error), q=request.args.get("q", "")), 400
+    result = add_toggle_urls(service().search(search), search)
+    pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
+    return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
+                           page_url=lambda **changes: page_url(search, **changes),
+                           filter_url=lambda facet, value: toggle_url(search, facet, value))
+
+
+@blueprint.get("/article/<article_id>")
+def article_page(article_id: str):
+    """One article: text, date, place, source, officials with roles and agencies."""
+    article = service().article(article_id)
+    return render_template("article.html", article=article)
+
+
+@blueprint.get("/api/search")
+def api_search():
+    """Search: q, official (repeatable), agency (repeatable), page, per_page, sort → the result dict."""
+    search = request_from_args()
+    return jsonify(add_toggle_urls(service().search(search), search))
+
+
+@blueprint.get("/api/articles/<article_id>")
+def api_article(article_id: str):
+    """One stored article with its officials (name, role) and agencies (name, acronym)."""
+    return jsonify(service().article(article_id))
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(code: str, message: str, status: int):
+    if wants_json():
+        response = jsonify({"error": {"code": code, "message": message}})
+        response.status_code = status
+        return response
+    return render_template("error.html", code=code, message=message, status=status), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(WartaError)
+    def warta_error(error: WartaError):
+        status = next((s for kind, s in STATUS_BY_ERROR.items() if isinstance(error, kind)), 500)
+        return error_response(error.code, str(error), status)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return error_response(error.name.lower().replace(" ", "_"), error.description or error.name, error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        app.logger.exception("unexpected error")
+        return error_response("internal_error", "the server failed to answer this request", 500)
+
+
+def add_security_headers(response):
+    for header, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(header, value)
+    return response
