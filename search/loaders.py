@@ -12,6 +12,8 @@ from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space
+from .cleaning import clean_body
+from .htmlpage import parse_html, site_name
 from .errors import InputError, NoArticleError
 from .extract.dates import ISO_DATE, find_date, parse_iso_date
 from .extract.lexicon import load_lexicon
@@ -162,7 +164,7 @@ def article_from_record(record: object, origin: str = "") -> Article:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"field '{key}' must be a string, got {type(value).__name__}")
-    body = normalise_paragraphs(record.get("body") or "")
+    body = clean_body(record.get("body") or "")
     if len(body) < MIN_BODY_CHARS:
         raise InputError("missing or empty 'body'")
     published = _record_date(record.get("date"), body)
@@ -176,7 +178,7 @@ def article_from_record(record: object, origin: str = "") -> Article:
         body=body,
         date=published.isoformat() if published else None,
         url=url,
-        source=(record.get("source") or "").strip() or _site_name(url),
+        source=(record.get("source") or "").strip() or site_name(url),
         place=place,
         origin=origin,
         extras={"category": record.get("category")} if record.get("category") else {},
@@ -198,63 +200,6 @@ def _record_date(value: str | None, body: str) -> date | None:
     return found
 
 
-def normalise_paragraphs(text: str) -> str:
-    paragraphs = [normalise_space(part) for part in re.split(r"\n\s*\n|\n", text)]
-    return "\n\n".join(part for part in paragraphs if part)
-
-
-def _site_name(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    host = host.removeprefix("www.").removeprefix("m.")
-    return host.split(".")[0] if host else None
-
-
 # -- HTML ---------------------------------------------------------------------------------------
 def read_html(path: Path) -> Article:
     return parse_html(read_text_file(path), origin=str(path))
-
-
-def parse_html(html: str, origin: str = "") -> Article:
-    """First version: title from og:title/<h1>/<title>, body from the <p> elements of the page."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
-        element.decompose()
-    title = _meta(soup, "og:title") or _text_of(soup.find("h1")) or _text_of(soup.find("title"))
-    paragraphs = [normalise_space(p.get_text(" ")) for p in soup.find_all("p")]
-    paragraphs = [p for p in paragraphs if len(p) >= 30]
-    body = "\n\n".join(paragraphs)
-    if not title or len(body) < 200:
-        raise NoArticleError("page holds no article text")
-    url = _canonical_url(soup)
-    published = parse_iso_date(_meta(soup, "article:published_time")) or find_date(body)
-    return Article(
-        id=article_id(url, body),
-        title=cut_at_word(title, 300),
-        body=body,
-        date=published.isoformat() if published else None,
-        url=url,
-        source=_site_name(url),
-        place=find_dateline(body, load_lexicon()),
-        origin=origin,
-    )
-
-
-def _meta(soup, name: str) -> str | None:
-    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-    content = tag.get("content") if tag else None
-    return normalise_space(content) if isinstance(content, str) and content.strip() else None
-
-
-def _text_of(tag) -> str | None:
-    return normalise_space(tag.get_text(" ")) if tag is not None and tag.get_text(strip=True) else None
-
-
-def _canonical_url(soup) -> str | None:
-    link = soup.find("link", attrs={"rel": "canonical"})
-    href = link.get("href") if link else None
-    url = href if isinstance(href, str) and href.startswith(("http://", "https://")) else _meta(soup, "og:url")
-    return url if url and url.startswith(("http://", "https://")) else None

@@ -1,0 +1,320 @@
+"""Turn a saved news page into an Article: title, date, body paragraphs, canonical URL and site name.
+
+The body is the page element whose own paragraphs hold the most text that is not link text; navigation,
+share bars, captions and "Baca juga" lines are dropped. Pages without such a body (index pages, galleries of
+links) raise NoArticleError so that they are reported as skipped, not indexed as junk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+
+from .articles import Article, article_id, cut_at_word, normalise_space
+from .cleaning import clean_paragraphs
+from .errors import NoArticleError
+from .extract.dates import find_date, parse_iso_date, safe_date
+
+REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
+                "select", "svg", "figcaption", "template", "object", "embed", "head")
+JUNK_ATTRIBUTE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|sosmed|comment|komentar|related|terkait|baca-?juga|advert\w*|ads?|"
+    r"banner|breadcrumbs?|tags?|caption|promo|newsletter|sidebar|menu|footer|header|nav\w*|popular|terpopuler|"
+    r"trending|widget|recommend\w*|rekomendasi|author-box|print|hidden)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+BLOCK_TAGS = frozenset({"p", "div", "article", "section", "main", "td", "tr", "table", "li", "ul", "ol", "blockquote",
+                        "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "dt", "dd", "pre", "center"})
+CANDIDATE_TAGS = frozenset({"div", "article", "section", "main", "td", "span", "font"})
+INLINE_CANDIDATES = frozenset({"span", "font"})
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
+SITE_WORDS = re.compile(r"\.(?:com|co\.id|co|id|net)\b|\bonline\b|\bnews\b", re.IGNORECASE)
+URL_DATE = re.compile(r"/(20\d\d|\d\d)/(\d{1,2})/(\d{1,2})/")
+LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+             "publish-date", "date", "DC.date.issued", "content_PublishedDate", "dtm.publish")
+MIN_BODY_CHARS = 120
+MIN_PARAGRAPH_SCORE = 25
+MIN_PARAGRAPH_WORDS = 6
+MAX_LINK_DENSITY = 0.5
+
+
+@dataclass
+class _Candidate:
+    element: Tag
+    score: float
+
+
+def parse_html(html: str, origin: str = "") -> Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    url = canonical_url(soup)
+    if is_index_page(soup, url):
+        raise NoArticleError("index page, not an article")
+    title = page_title(soup, url)
+    published = page_date(soup, html, url)
+    captions = gallery_captions(soup)
+    strip_boilerplate(soup)
+    paragraphs = [p for p in article_paragraphs(soup) if p != title and not _is_dateline_only(p)]
+    body = "\n\n".join(paragraphs)
+    if len(body) < MIN_BODY_CHARS and len("".join(captions)) >= MIN_BODY_CHARS:
+        body = "\n\n".join(captions)  # a photo gallery tells its story in the captions
+    if not title or len(body) < MIN_BODY_CHARS:
+        raise NoArticleError("page holds no article text")
+    from .extract.lexicon import load_lexicon
+    from .extract.places import find_dateline
+
+    return Article(
+        id=article_id(url, body),
+        title=cut_at_word(title, 300),
+        body=body,
+        date=published.isoformat() if published else None,
+        url=url,
+        source=site_name(url),
+        place=find_dateline(body, load_lexicon()),
+        origin=origin,
+    )
+
+
+def _is_dateline_only(paragraph: str) -> bool:
+    """`Rabu, 28 September 2022 10:15 WIB` standing alone: page furniture, not story."""
+    return len(paragraph.split()) <= 7 and find_date(paragraph) is not None
+
+
+def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
+    """A front or section page: declared a website, or its own URL has no article slug or id."""
+    if (meta(soup, "og:type") or "").lower() == "website":
+        return True
+    if not url:
+        return False
+    segments = [segment for segment in urlparse(url).path.split("/") if segment]
+    return not segments or (len(segments) == 1 and not re.search(r"[\d-]", segments[0]) and len(segments[0]) <= 20)
+
+
+def gallery_captions(soup: BeautifulSoup) -> list[str]:
+    """Captions of the page's own photo gallery (not of teasers for other articles)."""
+    captions: list[str] = []
+    for element in soup.find_all(["figcaption", "div", "p", "span"], class_=re.compile("caption", re.I)):
+        if element.find_parent(class_=re.compile(r"gallery|galeri", re.I)) is None or element.find_parent("a"):
+            continue
+        text = normalise_space(element.get_text(" "))
+        if len(text.split()) >= MIN_PARAGRAPH_WORDS and text not in captions:
+            captions.append(text)
+    return captions
+
+
+# -- metadata -----------------------------------------------------------------------------------
+def meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attribute: name})
+            content = tag.get("content") if tag else None
+            if isinstance(content, str) and content.strip():
+                return normalise_space(content)
+    return None
+
+
+def canonical_url(soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="canonical")
+    for candidate in (link.get("href") if link else None, meta(soup, "og:url")):
+        if isinstance(candidate, str) and candidate.strip().startswith(("http://", "https://")):
+            return candidate.strip()
+    return None
+
+
+def site_name(url: str | None) -> str | None:
+    """`http://regional.kompas.com/read/…` → `kompas`; `republika.co.id` → `republika`."""
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label not in ("www", "m", "co", "go", "or", "ac", "web")]
+    if len(labels) >= 2:
+        return labels[-2]
+    return labels[0] if labels else None
+
+
+def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
+    """og:title, twitter:title, <h1>, <title> in that order of trust, without the site's name around it."""
+    site = site_name(url) or ""
+    h1 = soup.find("h1")
+    heading = normalise_space(h1.get_text(" ")) if h1 else ""
+    title_tag = soup.find("title")
+    for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading,
+                normalise_space(title_tag.get_text(" ")) if title_tag else ""):
+        if not raw:
+            continue
+        title = strip_site_affixes(raw, site)
+        rubric = _rubric_heading(soup, title)
+        if rubric:
+            return rubric
+        if heading and len(heading.split()) >= 3 and heading != title and heading in title:
+            return heading  # the heading is the title without a section or site prefix
+        if title and len(title.split()) >= 2:
+            return title
+    return None
+
+
+def _rubric_heading(soup: BeautifulSoup, title: str) -> str | None:
+    """A visible headline that is the title with a rubric in front (`In Picture: …`)."""
+    if len(title.split()) < 3:
+        return None
+    for element in soup.find_all(["h1", "h2", "div", "span"], string=re.compile(re.escape(title[-20:]))):
+        text = normalise_space(element.get_text(" "))
+        prefix = text[: -len(title)] if text.endswith(title) else ""
+        if prefix.endswith(": ") and 2 < len(prefix) <= 25:
+            return text
+    return None
+
+
+def strip_site_affixes(title: str, site: str) -> str:
+    """Remove `- Kompas.com`, `| Republika Online`, `KapanLagi.com: ` around a title."""
+    pieces = TITLE_SEPARATORS.split(title)
+    while len(pieces) > 1 and _is_site_piece(pieces[-1], site):
+        pieces.pop()
+    while len(pieces) > 1 and _is_site_piece(pieces[0], site):
+        pieces.pop(0)
+    title = " - ".join(pieces)
+    prefix, colon, rest = title.partition(": ")
+    if colon and rest and _is_site_piece(prefix, site):
+        title = rest
+    return title.strip()
+
+
+def _is_site_piece(piece: str, site: str) -> bool:
+    words = piece.split()
+    return len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece))
+
+
+def page_date(soup: BeautifulSoup, html: str, url: str | None) -> date | None:
+    """Published date from metadata, <time>, JSON-LD, the article URL, then the page's own date text."""
+    for value in (meta(soup, *DATE_META), _time_element(soup), _ld_date(html)):
+        parsed = parse_iso_date(value) if value else None
+        if parsed:
+            return parsed
+    return url_date(url) or find_date(soup.get_text(" "))
+
+
+def _time_element(soup: BeautifulSoup) -> str | None:
+    for tag in soup.find_all("time"):
+        value = tag.get("datetime") or tag.get_text(" ")
+        if isinstance(value, str) and parse_iso_date(value):
+            return value
+    return None
+
+
+def _ld_date(html: str) -> str | None:
+    match = LD_DATE.search(html)
+    return match.group(1) if match else None
+
+
+def url_date(url: str | None) -> date | None:
+    """`/read/2015/11/05/…` or Republika's `/16/02/15/…` in the article URL."""
+    match = URL_DATE.search(url or "")
+    if not match:
+        return None
+    year = int(match[1])
+    return safe_date(year + 2000 if year < 100 else year, int(match[2]), int(match[3]))
+
+
+# -- body ---------------------------------------------------------------------------------------
+def strip_boilerplate(soup: BeautifulSoup) -> None:
+    for element in soup(REMOVED_TAGS):
+        element.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for element in soup.find_all(True):
+        if element.decomposed:
+            continue
+        attributes = " ".join([*element.get("class", []), element.get("id") or ""])
+        if attributes and JUNK_ATTRIBUTE.search(attributes) and element.name not in ("body", "html"):
+            element.decompose()
+
+
+def article_paragraphs(soup: BeautifulSoup) -> list[str]:
+    best = best_container(soup)
+    if best is None:
+        return []
+    paragraphs = []
+    for nodes in _paragraph_nodes(best.element, own_only=False):
+        if all(node.find_parent("a") is not None for node in nodes if node.strip()):
+            continue  # a paragraph that is only a link: navigation, "Baca juga" teasers
+        paragraphs.append(normalise_space("".join(str(node) for node in nodes)))
+    return clean_paragraphs(paragraphs)
+
+
+def best_container(soup: BeautifulSoup) -> _Candidate | None:
+    """The element whose own paragraphs, plus half of its children's, hold the most text."""
+    scores: dict[int, _Candidate] = {}
+    for element in soup.find_all(CANDIDATE_TAGS):
+        own = own_text_score(element)
+        if own <= 0:
+            continue
+        parent = element.find_parent(CANDIDATE_TAGS)
+        if parent is not None and _is_paragraph_div(element):
+            scores.setdefault(id(parent), _Candidate(parent, 0.0)).score += own  # a <div> used as a <p>
+            continue
+        scores.setdefault(id(element), _Candidate(element, 0.0)).score += own
+        if parent is not None:
+            scores.setdefault(id(parent), _Candidate(parent, 0.0)).score += own / 2
+    return max(scores.values(), key=lambda candidate: candidate.score, default=None)
+
+
+def _is_paragraph_div(element: Tag) -> bool:
+    """A <div> holding only text and inline elements: a paragraph written as a div."""
+    return element.name == "div" and element.find(lambda tag: tag.name in BLOCK_TAGS or tag.name in CANDIDATE_TAGS
+                                                  and tag.name not in INLINE_CANDIDATES) is None
+
+
+def own_text_score(element: Tag) -> float:
+    """Characters of text in the element's own paragraphs (not in nested containers), less link text."""
+    text_chars = 0
+    link_chars = 0
+    for paragraph in _paragraph_nodes(element, own_only=True):
+        length = sum(len(s.strip()) for s in paragraph)
+        links = sum(len(s.strip()) for s in paragraph if s.find_parent("a") is not None)
+        words = sum(len(s.split()) for s in paragraph)
+        if length - links >= MIN_PARAGRAPH_SCORE and words >= MIN_PARAGRAPH_WORDS:
+            text_chars += length
+            link_chars += links
+    if not text_chars or link_chars / text_chars > MAX_LINK_DENSITY:
+        return 0.0
+    return float(text_chars - link_chars)
+
+
+def _paragraph_nodes(element: Tag, own_only: bool) -> list[list[NavigableString]]:
+    """Text nodes grouped by paragraph, split at <br> and block elements.
+
+    With `own_only`, nested containers (other than <p> and inline wrappers) are not walked: the text counts
+    for the element that holds it directly.
+    """
+    paragraphs: list[list[NavigableString]] = [[]]
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                paragraphs[-1].append(child)
+            elif not isinstance(child, Tag):
+                continue
+            elif child.name == "br":
+                paragraphs.append([])
+            elif child.name in BLOCK_TAGS and child.name not in CANDIDATE_TAGS:
+                paragraphs.append([])
+                walk(child)
+                paragraphs.append([])
+            elif child.name in CANDIDATE_TAGS and child.name not in INLINE_CANDIDATES:
+                if not own_only:
+                    paragraphs.append([])
+                    walk(child)
+                    paragraphs.append([])
+            else:
+                walk(child)
+
+    walk(element)
+    return [p for p in paragraphs if any(node.strip() for node in p)]

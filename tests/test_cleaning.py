@@ -1,0 +1,32 @@
+import pytest
+
+from search.cleaning import clean_body, clean_paragraphs, is_junk_line
+
+
+@pytest.mark.parametrize("line", [
+    "Baca juga: Setya Novanto: Jangan Sampai Kisruh",
+    "[Baca Juga: Membedah Fitur Suzuki GSX - R150]",
+    "Baca Juga : Polisi Tangkap Pelaku",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com di Google News",
+    "Ikuti kami di Instagram dan berlangganan newsletter untuk kabar terbaru",
+    "0 Komentar",
+])
+def test_junk_lines(line):
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Baca selengkapnya laporan BPK tahun ini, kata dia, di situs resmi.",  # no colon: part of a sentence
+    "Iklan rokok dilarang di Kabupaten Bogor sejak 2017.",
+    "Kepala Dinas Kominfo Lampung Selatan hadir.",
+])
+def test_story_lines_are_kept(line):
+    assert not is_junk_line(line)
+
+
+def test_inline_debris_is_removed_and_paragraphs_kept():
+    body = "Paragraf satu.\n\nADVERTISEMENT\n\nParagraf dua SCROLL TO CONTINUE WITH CONTENT lanjut.\nBaca juga: X"
+    assert clean_body(body) == "Paragraf satu.\n\nParagraf dua lanjut."
+    assert clean_paragraphs(["  a  b ", ""]) == ["a b"]

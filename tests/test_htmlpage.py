@@ -1,0 +1,119 @@
+"""HTML extraction: each rule on small hand-written pages, and the gold floors when ../shared is present."""
+
+from pathlib import Path
+
+import pytest
+
+from search.errors import NoArticleError
+from search.htmlpage import parse_html, site_name, strip_site_affixes, url_date
+
+from .conftest import SHARED
+
+PAGES = Path(__file__).resolve().parent / "data" / "html"
+
+
+def page(name: str):
+    return parse_html((PAGES / name).read_text(encoding="utf-8"), name)
+
+
+def test_og_title_without_site_suffix_and_body_without_debris():
+    article = page("kompas_like.html")
+    assert article.title == "Polres Lhokseumawe Serahkan Tersangka ke Kejaksaan"
+    assert article.url == "http://regional.kompas.com/read/2015/11/04/21040031/Polres.Lhokseumawe.Serahkan.Tersangka"
+    assert article.source == "kompas"
+    assert article.body.split("\n\n") == [
+        "LHOKSEUMAWE, KOMPAS.com - Penyidik Polres Lhokseumawe melimpahkan tersangka ke Kejaksaan Negeri "
+        "Lhoksukon, Rabu (4/11/2015).",
+        "Tersangka diserahkan bersama barang bukti setelah berkas perkara dinyatakan lengkap oleh jaksa.",
+        "\"Kami segera menyusun dakwaan dan melimpahkan berkas ke pengadilan,\" ujar Kepala Kejaksaan Negeri "
+        "Lhoksukon.",
+    ]
+
+
+def test_date_from_the_url_before_page_text():
+    assert page("kompas_like.html").date == "2015-11-04"
+
+
+def test_twitter_title_published_time_in_utc_becomes_the_wib_date_and_og_url():
+    article = page("republika_like.html")
+    assert article.title == "Marcella Zalianty Promo Pariwisata Lewat Film"
+    assert article.date == "2016-02-16"  # 23:30 UTC is 06:30 WIB the next day
+    assert article.url.startswith("http://nasional.republika.co.id/berita/")
+    assert article.source == "republika"
+    assert [p[:20] for p in article.body.split("\n\n")] == [
+        "REPUBLIKA.CO.ID, JAK", "Menurut dia, film ad", "\"Saya ingin penonton"]
+
+
+def test_h1_title_time_element_and_newsletter_prompt_dropped():
+    article = page("time_element.html")
+    assert article.title == "Bupati Resmikan Pasar Baru di Kalianda"
+    assert article.date == "2022-09-28"
+    assert article.place == "Kalianda"
+    assert article.url is None and article.source is None
+    assert article.body.split("\n\n") == [
+        "Kalianda, Bupati Lampung Selatan Nanang Ermanto meresmikan pasar baru di pusat kota.",
+        "Pasar ini dibangun dengan dana daerah dan akan melayani ribuan pedagang setiap hari.",
+    ]
+
+
+def test_json_ld_date_title_prefix_and_divs_as_paragraphs():
+    article = page("jsonld.html")
+    assert article.title == "Brandon Salim Makin Dekat Dengan Sivia"
+    assert article.date == "2015-11-05"
+    assert article.source == "kapanlagi"
+    assert article.body.split("\n\n")[-1] == "(kpl/pur/tch)"
+    assert len(article.body.split("\n\n")) == 3
+
+
+def test_numeric_date_text():
+    article = page("numeric_date.html")
+    assert article.date == "2015-11-05"
+    assert article.title == "Banjir Rendam Ratusan Rumah di Bekasi"
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("index_website.html", "index page, not an article"),
+    ("index_section.html", "index page, not an article"),
+])
+def test_index_pages_are_skipped(name, reason):
+    with pytest.raises(NoArticleError, match=reason):
+        page(name)
+
+
+def test_photo_gallery_body_is_its_captions_not_other_teasers():
+    article = page("gallery.html")
+    assert article.body.split("\n\n") == [
+        "Penyanyi Taylor Swift memeluk Selena Gomez saat berpose di karpet merah Grammy Awards ke-58.",
+        "Keduanya tampil kompak mengenakan gaun rancangan desainer ternama di Staples Center, Los Angeles.",
+    ]
+
+
+@pytest.mark.parametrize("raw, site, expected", [
+    ("Judul Berita - Kompas.com", "kompas", "Judul Berita"),
+    ("Judul Berita | Republika Online", "republika", "Judul Berita"),
+    ("KapanLagi.com: Judul Berita", "kapanlagi", "Judul Berita"),
+    ("Ini 7 Alasan | Tempo Gaya", "tempo", "Ini 7 Alasan"),
+    ("Jokowi - Prabowo Bertemu", "detik", "Jokowi - Prabowo Bertemu"),
+])
+def test_strip_site_affixes(raw, site, expected):
+    assert strip_site_affixes(raw, site) == expected
+
+
+def test_site_name_and_url_date():
+    assert site_name("http://regional.kompas.com/read/1") == "kompas"
+    assert site_name("https://www.republika.co.id/berita") == "republika"
+    assert site_name("https://lampungselatankab.go.id/berita/1") == "lampungselatankab"
+    assert str(url_date("http://x.co.id/berita/16/02/15/o2l07x284-judul")) == "2016-02-15"
+    assert url_date("http://x.com/read/2015/13/40/judul") is None
+
+
+@pytest.mark.skipif(not (SHARED / "html" / "expected_extractions.json").exists(), reason="../shared/html is absent")
+def test_gold_floors():
+    from bench.html_extraction import evaluate
+
+    report = evaluate(SHARED)
+    assert report.title_rate() >= 0.95
+    assert report.date_rate() >= 0.90
+    assert report.mean_body_f1() >= 0.90
+    skipped, total = report.index_pages()
+    assert (skipped, total) == (10, 10)
