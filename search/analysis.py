@@ -29,6 +29,12 @@ def protected_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """Place and person name words Sastrawi would turn into other words (`bali` → `bal`): never stemmed."""
+    return frozenset(read_lines("proper_names.txt", "search.data"))
+
+
+@lru_cache(maxsize=1)
 def _sastrawi():
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -41,7 +47,7 @@ def stem_word(word: str) -> str:
 
     A plain module-level function so that Whoosh pickles it by name, not with Sastrawi's dictionary.
     """
-    if word in protected_words() or not _STEMMABLE.match(word):
+    if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
         return word
     return _sastrawi().stem(word) or word
 

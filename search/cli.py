@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--page", type=int, default=1, help="result page (default: 1)")
     search.add_argument("--per-page", type=int, default=10, help="results per page, at most 100 (default: 10)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="result order")
+    search.add_argument("--from", dest="date_from", default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]])")
+    search.add_argument("--to", dest="date_to", default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]])")
     search.add_argument("--json", action="store_true", help="print the result dict as JSON")
     search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
     search.set_defaults(run=run_search)
@@ -90,7 +92,8 @@ def run_search(args: argparse.Namespace) -> int:
     service = SearchService(args.index)
     try:
         result = service.search(SearchRequest(args.query, tuple(args.official), tuple(args.agency),
-                                              args.page, args.per_page, args.sort))
+                                              args.page, args.per_page, args.sort,
+                                              date_from=args.date_from, date_to=args.date_to))
     finally:
         service.close()
     if args.json:
@@ -105,6 +108,8 @@ def format_result(result: dict) -> str:
     from html import unescape
 
     lines = [f"{result['total']} articles ({result['took_ms']} ms)"]
+    if result.get("suggestion"):
+        lines.append(f"did you mean: {result['suggestion']}")
     first = (result["query"]["page"] - 1) * result["query"]["per_page"]
     for number, hit in enumerate(result["hits"], start=first + 1):
         meta = " · ".join(x for x in (hit["date"], hit["place"], hit["source"]) if x)

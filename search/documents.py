@@ -22,6 +22,8 @@ def to_document(article: Article, extraction: Extraction | None = None) -> dict[
         "url": article.url,
         "source": article.source or "",
         "place": article.place or "",
+        "source_key": (article.source or "").lower(),
+        "place_key": (article.place or "").lower(),
         "official": FACET_SEPARATOR.join(extraction.official_names),
         "agency": FACET_SEPARATOR.join(extraction.agency_names),
         "officials": [{"name": o.name, "role": o.role} for o in extraction.officials],

@@ -32,6 +32,15 @@ class FacetTable:
         pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int64)
         return cls(field, values, pair_doc, pair_value)
 
+    def matching_values(self, typed: str, limit: int = 50) -> list[str]:
+        """Values a user means by `typed`: the same value in any case, else every value holding all its words."""
+        wanted = typed.casefold().split()
+        exact = [value for value in self.values if value.casefold() == typed.casefold()]
+        if exact or not wanted:
+            return exact
+        found = [value for value in self.values if all(word in value.casefold().split() for word in wanted)]
+        return found[:limit]
+
     def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE) -> list[tuple[str, int]]:
         """(value, count) for the documents flagged in the boolean array `matching`, most frequent first."""
         if not len(self.values):

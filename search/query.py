@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 from whoosh import query as wq
 
-from .analysis import stem_word, stopwords
 from .errors import BadQueryError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
 from .indexer import CURRENT, open_current
-from .querylang import Clause, ParsedQuery, parse
+from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
+from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS
+from .spelling import corrected_words
 
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
 MAX_QUERY_CHARS = 500
 MAX_RESULT_DEPTH = 10_000
-SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
-TEXT_FIELDS = (("title", "title_surface"), ("body", "body_surface"))
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class SearchRequest:
     per_page: int = 10
     sort: str = "relevance"
     facet_size: int = DEFAULT_FACET_SIZE
+    date_from: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; empty: no lower bound
+    date_to: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.q, str) or len(self.q) > MAX_QUERY_CHARS:
@@ -57,46 +60,26 @@ class SearchRequest:
             raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
         if not 1 <= self.facet_size <= 1000:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
+        for name, value in (("from", self.date_from), ("to", self.date_to)):
+            if value and parse_date_bound(value, upper=name == "to") is None:
+                raise BadQueryError(f"{name} must be a date written YYYY-MM-DD, YYYY-MM or YYYY", "bad_date")
+
+    @property
+    def start(self) -> date | None:
+        return parse_date_bound(self.date_from, upper=False) if self.date_from else None
+
+    @property
+    def end(self) -> date | None:
+        return parse_date_bound(self.date_to, upper=True) if self.date_to else None
+
+    @property
+    def selected(self) -> dict[str, tuple[str, ...]]:
+        return {"official": self.officials, "agency": self.agencies}
 
     def describe(self) -> dict[str, Any]:
         return {"q": self.q, "official": list(self.officials), "agency": list(self.agencies),
-                "page": self.page, "per_page": self.per_page, "sort": self.sort}
-
-
-def clause_query(clause: Clause) -> wq.Query:
-    """Match a clause by surface form (boosted) or by stem, in title and body."""
-    options: list[wq.Query] = []
-    for stem_field, surface_field in TEXT_FIELDS:
-        if clause.phrase:
-            options.append(wq.Phrase(surface_field, list(clause.words)))
-        elif clause.prefix:
-            options.append(wq.Prefix(surface_field, clause.words[0]))
-        else:
-            word = clause.words[0]
-            options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
-            if word not in stopwords():
-                options.append(wq.Term(stem_field, stem_word(word)))
-    return wq.Or(options)
-
-
-def text_query(parsed: ParsedQuery) -> wq.Query | None:
-    must: list[wq.Query] = []
-    must_not: list[wq.Query] = []
-    for group in parsed.groups:
-        if len(group) == 1 and group[0].negated:
-            must_not.append(clause_query(group[0]))
-        else:
-            queries = [clause_query(clause) for clause in group]
-            must.append(queries[0] if len(queries) == 1 else wq.Or(queries))
-    if not must and not must_not:
-        return None
-    positive: wq.Query = wq.And(must) if must else wq.Every()
-    return wq.AndNot(positive, wq.Or(must_not)) if must_not else positive
-
-
-def filter_query(request: SearchRequest) -> list[wq.Query]:
-    selected = (("official", request.officials), ("agency", request.agencies))
-    return [wq.Term(field_name, value) for field_name, values in selected for value in values]
+                "page": self.page, "per_page": self.per_page, "sort": self.sort,
+                "from": self.date_from or None, "to": self.date_to or None}
 
 
 @dataclass
@@ -149,27 +132,26 @@ class SearchService:
     def search(self, request: SearchRequest) -> dict[str, Any]:
         started = time.perf_counter()
         parsed = parse(request.q)
-        matched_text = text_query(parsed)
-        filters = filter_query(request)
         with self._lock:
             generation = self._open()
             searcher = generation.searcher
-            parts = ([matched_text] if matched_text is not None else []) + filters
-            full = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+            builder = QueryBuilder(searcher.reader(), generation.facets)
+            built = builder.build(parsed, request.selected, request.start, request.end)
+            full = built.combined()
             matching = np.zeros(searcher.doc_count_all(), dtype=bool)
             docs = np.fromiter(searcher.docs_for_query(full), dtype=np.int64)
             matching[docs] = True
-            by_date = request.sort == "date" or matched_text is None
             depth = request.page * request.per_page
-            if by_date:
+            if request.sort == "date" or built.scored is None:
                 results = searcher.search(full, limit=depth, sortedby="date_num", reverse=True)
             else:
                 results = searcher.search(full, limit=depth)
             page_hits = [hit.fields() for hit in results[depth - request.per_page:depth]]
             facets = {name: generation.facets[name].counts(matching, request.facet_size) for name in FACET_FIELDS}
-        matches = make_matcher(parsed.positive_words, _prefixes(parsed))
-        selected = {"official": set(request.officials), "agency": set(request.agencies)}
-        return {
+            suggestion = self._suggestion(request, parsed, builder, searcher, len(docs))
+        matches = make_matcher(_highlight_words(parsed, built), _prefixes(parsed))
+        selected = request.selected
+        result = {
             "query": request.describe(),
             "total": int(len(docs)),
             "took_ms": round((time.perf_counter() - started) * 1000, 1),
@@ -177,6 +159,25 @@ class SearchService:
             "facets": {name: [{"value": value, "count": count, "selected": value in selected[name]}
                               for value, count in counts] for name, counts in facets.items()},
         }
+        if suggestion:
+            result["suggestion"] = suggestion
+        return result
+
+    @staticmethod
+    def _suggestion(request: SearchRequest, parsed: ParsedQuery, builder: QueryBuilder, searcher,
+                    total: int) -> str | None:
+        """A respelling of the query that finds more articles, when some word is unknown or results are few."""
+        words = sorted(parsed.positive_words)
+        corrected = corrected_words(searcher.reader(), words, total)
+        if corrected is None:
+            return None
+        suggested = request.q
+        for word, replacement in zip(words, corrected):
+            if replacement != word:
+                suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
+        respelled = builder.build(parse(suggested), request.selected, request.start, request.end)
+        found = sum(1 for _ in searcher.docs_for_query(respelled.combined()))
+        return suggested if found > total else None
 
     def article(self, article_id: str) -> dict[str, Any]:
         with self._lock:
@@ -184,6 +185,14 @@ class SearchService:
         if stored is None:
             raise NotFoundError(f"no article with id {article_id!r}")
         return _article(stored)
+
+
+def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
+    """The words typed, and the words of every form of an agency they named."""
+    words = set(parsed.positive_words)
+    for agency in built.agencies:
+        words.update(word for form in agency.forms for word in form)
+    return words
 
 
 def _prefixes(parsed: ParsedQuery) -> set[str]:
@@ -220,10 +229,12 @@ def _article(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def search(index_root: str | os.PathLike, q: str = "", officials: Sequence[str] = (), agencies: Sequence[str] = (),
-           page: int = 1, per_page: int = 10, sort: str = "relevance") -> dict[str, Any]:
+           page: int = 1, per_page: int = 10, sort: str = "relevance", date_from: str = "",
+           date_to: str = "") -> dict[str, Any]:
     """One-shot library call: open the index at `index_root`, search, close."""
     service = SearchService(index_root)
     try:
-        return service.search(SearchRequest(q, tuple(officials), tuple(agencies), page, per_page, sort))
+        return service.search(SearchRequest(q, tuple(officials), tuple(agencies), page, per_page, sort,
+                                            date_from=date_from, date_to=date_to))
     finally:
         service.close()

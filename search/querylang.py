@@ -1,4 +1,8 @@
-"""Parse what a user types into clauses. Pure and forgiving: anything unreadable becomes plain words."""
+"""Parse what a user types into clauses. Pure and forgiving: anything unreadable becomes plain words.
+
+    reformasi "kelas dunia" -zoom bupati OR walikota birokra* official:"Suhajar Diantoro" agency:kemendagri
+    source:detik place:kalianda from:2022-01-01 to:2022-12-31
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,14 @@ from dataclasses import dataclass
 
 from .analysis import words_of
 
-_PIECE = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"?|(?P<word>\S+)')
+FILTER_FIELDS = ("official", "agency", "source", "place")
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+DATE_FIELDS = ("from", "to")
+_PIECE = re.compile(
+    r'(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))'
+    r'|(?P<neg>-)?"(?P<phrase>[^"]*)"?'
+    r"|(?P<word>\S+)"
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,8 @@ class Clause:
 @dataclass(frozen=True)
 class ParsedQuery:
     groups: tuple[tuple[Clause, ...], ...]  # AND of groups; the clauses inside a group are OR-ed
+    filters: tuple[tuple[str, str], ...] = ()  # (field, value as typed) for official/agency/source/place
+    dates: tuple[tuple[str, str], ...] = ()  # ("from" | "to", value as typed)
 
     @property
     def is_empty(self) -> bool:
@@ -32,12 +45,27 @@ class ParsedQuery:
     def positive_words(self) -> set[str]:
         return {word for group in self.groups for clause in group if not clause.negated for word in clause.words}
 
+    @property
+    def text(self) -> str:
+        """The word part of the query, as plain text (for spelling suggestions)."""
+        return " ".join(" ".join(clause.words) for group in self.groups for clause in group if not clause.negated)
+
 
 def parse(text: str) -> ParsedQuery:
-    """`reformasi "kelas dunia" -zoom bupati OR walikota birokra*` → clauses, AND-ed, with OR groups."""
+    """User text → AND-ed groups of OR-ed clauses, plus field filters and dates."""
     groups: list[list[Clause]] = []
+    filters: list[tuple[str, str]] = []
+    dates: list[tuple[str, str]] = []
     join_next = False
     for match in _PIECE.finditer(text or ""):
+        field = (match["field"] or "").lower()
+        value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
+        if field in FILTER_FIELDS and value:
+            filters.append((field, value))
+            continue
+        if field in DATE_FIELDS and PARTIAL_DATE.match(value):
+            dates.append((field, value))
+            continue
         if match["word"] == "OR":
             join_next = bool(groups)
             continue
@@ -49,10 +77,14 @@ def parse(text: str) -> ParsedQuery:
         else:
             groups.append([clause])
         join_next = False
-    return ParsedQuery(tuple(tuple(group) for group in groups))
+    return ParsedQuery(tuple(tuple(group) for group in groups), tuple(filters), tuple(dates))
 
 
 def _clause(match: re.Match) -> Clause | None:
+    if match["field"]:  # an unknown field ("http://…", "10:30"): its text is searched as words
+        raw = match.group()
+        words = tuple(words_of(raw))
+        return Clause(words, phrase=len(words) > 1) if words else None
     if match["phrase"] is not None:
         words = tuple(words_of(match["phrase"]))
         if not words:
@@ -64,6 +96,6 @@ def _clause(match: re.Match) -> Clause | None:
     words = tuple(words_of(raw))
     if not words:
         return None
-    if len(words) > 1:  # "PAN-RB" is one word, "kota/kabupaten" two: search them as a phrase
+    if len(words) > 1:  # "kota/kabupaten" is two words: search them as a phrase
         return Clause(words, phrase=True, negated=negated)
     return Clause(words, prefix=prefix and len(words[0]) >= 2, negated=negated)

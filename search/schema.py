@@ -29,6 +29,8 @@ def build_schema() -> Schema:
         url=STORED(),
         source=ID(stored=True),
         place=ID(stored=True),
+        source_key=ID(),  # lower-cased, for source: filters
+        place_key=ID(),  # lower-cased, for place: filters
         official=facet_field(),
         agency=facet_field(),
         officials=STORED(),  # [{"name", "role"}]

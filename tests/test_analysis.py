@@ -1,7 +1,15 @@
+import csv
 import pickle
+
+import pytest
 
 from search.analysis import protected_words, stem_word, stemmed_analyzer, surface_analyzer, words_of
 from search.schema import build_schema
+
+from .conftest import SHARED
+
+STEM_PAIRS = SHARED / "stemmer" / "stem_pairs.tsv"
+PROTECTED_ON_PURPOSE = {"pemerintah"}  # upstream stems it to `perintah`: a different word
 
 
 def texts(analyzer, text):
@@ -38,3 +46,18 @@ def test_schema_pickles_small_without_the_sastrawi_dictionary():
 
 def test_words_of_matches_the_surface_analyzer():
     assert words_of("Reformasi Birokrasi, 2022!") == ["reformasi", "birokrasi", "2022"]
+
+
+def test_place_names_are_not_stemmed_into_other_words():
+    assert stem_word("bali") == "bali"
+    assert stem_word("pesawaran") == "pesawaran"
+    assert stem_word("bagian") == "bagi"  # an ordinary word still stems
+
+
+@pytest.mark.skipif(not STEM_PAIRS.exists(), reason="../shared/stemmer is absent")
+def test_agrees_with_upstream_sastrawi_on_every_full_dictionary_pair():
+    with STEM_PAIRS.open(encoding="utf-8") as handle:
+        pairs = [row for row in csv.DictReader(handle, delimiter="\t") if row["dictionary"] == "full_kata_dasar"]
+    assert len(pairs) == 70
+    disagreements = {row["word"] for row in pairs if stem_word(row["word"].lower()) != row["expected_stem"]}
+    assert disagreements == PROTECTED_ON_PURPOSE

@@ -34,7 +34,7 @@ def test_result_dict_shape(service):
     result = run(service, "reformasi")
     assert list(result) == ["query", "total", "took_ms", "hits", "facets"]
     assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                               "sort": "relevance"}
+                               "sort": "relevance", "from": None, "to": None}
     assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
                                       "agencies"}
     assert list(result["facets"]) == ["official", "agency"]

@@ -13,7 +13,7 @@ def test_api_search_contract(client):
     body = response.get_json()
     assert list(body) == ["query", "total", "took_ms", "hits", "facets"]
     assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                             "sort": "relevance"}
+                             "sort": "relevance", "from": None, "to": None}
     assert isinstance(body["took_ms"], float)
     seed = next(hit for hit in body["hits"] if hit["source"] == "Diskominfo")
     assert seed["officials"] == SEED_OFFICIALS and seed["agencies"] == SEED_AGENCIES

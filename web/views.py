@@ -47,12 +47,15 @@ def request_from_args() -> SearchRequest:
         page=whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
+        date_from=request.args.get("from", "").strip(),
+        date_to=request.args.get("to", "").strip(),
     )
 
 
 def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     """The URL of this search with some parameters changed (None removes one)."""
     params: dict[str, Any] = {"q": search.q, "official": list(search.officials), "agency": list(search.agencies),
+                              "from": search.date_from, "to": search.date_to,
                               "sort": search.sort, "per_page": search.per_page, "page": search.page}
     params.update(changes)
     if params["sort"] == "relevance":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import Lexicon, Region, load_lexicon
@@ -71,20 +72,15 @@ def load_gazetteers() -> AgencyGazetteers:
 
 def build_gazetteers(lexicon: Lexicon) -> AgencyGazetteers:
     national: Gazetteer[AgencyRef] = Gazetteer()
-    for entry in lexicon.agencies:
-        ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, entry.kind)
-        for name in (entry.canonical, *entry.aliases):
-            national.add(name, ref)
+    for form, ref in agency_forms(lexicon):
+        national.add(form, ref)
     by_short_name: dict[str, list[Region]] = {}
     for region in lexicon.regions:
         by_short_name.setdefault(region.short_name.lower(), []).append(region)
-        _add_regional_bodies(national, region)
     by_code = {region.code: region for region in lexicon.regions}
     for alias, code in lexicon.region_aliases:
         if code in by_code:
             by_short_name.setdefault(alias.lower(), []).insert(0, by_code[code])
-            if by_code[code].level == "provinsi":
-                _add_regional_bodies(national, by_code[code], alias)
     regions: Gazetteer[tuple[Region, ...]] = Gazetteer()
     for key, candidates in by_short_name.items():
         regions.add(key, tuple(dict.fromkeys(candidates)))
@@ -99,8 +95,8 @@ def build_gazetteers(lexicon: Lexicon) -> AgencyGazetteers:
     return AgencyGazetteers(national, units, regions, countries)
 
 
-def _add_regional_bodies(gazetteer: Gazetteer[AgencyRef], region: Region, written: str | None = None) -> None:
-    """Government, legislature and police of a region, under the forms the news writes them in."""
+def regional_body_forms(region: Region, written: str | None = None) -> Iterator[tuple[str, AgencyRef]]:
+    """Government, legislature and police of a region, under each form the news writes them in."""
     written = written or region.short_name
     bodies = (
         (GOVERNMENT_FORMS, f"Pemerintah {region.full_name}", GOVERNMENT_FORMS[region.level][1], "regional_government"),
@@ -111,7 +107,22 @@ def _add_regional_bodies(gazetteer: Gazetteer[AgencyRef], region: Region, writte
     for forms, canonical, acronym, kind in bodies:
         ref = AgencyRef(canonical, acronym.format(region.short_name), kind, region)
         for form in forms[region.level]:
-            gazetteer.add(form.format(written), ref)
+            yield form.format(written), ref
+
+
+def agency_forms(lexicon: Lexicon) -> Iterator[tuple[str, AgencyRef]]:
+    """Every (written form, agency) pair: the national table, then each region's own bodies."""
+    for entry in lexicon.agencies:
+        ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, entry.kind)
+        for name in (entry.canonical, *entry.aliases):
+            yield name, ref
+    by_code = {region.code: region for region in lexicon.regions}
+    for region in lexicon.regions:
+        yield from regional_body_forms(region)
+    for alias, code in lexicon.region_aliases:
+        region = by_code.get(code)
+        if region is not None and region.level == "provinsi":
+            yield from regional_body_forms(region, alias)
 
 
 def find_agencies(text: str, tokens: list[Token], place_region: Region | None = None,

@@ -1,0 +1,181 @@
+"""Turn a parsed query and a request into Whoosh queries, in the light of what the index holds.
+
+The scored part matches each word by surface form (boosted) or by stem, expands agency names and acronyms
+to every way of writing them, and widens words the index has never seen to their close spellings.
+Filters (facet selections, field filters, dates) narrow without scoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from whoosh import query as wq
+
+from .analysis import stem_word, stopwords
+from .extract.dates import safe_date
+from .facets import FacetTable
+from .querylang import PARTIAL_DATE, Clause, ParsedQuery
+from .schema import date_number
+from .synonyms import Agency, Synonyms, load_synonyms
+
+SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
+FUZZY_BOOST = 0.5
+TEXT_FIELDS = (("title", "title_surface"), ("body", "body_surface"))
+NOTHING = wq.Term("id", "\x00")  # a filter no document passes
+FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
+
+
+class Reader(Protocol):
+    def doc_frequency(self, fieldname: str, text: str) -> int: ...
+
+
+@dataclass
+class BuiltQuery:
+    scored: wq.Query | None  # None: no words, list everything the filters let through
+    filters: list[wq.Query] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
+
+    def combined(self) -> wq.Query:
+        parts = ([self.scored] if self.scored is not None else []) + self.filters
+        if not parts:
+            return wq.Every()
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def parse_date_bound(value: str, upper: bool) -> date | None:
+    """`2022`, `2022-09` or `2022-09-28` as the first (or, for `upper`, the last) day it covers."""
+    match = PARTIAL_DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    if day:
+        return safe_date(year, int(month), int(day))
+    if month:
+        if not 1 <= int(month) <= 12:
+            return None
+        if not upper:
+            return date(year, int(month), 1)
+        following = date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return date(year, 12, 31) if upper else date(year, 1, 1)
+
+
+def date_filter(start: date | None, end: date | None) -> wq.Query | None:
+    """Articles dated within the bounds; an article without a date never passes a date filter."""
+    if start is None and end is None:
+        return None
+    return wq.NumericRange("date_num", date_number(start.isoformat()) if start else FIRST_DATE_NUMBER,
+                           date_number(end.isoformat()) if end else None)
+
+
+class QueryBuilder:
+    def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None) -> None:
+        self.reader = reader
+        self.facets = facets
+        self.synonyms = synonyms or load_synonyms()
+
+    # -- words ---------------------------------------------------------------------------------
+    def is_known(self, word: str) -> bool:
+        return any(self.reader.doc_frequency(f, word) for f in ("body_surface", "title_surface"))
+
+    def word_query(self, word: str) -> wq.Query:
+        options: list[wq.Query] = []
+        known = self.is_known(word)
+        for stem_field, surface_field in TEXT_FIELDS:
+            options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
+            if word not in stopwords():
+                options.append(wq.Term(stem_field, stem_word(word)))
+            if not known and len(word) >= 4:
+                options.append(wq.FuzzyTerm(surface_field, word, boost=FUZZY_BOOST,
+                                            maxdist=2 if len(word) >= 7 else 1, prefixlength=1))
+        return wq.Or(options)
+
+    def clause_query(self, clause: Clause) -> wq.Query:
+        if clause.phrase:
+            return wq.Or([wq.Phrase(surface, list(clause.words)) for _, surface in TEXT_FIELDS])
+        if clause.prefix:
+            return wq.Or([wq.Prefix(surface, clause.words[0]) for _, surface in TEXT_FIELDS])
+        return self.word_query(clause.words[0])
+
+    def agency_query(self, agency: Agency) -> wq.Query:
+        """Any way of writing the agency, in title or body, or the agency facet itself."""
+        options: list[wq.Query] = [wq.Term("agency", agency.canonical, boost=SURFACE_BOOST)] if agency.in_facet else []
+        for words in agency.forms:
+            for _, surface in TEXT_FIELDS:
+                if len(words) == 1:
+                    options.append(wq.Term(surface, words[0], boost=SURFACE_BOOST))
+                else:
+                    options.append(wq.Phrase(surface, list(words), boost=SURFACE_BOOST))
+        return wq.Or(options)
+
+    def scored_query(self, parsed: ParsedQuery, built: BuiltQuery) -> wq.Query | None:
+        must: list[wq.Query] = []
+        must_not: list[wq.Query] = []
+        run: list[Clause] = []  # consecutive plain words, where agency names are looked for
+
+        def flush_run() -> None:
+            words = [clause.words[0] for clause in run]
+            position = 0
+            for match in self.synonyms.find(words):
+                must.extend(self.clause_query(c) for c in run[position:match.start])
+                must.append(self.agency_query(match.agency))
+                built.agencies.append(match.agency)
+                position = match.end
+            must.extend(self.clause_query(c) for c in run[position:])
+            run.clear()
+
+        for group in parsed.groups:
+            clause = group[0]
+            if len(group) == 1 and not (clause.negated or clause.phrase or clause.prefix):
+                run.append(clause)
+                continue
+            flush_run()
+            if len(group) == 1 and clause.negated:
+                must_not.append(self.clause_query(clause))
+            else:
+                queries = [self.clause_query(c) for c in group]
+                must.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+        flush_run()
+        if not must and not must_not:
+            return None
+        positive: wq.Query = wq.And(must) if must else wq.Every()
+        return wq.AndNot(positive, wq.Or(must_not)) if must_not else positive
+
+    # -- filters -------------------------------------------------------------------------------
+    def facet_filter(self, field_name: str, typed: str) -> wq.Query:
+        """`official:suhajar` or `agency:kemendagri` → the facet values meant, any of them."""
+        table = self.facets[field_name]
+        values = table.matching_values(typed)
+        if not values and field_name == "agency":
+            agency = self.synonyms.lookup(tuple(typed.casefold().split()), typed_in_capitals=typed.isupper())
+            if agency is not None:
+                values = [v for v in table.values if v == agency.canonical or v.startswith(agency.canonical + " ")]
+        if not values:
+            return NOTHING
+        terms = [wq.Term(field_name, value) for value in values]
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def filters(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
+                start: date | None, end: date | None) -> list[wq.Query]:
+        filters: list[wq.Query] = [wq.Term(name, value) for name, values in selected.items() for value in values]
+        for name, typed in parsed.filters:
+            if name in self.facets:
+                filters.append(self.facet_filter(name, typed))
+            else:
+                filters.append(wq.Term(f"{name}_key", typed.casefold()))
+        for name, typed in parsed.dates:
+            bound = parse_date_bound(typed, upper=name == "to")
+            if bound is not None:
+                start, end = (max(start, bound) if start else bound, end) if name == "from" else \
+                             (start, min(end, bound) if end else bound)
+        dates = date_filter(start, end)
+        return filters + ([dates] if dates is not None else [])
+
+    def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
+              start: date | None = None, end: date | None = None) -> BuiltQuery:
+        built = BuiltQuery(None)
+        built.scored = self.scored_query(parsed, built)
+        built.filters = self.filters(parsed, selected, start, end)
+        return built

@@ -1,0 +1,115 @@
+"""The query language end to end on a small index: syntax, filters, dates, acronyms, suggestions."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from search.errors import BadQueryError
+from search.indexer import build_index
+from search.query import SearchRequest, SearchService
+from search.querybuild import parse_date_bound
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "search"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search-index")
+    build_index([ARTICLES], root)
+    service = SearchService(root)
+    yield service
+    service.close()
+
+
+def urls(service, q="", **kwargs):
+    result = service.search(SearchRequest(q=q, **kwargs))
+    return [hit["url"].rsplit("/", 1)[1] for hit in result["hits"]]
+
+
+def test_acronym_finds_the_full_name_and_the_reverse(small):
+    assert sorted(urls(small, "Kemendagri")) == ["s1", "s2"]
+    assert sorted(urls(small, "kementerian dalam negeri")) == ["s1", "s2"]
+
+
+def test_regional_government_short_and_long_forms(small):
+    assert sorted(urls(small, "pemkab lampung selatan")) == ["s3", "s4"]
+    assert sorted(urls(small, "Pemerintah Kabupaten Lampung Selatan")) == ["s3", "s4"]
+
+
+def test_agency_words_are_highlighted_in_every_form(small):
+    hit = small.search(SearchRequest(q="kemendagri"))["hits"]
+    snippets = {h["url"][-2:]: h["snippet"] for h in hit}
+    assert "<mark>Kementerian</mark> <mark>Dalam</mark> <mark>Negeri</mark>" in snippets["s1"]
+    assert "<mark>Kemendagri</mark>" in snippets["s2"]
+
+
+def test_field_filters(small):
+    assert urls(small, "official:wayan") == ["s5"]
+    assert urls(small, 'official:"Wayan Koster"') == ["s5"]
+    assert sorted(urls(small, "agency:kemendagri")) == ["s1", "s2"]
+    assert sorted(urls(small, "source:antara")) == ["s1", "s3"]
+    assert urls(small, "place:kalianda") == ["s3"]  # s6 names Kalianda, but has no dateline
+    assert urls(small, "official:nobody") == []
+
+
+def test_words_and_field_filters_combine(small):
+    assert urls(small, "beras source:antara") == ["s3"]
+    assert urls(small, "beras source:kompas") == []
+
+
+def test_date_range_including_open_ends(small):
+    assert sorted(urls(small, "", date_from="2022-01-01")) == ["s1", "s2"]
+    assert sorted(urls(small, "", date_to="2020")) == ["s5", "s7"]  # an open lower bound is not "everything"
+    assert urls(small, "", date_from="2021-03", date_to="2021-03") == ["s3"]
+    assert sorted(urls(small, "from:2021 to:2021")) == ["s3", "s4"]
+
+
+def test_date_sort_puts_undated_articles_last(small):
+    dates = [hit["date"] for hit in small.search(SearchRequest(sort="date"))["hits"]]
+    assert dates == ["2022-06-15", "2022-01-10", "2021-04-20", "2021-03-03", "2020-12-01", "2019-07-07", None]
+
+
+def test_unreadable_field_values_are_searched_as_words(small):
+    assert urls(small, "from:kemarin beras") == []
+    assert small.search(SearchRequest(q="http://example.id beras"))["total"] == 0
+
+
+def test_bad_date_parameter_is_a_bad_request():
+    with pytest.raises(BadQueryError) as caught:
+        SearchRequest(date_from="2022-13-01")
+    assert caught.value.code == "bad_date"
+
+
+def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
+    result = small.search(SearchRequest(q="kemendagi"))
+    assert result["suggestion"] == "kemendagri"
+    assert [hit["url"][-2:] for hit in result["hits"]] == ["s2"]
+
+
+def test_no_suggestion_when_the_words_are_known(small):
+    assert "suggestion" not in small.search(SearchRequest(q="beras"))
+
+
+def test_exact_word_ranks_above_stem_only_match(small):
+    assert urls(small, "pelayanan") == ["s6", "s7"]
+    assert urls(small, "melayani") == ["s7", "s6"]
+
+
+def test_place_names_are_not_stemmed(small):
+    assert urls(small, "bali") == ["s5"]
+
+
+@pytest.mark.parametrize("value, upper, expected", [
+    ("2022", False, date(2022, 1, 1)),
+    ("2022", True, date(2022, 12, 31)),
+    ("2022-02", True, date(2022, 2, 28)),
+    ("2024-02", True, date(2024, 2, 29)),
+    ("2022-12", True, date(2022, 12, 31)),
+    ("2022-09-28", False, date(2022, 9, 28)),
+    ("2022-13", False, None),
+    ("2022-02-30", False, None),
+    ("kemarin", False, None),
+])
+def test_parse_date_bound(value, upper, expected):
+    assert parse_date_bound(value, upper) == expected
