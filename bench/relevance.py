@@ -188,7 +188,8 @@ def main() -> None:
             systems[name] = baseline_search(baseline_index(articles, analyzer, directory))
         tables = {name: score(run, queries) for name, run in systems.items()}
         service.close()
-    print(f"\n{"system":<26}" + "".join(f"{kind + " MRR@10":>15}{'@1':>7}{'@10':>7}" for kind in ("lead", "typo", "acronym")))
+    header = "".join(f"{kind + ' MRR@10':>16}{'@1':>7}{'@10':>7}" for kind in ("lead", "typo", "acronym"))
+    print(f"\n{'system':<26}{header}")
     for name, table in tables.items():
         cells = "".join(f"{table[k][0]:>16.3f}{table[k][1]:>7.2f}{table[k][2]:>7.2f}" for k in ("lead", "typo", "acronym"))
         print(f"{name:<26}{cells}")
