@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES),
                          help="files or directories to index (default: seeds/)")
     reindex.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s, or $WARTA_INDEX)")
+    reindex.add_argument("--full", action="store_true", help="rebuild from scratch instead of updating what changed")
     reindex.add_argument("--quiet", action="store_true", help="no progress bar")
     reindex.set_defaults(run=run_reindex)
 
@@ -74,7 +75,8 @@ def run_reindex(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=count_inputs(find_sources(args.paths)), unit=" articles", file=sys.stderr)
     try:
-        report = build_index(args.paths, args.index, progress=bar.update if bar else None)
+        report = build_index(args.paths, args.index, progress=bar.update if bar else None, full=args.full,
+                             notice=lambda message: print(f"notice: {message}", file=sys.stderr))
     finally:
         if bar is not None:
             bar.close()

@@ -1,11 +1,15 @@
-"""Build the index into a new directory and swap it in only when complete.
+"""Build and update the index: never in place, always into a new generation swapped in when complete.
 
-Layout under the index root: `gen-<stamp>/` directories, each a complete Whoosh index, and a `current`
-symlink naming the one readers open. A reader that opened the old generation keeps reading it.
+A reindex is incremental by default: `manifest.json` in each generation records every source file with
+its size, modification time, content hash and the article ids it gave. Unchanged files are skipped,
+changed files re-read (their old articles deleted first), vanished files' articles removed. The new
+generation starts as hard links to the current one, so an update costs what changed, not the archive.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -15,17 +19,18 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from .articles import Article
+from .articles import Article, normalise_space
 from .documents import to_document
 from .errors import IndexMissingError, InputError
+from .generations import (CURRENT, ReindexLock, current_generation, link_generation, new_building_dir, publish,
+                          remove_unfinished_builds, remove_unused_generations)
 from .loaders import Rejection, find_sources, read_source
 from .schema import build_schema
 
-CURRENT = "current"
-GENERATION_PREFIX = "gen-"
-BUILDING_PREFIX = ".building-"
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
 WRITER_MEMORY_MB = 256
-KEEP_PREVIOUS_GENERATIONS = 1
+HASH_CHUNK = 1 << 20
 
 
 @dataclass
@@ -34,18 +39,36 @@ class BuildReport:
 
     index_path: Path
     indexed: int = 0
+    removed: int = 0
     duplicates: int = 0
+    files_read: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
     skipped: list[Rejection] = field(default_factory=list)
     errors: list[Rejection] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    generation: str | None = None  # None when nothing changed and the current generation stays
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def summary(self) -> str:
-        return (f"indexed {self.indexed} articles in {self.seconds:.1f} s; "
-                f"{self.duplicates} duplicates, {len(self.skipped)} skipped, {len(self.errors)} errors")
+        parts = [f"indexed {self.indexed} articles in {self.seconds:.1f} s"]
+        if self.removed:
+            parts.append(f"removed {self.removed}")
+        if self.files_unchanged or self.files_removed:
+            parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
+        parts.append(f"{self.duplicates} duplicates, {len(self.skipped)} skipped, {len(self.errors)} errors")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha1: str
 
 
 def current_path(index_root: str | os.PathLike) -> Path:
@@ -54,10 +77,10 @@ def current_path(index_root: str | os.PathLike) -> Path:
 
 def open_current(index_root: str | os.PathLike):
     """The Whoosh index the `current` link names; IndexMissingError when there is none."""
-    path = current_path(index_root)
-    if not path.exists() or not whoosh_index.exists_in(str(path)):
+    generation = current_generation(Path(index_root))
+    if generation is None or not whoosh_index.exists_in(str(generation)):
         raise IndexMissingError(f"no index at {Path(index_root)} (run `warta reindex` first)")
-    return whoosh_index.open_dir(str(path.resolve()))
+    return whoosh_index.open_dir(str(generation))
 
 
 def count_inputs(sources: list[Path]) -> int:
@@ -72,71 +95,146 @@ def count_inputs(sources: list[Path]) -> int:
     return total
 
 
-def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLike,
-                progress: Callable[[int], object] | None = None) -> BuildReport:
-    """Read every article under `paths`, index it into a fresh generation and make that generation current.
+def content_key(article: Article) -> str:
+    return hashlib.sha1(normalise_space(article.body).casefold().encode("utf-8")).hexdigest()
 
-    `progress`, when given, is called with the number of inputs handled since the last call.
+
+def fingerprint(path: Path, known: dict | None) -> Fingerprint:
+    """Size, mtime and SHA-1 of a file; the hash is reused when size and mtime match the manifest."""
+    stat = path.stat()
+    if known and known.get("size") == stat.st_size and known.get("mtime_ns") == stat.st_mtime_ns:
+        return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"])
+    digest = hashlib.sha1()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+
+
+def read_manifest(generation: Path | None) -> dict[str, dict]:
+    if generation is None:
+        return {}
+    try:
+        data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("files", {}) if data.get("version") == MANIFEST_VERSION else {}
+
+
+def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLike,
+                progress: Callable[[int], object] | None = None, full: bool = False,
+                notice: Callable[[str], None] | None = None) -> BuildReport:
+    """Bring the index at `index_root` in line with the articles under `paths`.
+
+    Incremental unless `full`; `progress` is called with the number of inputs read since its last call;
+    `notice` receives one-line messages about recovered locks and removed leftovers.
     """
     started = time.perf_counter()
+    paths = list(paths)
     root = Path(index_root)
     root.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(index_path=root)
+    say = notice or report.notices.append
     sources = find_sources(paths)
     if not sources:
         raise InputError("no .txt, .jsonl or .html files found in " + ", ".join(str(p) for p in paths))
-    building = root / f"{BUILDING_PREFIX}{os.getpid()}-{time.time_ns()}"
-    building.mkdir()
-    report = BuildReport(index_path=root)
-    try:
-        ix = whoosh_index.create_in(str(building), build_schema())
-        writer = ix.writer(limitmb=WRITER_MEMORY_MB)
-        seen: set[str] = set()
-        try:
-            for source in sources:
-                for item in read_source(source):
-                    _add(writer, item, seen, report)
-                    if progress:
-                        progress(1)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
-        generation = root / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
-        os.rename(building, generation)
-        swap_current(root, generation)
-    finally:
-        if building.exists():
-            shutil.rmtree(building, ignore_errors=True)
-    remove_old_generations(root)
+    with ReindexLock(root, say):
+        leftovers = remove_unfinished_builds(root)
+        if leftovers:
+            say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
+        _update(root, sources, full, progress, report)
+        remove_unused_generations(root)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _add(writer, item: Article | Rejection, seen: set[str], report: BuildReport) -> None:
-    if isinstance(item, Rejection):
-        (report.skipped if item.skipped else report.errors).append(item)
+def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport) -> None:
+    base = None if full else current_generation(root)
+    if base is not None and not whoosh_index.exists_in(str(base)):
+        base = None
+    old = read_manifest(base) if base is not None else {}
+    keys = {str(source.resolve()): source for source in sources}
+    prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
+    changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
+    gone = set(old) - set(keys)
+    changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
+    report.files_unchanged = len(keys) - len(changed)
+    report.files_removed = len(gone)
+    if base is not None and not changed and not gone:
+        if progress:
+            progress(count_inputs(sources))
         return
-    if item.id in seen:
-        report.duplicates += 1
-        return
-    seen.add(item.id)
-    writer.add_document(**to_document(item))
-    report.indexed += 1
+    building = new_building_dir(root)
+    try:
+        if base is not None:
+            link_generation(base, building, skip=lambda name: "LOCK" in name or name == MANIFEST)
+            ix = whoosh_index.open_dir(str(building))
+        else:
+            ix = whoosh_index.create_in(str(building), build_schema())
+        manifest = {key: old[key] for key in keys if key not in changed and key in old}
+        stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
+        writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+        try:
+            with ix.searcher() as before:
+                deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
+                kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
+                adder = _Adder(writer, before, kept_ids, stale_ids, report)
+                for key in sorted(changed):
+                    ids = adder.add_file(keys[key], progress)
+                    manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                                     "sha1": prints[key].sha1, "ids": ids}
+                report.removed = len(deleted - adder.seen_ids)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
+        report.generation = publish(root, building).name
+    finally:
+        if building.exists():
+            shutil.rmtree(building, ignore_errors=True)
 
 
-def swap_current(root: Path, generation: Path) -> None:
-    """Point `current` at `generation` atomically: readers see the old index or the new one, never neither."""
-    temporary = root / f".{CURRENT}-{os.getpid()}"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    os.symlink(generation.name, temporary)
-    os.replace(temporary, root / CURRENT)
+def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
+    """Unchanged files that gave an article also given by a changed or vanished file must be re-read,
+    or deleting that article would lose it."""
+    touched_ids = {i for key in touched if key in old for i in old[key].get("ids", [])}
+    return {key for key in candidates if key in old and touched_ids.intersection(old[key].get("ids", []))}
 
 
-def remove_old_generations(root: Path, keep: int = KEEP_PREVIOUS_GENERATIONS) -> None:
-    """Delete generations older than the current one and the `keep` before it."""
-    current = (root / CURRENT).resolve().name if (root / CURRENT).exists() else None
-    generations = sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(GENERATION_PREFIX))
-    older = [p for p in generations if p.name != current]
-    for stale in older[: max(0, len(older) - keep)]:
-        shutil.rmtree(stale, ignore_errors=True)
+class _Adder:
+    """Adds articles once each: the same URL or the same text twice is one document."""
+
+    def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport) -> None:
+        self.writer = writer
+        self.before = before  # the generation being updated, for content already indexed
+        self.seen_ids = set(kept_ids)
+        self.stale_ids = stale_ids
+        self.seen_keys: set[str] = set()
+        self.report = report
+
+    def add_file(self, source: Path, progress) -> list[str]:
+        ids: list[str] = []
+        for item in read_source(source):
+            if progress:
+                progress(1)
+            if isinstance(item, Rejection):
+                (self.report.skipped if item.skipped else self.report.errors).append(item)
+                continue
+            ids.append(item.id)
+            self.add(item)
+        return ids
+
+    def add(self, article: Article) -> None:
+        key = content_key(article)
+        if article.id in self.seen_ids or key in self.seen_keys or self._indexed_elsewhere(key):
+            self.report.duplicates += 1
+            return
+        self.seen_ids.add(article.id)
+        self.seen_keys.add(key)
+        self.writer.add_document(**to_document(article), content_key=key)
+        self.report.indexed += 1
+
+    def _indexed_elsewhere(self, key: str) -> bool:
+        stored = self.before.document(content_key=key)
+        return stored is not None and stored["id"] not in self.stale_ids

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
+from whoosh import index as whoosh_index
 from whoosh import query as wq
 
-from .errors import BadQueryError, NotFoundError
+from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
-from .indexer import CURRENT, open_current
+from .generations import CURRENT, hold, release
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS
@@ -28,6 +29,7 @@ SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
 MAX_QUERY_CHARS = 500
 MAX_RESULT_DEPTH = 10_000
+OPEN_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ class _Generation:
     name: str
     searcher: Any
     facets: dict[str, FacetTable] = field(default_factory=dict)
+    lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
+
+    def close(self) -> None:
+        self.searcher.close()
+        release(self.lease)
 
 
 class SearchService:
@@ -111,22 +118,34 @@ class SearchService:
             return ""
 
     def _open(self) -> _Generation:
+        """The generation `current` names, opened once; reopened only when `current` moves."""
         name = self._current_name()
         if self._generation is not None and self._generation.name == name:
             return self._generation
-        index = open_current(self.index_root)
-        searcher = index.searcher()
-        generation = _Generation(name, searcher)
-        generation.facets = {f: FacetTable.from_reader(searcher.reader(), f) for f in FACET_FIELDS}
+        for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
+            name = self._current_name()
+            lease = hold(self.index_root / name) if name else None
+            if lease is not None and whoosh_index.exists_in(str(self.index_root / name)):
+                break
+            release(lease)
+        else:
+            raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
+        try:
+            searcher = whoosh_index.open_dir(str(self.index_root / name)).searcher()
+            generation = _Generation(name, searcher, lease=lease)
+            generation.facets = {f: FacetTable.from_reader(searcher.reader(), f) for f in FACET_FIELDS}
+        except BaseException:
+            release(lease)
+            raise
         old, self._generation = self._generation, generation
         if old is not None:
-            old.searcher.close()
+            old.close()
         return generation
 
     def close(self) -> None:
         with self._lock:
             if self._generation is not None:
-                self._generation.searcher.close()
+                self._generation.close()
                 self._generation = None
 
     def search(self, request: SearchRequest) -> dict[str, Any]:

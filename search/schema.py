@@ -20,6 +20,7 @@ def facet_field() -> TEXT:
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
+        content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
         title=TEXT(analyzer=stemmed_analyzer(), stored=True, field_boost=2.0),
         title_surface=TEXT(analyzer=surface_analyzer(), field_boost=2.0),
         body=TEXT(analyzer=stemmed_analyzer(), stored=True),

@@ -1,49 +1,118 @@
+import json
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
-from search.errors import IndexMissingError, InputError
-from search.indexer import CURRENT, build_index, open_current
+from search.errors import IndexBusyError, IndexMissingError, InputError
+from search.generations import CURRENT, REINDEX_LOCK, ReindexLock, hold, release
+from search.indexer import build_index, open_current
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
+
+
+def count(root) -> int:
+    return open_current(root).doc_count()
+
+
+def generation(root) -> str:
+    return os.readlink(root / CURRENT)
+
+
+def jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def record(n, body=None, url=None):
+    return {"title": f"Judul {n}", "url": url or f"https://example.id/{n}",
+            "body": body or f"Berita nomor {n} tentang rapat pemerintah daerah yang cukup panjang untuk diuji."}
 
 
 def test_build_reports_counts_and_makes_a_current_generation(tmp_path):
     report = build_index([SEEDS], tmp_path)
     assert (report.indexed, report.duplicates, report.skipped, report.errors) == (1, 0, [], [])
-    assert os.readlink(tmp_path / CURRENT).startswith("gen-")
-    assert open_current(tmp_path).doc_count() == 1
+    assert generation(tmp_path).startswith("gen-")
+    assert count(tmp_path) == 1
+    manifest = json.loads((tmp_path / CURRENT / "manifest.json").read_text())
+    assert list(manifest["files"]) == [str(SEED_FILE.resolve())]
 
 
-def test_rebuild_swaps_in_a_new_generation_and_keeps_one_previous(tmp_path):
+def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
+    build_index([SEEDS, CORPUS], tmp_path)
+    before = generation(tmp_path)
+    report = build_index([SEEDS, CORPUS], tmp_path)
+    assert (report.indexed, report.files_unchanged, report.generation) == (0, 3, None)
+    assert generation(tmp_path) == before
+
+
+def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1), record(2)])
+    jsonl(sources / "b.jsonl", [record(3)])
+    build_index([sources], tmp_path / "ix")
+    jsonl(sources / "a.jsonl", [record(1), record(4, body="Isi baru yang cukup panjang untuk artikel nomor empat.")])
+    (sources / "b.jsonl").unlink()
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.removed, report.files_unchanged, report.files_removed) == (2, 2, 0, 1)
+    searcher = open_current(tmp_path / "ix").searcher()
+    assert sorted(doc["url"] for doc in searcher.all_stored_fields()) == ["https://example.id/1", "https://example.id/4"]
+
+
+def test_full_rebuild_makes_a_fresh_generation_and_unused_ones_are_removed(tmp_path):
     names = []
     for _ in range(3):
-        build_index([SEEDS], tmp_path)
-        names.append(os.readlink(tmp_path / CURRENT))
+        build_index([SEEDS], tmp_path, full=True)
+        names.append(generation(tmp_path))
     assert len(set(names)) == 3
-    generations = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("gen-"))
-    assert generations == sorted(names[1:])
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".building-")]
+    assert sorted(p.name for p in tmp_path.glob("gen-*")) == [names[-1]]
 
 
-def test_a_reader_of_the_old_generation_keeps_reading_after_a_swap(tmp_path):
+def test_a_generation_held_by_a_reader_survives_until_released(tmp_path):
     build_index([SEEDS], tmp_path)
+    old = tmp_path / generation(tmp_path)
+    lease = hold(old)
     searcher = open_current(tmp_path).searcher()
-    build_index([SEEDS, CORPUS], tmp_path)
-    assert searcher.doc_count() == 1
-    assert open_current(tmp_path).doc_count() == 7
+    build_index([SEEDS, CORPUS], tmp_path, full=True)
+    assert old.exists() and searcher.doc_count() == 1
+    assert count(tmp_path) == 7
     searcher.close()
+    release(lease)
+    build_index([SEEDS, CORPUS], tmp_path, full=True)
+    assert not old.exists()
 
 
-def test_same_article_twice_is_one_document(tmp_path):
-    report = build_index([SEEDS, SEEDS / "000_d25a097849e16654.txt"], tmp_path)
-    assert (report.indexed, report.duplicates) == (1, 1)
+def test_same_url_or_same_text_twice_is_one_document(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    shutil.copy(SEED_FILE, sources / "copy1.txt")
+    shutil.copy(SEED_FILE, sources / "copy2.txt")
+    jsonl(sources / "a.jsonl", [record(1), record(1), record(2, body=record(3)["body"], url="https://other.id/x"),
+                                record(3)])
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.duplicates) == (3, 3)
+    assert count(tmp_path / "ix") == 3
+
+
+def test_removing_one_of_two_files_with_the_same_article_keeps_it(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1)])
+    jsonl(sources / "b.jsonl", [record(1), record(2)])
+    build_index([sources], tmp_path / "ix")
+    (sources / "a.jsonl").unlink()
+    build_index([sources], tmp_path / "ix")
+    assert count(tmp_path / "ix") == 2
 
 
 def test_bad_inputs_are_reported_and_good_ones_indexed(tmp_path):
     sources = tmp_path / "in"
     sources.mkdir()
-    (sources / "good.txt").write_text((SEEDS / "000_d25a097849e16654.txt").read_text(encoding="utf-8"))
+    shutil.copy(SEED_FILE, sources / "good.txt")
     (sources / "bad.jsonl").write_text('{"body": "Isi berita yang cukup panjang untuk dianggap artikel."}\n{broken\n')
     (sources / "binary.txt").write_bytes(b"\x00\x00")
     report = build_index([sources], tmp_path / "ix")
@@ -58,7 +127,7 @@ def test_bad_inputs_are_reported_and_good_ones_indexed(tmp_path):
 
 def test_failed_build_leaves_the_previous_index_current(tmp_path, monkeypatch):
     build_index([SEEDS], tmp_path)
-    before = os.readlink(tmp_path / CURRENT)
+    before = generation(tmp_path)
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -66,9 +135,33 @@ def test_failed_build_leaves_the_previous_index_current(tmp_path, monkeypatch):
     monkeypatch.setattr("search.indexer.to_document", explode)
     with pytest.raises(RuntimeError):
         build_index([CORPUS], tmp_path)
-    assert os.readlink(tmp_path / CURRENT) == before
-    assert open_current(tmp_path).doc_count() == 1
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".building-")]
+    assert generation(tmp_path) == before
+    assert count(tmp_path) == 1
+    assert not list(tmp_path.glob(".building-*"))
+
+
+def test_a_second_reindex_is_refused_while_one_runs(tmp_path):
+    build_index([SEEDS], tmp_path)
+    with ReindexLock(tmp_path):
+        with pytest.raises(IndexBusyError, match=f"another warta reindex \\(pid {os.getpid()}\\) is writing"):
+            build_index([SEEDS, CORPUS], tmp_path)
+    assert count(tmp_path) == 1
+
+
+def test_leftovers_of_a_dead_reindex_are_recovered_with_a_message(tmp_path):
+    build_index([SEEDS], tmp_path)
+    (tmp_path / ".building-99999-1").mkdir()
+    (tmp_path / ".building-99999-1" / "MAIN_WRITELOCK").write_text("")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / REINDEX_LOCK).write_text(dead.stdout)
+    notices = []
+    build_index([SEEDS, CORPUS], tmp_path, notice=notices.append)
+    assert notices == [
+        f"recovered the lock of an interrupted reindex (pid {dead.stdout.strip()} is no longer running)",
+        "removed 1 unfinished build(s) left by an interrupted reindex",
+    ]
+    assert not list(tmp_path.glob(".building-*"))
+    assert count(tmp_path) == 7
 
 
 def test_no_sources_and_no_index_are_clear_errors(tmp_path):
@@ -83,3 +176,25 @@ def test_progress_is_called_once_per_input(tmp_path):
     calls = []
     build_index([SEEDS, CORPUS], tmp_path, progress=calls.append)
     assert calls == [1] * 7
+
+
+def test_sigkill_at_any_point_leaves_the_previous_index_serving(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "many.jsonl", [record(n) for n in range(1200)])
+    root = tmp_path / "ix"
+    build_index([SEEDS], root)
+    command = [sys.executable, "-m", "search.cli", "reindex", str(sources), str(SEEDS), "--index", str(root), "--quiet"]
+    for delay in (0.05, 0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.2):
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        current = count(root)
+        assert current in (1, 1201), (delay, current)  # the old index, or the finished new one
+        if current == 1201:
+            break
+    finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    assert count(root) == 1201
+    assert not list(root.glob(".building-*"))
