@@ -80,13 +80,16 @@ def in_use(generation: Path) -> bool:
 
 
 def remove_unused_generations(root: Path) -> list[str]:
-    """Delete every generation but the current one that no reader holds; return the names deleted."""
+    """Delete every generation but the current one that no reader holds; return the names deleted.
+
+    Safe to call from readers too: a reindex writes only in its own `.building-*` directory."""
     current = current_generation(root)
     removed = []
     for generation in sorted(root.glob(f"{GENERATION_PREFIX}*")):
         if generation.is_dir() and generation != current and not in_use(generation):
             shutil.rmtree(generation, ignore_errors=True)
-            removed.append(generation.name)
+            if not generation.exists():
+                removed.append(generation.name)
     return removed
 
 

@@ -19,7 +19,7 @@ from whoosh import query as wq
 from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
-from .generations import CURRENT, hold, release
+from .generations import CURRENT, hold, release, remove_unused_generations
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS
@@ -30,6 +30,8 @@ MAX_PER_PAGE = 100
 MAX_QUERY_CHARS = 500
 MAX_RESULT_DEPTH = 10_000
 OPEN_ATTEMPTS = 5
+MAX_SELECTED = 20
+MAX_VALUE_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class SearchRequest:
                                 "bad_page")
         if self.sort not in SORTS:
             raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
+        for values in (self.officials, self.agencies):
+            if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):
+                raise BadQueryError(f"at most {MAX_SELECTED} values of at most {MAX_VALUE_CHARS} characters "
+                                    "per facet", "bad_filter")
         if not 1 <= self.facet_size <= 1000:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):
@@ -140,6 +146,7 @@ class SearchService:
         old, self._generation = self._generation, generation
         if old is not None:
             old.close()
+            remove_unused_generations(self.index_root)  # the old one, unless another reader holds it
         return generation
 
     def close(self) -> None:

@@ -25,6 +25,8 @@ FUZZY_BOOST = 0.5
 TEXT_FIELDS = (("title", "title_surface"), ("body", "body_surface"))
 NOTHING = wq.Term("id", "\x00")  # a filter no document passes
 FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
+MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
+MAX_FUZZY_WORDS = 3
 
 
 class Reader(Protocol):
@@ -72,6 +74,7 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 class QueryBuilder:
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None) -> None:
+        self.fuzzy_left = MAX_FUZZY_WORDS
         self.reader = reader
         self.facets = facets
         self.synonyms = synonyms or load_synonyms()
@@ -82,12 +85,13 @@ class QueryBuilder:
 
     def word_query(self, word: str) -> wq.Query:
         options: list[wq.Query] = []
-        known = self.is_known(word)
+        fuzzy = not self.is_known(word) and 4 <= len(word) <= MAX_FUZZY_WORD and self.fuzzy_left > 0
+        self.fuzzy_left -= fuzzy
         for stem_field, surface_field in TEXT_FIELDS:
             options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
             if word not in stopwords():
                 options.append(wq.Term(stem_field, stem_word(word)))
-            if not known and len(word) >= 4:
+            if fuzzy:
                 options.append(wq.FuzzyTerm(surface_field, word, boost=FUZZY_BOOST,
                                             maxdist=2 if len(word) >= 7 else 1, prefixlength=1))
         return wq.Or(options)

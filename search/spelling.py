@@ -7,6 +7,8 @@ from typing import Protocol
 SPELLING_FIELD = "body_surface"
 FEW_RESULTS = 3
 MIN_GAIN = 5  # a replacement must occur in at least this many times more articles
+MAX_WORD = 20
+MAX_WORDS = 6
 
 
 class Reader(Protocol):
@@ -32,7 +34,7 @@ def edit_distance(a: str, b: str) -> int:
 def best_spelling(reader: Reader, word: str) -> str | None:
     """The closest, then most frequent, known word within two edits; for a word the index knows, only a
     much more frequent one."""
-    if len(word) < 4 or not word.isalpha():
+    if not 4 <= len(word) <= MAX_WORD or not word.isalpha():
         return None
     frequency = reader.doc_frequency(SPELLING_FIELD, word)
     maxdist = 2 if len(word) >= 7 else 1
@@ -50,6 +52,8 @@ def best_spelling(reader: Reader, word: str) -> str | None:
 
 def corrected_words(reader: Reader, words: list[str], total: int) -> list[str] | None:
     """The words with unknown (or, when the query found few articles, rare) ones corrected; None: no change."""
+    if len(words) > MAX_WORDS:
+        return None
     corrected = []
     changed = False
     for word in words:

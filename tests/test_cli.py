@@ -92,3 +92,43 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert completed.returncode == EXIT_ERROR
     assert completed.stderr.startswith("warta search: no index at")
     assert "Traceback" not in completed.stderr
+
+
+def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
+    sources = tmp_path / "in"
+    sources.mkdir()
+    (sources / "good.txt").write_text(SEED_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    (sources / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (sources / "latin1.txt").write_bytes("Kalianda, Bupati meresmikan kafé baru di pusat kota pagi ini.".encode("latin-1"))
+    (sources / "invalid.txt").write_bytes(b"Kalianda, berita \xff\xfe rusak di tengah kalimat yang panjang.")
+    (sources / "empty.txt").write_text("")
+    with (sources / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # a 50 MB file (sparse; only its size is read)
+    (sources / "nothing.html").write_text("<html><head><title>Beranda</title></head><body><a href='/'>x</a></body></html>")
+    paragraph = "<p>Warga menyambut baik pembangunan pasar baru yang lebih bersih dan tertata di pusat kota.</p>"
+    page = f"<html><head><meta property='og:title' content='Pasar Baru Dibuka'></head><body><article>{paragraph * 4}"
+    (sources / "truncated.html").write_text(page + "<p>Kalimat terakhir terpot")
+    good = {"title": "Judul", "url": "https://a.id/1", "body": "Isi berita yang cukup panjang untuk dianggap artikel."}
+    lines = [json.dumps(good), "{broken", json.dumps({**good, "url": "https://a.id/2", "body": 7}),
+             json.dumps({"title": "tanpa isi", "url": "https://a.id/3"}),
+             json.dumps({**good, "url": "https://a.id/4", "date": "2022-02-30"})]
+    (sources / "records.jsonl").write_text("\n".join(lines) + "\n")
+    code = main(["reindex", str(sources), "--index", str(tmp_path / "ix"), "--quiet"])
+    captured = capsys.readouterr()
+    assert code == EXIT_REJECTED_INPUTS
+    assert "indexed 3 articles" in captured.out  # the seed, the truncated page, the good record
+    assert captured.out.rstrip().endswith("0 duplicates, 2 skipped, 8 errors")
+    errors = sorted(line for line in captured.err.splitlines() if line.startswith("error: "))
+    assert errors == sorted([
+        f"error: {sources / 'binary.txt'}: binary file (contains NUL bytes)",
+        f"error: {sources / 'huge.txt'}: file is 50 MB, over the 20 MB limit",
+        f"error: {sources / 'invalid.txt'}: not valid UTF-8 (byte 17)",
+        f"error: {sources / 'latin1.txt'}: not valid UTF-8 (byte 31)",
+        f"error: {sources / 'records.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"error: {sources / 'records.jsonl'}:3: field 'body' must be a string, got int",
+        f"error: {sources / 'records.jsonl'}:4: missing or empty 'body'",
+        f"error: {sources / 'records.jsonl'}:5: impossible date '2022-02-30'",
+    ])
+    skipped = sorted(line for line in captured.err.splitlines() if line.startswith("skipped: "))
+    assert skipped == [f"skipped: {sources / 'empty.txt'}: empty file",
+                       f"skipped: {sources / 'nothing.html'}: page holds no article text"]

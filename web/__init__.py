@@ -28,5 +28,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.blueprint)
     views.register_error_handlers(app)
+    app.before_request(views.limit_request_size)
     app.after_request(views.add_security_headers)
     return app

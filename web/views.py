@@ -15,6 +15,7 @@ from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
 blueprint = Blueprint("warta", __name__)
 SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
+MAX_QUERY_STRING = 4096
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -145,6 +146,13 @@ def register_error_handlers(app: Flask) -> None:
     def unexpected_error(error: Exception):
         app.logger.exception("unexpected error")
         return error_response("internal_error", "the server failed to answer this request", 500)
+
+
+def limit_request_size():
+    """Refuse oversized query strings before any work is done."""
+    if len(request.query_string) > MAX_QUERY_STRING:
+        return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
+    return None
 
 
 def add_security_headers(response):

@@ -1,0 +1,58 @@
+"""A real `warta serve` process for tests and benches: start it on a free port, wait until it answers."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_json(url: str, timeout: float = 10.0) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+@contextmanager
+def serving(index: Path, threads: int = 8) -> Iterator[str]:
+    """Yield the base URL of a `warta serve` process over `index`; stop it afterwards."""
+    port = free_port()
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server's logging
+    process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
+                                "--port", str(port), "--threads", str(threads)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                get_json(base + "/api/search?q=", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError("warta serve did not start: " + log.read().decode()) from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()

@@ -1,0 +1,75 @@
+"""Hostile and random input: never a 500, never slow, nothing that writes, nothing that runs."""
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from search.querylang import parse
+
+NASTY = st.one_of(
+    st.text(max_size=600),
+    st.text(alphabet="()\"*-:OR ", max_size=300),
+    st.just("(" * 400 + "kata" + ")" * 400),
+    st.just('"'), st.just("*"), st.just("-"), st.just("official:"), st.just('agency:"'),
+    st.just("<script>alert(1)</script>"), st.just("javascript:alert(1)"),
+    st.builds(lambda w: w * 50, st.sampled_from(["kemendagri ", "a*", "\"x\" ", "from:2022 "])),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NASTY)
+def test_parser_never_raises(text):
+    parsed = parse(text)
+    assert isinstance(parsed.groups, tuple)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=NASTY, official=st.text(max_size=50), page=st.sampled_from(["1", "2", "0", "-1", "x", "999999"]))
+def test_api_never_fails_or_stalls(client, q, official, page):
+    started = time.perf_counter()
+    response = client.get("/api/search", query_string={"q": q, "official": official, "page": page})
+    elapsed = time.perf_counter() - started
+    assert response.status_code in (200, 400, 414), response.get_data(as_text=True)
+    assert elapsed < 1.0, (q, elapsed)
+    if response.status_code != 200:
+        assert set(response.get_json()["error"]) == {"code", "message"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=NASTY)
+def test_page_never_fails_and_never_echoes_markup(client, q):
+    response = client.get("/", query_string={"q": q})
+    assert response.status_code in (200, 400, 414)
+    html = response.get_data(as_text=True)
+    assert "<script>alert" not in html
+
+
+def test_long_query_string_is_refused_with_the_envelope(client):
+    response = client.get("/api/search?q=" + "a" * 5000)
+    assert response.status_code == 414
+    assert response.get_json()["error"]["code"] == "request_too_large"
+
+
+def test_too_many_facet_values_are_a_bad_request(client):
+    response = client.get("/api/search", query_string=[("official", f"nama {i}") for i in range(21)])
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "bad_filter"
+
+
+def test_hostile_facet_values_are_escaped(client):
+    html = client.get("/", query_string={"official": "<img src=x onerror=alert(1)>"}).get_data(as_text=True)
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_app_has_no_endpoint_that_writes(app):
+    for rule in app.url_map.iter_rules():
+        assert rule.methods <= {"GET", "HEAD", "OPTIONS"}, rule
+
+
+def test_post_put_delete_are_refused(client):
+    for method in (client.post, client.put, client.delete, client.patch):
+        response = method("/api/search")
+        assert response.status_code == 405
+        assert response.get_json()["error"]["code"] == "method_not_allowed"
