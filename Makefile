@@ -8,7 +8,7 @@ SEEDS := seeds
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test index clean
+.PHONY: run test index clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,15 @@ index: $(INDEX)/current
 run: $(INDEX)/current
 	$(BIN)/warta serve --host $(HOST) --port $(PORT) --index $(INDEX)
 
-test: $(STAMP)
+# Debian's Chromium for the browser tests; they skip, saying why, when it cannot be installed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -26,6 +26,6 @@ def to_document(article: Article, extraction: Extraction | None = None) -> dict[
         "place_key": (article.place or "").lower(),
         "official": FACET_SEPARATOR.join(extraction.official_names),
         "agency": FACET_SEPARATOR.join(extraction.agency_names),
-        "officials": [{"name": o.name, "role": o.role} for o in extraction.officials],
-        "agencies": [{"name": a.name, "acronym": a.acronym} for a in extraction.agencies],
+        "officials": [{"name": o.name, "role": o.role, "surfaces": o.surfaces} for o in extraction.officials],
+        "agencies": [{"name": a.name, "acronym": a.acronym, "surfaces": a.surfaces} for a in extraction.agencies],
     }

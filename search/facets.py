@@ -17,6 +17,7 @@ class FacetTable:
     values: list[str]
     pair_doc: np.ndarray  # document numbers
     pair_value: np.ndarray  # index into `values`
+    _ordinals: dict[str, int] | None = None
 
     @classmethod
     def from_reader(cls, reader, field: str) -> "FacetTable":
@@ -32,6 +33,22 @@ class FacetTable:
         pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int64)
         return cls(field, values, pair_doc, pair_value)
 
+    @property
+    def ordinals(self) -> dict[str, int]:
+        if self._ordinals is None:
+            self._ordinals = {value: i for i, value in enumerate(self.values)}
+        return self._ordinals
+
+    def documents_with_any(self, values: tuple[str, ...] | list[str], doc_count: int) -> np.ndarray:
+        """A boolean array over documents: True where the document has at least one of `values`."""
+        wanted = np.zeros(len(self.values) + 1, dtype=bool)
+        for value in values:
+            if value in self.ordinals:
+                wanted[self.ordinals[value]] = True
+        mask = np.zeros(doc_count, dtype=bool)
+        mask[self.pair_doc[wanted[self.pair_value]]] = True
+        return mask
+
     def matching_values(self, typed: str, limit: int = 50) -> list[str]:
         """Values a user means by `typed`: the same value in any case, else every value holding all its words."""
         wanted = typed.casefold().split()
@@ -41,14 +58,28 @@ class FacetTable:
         found = [value for value in self.values if all(word in value.casefold().split() for word in wanted)]
         return found[:limit]
 
-    def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE) -> list[tuple[str, int]]:
-        """(value, count) for the documents flagged in the boolean array `matching`, most frequent first."""
+    def tally(self, matching: np.ndarray) -> np.ndarray:
+        """How many of the documents flagged in `matching` have each value."""
         if not len(self.values):
-            return []
-        hits = self.pair_value[matching[self.pair_doc]]
-        tally = np.bincount(hits, minlength=len(self.values))
-        nonzero = np.flatnonzero(tally)
-        ranked = sorted(nonzero.tolist(), key=lambda i: (-int(tally[i]), self.values[i]))
+            return np.zeros(0, dtype=np.int64)
+        return np.bincount(self.pair_value[matching[self.pair_doc]], minlength=len(self.values))
+
+    def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE,
+               always: tuple[str, ...] = (), prefix: str = "") -> list[tuple[str, int]]:
+        """(value, count) for the documents flagged in `matching`, most frequent first, at most `size`;
+        values in `always` are listed whatever their count; `prefix` keeps values with a word starting so."""
+        tally = self.tally(matching)
+        candidates = np.flatnonzero(tally)
+        if prefix:
+            wanted = prefix.casefold()
+            candidates = [i for i in candidates.tolist()
+                          if any(word.startswith(wanted) for word in self.values[i].casefold().split())]
+        ranked = sorted((int(i) for i in candidates), key=lambda i: (-int(tally[i]), self.values[i]))
         if size is not None:
             ranked = ranked[:size]
-        return [(self.values[i], int(tally[i])) for i in ranked]
+        listed = [(self.values[i], int(tally[i])) for i in ranked]
+        shown = {value for value, _ in listed}
+        for value in always:
+            if value not in shown:
+                listed.append((value, int(tally[self.ordinals[value]]) if value in self.ordinals else 0))
+        return listed

@@ -10,7 +10,7 @@ from .analysis import WORD_PATTERN, stem_word
 
 SNIPPET_CHARS = 240
 _WORD = re.compile(WORD_PATTERN)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\b[A-Z])\.)+[.!?]*")  # "Oded M. Danial" is one sentence
 
 
 def make_matcher(words: set[str], prefixes: set[str] = frozenset()) -> Callable[[str], bool]:
@@ -80,3 +80,19 @@ def _word_end(text: str, position: int) -> int:
         return len(text)
     space = text.rfind(" ", 0, position)
     return space if space > 0 else position
+
+
+def mark_phrases(text: str, phrases: dict[str, str]) -> str:
+    """HTML: `text` escaped, each occurrence of a phrase wrapped in <mark class="KIND">, longest phrase first."""
+    if not phrases:
+        return escape(text)
+    ordered = sorted(phrases, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+    pieces = []
+    position = 0
+    for found in pattern.finditer(text):
+        pieces.append(escape(text[position:found.start()]))
+        pieces.append(f'<mark class="{phrases[found.group()]}">{escape(found.group())}</mark>')
+        position = found.end()
+    pieces.append(escape(text[position:]))
+    return "".join(pieces)

@@ -91,6 +91,33 @@ class SearchRequest:
 
 
 @dataclass
+class _Masks:
+    """Boolean arrays over documents: what the words and filters match, and each facet's selection."""
+
+    base: np.ndarray
+    selections: dict[str, np.ndarray]
+
+    @property
+    def matching(self) -> np.ndarray:
+        return self.for_facet(None)
+
+    def for_facet(self, facet: str | None) -> np.ndarray:
+        """The documents a facet's counts cover: every selection applies except the facet's own."""
+        mask = self.base.copy()
+        for name, selection in self.selections.items():
+            if name != facet:
+                mask &= selection
+        return mask
+
+
+def month_histogram(dates: np.ndarray, matching: np.ndarray) -> list[dict[str, Any]]:
+    """Matching articles per month, oldest first; undated articles are not counted."""
+    months = dates[matching & (dates > 0)] // 100
+    values, counts = np.unique(months, return_counts=True)
+    return [{"month": f"{int(v) // 100:04d}-{int(v) % 100:02d}", "count": int(c)} for v, c in zip(values, counts)]
+
+
+@dataclass
 class _Generation:
     """An open index generation: its searcher and facet tables, replaced when `current` moves."""
 
@@ -98,6 +125,7 @@ class _Generation:
     searcher: Any
     facets: dict[str, FacetTable] = field(default_factory=dict)
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
+    dates: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # yyyymmdd per document
 
     def close(self) -> None:
         self.searcher.close()
@@ -140,6 +168,8 @@ class SearchService:
             searcher = whoosh_index.open_dir(str(self.index_root / name)).searcher()
             generation = _Generation(name, searcher, lease=lease)
             generation.facets = {f: FacetTable.from_reader(searcher.reader(), f) for f in FACET_FIELDS}
+            generation.dates = np.fromiter(searcher.reader().column_reader("date_num"), dtype=np.int64,
+                                           count=searcher.doc_count_all())
         except BaseException:
             release(lease)
             raise
@@ -156,6 +186,8 @@ class SearchService:
                 self._generation = None
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
+        """The result dict: hits for the page, total, facet counts (each facet ignoring its own
+        selection), the per-month histogram of all matching articles, and a spelling suggestion."""
         started = time.perf_counter()
         parsed = parse(request.q)
         with self._lock:
@@ -163,31 +195,60 @@ class SearchService:
             searcher = generation.searcher
             builder = QueryBuilder(searcher.reader(), generation.facets)
             built = builder.build(parsed, request.selected, request.start, request.end)
-            full = built.combined()
-            matching = np.zeros(searcher.doc_count_all(), dtype=bool)
-            docs = np.fromiter(searcher.docs_for_query(full), dtype=np.int64)
-            matching[docs] = True
+            masks = self._masks(generation, built, request)
+            matching = masks.matching
             depth = request.page * request.per_page
+            full = built.combined()
             if request.sort == "date" or built.scored is None:
                 results = searcher.search(full, limit=depth, sortedby="date_num", reverse=True)
             else:
                 results = searcher.search(full, limit=depth)
             page_hits = [hit.fields() for hit in results[depth - request.per_page:depth]]
-            facets = {name: generation.facets[name].counts(matching, request.facet_size) for name in FACET_FIELDS}
-            suggestion = self._suggestion(request, parsed, builder, searcher, len(docs))
+            facets = {name: generation.facets[name].counts(masks.for_facet(name), request.facet_size,
+                                                           always=request.selected[name])
+                      for name in FACET_FIELDS}
+            histogram = month_histogram(generation.dates, matching)
+            total = int(matching.sum())
+            suggestion = self._suggestion(request, parsed, builder, searcher, total)
         matches = make_matcher(_highlight_words(parsed, built), _prefixes(parsed))
-        selected = request.selected
         result = {
             "query": request.describe(),
-            "total": int(len(docs)),
+            "total": total,
             "took_ms": round((time.perf_counter() - started) * 1000, 1),
             "hits": [_hit(stored, matches) for stored in page_hits],
-            "facets": {name: [{"value": value, "count": count, "selected": value in selected[name]}
+            "facets": {name: [{"value": value, "count": count, "selected": value in request.selected[name]}
                               for value, count in counts] for name, counts in facets.items()},
+            "histogram": histogram,
         }
         if suggestion:
             result["suggestion"] = suggestion
         return result
+
+    def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
+        """Values of one facet whose words start with `prefix`, with counts under the current search."""
+        if facet not in FACET_FIELDS:
+            raise NotFoundError(f"no facet named {facet!r}; facets: {', '.join(FACET_FIELDS)}")
+        if len(prefix) > MAX_VALUE_CHARS:
+            raise BadQueryError(f"prefix must be at most {MAX_VALUE_CHARS} characters", "bad_prefix")
+        parsed = parse(request.q)
+        with self._lock:
+            generation = self._open()
+            builder = QueryBuilder(generation.searcher.reader(), generation.facets)
+            built = builder.build(parsed, request.selected, request.start, request.end)
+            masks = self._masks(generation, built, request)
+            counts = generation.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix.strip())
+        return {"facet": facet, "prefix": prefix, "values": [
+            {"value": value, "count": count, "selected": value in request.selected[facet]} for value, count in counts]}
+
+    @staticmethod
+    def _masks(generation: "_Generation", built: BuiltQuery, request: SearchRequest) -> "_Masks":
+        searcher = generation.searcher
+        doc_count = searcher.doc_count_all()
+        base = np.zeros(doc_count, dtype=bool)
+        base[np.fromiter(searcher.docs_for_query(built.base()), dtype=np.int64)] = True
+        selections = {name: generation.facets[name].documents_with_any(values, doc_count)
+                      for name, values in request.selected.items() if values}
+        return _Masks(base, selections)
 
     @staticmethod
     def _suggestion(request: SearchRequest, parsed: ParsedQuery, builder: QueryBuilder, searcher,

@@ -36,14 +36,23 @@ class Reader(Protocol):
 @dataclass
 class BuiltQuery:
     scored: wq.Query | None  # None: no words, list everything the filters let through
-    filters: list[wq.Query] = field(default_factory=list)
+    filters: list[wq.Query] = field(default_factory=list)  # field filters and dates
+    selections: dict[str, wq.Query] = field(default_factory=dict)  # per facet: any of the selected values
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
 
+    def base(self) -> wq.Query:
+        """Words and filters, without the facet selections (facet counts start from here)."""
+        return _all_of(([self.scored] if self.scored is not None else []) + self.filters)
+
     def combined(self) -> wq.Query:
-        parts = ([self.scored] if self.scored is not None else []) + self.filters
-        if not parts:
-            return wq.Every()
-        return parts[0] if len(parts) == 1 else wq.And(parts)
+        return _all_of(([self.scored] if self.scored is not None else []) + self.filters
+                       + list(self.selections.values()))
+
+
+def _all_of(parts: list[wq.Query]) -> wq.Query:
+    if not parts:
+        return wq.Every()
+    return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
 def parse_date_bound(value: str, upper: bool) -> date | None:
@@ -161,9 +170,13 @@ class QueryBuilder:
         terms = [wq.Term(field_name, value) for value in values]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
-    def filters(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
-                start: date | None, end: date | None) -> list[wq.Query]:
-        filters: list[wq.Query] = [wq.Term(name, value) for name, values in selected.items() for value in values]
+    @staticmethod
+    def selections(selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
+        """Values selected in one facet combine with OR; facets combine with AND."""
+        return {name: wq.Or([wq.Term(name, value) for value in values]) for name, values in selected.items() if values}
+
+    def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
+        filters: list[wq.Query] = []
         for name, typed in parsed.filters:
             if name in self.facets:
                 filters.append(self.facet_filter(name, typed))
@@ -181,5 +194,6 @@ class QueryBuilder:
               start: date | None = None, end: date | None = None) -> BuiltQuery:
         built = BuiltQuery(None)
         built.scored = self.scored_query(parsed, built)
-        built.filters = self.filters(parsed, selected, start, end)
+        built.filters = self.filters(parsed, start, end)
+        built.selections = self.selections(selected)
         return built

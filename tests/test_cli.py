@@ -60,7 +60,7 @@ def test_extract_prints_one_json_object_per_article(capsys):
     assert [o["name"] for o in record["officials"]] == SEED_OFFICIALS
     assert [a["name"] for a in record["agencies"]] == SEED_AGENCIES
     assert record["officials"][5] == {"name": "Suhajar Diantoro", "role": "Sekretaris Jenderal Kemendagri",
-                                      "surfaces": ["Suhajar Diantoro"]}
+                                      "surfaces": ["Suhajar Diantoro", "Suhajar"]}
     assert record["agencies"][1]["acronym"] == "Kemendagri"
 
 

@@ -10,7 +10,9 @@ def test_seed_document_fields():
     assert document["date_num"] == 20220928
     assert document["official"].split("\n") == SEED_OFFICIALS
     assert document["agency"].split("\n") == SEED_AGENCIES
-    assert document["officials"][5] == {"name": "Suhajar Diantoro", "role": "Sekretaris Jenderal Kemendagri"}
-    assert document["agencies"][1] == {"name": "Kementerian Dalam Negeri", "acronym": "Kemendagri"}
+    assert document["officials"][5] == {"name": "Suhajar Diantoro", "role": "Sekretaris Jenderal Kemendagri",
+                                        "surfaces": ["Suhajar Diantoro", "Suhajar"]}
+    assert document["agencies"][1] == {"name": "Kementerian Dalam Negeri", "acronym": "Kemendagri",
+                                       "surfaces": ["Kementerian Dalam Negeri", "Kemendagri"]}
     assert document["title"] == document["title_surface"]
     assert document["body"] == document["body_surface"]

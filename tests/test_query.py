@@ -32,7 +32,7 @@ def test_seed_is_found_with_its_facets(service):
 
 def test_result_dict_shape(service):
     result = run(service, "reformasi")
-    assert list(result) == ["query", "total", "took_ms", "hits", "facets"]
+    assert list(result) == ["query", "total", "took_ms", "hits", "facets", "histogram"]
     assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "page": 1, "per_page": 10,
                                "sort": "relevance", "from": None, "to": None}
     assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
@@ -45,14 +45,44 @@ def test_facet_filter_narrows_and_marks_selected(service):
     result = run(service, "reformasi birokrasi", officials=("Tito Karnavian",))
     assert result["total"] == 1
     assert result["hits"][0]["officials"] == ["Tito Karnavian"]
-    assert result["facets"]["official"] == [{"value": "Tito Karnavian", "count": 1, "selected": True}]
+    officials = {f["value"]: (f["count"], f["selected"]) for f in result["facets"]["official"]}
+    assert officials["Tito Karnavian"] == (1, True)
+    assert officials["Suhajar Diantoro"] == (1, False)  # its own selection does not narrow the official facet
+    agencies = {f["value"]: f["count"] for f in result["facets"]["agency"]}
+    assert agencies == {"Kementerian Dalam Negeri": 1, "Pemerintah Kabupaten Lampung Selatan": 1}
 
 
-def test_two_filters_combine_with_and(service):
-    both = run(service, "", agencies=("Kementerian Dalam Negeri", "Pemerintah Kabupaten Lampung Selatan"))
-    assert both["total"] == 2
-    none = run(service, "", agencies=("Kementerian Dalam Negeri",), officials=("Oded M. Danial",))
-    assert none["total"] == 0 and none["hits"] == []
+def test_values_within_a_facet_combine_with_or_and_facets_with_and(service):
+    either = run(service, "", officials=("Tito Karnavian", "Oded M. Danial"))
+    assert either["total"] == 2
+    counts = {f["value"]: f["count"] for f in either["facets"]["official"]}
+    assert counts["Tito Karnavian"] == 1 and counts["Oded M. Danial"] == 1 and counts["Thamrin"] == 1
+    both = run(service, "", officials=("Tito Karnavian", "Oded M. Danial"), agencies=("Kementerian Dalam Negeri",))
+    assert [hit["officials"] for hit in both["hits"]] == [["Tito Karnavian"]]
+    assert {f["value"]: f["count"] for f in both["facets"]["official"]}["Oded M. Danial"] == 0
+
+
+def test_a_selected_value_is_listed_even_when_it_matches_nothing(service):
+    result = run(service, "banjir", officials=("Thamrin",))
+    assert result["total"] == 0
+    assert {"value": "Thamrin", "count": 0, "selected": True} in result["facets"]["official"]
+
+
+def test_month_histogram_of_all_matching_articles(service):
+    result = run(service, "", per_page=1)
+    assert result["histogram"] == [
+        {"month": "2017-03", "count": 1}, {"month": "2020-01", "count": 1}, {"month": "2021-05", "count": 1},
+        {"month": "2021-06", "count": 1}, {"month": "2022-09", "count": 1}, {"month": "2022-10", "count": 1}]
+
+
+def test_facet_value_lookup_by_prefix_under_the_current_query(service):
+    found = service.facet_values("official", SearchRequest(q="reformasi"), prefix="su")
+    assert found == {"facet": "official", "prefix": "su",
+                     "values": [{"value": "Suhajar Diantoro", "count": 1, "selected": False}]}
+    assert service.facet_values("agency", SearchRequest(q="banjir"), prefix="badan")["values"] == [
+        {"value": "Badan Penanggulangan Bencana Daerah Kabupaten Bekasi", "count": 1, "selected": False}]
+    with pytest.raises(NotFoundError):
+        service.facet_values("place", SearchRequest())
 
 
 def test_empty_query_with_filter_lists_by_date_newest_first(service):
@@ -127,7 +157,7 @@ def test_bad_requests_raise_bad_query_error(kwargs, code):
 def test_article_lookup(service):
     hit = run(service, "reformasi", officials=("Thamrin",))["hits"][0]
     article = service.article(hit["id"])
-    assert article["officials"][0] == {"name": "Thamrin", "role": "Sekretaris Daerah Kabupaten"}
+    assert article["officials"][0] == {"name": "Thamrin", "role": "Sekretaris Daerah Kabupaten", "surfaces": ["Thamrin"]}
     assert article["body"].startswith("Kalianda,")
     with pytest.raises(NotFoundError):
         service.article("nope")

@@ -11,7 +11,7 @@ def test_api_search_contract(client):
     response = client.get("/api/search?q=reformasi+birokrasi")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "took_ms", "hits", "facets"]
+    assert list(body) == ["query", "total", "took_ms", "hits", "facets", "histogram"]
     assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "page": 1, "per_page": 10,
                              "sort": "relevance", "from": None, "to": None}
     assert isinstance(body["took_ms"], float)
@@ -72,7 +72,8 @@ def test_api_article(client):
     hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
     article = client.get(f"/api/articles/{hit['id']}").get_json()
     assert article["title"] == hit["title"]
-    assert article["officials"][0] == {"name": "Dendi Ramadhona", "role": "Bupati Pesawaran"}
+    assert article["officials"][0] == {"name": "Dendi Ramadhona", "role": "Bupati Pesawaran",
+                                       "surfaces": ["Dendi Ramadhona", "Dendi"]}
 
 
 def test_search_page_renders_results_facets_and_keeps_the_query(client):

@@ -29,5 +29,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.blueprint)
     views.register_error_handlers(app)
     app.before_request(views.limit_request_size)
+    app.before_request(views.answer_from_cache)
+    app.after_request(views.add_cache_headers)
     app.after_request(views.add_security_headers)
     return app

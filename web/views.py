@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
+from search.highlight import mark_phrases
 from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
 
 blueprint = Blueprint("warta", __name__)
 SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
+PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
+MORE_FACET_SIZE = 100
+CACHE_CONTROL = "public, max-age=30"
+INDEX_DEPENDENT = ("/", "/api/search", "/api/articles/", "/api/facets/", "/article/")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -93,18 +101,43 @@ def search_page():
         search = request_from_args()
     except BadQueryError as error:
         return render_template("search.html", search=None, result=None, error=str(error), q=request.args.get("q", "")), 400
+    more = request.args.get("more", "")
+    search = SearchRequest(**{**search.__dict__, "facet_size": MORE_FACET_SIZE if more in SELECTION else PAGE_FACET_SIZE})
     result = add_toggle_urls(service().search(search), search)
+    prefix = request.args.get("facet_prefix", "").strip()
+    if more in SELECTION and prefix:
+        values = service().facet_values(more, search, prefix=prefix, size=MORE_FACET_SIZE)["values"]
+        result["facets"][more] = [{**v, "toggle_url": toggle_url(search, more, v["value"])} for v in values]
     pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
     return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
+                           more=more, facet_prefix=prefix, months=month_links(search, result["histogram"]),
                            page_url=lambda **changes: page_url(search, **changes),
                            filter_url=lambda facet, value: toggle_url(search, facet, value))
 
 
+def month_links(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Histogram bars for the page: height relative to the busiest month, each a link to that month."""
+    busiest = max((month["count"] for month in histogram), default=1)
+    return [{**month, "percent": max(4, round(100 * month["count"] / busiest)),
+             "url": page_url(search, **{"from": month["month"], "to": month["month"], "page": 1})}
+            for month in histogram]
+
+
 @blueprint.get("/article/<article_id>")
 def article_page(article_id: str):
-    """One article: text, date, place, source, officials with roles and agencies."""
+    """One article: text with officials and agencies marked, roles, date, place, source, related links."""
     article = service().article(article_id)
-    return render_template("article.html", article=article)
+    return render_template("article.html", article=article, paragraphs=marked_paragraphs(article))
+
+
+def marked_paragraphs(article: dict[str, Any]) -> list[str]:
+    """The body's paragraphs as HTML: escaped text, each official and agency mention in a <mark>."""
+    phrases: dict[str, str] = {}
+    for kind, entities in (("agency", article["agencies"]), ("official", article["officials"])):
+        for entity in entities:
+            for surface in [entity["name"], *entity.get("surfaces", [])]:
+                phrases[surface] = kind
+    return [mark_phrases(paragraph, phrases) for paragraph in article["body"].split("\n") if paragraph.strip()]
 
 
 @blueprint.get("/api/search")
@@ -112,6 +145,26 @@ def api_search():
     """Search: q, official (repeatable), agency (repeatable), page, per_page, sort → the result dict."""
     search = request_from_args()
     return jsonify(add_toggle_urls(service().search(search), search))
+
+
+@blueprint.get("/api/facets/<facet>")
+def api_facet_values(facet: str):
+    """Values of one facet (official or agency) starting with `prefix`, with counts under the current search."""
+    search = request_from_args()
+    size = whole_number("size", 20)
+    if not 1 <= size <= MORE_FACET_SIZE:
+        raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
+    found = service().facet_values(facet, search, prefix=request.args.get("prefix", ""), size=size)
+    for value in found["values"]:
+        value["toggle_url"] = toggle_url(search, facet, value["value"])
+    return jsonify(found)
+
+
+@blueprint.get("/api/openapi.json")
+def api_openapi():
+    """The OpenAPI 3.1 description of this API."""
+    spec = json.loads(resources.files("web").joinpath("openapi.json").read_text(encoding="utf-8"))
+    return jsonify(spec)
 
 
 @blueprint.get("/api/articles/<article_id>")
@@ -153,6 +206,37 @@ def limit_request_size():
     if len(request.query_string) > MAX_QUERY_STRING:
         return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
     return None
+
+
+def index_etag() -> str | None:
+    """An ETag for responses that depend only on the index version and the URL; None for others."""
+    if request.method not in ("GET", "HEAD") or not any(
+            request.path == p or (p.endswith("/") and p != "/" and request.path.startswith(p)) for p in INDEX_DEPENDENT):
+        return None
+    version = service().version
+    if not version:
+        return None
+    return hashlib.sha1(f"{version}\n{request.full_path}".encode("utf-8")).hexdigest()[:20]
+
+
+def answer_from_cache():
+    """A 304 when the client already holds this URL's answer for the current index version."""
+    etag = index_etag()
+    if etag and etag in request.if_none_match:
+        response = Response(status=304)
+        response.set_etag(etag)
+        response.headers["Cache-Control"] = CACHE_CONTROL
+        return response
+    return None
+
+
+def add_cache_headers(response):
+    if response.status_code == 200:
+        etag = index_etag()
+        if etag:
+            response.set_etag(etag)
+            response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
 
 
 def add_security_headers(response):

@@ -216,7 +216,28 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
                     i = listed[-1].name_end
             continue
         i += 1
-    return merge_mentions([(normalise_name(tokens, f, lexicon), f.role, _surface(text, tokens, f)) for f in found])
+    mentions = merge_mentions([(normalise_name(tokens, f, lexicon), f.role, _surface(text, tokens, f)) for f in found])
+    add_bare_mentions(mentions, tokens, lexicon)
+    return mentions
+
+
+def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexicon: Lexicon) -> None:
+    """`ungkap Suhajar`: a first or last name standing alone later joins the official it belongs to."""
+    owners: dict[str, list[OfficialMention]] = {}
+    for mention in mentions:
+        words = [w for w in mention.name.split() if len(w) > 2 and w not in lexicon.particles]
+        if len(words) >= 2:
+            for word in {words[0], words[-1]}:
+                owners.setdefault(word, []).append(mention)
+    for i, token in enumerate(tokens):
+        candidates = owners.get(token.text, [])
+        if len(candidates) != 1:
+            continue
+        mention = candidates[0]
+        name_words = set(mention.name.split())
+        neighbours = {tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+        if not neighbours & name_words and token.text not in mention.surfaces:
+            mention.surfaces.append(token.text)
 
 
 def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:

@@ -1,0 +1,90 @@
+"""The API beyond /api/search: facet values, articles, OpenAPI validation of real answers, caching."""
+
+import jsonschema
+import pytest
+
+OPENAPI_DIALECT = jsonschema.Draft202012Validator
+
+
+@pytest.fixture()
+def spec(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def validate(spec, schema_name, instance):
+    schema = {**spec, "$ref": f"#/components/schemas/{schema_name}"}
+    OPENAPI_DIALECT(schema).validate(instance)
+
+
+def test_openapi_describes_every_api_route(app, spec):
+    assert spec["openapi"] == "3.1.0"
+    routes = {rule.rule.replace("<article_id>", "{id}").replace("<facet>", "{facet}")
+              for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/")}
+    assert routes == set(spec["paths"])
+
+
+@pytest.mark.parametrize("url", [
+    "/api/search?q=reformasi+birokrasi",
+    "/api/search?q=kemendagi",
+    "/api/search?official=Thamrin&official=Tito+Karnavian&sort=date&from=2020",
+    "/api/search?q=",
+])
+def test_search_answers_match_the_schema(client, spec, url):
+    validate(spec, "SearchResult", client.get(url).get_json())
+
+
+def test_article_and_facet_answers_match_the_schema(client, spec):
+    hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
+    validate(spec, "Article", client.get(f"/api/articles/{hit['id']}").get_json())
+    validate(spec, "FacetValues", client.get("/api/facets/official?prefix=d").get_json())
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/api/search?page=0", 400), ("/api/articles/nope", 404), ("/api/facets/place", 404),
+    ("/api/facets/official?size=500", 400), ("/api/nope", 404), ("/api/search?q=" + "x" * 5000, 414),
+])
+def test_error_answers_match_the_one_envelope(client, spec, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    validate(spec, "Error", response.get_json())
+
+
+def test_facet_values_by_prefix_with_counts_and_toggle_urls(client):
+    body = client.get("/api/facets/official?prefix=TH&q=reformasi").get_json()
+    assert body == {"facet": "official", "prefix": "TH", "values": [
+        {"value": "Thamrin", "count": 1, "selected": False, "toggle_url": "/?q=reformasi&official=Thamrin"}]}
+    assert client.get("/api/facets/agency?prefix=kota").get_json()["values"][0]["value"] == "Dinas Kesehatan Kota Bandung"
+
+
+def test_etag_and_cache_control_follow_the_index_version(client):
+    first = client.get("/api/search?q=reformasi")
+    etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "public, max-age=30"
+    again = client.get("/api/search?q=reformasi", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    other = client.get("/api/search?q=birokrasi")
+    assert other.headers["ETag"] != etag
+    assert "ETag" not in client.get("/api/search?page=0").headers  # errors are not cached
+
+
+def test_article_page_marks_officials_and_agencies_and_links_to_more(client):
+    hit = client.get("/api/search?q=reformasi&official=Thamrin").get_json()["hits"][0]
+    html = client.get(f"/article/{hit['id']}").get_data(as_text=True)
+    assert '<mark class="official">Suhajar Diantoro</mark>' in html
+    assert '<mark class="official">Suhajar</mark>' in html  # the bare surname later in the text
+    assert '<mark class="agency">Kementerian Dalam Negeri</mark>' in html
+    assert '<mark class="agency">Kemendagri</mark>' in html
+    assert 'href="/?official=Suhajar%20Diantoro&amp;sort=date">Berita lain dari Suhajar Diantoro</a>' in html
+    assert "Sekretaris Jenderal Kemendagri" in html
+
+
+def test_search_page_histogram_more_and_facet_search(client):
+    html = client.get("/?q=").get_data(as_text=True)
+    assert 'aria-label="2022-09: 1 artikel"' in html
+    assert 'href="/?from=2022-09&amp;to=2022-09"' in html
+    assert 'href="/?more=official">Lihat lainnya</a>' in html
+    narrowed = client.get("/?more=official&facet_prefix=suh").get_data(as_text=True)
+    facet_list = narrowed.split('data-facet-list="official"')[1].split("</ul>")[0]
+    assert "Suhajar Diantoro" in facet_list and "Thamrin" not in facet_list
