@@ -64,6 +64,13 @@ class AgencyGazetteers:
     regions: Gazetteer[tuple[Region, ...]]
     countries: Gazetteer[str]
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word an agency or unit name can start with: most tokens are not, and are skipped at once."""
+        if not hasattr(self, "_first_words"):
+            self._first_words = self.national.first_words | self.units.first_words
+        return self._first_words
+
 
 @lru_cache(maxsize=1)
 def load_gazetteers() -> AgencyGazetteers:
@@ -132,7 +139,11 @@ def find_agencies(text: str, tokens: list[Token], place_region: Region | None = 
     found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
     learned: dict[str, AgencyRef | _UnitMatch] = {}
     position = 0
+    first_words = gazetteers.first_words
     while position < len(tokens):
+        if tokens[position].key not in first_words:
+            position += 1
+            continue
         match = _longest_at(gazetteers, tokens, position)
         if match is None:
             position += 1
@@ -142,8 +153,8 @@ def find_agencies(text: str, tokens: list[Token], place_region: Region | None = 
         if acronym:
             learned[acronym] = match[1]
         position = match[0].end
-    covered = {i for match, _ in found for i in range(match.start, match.end)}
-    for index, token in enumerate(tokens):
+    covered = {i for match, _ in found for i in range(match.start, match.end)} if learned else set()
+    for index, token in enumerate(tokens if learned else ()):
         if token.text in learned and index not in covered:
             found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
     found.sort(key=lambda pair: pair[0].start)

@@ -36,6 +36,10 @@ class Gazetteer(Generic[T]):
     def __init__(self) -> None:
         self._root: dict = {}
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self._root)
+
     def add(self, name: str, value: T) -> None:
         words = [token.text for token in tokenize(name) if token.is_word]
         if not words:
@@ -48,7 +52,8 @@ class Gazetteer(Generic[T]):
 
     def match_at(self, tokens: list[Token], start: int) -> Match[T] | None:
         """The longest name that starts at `start`; it must start with a capitalised word."""
-        if not tokens[start].is_capitalised and not tokens[start].text[:1].isdigit():
+        first = tokens[start]
+        if first.key not in self._root or not (first.is_capitalised or first.text[:1].isdigit()):
             return None
         node = self._root
         best: Match[T] | None = None
@@ -62,7 +67,7 @@ class Gazetteer(Generic[T]):
                     position = skip_to
                     continue
                 break
-            child = node.get(token.lower.rstrip(".") if token.is_word else token.text)
+            child = node.get(token.key)
             if child is None:
                 break
             node = child
@@ -77,7 +82,11 @@ class Gazetteer(Generic[T]):
     def find_all(self, tokens: list[Token]) -> Iterator[Match[T]]:
         """Non-overlapping longest matches, left to right."""
         position = 0
+        root = self._root
         while position < len(tokens):
+            if tokens[position].key not in root:
+                position += 1
+                continue
             match = self.match_at(tokens, position)
             if match is None:
                 position += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 DATA_PACKAGE = "search.extract.data"
@@ -33,7 +33,7 @@ class AgencyEntry:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class Lexicon:  # frozen; cached_property still works, it writes the instance __dict__ directly
     person_prefixes: frozenset[str]
     degree_suffixes: frozenset[str]
     ranks: frozenset[str]
@@ -50,7 +50,20 @@ class Lexicon:
     regions: tuple[Region, ...]
     kecamatan_to_region: dict[str, str]  # lower-cased kecamatan name -> region code (unique names only)
 
-    @property
+    @cached_property
+    def regions_by_code(self) -> dict[str, Region]:
+        return {region.code: region for region in self.regions}
+
+    @cached_property
+    def cities_by_name(self) -> dict[str, tuple[Region, ...]]:
+        """Kabupaten and kota by lower-case short name (several share a name: Bandung, Bogor…)."""
+        found: dict[str, list[Region]] = {}
+        for region in self.regions:
+            if region.level != "provinsi":
+                found.setdefault(region.short_name.lower(), []).append(region)
+        return {name: tuple(regions) for name, regions in found.items()}
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return self.person_prefixes | self.degree_suffixes | self.ranks

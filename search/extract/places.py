@@ -29,12 +29,8 @@ def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
     if not place:
         return None
     key = place.lower()
-    named = [region for region in lexicon.regions if region.short_name.lower() == key and region.level != "provinsi"]
+    named = lexicon.cities_by_name.get(key, ())
     if len(named) == 1:
         return named[0]
     code = lexicon.kecamatan_to_region.get(key)
-    if code:
-        for region in lexicon.regions:
-            if region.code == code:
-                return region
-    return None
+    return lexicon.regions_by_code.get(code) if code else None

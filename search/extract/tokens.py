@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _TOKEN = re.compile(
     r"(?P<dotted>[A-Za-z]{1,6}(?:\.[A-Za-z]{1,6})+\.?)"  # M.Si.  Rep.Publ.  S.H
@@ -15,20 +14,22 @@ SENTENCE_END = frozenset({".", "!", "?", "\n"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    is_word: bool
+    """One token with what the extractors ask of it computed once (extraction runs on every article)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "is_word", "lower", "key", "is_capitalised")
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.is_word and self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, is_word: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_word = is_word
+        self.lower = text.lower()
+        self.key = self.lower.rstrip(".") if is_word else text  # what gazetteers look up
+        self.is_capitalised = is_word and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
     @property
     def is_acronym(self) -> bool:
