@@ -141,6 +141,7 @@ def run_extract(args: argparse.Namespace) -> int:
             record.pop("origin")
             record["officials"] = [o.to_dict() for o in extraction.officials]
             record["agencies"] = [a.to_dict() for a in extraction.agencies]
+            record["persons"] = extraction.persons
             print(json.dumps(record, ensure_ascii=False))
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 

@@ -6,7 +6,7 @@ from search.articles import Article
 from search.extract import extract
 from search.loaders import read_seed_text
 
-from .conftest import SEED_AGENCIES, SEED_FILE, SEED_OFFICIALS
+from .conftest import SEED_AGENCIES, SEED_FILE, SEED_OFFICIALS, SHARED
 
 
 def extracted(body: str, place: str | None = None, source: str | None = None):
@@ -118,3 +118,73 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     result = extracted("Badan Nasional Penanggulangan Bencana (BNPB) tiba. Kepala BNPB Suharyanto meninjau.")
     assert result.agency_names == ["Badan Nasional Penanggulangan Bencana"]
     assert result.agencies[0].surfaces == ["Badan Nasional Penanggulangan Bencana", "BNPB"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Presiden Joko Widodo (Jokowi) menunjuk penjabat baru.", [("Joko Widodo", "Presiden")]),
+    ("Kata Presiden Jokowi di Istana.", [("Joko Widodo", "Presiden")]),  # a nickname joins the full name
+    ("Kapolres Boyolali, AKBP Aries Andhi, mengatakan korban dibunuh.", [("Aries Andhi", "Kapolres Boyolali")]),
+    ("Khofifah Indar Parawansa, Gubernur Jatim 2019-2024, mengimbau warga.", [("Khofifah Indar Parawansa", "Gubernur Jatim")]),
+    ("Jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur habis.", [("Khofifah Indar Parawansa", "Gubernur Jawa Timur")]),
+    ("Hadir Menteri Pertahanan Ryamizard Ryacudu di sana.", [("Ryamizard Ryacudu", "Menteri Pertahanan")]),
+    ("Wali Kota Solo Gibran Rakabuming Raka hadir.", [("Gibran Rakabuming Raka", "Wali Kota Solo")]),
+    ("Menurut Menlu RI Retno LP Marsudi, kerja sama diperkuat.", [("Retno LP Marsudi", "Menlu RI")]),
+])
+def test_official_rules(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Rapat dengan Dirut PT Angkasa Pura II Muhammad Awaluddin berjalan lancar.",  # a company post
+    "Wakil Sekretaris Tim Kampanye Nasional (TKN) Aminuddin Ma'ruf menyebut jadwal.",  # a campaign post
+])
+def test_posts_outside_public_office_are_not_officials(body):
+    assert extracted(body).official_names == []
+
+
+def test_headline_case_titles_do_not_make_names():
+    article = Article(id="t", title="Pesan Kapolda Jatim Saat Berangkatkan Personel Amankan Pemilu", body="Isi berita.")
+    assert extract(article).official_names == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Personel Kodim 0825 Banyuwangi dan Lanal Banyuwangi berjaga.",
+     ["Komando Distrik Militer 0825 Banyuwangi", "Pangkalan TNI Angkatan Laut Banyuwangi"]),
+    ("Panglima Kodam V/Brawijaya Rafael Granada Baay hadir.", ["Komando Daerah Militer V/Brawijaya"]),
+    ("Api diselidiki Polsek Tembilahan Hulu sejak malam.", ["Kepolisian Sektor Tembilahan Hulu"]),
+    ("Menurut staf KBRI Lisabon Ahmad Rama, acara ramai.", ["Kedutaan Besar Republik Indonesia Lisabon"]),
+    ("Polresta Banyuwangi dan Polres Blitar Kota bersiaga.",
+     ["Kepolisian Resor Kota Banyuwangi", "Kepolisian Resor Kota Blitar"]),
+    ("DPRD Jatim dan KPU Surabaya serta Bawaslu Jatim rapat.",
+     ["Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur", "Komisi Pemilihan Umum Kota Surabaya",
+      "Badan Pengawas Pemilihan Umum Provinsi Jawa Timur"]),
+    ("Mahkamah Kehormatan Dewan (MKD) DPR akan rapat.", ["Mahkamah Kehormatan Dewan", "Dewan Perwakilan Rakyat"]),
+])
+def test_regional_and_named_units(body, expected):
+    assert extracted(body).agency_names == expected
+
+
+def test_unit_region_from_a_cue_word_when_no_government_is_named():
+    result = extracted("Bupati Banyuwangi Ipuk Fiestiandani memimpin apel bersama Satpol PP dan Dishub.")
+    assert result.agency_names == ["Satuan Polisi Pamong Praja Kabupaten Banyuwangi", "Dinas Perhubungan Kabupaten Banyuwangi"]
+    jati_padang = extracted("Warga Jati Padang mengungsi; Dinas Sumber Daya Air menambal tanggul.")
+    assert jati_padang.agency_names == ["Dinas Sumber Daya Air"]  # Padang here is a neighbourhood, not the city
+
+
+def test_other_people_are_found_but_never_officials():
+    result = extracted("Warga lain, Kariadi (50) mengaku terbantu. 'Murah sekali,' kata Desi Ratnasari. "
+                       "Bupati Banyuwangi Ipuk Fiestiandani mengatakan pasar murah membantu, kata Ipuk.")
+    assert result.official_names == ["Ipuk Fiestiandani"]
+    assert result.persons == ["Kariadi", "Desi Ratnasari"]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "news.jsonl").exists(), reason="../shared/corpus is absent")
+def test_hand_labelled_articles_meet_the_floors():
+    from bench.extraction import labelled
+
+    scores = labelled(SHARED)
+    for kind in ("officials", "agencies"):
+        held_out = scores["test"][kind]
+        assert held_out.f1 >= 0.85, (kind, held_out.f1)
+        assert held_out.precision >= 0.85, (kind, held_out.precision)
+        assert scores["all"][kind].precision >= 0.85, kind

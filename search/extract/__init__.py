@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..articles import Article
 from .agencies import AgencyMention, find_agencies, load_gazetteers
 from .lexicon import load_lexicon
-from .officials import OfficialMention, find_officials
+from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
 from .tokens import tokenize
 
@@ -18,6 +18,11 @@ __all__ = ["Extraction", "extract", "AgencyMention", "OfficialMention"]
 class Extraction:
     officials: list[OfficialMention]
     agencies: list[AgencyMention]
+    persons: list[str] = field(default_factory=list)  # other people named (searchable text, never a facet)
+
+    @property
+    def person_names(self) -> list[str]:
+        return self.persons
 
     @property
     def official_names(self) -> list[str]:
@@ -28,15 +33,23 @@ class Extraction:
         return [agency.name for agency in self.agencies]
 
 
+def is_headline_case(title: str) -> bool:
+    """`Pesan Kapolda Jatim Saat Berangkatkan Personel`: every word capitalised says nothing about names."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.7
+
+
 def extract(article: Article) -> Extraction:
     """Officials and agencies named in the article's title, body and desk line."""
     lexicon = load_lexicon()
-    text = "\n".join(part for part in (article.title, article.body, article.source or "") if part)
+    title = "" if is_headline_case(article.title) else article.title
+    text = "\n".join(part for part in (title, article.body, article.source or "") if part)
     tokens = tokenize(text, lexicon.abbreviations)
-    agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon))
     gazetteers = load_gazetteers()
-    for places in (gazetteers.regions, gazetteers.countries):
-        spans += [(match.start, match.end) for match in places.find_all(tokens)]
+    regions = list(gazetteers.regions.find_all(tokens))
+    agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)
+    spans += [(match.start, match.end) for match in regions]  # region and country names alike
     material = {i for start, end in spans for i in range(start, end)}
     officials = find_officials(text, tokens, material, lexicon)
-    return Extraction(officials=officials, agencies=agencies)
+    persons = find_persons(tokens, material, officials, lexicon)
+    return Extraction(officials=officials, agencies=agencies, persons=persons)

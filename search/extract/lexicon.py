@@ -43,6 +43,10 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    non_public_roles: frozenset[str]
+    attribution_verbs: frozenset[str]
+    named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
+    person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     countries: tuple[str, ...]
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region code)
     agencies: tuple[AgencyEntry, ...]
@@ -131,6 +135,11 @@ def load_lexicon() -> Lexicon:
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_lines("stopwords.txt", "search.data")),
         not_names=frozenset(read_lines("not_names.txt")),
+        non_public_roles=frozenset(read_lines("non_public_roles.txt")),
+        attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
+        named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
+                     for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
+        person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
         countries=tuple(read_lines("countries.txt")),
         region_aliases=tuple(tuple(line.split("\t")[:2]) for line in read_lines("region_aliases.tsv")),
         agencies=tuple(read_table("agencies.tsv")),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, Lexicon
 from .tokens import QUOTES, SENTENCE_END, Token
 
@@ -11,6 +13,16 @@ MAX_NAME_WORDS = 5
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
+APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+
+
+def is_derived_word(text: str) -> bool:
+    """`Pertahanan`, `Bersenjata`, `Kepresidenan`: an affixed Indonesian word, part of a role, never a name.
+
+    Sastrawi only strips affixes when what remains is a dictionary root; names come back unchanged."""
+    word = text.lower()
+    return word.isalpha() and len(word) > 4 and stem_word(word) != word
 
 
 @dataclass
@@ -72,7 +84,9 @@ class _Reader:
         if not token.is_capitalised or i in self.material:
             return False
         text = token.text
-        if token.is_acronym and len(text.rstrip(".")) > 1:
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
+            return False
+        if is_derived_word(text):
             return False
         return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names or self.is_title(i)
                     or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
@@ -141,6 +155,11 @@ class _Reader:
             if name_end > name_start and name_end - name_start <= MAX_NAME_WORDS:
                 return name_start, name_end
         name_end = end
+        if self.word(name_end - 1) == ")":  # "Presiden Joko Widodo (Jokowi)": the name is before the aside
+            opening = next((i for i in range(name_end - 2, max(start, name_end - MAX_PARENTHESIS_TOKENS) - 1, -1)
+                            if self.word(i) == "("), None)
+            if opening is not None:
+                name_end = opening
         while name_end > start and self.word(name_end - 1) in self.lex.connectors:
             name_end -= 1
         name_start = name_end
@@ -157,6 +176,9 @@ class _Reader:
         while True:
             end = self.clause_end(start, head)
             name = self.name_in(head, start, end)
+            if name is not None and self._title_follows(end):
+                start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
+                continue
             if name is not None:
                 return _Found(name[0], name[1], self.role_text(head, name[0])), name[1]
             following = end + 1
@@ -165,6 +187,9 @@ class _Reader:
                 start = following
                 continue
             return None, head + 1
+
+    def _title_follows(self, end: int) -> bool:
+        return self.word(end) == "," and end + 1 < len(self.tokens) and self.is_title(end + 1)
 
     def role_text(self, head: int, name_start: int) -> str | None:
         pieces: list[str] = []
@@ -182,6 +207,23 @@ class _Reader:
             i += 1
         role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
         return role or None
+
+    def appositive_at(self, i: int) -> _Found | None:
+        """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
+        a name of two words or more, then its role."""
+        if self.word(i) not in (",", "sebagai") or i + 1 >= len(self.tokens) or not self.is_head(i + 1):
+            return None
+        start = i
+        while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
+            start -= 1
+        if i - start < 2 or (start > 0 and self.is_name_word(start - 1)):
+            return None  # one word is too little to know it is a name; a longer run is not one name
+        head = i + 1
+        end = self.clause_end(head, head)
+        if self.name_in(head, head, end) is not None:
+            return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
+        role = self.role_text(head, end)
+        return _Found(start, i, role) if role else None
 
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
@@ -204,33 +246,43 @@ class _Reader:
 def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon) -> list[OfficialMention]:
     reader = _Reader(text, tokens, material, lexicon)
     found: list[_Found] = []
-    i = 0
-    while i < len(tokens):
-        if reader.is_head(i):
-            official, i = reader.read_official(i)
-            if official is not None:
-                found.append(official)
-                listed = reader.listed_after(official.name_end)
-                found.extend(listed)
-                if listed:
-                    i = listed[-1].name_end
+    positions = lexicon.positions
+    cues = [i for i, token in enumerate(tokens) if token.text in APPOSITIVE_MARKERS or token.text in positions]
+    resume = 0  # tokens before this were read as part of an official already
+    for i in cues:
+        if tokens[i].text in APPOSITIVE_MARKERS:
+            appositive = reader.appositive_at(i)
+            if appositive is not None:
+                found.append(appositive)
+        if i < resume or not reader.is_head(i):
             continue
-        i += 1
-    mentions = merge_mentions([(normalise_name(tokens, f, lexicon), f.role, _surface(text, tokens, f)) for f in found])
+        official, resume = reader.read_official(i)
+        if official is not None:
+            found.append(official)
+            listed = reader.listed_after(official.name_end)
+            found.extend(listed)
+            if listed:
+                resume = listed[-1].name_end
+    found = [f for f in found if not _is_non_public_role(f.role, lexicon)]
+    mentions = merge_mentions([(lexicon.person_aliases.get(name, name), f.role, _surface(text, tokens, f))
+                               for f in found for name in [normalise_name(tokens, f, lexicon)]])
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
 
 
 def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexicon: Lexicon) -> None:
     """`ungkap Suhajar`: a first or last name standing alone later joins the official it belongs to."""
+    if not mentions:
+        return
     owners: dict[str, list[OfficialMention]] = {}
     for mention in mentions:
         words = [w for w in mention.name.split() if len(w) > 2 and w not in lexicon.particles]
         if len(words) >= 2:
             for word in {words[0], words[-1]}:
                 owners.setdefault(word, []).append(mention)
-    for i, token in enumerate(tokens):
-        candidates = owners.get(token.text, [])
+    for i in [i for i, token in enumerate(tokens) if token.text in owners]:
+        token = tokens[i]
+        candidates = owners[token.text]
         if len(candidates) != 1:
             continue
         mention = candidates[0]
@@ -238,6 +290,11 @@ def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexi
         neighbours = {tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
         if not neighbours & name_words and token.text not in mention.surfaces:
             mention.surfaces.append(token.text)
+
+
+def _is_non_public_role(role: str | None, lexicon: Lexicon) -> bool:
+    """`Dirut PT Angkasa Pura II`, `Wakil Sekretaris Tim Kampanye Nasional`: not public office."""
+    return bool(role) and any(word.strip(",.()") in lexicon.non_public_roles for word in role.split())
 
 
 def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
@@ -274,3 +331,35 @@ def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMen
                 target.role = source.role
             target.surfaces.extend(s for s in source.surfaces if s not in target.surfaces)
     return list(mentions.values())
+
+
+def find_persons(tokens: list[Token], material: set[int], officials: list[OfficialMention],
+                 lexicon: Lexicon) -> list[str]:
+    """Other people named: after a verb of saying (`kata Desi`) or with an age (`Kariadi (50)`).
+
+    They stay searchable as text and are never a facet; names that belong to an official are left out."""
+    reader = _Reader("", tokens, material, lexicon)
+    official_words = {word for official in officials for word in official.name.split()}
+    found: list[str] = []
+    verbs = lexicon.attribution_verbs
+    candidates = [i for i, token in enumerate(tokens) if token.text in verbs or token.text == "("]
+    for i in candidates:
+        token = tokens[i]
+        start = end = None
+        if token.text in verbs and i + 1 < len(tokens) and reader.is_name_word(i + 1):
+            start = end = i + 1
+            while end < len(tokens) and reader.is_name_word(end) and end - start < 4:
+                end += 1
+        elif (token.text == "(" and i > 0 and i + 2 < len(tokens) and tokens[i + 1].text.isdigit()
+              and tokens[i + 2].text == ")" and reader.is_name_word(i - 1)):
+            end = i
+            start = i - 1
+            while start > 0 and reader.is_name_word(start - 1) and end - start < 4:
+                start -= 1
+        if start is None:
+            continue
+        words = [t.text for t in tokens[start:end]]
+        name = " ".join(words)
+        if not set(words) & official_words and name not in found:
+            found.append(name)
+    return found

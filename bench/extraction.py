@@ -1,0 +1,177 @@
+"""Officials and agencies against hand labels and the idner-news-2k dev set; extraction speed.
+
+    python bench/extraction.py [--shared ../shared]
+
+Prints precision, recall and F1 for officials and agencies on tests/data/extraction_labels.jsonl (44
+articles of ../shared/corpus/news.jsonl labelled by hand: `dev` was used for tuning, `test` was not), for
+PER (officials and other persons found) and ORG (agencies' surface forms) on ner/idner-dev.conll, the
+remaining errors, and articles per second on one core over the whole corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.articles import Article  # noqa: E402
+from search.extract import extract  # noqa: E402
+from search.loaders import Rejection, article_from_record, find_sources, read_source  # noqa: E402
+
+LABELS = ROOT / "tests" / "data" / "extraction_labels.jsonl"
+DEFAULT_SHARED = ROOT.parent / "shared"
+
+
+def key(text: str) -> str:
+    return " ".join(text.casefold().replace(".", " ").split())
+
+
+@dataclass
+class Score:
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+    misses: Counter = field(default_factory=Counter)
+    wrong: Counter = field(default_factory=Counter)
+
+    def add(self, found: set[str], gold: set[str]) -> None:
+        found_keys, gold_keys = {key(f): f for f in found}, {key(g): g for g in gold}
+        self.true_positive += len(found_keys.keys() & gold_keys.keys())
+        self.false_positive += len(found_keys.keys() - gold_keys.keys())
+        self.false_negative += len(gold_keys.keys() - found_keys.keys())
+        self.wrong.update(found_keys[k] for k in found_keys.keys() - gold_keys.keys())
+        self.misses.update(gold_keys[k] for k in gold_keys.keys() - found_keys.keys())
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / max(1, self.true_positive + self.false_positive)
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / max(1, self.true_positive + self.false_negative)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self, name: str) -> str:
+        return (f"{name:<28}{self.precision:>10.3f}{self.recall:>8.3f}{self.f1:>8.3f}"
+                f"{self.true_positive:>6}{self.false_positive:>6}{self.false_negative:>6}")
+
+
+def labelled(shared: Path) -> dict[str, dict[str, Score]]:
+    labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    wanted = {label["id"]: label for label in labels}
+    scores: dict[str, dict[str, Score]] = {split: {"officials": Score(), "agencies": Score()}
+                                           for split in ("dev", "test", "all")}
+    with (shared / "corpus" / "news.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            label = wanted.get(record["id"])
+            if label is None:
+                continue
+            result = extract(article_from_record(record))
+            for split in (label["split"], "all"):
+                scores[split]["officials"].add(set(result.official_names), set(label["officials"]))
+                scores[split]["agencies"].add(set(result.agency_names), set(label["agencies"]))
+    return scores
+
+
+def conll_sentences(path: Path):
+    tokens, tags = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if tokens:
+                yield tokens, tags
+            tokens, tags = [], []
+            continue
+        tokens.append(parts[0])
+        tags.append(parts[-1])
+    if tokens:
+        yield tokens, tags
+
+
+def entities(tokens: list[str], tags: list[str], kind: str) -> set[str]:
+    found, current = set(), []
+    for token, tag in zip(tokens, tags):
+        if tag == f"B-{kind}" or (tag == f"I-{kind}" and not current):
+            if current:
+                found.add(" ".join(current))
+            current = [token]
+        elif tag == f"I-{kind}":
+            current.append(token)
+        else:
+            if current:
+                found.add(" ".join(current))
+            current = []
+    if current:
+        found.add(" ".join(current))
+    return found
+
+
+def ner(shared: Path) -> tuple[Score, Score, int]:
+    persons, organisations = Score(), Score()
+    count = 0
+    for tokens, tags in conll_sentences(shared / "ner" / "idner-dev.conll"):
+        count += 1
+        result = extract(Article(id="s", title="", body=" ".join(tokens)))
+        found_persons = set(result.official_names) | set(result.person_names)
+        persons.add(found_persons, entities(tokens, tags, "PER"))
+        found_organisations = {surface for agency in result.agencies for surface in agency.surfaces}
+        organisations.add(found_organisations, entities(tokens, tags, "ORG"))
+    return persons, organisations, count
+
+
+def speed(shared: Path) -> tuple[int, float, float]:
+    """Seconds for the whole corpus: first with Sastrawi stemming new words (cold), then with the stem
+    cache full (warm), which is extraction's own cost when indexing, where the analyzer stems every word."""
+    from search.analysis import stem_word
+
+    articles = [a for s in find_sources([shared / "corpus" / "news.jsonl"]) for a in read_source(s)
+                if not isinstance(a, Rejection)]
+    stem_word.cache_clear()
+    timings = []
+    for _ in range(2):
+        started = time.perf_counter()
+        for article in articles:
+            extract(article)
+        timings.append(time.perf_counter() - started)
+    return len(articles), timings[0], timings[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--errors", type=int, default=15, help="how many remaining errors to list")
+    args = parser.parse_args()
+    header = f"{'':<28}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"
+    scores = labelled(args.shared)
+    print("hand-labelled articles (tests/data/extraction_labels.jsonl)\n" + header)
+    for split in ("dev", "test", "all"):
+        for kind in ("officials", "agencies"):
+            print(scores[split][kind].row(f"{split} {kind}"))
+    persons, organisations, sentences = ner(args.shared)
+    print(f"\nidner-news-2k dev ({sentences} sentences)\n" + header)
+    print(persons.row("PER: officials + persons"))
+    print(organisations.row("ORG: agencies"))
+    for name, score in (("officials", scores["all"]["officials"]), ("agencies", scores["all"]["agencies"])):
+        print(f"\nremaining {name} errors (labelled set)")
+        print("  missed: " + "; ".join(f"{k}" for k, _ in score.misses.most_common(args.errors)))
+        print("  wrong:  " + "; ".join(f"{k}" for k, _ in score.wrong.most_common(args.errors)))
+    count, cold, warm = speed(args.shared)
+    print(f"\nspeed on one core, {count} articles: {count / cold:.0f} articles/s with an empty stem cache, "
+          f"{count / warm:.0f} articles/s with a warm one")
+    print(f"reproduce: python bench/extraction.py --shared {args.shared}")
+
+
+if __name__ == "__main__":
+    main()
