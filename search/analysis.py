@@ -6,12 +6,14 @@ that keep each word as written, so that an exact word can rank above words that 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-from .extract.lexicon import read_lines
+from .datafiles import read_lines
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
 _STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -19,19 +21,19 @@ _STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(read_lines("stopwords.txt", "search.data"))
+    return frozenset(read_lines("stopwords.txt"))
 
 
 @lru_cache(maxsize=1)
 def protected_words() -> frozenset[str]:
     """Words Sastrawi would collapse into other words (`pemerintah` → `perintah`): they stem to themselves."""
-    return frozenset(read_lines("protected_words.txt", "search.data"))
+    return frozenset(read_lines("protected_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """Place and person name words Sastrawi would turn into other words (`bali` → `bal`): never stemmed."""
-    return frozenset(read_lines("proper_names.txt", "search.data"))
+    return frozenset(read_lines("proper_names.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -41,15 +43,47 @@ def _sastrawi():
     return StemmerFactory().create_stemmer()
 
 
-@lru_cache(maxsize=None)
+_STEMS: dict[str, str] = {}  # word -> stem, filled as words are met and from the index's stem cache
+
+
 def stem_word(word: str) -> str:
     """The Sastrawi stem of one lower-case word; words it cannot stem (digits, protected words) stay as they are.
 
     A plain module-level function so that Whoosh pickles it by name, not with Sastrawi's dictionary.
-    """
-    if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
-        return word
-    return _sastrawi().stem(word) or word
+    Sastrawi runs once per distinct word: results are kept in memory and, across runs, in the stem cache."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
+            stem = word
+        else:
+            stem = _sastrawi().stem(word) or word
+        _STEMS[word] = stem
+    return stem
+
+
+def clear_stem_cache() -> None:
+    _STEMS.clear()
+
+
+def load_stem_cache(path: Path) -> int:
+    """Read `word<TAB>stem` lines kept by an earlier run; return how many were new."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    before = len(_STEMS)
+    for line in lines:
+        word, _, stem = line.partition("\t")
+        if word and stem and word not in protected_words() and word not in proper_names():
+            _STEMS.setdefault(word, stem)
+    return len(_STEMS) - before
+
+
+def save_stem_cache(path: Path) -> None:
+    """Write every stem known to this process, atomically (a reader never sees half a file)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(_STEMS.items())), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def tokenizer() -> RegexTokenizer:

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
+from .analysis import load_stem_cache, save_stem_cache
 from .articles import Article, normalise_space
 from .documents import to_document
 from .errors import IndexMissingError, InputError
@@ -28,6 +29,7 @@ from .loaders import Rejection, find_sources, read_source
 from .schema import build_schema
 
 MANIFEST = "manifest.json"
+STEM_CACHE = "stems.tsv"  # word -> Sastrawi stem, kept across reindexes so a warm rebuild skips Sastrawi
 MANIFEST_VERSION = 1
 WRITER_MEMORY_MB = 256
 HASH_CHUNK = 1 << 20
@@ -142,7 +144,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
         leftovers = remove_unfinished_builds(root)
         if leftovers:
             say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
+        load_stem_cache(root / STEM_CACHE)
         _update(root, sources, full, progress, report)
+        save_stem_cache(root / STEM_CACHE)
         remove_unused_generations(root)
     report.seconds = time.perf_counter() - started
     return report

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from .analysis import words_of
 from .extract.agencies import agency_forms
-from .extract.lexicon import load_lexicon, read_lines
+from .datafiles import read_lines
+from .extract.lexicon import load_lexicon
 
 MAX_FORM_WORDS = 12
 
@@ -72,4 +73,4 @@ def load_synonyms() -> Synonyms:
     pairs = [(form, ref.canonical, True) for form, ref in agency_forms(lexicon)]
     for unit in lexicon.regional_units:
         pairs += [(form, unit.canonical, False) for form in (unit.canonical, *unit.aliases)]
-    return Synonyms(pairs, frozenset(read_lines("ambiguous_acronyms.txt", "search.data")))
+    return Synonyms(pairs, frozenset(read_lines("ambiguous_acronyms.txt")))

@@ -61,3 +61,16 @@ def test_agrees_with_upstream_sastrawi_on_every_full_dictionary_pair():
     assert len(pairs) == 70
     disagreements = {row["word"] for row in pairs if stem_word(row["word"].lower()) != row["expected_stem"]}
     assert disagreements == PROTECTED_ON_PURPOSE
+
+
+def test_stem_cache_round_trip(tmp_path):
+    from search.analysis import _STEMS, clear_stem_cache, load_stem_cache, save_stem_cache
+
+    stem_word("melayani")
+    save_stem_cache(tmp_path / "stems.tsv")
+    assert "melayani\tlayan\n" in (tmp_path / "stems.tsv").read_text(encoding="utf-8")
+    clear_stem_cache()
+    (tmp_path / "stems.tsv").write_text("melayani\tlayan\npemerintah\tperintah\n", encoding="utf-8")
+    assert load_stem_cache(tmp_path / "stems.tsv") == 1  # a protected word is never taken from a cache
+    assert _STEMS == {"melayani": "layan"}
+    assert stem_word("pemerintah") == "pemerintah"

@@ -198,3 +198,9 @@ def test_sigkill_at_any_point_leaves_the_previous_index_serving(tmp_path):
     assert finished.returncode == 0, finished.stderr
     assert count(root) == 1201
     assert not list(root.glob(".building-*"))
+
+
+def test_reindex_keeps_a_stem_cache_beside_the_generations(tmp_path):
+    build_index([SEEDS], tmp_path)
+    cache = (tmp_path / "stems.tsv").read_text(encoding="utf-8").splitlines()
+    assert "birokrasi\tbirokrasi" in cache and "melayani\tlayan" in cache

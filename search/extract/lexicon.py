@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from ..datafiles import read_lines as read_data_lines
+
 DATA_PACKAGE = "search.extract.data"
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -74,8 +76,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
 
 
 def read_lines(name: str, package: str = DATA_PACKAGE) -> list[str]:
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return read_data_lines(name, package)
 
 
 def read_table(name: str) -> list[AgencyEntry]:
@@ -133,7 +134,7 @@ def load_lexicon() -> Lexicon:
         role_words=frozenset(read_lines("role_words.txt")),
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),
-        stopwords=frozenset(read_lines("stopwords.txt", "search.data")),
+        stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
