@@ -21,9 +21,10 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
-        title=TEXT(analyzer=stemmed_analyzer(), stored=True, field_boost=2.0),
+        # Stems are matched word by word; phrases use the surface fields, so stems need no positions.
+        title=TEXT(analyzer=stemmed_analyzer(), stored=True, field_boost=2.0, phrase=False),
         title_surface=TEXT(analyzer=surface_analyzer(), field_boost=2.0),
-        body=TEXT(analyzer=stemmed_analyzer(), stored=True),
+        body=TEXT(analyzer=stemmed_analyzer(), stored=True, phrase=False),
         body_surface=TEXT(analyzer=surface_analyzer()),
         date=STORED(),
         date_num=NUMERIC(int, bits=32, signed=False, sortable=True),  # yyyymmdd, 0 when unknown

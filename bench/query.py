@@ -1,0 +1,146 @@
+"""Query latency with both facets: the library call, /api/search over HTTP, and SQLite FTS5 doing the same.
+
+    python bench/query.py [--size 10000] [--repeat 20] [--source ../shared/corpus/news.jsonl]
+
+Builds a synthetic archive of SIZE articles (bench/corpus.py), indexes it with `warta reindex`, loads the
+same stemmed tokens and facet values into an SQLite FTS5 table (the way Datasette serves faceted search:
+MATCH for the hits, GROUP BY for each facet), runs the query mix of bench/querymix.py REPEAT times, and
+prints p50/p95/p99 per query type and the Warta/FTS5 ratio at p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.querymix import QUERY_TYPES, query_mix  # noqa: E402
+from search.analysis import stemmed_analyzer  # noqa: E402
+from search.query import SearchRequest, SearchService  # noqa: E402
+from tests.serving import get_json, serving  # noqa: E402
+
+DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def build_fts(service: SearchService, path: Path) -> sqlite3.Connection:
+    """One FTS5 row per document over the stemmed title and body, and one row per facet value."""
+    connection = sqlite3.connect(path)
+    connection.executescript("""
+        CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='unicode61');
+        CREATE TABLE officials (doc INTEGER, value TEXT);
+        CREATE TABLE agencies (doc INTEGER, value TEXT);
+        CREATE INDEX officials_value ON officials(value);
+        CREATE INDEX agencies_value ON agencies(value);
+        CREATE INDEX officials_doc ON officials(doc);
+        CREATE INDEX agencies_doc ON agencies(doc);
+    """)
+    analyzer = stemmed_analyzer()
+    searcher = service._open().searcher
+    for number, stored in enumerate(searcher.all_stored_fields()):
+        title = " ".join(t.text for t in analyzer(stored["title"]))
+        body = " ".join(t.text for t in analyzer(stored["body"]))
+        connection.execute("INSERT INTO docs(rowid, id, title, body) VALUES (?, ?, ?, ?)",
+                           (number, stored["id"], title, body))
+        connection.executemany("INSERT INTO officials VALUES (?, ?)", [(number, o["name"]) for o in stored["officials"]])
+        connection.executemany("INSERT INTO agencies VALUES (?, ?)", [(number, a["name"]) for a in stored["agencies"]])
+    connection.commit()
+    return connection
+
+
+def fts_query(connection: sqlite3.Connection, params: dict[str, str]) -> None:
+    """Top ten by bm25 and both facets' top twenty over every match, as one faceted search page needs."""
+    analyzer = stemmed_analyzer()
+    text = params.get("q", "")
+    phrase = text.startswith('"')
+    words = [t.text for t in analyzer(text.strip('"'))]
+    conditions, args = [], []
+    if words:
+        match = '"' + " ".join(words) + '"' if phrase else " AND ".join(f'"{w}"' for w in words)
+        conditions.append("rowid IN (SELECT rowid FROM docs WHERE docs MATCH ?)")
+        args.append(match)
+    for table, key in (("officials", "official"), ("agencies", "agency")):
+        if params.get(key):
+            conditions.append(f"rowid IN (SELECT doc FROM {table} WHERE value = ?)")
+            args.append(params[key])
+    where = " AND ".join(conditions) or "1"
+    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS hits (doc INTEGER PRIMARY KEY)")
+    connection.execute("DELETE FROM hits")
+    connection.execute(f"INSERT INTO hits SELECT rowid FROM docs WHERE {where}", args)
+    if words:
+        connection.execute(f"SELECT id FROM docs WHERE docs MATCH ? AND rowid IN hits ORDER BY rank LIMIT 10",
+                           [args[0]]).fetchall()
+    else:
+        connection.execute("SELECT doc FROM hits LIMIT 10").fetchall()
+    for table in ("officials", "agencies"):
+        connection.execute(f"SELECT value, count(*) AS n FROM {table} WHERE doc IN hits GROUP BY value "
+                           "ORDER BY n DESC LIMIT 20").fetchall()
+    connection.execute("SELECT count(*) FROM hits").fetchone()
+
+
+def time_calls(call, mix: dict[str, list[dict[str, str]]], repeat: int) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {kind: [] for kind in QUERY_TYPES}
+    for kind, queries in mix.items():
+        for params in queries:
+            call(params)  # warm
+        for _ in range(repeat):
+            for params in queries:
+                started = time.perf_counter()
+                call(params)
+                timings[kind].append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def request_of(params: dict[str, str]) -> SearchRequest:
+    return SearchRequest(q=params.get("q", ""), officials=tuple(filter(None, [params.get("official")])),
+                         agencies=tuple(filter(None, [params.get("agency")])))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus.jsonl", Path(tmp) / "index"
+        subprocess.run([sys.executable, "bench/corpus.py", str(args.size), str(corpus), "--source", str(args.source)],
+                       cwd=ROOT, check=True, capture_output=True)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"],
+                       cwd=ROOT, check=True, capture_output=True)
+        print(f"{args.size} articles indexed in {time.perf_counter() - started:.0f} s")
+        service = SearchService(index)
+        first = service.search(SearchRequest())
+        mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
+        library = time_calls(lambda p: service.search(request_of(p)), mix, args.repeat)
+        connection = build_fts(service, Path(tmp) / "fts.sqlite")
+        fts = time_calls(lambda p: fts_query(connection, p), mix, args.repeat)
+        service.close()
+        with serving(index) as base:
+            http = time_calls(lambda p: get_json(base + "/api/search?" + urllib.parse.urlencode(p)), mix, args.repeat)
+    print(f"\n{'query type':<14}{'library p50/p95/p99 ms':>26}{'HTTP p50/p95/p99 ms':>24}{'FTS5 p50/p95/p99 ms':>24}"
+          f"{'HTTP/FTS5 p95':>15}")
+    for kind in QUERY_TYPES:
+        cells = [f"{statistics.median(t[kind]):.1f}/{percentile(t[kind], .95):.1f}/{percentile(t[kind], .99):.1f}"
+                 for t in (library, http, fts)]
+        ratio = percentile(http[kind], .95) / percentile(fts[kind], .95)
+        print(f"{kind:<14}{cells[0]:>26}{cells[1]:>24}{cells[2]:>24}{ratio:>15.2f}")
+    print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat}")
+
+
+if __name__ == "__main__":
+    main()
