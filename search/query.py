@@ -286,7 +286,8 @@ def _prefixes(parsed: ParsedQuery) -> set[str]:
     return {clause.words[0] for group in parsed.groups for clause in group if clause.prefix and not clause.negated}
 
 
-def _hit(stored: dict[str, Any], matches) -> dict[str, Any]:
+def _metadata(stored: dict[str, Any]) -> dict[str, Any]:
+    """What a hit and an article both show about an article."""
     return {
         "id": stored["id"],
         "title": stored.get("title") or "",
@@ -294,6 +295,12 @@ def _hit(stored: dict[str, Any], matches) -> dict[str, Any]:
         "url": stored.get("url"),
         "source": stored.get("source") or None,
         "place": stored.get("place") or None,
+    }
+
+
+def _hit(stored: dict[str, Any], matches) -> dict[str, Any]:
+    return {
+        **_metadata(stored),
         "snippet": snippet(stored.get("body") or "", matches),
         "officials": [o["name"] for o in stored.get("officials") or []],
         "agencies": [a["name"] for a in stored.get("agencies") or []],
@@ -303,12 +310,7 @@ def _hit(stored: dict[str, Any], matches) -> dict[str, Any]:
 
 def _article(stored: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": stored["id"],
-        "title": stored.get("title") or "",
-        "date": stored.get("date"),
-        "url": stored.get("url"),
-        "source": stored.get("source") or None,
-        "place": stored.get("place") or None,
+        **_metadata(stored),
         "body": stored.get("body") or "",
         "officials": stored.get("officials") or [],
         "agencies": stored.get("agencies") or [],
