@@ -26,12 +26,15 @@ from .errors import IndexMissingError, InputError
 from .generations import (CURRENT, ReindexLock, current_generation, link_generation, new_building_dir, publish,
                           remove_unfinished_builds, remove_unused_generations)
 from .loaders import Rejection, find_sources, read_source
+from .parallel import write_in_parallel
 from .schema import build_schema
 
+PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
 STEM_CACHE = "stems.tsv"  # word -> Sastrawi stem, kept across reindexes so a warm rebuild skips Sastrawi
 MANIFEST_VERSION = 1
 WRITER_MEMORY_MB = 256
+MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
 
 
@@ -177,26 +180,50 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             ix = whoosh_index.create_in(str(building), build_schema())
         manifest = {key: old[key] for key in keys if key not in changed and key in old}
         stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
-        writer = ix.writer(limitmb=WRITER_MEMORY_MB)
-        try:
-            with ix.searcher() as before:
-                deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
-                kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
-                adder = _Adder(writer, before, kept_ids, stale_ids, report)
-                for key in sorted(changed):
-                    ids = adder.add_file(keys[key], progress)
-                    manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                                     "sha1": prints[key].sha1, "ids": ids}
-                report.removed = len(deleted - adder.seen_ids)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
+            _build_in_parallel(ix, building, keys, prints, sorted(changed), manifest, workers, progress, report)
+        else:
+            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
         report.generation = publish(root, building).name
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
+
+
+def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
+                manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport) -> None:
+    """Update one index in this process: delete what changed or vanished, add what is new."""
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    try:
+        with ix.searcher() as before:
+            deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
+            kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
+            adder = _Adder(writer, before, kept_ids, stale_ids, report)
+            for key in changed:
+                ids = adder.add_file(keys[key], progress)
+                manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                                 "sha1": prints[key].sha1, "ids": ids}
+            report.removed = len(deleted - adder.seen_ids)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _build_in_parallel(ix, building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
+                       changed: list[str], manifest: dict[str, dict], workers: int, progress,
+                       report: BuildReport) -> None:
+    """A fresh build of many articles: read and deduplicate here, analyse and write in worker processes."""
+    batch: list[tuple[Article, str]] = []
+    with ix.searcher() as empty:
+        adder = _Adder(None, empty, set(), set(), report)
+        for key in changed:
+            ids = adder.add_file(keys[key], None, collect=batch)
+            manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                             "sha1": prints[key].sha1, "ids": ids}
+    write_in_parallel(batch, building, workers, progress)
 
 
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
@@ -217,7 +244,8 @@ class _Adder:
         self.seen_keys: set[str] = set()
         self.report = report
 
-    def add_file(self, source: Path, progress) -> list[str]:
+    def add_file(self, source: Path, progress, collect: list | None = None) -> list[str]:
+        """Add every article of one file (or, with `collect`, append it there for other writers)."""
         ids: list[str] = []
         for item in read_source(source):
             if progress:
@@ -226,17 +254,20 @@ class _Adder:
                 (self.report.skipped if item.skipped else self.report.errors).append(item)
                 continue
             ids.append(item.id)
-            self.add(item)
+            self.add(item, collect)
         return ids
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, collect: list | None = None) -> None:
         key = content_key(article)
         if article.id in self.seen_ids or key in self.seen_keys or self._indexed_elsewhere(key):
             self.report.duplicates += 1
             return
         self.seen_ids.add(article.id)
         self.seen_keys.add(key)
-        self.writer.add_document(**to_document(article), content_key=key)
+        if collect is not None:
+            collect.append((article, key))
+        else:
+            self.writer.add_document(**to_document(article), content_key=key)
         self.report.indexed += 1
 
     def _indexed_elsewhere(self, key: str) -> bool:

@@ -204,3 +204,27 @@ def test_reindex_keeps_a_stem_cache_beside_the_generations(tmp_path):
     build_index([SEEDS], tmp_path)
     cache = (tmp_path / "stems.tsv").read_text(encoding="utf-8").splitlines()
     assert "birokrasi\tbirokrasi" in cache and "melayani\tlayan" in cache
+
+
+def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result(tmp_path, monkeypatch):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "many.jsonl", [record(n) for n in range(40)] + [record(0)])
+    shutil.copy(SEED_FILE, sources / "seed.txt")
+    sequential = build_index([sources], tmp_path / "one")
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    calls = []
+    parallel = build_index([sources], tmp_path / "two", progress=calls.append)
+    assert (parallel.indexed, parallel.duplicates) == (sequential.indexed, sequential.duplicates) == (41, 1)
+    assert sum(calls) == 41
+    reader = open_current(tmp_path / "two").reader()
+    assert len(reader.leaf_readers()) == 2  # one segment per worker on this 2-core machine
+    one, two = open_current(tmp_path / "one").searcher(), open_current(tmp_path / "two").searcher()
+    assert sorted(d["id"] for d in one.all_stored_fields()) == sorted(d["id"] for d in two.all_stored_fields())
+    from whoosh.query import Term
+    assert len(two.search(Term("official", "Suhajar Diantoro"))) == 1
+    assert len(two.search(Term("body", "rapat"), limit=None)) == len(one.search(Term("body", "rapat"), limit=None)) == 41
+    one.close()
+    two.close()
+    assert (tmp_path / "two" / "stems.tsv").read_text(encoding="utf-8").count("\n") > 50
+    assert not list((tmp_path / "two").glob(".building-*"))
