@@ -77,11 +77,11 @@ def fts_query(connection: sqlite3.Connection, params: dict[str, str]) -> None:
             conditions.append(f"rowid IN (SELECT doc FROM {table} WHERE value = ?)")
             args.append(params[key])
     where = " AND ".join(conditions) or "1"
-    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS hits (doc INTEGER PRIMARY KEY)")
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS hits (doc INTEGER PRIMARY KEY)")
     connection.execute("DELETE FROM hits")
     connection.execute(f"INSERT INTO hits SELECT rowid FROM docs WHERE {where}", args)
     if words:
-        connection.execute(f"SELECT id FROM docs WHERE docs MATCH ? AND rowid IN hits ORDER BY rank LIMIT 10",
+        connection.execute("SELECT id FROM docs WHERE docs MATCH ? AND rowid IN hits ORDER BY rank LIMIT 10",
                            [args[0]]).fetchall()
     else:
         connection.execute("SELECT doc FROM hits LIMIT 10").fetchall()

@@ -15,7 +15,6 @@ import argparse
 import csv
 import math
 import random
-import re
 import sys
 import tempfile
 import time

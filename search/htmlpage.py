@@ -7,7 +7,6 @@ links) raise NoArticleError so that they are reported as skipped, not indexed as
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from dataclasses import dataclass

@@ -23,7 +23,7 @@ from .analysis import load_stem_cache, save_stem_cache
 from .articles import Article, normalise_space
 from .documents import to_document
 from .errors import IndexMissingError, InputError
-from .generations import (CURRENT, ReindexLock, current_generation, link_generation, new_building_dir, publish,
+from .generations import (ReindexLock, current_generation, link_generation, new_building_dir, publish,
                           remove_unfinished_builds, remove_unused_generations)
 from .loaders import Rejection, find_sources, read_source
 from .parallel import write_in_parallel
@@ -74,10 +74,6 @@ class Fingerprint:
     size: int
     mtime_ns: int
     sha1: str
-
-
-def current_path(index_root: str | os.PathLike) -> Path:
-    return Path(index_root) / CURRENT
 
 
 def open_current(index_root: str | os.PathLike):

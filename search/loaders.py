@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
-from urllib.parse import urlparse
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space
 from .cleaning import clean_body

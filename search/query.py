@@ -14,7 +14,6 @@ from typing import Any, Sequence
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 
 from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable

@@ -43,7 +43,7 @@ def test_weekday_date_without_any_year_is_unknown():
 
 
 def test_jsonl_reads_corpus_shape_and_keeps_paragraphs():
-    items = read_all(CORPUS / "news.jsonl")
+    items = read_all(CORPUS / "articles.jsonl")
     assert all(not isinstance(item, Rejection) for item in items)
     first = items[0]
     assert first.title == "Pelayanan publik di Kota Bandung dinilai membaik"
@@ -51,7 +51,7 @@ def test_jsonl_reads_corpus_shape_and_keeps_paragraphs():
     assert first.url == "https://example.id/pelayanan-bandung"
     assert first.source == "example"
     assert first.body.split("\n\n")[1] == "Ombudsman mencatat keluhan warga turun."
-    assert first.origin.endswith("news.jsonl:1")
+    assert first.origin.endswith("articles.jsonl:1")
 
 
 def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(tmp_path):
@@ -125,7 +125,7 @@ def test_html_page_without_article_is_skipped_not_an_error(tmp_path):
 
 def test_directories_are_read_recursively_in_a_stable_order():
     found = find_sources([CORPUS])
-    assert [p.relative_to(CORPUS).as_posix() for p in found] == ["news.jsonl", "regional/bupati_pesawaran.txt"]
+    assert [p.relative_to(CORPUS).as_posix() for p in found] == ["articles.jsonl", "regional/bupati_pesawaran.txt"]
     assert find_sources([SEEDS]) == [SEED_FILE]
 
 

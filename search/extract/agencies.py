@@ -206,13 +206,6 @@ def find_agencies(text: str, tokens: list[Token], place_region: Region | None = 
     return list(mentions.values()), spans
 
 
-def article_region_of(mentions: list[AgencyMention]) -> Region | None:
-    for mention in mentions:
-        if mention.kind == "regional_government" and mention.region is not None:
-            return mention.region
-    return None
-
-
 def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int):
     national = gazetteers.national.match_at(tokens, position)
     unit = gazetteers.units.match_at(tokens, position)
