@@ -178,7 +178,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
-            _build_in_parallel(ix, building, keys, prints, sorted(changed), manifest, workers, progress, report)
+            _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report)
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
@@ -208,17 +208,16 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
         raise
 
 
-def _build_in_parallel(ix, building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
+def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
                        report: BuildReport) -> None:
     """A fresh build of many articles: read and deduplicate here, analyse and write in worker processes."""
     batch: list[tuple[Article, str]] = []
-    with ix.searcher() as empty:
-        adder = _Adder(None, empty, set(), set(), report)
-        for key in changed:
-            ids = adder.add_file(keys[key], None, collect=batch)
-            manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                             "sha1": prints[key].sha1, "ids": ids}
+    adder = _Adder(None, None, set(), set(), report)  # a fresh build: nothing indexed to compare with
+    for key in changed:
+        ids = adder.add_file(keys[key], None, collect=batch)
+        manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                         "sha1": prints[key].sha1, "ids": ids}
     write_in_parallel(batch, building, workers, progress)
 
 
@@ -234,7 +233,8 @@ class _Adder:
 
     def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport) -> None:
         self.writer = writer
-        self.before = before  # the generation being updated, for content already indexed
+        # the generation being updated, for content already indexed (none to ask in a fresh build)
+        self.before = before if before is not None and before.doc_count_all() else None
         self.seen_ids = set(kept_ids)
         self.stale_ids = stale_ids
         self.seen_keys: set[str] = set()
@@ -267,5 +267,7 @@ class _Adder:
         self.report.indexed += 1
 
     def _indexed_elsewhere(self, key: str) -> bool:
+        if self.before is None:
+            return False
         stored = self.before.document(content_key=key)
         return stored is not None and stored["id"] not in self.stale_ids

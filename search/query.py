@@ -192,9 +192,7 @@ class SearchService:
         with self._lock:
             generation = self._open()
             searcher = generation.searcher
-            builder = QueryBuilder(searcher.reader(), generation.facets)
-            built = builder.build(parsed, request.selected, request.start, request.end)
-            masks = self._masks(generation, built, request)
+            builder, built, masks = self._prepare(generation, parsed, request)
             matching = masks.matching
             depth = request.page * request.per_page
             full = built.combined()
@@ -232,12 +230,18 @@ class SearchService:
         parsed = parse(request.q)
         with self._lock:
             generation = self._open()
-            builder = QueryBuilder(generation.searcher.reader(), generation.facets)
-            built = builder.build(parsed, request.selected, request.start, request.end)
-            masks = self._masks(generation, built, request)
+            _, _, masks = self._prepare(generation, parsed, request)
             counts = generation.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix.strip())
         return {"facet": facet, "prefix": prefix, "values": [
             {"value": value, "count": count, "selected": value in request.selected[facet]} for value, count in counts]}
+
+    @classmethod
+    def _prepare(cls, generation: "_Generation", parsed: ParsedQuery,
+                 request: SearchRequest) -> tuple[QueryBuilder, BuiltQuery, "_Masks"]:
+        """The Whoosh queries for a request and the document masks its facet counts start from."""
+        builder = QueryBuilder(generation.searcher.reader(), generation.facets)
+        built = builder.build(parsed, request.selected, request.start, request.end)
+        return builder, built, cls._masks(generation, built, request)
 
     @staticmethod
     def _masks(generation: "_Generation", built: BuiltQuery, request: SearchRequest) -> "_Masks":

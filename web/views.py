@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import json
 import math
 from importlib import resources
@@ -102,7 +103,7 @@ def search_page():
     except BadQueryError as error:
         return render_template("search.html", search=None, result=None, error=str(error), q=request.args.get("q", "")), 400
     more = request.args.get("more", "")
-    search = SearchRequest(**{**search.__dict__, "facet_size": MORE_FACET_SIZE if more in SELECTION else PAGE_FACET_SIZE})
+    search = replace(search, facet_size=MORE_FACET_SIZE if more in SELECTION else PAGE_FACET_SIZE)
     result = add_toggle_urls(service().search(search), search)
     prefix = request.args.get("facet_prefix", "").strip()
     if more in SELECTION and prefix:
