@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .matching import read_postings
+
 DEFAULT_FACET_SIZE = 20
 
 
@@ -20,17 +22,22 @@ class FacetTable:
     _ordinals: dict[str, int] | None = None
 
     @classmethod
-    def from_reader(cls, reader, field: str) -> "FacetTable":
+    def from_reader(cls, reader, field: str, live: np.ndarray | None = None) -> "FacetTable":
+        """Every value of `field` and the documents holding it; `live` flags the documents not deleted."""
         values: list[str] = []
         docs: list[np.ndarray] = []
         ordinals: list[np.ndarray] = []
         for term in reader.lexicon(field):
-            ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
-            ordinals.append(np.full(len(ids), len(values), dtype=np.int64))
+            ids, _ = read_postings(reader, field, term)
+            if live is not None:
+                ids = ids[live[ids]]
+            if not len(ids):
+                continue
+            ordinals.append(np.full(len(ids), len(values), dtype=np.int32))
             docs.append(ids)
             values.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-        pair_doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-        pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int64)
+        pair_doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
+        pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int32)
         return cls(field, values, pair_doc, pair_value)
 
     @property

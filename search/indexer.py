@@ -28,12 +28,12 @@ from .generations import (ReindexLock, current_generation, link_generation, new_
 from .loaders import Rejection, find_sources, read_source
 from .parallel import write_in_parallel
 from .schema import build_schema
+from .writing import open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
 STEM_CACHE = "stems.tsv"  # word -> Sastrawi stem, kept across reindexes so a warm rebuild skips Sastrawi
 MANIFEST_VERSION = 1
-WRITER_MEMORY_MB = 256
 MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
 
@@ -191,7 +191,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport) -> None:
     """Update one index in this process: delete what changed or vanished, add what is new."""
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    writer = open_writer(ix)
     try:
         with ix.searcher() as before:
             deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}

@@ -23,8 +23,8 @@ from .analysis import load_stem_cache, save_stem_cache
 from .articles import Article
 from .documents import to_document
 from .schema import build_schema
+from .writing import open_writer
 
-WRITER_MEMORY_MB = 256
 INDEX_NAME = "MAIN"
 POLL_SECONDS = 0.2
 
@@ -36,7 +36,7 @@ class WorkerFailed(RuntimeError):
 def _write_part(batch: list[tuple[Article, str]], directory: str, counter) -> None:
     """In a worker: index one part of the batch into its own index directory."""
     ix = whoosh_index.create_in(directory, build_schema())
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    writer = open_writer(ix)
     for done, (article, key) in enumerate(batch, start=1):
         writer.add_document(**to_document(article), content_key=key)
         if done % 50 == 0:

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
@@ -19,6 +19,7 @@ from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
 from .generations import CURRENT, hold, release, remove_unused_generations
+from .matching import Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS
@@ -95,6 +96,7 @@ class _Masks:
 
     base: np.ndarray
     selections: dict[str, np.ndarray]
+    scores: np.ndarray | None = None  # relevance per document; None when there are no words to score
 
     @property
     def matching(self) -> np.ndarray:
@@ -122,9 +124,24 @@ class _Generation:
 
     name: str
     searcher: Any
-    facets: dict[str, FacetTable] = field(default_factory=dict)
+    postings: PostingCache
+    evaluator: Evaluator
+    facets: dict[str, FacetTable]
+    dates: np.ndarray  # yyyymmdd per document, 0 when undated
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
-    dates: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # yyyymmdd per document
+
+    @classmethod
+    def open(cls, name: str, path: Path, lease: int | None) -> "_Generation":
+        searcher = whoosh_index.open_dir(str(path)).searcher()
+        try:
+            postings = PostingCache(searcher)
+            dates = np.fromiter(searcher.reader().column_reader("date_num"), dtype=np.int64,
+                                count=searcher.doc_count_all())
+            facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live) for f in FACET_FIELDS}
+        except BaseException:
+            searcher.close()
+            raise
+        return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, lease)
 
     def close(self) -> None:
         self.searcher.close()
@@ -164,11 +181,7 @@ class SearchService:
         else:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
-            searcher = whoosh_index.open_dir(str(self.index_root / name)).searcher()
-            generation = _Generation(name, searcher, lease=lease)
-            generation.facets = {f: FacetTable.from_reader(searcher.reader(), f) for f in FACET_FIELDS}
-            generation.dates = np.fromiter(searcher.reader().column_reader("date_num"), dtype=np.int64,
-                                           count=searcher.doc_count_all())
+            generation = _Generation.open(name, self.index_root / name, lease)
         except BaseException:
             release(lease)
             raise
@@ -195,18 +208,15 @@ class SearchService:
             builder, built, masks = self._prepare(generation, parsed, request)
             matching = masks.matching
             depth = request.page * request.per_page
-            full = built.combined()
-            if request.sort == "date" or built.scored is None:
-                results = searcher.search(full, limit=depth, sortedby="date_num", reverse=True)
-            else:
-                results = searcher.search(full, limit=depth)
-            page_hits = [hit.fields() for hit in results[depth - request.per_page:depth]]
+            by_date = request.sort == "date" or masks.scores is None
+            ranked = top_documents(matching, generation.dates if by_date else masks.scores, depth)
+            page_hits = [searcher.stored_fields(int(doc)) for doc in ranked[depth - request.per_page:depth]]
             facets = {name: generation.facets[name].counts(masks.for_facet(name), request.facet_size,
                                                            always=request.selected[name])
                       for name in FACET_FIELDS}
             histogram = month_histogram(generation.dates, matching)
             total = int(matching.sum())
-            suggestion = self._suggestion(request, parsed, builder, searcher, total)
+            suggestion = self._suggestion(request, parsed, builder, generation, total)
         matches = make_matcher(_highlight_words(parsed, built), _prefixes(parsed))
         result = {
             "query": request.describe(),
@@ -245,20 +255,26 @@ class SearchService:
 
     @staticmethod
     def _masks(generation: "_Generation", built: BuiltQuery, request: SearchRequest) -> "_Masks":
-        searcher = generation.searcher
-        doc_count = searcher.doc_count_all()
-        base = np.zeros(doc_count, dtype=bool)
-        base[np.fromiter(searcher.docs_for_query(built.base()), dtype=np.int64)] = True
+        evaluator = generation.evaluator
+        scores = None
+        if built.scored is None:
+            base = generation.postings.live.copy()
+        else:
+            scored = evaluator.run(built.scored)
+            base, scores = scored.mask, scored.scores
+        for query in built.filters:
+            base &= evaluator.mask(query)
+        doc_count = len(base)
         selections = {name: generation.facets[name].documents_with_any(values, doc_count)
                       for name, values in request.selected.items() if values}
-        return _Masks(base, selections)
+        return _Masks(base, selections, scores)
 
     @staticmethod
-    def _suggestion(request: SearchRequest, parsed: ParsedQuery, builder: QueryBuilder, searcher,
+    def _suggestion(request: SearchRequest, parsed: ParsedQuery, builder: QueryBuilder, generation: "_Generation",
                     total: int) -> str | None:
         """A respelling of the query that finds more articles, when some word is unknown or results are few."""
         words = sorted(parsed.positive_words)
-        corrected = corrected_words(searcher.reader(), words, total)
+        corrected = corrected_words(generation.searcher.reader(), words, total)
         if corrected is None:
             return None
         suggested = request.q
@@ -266,7 +282,7 @@ class SearchService:
             if replacement != word:
                 suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
         respelled = builder.build(parse(suggested), request.selected, request.start, request.end)
-        found = sum(1 for _ in searcher.docs_for_query(respelled.combined()))
+        found = int(generation.evaluator.mask(respelled.combined()).sum())
         return suggested if found > total else None
 
     def article(self, article_id: str) -> dict[str, Any]:
