@@ -47,7 +47,9 @@ def service(index_root):
 
 @pytest.fixture()
 def app(index_root):
-    return create_app({"WARTA_INDEX": str(index_root), "TESTING": True})
+    flask_app = create_app({"WARTA_INDEX": str(index_root), "TESTING": True})
+    yield flask_app
+    flask_app.extensions["warta"].close()
 
 
 @pytest.fixture()

@@ -59,8 +59,9 @@ def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):
     (sources / "b.jsonl").unlink()
     report = build_index([sources], tmp_path / "ix")
     assert (report.indexed, report.removed, report.files_unchanged, report.files_removed) == (2, 2, 0, 1)
-    searcher = open_current(tmp_path / "ix").searcher()
-    assert sorted(doc["url"] for doc in searcher.all_stored_fields()) == ["https://example.id/1", "https://example.id/4"]
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        urls = sorted(doc["url"] for doc in searcher.all_stored_fields())
+    assert urls == ["https://example.id/1", "https://example.id/4"]
 
 
 def test_full_rebuild_makes_a_fresh_generation_and_unused_ones_are_removed(tmp_path):
@@ -217,8 +218,8 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     parallel = build_index([sources], tmp_path / "two", progress=calls.append)
     assert (parallel.indexed, parallel.duplicates) == (sequential.indexed, sequential.duplicates) == (41, 1)
     assert sum(calls) == 41
-    reader = open_current(tmp_path / "two").reader()
-    assert len(reader.leaf_readers()) == 2  # one segment per worker on this 2-core machine
+    with open_current(tmp_path / "two").reader() as reader:
+        assert len(reader.leaf_readers()) == 2  # one segment per worker on this 2-core machine
     one, two = open_current(tmp_path / "one").searcher(), open_current(tmp_path / "two").searcher()
     assert sorted(d["id"] for d in one.all_stored_fields()) == sorted(d["id"] for d in two.all_stored_fields())
     from whoosh.query import Term
