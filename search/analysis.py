@@ -16,6 +16,7 @@ from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilte
 from .datafiles import read_lines
 
 WORD_PATTERN = r"\w+(?:[-'’]\w+)*"
+_WORDS = re.compile(WORD_PATTERN)
 _STEMMABLE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
@@ -43,6 +44,7 @@ def _sastrawi():
     return StemmerFactory().create_stemmer()
 
 
+STEM_CACHE = "stems.tsv"  # in an index root: word -> stem, kept across reindexes and read by searchers
 _STEMS: dict[str, str] = {}  # word -> stem, filled as words are met and from the index's stem cache
 
 
@@ -59,6 +61,24 @@ def stem_word(word: str) -> str:
             stem = _sastrawi().stem(word) or word
         _STEMS[word] = stem
     return stem
+
+
+def stem_words_of(text: str) -> None:
+    """Stem every distinct word of `text` that is not yet in the stem cache, so that the words an index holds
+    can be grouped by stem when it is searched (the stems themselves are not indexed)."""
+    for word in {word.lower() for word in _WORDS.findall(text)}:
+        if word not in _STEMS and word not in stopwords():
+            stem_word(word)
+
+
+def stem_groups(words) -> dict[str, list[str]]:
+    """The words (not stop words) under each stem."""
+    groups: dict[str, list[str]] = {}
+    stops = stopwords()
+    for word in words:
+        if word not in stops:
+            groups.setdefault(stem_word(word), []).append(word)
+    return groups
 
 
 def clear_stem_cache() -> None:

@@ -25,7 +25,7 @@ JUNK_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
-INLINE_DEBRIS = re.compile(r"\s*(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\s*")
+INLINE_DEBRIS = re.compile(r"ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT")  # the spaces around collapse later
 
 
 def is_junk_line(line: str) -> bool:

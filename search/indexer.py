@@ -19,20 +19,18 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from .analysis import load_stem_cache, save_stem_cache
+from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache
 from .articles import Article, normalise_space
-from .documents import to_document
 from .errors import IndexMissingError, InputError
 from .generations import (ReindexLock, current_generation, link_generation, new_building_dir, publish,
                           remove_unfinished_builds, remove_unused_generations)
 from .loaders import Rejection, find_sources, read_source
 from .parallel import write_in_parallel
 from .schema import build_schema
-from .writing import open_writer
+from .writing import add_article, collector_paused, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
-STEM_CACHE = "stems.tsv"  # word -> Sastrawi stem, kept across reindexes so a warm rebuild skips Sastrawi
 MANIFEST_VERSION = 1
 MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
@@ -202,7 +200,8 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
                 manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
                                  "sha1": prints[key].sha1, "ids": ids}
             report.removed = len(deleted - adder.seen_ids)
-        writer.commit()
+        with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
+            writer.commit()
     except BaseException:
         writer.cancel()
         raise
@@ -263,7 +262,7 @@ class _Adder:
         if collect is not None:
             collect.append((article, key))
         else:
-            self.writer.add_document(**to_document(article), content_key=key)
+            add_article(self.writer, article, key)
         self.report.indexed += 1
 
     def _indexed_elsewhere(self, key: str) -> bool:

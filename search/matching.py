@@ -5,10 +5,12 @@ each, counting facets per hit) is done here on arrays. A term's postings are rea
 into two arrays (document numbers, BM25F score) and kept, least recently used first out, within a byte
 budget, so the frequent terms of an archive cost a dictionary look-up per query. Scores follow Whoosh's
 BM25F (same idf, average field length, quantised field lengths and B/K1), so rankings agree with Whoosh's.
+Stems are not indexed: a stem is scored as the sum of its words' frequencies (schema.STEMMED_FIELDS).
 """
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -18,6 +20,9 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+
+from .analysis import stem_groups
+from .schema import STEMMED_FIELDS
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
@@ -77,6 +82,7 @@ class PostingCache:
         self.budget_bytes = budget_bytes
         self.live = self._live_documents()
         self._lengths: dict[str, np.ndarray] = {}
+        self._stem_groups: dict[str, dict[str, list[str]]] = {}
         self._entries: OrderedDict[Hashable, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._bytes = 0
         weighting = searcher.weighting
@@ -106,10 +112,22 @@ class PostingCache:
             self._lengths[fieldname] = found
         return found
 
+    def stem_groups(self, fieldname: str) -> dict[str, list[str]]:
+        """The words of a surface field under each stem, read from its lexicon once per generation."""
+        found = self._stem_groups.get(fieldname)
+        if found is None:
+            words = (term.decode("utf-8") for term in self.reader.lexicon(fieldname))
+            found = self._stem_groups[fieldname] = stem_groups(words)
+        return found
+
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, BM25F scores) of a term's live postings."""
+        """(document numbers, BM25F scores) of a term's live postings; in a stemmed field, of a stem: every
+        word of the surface field with that stem, as if the stem had been indexed in their place."""
         if isinstance(text, bytes):
             text = text.decode("utf-8")
+        if fieldname in STEMMED_FIELDS:
+            surface = STEMMED_FIELDS[fieldname]
+            return self._remember(("stem", surface, text), lambda: self._score_stem(surface, text))
         return self._remember(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
     def query(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
@@ -141,10 +159,23 @@ class PostingCache:
             ids, weights = ids[keep], weights[keep]
         if not self.reader.schema[fieldname].scorable:
             return ids, weights
-        idf = self.searcher.idf(fieldname, text)
+        return ids, self._bm25f(fieldname, self.searcher.idf(fieldname, text), ids, weights)
+
+    def _score_stem(self, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:
+        """A stem's frequency in a document is the sum of its words' frequencies there."""
+        frequency = np.zeros(self.doc_count, dtype=np.float32)
+        for word in self.stem_groups(fieldname).get(stem, ()):
+            ids, weights = read_postings(self.reader, fieldname, word)
+            frequency[ids] += weights
+        frequency[~self.live] = 0
+        ids = np.flatnonzero(frequency).astype(np.int32)
+        idf = math.log(self.doc_count / (len(ids) + 1)) + 1  # Whoosh's idf, over the stem's documents
+        return ids, self._bm25f(fieldname, idf, ids, frequency[ids])
+
+    def _bm25f(self, fieldname: str, idf: float, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         average = self.searcher.avg_field_length(fieldname) or 1
         norm = self.k1 * ((1 - self.b) + self.b * self.lengths(fieldname)[ids] / average)
-        return ids, (idf * (weights * (self.k1 + 1)) / (weights + norm)).astype(np.float32)
+        return (idf * (weights * (self.k1 + 1)) / (weights + norm)).astype(np.float32)
 
     def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")

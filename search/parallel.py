@@ -21,9 +21,8 @@ from whoosh.index import TOC
 
 from .analysis import load_stem_cache, save_stem_cache
 from .articles import Article
-from .documents import to_document
 from .schema import build_schema
-from .writing import open_writer
+from .writing import add_article, collector_paused, open_writer
 
 INDEX_NAME = "MAIN"
 POLL_SECONDS = 0.2
@@ -36,13 +35,14 @@ class WorkerFailed(RuntimeError):
 def _write_part(batch: list[tuple[Article, str]], directory: str, counter) -> None:
     """In a worker: index one part of the batch into its own index directory."""
     ix = whoosh_index.create_in(directory, build_schema())
-    writer = open_writer(ix)
-    for done, (article, key) in enumerate(batch, start=1):
-        writer.add_document(**to_document(article), content_key=key)
-        if done % 50 == 0:
-            with counter.get_lock():
-                counter.value += 50
-    writer.commit()
+    with collector_paused():
+        writer = open_writer(ix)
+        for done, (article, key) in enumerate(batch, start=1):
+            add_article(writer, article, key)
+            if done % 50 == 0:
+                with counter.get_lock():
+                    counter.value += 50
+        writer.commit()
     with counter.get_lock():
         counter.value += len(batch) % 50
     save_stem_cache(Path(directory) / "stems.tsv")

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 from whoosh import index as whoosh_index
 
+from .analysis import STEM_CACHE, load_stem_cache
 from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
@@ -181,6 +182,7 @@ class SearchService:
         else:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
+            load_stem_cache(self.index_root / STEM_CACHE)  # stems of the words indexed, for stem matching
             generation = _Generation.open(name, self.index_root / name, lease)
         except BaseException:
             release(lease)

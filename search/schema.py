@@ -5,9 +5,12 @@ from __future__ import annotations
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import stemmed_analyzer, surface_analyzer
+from .analysis import surface_analyzer
 
 FACET_FIELDS = ("official", "agency")
+# A stemmed field has no postings of its own: a stem matches every word of its surface field that has that
+# stem (search/matching.py groups them), which halves what indexing writes and keeps one list per word.
+STEMMED_FIELDS = {"title": "title_surface", "body": "body_surface"}
 FACET_SEPARATOR = "\n"  # facet values may hold commas ("Politik, Hukum, dan Keamanan")
 NO_DATE = 0
 
@@ -21,10 +24,9 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
-        # Stems are matched word by word; phrases use the surface fields, so stems need no positions.
-        title=TEXT(analyzer=stemmed_analyzer(), stored=True, field_boost=2.0, phrase=False),
+        title=STORED(),
         title_surface=TEXT(analyzer=surface_analyzer(), field_boost=2.0),
-        body=TEXT(analyzer=stemmed_analyzer(), stored=True, phrase=False),
+        body=STORED(),
         body_surface=TEXT(analyzer=surface_analyzer()),
         date=STORED(),
         date_num=NUMERIC(int, bits=32, signed=False, sortable=True),  # yyyymmdd, 0 when unknown

@@ -4,17 +4,23 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
 
+from datetime import date
+from math import log
+
+from search.analysis import stem_word
+from search.indexer import build_index
 from search.matching import Evaluator, PostingCache, read_postings, top_documents
+from search.query import SearchService
 from search.querybuild import QueryBuilder, date_filter
 from search.querylang import parse
-from datetime import date
+from search.schema import STEMMED_FIELDS
 
 QUERIES = [
-    wq.Term("body", "reformasi"),
+    wq.Term("body_surface", "reformasi"),
     wq.Term("body_surface", "kemendagri", boost=2.0),
-    wq.Or([wq.Term("title_surface", "bupati", boost=2.0), wq.Term("body", "bupati")]),
-    wq.And([wq.Term("body", "reformasi"), wq.Term("body", "birokrasi")]),
-    wq.AndNot(wq.Term("body", "bupati"), wq.Term("body", "reformasi")),
+    wq.Or([wq.Term("title_surface", "bupati", boost=2.0), wq.Term("body_surface", "bupati")]),
+    wq.And([wq.Term("body_surface", "reformasi"), wq.Term("body_surface", "birokrasi")]),
+    wq.AndNot(wq.Term("body_surface", "bupati"), wq.Term("body_surface", "reformasi")),
     wq.Phrase("body_surface", ["reformasi", "birokrasi"], boost=2.0),
     wq.Prefix("body_surface", "birokr"),
     wq.Term("agency", "Kementerian Dalam Negeri", boost=2.0),
@@ -46,11 +52,20 @@ def test_matches_and_scores_agree_with_whoosh(service, evaluator, query):
 def test_built_queries_match_what_whoosh_matches(service, evaluator):
     generation = service._open()
     builder = QueryBuilder(generation.searcher.reader(), generation.facets)
+
+    def stems_as_words(query):  # what Whoosh must be asked: a stem is any of its surface words
+        if isinstance(query, wq.Term) and query.fieldname in STEMMED_FIELDS:
+            surface = STEMMED_FIELDS[query.fieldname]
+            words = generation.postings.stem_groups(surface).get(query.text, [])
+            return wq.Or([wq.Term(surface, word) for word in words]) if words else wq.NullQuery
+        return query
+
     for text in ["reformasi birokrasi", "kemendagri", '"lampung selatan" -bupati', "birokr*", "reformsi",
-                 "pemkab lampung selatan", "agency:kemendagri", "bupati OR gubernur"]:
+                 "pemkab lampung selatan", "agency:kemendagri", "bupati OR gubernur", "melayani"]:
         built = builder.build(parse(text), {"official": (), "agency": ()}, date(2000, 1, 1), None)
         for query in [built.combined(), built.base()]:
-            expected = set(generation.searcher.docs_for_query(query))
+            expected = set(generation.searcher.docs_for_query(query.accept(stems_as_words)))
+            assert expected or text in ("reformsi", "melayani")
             assert set(np.flatnonzero(evaluator.mask(query)).tolist()) == expected, text
 
 
@@ -73,12 +88,12 @@ def test_top_documents_rank_by_key_then_document_number():
 @pytest.fixture()
 def two_segments(tmp_path):
     """Two segments (five documents, then five more), one document deleted."""
-    schema = Schema(id=ID(stored=True, unique=True), body=TEXT(), n=NUMERIC(int, sortable=True))
+    schema = Schema(id=ID(stored=True, unique=True), text=TEXT(), n=NUMERIC(int, sortable=True))
     ix = whoosh_index.create_in(str(tmp_path), schema)
     for first in (0, 5):
         writer = ix.writer()
         for number in range(first, first + 5):
-            writer.add_document(id=str(number), body="air " * (number % 3 + 1) + ("banjir" if number % 2 else "kering"),
+            writer.add_document(id=str(number), text="air " * (number % 3 + 1) + ("banjir" if number % 2 else "kering"),
                                 n=number)
         writer.commit(merge=False)
     writer = ix.writer()
@@ -92,12 +107,12 @@ def two_segments(tmp_path):
 def test_postings_span_segments_and_leave_deleted_documents_out(two_segments):
     searcher = two_segments
     assert len(searcher.reader().leaf_readers()) == 2
-    ids, weights = read_postings(searcher.reader(), "body", "banjir")
+    ids, weights = read_postings(searcher.reader(), "text", "banjir")
     assert ids.tolist() == [1, 3, 5, 7, 9]  # deleted documents included, the cache masks them
     cache = PostingCache(searcher)
     assert cache.live.tolist() == [True] * 7 + [False] + [True] * 2
-    assert cache.term("body", "banjir")[0].tolist() == [1, 3, 5, 9]
-    for query in [wq.Term("body", "air"), wq.Term("body", "banjir"), wq.Not(wq.Term("body", "banjir"))]:
+    assert cache.term("text", "banjir")[0].tolist() == [1, 3, 5, 9]
+    for query in [wq.Term("text", "air"), wq.Term("text", "banjir"), wq.Not(wq.Term("text", "banjir"))]:
         expected = whoosh_scores(searcher, query)
         match = Evaluator(cache, np.zeros(10, dtype=np.int64)).run(query)
         assert set(np.flatnonzero(match.mask).tolist()) == set(expected)
@@ -107,10 +122,40 @@ def test_postings_span_segments_and_leave_deleted_documents_out(two_segments):
 
 def test_cache_stays_within_its_budget_and_still_answers(two_segments):
     cache = PostingCache(two_segments, budget_bytes=60)
-    first = cache.term("body", "air")
-    cache.term("body", "banjir")
-    cache.term("body", "kering")
+    first = cache.term("text", "air")
+    cache.term("text", "banjir")
+    cache.term("text", "kering")
     assert cache.cached_bytes <= 60
-    again = cache.term("body", "air")
+    again = cache.term("text", "air")
     assert again[0].tolist() == first[0].tolist()
     assert again[1].tolist() == pytest.approx(first[1].tolist())
+
+
+def test_a_stem_matches_every_word_with_that_stem_scored_as_one_term(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    bodies = ["Petugas melayani warga di kantor kecamatan setiap hari kerja.",
+              "Pelayanan publik membaik; pelayanan malam dibuka dan warga dilayani cepat.",
+              "Layanan baru untuk nelayan diresmikan bupati.",
+              "Harga beras naik di pasar induk kabupaten sejak awal pekan ini."]
+    for number, body in enumerate(bodies):
+        (sources / f"{number}.txt").write_text(f"Judul {number}\n\n{body}\n", encoding="utf-8")
+    assert build_index([sources], tmp_path / "ix").indexed == 4
+    service = SearchService(tmp_path / "ix")
+    try:
+        generation = service._open()
+        searcher, postings = generation.searcher, generation.postings
+        assert postings.stem_groups("body_surface")[stem_word("melayani")] == ["dilayani", "layanan", "melayani",
+                                                                               "pelayanan"]
+        match = generation.evaluator.run(wq.Term("body", stem_word("pelayanan")))
+        number = {body: next(d for d in range(4) if body in searcher.stored_fields(d)["body"]) for body in bodies}
+        assert sorted(np.flatnonzero(match.mask).tolist()) == sorted(number[body] for body in bodies[:3])
+        second = number[bodies[1]]  # pelayanan twice, dilayani once: frequency 3
+        idf = log(4 / (3 + 1)) + 1
+        length = searcher.doc_field_length(second, "body_surface")
+        average = searcher.avg_field_length("body_surface")
+        expected = idf * (3 * 2.2) / (3 + 1.2 * (0.25 + 0.75 * length / average))
+        assert match.scores[second] == pytest.approx(expected, rel=1e-5)
+        assert match.scores[second] == match.scores.max()
+    finally:
+        service.close()
