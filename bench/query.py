@@ -1,6 +1,6 @@
 """Query latency with both facets: the library call, /api/search over HTTP, and SQLite FTS5 doing the same.
 
-    python bench/query.py [--size 10000] [--repeat 20] [--source ../shared/corpus/news.jsonl]
+    python bench/query.py [--size 10000] [--repeat 20] [--source ../shared/corpus/news.jsonl] [--index DIR]
 
 Builds a synthetic archive of SIZE articles (bench/corpus.py), indexes it with `warta reindex`, loads the
 same stemmed tokens and facet values into an SQLite FTS5 table (the way Datasette serves faceted search:
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench.querymix import QUERY_TYPES, query_mix  # noqa: E402
 from search.analysis import stemmed_analyzer  # noqa: E402
 from search.query import SearchRequest, SearchService  # noqa: E402
-from tests.serving import get_json, serving  # noqa: E402
+from tests.serving import get_json, resident_mb, serving  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 
@@ -109,20 +109,26 @@ def request_of(params: dict[str, str]) -> SearchRequest:
                          agencies=tuple(filter(None, [params.get("agency")])))
 
 
+def build(size: int, source: Path, workdir: Path) -> Path:
+    corpus, index = workdir / "corpus.jsonl", workdir / "index"
+    subprocess.run([sys.executable, "bench/corpus.py", str(size), str(corpus), "--source", str(source)],
+                   cwd=ROOT, check=True, capture_output=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"],
+                   cwd=ROOT, check=True, capture_output=True)
+    print(f"{size} articles indexed in {time.perf_counter() - started:.0f} s")
+    return index
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--index", type=Path, help="an index built earlier from `bench/corpus.py SIZE` (skips the build)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, index = Path(tmp) / "corpus.jsonl", Path(tmp) / "index"
-        subprocess.run([sys.executable, "bench/corpus.py", str(args.size), str(corpus), "--source", str(args.source)],
-                       cwd=ROOT, check=True, capture_output=True)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"],
-                       cwd=ROOT, check=True, capture_output=True)
-        print(f"{args.size} articles indexed in {time.perf_counter() - started:.0f} s")
+        index = args.index or build(args.size, args.source, Path(tmp))
         service = SearchService(index)
         first = service.search(SearchRequest())
         mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
@@ -130,8 +136,9 @@ def main() -> None:
         connection = build_fts(service, Path(tmp) / "fts.sqlite")
         fts = time_calls(lambda p: fts_query(connection, p), mix, args.repeat)
         service.close()
-        with serving(index) as base:
+        with serving(index, with_process=True) as (base, process):
             http = time_calls(lambda p: get_json(base + "/api/search?" + urllib.parse.urlencode(p)), mix, args.repeat)
+            rss, peak = resident_mb(process.pid)
     print(f"\n{'query type':<14}{'library p50/p95/p99 ms':>26}{'HTTP p50/p95/p99 ms':>24}{'FTS5 p50/p95/p99 ms':>24}"
           f"{'HTTP/FTS5 p95':>15}")
     for kind in QUERY_TYPES:
@@ -139,6 +146,7 @@ def main() -> None:
                  for t in (library, http, fts)]
         ratio = percentile(http[kind], .95) / percentile(fts[kind], .95)
         print(f"{kind:<14}{cells[0]:>26}{cells[1]:>24}{cells[2]:>24}{ratio:>15.2f}")
+    print(f"server resident memory after the run: {rss} MB (peak {peak} MB)")
     print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat}")
 
 

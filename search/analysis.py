@@ -81,6 +81,10 @@ def stem_groups(words) -> dict[str, list[str]]:
     return groups
 
 
+def stem_cache_size() -> int:
+    return len(_STEMS)
+
+
 def clear_stem_cache() -> None:
     _STEMS.clear()
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache
+from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache, stem_cache_size
 from .articles import Article, normalise_space
 from .errors import IndexMissingError, InputError
 from .generations import (ReindexLock, current_generation, link_generation, new_building_dir, publish,
@@ -142,8 +142,10 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
         if leftovers:
             say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
         load_stem_cache(root / STEM_CACHE)
+        known_stems = stem_cache_size()
         _update(root, sources, full, progress, report)
-        save_stem_cache(root / STEM_CACHE)
+        if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
+            save_stem_cache(root / STEM_CACHE)
         remove_unused_generations(root)
     report.seconds = time.perf_counter() - started
     return report

@@ -32,11 +32,11 @@ class WorkerFailed(RuntimeError):
     """A worker process ended without finishing its part of the index."""
 
 
-def _write_part(batch: list[tuple[Article, str]], directory: str, counter) -> None:
+def _write_part(batch: list[tuple[Article, str]], directory: str, counter, writers: int) -> None:
     """In a worker: index one part of the batch into its own index directory."""
     ix = whoosh_index.create_in(directory, build_schema())
     with collector_paused():
-        writer = open_writer(ix)
+        writer = open_writer(ix, writers)
         for done, (article, key) in enumerate(batch, start=1):
             add_article(writer, article, key)
             if done % 50 == 0:
@@ -58,7 +58,8 @@ def write_in_parallel(batch: list[tuple[Article, str]], building: Path, workers:
     processes = []
     for n, part in enumerate(parts):
         part.mkdir()
-        process = context.Process(target=_write_part, args=(batch[n * size:(n + 1) * size], str(part), counter))
+        part_batch = batch[n * size:(n + 1) * size]
+        process = context.Process(target=_write_part, args=(part_batch, str(part), counter, workers))
         process.start()
         processes.append(process)
     reported = 0

@@ -112,11 +112,25 @@ class _Masks:
         return mask
 
 
-def month_histogram(dates: np.ndarray, matching: np.ndarray) -> list[dict[str, Any]]:
-    """Matching articles per month, oldest first; undated articles are not counted."""
-    months = dates[matching & (dates > 0)] // 100
-    values, counts = np.unique(months, return_counts=True)
-    return [{"month": f"{int(v) // 100:04d}-{int(v) % 100:02d}", "count": int(c)} for v, c in zip(values, counts)]
+@dataclass(frozen=True)
+class MonthIndex:
+    """Each document's month as a small number, so that a histogram is one bincount, not a sort."""
+
+    months: np.ndarray  # yyyymm of each number; number 0 is "undated"
+    of_document: np.ndarray  # the number of each document's month
+
+    @classmethod
+    def from_dates(cls, dates: np.ndarray) -> "MonthIndex":
+        months, of_document = np.unique(dates // 100, return_inverse=True)
+        if not len(months) or months[0] != 0:
+            months, of_document = np.concatenate([[0], months]), of_document + 1
+        return cls(months, of_document.astype(np.int32))
+
+    def histogram(self, matching: np.ndarray) -> list[dict[str, Any]]:
+        """Matching articles per month, oldest first; undated articles are not counted."""
+        counts = np.bincount(self.of_document[matching], minlength=len(self.months))
+        return [{"month": f"{int(m) // 100:04d}-{int(m) % 100:02d}", "count": int(c)}
+                for m, c in zip(self.months[1:], counts[1:]) if c]
 
 
 @dataclass
@@ -129,6 +143,7 @@ class _Generation:
     evaluator: Evaluator
     facets: dict[str, FacetTable]
     dates: np.ndarray  # yyyymmdd per document, 0 when undated
+    months: MonthIndex
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
 
     @classmethod
@@ -142,7 +157,8 @@ class _Generation:
         except BaseException:
             searcher.close()
             raise
-        return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, lease)
+        return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
+                   lease)
 
     def close(self) -> None:
         self.searcher.close()
@@ -156,6 +172,7 @@ class SearchService:
         self.index_root = Path(index_root)
         self._lock = threading.Lock()
         self._generation: _Generation | None = None
+        self._stems_read: tuple[int, int] | None = None  # mtime and size of the stem cache last read
 
     @property
     def version(self) -> str:
@@ -182,7 +199,7 @@ class SearchService:
         else:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
-            load_stem_cache(self.index_root / STEM_CACHE)  # stems of the words indexed, for stem matching
+            self._load_stems()
             generation = _Generation.open(name, self.index_root / name, lease)
         except BaseException:
             release(lease)
@@ -192,6 +209,17 @@ class SearchService:
             old.close()
             remove_unused_generations(self.index_root)  # the old one, unless another reader holds it
         return generation
+
+    def _load_stems(self) -> None:
+        """The stems of the words indexed (for stem matching), read again only when the file changed."""
+        path = self.index_root / STEM_CACHE
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        if (stat.st_mtime_ns, stat.st_size) != self._stems_read:
+            load_stem_cache(path)
+            self._stems_read = (stat.st_mtime_ns, stat.st_size)
 
     def close(self) -> None:
         with self._lock:
@@ -216,7 +244,7 @@ class SearchService:
             facets = {name: generation.facets[name].counts(masks.for_facet(name), request.facet_size,
                                                            always=request.selected[name])
                       for name in FACET_FIELDS}
-            histogram = month_histogram(generation.dates, matching)
+            histogram = generation.months.histogram(matching)
             total = int(matching.sum())
             suggestion = self._suggestion(request, parsed, builder, generation, total)
         matches = make_matcher(_highlight_words(parsed, built), _prefixes(parsed))

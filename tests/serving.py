@@ -31,9 +31,16 @@ def get_json(url: str, timeout: float = 10.0) -> tuple[int, dict]:
         return error.code, json.loads(error.read() or b"{}")
 
 
+def resident_mb(pid: int) -> tuple[int, int]:
+    """(current, peak) resident memory of a process in MB, from /proc."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) // 1024, int(fields["VmHWM"].split()[0]) // 1024
+
+
 @contextmanager
-def serving(index: Path, threads: int = 8) -> Iterator[str]:
-    """Yield the base URL of a `warta serve` process over `index`; stop it afterwards."""
+def serving(index: Path, threads: int = 8, with_process: bool = False) -> Iterator:
+    """Yield the base URL of a `warta serve` process over `index` (with `with_process`, the URL and the
+    process); stop it afterwards."""
     port = free_port()
     log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server's logging
     process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
@@ -51,7 +58,7 @@ def serving(index: Path, threads: int = 8) -> Iterator[str]:
                     log.seek(0)
                     raise RuntimeError("warta serve did not start: " + log.read().decode()) from None
                 time.sleep(0.1)
-        yield base
+        yield (base, process) if with_process else base
     finally:
         process.terminate()
         process.wait(timeout=10)

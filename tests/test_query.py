@@ -1,7 +1,8 @@
+import numpy as np
 import pytest
 
 from search.errors import BadQueryError, NotFoundError
-from search.query import SearchRequest, search
+from search.query import MonthIndex, SearchRequest, search
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS
 
@@ -73,6 +74,15 @@ def test_month_histogram_of_all_matching_articles(service):
     assert result["histogram"] == [
         {"month": "2017-03", "count": 1}, {"month": "2020-01", "count": 1}, {"month": "2021-05", "count": 1},
         {"month": "2021-06", "count": 1}, {"month": "2022-09", "count": 1}, {"month": "2022-10", "count": 1}]
+
+
+@pytest.mark.parametrize("dates", [[20220928, 0, 20220901, 20211231], [20220928, 20220901, 20211231]])
+def test_month_index_counts_dated_documents_per_month(dates):
+    months = MonthIndex.from_dates(np.array(dates))
+    everything = np.ones(len(dates), dtype=bool)
+    assert months.histogram(everything) == [{"month": "2021-12", "count": 1}, {"month": "2022-09", "count": 2}]
+    assert months.histogram(np.array([d == 20220901 for d in dates])) == [{"month": "2022-09", "count": 1}]
+    assert months.histogram(~everything) == []
 
 
 def test_facet_value_lookup_by_prefix_under_the_current_query(service):

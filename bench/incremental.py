@@ -1,0 +1,85 @@
+"""Seconds from dropping one new article beside a large archive to finding it through a running server.
+
+    python bench/incremental.py [--size 100000] [--repeat 3] [--workdir DIR]
+
+Builds a synthetic archive of SIZE articles in one JSON Lines file (bench/corpus.py) and indexes it, unless
+--workdir already holds `sources/` and `index/` from an earlier run (a 100k build takes minutes). Then,
+with `warta serve` running over the index, REPEAT times: write one new article as a .txt file into
+`sources/`, run `warta reindex sources --index index` (incremental: the big file is unchanged and skipped),
+and poll /api/search for a word only that article has until it is found. Prints the reindex time, the
+time until the article is found, and the server's resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.serving import get_json, resident_mb, serving  # noqa: E402
+
+DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+POLL_SECONDS = 0.02
+ARTICLE = """Kalianda, Senin (2/3/2026) - Bupati Lampung Selatan meninjau pembangunan jembatan {word} di
+Kecamatan Kalianda bersama Kepala Dinas Pekerjaan Umum.
+
+"Jembatan ini kami targetkan selesai tahun ini," ujarnya kepada wartawan.
+"""
+
+
+def reindex(sources: Path, index: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(index), "--quiet"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def prepare(workdir: Path, size: int, source: Path) -> tuple[Path, Path]:
+    sources, index = workdir / "sources", workdir / "index"
+    if not (index / "current").exists():
+        sources.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "bench/corpus.py", str(size), str(sources / "archive.jsonl"),
+                        "--source", str(source)], cwd=ROOT, check=True, capture_output=True)
+        print(f"indexed {size} articles in {reindex(sources, index):.0f} s")
+    for extra in sources.glob("new-*.txt"):  # articles added by an earlier run
+        extra.unlink()
+    reindex(sources, index)
+    return sources, index
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        sources, index = prepare(args.workdir or Path(tmp), args.size, args.source)
+        with serving(index, with_process=True) as (base, process):
+            get_json(base + "/api/search?q=jembatan")
+            print(f"{'run':>4}{'reindex s':>11}{'found after s':>15}{'server RSS MB':>15}")
+            for run in range(1, args.repeat + 1):
+                word = f"wartabench{time.time_ns()}"
+                started = time.perf_counter()
+                (sources / f"new-{run}.txt").write_text(ARTICLE.format(word=word), encoding="utf-8")
+                reindex_seconds = reindex(sources, index)
+                url = base + "/api/search?" + urllib.parse.urlencode({"q": word})
+                while get_json(url)[1].get("total") != 1:
+                    if time.perf_counter() - started > 120:
+                        raise SystemExit(f"article {word} not found after 120 s")
+                    time.sleep(POLL_SECONDS)
+                found = time.perf_counter() - started
+                print(f"{run:>4}{reindex_seconds:>11.2f}{found:>15.2f}{resident_mb(process.pid)[0]:>15}")
+    print(f"reproduce: python bench/incremental.py --size {args.size} --repeat {args.repeat}")
+
+
+if __name__ == "__main__":
+    main()
