@@ -62,27 +62,33 @@ def build_fts(service: SearchService, path: Path) -> sqlite3.Connection:
 
 
 def fts_query(connection: sqlite3.Connection, params: dict[str, str]) -> None:
-    """Top ten by bm25 and both facets' top twenty over every match, as one faceted search page needs."""
+    """Top ten by bm25 and both facets' top twenty over every match, as one faceted search page needs.
+
+    `+rowid` keeps SQLite from pushing the filter into the FTS5 table, which turns the plan into one
+    full-text look-up per candidate row (17 s instead of 40 ms for one word at 100k articles)."""
     analyzer = stemmed_analyzer()
     text = params.get("q", "")
     phrase = text.startswith('"')
     words = [t.text for t in analyzer(text.strip('"'))]
-    conditions, args = [], []
-    if words:
-        match = '"' + " ".join(words) + '"' if phrase else " AND ".join(f'"{w}"' for w in words)
-        conditions.append("rowid IN (SELECT rowid FROM docs WHERE docs MATCH ?)")
-        args.append(match)
+    filters, args = [], []
     for table, key in (("officials", "official"), ("agencies", "agency")):
         if params.get(key):
-            conditions.append(f"rowid IN (SELECT doc FROM {table} WHERE value = ?)")
+            filters.append(f"SELECT doc FROM {table} WHERE value = ?")
             args.append(params[key])
-    where = " AND ".join(conditions) or "1"
+    match = ('"' + " ".join(words) + '"' if phrase else " AND ".join(f'"{w}"' for w in words)) if words else None
+    if match and filters:
+        selection = f"SELECT rowid FROM docs WHERE docs MATCH ? AND +rowid IN ({' INTERSECT '.join(filters)})"
+        args = [match] + args
+    elif match:
+        selection, args = "SELECT rowid FROM docs WHERE docs MATCH ?", [match]
+    else:
+        selection = " INTERSECT ".join(filters) or "SELECT rowid FROM docs"
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS hits (doc INTEGER PRIMARY KEY)")
     connection.execute("DELETE FROM hits")
-    connection.execute(f"INSERT INTO hits SELECT rowid FROM docs WHERE {where}", args)
-    if words:
-        connection.execute("SELECT id FROM docs WHERE docs MATCH ? AND rowid IN hits ORDER BY rank LIMIT 10",
-                           [args[0]]).fetchall()
+    connection.execute(f"INSERT INTO hits {selection}", args)
+    if match:
+        connection.execute("SELECT id FROM docs WHERE docs MATCH ? AND +rowid IN hits ORDER BY rank LIMIT 10",
+                           [match]).fetchall()
     else:
         connection.execute("SELECT doc FROM hits LIMIT 10").fetchall()
     for table in ("officials", "agencies"):

@@ -20,6 +20,7 @@ class FacetTable:
     pair_doc: np.ndarray  # document numbers
     pair_value: np.ndarray  # index into `values`
     _ordinals: dict[str, int] | None = None
+    _rank: np.ndarray | None = None
 
     @classmethod
     def from_reader(cls, reader, field: str, live: np.ndarray | None = None) -> "FacetTable":
@@ -39,6 +40,14 @@ class FacetTable:
         pair_doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
         pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int32)
         return cls(field, values, pair_doc, pair_value)
+
+    @property
+    def alphabetical_rank(self) -> np.ndarray:
+        """Each value's place in alphabetical order: the tie-break between equal counts."""
+        if self._rank is None:
+            self._rank = np.empty(len(self.values), dtype=np.int64)
+            self._rank[sorted(range(len(self.values)), key=self.values.__getitem__)] = np.arange(len(self.values))
+        return self._rank
 
     @property
     def ordinals(self) -> dict[str, int]:
@@ -79,12 +88,13 @@ class FacetTable:
         candidates = np.flatnonzero(tally)
         if prefix:
             wanted = prefix.casefold()
-            candidates = [i for i in candidates.tolist()
-                          if any(word.startswith(wanted) for word in self.values[i].casefold().split())]
-        ranked = sorted((int(i) for i in candidates), key=lambda i: (-int(tally[i]), self.values[i]))
+            candidates = np.array([i for i in candidates.tolist()
+                                   if any(word.startswith(wanted) for word in self.values[i].casefold().split())],
+                                  dtype=np.int64)
+        ranked = candidates[np.lexsort((self.alphabetical_rank[candidates], -tally[candidates]))]
         if size is not None:
             ranked = ranked[:size]
-        listed = [(self.values[i], int(tally[i])) for i in ranked]
+        listed = [(self.values[i], int(tally[i])) for i in ranked.tolist()]
         shown = {value for value, _ in listed}
         for value in always:
             if value not in shown:

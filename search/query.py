@@ -15,7 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 from whoosh import index as whoosh_index
 
-from .analysis import STEM_CACHE, load_stem_cache
+from .analysis import STEM_CACHE, load_stem_cache, stem_word
 from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
@@ -23,7 +23,7 @@ from .generations import CURRENT, hold, release, remove_unused_generations
 from .matching import Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
-from .schema import FACET_FIELDS
+from .schema import FACET_FIELDS, STEMMED_FIELDS
 from .spelling import corrected_words
 
 SORTS = ("relevance", "date")
@@ -247,7 +247,9 @@ class SearchService:
             histogram = generation.months.histogram(matching)
             total = int(matching.sum())
             suggestion = self._suggestion(request, parsed, builder, generation, total)
-        matches = make_matcher(_highlight_words(parsed, built), _prefixes(parsed))
+            words = _highlight_words(parsed, built)
+            forms = _forms(generation.postings, words)
+        matches = make_matcher(words, _prefixes(parsed), forms)
         result = {
             "query": request.describe(),
             "total": total,
@@ -329,6 +331,16 @@ def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     for agency in built.agencies:
         words.update(word for form in agency.forms for word in form)
     return words
+
+
+def _forms(postings: PostingCache, words: set[str]) -> set[str]:
+    """Every indexed word that shares a stem with one of `words`: what a snippet marks."""
+    forms: set[str] = set()
+    for field_name in STEMMED_FIELDS.values():
+        groups = postings.stem_groups(field_name)
+        for word in words:
+            forms.update(groups.get(stem_word(word), ()))
+    return forms
 
 
 def _prefixes(parsed: ParsedQuery) -> set[str]:

@@ -23,3 +23,12 @@ def test_snippet_without_match_starts_the_text_and_is_cut_at_a_word():
 
 def test_prefix_matches():
     assert mark("birokrasi birokrat", make_matcher(set(), {"birokra"})) == "<mark>birokrasi</mark> <mark>birokrat</mark>"
+
+
+def test_known_word_forms_give_the_same_snippet_as_testing_every_word():
+    text = ("Warga antre sejak pagi. Petugas melayani warga di kantor kecamatan. Pelayanan publik membaik, "
+            "kata camat. Anak-anak bermain di halaman, pelayan kedai menyajikan kopi. ") * 3
+    forms = {"melayani", "pelayanan", "layanan", "dilayani"}
+    assert snippet(text, make_matcher({"pelayanan"}, forms=forms)) == snippet(text, make_matcher({"pelayanan"}))
+    assert "<mark>melayani</mark>" in snippet(text, make_matcher({"pelayanan"}, forms=forms))
+    assert snippet(text, make_matcher(set())).startswith("Warga antre sejak pagi.")
