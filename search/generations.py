@@ -83,10 +83,10 @@ def remove_unused_generations(root: Path) -> list[str]:
     """Delete every generation but the current one that no reader holds; return the names deleted.
 
     Safe to call from readers too: a reindex writes only in its own `.building-*` directory."""
-    current = current_generation(root)
+    current = current_generation(root)  # a resolved path: compare resolved paths (the root may be a link)
     removed = []
     for generation in sorted(root.glob(f"{GENERATION_PREFIX}*")):
-        if generation.is_dir() and generation != current and not in_use(generation):
+        if generation.is_dir() and generation.resolve() != current and not in_use(generation):
             shutil.rmtree(generation, ignore_errors=True)
             if not generation.exists():
                 removed.append(generation.name)

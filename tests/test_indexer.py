@@ -230,3 +230,14 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     two.close()
     assert (tmp_path / "two" / "stems.tsv").read_text(encoding="utf-8").count("\n") > 50
     assert not list((tmp_path / "two").glob(".building-*"))
+
+
+def test_an_index_root_reached_through_a_symbolic_link_keeps_its_current_generation(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    build_index([SEEDS], tmp_path / "link")
+    build_index([SEEDS, CORPUS], tmp_path / "link")  # an update: the old generation goes, the new one stays
+    current = tmp_path / "link" / generation(tmp_path / "link")
+    assert current.is_dir()
+    with open_current(tmp_path / "link").searcher() as searcher:
+        assert searcher.doc_count() == 7
