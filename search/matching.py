@@ -75,7 +75,7 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
 class PostingCache:
     """Per index generation: live documents, field lengths, and term postings as score arrays."""
 
-    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES) -> None:
+    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES, segment_memo: dict | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.doc_count = searcher.doc_count_all()
@@ -83,6 +83,12 @@ class PostingCache:
         self.live = self._live_documents()
         self._lengths: dict[str, np.ndarray] = {}
         self._stem_groups: dict[str, dict[str, list[str]]] = {}
+        # What depends on one segment only (its words, its field lengths), kept by the caller across
+        # generations: an update adds a small segment and leaves the big ones as they were.
+        self._segment_memo = segment_memo if segment_memo is not None else {}
+        segments = {self._segment_id(leaf) for leaf, _ in self.reader.leaf_readers()}
+        for key in [key for key in self._segment_memo if key[1] not in segments]:
+            del self._segment_memo[key]
         self._entries: OrderedDict[Hashable, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._bytes = 0
         weighting = searcher.weighting
@@ -106,18 +112,36 @@ class PostingCache:
         if found is None:
             found = np.zeros(self.doc_count, dtype=np.float32)
             for leaf, offset in self.reader.leaf_readers():
-                length = leaf.doc_field_length
-                found[offset:offset + leaf.doc_count_all()] = [
-                    length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())]
+                found[offset:offset + leaf.doc_count_all()] = self._for_segment(
+                    leaf, "lengths", fieldname,
+                    lambda: [leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())])
             self._lengths[fieldname] = found
+        return found
+
+    @staticmethod
+    def _segment_id(leaf) -> str | None:
+        segment = leaf.segment() if hasattr(leaf, "segment") else None
+        return segment.segment_id() if segment is not None else None
+
+    def _for_segment(self, leaf, kind: str, fieldname: str, compute):
+        segment = self._segment_id(leaf)
+        if segment is None:
+            return compute()
+        key = (kind, segment, fieldname)
+        found = self._segment_memo.get(key)
+        if found is None:
+            found = self._segment_memo[key] = compute()
         return found
 
     def stem_groups(self, fieldname: str) -> dict[str, list[str]]:
         """The words of a surface field under each stem, read from its lexicon once per generation."""
         found = self._stem_groups.get(fieldname)
         if found is None:
-            words = (term.decode("utf-8") for term in self.reader.lexicon(fieldname))
-            found = self._stem_groups[fieldname] = stem_groups(words)
+            words: set[str] = set()
+            for leaf, _ in self.reader.leaf_readers():
+                words.update(self._for_segment(leaf, "words", fieldname, lambda: [
+                    term.decode("utf-8") for term in leaf.lexicon(fieldname)]))
+            found = self._stem_groups[fieldname] = stem_groups(sorted(words))
         return found
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:

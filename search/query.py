@@ -147,10 +147,10 @@ class _Generation:
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
 
     @classmethod
-    def open(cls, name: str, path: Path, lease: int | None) -> "_Generation":
+    def open(cls, name: str, path: Path, lease: int | None, segment_memo: dict) -> "_Generation":
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
-            postings = PostingCache(searcher)
+            postings = PostingCache(searcher, segment_memo=segment_memo)
             dates = np.fromiter(searcher.reader().column_reader("date_num"), dtype=np.int64,
                                 count=searcher.doc_count_all())
             facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live) for f in FACET_FIELDS}
@@ -173,6 +173,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._generation: _Generation | None = None
         self._stems_read: tuple[int, int] | None = None  # mtime and size of the stem cache last read
+        self._segment_memo: dict = {}  # per-segment words and lengths, reused by the next generation
 
     @property
     def version(self) -> str:
@@ -200,7 +201,7 @@ class SearchService:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
             self._load_stems()
-            generation = _Generation.open(name, self.index_root / name, lease)
+            generation = _Generation.open(name, self.index_root / name, lease, self._segment_memo)
         except BaseException:
             release(lease)
             raise
