@@ -10,7 +10,7 @@ from math import log
 from search.analysis import stem_word
 from search.indexer import build_index
 from search.matching import Evaluator, PostingCache, read_postings, top_documents
-from search.query import SearchService
+from search.query import SearchRequest, SearchService
 from search.querybuild import QueryBuilder, date_filter
 from search.querylang import parse
 from search.schema import STEMMED_FIELDS
@@ -157,5 +157,24 @@ def test_a_stem_matches_every_word_with_that_stem_scored_as_one_term(tmp_path):
         expected = idf * (3 * 2.2) / (3 + 1.2 * (0.25 + 0.75 * length / average))
         assert match.scores[second] == pytest.approx(expected, rel=1e-5)
         assert match.scores[second] == match.scores.max()
+    finally:
+        service.close()
+
+
+def test_an_update_reuses_the_words_and_lengths_of_unchanged_segments(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Judul\n\nPetugas melayani warga di kantor kecamatan setiap hari.\n", encoding="utf-8")
+    build_index([sources], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        assert service.search(SearchRequest(q="pelayanan"))["total"] == 1
+        before = dict(service._segment_memo)
+        (sources / "b.txt").write_text("Judul\n\nPelayanan malam dibuka untuk warga kecamatan.\n", encoding="utf-8")
+        build_index([sources], tmp_path / "ix")
+        assert service.search(SearchRequest(q="pelayanan"))["total"] == 2
+        kept = [key for key in before if key in service._segment_memo]
+        assert kept and all(service._segment_memo[key] is before[key] for key in kept)
+        assert len(service._segment_memo) > len(kept)  # the new segment's words and lengths
     finally:
         service.close()
