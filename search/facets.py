@@ -29,9 +29,7 @@ class FacetTable:
         docs: list[np.ndarray] = []
         ordinals: list[np.ndarray] = []
         for term in reader.lexicon(field):
-            ids, _ = read_postings(reader, field, term)
-            if live is not None:
-                ids = ids[live[ids]]
+            ids, _ = read_postings(reader, field, term, live)
             if not len(ids):
                 continue
             ordinals.append(np.full(len(ids), len(values), dtype=np.int32))

@@ -37,8 +37,10 @@ class Match:
     scores: np.ndarray  # float32 per document
 
 
-def read_postings(reader, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers (ascending) and weights of one term over every segment, deleted documents included."""
+def read_postings(reader, fieldname: str, text: str | bytes,
+                  live: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers (ascending) and weights of one term over every segment; only the documents `live`
+    flags when it is given, else deleted documents included."""
     btext = text if isinstance(text, bytes) else reader.schema[fieldname].to_bytes(text)
     found_ids, found_weights = [], []
     for leaf, offset in reader.leaf_readers():
@@ -50,7 +52,12 @@ def read_postings(reader, fieldname: str, text: str | bytes) -> tuple[np.ndarray
         found_weights.append(np.frombuffer(weights, dtype=np.float32))
     if not found_ids:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    return np.concatenate(found_ids), np.concatenate(found_weights)
+    ids, weights = np.concatenate(found_ids), np.concatenate(found_weights)
+    if live is not None:
+        keep = live[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+    return ids, weights
 
 
 def _read_leaf(matcher, ids: array, weights: array) -> None:
@@ -177,10 +184,7 @@ class PostingCache:
     def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-        ids, weights = read_postings(self.reader, fieldname, text)
-        keep = self.live[ids]
-        if not keep.all():
-            ids, weights = ids[keep], weights[keep]
+        ids, weights = read_postings(self.reader, fieldname, text, self.live)
         if not self.reader.schema[fieldname].scorable:
             return ids, weights
         return ids, self._bm25f(fieldname, self.searcher.idf(fieldname, text), ids, weights)
