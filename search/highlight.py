@@ -44,7 +44,7 @@ def make_matcher(words: set[str], prefixes: set[str] = frozenset(), forms: set[s
     return WordMatcher(words, prefixes, forms)
 
 
-def snippet(text: str, matches: Callable[[str], bool], limit: int = SNIPPET_CHARS) -> str:
+def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:
     """HTML: the passage with the most matched words, cut to about `limit` characters, matches in <mark>."""
     start, end = _best_window(text, matches, limit)
     passage = text[start:end]
@@ -66,9 +66,9 @@ def mark(text: str, matches: Callable[[str], bool]) -> str:
     return "".join(pieces)
 
 
-def _best_window(text: str, matches: Callable[[str], bool], limit: int) -> tuple[int, int]:
+def _best_window(text: str, matches: WordMatcher, limit: int) -> tuple[int, int]:
     best, best_score = (0, 0), -1
-    hits = [] if getattr(matches, "empty", False) else _matched_words(text, matches)
+    hits = [] if matches.empty else _matched_words(text, matches)
     offsets = [offset for offset, _ in hits]
     for sentence in _SENTENCE.finditer(text) if hits else ():
         first, last = bisect_left(offsets, sentence.start()), bisect_left(offsets, sentence.end())
@@ -89,15 +89,14 @@ def _best_window(text: str, matches: Callable[[str], bool], limit: int) -> tuple
     return start, end
 
 
-def _matched_words(text: str, matches: Callable[[str], bool]) -> list[tuple[int, str]]:
+def _matched_words(text: str, matches: WordMatcher) -> list[tuple[int, str]]:
     """(offset, lower-case word) of every matched word. The distinct words are tested first (findall runs in
     C), then only the matched ones are searched for, as whole words: a tenth of a loop over every word."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer would shift every offset
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    forms = getattr(matches, "forms", None)
-    if forms is not None and not matches.prefixes:
-        wanted = forms
+    if matches.forms is not None and not matches.prefixes:
+        wanted = matches.forms
     else:
         wanted = tuple(sorted(word for word in set(_WORD.findall(lowered)) if matches(word)))
     if not wanted:
