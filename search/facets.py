@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .matching import read_postings
+from .segments import SegmentMemo
 
 DEFAULT_FACET_SIZE = 20
 
@@ -23,20 +24,51 @@ class FacetTable:
     _rank: np.ndarray | None = None
 
     @classmethod
-    def from_reader(cls, reader, field: str, live: np.ndarray | None = None) -> "FacetTable":
-        """Every value of `field` and the documents holding it; `live` flags the documents not deleted."""
+    def from_reader(cls, reader, field: str, live: np.ndarray | None = None,
+                    memo: SegmentMemo | None = None) -> "FacetTable":
+        """Every value of `field` held by a live document (`live` flags them; None: all), and those
+        documents; each segment's pairs are read once when a `memo` keeps them."""
+        memo = memo if memo is not None else SegmentMemo()
+        parts = [(memo.get(leaf, "facet pairs", field, lambda leaf=leaf: cls._segment_pairs(leaf, field)), offset)
+                 for leaf, offset in reader.leaf_readers()]
+        return cls._merged(field, parts, live)
+
+    @classmethod
+    def _segment_pairs(cls, leaf, field: str) -> "FacetTable":
+        """One segment's table, its own document numbers, deleted documents included."""
         values: list[str] = []
         docs: list[np.ndarray] = []
         ordinals: list[np.ndarray] = []
-        for term in reader.lexicon(field):
-            ids, _ = read_postings(reader, field, term, live)
+        for term in leaf.lexicon(field):
+            ids, _ = read_postings(leaf, field, term)
             if not len(ids):
                 continue
             ordinals.append(np.full(len(ids), len(values), dtype=np.int32))
             docs.append(ids)
             values.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-        pair_doc = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
-        pair_value = np.concatenate(ordinals) if ordinals else np.zeros(0, dtype=np.int32)
+        return cls(field, values, _joined(docs), _joined(ordinals))
+
+    @classmethod
+    def _merged(cls, field: str, parts: list[tuple["FacetTable", int]], live: np.ndarray | None) -> "FacetTable":
+        """The segments' tables as one over the whole index, without the pairs of deleted documents
+        (nor the values only deleted documents held)."""
+        if len(parts) == 1 and parts[0][1] == 0:
+            table = parts[0][0]
+            values, pair_doc, pair_value = table.values, table.pair_doc, table.pair_value
+        else:
+            values = sorted({value for table, _ in parts for value in table.values})
+            number = {value: i for i, value in enumerate(values)}
+            pair_doc = _joined([table.pair_doc + offset for table, offset in parts])
+            pair_value = _joined([np.array([number[v] for v in table.values], dtype=np.int32)[table.pair_value]
+                                  for table, _ in parts if len(table.values)])
+        if live is not None and not live[pair_doc].all():
+            keep = live[pair_doc]
+            pair_doc, pair_value = pair_doc[keep], pair_value[keep]
+            held = np.bincount(pair_value, minlength=len(values)) > 0
+            if not held.all():
+                renumber = np.cumsum(held, dtype=np.int32) - 1
+                values = [value for value, kept in zip(values, held.tolist()) if kept]
+                pair_value = renumber[pair_value]
         return cls(field, values, pair_doc, pair_value)
 
     @property
@@ -98,3 +130,7 @@ class FacetTable:
             if value not in shown:
                 listed.append((value, int(tally[self.ordinals[value]]) if value in self.ordinals else 0))
         return listed
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays).astype(np.int32, copy=False) if arrays else np.zeros(0, dtype=np.int32)

@@ -23,6 +23,7 @@ from whoosh.matching.wrappers import FilterMatcher
 
 from .analysis import stem_groups
 from .schema import STEMMED_FIELDS
+from .segments import SegmentMemo, live_documents
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
@@ -79,35 +80,45 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         matcher.next()
 
 
+class StemGroups:
+    """The words under each stem over several segments, from each segment's own groups."""
+
+    def __init__(self, per_segment: list[dict[str, list[str]]]) -> None:
+        self.per_segment = [groups for groups in per_segment if groups]
+
+    def get(self, stem: str, default=()) -> list[str]:
+        """The words with `stem` in any segment, sorted; `default` when there are none."""
+        if len(self.per_segment) == 1:
+            return self.per_segment[0].get(stem, default)
+        words = {word for groups in self.per_segment for word in groups.get(stem, ())}
+        return sorted(words) if words else default
+
+    def __getitem__(self, stem: str) -> list[str]:
+        words = self.get(stem, None)
+        if words is None:
+            raise KeyError(stem)
+        return words
+
+
 class PostingCache:
     """Per index generation: live documents, field lengths, and term postings as score arrays."""
 
-    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES, segment_memo: dict | None = None) -> None:
+    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES, memo: SegmentMemo | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.doc_count = searcher.doc_count_all()
         self.budget_bytes = budget_bytes
-        self.live = self._live_documents()
+        # What depends on one segment only, kept by the caller across generations (segments.py).
+        self.memo = memo if memo is not None else SegmentMemo()
+        self.memo.retain(self.reader)
+        self.live = live_documents(self.reader)
         self._lengths: dict[str, np.ndarray] = {}
-        self._stem_groups: dict[str, dict[str, list[str]]] = {}
-        # What depends on one segment only (its words, its field lengths), kept by the caller across
-        # generations: an update adds a small segment and leaves the big ones as they were.
-        self._segment_memo = segment_memo if segment_memo is not None else {}
-        segments = {self._segment_id(leaf) for leaf, _ in self.reader.leaf_readers()}
-        for key in [key for key in self._segment_memo if key[1] not in segments]:
-            del self._segment_memo[key]
+        self._stem_groups: dict[str, StemGroups] = {}
         self._entries: OrderedDict[Hashable, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._bytes = 0
         weighting = searcher.weighting
         self.b = float(getattr(weighting, "B", DEFAULT_B))
         self.k1 = float(getattr(weighting, "K1", DEFAULT_K1))
-
-    def _live_documents(self) -> np.ndarray:
-        if not self.reader.has_deletions():
-            return np.ones(self.doc_count, dtype=bool)
-        live = np.zeros(self.doc_count, dtype=bool)
-        live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
-        return live
 
     @property
     def cached_bytes(self) -> int:
@@ -117,38 +128,20 @@ class PostingCache:
         """Each document's length in a field, as Whoosh stores it (quantised to one byte)."""
         found = self._lengths.get(fieldname)
         if found is None:
-            found = np.zeros(self.doc_count, dtype=np.float32)
-            for leaf, offset in self.reader.leaf_readers():
-                found[offset:offset + leaf.doc_count_all()] = self._for_segment(
-                    leaf, "lengths", fieldname,
-                    lambda: [leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())])
-            self._lengths[fieldname] = found
+            found = self._lengths[fieldname] = self.memo.concatenated(
+                self.reader, "lengths", fieldname,
+                lambda leaf: [leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())],
+                np.float32)
         return found
 
-    @staticmethod
-    def _segment_id(leaf) -> str | None:
-        segment = leaf.segment() if hasattr(leaf, "segment") else None
-        return segment.segment_id() if segment is not None else None
-
-    def _for_segment(self, leaf, kind: str, fieldname: str, compute):
-        segment = self._segment_id(leaf)
-        if segment is None:
-            return compute()
-        key = (kind, segment, fieldname)
-        found = self._segment_memo.get(key)
-        if found is None:
-            found = self._segment_memo[key] = compute()
-        return found
-
-    def stem_groups(self, fieldname: str) -> dict[str, list[str]]:
-        """The words of a surface field under each stem, read from its lexicon once per generation."""
+    def stem_groups(self, fieldname: str) -> StemGroups:
+        """The words of a surface field under each stem, from each segment's lexicon read once."""
         found = self._stem_groups.get(fieldname)
         if found is None:
-            words: set[str] = set()
-            for leaf, _ in self.reader.leaf_readers():
-                words.update(self._for_segment(leaf, "words", fieldname, lambda: [
-                    term.decode("utf-8") for term in leaf.lexicon(fieldname)]))
-            found = self._stem_groups[fieldname] = stem_groups(sorted(words))
+            found = self._stem_groups[fieldname] = StemGroups([
+                self.memo.get(leaf, "stem groups", fieldname,
+                              lambda leaf=leaf: stem_groups(term.decode("utf-8") for term in leaf.lexicon(fieldname)))
+                for leaf, _ in self.reader.leaf_readers()])
         return found
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:

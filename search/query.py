@@ -20,10 +20,11 @@ from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import make_matcher, snippet
 from .generations import CURRENT, hold, release, remove_unused_generations
-from .matching import Evaluator, PostingCache, top_documents
+from .matching import DATE_FIELD, Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS, STEMMED_FIELDS
+from .segments import SegmentMemo, column_values
 from .spelling import corrected_words
 
 SORTS = ("relevance", "date")
@@ -147,13 +148,13 @@ class _Generation:
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
 
     @classmethod
-    def open(cls, name: str, path: Path, lease: int | None, segment_memo: dict) -> "_Generation":
+    def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo) -> "_Generation":
+        """Open a generation; what its segments shared with the last one opened comes from `memo`."""
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
-            postings = PostingCache(searcher, segment_memo=segment_memo)
-            dates = np.fromiter(searcher.reader().column_reader("date_num"), dtype=np.int64,
-                                count=searcher.doc_count_all())
-            facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live) for f in FACET_FIELDS}
+            postings = PostingCache(searcher, memo=memo)
+            dates = column_values(searcher.reader(), DATE_FIELD, memo)
+            facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
         except BaseException:
             searcher.close()
             raise
@@ -173,7 +174,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._generation: _Generation | None = None
         self._stems_read: tuple[int, int] | None = None  # mtime and size of the stem cache last read
-        self._segment_memo: dict = {}  # per-segment words and lengths, reused by the next generation
+        self._segment_memo = SegmentMemo()  # what unchanged segments gave, reused by the next generation
 
     @property
     def version(self) -> str:

@@ -161,7 +161,7 @@ def test_a_stem_matches_every_word_with_that_stem_scored_as_one_term(tmp_path):
         service.close()
 
 
-def test_an_update_reuses_the_words_and_lengths_of_unchanged_segments(tmp_path):
+def test_an_update_reuses_what_unchanged_segments_gave(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "a.txt").write_text("Judul\n\nPetugas melayani warga di kantor kecamatan setiap hari.\n", encoding="utf-8")
@@ -169,12 +169,14 @@ def test_an_update_reuses_the_words_and_lengths_of_unchanged_segments(tmp_path):
     service = SearchService(tmp_path / "ix")
     try:
         assert service.search(SearchRequest(q="pelayanan"))["total"] == 1
-        before = dict(service._segment_memo)
+        memo = service._segment_memo
+        before = {key: memo.peek(key) for key in memo.keys()}
+        assert {what for what, _, _ in before} == {"stem groups", "lengths", "column", "facet pairs"}
         (sources / "b.txt").write_text("Judul\n\nPelayanan malam dibuka untuk warga kecamatan.\n", encoding="utf-8")
         build_index([sources], tmp_path / "ix")
         assert service.search(SearchRequest(q="pelayanan"))["total"] == 2
-        kept = [key for key in before if key in service._segment_memo]
-        assert kept and all(service._segment_memo[key] is before[key] for key in kept)
-        assert len(service._segment_memo) > len(kept)  # the new segment's words and lengths
+        kept = [key for key in before if memo.peek(key) is not None]
+        assert kept == list(before) and all(memo.peek(key) is before[key] for key in kept)
+        assert len(memo) > len(kept)  # the new segment's words, lengths, dates and facet pairs
     finally:
         service.close()

@@ -1,0 +1,84 @@
+import numpy as np
+import pytest
+from whoosh import index as whoosh_index
+
+from search.facets import FacetTable
+from search.schema import build_schema
+from search.segments import SegmentMemo, column_values, live_documents
+
+# three commits, three segments: (id, date, officials)
+BATCHES = [
+    [("a", 20220928, ["Thamrin", "Eka Riantinawati"]), ("b", 20210101, ["Thamrin"])],
+    [("c", 0, ["Muhadi"]), ("d", 20230315, ["Badruzzaman", "Thamrin"])],
+    [("e", 20240102, ["Alex Denni"])],
+]
+
+
+def add_batch(ix, batch, delete=()):
+    writer = ix.writer()
+    for article_id in delete:
+        writer.delete_by_term("id", article_id)
+    for article_id, date_number, officials in batch:
+        writer.add_document(id=article_id, date_num=date_number, official="\n".join(officials))
+    writer.commit(merge=False)
+
+
+@pytest.fixture()
+def ix(tmp_path):
+    index = whoosh_index.create_in(str(tmp_path), build_schema())
+    for batch in BATCHES:
+        add_batch(index, batch)
+    return index
+
+
+def test_live_documents_and_column_values_over_segments(ix):
+    add_batch(ix, [], delete=["b", "c"])
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        assert len(reader.leaf_readers()) == 3
+        assert live_documents(reader).tolist() == [not reader.is_deleted(d) for d in range(5)]
+        assert live_documents(reader).tolist() == [True, False, False, True, True]
+        memo = SegmentMemo()
+        assert column_values(reader, "date_num", memo).tolist() == [20220928, 20210101, 0, 20230315, 20240102]
+        assert len(memo) == 3
+
+
+def test_facet_table_over_segments_drops_deleted_documents_and_their_only_values(ix):
+    add_batch(ix, [], delete=["c"])  # Muhadi was only in c
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        table = FacetTable.from_reader(reader, "official", live_documents(reader), SegmentMemo())
+        assert table.values == ["Alex Denni", "Badruzzaman", "Eka Riantinawati", "Thamrin"]
+        pairs = sorted(zip(table.pair_doc.tolist(), (table.values[v] for v in table.pair_value.tolist())))
+        assert pairs == [(0, "Eka Riantinawati"), (0, "Thamrin"), (1, "Thamrin"), (3, "Badruzzaman"),
+                         (3, "Thamrin"), (4, "Alex Denni")]
+        assert table.counts(np.ones(5, dtype=bool)) == [("Thamrin", 3), ("Alex Denni", 1), ("Badruzzaman", 1),
+                                                         ("Eka Riantinawati", 1)]
+
+
+def test_a_new_segment_is_read_and_the_others_come_from_the_memo(ix):
+    memo = SegmentMemo()
+    with ix.searcher() as searcher:
+        FacetTable.from_reader(searcher.reader(), "official", None, memo)
+        before = {key: memo.peek(key) for key in memo.keys()}
+    add_batch(ix, [("f", 20250101, ["Muhadi"])], delete=["a"])
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        memo.retain(reader)
+        table = FacetTable.from_reader(reader, "official", live_documents(reader), memo)
+        assert all(memo.peek(key) is value for key, value in before.items())
+        assert len(memo) == 4
+        assert dict(table.counts(np.ones(6, dtype=bool))) == {"Thamrin": 2, "Muhadi": 2, "Badruzzaman": 1,
+                                                              "Alex Denni": 1}
+
+
+def test_retain_forgets_segments_merged_away(ix):
+    memo = SegmentMemo()
+    with ix.searcher() as searcher:
+        column_values(searcher.reader(), "date_num", memo)
+    ix.optimize()
+    with ix.searcher() as searcher:
+        memo.retain(searcher.reader())
+        assert len(memo) == 0
+        assert column_values(searcher.reader(), "date_num", memo).tolist() == [20220928, 20210101, 0, 20230315,
+                                                                               20240102]
