@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from search.errors import NoArticleError  # noqa: E402
-from search.loaders import parse_html, read_text_file  # noqa: E402
+from search.htmlpage import parse_html  # noqa: E402
+from search.loaders import read_text_file  # noqa: E402
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 WIB = timezone(timedelta(hours=7))

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 TITLE_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
@@ -61,3 +62,14 @@ def cut_at_word(text: str, limit: int = TITLE_MAX_CHARS) -> str:
     if " " in head:
         head = head[: head.rindex(" ")]
     return head.rstrip(" ,;:-") + "…"
+
+
+def site_name(url: str | None) -> str | None:
+    """`http://regional.kompas.com/read/…` → `kompas`; `republika.co.id` → `republika`."""
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label not in ("www", "m", "co", "go", "or", "ac", "web")]
+    if len(labels) >= 2:
+        return labels[-2]
+    return labels[0] if labels else None

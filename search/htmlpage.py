@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
-from .articles import Article, article_id, cut_at_word, normalise_space
+from .articles import Article, article_id, cut_at_word, normalise_space, site_name
 from .cleaning import clean_paragraphs
 from .errors import NoArticleError
 from .extract.dates import find_date, parse_iso_date, safe_date
@@ -126,17 +126,6 @@ def canonical_url(soup: BeautifulSoup) -> str | None:
         if isinstance(candidate, str) and candidate.strip().startswith(("http://", "https://")):
             return candidate.strip()
     return None
-
-
-def site_name(url: str | None) -> str | None:
-    """`http://regional.kompas.com/read/…` → `kompas`; `republika.co.id` → `republika`."""
-    if not url:
-        return None
-    host = (urlparse(url).hostname or "").lower()
-    labels = [label for label in host.split(".") if label not in ("www", "m", "co", "go", "or", "ac", "web")]
-    if len(labels) >= 2:
-        return labels[-2]
-    return labels[0] if labels else None
 
 
 def page_title(soup: BeautifulSoup, url: str | None) -> str | None:

@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space
+from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, site_name
 from .cleaning import clean_body
-from .htmlpage import parse_html, site_name
 from .errors import InputError, NoArticleError
 from .extract.dates import ISO_DATE, find_date, parse_iso_date
 from .extract.lexicon import load_lexicon
@@ -200,4 +199,6 @@ def _record_date(value: str | None, body: str) -> date | None:
 
 # -- HTML ---------------------------------------------------------------------------------------
 def read_html(path: Path) -> Article:
+    from .htmlpage import parse_html  # here: BeautifulSoup takes a quarter of a second to import
+
     return parse_html(read_text_file(path), origin=str(path))

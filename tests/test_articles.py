@@ -1,4 +1,4 @@
-from search.articles import Article, article_id, cut_at_word, first_sentence
+from search.articles import Article, article_id, cut_at_word, first_sentence, site_name
 
 
 def test_article_id_comes_from_the_url_when_there_is_one():
@@ -28,3 +28,10 @@ def test_to_dict_leaves_out_extras():
     article = Article(id="x", title="t", body="b", extras={"category": "c"})
     assert article.to_dict() == {"id": "x", "title": "t", "body": "b", "date": None, "url": None,
                                  "source": None, "place": None, "origin": ""}
+
+
+def test_site_name_is_the_registered_name_of_the_host():
+    assert site_name("http://regional.kompas.com/read/1") == "kompas"
+    assert site_name("https://www.republika.co.id/berita") == "republika"
+    assert site_name("https://lampungselatankab.go.id/berita/1") == "lampungselatankab"
+    assert site_name("") is None

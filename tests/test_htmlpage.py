@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from search.errors import NoArticleError
-from search.htmlpage import parse_html, site_name, strip_site_affixes, url_date
+from search.htmlpage import parse_html, strip_site_affixes, url_date
 
 from .conftest import SHARED
 
@@ -99,10 +99,7 @@ def test_strip_site_affixes(raw, site, expected):
     assert strip_site_affixes(raw, site) == expected
 
 
-def test_site_name_and_url_date():
-    assert site_name("http://regional.kompas.com/read/1") == "kompas"
-    assert site_name("https://www.republika.co.id/berita") == "republika"
-    assert site_name("https://lampungselatankab.go.id/berita/1") == "lampungselatankab"
+def test_url_date():
     assert str(url_date("http://x.co.id/berita/16/02/15/o2l07x284-judul")) == "2016-02-15"
     assert url_date("http://x.com/read/2015/13/40/judul") is None
 

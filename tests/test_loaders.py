@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from search.errors import InputError
-from search.loaders import (Rejection, article_from_record, find_sources, parse_html, parse_seed_text, read_source)
+from search.loaders import Rejection, article_from_record, find_sources, parse_seed_text, read_source
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
 
@@ -97,7 +97,7 @@ def test_binary_latin1_and_empty_files_are_rejected_with_a_reason(tmp_path):
     assert reasons["empty.txt"].skipped and reasons["empty.txt"].reason == "empty file"
 
 
-def test_html_first_version_reads_title_body_url_and_source():
+def test_html_file_gives_title_body_url_and_source(tmp_path):
     html = """<html><head><title>Judul - Situs</title>
       <meta property="og:title" content="Bupati Resmikan Pasar">
       <link rel="canonical" href="https://www.kabarlampung.id/berita/1"></head>
@@ -106,7 +106,8 @@ def test_html_first_version_reads_title_body_url_and_source():
       <p>Pasar ini dibangun dengan dana daerah dan akan melayani ribuan pedagang setiap hari.</p>
       <p>Warga menyambut baik pembangunan pasar tersebut karena lebih bersih dan tertata.</p></article>
       <script>alert(1)</script></body></html>"""
-    article = parse_html(html, "page.html")
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [article] = read_source(tmp_path / "page.html")
     assert article.title == "Bupati Resmikan Pasar"
     assert article.url == "https://www.kabarlampung.id/berita/1"
     assert article.source == "kabarlampung"
