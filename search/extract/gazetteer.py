@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Generic, Iterator, TypeVar
 
@@ -9,6 +10,7 @@ from .tokens import Token, tokenize
 
 T = TypeVar("T")
 _END = ""  # key under which a trie node keeps the payloads of a name ending there
+_PLAIN_NAME = re.compile(r"\w+(?: \w+)*")  # no punctuation: every word token is a run of word characters
 SKIPPABLE_INSIDE = frozenset({",", "-", "/", "."})
 MAX_PARENTHESIS_TOKENS = 6
 
@@ -41,7 +43,7 @@ class Gazetteer(Generic[T]):
         return frozenset(self._root)
 
     def add(self, name: str, value: T) -> None:
-        words = [token.text for token in tokenize(name) if token.is_word]
+        words = _words(name)
         if not words:
             return
         node = self._root
@@ -107,6 +109,16 @@ def _skip(tokens: list[Token], position: int) -> int | None:
     return None
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name as tokenize() finds them; names of plain words and single spaces (most of the
+    fourteen thousand a gazetteer is built from at every start) are split without building tokens."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name.split(" ")
+    return [token.text for token in tokenize(name) if token.is_word]
+
+
 def _is_upper(word: str) -> bool:
+    if not word.isupper():  # a lower-case letter: the quick answer for nearly every word
+        return False
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) >= 2
