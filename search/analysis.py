@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterator
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.formats import Positions
 
 from .datafiles import read_lines
 
@@ -121,6 +124,35 @@ def surface_analyzer() -> Analyzer:
 def stemmed_analyzer() -> Analyzer:
     return (tokenizer() | LowercaseFilter() | StopFilter(stoplist=stopwords(), minsize=1)
             | StemFilter(stemfn=stem_word, cachesize=None))
+
+
+_SINGLE_POSITIONS: dict[int, bytes] = {}  # module level: a format is pickled into every index's schema
+
+
+class SurfacePositions(Positions):
+    """Whoosh's Positions format for the fields `surface_analyzer()` analyses: the same postings, byte for
+    byte, found with one `findall` over the text instead of a token object per word pushed through the
+    analyzer chain (which measured a fifth of the time spent adding a document). Both are built from
+    WORD_PATTERN; anything but a plain string goes the generic way."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for position, word in enumerate(_WORDS.findall(value)):
+            positions[word.lower()].append(position)
+        for word, found in positions.items():
+            yield word, len(found), float(len(found)) * self.field_boost, self.encode(found)
+
+    def encode(self, poslist: list[int]) -> bytes:
+        """Positions.encode's bytes; most words occur once in an article, and those are encoded once."""
+        if len(poslist) == 1:
+            encoded = _SINGLE_POSITIONS.get(poslist[0])
+            if encoded is None:
+                encoded = _SINGLE_POSITIONS[poslist[0]] = super().encode(poslist)
+            return encoded
+        return super().encode(poslist)
 
 
 def words_of(text: str) -> list[str]:

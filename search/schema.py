@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import surface_analyzer
+from .analysis import SurfacePositions, surface_analyzer
 
 FACET_FIELDS = ("official", "agency")
 # A stemmed field has no postings of its own: a stem matches every word of its surface field that has that
@@ -20,14 +20,21 @@ def facet_field() -> TEXT:
     return TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False, stored=False)
 
 
+def surface_field(field_boost: float = 1.0) -> TEXT:
+    """Words as written, with positions for phrases."""
+    field = TEXT(analyzer=surface_analyzer(), field_boost=field_boost)
+    field.format = SurfacePositions(field_boost=field_boost)
+    return field
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
         title=STORED(),
-        title_surface=TEXT(analyzer=surface_analyzer(), field_boost=2.0),
+        title_surface=surface_field(field_boost=2.0),
         body=STORED(),
-        body_surface=TEXT(analyzer=surface_analyzer()),
+        body_surface=surface_field(),
         date=STORED(),
         # yyyymmdd, 0 when unknown. Date ranges are answered from this column (search/matching.py), so no
         # tiers of coarser terms are indexed for Whoosh's own range queries (seven postings per article fewer).

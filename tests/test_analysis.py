@@ -2,11 +2,13 @@ import csv
 import pickle
 
 import pytest
+from whoosh.formats import Positions
 
-from search.analysis import protected_words, stem_word, stemmed_analyzer, surface_analyzer, words_of
+from search.analysis import (SurfacePositions, protected_words, stem_word, stemmed_analyzer, surface_analyzer,
+                             words_of)
 from search.schema import build_schema
 
-from .conftest import SHARED
+from .conftest import SEED_FILE, SHARED
 
 STEM_PAIRS = SHARED / "stemmer" / "stem_pairs.tsv"
 PROTECTED_ON_PURPOSE = {"pemerintah"}  # upstream stems it to `perintah`: a different word
@@ -74,3 +76,14 @@ def test_stem_cache_round_trip(tmp_path):
     assert load_stem_cache(tmp_path / "stems.tsv") == 1  # a protected word is never taken from a cache
     assert _STEMS == {"melayani": "layan"}
     assert stem_word("pemerintah") == "pemerintah"
+
+
+@pytest.mark.parametrize("field_boost", [1.0, 2.0])
+def test_surface_positions_are_what_the_surface_analyzer_gives_whoosh(field_boost):
+    texts = [SEED_FILE.read_text(encoding="utf-8"), "", "  ", "Pemkab-Pemkot  ber'aksi ber’aksi İSTANBUL x_y 2022 2022",
+             "Dr. H. Suhajar Diantoro, M.Si. (Kemendagri) — «kata» ½ ²"]
+    fast, generic = SurfacePositions(field_boost=field_boost), Positions(field_boost=field_boost)
+    for text in texts:
+        assert list(fast.word_values(text, surface_analyzer())) == list(generic.word_values(text, surface_analyzer()))
+    assert list(fast.word_values(["Dua", "kata"], surface_analyzer())) == list(
+        generic.word_values(["Dua", "kata"], surface_analyzer()))
