@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .matching import read_postings
-from .segments import SegmentMemo
+from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
 

@@ -18,16 +18,16 @@ from typing import Hashable
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 
 from .analysis import stem_groups
 from .schema import STEMMED_FIELDS
-from .segments import SegmentMemo, live_documents
+from .segments import SegmentMemo, live_documents, read_postings
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
 DATE_FIELD = "date_num"
+NO_DOCUMENTS = np.zeros(0, dtype=np.int32)
+NO_WEIGHTS = np.zeros(0, dtype=np.float32)
 
 
 @dataclass
@@ -38,46 +38,14 @@ class Match:
     scores: np.ndarray  # float32 per document
 
 
-def read_postings(reader, fieldname: str, text: str | bytes,
-                  live: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers (ascending) and weights of one term over every segment; only the documents `live`
-    flags when it is given, else deleted documents included."""
-    btext = text if isinstance(text, bytes) else reader.schema[fieldname].to_bytes(text)
-    found_ids, found_weights = [], []
-    for leaf, offset in reader.leaf_readers():
-        if (fieldname, btext) not in leaf:
-            continue
-        ids, weights = array("i"), array("f")
-        _read_leaf(leaf.postings(fieldname, btext), ids, weights)
-        found_ids.append(np.frombuffer(ids, dtype=np.int32) + offset)
-        found_weights.append(np.frombuffer(weights, dtype=np.float32))
-    if not found_ids:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    ids, weights = np.concatenate(found_ids), np.concatenate(found_weights)
-    if live is not None:
-        keep = live[ids]
-        if not keep.all():
-            ids, weights = ids[keep], weights[keep]
-    return ids, weights
-
-
-def _read_leaf(matcher, ids: array, weights: array) -> None:
-    if isinstance(matcher, FilterMatcher):  # deletions: the caller masks them out
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher):
-        # A block at a time: about ten times faster than asking for each posting. These are the
-        # matcher's own block readers; the generic loop below is the fallback for any other matcher.
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
-        return
+def _matching_documents(query: wq.Query, searcher) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of one segment's searcher that Whoosh's matcher for `query` finds (no scores)."""
+    ids = array("i")
+    matcher = query.matcher(searcher, searcher.context())
     while matcher.is_active():
         ids.append(matcher.id())
-        weights.append(matcher.weight())
         matcher.next()
+    return np.frombuffer(ids, dtype=np.int32), NO_WEIGHTS
 
 
 class StemGroups:
@@ -155,8 +123,10 @@ class PostingCache:
         return self._remember(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
     def query(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, scores) of any query Whoosh matches itself (phrases), without its boost."""
+        """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost."""
         plain = query.with_boost(1.0) if query.boost != 1.0 else query
+        if isinstance(plain, wq.Phrase) and plain.fieldname not in STEMMED_FIELDS:
+            return self._remember(("phrase", repr(plain)), lambda: self._score_phrase(plain))
         return self._remember(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
     def _remember(self, key: Hashable, compute) -> tuple[np.ndarray, np.ndarray]:
@@ -177,7 +147,7 @@ class PostingCache:
     def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-        ids, weights = read_postings(self.reader, fieldname, text, self.live)
+        ids, weights = read_postings(self.reader, fieldname, text, self.live, self.memo.postings)
         if not self.reader.schema[fieldname].scorable:
             return ids, weights
         return ids, self._bm25f(fieldname, self.searcher.idf(fieldname, text), ids, weights)
@@ -186,7 +156,7 @@ class PostingCache:
         """A stem's frequency in a document is the sum of its words' frequencies there."""
         frequency = np.zeros(self.doc_count, dtype=np.float32)
         for word in self.stem_groups(fieldname).get(stem, ()):
-            ids, weights = read_postings(self.reader, fieldname, word)
+            ids, weights = read_postings(self.reader, fieldname, word, kept=self.memo.postings)
             frequency[ids] += weights
         frequency[~self.live] = 0
         ids = np.flatnonzero(frequency).astype(np.int32)
@@ -197,6 +167,23 @@ class PostingCache:
         average = self.searcher.avg_field_length(fieldname) or 1
         norm = self.k1 * ((1 - self.b) + self.b * self.lengths(fieldname)[ids] / average)
         return (idf * (weights * (self.k1 + 1)) / (weights + norm)).astype(np.float32)
+
+    def _score_phrase(self, phrase: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
+        """Whoosh scores a phrase as the sum of its words' scores (an intersection of their term matchers) in
+        the documents where the words stand in order. Those documents are found by Whoosh and kept per
+        segment; the scores come from the words' arrays, which follow the index's current statistics."""
+        documents = []
+        for searcher, offset in self.searcher.leaf_searchers():
+            ids, _ = self.memo.postings.get(searcher.reader(), ("phrase", repr(phrase)),
+                                            lambda searcher=searcher: _matching_documents(phrase, searcher))
+            documents.append(ids + offset)
+        found = np.concatenate(documents) if documents else NO_DOCUMENTS
+        found = found[self.live[found]]  # a segment's deletions only grow: what it left out stays deleted
+        scores = np.zeros(len(found), dtype=np.float32)
+        for word in phrase.words:
+            ids, word_scores = self.term(phrase.fieldname, word)
+            scores += word_scores[np.searchsorted(ids, found)]  # every word is in each of these documents
+        return found, scores
 
     def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")

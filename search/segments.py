@@ -7,11 +7,18 @@ segment: words, field lengths, dates, facet pairs of the others are taken from t
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from typing import Callable, TypeVar
 
 import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 
 T = TypeVar("T")
+Postings = tuple[np.ndarray, np.ndarray]  # document numbers (int32, ascending) and weights (float32)
+NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+POSTINGS_BYTES = 64 << 20  # per-segment postings kept across generations; 8 bytes per posting
 
 
 def segment_id(leaf) -> str | None:
@@ -23,8 +30,9 @@ def segment_id(leaf) -> str | None:
 class SegmentMemo:
     """Values computed from one segment, keyed by (what, segment id, field); kept across generations."""
 
-    def __init__(self) -> None:
+    def __init__(self, postings_budget: int = POSTINGS_BYTES) -> None:
         self._values: dict[tuple[str, str, str], object] = {}
+        self.postings = SegmentPostings(postings_budget)  # terms' postings, within a budget
 
     def __len__(self) -> int:
         return len(self._values)
@@ -40,6 +48,7 @@ class SegmentMemo:
         alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
         for key in [key for key in self._values if key[1] not in alive]:
             del self._values[key]
+        self.postings.retain(reader)
 
     def get(self, leaf, what: str, field: str, compute: Callable[[], T]) -> T:
         segment = segment_id(leaf)
@@ -76,3 +85,103 @@ def column_values(reader, field: str, memo: SegmentMemo, dtype=np.int64) -> np.n
                              lambda leaf: np.fromiter(leaf.column_reader(field), dtype=dtype,
                                                       count=leaf.doc_count_all()), dtype)
 
+
+
+def read_postings(reader, fieldname: str, text: str | bytes, live: np.ndarray | None = None,
+                  kept: "SegmentPostings | None" = None) -> Postings:
+    """Document numbers (ascending) and weights of one term over every segment; only the documents `live`
+    flags when it is given, else deleted documents included. Segments read before come from `kept`."""
+    btext = text if isinstance(text, bytes) else reader.schema[fieldname].to_bytes(text)
+    found_ids, found_weights = [], []
+    for leaf, offset in reader.leaf_readers():
+        if kept is not None:
+            ids, weights = kept.term(leaf, fieldname, btext)
+        else:
+            ids, weights = segment_postings(leaf, fieldname, btext)
+        if len(ids):
+            found_ids.append(ids + offset if offset else ids)
+            found_weights.append(weights)
+    if not found_ids:
+        return NO_POSTINGS
+    ids, weights = np.concatenate(found_ids), np.concatenate(found_weights)
+    if live is not None:
+        keep = live[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+    return ids, weights
+
+
+def segment_postings(leaf, fieldname: str, btext: bytes) -> Postings:
+    """One segment's postings of a term, numbered within the segment, deleted documents included."""
+    if (fieldname, btext) not in leaf:
+        return NO_POSTINGS
+    ids, weights = array("i"), array("f")
+    _read_leaf(leaf.postings(fieldname, btext), ids, weights)
+    return np.frombuffer(ids, dtype=np.int32), np.frombuffer(weights, dtype=np.float32)
+
+
+def _read_leaf(matcher, ids: array, weights: array) -> None:
+    if isinstance(matcher, FilterMatcher):  # deletions: the caller masks them out
+        matcher = matcher.child
+    if isinstance(matcher, W3LeafMatcher):
+        # A block at a time: about ten times faster than asking for each posting. These are the
+        # matcher's own block readers; the generic loop below is the fallback for any other matcher.
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+
+
+class SegmentPostings:
+    """Arrays read from one segment (a term's postings, the documents where a phrase occurs), least recently
+    used out beyond a byte budget, kept across generations: after an update a frequent term or phrase is read
+    again only from the new segment (a cold read of the broadest terms costs up to 0.3 s at 100k articles,
+    and every update would otherwise make them all cold)."""
+
+    def __init__(self, budget_bytes: int = POSTINGS_BYTES) -> None:
+        self.budget_bytes = budget_bytes
+        self._entries: OrderedDict[tuple, Postings] = OrderedDict()
+        self._bytes = 0
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._bytes
+
+    def retain(self, reader) -> None:
+        """Forget the segments `reader` no longer has."""
+        alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
+        for key in [key for key in self._entries if key[0] not in alive]:
+            self._forget(key)
+
+    def term(self, leaf, fieldname: str, btext: bytes) -> Postings:
+        return self.get(leaf, ("term", fieldname, btext), lambda: segment_postings(leaf, fieldname, btext))
+
+    def get(self, leaf, key: tuple, compute: Callable[[], Postings]) -> Postings:
+        """What `compute` reads from `leaf` for `key`, read once while the segment lives."""
+        segment = segment_id(leaf)
+        if segment is None:
+            return compute()
+        key = (segment, *key)
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            return found
+        found = compute()
+        size = found[0].nbytes + found[1].nbytes
+        if size <= self.budget_bytes:
+            self._entries[key] = found
+            self._bytes += size
+            while self._bytes > self.budget_bytes:
+                self._forget(next(iter(self._entries)))
+        return found
+
+    def _forget(self, key: tuple) -> None:
+        ids, weights = self._entries.pop(key)
+        self._bytes -= ids.nbytes + weights.nbytes

@@ -9,7 +9,8 @@ from math import log
 
 from search.analysis import stem_word
 from search.indexer import build_index
-from search.matching import Evaluator, PostingCache, read_postings, top_documents
+from search.matching import Evaluator, PostingCache, top_documents
+from search.segments import read_postings
 from search.query import SearchRequest, SearchService
 from search.querybuild import QueryBuilder, date_filter
 from search.querylang import parse
@@ -112,7 +113,9 @@ def test_postings_span_segments_and_leave_deleted_documents_out(two_segments):
     cache = PostingCache(searcher)
     assert cache.live.tolist() == [True] * 7 + [False] + [True] * 2
     assert cache.term("text", "banjir")[0].tolist() == [1, 3, 5, 9]
-    for query in [wq.Term("text", "air"), wq.Term("text", "banjir"), wq.Not(wq.Term("text", "banjir"))]:
+    for query in [wq.Term("text", "air"), wq.Term("text", "banjir"), wq.Not(wq.Term("text", "banjir")),
+                  wq.Phrase("text", ["air", "banjir"], boost=2.0), wq.Phrase("text", ["air", "air"]),
+                  wq.Phrase("text", ["banjir", "air"])]:
         expected = whoosh_scores(searcher, query)
         match = Evaluator(cache, np.zeros(10, dtype=np.int64)).run(query)
         assert set(np.flatnonzero(match.mask).tolist()) == set(expected)

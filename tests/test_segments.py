@@ -2,9 +2,10 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
+import search.segments
 from search.facets import FacetTable
 from search.schema import build_schema
-from search.segments import SegmentMemo, column_values, live_documents
+from search.segments import SegmentMemo, SegmentPostings, column_values, live_documents, read_postings
 
 # three commits, three segments: (id, date, officials)
 BATCHES = [
@@ -82,3 +83,33 @@ def test_retain_forgets_segments_merged_away(ix):
         assert len(memo) == 0
         assert column_values(searcher.reader(), "date_num", memo).tolist() == [20220928, 20210101, 0, 20230315,
                                                                                20240102]
+
+
+def test_a_term_is_read_from_each_segment_once_while_it_lives(ix, monkeypatch):
+    reads = []
+    original = search.segments.segment_postings
+    monkeypatch.setattr(search.segments, "segment_postings", lambda *args: reads.append(args) or original(*args))
+    kept = SegmentPostings()
+    with ix.searcher() as searcher:
+        first = read_postings(searcher.reader(), "official", "Thamrin", kept=kept)
+        assert read_postings(searcher.reader(), "official", "Thamrin", kept=kept)[0].tolist() == [0, 1, 3]
+        assert first[0].tolist() == [0, 1, 3] and len(reads) == 3
+    add_batch(ix, [("f", 20250101, ["Thamrin"])], delete=["b"])
+    with ix.searcher() as searcher:
+        kept.retain(searcher.reader())
+        live = live_documents(searcher.reader())
+        assert read_postings(searcher.reader(), "official", "Thamrin", live, kept)[0].tolist() == [0, 3, 5]
+        assert len(reads) == 4  # only the new segment
+        assert read_postings(searcher.reader(), "official", "Thamrin")[0].tolist() == [0, 1, 3, 5]
+
+
+def test_segment_postings_stay_within_their_budget(ix):
+    kept = SegmentPostings(budget_bytes=16)  # two postings
+    with ix.searcher() as searcher:
+        for name in ("Thamrin", "Muhadi", "Alex Denni"):
+            assert len(read_postings(searcher.reader(), "official", name, kept=kept)[0])
+            assert kept.cached_bytes <= 16
+        ix.optimize()
+    with ix.searcher() as searcher:
+        kept.retain(searcher.reader())
+        assert kept.cached_bytes == 0
