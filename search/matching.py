@@ -1,9 +1,10 @@
 """Evaluate a Whoosh query over every document at once with numpy: which documents match and their BM25F scores.
 
 Whoosh stays the index of record; what it does one posting at a time in Python (enumerating matches, scoring
-each, counting facets per hit) is done here on arrays. A term's postings are read once per index generation
+each, counting facets per hit) is done here on arrays. A term's postings are scored once per index generation
 into two arrays (document numbers, BM25F score) and kept, least recently used first out, within a byte
-budget, so the frequent terms of an archive cost a dictionary look-up per query. Scores follow Whoosh's
+budget, so the frequent terms of an archive cost a dictionary look-up per query; the postings themselves
+are read once per segment (segments.py), so a new generation reads only its new segment. Scores follow Whoosh's
 BM25F (same idf, average field length, quantised field lengths and B/K1), so rankings agree with Whoosh's.
 Stems are not indexed: a stem is scored as the sum of its words' frequencies (schema.STEMMED_FIELDS).
 """
