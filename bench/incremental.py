@@ -6,13 +6,15 @@ Builds a synthetic archive of SIZE articles in one JSON Lines file (bench/corpus
 --workdir already holds `sources/` and `index/` from an earlier run (a 100k build takes minutes). Then,
 with `warta serve` running over the index, REPEAT times: write one new article as a .txt file into
 `sources/`, run `warta reindex sources --index index` (incremental: the big file is unchanged and skipped),
-and poll /api/search for a word only that article has until it is found. Prints the reindex time, the
-time until the article is found, and the server's resident memory.
+and poll /api/search for a word only that article has until it is found; then send the query mix of
+bench/querymix.py once, the first requests the new generation answers. Prints the reindex time, the time
+until the article is found, the mix's median and slowest request, and the server's resident memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.querymix import query_mix  # noqa: E402
 from tests.serving import get_json, resident_mb, serving  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
@@ -39,6 +42,16 @@ def reindex(sources: Path, index: Path) -> float:
     subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(index), "--quiet"],
                    cwd=ROOT, check=True, capture_output=True)
     return time.perf_counter() - started
+
+
+def mix_milliseconds(base: str, mix: list[dict[str, str]]) -> list[float]:
+    """Each request of the mix once, in milliseconds through HTTP."""
+    times = []
+    for params in mix:
+        started = time.perf_counter()
+        get_json(base + "/api/search?" + urllib.parse.urlencode(params))
+        times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def prepare(workdir: Path, size: int, source: Path) -> tuple[Path, Path]:
@@ -64,8 +77,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sources, index = prepare(args.workdir or Path(tmp), args.size, args.source)
         with serving(index, with_process=True) as (base, process):
-            get_json(base + "/api/search?q=jembatan")
-            print(f"{'run':>4}{'reindex s':>11}{'found after s':>15}{'server RSS MB':>15}")
+            first = get_json(base + "/api/search?q=")[1]
+            mix = [params for group in query_mix(first["facets"]["official"][0]["value"],
+                                                 first["facets"]["agency"][0]["value"]).values() for params in group]
+            mix_milliseconds(base, mix)  # warm, as a server that has been answering for a while
+            print(f"{'run':>4}{'reindex s':>11}{'found after s':>15}{'mix after p50/max ms':>22}{'server RSS MB':>15}")
             for run in range(1, args.repeat + 1):
                 word = f"wartabench{time.time_ns()}"
                 started = time.perf_counter()
@@ -77,7 +93,9 @@ def main() -> None:
                         raise SystemExit(f"article {word} not found after 120 s")
                     time.sleep(POLL_SECONDS)
                 found = time.perf_counter() - started
-                print(f"{run:>4}{reindex_seconds:>11.2f}{found:>15.2f}{resident_mb(process.pid)[0]:>15}")
+                after = mix_milliseconds(base, mix)
+                print(f"{run:>4}{reindex_seconds:>11.2f}{found:>15.2f}"
+                      f"{f'{statistics.median(after):.0f}/{max(after):.0f}':>22}{resident_mb(process.pid)[0]:>15}")
     print(f"reproduce: python bench/incremental.py --size {args.size} --repeat {args.repeat}")
 
 
