@@ -2,7 +2,8 @@
 
 An update adds a small segment beside large unchanged ones (and may mark some of their documents deleted,
 which leaves what they hold unchanged), so a searcher opening the new generation reads only the new
-segment: words, field lengths, dates, facet pairs of the others are taken from the memo.
+segment: the others' words, field lengths, dates and facet pairs come from a SegmentMemo, and the postings
+of the terms and phrases searched lately from its SegmentPostings.
 """
 
 from __future__ import annotations
@@ -84,7 +85,6 @@ def column_values(reader, field: str, memo: SegmentMemo, dtype=np.int64) -> np.n
     return memo.concatenated(reader, "column", field,
                              lambda leaf: np.fromiter(leaf.column_reader(field), dtype=dtype,
                                                       count=leaf.doc_count_all()), dtype)
-
 
 
 def read_postings(reader, fieldname: str, text: str | bytes, live: np.ndarray | None = None,
