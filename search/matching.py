@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Hashable
 
 import numpy as np
 from whoosh import query as wq
 
 from .analysis import stem_groups
 from .schema import STEMMED_FIELDS
-from .segments import SegmentMemo, live_documents, read_postings
+from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
@@ -76,22 +74,20 @@ class PostingCache:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.doc_count = searcher.doc_count_all()
-        self.budget_bytes = budget_bytes
         # What depends on one segment only, kept by the caller across generations (segments.py).
         self.memo = memo if memo is not None else SegmentMemo()
         self.memo.retain(self.reader)
         self.live = live_documents(self.reader)
         self._lengths: dict[str, np.ndarray] = {}
         self._stem_groups: dict[str, StemGroups] = {}
-        self._entries: OrderedDict[Hashable, tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._bytes = 0
+        self._scored = ArrayCache(budget_bytes)  # (document numbers, scores) of terms and phrases
         weighting = searcher.weighting
         self.b = float(getattr(weighting, "B", DEFAULT_B))
         self.k1 = float(getattr(weighting, "K1", DEFAULT_K1))
 
     @property
     def cached_bytes(self) -> int:
-        return self._bytes
+        return self._scored.cached_bytes
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in a field, as Whoosh stores it (quantised to one byte)."""
@@ -120,30 +116,15 @@ class PostingCache:
             text = text.decode("utf-8")
         if fieldname in STEMMED_FIELDS:
             surface = STEMMED_FIELDS[fieldname]
-            return self._remember(("stem", surface, text), lambda: self._score_stem(surface, text))
-        return self._remember(("term", fieldname, text), lambda: self._score_term(fieldname, text))
+            return self._scored.get(("stem", surface, text), lambda: self._score_stem(surface, text))
+        return self._scored.get(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
     def query(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost."""
         plain = query.with_boost(1.0) if query.boost != 1.0 else query
         if isinstance(plain, wq.Phrase) and plain.fieldname not in STEMMED_FIELDS:
-            return self._remember(("phrase", repr(plain)), lambda: self._score_phrase(plain))
-        return self._remember(("query", repr(plain)), lambda: self._run_whoosh(plain))
-
-    def _remember(self, key: Hashable, compute) -> tuple[np.ndarray, np.ndarray]:
-        found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-            return found
-        found = compute()
-        size = found[0].nbytes + found[1].nbytes
-        if size <= self.budget_bytes:
-            self._entries[key] = found
-            self._bytes += size
-            while self._bytes > self.budget_bytes:
-                _, (ids, scores) = self._entries.popitem(last=False)
-                self._bytes -= ids.nbytes + scores.nbytes
-        return found
+            return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain))
+        return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
     def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:

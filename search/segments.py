@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from typing import Callable, TypeVar
+from typing import Callable, Hashable, TypeVar
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -139,36 +139,20 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         matcher.next()
 
 
-class SegmentPostings:
-    """Arrays read from one segment (a term's postings, the documents where a phrase occurs), least recently
-    used out beyond a byte budget, kept across generations: after an update a frequent term or phrase is read
-    again only from the new segment (a cold read of the broadest terms costs up to 0.3 s at 100k articles,
-    and every update would otherwise make them all cold)."""
+class ArrayCache:
+    """Pairs of arrays under keys, least recently used out beyond a byte budget; a pair larger than the whole
+    budget is returned without being kept."""
 
-    def __init__(self, budget_bytes: int = POSTINGS_BYTES) -> None:
+    def __init__(self, budget_bytes: int) -> None:
         self.budget_bytes = budget_bytes
-        self._entries: OrderedDict[tuple, Postings] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Postings] = OrderedDict()
         self._bytes = 0
 
     @property
     def cached_bytes(self) -> int:
         return self._bytes
 
-    def retain(self, reader) -> None:
-        """Forget the segments `reader` no longer has."""
-        alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
-        for key in [key for key in self._entries if key[0] not in alive]:
-            self._forget(key)
-
-    def term(self, leaf, fieldname: str, btext: bytes) -> Postings:
-        return self.get(leaf, ("term", fieldname, btext), lambda: segment_postings(leaf, fieldname, btext))
-
-    def get(self, leaf, key: tuple, compute: Callable[[], Postings]) -> Postings:
-        """What `compute` reads from `leaf` for `key`, read once while the segment lives."""
-        segment = segment_id(leaf)
-        if segment is None:
-            return compute()
-        key = (segment, *key)
+    def get(self, key: Hashable, compute: Callable[[], Postings]) -> Postings:
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
@@ -182,6 +166,39 @@ class SegmentPostings:
                 self._forget(next(iter(self._entries)))
         return found
 
-    def _forget(self, key: tuple) -> None:
-        ids, weights = self._entries.pop(key)
-        self._bytes -= ids.nbytes + weights.nbytes
+    def forget_where(self, unwanted: Callable[[Hashable], bool]) -> None:
+        for key in [key for key in self._entries if unwanted(key)]:
+            self._forget(key)
+
+    def _forget(self, key: Hashable) -> None:
+        first, second = self._entries.pop(key)
+        self._bytes -= first.nbytes + second.nbytes
+
+
+class SegmentPostings:
+    """Arrays read from one segment (a term's postings, the documents where a phrase occurs), least recently
+    used out beyond a byte budget, kept across generations: after an update a frequent term or phrase is read
+    again only from the new segment (a cold read of the broadest terms costs up to 0.3 s at 100k articles,
+    and every update would otherwise make them all cold)."""
+
+    def __init__(self, budget_bytes: int = POSTINGS_BYTES) -> None:
+        self._cache = ArrayCache(budget_bytes)
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._cache.cached_bytes
+
+    def retain(self, reader) -> None:
+        """Forget the segments `reader` no longer has."""
+        alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
+        self._cache.forget_where(lambda key: key[0] not in alive)
+
+    def term(self, leaf, fieldname: str, btext: bytes) -> Postings:
+        return self.get(leaf, ("term", fieldname, btext), lambda: segment_postings(leaf, fieldname, btext))
+
+    def get(self, leaf, key: tuple, compute: Callable[[], Postings]) -> Postings:
+        """What `compute` reads from `leaf` for `key`, read once while the segment lives."""
+        segment = segment_id(leaf)
+        if segment is None:
+            return compute()
+        return self._cache.get((segment, *key), compute)
