@@ -40,10 +40,6 @@ class WordMatcher:
         return answer
 
 
-def make_matcher(words: set[str], prefixes: set[str] = frozenset(), forms: set[str] | None = None) -> WordMatcher:
-    return WordMatcher(words, prefixes, forms)
-
-
 def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:
     """HTML: the passage with the most matched words, cut to about `limit` characters, matches in <mark>."""
     start, end = _best_window(text, matches, limit)

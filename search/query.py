@@ -18,7 +18,7 @@ from whoosh import index as whoosh_index
 from .analysis import STEM_CACHE, load_stem_cache, stem_word
 from .errors import BadQueryError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
-from .highlight import make_matcher, snippet
+from .highlight import WordMatcher, snippet
 from .generations import CURRENT, hold, release, remove_unused_generations
 from .matching import DATE_FIELD, Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
@@ -251,7 +251,7 @@ class SearchService:
             suggestion = self._suggestion(request, parsed, builder, generation, total)
             words = _highlight_words(parsed, built)
             forms = _forms(generation.postings, words)
-        matches = make_matcher(words, _prefixes(parsed), forms)
+        matches = WordMatcher(words, _prefixes(parsed), forms)
         result = {
             "query": request.describe(),
             "total": total,

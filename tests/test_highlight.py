@@ -1,34 +1,34 @@
-from search.highlight import make_matcher, mark, snippet
+from search.highlight import WordMatcher, mark, snippet
 
 
 def test_marks_surface_and_stem_matches_and_escapes_everything_else():
-    matches = make_matcher({"pelayanan"})
+    matches = WordMatcher({"pelayanan"})
     html = mark("<script>alert(1)</script> petugas melayani Pelayanan", matches)
     assert html == ("&lt;script&gt;alert(1)&lt;/script&gt; petugas <mark>melayani</mark> <mark>Pelayanan</mark>")
 
 
 def test_snippet_picks_the_sentence_with_most_matches():
     text = "Kalimat pertama tanpa kata. Reformasi birokrasi di daerah. Kalimat ketiga soal birokrasi."
-    assert snippet(text, make_matcher({"reformasi", "birokrasi"})) == (
+    assert snippet(text, WordMatcher({"reformasi", "birokrasi"})) == (
         "… <mark>Reformasi</mark> <mark>birokrasi</mark> di daerah. …")
 
 
 def test_snippet_without_match_starts_the_text_and_is_cut_at_a_word():
     text = "kata " * 100
-    result = snippet(text, make_matcher({"tidakada"}), limit=50)
+    result = snippet(text, WordMatcher({"tidakada"}), limit=50)
     assert result.startswith("kata kata")
     assert result.endswith(" …")
     assert len(result) <= 52
 
 
 def test_prefix_matches():
-    assert mark("birokrasi birokrat", make_matcher(set(), {"birokra"})) == "<mark>birokrasi</mark> <mark>birokrat</mark>"
+    assert mark("birokrasi birokrat", WordMatcher(set(), {"birokra"})) == "<mark>birokrasi</mark> <mark>birokrat</mark>"
 
 
 def test_known_word_forms_give_the_same_snippet_as_testing_every_word():
     text = ("Warga antre sejak pagi. Petugas melayani warga di kantor kecamatan. Pelayanan publik membaik, "
             "kata camat. Anak-anak bermain di halaman, pelayan kedai menyajikan kopi. ") * 3
     forms = {"melayani", "pelayanan", "layanan", "dilayani"}
-    assert snippet(text, make_matcher({"pelayanan"}, forms=forms)) == snippet(text, make_matcher({"pelayanan"}))
-    assert "<mark>melayani</mark>" in snippet(text, make_matcher({"pelayanan"}, forms=forms))
-    assert snippet(text, make_matcher(set())).startswith("Warga antre sejak pagi.")
+    assert snippet(text, WordMatcher({"pelayanan"}, forms=forms)) == snippet(text, WordMatcher({"pelayanan"}))
+    assert "<mark>melayani</mark>" in snippet(text, WordMatcher({"pelayanan"}, forms=forms))
+    assert snippet(text, WordMatcher(set())).startswith("Warga antre sejak pagi.")
