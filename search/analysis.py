@@ -109,8 +109,12 @@ def load_stem_cache(path: Path) -> int:
 def save_stem_cache(path: Path) -> None:
     """Write every stem known to this process, atomically (a reader never sees half a file)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(_STEMS.items())), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(_STEMS.items())), encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # a full disk leaves no half-written copy behind
+        raise
 
 
 def tokenizer() -> RegexTokenizer:

@@ -25,6 +25,24 @@ class IndexMissingError(WartaError):
     code = "index_missing"
 
 
+class IndexDamagedError(IndexMissingError):
+    """A generation whose files no longer match what was written: as unusable as no index at all."""
+
+    code = "index_damaged"
+
+
+class IndexRootError(WartaError):
+    """An index location Warta will not write into: a directory holding things Warta did not make."""
+
+    code = "index_root_refused"
+
+
+class IndexWriteError(WartaError):
+    """Writing a new generation failed (disk full, a worker process died); the previous one stays current."""
+
+    code = "index_write_failed"
+
+
 class IndexBusyError(WartaError):
     """Another process is writing the index."""
 

@@ -1,29 +1,96 @@
-"""Index generations on disk: the `current` link, readers' leases, the reindex lock, cleanup.
+"""Index generations on disk: the root's marker, the `current` link, readers' leases, the reindex lock,
+each generation's checksums, cleanup.
 
 Layout under an index root:
+    .warta-index                 the marker: Warta writes into and removes from marked roots only
     current -> gen-<stamp>       the generation readers open (a symlink, replaced atomically)
-    gen-<stamp>/                 a complete Whoosh index plus manifest.json
+    gen-<stamp>/                 a complete Whoosh index plus manifest.json and checksums.json
     gen-<stamp>/.inuse           readers hold a shared lock on it while they read that generation
     .building-<pid>-<ns>/        a generation being written (removed if its writer died)
     .reindex.lock                held (exclusively) by the one running reindex; records its pid
+    stems.tsv                    the stems of every indexed word (shared by the generations)
+
+Warta removes only entries whose names it gives (`gen-<8 digits>-<6 digits>-<9 digits>`,
+`.building-<pid>-<ns>`), and only under a marked root: a directory of someone else's files is never
+touched, even when a name there starts with `gen-`.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import os
+import re
 import shutil
 import time
+import weakref
 from pathlib import Path
 from typing import Callable
 
-from .errors import IndexBusyError
+from .errors import IndexBusyError, IndexDamagedError, IndexRootError
 
 CURRENT = "current"
 GENERATION_PREFIX = "gen-"
 BUILDING_PREFIX = ".building-"
 LEASE_FILE = ".inuse"
 REINDEX_LOCK = ".reindex.lock"
+MARKER = ".warta-index"
+CHECKSUMS = "checksums.json"
+CHECKSUMS_VERSION = 1
+GENERATION_NAME = re.compile(r"^gen-\d{8}-\d{6}-\d{9}$")
+BUILDING_NAME = re.compile(r"^\.building-\d+-\d+$")
+# other names a reindex of this or the previous version leaves at the root: temporary link and stem cache
+OWN_FILE_NAME = re.compile(r"^(\.reindex\.lock|stems\.tsv|\.stems\.tsv\.\d+|\.current-\d+)$")
+MARKER_TEXT = """This directory is a Warta index (written by `warta reindex`).
+Warta creates and removes here only: current, gen-YYYYMMDD-HHMMSS-NNNNNNNNN/, .building-PID-NS/,
+.reindex.lock, stems.tsv and this file. Anything else is left alone.
+"""
+# Checksums: small files are hashed whole; a large one by its size plus SAMPLES blocks spread over it,
+# so that opening a generation costs milliseconds whatever the archive's size (measured in the README).
+WHOLE_HASH_BYTES = 1 << 20
+SAMPLE_BYTES = 4096
+SAMPLES = 64
+
+
+def claim_root(root: Path, notice: Callable[[str], None] = lambda message: None) -> None:
+    """Make `root` a marked index root, or refuse it (IndexRootError) without touching anything.
+
+    A new or empty directory is marked. An unmarked directory is adopted only when everything in it is
+    something Warta makes (an index built before roots were marked) or an empty hidden file (`.gitkeep`);
+    anything else means it is someone else's directory."""
+    if root.is_dir() and (root / MARKER).is_file():
+        return
+    if root.exists() and not root.is_dir():
+        raise IndexRootError(f"{root} is not a directory; --index needs a directory for the index")
+    if root.is_dir():
+        entries = list(root.iterdir())
+        foreign = sorted(entry.name for entry in entries if not _adoptable(entry))
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            raise IndexRootError(f"refusing to write an index into {root}: it holds files Warta did not make "
+                                 f"({shown}) and no {MARKER} marker; choose a new or empty directory")
+        if any(GENERATION_NAME.match(entry.name) for entry in entries):
+            notice(f"adopted the index at {root}, built before index directories were marked")
+    root.mkdir(parents=True, exist_ok=True)
+    (root / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def is_marked(root: Path) -> bool:
+    return (root / MARKER).is_file()
+
+
+def _adoptable(entry: Path) -> bool:
+    name = entry.name
+    if name == CURRENT:
+        return entry.is_symlink() and bool(GENERATION_NAME.match(os.readlink(entry)))
+    if GENERATION_NAME.match(name):
+        return entry.is_dir() and not entry.is_symlink() and any(entry.glob("*.toc"))
+    if BUILDING_NAME.match(name):
+        return entry.is_dir() and not entry.is_symlink()
+    if OWN_FILE_NAME.match(name):
+        return entry.is_file() or entry.is_symlink()
+    return name.startswith(".") and entry.is_file() and not entry.is_symlink() and entry.stat().st_size == 0
 
 
 def current_generation(root: Path) -> Path | None:
@@ -38,16 +105,106 @@ def new_building_dir(root: Path) -> Path:
 
 
 def publish(root: Path, building: Path) -> Path:
-    """Turn a finished build into a generation and point `current` at it atomically."""
+    """Turn a finished build into a generation and point `current` at it atomically. When that fails
+    (disk full), the half-published generation is removed and `current` still names the old one."""
     generation = root / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
     os.rename(building, generation)
-    (generation / LEASE_FILE).touch()
     temporary = root / f".{CURRENT}-{os.getpid()}"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    os.symlink(generation.name, temporary)
-    os.replace(temporary, root / CURRENT)
+    try:
+        (generation / LEASE_FILE).touch()
+        if temporary.is_symlink() or temporary.exists():
+            temporary.unlink()
+        os.symlink(generation.name, temporary)
+        os.replace(temporary, root / CURRENT)
+    except BaseException:
+        if temporary.is_symlink():
+            temporary.unlink()
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
     return generation
+
+
+def _file_hash(path: Path, size: int) -> str:
+    """Blake2b of a whole small file, or of a large one's first, last and SAMPLES evenly spread blocks."""
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as handle:
+        if size <= WHOLE_HASH_BYTES:
+            digest.update(handle.read())
+        else:
+            step = (size - SAMPLE_BYTES) // (SAMPLES - 1)
+            for n in range(SAMPLES):
+                handle.seek(n * step)
+                digest.update(handle.read(SAMPLE_BYTES))
+            handle.seek(size - SAMPLE_BYTES)
+            digest.update(handle.read(SAMPLE_BYTES))
+    return digest.hexdigest()
+
+
+def _checked_files(generation: Path) -> list[Path]:
+    return sorted(entry for entry in generation.iterdir()
+                  if entry.name not in (CHECKSUMS, LEASE_FILE) and entry.is_file() and "LOCK" not in entry.name)
+
+
+def seal(building: Path, base: Path | None = None) -> None:
+    """Write `checksums.json`: every file's size and hash. Files hard-linked from `base` (already
+    verified when it was opened) keep the hash recorded there instead of being read again."""
+    known = _read_checksums(base) if base is not None else None
+    files = {}
+    for path in _checked_files(building):
+        stat = path.stat()
+        if known and path.name in known and _same_file(stat, base / path.name):
+            files[path.name] = known[path.name]
+        else:
+            files[path.name] = [stat.st_size, _file_hash(path, stat.st_size)]
+    (building / CHECKSUMS).write_text(json.dumps({"version": CHECKSUMS_VERSION, "files": files}), encoding="utf-8")
+
+
+def _same_file(stat: os.stat_result, other: Path) -> bool:
+    try:
+        other_stat = other.stat()
+    except OSError:
+        return False
+    return (stat.st_dev, stat.st_ino, stat.st_size) == (other_stat.st_dev, other_stat.st_ino, other_stat.st_size)
+
+
+def _read_checksums(generation: Path) -> dict[str, list] | None:
+    try:
+        data = json.loads((generation / CHECKSUMS).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is unreadable "
+                                f"({error}); run `warta reindex` to rebuild it") from None
+    if not isinstance(data, dict) or data.get("version") != CHECKSUMS_VERSION or not isinstance(data.get("files"), dict):
+        raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is not one Warta "
+                                "wrote; run `warta reindex` to rebuild it")
+    return data["files"]
+
+
+def verify(generation: Path) -> bool:
+    """Check every file of a generation against the sizes and hashes written when it was built.
+
+    Raises IndexDamagedError naming the first file that differs or is missing; returns False for a
+    generation built before checksums were written (nothing to check it against), True when verified."""
+    recorded = _read_checksums(generation)
+    if recorded is None:
+        return False
+    for name, (size, digest) in sorted(recorded.items()):
+        path = generation / name
+        try:
+            actual_size = path.stat().st_size
+        except OSError:
+            problem = "is missing"
+        else:
+            if actual_size != size:
+                problem = f"has {actual_size} bytes instead of {size}"
+            elif _file_hash(path, size) != digest:
+                problem = "does not match its checksum"
+            else:
+                continue
+        raise IndexDamagedError(f"the index generation {generation} is damaged: {name} {problem}; "
+                                "run `warta reindex` to rebuild it")
+    return True
 
 
 def hold(generation: Path) -> int | None:
@@ -83,10 +240,13 @@ def remove_unused_generations(root: Path) -> list[str]:
     """Delete every generation but the current one that no reader holds; return the names deleted.
 
     Safe to call from readers too: a reindex writes only in its own `.building-*` directory."""
+    if not is_marked(root):
+        return []
     current = current_generation(root)  # a resolved path: compare resolved paths (the root may be a link)
     removed = []
     for generation in sorted(root.glob(f"{GENERATION_PREFIX}*")):
-        if generation.is_dir() and generation.resolve() != current and not in_use(generation):
+        if (GENERATION_NAME.match(generation.name) and generation.is_dir() and not generation.is_symlink()
+                and generation.resolve() != current and not in_use(generation)):
             shutil.rmtree(generation, ignore_errors=True)
             if not generation.exists():
                 removed.append(generation.name)
@@ -95,15 +255,23 @@ def remove_unused_generations(root: Path) -> list[str]:
 
 def remove_unfinished_builds(root: Path) -> list[str]:
     """Builds left by a reindex that died (only called while holding the reindex lock)."""
+    if not is_marked(root):
+        return []
     removed = []
     for building in root.glob(f"{BUILDING_PREFIX}*"):
+        if not BUILDING_NAME.match(building.name) or building.is_symlink() or not building.is_dir():
+            continue
         shutil.rmtree(building, ignore_errors=True)
         removed.append(building.name)
     return removed
 
 
 class ReindexLock:
-    """One reindex per index root. The lock dies with its process, so it can never be left stale."""
+    """One reindex per index root. The lock dies with its process, so it can never be left stale.
+
+    It is an flock on an open file, which a forked child would share and keep held after the reindex
+    died: every child forked while it is held closes its copy first thing, so the lock is this process's
+    alone."""
 
     def __init__(self, root: Path, notice: Callable[[str], None] = lambda message: None) -> None:
         self.path = root / REINDEX_LOCK
@@ -121,6 +289,7 @@ class ReindexLock:
             who = f" (pid {holder})" if holder else ""
             raise IndexBusyError(f"another warta reindex{who} is writing {self.path.parent}; "
                                  "try again when it has finished") from None
+        os.register_at_fork(after_in_child=_forget_in_child(self))
         previous = self._recorded_pid()
         if previous and previous != os.getpid() and not _alive(previous):
             self.notice(f"recovered the lock of an interrupted reindex (pid {previous} is no longer running)")
@@ -142,6 +311,18 @@ class ReindexLock:
             return None
 
 
+def _forget_in_child(lock: ReindexLock) -> Callable[[], None]:
+    reference = weakref.ref(lock)
+
+    def forget() -> None:
+        held = reference()
+        if held is not None and held.descriptor is not None:
+            os.close(held.descriptor)  # closes the child's copy; the parent's lock stays held
+            held.descriptor = None
+
+    return forget
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -153,9 +334,11 @@ def _alive(pid: int) -> bool:
 
 
 def link_generation(source: Path, target: Path, skip: Callable[[str], bool]) -> None:
-    """Copy a generation by hard links (Whoosh never rewrites a file it has written); fall back to copies."""
+    """Copy a generation by hard links (Whoosh never rewrites a file it has written); fall back to copies.
+    Its lease and checksums are its own: a link would share the readers' lock, and rewriting the
+    checksums would rewrite the source's."""
     for entry in source.iterdir():
-        if entry.is_file() and not skip(entry.name):
+        if entry.is_file() and entry.name not in (LEASE_FILE, CHECKSUMS) and not skip(entry.name):
             try:
                 os.link(entry, target / entry.name)
             except OSError:

@@ -4,10 +4,18 @@ A reindex is incremental by default: `manifest.json` in each generation records 
 its size, modification time, content hash and the article ids it gave. Unchanged files are skipped,
 changed files re-read (their old articles deleted first), vanished files' articles removed. The new
 generation starts as hard links to the current one, so an update costs what changed, not the archive.
+
+A file's `ids` are the documents its articles are indexed as: an article whose text was already indexed
+from another file (under another URL) lists that document. Removing or changing one of the files
+re-reads the others that list the same document, so it stays while any source of it remains.
+
+The current generation is verified (generations.verify) before an update builds on it; a damaged one, or
+one written by an older Warta, is rebuilt in full, and the reindex says so.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -21,17 +29,18 @@ from whoosh import index as whoosh_index
 
 from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache, stem_cache_size
 from .articles import Article, normalise_space
-from .errors import IndexMissingError, InputError
-from .generations import (ReindexLock, current_generation, link_generation, new_building_dir, publish,
-                          remove_unfinished_builds, remove_unused_generations)
+from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError
+from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
+                          publish, remove_unfinished_builds, remove_unused_generations, seal, verify)
 from .loaders import Rejection, find_sources, read_source
 from .parallel import write_in_parallel
 from .schema import build_schema
-from .writing import add_article, collector_paused, open_writer
+from .writing import add_article, collector_paused, discard, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: a file's ids are the documents its articles are indexed as
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
 
@@ -75,8 +84,11 @@ class Fingerprint:
 
 
 def open_current(index_root: str | os.PathLike):
-    """The Whoosh index the `current` link names; IndexMissingError when there is none."""
+    """The Whoosh index the `current` link names, verified; IndexMissingError when there is none,
+    IndexDamagedError when its files differ from what was written."""
     generation = current_generation(Path(index_root))
+    if generation is not None:
+        verify(generation)  # first: Whoosh cannot even tell whether a damaged index exists
     if generation is None or not whoosh_index.exists_in(str(generation)):
         raise IndexMissingError(f"no index at {Path(index_root)} (run `warta reindex` first)")
     return whoosh_index.open_dir(str(generation))
@@ -110,14 +122,17 @@ def fingerprint(path: Path, known: dict | None) -> Fingerprint:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
 
 
-def read_manifest(generation: Path | None) -> dict[str, dict]:
+def read_manifest(generation: Path | None) -> dict[str, dict] | None:
+    """The source files a generation was built from; None when it has no manifest this version wrote."""
     if generation is None:
-        return {}
+        return None
     try:
         data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return data.get("files", {}) if data.get("version") == MANIFEST_VERSION else {}
+        return None
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        return None
+    return data.get("files", {})
 
 
 def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLike,
@@ -126,36 +141,59 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     """Bring the index at `index_root` in line with the articles under `paths`.
 
     Incremental unless `full`; `progress` is called with the number of inputs read since its last call;
-    `notice` receives one-line messages about recovered locks and removed leftovers.
+    `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds.
+    Writes only into a directory marked as a Warta index (or one it may mark: generations.claim_root).
+    A disk that fills up raises IndexWriteError, with the previous generation still current.
     """
     started = time.perf_counter()
     paths = list(paths)
     root = Path(index_root)
-    root.mkdir(parents=True, exist_ok=True)
     report = BuildReport(index_path=root)
     say = notice or report.notices.append
     sources = find_sources(paths)
     if not sources:
         raise InputError("no .txt, .jsonl or .html files found in " + ", ".join(str(p) for p in paths))
-    with ReindexLock(root, say):
-        leftovers = remove_unfinished_builds(root)
-        if leftovers:
-            say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
-        load_stem_cache(root / STEM_CACHE)
-        known_stems = stem_cache_size()
-        _update(root, sources, full, progress, report)
-        if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
-            save_stem_cache(root / STEM_CACHE)
-        remove_unused_generations(root)
+    claim_root(root, say)
+    try:
+        with ReindexLock(root, say):
+            leftovers = remove_unfinished_builds(root)
+            if leftovers:
+                say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
+            load_stem_cache(root / STEM_CACHE)
+            _update(root, sources, full, progress, report, say)
+            remove_unused_generations(root)
+    except OSError as error:
+        if error.errno not in DISK_FULL:
+            raise
+        where = f" ({error.filename})" if error.filename else ""
+        raise IndexWriteError(f"the disk is full ({os.strerror(error.errno)}{where}): the new index was not "
+                              f"written and the previous one at {root} is still current") from None
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport) -> None:
+def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Path | None, dict[str, dict]]:
+    """The current generation and its manifest when an update may build on it; (None, {}) for a full
+    build, saying why when an update was asked for."""
     base = None if full else current_generation(root)
-    if base is not None and not whoosh_index.exists_in(str(base)):
-        base = None
-    old = read_manifest(base) if base is not None else {}
+    if base is None:
+        return None, {}
+    try:
+        verify(base)
+    except IndexDamagedError as error:
+        say(f"{error}: rebuilding it in full")
+        return None, {}
+    old = read_manifest(base)
+    if old is None or not whoosh_index.exists_in(str(base)):
+        say(f"the current generation {base.name} was written by an older Warta: rebuilding it in full")
+        return None, {}
+    return base, old
+
+
+def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
+            say: Callable[[str], None]) -> None:
+    base, old = _usable_base(root, full, say)
+    known_stems = stem_cache_size()
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
@@ -164,6 +202,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
     if base is not None and not changed and not gone:
+        if not (root / STEM_CACHE).exists():
+            save_stem_cache(root / STEM_CACHE)
         if progress:
             progress(count_inputs(sources))
         return
@@ -182,6 +222,9 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
+        seal(building, base)
+        if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
+            save_stem_cache(root / STEM_CACHE)  # before the swap: a new generation never lacks its stems
         report.generation = publish(root, building).name
     finally:
         if building.exists():
@@ -205,7 +248,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit()
     except BaseException:
-        writer.cancel()
+        discard(writer)
         raise
 
 
@@ -238,37 +281,42 @@ class _Adder:
         self.before = before if before is not None and before.doc_count_all() else None
         self.seen_ids = set(kept_ids)
         self.stale_ids = stale_ids
-        self.seen_keys: set[str] = set()
+        self.document_of_key: dict[str, str] = {}  # content key -> id of the document indexed for it
         self.report = report
 
     def add_file(self, source: Path, progress, collect: list | None = None) -> list[str]:
-        """Add every article of one file (or, with `collect`, append it there for other writers)."""
-        ids: list[str] = []
+        """Add every article of one file (or, with `collect`, append it there for other writers); return
+        the ids of the documents its articles are indexed as."""
+        ids: dict[str, None] = {}
         for item in read_source(source):
             if progress:
                 progress(1)
             if isinstance(item, Rejection):
                 (self.report.skipped if item.skipped else self.report.errors).append(item)
                 continue
-            ids.append(item.id)
-            self.add(item, collect)
-        return ids
+            ids[self.add(item, collect)] = None
+        return list(ids)
 
-    def add(self, article: Article, collect: list | None = None) -> None:
+    def add(self, article: Article, collect: list | None = None) -> str:
+        """Index an article unless it is one already indexed; return the id of its document."""
         key = content_key(article)
-        if article.id in self.seen_ids or key in self.seen_keys or self._indexed_elsewhere(key):
+        document = (article.id if article.id in self.seen_ids else None) or self.document_of_key.get(key) \
+            or self._indexed_elsewhere(key)
+        if document is not None:
             self.report.duplicates += 1
-            return
+            return document
         self.seen_ids.add(article.id)
-        self.seen_keys.add(key)
+        self.document_of_key[key] = article.id
         if collect is not None:
             collect.append((article, key))
         else:
             add_article(self.writer, article, key)
         self.report.indexed += 1
+        return article.id
 
-    def _indexed_elsewhere(self, key: str) -> bool:
+    def _indexed_elsewhere(self, key: str) -> str | None:
+        """The id of a document of this text that the update keeps, if the generation before it has one."""
         if self.before is None:
-            return False
+            return None
         stored = self.before.document(content_key=key)
-        return stored is not None and stored["id"] not in self.stale_ids
+        return stored["id"] if stored is not None and stored["id"] not in self.stale_ids else None

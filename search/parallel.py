@@ -3,14 +3,23 @@ then the segments are moved into one index and listed in one table of contents.
 
 Whoosh's own multiprocess writer was measured slower than one process and crashed at 100k articles
 (../shared/STYLE.md); here the workers share nothing but their input (inherited when the process forks).
+
+Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
+(PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
+reindex lock (generations.ReindexLock closes it in forked children), so a killed reindex frees it at once.
+A worker that fails sends its error back through a pipe: a full disk there is a full disk in the reindex.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import re
 import shutil
+import signal
+import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -21,15 +30,50 @@ from whoosh.index import TOC
 
 from .analysis import load_stem_cache, save_stem_cache
 from .articles import Article
+from .errors import IndexWriteError
 from .schema import build_schema
 from .writing import add_article, collector_paused, open_writer
 
 INDEX_NAME = "MAIN"
 POLL_SECONDS = 0.2
+WATCHDOG_SECONDS = 0.5
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-class WorkerFailed(RuntimeError):
+class WorkerFailed(IndexWriteError):
     """A worker process ended without finishing its part of the index."""
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: end when process `parent` ends, whichever way it ends (SIGKILL included)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still ends the worker, within WATCHDOG_SECONDS
+    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCHDOG_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _run_part(batch: list[tuple[Article, str]], directory: str, counter, writers: int, parent: int,
+              errors) -> None:
+    """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
+    die_with_parent(parent)
+    try:
+        _write_part(batch, directory, counter, writers)
+    except OSError as error:
+        errors.send(("os", error.errno, error.strerror, error.filename))
+        raise
+    except BaseException as error:
+        errors.send(("other", None, f"{type(error).__name__}: {error}", None))
+        raise
 
 
 def _write_part(batch: list[tuple[Article, str]], directory: str, counter, writers: int) -> None:
@@ -56,21 +100,24 @@ def write_in_parallel(batch: list[tuple[Article, str]], building: Path, workers:
     parts = [building / f".part-{n}" for n in range(workers)]
     size = -(-len(batch) // workers)
     processes = []
+    pipes = []
     for n, part in enumerate(parts):
         part.mkdir()
         part_batch = batch[n * size:(n + 1) * size]
-        process = context.Process(target=_write_part, args=(part_batch, str(part), counter, workers))
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_run_part,
+                                  args=(part_batch, str(part), counter, workers, os.getpid(), sender))
         process.start()
+        sender.close()
         processes.append(process)
+        pipes.append(receiver)
     reported = 0
     try:
         while any(process.is_alive() for process in processes):
             time.sleep(POLL_SECONDS)
             reported = _report(counter, reported, progress)
         _report(counter, reported, progress)
-        failed = [process.exitcode for process in processes if process.exitcode != 0]
-        if failed:
-            raise WorkerFailed(f"{len(failed)} indexing worker(s) failed (exit codes {failed})")
+        _raise_failure(processes, pipes)
         _combine(building, parts)
     finally:
         for process in processes:
@@ -79,6 +126,23 @@ def write_in_parallel(batch: list[tuple[Article, str]], building: Path, workers:
             process.join()
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
+        for receiver in pipes:
+            receiver.close()
+
+
+def _raise_failure(processes, pipes) -> None:
+    """Raise what made a worker fail: its OSError as such (a full disk stays a full disk), else WorkerFailed."""
+    failed = [(process, receiver) for process, receiver in zip(processes, pipes) if process.exitcode != 0]
+    if not failed:
+        return
+    for process, receiver in failed:
+        if receiver.poll():
+            kind, number, message, filename = receiver.recv()
+            if kind == "os":
+                raise OSError(number, message, filename)
+            raise WorkerFailed(f"an indexing worker failed: {message}")
+    codes = [process.exitcode for process, _ in failed]
+    raise WorkerFailed(f"{len(failed)} indexing worker(s) ended without finishing (exit codes {codes})")
 
 
 def _report(counter, reported: int, progress) -> int:

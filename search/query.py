@@ -16,10 +16,10 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .analysis import STEM_CACHE, load_stem_cache, stem_word
-from .errors import BadQueryError, IndexMissingError, NotFoundError
+from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import WordMatcher, snippet
-from .generations import CURRENT, hold, release, remove_unused_generations
+from .generations import CURRENT, hold, release, remove_unused_generations, verify
 from .matching import DATE_FIELD, Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
@@ -195,7 +195,7 @@ class SearchService:
         for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
             name = self._current_name()
             lease = hold(self.index_root / name) if name else None
-            if lease is not None and whoosh_index.exists_in(str(self.index_root / name)):
+            if lease is not None and _verified(self.index_root / name, lease):
                 break
             release(lease)
         else:
@@ -325,6 +325,16 @@ class SearchService:
         if stored is None:
             raise NotFoundError(f"no article with id {article_id!r}")
         return _article(stored)
+
+
+def _verified(path: Path, lease: int) -> bool:
+    """Whether `path` holds an index whose files match their checksums (IndexDamagedError if not)."""
+    try:
+        verify(path)
+    except IndexDamagedError:
+        release(lease)
+        raise
+    return whoosh_index.exists_in(str(path))
 
 
 def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:

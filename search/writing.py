@@ -35,6 +35,23 @@ def open_writer(ix, writers: int = 1):
     return ix.writer(limitmb=writer_memory_mb(writers), compound=False)
 
 
+def discard(writer) -> None:
+    """Give up a writer after an error, closing every file it holds open. Whoosh's own clean-up after a
+    failed commit (a full disk) releases its lock but leaves the segment files it was writing open."""
+    if not writer.is_closed:
+        try:
+            writer.cancel()
+            return
+        except Exception:  # the error being reported is the first one, not this
+            pass
+    for part in (getattr(writer, "perdocwriter", None), getattr(writer, "fieldwriter", None)):
+        if part is not None and not part.is_closed:
+            try:
+                part.close()
+            except Exception:
+                pass
+
+
 def add_article(writer, article: Article, key: str) -> None:
     """Add one article's document, and make sure the stem cache knows every word it brings (stems are
     not indexed: queries group the indexed words by the stems the cache gives)."""

@@ -1,4 +1,6 @@
+import errno
 import json
+import os
 import subprocess
 import sys
 
@@ -132,3 +134,45 @@ def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
     skipped = sorted(line for line in captured.err.splitlines() if line.startswith("skipped: "))
     assert skipped == [f"skipped: {sources / 'empty.txt'}: empty file",
                        f"skipped: {sources / 'nothing.html'}: page holds no article text"]
+
+
+def test_reindex_into_the_filesystem_root_is_refused_before_anything_is_written(capsys):
+    before = sorted(os.listdir("/"))
+    assert main(["reindex", str(SEEDS), "--index", "/", "--quiet"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("warta reindex: refusing to write an index into /: it holds files Warta did not make (")
+    assert err.rstrip().endswith("and no .warta-index marker; choose a new or empty directory")
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(os.listdir("/")) == before
+
+
+def test_serve_refuses_a_damaged_index_in_one_line(tmp_path, capsys):
+    assert main(["reindex", str(SEEDS), "--index", str(tmp_path), "--quiet"]) == EXIT_OK
+    toc = next((tmp_path / "current").glob("*.toc"))
+    toc.write_bytes(b"")
+    capsys.readouterr()
+    completed = subprocess.run([sys.executable, "-m", "search.cli", "serve", "--index", str(tmp_path), "--port", "0"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == EXIT_ERROR
+    assert completed.stderr.startswith(f"warta serve: the index generation {tmp_path.resolve()}/gen-")
+    assert f"is damaged: {toc.name} has 0 bytes instead of " in completed.stderr
+    assert "Traceback" not in completed.stderr and len(completed.stderr.strip().splitlines()) == 1
+    assert main(["reindex", str(SEEDS), "--index", str(tmp_path), "--quiet"]) == EXIT_OK  # an update rebuilds
+    err = capsys.readouterr().err
+    assert err.startswith(f"notice: the index generation {tmp_path.resolve()}/gen-") and "rebuilding it in full" in err
+    assert main(["search", "birokrasi", "--index", str(tmp_path)]) == EXIT_OK
+
+
+def test_a_full_disk_is_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
+    assert main(["reindex", str(SEEDS), "--index", str(tmp_path), "--quiet"]) == EXIT_OK
+    capsys.readouterr()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), args[1] if len(args) > 1 else None)
+
+    monkeypatch.setattr("whoosh.filedb.filestore.FileStorage.create_file", full)
+    assert main(["reindex", str(SEEDS), str(CORPUS), "--index", str(tmp_path), "--quiet"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("warta reindex: the disk is full (No space left on device (")
+    assert err.endswith(f"): the new index was not written and the previous one at {tmp_path} is still current\n")
+    assert len(err.splitlines()) == 1

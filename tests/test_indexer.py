@@ -1,3 +1,6 @@
+import errno
+import gc
+import importlib
 import json
 import os
 import shutil
@@ -5,11 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 
 import pytest
 
-from search.errors import IndexBusyError, IndexMissingError, InputError
-from search.generations import CURRENT, REINDEX_LOCK, ReindexLock, hold, release
+from search.errors import IndexBusyError, IndexMissingError, IndexWriteError, InputError
+from search.generations import CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release
 from search.indexer import build_index, open_current
 
 from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
@@ -108,6 +112,49 @@ def test_removing_one_of_two_files_with_the_same_article_keeps_it(tmp_path):
     (sources / "a.jsonl").unlink()
     build_index([sources], tmp_path / "ix")
     assert count(tmp_path / "ix") == 2
+
+
+def stored(root) -> list[tuple[str, str]]:
+    with open_current(root).searcher() as searcher:
+        return sorted((doc["url"], doc.get("source") or "") for doc in searcher.all_stored_fields())
+
+
+SHARED_TEXT = "Teks yang sama dimuat dua media dengan alamat berbeda tentang rapat bupati dan pemerintah daerah."
+
+
+@pytest.mark.parametrize("removed,kept", [("a.jsonl", ("https://b.id/sama", "Media B")),
+                                          ("b.jsonl", ("https://a.id/sama", "Media A"))])
+def test_removing_one_source_of_a_text_kept_under_two_urls_keeps_it_under_the_other(tmp_path, removed, kept):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [{"url": "https://a.id/sama", "source": "Media A", "body": SHARED_TEXT}])
+    jsonl(sources / "b.jsonl", [{"url": "https://b.id/sama", "source": "Media B", "body": SHARED_TEXT}])
+    jsonl(sources / "c.jsonl", [record(2)])
+    first = build_index([sources], tmp_path / "ix")
+    assert (first.indexed, first.duplicates) == (2, 1)
+    assert stored(tmp_path / "ix") == [("https://a.id/sama", "Media A"), ("https://example.id/2", "example")]
+    (sources / removed).unlink()
+    build_index([sources], tmp_path / "ix")  # incremental
+    assert stored(tmp_path / "ix") == [kept, ("https://example.id/2", "example")]
+    build_index([sources], tmp_path / "ix")  # and it stays on the next update
+    assert stored(tmp_path / "ix") == [kept, ("https://example.id/2", "example")]
+
+
+def test_a_text_given_by_three_files_stays_until_the_last_one_goes(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for name in "abc":
+        jsonl(sources / f"{name}.jsonl", [{"url": f"https://{name}.id/sama", "body": SHARED_TEXT}, record(name)])
+    build_index([sources], tmp_path / "ix")
+    urls = []
+    for name in "ab":
+        (sources / f"{name}.jsonl").unlink()
+        build_index([sources], tmp_path / "ix")
+        urls.append([url for url, _ in stored(tmp_path / "ix") if url.endswith("/sama")])
+    assert urls == [["https://b.id/sama"], ["https://c.id/sama"]]
+    jsonl(sources / "c.jsonl", [record("c")])
+    build_index([sources], tmp_path / "ix")
+    assert [url for url, _ in stored(tmp_path / "ix")] == ["https://example.id/c"]
 
 
 def test_bad_inputs_are_reported_and_good_ones_indexed(tmp_path):
@@ -241,3 +288,74 @@ def test_an_index_root_reached_through_a_symbolic_link_keeps_its_current_generat
     assert current.is_dir()
     with open_current(tmp_path / "link").searcher() as searcher:
         assert searcher.doc_count() == 7
+
+
+def disk_full_after(monkeypatch, target: str, calls: int = 0, under=None):
+    """Make `target` (a dotted name) raise ENOSPC from its `calls`+1-th call on (only for paths under
+    `under`, when given); returns how many calls failed."""
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest importable prefix, then attributes
+        try:
+            owner = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:-1]:
+            owner = getattr(owner, name)
+        break
+    attribute = parts[-1]
+    original = getattr(owner, attribute)
+    seen = {"calls": 0, "failed": 0}
+
+    def failing(*args, **kwargs):
+        paths = [str(a) for a in args if isinstance(a, (str, os.PathLike))]
+        if under is None or any(path.startswith(str(under)) for path in paths):
+            seen["calls"] += 1
+            if seen["calls"] > calls:
+                seen["failed"] += 1
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), paths[0] if paths else None)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, attribute, failing)
+    return seen
+
+
+DISK_FULL_POINTS = [
+    ("whoosh.filedb.filestore.FileStorage.create_file", 0, "any"),  # the first segment file
+    ("whoosh.filedb.structfile.StructFile.write", 200, "any"),  # halfway through writing a segment
+    ("pathlib.Path.write_text", 0, "root"),  # the manifest
+    ("pathlib.Path.write_text", 1, "root"),  # the checksums
+    ("pathlib.Path.write_text", 2, "root"),  # the stem cache
+    ("os.symlink", 0, "root"),  # the swap of `current`
+    ("whoosh.filedb.structfile.StructFile.write", 100, "parallel"),  # inside a worker process
+]
+
+
+@pytest.mark.parametrize("target,calls,where", DISK_FULL_POINTS,
+                         ids=[f"{t.rsplit('.', 1)[-1]}-{c}-{w}" for t, c, w in DISK_FULL_POINTS])
+def test_a_full_disk_stops_the_reindex_and_leaves_the_previous_index_current(tmp_path, monkeypatch, target,
+                                                                            calls, where):
+    root = tmp_path / "ix"
+    build_index([SEEDS], root)
+    before = (generation(root), sorted(p.name for p in root.iterdir()))
+    stems = set((root / "stems.tsv").read_text().splitlines())
+    sources = tmp_path / "src"
+    sources.mkdir()
+    new_word = "kata" + "".join(chr(ord("a") + int(c, 16)) for c in os.urandom(6).hex())  # a stem never cached
+    jsonl(sources / "many.jsonl", [record(n, body=f"Berita {new_word} nomor {n} tentang rapat pemerintah daerah.")
+                                   for n in range(60)])
+    if where == "parallel":
+        monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    seen = disk_full_after(monkeypatch, target, calls, under=root if where == "root" else None)
+    with pytest.raises(IndexWriteError, match=rf"^the disk is full \(No space left on device( \(.+\))?\): the new "
+                                              rf"index was not written and the previous one at {root} is still current$"):
+        build_index([sources], root, full=where == "parallel")
+    assert seen["failed"] >= 1 or where == "parallel"  # a worker's calls are counted in the worker
+    monkeypatch.undo()
+    with warnings.catch_warnings():  # a Whoosh writer that failed mid-write leaves files open until collected
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+    assert (generation(root), sorted(p.name for p in root.iterdir())) == before
+    assert stems <= set((root / "stems.tsv").read_text().splitlines())  # more stems are harmless, fewer are not
+    assert count(root) == 1
+    report = build_index([sources], root)  # with space again, the update goes through
+    assert (report.indexed, count(root)) == (60, 60)

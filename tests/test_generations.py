@@ -1,0 +1,173 @@
+"""Index roots and generations: the marker, adoption of older indexes, checksums verified on open."""
+
+import json
+import os
+
+import pytest
+
+from search.errors import IndexDamagedError, IndexMissingError, IndexRootError
+from search.generations import (CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, claim_root, remove_unfinished_builds,
+                                remove_unused_generations, verify)
+from search.indexer import build_index, open_current
+from search.query import SearchService, SearchRequest
+
+from .conftest import CORPUS, SEEDS
+
+
+def listing(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+def test_a_new_directory_and_one_holding_only_an_empty_dotfile_are_marked(tmp_path):
+    claim_root(tmp_path / "new")
+    assert (tmp_path / "new" / MARKER).read_text().startswith("This directory is a Warta index")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / ".gitkeep").touch()  # the repository's own index/ directory
+    report = build_index([SEEDS], kept)
+    assert report.indexed == 1
+    assert (kept / ".gitkeep").exists() and (kept / MARKER).is_file()
+
+
+def test_a_directory_of_other_files_is_refused_and_left_untouched(tmp_path):
+    (tmp_path / "gen-notes").mkdir()
+    (tmp_path / "gen-notes" / "todo.txt").write_text("jangan dihapus")
+    (tmp_path / "notes.txt").write_text("x")
+    before = listing(tmp_path)
+    with pytest.raises(IndexRootError, match=rf"refusing to write an index into {tmp_path}: it holds files Warta "
+                                             rf"did not make \(gen-notes, notes.txt\) and no {MARKER} marker"):
+        build_index([SEEDS], tmp_path)
+    assert listing(tmp_path) == before  # not even a lock file or a marker
+
+
+def test_a_stand_in_for_the_filesystem_root_is_refused(tmp_path):
+    for name in ("bin", "etc", "home"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "etc" / "passwd").write_text("root:x:0:0::/root:/bin/sh\n")
+    with pytest.raises(IndexRootError, match=r"\(bin, etc, home\)"):
+        build_index([SEEDS], tmp_path)
+    assert listing(tmp_path) == ["bin", "etc", "etc/passwd", "home"]
+
+
+def test_an_index_built_before_markers_is_adopted_and_updated(tmp_path):
+    build_index([SEEDS], tmp_path)
+    (tmp_path / MARKER).unlink()  # what the previous version left: current, gen-*, lock, stems, no marker
+    (tmp_path / REINDEX_LOCK).write_text("")
+    notices = []
+    report = build_index([SEEDS, CORPUS], tmp_path, notice=notices.append)
+    assert notices == [f"adopted the index at {tmp_path}, built before index directories were marked"]
+    assert (report.indexed, open_current(tmp_path).doc_count()) == (6, 7)
+    assert (tmp_path / MARKER).is_file()
+    assert len(list(tmp_path.glob("gen-*"))) == 1  # the adopted generation was replaced and removed
+
+
+def test_an_old_index_beside_someone_elses_directory_is_refused(tmp_path):
+    build_index([SEEDS], tmp_path)
+    (tmp_path / MARKER).unlink()
+    (tmp_path / "gen-notes").mkdir()
+    before = listing(tmp_path)
+    with pytest.raises(IndexRootError, match=r"\(gen-notes\)"):
+        build_index([SEEDS, CORPUS], tmp_path, full=True)
+    assert listing(tmp_path) == before
+
+
+def test_only_what_warta_named_is_removed_from_a_marked_root(tmp_path):
+    build_index([SEEDS], tmp_path)
+    for name in ("gen-notes", ".building-notes", "gen-2024"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "keep.txt").write_text("x")
+    build_index([SEEDS, CORPUS], tmp_path, full=True)
+    build_index([SEEDS], tmp_path, full=True)
+    assert all((tmp_path / name / "keep.txt").exists() for name in ("gen-notes", ".building-notes", "gen-2024"))
+    assert len([p for p in tmp_path.glob("gen-2026*")] + [p for p in tmp_path.glob("gen-20[0-9][0-9][01]*")]) >= 1
+
+
+def test_unmarked_roots_are_never_cleaned_by_readers(tmp_path):
+    (tmp_path / "gen-20250101-000000-000000000").mkdir()
+    (tmp_path / ".building-1-2").mkdir()
+    assert remove_unused_generations(tmp_path) == [] and remove_unfinished_builds(tmp_path) == []
+    assert listing(tmp_path) == [".building-1-2", "gen-20250101-000000-000000000"]
+
+
+def test_a_file_given_as_the_index_is_refused(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(IndexRootError, match="is not a directory"):
+        claim_root(tmp_path / "file")
+
+
+def current_file(root, suffix):
+    return next(p for p in (root / CURRENT).iterdir() if p.name.endswith(suffix))
+
+
+def truncate(path):
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+
+
+def scramble(path):
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8] = bytes((b ^ 0x5A) for b in data[middle:middle + 8])
+    path.write_bytes(bytes(data))
+
+
+def empty(path):
+    path.write_bytes(b"")
+
+
+DAMAGE = [(".trm", truncate, "has {half} bytes instead of {size}"), ("_stored.col", scramble, "does not match its checksum"),
+          (".pst", scramble, "does not match its checksum"), (".toc", empty, "has 0 bytes instead of {size}")]
+
+
+@pytest.mark.parametrize("suffix,damage,problem", DAMAGE, ids=[d[0] for d in DAMAGE])
+def test_a_damaged_generation_is_refused_by_readers_and_rebuilt_by_reindex(tmp_path, suffix, damage, problem):
+    build_index([SEEDS, CORPUS], tmp_path)
+    assert verify(tmp_path / CURRENT) is True
+    target = current_file(tmp_path, suffix)
+    size = target.stat().st_size
+    damage(target)
+    expected = problem.format(half=size // 2, size=size)
+    message = rf"the index generation .*/gen-[0-9-]+ is damaged: {target.name} {expected}; run `warta reindex`"
+    with pytest.raises(IndexDamagedError, match=message):
+        open_current(tmp_path)
+    service = SearchService(tmp_path)
+    with pytest.raises(IndexDamagedError, match=message):
+        service.search(SearchRequest("bupati"))
+    service.close()
+    notices = []
+    report = build_index([SEEDS, CORPUS], tmp_path, notice=notices.append)  # incremental, as asked
+    assert len(notices) == 1 and notices[0].endswith(": rebuilding it in full") and target.name in notices[0]
+    assert report.generation is not None and report.indexed == 7
+    assert verify(tmp_path / CURRENT) is True
+    assert open_current(tmp_path).doc_count() == 7
+
+
+def test_damaged_is_a_kind_of_missing_index_for_the_web_layer():
+    assert issubclass(IndexDamagedError, IndexMissingError) and IndexDamagedError.code == "index_damaged"
+
+
+def test_a_missing_file_and_unreadable_checksums_are_reported(tmp_path):
+    build_index([SEEDS], tmp_path)
+    current = tmp_path / CURRENT
+    victim = current_file(tmp_path, ".pst")
+    victim.unlink()
+    with pytest.raises(IndexDamagedError, match=f"{victim.name} is missing"):
+        verify(current)
+    (current / CHECKSUMS).write_text("{not json")
+    with pytest.raises(IndexDamagedError, match=f"{CHECKSUMS} is unreadable"):
+        verify(current)
+
+
+def test_an_update_reuses_the_checksums_of_linked_files_and_adds_the_new_ones(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "seed.txt").write_text((SEEDS / os.listdir(SEEDS)[0]).read_text())
+    build_index([sources], tmp_path / "ix")
+    first = json.loads((tmp_path / "ix" / CURRENT / CHECKSUMS).read_text())["files"]
+    (sources / "more.jsonl").write_text((CORPUS / "articles.jsonl").read_text())
+    build_index([sources], tmp_path / "ix")
+    second = json.loads((tmp_path / "ix" / CURRENT / CHECKSUMS).read_text())["files"]
+    shared = {name for name in first if not name.endswith((".toc", "manifest.json"))}
+    assert shared and all(second[name] == first[name] for name in shared)
+    assert len(second) > len(first)
+    assert verify(tmp_path / "ix" / CURRENT) is True

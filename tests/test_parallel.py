@@ -1,0 +1,145 @@
+"""Fresh builds in worker processes: same result as one process, and no worker outlives its reindex."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from search.generations import CHECKSUMS, CURRENT, LEASE_FILE, ReindexLock
+from search.indexer import build_index, open_current
+
+from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
+
+KILL_ARTICLES = 4000
+
+
+def repo_sentences() -> list[str]:
+    """Sentences of the seed article and the test corpus: text to build many distinct articles from."""
+    texts = [SEED_FILE.read_text(encoding="utf-8")]
+    texts += [json.loads(line)["body"] for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    sentences = [s.strip() for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 30]
+    assert len(sentences) >= 20
+    return sentences
+
+
+def many_articles(path: Path, n: int) -> None:
+    sentences = repo_sentences()
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            picked = [sentences[(i * k + k) % len(sentences)] for k in (1, 3, 7)]
+            handle.write(json.dumps({"title": f"Berita {i}", "url": f"https://contoh.id/{i}",
+                                     "body": " ".join(picked) + f" Laporan nomor {i}."}) + "\n")
+
+
+def children_of(pid: int) -> set[int]:
+    """Live processes whose parent is `pid` (zombies, already dead, are not counted)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def wait_for(condition, timeout: float, step: float = 0.02) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="needs Linux /proc and two cores for worker processes")
+def test_sigkill_of_a_parallel_reindex_takes_its_workers_and_lock_with_it(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    many_articles(sources / "many.jsonl", KILL_ARTICLES)
+    root = tmp_path / "ix"
+    build_index([SEEDS], root)
+    full = [sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(root), "--full", "--quiet"]
+    update = [sys.executable, "-m", "search.cli", "reindex", str(SEEDS), "--index", str(root), "--quiet"]
+
+    def early(process):  # reading and deduplicating, before any worker exists
+        time.sleep(0.3)
+        return set()
+
+    def mid(process):  # the workers are writing their segments
+        assert wait_for(lambda: len(children_of(process.pid)) >= 2, 60), "no workers started"
+        workers = children_of(process.pid)
+        time.sleep(1.0)
+        return workers
+
+    def commit(process):  # the workers are done: the reindex combines their segments and publishes
+        assert wait_for(lambda: len(children_of(process.pid)) >= 2, 60), "no workers started"
+        workers = children_of(process.pid)
+        wait_for(lambda: not any(alive(pid) for pid in workers), 60, step=0.005)
+        return workers
+
+    for moment in (early, mid, commit):
+        process = subprocess.Popen(full, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers = moment(process)
+        survivors = children_of(process.pid) | workers
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert wait_for(lambda: not any(alive(pid) for pid in survivors), 1.0), (moment.__name__, survivors)
+        with ReindexLock(root):  # free at once, without waiting for anything to die
+            pass
+        started = time.monotonic()
+        again = subprocess.run(update, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, (moment.__name__, again.stderr)
+        assert time.monotonic() - started < 30
+        assert open_current(root).doc_count() in (1, KILL_ARTICLES), moment.__name__  # old, or the finished one
+        assert not list(root.glob(".building-*")), moment.__name__  # killed writers' files are gone
+
+    finished = subprocess.run(full, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert open_current(root).doc_count() == KILL_ARTICLES
+    current = root / os.readlink(root / CURRENT)
+    recorded = set(json.loads((current / CHECKSUMS).read_text())["files"])
+    on_disk = {p.name for p in current.iterdir()} - {LEASE_FILE, CHECKSUMS, "MAIN_WRITELOCK"}
+    assert on_disk == recorded  # no orphan segment file in the generation
+
+
+def test_a_worker_ends_when_its_parent_is_killed(tmp_path):
+    """die_with_parent on its own: a grandchild forked with it set goes when its parent gets SIGKILL."""
+    script = tmp_path / "family.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from search.parallel import die_with_parent\n"
+        "parent = os.getpid()\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    die_with_parent(parent)\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(child, flush=True)\n"
+        "time.sleep(60)\n")
+    process = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    child = int(process.stdout.readline())
+    time.sleep(0.2)
+    assert alive(child)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    assert wait_for(lambda: not alive(child), 1.0)
