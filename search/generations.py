@@ -28,6 +28,8 @@ import weakref
 from pathlib import Path
 from typing import Callable
 
+from whoosh.filedb.filestore import FileStorage
+
 from .errors import IndexBusyError, IndexDamagedError, IndexRootError
 
 CURRENT = "current"
@@ -179,6 +181,43 @@ def _read_checksums(generation: Path) -> dict[str, list] | None:
         raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is not one Warta "
                                 "wrote; run `warta reindex` to rebuild it")
     return data["files"]
+
+
+def usable(generation: Path) -> bool:
+    """Whether `generation` holds a Whoosh index whose files are as written: False when it holds none,
+    IndexDamagedError when its checksums differ or Whoosh cannot read its table of contents (which, for
+    a generation written before checksums, is the only check there is)."""
+    verify(generation)
+    if not generation.is_dir():
+        return False
+    storage = _ClosingStorage(str(generation))
+    try:
+        return storage.index_exists()
+    except Exception as error:  # Whoosh raises whatever a truncated pickle or varint gives
+        failure = type(error).__name__
+    finally:
+        storage.close_opened()  # Whoosh leaves the file it failed to read open
+    raise IndexDamagedError(f"the index generation {generation} is damaged: its table of contents cannot "
+                            f"be read ({failure}); run `warta reindex` to rebuild it")
+
+
+class _ClosingStorage(FileStorage):
+    """A read-only Whoosh storage that can close every file opened through it."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder, readonly=True)
+        self.opened: list = []
+
+    def open_file(self, name, **kwargs):
+        opened = super().open_file(name, **kwargs)
+        self.opened.append(opened)
+        return opened
+
+    def close_opened(self) -> None:
+        for opened in self.opened:
+            if not opened.is_closed:
+                opened.close()
+        self.opened.clear()
 
 
 def verify(generation: Path) -> bool:

@@ -31,7 +31,7 @@ from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache, stem_cache_s
 from .articles import Article, normalise_space
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
-                          publish, remove_unfinished_builds, remove_unused_generations, seal, verify)
+                          publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import Rejection, find_sources, read_source
 from .parallel import write_in_parallel
 from .schema import build_schema
@@ -87,9 +87,7 @@ def open_current(index_root: str | os.PathLike):
     """The Whoosh index the `current` link names, verified; IndexMissingError when there is none,
     IndexDamagedError when its files differ from what was written."""
     generation = current_generation(Path(index_root))
-    if generation is not None:
-        verify(generation)  # first: Whoosh cannot even tell whether a damaged index exists
-    if generation is None or not whoosh_index.exists_in(str(generation)):
+    if generation is None or not usable(generation):
         raise IndexMissingError(f"no index at {Path(index_root)} (run `warta reindex` first)")
     return whoosh_index.open_dir(str(generation))
 
@@ -153,8 +151,8 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     sources = find_sources(paths)
     if not sources:
         raise InputError("no .txt, .jsonl or .html files found in " + ", ".join(str(p) for p in paths))
-    claim_root(root, say)
     try:
+        claim_root(root, say)
         with ReindexLock(root, say):
             leftovers = remove_unfinished_builds(root)
             if leftovers:
@@ -179,12 +177,12 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Pa
     if base is None:
         return None, {}
     try:
-        verify(base)
+        readable = usable(base)
     except IndexDamagedError as error:
         say(f"{error}: rebuilding it in full")
         return None, {}
     old = read_manifest(base)
-    if old is None or not whoosh_index.exists_in(str(base)):
+    if old is None or not readable:
         say(f"the current generation {base.name} was written by an older Warta: rebuilding it in full")
         return None, {}
     return base, old

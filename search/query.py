@@ -19,7 +19,7 @@ from .analysis import STEM_CACHE, load_stem_cache, stem_word
 from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE, FacetTable
 from .highlight import WordMatcher, snippet
-from .generations import CURRENT, hold, release, remove_unused_generations, verify
+from .generations import CURRENT, hold, release, remove_unused_generations, usable
 from .matching import DATE_FIELD, Evaluator, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder, parse_date_bound
 from .querylang import ParsedQuery, parse
@@ -328,13 +328,12 @@ class SearchService:
 
 
 def _verified(path: Path, lease: int) -> bool:
-    """Whether `path` holds an index whose files match their checksums (IndexDamagedError if not)."""
+    """Whether `path` holds an index whose files are as written (IndexDamagedError if they are not)."""
     try:
-        verify(path)
+        return usable(path)
     except IndexDamagedError:
         release(lease)
         raise
-    return whoosh_index.exists_in(str(path))
 
 
 def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:

@@ -171,3 +171,18 @@ def test_an_update_reuses_the_checksums_of_linked_files_and_adds_the_new_ones(tm
     assert shared and all(second[name] == first[name] for name in shared)
     assert len(second) > len(first)
     assert verify(tmp_path / "ix" / CURRENT) is True
+
+
+def test_a_generation_without_checksums_is_still_refused_when_whoosh_cannot_read_it(tmp_path):
+    build_index([SEEDS], tmp_path)
+    current = tmp_path / CURRENT
+    (current / CHECKSUMS).unlink()  # as written before checksums existed
+    assert verify(current) is False and open_current(tmp_path).doc_count() == 1
+    next(current.glob("*.toc")).write_bytes(b"")
+    with pytest.raises(IndexDamagedError, match=r"is damaged: its table of contents cannot be read \(TypeError\)"):
+        open_current(tmp_path)
+    notices = []
+    build_index([SEEDS], tmp_path, notice=notices.append)
+    assert len(notices) == 1 and notices[0].endswith("cannot be read (TypeError); run `warta reindex` to rebuild it: "
+                                                      "rebuilding it in full")
+    assert verify(tmp_path / CURRENT) is True and open_current(tmp_path).doc_count() == 1
