@@ -142,7 +142,7 @@ def _file_hash(path: Path, size: int) -> str:
     return digest.hexdigest()
 
 
-def _checked_files(generation: Path) -> list[Path]:
+def checked_files(generation: Path) -> list[Path]:
     return sorted(entry for entry in generation.iterdir()
                   if entry.name not in (CHECKSUMS, LEASE_FILE) and entry.is_file() and "LOCK" not in entry.name)
 
@@ -152,7 +152,7 @@ def seal(building: Path, base: Path | None = None) -> None:
     verified when it was opened) keep the hash recorded there instead of being read again."""
     known = _read_checksums(base) if base is not None else None
     files = {}
-    for path in _checked_files(building):
+    for path in checked_files(building):
         stat = path.stat()
         if known and path.name in known and _same_file(stat, base / path.name):
             files[path.name] = known[path.name]
