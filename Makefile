@@ -8,7 +8,7 @@ SEEDS := seeds
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test index clean browser
+.PHONY: run test index clean browser opensearch opensearch-stop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# A 3-node OpenSearch 2.19 cluster on 127.0.0.1:9250-9252 from Maven Central's jars (opensearch/pom.xml);
+# waits for green health and prints the URL. Needs java and mvn.
+opensearch:
+	$(PYTHON) opensearch/cluster.py start
+
+opensearch-stop:
+	$(PYTHON) opensearch/cluster.py stop
 
 clean:
 	rm -rf $(VENV) $(INDEX)/current $(INDEX)/gen-*
