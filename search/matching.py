@@ -12,8 +12,10 @@ Stems are not indexed: a stem is scored as the sum of its words' frequencies (sc
 from __future__ import annotations
 
 import math
+import threading
 from array import array
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
@@ -23,6 +25,9 @@ from .schema import STEMMED_FIELDS
 from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
+MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
+MAX_EXPANDED_TERMS = 1_000  # and all of a query's prefixes and fuzzy words together at most this many
+EXPANSIONS_KEPT = 256  # expansions (prefix or fuzzy word -> its most frequent words) kept per generation
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
 DATE_FIELD = "date_num"
 NO_DOCUMENTS = np.zeros(0, dtype=np.int32)
@@ -45,6 +50,34 @@ def _matching_documents(query: wq.Query, searcher) -> tuple[np.ndarray, np.ndarr
         ids.append(matcher.id())
         matcher.next()
     return np.frombuffer(ids, dtype=np.int32), NO_WEIGHTS
+
+
+@dataclass
+class Expansions:
+    """One search's budget of words that prefixes and fuzzy words expand to, and what the caps cut."""
+
+    per_expansion: int = MAX_TERMS_PER_EXPANSION
+    total: int = MAX_EXPANDED_TERMS
+    used: int = 0
+    capped: dict[str, dict[str, int]] = field(default_factory=dict)  # "me*" -> {"found": 5123, "searched": 200}
+    _matches: dict[tuple, "Match"] = field(default_factory=dict)  # the same expansion twice is evaluated once
+
+    def take(self, label: str, ranked: list[tuple[str, int]], found: int) -> list[str]:
+        """The first of `ranked` (most frequent first) that the caps leave, in lexicon order."""
+        allowed = max(0, min(self.per_expansion, self.total - self.used))
+        chosen = ranked[:allowed]
+        self.used += len(chosen)
+        if found > len(chosen):
+            searched = len(chosen) + self.capped.get(label, {}).get("searched", 0)
+            self.capped[label] = {"found": max(found, self.capped.get(label, {}).get("found", 0)),
+                                  "searched": searched}
+        return sorted(text for text, _ in chosen)
+
+    def describe(self) -> dict | None:
+        """What the result says when a cap cut an expansion; None when nothing was cut."""
+        if not self.capped:
+            return None
+        return {"per_expansion": self.per_expansion, "per_query": self.total, "expansions": dict(self.capped)}
 
 
 class StemGroups:
@@ -81,6 +114,12 @@ class PostingCache:
         self._lengths: dict[str, np.ndarray] = {}
         self._stem_groups: dict[str, StemGroups] = {}
         self._scored = ArrayCache(budget_bytes)  # (document numbers, scores) of terms and phrases
+        self._expansions: OrderedDict[tuple, tuple[list[tuple[str, int]], int]] = OrderedDict()
+        self._expansions_lock = threading.Lock()
+        # Whoosh reads a segment file by seeking a shared file object, then reading: two threads reading one
+        # generation at once could read each other's bytes. Every Whoosh read of this generation holds this
+        # lock, one term or one segment at a time; scoring, counting and shaping run without it.
+        self.io = threading.RLock()
         weighting = searcher.weighting
         self.b = float(getattr(weighting, "B", DEFAULT_B))
         self.k1 = float(getattr(weighting, "K1", DEFAULT_K1))
@@ -93,21 +132,33 @@ class PostingCache:
         """Each document's length in a field, as Whoosh stores it (quantised to one byte)."""
         found = self._lengths.get(fieldname)
         if found is None:
-            found = self._lengths[fieldname] = self.memo.concatenated(
+            with self.io:
+                found = self._lengths.get(fieldname)
+                if found is None:
+                    found = self._lengths[fieldname] = self._read_lengths(fieldname)
+        return found
+
+    def _read_lengths(self, fieldname: str) -> np.ndarray:
+        return self.memo.concatenated(
                 self.reader, "lengths", fieldname,
                 lambda leaf: [leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())],
                 np.float32)
-        return found
 
     def stem_groups(self, fieldname: str) -> StemGroups:
         """The words of a surface field under each stem, from each segment's lexicon read once."""
         found = self._stem_groups.get(fieldname)
         if found is None:
-            found = self._stem_groups[fieldname] = StemGroups([
+            with self.io:
+                found = self._stem_groups.get(fieldname)
+                if found is None:
+                    found = self._stem_groups[fieldname] = self._read_stem_groups(fieldname)
+        return found
+
+    def _read_stem_groups(self, fieldname: str) -> StemGroups:
+        return StemGroups([
                 self.memo.get(leaf, "stem groups", fieldname,
                               lambda leaf=leaf: stem_groups(term.decode("utf-8") for term in leaf.lexicon(fieldname)))
                 for leaf, _ in self.reader.leaf_readers()])
-        return found
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, BM25F scores) of a term's live postings; in a stemmed field, of a stem: every
@@ -126,19 +177,51 @@ class PostingCache:
             return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain))
         return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
+    def expansion(self, query: wq.MultiTerm, keep: int) -> tuple[list[tuple[str, int]], int]:
+        """The words a prefix or fuzzy word expands to in this generation, at most `keep` of them, most frequent
+        first, with their document frequencies; and how many it expands to in all. Kept per generation."""
+        key = (type(query).__name__, query.fieldname, query.text, getattr(query, "maxdist", None),
+               getattr(query, "prefixlength", None), keep)
+        with self._expansions_lock:
+            found = self._expansions.get(key)
+            if found is not None:
+                self._expansions.move_to_end(key)
+                return found
+        frequencies: dict[str, int] = {}
+        with self.io:
+            if isinstance(query, wq.Prefix):
+                for leaf, _ in self.reader.leaf_readers():
+                    for btext, info in leaf.iter_prefix(query.fieldname, query.text):
+                        text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+                        frequencies[text] = frequencies.get(text, 0) + info.doc_frequency()
+            else:
+                for fieldname, btext in query.expanded_terms(self.reader):
+                    text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+                    frequencies[text] = self.reader.doc_frequency(fieldname, text)
+        ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:keep]
+        found = (ranked, len(frequencies))
+        with self._expansions_lock:
+            self._expansions[key] = found
+            while len(self._expansions) > EXPANSIONS_KEPT:
+                self._expansions.popitem(last=False)
+        return found
+
     def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-        ids, weights = read_postings(self.reader, fieldname, text, self.live, self.memo.postings)
-        if not self.reader.schema[fieldname].scorable:
-            return ids, weights
-        return ids, self._bm25f(fieldname, self.searcher.idf(fieldname, text), ids, weights)
+        with self.io:
+            ids, weights = read_postings(self.reader, fieldname, text, self.live, self.memo.postings)
+            if not self.reader.schema[fieldname].scorable:
+                return ids, weights
+            idf = self.searcher.idf(fieldname, text)
+        return ids, self._bm25f(fieldname, idf, ids, weights)
 
     def _score_stem(self, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:
         """A stem's frequency in a document is the sum of its words' frequencies there."""
         frequency = np.zeros(self.doc_count, dtype=np.float32)
         for word in self.stem_groups(fieldname).get(stem, ()):
-            ids, weights = read_postings(self.reader, fieldname, word, kept=self.memo.postings)
+            with self.io:
+                ids, weights = read_postings(self.reader, fieldname, word, kept=self.memo.postings)
             frequency[ids] += weights
         frequency[~self.live] = 0
         ids = np.flatnonzero(frequency).astype(np.int32)
@@ -146,7 +229,8 @@ class PostingCache:
         return ids, self._bm25f(fieldname, idf, ids, frequency[ids])
 
     def _bm25f(self, fieldname: str, idf: float, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        average = self.searcher.avg_field_length(fieldname) or 1
+        with self.io:
+            average = self.searcher.avg_field_length(fieldname) or 1
         norm = self.k1 * ((1 - self.b) + self.b * self.lengths(fieldname)[ids] / average)
         return (idf * (weights * (self.k1 + 1)) / (weights + norm)).astype(np.float32)
 
@@ -156,8 +240,9 @@ class PostingCache:
         segment; the scores come from the words' arrays, which follow the index's current statistics."""
         documents = []
         for searcher, offset in self.searcher.leaf_searchers():
-            ids, _ = self.memo.postings.get(searcher.reader(), ("phrase", repr(phrase)),
-                                            lambda searcher=searcher: _matching_documents(phrase, searcher))
+            with self.io:
+                ids, _ = self.memo.postings.get(searcher.reader(), ("phrase", repr(phrase)),
+                                                lambda searcher=searcher: _matching_documents(phrase, searcher))
             documents.append(ids + offset)
         found = np.concatenate(documents) if documents else NO_DOCUMENTS
         found = found[self.live[found]]  # a segment's deletions only grow: what it left out stays deleted
@@ -169,12 +254,13 @@ class PostingCache:
 
     def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")
-        for searcher, offset in self.searcher.leaf_searchers():
-            matcher = query.matcher(searcher, searcher.context())
-            while matcher.is_active():
-                ids.append(matcher.id() + offset)
-                scores.append(matcher.score())
-                matcher.next()
+        with self.io:
+            for searcher, offset in self.searcher.leaf_searchers():
+                matcher = query.matcher(searcher, searcher.context())
+                while matcher.is_active():
+                    ids.append(matcher.id() + offset)
+                    scores.append(matcher.score())
+                    matcher.next()
         found = np.frombuffer(ids, dtype=np.int32).copy()
         keep = self.live[found]
         return found[keep], np.frombuffer(scores, dtype=np.float32)[keep]
@@ -192,29 +278,32 @@ class Evaluator:
     def doc_count(self) -> int:
         return self.postings.doc_count
 
-    def run(self, query: wq.Query) -> Match:
-        match = self._evaluate(query)
+    def run(self, query: wq.Query, expansions: Expansions | None = None) -> Match:
+        """The documents `query` matches and their scores; prefixes and fuzzy words expand within the caps of
+        `expansions` (one search's budget; a fresh one when None)."""
+        expansions = expansions if expansions is not None else Expansions()
+        match = self._evaluate(query, expansions)
         if query.boost != 1.0:
             match.scores *= query.boost
         return match
 
-    def mask(self, query: wq.Query) -> np.ndarray:
-        return self.run(query).mask
+    def mask(self, query: wq.Query, expansions: Expansions | None = None) -> np.ndarray:
+        return self.run(query, expansions).mask
 
-    def _evaluate(self, query: wq.Query) -> Match:
+    def _evaluate(self, query: wq.Query, expansions: Expansions) -> Match:
         if isinstance(query, wq.Term):
             return self._arrays(*self.postings.term(query.fieldname, query.text))
         if isinstance(query, wq.And):
-            return self._all_of([self.run(q) for q in query.subqueries])
+            return self._all_of([self.run(q, expansions) for q in query.subqueries])
         if isinstance(query, wq.Or):
-            return self._any_of([self.run(q) for q in query.subqueries])
+            return self._any_of([self.run(q, expansions) for q in query.subqueries])
         if isinstance(query, wq.AndNot):
-            positive, negative = self.run(query.a), self.run(query.b)
+            positive, negative = self.run(query.a, expansions), self.run(query.b, expansions)
             positive.mask &= ~negative.mask
             positive.scores[negative.mask] = 0
             return positive
         if isinstance(query, wq.Not):
-            return Match(self.postings.live & ~self.run(query.query).mask, self._zeros())
+            return Match(self.postings.live & ~self.run(query.query, expansions).mask, self._zeros())
         if isinstance(query, wq.Every):
             return Match(self.postings.live.copy(), self._zeros())
         if isinstance(query, type(wq.NullQuery)):
@@ -222,7 +311,7 @@ class Evaluator:
         if isinstance(query, wq.NumericRange) and query.fieldname == DATE_FIELD:
             return Match(self._date_mask(query), self._zeros())
         if isinstance(query, wq.MultiTerm):
-            return self._expanded(query)
+            return self._expanded(query, expansions)
         return self._arrays(*self.postings.query(query))
 
     def _zeros(self) -> np.ndarray:
@@ -254,14 +343,25 @@ class Evaluator:
             scores += part.scores
         return Match(mask, scores)
 
-    def _expanded(self, query: wq.MultiTerm) -> Match:
-        """Prefix, fuzzy and wildcard words: every term they expand to; one score each when constant."""
-        terms = [self.postings.term(fieldname, text)
-                 for fieldname, text in query.expanded_terms(self.postings.reader)]
-        match = self._any_of([self._arrays(ids, scores) for ids, scores in terms])
-        if query.constantscore:
-            match.scores = match.mask.astype(np.float32)
-        return match
+    def _expanded(self, query: wq.MultiTerm, expansions: Expansions) -> Match:
+        """Prefix, fuzzy and wildcard words: the terms they expand to, the most frequent first within the caps of
+        `expansions`; one score each when constant. The same expansion twice in a query is evaluated once."""
+        key = (type(query).__name__, query.fieldname, query.text, getattr(query, "maxdist", None),
+               getattr(query, "prefixlength", None), query.constantscore)
+        known = expansions._matches.get(key)
+        if known is None:
+            ranked, found = self.postings.expansion(query, expansions.per_expansion)
+            label = f"{query.text}*" if isinstance(query, wq.Prefix) else f"{query.text}~"
+            mask = np.zeros(self.doc_count, dtype=bool)
+            scores = self._zeros()
+            for text in expansions.take(label, ranked, found):
+                ids, term_scores = self.postings.term(query.fieldname, text)
+                mask[ids] = True
+                scores[ids] += term_scores  # a term's documents are distinct: the same sums as _any_of's
+            if query.constantscore:
+                scores = mask.astype(np.float32)
+            known = expansions._matches[key] = Match(mask, scores)
+        return Match(known.mask.copy(), known.scores.copy())
 
     def _date_mask(self, query: wq.NumericRange) -> np.ndarray:
         mask = self.postings.live.copy()

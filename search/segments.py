@@ -8,6 +8,7 @@ of the terms and phrases searched lately from its SegmentPostings.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import OrderedDict
 from typing import Callable, Hashable, TypeVar
@@ -20,6 +21,9 @@ T = TypeVar("T")
 Postings = tuple[np.ndarray, np.ndarray]  # document numbers (int32, ascending) and weights (float32)
 NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 POSTINGS_BYTES = 64 << 20  # per-segment postings kept across generations; 8 bytes per posting
+# What one cached entry costs beside its arrays' data: two numpy headers (~112 bytes each), the tuple, the key
+# and the dictionary slot. Counted so that a flood of unknown words (empty arrays) cannot grow a cache unseen.
+ENTRY_BYTES = 400
 
 
 def segment_id(leaf) -> str | None:
@@ -33,6 +37,7 @@ class SegmentMemo:
 
     def __init__(self, postings_budget: int = POSTINGS_BYTES) -> None:
         self._values: dict[tuple[str, str, str], object] = {}
+        self._lock = threading.Lock()  # searches of several generations share a memo
         self.postings = SegmentPostings(postings_budget)  # terms' postings, within a budget
 
     def __len__(self) -> int:
@@ -47,8 +52,9 @@ class SegmentMemo:
     def retain(self, reader) -> None:
         """Forget the segments `reader` no longer has (merged away or gone with their generation)."""
         alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
-        for key in [key for key in self._values if key[1] not in alive]:
-            del self._values[key]
+        with self._lock:
+            for key in [key for key in self._values if key[1] not in alive]:
+                del self._values[key]
         self.postings.retain(reader)
 
     def get(self, leaf, what: str, field: str, compute: Callable[[], T]) -> T:
@@ -56,9 +62,12 @@ class SegmentMemo:
         if segment is None:
             return compute()
         key = (what, segment, field)
-        if key not in self._values:
-            self._values[key] = compute()
-        return self._values[key]  # type: ignore[return-value]
+        with self._lock:
+            if key in self._values:
+                return self._values[key]  # type: ignore[return-value]
+        value = compute()  # outside the lock: two threads may compute the same value, and one of them is kept
+        with self._lock:
+            return self._values.setdefault(key, value)  # type: ignore[return-value]
 
     def concatenated(self, reader, what: str, field: str, compute: Callable[[object], np.ndarray],
                      dtype) -> np.ndarray:
@@ -139,40 +148,53 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         matcher.next()
 
 
+def entry_bytes(pair: Postings) -> int:
+    """What a cached pair of arrays costs: its data and the entry around it (an empty pair is not free)."""
+    return pair[0].nbytes + pair[1].nbytes + ENTRY_BYTES
+
+
 class ArrayCache:
-    """Pairs of arrays under keys, least recently used out beyond a byte budget; a pair larger than the whole
-    budget is returned without being kept."""
+    """Pairs of arrays under keys, least recently used out beyond a byte budget that counts each entry's
+    overhead as well as its data; a pair larger than the whole budget is returned without being kept.
+    Thread-safe: the lock is held only to look up and to store, never while `compute` runs."""
 
     def __init__(self, budget_bytes: int) -> None:
         self.budget_bytes = budget_bytes
         self._entries: OrderedDict[Hashable, Postings] = OrderedDict()
         self._bytes = 0
+        self._lock = threading.Lock()
 
     @property
     def cached_bytes(self) -> int:
         return self._bytes
 
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def get(self, key: Hashable, compute: Callable[[], Postings]) -> Postings:
-        found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-            return found
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
         found = compute()
-        size = found[0].nbytes + found[1].nbytes
+        size = entry_bytes(found)
         if size <= self.budget_bytes:
-            self._entries[key] = found
-            self._bytes += size
-            while self._bytes > self.budget_bytes:
-                self._forget(next(iter(self._entries)))
+            with self._lock:
+                if key not in self._entries:
+                    self._entries[key] = found
+                    self._bytes += size
+                    while self._bytes > self.budget_bytes:
+                        self._forget(next(iter(self._entries)))
         return found
 
     def forget_where(self, unwanted: Callable[[Hashable], bool]) -> None:
-        for key in [key for key in self._entries if unwanted(key)]:
-            self._forget(key)
+        with self._lock:
+            for key in [key for key in self._entries if unwanted(key)]:
+                self._forget(key)
 
     def _forget(self, key: Hashable) -> None:
-        first, second = self._entries.pop(key)
-        self._bytes -= first.nbytes + second.nbytes
+        self._bytes -= entry_bytes(self._entries.pop(key))
 
 
 class SegmentPostings:
@@ -187,6 +209,9 @@ class SegmentPostings:
     @property
     def cached_bytes(self) -> int:
         return self._cache.cached_bytes
+
+    def __len__(self) -> int:
+        return len(self._cache)
 
     def retain(self, reader) -> None:
         """Forget the segments `reader` no longer has."""

@@ -20,6 +20,6 @@ def test_counts_leave_out_zero_and_respect_size():
 
 
 def test_from_reader_reads_every_value_of_the_field(service):
-    facets = service._open().facets
+    facets = service.current().facets
     assert "Suhajar Diantoro" in facets["official"].values
     assert "Kementerian Dalam Negeri" in facets["agency"].values

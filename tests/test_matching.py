@@ -35,13 +35,13 @@ def whoosh_scores(searcher, query) -> dict[int, float]:
 
 @pytest.fixture()
 def evaluator(service):
-    generation = service._open()
+    generation = service.current()
     return Evaluator(PostingCache(generation.searcher), generation.dates)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=repr)
 def test_matches_and_scores_agree_with_whoosh(service, evaluator, query):
-    searcher = service._open().searcher
+    searcher = service.current().searcher
     expected = whoosh_scores(searcher, query)
     match = evaluator.run(query)
     assert set(np.flatnonzero(match.mask).tolist()) == set(expected)
@@ -51,7 +51,7 @@ def test_matches_and_scores_agree_with_whoosh(service, evaluator, query):
 
 
 def test_built_queries_match_what_whoosh_matches(service, evaluator):
-    generation = service._open()
+    generation = service.current()
     builder = QueryBuilder(generation.searcher.reader(), generation.facets)
 
     def stems_as_words(query):  # what Whoosh must be asked: a stem is any of its surface words
@@ -71,7 +71,7 @@ def test_built_queries_match_what_whoosh_matches(service, evaluator):
 
 
 def test_date_ranges_read_the_date_array(service, evaluator):
-    dates = service._open().dates
+    dates = service.current().dates
     mask = evaluator.mask(date_filter(date(2022, 9, 28), date(2022, 9, 28)))
     assert mask.any() and set(dates[mask].tolist()) == {20220928}
     assert not evaluator.mask(date_filter(date(2022, 9, 29), None))[dates == 20220928].any()
@@ -146,7 +146,7 @@ def test_a_stem_matches_every_word_with_that_stem_scored_as_one_term(tmp_path):
     assert build_index([sources], tmp_path / "ix").indexed == 4
     service = SearchService(tmp_path / "ix")
     try:
-        generation = service._open()
+        generation = service.current()
         searcher, postings = generation.searcher, generation.postings
         assert postings.stem_groups("body_surface")[stem_word("melayani")] == ["dilayani", "layanan", "melayani",
                                                                                "pelayanan"]

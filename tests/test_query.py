@@ -1,8 +1,7 @@
-import numpy as np
 import pytest
 
 from search.errors import BadQueryError, NotFoundError
-from search.query import MonthIndex, SearchRequest, search
+from search.query import SearchRequest, search
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS
 
@@ -74,15 +73,6 @@ def test_month_histogram_of_all_matching_articles(service):
     assert result["histogram"] == [
         {"month": "2017-03", "count": 1}, {"month": "2020-01", "count": 1}, {"month": "2021-05", "count": 1},
         {"month": "2021-06", "count": 1}, {"month": "2022-09", "count": 1}, {"month": "2022-10", "count": 1}]
-
-
-@pytest.mark.parametrize("dates", [[20220928, 0, 20220901, 20211231], [20220928, 20220901, 20211231]])
-def test_month_index_counts_dated_documents_per_month(dates):
-    months = MonthIndex.from_dates(np.array(dates))
-    everything = np.ones(len(dates), dtype=bool)
-    assert months.histogram(everything) == [{"month": "2021-12", "count": 1}, {"month": "2022-09", "count": 2}]
-    assert months.histogram(np.array([d == 20220901 for d in dates])) == [{"month": "2022-09", "count": 1}]
-    assert months.histogram(~everything) == []
 
 
 def test_facet_value_lookup_by_prefix_under_the_current_query(service):
@@ -186,8 +176,8 @@ def test_service_reopens_when_the_index_changes(tmp_path):
     build_index([SEEDS], tmp_path)
     service = SearchService(tmp_path)
     assert run(service, "")["total"] == 1
-    first = service._open()
-    assert service._open() is first  # opened once, reused
+    first = service.current()
+    assert service.current() is first  # opened once, reused
     build_index([SEEDS, CORPUS], tmp_path)
     assert run(service, "")["total"] == 7
     service.close()

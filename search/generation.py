@@ -1,0 +1,262 @@
+"""One open index generation: opened once, evaluated by any number of searches at once, closed when unused.
+
+A generation never changes once written, so everything read from it (searcher, postings cache, facet tables,
+dates) is shared by concurrent searches; only Whoosh's file reads are serialised, term by term, by the
+postings cache's `io` lock. What a search finds comes back as an `Evaluation`: numbers, stored fields and
+counts, which `results.py` alone turns into the result dict.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import index as whoosh_index
+
+from .analysis import stem_word
+from .facets import FacetTable
+from .generations import release
+from .matching import DATE_FIELD, Evaluator, Expansions, PostingCache, top_documents
+from .querybuild import BuiltQuery, QueryBuilder
+from .querylang import ParsedQuery, parse
+from .schema import FACET_FIELDS, STEMMED_FIELDS
+from .segments import SegmentMemo, column_values
+from .spelling import corrected_words
+
+
+@dataclass
+class _Masks:
+    """Boolean arrays over documents: what the words and filters match, and each facet's selection."""
+
+    base: np.ndarray
+    selections: dict[str, np.ndarray]
+    scores: np.ndarray | None = None  # relevance per document; None when there are no words to score
+
+    @property
+    def matching(self) -> np.ndarray:
+        return self.for_facet(None)
+
+    def for_facet(self, facet: str | None) -> np.ndarray:
+        """The documents a facet's counts cover: every selection applies except the facet's own."""
+        mask = self.base.copy()
+        for name, selection in self.selections.items():
+            if name != facet:
+                mask &= selection
+        return mask
+
+
+@dataclass(frozen=True)
+class MonthIndex:
+    """Each document's month as a small number, so that a histogram is one bincount, not a sort."""
+
+    months: np.ndarray  # yyyymm of each number; number 0 is "undated"
+    of_document: np.ndarray  # the number of each document's month
+
+    @classmethod
+    def from_dates(cls, dates: np.ndarray) -> "MonthIndex":
+        months, of_document = np.unique(dates // 100, return_inverse=True)
+        if not len(months) or months[0] != 0:
+            months, of_document = np.concatenate([[0], months]), of_document + 1
+        return cls(months, of_document.astype(np.int32))
+
+    def counts(self, matching: np.ndarray) -> list[tuple[int, int]]:
+        """(yyyymm, matching articles) per month with any, oldest first; undated articles are not counted."""
+        counts = np.bincount(self.of_document[matching], minlength=len(self.months))
+        return [(int(m), int(c)) for m, c in zip(self.months[1:], counts[1:]) if c]
+
+
+@dataclass
+class Evaluation:
+    """What one search found in one generation, before it is shaped into the result dict."""
+
+    total: int
+    page: list[dict[str, Any]]  # stored fields of the hits on the requested page, in rank order
+    facets: dict[str, list[tuple[str, int]]]  # per facet: (value, count), as listed
+    months: list[tuple[int, int]]  # (yyyymm, count) of all matching articles
+    suggestion: str | None
+    words: set[str]  # what a snippet marks: the words typed, and the words of agencies they named
+    forms: set[str]  # every indexed word sharing a stem with one of `words`
+    prefixes: set[str]  # prefixes searched (`me*` → "me")
+    capped: dict[str, Any] | None = None  # what the expansion caps cut, when they cut anything
+
+
+@dataclass
+class Generation:
+    """An open, immutable index generation: its searcher, postings cache, facet tables and dates, and the lease
+    that keeps reindex from deleting it. Counted users let the service swap in a newer one while searches of
+    this one finish; it closes when it is retired and its last search has ended."""
+
+    name: str
+    searcher: Any
+    postings: PostingCache
+    evaluator: Evaluator
+    facets: dict[str, FacetTable]
+    dates: np.ndarray  # yyyymmdd per document, 0 when undated
+    months: MonthIndex
+    lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
+    _users: int = 0
+    _retired: bool = False
+    _closed: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo) -> "Generation":
+        """Open a generation; what its segments shared with the last one opened comes from `memo`."""
+        searcher = whoosh_index.open_dir(str(path)).searcher()
+        try:
+            postings = PostingCache(searcher, memo=memo)
+            dates = column_values(searcher.reader(), DATE_FIELD, memo)
+            facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
+        except BaseException:
+            searcher.close()
+            raise
+        return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
+                   lease)
+
+    # -- lifetime ------------------------------------------------------------------------------
+    def enter(self) -> bool:
+        """Count one more search; False when this generation is already closed."""
+        with self._lock:
+            if self._closed:
+                return False
+            self._users += 1
+            return True
+
+    def leave(self) -> bool:
+        """One search ended; True when that closed the generation (it was retired and this was its last)."""
+        with self._lock:
+            self._users -= 1
+            last = self._retired and self._users == 0 and not self._closed
+            self._closed = self._closed or last
+        if last:
+            self._close_now()
+        return last
+
+    def retire(self) -> bool:
+        """No new search will start here; closes now unless searches are running. True when it closed."""
+        with self._lock:
+            self._retired = True
+            now = self._users == 0 and not self._closed
+            self._closed = self._closed or now
+        if now:
+            self._close_now()
+        return now
+
+    @property
+    def users(self) -> int:
+        return self._users
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _close_now(self) -> None:
+        self.searcher.close()
+        release(self.lease)
+
+    # -- evaluation ----------------------------------------------------------------------------
+    def document(self, article_id: str) -> dict[str, Any] | None:
+        with self.postings.io:
+            return self.searcher.document(id=article_id)
+
+    def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
+                expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
+        """The Whoosh queries for a request and the document masks its facet counts start from."""
+        builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets)
+        built = builder.build(parsed, selected, start, end)
+        return builder, built, self._masks(built, selected, expansions)
+
+    def _masks(self, built: BuiltQuery, selected: dict[str, tuple[str, ...]], expansions: Expansions) -> _Masks:
+        scores = None
+        if built.scored is None:
+            base = self.postings.live.copy()
+        else:
+            scored = self.evaluator.run(built.scored, expansions)
+            base, scores = scored.mask, scored.scores
+        for query in built.filters:
+            base &= self.evaluator.mask(query, expansions)
+        doc_count = len(base)
+        selections = {name: self.facets[name].documents_with_any(values, doc_count)
+                      for name, values in selected.items() if values}
+        return _Masks(base, selections, scores)
+
+    def evaluate(self, request, parsed: ParsedQuery | None = None) -> Evaluation:
+        """Everything a search result shows, for a validated SearchRequest."""
+        parsed = parsed if parsed is not None else parse(request.q)
+        expansions = Expansions()
+        builder, built, masks = self.prepare(parsed, request.selected, request.start, request.end, expansions)
+        matching = masks.matching
+        depth = request.page * request.per_page
+        by_date = request.sort == "date" or masks.scores is None
+        ranked = top_documents(matching, self.dates if by_date else masks.scores, depth)
+        with self.postings.io:
+            page = [self.searcher.stored_fields(int(doc)) for doc in ranked[depth - request.per_page:depth]]
+        facets = {name: self.facets[name].counts(masks.for_facet(name), request.facet_size,
+                                                 always=request.selected[name])
+                  for name in FACET_FIELDS}
+        total = int(matching.sum())
+        suggestion = self._suggestion(request, parsed, builder, total)
+        words = _highlight_words(parsed, built)
+        return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
+                          self.forms(words), _prefixes(parsed), expansions.describe())
+
+    def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
+        """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
+        _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())
+        return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix)
+
+    def forms(self, words: set[str]) -> set[str]:
+        """Every indexed word that shares a stem with one of `words`: what a snippet marks."""
+        found: set[str] = set()
+        for field_name in STEMMED_FIELDS.values():
+            groups = self.postings.stem_groups(field_name)
+            for word in words:
+                found.update(groups.get(stem_word(word), ()))
+        return found
+
+    def _suggestion(self, request, parsed: ParsedQuery, builder: QueryBuilder, total: int) -> str | None:
+        """A respelling of the query that finds more articles, when some word is unknown or results are few."""
+        words = sorted(parsed.positive_words)
+        corrected = corrected_words(builder.reader, words, total)
+        if corrected is None:
+            return None
+        suggested = request.q
+        for word, replacement in zip(words, corrected):
+            if replacement != word:
+                suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
+        respelled = builder.build(parse(suggested), request.selected, request.start, request.end)
+        found = int(self.evaluator.mask(respelled.combined(), Expansions()).sum())
+        return suggested if found > total else None
+
+
+class _LockedReader:
+    """The two questions query building and spelling ask a Whoosh reader, each under the generation's io lock."""
+
+    def __init__(self, reader, lock) -> None:
+        self._reader = reader
+        self._lock = lock
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        with self._lock:
+            return self._reader.doc_frequency(fieldname, text)
+
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[str]:
+        with self._lock:
+            return list(self._reader.terms_within(fieldname, text, maxdist, prefix=prefix))
+
+
+def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
+    """The words typed, and the words of every form of an agency they named."""
+    words = set(parsed.positive_words)
+    for agency in built.agencies:
+        words.update(word for form in agency.forms for word in form)
+    return words
+
+
+def _prefixes(parsed: ParsedQuery) -> set[str]:
+    return {clause.words[0] for group in parsed.groups for clause in group if clause.prefix and not clause.negated}
+

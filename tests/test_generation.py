@@ -1,0 +1,67 @@
+import threading
+
+import numpy as np
+import pytest
+
+import search.generation
+from search.generation import MonthIndex
+from search.query import SearchRequest, SearchService
+
+from .conftest import CORPUS, SEEDS
+
+
+@pytest.mark.parametrize("dates", [[20220928, 0, 20220901, 20211231], [20220928, 20220901, 20211231]])
+def test_month_index_counts_dated_documents_per_month(dates):
+    months = MonthIndex.from_dates(np.array(dates))
+    everything = np.ones(len(dates), dtype=bool)
+    assert months.counts(everything) == [(202112, 1), (202209, 2)]
+    assert months.counts(np.array([d == 20220901 for d in dates])) == [(202209, 1)]
+    assert months.counts(~everything) == []
+
+
+def test_two_searches_of_one_generation_run_at_the_same_time(service, monkeypatch):
+    """Each search waits, while ranking, until the other is ranking too: with one lock around the whole
+    search the second could never get there and the barrier would break after its timeout."""
+    barrier = threading.Barrier(2, timeout=10)
+    ranking = search.generation.top_documents
+
+    def meeting_the_other(*args):
+        barrier.wait()
+        return ranking(*args)
+
+    monkeypatch.setattr(search.generation, "top_documents", meeting_the_other)
+    results: dict[str, int] = {}
+    errors: list[BaseException] = []
+
+    def run(q: str) -> None:
+        try:
+            results[q] = service.search(SearchRequest(q=q))["total"]
+        except BaseException as error:  # noqa: BLE001 - reported by the assert below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(q,)) for q in ("bupati", "musrenbang")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert results == {"bupati": 1, "musrenbang": 1}
+    assert service.current().users == 0
+
+
+def test_a_generation_swapped_out_mid_search_closes_when_that_search_ends(tmp_path):
+    from search.indexer import build_index
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path)
+    with service.using() as first:
+        assert first.users == 1
+        build_index([SEEDS, CORPUS], tmp_path)
+        assert service.search(SearchRequest(q=""))["total"] == 7  # the new generation, beside the old search
+        assert not first.closed  # still in use here
+        assert first.searcher.document(id=first.searcher.stored_fields(0)["id"]) is not None
+    assert first.closed
+    assert service.current() is not first
+    service.close()
+    assert service.current().users == 0
+    service.close()
