@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s, or $WARTA_INDEX)")
     reindex.add_argument("--full", action="store_true", help="rebuild from scratch instead of updating what changed")
     reindex.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_reading_options(reindex)
     reindex.set_defaults(run=run_reindex)
 
     search = commands.add_parser("search", help="search the index", description="Search the index and print the results.")
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print each article with its officials and agencies as JSON lines",
                                   description="Read articles and print what Warta extracts from each, one JSON object a line.")
     extract.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files or directories to read")
+    add_reading_options(extract)
     extract.set_defaults(run=run_extract)
 
     serve = commands.add_parser("serve", help="serve the search page and JSON API",
@@ -64,19 +66,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_reading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
+                         help="read FIELD (title, body, date, url, source, id, place, category) from the CSV "
+                              "column or JSON key NAME (repeatable), e.g. --column body=isi_berita")
+    command.add_argument("--follow-symlinks", action="store_true",
+                         help="follow symbolic links that lead out of the given directories")
+
+
+def reading_options(args: argparse.Namespace):
+    from .loaders import ReadOptions, parse_column_mapping
+
+    return ReadOptions(parse_column_mapping(args.column), args.follow_symlinks)
+
+
 def run_reindex(args: argparse.Namespace) -> int:
     from .indexer import build_index, count_inputs
     from .loaders import find_sources
 
+    options = reading_options(args)
     show_bar = not args.quiet and sys.stderr.isatty()
     bar = None
     if show_bar:
         from tqdm import tqdm
 
-        bar = tqdm(total=count_inputs(find_sources(args.paths)), unit=" articles", file=sys.stderr)
+        bar = tqdm(total=count_inputs(find_sources(args.paths, options)), unit=" articles", file=sys.stderr)
     try:
         report = build_index(args.paths, args.index, progress=bar.update if bar else None, full=args.full,
-                             notice=lambda message: print(f"notice: {message}", file=sys.stderr))
+                             notice=lambda message: print(f"notice: {message}", file=sys.stderr),
+                             options=options)
     finally:
         if bar is not None:
             bar.close()
@@ -84,6 +102,8 @@ def run_reindex(args: argparse.Namespace) -> int:
         print(f"skipped: {rejection}", file=sys.stderr)
     for rejection in report.errors:
         print(f"error: {rejection}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())
     return EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
 
@@ -129,12 +149,14 @@ def run_extract(args: argparse.Namespace) -> int:
     from .extract import extract
     from .loaders import Rejection, find_sources, read_source
 
+    options = reading_options(args)
     failed = False
-    for source in find_sources(args.paths):
-        for item in read_source(source):
+    for source in find_sources(args.paths, options):
+        for item in read_source(source, options):
             if isinstance(item, Rejection):
-                print(f"{'skipped' if item.skipped else 'error'}: {item}", file=sys.stderr)
-                failed = failed or not item.skipped
+                kind = "warning" if item.warning else "skipped" if item.skipped else "error"
+                print(f"{kind}: {item}", file=sys.stderr)
+                failed = failed or kind == "error"
                 continue
             extraction = extract(item)
             record = item.to_dict()

@@ -32,7 +32,7 @@ from .articles import Article, normalise_space
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
                           publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
-from .loaders import Rejection, find_sources, read_source
+from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
 from .parallel import write_in_parallel
 from .schema import build_schema
 from .writing import add_article, collector_paused, discard, open_writer
@@ -58,6 +58,7 @@ class BuildReport:
     files_removed: int = 0
     skipped: list[Rejection] = field(default_factory=list)
     errors: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)  # articles kept with a loss (an unreadable date)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
     generation: str | None = None  # None when nothing changed and the current generation stays
@@ -73,6 +74,8 @@ class BuildReport:
         if self.files_unchanged or self.files_removed:
             parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
         parts.append(f"{self.duplicates} duplicates, {len(self.skipped)} skipped, {len(self.errors)} errors")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warnings")
         return "; ".join(parts)
 
 
@@ -96,9 +99,12 @@ def count_inputs(sources: list[Path]) -> int:
     """An upper bound on the number of articles, for the progress bar: JSONL lines, one per other file."""
     total = 0
     for source in sources:
-        if source.suffix.lower() == ".jsonl":
-            with source.open("rb") as handle:
-                total += sum(1 for _ in handle)
+        if source.suffix.lower() in (".jsonl", ".csv") and source_problem(source) is None:
+            try:
+                with source.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(HASH_CHUNK), b""))
+            except OSError:
+                total += 1
         else:
             total += 1
     return total
@@ -108,8 +114,19 @@ def content_key(article: Article) -> str:
     return hashlib.sha1(normalise_space(article.body).casefold().encode("utf-8")).hexdigest()
 
 
-def fingerprint(path: Path, known: dict | None) -> Fingerprint:
-    """Size, mtime and SHA-1 of a file; the hash is reused when size and mtime match the manifest."""
+def fingerprint(path: Path, known: dict | None) -> Fingerprint | Rejection:
+    """Size, mtime and SHA-1 of a file; the hash is reused when size and mtime match the manifest.
+    A file that cannot be read (gone, a FIFO, no permission) gives the Rejection that says why."""
+    problem = source_problem(path)
+    if problem:
+        return Rejection(str(path), problem)
+    try:
+        return _fingerprint(path, known)
+    except OSError as error:
+        return Rejection(str(path), f"cannot read: {error.strerror or error}")
+
+
+def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
     stat = path.stat()
     if known and known.get("size") == stat.st_size and known.get("mtime_ns") == stat.st_mtime_ns:
         return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"])
@@ -135,11 +152,13 @@ def read_manifest(generation: Path | None) -> dict[str, dict] | None:
 
 def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLike,
                 progress: Callable[[int], object] | None = None, full: bool = False,
-                notice: Callable[[str], None] | None = None) -> BuildReport:
+                notice: Callable[[str], None] | None = None,
+                options: ReadOptions = DEFAULT_OPTIONS) -> BuildReport:
     """Bring the index at `index_root` in line with the articles under `paths`.
 
     Incremental unless `full`; `progress` is called with the number of inputs read since its last call;
-    `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds.
+    `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds;
+    `options` say how sources are found and read (column names, symlinks).
     Writes only into a directory marked as a Warta index (or one it may mark: generations.claim_root).
     A disk that fills up raises IndexWriteError, with the previous generation still current.
     """
@@ -148,9 +167,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     root = Path(index_root)
     report = BuildReport(index_path=root)
     say = notice or report.notices.append
-    sources = find_sources(paths)
+    sources = find_sources(paths, options)
     if not sources:
-        raise InputError("no .txt, .jsonl or .html files found in " + ", ".join(str(p) for p in paths))
+        raise InputError("no .txt, .jsonl, .csv or .html files found in " + ", ".join(str(p) for p in paths))
     try:
         claim_root(root, say)
         with ReindexLock(root, say):
@@ -158,7 +177,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
             if leftovers:
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
             load_stem_cache(root / STEM_CACHE)
-            _update(root, sources, full, progress, report, say)
+            _update(root, sources, full, progress, report, say, options)
             remove_unused_generations(root)
     except OSError as error:
         if error.errno not in DISK_FULL:
@@ -189,13 +208,17 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Pa
 
 
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
-            say: Callable[[str], None]) -> None:
+            say: Callable[[str], None], options: ReadOptions = DEFAULT_OPTIONS) -> None:
     base, old = _usable_base(root, full, say)
     known_stems = stem_cache_size()
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
+    unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
+    for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
+        report.errors.append(prints.pop(key))
+        del keys[key]
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
-    gone = set(old) - set(keys)
+    gone = set(old) - set(keys) - unreadable
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
@@ -212,13 +235,14 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             ix = whoosh_index.open_dir(str(building))
         else:
             ix = whoosh_index.create_in(str(building), build_schema())
-        manifest = {key: old[key] for key in keys if key not in changed and key in old}
+        manifest = {key: old[key] for key in [*keys, *unreadable] if key not in changed and key in old}
         stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
-            _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report)
+            _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
+                               options)
         else:
-            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report)
+            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, options)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
         seal(building, base)
         if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
@@ -230,18 +254,20 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
-                manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport) -> None:
+                manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
+                options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """Update one index in this process: delete what changed or vanished, add what is new."""
     writer = open_writer(ix)
     try:
         with ix.searcher() as before:
             deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
             kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
-            adder = _Adder(writer, before, kept_ids, stale_ids, report)
+            adder = _Adder(writer, before, kept_ids, stale_ids, report, options)
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
-                manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                                 "sha1": prints[key].sha1, "ids": ids}
+                if keys[key] not in adder.failed_files:
+                    manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                                     "sha1": prints[key].sha1, "ids": ids}
             report.removed = len(deleted - adder.seen_ids)
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit()
@@ -252,14 +278,15 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
-                       report: BuildReport) -> None:
+                       report: BuildReport, options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """A fresh build of many articles: read and deduplicate here, analyse and write in worker processes."""
     batch: list[tuple[Article, str]] = []
-    adder = _Adder(None, None, set(), set(), report)  # a fresh build: nothing indexed to compare with
+    adder = _Adder(None, None, set(), set(), report, options)  # a fresh build: nothing indexed to compare with
     for key in changed:
         ids = adder.add_file(keys[key], None, collect=batch)
-        manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                         "sha1": prints[key].sha1, "ids": ids}
+        if keys[key] not in adder.failed_files:
+            manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                             "sha1": prints[key].sha1, "ids": ids}
     write_in_parallel(batch, building, workers, progress)
 
 
@@ -273,7 +300,8 @@ def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) 
 class _Adder:
     """Adds articles once each: the same URL or the same text twice is one document."""
 
-    def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport) -> None:
+    def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport,
+                 options: ReadOptions = DEFAULT_OPTIONS) -> None:
         self.writer = writer
         # the generation being updated, for content already indexed (none to ask in a fresh build)
         self.before = before if before is not None and before.doc_count_all() else None
@@ -281,16 +309,23 @@ class _Adder:
         self.stale_ids = stale_ids
         self.document_of_key: dict[str, str] = {}  # content key -> id of the document indexed for it
         self.report = report
+        self.options = options
+        self.failed_files: set[Path] = set()  # read in part or not at all: not recorded as up to date
 
     def add_file(self, source: Path, progress, collect: list | None = None) -> list[str]:
         """Add every article of one file (or, with `collect`, append it there for other writers); return
         the ids of the documents its articles are indexed as."""
         ids: dict[str, None] = {}
-        for item in read_source(source):
+        for item in read_source(source, self.options):
+            if isinstance(item, Rejection) and item.warning:
+                self.report.warnings.append(item)
+                continue
             if progress:
                 progress(1)
             if isinstance(item, Rejection):
                 (self.report.skipped if item.skipped else self.report.errors).append(item)
+                if item.origin == str(source) and not item.skipped:
+                    self.failed_files.add(source)
                 continue
             ids[self.add(item, collect)] = None
         return list(ids)

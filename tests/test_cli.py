@@ -118,18 +118,22 @@ def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
     code = main(["reindex", str(sources), "--index", str(tmp_path / "ix"), "--quiet"])
     captured = capsys.readouterr()
     assert code == EXIT_REJECTED_INPUTS
-    assert "indexed 3 articles" in captured.out  # the seed, the truncated page, the good record
-    assert captured.out.rstrip().endswith("0 duplicates, 2 skipped, 8 errors")
+    # the seed, the truncated page, the good record, and the two files read as Windows-1252
+    assert "indexed 5 articles" in captured.out
+    assert captured.out.rstrip().endswith("1 duplicates, 2 skipped, 5 errors; 3 warnings")
     errors = sorted(line for line in captured.err.splitlines() if line.startswith("error: "))
     assert errors == sorted([
         f"error: {sources / 'binary.txt'}: binary file (contains NUL bytes)",
-        f"error: {sources / 'huge.txt'}: file is 50 MB, over the 20 MB limit",
-        f"error: {sources / 'invalid.txt'}: not valid UTF-8 (byte 17)",
-        f"error: {sources / 'latin1.txt'}: not valid UTF-8 (byte 31)",
+        f"error: {sources / 'huge.txt'}: file is 50.0 MB, over the 20 MB limit",
         f"error: {sources / 'records.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"error: {sources / 'records.jsonl'}:3: field 'body' must be a string, got int",
-        f"error: {sources / 'records.jsonl'}:4: missing or empty 'body'",
-        f"error: {sources / 'records.jsonl'}:5: impossible date '2022-02-30'",
+        f"error: {sources / 'records.jsonl'}:4: missing or empty 'body' (fields: title, url; map one with --column body=NAME)",
+    ])
+    warnings = sorted(line for line in captured.err.splitlines() if line.startswith("warning: "))
+    assert warnings == sorted([
+        f"warning: {sources / 'invalid.txt'}: not valid UTF-8 (byte 17): read as Windows-1252",
+        f"warning: {sources / 'latin1.txt'}: not valid UTF-8 (byte 31): read as Windows-1252",
+        f"warning: {sources / 'records.jsonl'}:5: unreadable date '2022-02-30': indexed without a date",
     ])
     skipped = sorted(line for line in captured.err.splitlines() if line.startswith("skipped: "))
     assert skipped == [f"skipped: {sources / 'empty.txt'}: empty file",

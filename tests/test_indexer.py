@@ -214,7 +214,7 @@ def test_leftovers_of_a_dead_reindex_are_recovered_with_a_message(tmp_path):
 
 def test_no_sources_and_no_index_are_clear_errors(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt, .jsonl or .html files found"):
+    with pytest.raises(InputError, match="no .txt, .jsonl, .csv or .html files found"):
         build_index([tmp_path / "empty"], tmp_path / "ix")
     with pytest.raises(IndexMissingError, match="run `warta reindex` first"):
         open_current(tmp_path / "nowhere")
@@ -359,3 +359,42 @@ def test_a_full_disk_stops_the_reindex_and_leaves_the_previous_index_current(tmp
     assert count(root) == 1
     report = build_index([sources], root)  # with space again, the update goes through
     assert (report.indexed, count(root)) == (60, 60)
+
+
+def test_unreadable_and_vanishing_files_are_rejected_and_the_rest_indexed(tmp_path, monkeypatch):
+    import search.indexer as indexer
+
+    sources = tmp_path / "in"
+    sources.mkdir()
+    shutil.copy(SEED_FILE, sources / "seed.txt")
+    os.mkfifo(sources / "pipe.txt")  # opening it to read would block forever
+    vanished = sources / "vanished.txt"
+    listed = indexer.find_sources
+
+    def listed_then_gone(paths, options):
+        return listed(paths, options) + [vanished]  # listed, then deleted before it is read
+
+    monkeypatch.setattr(indexer, "find_sources", listed_then_gone)
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.ok) == (1, False)
+    assert sorted(str(r) for r in report.errors) == [
+        f"{sources / 'pipe.txt'}: not a regular file (a FIFO, socket or device)",
+        f"{vanished}: file vanished before it could be read"]
+
+
+def test_a_file_unreadable_on_update_keeps_what_it_gave(tmp_path, monkeypatch):
+    import search.loaders as loaders
+
+    sources = tmp_path / "in"
+    sources.mkdir()
+    shutil.copy(SEED_FILE, sources / "seed.txt")
+    assert build_index([sources], tmp_path / "ix").indexed == 1
+    real = loaders.source_problem
+    monkeypatch.setattr(loaders, "source_problem",
+                        lambda path: "cannot read: permission denied" if path.name == "seed.txt" else real(path))
+    monkeypatch.setattr("search.indexer.source_problem", loaders.source_problem)
+    report = build_index([sources], tmp_path / "ix")
+    assert [str(r) for r in report.errors] == [f"{sources / 'seed.txt'}: cannot read: permission denied"]
+    assert (report.removed, report.files_removed) == (0, 0)
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        assert searcher.doc_count() == 1

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from search.errors import InputError
-from search.loaders import Rejection, article_from_record, find_sources, parse_seed_text, read_source
+from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, nesting_depth,
+                            parse_column_mapping, parse_seed_text, read_source)
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
 
@@ -70,14 +71,14 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
     items = read_all(path)
     articles = [i for i in items if not isinstance(i, Rejection)]
     rejections = [i for i in items if isinstance(i, Rejection)]
-    assert [a.url for a in articles] == ["https://a.id/1", "https://a.id/4"]
-    assert articles[1].date == "2026-06-25"
-    assert [(r.origin.rsplit(":", 1)[1], r.reason.split(" (")[0]) for r in rejections] == [
-        ("2", "not valid JSON"),
-        ("3", "field 'title' must be a string, got int"),
-        ("4", "impossible date '2022-02-30'"),
-        ("5", "missing or empty 'body'"),
-        ("6", "expected a JSON object, got list"),
+    assert [a.url for a in articles] == ["https://a.id/1", "https://a.id/3", "https://a.id/4"]
+    assert [a.date for a in articles] == [None, None, "2026-06-25"]  # an impossible date: kept, undated
+    assert [(r.origin.rsplit(":", 1)[1], r.reason.split(" (")[0], r.warning) for r in rejections] == [
+        ("2", "not valid JSON", False),
+        ("3", "field 'title' must be a string, got int", False),
+        ("4", "unreadable date '2022-02-30': indexed without a date", True),
+        ("5", "missing or empty 'body'", False),
+        ("6", "expected a JSON object, got list", False),
     ]
 
 
@@ -87,13 +88,15 @@ def test_record_without_title_takes_the_first_sentence():
     assert article.place == "Jakarta"
 
 
-def test_binary_latin1_and_empty_files_are_rejected_with_a_reason(tmp_path):
+def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "latin1.txt").write_bytes("Kalianda, Bupati berkata: caf\xe9 itu bagus sekali sekali.".encode("latin-1"))
     (tmp_path / "empty.txt").write_text("")
     reasons = {p.name: read_all(p)[0] for p in sorted(tmp_path.iterdir())}
     assert reasons["binary.txt"].reason == "binary file (contains NUL bytes)"
-    assert reasons["latin1.txt"].reason.startswith("not valid UTF-8")
+    assert reasons["latin1.txt"].body == "Kalianda, Bupati berkata: caf\xe9 itu bagus sekali sekali."  # not lost
+    assert [(r.reason, r.warning) for r in read_all(tmp_path / "latin1.txt")[1:]] == [
+        ("not valid UTF-8 (byte 29): read as Windows-1252", True)]
     assert reasons["empty.txt"].skipped and reasons["empty.txt"].reason == "empty file"
 
 
@@ -133,3 +136,140 @@ def test_directories_are_read_recursively_in_a_stable_order():
 def test_missing_path_raises_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file or directory"):
         find_sources([tmp_path / "nope"])
+
+
+# -- issue 13: real exports, broken files, limits --------------------------------------------------
+BODY = "Bupati Lampung Selatan membuka rapat koordinasi di Kalianda bersama kepala dinas."
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_a_month_first_export_is_read_whole_and_in_its_order(tmp_path):
+    dates = ["9/30/2025 19:00", "6/5/2025", "12/1/2025 08:00:00"]
+    path = write_jsonl(tmp_path / "export.jsonl",
+                       [{"url": f"https://a.id/{i}", "body": BODY, "date": d} for i, d in enumerate(dates)])
+    items = read_all(path)
+    assert [i.date for i in items] == ["2025-09-30", "2025-06-05", "2025-12-01"]  # no rejection, no warning
+
+
+def test_an_undecidable_export_is_read_day_first_with_a_warning(tmp_path):
+    path = write_jsonl(tmp_path / "export.jsonl",
+                       [{"url": f"https://a.id/{i}", "body": BODY, "date": d} for i, d in enumerate(["6/5/2025"])])
+    warning, article = read_all(path)
+    assert article.date == "2025-05-06"
+    assert (warning.origin, warning.warning) == (str(path), True)
+    assert warning.reason.endswith("read day-first (the Indonesian convention)")
+
+
+def test_an_unreadable_date_keeps_the_article_undated_with_a_warning(tmp_path):
+    path = write_jsonl(tmp_path / "export.jsonl", [{"url": "https://a.id/1", "body": BODY, "date": "kemarin sore"},
+                                                   {"url": "https://a.id/2", "body": BODY, "date": "0000-00-00"}])
+    items = read_all(path)
+    assert [(type(i).__name__, getattr(i, "date", None)) for i in items] == [
+        ("Article", None), ("Rejection", None), ("Article", None), ("Rejection", None)]
+    assert [str(i) for i in items if isinstance(i, Rejection)] == [
+        f"{path}:1: unreadable date 'kemarin sore': indexed without a date",
+        f"{path}:2: unreadable date '0000-00-00': indexed without a date"]
+
+
+CSV_EXPORT = ("\ufeffjudul;isi_berita;tanggal;tautan;sumber\r\n"
+              "Rapat di Kalianda;\"Bupati membuka rapat.\nBaris kedua; dengan titik koma.\nDan \"\"kutipan\"\" "
+              "panjang untuk dianggap artikel.\";9/30/2025 19:00;https://a.id/1;Lampost\r\n"
+              "Tanpa isi;;6/5/2025;https://a.id/2;Lampost\r\n"
+              "Rapat kedua;Isi berita yang cukup panjang untuk dianggap artikel di Lampung.;6/5/2025;https://a.id/3;"
+              "Radar Lampung\r\n")
+
+
+def test_csv_with_bom_sniffed_delimiter_multiline_fields_and_indonesian_columns(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(CSV_EXPORT.encode("utf-8"))
+    first, rejected, second = read_all(path)
+    assert (first.title, first.date, first.url, first.source) == ("Rapat di Kalianda", "2025-09-30",
+                                                                 "https://a.id/1", "Lampost")
+    assert first.body == 'Bupati membuka rapat.\n\nBaris kedua; dengan titik koma.\n\nDan "kutipan" panjang untuk dianggap artikel.'
+    assert str(rejected) == f"{path}:5: missing or empty 'body'"  # the row's first line in the file
+    assert (second.date, second.source, second.origin) == ("2025-06-05", "Radar Lampung", f"{path}:6")
+
+
+def test_csv_columns_mapped_by_name(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("headline_text,naskah,waktu_terbit\nJudul,\"" + BODY + "\",28 September 2022\n", encoding="utf-8")
+    [rejection] = read_all(path)
+    assert rejection.reason == ("no body column (fields: headline_text, naskah, waktu_terbit; map one with "
+                                "--column body=NAME)")
+    options = ReadOptions(parse_column_mapping(["body=naskah", "date=waktu_terbit", "title=headline_text"]))
+    [article] = list(read_source(path, options))
+    assert (article.title, article.body, article.date) == ("Judul", BODY, "2022-09-28")
+
+
+def test_a_column_mapping_names_a_known_field():
+    with pytest.raises(InputError, match="unknown field 'isi'"):
+        parse_column_mapping(["isi=body"])
+    with pytest.raises(InputError, match="is not FIELD=COLUMN"):
+        parse_column_mapping(["body"])
+
+
+def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Kalianda, rahasia di luar sumber yang tidak boleh ikut terindeks sama sekali.")
+    tree = tmp_path / "src"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "x.txt").symlink_to(outside)
+    (tree / "sub" / "inside.txt").write_text("Kalianda, berita di dalam sumber yang boleh diindeks hari ini.")
+    (tree / "alias.txt").symlink_to(tree / "sub" / "inside.txt")  # inside the root: followed
+    assert find_sources([tree]) == [tree / "alias.txt", tree / "sub" / "inside.txt"]
+    assert find_sources([tree], ReadOptions(follow_symlinks=True)) == [
+        tree / "alias.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
+
+
+def test_fifo_directory_and_vanished_files_are_rejections_not_hangs(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "folder.txt").mkdir()
+    gone = tmp_path / "gone.txt"
+    gone.write_text("Kalianda, berita yang akan hilang sebelum sempat dibaca oleh pengindeks.")
+    sources = find_sources([tmp_path])
+    assert sources == [gone, fifo]  # a directory named *.txt is a directory
+    gone.unlink()
+    assert [str(r) for s in sources for r in read_source(s)] == [
+        f"{gone}: file vanished before it could be read",
+        f"{fifo}: not a regular file (a FIFO, socket or device)"]
+    assert [str(r) for r in read_source(fifo)] == [f"{fifo}: not a regular file (a FIFO, socket or device)"]
+
+
+def test_a_line_over_the_limit_is_rejected_and_the_next_one_read(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.loaders.MAX_LINE_BYTES", 1000)
+    path = write_jsonl(tmp_path / "big.jsonl", [{"url": "https://a.id/1", "body": BODY * 20},
+                                                {"url": "https://a.id/2", "body": BODY}])
+    rejection, article = read_all(path)
+    assert str(rejection) == f"{path}:1: line longer than the 0 MB limit for one record"
+    assert (article.url, article.origin) == ("https://a.id/2", f"{path}:2")
+
+
+def test_an_article_over_the_size_limit_is_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.loaders.MAX_BODY_CHARS", 100)
+    path = write_jsonl(tmp_path / "a.jsonl", [{"url": "https://a.id/1", "body": BODY * 2}])
+    assert [str(r) for r in read_all(path)] == [f"{path}:1: article text is 162 characters, over the 100 limit"]
+
+
+def test_deeply_nested_and_oversized_pages_are_rejected_before_parsing(tmp_path):
+    import time
+
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 100_000 + "<p>" + BODY + "</p>" + "</div>" * 100_000)
+    big = tmp_path / "big.html"
+    big.write_text("<html><body><p>" + "kata " * 1_100_000 + "</p></body></html>")  # 5.5 MB on one line
+    started = time.perf_counter()
+    assert [str(r) for r in read_all(deep)] == [f"{deep}: elements nested 100000 deep, over the limit of 400"]
+    assert [str(r) for r in read_all(big)] == [f"{big}: file is 5.2 MB, over the 5 MB limit"]
+    assert time.perf_counter() - started < 2.0
+
+
+def test_nesting_depth_counts_only_elements_pages_close():
+    assert nesting_depth("<div><div><span>a</span></div><p><p><li><li></div>") == 3
+    assert nesting_depth("<div/><div>" * 3) == 3

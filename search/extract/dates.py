@@ -1,4 +1,5 @@
-"""Dates written in Indonesian news: `Rabu (28/9/2022)`, `Senin (27/3)`, `5 November 2015`."""
+"""Dates written in Indonesian news (`Rabu (28/9/2022)`, `Senin (27/3)`, `5 November 2015`) and in the date
+fields of exports (ISO 8601, `9/30/2025 19:00`, `Sep 28, 2022`, epoch seconds or milliseconds)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ WEEKDAY_DATE = re.compile(
     re.IGNORECASE,
 )
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-                       "ags": 8, "agus": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12}
+                       "ags": 8, "agus": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+                       # English, as exports and English-language outlets write them
+                       "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+                       "aug": 8, "september": 9, "october": 10, "oct": 10, "december": 12, "dec": 12}
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a year outside is an unreadable date, not an article dated 0000 or 9999
 _MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
 LONG_DATE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -30,6 +35,8 @@ _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, star
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return date(year, month, day)
     except ValueError:
@@ -84,3 +91,98 @@ def parse_iso_date(value: str | None) -> date | None:
     hours, minutes = (int(part) for part in match["time"].split(":")[:2])
     moment = datetime(found.year, found.month, found.day, hours, minutes, tzinfo=timezone.utc)
     return moment.astimezone(WIB).date()
+
+
+# -- date fields of exports -----------------------------------------------------------------------
+NUMERIC_VALUE = re.compile(
+    r"^\s*(?:[A-Za-z']+\s*,?\s*)?\(?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})\)?"
+    r"(?:[\sT,]+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+    r"\s*(?:WIB|WITA|WIT|UTC|GMT|Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+MONTH_FIRST_NAMED = re.compile(
+    rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+EPOCH_VALUE = re.compile(r"^\s*(?P<digits>\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
+COMPACT_VALUE = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})\s*$")
+
+
+class DateOrder:
+    """Whether the `N/N/YYYY` dates of one file put the day or the month first, decided from the file itself:
+    a first number above 12 can only be a day, a second number above 12 only a day too. A file that never
+    tells is read day-first, the Indonesian convention, and `decided` stays False so the report can say so."""
+
+    def __init__(self) -> None:
+        self.day_first_seen = 0
+        self.month_first_seen = 0
+        self.ambiguous_seen = 0
+
+    def see(self, value: object) -> None:
+        if not isinstance(value, str):
+            return
+        match = NUMERIC_VALUE.match(value)
+        if not match:
+            return
+        first, second = int(match["first"]), int(match["second"])
+        if first > 12 >= second:
+            self.day_first_seen += 1
+        elif second > 12 >= first:
+            self.month_first_seen += 1
+        elif first <= 12 and second <= 12 and first != second:
+            self.ambiguous_seen += 1
+
+    @property
+    def day_first(self) -> bool:
+        return self.month_first_seen <= self.day_first_seen
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.day_first_seen or self.month_first_seen)
+
+    def describe(self) -> str | None:
+        """A line for the report when the order was a guess or the file mixes both orders; else None."""
+        if self.day_first_seen and self.month_first_seen:
+            return (f"the file writes dates both day-first ({self.day_first_seen}) and month-first "
+                    f"({self.month_first_seen}); dates such as 5/6/2025 were read "
+                    f"{'day' if self.day_first else 'month'}-first")
+        if not self.decided and self.ambiguous_seen:
+            return (f"{self.ambiguous_seen} dates such as 5/6/2025 could be day-first or month-first and nothing "
+                    "in the file tells: read day-first (the Indonesian convention)")
+        return None
+
+
+def parse_date_value(value: str, day_first: bool = True) -> date | None:
+    """The date a date field gives, or None: ISO 8601 with or without time and zone; `D/M/YYYY` or `M/D/YYYY`
+    with an optional `HH:MM[:SS]` (an unambiguous value decides itself, else `day_first`); Indonesian and
+    English month names (`28 September 2022`, `Sep 28, 2022`, `Kamis, 25 Jun 2026 08:16 WIB`); epoch seconds
+    or milliseconds (as a WIB date); `YYYYMMDD`. Years outside 1900-2100 give None."""
+    if not value or len(value) > 100:
+        return None
+    iso = parse_iso_date(value)
+    if iso is not None or ISO_DATE.match(value):
+        return iso
+    numeric = NUMERIC_VALUE.match(value)
+    if numeric:
+        return _numeric_date(numeric, day_first)
+    epoch = EPOCH_VALUE.match(value)
+    if epoch:
+        digits = epoch["digits"]
+        seconds = int(digits) / 1000 if len(digits) > 10 else int(digits)
+        moment = datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone(WIB)
+        return safe_date(moment.year, moment.month, moment.day)
+    compact = COMPACT_VALUE.match(value)
+    if compact:
+        return safe_date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
+    named = MONTH_FIRST_NAMED.search(value)
+    if named and not LONG_DATE.search(value):
+        return safe_date(int(named["year"]), _MONTH_NUMBER[named["month"].lower()], int(named["day"]))
+    return find_date(value)
+
+
+def _numeric_date(match: re.Match, day_first: bool) -> date | None:
+    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2000 if year < 70 else 1900
+    if first > 12 or (day_first and second <= 12):
+        day, month = first, second
+    else:
+        month, day = first, second
+    return safe_date(year, month, day)

@@ -1,0 +1,81 @@
+"""Dates in text and in the date fields of exports: every common form, day/month order decided per file."""
+
+from datetime import date
+
+import pytest
+
+from search.extract.dates import DateOrder, find_date, parse_date_value
+
+VALUES = [
+    ("2025-09-30", date(2025, 9, 30)),
+    ("2025-09-30T19:00:00+07:00", date(2025, 9, 30)),
+    ("2017-03-28T20:15:36Z", date(2017, 3, 29)),  # UTC evening is the next morning in WIB
+    ("2025-09-30 19:00", date(2025, 9, 30)),
+    ("9/30/2025 19:00", date(2025, 9, 30)),  # month first, and it says so itself
+    ("30/9/2025 07:15:00", date(2025, 9, 30)),
+    ("30-09-2025", date(2025, 9, 30)),
+    ("6/5/2025 3:15 PM", date(2025, 5, 6)),  # ambiguous: day first by default
+    ("28 September 2022", date(2022, 9, 28)),
+    ("28 Sep 2022 10:00", date(2022, 9, 28)),
+    ("Sep 28, 2022", date(2022, 9, 28)),
+    ("September 28, 2022", date(2022, 9, 28)),
+    ("Rabu, 28/09/2022", date(2022, 9, 28)),
+    ("Kamis, 25 Jun 2026 08:16 WIB", date(2026, 6, 25)),
+    ("5 Agustus 2024", date(2024, 8, 5)),
+    ("1664323200", date(2022, 9, 28)),  # epoch seconds
+    ("1664323200000", date(2022, 9, 28)),  # epoch milliseconds
+    ("20220928", date(2022, 9, 28)),
+]
+
+
+@pytest.mark.parametrize("value, expected", VALUES)
+def test_every_common_form_is_read(value, expected):
+    assert parse_date_value(value) == expected
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "9999-12-31", "1/1/0000", "31/12/9999", "1899-12-31",
+                                   "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", ""])
+def test_impossible_dates_and_years_outside_1900_2100_are_unreadable(value):
+    assert parse_date_value(value) is None
+
+
+def test_month_first_when_asked():
+    assert parse_date_value("6/5/2025", day_first=False) == date(2025, 6, 5)
+    assert parse_date_value("30/9/2025", day_first=False) == date(2025, 9, 30)  # unambiguous stays right
+
+
+def test_order_is_month_first_when_a_second_number_is_over_12():
+    order = DateOrder()
+    for value in ("6/5/2025", "9/30/2025 19:00", "2025-01-01", None, 7):
+        order.see(value)
+    assert (order.day_first, order.decided, order.describe()) == (False, True, None)
+
+
+def test_order_is_day_first_when_a_first_number_is_over_12():
+    order = DateOrder()
+    for value in ("6/5/2025", "30/9/2025"):
+        order.see(value)
+    assert (order.day_first, order.decided, order.describe()) == (True, True, None)
+
+
+def test_an_undecidable_file_is_day_first_and_says_so():
+    order = DateOrder()
+    for value in ("6/5/2025", "1/2/2024 10:00"):
+        order.see(value)
+    assert (order.day_first, order.decided) == (True, False)
+    assert order.describe() == ("2 dates such as 5/6/2025 could be day-first or month-first and nothing in the "
+                                "file tells: read day-first (the Indonesian convention)")
+
+
+def test_a_file_mixing_both_orders_says_so():
+    order = DateOrder()
+    for value in ("30/9/2025", "9/30/2025", "9/29/2025"):
+        order.see(value)
+    assert order.day_first is False
+    assert order.describe() == ("the file writes dates both day-first (1) and month-first (2); dates such as "
+                                "5/6/2025 were read month-first")
+
+
+def test_text_dates_outside_the_years_are_not_found():
+    assert find_date("Rapat pada 5 November 2015 di Kalianda.") == date(2015, 11, 5)
+    assert find_date("Rapat pada 5 November 0015 di Kalianda.") is None
