@@ -63,3 +63,9 @@ class NotFoundError(WartaError):
     """An article id that is not in the index."""
 
     code = "not_found"
+
+
+class StoryStateError(WartaError):
+    """The saved story state of an index generation could not be read or written."""
+
+    code = "story_state"
