@@ -7,10 +7,13 @@ from typing import Any
 from .articles import Article
 from .extract import Extraction, extract
 from .schema import FACET_SEPARATOR, date_number
+from .stories import story_number
 
 
-def to_document(article: Article, extraction: Extraction | None = None) -> dict[str, Any]:
+def to_document(article: Article, extraction: Extraction | None = None, story: str | None = None) -> dict[str, Any]:
+    """The document; `story` is the id of the article's story (search/stories.py), by default its own id."""
     extraction = extraction or extract(article)
+    story = story or article.id
     return {
         "id": article.id,
         "title": article.title,
@@ -28,4 +31,6 @@ def to_document(article: Article, extraction: Extraction | None = None) -> dict[
         "agency": FACET_SEPARATOR.join(extraction.agency_names),
         "officials": [{"name": o.name, "role": o.role, "surfaces": o.surfaces} for o in extraction.officials],
         "agencies": [{"name": a.name, "acronym": a.acronym, "surfaces": a.surfaces} for a in extraction.agencies],
+        "story": story,
+        "story_num": story_number(story),
     }

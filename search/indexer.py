@@ -35,11 +35,12 @@ from .generations import (ReindexLock, claim_root, current_generation, link_gene
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
 from .parallel import write_in_parallel
 from .schema import build_schema
+from .stories import STORIES_FILE, StoryIndex
 from .writing import add_article, collector_paused, discard, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 2  # 2: a file's ids are the documents its articles are indexed as
+MANIFEST_VERSION = 3  # 2: a file's ids are the documents its articles are indexed as; 3: documents have stories
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
@@ -210,6 +211,11 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Pa
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
             say: Callable[[str], None], options: ReadOptions = DEFAULT_OPTIONS) -> None:
     base, old = _usable_base(root, full, say)
+    stories = StoryIndex.load(base)
+    if base is not None and stories is None:
+        say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
+        base, old = None, {}
+    stories = stories or StoryIndex()
     known_stems = stem_cache_size()
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
@@ -231,7 +237,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     building = new_building_dir(root)
     try:
         if base is not None:
-            link_generation(base, building, skip=lambda name: "LOCK" in name or name == MANIFEST)
+            link_generation(base, building, skip=lambda name: "LOCK" in name or name in (MANIFEST, STORIES_FILE))
             ix = whoosh_index.open_dir(str(building))
         else:
             ix = whoosh_index.create_in(str(building), build_schema())
@@ -240,9 +246,10 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
-                               options)
+                               stories, options)
         else:
-            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, options)
+            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, options)
+        stories.save(building)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
         seal(building, base)
         if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
@@ -255,14 +262,16 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
-                options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """Update one index in this process: delete what changed or vanished, add what is new."""
     writer = open_writer(ix)
     try:
         with ix.searcher() as before:
             deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
+            for i in deleted:
+                stories.remove(i)
             kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
-            adder = _Adder(writer, before, kept_ids, stale_ids, report, options)
+            adder = _Adder(writer, before, kept_ids, stale_ids, report, stories, options)
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
@@ -278,10 +287,11 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
-                       report: BuildReport, options: ReadOptions = DEFAULT_OPTIONS) -> None:
-    """A fresh build of many articles: read and deduplicate here, analyse and write in worker processes."""
-    batch: list[tuple[Article, str]] = []
-    adder = _Adder(None, None, set(), set(), report, options)  # a fresh build: nothing indexed to compare with
+                       report: BuildReport, stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
+    """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
+    processes."""
+    batch: list[tuple[Article, str, str]] = []
+    adder = _Adder(None, None, set(), set(), report, stories, options)  # a fresh build: nothing indexed to compare with
     for key in changed:
         ids = adder.add_file(keys[key], None, collect=batch)
         if keys[key] not in adder.failed_files:
@@ -298,11 +308,14 @@ def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) 
 
 
 class _Adder:
-    """Adds articles once each: the same URL or the same text twice is one document."""
+    """Adds articles once each: the same URL or the same text twice is one document; a near copy of an
+    indexed article joins its story."""
 
     def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport,
-                 options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                 stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
         self.writer = writer
+        self.stories = stories
+        self.bodies: dict[str, str] = {}  # this run's articles, for verifying story candidates
         # the generation being updated, for content already indexed (none to ask in a fresh build)
         self.before = before if before is not None and before.doc_count_all() else None
         self.seen_ids = set(kept_ids)
@@ -340,12 +353,23 @@ class _Adder:
             return document
         self.seen_ids.add(article.id)
         self.document_of_key[key] = article.id
+        self.bodies[article.id] = article.body
+        story = self.stories.assign(article.id, article.body, self._body_of)
         if collect is not None:
-            collect.append((article, key))
+            collect.append((article, key, story))
         else:
-            add_article(self.writer, article, key)
+            add_article(self.writer, article, key, story)
         self.report.indexed += 1
         return article.id
+
+    def _body_of(self, article_id: str) -> str | None:
+        """The body of an article this run added or the update keeps; None when it is gone."""
+        if article_id in self.bodies:
+            return self.bodies[article_id]
+        if self.before is None or article_id in self.stale_ids:
+            return None
+        stored = self.before.document(id=article_id)
+        return stored["body"] if stored is not None else None
 
     def _indexed_elsewhere(self, key: str) -> str | None:
         """The id of a document of this text that the update keeps, if the generation before it has one."""

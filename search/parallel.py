@@ -62,7 +62,7 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def _run_part(batch: list[tuple[Article, str]], directory: str, counter, writers: int, parent: int,
+def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int, parent: int,
               errors) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
     die_with_parent(parent)
@@ -76,13 +76,13 @@ def _run_part(batch: list[tuple[Article, str]], directory: str, counter, writers
         raise
 
 
-def _write_part(batch: list[tuple[Article, str]], directory: str, counter, writers: int) -> None:
+def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int) -> None:
     """In a worker: index one part of the batch into its own index directory."""
     ix = whoosh_index.create_in(directory, build_schema())
     with collector_paused():
         writer = open_writer(ix, writers)
-        for done, (article, key) in enumerate(batch, start=1):
-            add_article(writer, article, key)
+        for done, (article, key, story) in enumerate(batch, start=1):
+            add_article(writer, article, key, story)
             if done % 50 == 0:
                 with counter.get_lock():
                     counter.value += 50
@@ -92,9 +92,9 @@ def _write_part(batch: list[tuple[Article, str]], directory: str, counter, write
     save_stem_cache(Path(directory) / "stems.tsv")
 
 
-def write_in_parallel(batch: list[tuple[Article, str]], building: Path, workers: int,
+def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, workers: int,
                       progress: Callable[[int], object] | None = None) -> None:
-    """Index `batch` (article, content key) into the empty index at `building`, using `workers` processes."""
+    """Index `batch` (article, content key, story) into the empty index at `building`, using `workers` processes."""
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     parts = [building / f".part-{n}" for n in range(workers)]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from whoosh.analysis import RegexTokenizer
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SurfacePositions, surface_analyzer
 
@@ -48,6 +49,8 @@ def build_schema() -> Schema:
         agency=facet_field(),
         officials=STORED(),  # [{"name", "role"}]
         agencies=STORED(),  # [{"name", "acronym"}]
+        story=ID(stored=True),  # the id of the story's first indexed article (search/stories.py)
+        story_num=COLUMN(NumericColumn("q")),  # the story as a number, read as one array for collapsing
     )
 
 

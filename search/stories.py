@@ -21,6 +21,7 @@ of it then starts a new one).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
@@ -227,3 +228,8 @@ class StoryIndex:
         index._lsh, index._stories = state["lsh"], state["stories"]
         index._order, index._counter = state["order"], state["counter"]
         return index
+
+
+def story_number(story: str) -> int:
+    """A story id as a signed 64-bit number (60 bits of its SHA-1): the column collapsing reads."""
+    return int(hashlib.sha1(story.encode("utf-8")).hexdigest()[:15], 16)

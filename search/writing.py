@@ -52,10 +52,10 @@ def discard(writer) -> None:
                 pass
 
 
-def add_article(writer, article: Article, key: str) -> None:
-    """Add one article's document, and make sure the stem cache knows every word it brings (stems are
-    not indexed: queries group the indexed words by the stems the cache gives)."""
-    writer.add_document(**to_document(article), content_key=key)
+def add_article(writer, article: Article, key: str, story: str | None = None) -> None:
+    """Add one article's document (in `story`, by default its own), and make sure the stem cache knows every
+    word it brings (stems are not indexed: queries group the indexed words by the stems the cache gives)."""
+    writer.add_document(**to_document(article, story=story), content_key=key)
     stem_words_of(article.title + "\n" + article.body)
 
 

@@ -1,0 +1,160 @@
+import json
+
+import pytest
+from whoosh import index as whoosh_index
+
+from search.errors import StoryStateError
+from search.generations import CURRENT
+from search.indexer import build_index
+from search.stories import STORIES_FILE, StoryConfig, StoryIndex, shingles, similarity, story_number, story_paragraphs
+
+from .conftest import SEED_FILE, SEEDS
+
+SEED = SEED_FILE.read_text(encoding="utf-8")
+SEED_ID = "cade9df429c4df30"  # the seed's article id (a hash of its text)
+
+
+def version_of_seed() -> str:
+    """The seed as another outlet republishes it: own dateline and byline, lead reworded, a paragraph dropped,
+    a `Baca juga` line and a footer."""
+    paragraphs = [p for p in SEED.split("\n") if p.strip()]
+    lead = paragraphs[0].replace("Kalianda, ", "").replace("mengikuti", "turut mengikuti")
+    body = [f"KALIANDA (Lampost) -- {lead}", "Laporan Wartawan Lampost Rina Marlina"] + paragraphs[1:3] \
+        + ["Baca juga: Bupati Lampung Selatan Lantik Pejabat Baru"] + paragraphs[4:] \
+        + ["Ikuti berita terkini dari Lampost di Google News, klik di sini.", "(rm/red)"]
+    return "\n\n".join(body)
+
+
+HARD_NEGATIVE = """Kalianda, Sekretaris Jenderal Kemendagri Dr. H. Suhajar Diantoro, M.Si. meresmikan gedung pelayanan
+terpadu Pemerintah Kabupaten Lampung Selatan, Jumat (30/9/2022), dua hari setelah Rakornas reformasi birokrasi.
+
+Dalam sambutannya Suhajar meminta agar gedung baru itu dipakai untuk mempercepat layanan perizinan bagi warga
+dan pelaku usaha di seluruh kecamatan, terutama di wilayah pesisir yang selama ini jauh dari pusat kabupaten.
+
+Sekda Lampung Selatan Thamrin mengatakan pembangunan gedung menghabiskan anggaran daerah tahun 2022 dan
+ditargetkan melayani lebih dari lima ratus warga setiap hari dengan sistem antrean daring yang baru.
+
+Acara peresmian dihadiri para asisten, kepala organisasi perangkat daerah, camat, dan tokoh masyarakat setempat
+yang berharap pelayanan publik di Kabupaten Lampung Selatan semakin cepat, mudah, dan terjangkau."""
+
+
+def test_story_text_drops_dateline_byline_link_lines_and_footer():
+    kept = story_paragraphs(version_of_seed())
+    assert kept[0].startswith("Pemerintah Kabupaten (Pemkab) Lampung Selatan turut mengikuti")
+    assert not any("Lampost" in p or "Baca juga" in p or "Google News" in p or "(rm/red)" in p for p in kept)
+    assert len(kept) == len(story_paragraphs(SEED)) - 1 == 9  # one paragraph dropped; the desk line never counts
+
+
+def test_shingles_ignore_case_punctuation_and_paragraph_order():
+    assert shingles("Satu dua, tiga empat lima.") == shingles("satu DUA tiga -- empat lima")
+    first = "Paragraf pertama berisi delapan kata yang cukup panjang.\n\nParagraf kedua juga berisi delapan kata lainnya sekarang."
+    moved = "Paragraf kedua juga berisi delapan kata lainnya sekarang.\n\nParagraf pertama berisi delapan kata yang cukup panjang."
+    assert shingles(first) == shingles(moved)
+    assert len(shingles(first)) == 10  # 5 runs of four words in each paragraph of eight
+
+
+def test_a_version_is_near_and_a_hard_negative_is_not():
+    jaccard, containment = similarity(shingles(SEED), shingles(version_of_seed()))
+    assert jaccard >= 0.6 and containment >= 0.8
+    jaccard, containment = similarity(shingles(SEED), shingles(HARD_NEGATIVE))
+    assert jaccard < 0.05 and containment < 0.1
+
+
+def test_a_version_joins_the_story_and_a_hard_negative_starts_its_own():
+    texts = {"seed": SEED, "copy": version_of_seed(), "other": HARD_NEGATIVE}
+    index = StoryIndex()
+    assert [index.assign(i, texts[i], texts.get) for i in ("seed", "copy", "other")] == ["seed", "seed", "other"]
+    assert index.assign("copy", texts["copy"], texts.get) == "seed"  # asked again: the same answer
+    assert len(index) == 3
+
+
+def test_a_candidate_whose_text_is_gone_is_not_joined():
+    index = StoryIndex()
+    index.assign("seed", SEED, lambda i: None)
+    assert index.assign("copy", version_of_seed(), lambda i: None) == "copy"
+
+
+def test_verification_thresholds_decide():
+    texts = {"seed": SEED, "copy": version_of_seed()}
+    strict = StoryIndex(StoryConfig(min_containment=0.99))
+    assert [strict.assign(i, texts[i], texts.get) for i in texts] == ["seed", "copy"]
+
+
+def test_state_keeps_at_most_its_budget_and_the_oldest_leave_first():
+    texts = {"seed": SEED, "other": HARD_NEGATIVE, "copy": version_of_seed()}
+    index = StoryIndex(StoryConfig(max_articles=1))
+    index.assign("seed", SEED, texts.get)
+    index.assign("other", HARD_NEGATIVE, texts.get)
+    assert ("seed" in index, "other" in index) == (False, True)
+    assert index.assign("copy", texts["copy"], texts.get) == "copy"  # the seed is no longer a candidate
+    assert ("other" in index, "copy" in index, len(index)) == (False, True, 1)
+
+
+def test_removed_articles_are_no_longer_candidates():
+    texts = {"seed": SEED, "copy": version_of_seed()}
+    index = StoryIndex()
+    index.assign("seed", SEED, texts.get)
+    index.remove("seed")
+    assert len(index) == 0
+    assert index.assign("copy", texts["copy"], texts.get) == "copy"
+
+
+def test_state_round_trips_and_other_settings_are_not_loaded(tmp_path):
+    texts = {"seed": SEED, "copy": version_of_seed()}
+    index = StoryIndex()
+    index.assign("seed", SEED, texts.get)
+    index.save(tmp_path)
+    loaded = StoryIndex.load(tmp_path)
+    assert loaded.story_of("seed") == "seed"
+    assert loaded.assign("copy", texts["copy"], texts.get) == "seed"
+    assert StoryIndex.load(tmp_path, StoryConfig(min_jaccard=0.9)) is None
+    assert StoryIndex.load(tmp_path / "nowhere") is None
+    (tmp_path / STORIES_FILE).write_bytes(b"not a pickle")
+    with pytest.raises(StoryStateError, match="cannot read"):
+        StoryIndex.load(tmp_path)
+
+
+def test_story_numbers_are_stable_signed_64_bit():
+    assert story_number(SEED_ID) == 1025884619427197714 == int("e3caca0417eb312", 16)  # sha1 of the id, 60 bits
+    assert story_number(SEED_ID) == story_number(SEED_ID) != story_number("other")
+
+
+def stored(root) -> dict[str, dict]:
+    ix = whoosh_index.open_dir(str(root / CURRENT))
+    with ix.searcher() as searcher:
+        return {fields["id"]: fields for fields in searcher.all_stored_fields()}
+
+
+def test_reindex_gives_every_article_a_story_and_a_new_copy_joins_incrementally(tmp_path):
+    root = tmp_path / "ix"
+    build_index([SEEDS], root)
+    assert stored(root)[SEED_ID]["story"] == SEED_ID
+    state_before = StoryIndex.load(root / CURRENT)
+    sources = tmp_path / "src"
+    sources.mkdir()
+    records = [{"title": "Lampost: Pemkab Lamsel ikuti Rakornas", "url": "https://lampost.example/1",
+                "date": "2022-09-29", "body": version_of_seed()},
+               {"title": "Suhajar resmikan gedung", "url": "https://lampost.example/2", "date": "2022-09-30",
+                "body": HARD_NEGATIVE}]
+    (sources / "new.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = build_index([SEEDS, sources], root)
+    assert report.indexed == 2  # the seed was not read again: its story came from the saved state
+    documents = stored(root)
+    stories = {documents[i].get("url") or i: documents[i]["story"] for i in documents}
+    assert stories == {SEED_ID: SEED_ID, "https://lampost.example/1": SEED_ID,
+                       "https://lampost.example/2": [i for i in documents if documents[i].get("url") == "https://lampost.example/2"][0]}
+    assert len(state_before) == 1 and len(StoryIndex.load(root / CURRENT)) == 3
+
+
+def test_a_changed_file_reassigns_its_articles(tmp_path):
+    root = tmp_path / "ix"
+    sources = tmp_path / "src"
+    sources.mkdir()
+    record = {"title": "Salinan", "url": "https://lampost.example/1", "body": version_of_seed()}
+    (sources / "new.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    build_index([SEEDS, sources], root)
+    record["body"] = HARD_NEGATIVE
+    (sources / "new.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    build_index([SEEDS, sources], root)
+    copy = [d for d in stored(root).values() if d.get("url") == "https://lampost.example/1"][0]
+    assert copy["story"] == copy["id"]
