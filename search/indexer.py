@@ -290,13 +290,17 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
                        report: BuildReport, stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
     processes."""
-    batch: list[tuple[Article, str, str]] = []
+    read: list[tuple[Article, str]] = []
     adder = _Adder(None, None, set(), set(), report, stories, options)  # a fresh build: nothing indexed to compare with
     for key in changed:
-        ids = adder.add_file(keys[key], None, collect=batch)
+        ids = adder.add_file(keys[key], None, collect=read)
         if keys[key] not in adder.failed_files:
             manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
                              "sha1": prints[key].sha1, "ids": ids}
+    bodies = {article.id: article.body for article, _ in read}
+    prepared = stories.prepare_all([article.body for article, _ in read], workers)
+    batch = [(article, key, stories.assign(article.id, article.body, bodies.get, signature))
+             for (article, key), signature in zip(read, prepared)]
     write_in_parallel(batch, building, workers, progress)
 
 
@@ -353,12 +357,11 @@ class _Adder:
             return document
         self.seen_ids.add(article.id)
         self.document_of_key[key] = article.id
-        self.bodies[article.id] = article.body
-        story = self.stories.assign(article.id, article.body, self._body_of)
-        if collect is not None:
-            collect.append((article, key, story))
+        if collect is not None:  # the collector finds stories for the whole batch at once
+            collect.append((article, key))
         else:
-            add_article(self.writer, article, key, story)
+            self.bodies[article.id] = article.body
+            add_article(self.writer, article, key, self.stories.assign(article.id, article.body, self._body_of))
         self.report.indexed += 1
         return article.id
 

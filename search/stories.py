@@ -14,7 +14,7 @@ already one document (`content_key`); this module finds the near copies when an 
 
 The article joins the story of the best verified candidate, else it starts its own story, whose id is the
 article's id. The LSH state and every indexed article's story persist with the index generation
-(`stories.pickle`), so an update adds its new articles without recomputing the archive. The state holds at
+(`stories.npz`), so an update adds its new articles without recomputing the archive. The state holds at
 most `max_articles` articles, the oldest-indexed leaving first (an old article keeps its story; a new copy
 of it then starts a new one).
 """
@@ -22,13 +22,17 @@ of it then starts a new one).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
+import zipfile
 import zlib
-from dataclasses import dataclass
+import multiprocessing
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from functools import partial
+from typing import Callable, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -36,12 +40,17 @@ from datasketch import MinHash, MinHashLSH
 from .cleaning import clean_paragraphs
 from .errors import StoryStateError
 
-STORIES_FILE = "stories.pickle"
+STORIES_FILE = "stories.npz"
 STATE_VERSION = 1
 SHINGLE_WORDS = 4
 MIN_PARAGRAPH_WORDS = 8  # shorter lines are bylines, datelines, captions and footers, not the story
 MAX_CANDIDATES = 16  # verified per new article, the most recently indexed first (copies follow within days)
-MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.9 KB each with 64 permutations)
+MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.5 KB each with 64 permutations)
+ESTIMATE_SLACK = 0.15  # a candidate is verified when its estimated Jaccard is at most this below the threshold
+RECENT_SHINGLE_SETS = 2000  # kept in memory while indexing, about 20 KB each
+UNSORTED_ROWS = 1024
+PARALLEL_MIN_TEXTS = 2000  # fewer texts are prepared here: forking costs more than it saves
+PARALLEL_CHUNK = 256  # recent rows searched by comparison before they are sorted into the band arrays
 
 _WORD = re.compile(r"[^\W_]+")
 # odd 64-bit multipliers, one per position in a run: a run's hash depends on the order of its words
@@ -63,6 +72,7 @@ class StoryConfig:
     min_jaccard: float = 0.3  # verified on exact shingle sets
     min_containment: float = 0.65  # shared shingles over the smaller text's shingles
     max_candidates: int = MAX_CANDIDATES
+    recent_shingle_sets: int = RECENT_SHINGLE_SETS
     max_articles: int = MAX_ARTICLES
     seed: int = 1
 
@@ -71,10 +81,12 @@ def story_paragraphs(text: str) -> list[str]:
     """The paragraphs that carry the story: debris, datelines, bylines and footer lines removed."""
     paragraphs = clean_paragraphs(re.split(r"\n\s*\n|\n", text))
     kept = []
-    for paragraph in paragraphs:
+    last = len(paragraphs) - 1
+    for number, paragraph in enumerate(paragraphs):
         if not kept:
             paragraph = _DATELINE.sub("", paragraph, count=1) if _dateline_like(paragraph) else paragraph
-        paragraph = _TRAILING_CREDIT.sub("", paragraph)
+        if number == last or not kept:  # credits such as `(ant/rm)` close the text or its first line
+            paragraph = _TRAILING_CREDIT.sub("", paragraph)
         if len(paragraph.split()) >= MIN_PARAGRAPH_WORDS:
             kept.append(paragraph)
     return kept or paragraphs
@@ -123,84 +135,216 @@ def _identity(value: int) -> int:
     return value
 
 
+class Prepared(NamedTuple):
+    signature: np.ndarray  # MinHash values (uint32)
+    size: int  # number of distinct shingles
+
+
+def _prepare(num_perm: int, seed: int, permutations: np.ndarray, text: str) -> Prepared:
+    """A text's MinHash signature (datasketch, 32-bit affine permutations) and shingle count; a plain
+    function, so that worker processes can run it."""
+    own = shingles(text)
+    minhash = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=permutations,
+                      scheme="affine32")
+    if own:
+        minhash.update_batch(np.fromiter(own, dtype=np.uint32, count=len(own)))
+    return Prepared(np.asarray(minhash.hashvalues, dtype=np.uint32), len(own))
+
+
 class StoryIndex:
-    """Which story each article belongs to, and the LSH that finds a new article's story."""
+    """Which story each article belongs to, and the LSH that finds a new article's story.
+
+    The MinHash signatures come from datasketch; the LSH bands are kept here as numpy arrays (per band, the
+    keys sorted, plus a short unsorted tail of recent articles) instead of datasketch's MinHashLSH, whose
+    pickled state took 2.4 s to load at 20k articles (12.8 MB) and would be loaded by every update; these
+    arrays load in milliseconds and a lookup is one binary search per band."""
 
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
-        self._lsh = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
-        self._stories: dict[str, str] = {}  # article id -> story id, oldest-indexed first
-        self._order: dict[str, int] = {}  # article id -> when it was indexed (a counter)
-        self._counter = 0
+        shape = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
+        self.bands, self.rows = shape.b, shape.r  # datasketch's choice of bands for the threshold
         self._permutations = MinHash(num_perm=self.config.num_perm, seed=self.config.seed,
                                      hashfunc=_identity).permutations
+        self._ids: list[str] = []  # per row, in the order articles were indexed
+        self._stories: list[str] = []
+        self._row_of: dict[str, int] = {}  # article id -> row, for the articles the state still holds
+        # shingle sets of articles indexed or verified lately (copies follow their original within days)
+        self._recent: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._signatures = np.zeros((0, self.config.num_perm), dtype=np.uint32)
+        self._sizes = np.zeros(0, dtype=np.int32)
+        self._live = np.zeros(0, dtype=bool)  # False: removed, or no words to compare
+        self._keys = np.zeros((0, self.bands), dtype=np.uint64)
+        self._sorted = 0  # rows [0, _sorted) have their keys of every band in the two arrays below
+        self._sorted_keys = np.zeros(0, dtype=np.uint64)  # ascending
+        self._sorted_rows = np.zeros(0, dtype=np.int64)  # the row of each key
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return len(self._row_of)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._stories
+        return article_id in self._row_of
 
     def story_of(self, article_id: str) -> str | None:
-        return self._stories.get(article_id)
+        row = self._row_of.get(article_id)
+        return self._stories[row] if row is not None else None
 
-    def minhash(self, hashes: set[int]) -> MinHash:
-        signature = MinHash(num_perm=self.config.num_perm, seed=self.config.seed, hashfunc=_identity,
-                            permutations=self._permutations, scheme="affine32")
-        if hashes:
-            signature.update_batch(np.fromiter(hashes, dtype=np.uint32, count=len(hashes)))
-        return signature
+    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band of `rows` signature values, for each signature (rows x bands); the band's
+        number is mixed in, so all bands' keys can share one sorted array."""
+        values = signatures[:, :self.bands * self.rows].astype(np.uint64).reshape(len(signatures), self.bands,
+                                                                                    self.rows)
+        keys = np.broadcast_to(np.arange(self.bands, dtype=np.uint64) * _MIXERS[-1],
+                               (len(signatures), self.bands)).copy()
+        for offset in range(self.rows):
+            keys ^= (values[:, :, offset] + np.uint64(offset + 1)) * _MIXERS[offset % len(_MIXERS)]
+        return keys
 
-    def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None]) -> str:
+    def prepare(self, text: str) -> Prepared:
+        """What assigning needs of a text before it meets the index: its signature and shingle count."""
+        return _prepare(self.config.num_perm, self.config.seed, self._permutations, text)
+
+    def prepare_all(self, texts: list[str], workers: int = 1) -> list[Prepared]:
+        """`prepare` for many texts, on `workers` forked processes when there are enough of them (the
+        shingles and signatures are four fifths of the work; only finding the story is sequential)."""
+        if workers <= 1 or len(texts) < PARALLEL_MIN_TEXTS:
+            return [self.prepare(text) for text in texts]
+        work = partial(_prepare, self.config.num_perm, self.config.seed, self._permutations)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(work, texts, chunksize=PARALLEL_CHUNK)
+
+    def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None],
+               prepared: Prepared | None = None) -> str:
         """Index one article and return its story id. `text_of(id)` gives a known article's body (None when
-        it is gone), for verifying a candidate on its exact shingles."""
-        if article_id in self._stories:
-            return self._stories[article_id]
-        own = shingles(text)
-        signature = self.minhash(own)
-        best, best_score = article_id, 0.0
-        candidates = self._lsh.query(signature) if own else []
-        candidates.sort(key=lambda key: self._order.get(key, -1), reverse=True)
-        for candidate in candidates[:self.config.max_candidates]:
-            candidate_text = text_of(candidate)
-            if candidate_text is None:
+        it is gone), for verifying a candidate on its exact shingles; `prepared` is `prepare(text)`."""
+        if article_id in self._row_of:
+            return self._stories[self._row_of[article_id]]
+        signature, size = prepared or self.prepare(text)
+        keys = self.band_keys(signature[None])[0]
+        story, best, own = article_id, 0.0, None
+        for row in self._candidates(keys, signature, size):
+            theirs = self._shingles_of(self._ids[row], text_of)
+            if theirs is None:
                 continue
-            jaccard, containment = similarity(own, shingles(candidate_text))
-            if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment:
-                score = jaccard + containment
-                if score > best_score:
-                    best, best_score = self._stories[candidate], score
-        story = best if best_score else article_id
-        if own:
-            self._lsh.insert(article_id, signature, check_duplication=False)
-        self._stories[article_id] = story
-        self._order[article_id] = self._counter
-        self._counter += 1
+            if own is None:
+                own = shingles(text)
+                self._remember(article_id, own)
+            jaccard, containment = similarity(own, theirs)
+            if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment \
+                    and jaccard + containment > best:
+                story, best = self._stories[row], jaccard + containment
+        self._append(article_id, story, signature, size, keys, live=size > 0)
         self._keep_within_budget()
         return story
 
+    def _shingles_of(self, article_id: str, text_of: Callable[[str], str | None]) -> set[int] | None:
+        """A candidate's shingles: from the recent ones kept, else from its text."""
+        found = self._recent.get(article_id)
+        if found is not None:
+            self._recent.move_to_end(article_id)
+            return found
+        text = text_of(article_id)
+        if text is None:
+            return None
+        found = shingles(text)
+        self._remember(article_id, found)
+        return found
+
+    def _remember(self, article_id: str, found: set[int]) -> None:
+        self._recent[article_id] = frozenset(found)
+        while len(self._recent) > self.config.recent_shingle_sets:
+            self._recent.popitem(last=False)
+
+    def _candidates(self, keys: np.ndarray, signature: np.ndarray, size: int) -> np.ndarray:
+        """Rows sharing a band with the signature whose estimated Jaccard similarity may reach the
+        threshold, the most similar first, at most max_candidates."""
+        if not size or not len(self._ids):
+            return np.zeros(0, dtype=np.int64)
+        found = []
+        low = np.searchsorted(self._sorted_keys, keys, "left")
+        high = np.searchsorted(self._sorted_keys, keys, "right")
+        for start, end in zip(low[high > low].tolist(), high[high > low].tolist()):
+            found.append(self._sorted_rows[start:end])
+        tail = self._keys[self._sorted:len(self._ids)]
+        if len(tail):
+            found.append(np.flatnonzero((tail == keys).any(axis=1)) + self._sorted)
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        rows = np.unique(np.concatenate(found))
+        rows = rows[self._live[rows]]
+        estimate = (self._signatures[rows] == signature).mean(axis=1)
+        # the containment these sizes and that Jaccard similarity imply: |A∩B| = J(|A|+|B|)/(1+J)
+        sizes = self._sizes[rows]
+        contained = estimate * (sizes + size) / ((1 + estimate) * np.maximum(1, np.minimum(sizes, size)))
+        keep = (estimate >= self.config.min_jaccard - ESTIMATE_SLACK) \
+            & (contained >= self.config.min_containment - ESTIMATE_SLACK)
+        rows, estimate = rows[keep], estimate[keep]
+        return rows[np.argsort(-estimate, kind="stable")][:self.config.max_candidates]
+
+    def _append(self, article_id: str, story: str, signature: np.ndarray, size: int, keys: np.ndarray,
+                live: bool) -> None:
+        row = len(self._ids)
+        if row == len(self._signatures):  # grow by doubling
+            capacity = max(64, 2 * row)
+            self._signatures = _grown(self._signatures, capacity)
+            self._sizes = _grown(self._sizes, capacity)
+            self._live = _grown(self._live, capacity)
+            self._keys = _grown(self._keys, capacity)
+        self._signatures[row], self._sizes[row], self._live[row], self._keys[row] = signature, size, live, keys
+        self._ids.append(article_id)
+        self._stories.append(story)
+        self._row_of[article_id] = row
+        if row + 1 - self._sorted > max(UNSORTED_ROWS, self._sorted // 8):
+            self._sort()
+
+    def _sort(self) -> None:
+        """Move every row into the sorted band arrays (the unsorted tail is searched by comparison)."""
+        count = len(self._ids)
+        keys = self._keys[:count].ravel()
+        order = np.argsort(keys, kind="stable")
+        self._sorted_keys = keys[order]
+        self._sorted_rows = order // self.bands
+        self._sorted = count
+
     def remove(self, article_id: str) -> None:
         """Forget an article (deleted from the index); its story's other articles keep their story id."""
-        self._order.pop(article_id, None)
-        if self._stories.pop(article_id, None) is not None and self._lsh_has(article_id):
-            self._lsh.remove(article_id)
-
-    def _lsh_has(self, article_id: str) -> bool:
-        return self._lsh.keys.has_key(article_id)
+        self._recent.pop(article_id, None)
+        row = self._row_of.pop(article_id, None)
+        if row is not None:
+            self._live[row] = False
 
     def _keep_within_budget(self) -> None:
-        while len(self._stories) > self.config.max_articles:
-            self.remove(next(iter(self._stories)))
+        if len(self._row_of) > self.config.max_articles:
+            for article_id in list(self._row_of)[:len(self._row_of) - self.config.max_articles]:
+                self.remove(article_id)
+        if len(self._ids) > 2 * self.config.max_articles:  # removed rows take room too: drop them
+            self._compact()
+
+    def _compact(self) -> None:
+        rows = np.array(sorted(self._row_of.values()), dtype=np.int64)
+        self._restore([self._ids[r] for r in rows], [self._stories[r] for r in rows], self._signatures[rows],
+                      self._sizes[rows], self._live[rows])
+
+    def _restore(self, ids: list[str], stories: list[str], signatures: np.ndarray, sizes: np.ndarray,
+                 live: np.ndarray) -> None:
+        self._ids, self._stories = list(ids), list(stories)
+        self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
+        self._signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
+        self._sizes, self._live = np.asarray(sizes, dtype=np.int32), np.asarray(live, dtype=bool)
+        self._keys = self.band_keys(self._signatures)
+        self._sort()
 
     def save(self, directory: Path) -> Path:
-        """Write the state into a generation directory (a new file: generations share files by hard links)."""
+        """Write the state into a generation directory (a new file: generations share files by hard links).
+        Only the articles the state holds are written."""
         path = Path(directory) / STORIES_FILE
-        temporary = path.with_name(f".{STORIES_FILE}.{os.getpid()}")
-        state = {"version": STATE_VERSION, "config": self.config, "lsh": self._lsh, "stories": self._stories,
-                 "order": self._order, "counter": self._counter}
+        temporary = path.with_name(f".{STORIES_FILE}.{os.getpid()}.npz")
+        rows = np.array(sorted(self._row_of.values()), dtype=np.int64)
         try:
             with temporary.open("wb") as handle:
-                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                np.savez(handle, version=np.array(STATE_VERSION), config=np.array(json.dumps(asdict(self.config))),
+                         ids=np.array([self._ids[r] for r in rows], dtype=str),
+                         stories=np.array([self._stories[r] for r in rows], dtype=str),
+                         signatures=self._signatures[rows], sizes=self._sizes[rows], live=self._live[rows])
             os.replace(temporary, path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -214,20 +358,25 @@ class StoryIndex:
         if directory is None:
             return None
         path = Path(directory) / STORIES_FILE
+        config = config or StoryConfig()
         try:
-            with path.open("rb") as handle:
-                state = pickle.load(handle)  # written by this module into the index root only
+            with np.load(path, allow_pickle=False) as saved:
+                if int(saved["version"]) != STATE_VERSION or json.loads(str(saved["config"])) != asdict(config):
+                    return None
+                index = cls(config)
+                index._restore(saved["ids"].tolist(), saved["stories"].tolist(), saved["signatures"],
+                               saved["sizes"], saved["live"])
         except FileNotFoundError:
             return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
-        config = config or StoryConfig()
-        if not isinstance(state, dict) or state.get("version") != STATE_VERSION or state.get("config") != config:
-            return None
-        index = cls(config)
-        index._lsh, index._stories = state["lsh"], state["stories"]
-        index._order, index._counter = state["order"], state["counter"]
         return index
+
+
+def _grown(array: np.ndarray, capacity: int) -> np.ndarray:
+    grown = np.zeros((capacity, *array.shape[1:]), dtype=array.dtype)
+    grown[:len(array)] = array
+    return grown
 
 
 def story_number(story: str) -> int:

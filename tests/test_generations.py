@@ -167,7 +167,7 @@ def test_an_update_reuses_the_checksums_of_linked_files_and_adds_the_new_ones(tm
     (sources / "more.jsonl").write_text((CORPUS / "articles.jsonl").read_text())
     build_index([sources], tmp_path / "ix")
     second = json.loads((tmp_path / "ix" / CURRENT / CHECKSUMS).read_text())["files"]
-    shared = {name for name in first if not name.endswith((".toc", "manifest.json", "stories.pickle"))}
+    shared = {name for name in first if not name.endswith((".toc", "manifest.json", "stories.npz"))}
     assert shared and all(second[name] == first[name] for name in shared)
     assert len(second) > len(first)
     assert verify(tmp_path / "ix" / CURRENT) is True

@@ -109,7 +109,7 @@ def test_state_round_trips_and_other_settings_are_not_loaded(tmp_path):
     assert loaded.assign("copy", texts["copy"], texts.get) == "seed"
     assert StoryIndex.load(tmp_path, StoryConfig(min_jaccard=0.9)) is None
     assert StoryIndex.load(tmp_path / "nowhere") is None
-    (tmp_path / STORIES_FILE).write_bytes(b"not a pickle")
+    (tmp_path / STORIES_FILE).write_bytes(b"not a numpy archive")
     with pytest.raises(StoryStateError, match="cannot read"):
         StoryIndex.load(tmp_path)
 
