@@ -49,7 +49,7 @@ def build_fts(service: SearchService, path: Path) -> sqlite3.Connection:
         CREATE INDEX agencies_doc ON agencies(doc);
     """)
     analyzer = stemmed_analyzer()
-    searcher = service._open().searcher
+    searcher = service.current().searcher
     for number, stored in enumerate(searcher.all_stored_fields()):
         title = " ".join(t.text for t in analyzer(stored["title"]))
         body = " ".join(t.text for t in analyzer(stored["body"]))
