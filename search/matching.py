@@ -128,6 +128,10 @@ class PostingCache:
     def cached_bytes(self) -> int:
         return self._scored.cached_bytes
 
+    @property
+    def cached_entries(self) -> int:
+        return len(self._scored)
+
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in a field, as Whoosh stores it (quantised to one byte)."""
         found = self._lengths.get(fieldname)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Protocol
 
 SPELLING_FIELD = "body_surface"
@@ -9,6 +10,7 @@ FEW_RESULTS = 3
 MIN_GAIN = 5  # a replacement must occur in at least this many times more articles
 MAX_WORD = 20
 MAX_WORDS = 6
+MAX_CANDIDATES = 200  # close spellings weighed per word (in lexicon order): each costs a frequency look-up
 
 
 class Reader(Protocol):
@@ -39,7 +41,7 @@ def best_spelling(reader: Reader, word: str) -> str | None:
     frequency = reader.doc_frequency(SPELLING_FIELD, word)
     maxdist = 2 if len(word) >= 7 else 1
     best: tuple[int, int, str] | None = None
-    for candidate in reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1):
+    for candidate in islice(reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1), MAX_CANDIDATES):
         if candidate == word:
             continue
         key = (edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate)

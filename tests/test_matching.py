@@ -9,8 +9,8 @@ from math import log
 
 from search.analysis import stem_word
 from search.indexer import build_index
-from search.matching import Evaluator, PostingCache, top_documents
-from search.segments import read_postings
+from search.matching import Evaluator, Expansions, PostingCache, top_documents
+from search.segments import ENTRY_BYTES, read_postings
 from search.query import SearchRequest, SearchService
 from search.querybuild import QueryBuilder, date_filter
 from search.querylang import parse
@@ -124,11 +124,12 @@ def test_postings_span_segments_and_leave_deleted_documents_out(two_segments):
 
 
 def test_cache_stays_within_its_budget_and_still_answers(two_segments):
-    cache = PostingCache(two_segments, budget_bytes=60)
+    cache = PostingCache(two_segments, budget_bytes=2 * ENTRY_BYTES + 80)
     first = cache.term("text", "air")
     cache.term("text", "banjir")
     cache.term("text", "kering")
-    assert cache.cached_bytes <= 60
+    assert cache.cached_bytes <= 2 * ENTRY_BYTES + 80
+    assert cache.cached_entries == 2
     again = cache.term("text", "air")
     assert again[0].tolist() == first[0].tolist()
     assert again[1].tolist() == pytest.approx(first[1].tolist())
@@ -183,3 +184,59 @@ def test_an_update_reuses_what_unchanged_segments_gave(tmp_path):
         assert len(memo) > len(kept)  # the new segment's words, lengths, dates and facet pairs
     finally:
         service.close()
+
+
+@pytest.fixture()
+def many_words(tmp_path):
+    """Twelve documents; word `meN` (N = 0..29) occurs in the first N % 12 + 1 documents, `di` in all."""
+    schema = Schema(id=ID(stored=True, unique=True), text=TEXT())
+    ix = whoosh_index.create_in(str(tmp_path), schema)
+    writer = ix.writer()
+    for doc in range(12):
+        words = [f"me{n:02d}" for n in range(30) if doc <= n % 12]
+        writer.add_document(id=str(doc), text=" ".join(words + ["di"]))
+    writer.commit()
+    searcher = ix.searcher()
+    yield searcher
+    searcher.close()
+
+
+def test_a_prefix_expands_to_its_most_frequent_words_within_the_cap(many_words):
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    expansions = Expansions(per_expansion=3, total=10)
+    match = evaluator.run(wq.Prefix("text", "me"), expansions)
+    # me11, me23 are in all twelve documents, me10 and me22 in eleven: the first three by frequency, then name
+    assert np.flatnonzero(match.mask).tolist() == list(range(12))
+    assert expansions.used == 3
+    assert expansions.describe() == {"per_expansion": 3, "per_query": 10,
+                                     "expansions": {"me*": {"found": 30, "searched": 3}}}
+    assert evaluator.postings.expansion(wq.Prefix("text", "me"), 3) == (
+        [("me11", 12), ("me23", 12), ("me10", 11)], 30)
+
+
+def test_a_query_expands_to_at_most_the_total_cap_and_the_same_prefix_once(many_words):
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    expansions = Expansions(per_expansion=4, total=6)
+    query = wq.Or([wq.Prefix("text", "me"), wq.Prefix("text", "me"), wq.Prefix("text", "me0"),
+                   wq.Prefix("text", "me1")])
+    evaluator.run(query, expansions)
+    assert expansions.used == 6  # me* 4 words (once, though asked twice), me0* 2 of 10, me1* none
+    assert expansions.capped == {"me*": {"found": 30, "searched": 4}, "me0*": {"found": 10, "searched": 2},
+                                 "me1*": {"found": 10, "searched": 0}}
+    assert Evaluator(PostingCache(many_words), np.zeros(12)).run(wq.Prefix("text", "di")).mask.all()
+
+
+def test_an_uncapped_prefix_matches_what_whoosh_matches(many_words):
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    expansions = Expansions()
+    match = evaluator.run(wq.Prefix("text", "me2"), expansions)
+    assert set(np.flatnonzero(match.mask).tolist()) == set(whoosh_scores(many_words, wq.Prefix("text", "me2")))
+    assert expansions.describe() is None and expansions.used == 10
+
+
+def test_unknown_words_keep_the_postings_cache_within_its_budget(two_segments):
+    cache = PostingCache(two_segments, budget_bytes=100 * ENTRY_BYTES)
+    for n in range(5_000):
+        assert len(cache.term("text", f"tidakada{n}")[0]) == 0
+    assert cache.cached_entries == 100  # empty arrays are not free: each entry counts its overhead
+    assert cache.cached_bytes == 100 * ENTRY_BYTES

@@ -1,7 +1,9 @@
+import time
+
 import pytest
 
 from search.errors import BadQueryError, NotFoundError
-from search.query import SearchRequest, search
+from search.query import SearchRequest, SearchService, search
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS
 
@@ -181,3 +183,54 @@ def test_service_reopens_when_the_index_changes(tmp_path):
     build_index([SEEDS, CORPUS], tmp_path)
     assert run(service, "")["total"] == 7
     service.close()
+
+
+def _bomb(prefixes: list[str]) -> str:
+    return " ".join(f"{prefix}*" for prefix in prefixes)
+
+
+@pytest.fixture(scope="module")
+def wordy_service(tmp_path_factory):
+    """Forty articles whose 2,400 distinct words all start with a two-letter prefix (`ma`, `me`, … `su`)."""
+    import json
+    import string
+
+    from search.indexer import build_index
+
+    root = tmp_path_factory.mktemp("wordy")
+    letters = string.ascii_lowercase
+    records = []
+    for n in range(40):
+        words = [f"{p}{letters[n % 26]}{letters[n // 26]}{letters[k % 26]}{letters[k // 26]}"
+                 for p in ("ma", "me", "mi", "pe", "ke", "se") for k in range(10)]
+        records.append({"title": f"Berita nomor {n}", "body": "Bupati berkata: " + " ".join(words) + ".",
+                        "url": f"https://contoh.id/{n}", "date": "2022-09-28", "source": "contoh.id"})
+    (root / "src").mkdir()
+    (root / "src" / "wordy.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    build_index([root / "src"], root / "ix")
+    service = SearchService(root / "ix")
+    yield service
+    service.close()
+
+
+def test_125_copies_of_one_prefix_search_its_200_most_frequent_words_once(wordy_service):
+    started = time.perf_counter()
+    result = run(wordy_service, _bomb(["me"] * 125))
+    assert time.perf_counter() - started < 5
+    assert result["total"] == 20  # each word is in one article: the 200 searched are the first by name
+    assert result["capped"] == {"per_expansion": 200, "per_query": 1000,
+                                "expansions": {"me*": {"found": 400, "searched": 200}}}
+
+
+def test_prefixes_of_one_query_expand_to_at_most_1000_words_in_all(wordy_service):
+    result = run(wordy_service, _bomb(["ma", "me", "mi", "pe", "ke", "se"] * 20))
+    capped = result["capped"]["expansions"]
+    assert sum(found["searched"] for found in capped.values()) == 1000  # 200 each for five, none for the sixth
+    assert sorted(found["searched"] for found in capped.values()) == [0, 200, 200, 200, 200, 200]
+    assert capped["se*"] == {"found": 400, "searched": 0}
+    assert result["total"] == 0  # past the cap a prefix matches nothing, and the result says why
+
+
+def test_a_prefix_under_the_cap_says_nothing(wordy_service):
+    result = run(wordy_service, "bup*")
+    assert result["total"] == 40 and "capped" not in result

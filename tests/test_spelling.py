@@ -33,3 +33,20 @@ def test_corrected_words_only_when_something_changes():
     reader = FakeReader({"kemendagri": 40, "rapat": 20})
     assert corrected_words(reader, ["kemendagi", "rapat"], total=0) == ["kemendagri", "rapat"]
     assert corrected_words(reader, ["kemendagri", "rapat"], total=0) is None
+
+
+def test_best_spelling_weighs_at_most_max_candidates_close_words():
+    from search.spelling import MAX_CANDIDATES
+
+    class CountingReader(FakeReader):
+        asked: list[str] = []
+
+        def doc_frequency(self, fieldname, text):
+            self.asked.append(text)
+            return super().doc_frequency(fieldname, text)
+
+    words = {f"kemen{a}{b}agri": 10 for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"}
+    reader = CountingReader(words)
+    assert len(reader.terms_within("body_surface", "kemendagri", 2, prefix=1)) > MAX_CANDIDATES
+    assert best_spelling(reader, "kemendagri") is not None
+    assert len(reader.asked) == MAX_CANDIDATES + 1  # the word itself, then each weighed candidate

@@ -1,0 +1,101 @@
+"""Normal queries beside prefix bombs: does one hostile request stall everyone (issue 13)?
+
+    python bench/prefix_bomb.py --index DIR [--bombs 4] [--normal 4] [--seconds 30] [--threads 8]
+
+Starts `warta serve` over an index built earlier (e.g. `bench/corpus.py 10000` then `warta reindex`), runs
+NORMAL clients asking `bupati` (and a few other plain queries) beside BOMBS clients each asking 125 two-letter
+prefixes (`ma* me* mi* …`, 499 characters, under the 500-character limit) for SECONDS, and prints the
+normal clients' p50/p99/max, the bombs' p50, the error count and the server's resident memory before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.serving import get_json, resident_mb, serving  # noqa: E402
+
+NORMAL = ["bupati", "bupati lampung", "banjir", "presiden", "reformasi birokrasi"]
+PREFIXES = [c + v for v in "aeiou" for c in "bcdghjklmnprstwy"] + [v + c for v in "aeiou" for c in "bdgklmnprst"]
+
+
+def bomb_query(count: int = 125) -> str:
+    return " ".join(f"{p}*" for p in itertools.islice(itertools.cycle(PREFIXES), count))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--bombs", type=int, default=4)
+    parser.add_argument("--normal", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--threads", type=int, default=8, help="server worker threads")
+    args = parser.parse_args()
+    bomb_url = "/api/search?" + urllib.parse.urlencode({"q": bomb_query()})
+    normal: list[float] = []
+    bombs: list[float] = []
+    errors: list[str] = []
+    stop = threading.Event()
+    with serving(args.index, threads=args.threads, with_process=True) as (base, process):
+        for q in NORMAL:  # warm: the first request of each query reads its postings
+            get_json(base + "/api/search?" + urllib.parse.urlencode({"q": q}), timeout=60)
+        rss_before, _ = resident_mb(process.pid)
+
+        def client(paths: list[str], latencies: list[float]) -> None:
+            for path in itertools.cycle(paths):
+                if stop.is_set():
+                    return
+                started = time.perf_counter()
+                try:
+                    status, _ = get_json(base + path, timeout=120)
+                except OSError as error:
+                    errors.append(f"{path[:60]}: {error}")
+                    continue
+                latencies.append(time.perf_counter() - started)
+                if status != 200:
+                    errors.append(f"{path[:60]}: HTTP {status}")
+
+        normal_paths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in NORMAL]
+        threads = [threading.Thread(target=client, args=([bomb_url], bombs)) for _ in range(args.bombs)]
+        threads += [threading.Thread(target=client, args=(normal_paths[i:] + normal_paths[:i], normal))
+                    for i in range(args.normal)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        time.sleep(args.seconds)
+        stop.set()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        rss_after, peak = resident_mb(process.pid)
+    print(f"{args.normal} normal + {args.bombs} prefix-bomb clients, {elapsed:.0f} s, {args.threads} server threads")
+    if normal:
+        print(f"normal: {len(normal)} requests, p50 {statistics.median(normal) * 1000:.0f} ms, "
+              f"p99 {percentile(normal, .99) * 1000:.0f} ms, max {max(normal) * 1000:.0f} ms")
+    if bombs:
+        print(f"bombs: {len(bombs)} requests, p50 {statistics.median(bombs) * 1000:.0f} ms, "
+              f"max {max(bombs) * 1000:.0f} ms")
+    print(f"errors: {len(errors)}")
+    for error in errors[:5]:
+        print("  " + error)
+    print(f"server resident memory: {rss_before} MB before, {rss_after} MB after (peak {peak} MB)")
+    print(f"reproduce: python bench/prefix_bomb.py --index {args.index} --bombs {args.bombs} --normal {args.normal} "
+          f"--seconds {args.seconds:g}")
+
+
+if __name__ == "__main__":
+    main()
