@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 import threading
 from array import array
+from bisect import bisect_left
+from itertools import islice
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -21,13 +23,16 @@ import numpy as np
 from whoosh import query as wq
 
 from .analysis import stem_groups
+from .fairlock import FairLock
 from .schema import STEMMED_FIELDS
 from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
 MAX_EXPANDED_TERMS = 1_000  # and all of a query's prefixes and fuzzy words together at most this many
-EXPANSIONS_KEPT = 256  # expansions (prefix or fuzzy word -> its most frequent words) kept per generation
+LAST_CHARACTER = chr(0x10FFFF)  # sorts after every word that starts with a given prefix
+EXPANSIONS_KEPT = 256
+LEXICON_CHUNK = 1_000  # words of a term file read per hold of the io lock  # expansions (prefix or fuzzy word -> its most frequent words) kept per generation
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
 DATE_FIELD = "date_num"
 NO_DOCUMENTS = np.zeros(0, dtype=np.int32)
@@ -67,10 +72,9 @@ class Expansions:
         allowed = max(0, min(self.per_expansion, self.total - self.used))
         chosen = ranked[:allowed]
         self.used += len(chosen)
-        if found > len(chosen):
-            searched = len(chosen) + self.capped.get(label, {}).get("searched", 0)
-            self.capped[label] = {"found": max(found, self.capped.get(label, {}).get("found", 0)),
-                                  "searched": searched}
+        if found > len(chosen):  # a prefix expands once per field: the label tells the widest of them
+            before = self.capped.get(label, {"found": 0, "searched": 0})
+            self.capped[label] = {"found": max(found, before["found"]), "searched": max(len(chosen), before["searched"])}
         return sorted(text for text, _ in chosen)
 
     def describe(self) -> dict | None:
@@ -119,7 +123,7 @@ class PostingCache:
         # Whoosh reads a segment file by seeking a shared file object, then reading: two threads reading one
         # generation at once could read each other's bytes. Every Whoosh read of this generation holds this
         # lock, one term or one segment at a time; scoring, counting and shaping run without it.
-        self.io = threading.RLock()
+        self.io = FairLock()
         weighting = searcher.weighting
         self.b = float(getattr(weighting, "B", DEFAULT_B))
         self.k1 = float(getattr(weighting, "K1", DEFAULT_K1))
@@ -181,6 +185,13 @@ class PostingCache:
             return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain))
         return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
+    def lexicon(self, fieldname: str) -> list[tuple[list[str], np.ndarray]]:
+        """Per segment: the words of a field in order and the number of documents holding each (deleted ones
+        included); read once per segment (0.2 s for 40,000 words) and kept across generations, so that a prefix
+        is a bisection, not a walk of the term file."""
+        return [self.memo.get(leaf, "lexicon", fieldname, lambda leaf=leaf: _segment_lexicon(leaf, fieldname, self.io))
+                for leaf, _ in self.reader.leaf_readers()]
+
     def expansion(self, query: wq.MultiTerm, keep: int) -> tuple[list[tuple[str, int]], int]:
         """The words a prefix or fuzzy word expands to in this generation, at most `keep` of them, most frequent
         first, with their document frequencies; and how many it expands to in all. Kept per generation."""
@@ -192,13 +203,14 @@ class PostingCache:
                 self._expansions.move_to_end(key)
                 return found
         frequencies: dict[str, int] = {}
-        with self.io:
-            if isinstance(query, wq.Prefix):
-                for leaf, _ in self.reader.leaf_readers():
-                    for btext, info in leaf.iter_prefix(query.fieldname, query.text):
-                        text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
-                        frequencies[text] = frequencies.get(text, 0) + info.doc_frequency()
-            else:
+        if isinstance(query, wq.Prefix):
+            for words, counts in self.lexicon(query.fieldname):
+                start = bisect_left(words, query.text)
+                end = bisect_left(words, query.text + LAST_CHARACTER, start)
+                for word, count in zip(words[start:end], counts[start:end].tolist()):
+                    frequencies[word] = frequencies.get(word, 0) + count
+        else:
+            with self.io:
                 for fieldname, btext in query.expanded_terms(self.reader):
                     text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
                     frequencies[text] = self.reader.doc_frequency(fieldname, text)
@@ -268,6 +280,24 @@ class PostingCache:
         found = np.frombuffer(ids, dtype=np.int32).copy()
         keep = self.live[found]
         return found[keep], np.frombuffer(scores, dtype=np.float32)[keep]
+
+
+def _segment_lexicon(leaf, fieldname: str, io) -> tuple[list[str], np.ndarray]:
+    """A segment's words of a field and their document frequencies, read LEXICON_CHUNK words at a time under
+    `io` (the term file is read at explicit positions, so other searches' reads may come in between)."""
+    words: list[str] = []
+    counts = array("i")
+    if fieldname in leaf.schema:
+        entries = leaf.iter_field(fieldname)
+        while True:
+            with io:
+                chunk = list(islice(entries, LEXICON_CHUNK))
+            for btext, info in chunk:
+                words.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+                counts.append(info.doc_frequency())
+            if len(chunk) < LEXICON_CHUNK:
+                break
+    return words, np.frombuffer(counts, dtype=np.int32)
 
 
 class Evaluator:

@@ -38,6 +38,7 @@ class SegmentMemo:
     def __init__(self, postings_budget: int = POSTINGS_BYTES) -> None:
         self._values: dict[tuple[str, str, str], object] = {}
         self._lock = threading.Lock()  # searches of several generations share a memo
+        self._computing: dict[tuple[str, str, str], threading.Event] = {}
         self.postings = SegmentPostings(postings_budget)  # terms' postings, within a budget
 
     def __len__(self) -> int:
@@ -62,12 +63,24 @@ class SegmentMemo:
         if segment is None:
             return compute()
         key = (what, segment, field)
-        with self._lock:
-            if key in self._values:
-                return self._values[key]  # type: ignore[return-value]
-        value = compute()  # outside the lock: two threads may compute the same value, and one of them is kept
-        with self._lock:
-            return self._values.setdefault(key, value)  # type: ignore[return-value]
+        while True:
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]  # type: ignore[return-value]
+                computing = self._computing.get(key)
+                if computing is None:
+                    computing = self._computing[key] = threading.Event()
+                    break
+            computing.wait()  # another search is reading it: one read, not one per search
+        try:
+            value = compute()  # outside the lock: other keys are read and computed meanwhile
+            with self._lock:
+                self._values[key] = value
+            return value  # type: ignore[return-value]
+        finally:
+            with self._lock:
+                del self._computing[key]
+            computing.set()
 
     def concatenated(self, reader, what: str, field: str, compute: Callable[[object], np.ndarray],
                      dtype) -> np.ndarray:
@@ -163,6 +176,7 @@ class ArrayCache:
         self._entries: OrderedDict[Hashable, Postings] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Event] = {}
 
     @property
     def cached_bytes(self) -> int:
@@ -172,21 +186,37 @@ class ArrayCache:
         return len(self._entries)
 
     def get(self, key: Hashable, compute: Callable[[], Postings]) -> Postings:
+        """What `compute` gives for `key`, computed once when several threads ask at the same time."""
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
                 return found
-        found = compute()
-        size = entry_bytes(found)
-        if size <= self.budget_bytes:
+            computing = self._computing.get(key)
+            if computing is None:
+                computing = self._computing[key] = threading.Event()
+                owner = True
+            else:
+                owner = False
+        if not owner:
+            computing.wait()
             with self._lock:
-                if key not in self._entries:
+                found = self._entries.get(key)
+            return found if found is not None else compute()  # too large to keep, or the first reader failed
+        try:
+            found = compute()
+            size = entry_bytes(found)
+            with self._lock:
+                if size <= self.budget_bytes and key not in self._entries:
                     self._entries[key] = found
                     self._bytes += size
                     while self._bytes > self.budget_bytes:
                         self._forget(next(iter(self._entries)))
-        return found
+            return found
+        finally:
+            with self._lock:
+                del self._computing[key]
+            computing.set()
 
     def forget_where(self, unwanted: Callable[[Hashable], bool]) -> None:
         with self._lock:

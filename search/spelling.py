@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import Protocol
+from typing import Callable, Protocol
 
 SPELLING_FIELD = "body_surface"
 FEW_RESULTS = 3
@@ -52,15 +52,17 @@ def best_spelling(reader: Reader, word: str) -> str | None:
     return best[2]
 
 
-def corrected_words(reader: Reader, words: list[str], total: int) -> list[str] | None:
-    """The words with unknown (or, when the query found few articles, rare) ones corrected; None: no change."""
+def corrected_words(reader: Reader, words: list[str], total: int,
+                    best: Callable[[Reader, str], str | None] = best_spelling) -> list[str] | None:
+    """The words with unknown (or, when the query found few articles, rare) ones corrected; None: no change.
+    `best` finds one word's spelling (a caller may remember its answers)."""
     if len(words) > MAX_WORDS:
         return None
     corrected = []
     changed = False
     for word in words:
         frequency = reader.doc_frequency(SPELLING_FIELD, word)
-        replacement = best_spelling(reader, word) if frequency == 0 or total < FEW_RESULTS else None
+        replacement = best(reader, word) if frequency == 0 or total < FEW_RESULTS else None
         corrected.append(replacement or word)
         changed = changed or replacement is not None
     return corrected if changed else None

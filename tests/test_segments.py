@@ -113,3 +113,34 @@ def test_segment_postings_stay_within_their_budget(ix):
     with ix.searcher() as searcher:
         kept.retain(searcher.reader())
         assert kept.cached_bytes == 0
+
+
+def test_an_array_cache_computes_a_key_once_while_several_threads_ask():
+    import threading
+
+    from search.segments import ENTRY_BYTES, ArrayCache
+
+    cache = ArrayCache(budget_bytes=10 * ENTRY_BYTES)
+    release = threading.Event()
+    computed: list[str] = []
+
+    def compute(who: str):
+        computed.append(who)
+        release.wait(timeout=10)
+        return np.array([1, 2], dtype=np.int32), np.array([0.5, 0.25], dtype=np.float32)
+
+    answers: dict[str, list[int]] = {}
+    first = threading.Thread(target=lambda: answers.update(first=cache.get("k", lambda: compute("first"))[0].tolist()))
+    first.start()
+    while not computed:  # the first thread is inside compute
+        threading.Event().wait(0.01)
+    second = threading.Thread(target=lambda: answers.update(second=cache.get("k", lambda: compute("second"))[0].tolist()))
+    second.start()
+    second.join(timeout=0.5)
+    assert second.is_alive()  # waiting for the first thread's answer, not computing its own
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    assert computed == ["first"]
+    assert answers == {"first": [1, 2], "second": [1, 2]}
+    assert cache.cached_bytes == 16 + ENTRY_BYTES and len(cache) == 1
