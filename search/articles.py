@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
 TITLE_MAX_CHARS = 120
+# Unicode format characters (category Cf) that hide inside words: soft hyphen, zero-width space and joiners,
+# direction marks, word joiner, BOM. Text and queries drop them, so `bu\u00adpati` is `bupati`.
+FORMAT_CHARACTERS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                               "\ufff9-\ufffb]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]{0,2}|Prof|Drs|Dra|Hj|Kol|Jl|No)\.[\"”’']?\s+$")
 
@@ -27,6 +32,10 @@ class Article:
     origin: str = ""  # where it was read from: "path" or "path:line"
     extras: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.title = normalise_text(self.title)
+        self.body = normalise_text(self.body)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("extras")
@@ -37,6 +46,18 @@ def article_id(url: str | None, body: str) -> str:
     """A stable id: a hash of the URL when there is one, else of the normalised text."""
     basis = url.strip() if url and url.strip() else "text:" + normalise_space(body)
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_text(text: str) -> str:
+    """One form for every text the index holds and every query it answers: NFKC (composed accents,
+    fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters."""
+    if not text:
+        return text
+    if not text.isascii():
+        text = FORMAT_CHARACTERS.sub("", text)
+        if not unicodedata.is_normalized("NFKC", text):  # the ellipsis stays one character, as titles show it
+            text = "\u2026".join(unicodedata.normalize("NFKC", part) for part in text.split("\u2026"))
+    return text
 
 
 def normalise_space(text: str) -> str:

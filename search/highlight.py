@@ -11,6 +11,7 @@ from typing import Callable
 from .analysis import WORD_PATTERN, stem_word
 
 SNIPPET_CHARS = 240
+SNIPPET_SCAN_CHARS = 50_000  # where a snippet is looked for: the work per hit stays bounded on huge texts
 _WORD = re.compile(WORD_PATTERN)
 _SENTENCE = re.compile(r"(?:[^.!?\n]+|(?<=\b[A-Z])\.)+[.!?]*")  # "Oded M. Danial" is one sentence
 
@@ -42,7 +43,7 @@ class WordMatcher:
 
 def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:
     """HTML: the passage with the most matched words, cut to about `limit` characters, matches in <mark>."""
-    start, end = _best_window(text, matches, limit)
+    start, end = _best_window(text[:SNIPPET_SCAN_CHARS], matches, limit)
     passage = text[start:end]
     html = mark(passage, matches)
     return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")

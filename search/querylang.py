@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import words_of
+from .articles import normalise_text
 
 FILTER_FIELDS = ("official", "agency", "source", "place")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -57,7 +58,7 @@ def parse(text: str) -> ParsedQuery:
     filters: list[tuple[str, str]] = []
     dates: list[tuple[str, str]] = []
     join_next = False
-    for match in _PIECE.finditer(text or ""):
+    for match in _PIECE.finditer(normalise_text(text or "")):
         field = (match["field"] or "").lower()
         value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
         if field in FILTER_FIELDS and value:

@@ -32,3 +32,17 @@ def test_known_word_forms_give_the_same_snippet_as_testing_every_word():
     assert snippet(text, WordMatcher({"pelayanan"}, forms=forms)) == snippet(text, WordMatcher({"pelayanan"}))
     assert "<mark>melayani</mark>" in snippet(text, WordMatcher({"pelayanan"}, forms=forms))
     assert snippet(text, WordMatcher(set())).startswith("Warga antre sejak pagi.")
+
+
+def test_snippet_work_is_bounded_on_a_huge_text():
+    import time
+
+    from search.highlight import SNIPPET_SCAN_CHARS
+
+    text = "Bupati hadir. " + "kata lain tanpa arti " * 200_000 + "Bupati pulang."  # 4 MB
+    matcher = WordMatcher({"bupati"})
+    started = time.perf_counter()
+    html = snippet(text, matcher)
+    assert time.perf_counter() - started < 0.2
+    assert html.startswith("<mark>Bupati</mark> hadir.") and html.endswith(" …")
+    assert len(text) > 50 * SNIPPET_SCAN_CHARS

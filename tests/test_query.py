@@ -234,3 +234,21 @@ def test_prefixes_of_one_query_expand_to_at_most_1000_words_in_all(wordy_service
 def test_a_prefix_under_the_cap_says_nothing(wordy_service):
     result = run(wordy_service, "bup*")
     assert result["total"] == 40 and "capped" not in result
+
+
+def test_text_and_queries_in_other_unicode_forms_meet(tmp_path):
+    import json
+
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    body = ("Pelatih Marque\u0301z memuji bu\u00adpati dan wali\u200bkota yang hadir menonton pertandingan "
+            "ｓｅｐａｋｂｏｌａ di stadion.")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"url": "https://a.id/1", "body": body}) + "\n", encoding="utf-8")
+    build_index([tmp_path / "a.jsonl"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        for typed in ("Márquez", "Ma\u0301rquez", "bupati", "bu\u200bpati", "ｂｕｐａｔｉ", "walikota", "sepakbola"):
+            assert run(service, typed)["total"] == 1, typed
+    finally:
+        service.close()

@@ -27,3 +27,12 @@ def test_empty_and_negative_only_queries_are_empty():
 
 def test_positive_words_leave_out_negated_ones():
     assert parse('reformasi "kelas dunia" -zoom').positive_words == {"reformasi", "kelas", "dunia"}
+
+
+@pytest.mark.parametrize("typed", ["bu\u200bpati", "bu\u00adpati", "ｂｕｐａｔｉ", "bupati\ufeff", "bu\u2060pati"])
+def test_queries_in_other_unicode_forms_are_the_plain_word(typed):
+    assert parse(typed).groups == ((Clause(("bupati",)),),)
+
+
+def test_decomposed_accents_are_composed():
+    assert parse("Ma\u0301rquez").groups == ((Clause(("márquez",)),),)
