@@ -28,9 +28,11 @@ from .querylang import ParsedQuery, parse
 from .schema import FACET_FIELDS, STEMMED_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import best_spelling, corrected_words
+from .stories import earliest_first, other_versions, story_representatives
 
 TERMS_CHUNK = 20  # close spellings read per hold of the io lock
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
+STORY_FIELD = "story_num"
 
 
 @dataclass
@@ -87,6 +89,8 @@ class Evaluation:
     forms: set[str]  # every indexed word sharing a stem with one of `words`
     prefixes: set[str]  # prefixes searched (`me*` → "me")
     capped: dict[str, Any] | None = None  # what the expansion caps cut, when they cut anything
+    total_articles: int = 0  # matching articles; `total` counts stories when collapsed
+    duplicates: list[list[dict[str, Any]]] | None = None  # per page hit, its story's other matching versions
 
 
 @dataclass
@@ -102,6 +106,7 @@ class Generation:
     facets: dict[str, FacetTable]
     dates: np.ndarray  # yyyymmdd per document, 0 when undated
     months: MonthIndex
+    stories: np.ndarray  # each document's story as a number (search/stories.py)
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
     _users: int = 0
     _retired: bool = False
@@ -118,11 +123,12 @@ class Generation:
             postings = PostingCache(searcher, memo=memo)
             dates = column_values(searcher.reader(), DATE_FIELD, memo)
             facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
+            stories = column_values(searcher.reader(), STORY_FIELD, memo)
         except BaseException:
             searcher.close()
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
-                   lease)
+                   stories, lease)
 
     # -- lifetime ------------------------------------------------------------------------------
     def enter(self) -> bool:
@@ -170,6 +176,12 @@ class Generation:
         with self.postings.io:
             return self.searcher.document(id=article_id)
 
+    def story_members(self, story: str, limit: int) -> list[dict[str, Any]]:
+        """Stored fields of the articles of one story (at most `limit`), earliest first, undated last."""
+        with self.postings.io:
+            found = [fields for _, fields in zip(range(limit), self.searcher.documents(story=story))]
+        return sorted(found, key=lambda fields: (fields.get("date") is None, fields.get("date") or "", fields["id"]))
+
     def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
                 expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
@@ -199,17 +211,30 @@ class Generation:
         matching = masks.matching
         depth = request.page * request.per_page
         by_date = request.sort == "date" or masks.scores is None
-        ranked = top_documents(matching, self.dates if by_date else masks.scores, depth)
+        keys = self.dates if by_date else masks.scores
+        total_articles = int(matching.sum())
+        if request.collapse:  # one hit per story: its earliest article by date, its best-ranked by relevance
+            documents = np.flatnonzero(matching)
+            shown = np.zeros(len(matching), dtype=bool)
+            shown[story_representatives(documents, self.stories, earliest_first(self.dates) if by_date
+                                        else masks.scores)] = True
+            ranked = top_documents(shown, keys, depth)[depth - request.per_page:depth]
+            versions = other_versions(ranked, documents, self.stories, self.dates)
+            total = int(shown.sum())
+        else:
+            ranked = top_documents(matching, keys, depth)[depth - request.per_page:depth]
+            versions = [np.zeros(0, dtype=np.int64)] * len(ranked)
+            total = total_articles
         with self.postings.io:
-            page = [self.searcher.stored_fields(int(doc)) for doc in ranked[depth - request.per_page:depth]]
+            page = [self.searcher.stored_fields(int(doc)) for doc in ranked]
+            duplicates = [[self.searcher.stored_fields(int(doc)) for doc in docs] for docs in versions]
         facets = {name: self.facets[name].counts(masks.for_facet(name), request.facet_size,
                                                  always=request.selected[name])
                   for name in FACET_FIELDS}
-        total = int(matching.sum())
-        suggestion = self._suggestion(request, parsed, builder, total)
+        suggestion = self._suggestion(request, parsed, builder, total_articles)
         words = _highlight_words(parsed, built)
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
-                          self.forms(words), _prefixes(parsed), expansions.describe())
+                          self.forms(words), _prefixes(parsed), expansions.describe(), total_articles, duplicates)
 
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""

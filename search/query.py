@@ -35,6 +35,7 @@ MAX_RESULT_DEPTH = 10_000
 OPEN_ATTEMPTS = 5
 MAX_SELECTED = 20
 MAX_VALUE_CHARS = 200
+MAX_STORY_VERSIONS = 50  # versions an article page lists
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class SearchRequest:
     facet_size: int = DEFAULT_FACET_SIZE
     date_from: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; empty: no lower bound
     date_to: str = ""
+    collapse: bool = True  # one hit per story (search/stories.py); False: every article
 
     def __post_init__(self) -> None:
         if not isinstance(self.q, str) or len(self.q) > MAX_QUERY_CHARS:
@@ -90,7 +92,7 @@ class SearchRequest:
     def describe(self) -> dict[str, Any]:
         return {"q": self.q, "official": list(self.officials), "agency": list(self.agencies),
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
-                "from": self.date_from or None, "to": self.date_to or None}
+                "from": self.date_from or None, "to": self.date_to or None, "collapse": self.collapse}
 
 
 class SearchService:
@@ -204,9 +206,10 @@ class SearchService:
     def article(self, article_id: str) -> dict[str, Any]:
         with self.using() as generation:
             stored = generation.document(article_id)
-        if stored is None:
-            raise NotFoundError(f"no article with id {article_id!r}")
-        return article_result(stored)
+            if stored is None:
+                raise NotFoundError(f"no article with id {article_id!r}")
+            versions = generation.story_members(stored.get("story") or article_id, MAX_STORY_VERSIONS)
+        return article_result(stored, versions)
 
 
 def _verified(path: Path, lease: int) -> bool:

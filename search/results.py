@@ -15,8 +15,10 @@ def search_result(request, evaluation, took_ms: float) -> dict[str, Any]:
     result: dict[str, Any] = {
         "query": request.describe(),
         "total": evaluation.total,
+        "total_articles": evaluation.total_articles,
         "took_ms": round(took_ms, 1),
-        "hits": [hit(stored, matches) for stored in evaluation.page],
+        "hits": [{**hit(stored, matches), "duplicates": [version(other) for other in others]}
+                 for stored, others in zip(evaluation.page, evaluation.duplicates or [[]] * len(evaluation.page))],
         "facets": {name: facet_items(counts, selected[name]) for name, counts in evaluation.facets.items()},
         "histogram": [{"month": f"{m // 100:04d}-{m % 100:02d}", "count": c} for m, c in evaluation.months],
     }
@@ -48,9 +50,15 @@ def metadata(stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def version(stored: dict[str, Any]) -> dict[str, Any]:
+    """Another version of a story, as a hit or an article lists it."""
+    return {key: stored.get(key) or None for key in ("id", "title", "source", "date", "url")}
+
+
 def hit(stored: dict[str, Any], matches: WordMatcher) -> dict[str, Any]:
     return {
         **metadata(stored),
+        "story": stored.get("story") or stored["id"],
         "snippet": snippet(stored.get("body") or "", matches),
         "officials": [o["name"] for o in stored.get("officials") or []],
         "agencies": [a["name"] for a in stored.get("agencies") or []],
@@ -58,10 +66,15 @@ def hit(stored: dict[str, Any], matches: WordMatcher) -> dict[str, Any]:
     }
 
 
-def article_result(stored: dict[str, Any]) -> dict[str, Any]:
+def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """One article; `versions` are its story's articles (itself included), earliest first: the others are
+    listed and the first is named."""
     return {
         **metadata(stored),
         "body": stored.get("body") or "",
         "officials": stored.get("officials") or [],
         "agencies": stored.get("agencies") or [],
+        "story": stored.get("story") or stored["id"],
+        "first_version": versions[0]["id"] if len(versions) > 1 else None,
+        "versions": [version(other) for other in versions if other["id"] != stored["id"]],
     }

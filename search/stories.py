@@ -382,3 +382,36 @@ def _grown(array: np.ndarray, capacity: int) -> np.ndarray:
 def story_number(story: str) -> int:
     """A story id as a signed 64-bit number (60 bits of its SHA-1): the column collapsing reads."""
     return int(hashlib.sha1(story.encode("utf-8")).hexdigest()[:15], 16)
+
+
+MAX_DUPLICATES = 20  # other versions listed under one hit
+
+
+def story_representatives(documents: np.ndarray, stories: np.ndarray, preference: np.ndarray) -> np.ndarray:
+    """Of `documents` (document numbers), the one per story with the highest `preference` (ties: the lower
+    document number), in ascending document order."""
+    if not len(documents):
+        return documents
+    story = stories[documents]
+    order = np.lexsort((documents, -preference[documents].astype(np.float64), story))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = story[order][1:] != story[order][:-1]
+    return np.sort(documents[order][first])
+
+
+def earliest_first(dates: np.ndarray) -> np.ndarray:
+    """A preference for the earliest dated article (undated ones last)."""
+    return -np.where(dates > 0, dates, np.iinfo(np.int64).max // 2).astype(np.float64)
+
+
+def other_versions(representatives: np.ndarray, documents: np.ndarray, stories: np.ndarray, dates: np.ndarray,
+                   limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
+    """For each representative, the other `documents` of its story, earliest first, at most `limit`."""
+    wanted = stories[representatives]
+    members = documents[np.isin(stories[documents], wanted)]
+    members = members[np.lexsort((members, -earliest_first(dates)[members]))]
+    found = []
+    for representative, story in zip(representatives.tolist(), wanted.tolist()):
+        same = members[(stories[members] == story) & (members != representative)]
+        found.append(same[:limit])
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,51 @@ SEED_AGENCIES = [
     "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
     "Dinas Komunikasi dan Informatika Kabupaten Lampung Selatan",
 ]
+
+
+def version_of_seed(outlet: str = "Lampost", lead_word: str = "turut mengikuti") -> str:
+    """The seed as another outlet republishes it: own dateline and byline, lead reworded, a paragraph dropped,
+    a `Baca juga` line and a footer."""
+    paragraphs = [p for p in SEED_FILE.read_text(encoding="utf-8").split("\n") if p.strip()]
+    lead = paragraphs[0].replace("Kalianda, ", "").replace("mengikuti", lead_word)
+    body = [f"KALIANDA ({outlet}) -- {lead}", f"Laporan Wartawan {outlet} Rina Marlina"] + paragraphs[1:3] \
+        + ["Baca juga: Bupati Lampung Selatan Lantik Pejabat Baru"] + paragraphs[4:] \
+        + [f"Ikuti berita terkini dari {outlet} di Google News, klik di sini.", "(rm/red)"]
+    return "\n\n".join(body)
+
+
+HARD_NEGATIVE = """Kalianda, Sekretaris Jenderal Kemendagri Dr. H. Suhajar Diantoro, M.Si. meresmikan gedung pelayanan
+terpadu Pemerintah Kabupaten Lampung Selatan, Jumat (30/9/2022), dua hari setelah Rakornas reformasi birokrasi.
+
+Dalam sambutannya Suhajar meminta agar gedung baru itu dipakai untuk mempercepat layanan perizinan bagi warga
+dan pelaku usaha di seluruh kecamatan, terutama di wilayah pesisir yang selama ini jauh dari pusat kabupaten.
+
+Sekda Lampung Selatan Thamrin mengatakan pembangunan gedung menghabiskan anggaran daerah tahun 2022 dan
+ditargetkan melayani lebih dari lima ratus warga setiap hari dengan sistem antrean daring yang baru.
+
+Acara peresmian dihadiri para asisten, kepala organisasi perangkat daerah, camat, dan tokoh masyarakat setempat
+yang berharap pelayanan publik di Kabupaten Lampung Selatan semakin cepat, mudah, dan terjangkau."""
+
+# the seed (2022-09-28, Diskominfo), two republished versions and a different story about the same official
+STORY_RECORDS = [
+    {"title": "Pemkab Lamsel Ikuti Rakornas Reformasi Birokrasi", "url": "https://lampost.example/rakornas",
+     "date": "2022-09-29", "source": "Lampost", "body": version_of_seed("Lampost")},
+    {"title": "Lampung Selatan Ikut Rakornas RB Kemendagri", "url": "https://radarlampung.example/rakornas",
+     "date": "2022-09-30", "source": "Radar Lampung", "body": version_of_seed("Radar Lampung", "ikut dalam")},
+    {"title": "Suhajar Resmikan Gedung Pelayanan Terpadu", "url": "https://lampost.example/gedung",
+     "date": "2022-09-30", "source": "Lampost", "body": HARD_NEGATIVE},
+]
+
+
+@pytest.fixture(scope="session")
+def stories_root(tmp_path_factory) -> Path:
+    """An index of the seed, two versions of it and a hard negative."""
+    sources = tmp_path_factory.mktemp("story-sources")
+    (sources / "stories.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY_RECORDS), encoding="utf-8")
+    root = tmp_path_factory.mktemp("story-index")
+    report = build_index([SEEDS, sources], root)
+    assert report.errors == [] and report.indexed == 4, report
+    return root
 
 
 @pytest.fixture(scope="session")

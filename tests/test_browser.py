@@ -68,7 +68,7 @@ def test_search_select_two_officials_remove_a_chip_page_open_and_follow(page, ba
     page.fill("#q", "rapat koordinasi -nasional")
     page.press("#q", "Enter")
     page.wait_for_url("**/?q=rapat+koordinasi+-nasional*")
-    assert page.locator("p.summary").inner_text().startswith("4 artikel")
+    assert page.locator("p.summary").inner_text().startswith("4 berita (4 artikel)")
     assert page.input_value("#q") == "rapat koordinasi -nasional"
 
     official_link(page, "Tito Karnavian").click()
@@ -76,7 +76,7 @@ def test_search_select_two_officials_remove_a_chip_page_open_and_follow(page, ba
     official_link(page, "Oded M. Danial").click()
     page.wait_for_load_state()
     assert chips(page).count() == 2
-    assert page.locator("p.summary").inner_text().startswith("3 artikel")  # OR: Tito's one, Oded's two
+    assert page.locator("p.summary").inner_text().startswith("3 berita (3 artikel)")  # OR: Tito's one, Oded's two
     assert official_link(page, "Dendi Ramadhona").locator(".count").inner_text() == "2"  # not zeroed
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
@@ -84,7 +84,7 @@ def test_search_select_two_officials_remove_a_chip_page_open_and_follow(page, ba
     page.locator('ul.chips a[aria-label="Hapus filter pejabat Oded M. Danial"]').click()
     page.wait_for_load_state()
     assert chips(page).count() == 1
-    assert page.locator("p.summary").inner_text().startswith("1 artikel")
+    assert page.locator("p.summary").inner_text().startswith("1 berita (1 artikel)")
 
     page.goto(base_url + "/?per_page=3")
     first_page = page.locator("li.hit h2").all_inner_texts()
@@ -135,3 +135,26 @@ def test_phone_width_has_no_horizontal_scroll(browser, base_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "results-360.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def stories_url(stories_root):
+    with serving(stories_root) as base:
+        yield base
+
+
+def test_collapsed_hit_expands_to_its_other_versions_and_they_open(page, stories_url):
+    page.goto(stories_url + "/?q=Lampung+Selatan&sort=date")
+    assert page.locator("p.summary").inner_text().startswith("2 berita (4 artikel)")
+    versions = page.locator("li.hit details.versions")
+    assert versions.count() == 1
+    summary = versions.locator("summary")
+    assert summary.inner_text() == "2 versi lain: Lampost, Radar Lampung"
+    links = versions.locator("ul a")
+    assert not links.first.is_visible()  # folded until asked
+    summary.click()
+    assert links.first.is_visible() and links.count() == 2
+    links.nth(1).click()
+    page.wait_for_url("**/article/*")
+    assert page.locator("section.versions h2").inner_text() == "Versi lain (2)"
+    assert page.locator("section.versions strong.first-version").inner_text() == "(terbit pertama)"

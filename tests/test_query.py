@@ -34,11 +34,11 @@ def test_seed_is_found_with_its_facets(service):
 
 def test_result_dict_shape(service):
     result = run(service, "reformasi")
-    assert list(result) == ["query", "total", "took_ms", "hits", "facets", "histogram"]
+    assert list(result) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram"]
     assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                               "sort": "relevance", "from": None, "to": None}
+                               "sort": "relevance", "from": None, "to": None, "collapse": True}
     assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
-                                      "agencies"}
+                                      "agencies", "story", "duplicates"}
     assert list(result["facets"]) == ["official", "agency"]
     assert set(result["facets"]["official"][0]) == {"value", "count", "selected"}
 
@@ -252,3 +252,73 @@ def test_text_and_queries_in_other_unicode_forms_meet(tmp_path):
             assert run(service, typed)["total"] == 1, typed
     finally:
         service.close()
+
+
+@pytest.fixture(scope="module")
+def story_service(stories_root):
+    from search.query import SearchService
+    story_search = SearchService(stories_root)
+    yield story_search
+    story_search.close()
+
+
+SEED_ID = "cade9df429c4df30"
+
+
+def test_collapsed_by_default_one_hit_per_story_with_its_other_versions(story_service):
+    result = run(story_service, "Lampung Selatan", sort="date")
+    assert (result["total"], result["total_articles"]) == (2, 4)
+    assert [(hit["source"], hit["date"]) for hit in result["hits"]] == [("Lampost", "2022-09-30"),
+                                                                          ("Diskominfo", "2022-09-28")]
+    seed = result["hits"][1]
+    assert seed["id"] == SEED_ID  # the earliest version stands for the story
+    assert seed["story"] != result["hits"][0]["story"]
+    assert [(d["source"], d["date"]) for d in seed["duplicates"]] == [("Lampost", "2022-09-29"),
+                                                                       ("Radar Lampung", "2022-09-30")]
+    assert set(seed["duplicates"][0]) == {"id", "title", "source", "date", "url"}
+    assert result["hits"][0]["duplicates"] == []  # the same official's other story stays apart
+
+
+def test_by_relevance_the_best_ranked_version_stands_for_the_story(story_service):
+    every = run(story_service, "rakornas reformasi birokrasi", collapse=False)
+    result = run(story_service, "rakornas reformasi birokrasi")
+    assert (every["total"], result["total"]) == (4, 2)
+    best = {}
+    for hit in every["hits"]:
+        best.setdefault(hit["story"], hit["id"])
+    assert [hit["id"] for hit in result["hits"]] == list(best)
+    copies = next(hit for hit in result["hits"] if hit["duplicates"])
+    assert sorted(d["source"] for d in copies["duplicates"] + [copies]) == ["Diskominfo", "Lampost", "Radar Lampung"]
+
+
+def test_collapse_false_lists_every_article(story_service):
+    result = run(story_service, "Lampung Selatan", sort="date", collapse=False)
+    assert (result["total"], result["total_articles"]) == (4, 4)
+    assert [hit["date"] for hit in result["hits"]] == ["2022-09-30", "2022-09-30", "2022-09-29", "2022-09-28"]
+    assert all(hit["duplicates"] == [] for hit in result["hits"])
+    assert len({hit["story"] for hit in result["hits"]}) == 2
+
+
+def test_collapsing_does_not_change_facet_counts_or_the_histogram(story_service):
+    collapsed = run(story_service, "Lampung Selatan")
+    every = run(story_service, "Lampung Selatan", collapse=False)
+    assert collapsed["facets"] == every["facets"] and collapsed["histogram"] == every["histogram"]
+    thamrin = next(f["count"] for f in collapsed["facets"]["official"] if f["value"] == "Thamrin")
+    assert thamrin == 4  # articles, not stories: the seed, its two versions and the other story name him
+    assert collapsed["histogram"] == [{"month": "2022-09", "count": 4}]
+
+
+def test_paging_counts_stories(story_service):
+    first = run(story_service, "Lampung Selatan", sort="date", per_page=1)
+    second = run(story_service, "Lampung Selatan", sort="date", per_page=1, page=2)
+    assert first["total"] == 2 and [h["source"] for h in first["hits"] + second["hits"]] == ["Lampost", "Diskominfo"]
+
+
+def test_an_article_lists_its_other_versions_and_which_came_first(story_service):
+    copy = next(h for h in run(story_service, "Lampung Selatan", collapse=False)["hits"] if h["source"] == "Radar Lampung")
+    article = story_service.article(copy["id"])
+    assert (article["story"], article["first_version"]) == (copy["story"], SEED_ID)
+    assert [(v["source"], v["date"]) for v in article["versions"]] == [("Diskominfo", "2022-09-28"),
+                                                                        ("Lampost", "2022-09-29")]
+    alone = next(h for h in run(story_service, "gedung pelayanan terpadu")["hits"])
+    assert (story_service.article(alone["id"])["versions"], story_service.article(alone["id"])["first_version"]) == ([], None)

@@ -8,34 +8,10 @@ from search.generations import CURRENT
 from search.indexer import build_index
 from search.stories import STORIES_FILE, StoryConfig, StoryIndex, shingles, similarity, story_number, story_paragraphs
 
-from .conftest import SEED_FILE, SEEDS
+from .conftest import HARD_NEGATIVE, SEED_FILE, SEEDS, version_of_seed
 
 SEED = SEED_FILE.read_text(encoding="utf-8")
 SEED_ID = "cade9df429c4df30"  # the seed's article id (a hash of its text)
-
-
-def version_of_seed() -> str:
-    """The seed as another outlet republishes it: own dateline and byline, lead reworded, a paragraph dropped,
-    a `Baca juga` line and a footer."""
-    paragraphs = [p for p in SEED.split("\n") if p.strip()]
-    lead = paragraphs[0].replace("Kalianda, ", "").replace("mengikuti", "turut mengikuti")
-    body = [f"KALIANDA (Lampost) -- {lead}", "Laporan Wartawan Lampost Rina Marlina"] + paragraphs[1:3] \
-        + ["Baca juga: Bupati Lampung Selatan Lantik Pejabat Baru"] + paragraphs[4:] \
-        + ["Ikuti berita terkini dari Lampost di Google News, klik di sini.", "(rm/red)"]
-    return "\n\n".join(body)
-
-
-HARD_NEGATIVE = """Kalianda, Sekretaris Jenderal Kemendagri Dr. H. Suhajar Diantoro, M.Si. meresmikan gedung pelayanan
-terpadu Pemerintah Kabupaten Lampung Selatan, Jumat (30/9/2022), dua hari setelah Rakornas reformasi birokrasi.
-
-Dalam sambutannya Suhajar meminta agar gedung baru itu dipakai untuk mempercepat layanan perizinan bagi warga
-dan pelaku usaha di seluruh kecamatan, terutama di wilayah pesisir yang selama ini jauh dari pusat kabupaten.
-
-Sekda Lampung Selatan Thamrin mengatakan pembangunan gedung menghabiskan anggaran daerah tahun 2022 dan
-ditargetkan melayani lebih dari lima ratus warga setiap hari dengan sistem antrean daring yang baru.
-
-Acara peresmian dihadiri para asisten, kepala organisasi perangkat daerah, camat, dan tokoh masyarakat setempat
-yang berharap pelayanan publik di Kabupaten Lampung Selatan semakin cepat, mudah, dan terjangkau."""
 
 
 def test_story_text_drops_dateline_byline_link_lines_and_footer():

@@ -11,9 +11,9 @@ def test_api_search_contract(client):
     response = client.get("/api/search?q=reformasi+birokrasi")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "took_ms", "hits", "facets", "histogram"]
+    assert list(body) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram"]
     assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                             "sort": "relevance", "from": None, "to": None}
+                             "sort": "relevance", "from": None, "to": None, "collapse": True}
     assert isinstance(body["took_ms"], float)
     seed = next(hit for hit in body["hits"] if hit["source"] == "Diskominfo")
     assert seed["officials"] == SEED_OFFICIALS and seed["agencies"] == SEED_AGENCIES
@@ -129,3 +129,46 @@ def test_security_headers(client):
 def test_no_external_resources_in_the_page(client):
     html = client.get("/?q=reformasi").get_data(as_text=True)
     assert "http://" not in html.replace("http://127.0.0.1", "") and "https://" not in html
+
+
+@pytest.fixture()
+def story_client(stories_root):
+    flask_app = create_app({"WARTA_INDEX": str(stories_root), "TESTING": True})
+    yield flask_app.test_client()
+    flask_app.extensions["warta"].close()
+
+
+def test_api_collapses_by_default_and_collapse_false_shows_every_article(story_client):
+    collapsed = story_client.get("/api/search?q=Lampung+Selatan&sort=date").get_json()
+    every = story_client.get("/api/search?q=Lampung+Selatan&sort=date&collapse=false").get_json()
+    assert (collapsed["total"], collapsed["total_articles"], every["total"], every["total_articles"]) == (2, 4, 4, 4)
+    assert [len(hit["duplicates"]) for hit in collapsed["hits"]] == [0, 2]
+    assert (collapsed["query"]["collapse"], every["query"]["collapse"]) == (True, False)
+    counts = lambda body: {f: [(v["value"], v["count"]) for v in values] for f, values in body["facets"].items()}
+    assert counts(collapsed) == counts(every) and counts(collapsed)["official"][0] == ("Suhajar Diantoro", 4)
+
+
+def test_a_collapse_value_that_is_not_a_flag_is_a_400(story_client):
+    response = story_client.get("/api/search?q=x&collapse=maybe")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "bad_collapse"
+
+
+def test_page_shows_other_versions_under_a_hit_and_keeps_collapse_false_in_links(story_client):
+    page = story_client.get("/?q=Lampung+Selatan&sort=date").get_data(as_text=True)
+    assert "2 berita (4 artikel)" in page
+    assert '<summary>2 versi lain: Lampost, Radar Lampung</summary>' in page
+    every = story_client.get("/?q=Lampung+Selatan&sort=date&collapse=false&per_page=1").get_data(as_text=True)
+    assert "4 artikel" in every and "versi lain" not in every
+    assert "sort=date&amp;per_page=1&amp;page=2&amp;collapse=false" in every  # paging keeps every article shown
+
+
+def test_article_page_links_the_other_versions_and_names_the_first(story_client):
+    hits = story_client.get("/api/search?q=Lampung+Selatan&sort=date").get_json()["hits"]
+    seed = hits[1]
+    page = story_client.get(f"/article/{seed['id']}").get_data(as_text=True)
+    assert "Versi lain (2)" in page and "Versi ini terbit pertama." in page
+    copy = seed["duplicates"][1]
+    page = story_client.get(f"/article/{copy['id']}").get_data(as_text=True)
+    assert f'<a href="/article/{seed["id"]}">' in page and "(terbit pertama)" in page
+    assert "Versi ini terbit pertama." not in page

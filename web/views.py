@@ -21,6 +21,7 @@ blueprint = Blueprint("warta", __name__)
 SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
+FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
 MORE_FACET_SIZE = 100
 CACHE_CONTROL = "public, max-age=30"
@@ -59,14 +60,25 @@ def request_from_args() -> SearchRequest:
         sort=request.args.get("sort", "relevance") or "relevance",
         date_from=request.args.get("from", "").strip(),
         date_to=request.args.get("to", "").strip(),
+        collapse=flag("collapse", True),
     )
+
+
+def flag(name: str, default: bool) -> bool:
+    raw = request.args.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw not in FLAG_VALUES:
+        raise BadQueryError(f"{name} must be true or false", f"bad_{name}")
+    return FLAG_VALUES[raw]
 
 
 def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     """The URL of this search with some parameters changed (None removes one)."""
     params: dict[str, Any] = {"q": search.q, "official": list(search.officials), "agency": list(search.agencies),
                               "from": search.date_from, "to": search.date_to,
-                              "sort": search.sort, "per_page": search.per_page, "page": search.page}
+                              "sort": search.sort, "per_page": search.per_page, "page": search.page,
+                              "collapse": None if search.collapse else "false"}
     params.update(changes)
     if params["sort"] == "relevance":
         params.pop("sort")
