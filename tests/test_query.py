@@ -256,7 +256,6 @@ def test_text_and_queries_in_other_unicode_forms_meet(tmp_path):
 
 @pytest.fixture(scope="module")
 def story_service(stories_root):
-    from search.query import SearchService
     story_search = SearchService(stories_root)
     yield story_search
     story_search.close()
