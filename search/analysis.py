@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -47,74 +48,116 @@ def _sastrawi():
     return StemmerFactory().create_stemmer()
 
 
-STEM_CACHE = "stems.tsv"  # in an index root: word -> stem, kept across reindexes and read by searchers
-_STEMS: dict[str, str] = {}  # word -> stem, filled as words are met and from the index's stem cache
+STEM_CACHE = "stems.tsv"  # in an index root: word -> stem of every word indexed, written by reindex, read by searchers
+STEMS_REMEMBERED = 65_536  # words the plain stemmer remembers (Sastrawi stems ~3,500 words/s)
+ASKED_WORDS_KEPT = 50_000  # words a Stems object keeps that its index does not hold (query words)
 
 
+@lru_cache(maxsize=STEMS_REMEMBERED)
 def stem_word(word: str) -> str:
     """The Sastrawi stem of one lower-case word; words it cannot stem (digits, protected words) stay as they are.
 
-    A plain module-level function so that Whoosh pickles it by name, not with Sastrawi's dictionary.
-    Sastrawi runs once per distinct word: results are kept in memory and, across runs, in the stem cache."""
-    stem = _STEMS.get(word)
-    if stem is None:
-        if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
-            stem = word
-        else:
-            stem = _sastrawi().stem(word) or word
-        _STEMS[word] = stem
-    return stem
+    A plain module-level function so that Whoosh pickles it by name, not with Sastrawi's dictionary. It
+    remembers the last STEMS_REMEMBERED words; an index's words are kept, across runs, by its `Stems`."""
+    if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
+        return word
+    return _sastrawi().stem(word) or word
 
 
-def stem_words_of(text: str) -> None:
-    """Stem every distinct word of `text` that is not yet in the stem cache, so that the words an index holds
-    can be grouped by stem when it is searched (the stems themselves are not indexed)."""
-    for word in {word.lower() for word in _WORDS.findall(text)}:
-        if word not in _STEMS and word not in stopwords():
-            stem_word(word)
+class Stems:
+    """The stems of one index root's words: every word its articles bring (`learn`, at indexing), saved in
+    the root's stem cache file and read back by searchers (`refresh`), so that grouping an index's words by
+    stem never waits for Sastrawi; and, within a budget, words only asked about (least recently asked out).
+    Thread-safe."""
 
+    def __init__(self, root: str | os.PathLike | None = None, asked_budget: int = ASKED_WORDS_KEPT) -> None:
+        self.path = Path(root) / STEM_CACHE if root is not None else None
+        self.asked_budget = asked_budget
+        self._indexed: dict[str, str] = {}
+        self._asked: OrderedDict[str, str] = OrderedDict()
+        self._read: tuple[int, int] | None = None  # mtime and size of the file last read
+        self._lock = threading.Lock()
 
-def stem_groups(words) -> dict[str, list[str]]:
-    """The words (not stop words) under each stem."""
-    groups: dict[str, list[str]] = {}
-    stops = stopwords()
-    for word in words:
-        if word not in stops:
-            groups.setdefault(stem_word(word), []).append(word)
-    return groups
+    def __len__(self) -> int:
+        """How many words of the index it knows (the words only asked about are not counted)."""
+        return len(self._indexed)
 
+    @property
+    def asked(self) -> int:
+        return len(self._asked)
 
-def stem_cache_size() -> int:
-    return len(_STEMS)
+    def stem(self, word: str) -> str:
+        """A word's stem: from the index's words, else from those asked lately, else from Sastrawi (kept as asked)."""
+        found = self._indexed.get(word)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._asked.get(word)
+            if found is not None:
+                self._asked.move_to_end(word)
+                return found
+        found = stem_word(word)
+        with self._lock:
+            self._asked[word] = found
+            while len(self._asked) > self.asked_budget:
+                self._asked.popitem(last=False)
+        return found
 
+    def learn(self, text: str) -> None:
+        """Stem every distinct word of `text` (stop words aside) as a word of the index."""
+        stops = stopwords()
+        for word in {word.lower() for word in _WORDS.findall(text)}:
+            if word not in self._indexed and word not in stops:
+                self._indexed[word] = stem_word(word)
 
-def clear_stem_cache() -> None:
-    _STEMS.clear()
+    def groups(self, words) -> dict[str, list[str]]:
+        """The words (not stop words) under each stem; the words are the index's own."""
+        groups: dict[str, list[str]] = {}
+        stops = stopwords()
+        for word in words:
+            if word not in stops:
+                stem = self._indexed.get(word)
+                if stem is None:
+                    stem = self._indexed[word] = stem_word(word)
+                groups.setdefault(stem, []).append(word)
+        return groups
 
+    def refresh(self) -> bool:
+        """Read the root's stem cache file when it changed since last read; True when it was read."""
+        if self.path is None:
+            return False
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return False
+        if (stat.st_mtime_ns, stat.st_size) == self._read:
+            return False
+        self.merge(self.path)
+        self._read = (stat.st_mtime_ns, stat.st_size)
+        return True
 
-def load_stem_cache(path: Path) -> int:
-    """Read `word<TAB>stem` lines kept by an earlier run; return how many were new."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    before = len(_STEMS)
-    for line in lines:
-        word, _, stem = line.partition("\t")
-        if word and stem and word not in protected_words() and word not in proper_names():
-            _STEMS.setdefault(word, stem)
-    return len(_STEMS) - before
+    def merge(self, path: Path) -> int:
+        """Read `word<TAB>stem` lines kept by an earlier run (or a worker); return how many were new."""
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return 0
+        before = len(self._indexed)
+        for line in lines:
+            word, _, stem = line.partition("\t")
+            if word and stem:  # a protected word stems to itself, whatever an older cache said
+                protected = word in protected_words() or word in proper_names()
+                self._indexed.setdefault(word, word if protected else stem)
+        return len(self._indexed) - before
 
-
-def save_stem_cache(path: Path) -> None:
-    """Write every stem known to this process, atomically (a reader never sees half a file)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(_STEMS.items())), encoding="utf-8")
+    def save(self, path: Path | None = None) -> None:
+        """Write the index's words and stems, atomically (a reader never sees half a file)."""
+        path = path or self.path
+        if path is None:
+            raise ValueError("a Stems object without an index root needs a path to save to")
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())), encoding="utf-8")
         os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)  # a full disk leaves no half-written copy behind
-        raise
 
 
 def tokenizer() -> RegexTokenizer:

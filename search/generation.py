@@ -14,12 +14,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 from whoosh import index as whoosh_index
 
-from .analysis import stem_word
+from .analysis import Stems, stem_word
 from .facets import FacetTable
 from .generations import release
 from .matching import DATE_FIELD, Evaluator, Expansions, PostingCache, top_documents
@@ -91,6 +91,7 @@ class Evaluation:
     capped: dict[str, Any] | None = None  # what the expansion caps cut, when they cut anything
     total_articles: int = 0  # matching articles; `total` counts stories when collapsed
     duplicates: list[list[dict[str, Any]]] | None = None  # per page hit, its story's other matching versions
+    stem: Callable[[str], str] = stem_word  # how the generation's index stems a word
 
 
 @dataclass
@@ -116,11 +117,13 @@ class Generation:
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
-    def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo) -> "Generation":
-        """Open a generation; what its segments shared with the last one opened comes from `memo`."""
+    def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
+             stems: Stems | None = None) -> "Generation":
+        """Open a generation; what its segments shared with the last one opened comes from `memo`, the stems
+        of its words from `stems` (its index root's)."""
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
-            postings = PostingCache(searcher, memo=memo)
+            postings = PostingCache(searcher, memo=memo, stems=stems)
             dates = column_values(searcher.reader(), DATE_FIELD, memo)
             facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
             stories = column_values(searcher.reader(), STORY_FIELD, memo)
@@ -129,6 +132,10 @@ class Generation:
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
                    stories, lease)
+
+    @property
+    def stems(self) -> Stems:
+        return self.postings.stems
 
     # -- lifetime ------------------------------------------------------------------------------
     def enter(self) -> bool:
@@ -185,7 +192,8 @@ class Generation:
     def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
                 expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
-        builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets)
+        builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
+                               stems=self.stems)
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions)
 
@@ -234,7 +242,8 @@ class Generation:
         suggestion = self._suggestion(request, parsed, builder, total_articles)
         words = _highlight_words(parsed, built)
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
-                          self.forms(words), _prefixes(parsed), expansions.describe(), total_articles, duplicates)
+                          self.forms(words), _prefixes(parsed), expansions.describe(), total_articles, duplicates,
+                          self.stems.stem)
 
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
@@ -247,7 +256,7 @@ class Generation:
         for field_name in STEMMED_FIELDS.values():
             groups = self.postings.stem_groups(field_name)
             for word in words:
-                found.update(groups.get(stem_word(word), ()))
+                found.update(groups.get(self.stems.stem(word), ()))
         return found
 
     def _suggestion(self, request, parsed: ParsedQuery, builder: QueryBuilder, total: int) -> str | None:

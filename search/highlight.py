@@ -20,9 +20,11 @@ class WordMatcher:
     """A test for one lower-case word: the same word, the same stem, or a searched prefix (answers memoised:
     a snippet asks about every word of an article)."""
 
-    def __init__(self, words: set[str], prefixes: set[str] = frozenset(), forms: set[str] | None = None) -> None:
+    def __init__(self, words: set[str], prefixes: set[str] = frozenset(), forms: set[str] | None = None,
+                 stem: Callable[[str], str] = stem_word) -> None:
         self.words = frozenset(words)
-        self.stems = {stem_word(word) for word in words}
+        self.stem = stem  # an index's Stems.stem when the caller has one
+        self.stems = {stem(word) for word in words}
         self.prefixes = tuple(prefixes)
         # Every word with one of the stems, when the caller knows them (the index's stem groups): then a text
         # is searched for those words directly instead of testing each of its words.
@@ -36,7 +38,7 @@ class WordMatcher:
     def __call__(self, word: str) -> bool:
         answer = self._answers.get(word)
         if answer is None:
-            answer = self._answers[word] = (word in self.words or stem_word(word) in self.stems
+            answer = self._answers[word] = (word in self.words or self.stem(word) in self.stems
                                             or word.startswith(self.prefixes))
         return answer
 

@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from .analysis import STEM_CACHE, load_stem_cache, save_stem_cache, stem_cache_size
+from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
@@ -177,8 +177,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
             leftovers = remove_unfinished_builds(root)
             if leftovers:
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
-            load_stem_cache(root / STEM_CACHE)
-            _update(root, sources, full, progress, report, say, options)
+            stems = Stems(root)
+            stems.refresh()
+            _update(root, sources, full, progress, report, say, stems, options)
             remove_unused_generations(root)
     except OSError as error:
         if error.errno not in DISK_FULL:
@@ -209,14 +210,14 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Pa
 
 
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
-            say: Callable[[str], None], options: ReadOptions = DEFAULT_OPTIONS) -> None:
+            say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS) -> None:
     base, old = _usable_base(root, full, say)
     stories = StoryIndex.load(base)
     if base is not None and stories is None:
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
     stories = stories or StoryIndex()
-    known_stems = stem_cache_size()
+    known_stems = len(stems)
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
     unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
@@ -230,7 +231,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     report.files_removed = len(gone)
     if base is not None and not changed and not gone:
         if not (root / STEM_CACHE).exists():
-            save_stem_cache(root / STEM_CACHE)
+            stems.save()
         if progress:
             progress(count_inputs(sources))
         return
@@ -246,14 +247,15 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
-                               stories, options)
+                               stories, stems, options)
         else:
-            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, options)
+            _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, stems,
+                        options)
         stories.save(building)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
         seal(building, base)
-        if stem_cache_size() > known_stems or not (root / STEM_CACHE).exists():
-            save_stem_cache(root / STEM_CACHE)  # before the swap: a new generation never lacks its stems
+        if len(stems) > known_stems or not (root / STEM_CACHE).exists():
+            stems.save()  # before the swap: a new generation never lacks its stems
         report.generation = publish(root, building).name
     finally:
         if building.exists():
@@ -262,7 +264,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
-                stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                stories: StoryIndex, stems: Stems, options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """Update one index in this process: delete what changed or vanished, add what is new."""
     writer = open_writer(ix)
     try:
@@ -271,7 +273,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             for i in deleted:
                 stories.remove(i)
             kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
-            adder = _Adder(writer, before, kept_ids, stale_ids, report, stories, options)
+            adder = _Adder(writer, before, kept_ids, stale_ids, report, stories, options, stems)
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
@@ -287,7 +289,8 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
-                       report: BuildReport, stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                       report: BuildReport, stories: StoryIndex, stems: Stems,
+                       options: ReadOptions = DEFAULT_OPTIONS) -> None:
     """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
     processes."""
     read: list[tuple[Article, str]] = []
@@ -301,7 +304,7 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
     prepared = stories.prepare_all([article.body for article, _ in read], workers)
     batch = [(article, key, stories.assign(article.id, article.body, bodies.get, signature))
              for (article, key), signature in zip(read, prepared)]
-    write_in_parallel(batch, building, workers, progress)
+    write_in_parallel(batch, building, workers, progress, stems)
 
 
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
@@ -316,8 +319,9 @@ class _Adder:
     indexed article joins its story."""
 
     def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport,
-                 stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                 stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS, stems: Stems | None = None) -> None:
         self.writer = writer
+        self.stems = stems  # learns the words of every article added
         self.stories = stories
         self.bodies: dict[str, str] = {}  # this run's articles, for verifying story candidates
         # the generation being updated, for content already indexed (none to ask in a fresh build)
@@ -361,7 +365,8 @@ class _Adder:
             collect.append((article, key))
         else:
             self.bodies[article.id] = article.body
-            add_article(self.writer, article, key, self.stories.assign(article.id, article.body, self._body_of))
+            add_article(self.writer, article, key, self.stories.assign(article.id, article.body, self._body_of),
+                        self.stems)
         self.report.indexed += 1
         return article.id
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh import query as wq
 
-from .analysis import stem_groups
+from .analysis import Stems
 from .fairlock import FairLock
 from .schema import STEMMED_FIELDS
 from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
@@ -107,8 +107,10 @@ class StemGroups:
 class PostingCache:
     """Per index generation: live documents, field lengths, and term postings as score arrays."""
 
-    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES, memo: SegmentMemo | None = None) -> None:
+    def __init__(self, searcher, budget_bytes: int = CACHE_BYTES, memo: SegmentMemo | None = None,
+                 stems: Stems | None = None) -> None:
         self.searcher = searcher
+        self.stems = stems if stems is not None else Stems()  # the index's words' stems (analysis.Stems)
         self.reader = searcher.reader()
         self.doc_count = searcher.doc_count_all()
         # What depends on one segment only, kept by the caller across generations (segments.py).
@@ -165,7 +167,7 @@ class PostingCache:
     def _read_stem_groups(self, fieldname: str) -> StemGroups:
         return StemGroups([
                 self.memo.get(leaf, "stem groups", fieldname,
-                              lambda leaf=leaf: stem_groups(term.decode("utf-8") for term in leaf.lexicon(fieldname)))
+                              lambda leaf=leaf: self.stems.groups(term.decode("utf-8") for term in leaf.lexicon(fieldname)))
                 for leaf, _ in self.reader.leaf_readers()])
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -28,7 +28,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
-from .analysis import load_stem_cache, save_stem_cache
+from .analysis import STEM_CACHE, Stems
 from .articles import Article
 from .errors import IndexWriteError
 from .schema import build_schema
@@ -79,21 +79,22 @@ def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, wr
 def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int) -> None:
     """In a worker: index one part of the batch into its own index directory."""
     ix = whoosh_index.create_in(directory, build_schema())
+    stems = Stems(directory)
     with collector_paused():
         writer = open_writer(ix, writers)
         for done, (article, key, story) in enumerate(batch, start=1):
-            add_article(writer, article, key, story)
+            add_article(writer, article, key, story, stems)
             if done % 50 == 0:
                 with counter.get_lock():
                     counter.value += 50
         writer.commit()
     with counter.get_lock():
         counter.value += len(batch) % 50
-    save_stem_cache(Path(directory) / "stems.tsv")
+    stems.save()
 
 
 def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, workers: int,
-                      progress: Callable[[int], object] | None = None) -> None:
+                      progress: Callable[[int], object] | None = None, stems: Stems | None = None) -> None:
     """Index `batch` (article, content key, story) into the empty index at `building`, using `workers` processes."""
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
@@ -118,7 +119,7 @@ def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, wor
             reported = _report(counter, reported, progress)
         _report(counter, reported, progress)
         _raise_failure(processes, pipes)
-        _combine(building, parts)
+        _combine(building, parts, stems)
     finally:
         for process in processes:
             if process.is_alive():
@@ -152,7 +153,7 @@ def _report(counter, reported: int, progress) -> int:
     return value
 
 
-def _combine(building: Path, parts: list[Path]) -> None:
+def _combine(building: Path, parts: list[Path], stems: Stems | None = None) -> None:
     """Move every part's segment files into `building` and write one TOC listing all the segments."""
     segments = []
     pattern = re.compile(rf"^{INDEX_NAME}_[0-9a-z]+\.")
@@ -161,7 +162,8 @@ def _combine(building: Path, parts: list[Path]) -> None:
         for entry in part.iterdir():
             if pattern.match(entry.name):
                 os.replace(entry, building / entry.name)
-        load_stem_cache(part / "stems.tsv")
+        if stems is not None:  # what the workers' articles brought
+            stems.merge(part / STEM_CACHE)
     storage = FileStorage(str(building))
     current = whoosh_index.open_dir(str(building))._read_toc()
     TOC(current.schema, current.segments + segments, current.generation + 1).write(storage, INDEX_NAME)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from .analysis import STEM_CACHE, load_stem_cache
+from .analysis import Stems
 from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError
 from .facets import DEFAULT_FACET_SIZE
 from .generation import Generation, MonthIndex
@@ -103,7 +103,7 @@ class SearchService:
         self.index_root = Path(index_root)
         self._lock = threading.Lock()
         self._generation: Generation | None = None
-        self._stems_read: tuple[int, int] | None = None  # mtime and size of the stem cache last read
+        self.stems = Stems(self.index_root)  # the stems of the index's words, and of words asked, within a budget
         self._segment_memo = SegmentMemo()  # what unchanged segments gave, reused by the next generation
 
     @property
@@ -156,8 +156,8 @@ class SearchService:
         else:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
-            self._load_stems()
-            generation = Generation.open(name, self.index_root / name, lease, self._segment_memo)
+            self.stems.refresh()  # reindex writes the stems of a generation's words before it becomes current
+            generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems)
         except BaseException:
             release(lease)
             raise
@@ -167,17 +167,6 @@ class SearchService:
     def _dispose(self, old: Generation) -> None:
         if old.retire():
             remove_unused_generations(self.index_root)  # the old one, unless another reader holds it
-
-    def _load_stems(self) -> None:
-        """The stems of the words indexed (for stem matching), read again only when the file changed."""
-        path = self.index_root / STEM_CACHE
-        try:
-            stat = path.stat()
-        except OSError:
-            return
-        if (stat.st_mtime_ns, stat.st_size) != self._stems_read:
-            load_stem_cache(path)
-            self._stems_read = (stat.st_mtime_ns, stat.st_size)
 
     def close(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from whoosh import query as wq
 
-from .analysis import stem_word, stopwords
+from .analysis import Stems, stopwords
 from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, Clause, ParsedQuery
@@ -82,8 +82,10 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 
 class QueryBuilder:
-    def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None) -> None:
+    def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
+                 stems: Stems | None = None) -> None:
         self.fuzzy_left = MAX_FUZZY_WORDS
+        self.stems = stems if stems is not None else Stems()
         self.reader = reader
         self.facets = facets
         self.synonyms = synonyms or load_synonyms()
@@ -99,7 +101,7 @@ class QueryBuilder:
         for stem_field, surface_field in TEXT_FIELDS:
             options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
             if word not in stopwords():
-                options.append(wq.Term(stem_field, stem_word(word)))
+                options.append(wq.Term(stem_field, self.stems.stem(word)))
             if fuzzy:
                 options.append(wq.FuzzyTerm(surface_field, word, boost=FUZZY_BOOST,
                                             maxdist=2 if len(word) >= 7 else 1, prefixlength=1))

@@ -10,7 +10,7 @@ from .highlight import WordMatcher, snippet
 def search_result(request, evaluation, took_ms: float) -> dict[str, Any]:
     """The result dict: hits for the page, total, facet counts (each facet ignoring its own selection), the
     per-month histogram of all matching articles, a spelling suggestion, and what expansion caps cut."""
-    matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms)
+    matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms, stem=evaluation.stem)
     selected = request.selected
     result: dict[str, Any] = {
         "query": request.describe(),

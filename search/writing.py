@@ -6,7 +6,7 @@ import gc
 import os
 from contextlib import contextmanager
 
-from .analysis import stem_words_of
+from .analysis import Stems
 from .articles import Article
 from .documents import to_document
 
@@ -52,11 +52,12 @@ def discard(writer) -> None:
                 pass
 
 
-def add_article(writer, article: Article, key: str, story: str | None = None) -> None:
+def add_article(writer, article: Article, key: str, story: str | None = None, stems: Stems | None = None) -> None:
     """Add one article's document (in `story`, by default its own), and make sure the stem cache knows every
     word it brings (stems are not indexed: queries group the indexed words by the stems the cache gives)."""
     writer.add_document(**to_document(article, story=story), content_key=key)
-    stem_words_of(article.title + "\n" + article.body)
+    if stems is not None:
+        stems.learn(article.title + "\n" + article.body)
 
 
 @contextmanager

@@ -65,17 +65,33 @@ def test_agrees_with_upstream_sastrawi_on_every_full_dictionary_pair():
     assert disagreements == PROTECTED_ON_PURPOSE
 
 
-def test_stem_cache_round_trip(tmp_path):
-    from search.analysis import _STEMS, clear_stem_cache, load_stem_cache, save_stem_cache
+def test_an_index_roots_stems_round_trip_through_its_file(tmp_path):
+    from search.analysis import STEM_CACHE, Stems
 
-    stem_word("melayani")
-    save_stem_cache(tmp_path / "stems.tsv")
-    assert "melayani\tlayan\n" in (tmp_path / "stems.tsv").read_text(encoding="utf-8")
-    clear_stem_cache()
-    (tmp_path / "stems.tsv").write_text("melayani\tlayan\npemerintah\tperintah\n", encoding="utf-8")
-    assert load_stem_cache(tmp_path / "stems.tsv") == 1  # a protected word is never taken from a cache
-    assert _STEMS == {"melayani": "layan"}
-    assert stem_word("pemerintah") == "pemerintah"
+    stems = Stems(tmp_path)
+    stems.learn("Petugas melayani warga.")
+    stems.save()
+    assert "melayani\tlayan\n" in (tmp_path / STEM_CACHE).read_text(encoding="utf-8")
+    (tmp_path / STEM_CACHE).write_text("melayani\tlayan\npemerintah\tperintah\n", encoding="utf-8")
+    again = Stems(tmp_path)
+    assert again.refresh() is True
+    assert len(again) == 2
+    assert again.stem("pemerintah") == "pemerintah"  # a protected word's stem is never taken from a cache
+    assert again.refresh() is False  # unchanged: not read again
+    assert again.stem("melayani") == "layan" and again.stem("pemerintah") == "pemerintah"
+
+
+def test_words_only_asked_about_stay_within_the_budget():
+    from search.analysis import Stems
+
+    stems = Stems(asked_budget=1_000)
+    stems.learn("Bupati meresmikan jembatan")
+    for n in range(100_000):  # unknown words (digits: Sastrawi is not asked, so this stays fast)
+        assert stems.stem(f"kata{n}") == f"kata{n}"
+    assert stems.asked == 1_000
+    assert len(stems) == 3  # the index's words are kept whatever is asked
+    assert stems.stem("meresmikan") == "resmi"
+    assert stem_word.cache_info().currsize <= stem_word.cache_info().maxsize
 
 
 @pytest.mark.parametrize("field_boost", [1.0, 2.0])
