@@ -6,7 +6,8 @@ from typing import Any
 
 from .articles import Article
 from .extract import Extraction, extract
-from .schema import FACET_SEPARATOR, date_number
+from .schema import (AGENCY, BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, STORY_NUMBER, TITLE,
+                     TITLE_WORDS, date_number)
 from .stories import story_number
 
 
@@ -15,22 +16,22 @@ def to_document(article: Article, extraction: Extraction | None = None, story: s
     extraction = extraction or extract(article)
     story = story or article.id
     return {
-        "id": article.id,
-        "title": article.title,
-        "title_surface": article.title,
-        "body": article.body,
-        "body_surface": article.body,
+        ID_FIELD: article.id,
+        TITLE: article.title,
+        TITLE_WORDS: article.title,
+        BODY: article.body,
+        BODY_WORDS: article.body,
         "date": article.date,
-        "date_num": date_number(article.date),
+        DATE_NUMBER: date_number(article.date),
         "url": article.url,
         "source": article.source or "",
         "place": article.place or "",
         "source_key": (article.source or "").lower(),
         "place_key": (article.place or "").lower(),
-        "official": FACET_SEPARATOR.join(extraction.official_names),
-        "agency": FACET_SEPARATOR.join(extraction.agency_names),
+        OFFICIAL: FACET_SEPARATOR.join(extraction.official_names),
+        AGENCY: FACET_SEPARATOR.join(extraction.agency_names),
         "officials": [{"name": o.name, "role": o.role, "surfaces": o.surfaces} for o in extraction.officials],
         "agencies": [{"name": a.name, "acronym": a.acronym, "surfaces": a.surfaces} for a in extraction.agencies],
         "story": story,
-        "story_num": story_number(story),
+        STORY_NUMBER: story_number(story),
     }

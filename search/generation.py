@@ -22,17 +22,16 @@ from whoosh import index as whoosh_index
 from .analysis import Stems, stem_word
 from .facets import FacetTable
 from .generations import release
-from .matching import DATE_FIELD, Evaluator, Expansions, PostingCache, top_documents
+from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
-from .schema import FACET_FIELDS, STEMMED_FIELDS
+from .schema import DATE_NUMBER, FACET_FIELDS, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import best_spelling, corrected_words
 from .stories import earliest_first, other_versions, story_representatives
 
 TERMS_CHUNK = 20  # close spellings read per hold of the io lock
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
-STORY_FIELD = "story_num"
 
 
 @dataclass
@@ -124,9 +123,9 @@ class Generation:
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
             postings = PostingCache(searcher, memo=memo, stems=stems)
-            dates = column_values(searcher.reader(), DATE_FIELD, memo)
+            dates = column_values(searcher.reader(), DATE_NUMBER, memo)
             facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
-            stories = column_values(searcher.reader(), STORY_FIELD, memo)
+            stories = column_values(searcher.reader(), STORY_NUMBER, memo)
         except BaseException:
             searcher.close()
             raise
@@ -253,7 +252,7 @@ class Generation:
     def forms(self, words: set[str]) -> set[str]:
         """Every indexed word that shares a stem with one of `words`: what a snippet marks."""
         found: set[str] = set()
-        for field_name in STEMMED_FIELDS.values():
+        for field_name in SURFACE_FIELDS:
             groups = self.postings.stem_groups(field_name)
             for word in words:
                 found.update(groups.get(self.stems.stem(word), ()))

@@ -6,7 +6,8 @@ into two arrays (document numbers, BM25F score) and kept, least recently used fi
 budget, so the frequent terms of an archive cost a dictionary look-up per query; the postings themselves
 are read once per segment (segments.py), so a new generation reads only its new segment. Scores follow Whoosh's
 BM25F (same idf, average field length, quantised field lengths and B/K1), so rankings agree with Whoosh's.
-Stems are not indexed: a stem is scored as the sum of its words' frequencies (schema.STEMMED_FIELDS).
+Stems are not indexed: a StemTerm is scored as if the stem had been indexed in place of its words (the sum
+of their frequencies in each document).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from whoosh import query as wq
 
 from .analysis import Stems
 from .fairlock import FairLock
-from .schema import STEMMED_FIELDS
+from .schema import DATE_NUMBER
 from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
@@ -34,7 +35,6 @@ LAST_CHARACTER = chr(0x10FFFF)  # sorts after every word that starts with a give
 EXPANSIONS_KEPT = 256
 LEXICON_CHUNK = 1_000  # words of a term file read per hold of the io lock  # expansions (prefix or fuzzy word -> its most frequent words) kept per generation
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
-DATE_FIELD = "date_num"
 NO_DOCUMENTS = np.zeros(0, dtype=np.int32)
 NO_WEIGHTS = np.zeros(0, dtype=np.float32)
 
@@ -55,6 +55,37 @@ def _matching_documents(query: wq.Query, searcher) -> tuple[np.ndarray, np.ndarr
         ids.append(matcher.id())
         matcher.next()
     return np.frombuffer(ids, dtype=np.int32), NO_WEIGHTS
+
+
+class StemTerm(wq.Query):
+    """Any word of a surface field whose stem is `text`, scored as one term. Stems are not indexed, so this is
+    the evaluator's own query type: Whoosh cannot run it (`words` turns it into the words for Whoosh)."""
+
+    def __init__(self, fieldname: str, text: str, boost: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.text = text
+        self.boost = boost
+
+    def __eq__(self, other) -> bool:
+        return (type(other) is type(self) and other.fieldname == self.fieldname and other.text == self.text
+                and other.boost == self.boost)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.fieldname, self.text, self.boost))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.fieldname!r}, {self.text!r}, boost={self.boost!r})"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def words(self, groups: "StemGroups") -> wq.Query:
+        """The same match as a Whoosh query: any of the words with this stem (`groups`: the field's)."""
+        found = groups.get(self.text, [])
+        return wq.Or([wq.Term(self.fieldname, word) for word in found], boost=self.boost) if found else wq.NullQuery
+
+    def matcher(self, searcher, context=None):
+        raise TypeError("a StemTerm is evaluated by matching.Evaluator; for Whoosh, use .words(groups)")
 
 
 @dataclass
@@ -175,15 +206,12 @@ class PostingCache:
         word of the surface field with that stem, as if the stem had been indexed in their place."""
         if isinstance(text, bytes):
             text = text.decode("utf-8")
-        if fieldname in STEMMED_FIELDS:
-            surface = STEMMED_FIELDS[fieldname]
-            return self._scored.get(("stem", surface, text), lambda: self._score_stem(surface, text))
         return self._scored.get(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
     def query(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost."""
         plain = query.with_boost(1.0) if query.boost != 1.0 else query
-        if isinstance(plain, wq.Phrase) and plain.fieldname not in STEMMED_FIELDS:
+        if isinstance(plain, wq.Phrase):
             return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain))
         return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
@@ -223,6 +251,11 @@ class PostingCache:
             while len(self._expansions) > EXPANSIONS_KEPT:
                 self._expansions.popitem(last=False)
         return found
+
+    def stem(self, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, BM25F scores) of a stem in a surface field: every word of the field with that
+        stem, as if the stem had been indexed in their place."""
+        return self._scored.get(("stem", fieldname, stem), lambda: self._score_stem(fieldname, stem))
 
     def _score_term(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:
@@ -327,6 +360,8 @@ class Evaluator:
         return self.run(query, expansions).mask
 
     def _evaluate(self, query: wq.Query, expansions: Expansions) -> Match:
+        if isinstance(query, StemTerm):
+            return self._arrays(*self.postings.stem(query.fieldname, query.text))
         if isinstance(query, wq.Term):
             return self._arrays(*self.postings.term(query.fieldname, query.text))
         if isinstance(query, wq.And):
@@ -344,7 +379,7 @@ class Evaluator:
             return Match(self.postings.live.copy(), self._zeros())
         if isinstance(query, type(wq.NullQuery)):
             return Match(np.zeros(self.doc_count, dtype=bool), self._zeros())
-        if isinstance(query, wq.NumericRange) and query.fieldname == DATE_FIELD:
+        if isinstance(query, wq.NumericRange) and query.fieldname == DATE_NUMBER:
             return Match(self._date_mask(query), self._zeros())
         if isinstance(query, wq.MultiTerm):
             return self._expanded(query, expansions)

@@ -17,13 +17,13 @@ from .analysis import Stems, stopwords
 from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, Clause, ParsedQuery
-from .schema import date_number
+from .matching import StemTerm
+from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
 SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
 FUZZY_BOOST = 0.5
-TEXT_FIELDS = (("title", "title_surface"), ("body", "body_surface"))
-NOTHING = wq.Term("id", "\x00")  # a filter no document passes
+NOTHING = wq.Term(ID_FIELD, "\x00")  # a filter no document passes
 FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
 MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
 MAX_FUZZY_WORDS = 3
@@ -77,7 +77,7 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
     """Articles dated within the bounds; an article without a date never passes a date filter."""
     if start is None and end is None:
         return None
-    return wq.NumericRange("date_num", date_number(start.isoformat()) if start else FIRST_DATE_NUMBER,
+    return wq.NumericRange(DATE_NUMBER, date_number(start.isoformat()) if start else FIRST_DATE_NUMBER,
                            date_number(end.isoformat()) if end else None)
 
 
@@ -92,16 +92,16 @@ class QueryBuilder:
 
     # -- words ---------------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
-        return any(self.reader.doc_frequency(f, word) for f in ("body_surface", "title_surface"))
+        return any(self.reader.doc_frequency(f, word) for f in (BODY_WORDS, TITLE_WORDS))
 
     def word_query(self, word: str) -> wq.Query:
         options: list[wq.Query] = []
         fuzzy = not self.is_known(word) and 4 <= len(word) <= MAX_FUZZY_WORD and self.fuzzy_left > 0
         self.fuzzy_left -= fuzzy
-        for stem_field, surface_field in TEXT_FIELDS:
+        for surface_field in SURFACE_FIELDS:
             options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
             if word not in stopwords():
-                options.append(wq.Term(stem_field, self.stems.stem(word)))
+                options.append(StemTerm(surface_field, self.stems.stem(word)))
             if fuzzy:
                 options.append(wq.FuzzyTerm(surface_field, word, boost=FUZZY_BOOST,
                                             maxdist=2 if len(word) >= 7 else 1, prefixlength=1))
@@ -109,16 +109,16 @@ class QueryBuilder:
 
     def clause_query(self, clause: Clause) -> wq.Query:
         if clause.phrase:
-            return wq.Or([wq.Phrase(surface, list(clause.words)) for _, surface in TEXT_FIELDS])
+            return wq.Or([wq.Phrase(surface, list(clause.words)) for surface in SURFACE_FIELDS])
         if clause.prefix:
-            return wq.Or([wq.Prefix(surface, clause.words[0]) for _, surface in TEXT_FIELDS])
+            return wq.Or([wq.Prefix(surface, clause.words[0]) for surface in SURFACE_FIELDS])
         return self.word_query(clause.words[0])
 
     def agency_query(self, agency: Agency) -> wq.Query:
         """Any way of writing the agency, in title or body, or the agency facet itself."""
-        options: list[wq.Query] = [wq.Term("agency", agency.canonical, boost=SURFACE_BOOST)] if agency.in_facet else []
+        options: list[wq.Query] = [wq.Term(AGENCY, agency.canonical, boost=SURFACE_BOOST)] if agency.in_facet else []
         for words in agency.forms:
-            for _, surface in TEXT_FIELDS:
+            for surface in SURFACE_FIELDS:
                 if len(words) == 1:
                     options.append(wq.Term(surface, words[0], boost=SURFACE_BOOST))
                 else:
@@ -163,7 +163,7 @@ class QueryBuilder:
         """`official:suhajar` or `agency:kemendagri` → the facet values meant, any of them."""
         table = self.facets[field_name]
         values = table.matching_values(typed)
-        if not values and field_name == "agency":
+        if not values and field_name == AGENCY:
             agency = self.synonyms.lookup(tuple(typed.casefold().split()), typed_in_capitals=typed.isupper())
             if agency is not None:
                 values = [v for v in table.values if v == agency.canonical or v.startswith(agency.canonical + " ")]

@@ -8,10 +8,20 @@ from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SurfacePositions, surface_analyzer
 
-FACET_FIELDS = ("official", "agency")
-# A stemmed field has no postings of its own: a stem matches every word of its surface field that has that
-# stem (search/matching.py groups them), which halves what indexing writes and keeps one list per word.
-STEMMED_FIELDS = {"title": "title_surface", "body": "body_surface"}
+# Field names, in one place: every module names fields through these.
+ID_FIELD = "id"
+TITLE = "title"  # stored only: what a hit shows
+BODY = "body"  # stored only
+TITLE_WORDS = "title_surface"  # the title's words as written, with positions
+BODY_WORDS = "body_surface"
+DATE_NUMBER = "date_num"  # yyyymmdd column
+STORY_NUMBER = "story_num"
+OFFICIAL = "official"
+AGENCY = "agency"
+FACET_FIELDS = (OFFICIAL, AGENCY)
+# The fields words are searched in. Stems have no postings of their own: a stem matches every word of a
+# surface field that has that stem (matching.StemTerm), which halves what indexing writes.
+SURFACE_FIELDS = (TITLE_WORDS, BODY_WORDS)
 FACET_SEPARATOR = "\n"  # facet values may hold commas ("Politik, Hukum, dan Keamanan")
 NO_DATE = 0
 
@@ -30,12 +40,9 @@ def surface_field(field_boost: float = 1.0) -> TEXT:
 
 def build_schema() -> Schema:
     return Schema(
-        id=ID(stored=True, unique=True),
+        **{ID_FIELD: ID(stored=True, unique=True)},
         content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
-        title=STORED(),
-        title_surface=surface_field(field_boost=2.0),
-        body=STORED(),
-        body_surface=surface_field(),
+        **{TITLE: STORED(), TITLE_WORDS: surface_field(field_boost=2.0), BODY: STORED(), BODY_WORDS: surface_field()},
         date=STORED(),
         # yyyymmdd, 0 when unknown. Date ranges are answered from this column (search/matching.py), so no
         # tiers of coarser terms are indexed for Whoosh's own range queries (seven postings per article fewer).

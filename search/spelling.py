@@ -5,7 +5,9 @@ from __future__ import annotations
 from itertools import islice
 from typing import Callable, Protocol
 
-SPELLING_FIELD = "body_surface"
+from .schema import BODY_WORDS
+
+SPELLING_FIELD = BODY_WORDS
 FEW_RESULTS = 3
 MIN_GAIN = 5  # a replacement must occur in at least this many times more articles
 MAX_WORD = 20

@@ -14,7 +14,8 @@ from search.segments import ENTRY_BYTES, read_postings
 from search.query import SearchRequest, SearchService
 from search.querybuild import QueryBuilder, date_filter
 from search.querylang import parse
-from search.schema import STEMMED_FIELDS
+from search.matching import StemTerm
+from search.schema import BODY_WORDS
 
 QUERIES = [
     wq.Term("body_surface", "reformasi"),
@@ -55,10 +56,8 @@ def test_built_queries_match_what_whoosh_matches(service, evaluator):
     builder = QueryBuilder(generation.searcher.reader(), generation.facets)
 
     def stems_as_words(query):  # what Whoosh must be asked: a stem is any of its surface words
-        if isinstance(query, wq.Term) and query.fieldname in STEMMED_FIELDS:
-            surface = STEMMED_FIELDS[query.fieldname]
-            words = generation.postings.stem_groups(surface).get(query.text, [])
-            return wq.Or([wq.Term(surface, word) for word in words]) if words else wq.NullQuery
+        if isinstance(query, StemTerm):
+            return query.words(generation.postings.stem_groups(query.fieldname))
         return query
 
     for text in ["reformasi birokrasi", "kemendagri", '"lampung selatan" -bupati', "birokr*", "reformsi",
@@ -151,7 +150,7 @@ def test_a_stem_matches_every_word_with_that_stem_scored_as_one_term(tmp_path):
         searcher, postings = generation.searcher, generation.postings
         assert postings.stem_groups("body_surface")[stem_word("melayani")] == ["dilayani", "layanan", "melayani",
                                                                                "pelayanan"]
-        match = generation.evaluator.run(wq.Term("body", stem_word("pelayanan")))
+        match = generation.evaluator.run(StemTerm(BODY_WORDS, stem_word("pelayanan")))
         number = {body: next(d for d in range(4) if body in searcher.stored_fields(d)["body"]) for body in bodies}
         assert sorted(np.flatnonzero(match.mask).tolist()) == sorted(number[body] for body in bodies[:3])
         second = number[bodies[1]]  # pelayanan twice, dilayani once: frequency 3
@@ -240,3 +239,15 @@ def test_unknown_words_keep_the_postings_cache_within_its_budget(two_segments):
         assert len(cache.term("text", f"tidakada{n}")[0]) == 0
     assert cache.cached_entries == 100  # empty arrays are not free: each entry counts its overhead
     assert cache.cached_bytes == 100 * ENTRY_BYTES
+
+
+def test_a_stem_term_is_the_evaluators_own_and_whoosh_gets_its_words(service):
+    generation = service.current()
+    stem = StemTerm(BODY_WORDS, stem_word("reformasi"))
+    with pytest.raises(TypeError):
+        stem.matcher(generation.searcher)
+    words = stem.words(generation.postings.stem_groups(BODY_WORDS))
+    assert isinstance(words, wq.Or) and wq.Term(BODY_WORDS, "reformasi") in words.subqueries
+    expected = set(generation.searcher.docs_for_query(words))
+    assert expected and set(np.flatnonzero(generation.evaluator.mask(stem)).tolist()) == expected
+    assert StemTerm(BODY_WORDS, "x") == StemTerm(BODY_WORDS, "x") != StemTerm(BODY_WORDS, "x", boost=2.0)

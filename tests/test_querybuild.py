@@ -113,3 +113,21 @@ def test_place_names_are_not_stemmed(small):
 ])
 def test_parse_date_bound(value, upper, expected):
     assert parse_date_bound(value, upper) == expected
+
+
+def test_a_word_matches_its_surface_form_boosted_or_its_stem_in_both_surface_fields():
+    from whoosh import query as wq
+
+    from search.analysis import Stems
+    from search.matching import StemTerm
+    from search.querybuild import SURFACE_BOOST, QueryBuilder
+
+    class Reader:
+        def doc_frequency(self, fieldname, text):
+            return 1  # known: no close spellings
+
+    built = QueryBuilder(Reader(), {}, stems=Stems()).word_query("pelayanan")
+    assert built == wq.Or([wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST),
+                           StemTerm("title_surface", "layan"),
+                           wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST),
+                           StemTerm("body_surface", "layan")])
