@@ -188,3 +188,20 @@ def test_hand_labelled_articles_meet_the_floors():
         assert held_out.f1 >= 0.85, (kind, held_out.f1)
         assert held_out.precision >= 0.85, (kind, held_out.precision)
         assert scores["all"][kind].precision >= 0.85, kind
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the last word of a role or an organisation is not a name (issue 15's facet-value audit)
+    ("Juru Bicara DPP Front Pembela Islam mengatakan aksi akan digelar besok di Jakarta.", []),
+    ("Warga melapor kepada Ketua RW setempat tentang banjir yang melanda kampung mereka.", []),
+    # an organisation before the name is not part of it
+    ("Direktur Utama Bank Mandiri Kartika Wirjoatmodjo mengatakan kredit tumbuh tahun ini.",
+     ["Kartika Wirjoatmodjo"]),
+    ("Direktur Utama Pertamina Elia Massa Manik meninjau kilang di Balikpapan pekan lalu.", ["Elia Massa Manik"]),
+    # the name, then the first word of the next clause again
+    ("Ketua Umum Partai Gerindra Prabowo Subianto Prabowo hadir dalam acara itu kemarin.", ["Prabowo Subianto"]),
+    # a place after a role is not a person
+    ("Kapolsek Tanah Abang mengatakan situasi sudah kondusif sejak pagi tadi di sana.", []),
+])
+def test_a_facet_value_looks_like_a_persons_name(body, expected):
+    assert extracted(body).official_names == expected

@@ -70,6 +70,21 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return {name: tuple(regions) for name, regions in found.items()}
 
     @cached_property
+    def region_alias_names(self) -> frozenset[str]:
+        """Lower-case short forms of regions (`tangsel`, `lamsel`)."""
+        return frozenset(alias.lower() for alias, _ in self.region_aliases)
+
+    @cached_property
+    def kecamatan_names(self) -> frozenset[str]:
+        """Every lower-case kecamatan name, shared by several regions or not (`tanah abang`)."""
+        with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+            return frozenset(" ".join(row[1].split()).lower() for row in csv.reader(handle) if len(row) > 1)
+
+    @cached_property
+    def country_names(self) -> frozenset[str]:
+        return frozenset(country.lower() for country in self.countries)
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return self.person_prefixes | self.degree_suffixes | self.ranks

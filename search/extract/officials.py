@@ -265,7 +265,8 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
                 resume = listed[-1].name_end
     found = [f for f in found if not _is_non_public_role(f.role, lexicon)]
     mentions = merge_mentions([(lexicon.person_aliases.get(name, name), f.role, _surface(text, tokens, f))
-                               for f in found for name in [normalise_name(tokens, f, lexicon)]])
+                               for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
+                                                                          lexicon)] if name])
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
 
@@ -308,6 +309,27 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
         else:
             words.append(text)
     return " ".join(words)
+
+
+def plausible_name(name: str, lexicon: Lexicon) -> str | None:
+    """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
+    (`Ketua RW` gives `RW`), or a place (`Tanah Abang`, `Tangsel`). A first word repeated at the end, as
+    in `Prabowo Subianto Prabowo` (the name, then the start of the next sentence), is dropped."""
+    words = name.split()
+    if len(words) >= 3 and words[-1] == words[0]:
+        words = words[:-1]
+    if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
+        return None
+    if _is_place(" ".join(words).lower(), lexicon):
+        return None
+    return " ".join(words)
+
+
+def _is_place(lowered: str, lexicon: Lexicon) -> bool:
+    """A region, a country, or a kecamatan named in two or more words (one-word kecamatan names are
+    also people's names too often to judge by)."""
+    return (lowered in lexicon.cities_by_name or lowered in lexicon.region_alias_names
+            or lowered in lexicon.country_names or (" " in lowered and lowered in lexicon.kecamatan_names))
 
 
 def _surface(text: str, tokens: list[Token], found: _Found) -> str:
