@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--from", dest="date_from", default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]])")
     search.add_argument("--to", dest="date_to", default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]])")
     search.add_argument("--json", action="store_true", help="print the result dict as JSON")
+    search.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
+                        help="text or json: one page; csv or jsonl: every hit (up to 10,000) as rows")
+    search.add_argument("--all-articles", dest="collapse", action="store_false",
+                        help="every article, not one per story")
     search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
     search.set_defaults(run=run_search)
 
@@ -111,14 +115,20 @@ def run_reindex(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     from .query import SearchRequest, SearchService
 
+    request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
+                            args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse)
     service = SearchService(args.index)
     try:
-        result = service.search(SearchRequest(args.query, tuple(args.official), tuple(args.agency),
-                                              args.page, args.per_page, args.sort,
-                                              date_from=args.date_from, date_to=args.date_to))
+        if args.format in ("csv", "jsonl"):
+            from .export import export_lines
+
+            for line in export_lines(service.export(request), args.format):
+                sys.stdout.write(line)
+            return EXIT_OK
+        result = service.search(request)
     finally:
         service.close()
-    if args.json:
+    if args.json or args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print(format_result(result))

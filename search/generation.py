@@ -244,6 +244,26 @@ class Generation:
                           self.forms(words), _prefixes(parsed), expansions.describe(), total_articles, duplicates,
                           self.stems.stem)
 
+    def ranked(self, request, limit: int) -> np.ndarray:
+        """Document numbers of a search's hits in order, all pages, at most `limit` (collapsed like a search)."""
+        _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())
+        matching = masks.matching
+        by_date = request.sort == "date" or masks.scores is None
+        keys = self.dates if by_date else masks.scores
+        if request.collapse:
+            shown = np.zeros(len(matching), dtype=bool)
+            shown[story_representatives(np.flatnonzero(matching), self.stories,
+                                        earliest_first(self.dates) if by_date else masks.scores)] = True
+            matching = shown
+        return top_documents(matching, keys, limit)
+
+    def stored(self, documents: np.ndarray):
+        """Stored fields of documents, one at a time (each read under the io lock)."""
+        for doc in documents.tolist():
+            with self.postings.io:
+                fields = self.searcher.stored_fields(doc)
+            yield fields
+
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
         _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())

@@ -22,6 +22,7 @@ from .generation import Generation, MonthIndex
 from .generations import CURRENT, hold, release, remove_unused_generations, usable
 from .querybuild import parse_date_bound
 from .querylang import parse
+from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
 from .schema import FACET_FIELDS
 from .segments import SegmentMemo
@@ -191,6 +192,14 @@ class SearchService:
         with self.using() as generation:
             counts = generation.facet_counts(facet, request, prefix.strip(), size)
         return facet_values_result(facet, prefix, counts, request.selected[facet])
+
+    def export(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> Iterator[dict[str, Any]]:
+        """Every hit of a search (all pages, at most `limit`) as export rows (search/export.py), one at a time;
+        the generation stays in use until the rows are consumed or the iterator is closed."""
+        with self.using() as generation:
+            documents = generation.ranked(request, min(limit, EXPORT_LIMIT))
+            for stored in generation.stored(documents):
+                yield export_row(stored)
 
     def article(self, article_id: str) -> dict[str, Any]:
         with self.using() as generation:

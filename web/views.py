@@ -8,14 +8,21 @@ import json
 import math
 from importlib import resources
 from typing import Any
+from datetime import datetime, timezone
 from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
+from itertools import chain
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request, stream_with_context
 from werkzeug.exceptions import HTTPException
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases
+from search.export import FORMATS, export_lines
+from search.generations import CURRENT
 from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
+
+from .feeds import FEED_SIZE, atom_feed
 
 blueprint = Blueprint("warta", __name__)
 SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
@@ -25,7 +32,8 @@ FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False,
 PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
 MORE_FACET_SIZE = 100
 CACHE_CONTROL = "public, max-age=30"
-INDEX_DEPENDENT = ("/", "/api/search", "/api/articles/", "/api/facets/", "/article/")
+INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
+                   "/api/facets/", "/article/", "/feed")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -124,7 +132,7 @@ def search_page():
     pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
     return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
                            more=more, facet_prefix=prefix, months=month_links(search, result["histogram"]),
-                           page_url=lambda **changes: page_url(search, **changes),
+                           page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
                            filter_url=lambda facet, value: toggle_url(search, facet, value))
 
 
@@ -158,6 +166,58 @@ def api_search():
     """Search: q, official (repeatable), agency (repeatable), page, per_page, sort → the result dict."""
     search = request_from_args()
     return jsonify(add_toggle_urls(service().search(search), search))
+
+
+def index_time() -> datetime:
+    """When the current index generation was published (to the second): a feed's Last-Modified."""
+    try:
+        stamp = (service().index_root / CURRENT).stat().st_mtime
+    except OSError:
+        stamp = 0
+    return datetime.fromtimestamp(int(stamp), tz=timezone.utc)
+
+
+@blueprint.get("/feed")
+def feed():
+    """Atom 1.0 feed of the newest stories matching a search (the same parameters as `/`), newest first."""
+    search = replace(request_from_args(), sort="date", page=1, per_page=FEED_SIZE, collapse=True)
+    updated = index_time()
+    since = request.if_modified_since
+    if since is not None and updated <= since:
+        response = Response(status=304)
+        response.last_modified = updated
+        return response
+    result = service().search(search)
+    base = request.host_url.rstrip("/")
+    described = " · ".join([search.q, *search.officials, *search.agencies]) or "semua berita"
+    body = atom_feed(result, f"Warta: {described}", base + page_url(search, "/feed", sort="relevance", per_page=10),
+                     base + page_url(search, sort="relevance", per_page=10), base, updated)
+    response = Response(body, mimetype="application/atom+xml")
+    response.last_modified = updated
+    return response
+
+
+def feed_url(search: SearchRequest) -> str:
+    """The feed of a search: its filters, not its page, sort or size."""
+    return page_url(search, "/feed", page=1, sort="relevance", per_page=10, collapse=None)
+
+
+@blueprint.get("/api/search.csv", defaults={"extension": "csv"})
+@blueprint.get("/api/search.jsonl", defaults={"extension": "jsonl"})
+@blueprint.get("/api/export", defaults={"extension": None})
+def api_export(extension: str | None):
+    """Every hit of a search (all pages, up to 10,000) streamed as CSV or JSON Lines (`format=` on /api/export)."""
+    format = extension or request.args.get("format", "csv")
+    if format not in FORMATS:
+        raise BadQueryError(f"format must be one of: {', '.join(FORMATS)}", "bad_format")
+    search = request_from_args()
+    rows = service().export(search)
+    first = next(rows, None)  # errors (no index) surface here, before the response starts
+    lines = export_lines(chain([first], rows) if first is not None else iter(()), format)
+    mimetype = "text/csv" if format == "csv" else "application/x-ndjson"
+    response = Response(stream_with_context(lines), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="warta-search.{format}"'
+    return response
 
 
 @blueprint.get("/api/facets/<facet>")

@@ -1,0 +1,56 @@
+"""Every match of a search as rows, streamed: CSV (UTF-8 with BOM, RFC 4180 quoting) or JSON Lines.
+
+Rows are produced one at a time from the ranked document numbers, so memory does not grow with the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Iterator
+
+EXPORT_LIMIT = 10_000  # rows an export gives at most
+COLUMNS = ("id", "title", "date", "url", "source", "place", "regions", "officials", "agencies", "story")
+FORMATS = ("csv", "jsonl")
+LIST_SEPARATOR = "; "  # between the names of a list column in CSV
+BOM = "\ufeff"
+
+
+def export_row(stored: dict[str, Any]) -> dict[str, Any]:
+    """One article's row. `regions` stays empty until the index carries a region facet."""
+    return {
+        "id": stored["id"],
+        "title": stored.get("title") or "",
+        "date": stored.get("date"),
+        "url": stored.get("url"),
+        "source": stored.get("source") or None,
+        "place": stored.get("place") or None,
+        "regions": list(stored.get("regions") or []),
+        "officials": [o["name"] for o in stored.get("officials") or []],
+        "agencies": [a["name"] for a in stored.get("agencies") or []],
+        "story": stored.get("story") or stored["id"],
+    }
+
+
+def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A BOM and the header, then one CRLF-terminated record per row; lists joined with '; '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    yield BOM + buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([LIST_SEPARATOR.join(row[c]) if isinstance(row[c], list) else ("" if row[c] is None else row[c])
+                         for c in COLUMNS])
+        yield buffer.getvalue()
+
+
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def export_lines(rows: Iterable[dict[str, Any]], format: str) -> Iterator[str]:
+    return csv_lines(rows) if format == "csv" else jsonl_lines(rows)

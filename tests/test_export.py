@@ -1,0 +1,83 @@
+"""Exports: every hit of a search as CSV or JSON Lines, streamed."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from search.export import BOM, COLUMNS, csv_lines, export_row, jsonl_lines
+from search.query import SearchRequest, SearchService
+from web import create_app
+
+from .conftest import ROOT
+
+ROW = {"id": "a1", "title": 'Kata "kutip", koma\ndan baris', "date": "2022-09-28", "url": None, "source": "Lampost",
+       "place": None, "regions": [], "officials": ["Thamrin", "Suhajar Diantoro"], "agencies": [], "story": "a1"}
+
+
+def test_csv_has_a_bom_a_header_and_rfc_4180_quoting():
+    text = "".join(csv_lines([ROW]))
+    assert text.startswith(BOM + "id,title,date,url,source,place,regions,officials,agencies,story\r\n")
+    assert text.endswith('a1,"Kata ""kutip"", koma\ndan baris",2022-09-28,,Lampost,,,Thamrin; Suhajar Diantoro,,a1\r\n')
+    assert list(csv.reader(io.StringIO(text[1:])))[1][1] == 'Kata "kutip", koma\ndan baris'
+
+
+def test_jsonl_is_one_object_a_line():
+    assert list(jsonl_lines([ROW, ROW])) == [json.dumps(ROW, ensure_ascii=False) + "\n"] * 2
+
+
+def test_rows_take_names_and_default_the_story_to_the_article():
+    stored = {"id": "x", "officials": [{"name": "Thamrin", "role": "Sekda"}], "agencies": [{"name": "BPBD", "acronym": None}]}
+    assert export_row(stored) == {"id": "x", "title": "", "date": None, "url": None, "source": None, "place": None,
+                                  "regions": [], "officials": ["Thamrin"], "agencies": ["BPBD"], "story": "x"}
+
+
+@pytest.fixture()
+def story_client(stories_root):
+    flask_app = create_app({"WARTA_INDEX": str(stories_root), "TESTING": True})
+    yield flask_app.test_client()
+    flask_app.extensions["warta"].close()
+
+
+def test_service_export_gives_every_hit_in_order_and_is_a_generator(stories_root):
+    service = SearchService(stories_root)
+    try:
+        rows = service.export(SearchRequest("Lampung Selatan", sort="date", per_page=1, collapse=False))
+        assert next(rows)["date"] == "2022-09-30"  # produced one at a time, not a list
+        assert [r["date"] for r in rows] == ["2022-09-30", "2022-09-29", "2022-09-28"]  # not just one page
+        collapsed = list(service.export(SearchRequest("Lampung Selatan", sort="date")))
+        assert [r["source"] for r in collapsed] == ["Lampost", "Diskominfo"]
+        assert len(list(service.export(SearchRequest("Lampung Selatan"), limit=1))) == 1
+    finally:
+        service.close()
+
+
+def test_api_streams_csv_and_jsonl(story_client):
+    response = story_client.get("/api/search.csv?q=Lampung+Selatan&sort=date&collapse=false")
+    assert response.status_code == 200 and response.is_streamed
+    assert response.mimetype == "text/csv"
+    text = response.get_data(as_text=True)
+    records = list(csv.DictReader(io.StringIO(text[1:])))
+    assert text[0] == BOM and tuple(records[0]) == COLUMNS
+    assert [r["date"] for r in records] == ["2022-09-30", "2022-09-30", "2022-09-29", "2022-09-28"]
+    assert len({r["story"] for r in records}) == 2
+    lines = story_client.get("/api/search.jsonl?q=Lampung+Selatan&sort=date").get_data(as_text=True).splitlines()
+    assert [json.loads(line)["source"] for line in lines] == ["Lampost", "Diskominfo"]
+    same = story_client.get("/api/export?q=Lampung+Selatan&sort=date&format=jsonl").get_data(as_text=True)
+    assert same.splitlines() == lines
+
+
+def test_api_export_refuses_an_unknown_format(story_client):
+    response = story_client.get("/api/export?q=x&format=xlsx")
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad_format"
+
+
+def test_cli_prints_every_hit_as_csv_or_jsonl(stories_root):
+    command = [sys.executable, "-m", "search.cli", "search", "Lampung Selatan", "--sort", "date", "--index", str(stories_root)]
+    out = subprocess.run(command + ["--format", "jsonl", "--all-articles"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert len(out.stdout.splitlines()) == 4
+    out = subprocess.run(command + ["--format", "csv"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.startswith(BOM + "id,title,date") and len(out.stdout.splitlines()) == 3

@@ -1,0 +1,62 @@
+"""The Atom feed of a search, validated with feedparser."""
+
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+import feedparser
+import pytest
+
+from web import create_app
+
+
+@pytest.fixture()
+def story_client(stories_root):
+    flask_app = create_app({"WARTA_INDEX": str(stories_root), "TESTING": True})
+    yield flask_app.test_client()
+    flask_app.extensions["warta"].close()
+
+
+def test_feed_is_valid_atom_of_the_newest_stories(story_client):
+    response = story_client.get("/feed?q=Lampung+Selatan")
+    assert response.status_code == 200
+    assert response.mimetype == "application/atom+xml"
+    feed = feedparser.parse(response.data)
+    assert (feed.bozo, feed.version) == (False, "atom10")
+    assert feed.feed.title == "Warta: Lampung Selatan"
+    assert len(feed.entries) == 2  # stories, not articles: the seed and its two versions are one entry
+    assert feed.entries[0].title == "Suhajar Resmikan Gedung Pelayanan Terpadu"
+    other, seed = feed.entries
+    assert other.published_parsed[:3] == (2022, 9, 30) and seed.published_parsed[:3] == (2022, 9, 28)
+    assert seed.link == "http://localhost/article/cade9df429c4df30" and seed.id == seed.link
+    assert seed.summary.startswith("Kalianda, Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti")
+    assert b"&lt;mark&gt;Lampung&lt;/mark&gt;" in response.data  # the snippet, as escaped HTML
+    terms = {(tag.term, tag.scheme) for tag in seed.tags}
+    assert ("Suhajar Diantoro", "http://localhost/?official=") in terms
+    assert ("Kementerian Dalam Negeri", "http://localhost/?agency=") in terms
+    assert seed.author == "Diskominfo"
+
+
+def test_feed_takes_every_search_parameter(story_client):
+    feed = feedparser.parse(story_client.get("/feed?q=gedung&official=Thamrin").data)
+    assert [e.title for e in feed.entries] == ["Suhajar Resmikan Gedung Pelayanan Terpadu"]
+    assert feedparser.parse(story_client.get("/feed?q=tidakadakatainidimanapun").data).entries == []
+
+
+def test_feed_answers_if_none_match_and_if_modified_since_with_304(story_client):
+    first = story_client.get("/feed?q=Lampung")
+    assert first.headers["ETag"] and first.last_modified is not None
+    assert story_client.get("/feed?q=Lampung", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    since = format_datetime(first.last_modified, usegmt=True)
+    assert story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": since}).status_code == 304
+    earlier = format_datetime(first.last_modified - timedelta(seconds=1), usegmt=True)
+    assert story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": earlier}).status_code == 200
+
+
+def test_bad_parameters_are_a_400(story_client):
+    assert story_client.get("/feed?q=x&from=kemarin").status_code == 400
+
+
+def test_page_offers_the_feed(story_client):
+    page = story_client.get("/?q=Lampung&official=Thamrin&page=1&sort=date").get_data(as_text=True)
+    assert '<link rel="alternate" type="application/atom+xml" title="Warta: Lampung" href="/feed?q=Lampung&amp;official=Thamrin">' in page
+    assert '<a class="follow" href="/feed?q=Lampung&amp;official=Thamrin" type="application/atom+xml">Ikuti</a>' in page
