@@ -262,8 +262,8 @@ class PostingCache:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         with self.io:
             ids, weights = read_postings(self.reader, fieldname, text, self.live, self.memo.postings)
-            if not self.reader.schema[fieldname].scorable:
-                return ids, weights
+            if not len(ids) or not self.reader.schema[fieldname].scorable:
+                return ids, weights  # an unknown word never reaches Whoosh's idf cache (it has no budget)
             idf = self.searcher.idf(fieldname, text)
         return ids, self._bm25f(fieldname, idf, ids, weights)
 

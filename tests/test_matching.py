@@ -239,6 +239,7 @@ def test_unknown_words_keep_the_postings_cache_within_its_budget(two_segments):
         assert len(cache.term("text", f"tidakada{n}")[0]) == 0
     assert cache.cached_entries == 100  # empty arrays are not free: each entry counts its overhead
     assert cache.cached_bytes == 100 * ENTRY_BYTES
+    assert len(two_segments._idf_cache) == 0  # Whoosh's own cache of idf values, which has no budget
 
 
 def test_a_stem_term_is_the_evaluators_own_and_whoosh_gets_its_words(service):
