@@ -125,7 +125,8 @@ class Generation:
             postings = PostingCache(searcher, memo=memo, stems=stems)
             dates = column_values(searcher.reader(), DATE_NUMBER, memo)
             facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
-            stories = column_values(searcher.reader(), STORY_NUMBER, memo)
+            stories = column_values(searcher.reader(), STORY_NUMBER, memo) if STORY_NUMBER in searcher.schema \
+                else np.arange(searcher.doc_count_all(), dtype=np.int64)  # written before stories: one each
         except BaseException:
             searcher.close()
             raise

@@ -70,9 +70,14 @@ def test_api_streams_csv_and_jsonl(story_client):
     assert same.splitlines() == lines
 
 
-def test_api_export_refuses_an_unknown_format(story_client):
+def test_api_export_refuses_an_unknown_format_and_a_limit_out_of_range(story_client):
     response = story_client.get("/api/export?q=x&format=xlsx")
     assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad_format"
+    for limit in ("0", "10001", "many"):
+        response = story_client.get(f"/api/search.csv?q=x&limit={limit}")
+        assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad_limit"
+    lines = story_client.get("/api/search.jsonl?q=Lampung&collapse=false&limit=3").get_data(as_text=True).splitlines()
+    assert len(lines) == 3
 
 
 def test_cli_prints_every_hit_as_csv_or_jsonl(stories_root):

@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases
-from search.export import FORMATS, export_lines
+from search.export import EXPORT_LIMIT, FORMATS, export_lines
 from search.generations import CURRENT
 from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
 
@@ -211,7 +211,10 @@ def api_export(extension: str | None):
     if format not in FORMATS:
         raise BadQueryError(f"format must be one of: {', '.join(FORMATS)}", "bad_format")
     search = request_from_args()
-    rows = service().export(search)
+    limit = whole_number("limit", EXPORT_LIMIT)
+    if not 1 <= limit <= EXPORT_LIMIT:
+        raise BadQueryError(f"limit must be a whole number from 1 to {EXPORT_LIMIT}", "bad_limit")
+    rows = service().export(search, limit)
     first = next(rows, None)  # errors (no index) surface here, before the response starts
     lines = export_lines(chain([first], rows) if first is not None else iter(()), format)
     mimetype = "text/csv" if format == "csv" else "application/x-ndjson"
