@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import islice
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -27,10 +27,10 @@ from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
 from .schema import DATE_NUMBER, FACET_FIELDS, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
-from .spelling import best_spelling, corrected_words
+from .spelling import MAX_CANDIDATES, best_spelling, corrected_words
 from .stories import earliest_first, other_versions, story_representatives
 
-TERMS_CHUNK = 20  # close spellings read per hold of the io lock
+TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
 
 
@@ -319,15 +319,12 @@ class _LockedReader:
         with self._lock:
             return self._reader.doc_frequency(fieldname, text)
 
-    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> Iterator[str]:
-        """Lazily, a chunk at a time under the lock: a caller that stops early stops the walk of the terms."""
-        found = self._reader.terms_within(fieldname, text, maxdist, prefix=prefix)
-        while True:
-            with self._lock:
-                chunk = list(islice(found, TERMS_CHUNK))
-            yield from chunk
-            if len(chunk) < TERMS_CHUNK:
-                return
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[str]:
+        """At most TERMS_WALKED close terms, walked in one hold of the lock: Whoosh's term cursor reads on from
+        where the shared file was left, so a walk resumed after another thread's reads decoded foreign bytes
+        (struct.error, UnicodeDecodeError in test_two_searches_of_one_generation_run_at_the_same_time)."""
+        with self._lock:
+            return list(islice(self._reader.terms_within(fieldname, text, maxdist, prefix=prefix), TERMS_WALKED))
 
 
 def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
