@@ -1,23 +1,63 @@
 """`warta reindex | search | extract | serve`: parse arguments, call the library, turn errors into exit codes.
 
-Exit codes: 0 success; 1 an error stopped the command; 2 bad command-line usage;
-3 the index was built but some inputs were rejected (each is listed on stderr).
+Exit codes: 0 success; 1 an error stopped the command; 2 bad command-line usage (also a value argparse
+accepts but Warta cannot use: `--per-page 0`, `--from 0000`, an inverted date range);
+3 the index was built but some inputs were rejected (each is listed on stderr); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import os
+import re
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
-from .errors import WartaError
+from .errors import BadQueryError, WartaError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_REJECTED_INPUTS = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+MAX_PER_PAGE = 100  # as SearchRequest allows
+MAX_THREADS = 64
+MAX_CONNECTIONS = 1000  # waitress's select() loop handles at most ~1,000 sockets
+HOSTNAME = re.compile(r"(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*")
+
+
+def whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse `type=`: a whole number (ASCII digits) from `low` to `high`; anything else is bad usage."""
+    def parse(text: str) -> int:
+        number = int(text) if re.fullmatch(r"-?[0-9]{1,9}", text) else None
+        if number is None or number < low or (high is not None and number > high):
+            span = f"from {low} to {high}" if high is not None else f"from {low}"
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number {span}")
+        return number
+    parse.__name__ = "number"
+    return parse
+
+
+def date_bound(text: str) -> str:
+    """An argparse `type=` for --from/--to: YYYY, YYYY-MM or YYYY-MM-DD within the years search accepts."""
+    from .querybuild import DATE_BOUND_RULE, parse_date_bound
+
+    if text.strip() and parse_date_bound(text, upper=False) is None:  # "" (the default): no bound
+        raise argparse.ArgumentTypeError(f"{text!r} is not {DATE_BOUND_RULE}")
+    return text.strip()
+
+
+def listen_host(text: str) -> str:
+    """An argparse `type=` for --host: an IPv4/IPv6 address or a host name (`256.1.1.1` is neither)."""
+    try:
+        return str(ipaddress.ip_address(text.strip("[]")))
+    except ValueError:
+        pass
+    if re.fullmatch(r"[0-9.]+", text) or not HOSTNAME.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an IP address or host name")
+    return text
 DEFAULT_INDEX = os.environ.get("WARTA_INDEX", "index")
 DEFAULT_SOURCES = ("seeds",)
 
@@ -41,11 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="", help="words, \"phrases\", -exclusions, OR, prefix*")
     search.add_argument("--official", action="append", default=[], metavar="NAME", help="only articles naming this official (repeatable)")
     search.add_argument("--agency", action="append", default=[], metavar="NAME", help="only articles naming this agency (repeatable)")
-    search.add_argument("--page", type=int, default=1, help="result page (default: 1)")
-    search.add_argument("--per-page", type=int, default=10, help="results per page, at most 100 (default: 10)")
+    search.add_argument("--page", type=whole(1), default=1, help="result page (default: 1)")
+    search.add_argument("--per-page", type=whole(1, MAX_PER_PAGE), default=10,
+                        help=f"results per page, 1 to {MAX_PER_PAGE} (default: 10)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="result order")
-    search.add_argument("--from", dest="date_from", default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]])")
-    search.add_argument("--to", dest="date_to", default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]])")
+    search.add_argument("--from", dest="date_from", type=date_bound, default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]])")
+    search.add_argument("--to", dest="date_to", type=date_bound, default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]])")
     search.add_argument("--json", action="store_true", help="print the result dict as JSON")
     search.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
                         help="text or json: one page; csv or jsonl: every hit (up to 10,000) as rows")
@@ -62,10 +103,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the search page and JSON API",
                                 description="Serve the search page and the JSON API with the production WSGI server.")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--host", type=listen_host, default="127.0.0.1",
+                       help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=whole(0, 65535), default=8000,
+                       help="port, 0 for any free one (default: %(default)s)")
     serve.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
-    serve.add_argument("--threads", type=int, default=8, help="worker threads (default: %(default)s)")
+    serve.add_argument("--threads", type=whole(1, MAX_THREADS), default=8,
+                       help=f"requests answered at once, 1 to {MAX_THREADS} (default: %(default)s)")
+    serve.add_argument("--connection-limit", type=whole(1, MAX_CONNECTIONS), default=100,
+                       help=f"open connections at most, 1 to {MAX_CONNECTIONS}; a request must arrive within "
+                            "--request-timeout and an idle connection closes after 15 s (default: %(default)s)")
+    serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
+                       help="a request's headers and body must arrive within this many seconds, or the "
+                            "connection is closed (default: %(default)s)")
     serve.set_defaults(run=run_serve)
     return parser
 
@@ -179,17 +229,30 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from waitress import serve
-
     from web import create_app
+    from web.server import ServerLimits, make_server
 
     from .indexer import open_current
 
     open_current(args.index)  # fail now, with a clear message, when there is no index
     app = create_app({"WARTA_INDEX": os.path.abspath(args.index)})
-    print(f"Warta serving {os.path.abspath(args.index)} on http://{args.host}:{args.port}/", file=sys.stderr)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="warta")
-    return EXIT_OK
+    try:
+        server = make_server(app, args.host, args.port,
+                             ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
+                                          request_timeout=args.request_timeout))
+    except ValueError:  # waitress's word for a host that does not resolve
+        raise OSError(f"cannot listen on {args.host}:{args.port}") from None
+    host = server.effective_host
+    shown_host = f"[{host}]" if ":" in str(host) else host
+    # Printed once the socket is bound, with the port it really got.
+    print(f"Warta serving {os.path.abspath(args.index)} on http://{shown_host}:{server.effective_port}/",
+          file=sys.stderr, flush=True)
+    try:
+        server.run()  # returns only when Ctrl-C (KeyboardInterrupt) stopped it: waitress catches that itself
+    finally:
+        server.close()
+    print("warta serve: interrupted", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -199,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except BrokenPipeError:
         return EXIT_OK
+    except BadQueryError as error:
+        print(f"warta {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except WartaError as error:
         print(f"warta {args.command}: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -207,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"warta {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

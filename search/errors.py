@@ -69,3 +69,12 @@ class StoryStateError(WartaError):
     """The saved story state of an index generation could not be read or written."""
 
     code = "story_state"
+
+
+ECHO_CHARS = 60  # how much of a user's value an error message quotes back
+
+
+def shown(value: str, limit: int = ECHO_CHARS) -> str:
+    """A user's value as an error message quotes it: repr'd, cut to `limit` characters (a 250 KB id is not
+    sent back whole)."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"… ({len(value)} characters)"

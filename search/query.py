@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .analysis import Stems
-from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError
+from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError, shown
 from .facets import DEFAULT_FACET_SIZE
 from .generation import Generation, MonthIndex
 from .generations import CURRENT, hold, release, remove_unused_generations, usable
-from .querybuild import parse_date_bound
+from .querybuild import DATE_BOUND_RULE, check_date_range, parse_date_bound
 from .querylang import parse
 from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
@@ -76,7 +76,8 @@ class SearchRequest:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):
             if value and parse_date_bound(value, upper=name == "to") is None:
-                raise BadQueryError(f"{name} must be a date written YYYY-MM-DD, YYYY-MM or YYYY", "bad_date")
+                raise BadQueryError(f"{name} must be {DATE_BOUND_RULE}", "bad_date")
+        check_date_range(self.start, self.end)
 
     @property
     def start(self) -> date | None:
@@ -186,7 +187,7 @@ class SearchService:
     def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
         """Values of one facet whose words start with `prefix`, with counts under the current search."""
         if facet not in FACET_FIELDS:
-            raise NotFoundError(f"no facet named {facet!r}; facets: {', '.join(FACET_FIELDS)}")
+            raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(FACET_FIELDS)}")
         if len(prefix) > MAX_VALUE_CHARS:
             raise BadQueryError(f"prefix must be at most {MAX_VALUE_CHARS} characters", "bad_prefix")
         with self.using() as generation:
@@ -205,7 +206,7 @@ class SearchService:
         with self.using() as generation:
             stored = generation.document(article_id)
             if stored is None:
-                raise NotFoundError(f"no article with id {article_id!r}")
+                raise NotFoundError(f"no article with id {shown(article_id)}")
             versions = generation.story_members(stored.get("story") or article_id, MAX_STORY_VERSIONS)
         return article_result(stored, versions)
 

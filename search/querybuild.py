@@ -14,6 +14,7 @@ from typing import Protocol
 from whoosh import query as wq
 
 from .analysis import Stems, stopwords
+from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, Clause, ParsedQuery
@@ -25,6 +26,8 @@ SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only share
 FUZZY_BOOST = 0.5
 NOTHING = wq.Term(ID_FIELD, "\x00")  # a filter no document passes
 FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
+MIN_YEAR, MAX_YEAR = 1900, 2100  # the years a date bound may name; the loaders read no other years either
+DATE_BOUND_RULE = f"a date written YYYY-MM-DD, YYYY-MM or YYYY, years {MIN_YEAR} to {MAX_YEAR}"
 MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
 MAX_FUZZY_WORDS = 3
 
@@ -56,11 +59,14 @@ def _all_of(parts: list[wq.Query]) -> wq.Query:
 
 
 def parse_date_bound(value: str, upper: bool) -> date | None:
-    """`2022`, `2022-09` or `2022-09-28` as the first (or, for `upper`, the last) day it covers."""
+    """`2022`, `2022-09` or `2022-09-28` as the first (or, for `upper`, the last) day it covers; None for
+    anything else, including years outside MIN_YEAR..MAX_YEAR (`0000` would not even make a `date`)."""
     match = PARTIAL_DATE.match(value.strip())
     if not match:
         return None
     year, month, day = int(match[1]), match[2], match[3]
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     if day:
         return safe_date(year, int(month), int(day))
     if month:
@@ -71,6 +77,13 @@ def parse_date_bound(value: str, upper: bool) -> date | None:
         following = date(year + (int(month) == 12), int(month) % 12 + 1, 1)
         return date.fromordinal(following.toordinal() - 1)
     return date(year, 12, 31) if upper else date(year, 1, 1)
+
+
+def check_date_range(start: date | None, end: date | None) -> None:
+    """An inverted range is refused, not answered with nothing: `from=2017&to=2016` is a mistake to show."""
+    if start and end and start > end:
+        raise BadQueryError(f"the date range ends ({end.isoformat()}) before it starts ({start.isoformat()})",
+                            "bad_date_range")
 
 
 def date_filter(start: date | None, end: date | None) -> wq.Query | None:
@@ -186,9 +199,11 @@ class QueryBuilder:
                 filters.append(wq.Term(f"{name}_key", typed.casefold()))
         for name, typed in parsed.dates:
             bound = parse_date_bound(typed, upper=name == "to")
-            if bound is not None:
-                start, end = (max(start, bound) if start else bound, end) if name == "from" else \
-                             (start, min(end, bound) if end else bound)
+            if bound is None:
+                raise BadQueryError(f"{name}: must be {DATE_BOUND_RULE}", "bad_date")
+            start, end = (max(start, bound) if start else bound, end) if name == "from" else \
+                         (start, min(end, bound) if end else bound)
+        check_date_range(start, end)
         dates = date_filter(start, end)
         return filters + ([dates] if dates is not None else [])
 

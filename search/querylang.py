@@ -13,7 +13,7 @@ from .analysis import words_of
 from .articles import normalise_text
 
 FILTER_FIELDS = ("official", "agency", "source", "place")
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only
 DATE_FIELDS = ("from", "to")
 _PIECE = re.compile(
     r'(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))'

@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,13 +38,13 @@ def resident_mb(pid: int) -> tuple[int, int]:
 
 
 @contextmanager
-def serving(index: Path, threads: int = 8, with_process: bool = False) -> Iterator:
+def serving(index: Path, threads: int = 8, with_process: bool = False, options: Sequence[str] = ()) -> Iterator:
     """Yield the base URL of a `warta serve` process over `index` (with `with_process`, the URL and the
-    process); stop it afterwards."""
+    process), started with extra `options`; stop it afterwards."""
     port = free_port()
     log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server's logging
     process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
-                                "--port", str(port), "--threads", str(threads)],
+                                "--port", str(port), "--threads", str(threads), *options],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from search.cli import EXIT_ERROR, EXIT_OK, EXIT_REJECTED_INPUTS, build_parser, main
+from search.cli import EXIT_ERROR, EXIT_OK, EXIT_REJECTED_INPUTS, EXIT_USAGE, build_parser, main
 
 from .conftest import CORPUS, SEED_AGENCIES, SEED_FILE, SEED_OFFICIALS, SEEDS
 
@@ -76,7 +76,6 @@ def test_extract_reports_pages_without_article_on_stderr(tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["search", "x", "--index", "/nonexistent/warta"], "warta search: no index at /nonexistent/warta"),
-    (["search", "x", "--per-page", "500", "--index", "IDX"], "warta search: per_page must be a whole number from 1 to 100"),
     (["reindex", "/nonexistent/src", "--index", "IDX"], "warta reindex: /nonexistent/src: no such file or directory"),
     (["extract", "/nonexistent/src"], "warta extract: /nonexistent/src: no such file or directory"),
 ])
@@ -180,3 +179,42 @@ def test_a_full_disk_is_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
     assert err.startswith("warta reindex: the disk is full (No space left on device (")
     assert err.endswith(f"): the new index was not written and the previous one at {tmp_path} is still current\n")
     assert len(err.splitlines()) == 1
+
+@pytest.mark.parametrize("argv, complaint", [
+    (["search", "x", "--from", "0000"], "argument --from: '0000' is not a date"),
+    (["search", "x", "--to", "9999-12"], "argument --to: '9999-12' is not a date"),
+    (["search", "x", "--from", "notadate"], "argument --from: 'notadate' is not a date"),
+    (["search", "x", "--per-page", "0"], "argument --per-page: '0' is not a whole number from 1 to 100"),
+    (["search", "x", "--per-page", "500"], "argument --per-page: '500' is not a whole number from 1 to 100"),
+    (["search", "x", "--page", "٣"], "argument --page: '٣' is not a whole number from 1"),
+    (["serve", "--port", "99999"], "argument --port: '99999' is not a whole number from 0 to 65535"),
+    (["serve", "--port", "-1"], "argument --port: '-1' is not a whole number from 0 to 65535"),
+    (["serve", "--host", "256.1.1.1"], "argument --host: '256.1.1.1' is not an IP address or host name"),
+    (["serve", "--threads", "0"], "argument --threads: '0' is not a whole number from 1 to 64"),
+    (["serve", "--connection-limit", "0"], "argument --connection-limit: '0' is not a whole number from 1 to 1000"),
+])
+def test_values_argparse_would_take_but_warta_cannot_use_exit_2(argv, complaint, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert complaint in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["search", "x", "--from", "2017", "--to", "2016"],
+     "warta search: the date range ends (2016-12-31) before it starts (2017-01-01)"),
+    (["search", "x from:0000"],
+     "warta search: from: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+])
+def test_bad_dates_in_the_query_exit_2_with_one_line(argv, message, index_root, capsys):
+    assert main([*argv, "--index", str(index_root)]) == EXIT_USAGE
+    assert capsys.readouterr().err == message + "\n"
+
+
+def test_hosts_and_ports_that_are_fine():
+    parser = build_parser()
+    args = parser.parse_args(["serve", "--host", "::1", "--port", "0", "--threads", "64"])
+    assert (args.host, args.port, args.threads, args.connection_limit) == ("::1", 0, 64, 100)
+    assert parser.parse_args(["serve", "--host", "localhost"]).host == "localhost"
+    assert parser.parse_args(["serve", "--host", "0.0.0.0"]).host == "0.0.0.0"

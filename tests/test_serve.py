@@ -1,5 +1,8 @@
 """The production server: answers while a reindex swaps generations underneath it."""
 
+import json
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -39,3 +42,131 @@ def test_queries_never_fail_while_reindexing(tmp_path):
     assert totals == {1, 7}
     assert final_status == 200 and final["total"] == 7
     assert len(list(index.glob("gen-*"))) == 1  # the server let go of the old generations
+
+
+def _index(tmp_path):
+    index = tmp_path / "ix"
+    subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(SEEDS), "--index", str(index), "--quiet"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return index
+
+
+def _exchange(port: int, data: bytes, timeout: float = 10.0) -> bytes:
+    """Send raw bytes, read until the server closes (or `timeout`)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        answer = b""
+        try:
+            sock.sendall(data)
+            while chunk := sock.recv(65536):
+                answer += chunk
+        except ConnectionResetError:  # the server answered and closed before reading all we sent
+            pass
+    return answer
+
+
+def _port(base: str) -> int:
+    return int(base.rsplit(":", 1)[1])
+
+
+def test_slow_clients_cannot_lock_everyone_out(tmp_path):
+    """Ten connections (the whole limit here) each dripping a header byte a second: each is closed when its
+    request has taken longer than --request-timeout, so a new client is answered within a few seconds."""
+    with serving(_index(tmp_path), threads=2, options=["--connection-limit", "10", "--request-timeout", "2"]) as base:
+        port = _port(base)
+        slow = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(10)]
+        closed_after: list[float] = []
+        started = time.monotonic()
+
+        def drip(sock: socket.socket) -> None:
+            try:
+                for byte in b"GET /api/search?q=x HTTP/1.1\r\nHost: x\r\n":
+                    sock.sendall(bytes([byte]))
+                    time.sleep(0.5)
+                    if time.monotonic() - started > 8:
+                        return
+            except OSError:
+                closed_after.append(time.monotonic() - started)
+
+        drippers = [threading.Thread(target=drip, args=(sock,)) for sock in slow]
+        for thread in drippers:
+            thread.start()
+        time.sleep(0.5)
+        status, body = get_json(base + "/api/search?q=reformasi", timeout=8)
+        answered_after = time.monotonic() - started
+        for thread in drippers:
+            thread.join()
+        for sock in slow:
+            sock.close()
+    assert (status, body["total"]) == (200, 1)
+    assert answered_after < 5  # request timeout 2 s, maintenance once a second
+    assert len(closed_after) == 10 and max(closed_after) < 6
+
+
+def test_a_slow_body_and_a_huge_header_hold_no_thread(tmp_path):
+    with serving(_index(tmp_path), threads=1, options=["--request-timeout", "2"]) as base:
+        port = _port(base)
+        body_sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        body_sock.sendall(b"POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
+        started = time.monotonic()
+        # the one thread is free while the body trickles in
+        assert get_json(base + "/api/search?q=reformasi", timeout=3)[0] == 200
+        closed = False
+        try:
+            while time.monotonic() - started < 8:
+                body_sock.sendall(b"x")
+                time.sleep(0.3)
+                if body_sock.recv(1, socket.MSG_DONTWAIT | socket.MSG_PEEK) == b"":
+                    closed = True
+                    break
+        except BlockingIOError:
+            pass
+        except OSError:
+            closed = True
+        if not closed:  # the last read may have raced the close
+            body_sock.settimeout(3)
+            closed = body_sock.recv(1) == b""
+        body_sock.close()
+        assert closed and time.monotonic() - started < 5
+
+        started = time.monotonic()
+        answers = [_exchange(port, b"GET /api/search HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
+                   for size in (17_000, 100_000)]
+        assert time.monotonic() - started < 3
+        head, _, payload = answers[0].partition(b"\r\n\r\n")
+        assert head.split(b" ", 1)[1].startswith(b"431 ") and b"Content-Type: application/json" in head
+        assert json.loads(payload)["error"]["code"] == "request_header_fields_too_large"
+        assert answers[1] == b"" or answers[1].split(b" ", 1)[1].startswith(b"431 ")  # refused, maybe reset unread
+        assert get_json(base + "/api/search?q=reformasi", timeout=3)[0] == 200
+
+
+def test_raw_non_ascii_path_gets_the_error_envelope(tmp_path):
+    with serving(_index(tmp_path)) as base:
+        answer = _exchange(_port(base), b"GET /api/\xc3\xa9x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        page = _exchange(_port(base), b"GET /\xff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ") and b"Content-Type: application/json" in head
+    assert json.loads(payload) == {"error": {"code": "bad_request", "message": "Bad URI"}}
+    assert page.startswith(b"HTTP/1.1 400 ") and b"Content-Type: text/html" in page and b"Bad URI" in page
+
+
+def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path):
+    index = _index(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index), "--port", "0"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        port = int(line.rstrip().rstrip("/").rsplit(":", 1)[1])
+        assert line == f"Warta serving {index} on http://127.0.0.1:{port}/\n"
+        assert get_json(f"http://127.0.0.1:{port}/api/search?q=reformasi")[1]["total"] == 1
+        # the same port again: the bind fails, and nothing claims to be serving
+        taken = subprocess.run([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
+                                "--port", str(port)], cwd=ROOT, capture_output=True, text=True, timeout=30)
+        assert taken.returncode == 1
+        assert taken.stderr == "warta serve: Address already in use\n"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 130
+        assert process.stderr.read() == "warta serve: interrupted\n"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stderr.close()

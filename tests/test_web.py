@@ -1,5 +1,7 @@
 """The JSON API contract, the error envelope and the search page."""
 
+from html import escape
+
 import pytest
 
 from web import create_app
@@ -172,3 +174,67 @@ def test_article_page_links_the_other_versions_and_names_the_first(story_client)
     page = story_client.get(f"/article/{copy['id']}").get_data(as_text=True)
     assert f'<a href="/article/{seed["id"]}">' in page and "(terbit pertama)" in page
     assert "Versi ini terbit pertama." not in page
+
+@pytest.mark.parametrize("query, code", [
+    ("from=0000", "bad_date"),
+    ("to=9999-12", "bad_date"),
+    ("from=1899-12-31", "bad_date"),
+    ("to=2101", "bad_date"),
+    ("q=from:0000", "bad_date"),
+    ("q=beras to:9999-12", "bad_date"),
+    ("from=2017&to=2016", "bad_date_range"),
+    ("q=from:2017 to:2016", "bad_date_range"),
+    ("from=2017&q=to:2016-12", "bad_date_range"),
+    ("page=%D9%A3", "bad_page"),  # Arabic-Indic three
+    ("page=1_000", "bad_page"),
+    ("per_page=%EF%BC%95", "bad_per_page"),  # fullwidth five
+])
+def test_bad_dates_and_numbers_are_400_on_every_route(client, query, code):
+    for route in ("/api/search", "/api/facets/official"):
+        response = client.get(f"{route}?{query}")
+        assert (response.status_code, response.get_json()["error"]["code"]) == (400, code), route
+    message = response.get_json()["error"]["message"]
+    page = client.get("/?" + query)
+    assert page.status_code == 400
+    assert escape(message) in page.get_data(as_text=True)
+
+
+def test_year_bounds_and_a_one_day_range_are_accepted(client):
+    assert client.get("/api/search?from=1900&to=2100-12-31").status_code == 200
+    assert client.get("/api/search?from=2022-09-28&to=2022-09-28").get_json()["total"] == 1
+
+
+def test_if_none_match_star_makes_only_a_200_into_a_304(client):
+    star = {"If-None-Match": "*"}
+    assert client.get("/api/search?q=reformasi", headers=star).status_code == 304
+    missing = client.get("/api/articles/0000000000000000", headers=star)
+    assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
+    bad = client.get("/api/search?page=0", headers=star)
+    assert bad.status_code == 400 and "ETag" not in bad.headers
+    assert client.get("/article/0000000000000000", headers=star).status_code == 404
+
+
+def test_405_names_the_allowed_methods(client):
+    response = client.post("/api/search")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_doubled_slash_is_a_404_never_a_redirect_to_the_callers_host(client):
+    response = client.get("/api//search?q=x", headers={"Host": "evil.example"})
+    assert response.status_code == 404 and "Location" not in response.headers
+    assert response.get_json()["error"]["code"] == "not_found"
+
+
+def test_a_huge_id_is_not_echoed_back(client):
+    huge = "a" * 250_000
+    for route in ("/api/articles/", "/article/"):
+        response = client.get(route + huge)
+        assert response.status_code in (404, 414)
+        assert len(response.data) < 5000
+    long_id = "b" * 100
+    body = client.get("/api/articles/" + long_id).get_json()
+    assert body == {"error": {"code": "not_found", "message": "no article with that id (ids are at most 64 characters)"}}
+    facet = client.get("/api/facets/" + "c" * 70).get_json()["error"]["message"]
+    assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency"

@@ -13,6 +13,9 @@ from search.query import SearchService
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index)."""
     app = Flask(__name__)
+    # `/api//search` must not redirect: werkzeug's slash-merging redirect is absolute, built from the Host
+    # header, so a forged Host would send clients elsewhere. Such paths are plain 404s.
+    app.url_map.merge_slashes = False
     app.config.update(
         WARTA_INDEX=os.environ.get("WARTA_INDEX", "index"),
         MAX_CONTENT_LENGTH=16 * 1024,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 import json
 import math
@@ -29,6 +30,9 @@ SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> Sea
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+MAX_PATH = 2048  # bytes of URL path; longer ones are refused before routing does any work
+MAX_ID_CHARS = 64  # article ids are 16 hex digits; anything much longer is not looked up at all
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() would also take "٣", "1_000", " 7 "
 PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
 MORE_FACET_SIZE = 100
 CACHE_CONTROL = "public, max-age=30"
@@ -51,10 +55,9 @@ def whole_number(name: str, default: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise BadQueryError(f"{name} must be a whole number", f"bad_{name}") from None
+    if not WHOLE_NUMBER.fullmatch(raw):
+        raise BadQueryError(f"{name} must be a whole number written with the digits 0-9", f"bad_{name}")
+    return int(raw)
 
 
 def request_from_args() -> SearchRequest:
@@ -147,7 +150,7 @@ def month_links(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[
 @blueprint.get("/article/<article_id>")
 def article_page(article_id: str):
     """One article: text with officials and agencies marked, roles, date, place, source, related links."""
-    article = service().article(article_id)
+    article = find_article(article_id)
     return render_template("article.html", article=article, paragraphs=marked_paragraphs(article))
 
 
@@ -246,7 +249,14 @@ def api_openapi():
 @blueprint.get("/api/articles/<article_id>")
 def api_article(article_id: str):
     """One stored article with its officials (name, role) and agencies (name, acronym)."""
-    return jsonify(service().article(article_id))
+    return jsonify(find_article(article_id))
+
+
+def find_article(article_id: str) -> dict[str, Any]:
+    """The stored article; an id far longer than any id Warta makes is not found without a lookup."""
+    if len(article_id) > MAX_ID_CHARS:
+        raise NotFoundError(f"no article with that id (ids are at most {MAX_ID_CHARS} characters)")
+    return service().article(article_id)
 
 
 def wants_json() -> bool:
@@ -269,7 +279,14 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        return error_response(error.name.lower().replace(" ", "_"), error.description or error.name, error.code or 500)
+        response = error_response(error.name.lower().replace(" ", "_"), error.description or error.name,
+                                  error.code or 500)
+        if not isinstance(response, Response):
+            response = current_app.make_response(response)
+        for name, value in error.get_headers():  # `Allow` on a 405, `Retry-After`, …; not its Content-Type
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -278,7 +295,9 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def limit_request_size():
-    """Refuse oversized query strings before any work is done."""
+    """Refuse oversized paths and query strings before any work is done."""
+    if len(request.path) > MAX_PATH:
+        return error_response("request_too_large", f"the path is over {MAX_PATH} characters", 414)
     if len(request.query_string) > MAX_QUERY_STRING:
         return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
     return None
@@ -295,21 +314,29 @@ def index_etag() -> str | None:
     return hashlib.sha1(f"{version}\n{request.full_path}".encode("utf-8")).hexdigest()[:20]
 
 
+def not_modified(etag: str) -> Response:
+    response = Response(status=304)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
 def answer_from_cache():
-    """A 304 when the client already holds this URL's answer for the current index version."""
+    """A 304, before any work, when the client names this URL's ETag for the current index version: only a
+    200 ever carried that tag. `If-None-Match: *` waits for the answer (see add_cache_headers)."""
     etag = index_etag()
-    if etag and etag in request.if_none_match:
-        response = Response(status=304)
-        response.set_etag(etag)
-        response.headers["Cache-Control"] = CACHE_CONTROL
-        return response
+    if etag and not request.if_none_match.star_tag and etag in request.if_none_match:
+        return not_modified(etag)
     return None
 
 
 def add_cache_headers(response):
+    """ETag and Cache-Control on 200s only; `If-None-Match: *` turns a 200 (and nothing else) into a 304."""
     if response.status_code == 200:
         etag = index_etag()
         if etag:
+            if request.if_none_match.star_tag:
+                return not_modified(etag)
             response.set_etag(etag)
             response.headers["Cache-Control"] = CACHE_CONTROL
     return response
