@@ -39,7 +39,7 @@ LEASE_FILE = ".inuse"
 REINDEX_LOCK = ".reindex.lock"
 MARKER = ".warta-index"
 CHECKSUMS = "checksums.json"
-CHECKSUMS_VERSION = 1
+CHECKSUMS_VERSION = 2
 GENERATION_NAME = re.compile(r"^gen-\d{8}-\d{6}-\d{9}$")
 BUILDING_NAME = re.compile(r"^\.building-\d+-\d+$")
 # other names a reindex of this or the previous version leaves at the root: temporary link and stem cache
@@ -48,9 +48,12 @@ MARKER_TEXT = """This directory is a Warta index (written by `warta reindex`).
 Warta creates and removes here only: current, gen-YYYYMMDD-HHMMSS-NNNNNNNNN/, .building-PID-NS/,
 .reindex.lock, stems.tsv and this file. Anything else is left alone.
 """
-# Checksums: small files are hashed whole; a large one by its size plus SAMPLES blocks spread over it,
-# so that opening a generation costs milliseconds whatever the archive's size (measured in the README).
+# Checksums: every file's size, modification time and SHA-1, and for a large file also a hash of SAMPLES
+# blocks spread over it. A file whose size and time are as recorded is checked by the sampled hash only,
+# so that opening a generation costs milliseconds whatever the archive's size (measured in the README);
+# one written to since (its time moved) is hashed whole.
 WHOLE_HASH_BYTES = 1 << 20
+HASH_CHUNK = 1 << 20
 SAMPLE_BYTES = 4096
 SAMPLES = 64
 
@@ -126,20 +129,45 @@ def publish(root: Path, building: Path) -> Path:
     return generation
 
 
-def _file_hash(path: Path, size: int) -> str:
-    """Blake2b of a whole small file, or of a large one's first, last and SAMPLES evenly spread blocks."""
-    digest = hashlib.blake2b(digest_size=16)
+def _whole_hash(path: Path) -> str:
+    digest = hashlib.sha1()
     with path.open("rb") as handle:
-        if size <= WHOLE_HASH_BYTES:
-            digest.update(handle.read())
-        else:
-            step = (size - SAMPLE_BYTES) // (SAMPLES - 1)
-            for n in range(SAMPLES):
-                handle.seek(n * step)
-                digest.update(handle.read(SAMPLE_BYTES))
-            handle.seek(size - SAMPLE_BYTES)
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sampled_hash(path: Path, size: int) -> str:
+    """SHA-1 of SAMPLES blocks of SAMPLE_BYTES spread evenly from a large file's start to its end."""
+    digest = hashlib.sha1()
+    step = (size - SAMPLE_BYTES) // (SAMPLES - 1)
+    with path.open("rb") as handle:
+        for n in range(SAMPLES):
+            handle.seek(n * step)
             digest.update(handle.read(SAMPLE_BYTES))
     return digest.hexdigest()
+
+
+def _record(path: Path, stat: os.stat_result) -> dict[str, object]:
+    entry: dict[str, object] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha1": _whole_hash(path)}
+    if stat.st_size > WHOLE_HASH_BYTES:
+        entry["sampled"] = _sampled_hash(path, stat.st_size)
+    return entry
+
+
+def _problem(path: Path, entry: dict) -> str | None:
+    """How a file differs from its record, or None when it does not."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return "is missing"
+    if stat.st_size != entry["size"]:
+        return f"has {stat.st_size} bytes instead of {entry['size']}"
+    if stat.st_mtime_ns == entry["mtime_ns"] and "sampled" in entry:
+        matches = _sampled_hash(path, stat.st_size) == entry["sampled"]
+    else:  # small, or written to since it was recorded: every byte counts
+        matches = _whole_hash(path) == entry["sha1"]
+    return None if matches else "does not match its checksum"
 
 
 def checked_files(generation: Path) -> list[Path]:
@@ -148,8 +176,8 @@ def checked_files(generation: Path) -> list[Path]:
 
 
 def seal(building: Path, base: Path | None = None) -> None:
-    """Write `checksums.json`: every file's size and hash. Files hard-linked from `base` (already
-    verified when it was opened) keep the hash recorded there instead of being read again."""
+    """Write `checksums.json`: every file's size, time and hashes. Files hard-linked from `base` (already
+    verified when it was opened) keep the record made there instead of being read again."""
     known = _read_checksums(base) if base is not None else None
     files = {}
     for path in checked_files(building):
@@ -157,7 +185,7 @@ def seal(building: Path, base: Path | None = None) -> None:
         if known and path.name in known and _same_file(stat, base / path.name):
             files[path.name] = known[path.name]
         else:
-            files[path.name] = [stat.st_size, _file_hash(path, stat.st_size)]
+            files[path.name] = _record(path, stat)
     (building / CHECKSUMS).write_text(json.dumps({"version": CHECKSUMS_VERSION, "files": files}), encoding="utf-8")
 
 
@@ -169,7 +197,7 @@ def _same_file(stat: os.stat_result, other: Path) -> bool:
     return (stat.st_dev, stat.st_ino, stat.st_size) == (other_stat.st_dev, other_stat.st_ino, other_stat.st_size)
 
 
-def _read_checksums(generation: Path) -> dict[str, list] | None:
+def _read_checksums(generation: Path) -> dict[str, dict] | None:
     try:
         data = json.loads((generation / CHECKSUMS).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -177,10 +205,12 @@ def _read_checksums(generation: Path) -> dict[str, list] | None:
     except (OSError, ValueError) as error:
         raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is unreadable "
                                 f"({error}); run `warta reindex` to rebuild it") from None
-    if not isinstance(data, dict) or data.get("version") != CHECKSUMS_VERSION or not isinstance(data.get("files"), dict):
+    files = data.get("files") if isinstance(data, dict) and data.get("version") == CHECKSUMS_VERSION else None
+    if not isinstance(files, dict) or not all(isinstance(e, dict) and {"size", "mtime_ns", "sha1"} <= e.keys()
+                                              for e in files.values()):
         raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is not one Warta "
                                 "wrote; run `warta reindex` to rebuild it")
-    return data["files"]
+    return files
 
 
 def usable(generation: Path) -> bool:
@@ -228,19 +258,10 @@ def verify(generation: Path) -> bool:
     recorded = _read_checksums(generation)
     if recorded is None:
         return False
-    for name, (size, digest) in sorted(recorded.items()):
-        path = generation / name
-        try:
-            actual_size = path.stat().st_size
-        except OSError:
-            problem = "is missing"
-        else:
-            if actual_size != size:
-                problem = f"has {actual_size} bytes instead of {size}"
-            elif _file_hash(path, size) != digest:
-                problem = "does not match its checksum"
-            else:
-                continue
+    for name, entry in sorted(recorded.items()):
+        problem = _problem(generation / name, entry)
+        if problem is None:
+            continue
         raise IndexDamagedError(f"the index generation {generation} is damaged: {name} {problem}; "
                                 "run `warta reindex` to rebuild it")
     return True

@@ -186,3 +186,22 @@ def test_a_generation_without_checksums_is_still_refused_when_whoosh_cannot_read
     assert len(notices) == 1 and notices[0].endswith("cannot be read (TypeError); run `warta reindex` to rebuild it: "
                                                       "rebuilding it in full")
     assert verify(tmp_path / CURRENT) is True and open_current(tmp_path).doc_count() == 1
+
+
+def test_a_large_file_is_read_whole_only_when_its_time_moved(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.generations.WHOLE_HASH_BYTES", 100)  # the seed's files count as large
+    monkeypatch.setattr("search.generations.SAMPLE_BYTES", 16)
+    monkeypatch.setattr("search.generations.SAMPLES", 2)  # the first and last 16 bytes only
+    build_index([SEEDS], tmp_path)
+    current = tmp_path / CURRENT
+    target = current_file(tmp_path, "_stored.col")
+    entry = json.loads((current / CHECKSUMS).read_text())["files"][target.name]
+    assert entry["size"] == target.stat().st_size > 100 and len(entry["sampled"]) == 40
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # touched, same bytes
+    assert verify(current) is True
+    scramble(target)  # written to: the time moves, so every byte is hashed
+    with pytest.raises(IndexDamagedError, match=f"{target.name} does not match its checksum"):
+        verify(current)
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the recorded time put back by hand:
+    assert verify(current) is True  # only the sampled blocks are read, and the change lies between them
