@@ -1,10 +1,12 @@
 """Bounded load on the production server (127.0.0.1 only) while a full reindex runs in the middle.
 
-    python bench/load.py [--corpus ../shared/corpus/news.jsonl] [--clients 32] [--seconds 60]
+    python bench/load.py [--corpus ../shared/corpus/news.jsonl] [--clients 32] [--seconds 60] [--bomb-seconds 30]
 
 Builds an index of the corpus, starts `warta serve`, runs CLIENTS concurrent clients for SECONDS with the
 query mix of bench/querymix.py, starts `warta reindex --full` half way, and prints requests/s, p50/p99
-latency and the error count (which must be 0).
+latency and the error count (which must be 0). Then, on the same index, 4 prefix-bomb clients (125 two-letter
+prefixes each) beside 28 normal ones for BOMB_SECONDS (bench/prefix_bomb.py): the normal clients' p99 must
+stay under 1 s with 0 errors.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.prefix_bomb import run_mix  # noqa: E402
 from bench.querymix import query_mix  # noqa: E402
 from tests.serving import get_json, serving  # noqa: E402
 
@@ -42,6 +45,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8, help="server worker threads")
+    parser.add_argument("--bomb-seconds", type=float, default=30.0,
+                        help="length of the prefix-bomb mix after the main run (0: skip it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "ix"
@@ -80,6 +85,15 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - started
+        if args.bomb_seconds > 0:
+            report(args, latencies, errors, elapsed, reindex_seconds)
+            print()
+            run_mix(index, bombs=4, normal_clients=28, seconds=args.bomb_seconds, threads=args.threads)
+            return
+    report(args, latencies, errors, elapsed, reindex_seconds)
+
+
+def report(args, latencies: list[float], errors: list[str], elapsed: float, reindex_seconds: float) -> None:
     ordered = sorted(latencies)
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
     print(f"{args.clients} clients, {elapsed:.0f} s, reindex --full in the middle took {reindex_seconds:.1f} s")

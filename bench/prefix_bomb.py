@@ -37,20 +37,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--bombs", type=int, default=4)
-    parser.add_argument("--normal", type=int, default=4)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--threads", type=int, default=8, help="server worker threads")
-    args = parser.parse_args()
+def run_mix(index: Path, bombs: int, normal_clients: int, seconds: float, threads: int) -> None:
+    """Serve `index`, run the clients for `seconds` and print the figures."""
     bomb_url = "/api/search?" + urllib.parse.urlencode({"q": bomb_query()})
     normal: list[float] = []
-    bombs: list[float] = []
+    bomb_latencies: list[float] = []
     errors: list[str] = []
     stop = threading.Event()
-    with serving(args.index, threads=args.threads, with_process=True) as (base, process):
+    with serving(index, threads=threads, with_process=True) as (base, process):
         for q in NORMAL:  # warm: the first request of each query reads its postings
             get_json(base + "/api/search?" + urllib.parse.urlencode({"q": q}), timeout=60)
         rss_before, _ = resident_mb(process.pid)
@@ -70,32 +64,41 @@ def main() -> None:
                     errors.append(f"{path[:60]}: HTTP {status}")
 
         normal_paths = ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in NORMAL]
-        threads = [threading.Thread(target=client, args=([bomb_url], bombs)) for _ in range(args.bombs)]
-        threads += [threading.Thread(target=client, args=(normal_paths[i:] + normal_paths[:i], normal))
-                    for i in range(args.normal)]
+        workers = [threading.Thread(target=client, args=([bomb_url], bomb_latencies)) for _ in range(bombs)]
+        workers += [threading.Thread(target=client, args=(normal_paths[i % len(normal_paths):]
+                                                          + normal_paths[:i % len(normal_paths)], normal))
+                    for i in range(normal_clients)]
         started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        time.sleep(args.seconds)
+        for worker in workers:
+            worker.start()
+        time.sleep(seconds)
         stop.set()
-        for thread in threads:
-            thread.join()
+        for worker in workers:
+            worker.join()
         elapsed = time.perf_counter() - started
         rss_after, peak = resident_mb(process.pid)
-    print(f"{args.normal} normal + {args.bombs} prefix-bomb clients, {elapsed:.0f} s, {args.threads} server threads")
+    print(f"{normal_clients} normal + {bombs} prefix-bomb clients, {elapsed:.0f} s, {threads} server threads")
     if normal:
         print(f"normal: {len(normal)} requests, p50 {statistics.median(normal) * 1000:.0f} ms, "
               f"p99 {percentile(normal, .99) * 1000:.0f} ms, max {max(normal) * 1000:.0f} ms")
-    if bombs:
-        print(f"bombs: {len(bombs)} requests, p50 {statistics.median(bombs) * 1000:.0f} ms, "
-              f"max {max(bombs) * 1000:.0f} ms")
+    if bomb_latencies:
+        print(f"bombs: {len(bomb_latencies)} requests, p50 {statistics.median(bomb_latencies) * 1000:.0f} ms, "
+              f"max {max(bomb_latencies) * 1000:.0f} ms")
     print(f"errors: {len(errors)}")
     for error in errors[:5]:
         print("  " + error)
     print(f"server resident memory: {rss_before} MB before, {rss_after} MB after (peak {peak} MB)")
-    print(f"reproduce: python bench/prefix_bomb.py --index {args.index} --bombs {args.bombs} --normal {args.normal} "
-          f"--seconds {args.seconds:g}")
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--bombs", type=int, default=4)
+    parser.add_argument("--normal", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--threads", type=int, default=8, help="server worker threads")
+    args = parser.parse_args()
+    run_mix(args.index, args.bombs, args.normal, args.seconds, args.threads)
 
 if __name__ == "__main__":
     main()
