@@ -10,6 +10,8 @@ import io
 import json
 from typing import Any, Iterable, Iterator
 
+from .results import metadata
+
 EXPORT_LIMIT = 10_000  # rows an export gives at most
 COLUMNS = ("id", "title", "date", "url", "source", "place", "regions", "officials", "agencies", "story")
 FORMATS = ("csv", "jsonl")
@@ -20,12 +22,7 @@ BOM = "\ufeff"
 def export_row(stored: dict[str, Any]) -> dict[str, Any]:
     """One article's row. `regions` stays empty until the index carries a region facet."""
     return {
-        "id": stored["id"],
-        "title": stored.get("title") or "",
-        "date": stored.get("date"),
-        "url": stored.get("url"),
-        "source": stored.get("source") or None,
-        "place": stored.get("place") or None,
+        **metadata(stored),
         "regions": list(stored.get("regions") or []),
         "officials": [o["name"] for o in stored.get("officials") or []],
         "agencies": [a["name"] for a in stored.get("agencies") or []],
