@@ -49,6 +49,22 @@ def date_bound(text: str) -> str:
     return text.strip()
 
 
+def facet_choice(text: str) -> tuple[str, str]:
+    """An argparse `type=` for --facet: NAME=VALUE (which names exist is checked against the facets searched)."""
+    name, equals, value = text.partition("=")
+    if not equals or not name.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE (e.g. region=Lampung Selatan)")
+    return name.strip(), value.strip()
+
+
+def selection(pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """--facet NAME=VALUE pairs as SearchRequest.selected."""
+    chosen: dict[str, tuple[str, ...]] = {}
+    for name, value in pairs:
+        chosen[name] = (*chosen.get(name, ()), value)
+    return chosen
+
+
 def listen_host(text: str) -> str:
     """An argparse `type=` for --host: an IPv4/IPv6 address or a host name (`256.1.1.1` is neither)."""
     try:
@@ -81,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="", help="words, \"phrases\", -exclusions, OR, prefix*")
     search.add_argument("--official", action="append", default=[], metavar="NAME", help="only articles naming this official (repeatable)")
     search.add_argument("--agency", action="append", default=[], metavar="NAME", help="only articles naming this agency (repeatable)")
+    search.add_argument("--facet", action="append", default=[], metavar="NAME=VALUE", type=facet_choice,
+                        help="only articles with this value of a facet (repeatable; OR within a facet, AND across "
+                             "facets), e.g. --facet region=Lamsel --facet source=detik.com")
     search.add_argument("--page", type=whole(1), default=1, help="result page (default: 1)")
     search.add_argument("--per-page", type=whole(1, MAX_PER_PAGE), default=10,
                         help=f"results per page, 1 to {MAX_PER_PAGE} (default: 10)")
@@ -148,7 +167,7 @@ def run_reindex(args: argparse.Namespace) -> int:
     try:
         report = build_index(args.paths, args.index, progress=bar.update if bar else None, full=args.full,
                              notice=lambda message: print(f"notice: {message}", file=sys.stderr),
-                             options=options)
+                             options=options, facets=args.registry)
     finally:
         if bar is not None:
             bar.close()
@@ -166,8 +185,9 @@ def run_search(args: argparse.Namespace) -> int:
     from .query import SearchRequest, SearchService
 
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
-                            args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse)
-    service = SearchService(args.index)
+                            args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
+                            selected=selection(args.facet))
+    service = SearchService(args.index, args.registry)
     try:
         if args.format in ("csv", "jsonl"):
             from .export import export_lines
@@ -201,12 +221,19 @@ def format_result(result: dict) -> str:
         lines.append("     " + unescape(re.sub(r"</?mark>", "*", hit["snippet"])))
     for name, values in result["facets"].items():
         if values:
-            lines.append(f"{name}: " + "; ".join(f"{v['value']} ({v['count']})" for v in values[:10]))
+            lines.append(f"{name}: " + "; ".join(facet_line(v) for v in values[:10]))
     return "\n".join(lines)
 
 
+def facet_line(item: dict) -> str:
+    """`Provinsi Lampung (4) [Kabupaten Lampung Selatan (4)]`: a value, its count, its listed children."""
+    children = item.get("children") or []
+    inner = f" [{'; '.join(facet_line(child) for child in children)}]" if children else ""
+    return f"{item['label']} ({item['count']}){inner}"
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    from .extract import extract
+    from .extract import extract, region_dict
     from .loaders import Rejection, find_sources, read_source
 
     options = reading_options(args)
@@ -224,6 +251,7 @@ def run_extract(args: argparse.Namespace) -> int:
             record["officials"] = [o.to_dict() for o in extraction.officials]
             record["agencies"] = [a.to_dict() for a in extraction.agencies]
             record["persons"] = extraction.persons
+            record["regions"] = [region_dict(region) for region in extraction.regions]
             print(json.dumps(record, ensure_ascii=False))
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
@@ -235,7 +263,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from .indexer import open_current
 
     open_current(args.index)  # fail now, with a clear message, when there is no index
-    app = create_app({"WARTA_INDEX": os.path.abspath(args.index)})
+    app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry})
     try:
         server = make_server(app, args.host, args.port,
                              ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
@@ -255,9 +283,13 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_INTERRUPTED
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, facets=None) -> int:
+    """Run one command; `facets` (a FacetRegistry) replaces the declared facets, for embedding and tests."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if facets is None:
+        from .facet_registry import FACETS as facets
+    args.registry = facets
     try:
         return args.run(args)
     except BrokenPipeError:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from .articles import Article
-from .extract import Extraction, extract
-from .schema import (AGENCY, BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, STORY_NUMBER, TITLE,
-                     TITLE_WORDS, date_number)
+from .extract import Extraction, extract, region_dict
+from .facet_registry import FACETS, FacetRegistry
+from .schema import BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, STORY_NUMBER, TITLE, TITLE_WORDS, date_number
 from .stories import story_number
 
 
-def to_document(article: Article, extraction: Extraction | None = None, story: str | None = None) -> dict[str, Any]:
-    """The document; `story` is the id of the article's story (search/stories.py), by default its own id."""
+def to_document(article: Article, extraction: Extraction | None = None, story: str | None = None,
+                facets: FacetRegistry = FACETS) -> dict[str, Any]:
+    """The document; `story` is the id of the article's story (search/stories.py), by default its own id;
+    each of `facets` gets its values in its field."""
     extraction = extraction or extract(article)
     story = story or article.id
     return {
@@ -28,10 +30,10 @@ def to_document(article: Article, extraction: Extraction | None = None, story: s
         "place": article.place or "",
         "source_key": (article.source or "").lower(),
         "place_key": (article.place or "").lower(),
-        OFFICIAL: FACET_SEPARATOR.join(extraction.official_names),
-        AGENCY: FACET_SEPARATOR.join(extraction.agency_names),
+        **{facet.index_field: FACET_SEPARATOR.join(facet.terms(article, extraction)) for facet in facets},
         "officials": [{"name": o.name, "role": o.role, "surfaces": o.surfaces} for o in extraction.officials],
         "agencies": [{"name": a.name, "acronym": a.acronym, "surfaces": a.surfaces} for a in extraction.agencies],
+        "regions": [region_dict(region) for region in extraction.regions],
         "story": story,
         STORY_NUMBER: story_number(story),
     }

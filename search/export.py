@@ -20,10 +20,10 @@ BOM = "\ufeff"
 
 
 def export_row(stored: dict[str, Any]) -> dict[str, Any]:
-    """One article's row. `regions` stays empty until the index carries a region facet."""
+    """One article's row; regions, officials and agencies by name."""
     return {
         **metadata(stored),
-        "regions": list(stored.get("regions") or []),
+        "regions": [region["name"] for region in stored.get("regions") or []],
         "officials": [o["name"] for o in stored.get("officials") or []],
         "agencies": [a["name"] for a in stored.get("agencies") or []],
         "story": stored.get("story") or stored["id"],

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 import numpy as np
 
+from .facet_registry import Facet
 from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """One value as a facet lists it: how many matching articles have it, and (nested facets) the counts of
+    its children when it is expanded (selected, or the parent of a selected value)."""
+
+    value: str
+    count: int
+    children: tuple["FacetCount", ...] = ()
 
 
 @dataclass
@@ -26,7 +38,10 @@ class FacetTable:
     def from_reader(cls, reader, field: str, live: np.ndarray | None = None,
                     memo: SegmentMemo | None = None) -> "FacetTable":
         """Every value of `field` held by a live document (`live` flags them; None: all), and those
-        documents; each segment's pairs are read once when a `memo` keeps them."""
+        documents; each segment's pairs are read once when a `memo` keeps them. An index without the
+        field (built before a facet was declared) has no values."""
+        if field not in reader.schema:
+            return cls(field, [], np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
         memo = memo if memo is not None else SegmentMemo()
         parts = [(memo.get(leaf, "facet pairs", field, lambda leaf=leaf: cls._segment_pairs(leaf, field)), offset)
                  for leaf, offset in reader.leaf_readers()]
@@ -110,16 +125,19 @@ class FacetTable:
         return np.bincount(self.pair_value[matching[self.pair_doc]], minlength=len(self.values))
 
     def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE,
-               always: tuple[str, ...] = (), prefix: str = "") -> list[tuple[str, int]]:
+               always: Iterable[str] = (), prefix: str = "", shown_as: Callable[[str], str] = str,
+               within: Callable[[str], bool] | None = None) -> list[tuple[str, int]]:
         """(value, count) for the documents flagged in `matching`, most frequent first, at most `size`;
-        values in `always` are listed whatever their count; `prefix` keeps values with a word starting so."""
+        values in `always` are listed whatever their count; `prefix` keeps values with a word (of the value as
+        `shown_as` shows it) starting so; `within` keeps only the values it accepts."""
         tally = self.tally(matching)
         candidates = np.flatnonzero(tally)
+        if within is not None:
+            candidates = np.array([i for i in candidates.tolist() if within(self.values[i])], dtype=np.int64)
         if prefix:
             wanted = prefix.casefold()
-            candidates = np.array([i for i in candidates.tolist()
-                                   if any(word.startswith(wanted) for word in self.values[i].casefold().split())],
-                                  dtype=np.int64)
+            candidates = np.array([i for i in candidates.tolist() if any(
+                word.startswith(wanted) for word in shown_as(self.values[i]).casefold().split())], dtype=np.int64)
         ranked = candidates[np.lexsort((self.alphabetical_rank[candidates], -tally[candidates]))]
         if size is not None:
             ranked = ranked[:size]
@@ -129,6 +147,21 @@ class FacetTable:
             if value not in shown:
                 listed.append((value, int(tally[self.ordinals[value]]) if value in self.ordinals else 0))
         return listed
+
+
+def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,
+                 selected: tuple[str, ...]) -> list[FacetCount]:
+    """What a facet lists for the documents flagged in `matching`: its values, most frequent first, selected
+    ones always; a nested facet lists its top values, and the children of those that are expanded."""
+    if not facet.nested:
+        return [FacetCount(value, count) for value, count in table.counts(matching, size, always=selected)]
+    expanded = {facet.parent(value) or value for value in selected}
+    top = table.counts(matching, size, always=sorted(expanded), within=lambda value: facet.parent(value) is None)
+    return [FacetCount(value, count, tuple(
+        FacetCount(child, child_count) for child, child_count in table.counts(
+            matching, size, always=[s for s in selected if facet.parent(s) == value],
+            within=lambda child, value=value: facet.parent(child) == value)) if value in expanded else ())
+            for value, count in top]
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:

@@ -20,12 +20,13 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .analysis import Stems, stem_word
-from .facets import FacetTable
+from .facet_registry import FACETS, FacetRegistry
+from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
-from .schema import DATE_NUMBER, FACET_FIELDS, STORY_NUMBER, SURFACE_FIELDS
+from .schema import DATE_NUMBER, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import MAX_CANDIDATES, best_spelling, corrected_words
 from .stories import earliest_first, other_versions, story_representatives
@@ -81,7 +82,7 @@ class Evaluation:
 
     total: int
     page: list[dict[str, Any]]  # stored fields of the hits on the requested page, in rank order
-    facets: dict[str, list[tuple[str, int]]]  # per facet: (value, count), as listed
+    facets: dict[str, list[FacetCount]]  # per facet: its values as listed
     months: list[tuple[int, int]]  # (yyyymm, count) of all matching articles
     suggestion: str | None
     words: set[str]  # what a snippet marks: the words typed, and the words of agencies they named
@@ -103,7 +104,7 @@ class Generation:
     searcher: Any
     postings: PostingCache
     evaluator: Evaluator
-    facets: dict[str, FacetTable]
+    facets: dict[str, FacetTable]  # per facet name
     dates: np.ndarray  # yyyymmdd per document, 0 when undated
     months: MonthIndex
     stories: np.ndarray  # each document's story as a number (search/stories.py)
@@ -114,24 +115,26 @@ class Generation:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _spellings: OrderedDict = field(default_factory=OrderedDict)  # word -> its best spelling, or None
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
+    registry: FacetRegistry = FACETS
 
     @classmethod
     def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
-             stems: Stems | None = None) -> "Generation":
+             stems: Stems | None = None, registry: FacetRegistry = FACETS) -> "Generation":
         """Open a generation; what its segments shared with the last one opened comes from `memo`, the stems
-        of its words from `stems` (its index root's)."""
+        of its words from `stems` (its index root's), a count table for each of `registry`'s facets."""
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
             postings = PostingCache(searcher, memo=memo, stems=stems)
             dates = column_values(searcher.reader(), DATE_NUMBER, memo)
-            facets = {f: FacetTable.from_reader(searcher.reader(), f, postings.live, memo) for f in FACET_FIELDS}
+            facets = {facet.name: FacetTable.from_reader(searcher.reader(), facet.index_field, postings.live, memo)
+                      for facet in registry}
             stories = column_values(searcher.reader(), STORY_NUMBER, memo) if STORY_NUMBER in searcher.schema \
                 else np.arange(searcher.doc_count_all(), dtype=np.int64)  # written before stories: one each
         except BaseException:
             searcher.close()
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
-                   stories, lease)
+                   stories, lease, registry=registry)
 
     @property
     def stems(self) -> Stems:
@@ -193,7 +196,7 @@ class Generation:
                 expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
-                               stems=self.stems)
+                               stems=self.stems, registry=self.registry)
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions)
 
@@ -236,9 +239,9 @@ class Generation:
         with self.postings.io:
             page = [self.searcher.stored_fields(int(doc)) for doc in ranked]
             duplicates = [[self.searcher.stored_fields(int(doc)) for doc in docs] for docs in versions]
-        facets = {name: self.facets[name].counts(masks.for_facet(name), request.facet_size,
-                                                 always=request.selected[name])
-                  for name in FACET_FIELDS}
+        facets = {facet.name: facet_counts(facet, self.facets[facet.name], masks.for_facet(facet.name),
+                                           request.facet_size, request.selected.get(facet.name, ()))
+                  for facet in self.registry}
         suggestion = self._suggestion(request, parsed, builder, total_articles)
         words = _highlight_words(parsed, built)
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
@@ -268,7 +271,8 @@ class Generation:
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
         _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())
-        return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix)
+        return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
+                                         shown_as=self.registry.get(facet).display)
 
     def forms(self, words: set[str]) -> set[str]:
         """Every indexed word that shares a stem with one of `words`: what a snippet marks."""

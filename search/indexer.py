@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError
+from .facet_registry import FACETS, FacetRegistry
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
                           publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
@@ -154,12 +155,13 @@ def read_manifest(generation: Path | None) -> dict[str, dict] | None:
 def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLike,
                 progress: Callable[[int], object] | None = None, full: bool = False,
                 notice: Callable[[str], None] | None = None,
-                options: ReadOptions = DEFAULT_OPTIONS) -> BuildReport:
+                options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS) -> BuildReport:
     """Bring the index at `index_root` in line with the articles under `paths`.
 
     Incremental unless `full`; `progress` is called with the number of inputs read since its last call;
     `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds;
-    `options` say how sources are found and read (column names, symlinks).
+    `options` say how sources are found and read (column names, symlinks); `facets` which facets documents
+    carry (an index built with other facets is rebuilt in full).
     Writes only into a directory marked as a Warta index (or one it may mark: generations.claim_root).
     A disk that fills up raises IndexWriteError, with the previous generation still current.
     """
@@ -179,7 +181,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
             stems = Stems(root)
             stems.refresh()
-            _update(root, sources, full, progress, report, say, stems, options)
+            _update(root, sources, full, progress, report, say, stems, options, facets)
             remove_unused_generations(root)
     except OSError as error:
         if error.errno not in DISK_FULL:
@@ -191,7 +193,8 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     return report
 
 
-def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Path | None, dict[str, dict]]:
+def _usable_base(root: Path, full: bool, say: Callable[[str], None],
+                 facets: FacetRegistry = FACETS) -> tuple[Path | None, dict[str, dict]]:
     """The current generation and its manifest when an update may build on it; (None, {}) for a full
     build, saying why when an update was asked for."""
     base = None if full else current_generation(root)
@@ -206,12 +209,17 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None]) -> tuple[Pa
     if old is None or not readable:
         say(f"the current generation {base.name} was written by an older Warta: rebuilding it in full")
         return None, {}
+    if set(whoosh_index.open_dir(str(base)).schema.names()) != set(build_schema(facets).names()):
+        say(f"the current generation {base.name} has other facets than {', '.join(facets.names)}: "
+            "rebuilding it in full")
+        return None, {}
     return base, old
 
 
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
-            say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS) -> None:
-    base, old = _usable_base(root, full, say)
+            say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
+            facets: FacetRegistry = FACETS) -> None:
+    base, old = _usable_base(root, full, say, facets)
     stories = StoryIndex.load(base)
     if base is not None and stories is None:
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
@@ -241,16 +249,16 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             link_generation(base, building, skip=lambda name: "LOCK" in name or name in (MANIFEST, STORIES_FILE))
             ix = whoosh_index.open_dir(str(building))
         else:
-            ix = whoosh_index.create_in(str(building), build_schema())
+            ix = whoosh_index.create_in(str(building), build_schema(facets))
         manifest = {key: old[key] for key in [*keys, *unreadable] if key not in changed and key in old}
         stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
-                               stories, stems, options)
+                               stories, stems, options, facets)
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, stems,
-                        options)
+                        options, facets)
         stories.save(building)
         (building / MANIFEST).write_text(json.dumps({"version": MANIFEST_VERSION, "files": manifest}), encoding="utf-8")
         seal(building, base)
@@ -264,7 +272,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
-                stories: StoryIndex, stems: Stems, options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                stories: StoryIndex, stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
+                facets: FacetRegistry = FACETS) -> None:
     """Update one index in this process: delete what changed or vanished, add what is new."""
     writer = open_writer(ix)
     try:
@@ -273,7 +282,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             for i in deleted:
                 stories.remove(i)
             kept_ids = {i for entry in manifest.values() for i in entry.get("ids", [])}
-            adder = _Adder(writer, before, kept_ids, stale_ids, report, stories, options, stems)
+            adder = _Adder(writer, before, kept_ids, stale_ids, report, stories, options, stems, facets)
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
@@ -290,7 +299,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
                        report: BuildReport, stories: StoryIndex, stems: Stems,
-                       options: ReadOptions = DEFAULT_OPTIONS) -> None:
+                       options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS) -> None:
     """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
     processes."""
     read: list[tuple[Article, str]] = []
@@ -304,7 +313,7 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
     prepared = stories.prepare_all([article.body for article, _ in read], workers)
     batch = [(article, key, stories.assign(article.id, article.body, bodies.get, signature))
              for (article, key), signature in zip(read, prepared)]
-    write_in_parallel(batch, building, workers, progress, stems)
+    write_in_parallel(batch, building, workers, progress, stems, facets)
 
 
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
@@ -319,8 +328,10 @@ class _Adder:
     indexed article joins its story."""
 
     def __init__(self, writer, before, kept_ids: set[str], stale_ids: set[str], report: BuildReport,
-                 stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS, stems: Stems | None = None) -> None:
+                 stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS, stems: Stems | None = None,
+                 facets: FacetRegistry = FACETS) -> None:
         self.writer = writer
+        self.facets = facets
         self.stems = stems  # learns the words of every article added
         self.stories = stories
         self.bodies: dict[str, str] = {}  # this run's articles, for verifying story candidates
@@ -366,7 +377,7 @@ class _Adder:
         else:
             self.bodies[article.id] = article.body
             add_article(self.writer, article, key, self.stories.assign(article.id, article.body, self._body_of),
-                        self.stems)
+                        self.stems, self.facets)
         self.report.indexed += 1
         return article.id
 

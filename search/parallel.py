@@ -31,6 +31,7 @@ from whoosh.index import TOC
 from .analysis import STEM_CACHE, Stems
 from .articles import Article
 from .errors import IndexWriteError
+from .facet_registry import FACETS, FacetRegistry
 from .schema import build_schema
 from .writing import add_article, collector_paused, open_writer
 
@@ -63,11 +64,11 @@ def die_with_parent(parent: int) -> None:
 
 
 def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int, parent: int,
-              errors) -> None:
+              errors, facets: FacetRegistry = FACETS) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
     die_with_parent(parent)
     try:
-        _write_part(batch, directory, counter, writers)
+        _write_part(batch, directory, counter, writers, facets)
     except OSError as error:
         errors.send(("os", error.errno, error.strerror, error.filename))
         raise
@@ -76,14 +77,15 @@ def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, wr
         raise
 
 
-def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int) -> None:
+def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int,
+                facets: FacetRegistry = FACETS) -> None:
     """In a worker: index one part of the batch into its own index directory."""
-    ix = whoosh_index.create_in(directory, build_schema())
+    ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
     with collector_paused():
         writer = open_writer(ix, writers)
         for done, (article, key, story) in enumerate(batch, start=1):
-            add_article(writer, article, key, story, stems)
+            add_article(writer, article, key, story, stems, facets)
             if done % 50 == 0:
                 with counter.get_lock():
                     counter.value += 50
@@ -94,7 +96,8 @@ def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, 
 
 
 def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, workers: int,
-                      progress: Callable[[int], object] | None = None, stems: Stems | None = None) -> None:
+                      progress: Callable[[int], object] | None = None, stems: Stems | None = None,
+                      facets: FacetRegistry = FACETS) -> None:
     """Index `batch` (article, content key, story) into the empty index at `building`, using `workers` processes."""
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
@@ -107,7 +110,7 @@ def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, wor
         part_batch = batch[n * size:(n + 1) * size]
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_run_part,
-                                  args=(part_batch, str(part), counter, workers, os.getpid(), sender))
+                                  args=(part_batch, str(part), counter, workers, os.getpid(), sender, facets))
         process.start()
         sender.close()
         processes.append(process)

@@ -10,13 +10,14 @@ import threading
 import time
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from .analysis import Stems
 from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError, shown
+from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import Generation, MonthIndex
 from .generations import CURRENT, hold, release, remove_unused_generations, usable
@@ -24,7 +25,6 @@ from .querybuild import DATE_BOUND_RULE, check_date_range, parse_date_bound
 from .querylang import parse
 from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
-from .schema import FACET_FIELDS
 from .segments import SegmentMemo
 
 __all__ = ["Generation", "MonthIndex", "SearchRequest", "SearchService", "search"]
@@ -41,7 +41,10 @@ MAX_STORY_VERSIONS = 50  # versions an article page lists
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """A validated search: what the library, the API and the page all accept."""
+    """A validated search: what the library, the API and the page all accept.
+
+    `selected` maps a facet's name to its selected values (OR within a facet, AND across facets);
+    `officials` and `agencies` are the official and agency facets' selections, as older callers pass them."""
 
     q: str = ""
     officials: tuple[str, ...] = ()
@@ -53,8 +56,10 @@ class SearchRequest:
     date_from: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; empty: no lower bound
     date_to: str = ""
     collapse: bool = True  # one hit per story (search/stories.py); False: every article
+    selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._merge_selection()
         if not isinstance(self.q, str) or len(self.q) > MAX_QUERY_CHARS:
             raise BadQueryError(f"q must be at most {MAX_QUERY_CHARS} characters", "bad_query")
         if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in self.q):
@@ -68,7 +73,7 @@ class SearchRequest:
                                 "bad_page")
         if self.sort not in SORTS:
             raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
-        for values in (self.officials, self.agencies):
+        for values in self.selected.values():
             if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):
                 raise BadQueryError(f"at most {MAX_SELECTED} values of at most {MAX_VALUE_CHARS} characters "
                                     "per facet", "bad_filter")
@@ -87,22 +92,37 @@ class SearchRequest:
     def end(self) -> date | None:
         return parse_date_bound(self.date_to, upper=True) if self.date_to else None
 
-    @property
-    def selected(self) -> dict[str, tuple[str, ...]]:
-        return {"official": self.officials, "agency": self.agencies}
+    def _merge_selection(self) -> None:
+        """One selection: `selected` with `officials` and `agencies` added, every value a tuple of strings."""
+        if not isinstance(self.selected, Mapping) or not all(isinstance(name, str) for name in self.selected):
+            raise BadQueryError("selected must map facet names to values", "bad_filter")
+        merged = {name: _strings(values) for name, values in self.selected.items()}
+        for name, values in (("official", self.officials), ("agency", self.agencies)):
+            if values:
+                merged[name] = tuple(dict.fromkeys((*merged.get(name, ()), *_strings(values))))
+        object.__setattr__(self, "selected", merged)
+        object.__setattr__(self, "officials", merged.get("official", ()))
+        object.__setattr__(self, "agencies", merged.get("agency", ()))
 
     def describe(self) -> dict[str, Any]:
-        return {"q": self.q, "official": list(self.officials), "agency": list(self.agencies),
+        return {"q": self.q, **{name: list(values) for name, values in self.selected.items()},
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
                 "from": self.date_from or None, "to": self.date_to or None, "collapse": self.collapse}
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    if isinstance(values, str) or not all(isinstance(value, str) for value in values):
+        raise BadQueryError("facet values must be a list of strings", "bad_filter")
+    return tuple(values)
 
 
 class SearchService:
     """Searches one index root. Under its lock it only looks at `current` and, when that moved, swaps in the
     newer generation; the search itself runs outside the lock, so searches run concurrently."""
 
-    def __init__(self, index_root: str | os.PathLike) -> None:
+    def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS) -> None:
         self.index_root = Path(index_root)
+        self.facets = facets
         self._lock = threading.Lock()
         self._generation: Generation | None = None
         self.stems = Stems(self.index_root)  # the stems of the index's words, and of words asked, within a budget
@@ -159,7 +179,8 @@ class SearchService:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
             self.stems.refresh()  # reindex writes the stems of a generation's words before it becomes current
-            generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems)
+            generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems,
+                                         self.facets)
         except BaseException:
             release(lease)
             raise
@@ -176,27 +197,35 @@ class SearchService:
         if old is not None:
             old.retire()
 
+    def resolved(self, request: SearchRequest) -> SearchRequest:
+        """The request with a selection for every facet, each value as the index holds it (`Lamsel` as the
+        region `18.01`); an unknown facet name is a BadQueryError."""
+        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+
     def search(self, request: SearchRequest) -> dict[str, Any]:
         """The result dict (results.search_result): hits, total, facets, histogram, suggestion."""
         started = time.perf_counter()
+        request = self.resolved(request)
         parsed = parse(request.q)
         with self.using() as generation:
             evaluation = generation.evaluate(request, parsed)
-        return search_result(request, evaluation, (time.perf_counter() - started) * 1000)
+        return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
     def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
         """Values of one facet whose words start with `prefix`, with counts under the current search."""
-        if facet not in FACET_FIELDS:
-            raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(FACET_FIELDS)}")
+        if facet not in self.facets:
+            raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(self.facets.names)}")
         if len(prefix) > MAX_VALUE_CHARS:
             raise BadQueryError(f"prefix must be at most {MAX_VALUE_CHARS} characters", "bad_prefix")
+        request = self.resolved(request)
         with self.using() as generation:
             counts = generation.facet_counts(facet, request, prefix.strip(), size)
-        return facet_values_result(facet, prefix, counts, request.selected[facet])
+        return facet_values_result(self.facets.get(facet), prefix, counts, request.selected[facet])
 
     def export(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> Iterator[dict[str, Any]]:
         """Every hit of a search (all pages, at most `limit`) as export rows (search/export.py), one at a time;
         the generation stays in use until the rows are consumed or the iterator is closed."""
+        request = self.resolved(request)
         with self.using() as generation:
             documents = generation.ranked(request, min(limit, EXPORT_LIMIT))
             for stored in generation.stored(documents):

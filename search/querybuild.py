@@ -19,6 +19,7 @@ from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, Clause, ParsedQuery
 from .matching import StemTerm
+from .facet_registry import FACETS, FacetRegistry
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
@@ -96,7 +97,8 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 class QueryBuilder:
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
-                 stems: Stems | None = None) -> None:
+                 stems: Stems | None = None, registry: FacetRegistry = FACETS) -> None:
+        self.registry = registry  # how a typed facet value resolves (`source:detik` is `detik.com`)
         self.fuzzy_left = MAX_FUZZY_WORDS
         self.stems = stems if stems is not None else Stems()
         self.reader = reader
@@ -173,22 +175,23 @@ class QueryBuilder:
 
     # -- filters -------------------------------------------------------------------------------
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
-        """`official:suhajar` or `agency:kemendagri` → the facet values meant, any of them."""
+        """`official:suhajar`, `agency:kemendagri` or `region:lamsel` → the facet values meant, any of them."""
         table = self.facets[field_name]
-        values = table.matching_values(typed)
+        resolved = self.registry.get(field_name).resolve(typed) if field_name in self.registry else None
+        values = [resolved] if resolved in table.ordinals else table.matching_values(typed)
         if not values and field_name == AGENCY:
             agency = self.synonyms.lookup(tuple(typed.casefold().split()), typed_in_capitals=typed.isupper())
             if agency is not None:
                 values = [v for v in table.values if v == agency.canonical or v.startswith(agency.canonical + " ")]
         if not values:
             return NOTHING
-        terms = [wq.Term(field_name, value) for value in values]
+        terms = [wq.Term(table.field, value) for value in values]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
-    @staticmethod
-    def selections(selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
+    def selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
         """Values selected in one facet combine with OR; facets combine with AND."""
-        return {name: wq.Or([wq.Term(name, value) for value in values]) for name, values in selected.items() if values}
+        return {name: wq.Or([wq.Term(self.facets[name].field if name in self.facets else name, value)
+                             for value in values]) for name, values in selected.items() if values}
 
     def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
         filters: list[wq.Query] = []

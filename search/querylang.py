@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from .analysis import words_of
 from .articles import normalise_text
+from .facet_registry import FACETS
 
-FILTER_FIELDS = ("official", "agency", "source", "place")
+FILTER_FIELDS = (*FACETS.names, "place")  # `region:lamsel`, `source:detik`, …
 PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only
 DATE_FIELDS = ("from", "to")
 _PIECE = re.compile(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .facet_registry import FACETS, Facet, FacetRegistry
+from .facets import FacetCount
 from .highlight import WordMatcher, snippet
 
 
-def search_result(request, evaluation, took_ms: float) -> dict[str, Any]:
+def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = FACETS) -> dict[str, Any]:
     """The result dict: hits for the page, total, facet counts (each facet ignoring its own selection), the
     per-month histogram of all matching articles, a spelling suggestion, and what expansion caps cut."""
     matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms, stem=evaluation.stem)
@@ -19,7 +21,8 @@ def search_result(request, evaluation, took_ms: float) -> dict[str, Any]:
         "took_ms": round(took_ms, 1),
         "hits": [{**hit(stored, matches), "duplicates": [version(other) for other in others]}
                  for stored, others in zip(evaluation.page, evaluation.duplicates or [[]] * len(evaluation.page))],
-        "facets": {name: facet_items(counts, selected[name]) for name, counts in evaluation.facets.items()},
+        "facets": {name: facet_items(facets.get(name), counts, selected.get(name, ()))
+                   for name, counts in evaluation.facets.items()},
         "histogram": [{"month": f"{m // 100:04d}-{m % 100:02d}", "count": c} for m, c in evaluation.months],
     }
     if evaluation.suggestion:
@@ -29,13 +32,26 @@ def search_result(request, evaluation, took_ms: float) -> dict[str, Any]:
     return result
 
 
-def facet_items(counts: list[tuple[str, int]], selected: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{"value": value, "count": count, "selected": value in selected} for value, count in counts]
+def facet_items(facet: Facet, counts: list[FacetCount], selected: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One dict per listed value, as the page and the API both show it: `{value, label, count, selected}`,
+    and for a nested facet the `children` listed under an expanded value (the page adds `toggle_url`)."""
+    return [facet_item(facet, counted, selected) for counted in counts]
 
 
-def facet_values_result(facet: str, prefix: str, counts: list[tuple[str, int]],
+def facet_item(facet: Facet, counted: FacetCount, selected: tuple[str, ...]) -> dict[str, Any]:
+    item: dict[str, Any] = {"value": counted.value, "label": facet.display(counted.value), "count": counted.count,
+                            "selected": counted.value in selected}
+    if facet.nested:
+        item["children"] = facet_items(facet, list(counted.children), selected)
+    return item
+
+
+def facet_values_result(facet: Facet, prefix: str, counts: list[tuple[str, int]],
                         selected: tuple[str, ...]) -> dict[str, Any]:
-    return {"facet": facet, "prefix": prefix, "values": facet_items(counts, selected)}
+    """The values of one facet matching a prefix typed in its type-ahead (flat, whatever their level)."""
+    return {"facet": facet.name, "prefix": prefix,
+            "values": [{"value": value, "label": facet.display(value), "count": count, "selected": value in selected}
+                       for value, count in counts]}
 
 
 def metadata(stored: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +79,7 @@ def hit(stored: dict[str, Any], matches: WordMatcher) -> dict[str, Any]:
         "officials": [o["name"] for o in stored.get("officials") or []],
         "agencies": [a["name"] for a in stored.get("agencies") or []],
         "roles": {o["name"]: o["role"] for o in stored.get("officials") or [] if o.get("role")},
+        "regions": stored.get("regions") or [],
     }
 
 
@@ -74,6 +91,7 @@ def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = ()) 
         "body": stored.get("body") or "",
         "officials": stored.get("officials") or [],
         "agencies": stored.get("agencies") or [],
+        "regions": stored.get("regions") or [],
         "story": stored.get("story") or stored["id"],
         "first_version": versions[0]["id"] if len(versions) > 1 else None,
         "versions": [version(other) for other in versions if other["id"] != stored["id"]],

@@ -7,6 +7,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SurfacePositions, surface_analyzer
+from .facet_registry import FACETS, FacetRegistry
 
 # Field names, in one place: every module names fields through these.
 ID_FIELD = "id"
@@ -16,9 +17,8 @@ TITLE_WORDS = "title_surface"  # the title's words as written, with positions
 BODY_WORDS = "body_surface"
 DATE_NUMBER = "date_num"  # yyyymmdd column
 STORY_NUMBER = "story_num"
-OFFICIAL = "official"
+OFFICIAL = "official"  # the official and agency facets' fields, which query filters (`official:`) also name
 AGENCY = "agency"
-FACET_FIELDS = (OFFICIAL, AGENCY)
 # The fields words are searched in. Stems have no postings of their own: a stem matches every word of a
 # surface field that has that stem (matching.StemTerm), which halves what indexing writes.
 SURFACE_FIELDS = (TITLE_WORDS, BODY_WORDS)
@@ -38,7 +38,8 @@ def surface_field(field_boost: float = 1.0) -> TEXT:
     return field
 
 
-def build_schema() -> Schema:
+def build_schema(facets: FacetRegistry = FACETS) -> Schema:
+    """The fields every index has, and one multi-valued field per declared facet."""
     return Schema(
         **{ID_FIELD: ID(stored=True, unique=True)},
         content_key=ID(),  # hash of the normalised text: the same article under two URLs is one document
@@ -52,10 +53,10 @@ def build_schema() -> Schema:
         place=ID(stored=True),
         source_key=ID(),  # lower-cased, for source: filters
         place_key=ID(),  # lower-cased, for place: filters
-        official=facet_field(),
-        agency=facet_field(),
+        **{facet.index_field: facet_field() for facet in facets},
         officials=STORED(),  # [{"name", "role"}]
         agencies=STORED(),  # [{"name", "acronym"}]
+        regions=STORED(),  # [{"code", "name", "level"}]
         story=ID(stored=True),  # the id of the story's first indexed article (search/stories.py)
         story_num=COLUMN(NumericColumn("q")),  # the story as a number, read as one array for collapsing
     )

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from .analysis import Stems
 from .articles import Article
 from .documents import to_document
+from .facet_registry import FACETS, FacetRegistry
 
 MIN_WRITER_MEMORY_MB = 256
 MAX_WRITER_MEMORY_MB = 4096
@@ -52,10 +53,11 @@ def discard(writer) -> None:
                 pass
 
 
-def add_article(writer, article: Article, key: str, story: str | None = None, stems: Stems | None = None) -> None:
+def add_article(writer, article: Article, key: str, story: str | None = None, stems: Stems | None = None,
+                facets: FacetRegistry = FACETS) -> None:
     """Add one article's document (in `story`, by default its own), and make sure the stem cache knows every
     word it brings (stems are not indexed: queries group the indexed words by the stems the cache gives)."""
-    writer.add_document(**to_document(article, story=story), content_key=key)
+    writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
     if stems is not None:
         stems.learn(article.title + "\n" + article.body)
 

@@ -54,7 +54,7 @@ def test_error_answers_match_the_one_envelope(client, spec, url, status):
 def test_facet_values_by_prefix_with_counts_and_toggle_urls(client):
     body = client.get("/api/facets/official?prefix=TH&q=reformasi").get_json()
     assert body == {"facet": "official", "prefix": "TH", "values": [
-        {"value": "Thamrin", "count": 1, "selected": False, "toggle_url": "/?q=reformasi&official=Thamrin"}]}
+        {"value": "Thamrin", "label": "Thamrin", "count": 1, "selected": False, "toggle_url": "/?q=reformasi&official=Thamrin"}]}
     assert client.get("/api/facets/agency?prefix=kota").get_json()["values"][0]["value"] == "Dinas Kesehatan Kota Bandung"
 
 

@@ -35,12 +35,13 @@ def test_seed_is_found_with_its_facets(service):
 def test_result_dict_shape(service):
     result = run(service, "reformasi")
     assert list(result) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram"]
-    assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                               "sort": "relevance", "from": None, "to": None, "collapse": True}
+    assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "region": [], "source": [], "page": 1,
+                               "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True}
     assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
-                                      "agencies", "story", "duplicates"}
-    assert list(result["facets"]) == ["official", "agency"]
-    assert set(result["facets"]["official"][0]) == {"value", "count", "selected"}
+                                      "agencies", "regions", "story", "duplicates"}
+    assert list(result["facets"]) == ["official", "agency", "region", "source"]
+    assert set(result["facets"]["official"][0]) == {"value", "label", "count", "selected"}
+    assert set(result["facets"]["region"][0]) == {"value", "label", "count", "selected", "children"}
 
 
 def test_facet_filter_narrows_and_marks_selected(service):
@@ -67,7 +68,7 @@ def test_values_within_a_facet_combine_with_or_and_facets_with_and(service):
 def test_a_selected_value_is_listed_even_when_it_matches_nothing(service):
     result = run(service, "banjir", officials=("Thamrin",))
     assert result["total"] == 0
-    assert {"value": "Thamrin", "count": 0, "selected": True} in result["facets"]["official"]
+    assert {"value": "Thamrin", "label": "Thamrin", "count": 0, "selected": True} in result["facets"]["official"]
 
 
 def test_month_histogram_of_all_matching_articles(service):
@@ -80,9 +81,9 @@ def test_month_histogram_of_all_matching_articles(service):
 def test_facet_value_lookup_by_prefix_under_the_current_query(service):
     found = service.facet_values("official", SearchRequest(q="reformasi"), prefix="su")
     assert found == {"facet": "official", "prefix": "su",
-                     "values": [{"value": "Suhajar Diantoro", "count": 1, "selected": False}]}
+                     "values": [{"value": "Suhajar Diantoro", "label": "Suhajar Diantoro", "count": 1, "selected": False}]}
     assert service.facet_values("agency", SearchRequest(q="banjir"), prefix="badan")["values"] == [
-        {"value": "Badan Penanggulangan Bencana Daerah Kabupaten Bekasi", "count": 1, "selected": False}]
+        {"value": "Badan Penanggulangan Bencana Daerah Kabupaten Bekasi", "label": "Badan Penanggulangan Bencana Daerah Kabupaten Bekasi", "count": 1, "selected": False}]
     with pytest.raises(NotFoundError):
         service.facet_values("place", SearchRequest())
 

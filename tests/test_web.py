@@ -14,15 +14,15 @@ def test_api_search_contract(client):
     assert response.status_code == 200
     body = response.get_json()
     assert list(body) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram"]
-    assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "page": 1, "per_page": 10,
-                             "sort": "relevance", "from": None, "to": None, "collapse": True}
+    assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "region": [], "source": [],
+                             "page": 1, "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True}
     assert isinstance(body["took_ms"], float)
     seed = next(hit for hit in body["hits"] if hit["source"] == "Diskominfo")
     assert seed["officials"] == SEED_OFFICIALS and seed["agencies"] == SEED_AGENCIES
     assert {f["value"] for f in body["facets"]["official"]} >= set(SEED_OFFICIALS)
     assert {f["value"] for f in body["facets"]["agency"]} >= set(SEED_AGENCIES)
     value = body["facets"]["official"][0]
-    assert set(value) == {"value", "count", "selected", "toggle_url"}
+    assert set(value) == {"value", "label", "count", "selected", "toggle_url"}
 
 
 def test_api_repeatable_filters(client):
@@ -237,4 +237,4 @@ def test_a_huge_id_is_not_echoed_back(client):
     body = client.get("/api/articles/" + long_id).get_json()
     assert body == {"error": {"code": "not_found", "message": "no article with that id (ids are at most 64 characters)"}}
     facet = client.get("/api/facets/" + "c" * 70).get_json()["error"]["message"]
-    assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency"
+    assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency, region, source"

@@ -7,11 +7,13 @@ from typing import Any, Mapping
 
 from flask import Flask
 
+from search.facet_registry import FACETS
 from search.query import SearchService
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index)."""
+    """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_FACETS
+    (a search.facet_registry.FacetRegistry; default the declared FACETS)."""
     app = Flask(__name__)
     # `/api//search` must not redirect: werkzeug's slash-merging redirect is absolute, built from the Host
     # header, so a forged Host would send clients elsewhere. Such paths are plain 404s.
@@ -25,7 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["warta"] = SearchService(app.config["WARTA_INDEX"])
+    app.extensions["warta"] = SearchService(app.config["WARTA_INDEX"], app.config.get("WARTA_FACETS", FACETS))
 
     from . import views
 

@@ -21,12 +21,12 @@ from search.errors import BadQueryError, IndexMissingError, NotFoundError, Warta
 from search.highlight import mark_phrases
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
 from search.generations import CURRENT
-from search.query import MAX_RESULT_DEPTH, SearchRequest, SearchService
+from search.facet_registry import FacetRegistry
+from search.query import MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest, SearchService
 
 from .feeds import FEED_SIZE, atom_feed
 
 blueprint = Blueprint("warta", __name__)
-SELECTION = {"official": "officials", "agency": "agencies"}  # facet name -> SearchRequest attribute
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -37,7 +37,7 @@ PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
 MORE_FACET_SIZE = 100
 CACHE_CONTROL = "public, max-age=30"
 INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
-                   "/api/facets/", "/article/", "/feed")
+                   "/api/facets/", "/facets/", "/article/", "/feed")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -51,6 +51,11 @@ def service() -> SearchService:
     return current_app.extensions["warta"]
 
 
+def facets() -> FacetRegistry:
+    """The facets this app serves: its service's registry."""
+    return service().facets
+
+
 def whole_number(name: str, default: int) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":
@@ -61,18 +66,18 @@ def whole_number(name: str, default: int) -> int:
 
 
 def request_from_args() -> SearchRequest:
-    """Read and validate the search parameters shared by the page and the API."""
-    return SearchRequest(
+    """Read and validate the search parameters shared by the page and the API; facet values as the index
+    holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it."""
+    return service().resolved(SearchRequest(
         q=request.args.get("q", "").strip(),
-        officials=tuple(v for v in request.args.getlist("official") if v),
-        agencies=tuple(v for v in request.args.getlist("agency") if v),
+        selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
         date_from=request.args.get("from", "").strip(),
         date_to=request.args.get("to", "").strip(),
         collapse=flag("collapse", True),
-    )
+    ))
 
 
 def flag(name: str, default: bool) -> bool:
@@ -86,7 +91,7 @@ def flag(name: str, default: bool) -> bool:
 
 def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     """The URL of this search with some parameters changed (None removes one)."""
-    params: dict[str, Any] = {"q": search.q, "official": list(search.officials), "agency": list(search.agencies),
+    params: dict[str, Any] = {"q": search.q, **{name: list(values) for name, values in search.selected.items()},
                               "from": search.date_from, "to": search.date_to,
                               "sort": search.sort, "per_page": search.per_page, "page": search.page,
                               "collapse": None if search.collapse else "false"}
@@ -108,14 +113,28 @@ def toggled(values: tuple[str, ...], value: str) -> list[str]:
 
 def toggle_url(search: SearchRequest, facet: str, value: str) -> str:
     """The URL that selects a facet value, or removes it when it is selected; back to page 1."""
-    return page_url(search, **{facet: toggled(getattr(search, SELECTION[facet]), value), "page": 1})
+    return page_url(search, **{facet: toggled(search.selected.get(facet, ()), value), "page": 1})
 
 
 def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, Any]:
-    for facet, values in result["facets"].items():
-        for value in values:
-            value["toggle_url"] = toggle_url(search, facet, value["value"])
+    for facet, items in result["facets"].items():
+        with_toggle_urls(items, search, facet)
     return result
+
+
+def with_toggle_urls(items: list[dict[str, Any]], search: SearchRequest, facet: str) -> list[dict[str, Any]]:
+    """Each facet item (and nested child) with the URL that selects or unselects it."""
+    for item in items:
+        item["toggle_url"] = toggle_url(search, facet, item["value"])
+        with_toggle_urls(item.get("children", []), search, facet)
+    return items
+
+
+def selected_chips(search: SearchRequest) -> list[dict[str, str]]:
+    """The active filters, as chips that remove them: `{facet, label, value, url}`."""
+    return [{"facet": facet.label, "label": facet.display(value), "value": value,
+             "url": toggle_url(search, facet.name, value)}
+            for facet in facets() for value in search.selected.get(facet.name, ())]
 
 
 @blueprint.get("/")
@@ -126,17 +145,36 @@ def search_page():
     except BadQueryError as error:
         return render_template("search.html", search=None, result=None, error=str(error), q=request.args.get("q", "")), 400
     more = request.args.get("more", "")
-    search = replace(search, facet_size=MORE_FACET_SIZE if more in SELECTION else PAGE_FACET_SIZE)
+    more = more if more in facets() else ""
+    search = replace(search, facet_size=MORE_FACET_SIZE if more else PAGE_FACET_SIZE)
     result = add_toggle_urls(service().search(search), search)
     prefix = request.args.get("facet_prefix", "").strip()
-    if more in SELECTION and prefix:
-        values = service().facet_values(more, search, prefix=prefix, size=MORE_FACET_SIZE)["values"]
-        result["facets"][more] = [{**v, "toggle_url": toggle_url(search, more, v["value"])} for v in values]
+    if more and prefix:
+        result["facets"][more] = typed_facet_items(more, search, prefix, MORE_FACET_SIZE)
     pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
     return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
                            more=more, facet_prefix=prefix, months=month_links(search, result["histogram"]),
+                           facets=facets(), chips=selected_chips(search),
+                           clear_url=page_url(search, page=1, **{name: [] for name in facets().names}),
                            page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
                            filter_url=lambda facet, value: toggle_url(search, facet, value))
+
+
+def typed_facet_items(facet: str, search: SearchRequest, prefix: str, size: int) -> list[dict[str, Any]]:
+    """A facet's values matching what was typed in its box, with counts and toggle URLs."""
+    return with_toggle_urls(service().facet_values(facet, search, prefix=prefix, size=size)["values"], search, facet)
+
+
+@blueprint.get("/facets/<facet>")
+def facet_list(facet: str):
+    """A facet's list items (HTML) for what was typed in its box: what the type-ahead puts in the page, drawn
+    by the same template macro as the page's own lists."""
+    search = request_from_args()
+    size = whole_number("size", 20)
+    if not 1 <= size <= MORE_FACET_SIZE:
+        raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
+    items = typed_facet_items(facet, search, request.args.get("prefix", "").strip(), size)
+    return render_template("facet_items.html", items=items)
 
 
 def month_links(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -192,7 +230,7 @@ def feed():
         return response
     result = service().search(search)
     base = request.host_url.rstrip("/")
-    described = " · ".join([search.q, *search.officials, *search.agencies]) or "semua berita"
+    described = " · ".join([search.q, *(chip["label"] for chip in selected_chips(search))]) or "semua berita"
     body = atom_feed(result, f"Warta: {described}", base + page_url(search, "/feed", sort="relevance", per_page=10),
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
@@ -234,16 +272,47 @@ def api_facet_values(facet: str):
     if not 1 <= size <= MORE_FACET_SIZE:
         raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
     found = service().facet_values(facet, search, prefix=request.args.get("prefix", ""), size=size)
-    for value in found["values"]:
-        value["toggle_url"] = toggle_url(search, facet, value["value"])
+    with_toggle_urls(found["values"], search, facet)
     return jsonify(found)
 
 
 @blueprint.get("/api/openapi.json")
 def api_openapi():
-    """The OpenAPI 3.1 description of this API."""
+    """The OpenAPI 3.1 description of this API, with the facets this app serves."""
     spec = json.loads(resources.files("web").joinpath("openapi.json").read_text(encoding="utf-8"))
-    return jsonify(spec)
+    return jsonify(with_facets(spec, facets()))
+
+
+def with_facets(node: Any, registry: FacetRegistry) -> Any:
+    """The OpenAPI document with its facet markers filled in from the registry: the facet URL parameters of
+    a search-like operation (`x-warta-facet-parameters`), the names a facet path parameter takes
+    (`x-warta-facet-names`), and one property per facet (`x-warta-facet-properties`, `…-properties-of`)."""
+    if isinstance(node, list):
+        return [with_facets(item, registry) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: with_facets(value, registry) for key, value in node.items()}
+    if node.pop("x-warta-facet-parameters", False):
+        position = next((i + 1 for i, p in enumerate(node.get("parameters", [])) if p.get("name") == "q"), 0)
+        node["parameters"][position:position] = [facet_parameter(facet) for facet in registry]
+    if node.pop("x-warta-facet-names", False):
+        node["enum"] = list(registry.names)
+    if node.pop("x-warta-facet-properties", False):
+        node.setdefault("properties", {}).update(
+            {facet.name: {"type": "array", "items": {"type": "string"}} for facet in registry})
+        node["required"] = [*node.get("required", []), *registry.names]
+    items = node.pop("x-warta-facet-properties-of", None)
+    if items:
+        node["properties"] = {facet.name: {"type": "array", "items": {"$ref": items}} for facet in registry}
+        node["required"] = list(registry.names)
+    return node
+
+
+def facet_parameter(facet) -> dict[str, Any]:
+    return {"name": facet.name, "in": "query", "style": "form", "explode": True,
+            "schema": {"type": "array", "items": {"type": "string", "maxLength": MAX_VALUE_CHARS},
+                       "maxItems": MAX_SELECTED},
+            "description": f"{facet.label}: {facet.description}. Values OR within the facet; facets AND."}
 
 
 @blueprint.get("/api/articles/<article_id>")

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from ..articles import Article
 from .agencies import AgencyMention, find_agencies, load_gazetteers
-from .lexicon import load_lexicon
+from .lexicon import Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
 from .tokens import tokenize
 
-__all__ = ["Extraction", "extract", "AgencyMention", "OfficialMention"]
+__all__ = ["Extraction", "extract", "region_dict", "AgencyMention", "OfficialMention"]
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Extraction:
     officials: list[OfficialMention]
     agencies: list[AgencyMention]
     persons: list[str] = field(default_factory=list)  # other people named (searchable text, never a facet)
+    regions: list[Region] = field(default_factory=list)  # the kabupaten/kota (or province) it is about
 
     @property
     def person_names(self) -> list[str]:
@@ -31,6 +32,11 @@ class Extraction:
     @property
     def agency_names(self) -> list[str]:
         return [agency.name for agency in self.agencies]
+
+
+def region_dict(region: Region) -> dict[str, str]:
+    """A region as the API, the CLI and the stored document show it."""
+    return {"code": region.code, "name": region.full_name, "level": region.level}
 
 
 def is_headline_case(title: str) -> bool:

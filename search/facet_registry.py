@@ -1,0 +1,157 @@
+"""The facets, declared once: what each is called, where its values come from, how they show and nest.
+
+Everything else follows this registry: the schema's facet fields, the document written for an article,
+`SearchRequest.selected`, the counts a search returns, the page's facet lists and chips, the API's URL
+parameters and OpenAPI description, and the CLI's `--facet NAME=VALUE`. Adding a facet is one `Facet` entry
+plus the extraction its `values` function reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+
+from .errors import BadQueryError, shown
+from .extract.outlets import normalise_outlet
+
+if TYPE_CHECKING:
+    from .articles import Article
+    from .extract import Extraction
+
+ValuesOf = Callable[["Article", "Extraction"], Sequence[str]]
+
+
+def _as_written(value: str) -> str:
+    return value
+
+
+def _no_parent(value: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One facet. `name` is its key in results, its URL parameter and its CLI `--facet NAME=`."""
+
+    name: str
+    label: str  # the heading the page shows ("Pejabat")
+    noun: str  # one value, for the type-ahead's placeholder ("pejabat")
+    values: ValuesOf  # an article's values, as stored and counted
+    description: str = ""  # for OpenAPI and `--help`
+    field: str = ""  # the index field; the facet's name when empty
+    display: Callable[[str], str] = _as_written  # a stored value as the page shows it
+    resolve: Callable[[str], str | None] = _as_written  # a value as a user typed it -> the stored value
+    parent: Callable[[str], str | None] = _no_parent  # nesting: a value's parent value, None at the top
+    nested: bool = False  # values nest: an article with a child value also counts under its parent
+
+    @property
+    def index_field(self) -> str:
+        return self.field or self.name
+
+    def terms(self, article: "Article", extraction: "Extraction") -> list[str]:
+        """What the index holds for an article: its values and, when values nest, their ancestors; each once."""
+        found: dict[str, None] = {}
+        for value in self.values(article, extraction):
+            while value and value not in found:
+                found[value] = None
+                value = self.parent(value) if self.nested else None
+        return list(found)
+
+    def chosen(self, typed: Sequence[str]) -> tuple[str, ...]:
+        """Selected values as stored: each typed value resolved (an unknown one is kept, and matches nothing)."""
+        values: dict[str, None] = {}
+        for value in typed:
+            value = value.strip()
+            if value:
+                values[self.resolve(value) or value] = None
+        return tuple(values)
+
+
+@dataclass(frozen=True)
+class FacetRegistry:
+    """The facets in the order pages and results list them."""
+
+    facets: tuple[Facet, ...]
+    _by_name: dict[str, Facet] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name = {facet.name: facet for facet in self.facets}
+        if len(by_name) != len(self.facets):
+            raise ValueError("two facets share a name")
+        object.__setattr__(self, "_by_name", by_name)
+
+    def __iter__(self) -> Iterator[Facet]:
+        return iter(self.facets)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._by_name)
+
+    def get(self, name: str) -> Facet:
+        """The facet called `name`; BadQueryError names the facets there are."""
+        try:
+            return self._by_name[name]
+        except (KeyError, TypeError):
+            raise BadQueryError(f"no facet named {shown(str(name))}; facets: {', '.join(self.names)}",
+                                "bad_facet") from None
+
+    def with_facet(self, facet: Facet) -> "FacetRegistry":
+        return FacetRegistry((*self.facets, facet))
+
+    def selection(self, typed: dict[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        """Every facet's selected values, as stored (facets nothing was selected in get an empty tuple)."""
+        for name, values in typed.items():
+            if values:
+                self.get(name)
+        return {facet.name: facet.chosen(typed.get(facet.name, ())) for facet in self.facets}
+
+
+def _official_names(article: "Article", extraction: "Extraction") -> list[str]:
+    return extraction.official_names
+
+
+def _agency_names(article: "Article", extraction: "Extraction") -> list[str]:
+    return extraction.agency_names
+
+
+def _region_codes(article: "Article", extraction: "Extraction") -> list[str]:
+    return [region.code for region in extraction.regions]
+
+
+def _outlet(article: "Article", extraction: "Extraction") -> list[str]:
+    outlet = normalise_outlet(article.source, article.url)
+    return [outlet] if outlet else []
+
+
+def _region_name(code: str) -> str:
+    from .extract.lexicon import load_lexicon
+
+    region = load_lexicon().regions_by_code.get(code)
+    return region.full_name if region else code
+
+
+def _region_code(typed: str) -> str | None:
+    from .extract.regions import resolve_region
+
+    region = resolve_region(typed)
+    return region.code if region else None
+
+
+def _province_of(code: str) -> str | None:
+    return code.split(".", 1)[0] if "." in code else None
+
+
+OFFICIAL = Facet("official", "Pejabat", "pejabat", _official_names, "officials named in the article")
+AGENCY = Facet("agency", "Instansi", "instansi", _agency_names, "agencies named in the article")
+REGION = Facet("region", "Wilayah", "wilayah", _region_codes,
+               "regions the article is about: Kemendagri codes (18 a province, 18.01 a kabupaten/kota); names "
+               "and short forms are accepted (Lampung Selatan, Kab. Lampung Selatan, Lamsel); a province "
+               "includes its kabupaten and kota",
+               display=_region_name, resolve=_region_code, parent=_province_of, nested=True)
+SOURCE = Facet("source", "Media", "media", _outlet, "the outlet that published the article (detik.com, …)",
+               field="outlet", resolve=lambda typed: normalise_outlet(typed, None))
+
+FACETS = FacetRegistry((OFFICIAL, AGENCY, REGION, SOURCE))
