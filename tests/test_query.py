@@ -41,7 +41,6 @@ def test_result_dict_shape(service):
                                       "agencies", "regions", "story", "duplicates"}
     assert list(result["facets"]) == ["official", "agency", "region", "source"]
     assert set(result["facets"]["official"][0]) == {"value", "label", "count", "selected"}
-    assert set(result["facets"]["region"][0]) == {"value", "label", "count", "selected", "children"}
 
 
 def test_facet_filter_narrows_and_marks_selected(service):
