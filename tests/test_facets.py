@@ -23,3 +23,30 @@ def test_from_reader_reads_every_value_of_the_field(service):
     facets = service.current().facets
     assert "Suhajar Diantoro" in facets["official"].values
     assert "Kementerian Dalam Negeri" in facets["agency"].values
+
+
+def region_table():
+    # doc 0: 18.01 (and 18); doc 1: 18.71 (and 18); doc 2: 35.78 (and 35); doc 3: 18.01 and 35.78
+    values = ["18", "18.01", "18.71", "35", "35.78"]
+    pairs = [(0, 0), (0, 1), (1, 0), (1, 2), (2, 3), (2, 4), (3, 0), (3, 1), (3, 3), (3, 4)]
+    return FacetTable("region", values, np.array([d for d, _ in pairs]), np.array([v for _, v in pairs]))
+
+
+def test_a_nested_facet_lists_top_values_and_the_children_of_expanded_ones():
+    from search.facet_registry import REGION
+    from search.facets import FacetCount, facet_counts
+
+    every = np.ones(4, dtype=bool)
+    assert facet_counts(REGION, region_table(), every, 20, ()) == [FacetCount("18", 3), FacetCount("35", 2)]
+    assert facet_counts(REGION, region_table(), every, 20, ("18",)) == [
+        FacetCount("18", 3, (FacetCount("18.01", 2), FacetCount("18.71", 1))), FacetCount("35", 2)]
+    # a selected child expands its parent, and is listed even when nothing matches it
+    assert facet_counts(REGION, region_table(), np.array([False, False, True, False]), 20, ("18.71",)) == [
+        FacetCount("35", 1), FacetCount("18", 0, (FacetCount("18.71", 0),))]
+
+
+def test_prefix_matches_the_value_as_shown():
+    from search.facet_registry import REGION
+
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="lamp", shown_as=REGION.display) == [
+        ("18", 3), ("18.01", 2), ("18.71", 1)]

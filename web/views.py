@@ -21,7 +21,7 @@ from search.errors import BadQueryError, IndexMissingError, NotFoundError, Warta
 from search.highlight import mark_phrases
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
 from search.generations import CURRENT
-from search.facet_registry import FacetRegistry
+from search.facet_registry import Facet, FacetRegistry
 from search.query import MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest, SearchService
 
 from .feeds import FEED_SIZE, atom_feed
@@ -107,13 +107,27 @@ def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     return endpoint + ("?" + urlencode(pairs) if pairs else "")
 
 
-def toggled(values: tuple[str, ...], value: str) -> list[str]:
-    return [v for v in values if v != value] if value in values else [*values, value]
+def toggled(values: tuple[str, ...], value: str, facet: Facet | None = None) -> list[str]:
+    """The selection with `value` removed when it is selected (with the values nested under it), else added
+    (in place of the values it nests under: choosing a kabupaten under a chosen province narrows to it)."""
+    if value in values:
+        return [v for v in values if v != value and not (facet and _nests_under(facet, v, value))]
+    return [*(v for v in values if not (facet and _nests_under(facet, value, v))), value]
+
+
+def _nests_under(facet: Facet, value: str, ancestor: str) -> bool:
+    parent = facet.parent(value) if facet.nested else None
+    while parent:
+        if parent == ancestor:
+            return True
+        parent = facet.parent(parent)
+    return False
 
 
 def toggle_url(search: SearchRequest, facet: str, value: str) -> str:
     """The URL that selects a facet value, or removes it when it is selected; back to page 1."""
-    return page_url(search, **{facet: toggled(search.selected.get(facet, ()), value), "page": 1})
+    declared = facets().get(facet) if facet in facets() else None
+    return page_url(search, **{facet: toggled(search.selected.get(facet, ()), value, declared), "page": 1})
 
 
 def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, Any]:
