@@ -25,6 +25,12 @@ class IndexMissingError(WartaError):
     code = "index_missing"
 
 
+class BackendUnavailableError(IndexMissingError):
+    """The search cluster cannot be reached or did not answer in time (after retries)."""
+
+    code = "backend_unavailable"
+
+
 class IndexDamagedError(IndexMissingError):
     """A generation whose files no longer match what was written: as unusable as no index at all."""
 

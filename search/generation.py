@@ -243,9 +243,9 @@ class Generation:
                                            request.facet_size, request.selected.get(facet.name, ()))
                   for facet in self.registry}
         suggestion = self._suggestion(request, parsed, builder, total_articles)
-        words = _highlight_words(parsed, built)
+        words = highlight_words(parsed, built)
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
-                          self.forms(words), _prefixes(parsed), expansions.describe(), total_articles, duplicates,
+                          self.forms(words), searched_prefixes(parsed), expansions.describe(), total_articles, duplicates,
                           self.stems.stem)
 
     def ranked(self, request, limit: int) -> np.ndarray:
@@ -331,7 +331,7 @@ class _LockedReader:
             return list(islice(self._reader.terms_within(fieldname, text, maxdist, prefix=prefix), TERMS_WALKED))
 
 
-def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
+def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     """The words typed, and the words of every form of an agency they named."""
     words = set(parsed.positive_words)
     for agency in built.agencies:
@@ -339,6 +339,6 @@ def _highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     return words
 
 
-def _prefixes(parsed: ParsedQuery) -> set[str]:
+def searched_prefixes(parsed: ParsedQuery) -> set[str]:
     return {clause.words[0] for group in parsed.groups for clause in group if clause.prefix and not clause.negated}
 
