@@ -33,8 +33,14 @@ browser:
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; }
 
+# The OpenSearch tests run against a cluster started here (and stopped after, unless one was running already);
+# without java or mvn the cluster cannot start and those tests skip, saying so.
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	@running=$$($(BIN)/python opensearch/cluster.py status >/dev/null 2>&1 && echo yes); \
+	url=$$($(BIN)/python opensearch/cluster.py start) || url=""; \
+	WARTA_TEST_OPENSEARCH_URL="$$url" $(BIN)/python -m pytest -q; status=$$?; \
+	if [ -z "$$running" ]; then $(BIN)/python opensearch/cluster.py stop >/dev/null 2>&1 || true; fi; \
+	exit $$status
 
 # A 3-node OpenSearch 2.19 cluster on 127.0.0.1:9250-9252 from Maven Central's jars (opensearch/pom.xml);
 # waits for green health and prints the URL. Needs java and mvn.

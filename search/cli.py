@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--full", action="store_true", help="rebuild from scratch instead of updating what changed")
     reindex.add_argument("--quiet", action="store_true", help="no progress bar")
     add_reading_options(reindex)
+    add_backend_options(reindex)
+    reindex.add_argument("--shards", type=whole(1, 1024), default=None,
+                         help="primary shards of a new OpenSearch index (default: $WARTA_OPENSEARCH_SHARDS or 1)")
+    reindex.add_argument("--replicas", type=whole(0, 16), default=None,
+                         help="replicas of each shard (default: $WARTA_OPENSEARCH_REPLICAS or 0)")
     reindex.set_defaults(run=run_reindex)
 
     search = commands.add_parser("search", help="search the index", description="Search the index and print the results.")
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--all-articles", dest="collapse", action="store_false",
                         help="every article, not one per story")
     search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    add_backend_options(search)
     search.set_defaults(run=run_search)
 
     extract = commands.add_parser("extract", help="print each article with its officials and agencies as JSON lines",
@@ -135,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
+    add_backend_options(serve)
     serve.set_defaults(run=run_serve)
     return parser
 
@@ -147,6 +154,22 @@ def add_reading_options(command: argparse.ArgumentParser) -> None:
                          help="follow symbolic links that lead out of the given directories")
 
 
+def add_backend_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--backend", choices=("whoosh", "opensearch"), default=None,
+                         help="where the articles are indexed: whoosh (the --index directory, default) or an "
+                              "OpenSearch cluster (default: $WARTA_BACKEND or whoosh)")
+    command.add_argument("--opensearch-url", default=None, metavar="URL",
+                         help="the cluster, one URL or several comma-separated "
+                              "(default: $WARTA_OPENSEARCH_URL or http://127.0.0.1:9250)")
+
+
+def backend_settings(args: argparse.Namespace):
+    from .backends import BackendSettings
+
+    return BackendSettings.from_environment(args.index, args.backend, args.opensearch_url,
+                                            getattr(args, "shards", None), getattr(args, "replicas", None))
+
+
 def reading_options(args: argparse.Namespace):
     from .loaders import ReadOptions, parse_column_mapping
 
@@ -154,7 +177,8 @@ def reading_options(args: argparse.Namespace):
 
 
 def run_reindex(args: argparse.Namespace) -> int:
-    from .indexer import build_index, count_inputs
+    from .backends import open_backend
+    from .indexer import count_inputs
     from .loaders import find_sources
 
     options = reading_options(args)
@@ -164,11 +188,13 @@ def run_reindex(args: argparse.Namespace) -> int:
         from tqdm import tqdm
 
         bar = tqdm(total=count_inputs(find_sources(args.paths, options)), unit=" articles", file=sys.stderr)
+    backend = open_backend(backend_settings(args), args.registry)
     try:
-        report = build_index(args.paths, args.index, progress=bar.update if bar else None, full=args.full,
-                             notice=lambda message: print(f"notice: {message}", file=sys.stderr),
-                             options=options, facets=args.registry)
+        report = backend.reindex(args.paths, progress=bar.update if bar else None, full=args.full,
+                                 notice=lambda message: print(f"notice: {message}", file=sys.stderr),
+                                 options=options)
     finally:
+        backend.close()
         if bar is not None:
             bar.close()
     for rejection in report.skipped:
@@ -182,12 +208,13 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .query import SearchRequest, SearchService
+    from .backends import open_backend
+    from .query import SearchRequest
 
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
                             args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
                             selected=selection(args.facet))
-    service = SearchService(args.index, args.registry)
+    service = open_backend(backend_settings(args), args.registry)
     try:
         if args.format in ("csv", "jsonl"):
             from .export import export_lines
@@ -262,8 +289,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from .indexer import open_current
 
-    open_current(args.index)  # fail now, with a clear message, when there is no index
-    app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry})
+    settings = backend_settings(args)
+    if settings.name == "whoosh":
+        open_current(args.index)  # fail now, with a clear message, when there is no index
+    app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry,
+                      "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url})
     try:
         server = make_server(app, args.host, args.port,
                              ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
@@ -273,7 +303,8 @@ def run_serve(args: argparse.Namespace) -> int:
     host = server.effective_host
     shown_host = f"[{host}]" if ":" in str(host) else host
     # Printed once the socket is bound, with the port it really got.
-    print(f"Warta serving {os.path.abspath(args.index)} on http://{shown_host}:{server.effective_port}/",
+    served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
+    print(f"Warta serving {served} on http://{shown_host}:{server.effective_port}/",
           file=sys.stderr, flush=True)
     try:
         server.run()  # returns only when Ctrl-C (KeyboardInterrupt) stopped it: waitress catches that itself

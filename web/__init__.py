@@ -7,13 +7,14 @@ from typing import Any, Mapping
 
 from flask import Flask
 
+from search.backends import BackendSettings, open_backend
 from search.facet_registry import FACETS
-from search.query import SearchService
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_FACETS
-    (a search.facet_registry.FacetRegistry; default the declared FACETS)."""
+    (a search.facet_registry.FacetRegistry; default the declared FACETS), WARTA_BACKEND (whoosh or opensearch;
+    default $WARTA_BACKEND or whoosh) and WARTA_OPENSEARCH_URL (default $WARTA_OPENSEARCH_URL)."""
     app = Flask(__name__)
     # `/api//search` must not redirect: werkzeug's slash-merging redirect is absolute, built from the Host
     # header, so a forged Host would send clients elsewhere. Such paths are plain 404s.
@@ -27,7 +28,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["warta"] = SearchService(app.config["WARTA_INDEX"], app.config.get("WARTA_FACETS", FACETS))
+    settings = BackendSettings.from_environment(app.config["WARTA_INDEX"], app.config.get("WARTA_BACKEND"),
+                                                app.config.get("WARTA_OPENSEARCH_URL"))
+    app.extensions["warta"] = open_backend(settings, app.config.get("WARTA_FACETS", FACETS))
 
     from . import views
 

