@@ -1,0 +1,74 @@
+"""Which corpus articles the region labels cover: a deterministic, seeded selection.
+
+    python bench/data/select_region_articles.py [--corpus ../shared/corpus/news.jsonl]
+
+Prints one line per article, `<group>\t<id>`, in labelling order. The cue words below only choose
+*which* articles get read; the labels in region_labels.jsonl come from reading each article.
+Groups (see regions_guideline.md):
+  detik-regional   every `detik.com/jatim` article (79);
+  regional-strong  65 "tajuk utama" articles of seven general outlets with two or more regional cues;
+  regional-weak    15 "tajuk utama" articles of those outlets with exactly one cue (often national stories);
+  regional-other   10 articles of other categories of those outlets with at least one cue;
+  negative-*       30 articles with no cue at all: national/foreign news, sport, tech, entertainment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+SEED = 14
+DETIK_REGIONAL = "detik.com/jatim"
+GENERAL_OUTLETS = ("antaranews", "poskotanews", "kumparan", "cnn indonesia", "merdeka", "suara", "rimanews")
+HEADLINES = "tajuk utama"
+REGIONAL_CUES = re.compile(
+    r"\b(Kabupaten|Kab\.|Pemkab|Pemkot|Pemprov|Bupati|Wali ?kota|Walikota|Camat|Kecamatan|Kelurahan|Polres|"
+    r"Polresta|Polrestabes|Polda|Kodim|Korem|DPRD|Gubernur|Kapolres|Kapolda|Dandim)\b"
+)
+# (group, size, predicate over (article, cue count))
+GROUPS = (
+    ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
+    ("regional-weak", 15, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n == 1),
+    ("regional-other", 10, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] != HEADLINES and n >= 1),
+    ("negative-news", 12, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n == 0),
+    ("negative-sport", 6, lambda a, n: a["category"].lower() == "olahraga" and n == 0),
+    ("negative-tech", 6, lambda a, n: a["category"].lower() == "teknologi" and n == 0),
+    ("negative-entertainment", 6, lambda a, n: a["category"].lower() in ("hiburan", "showbiz") and n == 0),
+)
+
+
+def cue_count(article: dict) -> int:
+    return len(REGIONAL_CUES.findall(article["title"] + "\n" + article["body"]))
+
+
+def select(articles: list[dict]) -> list[tuple[str, str]]:
+    """(group, id) pairs: all detik regional articles, then each group's seeded sample, no id twice."""
+    chosen = [("detik-regional", a["id"]) for a in articles if a["source"] == DETIK_REGIONAL]
+    taken = {article_id for _, article_id in chosen}
+    rng = random.Random(SEED)
+    counts = {a["id"]: cue_count(a) for a in articles}
+    for group, size, accepts in GROUPS:
+        pool = sorted(a["id"] for a in articles if a["id"] not in taken and accepts(a, counts[a["id"]]))
+        for article_id in rng.sample(pool, size):
+            chosen.append((group, article_id))
+            taken.add(article_id)
+    return chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    with args.corpus.open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in lines]
+    for group, article_id in select(articles):
+        print(f"{group}\t{article_id}")
+
+
+if __name__ == "__main__":
+    main()
