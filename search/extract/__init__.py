@@ -9,6 +9,7 @@ from .agencies import AgencyMention, find_agencies, load_gazetteers
 from .lexicon import Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
+from .regions import ArticleText, find_regions
 from .tokens import tokenize
 
 __all__ = ["Extraction", "extract", "region_dict", "AgencyMention", "OfficialMention"]
@@ -19,7 +20,10 @@ class Extraction:
     officials: list[OfficialMention]
     agencies: list[AgencyMention]
     persons: list[str] = field(default_factory=list)  # other people named (searchable text, never a facet)
-    regions: list[Region] = field(default_factory=list)  # the kabupaten/kota (or province) it is about
+    # The regions the article is about (search/extract/regions.py): every kabupaten/kota with enough
+    # evidence, then every province with enough evidence of its own and none of its kabupaten/kota listed.
+    # A kabupaten/kota implies its province, which is never listed beside it (the seed: [18.01], not 18).
+    regions: list[Region] = field(default_factory=list)
 
     @property
     def person_names(self) -> list[str]:
@@ -46,7 +50,8 @@ def is_headline_case(title: str) -> bool:
 
 
 def extract(article: Article) -> Extraction:
-    """Officials and agencies named in the article's title, body and desk line."""
+    """Officials, agencies and other persons named in the article's title, body and desk line, and the
+    regions it is about."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
     text = "\n".join(part for part in (title, article.body, article.source or "") if part)
@@ -58,4 +63,6 @@ def extract(article: Article) -> Extraction:
     material = {i for start, end in spans for i in range(start, end)}
     officials = find_officials(text, tokens, material, lexicon)
     persons = find_persons(tokens, material, officials, lexicon)
-    return Extraction(officials=officials, agencies=agencies, persons=persons)
+    view = ArticleText(text, tokens, regions, article.title, len(title), article.place)
+    return Extraction(officials=officials, agencies=agencies, persons=persons,
+                      regions=find_regions(view, agencies, lexicon))

@@ -1,0 +1,74 @@
+import pytest
+
+from search.articles import Article
+from search.extract import extract, region_dict
+from search.extract.regions import resolve_region
+from search.loaders import read_source
+
+from .conftest import SEEDS
+
+
+def codes(body: str, title: str = "", place: str | None = None) -> list[str]:
+    return [region.code for region in extract(Article("x", title, body, place=place)).regions]
+
+
+def test_the_seed_is_exactly_kabupaten_lampung_selatan():
+    seed = next(iter(read_source(next(SEEDS.glob("*.txt")))))
+    assert [region_dict(region) for region in extract(seed).regions] == [
+        {"code": "18.01", "name": "Kabupaten Lampung Selatan", "level": "kabupaten"}]
+
+
+@pytest.mark.parametrize("body, title, place, expected", [
+    # regional bodies, the level word deciding between a kabupaten and a kota of one name
+    ("Pemerintah Kota Bandar Lampung menggelar rapat koordinasi, Senin.", "", None, ["18.71"]),
+    ("DPRD Kabupaten Sidoarjo menyetujui anggaran tahun depan.", "", None, ["35.15"]),
+    ("Polres Malang menangkap dua pelaku pencurian sepeda motor.", "", None, ["35.07"]),
+    ("Pemkot Malang menata ulang pedagang kaki lima.", "", None, ["35.73"]),
+    ("Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti rakor.", "", None, ["18.01"]),
+    ("Pemkab Lamsel menyalurkan bantuan beras.", "", None, ["18.01"]),
+    # a province alone, and a province implied by its kabupaten/kota
+    ("Polda Jawa Timur menyiagakan ribuan personel.", "", None, ["35"]),
+    ("Pemprov Jatim dan Pemkot Surabaya meninjau lokasi banjir.", "", None, ["35.78"]),
+    # the dateline place, a kecamatan of the gazetteer
+    ("Warga memadati lapangan untuk salat id.", "", "Kalianda", ["18.01"]),
+    # a kecamatan named as one
+    ("Sebuah truk terguling di Kecamatan Sukawati, Selasa malam. Sopir truk selamat.", "", None, ["51.04"]),
+    # officials' regional roles
+    ("Bupati Bandung Dadang Supriatna meresmikan pasar.", "", None, ["32.04"]),
+    ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),
+    ("Gubernur Jawa Tengah meninjau waduk.", "", None, ["33"]),
+    # several regions
+    ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
+     "meninjau lokasi.", "", None, ["35.14", "35.74"]),
+])
+def test_regions_by_evidence(body, title, place, expected):
+    assert codes(body, title, place) == expected
+
+
+@pytest.mark.parametrize("body, place", [
+    # a place-like word inside another name
+    ("Kebakaran melanda permukiman di Jati Padang, Pasar Minggu. Warga Jati Padang mengungsi.", None),
+    ("Bank Jatim membuka kantor cabang baru. Bank Jatim menargetkan laba naik.", None),
+    # national bodies sitting in Jakarta
+    ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),
+    ("Presiden menerima tamu negara di Istana, Jakarta.", None),
+    # a hometown in passing
+    ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
+    # a passing mention
+    ("Harga cabai naik di banyak pasar, termasuk di Sidoarjo.", None),
+])
+def test_traps_give_no_region(body, place):
+    assert codes(body, place=place) == []
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("18.01", "18.01"), ("18", "18"), ("Kabupaten Lampung Selatan", "18.01"), ("Kab. Lampung Selatan", "18.01"),
+    ("kab lampung selatan", "18.01"), ("Lampung Selatan", "18.01"), ("  lampung   selatan ", "18.01"),
+    ("Lamsel", "18.01"), ("Provinsi Lampung", "18"), ("Prov. Lampung", "18"), ("Lampung", "18"),
+    ("Kota Bandung", "32.73"), ("Kabupaten Bandung", "32.04"), ("Bandung", "32.73"), ("Malang", "35.73"),
+    ("Bengkulu", "17"), ("Jatim", "35"), ("Kota Administrasi Jakarta Selatan", "31.74"), ("Jaksel", "31.74"),
+    ("Atlantis", None), ("99.99", None), ("", None),
+])
+def test_resolve_region(typed, code):
+    region = resolve_region(typed)
+    assert (region.code if region else None) == code
