@@ -158,3 +158,56 @@ def test_collapsed_hit_expands_to_its_other_versions_and_they_open(page, stories
     page.wait_for_url("**/article/*")
     assert page.locator("section.versions h2").inner_text() == "Versi lain (2)"
     assert page.locator("section.versions strong.first-version").inner_text() == "(terbit pertama)"
+
+
+def region_link(page, label):
+    return page.locator('[data-facet-list="region"] a', has_text=label)
+
+
+def source_link(page, label):
+    return page.locator('[data-facet-list="source"] a', has_text=label)
+
+
+def summary_count(page) -> str:
+    return page.locator("p.summary").inner_text().split(" ")[0]
+
+
+def test_region_and_source_facets_or_within_and_across(page, base_url):
+    page.goto(base_url + "/?q=kopdarwil")
+    assert summary_count(page) == "4"
+    assert region_link(page, "Provinsi Lampung").locator(".count").inner_text() == "3"
+    assert region_link(page, "Provinsi Jawa Timur").locator(".count").inner_text() == "1"
+    assert source_link(page, "detik.com").locator(".count").inner_text() == "2"  # three spellings, one outlet
+
+    region_link(page, "Provinsi Lampung").click()  # a province includes its kabupaten and kota
+    page.wait_for_load_state()
+    assert summary_count(page) == "3"
+    children = page.locator('[data-facet-list="region"] ul.children a .value').all_inner_texts()
+    assert children == ["Kabupaten Lampung Selatan", "Kota Bandar Lampung"]
+
+    source_link(page, "detik.com").click()  # AND across facets
+    page.wait_for_load_state()
+    assert summary_count(page) == "1"
+    source_link(page, "kompas.com").click()  # OR within a facet
+    page.wait_for_load_state()
+    assert summary_count(page) == "3"
+
+    region_link(page, "Kabupaten Lampung Selatan").click()  # a kabupaten under the province narrows to it
+    page.wait_for_load_state()
+    assert summary_count(page) == "2"
+    assert [c.strip(" ×") for c in chips(page).all_inner_texts()] == ["Kabupaten Lampung Selatan", "detik.com",
+                                                                      "kompas.com"]
+    page.locator("li.hit h2 a", has_text="Pemkab Lampung Selatan").click()
+    page.wait_for_url("**/article/*")
+    page.locator("a.related", has_text="Berita lain dari Kabupaten Lampung Selatan").click()
+    page.wait_for_url("**region=18.01*")
+    assert chips(page).all_inner_texts()[0].startswith("Kabupaten Lampung Selatan")
+
+
+def test_region_type_ahead_finds_regions_by_name(page, base_url):
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/?q=kopdarwil")
+    page.fill("#region-prefix", "bandar")
+    expect(page.locator('[data-facet-list="region"] a')).to_have_count(1)
+    assert page.locator('[data-facet-list="region"] a .value').inner_text() == "Kota Bandar Lampung"
