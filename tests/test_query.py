@@ -321,3 +321,18 @@ def test_an_article_lists_its_other_versions_and_which_came_first(story_service)
                                                                         ("Lampost", "2022-09-29")]
     alone = next(h for h in run(story_service, "gedung pelayanan terpadu")["hits"])
     assert (story_service.article(alone["id"])["versions"], story_service.article(alone["id"])["first_version"]) == ([], None)
+
+
+def test_the_region_facet_nests_kabupaten_under_their_province(story_service):
+    every = run(story_service, "", collapse=False)
+    assert every["facets"]["region"] == [
+        {"value": "18", "label": "Provinsi Lampung", "count": 4, "selected": False, "children": []}]
+    narrowed = run(story_service, "", collapse=False, selected={"region": ("Lamsel",)})
+    assert narrowed["query"]["region"] == ["18.01"] and narrowed["total"] == 4
+    assert narrowed["facets"]["region"] == [
+        {"value": "18", "label": "Provinsi Lampung", "count": 4, "selected": False, "children": [
+            {"value": "18.01", "label": "Kabupaten Lampung Selatan", "count": 4, "selected": True, "children": []}]}]
+    seed = next(hit for hit in narrowed["hits"] if hit["id"] == SEED_ID)
+    assert seed["regions"] == [{"code": "18.01", "name": "Kabupaten Lampung Selatan", "level": "kabupaten"}]
+    assert run(story_service, "region:lamsel", collapse=False)["total"] == 4
+    assert run(story_service, "", selected={"region": ("Provinsi Jawa Timur",)})["total"] == 0
