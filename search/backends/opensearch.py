@@ -456,8 +456,8 @@ class OpenSearchBackend:
         for value, count in listed(aggregation["values"]["buckets"], expanded):
             children = aggregation.get(f"children:{value}")
             chosen = [s for s in selected if facet.parent(s) == value]
-            counts.append(FacetCount(value, count, tuple(FacetCount(v, c) for v, c in listed(
-                children["buckets"], chosen))) if children is not None else ())
+            nested = listed(children["buckets"], chosen) if children is not None else []
+            counts.append(FacetCount(value, count, tuple(FacetCount(v, c) for v, c in nested)))
         return counts
 
     def facet_values(self, facet: str, request, prefix: str = "", size: int = 20) -> dict[str, Any]:
