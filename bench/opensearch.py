@@ -89,13 +89,74 @@ def parity(args) -> None:
         cluster.close()
 
 
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def resident_mb(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) // 1024
+    return total
+
+
+def speed(args) -> None:
+    import json
+    import resource
+
+    from bench.querymix import QUERY_TYPES
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        subprocess.run([sys.executable, "bench/corpus.py", str(args.size), str(corpus), "--source", str(args.source)],
+                       cwd=ROOT, check=True, capture_output=True)
+        backends = [open_backend(BackendSettings("whoosh", str(Path(tmp) / "index"))),
+                    open_backend(BackendSettings("opensearch", opensearch_url=args.url, opensearch_alias="warta-bench",
+                                                 shards=args.shards, replicas=args.replicas))]
+        print(f"{args.size} synthetic articles; OpenSearch index: {args.shards} shards, {args.replicas} replicas")
+        for backend in backends:
+            started = time.perf_counter()
+            backend.reindex([str(corpus)])
+            seconds = time.perf_counter() - started
+            print(f"{type(backend).__name__:<20} indexed in {seconds:.0f} s: {args.size / seconds:.0f} articles/s")
+        first = backends[0].search(SearchRequest())
+        mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
+        print(f"\n{'query type':<14}{'Whoosh p50/p95 ms':>20}{'OpenSearch p50/p95 ms':>24}")
+        for kind in QUERY_TYPES:
+            cells = []
+            for backend in backends:
+                timings = []
+                for params in mix[kind]:
+                    backend.search(request_of(params))
+                for _ in range(args.repeat):
+                    for params in mix[kind]:
+                        started = time.perf_counter()
+                        backend.search(request_of(params))
+                        timings.append((time.perf_counter() - started) * 1000)
+                cells.append(f"{statistics.median(timings):.1f}/{percentile(timings, .95):.1f}")
+            print(f"{kind:<14}{cells[0]:>20}{cells[1]:>24}")
+        state = json.loads((ROOT / "opensearch" / ".run" / "state.json").read_text())
+        print(f"\nmemory: this process (Whoosh searching) peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}"
+              f" MB; OpenSearch JVMs {resident_mb([n['pid'] for n in state['nodes']])} MB resident together")
+        backends[1].call(lambda c: c.indices.delete(index="warta-bench.g*"))
+        for backend in backends:
+            backend.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("parity",))
+    parser.add_argument("mode", choices=("parity", "speed"))
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--url", default="http://127.0.0.1:9250")
+    parser.add_argument("--size", type=int, default=20000)
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--shards", type=int, default=3)
+    parser.add_argument("--replicas", type=int, default=1)
     args = parser.parse_args()
-    parity(args)
+    parity(args) if args.mode == "parity" else speed(args)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ the data. Exit codes: 0 done, 1 a step failed (one line on stderr), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -26,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RUN_DIR = HERE / ".run"
+RUN_DIR = Path(os.environ.get("WARTA_OPENSEARCH_RUN_DIR") or HERE / ".run")  # another for a second cluster
 STATE = RUN_DIR / "state.json"
 LAUNCHER = "warta.ClusterNode"
 TRANSPORT_OFFSET = 100  # transport port = HTTP port + 100
@@ -62,7 +63,7 @@ def health(url: str, timeout: float = 2.0) -> dict | None:
     try:
         with urllib.request.urlopen(f"{url}/_cluster/health", timeout=timeout) as answer:
             return json.load(answer)
-    except (OSError, urllib.error.URLError, ValueError):
+    except (OSError, urllib.error.URLError, ValueError, http.client.HTTPException):  # not (yet) an HTTP port
         return None
 
 

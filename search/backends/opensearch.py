@@ -49,6 +49,7 @@ STEM_FIELD = {TITLE_WORDS: "title_stem", BODY_WORDS: "body_stem"}
 STORED_KEYS = ("id", "title", "body", "date", "url", "source", "place", "officials", "agencies", "regions", "story")
 KEYWORD_FIELDS = ("content_key", "source_key", "place_key", "story")
 BULK_CHUNK = 500
+BULK_ROUNDS = 5  # sends of an action refused for a passing reason
 REQUEST_TIMEOUT_S = 30
 RETRIES = 3
 DOC_FREQUENCIES_KEPT = 20_000
@@ -211,8 +212,9 @@ class OpenSearchBackend:
         self.facets = facets
         self.shards, self.replicas = shards, replicas
         hosts = [part.strip() for part in url.split(",") if part.strip()]
+        # A request that fails on one node (refused, timed out, 502-504) is retried on another.
         self.client = OpenSearch(hosts=hosts, timeout=REQUEST_TIMEOUT_S, max_retries=RETRIES, retry_on_timeout=True,
-                                 http_compress=True)
+                                 retry_on_status=(502, 503, 504), http_compress=True)
         self.stems = Stems()
         self.translate = Translator(facets)
         self.frequencies = _Frequencies(self)
@@ -262,8 +264,6 @@ class OpenSearchBackend:
     def reindex(self, paths: Iterable[str], progress: Callable[[int], object] | None = None, full: bool = True,
                 notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
         """Bulk-load every article under `paths` into a new index and move the alias onto it."""
-        from opensearchpy import helpers
-
         from ..indexer import BuildReport, content_key
 
         started = time.perf_counter()
@@ -279,12 +279,9 @@ class OpenSearchBackend:
             members: dict[str, list[str]] = {}
             stale: set[str] = set()
             actions = self._actions(name, sources, options, report, progress, content_key, firsts, members, stale)
-            for ok, item in helpers.streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK, max_retries=5,
-                                                   initial_backoff=1, max_backoff=30, raise_on_error=False,
-                                                   request_timeout=120):
-                if not ok:
-                    report.indexed -= 1
-                    say(f"not indexed: {item}")
+            for failed in self._bulk(actions):
+                report.indexed -= 1
+                say(f"not indexed: {failed}")
             self.call(lambda c: c.indices.refresh(index=name))
             self._update_story_firsts(name, firsts, members, sorted(stale))
             self._swap(name, say)
@@ -331,16 +328,51 @@ class OpenSearchBackend:
                 if progress:
                     progress(1)
 
+    def _bulk(self, actions: Iterable[dict]) -> Iterator[dict]:
+        """Send actions in bulk; actions refused for a passing reason (no primary while a node leaves the
+        cluster, a full queue) are sent again after a back-off, up to BULK_ROUNDS times; yields what still
+        failed."""
+        from opensearchpy import helpers
+
+        pending: Iterable[dict] = actions
+        for round_ in range(BULK_ROUNDS):
+            recent: OrderedDict[str, dict] = OrderedDict()
+            retry: list[dict] = []
+
+            def remembered(stream):
+                for action in stream:
+                    recent[action["_id"]] = action
+                    if len(recent) > 4 * BULK_CHUNK:  # results come back chunk by chunk, in order
+                        recent.popitem(last=False)
+                    yield action
+
+            for ok, item in helpers.streaming_bulk(self.client, remembered(pending), chunk_size=BULK_CHUNK,
+                                                   max_retries=5, initial_backoff=1, max_backoff=30,
+                                                   raise_on_error=False, raise_on_exception=False,
+                                                   request_timeout=120):
+                if ok:
+                    continue
+                result = next(iter(item.values()))
+                action = recent.get(result.get("_id"))
+                status = result.get("status", 500)
+                if action is not None and round_ < BULK_ROUNDS - 1 and (status >= 500 or status == 429):
+                    retry.append(action)
+                else:
+                    yield result
+            if not retry:
+                return
+            time.sleep(2 ** round_)
+            pending = retry
+
     def _update_story_firsts(self, name: str, firsts: dict[str, int], members: dict[str, list[str]],
                              stale: list[str]) -> None:
         """Give every article of a story that gained an earlier article the story's final earliest date."""
-        from opensearchpy import helpers
-
         updates = ({"_op_type": "update", "_index": name, "_id": article_id,
                     "doc": {STORY_FIRST: 0 if firsts[story] == UNDATED_LAST else firsts[story]}}
                    for story in stale for article_id in members.get(story, [story]))
-        self.call(lambda c: helpers.bulk(c, updates, chunk_size=BULK_CHUNK, max_retries=5, initial_backoff=1,
-                                         max_backoff=30, request_timeout=120))
+        failed = list(self._bulk(updates))
+        if failed:
+            raise BackendUnavailableError(f"{len(failed)} story dates could not be written: {failed[0]}")
         self.call(lambda c: c.indices.refresh(index=name))
 
     def _swap(self, name: str, say: Callable[[str], None]) -> None:
@@ -408,7 +440,7 @@ class OpenSearchBackend:
                 "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}}
             body["aggs"]["stories"] = {"filter": _all(selections.values()), "aggs": {"count": {
                 "cardinality": {"field": "story", "precision_threshold": PRECISE_STORY_COUNT}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body))
+        answer = self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False))
         evaluation = self._evaluation(request, parsed, built, answer)
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
