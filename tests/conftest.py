@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,15 +66,28 @@ STORY_RECORDS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def stories_root(tmp_path_factory) -> Path:
-    """An index of the seed, two versions of it and a hard negative."""
+def build_story_index(tmp_path_factory, seed_first: bool = True) -> Path:
+    """An index of the seed, two versions of it and a hard negative, the seed's file read before the versions'
+    file or after it. A story is named after its first indexed article and files are read in the order of
+    their paths, so both files lie in one temporary folder: where the checkout lies must not decide it (with
+    the seed read from `seeds/`, a checkout sorting before the temporary folder read the seed first)."""
     sources = tmp_path_factory.mktemp("story-sources")
-    (sources / "stories.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY_RECORDS), encoding="utf-8")
+    seed_folder, versions_folder = (sources / "1", sources / "2") if seed_first else (sources / "2", sources / "1")
+    seed_folder.mkdir()
+    versions_folder.mkdir()
+    shutil.copy(SEED_FILE, seed_folder / SEED_FILE.name)
+    (versions_folder / "stories.jsonl").write_text("".join(json.dumps(r) + "\n" for r in STORY_RECORDS),
+                                                   encoding="utf-8")
     root = tmp_path_factory.mktemp("story-index")
-    report = build_index([SEEDS, sources], root)
+    report = build_index([seed_folder, versions_folder], root)
     assert report.errors == [] and report.indexed == 4, report
     return root
+
+
+@pytest.fixture(scope="session")
+def stories_root(tmp_path_factory) -> Path:
+    """The story index with the seed read first, as when the versions came in a later update."""
+    return build_story_index(tmp_path_factory, seed_first=True)
 
 
 @pytest.fixture(scope="session")

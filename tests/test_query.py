@@ -5,7 +5,7 @@ import pytest
 from search.errors import BadQueryError, NotFoundError
 from search.query import SearchRequest, SearchService, search
 
-from .conftest import SEED_AGENCIES, SEED_OFFICIALS
+from .conftest import SEED_AGENCIES, SEED_OFFICIALS, build_story_index
 
 
 def run(service, q="", **kwargs):
@@ -254,14 +254,23 @@ def test_text_and_queries_in_other_unicode_forms_meet(tmp_path):
         service.close()
 
 
+@pytest.fixture(scope="module", params=[True, False], ids=["seed read first", "versions read first"])
+def seed_first(request) -> bool:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def story_service(stories_root):
-    story_search = SearchService(stories_root)
+def story_service(seed_first, tmp_path_factory):
+    """The story index both ways round: which article is read first names the story, and nothing else."""
+    story_search = SearchService(build_story_index(tmp_path_factory, seed_first=seed_first))
     yield story_search
     story_search.close()
 
 
 SEED_ID = "cade9df429c4df30"
+LAMPOST_ID = "856947439bda82dc"  # the version whose title has every word of `rakornas reformasi birokrasi`
+RADAR_ID = "163980f9fc88e187"
+OTHER_STORY_ID = "87847f14e1ef63f5"  # the hard negative: the same official, another story
 
 
 def test_collapsed_by_default_one_hit_per_story_with_its_other_versions(story_service):
@@ -282,12 +291,19 @@ def test_by_relevance_the_best_ranked_version_stands_for_the_story(story_service
     every = run(story_service, "rakornas reformasi birokrasi", collapse=False)
     result = run(story_service, "rakornas reformasi birokrasi")
     assert (every["total"], result["total"]) == (4, 2)
+    assert [hit["id"] for hit in every["hits"]] == [LAMPOST_ID, RADAR_ID, SEED_ID, OTHER_STORY_ID]
     best = {}
     for hit in every["hits"]:
         best.setdefault(hit["story"], hit["id"])
-    assert [hit["id"] for hit in result["hits"]] == list(best)
+    # the best-ranked article of each story, not the story's id (its first indexed article: the seed or not)
+    assert [hit["id"] for hit in result["hits"]] == list(best.values()) == [LAMPOST_ID, OTHER_STORY_ID]
     copies = next(hit for hit in result["hits"] if hit["duplicates"])
     assert sorted(d["source"] for d in copies["duplicates"] + [copies]) == ["Diskominfo", "Lampost", "Radar Lampung"]
+
+
+def test_a_story_is_named_after_its_first_indexed_article(story_service, seed_first):
+    result = run(story_service, "rakornas reformasi birokrasi")
+    assert [hit["story"] for hit in result["hits"]] == [SEED_ID if seed_first else LAMPOST_ID, OTHER_STORY_ID]
 
 
 def test_collapse_false_lists_every_article(story_service):
