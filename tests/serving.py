@@ -16,6 +16,8 @@ from typing import Iterator, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
+START_SECONDS = 60  # a shared 2-core machine running other builds took over 30 s to answer once
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -48,10 +50,10 @@ def serving(index: Path, threads: int = 8, with_process: bool = False, options: 
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + START_SECONDS
         while True:
             try:
-                get_json(base + "/api/search?q=", timeout=2)
+                get_json(base + "/api/search?q=", timeout=10)  # the first search opens the index: slow on a busy machine
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -61,5 +63,5 @@ def serving(index: Path, threads: int = 8, with_process: bool = False, options: 
         yield (base, process) if with_process else base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
         log.close()

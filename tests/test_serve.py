@@ -164,7 +164,7 @@ def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path)
         assert taken.returncode == 1
         assert taken.stderr == "warta serve: Address already in use\n"
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 130
+        assert process.wait(timeout=30) == 130
         assert process.stderr.read() == "warta serve: interrupted\n"
     finally:
         if process.poll() is None:
