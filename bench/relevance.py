@@ -168,6 +168,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--queries", type=int, default=300, help="articles sampled for lead and typo queries")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--opensearch-url", help="also score Warta on this OpenSearch cluster (issue 21's parity)")
     args = parser.parse_args()
     started = time.perf_counter()
     articles = read_articles(args.corpus)
@@ -179,6 +180,13 @@ def main() -> None:
         build_index([args.corpus], Path(tmp) / "warta")
         service = SearchService(Path(tmp) / "warta")
         systems["warta"] = warta_search(service)
+        if args.opensearch_url:
+            from search.backends import BackendSettings, open_backend
+
+            cluster = open_backend(BackendSettings("opensearch", opensearch_url=args.opensearch_url,
+                                                   opensearch_alias="warta-relevance"))
+            cluster.reindex([args.corpus])
+            systems["warta-opensearch"] = warta_search(cluster)
         for name, analyzer in (("whoosh-english-stemming", StemmingAnalyzer()),
                                ("no-stemming", StandardAnalyzer(stoplist=None)),
                                ("sastrawi-no-surface", stemmed_analyzer())):
