@@ -26,7 +26,7 @@ from whoosh import query as wq
 from .analysis import Stems
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
-from .segments import ArrayCache, SegmentMemo, live_documents, read_postings
+from .segments import ArrayCache, SegmentMemo, live_documents, read_postings, segment_lengths
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
@@ -180,10 +180,8 @@ class PostingCache:
         return found
 
     def _read_lengths(self, fieldname: str) -> np.ndarray:
-        return self.memo.concatenated(
-                self.reader, "lengths", fieldname,
-                lambda leaf: [leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())],
-                np.float32)
+        return self.memo.concatenated(self.reader, "lengths", fieldname,
+                                      lambda leaf: segment_lengths(leaf, fieldname), np.float32)
 
     def stem_groups(self, fieldname: str) -> StemGroups:
         """The words of a surface field under each stem, from each segment's lexicon read once."""

@@ -14,8 +14,10 @@ from collections import OrderedDict
 from typing import Callable, Hashable, TypeVar
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
+from whoosh.columns import FixedBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 T = TypeVar("T")
 Postings = tuple[np.ndarray, np.ndarray]  # document numbers (int32, ascending) and weights (float32)
@@ -24,6 +26,7 @@ POSTINGS_BYTES = 64 << 20  # per-segment postings kept across generations; 8 byt
 # What one cached entry costs beside its arrays' data: two numpy headers (~112 bytes each), the tuple, the key
 # and the dictionary slot. Counted so that a flood of unknown words (empty arrays) cannot grow a cache unseen.
 ENTRY_BYTES = 400
+LENGTH_OF_BYTE = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float32)  # Whoosh's quantisation
 
 
 def segment_id(leaf) -> str | None:
@@ -107,6 +110,40 @@ def column_values(reader, field: str, memo: SegmentMemo, dtype=np.int64) -> np.n
     return memo.concatenated(reader, "column", field,
                              lambda leaf: np.fromiter(leaf.column_reader(field), dtype=dtype,
                                                       count=leaf.doc_count_all()), dtype)
+
+
+def segment_lengths(leaf, fieldname: str) -> np.ndarray:
+    """Each document's length in a field, as Whoosh stores it (quantised to one byte), for one segment.
+
+    Whoosh3 keeps them as a column of one byte per document, read here in one piece and decoded by a table:
+    0.5 ms for 50,000 documents, against 0.3 s asking for each (once per field and segment, 17 s per field
+    at a million articles). Any other reader is asked document by document."""
+    column = _length_column(leaf, fieldname)
+    if column is None:
+        return np.array([leaf.doc_field_length(doc, fieldname) or 0 for doc in range(leaf.doc_count_all())],
+                        dtype=np.float32)
+    lengths = np.zeros(leaf.doc_count_all(), dtype=np.float32)  # documents past the column's end: length 0
+    if column is not NO_COLUMN:
+        stored = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+        lengths[:len(stored)] = LENGTH_OF_BYTE[stored]
+    return lengths
+
+
+NO_COLUMN = object()  # a Whoosh3 segment without lengths for a field: every length is 0
+
+
+def _length_column(leaf, fieldname: str):
+    """Whoosh3's byte column of a field's lengths in a segment (NO_COLUMN when it has none); None when the
+    segment is not read by Whoosh3's own classes."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if not isinstance(perdoc, W3PerDocReader):
+        return None
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return NO_COLUMN
+    if not isinstance(column, FixedBytesColumn.Reader) or column._fixedlen != 1:
+        return None
+    return column
 
 
 def read_postings(reader, fieldname: str, text: str | bytes, live: np.ndarray | None = None,

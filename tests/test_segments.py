@@ -144,3 +144,21 @@ def test_an_array_cache_computes_a_key_once_while_several_threads_ask():
     assert computed == ["first"]
     assert answers == {"first": [1, 2], "second": [1, 2]}
     assert cache.cached_bytes == 16 + ENTRY_BYTES and len(cache) == 1
+
+
+def test_segment_lengths_read_whole_columns_as_whoosh_reads_each_document(tmp_path):
+    index = whoosh_index.create_in(str(tmp_path), build_schema())
+    for batch in (["satu", "dua tiga", ""], ["empat lima enam tujuh", ""]):  # a segment ending without a body
+        writer = index.writer()
+        for number, body in enumerate(batch):
+            writer.add_document(id=f"{body}-{number}", body_surface=body)
+        writer.commit(merge=False)
+    with index.searcher() as searcher:
+        found = [search.segments.segment_lengths(leaf, "body_surface").tolist()
+                 for leaf, _ in searcher.reader().leaf_readers()]
+        asked = [[leaf.doc_field_length(doc, "body_surface") or 0 for doc in range(leaf.doc_count_all())]
+                 for leaf, _ in searcher.reader().leaf_readers()]
+        no_field = [search.segments.segment_lengths(leaf, "title_surface").tolist()
+                    for leaf, _ in searcher.reader().leaf_readers()]
+    assert found == asked == [[1.0, 2.0, 0.0], [4.0, 0.0]]
+    assert no_field == [[0.0, 0.0, 0.0], [0.0, 0.0]]
