@@ -166,6 +166,10 @@ class PostingCache:
         return self._scored.cached_bytes
 
     @property
+    def budget_bytes(self) -> int:
+        return self._scored.budget_bytes
+
+    @property
     def cached_entries(self) -> int:
         return len(self._scored)
 

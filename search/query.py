@@ -117,13 +117,21 @@ def _strings(values: Any) -> tuple[str, ...]:
 
 
 class SearchService:
-    """Searches one index root. Under its lock it only looks at `current` and, when that moved, swaps in the
-    newer generation; the search itself runs outside the lock, so searches run concurrently."""
+    """Searches one index root. Under its lock it only looks at `current` and at the generation it has; when
+    `current` moved, one thread opens and warms the newer generation outside the lock, and searches move to it
+    once it is ready. Meanwhile the others wait for it, or, with `background_swaps` (the server), keep searching
+    the generation they had while a thread of its own opens the new one: no search pays for opening."""
 
-    def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS) -> None:
+    def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS,
+                 background_swaps: bool = False) -> None:
         self.index_root = Path(index_root)
         self.facets = facets
+        self.background_swaps = background_swaps
         self._lock = threading.Lock()
+        self._opened = threading.Condition(self._lock)  # notified when an opening ends, opened or not
+        self._opening = False  # a thread is opening the generation `current` names
+        self._failed: str = ""  # the generation a background opening last failed to open
+        self._closings = 0  # how many times close() ran: a generation opened across a close is not kept
         self._generation: Generation | None = None
         self.stems = Stems(self.index_root)  # the stems of the index's words, and of words asked, within a budget
         self._segment_memo = SegmentMemo()  # what unchanged segments gave, reused by the next generation
@@ -140,35 +148,73 @@ class SearchService:
             return ""
 
     def current(self) -> Generation:
-        """The generation `current` names, opened once; reopened only when `current` moves."""
-        with self._lock:
-            generation, retired = self._swap()
-        if retired is not None:
-            self._dispose(retired)
-        return generation
+        """The generation to search: the one `current` names, opened (and warmed) once; reopened only when
+        `current` moves (with background swaps, the one searched so far until the new one is ready)."""
+        return self._acquire(enter=False)
 
     @contextmanager
     def using(self) -> Iterator[Generation]:
         """The current generation, kept open (and its files undeleted) until the block ends."""
-        while True:
-            with self._lock:
-                generation, retired = self._swap()
-                entered = generation.enter()
-            if retired is not None:
-                self._dispose(retired)
-            if entered:
-                break
+        generation = self._acquire(enter=True)
         try:
             yield generation
         finally:
             if generation.leave():
                 remove_unused_generations(self.index_root)
 
-    def _swap(self) -> tuple[Generation, Generation | None]:
-        """Under the lock: the generation to search, and the one it replaced (to dispose of outside the lock)."""
+    def _acquire(self, enter: bool) -> Generation:
+        while True:
+            with self._lock:
+                generation = self._generation
+                name = self._current_name()
+                fresh = generation is not None and generation.name == name
+                stale_is_fine = generation is not None and self.background_swaps and name != self._failed
+                if fresh or stale_is_fine:
+                    if not fresh and not self._opening:
+                        self._opening = True
+                        threading.Thread(target=self._open_in_background, name="warta-swap", daemon=True).start()
+                    if not enter or generation.enter():
+                        return generation
+                    continue  # closed by close() meanwhile: look again
+                if self._opening:
+                    self._opened.wait()
+                    continue
+                self._opening = True
+            self._install()  # this thread opens it, outside the lock; then looks again
+
+    def _install(self) -> None:
+        """Open and warm the generation `current` names, then make it the one searched; the old one is
+        disposed of outside the lock. Raises what opening raised (the generation searched stays)."""
+        with self._lock:
+            closings = self._closings
+        try:
+            generation = self._open_current()
+        except BaseException:
+            with self._lock:
+                self._opening = False
+                self._opened.notify_all()
+            raise
+        with self._lock:
+            closed = self._closings != closings
+            old, self._generation = (None, self._generation) if closed else (self._generation, generation)
+            self._opening = False
+            self._failed = ""
+            self._opened.notify_all()
+        if closed:
+            generation.retire()
+        elif old is not None:
+            self._dispose(old)
+
+    def _open_in_background(self) -> None:
         name = self._current_name()
-        if self._generation is not None and self._generation.name == name:
-            return self._generation, None
+        try:
+            self._install()
+        except Exception:  # a damaged or vanished generation, whatever Whoosh raised for it
+            with self._lock:
+                self._failed = name  # searches open it themselves now, and meet the error as they always did
+
+    def _open_current(self) -> Generation:
+        """The generation `current` names, leased, verified, opened and warmed."""
         for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
             name = self._current_name()
             lease = hold(self.index_root / name) if name else None
@@ -184,8 +230,12 @@ class SearchService:
         except BaseException:
             release(lease)
             raise
-        old, self._generation = self._generation, generation
-        return generation, old
+        try:
+            generation.warm()
+        except BaseException:
+            generation.retire()
+            raise
+        return generation
 
     def _dispose(self, old: Generation) -> None:
         if old.retire():
@@ -194,6 +244,7 @@ class SearchService:
     def close(self) -> None:
         with self._lock:
             old, self._generation = self._generation, None
+            self._closings += 1
         if old is not None:
             old.retire()
 

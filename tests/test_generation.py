@@ -66,3 +66,45 @@ def test_a_generation_swapped_out_mid_search_closes_when_that_search_ends(tmp_pa
     service.close()
     assert service.current().users == 0
     service.close()
+
+
+@pytest.fixture(scope="module")
+def counted_root(tmp_path_factory):
+    """Four articles whose body words appear in 4, 3, 2 and 1 of them; `yang` (a stop word) in all four."""
+    import json
+
+    from search.indexer import build_index
+
+    words = ["sungai", "jembatan", "pelabuhan", "bandara"]
+    records = [{"id": f"a{n}", "title": f"Berita {n}", "date": "2024-01-0" + str(n + 1), "source": "Uji",
+                "url": f"https://uji.example/{n}",
+                "body": " ".join(["yang"] + words[:4 - n]) + " dibangun di kota itu tahun ini oleh pemerintah."}
+               for n in range(4)]
+    sources = tmp_path_factory.mktemp("counted-sources")
+    (sources / "counted.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    root = tmp_path_factory.mktemp("counted-index")
+    report = build_index([sources], root)
+    assert report.errors == [] and report.indexed == 4, report
+    return root
+
+
+def test_frequent_words_are_the_body_words_in_most_documents_stop_words_aside(counted_root):
+    service = SearchService(counted_root)
+    frequent = service.current().frequent_words(6)
+    service.close()
+    # in all four: dibangun, kota, pemerintah, sungai, tahun (word order among equals); `di`, `itu`, `ini`,
+    # `oleh` and `yang` are stop words
+    assert frequent == ["dibangun", "kota", "pemerintah", "sungai", "tahun", "jembatan"]
+
+
+def test_a_warm_generation_holds_the_frequent_words_postings_within_its_share(counted_root, monkeypatch):
+    service = SearchService(counted_root)  # opening warms it
+    generation = service.current()
+    assert len(generation.frequent_words(search.generation.WARM_WORDS)) == 8  # every body word not a stop word
+    # each word: by surface form and by stem, in the title and in the body
+    assert generation.postings.cached_entries == 4 * 8
+    service.close()
+    monkeypatch.setattr(search.generation, "WARM_SHARE", 1 << 40)  # a share smaller than one word's postings
+    service = SearchService(counted_root)
+    assert service.current().postings.cached_entries == 4  # the first word read, then the share was spent
+    service.close()

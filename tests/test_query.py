@@ -185,6 +185,75 @@ def test_service_reopens_when_the_index_changes(tmp_path):
     service.close()
 
 
+def _wait_until(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_background_swaps_answer_from_the_old_generation_until_the_new_one_is_warm(tmp_path, monkeypatch):
+    import threading
+
+    from search.generation import Generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path, background_swaps=True)
+    assert run(service, "")["total"] == 1
+    first = service.current()
+    warming, release = threading.Event(), threading.Event()
+    warm = Generation.warm
+
+    def slow_warm(generation, *args):
+        warming.set()
+        assert release.wait(30)
+        warm(generation, *args)
+
+    monkeypatch.setattr(Generation, "warm", slow_warm)
+    build_index([SEEDS, CORPUS], tmp_path)
+    assert run(service, "")["total"] == 1  # answered at once, from the generation it had
+    assert warming.wait(30)
+    assert [run(service, "")["total"] for _ in range(3)] == [1, 1, 1]  # still warming: still the old one
+    assert service.current() is first
+    release.set()
+    assert _wait_until(lambda: service.current() is not first)
+    assert run(service, "")["total"] == 7
+    assert first.closed
+    assert _wait_until(lambda: len(list(tmp_path.glob("gen-*"))) == 1)  # and removed, by the thread that let go
+    service.close()
+
+
+def test_a_generation_that_fails_to_open_in_the_background_fails_the_searches_after(tmp_path):
+    from search.errors import IndexDamagedError
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path, background_swaps=True)
+    first = service.current()
+    build_index([SEEDS, CORPUS], tmp_path)
+    damaged = max(current_generation(tmp_path).glob("MAIN_*"), key=lambda path: path.stat().st_size)
+    damaged.write_bytes(damaged.read_bytes()[:-1])
+
+    def meets_the_damage() -> bool:
+        try:
+            return run(service, "")["total"] == 0  # the old generation answers 1 while the new one is opened
+        except IndexDamagedError:
+            return True
+
+    assert run(service, "")["total"] == 1  # this one starts the opening, and is answered by the old generation
+    assert _wait_until(meets_the_damage)  # then searches open it themselves and meet the damage, as without swaps
+    assert not first.closed  # the old generation was never let go
+    service.close()
+
+
 def _bomb(prefixes: list[str]) -> str:
     return " ".join(f"{prefix}*" for prefix in prefixes)
 
