@@ -3,6 +3,7 @@
 Exit codes: 0 success; 1 an error stopped the command; 2 bad command-line usage (also a value argparse
 accepts but Warta cannot use: `--per-page 0`, `--from 0000`, an inverted date range);
 3 the index was built but some inputs were rejected (each is listed on stderr); 130 interrupted (Ctrl-C).
+`serve` stopped by SIGTERM ends as a process killed by SIGTERM does (143 in a shell), once its workers are done.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import ipaddress
 import json
 import os
 import re
+import signal
 import sys
 from typing import Callable, Sequence
 
@@ -24,6 +26,7 @@ EXIT_REJECTED_INPUTS = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 MAX_PER_PAGE = 100  # as SearchRequest allows
 MAX_THREADS = 64
+MAX_WORKERS = 32
 MAX_CONNECTIONS = 1000  # waitress's select() loop handles at most ~1,000 sockets
 HOSTNAME = re.compile(r"(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*")
 
@@ -133,11 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=whole(0, 65535), default=8000,
                        help="port, 0 for any free one (default: %(default)s)")
     serve.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    serve.add_argument("--workers", type=whole(1, MAX_WORKERS), default=None,
+                       help=f"worker processes, 1 to {MAX_WORKERS}, pre-forked by gunicorn (default: one per "
+                            "core); one waitress process where the platform cannot fork")
     serve.add_argument("--threads", type=whole(1, MAX_THREADS), default=8,
-                       help=f"requests answered at once, 1 to {MAX_THREADS} (default: %(default)s)")
+                       help=f"requests each worker answers at once, 1 to {MAX_THREADS} (default: %(default)s)")
     serve.add_argument("--connection-limit", type=whole(1, MAX_CONNECTIONS), default=100,
-                       help=f"open connections at most, 1 to {MAX_CONNECTIONS}; a request must arrive within "
-                            "--request-timeout and an idle connection closes after 15 s (default: %(default)s)")
+                       help=f"open connections at most, shared by the workers, 1 to {MAX_CONNECTIONS}; a request "
+                            "must arrive within --request-timeout and an idle connection closes after 15 s "
+                            "(default: %(default)s)")
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
@@ -285,7 +292,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     from web import create_app
-    from web.server import ServerLimits, make_server
+    from web.server import ServerLimits, default_workers, forking_available, prepare_worker
 
     from .indexer import open_current
 
@@ -294,24 +301,49 @@ def run_serve(args: argparse.Namespace) -> int:
         open_current(args.index)  # fail now, with a clear message, when there is no index
     app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry,
                       "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url})
+    served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
+    limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
+                          request_timeout=args.request_timeout)
+    if not forking_available():
+        return serve_one_process(args, app, limits, served, prepare_worker)
+    from web.server import bind_listener, serve_forked
+
+    listener = bind_listener(args.host, args.port)
+    announce(served, *listener.getsockname()[:2])
+    stopped_by = serve_forked(app, listener, limits, args.workers or default_workers())
+    if stopped_by == signal.SIGINT:
+        print("warta serve: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if stopped_by > 0:  # SIGTERM, SIGQUIT: end as that signal's default would have, now that workers are done
+        signal.signal(stopped_by, signal.SIG_DFL)
+        os.kill(os.getpid(), stopped_by)
+        return 128 + stopped_by  # as a shell reports it, should the signal not have ended this process
+    print("warta serve: a worker could not start", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepare) -> int:
+    """Waitress in this process, where there is no fork."""
+    from web.server import make_server
+
     try:
-        server = make_server(app, args.host, args.port,
-                             ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
-                                          request_timeout=args.request_timeout))
+        server = make_server(app, args.host, args.port, limits)
     except ValueError:  # waitress's word for a host that does not resolve
         raise OSError(f"cannot listen on {args.host}:{args.port}") from None
-    host = server.effective_host
-    shown_host = f"[{host}]" if ":" in str(host) else host
-    # Printed once the socket is bound, with the port it really got.
-    served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
-    print(f"Warta serving {served} on http://{shown_host}:{server.effective_port}/",
-          file=sys.stderr, flush=True)
+    announce(served, server.effective_host, server.effective_port)
+    prepare(app)
     try:
         server.run()  # returns only when Ctrl-C (KeyboardInterrupt) stopped it: waitress catches that itself
     finally:
         server.close()
     print("warta serve: interrupted", file=sys.stderr)
     return EXIT_INTERRUPTED
+
+
+def announce(served: str, host: str, port: int) -> None:
+    """The one line `serve` prints, once the socket is bound, with the port it really got."""
+    shown_host = f"[{host}]" if ":" in str(host) else host
+    print(f"Warta serving {served} on http://{shown_host}:{port}/", file=sys.stderr, flush=True)
 
 
 def main(argv: Sequence[str] | None = None, facets=None) -> int:

@@ -40,17 +40,19 @@ def resident_mb(pid: int) -> tuple[int, int]:
 
 
 @contextmanager
-def serving(index: Path, threads: int = 8, with_process: bool = False, options: Sequence[str] = ()) -> Iterator:
+def serving(index: Path, threads: int = 8, with_process: bool = False, options: Sequence[str] = (),
+            start_seconds: float = START_SECONDS, command: Sequence[str] = ("-m", "search.cli")) -> Iterator:
     """Yield the base URL of a `warta serve` process over `index` (with `with_process`, the URL and the
-    process), started with extra `options`; stop it afterwards."""
+    process), started with extra `options` (by `python COMMAND serve ...`), answering within `start_seconds`
+    (it warms the index first); stop it afterwards."""
     port = free_port()
     log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server's logging
-    process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
+    process = subprocess.Popen([sys.executable, *command, "serve", "--index", str(index),
                                 "--port", str(port), "--threads", str(threads), *options],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + START_SECONDS
+        deadline = time.monotonic() + start_seconds
         while True:
             try:
                 get_json(base + "/api/search?q=", timeout=10)  # the first search opens the index: slow on a busy machine

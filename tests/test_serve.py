@@ -1,12 +1,14 @@
 """The production server: answers while a reindex swaps generations underneath it."""
 
 import json
+import os
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from .conftest import CORPUS, ROOT, SEEDS
 from .serving import get_json, serving
@@ -37,10 +39,11 @@ def test_queries_never_fail_while_reindexing(tmp_path):
         stop.set()
         for thread in threads:
             thread.join()
-        final_status, final = get_json(base + "/api/search?q=")
+        # the server opens a new generation in the background, answering from the old one meanwhile
+        reached = _wait_until(lambda: get_json(base + "/api/search?q=")[1]["total"] == 7, seconds=10)
     assert statuses and set(statuses) == {200}
     assert totals == {1, 7}
-    assert final_status == 200 and final["total"] == 7
+    assert reached
     assert len(list(index.glob("gen-*"))) == 1  # the server let go of the old generations
 
 
@@ -170,3 +173,111 @@ def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path)
         if process.poll() is None:
             process.kill()
         process.stderr.close()
+
+
+def _children(pid: int) -> list[int]:
+    return sorted(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+
+
+def _leases(pid: int) -> set[str]:
+    """The generations whose lease file a process holds open."""
+    held = set()
+    for descriptor in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(descriptor)
+        except OSError:
+            continue
+        if target.endswith("/.inuse"):
+            held.add(Path(target).parent.name)
+    return held
+
+
+def _wait_until(condition, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while not (found := condition()):
+        if time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+    return found
+
+
+def _reindex(index, *sources) -> None:
+    subprocess.run([sys.executable, "-m", "search.cli", "reindex", *map(str, sources), "--index", str(index),
+                    "--full", "--quiet"], cwd=ROOT, check=True, capture_output=True)
+
+
+def test_two_workers_each_serve_and_follow_a_reindex_letting_the_old_generation_go(tmp_path):
+    index = _index(tmp_path)
+    with serving(index, with_process=True, options=["--workers", "2"]) as (base, process):
+        workers = _wait_until(lambda: len(_children(process.pid)) == 2 and _children(process.pid))
+        first = os.readlink(index / "current")
+        assert _wait_until(lambda: all(_leases(worker) == {first} for worker in workers))
+        assert _leases(process.pid) == set()  # the master warmed the index, then let it go before forking
+        for stopped, running in (workers, workers[::-1]):  # each alone answers while the other is stopped
+            os.kill(stopped, signal.SIGSTOP)
+            try:
+                assert [get_json(base + "/api/search?q=reformasi", timeout=10)[0] for _ in range(5)] == [200] * 5
+            finally:
+                os.kill(stopped, signal.SIGCONT)
+        _reindex(index, SEEDS, CORPUS)
+        second = os.readlink(index / "current")
+        assert second != first
+        # each worker opens and warms the new generation in the background, then lets the old one go
+        assert _wait_until(lambda: all(_leases(worker) == {second} for worker in workers))
+        assert _wait_until(lambda: not (index / first).exists())
+        assert {get_json(base + "/api/search?q=")[1]["total"] for _ in range(10)} == {7}
+        assert _children(process.pid) == workers
+
+
+def test_a_killed_worker_is_replaced_and_the_server_keeps_answering(tmp_path):
+    index = _index(tmp_path)
+    with serving(index, with_process=True, options=["--workers", "2"]) as (base, process):
+        workers = _wait_until(lambda: len(_children(process.pid)) == 2 and _children(process.pid))
+        os.kill(workers[0], signal.SIGKILL)
+        replaced = _wait_until(lambda: (lambda now: len(now) == 2 and workers[0] not in now and now)
+                               (_children(process.pid)))
+        assert replaced and workers[1] in replaced
+        newcomer = next(worker for worker in replaced if worker != workers[1])
+        assert _wait_until(lambda: _leases(newcomer) == {os.readlink(index / "current")})
+        assert [get_json(base + "/api/search?q=reformasi")[1]["total"] for _ in range(5)] == [1] * 5
+
+
+def test_sigterm_lets_the_workers_finish_and_ends_as_sigterm_always_ended_it(tmp_path):
+    index = _index(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index), "--port", "0",
+                                "--workers", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        port = int(process.stderr.readline().rstrip().rstrip("/").rsplit(":", 1)[1])
+        assert _wait_until(lambda: _answers(port))
+        workers = _children(process.pid)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == -signal.SIGTERM
+        assert process.stderr.read() == ""
+        assert not any(Path(f"/proc/{worker}").exists() for worker in workers)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stderr.close()
+
+
+def _answers(port: int) -> bool:
+    try:
+        return get_json(f"http://127.0.0.1:{port}/api/search?q=reformasi", timeout=2)[0] == 200
+    except OSError:
+        return False
+
+
+ONE_PROCESS = ("-c", "import sys, web.server; web.server.forking_available = lambda: False; "
+                     "from search.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def test_without_fork_one_waitress_process_serves_and_sigint_exits_130(tmp_path):
+    index = _index(tmp_path)
+    with serving(index, with_process=True, command=ONE_PROCESS) as (base, process):
+        assert get_json(base + "/api/search?q=reformasi")[1]["total"] == 1
+        assert _children(process.pid) == []
+        _reindex(index, SEEDS, CORPUS)  # followed as the workers follow it
+        assert _wait_until(lambda: get_json(base + "/api/search?q=")[1]["total"] == 7)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 130

@@ -1,4 +1,5 @@
-"""The production server: waitress with limits a hostile client cannot wait out.
+"""The production server: pre-forked worker processes, each running waitress with limits a hostile client
+cannot wait out.
 
 Waitress reads every request in its I/O loop and hands a thread only a complete request, so a slow client
 holds a connection, never a thread. What it does not bound by itself: how long one request may take to
@@ -6,21 +7,45 @@ arrive (`channel_timeout` counts idleness, so a header byte every 3 s keeps a co
 such connections lock out everyone), and the size of a body (1 GB by default). `make_server` bounds both,
 and answers waitress's own errors (a malformed request line, headers too large) with the same error envelope
 as the app, instead of waitress's plain text.
+
+One Python process answers on one core at a time (the GIL), so `serve` runs several: gunicorn's master binds
+the socket, forks the workers, replaces one that dies and stops them on a signal. Gunicorn's own workers are
+not used: its sync and gthread workers give a connection a thread as soon as its first byte arrives and then
+read the rest with blocking calls, so a client dripping a header byte at a time holds that thread (gunicorn's
+documentation asks for a buffering proxy in front). `WaitressWorker` instead runs waitress's I/O loop over the
+master's listening socket, so every limit above holds in each worker. Each worker opens the index itself,
+after the fork: a Whoosh file shared across processes would share its read offset, and a lease would outlive
+the worker that took it.
 """
 
 from __future__ import annotations
 
 import json
-import time
+import math
+import os
 import re
-from dataclasses import dataclass
+import signal
+import socket
+import threading
+import time
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
 
 from flask import Flask, render_template
+from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
 
+from search.errors import WartaError
+from search.query import SearchService
+
 API_HEAD_BYTES = 64
+BACKLOG = 1024  # connections the kernel queues before a worker accepts them (waitress's default)
+HEARTBEAT_SECONDS = 1.0  # a worker tells the master it is alive at least this often (its I/O loop's timeout)
+WORKER_SILENCE_SECONDS = 30  # the master replaces a worker silent for this long (hung, not just busy)
+FOLLOW_SECONDS = 1.0  # how often a serving process looks whether `current` moved
+GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /api/")
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 
@@ -87,16 +112,247 @@ def _error_task(app: Flask) -> type[ErrorTask]:
     return EnvelopeErrorTask
 
 
-def make_server(app: Flask, host: str, port: int, limits: ServerLimits = ServerLimits()):
-    """A waitress server already bound to host:port (OSError when it cannot be); `.run()` serves,
-    `.effective_host`/`.effective_port` say where."""
-    sockets: dict = {}
-    server = create_server(app, map=sockets, host=host, port=port, ident="warta", threads=limits.threads,
+def make_server(app: Flask, host: str | None = None, port: int | None = None,
+                limits: ServerLimits = ServerLimits(), sockets: Sequence[socket.socket] = ()):
+    """A waitress server already bound to host:port (OSError when it cannot be), or serving `sockets` already
+    bound and listening; `.run()` serves, `.effective_host`/`.effective_port` say where."""
+    where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
+    socket_map: dict = {}
+    server = create_server(app, map=socket_map, ident="warta", threads=limits.threads,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
-                           max_request_body_size=limits.max_body_bytes)
+                           max_request_body_size=limits.max_body_bytes, **where)
     channel = _deadline_channel(limits, _error_task(app))
-    for dispatcher in sockets.values():
+    for dispatcher in socket_map.values():
         if isinstance(dispatcher, BaseWSGIServer):
             dispatcher.channel_class = channel
     return server
+
+
+def _generations(app: Flask) -> SearchService | None:
+    """The app's backend when it searches index generations on this machine (Whoosh); None for a cluster."""
+    backend = app.extensions["warta"]
+    return backend if isinstance(backend, SearchService) else None
+
+
+def warm(app: Flask) -> None:
+    """Open the generation `current` names and warm it (Generation.warm) before the first request. An index
+    that cannot be opened now is left to the requests, which report it (503) as they always have."""
+    service = _generations(app)
+    try:
+        if service is not None:
+            service.current()
+    except WartaError:
+        pass
+
+
+def prepare_worker(app: Flask) -> None:
+    """What a serving process does before it accepts a connection: warm the current generation, then follow
+    `current` from a thread of its own, so that a reindex is opened and warmed while searches are still
+    answered from the generation they had (SearchService.background_swaps), and the old one is let go."""
+    service = _generations(app)
+    if service is None:
+        return
+    service.background_swaps = True
+    warm(app)
+    threading.Thread(target=_follow, args=(service,), name="warta-follow", daemon=True).start()
+
+
+def _follow(service: SearchService) -> None:
+    while True:
+        time.sleep(FOLLOW_SECONDS)
+        try:
+            service.current()  # starts opening a newer generation, if there is one
+        except WartaError:
+            pass  # no usable index: the searches report it
+
+
+def warm_before_forking(app: Flask) -> None:
+    """In the master, before it forks: open and warm the current generation, then let it go. What warming
+    read stays with the service (kept per segment, across generations) and every worker inherits it, pages
+    shared until written; each worker then opens the generation itself, with its own files and lease."""
+    service = _generations(app)
+    if service is not None:
+        warm(app)
+        service.close()
+
+
+def forking_available() -> bool:
+    """Whether pre-forked workers can run here: the platform forks and gunicorn is installed."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        import gunicorn.arbiter  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A TCP socket listening on host:port, bound now: OSError when it cannot be."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except socket.gaierror:
+        raise OSError(f"cannot listen on {host}:{port}") from None
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        listener.bind(address)
+        listener.listen(BACKLOG)
+    except BaseException:
+        listener.close()
+        raise
+    return listener
+
+
+def worker_limits(limits: ServerLimits, workers: int) -> ServerLimits:
+    """One worker's share: the connection limit is the whole server's, so each worker takes a part of it;
+    threads are per worker."""
+    return replace(limits, connection_limit=max(1, math.ceil(limits.connection_limit / workers)))
+
+
+def serve_forked(app: Flask, listener: socket.socket, limits: ServerLimits, workers: int,
+                 prepare: Callable[[Flask], None] = prepare_worker) -> int:
+    """Serve `listener` with `workers` pre-forked processes until a signal stops the master; return that
+    signal's number (SIGINT, SIGTERM or SIGQUIT), or -1 when the master stopped for another reason (a
+    worker could not boot). Each worker runs `prepare(app)` before it accepts a connection.
+
+    The listener passes to gunicorn's master, which keeps it for the workers it forks."""
+    from gunicorn.arbiter import Arbiter
+    from gunicorn.sock import create_sockets
+
+    class WartaArbiter(Arbiter):
+        """Gunicorn's master, remembering which signal stopped it."""
+
+        stopped_by = -1
+
+        def handle_int(self) -> None:
+            self.stopped_by = signal.SIGINT
+            super().handle_int()
+
+        def handle_term(self) -> None:
+            self.stopped_by = signal.SIGTERM
+            super().handle_term()
+
+        def handle_quit(self) -> None:
+            self.stopped_by = signal.SIGQUIT
+            super().handle_quit()
+
+    warm_before_forking(app)
+    application = _gunicorn_application(app, worker_limits(limits, workers), workers, prepare)
+    arbiter = WartaArbiter(application)
+    arbiter.LISTENERS = create_sockets(application.cfg, arbiter.log, fds=[listener.detach()])
+    master = os.getpid()
+    try:
+        arbiter.run()  # returns only by SystemExit: in the master when it stops, in a worker when it ends
+    except SystemExit:
+        if os.getpid() != master:
+            raise  # a worker's end: it must not run on as a master
+    return arbiter.stopped_by
+
+
+def _gunicorn_application(app: Flask, limits: ServerLimits, workers: int, prepare: Callable[[Flask], None]):
+    from gunicorn.app.base import BaseApplication
+
+    class WartaApplication(BaseApplication):
+        """The Flask app and one worker's limits, with gunicorn settings chosen here, not read from the
+        command line or the environment."""
+
+        def __init__(self) -> None:
+            self.limits = limits
+            self.prepare = prepare
+            super().__init__()
+
+        def load_config(self) -> None:
+            settings = {
+                "workers": workers,
+                "worker_class": _waitress_worker(),
+                "preload_app": True,  # the master imports everything once; workers share those pages
+                "timeout": WORKER_SILENCE_SECONDS,
+                "graceful_timeout": GRACEFUL_SECONDS,
+                "loglevel": "warning",  # `serve` prints one line when it listens, and errors
+                "errorlog": "-",
+                "accesslog": None,
+                "proc_name": "warta",
+                "control_socket_disable": True,  # a management socket of newer gunicorns: not wanted here
+            }
+            for name, value in settings.items():
+                if name in self.cfg.settings:
+                    self.cfg.set(name, value)
+
+        def load(self) -> Flask:
+            return app
+
+    return WartaApplication()
+
+
+def _waitress_worker() -> type:
+    from gunicorn.workers.base import Worker
+
+    class WaitressWorker(Worker):
+        """A gunicorn worker process answering with waitress (every limit of `make_server`) on the master's
+        listening socket; it tells the master it is alive once a loop, and on SIGTERM stops accepting,
+        finishes the requests it has (at most GRACEFUL_SECONDS) and exits."""
+
+        def run(self) -> None:
+            # The server first: its threads are waiting for work by the time preparation is done and the
+            # loop accepts (a task given to a thread still starting is logged as a queue).
+            server = make_server(self.wsgi, limits=self.app.limits,
+                                 sockets=[getattr(listener, "sock", listener) for listener in self.sockets])
+            socket_map = server._map if hasattr(server, "_map") else server.map
+            poll = server.adj.asyncore_use_poll
+            try:
+                self._prepare()
+                told = 0.0
+                while self.alive and os.getppid() == self.ppid:  # a dead master leaves this worker to init
+                    wasyncore.loop(timeout=HEARTBEAT_SECONDS, map=socket_map, use_poll=poll, count=1)
+                    if time.monotonic() - told >= HEARTBEAT_SECONDS:  # a system call: not on every turn
+                        self.notify()
+                        told = time.monotonic()
+                _finish(socket_map, poll, time.monotonic() + GRACEFUL_SECONDS)
+            finally:
+                server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+                wasyncore.close_all(socket_map)
+
+        def _prepare(self) -> None:
+            """Run the app's preparation (warming the index) while still telling the master this worker lives."""
+            failure: list[BaseException] = []
+
+            def prepare() -> None:
+                try:
+                    self.app.prepare(self.wsgi)
+                except BaseException as error:  # re-raised in the worker's main thread
+                    failure.append(error)
+
+            thread = threading.Thread(target=prepare, name="warta-warm", daemon=True)
+            thread.start()
+            while thread.is_alive() and self.alive:
+                thread.join(HEARTBEAT_SECONDS)
+                self.notify()
+            if failure:
+                raise failure[0]
+
+    return WaitressWorker
+
+
+def _finish(socket_map: dict, poll: bool, deadline: float) -> None:
+    """Stop accepting; close idle connections; serve on until the requests in progress are answered."""
+    for dispatcher in list(socket_map.values()):
+        if isinstance(dispatcher, BaseWSGIServer):
+            dispatcher.accepting = False
+    while time.monotonic() < deadline:
+        channels = [d for d in list(socket_map.values()) if isinstance(d, HTTPChannel)]
+        if not channels:
+            return
+        for channel in channels:
+            if not channel.requests and not channel.total_outbufs_len:
+                channel.will_close = True  # the loop closes it on its next turn
+        wasyncore.loop(timeout=0.1, map=socket_map, use_poll=poll, count=1)
