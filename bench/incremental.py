@@ -8,7 +8,7 @@ with `warta serve` running over the index, REPEAT times: write one new article a
 `sources/`, run `warta reindex sources --index index` (incremental: the big file is unchanged and skipped),
 and poll /api/search for a word only that article has until it is found; then send the query mix of
 bench/querymix.py once, the first requests the new generation answers. Prints the reindex time, the time
-until the article is found, the mix's median and slowest request, and the server's resident memory.
+until the article is found, the mix's median and slowest request, and the server's memory (PSS of its processes).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.querymix import query_mix  # noqa: E402
-from tests.serving import get_json, resident_mb, serving  # noqa: E402
+from tests.serving import get_json, proportional_mb, server_processes, serving  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 POLL_SECONDS = 0.02
@@ -81,7 +81,7 @@ def main() -> None:
             mix = [params for group in query_mix(first["facets"]["official"][0]["value"],
                                                  first["facets"]["agency"][0]["value"]).values() for params in group]
             mix_milliseconds(base, mix)  # warm, as a server that has been answering for a while
-            print(f"{'run':>4}{'reindex s':>11}{'found after s':>15}{'mix after p50/max ms':>22}{'server RSS MB':>15}")
+            print(f"{'run':>4}{'reindex s':>11}{'found after s':>15}{'mix after p50/max ms':>22}{'server PSS MB':>15}")
             for run in range(1, args.repeat + 1):
                 word = f"wartabench{time.time_ns()}"
                 started = time.perf_counter()
@@ -95,7 +95,7 @@ def main() -> None:
                 found = time.perf_counter() - started
                 after = mix_milliseconds(base, mix)
                 print(f"{run:>4}{reindex_seconds:>11.2f}{found:>15.2f}"
-                      f"{f'{statistics.median(after):.0f}/{max(after):.0f}':>22}{resident_mb(process.pid)[0]:>15}")
+                      f"{f'{statistics.median(after):.0f}/{max(after):.0f}':>22}{sum(map(proportional_mb, server_processes(process.pid))):>15}")
     print(f"reproduce: python bench/incremental.py --size {args.size} --repeat {args.repeat}")
 
 

@@ -1,108 +1,188 @@
-"""Bounded load on the production server (127.0.0.1 only) while a full reindex runs in the middle.
+"""Throughput of `warta serve` under 32 readers: one worker process against N, with and without a reindex.
 
-    python bench/load.py [--corpus ../shared/corpus/news.jsonl] [--clients 32] [--seconds 60] [--bomb-seconds 30]
+    python bench/load.py [--corpus FILE] [--index DIR] [--workers 1 2] [--clients 32] [--seconds 30]
+                         [--threads 8] [--bomb-seconds 30]
 
-Builds an index of the corpus, starts `warta serve`, runs CLIENTS concurrent clients for SECONDS with the
-query mix of bench/querymix.py, starts `warta reindex --full` half way, and prints requests/s, p50/p99
-latency and the error count (which must be 0). Then, on the same index, 4 prefix-bomb clients (125 two-letter
-prefixes each) beside 28 normal ones for BOMB_SECONDS (bench/prefix_bomb.py): the normal clients' p99 must
-stay under 1 s with 0 errors.
+Serves an index of the corpus (built first, or DIR built from it earlier) with each worker count in turn, in
+one run so that the ratios share the machine's conditions. For each: the seconds until the server answers;
+CLIENTS keep-alive clients (bench/clients.py) over the query mix of bench/querymix.py for SECONDS ("steady"),
+then SECONDS more while `warta reindex --full` of the corpus runs ("reindex"; stopped with Ctrl-C's signal when
+the phase ends, so every worker count meets the same kind of reindex, or swapped in when it finishes sooner);
+requests/s, p50/p95/p99/max and errors per phase; the worst request of the first 5 s against the steady p95
+after them (warm start); the server's memory (PSS, shared pages counted once) and what each added worker
+costs. Last, on the same index with the default worker count, 4 prefix-bomb clients beside 28 normal ones for
+BOMB_SECONDS (bench/prefix_bomb.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
+import os
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.clients import Answers, run_clients  # noqa: E402
 from bench.prefix_bomb import run_mix  # noqa: E402
 from bench.querymix import query_mix  # noqa: E402
-from tests.serving import get_json, serving  # noqa: E402
+from tests.serving import get_json, proportional_mb, server_processes, serving  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+FIRST_SECONDS = 5.0  # "after start": the requests begun this early in the steady phase
+REINDEX = [sys.executable, "-m", "search.cli", "reindex"]
 
 
-def reindex(corpus: Path, index: Path, full: bool) -> float:
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] if ordered else float("nan")
+
+
+@dataclass
+class Phase:
+    name: str
+    seconds: float
+    latencies: list[float]
+    errors: int
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def ms(self, fraction: float) -> float:
+        return percentile(self.latencies, fraction) * 1000
+
+
+@dataclass
+class Run:
+    workers: int
+    start_seconds: float
+    phases: list[Phase]
+    first_max_ms: float  # the worst request begun in the first FIRST_SECONDS
+    settled_p95_ms: float  # p95 of the steady phase after them
+    memory: list[int]  # PSS in MB: master, then each worker
+    reindex: str
+    errors: list[str]
+
+
+def build(corpus: Path, index: Path) -> float:
     started = time.perf_counter()
-    command = [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"]
-    subprocess.run(command + (["--full"] if full else []), cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(REINDEX + [str(corpus), "--index", str(index), "--quiet"], cwd=ROOT, check=True,
+                   capture_output=True)
     return time.perf_counter() - started
+
+
+def query_paths(base: str) -> list[str]:
+    _, first = get_json(base + "/api/search?q=", timeout=120)
+    mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
+    return ["/api/search?" + urllib.parse.urlencode(params) for queries in mix.values() for params in queries]
+
+
+def measure(index: Path, corpus: Path, workers: int, args) -> Run:
+    """One server with `workers` processes: the steady phase, then the phase with a reindex running."""
+    answers = Answers()
+    started = time.perf_counter()
+    with serving(index, threads=args.threads, with_process=True, options=["--workers", str(workers)],
+                 start_seconds=1800) as (base, process):
+        start_seconds = time.perf_counter() - started
+        host, port = base.removeprefix("http://").rsplit(":", 1)
+        paths = query_paths(base)
+        origin = time.perf_counter()
+        run_clients(host, int(port), paths, args.clients, args.seconds, answers, origin)
+        steady_end = time.perf_counter() - origin
+        memory = [proportional_mb(pid) for pid in server_processes(process.pid)]
+        reindex = subprocess.Popen(REINDEX + [str(corpus), "--index", str(index), "--full", "--quiet"], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        reindex_started = time.perf_counter()
+        run_clients(host, int(port), paths, args.clients, args.seconds, answers, origin)
+        reindex_end = time.perf_counter() - origin
+        reindex_note = stop(reindex, reindex_started)
+    phases = [Phase("steady", steady_end, answers.between(0, steady_end), answers.errors_between(0, steady_end)),
+              Phase("reindex", reindex_end - steady_end, answers.between(steady_end, reindex_end),
+                    answers.errors_between(steady_end, reindex_end))]
+    first = answers.between(0, FIRST_SECONDS)
+    settled = answers.between(FIRST_SECONDS, steady_end)
+    return Run(workers, start_seconds, phases, max(first) * 1000 if first else float("nan"),
+               percentile(settled, 0.95) * 1000, memory, reindex_note, answers.errors)
+
+
+def stop(reindex: subprocess.Popen, started: float) -> str:
+    """End the phase's reindex: interrupted (as Ctrl-C would) if still running, else say when it finished."""
+    if reindex.poll() is None:
+        reindex.send_signal(signal.SIGINT)
+        reindex.wait()
+        return f"interrupted after {time.perf_counter() - started:.0f} s"
+    return f"finished and swapped in after {time.perf_counter() - started:.0f} s (exit {reindex.returncode})"
+
+
+def report(runs: list[Run], args) -> None:
+    width = 18
+    print(f"{args.clients} clients, {args.seconds:g} s per phase, {args.threads} threads per worker, "
+          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    head = "".join(f"{f'workers={run.workers}':>{width}}" for run in runs)
+    ratio = len(runs) > 1
+    print(f"{'':<28}{head}" + (f"{f'{runs[-1].workers}/{runs[0].workers}':>8}" if ratio else ""))
+
+    def row(label: str, values: list[float], form: str = "{:.1f}") -> None:
+        cells = "".join(f"{form.format(value):>{width}}" for value in values)
+        extra = f"{values[-1] / values[0]:>8.2f}" if ratio and values[0] else ""
+        print(f"{label:<28}{cells}{extra}")
+
+    row("started answering (s)", [run.start_seconds for run in runs])
+    for number, phase in enumerate(runs[0].phases):
+        name = phase.name
+        per_run = [run.phases[number] for run in runs]
+        row(f"{name}: requests/s", [p.rate for p in per_run])
+        row(f"{name}: p50 ms", [p.ms(0.5) for p in per_run])
+        row(f"{name}: p95 ms", [p.ms(0.95) for p in per_run])
+        row(f"{name}: p99 ms", [p.ms(0.99) for p in per_run])
+        row(f"{name}: max ms", [p.ms(1.0) for p in per_run])
+        row(f"{name}: errors", [p.errors for p in per_run], "{:.0f}")
+    row(f"first {FIRST_SECONDS:g} s: max ms", [run.first_max_ms for run in runs])
+    row("  / steady p95 after them", [run.first_max_ms / run.settled_p95_ms for run in runs], "{:.2f}")
+    row("memory PSS MB (all)", [sum(run.memory) for run in runs], "{:.0f}")
+    for run in runs:
+        print(f"workers={run.workers}: PSS MB master {run.memory[0]}, workers {run.memory[1:]}; "
+              f"reindex {run.reindex}")
+    if ratio:
+        added = runs[-1].workers - runs[0].workers
+        print(f"memory per added worker: {(sum(runs[-1].memory) - sum(runs[0].memory)) / added:.0f} MB (PSS)")
+    for run in runs:
+        for error in run.errors[:5]:
+            print(f"  workers={run.workers}: {error}")
+    print(f"reproduce: python bench/load.py --corpus {args.corpus}"
+          + (f" --index {args.index}" if args.index else "")
+          + f" --workers {' '.join(map(str, args.workers))} --clients {args.clients} --seconds {args.seconds:g}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--index", type=Path, help="an index built from CORPUS earlier (else one is built)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts, in turn")
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--threads", type=int, default=8, help="server worker threads")
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each phase")
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker")
     parser.add_argument("--bomb-seconds", type=float, default=30.0,
-                        help="length of the prefix-bomb mix after the main run (0: skip it)")
+                        help="length of the prefix-bomb mix after the main runs (0: skip it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        index = Path(tmp) / "ix"
-        print(f"initial index: {reindex(args.corpus, index, full=True):.1f} s")
-        with serving(index, threads=args.threads) as base:
-            _, first = get_json(base + "/api/search?q=")
-            mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
-            urls = [base + "/api/search?" + urllib.parse.urlencode(params)
-                    for queries in mix.values() for params in queries]
-            latencies: list[float] = []
-            errors: list[str] = []
-            stop = threading.Event()
-
-            def client(offset: int) -> None:
-                for url in itertools.islice(itertools.cycle(urls), offset, None):
-                    if stop.is_set():
-                        return
-                    started = time.perf_counter()
-                    try:
-                        status, _ = get_json(url, timeout=30)
-                    except OSError as error:
-                        errors.append(f"{url}: {error}")
-                        continue
-                    latencies.append(time.perf_counter() - started)
-                    if status != 200:
-                        errors.append(f"{url}: HTTP {status}")
-
-            threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-            started = time.perf_counter()
-            for thread in threads:
-                thread.start()
-            time.sleep(args.seconds / 2)
-            reindex_seconds = reindex(args.corpus, index, full=True)
-            time.sleep(max(0.0, args.seconds - (time.perf_counter() - started)))
-            stop.set()
-            for thread in threads:
-                thread.join()
-            elapsed = time.perf_counter() - started
+        index = args.index or Path(tmp) / "ix"
+        if args.index is None:
+            print(f"initial index: {build(args.corpus, index):.1f} s")
+        runs = [measure(index, args.corpus, workers, args) for workers in args.workers]
+        report(runs, args)
         if args.bomb_seconds > 0:
-            report(args, latencies, errors, elapsed, reindex_seconds)
             print()
             run_mix(index, bombs=4, normal_clients=28, seconds=args.bomb_seconds, threads=args.threads)
-            return
-    report(args, latencies, errors, elapsed, reindex_seconds)
-
-
-def report(args, latencies: list[float], errors: list[str], elapsed: float, reindex_seconds: float) -> None:
-    ordered = sorted(latencies)
-    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
-    print(f"{args.clients} clients, {elapsed:.0f} s, reindex --full in the middle took {reindex_seconds:.1f} s")
-    print(f"requests: {len(latencies)}  ({len(latencies) / elapsed:.1f}/s)")
-    print(f"latency: p50 {statistics.median(ordered) * 1000:.1f} ms, p99 {p99:.1f} ms")
-    print(f"errors: {len(errors)}")
-    for error in errors[:10]:
-        print("  " + error)
-    print(f"reproduce: python bench/load.py --corpus {args.corpus} --clients {args.clients} --seconds {args.seconds:g}")
 
 
 if __name__ == "__main__":

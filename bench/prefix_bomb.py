@@ -5,7 +5,8 @@
 Starts `warta serve` over an index built earlier (e.g. `bench/corpus.py 10000` then `warta reindex`), runs
 NORMAL clients asking `bupati` (and a few other plain queries) beside BOMBS clients each asking 125 two-letter
 prefixes (`ma* me* mi* …`, 499 characters, under the 500-character limit) for SECONDS, and prints the
-normal clients' p50/p99/max, the bombs' p50, the error count and the server's resident memory before and after.
+normal clients' p50/p99/max, the bombs' p50, the error count and the server's memory (PSS of its processes)
+before and after.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.serving import get_json, resident_mb, serving  # noqa: E402
+from tests.serving import get_json, proportional_mb, server_processes, serving  # noqa: E402
 
 NORMAL = ["bupati", "bupati lampung", "banjir", "presiden", "reformasi birokrasi"]
 PREFIXES = [c + v for v in "aeiou" for c in "bcdghjklmnprstwy"] + [v + c for v in "aeiou" for c in "bdgklmnprst"]
@@ -37,6 +38,10 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
+def server_memory(pid: int) -> int:
+    return sum(proportional_mb(process) for process in server_processes(pid))
+
+
 def run_mix(index: Path, bombs: int, normal_clients: int, seconds: float, threads: int) -> None:
     """Serve `index`, run the clients for `seconds` and print the figures."""
     bomb_url = "/api/search?" + urllib.parse.urlencode({"q": bomb_query()})
@@ -47,7 +52,7 @@ def run_mix(index: Path, bombs: int, normal_clients: int, seconds: float, thread
     with serving(index, threads=threads, with_process=True) as (base, process):
         for q in NORMAL:  # warm: the first request of each query reads its postings
             get_json(base + "/api/search?" + urllib.parse.urlencode({"q": q}), timeout=60)
-        rss_before, _ = resident_mb(process.pid)
+        memory_before = server_memory(process.pid)
 
         def client(paths: list[str], latencies: list[float]) -> None:
             for path in itertools.cycle(paths):
@@ -76,7 +81,7 @@ def run_mix(index: Path, bombs: int, normal_clients: int, seconds: float, thread
         for worker in workers:
             worker.join()
         elapsed = time.perf_counter() - started
-        rss_after, peak = resident_mb(process.pid)
+        memory_after = server_memory(process.pid)
     print(f"{normal_clients} normal + {bombs} prefix-bomb clients, {elapsed:.0f} s, {threads} server threads")
     if normal:
         print(f"normal: {len(normal)} requests, p50 {statistics.median(normal) * 1000:.0f} ms, "
@@ -87,7 +92,7 @@ def run_mix(index: Path, bombs: int, normal_clients: int, seconds: float, thread
     print(f"errors: {len(errors)}")
     for error in errors[:5]:
         print("  " + error)
-    print(f"server resident memory: {rss_before} MB before, {rss_after} MB after (peak {peak} MB)")
+    print(f"server memory (PSS, all processes): {memory_before} MB before, {memory_after} MB after")
 
 
 def main() -> None:

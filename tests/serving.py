@@ -33,10 +33,22 @@ def get_json(url: str, timeout: float = 10.0) -> tuple[int, dict]:
         return error.code, json.loads(error.read() or b"{}")
 
 
-def resident_mb(pid: int) -> tuple[int, int]:
-    """(current, peak) resident memory of a process in MB, from /proc."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-    return int(fields["VmRSS"].split()[0]) // 1024, int(fields["VmHWM"].split()[0]) // 1024
+def server_processes(pid: int) -> list[int]:
+    """A `warta serve` process and its worker processes (children), the master first."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return [pid, *sorted(int(child) for child in children)]
+
+
+def proportional_mb(pid: int) -> int:
+    """A process's proportional set size in MB: its private pages, and its share of pages it shares with others
+    (a forked worker's inherited pages count once over all the processes sharing them)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 @contextmanager
