@@ -144,3 +144,18 @@ def test_an_unreachable_cluster_is_one_clear_line_and_a_503(capsys):
     assert response.get_json()["error"]["code"] == "backend_unavailable"
     with pytest.raises(BackendUnavailableError):
         open_backend(BackendSettings("opensearch", opensearch_url=dead)).search(SearchRequest(q="x"))
+
+
+def test_a_retried_index_creation_finds_its_own_index_and_goes_on(pair, sources, monkeypatch):
+    """A node that dies after creating the index but before answering makes the client send the request
+    again to another node, which answers `resource_already_exists`: the reindex must go on (CI saw it fail)."""
+    whoosh, cluster = pair
+    create = cluster.client.indices.create
+
+    def create_then_retry(**kwargs):
+        create(**kwargs)
+        return create(**kwargs)
+
+    monkeypatch.setattr(cluster.client.indices, "create", create_then_retry)
+    report = cluster.reindex(sources)
+    assert report.indexed == 4 and cluster.search(SearchRequest(q="reformasi"))["total"] == 2

@@ -273,7 +273,7 @@ class OpenSearchBackend:
         if not sources:
             raise BadQueryError("no .txt, .jsonl, .csv or .html files found", "bad_input")
         name = f"{self.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
-        self.call(lambda c: c.indices.create(index=name, body=index_settings(self.facets, self.shards, self.replicas)))
+        self._create_index(name)
         try:
             firsts: dict[str, int] = {}
             members: dict[str, list[str]] = {}
@@ -291,6 +291,20 @@ class OpenSearchBackend:
         report.generation = name
         report.seconds = time.perf_counter() - started
         return report
+
+    def _create_index(self, name: str) -> None:
+        """Create the new generation's index. The client retries a request whose node died before answering,
+        so the retry may find the index the first attempt created: the name is this run's own, so that
+        index is ours and the reindex goes on."""
+        from opensearchpy import exceptions
+
+        body = index_settings(self.facets, self.shards, self.replicas)
+        try:
+            self.call(lambda c: c.indices.create(index=name, body=body))
+        except exceptions.RequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+            self.call(lambda c: c.cluster.health(index=name, wait_for_status="yellow"))
 
     def _actions(self, name: str, sources, options: ReadOptions, report, progress, content_key,
                  firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> Iterator[dict]:
