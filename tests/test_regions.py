@@ -36,7 +36,21 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # officials' regional roles
     ("Bupati Bandung Dadang Supriatna meresmikan pasar.", "", None, ["32.04"]),
     ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),
+    ("Wali Kota Bogor Bima Arya menerima penghargaan. Bima Arya berterima kasih.", "", None, ["32.71"]),  # not Bima
     ("Gubernur Jawa Tengah meninjau waduk.", "", None, ["33"]),
+    # a place, then the region it lies in
+    ("Final digelar di GOR Dimyati, Tangerang, Sabtu malam.", "", None, ["36.71"]),
+    ("Seleksi MTQ dibuka di Harris Hotel Malang, Senin.", "", None, ["35.73"]),
+    ("Kereta anjlok di Stasiun Tanggulangin, Sidoarjo, Jawa Timur.", "", None, ["35.15"]),
+    # a province's branch of an organisation
+    ("Ketua DPD PDIP Jatim Said Abdullah menginstruksikan kader. Kader PDIP Jatim menurunkan APK.", "", None,
+     ["35"]),
+    # the title, whatever its case, adds to what the body says
+    ("Seorang guru tewas dianiaya siswanya di Kabupaten Sampang.", "jokowi sesalkan tewasnya guru sma sampang",
+     None, ["35.27"]),
+    # a province's old name for a kabupaten split off from it since (Mimika lay in Papua before 2022)
+    ("Polda Papua mengirim tim forensik ke Kabupaten Mimika. Polda Papua juga menambah personel di Mimika.",
+     "", None, ["94.04"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -52,10 +66,20 @@ def test_regions_by_evidence(body, title, place, expected):
     # national bodies sitting in Jakarta
     ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),
     ("Presiden menerima tamu negara di Istana, Jakarta.", None),
-    # a hometown in passing
+    ("Arema Malang mengalahkan Persija. Arema Malang kini memimpin klasemen.", None),
+    # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
-    # a passing mention
-    ("Harga cabai naik di banyak pasar, termasuk di Sidoarjo.", None),
+    ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),
+    # a former office, a route, a wider area, where a statement was made
+    ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
+    ("Kereta relasi Gambir-Surabaya-Jember tertahan dua jam.", None),
+    ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
+    ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
+    # a passing mention, far from the lead
+    ("Pemerintah pusat menaikkan harga eceran tertinggi beras mulai pekan depan. Kebijakan itu berlaku di "
+     "seluruh Indonesia dan diumumkan setelah rapat terbatas para menteri. Para pedagang diminta menyesuaikan "
+     "harga jual secara bertahap agar tidak terjadi kepanikan di pasar tradisional maupun modern. Kenaikan "
+     "serupa pernah terjadi tahun lalu, termasuk di Sidoarjo.", None),
 ])
 def test_traps_give_no_region(body, place):
     assert codes(body, place=place) == []

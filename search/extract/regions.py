@@ -27,20 +27,28 @@ from functools import lru_cache
 from .gazetteer import Match
 from .lexicon import Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
-from .tokens import Token
+from .tokens import SENTENCE_END, Token
 
-WEIGHTS = {"body": 3.0, "role": 3.0, "level": 2.0, "event": 2.0, "branch": 2.0, "bare": 1.0}
-TITLE_BONUS = 2.0  # added to a mention in the title
-KECAMATAN_WEIGHT = 3.0
-DATELINE_WEIGHT = 2.0
-AGENCY_WEIGHT = 3.0  # a regional body the agency extractor resolved, once per body
+WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level": 2.0, "event": 2.0, "branch": 2.0,
+           "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
+STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
+LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
+LEAD_CHARS = 300
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
-PROVINCE_THRESHOLD = 3.0  # a province alone, counting only bodies, roles and level words
+PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
+PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
                                    "prosecutor"})
 LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothing else decides
 MAX_PARENTHESIS = 6
+PASSING = frozenset({"origin", "former role"})  # cues that make a mention a passing one
+PLACE_WORDS = 4  # capitalised words of a place's name before a region name
+ORIGIN_CHAIN = 8
+ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
+STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
+STATEMENT_VERBS = frozenset({"mengatakan", "menjelaskan", "menyatakan", "menyebut", "mengungkapkan"})
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_NON_WORD = re.compile(r"[\W_]+")
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
 
@@ -48,7 +56,7 @@ _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "mi
 class Cue:
     """What the words before a region name say: the kind of evidence and the levels the name can be."""
 
-    kind: str  # body | role | level | event | origin
+    kind: str  # body | role | level | event | origin | former
     levels: frozenset[str]  # empty: any level
 
 
@@ -56,6 +64,14 @@ class Cue:
 class RegionWords:
     cues: dict[str, Cue]  # lower-case words, space separated -> cue
     longest: int  # words in the longest cue
+    last_words: frozenset[str]  # the last word of every cue: most words before a name are none of them
+    function_words: frozenset[str]  # `di`, `dan`: capitalised at a sentence start, they join no name
+    coverage: dict[str, frozenset[str]]  # region or province code -> other provinces it counts under
+    national_seats: frozenset[str]  # province codes
+    attribution_verbs: frozenset[str]  # `kata`, `ujar`: `kata Kapolda di Padang` is where a statement was made
+    place_words: frozenset[str]  # lower case: `hotel`, `stasiun`, the start of a place's name
+    origin_words: frozenset[str]  # the one-word cues of origin: `asal`, `kelahiran`
+    names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
 
 
 @dataclass(frozen=True)
@@ -73,8 +89,33 @@ class ArticleText:
 @dataclass(frozen=True)
 class Mention:
     candidates: tuple[Region, ...]  # the regions the name may be, narrowed by its cue
-    weight: float
     kind: str
+    bonus: float = 0.0
+
+
+class Evidence:
+    """What the article says for each region: a weighted sum, and for provinces what says they act."""
+
+    def __init__(self) -> None:
+        self.scores: dict[str, float] = {}
+        self.strong: dict[str, float] = {}  # province code -> weight of bodies, roles and level words
+        self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
+
+    def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
+        weight = WEIGHTS[kind] + bonus
+        self.scores[region.code] = self.scores.get(region.code, 0.0) + weight
+        if region.level == "provinsi":
+            self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
+            if kind in STRONG_KINDS:
+                self.strong[region.code] = self.strong.get(region.code, 0.0) + weight
+
+    def score(self, region: Region) -> float:
+        return self.scores.get(region.code, 0.0)
+
+    def decide(self, candidates: tuple[Region, ...]) -> Region:
+        """A shared name (`Malang`, `Bengkulu`) is the candidate with most evidence so far, else by level."""
+        best = max(candidates, key=self.score)
+        return best if self.score(best) > 0 else min(candidates, key=_level_rank)
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +128,22 @@ def load_region_words() -> RegionWords:
     for line in read_lines("region_cues.tsv"):
         cells = line.split("\t") + [""]
         cues[_cue_key(cells[0])] = Cue(cells[1].strip(), frozenset(cells[2].split()))
-    return RegionWords(cues, max(len(key.split()) for key in cues))
+    coverage = {cells[0]: frozenset(cells[1].split())
+                for cells in (line.split("\t") for line in read_lines("region_coverage.tsv"))}
+    return RegionWords(cues, max(len(key.split()) for key in cues), frozenset(key.rsplit(" ", 1)[-1] for key in cues),
+                       lexicon.stopwords, coverage, frozenset(read_lines("national_seat.txt")),
+                       lexicon.attribution_verbs,
+                       frozenset(word.lower() for word in read_lines("region_place_words.txt")),
+                       frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
+                       _lower_names(lexicon))
+
+
+def _lower_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    names = {region.code: [_NON_WORD.sub(" ", region.short_name.lower())] for region in lexicon.regions}
+    for alias, code in lexicon.region_aliases:
+        if code in names:
+            names[code].append(_NON_WORD.sub(" ", alias.lower()))
+    return {code: tuple(values) for code, values in names.items()}
 
 
 def _cue_key(words: str) -> str:
@@ -96,123 +152,185 @@ def _cue_key(words: str) -> str:
 
 def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = None) -> list[Region]:
     """The regions `article` is about, most evidence first: each kabupaten/kota whose evidence reaches
-    CITY_THRESHOLD, then each province whose own evidence (bodies, roles, its level word) reaches
-    PROVINCE_THRESHOLD while none of its kabupaten/kota is listed. A kabupaten/kota implies its province,
-    which is therefore never listed beside it."""
+    CITY_THRESHOLD (or, when none does, the dateline's), then each province whose own evidence reaches
+    PROVINCE_THRESHOLD, or which is named PROVINCE_MENTIONS times, while no listed kabupaten/kota lies in it
+    (now or before a split, see region_coverage.tsv). A kabupaten/kota implies its province, which is
+    therefore never listed beside it."""
     lexicon = lexicon or load_lexicon()
     words = load_region_words()
-    scores: dict[str, float] = {}
-    province_scores: dict[str, float] = {}
+    evidence = Evidence()
     shared: list[Mention] = []
-    for mention in _mentions(article, words):
+    for mention in _body_mentions(article, words):
         if len(mention.candidates) == 1:
-            _add(mention.candidates[0], mention, scores, province_scores)
+            evidence.add(mention.candidates[0], mention.kind, mention.bonus)
         else:
             shared.append(mention)
     for agency in agencies:
         region = getattr(agency, "region", None)
         if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
-            _add(region, Mention((region,), AGENCY_WEIGHT, "body"), scores, province_scores)
-    for code in _kecamatan_regions(article.text, lexicon):
-        region = lexicon.regions_by_code[code]
-        _add(region, Mention((region,), KECAMATAN_WEIGHT, "kecamatan"), scores, province_scores)
+            evidence.add(region, "agency")
+    for code in _kecamatan_regions(article.text, lexicon, words.origin_words):
+        evidence.add(lexicon.regions_by_code[code], "kecamatan")
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
-        _add(dateline, Mention((dateline,), DATELINE_WEIGHT, "dateline"), scores, province_scores)
+        evidence.add(dateline, "dateline")
     for mention in shared:
-        _add(_decide(mention.candidates, scores), mention, scores, province_scores)
-    return _chosen(scores, province_scores, lexicon, dateline)
+        evidence.add(evidence.decide(mention.candidates), mention.kind, mention.bonus)
+    if not evidence.scores:
+        return []
+    for region in _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words):
+        evidence.add(region, "title")  # once, for a region the body gives evidence for
+    return _chosen(evidence, lexicon, words, dateline)
 
 
-def _add(region: Region, mention: Mention, scores: dict[str, float], province_scores: dict[str, float]) -> None:
-    scores[region.code] = scores.get(region.code, 0.0) + mention.weight
-    if region.level == "provinsi" and mention.kind not in ("bare", "dateline"):
-        province_scores[region.code] = province_scores.get(region.code, 0.0) + mention.weight
-
-
-def _decide(candidates: tuple[Region, ...], scores: dict[str, float]) -> Region:
-    """A shared name (`Malang`, `Bengkulu`) is the candidate with most evidence so far, else by level."""
-    best = max(candidates, key=lambda region: scores.get(region.code, 0.0))
-    if scores.get(best.code, 0.0) > 0:
-        return best
-    return min(candidates, key=_level_rank)
-
-
-def _chosen(scores: dict[str, float], province_scores: dict[str, float], lexicon: Lexicon,
-            dateline: Region | None) -> list[Region]:
-    """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them implies."""
+def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None) -> list[Region]:
+    """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
     by_code = lexicon.regions_by_code
-    cities = [by_code[code] for code, score in scores.items()
+    cities = [by_code[code] for code, score in evidence.scores.items()
               if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
     if not cities and dateline is not None and dateline.level != "provinsi":
         cities = [dateline]
-    covered = {city.province_code for city in cities}
-    provinces = [by_code[code] for code, score in province_scores.items()
-                 if score >= PROVINCE_THRESHOLD and code not in covered]
-    return sorted(cities, key=lambda r: (-scores[r.code], r.code)) + sorted(
-        provinces, key=lambda r: (-province_scores[r.code], r.code))
+    covered = set()
+    for city in cities:
+        covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
+            city.province_code, frozenset())
+    provinces = [by_code[code] for code, count in evidence.mentions.items()
+                 if code not in covered and (evidence.strong.get(code, 0.0) >= PROVINCE_THRESHOLD or (
+                     count >= PROVINCE_MENTIONS and code not in words.national_seats))]
+    return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
+        provinces, key=lambda r: (-evidence.score(r), r.code))
 
 
-def _mentions(article: ArticleText, words: RegionWords):
-    """Every region name of the text and title that counts, with its weight."""
+def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
+    """Every region name of the text (the title aside) that counts, with its kind."""
     tokens = article.tokens
-    for match in article.names:
-        if not match.value:
-            continue  # a country
-        in_title = tokens[match.start].start < article.title_end
-        mention = _mention(tokens, match, words, headline=False, in_title=in_title)
+    title_end = article.title_end
+    lead_end = title_end + LEAD_CHARS
+    names = [match for match in article.names if match.value and tokens[match.start].start >= title_end]
+    if not names:  # most articles name no region, or only their country
+        return []
+    starts = {match.start: match for match in names}
+    mentions = []
+    for match in names:
+        mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens[match.start].start < lead_end else 0.0)
         if mention is not None:
-            yield mention
-    if article.title and not article.title_end:  # a headline-case title the text leaves out
-        from .agencies import load_gazetteers
-        from .tokens import tokenize
-
-        title_tokens = tokenize(article.title)
-        for match in load_gazetteers().regions.find_all(title_tokens):
-            if match.value:
-                mention = _mention(title_tokens, match, words, headline=True, in_title=True)
-                if mention is not None:
-                    yield mention
+            mentions.append(mention)
+    return mentions
 
 
-def _mention(tokens: list[Token], match: Match, words: RegionWords, headline: bool,
-             in_title: bool) -> Mention | None:
+def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
+    """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`)."""
+    if not title:
+        return []
+    padded = f" {_NON_WORD.sub(' ', title.lower())} "
+    return [region for region in candidates if any(f" {name} " in padded for name in words.names[region.code])]
+
+
+def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
+             bonus: float) -> Mention | None:
     cue = _cue_before(tokens, match.start, words)
-    candidates: tuple[Region, ...] = match.value
-    if cue is None:
-        kind = "bare"
-        if not headline:
-            if _is_part_of_name(tokens, match, words):
-                kind = _branch(tokens, match)
-                if kind is None:
-                    return None
-                candidates = tuple(region for region in candidates if region.level == "provinsi")
-        candidates = _level_after(tokens, match.end, candidates)
-    elif cue.kind == "origin":
-        return None
-    else:
-        kind = cue.kind
-        if cue.levels:
-            candidates = tuple(region for region in candidates if region.level in cue.levels)
-        if kind != "level":
+    if cue is not None:
+        if cue.kind in PASSING:
+            return None
+        if cue.kind == "level" and _is_origin(tokens, match.start - 1, words):
+            return None  # `asal Kecamatan Bangsalsari, Kabupaten Jember`
+        candidates = _narrowed(match.value, cue)
+        if cue.kind != "level":
             candidates = _level_after(tokens, match.end, candidates)
-    if not candidates:
+        return Mention(candidates, cue.kind, bonus) if candidates else None
+    if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
+        return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
+    candidates = _level_after(tokens, match.end, match.value)
+    if _is_origin(tokens, match.start, words):
         return None
-    return Mention(candidates, WEIGHTS[kind] + (TITLE_BONUS if in_title else 0.0), kind)
+    if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
+        return None if _is_statement_place(tokens, match, words) else Mention(candidates, "locator", bonus)
+    if _is_part_of_name(tokens, match, words):
+        if _is_branch(tokens, match):
+            provinces = tuple(region for region in candidates if region.level == "provinsi")
+            return Mention(provinces, "branch", bonus) if provinces else None
+        return None
+    if match.start and tokens[match.start - 1].lower == "di":
+        return None if _is_statement_place(tokens, match, words) else Mention(candidates, "at", bonus)
+    if _is_located(tokens, match, starts):
+        return Mention(candidates, "locator", bonus)
+    return Mention(candidates, "bare", bonus)
+
+
+def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
+    """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
+    the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not)."""
+    index = start - 1
+    comma = index >= 0 and tokens[index].text == ","
+    if comma:
+        index -= 1
+    first = index
+    while first >= 0 and start - first <= PLACE_WORDS and tokens[first].is_capitalised:
+        if tokens[first].lower in words.place_words:
+            return True
+        first -= 1
+    if not comma or first == index or any(start_ in starts and starts[start_].end == index + 1
+                                          for start_ in range(first + 1, index + 1)):
+        return False
+    return tokens[first].lower not in words.attribution_verbs if first >= 0 else True
+
+
+def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
+    """`asal Kecamatan Bangsalsari, Kabupaten Jember`, `berasal dari Provinsi Jambi`: a place chain that
+    starts right after a word of origin."""
+    index = start
+    while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
+                                                          or tokens[index - 1].text == ","):
+        index -= 1
+    cue = _cue_before(tokens, index, words)
+    return cue is not None and cue.kind == "origin"
+
+
+def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`kata Kapolda Sumbar di Padang`, `Kepala Balai di Mataram, mengatakan`: where a statement was made."""
+    for index in range(match.start - 2, max(-1, match.start - 2 - STATEMENT_REACH), -1):
+        if tokens[index].text in SENTENCE_END:
+            break
+        if tokens[index].lower in words.attribution_verbs:
+            return True
+    following = [token.lower for token in tokens[match.end:match.end + 3]]
+    return any(word in words.attribution_verbs or word in STATEMENT_VERBS for word in following)
+
+
+def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
+    if cue is None or not cue.levels:
+        return candidates
+    return tuple(region for region in candidates if region.level in cue.levels)
+
+
+def _is_located(tokens: list[Token], match: Match, starts: dict[int, Match]) -> bool:
+    """`Sidoarjo, Jawa Timur`, `Gianyar, Bali`: a kabupaten/kota followed by its own province."""
+    following = starts.get(match.end + 1)
+    if following is None or match.end >= len(tokens) or tokens[match.end].text not in (",", "("):
+        return False
+    provinces = {region.code for region in following.value if region.level == "provinsi"}
+    return any(region.province_code in provinces for region in match.value if region.level != "provinsi")
 
 
 def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | None:
     """The cue written right before a name; a level word takes the kind of a body or role before it
-    (`DPRD Kota Bandar Lampung`, `Pemerintah Kabupaten (Pemkab) Lampung Selatan`)."""
+    (`DPRD Kota Bandar Lampung`, `Pemerintah Kabupaten (Pemkab) Lampung Selatan`), a role after `mantan`
+    is a former one."""
     end = _skip_aside(tokens, start)
-    for width in range(min(words.longest, end), 0, -1):
-        key = " ".join(token.key for token in tokens[end - width:end])
-        cue = words.cues.get(key)
-        if cue is None:
+    if not end or tokens[end - 1].key not in words.last_words:
+        return None
+    keys = [token.key for token in tokens[max(0, end - words.longest):end]]
+    for width in range(len(keys), 0, -1):
+        cue = words.cues.get(" ".join(keys[-width:]) if width > 1 else keys[-1])
+        if cue is None or cue.kind in ("former", "area"):  # they qualify a role, or follow a name
             continue
+        if cue.kind == "role" and end - width > 0:
+            before = words.cues.get(tokens[end - width - 1].key)
+            if before is not None and before.kind == "former":
+                return Cue("former role", cue.levels)
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
-            if outer is not None and outer.kind in ("body", "role", "event"):
+            if outer is not None and outer.kind in ("body", "role", "event", "former role"):
                 return Cue(outer.kind, cue.levels)
         return cue
     return None
@@ -228,32 +346,37 @@ def _skip_aside(tokens: list[Token], start: int) -> int:
 
 
 def _is_part_of_name(tokens: list[Token], match: Match, words: RegionWords) -> bool:
-    """`Jati Padang`, `Bank Jatim`, `Bima Arya`, `Jatim Park`: a capitalised word touches the name."""
+    """`Jati Padang`, `Bank Jatim`, `Bima Arya`, `Jatim Park`: a capitalised word touches the name;
+    `Gambir-Surabaya-Jember`: names joined by hyphens are a route or a pair, not a place."""
     if match.start:
         previous = tokens[match.start - 1]
-        if previous.is_capitalised and previous.key not in words.cues and not _is_function_word(previous):
+        if previous.text == "-" and match.start > 1 and tokens[match.start - 2].is_capitalised:
             return True
-    if match.end < len(tokens):
-        following = tokens[match.end]
-        if (following.is_capitalised and following.key not in words.cues and following.lower not in _CALENDAR
-                and not _is_function_word(following)):
+        if previous.is_capitalised and previous.key not in words.cues and previous.lower not in words.function_words:
             return True
-    return False
+    return _continues(tokens, match.end, words)
 
 
-def _is_function_word(token: Token) -> bool:
-    return token.lower in load_lexicon().stopwords
+def _continues(tokens: list[Token], end: int, words: RegionWords) -> bool:
+    """`Malang Raya`, `Jatim Park`, `Surabaya-Jember`: a capitalised word right after a name extends it."""
+    if end >= len(tokens):
+        return False
+    following = tokens[end]
+    cue = words.cues.get(following.key)
+    if cue is not None and cue.kind == "area":
+        return True
+    if following.text == "-":
+        return end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+    return (following.is_capitalised and following.key not in words.cues and following.lower not in _CALENDAR
+            and following.lower not in words.function_words)
 
 
-def _branch(tokens: list[Token], match: Match) -> str | None:
+def _is_branch(tokens: list[Token], match: Match) -> bool:
     """`PDIP Jatim`, `PWNU Jawa Timur`: an organisation's provincial branch, named by an acronym."""
     if not match.start or not any(region.level == "provinsi" for region in match.value):
-        return None
-    previous = tokens[match.start - 1]
+        return False
     following = tokens[match.end] if match.end < len(tokens) else None
-    if previous.is_acronym and not (following is not None and following.is_capitalised):
-        return "branch"
-    return None
+    return tokens[match.start - 1].is_acronym and not (following is not None and following.is_capitalised)
 
 
 def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) -> tuple[Region, ...]:
@@ -264,10 +387,15 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
     return candidates
 
 
-def _kecamatan_regions(text: str, lexicon: Lexicon) -> list[str]:
+def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]) -> list[str]:
     """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique."""
-    found = []
+    found: list[str] = []
+    if "ecamatan" not in text and "Kec." not in text:
+        return found
     for match in KECAMATAN.finditer(text):
+        before = text[max(0, match.start() - ORIGIN_REACH):match.start()].split()
+        if before and before[-1].lower() in origin_words:
+            continue  # `asal Kecamatan Bangsalsari`
         words = match.group(1).split()
         for width in range(len(words), 0, -1):
             code = lexicon.kecamatan_to_region.get(" ".join(words[:width]).lower())
