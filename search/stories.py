@@ -28,11 +28,11 @@ import re
 import zipfile
 import zlib
 import multiprocessing
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from functools import partial
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -47,10 +47,11 @@ MIN_PARAGRAPH_WORDS = 8  # shorter lines are bylines, datelines, captions and fo
 MAX_CANDIDATES = 16  # verified per new article, the most recently indexed first (copies follow within days)
 MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.5 KB each with 64 permutations)
 ESTIMATE_SLACK = 0.15  # a candidate is verified when its estimated Jaccard is at most this below the threshold
-RECENT_SHINGLE_SETS = 2000  # kept in memory while indexing, about 20 KB each
-UNSORTED_ROWS = 1024
+RECENT_SHINGLE_BYTES = 64 << 20  # shingle arrays of the articles indexed or verified lately (about 1.6 KB each)
+UNSORTED_ROWS = 1024  # recent rows searched by comparison before they are sorted into the band arrays
 PARALLEL_MIN_TEXTS = 2000  # fewer texts are prepared here: forking costs more than it saves
-PARALLEL_CHUNK = 256  # recent rows searched by comparison before they are sorted into the band arrays
+PARALLEL_CHUNK = 256  # texts per task sent to a worker process
+PARALLEL_BLOCK = 8192  # texts prepared ahead of the story search: bounds the prepared shingles held at once
 
 _WORD = re.compile(r"[^\W_]+")
 # odd 64-bit multipliers, one per position in a run: a run's hash depends on the order of its words
@@ -72,7 +73,7 @@ class StoryConfig:
     min_jaccard: float = 0.3  # verified on exact shingle sets
     min_containment: float = 0.65  # shared shingles over the smaller text's shingles
     max_candidates: int = MAX_CANDIDATES
-    recent_shingle_sets: int = RECENT_SHINGLE_SETS
+    recent_shingle_bytes: int = RECENT_SHINGLE_BYTES
     max_articles: int = MAX_ARTICLES
     seed: int = 1
 
@@ -100,11 +101,13 @@ def _dateline_like(paragraph: str) -> bool:
     return len(head.split()) <= 6 and (head[:1].isupper() or "(" in head)
 
 
-def shingles(text: str, width: int = SHINGLE_WORDS) -> set[int]:
-    """32-bit hashes of every run of `width` words of the story text (lower case, words only).
+def shingles(text: str, width: int = SHINGLE_WORDS) -> np.ndarray:
+    """The distinct 32-bit hashes of every run of `width` words of the story text (lower case, words only),
+    sorted (uint32).
 
     Runs do not cross paragraphs, so a moved paragraph keeps all its shingles. Each word is hashed once
-    (CRC-32) and the runs are combined with numpy: five times faster than hashing every run's text."""
+    (CRC-32) and the runs are combined with numpy: five times faster than hashing every run's text. A sorted
+    array takes a twelfth of a set's memory and two of them intersect in microseconds."""
     words: list[str] = []
     starts = []  # where each run may start: not within width-1 words of a paragraph's end
     for paragraph in story_paragraphs(text):
@@ -114,20 +117,20 @@ def shingles(text: str, width: int = SHINGLE_WORDS) -> set[int]:
             words.extend(found)
             words.extend([""] * (width - 1))  # paragraph ends pad short paragraphs' runs
     if not words:
-        return set()
+        return np.zeros(0, dtype=np.uint32)
     hashes = np.array(list(map(zlib.crc32, map(str.encode, words))), dtype=np.uint64)
     count = len(words) - width + 1
     runs = hashes[:count] * _MIXERS[0]
     for offset in range(1, width):
         runs ^= hashes[offset:offset + count] * _MIXERS[offset]
-    return set((runs[np.array(starts)] >> np.uint64(32)).tolist())
+    return np.unique((runs[np.array(starts)] >> np.uint64(32)).astype(np.uint32))
 
 
-def similarity(first: set[int], second: set[int]) -> tuple[float, float]:
-    """(Jaccard similarity, containment of the smaller set in the larger) of two shingle sets."""
-    if not first or not second:
+def similarity(first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
+    """(Jaccard similarity, containment of the smaller set in the larger) of two shingle arrays."""
+    if not len(first) or not len(second):
         return 0.0, 0.0
-    shared = len(first & second)
+    shared = len(np.intersect1d(first, second, assume_unique=True))
     return shared / (len(first) + len(second) - shared), shared / min(len(first), len(second))
 
 
@@ -137,18 +140,30 @@ def _identity(value: int) -> int:
 
 class Prepared(NamedTuple):
     signature: np.ndarray  # MinHash values (uint32)
-    size: int  # number of distinct shingles
+    shingles: np.ndarray  # the text's shingles, sorted (uint32): verifying needs them, so they come along
+    keys: np.ndarray  # the signature's LSH band keys (uint64)
 
 
-def _prepare(num_perm: int, seed: int, permutations: np.ndarray, text: str) -> Prepared:
-    """A text's MinHash signature (datasketch, 32-bit affine permutations) and shingle count; a plain
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per band of `rows` signature values, for each signature (signatures x bands); the
+    band's number is mixed in, so all bands' keys can share one sorted array."""
+    values = signatures[:, :bands * rows].astype(np.uint64).reshape(len(signatures), bands, rows)
+    keys = np.broadcast_to(np.arange(bands, dtype=np.uint64) * _MIXERS[-1], (len(signatures), bands)).copy()
+    for offset in range(rows):
+        keys ^= (values[:, :, offset] + np.uint64(offset + 1)) * _MIXERS[offset % len(_MIXERS)]
+    return keys
+
+
+def _prepare(num_perm: int, seed: int, permutations: np.ndarray, bands: int, rows: int, text: str) -> Prepared:
+    """A text's MinHash signature (datasketch, 32-bit affine permutations), shingles and band keys; a plain
     function, so that worker processes can run it."""
     own = shingles(text)
     minhash = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=permutations,
                       scheme="affine32")
-    if own:
-        minhash.update_batch(np.fromiter(own, dtype=np.uint32, count=len(own)))
-    return Prepared(np.asarray(minhash.hashvalues, dtype=np.uint32), len(own))
+    if len(own):
+        minhash.update_batch(own)
+    signature = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    return Prepared(signature, own, band_keys(signature[None], bands, rows)[0])
 
 
 class StoryIndex:
@@ -169,7 +184,8 @@ class StoryIndex:
         self._stories: list[str] = []
         self._row_of: dict[str, int] = {}  # article id -> row, for the articles the state still holds
         # shingle sets of articles indexed or verified lately (copies follow their original within days)
-        self._recent: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent_bytes = 0
         self._signatures = np.zeros((0, self.config.num_perm), dtype=np.uint32)
         self._sizes = np.zeros(0, dtype=np.int32)
         self._live = np.zeros(0, dtype=bool)  # False: removed, or no words to compare
@@ -189,28 +205,28 @@ class StoryIndex:
         return self._stories[row] if row is not None else None
 
     def band_keys(self, signatures: np.ndarray) -> np.ndarray:
-        """One 64-bit key per band of `rows` signature values, for each signature (rows x bands); the band's
-        number is mixed in, so all bands' keys can share one sorted array."""
-        values = signatures[:, :self.bands * self.rows].astype(np.uint64).reshape(len(signatures), self.bands,
-                                                                                    self.rows)
-        keys = np.broadcast_to(np.arange(self.bands, dtype=np.uint64) * _MIXERS[-1],
-                               (len(signatures), self.bands)).copy()
-        for offset in range(self.rows):
-            keys ^= (values[:, :, offset] + np.uint64(offset + 1)) * _MIXERS[offset % len(_MIXERS)]
-        return keys
+        return band_keys(signatures, self.bands, self.rows)
 
     def prepare(self, text: str) -> Prepared:
-        """What assigning needs of a text before it meets the index: its signature and shingle count."""
-        return _prepare(self.config.num_perm, self.config.seed, self._permutations, text)
+        """What assigning needs of a text before it meets the index: its signature, shingles and band keys."""
+        return _prepare(self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows, text)
 
-    def prepare_all(self, texts: list[str], workers: int = 1) -> list[Prepared]:
-        """`prepare` for many texts, on `workers` forked processes when there are enough of them (the
-        shingles and signatures are four fifths of the work; only finding the story is sequential)."""
+    def prepare_all(self, texts: list[str], workers: int = 1) -> Iterator[Prepared]:
+        """`prepare` for many texts, in order, on `workers` forked processes when there are enough of them
+        (the shingles and signatures are most of the work; only finding the story is sequential). The
+        workers run at most two blocks ahead of the caller, which finds stories meanwhile."""
         if workers <= 1 or len(texts) < PARALLEL_MIN_TEXTS:
-            return [self.prepare(text) for text in texts]
-        work = partial(_prepare, self.config.num_perm, self.config.seed, self._permutations)
+            yield from map(self.prepare, texts)
+            return
+        work = partial(_prepare, self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(work, texts, chunksize=PARALLEL_CHUNK)
+            pending: deque = deque()
+            for start in range(0, len(texts), PARALLEL_BLOCK):
+                pending.append(pool.map_async(work, texts[start:start + PARALLEL_BLOCK], chunksize=PARALLEL_CHUNK))
+                if len(pending) > 1:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None],
                prepared: Prepared | None = None) -> str:
@@ -218,25 +234,23 @@ class StoryIndex:
         it is gone), for verifying a candidate on its exact shingles; `prepared` is `prepare(text)`."""
         if article_id in self._row_of:
             return self._stories[self._row_of[article_id]]
-        signature, size = prepared or self.prepare(text)
-        keys = self.band_keys(signature[None])[0]
-        story, best, own = article_id, 0.0, None
+        signature, own, keys = prepared or self.prepare(text)
+        size = len(own)
+        story, best = article_id, 0.0
         for row in self._candidates(keys, signature, size):
             theirs = self._shingles_of(self._ids[row], text_of)
             if theirs is None:
                 continue
-            if own is None:
-                own = shingles(text)
-                self._remember(article_id, own)
             jaccard, containment = similarity(own, theirs)
             if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment \
                     and jaccard + containment > best:
                 story, best = self._stories[row], jaccard + containment
         self._append(article_id, story, signature, size, keys, live=size > 0)
+        self._remember(article_id, own)  # the next copies of this story will be verified against it
         self._keep_within_budget()
         return story
 
-    def _shingles_of(self, article_id: str, text_of: Callable[[str], str | None]) -> set[int] | None:
+    def _shingles_of(self, article_id: str, text_of: Callable[[str], str | None]) -> np.ndarray | None:
         """A candidate's shingles: from the recent ones kept, else from its text."""
         found = self._recent.get(article_id)
         if found is not None:
@@ -249,10 +263,17 @@ class StoryIndex:
         self._remember(article_id, found)
         return found
 
-    def _remember(self, article_id: str, found: set[int]) -> None:
-        self._recent[article_id] = frozenset(found)
-        while len(self._recent) > self.config.recent_shingle_sets:
-            self._recent.popitem(last=False)
+    def _remember(self, article_id: str, found: np.ndarray) -> None:
+        self._forget(article_id)
+        self._recent[article_id] = found
+        self._recent_bytes += found.nbytes
+        while self._recent_bytes > self.config.recent_shingle_bytes:
+            self._recent_bytes -= self._recent.popitem(last=False)[1].nbytes
+
+    def _forget(self, article_id: str) -> None:
+        found = self._recent.pop(article_id, None)
+        if found is not None:
+            self._recent_bytes -= found.nbytes
 
     def _candidates(self, keys: np.ndarray, signature: np.ndarray, size: int) -> np.ndarray:
         """Rows sharing a band with the signature whose estimated Jaccard similarity may reach the
@@ -307,7 +328,7 @@ class StoryIndex:
 
     def remove(self, article_id: str) -> None:
         """Forget an article (deleted from the index); its story's other articles keep their story id."""
-        self._recent.pop(article_id, None)
+        self._forget(article_id)
         row = self._row_of.pop(article_id, None)
         if row is not None:
             self._live[row] = False
@@ -361,7 +382,8 @@ class StoryIndex:
         config = config or StoryConfig()
         try:
             with np.load(path, allow_pickle=False) as saved:
-                if int(saved["version"]) != STATE_VERSION or json.loads(str(saved["config"])) != asdict(config):
+                if int(saved["version"]) != STATE_VERSION \
+                        or _deciding(json.loads(str(saved["config"]))) != _deciding(asdict(config)):
                     return None
                 index = cls(config)
                 index._restore(saved["ids"].tolist(), saved["stories"].tolist(), saved["signatures"],
@@ -371,6 +393,11 @@ class StoryIndex:
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
         return index
+
+
+def _deciding(settings: dict) -> dict:
+    """The settings that decide stories: a cache's budget (named differently by earlier versions) does not."""
+    return {name: value for name, value in settings.items() if not name.startswith("recent_shingle")}
 
 
 def _grown(array: np.ndarray, capacity: int) -> np.ndarray:

@@ -1,5 +1,6 @@
 import json
 
+import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
@@ -22,10 +23,10 @@ def test_story_text_drops_dateline_byline_link_lines_and_footer():
 
 
 def test_shingles_ignore_case_punctuation_and_paragraph_order():
-    assert shingles("Satu dua, tiga empat lima.") == shingles("satu DUA tiga -- empat lima")
+    assert shingles("Satu dua, tiga empat lima.").tolist() == shingles("satu DUA tiga -- empat lima").tolist()
     first = "Paragraf pertama berisi delapan kata yang cukup panjang.\n\nParagraf kedua juga berisi delapan kata lainnya sekarang."
     moved = "Paragraf kedua juga berisi delapan kata lainnya sekarang.\n\nParagraf pertama berisi delapan kata yang cukup panjang."
-    assert shingles(first) == shingles(moved)
+    assert shingles(first).tolist() == shingles(moved).tolist()
     assert len(shingles(first)) == 10  # 5 runs of four words in each paragraph of eight
 
 
@@ -45,7 +46,7 @@ def test_a_version_joins_the_story_and_a_hard_negative_starts_its_own():
 
 
 def test_a_candidate_whose_text_is_gone_is_not_joined():
-    index = StoryIndex()
+    index = StoryIndex(StoryConfig(recent_shingle_bytes=0))  # no recent shingles: the candidate's text is read
     index.assign("seed", SEED, lambda i: None)
     assert index.assign("copy", version_of_seed(), lambda i: None) == "copy"
 
@@ -134,3 +135,30 @@ def test_a_changed_file_reassigns_its_articles(tmp_path):
     build_index([SEEDS, sources], root)
     copy = [d for d in stored(root).values() if d.get("url") == "https://lampost.example/1"][0]
     assert copy["story"] == copy["id"]
+
+
+def test_shingles_are_a_sorted_array_of_distinct_hashes():
+    found = shingles("Satu dua tiga empat satu dua tiga empat satu dua tiga empat.")
+    assert found.dtype == np.uint32 and found.tolist() == sorted(set(found.tolist())) and len(found) == 4
+
+
+def test_the_recent_shingles_stay_within_their_byte_budget_and_a_cache_budget_keeps_saved_state(tmp_path):
+    texts = {f"a{i}": f"Berita nomor {i} tentang rapat bupati dan camat di kecamatan yang ramai sekali." for i in range(50)}
+    index = StoryIndex(StoryConfig(recent_shingle_bytes=200))
+    for article_id, text in texts.items():
+        index.assign(article_id, text, texts.get)
+    assert index._recent_bytes == sum(found.nbytes for found in index._recent.values()) <= 200
+    assert len(index._recent) >= 1
+    index.save(tmp_path)
+    assert StoryIndex.load(tmp_path, StoryConfig(recent_shingle_bytes=1 << 20)) is not None
+    assert StoryIndex.load(tmp_path, StoryConfig(min_jaccard=0.5)) is None
+
+
+def test_prepared_in_parallel_blocks_is_prepared_in_order(monkeypatch):
+    monkeypatch.setattr("search.stories.PARALLEL_MIN_TEXTS", 2)
+    monkeypatch.setattr("search.stories.PARALLEL_BLOCK", 3)
+    texts = [f"Teks ke {i} berisi kata kata yang cukup untuk beberapa sirap {i} lagi." for i in range(10)]
+    index = StoryIndex()
+    prepared = list(index.prepare_all(texts, workers=2))
+    assert [p.shingles.tolist() for p in prepared] == [index.prepare(t).shingles.tolist() for t in texts]
+    assert [p.signature.tolist() for p in prepared] == [index.prepare(t).signature.tolist() for t in texts]
