@@ -22,6 +22,7 @@ import threading
 import time
 from contextlib import nullcontext
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,6 +31,15 @@ from tests.serving import proportional_mb  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 SAMPLE_SECONDS = 0.5
+# `warta reindex` with story detection switched off (every article its own story): what stories cost
+WITHOUT_STORIES = """
+import sys
+from search import cli
+from search.stories import StoryIndex
+StoryIndex.prepare_all = lambda self, texts, workers=1: iter([None] * len(texts))
+StoryIndex.assign = lambda self, article_id, text, text_of, prepared=None: article_id
+sys.exit(cli.main(sys.argv[1:]))
+"""
 
 
 def descendants(pid: int) -> list[int]:
@@ -56,8 +66,15 @@ def tree_mb(pid: int) -> int:
     return total
 
 
-def run(command: list[str]) -> tuple[float, int, int]:
-    """Seconds, the largest process's peak RSS in MB and the peak of the whole tree's PSS in MB."""
+class Run(NamedTuple):
+    seconds: float  # wall time
+    cpu: float  # user + system seconds of the process and its worker processes
+    largest_mb: int  # the largest single process's peak RSS
+    tree_mb: int  # the peak of the whole tree's PSS
+
+
+def run(command: list[str]) -> Run:
+    """Wall and CPU time and peak memory of one command (see Run)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = [0]
@@ -75,7 +92,7 @@ def run(command: list[str]) -> tuple[float, int, int]:
     elapsed = time.perf_counter() - started
     if status != 0:
         raise SystemExit(f"{' '.join(command)} failed (wait status {status})")
-    return elapsed, usage.ru_maxrss // 1024, peak[0]
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, peak[0])
 
 
 def main() -> None:
@@ -83,7 +100,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--keep", type=Path, help="write corpora and indexes here and keep them")
+    parser.add_argument("--story-cost", type=int, metavar="REPEAT",
+                        help="instead: warm full builds with and without story detection, alternating, REPEAT times")
     args = parser.parse_args()
+    if args.story_cost:
+        story_cost(args)
+        return
     print(f"{'articles':>9}{'run':>6}{'seconds':>10}{'articles/s':>12}{'largest RSS MB':>16}{'tree PSS MB':>13}",
           flush=True)
     with (nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory()) as tmp:
@@ -97,9 +119,38 @@ def main() -> None:
             shutil.rmtree(index, ignore_errors=True)  # cold: no index and no stem cache
             command = [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"]
             for label, extra in (("cold", []), ("warm", ["--full"])):
-                seconds, rss, tree = run(command + extra)
+                seconds, _, rss, tree = run(command + extra)
                 print(f"{size:>9}{label:>6}{seconds:>10.1f}{size / seconds:>12.0f}{rss:>16}{tree:>13}", flush=True)
     print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))}")
+
+
+def story_cost(args) -> None:
+    """Warm `--full` builds with and without story detection, one after the other, so that both meet the same
+    machine; the ratio of the medians is what stories cost, in wall time and in CPU time (the steadier
+    figure on a shared machine)."""
+    import statistics
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            corpus = Path(tmp) / f"synthetic-{size}.jsonl"
+            subprocess.run([sys.executable, "bench/corpus.py", str(size), str(corpus), "--source", str(args.source)],
+                           cwd=ROOT, check=True, capture_output=True)
+            arguments = ["reindex", str(corpus), "--index", str(Path(tmp) / f"index-{size}"), "--quiet", "--full"]
+            run([sys.executable, "-m", "search.cli"] + arguments)  # the stem cache: every timed build is warm
+            runs: dict[str, list[Run]] = {"stories": [], "no stories": []}
+            for _ in range(args.story_cost):
+                runs["stories"].append(run([sys.executable, "-m", "search.cli"] + arguments))
+                runs["no stories"].append(run([sys.executable, "-c", WITHOUT_STORIES] + arguments))
+            medians = {}
+            for label, measured in runs.items():
+                medians[label] = [statistics.median(r.seconds for r in measured), statistics.median(r.cpu for r in measured)]
+                print(f"{size:>9} {label:<11} wall " + " ".join(f"{r.seconds:.1f}" for r in measured)
+                      + "  cpu " + " ".join(f"{r.cpu:.1f}" for r in measured)
+                      + f"  medians {medians[label][0]:.1f} s wall, {medians[label][1]:.1f} s cpu", flush=True)
+            wall, cpu = (100 * (medians["stories"][i] / medians["no stories"][i] - 1) for i in (0, 1))
+            print(f"{size:>9} stories cost {wall:+.1f} % of the build's wall time, {cpu:+.1f} % of its CPU time",
+                  flush=True)
+    print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))} --story-cost {args.story_cost}")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from .generations import (ReindexLock, claim_root, current_generation, link_gene
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
 from .parallel import write_in_parallel
 from .schema import build_schema
-from .stories import STORIES_FILE, StoryIndex
+from .stories import STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
@@ -302,18 +302,35 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
                        options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS) -> None:
     """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
     processes."""
-    read: list[tuple[Article, str]] = []
     adder = _Adder(None, None, set(), set(), report, stories, options)  # a fresh build: nothing indexed to compare with
-    for key in changed:
-        ids = adder.add_file(keys[key], None, collect=read)
-        if keys[key] not in adder.failed_files:
-            manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                             "sha1": prints[key].sha1, "ids": ids}
-    bodies = {article.id: article.body for article, _ in read}
-    prepared = stories.prepare_all([article.body for article, _ in read], workers)
-    batch = [(article, key, stories.assign(article.id, article.body, bodies.get, signature))
-             for (article, key), signature in zip(read, prepared)]
+    bodies: dict[str, str] = {}
+    with StoryStream(stories, bodies.get, workers) as stream:
+        read = _Read(stream, bodies)
+        for key in changed:
+            ids = adder.add_file(keys[key], None, collect=read)
+            if keys[key] not in adder.failed_files:
+                manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
+                                 "sha1": prints[key].sha1, "ids": ids}
+        found = stream.finish()
+    batch = [(article, key, story) for (article, key), story in zip(read, found)]
+    del read, found
     write_in_parallel(batch, building, workers, progress, stems, facets)
+
+
+class _Read(list):
+    """A fresh build's articles in reading order, (article, content key); each one's story is looked for as
+    soon as it is read."""
+
+    def __init__(self, stream: StoryStream, bodies: dict[str, str]) -> None:
+        super().__init__()
+        self.stream = stream
+        self.bodies = bodies
+
+    def append(self, item: tuple[Article, str]) -> None:
+        super().append(item)
+        article = item[0]
+        self.bodies[article.id] = article.body
+        self.stream.append(article.id, article.body)
 
 
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:

@@ -12,14 +12,10 @@ A worker that fails sends its error back through a pipe: a full disk there is a 
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import re
 import shutil
-import signal
-import sys
-import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -32,35 +28,16 @@ from .analysis import STEM_CACHE, Stems
 from .articles import Article
 from .errors import IndexWriteError
 from .facet_registry import FACETS, FacetRegistry
+from .processes import die_with_parent
 from .schema import build_schema
 from .writing import add_article, collector_paused, open_writer
 
 INDEX_NAME = "MAIN"
 POLL_SECONDS = 0.2
-WATCHDOG_SECONDS = 0.5
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class WorkerFailed(IndexWriteError):
     """A worker process ended without finishing its part of the index."""
-
-
-def die_with_parent(parent: int) -> None:
-    """In a forked worker: end when process `parent` ends, whichever way it ends (SIGKILL included)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass  # the watchdog below still ends the worker, within WATCHDOG_SECONDS
-    if os.getppid() != parent:  # the parent died before the kernel was asked to tell us
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(WATCHDOG_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int, parent: int,

@@ -32,13 +32,14 @@ from collections import OrderedDict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from functools import partial
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .cleaning import clean_paragraphs
 from .errors import StoryStateError
+from .processes import die_with_parent
 
 STORIES_FILE = "stories.npz"
 STATE_VERSION = 1
@@ -49,9 +50,8 @@ MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.5 K
 ESTIMATE_SLACK = 0.15  # a candidate is verified when its estimated Jaccard is at most this below the threshold
 RECENT_SHINGLE_BYTES = 64 << 20  # shingle arrays of the articles indexed or verified lately (about 1.6 KB each)
 UNSORTED_ROWS = 1024  # recent rows searched by comparison before they are sorted into the band arrays
-PARALLEL_MIN_TEXTS = 2000  # fewer texts are prepared here: forking costs more than it saves
 PARALLEL_CHUNK = 256  # texts per task sent to a worker process
-PARALLEL_BLOCK = 8192  # texts prepared ahead of the story search: bounds the prepared shingles held at once
+PARALLEL_BLOCK = 4096  # texts per block prepared ahead of the story search (at most two blocks wait)
 
 _WORD = re.compile(r"[^\W_]+")
 # odd 64-bit multipliers, one per position in a run: a run's hash depends on the order of its words
@@ -210,23 +210,6 @@ class StoryIndex:
     def prepare(self, text: str) -> Prepared:
         """What assigning needs of a text before it meets the index: its signature, shingles and band keys."""
         return _prepare(self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows, text)
-
-    def prepare_all(self, texts: list[str], workers: int = 1) -> Iterator[Prepared]:
-        """`prepare` for many texts, in order, on `workers` forked processes when there are enough of them
-        (the shingles and signatures are most of the work; only finding the story is sequential). The
-        workers run at most two blocks ahead of the caller, which finds stories meanwhile."""
-        if workers <= 1 or len(texts) < PARALLEL_MIN_TEXTS:
-            yield from map(self.prepare, texts)
-            return
-        work = partial(_prepare, self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending: deque = deque()
-            for start in range(0, len(texts), PARALLEL_BLOCK):
-                pending.append(pool.map_async(work, texts[start:start + PARALLEL_BLOCK], chunksize=PARALLEL_CHUNK))
-                if len(pending) > 1:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
 
     def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None],
                prepared: Prepared | None = None) -> str:
@@ -393,6 +376,61 @@ class StoryIndex:
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
         return index
+
+
+class StoryStream:
+    """The stories of a fresh build's articles, found while they are read.
+
+    Worker processes (forked when the stream opens, while the parent is still small) prepare blocks of texts
+    as the reading goes on, using the core the reading leaves idle; the parent assigns stories in reading
+    order, at most two blocks behind, so the prepared shingles held at once stay bounded."""
+
+    def __init__(self, index: StoryIndex, text_of: Callable[[str], str | None], workers: int) -> None:
+        self.index = index
+        self.text_of = text_of
+        self.pool = multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) \
+            if workers > 1 else None
+        self.work = partial(_prepare, index.config.num_perm, index.config.seed, index._permutations, index.bands,
+                            index.rows)
+        self.waiting: list[tuple[str, str]] = []  # (article id, text) not yet sent to the workers
+        self.pending: deque = deque()  # (block, its prepared texts to come), in reading order
+        self.stories: list[str] = []
+
+    def __enter__(self) -> "StoryStream":
+        return self
+
+    def __exit__(self, *failure) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def append(self, article_id: str, text: str) -> None:
+        self.waiting.append((article_id, text))
+        if len(self.waiting) >= PARALLEL_BLOCK:
+            self._send()
+
+    def finish(self) -> list[str]:
+        """Every appended article's story, in order."""
+        self._send()
+        while self.pending:
+            self._assign_oldest()
+        return self.stories
+
+    def _send(self) -> None:
+        block, self.waiting = self.waiting, []
+        if not block:
+            return
+        texts = [text for _, text in block]
+        prepared = self.pool.map_async(self.work, texts, chunksize=PARALLEL_CHUNK) if self.pool else None
+        self.pending.append((block, prepared))
+        while len(self.pending) > 2:
+            self._assign_oldest()
+
+    def _assign_oldest(self) -> None:
+        block, prepared = self.pending.popleft()
+        ready = prepared.get() if prepared is not None else [self.work(text) for _, text in block]
+        for (article_id, text), found in zip(block, ready):
+            self.stories.append(self.index.assign(article_id, text, self.text_of, found))
 
 
 def _deciding(settings: dict) -> dict:

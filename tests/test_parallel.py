@@ -126,7 +126,7 @@ def test_a_worker_ends_when_its_parent_is_killed(tmp_path):
     script = tmp_path / "family.py"
     script.write_text(
         "import os, sys, time\n"
-        "from search.parallel import die_with_parent\n"
+        "from search.processes import die_with_parent\n"
         "parent = os.getpid()\n"
         "child = os.fork()\n"
         "if child == 0:\n"

@@ -7,7 +7,7 @@ from whoosh import index as whoosh_index
 from search.errors import StoryStateError
 from search.generations import CURRENT
 from search.indexer import build_index
-from search.stories import STORIES_FILE, StoryConfig, StoryIndex, shingles, similarity, story_number, story_paragraphs
+from search.stories import STORIES_FILE, StoryConfig, StoryIndex, StoryStream, shingles, similarity, story_number, story_paragraphs
 
 from .conftest import HARD_NEGATIVE, SEED_FILE, SEEDS, version_of_seed
 
@@ -154,11 +154,16 @@ def test_the_recent_shingles_stay_within_their_byte_budget_and_a_cache_budget_ke
     assert StoryIndex.load(tmp_path, StoryConfig(min_jaccard=0.5)) is None
 
 
-def test_prepared_in_parallel_blocks_is_prepared_in_order(monkeypatch):
-    monkeypatch.setattr("search.stories.PARALLEL_MIN_TEXTS", 2)
-    monkeypatch.setattr("search.stories.PARALLEL_BLOCK", 3)
-    texts = [f"Teks ke {i} berisi kata kata yang cukup untuk beberapa sirap {i} lagi." for i in range(10)]
-    index = StoryIndex()
-    prepared = list(index.prepare_all(texts, workers=2))
-    assert [p.shingles.tolist() for p in prepared] == [index.prepare(t).shingles.tolist() for t in texts]
-    assert [p.signature.tolist() for p in prepared] == [index.prepare(t).signature.tolist() for t in texts]
+def test_a_story_stream_finds_the_stories_assign_finds_in_blocks_on_worker_processes(monkeypatch):
+    monkeypatch.setattr("search.stories.PARALLEL_BLOCK", 2)
+    texts = {"seed": SEED, "other": HARD_NEGATIVE, "copy": version_of_seed(), "again": version_of_seed() + " Tamat.",
+             "last": "Sebuah berita lain tentang banjir di Kalianda yang menggenangi puluhan rumah warga."}
+    expected = StoryIndex()
+    one_by_one = [expected.assign(i, t, texts.get) for i, t in texts.items()]
+    for workers in (1, 2):
+        index = StoryIndex()
+        with StoryStream(index, texts.get, workers) as stream:
+            for article_id, text in texts.items():
+                stream.append(article_id, text)
+            assert stream.finish() == one_by_one == ["seed", "other", "seed", "seed", "last"]
+        assert [index.story_of(i) for i in texts] == one_by_one
