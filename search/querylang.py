@@ -1,13 +1,16 @@
 """Parse what a user types into clauses. Pure and forgiving: anything unreadable becomes plain words.
 
     reformasi "kelas dunia" -zoom bupati OR walikota birokra* official:"Suhajar Diantoro" agency:kemendagri
-    source:detik place:kalianda from:2022-01-01 to:2022-12-31
+    source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa
+
+A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
+(search/relaxation.py) never lets an article without them through.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis import words_of
 from .articles import normalise_text
@@ -18,7 +21,7 @@ PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  
 DATE_FIELDS = ("from", "to")
 _PIECE = re.compile(
     r'(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))'
-    r'|(?P<neg>-)?"(?P<phrase>[^"]*)"?'
+    r'|(?P<sign>[-+])?"(?P<phrase>[^"]*)"?'
     r"|(?P<word>\S+)"
 )
 
@@ -31,6 +34,7 @@ class Clause:
     phrase: bool = False
     prefix: bool = False
     negated: bool = False
+    required: bool = False  # `+word`, `+"a phrase"`, a word joined by `AND`: never dropped by relaxation
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def parse(text: str) -> ParsedQuery:
     groups: list[list[Clause]] = []
     filters: list[tuple[str, str]] = []
     dates: list[tuple[str, str]] = []
-    join_next = False
+    join_next = require_next = False
     for match in _PIECE.finditer(normalise_text(text or "")):
         field = (match["field"] or "").lower()
         value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
@@ -71,14 +75,21 @@ def parse(text: str) -> ParsedQuery:
         if match["word"] == "OR":
             join_next = bool(groups)
             continue
+        if match["word"] == "AND":
+            if groups and not any(c.negated for c in groups[-1]):
+                groups[-1] = [replace(c, required=True) for c in groups[-1]]
+                require_next = True
+            continue
         clause = _clause(match)
         if clause is None:
             continue
+        if require_next and not clause.negated:
+            clause = replace(clause, required=True)
         if join_next and not clause.negated and not any(c.negated for c in groups[-1]):
             groups[-1].append(clause)
         else:
             groups.append([clause])
-        join_next = False
+        join_next = require_next = False
     return ParsedQuery(tuple(tuple(group) for group in groups), tuple(filters), tuple(dates))
 
 
@@ -91,13 +102,14 @@ def _clause(match: re.Match) -> Clause | None:
         words = tuple(words_of(match["phrase"]))
         if not words:
             return None
-        return Clause(words, phrase=len(words) > 1, negated=bool(match["neg"]))
+        return Clause(words, phrase=len(words) > 1, negated=match["sign"] == "-", required=match["sign"] == "+")
     raw = match["word"]
     negated = raw.startswith("-") and len(raw) > 1
+    required = raw.startswith("+") and len(raw) > 1
     prefix = raw.endswith("*")
     words = tuple(words_of(raw))
     if not words:
         return None
     if len(words) > 1:  # "kota/kabupaten" is two words: search them as a phrase
-        return Clause(words, phrase=True, negated=negated)
-    return Clause(words, prefix=prefix and len(words[0]) >= 2, negated=negated)
+        return Clause(words, phrase=True, negated=negated, required=required)
+    return Clause(words, prefix=prefix and len(words[0]) >= 2, negated=negated, required=required)

@@ -13,6 +13,15 @@ from search.querylang import Clause, parse
     ("kota/kabupaten", ((Clause(("kota", "kabupaten"), phrase=True),),)),
     ('"lone quote', ((Clause(("lone", "quote"), phrase=True),),)),
     ("* ) ( OR", ()),
+    ("+lampung dana", ((Clause(("lampung",), required=True),), (Clause(("dana",)),))),
+    ('+"kelas dunia" -"x y"', ((Clause(("kelas", "dunia"), phrase=True, required=True),),
+                               (Clause(("x", "y"), phrase=True, negated=True),))),
+    ("dana AND desa korupsi", ((Clause(("dana",), required=True),), (Clause(("desa",), required=True),),
+                               (Clause(("korupsi",)),))),
+    ("AND desa", ((Clause(("desa",)),),)),
+    ("bupati OR camat AND desa", ((Clause(("bupati",), required=True), Clause(("camat",), required=True)),
+                                  (Clause(("desa",), required=True),))),
+    ("dana AND -desa", ((Clause(("dana",), required=True),), (Clause(("desa",), negated=True),))),
     ("", ()),
 ])
 def test_parse(text, groups):
