@@ -18,6 +18,7 @@ import sys
 from typing import Callable, Sequence
 
 from .errors import BadQueryError, WartaError
+from .relaxation import MATCH_MODES
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -117,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print the result dict as JSON")
     search.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
                         help="text or json: one page; csv or jsonl: every hit (up to 10,000) as rows")
+    search.add_argument("--match", choices=MATCH_MODES, default="relaxed",
+                        help="relaxed (default): when fewer than 10 articles hold every word, add those lacking one "
+                             "word, then two (up to half); all: only articles holding every word")
     search.add_argument("--all-articles", dest="collapse", action="store_false",
                         help="every article, not one per story")
     search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
@@ -220,7 +224,7 @@ def run_search(args: argparse.Namespace) -> int:
 
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
                             args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
-                            selected=selection(args.facet))
+                            selected=selection(args.facet), match=args.match)
     service = open_backend(backend_settings(args), args.registry)
     try:
         if args.format in ("csv", "jsonl"):
@@ -253,6 +257,8 @@ def format_result(result: dict) -> str:
         if meta:
             lines.append(f"     {meta}")
         lines.append("     " + unescape(re.sub(r"</?mark>", "*", hit["snippet"])))
+        if hit.get("missing"):
+            lines.append("     missing: " + ", ".join(hit["missing"]))
     for name, values in result["facets"].items():
         if values:
             lines.append(f"{name}: " + "; ".join(facet_line(v) for v in values[:10]))

@@ -26,6 +26,7 @@ from .generations import release
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
+from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import MAX_CANDIDATES, best_spelling, corrected_words
@@ -44,11 +45,17 @@ class _Masks:
 
     base: np.ndarray
     selections: dict[str, np.ndarray]
-    scores: np.ndarray | None = None  # relevance per document; None when there are no words to score
+    scores: np.ndarray | None = None  # ranking key per document; None when there are no words to score
+    units: list[np.ndarray] = field(default_factory=list)  # per unit of the query, the documents holding it
+    missing: np.ndarray | None = None  # per document, the droppable units it lacks (None: not relaxed)
 
     @property
     def matching(self) -> np.ndarray:
         return self.for_facet(None)
+
+    def complete(self, matching: np.ndarray) -> np.ndarray:
+        """The documents of `matching` that hold every unit of the query."""
+        return matching if self.missing is None else matching & (self.missing == 0)
 
     def for_facet(self, facet: str | None) -> np.ndarray:
         """The documents a facet's counts cover: every selection applies except the facet's own."""
@@ -95,6 +102,8 @@ class Evaluation:
     total_articles: int = 0  # matching articles; `total` counts stories when collapsed
     duplicates: list[list[dict[str, Any]]] | None = None  # per page hit, its story's other matching versions
     stem: Callable[[str], str] = stem_word  # how the generation's index stems a word
+    relaxed: bool = False  # some matching articles lack some of the query's words (relaxation.py)
+    held: list[tuple[list[str], list[str]]] | None = None  # per page hit: the units it holds, those it lacks
 
 
 @dataclass
@@ -234,36 +243,65 @@ class Generation:
         return sorted(found, key=lambda fields: (fields.get("date") is None, fields.get("date") or "", fields["id"]))
 
     def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
-                expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
+                expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
                                stems=self.stems, registry=self.registry)
         built = builder.build(parsed, selected, start, end)
-        return builder, built, self._masks(built, selected, expansions)
+        return builder, built, self._masks(built, selected, expansions, relax)
 
-    def _masks(self, built: BuiltQuery, selected: dict[str, tuple[str, ...]], expansions: Expansions) -> _Masks:
-        scores = None
-        if built.scored is None:
-            base = self.postings.live.copy()
-        else:
-            scored = self.evaluator.run(built.scored, expansions)
-            base, scores = scored.mask, scored.scores
+    def prepare_request(self, parsed: ParsedQuery, request,
+                        expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
+        """`prepare` for a validated SearchRequest: its filters, and relaxation unless match=all."""
+        return self.prepare(parsed, request.selected, request.start, request.end, expansions,
+                            request.match != "all")
+
+    def _masks(self, built: BuiltQuery, selected: dict[str, tuple[str, ...]], expansions: Expansions,
+               relax: bool) -> _Masks:
+        """Filters and exclusions narrow; then the units: required ones narrow too, droppable ones are
+        counted per document and the matching strategy (relaxation.py) decides how many may be missing."""
+        base = self.postings.live.copy()
         for query in built.filters:
             base &= self.evaluator.mask(query, expansions)
+        if built.excluded is not None:
+            base &= ~self.evaluator.mask(built.excluded, expansions)
         doc_count = len(base)
         selections = {name: self.facets[name].documents_with_any(values, doc_count)
                       for name, values in selected.items() if values}
-        return _Masks(base, selections, scores)
+        if not built.units:
+            scores = None if built.excluded is None else np.zeros(doc_count, dtype=np.float32)
+            return _Masks(base, selections, scores)
+        held = np.zeros(doc_count, dtype=np.int16)
+        scores = np.zeros(doc_count, dtype=np.float32)
+        units, droppable = [], 0
+        for unit in built.units:
+            part = self.evaluator.run(unit.query, expansions)
+            units.append(part.mask)
+            scores += part.scores
+            if unit.required or droppable == MAX_UNITS:
+                base &= part.mask
+            else:
+                held += part.mask
+                droppable += 1
+        allowed = base.copy()
+        for selection in selections.values():
+            allowed &= selection
+        tiers = choose_tiers(held, droppable, allowed, RELAX_BELOW, relax, len(built.units))
+        base &= tiers.admitted()
+        if not tiers.relaxed:
+            return _Masks(base, selections, scores, units)
+        missing = tiers.missing()
+        return _Masks(base, selections, tiered(scores, missing, base), units, missing)
 
     def evaluate(self, request, parsed: ParsedQuery | None = None) -> Evaluation:
         """Everything a search result shows, for a validated SearchRequest."""
         parsed = parsed if parsed is not None else parse(request.q)
         expansions = Expansions()
-        builder, built, masks = self.prepare(parsed, request.selected, request.start, request.end, expansions)
+        builder, built, masks = self.prepare_request(parsed, request, expansions)
         matching = masks.matching
         depth = request.page * request.per_page
         by_date = request.sort == "date" or masks.scores is None
-        keys = self.dates if by_date else masks.scores
+        keys = self._keys(masks) if by_date else masks.scores
         total_articles = int(matching.sum())
         if request.collapse:  # one hit per story: its earliest article by date, its best-ranked by relevance
             documents = np.flatnonzero(matching)
@@ -283,18 +321,26 @@ class Generation:
         facets = {facet.name: facet_counts(facet, self.facets[facet.name], masks.for_facet(facet.name),
                                            request.facet_size, request.selected.get(facet.name, ()))
                   for facet in self.registry}
-        suggestion = self._suggestion(request, parsed, builder, total_articles)
+        complete = int(masks.complete(matching).sum())
+        suggestion = self._suggestion(request, parsed, builder, complete)
         words = highlight_words(parsed, built)
+        held = [_held_units(built, masks, int(doc)) for doc in ranked]
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
-                          self.forms(words), searched_prefixes(parsed), expansions.describe(), total_articles, duplicates,
-                          self.stems.stem)
+                          self.forms(words), searched_prefixes(parsed), expansions.describe(), total_articles,
+                          duplicates, self.stems.stem, complete < total_articles, held)
+
+    def _keys(self, masks: _Masks) -> np.ndarray:
+        """Dates as ranking keys; when relaxed, articles lacking fewer words still come first."""
+        if masks.missing is None:
+            return self.dates
+        return tiered(self.dates, masks.missing, masks.matching)
 
     def ranked(self, request, limit: int) -> np.ndarray:
         """Document numbers of a search's hits in order, all pages, at most `limit` (collapsed like a search)."""
-        _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())
+        _, _, masks = self.prepare_request(parse(request.q), request, Expansions())
         matching = masks.matching
         by_date = request.sort == "date" or masks.scores is None
-        keys = self.dates if by_date else masks.scores
+        keys = self._keys(masks) if by_date else masks.scores
         if request.collapse:
             shown = np.zeros(len(matching), dtype=bool)
             shown[story_representatives(np.flatnonzero(matching), self.stories,
@@ -311,7 +357,7 @@ class Generation:
 
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
-        _, _, masks = self.prepare(parse(request.q), request.selected, request.start, request.end, Expansions())
+        _, _, masks = self.prepare_request(parse(request.q), request, Expansions())
         return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
                                          shown_as=self.registry.get(facet).display)
 
@@ -378,6 +424,13 @@ def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     for agency in built.agencies:
         words.update(word for form in agency.forms for word in form)
     return words
+
+
+def _held_units(built: BuiltQuery, masks: _Masks, document: int) -> tuple[list[str], list[str]]:
+    """The labels of the query's units a document holds, and of those it lacks."""
+    held = [unit.label for unit, mask in zip(built.units, masks.units) if mask[document]]
+    lacked = [unit.label for unit, mask in zip(built.units, masks.units) if not mask[document]]
+    return held, lacked
 
 
 def searched_prefixes(parsed: ParsedQuery) -> set[str]:

@@ -23,6 +23,7 @@ from .generation import Generation, MonthIndex
 from .generations import CURRENT, hold, release, remove_unused_generations, usable
 from .querybuild import DATE_BOUND_RULE, check_date_range, parse_date_bound
 from .querylang import parse
+from .relaxation import MATCH_MODES
 from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
 from .segments import SegmentMemo
@@ -57,6 +58,7 @@ class SearchRequest:
     date_to: str = ""
     collapse: bool = True  # one hit per story (search/stories.py); False: every article
     selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    match: str = "relaxed"  # `relaxed`: add articles missing some words when few hold all (relaxation.py); `all`
 
     def __post_init__(self) -> None:
         self._merge_selection()
@@ -73,6 +75,8 @@ class SearchRequest:
                                 "bad_page")
         if self.sort not in SORTS:
             raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
+        if self.match not in MATCH_MODES:
+            raise BadQueryError(f"match must be one of: {', '.join(MATCH_MODES)}", "bad_match")
         for values in self.selected.values():
             if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):
                 raise BadQueryError(f"at most {MAX_SELECTED} values of at most {MAX_VALUE_CHARS} characters "
@@ -107,7 +111,8 @@ class SearchRequest:
     def describe(self) -> dict[str, Any]:
         return {"q": self.q, **{name: list(values) for name, values in self.selected.items()},
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
-                "from": self.date_from or None, "to": self.date_to or None, "collapse": self.collapse}
+                "from": self.date_from or None, "to": self.date_to or None, "collapse": self.collapse,
+                "match": self.match}
 
 
 def _strings(values: Any) -> tuple[str, ...]:

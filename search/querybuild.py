@@ -37,12 +37,33 @@ class Reader(Protocol):
     def doc_frequency(self, fieldname: str, text: str) -> int: ...
 
 
+@dataclass(frozen=True)
+class Unit:
+    """One positive part of a query, scored: a word, an agency named in one or more words, a phrase, a prefix
+    or an OR group. The matching strategy (relaxation.py) may let articles without it through unless it is
+    `required` (a phrase, `+word`, words joined by `AND`)."""
+
+    query: wq.Query
+    label: str  # as the result names it: `desa`, `kementerian dalam negeri`, `birokra*`, `bupati OR walikota`
+    required: bool = False
+    word: str | None = None  # the word, when the unit is one plain word (what spelling may replace)
+
+
 @dataclass
 class BuiltQuery:
-    scored: wq.Query | None  # None: no words, list everything the filters let through
+    units: list[Unit] = field(default_factory=list)  # AND of these; none: everything the filters let through
+    excluded: wq.Query | None = None  # what `-word`s exclude
     filters: list[wq.Query] = field(default_factory=list)  # field filters and dates
     selections: dict[str, wq.Query] = field(default_factory=dict)  # per facet: any of the selected values
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
+
+    @property
+    def scored(self) -> wq.Query | None:
+        """All units, less the excluded; None when the query has no words."""
+        if not self.units and self.excluded is None:
+            return None
+        positive = _all_of([unit.query for unit in self.units]) if self.units else wq.Every()
+        return wq.AndNot(positive, self.excluded) if self.excluded is not None else positive
 
     def base(self) -> wq.Query:
         """Words and filters, without the facet selections (facet counts start from here)."""
@@ -140,8 +161,13 @@ class QueryBuilder:
                     options.append(wq.Phrase(surface, list(words), boost=SURFACE_BOOST))
         return wq.Or(options)
 
-    def scored_query(self, parsed: ParsedQuery, built: BuiltQuery) -> wq.Query | None:
-        must: list[wq.Query] = []
+    def clause_unit(self, clause: Clause) -> Unit:
+        plain = not (clause.phrase or clause.prefix)
+        return Unit(self.clause_query(clause), _label(clause), clause.required or clause.phrase,
+                    clause.words[0] if plain else None)
+
+    def scored_query(self, parsed: ParsedQuery, built: BuiltQuery) -> None:
+        """The query's units and exclusions, into `built`."""
         must_not: list[wq.Query] = []
         run: list[Clause] = []  # consecutive plain words, where agency names are looked for
 
@@ -149,11 +175,13 @@ class QueryBuilder:
             words = [clause.words[0] for clause in run]
             position = 0
             for match in self.synonyms.find(words):
-                must.extend(self.clause_query(c) for c in run[position:match.start])
-                must.append(self.agency_query(match.agency))
+                built.units.extend(self.clause_unit(c) for c in run[position:match.start])
+                named = run[match.start:match.end]
+                built.units.append(Unit(self.agency_query(match.agency), " ".join(words[match.start:match.end]),
+                                        any(c.required for c in named)))
                 built.agencies.append(match.agency)
                 position = match.end
-            must.extend(self.clause_query(c) for c in run[position:])
+            built.units.extend(self.clause_unit(c) for c in run[position:])
             run.clear()
 
         for group in parsed.groups:
@@ -164,14 +192,15 @@ class QueryBuilder:
             flush_run()
             if len(group) == 1 and clause.negated:
                 must_not.append(self.clause_query(clause))
+            elif len(group) == 1:
+                built.units.append(self.clause_unit(clause))
             else:
-                queries = [self.clause_query(c) for c in group]
-                must.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+                built.units.append(Unit(wq.Or([self.clause_query(c) for c in group]),
+                                        " OR ".join(_label(c) for c in group),
+                                        any(c.required or c.phrase for c in group)))
         flush_run()
-        if not must and not must_not:
-            return None
-        positive: wq.Query = wq.And(must) if must else wq.Every()
-        return wq.AndNot(positive, wq.Or(must_not)) if must_not else positive
+        if must_not:
+            built.excluded = wq.Or(must_not)
 
     # -- filters -------------------------------------------------------------------------------
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
@@ -212,8 +241,13 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
               start: date | None = None, end: date | None = None) -> BuiltQuery:
-        built = BuiltQuery(None)
-        built.scored = self.scored_query(parsed, built)
+        built = BuiltQuery()
+        self.scored_query(parsed, built)
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)
         return built
+
+
+def _label(clause: Clause) -> str:
+    """A clause as the result names it: the word, `prefix*` or the phrase's words."""
+    return " ".join(clause.words) + ("*" if clause.prefix else "")

@@ -10,8 +10,9 @@ from .highlight import WordMatcher, snippet
 
 
 def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = FACETS) -> dict[str, Any]:
-    """The result dict: hits for the page, total, facet counts (each facet ignoring its own selection), the
-    per-month histogram of all matching articles, a spelling suggestion, and what expansion caps cut."""
+    """The result dict: hits for the page (each with the query's words it holds and lacks), total, whether
+    articles lacking some words were let in (`relaxed`), facet counts (each facet ignoring its own selection),
+    the per-month histogram of all matching articles, a spelling suggestion, and what expansion caps cut."""
     matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms, stem=evaluation.stem)
     selected = request.selected
     result: dict[str, Any] = {
@@ -19,17 +20,25 @@ def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = F
         "total": evaluation.total,
         "total_articles": evaluation.total_articles,
         "took_ms": round(took_ms, 1),
-        "hits": [{**hit(stored, matches), "duplicates": [version(other) for other in others]}
-                 for stored, others in zip(evaluation.page, evaluation.duplicates or [[]] * len(evaluation.page))],
+        "hits": [{**hit(stored, matches), **held_words(held), "duplicates": [version(other) for other in others]}
+                 for stored, others, held in zip(evaluation.page, evaluation.duplicates or [[]] * len(evaluation.page),
+                                                 evaluation.held or [([], [])] * len(evaluation.page))],
         "facets": {name: facet_items(facets.get(name), counts, selected.get(name, ()))
                    for name, counts in evaluation.facets.items()},
         "histogram": [{"month": f"{m // 100:04d}-{m % 100:02d}", "count": c} for m, c in evaluation.months],
+        "relaxed": evaluation.relaxed,
     }
     if evaluation.suggestion:
         result["suggestion"] = evaluation.suggestion
     if evaluation.capped:
         result["capped"] = evaluation.capped
     return result
+
+
+def held_words(held: tuple[list[str], list[str]]) -> dict[str, list[str]]:
+    """What a hit holds of the query (`matched`) and lacks (`missing`): words, agencies, phrases as typed."""
+    matched, missing = held
+    return {"matched": list(matched), "missing": list(missing)}
 
 
 def facet_items(facet: Facet, counts: list[FacetCount], selected: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -218,3 +218,12 @@ def test_hosts_and_ports_that_are_fine():
     assert (args.host, args.port, args.threads, args.connection_limit) == ("::1", 0, 64, 100)
     assert parser.parse_args(["serve", "--host", "localhost"]).host == "localhost"
     assert parser.parse_args(["serve", "--host", "0.0.0.0"]).host == "0.0.0.0"
+
+
+def test_search_lists_missing_words_unless_match_all(index_root, capsys):
+    assert main(["search", "musrenbang gempa", "--index", str(index_root)]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("1 articles (")
+    assert lines[4] == "     missing: gempa"
+    assert main(["search", "musrenbang gempa", "--match", "all", "--index", str(index_root)]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("0 articles (")

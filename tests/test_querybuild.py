@@ -131,3 +131,36 @@ def test_a_word_matches_its_surface_form_boosted_or_its_stem_in_both_surface_fie
                            StemTerm("title_surface", "layan"),
                            wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST),
                            StemTerm("body_surface", "layan")])
+
+
+def hits_with_missing(service, q, **kwargs):
+    result = service.search(SearchRequest(q=q, **kwargs))
+    return result["relaxed"], [(hit["url"].rsplit("/", 1)[1], hit["matched"], hit["missing"]) for hit in result["hits"]]
+
+
+def test_a_word_no_article_holds_is_dropped_and_said_missing(small):
+    assert hits_with_missing(small, "beras banjir gempa") == (True, [("s3", ["beras", "banjir"], ["gempa"])])
+    assert hits_with_missing(small, "beras banjir gempa", match="all") == (False, [])
+
+
+def test_articles_holding_every_word_rank_first_by_relevance_and_by_date(small):
+    expected = (True, [("s7", ["petugas", "warga"], []), ("s3", ["warga"], ["petugas"]), ("s6", ["petugas"], ["warga"])])
+    relaxed, hits = hits_with_missing(small, "petugas warga")
+    assert (relaxed, hits[0]) == (expected[0], expected[1][0])
+    assert sorted(hits[1:]) == sorted(expected[1][1:])
+    assert hits_with_missing(small, "petugas warga", sort="date") == expected  # 2019 before 2021 and undated
+
+
+def test_a_phrase_a_plus_word_and_words_joined_by_and_are_never_dropped(small):
+    assert hits_with_missing(small, '"beras kepada" banjir gempa') == (True, [("s3", ["beras kepada", "banjir"], ["gempa"])])
+    assert hits_with_missing(small, '"beras gempa" banjir warga') == (False, [])
+    assert hits_with_missing(small, "beras banjir +gempa") == (False, [])
+    assert hits_with_missing(small, "beras banjir AND gempa") == (False, [])
+    assert hits_with_missing(small, "beras AND banjir gempa") == (True, [("s3", ["beras", "banjir"], ["gempa"])])
+
+
+def test_an_agency_named_in_several_words_is_one_unit(small):
+    relaxed, hits = hits_with_missing(small, "kementerian dalam negeri serapan")
+    assert relaxed
+    assert sorted(hits) == [("s1", ["kementerian dalam negeri"], ["serapan"]),
+                            ("s2", ["kementerian dalam negeri", "serapan"], [])]

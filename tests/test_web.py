@@ -13,9 +13,10 @@ def test_api_search_contract(client):
     response = client.get("/api/search?q=reformasi+birokrasi")
     assert response.status_code == 200
     body = response.get_json()
-    assert list(body) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram"]
+    assert list(body) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram", "relaxed"]
     assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "region": [], "source": [],
-                             "page": 1, "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True}
+                             "page": 1, "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True,
+                             "match": "relaxed"}
     assert isinstance(body["took_ms"], float)
     seed = next(hit for hit in body["hits"] if hit["source"] == "Diskominfo")
     assert seed["officials"] == SEED_OFFICIALS and seed["agencies"] == SEED_AGENCIES
@@ -238,3 +239,21 @@ def test_a_huge_id_is_not_echoed_back(client):
     assert body == {"error": {"code": "not_found", "message": "no article with that id (ids are at most 64 characters)"}}
     facet = client.get("/api/facets/" + "c" * 70).get_json()["error"]["message"]
     assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency, region, source"
+
+
+def test_hits_lacking_a_word_say_so_on_the_page_and_in_the_api(client):
+    html = client.get("/?q=musrenbang+gempa").get_data(as_text=True)
+    assert '<p class="missing">tidak memuat: <em>gempa</em></p>' in html
+    body = client.get("/api/search?q=musrenbang+gempa").get_json()
+    assert (body["total"], body["relaxed"]) == (1, True)
+    assert (body["hits"][0]["matched"], body["hits"][0]["missing"]) == (["musrenbang"], ["gempa"])
+
+
+def test_match_all_turns_relaxation_off_and_stays_in_the_links(client):
+    body = client.get("/api/search?q=musrenbang+gempa&match=all").get_json()
+    assert (body["total"], body["relaxed"], body["query"]["match"]) == (0, False, "all")
+    html = client.get("/?q=bupati+gempa&match=all").get_data(as_text=True)
+    assert '<input type="hidden" name="match" value="all">' in html
+    assert "&amp;match=all" in html
+    error = client.get("/api/search?q=musrenbang&match=some").get_json()["error"]
+    assert error == {"code": "bad_match", "message": "match must be one of: relaxed, all"}

@@ -77,6 +77,7 @@ def request_from_args() -> SearchRequest:
         date_from=request.args.get("from", "").strip(),
         date_to=request.args.get("to", "").strip(),
         collapse=flag("collapse", True),
+        match=request.args.get("match", "").strip() or "relaxed",
     ))
 
 
@@ -94,7 +95,8 @@ def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     params: dict[str, Any] = {"q": search.q, **{name: list(values) for name, values in search.selected.items()},
                               "from": search.date_from, "to": search.date_to,
                               "sort": search.sort, "per_page": search.per_page, "page": search.page,
-                              "collapse": None if search.collapse else "false"}
+                              "collapse": None if search.collapse else "false",
+                              "match": None if search.match == "relaxed" else search.match}
     params.update(changes)
     if params["sort"] == "relevance":
         params.pop("sort")

@@ -485,8 +485,9 @@ class OpenSearchBackend:
                       for hit in hits] if request.collapse else [[] for _ in hits]
         total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
         words = highlight_words(parsed, built)
+        held = ([unit.label for unit in built.units], [])  # every hit holds every unit: no relaxation here yet
         return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed), None,
-                          total_articles, duplicates, self.stems.stem)
+                          total_articles, duplicates, self.stems.stem, held=[held] * len(page))
 
     @staticmethod
     def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:

@@ -1,0 +1,80 @@
+"""The matching strategy: every word, and when that finds too little, articles missing the fewest words.
+
+People search with the words they remember, and one of them is often not in the article they want: the AND
+of all words then finds nothing. Modelled on Meilisearch's `matchingStrategy`, Typesense's
+`drop_tokens_threshold` and Elasticsearch's `minimum_should_match`, but our own:
+
+- a query's positive parts are units (a word, an agency named in several words, a prefix, an OR group, a
+  phrase); a phrase, a `+word` and words joined by `AND` are required, the others may be dropped;
+- when the articles holding every unit (after filters and facet selections) are fewer than a threshold
+  (RELAX_BELOW), the articles lacking one droppable unit are added, then those lacking two, until the
+  threshold is reached or half the units (rounded down) are missing;
+- articles holding more units always rank above articles holding fewer; within a tier the scores decide, and
+  as a missing rare word costs more score than a missing common one, the articles lacking only the least
+  informative word come first.
+
+`match=all` turns it off. The work is bounded: one boolean and one score array per unit (cached postings),
+one count per document and one bincount, whatever the number of tiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+RELAX_BELOW = 10  # articles matching every word, below which articles missing some are added
+MATCH_MODES = ("relaxed", "all")  # `relaxed` (default) adds articles missing words; `all` never does
+MAX_UNITS = 32  # droppable units counted (a 500-character query holds at most ~250 words); the rest are required
+
+
+@dataclass(frozen=True)
+class Tiers:
+    """Which articles a relaxed query lets through: those holding at least `needed` of the droppable units."""
+
+    held: np.ndarray  # per document, how many droppable units it holds
+    droppable: int
+    needed: int
+
+    @property
+    def relaxed(self) -> bool:
+        return self.needed < self.droppable
+
+    def admitted(self) -> np.ndarray:
+        return self.held >= self.needed
+
+    def missing(self) -> np.ndarray:
+        """Per document, how many droppable units it lacks."""
+        return self.droppable - self.held
+
+
+def most_missing(units: int, droppable: int) -> int:
+    """How many droppable units an article may lack: half of all units, rounded down (one of two or three,
+    two of four), and only droppable ones."""
+    return min(droppable, units // 2)
+
+
+def choose_tiers(held: np.ndarray, droppable: int, allowed: np.ndarray, threshold: int = RELAX_BELOW,
+                 relax: bool = True, units: int | None = None) -> Tiers:
+    """The fewest missing units that let at least `threshold` of the `allowed` documents through (documents
+    holding every required unit, passing the filters and selections), within most_missing of `units` (all the
+    query's units; the droppable ones when None)."""
+    most = most_missing(droppable if units is None else units, droppable)
+    if not relax or most == 0:
+        return Tiers(held, droppable, droppable)
+    found = np.bincount(held[allowed], minlength=droppable + 1)  # documents by units held
+    needed = droppable
+    total = int(found[droppable])
+    while total < threshold and droppable - needed < most:
+        needed -= 1
+        total += int(found[needed])
+    return Tiers(held, droppable, needed)
+
+
+def tiered(keys: np.ndarray, missing: np.ndarray, admitted: np.ndarray) -> np.ndarray:
+    """Ranking keys that put every article lacking fewer units first, `keys` deciding within a tier."""
+    keys = keys.astype(np.float64)
+    if not admitted.any():
+        return keys
+    span = float(keys[admitted].max() - min(0.0, float(keys[admitted].min()))) + 1.0
+    return keys - missing.astype(np.float64) * span

@@ -1,0 +1,47 @@
+"""The matching strategy: tiers of articles missing words, added only while too few hold every word."""
+
+import numpy as np
+import pytest
+
+from search.relaxation import choose_tiers, most_missing, tiered
+
+HELD = np.array([3, 2, 2, 1, 0], dtype=np.int16)  # units of a 3-unit query each document holds
+EVERY = np.ones(5, dtype=bool)
+
+
+@pytest.mark.parametrize("units, droppable, most", [(1, 1, 0), (2, 2, 1), (3, 3, 1), (4, 4, 2), (5, 5, 2), (8, 8, 4),
+                                                    (3, 1, 1), (4, 1, 1), (2, 0, 0)])
+def test_at_most_half_the_units_may_be_missing_and_only_droppable_ones(units, droppable, most):
+    assert most_missing(units, droppable) == most
+
+
+def test_tiers_are_added_only_until_the_threshold_is_reached():
+    assert choose_tiers(HELD, 3, EVERY, threshold=1).needed == 3  # one document holds all three
+    assert choose_tiers(HELD, 3, EVERY, threshold=2).needed == 2
+    assert choose_tiers(HELD, 3, EVERY, threshold=10).needed == 2  # never more than one of three missing
+    assert choose_tiers(HELD, 4, EVERY, threshold=10).needed == 2
+
+
+def test_only_allowed_documents_count_towards_the_threshold():
+    allowed = np.array([False, True, True, True, True])
+    assert choose_tiers(HELD, 3, allowed, threshold=1).needed == 2
+
+
+def test_no_relaxation_when_turned_off_or_for_one_unit():
+    assert not choose_tiers(HELD, 3, EVERY, threshold=10, relax=False).relaxed
+    assert choose_tiers(np.array([1, 0, 0]), 1, np.ones(3, dtype=bool), threshold=10).needed == 1
+    assert choose_tiers(np.array([1, 0, 0]), 1, np.ones(3, dtype=bool), threshold=10, units=3).needed == 0
+
+
+def test_admitted_and_missing():
+    tiers = choose_tiers(HELD, 3, EVERY, threshold=2)
+    assert tiers.relaxed
+    assert tiers.admitted().tolist() == [True, True, True, False, False]
+    assert tiers.missing().tolist() == [0, 1, 1, 2, 3]
+
+
+def test_tiered_keys_rank_every_fuller_match_first():
+    keys = tiered(np.array([5.0, 3.0, 1.0, 9.0]), np.array([0, 1, 0, 2]), np.array([True, True, True, False]))
+    assert keys.tolist() == [5.0, -3.0, 1.0, -3.0]
+    dates = tiered(np.array([20190707, 20210303, 0]), np.array([0, 1, 1]), np.ones(3, dtype=bool))
+    assert np.argsort(-dates).tolist() == [0, 1, 2]
