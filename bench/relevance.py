@@ -1,18 +1,29 @@
 """Known-item relevance: does the article a query was written from come first?
 
-    python bench/relevance.py [--corpus ../shared/corpus/news.jsonl] [--queries 300] [--seed 7]
+    python bench/relevance.py [--corpus ../shared/corpus/news.jsonl] [--queries 300] [--seed 7] [--workdir DIR]
+                              [--match relaxed|all]
 
-From each sampled article the bench writes three queries: `lead` (the lead's most distinctive words),
-`typo` (the same with one word misspelled) and `acronym` (an agency in the lead written in another form:
-acronym for full name or the reverse). It prints MRR@10, success@1 and success@10 for Warta as configured
-and three baselines over the same articles, all in one run: Whoosh's stock StemmingAnalyzer (English
-stemmer), no stemming at all, and Sastrawi stems without the surface field.
+From each sampled article the bench writes queries in six styles:
+- `lead`: the lead's 4 most distinctive words (rarest in the corpus);
+- `typo`: the same with one word misspelled;
+- `acronym`: an agency in the lead written in another form (acronym for full name or the reverse);
+- `first-words`: the lead's first 8 words, stop words included;
+- `base-forms`: the distinctive words as their Sastrawi stems, as a user types `bangun` for `pembangunan`;
+- `remembered`: 3 distinctive words and one word the article does not hold (a distinctive word of an article
+  on the same subject), as a reader remembers a story in words that are not all its own.
+It prints MRR@10, success@1 and success@10 per style for Warta as configured and the stock baselines of
+issue 16 over the same articles, all in one run: stock Whoosh (MultifieldParser over title and body) with
+the OR of the words and the English stemmer, the OR with Sastrawi stems, the AND with Sastrawi stems; and
+for the `remembered` style the share of queries that found nothing. Articles fall in a dev and a held-out
+half by a hash of their id: thresholds are tuned on dev; both halves are printed. `--workdir` keeps the
+built indexes for the next run (the Warta index is updated, the baselines reused).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import math
 import random
 import sys
@@ -26,9 +37,9 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from whoosh import index as whoosh_index  # noqa: E402
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer  # noqa: E402
+from whoosh.analysis import StemmingAnalyzer  # noqa: E402
 from whoosh.fields import ID, TEXT, Schema  # noqa: E402
-from whoosh.qparser import AndGroup, MultifieldParser  # noqa: E402
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup  # noqa: E402
 
 from search.analysis import stem_word, stemmed_analyzer, stopwords, words_of  # noqa: E402
 from search.articles import Article, first_sentence  # noqa: E402
@@ -40,14 +51,26 @@ from search.synonyms import load_synonyms  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 QUERY_WORDS = 4
+FIRST_WORDS = 8
 TOP = 10
+KINDS = ("lead", "typo", "acronym", "first-words", "base-forms", "remembered")
+SPLITS = ("dev", "held-out")
 
 
 @dataclass(frozen=True)
 class KnownItem:
-    kind: str  # lead | typo | acronym
+    kind: str  # one of KINDS
     text: str
     target: str  # article id
+
+    @property
+    def split(self) -> str:
+        return split_of(self.target)
+
+
+def split_of(article_id: str) -> str:
+    """dev or held-out, by a hash of the article id: the same article always falls in the same half."""
+    return SPLITS[hashlib.sha1(article_id.encode("utf-8")).digest()[0] % 2]
 
 
 def read_articles(corpus: Path) -> list[Article]:
@@ -74,11 +97,34 @@ def misspell(word: str, rng: random.Random) -> str:
     return word[:position] + word[position + 1:]  # drop one
 
 
+def base_forms(words: list[str]) -> list[str] | None:
+    """The words as their stems, when at least one stem differs from its word (`pembangunan` -> `bangun`)."""
+    stems = [stem_word(word) for word in words]
+    return stems if stems != words else None
+
+
+def absent_word(article: Article, words: list[str], neighbours: dict[str, list[Article]],
+                document_frequency: Counter, total: int, rng: random.Random) -> str | None:
+    """A distinctive word of another article sharing one of `words`, that this article does not hold."""
+    held = set(words_of(article.title + " " + article.body))
+    for word in rng.sample(words, len(words)):
+        others = [other for other in neighbours.get(word, []) if other.id != article.id]
+        for other in rng.sample(others, min(len(others), 5)):
+            found = [w for w in distinctive_words(lead_of(other), document_frequency, total) if w not in held]
+            if found:
+                return rng.choice(found)
+    return None
+
+
 def build_queries(articles: list[Article], count: int, seed: int) -> list[KnownItem]:
     rng = random.Random(seed)
     document_frequency: Counter = Counter()
+    neighbours: dict[str, list[Article]] = {}
     for article in articles:
-        document_frequency.update(set(words_of(article.title + " " + article.body)))
+        held = set(words_of(article.title + " " + article.body))
+        document_frequency.update(held)
+        for word in held:
+            neighbours.setdefault(word, []).append(article)
     synonyms = load_synonyms()
     sample = rng.sample(articles, min(count, len(articles)))
     queries: list[KnownItem] = []
@@ -92,6 +138,17 @@ def build_queries(articles: list[Article], count: int, seed: int) -> list[KnownI
             i = rng.choice(long_words)
             typo = words[:i] + [misspell(words[i], rng)] + words[i + 1:]
             queries.append(KnownItem("typo", " ".join(typo), article.id))
+        first = [w for w in words_of(lead_of(article)) if w.isalpha()][:FIRST_WORDS]
+        if len(first) == FIRST_WORDS:
+            queries.append(KnownItem("first-words", " ".join(first), article.id))
+        stems = base_forms(words)
+        if stems:
+            queries.append(KnownItem("base-forms", " ".join(stems), article.id))
+        absent = absent_word(article, words, neighbours, document_frequency, len(articles), rng)
+        if absent:
+            kept = rng.sample(words, 3)
+            kept.insert(rng.randrange(len(kept) + 1), absent)
+            queries.append(KnownItem("remembered", " ".join(kept), article.id))
     for article in rng.sample(articles, len(articles)):
         if sum(q.kind == "acronym" for q in queries) >= count // 3:
             break
@@ -110,6 +167,10 @@ def build_queries(articles: list[Article], count: int, seed: int) -> list[KnownI
 
 # -- systems ------------------------------------------------------------------------------------
 def baseline_index(articles: list[Article], analyzer, directory: Path):
+    """A stock Whoosh index of title (boost 2) and body; one already built in `directory` is reused."""
+    if whoosh_index.exists_in(str(directory)):
+        return whoosh_index.open_dir(str(directory))
+    directory.mkdir(parents=True, exist_ok=True)
     schema = Schema(id=ID(stored=True, unique=True), title=TEXT(analyzer=analyzer, field_boost=2.0),
                     body=TEXT(analyzer=analyzer))
     ix = whoosh_index.create_in(str(directory), schema)
@@ -123,9 +184,9 @@ def baseline_index(articles: list[Article], analyzer, directory: Path):
     return ix
 
 
-def baseline_search(ix) -> Callable[[str], list[str]]:
+def baseline_search(ix, group) -> Callable[[str], list[str]]:
     searcher = ix.searcher()
-    parser = MultifieldParser(["title", "body"], ix.schema, group=AndGroup)
+    parser = MultifieldParser(["title", "body"], ix.schema, group=group)
 
     def run(text: str) -> list[str]:
         return [hit["id"] for hit in searcher.search(parser.parse(text), limit=TOP)]
@@ -133,25 +194,35 @@ def baseline_search(ix) -> Callable[[str], list[str]]:
     return run
 
 
-def warta_search(service: SearchService) -> Callable[[str], list[str]]:
+def warta_search(service: SearchService, match: str) -> Callable[[str], list[str]]:
     def run(text: str) -> list[str]:
-        return [hit["id"] for hit in service.search(SearchRequest(q=text, per_page=TOP))["hits"]]
+        return [hit["id"] for hit in service.search(SearchRequest(q=text, per_page=TOP, match=match))["hits"]]
 
     return run
 
 
-def score(run: Callable[[str], list[str]], queries: list[KnownItem]) -> dict[str, tuple[float, float, float]]:
+@dataclass(frozen=True)
+class Scores:
+    mrr: float
+    at1: float
+    at10: float
+    nothing: float  # share of queries that found nothing
+
+
+def score(run: Callable[[str], list[str]], queries: list[KnownItem]) -> dict[tuple[str, str], Scores]:
+    """Per (split, kind): MRR@10, success@1, success@10 and the share of empty answers."""
+    found = {query: run(query.text) for query in queries}
     table = {}
-    for kind in ("lead", "typo", "acronym"):
-        subset = [q for q in queries if q.kind == kind]
-        ranks = []
-        for query in subset:
-            found = run(query.text)
-            ranks.append(found.index(query.target) + 1 if query.target in found else None)
-        mrr = sum(1 / r for r in ranks if r) / len(ranks)
-        at1 = sum(r == 1 for r in ranks) / len(ranks)
-        at10 = sum(r is not None for r in ranks) / len(ranks)
-        table[kind] = (mrr, at1, at10)
+    for split in SPLITS:
+        for kind in KINDS:
+            subset = [q for q in queries if q.kind == kind and q.split == split]
+            if not subset:
+                continue
+            ranks = [found[q].index(q.target) + 1 if q.target in found[q] else None for q in subset]
+            table[split, kind] = Scores(sum(1 / r for r in ranks if r) / len(ranks),
+                                        sum(r == 1 for r in ranks) / len(ranks),
+                                        sum(r is not None for r in ranks) / len(ranks),
+                                        sum(not found[q] for q in subset) / len(subset))
     return table
 
 
@@ -169,43 +240,49 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300, help="articles sampled for lead and typo queries")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--opensearch-url", help="also score Warta on this OpenSearch cluster (issue 21's parity)")
+    parser.add_argument("--workdir", type=Path, help="keep the built indexes here and reuse them next time")
+    parser.add_argument("--match", choices=("relaxed", "all"), default="relaxed", help="Warta's matching strategy")
     args = parser.parse_args()
     started = time.perf_counter()
     articles = read_articles(args.corpus)
     queries = build_queries(articles, args.queries, args.seed)
-    counts = Counter(q.kind for q in queries)
-    print(f"{len(articles)} articles; queries: {dict(counts)}")
+    counts = Counter((q.split, q.kind) for q in queries)
+    print(f"{len(articles)} articles; queries per split and style: "
+          + ", ".join(f"{split} {kind} {n}" for (split, kind), n in sorted(counts.items())))
     systems: dict[str, Callable[[str], list[str]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        build_index([args.corpus], Path(tmp) / "warta")
-        service = SearchService(Path(tmp) / "warta")
-        systems["warta"] = warta_search(service)
+        work = args.workdir or Path(tmp)
+        build_index([args.corpus], work / "warta")
+        service = SearchService(work / "warta")
+        systems[f"warta (match={args.match})"] = warta_search(service, args.match)
         if args.opensearch_url:
             from search.backends import BackendSettings, open_backend
 
             cluster = open_backend(BackendSettings("opensearch", opensearch_url=args.opensearch_url,
                                                    opensearch_alias="warta-relevance"))
             cluster.reindex([args.corpus])
-            systems["warta-opensearch"] = warta_search(cluster)
-        for name, analyzer in (("whoosh-english-stemming", StemmingAnalyzer()),
-                               ("no-stemming", StandardAnalyzer(stoplist=None)),
-                               ("sastrawi-no-surface", stemmed_analyzer())):
-            directory = Path(tmp) / name
-            directory.mkdir()
-            systems[name] = baseline_search(baseline_index(articles, analyzer, directory))
+            systems[f"warta-opensearch (match={args.match})"] = warta_search(cluster, args.match)
+        for name, analyzer, group in (("whoosh OR, English stems", StemmingAnalyzer(), OrGroup),
+                                      ("whoosh OR, Sastrawi stems", stemmed_analyzer(), OrGroup),
+                                      ("whoosh AND, Sastrawi stems", stemmed_analyzer(), AndGroup)):
+            directory = work / name.split(",")[1].strip().replace(" ", "-").lower()
+            systems[name] = baseline_search(baseline_index(articles, analyzer, directory), group)
         tables = {name: score(run, queries) for name, run in systems.items()}
         service.close()
-    header = "".join(f"{kind + ' MRR@10':>16}{'@1':>7}{'@10':>7}" for kind in ("lead", "typo", "acronym"))
-    print(f"\n{'system':<26}{header}")
-    for name, table in tables.items():
-        cells = "".join(f"{table[k][0]:>16.3f}{table[k][1]:>7.2f}{table[k][2]:>7.2f}" for k in ("lead", "typo", "acronym"))
-        print(f"{name:<26}{cells}")
+    for split in SPLITS:
+        print(f"\n{split}: MRR@10 (success@1, success@10)")
+        print(f"{'system':<28}" + "".join(f"{kind:>20}" for kind in KINDS) + f"{'remembered: nothing':>22}")
+        for name, table in tables.items():
+            cells = "".join(f"{f'{t.mrr:.3f} ({t.at1:.2f}, {t.at10:.2f})':>20}" if t else f"{'-':>20}"
+                            for t in (table.get((split, kind)) for kind in KINDS))
+            empty = table.get((split, "remembered"))
+            print(f"{name:<28}{cells}{f'{empty.nothing:.1%}' if empty else '-':>22}")
     ud = args.corpus.parent.parent / "stemmer" / "ud_word_lemma_pairs.tsv"
     if ud.exists():
         overall, affixed, total = ud_agreement(ud)
         print(f"\nstem = UD lemma: {overall:.1%} of {total} pairs; {affixed:.1%} of affixed words")
     print(f"\n{time.perf_counter() - started:.0f} s; reproduce: python bench/relevance.py --corpus {args.corpus} "
-          f"--queries {args.queries} --seed {args.seed}")
+          f"--queries {args.queries} --seed {args.seed} --match {args.match}")
 
 
 if __name__ == "__main__":
