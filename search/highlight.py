@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from html import escape
-from typing import Callable
+from typing import Any, Callable, Mapping, Sequence
 
 from .analysis import WORD_PATTERN, stem_word
 
@@ -142,3 +142,25 @@ def mark_phrases(text: str, phrases: dict[str, str]) -> str:
         position = found.end()
     pieces.append(escape(text[position:]))
     return "".join(pieces)
+
+
+_NAME_AFTER = r"\s+([A-Z][\w'’-]*)"  # the capitalised word that follows a name's first word
+
+
+def shared_given_names(text: str, officials: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The one-word surfaces of officials (`Abdul`, for Abdul Latif) that another person in `text` shares:
+    `Abdul Basit` is written there, or another official has the same surface. Such a bare name cannot be
+    told apart, so it is not marked as either."""
+    owners: dict[str, set[str]] = {}
+    for official in officials:
+        for surface in official.get("surfaces", []):
+            if " " not in surface.strip():
+                owners.setdefault(surface.strip(), set()).add(official["name"])
+    shared = {surface for surface, names in owners.items() if len(names) > 1}
+    for surface in owners.keys() - shared:
+        longer = {s for o in officials if surface in o.get("surfaces", []) for s in [o["name"], *o["surfaces"]]}
+        for found in re.finditer(rf"(?<!\w){re.escape(surface)}{_NAME_AFTER}", text):
+            if not any(f" {surface} {found[1]} " in f" {name} " for name in longer):
+                shared.add(surface)
+                break
+    return shared

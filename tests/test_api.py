@@ -82,9 +82,10 @@ def test_article_page_marks_officials_and_agencies_and_links_to_more(client):
 
 def test_search_page_histogram_more_and_facet_search(client):
     html = client.get("/?q=").get_data(as_text=True)
-    assert 'aria-label="2022-09: 1 artikel"' in html
+    assert 'aria-label="September 2022: 1 artikel"' in html
+    assert '<span class="month">Sep<span class="visually-hidden"> 2022</span></span>' in html
     assert 'href="/?from=2022-09&amp;to=2022-09"' in html
-    assert 'href="/?more=official">Lihat lainnya</a>' in html
+    assert 'data-facet-more="official" href="/?more=official#facet-official">Lihat lainnya</a>' in html
     narrowed = client.get("/?more=official&facet_prefix=suh").get_data(as_text=True)
     facet_list = narrowed.split('data-facet-list="official"')[1].split("</ul>")[0]
     assert "Suhajar Diantoro" in facet_list and "Thamrin" not in facet_list

@@ -1,4 +1,4 @@
-from search.highlight import WordMatcher, mark, snippet
+from search.highlight import WordMatcher, mark, mark_phrases, shared_given_names, snippet
 
 
 def test_marks_surface_and_stem_matches_and_escapes_everything_else():
@@ -46,3 +46,24 @@ def test_snippet_work_is_bounded_on_a_huge_text():
     assert time.perf_counter() - started < 0.2
     assert html.startswith("<mark>Bupati</mark> hadir.") and html.endswith(" …")
     assert len(text) > 50 * SNIPPET_SCAN_CHARS
+
+
+LATIF = {"name": "Abdul Latif", "role": "Bupati", "surfaces": ["Abdul Latif", "Abdul", "Latif"]}
+
+
+def test_a_bare_given_name_another_person_shares_is_not_marked():
+    text = "Bupati Abdul Latif membuka rapat. Abdul Basit, warga setempat, bertanya. Latif menjawab."
+    assert shared_given_names(text, [LATIF]) == {"Abdul"}
+    marked = mark_phrases(text, {s: "official" for s in ["Abdul Latif", "Latif"]})
+    assert marked == ('Bupati <mark class="official">Abdul Latif</mark> membuka rapat. Abdul Basit, warga '
+                      'setempat, bertanya. <mark class="official">Latif</mark> menjawab.')
+
+
+def test_a_bare_given_name_alone_in_its_article_is_kept():
+    text = "Bupati Abdul Latif membuka rapat. Abdul mengatakan, Pemkab siap. Kata Abdul Latif."
+    assert shared_given_names(text, [LATIF]) == set()
+
+
+def test_a_bare_name_two_officials_share_is_neither_of_theirs():
+    basit = {"name": "Abdul Basit", "role": "Camat", "surfaces": ["Abdul Basit", "Abdul"]}
+    assert shared_given_names("Abdul Latif dan Abdul Basit hadir.", [LATIF, basit]) == {"Abdul"}

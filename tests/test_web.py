@@ -1,5 +1,6 @@
 """The JSON API contract, the error envelope and the search page."""
 
+import re
 from html import escape
 
 import pytest
@@ -115,10 +116,14 @@ def test_article_page_never_links_a_javascript_url(client):
     assert "&lt;script&gt;" in html and "<script>" not in html
 
 
-def test_bad_page_parameter_shows_a_400_page(client):
+def test_bad_page_parameter_shows_a_400_page_in_indonesian(client):
     response = client.get("/?page=0")
     assert response.status_code == 400
-    assert "page must be a whole number from 1" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Nomor halaman harus bilangan bulat mulai 1" in html
+    assert "page must be a whole number" not in html
+    assert client.get("/api/search?page=0").get_json()["error"] == {
+        "code": "bad_page", "message": "page must be a whole number from 1"}
 
 
 def test_security_headers(client):
@@ -176,6 +181,16 @@ def test_article_page_links_the_other_versions_and_names_the_first(story_client)
     assert f'<a href="/article/{seed["id"]}">' in page and "(terbit pertama)" in page
     assert "Versi ini terbit pertama." not in page
 
+PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and its English message)
+    "bad_date": "Tanggal ditulis hh/bb/tttt (mis. 28/09/2022), bb/tttt (09/2022) atau tttt (2022), dengan tahun "
+                "1900 sampai 2100.",
+    "bad_date_range": "Rentang tanggal terbalik: tanggal akhir lebih awal daripada tanggal awal.",
+    "bad_page": "Nomor halaman harus bilangan bulat mulai 1 (ditulis dengan angka 0-9), dan hasil setelah urutan "
+                "ke-10000 tidak ditampilkan: persempit pencarian.",
+    "bad_per_page": "Jumlah hasil per halaman harus bilangan bulat dari 1 sampai 100.",
+}
+
+
 @pytest.mark.parametrize("query, code", [
     ("from=0000", "bad_date"),
     ("to=9999-12", "bad_date"),
@@ -197,7 +212,9 @@ def test_bad_dates_and_numbers_are_400_on_every_route(client, query, code):
     message = response.get_json()["error"]["message"]
     page = client.get("/?" + query)
     assert page.status_code == 400
-    assert escape(message) in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert escape(PAGE_ERRORS[code]) in html
+    assert escape(message) not in html
 
 
 def test_year_bounds_and_a_one_day_range_are_accepted(client):
@@ -257,3 +274,111 @@ def test_match_all_turns_relaxation_off_and_stays_in_the_links(client):
     assert "&amp;match=all" in html
     error = client.get("/api/search?q=musrenbang&match=some").get_json()["error"]
     assert error == {"code": "bad_match", "message": "match must be one of: relaxed, all"}
+
+
+def facet_list_lengths(html):
+    """How many values each facet list of a page shows."""
+    return {name: body.count("<li><a") for name, body in
+            re.findall(r'data-facet-list="(\w+)">(.*?)</ul>\s*(?:<a|</section)', html, re.S)}
+
+
+def test_each_facet_list_expands_alone(client):
+    assert facet_list_lengths(client.get("/?q=").get_data(as_text=True)) == {
+        "official": 10, "agency": 10, "region": 2, "source": 3}
+    assert facet_list_lengths(client.get("/?q=&more=official").get_data(as_text=True)) == {
+        "official": 16, "agency": 10, "region": 2, "source": 3}
+    html = client.get("/?q=&more=agency").get_data(as_text=True)
+    assert facet_list_lengths(html)["official"] == 10
+    assert 'data-facet-more="agency" href="/?q=#facet-agency">Lebih sedikit</a>' in html
+
+
+def test_past_the_last_page_redirects_to_the_last_page(client):
+    response = client.get("/?per_page=3&page=99&official=Thamrin")
+    assert (response.status_code, response.headers["Location"]) == (302, "/?official=Thamrin&per_page=3")
+    response = client.get("/?q=pelayanan&per_page=1&page=7")
+    assert (response.status_code, response.headers["Location"]) == (302, "/?q=pelayanan&per_page=1&page=5")
+    assert client.get("/?q=pelayanan&per_page=1&page=5").status_code == 200
+    assert client.get("/?q=tidakadasamasekali&page=2").headers["Location"] == "/?q=tidakadasamasekali"
+
+
+def test_hits_and_the_article_carry_the_search_back(client):
+    html = client.get("/?q=musrenbang&official=Dendi+Ramadhona&from=2017&utm_source=x").get_data(as_text=True)
+    hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
+    link = f"/article/{hit['id']}?q=musrenbang&amp;official=Dendi+Ramadhona&amp;from=2017"
+    assert f'<a href="{link}">' in html
+    article = client.get(link.replace("&amp;", "&") + "&utm_source=x").get_data(as_text=True)
+    assert '<a class="back" href="/?q=musrenbang&amp;official=Dendi+Ramadhona&amp;from=2017">' in article
+    plain = client.get(f"/article/{hit['id']}").get_data(as_text=True)
+    assert '<a class="back" href="/">' in plain
+
+
+def test_dates_are_written_in_indonesian_on_the_page_and_iso_in_the_api(client):
+    html = client.get("/?q=reformasi+birokrasi&sort=date").get_data(as_text=True)
+    assert '<time datetime="2022-09-28">Rabu, 28 September 2022</time>' in html
+    assert client.get("/api/search?q=reformasi+birokrasi&sort=date").get_json()["hits"][1]["date"] == "2022-09-28"
+    hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
+    article = client.get(f"/article/{hit['id']}").get_data(as_text=True)
+    assert '<time datetime="2017-03-27">Senin, 27 Maret 2017</time>' in article
+
+
+def test_the_page_reads_dates_typed_as_in_indonesia(client):
+    html = client.get("/?q=&from=28/09/2022&to=30-9-2022").get_data(as_text=True)
+    assert "1 berita (1 artikel)" in html
+    assert 'name="from" type="text" lang="id"' in html
+    assert 'placeholder="hh/bb/tttt" aria-describedby="date-hint" value="28/09/2022"' in html
+    assert 'value="30/09/2022"' in html
+    assert client.get("/api/search?from=28/09/2022").get_json()["error"]["code"] == "bad_date"
+
+
+def test_error_pages_are_indonesian_in_the_site_layout(client):
+    response = client.get("/article/0000000000000000")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert '<main id="main" class="page error-page">' in html and '<header class="site">' in html
+    assert "<h1>Halaman tidak ditemukan</h1>" in html
+    assert ("Halaman atau berita yang Anda cari tidak ada di indeks. Mungkin alamatnya salah, atau berita itu "
+            "sudah dihapus.") in html
+    assert "no article" not in html
+    assert client.get("/api/articles/0000000000000000").get_json()["error"] == {
+        "code": "not_found", "message": "no article with id '0000000000000000'"}
+    assert "<h1>Halaman tidak ditemukan</h1>" in client.get("/no/such/page").get_data(as_text=True)
+
+
+def test_the_timing_sits_below_the_results(client):
+    html = client.get("/?q=reformasi").get_data(as_text=True)
+    assert re.search(r'<p class="took">Waktu pencarian \d+,\d ms</p>\s*</main>', html)
+    assert " ms)" not in html
+
+
+def test_favicon(client):
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response.mimetype) == (200, "image/svg+xml")
+    assert response.get_data(as_text=True).startswith("<svg")
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in client.get("/?q=").get_data(
+        as_text=True)
+
+
+def test_phone_filter_button_counts_active_filters_and_leads_to_the_facets(client):
+    html = client.get("/?q=&official=Thamrin&agency=Kementerian+Dalam+Negeri&from=2022").get_data(as_text=True)
+    assert ('<a class="filter-toggle" href="#saring" aria-controls="saring"\n      aria-label="Saring hasil, '
+            '3 filter aktif">Saring <span class="badge" aria-hidden="true">3</span></a>') in html
+    assert '<aside class="facets" id="saring" tabindex="-1"' in html
+    assert html.index('class="filter-toggle"') < html.index('class="chips"') < html.index('class="hits"')
+
+
+def test_front_page(client):
+    html = client.get("/").get_data(as_text=True)
+    latest = re.findall(r'<h3><a href="/article/\w+">([^<]+)</a></h3>', html)
+    assert latest[:2] == ["Kemendagri minta pemerintah daerah percepat reformasi birokrasi",
+                          "Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti Rapat Koordinasi Nasional "
+                          "(Rakornas) Percepatan Pelaksanaan…"]
+    assert ("Dihitung dari Jumat, 2 September 2022 sampai Sabtu, 1 Oktober 2022, tanggal berita\n        terbaru "
+            "di indeks") in html
+    recent = html.split('id="recent-title"')[1]
+    headings = re.findall(r'<h3 id="recent-(\w+)">([^<]+)</h3>', recent)
+    assert headings == [("official", "Pejabat"), ("agency", "Instansi"), ("region", "Wilayah"), ("source", "Media")]
+    assert ('<a href="/?from=2022-09-02&amp;to=2022-10-01&amp;agency=Kementerian+Dalam+Negeri"><span class="value">'
+            'Kementerian Dalam Negeri</span> <span class="count">2</span></a>') in recent
+    assert '<a href="/?q=reformasi+birokrasi">reformasi birokrasi</a>' in html
+    listing = client.get("/?q=").get_data(as_text=True)  # an empty search lists every story
+    assert listing.count('class="hit"') == 7 and '<p class="summary" role="status">7 berita (7 artikel)' in listing

@@ -9,24 +9,30 @@ import json
 import math
 from importlib import resources
 from typing import Any
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
+from functools import lru_cache
 from itertools import chain
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request, stream_with_context
+from flask import (Blueprint, Flask, Response, current_app, jsonify, redirect, render_template, request,
+                   stream_with_context)
 from werkzeug.exceptions import HTTPException
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
-from search.highlight import mark_phrases
+from search.highlight import mark_phrases, shared_given_names
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
 from search.facet_registry import Facet, FacetRegistry
 from search.backends import Backend
-from search.query import MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
+from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
+from search.querybuild import MAX_YEAR, MIN_YEAR
 
+from . import indonesian
 from .feeds import FEED_SIZE, atom_feed
 
 blueprint = Blueprint("warta", __name__)
+blueprint.add_app_template_filter(indonesian.long_date, "long_date")
+blueprint.add_app_template_filter(indonesian.decimal, "decimal")
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -35,6 +41,10 @@ MAX_ID_CHARS = 64  # article ids are 16 hex digits; anything much longer is not 
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() would also take "٣", "1_000", " 7 "
 PAGE_FACET_SIZE = 10  # facet values the page shows before "more"
 MORE_FACET_SIZE = 100
+MAX_CARRIED = 64  # search parameters an article page carries back to its search
+FRONT_LATEST = 8  # stories on the front page
+FRONT_WINDOW_DAYS = 30  # the front page's "recent": days up to the newest article's date
+FRONT_FACET_SIZE = 8  # values of each facet the front page lists
 CACHE_CONTROL = "public, max-age=30"
 INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
                    "/api/facets/", "/facets/", "/article/", "/feed")
@@ -65,17 +75,19 @@ def whole_number(name: str, default: int) -> int:
     return int(raw)
 
 
-def request_from_args() -> SearchRequest:
+def request_from_args(typed_dates: bool = False) -> SearchRequest:
     """Read and validate the search parameters shared by the page and the API; facet values as the index
-    holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it."""
+    holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. With `typed_dates` (the
+    page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only."""
+    read_date = indonesian.typed_date if typed_dates else str.strip
     return service().resolved(SearchRequest(
         q=request.args.get("q", "").strip(),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
-        date_from=request.args.get("from", "").strip(),
-        date_to=request.args.get("to", "").strip(),
+        date_from=read_date(request.args.get("from", "")),
+        date_to=read_date(request.args.get("to", "")),
         collapse=flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
     ))
@@ -106,7 +118,9 @@ def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
         params.pop("page", None)
     pairs = [(k, v) for k, value in params.items() if value not in (None, "", [])
              for v in (value if isinstance(value, list) else [value])]
-    return endpoint + ("?" + urlencode(pairs) if pairs else "")
+    if not pairs and endpoint == "/":
+        pairs = [("q", "")]  # every article, not the front page that a bare `/` is
+    return endpoint + "?" + urlencode(pairs) if pairs else endpoint
 
 
 def toggled(values: tuple[str, ...], value: str, facet: Facet | None = None) -> list[str]:
@@ -153,27 +167,102 @@ def selected_chips(search: SearchRequest) -> list[dict[str, str]]:
             for facet in facets() for value in search.selected.get(facet.name, ())]
 
 
+def active_filters(search: SearchRequest) -> int:
+    """How many filters narrow a search: each selected facet value, and a date range as one."""
+    return sum(len(values) for values in search.selected.values()) + bool(search.date_from or search.date_to)
+
+
+def search_parameters() -> list[tuple[str, str]]:
+    """This request's search parameters, and no others: what an article page carries back to its search."""
+    known = {"q", "from", "to", "sort", "per_page", "page", "collapse", *facets().names}
+    return [(name, value) for name, value in request.args.items(multi=True) if name in known and value][:MAX_CARRIED]
+
+
+def article_url(article_id: str, carried: list[tuple[str, str]]) -> str:
+    return f"/article/{article_id}" + ("?" + urlencode(carried) if carried else "")
+
+
 @blueprint.get("/")
 def search_page():
-    """The search page: a query box, ranked results, facets by official and agency, pagination."""
+    """The search page: a query box, ranked results, the facet lists, a histogram by month, pagination;
+    without any parameter, the front page."""
+    if not request.args:
+        return front_page()
     try:
-        search = request_from_args()
+        search = request_from_args(typed_dates=True)
     except BadQueryError as error:
-        return render_template("search.html", search=None, result=None, error=str(error), q=request.args.get("q", "")), 400
+        return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
+                               error=indonesian.error_text(error.code, 400, error_limits()),
+                               **search_form_fields(None)), 400
     more = request.args.get("more", "")
     more = more if more in facets() else ""
-    search = replace(search, facet_size=MORE_FACET_SIZE if more else PAGE_FACET_SIZE)
+    search = replace(search, facet_size=PAGE_FACET_SIZE)
     result = add_toggle_urls(service().search(search), search)
     prefix = request.args.get("facet_prefix", "").strip()
-    if more and prefix:
-        result["facets"][more] = typed_facet_items(more, search, prefix, MORE_FACET_SIZE)
+    if more:  # only the list asked for grows: the others keep the page's size
+        result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
     pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
+    if search.page > pages:
+        return redirect(page_url(search, page=pages, more=more or None, facet_prefix=prefix or None))
+    carried = search_parameters()
     return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
-                           more=more, facet_prefix=prefix, months=month_links(search, result["histogram"]),
-                           facets=facets(), chips=selected_chips(search),
+                           more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
+                           facets=facets(), chips=selected_chips(search), active_filters=active_filters(search),
+                           page_facet_size=PAGE_FACET_SIZE,
                            clear_url=page_url(search, page=1, **{name: [] for name in facets().names}),
                            page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
-                           filter_url=lambda facet, value: toggle_url(search, facet, value))
+                           filter_url=lambda facet, value: toggle_url(search, facet, value),
+                           article_url=lambda article_id: article_url(article_id, carried),
+                           **search_form_fields(search))
+
+
+def search_form_fields(search: SearchRequest | None) -> dict[str, Any]:
+    """What the search form shows: the date bounds as typed in Indonesia (`28/09/2022`)."""
+    return {"date_from": indonesian.shown_date(search.date_from) if search else request.args.get("from", ""),
+            "date_to": indonesian.shown_date(search.date_to) if search else request.args.get("to", "")}
+
+
+def longer_facet_list(facet: Facet, search: SearchRequest, prefix: str) -> list[dict[str, Any]]:
+    """One facet's longer list ("Lihat lainnya"), fetched alone; a nested facet's values under their parents."""
+    items = typed_facet_items(facet.name, search, prefix, MORE_FACET_SIZE)
+    if not facet.nested or prefix:
+        return items
+    expanded = {facet.parent(value) or value for value in search.selected.get(facet.name, ())}
+    top = [item for item in items if facet.parent(item["value"]) is None]
+    for item in top:
+        item["children"] = [child for child in items if item["value"] in expanded
+                            and facet.parent(child["value"]) == item["value"]]
+    return top
+
+
+def error_limits() -> dict[str, Any]:
+    """The figures the Indonesian error texts quote."""
+    return {"max_query": MAX_QUERY_CHARS, "max_depth": MAX_RESULT_DEPTH, "max_per_page": MAX_PER_PAGE,
+            "max_selected": MAX_SELECTED, "max_value": MAX_VALUE_CHARS, "max_more": MORE_FACET_SIZE,
+            "min_year": MIN_YEAR, "max_year": MAX_YEAR, "export_limit": EXPORT_LIMIT,
+            "facets": ", ".join(facet.label.lower() for facet in facets())}
+
+
+def front_page():
+    """The front page: the search box, the latest stories, what the last 30 days of the index are about
+    (the most-named values of every facet, counted up to the newest article's date: the collection may be
+    old), and example searches."""
+    latest = service().search(SearchRequest(sort="date", per_page=FRONT_LATEST, facet_size=1))
+    newest = next((hit["date"] for hit in latest["hits"] if hit["date"]), None)
+    recent, window = [], None
+    if newest:
+        end = date.fromisoformat(newest[:10])
+        start = end - timedelta(days=FRONT_WINDOW_DAYS - 1)
+        window = {"from": start.isoformat(), "to": end.isoformat()}
+        counted = SearchRequest(facet_size=FRONT_FACET_SIZE, date_from=window["from"],
+                                date_to=window["to"])
+        result = add_toggle_urls(service().search(counted), counted)
+        recent = [{"facet": facet, "items": result["facets"][facet.name]} for facet in facets()
+                  if result["facets"].get(facet.name)]
+    return render_template("home.html", latest=latest, recent=recent, window=window, q="",
+                           examples=indonesian.words()["examples"], facets=facets(),
+                           article_url=lambda article_id: article_url(article_id, []),
+                           **search_form_fields(None))
 
 
 def typed_facet_items(facet: str, search: SearchRequest, prefix: str, size: int) -> list[dict[str, Any]]:
@@ -193,28 +282,56 @@ def facet_list(facet: str):
     return render_template("facet_items.html", items=items)
 
 
-def month_links(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Histogram bars for the page: height relative to the busiest month, each a link to that month."""
+def histogram_years(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The histogram for the page, by year: each month's bar as a share of the busiest month (in steps of
+    5 %, as classes: the page allows no inline style), labelled in Indonesian, a link to that month."""
     busiest = max((month["count"] for month in histogram), default=1)
-    return [{**month, "percent": max(4, round(100 * month["count"] / busiest)),
-             "url": page_url(search, **{"from": month["month"], "to": month["month"], "page": 1})}
-            for month in histogram]
+    years: dict[str, dict[str, Any]] = {}
+    for month in histogram:
+        year = years.setdefault(month["month"][:4], {"year": month["month"][:4], "count": 0, "months": []})
+        year["count"] += month["count"]
+        year["months"].append({**month, "label": indonesian.short_month(month["month"]),
+                               "name": indonesian.long_month(month["month"]),
+                               "step": max(1, round(20 * month["count"] / busiest)) * 5,
+                               "url": page_url(search, **{"from": month["month"], "to": month["month"],
+                                                          "page": 1})})
+    return list(years.values())
 
 
 @blueprint.get("/article/<article_id>")
 def article_page(article_id: str):
-    """One article: text with officials and agencies marked, roles, date, place, source, related links."""
+    """One article: text with officials and agencies marked, roles, date, place, source, related links; the
+    way back to the search it was opened from (its parameters, carried in this page's URL)."""
     article = find_article(article_id)
-    return render_template("article.html", article=article, paragraphs=marked_paragraphs(article))
+    carried = search_parameters()
+    return render_template("article.html", article=article, paragraphs=marked_paragraphs(article),
+                           back_url="/?" + urlencode(carried) if carried else "/",
+                           article_url=lambda other: article_url(other, carried))
+
+
+@blueprint.get("/favicon.ico")
+def favicon():
+    """The site's icon, for browsers that ask for it by its old name."""
+    response = Response(favicon_svg(), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@lru_cache(maxsize=1)
+def favicon_svg() -> bytes:
+    return resources.files("web").joinpath("static", "favicon.svg").read_bytes()
 
 
 def marked_paragraphs(article: dict[str, Any]) -> list[str]:
-    """The body's paragraphs as HTML: escaped text, each official and agency mention in a <mark>."""
+    """The body's paragraphs as HTML: escaped text, each official and agency mention in a <mark>; a bare
+    one-word surface (`Abdul`) only when no other person in the text shares it (`Abdul Basit`)."""
     phrases: dict[str, str] = {}
     for kind, entities in (("agency", article["agencies"]), ("official", article["officials"])):
         for entity in entities:
             for surface in [entity["name"], *entity.get("surfaces", [])]:
                 phrases[surface] = kind
+    shared = shared_given_names(article["body"], article["officials"])
+    phrases = {surface: kind for surface, kind in phrases.items() if surface not in shared}
     return [mark_phrases(paragraph, phrases) for paragraph in article["body"].split("\n") if paragraph.strip()]
 
 
@@ -349,7 +466,9 @@ def error_response(code: str, message: str, status: int):
         response = jsonify({"error": {"code": code, "message": message}})
         response.status_code = status
         return response
-    return render_template("error.html", code=code, message=message, status=status), status
+    return render_template("error.html", code=code, status=status, title=indonesian.error_title(status),
+                           message=indonesian.error_text(code, status, error_limits()),
+                           **search_form_fields(None)), status
 
 
 def register_error_handlers(app: Flask) -> None:

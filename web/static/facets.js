@@ -17,8 +17,11 @@
     var facet = form.getAttribute("data-facet");
     var input = form.querySelector("input[name=facet_prefix]");
     var list = document.querySelector("[data-facet-list=" + facet + "]");
+    var more = document.querySelector("[data-facet-more=" + facet + "]");
     if (!input || !list) { return; }
     var asked = 0;
+    var shown = list.innerHTML;  // the list the page came with, and what its box held then
+    var typed = input.value.trim();
     var lookup = debounce(function () {
       var params = new URLSearchParams(new FormData(form));
       params.delete("more");
@@ -31,6 +34,17 @@
         .then(function (html) { if (ticket === asked) { list.innerHTML = html; } })
         .catch(function () { /* keep the current list */ });
     }, 150);
-    input.addEventListener("input", lookup);
+    // The "Lihat lainnya" link belongs to the page's own list: it hides while the list shows what was typed,
+    // and comes back with that list when the box holds again what it held.
+    input.addEventListener("input", function () {
+      var own = input.value.trim() === typed;
+      if (more) { more.hidden = !own; }
+      if (own) {
+        ++asked;  // an answer still on its way is for another prefix
+        list.innerHTML = shown;
+        return;
+      }
+      lookup();
+    });
   });
 })();
