@@ -208,3 +208,17 @@ def test_hand_labelled_articles_meet_the_floors():
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Suara.com - Hujan deras yang mengguyur sejak Kamis sore merendam jalan.", None),
+    ("Liputan6.com, Jakarta - Presiden meresmikan jalan tol.", None),
+    ("Antara - Presiden meresmikan jalan tol.", None),
+    ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
+    ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),
+])
+def test_an_outlet_is_not_a_dateline_place(text, place):
+    from search.extract.lexicon import load_lexicon
+    from search.extract.places import find_dateline
+
+    assert find_dateline(text, load_lexicon()) == place

@@ -33,6 +33,12 @@ def normalise_outlet(source: str | None, url: str | None) -> str | None:
     return _domain(host) if host else None
 
 
+def is_outlet_name(text: str) -> bool:
+    """Whether `text` names an outlet rather than a place: a known outlet name (`Antara`, `detikcom`) or a web
+    address (`Suara.com`, `Liputan6.com`), as a dateline's first words may."""
+    return text.casefold() in outlet_aliases() or _domain(text) is not None
+
+
 def _domain(written: str) -> str | None:
     """The registered domain of something written as a web address (`https://news.detik.com/x` →
     `detik.com`, `detik.com/jatim` → `detik.com`); None for a plain name."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon, Region
+from .outlets import is_outlet_name
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
@@ -13,11 +14,13 @@ DATELINE = re.compile(
 
 
 def find_dateline(text: str, lexicon: Lexicon) -> str | None:
-    """`Kalianda, Pemerintah…` → `Kalianda`; role words and agencies are not places."""
+    """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places."""
     match = DATELINE.match(text)
     if match is None:
         return None
     place = match["place"].strip()
+    if is_outlet_name(place):
+        return None
     first_word = place.split()[0]
     if first_word in lexicon.positions or first_word in lexicon.role_words or first_word in lexicon.person_prefixes:
         return None
