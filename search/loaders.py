@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, site_name
 from .cleaning import clean_body
+from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value
 from .extract.lexicon import load_lexicon
@@ -311,7 +312,7 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
-    title = normalise_space(_text(fields["title"])) or title_from_text(body, place)
+    title = slug_title(normalise_space(_text(fields["title"])), url, body) or title_from_text(body, place)
     category = _text(fields["category"])
     return Article(
         id=article_id(url, body),

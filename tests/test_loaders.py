@@ -273,3 +273,12 @@ def test_deeply_nested_and_oversized_pages_are_rejected_before_parsing(tmp_path)
 def test_nesting_depth_counts_only_elements_pages_close():
     assert nesting_depth("<div><div><span>a</span></div><p><p><li><li></div>") == 3
     assert nesting_depth("<div/><div>" * 3) == 3
+
+
+def test_a_record_whose_title_is_its_url_slug_gets_a_headline():
+    article = article_from_record({
+        "title": "Penampilan persija lawan kpk puaskan teco.html",
+        "url": "https://www.merdeka.com/sepakbola/penampilan-persija-lawan-kpk-puaskan-teco.html",
+        "body": "Suara.com - Pelatih Persija, Stefano Cugurra Teco, puas dengan penampilan timnya melawan tim KPK."})
+    assert article.title == "Penampilan Persija Lawan KPK Puaskan Teco"
+    assert article.place is None  # the outlet's name opens the text, not a place
