@@ -6,8 +6,12 @@ Applied to bodies from every source (HTML pages and JSON Lines alike).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
+from .analysis import stem_word
 from .articles import normalise_space
+from .datafiles import read_lines
 
 JUNK_LINE = re.compile(
     r"^[\[(]?\s*(?:"
@@ -26,6 +30,43 @@ JUNK_LINE = re.compile(
     re.IGNORECASE,
 )
 INLINE_DEBRIS = re.compile(r"ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT")  # the spaces around collapse later
+# A lower-case word run into a capitalised one with no space: `peluangAmerika`, `dariESPN`, `diPiala`. Only when
+# the token starts in lower case (`McDonald`, `YouTube`, `DailySocial` start with a capital; `iPhone`, `eKTP`
+# have one letter before it) and its first part is an Indonesian word (glued_word_split).
+GLUED = re.compile(r"(?<![^\W\d_])([a-z]{2,})(?=[A-Z])")
+DIVINE_ENCLITICS = ("Nya", "Mu", "Ku")  # kepada-Nya, titipan-Mu: one word, written with a capital
+
+
+@lru_cache(maxsize=1)
+def indonesian_roots() -> frozenset[str]:
+    """Sastrawi's root words (kata dasar), shipped with it."""
+    text = resources.files("Sastrawi.Stemmer").joinpath("data", "kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=1)
+def glue_exceptions() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that may stand before a capital though Sastrawi has no root for them: di, ke, dan, …;
+    lower-case words that begin camel-case names: detik, uber, …)."""
+    return frozenset(read_lines("title_small_words.txt")), frozenset(read_lines("camel_case_prefixes.txt"))
+
+
+def is_glued(word: str, rest: str) -> bool:
+    """Whether `word` (lower case) run into `rest` (starting with a capital) is two words glued together."""
+    if rest.startswith(DIVINE_ENCLITICS) and not rest[3 if rest.startswith("Nya") else 2:][:1].isalpha():
+        return False
+    function_words, name_prefixes = glue_exceptions()
+    if word in name_prefixes:
+        return False
+    return word in function_words or word in indonesian_roots() or stem_word(word) in indonesian_roots()
+
+
+def split_glued_words(text: str) -> str:
+    """`peluangAmerika Serikat` → `peluang Amerika Serikat`: a space where a scraper lost one."""
+    if not GLUED.search(text):
+        return text
+    return GLUED.sub(lambda found: found[1] + " " if is_glued(found[1], text[found.end():found.end() + 4])
+                     else found[1], text)
 
 
 def is_junk_line(line: str) -> bool:
@@ -36,7 +77,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Paragraphs without debris: link lines, ad markers, newsletter prompts; inline ad markers removed."""
     cleaned = []
     for paragraph in paragraphs:
-        text = normalise_space(INLINE_DEBRIS.sub(" ", paragraph))
+        text = split_glued_words(normalise_space(INLINE_DEBRIS.sub(" ", paragraph)))
         if text and not is_junk_line(text):
             cleaned.append(text)
     return cleaned

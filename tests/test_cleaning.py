@@ -1,6 +1,6 @@
 import pytest
 
-from search.cleaning import clean_body, clean_paragraphs, is_junk_line
+from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words
 
 
 @pytest.mark.parametrize("line", [
@@ -30,3 +30,15 @@ def test_inline_debris_is_removed_and_paragraphs_kept():
     body = "Paragraf satu.\n\nADVERTISEMENT\n\nParagraf dua SCROLL TO CONTINUE WITH CONTENT lanjut.\nBaca juga: X"
     assert clean_body(body) == "Paragraf satu.\n\nParagraf dua lanjut."
     assert clean_paragraphs(["  a  b ", ""]) == ["a b"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ibrahimovicditanya peluangAmerika Serikatdi Piala Dunia", "Ibrahimovicditanya peluang Amerika Serikatdi Piala Dunia"),
+    ("main diPiala Dunia, dikutip dariESPN", "main di Piala Dunia, dikutip dari ESPN"),
+    ("McDonald, iPhone, YouTube, DailySocial, eKTP, microSD", "McDonald, iPhone, YouTube, DailySocial, eKTP, microSD"),
+    ("dilaporkan detikJatim dan kumparanBisnis", "dilaporkan detikJatim dan kumparanBisnis"),
+    ("berserah kepadaNya dan titipanMu", "berserah kepadaNya dan titipanMu"),
+])
+def test_glued_words_are_split_only_after_an_indonesian_word(text, expected):
+    assert split_glued_words(text) == expected
+    assert clean_body(text) == expected
