@@ -13,7 +13,10 @@ from .analysis import WORD_PATTERN, stem_word
 SNIPPET_CHARS = 240
 SNIPPET_SCAN_CHARS = 50_000  # where a snippet is looked for: the work per hit stays bounded on huge texts
 _WORD = re.compile(WORD_PATTERN)
-_SENTENCE = re.compile(r"(?:[^.!?\n]+|(?<=\b[A-Z])\.)+[.!?]*")  # "Oded M. Danial" is one sentence
+# "Oded M. Danial" is one sentence, and so are "Suara.com - Hujan…" and "Rp1.000": a full stop before a letter
+# or digit ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|(?<=\b[A-Z])\.|\.(?=\w))+[.!?]*")
+_SPACES = re.compile(r"\s+")
 
 
 class WordMatcher:
@@ -46,7 +49,7 @@ class WordMatcher:
 def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:
     """HTML: the passage with the most matched words, cut to about `limit` characters, matches in <mark>."""
     start, end = _best_window(text[:SNIPPET_SCAN_CHARS], matches, limit)
-    passage = text[start:end]
+    passage = _SPACES.sub(" ", text[start:end])  # one line: paragraph breaks would break a terminal's layout
     html = mark(passage, matches)
     return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
 

@@ -67,3 +67,10 @@ def test_a_bare_given_name_alone_in_its_article_is_kept():
 def test_a_bare_name_two_officials_share_is_neither_of_theirs():
     basit = {"name": "Abdul Basit", "role": "Camat", "surfaces": ["Abdul Basit", "Abdul"]}
     assert shared_given_names("Abdul Latif dan Abdul Basit hadir.", [LATIF, basit]) == {"Abdul"}
+
+
+def test_a_snippet_is_one_line_and_an_outlet_name_ends_no_sentence():
+    text = "Suara.com - Hujan deras mengguyur Bandung.\n\nBanjir setinggi 1.5 meter merendam\nrumah warga."
+    assert snippet(text, WordMatcher({"hujan"})) == "Suara.com - <mark>Hujan</mark> deras mengguyur Bandung. …"
+    assert snippet(text, WordMatcher({"tidakada"})) == ("Suara.com - Hujan deras mengguyur Bandung. Banjir setinggi "
+                                                        "1.5 meter merendam rumah warga.")
