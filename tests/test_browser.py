@@ -6,6 +6,7 @@ Skips, saying why, only when the browser cannot be started (see `make browser`).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -211,3 +212,186 @@ def test_region_type_ahead_finds_regions_by_name(page, base_url):
     page.fill("#region-prefix", "bandar")
     expect(page.locator('[data-facet-list="region"] a')).to_have_count(1)
     assert page.locator('[data-facet-list="region"] a .value').inner_text() == "Kota Bandar Lampung"
+
+
+WIDTHS = (1280, 360)
+INDONESIAN_DATE = r"^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$"
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
+def sized(request, browser):
+    """A page at desktop and at phone width; `failed` collects every response over 399 (favicon included)."""
+    width = request.param
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    page.width = width
+    page.failed = []
+    page.on("response", lambda response: page.failed.append((response.status, response.url))
+            if response.status >= 400 else None)
+    yield page
+    context.close()
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.width}.png"), full_page=True)
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= page.width
+
+
+def test_pages_fit_the_width_use_the_site_layout_and_are_saved(sized, base_url):
+    for name, path, status in (("home", "/", 200), ("results", "/?q=rapat+koordinasi&official=Tito+Karnavian", 200),
+                               ("error", "/article/0000000000000000", 404)):
+        response = sized.goto(base_url + path)
+        assert response.status == status
+        assert no_horizontal_scroll(sized), name
+        assert sized.locator("header.site a.brand").is_visible()
+        screenshot(sized, name)
+    assert sized.locator("main h1").inner_text() == "Halaman tidak ditemukan"
+    assert sized.locator("main p.error").inner_text().startswith("Halaman atau berita yang Anda cari tidak ada")
+    assert sized.locator("main h1").bounding_box()["x"] >= 16  # not flush against the edge
+    sized.goto(base_url + "/?q=musrenbang")
+    sized.locator("li.hit h2 a").first.click()
+    sized.wait_for_url("**/article/*")
+    assert no_horizontal_scroll(sized)
+    screenshot(sized, "article")
+    sized.goto(base_url + "/?from=0000")
+    assert sized.locator("main p.error").inner_text().startswith("Tanggal ditulis hh/bb/tttt")
+    assert no_horizontal_scroll(sized)
+    assert sized.failed == [(404, base_url + "/article/0000000000000000"), (400, base_url + "/?from=0000")]
+
+
+def test_front_page_leads_to_searches(sized, base_url):
+    sized.goto(base_url + "/")
+    assert sized.locator("section.latest li.hit").count() == 8
+    # the registry's facets with a value in those 30 days (no official is named in the newest articles here)
+    assert sized.locator("section.recent h3").all_inner_texts() == ["Instansi", "Wilayah", "Media"]
+    assert "tanggal berita terbaru di indeks" in sized.locator("section.recent p.note").inner_text()
+    sized.locator("section.examples a", has_text="reformasi birokrasi").click()
+    sized.wait_for_url("**/?q=reformasi+birokrasi")
+    assert sized.input_value("#q") == "reformasi birokrasi"
+
+
+def test_indonesian_dates_and_the_histogram_filters_to_a_month(sized, base_url):
+    from playwright.sync_api import expect
+
+    sized.goto(base_url + "/?q=reformasi+birokrasi&sort=date")
+    expect(sized.locator("li.hit time").first).to_have_text(re.compile(INDONESIAN_DATE))
+    assert sized.locator("li.hit time").nth(1).inner_text() == "Rabu, 28 September 2022"
+    assert sized.locator(".histogram .year-label").first.inner_text().startswith("2022")
+    month = sized.locator(".histogram a", has_text="Sep 2022")
+    assert month.locator(".month").evaluate("label => label.firstChild.textContent") == "Sep"  # the year heads the group
+    if sized.width < 760:
+        sized.locator("a.filter-toggle").click()
+    bar, track = month.locator(".bar").bounding_box(), month.locator(".track").bounding_box()
+    assert bar["x"] == track["x"] and bar["width"] > 0  # drawn from the left edge of its row
+    month.click()
+    sized.wait_for_url("**from=2022-09&to=2022-09*")
+    assert sized.locator("p.summary").inner_text().startswith("1 berita")
+    assert sized.input_value("#from") == "09/2022"
+    assert sized.locator("#from").get_attribute("lang") == "id"
+    assert sized.locator("#date-hint").is_visible()
+    sized.fill("#from", "28/09/2022")
+    sized.fill("#to", "30/09/2022")
+    sized.press("#q", "Enter")
+    sized.wait_for_url("**from=28%2F09%2F2022*")
+    assert sized.input_value("#from") == "28/09/2022"
+    assert sized.locator("p.summary").inner_text().startswith("1 berita")
+    sized.locator("li.hit h2 a").first.click()
+    expect(sized.locator("p.meta time")).to_have_text("Rabu, 28 September 2022")
+
+
+def facet_values(page, name):
+    return page.locator(f'[data-facet-list="{name}"] > li > a')
+
+
+def open_facets(page):
+    """On a phone the facets are behind the "Saring" button."""
+    if page.width < 760:
+        page.locator("a.filter-toggle").click()
+
+
+def test_each_facet_list_expands_alone_and_the_type_ahead_hides_the_stale_link(sized, base_url):
+    from playwright.sync_api import expect
+
+    sized.goto(base_url + "/?q=")
+    open_facets(sized)
+    assert (facet_values(sized, "official").count(), facet_values(sized, "agency").count()) == (10, 10)
+    sized.locator('[data-facet-more="official"]').click()
+    sized.wait_for_url("**more=official*")
+    assert (facet_values(sized, "official").count(), facet_values(sized, "agency").count()) == (16, 10)
+    sized.goto(base_url + "/?q=")
+    open_facets(sized)
+    more = sized.locator('[data-facet-more="official"]')
+    sized.fill("#official-prefix", "od")
+    expect(facet_values(sized, "official")).to_have_count(1)
+    expect(more).to_be_hidden()
+    sized.fill("#official-prefix", "")
+    expect(facet_values(sized, "official")).to_have_count(10)
+    expect(more).to_be_visible()
+
+
+def test_the_back_link_keeps_the_search(sized, base_url):
+    search = base_url + "/?q=rapat&official=Oded+M.+Danial&sort=date"
+    sized.goto(search)
+    assert chips(sized).count() == 1
+    sized.locator("li.hit h2 a").first.click()
+    sized.wait_for_url("**/article/*")
+    sized.locator("a.back", has_text="Kembali ke pencarian").click()
+    sized.wait_for_url(search)
+    assert sized.input_value("#q") == "rapat"
+    assert chips(sized).first.inner_text().startswith("Oded M. Danial")
+    sized.goto(base_url + "/?q=rapat&per_page=2&page=9")  # past the last page: to the last page
+    assert sized.url == base_url + "/?q=rapat&per_page=2&page=3"
+    assert sized.locator("nav.pages span").inner_text() == "Halaman 3 dari 3"
+
+
+def test_phone_drawer_opens_and_closes_with_the_keyboard(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    page.width = 360
+    page.goto(base_url + "/?q=rapat&official=Tito+Karnavian")
+    toggle = page.locator("a.filter-toggle")
+    assert toggle.inner_text().split() == ["Saring", "1"]
+    assert toggle.get_attribute("aria-label") == "Saring hasil, 1 filter aktif"
+    assert toggle.bounding_box()["y"] < chips(page).first.bounding_box()["y"] < page.locator("li.hit").first.bounding_box()["y"]
+    drawer = page.locator("#saring")
+    page.keyboard.press("Tab")  # the skip link first
+    while not page.evaluate("document.activeElement.classList.contains('filter-toggle')"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    box = drawer.bounding_box()
+    assert (box["x"], box["y"], box["width"]) == (0, 0, 360)
+    assert page.evaluate("document.activeElement.id") == "saring"
+    assert page.locator("#official-prefix").is_visible()
+    screenshot(page, "phone-drawer")
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('filter-toggle')")
+    assert drawer.bounding_box()["y"] > page.locator("li.hit").last.bounding_box()["y"]  # back after the results
+    context.close()
+
+
+def test_phone_drawer_without_javascript_is_a_link_to_the_facets(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/?q=rapat")
+    page.locator("a.filter-toggle").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#saring")
+    box = page.locator("#saring").bounding_box()
+    assert (box["x"], box["width"]) == (0, 360)
+    assert page.locator("#saring .drawer-close").is_visible()
+    page.locator("#saring .drawer-close").click()
+    page.wait_for_url("**#main")
+    assert not page.locator("#saring .drawer-close").is_visible()
+    context.close()
+
+
+def test_on_a_desktop_the_facets_stand_beside_the_results(page, base_url):
+    page.goto(base_url + "/?q=rapat")
+    assert not page.locator("a.filter-toggle").is_visible()
+    assert page.locator("#saring").bounding_box()["x"] > page.locator("li.hit").first.bounding_box()["x"]
