@@ -310,6 +310,8 @@ def test_hits_and_the_article_carry_the_search_back(client):
     assert '<a class="back" href="/?q=musrenbang&amp;official=Dendi+Ramadhona&amp;from=2017">' in article
     plain = client.get(f"/article/{hit['id']}").get_data(as_text=True)
     assert '<a class="back" href="/">' in plain
+    strict = client.get(f"/article/{hit['id']}?q=musrenbang&match=all").get_data(as_text=True)
+    assert '<a class="back" href="/?q=musrenbang&amp;match=all">' in strict
 
 
 def test_dates_are_written_in_indonesian_on_the_page_and_iso_in_the_api(client):

@@ -174,7 +174,7 @@ def active_filters(search: SearchRequest) -> int:
 
 def search_parameters() -> list[tuple[str, str]]:
     """This request's search parameters, and no others: what an article page carries back to its search."""
-    known = {"q", "from", "to", "sort", "per_page", "page", "collapse", *facets().names}
+    known = {"q", "from", "to", "sort", "per_page", "page", "collapse", "match", *facets().names}
     return [(name, value) for name, value in request.args.items(multi=True) if name in known and value][:MAX_CARRIED]
 
 
