@@ -367,6 +367,9 @@ def test_phone_drawer_opens_and_closes_with_the_keyboard(browser, base_url):
     assert (box["x"], box["y"], box["width"]) == (0, 0, 360)
     assert page.evaluate("document.activeElement.id") == "saring"
     assert page.locator("#official-prefix").is_visible()
+    assert no_horizontal_scroll(page)
+    page.keyboard.press("Tab")  # focus stays in the drawer: its first control is next
+    assert page.evaluate("document.activeElement.closest('#saring') !== null")
     screenshot(page, "phone-drawer")
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
@@ -391,7 +394,37 @@ def test_phone_drawer_without_javascript_is_a_link_to_the_facets(browser, base_u
     context.close()
 
 
-def test_on_a_desktop_the_facets_stand_beside_the_results(page, base_url):
+def test_on_a_desktop_the_facets_stand_beside_the_results_and_the_keyboard_reaches_them(page, base_url):
     page.goto(base_url + "/?q=rapat")
     assert not page.locator("a.filter-toggle").is_visible()
     assert page.locator("#saring").bounding_box()["x"] > page.locator("li.hit").first.bounding_box()["x"]
+    page.focus("#q")
+    for _ in range(60):  # past the form, the chips and the hits to the first facet's type-ahead box
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "official-prefix":
+            break
+    assert page.evaluate("document.activeElement.id") == "official-prefix"
+
+
+def test_the_histogram_is_a_compact_bar_chart_labelled_by_year(sized, base_url):
+    sized.goto(base_url + "/?q=")
+    open_facets(sized)
+    histogram = sized.locator("ol.histogram")
+    years = histogram.locator(".year-label")
+    labels = [" ".join(text.split()) for text in years.all_inner_texts()]
+    assert all(re.fullmatch(r"\d{4} \d+", label) for label in labels) and len(labels) >= 2
+    rows = histogram.locator("a")
+    boxes = [rows.nth(index).bounding_box() for index in range(rows.count())]
+    assert {box["height"] for box in boxes} == {20}  # one compact line per month
+    assert histogram.evaluate("list => list.scrollHeight <= list.clientHeight")  # no scroll box cutting a row
+    tracks = histogram.locator(".track")
+    bars = histogram.locator(".bar")
+    lefts = {(bars.nth(index).bounding_box()["x"], tracks.nth(index).bounding_box()["x"]) for index in range(bars.count())}
+    assert all(bar == track for bar, track in lefts)  # every bar starts at the left of its row
+    counts = [int(text) for text in histogram.locator("a .count").all_inner_texts()]
+    widths = [bars.nth(index).bounding_box()["width"] for index in range(bars.count())]
+    busiest, quietest = counts.index(max(counts)), counts.index(min(counts))
+    assert widths[busiest] == tracks.nth(busiest).bounding_box()["width"] > widths[quietest] > 0
+    assert no_horizontal_scroll(sized)
+    ARTIFACTS.mkdir(exist_ok=True)
+    histogram.screenshot(path=str(ARTIFACTS / f"histogram-{sized.width}.png"))
