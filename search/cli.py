@@ -292,6 +292,7 @@ def run_extract(args: argparse.Namespace) -> int:
             record["agencies"] = [a.to_dict() for a in extraction.agencies]
             record["persons"] = extraction.persons
             record["regions"] = [region_dict(region) for region in extraction.regions]
+            record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
             print(json.dumps(record, ensure_ascii=False))
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 

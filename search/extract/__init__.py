@@ -1,4 +1,5 @@
-"""Extraction: who (officials), which bodies (agencies), when (date) and where (place) an article is about."""
+"""Extraction: who (officials), which bodies (agencies), when (date) and where (place) an article is about,
+and who said what (quotes)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from .agencies import AgencyMention, find_agencies, load_gazetteers
 from .lexicon import Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
+from .quotes import Quote, find_quotes
 from .regions import ArticleText, find_regions
 from .tokens import tokenize
 
-__all__ = ["Extraction", "extract", "region_dict", "AgencyMention", "OfficialMention"]
+__all__ = ["Extraction", "extract", "region_dict", "AgencyMention", "OfficialMention", "Quote"]
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Extraction:
     # evidence, then every province with enough evidence of its own and none of its kabupaten/kota listed.
     # A kabupaten/kota implies its province, which is never listed beside it (the seed: [18.01], not 18).
     regions: list[Region] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # who said what in the body, in reading order
 
     @property
     def person_names(self) -> list[str]:
@@ -51,10 +54,11 @@ def is_headline_case(title: str) -> bool:
 
 def extract(article: Article) -> Extraction:
     """Officials, agencies and other persons named in the article's title, body and desk line, and the
-    regions it is about."""
+    regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
     text = "\n".join(part for part in (title, article.body, article.source or "") if part)
+    body_start = len(title) + 1 if title else 0
     tokens = tokenize(text, lexicon.abbreviations)
     gazetteers = load_gazetteers()
     regions = list(gazetteers.regions.find_all(tokens))
@@ -63,6 +67,8 @@ def extract(article: Article) -> Extraction:
     material = {i for start, end in spans for i in range(start, end)}
     officials = find_officials(text, tokens, material, lexicon)
     persons = find_persons(tokens, material, officials, lexicon)
+    quotes = find_quotes(text, tokens, officials, persons, lexicon, material,
+                         (body_start, body_start + len(article.body)))
     view = ArticleText(text, tokens, regions, article.title, len(title), article.place)
     return Extraction(officials=officials, agencies=agencies, persons=persons,
-                      regions=find_regions(view, agencies, lexicon))
+                      regions=find_regions(view, agencies, lexicon), quotes=quotes)

@@ -47,6 +47,13 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     not_names: frozenset[str]
     non_public_roles: frozenset[str]
     attribution_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]  # `mengatakan`: a verb of saying after its subject (search/extract/quotes.py)
+    speaker_pronouns: frozenset[str]
+    speech_adverbs: frozenset[str]
+    anaphors: frozenset[str]
+    not_subjects: frozenset[str]
+    aside_openers: frozenset[str]
+    passive_cues: frozenset[str]
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     countries: tuple[str, ...]
@@ -153,6 +160,13 @@ def load_lexicon() -> Lexicon:
         not_names=frozenset(read_lines("not_names.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
+        reporting_verbs=frozenset(read_lines("reporting_verbs.txt")),
+        speaker_pronouns=frozenset(read_lines("speaker_pronouns.txt")),
+        speech_adverbs=frozenset(read_lines("speech_adverbs.txt")),
+        anaphors=frozenset(read_lines("anaphors.txt")),
+        not_subjects=frozenset(read_lines("not_subjects.txt")),
+        aside_openers=frozenset(read_lines("aside_openers.txt")),
+        passive_cues=frozenset(read_lines("passive_cues.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),

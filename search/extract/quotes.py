@@ -1,0 +1,772 @@
+"""Who said what: direct quotes between marks and reported (indirect) speech, each with its speaker.
+
+A direct quote is a span between double marks that is speech: it has an attribution (`"…," kata X`,
+`X mengatakan, "…"`) or stands as a sentence of its own after another quote. Marks around a few words
+inside a sentence (a programme title, a slogan, a scare quote) are not quotes. An indirect quote is the
+clause a verb of saying reports (`X mengatakan (bahwa) …`, `Menurut X, …`, `…, kata X, …`).
+
+The speaker is the official's facet value when an extracted official said it, else the name as written,
+else None. Pronouns (`ujarnya`, `kata dia`, `ia menambahkan`) go to the last speaker or sentence subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
+from .tokens import Token
+
+DIRECT = "direct"
+INDIRECT = "indirect"
+OPEN, CLOSE, EITHER = "open", "close", "either"
+DOUBLE_MARKS = frozenset('"“”„')
+MARK = re.compile('["“”„]')
+SENTENCE_MARKS = frozenset(".!?")
+MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
+MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
+SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
+ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
+CONNECTOR_WORDS = 2  # `Selain itu, kata X, …`: a lead-in this short is not part of what was said
+PRONOUN_SUFFIX = "nya"
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    text: str
+    kind: str  # DIRECT | INDIRECT
+    cue: str | None  # the attribution word as written: `ujarnya`, `mengatakan`, `Menurut`
+    start: int = 0  # the text's place in the string it was found in
+    end: int = 0
+    by_pronoun: bool = False  # the speaker was resolved from a pronoun or from the context
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "kind": self.kind, "cue": self.cue}
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch between two double marks: `open` and `close` are the marks' offsets (close may be the
+    paragraph's end when the quote runs on without a closing mark)."""
+
+    open: int
+    close: int
+    closed: bool
+
+
+@dataclass(frozen=True)
+class _Who:
+    name: str | None
+    by_pronoun: bool = False
+
+
+class _Article:
+    """One text being read for quotes: its tokens, sentences, names and the speakers seen so far."""
+
+    def __init__(self, text: str, tokens: list[Token], officials: list[OfficialMention], persons: list[str],
+                 lexicon: Lexicon, material: set[int], bounds: tuple[int, int]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [token.start for token in tokens]
+        self.lex = lexicon
+        self.reader = _Reader(text, tokens, material, lexicon)
+        self.material = material
+        self.first, self.last = self.token_at(bounds[0]), self.token_at(bounds[1])  # the body's tokens
+        inside = (tokens[self.first].start, tokens[self.last - 1].end) if self.last > self.first else (0, 0)
+        self.spans = find_spans(text, *inside)
+        self.quoted = _Mask(self.spans)
+        self.names = _NameIndex(text, officials, persons, self.quoted, inside)
+        self.sentences = self.split_sentences()
+        self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke or was a subject, in order
+
+    # -- tokens --------------------------------------------------------------------------------
+    def token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect_right(self.starts, offset - 1)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        return range(self.token_at(start), self.token_at(end))
+
+    # -- sentences -----------------------------------------------------------------------------
+    def split_sentences(self) -> list[tuple[int, int]]:
+        """Sentence (start, end) offsets; a quote's marks and what is inside them never split a sentence,
+        but a quote ending with a full stop and followed by a capital does end one."""
+        sentences = []
+        first, last = self.first, self.last
+        if last <= first:
+            return []
+        start = self.tokens[first].start
+        text = self.text
+        for i in range(first, last):
+            token = self.tokens[i]
+            value = token.text
+            if value == "\n":
+                sentences.append((start, token.start))
+                start = token.end
+                continue
+            if value in DOUBLE_MARKS and self.quoted.closes_at(token.start) and self._quote_ends_sentence(token.start):
+                sentences.append((start, token.end))
+                start = token.end
+                continue
+            if value not in SENTENCE_MARKS or self.quoted.inside(token.start):
+                continue
+            nxt = self.tokens[i + 1] if i + 1 < last else None
+            following = text[token.end:token.end + 1]
+            if following and not following.isspace() and not (
+                    nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
+                    and i > 0 and len(self.tokens[i - 1].text) > 1):
+                continue  # 1.577, a full stop inside a number or a web address; but `2019.Sementara itu`
+            if nxt is not None and nxt.text[:1].islower():
+                continue
+            sentences.append((start, token.end))
+            start = token.end
+        sentences.append((start, self.tokens[last - 1].end))
+        return [(s, e) for s, e in (self._trim(s, e) for s, e in sentences) if e > s]
+
+    def _quote_ends_sentence(self, close: int) -> bool:
+        """`"… masyarakat." Suhajar …`: a full stop before the closing mark and a capital after it."""
+        inner = self.text[:close].rstrip()
+        if not inner or inner[-1] not in SENTENCE_MARKS:
+            return False
+        after = self.text[close + 1:close + 40].lstrip()
+        if not after or after[0] in DOUBLE_MARKS:
+            return True
+        first = after.split()[0].strip(",.")
+        return after[0].isupper() and first.lower() not in self.lex.speaker_pronouns
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
+        return self.sentences[max(0, index)]
+
+    # -- speakers ------------------------------------------------------------------------------
+    def remember(self, offset: int, name: str | None) -> None:
+        if name:
+            self.history.append((offset, name))
+
+    def remember_subject(self, sentence: tuple[int, int]) -> None:
+        """A person named first in a sentence with no quote (`Eka Asmadi, saat dihubungi …`) is its subject."""
+        indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
+        if indices and self.is_speaker_word(indices[0]) and not self.names.official_in(*sentence, last=False):
+            run = self.name_run(indices, last=False)
+            if run and len(run.split()) > 1:
+                self.remember(sentence[0], self.names.person(run))
+
+    def last_speaker(self, offset: int) -> str | None:
+        """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
+        best = None
+        for position, name in self.history:
+            if position < offset and (best is None or position >= best[0]):
+                best = (position, name)
+        for position, name in self.names.subjects(self):
+            if position < offset and (best is None or position > best[0]):
+                best = (position, name)
+        if best is not None:
+            return best[1]
+        earlier = [(p, n) for p, _, n in self.names.occurrences if p < offset]
+        if earlier:
+            return earlier[-1][1]
+        return self.names.occurrences[0][2] if self.names.occurrences else None
+
+    def who_in(self, start: int, end: int, offset: int, last: bool = True) -> _Who | None:
+        """The speaker named in [start, end): an official, a person as written, or a pronoun or a description
+        (`politikus PDIP itu`) resolved at `offset`; None when the stretch names nobody."""
+        indices = list(self.tokens_between(start, end))
+        words = [self.tokens[i].lower for i in indices if self.tokens[i].is_word]
+        if words and (words[0] in self.lex.speaker_pronouns or words[-1] in self.lex.anaphors):
+            return _Who(self.last_speaker(offset), by_pronoun=True)
+        official = self.names.official_in(start, end, last)
+        if official:
+            return _Who(official)
+        run = self.name_run(indices, last)
+        if run:
+            return _Who(self.names.person(run))
+        if any(self.tokens[i].text in self.lex.positions for i in indices):
+            return _Who(self.names.official_by_role(self.text[start:end]) or self.last_speaker(offset), by_pronoun=True)
+        return None
+
+    def is_speaker_word(self, i: int) -> bool:
+        """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
+        if self.reader.is_name_word(i):
+            return True
+        token = self.tokens[i]
+        text = token.text
+        return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
+                and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
+                and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS)
+
+    def name_run(self, indices: list[int], last: bool) -> str | None:
+        runs = self.name_runs(indices)
+        if not runs:
+            return None
+        run = runs[-1] if last else runs[0]
+        return " ".join(self.tokens[i].text for i in run)
+
+    def name_runs(self, indices: list[int]) -> list[list[int]]:
+        """Runs of name words (token indices), a lone acronym left out."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for i in indices:
+            if self.is_speaker_word(i) or (current and self.reader.is_particle(i)):
+                current.append(i)
+            elif current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1]
+
+    def first_subject(self, sentence_start: int, end: int) -> str | None:
+        """Who a sentence is about when the verb's subject is out of reach (`Eka Asmadi, saat dihubungi …,
+        mengatakan`): its first official; else a name set off by a comma; else a name of two words or more."""
+        official = self.names.official_in(sentence_start, end, last=False)
+        if official is not None:
+            return official
+        indices = list(self.tokens_between(sentence_start, end))
+        runs = self.name_runs(indices)
+        for run in runs:
+            if run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ",":
+                return self.names.person(" ".join(self.tokens[i].text for i in run))
+        for run in runs:
+            if len(run) > 1:
+                return self.names.person(" ".join(self.tokens[i].text for i in run))
+        return None
+
+
+class _Mask:
+    """Which offsets lie inside a quote's marks."""
+
+    def __init__(self, spans: list[_Span]) -> None:
+        self.spans = spans
+        self.opens = [span.open for span in spans]
+        self.closes = {span.close for span in spans if span.closed}
+
+    def inside(self, offset: int) -> bool:
+        index = bisect_right(self.opens, offset) - 1
+        return index >= 0 and self.spans[index].open < offset < self.spans[index].close
+
+    def closes_at(self, offset: int) -> bool:
+        return offset in self.closes
+
+
+class _NameIndex:
+    """Where the article names its officials and other persons, outside quotes."""
+
+    def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
+                 bounds: tuple[int, int]) -> None:
+        self.officials = officials
+        self.persons = persons
+        forms: dict[str, str] = {}
+        for official in officials:
+            for form in [official.name, *official.surfaces]:
+                forms.setdefault(form, official.name)
+        self.forms = forms
+        self.person_occurrences: list[tuple[int, int, str]] = []
+        if persons:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True))
+                                 + r")\b")
+            self.person_occurrences = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, *bounds)
+                                       if not quoted.inside(m.start())]
+        self.occurrences: list[tuple[int, int, str]] = []
+        if forms:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                                 + r")\b")
+            self.occurrences = [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(text, *bounds)
+                                if not quoted.inside(m.start())]
+        self._subjects: list[tuple[int, str]] | None = None
+
+    def official_in(self, start: int, end: int, last: bool) -> str | None:
+        found = [name for s, e, name in self.occurrences if start <= s and e <= end]
+        if not found:
+            return None
+        return found[-1] if last else found[0]
+
+    def official_by_role(self, phrase: str) -> str | None:
+        """`Ketua Umum PAN menambahkan`: the one official whose role holds the phrase's words."""
+        words = {w for w in re.findall(r"\w+", phrase) if w[:1].isupper()}
+        matches = [o.name for o in self.officials if o.role and words and words <= set(re.findall(r"\w+", o.role))]
+        return matches[0] if len(matches) == 1 else None
+
+    def person(self, run: str) -> str:
+        """A name as written, widened to the official or person it is part of (`Suhajar`)."""
+        if run in self.forms:
+            return self.forms[run]
+        words = set(run.split())
+        officials = {o.name for o in self.officials if words <= set(o.name.split())}
+        if len(officials) == 1:
+            return officials.pop()
+        persons = [p for p in self.persons if words <= set(p.split())]
+        return max(persons, key=len) if len(persons) == 1 else run
+
+    def subjects(self, article: _Article) -> list[tuple[int, str]]:
+        """Officials named near the start of a sentence: the sentence is about them."""
+        if self._subjects is None:
+            self._subjects = []
+            seen: set[tuple[int, int]] = set()
+            for start, end, name in sorted(self.occurrences + self.person_occurrences):
+                sentence = article.sentence_of(start)
+                following = article.token_at(end)
+                passive = following < len(article.tokens) and _is_passive(article.tokens[following].lower)
+                if sentence in seen:
+                    continue
+                seen.add(sentence)
+                if len(article.tokens_between(sentence[0], start)) <= SUBJECT_WINDOW and not passive:
+                    self._subjects.append((start, name))
+        return self._subjects
+
+
+def _is_passive(word: str) -> bool:
+    """`Adhy Karyono dinilai …`: a name before a passive verb is not who acts or speaks."""
+    return word.startswith("di") and len(word) > 5 and word.isalpha()
+
+
+def find_spans(text: str, start: int = 0, end: int | None = None) -> list[_Span]:
+    """Pair double marks in text[start:end]: curly ones say which way they face; a straight one faces by its
+    neighbours, and alternates when it cannot tell. A quote still open at a line break ends there."""
+    spans: list[_Span] = []
+    opened: int | None = None
+    end = len(text) if end is None else end
+    for match in MARK.finditer(text, start, end):
+        at = match.start()
+        role = _mark_role(text, at)
+        if opened is not None and "\n" in text[opened:at]:
+            spans.append(_Span(opened, text.index("\n", opened), closed=False))
+            opened = None
+        if opened is None:
+            if role != CLOSE:
+                opened = at
+        elif role == OPEN:
+            spans.append(_Span(opened, _before_space(text, at), closed=False))
+            opened = at
+        else:
+            spans.append(_Span(opened, at, closed=True))
+            opened = None
+    if opened is not None:
+        line_end = text.find("\n", opened, end)
+        spans.append(_Span(opened, end if line_end < 0 else line_end, closed=False))
+    return spans
+
+
+def _before_space(text: str, at: int) -> int:
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _mark_role(text: str, at: int) -> str:
+    mark = text[at]
+    if mark in "“„":
+        return OPEN
+    if mark == "”":
+        return CLOSE
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() or before in "([—-":
+        return EITHER if after.isspace() else OPEN
+    if after.isspace() or after in ".,;:!?)":
+        return CLOSE
+    return EITHER
+
+
+def find_quotes(text: str, tokens: list[Token], officials: list[OfficialMention], persons: list[str],
+                lexicon: Lexicon, material: set[int] | None = None,
+                bounds: tuple[int, int] | None = None) -> list[Quote]:
+    """Every direct and indirect quote in text[bounds] (all of it by default), in reading order; `tokens`
+    are the text's, `material` the indices of tokens inside agency and region names."""
+    article = _Article(text, tokens, officials, persons, lexicon, material or set(), bounds or (0, len(text)))
+    quotes: list[Quote] = []
+    pending: list[tuple[_Span, int]] = []  # standalone quotes waiting to learn who spoke them
+    spans_by_sentence: dict[tuple[int, int], list[_Span]] = {}
+    for span in article.spans:
+        spans_by_sentence.setdefault(article.sentence_of(span.open + 1), []).append(span)
+    for sentence in article.sentences:
+        spans = spans_by_sentence.get(sentence, [])
+        if spans:
+            quotes.extend(_direct_quotes(article, sentence, spans, pending))
+        else:
+            quote = _indirect_quote(article, sentence)
+            if quote is not None:
+                quotes.append(quote)
+                article.remember(quote.start, quote.speaker)
+            else:
+                article.remember_subject(sentence)
+    quotes.extend(_resolve_pending(article, pending, quotes))
+    return sorted(quotes, key=lambda quote: quote.start)
+
+
+# -- direct quotes -------------------------------------------------------------------------------
+
+def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Span],
+                   pending: list[tuple[_Span, int]]) -> list[Quote]:
+    """The sentence's quotes: each span with the attribution after it, else before it, else standalone."""
+    found: list[Quote] = []
+    boundary = sentence[0]
+    for index, span in enumerate(spans):
+        after_end = spans[index + 1].open if index + 1 < len(spans) else sentence[1]
+        after = _cue_after(article, span, after_end)
+        before = None if after else _cue_before(article, boundary, span)
+        boundary = span.close + 1
+        text, start, end = _inner(article.text, span)
+        if not text:
+            continue
+        attribution = after or before
+        if attribution is None:
+            if _is_standalone(article, sentence, span, text):
+                pending.append((span, len(found)))
+            continue
+        cue, who = attribution
+        found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
+        article.remember(span.close if after else span.open, who.name)
+    return found
+
+
+def _inner(text: str, span: _Span) -> tuple[str, int, int]:
+    """The words between the marks, without the comma or full stop that closes them."""
+    start, end = span.open + 1, span.close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end > start and text[end - 1] == "." and text[end - 3:end] != "...":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], start, end
+
+
+def _is_standalone(article: _Article, sentence: tuple[int, int], span: _Span, text: str) -> bool:
+    """A quote that is a sentence of its own: it opens its sentence and ends with a sentence's punctuation."""
+    if article.text[sentence[0]:span.open].strip():
+        return False
+    inner = article.text[span.open + 1:span.close].rstrip()
+    if len(text.split()) < MIN_STANDALONE_WORDS:
+        return False
+    return not span.closed or (inner[-1:] in SENTENCE_MARKS | {","} or inner.endswith("..."))
+
+
+def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] | None:
+    """`"…," kata X`, `"…," ujarnya`, `"…," kata dia`, `"…," ia menambahkan`, `"…," X menambahkan`."""
+    if not span.closed:
+        return None
+    first = article.token_at(span.close + 1)
+    tokens = article.tokens
+    i = first
+    while i < len(tokens) and tokens[i].start < limit and tokens[i].text in {",", ".", "-", "—"}:
+        i += 1
+    while i < len(tokens) and tokens[i].lower in {"demikian", "begitu"}:
+        i += 1
+    if i >= len(tokens) or tokens[i].start >= limit:
+        return None
+    token = tokens[i]
+    root = _cue_root(token.lower, article.lex)
+    if root is not None:
+        if token.lower != root:
+            return token.text, _Who(article.last_speaker(token.start), by_pronoun=True)
+        return token.text, _named_after(article, i, limit) or _Who(None)
+    for j in range(i, min(i + 12, len(tokens))):
+        if tokens[j].start >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+            break
+        if tokens[j].lower in article.lex.reporting_verbs:
+            who = article.who_in(token.start, tokens[j].start, token.start)
+            return (tokens[j].text, who) if who else None
+    return None
+
+
+def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
+    """Who a cue names: `kata Suhajar`, `kata dia`, `ungkap warga Genteng Kulon ini` (someone named before),
+    `kata seorang sumber` (nobody named)."""
+    tokens = article.tokens
+    if cue + 1 >= len(tokens) or tokens[cue + 1].start >= limit:
+        return None
+    following = tokens[cue + 1]
+    end = _clause_stop(article, cue + 1, limit)
+    lowered = [tokens[i].lower for i in article.tokens_between(following.start, end) if tokens[i].is_word]
+    if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
+        if lowered and lowered[-1] in article.lex.anaphors:
+            return _Who(article.last_speaker(tokens[cue].start), by_pronoun=True)
+        return _Who(None)
+    return article.who_in(following.start, end, tokens[cue].start, last=False)
+
+
+def _cue_root(word: str, lexicon: Lexicon) -> str | None:
+    """`ujarnya` -> `ujar`, `kata` -> `kata`; None when the word attributes nothing."""
+    if word in lexicon.attribution_verbs and word != "menurut":
+        return word
+    if word.endswith(PRONOUN_SUFFIX) and word[:-3] in lexicon.attribution_verbs:
+        return word[:-3]
+    return None
+
+
+def _clause_stop(article: _Article, i: int, limit: int) -> int:
+    """Where the name after a cue stops: a comma, a sentence's end, a lower-case word after the name."""
+    tokens = article.tokens
+    seen_name = False
+    while i < len(tokens) and tokens[i].start < limit:
+        token = tokens[i]
+        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
+            break
+        if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles:
+            if token.lower in article.lex.anaphors:  # `kata politikus PDIP itu`
+                i += 1
+            break
+        seen_name = seen_name or token.is_capitalised or token.lower in article.lex.speaker_pronouns
+        i += 1
+    return tokens[i].start if i < len(tokens) else len(article.text)
+
+
+def _cue_before(article: _Article, boundary: int, span: _Span) -> tuple[str, _Who] | None:
+    """`X mengatakan, "…"`, `Kata X, "…"`, `Menurut X, "…"`, `X: "…"`."""
+    prefix = article.text[boundary:span.open].rstrip()
+    if not prefix or prefix[-1] not in ",:":
+        return None
+    indices = list(article.tokens_between(boundary, span.open))
+    tokens = article.tokens
+    for position, i in enumerate(indices):
+        word = tokens[i].lower
+        if word in article.lex.reporting_verbs:
+            who = _subject_before(article, i, boundary)
+            return (tokens[i].text, who) if who else None
+        root = _cue_root(word, article.lex)
+        if root is not None or word == "menurut" or word.startswith("menurut"):
+            if word != root and root is not None or word == "menurutnya":
+                return tokens[i].text, _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
+            end = tokens[indices[-1]].start
+            who = article.who_in(tokens[i].end, end, tokens[i].start, last=False)
+            return (tokens[i].text, who) if who else None
+    if prefix[-1] == ":":
+        who = article.who_in(boundary, span.open, boundary)
+        if who is not None and who.name:
+            return ":", who
+    return None
+
+
+def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who | None:
+    """The speaker of a verb of saying: the name right before it (skipping `juga`, `pun`, a degree after a
+    comma); else, after an aside or a description, the first official of the sentence; else a pronoun or a
+    description resolved to the last speaker; else, for a subject that names nobody (`Juru bicara SDF`), a
+    speaker unknown. None when the verb does not report speech (`yang mengatakan`, `enggan menyebutkan`)."""
+    tokens = article.tokens
+    lex = article.lex
+    i = verb - 1
+    while i >= 0 and tokens[i].start >= sentence_start:
+        if tokens[i].lower in lex.speech_adverbs or article.reader.is_degree(i):
+            i -= 1
+        elif tokens[i].text == "," and i + 1 < verb and article.reader.is_degree(i + 1):
+            i -= 1
+        elif tokens[i].text == ")" and i >= 2 and tokens[i - 1].text.isdigit() and tokens[i - 2].text == "(":
+            i -= 3  # `Kariadi (50) mengaku`
+        else:
+            break
+    if i < 0 or tokens[i].start < sentence_start:
+        return None
+    token = tokens[i]
+    if token.lower in lex.not_subjects:
+        return None
+    if token.lower in lex.speaker_pronouns:
+        return _Who(article.last_speaker(token.start), by_pronoun=True)
+    if token.is_capitalised and token.text not in CALENDAR_WORDS:
+        who = article.who_in(_subject_start(article, i, sentence_start), token.end, token.start)
+        if who is not None:
+            return who
+    first = article.first_subject(sentence_start, token.end)
+    if first is not None:
+        return _Who(first)
+    if token.lower in lex.anaphors:
+        return _Who(article.last_speaker(token.start), by_pronoun=True)
+    return _Who(None) if token.is_word else None
+
+
+def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
+    """Walk back over the subject: capitalised words, titles, degrees, `(…)` asides, anaphoric `itu`."""
+    tokens = article.tokens
+    i = last
+    while i > 0 and tokens[i - 1].start >= sentence_start:
+        previous = tokens[i - 1]
+        if previous.text == ",":
+            if i - 2 >= 0 and tokens[i - 2].start >= sentence_start and tokens[i - 2].is_capitalised \
+                    and article.reader.is_degree(i):
+                i -= 1
+                continue
+            break
+        if previous.is_capitalised or previous.text in {"(", ")", "-", "/", "."} or previous.lower in article.lex.particles \
+                or previous.lower in article.lex.anaphors or previous.is_word and previous.text[:1].isdigit():
+            i -= 1
+            continue
+        break
+    return tokens[i].start
+
+
+# -- indirect quotes -----------------------------------------------------------------------------
+
+def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | None:
+    indices = list(article.tokens_between(*sentence))
+    tokens = article.tokens
+    lex = article.lex
+    for position, i in enumerate(indices):
+        word = tokens[i].lower
+        if word in ("menurut", "menurutnya"):
+            return _according_to(article, sentence, indices, position)
+        if word in lex.reporting_verbs:
+            quote = _reported(article, sentence, i)
+            if quote is not None:
+                return quote
+            continue
+        if word in lex.passive_cues and position == 0:  # `Dikatakannya, …`
+            start = _clause_start(article, i + 1, sentence[1])
+            who = _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
+            return None if start is None else _clause_quote(article, who, tokens[i].text, start, sentence[1])
+        root = _cue_root(word, lex)
+        if root is None or root == "menurut":
+            continue
+        previous = tokens[indices[position - 1]] if position > 0 else None
+        if previous is None and root != "kata":
+            continue
+        if previous is not None and previous.text != "," and not _names_follow(article, i):
+            continue  # `kata` the noun (`dengan kata lain`), not `…, kata X`
+        quote = _said_aside(article, sentence, indices, position)
+        if quote is not None:
+            return quote
+    return None
+
+
+def _names_follow(article: _Article, i: int) -> bool:
+    """`Kondisi ini kata Heru juga …`: a cue inside a sentence without commas must name someone."""
+    word = article.tokens[i].lower
+    following = i + 1
+    if word.endswith(PRONOUN_SUFFIX):
+        return True
+    return following < len(article.tokens) and (article.is_speaker_word(following)
+                                                 or article.tokens[following].lower in article.lex.speaker_pronouns)
+
+
+def _reported(article: _Article, sentence: tuple[int, int], verb: int) -> Quote | None:
+    """`X mengatakan, (bahwa) …`: the clause after the verb, said by the subject before it."""
+    tokens = article.tokens
+    if verb > 0 and tokens[verb - 1].lower == "yang":
+        return None
+    who = _subject_before(article, verb, sentence[0])
+    if who is None:
+        return None
+    start = _clause_start(article, verb + 1, sentence[1])
+    if start is None:
+        return None
+    return _clause_quote(article, who, tokens[verb].text, start, sentence[1])
+
+
+def _clause_start(article: _Article, i: int, end: int) -> int | None:
+    """Skip a comma or colon, an aside (`kepada wartawan,`) and `bahwa`."""
+    tokens = article.tokens
+    if i < len(tokens) and tokens[i].lower in article.lex.aside_openers:
+        for j in range(i, min(i + ADVERBIAL_WINDOW, len(tokens))):
+            if tokens[j].start >= end:
+                break
+            if tokens[j].text == "," or tokens[j].lower == "bahwa":
+                i = j
+                break
+    while i < len(tokens) and tokens[i].start < end and (tokens[i].text in {",", ":"} or tokens[i].lower == "bahwa"):
+        i += 1
+    if i >= len(tokens) or tokens[i].start >= end or tokens[i].text in DOUBLE_MARKS:
+        return None
+    return tokens[i].start
+
+
+def _clause_quote(article: _Article, who: _Who, cue: str, start: int, end: int) -> Quote | None:
+    text = article.text
+    while end > start and (text[end - 1] in ".," or text[end - 1].isspace()):
+        end -= 1
+    clause = text[start:end]
+    if len(clause.split()) < MIN_CLAUSE_WORDS:
+        return None
+    return Quote(who.name, clause, INDIRECT, cue, start, end, who.by_pronoun)
+
+
+def _according_to(article: _Article, sentence: tuple[int, int], indices: list[int], position: int) -> Quote | None:
+    """`Menurut X, …`, `Menurut X …` and `Menurutnya …` (the clause after), `…, menurut X, …` (the sentence
+    without the aside) and `…, menurut X.` (the clause before)."""
+    tokens = article.tokens
+    cue_index = indices[position]
+    cue = tokens[cue_index]
+    if cue.lower == "menurutnya":
+        who = _Who(article.last_speaker(cue.start), by_pronoun=True)
+        name_end = cue.end
+    else:
+        if cue_index + 1 >= len(tokens) or not (tokens[cue_index + 1].is_capitalised
+                                                or tokens[cue_index + 1].lower in article.lex.speaker_pronouns):
+            return None  # `menurut data BPS`, `menurut rencana`: no one speaks
+        name_end = _clause_stop(article, cue_index + 1, sentence[1])
+        who = article.who_in(tokens[cue_index + 1].start, name_end, cue.start, last=False) or _Who(None)
+    before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
+    before = article.text[sentence[0]:before_end].strip(" ,")
+    rest = _clause_start(article, article.token_at(name_end), sentence[1])
+    if len(before.split()) > CONNECTOR_WORDS:
+        if rest is None:
+            return _clause_quote(article, who, cue.text, sentence[0], sentence[0] + len(before))
+        return _joined_quote(article, who, cue.text, sentence, before, rest)
+    if rest is None:
+        return None
+    return _clause_quote(article, who, cue.text, rest, sentence[1])
+
+
+def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, int], before: str,
+                  rest: int) -> Quote | None:
+    """The sentence around an aside (`Pemerintah, kata X, akan …`), without the aside."""
+    after = article.text[rest:sentence[1]].rstrip().rstrip(".").rstrip()
+    clause = f"{before} {after}".strip()
+    if len(clause.split()) < MIN_CLAUSE_WORDS:
+        return None
+    return Quote(who.name, clause, INDIRECT, cue, sentence[0], sentence[1], who.by_pronoun)
+
+
+def _said_aside(article: _Article, sentence: tuple[int, int], indices: list[int], position: int) -> Quote | None:
+    """`…, kata X, …`, `…, kata X.`, `Kata X, …` and `Katanya, …` without marks."""
+    tokens = article.tokens
+    cue_index = indices[position]
+    cue = tokens[cue_index]
+    root = _cue_root(cue.lower, article.lex)
+    if cue.lower != root:
+        who = _Who(article.last_speaker(cue.start), by_pronoun=True)
+        name_end = cue.end
+    else:
+        name_end = _clause_stop(article, cue_index + 1, sentence[1])
+        who = _named_after(article, cue_index, name_end)
+        if who is None:
+            return None
+    before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
+    if position > 0 and tokens[indices[position - 1]].text != ",":
+        before_end = tokens[indices[position - 1]].end
+    before = article.text[sentence[0]:before_end].strip(" ,")
+    rest = _clause_start(article, article.token_at(name_end), sentence[1])
+    if len(before.split()) > CONNECTOR_WORDS:
+        if rest is None:
+            return _clause_quote(article, who, cue.text, sentence[0], sentence[0] + len(before))
+        return _joined_quote(article, who, cue.text, sentence, before, rest)
+    if rest is None:
+        return None
+    return _clause_quote(article, who, cue.text, rest, sentence[1])
+
+
+# -- standalone quotes ---------------------------------------------------------------------------
+
+def _resolve_pending(article: _Article, pending: list[tuple[_Span, int]], found: list[Quote]) -> list[Quote]:
+    """A quote that is a sentence of its own continues the speaker before it; one that runs on to the next
+    paragraph without a closing mark is said by whoever the next quote names."""
+    resolved = []
+    for span, _ in pending:
+        text, start, end = _inner(article.text, span)
+        speaker = None
+        if not span.closed:
+            following = [q for q in found if q.kind == DIRECT and q.start > span.close]
+            if following and following[0].start - span.close < 4:
+                speaker = following[0].speaker
+        speaker = speaker or article.last_speaker(span.open)
+        resolved.append(Quote(speaker, text, DIRECT, None, start, end, True))
+    return resolved
