@@ -54,6 +54,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     not_subjects: frozenset[str]
     aside_openers: frozenset[str]
     passive_cues: frozenset[str]
+    person_descriptions: frozenset[str]
+    non_speakers: frozenset[str]
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     countries: tuple[str, ...]
@@ -167,6 +169,8 @@ def load_lexicon() -> Lexicon:
         not_subjects=frozenset(read_lines("not_subjects.txt")),
         aside_openers=frozenset(read_lines("aside_openers.txt")),
         passive_cues=frozenset(read_lines("passive_cues.txt")),
+        person_descriptions=frozenset(read_lines("person_descriptions.txt")),
+        non_speakers=frozenset(read_lines("non_speakers.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),

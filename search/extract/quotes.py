@@ -78,7 +78,7 @@ class _Article:
         inside = (tokens[self.first].start, tokens[self.last - 1].end) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        self.names = _NameIndex(text, officials, persons, self.quoted, inside)
+        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases)
         self.sentences = self.split_sentences()
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke or was a subject, in order
 
@@ -182,7 +182,8 @@ class _Article:
         (`politikus PDIP itu`) resolved at `offset`; None when the stretch names nobody."""
         indices = list(self.tokens_between(start, end))
         words = [self.tokens[i].lower for i in indices if self.tokens[i].is_word]
-        if words and (words[0] in self.lex.speaker_pronouns or words[-1] in self.lex.anaphors):
+        if words and (words[0] in self.lex.speaker_pronouns or words[-1] in self.lex.anaphors
+                      or words[0] in self.lex.person_descriptions):
             return _Who(self.last_speaker(offset), by_pronoun=True)
         official = self.names.official_in(start, end, last)
         if official:
@@ -211,6 +212,16 @@ class _Article:
         run = runs[-1] if last else runs[0]
         return " ".join(self.tokens[i].text for i in run)
 
+    def _set_off(self, run: list[int]) -> bool:
+        """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
+        and not itself inside one (`dari Mataram,`)."""
+        after = run[-1] + 1
+        before = run[0] - 1
+        if after >= len(self.tokens) or not (self.tokens[after].text == ","
+                                              or self.tokens[after].lower in self.lex.aside_openers):
+            return False
+        return before < 0 or self.tokens[before].lower not in self.lex.aside_openers
+
     def name_runs(self, indices: list[int]) -> list[list[int]]:
         """Runs of name words (token indices), a lone acronym left out."""
         runs: list[list[int]] = []
@@ -233,9 +244,9 @@ class _Article:
             return official
         indices = list(self.tokens_between(sentence_start, end))
         runs = self.name_runs(indices)
-        for run in runs:
-            if run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ",":
-                return self.names.person(" ".join(self.tokens[i].text for i in run))
+        set_off = [run for run in runs if self._set_off(run)]
+        if set_off:
+            return self.names.person(" ".join(self.tokens[i].text for i in set_off[-1]))
         for run in runs:
             if len(run) > 1:
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
@@ -262,8 +273,9 @@ class _NameIndex:
     """Where the article names its officials and other persons, outside quotes."""
 
     def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
-                 bounds: tuple[int, int]) -> None:
+                 bounds: tuple[int, int], aliases: dict[str, str]) -> None:
         self.officials = officials
+        self.aliases = aliases
         self.persons = persons
         forms: dict[str, str] = {}
         for official in officials:
@@ -298,6 +310,7 @@ class _NameIndex:
 
     def person(self, run: str) -> str:
         """A name as written, widened to the official or person it is part of (`Suhajar`)."""
+        run = self.aliases.get(run, run)
         if run in self.forms:
             return self.forms[run]
         words = set(run.split())
@@ -391,14 +404,17 @@ def find_quotes(text: str, tokens: list[Token], officials: list[OfficialMention]
     for sentence in article.sentences:
         spans = spans_by_sentence.get(sentence, [])
         if spans:
-            quotes.extend(_direct_quotes(article, sentence, spans, pending))
+            waiting = len(pending)
+            direct = _direct_quotes(article, sentence, spans, pending)
+            quotes.extend(direct)
+            if direct or len(pending) > waiting:
+                continue
+        quote = _indirect_quote(article, sentence)  # also a sentence whose marks hold no quote (`"busnya banyak"`)
+        if quote is not None:
+            quotes.append(quote)
+            article.remember(quote.start, quote.speaker)
         else:
-            quote = _indirect_quote(article, sentence)
-            if quote is not None:
-                quotes.append(quote)
-                article.remember(quote.start, quote.speaker)
-            else:
-                article.remember_subject(sentence)
+            article.remember_subject(sentence)
     quotes.extend(_resolve_pending(article, pending, quotes))
     return sorted(quotes, key=lambda quote: quote.start)
 
@@ -491,10 +507,10 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(following.start, end) if tokens[i].is_word]
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
-        if lowered and lowered[-1] in article.lex.anaphors:
+        if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions):
             return _Who(article.last_speaker(tokens[cue].start), by_pronoun=True)
         return _Who(None)
-    return article.who_in(following.start, end, tokens[cue].start, last=False)
+    return article.who_in(following.start, end, tokens[cue].start)
 
 
 def _cue_root(word: str, lexicon: Lexicon) -> str | None:
@@ -577,12 +593,17 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
         who = article.who_in(_subject_start(article, i, sentence_start), token.end, token.start)
         if who is not None:
             return who
+    official = article.names.official_in(sentence_start, token.end, last=False)
+    if official is not None:
+        return _Who(official)
+    if token.lower in lex.anaphors:
+        return _Who(article.last_speaker(token.start), by_pronoun=True)
     first = article.first_subject(sentence_start, token.end)
     if first is not None:
         return _Who(first)
-    if token.lower in lex.anaphors:
-        return _Who(article.last_speaker(token.start), by_pronoun=True)
-    return _Who(None) if token.is_word else None
+    if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, token.end)) <= SUBJECT_WINDOW):
+        return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
+    return None
 
 
 def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
@@ -613,14 +634,17 @@ def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | Non
     lex = article.lex
     for position, i in enumerate(indices):
         word = tokens[i].lower
+        opens_clause = position == 0 or tokens[indices[position - 1]].text == ","
         if word in ("menurut", "menurutnya"):
-            return _according_to(article, sentence, indices, position)
+            if opens_clause:  # not `… yang menurutnya terlibat`
+                return _according_to(article, sentence, indices, position)
+            continue
         if word in lex.reporting_verbs:
             quote = _reported(article, sentence, i)
             if quote is not None:
                 return quote
             continue
-        if word in lex.passive_cues and position == 0:  # `Dikatakannya, …`
+        if word in lex.passive_cues and opens_clause:  # `Dikatakannya, …`
             start = _clause_start(article, i + 1, sentence[1])
             who = _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
             return None if start is None else _clause_quote(article, who, tokens[i].text, start, sentence[1])
@@ -699,11 +723,16 @@ def _according_to(article: _Article, sentence: tuple[int, int], indices: list[in
         who = _Who(article.last_speaker(cue.start), by_pronoun=True)
         name_end = cue.end
     else:
-        if cue_index + 1 >= len(tokens) or not (tokens[cue_index + 1].is_capitalised
-                                                or tokens[cue_index + 1].lower in article.lex.speaker_pronouns):
+        following = tokens[cue_index + 1] if cue_index + 1 < len(tokens) else None
+        if following is None or not following.is_word or following.lower in article.lex.non_speakers:
             return None  # `menurut data BPS`, `menurut rencana`: no one speaks
-        name_end = _clause_stop(article, cue_index + 1, sentence[1])
-        who = article.who_in(tokens[cue_index + 1].start, name_end, cue.start, last=False) or _Who(None)
+        if following.is_capitalised or following.lower in article.lex.speaker_pronouns:
+            name_end = _clause_stop(article, cue_index + 1, sentence[1])
+            who = article.who_in(following.start, name_end, cue.start, last=False)
+        else:
+            name_end = _description_end(article, cue_index + 1, sentence[1])
+            who = article.who_in(following.start, name_end, cue.start)
+        who = who or _Who(None)
     before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
     before = article.text[sentence[0]:before_end].strip(" ,")
     rest = _clause_start(article, article.token_at(name_end), sentence[1])
@@ -714,6 +743,21 @@ def _according_to(article: _Article, sentence: tuple[int, int], indices: list[in
     if rest is None:
         return None
     return _clause_quote(article, who, cue.text, rest, sentence[1])
+
+
+def _description_end(article: _Article, i: int, end: int) -> int:
+    """`menurut anggota Tim Advokasi Novel, Alghiffari Aqsa, …`: a description up to its comma, and the
+    name set off after it."""
+    tokens = article.tokens
+    comma = next((j for j in range(i, len(tokens)) if tokens[j].start >= end or tokens[j].text == ","), len(tokens))
+    if comma >= len(tokens) or tokens[comma].start >= end:
+        return end
+    j = comma + 1
+    while j < len(tokens) and tokens[j].start < end and article.is_speaker_word(j):
+        j += 1
+    if j > comma + 1 and j < len(tokens) and tokens[j].text == ",":
+        return tokens[j].start
+    return tokens[comma].start
 
 
 def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, int], before: str,
