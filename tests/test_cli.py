@@ -58,7 +58,8 @@ def test_extract_prints_one_json_object_per_article(capsys):
     assert main(["extract", str(SEED_FILE)]) == EXIT_OK
     [line] = capsys.readouterr().out.splitlines()
     record = json.loads(line)
-    assert list(record) == ["id", "title", "body", "date", "url", "source", "place", "officials", "agencies", "persons", "regions"]
+    assert list(record) == ["id", "title", "body", "date", "url", "source", "place", "officials", "agencies", "persons", "regions",
+                            "quotes"]
     assert [o["name"] for o in record["officials"]] == SEED_OFFICIALS
     assert [a["name"] for a in record["agencies"]] == SEED_AGENCIES
     assert record["officials"][5] == {"name": "Suhajar Diantoro", "role": "Sekretaris Jenderal Kemendagri",

@@ -56,6 +56,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     passive_cues: frozenset[str]
     person_descriptions: frozenset[str]
     non_speakers: frozenset[str]
+    lead_ins: frozenset[str]
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     countries: tuple[str, ...]
@@ -92,6 +93,12 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     @cached_property
     def country_names(self) -> frozenset[str]:
         return frozenset(country.lower() for country in self.countries)
+
+    @cached_property
+    def quote_triggers(self) -> frozenset[str]:
+        """Lower-case words that may open a report of speech (search/extract/quotes.py looks no further)."""
+        cues = self.attribution_verbs | {verb + "nya" for verb in self.attribution_verbs}
+        return cues | self.reporting_verbs | self.passive_cues | {"menurut", "menurutnya"}
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
@@ -171,6 +178,7 @@ def load_lexicon() -> Lexicon:
         passive_cues=frozenset(read_lines("passive_cues.txt")),
         person_descriptions=frozenset(read_lines("person_descriptions.txt")),
         non_speakers=frozenset(read_lines("non_speakers.txt")),
+        lead_ins=frozenset(read_lines("lead_ins.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),

@@ -25,11 +25,11 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
 MARK = re.compile('["“”„]')
 SENTENCE_MARKS = frozenset(".!?")
+BREAK = re.compile('[.!?\n"“”„]')
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
-CONNECTOR_WORDS = 2  # `Selain itu, kata X, …`: a lead-in this short is not part of what was said
 PRONOUN_SUFFIX = "nya"
 
 
@@ -79,56 +79,79 @@ class _Article:
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases)
+        # Found by searching the text, not by walking every token: extraction runs on every article.
+        triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
+        self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
+        self.breaks = self._tokens_at(match.start() for match in BREAK.finditer(text, *inside))
         self.sentences = self.split_sentences()
-        self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke or was a subject, in order
+        self.speaker_words: dict[int, bool] = {}
+        self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
+        self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
+        self.quiet_subjects: dict[tuple[int, int], str | None] = {}
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
         return bisect_right(self.starts, offset - 1)
 
+    def _tokens_at(self, offsets) -> list[int]:
+        """The indices of the tokens that start at `offsets` (an offset inside a token, such as the full stop
+        of `M.Si.`, has none)."""
+        found = []
+        starts = self.starts
+        for offset in offsets:
+            i = bisect_right(starts, offset - 1)
+            if i < len(starts) and starts[i] == offset:
+                found.append(i)
+        return found
+
+    def triggers_in(self, indices: range) -> list[int]:
+        """The words that may open a report (`mengatakan`, `kata`, `menurut`) among `indices`."""
+        return self.triggers[bisect_right(self.triggers, indices.start - 1):bisect_right(self.triggers, indices.stop - 1)]
+
     def tokens_between(self, start: int, end: int) -> range:
         return range(self.token_at(start), self.token_at(end))
 
     # -- sentences -----------------------------------------------------------------------------
     def split_sentences(self) -> list[tuple[int, int]]:
-        """Sentence (start, end) offsets; a quote's marks and what is inside them never split a sentence,
-        but a quote ending with a full stop and followed by a capital does end one."""
+        """Sentence (start, end) offsets, from a sentence's first token to its last; a quote's marks and what
+        is inside them never split a sentence, but a quote ending with a full stop and followed by a capital
+        does end one."""
         sentences = []
-        first, last = self.first, self.last
-        if last <= first:
-            return []
-        start = self.tokens[first].start
-        text = self.text
-        for i in range(first, last):
-            token = self.tokens[i]
+        tokens, text, last = self.tokens, self.text, self.last
+        opening = self.first  # the token that opens the current sentence
+        for i in self.breaks:
+            token = tokens[i]
             value = token.text
             if value == "\n":
-                sentences.append((start, token.start))
-                start = token.end
+                if i > opening:
+                    sentences.append((tokens[opening].start, tokens[i - 1].end))
+                opening = i + 1
                 continue
-            if value in DOUBLE_MARKS and self.quoted.closes_at(token.start) and self._quote_ends_sentence(token.start):
-                sentences.append((start, token.end))
-                start = token.end
+            if value in DOUBLE_MARKS:
+                if not (self.quoted.closes_at(token.start) and self._quote_ends_sentence(token.start)):
+                    continue
+            elif self.quoted.inside(token.start):
                 continue
-            if value not in SENTENCE_MARKS or self.quoted.inside(token.start):
-                continue
-            nxt = self.tokens[i + 1] if i + 1 < last else None
-            following = text[token.end:token.end + 1]
-            if following and not following.isspace() and not (
-                    nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
-                    and i > 0 and len(self.tokens[i - 1].text) > 1):
-                continue  # 1.577, a full stop inside a number or a web address; but `2019.Sementara itu`
-            if nxt is not None and nxt.text[:1].islower():
-                continue
-            sentences.append((start, token.end))
-            start = token.end
-        sentences.append((start, self.tokens[last - 1].end))
-        return [(s, e) for s, e in (self._trim(s, e) for s, e in sentences) if e > s]
+            else:
+                nxt = tokens[i + 1] if i + 1 < last else None
+                following = text[token.end:token.end + 1]
+                if following and not following.isspace() and not (
+                        nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
+                        and i > 0 and len(tokens[i - 1].text) > 1):
+                    continue  # 1.577, a full stop inside a number or a web address; but `2019.Sementara itu`
+                if nxt is not None and nxt.text[:1].islower():
+                    continue
+            if i >= opening:
+                sentences.append((tokens[opening].start, token.end))
+            opening = i + 1
+        if opening < last:
+            sentences.append((tokens[opening].start, tokens[last - 1].end))
+        return sentences
 
     def _quote_ends_sentence(self, close: int) -> bool:
         """`"… masyarakat." Suhajar …`: a full stop before the closing mark and a capital after it."""
-        inner = self.text[:close].rstrip()
+        inner = self.text[max(0, close - 8):close].rstrip()
         if not inner or inner[-1] not in SENTENCE_MARKS:
             return False
         after = self.text[close + 1:close + 40].lstrip()
@@ -136,13 +159,6 @@ class _Article:
             return True
         first = after.split()[0].strip(",.")
         return after[0].isupper() and first.lower() not in self.lex.speaker_pronouns
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
@@ -154,12 +170,22 @@ class _Article:
             self.history.append((offset, name))
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
-        """A person named first in a sentence with no quote (`Eka Asmadi, saat dihubungi …`) is its subject."""
-        indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
-        if indices and self.is_speaker_word(indices[0]) and not self.names.official_in(*sentence, last=False):
-            run = self.name_run(indices, last=False)
-            if run and len(run.split()) > 1:
-                self.remember(sentence[0], self.names.person(run))
+        """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
+        first = self.token_at(sentence[0])
+        if first < len(self.tokens) and self.tokens[first].is_capitalised:
+            self.quiet.append(sentence)
+
+    def quiet_subject(self, sentence: tuple[int, int]) -> str | None:
+        """A person of two names or more opening a sentence (`Eka Asmadi, saat dihubungi …`) is its subject."""
+        if sentence not in self.quiet_subjects:
+            name = None
+            indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
+            if self.is_speaker_word(indices[0]) and not self.names.official_in(*sentence, last=False):
+                run = self.name_run(indices, last=False)
+                if run and len(run.split()) > 1:
+                    name = self.names.person(run)
+            self.quiet_subjects[sentence] = name
+        return self.quiet_subjects[sentence]
 
     def last_speaker(self, offset: int) -> str | None:
         """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
@@ -170,6 +196,12 @@ class _Article:
         for position, name in self.names.subjects(self):
             if position < offset and (best is None or position > best[0]):
                 best = (position, name)
+        for sentence in reversed(self.quiet):
+            if best is not None and sentence[0] <= best[0]:
+                break
+            if sentence[0] < offset and (name := self.quiet_subject(sentence)):
+                best = (sentence[0], name)
+                break
         if best is not None:
             return best[1]
         earlier = [(p, n) for p, _, n in self.names.occurrences if p < offset]
@@ -197,6 +229,12 @@ class _Article:
 
     def is_speaker_word(self, i: int) -> bool:
         """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
+        known = self.speaker_words.get(i)
+        if known is None:
+            known = self.speaker_words[i] = self._is_speaker_word(i)
+        return known
+
+    def _is_speaker_word(self, i: int) -> bool:
         if self.reader.is_name_word(i):
             return True
         token = self.tokens[i]
@@ -282,18 +320,9 @@ class _NameIndex:
             for form in [official.name, *official.surfaces]:
                 forms.setdefault(form, official.name)
         self.forms = forms
-        self.person_occurrences: list[tuple[int, int, str]] = []
-        if persons:
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True))
-                                 + r")\b")
-            self.person_occurrences = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, *bounds)
-                                       if not quoted.inside(m.start())]
-        self.occurrences: list[tuple[int, int, str]] = []
-        if forms:
-            pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                                 + r")\b")
-            self.occurrences = [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(text, *bounds)
-                                if not quoted.inside(m.start())]
+        self.person_occurrences = [found for found in _find_names(text, persons, bounds) if not quoted.inside(found[0])]
+        self.occurrences = [(start, end, forms[form]) for start, end, form in _find_names(text, forms, bounds)
+                            if not quoted.inside(start)]
         self._subjects: list[tuple[int, str]] | None = None
 
     def official_in(self, start: int, end: int, last: bool) -> str | None:
@@ -335,6 +364,24 @@ class _NameIndex:
                 if len(article.tokens_between(sentence[0], start)) <= SUBJECT_WINDOW and not passive:
                     self._subjects.append((start, name))
         return self._subjects
+
+
+def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """Where each name stands as whole words in text[bounds], the longest first where two overlap, in order.
+    `str.find` per name: an article names a handful of people, and a pattern compiled per article costs more."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    start_bound, end_bound = bounds
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name, start_bound, end_bound)
+        while at >= 0:
+            end = at + len(name)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+            if whole and at not in taken:
+                found.append((at, end, name))
+                taken.update(range(at, end))
+            at = text.find(name, end, end_bound)
+    return sorted(found)
 
 
 def _is_passive(word: str) -> bool:
@@ -629,10 +676,16 @@ def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
 # -- indirect quotes -----------------------------------------------------------------------------
 
 def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | None:
-    indices = list(article.tokens_between(*sentence))
+    """The sentence's report: after `menurut`, else after a verb of saying (`Lebih lanjut Suhajar
+    mengatakan` is reported by `mengatakan`, not `lanjut`), else around a cue (`…, kata X, …`)."""
+    indices = article.tokens_between(*sentence)
+    triggers = article.triggers_in(indices)
+    if not triggers:
+        return None
     tokens = article.tokens
     lex = article.lex
-    for position, i in enumerate(indices):
+    for i in triggers:
+        position = i - indices.start
         word = tokens[i].lower
         opens_clause = position == 0 or tokens[indices[position - 1]].text == ","
         if word in ("menurut", "menurutnya"):
@@ -643,19 +696,25 @@ def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | Non
             quote = _reported(article, sentence, i)
             if quote is not None:
                 return quote
-            continue
-        if word in lex.passive_cues and opens_clause:  # `Dikatakannya, …`
+        elif word in lex.passive_cues and opens_clause:  # `Dikatakannya, …`
             start = _clause_start(article, i + 1, sentence[1])
             who = _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
             return None if start is None else _clause_quote(article, who, tokens[i].text, start, sentence[1])
-        root = _cue_root(word, lex)
+        elif position > 0 and tokens[indices[position - 1]].text == "," and _cue_root(word, lex) not in (None, "menurut"):
+            quote = _said_aside(article, sentence, indices, position)  # `…, kata dia, memang menyebutkan …`
+            if quote is not None:
+                return quote
+    for i in triggers:
+        position = i - indices.start
+        root = _cue_root(tokens[i].lower, lex)
         if root is None or root == "menurut":
             continue
         previous = tokens[indices[position - 1]] if position > 0 else None
         if previous is None and root != "kata":
             continue
-        if previous is not None and previous.text != "," and not _names_follow(article, i):
-            continue  # `kata` the noun (`dengan kata lain`), not `…, kata X`
+        if previous is not None and previous.text != "," and (previous.lower == "lebih"
+                                                              or not _names_follow(article, i)):
+            continue  # `kata` the noun (`dengan kata lain`), `Lebih lanjut`: not `…, kata X`
         quote = _said_aside(article, sentence, indices, position)
         if quote is not None:
             return quote
@@ -713,7 +772,7 @@ def _clause_quote(article: _Article, who: _Who, cue: str, start: int, end: int) 
     return Quote(who.name, clause, INDIRECT, cue, start, end, who.by_pronoun)
 
 
-def _according_to(article: _Article, sentence: tuple[int, int], indices: list[int], position: int) -> Quote | None:
+def _according_to(article: _Article, sentence: tuple[int, int], indices: range, position: int) -> Quote | None:
     """`Menurut X, …`, `Menurut X …` and `Menurutnya …` (the clause after), `…, menurut X, …` (the sentence
     without the aside) and `…, menurut X.` (the clause before)."""
     tokens = article.tokens
@@ -736,7 +795,7 @@ def _according_to(article: _Article, sentence: tuple[int, int], indices: list[in
     before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
     before = article.text[sentence[0]:before_end].strip(" ,")
     rest = _clause_start(article, article.token_at(name_end), sentence[1])
-    if len(before.split()) > CONNECTOR_WORDS:
+    if before and not _is_lead_in(article, before):
         if rest is None:
             return _clause_quote(article, who, cue.text, sentence[0], sentence[0] + len(before))
         return _joined_quote(article, who, cue.text, sentence, before, rest)
@@ -760,6 +819,11 @@ def _description_end(article: _Article, i: int, end: int) -> int:
     return tokens[comma].start
 
 
+def _is_lead_in(article: _Article, before: str) -> bool:
+    """`Selain itu`, `Namun`: what opens the sentence before an aside is no part of what was said."""
+    return " ".join(re.findall(r"\w+", before.lower())) in article.lex.lead_ins
+
+
 def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, int], before: str,
                   rest: int) -> Quote | None:
     """The sentence around an aside (`Pemerintah, kata X, akan …`), without the aside."""
@@ -770,7 +834,7 @@ def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, i
     return Quote(who.name, clause, INDIRECT, cue, sentence[0], sentence[1], who.by_pronoun)
 
 
-def _said_aside(article: _Article, sentence: tuple[int, int], indices: list[int], position: int) -> Quote | None:
+def _said_aside(article: _Article, sentence: tuple[int, int], indices: range, position: int) -> Quote | None:
     """`…, kata X, …`, `…, kata X.`, `Kata X, …` and `Katanya, …` without marks."""
     tokens = article.tokens
     cue_index = indices[position]
@@ -789,7 +853,7 @@ def _said_aside(article: _Article, sentence: tuple[int, int], indices: list[int]
         before_end = tokens[indices[position - 1]].end
     before = article.text[sentence[0]:before_end].strip(" ,")
     rest = _clause_start(article, article.token_at(name_end), sentence[1])
-    if len(before.split()) > CONNECTOR_WORDS:
+    if before and not _is_lead_in(article, before):
         if rest is None:
             return _clause_quote(article, who, cue.text, sentence[0], sentence[0] + len(before))
         return _joined_quote(article, who, cue.text, sentence, before, rest)

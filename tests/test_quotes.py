@@ -1,0 +1,137 @@
+"""Quotes: the seed's exactly, then one small hand-written case per form, table-driven."""
+
+import json
+
+import pytest
+
+from search.articles import Article
+from search.cli import main
+from search.extract import extract
+from search.extract.quotes import find_spans
+from search.loaders import read_seed_text
+
+from .conftest import SEED_FILE
+
+SEED_QUOTES = [
+    {"speaker": "Suhajar Diantoro", "kind": "indirect", "cue": "mengatakan",
+     "text": "tujuan dari Rakornas tersebut adalah mengkoordinasikan serta menyatukan langkah dalam percepatan "
+             "pelaksanaan reformasi birokrasi di daerah, sesuai dengan Rencana Pembangunan Jangka Menengah (RPJM) "
+             "Tahun 2019-2024"},
+    {"speaker": "Suhajar Diantoro", "kind": "indirect", "cue": "menyebut",
+     "text": "reformasi birokrasi ini menjadi sangat penting, mengingat birokrasi merupakan leher dari sistem "
+             "pemerintahan"},
+    {"speaker": "Suhajar Diantoro", "kind": "direct", "cue": "ujarnya",
+     "text": "Awal perubahan birokrasi di tahun 2014 dan targetnya tahun 2024 menjadi pemerintahan kelas dunia. "
+             "Bukan hanya melayani tapi bersih melayani. Intinya bagaimana pelayanan itu sampai ke rakyat, budaya "
+             "kerja kita harus kita rubah. Apapun jabatannya, kerjaannya harus melayani, melayani masyarakat"},
+    {"speaker": "Suhajar Diantoro", "kind": "indirect", "cue": "mengatakan",
+     "text": "untuk mencapai sistem pemerintahan kelas dunia, diperlukan managemen dalam setiap aspek birokrasi"},
+    {"speaker": "Suhajar Diantoro", "kind": "direct", "cue": "ungkap",
+     "text": "Merubah pemerintahannya menjadi instansi pelayanan. Apabila kita mampu merubah pemerintahan ini "
+             "menjadi organsisasi pelayanan publik yang efektif, birokrasi bersih melayani. Kalau bisa, mau efektif, "
+             "harus dihubungkan dengan teknologi yang bisa melayani 24 jam sehari. Sekarang kita bertransformasi "
+             "kesana, banyak daerah yang sudah melakukan pelayanan online"},
+]
+
+
+def quotes_of(body: str) -> list[tuple]:
+    return [(q.kind, q.speaker, q.text, q.cue) for q in extract(Article(id="t", title="", body=body)).quotes]
+
+
+def test_seed_quotes_exactly():
+    result = extract(read_seed_text(SEED_FILE))
+    assert [{"speaker": q.speaker, "kind": q.kind, "cue": q.cue, "text": q.text} for q in result.quotes] == SEED_QUOTES
+
+
+def test_extract_command_prints_quotes(capsys):
+    assert main(["extract", str(SEED_FILE)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [{k: q[k] for k in ("speaker", "kind", "cue", "text")} for q in record["quotes"]] == SEED_QUOTES
+    assert sorted(record["quotes"][0]) == ["cue", "kind", "speaker", "text"]
+
+
+WALIKOTA = "Wali Kota Bandung Oded M. Danial meninjau banjir, Senin."
+
+
+@pytest.mark.parametrize("body, expected", [
+    # attribution after, straight and curly marks
+    (WALIKOTA + ' "Air sudah surut sejak pagi," kata Oded.',
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "kata")]),
+    (WALIKOTA + " “Air sudah surut sejak pagi,” ujar Oded di lokasi.",
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "ujar")]),
+    # the indosum spacing of marks
+    (WALIKOTA + ' " Air sudah surut sejak pagi , " tegas Oded.',
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "tegas")]),
+    # attribution before
+    (WALIKOTA + ' Oded mengatakan, "Warga diminta tetap waspada."',
+     [("direct", "Oded M. Danial", "Warga diminta tetap waspada", "mengatakan")]),
+    # a quote split by its attribution: two quotes, one speaker
+    (WALIKOTA + ' "Air sudah surut," kata Oded. "Warga boleh pulang ke rumah."',
+     [("direct", "Oded M. Danial", "Air sudah surut", "kata"),
+      ("direct", "Oded M. Danial", "Warga boleh pulang ke rumah", None)]),
+    # pronouns: -nya, kata dia, ia menambahkan
+    (WALIKOTA + ' "Air sudah surut sejak pagi," ujarnya.',
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "ujarnya")]),
+    (WALIKOTA + ' "Air sudah surut sejak pagi," kata dia.',
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "kata")]),
+    (WALIKOTA + ' "Air sudah surut sejak pagi," ia menambahkan.',
+     [("direct", "Oded M. Danial", "Air sudah surut sejak pagi", "menambahkan")]),
+    # a person who is not an official: the name as written
+    ('Warga Cicadas, Dedi Suhendar, kehilangan rumahnya. "Semua barang hanyut," kata Dedi Suhendar.',
+     [("direct", "Dedi Suhendar", "Semua barang hanyut", "kata")]),
+    # nobody named
+    ('Banjir melanda Cicadas. "Semua barang hanyut," kata seorang warga.',
+     [("direct", None, "Semua barang hanyut", "kata")]),
+])
+def test_direct_quotes(body, expected):
+    assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    (WALIKOTA + " Oded mengatakan, bahwa pompa air sudah dinyalakan.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan", "mengatakan")]),
+    (WALIKOTA + " Oded menyebut pompa air sudah dinyalakan sejak pagi.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan sejak pagi", "menyebut")]),
+    (WALIKOTA + " Menurut Oded, pompa air sudah dinyalakan.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan", "Menurut")]),
+    (WALIKOTA + " Menurutnya, pompa air sudah dinyalakan.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan", "Menurutnya")]),
+    (WALIKOTA + " Pompa air, kata Oded, sudah dinyalakan sejak pagi.",
+     [("indirect", "Oded M. Danial", "Pompa air sudah dinyalakan sejak pagi", "kata")]),
+    (WALIKOTA + " Pompa air sudah dinyalakan sejak pagi, kata Oded.",
+     [("indirect", "Oded M. Danial", "Pompa air sudah dinyalakan sejak pagi", "kata")]),
+    (WALIKOTA + " Ia menjelaskan, pompa air sudah dinyalakan.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan", "menjelaskan")]),
+    # an aside between the verb and the clause
+    (WALIKOTA + " Oded mengatakan kepada wartawan, pompa air sudah dinyalakan.",
+     [("indirect", "Oded M. Danial", "pompa air sudah dinyalakan", "mengatakan")]),
+])
+def test_indirect_quotes(body, expected):
+    assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a programme title, a slogan, a scare quote: marks, but nobody is said to say them
+    'Pemkot menggelar program "Bandung Juara" di alun-alun.',
+    'Spanduk bertuliskan "Bersih Itu Sehat" dipasang di jalan.',
+    'Sejumlah PNS akan "dipangkas" tahun depan.',
+    # a verb of saying that reports nothing, or is not a report
+    "Wali Kota Bandung Oded M. Danial enggan menyebutkan jumlahnya.",
+    "Ada pihak yang mengatakan banjir akan datang lagi.",
+    # menurut a source that is not a speaker
+    "Menurut data BPS, harga beras naik tiga persen.",
+])
+def test_not_quotes(body):
+    assert quotes_of(body) == []
+
+
+def test_pronoun_goes_to_the_subject_not_the_last_name():
+    body = ('Gubernur Jawa Timur Khofifah Indar Parawansa melantik Bupati Ipuk Fiestiandani. '
+            '"Kami siap bekerja," kata Khofifah. Khofifah memuji Ipuk. "Beliau pekerja keras," ujarnya.')
+    assert [q[1] for q in quotes_of(body)] == ["Khofifah Indar Parawansa", "Khofifah Indar Parawansa"]
+
+
+def test_paragraph_quote_without_closing_mark_ends_at_the_line():
+    text = '"Air sudah surut.\n"Warga boleh pulang," kata Oded.'
+    spans = find_spans(text)
+    assert [(s.open, s.close, s.closed) for s in spans] == [(0, 17, False), (18, 38, True)]
