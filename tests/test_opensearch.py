@@ -159,3 +159,29 @@ def test_a_retried_index_creation_finds_its_own_index_and_goes_on(pair, sources,
     monkeypatch.setattr(cluster.client.indices, "create", create_then_retry)
     report = cluster.reindex(sources)
     assert report.indexed == 4 and cluster.search(SearchRequest(q="reformasi"))["total"] == 2
+
+
+def test_a_search_failed_by_a_leaving_node_is_sent_again_and_a_lasting_failure_is_one_error(pair, monkeypatch):
+    """A node that dies between a search's query and fetch phases fails that search with a 500 (CI saw it in
+    test_opensearch_faults); the replicas answer the same search sent again."""
+    from opensearchpy.exceptions import TransportError
+
+    whoosh, cluster = pair
+    search, calls = cluster.client.search, []
+
+    def failing(times):
+        def flaky(**kwargs):
+            calls.append(1)
+            if len(calls) <= times:
+                raise TransportError(500, "search_phase_execution_exception", {})
+            return search(**kwargs)
+        return flaky
+
+    monkeypatch.setattr("search.backends.opensearch.READ_BACKOFF_S", 0.01)
+    monkeypatch.setattr(cluster.client, "search", failing(1))
+    assert cluster.search(SearchRequest(q="reformasi"))["total"] == 2 and len(calls) == 2
+    calls.clear()
+    monkeypatch.setattr(cluster.client, "search", failing(99))
+    with pytest.raises(BackendUnavailableError, match="search_phase_execution_exception"):
+        cluster.search(SearchRequest(q="reformasi"))
+    assert len(calls) == 3

@@ -52,6 +52,8 @@ BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
 REQUEST_TIMEOUT_S = 30
 RETRIES = 3
+READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25 s, then 0.5 s
+READ_BACKOFF_S = 0.25
 DOC_FREQUENCIES_KEPT = 20_000
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
@@ -179,7 +181,8 @@ class _Frequencies:
             if key in self._kept:
                 self._kept.move_to_end(key)
                 return self._kept[key]
-        found = self.backend.call(lambda c: c.count(index=self.backend.alias, body={"query": {"term": {field: word}}}))["count"]
+        query = {"query": {"term": {field: word}}}
+        found = self.backend.call(lambda c: c.count(index=self.backend.alias, body=query), read=True)["count"]
         with self._lock:
             self._kept[key] = found
             while len(self._kept) > DOC_FREQUENCIES_KEPT:
@@ -220,9 +223,19 @@ class OpenSearchBackend:
         self.frequencies = _Frequencies(self)
 
     # -- plumbing --------------------------------------------------------------------------------
-    def call(self, request: Callable[[Any], Any]) -> Any:
+    def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
         """One request to the cluster; failures to reach it become BackendUnavailableError, a missing index
-        IndexMissingError."""
+        IndexMissingError. A `read` (a search, a count) is sent again after a passing failure: a node that
+        dies between a search's query and fetch phases fails that search, and its replicas answer the next."""
+        for attempt in range(READ_ATTEMPTS if read else 1):
+            try:
+                return self._call_once(request)
+            except BackendUnavailableError:
+                if not read or attempt == READ_ATTEMPTS - 1:
+                    raise
+                time.sleep(READ_BACKOFF_S * 2 ** attempt)
+
+    def _call_once(self, request: Callable[[Any], Any]) -> Any:
         from opensearchpy import exceptions
 
         try:
@@ -454,7 +467,8 @@ class OpenSearchBackend:
                 "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}}
             body["aggs"]["stories"] = {"filter": _all(selections.values()), "aggs": {"count": {
                 "cardinality": {"field": "story", "precision_threshold": PRECISE_STORY_COUNT}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False))
+        answer = self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False),
+                           read=True)
         evaluation = self._evaluation(request, parsed, built, answer)
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
@@ -517,21 +531,23 @@ class OpenSearchBackend:
         body = {"size": 0, "query": {"bool": {"must": [query], "filter": [others]}},
                 "aggs": {"values": {"terms": {"field": declared.index_field, "size": 10_000 if prefix else size,
                                               "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
-        buckets = self.call(lambda c: c.search(index=self.alias, body=body))["aggregations"]["values"]["buckets"]
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        buckets = answer["aggregations"]["values"]["buckets"]
         wanted = prefix.strip().casefold()
         counts = [(b["key"], b["doc_count"]) for b in buckets
                   if not wanted or any(word.startswith(wanted) for word in declared.display(b["key"]).casefold().split())]
         return facet_values_result(declared, prefix, counts[:size], request.selected.get(facet, ()))
 
     def article(self, article_id: str) -> dict[str, Any]:
-        found = self.call(lambda c: c.search(index=self.alias, body={"query": {"term": {ID_FIELD: article_id}},
-                                                                "size": 1, "_source": ["stored"]}))["hits"]["hits"]
+        query = {"query": {"term": {ID_FIELD: article_id}}, "size": 1, "_source": ["stored"]}
+        found = self.call(lambda c: c.search(index=self.alias, body=query), read=True)["hits"]["hits"]
         if not found:
             raise NotFoundError(f"no article with id {shown(article_id)}")
         stored = found[0]["_source"]["stored"]
         versions = self.call(lambda c: c.search(index=self.alias, body={
             "query": {"term": {"story": stored.get("story") or article_id}}, "size": MAX_STORY_VERSIONS,
-            "_source": ["stored"], "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}))
+            "_source": ["stored"], "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}),
+            read=True)
         return article_result(stored, [hit["_source"]["stored"] for hit in versions["hits"]["hits"]])
 
     def export(self, request, limit: int = EXPORT_LIMIT) -> Iterator[dict[str, Any]]:
@@ -543,8 +559,8 @@ class OpenSearchBackend:
             ids = [hit["id"] for hit in result["hits"]]
             if not ids:
                 return
-            stored = self.call(lambda c: c.search(index=self.alias, body={"query": {"terms": {ID_FIELD: ids}},
-                                                                     "size": len(ids), "_source": ["stored"]}))
+            query = {"query": {"terms": {ID_FIELD: ids}}, "size": len(ids), "_source": ["stored"]}
+            stored = self.call(lambda c, query=query: c.search(index=self.alias, body=query), read=True)
             by_id = {hit["_id"]: hit["_source"]["stored"] for hit in stored["hits"]["hits"]}
             for article_id in ids[:limit - (page - 1) * 100]:
                 yield export_row(by_id[article_id])
