@@ -27,9 +27,9 @@ from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
-from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, STORY_NUMBER, SURFACE_FIELDS
+from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
-from .spelling import MAX_CANDIDATES, best_spelling, corrected_words
+from .spelling import MAX_CANDIDATES, best_spelling, corrected_words, gazetteer_words, name_words
 from .stories import earliest_first, other_versions, story_representatives
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
@@ -128,6 +128,7 @@ class Generation:
     _spellings: OrderedDict = field(default_factory=OrderedDict)  # word -> its best spelling, or None
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
     registry: FacetRegistry = FACETS
+    _protected: frozenset[str] | None = None  # words a known word is never respelled from or to
 
     @classmethod
     def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
@@ -246,7 +247,7 @@ class Generation:
                 expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
-                               stems=self.stems, registry=self.registry)
+                               stems=self.stems, registry=self.registry, spell=self._best_spelling)
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions, relax)
 
@@ -322,7 +323,7 @@ class Generation:
                                            request.facet_size, request.selected.get(facet.name, ()))
                   for facet in self.registry}
         complete = int(masks.complete(matching).sum())
-        suggestion = self._suggestion(request, parsed, builder, complete)
+        suggestion = self._suggestion(request, parsed, builder, 0 if built.respelled else complete)
         words = highlight_words(parsed, built)
         held = [_held_units(built, masks, int(doc)) for doc in ranked]
         return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
@@ -371,7 +372,8 @@ class Generation:
         return found
 
     def _suggestion(self, request, parsed: ParsedQuery, builder: QueryBuilder, total: int) -> str | None:
-        """A respelling of the query that finds more articles, when some word is unknown or results are few."""
+        """A respelling of the query that finds more articles than `total` (those holding every word as typed),
+        when some word is unknown or results are few."""
         words = sorted(parsed.positive_words)
         corrected = corrected_words(builder.reader, words, total, best=self._best_spelling)
         if corrected is None:
@@ -385,13 +387,20 @@ class Generation:
         return suggested if found > total else None
 
 
+    def is_protected(self, word: str) -> bool:
+        """A stop word, a gazetteer place or a name (of this generation's officials too): spelling keeps it."""
+        if self._protected is None:
+            names = self.facets[OFFICIAL].values if OFFICIAL in self.facets else ()
+            self._protected = gazetteer_words() | name_words(names)
+        return word in self._protected
+
     def _best_spelling(self, reader, word: str) -> str | None:
         """best_spelling, remembered for SPELLINGS_KEPT words (least recently asked out)."""
         with self._spellings_lock:
             if word in self._spellings:
                 self._spellings.move_to_end(word)
                 return self._spellings[word]
-        found = best_spelling(reader, word)
+        found = best_spelling(reader, word, self.is_protected)
         with self._spellings_lock:
             self._spellings[word] = found
             while len(self._spellings) > SPELLINGS_KEPT:
@@ -419,8 +428,9 @@ class _LockedReader:
 
 
 def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
-    """The words typed, and the words of every form of an agency they named."""
-    words = set(parsed.positive_words)
+    """The words typed, the spellings searched for unknown ones, and the words of every form of an agency they
+    named."""
+    words = set(parsed.positive_words) | set(built.respelled.values())
     for agency in built.agencies:
         words.update(word for form in agency.forms for word in form)
     return words

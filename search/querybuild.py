@@ -1,7 +1,8 @@
 """Turn a parsed query and a request into Whoosh queries, in the light of what the index holds.
 
 The scored part matches each word by surface form (boosted) or by stem, expands agency names and acronyms
-to every way of writing them, and widens words the index has never seen to their close spellings.
+to every way of writing them, and searches a word the index has never seen as its best spelling (spelling.py)
+too, or, without a `spell`, widens it to its close spellings.
 Filters (facet selections, field filters, dates) narrow without scoring.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Callable, Protocol
 
 from whoosh import query as wq
 
@@ -56,6 +57,7 @@ class BuiltQuery:
     filters: list[wq.Query] = field(default_factory=list)  # field filters and dates
     selections: dict[str, wq.Query] = field(default_factory=dict)  # per facet: any of the selected values
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
+    respelled: dict[str, str] = field(default_factory=dict)  # unknown word -> the spelling searched for it too
 
     @property
     def scored(self) -> wq.Query | None:
@@ -118,8 +120,11 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 class QueryBuilder:
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
-                 stems: Stems | None = None, registry: FacetRegistry = FACETS) -> None:
+                 stems: Stems | None = None, registry: FacetRegistry = FACETS,
+                 spell: Callable[[Reader, str], str | None] | None = None) -> None:
         self.registry = registry  # how a typed facet value resolves (`source:detik` is `detik.com`)
+        self.spell = spell  # an unknown word's best spelling (None: none); without it, unknown words go fuzzy
+        self.respelled: dict[str, str] = {}
         self.fuzzy_left = MAX_FUZZY_WORDS
         self.stems = stems if stems is not None else Stems()
         self.reader = reader
@@ -132,16 +137,29 @@ class QueryBuilder:
 
     def word_query(self, word: str) -> wq.Query:
         options: list[wq.Query] = []
-        fuzzy = not self.is_known(word) and 4 <= len(word) <= MAX_FUZZY_WORD and self.fuzzy_left > 0
+        unknown = not self.is_known(word)
+        spelled = self.spelling(word) if unknown else None
+        fuzzy = unknown and spelled is None and self.spell is None and 4 <= len(word) <= MAX_FUZZY_WORD \
+            and self.fuzzy_left > 0
         self.fuzzy_left -= fuzzy
-        for surface_field in SURFACE_FIELDS:
-            options.append(wq.Term(surface_field, word, boost=SURFACE_BOOST))
-            if word not in stopwords():
-                options.append(StemTerm(surface_field, self.stems.stem(word)))
-            if fuzzy:
-                options.append(wq.FuzzyTerm(surface_field, word, boost=FUZZY_BOOST,
-                                            maxdist=2 if len(word) >= 7 else 1, prefixlength=1))
+        for written in (word, spelled) if spelled else (word,):
+            for surface_field in SURFACE_FIELDS:
+                options.append(wq.Term(surface_field, written, boost=SURFACE_BOOST))
+                if written not in stopwords():
+                    options.append(StemTerm(surface_field, self.stems.stem(written)))
+                if fuzzy:
+                    options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
+                                                maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
         return wq.Or(options)
+
+    def spelling(self, word: str) -> str | None:
+        """An unknown word's best spelling, searched beside it (at most MAX_FUZZY_WORDS per query)."""
+        if self.spell is None or len(self.respelled) >= MAX_FUZZY_WORDS:
+            return None
+        spelled = self.spell(self.reader, word)
+        if spelled:
+            self.respelled[word] = spelled
+        return spelled
 
     def clause_query(self, clause: Clause) -> wq.Query:
         if clause.phrase:
@@ -241,7 +259,8 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
               start: date | None = None, end: date | None = None) -> BuiltQuery:
-        built = BuiltQuery()
+        self.respelled = {}
+        built = BuiltQuery(respelled=self.respelled)
         self.scored_query(parsed, built)
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)

@@ -1,15 +1,21 @@
-"""“Did you mean”: replace words the index does not know (or barely knows) by close, frequent spellings."""
+"""“Did you mean”: replace words the index does not know (or barely knows) by close, frequent spellings.
+
+A word the index does not know takes its closest, then most frequent, spelling. A word it knows is replaced
+only by a spelling one edit away in FAR_RARER times more articles, and never when either is `protected`
+(a stop word, a gazetteer place, a name: `sumedang` is not `sedang`, `dana` is not `dan`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
+from .analysis import proper_names, stopwords, words_of
 from .schema import BODY_WORDS
 
 SPELLING_FIELD = BODY_WORDS
 FEW_RESULTS = 3
-MIN_GAIN = 5  # a replacement must occur in at least this many times more articles
+FAR_RARER = 20  # a known word is respelled only to one in at least this many times more articles
 MAX_WORD = 20
 MAX_WORDS = 6
 MAX_CANDIDATES = 200  # close spellings weighed per word (in lexicon order): each costs a frequency look-up
@@ -35,21 +41,47 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def best_spelling(reader: Reader, word: str) -> str | None:
-    """The closest, then most frequent, known word within two edits; for a word the index knows, only a
-    much more frequent one."""
+@lru_cache(maxsize=1)
+def gazetteer_words() -> frozenset[str]:
+    """Words a known word is never respelled from or to: stop words; the words of regions' short names, their
+    short forms, one-word kecamatan and countries; proper names kept unstemmed; nicknames and the names they
+    stand for (person_aliases.tsv)."""
+    from .extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    names: list[str] = [region.short_name for region in lexicon.regions]
+    names += lexicon.region_alias_names | lexicon.country_names | proper_names()
+    names += [name for name in lexicon.kecamatan_names if " " not in name]
+    names += [name for pair in lexicon.person_aliases.items() for name in pair]
+    return frozenset(stopwords()) | name_words(names)
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The lower-case words of names, those of at least 3 letters."""
+    return frozenset(word for name in names for word in words_of(name) if len(word) >= 3 and word.isalpha())
+
+
+def _nothing_protected(word: str) -> bool:
+    return False
+
+
+def best_spelling(reader: Reader, word: str, protected: Callable[[str], bool] = _nothing_protected) -> str | None:
+    """The closest, then most frequent, known word within two edits (one for words under 7 letters); for a word
+    the index knows, only one edit away, FAR_RARER times as frequent, and neither word `protected`."""
     if not 4 <= len(word) <= MAX_WORD or not word.isalpha():
         return None
     frequency = reader.doc_frequency(SPELLING_FIELD, word)
-    maxdist = 2 if len(word) >= 7 else 1
+    if frequency and protected(word):
+        return None
+    maxdist = 1 if frequency or len(word) < 7 else 2
     best: tuple[int, int, str] | None = None
     for candidate in islice(reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1), MAX_CANDIDATES):
-        if candidate == word:
+        if candidate == word or (frequency and protected(candidate)):
             continue
         key = (edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate)
         if best is None or key < best:
             best = key
-    if best is None or (frequency and -best[1] < frequency * MIN_GAIN):
+    if best is None or (frequency and -best[1] < frequency * FAR_RARER):
         return None
     return best[2]
 

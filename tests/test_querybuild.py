@@ -85,6 +85,36 @@ def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     result = small.search(SearchRequest(q="kemendagi"))
     assert result["suggestion"] == "kemendagri"
     assert [hit["url"][-2:] for hit in result["hits"]] == ["s2"]
+    assert "<mark>Kemendagri</mark> meminta" in result["hits"][0]["snippet"]  # the spelling searched is marked
+
+
+def test_an_unknown_word_is_searched_as_its_best_spelling_beside_itself():
+    from whoosh import query as wq
+
+    from search.analysis import Stems
+    from search.matching import StemTerm
+    from search.querybuild import SURFACE_BOOST, QueryBuilder
+
+    class Reader:
+        def doc_frequency(self, fieldname, text):
+            return 0 if text == "pelayanam" else 1
+
+    builder = QueryBuilder(Reader(), {}, stems=Stems(), spell=lambda reader, word: "pelayanan")
+    assert builder.word_query("pelayanam") == wq.Or([
+        wq.Term("title_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("title_surface", "pelayanam"),
+        wq.Term("body_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("body_surface", "pelayanam"),
+        wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("title_surface", "layan"),
+        wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan")])
+    assert builder.respelled == {"pelayanam": "pelayanan"}
+    assert builder.word_query("pelayanan") == wq.Or([
+        wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("title_surface", "layan"),
+        wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan")])
+
+
+def test_stop_words_places_and_the_index_officials_are_protected_from_respelling(small):
+    with small.using() as generation:
+        assert [generation.is_protected(w) for w in ("dan", "kalianda", "koster", "pelayanan")] == \
+            [True, True, True, False]
 
 
 def test_no_suggestion_when_the_words_are_known(small):

@@ -1,6 +1,6 @@
 import pytest
 
-from search.spelling import best_spelling, corrected_words, edit_distance
+from search.spelling import best_spelling, corrected_words, edit_distance, gazetteer_words, name_words
 
 
 class FakeReader:
@@ -25,7 +25,7 @@ def test_edit_distance(a, b, distance):
 def test_best_spelling_prefers_close_then_frequent_and_needs_a_real_gain():
     reader = FakeReader({"kemendagri": 40, "kemenag": 30, "kemendag": 2})
     assert best_spelling(reader, "kemendagi") == "kemendagri"
-    assert best_spelling(FakeReader({"bupati": 3, "bupaty": 1}), "bupaty") is None  # 3 is not 5 times 1
+    assert best_spelling(FakeReader({"bupati": 3, "bupaty": 1}), "bupaty") is None  # 3 is not 20 times 1
     assert best_spelling(reader, "abc") is None  # too short to correct
 
 
@@ -50,3 +50,25 @@ def test_best_spelling_weighs_at_most_max_candidates_close_words():
     assert len(reader.terms_within("body_surface", "kemendagri", 2, prefix=1)) > MAX_CANDIDATES
     assert best_spelling(reader, "kemendagri") is not None
     assert len(reader.asked) == MAX_CANDIDATES + 1  # the word itself, then each weighed candidate
+
+
+def test_a_known_word_is_respelled_only_to_a_word_one_edit_away_in_far_more_articles():
+    assert best_spelling(FakeReader({"bupaty": 1, "bupati": 19}), "bupaty") is None
+    assert best_spelling(FakeReader({"bupaty": 1, "bupati": 20}), "bupaty") == "bupati"
+    assert best_spelling(FakeReader({"pesohor": 1, "pemohon": 500}), "pesohor") is None  # two edits
+    assert best_spelling(FakeReader({"pemohon": 500}), "pesohon") == "pemohon"  # unknown: two edits may do
+
+
+def test_a_known_word_is_never_respelled_from_or_to_a_stop_word_a_place_or_a_name():
+    protected = {"dan", "sampit", "koster"}.__contains__
+    reader = FakeReader({"dana": 5, "dan": 1000, "sampit": 2, "sempit": 900, "kostar": 1, "koster": 400})
+    assert best_spelling(reader, "dana") == "dan"  # what issue 16 saw: `korupsi dan desa`
+    assert [best_spelling(reader, word, protected) for word in ("dana", "sampit", "kostar")] == [None, None, None]
+    assert best_spelling(FakeReader({"dan": 1000}), "dana", protected) == "dan"  # unknown: any close word
+
+
+def test_gazetteer_words_hold_stop_words_places_short_forms_and_nicknames():
+    words = gazetteer_words()
+    assert [w in words for w in ("dan", "sumedang", "lamsel", "kalianda", "jokowi", "widodo", "korupsi")] == \
+        [True, True, True, True, True, True, False]
+    assert name_words(["Wayan Koster", "Ir. H. Joko"]) == frozenset({"wayan", "koster", "joko"})
