@@ -126,10 +126,12 @@ class FacetTable:
 
     def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE,
                always: Iterable[str] = (), prefix: str = "", shown_as: Callable[[str], str] = str,
-               within: Callable[[str], bool] | None = None) -> list[tuple[str, int]]:
+               within: Callable[[str], bool] | None = None,
+               aliases: Callable[[str], Iterable[str]] | None = None) -> list[tuple[str, int]]:
         """(value, count) for the documents flagged in `matching`, most frequent first, at most `size`;
         values in `always` are listed whatever their count; `prefix` keeps values with a word (of the value as
-        `shown_as` shows it) starting so; `within` keeps only the values it accepts."""
+        `shown_as` shows it, or of its other names: `aliases`) starting so; `within` keeps only the values it
+        accepts."""
         tally = self.tally(matching)
         candidates = np.flatnonzero(tally)
         if within is not None:
@@ -137,7 +139,9 @@ class FacetTable:
         if prefix:
             wanted = prefix.casefold()
             candidates = np.array([i for i in candidates.tolist() if any(
-                word.startswith(wanted) for word in shown_as(self.values[i]).casefold().split())], dtype=np.int64)
+                word.startswith(wanted) for word in shown_as(self.values[i]).casefold().split()) or (
+                aliases is not None and any(word.startswith(wanted) for word in aliases(self.values[i])))],
+                dtype=np.int64)
         ranked = candidates[np.lexsort((self.alphabetical_rank[candidates], -tally[candidates]))]
         if size is not None:
             ranked = ranked[:size]

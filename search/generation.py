@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from itertools import islice
 from typing import Any, Callable
@@ -20,6 +20,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .analysis import Stems, stem_word, stopwords
+from .facet_aliases import alias_words, named_values
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
@@ -360,7 +361,23 @@ class Generation:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
         _, _, masks = self.prepare_request(parse(request.q), request, Expansions())
         return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
-                                         shown_as=self.registry.get(facet).display)
+                                         shown_as=self.registry.get(facet).display,
+                                         aliases=lambda value: alias_words(facet, value))
+
+    def resolved(self, request):
+        """The request with each selected value as this generation stores it (facet_aliases.named_values:
+        `joko widodo`, `jokowi` -> `Joko Widodo`); a value naming none is kept, and selects nothing."""
+        selected = {}
+        for name, typed in request.selected.items():
+            table = self.facets.get(name)
+            found: dict[str, None] = {}
+            for value in typed:
+                if table is None or value in table.ordinals:
+                    found[value] = None
+                    continue
+                found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
+            selected[name] = tuple(found)
+        return replace(request, officials=(), agencies=(), selected=selected)
 
     def forms(self, words: set[str]) -> set[str]:
         """Every indexed word that shares a stem with one of `words`: what a snippet marks."""

@@ -254,9 +254,15 @@ class SearchService:
             old.retire()
 
     def resolved(self, request: SearchRequest) -> SearchRequest:
-        """The request with a selection for every facet, each value as the index holds it (`Lamsel` as the
-        region `18.01`); an unknown facet name is a BadQueryError."""
-        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+        """The request with a selection for every facet, each value as the index holds it: as the registry
+        resolves it (`Lamsel` as the region `18.01`), then as the current generation names it (any case,
+        nicknames, acronyms: Generation.resolved); an unknown facet name is a BadQueryError. Searches resolve
+        again with the generation they search (a no-op unless it changed between)."""
+        request = replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+        if not any(request.selected.values()):
+            return request
+        with self.using() as generation:
+            return generation.resolved(request)
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
         """The result dict (results.search_result): hits, total, facets, histogram, suggestion."""
@@ -264,6 +270,7 @@ class SearchService:
         request = self.resolved(request)
         parsed = parse(request.q)
         with self.using() as generation:
+            request = generation.resolved(request)
             evaluation = generation.evaluate(request, parsed)
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
@@ -275,6 +282,7 @@ class SearchService:
             raise BadQueryError(f"prefix must be at most {MAX_VALUE_CHARS} characters", "bad_prefix")
         request = self.resolved(request)
         with self.using() as generation:
+            request = generation.resolved(request)
             counts = generation.facet_counts(facet, request, prefix.strip(), size)
         return facet_values_result(self.facets.get(facet), prefix, counts, request.selected[facet])
 
@@ -283,6 +291,7 @@ class SearchService:
         the generation stays in use until the rows are consumed or the iterator is closed."""
         request = self.resolved(request)
         with self.using() as generation:
+            request = generation.resolved(request)
             documents = generation.ranked(request, min(limit, EXPORT_LIMIT))
             for stored in generation.stored(documents):
                 yield export_row(stored)

@@ -20,6 +20,7 @@ from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, Clause, ParsedQuery
 from .matching import StemTerm
+from .facet_aliases import named_values
 from .facet_registry import FACETS, FacetRegistry
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
@@ -222,14 +223,11 @@ class QueryBuilder:
 
     # -- filters -------------------------------------------------------------------------------
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
-        """`official:suhajar`, `agency:kemendagri` or `region:lamsel` → the facet values meant, any of them."""
+        """`official:suhajar`, `official:jokowi`, `agency:kemendagri` or `region:lamsel` → the facet values meant,
+        any of them (facet_aliases.py)."""
         table = self.facets[field_name]
         resolved = self.registry.get(field_name).resolve(typed) if field_name in self.registry else None
-        values = [resolved] if resolved in table.ordinals else table.matching_values(typed)
-        if not values and field_name == AGENCY:
-            agency = self.synonyms.lookup(tuple(typed.casefold().split()), typed_in_capitals=typed.isupper())
-            if agency is not None:
-                values = [v for v in table.values if v == agency.canonical or v.startswith(agency.canonical + " ")]
+        values = [resolved] if resolved in table.ordinals else named_values(field_name, typed, table.values)
         if not values:
             return NOTHING
         terms = [wq.Term(table.field, value) for value in values]

@@ -89,3 +89,18 @@ def test_search_page_histogram_more_and_facet_search(client):
     narrowed = client.get("/?more=official&facet_prefix=suh").get_data(as_text=True)
     facet_list = narrowed.split('data-facet-list="official"')[1].split("</ul>")[0]
     assert "Suhajar Diantoro" in facet_list and "Thamrin" not in facet_list
+
+
+def test_facet_parameters_filters_and_the_type_ahead_forgive_case_nicknames_and_acronyms(client):
+    def selected(url, facet):
+        body = client.get(url).get_json()
+        return body["total"], [(v["value"], v["toggle_url"]) for v in body["facets"][facet] if v["selected"]]
+
+    assert selected("/api/search?agency=kemendagri", "agency") == (2, [("Kementerian Dalam Negeri", "/")])
+    assert selected("/api/search?agency=Kementerian+Dalam+Negeri", "agency") == (2, [("Kementerian Dalam Negeri", "/")])
+    assert selected("/api/search?official=suhajar+diantoro", "official") == (1, [("Suhajar Diantoro", "/")])
+    assert client.get("/api/search?q=official:SUHAJAR").get_json()["total"] == 1
+    typed = client.get("/api/facets/agency?prefix=kemend").get_json()["values"]
+    assert [(v["value"], v["count"]) for v in typed] == [("Kementerian Dalam Negeri", 2)]
+    html = client.get("/?agency=kemendagri").get_data(as_text=True)
+    assert '<a href="/" aria-label="Hapus filter instansi Kementerian Dalam Negeri">' in html

@@ -32,6 +32,8 @@ def test_reindex_then_search_json(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["total"] == 1
     assert result["hits"][0]["officials"] == SEED_OFFICIALS
+    assert main(["search", "reformasi birokrasi", "--official", "thamrin", "--json", "--index", str(tmp_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["query"]["official"] == ["Thamrin"]  # any case, as stored
 
 
 def test_search_text_output(index_root, capsys):

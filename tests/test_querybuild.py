@@ -194,3 +194,14 @@ def test_an_agency_named_in_several_words_is_one_unit(small):
     assert relaxed
     assert sorted(hits) == [("s1", ["kementerian dalam negeri"], ["serapan"]),
                             ("s2", ["kementerian dalam negeri", "serapan"], [])]
+
+
+def test_facet_selections_and_field_filters_resolve_the_same_way(small):
+    assert urls(small, selected={"official": ("wayan koster",)}) == ["s5"]
+    assert urls(small, "official:WAYAN") == ["s5"]
+    assert sorted(urls(small, selected={"agency": ("kemendagri",)})) == ["s1", "s2"]
+    assert sorted(urls(small, "agency:kemendagri")) == ["s1", "s2"]
+    assert sorted(urls(small, selected={"source": ("Detik",)})) == ["s2", "s6", "s7"]
+    assert sorted(urls(small, "source:detik")) == ["s2", "s6", "s7"]
+    assert small.resolved(SearchRequest(selected={"agency": ("kemendagri", "nothing such")})).selected["agency"] == \
+        ("Kementerian Dalam Negeri", "nothing such")

@@ -1,0 +1,75 @@
+"""Facet values as people type them: any case, an official's nickname, an agency's acronym or short form.
+
+One resolver serves the query's field filters (`official:jokowi`), the facet parameters of the API, the page
+and the CLI (`official=joko widodo`, `agency=kemendagri`) and the type-ahead (`prefix=kpk` lists Komisi
+Pemberantasan Korupsi): the same typed value means the same stored values everywhere.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from .analysis import words_of
+from .extract.lexicon import load_lexicon
+from .schema import AGENCY, OFFICIAL
+from .synonyms import load_synonyms
+
+MAX_MATCHED_VALUES = 50  # values a typed value may stand for when it is words of several (`official:wayan`)
+ALIAS_WORDS_KEPT = 8_192  # stored values whose other names' words are remembered (one entry per facet value)
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Lower-case nickname -> full name, and lower-case full name -> its nicknames."""
+    full_of = {nick.casefold(): full for nick, full in load_lexicon().person_aliases.items()}
+    nicks: dict[str, list[str]] = {}
+    for nick, full in full_of.items():
+        nicks.setdefault(full.casefold(), []).append(nick)
+    return full_of, {full: tuple(names) for full, names in nicks.items()}
+
+
+def named_values(facet: str, typed: str, values: Sequence[str]) -> list[str]:
+    """The stored `values` meant by `typed`: the value itself in any case; else the official its nickname names,
+    or the agency its acronym or short form names (and that agency qualified by a region: `Dinkes` is every
+    `Dinas Kesehatan …`); else the values holding all its words (at most MAX_MATCHED_VALUES). None: []."""
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted:
+        return []
+    same = [value for value in values if value.casefold() == wanted]
+    if same:
+        return same
+    meant = _meant(facet, typed)
+    if meant is not None:
+        found = [value for value in values if value == meant or (facet == AGENCY and value.startswith(meant + " "))]
+        if found:
+            return found
+    words = wanted.split()
+    return [value for value in values if all(word in value.casefold().split() for word in words)][:MAX_MATCHED_VALUES]
+
+
+def _meant(facet: str, typed: str) -> str | None:
+    """The canonical name a nickname, acronym or short form stands for; None when it is none of them."""
+    if facet == OFFICIAL:
+        return _nicknames()[0].get(" ".join(typed.split()).casefold())
+    if facet == AGENCY:
+        agency = load_synonyms().lookup(tuple(words_of(typed)), typed_in_capitals=typed.isupper())
+        return agency.canonical if agency is not None else None
+    return None
+
+
+@lru_cache(maxsize=ALIAS_WORDS_KEPT)
+def alias_words(facet: str, value: str) -> frozenset[str]:
+    """The words of a stored value's other names, for the type-ahead: an agency's acronyms and short forms (of
+    the agency a region qualifies too: `Dinas Kesehatan Kota Bekasi` has `dinkes`), an official's nicknames."""
+    if facet == OFFICIAL:
+        return frozenset(word for nick in _nicknames()[1].get(value.casefold(), ()) for word in words_of(nick))
+    if facet != AGENCY:
+        return frozenset()
+    synonyms = load_synonyms()
+    words = words_of(value)
+    for end in range(len(words), 0, -1):  # the longest leading words that name an agency
+        agency = synonyms.lookup(tuple(words[:end]), typed_in_capitals=True)
+        if agency is not None:
+            return frozenset(word for form in agency.forms for word in form)
+    return frozenset()

@@ -1,0 +1,36 @@
+from search.facet_aliases import alias_words, named_values
+
+OFFICIALS = ["Joko Widodo", "Joko Widodo Kahiyang Ayu", "Iriana Joko Widodo", "Wayan Koster", "Wayan Sudirta"]
+AGENCIES = ["Komisi Pemberantasan Korupsi", "Kementerian Dalam Negeri", "Dinas Kesehatan",
+            "Dinas Kesehatan Kota Bekasi", "Kepolisian Daerah Bali"]
+
+
+def test_a_value_in_any_case_is_that_value():
+    assert named_values("official", "joko widodo", OFFICIALS) == ["Joko Widodo"]
+    assert named_values("agency", "KEMENTERIAN dalam  negeri", AGENCIES) == ["Kementerian Dalam Negeri"]
+
+
+def test_a_nickname_names_its_official_and_an_acronym_its_agency_and_the_units_regions_qualify():
+    assert named_values("official", "Jokowi", OFFICIALS) == ["Joko Widodo"]
+    assert named_values("agency", "kemendagri", AGENCIES) == ["Kementerian Dalam Negeri"]
+    assert named_values("agency", "KPK", AGENCIES) == ["Komisi Pemberantasan Korupsi"]
+    assert named_values("agency", "dinkes", AGENCIES) == ["Dinas Kesehatan", "Dinas Kesehatan Kota Bekasi"]
+
+
+def test_otherwise_the_values_holding_every_word_and_nothing_for_no_value():
+    assert named_values("official", "wayan", OFFICIALS) == ["Wayan Koster", "Wayan Sudirta"]
+    assert named_values("official", "widodo", OFFICIALS) == ["Joko Widodo", "Joko Widodo Kahiyang Ayu",
+                                                              "Iriana Joko Widodo"]
+    assert named_values("official", "nobody", OFFICIALS) == []
+    assert named_values("official", "  ", OFFICIALS) == []
+    assert named_values("source", "detik", ["detik.com"]) == []  # the registry resolves outlets
+
+
+def test_alias_words_are_the_words_of_other_names_for_the_type_ahead():
+    assert alias_words("agency", "Komisi Pemberantasan Korupsi") == frozenset({"komisi", "pemberantasan", "korupsi",
+                                                                               "kpk"})
+    assert alias_words("agency", "Dinas Kesehatan Kota Bekasi") == frozenset({"dinas", "kesehatan", "dinkes"})
+    assert alias_words("agency", "Kepolisian Daerah Bali") == frozenset({"kepolisian", "daerah", "bali", "polda"})
+    assert alias_words("official", "Joko Widodo") == frozenset({"jokowi"})
+    assert alias_words("official", "Wayan Koster") == frozenset()
+    assert alias_words("source", "detik.com") == frozenset()
