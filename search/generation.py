@@ -30,7 +30,7 @@ from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
-from .spelling import MAX_CANDIDATES, best_spelling, corrected_words, gazetteer_words, name_words
+from .spelling import MAX_CANDIDATES, SpellingTable, best_spelling, corrected_words, gazetteer_words, name_words
 from .stories import earliest_first, other_versions, story_representatives
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
@@ -130,6 +130,8 @@ class Generation:
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
     registry: FacetRegistry = FACETS
     _protected: frozenset[str] | None = None  # words a known word is never respelled from or to
+    _spelling: SpellingTable | None = None  # the body words spelling chooses from (built once, by warm)
+    _spelling_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
@@ -160,7 +162,8 @@ class Generation:
         prefixes); the postings of the `words` most frequent words, by surface form and by stem in every
         surface field, within 1/WARM_SHARE of the postings cache; and a search of each of the `agencies`
         agencies in most articles, which reads the phrases its names and acronyms expand to (and, once per
-        process, the agency names). Facet tables, dates and stories are read when the generation opens."""
+        process, the agency names); the spelling table and the words spelling protects. Facet tables, dates and
+        stories are read when the generation opens."""
         for field_name, field_type in self.searcher.schema.items():
             if field_type.scorable:
                 self.postings.lengths(field_name)
@@ -173,6 +176,8 @@ class Generation:
                 self.postings.stem(field_name, self.stems.stem(word))
             if self.postings.cached_bytes > budget:
                 break
+        self.spelling_table()
+        self.is_protected("")
         if AGENCY in self.facets:
             for name, _ in self.facets[AGENCY].counts(self.postings.live, agencies):
                 self.prepare(parse(name), {}, None, None, Expansions())  # the name, as words: expanded
@@ -404,6 +409,14 @@ class Generation:
         return suggested if found > total else None
 
 
+    def spelling_table(self) -> SpellingTable:
+        """The body words spelling chooses from, read from the lexicon once per generation."""
+        with self._spelling_lock:
+            if self._spelling is None:
+                reader = _LockedReader(self.searcher.reader(), self.postings.io)
+                self._spelling = SpellingTable.from_lexicon(self.postings.lexicon(BODY_WORDS), reader)
+            return self._spelling
+
     def is_protected(self, word: str) -> bool:
         """A stop word, a gazetteer place or a name (of this generation's officials too): spelling keeps it."""
         if self._protected is None:
@@ -417,7 +430,7 @@ class Generation:
             if word in self._spellings:
                 self._spellings.move_to_end(word)
                 return self._spellings[word]
-        found = best_spelling(reader, word, self.is_protected)
+        found = best_spelling(self.spelling_table(), word, self.is_protected)
         with self._spellings_lock:
             self._spellings[word] = found
             while len(self._spellings) > SPELLINGS_KEPT:

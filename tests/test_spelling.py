@@ -72,3 +72,24 @@ def test_gazetteer_words_hold_stop_words_places_short_forms_and_nicknames():
     assert [w in words for w in ("dan", "sumedang", "lamsel", "kalianda", "jokowi", "widodo", "korupsi")] == \
         [True, True, True, True, True, True, False]
     assert name_words(["Wayan Koster", "Ir. H. Joko"]) == frozenset({"wayan", "koster", "joko"})
+
+
+def test_the_spelling_table_finds_what_the_term_file_walk_found_and_asks_the_reader_the_rest():
+    import numpy as np
+
+    from search.spelling import SPELLING_FIELD, SpellingTable
+
+    lexicon = {"kemenag": 30, "kemendag": 2, "kemendagri": 40, "lampu": 9, "lambung": 4, "lampung": 50,
+               "kemen2": 3, "bupati": 7}
+    reader = FakeReader({**lexicon, "bupaty": 1})
+    segments = [(sorted(lexicon)[:4], np.array([lexicon[w] for w in sorted(lexicon)[:4]])),
+                (sorted(lexicon)[4:], np.array([lexicon[w] for w in sorted(lexicon)[4:]]))]
+    table = SpellingTable.from_lexicon(segments, reader)
+    assert table.words == ["bupati", "kemenag", "kemendag", "kemendagri", "lambung", "lampu", "lampung"]
+    for word, maxdist in (("lampumg", 2), ("kemendagi", 2), ("kemenda", 1), ("bupaty", 1), ("xyz", 2)):
+        assert table.terms_within(SPELLING_FIELD, word, maxdist, prefix=1) == \
+            sorted(FakeReader(lexicon).terms_within(SPELLING_FIELD, word, maxdist, prefix=1)), word
+    assert table.doc_frequency(SPELLING_FIELD, "lampung") == 50
+    assert table.doc_frequency(SPELLING_FIELD, "bupaty") == 1  # not in the table: the reader answers
+    assert best_spelling(table, "lampumg") == "lampung"
+    assert SpellingTable.from_lexicon(segments, reader, limit=2).words == ["kemendagri", "lampung"]
