@@ -27,11 +27,12 @@ MAX_CANDIDATES = 200  # close spellings weighed per word (in lexicon order): eac
 class Reader(Protocol):
     def doc_frequency(self, fieldname: str, text: str) -> int: ...
 
-    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0): ...
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0): ...
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, with a transposition counting as one edit."""
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance, with a transposition counting as one edit; with a `limit`, any distance above it
+    may be answered as limit + 1 (the rows stop once every cell exceeds it)."""
     previous_previous: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, start=1):
@@ -40,6 +41,8 @@ def edit_distance(a: str, b: str) -> int:
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if limit is not None and min(current) > limit and (not previous or min(previous) > limit):
+            return limit + 1  # a transposition reaches back one row only: two rows above the limit end it
         previous_previous, previous = previous, current
     return previous[-1]
 
@@ -78,7 +81,8 @@ def best_spelling(reader: Reader, word: str, protected: Callable[[str], bool] = 
         return None
     maxdist = 1 if frequency or len(word) < 7 else 2
     best: tuple[int, int, str] | None = None
-    for candidate in islice(reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1), MAX_CANDIDATES):
+    close = reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1, at_least=frequency * FAR_RARER)
+    for candidate in islice(close, MAX_CANDIDATES):
         if candidate == word or (frequency and protected(candidate)):
             continue
         key = (edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate)
@@ -91,15 +95,15 @@ def best_spelling(reader: Reader, word: str, protected: Callable[[str], bool] = 
 
 def corrected_words(reader: Reader, words: list[str], total: int,
                     best: Callable[[Reader, str], str | None] = best_spelling) -> list[str] | None:
-    """The words with unknown (or, when the query found few articles, rare) ones corrected; None: no change.
-    `best` finds one word's spelling (a caller may remember its answers)."""
+    """The words with unknown ones corrected, or, when every word is known and the query found few articles,
+    the rare ones; None: no change. `best` finds one word's spelling (a caller may remember its answers)."""
     if len(words) > MAX_WORDS:
         return None
     corrected = []
     changed = False
-    for word in words:
-        frequency = reader.doc_frequency(SPELLING_FIELD, word)
-        replacement = best(reader, word) if frequency == 0 or total < FEW_RESULTS else None
+    known = [reader.doc_frequency(SPELLING_FIELD, word) > 0 for word in words]
+    for word, is_known in zip(words, known):
+        replacement = best(reader, word) if not is_known or (all(known) and total < FEW_RESULTS) else None
         corrected.append(replacement or word)
         changed = changed or replacement is not None
     return corrected if changed else None
@@ -153,15 +157,17 @@ class SpellingTable:
         found = self.frequency.get(text) if fieldname == SPELLING_FIELD else None
         return found if found is not None else self.reader.doc_frequency(fieldname, text)
 
-    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> list[str]:
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0) -> list[str]:
         """The MAX_CANDIDATES most frequent table words within `maxdist` edits of `text` sharing its first
-        `prefix` characters, in word order."""
+        `prefix` characters and in at least `at_least` articles, in word order."""
         if fieldname != SPELLING_FIELD:
-            return list(islice(self.reader.terms_within(fieldname, text, maxdist, prefix=prefix), MAX_CANDIDATES))
+            return [term for term in islice(self.reader.terms_within(fieldname, text, maxdist, prefix=prefix),
+                                            MAX_CANDIDATES) if self.reader.doc_frequency(fieldname, term) >= at_least]
         start = bisect_left(self.words, text[:prefix])
         end = bisect_left(self.words, text[:prefix] + "\U0010ffff", start) if prefix else len(self.words)
-        near = np.flatnonzero(np.abs(self.lengths[start:end] - len(text)) <= maxdist) + start
+        near = np.flatnonzero((np.abs(self.lengths[start:end] - len(text)) <= maxdist)
+                              & (self.counts[start:end] >= at_least)) + start
         differences = np.abs(self.letters[near].astype(np.int16) - _letter_counts(text)).sum(axis=1)
         near = near[differences <= 2 * maxdist]
         near = near[np.argsort(-self.counts[near], kind="stable")[:MAX_CANDIDATES]]
-        return [self.words[i] for i in sorted(near.tolist()) if edit_distance(self.words[i], text) <= maxdist]
+        return [self.words[i] for i in sorted(near.tolist()) if edit_distance(self.words[i], text, maxdist) <= maxdist]

@@ -10,8 +10,9 @@ class FakeReader:
     def doc_frequency(self, fieldname, text):
         return self.frequencies.get(text, 0)
 
-    def terms_within(self, fieldname, text, maxdist, prefix=0):
-        return [t for t in self.frequencies if t[:prefix] == text[:prefix] and edit_distance(t, text) <= maxdist]
+    def terms_within(self, fieldname, text, maxdist, prefix=0, at_least=0):
+        return [t for t in self.frequencies if t[:prefix] == text[:prefix] and edit_distance(t, text) <= maxdist
+                and self.frequencies[t] >= at_least]
 
 
 @pytest.mark.parametrize("a, b, distance", [
@@ -33,6 +34,21 @@ def test_corrected_words_only_when_something_changes():
     reader = FakeReader({"kemendagri": 40, "rapat": 20})
     assert corrected_words(reader, ["kemendagi", "rapat"], total=0) == ["kemendagri", "rapat"]
     assert corrected_words(reader, ["kemendagri", "rapat"], total=0) is None
+
+
+def test_known_words_are_respelled_only_when_every_word_is_known_and_results_are_few():
+    reader = FakeReader({"kemendagri": 40, "bupaty": 1, "bupati": 30})
+    assert corrected_words(reader, ["bupaty", "kemendagri"], total=2) == ["bupati", "kemendagri"]
+    assert corrected_words(reader, ["bupaty", "kemendagri"], total=3) is None
+    assert corrected_words(reader, ["bupaty", "kemendagi"], total=0) == ["bupaty", "kemendagri"]
+
+
+@pytest.mark.parametrize("a, b, limit, answer", [
+    ("kemendagri", "kemendagri", 1, 0), ("kemendagi", "kemendagri", 1, 1), ("kemendgari", "kemendagri", 1, 1),
+    ("abcdef", "uvwxyz", 2, 3), ("abcdef", "uvwxyz", None, 6), ("lampumg", "lambung", 2, 2), ("ab", "ba", 0, 1),
+])
+def test_edit_distance_with_a_limit_stops_above_it(a, b, limit, answer):
+    assert edit_distance(a, b, limit) == answer
 
 
 def test_best_spelling_weighs_at_most_max_candidates_close_words():
