@@ -109,3 +109,15 @@ def test_the_spelling_table_finds_what_the_term_file_walk_found_and_asks_the_rea
     assert table.doc_frequency(SPELLING_FIELD, "bupaty") == 1  # not in the table: the reader answers
     assert best_spelling(table, "lampumg") == "lampung"
     assert SpellingTable.from_lexicon(segments, reader, limit=2).words == ["kemendagri", "lampung"]
+
+
+
+def test_letter_table_counts_each_word_letters_a_to_z_and_the_rest():
+    import numpy as np
+
+    from search.spelling import _letter_table
+
+    table = _letter_table(["aab", "zé", ""], np.array([3, 2, 0]))
+    assert table.shape == (3, 27)
+    assert [row.nonzero()[0].tolist() for row in table] == [[0, 1], [25, 26], []]
+    assert table[0, 0] == 2 and table[0, 1] == 1 and table[1, 25] == 1 and table[1, 26] == 1
