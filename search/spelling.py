@@ -109,7 +109,7 @@ def corrected_words(reader: Reader, words: list[str], total: int,
     return corrected if changed else None
 
 
-MAX_SPELLING_WORDS = 300_000  # the most frequent body words a SpellingTable holds: ~40 bytes each, 12 MB at most
+MAX_SPELLING_WORDS = 200_000  # the most frequent body words a SpellingTable holds: ~100 bytes each, 20 MB at most
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -142,7 +142,6 @@ class SpellingTable:
     def __init__(self, words: list[str], counts: np.ndarray, reader: Reader) -> None:
         self.words = words  # in order
         self.counts = counts.astype(np.int64, copy=False)
-        self.frequency = dict(zip(words, self.counts.tolist()))
         self.lengths = np.array([len(word) for word in words], dtype=np.int16)
         self.letters = _letter_table(words, self.lengths)
         self.reader = reader  # for words the table does not hold
@@ -163,8 +162,11 @@ class SpellingTable:
         return cls([word for word, _ in kept], np.array([count for _, count in kept], dtype=np.int64), reader)
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
-        found = self.frequency.get(text) if fieldname == SPELLING_FIELD else None
-        return found if found is not None else self.reader.doc_frequency(fieldname, text)
+        if fieldname == SPELLING_FIELD:
+            index = bisect_left(self.words, text)
+            if index < len(self.words) and self.words[index] == text:
+                return int(self.counts[index])
+        return self.reader.doc_frequency(fieldname, text)
 
     def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0) -> list[str]:
         """The MAX_CANDIDATES most frequent table words within `maxdist` edits of `text` sharing its first
