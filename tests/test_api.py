@@ -96,11 +96,13 @@ def test_facet_parameters_filters_and_the_type_ahead_forgive_case_nicknames_and_
         body = client.get(url).get_json()
         return body["total"], [(v["value"], v["toggle_url"]) for v in body["facets"][facet] if v["selected"]]
 
-    assert selected("/api/search?agency=kemendagri", "agency") == (2, [("Kementerian Dalam Negeri", "/")])
-    assert selected("/api/search?agency=Kementerian+Dalam+Negeri", "agency") == (2, [("Kementerian Dalam Negeri", "/")])
-    assert selected("/api/search?official=suhajar+diantoro", "official") == (1, [("Suhajar Diantoro", "/")])
+    unselect = "/?q="  # the value is found selected: its toggle leaves no filter
+    assert selected("/api/search?agency=kemendagri", "agency") == (2, [("Kementerian Dalam Negeri", unselect)])
+    assert selected("/api/search?agency=Kementerian+Dalam+Negeri", "agency") == (2, [("Kementerian Dalam Negeri",
+                                                                                       unselect)])
+    assert selected("/api/search?official=suhajar+diantoro", "official") == (1, [("Suhajar Diantoro", unselect)])
     assert client.get("/api/search?q=official:SUHAJAR").get_json()["total"] == 1
     typed = client.get("/api/facets/agency?prefix=kemend").get_json()["values"]
     assert [(v["value"], v["count"]) for v in typed] == [("Kementerian Dalam Negeri", 2)]
     html = client.get("/?agency=kemendagri").get_data(as_text=True)
-    assert '<a href="/" aria-label="Hapus filter instansi Kementerian Dalam Negeri">' in html
+    assert '<a href="/?q=" aria-label="Hapus filter instansi Kementerian Dalam Negeri">' in html
