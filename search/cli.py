@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--facet", action="append", default=[], metavar="NAME=VALUE", type=facet_choice,
                         help="only articles with this value of a facet (repeatable; OR within a facet, AND across "
                              "facets), e.g. --facet region=Lamsel --facet source=detik.com")
+    search.add_argument("--said", action="append", default=[], metavar="NAME",
+                        help="only articles where this person is quoted, with the query's words inside what they "
+                             "said (repeatable; the same as said:\"NAME\" in the query)")
     search.add_argument("--page", type=whole(1), default=1, help="result page (default: 1)")
     search.add_argument("--per-page", type=whole(1, MAX_PER_PAGE), default=10,
                         help=f"results per page, 1 to {MAX_PER_PAGE} (default: 10)")
@@ -224,7 +227,7 @@ def run_search(args: argparse.Namespace) -> int:
 
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
                             args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
-                            selected=selection(args.facet), match=args.match)
+                            selected=selection(args.facet), match=args.match, said=tuple(args.said))
     service = open_backend(backend_settings(args), args.registry)
     try:
         if args.format in ("csv", "jsonl"):

@@ -260,8 +260,8 @@ class Generation:
     def prepare_request(self, parsed: ParsedQuery, request,
                         expansions: Expansions) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """`prepare` for a validated SearchRequest: its filters, and relaxation unless match=all."""
-        return self.prepare(parsed, request.selected, request.start, request.end, expansions,
-                            request.match != "all")
+        return self.prepare(parsed.with_said(request.said), request.selected, request.start, request.end,
+                            expansions, request.match != "all")
 
     def _masks(self, built: BuiltQuery, selected: dict[str, tuple[str, ...]], expansions: Expansions,
                relax: bool) -> _Masks:

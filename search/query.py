@@ -59,6 +59,7 @@ class SearchRequest:
     collapse: bool = True  # one hit per story (search/stories.py); False: every article
     selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     match: str = "relaxed"  # `relaxed`: add articles missing some words when few hold all (relaxation.py); `all`
+    said: tuple[str, ...] = ()  # names: the query's words inside each one's quotes, as `said:"Name"` in q
 
     def __post_init__(self) -> None:
         self._merge_selection()
@@ -77,6 +78,10 @@ class SearchRequest:
             raise BadQueryError(f"sort must be one of: {', '.join(SORTS)}", "bad_sort")
         if self.match not in MATCH_MODES:
             raise BadQueryError(f"match must be one of: {', '.join(MATCH_MODES)}", "bad_match")
+        object.__setattr__(self, "said", _strings(self.said))
+        if len(self.said) > MAX_SELECTED or any(len(name) > MAX_VALUE_CHARS for name in self.said):
+            raise BadQueryError(f"at most {MAX_SELECTED} said names of at most {MAX_VALUE_CHARS} characters",
+                                "bad_filter")
         for values in self.selected.values():
             if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):
                 raise BadQueryError(f"at most {MAX_SELECTED} values of at most {MAX_VALUE_CHARS} characters "
@@ -112,7 +117,7 @@ class SearchRequest:
         return {"q": self.q, **{name: list(values) for name, values in self.selected.items()},
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
                 "from": self.date_from or None, "to": self.date_to or None, "collapse": self.collapse,
-                "match": self.match}
+                "match": self.match, **({"said": list(self.said)} if self.said else {})}
 
 
 def _strings(values: Any) -> tuple[str, ...]:

@@ -18,11 +18,12 @@ from .analysis import Stems, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
-from .querylang import PARTIAL_DATE, Clause, ParsedQuery
+from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery
 from .matching import StemTerm
 from .facet_aliases import named_values
 from .facet_registry import FACETS, FacetRegistry
-from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
+from .said import MAX_SAID, said_query
+from .schema import AGENCY, BODY_WORDS, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
 SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
@@ -233,6 +234,13 @@ class QueryBuilder:
         terms = [wq.Term(table.field, value) for value in values]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
+    def said_filter(self, typed: str, parsed: ParsedQuery) -> wq.Query:
+        """`said:suhajar reformasi`: the officials `suhajar` names (as `official:` resolves it), else the name as
+        written (a person who is no official), each with the query's words inside their quotes."""
+        table = self.facets.get(OFFICIAL)
+        speakers = table.matching_values(typed) if table is not None else []
+        return said_query(speakers or [" ".join(typed.split())], parsed)
+
     def selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
         """Values selected in one facet combine with OR; facets combine with AND."""
         return {name: wq.Or([wq.Term(self.facets[name].field if name in self.facets else name, value)
@@ -240,8 +248,12 @@ class QueryBuilder:
 
     def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
         filters: list[wq.Query] = []
+        if sum(name == SAID_FIELD for name, _ in parsed.filters) > MAX_SAID:
+            raise BadQueryError(f"at most {MAX_SAID} said: filters in one query", "bad_filter")
         for name, typed in parsed.filters:
-            if name in self.facets:
+            if name == SAID_FIELD:
+                filters.append(self.said_filter(typed, parsed))
+            elif name in self.facets:
                 filters.append(self.facet_filter(name, typed))
             else:
                 filters.append(wq.Term(f"{name}_key", typed.casefold()))

@@ -1,7 +1,7 @@
 """Parse what a user types into clauses. Pure and forgiving: anything unreadable becomes plain words.
 
     reformasi "kelas dunia" -zoom bupati OR walikota birokra* official:"Suhajar Diantoro" agency:kemendagri
-    source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa
+    source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa said:"Suhajar Diantoro"
 
 A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
 (search/relaxation.py) never lets an article without them through.
@@ -16,7 +16,8 @@ from .analysis import words_of
 from .articles import normalise_text
 from .facet_registry import FACETS
 
-FILTER_FIELDS = (*FACETS.names, "place")  # `region:lamsel`, `source:detik`, …
+SAID_FIELD = "said"  # `said:"Suhajar Diantoro" reformasi`: the query's words inside that person's quotes
+FILTER_FIELDS = (*FACETS.names, "place", SAID_FIELD)  # `region:lamsel`, `source:detik`, …
 PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only
 DATE_FIELDS = ("from", "to")
 _PIECE = re.compile(
@@ -40,8 +41,13 @@ class Clause:
 @dataclass(frozen=True)
 class ParsedQuery:
     groups: tuple[tuple[Clause, ...], ...]  # AND of groups; the clauses inside a group are OR-ed
-    filters: tuple[tuple[str, str], ...] = ()  # (field, value as typed) for official/agency/source/place
+    filters: tuple[tuple[str, str], ...] = ()  # (field, value as typed) for the facets, place and said
     dates: tuple[tuple[str, str], ...] = ()  # ("from" | "to", value as typed)
+
+    def with_said(self, names) -> "ParsedQuery":
+        """The query with a `said:` filter for each of `names` (the API's and the CLI's `said=`)."""
+        added = tuple((SAID_FIELD, name.strip()) for name in names if name.strip())
+        return replace(self, filters=self.filters + added) if added else self
 
     @property
     def is_empty(self) -> bool:

@@ -57,6 +57,8 @@ def build_schema(facets: FacetRegistry = FACETS) -> Schema:
         officials=STORED(),  # [{"name", "role"}]
         agencies=STORED(),  # [{"name", "acronym"}]
         regions=STORED(),  # [{"code", "name", "level"}]
+        said=facet_field(),  # who is quoted, and each word they said (search/said.py)
+        quotes=STORED(),  # [{"speaker", "text", "kind"}]
         story=ID(stored=True),  # the id of the story's first indexed article (search/stories.py)
         story_num=COLUMN(NumericColumn("q")),  # the story as a number, read as one array for collapsing
     )

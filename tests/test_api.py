@@ -30,6 +30,7 @@ def test_openapi_describes_every_api_route(app, spec):
     "/api/search?q=kemendagi",
     "/api/search?official=Thamrin&official=Tito+Karnavian&sort=date&from=2020",
     "/api/search?q=",
+    "/api/search?q=pelayanan&said=Dendi",
 ])
 def test_search_answers_match_the_schema(client, spec, url):
     validate(spec, "SearchResult", client.get(url).get_json())
@@ -106,3 +107,12 @@ def test_facet_parameters_filters_and_the_type_ahead_forgive_case_nicknames_and_
     assert [(v["value"], v["count"]) for v in typed] == [("Kementerian Dalam Negeri", 2)]
     html = client.get("/?agency=kemendagri").get_data(as_text=True)
     assert '<a href="/?q=" aria-label="Hapus filter instansi Kementerian Dalam Negeri">' in html
+
+
+def test_said_keeps_the_words_inside_that_persons_quotes(client):
+    everywhere = client.get("/api/search?q=pelayanan").get_json()
+    said = client.get("/api/search?q=pelayanan&said=Dendi").get_json()
+    assert (everywhere["total"], said["total"]) == (5, 1)
+    assert said["hits"][0]["title"] == ("Bupati Pesawaran Dendi Ramadhona membuka Musyawarah Perencanaan "
+                                        "Pembangunan (Musrenbang) tingkat kabupaten, Senin…")
+    assert said["query"]["said"] == ["Dendi"]

@@ -230,3 +230,10 @@ def test_search_lists_missing_words_unless_match_all(index_root, capsys):
     assert lines[4] == "     missing: gempa"
     assert main(["search", "musrenbang gempa", "--match", "all", "--index", str(index_root)]) == EXIT_OK
     assert capsys.readouterr().out.startswith("0 articles (")
+
+
+def test_search_said_keeps_the_words_inside_that_persons_quotes(index_root, capsys):
+    assert main(["search", "pelayanan", "--said", "Dendi", "--index", str(index_root)]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("1 articles (")
+    assert lines[1].startswith("  1. Bupati Pesawaran Dendi Ramadhona membuka")

@@ -90,6 +90,7 @@ def request_from_args(typed_dates: bool = False) -> SearchRequest:
         date_to=read_date(request.args.get("to", "")),
         collapse=flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
+        said=tuple(name for name in request.args.getlist("said") if name.strip()),
     ))
 
 
@@ -108,7 +109,8 @@ def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
                               "from": search.date_from, "to": search.date_to,
                               "sort": search.sort, "per_page": search.per_page, "page": search.page,
                               "collapse": None if search.collapse else "false",
-                              "match": None if search.match == "relaxed" else search.match}
+                              "match": None if search.match == "relaxed" else search.match,
+                              "said": list(search.said) or None}
     params.update(changes)
     if params["sort"] == "relevance":
         params.pop("sort")
@@ -174,7 +176,7 @@ def active_filters(search: SearchRequest) -> int:
 
 def search_parameters() -> list[tuple[str, str]]:
     """This request's search parameters, and no others: what an article page carries back to its search."""
-    known = {"q", "from", "to", "sort", "per_page", "page", "collapse", "match", *facets().names}
+    known = {"q", "from", "to", "sort", "per_page", "page", "collapse", "match", "said", *facets().names}
     return [(name, value) for name, value in request.args.items(multi=True) if name in known and value][:MAX_CARRIED]
 
 

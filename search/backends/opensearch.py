@@ -202,6 +202,10 @@ class _OpenSearchQueryBuilder(QueryBuilder):
         facet = self.registry.get(field_name)
         return _FacetWords(facet.index_field, facet.resolve(typed), typed)
 
+    def said_filter(self, typed: str, parsed) -> wq.Query:
+        raise BadQueryError("said: (words inside a person's quotes) is not available on the OpenSearch backend "
+                            "yet; search the Whoosh index for it", "unsupported_filter")
+
 
 class OpenSearchBackend:
     """Searches (and reindexes) the `warta` alias of an OpenSearch cluster."""
@@ -424,7 +428,7 @@ class OpenSearchBackend:
     def _query(self, request, parsed):
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
                                           registry=self.facets)  # facet filters need names, not count tables
-        built = builder.build(parsed, {}, request.start, request.end)
+        built = builder.build(parsed.with_said(request.said), {}, request.start, request.end)
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
         return {"bool": {"must": [scored], "filter": filters}}, built

@@ -1,0 +1,57 @@
+"""Who said what, searchable: `said:"Suhajar Diantoro" reformasi` finds articles where Suhajar Diantoro is
+quoted (directly or indirectly) with `reformasi` inside what he said.
+
+The index holds, per article, one term per speaker (`Suhajar Diantoro`: quoted at all) and one per speaker
+and word of their quotes (`Suhajar Diantoro\\x1freformasi`), words as the surface analyzer reads them. A
+said: filter is built from the query's own words: every positive group must be inside the speaker's quotes
+(a phrase's words each, not necessarily adjacent; a prefix `birokra*` any word it starts; stems are not
+expanded: `reformasi` does not match `reformasinya`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from whoosh import query as wq
+
+from .analysis import words_of
+from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery
+
+JOIN = "\x1f"  # between a speaker and a word in one term (no name or word holds it)
+MAX_SAID = 5  # said: filters one query may have
+
+
+def said_terms(quotes: Iterable) -> list[str]:
+    """The terms an article's quotes put in the said field: each speaker, then each speaker's words, once."""
+    terms: dict[str, None] = {}
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        terms[quote.speaker] = None
+        for word in words_of(quote.text):
+            terms[quote.speaker + JOIN + word] = None
+    return list(terms)
+
+
+def said_query(speakers: Sequence[str], parsed: ParsedQuery) -> wq.Query:
+    """Articles where any of `speakers` (the stored names one typed name resolved to) said every positive
+    group of the query; with no words, where any of them is quoted at all."""
+    options = [_speaker_query(speaker, parsed) for speaker in speakers]
+    return options[0] if len(options) == 1 else wq.Or(options)
+
+
+def _speaker_query(speaker: str, parsed: ParsedQuery) -> wq.Query:
+    groups = [[clause for clause in group if not clause.negated] for group in parsed.groups]
+    parts: list[wq.Query] = [wq.Term(SAID, speaker)]
+    for group in groups:
+        if group:
+            ors = [_clause_query(speaker, clause) for clause in group]
+            parts.append(ors[0] if len(ors) == 1 else wq.Or(ors))
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _clause_query(speaker: str, clause: Clause) -> wq.Query:
+    if clause.prefix:
+        return wq.Prefix(SAID, speaker + JOIN + clause.words[0])
+    terms = [wq.Term(SAID, speaker + JOIN + word) for word in clause.words]
+    return terms[0] if len(terms) == 1 else wq.And(terms)

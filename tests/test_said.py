@@ -1,0 +1,81 @@
+"""said: — the query's words inside one person's quotes (search/said.py), through the service."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends.opensearch import _OpenSearchQueryBuilder
+from search.errors import BadQueryError
+from search.extract import Quote
+from search.query import SearchRequest
+from search.querylang import parse
+from search.said import JOIN, said_query, said_terms
+
+from whoosh import query as wq
+
+SEED_TITLE = "Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti Rakornas"
+
+
+def titles(service, q="", **kwargs):
+    return [hit["title"][:40] for hit in service.search(SearchRequest(q=q, **kwargs))["hits"]]
+
+
+def test_terms_are_each_speaker_then_their_words_once_and_unattributed_quotes_give_none():
+    quotes = [Quote("Suhajar Diantoro", "Reformasi birokrasi, reformasi!", "direct", "ujarnya"),
+              Quote(None, "Tanpa pembicara", "direct", None),
+              Quote("Thamrin", "Gedung baru", "indirect", "mengatakan")]
+    assert said_terms(quotes) == ["Suhajar Diantoro", f"Suhajar Diantoro{JOIN}reformasi",
+                                  f"Suhajar Diantoro{JOIN}birokrasi", "Thamrin", f"Thamrin{JOIN}gedung",
+                                  f"Thamrin{JOIN}baru"]
+
+
+def test_query_needs_every_positive_group_inside_the_speakers_quotes():
+    parsed = parse('said:Thamrin gedung OR kantor "lima ratus" birokra* -zoom')
+    assert parsed.filters == (("said", "Thamrin"),)
+    assert said_query(["Thamrin"], parsed) == wq.And([
+        wq.Term("said", "Thamrin"),
+        wq.Or([wq.Term("said", f"Thamrin{JOIN}gedung"), wq.Term("said", f"Thamrin{JOIN}kantor")]),
+        wq.And([wq.Term("said", f"Thamrin{JOIN}lima"), wq.Term("said", f"Thamrin{JOIN}ratus")]),
+        wq.Prefix("said", f"Thamrin{JOIN}birokra"),
+    ])
+
+
+def test_the_request_said_adds_a_filter_as_the_query_text_does():
+    assert parse("reformasi").with_said(["Suhajar", " "]).filters == (("said", "Suhajar"),)
+
+
+@pytest.mark.parametrize("q, kwargs, expected", [
+    ('said:"Suhajar Diantoro" reformasi', {}, [SEED_TITLE[:40]]),
+    ("said:suhajar reformasi", {}, [SEED_TITLE[:40]]),  # resolved as official:suhajar is
+    ("reformasi", {"said": ("Suhajar",)}, [SEED_TITLE[:40]]),
+    ("said:Suhajar", {}, [SEED_TITLE[:40]]),  # no words: quoted at all
+    ("said:Suhajar kalianda", {}, []),  # in the article, not in what he said
+    ("said:Dendi pelayanan", {}, ["Bupati Pesawaran Dendi Ramadhona membuka"]),
+    ('said:Dendi "pelayanan publik"', {}, ["Bupati Pesawaran Dendi Ramadhona membuka"]),
+    ("said:Dendi pelay*", {}, ["Bupati Pesawaran Dendi Ramadhona membuka"]),
+    ('said:"Oded M. Danial" pelayanan OR prioritas', {}, ["Pelayanan publik di Kota Bandung dinilai"]),
+    ("said:nobody", {}, []),
+])
+def test_said_finds_only_words_inside_that_persons_quotes(service, q, kwargs, expected):
+    assert titles(service, q, **kwargs) == expected
+
+
+def test_pelayanan_alone_finds_more_than_dendis_quotes(service):
+    assert len(titles(service, "pelayanan")) == 5
+
+
+def test_said_is_echoed_in_the_result_query(service):
+    assert service.search(SearchRequest(q="reformasi", said=("Suhajar",)))["query"]["said"] == ["Suhajar"]
+
+
+def test_too_many_said_filters_are_refused(service):
+    with pytest.raises(BadQueryError) as raised:
+        service.search(SearchRequest(q=" ".join(f"said:x{i}" for i in range(6))))
+    assert raised.value.code == "bad_filter"
+
+
+def test_opensearch_refuses_said_clearly():
+    builder = _OpenSearchQueryBuilder(None, {})
+    with pytest.raises(BadQueryError) as raised:
+        builder.build(parse("said:Suhajar"), {})
+    assert raised.value.code == "unsupported_filter"
