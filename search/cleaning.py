@@ -29,7 +29,12 @@ JUNK_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
-INLINE_DEBRIS = re.compile(r"ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT")  # the spaces around collapse later
+INLINE_DEBRIS = re.compile(
+    r"ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT"
+    # detik's teasers for other stories, run into the text: "Simak juga Video '…': [Gambas:Video 20detik]"
+    r"|(?:Simak|Lihat|Saksikan|Tonton)(?:\s+juga)?\s+(?:Video|video|SOSOK)\b[^\[\]]{0,200}\[Gambas:[^\]]{0,40}\]"
+    r"|\[Gambas:[^\]]{0,40}\]"
+)  # the spaces around collapse later
 # A lower-case word run into a capitalised one with no space: `peluangAmerika`, `dariESPN`, `diPiala`. Only when
 # the token starts in lower case (`McDonald`, `YouTube`, `DailySocial` start with a capital; `iPhone`, `eKTP`
 # have one letter before it) and its first part is an Indonesian word (glued_word_split).

@@ -124,7 +124,7 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Presiden Joko Widodo (Jokowi) menunjuk penjabat baru.", [("Joko Widodo", "Presiden")]),
     ("Kata Presiden Jokowi di Istana.", [("Joko Widodo", "Presiden")]),  # a nickname joins the full name
     ("Kapolres Boyolali, AKBP Aries Andhi, mengatakan korban dibunuh.", [("Aries Andhi", "Kapolres Boyolali")]),
-    ("Khofifah Indar Parawansa, Gubernur Jatim 2019-2024, mengimbau warga.", [("Khofifah Indar Parawansa", "Gubernur Jatim")]),
+    ("Khofifah Indar Parawansa, Gubernur Jatim 2019-2024, mengimbau warga.", [("Khofifah Indar Parawansa", "Gubernur Jatim 2019-2024")]),
     ("Jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur habis.", [("Khofifah Indar Parawansa", "Gubernur Jawa Timur")]),
     ("Hadir Menteri Pertahanan Ryamizard Ryacudu di sana.", [("Ryamizard Ryacudu", "Menteri Pertahanan")]),
     ("Wali Kota Solo Gibran Rakabuming Raka hadir.", [("Gibran Rakabuming Raka", "Wali Kota Solo")]),
@@ -197,12 +197,11 @@ def test_hand_labelled_articles_meet_the_floors():
     # the last word of a role or an organisation is not a name (issue 15's facet-value audit)
     ("Juru Bicara DPP Front Pembela Islam mengatakan aksi akan digelar besok di Jakarta.", []),
     ("Warga melapor kepada Ketua RW setempat tentang banjir yang melanda kampung mereka.", []),
-    # an organisation before the name is not part of it
-    ("Direktur Utama Bank Mandiri Kartika Wirjoatmodjo mengatakan kredit tumbuh tahun ini.",
-     ["Kartika Wirjoatmodjo"]),
-    ("Direktur Utama Pertamina Elia Massa Manik meninjau kilang di Balikpapan pekan lalu.", ["Elia Massa Manik"]),
+    # a company's post, state-owned ones included, is not public office (and the company is no name)
+    ("Direktur Utama Bank Mandiri Kartika Wirjoatmodjo mengatakan kredit tumbuh tahun ini.", []),
+    ("Direktur Utama Pertamina Elia Massa Manik meninjau kilang di Balikpapan pekan lalu.", []),
     # the name, then the first word of the next clause again
-    ("Ketua Umum Partai Gerindra Prabowo Subianto Prabowo hadir dalam acara itu kemarin.", ["Prabowo Subianto"]),
+    ("Presiden Prabowo Subianto Prabowo bicara soal kredit mikro dalam acara itu kemarin.", ["Prabowo Subianto"]),
     # a place after a role is not a person
     ("Kapolsek Tanah Abang mengatakan situasi sudah kondusif sejak pagi tadi di sana.", []),
 ])

@@ -3,6 +3,8 @@ and who said what (quotes)."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..articles import Article
@@ -52,23 +54,37 @@ def is_headline_case(title: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.7
 
 
+# Scraped text runs a name into the next line's first word: "Menteri Hukum dan HAM Yasonna H LaolyCaleg DPR".
+GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z]{2,})")
+LEVEL_WORDS = frozenset({"Kabupaten", "Kab", "Kab.", "Kota", "Provinsi", "Prov", "Prov."})
+
+
+def _is_role_word(match, tokens, lexicon) -> bool:
+    """`Karo Ops Polda Jatim`: a one-word region name that is also a position word (Kabupaten Karo, Karo for
+    Kepala Biro) is the position unless a level word says it is the region."""
+    text = tokens[match.start].text
+    return (match.end - match.start == 1 and text in lexicon.positions
+            and not (match.start and tokens[match.start - 1].text in LEVEL_WORDS))
+
+
 def extract(article: Article) -> Extraction:
     """Officials, agencies and other persons named in the article's title, body and desk line, and the
     regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
-    text = "\n".join(part for part in (title, article.body, article.source or "") if part)
+    title, body, source = (GLUED_WORDS.sub(r"\1 ", part) for part in (title, article.body, article.source or ""))
+    text = "\n".join(part for part in (title, body, source) if part)
     body_start = len(title) + 1 if title else 0
     tokens = tokenize(text, lexicon.abbreviations)
     gazetteers = load_gazetteers()
-    regions = list(gazetteers.regions.find_all(tokens))
+    regions = [match for match in gazetteers.regions.find_all(tokens) if not _is_role_word(match, tokens, lexicon)]
     agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)
     spans += [(match.start, match.end) for match in regions]  # region and country names alike
     material = {i for start, end in spans for i in range(start, end)}
     officials = find_officials(text, tokens, material, lexicon)
     persons = find_persons(tokens, material, officials, lexicon)
     quotes = find_quotes(text, tokens, officials, persons, lexicon, material,
-                         (body_start, body_start + len(article.body)))
+                         (body_start, body_start + len(body)))
     view = ArticleText(text, tokens, regions, article.title, len(title), article.place)
     return Extraction(officials=officials, agencies=agencies, persons=persons,
                       regions=find_regions(view, agencies, lexicon), quotes=quotes)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, Iterator, TypeVar
 
-from .tokens import Token, tokenize
+from .tokens import Token, Tokens, tokenize
 
 T = TypeVar("T")
 _END = ""  # key under which a trie node keeps the payloads of a name ending there
@@ -21,9 +21,9 @@ class Match(Generic[T]):
     end: int  # index after the last token
     value: T
 
-    def surface(self, text: str, tokens: list[Token]) -> str:
+    def surface(self, text: str, tokens: Tokens) -> str:
         """The matched words as the text wrote them."""
-        return text[tokens[self.start].start:tokens[self.end - 1].end]
+        return text[tokens.start(self.start):tokens.end(self.end - 1)]
 
 
 @dataclass(frozen=True)

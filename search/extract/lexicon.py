@@ -40,12 +40,14 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     degree_suffixes: frozenset[str]
     ranks: frozenset[str]
     positions: frozenset[str]
+    lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     role_words: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
     non_public_roles: frozenset[str]
+    parties: frozenset[str]  # political parties: their posts are not public office, their boards not agencies
     attribution_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # `mengatakan`: a verb of saying after its subject (search/extract/quotes.py)
     speaker_pronouns: frozenset[str]
@@ -162,12 +164,14 @@ def load_lexicon() -> Lexicon:
         degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
         ranks=frozenset(read_lines("ranks.txt")),
         positions=frozenset(read_lines("positions.txt")),
+        lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         role_words=frozenset(read_lines("role_words.txt")),
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
+        parties=frozenset(read_lines("parties.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
         reporting_verbs=frozenset(read_lines("reporting_verbs.txt")),
         speaker_pronouns=frozenset(read_lines("speaker_pronouns.txt")),

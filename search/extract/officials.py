@@ -7,22 +7,38 @@ from dataclasses import dataclass, field
 
 from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, Lexicon
-from .tokens import QUOTES, SENTENCE_END, Token
+from .names import is_shorter_form, same_word
+from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
+CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
+# A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
+CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", "Cabup", "Cawabup", "Cawalkot",
+                             "Calon"})
+PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
+                         "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
+NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
+PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
+MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 
 
 def is_derived_word(text: str) -> bool:
     """`Pertahanan`, `Bersenjata`, `Kepresidenan`: an affixed Indonesian word, part of a role, never a name.
 
-    Sastrawi only strips affixes when what remains is a dictionary root; names come back unchanged."""
+    Sastrawi only strips affixes when what remains is a dictionary root; names mostly come back unchanged.
+    A name that happens to split into an affix and a short root (`Di-ana`, `Ros-an`, `Pin-kan`, `Di-mas`) is
+    still a name: a short root counts only when the affixes around it are long (`Ke-ber-ada-an`)."""
     word = text.lower()
-    return word.isalpha() and len(word) > 4 and stem_word(word) != word
+    if not word.isalpha() or len(word) <= 4:
+        return False
+    root = stem_word(word)
+    return root != word and (len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT)
 
 
 @dataclass
@@ -40,6 +56,7 @@ class _Found:
     name_start: int
     name_end: int
     role: str | None
+    role_span: tuple[int, int] = (0, 0)  # the role's tokens
 
 
 class _Reader:
@@ -59,6 +76,14 @@ class _Reader:
         token = self.tokens[i]
         return token.is_capitalised and token.text in self.lex.positions and i not in self.material
 
+    def is_lowercase_head(self, i: int) -> bool:
+        """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case, then a capitalised word."""
+        if self.tokens[i].text not in self.lex.lowercase_positions or i + 1 >= len(self.tokens):
+            return False
+        following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a role word may follow
+        return following.is_capitalised or (following.text.capitalize() in self.lex.role_words
+                                            and self.word(i + 2)[:1].isupper())
+
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
         if self.is_initial(i):
@@ -68,7 +93,7 @@ class _Reader:
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
         text = self.tokens[i].text
-        if len(text) != 2 or not text.endswith(".") or i == 0:
+        if not (len(text) == 2 and text.endswith(".") or len(text) == 1 and text.isupper()) or i == 0:
             return False
         previous = self.tokens[i - 1]
         return (previous.is_capitalised and i - 1 not in self.material and not previous.is_acronym
@@ -94,6 +119,23 @@ class _Reader:
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in self.lex.particles
 
+    def is_hyphen_part(self, i: int) -> bool:
+        """`Kim Jong-un`, `Lee Jae-myung`: the hyphen and the lower-case part glued to a name word."""
+        tokens = self.tokens
+        if i < 1 or i >= len(tokens):
+            return False
+        if tokens[i].text == "-":
+            if i + 1 >= len(tokens) or not tokens[i - 1].is_capitalised:
+                return False
+            part = tokens[i + 1].text
+            if tokens.touching(i - 1) and tokens.touching(i):
+                return part.isalpha() and part.islower() and part not in CLITICS
+            # "Kim Jong - un" (text whose hyphens were spaced out): a short part that is no word of its own
+            return (part.isalpha() and part.islower() and len(part) <= MAX_HYPHEN_PART
+                    and part not in self.lex.stopwords and part not in CLITICS)
+        return (tokens[i].text.isalpha() and tokens[i].text.islower() and tokens[i - 1].text == "-"
+                and self.is_hyphen_part(i - 1))
+
     # -- clauses -------------------------------------------------------------------------------
     def clause_end(self, start: int, head: int) -> int:
         """Where the role-and-name clause that begins at `start` stops."""
@@ -107,7 +149,7 @@ class _Reader:
                     return i
                 i = close + 1
                 continue
-            if token.text == "," or token.text in CLAUSE_END:
+            if token.text == "," or token.text in CLAUSE_END or token.text in CANDIDACY_WORDS:
                 return i
             if self.is_title(i):
                 titled = True
@@ -116,16 +158,25 @@ class _Reader:
                     i += 1
                     continue
                 return i
+            if self._number_in_role(i):
+                i += 1
+                continue
             if token.text in self.lex.connectors:
                 following = i + 1
                 if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
                     return i
-            elif not token.is_capitalised and not self._inner_lowercase(i, titled):
+            elif not token.is_capitalised and not self._inner_lowercase(i, titled) and not self.is_hyphen_part(i) \
+                    and not (self.tokens[head].text.islower() and token.text.capitalize() in self.lex.role_words):
                 return i
             elif i > head and self.is_head(i) and self.word(i - 1) in self.lex.connectors:
                 return i - 1
             i += 1
         return i
+
+    def _number_in_role(self, i: int) -> bool:
+        """`Gubernur Jawa Timur periode 2019-2024 Khofifah`, `Ketua Komisi 2`: a number, or the word before one."""
+        text = self.tokens[i].text
+        return text.isdigit() or (text.lower() in NUMBERED_ROLE_WORDS and self.word(i + 1).isdigit())
 
     def _inner_lowercase(self, i: int, titled: bool) -> bool:
         """`Erwan agus Purwanto`: a lower-case word inside a name introduced by a title."""
@@ -160,36 +211,88 @@ class _Reader:
                             if self.word(i) == "("), None)
             if opening is not None:
                 name_end = opening
-        while name_end > start and self.word(name_end - 1) in self.lex.connectors:
+        while name_end > start and (self.word(name_end - 1) in self.lex.connectors or self._number_in_role(name_end - 1)
+                                    or (self.word(name_end - 1) == "-" and not self.is_hyphen_part(name_end - 1))):
             name_end -= 1
         name_start = name_end
-        while name_start > head + 1 and (self.is_name_word(name_start - 1) or
+        while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)):
             name_start -= 1
         if name_start < name_end and name_end - name_start <= MAX_NAME_WORDS and self.is_name_word(name_start):
             return name_start, name_end
         return None
 
-    def read_official(self, head: int) -> tuple[_Found | None, int]:
-        """Read a role from a position word and the name that follows; return it and where to go on."""
-        start = head
+    def read_official(self, head: int) -> tuple[list[_Found], int]:
+        """Read a role from a position word and the name that follows; return the officials it names (two in
+        `Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa dan Emil Dardak`) and where to go on."""
+        start = head + 1 if self.tokens[head].text.islower() else head
         while True:
             end = self.clause_end(start, head)
             name = self.name_in(head, start, end)
-            if name is not None and self._title_follows(end):
+            if name is not None and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
             if name is not None:
-                return _Found(name[0], name[1], self.role_text(head, name[0])), name[1]
+                name = self._without_place(head, name)
+                if name is None:
+                    return [], head + 1
+                role = self.role_text(head, name[0])
+                found = [_Found(name[0], name[1], role, (head, name[0]))]
+                paired = self._paired_name(start, name[0])
+                if paired is not None:
+                    found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
+                    found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
+                    found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
+                return found, name[1]
             following = end + 1
+            if self.word(end) == "," and self.word(following) in self.lex.connectors:
+                following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
             if (self.word(end) == "," and following < len(self.tokens)
                     and self.tokens[following].is_capitalised and not self.is_head(following)):
                 start = following
                 continue
-            return None, head + 1
+            return [], head + 1
+
+    def _paired_name(self, start: int, name_start: int) -> tuple[int, int] | None:
+        """`…, Khofifah Indar Parawansa dan Emil Elestianto Dardak`: a name of two words or more before `dan`
+        and the name found after it share the role."""
+        if self.word(name_start - 1) not in self.lex.connectors:
+            return None
+        end = name_start - 1
+        begin = end
+        while begin > start and self.is_name_word(begin - 1) and end - begin < MAX_NAME_WORDS:
+            begin -= 1
+        if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}):
+            return None
+        return begin, end
 
     def _title_follows(self, end: int) -> bool:
         return self.word(end) == "," and end + 1 < len(self.tokens) and self.is_title(end + 1)
+
+    def _name_follows(self, name: tuple[int, int], end: int) -> bool:
+        """`Direktur Utama Pelindo, Achmad Muchtasyar mengatakan`: one word before the comma and a name of two
+        words or more after it: the word ends the role (an organisation, a place), the name is after the comma."""
+        if name[1] - name[0] != 1 or self.word(end) != ",":
+            return False
+        after = end + 1
+        while after < len(self.tokens) and self.is_name_word(after) and after - end <= MAX_NAME_WORDS:
+            after += 1
+        return after - end - 1 >= 2 and not (after < len(self.tokens) and self.is_head(after))
+
+    def _without_place(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
+        """`Kades Kluwut`, `Kajari Lhoksukon Teuku Rahmatsyah`: after a post held in a village or a district
+        the first word is the place: alone it is no name; before two name words it is dropped. A name never
+        starts after a slash (`Pangdam V/Brawijaya`)."""
+        start, end = name
+        if self.word(start - 1) == "/":
+            return None
+        if self.tokens[head].text not in PLACE_POSTS or start != head + 1:
+            return name
+        if end - start == 1:
+            return None
+        if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
+            return start + 1, end
+        return name
 
     def role_text(self, head: int, name_start: int) -> str | None:
         pieces: list[str] = []
@@ -223,7 +326,34 @@ class _Reader:
         if self.name_in(head, head, end) is not None:
             return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
         role = self.role_text(head, end)
-        return _Found(start, i, role) if role else None
+        return _Found(start, i, role, (head, end)) if role else None
+
+    def name_runs(self) -> dict[tuple[str, ...], int]:
+        """Every run of one to five name words in the text, and how often it is written."""
+        runs: dict[tuple[str, ...], int] = {}
+        current: list[str] = []
+        tokens = self.tokens
+        for i in range(len(tokens) + 1):
+            if i < len(tokens) and tokens[i].is_capitalised and (self.is_name_word(i) or self.is_particle(i)):
+                current.append(tokens[i].text)
+                continue
+            if i < len(tokens) and current and self.is_hyphen_part(i):
+                current[-1] += tokens[i].text
+                continue
+            if 1 <= len(current) <= MAX_NAME_WORDS:
+                runs[tuple(current)] = runs.get(tuple(current), 0) + 1
+            current = []
+        return runs
+
+    def is_non_public(self, span: tuple[int, int]) -> bool:
+        """`Dirut PT Angkasa Pura II`, `Ketua DPD Gerindra Jatim`, `Ketua Umum PSSI`: a post in a company, a
+        party, an association, a campaign team. Words of an agency's name do not count (`Gubernur Bank
+        Indonesia`), and a role in a legislature stays public (`Ketua Fraksi PDI Perjuangan DPRD Jatim`)."""
+        words = [self.tokens[i].text for i in range(*span)]
+        if any(word in PUBLIC_OVERRIDES for word in words):
+            return False
+        return any((word in self.lex.non_public_roles or word in self.lex.parties)
+                   for i, word in zip(range(*span), words) if i not in self.material)
 
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
@@ -247,28 +377,82 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     reader = _Reader(text, tokens, material, lexicon)
     found: list[_Found] = []
     positions = lexicon.positions
-    cues = [i for i, token in enumerate(tokens) if token.text in APPOSITIVE_MARKERS or token.text in positions]
+    lowercase = lexicon.lowercase_positions
+    cues = [i for i, token in enumerate(tokens)
+            if token.text in APPOSITIVE_MARKERS or token.text in positions or token.text in lowercase]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:
             appositive = reader.appositive_at(i)
             if appositive is not None:
                 found.append(appositive)
-        if i < resume or not reader.is_head(i):
+        if i < resume or not (reader.is_head(i) or reader.is_lowercase_head(i)):
             continue
-        official, resume = reader.read_official(i)
-        if official is not None:
-            found.append(official)
-            listed = reader.listed_after(official.name_end)
+        officials, resume = reader.read_official(i)
+        if officials:
+            found.extend(officials)
+            listed = reader.listed_after(officials[-1].name_end)
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
-    found = [f for f in found if not _is_non_public_role(f.role, lexicon)]
-    mentions = merge_mentions([(lexicon.person_aliases.get(name, name), f.role, _surface(text, tokens, f))
+    found = [f for f in found if not reader.is_non_public(f.role_span)]
+    mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
                                                                           lexicon)] if name])
+    mentions = fullest_forms(mentions, reader)
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
+
+
+def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[OfficialMention]:
+    """Each official under the fullest form of the name the article writes: `Gubernur Khofifah` is
+    `Khofifah Indar Parawansa` when the article writes that anywhere, `Emil Dardak` joins `Emil Elestianto
+    Dardak`, `Mudjiono` and `Mujiono` are one person under the spelling written most. A name the article
+    never writes in full takes the full name of the alias file (`Presiden Prabowo` -> `Prabowo Subianto`)."""
+    if not mentions:
+        return mentions
+    runs = reader.name_runs()
+    for mention in mentions:
+        mention.name = _fullest(tuple(mention.name.split()), runs, reader.lex)
+    merged: list[OfficialMention] = []
+    for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
+        target = next((other for other in merged if _same_person(mention.name, other.name)), None)
+        if target is None:
+            merged.append(mention)
+            continue
+        if (len(mention.name.split()) == len(target.name.split())
+                and runs.get(tuple(mention.name.split()), 0) > runs.get(tuple(target.name.split()), 0)):
+            target.name = mention.name  # the spelling the article writes most
+        if mention.role and (target.role is None or len(mention.role) > len(target.role)):
+            target.role = mention.role
+        target.surfaces.extend(s for s in mention.surfaces if s not in target.surfaces)
+    order = {id(mention): i for i, mention in enumerate(mentions)}
+    return sorted(merged, key=lambda m: order[id(m)])
+
+
+def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: Lexicon) -> str:
+    """A one-word name becomes the run of name words holding it that the article writes most (`Emil` ->
+    `Emil Dardak`); a longer name becomes the longest run that only adds words inside it (`Emil Dardak` ->
+    `Emil Elestianto Dardak`, never `Tito Karnavian` -> `Tri Tito Karnavian`, his wife)."""
+    if len(words) == 1:
+        holding = [run for run in runs if len(run) > 1 and any(same_word(words[0], word) for word in run)]
+        if holding:
+            words = max(holding, key=lambda run: (runs[run], len(run)))
+        else:
+            return lexicon.person_aliases.get(words[0], words[0])
+    inside = [run for run in runs if len(run) > len(words) and same_word(run[0], words[0])
+              and same_word(run[-1], words[-1]) and is_shorter_form(words, run)]
+    if inside:
+        words = max(inside, key=lambda run: (len(run), runs[run]))
+    name = " ".join(words)
+    return lexicon.person_aliases.get(name, name)
+
+
+def _same_person(name: str, other: str) -> bool:
+    words, other_words = tuple(name.split()), tuple(other.split())
+    if len(words) == len(other_words):
+        return all(same_word(a, b) for a, b in zip(words, other_words))
+    return is_shorter_form(words, other_words) or is_shorter_form(other_words, words)
 
 
 def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexicon: Lexicon) -> None:
@@ -293,22 +477,23 @@ def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexi
             mention.surfaces.append(token.text)
 
 
-def _is_non_public_role(role: str | None, lexicon: Lexicon) -> bool:
-    """`Dirut PT Angkasa Pura II`, `Wakil Sekretaris Tim Kampanye Nasional`: not public office."""
-    return bool(role) and any(word.strip(",.()") in lexicon.non_public_roles for word in role.split())
-
-
 def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
-    words = []
-    for token in tokens[found.name_start:found.name_end]:
+    """The name's words as written, capitalised; `Kim Jong-un` keeps its hyphenated part as one word."""
+    name = ""
+    previous = None
+    for i in range(found.name_start, found.name_end):
+        token = tokens[i]
         text = token.text
-        if text in lexicon.particles:
-            words.append(text)
+        if previous is not None and (text == "-" or previous.text == "-"):
+            name += text
+        elif text in lexicon.particles:
+            name += " " + text
         elif text.islower() or (text.isupper() and len(text) > 2):
-            words.append(text[:1].upper() + text[1:].lower())
+            name += " " + text[:1].upper() + text[1:].lower()
         else:
-            words.append(text)
-    return " ".join(words)
+            name += " " + text
+        previous = token
+    return name.strip()
 
 
 def plausible_name(name: str, lexicon: Lexicon) -> str | None:
@@ -333,7 +518,7 @@ def _is_place(lowered: str, lexicon: Lexicon) -> bool:
 
 
 def _surface(text: str, tokens: list[Token], found: _Found) -> str:
-    return text[tokens[found.name_start].start:tokens[found.name_end - 1].end]
+    return text[tokens.start(found.name_start):tokens.end(found.name_end - 1)]
 
 
 def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMention]:
