@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import Lexicon, Region, load_lexicon
-from .tokens import Token
+from .tokens import Token, Tokens
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
                       "provinsi": "provinsi", "prov": "provinsi"}
@@ -29,6 +29,20 @@ class RegionalBody:
     kind: str
     forms: tuple[str, ...]
     plain_forms: tuple[str, ...] = ()  # forms without a level word: only where the name is unambiguous
+    parent: "RegionalBody | None" = None  # the body every form also names (`Ditreskrimum Polda Jatim`)
+
+
+POLDA = RegionalBody(("provinsi",), "Kepolisian Daerah {polda}", "Polda {polda}", "police",
+                     ("Polda {w}", "Kepolisian Daerah {w}"))
+POLDA_NAMES = {"31": "Metro Jaya"}  # a Polda not named after its province: Polda Metro Jaya covers Jakarta
+
+
+def _polda_unit(name: str, acronym: str, *aliases: str) -> RegionalBody:
+    """A directorate or unit of a Polda, written with its Polda (`Ditreskrimum Polda Jatim`)."""
+    written = (acronym, name, *aliases)
+    return RegionalBody(("provinsi",), f"{name} Kepolisian Daerah {{polda}}", f"{acronym} Polda {{polda}}", "police",
+                        tuple(f"{form} {polda}" for form in written for polda in ("Polda {w}", "Kepolisian Daerah {w}")),
+                        parent=POLDA)
 
 
 REGIONAL_BODIES = (
@@ -44,16 +58,35 @@ REGIONAL_BODIES = (
                  ("KPU {level} {w}", "Komisi Pemilihan Umum {level} {w}"), ("KPU {w}",)),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Badan Pengawas Pemilihan Umum {full}", "Bawaslu {short}",
                  "commission", ("Bawaslu {level} {w}",), ("Bawaslu {w}",)),
-    RegionalBody(("provinsi",), "Kepolisian Daerah {short}", "Polda {short}", "police",
-                 ("Polda {w}", "Kepolisian Daerah {w}")),
+    POLDA,
+    _polda_unit("Direktorat Reserse Kriminal Umum", "Ditreskrimum"),
+    _polda_unit("Direktorat Reserse Kriminal Khusus", "Ditreskrimsus"),
+    _polda_unit("Direktorat Reserse Narkoba", "Ditresnarkoba", "Ditnarkoba"),
+    _polda_unit("Direktorat Lalu Lintas", "Ditlantas"),
+    _polda_unit("Direktorat Samapta", "Ditsamapta", "Dit Samapta"),
+    _polda_unit("Direktorat Kepolisian Perairan dan Udara", "Ditpolairud", "Ditpolair"),
+    _polda_unit("Direktorat Intelijen Keamanan", "Ditintelkam"),
+    _polda_unit("Direktorat Pembinaan Masyarakat", "Ditbinmas"),
     RegionalBody(("kabupaten",), "Kepolisian Resor {short}", "Polres {short}", "police",
                  ("Polres {w}", "Kepolisian Resor {w}")),
+    RegionalBody(("kota",), "Kepolisian Resor {short}", "Polres {short}", "police",
+                 (), ("Polres {w}", "Kepolisian Resor {w}")),  # Polres Lhokseumawe; Polres Blitar is the kabupaten's
+    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
+                 ("Polres Metro {w} Kota",), ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
+    RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
+                 ("Polres Metro {w}",)),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polresta {w}", "Polrestabes {w}", "Polres {w} Kota", "Kepolisian Resor Kota {w}")),
     RegionalBody(("provinsi",), "Kejaksaan Tinggi {short}", "Kejati {short}", "prosecutor",
                  ("Kejati {w}", "Kejaksaan Tinggi {w}")),
     RegionalBody(("kabupaten", "kota"), "Kejaksaan Negeri {short}", "Kejari {short}", "prosecutor",
                  ("Kejari {w}", "Kejaksaan Negeri {w}")),
+    RegionalBody(("kabupaten", "kota"), "Pengadilan Negeri {short}", "PN {short}", "court",
+                 ("Pengadilan Negeri {w}", "PN {w}")),
+    RegionalBody(("provinsi",), "Pengadilan Tinggi {short}", "PT {short}", "court", ("Pengadilan Tinggi {w}",)),
+    RegionalBody(("provinsi", "kabupaten", "kota"), "Pengadilan Tindak Pidana Korupsi {short}", "Pengadilan Tipikor {short}",
+                 "court", ("Pengadilan Tipikor {w}", "Pengadilan Tindak Pidana Korupsi {w}")),
+    RegionalBody(("kabupaten", "kota"), "Pengadilan Agama {short}", "PA {short}", "court", ("Pengadilan Agama {w}",)),
 )
 
 
@@ -65,6 +98,7 @@ class AgencyRef:
     acronym: str | None
     kind: str
     region: Region | None = None
+    parent: "AgencyRef | None" = None  # a body the written form names too
 
 
 @dataclass
@@ -97,6 +131,16 @@ class AgencyGazetteers:
         if not hasattr(self, "_first_words"):
             self._first_words = self.national.first_words | self.units.first_words
         return self._first_words
+
+    @property
+    def scan_words(self) -> frozenset[str]:
+        """`first_words` and the first words of sub-units and named units (Komisi, Setjen, Kodim…)."""
+        if not hasattr(self, "_scan_words"):
+            lexicon = load_lexicon()
+            self._scan_words = self.first_words | frozenset(
+                prefix[0].lower() for unit in lexicon.sub_units for prefix in unit.prefixes) | frozenset(
+                prefix.lower().rstrip(".") for prefix in lexicon.named_units)
+        return self._scan_words
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +180,11 @@ def regional_body_forms(region: Region, written: str | None = None,
     for body in REGIONAL_BODIES:
         if region.level not in body.levels:
             continue
-        values = {"full": region.full_name, "short": region.short_name}
-        ref = AgencyRef(body.canonical.format(**values), body.acronym.format(**values), body.kind, region)
+        values = {"full": region.full_name, "short": region.short_name,
+                  "polda": POLDA_NAMES.get(region.code, region.short_name)}
+        parent = body.parent and AgencyRef(body.parent.canonical.format(**values), body.parent.acronym.format(**values),
+                                           body.parent.kind, region)
+        ref = AgencyRef(body.canonical.format(**values), body.acronym.format(**values), body.kind, region, parent)
         templates = body.forms + (() if ambiguous else body.plain_forms)
         for template in templates:
             for level in LEVEL_WORDS[region.level] if "{level}" in template else ("",):
@@ -160,26 +207,40 @@ def agency_forms(lexicon: Lexicon) -> Iterator[tuple[str, AgencyRef]]:
             yield from regional_body_forms(region, alias, ambiguous=sharing[alias.lower()] > 0 and region.level != "provinsi")
 
 
-def find_agencies(text: str, tokens: list[Token], place_region: Region | None = None,
+def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
                   gazetteers: AgencyGazetteers | None = None,
                   regions: list[Match] | None = None) -> tuple[list[AgencyMention], list[tuple[int, int]]]:
     """All agencies in the text, merged by canonical name, and the token spans they cover.
 
     `regions` are the region names already found in `tokens`, when the caller has them."""
     gazetteers = gazetteers or load_gazetteers()
+    lexicon = load_lexicon()
     if regions is None:
         regions = list(gazetteers.regions.find_all(tokens))
     found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
     learned: dict[str, AgencyRef | _UnitMatch] = {}
     position = 0
-    first_words = gazetteers.first_words
+    first_words = gazetteers.scan_words
     while position < len(tokens):
         if tokens[position].key not in first_words:
             position += 1
             continue
         match = _longest_at(gazetteers, tokens, position)
+        sub = _sub_unit_at(gazetteers, lexicon, tokens, position)
+        if sub is not None and (match is None or sub[0][0].end > match[0].end):
+            found.extend(sub)
+            position = sub[0][0].end
+            continue
+        if match is not None and _not_an_agency(gazetteers, lexicon, tokens, match[0]):
+            position = match[0].end
+            continue
         if match is None:
-            position += 1
+            unit = _named_unit_at(tokens, position, lexicon)
+            if unit is not None:
+                found.append(unit)
+                position = unit[0].end
+            else:
+                position += 1
             continue
         found.append(match)
         acronym = _defined_acronym(tokens, match[0].end)
@@ -190,20 +251,143 @@ def find_agencies(text: str, tokens: list[Token], place_region: Region | None = 
     for index, token in enumerate(tokens if learned else ()):
         if token.text in learned and index not in covered:
             found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
-    covered = {i for match, _ in found for i in range(match.start, match.end)}
-    found.extend(_named_units(tokens, covered, load_lexicon()))
     found.sort(key=lambda pair: pair[0].start)
-    article_region = _article_region(found) or place_region or _first_city(regions, tokens)
+    _share_regions(found, tokens)
+    article_region = _article_region(found, place_region) or _first_city(regions, tokens)
     mentions: dict[str, AgencyMention] = {}
     for match, value in found:
         ref = _resolve(value, article_region)
-        mention = mentions.setdefault(ref.canonical, AgencyMention(ref.canonical, ref.acronym, ref.kind,
-                                                                   region=ref.region))
         surface = match.surface(text, tokens)
-        if surface not in mention.surfaces:
-            mention.surfaces.append(surface)
+        for named in (ref, ref.parent) if ref.parent else (ref,):
+            mention = mentions.setdefault(named.canonical, AgencyMention(named.canonical, named.acronym, named.kind,
+                                                                         region=named.region))
+            if surface not in mention.surfaces:
+                mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
-    return list(mentions.values()), spans
+    return _bare_acronyms_to_region(list(mentions.values())), spans
+
+
+def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """`KPU Trenggalek` ... `KPU meminta`: a national commission written only by its bare acronym, in an article
+    about one regional office of it, is that office."""
+    by_name = {mention.name: mention for mention in mentions}
+    for mention in list(mentions):
+        if mention.kind != "commission" or mention.region is not None or not mention.acronym:
+            continue
+        if any(surface != mention.acronym for surface in mention.surfaces):
+            continue
+        regional = [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
+        if len(regional) == 1:
+            regional[0].surfaces.extend(s for s in mention.surfaces if s not in regional[0].surfaces)
+            del by_name[mention.name]
+    return list(by_name.values())
+
+
+def _share_regions(found: list[tuple[Match, AgencyRef | _UnitMatch]], tokens: Tokens) -> None:
+    """`Komisioner KPU dan Bawaslu Banyuwangi`: a national acronym joined by `dan` to a regional body of the
+    same kind is that kind's body of the same region."""
+    for n, (match, value) in enumerate(found[:-1]):
+        following, other = found[n + 1]
+        if (isinstance(value, AgencyRef) and value.region is None and match.end - match.start == 1
+                and tokens[match.end].text in ("dan", ",") and following.start == match.end + 1
+                and isinstance(other, AgencyRef) and other.region is not None and other.kind == value.kind):
+            counterpart = _regional_ref(tokens[match.start].text, other.region)
+            if counterpart is not None:
+                found[n] = (match, counterpart)
+
+
+def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
+    for body in REGIONAL_BODIES:
+        if region.level in body.levels and body.acronym.split(" {")[0] == acronym:
+            values = {"full": region.full_name, "short": region.short_name,
+                      "polda": POLDA_NAMES.get(region.code, region.short_name)}
+            return AgencyRef(body.canonical.format(**values), body.acronym.format(**values), body.kind, region)
+    return None
+
+
+PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
+HOME_COUNTRY = frozenset({"Indonesia", "RI"})
+
+
+def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
+    """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad."""
+    after = match.end
+    if match.end - match.start == 1 and tokens[match.start].text in PARTY_BOARDS:
+        if after < len(tokens) and _is_roman(tokens[after].text):
+            after += 1
+        return after < len(tokens) and tokens[after].text in lexicon.parties
+    if after < len(tokens) and tokens[after].is_capitalised and tokens[after].text not in HOME_COUNTRY:
+        place = gazetteers.regions.match_at(tokens, after)
+        return place is not None and place.value == ()
+    return False
+
+
+def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
+                 position: int) -> list[tuple[Match, AgencyRef]] | None:
+    """`Komisi III DPR`, `Setjen Kemendagri`, `Ditjen Bina Marga`, `Balai Besar Wilayah Sungai Brantas`: the
+    unit (and the body it belongs to, named after it), or None."""
+    for unit in lexicon.sub_units:
+        for prefix in unit.prefixes:
+            end = position + len(prefix)
+            if tuple(token.text for token in tokens[position:end]) != prefix:
+                continue
+            words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
+            if words is None:
+                continue
+            named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
+            if named is not None and isinstance(named[1], AgencyRef) and \
+                    named[1].canonical.startswith(unit.template.split("{")[0]):
+                return [(Match(position, named[0].end, named[1]), named[1])]  # "Ditjen Bea Cukai": a body we know
+            if not unit.parent_kinds:
+                if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
+                    continue
+                ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
+                return [(Match(position, after, ref), ref)]
+            parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
+            if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
+                continue
+            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
+                            parent[1].kind, parent[1].region)
+            return [(Match(position, parent[0].end, ref), ref), parent]
+    return None
+
+
+MAX_UNIT_WORDS = 6
+NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})
+
+
+def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: str) -> tuple[list[str] | None, int]:
+    """The words a sub-unit's prefix takes: a number (`III`, `A`, `2`), capitalised words, or none."""
+    if kind == "-":
+        return [], start
+    if kind == "number":
+        if start < len(tokens) and (_is_roman(tokens[start].text) or tokens[start].text.isdigit()
+                                    or (len(tokens[start].text) == 1 and tokens[start].text.isupper())):
+            return [tokens[start].text], start + 1
+        return None, start
+    words: list[str] = []
+    end = start
+    while end < len(tokens) and len(words) < MAX_UNIT_WORDS:
+        token = tokens[end]
+        if token.is_capitalised and not (words and _longest_at(gazetteers, tokens, end)):
+            words.append(token.text)
+            end += 1
+        elif token.text == "dan" and words and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
+            words.append(token.text)
+            end += 1
+        else:
+            break
+    while words and words[-1] == "dan":
+        words.pop()
+        end -= 1
+    return (words or None), end
+
+
+def _plausible_unit_words(prefix: tuple[str, ...], words: list[str]) -> bool:
+    """`Balai Kota` (a city hall) and `Balai Desa` are places, and a Balai is named in two words at least."""
+    if words[0] in NOT_UNITS:
+        return False
+    return len(words) >= 2 or prefix[0] != "Balai" or prefix == ("Balai", "Besar")
 
 
 def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int):
@@ -235,32 +419,50 @@ def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: i
     return (candidates, match.end) if candidates else ((), position)
 
 
-def _named_units(tokens: list[Token], covered: set[int], lexicon: Lexicon):
-    """`Kodim 0825 Banyuwangi`, `Kodam V/Brawijaya`, `Polsek Tembilahan Hulu`: a prefix and the name after it."""
-    for index, token in enumerate(tokens):
-        if token.text not in lexicon.named_units or index in covered:
-            continue
-        template, kind, most = lexicon.named_units[token.text]
-        end = index + 1
-        words = 0
-        numbered = False
-        while end < len(tokens) and words < (1 if numbered else most):
-            text = tokens[end].text
-            if text == "/" or text.isdigit() or _is_roman(text):
-                numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows
-                end += 1
-            elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
-                  and text not in lexicon.person_prefixes):
-                end += 1
-                words += 1
-            else:
-                break
-        while end > index + 1 and tokens[end - 1].text == "/":
-            end -= 1
-        if end == index + 1:
-            continue
-        name = " ".join(t.text for t in tokens[index + 1:end]).replace(" / ", "/")
-        yield Match(index, end, None), AgencyRef(template.format(name), f"{token.text} {name}", kind)
+def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match, AgencyRef] | None:
+    """`Kodim 0825 Banyuwangi`, `Kodam V/Brawijaya`, `Polsek Tembilahan Hulu`, `KBRI Den Haag`: a prefix and
+    the name after it (a place abroad named in several words is taken whole)."""
+    token = tokens[index]
+    if token.text not in lexicon.named_units:
+        return None
+    template, kind, most = lexicon.named_units[token.text]
+    end = index + 1
+    words = 0
+    numbered = False
+    city = _foreign_city_at(tokens, end, lexicon)
+    if city:
+        end += city
+    while not city and end < len(tokens) and words < (1 if numbered else most):
+        text = tokens[end].text
+        if text == "/" or text.isdigit() or _is_roman(text):
+            numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows
+            end += 1
+        elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
+              and text not in lexicon.person_prefixes):
+            end += 1
+            words += 1
+            if text == "Metro" and words == 1:
+                most += 1  # "Polsek Metro Kebayoran Baru"
+        else:
+            break
+    while end > index + 1 and tokens[end - 1].text == "/":
+        end -= 1
+    if end == index + 1:
+        return None
+    name = " ".join(t.text for t in tokens[index + 1:end]).replace(" / ", "/")
+    canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
+    return Match(index, end, None), AgencyRef(canonical, f"{token.text} {name}", kind)
+
+
+MAX_CITY_WORDS = 4
+
+
+def _foreign_city_at(tokens: Tokens, start: int, lexicon: Lexicon) -> int:
+    """How many words a place abroad of several words takes at `start` (0 when none starts there)."""
+    for length in range(MAX_CITY_WORDS, 1, -1):
+        if tuple(token.text for token in tokens[start:start + length]) in lexicon.foreign_cities:
+            return length
+    return 0
 
 
 def _is_roman(text: str) -> bool:
@@ -293,11 +495,17 @@ def _defined_acronym(tokens: list[Token], position: int) -> str | None:
     return None
 
 
-def _article_region(found) -> Region | None:
+def _article_region(found, place_region: Region | None = None) -> Region | None:
+    """The region a unit named without one belongs to: the regional government the article names, else the
+    place it was filed from, else the kabupaten or kota its regional bodies (Polres, DPRD, KPU…) name most."""
     for _, value in found:
         if isinstance(value, AgencyRef) and value.kind == "regional_government" and value.region:
             return value.region
-    return None
+    if place_region is not None:
+        return place_region
+    named = Counter(value.region for _, value in found if isinstance(value, AgencyRef) and value.region
+                    and value.region.level != "provinsi")
+    return named.most_common(1)[0][0] if named else None
 
 
 def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> AgencyRef:

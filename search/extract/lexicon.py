@@ -35,6 +35,16 @@ class AgencyEntry:
 
 
 @dataclass(frozen=True)
+class SubUnit:
+    """A unit named by a prefix and the body it belongs to (`Komisi III DPR`) or its own words (`Ditjen X`)."""
+
+    prefixes: tuple[tuple[str, ...], ...]  # each form's words
+    template: str  # {q}: the words after the prefix; {parent}: the canonical name of the body after them
+    qualifier: str  # "number", "words" or "-"
+    parent_kinds: frozenset[str]  # empty: no body needs to follow
+
+
+@dataclass(frozen=True)
 class Lexicon:  # frozen; cached_property still works, it writes the instance __dict__ directly
     person_prefixes: frozenset[str]
     degree_suffixes: frozenset[str]
@@ -60,6 +70,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
+    sub_units: tuple[SubUnit, ...]
+    foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     countries: tuple[str, ...]
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region code)
@@ -126,6 +138,16 @@ def read_table(name: str) -> list[AgencyEntry]:
     return entries
 
 
+def read_sub_units() -> list[SubUnit]:
+    units = []
+    for line in read_lines("sub_units.tsv"):
+        cells = line.split("\t") + ["", "", ""]
+        prefixes, template, qualifier, kinds = (cell.strip() for cell in cells[:4])
+        units.append(SubUnit(tuple(tuple(form.split()) for form in prefixes.split("|")), template, qualifier,
+                             frozenset(kind for kind in kinds.split("|") if kind)))
+    return units
+
+
 def read_regions() -> list[Region]:
     regions = []
     with resources.files(DATA_PACKAGE).joinpath("regions.csv").open(encoding="utf-8") as handle:
@@ -185,6 +207,8 @@ def load_lexicon() -> Lexicon:
         lead_ins=frozenset(read_lines("lead_ins.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
+        sub_units=tuple(read_sub_units()),
+        foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
         countries=tuple(read_lines("countries.txt")),
         region_aliases=tuple(tuple(line.split("\t")[:2]) for line in read_lines("region_aliases.tsv")),

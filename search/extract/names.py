@@ -12,7 +12,7 @@ from functools import lru_cache
 # Old and new Indonesian spellings of the same sounds (Soeharto/Suharto, Djarot/Jarot, Tjahjo/Cahyo), and
 # spellings the news mixes (Khofifah/Chofifah, Yudhoyono/Yudoyono).
 _SPELLINGS = (("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("oe", "u"), ("ch", "kh"), ("dh", "d"),
-              ("th", "t"), ("ph", "f"), ("y", "i"))
+              ("th", "t"), ("ph", "f"), ("y", "j"))  # the old j is the new y: Tjahjo/Cahyo share "cahjo"
 _REPEATED = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z ]+")
 MAX_CACHED_WORDS = 50_000
@@ -71,7 +71,7 @@ def is_shorter_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     alike or as initials, and it keeps the family name (the last word) or the given name (the first)
     (`Emil Dardak` < `Emil Elestianto Dardak`, `Tito Karnavian` < `Muhammad Tito Karnavian`,
     `Khofifah` < `Khofifah Indar Parawansa`, `M. Tito Karnavian` < `Muhammad Tito Karnavian`)."""
-    if not short or len(short) > len(long):
+    if not short or len(short) >= len(long):
         return False
     if len(short) == 1:
         return any(same_word(short[0], word) for word in long) and len(short[0].rstrip(".")) > 2

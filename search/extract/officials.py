@@ -20,6 +20,8 @@ CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: no
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
 CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", "Cabup", "Cawabup", "Cawalkot",
                              "Calon"})
+CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
+LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
@@ -74,14 +76,23 @@ class _Reader:
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
-        return token.is_capitalised and token.text in self.lex.positions and i not in self.material
+        return (token.is_capitalised and token.text in self.lex.positions and i not in self.material
+                and not self._running_for(i))
+
+    def _running_for(self, i: int) -> bool:
+        """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
+        before = self.word(i - 1).lower()
+        return before in CANDIDACY_BEFORE or (before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE)
 
     def is_lowercase_head(self, i: int) -> bool:
         """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case, then a capitalised word."""
         if self.tokens[i].text not in self.lex.lowercase_positions or i + 1 >= len(self.tokens):
             return False
-        following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a role word may follow
-        return following.is_capitalised or (following.text.capitalize() in self.lex.role_words
+        if self._running_for(i):
+            return False  # "calon wakil presiden Ganjar - Mahfud": a candidacy, not an office
+        following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
+        return following.is_capitalised or (self.tokens[i].text in LOWERCASE_COURT_POSTS
+                                            and following.text.capitalize() in self.lex.role_words
                                             and self.word(i + 2)[:1].isupper())
 
     def is_title(self, i: int) -> bool:
@@ -166,7 +177,8 @@ class _Reader:
                 if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
                     return i
             elif not token.is_capitalised and not self._inner_lowercase(i, titled) and not self.is_hyphen_part(i) \
-                    and not (self.tokens[head].text.islower() and token.text.capitalize() in self.lex.role_words):
+                    and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
+                             and token.text.capitalize() in self.lex.role_words):
                 return i
             elif i > head and self.is_head(i) and self.word(i - 1) in self.lex.connectors:
                 return i - 1
@@ -229,6 +241,13 @@ class _Reader:
         while True:
             end = self.clause_end(start, head)
             name = self.name_in(head, start, end)
+            if name is None:  # "Anggota Komisi X DPR Ledia Hanifa dan Komisi A DPRD Jatim": the name before `dan`
+                for connector in range(end - 1, start, -1):
+                    if self.word(connector) in self.lex.connectors:
+                        name = self.name_in(head, start, connector)
+                        if name is not None:
+                            end = connector
+                            break
             if name is not None and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
@@ -282,10 +301,17 @@ class _Reader:
     def _without_place(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
         """`Kades Kluwut`, `Kajari Lhoksukon Teuku Rahmatsyah`: after a post held in a village or a district
         the first word is the place: alone it is no name; before two name words it is dropped. A name never
-        starts after a slash (`Pangdam V/Brawijaya`)."""
+        starts after a slash (`Pangdam V/Brawijaya`), and an organisation before it belongs to the role
+        (`Direktur Telkom Faizal…`)."""
         start, end = name
         if self.word(start - 1) == "/":
             return None
+        while start < end and (self.word(start) in self.lex.non_public_roles or self.word(start) in self.lex.parties):
+            start += 1  # "Direktur IT Digital Telkom Faizal Rochmad Djoemadi": the company is the role's
+        if start == end:
+            return None
+        if start > name[0]:
+            return start, end
         if self.tokens[head].text not in PLACE_POSTS or start != head + 1:
             return name
         if end - start == 1:
