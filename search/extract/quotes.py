@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
-from .tokens import Token
+from .tokens import Token, Tokens
 
 DIRECT = "direct"
 INDIRECT = "indirect"
@@ -66,16 +66,16 @@ class _Who:
 class _Article:
     """One text being read for quotes: its tokens, sentences, names and the speakers seen so far."""
 
-    def __init__(self, text: str, tokens: list[Token], officials: list[OfficialMention], persons: list[str],
+    def __init__(self, text: str, tokens: Tokens, officials: list[OfficialMention], persons: list[str],
                  lexicon: Lexicon, material: set[int], bounds: tuple[int, int]) -> None:
         self.text = text
         self.tokens = tokens
-        self.starts = [token.start for token in tokens]
+        self.starts = tokens.starts
         self.lex = lexicon
         self.reader = _Reader(text, tokens, material, lexicon)
         self.material = material
         self.first, self.last = self.token_at(bounds[0]), self.token_at(bounds[1])  # the body's tokens
-        inside = (tokens[self.first].start, tokens[self.last - 1].end) if self.last > self.first else (0, 0)
+        inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases)
@@ -125,17 +125,17 @@ class _Article:
             value = token.text
             if value == "\n":
                 if i > opening:
-                    sentences.append((tokens[opening].start, tokens[i - 1].end))
+                    sentences.append((tokens.start(opening), tokens.end(i - 1)))
                 opening = i + 1
                 continue
             if value in DOUBLE_MARKS:
-                if not (self.quoted.closes_at(token.start) and self._quote_ends_sentence(token.start)):
+                if not (self.quoted.closes_at(tokens.start(i)) and self._quote_ends_sentence(tokens.start(i))):
                     continue
-            elif self.quoted.inside(token.start):
+            elif self.quoted.inside(tokens.start(i)):
                 continue
             else:
                 nxt = tokens[i + 1] if i + 1 < last else None
-                following = text[token.end:token.end + 1]
+                following = text[tokens.end(i):tokens.end(i) + 1]
                 if following and not following.isspace() and not (
                         nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
                         and i > 0 and len(tokens[i - 1].text) > 1):
@@ -143,10 +143,10 @@ class _Article:
                 if nxt is not None and nxt.text[:1].islower():
                     continue
             if i >= opening:
-                sentences.append((tokens[opening].start, token.end))
+                sentences.append((tokens.start(opening), tokens.end(i)))
             opening = i + 1
         if opening < last:
-            sentences.append((tokens[opening].start, tokens[last - 1].end))
+            sentences.append((tokens.start(opening), tokens.end(last - 1)))
         return sentences
 
     def _quote_ends_sentence(self, close: int) -> bool:
@@ -437,7 +437,7 @@ def _mark_role(text: str, at: int) -> str:
     return EITHER
 
 
-def find_quotes(text: str, tokens: list[Token], officials: list[OfficialMention], persons: list[str],
+def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], persons: list[str],
                 lexicon: Lexicon, material: set[int] | None = None,
                 bounds: tuple[int, int] | None = None) -> list[Quote]:
     """Every direct and indirect quote in text[bounds] (all of it by default), in reading order; `tokens`
@@ -523,23 +523,23 @@ def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] |
     first = article.token_at(span.close + 1)
     tokens = article.tokens
     i = first
-    while i < len(tokens) and tokens[i].start < limit and tokens[i].text in {",", ".", "-", "—"}:
+    while i < len(tokens) and tokens.start(i) < limit and tokens[i].text in {",", ".", "-", "—"}:
         i += 1
     while i < len(tokens) and tokens[i].lower in {"demikian", "begitu"}:
         i += 1
-    if i >= len(tokens) or tokens[i].start >= limit:
+    if i >= len(tokens) or tokens.start(i) >= limit:
         return None
     token = tokens[i]
     root = _cue_root(token.lower, article.lex)
     if root is not None:
         if token.lower != root:
-            return token.text, _Who(article.last_speaker(token.start), by_pronoun=True)
+            return token.text, _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
         return token.text, _named_after(article, i, limit) or _Who(None)
     for j in range(i, min(i + 12, len(tokens))):
-        if tokens[j].start >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+        if tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
             break
         if tokens[j].lower in article.lex.reporting_verbs:
-            who = article.who_in(token.start, tokens[j].start, token.start)
+            who = article.who_in(tokens.start(i), tokens.start(j), tokens.start(i))
             return (tokens[j].text, who) if who else None
     return None
 
@@ -548,16 +548,16 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     """Who a cue names: `kata Suhajar`, `kata dia`, `ungkap warga Genteng Kulon ini` (someone named before),
     `kata seorang sumber` (nobody named)."""
     tokens = article.tokens
-    if cue + 1 >= len(tokens) or tokens[cue + 1].start >= limit:
+    if cue + 1 >= len(tokens) or tokens.start(cue + 1) >= limit:
         return None
     following = tokens[cue + 1]
     end = _clause_stop(article, cue + 1, limit)
-    lowered = [tokens[i].lower for i in article.tokens_between(following.start, end) if tokens[i].is_word]
+    lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
         if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions):
-            return _Who(article.last_speaker(tokens[cue].start), by_pronoun=True)
+            return _Who(article.last_speaker(tokens.start(cue)), by_pronoun=True)
         return _Who(None)
-    return article.who_in(following.start, end, tokens[cue].start)
+    return article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
 
 
 def _cue_root(word: str, lexicon: Lexicon) -> str | None:
@@ -573,7 +573,7 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
     """Where the name after a cue stops: a comma, a sentence's end, a lower-case word after the name."""
     tokens = article.tokens
     seen_name = False
-    while i < len(tokens) and tokens[i].start < limit:
+    while i < len(tokens) and tokens.start(i) < limit:
         token = tokens[i]
         if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
             break
@@ -583,7 +583,7 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
             break
         seen_name = seen_name or token.is_capitalised or token.lower in article.lex.speaker_pronouns
         i += 1
-    return tokens[i].start if i < len(tokens) else len(article.text)
+    return tokens.start(i) if i < len(tokens) else len(article.text)
 
 
 def _cue_before(article: _Article, boundary: int, span: _Span) -> tuple[str, _Who] | None:
@@ -601,9 +601,9 @@ def _cue_before(article: _Article, boundary: int, span: _Span) -> tuple[str, _Wh
         root = _cue_root(word, article.lex)
         if root is not None or word == "menurut" or word.startswith("menurut"):
             if word != root and root is not None or word == "menurutnya":
-                return tokens[i].text, _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
-            end = tokens[indices[-1]].start
-            who = article.who_in(tokens[i].end, end, tokens[i].start, last=False)
+                return tokens[i].text, _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
+            end = tokens.start(indices[-1])
+            who = article.who_in(tokens.end(i), end, tokens.start(i), last=False)
             return (tokens[i].text, who) if who else None
     if prefix[-1] == ":":
         who = article.who_in(boundary, span.open, boundary)
@@ -620,7 +620,7 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     tokens = article.tokens
     lex = article.lex
     i = verb - 1
-    while i >= 0 and tokens[i].start >= sentence_start:
+    while i >= 0 and tokens.start(i) >= sentence_start:
         if tokens[i].lower in lex.speech_adverbs or article.reader.is_degree(i):
             i -= 1
         elif tokens[i].text == "," and i + 1 < verb and article.reader.is_degree(i + 1):
@@ -629,26 +629,26 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
             i -= 3  # `Kariadi (50) mengaku`
         else:
             break
-    if i < 0 or tokens[i].start < sentence_start:
+    if i < 0 or tokens.start(i) < sentence_start:
         return None
     token = tokens[i]
     if token.lower in lex.not_subjects:
         return None
     if token.lower in lex.speaker_pronouns:
-        return _Who(article.last_speaker(token.start), by_pronoun=True)
+        return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
     if token.is_capitalised and token.text not in CALENDAR_WORDS:
-        who = article.who_in(_subject_start(article, i, sentence_start), token.end, token.start)
+        who = article.who_in(_subject_start(article, i, sentence_start), tokens.end(i), tokens.start(i))
         if who is not None:
             return who
-    official = article.names.official_in(sentence_start, token.end, last=False)
+    official = article.names.official_in(sentence_start, tokens.end(i), last=False)
     if official is not None:
         return _Who(official)
     if token.lower in lex.anaphors:
-        return _Who(article.last_speaker(token.start), by_pronoun=True)
-    first = article.first_subject(sentence_start, token.end)
+        return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
+    first = article.first_subject(sentence_start, tokens.end(i))
     if first is not None:
         return _Who(first)
-    if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, token.end)) <= SUBJECT_WINDOW):
+    if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, tokens.end(i))) <= SUBJECT_WINDOW):
         return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
     return None
 
@@ -657,10 +657,10 @@ def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
     """Walk back over the subject: capitalised words, titles, degrees, `(…)` asides, anaphoric `itu`."""
     tokens = article.tokens
     i = last
-    while i > 0 and tokens[i - 1].start >= sentence_start:
+    while i > 0 and tokens.start(i - 1) >= sentence_start:
         previous = tokens[i - 1]
         if previous.text == ",":
-            if i - 2 >= 0 and tokens[i - 2].start >= sentence_start and tokens[i - 2].is_capitalised \
+            if i - 2 >= 0 and tokens.start(i - 2) >= sentence_start and tokens[i - 2].is_capitalised \
                     and article.reader.is_degree(i):
                 i -= 1
                 continue
@@ -670,7 +670,7 @@ def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
             i -= 1
             continue
         break
-    return tokens[i].start
+    return tokens.start(i)
 
 
 # -- indirect quotes -----------------------------------------------------------------------------
@@ -698,7 +698,7 @@ def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | Non
                 return quote
         elif word in lex.passive_cues and opens_clause:  # `Dikatakannya, …`
             start = _clause_start(article, i + 1, sentence[1])
-            who = _Who(article.last_speaker(tokens[i].start), by_pronoun=True)
+            who = _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
             return None if start is None else _clause_quote(article, who, tokens[i].text, start, sentence[1])
         elif position > 0 and tokens[indices[position - 1]].text == "," and _cue_root(word, lex) not in (None, "menurut"):
             quote = _said_aside(article, sentence, indices, position)  # `…, kata dia, memang menyebutkan …`
@@ -750,16 +750,16 @@ def _clause_start(article: _Article, i: int, end: int) -> int | None:
     tokens = article.tokens
     if i < len(tokens) and tokens[i].lower in article.lex.aside_openers:
         for j in range(i, min(i + ADVERBIAL_WINDOW, len(tokens))):
-            if tokens[j].start >= end:
+            if tokens.start(j) >= end:
                 break
             if tokens[j].text == "," or tokens[j].lower == "bahwa":
                 i = j
                 break
-    while i < len(tokens) and tokens[i].start < end and (tokens[i].text in {",", ":"} or tokens[i].lower == "bahwa"):
+    while i < len(tokens) and tokens.start(i) < end and (tokens[i].text in {",", ":"} or tokens[i].lower == "bahwa"):
         i += 1
-    if i >= len(tokens) or tokens[i].start >= end or tokens[i].text in DOUBLE_MARKS:
+    if i >= len(tokens) or tokens.start(i) >= end or tokens[i].text in DOUBLE_MARKS:
         return None
-    return tokens[i].start
+    return tokens.start(i)
 
 
 def _clause_quote(article: _Article, who: _Who, cue: str, start: int, end: int) -> Quote | None:
@@ -779,20 +779,20 @@ def _according_to(article: _Article, sentence: tuple[int, int], indices: range, 
     cue_index = indices[position]
     cue = tokens[cue_index]
     if cue.lower == "menurutnya":
-        who = _Who(article.last_speaker(cue.start), by_pronoun=True)
-        name_end = cue.end
+        who = _Who(article.last_speaker(tokens.start(cue_index)), by_pronoun=True)
+        name_end = tokens.end(cue_index)
     else:
         following = tokens[cue_index + 1] if cue_index + 1 < len(tokens) else None
         if following is None or not following.is_word or following.lower in article.lex.non_speakers:
             return None  # `menurut data BPS`, `menurut rencana`: no one speaks
         if following.is_capitalised or following.lower in article.lex.speaker_pronouns:
             name_end = _clause_stop(article, cue_index + 1, sentence[1])
-            who = article.who_in(following.start, name_end, cue.start, last=False)
+            who = article.who_in(tokens.start(cue_index + 1), name_end, tokens.start(cue_index), last=False)
         else:
             name_end = _description_end(article, cue_index + 1, sentence[1])
-            who = article.who_in(following.start, name_end, cue.start)
+            who = article.who_in(tokens.start(cue_index + 1), name_end, tokens.start(cue_index))
         who = who or _Who(None)
-    before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
+    before_end = tokens.start(indices[position - 1]) if position > 0 else sentence[0]
     before = article.text[sentence[0]:before_end].strip(" ,")
     rest = _clause_start(article, article.token_at(name_end), sentence[1])
     if before and not _is_lead_in(article, before):
@@ -808,15 +808,15 @@ def _description_end(article: _Article, i: int, end: int) -> int:
     """`menurut anggota Tim Advokasi Novel, Alghiffari Aqsa, …`: a description up to its comma, and the
     name set off after it."""
     tokens = article.tokens
-    comma = next((j for j in range(i, len(tokens)) if tokens[j].start >= end or tokens[j].text == ","), len(tokens))
-    if comma >= len(tokens) or tokens[comma].start >= end:
+    comma = next((j for j in range(i, len(tokens)) if tokens.start(j) >= end or tokens[j].text == ","), len(tokens))
+    if comma >= len(tokens) or tokens.start(comma) >= end:
         return end
     j = comma + 1
-    while j < len(tokens) and tokens[j].start < end and article.is_speaker_word(j):
+    while j < len(tokens) and tokens.start(j) < end and article.is_speaker_word(j):
         j += 1
     if j > comma + 1 and j < len(tokens) and tokens[j].text == ",":
-        return tokens[j].start
-    return tokens[comma].start
+        return tokens.start(j)
+    return tokens.start(comma)
 
 
 def _is_lead_in(article: _Article, before: str) -> bool:
@@ -841,16 +841,16 @@ def _said_aside(article: _Article, sentence: tuple[int, int], indices: range, po
     cue = tokens[cue_index]
     root = _cue_root(cue.lower, article.lex)
     if cue.lower != root:
-        who = _Who(article.last_speaker(cue.start), by_pronoun=True)
-        name_end = cue.end
+        who = _Who(article.last_speaker(tokens.start(cue_index)), by_pronoun=True)
+        name_end = tokens.end(cue_index)
     else:
         name_end = _clause_stop(article, cue_index + 1, sentence[1])
         who = _named_after(article, cue_index, name_end)
         if who is None:
             return None
-    before_end = tokens[indices[position - 1]].start if position > 0 else sentence[0]
+    before_end = tokens.start(indices[position - 1]) if position > 0 else sentence[0]
     if position > 0 and tokens[indices[position - 1]].text != ",":
-        before_end = tokens[indices[position - 1]].end
+        before_end = tokens.end(indices[position - 1])
     before = article.text[sentence[0]:before_end].strip(" ,")
     rest = _clause_start(article, article.token_at(name_end), sentence[1])
     if before and not _is_lead_in(article, before):

@@ -206,13 +206,13 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     tokens = article.tokens
     title_end = article.title_end
     lead_end = title_end + LEAD_CHARS
-    names = [match for match in article.names if match.value and tokens[match.start].start >= title_end]
+    names = [match for match in article.names if match.value and tokens.start(match.start) >= title_end]
     if not names:  # most articles name no region, or only their country
         return []
     starts = {match.start: match for match in names}
     mentions = []
     for match in names:
-        mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens[match.start].start < lead_end else 0.0)
+        mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None:
             mentions.append(mention)
     return mentions
