@@ -30,7 +30,8 @@ from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
-from .spelling import MAX_CANDIDATES, SpellingTable, best_spelling, corrected_words, gazetteer_words, name_words
+from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
+                       name_words)
 from .stories import earliest_first, other_versions, story_representatives
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
@@ -126,7 +127,7 @@ class Generation:
     _retired: bool = False
     _closed: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _spellings: OrderedDict = field(default_factory=OrderedDict)  # word -> its best spelling, or None
+    _spellings: OrderedDict = field(default_factory=OrderedDict)  # word -> its close spellings, best first
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
     registry: FacetRegistry = FACETS
     _protected: frozenset[str] | None = None  # words a known word is never respelled from or to
@@ -253,7 +254,7 @@ class Generation:
                 expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
-                               stems=self.stems, registry=self.registry, spell=self._best_spelling)
+                               stems=self.stems, registry=self.registry, spell=self._close_spellings)
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions, relax)
 
@@ -425,12 +426,17 @@ class Generation:
         return word in self._protected
 
     def _best_spelling(self, reader, word: str) -> str | None:
-        """best_spelling, remembered for SPELLINGS_KEPT words (least recently asked out)."""
+        """best_spelling (the first of close_spellings), remembered."""
+        found = self._close_spellings(reader, word)
+        return found[0] if found else None
+
+    def _close_spellings(self, reader, word: str) -> tuple[str, ...]:
+        """close_spellings, remembered for SPELLINGS_KEPT words (least recently asked out)."""
         with self._spellings_lock:
             if word in self._spellings:
                 self._spellings.move_to_end(word)
                 return self._spellings[word]
-        found = best_spelling(self.spelling_table(), word, self.is_protected)
+        found = tuple(close_spellings(self.spelling_table(), word, self.is_protected))
         with self._spellings_lock:
             self._spellings[word] = found
             while len(self._spellings) > SPELLINGS_KEPT:
@@ -460,7 +466,7 @@ class _LockedReader:
 def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     """The words typed, the spellings searched for unknown ones, and the words of every form of an agency they
     named."""
-    words = set(parsed.positive_words) | set(built.respelled.values())
+    words = set(parsed.positive_words) | built.spellings
     for agency in built.agencies:
         words.update(word for form in agency.forms for word in form)
     return words

@@ -28,6 +28,8 @@ from .synonyms import Agency, Synonyms, load_synonyms
 
 SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
 FUZZY_BOOST = 0.5
+SPELLED_WEIGHT = FUZZY_BOOST  # an unknown word's best spelling is a guess: it weighs half a typed word
+OTHER_SPELLING_WEIGHT = FUZZY_BOOST / 2  # and its other spellings as close, less frequent, a quarter
 NOTHING = wq.Term(ID_FIELD, "\x00")  # a filter no document passes
 FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
 MIN_YEAR, MAX_YEAR = 1900, 2100  # the years a date bound may name; the loaders read no other years either
@@ -59,7 +61,8 @@ class BuiltQuery:
     filters: list[wq.Query] = field(default_factory=list)  # field filters and dates
     selections: dict[str, wq.Query] = field(default_factory=dict)  # per facet: any of the selected values
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
-    respelled: dict[str, str] = field(default_factory=dict)  # unknown word -> the spelling searched for it too
+    respelled: dict[str, str] = field(default_factory=dict)  # unknown word -> its best spelling, searched too
+    spellings: set[str] = field(default_factory=set)  # every spelling searched for unknown words (highlighted)
 
     @property
     def scored(self) -> wq.Query | None:
@@ -123,10 +126,11 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 class QueryBuilder:
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
                  stems: Stems | None = None, registry: FacetRegistry = FACETS,
-                 spell: Callable[[Reader, str], str | None] | None = None) -> None:
+                 spell: Callable[[Reader, str], list[str]] | None = None) -> None:
         self.registry = registry  # how a typed facet value resolves (`source:detik` is `detik.com`)
-        self.spell = spell  # an unknown word's best spelling (None: none); without it, unknown words go fuzzy
+        self.spell = spell  # an unknown word's closest spellings, best first; without it, unknown words go fuzzy
         self.respelled: dict[str, str] = {}
+        self.searched_spellings: set[str] = set()
         self.fuzzy_left = MAX_FUZZY_WORDS
         self.stems = stems if stems is not None else Stems()
         self.reader = reader
@@ -140,27 +144,29 @@ class QueryBuilder:
     def word_query(self, word: str) -> wq.Query:
         options: list[wq.Query] = []
         unknown = not self.is_known(word)
-        spelled = self.spelling(word) if unknown else None
-        fuzzy = unknown and spelled is None and self.spell is None and 4 <= len(word) <= MAX_FUZZY_WORD \
-            and self.fuzzy_left > 0
+        spelled = self.spellings(word) if unknown else []
+        fuzzy = unknown and self.spell is None and 4 <= len(word) <= MAX_FUZZY_WORD and self.fuzzy_left > 0
         self.fuzzy_left -= fuzzy
-        for written in (word, spelled) if spelled else (word,):
+        weights = [1.0] + [SPELLED_WEIGHT] + [OTHER_SPELLING_WEIGHT] * (len(spelled) - 1)
+        for written, weight in zip([word, *spelled], weights):
             for surface_field in SURFACE_FIELDS:
-                options.append(wq.Term(surface_field, written, boost=SURFACE_BOOST))
+                options.append(wq.Term(surface_field, written, boost=SURFACE_BOOST * weight))
                 if written not in stopwords():
-                    options.append(StemTerm(surface_field, self.stems.stem(written)))
+                    options.append(StemTerm(surface_field, self.stems.stem(written), boost=weight))
                 if fuzzy:
                     options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
                                                 maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
         return wq.Or(options)
 
-    def spelling(self, word: str) -> str | None:
-        """An unknown word's best spelling, searched beside it (at most MAX_FUZZY_WORDS per query)."""
+    def spellings(self, word: str) -> list[str]:
+        """An unknown word's closest spellings, best first, searched beside it (for at most MAX_FUZZY_WORDS
+        words per query); the best is what the word is said to be respelled as."""
         if self.spell is None or len(self.respelled) >= MAX_FUZZY_WORDS:
-            return None
-        spelled = self.spell(self.reader, word)
+            return []
+        spelled = list(self.spell(self.reader, word))
         if spelled:
-            self.respelled[word] = spelled
+            self.respelled[word] = spelled[0]
+            self.searched_spellings.update(spelled)
         return spelled
 
     def clause_query(self, clause: Clause) -> wq.Query:
@@ -269,8 +275,8 @@ class QueryBuilder:
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
               start: date | None = None, end: date | None = None) -> BuiltQuery:
-        self.respelled = {}
-        built = BuiltQuery(respelled=self.respelled)
+        self.respelled, self.searched_spellings = {}, set()
+        built = BuiltQuery(respelled=self.respelled, spellings=self.searched_spellings)
         self.scored_query(parsed, built)
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)

@@ -21,6 +21,7 @@ FEW_RESULTS = 3
 FAR_RARER = 20  # a known word is respelled only to one in at least this many times more articles
 MAX_WORD = 20
 MAX_WORDS = 6
+MAX_SPELLINGS = 3  # spellings an unknown word is searched as: the closest, the most frequent first
 MAX_CANDIDATES = 200  # close spellings weighed per word (in lexicon order): each costs a frequency look-up
 
 
@@ -74,23 +75,28 @@ def _nothing_protected(word: str) -> bool:
 def best_spelling(reader: Reader, word: str, protected: Callable[[str], bool] = _nothing_protected) -> str | None:
     """The closest, then most frequent, known word within two edits (one for words under 7 letters); for a word
     the index knows, only one edit away, FAR_RARER times as frequent, and neither word `protected`."""
+    found = close_spellings(reader, word, protected, 1)
+    return found[0] if found else None
+
+
+def close_spellings(reader: Reader, word: str, protected: Callable[[str], bool] = _nothing_protected,
+                    limit: int = MAX_SPELLINGS) -> list[str]:
+    """The spellings best_spelling weighs that are as close as the best one, most frequent first, at most
+    `limit` of them: what an unknown word is searched as (`maiun` may be `main` or `makmun`)."""
     if not 4 <= len(word) <= MAX_WORD or not word.isalpha():
-        return None
+        return []
     frequency = reader.doc_frequency(SPELLING_FIELD, word)
     if frequency and protected(word):
-        return None
+        return []
     maxdist = 1 if frequency or len(word) < 7 else 2
-    best: tuple[int, int, str] | None = None
+    keys: list[tuple[int, int, str]] = []
     close = reader.terms_within(SPELLING_FIELD, word, maxdist, prefix=1, at_least=frequency * FAR_RARER)
     for candidate in islice(close, MAX_CANDIDATES):
         if candidate == word or (frequency and protected(candidate)):
             continue
-        key = (edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate)
-        if best is None or key < best:
-            best = key
-    if best is None or (frequency and -best[1] < frequency * FAR_RARER):
-        return None
-    return best[2]
+        keys.append((edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate))
+    keys = sorted(key for key in keys if not frequency or -key[1] >= frequency * FAR_RARER)
+    return [candidate for distance, _, candidate in keys if distance == keys[0][0]][:limit]
 
 
 def corrected_words(reader: Reader, words: list[str], total: int,

@@ -88,24 +88,27 @@ def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     assert "<mark>Kemendagri</mark> meminta" in result["hits"][0]["snippet"]  # the spelling searched is marked
 
 
-def test_an_unknown_word_is_searched_as_its_best_spelling_beside_itself():
+def test_an_unknown_word_is_searched_as_its_close_spellings_beside_itself_the_best_weighing_more():
     from whoosh import query as wq
 
     from search.analysis import Stems
     from search.matching import StemTerm
-    from search.querybuild import SURFACE_BOOST, QueryBuilder
+    from search.querybuild import OTHER_SPELLING_WEIGHT, SPELLED_WEIGHT, SURFACE_BOOST, QueryBuilder
 
     class Reader:
         def doc_frequency(self, fieldname, text):
             return 0 if text == "pelayanam" else 1
 
-    builder = QueryBuilder(Reader(), {}, stems=Stems(), spell=lambda reader, word: "pelayanan")
+    builder = QueryBuilder(Reader(), {}, stems=Stems(), spell=lambda reader, word: ("pelayanan", "pelayaran"))
+    assert (SPELLED_WEIGHT, OTHER_SPELLING_WEIGHT) == (0.5, 0.25)
     assert builder.word_query("pelayanam") == wq.Or([
         wq.Term("title_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("title_surface", "pelayanam"),
         wq.Term("body_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("body_surface", "pelayanam"),
-        wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("title_surface", "layan"),
-        wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan")])
-    assert builder.respelled == {"pelayanam": "pelayanan"}
+        wq.Term("title_surface", "pelayanan", boost=1.0), StemTerm("title_surface", "layan", boost=0.5),
+        wq.Term("body_surface", "pelayanan", boost=1.0), StemTerm("body_surface", "layan", boost=0.5),
+        wq.Term("title_surface", "pelayaran", boost=0.5), StemTerm("title_surface", "layar", boost=0.25),
+        wq.Term("body_surface", "pelayaran", boost=0.5), StemTerm("body_surface", "layar", boost=0.25)])
+    assert (builder.respelled, builder.searched_spellings) == ({"pelayanam": "pelayanan"}, {"pelayanan", "pelayaran"})
     assert builder.word_query("pelayanan") == wq.Or([
         wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("title_surface", "layan"),
         wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan")])

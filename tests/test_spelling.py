@@ -1,6 +1,6 @@
 import pytest
 
-from search.spelling import best_spelling, corrected_words, edit_distance, gazetteer_words, name_words
+from search.spelling import best_spelling, close_spellings, corrected_words, edit_distance, gazetteer_words, name_words
 
 
 class FakeReader:
@@ -121,3 +121,10 @@ def test_letter_table_counts_each_word_letters_a_to_z_and_the_rest():
     assert table.shape == (3, 27)
     assert [row.nonzero()[0].tolist() for row in table] == [[0, 1], [25, 26], []]
     assert table[0, 0] == 2 and table[0, 1] == 1 and table[1, 25] == 1 and table[1, 26] == 1
+
+
+def test_close_spellings_are_those_as_close_as_the_best_most_frequent_first():
+    reader = FakeReader({"main": 900, "madiun": 40, "makmun": 3, "mamun": 2, "maiunn": 1})
+    assert close_spellings(reader, "maiun") == ["main", "madiun", "mamun"]  # `maiunn` too, beyond the 3 kept
+    assert close_spellings(reader, "maiun", limit=5) == ["main", "madiun", "mamun", "maiunn"]  # makmun: 2 edits
+    assert close_spellings(FakeReader({"bupaty": 1, "bupati": 19}), "bupaty") == []
