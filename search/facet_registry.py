@@ -126,6 +126,12 @@ def _outlet(article: "Article", extraction: "Extraction") -> list[str]:
     return [outlet] if outlet else []
 
 
+def _quoted_officials(article: "Article", extraction: "Extraction") -> list[str]:
+    """The officials quoted in the body, directly or reported, in the order they first speak."""
+    officials = set(extraction.official_names)
+    return list(dict.fromkeys(q.speaker for q in extraction.quotes if q.speaker in officials))
+
+
 def _region_name(code: str) -> str:
     from .extract.lexicon import load_lexicon
 
@@ -154,4 +160,7 @@ REGION = Facet("region", "Wilayah", "wilayah", _region_codes,
 SOURCE = Facet("source", "Media", "media", _outlet, "the outlet that published the article (detik.com, …)",
                field="outlet", resolve=lambda typed: normalise_outlet(typed, None))
 
-FACETS = FacetRegistry((OFFICIAL, AGENCY, REGION, SOURCE))
+QUOTED = Facet("quoted", "Dikutip", "pejabat", _quoted_officials,
+               "officials quoted in the article, directly or reported (`said:` searches what they said)")
+
+FACETS = FacetRegistry((OFFICIAL, AGENCY, REGION, SOURCE, QUOTED))

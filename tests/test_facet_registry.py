@@ -68,9 +68,9 @@ def test_one_registry_entry_gives_a_facet_on_the_page(toy_client):
 def test_one_registry_entry_gives_a_facet_in_openapi(toy_client):
     spec = toy_client.get("/api/openapi.json").get_json()
     names = [p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]]
-    assert names[:6] == ["q", "official", "agency", "region", "source", "category"]
+    assert names[:7] == ["q", "official", "agency", "region", "source", "quoted", "category"]
     assert spec["paths"]["/api/facets/{facet}"]["get"]["parameters"][0]["schema"]["enum"] == [
-        "official", "agency", "region", "source", "category"]
+        "official", "agency", "region", "source", "quoted", "category"]
     assert "category" in spec["components"]["schemas"]["SearchResult"]["properties"]["facets"]["properties"]
 
 
@@ -125,7 +125,7 @@ def test_nested_terms_carry_their_ancestors_once():
 
 def test_selection_resolves_values_and_refuses_unknown_facets():
     assert FACETS.selection({"source": ("detik", "news.detik.com"), "official": ("Thamrin",)}) == {
-        "official": ("Thamrin",), "agency": (), "region": (), "source": ("detik.com",)}
+        "official": ("Thamrin",), "agency": (), "region": (), "source": ("detik.com",), "quoted": ()}
     with pytest.raises(BadQueryError, match="no facet named 'colour'"):
         FACETS.selection({"colour": ("red",)})
     assert FACETS.selection({"colour": ()})["official"] == ()

@@ -35,13 +35,13 @@ def test_seed_is_found_with_its_facets(service):
 def test_result_dict_shape(service):
     result = run(service, "reformasi")
     assert list(result) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram", "relaxed"]
-    assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "region": [], "source": [], "page": 1,
-                               "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True,
+    assert result["query"] == {"q": "reformasi", "official": [], "agency": [], "region": [], "source": [], "quoted": [],
+                               "page": 1, "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True,
                                "match": "relaxed"}
     assert set(result["hits"][0]) >= {"id", "title", "date", "url", "source", "place", "snippet", "officials",
                                       "agencies", "regions", "story", "duplicates", "matched", "missing"}
     assert (result["hits"][0]["matched"], result["hits"][0]["missing"], result["relaxed"]) == (["reformasi"], [], False)
-    assert list(result["facets"]) == ["official", "agency", "region", "source"]
+    assert list(result["facets"]) == ["official", "agency", "region", "source", "quoted"]
     assert set(result["facets"]["official"][0]) == {"value", "label", "count", "selected"}
 
 

@@ -79,3 +79,11 @@ def test_opensearch_refuses_said_clearly():
     with pytest.raises(BadQueryError) as raised:
         builder.build(parse("said:Suhajar"), {})
     assert raised.value.code == "unsupported_filter"
+
+
+def test_the_quoted_facet_counts_officials_by_the_articles_quoting_them(service):
+    result = service.search(SearchRequest(q="pelayanan"))
+    assert [(v["value"], v["count"]) for v in result["facets"]["quoted"]] == [
+        ("Dendi Ramadhona", 1), ("Oded M. Danial", 1), ("Suhajar Diantoro", 1)]  # the seed says pelayanan too
+    chosen = service.search(SearchRequest(q="pelayanan", selected={"quoted": ("Dendi Ramadhona",)}))
+    assert chosen["total"] == 1

@@ -15,7 +15,7 @@ def test_api_search_contract(client):
     assert response.status_code == 200
     body = response.get_json()
     assert list(body) == ["query", "total", "total_articles", "took_ms", "hits", "facets", "histogram", "relaxed"]
-    assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "region": [], "source": [],
+    assert body["query"] == {"q": "reformasi birokrasi", "official": [], "agency": [], "region": [], "source": [], "quoted": [],
                              "page": 1, "per_page": 10, "sort": "relevance", "from": None, "to": None, "collapse": True,
                              "match": "relaxed"}
     assert isinstance(body["took_ms"], float)
@@ -255,7 +255,7 @@ def test_a_huge_id_is_not_echoed_back(client):
     body = client.get("/api/articles/" + long_id).get_json()
     assert body == {"error": {"code": "not_found", "message": "no article with that id (ids are at most 64 characters)"}}
     facet = client.get("/api/facets/" + "c" * 70).get_json()["error"]["message"]
-    assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency, region, source"
+    assert facet == "no facet named " + repr("c" * 60) + "… (70 characters); facets: official, agency, region, source, quoted"
 
 
 def test_hits_lacking_a_word_say_so_on_the_page_and_in_the_api(client):
@@ -284,9 +284,9 @@ def facet_list_lengths(html):
 
 def test_each_facet_list_expands_alone(client):
     assert facet_list_lengths(client.get("/?q=").get_data(as_text=True)) == {
-        "official": 10, "agency": 10, "region": 2, "source": 3}
+        "official": 10, "agency": 10, "region": 2, "source": 3, "quoted": 4}
     assert facet_list_lengths(client.get("/?q=&more=official").get_data(as_text=True)) == {
-        "official": 16, "agency": 10, "region": 2, "source": 3}
+        "official": 16, "agency": 10, "region": 2, "source": 3, "quoted": 4}
     html = client.get("/?q=&more=agency").get_data(as_text=True)
     assert facet_list_lengths(html)["official"] == 10
     assert 'data-facet-more="agency" href="/?q=#facet-agency">Lebih sedikit</a>' in html
@@ -378,7 +378,8 @@ def test_front_page(client):
             "di indeks") in html
     recent = html.split('id="recent-title"')[1]
     headings = re.findall(r'<h3 id="recent-(\w+)">([^<]+)</h3>', recent)
-    assert headings == [("official", "Pejabat"), ("agency", "Instansi"), ("region", "Wilayah"), ("source", "Media")]
+    assert headings == [("official", "Pejabat"), ("agency", "Instansi"), ("region", "Wilayah"), ("source", "Media"),
+                        ("quoted", "Dikutip")]
     assert ('<a href="/?from=2022-09-02&amp;to=2022-10-01&amp;agency=Kementerian+Dalam+Negeri"><span class="value">'
             'Kementerian Dalam Negeri</span> <span class="count">2</span></a>') in recent
     assert '<a href="/?q=reformasi+birokrasi">reformasi birokrasi</a>' in html
