@@ -54,6 +54,11 @@ def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:
     return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
 
 
+def matched_count(text: str, matches: WordMatcher) -> int:
+    """How many distinct matched words `text` holds."""
+    return len({word for _, word in _matched_words(text[:SNIPPET_SCAN_CHARS], matches)})
+
+
 def mark(text: str, matches: Callable[[str], bool]) -> str:
     pieces = []
     position = 0

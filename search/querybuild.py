@@ -22,7 +22,7 @@ from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery
 from .matching import StemTerm
 from .facet_aliases import named_values
 from .facet_registry import FACETS, FacetRegistry
-from .said import MAX_SAID, said_query
+from .said import MAX_SAID, quoted_word, said_query
 from .schema import AGENCY, BODY_WORDS, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
@@ -124,6 +124,8 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 
 class QueryBuilder:
+    score_quotes = True  # a word inside a quote scores a little more (search/said.py)
+
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
                  stems: Stems | None = None, registry: FacetRegistry = FACETS,
                  spell: Callable[[Reader, str], list[str]] | None = None) -> None:
@@ -156,6 +158,8 @@ class QueryBuilder:
                 if fuzzy:
                     options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
                                                 maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
+            if self.score_quotes:
+                options.append(quoted_word(written, weight))
         return wq.Or(options)
 
     def spellings(self, word: str) -> list[str]:

@@ -6,7 +6,9 @@ from typing import Any
 
 from .facet_registry import FACETS, Facet, FacetRegistry
 from .facets import FacetCount
-from .highlight import WordMatcher, snippet
+from .highlight import WordMatcher, matched_count, snippet
+
+MAX_HIT_QUOTES = 3  # quotes a hit carries: those holding the most matched words
 
 
 def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = FACETS) -> dict[str, Any]:
@@ -89,7 +91,19 @@ def hit(stored: dict[str, Any], matches: WordMatcher) -> dict[str, Any]:
         "agencies": [a["name"] for a in stored.get("agencies") or []],
         "roles": {o["name"]: o["role"] for o in stored.get("officials") or [] if o.get("role")},
         "regions": stored.get("regions") or [],
+        "quotes": hit_quotes(stored.get("quotes") or [], matches),
     }
+
+
+def hit_quotes(quotes: list[dict[str, Any]], matches: WordMatcher) -> list[dict[str, Any]]:
+    """The article's quotes holding a matched word, the most words first (in reading order among equals), at
+    most MAX_HIT_QUOTES; `text` is HTML cut as a snippet is, the matched words in <mark>."""
+    if matches.empty:
+        return []
+    held = [(matched_count(quote["text"], matches), order) for order, quote in enumerate(quotes)]
+    best = sorted((-count, order) for count, order in held if count)[:MAX_HIT_QUOTES]
+    return [{"speaker": quotes[order]["speaker"], "text": snippet(quotes[order]["text"], matches),
+             "kind": quotes[order]["kind"]} for _, order in best]
 
 
 def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = ()) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Who said what, searchable: `said:"Suhajar Diantoro" reformasi` finds articles where Suhajar Diantoro is
 quoted (directly or indirectly) with `reformasi` inside what he said.
 
-The index holds, per article, one term per speaker (`Suhajar Diantoro`: quoted at all) and one per speaker
-and word of their quotes (`Suhajar Diantoro\\x1freformasi`), words as the surface analyzer reads them. A
+The index holds, per article, one term per speaker (`Suhajar Diantoro`: quoted at all), one per speaker
+and word of their quotes (`Suhajar Diantoro\\x1freformasi`), words as the surface analyzer reads them, and
+one per word inside anyone's quotes (`\\x1freformasi`: a word matched inside a quote scores a little more). A
 said: filter is built from the query's own words: every positive group must be inside the speaker's quotes
 (a phrase's words each, not necessarily adjacent; a prefix `birokra*` any word it starts; stems are not
 expanded: `reformasi` does not match `reformasinya`).
@@ -19,18 +20,27 @@ from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery
 
 JOIN = "\x1f"  # between a speaker and a word in one term (no name or word holds it)
 MAX_SAID = 5  # said: filters one query may have
+QUOTE_BOOST = 0.2  # a word inside a quote adds this much of a term's score: a little, never more than a title
 
 
 def said_terms(quotes: Iterable) -> list[str]:
-    """The terms an article's quotes put in the said field: each speaker, then each speaker's words, once."""
+    """The terms an article's quotes put in the said field: each speaker, then each speaker's words, then the
+    words quoted from anyone (speaker known or not), each once."""
     terms: dict[str, None] = {}
+    anyone: dict[str, None] = {}
     for quote in quotes:
-        if not quote.speaker:
-            continue
-        terms[quote.speaker] = None
-        for word in words_of(quote.text):
-            terms[quote.speaker + JOIN + word] = None
-    return list(terms)
+        words = words_of(quote.text)
+        anyone.update(dict.fromkeys(JOIN + word for word in words))
+        if quote.speaker:
+            terms[quote.speaker] = None
+            terms.update(dict.fromkeys(quote.speaker + JOIN + word for word in words))
+    return [*terms, *anyone]
+
+
+def quoted_word(word: str, weight: float = 1.0) -> wq.Query:
+    """`word` inside anyone's quotes: scored beside the word itself, with a small boost (times the `weight`
+    a respelled word has)."""
+    return wq.Term(SAID, JOIN + word, boost=QUOTE_BOOST * weight)
 
 
 def said_query(speakers: Sequence[str], parsed: ParsedQuery) -> wq.Query:

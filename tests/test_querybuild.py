@@ -9,6 +9,7 @@ from search.errors import BadQueryError
 from search.indexer import build_index
 from search.query import SearchRequest, SearchService
 from search.querybuild import parse_date_bound
+from search.said import quoted_word
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "search"
 
@@ -104,14 +105,18 @@ def test_an_unknown_word_is_searched_as_its_close_spellings_beside_itself_the_be
     assert builder.word_query("pelayanam") == wq.Or([
         wq.Term("title_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("title_surface", "pelayanam"),
         wq.Term("body_surface", "pelayanam", boost=SURFACE_BOOST), StemTerm("body_surface", "pelayanam"),
+        quoted_word("pelayanam"),
         wq.Term("title_surface", "pelayanan", boost=1.0), StemTerm("title_surface", "layan", boost=0.5),
         wq.Term("body_surface", "pelayanan", boost=1.0), StemTerm("body_surface", "layan", boost=0.5),
+        quoted_word("pelayanan", 0.5),
         wq.Term("title_surface", "pelayaran", boost=0.5), StemTerm("title_surface", "layar", boost=0.25),
-        wq.Term("body_surface", "pelayaran", boost=0.5), StemTerm("body_surface", "layar", boost=0.25)])
+        wq.Term("body_surface", "pelayaran", boost=0.5), StemTerm("body_surface", "layar", boost=0.25),
+        quoted_word("pelayaran", 0.25)])
     assert (builder.respelled, builder.searched_spellings) == ({"pelayanam": "pelayanan"}, {"pelayanan", "pelayaran"})
     assert builder.word_query("pelayanan") == wq.Or([
         wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("title_surface", "layan"),
-        wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan")])
+        wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST), StemTerm("body_surface", "layan"),
+        quoted_word("pelayanan")])
 
 
 def test_stop_words_places_and_the_index_officials_are_protected_from_respelling(small):
@@ -163,7 +168,7 @@ def test_a_word_matches_its_surface_form_boosted_or_its_stem_in_both_surface_fie
     assert built == wq.Or([wq.Term("title_surface", "pelayanan", boost=SURFACE_BOOST),
                            StemTerm("title_surface", "layan"),
                            wq.Term("body_surface", "pelayanan", boost=SURFACE_BOOST),
-                           StemTerm("body_surface", "layan")])
+                           StemTerm("body_surface", "layan"), quoted_word("pelayanan")])
 
 
 def hits_with_missing(service, q, **kwargs):

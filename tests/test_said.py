@@ -9,7 +9,8 @@ from search.errors import BadQueryError
 from search.extract import Quote
 from search.query import SearchRequest
 from search.querylang import parse
-from search.said import JOIN, said_query, said_terms
+from search.querybuild import QueryBuilder
+from search.said import JOIN, QUOTE_BOOST, said_query, said_terms
 
 from whoosh import query as wq
 
@@ -26,7 +27,8 @@ def test_terms_are_each_speaker_then_their_words_once_and_unattributed_quotes_gi
               Quote("Thamrin", "Gedung baru", "indirect", "mengatakan")]
     assert said_terms(quotes) == ["Suhajar Diantoro", f"Suhajar Diantoro{JOIN}reformasi",
                                   f"Suhajar Diantoro{JOIN}birokrasi", "Thamrin", f"Thamrin{JOIN}gedung",
-                                  f"Thamrin{JOIN}baru"]
+                                  f"Thamrin{JOIN}baru", f"{JOIN}reformasi", f"{JOIN}birokrasi", f"{JOIN}tanpa",
+                                  f"{JOIN}pembicara", f"{JOIN}gedung", f"{JOIN}baru"]
 
 
 def test_query_needs_every_positive_group_inside_the_speakers_quotes():
@@ -87,3 +89,29 @@ def test_the_quoted_facet_counts_officials_by_the_articles_quoting_them(service)
         ("Dendi Ramadhona", 1), ("Oded M. Danial", 1), ("Suhajar Diantoro", 1)]  # the seed says pelayanan too
     chosen = service.search(SearchRequest(q="pelayanan", selected={"quoted": ("Dendi Ramadhona",)}))
     assert chosen["total"] == 1
+
+
+class _Known:
+    def doc_frequency(self, field, word):
+        return 1
+
+
+def test_a_word_inside_anyones_quotes_scores_a_little_more_on_whoosh_only():
+    options = QueryBuilder(_Known(), {}).word_query("reformasi").subqueries
+    assert options[-1] == wq.Term("said", f"{JOIN}reformasi", boost=QUOTE_BOOST)
+    assert QUOTE_BOOST == 0.2
+    options = _OpenSearchQueryBuilder(_Known(), {}).word_query("reformasi").subqueries
+    assert [q for q in options if q.fieldname == "said"] == []
+
+
+def test_hits_carry_the_quotes_holding_the_most_words_marked(service):
+    [hit] = service.search(SearchRequest(q="said:Dendi pelayanan"))["hits"]
+    assert hit["quotes"] == [{"speaker": "Dendi Ramadhona", "kind": "direct",
+                              "text": "<mark>Pelayanan</mark> publik harus menjadi prioritas pembangunan daerah"}]
+    seed = service.search(SearchRequest(q="kelas dunia", collapse=False))["hits"][0]
+    assert [(q["speaker"], q["kind"], q["text"]) for q in seed["quotes"]] == [
+        ("Suhajar Diantoro", "direct", "Awal perubahan birokrasi di tahun 2014 dan targetnya tahun 2024 menjadi "
+                                       "pemerintahan <mark>kelas</mark> <mark>dunia</mark>. …"),
+        ("Suhajar Diantoro", "indirect", "untuk mencapai sistem pemerintahan <mark>kelas</mark> <mark>dunia</mark>, "
+                                         "diperlukan managemen dalam setiap aspek birokrasi")]
+    assert service.search(SearchRequest(q="said:Dendi"))["hits"][0]["quotes"] == []  # no words: none is better

@@ -385,3 +385,9 @@ def test_front_page(client):
     assert '<a href="/?q=reformasi+birokrasi">reformasi birokrasi</a>' in html
     listing = client.get("/?q=").get_data(as_text=True)  # an empty search lists every story
     assert listing.count('class="hit"') == 7 and '<p class="summary" role="status">7 berita (7 artikel)' in listing
+
+
+def test_a_hit_shows_its_best_quote_under_the_snippet(client):
+    html = client.get("/?q=said:Dendi+pelayanan").get_data(as_text=True)
+    assert ('<blockquote class="quote direct">“<mark>Pelayanan</mark> publik harus menjadi prioritas pembangunan '
+            'daerah” <cite>— Dendi Ramadhona</cite></blockquote>') in html

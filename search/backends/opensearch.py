@@ -198,6 +198,8 @@ class _FacetWords(wq.Query):
 
 
 class _OpenSearchQueryBuilder(QueryBuilder):
+    score_quotes = False  # the cluster's documents have no said field (yet)
+
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
         facet = self.registry.get(field_name)
         return _FacetWords(facet.index_field, facet.resolve(typed), typed)
