@@ -7,7 +7,8 @@ Whoosh's own multiprocess writer was measured slower than one process and crashe
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
 reindex lock (generations.ReindexLock closes it in forked children), so a killed reindex frees it at once.
-A worker that fails sends its error back through a pipe: a full disk there is a full disk in the reindex.
+A worker that fails sends its error back through a pipe: a full disk there is a full disk in the reindex,
+reported by it in one line (the worker ends without printing a traceback of its own).
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, wr
     die_with_parent(parent)
     try:
         _write_part(batch, directory, counter, writers, facets)
-    except OSError as error:
+    except OSError as error:  # told to the reindex, which reports it in one line: no traceback here
         errors.send(("os", error.errno, error.strerror, error.filename))
-        raise
+        os._exit(1)
     except BaseException as error:
         errors.send(("other", None, f"{type(error).__name__}: {error}", None))
         raise

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from whoosh.filedb.structfile import StructFile
+
 from search.cli import EXIT_ERROR, EXIT_OK, EXIT_REJECTED_INPUTS, EXIT_USAGE, build_parser, main
 
 from .conftest import CORPUS, SEED_AGENCIES, SEED_FILE, SEED_OFFICIALS, SEEDS
@@ -182,6 +184,31 @@ def test_a_full_disk_is_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
     assert err.startswith("warta reindex: the disk is full (No space left on device (")
     assert err.endswith(f"): the new index was not written and the previous one at {tmp_path} is still current\n")
     assert len(err.splitlines()) == 1
+
+def test_a_full_disk_in_the_indexing_workers_is_one_line_too(tmp_path, capfd, monkeypatch):
+    """The parallel build: a worker that meets ENOSPC tells the reindex and ends without a traceback of its own."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    body = "Berita nomor {n} tentang rapat pemerintah daerah di Kalianda bersama kepala dinas."
+    (sources / "many.jsonl").write_text("".join(
+        json.dumps({"url": f"https://a.id/{n}", "body": body.format(n=n)}) + "\n" for n in range(60)))
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+
+    parent = os.getpid()
+    write = StructFile.write
+
+    def full_in_workers(self, *args, **kwargs):
+        if os.getpid() != parent:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(StructFile, "write", full_in_workers)
+    assert main(["reindex", str(sources), "--index", str(tmp_path / "ix"), "--quiet"]) == EXIT_ERROR
+    err = capfd.readouterr().err
+    assert err == ("warta reindex: the disk is full (No space left on device): the new index was not written "
+                   f"and the previous one at {tmp_path / 'ix'} is still current\n")
+
 
 @pytest.mark.parametrize("argv, complaint", [
     (["search", "x", "--from", "0000"], "argument --from: '0000' is not a date"),
