@@ -143,3 +143,25 @@ def test_a_worker_ends_when_its_parent_is_killed(tmp_path):
     process.wait()
     process.stdout.close()
     assert wait_for(lambda: not alive(child), 1.0)
+
+
+def test_story_preparing_workers_end_when_the_reindex_is_killed(tmp_path):
+    """The processes that prepare story signatures (a fresh build of 2,000 articles or more) go with the
+    reindex too: killed by SIGKILL in the middle of their work, none finishes its part first."""
+    script = tmp_path / "prepare.py"
+    script.write_text(
+        "import time\n"
+        "import search.stories as stories\n"
+        "def slow(*args):\n"
+        "    time.sleep(60)\n"
+        "stories._prepare = slow\n"
+        "with stories.StoryStream(stories.StoryIndex(), lambda article_id: None, workers=2) as stream:\n"
+        "    for n in range(stories.PARALLEL_BLOCK):\n"
+        "        stream.append(str(n), 'teks')\n"
+        "    stream.finish()\n")
+    process = subprocess.Popen([sys.executable, str(script)], cwd=ROOT)
+    assert wait_for(lambda: len(children_of(process.pid)) >= 2, 60), "no workers started"
+    workers = children_of(process.pid)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert wait_for(lambda: not any(alive(pid) for pid in workers), 1.0), workers
