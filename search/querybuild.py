@@ -158,7 +158,7 @@ class QueryBuilder:
                 if fuzzy:
                     options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
                                                 maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
-            if self.score_quotes:
+            if self.score_quotes and written not in stopwords():
                 options.append(quoted_word(written, weight))
         return wq.Or(options)
 

@@ -5,21 +5,24 @@ The index holds, per article, one term per speaker (`Suhajar Diantoro`: quoted a
 and word of their quotes (`Suhajar Diantoro\\x1freformasi`), words as the surface analyzer reads them, and
 one per word inside anyone's quotes (`\\x1freformasi`: a word matched inside a quote scores a little more). A
 said: filter is built from the query's own words: every positive group must be inside the speaker's quotes
-(a phrase's words each, not necessarily adjacent; a prefix `birokra*` any word it starts; stems are not
-expanded: `reformasi` does not match `reformasinya`).
+(a phrase's words each, not necessarily adjacent, stop words such as `yang` left out; a prefix `birokra*`
+any word it starts; stems are not expanded: `reformasi` does not match `reformasinya`). Stop words are not
+indexed here: a quote's `dan` or `yang` says nothing about what was said.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from whoosh import query as wq
 
-from .analysis import words_of
+from .analysis import WORD_PATTERN, stopwords
 from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery
 
 JOIN = "\x1f"  # between a speaker and a word in one term (no name or word holds it)
 MAX_SAID = 5  # said: filters one query may have
+_WORDS = re.compile(WORD_PATTERN)  # the surface analyzer's words (analysis.words_of), found by one findall
 QUOTE_BOOST = 0.2  # a word inside a quote adds this much of a term's score: a little, never more than a title
 
 
@@ -28,8 +31,9 @@ def said_terms(quotes: Iterable) -> list[str]:
     words quoted from anyone (speaker known or not), each once."""
     terms: dict[str, None] = {}
     anyone: dict[str, None] = {}
+    common = stopwords()
     for quote in quotes:
-        words = words_of(quote.text)
+        words = [word for word in dict.fromkeys(w.lower() for w in _WORDS.findall(quote.text)) if word not in common]
         anyone.update(dict.fromkeys(JOIN + word for word in words))
         if quote.speaker:
             terms[quote.speaker] = None
@@ -63,5 +67,6 @@ def _speaker_query(speaker: str, parsed: ParsedQuery) -> wq.Query:
 def _clause_query(speaker: str, clause: Clause) -> wq.Query:
     if clause.prefix:
         return wq.Prefix(SAID, speaker + JOIN + clause.words[0])
-    terms = [wq.Term(SAID, speaker + JOIN + word) for word in clause.words]
+    words = [word for word in clause.words if word not in stopwords()] or clause.words  # stop words: not indexed
+    terms = [wq.Term(SAID, speaker + JOIN + word) for word in words]
     return terms[0] if len(terms) == 1 else wq.And(terms)

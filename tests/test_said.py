@@ -115,3 +115,11 @@ def test_hits_carry_the_quotes_holding_the_most_words_marked(service):
         ("Suhajar Diantoro", "indirect", "untuk mencapai sistem pemerintahan <mark>kelas</mark> <mark>dunia</mark>, "
                                          "diperlukan managemen dalam setiap aspek birokrasi")]
     assert service.search(SearchRequest(q="said:Dendi"))["hits"][0]["quotes"] == []  # no words: none is better
+
+
+def test_stop_words_are_neither_indexed_nor_required_inside_quotes():
+    assert said_terms([Quote("Thamrin", "Yang dan gedung", "direct", None)]) == [
+        "Thamrin", f"Thamrin{JOIN}gedung", f"{JOIN}gedung"]
+    assert said_query(["Thamrin"], parse('said:Thamrin "gedung yang baru"')) == wq.And([
+        wq.Term("said", "Thamrin"),
+        wq.And([wq.Term("said", f"Thamrin{JOIN}gedung"), wq.Term("said", f"Thamrin{JOIN}baru")])])
