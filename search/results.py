@@ -115,6 +115,7 @@ def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = ()) 
         "officials": stored.get("officials") or [],
         "agencies": stored.get("agencies") or [],
         "regions": stored.get("regions") or [],
+        "quotes": [{key: quote[key] for key in ("speaker", "text", "kind")} for quote in stored.get("quotes") or []],
         "story": stored.get("story") or stored["id"],
         "first_version": versions[0]["id"] if len(versions) > 1 else None,
         "versions": [version(other) for other in versions if other["id"] != stored["id"]],

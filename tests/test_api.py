@@ -20,7 +20,7 @@ def validate(spec, schema_name, instance):
 
 def test_openapi_describes_every_api_route(app, spec):
     assert spec["openapi"] == "3.1.0"
-    routes = {rule.rule.replace("<article_id>", "{id}").replace("<facet>", "{facet}")
+    routes = {rule.rule.replace("<article_id>", "{id}").replace("<facet>", "{facet}").replace("<path:name>", "{name}")
               for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/") or rule.rule == "/feed"}
     assert routes == set(spec["paths"])
 
@@ -40,11 +40,12 @@ def test_article_and_facet_answers_match_the_schema(client, spec):
     hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
     validate(spec, "Article", client.get(f"/api/articles/{hit['id']}").get_json())
     validate(spec, "FacetValues", client.get("/api/facets/official?prefix=d").get_json())
+    validate(spec, "Official", client.get("/api/officials/suhajar").get_json())
 
 
 @pytest.mark.parametrize("url, status", [
     ("/api/search?page=0", 400), ("/api/articles/nope", 404), ("/api/facets/place", 404),
-    ("/api/facets/official?size=500", 400), ("/api/nope", 404), ("/api/search?q=" + "x" * 5000, 414),
+    ("/api/facets/official?size=500", 400), ("/api/nope", 404), ("/api/officials/nobody", 404), ("/api/search?q=" + "x" * 5000, 414),
 ])
 def test_error_answers_match_the_one_envelope(client, spec, url, status):
     response = client.get(url)
@@ -116,3 +117,11 @@ def test_said_keeps_the_words_inside_that_persons_quotes(client):
     assert said["hits"][0]["title"] == ("Bupati Pesawaran Dendi Ramadhona membuka Musyawarah Perencanaan "
                                         "Pembangunan (Musrenbang) tingkat kabupaten, Senin…")
     assert said["query"]["said"] == ["Dendi"]
+
+
+def test_an_official_by_a_short_name_with_what_they_said(client):
+    body = client.get("/api/officials/dendi").get_json()
+    assert {key: body[key] for key in ("name", "roles", "articles", "quoted_in")} == {
+        "name": "Dendi Ramadhona", "roles": ["Bupati Pesawaran"], "articles": 1, "quoted_in": 1}
+    assert [(q["text"], q["kind"], q["article"]["date"]) for q in body["quotes"]] == [
+        ("Pelayanan publik harus menjadi prioritas pembangunan daerah", "direct", "2017-03-27")]

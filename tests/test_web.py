@@ -391,3 +391,14 @@ def test_a_hit_shows_its_best_quote_under_the_snippet(client):
     html = client.get("/?q=said:Dendi+pelayanan").get_data(as_text=True)
     assert ('<blockquote class="quote direct">“<mark>Pelayanan</mark> publik harus menjadi prioritas pembangunan '
             'daerah” <cite>— Dendi Ramadhona</cite></blockquote>') in html
+
+
+def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(client):
+    html = client.get("/official/Suhajar%20Diantoro").get_data(as_text=True)
+    assert "<h1>Suhajar Diantoro</h1>" in html
+    assert '<span class="role">Sekretaris Jenderal Kemendagri</span>' in html
+    assert html.count('<blockquote class="quote') == 5
+    assert client.get("/official/nobody").status_code == 404
+    seed = client.get("/api/search?q=said:suhajar").get_json()["hits"][0]["id"]
+    assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil</a>' in client.get(
+        f"/article/{seed}").get_data(as_text=True)

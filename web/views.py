@@ -23,6 +23,7 @@ from search.errors import BadQueryError, IndexMissingError, NotFoundError, Warta
 from search.highlight import mark_phrases, shared_given_names
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
 from search.facet_registry import Facet, FacetRegistry
+from search.officials import official_profile
 from search.backends import Backend
 from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
 from search.querybuild import MAX_YEAR, MIN_YEAR
@@ -47,6 +48,7 @@ FRONT_WINDOW_DAYS = 30  # the front page's "recent": days up to the newest artic
 FRONT_FACET_SIZE = 8  # values of each facet the front page lists
 CACHE_CONTROL = "public, max-age=30"
 INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
+                   "/api/officials/", "/official/",
                    "/api/facets/", "/facets/", "/article/", "/feed")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -444,6 +446,25 @@ def facet_parameter(facet) -> dict[str, Any]:
             "schema": {"type": "array", "items": {"type": "string", "maxLength": MAX_VALUE_CHARS},
                        "maxItems": MAX_SELECTED},
             "description": f"{facet.label}: {facet.description}. Values OR within the facet; facets AND."}
+
+
+@blueprint.get("/api/officials/<path:name>")
+def api_official(name: str):
+    """One official: roles, how many articles name and quote them, bodies and regions named with them, their
+    latest articles and what they said lately."""
+    return jsonify(find_official(name))
+
+
+@blueprint.get("/official/<path:name>")
+def official_page(name: str):
+    """The official's page: the same as /api/officials/<name>, with links to search their articles."""
+    return render_template("official.html", official=find_official(name))
+
+
+def find_official(name: str) -> dict[str, Any]:
+    if len(name) > MAX_VALUE_CHARS:
+        raise NotFoundError(f"no official named that (names are at most {MAX_VALUE_CHARS} characters)")
+    return official_profile(service(), name)
 
 
 @blueprint.get("/api/articles/<article_id>")

@@ -1,0 +1,64 @@
+"""One official's page: how often they are named and quoted, their roles, the bodies and regions named with
+them, their latest articles and what they said lately. Built from any backend's search and article lookups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import NotFoundError, shown
+from .query import SearchRequest
+
+PROFILE_ARTICLES = 10  # latest articles a profile lists
+QUOTING_ARTICLES = 10  # latest articles quoting the official whose quotes are read (one lookup each)
+PROFILE_QUOTES = 20  # quotes a profile lists at most
+PROFILE_FACET_SIZE = 10
+
+
+def official_profile(backend, typed: str) -> dict[str, Any]:
+    """The profile of the official `typed` names (as stored, or in another case); NotFoundError otherwise."""
+    name = resolve_official(backend, typed)
+    named = backend.search(SearchRequest(selected={"official": (name,)}, sort="date", per_page=PROFILE_ARTICLES,
+                                         collapse=False, facet_size=PROFILE_FACET_SIZE))
+    quoting = backend.search(SearchRequest(selected={"quoted": (name,)}, sort="date", per_page=QUOTING_ARTICLES,
+                                           collapse=False, facet_size=1))
+    roles = list(dict.fromkeys(hit["roles"][name] for hit in named["hits"] if hit["roles"].get(name)))
+    return {
+        "name": name,
+        "roles": roles,
+        "articles": named["total_articles"],
+        "quoted_in": quoting["total_articles"],
+        "agencies": _counts(named["facets"].get("agency", [])),
+        "regions": _counts(named["facets"].get("region", [])),
+        "latest": [_article(hit) for hit in named["hits"]],
+        "quotes": _quotes_of(backend, name, quoting["hits"]),
+    }
+
+
+def resolve_official(backend, typed: str) -> str:
+    """The stored name `typed` selects in the official facet (in any case, a nickname: as `official=` does),
+    when some article names that official."""
+    typed = " ".join(typed.split())
+    if typed:
+        found = backend.search(SearchRequest(selected={"official": (typed,)}, per_page=1, facet_size=1))
+        if found["total"] and found["query"].get("official"):
+            return found["query"]["official"][0]
+    raise NotFoundError(f"no official named {shown(typed)}")
+
+
+def _quotes_of(backend, name: str, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What `name` said in the articles quoting them, latest article first, in reading order within one."""
+    quotes: list[dict[str, Any]] = []
+    for hit in hits:
+        article = backend.article(hit["id"])
+        for quote in article.get("quotes") or []:
+            if quote["speaker"] == name and len(quotes) < PROFILE_QUOTES:
+                quotes.append({"text": quote["text"], "kind": quote["kind"], "article": _article(hit)})
+    return quotes
+
+
+def _article(hit: dict[str, Any]) -> dict[str, Any]:
+    return {key: hit.get(key) for key in ("id", "title", "date", "source")}
+
+
+def _counts(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"value": item["value"], "label": item["label"], "count": item["count"]} for item in items]
