@@ -150,13 +150,51 @@ def ner(shared: Path) -> tuple[Score, Score, int]:
     return persons, organisations, count
 
 
+# The same person under several values on the archive (issue 15): each group must end under one shown value.
+VARIANT_GROUPS = (
+    ("Anies Baswedan", "Anies Rasyid Baswedan"), ("Sri Mulyani", "Sri Mulyani Indrawati"),
+    ("Argo Yuwono", "Raden Prabowo Argo Yuwono"), ("Sandiaga Uno", "Sandiaga Salahuddin Uno"),
+    ("Luhut Binsar Pandjaitan", "Luhut Binsar Panjaitan", "Luhut Panjaitan"),
+    ("Djarot Saiful Hidayat", "Djarot Saeful Hidayat", "Djarot Syaiful Hidayat", "Djarot Saiful"),
+    ("Khofifah", "Kofifah", "Khofifah Parawansa", "Khofifah Indar Parawansa"),
+    ("Tito", "M. Tito", "Muhammad Tito", "Tito Karnavian", "Muhammad Tito Karnavian", "Tri Tito Karnavian"),
+    ("Airlangga Hartarto", "Airlangga Hartanto"),
+)
+
+
+def identity(articles: list[Article]) -> None:
+    """Official values over the whole corpus before and after grouping one person's forms (search/identity.py),
+    the issue's variant groups (only the forms the archive holds), and the largest merges to read."""
+    from search.identity import variants
+
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(set(extract(article).official_names))
+    groups = variants(counts)
+    shown = {name: person for person, names in groups.items() for name in names}
+    print(f"\nofficial values on the corpus: {len(counts)} forms, {len(groups)} after grouping one person's forms; "
+          f"{sum(1 for c in counts.values() if c >= 2)} forms in 2+ articles, "
+          f"{sum(1 for p, names in groups.items() if sum(counts[n] for n in names) >= 2)} persons in 2+")
+    for group in VARIANT_GROUPS:
+        present = [name for name in group if name in counts]
+        if present:
+            people = sorted({shown[name] for name in present})
+            print(f"  {'one' if len(people) == 1 else 'SPLIT':<6}{' / '.join(present)} -> {' | '.join(people)}")
+    merged = sorted((names for names in groups.values() if len(names) > 1), key=lambda names: -len(names))
+    print(f"  {len(merged)} merged groups; the largest: " + "; ".join(" / ".join(names) for names in merged[:12]))
+
+
+def corpus_articles(shared: Path) -> list[Article]:
+    return [a for s in find_sources([shared / "corpus" / "news.jsonl"]) for a in read_source(s)
+            if not isinstance(a, Rejection)]
+
+
 def speed(shared: Path) -> tuple[int, float, float]:
     """Seconds for the whole corpus: first with Sastrawi stemming new words (cold), then with the stem
     cache full (warm), which is extraction's own cost when indexing, where the analyzer stems every word."""
     from search.analysis import stem_word
 
-    articles = [a for s in find_sources([shared / "corpus" / "news.jsonl"]) for a in read_source(s)
-                if not isinstance(a, Rejection)]
+    articles = corpus_articles(shared)
     stem_word.cache_clear()
     timings = []
     for _ in range(2):
@@ -171,7 +209,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--errors", type=int, default=15, help="how many remaining errors to list")
+    parser.add_argument("--identity", action="store_true", help="only the grouping of one person's forms")
     args = parser.parse_args()
+    if args.identity:
+        identity(corpus_articles(args.shared))
+        return
     header = f"{'':<28}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"
     scores = labelled(args.shared)
     counts = Counter(json.loads(line)["split"] for line in LABELS.read_text(encoding="utf-8").splitlines() if line)
@@ -188,6 +230,7 @@ def main() -> None:
         print(f"\nremaining {name} errors on dev (test and heldout are never listed)")
         print("  missed: " + "; ".join(f"{k}" for k, _ in score.misses.most_common(args.errors)))
         print("  wrong:  " + "; ".join(f"{k}" for k, _ in score.wrong.most_common(args.errors)))
+    identity(corpus_articles(args.shared))
     count, cold, warm = speed(args.shared)
     print(f"\nspeed on one core, {count} articles: {count / cold:.0f} articles/s with an empty stem cache, "
           f"{count / warm:.0f} articles/s with a warm one")

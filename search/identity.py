@@ -1,0 +1,203 @@
+"""One person under several written forms across the archive: `Sri Mulyani` / `Sri Mulyani Indrawati`,
+`M. Tito` / `Muhammad Tito Karnavian`, `Luhut Binsar Pandjaitan` / `Luhut Panjaitan`, `Kofifah` / `Khofifah`.
+
+Forms are compared word by word: the same word, a spelling of it one edit away (words of 5 letters or more) or
+with the old spellings (dj/j, tj/c, oe/u) made new, an initial and the name it begins, a given name's spellings
+(data/given_name_forms.txt). A form of two words or more joins the forms it is written inside, in order
+(`Argo Yuwono` inside `Raden Prabowo Argo Yuwono`), when those forms are one person among themselves; a form
+of one word joins only a group it alone names. Different people sharing a surname (`Susilo Bambang Yudhoyono`,
+`Agus Harimurti Yudhoyono`) share one word, and a shared word alone never merges two groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from .datafiles import read_lines
+
+MAX_FORMS = 200_000  # forms a grouping takes at most (an archive's official values are a few thousand)
+MIN_FUZZY_LENGTH = 5  # shorter words must be spelled the same (Budi is no Bud)
+OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
+_NON_LETTERS = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, str]:
+    forms = {}
+    for line in read_lines("given_name_forms.txt"):
+        words = line.split()
+        forms.update((word, words[0]) for word in words)
+    return forms
+
+
+def words_of(name: str) -> tuple[str, ...]:
+    """`M. Tito Karnavian` -> ('m', 'tito', 'karnavian'), `Mochamad Afifuddin` -> ('muhammad', 'afifuddin'):
+    lower case, letters only, a given name's spellings as one, old spellings made new."""
+    forms = _given_name_forms()
+    words = []
+    for raw in name.replace(".", " ").split():
+        word = _NON_LETTERS.sub("", raw.lower())
+        if not word:
+            continue
+        word = forms.get(word, word)
+        for old, new in OLD_SPELLINGS:
+            word = word.replace(old, new)
+        words.append(word)
+    return tuple(words)
+
+
+def same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or abs(len(a) - len(b)) > 1:
+        return False
+    return _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def written_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Every word of `short` in `long`, in order (an initial matching a full name)."""
+    j = 0
+    for word in short:
+        while j < len(long) and not same_word(word, long[j]):
+            j += 1
+        if j == len(long):
+            return False
+        j += 1
+    return True
+
+
+def one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full forms that may be one person: one written inside the other, or two words or more shared in
+    order with the same surname (`Muhammad Tito Karnavian`, `Tri Tito Karnavian`)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if written_inside(a, b):
+        return len(a) >= 2 or len(b) == 1
+    return same_word(a[-1], b[-1]) and _shared(a, b) >= 2
+
+
+def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Words of `a` found in `b` in order (greedy)."""
+    count, j = 0, 0
+    for word in a:
+        k = j
+        while k < len(b) and not same_word(word, b[k]):
+            k += 1
+        if k < len(b):
+            count, j = count + 1, k + 1
+    return count
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def group_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each form -> the form its person is shown as: the fullest of the group's frequent forms (those in at
+    least half as many articles as its most frequent one), else its most frequent. `counts`: articles per form."""
+    names = sorted(counts, key=lambda name: (-len(words_of(name)), -counts[name], name))[:MAX_FORMS]
+    words = [words_of(name) for name in names]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, parts in enumerate(words):
+        for word in set(parts):
+            if len(word) > 1:
+                by_word[word].append(i)
+    groups = _Groups(len(names))
+    for i, parts in enumerate(words):
+        if len(parts) < 2:
+            continue
+        candidates = [j for j in _neighbours(i, parts, words, by_word) if _joins(parts, words[j])]
+        if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
+            for j in candidates:
+                groups.join(i, j)
+    for i, parts in enumerate(words):
+        if len(parts) == 1:
+            owners = {groups.find(j) for j in _neighbours(i, parts, words, by_word)
+                      if len(words[j]) >= 2 and _names_one_word(names[i], parts[0], names[j], words[j])}
+            if len(owners) == 1:
+                groups.join(i, owners.pop())
+    members: dict[int, list[str]] = defaultdict(list)
+    for i, name in enumerate(names):
+        members[groups.find(i)].append(name)
+    shown = {}
+    for group in members.values():
+        top = max(counts[name] for name in group)
+        frequent = [name for name in group if counts[name] * 2 >= top]
+        chosen = max(frequent, key=lambda name: (len(words_of(name)), counts[name], name))
+        shown.update((name, chosen) for name in group)
+    return shown
+
+
+def _names_one_word(name: str, word: str, other: str, other_words: tuple[str, ...]) -> bool:
+    """A form of one word names a longer form by its first word in any spelling (`Kofifah`, `Tito`), or by a
+    later word spelled exactly as there (`Erdogan`); `Boediono` is not `Antonius Tonny Budiono`."""
+    if same_word(word, other_words[0]):
+        return True
+    return name.casefold() in other.casefold().replace(".", " ").split()[1:]
+
+
+def _joins(parts: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """A form of two words or more joins a form it is written inside, or a spelling of it of as many words."""
+    if len(other) > len(parts):
+        return written_inside(parts, other)
+    return len(other) == len(parts) and all(same_word(a, b) for a, b in zip(parts, other))
+
+
+def _neighbours(i: int, parts: tuple[str, ...], words, by_word) -> Iterable[int]:
+    """Other forms sharing a word with `parts` spelled alike (words of one letter aside), or whose words
+    are one edit from its longest word."""
+    found: set[int] = set()
+    for word in parts:
+        found.update(by_word.get(word, ()))
+    longest = max(parts, key=len)
+    if len(longest) >= MIN_FUZZY_LENGTH:
+        for candidate in _one_edit_keys(longest):
+            found.update(by_word.get(candidate, ()))
+    found.discard(i)
+    return sorted(found)
+
+
+def _one_edit_keys(word: str) -> Iterable[str]:
+    """Words one deletion, substitution or insertion from `word`: bounded by its length (26 letters each)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for k in range(len(word) + 1):
+        if k < len(word):
+            yield word[:k] + word[k + 1:]
+            for letter in letters:
+                yield word[:k] + letter + word[k + 1:]
+        for letter in letters:
+            yield word[:k] + letter + word[k:]
+
+
+def variants(counts: Mapping[str, int]) -> dict[str, list[str]]:
+    """The form each person is shown as -> every form of them, most frequent first."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for name, shown in group_names(counts).items():
+        found[shown].append(name)
+    return {shown: sorted(names, key=lambda name: (-counts[name], name)) for shown, names in found.items()}
