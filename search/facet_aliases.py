@@ -12,9 +12,11 @@ from typing import Sequence
 
 from .analysis import words_of
 from .extract.lexicon import load_lexicon
+from .identity import variants
 from .schema import AGENCY, OFFICIAL
 from .synonyms import load_synonyms
 
+PERSON_GROUPINGS_KEPT = 4  # official value lists (one per open generation) whose grouping by person is remembered
 MAX_MATCHED_VALUES = 50  # values a typed value may stand for when it is words of several (`official:wayan`)
 ALIAS_WORDS_KEPT = 8_192  # stored values whose other names' words are remembered (one entry per facet value)
 
@@ -38,14 +40,35 @@ def named_values(facet: str, typed: str, values: Sequence[str]) -> list[str]:
         return []
     same = [value for value in values if value.casefold() == wanted]
     if same:
-        return same
+        return with_variants(facet, same, values)
     meant = _meant(facet, typed)
     if meant is not None:
         found = [value for value in values if value == meant or (facet == AGENCY and value.startswith(meant + " "))]
         if found:
-            return found
+            return with_variants(facet, found, values)
     words = wanted.split()
     return [value for value in values if all(word in value.casefold().split() for word in words)][:MAX_MATCHED_VALUES]
+
+
+def with_variants(facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:
+    """`found` and, for officials, every other stored form of the same people (search/identity.py: `Sri Mulyani`
+    brings `Sri Mulyani Indrawati`); `values` are all the facet's stored values."""
+    if facet != OFFICIAL or not found:
+        return list(found)
+    groups = _person_groups(tuple(values))
+    chosen = dict.fromkeys(found)
+    for value in found:
+        chosen.update(dict.fromkeys(groups.get(value, ())))
+    return list(chosen)
+
+
+@lru_cache(maxsize=PERSON_GROUPINGS_KEPT)
+def _person_groups(values: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each stored official value -> every stored form of its person (itself included)."""
+    groups = {}
+    for names in variants(dict.fromkeys(values, 1)).values():
+        groups.update((name, tuple(names)) for name in names)
+    return groups
 
 
 def _meant(facet: str, typed: str) -> str | None:

@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .analysis import Stems, stem_word, stopwords
-from .facet_aliases import alias_words, named_values
+from .facet_aliases import alias_words, named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
@@ -378,8 +378,11 @@ class Generation:
             table = self.facets.get(name)
             found: dict[str, None] = {}
             for value in typed:
-                if table is None or value in table.ordinals:
+                if table is None:
                     found[value] = None
+                    continue
+                if value in table.ordinals:
+                    found.update(dict.fromkeys(with_variants(name, [value], table.values)))
                     continue
                 found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
             selected[name] = tuple(found)

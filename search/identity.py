@@ -124,21 +124,25 @@ def group_names(counts: Mapping[str, int]) -> dict[str, str]:
     names = sorted(counts, key=lambda name: (-len(words_of(name)), -counts[name], name))[:MAX_FORMS]
     words = [words_of(name) for name in names]
     by_word: dict[str, list[int]] = defaultdict(list)
+    by_deletion: dict[str, list[int]] = defaultdict(list)
     for i, parts in enumerate(words):
         for word in set(parts):
             if len(word) > 1:
                 by_word[word].append(i)
+            if len(word) >= MIN_FUZZY_LENGTH:
+                for key in _deletions(word):
+                    by_deletion[key].append(i)
     groups = _Groups(len(names))
     for i, parts in enumerate(words):
         if len(parts) < 2:
             continue
-        candidates = [j for j in _neighbours(i, parts, words, by_word) if _joins(parts, words[j])]
+        candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])]
         if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
             for j in candidates:
                 groups.join(i, j)
     for i, parts in enumerate(words):
         if len(parts) == 1:
-            owners = {groups.find(j) for j in _neighbours(i, parts, words, by_word)
+            owners = {groups.find(j) for j in _neighbours(i, parts, by_word, by_deletion)
                       if len(words[j]) >= 2 and _names_one_word(names[i], parts[0], names[j], words[j])}
             if len(owners) == 1:
                 groups.join(i, owners.pop())
@@ -169,30 +173,23 @@ def _joins(parts: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return len(other) == len(parts) and all(same_word(a, b) for a, b in zip(parts, other))
 
 
-def _neighbours(i: int, parts: tuple[str, ...], words, by_word) -> Iterable[int]:
-    """Other forms sharing a word with `parts` spelled alike (words of one letter aside), or whose words
-    are one edit from its longest word."""
+def _neighbours(i: int, parts: tuple[str, ...], by_word, by_deletion) -> Iterable[int]:
+    """Other forms sharing a word with `parts` (words of one letter aside), or a word one edit from its longest:
+    two words one edit apart share one of their one-letter deletions."""
     found: set[int] = set()
     for word in parts:
         found.update(by_word.get(word, ()))
     longest = max(parts, key=len)
     if len(longest) >= MIN_FUZZY_LENGTH:
-        for candidate in _one_edit_keys(longest):
-            found.update(by_word.get(candidate, ()))
+        for key in _deletions(longest):
+            found.update(by_deletion.get(key, ()))
     found.discard(i)
     return sorted(found)
 
 
-def _one_edit_keys(word: str) -> Iterable[str]:
-    """Words one deletion, substitution or insertion from `word`: bounded by its length (26 letters each)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for k in range(len(word) + 1):
-        if k < len(word):
-            yield word[:k] + word[k + 1:]
-            for letter in letters:
-                yield word[:k] + letter + word[k + 1:]
-        for letter in letters:
-            yield word[:k] + letter + word[k:]
+def _deletions(word: str) -> set[str]:
+    """`word` and every form of it one letter shorter."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
 
 
 def variants(counts: Mapping[str, int]) -> dict[str, list[str]]:

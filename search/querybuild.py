@@ -20,7 +20,7 @@ from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery
 from .matching import StemTerm
-from .facet_aliases import named_values
+from .facet_aliases import named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
 from .said import MAX_SAID, quoted_word, said_query
 from .schema import AGENCY, BODY_WORDS, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
@@ -238,7 +238,8 @@ class QueryBuilder:
         any of them (facet_aliases.py)."""
         table = self.facets[field_name]
         resolved = self.registry.get(field_name).resolve(typed) if field_name in self.registry else None
-        values = [resolved] if resolved in table.ordinals else named_values(field_name, typed, table.values)
+        values = (with_variants(field_name, [resolved], table.values) if resolved in table.ordinals
+                  else named_values(field_name, typed, table.values))
         if not values:
             return NOTHING
         terms = [wq.Term(table.field, value) for value in values]

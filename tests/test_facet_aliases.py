@@ -1,4 +1,4 @@
-from search.facet_aliases import alias_words, named_values
+from search.facet_aliases import alias_words, named_values, with_variants
 
 OFFICIALS = ["Joko Widodo", "Joko Widodo Kahiyang Ayu", "Iriana Joko Widodo", "Wayan Koster", "Wayan Sudirta"]
 AGENCIES = ["Komisi Pemberantasan Korupsi", "Kementerian Dalam Negeri", "Dinas Kesehatan",
@@ -34,3 +34,13 @@ def test_alias_words_are_the_words_of_other_names_for_the_type_ahead():
     assert alias_words("official", "Joko Widodo") == frozenset({"jokowi"})
     assert alias_words("official", "Wayan Koster") == frozenset()
     assert alias_words("source", "detik.com") == frozenset()
+
+
+def test_an_officials_value_brings_the_other_forms_of_the_same_person_and_nobody_sharing_a_surname():
+    values = ["Sri Mulyani", "Sri Mulyani Indrawati", "Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono",
+              "Tito Karnavian", "M. Tito", "Muhammad Tito Karnavian"]
+    assert named_values("official", "sri mulyani", values) == ["Sri Mulyani", "Sri Mulyani Indrawati"]
+    assert named_values("official", "Muhammad Tito Karnavian", values) == [
+        "Muhammad Tito Karnavian", "M. Tito", "Tito Karnavian"]
+    assert named_values("official", "Agus Harimurti Yudhoyono", values) == ["Agus Harimurti Yudhoyono"]
+    assert with_variants("agency", ["Dinas Kesehatan"], AGENCIES) == ["Dinas Kesehatan"]
