@@ -5,7 +5,7 @@ Forms are compared word by word: the same word, a spelling of it one edit away (
 with the old spellings (dj/j, tj/c, oe/u) made new, an initial and the name it begins, a given name's spellings
 (data/given_name_forms.txt). A form of two words or more joins the forms it is written inside, in order
 (`Argo Yuwono` inside `Raden Prabowo Argo Yuwono`), when those forms are one person among themselves; a form
-of one word joins only a group it alone names. Different people sharing a surname (`Susilo Bambang Yudhoyono`,
+of one word joins only the one group whose forms it begins, spelled the same. Different people sharing a surname (`Susilo Bambang Yudhoyono`,
 `Agus Harimurti Yudhoyono`) share one word, and a shared word alone never merges two groups.
 """
 
@@ -19,7 +19,7 @@ from typing import Iterable, Mapping
 from .datafiles import read_lines
 
 MAX_FORMS = 200_000  # forms a grouping takes at most (an archive's official values are a few thousand)
-MIN_FUZZY_LENGTH = 5  # shorter words must be spelled the same (Budi is no Bud)
+MIN_FUZZY_LENGTH = 6  # shorter words must be spelled the same (Dedi is no Dede, Jamil no Jalil)
 OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 _NON_LETTERS = re.compile(r"[^a-z]")
 
@@ -71,10 +71,13 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def written_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """Every word of `short` in `long`, in order (an initial matching a full name)."""
+    """Every word of `short` in `long`, in order (an initial matching a name right where the words before it
+    left off)."""
     j = 0
     for word in short:
         while j < len(long) and not same_word(word, long[j]):
+            if len(word) == 1:
+                return False  # an initial stands where its name does: `M. Tito`, not `M Nasir` in `PP Muhammadiyah …`
             j += 1
         if j == len(long):
             return False
@@ -143,7 +146,7 @@ def group_names(counts: Mapping[str, int]) -> dict[str, str]:
     for i, parts in enumerate(words):
         if len(parts) == 1:
             owners = {groups.find(j) for j in _neighbours(i, parts, by_word, by_deletion)
-                      if len(words[j]) >= 2 and _names_one_word(names[i], parts[0], names[j], words[j])}
+                      if len(words[j]) >= 2 and _names_one_word(parts[0], words[j])}
             if len(owners) == 1:
                 groups.join(i, owners.pop())
     members: dict[int, list[str]] = defaultdict(list)
@@ -158,12 +161,10 @@ def group_names(counts: Mapping[str, int]) -> dict[str, str]:
     return shown
 
 
-def _names_one_word(name: str, word: str, other: str, other_words: tuple[str, ...]) -> bool:
-    """A form of one word names a longer form by its first word in any spelling (`Kofifah`, `Tito`), or by a
-    later word spelled exactly as there (`Erdogan`); `Boediono` is not `Antonius Tonny Budiono`."""
-    if same_word(word, other_words[0]):
-        return True
-    return name.casefold() in other.casefold().replace(".", " ").split()[1:]
+def _names_one_word(word: str, other_words: tuple[str, ...]) -> bool:
+    """A form of one word names a longer form by its first word spelled the same (`Anies`, `Tito`): a surname
+    alone (`Mulyadi`, `Hartono`) or a near spelling (`Fadeli`, `Kerman`) is too often someone else."""
+    return word == other_words[0]
 
 
 def _joins(parts: tuple[str, ...], other: tuple[str, ...]) -> bool:
