@@ -370,6 +370,13 @@ class Generation:
                                          shown_as=self.registry.get(facet).display,
                                          aliases=lambda value: alias_words(facet, value))
 
+    def person_forms(self, name: str) -> list[str]:
+        """Every official value this generation stores for the person `name` is (search/identity.py)."""
+        table = self.facets.get(OFFICIAL)
+        if table is None or name not in table.ordinals:
+            return [name]
+        return with_variants(OFFICIAL, [name], table.values)
+
     def resolved(self, request):
         """The request with each selected value as this generation stores it (facet_aliases.named_values:
         `joko widodo`, `jokowi` -> `Joko Widodo`); a value naming none is kept, and selects nothing."""

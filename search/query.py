@@ -307,7 +307,9 @@ class SearchService:
             if stored is None:
                 raise NotFoundError(f"no article with id {shown(article_id)}")
             versions = generation.story_members(stored.get("story") or article_id, MAX_STORY_VERSIONS)
-        return article_result(stored, versions)
+            forms = {official["name"]: generation.person_forms(official["name"])
+                     for official in stored.get("officials") or []}
+        return article_result(stored, versions, forms)
 
 
 def _verified(path: Path, lease: int) -> bool:

@@ -106,13 +106,21 @@ def hit_quotes(quotes: list[dict[str, Any]], matches: WordMatcher) -> list[dict[
              "kind": quotes[order]["kind"]} for _, order in best]
 
 
-def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = ()) -> dict[str, Any]:
+def _with_variants(official: dict[str, Any], forms) -> dict[str, Any]:
+    others = [form for form in forms if form != official["name"]]
+    return {**official, "variants": others} if others else official
+
+
+def article_result(stored: dict[str, Any], versions: list[dict[str, Any]] = (),
+                   forms: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """One article; `versions` are its story's articles (itself included), earliest first: the others are
-    listed and the first is named."""
+    listed and the first is named. `forms`: each official's stored forms (search/identity.py); an official with
+    others gets them as `variants`."""
     return {
         **metadata(stored),
         "body": stored.get("body") or "",
-        "officials": stored.get("officials") or [],
+        "officials": [_with_variants(official, (forms or {}).get(official["name"], ()))
+                      for official in stored.get("officials") or []],
         "agencies": stored.get("agencies") or [],
         "regions": stored.get("regions") or [],
         "quotes": [{key: quote[key] for key in ("speaker", "text", "kind")} for quote in stored.get("quotes") or []],

@@ -423,3 +423,36 @@ def test_the_region_facet_nests_kabupaten_under_their_province(story_service):
     assert seed["regions"] == [{"code": "18.01", "name": "Kabupaten Lampung Selatan", "level": "kabupaten"}]
     assert run(story_service, "region:lamsel", collapse=False)["total"] == 4
     assert run(story_service, "", selected={"region": ("Provinsi Jawa Timur",)})["total"] == 0
+
+
+def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path):
+    import json
+
+    from search.indexer import build_index
+
+    records = [
+        {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
+        {"title": "Pajak Daerah Naik", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini."},
+        {"title": "Mantan Presiden Berkunjung", "url": "https://a.example/3", "date": "2024-01-04", "source": "A",
+         "body": "Pacitan - Presiden Susilo Bambang Yudhoyono dan Menko Agus Harimurti Yudhoyono berkunjung."},
+    ]
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([sources], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        result = run(service, officials=("Sri Mulyani",))
+        assert sorted(titles(result)) == ["Anggaran Daerah Dibahas", "Pajak Daerah Naik"]
+        article = service.article(next(hit["id"] for hit in result["hits"] if hit["title"] == "Pajak Daerah Naik"))
+        assert [(o["name"], o.get("variants")) for o in article["officials"]] == [
+            ("Sri Mulyani", ["Sri Mulyani Indrawati"])]
+        assert titles(run(service, officials=("Agus Harimurti Yudhoyono",))) == ["Mantan Presiden Berkunjung"]
+        yudhoyono = service.article(run(service, "berkunjung")["hits"][0]["id"])
+        assert yudhoyono["officials"] == [
+            {"name": "Susilo Bambang Yudhoyono", "role": "Presiden", "surfaces": ["Susilo Bambang Yudhoyono"]},
+            {"name": "Agus Harimurti Yudhoyono", "role": "Menko", "surfaces": ["Agus Harimurti Yudhoyono"]}]
+    finally:
+        service.close()
