@@ -21,16 +21,19 @@ def official_profile(backend, typed: str) -> dict[str, Any]:
                                          collapse=False, facet_size=PROFILE_FACET_SIZE))
     quoting = backend.search(SearchRequest(selected={"quoted": (name,)}, sort="date", per_page=QUOTING_ARTICLES,
                                            collapse=False, facet_size=1))
-    roles = list(dict.fromkeys(hit["roles"][name] for hit in named["hits"] if hit["roles"].get(name)))
+    forms = [name, *(value for value in named["query"].get("official", []) if value != name)]
+    roles = list(dict.fromkeys(hit["roles"][form] for hit in named["hits"] for form in forms
+                               if hit["roles"].get(form)))
     return {
         "name": name,
+        "variants": forms[1:],
         "roles": roles,
         "articles": named["total_articles"],
         "quoted_in": quoting["total_articles"],
         "agencies": _counts(named["facets"].get("agency", [])),
         "regions": _counts(named["facets"].get("region", [])),
         "latest": [_article(hit) for hit in named["hits"]],
-        "quotes": _quotes_of(backend, name, quoting["hits"]),
+        "quotes": _quotes_of(backend, set(forms), quoting["hits"]),
     }
 
 
@@ -45,13 +48,14 @@ def resolve_official(backend, typed: str) -> str:
     raise NotFoundError(f"no official named {shown(typed)}")
 
 
-def _quotes_of(backend, name: str, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What `name` said in the articles quoting them, latest article first, in reading order within one."""
+def _quotes_of(backend, names: set[str], hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the person (any of `names`, their stored forms) said in the articles quoting them, latest article
+    first, in reading order within one."""
     quotes: list[dict[str, Any]] = []
     for hit in hits:
         article = backend.article(hit["id"])
         for quote in article.get("quotes") or []:
-            if quote["speaker"] == name and len(quotes) < PROFILE_QUOTES:
+            if quote["speaker"] in names and len(quotes) < PROFILE_QUOTES:
                 quotes.append({"text": quote["text"], "kind": quote["kind"], "article": _article(hit)})
     return quotes
 

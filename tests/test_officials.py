@@ -36,3 +36,27 @@ def test_an_official_named_but_never_quoted_has_no_quotes(service):
     profile = official_profile(service, "Thamrin")
     assert (profile["quoted_in"], profile["quotes"]) == (0, [])
     assert profile["articles"] == 1
+
+
+def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
+    import json
+
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    records = [
+        {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
+        {"title": "Pajak Daerah Naik", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini."},
+    ]
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([tmp_path / "sources"], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        profile = official_profile(service, "sri mulyani indrawati")
+        assert (profile["name"], profile["variants"], profile["articles"], profile["roles"]) == (
+            "Sri Mulyani Indrawati", ["Sri Mulyani"], 2, ["Menteri Keuangan"])
+    finally:
+        service.close()
