@@ -6,7 +6,8 @@ Prints precision, recall and F1 for officials and agencies on tests/data/extract
 of ../shared/corpus/news.jsonl and pages of ../shared/html/websites labelled by reading them, following
 tests/data/extraction_guideline.md: `dev` may be tuned on; `test` and `heldout` are only scored), for PER
 (officials and other persons found) and ORG (agencies' surface forms) on ner/idner-dev.conll, the remaining
-errors on `dev`, and articles per second on one core over the whole corpus.
+errors on `dev`, the junk audit and the grouping of one person's forms over the corpus's official values
+(--identity: only those), and articles per second on one core over the whole corpus.
 """
 
 from __future__ import annotations
@@ -170,6 +171,7 @@ def identity(articles: list[Article]) -> None:
     counts: Counter = Counter()
     for article in articles:
         counts.update(set(extract(article).official_names))
+    audit(counts)
     groups = variants(counts)
     shown = {name: person for person, names in groups.items() for name in names}
     print(f"\nofficial values on the corpus: {len(counts)} forms, {len(groups)} after grouping one person's forms; "
@@ -182,6 +184,26 @@ def identity(articles: list[Article]) -> None:
             print(f"  {'one' if len(people) == 1 else 'SPLIT':<6}{' / '.join(present)} -> {' | '.join(people)}")
     merged = sorted((names for names in groups.values() if len(names) > 1), key=lambda names: -len(names))
     print(f"  {len(merged)} merged groups; the largest: " + "; ".join(" / ".join(names) for names in merged[:12]))
+
+
+AUDIT = ROOT / "tests" / "data" / "official_value_audit.txt"
+AUDIT_SAMPLE, AUDIT_SEED = 100, 15
+
+
+def audit(counts: Counter) -> None:
+    """Issue 15's junk audit: the share of official values judged junk (tests/data/official_value_audit.txt)
+    among values in 2+ articles, and in a seeded random 100 of all values. Values the file has not seen are
+    printed to be read: the share is only as current as the judging."""
+    import random
+
+    junk = {line.strip() for line in AUDIT.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    frequent = sorted(name for name, count in counts.items() if count >= 2)
+    sample = sorted(random.Random(AUDIT_SEED).sample(sorted(counts), min(AUDIT_SAMPLE, len(counts))))
+    for label, values in (("values in 2+ articles", frequent), (f"random {len(sample)} of all values", sample)):
+        found = [value for value in values if value in junk]
+        print(f"  junk among {label}: {len(found)}/{len(values)} = {len(found) / max(1, len(values)):.1%} "
+              f"({'; '.join(found)})")
 
 
 def corpus_articles(shared: Path) -> list[Article]:
