@@ -8,6 +8,7 @@ links) raise NoArticleError so that they are reported as skipped, not indexed as
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name
 from .cleaning import clean_paragraphs
-from .errors import NoArticleError
+from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_iso_date, safe_date
 
 REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
@@ -42,6 +43,24 @@ MIN_BODY_CHARS = 120
 MIN_PARAGRAPH_SCORE = 25
 MIN_PARAGRAPH_WORDS = 6
 MAX_LINK_DENSITY = 0.5
+# CPU seconds (of the reading thread, so a busy machine does not count) to find a page's article: within the size
+# and depth limits, nested inline elements can still make the search quadratic (390 <span>s around 20,000 <b>s)
+MAX_PAGE_SECONDS = 10.0
+
+
+class PageClock:
+    """The work one page may cost; `check` raises InputError once it is spent."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = MAX_PAGE_SECONDS if seconds is None else seconds
+        self.ends = time.thread_time() + self.seconds
+
+    def check(self) -> None:
+        if time.thread_time() > self.ends:
+            raise InputError(f"finding the article took over {self.seconds:g} s of work, the limit for one page")
+
+
+UNLIMITED = PageClock(float("inf"))
 
 
 @dataclass
@@ -51,6 +70,7 @@ class _Candidate:
 
 
 def parse_html(html: str, origin: str = "") -> Article:
+    clock = PageClock()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "html.parser")
@@ -60,8 +80,9 @@ def parse_html(html: str, origin: str = "") -> Article:
     title = page_title(soup, url)
     published = page_date(soup, html, url)
     captions = gallery_captions(soup)
+    clock.check()
     strip_boilerplate(soup)
-    paragraphs = [p for p in article_paragraphs(soup) if p != title and not _is_dateline_only(p)]
+    paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)]
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS and len("".join(captions)) >= MIN_BODY_CHARS:
         body = "\n\n".join(captions)  # a photo gallery tells its story in the captions
@@ -225,23 +246,25 @@ def strip_boilerplate(soup: BeautifulSoup) -> None:
             element.decompose()
 
 
-def article_paragraphs(soup: BeautifulSoup) -> list[str]:
-    best = best_container(soup)
+def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> list[str]:
+    best = best_container(soup, clock)
     if best is None:
         return []
     paragraphs = []
-    for nodes in _paragraph_nodes(best.element, own_only=False):
+    for nodes in _paragraph_nodes(best.element, own_only=False, clock=clock):
+        clock.check()
         if all(node.find_parent("a") is not None for node in nodes if node.strip()):
             continue  # a paragraph that is only a link: navigation, "Baca juga" teasers
         paragraphs.append(normalise_space("".join(str(node) for node in nodes)))
     return clean_paragraphs(paragraphs)
 
 
-def best_container(soup: BeautifulSoup) -> _Candidate | None:
+def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candidate | None:
     """The element whose own paragraphs, plus half of its children's, hold the most text."""
     scores: dict[int, _Candidate] = {}
     for element in soup.find_all(CANDIDATE_TAGS):
-        own = own_text_score(element)
+        clock.check()
+        own = own_text_score(element, clock)
         if own <= 0:
             continue
         parent = element.find_parent(CANDIDATE_TAGS)
@@ -260,11 +283,11 @@ def _is_paragraph_div(element: Tag) -> bool:
                                                   and tag.name not in INLINE_CANDIDATES) is None
 
 
-def own_text_score(element: Tag) -> float:
+def own_text_score(element: Tag, clock: PageClock = UNLIMITED) -> float:
     """Characters of text in the element's own paragraphs (not in nested containers), less link text."""
     text_chars = 0
     link_chars = 0
-    for paragraph in _paragraph_nodes(element, own_only=True):
+    for paragraph in _paragraph_nodes(element, own_only=True, clock=clock):
         length = sum(len(s.strip()) for s in paragraph)
         links = sum(len(s.strip()) for s in paragraph if s.find_parent("a") is not None)
         words = sum(len(s.split()) for s in paragraph)
@@ -276,7 +299,7 @@ def own_text_score(element: Tag) -> float:
     return float(text_chars - link_chars)
 
 
-def _paragraph_nodes(element: Tag, own_only: bool) -> list[list[NavigableString]]:
+def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED) -> list[list[NavigableString]]:
     """Text nodes grouped by paragraph, split at <br> and block elements.
 
     With `own_only`, nested containers (other than <p> and inline wrappers) are not walked: the text counts
@@ -285,6 +308,7 @@ def _paragraph_nodes(element: Tag, own_only: bool) -> list[list[NavigableString]
     paragraphs: list[list[NavigableString]] = [[]]
 
     def walk(node: Tag) -> None:
+        clock.check()
         for child in node.children:
             if isinstance(child, NavigableString):
                 paragraphs[-1].append(child)

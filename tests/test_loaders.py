@@ -282,3 +282,17 @@ def test_a_record_whose_title_is_its_url_slug_gets_a_headline():
         "body": "Suara.com - Pelatih Persija, Stefano Cugurra Teco, puas dengan penampilan timnya melawan tim KPK."})
     assert article.title == "Penampilan Persija Lawan KPK Puaskan Teco"
     assert article.place is None  # the outlet's name opens the text, not a place
+
+
+def test_a_page_that_costs_too_much_work_is_rejected_within_its_time(tmp_path, monkeypatch):
+    """Within the size and depth limits a page can still make finding its body quadratic (every one of 390
+    nested <span>s holds 20,000 <b>s); the work per page has a limit of its own, in CPU seconds."""
+    import time
+
+    monkeypatch.setattr("search.htmlpage.MAX_PAGE_SECONDS", 0.5)
+    page = tmp_path / "costly.html"
+    page.write_text("<html><body><article>" + "<span>" * 390 + "<p>" + BODY + "</p>" + "<b>kata</b> " * 20_000)
+    started = time.thread_time()
+    assert [str(r) for r in read_all(page)] == [
+        f"{page}: finding the article took over 0.5 s of work, the limit for one page"]
+    assert time.thread_time() - started < 5.0  # parsing (about 2 s here) runs before the first check; unbounded it ran >30 min
