@@ -105,6 +105,27 @@ def test_slow_clients_cannot_lock_everyone_out(tmp_path):
     assert len(closed_after) == 10 and max(closed_after) < 6
 
 
+def test_the_connection_limit_counts_client_connections_only(tmp_path):
+    """--connection-limit 3: two idle connections leave room for a third client, three leave none (waitress
+    counts its own listening socket and wake-up pipe among the connections; Warta's limit does not)."""
+    with serving(_index(tmp_path), options=["--workers", "1", "--connection-limit", "3"]) as base:
+        port = _port(base)
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(2)]
+        time.sleep(0.5)  # accepted by now
+        assert get_json(base + "/api/search?q=reformasi", timeout=3)[0] == 200
+        idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        time.sleep(0.5)
+        refused = False
+        try:
+            get_json(base + "/api/search?q=reformasi", timeout=1.5)
+        except OSError:  # queued by the kernel, never accepted while three connections are open
+            refused = True
+        for sock in idle:
+            sock.close()
+        assert refused
+        assert get_json(base + "/api/search?q=reformasi", timeout=5)[0] == 200  # room again once they close
+
+
 def test_a_slow_body_and_a_huge_header_hold_no_thread(tmp_path):
     with serving(_index(tmp_path), threads=1, options=["--request-timeout", "2"]) as base:
         port = _port(base)

@@ -122,6 +122,9 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
                            max_request_body_size=limits.max_body_bytes, **where)
+    # waitress compares the limit with everything in its map: its listening sockets and wake-up pipe count
+    # as connections (a limit of 100 let 98 clients in); Warta's limit counts clients only
+    server.adj.connection_limit = limits.connection_limit + len(socket_map)
     channel = _deadline_channel(limits, _error_task(app))
     for dispatcher in socket_map.values():
         if isinstance(dispatcher, BaseWSGIServer):
