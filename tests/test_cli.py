@@ -144,6 +144,44 @@ def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
                        f"skipped: {sources / 'nothing.html'}: page holds no article text"]
 
 
+def test_a_month_first_export_with_only_warnings_exits_0_saying_what_it_guessed(tmp_path, capsys):
+    """Issue 13's export: dates month first (a second number over 12 decides the file), one date unreadable,
+    another file undecidable; every article indexed, the warnings listed, exit 0."""
+    sources = tmp_path / "in"
+    sources.mkdir()
+    body = "Bupati Lampung Selatan membuka rapat koordinasi di Kalianda bersama kepala dinas nomor {}."
+    (sources / "export.jsonl").write_text("".join(
+        json.dumps({"url": f"https://a.id/{n}", "body": body.format(n), "date": d}) + "\n"
+        for n, d in enumerate(["9/30/2025 19:00", "6/5/2025", "kemarin sore"])))
+    (sources / "undecided.jsonl").write_text(
+        json.dumps({"url": "https://a.id/u", "body": body.format("u"), "date": "6/5/2025"}) + "\n")
+    assert main(["reindex", str(sources), "--index", str(tmp_path / "ix"), "--quiet"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out.startswith("indexed 4 articles in ")
+    assert captured.out.rstrip().endswith("0 duplicates, 0 skipped, 0 errors; 2 warnings")
+    assert captured.err.splitlines() == [
+        f"warning: {sources / 'export.jsonl'}:3: unreadable date 'kemarin sore': indexed without a date",
+        f"warning: {sources / 'undecided.jsonl'}: 1 dates such as 5/6/2025 could be day-first or month-first and "
+        "nothing in the file tells: read day-first (the Indonesian convention)"]
+    assert main(["search", "--from", "2025-06-05", "--to", "2025-06-05", "--all-articles", "--json",
+                 "--index", str(tmp_path / "ix")]) == EXIT_OK
+    assert [h["url"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["https://a.id/1"]  # 5 June
+
+
+def test_csv_columns_in_english_and_a_column_mapped_on_the_command_line(tmp_path, capsys):
+    sources = tmp_path / "in"
+    sources.mkdir()
+    body = "Bupati Lampung Selatan membuka rapat koordinasi di Kalianda bersama kepala dinas."
+    (sources / "en.csv").write_text("Title,Content,Published_At,Link,Media\n"
+                                    f"Rapat di Kalianda,\"{body}\",9/30/2025 19:00,https://a.id/1,Lampost\n")
+    (sources / "other.csv").write_text(f"headline,naskah\nRapat kedua,\"{body} Lagi.\"\n")
+    assert main(["extract", str(sources / "en.csv")]) == EXIT_OK
+    assert main(["extract", str(sources / "other.csv"), "--column", "body=naskah"]) == EXIT_OK
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["title"], r["date"], r["url"], r["source"]) for r in records] == [
+        ("Rapat di Kalianda", "2025-09-30", "https://a.id/1", "Lampost"), ("Rapat kedua", None, None, None)]
+
+
 def test_reindex_into_the_filesystem_root_is_refused_before_anything_is_written(capsys):
     before = sorted(os.listdir("/"))
     assert main(["reindex", str(SEEDS), "--index", "/", "--quiet"]) == EXIT_ERROR
