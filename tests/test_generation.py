@@ -108,3 +108,22 @@ def test_a_warm_generation_holds_the_frequent_words_postings_within_its_share(co
     service = SearchService(counted_root)
     assert service.current().postings.cached_entries == 4  # the first word read, then the share was spent
     service.close()
+
+
+def test_remembered_spellings_stay_within_their_budget(service, monkeypatch):
+    """Unknown words asked one after another (issue 13): the generation remembers the best spelling of the
+    last SPELLINGS_KEPT of them only, and a remembered one is not looked for again."""
+    generation = service.current()
+    asked: list[str] = []
+
+    def close(table, word, protected):
+        asked.append(word)
+        return (word.upper(),)
+
+    monkeypatch.setattr(search.generation, "SPELLINGS_KEPT", 3)
+    monkeypatch.setattr(search.generation, "close_spellings", close)
+    words = [f"tidakada{n}" for n in range(10)]
+    assert [generation._best_spelling(None, word) for word in words] == [word.upper() for word in words]
+    assert list(generation._spellings) == words[-3:]
+    assert generation._best_spelling(None, words[-1]) == words[-1].upper()
+    assert asked == words  # the last word came from memory
