@@ -8,7 +8,8 @@ from typing import Any
 from .errors import NotFoundError, shown
 from .query import SearchRequest
 
-PROFILE_ARTICLES = 10  # latest articles a profile lists
+PROFILE_ARTICLES = 10  # latest articles a profile lists (and reads the name's variants from)
+ROLE_ARTICLES = 100  # latest articles the roles and their first and last dates are read from
 QUOTING_ARTICLES = 10  # latest articles quoting the official whose quotes are read (one lookup each)
 PROFILE_QUOTES = 20  # quotes a profile lists at most
 PROFILE_FACET_SIZE = 10
@@ -17,22 +18,24 @@ PROFILE_FACET_SIZE = 10
 def official_profile(backend, typed: str) -> dict[str, Any]:
     """The profile of the official `typed` names (as stored, or in another case); NotFoundError otherwise."""
     name = resolve_official(backend, typed)
-    named = backend.search(SearchRequest(selected={"official": (name,)}, sort="date", per_page=PROFILE_ARTICLES,
+    named = backend.search(SearchRequest(selected={"official": (name,)}, sort="date", per_page=ROLE_ARTICLES,
                                          collapse=False, facet_size=PROFILE_FACET_SIZE))
     quoting = backend.search(SearchRequest(selected={"quoted": (name,)}, sort="date", per_page=QUOTING_ARTICLES,
                                            collapse=False, facet_size=1))
     forms = [name, *(value for value in named["query"].get("official", []) if value != name)]
-    roles = list(dict.fromkeys(hit["roles"][form] for hit in named["hits"] for form in forms
-                               if hit["roles"].get(form)))
+    latest = named["hits"][:PROFILE_ARTICLES]
+    roles_seen = _roles(forms, named["hits"])
     return {
         "name": name,
         "variants": forms[1:],
-        "roles": roles,
+        "roles": [role["role"] for role in roles_seen],
+        "roles_seen": roles_seen,
+        "months": named.get("histogram", []),
         "articles": named["total_articles"],
         "quoted_in": quoting["total_articles"],
         "agencies": _counts(named["facets"].get("agency", [])),
         "regions": _counts(named["facets"].get("region", [])),
-        "latest": [_article(hit) for hit in named["hits"]],
+        "latest": [_article(hit) for hit in latest],
         "quotes": _quotes_of(backend, set(forms), quoting["hits"]),
     }
 
@@ -46,6 +49,18 @@ def resolve_official(backend, typed: str) -> str:
         if found["total"] and found["query"].get("official"):
             return found["query"]["official"][0]
     raise NotFoundError(f"no official named {shown(typed)}")
+
+
+def _roles(forms: list[str], hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each role the articles give the official (under any of their stored `forms`), latest first, with the
+    first and last date it was seen (over the ROLE_ARTICLES latest articles)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        for role in dict.fromkeys(hit["roles"][form] for form in forms if hit["roles"].get(form)):
+            dates = seen.setdefault(role, {"role": role, "first": hit.get("date"), "last": hit.get("date")})
+            if hit.get("date") and (dates["first"] is None or hit["date"] < dates["first"]):
+                dates["first"] = hit["date"]
+    return list(seen.values())
 
 
 def _quotes_of(backend, names: set[str], hits: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -60,3 +60,10 @@ def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
             "Sri Mulyani Indrawati", ["Sri Mulyani"], 2, ["Menteri Keuangan"])
     finally:
         service.close()
+
+
+def test_the_profile_has_role_dates_and_months(service):
+    profile = official_profile(service, "suhajar")
+    assert (profile["roles_seen"], profile["months"]) == (
+        [{"role": "Sekretaris Jenderal Kemendagri", "first": "2022-09-28", "last": "2022-09-28"}],
+        [{"month": "2022-09", "count": 1}])

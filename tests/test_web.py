@@ -398,6 +398,8 @@ def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(c
     assert "<h1>Suhajar Diantoro</h1>" in html
     assert '<span class="role">Sekretaris Jenderal Kemendagri</span>' in html
     assert html.count('<blockquote class="quote') == 5
+    assert '<input type="hidden" name="official" value="Suhajar Diantoro">' in html
+    assert '<rect x="0" y="4.0" width="6" height="36.0"><title>2022-09: 1</title></rect>' in html
     assert client.get("/official/nobody").status_code == 404
     seed = client.get("/api/search?q=said:suhajar").get_json()["hits"][0]["id"]
     assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil</a>' in client.get(
