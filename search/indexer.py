@@ -139,6 +139,51 @@ def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
 
 
+def manifest_entry(print_: Fingerprint, ids: list[str]) -> dict:
+    """What a manifest records of one source file: its fingerprint and the ids of the documents it gave."""
+    return {"size": print_.size, "mtime_ns": print_.mtime_ns, "sha1": print_.sha1, "ids": ids}
+
+
+@dataclass
+class UpdatePlan:
+    """What an update must read again, given the manifest `old` of the index it updates: `changed` files
+    (new, edited, or sharing an article with a changed or vanished one) and `gone` ones; `unreadable` files
+    are rejected and keep what they gave before."""
+
+    old: dict[str, dict]
+    keys: dict[str, Path]  # resolved path -> the source, for every readable source
+    prints: dict[str, Fingerprint]
+    unreadable: set[str]
+    changed: set[str]
+    gone: set[str]
+
+    def kept_manifest(self) -> dict[str, dict]:
+        """The manifest entries that stay as they are."""
+        return {key: self.old[key] for key in [*self.keys, *self.unreadable]
+                if key not in self.changed and key in self.old}
+
+    def stale_ids(self) -> set[str]:
+        """The documents of changed and vanished files: deleted, unless a changed file gives them again."""
+        return {i for key in self.changed | self.gone if key in self.old for i in self.old[key].get("ids", [])}
+
+
+def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport) -> UpdatePlan:
+    """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
+    sources go into the report's errors, and its file counts are filled in."""
+    keys = {str(source.resolve()): source for source in sources}
+    prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
+    unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
+    for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
+        report.errors.append(prints.pop(key))
+        del keys[key]
+    changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
+    gone = set(old) - set(keys) - unreadable
+    changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
+    report.files_unchanged = len(keys) - len(changed)
+    report.files_removed = len(gone)
+    return UpdatePlan(old, keys, prints, unreadable, changed, gone)
+
+
 def read_manifest(generation: Path | None) -> dict[str, dict] | None:
     """The source files a generation was built from; None when it has no manifest this version wrote."""
     if generation is None:
@@ -226,17 +271,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         base, old = None, {}
     stories = stories or StoryIndex()
     known_stems = len(stems)
-    keys = {str(source.resolve()): source for source in sources}
-    prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
-    unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
-    for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
-        report.errors.append(prints.pop(key))
-        del keys[key]
-    changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
-    gone = set(old) - set(keys) - unreadable
-    changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
-    report.files_unchanged = len(keys) - len(changed)
-    report.files_removed = len(gone)
+    plan = plan_update(sources, old, report)
+    keys, prints, unreadable, changed, gone = plan.keys, plan.prints, plan.unreadable, plan.changed, plan.gone
     if base is not None and not changed and not gone:
         if not (root / STEM_CACHE).exists():
             stems.save()
@@ -250,8 +286,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             ix = whoosh_index.open_dir(str(building))
         else:
             ix = whoosh_index.create_in(str(building), build_schema(facets))
-        manifest = {key: old[key] for key in [*keys, *unreadable] if key not in changed and key in old}
-        stale_ids = {i for key in changed | gone if key in old for i in old[key].get("ids", [])}
+        manifest, stale_ids = plan.kept_manifest(), plan.stale_ids()
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
@@ -286,8 +321,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
-                    manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                                     "sha1": prints[key].sha1, "ids": ids}
+                    manifest[key] = manifest_entry(prints[key], ids)
             report.removed = len(deleted - adder.seen_ids)
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit()
@@ -309,8 +343,7 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
         for key in changed:
             ids = adder.add_file(keys[key], None, collect=read)
             if keys[key] not in adder.failed_files:
-                manifest[key] = {"size": prints[key].size, "mtime_ns": prints[key].mtime_ns,
-                                 "sha1": prints[key].sha1, "ids": ids}
+                manifest[key] = manifest_entry(prints[key], ids)
         found = stream.finish()
     batch = [(article, key, story) for (article, key), story in zip(read, found)]
     del read, found
