@@ -6,8 +6,8 @@
 `parity` indexes the seeds and the shared corpus into both backends and, for the query mix of bench/query.py
 plus date ranges and facet selections, prints per query whether `total` (stories and articles) and every
 facet's counts agree, and the overlap of the top 10. `speed` indexes SIZE synthetic articles (bench/corpus.py)
-into both and prints articles/s, query p50/p95 over the mix, and memory (server RSS for Whoosh, the JVMs'
-RSS for OpenSearch). Needs a running cluster (`make opensearch`).
+into both and prints articles/s, query p50/p95 over the mix, the time an update takes to make one new
+article searchable, and memory (server RSS for Whoosh, the JVMs' RSS for OpenSearch). Needs a running cluster (`make opensearch`).
 """
 
 from __future__ import annotations
@@ -138,12 +138,32 @@ def speed(args) -> None:
                         timings.append((time.perf_counter() - started) * 1000)
                 cells.append(f"{statistics.median(timings):.1f}/{percentile(timings, .95):.1f}")
             print(f"{kind:<14}{cells[0]:>20}{cells[1]:>24}")
+        one_new_article(backends, corpus, Path(tmp) / "new.jsonl")
         state = json.loads((ROOT / "opensearch" / ".run" / "state.json").read_text())
         print(f"\nmemory: this process (Whoosh searching) peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}"
               f" MB; OpenSearch JVMs {resident_mb([n['pid'] for n in state['nodes']])} MB resident together")
-        backends[1].call(lambda c: c.indices.delete(index="warta-bench.g*"))
+        for pattern in ("warta-bench.g*", "warta-bench.files.*"):
+            backends[1].call(lambda c, pattern=pattern: c.indices.delete(index=pattern))
         for backend in backends:
             backend.close()
+
+
+def one_new_article(backends, corpus: Path, new_file: Path) -> None:
+    """Time an update that brings one new article (a file beside the corpus) until a search finds it."""
+    import json
+
+    first = json.loads(corpus.open(encoding="utf-8").readline())
+    marker = "kataunikbench"
+    new_file.write_text(json.dumps({**first, "url": first["url"] + "-baru", "title": first["title"] + " " + marker,
+                                    "body": first["body"] + "\n\nKalimat baru " + marker + "."}) + "\n",
+                        encoding="utf-8")
+    print()
+    for backend in backends:
+        started = time.perf_counter()
+        report = backend.reindex([str(corpus), str(new_file)], full=False)
+        found = backend.search(SearchRequest(q=marker))["total"]
+        print(f"{type(backend).__name__:<20} one new article: update {report.seconds:.2f} s, searchable after "
+              f"{time.perf_counter() - started:.2f} s (found {found}, {report.indexed} indexed)")
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ from collections import OrderedDict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from functools import partial
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -212,22 +212,29 @@ class StoryIndex:
         return _prepare(self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows, text)
 
     def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None],
-               prepared: Prepared | None = None) -> str:
+               prepared: Prepared | None = None,
+               elsewhere: Callable[[Prepared], Iterable[tuple[str, str]]] | None = None) -> str:
         """Index one article and return its story id. `text_of(id)` gives a known article's body (None when
-        it is gone), for verifying a candidate on its exact shingles; `prepared` is `prepare(text)`."""
+        it is gone), for verifying a candidate on its exact shingles; `prepared` is `prepare(text)`.
+        `elsewhere(prepared)` names more candidates, (article id, story id), that an outside store found by
+        the same band keys (the OpenSearch backend's live index); they are verified the same way."""
         if article_id in self._row_of:
             return self._stories[self._row_of[article_id]]
-        signature, own, keys = prepared or self.prepare(text)
+        prepared = prepared or self.prepare(text)
+        signature, own, keys = prepared
         size = len(own)
+        candidates = [(self._ids[row], self._stories[row]) for row in self._candidates(keys, signature, size)]
+        if elsewhere is not None and size:
+            candidates += [(found, story) for found, story in elsewhere(prepared) if found not in self._row_of]
         story, best = article_id, 0.0
-        for row in self._candidates(keys, signature, size):
-            theirs = self._shingles_of(self._ids[row], text_of)
+        for candidate, their_story in candidates:
+            theirs = self._shingles_of(candidate, text_of)
             if theirs is None:
                 continue
             jaccard, containment = similarity(own, theirs)
             if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment \
                     and jaccard + containment > best:
-                story, best = self._stories[row], jaccard + containment
+                story, best = their_story, jaccard + containment
         self._append(article_id, story, signature, size, keys, live=size > 0)
         self._remember(article_id, own)  # the next copies of this story will be verified against it
         self._keep_within_budget()

@@ -20,7 +20,7 @@ from search.errors import BackendUnavailableError
 from search.query import SearchRequest
 from web import create_app
 
-from .conftest import ROOT, SEEDS, STORY_RECORDS
+from .conftest import ROOT, SEED_FILE, SEEDS, STORY_RECORDS
 
 CLUSTER = ROOT / "opensearch" / "cluster.py"
 
@@ -55,9 +55,15 @@ def pair(opensearch_url, sources, tmp_path_factory):
         report = backend.reindex(sources)
         assert (report.indexed, report.errors) == (4, [])
     yield whoosh, cluster
-    cluster.call(lambda c: c.indices.delete(index=f"{cluster.alias}.g*"))
+    drop(cluster)
     whoosh.close()
     cluster.close()
+
+
+def drop(cluster) -> None:
+    """Delete a test alias's generations and manifests."""
+    for pattern in (f"{cluster.alias}.g*", f"{cluster.alias}.files.*"):
+        cluster.call(lambda c, pattern=pattern: c.indices.delete(index=pattern))
 
 
 QUERIES = [
@@ -185,3 +191,76 @@ def test_a_search_failed_by_a_leaving_node_is_sent_again_and_a_lasting_failure_i
     with pytest.raises(BackendUnavailableError, match="search_phase_execution_exception"):
         cluster.search(SearchRequest(q="reformasi"))
     assert len(calls) == 3
+
+
+def write_records(path, records) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.fixture()
+def updated(opensearch_url, tmp_path):
+    """An alias built in full from the seed and two articles (a version of the seed, a hard negative), its
+    folder, and a second alias for fresh builds to compare with."""
+    folder = tmp_path / "sources"
+    (folder / "1").mkdir(parents=True)
+    (folder / "2").mkdir()
+    shutil.copy(SEED_FILE, folder / "1" / SEED_FILE.name)
+    write_records(folder / "2" / "a.jsonl", [STORY_RECORDS[0], STORY_RECORDS[2]])
+    backends = [open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                             opensearch_alias=f"warta-update-{name}-{os.getpid()}"))
+                for name in ("live", "fresh")]
+    live, fresh = backends
+    assert live.reindex([str(folder)], full=True).indexed == 3
+    yield live, fresh, folder
+    for backend in backends:
+        drop(backend)
+        backend.close()
+
+
+def without_timing(result: dict) -> dict:
+    result.pop("took_ms")
+    return result
+
+
+def test_an_update_writes_what_changed_into_the_live_index_and_answers_as_a_fresh_build(updated):
+    live, fresh, folder = updated
+    generation, seed_id = live.version, "cade9df429c4df30"
+    write_records(folder / "2" / "b.jsonl", [STORY_RECORDS[1]])  # a second version of the seed's story
+    report = live.reindex([str(folder)], full=False)
+    assert (report.indexed, report.removed, report.files_unchanged, report.files_removed) == (1, 0, 2, 0)
+    assert live.version == generation  # written into the live index, no new generation
+    versions = live.article(seed_id)["versions"]
+    assert sorted(v["source"] for v in versions) == ["Lampost", "Radar Lampung"]  # the new copy joined the story
+    (folder / "2" / "a.jsonl").unlink()
+    report = live.reindex([str(folder)], full=False)
+    assert (report.indexed, report.removed, report.files_unchanged, report.files_removed) == (0, 2, 2, 1)
+    assert fresh.reindex([str(folder)], full=True).indexed == 2
+    for params in QUERIES + [dict(q="gedung"), dict(q="", sort="date")]:
+        request = SearchRequest(**params)
+        assert without_timing(live.search(request)) == without_timing(fresh.search(request)), params
+    again = live.reindex([str(folder)], full=False)
+    assert (again.indexed, again.removed, again.files_unchanged, live.version) == (0, 0, 2, generation)
+
+
+def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_text_twice_is_one(updated):
+    live, fresh, folder = updated
+    before = live.search(SearchRequest(q="", collapse=False))["total"]
+    changed = dict(STORY_RECORDS[2], title="Suhajar Resmikan Gedung Pelayanan Terpadu Baru")
+    write_records(folder / "2" / "a.jsonl", [STORY_RECORDS[0], changed])
+    write_records(folder / "2" / "c.jsonl", [dict(STORY_RECORDS[0], url="https://copy.example/rakornas")])
+    report = live.reindex([str(folder)], full=False)
+    # a.jsonl's two articles are indexed again (one of them changed), c.jsonl's copy of one is no new article
+    assert (report.indexed, report.duplicates, report.removed, report.files_unchanged) == (2, 1, 0, 1)
+    hits = live.search(SearchRequest(q="gedung pelayanan", collapse=False))["hits"]
+    assert [hit["title"] for hit in hits] == ["Suhajar Resmikan Gedung Pelayanan Terpadu Baru"]
+    assert live.search(SearchRequest(q="", collapse=False))["total"] == before == 3
+
+
+def test_an_index_without_a_manifest_is_rebuilt_in_full_saying_so(updated):
+    live, fresh, folder = updated
+    generation = live.version
+    live.call(lambda c: c.indices.delete(index=f"{live.alias}.files.*"))
+    notices: list[str] = []
+    report = live.reindex([str(folder)], full=False, notice=notices.append)
+    assert report.indexed == 3 and live.version != generation
+    assert notices[0] == f"the live index {generation} was written by an older Warta: rebuilding it in full"

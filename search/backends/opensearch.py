@@ -59,6 +59,8 @@ MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
+STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
+FORMAT = 2  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files
 
 
 def warta_similarity(frequency_boost: float) -> dict[str, Any]:
@@ -85,7 +87,7 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
         ORDER: {"type": "long"}, EARLIEST: {"type": "integer"}, STORY_FIRST: {"type": "integer"},
         "date": {"type": "date", "format": "yyyy-MM-dd"},
         DATE_NUMBER: {"type": "integer"},
-        **{name: {"type": "keyword"} for name in KEYWORD_FIELDS},
+        **{name: {"type": "keyword"} for name in (*KEYWORD_FIELDS, STORY_KEYS)},
         **{f.index_field: facet for f in facets},
         "stored": {"type": "object", "enabled": False},
     }
@@ -95,7 +97,7 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
                      "analysis": {"analyzer": {"tokens": {"type": "custom", "tokenizer": "whitespace"},
                                                "lower_words": {"type": "custom", "tokenizer": "whitespace",
                                                                "filter": ["lowercase"]}}}},
-        "mappings": {"dynamic": "strict", "properties": properties},
+        "mappings": {"dynamic": "strict", "_meta": {"warta_format": FORMAT}, "properties": properties},
     }
 
 
@@ -106,8 +108,9 @@ def stem_tokens(words: list[str], stems: Stems) -> str:
 
 
 def opensearch_document(article: Article, story: str, facets: FacetRegistry, stems: Stems,
-                        order: int = 0) -> dict[str, Any]:
-    """What OpenSearch stores for an article: the Whoosh document's fields, analysed here."""
+                        order: int = 0, key: str | None = None, story_keys: list[str] = ()) -> dict[str, Any]:
+    """What OpenSearch stores for an article: the Whoosh document's fields, analysed here; `key` is its
+    content key, `story_keys` its MinHash band keys (search/backends/opensearch_update.py)."""
     from ..documents import to_document
 
     document = to_document(article, story=story, facets=facets)
@@ -119,6 +122,7 @@ def opensearch_document(article: Article, story: str, facets: FacetRegistry, ste
         "date": document["date"], DATE_NUMBER: document[DATE_NUMBER], ORDER: order,
         EARLIEST: document[DATE_NUMBER] or UNDATED_LAST,
         **{name: document.get(name) or None for name in ("source_key", "place_key", "story")},
+        "content_key": key, STORY_KEYS: list(story_keys),
         **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
         "stored": {key: document.get(key) for key in STORED_KEYS},
     }
@@ -282,8 +286,10 @@ class OpenSearchBackend:
     # -- reindex ----------------------------------------------------------------------------------
     def reindex(self, paths: Iterable[str], progress: Callable[[int], object] | None = None, full: bool = True,
                 notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
-        """Bulk-load every article under `paths` into a new index and move the alias onto it."""
-        from ..indexer import BuildReport, content_key
+        """Bring the alias's index in line with the articles under `paths`: an update of the live index
+        unless `full` (or there is none to update, saying why), else a new index bulk-loaded and swapped in."""
+        from ..indexer import BuildReport
+        from .opensearch_update import update_live
 
         started = time.perf_counter()
         report = BuildReport(index_path=self.url)  # type: ignore[arg-type]
@@ -291,33 +297,64 @@ class OpenSearchBackend:
         sources = find_sources(list(paths), options)
         if not sources:
             raise BadQueryError("no .txt, .jsonl, .csv or .html files found", "bad_input")
+        live = None if full else self._updatable(say)
+        if live is not None:
+            update_live(self, live, sources, report, say, progress, options)
+            report.generation = live
+        else:
+            report.generation = self._build(sources, report, say, progress, options)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _updatable(self, say: Callable[[str], None]) -> str | None:
+        """The live index when an update may write into it; None (saying why) when a full build must."""
+        from .opensearch_update import manifest_exists
+
+        live = [name for name in self.version.split(",") if name]
+        if len(live) != 1:
+            return None  # no index yet: a first build says nothing
+        mapping = self.call(lambda c: c.indices.get_mapping(index=live[0]))[live[0]]["mappings"]
+        fields = set(mapping.get("properties", {}))
+        if mapping.get("_meta", {}).get("warta_format") != FORMAT or not manifest_exists(self, live[0]):
+            say(f"the live index {live[0]} was written by an older Warta: rebuilding it in full")
+            return None
+        if set(index_settings(self.facets)["mappings"]["properties"]) != fields:
+            say(f"the live index {live[0]} has other facets than {', '.join(self.facets.names)}: rebuilding it in full")
+            return None
+        return live[0]
+
+    def _build(self, sources, report, say: Callable[[str], None], progress, options: ReadOptions) -> str:
+        """Bulk-load every article into a new index, with its manifest of files, and move the alias onto it."""
+        from .opensearch_update import create_manifest, manifest_name
+
         name = f"{self.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
-        self._create_index(name)
+        self.create_index(name)
         try:
             firsts: dict[str, int] = {}
             members: dict[str, list[str]] = {}
             stale: set[str] = set()
-            actions = self._actions(name, sources, options, report, progress, content_key, firsts, members, stale)
-            for failed in self._bulk(actions):
+            manifest: dict[str, dict] = {}
+            actions = self._actions(name, sources, options, report, progress, manifest, firsts, members, stale)
+            for failed in self.bulk(actions):
                 report.indexed -= 1
                 say(f"not indexed: {failed}")
             self.call(lambda c: c.indices.refresh(index=name))
             self._update_story_firsts(name, firsts, members, sorted(stale))
+            create_manifest(self, name, manifest)
             self._swap(name, say)
         except BaseException:
-            self.client.indices.delete(index=name, ignore=[404])
+            for index in (name, manifest_name(self.alias, name)):
+                self.client.indices.delete(index=index, ignore=[404])
             raise
-        report.generation = name
-        report.seconds = time.perf_counter() - started
-        return report
+        return name
 
-    def _create_index(self, name: str) -> None:
-        """Create the new generation's index. The client retries a request whose node died before answering,
-        so the retry may find the index the first attempt created: the name is this run's own, so that
-        index is ours and the reindex goes on."""
+    def create_index(self, name: str, body: dict[str, Any] | None = None) -> None:
+        """Create an index of this run (by default the new generation's). The client retries a request whose
+        node died before answering, so the retry may find the index the first attempt created: the name is
+        this run's own, so that index is ours and the reindex goes on."""
         from opensearchpy import exceptions
 
-        body = index_settings(self.facets, self.shards, self.replicas)
+        body = body or index_settings(self.facets, self.shards, self.replicas)
         try:
             self.call(lambda c: c.indices.create(index=name, body=body))
         except exceptions.RequestError as error:
@@ -325,43 +362,70 @@ class OpenSearchBackend:
                 raise
             self.call(lambda c: c.cluster.health(index=name, wait_for_status="yellow"))
 
-    def _actions(self, name: str, sources, options: ReadOptions, report, progress, content_key,
+    def _actions(self, name: str, sources, options: ReadOptions, report, progress, manifest: dict[str, dict],
                  firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> Iterator[dict]:
         """Bulk actions for every article, each read once: the same URL or text twice is one document, and a
-        near copy joins its story (as the Whoosh indexer does). `firsts` collects each story's earliest date
-        (`0` for undated stories), `members` the articles of stories with more than one (a story's id is its
-        first article's); `stale` the stories whose earliest date came after some of their articles were sent."""
+        near copy joins its story (as the Whoosh indexer does). `manifest` collects each file read whole, with
+        its fingerprint and documents; `firsts` each story's earliest date (`0` for undated stories),
+        `members` the articles of stories with more than one (a story's id is its first article's); `stale`
+        the stories whose earliest date came after some of their articles were sent."""
+        from ..indexer import content_key, fingerprint, manifest_entry
+
         stories = StoryIndex()
         bodies: dict[str, str] = {}
-        keys: set[str] = set()
+        document_of_key: dict[str, str] = {}
         for source in sorted(sources, key=lambda path: str(path.resolve())):  # the Whoosh indexer's order
             report.files_read += 1
+            print_ = fingerprint(source, None)
+            if isinstance(print_, Rejection):
+                report.errors.append(print_)
+                continue
+            ids: dict[str, None] = {}
+            whole = True
             for item in read_source(source, options):
                 if isinstance(item, Rejection):
                     if item.warning:
                         report.warnings.append(item)
                         continue
                     (report.skipped if item.skipped else report.errors).append(item)
-                elif item.id in bodies or content_key(item) in keys:
-                    report.duplicates += 1
+                    whole = whole and (item.origin != str(source) or item.skipped)
                 else:
-                    bodies[item.id] = item.body
-                    keys.add(content_key(item))
-                    story = stories.assign(item.id, item.body, bodies.get)
-                    report.indexed += 1
-                    document = opensearch_document(item, story, self.facets, self.stems, report.indexed)
-                    earliest = min(document[EARLIEST], firsts.get(story, UNDATED_LAST))
-                    if story != item.id:
-                        members.setdefault(story, [story]).append(item.id)
-                    if story in firsts and earliest != firsts[story]:
-                        stale.add(story)
-                    firsts[story] = earliest
-                    document[STORY_FIRST] = 0 if earliest == UNDATED_LAST else earliest
-                    yield {"_index": name, "_id": item.id, "_source": document}
+                    key = content_key(item)
+                    existing = item.id if item.id in bodies else document_of_key.get(key)
+                    if existing:
+                        report.duplicates += 1
+                        ids[existing] = None
+                    else:
+                        bodies[item.id] = item.body
+                        document_of_key[key] = item.id
+                        ids[item.id] = None
+                        report.indexed += 1
+                        yield self._new_document(name, item, key, stories, bodies, report.indexed, firsts, members,
+                                                 stale)
                 if progress:
                     progress(1)
+            if whole:
+                manifest[str(source.resolve())] = manifest_entry(print_, list(ids))
 
-    def _bulk(self, actions: Iterable[dict]) -> Iterator[dict]:
+    def _new_document(self, name: str, item: Article, key: str, stories: StoryIndex, bodies: dict[str, str],
+                      order: int, firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> dict:
+        """The bulk action of a new article, in the story it joins (see _actions for the last three)."""
+        from .opensearch_update import key_strings
+
+        prepared = stories.prepare(item.body)
+        story = stories.assign(item.id, item.body, bodies.get, prepared)
+        document = opensearch_document(item, story, self.facets, self.stems, order, key=key,
+                                       story_keys=key_strings(prepared.keys))
+        earliest = min(document[EARLIEST], firsts.get(story, UNDATED_LAST))
+        if story != item.id:
+            members.setdefault(story, [story]).append(item.id)
+        if story in firsts and earliest != firsts[story]:
+            stale.add(story)
+        firsts[story] = earliest
+        document[STORY_FIRST] = 0 if earliest == UNDATED_LAST else earliest
+        return {"_index": name, "_id": item.id, "_source": document}
+
+    def bulk(self, actions: Iterable[dict]) -> Iterator[dict]:
         """Send actions in bulk; actions refused for a passing reason (no primary while a node leaves the
         cluster, a full queue) are sent again after a back-off, up to BULK_ROUNDS times; yields what still
         failed."""
@@ -403,7 +467,7 @@ class OpenSearchBackend:
         updates = ({"_op_type": "update", "_index": name, "_id": article_id,
                     "doc": {STORY_FIRST: 0 if firsts[story] == UNDATED_LAST else firsts[story]}}
                    for story in stale for article_id in members.get(story, [story]))
-        failed = list(self._bulk(updates))
+        failed = list(self.bulk(updates))
         if failed:
             raise BackendUnavailableError(f"{len(failed)} story dates could not be written: {failed[0]}")
         self.call(lambda c: c.indices.refresh(index=name))
@@ -413,6 +477,8 @@ class OpenSearchBackend:
         holders = set(self.call(lambda c: c.indices.get_alias(name=self.alias, ignore=[404])))
         holders.discard("error")
         holders.discard("status")  # the 404 answer's keys, when no index holds the alias yet
+        from .opensearch_update import manifest_name
+
         generations = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.g*")))
         actions = [{"remove": {"index": old, "alias": self.alias}} for old in sorted(holders)]
         actions.append({"add": {"index": name, "alias": self.alias}})
@@ -420,6 +486,9 @@ class OpenSearchBackend:
         for old in sorted((generations | holders) - {name}):
             self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
             say(f"deleted the previous index {old}")
+        manifests = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.files.*")))
+        for old in sorted(manifests - {manifest_name(self.alias, name)}):
+            self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
 
     # -- search -----------------------------------------------------------------------------------
     def resolved(self, request):
