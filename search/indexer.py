@@ -272,7 +272,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     stories = stories or StoryIndex()
     known_stems = len(stems)
     plan = plan_update(sources, old, report)
-    keys, prints, unreadable, changed, gone = plan.keys, plan.prints, plan.unreadable, plan.changed, plan.gone
+    keys, prints, changed, gone = plan.keys, plan.prints, plan.changed, plan.gone
     if base is not None and not changed and not gone:
         if not (root / STEM_CACHE).exists():
             stems.save()
@@ -366,6 +366,31 @@ class _Read(list):
         self.stream.append(article.id, article.body)
 
 
+class SourceReading:
+    """The articles of one source file, its rejections and warnings going into `report` and every input
+    read counted by `progress`; after the loop, `whole` says whether the file was read whole (a file read
+    in part is not recorded as up to date)."""
+
+    def __init__(self, source: Path, options: ReadOptions, report: BuildReport,
+                 progress: Callable[[int], object] | None) -> None:
+        self.source, self.options, self.report, self.progress = source, options, report, progress
+        self.whole = True
+
+    def __iter__(self):
+        for item in read_source(self.source, self.options):
+            if isinstance(item, Rejection) and item.warning:
+                self.report.warnings.append(item)
+                continue
+            if self.progress:
+                self.progress(1)
+            if isinstance(item, Rejection):
+                (self.report.skipped if item.skipped else self.report.errors).append(item)
+                if item.origin == str(self.source) and not item.skipped:
+                    self.whole = False
+                continue
+            yield item
+
+
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
     """Unchanged files that gave an article also given by a changed or vanished file must be re-read,
     or deleting that article would lose it."""
@@ -398,18 +423,11 @@ class _Adder:
         """Add every article of one file (or, with `collect`, append it there for other writers); return
         the ids of the documents its articles are indexed as."""
         ids: dict[str, None] = {}
-        for item in read_source(source, self.options):
-            if isinstance(item, Rejection) and item.warning:
-                self.report.warnings.append(item)
-                continue
-            if progress:
-                progress(1)
-            if isinstance(item, Rejection):
-                (self.report.skipped if item.skipped else self.report.errors).append(item)
-                if item.origin == str(source) and not item.skipped:
-                    self.failed_files.add(source)
-                continue
-            ids[self.add(item, collect)] = None
+        reading = SourceReading(source, self.options, self.report, progress)
+        for article in reading:
+            ids[self.add(article, collect)] = None
+        if not reading.whole:
+            self.failed_files.add(source)
         return list(ids)
 
     def add(self, article: Article, collect: list | None = None) -> str:

@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
 from whoosh import query as wq
@@ -31,12 +31,12 @@ from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
 from ..facets import FacetCount
 from ..generation import Evaluation, highlight_words, searched_prefixes
-from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source
+from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
 from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
 from ..querybuild import NOTHING, QueryBuilder
 from ..querylang import parse
 from ..results import article_result, facet_values_result, search_result
-from ..schema import (BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, STORY_NUMBER, TITLE, TITLE_WORDS)
+from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
 from ..stories import StoryIndex
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
@@ -369,7 +369,7 @@ class OpenSearchBackend:
         its fingerprint and documents; `firsts` each story's earliest date (`0` for undated stories),
         `members` the articles of stories with more than one (a story's id is its first article's); `stale`
         the stories whose earliest date came after some of their articles were sent."""
-        from ..indexer import content_key, fingerprint, manifest_entry
+        from ..indexer import SourceReading, content_key, fingerprint, manifest_entry
 
         stories = StoryIndex()
         bodies: dict[str, str] = {}
@@ -381,30 +381,20 @@ class OpenSearchBackend:
                 report.errors.append(print_)
                 continue
             ids: dict[str, None] = {}
-            whole = True
-            for item in read_source(source, options):
-                if isinstance(item, Rejection):
-                    if item.warning:
-                        report.warnings.append(item)
-                        continue
-                    (report.skipped if item.skipped else report.errors).append(item)
-                    whole = whole and (item.origin != str(source) or item.skipped)
+            reading = SourceReading(source, options, report, progress)
+            for item in reading:
+                key = content_key(item)
+                existing = item.id if item.id in bodies else document_of_key.get(key)
+                if existing:
+                    report.duplicates += 1
+                    ids[existing] = None
                 else:
-                    key = content_key(item)
-                    existing = item.id if item.id in bodies else document_of_key.get(key)
-                    if existing:
-                        report.duplicates += 1
-                        ids[existing] = None
-                    else:
-                        bodies[item.id] = item.body
-                        document_of_key[key] = item.id
-                        ids[item.id] = None
-                        report.indexed += 1
-                        yield self._new_document(name, item, key, stories, bodies, report.indexed, firsts, members,
-                                                 stale)
-                if progress:
-                    progress(1)
-            if whole:
+                    bodies[item.id] = item.body
+                    document_of_key[key] = item.id
+                    ids[item.id] = None
+                    report.indexed += 1
+                    yield self._new_document(name, item, key, stories, bodies, report.indexed, firsts, members, stale)
+            if reading.whole:
                 manifest[str(source.resolve())] = manifest_entry(print_, list(ids))
 
     def _new_document(self, name: str, item: Article, key: str, stories: StoryIndex, bodies: dict[str, str],

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from ..indexer import BuildReport, content_key, count_inputs, manifest_entry, plan_update
-from ..loaders import ReadOptions, Rejection, read_source
+from ..indexer import BuildReport, SourceReading, content_key, count_inputs, manifest_entry, plan_update
+from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
 from .opensearch import (EARLIEST, ORDER, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
 
@@ -147,22 +147,13 @@ class Additions:
         """Yield bulk actions for one file's new articles; return the ids of the documents its articles are,
         and whether the file could not be read whole."""
         ids: dict[str, None] = {}
-        failed = False
-        for item in read_source(source, self.options):
-            if isinstance(item, Rejection) and item.warning:
-                self.report.warnings.append(item)
-                continue
-            if progress:
-                progress(1)
-            if isinstance(item, Rejection):
-                (self.report.skipped if item.skipped else self.report.errors).append(item)
-                failed = failed or (item.origin == str(source) and not item.skipped)
-                continue
-            document, action = self._add(item)
+        reading = SourceReading(source, self.options, self.report, progress)
+        for article in reading:
+            document, action = self._add(article)
             ids[document] = None
             if action is not None:
                 yield action
-        return list(ids), failed
+        return list(ids), not reading.whole
 
     def _add(self, article) -> tuple[str, dict[str, Any] | None]:
         key = content_key(article)
