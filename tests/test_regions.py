@@ -42,6 +42,15 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Final digelar di GOR Dimyati, Tangerang, Sabtu malam.", "", None, ["36.71"]),
     ("Seleksi MTQ dibuka di Harris Hotel Malang, Senin.", "", None, ["35.73"]),
     ("Kereta anjlok di Stasiun Tanggulangin, Sidoarjo, Jawa Timur.", "", None, ["35.15"]),
+    # the dateline counts once, where a statement was made not at all, and a provincial seat's dateline under
+    # the province's own government is the province (rule P3)
+    ("Surabaya (ANTARA News) - Gubernur Jawa Timur meresmikan program beasiswa. \"Program ini untuk semua,\" "
+     "ujarnya ketika ditemui di Surabaya, Sabtu.", "", "Surabaya", ["35"]),
+    ("Mataram (ANTARA News) - Gubernur Nusa Tenggara Barat menyerahkan penghargaan budaya. Gubernur berharap "
+     "seniman terus berkarya.", "", "Mataram", ["52"]),
+    ("Surabaya (ANTARA News) - Warga memadati taman kota untuk menyambut tahun baru.", "", "Surabaya", ["35.78"]),
+    ("Caleg PDIP menurunkan alat peraga. Ketua DPD PDIP Jatim menegaskan, seluruh caleg PDIP di Jatim ikut "
+     "membantu. Kader PDIP Jatim turun ke jalan.", "", None, ["35"]),
     # a province's branch of an organisation
     ("Ketua DPD PDIP Jatim Said Abdullah menginstruksikan kader. Kader PDIP Jatim menurunkan APK.", "", None,
      ["35"]),

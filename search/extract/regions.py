@@ -34,6 +34,7 @@ WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level": 2
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
+DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
@@ -46,7 +47,6 @@ PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
-STATEMENT_VERBS = frozenset({"mengatakan", "menjelaskan", "menyatakan", "menyebut", "mengungkapkan"})
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
@@ -69,6 +69,8 @@ class RegionWords:
     coverage: dict[str, frozenset[str]]  # region or province code -> other provinces it counts under
     national_seats: frozenset[str]  # province codes
     attribution_verbs: frozenset[str]  # `kata`, `ujar`: `kata Kapolda di Padang` is where a statement was made
+    statement_before: frozenset[str]  # `kata`, `ujarnya`, `ditemui`: before `di X`, where a statement was made
+    statement_after: frozenset[str]  # `kata`, `mengatakan`: right after a place, the same
     place_words: frozenset[str]  # lower case: `hotel`, `stasiun`, the start of a place's name
     origin_words: frozenset[str]  # the one-word cues of origin: `asal`, `kelahiran`
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
@@ -133,9 +135,18 @@ def load_region_words() -> RegionWords:
     return RegionWords(cues, max(len(key.split()) for key in cues), frozenset(key.rsplit(" ", 1)[-1] for key in cues),
                        lexicon.stopwords, coverage, frozenset(read_lines("national_seat.txt")),
                        lexicon.attribution_verbs,
+                       *_statement_words(lexicon),
                        frozenset(word.lower() for word in read_lines("region_place_words.txt")),
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
                        _lower_names(lexicon))
+
+
+def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words before and the words after a place that make it where someone spoke (statement_words.tsv)."""
+    attributing = lexicon.attribution_verbs | {verb + "nya" for verb in lexicon.attribution_verbs}
+    rows = [line.split("\t") for line in read_lines("statement_words.tsv")]
+    return (attributing | {row[0] for row in rows if row[1].strip() == "before"},
+            attributing | {row[0] for row in rows if row[1].strip() == "after"})
 
 
 def _lower_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -188,8 +199,9 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
               if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
-    if not cities and dateline is not None and dateline.level != "provinsi":
-        cities = [dateline]
+    if (not cities and dateline is not None and dateline.level != "provinsi"
+            and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
+        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
     covered = set()
     for city in cities:
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
@@ -212,10 +224,19 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     starts = {match.start: match for match in names}
     mentions = []
     for match in names:
+        if _is_dateline(article, match):
+            continue  # weighed once, as the dateline
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _is_dateline(article: ArticleText, match: Match) -> bool:
+    """`Surabaya (ANTARA News) -`: the place the body opens with, which find_regions weighs as the dateline."""
+    start = article.tokens.start(match.start)
+    return (article.place is not None and start - article.title_end <= DATELINE_OFFSET
+            and article.text[start:article.tokens.end(match.end - 1)].lower() == article.place.lower())
 
 
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
@@ -291,10 +312,10 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
     for index in range(match.start - 2, max(-1, match.start - 2 - STATEMENT_REACH), -1):
         if tokens[index].text in SENTENCE_END:
             break
-        if tokens[index].lower in words.attribution_verbs:
+        if tokens[index].lower in words.statement_before:
             return True
     following = [token.lower for token in tokens[match.end:match.end + 3]]
-    return any(word in words.attribution_verbs or word in STATEMENT_VERBS for word in following)
+    return any(word in words.statement_after for word in following)
 
 
 def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
