@@ -51,6 +51,14 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Surabaya (ANTARA News) - Warga memadati taman kota untuk menyambut tahun baru.", "", "Surabaya", ["35.78"]),
     ("Caleg PDIP menurunkan alat peraga. Ketua DPD PDIP Jatim menegaskan, seluruh caleg PDIP di Jatim ikut "
      "membantu. Kader PDIP Jatim turun ke jalan.", "", None, ["35"]),
+    # `Metro` of a Jakarta-area police unit is no Kota Metro: the unit's region is the name after it
+    ("Polres Metro Bekasi Kota menyelidiki kasus penipuan. Polres Metro Bekasi Kota memeriksa saksi.", "", None,
+     ["32.75"]),
+    # a name that is also a common word counts once something names the region itself
+    ("Wisatawan memadati Kota Batu saat libur panjang. Hotel di Batu penuh.", "", None, ["35.79"]),
+    # a place of one province inside a region of another, and a list that crosses a border
+    ("Banjir merendam rumah warga di Bekasi, Jakarta Timur, dan Tangerang. Banjir di Bekasi paling parah.", "",
+     None, ["32.75"]),
     # a province's branch of an organisation
     ("Ketua DPD PDIP Jatim Said Abdullah menginstruksikan kader. Kader PDIP Jatim menurunkan APK.", "", None,
      ["35"]),
@@ -60,6 +68,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a province's old name for a kabupaten split off from it since (Mimika lay in Papua before 2022)
     ("Polda Papua mengirim tim forensik ke Kabupaten Mimika. Polda Papua juga menambah personel di Mimika.",
      "", None, ["94.04"]),
+    # a kabupaten/kota followed by a province it lay in before a split, or loosely named, still counts
+    ("Pernikahan di bawah laut digelar di Raja Ampat, Papua, Sabtu. Warga Raja Ampat menyambut.", "", None,
+     ["96.03"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -76,6 +87,13 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),
     ("Presiden menerima tamu negara di Istana, Jakarta.", None),
     ("Arema Malang mengalahkan Persija. Arema Malang kini memimpin klasemen.", None),
+    # a name that is also a common word, an outlet or a person's name, with nothing naming the region
+    ("Seperti dilansir dari Metro, medali emas tidak sepenuhnya emas. Menurut laporan Metro, harga emas naik.",
+     None),
+    ("Asisten pelatih Bima Sakti memimpin latihan. \"Pemain harus siap,\" ujar Bima di Jakarta.", None),
+    ("Jalur menuju Puncak macet total. Polisi memberlakukan sistem satu arah di Puncak.", None),
+    # a place inside a region of another province: Kuningan in Jakarta Selatan, the Puncak area of Bogor
+    ("Rapat digelar di Epicentrum, Kuningan, Jakarta, Rabu. Peserta datang dari berbagai kota.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),

@@ -32,6 +32,7 @@ from .tokens import SENTENCE_END, Token
 WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level": 2.0, "event": 2.0, "branch": 2.0,
            "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
+NAMING_KINDS = frozenset({"body", "role", "agency", "level", "event", "kecamatan", "dateline"})  # say which region
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
@@ -49,6 +50,7 @@ ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is loo
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
+LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
 
@@ -74,6 +76,7 @@ class RegionWords:
     place_words: frozenset[str]  # lower case: `hotel`, `stasiun`, the start of a place's name
     origin_words: frozenset[str]  # the one-word cues of origin: `asal`, `kelahiran`
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
+    ambiguous: frozenset[str]  # short names that are common words too (`Batu`, `Puncak`, `Bima`)
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,13 @@ class Evidence:
         self.scores: dict[str, float] = {}
         self.strong: dict[str, float] = {}  # province code -> weight of bodies, roles and level words
         self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
+        self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
 
     def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
         weight = WEIGHTS[kind] + bonus
         self.scores[region.code] = self.scores.get(region.code, 0.0) + weight
+        if kind in NAMING_KINDS:
+            self.named.add(region.code)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
@@ -138,7 +144,7 @@ def load_region_words() -> RegionWords:
                        *_statement_words(lexicon),
                        frozenset(word.lower() for word in read_lines("region_place_words.txt")),
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
-                       _lower_names(lexicon))
+                       _lower_names(lexicon), frozenset(read_lines("region_ambiguous_names.txt")))
 
 
 def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
@@ -198,7 +204,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
-              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
+              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"
+              and (code in evidence.named or by_code[code].short_name not in words.ambiguous)]
     if (not cities and dateline is not None and dateline.level != "provinsi"
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
@@ -224,12 +231,24 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     starts = {match.start: match for match in names}
     mentions = []
     for match in names:
-        if _is_dateline(article, match):
-            continue  # weighed once, as the dateline
+        if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
+            continue  # weighed once, as the dateline; `Metro` of `Polres Metro Bekasi` is no Kota Metro
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`Polres Metro Bekasi`, `Kapolsek Metro Tebet`: the name is the last word of a cue (`polres metro`) that
+    belongs to the name after it."""
+    last = " ".join(token.key for token in tokens[match.start:match.end])
+    for width in range(1, words.longest):
+        if match.start - width < 0:
+            break
+        if " ".join(token.key for token in tokens[match.start - width:match.start]) + " " + last in words.cues:
+            return True
+    return False
 
 
 def _is_dateline(article: ArticleText, match: Match) -> bool:
@@ -262,7 +281,7 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
         return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
     candidates = _level_after(tokens, match.end, match.value)
-    if _is_origin(tokens, match.start, words):
+    if _is_origin(tokens, match.start, words) or _lies_in_next(tokens, match, starts, words):
         return None
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         return None if _is_statement_place(tokens, match, words) else Mention(candidates, "locator", bonus)
@@ -322,6 +341,31 @@ def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, 
     if cue is None or not cue.levels:
         return candidates
     return tuple(region for region in candidates if region.level in cue.levels)
+
+
+def _lies_in_next(tokens: list[Token], match: Match, starts: dict[int, Match], words: RegionWords) -> bool:
+    """`Epicentrum, Kuningan, Jakarta Selatan`, `kawasan Puncak, Bogor`: a name followed by a region of another
+    province is a place inside that region (Kuningan in Jakarta, not Kabupaten Kuningan), unless the two are
+    items of a list (`Bekasi, Jakarta Timur, dan Tangerang`)."""
+    following = starts.get(match.end + 1)
+    if following is None or tokens[match.end].text != ",":
+        return False
+    if not any(region.level != "provinsi" or region.code in words.national_seats for region in following.value):
+        return False  # `Batam, Riau`, `Raja Ampat, Papua`: a province, loosely or formerly its own
+    provinces = {region.province_code for region in following.value}
+    if any(region.province_code in provinces for region in match.value):
+        return False
+    before = tokens[match.start - 1] if match.start else None
+    if before is not None and before.text == "," and _ends_region(match.start - 1, starts):
+        return False
+    after = tokens[following.end].lower if following.end < len(tokens) else ""
+    if after in LIST_WORDS or (after == "," and following.end + 1 in starts):
+        return False
+    return not (after == "," and following.end + 1 < len(tokens) and tokens[following.end + 1].lower in LIST_WORDS)
+
+
+def _ends_region(end: int, starts: dict[int, Match]) -> bool:
+    return any(match.end == end for match in starts.values())
 
 
 def _is_located(tokens: list[Token], match: Match, starts: dict[int, Match]) -> bool:
