@@ -68,6 +68,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a province's old name for a kabupaten split off from it since (Mimika lay in Papua before 2022)
     ("Polda Papua mengirim tim forensik ke Kabupaten Mimika. Polda Papua juga menambah personel di Mimika.",
      "", None, ["94.04"]),
+    # ... but the place of the story itself, and Solo once Surakarta's own bodies speak for it
+    ("Jembatan penyeberangan di Pasar Minggu, Jakarta Selatan roboh, enam orang luka.", "", None, ["31.74"]),
+    ("Wali Kota Solo meresmikan pasar. Pasar di Solo itu dibangun ulang.", "", None, ["33.72"]),
     # a kabupaten/kota followed by a province it lay in before a split, or loosely named, still counts
     ("Pernikahan di bawah laut digelar di Raja Ampat, Papua, Sabtu. Warga Raja Ampat menyambut.", "", None,
      ["96.03"]),
@@ -94,6 +97,11 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Jalur menuju Puncak macet total. Polisi memberlakukan sistem satu arah di Puncak.", None),
     # a place inside a region of another province: Kuningan in Jakarta Selatan, the Puncak area of Bogor
     ("Rapat digelar di Epicentrum, Kuningan, Jakarta, Rabu. Peserta datang dari berbagai kota.", None),
+    # a Jakarta kota as the address of a national body
+    ("Menteri datang ke Kantor KPK, di Jalan Kuningan Persada, Setiabudi, Jakarta Selatan, Senin.", None),
+    ("Para direksi bank merapat ke Istana Kepresidenan, Jakarta Pusat untuk bertemu Presiden.", None),
+    # Surakarta's everyday name in a film title
+    ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),

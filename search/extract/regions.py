@@ -21,7 +21,7 @@ level word to be listed, so national bodies sitting in Jakarta do not make a sto
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .gazetteer import Match
@@ -45,11 +45,13 @@ LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothi
 MAX_PARENTHESIS = 6
 PASSING = frozenset({"origin", "former role"})  # cues that make a mention a passing one
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
-ORIGIN_CHAIN = 8
-ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
+ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
+ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
+WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
+SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -76,7 +78,8 @@ class RegionWords:
     place_words: frozenset[str]  # lower case: `hotel`, `stasiun`, the start of a place's name
     origin_words: frozenset[str]  # the one-word cues of origin: `asal`, `kelahiran`
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
-    ambiguous: frozenset[str]  # short names that are common words too (`Batu`, `Puncak`, `Bima`)
+    ambiguous: frozenset[str]  # lower case: names that are common words too (`batu`, `puncak`, `bima`, `solo`)
+    seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Mention:
     candidates: tuple[Region, ...]  # the regions the name may be, narrowed by its cue
     kind: str
     bonus: float = 0.0
+    ambiguous: bool = False  # written as a name that is a common word too: counts for a named region only
 
 
 class Evidence:
@@ -144,7 +148,9 @@ def load_region_words() -> RegionWords:
                        *_statement_words(lexicon),
                        frozenset(word.lower() for word in read_lines("region_place_words.txt")),
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
-                       _lower_names(lexicon), frozenset(read_lines("region_ambiguous_names.txt")))
+                       _lower_names(lexicon),
+                       frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
+                       frozenset(read_lines("national_seat_places.txt")))
 
 
 def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
@@ -177,8 +183,11 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     words = load_region_words()
     evidence = Evidence()
     shared: list[Mention] = []
+    deferred: list[Mention] = []
     for mention in _body_mentions(article, words):
-        if len(mention.candidates) == 1:
+        if mention.ambiguous and mention.kind not in NAMING_KINDS:
+            deferred.append(mention)
+        elif len(mention.candidates) == 1:
             evidence.add(mention.candidates[0], mention.kind, mention.bonus)
         else:
             shared.append(mention)
@@ -193,6 +202,10 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         evidence.add(dateline, "dateline")
     for mention in shared:
         evidence.add(evidence.decide(mention.candidates), mention.kind, mention.bonus)
+    for mention in deferred:  # `di Batu` once `Kota Batu` or `Pemkot Batu` said which Batu is meant
+        named = tuple(region for region in mention.candidates if region.code in evidence.named)
+        if named:
+            evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
         return []
     for region in _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words):
@@ -204,8 +217,7 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
-              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"
-              and (code in evidence.named or by_code[code].short_name not in words.ambiguous)]
+              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
     if (not cities and dateline is not None and dateline.level != "provinsi"
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
@@ -234,8 +246,10 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
             continue  # weighed once, as the dateline; `Metro` of `Polres Metro Bekasi` is no Kota Metro
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is not None and not _is_seat_address(tokens, match, mention, words):
+            surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
+            mentions.append(replace(mention, ambiguous=surface in words.ambiguous) if surface in words.ambiguous
+                            else mention)
     return mentions
 
 
@@ -248,6 +262,24 @@ def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
             break
         if " ".join(token.key for token in tokens[match.start - width:match.start]) + " " + last in words.cues:
             return True
+    return False
+
+
+def _is_seat_address(tokens: list[Token], match: Match, mention: Mention, words: RegionWords) -> bool:
+    """`Kantor KPK, Jalan Kuningan Persada, Setiabudi, Jakarta Selatan`: a Jakarta kota named, with no body or
+    role of its own, after the seat of a national body (or Jakarta's Balai Kota) in the same sentence."""
+    if mention.kind not in WEAK_KINDS or not all(
+            region.level != "provinsi" and region.province_code in words.national_seats
+            for region in mention.candidates):
+        return False
+    previous = ""
+    for index in range(match.start - 1, max(-1, match.start - 1 - SEAT_REACH), -1):
+        token = tokens[index]
+        if token.text in SENTENCE_END:
+            return False
+        if token.lower in words.seat_places or f"{token.lower} {previous}" in words.seat_places:
+            return True
+        previous = token.lower
     return False
 
 
