@@ -71,6 +71,13 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # ... but the place of the story itself, and Solo once Surakarta's own bodies speak for it
     ("Jembatan penyeberangan di Pasar Minggu, Jakarta Selatan roboh, enam orang luka.", "", None, ["31.74"]),
     ("Wali Kota Solo meresmikan pasar. Pasar di Solo itu dibangun ulang.", "", None, ["33.72"]),
+    # a kecamatan before a shared name decides between the kabupaten and the kota (Babakan Madang, Srengat)
+    ("Ribuan jemaah salat subuh di Masjid Az-Zikra, Babakan Madang, Bogor. Kapolres Bogor ikut hadir.", "", None,
+     ["32.01"]),
+    ("Pengajian digelar di Srengat, Blitar, Minggu malam. Jemaah datang sejak sore.", "", None, ["35.05"]),
+    # a level word holds for the second name of a pair
+    ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
+     ["52.05", "52.06"]),
     # a kabupaten/kota followed by a province it lay in before a split, or loosely named, still counts
     ("Pernikahan di bawah laut digelar di Raja Ampat, Papua, Sabtu. Warga Raja Ampat menyambut.", "", None,
      ["96.03"]),

@@ -44,6 +44,7 @@ REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature"
 LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothing else decides
 MAX_PARENTHESIS = 6
 PASSING = frozenset({"origin", "former role"})  # cues that make a mention a passing one
+KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
@@ -300,7 +301,7 @@ def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
              bonus: float) -> Mention | None:
-    cue = _cue_before(tokens, match.start, words)
+    cue = _cue_before(tokens, match.start, words) or _listed_level(tokens, match, words, starts)
     if cue is not None:
         if cue.kind in PASSING:
             return None
@@ -316,7 +317,9 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_origin(tokens, match.start, words) or _lies_in_next(tokens, match, starts, words):
         return None
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
-        return None if _is_statement_place(tokens, match, words) else Mention(candidates, "locator", bonus)
+        if _is_statement_place(tokens, match, words):
+            return None
+        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), "locator", bonus)
     if _is_part_of_name(tokens, match, words):
         if _is_branch(tokens, match):
             provinces = tuple(region for region in candidates if region.level == "provinsi")
@@ -327,6 +330,18 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match]) -> Cue | None:
+    """`Kabupaten Dompu dan Bima`, `Kabupaten Padang Lawas dan Padang Lawas Utara`: the level word of the first
+    name of a pair holds for the second."""
+    if match.start < 2 or tokens[match.start - 1].lower not in ("dan", "serta"):
+        return None
+    previous = next((other for other in starts.values() if other.end == match.start - 1), None)
+    if previous is None:
+        return None
+    cue = _cue_before(tokens, previous.start, words)
+    return cue if cue is not None and cue.kind == "level" else None
 
 
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
@@ -345,6 +360,24 @@ def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: di
                                           for start_ in range(first + 1, index + 1)):
         return False
     return tokens[first].lower not in words.attribution_verbs if first >= 0 else True
+
+
+def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Region, ...]) -> tuple[Region, ...]:
+    """`Babakan Madang, Bogor`, `Rancaekek, Bandung`: a kecamatan named before a shared name says which of the
+    kabupaten and the kota it is (Babakan Madang lies in Kabupaten Bogor)."""
+    if len(candidates) < 2:
+        return candidates
+    index = start - 1 if start and tokens[start - 1].text == "," else start
+    first = index
+    while first > 0 and index - first < KECAMATAN_WORDS and tokens[first - 1].is_capitalised:
+        first -= 1
+    kecamatan = load_lexicon().kecamatan_codes
+    for begin in range(first, index):
+        codes = kecamatan.get(" ".join(token.lower for token in tokens[begin:index]), frozenset())
+        narrowed = tuple(region for region in candidates if region.code in codes)
+        if narrowed:
+            return narrowed
+    return candidates
 
 
 def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
