@@ -109,6 +109,11 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Para direksi bank merapat ke Istana Kepresidenan, Jakarta Pusat untuk bertemu Presiden.", None),
     # Surakarta's everyday name in a film title
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
+    # an office holder's title once, past the lead: who the person is, not where the story happens
+    ("Koalisi tiga partai menyatakan tetap solid menjelang pendaftaran calon gubernur. Para ketua partai bertemu "
+     "di kantor pusat koalisi dan membahas strategi pemenangan, pembagian tugas tim kampanye, serta jadwal "
+     "deklarasi yang akan digelar bulan depan. Mereka juga membahas survei elektabilitas terbaru. Ketua partai "
+     "menyebut dukungan untuk Wali Kota Bandung itu tidak berubah.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),

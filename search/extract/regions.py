@@ -37,6 +37,7 @@ LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
+ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
@@ -111,12 +112,14 @@ class Evidence:
         self.strong: dict[str, float] = {}  # province code -> weight of bodies, roles and level words
         self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
         self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
+        self.kinds: dict[str, set[str]] = {}  # code -> the kinds of its evidence
 
     def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
         weight = WEIGHTS[kind] + bonus
         self.scores[region.code] = self.scores.get(region.code, 0.0) + weight
         if kind in NAMING_KINDS:
             self.named.add(region.code)
+        self.kinds.setdefault(region.code, set()).add(kind)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
@@ -218,7 +221,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
-              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
+              if by_code[code].level != "provinsi" and score >= (
+                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
     if (not cities and dateline is not None and dateline.level != "provinsi"
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
