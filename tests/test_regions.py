@@ -75,6 +75,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Ribuan jemaah salat subuh di Masjid Az-Zikra, Babakan Madang, Bogor. Kapolres Bogor ikut hadir.", "", None,
      ["32.01"]),
     ("Pengajian digelar di Srengat, Blitar, Minggu malam. Jemaah datang sejak sore.", "", None, ["35.05"]),
+    # `di` and a level word say where something happens, also for the second of a pair
+    ("Bea Cukai menindak impor pakaian bekas yang masuk lewat pelabuhan. Pemeriksaan dilakukan terhadap puluhan "
+     "kontainer setelah informasi intelijen diterima, dan hasil pemindaian menunjukkan sebagian besar berisi "
+     "balpres. Nilai barang diperkirakan mencapai puluhan miliar rupiah. Temuan itu ditindaklanjuti: petugas "
+     "menggeledah gudang di Kabupaten Kubu Raya dan Kabupaten Mempawah.", "", None, ["61.02", "61.12"]),
     # a level word holds for the second name of a pair
     ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
      ["52.05", "52.06"]),

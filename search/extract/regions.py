@@ -29,10 +29,11 @@ from .lexicon import Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
 from .tokens import SENTENCE_END, Token
 
-WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level": 2.0, "event": 2.0, "branch": 2.0,
-           "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
+WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "level": 2.0, "event": 2.0,
+           "branch": 2.0, "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
-NAMING_KINDS = frozenset({"body", "role", "agency", "level", "event", "kecamatan", "dateline"})  # say which region
+NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan",
+                          "dateline"})  # say which region a name is
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
@@ -314,7 +315,9 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         candidates = _narrowed(match.value, cue)
         if cue.kind != "level":
             candidates = _level_after(tokens, match.end, candidates)
-        return Mention(candidates, cue.kind, bonus) if candidates else None
+        kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
+                and all(region.level != "provinsi" for region in candidates) else cue.kind)
+        return Mention(candidates, kind, bonus) if candidates else None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
         return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
     candidates = _level_after(tokens, match.end, match.value)
@@ -334,6 +337,23 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`di Kabupaten Kubu Raya`: where something happens, written with the level word (not where someone spoke)."""
+    level = match.start - 1
+    if level > 2 and tokens[level - 1].lower in ("dan", "serta") and tokens[level].key in words.cues:
+        level = _first_of_pair(tokens, level - 1)  # `di Kabupaten Kubu Raya dan Kabupaten Mempawah`
+    return (level > 0 and tokens[level - 1].lower == "di" and tokens[level].key in words.cues
+            and not _is_statement_place(tokens, Match(level, match.end, match.value), words))
+
+
+def _first_of_pair(tokens: list[Token], conjunction: int) -> int:
+    """The level word that opens the first name of `Kabupaten A dan Kabupaten B` (or the conjunction itself)."""
+    index = conjunction - 1
+    while index > 0 and conjunction - index <= PLACE_WORDS and tokens[index].is_capitalised:
+        index -= 1
+    return index + 1 if index + 1 < conjunction else conjunction
 
 
 def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match]) -> Cue | None:
