@@ -34,6 +34,7 @@ WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at"
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
 NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan",
                           "dateline"})  # say which region a name is
+TITLE_SUPPORT = 2.0  # body evidence a region needs before the title counts: one bare mention is not enough
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
@@ -213,8 +214,9 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
         return []
-    for region in _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words):
-        evidence.add(region, "title")  # once, for a region the body gives evidence for
+    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
+    for region in _named_in_title(article.title, supported, words):
+        evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
     return _chosen(evidence, lexicon, words, dateline)
 
 
