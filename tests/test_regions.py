@@ -80,6 +80,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "kontainer setelah informasi intelijen diterima, dan hasil pemindaian menunjukkan sebagian besar berisi "
      "balpres. Nilai barang diperkirakan mencapai puluhan miliar rupiah. Temuan itu ditindaklanjuti: petugas "
      "menggeledah gudang di Kabupaten Kubu Raya dan Kabupaten Mempawah.", "", None, ["61.02", "61.12"]),
+    # `dari` before a place inside the region, and before a province, is no origin
+    ("Ratusan tahanan kabur dari Rutan Klas IIB Sialang Bungkuk, Pekanbaru, Riau. Polisi memburu tahanan di "
+     "Pekanbaru.", "", None, ["14.71"]),
+    ("Calon DPD RI dari Jawa Timur unggul. Ada 13 calon DPD RI dari Jawa Timur. Real count DPD RI dari Jawa Timur "
+     "mencakup TPS di seluruh Jawa Timur.", "", None, ["35"]),
     # a level word holds for the second name of a pair
     ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
      ["52.05", "52.06"]),
@@ -119,6 +124,9 @@ def test_regions_by_evidence(body, title, place, expected):
      "di kantor pusat koalisi dan membahas strategi pemenangan, pembagian tugas tim kampanye, serta jadwal "
      "deklarasi yang akan digelar bulan depan. Mereka juga membahas survei elektabilitas terbaru. Ketua partai "
      "menyebut dukungan untuk Wali Kota Bandung itu tidak berubah.", None),
+    # where something comes from
+    ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
+     "kantor ekspedisi.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),

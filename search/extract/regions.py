@@ -56,6 +56,7 @@ KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'
 _NON_WORD = re.compile(r"[\W_]+")
 WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
+NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -309,6 +310,8 @@ def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
              bonus: float) -> Mention | None:
     cue = _cue_before(tokens, match.start, words) or _listed_level(tokens, match, words, starts)
+    if cue is not None and cue.kind in PASSING and cue.levels and not _narrowed(match.value, cue):
+        cue = None  # `dari Jawa Timur`: a word of origin only for the levels it names
     if cue is not None:
         if cue.kind in PASSING:
             return None
@@ -323,7 +326,7 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
         return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
     candidates = _level_after(tokens, match.end, match.value)
-    if _is_origin(tokens, match.start, words) or _lies_in_next(tokens, match, starts, words):
+    if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         if _is_statement_place(tokens, match, words):
@@ -406,7 +409,7 @@ def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Re
     return candidates
 
 
-def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
+def _is_origin(tokens: list[Token], start: int, words: RegionWords, candidates: tuple[Region, ...] = ()) -> bool:
     """`asal Kecamatan Bangsalsari, Kabupaten Jember`, `berasal dari Provinsi Jambi`: a place chain that
     starts right after a word of origin."""
     index = start
@@ -414,7 +417,10 @@ def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
                                                           or tokens[index - 1].text == ","):
         index -= 1
     cue = _cue_before(tokens, index, words)
-    return cue is not None and cue.kind == "origin"
+    if index < start and index and tokens[index - 1].lower in NEAR_ORIGINS and tokens[index].lower in words.place_words:
+        return False  # `kabur dari Rutan Klas IIB, Pekanbaru`: the place left lies in the region
+    return cue is not None and cue.kind == "origin" and not (cue.levels and candidates
+                                                             and not _narrowed(candidates, cue))
 
 
 def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -> bool:
