@@ -117,6 +117,9 @@ def test_regions_by_evidence(body, title, place, expected):
     # a Jakarta kota as the address of a national body
     ("Menteri datang ke Kantor KPK, di Jalan Kuningan Persada, Setiabudi, Jakarta Selatan, Senin.", None),
     ("Para direksi bank merapat ke Istana Kepresidenan, Jakarta Pusat untuk bertemu Presiden.", None),
+    # a provincial capital as the address of the province's own government (rule P3)
+    ("Gubernur menyerahkan penghargaan budaya kepada seniman di Aula Barat Gedung Sate, Bandung, Jumat malam.",
+     None),
     # Surakarta's everyday name in a film title
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
     # an office holder's title once, past the lead: who the person is, not where the story happens

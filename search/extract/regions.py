@@ -85,6 +85,7 @@ class RegionWords:
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
     ambiguous: frozenset[str]  # lower case: names that are common words too (`batu`, `puncak`, `bima`, `solo`)
     seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
+    provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ def load_region_words() -> RegionWords:
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
                        _lower_names(lexicon),
                        frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
-                       frozenset(read_lines("national_seat_places.txt")))
+                       frozenset(read_lines("national_seat_places.txt")),
+                       frozenset(read_lines("provincial_seat_places.txt")))
 
 
 def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
@@ -276,17 +278,18 @@ def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
 
 def _is_seat_address(tokens: list[Token], match: Match, mention: Mention, words: RegionWords) -> bool:
     """`Kantor KPK, Jalan Kuningan Persada, Setiabudi, Jakarta Selatan`: a Jakarta kota named, with no body or
-    role of its own, after the seat of a national body (or Jakarta's Balai Kota) in the same sentence."""
-    if mention.kind not in WEAK_KINDS or not all(
-            region.level != "provinsi" and region.province_code in words.national_seats
-            for region in mention.candidates):
+    role of its own, after the seat of a national body (or Jakarta's Balai Kota) in the same sentence; any
+    kabupaten/kota after the seat of a provincial body (`Gedung Grahadi, Surabaya`)."""
+    if mention.kind not in WEAK_KINDS or any(region.level == "provinsi" for region in mention.candidates):
         return False
+    seats = words.provincial_seats | (words.seat_places if all(
+        region.province_code in words.national_seats for region in mention.candidates) else frozenset())
     previous = ""
     for index in range(match.start - 1, max(-1, match.start - 1 - SEAT_REACH), -1):
         token = tokens[index]
         if token.text in SENTENCE_END:
             return False
-        if token.lower in words.seat_places or f"{token.lower} {previous}" in words.seat_places:
+        if token.lower in seats or f"{token.lower} {previous}" in seats:
             return True
         previous = token.lower
     return False
