@@ -127,6 +127,10 @@ def test_regions_by_evidence(body, title, place, expected):
      "di kantor pusat koalisi dan membahas strategi pemenangan, pembagian tugas tim kampanye, serta jadwal "
      "deklarasi yang akan digelar bulan depan. Mereka juga membahas survei elektabilitas terbaru. Ketua partai "
      "menyebut dukungan untuk Wali Kota Bandung itu tidak berubah.", None),
+    # examples, not the story: four kab/kota named only in passing
+    ("Pemerintah memperluas jalur terlarang sepeda motor hingga ke kota penyangga seperti Bogor, Depok, Tangerang, "
+     "dan Bekasi. Jalan yang diusulkan adalah Jalan Padjadjaran di Bogor, Jalan Margonda di Depok, Jalan Daan "
+     "Mogot di Tangerang dan Jalan Ahmad Yani di Bekasi.", None),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),

@@ -40,6 +40,7 @@ LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
+ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
@@ -229,6 +230,9 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
                   ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+    named_only = [city for city in cities if city.code in evidence.named]
+    if len(cities) - len(named_only) >= ROUNDUP_CITIES:
+        cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
     if (not cities and dateline is not None and dateline.level != "provinsi"
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
