@@ -85,6 +85,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Pekanbaru.", "", None, ["14.71"]),
     ("Calon DPD RI dari Jawa Timur unggul. Ada 13 calon DPD RI dari Jawa Timur. Real count DPD RI dari Jawa Timur "
      "mencakup TPS di seluruh Jawa Timur.", "", None, ["35"]),
+    # a kecamatan whose name is unique to a kabupaten of another province is a namesake
+    ("Warga Gampong Ie Tarek I, Kecamatan Simpang Kramat, Kabupaten Aceh Utara dikenai sanksi adat. Kepala desa "
+     "di Aceh Utara menyerahkan kasus itu kepada keluarga.", "", None, ["11.08"]),
     # a level word holds for the second name of a pair
     ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
      ["52.05", "52.06"]),

@@ -205,8 +205,10 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         region = getattr(agency, "region", None)
         if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
             evidence.add(region, "agency")
+    provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     for code in _kecamatan_regions(article.text, lexicon, words.origin_words):
-        evidence.add(lexicon.regions_by_code[code], "kecamatan")
+        if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
+            evidence.add(lexicon.regions_by_code[code], "kecamatan")
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
