@@ -88,6 +88,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a kecamatan whose name is unique to a kabupaten of another province is a namesake
     ("Warga Gampong Ie Tarek I, Kecamatan Simpang Kramat, Kabupaten Aceh Utara dikenai sanksi adat. Kepala desa "
      "di Aceh Utara menyerahkan kasus itu kepada keluarga.", "", None, ["11.08"]),
+    # a compass word after a name is a part of the region (a kecamatan, a toll gate), not another name
+    ("Pencuri motor tepergok di Jalan Perniagaan, Kelurahan Kesawan, Medan Barat, Sumatera Utara. Pelaku diserahkan "
+     "ke polisi.", "", None, ["12.71"]),
     # a level word holds for the second name of a pair
     ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
      ["52.05", "52.06"]),

@@ -58,6 +58,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
+COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -538,6 +539,8 @@ def _continues(tokens: list[Token], end: int, words: RegionWords) -> bool:
         return True
     if following.text == "-":
         return end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+    if following.lower in COMPASS and not (end + 1 < len(tokens) and tokens[end + 1].is_capitalised):
+        return False  # `Gerbang Tol Brebes Timur`: a part of the region, not another name
     return (following.is_capitalised and following.key not in words.cues and following.lower not in _CALENDAR
             and following.lower not in words.function_words)
 
