@@ -7,13 +7,21 @@ Every region name in the text is a *mention*, weighed by the words right before 
 2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
    kecamatan named as one (`Kecamatan Sukawati`), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`);
-3. a bare name (`di Sidoarjo`) weighs least; one in the title weighs more.
+3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
+   gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
-Malang`); a bare shared name goes to whichever of them the rest of the article supports, else to the kota.
+Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a bare shared name goes to whichever
+of them the rest of the article supports, else to the kota.
 
 What is not evidence: a name preceded or followed by another capitalised word, which makes it part of a
 longer name (`Jati Padang`, `Bank Jatim`, `Bima Arya`); a name after a word of origin or direction (`asal
-Garut`, `arah Surabaya`); a place mentioned once in passing (its weight stays below the threshold).
+Garut`, `arah Surabaya`, `dari Medan`); the dateline counted a second time; where someone spoke (`ujarnya
+ketika ditemui di Surabaya`); a place inside a region of another province (`Epicentrum, Kuningan, Jakarta`);
+the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
+a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
+says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
+holder's title alone, once and past the lead; four or more kab/kota named only in passing (examples); a
+place mentioned once in passing (its weight stays below the threshold).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
