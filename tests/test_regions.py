@@ -26,6 +26,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Pemkot Malang menata ulang pedagang kaki lima.", "", None, ["35.73"]),
     ("Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti rakor.", "", None, ["18.01"]),
     ("Pemkab Lamsel menyalurkan bantuan beras.", "", None, ["18.01"]),
+    ("Kapolda menyebut empat polres di Madura. Kemudian Polres Blitar Kota juga disiagakan.", "", None,
+     ["35.72"]),
     # a province alone, and a province implied by its kabupaten/kota
     ("Polda Jawa Timur menyiagakan ribuan personel.", "", None, ["35"]),
     ("Pemprov Jatim dan Pemkot Surabaya meninjau lokasi banjir.", "", None, ["35.78"]),
