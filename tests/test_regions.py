@@ -128,6 +128,8 @@ def test_regions_by_evidence(body, title, place, expected):
     # a provincial capital as the address of the province's own government (rule P3)
     ("Gubernur menyerahkan penghargaan budaya kepada seniman di Aula Barat Gedung Sate, Bandung, Jumat malam.",
      None),
+    ("Investigator KNKT menjelaskan penyebab kereta anjlok dalam konferensi pers di Kemenhub, Jakarta Pusat "
+     "(Jakpus), Jumat.", None),
     # Surakarta's everyday name in a film title
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
     # an office holder's title once, past the lead: who the person is, not where the story happens

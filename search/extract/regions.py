@@ -63,6 +63,8 @@ ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is loo
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
+NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
+                                 "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
 WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
@@ -168,8 +170,16 @@ def load_region_words() -> RegionWords:
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
                        _lower_names(lexicon),
                        frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
-                       frozenset(read_lines("national_seat_places.txt")),
+                       frozenset(read_lines("national_seat_places.txt")) | _national_acronyms(lexicon, cues),
                        frozenset(read_lines("provincial_seat_places.txt")))
+
+
+def _national_acronyms(lexicon: Lexicon, cues: dict[str, Cue]) -> frozenset[str]:
+    """`kemenhub`, `kpai`, `bpk`: the one-word names of the national bodies seated in Jakarta (agencies.tsv), of
+    three letters or more and not shared with a regional body (`kpu`, `dpd` are cues of their own)."""
+    return frozenset(name.lower() for entry in lexicon.agencies if entry.kind in NATIONAL_SEAT_KINDS
+                     for name in (entry.canonical, *entry.aliases)
+                     if " " not in name and len(name) >= 3 and name.lower() not in cues)
 
 
 def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
