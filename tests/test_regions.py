@@ -96,6 +96,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a level word holds for the second name of a pair
     ("Festival digelar bersama Kabupaten Dompu dan Bima. Dompu dan Bima berbagi gunung itu.", "", None,
      ["52.05", "52.06"]),
+    # Jakarta's own government or police acting, and the kecamatan it acts in named bare (rule J2, J3)
+    ("Wakil Gubernur DKI Jakarta mengatakan Pemprov DKI Jakarta akan mengumumkan hasil survei penataan Tanah Abang. "
+     "Penataan Tanah Abang tahap awal dinilai berhasil.", "", None, ["31.71"]),
     # a kabupaten/kota followed by a province it lay in before a split, or loosely named, still counts
     ("Pernikahan di bawah laut digelar di Raja Ampat, Papua, Sabtu. Warga Raja Ampat menyambut.", "", None,
      ["96.03"]),
@@ -122,6 +125,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Jalur menuju Puncak macet total. Polisi memberlakukan sistem satu arah di Puncak.", None),
     # a place inside a region of another province: Kuningan in Jakarta Selatan, the Puncak area of Bogor
     ("Rapat digelar di Epicentrum, Kuningan, Jakarta, Rabu. Peserta datang dari berbagai kota.", None),
+    # a Jakarta kecamatan named bare in a story that is not Jakarta's own
+    ("Pedagang grosir di Tanah Abang mengeluhkan sepinya pembeli. Omzet pedagang Tanah Abang turun separuh.", None),
     # a Jakarta kota as the address of a national body
     ("Menteri datang ke Kantor KPK, di Jalan Kuningan Persada, Setiabudi, Jakarta Selatan, Senin.", None),
     ("Para direksi bank merapat ke Istana Kepresidenan, Jakarta Pusat untuk bertemu Presiden.", None),

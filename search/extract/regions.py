@@ -28,12 +28,14 @@ level word to be listed, so national bodies sitting in Jakarta do not make a sto
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, replace
+from importlib import resources
 from functools import lru_cache
 
 from .gazetteer import Match
-from .lexicon import Lexicon, Region, load_lexicon, read_lines
+from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
 from .tokens import SENTENCE_END, Token
 
@@ -98,6 +100,7 @@ class RegionWords:
     ambiguous: frozenset[str]  # lower case: names that are common words too (`batu`, `puncak`, `bima`, `solo`)
     seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
+    seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,15 @@ def load_region_words() -> RegionWords:
                        _lower_names(lexicon),
                        frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
                        frozenset(read_lines("national_seat_places.txt")) | _national_acronyms(lexicon, cues),
-                       frozenset(read_lines("provincial_seat_places.txt")))
+                       frozenset(read_lines("provincial_seat_places.txt")),
+                       _seat_kecamatan(frozenset(read_lines("national_seat.txt"))))
+
+
+def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
+    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`)."""
+    with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+        return {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
+                if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
 
 
 def _national_acronyms(lexicon: Lexicon, cues: dict[str, Cue]) -> frozenset[str]:
@@ -228,6 +239,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     for code in _kecamatan_regions(article.text, lexicon, words.origin_words):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
+    for code in _seat_kecamatan_regions(article, words, evidence):
+        evidence.add(lexicon.regions_by_code[code], "locator")
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
@@ -577,6 +590,20 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
         narrowed = tuple(region for region in candidates if region.level == "kota")
         return narrowed or candidates
     return candidates
+
+
+def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: Evidence) -> list[str]:
+    """`penataan Tanah Abang` in a story of Jakarta's own government (Pemprov DKI, Polda Metro Jaya acting):
+    the kota of each Jakarta kecamatan the body names bare (rule J2), once a mention."""
+    if not any(evidence.strong.get(seat, 0.0) >= PROVINCE_THRESHOLD for seat in words.national_seats):
+        return []
+    body = article.text[article.title_end:]
+    found = []
+    for name, code in words.seat_kecamatan.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            if not body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower().endswith("kecamatan"):
+                found.append(code)
+    return found
 
 
 def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]) -> list[str]:
