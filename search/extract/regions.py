@@ -5,7 +5,8 @@ Every region name in the text is a *mention*, weighed by the words right before 
    units of `regional_units.tsv`: `Dinkes Surabaya`) or an office holder's regional role (`Bupati Lampung
    Selatan`, `Kapolres Jember`) weighs most; the regional bodies the agency extractor resolved add to it;
 2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
-   kecamatan named as one (`Kecamatan Sukawati`), weigh as much as a name written with its level
+   kecamatan named as one (`Kecamatan Sukawati`; in a story of Jakarta's own government a Jakarta kecamatan
+   named bare, `Tanah Abang`, as a locator), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`);
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
