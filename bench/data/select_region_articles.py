@@ -10,11 +10,16 @@ Groups (see regions_guideline.md):
   regional-weak    15 "tajuk utama" articles of those outlets with exactly one cue (often national stories);
   regional-other   10 articles of other categories of those outlets with at least one cue;
   negative-*       30 articles with no cue at all: national/foreign news, sport, tech, entertainment.
+Batch 4 (dev only: articles whose id hashes to `dev`, see the guideline's split rule), read to find how the
+extractor fares on text unlike the first batches:
+  extra-cue        30 articles of the general outlets and detik.com, any category, with at least one cue;
+  extra-none       8 articles of those outlets with no cue.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -25,6 +30,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 SEED = 14
 DETIK_REGIONAL = "detik.com/jatim"
 GENERAL_OUTLETS = ("antaranews", "poskotanews", "kumparan", "cnn indonesia", "merdeka", "suara", "rimanews")
+EXTRA_OUTLETS = GENERAL_OUTLETS + ("detik.com",)
 HEADLINES = "tajuk utama"
 REGIONAL_CUES = re.compile(
     r"\b(Kabupaten|Kab\.|Pemkab|Pemkot|Pemprov|Bupati|Wali ?kota|Walikota|Camat|Kecamatan|Kelurahan|Polres|"
@@ -39,7 +45,14 @@ GROUPS = (
     ("negative-sport", 6, lambda a, n: a["category"].lower() == "olahraga" and n == 0),
     ("negative-tech", 6, lambda a, n: a["category"].lower() == "teknologi" and n == 0),
     ("negative-entertainment", 6, lambda a, n: a["category"].lower() in ("hiburan", "showbiz") and n == 0),
+    ("extra-cue", 30, lambda a, n: a["source"] in EXTRA_OUTLETS and n >= 1 and is_dev(a["id"])),
+    ("extra-none", 8, lambda a, n: a["source"] in EXTRA_OUTLETS and n == 0 and is_dev(a["id"])),
 )
+
+
+def is_dev(article_id: str) -> bool:
+    """The guideline's split rule: `heldout` when sha1(id) % 5 is 0 or 1."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 5 not in (0, 1)
 
 
 def cue_count(article: dict) -> int:

@@ -76,7 +76,9 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
                  ("Polres Metro {w}",)),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
-                 ("Polresta {w}", "Polrestabes {w}", "Polres {w} Kota", "Kepolisian Resor Kota {w}")),
+                 ("Polresta {w}", "Polrestabes {w}", "Kepolisian Resor Kota {w}")),
+    RegionalBody(("kota",), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
+                 ("Polres {w} Kota",)),  # Polres Blitar Kota is the kota's, whichever region registers first
     RegionalBody(("provinsi",), "Kejaksaan Tinggi {short}", "Kejati {short}", "prosecutor",
                  ("Kejati {w}", "Kejaksaan Tinggi {w}")),
     RegionalBody(("kabupaten", "kota"), "Kejaksaan Negeri {short}", "Kejari {short}", "prosecutor",

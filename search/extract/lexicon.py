@@ -105,6 +105,15 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
             return frozenset(" ".join(row[1].split()).lower() for row in csv.reader(handle) if len(row) > 1)
 
     @cached_property
+    def kecamatan_codes(self) -> dict[str, frozenset[str]]:
+        """Lower-cased kecamatan name -> the codes of every kabupaten/kota with a kecamatan of that name."""
+        found: dict[str, set[str]] = {}
+        with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                found.setdefault(" ".join(row["nama"].split()).lower(), set()).add(row["kode"].rsplit(".", 1)[0])
+        return {name: frozenset(codes) for name, codes in found.items()}
+
+    @cached_property
     def country_names(self) -> frozenset[str]:
         return frozenset(country.lower() for country in self.countries)
 

@@ -5,36 +5,53 @@ Every region name in the text is a *mention*, weighed by the words right before 
    units of `regional_units.tsv`: `Dinkes Surabaya`) or an office holder's regional role (`Bupati Lampung
    Selatan`, `Kapolres Jember`) weighs most; the regional bodies the agency extractor resolved add to it;
 2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
-   kecamatan named as one (`Kecamatan Sukawati`), weigh as much as a name written with its level
+   kecamatan named as one (`Kecamatan Sukawati`; in a story of Jakarta's own government a Jakarta kecamatan
+   named bare, `Tanah Abang`, as a locator), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`);
-3. a bare name (`di Sidoarjo`) weighs least; one in the title weighs more.
+3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
+   gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
-Malang`); a bare shared name goes to whichever of them the rest of the article supports, else to the kota.
+Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a bare shared name goes to whichever
+of them the rest of the article supports, else to the kota.
 
 What is not evidence: a name preceded or followed by another capitalised word, which makes it part of a
 longer name (`Jati Padang`, `Bank Jatim`, `Bima Arya`); a name after a word of origin or direction (`asal
-Garut`, `arah Surabaya`); a place mentioned once in passing (its weight stays below the threshold).
+Garut`, `arah Surabaya`, `dari Medan`); the dateline counted a second time; where someone spoke (`ujarnya
+ketika ditemui di Surabaya`); a place inside a region of another province (`Epicentrum, Kuningan, Jakarta`);
+the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
+a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
+says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
+holder's title alone, once and past the lead; four or more kab/kota named only in passing (examples); a
+place mentioned once in passing (its weight stays below the threshold).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib import resources
 from functools import lru_cache
 
 from .gazetteer import Match
-from .lexicon import Lexicon, Region, load_lexicon, read_lines
+from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
 from .tokens import SENTENCE_END, Token
 
-WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level": 2.0, "event": 2.0, "branch": 2.0,
-           "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
+WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "level": 2.0, "event": 2.0,
+           "branch": 2.0, "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
+NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan",
+                          "dateline"})  # say which region a name is
+TITLE_SUPPORT = 2.0  # body evidence a region needs before the title counts: one bare mention is not enough
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
+DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
+ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
+ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
@@ -42,13 +59,20 @@ REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature"
 LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothing else decides
 MAX_PARENTHESIS = 6
 PASSING = frozenset({"origin", "former role"})  # cues that make a mention a passing one
+KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
-ORIGIN_CHAIN = 8
-ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
+ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
+ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
-STATEMENT_VERBS = frozenset({"mengatakan", "menjelaskan", "menyatakan", "menyebut", "mengungkapkan"})
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
+NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
+                                 "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
+WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
+SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
+NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
+COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
+LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
 
@@ -69,9 +93,15 @@ class RegionWords:
     coverage: dict[str, frozenset[str]]  # region or province code -> other provinces it counts under
     national_seats: frozenset[str]  # province codes
     attribution_verbs: frozenset[str]  # `kata`, `ujar`: `kata Kapolda di Padang` is where a statement was made
+    statement_before: frozenset[str]  # `kata`, `ujarnya`, `ditemui`: before `di X`, where a statement was made
+    statement_after: frozenset[str]  # `kata`, `mengatakan`: right after a place, the same
     place_words: frozenset[str]  # lower case: `hotel`, `stasiun`, the start of a place's name
     origin_words: frozenset[str]  # the one-word cues of origin: `asal`, `kelahiran`
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
+    ambiguous: frozenset[str]  # lower case: names that are common words too (`batu`, `puncak`, `bima`, `solo`)
+    seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
+    provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
+    seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
 
 
 @dataclass(frozen=True)
@@ -91,6 +121,7 @@ class Mention:
     candidates: tuple[Region, ...]  # the regions the name may be, narrowed by its cue
     kind: str
     bonus: float = 0.0
+    ambiguous: bool = False  # written as a name that is a common word too: counts for a named region only
 
 
 class Evidence:
@@ -100,10 +131,15 @@ class Evidence:
         self.scores: dict[str, float] = {}
         self.strong: dict[str, float] = {}  # province code -> weight of bodies, roles and level words
         self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
+        self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
+        self.kinds: dict[str, set[str]] = {}  # code -> the kinds of its evidence
 
     def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
         weight = WEIGHTS[kind] + bonus
         self.scores[region.code] = self.scores.get(region.code, 0.0) + weight
+        if kind in NAMING_KINDS:
+            self.named.add(region.code)
+        self.kinds.setdefault(region.code, set()).add(kind)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
@@ -133,9 +169,37 @@ def load_region_words() -> RegionWords:
     return RegionWords(cues, max(len(key.split()) for key in cues), frozenset(key.rsplit(" ", 1)[-1] for key in cues),
                        lexicon.stopwords, coverage, frozenset(read_lines("national_seat.txt")),
                        lexicon.attribution_verbs,
+                       *_statement_words(lexicon),
                        frozenset(word.lower() for word in read_lines("region_place_words.txt")),
                        frozenset(key for key, cue in cues.items() if cue.kind == "origin" and " " not in key),
-                       _lower_names(lexicon))
+                       _lower_names(lexicon),
+                       frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
+                       frozenset(read_lines("national_seat_places.txt")) | _national_acronyms(lexicon, cues),
+                       frozenset(read_lines("provincial_seat_places.txt")),
+                       _seat_kecamatan(frozenset(read_lines("national_seat.txt"))))
+
+
+def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
+    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`)."""
+    with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+        return {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
+                if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
+
+
+def _national_acronyms(lexicon: Lexicon, cues: dict[str, Cue]) -> frozenset[str]:
+    """`kemenhub`, `kpai`, `bpk`: the one-word names of the national bodies seated in Jakarta (agencies.tsv), of
+    three letters or more and not shared with a regional body (`kpu`, `dpd` are cues of their own)."""
+    return frozenset(name.lower() for entry in lexicon.agencies if entry.kind in NATIONAL_SEAT_KINDS
+                     for name in (entry.canonical, *entry.aliases)
+                     if " " not in name and len(name) >= 3 and name.lower() not in cues)
+
+
+def _statement_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The words before and the words after a place that make it where someone spoke (statement_words.tsv)."""
+    attributing = lexicon.attribution_verbs | {verb + "nya" for verb in lexicon.attribution_verbs}
+    rows = [line.split("\t") for line in read_lines("statement_words.tsv")]
+    return (attributing | {row[0] for row in rows if row[1].strip() == "before"},
+            attributing | {row[0] for row in rows if row[1].strip() == "after"})
 
 
 def _lower_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -160,8 +224,11 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     words = load_region_words()
     evidence = Evidence()
     shared: list[Mention] = []
+    deferred: list[Mention] = []
     for mention in _body_mentions(article, words):
-        if len(mention.candidates) == 1:
+        if mention.ambiguous and mention.kind not in NAMING_KINDS:
+            deferred.append(mention)
+        elif len(mention.candidates) == 1:
             evidence.add(mention.candidates[0], mention.kind, mention.bonus)
         else:
             shared.append(mention)
@@ -169,17 +236,26 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         region = getattr(agency, "region", None)
         if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
             evidence.add(region, "agency")
+    provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     for code in _kecamatan_regions(article.text, lexicon, words.origin_words):
-        evidence.add(lexicon.regions_by_code[code], "kecamatan")
+        if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
+            evidence.add(lexicon.regions_by_code[code], "kecamatan")
+    for code in _seat_kecamatan_regions(article, words, evidence):
+        evidence.add(lexicon.regions_by_code[code], "locator")
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
     for mention in shared:
         evidence.add(evidence.decide(mention.candidates), mention.kind, mention.bonus)
+    for mention in deferred:  # `di Batu` once `Kota Batu` or `Pemkot Batu` said which Batu is meant
+        named = tuple(region for region in mention.candidates if region.code in evidence.named)
+        if named:
+            evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
         return []
-    for region in _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words):
-        evidence.add(region, "title")  # once, for a region the body gives evidence for
+    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
+    for region in _named_in_title(article.title, supported, words):
+        evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
     return _chosen(evidence, lexicon, words, dateline)
 
 
@@ -187,9 +263,14 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
-              if score >= CITY_THRESHOLD and by_code[code].level != "provinsi"]
-    if not cities and dateline is not None and dateline.level != "provinsi":
-        cities = [dateline]
+              if by_code[code].level != "provinsi" and score >= (
+                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+    named_only = [city for city in cities if city.code in evidence.named]
+    if len(cities) - len(named_only) >= ROUNDUP_CITIES:
+        cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
+    if (not cities and dateline is not None and dateline.level != "provinsi"
+            and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
+        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
     covered = set()
     for city in cities:
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
@@ -212,10 +293,52 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     starts = {match.start: match for match in names}
     mentions = []
     for match in names:
+        if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
+            continue  # weighed once, as the dateline; `Metro` of `Polres Metro Bekasi` is no Kota Metro
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is not None and not _is_seat_address(tokens, match, mention, words):
+            surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
+            mentions.append(replace(mention, ambiguous=surface in words.ambiguous) if surface in words.ambiguous
+                            else mention)
     return mentions
+
+
+def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`Polres Metro Bekasi`, `Kapolsek Metro Tebet`: the name is the last word of a cue (`polres metro`) that
+    belongs to the name after it."""
+    last = " ".join(token.key for token in tokens[match.start:match.end])
+    for width in range(1, words.longest):
+        if match.start - width < 0:
+            break
+        if " ".join(token.key for token in tokens[match.start - width:match.start]) + " " + last in words.cues:
+            return True
+    return False
+
+
+def _is_seat_address(tokens: list[Token], match: Match, mention: Mention, words: RegionWords) -> bool:
+    """`Kantor KPK, Jalan Kuningan Persada, Setiabudi, Jakarta Selatan`: a Jakarta kota named, with no body or
+    role of its own, after the seat of a national body (or Jakarta's Balai Kota) in the same sentence; any
+    kabupaten/kota after the seat of a provincial body (`Gedung Grahadi, Surabaya`)."""
+    if mention.kind not in WEAK_KINDS or any(region.level == "provinsi" for region in mention.candidates):
+        return False
+    seats = words.provincial_seats | (words.seat_places if all(
+        region.province_code in words.national_seats for region in mention.candidates) else frozenset())
+    previous = ""
+    for index in range(match.start - 1, max(-1, match.start - 1 - SEAT_REACH), -1):
+        token = tokens[index]
+        if token.text in SENTENCE_END:
+            return False
+        if token.lower in seats or f"{token.lower} {previous}" in seats:
+            return True
+        previous = token.lower
+    return False
+
+
+def _is_dateline(article: ArticleText, match: Match) -> bool:
+    """`Surabaya (ANTARA News) -`: the place the body opens with, which find_regions weighs as the dateline."""
+    start = article.tokens.start(match.start)
+    return (article.place is not None and start - article.title_end <= DATELINE_OFFSET
+            and article.text[start:article.tokens.end(match.end - 1)].lower() == article.place.lower())
 
 
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
@@ -228,7 +351,9 @@ def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
              bonus: float) -> Mention | None:
-    cue = _cue_before(tokens, match.start, words)
+    cue = _cue_before(tokens, match.start, words) or _listed_level(tokens, match, words, starts)
+    if cue is not None and cue.kind in PASSING and cue.levels and not _narrowed(match.value, cue):
+        cue = None  # `dari Jawa Timur`: a word of origin only for the levels it names
     if cue is not None:
         if cue.kind in PASSING:
             return None
@@ -237,14 +362,18 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         candidates = _narrowed(match.value, cue)
         if cue.kind != "level":
             candidates = _level_after(tokens, match.end, candidates)
-        return Mention(candidates, cue.kind, bonus) if candidates else None
+        kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
+                and all(region.level != "provinsi" for region in candidates) else cue.kind)
+        return Mention(candidates, kind, bonus) if candidates else None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
         return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
     candidates = _level_after(tokens, match.end, match.value)
-    if _is_origin(tokens, match.start, words):
+    if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
-        return None if _is_statement_place(tokens, match, words) else Mention(candidates, "locator", bonus)
+        if _is_statement_place(tokens, match, words):
+            return None
+        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), "locator", bonus)
     if _is_part_of_name(tokens, match, words):
         if _is_branch(tokens, match):
             provinces = tuple(region for region in candidates if region.level == "provinsi")
@@ -255,6 +384,35 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`di Kabupaten Kubu Raya`: where something happens, written with the level word (not where someone spoke)."""
+    level = match.start - 1
+    if level > 2 and tokens[level - 1].lower in ("dan", "serta") and tokens[level].key in words.cues:
+        level = _first_of_pair(tokens, level - 1)  # `di Kabupaten Kubu Raya dan Kabupaten Mempawah`
+    return (level > 0 and tokens[level - 1].lower == "di" and tokens[level].key in words.cues
+            and not _is_statement_place(tokens, Match(level, match.end, match.value), words))
+
+
+def _first_of_pair(tokens: list[Token], conjunction: int) -> int:
+    """The level word that opens the first name of `Kabupaten A dan Kabupaten B` (or the conjunction itself)."""
+    index = conjunction - 1
+    while index > 0 and conjunction - index <= PLACE_WORDS and tokens[index].is_capitalised:
+        index -= 1
+    return index + 1 if index + 1 < conjunction else conjunction
+
+
+def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match]) -> Cue | None:
+    """`Kabupaten Dompu dan Bima`, `Kabupaten Padang Lawas dan Padang Lawas Utara`: the level word of the first
+    name of a pair holds for the second."""
+    if match.start < 2 or tokens[match.start - 1].lower not in ("dan", "serta"):
+        return None
+    previous = next((other for other in starts.values() if other.end == match.start - 1), None)
+    if previous is None:
+        return None
+    cue = _cue_before(tokens, previous.start, words)
+    return cue if cue is not None and cue.kind == "level" else None
 
 
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
@@ -275,7 +433,25 @@ def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: di
     return tokens[first].lower not in words.attribution_verbs if first >= 0 else True
 
 
-def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
+def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Region, ...]) -> tuple[Region, ...]:
+    """`Babakan Madang, Bogor`, `Rancaekek, Bandung`: a kecamatan named before a shared name says which of the
+    kabupaten and the kota it is (Babakan Madang lies in Kabupaten Bogor)."""
+    if len(candidates) < 2:
+        return candidates
+    index = start - 1 if start and tokens[start - 1].text == "," else start
+    first = index
+    while first > 0 and index - first < KECAMATAN_WORDS and tokens[first - 1].is_capitalised:
+        first -= 1
+    kecamatan = load_lexicon().kecamatan_codes
+    for begin in range(first, index):
+        codes = kecamatan.get(" ".join(token.lower for token in tokens[begin:index]), frozenset())
+        narrowed = tuple(region for region in candidates if region.code in codes)
+        if narrowed:
+            return narrowed
+    return candidates
+
+
+def _is_origin(tokens: list[Token], start: int, words: RegionWords, candidates: tuple[Region, ...] = ()) -> bool:
     """`asal Kecamatan Bangsalsari, Kabupaten Jember`, `berasal dari Provinsi Jambi`: a place chain that
     starts right after a word of origin."""
     index = start
@@ -283,7 +459,10 @@ def _is_origin(tokens: list[Token], start: int, words: RegionWords) -> bool:
                                                           or tokens[index - 1].text == ","):
         index -= 1
     cue = _cue_before(tokens, index, words)
-    return cue is not None and cue.kind == "origin"
+    if index < start and index and tokens[index - 1].lower in NEAR_ORIGINS and tokens[index].lower in words.place_words:
+        return False  # `kabur dari Rutan Klas IIB, Pekanbaru`: the place left lies in the region
+    return cue is not None and cue.kind == "origin" and not (cue.levels and candidates
+                                                             and not _narrowed(candidates, cue))
 
 
 def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -> bool:
@@ -291,16 +470,41 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
     for index in range(match.start - 2, max(-1, match.start - 2 - STATEMENT_REACH), -1):
         if tokens[index].text in SENTENCE_END:
             break
-        if tokens[index].lower in words.attribution_verbs:
+        if tokens[index].lower in words.statement_before:
             return True
     following = [token.lower for token in tokens[match.end:match.end + 3]]
-    return any(word in words.attribution_verbs or word in STATEMENT_VERBS for word in following)
+    return any(word in words.statement_after for word in following)
 
 
 def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
     if cue is None or not cue.levels:
         return candidates
     return tuple(region for region in candidates if region.level in cue.levels)
+
+
+def _lies_in_next(tokens: list[Token], match: Match, starts: dict[int, Match], words: RegionWords) -> bool:
+    """`Epicentrum, Kuningan, Jakarta Selatan`, `kawasan Puncak, Bogor`: a name followed by a region of another
+    province is a place inside that region (Kuningan in Jakarta, not Kabupaten Kuningan), unless the two are
+    items of a list (`Bekasi, Jakarta Timur, dan Tangerang`)."""
+    following = starts.get(match.end + 1)
+    if following is None or tokens[match.end].text != ",":
+        return False
+    if not any(region.level != "provinsi" or region.code in words.national_seats for region in following.value):
+        return False  # `Batam, Riau`, `Raja Ampat, Papua`: a province, loosely or formerly its own
+    provinces = {region.province_code for region in following.value}
+    if any(region.province_code in provinces for region in match.value):
+        return False
+    before = tokens[match.start - 1] if match.start else None
+    if before is not None and before.text == "," and _ends_region(match.start - 1, starts):
+        return False
+    after = tokens[following.end].lower if following.end < len(tokens) else ""
+    if after in LIST_WORDS or (after == "," and following.end + 1 in starts):
+        return False
+    return not (after == "," and following.end + 1 < len(tokens) and tokens[following.end + 1].lower in LIST_WORDS)
+
+
+def _ends_region(end: int, starts: dict[int, Match]) -> bool:
+    return any(match.end == end for match in starts.values())
 
 
 def _is_located(tokens: list[Token], match: Match, starts: dict[int, Match]) -> bool:
@@ -367,6 +571,8 @@ def _continues(tokens: list[Token], end: int, words: RegionWords) -> bool:
         return True
     if following.text == "-":
         return end + 1 < len(tokens) and tokens[end + 1].is_capitalised
+    if following.lower in COMPASS and not (end + 1 < len(tokens) and tokens[end + 1].is_capitalised):
+        return False  # `Gerbang Tol Brebes Timur`: a part of the region, not another name
     return (following.is_capitalised and following.key not in words.cues and following.lower not in _CALENDAR
             and following.lower not in words.function_words)
 
@@ -385,6 +591,20 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
         narrowed = tuple(region for region in candidates if region.level == "kota")
         return narrowed or candidates
     return candidates
+
+
+def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: Evidence) -> list[str]:
+    """`penataan Tanah Abang` in a story of Jakarta's own government (Pemprov DKI, Polda Metro Jaya acting):
+    the kota of each Jakarta kecamatan the body names bare (rule J2), once a mention."""
+    if not any(evidence.strong.get(seat, 0.0) >= PROVINCE_THRESHOLD for seat in words.national_seats):
+        return []
+    body = article.text[article.title_end:]
+    found = []
+    for name, code in words.seat_kecamatan.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            if not body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower().endswith("kecamatan"):
+                found.append(code)
+    return found
 
 
 def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]) -> list[str]:
