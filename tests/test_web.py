@@ -396,7 +396,8 @@ def test_a_hit_shows_its_best_quote_under_the_snippet(client):
 def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(client):
     html = client.get("/official/Suhajar%20Diantoro").get_data(as_text=True)
     assert "<h1>Suhajar Diantoro</h1>" in html
-    assert '<span class="role">Sekretaris Jenderal Kemendagri</span>' in html
+    assert ('<ul class="roles" aria-label="Jabatan"><li><span class="role">Sekretaris Jenderal Kemendagri</span> '
+            '<span class="seen">(<time datetime="2022-09-28">28 September 2022</time>)</span></li></ul>') in html
     assert html.count('<blockquote class="quote') == 5
     assert '<input type="hidden" name="official" value="Suhajar Diantoro">' in html
     assert ('Disebut dalam <a href="/?official=Suhajar+Diantoro&amp;sort=date">1 berita</a>,\n    dikutip dalam '

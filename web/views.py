@@ -34,6 +34,7 @@ from .feeds import FEED_SIZE, atom_feed
 blueprint = Blueprint("warta", __name__)
 blueprint.add_app_template_filter(indonesian.long_date, "long_date")
 blueprint.add_app_template_filter(indonesian.decimal, "decimal")
+blueprint.add_app_template_filter(indonesian.day_date, "day_date")
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
