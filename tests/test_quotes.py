@@ -135,3 +135,42 @@ def test_paragraph_quote_without_closing_mark_ends_at_the_line():
     text = '"Air sudah surut.\n"Warga boleh pulang," kata Oded.'
     spans = find_spans(text)
     assert [(s.open, s.close, s.closed) for s in spans] == [(0, 17, False), (18, 38, True)]
+
+
+def speakers_of(body: str) -> list[tuple]:
+    return [(q.kind, q.speaker, q.cue) for q in extract(Article(id="t", title="", body=body)).quotes]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a pronoun after an unnamed speaker's quote is that unnamed speaker, not a name further back
+    ('Penyanyi Mariah Carey tampil di Las Vegas, Sabtu.\n\n"Dia dibawa ke panggung dengan kasur," kata seorang '
+     'saksi mata. "Dia terus menghilang setiap lima belas menit," ujarnya.',
+     [("direct", None, "kata"), ("direct", None, "ujarnya")]),
+    # a name right after a preposition is not who the sentence is about: `Berbeda dengan Tomy, Arkani …`
+    ('Tomy Kharisma mendaftar sebagai caleg PSI. "Saya ingin mengubah politik," kata Tomy.\n\nBerbeda dengan '
+     'Tomy, Arkani Melinda Putri justru memilih ikut daftar CPNS.\n\n"Kalau ikut partai enggak ada jaminan," '
+     'katanya.',
+     [("direct", "Tomy", "kata"), ("direct", "Arkani Melinda Putri", "katanya")]),
+    # a sentence opening with `Selain`, `Pihak`, or a name before a passive verb has no person for subject
+    ('Pelatih Jakarta Elektrik Chamnan Dokmai memimpin latihan. "Pemain sudah siap," kata Chamnan Dokmai.\n\nSelain '
+     'Elektrik, tiga tim lolos ke babak final four.\n\n"Mentalitas sangat penting dimiliki," tuturnya.',
+     [("direct", "Chamnan Dokmai", "kata"), ("direct", "Chamnan Dokmai", "tuturnya")]),
+    ('Pentolan Viking Yana Umar melayat ke rumah duka. "Jangan sampai terulang," kata Yana.\n\nKasus Ricko '
+     'diharapkan menjadi titik balik perdamaian.\n\n"Berbesar hatilah mengakui kesalahan," ujarnya.',
+     [("direct", "Yana", "kata"), ("direct", "Yana", "ujarnya")]),
+    # a form of address before the name (`Gus`, `Bang`) still widens to the person
+    ('Ketua DPD Gerindra Jatim Anwar Sadad mengatakan, masa tenang merupakan momen krusial. "Jaga suara kita," '
+     'kata Anwar Sadad.\n\nPolitikus yang akrab disapa Gus Sadad itu meminta kader tidak lengah.\n\n'
+     '"Kemenangan sudah di depan mata," tegas Gus Sadad.',
+     [("indirect", "Anwar Sadad", "mengatakan"), ("direct", "Anwar Sadad", "kata"), ("direct", "Anwar Sadad", "tegas")]),
+    # a shortened first name stands for the official it begins: `Alex` for Alexander Marwata
+    ('Wakil Ketua KPK Alexander Marwata menerima laporan dana desa.\n\n"Ada 300 lebih pengaduan masyarakat," '
+     'kata Alex di Istana.',
+     [("direct", "Alexander Marwata", "kata")]),
+    # a description after the cue that ends with a name: the name
+    ('Persib berduka atas meninggalnya seorang Bobotoh.\n\n"Persib merasa kehilangan seorang Bobotoh," ujar '
+     'media officer Persib Irfan Suryadireja saat melayat.',
+     [("direct", "Irfan Suryadireja", "ujar")]),
+])
+def test_speakers(body, expected):
+    assert speakers_of(body) == expected

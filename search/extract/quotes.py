@@ -31,6 +31,7 @@ MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`menga
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
 PRONOUN_SUFFIX = "nya"
+MIN_SHORT_NAME = 3  # `Alex` may stand for `Alexander`; `Al` may not
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class _Article:
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases)
+        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
+                               lexicon.person_prefixes | lexicon.address_forms)
         # Found by searching the text, not by walking every token: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
         self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
@@ -165,8 +167,10 @@ class _Article:
         return self.sentences[max(0, index)]
 
     # -- speakers ------------------------------------------------------------------------------
-    def remember(self, offset: int, name: str | None) -> None:
-        if name:
+    def remember(self, offset: int, name: str | None, unnamed: bool = False) -> None:
+        """Who spoke at `offset`. With `unnamed`, a quote's own attribution named nobody (`kata seorang saksi
+        mata`): a pronoun after it points at that speaker, not at a name further back."""
+        if name or unnamed:
             self.history.append((offset, name))
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
@@ -180,12 +184,30 @@ class _Article:
         if sentence not in self.quiet_subjects:
             name = None
             indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
-            if self.is_speaker_word(indices[0]) and not self.names.official_in(*sentence, last=False):
-                run = self.name_run(indices, last=False)
-                if run and len(run.split()) > 1:
-                    name = self.names.person(run)
+            comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
+            if comma is not None and self._object_before(indices[:comma]):
+                indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
+            if indices and self._opens_name(indices[0]) and not self.names.official_in(*sentence, last=False):
+                runs = self.name_runs(indices)
+                if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]):
+                    name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
+
+    def _opens_name(self, i: int) -> bool:
+        """A sentence's first word that may begin a person's name: not `Selain`, `Kata`, `Dilaporkan`."""
+        word = self.tokens[i].lower
+        return (self.is_speaker_word(i) and word not in self.lex.sentence_openers and _cue_root(word, self.lex) is None
+                and word not in ("menurut", "menurutnya") and not _is_passive(word))
+
+    def _passive_after(self, last: int) -> bool:
+        """`Kasus Ricko diharapkan …`: a name before a passive verb is not who acts or speaks."""
+        following = last + 1
+        return following < len(self.tokens) and _is_passive(self.tokens[following].lower)
+
+    def _object_before(self, indices: list[int]) -> bool:
+        """A lead-in holding a name after a preposition (`Berbeda dengan Tomy`, `Selain oleh Dedi`)."""
+        return any(self.tokens[i].lower in self.lex.object_markers for i in indices)
 
     def last_speaker(self, offset: int) -> str | None:
         """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
@@ -311,9 +333,10 @@ class _NameIndex:
     """Where the article names its officials and other persons, outside quotes."""
 
     def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
-                 bounds: tuple[int, int], aliases: dict[str, str]) -> None:
+                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str]) -> None:
         self.officials = officials
         self.aliases = aliases
+        self.prefixes = prefixes  # forms of address before a name: `Pak`, `Bang`, `Gus`
         self.persons = persons
         forms: dict[str, str] = {}
         for official in officials:
@@ -338,16 +361,27 @@ class _NameIndex:
         return matches[0] if len(matches) == 1 else None
 
     def person(self, run: str) -> str:
-        """A name as written, widened to the official or person it is part of (`Suhajar`)."""
+        """A name as written, widened to the official or person it is part of (`Suhajar`); a form of address
+        before it (`Pak Suhajar`, `Gus Sadad`) does not keep it from being widened."""
         run = self.aliases.get(run, run)
         if run in self.forms:
             return self.forms[run]
+        bare = run.split()
+        while len(bare) > 1 and bare[0] in self.prefixes:
+            bare = bare[1:]
+        if len(bare) < len(run.split()):
+            widened = self.person(" ".join(bare))
+            if widened != " ".join(bare):
+                return widened
         words = set(run.split())
         officials = {o.name for o in self.officials if words <= set(o.name.split())}
         if len(officials) == 1:
             return officials.pop()
-        persons = [p for p in self.persons if words <= set(p.split())]
-        return max(persons, key=len) if len(persons) == 1 else run
+        persons = [p for p in self.persons if words <= set(p.split()) and p != run and p.split()[0] not in self.prefixes]
+        if len(persons) == 1:
+            return persons[0]
+        shortened = {o.name for o in self.officials if _shortens(run.split(), o.name.split())}
+        return shortened.pop() if len(shortened) == 1 else run
 
     def subjects(self, article: _Article) -> list[tuple[int, str]]:
         """Officials named near the start of a sentence: the sentence is about them."""
@@ -358,12 +392,29 @@ class _NameIndex:
                 sentence = article.sentence_of(start)
                 following = article.token_at(end)
                 passive = following < len(article.tokens) and _is_passive(article.tokens[following].lower)
-                if sentence in seen:
+                if sentence in seen or _is_object(article, article.token_at(start)):
                     continue
                 seen.add(sentence)
                 if len(article.tokens_between(sentence[0], start)) <= SUBJECT_WINDOW and not passive:
                     self._subjects.append((start, name))
         return self._subjects
+
+
+def _shortens(words: list[str], name: list[str]) -> bool:
+    """`Alex` for `Alexander Marwata`: each word the start of a word of the name (three letters at least), in
+    the name's order, the first word where the name begins."""
+    if not words or not name or len(words) > len(name) or not name[0].startswith(words[0]):
+        return False
+    at = 0
+    for word in words:
+        if len(word) < MIN_SHORT_NAME:
+            return False
+        while at < len(name) and not name[at].startswith(word):
+            at += 1
+        if at == len(name):
+            return False
+        at += 1
+    return True
 
 
 def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, int, str]]:
@@ -382,6 +433,11 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
                 taken.update(range(at, end))
             at = text.find(name, end, end_bound)
     return sorted(found)
+
+
+def _is_object(article: _Article, first: int) -> bool:
+    """`dengan Tomy`, `oleh Jokowi`: a name right after a preposition is not who the sentence is about."""
+    return first > 0 and article.tokens[first - 1].lower in article.lex.object_markers
 
 
 def _is_passive(word: str) -> bool:
@@ -488,7 +544,7 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
             continue
         cue, who = attribution
         found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
-        article.remember(span.close if after else span.open, who.name)
+        article.remember(span.close if after else span.open, who.name, unnamed=not who.by_pronoun)
     return found
 
 
@@ -556,8 +612,19 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
         if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions):
             return _Who(article.last_speaker(tokens.start(cue)), by_pronoun=True)
-        return _Who(None)
+        described = _described_name(article, cue + 1, end)  # `ujar media officer Persib Irfan Suryadireja`
+        return _Who(described) if described else _Who(None)
     return article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+
+
+def _described_name(article: _Article, start: int, end: int) -> str | None:
+    """The name a description after a cue ends with (`media officer Persib Irfan Suryadireja`): a run of two
+    name words or more closing the description; None for `seorang warga`."""
+    indices = list(article.tokens_between(article.tokens.start(start), end))
+    runs = article.name_runs(indices)
+    if not runs or len(runs[-1]) < 2 or runs[-1][-1] != indices[-1]:
+        return None
+    return article.names.person(" ".join(article.tokens[i].text for i in runs[-1]))
 
 
 def _cue_root(word: str, lexicon: Lexicon) -> str | None:
