@@ -171,6 +171,34 @@ def speakers_of(body: str) -> list[tuple]:
     ('Persib berduka atas meninggalnya seorang Bobotoh.\n\n"Persib merasa kehilangan seorang Bobotoh," ujar '
      'media officer Persib Irfan Suryadireja saat melayat.',
      [("direct", "Irfan Suryadireja", "ujar")]),
+    # a name set off by commas after a description opens the story: `Pelatih PBFC, Dragan Djukovic kepada …`
+    ('Pelatih PBFC, Dragan Djukovic kepada awak media memberikan komentarnya.\n\n"Kartu merah sangat merugikan '
+     'kami," ujarnya.',
+     [("direct", "Dragan Djukovic", "ujarnya")]),
+    # a name before a relative clause ending in `tersebut` is the verb's subject
+    ('"Kami bermain dengan sepuluh orang," kata pelatih Dragan Djukovic.\n\nSementara itu, kapten PBFC, Ponaryo '
+     'Astaman yang hadir di sesi tanya jawab tersebut menuturkan, bahwa kekalahan itu sangat tidak menyenangkan.',
+     [("direct", "Dragan Djukovic", "kata"),
+      ("indirect", "Ponaryo Astaman", "menuturkan")]),
+    # a pronoun opening the sentence is its subject; a name after it is in a clause of its own
+    ('Gubernur Jawa Timur Khofifah Indar Parawansa menggelar apel bersama Wakil Gubernur Emil Elestianto Dardak. '
+     'Senin menjadi hari terakhir Gubernur Khofifah menjabat. Emil menambahkan bahwa keberhasilan itu berkat '
+     'kepemimpinan yang kuat. Untuk itu, ia mendoakan agar Gubernur Khofifah selalu mendapat kemudahan.\n\n'
+     '"Kepemimpinan beliau masih sangat dibutuhkan," ucapnya.',
+     [("indirect", "Emil Elestianto Dardak", "menambahkan"), ("direct", "Emil Elestianto Dardak", "ucapnya")]),
+    # a description running past a comma to `itu` points back at the last speaker
+    ('Sopir taksi Blue Bird, Taubert Chaidir, mengatakan kejadian seperti ini langka terjadi.\n\n"Kondisinya '
+     'sudah sangat darurat," kata sopir yang berasal dari Gresik, Jawa Timur itu.',
+     [("indirect", "Taubert Chaidir", "mengatakan"), ("direct", "Taubert Chaidir", "kata")]),
+    # a person the last speaker talks about is the topic, not whom the next pronoun means
+    ('Presiden Joko Widodo menunjuk Sekda Jawa Timur Adhy Karyono jadi Pj Gubernur. Koordinator Stafsus '
+     'Presiden, Ari Dwipayana, mengatakan pelantikan Adhy Karyono digelar Jumat. Sebelum resmi sebagai Pj '
+     'Gubernur, Adhy Karyono kini berstatus Plh Gubernur. "Pelantikan dilakukan oleh Mendagri," ujarnya.',
+     [("indirect", "Ari Dwipayana", "mengatakan"), ("direct", "Ari Dwipayana", "ujarnya")]),
+    # `Kata X, …` opening a sentence: the cue is no part of the name
+    ('Arzeti Bilbina menceritakan akun Facebook miliknya sempat diretas orang. Kata Arzeti, dia kaget saat '
+     'kawannya bilang sudah membayar tas itu.',
+     [("indirect", "Arzeti Bilbina", "menceritakan"), ("indirect", "Arzeti", "Kata")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

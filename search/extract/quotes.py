@@ -29,8 +29,10 @@ BREAK = re.compile('[.!?\n"“”„]')
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
+SET_OFF_WINDOW = 20  # `General Manager Transportasi Blue Bird Areal Bali, Putu Gede Panca, …`: a set-off name
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
 PRONOUN_SUFFIX = "nya"
+DESCRIPTION_WORDS = 12  # `kata sopir yang berasal dari Gresik, Jawa Timur itu`: a description this long at most
 MIN_SHORT_NAME = 3  # `Alex` may stand for `Alexander`; `Al` may not
 
 
@@ -90,6 +92,7 @@ class _Article:
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
+        self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -167,11 +170,21 @@ class _Article:
         return self.sentences[max(0, index)]
 
     # -- speakers ------------------------------------------------------------------------------
-    def remember(self, offset: int, name: str | None, unnamed: bool = False) -> None:
-        """Who spoke at `offset`. With `unnamed`, a quote's own attribution named nobody (`kata seorang saksi
-        mata`): a pronoun after it points at that speaker, not at a name further back."""
+    def remember(self, offset: int, name: str | None, said: str = "", unnamed: bool = False) -> None:
+        """Who spoke at `offset`, and what they said. With `unnamed`, a quote's own attribution named nobody
+        (`kata seorang saksi mata`): a pronoun after it points at that speaker, not at a name further back."""
         if name or unnamed:
             self.history.append((offset, name))
+        if name and said:
+            self.said_by.setdefault(name, set()).update(re.findall(r"\b[A-Z]\w{2,}", said))
+
+    def talked_about(self, speaker: str | None, name: str) -> bool:
+        """`Ari mengatakan pelantikan Adhy Karyono …. Sebelum …, Adhy Karyono kini berstatus Plh. "…,"
+        ujarnya.`: a person the last speaker talks about is the topic, not a new speaker the pronoun means."""
+        if speaker is None or name == speaker:
+            return False
+        words = self.said_by.get(speaker, ())
+        return any(word in words for word in name.split() if len(word) > 2)
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
@@ -191,8 +204,19 @@ class _Article:
                 runs = self.name_runs(indices)
                 if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]):
                     name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
+            if name is None and not self.names.official_in(*sentence, last=False):
+                name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
+
+    def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
+        """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
+        after a description, early in the sentence, before any verb of its own."""
+        indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
+        for run in self.name_runs(indices):
+            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and len(run) > 1 and self._set_off(run):
+                return self.names.person(" ".join(self.tokens[i].text for i in run))
+        return None
 
     def _opens_name(self, i: int) -> bool:
         """A sentence's first word that may begin a person's name: not `Selain`, `Kata`, `Dilaporkan`."""
@@ -215,13 +239,14 @@ class _Article:
         for position, name in self.history:
             if position < offset and (best is None or position >= best[0]):
                 best = (position, name)
+        speaker = best[1] if best is not None else None
         for position, name in self.names.subjects(self):
-            if position < offset and (best is None or position > best[0]):
+            if position < offset and (best is None or position > best[0]) and not self.talked_about(speaker, name):
                 best = (position, name)
         for sentence in reversed(self.quiet):
             if best is not None and sentence[0] <= best[0]:
                 break
-            if sentence[0] < offset and (name := self.quiet_subject(sentence)):
+            if sentence[0] < offset and (name := self.quiet_subject(sentence)) and not self.talked_about(speaker, name):
                 best = (sentence[0], name)
                 break
         if best is not None:
@@ -257,9 +282,11 @@ class _Article:
         return known
 
     def _is_speaker_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
+            return False
         if self.reader.is_name_word(i):
             return True
-        token = self.tokens[i]
         text = token.text
         return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
@@ -395,7 +422,8 @@ class _NameIndex:
                 if sentence in seen or _is_object(article, article.token_at(start)):
                     continue
                 seen.add(sentence)
-                if len(article.tokens_between(sentence[0], start)) <= SUBJECT_WINDOW and not passive:
+                before = article.tokens_between(sentence[0], start)
+                if len(before) <= SUBJECT_WINDOW and not passive and not _has_subject_already(article, before):
                     self._subjects.append((start, name))
         return self._subjects
 
@@ -433,6 +461,12 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
                 taken.update(range(at, end))
             at = text.find(name, end, end_bound)
     return sorted(found)
+
+
+def _has_subject_already(article: _Article, before: range) -> bool:
+    """`Untuk itu, ia mendoakan agar Gubernur Khofifah …`: a pronoun before the name is the sentence's subject,
+    and the name sits in a clause of its own."""
+    return any(article.tokens[i].lower in article.lex.speaker_pronouns for i in before)
 
 
 def _is_object(article: _Article, first: int) -> bool:
@@ -515,7 +549,7 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
         quote = _indirect_quote(article, sentence)  # also a sentence whose marks hold no quote (`"busnya banyak"`)
         if quote is not None:
             quotes.append(quote)
-            article.remember(quote.start, quote.speaker)
+            article.remember(quote.start, quote.speaker, said=quote.text)
         else:
             article.remember_subject(sentence)
     quotes.extend(_resolve_pending(article, pending, quotes))
@@ -544,7 +578,7 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
             continue
         cue, who = attribution
         found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
-        article.remember(span.close if after else span.open, who.name, unnamed=not who.by_pronoun)
+        article.remember(span.close if after else span.open, who.name, said=text, unnamed=not who.by_pronoun)
     return found
 
 
@@ -610,11 +644,22 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
-        if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions):
+        if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions
+                        or _ends_anaphoric(article, cue + 1, limit)):
             return _Who(article.last_speaker(tokens.start(cue)), by_pronoun=True)
         described = _described_name(article, cue + 1, end)  # `ujar media officer Persib Irfan Suryadireja`
         return _Who(described) if described else _Who(None)
     return article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+
+
+def _ends_anaphoric(article: _Article, start: int, limit: int) -> bool:
+    """`kata sopir yang berasal dari Gresik, Jawa Timur itu.`: a description running on to the sentence's end
+    (commas and all) that ends with `itu`/`ini`/`tersebut` points back at someone named before; not one that
+    opens `seorang …`."""
+    words = [article.tokens[i].lower for i in article.tokens_between(article.tokens.start(start), limit)
+             if article.tokens[i].is_word]
+    return (0 < len(words) <= DESCRIPTION_WORDS and words[-1] in article.lex.anaphors
+            and words[0] not in article.lex.unnamed_openers)
 
 
 def _described_name(article: _Article, start: int, end: int) -> str | None:
@@ -711,12 +756,27 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     if official is not None:
         return _Who(official)
     if token.lower in lex.anaphors:
-        return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
+        named = _named_before_clause(article, sentence_start, i)
+        if named is not None:  # `Ponaryo Astaman yang hadir di sesi tanya jawab tersebut menuturkan`
+            return _Who(named)
+        # `Presiden Laskar Sholawat Nusantara (LSN) ini juga menyebutkan`: someone named before the sentence
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     first = article.first_subject(sentence_start, tokens.end(i))
     if first is not None:
         return _Who(first)
     if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, tokens.end(i))) <= SUBJECT_WINDOW):
         return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
+    return None
+
+
+def _named_before_clause(article: _Article, sentence_start: int, last: int) -> str | None:
+    """A name of two words or more that a relative clause or an aside follows (`Ponaryo Astaman yang …`,
+    `…, Ponaryo Astaman, …`) before the verb: the `itu` or `tersebut` before the verb ends that clause."""
+    tokens = article.tokens
+    for run in article.name_runs(list(article.tokens_between(sentence_start, tokens.start(last)))):
+        after = run[-1] + 1
+        if len(run) > 1 and after < last and (tokens[after].lower == "yang" or article._set_off(run)):
+            return article.names.person(" ".join(tokens[i].text for i in run))
     return None
 
 
@@ -759,6 +819,10 @@ def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | Non
             if opens_clause:  # not `… yang menurutnya terlibat`
                 return _according_to(article, sentence, indices, position)
             continue
+        if position == 0 and word == "kata":  # `Kata Arzeti, dia kaget saat kawannya bilang …`: `Kata` reports
+            quote = _said_aside(article, sentence, indices, position)
+            if quote is not None:
+                return quote
         if word in lex.reporting_verbs:
             quote = _reported(article, sentence, i)
             if quote is not None:
