@@ -198,7 +198,13 @@ def speakers_of(body: str) -> list[tuple]:
     # `Kata X, …` opening a sentence: the cue is no part of the name
     ('Arzeti Bilbina menceritakan akun Facebook miliknya sempat diretas orang. Kata Arzeti, dia kaget saat '
      'kawannya bilang sudah membayar tas itu.',
-     [("indirect", "Arzeti Bilbina", "menceritakan"), ("indirect", "Arzeti", "Kata")]),
+     [("indirect", "Arzeti Bilbina", "menceritakan"), ("indirect", "Arzeti Bilbina", "Kata")]),
+    # an account's handle is no name; a run that runs on past the name of someone quoted before is that person
+    ('Praktisi pemasaran digital Burhan Muktamar yang kerap berbagi tips lewat akun @Burhanmology, mengungkapkan '
+     'cara efektif untuk mengatasi masalah ini. "Shopee sudah merilis halaman baru untuk penjual," jelas Burhan '
+     'Langkah taktis Shopee ini dinilai strategis. Burhan menyebutkan halaman ini menjadi rincian yang lengkap.',
+     [("indirect", "Burhan Muktamar", "mengungkapkan"), ("direct", "Burhan Muktamar", "jelas"),
+      ("indirect", "Burhan Muktamar", "menyebutkan")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

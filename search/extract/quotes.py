@@ -175,6 +175,8 @@ class _Article:
         (`kata seorang saksi mata`): a pronoun after it points at that speaker, not at a name further back."""
         if name or unnamed:
             self.history.append((offset, name))
+        if name:
+            self.names.spoken.add(name)
         if name and said:
             self.said_by.setdefault(name, set()).update(re.findall(r"\b[A-Z]\w{2,}", said))
 
@@ -285,6 +287,8 @@ class _Article:
         token = self.tokens[i]
         if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
             return False
+        if i > 0 and self.tokens[i - 1].text == "@" and self.tokens.start(i) == self.tokens.end(i - 1):
+            return False  # `akun @TMCPoldaMetro`: an account's handle, not a person's name
         if self.reader.is_name_word(i):
             return True
         text = token.text
@@ -364,6 +368,7 @@ class _NameIndex:
         self.officials = officials
         self.aliases = aliases
         self.prefixes = prefixes  # forms of address before a name: `Pak`, `Bang`, `Gus`
+        self.spoken: set[str] = set()  # the names quotes were given to so far
         self.persons = persons
         forms: dict[str, str] = {}
         for official in officials:
@@ -404,11 +409,28 @@ class _NameIndex:
         officials = {o.name for o in self.officials if words <= set(o.name.split())}
         if len(officials) == 1:
             return officials.pop()
+        spoken = {p for p in self.spoken if words <= set(p.split()) and p != run}
+        if len(spoken) == 1:  # someone quoted before under a fuller name
+            return spoken.pop()
         persons = [p for p in self.persons if words <= set(p.split()) and p != run and p.split()[0] not in self.prefixes]
         if len(persons) == 1:
             return persons[0]
         shortened = {o.name for o in self.officials if _shortens(run.split(), o.name.split())}
-        return shortened.pop() if len(shortened) == 1 else run
+        if len(shortened) == 1:
+            return shortened.pop()
+        return self._known_start(run)
+
+    def _known_start(self, run: str) -> str:
+        """`jelas Burhan Langkah taktis …` (a full stop lost): a run that runs on past the name of an official
+        or of someone quoted before is that person; else the run as written."""
+        words = run.split()
+        for end in range(len(words) - 1, 0, -1):
+            start = " ".join(words[:end])
+            known = [p for p in self.spoken if set(words[:end]) <= set(p.split()) and p != run] + \
+                    [o.name for o in self.officials if set(words[:end]) <= set(o.name.split())]
+            if len(set(known)) == 1 and start not in self.prefixes:
+                return known[0]
+        return run
 
     def subjects(self, article: _Article) -> list[tuple[int, str]]:
         """Officials named near the start of a sentence: the sentence is about them."""
