@@ -205,6 +205,17 @@ def speakers_of(body: str) -> list[tuple]:
      'Langkah taktis Shopee ini dinilai strategis. Burhan menyebutkan halaman ini menjadi rincian yang lengkap.',
      [("indirect", "Burhan Muktamar", "mengungkapkan"), ("direct", "Burhan Muktamar", "jelas"),
       ("indirect", "Burhan Muktamar", "menyebutkan")]),
+    # a description after the cue, then the name set off by a comma
+    ('Penelitian di Skotlandia menemukan manfaat Pramuka.\n\n"Pemerintah perlu mendukung kegiatan ini," kata '
+     'anggota tim peneliti, Richard Mitchell, di University of Glasgow.',
+     [("direct", "Richard Mitchell", "kata")]),
+    ('KontraS menyoroti kekerasan di Mimika.\n\n"Kekerasan hanya akan memicu eskalasi konflik," kata koordinator '
+     'KontraS, Yati Andriyati, kepada wartawan.',
+     [("direct", "Yati Andriyati", "kata")]),
+    # a description ending in `itu` before an aside points back at the last speaker
+    ('"Saya tidak memaksa Uma mengendarai mobil itu," kata Quentin Tarantino.\n\n"Ini penyesalan terbesar dalam '
+     'hidup saya," kata sutradara berusia 54 tahun itu kepada Deadline.',
+     [("direct", "Quentin Tarantino", "kata"), ("direct", "Quentin Tarantino", "kata")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

@@ -665,23 +665,48 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     following = tokens[cue + 1]
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
+    apposed = _name_after_comma(article, end, limit)  # `kata koordinator KontraS, Yati Andriyati, kepada …`
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
         if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions
                         or _ends_anaphoric(article, cue + 1, limit)):
             return _Who(article.last_speaker(tokens.start(cue)), by_pronoun=True)
         described = _described_name(article, cue + 1, end)  # `ujar media officer Persib Irfan Suryadireja`
-        return _Who(described) if described else _Who(None)
-    return article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+        return _Who(described or apposed)
+    who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+    if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
+        return _Who(apposed)
+    return who
+
+
+def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | None:
+    """The name set off right after a description's comma (`kata anggota tim peneliti, Richard Mitchell`): a run
+    of two name words or more, or a name the article gives an official or a quoted person."""
+    tokens = article.tokens
+    comma = article.token_at(comma_at)
+    if comma >= len(tokens) or tokens[comma].text != "," or tokens.start(comma) >= limit:
+        return None
+    j = comma + 1
+    run = []
+    while j < len(tokens) and tokens.start(j) < limit and (article.is_speaker_word(j) or run and article.reader.is_particle(j)):
+        run.append(j)
+        j += 1
+    if not run:
+        return None
+    name = article.names.person(" ".join(tokens[i].text for i in run))
+    return name if len(run) > 1 or name in article.names.forms.values() or name in article.names.spoken else None
 
 
 def _ends_anaphoric(article: _Article, start: int, limit: int) -> bool:
     """`kata sopir yang berasal dari Gresik, Jawa Timur itu.`: a description running on to the sentence's end
-    (commas and all) that ends with `itu`/`ini`/`tersebut` points back at someone named before; not one that
-    opens `seorang …`."""
+    (commas and all) or to an aside that ends with `itu`/`ini`/`tersebut` points back at someone named before;
+    not one that opens `seorang …`."""
     words = [article.tokens[i].lower for i in article.tokens_between(article.tokens.start(start), limit)
              if article.tokens[i].is_word]
-    return (0 < len(words) <= DESCRIPTION_WORDS and words[-1] in article.lex.anaphors
-            and words[0] not in article.lex.unnamed_openers)
+    if not words or words[0] in article.lex.unnamed_openers:
+        return False
+    at = next((n for n, word in enumerate(words[:DESCRIPTION_WORDS]) if word in article.lex.anaphors), None)
+    # `kata sutradara berusia 54 tahun itu kepada Deadline`: an aside may follow the description
+    return at is not None and (at == len(words) - 1 or words[at + 1] in article.lex.aside_openers)
 
 
 def _described_name(article: _Article, start: int, end: int) -> str | None:
