@@ -216,6 +216,18 @@ def speakers_of(body: str) -> list[tuple]:
     ('"Saya tidak memaksa Uma mengendarai mobil itu," kata Quentin Tarantino.\n\n"Ini penyesalan terbesar dalam '
      'hidup saya," kata sutradara berusia 54 tahun itu kepada Deadline.',
      [("direct", "Quentin Tarantino", "kata"), ("direct", "Quentin Tarantino", "kata")]),
+    # a single name set off by two commas after a description is the sentence's subject
+    ('Isu pencalonan beredar di media sosial. "Nanti Pak Anas yang akan menjelaskan," tutur Gus Ipul.\n\nKetua DPD '
+     'PDI Perjuangan Jatim, Kusnadi, membantah keras isu yang beredar.\n\n"Tidak ada apa-apa," katanya.',
+     [("direct", "Saifullah Yusuf", "tutur"), ("direct", "Kusnadi", "katanya")]),
+    # a connective opening the sentence is no part of the name: `Sebelumnya Ely …`
+    ('Pesinetron Ely Sugigi resmi bercerai. "Sudah resmi aku jadi janda," ucap Ely.\n\nSebelumnya Ely juga mengaku '
+     'lega sudah resmi berpisah dengan suaminya.',
+     [("direct", "Ely", "ucap"), ("indirect", "Ely", "mengaku")]),
+    # a role after the cue, then the name after its comma
+    ('Banjir merendam tiga kecamatan.\n\n"Air mulai surut sejak pagi," kata Kepala Dinas Sosial Kabupaten Bekasi, '
+     'Budi Santoso.',
+     [("direct", "Budi Santoso", "kata")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

@@ -81,6 +81,7 @@ class _Article:
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
+        persons = _without_connectives(persons, lexicon)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
                                lexicon.person_prefixes | lexicon.address_forms)
         # Found by searching the text, not by walking every token: extraction runs on every article.
@@ -202,6 +203,8 @@ class _Article:
             comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
             if comma is not None and self._object_before(indices[:comma]):
                 indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
+            while len(indices) > 1 and self._opens_no_name(indices[0]):
+                indices = indices[1:]  # `Tapi Jokowi …`, `Sebelumnya Ely …`: the name after the connective
             if indices and self._opens_name(indices[0]) and not self.names.official_in(*sentence, last=False):
                 runs = self.name_runs(indices)
                 if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]):
@@ -216,9 +219,16 @@ class _Article:
         after a description, early in the sentence, before any verb of its own."""
         indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
         for run in self.name_runs(indices):
-            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and len(run) > 1 and self._set_off(run):
+            closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
+            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and (len(run) > 1 or closed) \
+                    and self._set_off(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
         return None
+
+    def _opens_no_name(self, i: int) -> bool:
+        """A connective or adverb opening a sentence (`Tapi`, `Sebelumnya`, `Lalu`), capitalised but no name."""
+        word = self.tokens[i].lower
+        return word in self.lex.sentence_openers or word in self.lex.speech_adverbs or word in self.lex.stopwords
 
     def _opens_name(self, i: int) -> bool:
         """A sentence's first word that may begin a person's name: not `Selain`, `Kata`, `Dilaporkan`."""
@@ -325,6 +335,7 @@ class _Article:
                 current = []
         if current:
             runs.append(current)
+        runs = [run[1:] if len(run) > 1 and self._opens_no_name(run[0]) else run for run in runs]  # `Tapi Jokowi`
         return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1]
 
     def first_subject(self, sentence_start: int, end: int) -> str | None:
@@ -448,6 +459,19 @@ class _NameIndex:
                 if len(before) <= SUBJECT_WINDOW and not passive and not _has_subject_already(article, before):
                     self._subjects.append((start, name))
         return self._subjects
+
+
+def _without_connectives(persons: list[str], lexicon: Lexicon) -> list[str]:
+    """Persons as named, without a sentence's connective caught before the name (`Tapi Jokowi`,
+    `Sebelumnya Ely`), each once."""
+    cleaned: dict[str, None] = {}
+    for person in persons:
+        words = person.split()
+        while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.stopwords
+                                  or words[0].lower() in lexicon.speech_adverbs):
+            words = words[1:]
+        cleaned[" ".join(words)] = None
+    return list(cleaned)
 
 
 def _shortens(words: list[str], name: list[str]) -> bool:
