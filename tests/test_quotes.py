@@ -228,6 +228,10 @@ def speakers_of(body: str) -> list[tuple]:
     ('Banjir merendam tiga kecamatan.\n\n"Air mulai surut sejak pagi," kata Kepala Dinas Sosial Kabupaten Bekasi, '
      'Budi Santoso.',
      [("direct", "Budi Santoso", "kata")]),
+    # `Menurut <description> <name> dalam <source>, …`: the name, not the source's title
+    ('Nama Mampang memiliki akar sejarah yang panjang. Menurut budayawan Rachmat Ruchiat dalam buku Asal-Usul '
+     'Nama Tempat di Jakarta, Mampang merujuk pada nama sungai yang berhulu di Ragunan.',
+     [("indirect", "Rachmat Ruchiat", "Menurut")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

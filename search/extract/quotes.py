@@ -1010,6 +1010,13 @@ def _description_end(article: _Article, i: int, end: int) -> int:
     """`menurut anggota Tim Advokasi Novel, Alghiffari Aqsa, …`: a description up to its comma, and the
     name set off after it."""
     tokens = article.tokens
+    named = False
+    for j in range(i, len(tokens)):  # `menurut budayawan Rachmat Ruchiat dalam buku …`: the name, not the book
+        if tokens.start(j) >= end or tokens[j].text == ",":
+            break
+        if named and tokens[j].lower in article.lex.aside_openers:
+            return tokens.start(j)
+        named = named or article.is_speaker_word(j)
     comma = next((j for j in range(i, len(tokens)) if tokens.start(j) >= end or tokens[j].text == ","), len(tokens))
     if comma >= len(tokens) or tokens.start(comma) >= end:
         return end
