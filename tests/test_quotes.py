@@ -120,6 +120,9 @@ def test_indirect_quotes(body, expected):
     "Ada pihak yang mengatakan banjir akan datang lagi.",
     # menurut a source that is not a speaker
     "Menurut data BPS, harga beras naik tiga persen.",
+    # a verb of saying whose object is a thing said, not a clause
+    "Gubernur Jawa Timur Khofifah Indar Parawansa menyampaikan terima kasih kepada segenap jajaran pemerintah provinsi.",
+    "Wakil Gubernur Emil Elestianto Dardak menyampaikan permohonan maaf selama menjalankan tugasnya.",
 ])
 def test_not_quotes(body):
     assert quotes_of(body) == []
@@ -232,6 +235,11 @@ def speakers_of(body: str) -> list[tuple]:
     ('Nama Mampang memiliki akar sejarah yang panjang. Menurut budayawan Rachmat Ruchiat dalam buku Asal-Usul '
      'Nama Tempat di Jakarta, Mampang merujuk pada nama sungai yang berhulu di Ragunan.',
      [("indirect", "Rachmat Ruchiat", "Menurut")]),
+    # the speaker of a verb whose object is no clause still spoke: `Menurutnya` after it is them
+    ('"Saya dan Pak Emil pamit," kata Gubernur Jawa Timur Khofifah Indar Parawansa. Sementara itu, Wakil Gubernur '
+     'Emil Elestianto Dardak juga menyampaikan terima kasih kepada keluarga besar Pemprov Jatim. Menurutnya, kultur '
+     'CETTAR telah dijalankan di semua lini.',
+     [("direct", "Khofifah Indar Parawansa", "kata"), ("indirect", "Emil Elestianto Dardak", "Menurutnya")]),
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected

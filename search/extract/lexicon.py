@@ -73,6 +73,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
     address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
     unnamed_openers: frozenset[str]  # `seorang`, `para`: a description of someone not named before
+    speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
@@ -213,6 +214,7 @@ def load_lexicon() -> Lexicon:
         sentence_openers=frozenset(read_lines("sentence_openers.txt")),
         address_forms=frozenset(read_lines("address_forms.txt")),
         unnamed_openers=frozenset(read_lines("unnamed_openers.txt")),
+        speech_objects=tuple(read_lines("speech_objects.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
         sub_units=tuple(read_sub_units()),

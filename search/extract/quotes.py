@@ -944,7 +944,16 @@ def _reported(article: _Article, sentence: tuple[int, int], verb: int) -> Quote 
     start = _clause_start(article, verb + 1, sentence[1])
     if start is None:
         return None
+    if _is_speech_object(article, start):
+        article.remember(tokens.start(verb), who.name)  # no quote, but they spoke: `Emil menyampaikan terima kasih`
+        return None
     return _clause_quote(article, who, tokens[verb].text, start, sentence[1])
+
+
+def _is_speech_object(article: _Article, start: int) -> bool:
+    """`menyampaikan terima kasih kepada …`: the verb's object is a thing said, not a reported clause."""
+    opening = " ".join(re.findall(r"\w+", article.text[start:start + 40].lower()))
+    return any(opening == phrase or opening.startswith(phrase + " ") for phrase in article.lex.speech_objects)
 
 
 def _clause_start(article: _Article, i: int, end: int) -> int | None:
