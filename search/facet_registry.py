@@ -43,6 +43,7 @@ class Facet:
     resolve: Callable[[str], str | None] = _as_written  # a value as a user typed it -> the stored value
     parent: Callable[[str], str | None] = _no_parent  # nesting: a value's parent value, None at the top
     nested: bool = False  # values nest: an article with a child value also counts under its parent
+    people: bool = False  # values are officials, each with a page of their own (`/official/<name>`)
 
     @property
     def index_field(self) -> str:
@@ -150,7 +151,7 @@ def _province_of(code: str) -> str | None:
     return code.split(".", 1)[0] if "." in code else None
 
 
-OFFICIAL = Facet("official", "Pejabat", "pejabat", _official_names, "officials named in the article")
+OFFICIAL = Facet("official", "Pejabat", "pejabat", _official_names, "officials named in the article", people=True)
 AGENCY = Facet("agency", "Instansi", "instansi", _agency_names, "agencies named in the article")
 REGION = Facet("region", "Wilayah", "wilayah", _region_codes,
                "regions the article is about: Kemendagri codes (18 a province, 18.01 a kabupaten/kota); names "
@@ -161,6 +162,7 @@ SOURCE = Facet("source", "Media", "media", _outlet, "the outlet that published t
                field="outlet", resolve=lambda typed: normalise_outlet(typed, None))
 
 QUOTED = Facet("quoted", "Dikutip", "pejabat", _quoted_officials,
-               "officials quoted in the article, directly or reported (`said:` searches what they said)")
+               "officials quoted in the article, directly or reported (`said:` searches what they said)",
+               people=True)
 
 FACETS = FacetRegistry((OFFICIAL, AGENCY, REGION, SOURCE, QUOTED))

@@ -109,9 +109,9 @@ def test_facet_type_ahead_lists_matching_values(page, base_url):
     page.goto(base_url + "/?q=rapat")
     from playwright.sync_api import expect
 
-    assert page.locator('[data-facet-list="official"] a').count() > 1
+    assert page.locator('[data-facet-list="official"] a:not(.profile)').count() > 1
     page.fill("#official-prefix", "od")
-    expect(page.locator('[data-facet-list="official"] a')).to_have_count(1)
+    expect(page.locator('[data-facet-list="official"] a:not(.profile)')).to_have_count(1)
     assert page.locator('[data-facet-list="official"] a .value').inner_text() == "Oded M. Danial"
     assert page.locator('[data-facet-list="official"] a .count').inner_text() == "2"
 
@@ -304,7 +304,8 @@ def test_indonesian_dates_and_the_histogram_filters_to_a_month(sized, base_url):
 
 
 def facet_values(page, name):
-    return page.locator(f'[data-facet-list="{name}"] > li > a')
+    """A facet's toggle links (an official's value also has a small link to their page beside it)."""
+    return page.locator(f'[data-facet-list="{name}"] > li > a:not(.profile)')
 
 
 def open_facets(page):
@@ -428,3 +429,85 @@ def test_the_histogram_is_a_compact_bar_chart_labelled_by_year(sized, base_url):
     assert no_horizontal_scroll(sized)
     ARTIFACTS.mkdir(exist_ok=True)
     histogram.screenshot(path=str(ARTIFACTS / f"histogram-{sized.width}.png"))
+
+
+OFFICIAL_PAGE_DATA = Path(__file__).resolve().parent / "data" / "official_page.jsonl"
+
+
+@pytest.fixture(scope="module")
+def officials_url(tmp_path_factory):
+    """The seeds and four articles naming one official under two forms, with two roles over seven years, quoted
+    directly and reported."""
+    index = tmp_path_factory.mktemp("official-index")
+    subprocess.run([sys.executable, "-m", "search.cli", "reindex", str(SEEDS), str(OFFICIAL_PAGE_DATA),
+                    "--index", str(index), "--quiet"], cwd=ROOT, check=True, capture_output=True)
+    with serving(index) as base:
+        yield base
+
+
+def test_the_official_page_fits_and_shows_variants_roles_chart_and_latest_quotes(sized, officials_url):
+    response = sized.goto(officials_url + "/official/Sri%20Mulyani%20Indrawati")
+    assert response.status == 200
+    assert no_horizontal_scroll(sized)
+    assert sized.locator("main h1").inner_text() == "Sri Mulyani Indrawati"
+    assert sized.locator("main h1").bounding_box()["x"] >= 16
+    assert sized.locator("p.variants").inner_text() == "Juga ditulis: Sri Mulyani"
+    assert sized.locator("ul.roles li").all_inner_texts() == [
+        "Menteri Keuangan (10 Maret 2023 – 5 September 2023)",
+        "Menteri Perencanaan Pembangunan Nasional (1 Februari 2016)"]
+    assert sized.locator("ul.roles time").evaluate_all("times => times.map(t => t.getAttribute('datetime'))") == [
+        "2023-03-10", "2023-09-05", "2016-02-01"]
+    chart = sized.locator("svg.months")
+    assert chart.get_attribute("aria-label") == "Berita per bulan"
+    assert chart.locator("rect title").all_text_contents() == ["2016-02: 1", "2023-03: 1", "2023-06: 1", "2023-09: 1"]
+    assert chart.locator("rect").first.bounding_box()["height"] > 30  # drawn, not an empty box
+    assert sized.locator("script:not([src])").count() == 0 and chart.locator("script").count() == 0
+    quotes = sized.locator('section[aria-label="Kutipan terbaru"] blockquote')
+    assert quotes.count() == 6
+    assert quotes.first.inner_text().startswith("“Dana desa tahap kedua kami salurkan langsung ke rekening desa”")
+    assert quotes.nth(2).locator("cite a").inner_text() == "Pajak Daerah Naik, Menkeu Puji Pemerintah Provinsi"
+    assert sized.locator("aside.entities-box").count() == 0  # no body or region named with them: no empty box
+    assert sized.failed == []
+    screenshot(sized, "official")
+    quotes.nth(2).locator("cite a").click()  # said under the shorter form, linked to its article
+    sized.wait_for_url("**/article/*")
+    assert sized.locator("main h1").inner_text() == "Pajak Daerah Naik, Menkeu Puji Pemerintah Provinsi"
+    assert no_horizontal_scroll(sized)
+
+
+def test_the_official_page_search_box_finds_only_their_articles(sized, officials_url):
+    sized.goto(officials_url + "/?q=daerah")
+    everywhere = int(summary_count(sized))
+    sized.goto(officials_url + "/official/Sri%20Mulyani%20Indrawati")
+    box = sized.locator("form.scoped-search input[name=q]")
+    assert box.is_visible()
+    box.fill("daerah")
+    box.press("Enter")
+    sized.wait_for_url("**/?official=Sri+Mulyani+Indrawati&q=daerah")
+    assert sized.input_value("#q") == "daerah"
+    assert [c.strip(" ×") for c in chips(sized).all_inner_texts()] == ["Sri Mulyani Indrawati", "Sri Mulyani"]
+    assert int(summary_count(sized)) == 4 < everywhere  # the seed says "daerah" too, and is left out
+    officials = sized.locator("li.hit p.entities", has_text="Pejabat:").all_inner_texts()
+    assert len(officials) == 4 and all("Sri Mulyani" in text for text in officials)
+    assert no_horizontal_scroll(sized)
+
+
+def test_an_official_of_a_hit_links_to_their_page(sized, officials_url):
+    sized.goto(officials_url + "/?q=pajak")
+    link = sized.locator("li.hit p.entities a.profile")
+    assert link.get_attribute("aria-label") == "Profil Sri Mulyani"
+    link.click()
+    sized.wait_for_url(officials_url + "/official/Sri%20Mulyani")
+    assert sized.locator("main h1").inner_text() == "Sri Mulyani"
+    assert sized.locator("p.variants").inner_text() == "Juga ditulis: Sri Mulyani Indrawati"
+    assert sized.failed == []
+
+
+def test_a_facet_value_links_to_the_official_page_and_still_toggles(page, base_url):
+    page.goto(base_url + "/?q=rapat")
+    official_link(page, "Oded M. Danial").click()  # the toggle link, as before
+    page.wait_for_url("**official=Oded+M.+Danial*")
+    assert [c.strip(" ×") for c in chips(page).all_inner_texts()] == ["Oded M. Danial"]
+    page.locator('[data-facet-list="official"] a.profile[aria-label="Profil Oded M. Danial"]').click()
+    page.wait_for_url(base_url + "/official/Oded%20M.%20Danial")
+    assert page.locator("main h1").inner_text() == "Oded M. Danial"

@@ -163,3 +163,8 @@ def test_two_searches_on_one_generation_run_at_once(toy_root):
             thread.join(15)
     service.close()
     assert [result["total"] for result in results] == [3, 3]
+
+
+def test_only_the_facets_of_officials_are_people_with_pages_of_their_own():
+    assert [facet.name for facet in FACETS if facet.people] == ["official", "quoted"]
+    assert TOY.people is False

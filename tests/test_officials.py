@@ -58,6 +58,8 @@ def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
         profile = official_profile(service, "sri mulyani indrawati")
         assert (profile["name"], profile["variants"], profile["articles"], profile["roles"]) == (
             "Sri Mulyani Indrawati", ["Sri Mulyani"], 2, ["Menteri Keuangan"])
+        # quoted under the shorter form only: still what the person said
+        assert (profile["quoted_in"], [q["text"] for q in profile["quotes"]]) == (1, ["pajak daerah naik tahun ini"])
     finally:
         service.close()
 

@@ -120,6 +120,9 @@ def test_indirect_quotes(body, expected):
     "Ada pihak yang mengatakan banjir akan datang lagi.",
     # menurut a source that is not a speaker
     "Menurut data BPS, harga beras naik tiga persen.",
+    # a verb of saying whose object is a thing said, not a clause
+    "Gubernur Jawa Timur Khofifah Indar Parawansa menyampaikan terima kasih kepada segenap jajaran pemerintah provinsi.",
+    "Wakil Gubernur Emil Elestianto Dardak menyampaikan permohonan maaf selama menjalankan tugasnya.",
 ])
 def test_not_quotes(body):
     assert quotes_of(body) == []
@@ -135,3 +138,108 @@ def test_paragraph_quote_without_closing_mark_ends_at_the_line():
     text = '"Air sudah surut.\n"Warga boleh pulang," kata Oded.'
     spans = find_spans(text)
     assert [(s.open, s.close, s.closed) for s in spans] == [(0, 17, False), (18, 38, True)]
+
+
+def speakers_of(body: str) -> list[tuple]:
+    return [(q.kind, q.speaker, q.cue) for q in extract(Article(id="t", title="", body=body)).quotes]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a pronoun after an unnamed speaker's quote is that unnamed speaker, not a name further back
+    ('Penyanyi Mariah Carey tampil di Las Vegas, Sabtu.\n\n"Dia dibawa ke panggung dengan kasur," kata seorang '
+     'saksi mata. "Dia terus menghilang setiap lima belas menit," ujarnya.',
+     [("direct", None, "kata"), ("direct", None, "ujarnya")]),
+    # a name right after a preposition is not who the sentence is about: `Berbeda dengan Tomy, Arkani …`
+    ('Tomy Kharisma mendaftar sebagai caleg PSI. "Saya ingin mengubah politik," kata Tomy.\n\nBerbeda dengan '
+     'Tomy, Arkani Melinda Putri justru memilih ikut daftar CPNS.\n\n"Kalau ikut partai enggak ada jaminan," '
+     'katanya.',
+     [("direct", "Tomy", "kata"), ("direct", "Arkani Melinda Putri", "katanya")]),
+    # a sentence opening with `Selain`, `Pihak`, or a name before a passive verb has no person for subject
+    ('Pelatih Jakarta Elektrik Chamnan Dokmai memimpin latihan. "Pemain sudah siap," kata Chamnan Dokmai.\n\nSelain '
+     'Elektrik, tiga tim lolos ke babak final four.\n\n"Mentalitas sangat penting dimiliki," tuturnya.',
+     [("direct", "Chamnan Dokmai", "kata"), ("direct", "Chamnan Dokmai", "tuturnya")]),
+    ('Pentolan Viking Yana Umar melayat ke rumah duka. "Jangan sampai terulang," kata Yana.\n\nKasus Ricko '
+     'diharapkan menjadi titik balik perdamaian.\n\n"Berbesar hatilah mengakui kesalahan," ujarnya.',
+     [("direct", "Yana", "kata"), ("direct", "Yana", "ujarnya")]),
+    # a form of address before the name (`Gus`, `Bang`) still widens to the person
+    ('Ketua DPD Gerindra Jatim Anwar Sadad mengatakan, masa tenang merupakan momen krusial. "Jaga suara kita," '
+     'kata Anwar Sadad.\n\nPolitikus yang akrab disapa Gus Sadad itu meminta kader tidak lengah.\n\n'
+     '"Kemenangan sudah di depan mata," tegas Gus Sadad.',
+     [("indirect", "Anwar Sadad", "mengatakan"), ("direct", "Anwar Sadad", "kata"), ("direct", "Anwar Sadad", "tegas")]),
+    # a shortened first name stands for the official it begins: `Alex` for Alexander Marwata
+    ('Wakil Ketua KPK Alexander Marwata menerima laporan dana desa.\n\n"Ada 300 lebih pengaduan masyarakat," '
+     'kata Alex di Istana.',
+     [("direct", "Alexander Marwata", "kata")]),
+    # a description after the cue that ends with a name: the name
+    ('Persib berduka atas meninggalnya seorang Bobotoh.\n\n"Persib merasa kehilangan seorang Bobotoh," ujar '
+     'media officer Persib Irfan Suryadireja saat melayat.',
+     [("direct", "Irfan Suryadireja", "ujar")]),
+    # a name set off by commas after a description opens the story: `Pelatih PBFC, Dragan Djukovic kepada …`
+    ('Pelatih PBFC, Dragan Djukovic kepada awak media memberikan komentarnya.\n\n"Kartu merah sangat merugikan '
+     'kami," ujarnya.',
+     [("direct", "Dragan Djukovic", "ujarnya")]),
+    # a name before a relative clause ending in `tersebut` is the verb's subject
+    ('"Kami bermain dengan sepuluh orang," kata pelatih Dragan Djukovic.\n\nSementara itu, kapten PBFC, Ponaryo '
+     'Astaman yang hadir di sesi tanya jawab tersebut menuturkan, bahwa kekalahan itu sangat tidak menyenangkan.',
+     [("direct", "Dragan Djukovic", "kata"),
+      ("indirect", "Ponaryo Astaman", "menuturkan")]),
+    # a pronoun opening the sentence is its subject; a name after it is in a clause of its own
+    ('Gubernur Jawa Timur Khofifah Indar Parawansa menggelar apel bersama Wakil Gubernur Emil Elestianto Dardak. '
+     'Senin menjadi hari terakhir Gubernur Khofifah menjabat. Emil menambahkan bahwa keberhasilan itu berkat '
+     'kepemimpinan yang kuat. Untuk itu, ia mendoakan agar Gubernur Khofifah selalu mendapat kemudahan.\n\n'
+     '"Kepemimpinan beliau masih sangat dibutuhkan," ucapnya.',
+     [("indirect", "Emil Elestianto Dardak", "menambahkan"), ("direct", "Emil Elestianto Dardak", "ucapnya")]),
+    # a description running past a comma to `itu` points back at the last speaker
+    ('Sopir taksi Blue Bird, Taubert Chaidir, mengatakan kejadian seperti ini langka terjadi.\n\n"Kondisinya '
+     'sudah sangat darurat," kata sopir yang berasal dari Gresik, Jawa Timur itu.',
+     [("indirect", "Taubert Chaidir", "mengatakan"), ("direct", "Taubert Chaidir", "kata")]),
+    # a person the last speaker talks about is the topic, not whom the next pronoun means
+    ('Presiden Joko Widodo menunjuk Sekda Jawa Timur Adhy Karyono jadi Pj Gubernur. Koordinator Stafsus '
+     'Presiden, Ari Dwipayana, mengatakan pelantikan Adhy Karyono digelar Jumat. Sebelum resmi sebagai Pj '
+     'Gubernur, Adhy Karyono kini berstatus Plh Gubernur. "Pelantikan dilakukan oleh Mendagri," ujarnya.',
+     [("indirect", "Ari Dwipayana", "mengatakan"), ("direct", "Ari Dwipayana", "ujarnya")]),
+    # `Kata X, …` opening a sentence: the cue is no part of the name
+    ('Arzeti Bilbina menceritakan akun Facebook miliknya sempat diretas orang. Kata Arzeti, dia kaget saat '
+     'kawannya bilang sudah membayar tas itu.',
+     [("indirect", "Arzeti Bilbina", "menceritakan"), ("indirect", "Arzeti Bilbina", "Kata")]),
+    # an account's handle is no name; a run that runs on past the name of someone quoted before is that person
+    ('Praktisi pemasaran digital Burhan Muktamar yang kerap berbagi tips lewat akun @Burhanmology, mengungkapkan '
+     'cara efektif untuk mengatasi masalah ini. "Shopee sudah merilis halaman baru untuk penjual," jelas Burhan '
+     'Langkah taktis Shopee ini dinilai strategis. Burhan menyebutkan halaman ini menjadi rincian yang lengkap.',
+     [("indirect", "Burhan Muktamar", "mengungkapkan"), ("direct", "Burhan Muktamar", "jelas"),
+      ("indirect", "Burhan Muktamar", "menyebutkan")]),
+    # a description after the cue, then the name set off by a comma
+    ('Penelitian di Skotlandia menemukan manfaat Pramuka.\n\n"Pemerintah perlu mendukung kegiatan ini," kata '
+     'anggota tim peneliti, Richard Mitchell, di University of Glasgow.',
+     [("direct", "Richard Mitchell", "kata")]),
+    ('KontraS menyoroti kekerasan di Mimika.\n\n"Kekerasan hanya akan memicu eskalasi konflik," kata koordinator '
+     'KontraS, Yati Andriyati, kepada wartawan.',
+     [("direct", "Yati Andriyati", "kata")]),
+    # a description ending in `itu` before an aside points back at the last speaker
+    ('"Saya tidak memaksa Uma mengendarai mobil itu," kata Quentin Tarantino.\n\n"Ini penyesalan terbesar dalam '
+     'hidup saya," kata sutradara berusia 54 tahun itu kepada Deadline.',
+     [("direct", "Quentin Tarantino", "kata"), ("direct", "Quentin Tarantino", "kata")]),
+    # a single name set off by two commas after a description is the sentence's subject
+    ('Isu pencalonan beredar di media sosial. "Nanti Pak Anas yang akan menjelaskan," tutur Gus Ipul.\n\nKetua DPD '
+     'PDI Perjuangan Jatim, Kusnadi, membantah keras isu yang beredar.\n\n"Tidak ada apa-apa," katanya.',
+     [("direct", "Saifullah Yusuf", "tutur"), ("direct", "Kusnadi", "katanya")]),
+    # a connective opening the sentence is no part of the name: `Sebelumnya Ely …`
+    ('Pesinetron Ely Sugigi resmi bercerai. "Sudah resmi aku jadi janda," ucap Ely.\n\nSebelumnya Ely juga mengaku '
+     'lega sudah resmi berpisah dengan suaminya.',
+     [("direct", "Ely", "ucap"), ("indirect", "Ely", "mengaku")]),
+    # a role after the cue, then the name after its comma
+    ('Banjir merendam tiga kecamatan.\n\n"Air mulai surut sejak pagi," kata Kepala Dinas Sosial Kabupaten Bekasi, '
+     'Budi Santoso.',
+     [("direct", "Budi Santoso", "kata")]),
+    # `Menurut <description> <name> dalam <source>, …`: the name, not the source's title
+    ('Nama Mampang memiliki akar sejarah yang panjang. Menurut budayawan Rachmat Ruchiat dalam buku Asal-Usul '
+     'Nama Tempat di Jakarta, Mampang merujuk pada nama sungai yang berhulu di Ragunan.',
+     [("indirect", "Rachmat Ruchiat", "Menurut")]),
+    # the speaker of a verb whose object is no clause still spoke: `Menurutnya` after it is them
+    ('"Saya dan Pak Emil pamit," kata Gubernur Jawa Timur Khofifah Indar Parawansa. Sementara itu, Wakil Gubernur '
+     'Emil Elestianto Dardak juga menyampaikan terima kasih kepada keluarga besar Pemprov Jatim. Menurutnya, kultur '
+     'CETTAR telah dijalankan di semua lini.',
+     [("direct", "Khofifah Indar Parawansa", "kata"), ("indirect", "Emil Elestianto Dardak", "Menurutnya")]),
+])
+def test_speakers(body, expected):
+    assert speakers_of(body) == expected

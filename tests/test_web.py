@@ -390,17 +390,83 @@ def test_front_page(client):
 def test_a_hit_shows_its_best_quote_under_the_snippet(client):
     html = client.get("/?q=said:Dendi+pelayanan").get_data(as_text=True)
     assert ('<blockquote class="quote direct">“<mark>Pelayanan</mark> publik harus menjadi prioritas pembangunan '
-            'daerah” <cite>— Dendi Ramadhona</cite></blockquote>') in html
+            'daerah” <cite>— <a href="/official/Dendi%20Ramadhona">Dendi Ramadhona</a></cite></blockquote>') in html
 
 
 def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(client):
     html = client.get("/official/Suhajar%20Diantoro").get_data(as_text=True)
     assert "<h1>Suhajar Diantoro</h1>" in html
-    assert '<span class="role">Sekretaris Jenderal Kemendagri</span>' in html
+    assert ('<ul class="roles" aria-label="Jabatan"><li><span class="role">Sekretaris Jenderal Kemendagri</span> '
+            '<span class="seen">(<time datetime="2022-09-28">28 September 2022</time>)</span></li></ul>') in html
     assert html.count('<blockquote class="quote') == 5
     assert '<input type="hidden" name="official" value="Suhajar Diantoro">' in html
+    assert ('Disebut dalam <a href="/?official=Suhajar+Diantoro&amp;sort=date">1 berita</a>,\n    dikutip dalam '
+            '<a href="/?quoted=Suhajar+Diantoro&amp;sort=date">1 berita</a>.') in html
     assert '<rect x="0" y="4.0" width="6" height="36.0"><title>2022-09: 1</title></rect>' in html
     assert client.get("/official/nobody").status_code == 404
     seed = client.get("/api/search?q=said:suhajar").get_json()["hits"][0]["id"]
-    assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil</a>' in client.get(
+    assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil Suhajar Diantoro</a>' in client.get(
         f"/article/{seed}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name, url", [
+    ("Suhajar Diantoro", "/official/Suhajar%20Diantoro"),
+    ("Oded M. Danial", "/official/Oded%20M.%20Danial"),
+    ("Y Syaiful Garyadi, S.Sos", "/official/Y%20Syaiful%20Garyadi%2C%20S.Sos"),
+    ("Ma'ruf Amin", "/official/Ma%27ruf%20Amin"),
+    ("Kepala Dinas PU/PR", "/official/Kepala%20Dinas%20PU%2FPR"),
+    ("A&B <x> ?#%", "/official/A%26B%20%3Cx%3E%20%3F%23%25"),
+    ("Márquez", "/official/M%C3%A1rquez"),
+])
+def test_an_official_page_url_is_one_escaped_path_segment_that_routes_back_to_the_name(app, client, name, url):
+    with app.test_request_context():
+        from web.views import official_url
+        assert official_url(name) == url
+    body = client.get("/api/officials/" + url.removeprefix("/official/")).get_json()
+    found = body["name"] if "name" in body else body["error"]["message"]
+    assert found == (name if name in ("Suhajar Diantoro", "Oded M. Danial") else f"no official named {name!r}")
+
+
+def test_a_hit_links_each_official_to_their_page_beside_the_filter_link(client):
+    html = client.get("/?q=musrenbang&official=Dendi+Ramadhona").get_data(as_text=True)
+    assert ('<a href="/?q=musrenbang" title="Bupati Pesawaran">Dendi Ramadhona</a> <a class="profile" '
+            'href="/official/Dendi%20Ramadhona" aria-label="Profil Dendi Ramadhona" title="Profil Dendi Ramadhona">'
+            'profil</a>, <a href="/?q=musrenbang&amp;official=Dendi+Ramadhona&amp;official=Budi+Santoso"') in html
+
+
+def test_the_facet_lists_of_officials_link_each_value_to_its_page_and_keep_the_toggle_link(client):
+    html = client.get("/?q=musrenbang&official=Dendi+Ramadhona").get_data(as_text=True)
+    official = html.split('data-facet-list="official">')[1].split("</ul>")[0]
+    assert ('<li><a href="/?q=musrenbang" aria-current="true" class="selected">\n  <span class="value">Dendi Ramadhona'
+            '</span> <span class="count">1</span></a><a class="profile" href="/official/Dendi%20Ramadhona" '
+            'aria-label="Profil Dendi Ramadhona" title="Profil Dendi Ramadhona">profil</a></li>') in official
+    assert official.count('<a class="profile" href="/official/') == official.count("<li><a") == 2
+    quoted = client.get("/?q=").get_data(as_text=True).split('data-facet-list="quoted">')[1].split("</ul>")[0]
+    assert quoted.count('<a class="profile" href="/official/') == quoted.count("<li><a") == 4
+    for facet in ("agency", "region", "source"):
+        assert 'class="profile"' not in html.split(f'data-facet-list="{facet}">')[1].split("</ul>")[0]
+    typed = client.get("/facets/official?q=&prefix=oded").get_data(as_text=True)
+    assert '</a><a class="profile" href="/official/Oded%20M.%20Danial" aria-label="Profil Oded M. Danial"' in typed
+    assert 'class="profile"' not in client.get("/facets/agency?q=&prefix=dinas").get_data(as_text=True)
+
+
+def test_profile_links_escape_names_in_the_facet_list_template(app):
+    from flask import render_template
+    item = {"value": "Kepala PU/PR, Ma'ruf", "label": "Kepala PU/PR, Ma'ruf", "count": 1, "selected": False,
+            "toggle_url": "/?official=x"}
+    with app.test_request_context():
+        html = render_template("facet_items.html", items=[item], people=True)
+    assert ('<a class="profile" href="/official/Kepala%20PU%2FPR%2C%20Ma%27ruf" aria-label="Profil Kepala PU/PR, '
+            'Ma&#39;ruf" title="Profil Kepala PU/PR, Ma&#39;ruf">profil</a>') in html
+
+
+def test_the_json_shapes_are_unchanged_by_the_profile_links(client):
+    body = client.get("/api/search?q=musrenbang&official=Dendi+Ramadhona").get_json()
+    assert set(body["hits"][0]) == {"id", "title", "date", "url", "source", "place", "snippet", "officials",
+                                    "agencies", "roles", "regions", "matched", "missing", "story", "duplicates",
+                                    "quotes"}
+    assert {key: set(items[0]) - {"children"} for key, items in body["facets"].items() if items} == {
+        facet: {"value", "label", "count", "selected", "toggle_url"}
+        for facet in ("official", "agency", "region", "source", "quoted")}
+    article = client.get(f"/api/articles/{body['hits'][0]['id']}").get_json()
+    assert set(article["officials"][0]) == {"name", "role", "surfaces"}

@@ -44,6 +44,14 @@ def long_date(iso: str | None) -> str:
     return f"{words()['days'][day.weekday()]}, {day.day} {words()['months'][day.month - 1]} {day.year}"
 
 
+def day_date(iso: str | None) -> str:
+    """`2022-09-28` → `28 September 2022` (a date in a range, where the weekday is noise); else as it is."""
+    day = _day(iso)
+    if day is None:
+        return iso or ""
+    return f"{day.day} {words()['months'][day.month - 1]} {day.year}"
+
+
 def short_month(month: str) -> str:
     """`2022-09` → `Sep 2022`."""
     found = ISO_MONTH.match(month)

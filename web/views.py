@@ -10,7 +10,7 @@ import math
 from importlib import resources
 from typing import Any
 from datetime import date, datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from functools import lru_cache
 from itertools import chain
@@ -34,6 +34,7 @@ from .feeds import FEED_SIZE, atom_feed
 blueprint = Blueprint("warta", __name__)
 blueprint.add_app_template_filter(indonesian.long_date, "long_date")
 blueprint.add_app_template_filter(indonesian.decimal, "decimal")
+blueprint.add_app_template_filter(indonesian.day_date, "day_date")
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -182,6 +183,13 @@ def search_parameters() -> list[tuple[str, str]]:
     return [(name, value) for name, value in request.args.items(multi=True) if name in known and value][:MAX_CARRIED]
 
 
+@blueprint.app_template_global()
+def official_url(name: str) -> str:
+    """An official's page: the name as one path segment, every reserved character escaped (`/` too, so a name
+    with a slash stays one name; `.`, `,` and `'` are escaped or harmless)."""
+    return "/official/" + quote(name, safe="")
+
+
 def article_url(article_id: str, carried: list[tuple[str, str]]) -> str:
     return f"/article/{article_id}" + ("?" + urlencode(carried) if carried else "")
 
@@ -283,7 +291,7 @@ def facet_list(facet: str):
     if not 1 <= size <= MORE_FACET_SIZE:
         raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
     items = typed_facet_items(facet, search, request.args.get("prefix", "").strip(), size)
-    return render_template("facet_items.html", items=items)
+    return render_template("facet_items.html", items=items, people=facets().get(facet).people)
 
 
 def histogram_years(search: SearchRequest, histogram: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -458,7 +466,11 @@ def api_official(name: str):
 @blueprint.get("/official/<path:name>")
 def official_page(name: str):
     """The official's page: the same as /api/officials/<name>, with links to search their articles."""
-    return render_template("official.html", official=find_official(name))
+    official = find_official(name)
+    quoted = [("quoted", form) for form in (official["name"], *official["variants"])]  # quoted= takes stored forms
+    return render_template("official.html", official=official,
+                           named_url="/?" + urlencode([("official", official["name"]), ("sort", "date")]),
+                           quoted_url="/?" + urlencode([*quoted, ("sort", "date")]))
 
 
 def find_official(name: str) -> dict[str, Any]:

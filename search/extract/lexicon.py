@@ -69,6 +69,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_descriptions: frozenset[str]
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
+    object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
+    sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
+    address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
+    unnamed_openers: frozenset[str]  # `seorang`, `para`: a description of someone not named before
+    speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
@@ -214,6 +219,11 @@ def load_lexicon() -> Lexicon:
         person_descriptions=frozenset(read_lines("person_descriptions.txt")),
         non_speakers=frozenset(read_lines("non_speakers.txt")),
         lead_ins=frozenset(read_lines("lead_ins.txt")),
+        object_markers=frozenset(read_lines("object_markers.txt")),
+        sentence_openers=frozenset(read_lines("sentence_openers.txt")),
+        address_forms=frozenset(read_lines("address_forms.txt")),
+        unnamed_openers=frozenset(read_lines("unnamed_openers.txt")),
+        speech_objects=tuple(read_lines("speech_objects.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
         sub_units=tuple(read_sub_units()),

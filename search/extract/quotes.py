@@ -29,8 +29,11 @@ BREAK = re.compile('[.!?\n"“”„]')
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
+SET_OFF_WINDOW = 20  # `General Manager Transportasi Blue Bird Areal Bali, Putu Gede Panca, …`: a set-off name
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
 PRONOUN_SUFFIX = "nya"
+DESCRIPTION_WORDS = 12  # `kata sopir yang berasal dari Gresik, Jawa Timur itu`: a description this long at most
+MIN_SHORT_NAME = 3  # `Alex` may stand for `Alexander`; `Al` may not
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,9 @@ class _Article:
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases)
+        persons = _without_connectives(persons, lexicon)
+        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
+                               lexicon.person_prefixes | lexicon.address_forms)
         # Found by searching the text, not by walking every token: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
         self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
@@ -88,6 +93,7 @@ class _Article:
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
+        self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -165,9 +171,23 @@ class _Article:
         return self.sentences[max(0, index)]
 
     # -- speakers ------------------------------------------------------------------------------
-    def remember(self, offset: int, name: str | None) -> None:
-        if name:
+    def remember(self, offset: int, name: str | None, said: str = "", unnamed: bool = False) -> None:
+        """Who spoke at `offset`, and what they said. With `unnamed`, a quote's own attribution named nobody
+        (`kata seorang saksi mata`): a pronoun after it points at that speaker, not at a name further back."""
+        if name or unnamed:
             self.history.append((offset, name))
+        if name:
+            self.names.spoken.add(name)
+        if name and said:
+            self.said_by.setdefault(name, set()).update(re.findall(r"\b[A-Z]\w{2,}", said))
+
+    def talked_about(self, speaker: str | None, name: str) -> bool:
+        """`Ari mengatakan pelantikan Adhy Karyono …. Sebelum …, Adhy Karyono kini berstatus Plh. "…,"
+        ujarnya.`: a person the last speaker talks about is the topic, not a new speaker the pronoun means."""
+        if speaker is None or name == speaker:
+            return False
+        words = self.said_by.get(speaker, ())
+        return any(word in words for word in name.split() if len(word) > 2)
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
@@ -180,12 +200,50 @@ class _Article:
         if sentence not in self.quiet_subjects:
             name = None
             indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
-            if self.is_speaker_word(indices[0]) and not self.names.official_in(*sentence, last=False):
-                run = self.name_run(indices, last=False)
-                if run and len(run.split()) > 1:
-                    name = self.names.person(run)
+            comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
+            if comma is not None and self._object_before(indices[:comma]):
+                indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
+            while len(indices) > 1 and self._opens_no_name(indices[0]):
+                indices = indices[1:]  # `Tapi Jokowi …`, `Sebelumnya Ely …`: the name after the connective
+            if indices and self._opens_name(indices[0]) and not self.names.official_in(*sentence, last=False):
+                runs = self.name_runs(indices)
+                if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]):
+                    name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
+            if name is None and not self.names.official_in(*sentence, last=False):
+                name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
+
+    def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
+        """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
+        after a description, early in the sentence, before any verb of its own."""
+        indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
+        for run in self.name_runs(indices):
+            closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
+            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and (len(run) > 1 or closed) \
+                    and self._set_off(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
+                return self.names.person(" ".join(self.tokens[i].text for i in run))
+        return None
+
+    def _opens_no_name(self, i: int) -> bool:
+        """A connective or adverb opening a sentence (`Tapi`, `Sebelumnya`, `Lalu`), capitalised but no name."""
+        word = self.tokens[i].lower
+        return word in self.lex.sentence_openers or word in self.lex.speech_adverbs or word in self.lex.stopwords
+
+    def _opens_name(self, i: int) -> bool:
+        """A sentence's first word that may begin a person's name: not `Selain`, `Kata`, `Dilaporkan`."""
+        word = self.tokens[i].lower
+        return (self.is_speaker_word(i) and word not in self.lex.sentence_openers and _cue_root(word, self.lex) is None
+                and word not in ("menurut", "menurutnya") and not _is_passive(word))
+
+    def _passive_after(self, last: int) -> bool:
+        """`Kasus Ricko diharapkan …`: a name before a passive verb is not who acts or speaks."""
+        following = last + 1
+        return following < len(self.tokens) and _is_passive(self.tokens[following].lower)
+
+    def _object_before(self, indices: list[int]) -> bool:
+        """A lead-in holding a name after a preposition (`Berbeda dengan Tomy`, `Selain oleh Dedi`)."""
+        return any(self.tokens[i].lower in self.lex.object_markers for i in indices)
 
     def last_speaker(self, offset: int) -> str | None:
         """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
@@ -193,13 +251,14 @@ class _Article:
         for position, name in self.history:
             if position < offset and (best is None or position >= best[0]):
                 best = (position, name)
+        speaker = best[1] if best is not None else None
         for position, name in self.names.subjects(self):
-            if position < offset and (best is None or position > best[0]):
+            if position < offset and (best is None or position > best[0]) and not self.talked_about(speaker, name):
                 best = (position, name)
         for sentence in reversed(self.quiet):
             if best is not None and sentence[0] <= best[0]:
                 break
-            if sentence[0] < offset and (name := self.quiet_subject(sentence)):
+            if sentence[0] < offset and (name := self.quiet_subject(sentence)) and not self.talked_about(speaker, name):
                 best = (sentence[0], name)
                 break
         if best is not None:
@@ -235,9 +294,13 @@ class _Article:
         return known
 
     def _is_speaker_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
+            return False
+        if i > 0 and self.tokens[i - 1].text == "@" and self.tokens.start(i) == self.tokens.end(i - 1):
+            return False  # `akun @TMCPoldaMetro`: an account's handle, not a person's name
         if self.reader.is_name_word(i):
             return True
-        token = self.tokens[i]
         text = token.text
         return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
@@ -272,6 +335,7 @@ class _Article:
                 current = []
         if current:
             runs.append(current)
+        runs = [run[1:] if len(run) > 1 and self._opens_no_name(run[0]) else run for run in runs]  # `Tapi Jokowi`
         return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1]
 
     def first_subject(self, sentence_start: int, end: int) -> str | None:
@@ -311,9 +375,11 @@ class _NameIndex:
     """Where the article names its officials and other persons, outside quotes."""
 
     def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
-                 bounds: tuple[int, int], aliases: dict[str, str]) -> None:
+                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str]) -> None:
         self.officials = officials
         self.aliases = aliases
+        self.prefixes = prefixes  # forms of address before a name: `Pak`, `Bang`, `Gus`
+        self.spoken: set[str] = set()  # the names quotes were given to so far
         self.persons = persons
         forms: dict[str, str] = {}
         for official in officials:
@@ -338,16 +404,44 @@ class _NameIndex:
         return matches[0] if len(matches) == 1 else None
 
     def person(self, run: str) -> str:
-        """A name as written, widened to the official or person it is part of (`Suhajar`)."""
+        """A name as written, widened to the official or person it is part of (`Suhajar`); a form of address
+        before it (`Pak Suhajar`, `Gus Sadad`) does not keep it from being widened."""
         run = self.aliases.get(run, run)
         if run in self.forms:
             return self.forms[run]
+        bare = run.split()
+        while len(bare) > 1 and bare[0] in self.prefixes:
+            bare = bare[1:]
+        if len(bare) < len(run.split()):
+            widened = self.person(" ".join(bare))
+            if widened != " ".join(bare):
+                return widened
         words = set(run.split())
         officials = {o.name for o in self.officials if words <= set(o.name.split())}
         if len(officials) == 1:
             return officials.pop()
-        persons = [p for p in self.persons if words <= set(p.split())]
-        return max(persons, key=len) if len(persons) == 1 else run
+        spoken = {p for p in self.spoken if words <= set(p.split()) and p != run}
+        if len(spoken) == 1:  # someone quoted before under a fuller name
+            return spoken.pop()
+        persons = [p for p in self.persons if words <= set(p.split()) and p != run and p.split()[0] not in self.prefixes]
+        if len(persons) == 1:
+            return persons[0]
+        shortened = {o.name for o in self.officials if _shortens(run.split(), o.name.split())}
+        if len(shortened) == 1:
+            return shortened.pop()
+        return self._known_start(run)
+
+    def _known_start(self, run: str) -> str:
+        """`jelas Burhan Langkah taktis …` (a full stop lost): a run that runs on past the name of an official
+        or of someone quoted before is that person; else the run as written."""
+        words = run.split()
+        for end in range(len(words) - 1, 0, -1):
+            start = " ".join(words[:end])
+            known = [p for p in self.spoken if set(words[:end]) <= set(p.split()) and p != run] + \
+                    [o.name for o in self.officials if set(words[:end]) <= set(o.name.split())]
+            if len(set(known)) == 1 and start not in self.prefixes:
+                return known[0]
+        return run
 
     def subjects(self, article: _Article) -> list[tuple[int, str]]:
         """Officials named near the start of a sentence: the sentence is about them."""
@@ -358,12 +452,43 @@ class _NameIndex:
                 sentence = article.sentence_of(start)
                 following = article.token_at(end)
                 passive = following < len(article.tokens) and _is_passive(article.tokens[following].lower)
-                if sentence in seen:
+                if sentence in seen or _is_object(article, article.token_at(start)):
                     continue
                 seen.add(sentence)
-                if len(article.tokens_between(sentence[0], start)) <= SUBJECT_WINDOW and not passive:
+                before = article.tokens_between(sentence[0], start)
+                if len(before) <= SUBJECT_WINDOW and not passive and not _has_subject_already(article, before):
                     self._subjects.append((start, name))
         return self._subjects
+
+
+def _without_connectives(persons: list[str], lexicon: Lexicon) -> list[str]:
+    """Persons as named, without a sentence's connective caught before the name (`Tapi Jokowi`,
+    `Sebelumnya Ely`), each once."""
+    cleaned: dict[str, None] = {}
+    for person in persons:
+        words = person.split()
+        while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.stopwords
+                                  or words[0].lower() in lexicon.speech_adverbs):
+            words = words[1:]
+        cleaned[" ".join(words)] = None
+    return list(cleaned)
+
+
+def _shortens(words: list[str], name: list[str]) -> bool:
+    """`Alex` for `Alexander Marwata`: each word the start of a word of the name (three letters at least), in
+    the name's order, the first word where the name begins."""
+    if not words or not name or len(words) > len(name) or not name[0].startswith(words[0]):
+        return False
+    at = 0
+    for word in words:
+        if len(word) < MIN_SHORT_NAME:
+            return False
+        while at < len(name) and not name[at].startswith(word):
+            at += 1
+        if at == len(name):
+            return False
+        at += 1
+    return True
 
 
 def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, int, str]]:
@@ -382,6 +507,17 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
                 taken.update(range(at, end))
             at = text.find(name, end, end_bound)
     return sorted(found)
+
+
+def _has_subject_already(article: _Article, before: range) -> bool:
+    """`Untuk itu, ia mendoakan agar Gubernur Khofifah …`: a pronoun before the name is the sentence's subject,
+    and the name sits in a clause of its own."""
+    return any(article.tokens[i].lower in article.lex.speaker_pronouns for i in before)
+
+
+def _is_object(article: _Article, first: int) -> bool:
+    """`dengan Tomy`, `oleh Jokowi`: a name right after a preposition is not who the sentence is about."""
+    return first > 0 and article.tokens[first - 1].lower in article.lex.object_markers
 
 
 def _is_passive(word: str) -> bool:
@@ -459,7 +595,7 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
         quote = _indirect_quote(article, sentence)  # also a sentence whose marks hold no quote (`"busnya banyak"`)
         if quote is not None:
             quotes.append(quote)
-            article.remember(quote.start, quote.speaker)
+            article.remember(quote.start, quote.speaker, said=quote.text)
         else:
             article.remember_subject(sentence)
     quotes.extend(_resolve_pending(article, pending, quotes))
@@ -488,7 +624,7 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
             continue
         cue, who = attribution
         found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
-        article.remember(span.close if after else span.open, who.name)
+        article.remember(span.close if after else span.open, who.name, said=text, unnamed=not who.by_pronoun)
     return found
 
 
@@ -553,11 +689,58 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     following = tokens[cue + 1]
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
+    apposed = _name_after_comma(article, end, limit)  # `kata koordinator KontraS, Yati Andriyati, kepada …`
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
-        if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions):
+        if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions
+                        or _ends_anaphoric(article, cue + 1, limit)):
             return _Who(article.last_speaker(tokens.start(cue)), by_pronoun=True)
-        return _Who(None)
-    return article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+        described = _described_name(article, cue + 1, end)  # `ujar media officer Persib Irfan Suryadireja`
+        return _Who(described or apposed)
+    who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
+    if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
+        return _Who(apposed)
+    return who
+
+
+def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | None:
+    """The name set off right after a description's comma (`kata anggota tim peneliti, Richard Mitchell`): a run
+    of two name words or more, or a name the article gives an official or a quoted person."""
+    tokens = article.tokens
+    comma = article.token_at(comma_at)
+    if comma >= len(tokens) or tokens[comma].text != "," or tokens.start(comma) >= limit:
+        return None
+    j = comma + 1
+    run = []
+    while j < len(tokens) and tokens.start(j) < limit and (article.is_speaker_word(j) or run and article.reader.is_particle(j)):
+        run.append(j)
+        j += 1
+    if not run:
+        return None
+    name = article.names.person(" ".join(tokens[i].text for i in run))
+    return name if len(run) > 1 or name in article.names.forms.values() or name in article.names.spoken else None
+
+
+def _ends_anaphoric(article: _Article, start: int, limit: int) -> bool:
+    """`kata sopir yang berasal dari Gresik, Jawa Timur itu.`: a description running on to the sentence's end
+    (commas and all) or to an aside that ends with `itu`/`ini`/`tersebut` points back at someone named before;
+    not one that opens `seorang …`."""
+    words = [article.tokens[i].lower for i in article.tokens_between(article.tokens.start(start), limit)
+             if article.tokens[i].is_word]
+    if not words or words[0] in article.lex.unnamed_openers:
+        return False
+    at = next((n for n, word in enumerate(words[:DESCRIPTION_WORDS]) if word in article.lex.anaphors), None)
+    # `kata sutradara berusia 54 tahun itu kepada Deadline`: an aside may follow the description
+    return at is not None and (at == len(words) - 1 or words[at + 1] in article.lex.aside_openers)
+
+
+def _described_name(article: _Article, start: int, end: int) -> str | None:
+    """The name a description after a cue ends with (`media officer Persib Irfan Suryadireja`): a run of two
+    name words or more closing the description; None for `seorang warga`."""
+    indices = list(article.tokens_between(article.tokens.start(start), end))
+    runs = article.name_runs(indices)
+    if not runs or len(runs[-1]) < 2 or runs[-1][-1] != indices[-1]:
+        return None
+    return article.names.person(" ".join(article.tokens[i].text for i in runs[-1]))
 
 
 def _cue_root(word: str, lexicon: Lexicon) -> str | None:
@@ -644,12 +827,27 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     if official is not None:
         return _Who(official)
     if token.lower in lex.anaphors:
-        return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
+        named = _named_before_clause(article, sentence_start, i)
+        if named is not None:  # `Ponaryo Astaman yang hadir di sesi tanya jawab tersebut menuturkan`
+            return _Who(named)
+        # `Presiden Laskar Sholawat Nusantara (LSN) ini juga menyebutkan`: someone named before the sentence
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     first = article.first_subject(sentence_start, tokens.end(i))
     if first is not None:
         return _Who(first)
     if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, tokens.end(i))) <= SUBJECT_WINDOW):
         return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
+    return None
+
+
+def _named_before_clause(article: _Article, sentence_start: int, last: int) -> str | None:
+    """A name of two words or more that a relative clause or an aside follows (`Ponaryo Astaman yang …`,
+    `…, Ponaryo Astaman, …`) before the verb: the `itu` or `tersebut` before the verb ends that clause."""
+    tokens = article.tokens
+    for run in article.name_runs(list(article.tokens_between(sentence_start, tokens.start(last)))):
+        after = run[-1] + 1
+        if len(run) > 1 and after < last and (tokens[after].lower == "yang" or article._set_off(run)):
+            return article.names.person(" ".join(tokens[i].text for i in run))
     return None
 
 
@@ -692,6 +890,10 @@ def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | Non
             if opens_clause:  # not `… yang menurutnya terlibat`
                 return _according_to(article, sentence, indices, position)
             continue
+        if position == 0 and word == "kata":  # `Kata Arzeti, dia kaget saat kawannya bilang …`: `Kata` reports
+            quote = _said_aside(article, sentence, indices, position)
+            if quote is not None:
+                return quote
         if word in lex.reporting_verbs:
             quote = _reported(article, sentence, i)
             if quote is not None:
@@ -742,7 +944,16 @@ def _reported(article: _Article, sentence: tuple[int, int], verb: int) -> Quote 
     start = _clause_start(article, verb + 1, sentence[1])
     if start is None:
         return None
+    if _is_speech_object(article, start):
+        article.remember(tokens.start(verb), who.name)  # no quote, but they spoke: `Emil menyampaikan terima kasih`
+        return None
     return _clause_quote(article, who, tokens[verb].text, start, sentence[1])
+
+
+def _is_speech_object(article: _Article, start: int) -> bool:
+    """`menyampaikan terima kasih kepada …`: the verb's object is a thing said, not a reported clause."""
+    opening = " ".join(re.findall(r"\w+", article.text[start:start + 40].lower()))
+    return any(opening == phrase or opening.startswith(phrase + " ") for phrase in article.lex.speech_objects)
 
 
 def _clause_start(article: _Article, i: int, end: int) -> int | None:
@@ -808,6 +1019,13 @@ def _description_end(article: _Article, i: int, end: int) -> int:
     """`menurut anggota Tim Advokasi Novel, Alghiffari Aqsa, …`: a description up to its comma, and the
     name set off after it."""
     tokens = article.tokens
+    named = False
+    for j in range(i, len(tokens)):  # `menurut budayawan Rachmat Ruchiat dalam buku …`: the name, not the book
+        if tokens.start(j) >= end or tokens[j].text == ",":
+            break
+        if named and tokens[j].lower in article.lex.aside_openers:
+            return tokens.start(j)
+        named = named or article.is_speaker_word(j)
     comma = next((j for j in range(i, len(tokens)) if tokens.start(j) >= end or tokens[j].text == ","), len(tokens))
     if comma >= len(tokens) or tokens.start(comma) >= end:
         return end
