@@ -60,15 +60,15 @@ def matched_count(text: str, matches: WordMatcher) -> int:
 
 
 def mark(text: str, matches: Callable[[str], bool]) -> str:
+    """`text` escaped, its matched words in <mark>. Escaping works character by character, so the text between
+    two matched words is escaped in one call (escaping word by word cost a tenth of a search at 100k)."""
     pieces = []
     position = 0
     for word in _WORD.finditer(text):
-        pieces.append(escape(text[position:word.start()]))
         if matches(word.group().lower()):
+            pieces.append(escape(text[position:word.start()]))
             pieces.append(f"<mark>{escape(word.group())}</mark>")
-        else:
-            pieces.append(escape(word.group()))
-        position = word.end()
+            position = word.end()
     pieces.append(escape(text[position:]))
     return "".join(pieces)
 
