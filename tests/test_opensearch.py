@@ -72,6 +72,8 @@ QUERIES = [
     dict(q="birokra*"), dict(q="rakornas", selected={"source": ("Lampost",)}),
     dict(q="", selected={"official": ("Thamrin",), "agency": ("Kementerian Dalam Negeri",)}),
     dict(q="official:suhajar", date_from="2022-09-29"), dict(q="birokrasi", date_from="2022-09-29", date_to="2022-09-30"),
+    dict(q="said:suhajar birokrasi", collapse=False), dict(q='said:"Suhajar Diantoro"'), dict(q="gedung", said=("Suhajar",)),
+    dict(q="said:suhajar pelantikan"),
 ]
 
 

@@ -76,11 +76,18 @@ def test_too_many_said_filters_are_refused(service):
     assert raised.value.code == "bad_filter"
 
 
-def test_opensearch_refuses_said_clearly():
-    builder = _OpenSearchQueryBuilder(None, {})
-    with pytest.raises(BadQueryError) as raised:
-        builder.build(parse("said:Suhajar"), {})
-    assert raised.value.code == "unsupported_filter"
+def test_opensearch_builds_said_from_the_officials_a_name_stands_for():
+    asked = []
+
+    def official_values(typed):
+        asked.append(typed)
+        return ["Suhajar Diantoro"]
+
+    builder = _OpenSearchQueryBuilder(None, {}, official_values=official_values)
+    built = builder.build(parse("said:Suhajar"), {})
+    assert asked == ["Suhajar"] and built.filters == [wq.Term("said", "Suhajar Diantoro")]
+    nobody = _OpenSearchQueryBuilder(None, {}, official_values=lambda typed: [])
+    assert nobody.build(parse('said:"Pak  Budi"'), {}).filters == [wq.Term("said", "Pak Budi")]
 
 
 def test_the_quoted_facet_counts_officials_by_the_articles_quoting_them(service):

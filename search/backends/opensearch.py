@@ -37,6 +37,7 @@ from ..querybuild import NOTHING, QueryBuilder
 from ..querylang import parse
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
+from ..said import SAID, said_query
 from ..stories import StoryIndex
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
@@ -60,7 +61,8 @@ MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
 STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
-FORMAT = 2  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files
+FORMAT = 3  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said
+SPEAKERS_LISTED = 50  # official values one said: name may stand for, as FacetTable.matching_values
 
 
 def warta_similarity(frequency_boost: float) -> dict[str, Any]:
@@ -87,7 +89,7 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
         ORDER: {"type": "long"}, EARLIEST: {"type": "integer"}, STORY_FIRST: {"type": "integer"},
         "date": {"type": "date", "format": "yyyy-MM-dd"},
         DATE_NUMBER: {"type": "integer"},
-        **{name: {"type": "keyword"} for name in (*KEYWORD_FIELDS, STORY_KEYS)},
+        **{name: {"type": "keyword"} for name in (*KEYWORD_FIELDS, STORY_KEYS, SAID)},
         **{f.index_field: facet for f in facets},
         "stored": {"type": "object", "enabled": False},
     }
@@ -123,6 +125,7 @@ def opensearch_document(article: Article, story: str, facets: FacetRegistry, ste
         EARLIEST: document[DATE_NUMBER] or UNDATED_LAST,
         **{name: document.get(name) or None for name in ("source_key", "place_key", "story")},
         "content_key": key, STORY_KEYS: list(story_keys),
+        SAID: [term for term in document[SAID].split(FACET_SEPARATOR) if term],
         **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
         "stored": {key: document.get(key) for key in STORED_KEYS},
     }
@@ -202,15 +205,22 @@ class _FacetWords(wq.Query):
 
 
 class _OpenSearchQueryBuilder(QueryBuilder):
-    score_quotes = False  # the cluster's documents have no said field (yet)
+    # A word inside a quote does not score more here: Warta's score of the said field is not translated, so
+    # rankings stay those of Whoosh without it (the said: filter below needs no score).
+    score_quotes = False
+
+    def __init__(self, *args, official_values: Callable[[str], list[str]] = lambda typed: [], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.official_values = official_values
 
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
         facet = self.registry.get(field_name)
         return _FacetWords(facet.index_field, facet.resolve(typed), typed)
 
     def said_filter(self, typed: str, parsed) -> wq.Query:
-        raise BadQueryError("said: (words inside a person's quotes) is not available on the OpenSearch backend "
-                            "yet; search the Whoosh index for it", "unsupported_filter")
+        """As in Whoosh: the officials `typed` names, else the name as written, with the query's words inside
+        their quotes (the said field holds the same terms, as keywords)."""
+        return said_query(self.official_values(typed) or [" ".join(typed.split())], parsed)
 
 
 class OpenSearchBackend:
@@ -488,11 +498,28 @@ class OpenSearchBackend:
 
     def _query(self, request, parsed):
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
-                                          registry=self.facets)  # facet filters need names, not count tables
+                                          registry=self.facets,  # facet filters need names, not count tables
+                                          official_values=self._official_values)
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end)
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
         return {"bool": {"must": [scored], "filter": filters}}, built
+
+    def _official_values(self, typed: str) -> list[str]:
+        """The official values `typed` means, as FacetTable.matching_values finds them: the same value in any
+        case, else every value holding all its words."""
+        if "official" not in self.facets:
+            return []
+        field = self.facets.get("official").index_field
+        body = {"size": 0, "query": {"match": {f"{field}.words": {"query": typed, "operator": "and"}}},
+                "aggs": {"values": {"terms": {"field": field, "size": 10 * SPEAKERS_LISTED}}}}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        values = sorted(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
+        wanted = typed.casefold().split()
+        exact = [value for value in values if value.casefold() == typed.casefold()]
+        if exact or not wanted:
+            return exact
+        return [value for value in values if all(word in value.casefold().split() for word in wanted)][:SPEAKERS_LISTED]
 
     def _filter(self, query: wq.Query) -> dict[str, Any]:
         if isinstance(query, _FacetWords):
