@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -21,6 +21,16 @@ class FacetCount:
     value: str
     count: int
     children: tuple["FacetCount", ...] = ()
+
+
+def matching_values(values: Sequence[str], typed: str, limit: int = 50) -> list[str]:
+    """Values a user means by `typed`: the same value in any case, else every value holding all its words."""
+    wanted = typed.casefold().split()
+    exact = [value for value in values if value.casefold() == typed.casefold()]
+    if exact or not wanted:
+        return exact
+    found = [value for value in values if all(word in value.casefold().split() for word in wanted)]
+    return found[:limit]
 
 
 @dataclass
@@ -110,13 +120,7 @@ class FacetTable:
         return mask
 
     def matching_values(self, typed: str, limit: int = 50) -> list[str]:
-        """Values a user means by `typed`: the same value in any case, else every value holding all its words."""
-        wanted = typed.casefold().split()
-        exact = [value for value in self.values if value.casefold() == typed.casefold()]
-        if exact or not wanted:
-            return exact
-        found = [value for value in self.values if all(word in value.casefold().split() for word in wanted)]
-        return found[:limit]
+        return matching_values(self.values, typed, limit)
 
     def tally(self, matching: np.ndarray) -> np.ndarray:
         """How many of the documents flagged in `matching` have each value."""

@@ -29,7 +29,7 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facets import FacetCount
+from ..facets import FacetCount, matching_values
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
 from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
@@ -127,7 +127,7 @@ def opensearch_document(article: Article, story: str, facets: FacetRegistry, ste
         "content_key": key, STORY_KEYS: list(story_keys),
         SAID: [term for term in document[SAID].split(FACET_SEPARATOR) if term],
         **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
-        "stored": {key: document.get(key) for key in STORED_KEYS},
+        "stored": {name: document.get(name) for name in STORED_KEYS},
     }
 
 
@@ -515,11 +515,7 @@ class OpenSearchBackend:
                 "aggs": {"values": {"terms": {"field": field, "size": 10 * SPEAKERS_LISTED}}}}
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         values = sorted(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
-        wanted = typed.casefold().split()
-        exact = [value for value in values if value.casefold() == typed.casefold()]
-        if exact or not wanted:
-            return exact
-        return [value for value in values if all(word in value.casefold().split() for word in wanted)][:SPEAKERS_LISTED]
+        return matching_values(values, typed, SPEAKERS_LISTED)
 
     def _filter(self, query: wq.Query) -> dict[str, Any]:
         if isinstance(query, _FacetWords):
