@@ -4,7 +4,9 @@ Analysis stays in Python. A document carries its surface words and their Sastraw
 separated tokens (`title_surface`/`title_stem`, `body_surface`/`body_stem`), facet values in keyword fields,
 the date in a date field, and what a hit shows under `stored` (kept, not indexed). A query is built by the
 same QueryBuilder as for Whoosh (agency forms, stems, prefixes, fuzzy words, filters, dates) and translated
-node by node into the query DSL, so both backends match the same words. Facet counts are `terms`
+node by node into the query DSL, so both backends match the same words. When fewer than RELAX_BELOW
+articles hold every word, the matching strategy of search/relaxation.py runs here too (Relaxation below).
+Facet counts are `terms`
 aggregations, each filtered by every selection but its own, under a `post_filter`; the histogram is a
 `date_histogram`; one hit per story is OpenSearch's field collapsing.
 
@@ -15,10 +17,12 @@ built index. An unreachable cluster is a BackendUnavailableError (one line in th
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
@@ -33,8 +37,9 @@ from ..facets import FacetCount, matching_values
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
 from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
-from ..querybuild import NOTHING, QueryBuilder
+from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
+from ..relaxation import MAX_UNITS, RELAX_BELOW, most_missing
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
 from ..said import SAID, said_query
@@ -171,6 +176,88 @@ class Translator:
     @staticmethod
     def _boost(query: wq.Query) -> float:
         return float(getattr(query, "boost", 1.0))  # the title's own boost is in its similarity
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """The matching strategy (search/relaxation.py) on the cluster: articles holding every required unit and
+    at least `needed` of the droppable ones. Every droppable unit an article holds adds `weight` to its score,
+    a power of two above any score the words give, so articles lacking fewer units rank first and the words'
+    scores decide within a tier, as `tiered` orders them in Whoosh. Sorted by date, only the tier counts."""
+
+    required: list[dict[str, Any]]  # the units every hit holds, translated
+    droppable: list[dict[str, Any]]  # the units a hit may lack, translated, in the query's order
+    needed: int
+    always: tuple[bool, ...]  # per unit of the query, whether every hit holds it
+    weight: float = 1.0
+
+    @classmethod
+    def split(cls, built: BuiltQuery, translate: Callable[[wq.Query], dict[str, Any]]) -> "Relaxation":
+        """Units as Whoosh splits them: required ones, and past MAX_UNITS droppable ones, must match."""
+        required, droppable, always = [], [], []
+        for unit in built.units:
+            always.append(unit.required or len(droppable) == MAX_UNITS)
+            (required if always[-1] else droppable).append(translate(unit.query))
+        return cls(required, droppable, len(droppable), tuple(always))
+
+    @property
+    def relaxed(self) -> bool:
+        return self.needed < len(self.droppable)
+
+    def query(self, filters: list[dict[str, Any]], excluded: dict[str, Any] | None, by_date: bool) -> dict[str, Any]:
+        if by_date:  # the tier alone scores; dates order within it
+            clauses = [{"constant_score": {"filter": unit, "boost": 1.0, "_name": _unit_name(i)}}
+                       for i, unit in enumerate(self.droppable)]
+            required, filters = [], self.required + filters
+        else:
+            clauses = [{"bool": {"must": [unit, {"constant_score": {"filter": unit, "boost": self.weight}}],
+                                 "_name": _unit_name(i)}} for i, unit in enumerate(self.droppable)]
+            required = self.required
+        return {"bool": {"must": required, "should": clauses, "minimum_should_match": self.needed,
+                         "filter": filters, "must_not": [excluded] if excluded is not None else []}}
+
+    def probe(self, filters: list[dict[str, Any]], excluded: dict[str, Any] | None, lowest: int) -> dict[str, Any]:
+        """Every article the strategy could let through, scored by its words alone (its best score sets the
+        tier weight)."""
+        return {"bool": {"must": self.required, "should": self.droppable, "minimum_should_match": lowest,
+                         "filter": filters, "must_not": [excluded] if excluded is not None else []}}
+
+    def lowest(self, units: int) -> int:
+        """The fewest droppable units a hit may hold: most_missing of the query's `units` may be missing."""
+        return len(self.droppable) - most_missing(units, len(self.droppable))
+
+    def tier_counts(self, lowest: int) -> dict[str, Any]:
+        """Aggregations counting the hits holding at least k droppable units, for k from `lowest` up."""
+        return {f"held:{k}": {"filter": {"bool": {"should": self.droppable, "minimum_should_match": k}}}
+                for k in range(lowest, len(self.droppable))}
+
+    def chosen(self, complete: int, aggregations: dict[str, Any], lowest: int, max_score: float | None,
+               threshold: int = RELAX_BELOW) -> "Relaxation":
+        """choose_tiers over the cluster's counts: `complete` hits hold every unit; drop units one at a time
+        until `threshold` hits are found or `lowest` is reached."""
+        needed, total = len(self.droppable), complete
+        while total < threshold and needed > lowest:
+            needed -= 1
+            total = aggregations[f"held:{needed}"]["doc_count"]
+        weight = 2.0 ** math.ceil(math.log2((max_score or 0.0) + 1.0))
+        return Relaxation(self.required, self.droppable, needed, self.always, weight)
+
+    def held(self, hit: dict[str, Any], labels: list[str]) -> tuple[list[str], list[str]]:
+        """The labels of the query's units a hit holds (required ones always, droppable ones when named in its
+        matched queries), and of those it lacks."""
+        matched = set(hit.get("matched_queries", ()))
+        holds, lacks, index = [], [], 0
+        for label, always in zip(labels, self.always):
+            if always:
+                holds.append(label)
+                continue
+            (holds if _unit_name(index) in matched else lacks).append(label)
+            index += 1
+        return holds, lacks
+
+
+def _unit_name(index: int) -> str:
+    return f"unit:{index}"
 
 
 class _Frequencies:
@@ -503,7 +590,29 @@ class OpenSearchBackend:
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end)
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
-        return {"bool": {"must": [scored], "filter": filters}}, built
+        return {"bool": {"must": [scored], "filter": filters}}, built, filters
+
+    def _relaxation(self, request, built: BuiltQuery, filters: list[dict[str, Any]],
+                    selections: dict[str, dict[str, Any]], complete: int) -> Relaxation | None:
+        """When fewer than RELAX_BELOW hits (`complete`, selections applied) hold every unit of the query, the
+        tier the matching strategy settles on, from one request counting the hits of each; None when the
+        strategy is off (match=all), the query cannot lose a unit, or losing one finds nothing more."""
+        if request.match == "all" or complete >= RELAX_BELOW or not built.units:
+            return None
+        plan = Relaxation.split(built, self.translate)
+        lowest = plan.lowest(len(built.units))
+        if lowest >= len(plan.droppable):
+            return None
+        body = {"size": 1, "_source": False, "track_total_hits": False, "aggs": plan.tier_counts(lowest),
+                "query": plan.probe(filters + list(selections.values()), self._excluded(built), lowest)}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        if not answer["hits"]["hits"]:
+            return None
+        chosen = plan.chosen(complete, answer["aggregations"], lowest, answer["hits"]["max_score"])
+        return chosen if chosen.relaxed else None
+
+    def _excluded(self, built: BuiltQuery) -> dict[str, Any] | None:
+        return self.translate(built.excluded) if built.excluded is not None else None
 
     def _official_values(self, typed: str) -> list[str]:
         """The official values `typed` means, as FacetTable.matching_values finds them: the same value in any
@@ -534,13 +643,29 @@ class OpenSearchBackend:
         started = time.perf_counter()
         request = self.resolved(request)
         parsed = parse(request.q)
-        query, built = self._query(request, parsed)
+        query, built, filters = self._query(request, parsed)
         selections = self._selections(request.selected)
         by_date = request.sort == "date" or built.scored is None
+        answer = self._search(self._body(request, query, selections, by_date, False))
+        complete = answer["hits"]["total"]["value"]
+        relaxation = self._relaxation(request, built, filters, selections, complete)
+        if relaxation is not None:
+            query = relaxation.query(filters, self._excluded(built), by_date)
+            answer = self._search(self._body(request, query, selections, by_date, True))
+        evaluation = self._evaluation(request, parsed, built, answer, relaxation, complete)
+        return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
+
+    def _search(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False),
+                         read=True)
+
+    def _body(self, request, query: dict[str, Any], selections: dict[str, dict[str, Any]], by_date: bool,
+              tiered: bool) -> dict[str, Any]:
+        """A search's request: the page of hits, its facets, months and story count."""
         body: dict[str, Any] = {
             "query": query, "track_total_hits": True,
             "from": (request.page - 1) * request.per_page, "size": request.per_page,
-            "sort": _sort(by_date, request.collapse),
+            "sort": _sort(by_date, request.collapse, tiered),
             "_source": ["stored"],
             "aggs": {**self._facet_aggregations(request, selections),
                      "months": {"filter": _all(selections.values()),
@@ -555,10 +680,7 @@ class OpenSearchBackend:
                 "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}}
             body["aggs"]["stories"] = {"filter": _all(selections.values()), "aggs": {"count": {
                 "cardinality": {"field": "story", "precision_threshold": PRECISE_STORY_COUNT}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False),
-                           read=True)
-        evaluation = self._evaluation(request, parsed, built, answer)
-        return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
+        return body
 
     def _facet_aggregations(self, request, selections: dict[str, dict]) -> dict[str, Any]:
         """Per facet: its values counted under every selection but its own; a nested facet's top values, and
@@ -574,7 +696,8 @@ class OpenSearchBackend:
             aggregations[f"facet:{facet.name}"] = {"filter": others, "aggs": inner}
         return aggregations
 
-    def _evaluation(self, request, parsed, built, answer: dict[str, Any]) -> Evaluation:
+    def _evaluation(self, request, parsed, built, answer: dict[str, Any], relaxation: Relaxation | None,
+                    complete: int) -> Evaluation:
         hits = answer["hits"]["hits"]
         total_articles = answer["hits"]["total"]["value"]
         aggregations = answer["aggregations"]
@@ -587,9 +710,10 @@ class OpenSearchBackend:
                       for hit in hits] if request.collapse else [[] for _ in hits]
         total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
         words = highlight_words(parsed, built)
-        held = ([unit.label for unit in built.units], [])  # every hit holds every unit: no relaxation here yet
+        labels = [unit.label for unit in built.units]
+        held = [relaxation.held(hit, labels) if relaxation is not None else (labels, []) for hit in hits]
         return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed), None,
-                          total_articles, duplicates, self.stems.stem, held=[held] * len(page))
+                          total_articles, duplicates, self.stems.stem, complete < total_articles, held)
 
     @staticmethod
     def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:
@@ -614,8 +738,15 @@ class OpenSearchBackend:
             raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(self.facets.names)}")
         declared = self.facets.get(facet)
         request = self.resolved(request)
-        query, _ = self._query(request, parse(request.q))
-        others = _all(q for name, q in self._selections(request.selected).items() if name != facet)
+        query, built, filters = self._query(request, parse(request.q))
+        selections = self._selections(request.selected)
+        if request.match != "all" and built.units:  # the values of the articles the search itself lets through
+            counted = {"query": {"bool": {"must": [query], "filter": list(selections.values())}}}
+            complete = self.call(lambda c: c.count(index=self.alias, body=counted), read=True)["count"]
+            relaxation = self._relaxation(request, built, filters, selections, complete)
+            if relaxation is not None:
+                query = relaxation.query(filters, self._excluded(built), by_date=True)
+        others = _all(q for name, q in selections.items() if name != facet)
         body = {"size": 0, "query": {"bool": {"must": [query], "filter": [others]}},
                 "aggs": {"values": {"terms": {"field": declared.index_field, "size": 10_000 if prefix else size,
                                               "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
@@ -654,14 +785,16 @@ class OpenSearchBackend:
                 yield export_row(by_id[article_id])
 
 
-def _sort(by_date: bool, collapse: bool) -> list:
+def _sort(by_date: bool, collapse: bool, tiered: bool = False) -> list:
     """Whoosh's order: by date, newest first (collapsed: stories by their earliest article, which stands for
-    them), or by score; ties to the article read first."""
+    them), or by score; ties to the article read first. A relaxed search sorted by date puts the tiers first
+    (Relaxation scores by tier alone then)."""
     if not by_date:
         return ["_score", {ORDER: "asc"}]
+    tiers = ["_score"] if tiered else []
     if collapse:
-        return [{STORY_FIRST: "desc"}, {EARLIEST: "asc"}, {ORDER: "asc"}]
-    return [{DATE_NUMBER: "desc"}, {ORDER: "asc"}]
+        return [*tiers, {STORY_FIRST: "desc"}, {EARLIEST: "asc"}, {ORDER: "asc"}]
+    return [*tiers, {DATE_NUMBER: "desc"}, {ORDER: "asc"}]
 
 
 def _rewrite(query: wq.MultiTerm) -> str:
