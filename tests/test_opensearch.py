@@ -61,8 +61,8 @@ def pair(opensearch_url, sources, tmp_path_factory):
 
 
 def drop(cluster) -> None:
-    """Delete a test alias's generations and manifests."""
-    for pattern in (f"{cluster.alias}.g*", f"{cluster.alias}.files.*"):
+    """Delete a test alias's generations, manifests and reindex lock."""
+    for pattern in (f"{cluster.alias}.g*", f"{cluster.alias}.files.*", f"{cluster.alias}.lock*"):
         cluster.call(lambda c, pattern=pattern: c.indices.delete(index=pattern))
 
 

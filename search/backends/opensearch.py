@@ -44,6 +44,7 @@ from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
 from ..said import SAID, said_query
 from ..stories import StoryIndex
+from .opensearch_lock import ClusterLease
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
 TITLE_BOOST = 2.0  # the title field's boost in the Whoosh schema
@@ -394,12 +395,13 @@ class OpenSearchBackend:
         sources = find_sources(list(paths), options)
         if not sources:
             raise BadQueryError("no .txt, .jsonl, .csv or .html files found", "bad_input")
-        live = None if full else self._updatable(say)
-        if live is not None:
-            update_live(self, live, sources, report, say, progress, options)
-            report.generation = live
-        else:
-            report.generation = self._build(sources, report, say, progress, options)
+        with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
+            live = None if full else self._updatable(say)
+            if live is not None:
+                update_live(self, live, sources, report, say, progress, options)
+                report.generation = live
+            else:
+                report.generation = self._build(sources, report, say, progress, options, lease.check)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -420,8 +422,10 @@ class OpenSearchBackend:
             return None
         return live[0]
 
-    def _build(self, sources, report, say: Callable[[str], None], progress, options: ReadOptions) -> str:
-        """Bulk-load every article into a new index, with its manifest of files, and move the alias onto it."""
+    def _build(self, sources, report, say: Callable[[str], None], progress, options: ReadOptions,
+               may_publish: Callable[[], None] = lambda: None) -> str:
+        """Bulk-load every article into a new index, with its manifest of files, and move the alias onto it
+        (unless `may_publish` raises: this reindex lost its lock)."""
         from .opensearch_update import create_manifest, manifest_name
 
         name = f"{self.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
@@ -438,6 +442,7 @@ class OpenSearchBackend:
             self.call(lambda c: c.indices.refresh(index=name))
             self._update_story_firsts(name, firsts, members, sorted(stale))
             create_manifest(self, name, manifest)
+            may_publish()
             self._swap(name, say)
         except BaseException:
             for index in (name, manifest_name(self.alias, name)):

@@ -1,0 +1,159 @@
+"""One reindex per alias on an OpenSearch cluster: a lease document, renewed while the reindex runs.
+
+The Whoosh indexer's lock is an flock that dies with its process (search/generations.py). A cluster has no
+such thing, so two `warta reindex --backend opensearch` runs, from one machine or two, would both write the
+live index (or both swap the alias). The lock is a document in the index `<alias>.lock`:
+
+- taking it is a `create` of the document, which only one writer can win (409 for the others);
+- its holder renews it every RENEW_S seconds from a thread, with `if_seq_no`/`if_primary_term`, so a lease
+  that was taken over is never written again by its old holder;
+- a lease not renewed for STALE_S seconds was left by a killed reindex: the next reindex takes it over (the
+  same optimistic write: of two takers, one wins) and says so;
+- a holder that lost its lease (it stalled past STALE_S and another reindex took over) finds out at its
+  next renewal, and its build refuses to swap the alias (`check`).
+
+Staleness compares the holder's clock with the taker's: hosts whose clocks differ by more than STALE_S would
+misjudge it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..errors import IndexBusyError
+
+if TYPE_CHECKING:
+    from .opensearch import OpenSearchBackend
+
+RENEW_S = 10.0
+STALE_S = 60.0
+LEASE_ID = "reindex"
+
+
+def lock_index(alias: str) -> str:
+    return f"{alias}.lock"
+
+
+def holder_name() -> str:
+    return f"{socket.gethostname()} pid {os.getpid()}"
+
+
+class ClusterLease:
+    """`with ClusterLease(backend, say):` holds the alias's reindex lease for the block, or raises
+    IndexBusyError naming the reindex that holds it."""
+
+    def __init__(self, backend: "OpenSearchBackend", say: Callable[[str], None] = lambda line: None,
+                 renew_s: float = RENEW_S, stale_s: float = STALE_S, clock: Callable[[], float] = time.time) -> None:
+        self.backend, self.say = backend, say
+        self.renew_s, self.stale_s, self.clock = renew_s, stale_s, clock
+        self.index = lock_index(backend.alias)
+        self.holder = holder_name()
+        self.version: tuple[int, int] | None = None  # (seq_no, primary_term) of our last write
+        self.lost = False
+        self._stop = threading.Event()
+        self._renewer: threading.Thread | None = None
+
+    # -- taking and giving back -----------------------------------------------------------------------
+    def __enter__(self) -> "ClusterLease":
+        self.acquire()
+        self._renewer = threading.Thread(target=self._renew_until_stopped, name="warta-lease", daemon=True)
+        self._renewer.start()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._stop.set()
+        if self._renewer is not None:
+            self._renewer.join()
+        self.release()
+
+    def acquire(self) -> None:
+        from opensearchpy import exceptions
+
+        self._ensure_index()
+        started = self.clock()
+        body = {"holder": self.holder, "started": started, "renewed": started}
+        try:
+            answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body, refresh=True))
+        except exceptions.ConflictError:
+            answer = self._take_over(body)
+        self.version = (answer["_seq_no"], answer["_primary_term"])
+
+    def _take_over(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The lease another reindex holds: taken over when it went stale, else IndexBusyError."""
+        from opensearchpy import exceptions
+
+        found = self.backend.call(lambda c: c.get(index=self.index, id=LEASE_ID))
+        held = found["_source"]
+        idle = self.clock() - float(held.get("renewed", 0))
+        if idle < self.stale_s:
+            raise IndexBusyError(f"another reindex of {self.backend.alias} is running on the cluster "
+                                 f"({held.get('holder', 'unknown')}, renewed {idle:.0f} s ago); "
+                                 "try again when it ends")
+        try:
+            answer = self.backend.call(lambda c: c.index(index=self.index, id=LEASE_ID, body=body, refresh=True,
+                                                         if_seq_no=found["_seq_no"],
+                                                         if_primary_term=found["_primary_term"]))
+        except exceptions.ConflictError:
+            raise IndexBusyError(f"another reindex of {self.backend.alias} took over a stale lock first; "
+                                 "try again when it ends") from None
+        self.say(f"took over the reindex lock of {held.get('holder', 'unknown')}, not renewed for {idle:.0f} s")
+        return answer
+
+    def release(self) -> None:
+        """Delete the lease, if it is still ours."""
+        from opensearchpy import exceptions
+
+        if self.version is None or self.lost:
+            return
+        seq_no, term = self.version
+        try:
+            self.backend.call(lambda c: c.delete(index=self.index, id=LEASE_ID, refresh=True,
+                                                 if_seq_no=seq_no, if_primary_term=term))
+        except (exceptions.ConflictError, exceptions.NotFoundError):
+            pass  # taken over meanwhile: the new holder's now
+        self.version = None
+
+    # -- keeping it ---------------------------------------------------------------------------------
+    def renew(self) -> None:
+        """Write the lease's time again, only over our own last write."""
+        from opensearchpy import exceptions
+
+        if self.version is None or self.lost:
+            return
+        seq_no, term = self.version
+        body = {"doc": {"renewed": self.clock()}}
+        try:
+            answer = self.backend.call(lambda c: c.update(index=self.index, id=LEASE_ID, body=body,
+                                                          if_seq_no=seq_no, if_primary_term=term))
+        except (exceptions.ConflictError, exceptions.NotFoundError):
+            self.lost = True
+            return
+        self.version = (answer["_seq_no"], answer["_primary_term"])
+
+    def check(self) -> None:
+        """Raise IndexBusyError when another reindex took the lease over: this one must not publish."""
+        if self.lost:
+            raise IndexBusyError(f"this reindex of {self.backend.alias} stalled for over {self.stale_s:.0f} s and "
+                                 "another took its lock over; its work was not published")
+
+    def _renew_until_stopped(self) -> None:
+        while not self._stop.wait(self.renew_s):
+            try:
+                self.renew()
+            except Exception:  # noqa: BLE001 - a passing failure to reach the cluster: try again next round
+                continue
+
+    def _ensure_index(self) -> None:
+        from opensearchpy import exceptions
+
+        body = {"settings": {"number_of_shards": 1, "number_of_replicas": self.backend.replicas},
+                "mappings": {"dynamic": False, "properties": {"renewed": {"type": "double"}}}}
+        try:
+            self.backend.call(lambda c: c.indices.create(index=self.index, body=body))
+        except exceptions.RequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise

@@ -1,0 +1,92 @@
+"""One reindex per alias on a cluster (search/backends/opensearch_lock.py), against the real cluster."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from search import cli
+from search.backends import BackendSettings, open_backend
+from search.backends.opensearch_lock import LEASE_ID, ClusterLease, lock_index
+from search.errors import IndexBusyError
+
+from .conftest import SEEDS
+from .test_opensearch import drop, opensearch_url  # noqa: F401 - the session's cluster
+
+
+@pytest.fixture()
+def cluster(opensearch_url):  # noqa: F811
+    backend = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-lock-{os.getpid()}"))
+    yield backend
+    drop(backend)
+    backend.close()
+
+
+def lease_of(backend) -> dict:
+    return backend.call(lambda c: c.get(index=lock_index(backend.alias), id=LEASE_ID))["_source"]
+
+
+def test_a_second_reindex_is_refused_while_one_holds_the_lock_and_may_run_after(cluster):
+    with ClusterLease(cluster):
+        with pytest.raises(IndexBusyError, match=r"another reindex of warta-lock-\d+ is running on the cluster \("):
+            ClusterLease(cluster).acquire()
+        with pytest.raises(IndexBusyError):
+            cluster.reindex([str(SEEDS)])
+    assert cluster.call(lambda c: c.exists(index=lock_index(cluster.alias), id=LEASE_ID)) is False
+    assert cluster.reindex([str(SEEDS)]).indexed == 1
+
+
+def test_the_cli_says_the_index_is_busy_in_one_line(cluster, capsys, monkeypatch):
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", cluster.alias)
+    with ClusterLease(cluster):
+        code = cli.main(["reindex", str(SEEDS), "--backend", "opensearch", "--opensearch-url", cluster.url])
+    error = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_ERROR
+    assert len(error.splitlines()) == 1 and "another reindex of" in error
+
+
+def test_a_lock_left_by_a_killed_reindex_is_taken_over_once_stale_saying_so(cluster):
+    killed = ClusterLease(cluster, clock=lambda: time.time() - 120)  # its last renewal was two minutes ago
+    killed.acquire()  # and it never releases: its process died
+    said = []
+    with ClusterLease(cluster, said.append) as taker:
+        assert lease_of(cluster)["holder"] == taker.holder
+    assert said == [f"took over the reindex lock of {killed.holder}, not renewed for 120 s"]
+    killed.renew()  # the old holder, were it only stalled, finds its lease gone and may not publish
+    assert killed.lost is True
+    with pytest.raises(IndexBusyError, match="another took its lock over; its work was not published"):
+        killed.check()
+
+
+def test_the_holder_renews_its_lease_while_it_runs(cluster):
+    with ClusterLease(cluster, renew_s=0.2):
+        first = lease_of(cluster)["renewed"]
+        deadline = time.monotonic() + 10
+        while lease_of(cluster)["renewed"] == first and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lease_of(cluster)["renewed"] > first
+
+
+def test_of_two_reindexes_started_together_exactly_one_runs(cluster):
+    outcomes: list[str] = []
+    ready = threading.Barrier(2)
+
+    def run() -> None:
+        ready.wait()
+        try:
+            with ClusterLease(cluster):
+                time.sleep(1.0)
+            outcomes.append("ran")
+        except IndexBusyError:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ran", "refused"]
