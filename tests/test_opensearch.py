@@ -274,7 +274,7 @@ def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_t
     report = live.reindex([str(folder)], full=False)
     # a.jsonl's two articles are indexed again (one of them changed), c.jsonl's copy of one is no new article
     assert (report.indexed, report.duplicates, report.removed, report.files_unchanged) == (2, 1, 0, 1)
-    hits = live.search(SearchRequest(q="gedung pelayanan", collapse=False))["hits"]
+    hits = live.search(SearchRequest(q="gedung pelayanan", collapse=False, match="all"))["hits"]
     assert [hit["title"] for hit in hits] == ["Suhajar Resmikan Gedung Pelayanan Terpadu Baru"]
     assert live.search(SearchRequest(q="", collapse=False))["total"] == before == 3
 

@@ -34,6 +34,7 @@ MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "m
                        "sha1": {"type": "keyword"}, "ids": {"type": "keyword", "index": False, "doc_values": False}}
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
+LOOKUP_BATCH = 50  # new articles whose same-text documents and story candidates are asked in one msearch
 
 
 def manifest_name(alias: str, generation: str) -> str:
@@ -98,29 +99,30 @@ class LiveStories:
         self.excluded = excluded
         self.run = StoryIndex()
         self.bodies: dict[str, str] = {}
+        self.found: dict[str, list[dict[str, Any]]] = {}  # per article of the batch: live hits sharing a band
         self.fetched: dict[str, str] = {}  # the last candidates' bodies, read with them
 
-    def assign(self, article_id: str, body: str) -> tuple[str, Prepared]:
-        prepared = self.run.prepare(body)
-        self.bodies[article_id] = body
-        story = self.run.assign(article_id, body, self._text_of, prepared, elsewhere=self._candidates)
-        return story, prepared
-
-    def _candidates(self, prepared: Prepared) -> list[tuple[str, str]]:
-        """Live documents sharing a band with the article, those sharing the most first."""
-        limit = self.run.config.max_candidates
+    def candidate_search(self, prepared: Prepared) -> dict[str, Any]:
+        """Live documents sharing a band with an article, those sharing the most first."""
         should = [{"constant_score": {"filter": {"term": {STORY_KEYS: key}}}} for key in key_strings(prepared.keys)]
-        body = {"size": 2 * limit, "_source": ["story", "stored.body"],
+        return {"size": 2 * self.run.config.max_candidates, "_source": ["story", "stored.body"],
                 "query": {"bool": {"should": should, "minimum_should_match": 1}}}
-        hits = self.backend.call(lambda c: c.search(index=self.index, body=body), read=True)["hits"]["hits"]
+
+    def assign(self, article_id: str, body: str, prepared: Prepared) -> str:
+        """The article's story, its live candidates taken from `found` (Additions.look_up)."""
+        self.bodies[article_id] = body
+        return self.run.assign(article_id, body, self._text_of, prepared,
+                               elsewhere=lambda _: self._candidates(article_id))
+
+    def _candidates(self, article_id: str) -> list[tuple[str, str]]:
         self.fetched = {}
         found = []
-        for hit in hits:
+        for hit in self.found.pop(article_id, []):
             if hit["_id"] in self.excluded or hit["_id"] in self.bodies:
                 continue
             self.fetched[hit["_id"]] = hit["_source"]["stored"]["body"]
             found.append((hit["_id"], hit["_source"]["story"]))
-        return found[:limit]
+        return found[:self.run.config.max_candidates]
 
     def _text_of(self, article_id: str) -> str | None:
         return self.bodies.get(article_id) or self.fetched.get(article_id)
@@ -128,7 +130,8 @@ class LiveStories:
 
 class Additions:
     """The documents an update adds, each article once: the same URL or text twice is one document, here or
-    in what the live index keeps."""
+    in what the live index keeps. Articles are read in batches of LOOKUP_BATCH, and what the live index
+    holds of a batch (documents of the same text, story candidates) is asked in one request."""
 
     def __init__(self, backend: "OpenSearchBackend", index: str, stale: set[str], kept: set[str],
                  report: BuildReport, options: ReadOptions, first_order: int) -> None:
@@ -137,6 +140,8 @@ class Additions:
         self.stale = stale
         self.seen = set(kept)
         self.document_of_key: dict[str, str] = {}
+        self.live_of_key: dict[str, list[str]] = {}  # the batch's content keys: live documents of that text
+        self.prepared: dict[str, Prepared] = {}  # the batch's articles, MinHashed
         self.stories = LiveStories(backend, index, stale)
         self.touched_stories: set[str] = set()
         self.report = report
@@ -148,12 +153,32 @@ class Additions:
         and whether the file could not be read whole."""
         ids: dict[str, None] = {}
         reading = SourceReading(source, self.options, self.report, progress)
-        for article in reading:
-            document, action = self._add(article)
-            ids[document] = None
-            if action is not None:
-                yield action
+        for batch in _batches(reading, LOOKUP_BATCH):
+            self.look_up(batch)
+            for article in batch:
+                document, action = self._add(article)
+                ids[document] = None
+                if action is not None:
+                    yield action
         return list(ids), not reading.whole
+
+    def look_up(self, batch: list) -> None:
+        """One msearch: the live documents holding the batch's texts, and each article's story candidates."""
+        keys = sorted({content_key(article) for article in batch})
+        self.prepared = {article.id: self.stories.run.prepare(article.body) for article in batch}
+        asked = [article_id for article_id, prepared in self.prepared.items() if len(prepared.keys)]
+        searches: list[dict[str, Any]] = [{"index": self.index}, {
+            "size": 2 * len(keys), "_source": ["content_key"], "query": {"terms": {"content_key": keys}}}]
+        for article_id in asked:
+            searches += [{"index": self.index}, self.stories.candidate_search(self.prepared[article_id])]
+        answers = self.backend.call(lambda c: c.msearch(body=searches), read=True)["responses"]
+        failed = next((answer["error"] for answer in answers if "error" in answer), None)
+        if failed is not None:
+            raise_unwritten(self.backend, f"the live index could not be searched for an update: {failed}")
+        self.live_of_key = {}
+        for hit in answers[0]["hits"]["hits"]:
+            self.live_of_key.setdefault(hit["_source"]["content_key"], []).append(hit["_id"])
+        self.stories.found = {article_id: answer["hits"]["hits"] for article_id, answer in zip(asked, answers[1:])}
 
     def _add(self, article) -> tuple[str, dict[str, Any] | None]:
         key = content_key(article)
@@ -164,7 +189,8 @@ class Additions:
             return existing, None
         self.seen.add(article.id)
         self.document_of_key[key] = article.id
-        story, prepared = self.stories.assign(article.id, article.body)
+        prepared = self.prepared[article.id]
+        story = self.stories.assign(article.id, article.body, prepared)
         self.touched_stories.add(story)
         document = opensearch_document(article, story, self.backend.facets, self.backend.stems, self.order,
                                        key=key, story_keys=key_strings(prepared.keys))
@@ -175,9 +201,18 @@ class Additions:
 
     def _indexed_elsewhere(self, key: str) -> str | None:
         """The id of a live document of this text that the update keeps."""
-        body = {"size": 2, "_source": False, "query": {"term": {"content_key": key}}}
-        hits = self.backend.call(lambda c: c.search(index=self.index, body=body), read=True)["hits"]["hits"]
-        return next((hit["_id"] for hit in hits if hit["_id"] not in self.stale), None)
+        return next((found for found in self.live_of_key.get(key, []) if found not in self.stale), None)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], report: BuildReport,
