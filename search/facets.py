@@ -141,11 +141,8 @@ class FacetTable:
         if within is not None:
             candidates = np.array([i for i in candidates.tolist() if within(self.values[i])], dtype=np.int64)
         if prefix:
-            wanted = prefix.casefold()
-            candidates = np.array([i for i in candidates.tolist() if any(
-                word.startswith(wanted) for word in shown_as(self.values[i]).casefold().split()) or (
-                aliases is not None and any(word.startswith(wanted) for word in aliases(self.values[i])))],
-                dtype=np.int64)
+            candidates = np.array([i for i in candidates.tolist()
+                                   if typed_into(self.values[i], prefix, shown_as, aliases)], dtype=np.int64)
         ranked = candidates[np.lexsort((self.alphabetical_rank[candidates], -tally[candidates]))]
         if size is not None:
             ranked = ranked[:size]
@@ -155,6 +152,15 @@ class FacetTable:
             if value not in shown:
                 listed.append((value, int(tally[self.ordinals[value]]) if value in self.ordinals else 0))
         return listed
+
+
+def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
+               aliases: Callable[[str], Iterable[str]] | None = None) -> bool:
+    """Whether the type-ahead's `prefix` starts a word of `value` as `shown_as` shows it, or of one of its other
+    names (`aliases`: an agency's acronyms, an official's nicknames); case is ignored."""
+    wanted = prefix.casefold()
+    return any(word.startswith(wanted) for word in shown_as(value).casefold().split()) or (
+        aliases is not None and any(word.startswith(wanted) for word in aliases(value)))
 
 
 def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,

@@ -114,6 +114,9 @@ def test_facet_values_and_articles_match(pair):
     for backend in pair:
         assert backend.facet_values("official", SearchRequest(q="reformasi"), prefix="su")["values"] == [
             {"value": "Suhajar Diantoro", "label": "Suhajar Diantoro", "count": 4, "selected": False}]
+    expected = whoosh.facet_values("agency", SearchRequest(), prefix="kemendag")["values"]  # an acronym typed
+    assert [item["value"] for item in expected] == ["Kementerian Dalam Negeri"]
+    assert cluster.facet_values("agency", SearchRequest(), prefix="kemendag")["values"] == expected
     assert cluster.article("cade9df429c4df30") == whoosh.article("cade9df429c4df30")
     assert list(cluster.export(SearchRequest(q="Lampung Selatan", sort="date"), 10)) == \
         list(whoosh.export(SearchRequest(q="Lampung Selatan", sort="date"), 10))

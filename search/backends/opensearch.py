@@ -33,7 +33,8 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facets import FacetCount, matching_values
+from ..facet_aliases import alias_words
+from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
 from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
@@ -757,9 +758,9 @@ class OpenSearchBackend:
                                               "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         buckets = answer["aggregations"]["values"]["buckets"]
-        wanted = prefix.strip().casefold()
+        wanted = prefix.strip()
         counts = [(b["key"], b["doc_count"]) for b in buckets
-                  if not wanted or any(word.startswith(wanted) for word in declared.display(b["key"]).casefold().split())]
+                  if not wanted or typed_into(b["key"], wanted, declared.display, lambda v: alias_words(facet, v))]
         return facet_values_result(declared, prefix, counts[:size], request.selected.get(facet, ()))
 
     def article(self, article_id: str) -> dict[str, Any]:
