@@ -90,3 +90,21 @@ def test_of_two_reindexes_started_together_exactly_one_runs(cluster):
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["ran", "refused"]
+
+
+def test_a_lock_released_between_the_refusal_and_the_read_is_taken_at_once(cluster, monkeypatch):
+    holder = ClusterLease(cluster)
+    holder.acquire()
+    taker = ClusterLease(cluster)
+    real_call = cluster.call
+
+    def release_before_the_read(request, read=False):
+        if getattr(request, "__code__", None) is not None and "get" in request.__code__.co_names and holder.version:
+            holder.release()  # the holder ends just after refusing our create
+        return real_call(request, read)
+
+    monkeypatch.setattr(cluster, "call", release_before_the_read)
+    taker.acquire()
+    monkeypatch.undo()
+    assert lease_of(cluster)["holder"] == taker.holder and taker.version is not None
+    taker.release()

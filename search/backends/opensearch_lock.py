@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 RENEW_S = 10.0
 STALE_S = 60.0
 LEASE_ID = "reindex"
+TAKE_ATTEMPTS = 3  # a lease released between our create and our read is created again, this many times
 
 
 def lock_index(alias: str) -> str:
@@ -76,17 +77,25 @@ class ClusterLease:
         self._ensure_index()
         started = self.clock()
         body = {"holder": self.holder, "started": started, "renewed": started}
-        try:
-            answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body, refresh=True))
-        except exceptions.ConflictError:
-            answer = self._take_over(body)
-        self.version = (answer["_seq_no"], answer["_primary_term"])
+        for _ in range(TAKE_ATTEMPTS):
+            try:
+                answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body, refresh=True))
+            except exceptions.ConflictError:
+                answer = self._take_over(body)
+            if answer is not None:
+                self.version = (answer["_seq_no"], answer["_primary_term"])
+                return
+        raise IndexBusyError(f"the reindex lock of {self.backend.alias} keeps changing hands; try again")
 
-    def _take_over(self, body: dict[str, Any]) -> dict[str, Any]:
-        """The lease another reindex holds: taken over when it went stale, else IndexBusyError."""
+    def _take_over(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The lease another reindex holds: taken over when it went stale, else IndexBusyError; None when it
+        was released meanwhile (create it again)."""
         from opensearchpy import exceptions
 
-        found = self.backend.call(lambda c: c.get(index=self.index, id=LEASE_ID))
+        try:
+            found = self.backend.call(lambda c: c.get(index=self.index, id=LEASE_ID))
+        except exceptions.NotFoundError:
+            return None
         held = found["_source"]
         idle = self.clock() - float(held.get("renewed", 0))
         if idle < self.stale_s:
