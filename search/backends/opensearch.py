@@ -68,19 +68,26 @@ MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
 STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
-FORMAT = 3  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said
+FORMAT = 4  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
+# 4 scores the said field as Whoosh does (a word inside a quote counts a little)
+PRESENT = "\x1e"  # a said-field token every document holds (warta_similarity); no said term can be it
 SPEAKERS_LISTED = 50  # official values one said: name may stand for, as FacetTable.matching_values
 
 
-def warta_similarity(frequency_boost: float) -> dict[str, Any]:
+def warta_similarity(frequency_boost: float, present: bool = False) -> dict[str, Any]:
     """Whoosh's BM25F as Warta scores it (search/matching.py), as a scripted similarity: idf = ln(N/(df+1)) + 1,
-    a field's boost multiplying the term frequency inside the saturation (as Whoosh's field_boost does)."""
+    a field's boost multiplying the term frequency inside the saturation (as Whoosh's field_boost does).
+    Lucene's N is the number of documents holding the field; Whoosh's, every document: a field not every
+    article has (`said`) holds one PRESENT token in each, which this similarity takes out of the lengths."""
+    less = 1 if present else 0
     return {"type": "scripted",
             "weight_script": {"source": "double idf = Math.log(field.docCount / (term.docFreq + 1.0)) + 1.0;"
                                         " return query.boost * idf;"},
             "script": {"source": f"double tf = doc.freq * {frequency_boost};"
-                                 " double average = field.sumTotalTermFreq / (double) field.docCount;"
-                                 f" double norm = {DEFAULT_K1} * ((1 - {DEFAULT_B}) + {DEFAULT_B} * doc.length / average);"
+                                 f" double average = (field.sumTotalTermFreq - {less} * field.docCount)"
+                                 " / (double) field.docCount; if (average <= 0) { average = 1; }"
+                                 f" double norm = {DEFAULT_K1} * ((1 - {DEFAULT_B}) + {DEFAULT_B} * (doc.length - {less})"
+                                 " / average);"
                                  f" return weight * tf * ({DEFAULT_K1} + 1) / (tf + norm);"}}
 
 
@@ -96,14 +103,17 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
         ORDER: {"type": "long"}, EARLIEST: {"type": "integer"}, STORY_FIRST: {"type": "integer"},
         "date": {"type": "date", "format": "yyyy-MM-dd"},
         DATE_NUMBER: {"type": "integer"},
-        **{name: {"type": "keyword"} for name in (*KEYWORD_FIELDS, STORY_KEYS, SAID)},
+        **{name: {"type": "keyword"} for name in (*KEYWORD_FIELDS, STORY_KEYS)},
+        SAID: {"type": "text", "analyzer": "terms", "similarity": "warta_said"},  # scored: a quoted word counts
         **{f.index_field: facet for f in facets},
         "stored": {"type": "object", "enabled": False},
     }
     return {
         "settings": {"number_of_shards": shards, "number_of_replicas": replicas,
-                     "similarity": {"warta_title": warta_similarity(TITLE_BOOST), "warta_body": warta_similarity(1.0)},
+                     "similarity": {"warta_title": warta_similarity(TITLE_BOOST), "warta_body": warta_similarity(1.0),
+                                    "warta_said": warta_similarity(1.0, present=True)},
                      "analysis": {"analyzer": {"tokens": {"type": "custom", "tokenizer": "whitespace"},
+                                               "terms": {"type": "custom", "tokenizer": "keyword"},
                                                "lower_words": {"type": "custom", "tokenizer": "whitespace",
                                                                "filter": ["lowercase"]}}}},
         "mappings": {"dynamic": "strict", "_meta": {"warta_format": FORMAT}, "properties": properties},
@@ -132,7 +142,7 @@ def opensearch_document(article: Article, story: str, facets: FacetRegistry, ste
         EARLIEST: document[DATE_NUMBER] or UNDATED_LAST,
         **{name: document.get(name) or None for name in ("source_key", "place_key", "story")},
         "content_key": key, STORY_KEYS: list(story_keys),
-        SAID: [term for term in document[SAID].split(FACET_SEPARATOR) if term],
+        SAID: [PRESENT, *(term for term in document[SAID].split(FACET_SEPARATOR) if term)],
         **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
         "stored": {name: document.get(name) for name in STORED_KEYS},
     }
@@ -294,10 +304,6 @@ class _FacetWords(wq.Query):
 
 
 class _OpenSearchQueryBuilder(QueryBuilder):
-    # A word inside a quote does not score more here: Warta's score of the said field is not translated, so
-    # rankings stay those of Whoosh without it (the said: filter below needs no score).
-    score_quotes = False
-
     def __init__(self, *args, official_values: Callable[[str], list[str]] = lambda typed: [], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.official_values = official_values
@@ -308,7 +314,7 @@ class _OpenSearchQueryBuilder(QueryBuilder):
 
     def said_filter(self, typed: str, parsed) -> wq.Query:
         """As in Whoosh: the officials `typed` names, else the name as written, with the query's words inside
-        their quotes (the said field holds the same terms, as keywords)."""
+        their quotes (the said field holds the same terms, one token each)."""
         return said_query(self.official_values(typed) or [" ".join(typed.split())], parsed)
 
 
