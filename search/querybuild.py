@@ -124,7 +124,6 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 
 class QueryBuilder:
-    score_quotes = True  # a word inside a quote scores a little more (search/said.py)
 
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
                  stems: Stems | None = None, registry: FacetRegistry = FACETS,
@@ -158,7 +157,7 @@ class QueryBuilder:
                 if fuzzy:
                     options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
                                                 maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
-            if self.score_quotes and written not in stopwords():
+            if written not in stopwords():  # a word inside a quote scores a little more (search/said.py)
                 options.append(quoted_word(written, weight))
         return wq.Or(options)
 
