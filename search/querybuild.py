@@ -124,7 +124,6 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 
 
 class QueryBuilder:
-
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
                  stems: Stems | None = None, registry: FacetRegistry = FACETS,
                  spell: Callable[[Reader, str], list[str]] | None = None) -> None:
