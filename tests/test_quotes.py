@@ -277,6 +277,21 @@ def test_speakers(body, expected):
     ('Cornell punya riwayat mengonsumsi obat. Menurut sang istri Vicky, Cornell memang sesekali mengonsumsi '
      'Ativan.',
      [("indirect", "Vicky", "Menurut")]),
+    # title: a capitalised title after the cue, a description in lower case, then the name after its comma;
+    # but a name followed by an aside keeps the cue (`kata Aji Darmaji dengan suara bergetar … , Warung Buncit`)
+    ('Indonesia bertemu Malaysia di final.\n\n"Kami memang sudah memprediksi tim putra bisa lolos," kata Manajer '
+     'tim bulu tangkis Indonesia, Susy Susanti.',
+     [("direct", "Susy Susanti", "kata")]),
+    ('Aji Darmaji berduka.\n\n"Saya langsung setir ke sana," kata Aji Darmaji dengan suara bergetar saat ditemui '
+     'di Studio Trans7, Warung Buncit, Jakarta Selatan.',
+     [("direct", "Aji Darmaji", "kata")]),
+    # a new subject: a person named after a description and a comma, then an active verb, not the last speaker
+    ('Ketua KPU Jawa Tengah, Joko Purnomo mengatakan pihaknya menutup pendaftaran. "Jadi selesai sudah," ujar '
+     'Joko.\n\nSementara itu, usai mendaftar di KPU malam tadi, bakal calon wakil gubernur Jawa Tengah, Ida '
+     'Fauziyah menanggapi isu kampanye hitam.\n\nMenurutnya, penolakan tentang kampanye hitam harus dihargai. '
+     '"Upaya itu harus didukung semua pihak," kata Ida.',
+     [("indirect", "Joko Purnomo", "mengatakan"), ("direct", "Joko Purnomo", "ujar"),
+      ("indirect", "Ida Fauziyah", "Menurutnya"), ("direct", "Ida Fauziyah", "kata")]),
     # heading: a line without a sentence's punctuation has no subject for a pronoun to point at
     ('Dokter spesialis olahraga Andi Kurniawan menyebutkan ada delapan faktor mengapa seseorang malas bergerak.'
      '\n\nKurang Motivasi\n\nKurangnya motivasi menjadi hal pertama. "Mereka enggak tahu manfaatnya," kata dia.',

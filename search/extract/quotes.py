@@ -36,6 +36,7 @@ DESCRIPTION_WORDS = 12  # `kata sopir yang berasal dari Gresik, Jawa Timur itu`:
 MIN_SHORT_NAME = 3  # `Alex` may stand for `Alexander`; `Al` may not
 DATELINE_WORDS = 8  # `Kapanlagi.com - Brandon …`, `Semarang (ANTARA News) - …`: a dateline this long at most
 DASHES = frozenset("-–—")
+ACTIVE_PREFIXES = ("me", "ber")  # the active voice's prefixes: `menanggapi`, `berharap`
 NICKNAME_REACH = 60  # characters between a nickname and the phrase that gives it
 NAME_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 NAME_WORDS_AT_END = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
@@ -234,7 +235,7 @@ class _Article:
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
             opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
             if run[0] > indices[0] and opened and (len(run) > 1 or closed) \
-                    and self._set_off(run) and not self.tied_to_other(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
+                    and (self._set_off(run) or len(run) > 1 and self._acts_after(run)) and not self.tied_to_other(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
         return None
 
@@ -242,6 +243,15 @@ class _Article:
         """The dash that ends the body's dateline (`Kapanlagi.com - Brandon …`): a name after it is set off."""
         return next((i for i in indices[:DATELINE_WORDS] if self.tokens[i].text in DASHES
                      and self.text[self.tokens.end(i):self.tokens.end(i) + 1].isspace()), None)
+
+    def _acts_after(self, run: list[int]) -> bool:
+        """`…, bakal calon wakil gubernur Jawa Tengah, Ida Fauziyah menanggapi isu …`: a person's name that an
+        active verb follows."""
+        after = run[-1] + 1
+        if after >= len(self.tokens) or not _is_active(self.tokens[after].text):
+            return False
+        words = [self.tokens[i].text for i in run]  # a person the article names (`Ida`), not `Warung Buncit`
+        return self.names.known(" ".join(words)) or any(word in self.names.persons for word in words)
 
     def _described_after(self, run: list[int]) -> bool:
         """`Brandon Nicholas Salim, putra sulung …`: a name set off by a comma that a description follows."""
@@ -440,6 +450,10 @@ class _NameIndex:
                             if not quoted.inside(start)]
         self._subjects: list[tuple[int, str]] | None = None
 
+    def known(self, name: str) -> bool:
+        """A name the article gives an official or a person, or someone quoted before."""
+        return name in self.persons or name in self.forms or name in self.forms.values() or name in self.spoken
+
     def official_in(self, start: int, end: int, last: bool) -> str | None:
         found = [name for s, e, name in self.occurrences if start <= s and e <= end]
         if not found:
@@ -599,6 +613,11 @@ def _has_subject_already(article: _Article, before: range) -> bool:
 def _is_object(article: _Article, first: int) -> bool:
     """`dengan Tomy`, `oleh Jokowi`: a name right after a preposition is not who the sentence is about."""
     return first > 0 and article.tokens[first - 1].lower in article.lex.object_markers
+
+
+def _is_active(word: str) -> bool:
+    """`menanggapi`, `berharap`: a lower-case verb of the active voice."""
+    return word.startswith(ACTIVE_PREFIXES) and len(word) > 5 and word.isalpha() and word.islower()
 
 
 def _is_passive(word: str) -> bool:
@@ -780,7 +799,28 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
     if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
         return _Who(apposed)
+    if who is not None and who.name and not who.by_pronoun:
+        named = _name_after_description(article, article.token_at(end), limit)
+        if named is not None:  # `kata Manajer tim bulu tangkis Indonesia, Susy Susanti`: a title, then the name
+            return _Who(named)
     return who
+
+
+def _name_after_description(article: _Article, i: int, limit: int) -> str | None:
+    """The name set off by the comma that ends a description going on in lower case after a title."""
+    tokens = article.tokens
+    word = tokens[i].text if i < len(tokens) else ""
+    if i >= len(tokens) or tokens.start(i) >= limit or not tokens[i].is_word or not word[:1].islower() \
+            or word in article.lex.anaphors or word in article.lex.aside_openers or word == "yang" \
+            or _is_active(word) or _is_passive(word):
+        return None  # `kata Aji Darmaji dengan suara bergetar`, `ujar Prayogo didampingi anaknya`: a name, then an aside
+    for j in range(i, min(i + DESCRIPTION_WORDS, len(tokens))):
+        if tokens.start(j) >= limit or tokens[j].text in {".", "\n"} | DOUBLE_MARKS \
+                or tokens[j].lower in article.lex.aside_openers or tokens[j].lower in article.lex.object_markers:
+            return None  # `saat ditemui di Studio Trans7, Warung Buncit`: a place after an aside
+        if tokens[j].text == ",":
+            return _name_after_comma(article, tokens.start(j), limit)
+    return None
 
 
 def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | None:
