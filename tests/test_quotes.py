@@ -243,3 +243,59 @@ def speakers_of(body: str) -> list[tuple]:
 ])
 def test_speakers(body, expected):
     assert speakers_of(body) == expected
+
+
+# One case per class of speaker mistake found on the dev labels (bench/quotes.py), with the exact speakers.
+@pytest.mark.parametrize("body, expected", [
+    # nickname: a nickname the article gives stands for the person named before it
+    ('Menteri Keuangan Sri Mulyani Indrawati menegaskan pemerintah akan mengejar konglomerat yang tidak taat '
+     'pajak.\n\n"Selama dia adalah WNI, dia subjek pajak," tegas Ani, sapaan akrabnya.\n\nDalam Undang-Undang '
+     'Pengampunan Pajak, kata dia, yang belum memiliki NPWP boleh mendaftar.',
+     [("indirect", "Sri Mulyani Indrawati", "menegaskan"), ("direct", "Sri Mulyani Indrawati", "tegas"),
+      ("indirect", "Sri Mulyani Indrawati", "kata")]),
+    ('Ketua Umum Perbanas, Kartika Wirjoatmodjo yang akrab disapa Tiko menilai OJK perlu berbenah. Rapat digelar '
+     'di Jakarta.\n\n"Tantangannya adalah pendalaman pasar keuangan," kata Tiko.',
+     [("direct", "Kartika Wirjoatmodjo", "kata")]),
+    # organisation: a name opened by `Laskar`, `Observatorium` is no person's, even where a role precedes it
+    ('Ketua Fraksi Gerindra DPRD Jatim, Muhammad Fawait menyebut bahwa Khofifah akan dirindukan. "Saya yakin '
+     'masyarakat akan merindukan beliau," kata Fawait. Presiden Laskar Sholawat Nusantara (LSN) ini juga '
+     'menyebutkan bahwa sosok Khofifah adalah perempuan yang luar biasa.',
+     [("indirect", "Muhammad Fawait", "menyebut"), ("direct", "Muhammad Fawait", "kata"),
+      ("indirect", "Muhammad Fawait", "menyebutkan")]),
+    ('Pasukan Demokratik Suriah telah merebut Raqa, kata Observatorium HAM Suriah seperti dilansir Reuters.',
+     [("indirect", None, "kata")]),
+    # dateline: a name set off after the body's dateline is the first sentence's subject; kinship: `Kakak Raoul
+    # Salim ini` is the person named before, not Raoul
+    ('Kapanlagi.com - Brandon Nicholas Salim, putra sulung aktor Fery Salim, rupanya semakin mantap menekuni '
+     'dunia hiburan.\n\n"Di sini saya berperan sebagai Lido," jelasnya.\n\nKakak Raoul Salim ini jatuh cinta dan '
+     'akhirnya mau bermain dalam film ini. "Genre filmnya drama dan musikal," tuturnya.',
+     [("direct", "Brandon Nicholas Salim", "jelasnya"), ("direct", "Brandon Nicholas Salim", "tuturnya")]),
+    ('Hingga saat ini keberadaan Ali Fahmi belum diketahui. Jaksa telah menemui istri Ali. Namun istri Ali '
+     'mengaku tak mengetahui keberadaan suaminya.',
+     [("indirect", None, "mengaku")]),
+    # ... but `sang istri Vicky` is the wife, named
+    ('Cornell punya riwayat mengonsumsi obat. Menurut sang istri Vicky, Cornell memang sesekali mengonsumsi '
+     'Ativan.',
+     [("indirect", "Vicky", "Menurut")]),
+    # title: a capitalised title after the cue, a description in lower case, then the name after its comma;
+    # but a name followed by an aside keeps the cue (`kata Aji Darmaji dengan suara bergetar … , Warung Buncit`)
+    ('Indonesia bertemu Malaysia di final.\n\n"Kami memang sudah memprediksi tim putra bisa lolos," kata Manajer '
+     'tim bulu tangkis Indonesia, Susy Susanti.',
+     [("direct", "Susy Susanti", "kata")]),
+    ('Aji Darmaji berduka.\n\n"Saya langsung setir ke sana," kata Aji Darmaji dengan suara bergetar saat ditemui '
+     'di Studio Trans7, Warung Buncit, Jakarta Selatan.',
+     [("direct", "Aji Darmaji", "kata")]),
+    # a new subject: a person named after a description and a comma, then an active verb, not the last speaker
+    ('Ketua KPU Jawa Tengah, Joko Purnomo mengatakan pihaknya menutup pendaftaran. "Jadi selesai sudah," ujar '
+     'Joko.\n\nSementara itu, usai mendaftar di KPU malam tadi, bakal calon wakil gubernur Jawa Tengah, Ida '
+     'Fauziyah menanggapi isu kampanye hitam.\n\nMenurutnya, penolakan tentang kampanye hitam harus dihargai. '
+     '"Upaya itu harus didukung semua pihak," kata Ida.',
+     [("indirect", "Joko Purnomo", "mengatakan"), ("direct", "Joko Purnomo", "ujar"),
+      ("indirect", "Ida Fauziyah", "Menurutnya"), ("direct", "Ida Fauziyah", "kata")]),
+    # heading: a line without a sentence's punctuation has no subject for a pronoun to point at
+    ('Dokter spesialis olahraga Andi Kurniawan menyebutkan ada delapan faktor mengapa seseorang malas bergerak.'
+     '\n\nKurang Motivasi\n\nKurangnya motivasi menjadi hal pertama. "Mereka enggak tahu manfaatnya," kata dia.',
+     [("indirect", "Andi Kurniawan", "menyebutkan"), ("direct", "Andi Kurniawan", "kata")]),
+])
+def test_speaker_error_classes(body, expected):
+    assert speakers_of(body) == expected

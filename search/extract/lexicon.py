@@ -73,6 +73,10 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
     address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
     unnamed_openers: frozenset[str]  # `seorang`, `para`: a description of someone not named before
+    relational_nouns: frozenset[str]  # `pengacara`, `kakak`: before a name, someone else tied to that person
+    nickname_cues: tuple[tuple[str, str], ...]  # (`after`|`before`, `sapaan akrabnya`): a nickname is given
+    organisation_heads: frozenset[str]  # `Laskar`, `Tim`: a name they open is an organisation's
+    appositive_markers: frozenset[str]  # `sang`: `sang istri Vicky` is Vicky
     speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     sub_units: tuple[SubUnit, ...]
@@ -223,6 +227,10 @@ def load_lexicon() -> Lexicon:
         sentence_openers=frozenset(read_lines("sentence_openers.txt")),
         address_forms=frozenset(read_lines("address_forms.txt")),
         unnamed_openers=frozenset(read_lines("unnamed_openers.txt")),
+        relational_nouns=frozenset(read_lines("relational_nouns.txt")),
+        organisation_heads=frozenset(read_lines("organisation_heads.txt")),
+        appositive_markers=frozenset(read_lines("appositive_markers.txt")),
+        nickname_cues=tuple(tuple(line.split("\t")[:2]) for line in read_lines("nickname_cues.tsv")),
         speech_objects=tuple(read_lines("speech_objects.txt")),
         named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
                      for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},

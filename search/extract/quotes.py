@@ -34,6 +34,12 @@ ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the 
 PRONOUN_SUFFIX = "nya"
 DESCRIPTION_WORDS = 12  # `kata sopir yang berasal dari Gresik, Jawa Timur itu`: a description this long at most
 MIN_SHORT_NAME = 3  # `Alex` may stand for `Alexander`; `Al` may not
+DATELINE_WORDS = 8  # `Kapanlagi.com - Brandon …`, `Semarang (ANTARA News) - …`: a dateline this long at most
+DASHES = frozenset("-–—")
+ACTIVE_PREFIXES = ("me", "ber")  # the active voice's prefixes: `menanggapi`, `berharap`
+NICKNAME_REACH = 60  # characters between a nickname and the phrase that gives it
+NAME_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+NAME_WORDS_AT_END = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,10 @@ class _Article:
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        persons = _without_connectives(persons, lexicon)
+        heads = lexicon.organisation_heads
+        persons = [p for p in _without_connectives(persons, lexicon) if p.split()[0] not in heads]
+        officials = [o for o in officials if o.name.split()[0] not in heads]
+        self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
                                lexicon.person_prefixes | lexicon.address_forms)
         # Found by searching the text, not by walking every token: extraction runs on every article.
@@ -200,6 +209,9 @@ class _Article:
         if sentence not in self.quiet_subjects:
             name = None
             indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
+            heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
+            if heading:
+                indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
             comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
             if comma is not None and self._object_before(indices[:comma]):
                 indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
@@ -207,9 +219,9 @@ class _Article:
                 indices = indices[1:]  # `Tapi Jokowi …`, `Sebelumnya Ely …`: the name after the connective
             if indices and self._opens_name(indices[0]) and not self.names.official_in(*sentence, last=False):
                 runs = self.name_runs(indices)
-                if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]):
+                if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]) and not self.tied_to_other(runs[0]):
                     name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
-            if name is None and not self.names.official_in(*sentence, last=False):
+            if name is None and not heading and not self.names.official_in(*sentence, last=False):
                 name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
@@ -218,12 +230,48 @@ class _Article:
         """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
         after a description, early in the sentence, before any verb of its own."""
         indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
+        dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
         for run in self.name_runs(indices):
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
-            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and (len(run) > 1 or closed) \
-                    and self._set_off(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
+            opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
+            if run[0] > indices[0] and opened and (len(run) > 1 or closed) \
+                    and (self._set_off(run) or len(run) > 1 and self._acts_after(run)) and not self.tied_to_other(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
         return None
+
+    def _dateline_dash(self, indices: list[int]) -> int | None:
+        """The dash that ends the body's dateline (`Kapanlagi.com - Brandon …`): a name after it is set off."""
+        return next((i for i in indices[:DATELINE_WORDS] if self.tokens[i].text in DASHES
+                     and self.text[self.tokens.end(i):self.tokens.end(i) + 1].isspace()), None)
+
+    def _acts_after(self, run: list[int]) -> bool:
+        """`…, bakal calon wakil gubernur Jawa Tengah, Ida Fauziyah menanggapi isu …`: a person's name that an
+        active verb follows."""
+        after = run[-1] + 1
+        if after >= len(self.tokens) or not _is_active(self.tokens[after].text):
+            return False
+        words = [self.tokens[i].text for i in run]  # a person the article names (`Ida`), not `Warung Buncit`
+        return self.names.known(" ".join(words)) or any(word in self.names.persons for word in words)
+
+    def _described_after(self, run: list[int]) -> bool:
+        """`Brandon Nicholas Salim, putra sulung …`: a name set off by a comma that a description follows."""
+        after = run[-1] + 2
+        return len(run) > 1 and after < len(self.tokens) and self.tokens[after - 1].text == "," \
+            and self.tokens[after].is_word and self.tokens[after].text[:1].islower()
+
+    def tied_to_other(self, run: list[int]) -> bool:
+        """`Pengacara Yingluck`, `kuasa hukum Yingluck`, `Kakak Raoul Salim`: a name after a relational noun
+        stands for someone else, tied to that person."""
+        relations = self.lex.relational_nouns
+        first = run[0]
+        if self.tokens[first].lower in relations:  # `Kakak Raoul Salim` opening a sentence, not `Perlindungan Anak Yohana`
+            return first == 0 or not self.tokens[first - 1].is_word
+        before = [self.tokens[i].text for i in range(max(0, first - 3), first)]
+        if not before or not before[-1].islower():
+            return False
+        if before[-1] in relations:
+            return len(before) < 2 or before[-2].lower() not in self.lex.appositive_markers  # `sang istri Vicky`
+        return " ".join(before[-2:]) in relations and (len(before) < 3 or before[-3].lower() not in self.lex.appositive_markers)
 
     def _opens_no_name(self, i: int) -> bool:
         """A connective or adverb opening a sentence (`Tapi`, `Sebelumnya`, `Lalu`), capitalised but no name."""
@@ -279,12 +327,30 @@ class _Article:
         official = self.names.official_in(start, end, last)
         if official:
             return _Who(official)
-        run = self.name_run(indices, last)
-        if run:
-            return _Who(self.names.person(run))
+        runs = self.name_runs(indices)
+        if runs:
+            run = runs[-1] if last else runs[0]
+            if self.tied_to_other(run) or self.tokens[run[0]].text in self.lex.organisation_heads:
+                return _Who(None)  # `istri Ali`, `Observatorium HAM Suriah`: no person named speaks
+            name = " ".join(self.tokens[i].text for i in run)
+            return _Who(self.by_nickname(name) or self.names.person(name))
         if any(self.tokens[i].text in self.lex.positions for i in indices):
             return _Who(self.names.official_by_role(self.text[start:end]) or self.last_speaker(offset), by_pronoun=True)
         return None
+
+    def by_nickname(self, run: str) -> str | None:
+        """`tegas Ani, sapaan akrabnya`: the person a nickname the article gives stands for, named before it."""
+        given = self.nicknames.get(run)
+        if given is None:
+            return None
+        at, full = given
+        if full is None:
+            named = self.last_speaker(at)
+        else:  # `Ketua Perbanas Kartika Wirjoatmodjo yang akrab disapa Tiko`: the end of it the article gives a person
+            words = full.split()
+            known = (self.names.person(" ".join(words[k:])) for k in range(len(words) - 1))
+            named = next((n for n in known if n in self.names.forms.values() or n in self.names.persons), None)
+        return named if named and named != run else None
 
     def is_speaker_word(self, i: int) -> bool:
         """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
@@ -305,13 +371,6 @@ class _Article:
         return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
                 and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS)
-
-    def name_run(self, indices: list[int], last: bool) -> str | None:
-        runs = self.name_runs(indices)
-        if not runs:
-            return None
-        run = runs[-1] if last else runs[0]
-        return " ".join(self.tokens[i].text for i in run)
 
     def _set_off(self, run: list[int]) -> bool:
         """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
@@ -391,6 +450,10 @@ class _NameIndex:
                             if not quoted.inside(start)]
         self._subjects: list[tuple[int, str]] | None = None
 
+    def known(self, name: str) -> bool:
+        """A name the article gives an official or a person, or someone quoted before."""
+        return name in self.persons or name in self.forms or name in self.forms.values() or name in self.spoken
+
     def official_in(self, start: int, end: int, last: bool) -> str | None:
         found = [name for s, e, name in self.occurrences if start <= s and e <= end]
         if not found:
@@ -452,7 +515,8 @@ class _NameIndex:
                 sentence = article.sentence_of(start)
                 following = article.token_at(end)
                 passive = following < len(article.tokens) and _is_passive(article.tokens[following].lower)
-                if sentence in seen or _is_object(article, article.token_at(start)):
+                first = article.token_at(start)
+                if sentence in seen or _is_object(article, first) or article.tied_to_other([first]):
                     continue
                 seen.add(sentence)
                 before = article.tokens_between(sentence[0], start)
@@ -472,6 +536,37 @@ def _without_connectives(persons: list[str], lexicon: Lexicon) -> list[str]:
             words = words[1:]
         cleaned[" ".join(words)] = None
     return list(cleaned)
+
+
+def _nicknames(text: str, cues: tuple[tuple[str, str], ...],
+               bounds: tuple[int, int]) -> dict[str, tuple[int, str | None]]:
+    """Nicknames the text gives (`Ani, sapaan akrabnya`, `akrab disapa Dani`), each with where it is given and
+    the name right before the phrase when there is one (`Kartika Wirjoatmodjo yang akrab disapa Tiko`)."""
+    found: dict[str, tuple[int, str | None]] = {}
+    for side, phrase in cues:
+        at = text.find(phrase, *bounds)
+        while at >= 0:
+            if side == "after":
+                match = NAME_WORDS_AT_END.search(text[max(bounds[0], at - NICKNAME_REACH):at].rstrip(" ,"))
+                if match is not None:
+                    found.setdefault(match.group(), (at, None))
+            else:
+                after = text[at + len(phrase):at + len(phrase) + NICKNAME_REACH]
+                match = NAME_WORDS.match(after.lstrip())
+                full = _name_ending(text[max(bounds[0], at - NICKNAME_REACH):at])
+                if match is not None and after[:1].isspace() and full is not None:
+                    found.setdefault(match.group(), (at, full))
+            at = text.find(phrase, at + len(phrase), bounds[1])
+    return found
+
+
+def _name_ending(before: str) -> str | None:
+    """`Kartika Wirjoatmodjo yang `: a name of two words or more that ends the text, before `yang` or a comma."""
+    before = re.sub(r"(?:\byang|[,(])\s*$", "", before.rstrip()).rstrip()
+    match = NAME_WORDS_AT_END.search(before)
+    if match is None or len(match.group().split()) < 2:
+        return None
+    return match.group()
 
 
 def _shortens(words: list[str], name: list[str]) -> bool:
@@ -518,6 +613,11 @@ def _has_subject_already(article: _Article, before: range) -> bool:
 def _is_object(article: _Article, first: int) -> bool:
     """`dengan Tomy`, `oleh Jokowi`: a name right after a preposition is not who the sentence is about."""
     return first > 0 and article.tokens[first - 1].lower in article.lex.object_markers
+
+
+def _is_active(word: str) -> bool:
+    """`menanggapi`, `berharap`: a lower-case verb of the active voice."""
+    return word.startswith(ACTIVE_PREFIXES) and len(word) > 5 and word.isalpha() and word.islower()
 
 
 def _is_passive(word: str) -> bool:
@@ -699,7 +799,28 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
     if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
         return _Who(apposed)
+    if who is not None and who.name and not who.by_pronoun:
+        named = _name_after_description(article, article.token_at(end), limit)
+        if named is not None:  # `kata Manajer tim bulu tangkis Indonesia, Susy Susanti`: a title, then the name
+            return _Who(named)
     return who
+
+
+def _name_after_description(article: _Article, i: int, limit: int) -> str | None:
+    """The name set off by the comma that ends a description going on in lower case after a title."""
+    tokens = article.tokens
+    word = tokens[i].text if i < len(tokens) else ""
+    if i >= len(tokens) or tokens.start(i) >= limit or not tokens[i].is_word or not word[:1].islower() \
+            or word in article.lex.anaphors or word in article.lex.aside_openers or word == "yang" \
+            or _is_active(word) or _is_passive(word):
+        return None  # `kata Aji Darmaji dengan suara bergetar`, `ujar Prayogo didampingi anaknya`: a name, then an aside
+    for j in range(i, min(i + DESCRIPTION_WORDS, len(tokens))):
+        if tokens.start(j) >= limit or tokens[j].text in {".", "\n"} | DOUBLE_MARKS \
+                or tokens[j].lower in article.lex.aside_openers or tokens[j].lower in article.lex.object_markers:
+            return None  # `saat ditemui di Studio Trans7, Warung Buncit`: a place after an aside
+        if tokens[j].text == ",":
+            return _name_after_comma(article, tokens.start(j), limit)
+    return None
 
 
 def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | None:
