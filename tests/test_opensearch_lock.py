@@ -108,3 +108,23 @@ def test_a_lock_released_between_the_refusal_and_the_read_is_taken_at_once(clust
     monkeypatch.undo()
     assert lease_of(cluster)["holder"] == taker.holder and taker.version is not None
     taker.release()
+
+
+def test_a_lock_that_cannot_be_released_is_a_notice_not_a_failed_reindex(cluster, monkeypatch):
+    from search.errors import BackendUnavailableError
+
+    said = []
+    lease = ClusterLease(cluster, said.append)
+    lease.acquire()
+    real_call = cluster.call
+
+    def unreachable_for_deletes(request, read=False):
+        if "delete" in request.__code__.co_names:
+            raise BackendUnavailableError("the OpenSearch cluster cannot be reached (ConnectionTimeout)")
+        return real_call(request, read)
+
+    monkeypatch.setattr(cluster, "call", unreachable_for_deletes)
+    lease.release()
+    assert said == ["the reindex lock could not be released (the OpenSearch cluster cannot be reached "
+                    "(ConnectionTimeout)); it expires 60 s after its last renewal"]
+    assert lease.version is None

@@ -24,7 +24,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..errors import IndexBusyError
+from ..errors import IndexBusyError, WartaError
 
 if TYPE_CHECKING:
     from .opensearch import OpenSearchBackend
@@ -79,7 +79,7 @@ class ClusterLease:
         body = {"holder": self.holder, "started": started, "renewed": started}
         for _ in range(TAKE_ATTEMPTS):
             try:
-                answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body, refresh=True))
+                answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body))
             except exceptions.ConflictError:
                 answer = self._take_over(body)
             if answer is not None:
@@ -103,7 +103,7 @@ class ClusterLease:
                                  f"({held.get('holder', 'unknown')}, renewed {idle:.0f} s ago); "
                                  "try again when it ends")
         try:
-            answer = self.backend.call(lambda c: c.index(index=self.index, id=LEASE_ID, body=body, refresh=True,
+            answer = self.backend.call(lambda c: c.index(index=self.index, id=LEASE_ID, body=body,
                                                          if_seq_no=found["_seq_no"],
                                                          if_primary_term=found["_primary_term"]))
         except exceptions.ConflictError:
@@ -119,12 +119,15 @@ class ClusterLease:
         if self.version is None or self.lost:
             return
         seq_no, term = self.version
+        self.version = None
         try:
-            self.backend.call(lambda c: c.delete(index=self.index, id=LEASE_ID, refresh=True,
+            self.backend.call(lambda c: c.delete(index=self.index, id=LEASE_ID,
                                                  if_seq_no=seq_no, if_primary_term=term))
         except (exceptions.ConflictError, exceptions.NotFoundError):
             pass  # taken over meanwhile: the new holder's now
-        self.version = None
+        except (WartaError, exceptions.TransportError) as error:  # the work is done: the lease expires by itself
+            self.say(f"the reindex lock could not be released ({error}); it expires {self.stale_s:.0f} s after "
+                     "its last renewal")
 
     # -- keeping it ---------------------------------------------------------------------------------
     def renew(self) -> None:
