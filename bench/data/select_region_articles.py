@@ -14,6 +14,10 @@ Batch 4 (dev only: articles whose id hashes to `dev`, see the guideline's split 
 extractor fares on text unlike the first batches:
   extra-cue        30 articles of the general outlets and detik.com, any category, with at least one cue;
   extra-none       8 articles of those outlets with no cue.
+Batch 5 (issue 14's second accuracy round: kinds with few labels so far; split by the hash rule, both splits):
+  detik-2026       14 articles of national detik.com (2026: finance, sport, entertainment), any cue count;
+  headline-any     14 "tajuk utama" articles of any IndoSum outlet (cnn indonesia included), any cue count;
+  other-cue        12 articles of the other IndoSum categories (sport, tech, entertainment) with a cue.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ DETIK_REGIONAL = "detik.com/jatim"
 GENERAL_OUTLETS = ("antaranews", "poskotanews", "kumparan", "cnn indonesia", "merdeka", "suara", "rimanews")
 EXTRA_OUTLETS = GENERAL_OUTLETS + ("detik.com",)
 HEADLINES = "tajuk utama"
+INDOSUM = "indosum:"
 REGIONAL_CUES = re.compile(
     r"\b(Kabupaten|Kab\.|Pemkab|Pemkot|Pemprov|Bupati|Wali ?kota|Walikota|Camat|Kecamatan|Kelurahan|Polres|"
     r"Polresta|Polrestabes|Polda|Kodim|Korem|DPRD|Gubernur|Kapolres|Kapolda|Dandim)\b"
@@ -47,6 +52,9 @@ GROUPS = (
     ("negative-entertainment", 6, lambda a, n: a["category"].lower() in ("hiburan", "showbiz") and n == 0),
     ("extra-cue", 30, lambda a, n: a["source"] in EXTRA_OUTLETS and n >= 1 and is_dev(a["id"])),
     ("extra-none", 8, lambda a, n: a["source"] in EXTRA_OUTLETS and n == 0 and is_dev(a["id"])),
+    ("detik-2026", 14, lambda a, n: a["source"] == "detik.com"),
+    ("headline-any", 14, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES),
+    ("other-cue", 12, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] != HEADLINES and n >= 1),
 )
 
 
