@@ -102,6 +102,26 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a kabupaten/kota followed by a province it lay in before a split, or loosely named, still counts
     ("Pernikahan di bawah laut digelar di Raja Ampat, Papua, Sabtu. Warga Raja Ampat menyambut.", "", None,
      ["96.03"]),
+    # a chain of places opened by `di` says where something happens, somewhere inside the region (R3)
+    ("Turnamen basket muda itu akan digelar di kawasan Ancol, Jakarta Utara, pada Juli.", "", None, ["31.72"]),
+    ("Api membakar savana di sekitar jalur pendakian Sembalun, Kabupaten Lombok Timur, Minggu.", "", None,
+     ["52.03"]),
+    # ... unless it is where someone spoke, however long the speaker's title, or a national body's own venue
+    # (the quote closing before `ujarnya` keeps the place inside what was said)
+    ("\"Korban telah ditemukan di daerah Lenteng Agung, Jakarta Selatan,\" ujarnya kepada wartawan.", "", None,
+     ["31.74"]),
+    # a level word for both levels of one name: the kabupaten and the kota
+    ("Ulama pondok pesantren di Kabupaten / Kota Tasikmalaya membentuk forum dukungan.", "", None,
+     ["32.06", "32.78"]),
+    ("Prabowo unggul di Kabupaten dan Kota Mojokerto menurut hitung cepat.", "", None, ["35.16", "35.76"]),
+    # a part of a kabupaten named with a compass word, then its province
+    ("Teknologi itu dipakai di perlintasan setelah gerbang tol Brebes Timur, Jawa Tengah.",
+     "teknologi cmp dipakai di gerbang tol brebes timur", None, ["33.29"]),
+    # a kecamatan several kabupaten share, in an article naming one of them (Glagah: Banyuwangi and Lamongan)
+    ("Wisata Jopuro Banyuwangi ramai. Kolam alami itu ada di Dusun Rejopuro, Kecamatan Glagah, cukup ikonik.",
+     "", None, ["35.10"]),
+    # `DI Yogyakarta` is the province, not `di` and the city
+    ("Timnas bertanding di Stadion Maguwoharjo, Sleman, DI Yogyakarta, Selasa.", "", None, ["34.04"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -157,6 +177,12 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Kereta relasi Gambir-Surabaya-Jember tertahan dua jam.", None),
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
     ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
+    ("Partai itu akan menggugat ke Bawaslu, kata Ketua Bidang Hubungan Antar Lembaga Dewan Pengurus Nasional "
+     "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
+    ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),
+    ("Saat dijumpai di kediamannya di kawasan Kemang, Jakarta Selatan, artis itu bercerita.", None),
+    # several places after a word of origin
+    ("Pemkab mendatangkan tim arkeolog dari Makassar dan Jayapura untuk konservasi mumi.", None),
     # a passing mention, far from the lead
     ("Pemerintah pusat menaikkan harga eceran tertinggi beras mulai pekan depan. Kebijakan itu berlaku di "
      "seluruh Indonesia dan diumumkan setelah rapat terbatas para menteri. Para pedagang diminta menyesuaikan "

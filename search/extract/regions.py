@@ -7,7 +7,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
 2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
    kecamatan named as one (`Kecamatan Sukawati`; in a story of Jakarta's own government a Jakarta kecamatan
    named bare, `Tanah Abang`, as a locator), weigh as much as a name written with its level
-   (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`);
+   (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`); `di` before the level word, or before a
+   chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
+   `Kabupaten / Kota Tasikmalaya` names both; a kecamatan several kabupaten share counts for the one of them
+   the article names;
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
@@ -21,7 +24,7 @@ ketika ditemui di Surabaya`); a place inside a region of another province (`Epic
 the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
 a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
 says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
-holder's title alone, once and past the lead; four or more kab/kota named only in passing (examples); a
+holder's title alone, once and past the lead; the `DI` of `DI Yogyakarta`, which is the province; four or more kab/kota named only in passing (examples); a
 place mentioned once in passing (its weight stays below the threshold).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
@@ -38,10 +41,11 @@ from functools import lru_cache
 from .gazetteer import Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
-from .tokens import SENTENCE_END, Token
+from .tokens import QUOTES, SENTENCE_END, Token
 
-WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "level": 2.0, "event": 2.0,
-           "branch": 2.0, "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0, "bare": 1.0}
+WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "place at": 3.0,
+           "level": 2.0, "event": 2.0, "branch": 2.0, "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0,
+           "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
 NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan",
                           "dateline"})  # say which region a name is
@@ -64,15 +68,17 @@ PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
+AT_REACH = 3  # lower-case words between `di` and a place chain (`di sekitar jalur pendakian Sembalun, ...`)
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
-WEAK_KINDS = frozenset({"bare", "at", "locator"})  # a name with nothing of its own saying it acts
+WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
+SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
 
@@ -100,6 +106,8 @@ class RegionWords:
     names: dict[str, tuple[str, ...]]  # region code -> its lower-case short name and aliases
     ambiguous: frozenset[str]  # lower case: names that are common words too (`batu`, `puncak`, `bima`, `solo`)
     seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
+    national_bodies: frozenset[str]  # `kemendikbud`, `kemenhub`: a place chain after them is their venue (N3)
+    special_provinces: dict[str, Region]  # `yogyakarta` -> Daerah Istimewa Yogyakarta: `DI Yogyakarta`
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
 
@@ -175,6 +183,9 @@ def load_region_words() -> RegionWords:
                        _lower_names(lexicon),
                        frozenset(name.lower() for name in read_lines("region_ambiguous_names.txt")),
                        frozenset(read_lines("national_seat_places.txt")) | _national_acronyms(lexicon, cues),
+                       _national_acronyms(lexicon, cues),
+                       {region.short_name.lower().removeprefix(SPECIAL_PREFIX): region for region in lexicon.regions
+                        if region.level == "provinsi" and region.short_name.lower().startswith(SPECIAL_PREFIX)},
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))))
 
@@ -237,7 +248,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
-    for code in _kecamatan_regions(article.text, lexicon, words.origin_words):
+    named = {region.code for match in article.names for region in match.value}
+    for code in _kecamatan_regions(article.text, lexicon, words.origin_words, named):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
@@ -300,7 +312,21 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
             mentions.append(replace(mention, ambiguous=surface in words.ambiguous) if surface in words.ambiguous
                             else mention)
+            paired = _narrowed(match.value, _paired_level(tokens, match.start, words))
+            if paired and paired != match.value:
+                mentions.append(replace(mention, candidates=paired))
     return mentions
+
+
+def _paired_level(tokens: list[Token], start: int, words: RegionWords) -> Cue | None:
+    """`Kabupaten / Kota Tasikmalaya`, `Kabupaten dan Kota Mojokerto`: the first of two level words joined
+    before one name, which names the region of that level too."""
+    if start < 3 or tokens[start - 2].lower not in ("/", "dan", "serta", "atau"):
+        return None
+    second, first = words.cues.get(tokens[start - 1].key), words.cues.get(tokens[start - 3].key)
+    if second is None or first is None or second.kind != "level" or first.kind != "level" or not first.levels:
+        return None
+    return first
 
 
 def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
@@ -322,7 +348,8 @@ def _is_seat_address(tokens: list[Token], match: Match, mention: Mention, words:
     if mention.kind not in WEAK_KINDS or any(region.level == "provinsi" for region in mention.candidates):
         return False
     seats = words.provincial_seats | (words.seat_places if all(
-        region.province_code in words.national_seats for region in mention.candidates) else frozenset())
+        region.province_code in words.national_seats for region in mention.candidates) else frozenset()) | (
+        words.national_bodies if mention.kind == "place at" else frozenset())  # `di Pusdiklat Kemendikbud, Depok`
     previous = ""
     for index in range(match.start - 1, max(-1, match.start - 1 - SEAT_REACH), -1):
         token = tokens[index]
@@ -351,6 +378,10 @@ def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
              bonus: float) -> Mention | None:
+    if match.start and tokens[match.start - 1].text == "DI":  # `Stadion Maguwoharjo, Sleman, DI Yogyakarta`
+        province = words.special_provinces.get(" ".join(token.lower for token in tokens[match.start:match.end]))
+        if province is not None:
+            return Mention((province,), "level", bonus)
     cue = _cue_before(tokens, match.start, words) or _listed_level(tokens, match, words, starts)
     if cue is not None and cue.kind in PASSING and cue.levels and not _narrowed(match.value, cue):
         cue = None  # `dari Jawa Timur`: a word of origin only for the levels it names
@@ -371,9 +402,12 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
-        if _is_statement_place(tokens, match, words):
-            return None
-        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), "locator", bonus)
+        opening = _chain_after_at(tokens, match.start)
+        chain = match if opening is None else Match(opening + 1, match.end, match.value)
+        if _is_statement_place(tokens, chain, words):
+            return None  # `kata Ketua DPN PKPI di Hotel Mercure, Harmoni, Jakarta Pusat`
+        kind = "locator" if opening is None else "place at"
+        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), kind, bonus)
     if _is_part_of_name(tokens, match, words):
         if _is_branch(tokens, match):
             provinces = tuple(region for region in candidates if region.level == "provinsi")
@@ -391,8 +425,32 @@ def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
     level = match.start - 1
     if level > 2 and tokens[level - 1].lower in ("dan", "serta") and tokens[level].key in words.cues:
         level = _first_of_pair(tokens, level - 1)  # `di Kabupaten Kubu Raya dan Kabupaten Mempawah`
-    return (level > 0 and tokens[level - 1].lower == "di" and tokens[level].key in words.cues
+    return (level > 0 and tokens[level].key in words.cues
+            and (tokens[level - 1].lower == "di" or _chain_after_at(tokens, level) is not None)
             and not _is_statement_place(tokens, Match(level, match.end, match.value), words))
+
+
+def _chain_after_at(tokens: list[Token], start: int) -> int | None:
+    """`di kawasan Ancol, Jakarta Utara`, `di sekitar jalur pendakian Sembalun, Kabupaten Lombok Timur`,
+    `di Pondok Pesantren Darul Anba, Cibeureum, Kota Tasikmalaya`: a chain of places set off by commas that ends
+    in the region, opened by `di` and at most AT_REACH lower-case words: where something happens, somewhere
+    inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain)."""
+    index = start
+    while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
+                                                          or tokens[index - 1].text == ","):
+        index -= 1
+    if index == start or tokens[index].text == "," or not any(token.text == "," for token in tokens[index:start]):
+        return None
+    for _ in range(AT_REACH + 1):
+        if index == 0:
+            return None
+        before = tokens[index - 1]
+        if before.lower == "di":
+            return index - 1
+        if not before.is_word or before.is_capitalised:
+            return None
+        index -= 1
+    return None
 
 
 def _first_of_pair(tokens: list[Token], conjunction: int) -> int:
@@ -452,12 +510,15 @@ def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Re
 
 
 def _is_origin(tokens: list[Token], start: int, words: RegionWords, candidates: tuple[Region, ...] = ()) -> bool:
-    """`asal Kecamatan Bangsalsari, Kabupaten Jember`, `berasal dari Provinsi Jambi`: a place chain that
-    starts right after a word of origin."""
+    """`asal Kecamatan Bangsalsari, Kabupaten Jember`, `berasal dari Provinsi Jambi`, `dari Makassar dan
+    Jayapura`: a place chain, or a list of places, that starts right after a word of origin."""
     index = start
     while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
-                                                          or tokens[index - 1].text == ","):
+                                                          or tokens[index - 1].text == ","
+                                                          or tokens[index - 1].lower in ("dan", "serta")):
         index -= 1
+    while index < start and not tokens[index].is_capitalised:
+        index += 1  # the chain starts with a name
     cue = _cue_before(tokens, index, words)
     if index < start and index and tokens[index - 1].lower in NEAR_ORIGINS and tokens[index].lower in words.place_words:
         return False  # `kabur dari Rutan Klas IIB, Pekanbaru`: the place left lies in the region
@@ -466,13 +527,23 @@ def _is_origin(tokens: list[Token], start: int, words: RegionWords, candidates: 
 
 
 def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -> bool:
-    """`kata Kapolda Sumbar di Padang`, `Kepala Balai di Mataram, mengatakan`: where a statement was made."""
-    for index in range(match.start - 2, max(-1, match.start - 2 - STATEMENT_REACH), -1):
+    """`kata Kapolda Sumbar di Padang`, `Kepala Balai di Mataram, mengatakan`: where a statement was made. The
+    speaker's capitalised title and name between the verb and the place do not count against STATEMENT_REACH
+    (`kata Ketua Bidang Hubungan Antar Lembaga DPN PKPI M Mahfuz Abdullah di Hotel Mercure, ...`)."""
+    reach = STATEMENT_REACH
+    index = match.start - 2
+    while index >= 0 and reach > 0:
         if tokens[index].text in SENTENCE_END:
             break
         if tokens[index].lower in words.statement_before:
             return True
-    following = [token.lower for token in tokens[match.end:match.end + 3]]
+        reach -= 0 if tokens[index].is_capitalised else 1
+        index -= 1
+    following = []
+    for token in tokens[match.end:match.end + 3]:
+        if token.text in QUOTES:
+            break  # `ditemukan di Lenteng Agung, Jakarta Selatan," ujarnya`: inside what was said
+        following.append(token.lower)
     return any(word in words.statement_after for word in following)
 
 
@@ -508,9 +579,11 @@ def _ends_region(end: int, starts: dict[int, Match]) -> bool:
 
 
 def _is_located(tokens: list[Token], match: Match, starts: dict[int, Match]) -> bool:
-    """`Sidoarjo, Jawa Timur`, `Gianyar, Bali`: a kabupaten/kota followed by its own province."""
-    following = starts.get(match.end + 1)
-    if following is None or match.end >= len(tokens) or tokens[match.end].text not in (",", "("):
+    """`Sidoarjo, Jawa Timur`, `Gianyar, Bali`, `Brebes Timur, Jawa Tengah`: a kabupaten/kota (or a part of it
+    named with a point of the compass) followed by its own province."""
+    end = match.end + 1 if match.end < len(tokens) and tokens[match.end].lower in COMPASS else match.end
+    following = starts.get(end + 1)
+    if following is None or end >= len(tokens) or tokens[end].text not in (",", "("):
         return False
     provinces = {region.code for region in following.value if region.level == "provinsi"}
     return any(region.province_code in provinces for region in match.value if region.level != "provinsi")
@@ -607,8 +680,11 @@ def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: 
     return found
 
 
-def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]) -> list[str]:
-    """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique."""
+def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str],
+                       named: set[str] = frozenset()) -> list[str]:
+    """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique, or
+    when the article names just one of the kabupaten/kota with a kecamatan of that name, in any way
+    (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan)."""
     found: list[str] = []
     if "ecamatan" not in text and "Kec." not in text:
         return found
@@ -618,7 +694,11 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]
             continue  # `asal Kecamatan Bangsalsari`
         words = match.group(1).split()
         for width in range(len(words), 0, -1):
-            code = lexicon.kecamatan_to_region.get(" ".join(words[:width]).lower())
+            name = " ".join(words[:width]).lower()
+            code = lexicon.kecamatan_to_region.get(name)
+            if code is None:
+                shared = lexicon.kecamatan_codes.get(name, frozenset()) & named
+                code = next(iter(shared)) if len(shared) == 1 else None
             if code is not None:
                 found.append(code)
                 break
