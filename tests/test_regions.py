@@ -27,7 +27,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti rakor.", "", None, ["18.01"]),
     ("Pemkab Lamsel menyalurkan bantuan beras.", "", None, ["18.01"]),
     ("Kapolda menyebut empat polres di Madura. Kemudian Polres Blitar Kota juga disiagakan.", "", None,
-     ["35.72"]),
+     ["35.72", "35.26", "35.27", "35.28", "35.29"]),  # Madura's four kabupaten, rule R6
     # a province alone, and a province implied by its kabupaten/kota
     ("Polda Jawa Timur menyiagakan ribuan personel.", "", None, ["35"]),
     ("Pemprov Jatim dan Pemkot Surabaya meninjau lokasi banjir.", "", None, ["35.78"]),
@@ -122,6 +122,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "", None, ["35.10"]),
     # `DI Yogyakarta` is the province, not `di` and the city
     ("Timnas bertanding di Stadion Maguwoharjo, Sleman, DI Yogyakarta, Selasa.", "", None, ["34.04"]),
+    # an area written after `di` stands for each of its kabupaten (rule R6)
+    ("Polda menebalkan pasukan di empat polres di Madura. Mayoritas TPS rawan ada di Madura.", "", None,
+     ["35.26", "35.27", "35.28", "35.29"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -176,6 +179,7 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
     ("Kereta relasi Gambir-Surabaya-Jember tertahan dua jam.", None),
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
+    ("Jembatan Suramadu arah Madura macet. Suara di Madura Raya dan Tapal Kuda lekat dengan NU.", None),
     ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
     ("Partai itu akan menggugat ke Bawaslu, kata Ketua Bidang Hubungan Antar Lembaga Dewan Pengurus Nasional "
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),

@@ -44,10 +44,10 @@ from .places import region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
 
 WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "place at": 3.0,
-           "level": 2.0, "event": 2.0, "branch": 2.0, "at": 2.0, "locator": 2.0, "dateline": 2.0, "title": 2.0,
-           "bare": 1.0}
+           "level": 2.0, "event": 2.0, "branch": 2.0, "at": 2.0, "area at": 2.0, "locator": 2.0, "dateline": 2.0,
+           "title": 2.0, "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
-NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan",
+NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan", "area at",
                           "dateline"})  # say which region a name is
 TITLE_SUPPORT = 2.0  # body evidence a region needs before the title counts: one bare mention is not enough
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
@@ -108,6 +108,7 @@ class RegionWords:
     seat_places: frozenset[str]  # `istana`, `kpk`, `balai kota`: a Jakarta kota after them is their address
     national_bodies: frozenset[str]  # `kemendikbud`, `kemenhub`: a place chain after them is their venue (N3)
     special_provinces: dict[str, Region]  # `yogyakarta` -> Daerah Istimewa Yogyakarta: `DI Yogyakarta`
+    areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
 
@@ -186,6 +187,8 @@ def load_region_words() -> RegionWords:
                        _national_acronyms(lexicon, cues),
                        {region.short_name.lower().removeprefix(SPECIAL_PREFIX): region for region in lexicon.regions
                         if region.level == "provinsi" and region.short_name.lower().startswith(SPECIAL_PREFIX)},
+                       {cells[0].strip(): tuple(cells[1].split())
+                        for cells in (line.split("\t") for line in read_lines("region_areas.tsv"))},
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))))
 
@@ -254,6 +257,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
         evidence.add(lexicon.regions_by_code[code], "locator")
+    for code, bonus in _area_regions(article, words):
+        evidence.add(lexicon.regions_by_code[code], "area at", bonus)
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
@@ -677,6 +682,20 @@ def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: 
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
             if not body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower().endswith("kecamatan"):
                 found.append(code)
+    return found
+
+
+def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
+    """`empat polres di Madura`, `di Pulau Madura`: every kabupaten/kota of an area written after `di` (rule R6),
+    with the lead's bonus."""
+    body = article.text[article.title_end:]
+    found = []
+    for name, codes in words.areas.items():
+        if name not in body:
+            continue
+        for match in re.finditer(rf"\b[Dd]i\s+(?:[Pp]ulau\s+)?{re.escape(name)}\b(?!\s*[-\w]*[A-Z])", body):
+            bonus = LEAD_BONUS if match.start() < LEAD_CHARS else 0.0
+            found.extend((code, bonus) for code in codes)
     return found
 
 
