@@ -185,6 +185,9 @@ def test_regions_by_evidence(body, title, place, expected):
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
     ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),
     ("Saat dijumpai di kediamannya di kawasan Kemang, Jakarta Selatan, artis itu bercerita.", None),
+    # a rank that is also a kabupaten's name: after `para`, or defined in parentheses
+    ("Seluruh perwira menengah (Pamen) dan perwira tinggi (Pati) dipanggil ke Istana. Presiden menerima para "
+     "Pati itu. Pemanggilan para Pati merupakan acara rutin.", None),
     # several places after a word of origin
     ("Pemkab mendatangkan tim arkeolog dari Makassar dan Jayapura untuk konservasi mumi.", None),
     # a passing mention, far from the lead

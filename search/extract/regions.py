@@ -62,7 +62,7 @@ REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature"
                                    "prosecutor"})
 LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothing else decides
 MAX_PARENTHESIS = 6
-PASSING = frozenset({"origin", "former role"})  # cues that make a mention a passing one
+PASSING = frozenset({"origin", "former role", "people"})  # cues that make a mention a passing one or none
 KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
@@ -401,6 +401,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
                 and all(region.level != "provinsi" for region in candidates) else cue.kind)
         return Mention(candidates, kind, bonus) if candidates else None
+    if _is_short_form(tokens, match):
+        return None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
         return Mention(match.value, words.cues[tokens[match.start].key].kind, bonus)
     candidates = _level_after(tokens, match.end, match.value)
@@ -423,6 +425,14 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _is_short_form(tokens: list[Token], match: Match) -> bool:
+    """`perwira tinggi (Pati)`: a name alone in parentheses right after a lower-case word is the short form of
+    the words before it, not a place (`Jawa Timur (Jatim)` follows a name)."""
+    return (match.start >= 2 and match.end < len(tokens) and tokens[match.start - 1].text == "("
+            and tokens[match.end].text == ")" and tokens[match.start - 2].is_word
+            and not tokens[match.start - 2].is_capitalised)
 
 
 def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
