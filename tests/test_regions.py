@@ -185,6 +185,8 @@ def test_regions_by_evidence(body, title, place, expected):
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
     ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),
     ("Saat dijumpai di kediamannya di kawasan Kemang, Jakarta Selatan, artis itu bercerita.", None),
+    # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
+    ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses
     ("Seluruh perwira menengah (Pamen) dan perwira tinggi (Pati) dipanggil ke Istana. Presiden menerima para "
      "Pati itu. Pemanggilan para Pati merupakan acara rutin.", None),

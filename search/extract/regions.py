@@ -421,7 +421,9 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
             return Mention(provinces, "branch", bonus) if provinces else None
         return None
     if match.start and tokens[match.start - 1].lower == "di":
-        return None if _is_statement_place(tokens, match, words) else Mention(candidates, "at", bonus)
+        if _is_statement_place(tokens, match, words):
+            return None
+        return Mention(candidates, "bare" if _list_length(tokens, match, starts) >= ROUNDUP_CITIES else "at", bonus)
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
@@ -433,6 +435,21 @@ def _is_short_form(tokens: list[Token], match: Match) -> bool:
     return (match.start >= 2 and match.end < len(tokens) and tokens[match.start - 1].text == "("
             and tokens[match.end].text == ")" and tokens[match.start - 2].is_word
             and not tokens[match.start - 2].is_capitalised)
+
+
+def _list_length(tokens: list[Token], match: Match, starts: dict[int, Match]) -> int:
+    """`di Surabaya, Malang, Sidoarjo, Gresik, dan Jember`: how many kabupaten/kota a list opened by this name
+    holds (1 when it opens none); a province ends it."""
+    length, end = 1, match.end
+    while end < len(tokens):
+        following = end + 1 if tokens[end].text == "," or tokens[end].lower in LIST_WORDS else end
+        if following < len(tokens) and tokens[following].lower in LIST_WORDS:
+            following += 1
+        other = starts.get(following) if following > end else None
+        if other is None or any(region.level == "provinsi" for region in other.value):
+            break
+        length, end = length + 1, other.end
+    return length
 
 
 def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
