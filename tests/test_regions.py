@@ -122,6 +122,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "", None, ["35.10"]),
     # `DI Yogyakarta` is the province, not `di` and the city
     ("Timnas bertanding di Stadion Maguwoharjo, Sleman, DI Yogyakarta, Selasa.", "", None, ["34.04"]),
+    # a place of the national seat followed by `Jakarta` alone is its kota (rule J2)
+    ("Ribuan peserta mengikuti TAFISA Games 2016 di Taman Impian Jaya Ancol, Jakarta, pekan depan.", "", None,
+     ["31.72"]),
+    ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
     # an area written after `di` stands for each of its kabupaten (rule R6)
     ("Polda menebalkan pasukan di empat polres di Madura. Mayoritas TPS rawan ada di Madura.", "", None,
      ["35.26", "35.27", "35.28", "35.29"]),
@@ -185,6 +189,9 @@ def test_regions_by_evidence(body, title, place, expected):
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
     ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),
     ("Saat dijumpai di kediamannya di kawasan Kemang, Jakarta Selatan, artis itu bercerita.", None),
+    # ... but not where someone spoke or a national body's address
+    ("Direktur itu menjelaskan temuan beras palsu dalam konferensi pers di Senayan, Jakarta, Sabtu.", None),
+    ("Ketua DPR menerima tamu di Gedung DPR, Senayan, Jakarta, Senin.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
     ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses

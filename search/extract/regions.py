@@ -10,7 +10,8 @@ Every region name in the text is a *mention*, weighed by the words right before 
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`); `di` before the level word, or before a
    chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
    `Kabupaten / Kota Tasikmalaya` names both; a kecamatan several kabupaten share counts for the one of them
-   the article names;
+   the article names; a kecamatan or landmark of the national seat followed by `Jakarta` alone
+   (`di Taman Impian Jaya Ancol, Jakarta`, region_landmarks.tsv) counts for its kota (rule J2);
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
@@ -38,7 +39,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from functools import lru_cache
 
-from .gazetteer import Match
+from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
 from .places import region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
@@ -111,6 +112,7 @@ class RegionWords:
     areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
+    seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,22 @@ def load_region_words() -> RegionWords:
                        {cells[0].strip(): tuple(cells[1].split())
                         for cells in (line.split("\t") for line in read_lines("region_areas.tsv"))},
                        frozenset(read_lines("provincial_seat_places.txt")),
-                       _seat_kecamatan(frozenset(read_lines("national_seat.txt"))))
+                       _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
+                       _seat_places_named(frozenset(read_lines("national_seat.txt"))))
+
+
+def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
+    """Every kecamatan of the national seat (`Cilandak`, `Tanjung Priok`) and its landmarks of
+    region_landmarks.tsv (`Ancol`), to their kota's code."""
+    places: Gazetteer[str] = Gazetteer()
+    with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["kode"].split(".")[0] in seats:
+                places.add(" ".join(row["nama"].split()), row["kode"].rsplit(".", 1)[0])
+    for line in read_lines("region_landmarks.tsv"):
+        name, code = (cell.strip() for cell in line.split("\t")[:2])
+        places.add(name, code)
+    return places
 
 
 def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
@@ -259,6 +276,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         evidence.add(lexicon.regions_by_code[code], "locator")
     for code, bonus in _area_regions(article, words):
         evidence.add(lexicon.regions_by_code[code], "area at", bonus)
+    for code, kind, bonus in _seat_place_regions(article, words):
+        evidence.add(lexicon.regions_by_code[code], kind, bonus)
     dateline = region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
@@ -710,6 +729,54 @@ def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: 
             if not body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower().endswith("kecamatan"):
                 found.append(code)
     return found
+
+
+def _seat_place_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, str, float]]:
+    """`di Taman Impian Jaya Ancol, Jakarta`, `Hotel Mulia Senayan, Jakarta`, `Cilandak, Jakarta`: a place of the
+    national seat followed by `Jakarta` alone is its kota (rule J2), where something happens when `di` opens
+    it; not where someone spoke, nor a national body's address (`Gedung DPR, Senayan, Jakarta`)."""
+    tokens = article.tokens
+    jakarta = {match.start: match for match in article.names
+               if any(region.code in words.national_seats for region in match.value)
+               and all(region.level == "provinsi" for region in match.value)}
+    if not jakarta:
+        return []
+    found = []
+    lexicon = load_lexicon()
+    for match in words.seat_places_named.find_all(tokens):
+        following = match.end + 1 if match.end < len(tokens) and tokens[match.end].text == "," else match.end
+        if following not in jakarta or tokens.start(match.start) < article.title_end or (
+                match.start and tokens[match.start - 1].lower in ("kecamatan", "kec")):
+            continue
+        if _is_origin(tokens, match.start, words):
+            continue
+        opening = _opened_by_at(tokens, match.start)
+        kind = "place at" if opening is not None else "locator"
+        mention = Mention((lexicon.regions_by_code[match.value],), kind)
+        place = Match(match.start if opening is None else opening + 1, match.end, (mention.candidates[0],))
+        if _is_statement_place(tokens, place, words) or _is_seat_address(tokens, match, mention, words):
+            continue
+        found.append((match.value, kind,
+                      LEAD_BONUS if tokens.start(match.start) < article.title_end + LEAD_CHARS else 0.0))
+    return found
+
+
+def _opened_by_at(tokens: list[Token], start: int) -> int | None:
+    """`di Taman Impian Jaya Ancol`, `di restoran Bleu8 di Hotel Mulia Senayan`: the `di` before a place's name
+    (at most PLACE_WORDS capitalised words and AT_REACH lower-case ones away), else None."""
+    index = start
+    while index > 0 and start - index < PLACE_WORDS and tokens[index - 1].is_capitalised:
+        index -= 1
+    for _ in range(AT_REACH + 1):
+        if index == 0:
+            return None
+        before = tokens[index - 1]
+        if before.lower == "di":
+            return index - 1
+        if not before.is_word or before.is_capitalised:
+            return None
+        index -= 1
+    return None
 
 
 def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
