@@ -126,6 +126,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Ribuan peserta mengikuti TAFISA Games 2016 di Taman Impian Jaya Ancol, Jakarta, pekan depan.", "", None,
      ["31.72"]),
     ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
+    # a city's name spelt as one word or two, or by its former name (rule R5)
+    ("Banjir menewaskan tiga warga Padangsidempuan, Sumatera Utara, Minggu.", "", None, ["12.77"]),
+    ("Longsor menutup jalan di Kabupaten Toba Samosir, Sumatera Utara.", "", None, ["12.12"]),
     # an area written after `di` stands for each of its kabupaten (rule R6)
     ("Polda menebalkan pasukan di empat polres di Madura. Mayoritas TPS rawan ada di Madura.", "", None,
      ["35.26", "35.27", "35.28", "35.29"]),
@@ -192,6 +195,8 @@ def test_regions_by_evidence(body, title, place, expected):
     # ... but not where someone spoke or a national body's address
     ("Direktur itu menjelaskan temuan beras palsu dalam konferensi pers di Senayan, Jakarta, Sabtu.", None),
     ("Ketua DPR menerima tamu di Gedung DPR, Senayan, Jakarta, Senin.", None),
+    # the provincial capital as the address of a provincial body's building (rule P3)
+    ("Ketua AEKI melantik pengurus di Gedung AEKI Lampung, Bandarlampung, Selasa.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
     ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses

@@ -430,7 +430,7 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         opening = _chain_after_at(tokens, match.start)
         chain = match if opening is None else Match(opening + 1, match.end, match.value)
-        if _is_statement_place(tokens, chain, words):
+        if _is_statement_place(tokens, chain, words) or _is_provincial_building(tokens, match, starts, words):
             return None  # `kata Ketua DPN PKPI di Hotel Mercure, Harmoni, Jakarta Pusat`
         kind = "locator" if opening is None else "place at"
         return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), kind, bonus)
@@ -479,6 +479,21 @@ def _is_at_level(tokens: list[Token], match: Match, words: RegionWords) -> bool:
     return (level > 0 and tokens[level].key in words.cues
             and (tokens[level - 1].lower == "di" or _chain_after_at(tokens, level) is not None)
             and not _is_statement_place(tokens, Match(level, match.end, match.value), words))
+
+
+def _is_provincial_building(tokens: list[Token], match: Match, starts: dict[int, Match], words: RegionWords) -> bool:
+    """`di Gedung AEKI Lampung, Bandarlampung`, `di Kantor DPRD Jatim, Surabaya`: a building named after a body
+    of the province the city lies in (an acronym or a body's word before the province) is that body's seat; the
+    city is its address (rule P3). `Bandara Internasional Jawa Barat, Majalengka` is not a body's."""
+    provinces = {region.province_code for region in match.value if region.level != "provinsi"}
+    index = match.start
+    while index > 0 and match.start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
+                                                                or tokens[index - 1].text == ","):
+        index -= 1
+    return any(other.end <= match.start and start > 0
+               and (tokens[start - 1].is_acronym or tokens[start - 1].key in words.cues)
+               and any(region.level == "provinsi" and region.code in provinces for region in other.value)
+               for start, other in starts.items() if index <= start < match.start)
 
 
 def _chain_after_at(tokens: list[Token], start: int) -> int | None:
