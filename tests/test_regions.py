@@ -33,6 +33,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Pemprov Jatim dan Pemkot Surabaya meninjau lokasi banjir.", "", None, ["35.78"]),
     # the dateline place, a kecamatan of the gazetteer
     ("Warga memadati lapangan untuk salat id.", "", "Kalianda", ["18.01"]),
+    ("Warga memadati lapangan untuk salat id.", "", "Bandarlampung", ["18.71"]),  # the news's spelling
     # a kecamatan named as one
     ("Sebuah truk terguling di Kecamatan Sukawati, Selasa malam. Sopir truk selamat.", "", None, ["51.04"]),
     # officials' regional roles

@@ -28,12 +28,21 @@ def find_dateline(text: str, lexicon: Lexicon) -> str | None:
 
 
 def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
-    """The kabupaten/kota a place names or lies in, when that is unambiguous."""
+    """The kabupaten/kota a place names (also as the news spells it: `Bandarlampung`, region_aliases.tsv) or
+    lies in, when that is unambiguous."""
     if not place:
         return None
     key = place.lower()
     named = lexicon.cities_by_name.get(key, ())
     if len(named) == 1:
         return named[0]
-    code = lexicon.kecamatan_to_region.get(key)
+    code = lexicon.kecamatan_to_region.get(key) or _city_alias(key, lexicon)
     return lexicon.regions_by_code.get(code) if code else None
+
+
+def _city_alias(key: str, lexicon: Lexicon) -> str | None:
+    """The kabupaten/kota code of a lower-case alias (`bandarlampung`); provinces' aliases (`jakarta`) are not."""
+    for alias, code in lexicon.region_aliases:
+        if alias.lower() == key and "." in code:
+            return code
+    return None
