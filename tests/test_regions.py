@@ -41,6 +41,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),
     ("Wali Kota Bogor Bima Arya menerima penghargaan. Bima Arya berterima kasih.", "", None, ["32.71"]),  # not Bima
     ("Gubernur Jawa Tengah meninjau waduk.", "", None, ["33"]),
+    # a province the title names and the body places the story in
+    ("Deretan artis juga bersaing menjadi caleg di Jawa Timur. Real count sementara terus bergerak.",
+     "Perolehan Suara Sementara Caleg Artis di Jatim", None, ["35"]),
     # a place, then the region it lies in
     ("Final digelar di GOR Dimyati, Tangerang, Sabtu malam.", "", None, ["36.71"]),
     ("Seleksi MTQ dibuka di Harris Hotel Malang, Senin.", "", None, ["35.73"]),
@@ -213,6 +216,10 @@ def test_regions_by_evidence(body, title, place, expected):
 ])
 def test_traps_give_no_region(body, place):
     assert codes(body, place=place) == []
+
+
+def test_a_title_naming_jakarta_does_not_make_a_national_story_jakartas():
+    assert codes("Para menteri berkumpul di Jakarta membahas anggaran.", title="Rapat anggaran di Jakarta") == []
 
 
 def test_the_title_does_not_lift_a_name_the_body_gives_once_in_passing():

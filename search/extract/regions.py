@@ -74,7 +74,8 @@ KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'
 _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
-WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
+WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
+AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens  # a name with nothing of its own saying it acts
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
@@ -313,9 +314,16 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
             city.province_code, frozenset())
     provinces = [by_code[code] for code, count in evidence.mentions.items()
                  if code not in covered and (evidence.strong.get(code, 0.0) >= PROVINCE_THRESHOLD or (
-                     count >= PROVINCE_MENTIONS and code not in words.national_seats))]
+                     code not in words.national_seats and (count >= PROVINCE_MENTIONS or _is_headline_place(
+                         evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
+
+
+def _is_headline_place(kinds: set[str]) -> bool:
+    """`Caleg Artis di Jatim` over `bersaing menjadi caleg di Jawa Timur`: a province the title names and the
+    body places the story in (not one of the national seat, whose name stands for national bodies)."""
+    return "title" in kinds and bool(kinds & AT_KINDS)
 
 
 def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
