@@ -171,7 +171,12 @@ def test_regions_by_evidence(body, title, place, expected):
      "(Jakpus), Jumat.", None),
     # Surakarta's everyday name in a film title
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
-    # an office holder's title once, past the lead: who the person is, not where the story happens
+    # an office holder's title once, past the lead: who the person is, not where the story happens (a
+    # province's too)
+    ("Pertunjukan sendratari itu menarik sejuta penonton selama empat puluh tahun. Pengelola menyebut sekitar "
+     "sepertiga penonton berasal dari luar negeri, dan pertunjukan digelar setiap malam agar semua wisatawan bisa "
+     "menikmatinya tanpa menunggu jadwal dua mingguan. Beberapa pejabat negara pernah menonton, di antaranya "
+     "Wakil Presiden dan Gubernur Sulawesi Selatan.", None),
     ("Koalisi tiga partai menyatakan tetap solid menjelang pendaftaran calon gubernur. Para ketua partai bertemu "
      "di kantor pusat koalisi dan membahas strategi pemenangan, pembagian tugas tim kampanye, serta jadwal "
      "deklarasi yang akan digelar bulan depan. Mereka juga membahas survei elektabilitas terbaru. Ketua partai "

@@ -313,7 +313,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
             city.province_code, frozenset())
     provinces = [by_code[code] for code, count in evidence.mentions.items()
-                 if code not in covered and (evidence.strong.get(code, 0.0) >= PROVINCE_THRESHOLD or (
+                 if code not in covered and (evidence.strong.get(code, 0.0) >= (
+                     ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else PROVINCE_THRESHOLD) or (
                      code not in words.national_seats and (count >= PROVINCE_MENTIONS or _is_headline_place(
                          evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
