@@ -204,6 +204,10 @@ def test_regions_by_evidence(body, title, place, expected):
     # ... but not where someone spoke or a national body's address
     ("Direktur itu menjelaskan temuan beras palsu dalam konferensi pers di Senayan, Jakarta, Sabtu.", None),
     ("Ketua DPR menerima tamu di Gedung DPR, Senayan, Jakarta, Senin.", None),
+    # where an outlet met someone, past its own web address; a person's address (N1)
+    ("\"Anak harus cukup minum,\" ungkap dokter saat ditemui kumparan (kumparan.com) di kawasan Kemang, Jakarta "
+     "Selatan, beberapa waktu lalu.", None),
+    ("Chandra yang beralamatkan di Kecamatan Cakung, Jakarta Timur meninggal saat mendaki gunung.", None),
     # the provincial capital as the address of a provincial body's building (rule P3)
     ("Ketua AEKI melantik pengurus di Gedung AEKI Lampung, Bandarlampung, Selasa.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)

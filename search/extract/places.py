@@ -41,8 +41,17 @@ def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
 
 
 def _city_alias(key: str, lexicon: Lexicon) -> str | None:
-    """The kabupaten/kota code of a lower-case alias (`bandarlampung`); provinces' aliases (`jakarta`) are not."""
+    """The kabupaten/kota a lower-case name spells with its words run together or split otherwise
+    (`bandarlampung`, `pangkalpinang`: region_aliases.tsv); other aliases (`jakarta`, `solo`) are not, nor is a
+    name a kabupaten and a kota share (`bandung`)."""
+    if key in lexicon.cities_by_name:
+        return None
     for alias, code in lexicon.region_aliases:
-        if alias.lower() == key and "." in code:
+        region = lexicon.regions_by_code.get(code)
+        if alias.lower() == key and region is not None and _letters(alias) == _letters(region.short_name):
             return code
     return None
+
+
+def _letters(name: str) -> str:
+    return "".join(character for character in name.lower() if character.isalpha())

@@ -111,6 +111,7 @@ class RegionWords:
     national_bodies: frozenset[str]  # `kemendikbud`, `kemenhub`: a place chain after them is their venue (N3)
     special_provinces: dict[str, Region]  # `yogyakarta` -> Daerah Istimewa Yogyakarta: `DI Yogyakarta`
     areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
+    residence_words: frozenset[str]  # `beralamat`: `beralamat di X` is a person's address
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
@@ -192,6 +193,7 @@ def load_region_words() -> RegionWords:
                         if region.level == "provinsi" and region.short_name.lower().startswith(SPECIAL_PREFIX)},
                        {cells[0].strip(): tuple(cells[1].split())
                         for cells in (line.split("\t") for line in read_lines("region_areas.tsv"))},
+                       frozenset(read_lines("residence_words.txt")),
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
                        _seat_places_named(frozenset(read_lines("national_seat.txt"))))
@@ -411,6 +413,8 @@ def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
              bonus: float) -> Mention | None:
+    if _is_residence(tokens, match.start, words):
+        return None
     if match.start and tokens[match.start - 1].text == "DI":  # `Stadion Maguwoharjo, Sleman, DI Yogyakarta`
         province = words.special_provinces.get(" ".join(token.lower for token in tokens[match.start:match.end]))
         if province is not None:
@@ -608,7 +612,7 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
     reach = STATEMENT_REACH
     index = match.start - 2
     while index >= 0 and reach > 0:
-        if tokens[index].text in SENTENCE_END:
+        if tokens[index].text in SENTENCE_END and not _inside_word(tokens, index):
             break
         if tokens[index].lower in words.statement_before:
             return True
@@ -620,6 +624,22 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
             break  # `ditemukan di Lenteng Agung, Jakarta Selatan," ujarnya`: inside what was said
         following.append(token.lower)
     return any(word in words.statement_after for word in following)
+
+
+def _inside_word(tokens: list[Token], index: int) -> bool:
+    """`kumparan.com`: a full stop with a word on both sides, touching them, ends no sentence."""
+    touching = getattr(tokens, "touching", None)
+    return (touching is not None and tokens[index].text == "." and 0 < index < len(tokens) - 1
+            and touching(index - 1) and touching(index) and tokens[index + 1].is_word)
+
+
+def _is_residence(tokens: list[Token], start: int, words: RegionWords) -> bool:
+    """`yang beralamatkan di Kecamatan Cakung, Jakarta Timur`: a person's address, a passing mention (N1)."""
+    index = start
+    while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
+                                                          or tokens[index - 1].text == ","):
+        index -= 1
+    return index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words
 
 
 def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
