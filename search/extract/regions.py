@@ -272,7 +272,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
-    for code in _kecamatan_regions(article.text, lexicon, words.origin_words, named):
+    for code in _kecamatan_regions(article.text, lexicon, words.origin_words, named, words.residence_words):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
@@ -838,7 +838,7 @@ def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, f
 
 
 def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str],
-                       named: set[str] = frozenset()) -> list[str]:
+                       named: set[str] = frozenset(), residence_words: frozenset[str] = frozenset()) -> list[str]:
     """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique, or
     when the article names just one of the kabupaten/kota with a kecamatan of that name, in any way
     (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan)."""
@@ -846,9 +846,10 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]
     if "ecamatan" not in text and "Kec." not in text:
         return found
     for match in KECAMATAN.finditer(text):
-        before = text[max(0, match.start() - ORIGIN_REACH):match.start()].split()
-        if before and before[-1].lower() in origin_words:
-            continue  # `asal Kecamatan Bangsalsari`
+        before = text[max(0, match.start() - 2 * ORIGIN_REACH):match.start()].split()
+        if before and (before[-1].lower() in origin_words or (
+                len(before) > 1 and before[-1] == "di" and before[-2].lower() in residence_words)):
+            continue  # `asal Kecamatan Bangsalsari`, `beralamat di Kecamatan Cakung`
         words = match.group(1).split()
         for width in range(len(words), 0, -1):
             name = " ".join(words[:width]).lower()
