@@ -210,6 +210,9 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Chandra yang beralamatkan di Kecamatan Cakung, Jakarta Timur meninggal saat mendaki gunung.", None),
     # the provincial capital as the address of a provincial body's building (rule P3)
     ("Ketua AEKI melantik pengurus di Gedung AEKI Lampung, Bandarlampung, Selasa.", None),
+    # a list after `di` is no chain of places: Plumpang lies in Jakarta, not in Banyuwangi
+    ("Sopir tangki menggelar aksi. Aksi mogok akan melibatkan 11 depot di sejumlah daerah seperti di Plumpang, "
+     "Banyuwangi, Surabaya, Padalarang, dan Makassar. Para sopir menuntut kejelasan status kerja.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
     ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses

@@ -445,6 +445,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         chain = match if opening is None else Match(opening + 1, match.end, match.value)
         if _is_statement_place(tokens, chain, words) or _is_provincial_building(tokens, match, starts, words):
             return None  # `kata Ketua DPN PKPI di Hotel Mercure, Harmoni, Jakarta Pusat`
+        if _list_length(tokens, match, starts) > 1:  # `di Plumpang, Banyuwangi, Surabaya`: items of a list
+            return Mention(candidates, "bare", bonus)
         kind = "locator" if opening is None else "place at"
         return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), kind, bonus)
     if _is_part_of_name(tokens, match, words):
@@ -513,7 +515,8 @@ def _chain_after_at(tokens: list[Token], start: int) -> int | None:
     """`di kawasan Ancol, Jakarta Utara`, `di sekitar jalur pendakian Sembalun, Kabupaten Lombok Timur`,
     `di Pondok Pesantren Darul Anba, Cibeureum, Kota Tasikmalaya`: a chain of places set off by commas that ends
     in the region, opened by `di` and at most AT_REACH lower-case words: where something happens, somewhere
-    inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain)."""
+    inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain;
+    `di Plumpang, Banyuwangi, Surabaya` is a list, which the caller tells apart)."""
     index = start
     while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
                                                           or tokens[index - 1].text == ","):
