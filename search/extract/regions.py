@@ -25,8 +25,10 @@ ketika ditemui di Surabaya`); a place inside a region of another province (`Epic
 the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
 a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
 says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
-holder's title alone, once and past the lead; the `DI` of `DI Yogyakarta`, which is the province; four or more kab/kota named only in passing (examples); a
-place mentioned once in passing (its weight stays below the threshold).
+holder's title alone, once and past the lead (a province's too); the `DI` of `DI Yogyakarta`, which is the
+province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
+more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
+stays below the threshold).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -74,8 +76,8 @@ KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'
 _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
-WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
-AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens  # a name with nothing of its own saying it acts
+WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
+AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
