@@ -40,17 +40,28 @@ def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
     return lexicon.regions_by_code.get(code) if code else None
 
 
+_SPELLINGS: dict[int, dict[str, str]] = {}  # id(lexicon) -> spellings; one lexicon is loaded, one entry kept
+
+
 def _city_alias(key: str, lexicon: Lexicon) -> str | None:
     """The kabupaten/kota a lower-case name spells with its words run together or split otherwise
     (`bandarlampung`, `pangkalpinang`: region_aliases.tsv); other aliases (`jakarta`, `solo`) are not, nor is a
     name a kabupaten and a kota share (`bandung`)."""
-    if key in lexicon.cities_by_name:
-        return None
+    spellings = _SPELLINGS.get(id(lexicon))
+    if spellings is None:
+        _SPELLINGS.clear()
+        spellings = _SPELLINGS[id(lexicon)] = _spellings(lexicon)
+    return spellings.get(key)
+
+
+def _spellings(lexicon: Lexicon) -> dict[str, str]:
+    found = {}
     for alias, code in lexicon.region_aliases:
         region = lexicon.regions_by_code.get(code)
-        if alias.lower() == key and region is not None and _letters(alias) == _letters(region.short_name):
-            return code
-    return None
+        key = alias.lower()
+        if region is not None and key not in lexicon.cities_by_name and _letters(alias) == _letters(region.short_name):
+            found[key] = code
+    return found
 
 
 def _letters(name: str) -> str:

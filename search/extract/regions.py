@@ -792,9 +792,8 @@ def _seat_place_regions(article: ArticleText, words: RegionWords) -> list[tuple[
         return []
     found = []
     lexicon = load_lexicon()
-    for match in words.seat_places_named.find_all(tokens):
-        following = match.end + 1 if match.end < len(tokens) and tokens[match.end].text == "," else match.end
-        if following not in jakarta or tokens.start(match.start) < article.title_end or (
+    for match in _places_before(tokens, jakarta, words.seat_places_named):
+        if tokens.start(match.start) < article.title_end or (
                 match.start and tokens[match.start - 1].lower in ("kecamatan", "kec")):
             continue
         if _is_origin(tokens, match.start, words):
@@ -807,6 +806,18 @@ def _seat_place_regions(article: ArticleText, words: RegionWords) -> list[tuple[
             continue
         found.append((match.value, kind,
                       LEAD_BONUS if tokens.start(match.start) < article.title_end + LEAD_CHARS else 0.0))
+    return found
+
+
+def _places_before(tokens: list[Token], followers: dict[int, Match], places: Gazetteer[str]) -> list[Match]:
+    """The places of `places` that end right before one of `followers`, or before its comma."""
+    found = []
+    for start in followers:
+        for begin in range(max(0, start - PLACE_WORDS - 1), start):
+            match = places.match_at(tokens, begin)
+            if match is not None and (match.end == start or (match.end == start - 1 and tokens[match.end].text == ",")):
+                found.append(match)
+                break
     return found
 
 
