@@ -79,9 +79,9 @@ def extract(article: Article) -> Extraction:
     gazetteers = load_gazetteers()
     regions = [match for match in gazetteers.regions.find_all(tokens) if not _is_role_word(match, tokens, lexicon)]
     agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)
-    spans += [(match.start, match.end) for match in regions]  # region and country names alike
-    material = {i for start, end in spans for i in range(start, end)}
-    officials = find_officials(text, tokens, material, lexicon)
+    bodies = {i for start, end in spans for i in range(start, end)}
+    material = bodies | {i for match in regions for i in range(match.start, match.end)}  # places alike
+    officials = find_officials(text, tokens, material, lexicon, bodies)
     persons = find_persons(tokens, material, officials, lexicon)
     quotes = find_quotes(text, tokens, officials, persons, lexicon, material,
                          (body_start, body_start + len(body)))

@@ -51,11 +51,13 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     ranks: frozenset[str]
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
+    agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
     role_words: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
     non_public_roles: frozenset[str]
     parties: frozenset[str]  # political parties: their posts are not public office, their boards not agencies
     attribution_verbs: frozenset[str]
@@ -205,11 +207,13 @@ def load_lexicon() -> Lexicon:
         ranks=frozenset(read_lines("ranks.txt")),
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
+        agency_posts=frozenset(read_lines("agency_posts.txt")),
         role_words=frozenset(read_lines("role_words.txt")),
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
+        common_words=frozenset(read_lines("common_words.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         parties=frozenset(read_lines("parties.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),

@@ -11,6 +11,7 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
@@ -27,6 +28,7 @@ PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "D
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
+SHORT_NUMERALS = frozenset({"I", "V", "X"})
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 
 
@@ -64,10 +66,12 @@ class _Found:
 class _Reader:
     """Reads one article's tokens; `material` marks tokens inside agency and region names."""
 
-    def __init__(self, text: str, tokens: list[Token], material: set[int], lexicon: Lexicon) -> None:
+    def __init__(self, text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,
+                 bodies: set[int] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.material = material
+        self.bodies = material if bodies is None else bodies  # tokens inside agency names only
         self.lex = lexicon
 
     # -- token classes -------------------------------------------------------------------------
@@ -76,8 +80,8 @@ class _Reader:
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
-        return (token.is_capitalised and token.text in self.lex.positions and i not in self.material
-                and not self._running_for(i))
+        return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
+                and i not in self.material and not self._running_for(i))
 
     def _running_for(self, i: int) -> bool:
         """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
@@ -120,12 +124,17 @@ class _Reader:
         if not token.is_capitalised or i in self.material:
             return False
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or self._numbers_unit(i):
             return False
         if is_derived_word(text):
             return False
         return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names or self.is_title(i)
                     or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
+
+    def _numbers_unit(self, i: int) -> bool:
+        """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
+        previous = self.word(i - 1)
+        return self.tokens[i].text in SHORT_NUMERALS and i > 0 and previous in self.lex.role_words
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in self.lex.particles
@@ -229,10 +238,42 @@ class _Reader:
         name_start = name_end
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)):
+            if self._role_runs_on(name_start - 1):
+                break
             name_start -= 1
-        if name_start < name_end and name_end - name_start <= MAX_NAME_WORDS and self.is_name_word(name_start):
+        if name_start < name_end and self._affixed_given_name(name_start - 1):
+            name_start -= 1
+        if (name_start < name_end and name_end - name_start <= self._most_name_words(name_start)
+                and (self.is_name_word(name_start) or self._affixed_given_name(name_start))):
             return name_start, name_end
         return None
+
+    def _role_runs_on(self, i: int) -> bool:
+        """`Kepala Dinas Tata Air`, `Kepala Bidang Informasi Gempa`, `Kesejahteraan Buruh`: an ordinary word,
+        capitalised after a word of the role, is the role's still."""
+        if i < 1 or self.tokens[i].lower not in self.lex.common_words:
+            return False
+        previous = self.tokens[i - 1]
+        text = previous.text
+        return (i - 1 not in self.material and not self.is_title(i - 1)
+                and (text in self.lex.role_words or text in self.lex.positions or text in self.lex.connectors
+                     or previous.lower in self.lex.common_words or is_derived_word(text)))
+
+    def _affixed_given_name(self, i: int) -> bool:
+        """`Wakil Ketua KPK Johanis Tanak`, `Menkes Terawan`: a given name that reads as an affixed word
+        (`Johan-is`, `Ter-awan`) is still a name right after the body or the rank that ends a role, before
+        another name word."""
+        if (i < 1 or i + 1 >= len(self.tokens) or i in self.material or not self.tokens[i].is_capitalised
+                or self.is_title(i)):
+            return False
+        before = i - 1
+        return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
+                and is_derived_word(self.tokens[i].text) and self.tokens[i].text not in self.lex.role_words
+                and self.tokens[i].text not in self.lex.positions)
+
+    def _most_name_words(self, start: int) -> int:
+        """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
+        return MAX_NAME_WORDS + (self.word(start) in BALINESE_OPENERS)
 
     def read_official(self, head: int) -> tuple[list[_Found], int]:
         """Read a role from a position word and the name that follows; return the officials it names (two in
@@ -360,7 +401,8 @@ class _Reader:
         current: list[str] = []
         tokens = self.tokens
         for i in range(len(tokens) + 1):
-            if i < len(tokens) and tokens[i].is_capitalised and (self.is_name_word(i) or self.is_particle(i)):
+            if (i < len(tokens) and tokens[i].is_capitalised and (self.is_name_word(i) or self.is_particle(i))
+                    and not (not current and self._role_runs_on(i))):
                 current.append(tokens[i].text)
                 continue
             if i < len(tokens) and current and self.is_hyphen_part(i):
@@ -381,6 +423,13 @@ class _Reader:
         return any((word in self.lex.non_public_roles or word in self.lex.parties)
                    for i, word in zip(range(*span), words) if i not in self.material)
 
+    def is_grounded(self, span: tuple[int, int]) -> bool:
+        """A role opened by an agency post (`CEO`, `Penasihat`) names a public body or a public office."""
+        start, end = span
+        if self.tokens[start].text not in self.lex.agency_posts:
+            return True
+        return any(i in self.bodies or self.tokens[i].text in self.lex.positions for i in range(start + 1, end))
+
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
         found = []
@@ -399,13 +448,16 @@ class _Reader:
         return found
 
 
-def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon) -> list[OfficialMention]:
-    reader = _Reader(text, tokens, material, lexicon)
+def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,
+                   bodies: set[int] | None = None) -> list[OfficialMention]:
+    """Officials named in `tokens`; `material` marks tokens inside agency and place names, `bodies` those
+    inside agency names alone (all of `material` when not given)."""
+    reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
-    positions = lexicon.positions
+    heads = lexicon.positions | lexicon.agency_posts
     lowercase = lexicon.lowercase_positions
     cues = [i for i, token in enumerate(tokens)
-            if token.text in APPOSITIVE_MARKERS or token.text in positions or token.text in lowercase]
+            if token.text in APPOSITIVE_MARKERS or token.text in heads or token.text in lowercase]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:
@@ -421,7 +473,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
-    found = [f for f in found if not reader.is_non_public(f.role_span)]
+    found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
                                                                           lexicon)] if name])

@@ -350,7 +350,20 @@ class _Article:
             words = full.split()
             known = (self.names.person(" ".join(words[k:])) for k in range(len(words) - 1))
             named = next((n for n in known if n in self.names.forms.values() or n in self.names.persons), None)
+            named = named or self._name_as_given(words)
         return named if named and named != run else None
+
+    def _name_as_given(self, words: list[str]) -> str | None:
+        """`Ketua Umum Perbanas Kartika Wirjoatmodjo yang akrab disapa Tiko`, nobody's official: the name as the
+        article gives it, its words after the last word of a role or a body."""
+        lex = self.lex
+        kept: list[str] = []
+        for word in reversed(words):
+            if (word in lex.role_words or word in lex.positions or word in lex.non_public_roles
+                    or word in lex.not_names or word.isupper()):
+                break
+            kept.insert(0, word)
+        return self.names.person(" ".join(kept)) if len(kept) >= 2 else None
 
     def is_speaker_word(self, i: int) -> bool:
         """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
