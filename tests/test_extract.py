@@ -227,6 +227,30 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("Ketika Soeharto", "Soeharto"),  # a sentence's first word
+    ("Aiptu Melianus Sunbanu", "Melianus Sunbanu"),  # a rank, misspelt ones too
+    ("Jendral Budi Waseso", "Budi Waseso"),
+    ("Agung Setya", "Agung Setya"),  # a given name that is a role's word too stays
+    ("UE Margrethe Vestager", "Margrethe Vestager"),  # an acronym before a name of two words
+    ("PP Muhammadiyah Haedar Nashir", None),  # an organisation's post after all
+    ("Haiti Rene Preval", "Rene Preval"),  # a country, one word or more, before the name
+    ("New York Andrew Cuomo", "Andrew Cuomo"),
+    ("Bambang Soesatyo", "Bambang Soesatyo"),  # a one-word kecamatan is a given name as often
+    ("Fadil Imran Mengatakan Sri", "Fadil Imran"),  # a verb of saying ends the name
+    ("Tri Nanda Wicaksono Rp", "Tri Nanda Wicaksono"),
+    ("Festival Film Internasional Toronto", None),  # words the news writes in lower case
+    ("Dana White", "Dana White"),  # one such word is a given name now and then
+    ("Al Qaeda", None),
+    ("The Fed", None),
+])
+def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value, expected):
+    from search.extract.lexicon import load_lexicon
+    from search.extract.officials import plausible_name
+
+    assert plausible_name(value, load_lexicon()) == expected
+
+
 @pytest.mark.parametrize("text, place", [
     ("Suara.com - Hujan deras yang mengguyur sejak Kamis sore merendam jalan.", None),
     ("Liputan6.com, Jakarta - Presiden meresmikan jalan tol.", None),

@@ -11,6 +11,8 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+MAX_PLACE_WORDS = 3  # words of a place name written before a name
+NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
@@ -593,12 +595,17 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     words = name.split()
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
+    cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
+    words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
     while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
+    while len(words) > 1 and _opens_role(words[0], lexicon):
+        words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
     while len(words) >= 3 and _glued_before_name(words[0], lexicon):
         if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
             return None  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
+    words = words[_place_before_name(words, lexicon):]
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
     lowered = " ".join(words).lower()
@@ -606,6 +613,28 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
             or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
+
+
+def _ends_name(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised verb of saying (`Mengatakan`) or a currency (`Rp`) is the next phrase's."""
+    lowered = word.lower()
+    return lowered in lexicon.attribution_verbs or lowered in lexicon.reporting_verbs or lowered in NAME_ENDING_WORDS
+
+
+def _opens_role(word: str, lexicon: Lexicon) -> bool:
+    """A rank, a title or a post's word, never a given name (`Agung`, `Bagus` are: word_names.txt)."""
+    return ((word in lexicon.ranks or word in lexicon.person_prefixes or word in lexicon.positions
+             or word in lexicon.role_words) and word not in lexicon.word_names)
+
+
+def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
+    """How many first words name a place written between a role and a name (`Gubernur New York Andrew Cuomo`,
+    `Lurah Jatipadang Arief Syarifuddin`): the longest such place that leaves a name of a word or more."""
+    for size in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
+        place = " ".join(words[:size]).lower()
+        if _is_place(place, lexicon) or tuple(words[:size]) in lexicon.foreign_cities:
+            return size
+    return 0
 
 
 def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
