@@ -129,6 +129,22 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Hadir Menteri Pertahanan Ryamizard Ryacudu di sana.", [("Ryamizard Ryacudu", "Menteri Pertahanan")]),
     ("Wali Kota Solo Gibran Rakabuming Raka hadir.", [("Gibran Rakabuming Raka", "Wali Kota Solo")]),
     ("Menurut Menlu RI Retno LP Marsudi, kerja sama diperkuat.", [("Retno LP Marsudi", "Menlu RI")]),
+    # a former holder set off after the name
+    ("Mereka adalah Lia Istifhama hingga Agus Rahardjo, mantan Ketua KPK. Lia meraih suara terbanyak.",
+     [("Agus Rahardjo", "Ketua KPK")]),
+    # a lower-case title (`dr`) inside the clause; a capitalised hyphenated part is one word of the name
+    ("Ketua Komisi D DPRD Surabaya dr Akmarawita Kadir menilai program itu baik.",
+     [("Akmarawita Kadir", "Ketua Komisi D DPRD Surabaya")]),
+    ("Kasat Reskrim Polres Jember AKP Abid Uais Al-Qarni Aziz mengatakan pelaku ditangkap.",
+     [("Abid Uais Al-Qarni Aziz", "Kasat Reskrim Polres Jember")]),
+    # a one-word name set off by commas after a post held in a village
+    ("Kepala Desa Sumberejo, Suwandi, mengaku sudah melapor ke camat.", [("Suwandi", "Kepala Desa Sumberejo")]),
+    # the namesake of a hospital or an airport is no official (namesake_bodies.txt)
+    ("Direktur RSUD dr Soetomo Joni Wahyuhadi mengatakan pasien bertambah.",
+     [("Joni Wahyuhadi", "Direktur RSUD dr Soetomo")]),
+    ("Direktur Utama RSUD dr. Soetomo, dr. Joni Wahyuhadi, mengatakan pasien bertambah.",
+     [("Joni Wahyuhadi", "Direktur Utama RSUD dr. Soetomo")]),
+    ("General Manager Bandara I Gusti Ngurah Rai mengatakan penerbangan normal.", []),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

@@ -18,6 +18,7 @@ MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
@@ -103,8 +104,8 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
-        if self.is_initial(i):
-            return False
+        if self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies):
+            return False  # `RSUD dr. Soetomo`: the body's namesake
         return text in self.lex.person_prefixes or text in self.lex.ranks
 
     def is_initial(self, i: int) -> bool:
@@ -150,8 +151,8 @@ class _Reader:
             if i + 1 >= len(tokens) or not tokens[i - 1].is_capitalised:
                 return False
             part = tokens[i + 1].text
-            if tokens.touching(i - 1) and tokens.touching(i):
-                return part.isalpha() and part.islower() and part not in CLITICS
+            if tokens.touching(i - 1) and tokens.touching(i):  # `Al-Qarni`: a capitalised part is a name word
+                return part.isalpha() and ((part.islower() and part not in CLITICS) or self.is_name_word(i + 1))
             # "Kim Jong - un" (text whose hyphens were spaced out): a short part that is no word of its own
             return (part.isalpha() and part.islower() and len(part) <= MAX_HYPHEN_PART
                     and part not in self.lex.stopwords and part not in CLITICS)
@@ -187,7 +188,9 @@ class _Reader:
                 following = i + 1
                 if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
                     return i
-            elif not token.is_capitalised and not self._inner_lowercase(i, titled) and not self.is_hyphen_part(i) \
+            elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
+                    and not self._inner_lowercase(i, titled) \
+                    and not self.is_hyphen_part(i) \
                     and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
                              and token.text.capitalize() in self.lex.role_words):
                 return i
@@ -224,9 +227,9 @@ class _Reader:
             name_start = titles[-1] + 1
             name_end = name_start + self._role_word_given_name(name_start)
             while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
-                                      or self._inner_lowercase(name_end, True)):
+                                      or self.is_hyphen_part(name_end) or self._inner_lowercase(name_end, True)):
                 name_end += 1
-            if name_end > name_start and name_end - name_start <= MAX_NAME_WORDS:
+            if name_end > name_start and self._words_in(name_start, name_end) <= MAX_NAME_WORDS:
                 return name_start, name_end
         name_end = end
         if self.word(name_end - 1) == ")":  # "Presiden Joko Widodo (Jokowi)": the name is before the aside
@@ -245,7 +248,11 @@ class _Reader:
             name_start -= 1
         if name_start < name_end and self._affixed_given_name(name_start - 1):
             name_start -= 1
-        if (name_start < name_end and name_end - name_start <= self._most_name_words(name_start)
+        if self._namesake_title(name_start - 1):
+            name_start += 1  # `Direktur RSUD dr Soetomo Joni Wahyuhadi`: Soetomo is the hospital's
+        if self.word(name_start - 1) in self.lex.namesake_bodies:
+            return None  # `Kepala Bandara I Gusti Ngurah Rai`: the airport's namesake
+        if (name_start < name_end and self._words_in(name_start, name_end) <= self._most_name_words(name_start)
                 and (self.is_name_word(name_start) or self._affixed_given_name(name_start))):
             return name_start, name_end
         return None
@@ -272,6 +279,16 @@ class _Reader:
         return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
                 and is_derived_word(self.tokens[i].text) and self.tokens[i].text not in self.lex.role_words
                 and self.tokens[i].text not in self.lex.positions)
+
+    def _namesake_title(self, i: int) -> bool:
+        """The `dr` of `RSUD dr Soetomo`: a title after a body word, opening the body's namesake."""
+        return (0 < i < len(self.tokens) and self.tokens[i - 1].text in self.lex.namesake_bodies
+                and self.tokens[i].text in self.lex.person_prefixes)
+
+    def _words_in(self, start: int, end: int) -> int:
+        """Words of a name in tokens [start, end): a hyphenated part is one word with the one before it."""
+        hyphens = sum(1 for i in range(start, end) if self.tokens[i].text == "-")
+        return end - start - 2 * hyphens
 
     def _role_word_given_name(self, i: int) -> bool:
         """`Brigjen Pol Agung Setya`: right after a rank, a given name that is also a role's word (`Agung`,
@@ -319,7 +336,8 @@ class _Reader:
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
             if (self.word(end) == "," and following < len(self.tokens)
-                    and self.tokens[following].is_capitalised and not self.is_head(following)):
+                    and (self.tokens[following].is_capitalised or self.is_title(following))
+                    and not self.is_head(following)):
                 start = following
                 continue
             return [], head + 1
@@ -348,7 +366,15 @@ class _Reader:
         after = end + 1
         while after < len(self.tokens) and self.is_name_word(after) and after - end <= MAX_NAME_WORDS:
             after += 1
+        if after - end - 1 == 1 and self._closes_aside(after):
+            return True  # `Kepala Desa Sumberejo, Suwandi, mengaku …`: one name set off by commas
         return after - end - 1 >= 2 and not (after < len(self.tokens) and self.is_head(after))
+
+    def _closes_aside(self, i: int) -> bool:
+        """A comma at `i`, then a lower-case word that goes on with the sentence (no list goes on: `dan`)."""
+        following = i + 1
+        return (self.word(i) == "," and following < len(self.tokens) and self.tokens[following].is_word
+                and self.tokens[following].text.islower() and self.word(following) not in self.lex.connectors)
 
     def _without_place(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
         """`Kades Kluwut`, `Kajari Lhoksukon Teuku Rahmatsyah`: after a post held in a village or a district
@@ -392,14 +418,15 @@ class _Reader:
     def appositive_at(self, i: int) -> _Found | None:
         """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
         a name of two words or more, then its role."""
-        if self.word(i) not in (",", "sebagai") or i + 1 >= len(self.tokens) or not self.is_head(i + 1):
+        former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
+        if self.word(i) not in (",", "sebagai") or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
             start -= 1
         if i - start < 2 or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name; a longer run is not one name
-        head = i + 1
+        head = i + 1 + former
         end = self.clause_end(head, head)
         if self.name_in(head, head, end) is not None:
             return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
