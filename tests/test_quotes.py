@@ -299,3 +299,15 @@ def test_speakers(body, expected):
 ])
 def test_speaker_error_classes(body, expected):
     assert speakers_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a one-word name after a description's comma, an aside or a passive verb after it, is the speaker, and
+    # the pronouns after it are that person's
+    ('Puluhan petani berangkat ke Jakarta.\n\n"Kami menuntut harga gula dinaikkan," kata salah seorang petani '
+     'tebu asal Sleman, Darto ditemui di sela persiapan, Minggu.\n\nIdealnya, kata dia, harga gula Rp 11.000.'
+     '\n\n"Jika tidak, petani akan berhenti menanam," ujarnya.',
+     [("direct", "Darto", "kata"), ("indirect", "Darto", "kata"), ("direct", "Darto", "ujarnya")]),
+])
+def test_speaker_classes_of_news(body, expected):
+    assert speakers_of(body) == expected

@@ -851,7 +851,19 @@ def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | Non
     if not run:
         return None
     name = article.names.person(" ".join(tokens[i].text for i in run))
-    return name if len(run) > 1 or name in article.names.forms.values() or name in article.names.spoken else None
+    known = name in article.names.forms.values() or name in article.names.spoken
+    return name if len(run) > 1 or known or _name_ends_here(article, j, limit) else None
+
+
+def _name_ends_here(article: _Article, j: int, limit: int) -> bool:
+    """`kata salah seorang petani tebu asal Kudus, Agus ditemui di …`: a one-word name after a description's
+    comma is the speaker when the attribution ends right after it, or an aside or a passive verb
+    (`ditemui`, `saat dihubungi`) follows; not `…, Mataram Raya yang …`."""
+    tokens = article.tokens
+    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+        return True
+    word = tokens[j].lower
+    return word in article.lex.aside_openers or _is_passive(word)
 
 
 def _ends_anaphoric(article: _Article, start: int, limit: int) -> bool:
