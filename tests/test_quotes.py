@@ -308,6 +308,23 @@ def test_speaker_error_classes(body, expected):
      'tebu asal Sleman, Darto ditemui di sela persiapan, Minggu.\n\nIdealnya, kata dia, harga gula Rp 11.000.'
      '\n\n"Jika tidak, petani akan berhenti menanam," ujarnya.',
      [("direct", "Darto", "kata"), ("indirect", "Darto", "kata"), ("direct", "Darto", "ujarnya")]),
+    # a one-word subject is the person the article names in full elsewhere (`Leslie` for `Rose Leslie`), set off
+    # after a lead (`Sementara pada 2014, Leslie juga sempat menyinggung`) or opening the sentence
+    ('Aktor Kit Harington bertunangan dengan lawan mainnya Rose Leslie.\n\nHarington dan Leslie bertemu di '
+     'Islandia.\n\n"Di sanalah saya jatuh cinta," katanya.\n\nSementara pada 2014, Leslie juga sempat '
+     'menyinggung hubungannya dengan Harington kepada People.\n\n"Kit adalah pria yang lucu," katanya.',
+     [("direct", "Kit Harington", "katanya"), ("direct", "Rose Leslie", "katanya")]),
+    # `tetap`, like `juga`, may stand between the subject and its verb
+    ('Gelandang Cesc Fabregas kecewa tidak menjadi starter.\n\nFabregas tetap pemain yang sama. Dia tetap '
+     'mengaku tidak ada masalah dengan Conte.',
+     [("indirect", "Cesc Fabregas", "mengaku")]),
+    # an ordinary or affixed word that opens a sentence before a name is no part of a name: the pronoun goes to
+    # the person named, not to `Karakter Rosalind` or `Pementasan Rosalind`
+    ('Koreografer James Cousins tampil di Jakarta.\n\nDi dalamnya, Cousins melibatkan tiga penari.\n\n'
+     'Karakter Rosalind, wanita tangguh, ia tuangkan ke dalam tarian.\n\n"Kami ingin menampilkan citra yang '
+     'berbeda," ujarnya.\n\nPementasan Rosalind pertama kali digelar di Seoul.\n\n"Kami berharap karya ini '
+     'disukai," katanya.',
+     [("direct", "James Cousins", "ujarnya"), ("direct", "James Cousins", "katanya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

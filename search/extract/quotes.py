@@ -102,6 +102,7 @@ class _Article:
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
+        self.fuller_names: dict[str, str | None] = {}
         self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
 
     # -- tokens --------------------------------------------------------------------------------
@@ -221,6 +222,8 @@ class _Article:
                 runs = self.name_runs(indices)
                 if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]) and not self.tied_to_other(runs[0]):
                     name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
+                elif runs and runs[0] == indices[:1] and not self._passive_after(runs[0][0]):
+                    name = self.fuller_name(runs[0][0])  # `Fabregas tetap pemain yang sama.`, named in full before
             if name is None and not heading and not self.names.official_in(*sentence, last=False):
                 name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
@@ -237,6 +240,10 @@ class _Article:
             if run[0] > indices[0] and opened and (len(run) > 1 or closed) \
                     and (self._set_off(run) or len(run) > 1 and self._acts_after(run)) and not self.tied_to_other(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
+            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and len(run) == 1 and self._acts_next(run[0]):
+                fuller = self.fuller_name(run[0])  # `Sementara pada 2014, Leslie juga sempat menyinggung …`
+                if fuller is not None:
+                    return fuller
         return None
 
     def _dateline_dash(self, indices: list[int]) -> int | None:
@@ -378,12 +385,43 @@ class _Article:
             return False
         if i > 0 and self.tokens[i - 1].text == "@" and self.tokens.start(i) == self.tokens.end(i - 1):
             return False  # `akun @TMCPoldaMetro`: an account's handle, not a person's name
+        text = token.text
+        if self._opens_sentence(i) and i + 1 < len(self.tokens) and self.reader.is_name_word(i + 1) \
+                and (token.lower in self.lex.common_words or is_derived_word(text)):
+            return False  # `Karakter Rosalind, wanita …`, `Pementasan Rosalind pertama kali …`: an ordinary or
+            # affixed word capitalised by its place before a name (but `Hari menambahkan`: `Hari` alone is a name)
         if self.reader.is_name_word(i):
             return True
-        text = token.text
         return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
                 and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS)
+
+    def _opens_sentence(self, i: int) -> bool:
+        """The first word of the body or of a sentence: capitalised by its place, not only by being a name."""
+        return i == self.first or i > 0 and self.tokens[i - 1].text in {".", "!", "?", "\n"}
+
+    def fuller_name(self, i: int) -> str | None:
+        """`Leslie` where the article also writes `Rose Leslie`: a one-word name's fuller form, the run of name
+        words it ends elsewhere in the text, outside quotes."""
+        word = self.tokens[i].text
+        if word not in self.fuller_names:
+            self.fuller_names[word] = None
+            for k in self._tokens_at(m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)):
+                run = [k]
+                while run[0] - 1 >= self.first and self.is_speaker_word(run[0] - 1) \
+                        and not self._opens_sentence(run[0] - 1):
+                    run.insert(0, run[0] - 1)
+                if len(run) > 1 and not self.quoted.inside(self.tokens.start(k)) and not self.tied_to_other(run):
+                    self.fuller_names[word] = self.names.person(" ".join(self.tokens[j].text for j in run))
+                    break
+        return self.fuller_names[word]
+
+    def _acts_next(self, last: int) -> bool:
+        """`Leslie juga sempat menyinggung …`: an active verb after a name, adverbs skipped."""
+        i = last + 1
+        while i < len(self.tokens) and self.tokens[i].lower in self.lex.speech_adverbs:
+            i += 1
+        return i < len(self.tokens) and _is_active(self.tokens[i].text)
 
     def _set_off(self, run: list[int]) -> bool:
         """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
