@@ -325,6 +325,11 @@ def test_speaker_error_classes(body, expected):
      'berbeda," ujarnya.\n\nPementasan Rosalind pertama kali digelar di Seoul.\n\n"Kami berharap karya ini '
      'disukai," katanya.',
      [("direct", "James Cousins", "ujarnya"), ("direct", "James Cousins", "katanya")]),
+    # a short name spelt another way than the official's full name (`Prasetyo`, `Prasetio Edi Marsudi`) is that
+    # official; its pronouns follow
+    ('Ketua DPRD DKI Jakarta Prasetio Edi Marsudi menyambangi Kemendagri.\n\n"Tenaga ahli kami hanya tiga '
+     'orang," kata Prasetyo, di Jakarta.\n\n"Kami akan bertanya soal itu," ungkapnya.',
+     [("direct", "Prasetio Edi Marsudi", "kata"), ("direct", "Prasetio Edi Marsudi", "ungkapnya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

@@ -92,7 +92,7 @@ class _Article:
         officials = [o for o in officials if o.name.split()[0] not in heads]
         self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
-                               lexicon.person_prefixes | lexicon.address_forms)
+                               lexicon.person_prefixes | lexicon.address_forms, lexicon.spelling_variants)
         # Found by searching the text, not by walking every token: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
         self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
@@ -485,8 +485,10 @@ class _NameIndex:
     """Where the article names its officials and other persons, outside quotes."""
 
     def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
-                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str]) -> None:
+                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str],
+                 variants: tuple[tuple[str, str], ...] = ()) -> None:
         self.officials = officials
+        self.variants = variants
         self.aliases = aliases
         self.prefixes = prefixes  # forms of address before a name: `Pak`, `Bang`, `Gus`
         self.spoken: set[str] = set()  # the names quotes were given to so far
@@ -543,7 +545,22 @@ class _NameIndex:
         shortened = {o.name for o in self.officials if _shortens(run.split(), o.name.split())}
         if len(shortened) == 1:
             return shortened.pop()
-        return self._known_start(run)
+        respelt = self._respelt(run)
+        return respelt if respelt is not None else self._known_start(run)
+
+    def _respelt(self, run: str) -> str | None:
+        """`kata Prasetyo` of `Prasetio Edi Marsudi`: the one official or quoted person whose name holds the
+        run's words spelt another way (`y` for `i`, `oe` for `u`)."""
+        keys = {self._spelling_key(word) for word in run.split()}
+        found = {name for name in [o.name for o in self.officials] + sorted(self.spoken)
+                 if name != run and keys <= {self._spelling_key(word) for word in name.split()}}
+        return found.pop() if len(found) == 1 else None
+
+    def _spelling_key(self, word: str) -> str:
+        key = word.lower()
+        for spelt, sound in self.variants:
+            key = key.replace(spelt, sound)
+        return key
 
     def _known_start(self, run: str) -> str:
         """`jelas Burhan Langkah taktis …` (a full stop lost): a run that runs on past the name of an official
