@@ -330,6 +330,12 @@ def test_speaker_error_classes(body, expected):
     ('Ketua DPRD DKI Jakarta Prasetio Edi Marsudi menyambangi Kemendagri.\n\n"Tenaga ahli kami hanya tiga '
      'orang," kata Prasetyo, di Jakarta.\n\n"Kami akan bertanya soal itu," ungkapnya.',
      [("direct", "Prasetio Edi Marsudi", "kata"), ("direct", "Prasetio Edi Marsudi", "ungkapnya")]),
+    # a second official named after a lead-in and a long title, acting but not speaking, is whom the next pronoun
+    # means: the title before the name does not push it out of the subject's place
+    ('Kapolres Bogor AKBP Ahmad Dicky menyiapkan bus.\n\n"Bus akan bergerak dari Gadog," katanya.\n\n'
+     'Sementara itu Kepala Korps Lalu Lintas Polri Brigjen Pol Royke Lumowa yang meninjau jalur Puncak mengimbau '
+     'masyarakat berangkat lebih awal.\n\n"Tidak semua bisa kita layani," katanya.',
+     [("direct", "Ahmad Dicky", "katanya"), ("direct", "Royke Lumowa", "katanya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

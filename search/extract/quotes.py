@@ -588,7 +588,8 @@ class _NameIndex:
                     continue
                 seen.add(sentence)
                 before = article.tokens_between(sentence[0], start)
-                if len(before) <= SUBJECT_WINDOW and not passive and not _has_subject_already(article, before):
+                if _lead_length(article, before) <= SUBJECT_WINDOW and not passive \
+                        and not _has_subject_already(article, before):
                     self._subjects.append((start, name))
         return self._subjects
 
@@ -670,6 +671,15 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
                 taken.update(range(at, end))
             at = text.find(name, end, end_bound)
     return sorted(found)
+
+
+def _lead_length(article: _Article, before: range) -> int:
+    """How far into its sentence a name stands, the title right before it not counted (`Sementara itu Kepala
+    Kor Lalu Lintas Polri Brigjen Pol Royke Lumowa …` stands two words in)."""
+    end = before.stop
+    while end > before.start and (article.tokens[end - 1].is_capitalised or article.tokens[end - 1].text == "."):
+        end -= 1
+    return end - before.start
 
 
 def _has_subject_already(article: _Article, before: range) -> bool:
