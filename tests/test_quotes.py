@@ -336,6 +336,15 @@ def test_speaker_error_classes(body, expected):
      'Sementara itu Kepala Korps Lalu Lintas Polri Brigjen Pol Royke Lumowa yang meninjau jalur Puncak mengimbau '
      'masyarakat berangkat lebih awal.\n\n"Tidak semua bisa kita layani," katanya.',
      [("direct", "Ahmad Dicky", "katanya"), ("direct", "Royke Lumowa", "katanya")]),
+    # a description opening the sentence (`Pria beristrikan Ny Sumarni`) is of the last speaker: the name after its
+    # verb is the description's object, not who speaks
+    ('Aiptu Tutut menyamar sebagai tukang gorengan.\n\n"Lebih baik bertanya langsung," ujar Tutut.\n\nPria '
+     'beristrikan Ny Sumarni, mengaku sangat bangga dengan pekerjaannya.',
+     [("direct", "Tutut", "ujar"), ("indirect", "Tutut", "mengaku")]),
+    # a document opening the sentence says it, not the last speaker
+    ('"Kami hentikan penyidikan," ujar Kasubdit II Polda Jatim AKBP Yudhistira.\n\nLaporan polisi bernomor '
+     '742/VI/2017 itu menyebut terlapor sejak 2012 mengajak jemaah berinvestasi.',
+     [("direct", "Yudhistira", "ujar"), ("indirect", None, "menyebut")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

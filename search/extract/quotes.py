@@ -423,6 +423,10 @@ class _Article:
             i += 1
         return i < len(self.tokens) and _is_active(self.tokens[i].text)
 
+    def _object_of_verb(self, run: list[int]) -> bool:
+        """`Pria beristrikan Ny Mestafuljana, mengaku …`: a name right after an active verb is its object."""
+        return run[0] > 0 and _is_active(self.tokens[run[0] - 1].text)
+
     def _set_off(self, run: list[int]) -> bool:
         """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
         and not itself inside one (`dari Mataram,`)."""
@@ -455,7 +459,7 @@ class _Article:
         if official is not None:
             return official
         indices = list(self.tokens_between(sentence_start, end))
-        runs = self.name_runs(indices)
+        runs = [run for run in self.name_runs(indices) if not self._object_of_verb(run)]
         set_off = [run for run in runs if self._set_off(run)]
         if set_off:
             return self.names.person(" ".join(self.tokens[i].text for i in set_off[-1]))
@@ -1028,6 +1032,9 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     token = tokens[i]
     if token.lower in lex.not_subjects:
         return None
+    opening = article.token_at(sentence_start)
+    if tokens[opening].lower in lex.non_speakers and not article.names.official_in(sentence_start, tokens.end(i), False):
+        return _Who(None)  # `Laporan polisi bernomor … itu menyebut …`: a document says it, no person
     if token.lower in lex.speaker_pronouns:
         return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
     if token.is_capitalised and token.text not in CALENDAR_WORDS:
@@ -1046,6 +1053,9 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     first = article.first_subject(sentence_start, tokens.end(i))
     if first is not None:
         return _Who(first)
+    if opening < i and tokens[opening].lower in lex.person_descriptions:
+        # `Pria beristrikan Ny Mestafuljana, mengaku …`: a description of someone named before
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, tokens.end(i))) <= SUBJECT_WINDOW):
         return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
     return None
