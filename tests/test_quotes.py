@@ -345,6 +345,13 @@ def test_speaker_error_classes(body, expected):
     ('"Kami hentikan penyidikan," ujar Kasubdit II Polda Jatim AKBP Yudhistira.\n\nLaporan polisi bernomor '
      '742/VI/2017 itu menyebut terlapor sejak 2012 mengajak jemaah berinvestasi.',
      [("direct", "Yudhistira", "ujar"), ("indirect", None, "menyebut")]),
+    # a lead a connective opens, naming nobody, then a comma (`Sebagai koreografer tari, James Cousins …`), after a
+    # dateline or not: the name after it is the subject a description in the attribution points back at
+    ('Jakarta, CNN Indonesia - - Sebagai koreografer tari, James Cousins selalu ingin menyampaikan kisah lain.'
+     '\n\n"Saya kerap mengimajinasikan ulang narasi," ujar koreografer asal Inggris ini.',
+     [("direct", "James Cousins", "ujar")]),
+    ('Sebagai pelatih, Dedi Kurniawan selalu ingin menang.\n\n"Kami siap," ujarnya.',
+     [("direct", "Dedi Kurniawan", "ujarnya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

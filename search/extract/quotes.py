@@ -213,8 +213,11 @@ class _Article:
             heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
             if heading:
                 indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
+            dash = self._dateline_dash(indices) if self.sentences[0] == sentence else None
+            if dash is not None:  # `Jakarta, CNN Indonesia - - Sebagai koreografer tari, James Cousins …`
+                indices = self._after_dateline(sentence, dash) or indices
             comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
-            if comma is not None and self._object_before(indices[:comma]):
+            if comma is not None and (self._object_before(indices[:comma]) or self._nameless_lead(indices[:comma])):
                 indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
             while len(indices) > 1 and self._opens_no_name(indices[0]):
                 indices = indices[1:]  # `Tapi Jokowi …`, `Sebelumnya Ely …`: the name after the connective
@@ -228,6 +231,16 @@ class _Article:
                 name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
+
+    def _after_dateline(self, sentence: tuple[int, int], dash: int) -> list[int]:
+        """The subject's window after the dateline, when a nameless lead set off by a comma opens the sentence
+        there (`… - - Sebagai koreografer tari, James Cousins …`); else nothing."""
+        indices = [i for i in list(self.tokens_between(*sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
+                   if i > dash and self.tokens[i].text not in DASHES]
+        comma = next((n for n, i in enumerate(indices[:SUBJECT_WINDOW]) if self.tokens[i].text == ","), None)
+        if comma is None or not self._nameless_lead(indices[:comma]):
+            return []
+        return indices[:SUBJECT_WINDOW]
 
     def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
         """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
@@ -295,6 +308,11 @@ class _Article:
         """`Kasus Ricko diharapkan …`: a name before a passive verb is not who acts or speaks."""
         following = last + 1
         return following < len(self.tokens) and _is_passive(self.tokens[following].lower)
+
+    def _nameless_lead(self, indices: list[int]) -> bool:
+        """`Sebagai koreografer tari, James Cousins …`: a lead a connective opens, naming nobody."""
+        return bool(indices) and self.tokens[indices[0]].lower in self.lex.sentence_openers \
+            and not any(self.is_speaker_word(i) for i in indices[1:])
 
     def _object_before(self, indices: list[int]) -> bool:
         """A lead-in holding a name after a preposition (`Berbeda dengan Tomy`, `Selain oleh Dedi`)."""
