@@ -352,6 +352,30 @@ def test_speaker_error_classes(body, expected):
      [("direct", "James Cousins", "ujar")]),
     ('Sebagai pelatih, Dedi Kurniawan selalu ingin menang.\n\n"Kami siap," ujarnya.',
      [("direct", "Dedi Kurniawan", "ujarnya")]),
+    # a description ending with `itu` that holds someone else's name (`… era Presiden Susilo Bambang Yudhoyono
+    # itu, mengatakan`) is of the last speaker, and so is the pronoun after it
+    ('Wakil Ketua MPR Evert Ernest Mangindaan menerima tamu dari Vietnam.\n\n"Mari jadikan kawasan ASEAN damai," '
+     'ujar Mangindaan.\n\nMantan Menteri Perhubungan era Presiden Susilo Bambang Yudhoyono itu, mengatakan '
+     'persoalan harus diselesaikan bersama.\n\n"Tim teknis bekerja," katanya.',
+     [("direct", "Evert Ernest Mangindaan", "ujar"), ("indirect", "Evert Ernest Mangindaan", "mengatakan"),
+      ("direct", "Evert Ernest Mangindaan", "katanya")]),
+    # a name set off after `ia … menyebut` is the verb's object: the pronoun after is still the last speaker
+    ('"Sangat disayangkan," ujar Ketua DPP PDIP Andreas Hugo Pereira.\n\nNamun, ia masih enggan menyebut Wali '
+     'Kota Surabaya saat ini, Tri Rismaharini, yang akan mengganti Anas.\n\n"Nantilah, kita lihat," ujarnya.',
+     [("direct", "Andreas Hugo Pereira", "ujar"), ("direct", "Andreas Hugo Pereira", "ujarnya")]),
+    # `Sementara itu, X …` turns to X even when the speaker before talked about X
+    ('"Sangat disayangkan pak Anas mundur," ujar Ketua DPP PDIP Andreas Hugo Pereira.\n\nSementara itu, Azwar '
+     'Anas menilai polemik itu risiko kebijakan.\n\n"Saya sudah biasa diteror," ujarnya.',
+     [("direct", "Andreas Hugo Pereira", "ujar"), ("direct", "Azwar Anas", "ujarnya")]),
+    # `Terakhir,` is a lead-in, not a name: the person after it is the subject the next pronoun means
+    ('"Kami ingin memperkuat pemilu," ujar Firyan Azis.\n\nTerakhir, Hasyim Asyari berharap pemilu berjalan '
+     'sesuai rencana.\n\n"Patokannya adalah undang-undang," tutupnya.',
+     [("direct", "Firyan Azis", "ujar"), ("direct", "Hasyim Asyari", "tutupnya")]),
+    # an organisation named after people (`TKD Jatim Prabowo-Gibran`) speaks for no person; a number inside a
+    # title after the cue (`Ketua TKD 02 Jatim Boedi …`) does not end it before the name
+    ('TKD Jatim Prabowo-Gibran menyebut film itu tidak akan berpengaruh.\n\n"Film serupa sudah pernah muncul," '
+     'kata Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya.',
+     [("indirect", None, "menyebut"), ("direct", "Boedi Prijo Soeprajitno", "kata")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

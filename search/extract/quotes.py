@@ -199,6 +199,12 @@ class _Article:
         words = self.said_by.get(speaker, ())
         return any(word in words for word in name.split() if len(word) > 2)
 
+    def shifts_topic(self, sentence: tuple[int, int]) -> bool:
+        """`Sementara itu, Azwar Anas menilai …`: a lead-in turning to someone else, who speaks next even when
+        the speaker before talked about them."""
+        lead = self.text[sentence[0]:sentence[1]].split(",", 1)[0]
+        return " ".join(re.findall(r"\w+", lead.lower())) in self.lex.topic_shifts
+
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
         first = self.token_at(sentence[0])
@@ -248,6 +254,8 @@ class _Article:
         indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
         for run in self.name_runs(indices):
+            if any(self.tokens[i].lower in self.lex.speaker_pronouns for i in indices if i < run[0]):
+                break  # `Namun, ia enggan menyebut Wali Kota Surabaya, Tri Rismaharini, …`: `ia` is the subject
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
             opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
             if run[0] > indices[0] and opened and (len(run) > 1 or closed) \
@@ -331,7 +339,8 @@ class _Article:
         for sentence in reversed(self.quiet):
             if best is not None and sentence[0] <= best[0]:
                 break
-            if sentence[0] < offset and (name := self.quiet_subject(sentence)) and not self.talked_about(speaker, name):
+            if sentence[0] < offset and (name := self.quiet_subject(sentence)) \
+                    and (not self.talked_about(speaker, name) or self.shifts_topic(sentence)):
                 best = (sentence[0], name)
                 break
         if best is not None:
@@ -353,6 +362,8 @@ class _Article:
         if official:
             return _Who(official)
         runs = self.name_runs(indices)
+        if runs and self.tokens[indices[0]].text in self.lex.organisation_heads:
+            return _Who(None)  # `TKD Jatim Prabowo-Gibran menyebut`: an organisation named after people
         if runs:
             run = runs[-1] if last else runs[0]
             if self.tied_to_other(run) or self.tokens[run[0]].text in self.lex.organisation_heads:
@@ -993,7 +1004,8 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
         token = tokens[i]
         if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
             break
-        if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles:
+        if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
+                and not token.text.isdigit():  # `kata Ketua TKD 02 Jatim Boedi …`: a number inside a title
             if token.lower in article.lex.anaphors:  # `kata politikus PDIP itu`
                 i += 1
             break
@@ -1043,6 +1055,8 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
             i -= 1
         elif tokens[i].text == ")" and i >= 2 and tokens[i - 1].text.isdigit() and tokens[i - 2].text == "(":
             i -= 3  # `Kariadi (50) mengaku`
+        elif tokens[i].text == "," and i + 1 == verb and i > 0 and tokens[i - 1].lower in lex.anaphors:
+            i -= 1  # `Mantan Menteri … itu, mengatakan`
         else:
             break
     if i < 0 or tokens.start(i) < sentence_start:
@@ -1059,6 +1073,10 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
         who = article.who_in(_subject_start(article, i, sentence_start), tokens.end(i), tokens.start(i))
         if who is not None:
             return who
+    if token.lower in lex.anaphors and tokens[opening].lower in lex.person_descriptions:
+        # `Mantan Menteri Perhubungan era Presiden Susilo Bambang Yudhoyono itu, mengatakan`: the description
+        # is of someone named before; the name inside it is not who speaks
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     official = article.names.official_in(sentence_start, tokens.end(i), last=False)
     if official is not None:
         return _Who(official)
