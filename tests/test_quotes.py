@@ -376,6 +376,10 @@ def test_speaker_error_classes(body, expected):
     ('TKD Jatim Prabowo-Gibran menyebut film itu tidak akan berpengaruh.\n\n"Film serupa sudah pernah muncul," '
      'kata Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya.',
      [("indirect", None, "menyebut"), ("direct", "Boedi Prijo Soeprajitno", "kata")]),
+    # an alias written as an acronym (`JK` for `Jusuf Kalla`) is a person, as a subject and for the pronouns after
+    ('Wakil Presiden Jusuf Kalla memberi kuliah umum di Oxford.\n\nJK menjelaskan bahwa Indonesia menghormati '
+     'keberagaman.\n\n"Indonesia bukanlah negara Islam," kata Wapres di hadapan peserta.',
+     [("indirect", "Jusuf Kalla", "menjelaskan"), ("direct", "Jusuf Kalla", "kata")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

@@ -479,7 +479,8 @@ class _Article:
         if current:
             runs.append(current)
         runs = [run[1:] if len(run) > 1 and self._opens_no_name(run[0]) else run for run in runs]  # `Tapi Jokowi`
-        return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1]
+        return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1
+                or self.tokens[run[0]].text in self.names.aliases]  # `JK menjelaskan`: an alias, not a body
 
     def first_subject(self, sentence_start: int, end: int) -> str | None:
         """Who a sentence is about when the verb's subject is out of reach (`Eka Asmadi, saat dihubungi …,
@@ -623,7 +624,7 @@ class _NameIndex:
                 before = article.tokens_between(sentence[0], start)
                 if _lead_length(article, before) <= SUBJECT_WINDOW and not passive \
                         and not _has_subject_already(article, before):
-                    self._subjects.append((start, name))
+                    self._subjects.append((start, self.person(name)))  # `JK` is `Jusuf Kalla`
         return self._subjects
 
 
