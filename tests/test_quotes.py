@@ -380,6 +380,20 @@ def test_speaker_error_classes(body, expected):
     ('Wakil Presiden Jusuf Kalla memberi kuliah umum di Oxford.\n\nJK menjelaskan bahwa Indonesia menghormati '
      'keberagaman.\n\n"Indonesia bukanlah negara Islam," kata Wapres di hadapan peserta.',
      [("indirect", "Jusuf Kalla", "menjelaskan"), ("direct", "Jusuf Kalla", "kata")]),
+    # a post outside public office (`Media Officer`, `Project Manager`) is no name; the name set off after the
+    # title is the speaker, past a body in the title (`Persib`) or a name in marks (`" Yes I Do "`, spaced inside)
+    ('Latihan dipimpin asisten pelatih.\n\n"Coach tidak hadir latihan hari ini," ujar Media Officer Persib, '
+     'Irfan Suryadiredja, kepada wartawan.',
+     [("direct", "Irfan Suryadiredja", "ujar")]),
+    ('Program itu mencegah pernikahan anak.\n\n" Kenapa Rembang? Separuh perempuan di sana hamil dini, " kata '
+     'Project Manager " Yes I Do ", Amrullah, di Semarang.\n\nBerdasarkan survei program " Yes I Do ", kata '
+     'dia, pernikahan anak masih menjadi persoalan di Rembang.',
+     [("direct", "Amrullah", "kata"), ("indirect", "Amrullah", "kata")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected
+
+
+def test_spaced_closing_mark_before_a_comma_closes():
+    # `" Yes I Do ",`: a mark with a space before it and a comma after it closes the span it ends
+    assert [(s.open, s.close, s.closed) for s in find_spans('kata " Yes I Do ", Amrullah')] == [(5, 16, True)]

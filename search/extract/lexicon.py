@@ -72,6 +72,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
     topic_shifts: frozenset[str]  # `sementara itu`: a lead-in that turns to someone else
+    job_titles: frozenset[str]  # `Manager`, `Officer`: words of posts outside public office, never of a name
     object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
     sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
     address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
@@ -230,6 +231,7 @@ def load_lexicon() -> Lexicon:
         non_speakers=frozenset(read_lines("non_speakers.txt")),
         lead_ins=frozenset(read_lines("lead_ins.txt")),
         topic_shifts=frozenset(read_lines("topic_shifts.txt")),
+        job_titles=frozenset(read_lines("job_titles.txt")),
         object_markers=frozenset(read_lines("object_markers.txt")),
         sentence_openers=frozenset(read_lines("sentence_openers.txt")),
         address_forms=frozenset(read_lines("address_forms.txt")),

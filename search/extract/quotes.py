@@ -412,6 +412,8 @@ class _Article:
         token = self.tokens[i]
         if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
             return False
+        if token.text in self.lex.job_titles:  # `Media Officer Persib`, `Project Manager`: a post, not a name
+            return False
         if i > 0 and self.tokens[i - 1].text == "@" and self.tokens.start(i) == self.tokens.end(i - 1):
             return False  # `akun @TMCPoldaMetro`: an account's handle, not a person's name
         text = token.text
@@ -779,6 +781,8 @@ def _mark_role(text: str, at: int) -> str:
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if before.isspace() or before in "([—-":
+        if after in ",;:)":  # `" Yes I Do ",`: spaced inside, a comma after, it closes
+            return CLOSE
         return EITHER if after.isspace() else OPEN
     if after.isspace() or after in ".,;:!?)":
         return CLOSE
@@ -822,13 +826,15 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
     found: list[Quote] = []
     boundary = sentence[0]
     for index, span in enumerate(spans):
-        after_end = spans[index + 1].open if index + 1 < len(spans) else sentence[1]
+        after_end = _attribution_end(article, spans, index, sentence)
         after = _cue_after(article, span, after_end)
         before = None if after else _cue_before(article, boundary, span)
         boundary = span.close + 1
         text, start, end = _inner(article.text, span)
         if not text:
             continue
+        if after and _is_inline_name(article, sentence, span, text):
+            continue  # `Berdasarkan survei program " Yes I Do ", kata dia, …`: a name in marks, the sentence is reported
         attribution = after or before
         if attribution is None:
             if _is_standalone(article, sentence, span, text):
@@ -838,6 +844,28 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
         found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
         article.remember(span.close if after else span.open, who.name, said=text, unnamed=not who.by_pronoun)
     return found
+
+
+def _is_inline_name(article: _Article, sentence: tuple[int, int], span: _Span, text: str) -> bool:
+    """A few words in marks inside a sentence that began before them, with no closing punctuation of their
+    own: a name or a term, even with a cue after it."""
+    opened = article.text[sentence[0]:span.open].strip()
+    return bool(opened) and len(text.split()) < MIN_STANDALONE_WORDS + 2 and text[-1:] not in SENTENCE_MARKS \
+        and opened[-1:] not in ",:" + "".join(DOUBLE_MARKS)
+
+
+def _attribution_end(article: _Article, spans: list[_Span], index: int, sentence: tuple[int, int]) -> int:
+    """Where the attribution after a quote may run: to the next quote, past a short name in marks followed by a
+    comma (`," kata Project Manager " Yes I Do ", Amrullah`)."""
+    following = index + 1
+    while following < len(spans):
+        span = spans[following]
+        words = article.text[span.open + 1:span.close].split()
+        after = article.text[span.close + 1:span.close + 3].lstrip()
+        if not (span.closed and len(words) < MIN_STANDALONE_WORDS + 2 and after.startswith(",")):
+            return span.open
+        following += 1
+    return sentence[1]
 
 
 def _inner(text: str, span: _Span) -> tuple[str, int, int]:
@@ -901,7 +929,7 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     following = tokens[cue + 1]
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
-    apposed = _name_after_comma(article, end, limit)  # `kata koordinator KontraS, Yati Andriyati, kepada …`
+    apposed = _name_after_comma(article, _after_title(article, end, limit), limit)  # `kata koordinator KontraS, Yati …`
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
         if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions
                         or _ends_anaphoric(article, cue + 1, limit)):
@@ -911,11 +939,25 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
     if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
         return _Who(apposed)
-    if who is not None and who.name and not who.by_pronoun:
+    if apposed and who.name and len(apposed.split()) > 1 and not article.names.known(who.name) \
+            and len(who.name.split()) == 1 and who.name not in apposed.split():
+        return _Who(apposed)  # `ujar Media Officer Persib, Irfan Suryadiredja`: a body in the title, then the name
+    if who is None or who.name and not who.by_pronoun:
         named = _name_after_description(article, article.token_at(end), limit)
         if named is not None:  # `kata Manajer tim bulu tangkis Indonesia, Susy Susanti`: a title, then the name
             return _Who(named)
     return who
+
+
+def _after_title(article: _Article, at: int, limit: int) -> int:
+    """Past a name in marks inside the attribution (`kata Project Manager "Yes I Do", Amrullah`): where the
+    words after its closing mark begin; else `at` itself."""
+    if at >= limit or article.text[at:at + 1] not in DOUBLE_MARKS:
+        return at
+    span = next((span for span in article.spans if span.open == at), None)
+    if span is None or not span.closed or span.close >= limit:
+        return at
+    return span.close + 1
 
 
 def _name_after_description(article: _Article, i: int, limit: int) -> str | None:
