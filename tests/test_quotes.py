@@ -389,6 +389,14 @@ def test_speaker_error_classes(body, expected):
      'Project Manager " Yes I Do ", Amrullah, di Semarang.\n\nBerdasarkan survei program " Yes I Do ", kata '
      'dia, pernikahan anak masih menjadi persoalan di Rembang.',
      [("direct", "Amrullah", "kata"), ("indirect", "Amrullah", "kata")]),
+    # a title going on past `bidang` to the name (`kata Kasubdit I bidang Kamneg … AKBP Andi Dady`): the name, not
+    # the unit's numeral; and the pronoun after
+    ('Polda NTB memburu dalang pemalsuan ijazah.\n\n"Kasusnya sedang kita dalami," kata Kasubdit I bidang Kamneg '
+     'Ditreskrimum Polda NTB AKBP Andi Dady di Mataram.\n\n"Barang bukti sudah kita sita," ujarnya.',
+     [("direct", "Andi Dady", "kata"), ("direct", "Andi Dady", "ujarnya")]),
+    # a name opening the sentence and set off (`Andakara, pebasket Pelita Jaya, mengatakan`), not its club
+    ('Andakara, pebasket Pelita Jaya, mengatakan dokumenter ini menjadi refleksi personal.',
+     [("indirect", "Andakara", "mengatakan")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

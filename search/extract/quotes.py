@@ -493,8 +493,9 @@ class _Article:
         indices = list(self.tokens_between(sentence_start, end))
         runs = [run for run in self.name_runs(indices) if not self._object_of_verb(run)]
         set_off = [run for run in runs if self._set_off(run)]
-        if set_off:
-            return self.names.person(" ".join(self.tokens[i].text for i in set_off[-1]))
+        if set_off:  # `Andakara, pebasket Pelita Jaya, mengatakan`: the name opening the sentence, not its club
+            run = set_off[0] if set_off[0][0] == indices[0] else set_off[-1]
+            return self.names.person(" ".join(self.tokens[i].text for i in run))
         for run in runs:
             if len(run) > 1:
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
@@ -1048,13 +1049,23 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
         if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
             break
         if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
-                and not token.text.isdigit():  # `kata Ketua TKD 02 Jatim Boedi …`: a number inside a title
+                and not token.text.isdigit() and not _title_goes_on(article, i, limit):
+            # `kata Ketua TKD 02 Jatim Boedi …`, `kata Kasubdit I bidang Kamneg … Andi Dady`: a title goes on
             if token.lower in article.lex.anaphors:  # `kata politikus PDIP itu`
                 i += 1
             break
         seen_name = seen_name or token.is_capitalised or token.lower in article.lex.speaker_pronouns
         i += 1
     return tokens.start(i) if i < len(tokens) else len(article.text)
+
+
+def _title_goes_on(article: _Article, i: int, limit: int) -> bool:
+    """`bidang`, `dan` between capitalised words of a title (`Kasubdit I bidang Kamneg`, `Dinas Pendidikan dan
+    Kebudayaan`): the title, and the name after it, go on."""
+    tokens = article.tokens
+    following = i + 1
+    return tokens[i].lower in article.lex.connectors and following < len(tokens) \
+        and tokens.start(following) < limit and tokens[following].is_capitalised
 
 
 def _cue_before(article: _Article, boundary: int, span: _Span) -> tuple[str, _Who] | None:
