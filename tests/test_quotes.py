@@ -397,6 +397,14 @@ def test_speaker_error_classes(body, expected):
     # a name opening the sentence and set off (`Andakara, pebasket Pelita Jaya, mengatakan`), not its club
     ('Andakara, pebasket Pelita Jaya, mengatakan dokumenter ini menjadi refleksi personal.',
      [("indirect", "Andakara", "mengatakan")]),
+    # a one-word name the text wrote before mid-sentence, opening a sentence and acting, is its subject; a word
+    # that only ever opens sentences (`Setelah`) is not
+    ('Sempat terjadi aksi protes dari warga bernama Mariella.\n\nMariella melancarkan aksi protesnya di depan '
+     'gedung. Menurutnya, vonis itu bertentangan dengan materi kuliah.',
+     [("indirect", "Mariella", "Menurutnya")]),
+    ('"Saya kena heat stroke," ujar Derby Romero. Setelah menyelesaikan adegan itu, ia istirahat.\n\nSetelah '
+     'melalui diskusi, kostum dibuat berbeda. "Kami hadirkan pastor," ujarnya.',
+     [("direct", "Derby Romero", "ujar"), ("direct", "Derby Romero", "ujarnya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

@@ -232,7 +232,7 @@ class _Article:
                 if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]) and not self.tied_to_other(runs[0]):
                     name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
                 elif runs and runs[0] == indices[:1] and not self._passive_after(runs[0][0]):
-                    name = self.fuller_name(runs[0][0])  # `Fabregas tetap pemain yang sama.`, named in full before
+                    name = self.fuller_name(runs[0][0]) or self._named_before(runs[0][0])
             if name is None and not heading and not self.names.official_in(*sentence, last=False):
                 name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
@@ -446,6 +446,19 @@ class _Article:
                     self.fuller_names[word] = self.names.person(" ".join(self.tokens[j].text for j in run))
                     break
         return self.fuller_names[word]
+
+    def _named_before(self, i: int) -> str | None:
+        """`… warga bernama Mariella. Mariella melancarkan aksi protesnya …`: a one-word name, no ordinary word,
+        that acts and that the text wrote before, outside quotes, is the sentence's subject."""
+        word = self.tokens[i].text
+        if word.lower() in self.lex.common_words or not self._acts_next(i):
+            return None
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        earlier = self._tokens_at(match.start() for match in
+                                  pattern.finditer(self.text, self.tokens.start(self.first), self.tokens.start(i)))
+        named = any(not self.quoted.inside(self.tokens.start(k)) and not self._opens_sentence(k)
+                    and self.tokens[k - 1].text not in DOUBLE_MARKS for k in earlier)  # capitalised mid-sentence
+        return self.names.person(word) if named else None
 
     def _acts_next(self, last: int) -> bool:
         """`Leslie juga sempat menyinggung …`: an active verb after a name, adverbs skipped."""
