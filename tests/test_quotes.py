@@ -405,6 +405,11 @@ def test_speaker_error_classes(body, expected):
     ('"Saya kena heat stroke," ujar Derby Romero. Setelah menyelesaikan adegan itu, ia istirahat.\n\nSetelah '
      'melalui diskusi, kostum dibuat berbeda. "Kami hadirkan pastor," ujarnya.',
      [("direct", "Derby Romero", "ujar"), ("direct", "Derby Romero", "ujarnya")]),
+    # a lead an ordinary word opens (`Setali tiga uang,`) names nobody: the name after its comma is the subject
+    # a pronoun in the next sentence means, not the last speaker
+    ('"Iya, takut bercanda," ujar Ruben Onsu.\n\nSetali tiga uang, Ivan Gunawan menyetujui keputusan itu. Ia '
+     'menegaskan fokus dirinya adalah beribadah.',
+     [("direct", "Ruben Onsu", "ujar"), ("indirect", "Ivan Gunawan", "menegaskan")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

@@ -318,8 +318,10 @@ class _Article:
         return following < len(self.tokens) and _is_passive(self.tokens[following].lower)
 
     def _nameless_lead(self, indices: list[int]) -> bool:
-        """`Sebagai koreografer tari, James Cousins …`: a lead a connective opens, naming nobody."""
-        return bool(indices) and self.tokens[indices[0]].lower in self.lex.sentence_openers \
+        """`Sebagai koreografer tari, James Cousins …`, `Setali tiga uang, Ivan Gunawan …`: a lead a connective
+        or an ordinary word opens, naming nobody."""
+        return bool(indices) and (self.tokens[indices[0]].lower in self.lex.sentence_openers
+                                  or not self.reader.is_name_word(indices[0])) \
             and not any(self.is_speaker_word(i) for i in indices[1:])
 
     def _object_before(self, indices: list[int]) -> bool:
