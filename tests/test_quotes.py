@@ -123,6 +123,11 @@ def test_indirect_quotes(body, expected):
     # a verb of saying whose object is a thing said, not a clause
     "Gubernur Jawa Timur Khofifah Indar Parawansa menyampaikan terima kasih kepada segenap jajaran pemerintah provinsi.",
     "Wakil Gubernur Emil Elestianto Dardak menyampaikan permohonan maaf selama menjalankan tugasnya.",
+    # ... or a story, a feeling, a reason told (`menceritakan pengalamannya`, `membeberkan alasan …`)
+    "Artis Arzeti Bilbina menceritakan pengalamannya saat akun Facebook miliknya diretas orang.",
+    "Penyerang Sergio van Dijk mengungkapkan perasaannya yang tak masuk dalam pilihan pelatih.",
+    "Menteri UMKM Maman Abdurrahman membeberkan alasan bunga kredit nasabah bisa tergolong tinggi.",
+    "Ketua KPU Arief Budiman membeberkan konsep kerja selama lima tahun ke depan.",
 ])
 def test_not_quotes(body):
     assert quotes_of(body) == []
