@@ -128,6 +128,7 @@ def test_indirect_quotes(body, expected):
     "Penyerang Sergio van Dijk mengungkapkan perasaannya yang tak masuk dalam pilihan pelatih.",
     "Menteri UMKM Maman Abdurrahman membeberkan alasan bunga kredit nasabah bisa tergolong tinggi.",
     "Ketua KPU Arief Budiman membeberkan konsep kerja selama lima tahun ke depan.",
+    "Ketua Organda Agus Sikumbang menyampaikan keluhannya di DPRD Pekanbaru pasca insiden berdarah.",
 ])
 def test_not_quotes(body):
     assert quotes_of(body) == []
@@ -415,6 +416,14 @@ def test_speaker_error_classes(body, expected):
     ('"Iya, takut bercanda," ujar Ruben Onsu.\n\nSetali tiga uang, Ivan Gunawan menyetujui keputusan itu. Ia '
      'menegaskan fokus dirinya adalah beribadah.',
      [("direct", "Ruben Onsu", "ujar"), ("indirect", "Ivan Gunawan", "menegaskan")]),
+    # the full stop of an abbreviation in brackets (`(Purn.)`) does not end the title before the name
+    ('Film itu diangkat dari operasi yang dipimpin Laksamana Madya TNI (Purn.) Achmad Taufiqoerrochman.\n\n'
+     '"Ini diawali inisiatif Kasal," ujar Laksamana Madya TNI (Purn.) Taufiqoerrochman dalam keterangan pers.',
+     [("direct", "Taufiqoerrochman", "ujar")]),
+    # `Dikatakan, …` opening a sentence reports the last speaker
+    ('"Korban luka lebam," kata Kapolsek Koja Kompol Supriyanto.\n\nDikatakan, korban dipekerjakan sebagai '
+     'pembantu sejak umur 8 tahun.',
+     [("direct", "Supriyanto", "kata"), ("indirect", "Supriyanto", "Dikatakan")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

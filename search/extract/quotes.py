@@ -1061,7 +1061,7 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
     seen_name = False
     while i < len(tokens) and tokens.start(i) < limit:
         token = tokens[i]
-        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
+        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS and not _abbreviation_stop(article, i):
             break
         if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
                 and not token.text.isdigit() and not _title_goes_on(article, i, limit):
@@ -1072,6 +1072,12 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
         seen_name = seen_name or token.is_capitalised or token.lower in article.lex.speaker_pronouns
         i += 1
     return tokens.start(i) if i < len(tokens) else len(article.text)
+
+
+def _abbreviation_stop(article: _Article, i: int) -> bool:
+    """`Laksamana Madya TNI (Purn.) Taufiqoerrochman`: the full stop of an abbreviation in brackets."""
+    tokens = article.tokens
+    return tokens[i].text == "." and i + 1 < len(tokens) and tokens[i + 1].text == ")"
 
 
 def _title_goes_on(article: _Article, i: int, limit: int) -> bool:
