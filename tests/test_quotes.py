@@ -424,6 +424,11 @@ def test_speaker_error_classes(body, expected):
     ('"Korban luka lebam," kata Kapolsek Koja Kompol Supriyanto.\n\nDikatakan, korban dipekerjakan sebagai '
      'pembantu sejak umur 8 tahun.',
      [("direct", "Supriyanto", "kata"), ("indirect", "Supriyanto", "Dikatakan")]),
+    # a post opening the attribution names a body with its capitalised words (`Kepala Bandara Kalimarau Berau`);
+    # the name set off after it speaks, and the pronoun after is that person
+    ('Petugas menggagalkan penyelundupan anak buaya.\n\n"Barang itu hendak masuk kargo," kata Kepala Bandara '
+     'Kalimarau Berau, Bambang Hartato, saat dikonfirmasi.\n\n"Ada yang bergerak-gerak," ujarnya.',
+     [("direct", "Bambang Hartato", "kata"), ("direct", "Bambang Hartato", "ujarnya")]),
 ])
 def test_speaker_classes_of_news(body, expected):
     assert speakers_of(body) == expected

@@ -955,14 +955,21 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
     if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
         return _Who(apposed)
-    if apposed and who.name and len(apposed.split()) > 1 and not article.names.known(who.name) \
-            and len(who.name.split()) == 1 and who.name not in apposed.split():
-        return _Who(apposed)  # `ujar Media Officer Persib, Irfan Suryadiredja`: a body in the title, then the name
+    if apposed and who.name and len(apposed.split()) > 1 and who.name not in article.names.forms.values() \
+            and (len(who.name.split()) == 1 and not article.names.known(who.name) or _opens_title(article, cue + 1)) \
+            and who.name not in apposed.split():
+        return _Who(apposed)  # `ujar Media Officer Persib, Irfan …`, `kata Kepala Bandara Kalimarau Berau, Bambang …`
     if who is None or who.name and not who.by_pronoun:
         named = _name_after_description(article, article.token_at(end), limit)
         if named is not None:  # `kata Manajer tim bulu tangkis Indonesia, Susy Susanti`: a title, then the name
             return _Who(named)
     return who
+
+
+def _opens_title(article: _Article, i: int) -> bool:
+    """`Kepala`, `Media Officer`: the attribution opens with a post, so its capitalised words name a body."""
+    text = article.tokens[i].text
+    return text in article.lex.positions or text in article.lex.role_words or text in article.lex.job_titles
 
 
 def _after_title(article: _Article, at: int, limit: int) -> int:
