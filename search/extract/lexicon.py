@@ -57,6 +57,9 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
+    non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
+    word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
     common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
     non_public_roles: frozenset[str]
     parties: frozenset[str]  # political parties: their posts are not public office, their boards not agencies
@@ -216,6 +219,9 @@ def load_lexicon() -> Lexicon:
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
+        not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
+        non_person_openers=frozenset(read_lines("non_person_openers.txt")),
+        word_names=frozenset(read_lines("word_names.txt")),
         common_words=frozenset(read_lines("common_words.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         parties=frozenset(read_lines("parties.txt")),

@@ -11,6 +11,8 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+MAX_PLACE_WORDS = 3  # words of a place name written before a name
+NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
@@ -220,7 +222,7 @@ class _Reader:
         titles = [i for i in range(max(start, head + 1), end) if self.is_title(i)]
         if titles:
             name_start = titles[-1] + 1
-            name_end = name_start
+            name_end = name_start + self._role_word_given_name(name_start)
             while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
                                       or self._inner_lowercase(name_end, True)):
                 name_end += 1
@@ -270,6 +272,15 @@ class _Reader:
         return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
                 and is_derived_word(self.tokens[i].text) and self.tokens[i].text not in self.lex.role_words
                 and self.tokens[i].text not in self.lex.positions)
+
+    def _role_word_given_name(self, i: int) -> bool:
+        """`Brigjen Pol Agung Setya`: right after a rank, a given name that is also a role's word (`Agung`,
+        `Mulia`: word_names.txt) is the name's first word when a name word follows it (never `Besar` of
+        `Komisaris Besar`)."""
+        token = self.tokens[i] if i < len(self.tokens) else None
+        return (token is not None and i + 1 < len(self.tokens) and token.is_capitalised and not token.is_acronym and i not in self.material
+                and token.text in self.lex.role_words and token.text in self.lex.word_names
+                and token.text not in self.lex.positions and self.is_name_word(i + 1))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
@@ -490,8 +501,9 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     if not mentions:
         return mentions
     runs = reader.name_runs()
-    for mention in mentions:
-        mention.name = _fullest(tuple(mention.name.split()), runs, reader.lex)
+    for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
+        mention.name = plausible_name(_fullest(tuple(mention.name.split()), runs, reader.lex), reader.lex)
+    mentions = [mention for mention in mentions if mention.name]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
         target = next((other for other in merged if _same_person(mention.name, other.name)), None)
@@ -576,16 +588,68 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
 
 def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
-    (`Ketua RW` gives `RW`), or a place (`Tanah Abang`, `Tangsel`). A first word repeated at the end, as
+    (`Ketua RW` gives `RW`), a place (`Tanah Abang`, `Tangsel`), a group, club, court or command that follows a
+    role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
+    English article (`The Fed`, `The Jakmania`). A first word repeated at the end, as
     in `Prabowo Subianto Prabowo` (the name, then the start of the next sentence), is dropped."""
     words = name.split()
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
+    cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
+    words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
+    while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
+        words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
+    while len(words) > 1 and _opens_role(words[0], lexicon):
+        words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
+    while len(words) >= 3 and _glued_before_name(words[0], lexicon):
+        if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
+            return None  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
+        words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
+    words = words[_place_before_name(words, lexicon):]
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
-    if _is_place(" ".join(words).lower(), lexicon):
+    lowered = " ".join(words).lower()
+    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+            or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
+
+
+def _ends_name(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised verb of saying (`Mengatakan`) or a currency (`Rp`) is the next phrase's."""
+    lowered = word.lower()
+    return lowered in lexicon.attribution_verbs or lowered in lexicon.reporting_verbs or lowered in NAME_ENDING_WORDS
+
+
+def _opens_role(word: str, lexicon: Lexicon) -> bool:
+    """A rank, a title or a post's word, never a given name (`Agung`, `Bagus` are: word_names.txt)."""
+    return ((word in lexicon.ranks or word in lexicon.person_prefixes or word in lexicon.positions
+             or word in lexicon.role_words) and word not in lexicon.word_names)
+
+
+def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
+    """How many first words name a place written between a role and a name (`Gubernur New York Andrew Cuomo`,
+    `Lurah Jatipadang Arief Syarifuddin`): the longest such place that leaves a name of a word or more."""
+    for size in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
+        place = " ".join(words[:size]).lower()
+        if _is_place(place, lexicon) or tuple(words[:size]) in lexicon.foreign_cities:
+            return size
+    return 0
+
+
+def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
+    """An acronym (`UE`, `PP`), a place (`Queensland`) or a word that is never a name, written between a role
+    and a name of two words or more."""
+    return ((word.isupper() and len(word.rstrip(".")) >= 2) or word in lexicon.not_names or word in lexicon.non_public_roles
+            or _is_place(word.lower(), lexicon))
+
+
+def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
+    """Words of a would-be name that are a role's or the news writes in lower case (`Festival Film Internasional
+    Toronto`, `Logistik`): one is a given name now and then (`Dana White`, `Nur Alam`), two are no name."""
+    return sum(1 for word in words
+               if word in lexicon.role_words or word in lexicon.positions or word in lexicon.not_names
+               or (word.lower() in lexicon.common_words and word not in lexicon.word_names))
 
 
 def _is_place(lowered: str, lexicon: Lexicon) -> bool:
