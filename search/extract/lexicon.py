@@ -75,6 +75,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_descriptions: frozenset[str]
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
+    topic_shifts: frozenset[str]  # `sementara itu`: a lead-in that turns to someone else
+    job_titles: frozenset[str]  # `Manager`, `Officer`: words of posts outside public office, never of a name
     object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
     sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
     address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
@@ -88,6 +90,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
+    spelling_variants: tuple[tuple[str, str], ...]  # (`oe`, `u`): one sound spelt two ways in names
     countries: tuple[str, ...]
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region code)
     agencies: tuple[AgencyEntry, ...]
@@ -235,6 +238,8 @@ def load_lexicon() -> Lexicon:
         person_descriptions=frozenset(read_lines("person_descriptions.txt")),
         non_speakers=frozenset(read_lines("non_speakers.txt")),
         lead_ins=frozenset(read_lines("lead_ins.txt")),
+        topic_shifts=frozenset(read_lines("topic_shifts.txt")),
+        job_titles=frozenset(read_lines("job_titles.txt")),
         object_markers=frozenset(read_lines("object_markers.txt")),
         sentence_openers=frozenset(read_lines("sentence_openers.txt")),
         address_forms=frozenset(read_lines("address_forms.txt")),
@@ -249,6 +254,7 @@ def load_lexicon() -> Lexicon:
         sub_units=tuple(read_sub_units()),
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
+        spelling_variants=tuple(tuple(line.split("\t")[:2]) for line in read_lines("spelling_variants.tsv")),
         countries=tuple(read_lines("countries.txt")),
         region_aliases=tuple(tuple(line.split("\t")[:2]) for line in read_lines("region_aliases.tsv")),
         agencies=tuple(read_table("agencies.tsv")),
