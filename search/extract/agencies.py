@@ -328,29 +328,28 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                  position: int) -> list[tuple[Match, AgencyRef]] | None:
     """`Komisi III DPR`, `Setjen Kemendagri`, `Ditjen Bina Marga`, `Balai Besar Wilayah Sungai Brantas`: the
     unit (and the body it belongs to, named after it), or None."""
-    for unit in lexicon.sub_units:
-        for prefix in unit.prefixes:
-            end = position + len(prefix)
-            if tuple(token.text for token in tokens[position:end]) != prefix:
+    for unit, prefix in lexicon.sub_unit_prefixes.get(tokens[position].text, ()):
+        end = position + len(prefix)
+        if tuple(token.text for token in tokens[position:end]) != prefix:
+            continue
+        words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
+        if words is None:
+            continue
+        named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
+        if named is not None and isinstance(named[1], AgencyRef) and \
+                named[1].canonical.startswith(unit.template.split("{")[0]):
+            return [(Match(position, named[0].end, named[1]), named[1])]  # "Ditjen Bea Cukai": a body we know
+        if not unit.parent_kinds:
+            if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
                 continue
-            words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
-            if words is None:
-                continue
-            named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
-            if named is not None and isinstance(named[1], AgencyRef) and \
-                    named[1].canonical.startswith(unit.template.split("{")[0]):
-                return [(Match(position, named[0].end, named[1]), named[1])]  # "Ditjen Bea Cukai": a body we know
-            if not unit.parent_kinds:
-                if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
-                    continue
-                ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
-                return [(Match(position, after, ref), ref)]
-            parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
-            if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
-                continue
-            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
-                            parent[1].kind, parent[1].region)
-            return [(Match(position, parent[0].end, ref), ref), parent]
+            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
+            return [(Match(position, after, ref), ref)]
+        parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
+        if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
+            continue
+        ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
+                        parent[1].kind, parent[1].region)
+        return [(Match(position, parent[0].end, ref), ref), parent]
     return None
 
 

@@ -29,6 +29,7 @@ NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
+MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 
 
@@ -101,9 +102,7 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
-        if self.is_initial(i):
-            return False
-        return text in self.lex.person_prefixes or text in self.lex.ranks
+        return (text in self.lex.person_prefixes or text in self.lex.ranks) and not self.is_initial(i)
 
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
@@ -116,20 +115,35 @@ class _Reader:
                 and previous.text not in self.lex.person_prefixes and previous.text not in self.lex.ranks)
 
     def is_degree(self, i: int) -> bool:
-        text = self.tokens[i].text
+        return self._is_degree_text(self.tokens[i].text)
+
+    def _is_degree_text(self, text: str) -> bool:
         return text in self.lex.degree_suffixes or text.rstrip(".") + "." in self.lex.degree_suffixes
 
     def is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
-        if not token.is_capitalised or i in self.material:
+        if not token.is_capitalised or i in self.material or not self._may_be_name(token):
             return False
+        return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _may_be_name(self, token: Token) -> bool:
+        """What `is_name_word` asks of a capitalised token's text alone, judged once per text and lexicon."""
+        verdicts = self.lex.name_word_verdicts
+        verdict = verdicts.get(token.text)
+        if verdict is None:
+            if len(verdicts) >= MAX_NAME_WORD_VERDICTS:
+                verdicts.clear()
+            verdict = verdicts[token.text] = self._judge_name_text(token)
+        return verdict
+
+    def _judge_name_text(self, token: Token) -> bool:
+        """Not a long acronym, a roman numeral, an affixed word, a role or position word, a word never a name
+        (not_names.txt), a degree, a day or month, or a stop word."""
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or self._numbers_unit(i):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or is_derived_word(text):
             return False
-        if is_derived_word(text):
-            return False
-        return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names or self.is_title(i)
-                    or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
+        return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
+                    or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
 
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
