@@ -221,12 +221,12 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
         regions = list(gazetteers.regions.find_all(tokens))
     found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
     learned: dict[str, AgencyRef | _UnitMatch] = {}
-    position = 0
+    position = 0  # tokens before this are read already
     first_words = gazetteers.scan_words
-    while position < len(tokens):
-        if tokens[position].key not in first_words:
-            position += 1
+    for start in [i for i, token in enumerate(tokens) if token.key in first_words]:
+        if start < position:
             continue
+        position = start
         match = _longest_at(gazetteers, tokens, position)
         sub = _sub_unit_at(gazetteers, lexicon, tokens, position)
         if sub is not None and (match is None or sub[0][0].end > match[0].end):

@@ -135,6 +135,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return cues | self.reporting_verbs | self.passive_cues | {"menurut", "menurutnya"}
 
     @cached_property
+    def role_openers(self) -> frozenset[str]:
+        """Words that may open an official's role: positions, agency posts, lower-case positions."""
+        return self.positions | self.agency_posts | self.lowercase_positions
+
+    @cached_property
     def name_word_verdicts(self) -> dict[str, bool]:
         """Whether a capitalised text may be a name word by itself: search/extract/officials.py fills it, within
         its budget, so that each distinct text of the corpus is judged once."""

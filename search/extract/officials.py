@@ -468,10 +468,8 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     inside agency names alone (all of `material` when not given)."""
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
-    heads = lexicon.positions | lexicon.agency_posts
-    lowercase = lexicon.lowercase_positions
-    cues = [i for i, token in enumerate(tokens)
-            if token.text in APPOSITIVE_MARKERS or token.text in heads or token.text in lowercase]
+    openers = lexicon.role_openers
+    cues = [i for i, token in enumerate(tokens) if token.text in openers or token.text in APPOSITIVE_MARKERS]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:
