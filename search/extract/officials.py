@@ -413,18 +413,16 @@ class _Reader:
         """Every run of one to five name words in the text, and how often it is written."""
         runs: dict[tuple[str, ...], int] = {}
         current: list[str] = []
-        tokens = self.tokens
-        for i in range(len(tokens) + 1):
-            if (i < len(tokens) and tokens[i].is_capitalised and (self.is_name_word(i) or self.is_particle(i))
-                    and not (not current and self._role_runs_on(i))):
-                current.append(tokens[i].text)
-                continue
-            if i < len(tokens) and current and self.is_hyphen_part(i):
-                current[-1] += tokens[i].text
-                continue
-            if 1 <= len(current) <= MAX_NAME_WORDS:
-                runs[tuple(current)] = runs.get(tuple(current), 0) + 1
-            current = []
+        for i, token in enumerate(self.tokens):
+            if (token.is_capitalised and (self.is_name_word(i) or self.is_particle(i))
+                    and (current or not self._role_runs_on(i))):
+                current.append(token.text)
+            elif current and self.is_hyphen_part(i):
+                current[-1] += token.text
+            elif current:
+                _count_run(runs, current)
+                current = []
+        _count_run(runs, current)
         return runs
 
     def is_non_public(self, span: tuple[int, int]) -> bool:
@@ -460,6 +458,11 @@ class _Reader:
             found.append(_Found(start, end, None))
             position = end
         return found
+
+
+def _count_run(runs: dict[tuple[str, ...], int], words: list[str]) -> None:
+    if 1 <= len(words) <= MAX_NAME_WORDS:
+        runs[tuple(words)] = runs.get(tuple(words), 0) + 1
 
 
 def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,

@@ -25,7 +25,7 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
 MARK = re.compile('["“”„]')
 SENTENCE_MARKS = frozenset(".!?")
-BREAK = re.compile('[.!?\n"“”„]')
+BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sentence (no longer token starts with one)
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
@@ -93,10 +93,11 @@ class _Article:
         self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
                                lexicon.person_prefixes | lexicon.address_forms)
-        # Found by searching the text, not by walking every token: extraction runs on every article.
+        # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
-        self.breaks = self._tokens_at(match.start() for match in BREAK.finditer(text, *inside))
+        body_tokens = list(enumerate(tokens[self.first:self.last], self.first))
+        self.triggers = [i for i, token in body_tokens if token.lower in triggers]
+        self.breaks = [i for i, token in body_tokens if token.text in BREAKS]
         self.sentences = self.split_sentences()
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
@@ -108,17 +109,6 @@ class _Article:
     def token_at(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
         return bisect_right(self.starts, offset - 1)
-
-    def _tokens_at(self, offsets) -> list[int]:
-        """The indices of the tokens that start at `offsets` (an offset inside a token, such as the full stop
-        of `M.Si.`, has none)."""
-        found = []
-        starts = self.starts
-        for offset in offsets:
-            i = bisect_right(starts, offset - 1)
-            if i < len(starts) and starts[i] == offset:
-                found.append(i)
-        return found
 
     def triggers_in(self, indices: range) -> list[int]:
         """The words that may open a report (`mengatakan`, `kata`, `menurut`) among `indices`."""
