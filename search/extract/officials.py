@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, Lexicon
@@ -16,6 +17,7 @@ MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
@@ -140,10 +142,12 @@ class _Reader:
         """Not a long acronym, a roman numeral, an affixed word, a role or position word, a word never a name
         (not_names.txt), a degree, a day or month, or a stop word."""
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or is_derived_word(text):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
             return False
-        return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
-                    or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
+        if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
+                or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
+            return False
+        return not is_derived_word(text)  # last: Sastrawi is asked only about words no list settles
 
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
@@ -282,8 +286,8 @@ class _Reader:
             return False
         before = i - 1
         return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
-                and is_derived_word(self.tokens[i].text) and self.tokens[i].text not in self.lex.role_words
-                and self.tokens[i].text not in self.lex.positions)
+                and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.positions
+                and is_derived_word(self.tokens[i].text))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
@@ -460,6 +464,12 @@ class _Reader:
         return found
 
 
+@lru_cache(maxsize=8)
+def _with_words(words: frozenset[str], more: frozenset[str]) -> frozenset[str]:
+    """One set for a scan over every token to look up, built once per lexicon."""
+    return words | more
+
+
 def _count_run(runs: dict[tuple[str, ...], int], words: list[str]) -> None:
     if 1 <= len(words) <= MAX_NAME_WORDS:
         runs[tuple(words)] = runs.get(tuple(words), 0) + 1
@@ -471,8 +481,8 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     inside agency names alone (all of `material` when not given)."""
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
-    openers = lexicon.role_openers
-    cues = [i for i, token in enumerate(tokens) if token.text in openers or token.text in APPOSITIVE_MARKERS]
+    cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
+    cues = [i for i, token in enumerate(tokens) if token.text in cue_words]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:
@@ -642,7 +652,8 @@ def find_persons(tokens: list[Token], material: set[int], officials: list[Offici
     official_words = {word for official in officials for word in official.name.split()}
     found: list[str] = []
     verbs = lexicon.attribution_verbs
-    candidates = [i for i, token in enumerate(tokens) if token.text in verbs or token.text == "("]
+    cue_words = _with_words(verbs, AGE_OPENERS)
+    candidates = [i for i, token in enumerate(tokens) if token.text in cue_words]
     for i in candidates:
         token = tokens[i]
         start = end = None

@@ -371,9 +371,9 @@ class _Article:
         if self.reader.is_name_word(i):
             return True
         text = token.text
-        return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
+        return (token.is_capitalised and i not in self.material and not token.is_acronym
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
-                and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS)
+                and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS and is_derived_word(text))
 
     def _set_off(self, run: list[int]) -> bool:
         """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
