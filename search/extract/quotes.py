@@ -95,9 +95,9 @@ class _Article:
                                lexicon.person_prefixes | lexicon.address_forms)
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        body_tokens = list(enumerate(tokens[self.first:self.last], self.first))
-        self.triggers = [i for i, token in body_tokens if token.lower in triggers]
-        self.breaks = [i for i, token in body_tokens if token.text in BREAKS]
+        body_tokens = tokens[self.first:self.last]
+        self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
+        self.breaks = [i for i, token in enumerate(body_tokens, self.first) if token.text in BREAKS]
         self.sentences = self.split_sentences()
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
