@@ -186,24 +186,44 @@ def identity(articles: list[Article]) -> None:
     print(f"  {len(merged)} merged groups; the largest: " + "; ".join(" / ".join(names) for names in merged[:12]))
 
 
-AUDIT = ROOT / "tests" / "data" / "official_value_audit.txt"
+AUDIT = ROOT / "tests" / "data" / "official_value_judgements.tsv"
 AUDIT_SAMPLE, AUDIT_SEED = 100, 15
+UNJUDGED_SHOWN = 20
+
+
+def read_judgements() -> dict[str, tuple[str, str]]:
+    """value -> (NAME or JUNK, the junk's class) from the judgement file."""
+    judged = {}
+    for line in AUDIT.read_text(encoding="utf-8").splitlines()[1:]:
+        if line and not line.startswith("#") and not line.startswith("value\t"):
+            value, judgement, kind = (line.split("\t") + ["", ""])[:3]
+            judged[value] = (judgement, kind)
+    return judged
 
 
 def audit(counts: Counter) -> None:
-    """Issue 15's junk audit: the share of official values judged junk (tests/data/official_value_audit.txt)
-    among values in 2+ articles, and in a seeded random 100 of all values. Values the file has not seen are
-    printed to be read: the share is only as current as the judging."""
+    """Issue 15's junk audit: the share of official values judged junk (tests/data/official_value_judgements.tsv)
+    over every value, among values in 2+ articles, and in a seeded random 100 of all values; the junk classes;
+    and the values nobody has judged yet, to be read: the share is only as current as the judging."""
     import random
 
-    junk = {line.strip() for line in AUDIT.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
-    frequent = sorted(name for name, count in counts.items() if count >= 2)
-    sample = sorted(random.Random(AUDIT_SEED).sample(sorted(counts), min(AUDIT_SAMPLE, len(counts))))
-    for label, values in (("values in 2+ articles", frequent), (f"random {len(sample)} of all values", sample)):
-        found = [value for value in values if value in junk]
-        print(f"  junk among {label}: {len(found)}/{len(values)} = {len(found) / max(1, len(values)):.1%} "
-              f"({'; '.join(found)})")
+    judged = read_judgements()
+    values = sorted(counts)
+    frequent = [name for name in values if counts[name] >= 2]
+    sample = sorted(random.Random(AUDIT_SEED).sample(values, min(AUDIT_SAMPLE, len(values))))
+    for label, group in (("every value", values), ("values in 2+ articles", frequent),
+                         (f"random {len(sample)} of all values", sample)):
+        found = [value for value in group if judged.get(value, ("",))[0] == "JUNK"]
+        unjudged = sum(1 for value in group if value not in judged)
+        shown = "; ".join(found[:8]) + (" ..." if len(found) > 8 else "")
+        print(f"  junk among {label}: {len(found)}/{len(group)} = {len(found) / max(1, len(group)):.1%}"
+              f" ({unjudged} not judged yet) ({shown})")
+    classes = Counter(judged[value][1] for value in values if judged.get(value, ("",))[0] == "JUNK")
+    print("  junk classes: " + ", ".join(f"{kind} {count}" for kind, count in classes.most_common()))
+    unjudged = [value for value in values if value not in judged]
+    if unjudged:
+        print(f"  {len(unjudged)} values not judged yet, the first {UNJUDGED_SHOWN}: "
+              + "; ".join(unjudged[:UNJUDGED_SHOWN]))
 
 
 def corpus_articles(shared: Path) -> list[Article]:

@@ -40,6 +40,15 @@ StoryIndex.prepare_all = lambda self, texts, workers=1: iter([None] * len(texts)
 StoryIndex.assign = lambda self, article_id, text, text_of, prepared=None: article_id
 sys.exit(cli.main(sys.argv[1:]))
 """
+# `warta reindex` with quote extraction switched off (no article quotes anyone): what quotes cost (issue 18)
+WITHOUT_QUOTES = """
+import sys
+import search.extract
+from search import cli
+search.extract.find_quotes = lambda *arguments, **options: []
+sys.exit(cli.main(sys.argv[1:]))
+"""
+FEATURES = {"stories": WITHOUT_STORIES, "quotes": WITHOUT_QUOTES}  # what a --*-cost run switches off
 
 
 def descendants(pid: int) -> list[int]:
@@ -102,9 +111,11 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write corpora and indexes here and keep them")
     parser.add_argument("--story-cost", type=int, metavar="REPEAT",
                         help="instead: warm full builds with and without story detection, alternating, REPEAT times")
+    parser.add_argument("--quote-cost", type=int, metavar="REPEAT",
+                        help="instead: warm full builds with and without quote extraction, alternating, REPEAT times")
     args = parser.parse_args()
-    if args.story_cost:
-        story_cost(args)
+    if args.story_cost or args.quote_cost:
+        feature_cost(args, "stories" if args.story_cost else "quotes", args.story_cost or args.quote_cost)
         return
     print(f"{'articles':>9}{'run':>6}{'seconds':>10}{'articles/s':>12}{'largest RSS MB':>16}{'tree PSS MB':>13}",
           flush=True)
@@ -124,12 +135,13 @@ def main() -> None:
     print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))}")
 
 
-def story_cost(args) -> None:
-    """Warm `--full` builds with and without story detection, one after the other, so that both meet the same
-    machine; the ratio of the medians is what stories cost, in wall time and in CPU time (the steadier
-    figure on a shared machine)."""
+def feature_cost(args, feature: str, repeat: int) -> None:
+    """Warm `--full` builds with and without a feature (story detection, quote extraction), one after the other,
+    so that both meet the same machine; the ratio of the medians is what the feature costs, in wall time and in
+    CPU time (the steadier figure on a shared machine)."""
     import statistics
 
+    without = f"no {feature}"
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             corpus = Path(tmp) / f"synthetic-{size}.jsonl"
@@ -137,20 +149,21 @@ def story_cost(args) -> None:
                            cwd=ROOT, check=True, capture_output=True)
             arguments = ["reindex", str(corpus), "--index", str(Path(tmp) / f"index-{size}"), "--quiet", "--full"]
             run([sys.executable, "-m", "search.cli"] + arguments)  # the stem cache: every timed build is warm
-            runs: dict[str, list[Run]] = {"stories": [], "no stories": []}
-            for _ in range(args.story_cost):
-                runs["stories"].append(run([sys.executable, "-m", "search.cli"] + arguments))
-                runs["no stories"].append(run([sys.executable, "-c", WITHOUT_STORIES] + arguments))
+            runs: dict[str, list[Run]] = {feature: [], without: []}
+            for _ in range(repeat):
+                runs[feature].append(run([sys.executable, "-m", "search.cli"] + arguments))
+                runs[without].append(run([sys.executable, "-c", FEATURES[feature]] + arguments))
             medians = {}
             for label, measured in runs.items():
                 medians[label] = [statistics.median(r.seconds for r in measured), statistics.median(r.cpu for r in measured)]
                 print(f"{size:>9} {label:<11} wall " + " ".join(f"{r.seconds:.1f}" for r in measured)
                       + "  cpu " + " ".join(f"{r.cpu:.1f}" for r in measured)
                       + f"  medians {medians[label][0]:.1f} s wall, {medians[label][1]:.1f} s cpu", flush=True)
-            wall, cpu = (100 * (medians["stories"][i] / medians["no stories"][i] - 1) for i in (0, 1))
-            print(f"{size:>9} stories cost {wall:+.1f} % of the build's wall time, {cpu:+.1f} % of its CPU time",
+            wall, cpu = (100 * (medians[feature][i] / medians[without][i] - 1) for i in (0, 1))
+            print(f"{size:>9} {feature} cost {wall:+.1f} % of the build's wall time, {cpu:+.1f} % of its CPU time",
                   flush=True)
-    print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))} --story-cost {args.story_cost}")
+    flag = "--story-cost" if feature == "stories" else "--quote-cost"
+    print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))} {flag} {repeat}")
 
 
 if __name__ == "__main__":

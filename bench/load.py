@@ -90,8 +90,8 @@ def measure(index: Path, corpus: Path, workers: int, args) -> Run:
     """One server with `workers` processes: the steady phase, then the phase with a reindex running."""
     answers = Answers()
     started = time.perf_counter()
-    with serving(index, threads=args.threads, with_process=True, options=["--workers", str(workers)],
-                 start_seconds=1800) as (base, process):
+    options = ["--workers", str(workers), "--result-cache-mb", str(args.result_cache_mb)]
+    with serving(index, threads=args.threads, with_process=True, options=options, start_seconds=1800) as (base, process):
         start_seconds = time.perf_counter() - started
         host, port = base.removeprefix("http://").rsplit(":", 1)
         paths = query_paths(base)
@@ -126,6 +126,8 @@ def stop(reindex: subprocess.Popen, started: float) -> str:
 def report(runs: list[Run], args) -> None:
     width = 18
     print(f"{args.clients} clients, {args.seconds:g} s per phase, {args.threads} threads per worker, "
+          f"result cache {args.result_cache_mb} MB per worker"
+          f"{' (off: every request evaluated)' if not args.result_cache_mb else ''}, "
           f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     head = "".join(f"{f'workers={run.workers}':>{width}}" for run in runs)
     ratio = len(runs) > 1
@@ -160,7 +162,8 @@ def report(runs: list[Run], args) -> None:
             print(f"  workers={run.workers}: {error}")
     print(f"reproduce: python bench/load.py --corpus {args.corpus}"
           + (f" --index {args.index}" if args.index else "")
-          + f" --workers {' '.join(map(str, args.workers))} --clients {args.clients} --seconds {args.seconds:g}")
+          + f" --workers {' '.join(map(str, args.workers))} --clients {args.clients} --seconds {args.seconds:g}"
+          + f" --result-cache-mb {args.result_cache_mb}")
 
 
 def main() -> None:
@@ -171,6 +174,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each phase")
     parser.add_argument("--threads", type=int, default=8, help="threads per worker")
+    parser.add_argument("--result-cache-mb", type=int, default=32,
+                        help="the servers' result cache (search/resultcache.py); 0: every request evaluated, as a "
+                             "mix of queries never asked twice would be")
     parser.add_argument("--bomb-seconds", type=float, default=30.0,
                         help="length of the prefix-bomb mix after the main runs (0: skip it)")
     args = parser.parse_args()

@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
+    serve.add_argument("--result-cache-mb", type=whole(0, 4096), default=None, metavar="MB",
+                       help="search results kept per index generation and worker, answered again without "
+                            "evaluating; 0 turns it off (default: $WARTA_RESULT_CACHE_MB or 32)")
     add_backend_options(serve)
     serve.set_defaults(run=run_serve)
     return parser
@@ -310,7 +313,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if settings.name == "whoosh":
         open_current(args.index)  # fail now, with a clear message, when there is no index
     app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry,
-                      "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url})
+                      "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url,
+                      "WARTA_RESULT_CACHE_MB": settings.result_cache_mb if args.result_cache_mb is None
+                      else args.result_cache_mb})
     served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
     limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
                           request_timeout=args.request_timeout)

@@ -28,6 +28,7 @@ from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
+from .resultcache import ResultCache
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
@@ -127,6 +128,7 @@ class Generation:
     _retired: bool = False
     _closed: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    results: ResultCache = field(default_factory=ResultCache)  # requests answered already, within a budget
     _spellings: OrderedDict = field(default_factory=OrderedDict)  # word -> its close spellings, best first
     _spellings_lock: threading.Lock = field(default_factory=threading.Lock)
     registry: FacetRegistry = FACETS

@@ -26,6 +26,7 @@ from .querylang import parse
 from .relaxation import MATCH_MODES
 from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
+from .resultcache import RESULT_CACHE_BYTES, ResultCache
 from .segments import SegmentMemo
 
 __all__ = ["Generation", "MonthIndex", "SearchRequest", "SearchService", "search"]
@@ -113,6 +114,13 @@ class SearchRequest:
         object.__setattr__(self, "officials", merged.get("official", ()))
         object.__setattr__(self, "agencies", merged.get("agency", ()))
 
+    @property
+    def key(self) -> tuple:
+        """Everything that decides the result, hashable: equal keys get equal results from one generation."""
+        return (self.q, tuple(sorted((name, values) for name, values in self.selected.items() if values)),
+                self.page, self.per_page, self.sort, self.facet_size, self.date_from, self.date_to, self.collapse,
+                self.match, self.said)
+
     def describe(self) -> dict[str, Any]:
         return {"q": self.q, **{name: list(values) for name, values in self.selected.items()},
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
@@ -133,9 +141,10 @@ class SearchService:
     the generation they had while a thread of its own opens the new one: no search pays for opening."""
 
     def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS,
-                 background_swaps: bool = False) -> None:
+                 background_swaps: bool = False, result_cache_bytes: int = RESULT_CACHE_BYTES) -> None:
         self.index_root = Path(index_root)
         self.facets = facets
+        self.result_cache_bytes = result_cache_bytes  # per generation; 0: every search is evaluated
         self.background_swaps = background_swaps
         self._lock = threading.Lock()
         self._opened = threading.Condition(self._lock)  # notified when an opening ends, opened or not
@@ -237,6 +246,7 @@ class SearchService:
             self.stems.refresh()  # reindex writes the stems of a generation's words before it becomes current
             generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems,
                                          self.facets)
+            generation.results = ResultCache(self.result_cache_bytes)
         except BaseException:
             release(lease)
             raise
@@ -273,11 +283,15 @@ class SearchService:
         """The result dict (results.search_result): hits, total, facets, histogram, suggestion."""
         started = time.perf_counter()
         request = self.resolved(request)
-        parsed = parse(request.q)
         with self.using() as generation:
             request = generation.resolved(request)
-            evaluation = generation.evaluate(request, parsed)
-        return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
+            result = generation.results.get(request.key)
+            if result is None:
+                evaluation = generation.evaluate(request, parse(request.q))
+                result = search_result(request, evaluation, 0.0, self.facets)
+                generation.results.put(request.key, result)
+        result["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        return result
 
     def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
         """Values of one facet whose words start with `prefix`, with counts under the current search."""

@@ -129,6 +129,22 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Hadir Menteri Pertahanan Ryamizard Ryacudu di sana.", [("Ryamizard Ryacudu", "Menteri Pertahanan")]),
     ("Wali Kota Solo Gibran Rakabuming Raka hadir.", [("Gibran Rakabuming Raka", "Wali Kota Solo")]),
     ("Menurut Menlu RI Retno LP Marsudi, kerja sama diperkuat.", [("Retno LP Marsudi", "Menlu RI")]),
+    # a former holder set off after the name
+    ("Mereka adalah Lia Istifhama hingga Agus Rahardjo, mantan Ketua KPK. Lia meraih suara terbanyak.",
+     [("Agus Rahardjo", "Ketua KPK")]),
+    # a lower-case title (`dr`) inside the clause; a capitalised hyphenated part is one word of the name
+    ("Ketua Komisi D DPRD Surabaya dr Akmarawita Kadir menilai program itu baik.",
+     [("Akmarawita Kadir", "Ketua Komisi D DPRD Surabaya")]),
+    ("Kasat Reskrim Polres Jember AKP Abid Uais Al-Qarni Aziz mengatakan pelaku ditangkap.",
+     [("Abid Uais Al-Qarni Aziz", "Kasat Reskrim Polres Jember")]),
+    # a one-word name set off by commas after a post held in a village
+    ("Kepala Desa Sumberejo, Suwandi, mengaku sudah melapor ke camat.", [("Suwandi", "Kepala Desa Sumberejo")]),
+    # the namesake of a hospital or an airport is no official (namesake_bodies.txt)
+    ("Direktur RSUD dr Soetomo Joni Wahyuhadi mengatakan pasien bertambah.",
+     [("Joni Wahyuhadi", "Direktur RSUD dr Soetomo")]),
+    ("Direktur Utama RSUD dr. Soetomo, dr. Joni Wahyuhadi, mengatakan pasien bertambah.",
+     [("Joni Wahyuhadi", "Direktur Utama RSUD dr. Soetomo")]),
+    ("General Manager Bandara I Gusti Ngurah Rai mengatakan penerbangan normal.", []),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
@@ -205,9 +221,50 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Presiden Prabowo Subianto Prabowo bicara soal kredit mikro dalam acara itu kemarin.", ["Prabowo Subianto"]),
     # a place after a role is not a person
     ("Kapolsek Tanah Abang mengatakan situasi sudah kondusif sejak pagi tadi di sana.", []),
+    # an armed group, a band, a supporters' club, a court, a command, the national team's byname (data file)
+    ("Serangan udara menewaskan seorang anggota Al Qaeda di Yaman pada Minggu lalu.", []),
+    ("Louis Tomlinson bukan satu-satunya anggota One Direction yang kini menjadi ayah.", []),
+    ("Vonis dibacakan majelis hakim Tipikor pada sidang di Jakarta hari ini.", []),
+    ("Soemitro menghubungi Pangdam Brawijaya dan Diponegoro untuk meminta pasukan.", []),
+    ("Praveen dan Debby menjadi wakil Merah Putih pertama yang melangkah ke perempat final.", []),
+    # a name opened by an English article is an organisation's
+    ("Ricko dituding sebagai anggota The Jakmania oleh sesama suporter.", []),
+    ("Gubernur The Fed mempertahankan suku bunga acuan pada rapat kemarin.", []),
+    # a club's post is no public office, and the club is no name (not_names.txt, non_public_roles.txt)
+    ("Direktur Olahraga Roma Monchi mengatakan kontrak sudah diperpanjang.", []),
+    ("Presiden Napoli Aurelio De Laurentiis menolak tawaran itu pekan lalu.", []),
+    # right after a rank, a given name that is also a role's word begins the name; `Besar` of a rank never
+    ("Direktur Tindak Pidana Ekonomi Khusus Bareskrim Brigjen Pol Agung Setya mengatakan bawang itu diimpor.",
+     ["Agung Setya"]),
+    ("Kabid Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan pelaku sudah ditangkap.",
+     ["Argo Yuwono"]),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Ketika Soeharto", "Soeharto"),  # a sentence's first word
+    ("Aiptu Melianus Sunbanu", "Melianus Sunbanu"),  # a rank, misspelt ones too
+    ("Jendral Budi Waseso", "Budi Waseso"),
+    ("Agung Setya", "Agung Setya"),  # a given name that is a role's word too stays
+    ("UE Margrethe Vestager", "Margrethe Vestager"),  # an acronym before a name of two words
+    ("PP Muhammadiyah Haedar Nashir", None),  # an organisation's post after all
+    ("Haiti Rene Preval", "Rene Preval"),  # a country, one word or more, before the name
+    ("New York Andrew Cuomo", "Andrew Cuomo"),
+    ("Bambang Soesatyo", "Bambang Soesatyo"),  # a one-word kecamatan is a given name as often
+    ("Fadil Imran Mengatakan Sri", "Fadil Imran"),  # a verb of saying ends the name
+    ("Tri Nanda Wicaksono Rp", "Tri Nanda Wicaksono"),
+    ("Festival Film Internasional Toronto", None),  # words the news writes in lower case
+    ("Dana White", "Dana White"),  # one such word is a given name now and then
+    ("Al Qaeda", None),
+    ("The Fed", None),
+])
+def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value, expected):
+    from search.extract.lexicon import load_lexicon
+    from search.extract.officials import plausible_name
+
+    assert plausible_name(value, load_lexicon()) == expected
 
 
 @pytest.mark.parametrize("text, place", [

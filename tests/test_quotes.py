@@ -123,6 +123,12 @@ def test_indirect_quotes(body, expected):
     # a verb of saying whose object is a thing said, not a clause
     "Gubernur Jawa Timur Khofifah Indar Parawansa menyampaikan terima kasih kepada segenap jajaran pemerintah provinsi.",
     "Wakil Gubernur Emil Elestianto Dardak menyampaikan permohonan maaf selama menjalankan tugasnya.",
+    # ... or a story, a feeling, a reason told (`menceritakan pengalamannya`, `membeberkan alasan …`)
+    "Artis Arzeti Bilbina menceritakan pengalamannya saat akun Facebook miliknya diretas orang.",
+    "Penyerang Sergio van Dijk mengungkapkan perasaannya yang tak masuk dalam pilihan pelatih.",
+    "Menteri UMKM Maman Abdurrahman membeberkan alasan bunga kredit nasabah bisa tergolong tinggi.",
+    "Ketua KPU Arief Budiman membeberkan konsep kerja selama lima tahun ke depan.",
+    "Ketua Organda Agus Sikumbang menyampaikan keluhannya di DPRD Pekanbaru pasca insiden berdarah.",
 ])
 def test_not_quotes(body):
     assert quotes_of(body) == []
@@ -299,3 +305,135 @@ def test_speakers(body, expected):
 ])
 def test_speaker_error_classes(body, expected):
     assert speakers_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a one-word name after a description's comma, an aside or a passive verb after it, is the speaker, and
+    # the pronouns after it are that person's
+    ('Puluhan petani berangkat ke Jakarta.\n\n"Kami menuntut harga gula dinaikkan," kata salah seorang petani '
+     'tebu asal Sleman, Darto ditemui di sela persiapan, Minggu.\n\nIdealnya, kata dia, harga gula Rp 11.000.'
+     '\n\n"Jika tidak, petani akan berhenti menanam," ujarnya.',
+     [("direct", "Darto", "kata"), ("indirect", "Darto", "kata"), ("direct", "Darto", "ujarnya")]),
+    # a one-word subject is the person the article names in full elsewhere (`Leslie` for `Rose Leslie`), set off
+    # after a lead (`Sementara pada 2014, Leslie juga sempat menyinggung`) or opening the sentence
+    ('Aktor Kit Harington bertunangan dengan lawan mainnya Rose Leslie.\n\nHarington dan Leslie bertemu di '
+     'Islandia.\n\n"Di sanalah saya jatuh cinta," katanya.\n\nSementara pada 2014, Leslie juga sempat '
+     'menyinggung hubungannya dengan Harington kepada People.\n\n"Kit adalah pria yang lucu," katanya.',
+     [("direct", "Kit Harington", "katanya"), ("direct", "Rose Leslie", "katanya")]),
+    # `tetap`, like `juga`, may stand between the subject and its verb
+    ('Gelandang Cesc Fabregas kecewa tidak menjadi starter.\n\nFabregas tetap pemain yang sama. Dia tetap '
+     'mengaku tidak ada masalah dengan Conte.',
+     [("indirect", "Cesc Fabregas", "mengaku")]),
+    # an ordinary or affixed word that opens a sentence before a name is no part of a name: the pronoun goes to
+    # the person named, not to `Karakter Rosalind` or `Pementasan Rosalind`
+    ('Koreografer James Cousins tampil di Jakarta.\n\nDi dalamnya, Cousins melibatkan tiga penari.\n\n'
+     'Karakter Rosalind, wanita tangguh, ia tuangkan ke dalam tarian.\n\n"Kami ingin menampilkan citra yang '
+     'berbeda," ujarnya.\n\nPementasan Rosalind pertama kali digelar di Seoul.\n\n"Kami berharap karya ini '
+     'disukai," katanya.',
+     [("direct", "James Cousins", "ujarnya"), ("direct", "James Cousins", "katanya")]),
+    # a short name spelt another way than the official's full name (`Prasetyo`, `Prasetio Edi Marsudi`) is that
+    # official; its pronouns follow
+    ('Ketua DPRD DKI Jakarta Prasetio Edi Marsudi menyambangi Kemendagri.\n\n"Tenaga ahli kami hanya tiga '
+     'orang," kata Prasetyo, di Jakarta.\n\n"Kami akan bertanya soal itu," ungkapnya.',
+     [("direct", "Prasetio Edi Marsudi", "kata"), ("direct", "Prasetio Edi Marsudi", "ungkapnya")]),
+    # a second official named after a lead-in and a long title, acting but not speaking, is whom the next pronoun
+    # means: the title before the name does not push it out of the subject's place
+    ('Kapolres Bogor AKBP Ahmad Dicky menyiapkan bus.\n\n"Bus akan bergerak dari Gadog," katanya.\n\n'
+     'Sementara itu Kepala Korps Lalu Lintas Polri Brigjen Pol Royke Lumowa yang meninjau jalur Puncak mengimbau '
+     'masyarakat berangkat lebih awal.\n\n"Tidak semua bisa kita layani," katanya.',
+     [("direct", "Ahmad Dicky", "katanya"), ("direct", "Royke Lumowa", "katanya")]),
+    # a description opening the sentence (`Pria beristrikan Ny Sumarni`) is of the last speaker: the name after its
+    # verb is the description's object, not who speaks
+    ('Aiptu Tutut menyamar sebagai tukang gorengan.\n\n"Lebih baik bertanya langsung," ujar Tutut.\n\nPria '
+     'beristrikan Ny Sumarni, mengaku sangat bangga dengan pekerjaannya.',
+     [("direct", "Tutut", "ujar"), ("indirect", "Tutut", "mengaku")]),
+    # a document opening the sentence says it, not the last speaker
+    ('"Kami hentikan penyidikan," ujar Kasubdit II Polda Jatim AKBP Yudhistira.\n\nLaporan polisi bernomor '
+     '742/VI/2017 itu menyebut terlapor sejak 2012 mengajak jemaah berinvestasi.',
+     [("direct", "Yudhistira", "ujar"), ("indirect", None, "menyebut")]),
+    # a lead a connective opens, naming nobody, then a comma (`Sebagai koreografer tari, James Cousins …`), after a
+    # dateline or not: the name after it is the subject a description in the attribution points back at
+    ('Jakarta, CNN Indonesia - - Sebagai koreografer tari, James Cousins selalu ingin menyampaikan kisah lain.'
+     '\n\n"Saya kerap mengimajinasikan ulang narasi," ujar koreografer asal Inggris ini.',
+     [("direct", "James Cousins", "ujar")]),
+    ('Sebagai pelatih, Dedi Kurniawan selalu ingin menang.\n\n"Kami siap," ujarnya.',
+     [("direct", "Dedi Kurniawan", "ujarnya")]),
+    # a description ending with `itu` that holds someone else's name (`… era Presiden Susilo Bambang Yudhoyono
+    # itu, mengatakan`) is of the last speaker, and so is the pronoun after it
+    ('Wakil Ketua MPR Evert Ernest Mangindaan menerima tamu dari Vietnam.\n\n"Mari jadikan kawasan ASEAN damai," '
+     'ujar Mangindaan.\n\nMantan Menteri Perhubungan era Presiden Susilo Bambang Yudhoyono itu, mengatakan '
+     'persoalan harus diselesaikan bersama.\n\n"Tim teknis bekerja," katanya.',
+     [("direct", "Evert Ernest Mangindaan", "ujar"), ("indirect", "Evert Ernest Mangindaan", "mengatakan"),
+      ("direct", "Evert Ernest Mangindaan", "katanya")]),
+    # a name set off after `ia … menyebut` is the verb's object: the pronoun after is still the last speaker
+    ('"Sangat disayangkan," ujar Ketua DPP PDIP Andreas Hugo Pereira.\n\nNamun, ia masih enggan menyebut Wali '
+     'Kota Surabaya saat ini, Tri Rismaharini, yang akan mengganti Anas.\n\n"Nantilah, kita lihat," ujarnya.',
+     [("direct", "Andreas Hugo Pereira", "ujar"), ("direct", "Andreas Hugo Pereira", "ujarnya")]),
+    # `Sementara itu, X …` turns to X even when the speaker before talked about X
+    ('"Sangat disayangkan pak Anas mundur," ujar Ketua DPP PDIP Andreas Hugo Pereira.\n\nSementara itu, Azwar '
+     'Anas menilai polemik itu risiko kebijakan.\n\n"Saya sudah biasa diteror," ujarnya.',
+     [("direct", "Andreas Hugo Pereira", "ujar"), ("direct", "Azwar Anas", "ujarnya")]),
+    # `Terakhir,` is a lead-in, not a name: the person after it is the subject the next pronoun means
+    ('"Kami ingin memperkuat pemilu," ujar Firyan Azis.\n\nTerakhir, Hasyim Asyari berharap pemilu berjalan '
+     'sesuai rencana.\n\n"Patokannya adalah undang-undang," tutupnya.',
+     [("direct", "Firyan Azis", "ujar"), ("direct", "Hasyim Asyari", "tutupnya")]),
+    # an organisation named after people (`TKD Jatim Prabowo-Gibran`) speaks for no person; a number inside a
+    # title after the cue (`Ketua TKD 02 Jatim Boedi …`) does not end it before the name
+    ('TKD Jatim Prabowo-Gibran menyebut film itu tidak akan berpengaruh.\n\n"Film serupa sudah pernah muncul," '
+     'kata Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya.',
+     [("indirect", None, "menyebut"), ("direct", "Boedi Prijo Soeprajitno", "kata")]),
+    # an alias written as an acronym (`JK` for `Jusuf Kalla`) is a person, as a subject and for the pronouns after
+    ('Wakil Presiden Jusuf Kalla memberi kuliah umum di Oxford.\n\nJK menjelaskan bahwa Indonesia menghormati '
+     'keberagaman.\n\n"Indonesia bukanlah negara Islam," kata Wapres di hadapan peserta.',
+     [("indirect", "Jusuf Kalla", "menjelaskan"), ("direct", "Jusuf Kalla", "kata")]),
+    # a post outside public office (`Media Officer`, `Project Manager`) is no name; the name set off after the
+    # title is the speaker, past a body in the title (`Persib`) or a name in marks (`" Yes I Do "`, spaced inside)
+    ('Latihan dipimpin asisten pelatih.\n\n"Coach tidak hadir latihan hari ini," ujar Media Officer Persib, '
+     'Irfan Suryadiredja, kepada wartawan.',
+     [("direct", "Irfan Suryadiredja", "ujar")]),
+    ('Program itu mencegah pernikahan anak.\n\n" Kenapa Rembang? Separuh perempuan di sana hamil dini, " kata '
+     'Project Manager " Yes I Do ", Amrullah, di Semarang.\n\nBerdasarkan survei program " Yes I Do ", kata '
+     'dia, pernikahan anak masih menjadi persoalan di Rembang.',
+     [("direct", "Amrullah", "kata"), ("indirect", "Amrullah", "kata")]),
+    # a title going on past `bidang` to the name (`kata Kasubdit I bidang Kamneg … AKBP Andi Dady`): the name, not
+    # the unit's numeral; and the pronoun after
+    ('Polda NTB memburu dalang pemalsuan ijazah.\n\n"Kasusnya sedang kita dalami," kata Kasubdit I bidang Kamneg '
+     'Ditreskrimum Polda NTB AKBP Andi Dady di Mataram.\n\n"Barang bukti sudah kita sita," ujarnya.',
+     [("direct", "Andi Dady", "kata"), ("direct", "Andi Dady", "ujarnya")]),
+    # a name opening the sentence and set off (`Andakara, pebasket Pelita Jaya, mengatakan`), not its club
+    ('Andakara, pebasket Pelita Jaya, mengatakan dokumenter ini menjadi refleksi personal.',
+     [("indirect", "Andakara", "mengatakan")]),
+    # a one-word name the text wrote before mid-sentence, opening a sentence and acting, is its subject; a word
+    # that only ever opens sentences (`Setelah`) is not
+    ('Sempat terjadi aksi protes dari warga bernama Mariella.\n\nMariella melancarkan aksi protesnya di depan '
+     'gedung. Menurutnya, vonis itu bertentangan dengan materi kuliah.',
+     [("indirect", "Mariella", "Menurutnya")]),
+    ('"Saya kena heat stroke," ujar Derby Romero. Setelah menyelesaikan adegan itu, ia istirahat.\n\nSetelah '
+     'melalui diskusi, kostum dibuat berbeda. "Kami hadirkan pastor," ujarnya.',
+     [("direct", "Derby Romero", "ujar"), ("direct", "Derby Romero", "ujarnya")]),
+    # a lead an ordinary word opens (`Setali tiga uang,`) names nobody: the name after its comma is the subject
+    # a pronoun in the next sentence means, not the last speaker
+    ('"Iya, takut bercanda," ujar Ruben Onsu.\n\nSetali tiga uang, Ivan Gunawan menyetujui keputusan itu. Ia '
+     'menegaskan fokus dirinya adalah beribadah.',
+     [("direct", "Ruben Onsu", "ujar"), ("indirect", "Ivan Gunawan", "menegaskan")]),
+    # the full stop of an abbreviation in brackets (`(Purn.)`) does not end the title before the name
+    ('Film itu diangkat dari operasi yang dipimpin Laksamana Madya TNI (Purn.) Achmad Taufiqoerrochman.\n\n'
+     '"Ini diawali inisiatif Kasal," ujar Laksamana Madya TNI (Purn.) Taufiqoerrochman dalam keterangan pers.',
+     [("direct", "Taufiqoerrochman", "ujar")]),
+    # `Dikatakan, …` opening a sentence reports the last speaker
+    ('"Korban luka lebam," kata Kapolsek Koja Kompol Supriyanto.\n\nDikatakan, korban dipekerjakan sebagai '
+     'pembantu sejak umur 8 tahun.',
+     [("direct", "Supriyanto", "kata"), ("indirect", "Supriyanto", "Dikatakan")]),
+    # a post opening the attribution names a body with its capitalised words (`Kepala Bandara Kalimarau Berau`);
+    # the name set off after it speaks, and the pronoun after is that person
+    ('Petugas menggagalkan penyelundupan anak buaya.\n\n"Barang itu hendak masuk kargo," kata Kepala Bandara '
+     'Kalimarau Berau, Bambang Hartato, saat dikonfirmasi.\n\n"Ada yang bergerak-gerak," ujarnya.',
+     [("direct", "Bambang Hartato", "kata"), ("direct", "Bambang Hartato", "ujarnya")]),
+])
+def test_speaker_classes_of_news(body, expected):
+    assert speakers_of(body) == expected
+
+
+def test_spaced_closing_mark_before_a_comma_closes():
+    # `" Yes I Do ",`: a mark with a space before it and a comma after it closes the span it ends
+    assert [(s.open, s.close, s.closed) for s in find_spans('kata " Yes I Do ", Amrullah')] == [(5, 16, True)]

@@ -14,7 +14,8 @@ from search.facet_registry import FACETS
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_FACETS
     (a search.facet_registry.FacetRegistry; default the declared FACETS), WARTA_BACKEND (whoosh or opensearch;
-    default $WARTA_BACKEND or whoosh) and WARTA_OPENSEARCH_URL (default $WARTA_OPENSEARCH_URL)."""
+    default $WARTA_BACKEND or whoosh), WARTA_OPENSEARCH_URL (default $WARTA_OPENSEARCH_URL) and
+    WARTA_RESULT_CACHE_MB (results kept per index generation and process; default $WARTA_RESULT_CACHE_MB or 32)."""
     app = Flask(__name__)
     # `/api//search` must not redirect: werkzeug's slash-merging redirect is absolute, built from the Host
     # header, so a forged Host would send clients elsewhere. Such paths are plain 404s.
@@ -29,7 +30,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     settings = BackendSettings.from_environment(app.config["WARTA_INDEX"], app.config.get("WARTA_BACKEND"),
-                                                app.config.get("WARTA_OPENSEARCH_URL"))
+                                                app.config.get("WARTA_OPENSEARCH_URL"),
+                                                result_cache_mb=app.config.get("WARTA_RESULT_CACHE_MB"))
     app.extensions["warta"] = open_backend(settings, app.config.get("WARTA_FACETS", FACETS))
 
     from . import views

@@ -68,19 +68,22 @@ class BackendSettings:
     opensearch_alias: str = "warta"  # the alias searched; reindex writes `<alias>.g<time>` indices behind it
     shards: int = 1  # of a new OpenSearch index
     replicas: int = 0
+    result_cache_mb: int = 32  # Whoosh: results kept per generation and per process (search/resultcache.py)
 
     @classmethod
     def from_environment(cls, index: str | None = None, name: str | None = None, url: str | None = None,
-                         shards: int | None = None, replicas: int | None = None):
+                         shards: int | None = None, replicas: int | None = None, result_cache_mb: int | None = None):
         """Settings from arguments, else WARTA_BACKEND, WARTA_INDEX, WARTA_OPENSEARCH_URL,
-        WARTA_OPENSEARCH_ALIAS, WARTA_OPENSEARCH_SHARDS and WARTA_OPENSEARCH_REPLICAS."""
+        WARTA_OPENSEARCH_ALIAS, WARTA_OPENSEARCH_SHARDS, WARTA_OPENSEARCH_REPLICAS and WARTA_RESULT_CACHE_MB."""
         environ = os.environ
         return cls(name or environ.get("WARTA_BACKEND") or "whoosh",
                    index or environ.get("WARTA_INDEX") or "index",
                    url or environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL,
                    environ.get("WARTA_OPENSEARCH_ALIAS") or "warta",
                    shards if shards is not None else int(environ.get("WARTA_OPENSEARCH_SHARDS") or 1),
-                   replicas if replicas is not None else int(environ.get("WARTA_OPENSEARCH_REPLICAS") or 0))
+                   replicas if replicas is not None else int(environ.get("WARTA_OPENSEARCH_REPLICAS") or 0),
+                   result_cache_mb if result_cache_mb is not None
+                   else _whole_number("WARTA_RESULT_CACHE_MB", environ.get("WARTA_RESULT_CACHE_MB") or "32"))
 
 
 def open_backend(settings: BackendSettings, facets: FacetRegistry = FACETS) -> Backend:
@@ -88,10 +91,17 @@ def open_backend(settings: BackendSettings, facets: FacetRegistry = FACETS) -> B
     if settings.name == "whoosh":
         from .whoosh import WhooshBackend
 
-        return WhooshBackend(settings.index, facets)
+        return WhooshBackend(settings.index, facets, settings.result_cache_mb * 1024 * 1024)
     if settings.name == "opensearch":
         from .opensearch import OpenSearchBackend
 
         return OpenSearchBackend(settings.opensearch_url, facets, settings.shards, settings.replicas,
                                  settings.opensearch_alias)
     raise BadQueryError(f"backend must be one of: {', '.join(BACKEND_NAMES)}", "bad_backend")
+
+
+def _whole_number(name: str, text: str) -> int:
+    """A setting that must be a whole number from 0, or a BadQueryError naming it."""
+    if not text.strip().isdigit():
+        raise BadQueryError(f"{name} must be a whole number from 0, not {text!r}", "bad_setting")
+    return int(text)

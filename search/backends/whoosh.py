@@ -10,13 +10,15 @@ from ..facet_registry import FACETS, FacetRegistry
 from ..generations import CURRENT
 from ..loaders import DEFAULT_OPTIONS, ReadOptions
 from ..query import SearchService
+from ..resultcache import RESULT_CACHE_BYTES
 
 
 class WhooshBackend(SearchService):
     """SearchService (searching), with reindexing into the same directory."""
 
-    def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS) -> None:
-        super().__init__(index_root, facets)
+    def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS,
+                 result_cache_bytes: int = RESULT_CACHE_BYTES) -> None:
+        super().__init__(index_root, facets, result_cache_bytes=result_cache_bytes)
 
     def reindex(self, paths: Iterable[str | os.PathLike], progress: Callable[[int], object] | None = None,
                 full: bool = False, notice: Callable[[str], None] | None = None,

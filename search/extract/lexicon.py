@@ -57,6 +57,10 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
+    non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
+    word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
+    namesake_bodies: frozenset[str]  # `RSUD`: a title after it opens the body's namesake (`RSUD dr. Soetomo`)
     common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
     non_public_roles: frozenset[str]
     parties: frozenset[str]  # political parties: their posts are not public office, their boards not agencies
@@ -71,6 +75,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_descriptions: frozenset[str]
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
+    topic_shifts: frozenset[str]  # `sementara itu`: a lead-in that turns to someone else
+    job_titles: frozenset[str]  # `Manager`, `Officer`: words of posts outside public office, never of a name
     object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
     sentence_openers: frozenset[str]  # `Selain`, `Pihak`: a capitalised first word that opens no name
     address_forms: frozenset[str]  # `Gus`, `Cak`: before a name in an attribution, beside person_prefixes
@@ -84,6 +90,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
+    spelling_variants: tuple[tuple[str, str], ...]  # (`oe`, `u`): one sound spelt two ways in names
     countries: tuple[str, ...]
     region_aliases: tuple[tuple[str, str], ...]  # (alias, region code)
     agencies: tuple[AgencyEntry, ...]
@@ -233,6 +240,10 @@ def load_lexicon() -> Lexicon:
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
+        not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
+        non_person_openers=frozenset(read_lines("non_person_openers.txt")),
+        word_names=frozenset(read_lines("word_names.txt")),
+        namesake_bodies=frozenset(read_lines("namesake_bodies.txt")),
         common_words=frozenset(read_lines("common_words.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         parties=frozenset(read_lines("parties.txt")),
@@ -247,6 +258,8 @@ def load_lexicon() -> Lexicon:
         person_descriptions=frozenset(read_lines("person_descriptions.txt")),
         non_speakers=frozenset(read_lines("non_speakers.txt")),
         lead_ins=frozenset(read_lines("lead_ins.txt")),
+        topic_shifts=frozenset(read_lines("topic_shifts.txt")),
+        job_titles=frozenset(read_lines("job_titles.txt")),
         object_markers=frozenset(read_lines("object_markers.txt")),
         sentence_openers=frozenset(read_lines("sentence_openers.txt")),
         address_forms=frozenset(read_lines("address_forms.txt")),
@@ -261,6 +274,7 @@ def load_lexicon() -> Lexicon:
         sub_units=tuple(read_sub_units()),
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
+        spelling_variants=tuple(tuple(line.split("\t")[:2]) for line in read_lines("spelling_variants.tsv")),
         countries=tuple(read_lines("countries.txt")),
         region_aliases=tuple(tuple(line.split("\t")[:2]) for line in read_lines("region_aliases.tsv")),
         agencies=tuple(read_table("agencies.tsv")),

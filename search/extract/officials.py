@@ -12,12 +12,15 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+MAX_PLACE_WORDS = 3  # words of a place name written before a name
+NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
+FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
@@ -104,7 +107,10 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
-        return (text in self.lex.person_prefixes or text in self.lex.ranks) and not self.is_initial(i)
+        if not (text in self.lex.person_prefixes or text in self.lex.ranks):
+            return False
+        # `RSUD dr. Soetomo`: after a body, the body's namesake
+        return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
 
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
@@ -166,8 +172,8 @@ class _Reader:
             if i + 1 >= len(tokens) or not tokens[i - 1].is_capitalised:
                 return False
             part = tokens[i + 1].text
-            if tokens.touching(i - 1) and tokens.touching(i):
-                return part.isalpha() and part.islower() and part not in CLITICS
+            if tokens.touching(i - 1) and tokens.touching(i):  # `Al-Qarni`: a capitalised part is a name word
+                return part.isalpha() and ((part.islower() and part not in CLITICS) or self.is_name_word(i + 1))
             # "Kim Jong - un" (text whose hyphens were spaced out): a short part that is no word of its own
             return (part.isalpha() and part.islower() and len(part) <= MAX_HYPHEN_PART
                     and part not in self.lex.stopwords and part not in CLITICS)
@@ -203,7 +209,9 @@ class _Reader:
                 following = i + 1
                 if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
                     return i
-            elif not token.is_capitalised and not self._inner_lowercase(i, titled) and not self.is_hyphen_part(i) \
+            elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
+                    and not self._inner_lowercase(i, titled) \
+                    and not self.is_hyphen_part(i) \
                     and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
                              and token.text.capitalize() in self.lex.role_words):
                 return i
@@ -238,11 +246,11 @@ class _Reader:
         titles = [i for i in range(max(start, head + 1), end) if self.is_title(i)]
         if titles:
             name_start = titles[-1] + 1
-            name_end = name_start
+            name_end = name_start + self._role_word_given_name(name_start)
             while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
-                                      or self._inner_lowercase(name_end, True)):
+                                      or self.is_hyphen_part(name_end) or self._inner_lowercase(name_end, True)):
                 name_end += 1
-            if name_end > name_start and name_end - name_start <= MAX_NAME_WORDS:
+            if name_end > name_start and self._words_in(name_start, name_end) <= MAX_NAME_WORDS:
                 return name_start, name_end
         name_end = end
         if self.word(name_end - 1) == ")":  # "Presiden Joko Widodo (Jokowi)": the name is before the aside
@@ -261,7 +269,11 @@ class _Reader:
             name_start -= 1
         if name_start < name_end and self._affixed_given_name(name_start - 1):
             name_start -= 1
-        if (name_start < name_end and name_end - name_start <= self._most_name_words(name_start)
+        if self._namesake_title(name_start - 1):
+            name_start += 1  # `Direktur RSUD dr Soetomo Joni Wahyuhadi`: Soetomo is the hospital's
+        if self.word(name_start - 1) in self.lex.namesake_bodies:
+            return None  # `Kepala Bandara I Gusti Ngurah Rai`: the airport's namesake
+        if (name_start < name_end and self._words_in(name_start, name_end) <= self._most_name_words(name_start)
                 and (self.is_name_word(name_start) or self._affixed_given_name(name_start))):
             return name_start, name_end
         return None
@@ -288,6 +300,25 @@ class _Reader:
         return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
                 and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.positions
                 and is_derived_word(self.tokens[i].text))
+
+    def _namesake_title(self, i: int) -> bool:
+        """The `dr` of `RSUD dr Soetomo`: a title after a body word, opening the body's namesake."""
+        return (0 < i < len(self.tokens) and self.tokens[i - 1].text in self.lex.namesake_bodies
+                and self.tokens[i].text in self.lex.person_prefixes)
+
+    def _words_in(self, start: int, end: int) -> int:
+        """Words of a name in tokens [start, end): a hyphenated part is one word with the one before it."""
+        hyphens = sum(1 for i in range(start, end) if self.tokens[i].text == "-")
+        return end - start - 2 * hyphens
+
+    def _role_word_given_name(self, i: int) -> bool:
+        """`Brigjen Pol Agung Setya`: right after a rank, a given name that is also a role's word (`Agung`,
+        `Mulia`: word_names.txt) is the name's first word when a name word follows it (never `Besar` of
+        `Komisaris Besar`)."""
+        token = self.tokens[i] if i < len(self.tokens) else None
+        return (token is not None and i + 1 < len(self.tokens) and token.is_capitalised and not token.is_acronym and i not in self.material
+                and token.text in self.lex.role_words and token.text in self.lex.word_names
+                and token.text not in self.lex.positions and self.is_name_word(i + 1))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
@@ -326,7 +357,8 @@ class _Reader:
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
             if (self.word(end) == "," and following < len(self.tokens)
-                    and self.tokens[following].is_capitalised and not self.is_head(following)):
+                    and (self.tokens[following].is_capitalised or self.is_title(following))
+                    and not self.is_head(following)):
                 start = following
                 continue
             return [], head + 1
@@ -355,7 +387,15 @@ class _Reader:
         after = end + 1
         while after < len(self.tokens) and self.is_name_word(after) and after - end <= MAX_NAME_WORDS:
             after += 1
+        if after - end - 1 == 1 and self._closes_aside(after):
+            return True  # `Kepala Desa Sumberejo, Suwandi, mengaku …`: one name set off by commas
         return after - end - 1 >= 2 and not (after < len(self.tokens) and self.is_head(after))
+
+    def _closes_aside(self, i: int) -> bool:
+        """A comma at `i`, then a lower-case word that goes on with the sentence (no list goes on: `dan`)."""
+        following = i + 1
+        return (self.word(i) == "," and following < len(self.tokens) and self.tokens[following].is_word
+                and self.tokens[following].text.islower() and self.word(following) not in self.lex.connectors)
 
     def _without_place(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
         """`Kades Kluwut`, `Kajari Lhoksukon Teuku Rahmatsyah`: after a post held in a village or a district
@@ -399,14 +439,15 @@ class _Reader:
     def appositive_at(self, i: int) -> _Found | None:
         """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
         a name of two words or more, then its role."""
-        if self.word(i) not in (",", "sebagai") or i + 1 >= len(self.tokens) or not self.is_head(i + 1):
+        former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
+        if self.word(i) not in (",", "sebagai") or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
             start -= 1
         if i - start < 2 or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name; a longer run is not one name
-        head = i + 1
+        head = i + 1 + former
         end = self.clause_end(head, head)
         if self.name_in(head, head, end) is not None:
             return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
@@ -515,8 +556,9 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     if not mentions:
         return mentions
     runs = reader.name_runs()
-    for mention in mentions:
-        mention.name = _fullest(tuple(mention.name.split()), runs, reader.lex)
+    for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
+        mention.name = plausible_name(_fullest(tuple(mention.name.split()), runs, reader.lex), reader.lex)
+    mentions = [mention for mention in mentions if mention.name]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
         target = next((other for other in merged if _same_person(mention.name, other.name)), None)
@@ -601,16 +643,68 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
 
 def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
-    (`Ketua RW` gives `RW`), or a place (`Tanah Abang`, `Tangsel`). A first word repeated at the end, as
+    (`Ketua RW` gives `RW`), a place (`Tanah Abang`, `Tangsel`), a group, club, court or command that follows a
+    role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
+    English article (`The Fed`, `The Jakmania`). A first word repeated at the end, as
     in `Prabowo Subianto Prabowo` (the name, then the start of the next sentence), is dropped."""
     words = name.split()
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
+    cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
+    words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
+    while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
+        words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
+    while len(words) > 1 and _opens_role(words[0], lexicon):
+        words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
+    while len(words) >= 3 and _glued_before_name(words[0], lexicon):
+        if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
+            return None  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
+        words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
+    words = words[_place_before_name(words, lexicon):]
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
-    if _is_place(" ".join(words).lower(), lexicon):
+    lowered = " ".join(words).lower()
+    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+            or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
+
+
+def _ends_name(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised verb of saying (`Mengatakan`) or a currency (`Rp`) is the next phrase's."""
+    lowered = word.lower()
+    return lowered in lexicon.attribution_verbs or lowered in lexicon.reporting_verbs or lowered in NAME_ENDING_WORDS
+
+
+def _opens_role(word: str, lexicon: Lexicon) -> bool:
+    """A rank, a title or a post's word, never a given name (`Agung`, `Bagus` are: word_names.txt)."""
+    return ((word in lexicon.ranks or word in lexicon.person_prefixes or word in lexicon.positions
+             or word in lexicon.role_words) and word not in lexicon.word_names)
+
+
+def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
+    """How many first words name a place written between a role and a name (`Gubernur New York Andrew Cuomo`,
+    `Lurah Jatipadang Arief Syarifuddin`): the longest such place that leaves a name of a word or more."""
+    for size in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
+        place = " ".join(words[:size]).lower()
+        if _is_place(place, lexicon) or tuple(words[:size]) in lexicon.foreign_cities:
+            return size
+    return 0
+
+
+def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
+    """An acronym (`UE`, `PP`), a place (`Queensland`) or a word that is never a name, written between a role
+    and a name of two words or more."""
+    return ((word.isupper() and len(word.rstrip(".")) >= 2) or word in lexicon.not_names or word in lexicon.non_public_roles
+            or _is_place(word.lower(), lexicon))
+
+
+def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
+    """Words of a would-be name that are a role's or the news writes in lower case (`Festival Film Internasional
+    Toronto`, `Logistik`): one is a given name now and then (`Dana White`, `Nur Alam`), two are no name."""
+    return sum(1 for word in words
+               if word in lexicon.role_words or word in lexicon.positions or word in lexicon.not_names
+               or (word.lower() in lexicon.common_words and word not in lexicon.word_names))
 
 
 def _is_place(lowered: str, lexicon: Lexicon) -> bool:

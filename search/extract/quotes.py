@@ -92,7 +92,7 @@ class _Article:
         officials = [o for o in officials if o.name.split()[0] not in heads]
         self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
-                               lexicon.person_prefixes | lexicon.address_forms)
+                               lexicon.person_prefixes | lexicon.address_forms, lexicon.spelling_variants)
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
         body_tokens = tokens[self.first:self.last]
@@ -103,12 +103,24 @@ class _Article:
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
+        self.fuller_names: dict[str, str | None] = {}
         self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
         return bisect_right(self.starts, offset - 1)
+
+    def _tokens_at(self, offsets) -> list[int]:
+        """The indices of the tokens that start at `offsets` (an offset inside a token, such as the full stop
+        of `M.Si.`, has none)."""
+        found = []
+        starts = self.starts
+        for offset in offsets:
+            i = bisect_right(starts, offset - 1)
+            if i < len(starts) and starts[i] == offset:
+                found.append(i)
+        return found
 
     def triggers_in(self, indices: range) -> list[int]:
         """The words that may open a report (`mengatakan`, `kata`, `menurut`) among `indices`."""
@@ -188,6 +200,12 @@ class _Article:
         words = self.said_by.get(speaker, ())
         return any(word in words for word in name.split() if len(word) > 2)
 
+    def shifts_topic(self, sentence: tuple[int, int]) -> bool:
+        """`Sementara itu, Azwar Anas menilai …`: a lead-in turning to someone else, who speaks next even when
+        the speaker before talked about them."""
+        lead = self.text[sentence[0]:sentence[1]].split(",", 1)[0]
+        return " ".join(re.findall(r"\w+", lead.lower())) in self.lex.topic_shifts
+
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
         first = self.token_at(sentence[0])
@@ -202,8 +220,11 @@ class _Article:
             heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
             if heading:
                 indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
+            dash = self._dateline_dash(indices) if self.sentences[0] == sentence else None
+            if dash is not None:  # `Jakarta, CNN Indonesia - - Sebagai koreografer tari, James Cousins …`
+                indices = self._after_dateline(sentence, dash) or indices
             comma = next((n for n, i in enumerate(indices) if self.tokens[i].text == ","), None)
-            if comma is not None and self._object_before(indices[:comma]):
+            if comma is not None and (self._object_before(indices[:comma]) or self._nameless_lead(indices[:comma])):
                 indices = indices[comma + 1:]  # `Berbeda dengan Tomy, Arkani Melinda Putri memilih …`
             while len(indices) > 1 and self._opens_no_name(indices[0]):
                 indices = indices[1:]  # `Tapi Jokowi …`, `Sebelumnya Ely …`: the name after the connective
@@ -211,10 +232,22 @@ class _Article:
                 runs = self.name_runs(indices)
                 if runs and len(runs[0]) > 1 and not self._passive_after(runs[0][-1]) and not self.tied_to_other(runs[0]):
                     name = self.names.person(" ".join(self.tokens[i].text for i in runs[0]))
+                elif runs and runs[0] == indices[:1] and not self._passive_after(runs[0][0]):
+                    name = self.fuller_name(runs[0][0]) or self._named_before(runs[0][0])
             if name is None and not heading and not self.names.official_in(*sentence, last=False):
                 name = self._set_off_subject(sentence)
             self.quiet_subjects[sentence] = name
         return self.quiet_subjects[sentence]
+
+    def _after_dateline(self, sentence: tuple[int, int], dash: int) -> list[int]:
+        """The subject's window after the dateline, when a nameless lead set off by a comma opens the sentence
+        there (`… - - Sebagai koreografer tari, James Cousins …`); else nothing."""
+        indices = [i for i in list(self.tokens_between(*sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
+                   if i > dash and self.tokens[i].text not in DASHES]
+        comma = next((n for n, i in enumerate(indices[:SUBJECT_WINDOW]) if self.tokens[i].text == ","), None)
+        if comma is None or not self._nameless_lead(indices[:comma]):
+            return []
+        return indices[:SUBJECT_WINDOW]
 
     def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
         """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
@@ -222,11 +255,17 @@ class _Article:
         indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
         for run in self.name_runs(indices):
+            if any(self.tokens[i].lower in self.lex.speaker_pronouns for i in indices if i < run[0]):
+                break  # `Namun, ia enggan menyebut Wali Kota Surabaya, Tri Rismaharini, …`: `ia` is the subject
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
             opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
             if run[0] > indices[0] and opened and (len(run) > 1 or closed) \
                     and (self._set_off(run) or len(run) > 1 and self._acts_after(run)) and not self.tied_to_other(run):  # `Ketua DPD PDI Perjuangan Jatim, Kusnadi, membantah …`
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
+            if run[0] > indices[0] and self.tokens[run[0] - 1].text == "," and len(run) == 1 and self._acts_next(run[0]):
+                fuller = self.fuller_name(run[0])  # `Sementara pada 2014, Leslie juga sempat menyinggung …`
+                if fuller is not None:
+                    return fuller
         return None
 
     def _dateline_dash(self, indices: list[int]) -> int | None:
@@ -279,6 +318,13 @@ class _Article:
         following = last + 1
         return following < len(self.tokens) and _is_passive(self.tokens[following].lower)
 
+    def _nameless_lead(self, indices: list[int]) -> bool:
+        """`Sebagai koreografer tari, James Cousins …`, `Setali tiga uang, Ivan Gunawan …`: a lead a connective
+        or an ordinary word opens, naming nobody."""
+        return bool(indices) and (self.tokens[indices[0]].lower in self.lex.sentence_openers
+                                  or not self.reader.is_name_word(indices[0])) \
+            and not any(self.is_speaker_word(i) for i in indices[1:])
+
     def _object_before(self, indices: list[int]) -> bool:
         """A lead-in holding a name after a preposition (`Berbeda dengan Tomy`, `Selain oleh Dedi`)."""
         return any(self.tokens[i].lower in self.lex.object_markers for i in indices)
@@ -296,7 +342,8 @@ class _Article:
         for sentence in reversed(self.quiet):
             if best is not None and sentence[0] <= best[0]:
                 break
-            if sentence[0] < offset and (name := self.quiet_subject(sentence)) and not self.talked_about(speaker, name):
+            if sentence[0] < offset and (name := self.quiet_subject(sentence)) \
+                    and (not self.talked_about(speaker, name) or self.shifts_topic(sentence)):
                 best = (sentence[0], name)
                 break
         if best is not None:
@@ -318,6 +365,8 @@ class _Article:
         if official:
             return _Who(official)
         runs = self.name_runs(indices)
+        if runs and self.tokens[indices[0]].text in self.lex.organisation_heads:
+            return _Who(None)  # `TKD Jatim Prabowo-Gibran menyebut`: an organisation named after people
         if runs:
             run = runs[-1] if last else runs[0]
             if self.tied_to_other(run) or self.tokens[run[0]].text in self.lex.organisation_heads:
@@ -366,14 +415,64 @@ class _Article:
         token = self.tokens[i]
         if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
             return False
+        if token.text in self.lex.job_titles:  # `Media Officer Persib`, `Project Manager`: a post, not a name
+            return False
         if i > 0 and self.tokens[i - 1].text == "@" and self.tokens.start(i) == self.tokens.end(i - 1):
             return False  # `akun @TMCPoldaMetro`: an account's handle, not a person's name
+        text = token.text
+        if self._opens_sentence(i) and i + 1 < len(self.tokens) and self.reader.is_name_word(i + 1) \
+                and (token.lower in self.lex.common_words or is_derived_word(text)):
+            return False  # `Karakter Rosalind, wanita …`, `Pementasan Rosalind pertama kali …`: an ordinary or
+            # affixed word capitalised by its place before a name (but `Hari menambahkan`: `Hari` alone is a name)
         if self.reader.is_name_word(i):
             return True
-        text = token.text
         return (token.is_capitalised and i not in self.material and not token.is_acronym
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
                 and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS and is_derived_word(text))
+
+    def _opens_sentence(self, i: int) -> bool:
+        """The first word of the body or of a sentence: capitalised by its place, not only by being a name."""
+        return i == self.first or i > 0 and self.tokens[i - 1].text in {".", "!", "?", "\n"}
+
+    def fuller_name(self, i: int) -> str | None:
+        """`Leslie` where the article also writes `Rose Leslie`: a one-word name's fuller form, the run of name
+        words it ends elsewhere in the text, outside quotes."""
+        word = self.tokens[i].text
+        if word not in self.fuller_names:
+            self.fuller_names[word] = None
+            for k in self._tokens_at(m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)):
+                run = [k]
+                while run[0] - 1 >= self.first and self.is_speaker_word(run[0] - 1) \
+                        and not self._opens_sentence(run[0] - 1):
+                    run.insert(0, run[0] - 1)
+                if len(run) > 1 and not self.quoted.inside(self.tokens.start(k)) and not self.tied_to_other(run):
+                    self.fuller_names[word] = self.names.person(" ".join(self.tokens[j].text for j in run))
+                    break
+        return self.fuller_names[word]
+
+    def _named_before(self, i: int) -> str | None:
+        """`… warga bernama Mariella. Mariella melancarkan aksi protesnya …`: a one-word name, no ordinary word,
+        that acts and that the text wrote before, outside quotes, is the sentence's subject."""
+        word = self.tokens[i].text
+        if word.lower() in self.lex.common_words or not self._acts_next(i):
+            return None
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        earlier = self._tokens_at(match.start() for match in
+                                  pattern.finditer(self.text, self.tokens.start(self.first), self.tokens.start(i)))
+        named = any(not self.quoted.inside(self.tokens.start(k)) and not self._opens_sentence(k)
+                    and self.tokens[k - 1].text not in DOUBLE_MARKS for k in earlier)  # capitalised mid-sentence
+        return self.names.person(word) if named else None
+
+    def _acts_next(self, last: int) -> bool:
+        """`Leslie juga sempat menyinggung …`: an active verb after a name, adverbs skipped."""
+        i = last + 1
+        while i < len(self.tokens) and self.tokens[i].lower in self.lex.speech_adverbs:
+            i += 1
+        return i < len(self.tokens) and _is_active(self.tokens[i].text)
+
+    def _object_of_verb(self, run: list[int]) -> bool:
+        """`Pria beristrikan Ny Mestafuljana, mengaku …`: a name right after an active verb is its object."""
+        return run[0] > 0 and _is_active(self.tokens[run[0] - 1].text)
 
     def _set_off(self, run: list[int]) -> bool:
         """`…, Eka Asmadi, saat dihubungi`, `Febry kepada Antara`: a name followed by a comma or an aside,
@@ -398,7 +497,8 @@ class _Article:
         if current:
             runs.append(current)
         runs = [run[1:] if len(run) > 1 and self._opens_no_name(run[0]) else run for run in runs]  # `Tapi Jokowi`
-        return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1]
+        return [run for run in runs if not self.tokens[run[0]].is_acronym or len(run) > 1
+                or self.tokens[run[0]].text in self.names.aliases]  # `JK menjelaskan`: an alias, not a body
 
     def first_subject(self, sentence_start: int, end: int) -> str | None:
         """Who a sentence is about when the verb's subject is out of reach (`Eka Asmadi, saat dihubungi …,
@@ -407,10 +507,11 @@ class _Article:
         if official is not None:
             return official
         indices = list(self.tokens_between(sentence_start, end))
-        runs = self.name_runs(indices)
+        runs = [run for run in self.name_runs(indices) if not self._object_of_verb(run)]
         set_off = [run for run in runs if self._set_off(run)]
-        if set_off:
-            return self.names.person(" ".join(self.tokens[i].text for i in set_off[-1]))
+        if set_off:  # `Andakara, pebasket Pelita Jaya, mengatakan`: the name opening the sentence, not its club
+            run = set_off[0] if set_off[0][0] == indices[0] else set_off[-1]
+            return self.names.person(" ".join(self.tokens[i].text for i in run))
         for run in runs:
             if len(run) > 1:
                 return self.names.person(" ".join(self.tokens[i].text for i in run))
@@ -437,8 +538,10 @@ class _NameIndex:
     """Where the article names its officials and other persons, outside quotes."""
 
     def __init__(self, text: str, officials: list[OfficialMention], persons: list[str], quoted: _Mask,
-                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str]) -> None:
+                 bounds: tuple[int, int], aliases: dict[str, str], prefixes: frozenset[str],
+                 variants: tuple[tuple[str, str], ...] = ()) -> None:
         self.officials = officials
+        self.variants = variants
         self.aliases = aliases
         self.prefixes = prefixes  # forms of address before a name: `Pak`, `Bang`, `Gus`
         self.spoken: set[str] = set()  # the names quotes were given to so far
@@ -495,7 +598,22 @@ class _NameIndex:
         shortened = {o.name for o in self.officials if _shortens(run.split(), o.name.split())}
         if len(shortened) == 1:
             return shortened.pop()
-        return self._known_start(run)
+        respelt = self._respelt(run)
+        return respelt if respelt is not None else self._known_start(run)
+
+    def _respelt(self, run: str) -> str | None:
+        """`kata Prasetyo` of `Prasetio Edi Marsudi`: the one official or quoted person whose name holds the
+        run's words spelt another way (`y` for `i`, `oe` for `u`)."""
+        keys = {self._spelling_key(word) for word in run.split()}
+        found = {name for name in [o.name for o in self.officials] + sorted(self.spoken)
+                 if name != run and keys <= {self._spelling_key(word) for word in name.split()}}
+        return found.pop() if len(found) == 1 else None
+
+    def _spelling_key(self, word: str) -> str:
+        key = word.lower()
+        for spelt, sound in self.variants:
+            key = key.replace(spelt, sound)
+        return key
 
     def _known_start(self, run: str) -> str:
         """`jelas Burhan Langkah taktis …` (a full stop lost): a run that runs on past the name of an official
@@ -523,8 +641,9 @@ class _NameIndex:
                     continue
                 seen.add(sentence)
                 before = article.tokens_between(sentence[0], start)
-                if len(before) <= SUBJECT_WINDOW and not passive and not _has_subject_already(article, before):
-                    self._subjects.append((start, name))
+                if _lead_length(article, before) <= SUBJECT_WINDOW and not passive \
+                        and not _has_subject_already(article, before):
+                    self._subjects.append((start, self.person(name)))  # `JK` is `Jusuf Kalla`
         return self._subjects
 
 
@@ -607,6 +726,15 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
     return sorted(found)
 
 
+def _lead_length(article: _Article, before: range) -> int:
+    """How far into its sentence a name stands, the title right before it not counted (`Sementara itu Kepala
+    Kor Lalu Lintas Polri Brigjen Pol Royke Lumowa …` stands two words in)."""
+    end = before.stop
+    while end > before.start and (article.tokens[end - 1].is_capitalised or article.tokens[end - 1].text == "."):
+        end -= 1
+    return end - before.start
+
+
 def _has_subject_already(article: _Article, before: range) -> bool:
     """`Untuk itu, ia mendoakan agar Gubernur Khofifah …`: a pronoun before the name is the sentence's subject,
     and the name sits in a clause of its own."""
@@ -670,6 +798,8 @@ def _mark_role(text: str, at: int) -> str:
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if before.isspace() or before in "([—-":
+        if after in ",;:)":  # `" Yes I Do ",`: spaced inside, a comma after, it closes
+            return CLOSE
         return EITHER if after.isspace() else OPEN
     if after.isspace() or after in ".,;:!?)":
         return CLOSE
@@ -713,13 +843,15 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
     found: list[Quote] = []
     boundary = sentence[0]
     for index, span in enumerate(spans):
-        after_end = spans[index + 1].open if index + 1 < len(spans) else sentence[1]
+        after_end = _attribution_end(article, spans, index, sentence)
         after = _cue_after(article, span, after_end)
         before = None if after else _cue_before(article, boundary, span)
         boundary = span.close + 1
         text, start, end = _inner(article.text, span)
         if not text:
             continue
+        if after and _is_inline_name(article, sentence, span, text):
+            continue  # `Berdasarkan survei program " Yes I Do ", kata dia, …`: a name in marks, the sentence is reported
         attribution = after or before
         if attribution is None:
             if _is_standalone(article, sentence, span, text):
@@ -729,6 +861,28 @@ def _direct_quotes(article: _Article, sentence: tuple[int, int], spans: list[_Sp
         found.append(Quote(who.name, text, DIRECT, cue, start, end, who.by_pronoun))
         article.remember(span.close if after else span.open, who.name, said=text, unnamed=not who.by_pronoun)
     return found
+
+
+def _is_inline_name(article: _Article, sentence: tuple[int, int], span: _Span, text: str) -> bool:
+    """A few words in marks inside a sentence that began before them, with no closing punctuation of their
+    own: a name or a term, even with a cue after it."""
+    opened = article.text[sentence[0]:span.open].strip()
+    return bool(opened) and len(text.split()) < MIN_STANDALONE_WORDS + 2 and text[-1:] not in SENTENCE_MARKS \
+        and opened[-1:] not in ",:" + "".join(DOUBLE_MARKS)
+
+
+def _attribution_end(article: _Article, spans: list[_Span], index: int, sentence: tuple[int, int]) -> int:
+    """Where the attribution after a quote may run: to the next quote, past a short name in marks followed by a
+    comma (`," kata Project Manager " Yes I Do ", Amrullah`)."""
+    following = index + 1
+    while following < len(spans):
+        span = spans[following]
+        words = article.text[span.open + 1:span.close].split()
+        after = article.text[span.close + 1:span.close + 3].lstrip()
+        if not (span.closed and len(words) < MIN_STANDALONE_WORDS + 2 and after.startswith(",")):
+            return span.open
+        following += 1
+    return sentence[1]
 
 
 def _inner(text: str, span: _Span) -> tuple[str, int, int]:
@@ -792,7 +946,7 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     following = tokens[cue + 1]
     end = _clause_stop(article, cue + 1, limit)
     lowered = [tokens[i].lower for i in article.tokens_between(tokens.start(cue + 1), end) if tokens[i].is_word]
-    apposed = _name_after_comma(article, end, limit)  # `kata koordinator KontraS, Yati Andriyati, kepada …`
+    apposed = _name_after_comma(article, _after_title(article, end, limit), limit)  # `kata koordinator KontraS, Yati …`
     if following.is_word and not following.is_capitalised and following.lower not in article.lex.speaker_pronouns:
         if lowered and (lowered[-1] in article.lex.anaphors or lowered[0] in article.lex.person_descriptions
                         or _ends_anaphoric(article, cue + 1, limit)):
@@ -802,11 +956,32 @@ def _named_after(article: _Article, cue: int, limit: int) -> _Who | None:
     who = article.who_in(tokens.start(cue + 1), end, tokens.start(cue))
     if apposed and (who is None or who.by_pronoun):  # `kata Kepala Dinas Kesehatan, Budi Santoso`
         return _Who(apposed)
-    if who is not None and who.name and not who.by_pronoun:
+    if apposed and who.name and len(apposed.split()) > 1 and who.name not in article.names.forms.values() \
+            and (len(who.name.split()) == 1 and not article.names.known(who.name) or _opens_title(article, cue + 1)) \
+            and who.name not in apposed.split():
+        return _Who(apposed)  # `ujar Media Officer Persib, Irfan …`, `kata Kepala Bandara Kalimarau Berau, Bambang …`
+    if who is None or who.name and not who.by_pronoun:
         named = _name_after_description(article, article.token_at(end), limit)
         if named is not None:  # `kata Manajer tim bulu tangkis Indonesia, Susy Susanti`: a title, then the name
             return _Who(named)
     return who
+
+
+def _opens_title(article: _Article, i: int) -> bool:
+    """`Kepala`, `Media Officer`: the attribution opens with a post, so its capitalised words name a body."""
+    text = article.tokens[i].text
+    return text in article.lex.positions or text in article.lex.role_words or text in article.lex.job_titles
+
+
+def _after_title(article: _Article, at: int, limit: int) -> int:
+    """Past a name in marks inside the attribution (`kata Project Manager "Yes I Do", Amrullah`): where the
+    words after its closing mark begin; else `at` itself."""
+    if at >= limit or article.text[at:at + 1] not in DOUBLE_MARKS:
+        return at
+    span = next((span for span in article.spans if span.open == at), None)
+    if span is None or not span.closed or span.close >= limit:
+        return at
+    return span.close + 1
 
 
 def _name_after_description(article: _Article, i: int, limit: int) -> str | None:
@@ -841,7 +1016,19 @@ def _name_after_comma(article: _Article, comma_at: int, limit: int) -> str | Non
     if not run:
         return None
     name = article.names.person(" ".join(tokens[i].text for i in run))
-    return name if len(run) > 1 or name in article.names.forms.values() or name in article.names.spoken else None
+    known = name in article.names.forms.values() or name in article.names.spoken
+    return name if len(run) > 1 or known or _name_ends_here(article, j, limit) else None
+
+
+def _name_ends_here(article: _Article, j: int, limit: int) -> bool:
+    """`kata salah seorang petani tebu asal Kudus, Agus ditemui di …`: a one-word name after a description's
+    comma is the speaker when the attribution ends right after it, or an aside or a passive verb
+    (`ditemui`, `saat dihubungi`) follows; not `…, Mataram Raya yang …`."""
+    tokens = article.tokens
+    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+        return True
+    word = tokens[j].lower
+    return word in article.lex.aside_openers or _is_passive(word)
 
 
 def _ends_anaphoric(article: _Article, start: int, limit: int) -> bool:
@@ -882,15 +1069,32 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
     seen_name = False
     while i < len(tokens) and tokens.start(i) < limit:
         token = tokens[i]
-        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS:
+        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS and not _abbreviation_stop(article, i):
             break
-        if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles:
+        if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
+                and not token.text.isdigit() and not _title_goes_on(article, i, limit):
+            # `kata Ketua TKD 02 Jatim Boedi …`, `kata Kasubdit I bidang Kamneg … Andi Dady`: a title goes on
             if token.lower in article.lex.anaphors:  # `kata politikus PDIP itu`
                 i += 1
             break
         seen_name = seen_name or token.is_capitalised or token.lower in article.lex.speaker_pronouns
         i += 1
     return tokens.start(i) if i < len(tokens) else len(article.text)
+
+
+def _abbreviation_stop(article: _Article, i: int) -> bool:
+    """`Laksamana Madya TNI (Purn.) Taufiqoerrochman`: the full stop of an abbreviation in brackets."""
+    tokens = article.tokens
+    return tokens[i].text == "." and i + 1 < len(tokens) and tokens[i + 1].text == ")"
+
+
+def _title_goes_on(article: _Article, i: int, limit: int) -> bool:
+    """`bidang`, `dan` between capitalised words of a title (`Kasubdit I bidang Kamneg`, `Dinas Pendidikan dan
+    Kebudayaan`): the title, and the name after it, go on."""
+    tokens = article.tokens
+    following = i + 1
+    return tokens[i].lower in article.lex.connectors and following < len(tokens) \
+        and tokens.start(following) < limit and tokens[following].is_capitalised
 
 
 def _cue_before(article: _Article, boundary: int, span: _Span) -> tuple[str, _Who] | None:
@@ -934,6 +1138,8 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
             i -= 1
         elif tokens[i].text == ")" and i >= 2 and tokens[i - 1].text.isdigit() and tokens[i - 2].text == "(":
             i -= 3  # `Kariadi (50) mengaku`
+        elif tokens[i].text == "," and i + 1 == verb and i > 0 and tokens[i - 1].lower in lex.anaphors:
+            i -= 1  # `Mantan Menteri … itu, mengatakan`
         else:
             break
     if i < 0 or tokens.start(i) < sentence_start:
@@ -941,12 +1147,19 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     token = tokens[i]
     if token.lower in lex.not_subjects:
         return None
+    opening = article.token_at(sentence_start)
+    if tokens[opening].lower in lex.non_speakers and not article.names.official_in(sentence_start, tokens.end(i), False):
+        return _Who(None)  # `Laporan polisi bernomor … itu menyebut …`: a document says it, no person
     if token.lower in lex.speaker_pronouns:
         return _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
     if token.is_capitalised and token.text not in CALENDAR_WORDS:
         who = article.who_in(_subject_start(article, i, sentence_start), tokens.end(i), tokens.start(i))
         if who is not None:
             return who
+    if token.lower in lex.anaphors and tokens[opening].lower in lex.person_descriptions:
+        # `Mantan Menteri Perhubungan era Presiden Susilo Bambang Yudhoyono itu, mengatakan`: the description
+        # is of someone named before; the name inside it is not who speaks
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     official = article.names.official_in(sentence_start, tokens.end(i), last=False)
     if official is not None:
         return _Who(official)
@@ -959,6 +1172,9 @@ def _subject_before(article: _Article, verb: int, sentence_start: int) -> _Who |
     first = article.first_subject(sentence_start, tokens.end(i))
     if first is not None:
         return _Who(first)
+    if opening < i and tokens[opening].lower in lex.person_descriptions:
+        # `Pria beristrikan Ny Mestafuljana, mengaku …`: a description of someone named before
+        return _Who(article.last_speaker(sentence_start), by_pronoun=True)
     if token.is_capitalised or (token.is_word and len(article.tokens_between(sentence_start, tokens.end(i))) <= SUBJECT_WINDOW):
         return _Who(None)  # `Juru bicara SDF menyebutkan`, `Polisi mengatakan`: said, by someone not named
     return None

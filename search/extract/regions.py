@@ -525,16 +525,7 @@ def _chain_after_at(tokens: list[Token], start: int) -> int | None:
         index -= 1
     if index == start or tokens[index].text == "," or not any(token.text == "," for token in tokens[index:start]):
         return None
-    for _ in range(AT_REACH + 1):
-        if index == 0:
-            return None
-        before = tokens[index - 1]
-        if before.lower == "di":
-            return index - 1
-        if not before.is_word or before.is_capitalised:
-            return None
-        index -= 1
-    return None
+    return _at_before(tokens, index)
 
 
 def _first_of_pair(tokens: list[Token], conjunction: int) -> int:
@@ -823,12 +814,8 @@ def _places_before(tokens: list[Token], followers: dict[int, Match], places: Gaz
     return found
 
 
-def _opened_by_at(tokens: list[Token], start: int) -> int | None:
-    """`di Taman Impian Jaya Ancol`, `di restoran Bleu8 di Hotel Mulia Senayan`: the `di` before a place's name
-    (at most PLACE_WORDS capitalised words and AT_REACH lower-case ones away), else None."""
-    index = start
-    while index > 0 and start - index < PLACE_WORDS and tokens[index - 1].is_capitalised:
-        index -= 1
+def _at_before(tokens: list[Token], index: int) -> int | None:
+    """The index of the `di` at most AT_REACH lower-case words before `index`, else None."""
     for _ in range(AT_REACH + 1):
         if index == 0:
             return None
@@ -839,6 +826,15 @@ def _opened_by_at(tokens: list[Token], start: int) -> int | None:
             return None
         index -= 1
     return None
+
+
+def _opened_by_at(tokens: list[Token], start: int) -> int | None:
+    """`di Taman Impian Jaya Ancol`, `di restoran Bleu8 di Hotel Mulia Senayan`: the `di` before a place's name
+    (at most PLACE_WORDS capitalised words and AT_REACH lower-case ones away), else None."""
+    index = start
+    while index > 0 and start - index < PLACE_WORDS and tokens[index - 1].is_capitalised:
+        index -= 1
+    return _at_before(tokens, index)
 
 
 def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
