@@ -410,3 +410,33 @@ def test_agency_classes(body, expected):
 ])
 def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected
+
+
+def test_glued_words_are_split_only_where_a_word_starts():
+    from search.extract import GLUED_WORDS
+
+    def split(text):
+        return GLUED_WORDS.sub(r"\1 ", text)
+
+    assert split("Yasonna H LaolyCaleg DPR") == "Yasonna H Laoly Caleg DPR"
+    assert split("(LaolyCaleg") == "(Laoly Caleg"
+    assert split("JakartaSurabayaMalang") == "Jakarta SurabayaMalang"  # once: the second starts no word
+    assert split("xLaolyCaleg _LaolyCaleg 2019LaolyCaleg McDonaldHouse LaolyCA") == \
+        "xLaolyCaleg _LaolyCaleg 2019LaolyCaleg McDonaldHouse LaolyCA"
+
+
+def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypatch):
+    from search.extract import officials
+    from search.extract.lexicon import load_lexicon
+
+    article = Article(id="v", title="", body="Bupati Banyuwangi Ipuk Fiestiandani Azwar Anas bertemu Gubernur "
+                                              "Khofifah Indar Parawansa. \"Kami siap,\" kata Khofifah.")
+    verdicts = load_lexicon().name_word_verdicts
+    verdicts.clear()
+    expected = extract(article)
+    assert len(verdicts) > 3
+    monkeypatch.setattr(officials, "MAX_NAME_WORD_VERDICTS", 3)
+    verdicts.clear()
+    assert extract(article) == expected
+    assert 1 <= len(verdicts) <= 3
+    verdicts.clear()

@@ -21,3 +21,13 @@ def test_longest_name_wins_and_acronyms_match_only_in_capitals():
     gazetteer.add("PUPR", "pupr")
     tokens = tokenize("Kepala Dinas Kesehatan Provinsi Lampung dan Dinas Kesehatan serta PUPR, bukan Pupr.")
     assert [match.value for match in gazetteer.find_all(tokens)] == ["dinkes-lampung", "dinkes", "pupr"]
+
+
+def test_openings_are_the_tokens_a_name_may_start_with_and_matches_skip_inside_a_longer_one():
+    gazetteer = Gazetteer()
+    gazetteer.add("Dinas Kesehatan", "dinkes")
+    gazetteer.add("Kesehatan Hewan", "keswan")
+    tokens = tokenize("Dinas Kesehatan Hewan dan kesehatan hewan, lalu Kesehatan Hewan.")
+    assert gazetteer.openings(tokens) == [0, 1, 4, 8]
+    assert [(match.start, match.end, match.value) for match in gazetteer.find_all(tokens)] == [
+        (0, 2, "dinkes"), (8, 10, "keswan")]  # `kesehatan` in lower case opens no name

@@ -55,7 +55,9 @@ def is_headline_case(title: str) -> bool:
 
 
 # Scraped text runs a name into the next line's first word: "Menteri Hukum dan HAM Yasonna H LaolyCaleg DPR".
-GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z]{2,})")
+# The capital comes first, then the check that no word character stands before it (a word's start): the regex
+# engine then jumps from capital to capital; the letters after it are possessive, no shorter run is retried.
+GLUED_WORDS = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{2,}+)(?=[A-Z][a-z]{2,})")
 LEVEL_WORDS = frozenset({"Kabupaten", "Kab", "Kab.", "Kota", "Provinsi", "Prov", "Prov."})
 
 

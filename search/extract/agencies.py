@@ -221,12 +221,12 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
         regions = list(gazetteers.regions.find_all(tokens))
     found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
     learned: dict[str, AgencyRef | _UnitMatch] = {}
-    position = 0
+    position = 0  # tokens before this are read already
     first_words = gazetteers.scan_words
-    while position < len(tokens):
-        if tokens[position].key not in first_words:
-            position += 1
+    for start in [i for i, token in enumerate(tokens) if token.key in first_words]:
+        if start < position:
             continue
+        position = start
         match = _longest_at(gazetteers, tokens, position)
         sub = _sub_unit_at(gazetteers, lexicon, tokens, position)
         if sub is not None and (match is None or sub[0][0].end > match[0].end):
@@ -328,29 +328,28 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                  position: int) -> list[tuple[Match, AgencyRef]] | None:
     """`Komisi III DPR`, `Setjen Kemendagri`, `Ditjen Bina Marga`, `Balai Besar Wilayah Sungai Brantas`: the
     unit (and the body it belongs to, named after it), or None."""
-    for unit in lexicon.sub_units:
-        for prefix in unit.prefixes:
-            end = position + len(prefix)
-            if tuple(token.text for token in tokens[position:end]) != prefix:
+    for unit, prefix in lexicon.sub_unit_prefixes.get(tokens[position].text, ()):
+        end = position + len(prefix)
+        if tuple(token.text for token in tokens[position:end]) != prefix:
+            continue
+        words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
+        if words is None:
+            continue
+        named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
+        if named is not None and isinstance(named[1], AgencyRef) and \
+                named[1].canonical.startswith(unit.template.split("{")[0]):
+            return [(Match(position, named[0].end, named[1]), named[1])]  # "Ditjen Bea Cukai": a body we know
+        if not unit.parent_kinds:
+            if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
                 continue
-            words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
-            if words is None:
-                continue
-            named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
-            if named is not None and isinstance(named[1], AgencyRef) and \
-                    named[1].canonical.startswith(unit.template.split("{")[0]):
-                return [(Match(position, named[0].end, named[1]), named[1])]  # "Ditjen Bea Cukai": a body we know
-            if not unit.parent_kinds:
-                if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
-                    continue
-                ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
-                return [(Match(position, after, ref), ref)]
-            parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
-            if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
-                continue
-            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
-                            parent[1].kind, parent[1].region)
-            return [(Match(position, parent[0].end, ref), ref), parent]
+            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
+            return [(Match(position, after, ref), ref)]
+        parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
+        if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
+            continue
+        ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
+                        parent[1].kind, parent[1].region)
+        return [(Match(position, parent[0].end, ref), ref), parent]
     return None
 
 

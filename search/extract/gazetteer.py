@@ -83,18 +83,19 @@ class Gazetteer(Generic[T]):
 
     def find_all(self, tokens: list[Token]) -> Iterator[Match[T]]:
         """Non-overlapping longest matches, left to right."""
-        position = 0
-        root = self._root
-        while position < len(tokens):
-            if tokens[position].key not in root:
-                position += 1
+        position = 0  # tokens before this are inside a match already
+        for start in self.openings(tokens):
+            if start < position:
                 continue
-            match = self.match_at(tokens, position)
-            if match is None:
-                position += 1
-            else:
+            match = self.match_at(tokens, start)
+            if match is not None:
                 yield match
                 position = match.end
+
+    def openings(self, tokens: list[Token]) -> list[int]:
+        """Where a name may start: the tokens that are a name's first word, found in one pass."""
+        root = self._root
+        return [i for i, token in enumerate(tokens) if token.key in root]
 
 
 def _skip(tokens: list[Token], position: int) -> int | None:

@@ -142,6 +142,26 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return cues | self.reporting_verbs | self.passive_cues | {"menurut", "menurutnya"}
 
     @cached_property
+    def role_openers(self) -> frozenset[str]:
+        """Words that may open an official's role: positions, agency posts, lower-case positions."""
+        return self.positions | self.agency_posts | self.lowercase_positions
+
+    @cached_property
+    def name_word_verdicts(self) -> dict[str, bool]:
+        """Whether a capitalised text may be a name word by itself: search/extract/officials.py fills it, within
+        its budget, so that each distinct text of the corpus is judged once."""
+        return {}
+
+    @cached_property
+    def sub_unit_prefixes(self) -> dict[str, tuple[tuple[SubUnit, tuple[str, ...]], ...]]:
+        """Each sub-unit prefix form under its first word, with its unit, in the order of sub_units.tsv."""
+        found: dict[str, list[tuple[SubUnit, tuple[str, ...]]]] = {}
+        for unit in self.sub_units:
+            for prefix in unit.prefixes:
+                found.setdefault(prefix[0], []).append((unit, prefix))
+        return {first: tuple(forms) for first, forms in found.items()}
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return self.person_prefixes | self.degree_suffixes | self.ranks

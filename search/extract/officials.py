@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, Lexicon
@@ -18,6 +19,7 @@ MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
@@ -32,6 +34,7 @@ NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
+MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 
 
@@ -104,9 +107,10 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
-        if self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies):
-            return False  # `RSUD dr. Soetomo`: the body's namesake
-        return text in self.lex.person_prefixes or text in self.lex.ranks
+        if not (text in self.lex.person_prefixes or text in self.lex.ranks):
+            return False
+        # `RSUD dr. Soetomo`: after a body, the body's namesake
+        return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
 
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
@@ -119,20 +123,37 @@ class _Reader:
                 and previous.text not in self.lex.person_prefixes and previous.text not in self.lex.ranks)
 
     def is_degree(self, i: int) -> bool:
-        text = self.tokens[i].text
+        return self._is_degree_text(self.tokens[i].text)
+
+    def _is_degree_text(self, text: str) -> bool:
         return text in self.lex.degree_suffixes or text.rstrip(".") + "." in self.lex.degree_suffixes
 
     def is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
-        if not token.is_capitalised or i in self.material:
+        if not token.is_capitalised or i in self.material or not self._may_be_name(token):
             return False
+        return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _may_be_name(self, token: Token) -> bool:
+        """What `is_name_word` asks of a capitalised token's text alone, judged once per text and lexicon."""
+        verdicts = self.lex.name_word_verdicts
+        verdict = verdicts.get(token.text)
+        if verdict is None:
+            if len(verdicts) >= MAX_NAME_WORD_VERDICTS:
+                verdicts.clear()
+            verdict = verdicts[token.text] = self._judge_name_text(token)
+        return verdict
+
+    def _judge_name_text(self, token: Token) -> bool:
+        """Not a long acronym, a roman numeral, an affixed word, a role or position word, a word never a name
+        (not_names.txt), a degree, a day or month, or a stop word."""
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or self._numbers_unit(i):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
             return False
-        if is_derived_word(text):
+        if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
+                or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
             return False
-        return not (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names or self.is_title(i)
-                    or self.is_degree(i) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords)
+        return not is_derived_word(text)  # last: Sastrawi is asked only about words no list settles
 
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
@@ -277,8 +298,8 @@ class _Reader:
             return False
         before = i - 1
         return ((before in self.material or self.is_title(before)) and self.is_name_word(i + 1)
-                and is_derived_word(self.tokens[i].text) and self.tokens[i].text not in self.lex.role_words
-                and self.tokens[i].text not in self.lex.positions)
+                and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.positions
+                and is_derived_word(self.tokens[i].text))
 
     def _namesake_title(self, i: int) -> bool:
         """The `dr` of `RSUD dr Soetomo`: a title after a body word, opening the body's namesake."""
@@ -437,18 +458,16 @@ class _Reader:
         """Every run of one to five name words in the text, and how often it is written."""
         runs: dict[tuple[str, ...], int] = {}
         current: list[str] = []
-        tokens = self.tokens
-        for i in range(len(tokens) + 1):
-            if (i < len(tokens) and tokens[i].is_capitalised and (self.is_name_word(i) or self.is_particle(i))
-                    and not (not current and self._role_runs_on(i))):
-                current.append(tokens[i].text)
-                continue
-            if i < len(tokens) and current and self.is_hyphen_part(i):
-                current[-1] += tokens[i].text
-                continue
-            if 1 <= len(current) <= MAX_NAME_WORDS:
-                runs[tuple(current)] = runs.get(tuple(current), 0) + 1
-            current = []
+        for i, token in enumerate(self.tokens):
+            if (token.is_capitalised and (self.is_name_word(i) or self.is_particle(i))
+                    and (current or not self._role_runs_on(i))):
+                current.append(token.text)
+            elif current and self.is_hyphen_part(i):
+                current[-1] += token.text
+            elif current:
+                _count_run(runs, current)
+                current = []
+        _count_run(runs, current)
         return runs
 
     def is_non_public(self, span: tuple[int, int]) -> bool:
@@ -486,16 +505,25 @@ class _Reader:
         return found
 
 
+@lru_cache(maxsize=8)
+def _with_words(words: frozenset[str], more: frozenset[str]) -> frozenset[str]:
+    """One set for a scan over every token to look up, built once per lexicon."""
+    return words | more
+
+
+def _count_run(runs: dict[tuple[str, ...], int], words: list[str]) -> None:
+    if 1 <= len(words) <= MAX_NAME_WORDS:
+        runs[tuple(words)] = runs.get(tuple(words), 0) + 1
+
+
 def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,
                    bodies: set[int] | None = None) -> list[OfficialMention]:
     """Officials named in `tokens`; `material` marks tokens inside agency and place names, `bodies` those
     inside agency names alone (all of `material` when not given)."""
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
-    heads = lexicon.positions | lexicon.agency_posts
-    lowercase = lexicon.lowercase_positions
-    cues = [i for i, token in enumerate(tokens)
-            if token.text in APPOSITIVE_MARKERS or token.text in heads or token.text in lowercase]
+    cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
+    cues = [i for i, token in enumerate(tokens) if token.text in cue_words]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:
@@ -718,7 +746,8 @@ def find_persons(tokens: list[Token], material: set[int], officials: list[Offici
     official_words = {word for official in officials for word in official.name.split()}
     found: list[str] = []
     verbs = lexicon.attribution_verbs
-    candidates = [i for i, token in enumerate(tokens) if token.text in verbs or token.text == "("]
+    cue_words = _with_words(verbs, AGE_OPENERS)
+    candidates = [i for i, token in enumerate(tokens) if token.text in cue_words]
     for i in candidates:
         token = tokens[i]
         start = end = None

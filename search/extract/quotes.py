@@ -25,7 +25,7 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
 MARK = re.compile('["“”„]')
 SENTENCE_MARKS = frozenset(".!?")
-BREAK = re.compile('[.!?\n"“”„]')
+BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sentence (no longer token starts with one)
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
@@ -93,10 +93,11 @@ class _Article:
         self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
         self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
                                lexicon.person_prefixes | lexicon.address_forms, lexicon.spelling_variants)
-        # Found by searching the text, not by walking every token: extraction runs on every article.
+        # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        self.triggers = [i for i in range(self.first, self.last) if tokens[i].lower in triggers]
-        self.breaks = self._tokens_at(match.start() for match in BREAK.finditer(text, *inside))
+        body_tokens = tokens[self.first:self.last]
+        self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
+        self.breaks = [i for i, token in enumerate(body_tokens, self.first) if token.text in BREAKS]
         self.sentences = self.split_sentences()
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
@@ -425,9 +426,9 @@ class _Article:
             # affixed word capitalised by its place before a name (but `Hari menambahkan`: `Hari` alone is a name)
         if self.reader.is_name_word(i):
             return True
-        return (token.is_capitalised and i not in self.material and not token.is_acronym and is_derived_word(text)
+        return (token.is_capitalised and i not in self.material and not token.is_acronym
                 and text not in self.lex.role_words and text not in self.lex.positions and text not in self.lex.not_names
-                and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS)
+                and text.lower() not in self.lex.stopwords and text not in CALENDAR_WORDS and is_derived_word(text))
 
     def _opens_sentence(self, i: int) -> bool:
         """The first word of the body or of a sentence: capitalised by its place, not only by being a name."""

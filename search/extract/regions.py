@@ -765,6 +765,8 @@ def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: 
     body = article.text[article.title_end:]
     found = []
     for name, code in words.seat_kecamatan.items():
+        if name not in body:
+            continue  # most are never named: a plain search for the words spares their pattern
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
             if not body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower().endswith("kecamatan"):
                 found.append(code)

@@ -11,7 +11,8 @@ import re
 
 _TOKEN = re.compile(
     r"([^\S\n]*)"  # the spaces before a token (never a newline, which is a token): offsets without str.find
-    r"([A-Za-z]{1,6}(?:\.[A-Za-z]{1,6})+\.?"  # M.Si.  Rep.Publ.  S.H
+    # M.Si.  Rep.Publ.  S.H; possessive: fewer letters never reach a full stop, so a word is not re-tried
+    r"([A-Za-z]{1,6}+(?:\.[A-Za-z]{1,6}+)+\.?"
     r"|\w+(?:'\w+)?"
     r"|\n"
     r"|[^\w\s])"
