@@ -661,6 +661,10 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
             return None  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
     words = words[_place_before_name(words, lexicon):]
+    body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
+    words = words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's
+    if not words:
+        return None  # `Recording Academy`: a body alone
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
     lowered = " ".join(words).lower()
