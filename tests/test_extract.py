@@ -262,6 +262,8 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Institute Bonar Tigor Naipospos", "Bonar Tigor Naipospos"),  # a body's English name ends at its word
     ("First Asia Capital David Sutyanto", "David Sutyanto"),
     ("Recording Academy", None),  # a body alone
+    ("Jeddah M Hery Saripudin", "M Hery Saripudin"),  # a city abroad (world_cities.txt)
+    ("Ankara", None),
 ])
 def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value, expected):
     from search.extract.lexicon import load_lexicon

@@ -712,10 +712,11 @@ def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
 
 
 def _is_place(lowered: str, lexicon: Lexicon) -> bool:
-    """A region, a country, or a kecamatan named in two or more words (one-word kecamatan names are
-    also people's names too often to judge by)."""
+    """A region, a country, a city abroad (world_cities.txt), or a kecamatan named in two or more words
+    (one-word kecamatan names are also people's names too often to judge by)."""
     return (lowered in lexicon.cities_by_name or lowered in lexicon.region_alias_names
-            or lowered in lexicon.country_names or (" " in lowered and lowered in lexicon.kecamatan_names))
+            or lowered in lexicon.country_names or lowered in lexicon.world_cities
+            or (" " in lowered and lowered in lexicon.kecamatan_names))
 
 
 def _surface(text: str, tokens: list[Token], found: _Found) -> str:
