@@ -233,6 +233,10 @@ def test_hand_labelled_articles_meet_the_floors():
     # a club's post is no public office, and the club is no name (not_names.txt, non_public_roles.txt)
     ("Direktur Olahraga Roma Monchi mengatakan kontrak sudah diperpanjang.", []),
     ("Presiden Napoli Aurelio De Laurentiis menolak tawaran itu pekan lalu.", []),
+    ("Bos Ducati Paolo Ciabatti mengatakan motor baru siap.", []),
+    # a body's acronym or a unit's word between the role and the name (not_names.txt)
+    ("Komisioner Kompolnas Poengky Indarti mengatakan laporan sudah diterima.", ["Poengky Indarti"]),
+    ("Kepala Direktorat Siber mengatakan pelaku sudah ditangkap.", []),
     # right after a rank, a given name that is also a role's word begins the name; `Besar` of a rank never
     ("Direktur Tindak Pidana Ekonomi Khusus Bareskrim Brigjen Pol Agung Setya mengatakan bawang itu diimpor.",
      ["Agung Setya"]),
