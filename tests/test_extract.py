@@ -268,6 +268,8 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Recording Academy", None),  # a body alone
     ("Jeddah M Hery Saripudin", "M Hery Saripudin"),  # a city abroad (world_cities.txt)
     ("Ankara", None),
+    ("Hakim Arief Hidayat", "Arief Hidayat"),  # a post's word at a value's start (value_openers.txt)
+    ("Coldplay", None),
 ])
 def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value, expected):
     from search.extract.lexicon import load_lexicon

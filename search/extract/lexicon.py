@@ -60,6 +60,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
     non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
     word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
+    value_openers: frozenset[str]  # `Hakim`: a post's word at a value's start, a name's word elsewhere
     world_cities: frozenset[str]  # lower case: one-word cities abroad (`ankara`, `jeddah`)
     organisation_words: frozenset[str]  # `Institute`, `Ventures`: a body's name ends at them, never a person's
     namesake_bodies: frozenset[str]  # `RSUD`: a title after it opens the body's namesake (`RSUD dr. Soetomo`)
@@ -245,6 +246,7 @@ def load_lexicon() -> Lexicon:
         not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
         non_person_openers=frozenset(read_lines("non_person_openers.txt")),
         word_names=frozenset(read_lines("word_names.txt")),
+        value_openers=frozenset(read_lines("value_openers.txt")),
         world_cities=frozenset(line.lower() for line in read_lines("world_cities.txt")),
         organisation_words=frozenset(read_lines("organisation_words.txt")),
         namesake_bodies=frozenset(read_lines("namesake_bodies.txt")),

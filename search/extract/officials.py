@@ -683,7 +683,7 @@ def _ends_name(word: str, lexicon: Lexicon) -> bool:
 def _opens_role(word: str, lexicon: Lexicon) -> bool:
     """A rank, a title or a post's word, never a given name (`Agung`, `Bagus` are: word_names.txt)."""
     return ((word in lexicon.ranks or word in lexicon.person_prefixes or word in lexicon.positions
-             or word in lexicon.role_words) and word not in lexicon.word_names)
+             or word in lexicon.role_words or word in lexicon.value_openers) and word not in lexicon.word_names)
 
 
 def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
