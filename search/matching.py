@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
+from whoosh import scoring
 
 from .analysis import Stems
 from .fairlock import FairLock
@@ -160,6 +161,8 @@ class PostingCache:
         weighting = searcher.weighting
         self.b = float(getattr(weighting, "B", DEFAULT_B))
         self.k1 = float(getattr(weighting, "K1", DEFAULT_K1))
+        # Whoosh's own idf (log(all documents / (frequency + 1)) + 1) unless the weighting has another
+        self.stock_idf = type(weighting).idf is scoring.WeightingModel.idf
 
     @property
     def cached_bytes(self) -> int:
@@ -263,10 +266,18 @@ class PostingCache:
         if fieldname not in self.reader.schema:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         with self.io:
-            ids, weights = read_postings(self.reader, fieldname, text, self.live, self.memo.postings)
-            if not len(ids) or not self.reader.schema[fieldname].scorable:
-                return ids, weights  # an unknown word never reaches Whoosh's idf cache (it has no budget)
-            idf = self.searcher.idf(fieldname, text)
+            ids, weights = read_postings(self.reader, fieldname, text, kept=self.memo.postings)
+        frequency = len(ids)  # Whoosh's document frequency: every posting, deleted documents' too
+        keep = self.live[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+        if not len(ids) or not self.reader.schema[fieldname].scorable:
+            return ids, weights  # an unknown word never reaches Whoosh's idf cache (it has no budget)
+        if self.stock_idf:  # the same formula on the postings just read: no second look-up of the term
+            idf = math.log(self.doc_count / (frequency + 1)) + 1
+        else:
+            with self.io:
+                idf = self.searcher.idf(fieldname, text)
         return ids, self._bm25f(fieldname, idf, ids, weights)
 
     def _score_stem(self, fieldname: str, stem: str) -> tuple[np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
 from whoosh.columns import FixedBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 T = TypeVar("T")
@@ -172,10 +173,12 @@ def read_postings(reader, fieldname: str, text: str | bytes, live: np.ndarray | 
 
 def segment_postings(leaf, fieldname: str, btext: bytes) -> Postings:
     """One segment's postings of a term, numbered within the segment, deleted documents included."""
-    if (fieldname, btext) not in leaf:
+    try:  # one look-up of the term, not two (`in leaf`, then the postings'): a third of a cold read's cost
+        matcher = leaf.postings(fieldname, btext)
+    except TermNotFound:
         return NO_POSTINGS
     ids, weights = array("i"), array("f")
-    _read_leaf(leaf.postings(fieldname, btext), ids, weights)
+    _read_leaf(matcher, ids, weights)
     return np.frombuffer(ids, dtype=np.int32), np.frombuffer(weights, dtype=np.float32)
 
 

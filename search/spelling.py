@@ -33,7 +33,17 @@ class Reader(Protocol):
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     """Levenshtein distance, with a transposition counting as one edit; with a `limit`, any distance above it
-    may be answered as limit + 1 (the rows stop once every cell exceeds it)."""
+    may be answered as limit + 1 (the rows stop once every cell exceeds it). A common beginning and end cost no
+    edit and are left out of the table (most candidates share most of the word)."""
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous_previous: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, start=1):

@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
 
 from datetime import date
@@ -120,6 +121,31 @@ def test_postings_span_segments_and_leave_deleted_documents_out(two_segments):
         assert set(np.flatnonzero(match.mask).tolist()) == set(expected)
         if not isinstance(query, wq.Not):
             assert [match.scores[d] for d in sorted(expected)] == pytest.approx([expected[d] for d in sorted(expected)])
+
+
+def test_a_terms_idf_comes_from_its_postings_exactly_as_whoosh_computes_it(two_segments):
+    cache = PostingCache(two_segments)  # "banjir": five postings, one of a deleted document (Whoosh counts it)
+    ids, scores = cache.term("text", "banjir")
+    raw_ids, raw_weights = read_postings(two_segments.reader(), "text", "banjir")
+    keep = cache.live[raw_ids]
+    assert cache.stock_idf and two_segments.idf("text", "banjir") == log(10 / 6) + 1
+    assert scores.tolist() == cache._bm25f("text", two_segments.idf("text", "banjir"), raw_ids[keep],
+                                           raw_weights[keep]).tolist()
+
+
+def test_a_weighting_with_its_own_idf_is_asked_for_it(two_segments):
+    class FlatIdf(scoring.BM25F):
+        def idf(self, searcher, fieldname, text):
+            return 2.0
+
+    searcher = two_segments
+    searcher.weighting = FlatIdf()
+    searcher._idf_cache = {}
+    cache = PostingCache(searcher)
+    ids, scores = cache.term("text", "banjir")
+    assert not cache.stock_idf
+    assert scores.tolist() == cache._bm25f("text", 2.0, ids, read_postings(searcher.reader(), "text", "banjir",
+                                                                           cache.live)[1]).tolist()
 
 
 def test_cache_stays_within_its_budget_and_still_answers(two_segments):

@@ -5,7 +5,8 @@ from whoosh import index as whoosh_index
 import search.segments
 from search.facets import FacetTable
 from search.schema import build_schema
-from search.segments import SegmentMemo, SegmentPostings, column_values, live_documents, read_postings
+from search.segments import (SegmentMemo, SegmentPostings, column_values, live_documents, read_postings,
+                             segment_postings)
 
 # three commits, three segments: (id, date, officials)
 BATCHES = [
@@ -101,6 +102,14 @@ def test_a_term_is_read_from_each_segment_once_while_it_lives(ix, monkeypatch):
         assert read_postings(searcher.reader(), "official", "Thamrin", live, kept)[0].tolist() == [0, 3, 5]
         assert len(reads) == 4  # only the new segment
         assert read_postings(searcher.reader(), "official", "Thamrin")[0].tolist() == [0, 1, 3, 5]
+
+
+def test_segment_postings_of_a_word_or_field_the_segment_lacks_are_empty(ix):
+    with ix.searcher() as searcher:
+        leaves = [leaf for leaf, _ in searcher.reader().leaf_readers()]
+        assert segment_postings(leaves[2], "official", b"Alex Denni")[0].tolist() == [0]
+        assert segment_postings(leaves[2], "official", b"Thamrin")[0].tolist() == []  # in other segments only
+        assert segment_postings(leaves[0], "no_such_field", b"Thamrin")[0].tolist() == []
 
 
 def test_segment_postings_stay_within_their_budget(ix):

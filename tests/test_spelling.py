@@ -46,6 +46,9 @@ def test_known_words_are_respelled_only_when_every_word_is_known_and_results_are
 @pytest.mark.parametrize("a, b, limit, answer", [
     ("kemendagri", "kemendagri", 1, 0), ("kemendagi", "kemendagri", 1, 1), ("kemendgari", "kemendagri", 1, 1),
     ("abcdef", "uvwxyz", 2, 3), ("abcdef", "uvwxyz", None, 6), ("lampumg", "lambung", 2, 2), ("ab", "ba", 0, 1),
+    # a common beginning and end are left out: what is left decides, transpositions at their edge included
+    ("pemerintah", "pemerintahan", 1, 2), ("pemerintah", "pemerintahan", None, 2), ("xaby", "xbay", 0, 1),
+    ("aab", "aba", None, 1), ("abab", "baba", None, 2), ("kota", "kota", 0, 0), ("kota", "kot", 0, 1),
 ])
 def test_edit_distance_with_a_limit_stops_above_it(a, b, limit, answer):
     assert edit_distance(a, b, limit) == answer
