@@ -645,9 +645,23 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
     (`Ketua RW` gives `RW`), a place (`Tanah Abang`, `Tangsel`), a group, club, court or command that follows a
     role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
-    English article (`The Fed`, `The Jakmania`). A first word repeated at the end, as
-    in `Prabowo Subianto Prabowo` (the name, then the start of the next sentence), is dropped."""
-    words = name.split()
+    English article (`The Fed`, `The Jakmania`). What is glued on the name is cut first (_trimmed): a first word
+    repeated at the end (`Prabowo Subianto Prabowo`), a verb of saying after it, a sentence's first word, a rank
+    or post, an acronym, a place or a body's name before it."""
+    words = _trimmed(name.split(), lexicon)
+    if not words:
+        return None
+    if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
+        return None
+    lowered = " ".join(words).lower()
+    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+            or _ordinary_words(words, lexicon) >= min(2, len(words))):
+        return None
+    return " ".join(words)
+
+
+def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The name's words without what is glued on them; empty when nothing of a person's name is left."""
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
     cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
@@ -658,20 +672,11 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
         words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
     while len(words) >= 3 and _glued_before_name(words[0], lexicon):
         if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
-            return None  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
+            return []  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
     words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
-    words = words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's
-    if not words:
-        return None  # `Recording Academy`: a body alone
-    if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
-        return None
-    lowered = " ".join(words).lower()
-    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
-            or _ordinary_words(words, lexicon) >= min(2, len(words))):
-        return None
-    return " ".join(words)
+    return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
 
 
 def _ends_name(word: str, lexicon: Lexicon) -> bool:
