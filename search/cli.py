@@ -184,7 +184,8 @@ def backend_settings(args: argparse.Namespace):
     from .backends import BackendSettings
 
     return BackendSettings.from_environment(args.index, args.backend, args.opensearch_url,
-                                            getattr(args, "shards", None), getattr(args, "replicas", None))
+                                            getattr(args, "shards", None), getattr(args, "replicas", None),
+                                            getattr(args, "result_cache_mb", None))
 
 
 def reading_options(args: argparse.Namespace):
@@ -314,8 +315,7 @@ def run_serve(args: argparse.Namespace) -> int:
         open_current(args.index)  # fail now, with a clear message, when there is no index
     app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry,
                       "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url,
-                      "WARTA_RESULT_CACHE_MB": settings.result_cache_mb if args.result_cache_mb is None
-                      else args.result_cache_mb})
+                      "WARTA_RESULT_CACHE_MB": settings.result_cache_mb})
     served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
     limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
                           request_timeout=args.request_timeout)

@@ -302,3 +302,11 @@ def test_search_said_keeps_the_words_inside_that_persons_quotes(index_root, caps
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("1 articles (")
     assert lines[1].startswith("  1. Bupati Pesawaran Dendi Ramadhona membuka")
+
+
+def test_serve_takes_the_result_cache_budget_from_its_flag_before_the_environment(monkeypatch):
+    from search.cli import backend_settings
+
+    monkeypatch.setenv("WARTA_RESULT_CACHE_MB", "7")
+    assert backend_settings(build_parser().parse_args(["serve", "--result-cache-mb", "0"])).result_cache_mb == 0
+    assert backend_settings(build_parser().parse_args(["serve"])).result_cache_mb == 7
