@@ -702,10 +702,9 @@ def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
 
 
 def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
-    """An acronym (`UE`, `PP`), a place (`Queensland`) or a word that is never a name, written between a role
-    and a name of two words or more."""
-    return ((word.isupper() and len(word.rstrip(".")) >= 2) or word in lexicon.not_names or word in lexicon.non_public_roles
-            or _is_place(word.lower(), lexicon))
+    """An acronym (`UE`, `PP`) or a word that is never a name, written between a role and a name of two words or
+    more (a place there is _place_before_name's)."""
+    return (word.isupper() and len(word.rstrip(".")) >= 2) or word in lexicon.not_names or word in lexicon.non_public_roles
 
 
 def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
