@@ -28,7 +28,7 @@ from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
-from .resultcache import ResultCache
+from .resultcache import RESULT_CACHE_BYTES, ResultCache
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values
 from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
@@ -138,9 +138,11 @@ class Generation:
 
     @classmethod
     def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
-             stems: Stems | None = None, registry: FacetRegistry = FACETS) -> "Generation":
+             stems: Stems | None = None, registry: FacetRegistry = FACETS,
+             result_cache_bytes: int = RESULT_CACHE_BYTES) -> "Generation":
         """Open a generation; what its segments shared with the last one opened comes from `memo`, the stems
-        of its words from `stems` (its index root's), a count table for each of `registry`'s facets."""
+        of its words from `stems` (its index root's), a count table for each of `registry`'s facets, and a result
+        cache of `result_cache_bytes`."""
         searcher = whoosh_index.open_dir(str(path)).searcher()
         try:
             postings = PostingCache(searcher, memo=memo, stems=stems)
@@ -153,7 +155,7 @@ class Generation:
             searcher.close()
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
-                   stories, lease, registry=registry)
+                   stories, lease, registry=registry, results=ResultCache(result_cache_bytes))
 
     @property
     def stems(self) -> Stems:

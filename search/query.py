@@ -26,7 +26,7 @@ from .querylang import parse
 from .relaxation import MATCH_MODES
 from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
-from .resultcache import RESULT_CACHE_BYTES, ResultCache
+from .resultcache import RESULT_CACHE_BYTES
 from .segments import SegmentMemo
 
 __all__ = ["Generation", "MonthIndex", "SearchRequest", "SearchService", "search"]
@@ -245,8 +245,7 @@ class SearchService:
         try:
             self.stems.refresh()  # reindex writes the stems of a generation's words before it becomes current
             generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems,
-                                         self.facets)
-            generation.results = ResultCache(self.result_cache_bytes)
+                                         self.facets, self.result_cache_bytes)
         except BaseException:
             release(lease)
             raise
