@@ -7,7 +7,7 @@ from typing import Any
 from .articles import Article
 from .extract import Extraction, extract, region_dict
 from .facet_registry import FACETS, FacetRegistry
-from .said import SAID, said_terms
+from .said import SAID, said_positions
 from .schema import BODY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, STORY_NUMBER, TITLE, TITLE_WORDS, date_number
 from .stories import story_number
 
@@ -35,7 +35,7 @@ def to_document(article: Article, extraction: Extraction | None = None, story: s
         "officials": [{"name": o.name, "role": o.role, "surfaces": o.surfaces} for o in extraction.officials],
         "agencies": [{"name": a.name, "acronym": a.acronym, "surfaces": a.surfaces} for a in extraction.agencies],
         "regions": [region_dict(region) for region in extraction.regions],
-        SAID: FACET_SEPARATOR.join(said_terms(extraction.quotes)),
+        SAID: said_positions((q.speaker, q.text) for q in extraction.quotes),
         "quotes": [{"speaker": q.speaker, "text": q.text, "kind": q.kind} for q in extraction.quotes],
         "story": story,
         STORY_NUMBER: story_number(story),

@@ -35,7 +35,7 @@ from .generations import (ReindexLock, claim_root, current_generation, link_gene
                           publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
 from .parallel import write_in_parallel
-from .schema import build_schema
+from .schema import build_schema, layout
 from .stories import STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, open_writer
 
@@ -254,9 +254,13 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     if old is None or not readable:
         say(f"the current generation {base.name} was written by an older Warta: rebuilding it in full")
         return None, {}
-    if set(whoosh_index.open_dir(str(base)).schema.names()) != set(build_schema(facets).names()):
+    written, wanted = whoosh_index.open_dir(str(base)).schema, build_schema(facets)
+    if set(written.names()) != set(wanted.names()):
         say(f"the current generation {base.name} has other facets than {', '.join(facets.names)}: "
             "rebuilding it in full")
+        return None, {}
+    if layout(written) != layout(wanted):
+        say(f"the current generation {base.name} was written with an older field layout: rebuilding it in full")
         return None, {}
     return base, old
 

@@ -22,7 +22,7 @@ from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery
 from .matching import StemTerm
 from .facet_aliases import named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
-from .said import MAX_SAID, quoted_word, said_query
+from .said import MAX_SAID, quoted_word, said_within
 from .schema import AGENCY, BODY_WORDS, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
@@ -248,7 +248,7 @@ class QueryBuilder:
         written (a person who is no official), each with the query's words inside their quotes."""
         table = self.facets.get(OFFICIAL)
         speakers = table.matching_values(typed) if table is not None else []
-        return said_query(speakers or [" ".join(typed.split())], parsed)
+        return said_within(speakers or [" ".join(typed.split())], parsed)
 
     def selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
         """Values selected in one facet combine with OR; facets combine with AND."""

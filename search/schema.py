@@ -8,6 +8,7 @@ from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import SurfacePositions, surface_analyzer
 from .facet_registry import FACETS, FacetRegistry
+from .said import SaidPositions
 
 # Field names, in one place: every module names fields through these.
 ID_FIELD = "id"
@@ -29,6 +30,13 @@ NO_DATE = 0
 def facet_field() -> TEXT:
     """A multi-valued field: each value, as written, is one term."""
     return TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False, stored=False)
+
+
+def said_field() -> TEXT:
+    """Speakers and the words they said, with the positions that tie each word to its speaker (search/said.py)."""
+    field = TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=True, stored=False)
+    field.format = SaidPositions()
+    return field
 
 
 def surface_field(field_boost: float = 1.0) -> TEXT:
@@ -57,11 +65,18 @@ def build_schema(facets: FacetRegistry = FACETS) -> Schema:
         officials=STORED(),  # [{"name", "role"}]
         agencies=STORED(),  # [{"name", "acronym"}]
         regions=STORED(),  # [{"code", "name", "level"}]
-        said=facet_field(),  # who is quoted, and each word they said (search/said.py)
+        said=said_field(),  # who is quoted, and each word they said (search/said.py)
         quotes=STORED(),  # [{"speaker", "text", "kind"}]
         story=ID(stored=True),  # the id of the story's first indexed article (search/stories.py)
         story_num=COLUMN(NumericColumn("q")),  # the story as a number, read as one array for collapsing
     )
+
+
+def layout(schema: Schema) -> dict[str, tuple[str, str]]:
+    """Each field's type and posting format: an index written with another layout cannot take new documents
+    (a said field without positions, say) and is rebuilt rather than updated."""
+    return {name: (type(field).__name__, type(field.format).__name__ if field.format else "")
+            for name, field in schema.items()}
 
 
 def date_number(iso_date: str | None) -> int:

@@ -6,6 +6,8 @@ import gc
 import os
 from contextlib import contextmanager
 
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+
 from .analysis import Stems
 from .articles import Article
 from .documents import to_document
@@ -33,7 +35,38 @@ def open_writer(ix, writers: int = 1):
     (postings included) out of the memory map into a private buffer, which measured 600 MB of resident
     memory for a 100k-article index before the first query. Separate files are read in place.
     """
-    return ix.writer(limitmb=writer_memory_mb(writers), compound=False)
+    return ix.writer(limitmb=writer_memory_mb(writers), compound=False, codec=InliningCodec())
+
+
+INLINE_POSTINGS = 2  # a term with fewer postings than this is kept inside its term entry, not in a block
+
+
+class _InliningPostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, with its `inlinelimit` working: the stock one calls a method the term entry
+    does not have (`set_inline`), so every term, even one in a single article, got a block of its own (a
+    pickle, a file write, a block header): half the terms of a news index are such terms. Readers already
+    understand inlined entries (Whoosh reads them as a list matcher)."""
+
+    def finish_postings(self):
+        if self.written() or len(self) >= self._inlinelimit:
+            return super().finish_postings()
+        terminfo = self._terminfo
+        terminfo.add_block(self)
+        terminfo.set_inlined(self._ids, self._weights, self._values)
+        self._terminfo = None
+        return terminfo
+
+
+class InliningCodec(W3Codec):
+    """The default codec, with single-posting terms inlined (measured: 0.16 ms less per article in a build
+    without quotes, 0.42 ms with them, of 2.2 and 3.4 ms spent adding and committing)."""
+
+    def __init__(self) -> None:
+        super().__init__(inlinelimit=INLINE_POSTINGS)
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                       compression=self._compression, inlinelimit=self._inlinelimit)
 
 
 def discard(writer) -> None:

@@ -45,6 +45,34 @@ def test_build_reports_counts_and_makes_a_current_generation(tmp_path):
     assert list(manifest["files"]) == [str(SEED_FILE.resolve())]
 
 
+def test_a_generation_written_with_an_older_field_layout_is_rebuilt_not_updated(tmp_path, monkeypatch):
+    import search.documents
+    import search.indexer
+    from search.query import SearchRequest, SearchService
+    from search.schema import build_schema, facet_field
+
+    def older_schema(facets):  # the said field as it was before it had positions
+        schema = build_schema(facets)
+        schema.remove("said")
+        schema.add("said", facet_field())
+        return schema
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search.indexer, "build_schema", older_schema)
+        patched.setattr(search.documents, "said_positions", lambda quotes: "")
+        build_index([SEEDS], tmp_path)
+    jsonl(tmp_path.parent / "more.jsonl", [record(1)])
+    notices = []
+    report = build_index([SEEDS, tmp_path.parent / "more.jsonl"], tmp_path, notice=notices.append)
+    assert report.indexed == 2
+    assert len(notices) == 1 and notices[0].endswith("was written with an older field layout: rebuilding it in full")
+    service = SearchService(tmp_path)
+    try:
+        assert service.search(SearchRequest(q="said:Suhajar birokrasi"))["total"] == 1
+    finally:
+        service.close()
+
+
 def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
     build_index([SEEDS, CORPUS], tmp_path)
     before = generation(tmp_path)

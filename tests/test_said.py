@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from search.backends.opensearch import _OpenSearchQueryBuilder
 from search.errors import BadQueryError
-from search.extract import Quote
-from search.query import SearchRequest
 from search.querylang import parse
+from search.indexer import build_index
+from search.query import SearchRequest, SearchService
 from search.querybuild import QueryBuilder
-from search.said import JOIN, QUOTE_BOOST, said_query, said_terms
+from search.said import (JOIN, QUOTE_BOOST, SPAN, SaidPositions, SaidWords, said_positions, said_query, said_terms,
+                         said_within)
 
-from whoosh import query as wq
+from whoosh import index, query as wq
+from whoosh.analysis import RegexTokenizer
+from whoosh.fields import TEXT, Schema
 
 SEED_TITLE = "Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti Rakornas"
 
@@ -21,25 +26,92 @@ def titles(service, q="", **kwargs):
     return [hit["title"][:40] for hit in service.search(SearchRequest(q=q, **kwargs))["hits"]]
 
 
-def test_terms_are_each_speaker_then_their_words_once_and_unattributed_quotes_give_none():
-    quotes = [Quote("Suhajar Diantoro", "Reformasi birokrasi, reformasi!", "direct", "ujarnya"),
-              Quote(None, "Tanpa pembicara", "direct", None),
-              Quote("Thamrin", "Gedung baru", "indirect", "mengatakan")]
-    assert said_terms(quotes) == ["Suhajar Diantoro", f"Suhajar Diantoro{JOIN}reformasi",
-                                  f"Suhajar Diantoro{JOIN}birokrasi", "Thamrin", f"Thamrin{JOIN}gedung",
-                                  f"Thamrin{JOIN}baru", f"{JOIN}reformasi", f"{JOIN}birokrasi", f"{JOIN}tanpa",
-                                  f"{JOIN}pembicara", f"{JOIN}gedung", f"{JOIN}baru"]
+QUOTES = [("Suhajar Diantoro", "Reformasi birokrasi, reformasi!"), (None, "Tanpa pembicara"),
+          ("Thamrin", "Gedung baru"), ("Suhajar Diantoro", "Birokrasi bersih")]
+
+
+def test_positions_put_each_speaker_at_a_block_start_and_their_words_after_it():
+    assert said_positions(QUOTES) == [
+        (f"{JOIN}tanpa", [1]), (f"{JOIN}pembicara", [2]),
+        ("Suhajar Diantoro", [SPAN]), (f"{JOIN}reformasi", [SPAN + 1]), (f"{JOIN}birokrasi", [SPAN + 2]),
+        (f"{JOIN}bersih", [SPAN + 3]),
+        ("Thamrin", [2 * SPAN]), (f"{JOIN}gedung", [2 * SPAN + 1]), (f"{JOIN}baru", [2 * SPAN + 2])]
+    assert said_positions([("A", "sama"), ("B", "sama")]) == [
+        ("A", [SPAN]), (f"{JOIN}sama", [SPAN + 1, 2 * SPAN + 1]), ("B", [2 * SPAN])]
+    assert said_positions([]) == []
+
+
+def test_the_field_weighs_each_term_once_per_article():
+    values = list(SaidPositions().word_values([("A", [SPAN]), (f"{JOIN}sama", [SPAN + 1, 2 * SPAN + 1])], None))
+    assert [(term, frequency, weight) for term, frequency, weight, _ in values] == [
+        ("A", 1, 1.0), (f"{JOIN}sama", 2, 1.0)]
+    assert SaidPositions().decode_positions(values[1][3]) == [SPAN + 1, 2 * SPAN + 1]
+
+
+def test_opensearch_terms_are_each_speaker_then_their_words_then_everyones_words_once():
+    assert said_terms(QUOTES) == ["Suhajar Diantoro", f"Suhajar Diantoro{JOIN}reformasi",
+                                  f"Suhajar Diantoro{JOIN}birokrasi", f"Suhajar Diantoro{JOIN}bersih", "Thamrin",
+                                  f"Thamrin{JOIN}gedung", f"Thamrin{JOIN}baru", f"{JOIN}tanpa", f"{JOIN}pembicara",
+                                  f"{JOIN}reformasi", f"{JOIN}birokrasi", f"{JOIN}bersih", f"{JOIN}gedung",
+                                  f"{JOIN}baru"]
 
 
 def test_query_needs_every_positive_group_inside_the_speakers_quotes():
     parsed = parse('said:Thamrin gedung OR kantor "lima ratus" birokra* -zoom')
     assert parsed.filters == (("said", "Thamrin"),)
-    assert said_query(["Thamrin"], parsed) == wq.And([
+    assert said_within(["Thamrin"], parsed) == SaidWords("Thamrin", (
+        ((("gedung",), False), (("kantor",), False)), ((("lima", "ratus"), False),), ((("birokra",), True),)))
+    assert said_query(["Thamrin"], parsed) == wq.And([  # the same, in OpenSearch's terms
         wq.Term("said", "Thamrin"),
         wq.Or([wq.Term("said", f"Thamrin{JOIN}gedung"), wq.Term("said", f"Thamrin{JOIN}kantor")]),
         wq.And([wq.Term("said", f"Thamrin{JOIN}lima"), wq.Term("said", f"Thamrin{JOIN}ratus")]),
         wq.Prefix("said", f"Thamrin{JOIN}birokra"),
     ])
+    assert said_within(["A", "B"], parse("said:x")) == wq.Or([SaidWords("A"), SaidWords("B")])
+
+
+TWO_SPEAKERS = {
+    "id": "two-speakers", "title": "Rapat anggaran di Sleman", "date": "2024-03-05", "source": "contoh.id",
+    "body": "SLEMAN - Pemerintah Kabupaten Sleman menggelar rapat anggaran, Selasa (5/3/2024).\n\n"
+            "\"Jalan desa harus segera diperbaiki tahun ini,\" kata Bupati Sleman Kustini Sri Purnomo.\n\n"
+            "\"Anggaran pendidikan akan kami tambah,\" ujar Wakil Bupati Sleman Danang Maharsa.\n\n"
+            "\"Semua sekolah mendapat bantuan,\" kata seorang warga."}
+
+
+@pytest.fixture(scope="module")
+def two_speakers(tmp_path_factory):
+    source = tmp_path_factory.mktemp("said") / "two.jsonl"
+    source.write_text(json.dumps(TWO_SPEAKERS) + "\n", encoding="utf-8")
+    root = tmp_path_factory.mktemp("said-index")
+    assert build_index([source], root).errors == []
+    search_service = SearchService(root)
+    yield search_service
+    search_service.close()
+
+
+@pytest.mark.parametrize("q, total", [
+    ("said:Kustini jalan", 1), ('said:Kustini "jalan desa"', 1), ("said:Kustini diperb*", 1),
+    ("said:Kustini anggaran", 0),  # Danang said it, in the same article
+    ("said:Kustini sekolah", 0),  # said by someone nobody named
+    ("said:Kustini pendi*", 0), ("said:Danang pendidikan jalan", 0), ("said:Danang pendidikan OR jalan", 1),
+    ("said:Danang said:Kustini", 1), ("said:Danang anggaran said:Kustini", 0),  # each said: takes every word
+    ("said:Danang", 1), ("sekolah", 1),
+])
+def test_words_count_only_inside_that_speakers_own_quotes(two_speakers, q, total):
+    assert two_speakers.search(SearchRequest(q=q))["total"] == total
+
+
+def test_an_index_written_with_speaker_and_word_terms_is_still_read_through_them(tmp_path):
+    schema = Schema(said=TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False))
+    ix = index.create_in(str(tmp_path), schema)
+    writer = ix.writer()
+    writer.add_document(said="\n".join(said_terms([("Thamrin", "Gedung baru"), ("Eko", "Kantor")])))
+    writer.commit()
+    with ix.searcher() as searcher:
+        def found(q):
+            return [m for m in [said_within(["Thamrin"], parse(q)).matcher(searcher)] if m.is_active()]
+        assert len(found("said:Thamrin gedung")) == 1
+        assert found("said:Thamrin kantor") == []
 
 
 def test_the_request_said_adds_a_filter_as_the_query_text_does():
@@ -125,8 +197,6 @@ def test_hits_carry_the_quotes_holding_the_most_words_marked(service):
 
 
 def test_stop_words_are_neither_indexed_nor_required_inside_quotes():
-    assert said_terms([Quote("Thamrin", "Yang dan gedung", "direct", None)]) == [
-        "Thamrin", f"Thamrin{JOIN}gedung", f"{JOIN}gedung"]
-    assert said_query(["Thamrin"], parse('said:Thamrin "gedung yang baru"')) == wq.And([
-        wq.Term("said", "Thamrin"),
-        wq.And([wq.Term("said", f"Thamrin{JOIN}gedung"), wq.Term("said", f"Thamrin{JOIN}baru")])])
+    assert said_positions([("Thamrin", "Yang dan gedung")]) == [("Thamrin", [SPAN]), (f"{JOIN}gedung", [SPAN + 1])]
+    assert said_within(["Thamrin"], parse('said:Thamrin "gedung yang baru"')) == SaidWords(
+        "Thamrin", (((("gedung", "baru"), False),),))

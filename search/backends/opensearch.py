@@ -43,7 +43,7 @@ from ..querylang import parse
 from ..relaxation import MAX_UNITS, RELAX_BELOW, most_missing
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
-from ..said import SAID, said_query
+from ..said import SAID, said_query, said_terms
 from ..stories import StoryIndex
 from .opensearch_lock import ClusterLease
 
@@ -142,7 +142,7 @@ def opensearch_document(article: Article, story: str, facets: FacetRegistry, ste
         EARLIEST: document[DATE_NUMBER] or UNDATED_LAST,
         **{name: document.get(name) or None for name in ("source_key", "place_key", "story")},
         "content_key": key, STORY_KEYS: list(story_keys),
-        SAID: [PRESENT, *(term for term in document[SAID].split(FACET_SEPARATOR) if term)],
+        SAID: [PRESENT, *said_terms((quote["speaker"], quote["text"]) for quote in document["quotes"])],
         **{f.index_field: [v for v in document[f.index_field].split(FACET_SEPARATOR) if v] for f in facets},
         "stored": {name: document.get(name) for name in STORED_KEYS},
     }
