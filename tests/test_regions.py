@@ -136,6 +136,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # an area written after `di` stands for each of its kabupaten (rule R6)
     ("Polda menebalkan pasukan di empat polres di Madura. Mayoritas TPS rawan ada di Madura.", "", None,
      ["35.26", "35.27", "35.28", "35.29"]),
+    # a district court is a regional body outside the national seat
+    ("Majelis hakim Pengadilan Negeri Kota Tangerang menolak eksepsi terdakwa.", "", None, ["36.71"]),
+    ("Pengadilan Negeri Surabaya menggelar sidang perdana kasus penipuan arisan.", "", None, ["35.78"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -185,6 +188,11 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Pemerintah memperluas jalur terlarang sepeda motor hingga ke kota penyangga seperti Bogor, Depok, Tangerang, "
      "dan Bekasi. Jalan yang diusulkan adalah Jalan Padjadjaran di Bogor, Jalan Margonda di Depok, Jalan Daan "
      "Mogot di Tangerang dan Jalan Ahmad Yani di Bekasi.", None),
+    # a court of the national seat trying a national figure's case (N2); a dateline abroad (Wina is Vienna, not
+    # the kecamatan of Tolikara)
+    ("Hakim Pengadilan Negeri Jakarta Selatan menolak praperadilan yang diajukan Setya Novanto terhadap KPK.",
+     None),
+    ("Seorang polisi dihukum karena berteriak di pos pemeriksaan perbatasan.", "Wina"),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),

@@ -433,7 +433,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if cue.kind != "level":
             candidates = _level_after(tokens, match.end, candidates)
         kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
-                and all(region.level != "provinsi" for region in candidates) else cue.kind)
+                and all(region.level != "provinsi" for region in candidates)
+                else _court_kind(cue.kind, candidates, words))
         return Mention(candidates, kind, bonus) if candidates else None
     if _is_short_form(tokens, match):
         return None
@@ -463,6 +464,14 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str:
+    """`Pengadilan Negeri Surabaya` is a regional body; `Pengadilan Negeri Jakarta Selatan` trying a national
+    figure's case is national news (rule N2), so a court of the national seat weighs as a bare mention."""
+    if kind != "court":
+        return kind
+    return "bare" if all(region.province_code in words.national_seats for region in candidates) else "body"
 
 
 def _is_short_form(tokens: list[Token], match: Match) -> bool:
@@ -698,7 +707,7 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
                 return Cue("former role", cue.levels)
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
-            if outer is not None and outer.kind in ("body", "role", "event", "former role"):
+            if outer is not None and outer.kind in ("body", "court", "role", "event", "former role"):
                 return Cue(outer.kind, cue.levels)
         return cue
     return None
