@@ -139,6 +139,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a district court is a regional body outside the national seat
     ("Majelis hakim Pengadilan Negeri Kota Tangerang menolak eksepsi terdakwa.", "", None, ["36.71"]),
     ("Pengadilan Negeri Surabaya menggelar sidang perdana kasus penipuan arisan.", "", None, ["35.78"]),
+    # ... the same venue in a story with no national body is where something happens
+    ("Polisi membawa tersangka penganiayaan itu untuk pemeriksaan kesehatan di Rumah Sakit Pusat Angkatan Darat, "
+     "Jakarta Pusat. Polisi akan melanjutkan pemeriksaan pekan depan.", "", None, ["31.71"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -193,6 +196,9 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Hakim Pengadilan Negeri Jakarta Selatan menolak praperadilan yang diajukan Setya Novanto terhadap KPK.",
      None),
     ("Seorang polisi dihukum karena berteriak di pos pemeriksaan perbatasan.", "Wina"),
+    # a kota of the national seat as a mere venue in a story of national bodies (N2)
+    ("Komisi Pemberantasan Korupsi (KPK) membawa tersangka korupsi proyek itu untuk pemeriksaan kesehatan di "
+     "Rumah Sakit Pusat Angkatan Darat, Jakarta Pusat. KPK akan melanjutkan pemeriksaan pekan depan.", None),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),

@@ -28,7 +28,9 @@ says which region it is; a kecamatan whose namesake lies in a province the artic
 holder's title alone, once and past the lead (a province's too); the `DI` of `DI Yogyakarta`, which is the
 province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
 more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
-stays below the threshold).
+stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
+in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
+bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -78,6 +80,7 @@ NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commissio
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
+NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs, and the national seat their venue
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
@@ -159,6 +162,14 @@ class Evidence:
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
                 self.strong[region.code] = self.strong.get(region.code, 0.0) + weight
+
+    def drop_seat_venues(self, seats: frozenset[str]) -> None:
+        """Forget the kab/kota of the national seat that only weak evidence speaks for (`di RSPAD Gatot Subroto,
+        Jakarta Pusat`): in a story of national bodies they are a venue, not what the story is about (N2)."""
+        for code in [code for code, kinds in self.kinds.items()
+                     if "." in code and code.split(".")[0] in seats and kinds <= WEAK_KINDS]:
+            del self.scores[code], self.kinds[code]
+            self.named.discard(code)
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
@@ -294,6 +305,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
         return []
+    if _is_national_story(agencies, words):
+        evidence.drop_seat_venues(words.national_seats)
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
     for region in _named_in_title(article.title, supported, words):
         evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
@@ -323,6 +336,14 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
                          evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
+
+
+def _is_national_story(agencies, words: RegionWords) -> bool:
+    """At least NATIONAL_STORY mentions of national bodies (KPK, DPR, a ministry, a court of the national seat:
+    agencies.tsv kinds in NATIONAL_SEAT_KINDS, not regional ones)."""
+    mentions = sum(len(agency.surfaces) for agency in agencies if agency.kind in NATIONAL_SEAT_KINDS and (
+        getattr(agency, "region", None) is None or agency.region.province_code in words.national_seats))
+    return mentions >= NATIONAL_STORY
 
 
 def _is_headline_place(kinds: set[str]) -> bool:
@@ -435,7 +456,7 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
                 and all(region.level != "provinsi" for region in candidates)
                 else _court_kind(cue.kind, candidates, words))
-        return Mention(candidates, kind, bonus) if candidates else None
+        return Mention(candidates, kind, bonus) if candidates and kind is not None else None
     if _is_short_form(tokens, match):
         return None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
@@ -466,12 +487,12 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     return Mention(candidates, "bare", bonus)
 
 
-def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str:
+def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str | None:
     """`Pengadilan Negeri Surabaya` is a regional body; `Pengadilan Negeri Jakarta Selatan` trying a national
-    figure's case is national news (rule N2), so a court of the national seat weighs as a bare mention."""
+    figure's case is national news (rule N2), so a court of the national seat is no evidence at all."""
     if kind != "court":
         return kind
-    return "bare" if all(region.province_code in words.national_seats for region in candidates) else "body"
+    return None if all(region.province_code in words.national_seats for region in candidates) else "body"
 
 
 def _is_short_form(tokens: list[Token], match: Match) -> bool:
