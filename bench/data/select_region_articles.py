@@ -27,6 +27,9 @@ name places, to find false positives the earlier batches lack, and the regional 
   place-passing    12 IndoSum articles of any category with at most one cue that write `di <kab/kota name>`
                    (a place named in passing, or a story that happens there);
   detik-cue        15 national detik.com articles with a cue (every detik.com/jatim article is labelled already).
+Batch 7 (dev only, the kind the held-out part holds most of, to measure precision where it is lowest):
+  strong-dev       30 "tajuk utama" articles of any IndoSum outlet with two or more cues;
+  weak-dev         10 "tajuk utama" articles of any IndoSum outlet with exactly one cue.
 """
 
 from __future__ import annotations
@@ -74,6 +77,10 @@ GROUPS = (
     ("place-passing", 12, lambda a, n: a["id"].startswith(INDOSUM) and n <= 1 and names_a_place(a)
      and is_dev(a["id"])),
     ("detik-cue", 15, lambda a, n: a["source"] == "detik.com" and n >= 1 and is_dev(a["id"])),
+    ("strong-dev", 30, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2
+     and is_dev(a["id"])),
+    ("weak-dev", 10, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
+     and is_dev(a["id"])),
 )
 
 
