@@ -142,6 +142,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # ... the same venue in a story with no national body is where something happens
     ("Polisi membawa tersangka penganiayaan itu untuk pemeriksaan kesehatan di Rumah Sakit Pusat Angkatan Darat, "
      "Jakarta Pusat. Polisi akan melanjutkan pemeriksaan pekan depan.", "", None, ["31.71"]),
+    # a story of national bodies that happens in a region names it in the lead
+    ("Komisi Pemberantasan Korupsi (KPK) menggeledah kantor dinas di Depok, Jawa Barat. KPK menyita dokumen "
+     "proyek jalan.", "", None, ["32.76"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -199,6 +202,12 @@ def test_regions_by_evidence(body, title, place, expected):
     # a kota of the national seat as a mere venue in a story of national bodies (N2)
     ("Komisi Pemberantasan Korupsi (KPK) membawa tersangka korupsi proyek itu untuk pemeriksaan kesehatan di "
      "Rumah Sakit Pusat Angkatan Darat, Jakarta Pusat. KPK akan melanjutkan pemeriksaan pekan depan.", None),
+    # ... and any kab/kota such a story names once past the lead: where a national figure is held (N1)
+    ("Komisi Pemberantasan Korupsi (KPK) kembali memeriksa saksi kasus korupsi proyek pengadaan kartu tanda "
+     "penduduk elektronik. Pemeriksaan berlangsung hampir sembilan jam dan penyidik menanyakan aliran dana serta "
+     "pertemuan para pihak sebelum lelang proyek dimulai. Juru bicara KPK menyebut keterangan saksi penting untuk "
+     "melengkapi berkas. Tersangka utama kasus itu kini ditahan di Rumah Tahanan Mako Brimob, Depok, Jawa Barat.",
+     None),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),

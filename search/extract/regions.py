@@ -30,7 +30,8 @@ province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address
 more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
 in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
-bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue).
+bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any kab/kota named once past the
+lead (where a national figure is held: background).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -80,7 +81,7 @@ NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commissio
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
-NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs, and the national seat their venue
+NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
@@ -151,6 +152,8 @@ class Evidence:
         self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
         self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
         self.kinds: dict[str, set[str]] = {}  # code -> the kinds of its evidence
+        self.counts: dict[str, int] = {}  # code -> how many mentions speak for it
+        self.lead: set[str] = set()  # codes named in the lead
 
     def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
         weight = WEIGHTS[kind] + bonus
@@ -158,16 +161,22 @@ class Evidence:
         if kind in NAMING_KINDS:
             self.named.add(region.code)
         self.kinds.setdefault(region.code, set()).add(kind)
+        if kind != "agency":  # the agency extractor's regional body is a mention counted already
+            self.counts[region.code] = self.counts.get(region.code, 0) + 1
+        if bonus > 0:
+            self.lead.add(region.code)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
                 self.strong[region.code] = self.strong.get(region.code, 0.0) + weight
 
-    def drop_seat_venues(self, seats: frozenset[str]) -> None:
-        """Forget the kab/kota of the national seat that only weak evidence speaks for (`di RSPAD Gatot Subroto,
-        Jakarta Pusat`): in a story of national bodies they are a venue, not what the story is about (N2)."""
-        for code in [code for code, kinds in self.kinds.items()
-                     if "." in code and code.split(".")[0] in seats and kinds <= WEAK_KINDS]:
+    def drop_background(self, seats: frozenset[str]) -> None:
+        """In a story of national bodies, forget the kab/kota of the national seat that only weak evidence speaks
+        for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue, N2), and any kab/kota named once past the lead
+        (`Ahok kini mendekam di Rutan Mako Brimob, Depok`: background, N1)."""
+        for code in [code for code, kinds in self.kinds.items() if "." in code and (
+                (code.split(".")[0] in seats and kinds <= WEAK_KINDS)
+                or (self.counts.get(code, 0) <= 1 and code not in self.lead))]:
             del self.scores[code], self.kinds[code]
             self.named.discard(code)
 
@@ -306,7 +315,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     if not evidence.scores:
         return []
     if _is_national_story(agencies, words):
-        evidence.drop_seat_venues(words.national_seats)
+        evidence.drop_background(words.national_seats)
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
     for region in _named_in_title(article.title, supported, words):
         evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
