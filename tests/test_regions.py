@@ -145,6 +145,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a story of national bodies that happens in a region names it in the lead
     ("Komisi Pemberantasan Korupsi (KPK) menggeledah kantor dinas di Depok, Jawa Barat. KPK menyita dokumen "
      "proyek jalan.", "", None, ["32.76"]),
+    # an office holder's title as a candidate's attribute in the province's own election: the province
+    ("Menjelang Pilgub Jatim 2018, Bupati Banyuwangi Azwar Anas dikabarkan mundur dari pencalonannya sebagai calon "
+     "wakil gubernur. Partai pengusung akan membahas pengganti pekan ini.", "", None, ["35"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),

@@ -25,7 +25,8 @@ ketika ditemui di Surabaya`); a place inside a region of another province (`Epic
 the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
 a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
 says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
-holder's title alone, once and past the lead (a province's too); the `DI` of `DI Yogyakarta`, which is the
+holder's title alone, once and past the lead (a province's too), or in a story of its province's own election (a
+candidate's attribute: `Pilgub Jatim ... Bupati Banyuwangi Azwar Anas`); the `DI` of `DI Yogyakarta`, which is the
 province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
 more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
@@ -328,6 +329,9 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
                   ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+    elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
+    cities = [city for city in cities if not (city.province_code in elections
+                                              and evidence.kinds[city.code] <= {"role", "title"})]
     named_only = [city for city in cities if city.code in evidence.named]
     if len(cities) - len(named_only) >= ROUNDUP_CITIES:
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
