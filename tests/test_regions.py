@@ -148,6 +148,14 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # an office holder's title as a candidate's attribute in the province's own election: the province
     ("Menjelang Pilgub Jatim 2018, Bupati Banyuwangi Azwar Anas dikabarkan mundur dari pencalonannya sebagai calon "
      "wakil gubernur. Partai pengusung akan membahas pengganti pekan ini.", "", None, ["35"]),
+    # a well-known site before a loose name says which kab/kota it lies in (rule R3, region_sites.tsv)
+    ("Kericuhan terjadi saat semifinal polo air di Kolam Renang Komplek Si Jalak Harupat, Bandung, Senin.", "",
+     None, ["32.04"]),
+    ("Politikus itu dijemput Densus di Bandara Juanda, Surabaya, Jawa Timur.", "", None, ["35.15"]),
+    # a place written after the outlet's name is its dateline, which names an ambiguous name's region
+    ("JUARA.NET, SOLO - Satria Muda kembali menang di Sritex Arena, Solo, Jawa Tengah, Senin.", "", None,
+     ["33.72"]),
+    ("JUARA.NET, YOGYAKARTA - Tim putri Petrokimia menang di GOR UNY, Yogyakarta, Sabtu.", "", None, ["34.04"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),

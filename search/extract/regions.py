@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
+from .outlets import is_outlet_name
 from .places import region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
 
@@ -122,6 +123,7 @@ class RegionWords:
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
+    sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,17 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("residence_words.txt")),
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
-                       _seat_places_named(frozenset(read_lines("national_seat.txt"))))
+                       _seat_places_named(frozenset(read_lines("national_seat.txt"))),
+                       _sites())
+
+
+def _sites() -> Gazetteer[str]:
+    """region_sites.tsv: well-known sites outside the national seat, to their kabupaten/kota's code."""
+    sites: Gazetteer[str] = Gazetteer()
+    for line in read_lines("region_sites.tsv"):
+        name, code = (cell.strip() for cell in line.split("\t")[:2])
+        sites.add(name, code)
+    return sites
 
 
 def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
@@ -378,6 +390,9 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     for match in names:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
             continue  # weighed once, as the dateline; `Metro` of `Polres Metro Bekasi` is no Kota Metro
+        if _follows_outlet(article, match):
+            mentions.append(Mention(match.value, "dateline"))
+            continue
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None and not _is_seat_address(tokens, match, mention, words):
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
@@ -439,6 +454,20 @@ def _is_dateline(article: ArticleText, match: Match) -> bool:
             and article.text[start:article.tokens.end(match.end - 1)].lower() == article.place.lower())
 
 
+OUTLET_DATELINE = re.compile(r"\s*(?P<outlet>[\w.]+)\s*,\s*$")  # `JUARA.NET, ` before the place
+DASH_AFTER = re.compile(r"\s*[-\u2013\u2014]")
+
+
+def _follows_outlet(article: ArticleText, match: Match) -> bool:
+    """`JUARA.NET, YOGYAKARTA -`: a place written after the outlet's name as the dateline, which weighs as one
+    (a dateline alone is no story, rule N1), not as a place chain."""
+    tokens = article.tokens
+    start, end = tokens.start(match.start), tokens.end(match.end - 1)
+    opening = OUTLET_DATELINE.fullmatch(article.text[article.title_end:start])
+    return (opening is not None and is_outlet_name(opening["outlet"])
+            and DASH_AFTER.match(article.text, end) is not None)
+
+
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
     """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`)."""
     if not title:
@@ -485,7 +514,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if _list_length(tokens, match, starts) > 1:  # `di Plumpang, Banyuwangi, Surabaya`: items of a list
             return Mention(candidates, "bare", bonus)
         kind = "locator" if opening is None else "place at"
-        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), kind, bonus)
+        return Mention(_placed_by_site(tokens, match.start, _narrowed_by_kecamatan(tokens, match.start, candidates),
+                                       words), kind, bonus)
     if _is_part_of_name(tokens, match, words):
         if _is_branch(tokens, match):
             provinces = tuple(region for region in candidates if region.level == "provinsi")
@@ -624,6 +654,22 @@ def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Re
         narrowed = tuple(region for region in candidates if region.code in codes)
         if narrowed:
             return narrowed
+    return candidates
+
+
+def _placed_by_site(tokens: list[Token], start: int, candidates: tuple[Region, ...],
+                    words: RegionWords) -> tuple[Region, ...]:
+    """`Kolam Renang Komplek Si Jalak Harupat, Bandung`, `GOR UNY, Yogyakarta`: a well-known site
+    (region_sites.tsv) right before the name, or its comma, lies in a kab/kota of the same province that the
+    loose name may not be (Si Jalak Harupat is in Kabupaten Bandung, UNY in Sleman): that one (rule R3)."""
+    end = start - 1 if start and tokens[start - 1].text == "," else start
+    provinces = {region.province_code for region in candidates}
+    for begin in range(max(0, end - PLACE_WORDS), end):
+        site = words.sites.match_at(tokens, begin)
+        if site is not None and site.end == end:
+            region = load_lexicon().regions_by_code.get(site.value)
+            if region is not None and region.province_code in provinces:
+                return (region,)
     return candidates
 
 
