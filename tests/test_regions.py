@@ -130,6 +130,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Ribuan peserta mengikuti TAFISA Games 2016 di Taman Impian Jaya Ancol, Jakarta, pekan depan.", "", None,
      ["31.72"]),
     ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
+    ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
+    # ... and a landmark named bare in a story of Jakarta's own government
+    ("Pemprov DKI Jakarta akan membongkar bangunan liar di bantaran Kali Krukut, kawasan Kemang. Gubernur DKI "
+     "Jakarta meminta pemilik bangunan di Kemang segera pindah.", "", None, ["31.74"]),
     # a city's name spelt as one word or two, or by its former name (rule R5)
     ("Banjir menewaskan tiga warga Padangsidempuan, Sumatera Utara, Minggu.", "", None, ["12.77"]),
     ("Longsor menutup jalan di Kabupaten Toba Samosir, Sumatera Utara.", "", None, ["12.12"]),

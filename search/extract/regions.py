@@ -121,7 +121,7 @@ class RegionWords:
     areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
     residence_words: frozenset[str]  # `beralamat`: `beralamat di X` is a person's address
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
-    seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
+    seat_kecamatan: dict[str, str]  # `Tanah Abang`, `Kemang` -> 31.71, 31.74: Jakarta's kecamatan and landmarks
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
     sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
 
@@ -249,10 +249,15 @@ def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
 
 
 def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
-    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`)."""
+    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`), and
+    its landmarks of region_landmarks.tsv (`Kemang`, `Kota Kasablanka`)."""
     with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
-        return {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
-                if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
+        named = {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
+                 if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
+    for line in read_lines("region_landmarks.tsv"):
+        name, code = (cell.strip() for cell in line.split("\t")[:2])
+        named[name] = code
+    return named
 
 
 def _national_acronyms(lexicon: Lexicon, cues: dict[str, Cue]) -> frozenset[str]:
@@ -847,8 +852,9 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
 
 
 def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: Evidence) -> list[str]:
-    """`penataan Tanah Abang` in a story of Jakarta's own government (Pemprov DKI, Polda Metro Jaya acting):
-    the kota of each Jakarta kecamatan the body names bare (rule J2), once a mention."""
+    """`penataan Tanah Abang`, `bantaran Kali Krukut, kawasan Kemang` in a story of Jakarta's own government
+    (Pemprov DKI, Polda Metro Jaya acting): the kota of each Jakarta kecamatan or landmark the body names bare
+    (rule J2), once a mention."""
     if not any(evidence.strong.get(seat, 0.0) >= PROVINCE_THRESHOLD for seat in words.national_seats):
         return []
     body = article.text[article.title_end:]
