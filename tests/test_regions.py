@@ -223,6 +223,9 @@ def test_regions_by_evidence(body, title, place, expected):
      "pertemuan para pihak sebelum lelang proyek dimulai. Juru bicara KPK menyebut keterangan saksi penting untuk "
      "melengkapi berkas. Tersangka utama kasus itu kini ditahan di Rumah Tahanan Mako Brimob, Depok, Jawa Barat.",
      None),
+    # ... nor its dateline, where a national figure spoke
+    ("Banda Aceh (ANTARA News) - Wakil Ketua Majelis Permusyawaratan Rakyat (MPR) mengatakan generasi muda harus "
+     "memiliki ketahanan nasional. Sosialisasi empat pilar MPR digelar di sebuah universitas.", "Banda Aceh"),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),

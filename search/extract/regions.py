@@ -352,9 +352,10 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     named_only = [city for city in cities if city.code in evidence.named]
     if len(cities) - len(named_only) >= ROUNDUP_CITIES:
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
-    if (not cities and dateline is not None and dateline.level != "provinsi"
+    if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
-        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
+        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
+        # nor once a national story's background (drop_background) has dropped it
     covered = set()
     for city in cities:
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
