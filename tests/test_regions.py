@@ -231,6 +231,8 @@ def test_regions_by_evidence(body, title, place, expected):
      "kantor ekspedisi.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
+    ("Tokoh utama film itu diceritakan sebagai pemuda asli Bandung. Pemuda asli Bandung itu gemar menulis puisi.",
+     None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),
     # a former office, a route, a wider area, where a statement was made
     ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
