@@ -4,9 +4,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
 1. a regional body acting (`Pemkab Lampung Selatan`, `DPRD Kota Bandar Lampung`, `Polres Malang`, and the
    units of `regional_units.tsv`: `Dinkes Surabaya`) or an office holder's regional role (`Bupati Lampung
    Selatan`, `Kapolres Jember`) weighs most; the regional bodies the agency extractor resolved add to it;
-2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
-   kecamatan named as one (`Kecamatan Sukawati`; in a story of Jakarta's own government a Jakarta kecamatan
-   named bare, `Tanah Abang`, as a locator), weigh as much as a name written with its level
+2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan; also when
+   written after the outlet's name, `JUARA.NET, SOLO -`), and a kecamatan named as one (`Kecamatan Sukawati`;
+   in a story of Jakarta's own government a Jakarta kecamatan or landmark named bare, `Tanah Abang`, `kawasan
+   Kemang`, as a locator), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`); `di` before the level word, or before a
    chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
    `Kabupaten / Kota Tasikmalaya` names both; a kecamatan several kabupaten share counts for the one of them
@@ -15,8 +16,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
-Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a bare shared name goes to whichever
-of them the rest of the article supports, else to the kota.
+Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a well-known site before a name says
+which kab/kota of its province it lies in (`Si Jalak Harupat, Bandung` is Kabupaten Bandung, `Bandara Juanda,
+Surabaya` is Sidoarjo: region_sites.tsv, rule R3); a bare shared name goes to whichever of them the rest of
+the article supports, else to the kota.
 
 What is not evidence: a name preceded or followed by another capitalised word, which makes it part of a
 longer name (`Jati Padang`, `Bank Jatim`, `Bima Arya`); a name after a word of origin or direction (`asal
