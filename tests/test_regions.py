@@ -36,6 +36,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Warga memadati lapangan untuk salat id.", "", "Bandarlampung", ["18.71"]),  # the news's spelling
     # a kecamatan named as one
     ("Sebuah truk terguling di Kecamatan Sukawati, Selasa malam. Sopir truk selamat.", "", None, ["51.04"]),
+    # ... or followed by its province, spelt with its words run together (Batu Licin lies in Tanah Bumbu)
+    ("Kawasan industri baja juga dibangun di Batulicin, Kalimantan Selatan, tahun ini.", "", None, ["63.10"]),
     # officials' regional roles
     ("Bupati Bandung Dadang Supriatna meresmikan pasar.", "", None, ["32.04"]),
     ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),

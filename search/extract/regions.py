@@ -320,6 +320,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
         evidence.add(lexicon.regions_by_code[code], "locator")
+    for code, kind, bonus in _kecamatan_before_province(article, lexicon, words):
+        evidence.add(lexicon.regions_by_code[code], kind, bonus)
     for code, bonus in _area_regions(article, words):
         evidence.add(lexicon.regions_by_code[code], "area at", bonus)
     for code, kind, bonus in _seat_place_regions(article, words):
@@ -934,6 +936,50 @@ def _opened_by_at(tokens: list[Token], start: int) -> int | None:
     while index > 0 and start - index < PLACE_WORDS and tokens[index - 1].is_capitalised:
         index -= 1
     return _at_before(tokens, index)
+
+
+def _kecamatan_before_province(article: ArticleText, lexicon: Lexicon,
+                               words: RegionWords) -> list[tuple[str, str, float]]:
+    """`di Batulicin, Kalimantan Selatan`: a kecamatan written without its level word, then a comma and its
+    province, is its kab/kota (spelt with its words run together or apart), when no other kecamatan of that
+    province bears the name; where something happens after `di`, else a locator. (Jakarta's own places follow
+    `_seat_place_regions`.)"""
+    tokens = article.tokens
+    found = []
+    taken = {index for match in article.names for index in range(match.start, match.end)}
+    for match in article.names:
+        provinces = {region.code for region in match.value if region.level == "provinsi"} - words.national_seats
+        if (not provinces or len(provinces) != len(match.value) or match.start < 2
+                or tokens[match.start - 1].text != "," or tokens.start(match.start) < article.title_end):
+            continue
+        comma = match.start - 1
+        for begin in range(max(0, comma - KECAMATAN_WORDS), comma):
+            if any(index in taken or not tokens[index].is_capitalised for index in range(begin, comma)):
+                continue
+            codes = {code for code in _kecamatan_spellings().get(
+                _letters(" ".join(token.lower for token in tokens[begin:comma])), frozenset())
+                if code.split(".")[0] in provinces}
+            if len(codes) == 1:
+                if _is_origin(tokens, begin, words) or _is_residence(tokens, begin, words):
+                    break
+                place = Match(begin, match.end, match.value)
+                if _is_statement_place(tokens, place, words):
+                    break
+                at = begin and tokens[begin - 1].lower == "di"
+                lead = LEAD_BONUS if tokens.start(begin) < article.title_end + LEAD_CHARS else 0.0
+                found.append((codes.pop(), "place at" if at else "locator", lead))
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _kecamatan_spellings() -> dict[str, frozenset[str]]:
+    """Every kecamatan's name, letters only (`batulicin` for Batu Licin) -> the codes of the kab/kota with one."""
+    return {_letters(name): codes for name, codes in load_lexicon().kecamatan_codes.items()}
+
+
+def _letters(name: str) -> str:
+    return "".join(character for character in name.lower() if character.isalpha())
 
 
 def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
