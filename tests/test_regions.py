@@ -49,6 +49,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a place, then the region it lies in
     ("Final digelar di GOR Dimyati, Tangerang, Sabtu malam.", "", None, ["36.71"]),
     ("Seleksi MTQ dibuka di Harris Hotel Malang, Senin.", "", None, ["35.73"]),
+    ("Seleksi MTQ dibuka di Harris Hotel and Convention Malang, Minggu.", "", None, ["35.73"]),
     ("Pembangunan industri nikel di Kawasan Industri Morowali, Sulawesi Tengah, terus berjalan.", "", None,
      ["72.06"]),
     ("Kereta anjlok di Stasiun Tanggulangin, Sidoarjo, Jawa Timur.", "", None, ["35.15"]),

@@ -90,6 +90,7 @@ NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the 
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
+NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Hotel and Convention`
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
@@ -634,13 +635,15 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
-    the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not)."""
+    the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`)."""
     index = start - 1
     comma = index >= 0 and tokens[index].text == ","
     if comma:
         index -= 1
     first = index
-    while first >= 0 and start - first <= PLACE_WORDS and tokens[first].is_capitalised:
+    while first >= 0 and start - first <= PLACE_WORDS and (tokens[first].is_capitalised or (
+            tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised)):
         if tokens[first].lower in words.place_words:
             return True
         first -= 1
