@@ -245,6 +245,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
     ("Jembatan Suramadu arah Madura macet. Suara di Madura Raya dan Tapal Kuda lekat dengan NU.", None),
     ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
+    ("Kepala Balai Besar taman nasional di Mataram, Nusa Tenggara Barat, Selasa (7/1), mengatakan kedua objek "
+     "wisata itu dibuka tahun depan.", None),
     ("Partai itu akan menggugat ke Bawaslu, kata Ketua Bidang Hubungan Antar Lembaga Dewan Pengurus Nasional "
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
     ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),

@@ -78,6 +78,8 @@ KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
+STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
+DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
 AT_REACH = 3  # lower-case words between `di` and a place chain (`di sekitar jalur pendakian Sembalun, ...`)
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
@@ -718,11 +720,21 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
         reach -= 0 if tokens[index].is_capitalised else 1
         index -= 1
     following = []
-    for token in tokens[match.end:match.end + 3]:
+    for token in tokens[_after_place_and_date(tokens, match.end):][:3]:
         if token.text in QUOTES:
             break  # `ditemukan di Lenteng Agung, Jakarta Selatan," ujarnya`: inside what was said
         following.append(token.lower)
     return any(word in words.statement_after for word in following)
+
+
+def _after_place_and_date(tokens: list[Token], end: int) -> int:
+    """Past the province and the day that may follow a place before the verb of saying (`di Palembang,
+    Sumatera Selatan, Senin (7/1), mengatakan`): the index of the first comma before other words, else `end`."""
+    index = end
+    while index < len(tokens) and index - end < STATEMENT_TAIL and (
+            tokens[index].is_capitalised or tokens[index].text in DATE_MARKS or tokens[index].text.isdigit()):
+        index += 1
+    return index if index > end and tokens[index - 1].text == "," else end
 
 
 def _inside_word(tokens: list[Token], index: int) -> bool:
