@@ -236,6 +236,8 @@ def test_regions_by_evidence(body, title, place, expected):
      "kantor ekspedisi.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
+    ("Aktor itu memerankan pria berdarah Manado dan mempelajari logat Manado dari teman-temannya. Menurutnya aksen "
+     "Manado tidak mudah.", None),
     ("Tokoh utama film itu diceritakan sebagai pemuda asli Bandung. Pemuda asli Bandung itu gemar menulis puisi.",
      None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),
