@@ -30,6 +30,9 @@ name places, to find false positives the earlier batches lack, and the regional 
 Batch 7 (dev only, the kind the held-out part holds most of, to measure precision where it is lowest):
   strong-dev       30 "tajuk utama" articles of any IndoSum outlet with two or more cues;
   weak-dev         10 "tajuk utama" articles of any IndoSum outlet with exactly one cue.
+Batch 8 (dev only, more of the held-out part's kinds, after batch 7's errors were fixed):
+  strong-dev-2     25 more "tajuk utama" articles of any IndoSum outlet with two or more cues;
+  other-cue-dev    15 articles of the other IndoSum categories (sport, tech, entertainment) with a cue.
 """
 
 from __future__ import annotations
@@ -80,6 +83,10 @@ GROUPS = (
     ("strong-dev", 30, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2
      and is_dev(a["id"])),
     ("weak-dev", 10, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
+     and is_dev(a["id"])),
+    ("strong-dev-2", 25, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2
+     and is_dev(a["id"])),
+    ("other-cue-dev", 15, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] != HEADLINES and n >= 1
      and is_dev(a["id"])),
 )
 
