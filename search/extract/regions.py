@@ -354,6 +354,7 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
                   ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+    cities = [city for city in cities if not _is_namesake_agency(city, evidence, by_code)]
     elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
     cities = [city for city in cities if not (city.province_code in elections
                                               and evidence.kinds[city.code] <= {"role", "title"})]
@@ -375,6 +376,15 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
                          evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
+
+
+def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Region]) -> bool:
+    """`Polrestabes Bandung`, which the agency extractor resolved to Kabupaten Bandung while the article's own
+    words speak for Kota Bandung: a kab/kota only a resolved agency speaks for, whose namesake of the other
+    level has evidence of its own, is that namesake's body."""
+    return evidence.kinds.get(city.code) == {"agency"} and any(
+        code != city.code and "." in code and by_code[code].short_name == city.short_name
+        and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
 
 
 def _is_national_story(agencies, words: RegionWords) -> bool:
