@@ -165,6 +165,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("JUARA.NET, SOLO - Satria Muda kembali menang di Sritex Arena, Solo, Jawa Tengah, Senin.", "", None,
      ["33.72"]),
     ("JUARA.NET, YOGYAKARTA - Tim putri Petrokimia menang di GOR UNY, Yogyakarta, Sabtu.", "", None, ["34.04"]),
+    # ... but where Jakarta's own police act on the crime, its scene counts even in a story of national bodies (J3)
+    ("Komisi Pemberantasan Korupsi (KPK) menerima sketsa wajah pelaku dari polisi. Polda Metro Jaya membuat sketsa "
+     "itu dari keterangan saksi. Korban disiram air keras di dekat rumahnya di kawasan Kelapa Gading, "
+     "Jakarta Utara.", "", None, ["31.72"]),
     # a body the agency extractor resolved to a namesake of the other level is the one the article's words name
     ("Istri korban melaporkan hilangnya korban ke Polrestabes Bandung. Pihak Polrestabes Bandung kemudian "
      "melakukan penelusuran.", "", None, ["32.73"]),

@@ -86,6 +86,7 @@ KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'
 _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
+ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
@@ -183,8 +184,10 @@ class Evidence:
         """In a story of national bodies, forget the kab/kota of the national seat that only weak evidence speaks
         for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue, N2), and any kab/kota named once past the lead
         (`Ahok kini mendekam di Rutan Mako Brimob, Depok`: background, N1)."""
+        venues = {seat for seat in seats if not self.kinds.get(seat, set()) & ACTING_KINDS}  # J3: not when the
+        # seat's own government or police act (Polda Metro Jaya on a crime in Kelapa Gading)
         for code in [code for code, kinds in self.kinds.items() if "." in code and (
-                (code.split(".")[0] in seats and kinds <= WEAK_KINDS)
+                (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
                 or (self.counts.get(code, 0) <= 1 and code not in self.lead))]:
             del self.scores[code], self.kinds[code]
             self.named.discard(code)
