@@ -169,6 +169,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Komisi Pemberantasan Korupsi (KPK) menerima sketsa wajah pelaku dari polisi. Polda Metro Jaya membuat sketsa "
      "itu dari keterangan saksi. Korban disiram air keras di dekat rumahnya di kawasan Kelapa Gading, "
      "Jakarta Utara.", "", None, ["31.72"]),
+    # the title does not lift a name the body gives only as its dateline
+    ("Bengkulu (ANTARA News) - Provinsi Bengkulu akan membuka destinasi wisata baru di perkebunan teh Kabupaten "
+     "Kepahiang.", "kampung teh calon destinasi wisata baru di bengkulu", "Bengkulu", ["17.08"]),
     # a body the agency extractor resolved to a namesake of the other level is the one the article's words name
     ("Istri korban melaporkan hilangnya korban ke Polrestabes Bandung. Pihak Polrestabes Bandung kemudian "
      "melakukan penelusuran.", "", None, ["32.73"]),

@@ -345,7 +345,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         return []
     if _is_national_story(agencies, words):
         evidence.drop_background(words.national_seats)
-    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
+    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
+                 if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
         evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
     return _chosen(evidence, lexicon, words, dateline)
