@@ -119,6 +119,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # (the quote closing before `ujarnya` keeps the place inside what was said)
     ("\"Korban telah ditemukan di daerah Lenteng Agung, Jakarta Selatan,\" ujarnya kepada wartawan.", "", None,
      ["31.74"]),
+    # ... also through a name's acronym in parentheses
+    ("Seorang perwira polisi yang baru kembali dari operasi pengejaran kelompok bersenjata di pegunungan ditemukan "
+     "meninggal dunia pada Kamis sore. Rekan-rekannya mengaku terkejut karena perwira muda itu dikenal ceria dan "
+     "tidak pernah mengeluhkan masalah apa pun selama bertugas. Jenazahnya ditemukan di samping masjid Sekolah "
+     "Polisi Negara (SPN) Labuan Panimba, Kabupaten Donggala, Sulawesi Tengah.", "", None, ["72.03"]),
     # a level word for both levels of one name: the kabupaten and the kota
     ("Ulama pondok pesantren di Kabupaten / Kota Tasikmalaya membentuk forum dukungan.", "", None,
      ["32.06", "32.78"]),

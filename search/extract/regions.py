@@ -620,10 +620,15 @@ def _chain_after_at(tokens: list[Token], start: int) -> int | None:
     in the region, opened by `di` and at most AT_REACH lower-case words: where something happens, somewhere
     inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain;
     `di Plumpang, Banyuwangi, Surabaya` is a list, which the caller tells apart)."""
-    index = start
-    while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
-                                                          or tokens[index - 1].text == ","):
-        index -= 1
+    index, skipped = start, 0
+    while index > 0 and start - index - skipped < ORIGIN_CHAIN:
+        if tokens[index - 1].is_capitalised or tokens[index - 1].text == ",":
+            index -= 1
+        elif tokens[index - 1].text == ")" and _skip_aside(tokens, index) < index - 1:  # `Sekolah Polisi Negara
+            skipped += index - _skip_aside(tokens, index)  # (SPN) Labuan Panimba, Kabupaten Donggala`
+            index = _skip_aside(tokens, index)
+        else:
+            break
     if index == start or tokens[index].text == "," or not any(token.text == "," for token in tokens[index:start]):
         return None
     return _at_before(tokens, index)
