@@ -284,6 +284,7 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("Antara - Presiden meresmikan jalan tol.", None),
     ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
     ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),
+    ("Kupang (ANTARA News) -Ketua Umum partai meminta penyebar hoaks ditindak.", "Kupang"),  # no space after dash
 ])
 def test_an_outlet_is_not_a_dateline_place(text, place):
     from search.extract.lexicon import load_lexicon

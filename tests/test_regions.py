@@ -36,6 +36,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Warga memadati lapangan untuk salat id.", "", "Bandarlampung", ["18.71"]),  # the news's spelling
     # a kecamatan named as one
     ("Sebuah truk terguling di Kecamatan Sukawati, Selasa malam. Sopir truk selamat.", "", None, ["51.04"]),
+    # ... or followed by its province, spelt with its words run together (Batu Licin lies in Tanah Bumbu)
+    ("Kawasan industri baja juga dibangun di Batulicin, Kalimantan Selatan, tahun ini.", "", None, ["63.10"]),
     # officials' regional roles
     ("Bupati Bandung Dadang Supriatna meresmikan pasar.", "", None, ["32.04"]),
     ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),
@@ -47,6 +49,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a place, then the region it lies in
     ("Final digelar di GOR Dimyati, Tangerang, Sabtu malam.", "", None, ["36.71"]),
     ("Seleksi MTQ dibuka di Harris Hotel Malang, Senin.", "", None, ["35.73"]),
+    ("Seleksi MTQ dibuka di Harris Hotel and Convention Malang, Minggu.", "", None, ["35.73"]),
+    ("Pembangunan industri nikel di Kawasan Industri Morowali, Sulawesi Tengah, terus berjalan.", "", None,
+     ["72.06"]),
     ("Kereta anjlok di Stasiun Tanggulangin, Sidoarjo, Jawa Timur.", "", None, ["35.15"]),
     # the dateline counts once, where a statement was made not at all, and a provincial seat's dateline under
     # the province's own government is the province (rule P3)
@@ -114,6 +119,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # (the quote closing before `ujarnya` keeps the place inside what was said)
     ("\"Korban telah ditemukan di daerah Lenteng Agung, Jakarta Selatan,\" ujarnya kepada wartawan.", "", None,
      ["31.74"]),
+    # ... also through a name's acronym in parentheses
+    ("Seorang perwira polisi yang baru kembali dari operasi pengejaran kelompok bersenjata di pegunungan ditemukan "
+     "meninggal dunia pada Kamis sore. Rekan-rekannya mengaku terkejut karena perwira muda itu dikenal ceria dan "
+     "tidak pernah mengeluhkan masalah apa pun selama bertugas. Jenazahnya ditemukan di samping masjid Sekolah "
+     "Polisi Negara (SPN) Labuan Panimba, Kabupaten Donggala, Sulawesi Tengah.", "", None, ["72.03"]),
     # a level word for both levels of one name: the kabupaten and the kota
     ("Ulama pondok pesantren di Kabupaten / Kota Tasikmalaya membentuk forum dukungan.", "", None,
      ["32.06", "32.78"]),
@@ -130,12 +140,46 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Ribuan peserta mengikuti TAFISA Games 2016 di Taman Impian Jaya Ancol, Jakarta, pekan depan.", "", None,
      ["31.72"]),
     ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
+    ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
+    # ... and a landmark named bare in a story of Jakarta's own government
+    ("Pemprov DKI Jakarta akan membongkar bangunan liar di bantaran Kali Krukut, kawasan Kemang. Gubernur DKI "
+     "Jakarta meminta pemilik bangunan di Kemang segera pindah.", "", None, ["31.74"]),
     # a city's name spelt as one word or two, or by its former name (rule R5)
     ("Banjir menewaskan tiga warga Padangsidempuan, Sumatera Utara, Minggu.", "", None, ["12.77"]),
     ("Longsor menutup jalan di Kabupaten Toba Samosir, Sumatera Utara.", "", None, ["12.12"]),
     # an area written after `di` stands for each of its kabupaten (rule R6)
     ("Polda menebalkan pasukan di empat polres di Madura. Mayoritas TPS rawan ada di Madura.", "", None,
      ["35.26", "35.27", "35.28", "35.29"]),
+    # a district court is a regional body outside the national seat
+    ("Majelis hakim Pengadilan Negeri Kota Tangerang menolak eksepsi terdakwa.", "", None, ["36.71"]),
+    ("Pengadilan Negeri Surabaya menggelar sidang perdana kasus penipuan arisan.", "", None, ["35.78"]),
+    # ... the same venue in a story with no national body is where something happens
+    ("Polisi membawa tersangka penganiayaan itu untuk pemeriksaan kesehatan di Rumah Sakit Pusat Angkatan Darat, "
+     "Jakarta Pusat. Polisi akan melanjutkan pemeriksaan pekan depan.", "", None, ["31.71"]),
+    # a story of national bodies that happens in a region names it in the lead
+    ("Komisi Pemberantasan Korupsi (KPK) menggeledah kantor dinas di Depok, Jawa Barat. KPK menyita dokumen "
+     "proyek jalan.", "", None, ["32.76"]),
+    # an office holder's title as a candidate's attribute in the province's own election: the province
+    ("Menjelang Pilgub Jatim 2018, Bupati Banyuwangi Azwar Anas dikabarkan mundur dari pencalonannya sebagai calon "
+     "wakil gubernur. Partai pengusung akan membahas pengganti pekan ini.", "", None, ["35"]),
+    # a well-known site before a loose name says which kab/kota it lies in (rule R3, region_sites.tsv)
+    ("Kericuhan terjadi saat semifinal polo air di Kolam Renang Komplek Si Jalak Harupat, Bandung, Senin.", "",
+     None, ["32.04"]),
+    ("Politikus itu dijemput Densus di Bandara Juanda, Surabaya, Jawa Timur.", "", None, ["35.15"]),
+    # a place written after the outlet's name is its dateline, which names an ambiguous name's region
+    ("JUARA.NET, SOLO - Satria Muda kembali menang di Sritex Arena, Solo, Jawa Tengah, Senin.", "", None,
+     ["33.72"]),
+    ("JUARA.NET, YOGYAKARTA - Tim putri Petrokimia menang di GOR UNY, Yogyakarta, Sabtu.", "", None, ["34.04"]),
+    # ... but where Jakarta's own police act on the crime, its scene counts even in a story of national bodies (J3)
+    ("Komisi Pemberantasan Korupsi (KPK) menerima sketsa wajah pelaku dari polisi. Polda Metro Jaya membuat sketsa "
+     "itu dari keterangan saksi. Korban disiram air keras di dekat rumahnya di kawasan Kelapa Gading, "
+     "Jakarta Utara.", "", None, ["31.72"]),
+    # the title does not lift a name the body gives only as its dateline
+    ("Bengkulu (ANTARA News) - Provinsi Bengkulu akan membuka destinasi wisata baru di perkebunan teh Kabupaten "
+     "Kepahiang.", "kampung teh calon destinasi wisata baru di bengkulu", "Bengkulu", ["17.08"]),
+    # a body the agency extractor resolved to a namesake of the other level is the one the article's words name
+    ("Istri korban melaporkan hilangnya korban ke Polrestabes Bandung. Pihak Polrestabes Bandung kemudian "
+     "melakukan penelusuran.", "", None, ["32.73"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -185,11 +229,32 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Pemerintah memperluas jalur terlarang sepeda motor hingga ke kota penyangga seperti Bogor, Depok, Tangerang, "
      "dan Bekasi. Jalan yang diusulkan adalah Jalan Padjadjaran di Bogor, Jalan Margonda di Depok, Jalan Daan "
      "Mogot di Tangerang dan Jalan Ahmad Yani di Bekasi.", None),
+    # a court of the national seat trying a national figure's case (N2); a dateline abroad (Wina is Vienna, not
+    # the kecamatan of Tolikara)
+    ("Hakim Pengadilan Negeri Jakarta Selatan menolak praperadilan yang diajukan Setya Novanto terhadap KPK.",
+     None),
+    ("Seorang polisi dihukum karena berteriak di pos pemeriksaan perbatasan.", "Wina"),
+    # a kota of the national seat as a mere venue in a story of national bodies (N2)
+    ("Komisi Pemberantasan Korupsi (KPK) membawa tersangka korupsi proyek itu untuk pemeriksaan kesehatan di "
+     "Rumah Sakit Pusat Angkatan Darat, Jakarta Pusat. KPK akan melanjutkan pemeriksaan pekan depan.", None),
+    # ... and any kab/kota such a story names once past the lead: where a national figure is held (N1)
+    ("Komisi Pemberantasan Korupsi (KPK) kembali memeriksa saksi kasus korupsi proyek pengadaan kartu tanda "
+     "penduduk elektronik. Pemeriksaan berlangsung hampir sembilan jam dan penyidik menanyakan aliran dana serta "
+     "pertemuan para pihak sebelum lelang proyek dimulai. Juru bicara KPK menyebut keterangan saksi penting untuk "
+     "melengkapi berkas. Tersangka utama kasus itu kini ditahan di Rumah Tahanan Mako Brimob, Depok, Jawa Barat.",
+     None),
+    # ... nor its dateline, where a national figure spoke
+    ("Banda Aceh (ANTARA News) - Wakil Ketua Majelis Permusyawaratan Rakyat (MPR) mengatakan generasi muda harus "
+     "memiliki ketahanan nasional. Sosialisasi empat pilar MPR digelar di sebuah universitas.", "Banda Aceh"),
     # where something comes from
     ("Polisi mengamankan ganja kering yang dikirim dari Medan melalui paket. Ganja dari Medan itu disita di "
      "kantor ekspedisi.", None),
     # a hometown in passing, also at the end of a chain of places
     ("Pelatih asal Surabaya itu membawa timnya juara liga.", None),
+    ("Aktor itu memerankan pria berdarah Manado dan mempelajari logat Manado dari teman-temannya. Menurutnya aksen "
+     "Manado tidak mudah.", None),
+    ("Tokoh utama film itu diceritakan sebagai pemuda asli Bandung. Pemuda asli Bandung itu gemar menulis puisi.",
+     None),
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),
     # a former office, a route, a wider area, where a statement was made
     ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
@@ -197,6 +262,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
     ("Jembatan Suramadu arah Madura macet. Suara di Madura Raya dan Tapal Kuda lekat dengan NU.", None),
     ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
+    ("Kepala Balai Besar taman nasional di Mataram, Nusa Tenggara Barat, Selasa (7/1), mengatakan kedua objek "
+     "wisata itu dibuka tahun depan.", None),
     ("Partai itu akan menggugat ke Bawaslu, kata Ketua Bidang Hubungan Antar Lembaga Dewan Pengurus Nasional "
      "PKPI M Mahfuz Abdullah di Hotel Mercure, Harmoni, Jakarta Pusat, Sabtu.", None),
     ("Rembuk nasional pendidikan dilaksanakan di Pusdiklat Kemendikbud, Sawangan, Depok, Selasa.", None),

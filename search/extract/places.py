@@ -9,7 +9,7 @@ from .outlets import is_outlet_name
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
-    r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,|\s[-–—]\s)"
+    r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,|\s[-–—](?=\s|[A-Z]))"  # `Kupang (ANTARA News) -Ketua` too
 )
 
 
@@ -29,10 +29,12 @@ def find_dateline(text: str, lexicon: Lexicon) -> str | None:
 
 def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
     """The kabupaten/kota a place names (also as the news spells it: `Bandarlampung`, region_aliases.tsv) or
-    lies in, when that is unambiguous."""
+    lies in, when that is unambiguous; none for a city or country abroad (world_cities.txt, foreign_cities.txt)."""
     if not place:
         return None
     key = place.lower()
+    if key in lexicon.world_cities or key in lexicon.country_names or tuple(place.split()) in lexicon.foreign_cities:
+        return None  # `Wina (ANTARA News) -`: Vienna, not the kecamatan Wina of Tolikara
     named = lexicon.cities_by_name.get(key, ())
     if len(named) == 1:
         return named[0]

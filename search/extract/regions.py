@@ -4,9 +4,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
 1. a regional body acting (`Pemkab Lampung Selatan`, `DPRD Kota Bandar Lampung`, `Polres Malang`, and the
    units of `regional_units.tsv`: `Dinkes Surabaya`) or an office holder's regional role (`Bupati Lampung
    Selatan`, `Kapolres Jember`) weighs most; the regional bodies the agency extractor resolved add to it;
-2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan), and a
-   kecamatan named as one (`Kecamatan Sukawati`; in a story of Jakarta's own government a Jakarta kecamatan
-   named bare, `Tanah Abang`, as a locator), weigh as much as a name written with its level
+2. the dateline place, a city or a kecamatan of the gazetteer (`Kalianda` lies in Lampung Selatan; also when
+   written after the outlet's name, `JUARA.NET, SOLO -`), and a kecamatan named as one (`Kecamatan Sukawati`;
+   in a story of Jakarta's own government a Jakarta kecamatan or landmark named bare, `Tanah Abang`, `kawasan
+   Kemang`, as a locator), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`); `di` before the level word, or before a
    chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
    `Kabupaten / Kota Tasikmalaya` names both; a kecamatan several kabupaten share counts for the one of them
@@ -15,8 +16,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
 A role or body word also decides between a kabupaten and a kota of one name (`Bupati Malang`, `Pemkot
-Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a bare shared name goes to whichever
-of them the rest of the article supports, else to the kota.
+Malang`), and so does a kecamatan before it (`Babakan Madang, Bogor`); a well-known site before a name says
+which kab/kota of its province it lies in (`Si Jalak Harupat, Bandung` is Kabupaten Bandung, `Bandara Juanda,
+Surabaya` is Sidoarjo: region_sites.tsv, rule R3); a bare shared name goes to whichever of them the rest of
+the article supports, else to the kota.
 
 What is not evidence: a name preceded or followed by another capitalised word, which makes it part of a
 longer name (`Jati Padang`, `Bank Jatim`, `Bima Arya`); a name after a word of origin or direction (`asal
@@ -25,10 +28,14 @@ ketika ditemui di Surabaya`); a place inside a region of another province (`Epic
 the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`, `Gedung Sate, Bandung`);
 a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
 says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
-holder's title alone, once and past the lead (a province's too); the `DI` of `DI Yogyakarta`, which is the
+holder's title alone, once and past the lead (a province's too), or in a story of its province's own election (a
+candidate's attribute: `Pilgub Jatim ... Bupati Banyuwangi Azwar Anas`); the `DI` of `DI Yogyakarta`, which is the
 province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
 more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
-stays below the threshold).
+stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
+in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
+bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any kab/kota named once past the
+lead (where a national figure is held: background).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -43,6 +50,7 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
+from .outlets import is_outlet_name
 from .places import region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
 
@@ -70,17 +78,22 @@ KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
+STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
+DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
 AT_REACH = 3  # lower-case words between `di` and a place chain (`di sekitar jalur pendakian Sembalun, ...`)
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
+ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
+NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
+NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Hotel and Convention`
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
@@ -115,8 +128,9 @@ class RegionWords:
     areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
     residence_words: frozenset[str]  # `beralamat`: `beralamat di X` is a person's address
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
-    seat_kecamatan: dict[str, str]  # `Tanah Abang` -> 31.71: Jakarta's kecamatan of two words or more
+    seat_kecamatan: dict[str, str]  # `Tanah Abang`, `Kemang` -> 31.71, 31.74: Jakarta's kecamatan and landmarks
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
+    sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,8 @@ class Evidence:
         self.mentions: dict[str, int] = {}  # province code -> mentions of any kind
         self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
         self.kinds: dict[str, set[str]] = {}  # code -> the kinds of its evidence
+        self.counts: dict[str, int] = {}  # code -> how many mentions speak for it
+        self.lead: set[str] = set()  # codes named in the lead
 
     def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
         weight = WEIGHTS[kind] + bonus
@@ -155,10 +171,26 @@ class Evidence:
         if kind in NAMING_KINDS:
             self.named.add(region.code)
         self.kinds.setdefault(region.code, set()).add(kind)
+        if kind != "agency":  # the agency extractor's regional body is a mention counted already
+            self.counts[region.code] = self.counts.get(region.code, 0) + 1
+        if bonus > 0:
+            self.lead.add(region.code)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
                 self.strong[region.code] = self.strong.get(region.code, 0.0) + weight
+
+    def drop_background(self, seats: frozenset[str]) -> None:
+        """In a story of national bodies, forget the kab/kota of the national seat that only weak evidence speaks
+        for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue, N2), and any kab/kota named once past the lead
+        (`Ahok kini mendekam di Rutan Mako Brimob, Depok`: background, N1)."""
+        venues = {seat for seat in seats if not self.kinds.get(seat, set()) & ACTING_KINDS}  # J3: not when the
+        # seat's own government or police act (Polda Metro Jaya on a crime in Kelapa Gading)
+        for code in [code for code, kinds in self.kinds.items() if "." in code and (
+                (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
+                or (self.counts.get(code, 0) <= 1 and code not in self.lead))]:
+            del self.scores[code], self.kinds[code]
+            self.named.discard(code)
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
@@ -198,7 +230,17 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("residence_words.txt")),
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
-                       _seat_places_named(frozenset(read_lines("national_seat.txt"))))
+                       _seat_places_named(frozenset(read_lines("national_seat.txt"))),
+                       _sites())
+
+
+def _sites() -> Gazetteer[str]:
+    """region_sites.tsv: well-known sites outside the national seat, to their kabupaten/kota's code."""
+    sites: Gazetteer[str] = Gazetteer()
+    for line in read_lines("region_sites.tsv"):
+        name, code = (cell.strip() for cell in line.split("\t")[:2])
+        sites.add(name, code)
+    return sites
 
 
 def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
@@ -216,10 +258,15 @@ def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
 
 
 def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
-    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`)."""
+    """The kecamatan of the national seat's kota named in two words or more (`Tanah Abang`, `Pasar Minggu`), and
+    its landmarks of region_landmarks.tsv (`Kemang`, `Kota Kasablanka`)."""
     with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
-        return {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
-                if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
+        named = {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
+                 if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
+    for line in read_lines("region_landmarks.tsv"):
+        name, code = (cell.strip() for cell in line.split("\t")[:2])
+        named[name] = code
+    return named
 
 
 def _national_acronyms(lexicon: Lexicon, cues: dict[str, Cue]) -> frozenset[str]:
@@ -279,6 +326,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
         evidence.add(lexicon.regions_by_code[code], "locator")
+    for code, kind, bonus in _kecamatan_before_province(article, lexicon, words):
+        evidence.add(lexicon.regions_by_code[code], kind, bonus)
     for code, bonus in _area_regions(article, words):
         evidence.add(lexicon.regions_by_code[code], "area at", bonus)
     for code, kind, bonus in _seat_place_regions(article, words):
@@ -294,7 +343,10 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
         return []
-    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items() if score >= TITLE_SUPPORT]
+    if _is_national_story(agencies, words):
+        evidence.drop_background(words.national_seats)
+    supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
+                 if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
         evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
     return _chosen(evidence, lexicon, words, dateline)
@@ -306,12 +358,17 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
                   ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+    cities = [city for city in cities if not _is_namesake_agency(city, evidence, by_code)]
+    elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
+    cities = [city for city in cities if not (city.province_code in elections
+                                              and evidence.kinds[city.code] <= {"role", "title"})]
     named_only = [city for city in cities if city.code in evidence.named]
     if len(cities) - len(named_only) >= ROUNDUP_CITIES:
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
-    if (not cities and dateline is not None and dateline.level != "provinsi"
+    if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
-        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3)
+        cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
+        # nor once a national story's background (drop_background) has dropped it
     covered = set()
     for city in cities:
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
@@ -323,6 +380,23 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
                          evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
+
+
+def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Region]) -> bool:
+    """`Polrestabes Bandung`, which the agency extractor resolved to Kabupaten Bandung while the article's own
+    words speak for Kota Bandung: a kab/kota only a resolved agency speaks for, whose namesake of the other
+    level has evidence of its own, is that namesake's body."""
+    return evidence.kinds.get(city.code) == {"agency"} and any(
+        code != city.code and "." in code and by_code[code].short_name == city.short_name
+        and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
+
+
+def _is_national_story(agencies, words: RegionWords) -> bool:
+    """At least NATIONAL_STORY mentions of national bodies (KPK, DPR, a ministry, a court of the national seat:
+    agencies.tsv kinds in NATIONAL_SEAT_KINDS, not regional ones)."""
+    mentions = sum(len(agency.surfaces) for agency in agencies if agency.kind in NATIONAL_SEAT_KINDS and (
+        getattr(agency, "region", None) is None or agency.region.province_code in words.national_seats))
+    return mentions >= NATIONAL_STORY
 
 
 def _is_headline_place(kinds: set[str]) -> bool:
@@ -344,6 +418,9 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     for match in names:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
             continue  # weighed once, as the dateline; `Metro` of `Polres Metro Bekasi` is no Kota Metro
+        if _follows_outlet(article, match):
+            mentions.append(Mention(match.value, "dateline"))
+            continue
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None and not _is_seat_address(tokens, match, mention, words):
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
@@ -405,6 +482,20 @@ def _is_dateline(article: ArticleText, match: Match) -> bool:
             and article.text[start:article.tokens.end(match.end - 1)].lower() == article.place.lower())
 
 
+OUTLET_DATELINE = re.compile(r"\s*(?P<outlet>[\w.]+)\s*,\s*$")  # `JUARA.NET, ` before the place
+DASH_AFTER = re.compile(r"\s*[-\u2013\u2014]")
+
+
+def _follows_outlet(article: ArticleText, match: Match) -> bool:
+    """`JUARA.NET, YOGYAKARTA -`: a place written after the outlet's name as the dateline, which weighs as one
+    (a dateline alone is no story, rule N1), not as a place chain."""
+    tokens = article.tokens
+    start, end = tokens.start(match.start), tokens.end(match.end - 1)
+    opening = OUTLET_DATELINE.fullmatch(article.text[article.title_end:start])
+    return (opening is not None and is_outlet_name(opening["outlet"])
+            and DASH_AFTER.match(article.text, end) is not None)
+
+
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
     """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`)."""
     if not title:
@@ -433,8 +524,9 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if cue.kind != "level":
             candidates = _level_after(tokens, match.end, candidates)
         kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
-                and all(region.level != "provinsi" for region in candidates) else cue.kind)
-        return Mention(candidates, kind, bonus) if candidates else None
+                and all(region.level != "provinsi" for region in candidates)
+                else _court_kind(cue.kind, candidates, words))
+        return Mention(candidates, kind, bonus) if candidates and kind is not None else None
     if _is_short_form(tokens, match):
         return None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
@@ -450,7 +542,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if _list_length(tokens, match, starts) > 1:  # `di Plumpang, Banyuwangi, Surabaya`: items of a list
             return Mention(candidates, "bare", bonus)
         kind = "locator" if opening is None else "place at"
-        return Mention(_narrowed_by_kecamatan(tokens, match.start, candidates), kind, bonus)
+        return Mention(_placed_by_site(tokens, match.start, _narrowed_by_kecamatan(tokens, match.start, candidates),
+                                       words), kind, bonus)
     if _is_part_of_name(tokens, match, words):
         if _is_branch(tokens, match):
             provinces = tuple(region for region in candidates if region.level == "provinsi")
@@ -463,6 +556,14 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str | None:
+    """`Pengadilan Negeri Surabaya` is a regional body; `Pengadilan Negeri Jakarta Selatan` trying a national
+    figure's case is national news (rule N2), so a court of the national seat is no evidence at all."""
+    if kind != "court":
+        return kind
+    return None if all(region.province_code in words.national_seats for region in candidates) else "body"
 
 
 def _is_short_form(tokens: list[Token], match: Match) -> bool:
@@ -519,10 +620,15 @@ def _chain_after_at(tokens: list[Token], start: int) -> int | None:
     in the region, opened by `di` and at most AT_REACH lower-case words: where something happens, somewhere
     inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain;
     `di Plumpang, Banyuwangi, Surabaya` is a list, which the caller tells apart)."""
-    index = start
-    while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
-                                                          or tokens[index - 1].text == ","):
-        index -= 1
+    index, skipped = start, 0
+    while index > 0 and start - index - skipped < ORIGIN_CHAIN:
+        if tokens[index - 1].is_capitalised or tokens[index - 1].text == ",":
+            index -= 1
+        elif tokens[index - 1].text == ")" and _skip_aside(tokens, index) < index - 1:  # `Sekolah Polisi Negara
+            skipped += index - _skip_aside(tokens, index)  # (SPN) Labuan Panimba, Kabupaten Donggala`
+            index = _skip_aside(tokens, index)
+        else:
+            break
     if index == start or tokens[index].text == "," or not any(token.text == "," for token in tokens[index:start]):
         return None
     return _at_before(tokens, index)
@@ -550,13 +656,15 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
-    the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not)."""
+    the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`)."""
     index = start - 1
     comma = index >= 0 and tokens[index].text == ","
     if comma:
         index -= 1
     first = index
-    while first >= 0 and start - first <= PLACE_WORDS and tokens[first].is_capitalised:
+    while first >= 0 and start - first <= PLACE_WORDS and (tokens[first].is_capitalised or (
+            tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised)):
         if tokens[first].lower in words.place_words:
             return True
         first -= 1
@@ -581,6 +689,22 @@ def _narrowed_by_kecamatan(tokens: list[Token], start: int, candidates: tuple[Re
         narrowed = tuple(region for region in candidates if region.code in codes)
         if narrowed:
             return narrowed
+    return candidates
+
+
+def _placed_by_site(tokens: list[Token], start: int, candidates: tuple[Region, ...],
+                    words: RegionWords) -> tuple[Region, ...]:
+    """`Kolam Renang Komplek Si Jalak Harupat, Bandung`, `GOR UNY, Yogyakarta`: a well-known site
+    (region_sites.tsv) right before the name, or its comma, lies in a kab/kota of the same province that the
+    loose name may not be (Si Jalak Harupat is in Kabupaten Bandung, UNY in Sleman): that one (rule R3)."""
+    end = start - 1 if start and tokens[start - 1].text == "," else start
+    provinces = {region.province_code for region in candidates}
+    for begin in range(max(0, end - PLACE_WORDS), end):
+        site = words.sites.match_at(tokens, begin)
+        if site is not None and site.end == end:
+            region = load_lexicon().regions_by_code.get(site.value)
+            if region is not None and region.province_code in provinces:
+                return (region,)
     return candidates
 
 
@@ -615,11 +739,21 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
         reach -= 0 if tokens[index].is_capitalised else 1
         index -= 1
     following = []
-    for token in tokens[match.end:match.end + 3]:
+    for token in tokens[_after_place_and_date(tokens, match.end):][:3]:
         if token.text in QUOTES:
             break  # `ditemukan di Lenteng Agung, Jakarta Selatan," ujarnya`: inside what was said
         following.append(token.lower)
     return any(word in words.statement_after for word in following)
+
+
+def _after_place_and_date(tokens: list[Token], end: int) -> int:
+    """Past the province and the day that may follow a place before the verb of saying (`di Palembang,
+    Sumatera Selatan, Senin (7/1), mengatakan`): the index of the first comma before other words, else `end`."""
+    index = end
+    while index < len(tokens) and index - end < STATEMENT_TAIL and (
+            tokens[index].is_capitalised or tokens[index].text in DATE_MARKS or tokens[index].text.isdigit()):
+        index += 1
+    return index if index > end and tokens[index - 1].text == "," else end
 
 
 def _inside_word(tokens: list[Token], index: int) -> bool:
@@ -698,7 +832,7 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
                 return Cue("former role", cue.levels)
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
-            if outer is not None and outer.kind in ("body", "role", "event", "former role"):
+            if outer is not None and outer.kind in ("body", "court", "role", "event", "former role"):
                 return Cue(outer.kind, cue.levels)
         return cue
     return None
@@ -758,8 +892,9 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
 
 
 def _seat_kecamatan_regions(article: ArticleText, words: RegionWords, evidence: Evidence) -> list[str]:
-    """`penataan Tanah Abang` in a story of Jakarta's own government (Pemprov DKI, Polda Metro Jaya acting):
-    the kota of each Jakarta kecamatan the body names bare (rule J2), once a mention."""
+    """`penataan Tanah Abang`, `bantaran Kali Krukut, kawasan Kemang` in a story of Jakarta's own government
+    (Pemprov DKI, Polda Metro Jaya acting): the kota of each Jakarta kecamatan or landmark the body names bare
+    (rule J2), once a mention."""
     if not any(evidence.strong.get(seat, 0.0) >= PROVINCE_THRESHOLD for seat in words.national_seats):
         return []
     body = article.text[article.title_end:]
@@ -835,6 +970,50 @@ def _opened_by_at(tokens: list[Token], start: int) -> int | None:
     while index > 0 and start - index < PLACE_WORDS and tokens[index - 1].is_capitalised:
         index -= 1
     return _at_before(tokens, index)
+
+
+def _kecamatan_before_province(article: ArticleText, lexicon: Lexicon,
+                               words: RegionWords) -> list[tuple[str, str, float]]:
+    """`di Batulicin, Kalimantan Selatan`: a kecamatan written without its level word, then a comma and its
+    province, is its kab/kota (spelt with its words run together or apart), when no other kecamatan of that
+    province bears the name; where something happens after `di`, else a locator. (Jakarta's own places follow
+    `_seat_place_regions`.)"""
+    tokens = article.tokens
+    found = []
+    taken = {index for match in article.names for index in range(match.start, match.end)}
+    for match in article.names:
+        provinces = {region.code for region in match.value if region.level == "provinsi"} - words.national_seats
+        if (not provinces or len(provinces) != len(match.value) or match.start < 2
+                or tokens[match.start - 1].text != "," or tokens.start(match.start) < article.title_end):
+            continue
+        comma = match.start - 1
+        for begin in range(max(0, comma - KECAMATAN_WORDS), comma):
+            if any(index in taken or not tokens[index].is_capitalised for index in range(begin, comma)):
+                continue
+            codes = {code for code in _kecamatan_spellings().get(
+                _letters(" ".join(token.lower for token in tokens[begin:comma])), frozenset())
+                if code.split(".")[0] in provinces}
+            if len(codes) == 1:
+                if _is_origin(tokens, begin, words) or _is_residence(tokens, begin, words):
+                    break
+                place = Match(begin, match.end, match.value)
+                if _is_statement_place(tokens, place, words):
+                    break
+                at = begin and tokens[begin - 1].lower == "di"
+                lead = LEAD_BONUS if tokens.start(begin) < article.title_end + LEAD_CHARS else 0.0
+                found.append((codes.pop(), "place at" if at else "locator", lead))
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _kecamatan_spellings() -> dict[str, frozenset[str]]:
+    """Every kecamatan's name, letters only (`batulicin` for Batu Licin) -> the codes of the kab/kota with one."""
+    return {_letters(name): codes for name, codes in load_lexicon().kecamatan_codes.items()}
+
+
+def _letters(name: str) -> str:
+    return "".join(character for character in name.lower() if character.isalpha())
 
 
 def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
