@@ -242,6 +242,10 @@ def test_hand_labelled_articles_meet_the_floors():
      ["Agung Setya"]),
     ("Kabid Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan pelaku sudah ditangkap.",
      ["Argo Yuwono"]),
+    # after a word saying what kind of place follows (place_levels.txt), the place's words are no name
+    ("Warga melapor kepada Kepala Desa Sukamaju tentang jalan yang rusak.", []),
+    ("Juru Bicara Provinsi Helmand Omar Zwak mengatakan dua orang tewas.", ["Omar Zwak"]),
+    ("Bantuan dibagikan Lurah Pasar Baru kepada warga yang terdampak.", []),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

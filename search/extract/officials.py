@@ -411,6 +411,8 @@ class _Reader:
             return None
         if start > name[0]:
             return start, end
+        if self.word(start - 1) in self.lex.place_levels and start > head:
+            return self._after_place_level(start, end)
         if self.tokens[head].text not in PLACE_POSTS or start != head + 1:
             return name
         if end - start == 1:
@@ -418,6 +420,14 @@ class _Reader:
         if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end
         return name
+
+    def _after_place_level(self, start: int, end: int) -> tuple[int, int] | None:
+        """`Kepala Desa Citeko`, `Provinsi Nangarhar Attaullah Khogyani`: after a word that says what kind of
+        place follows, one or two words are the place alone; before a name of two words or more, the first
+        word is the place (a place of two words is plausible_name's to cut: `Negara Bagian New York …`)."""
+        if end - start <= 2:
+            return None
+        return (start, end) if self._words_in(start, end) > 3 else (start + 1, end)
 
     def role_text(self, head: int, name_start: int) -> str | None:
         pieces: list[str] = []
