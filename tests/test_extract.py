@@ -246,6 +246,13 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Warga melapor kepada Kepala Desa Sukamaju tentang jalan yang rusak.", []),
     ("Juru Bicara Provinsi Helmand Omar Zwak mengatakan dua orang tewas.", ["Omar Zwak"]),
     ("Bantuan dibagikan Lurah Pasar Baru kepada warga yang terdampak.", []),
+    # a company's name glued before the name: written alone elsewhere, and the name's first word too
+    ("Direktur Utama Sinar Karya Budi Hartono mengatakan pinjaman sudah cair. Proyek itu dikerjakan oleh "
+     "Sinar Karya. \"Kami siap,\" kata Budi.", ["Budi Hartono"]),
+    ("Direktur Utama Sinar Karya Budi Hartono mengatakan pinjaman sudah cair. \"Kami siap,\" kata Budi.",
+     ["Sinar Karya Budi Hartono"]),  # the company is never written alone: nothing says where the name starts
+    ("Presiden Rudi Hartono dan Ibu Negara Rina Rudi Hartono tiba di Kabul. Kunjungan Presiden Rudi Hartono "
+     "dan Ibu Rina berlangsung dua hari.", ["Rina Rudi Hartono"]),  # a wife's name ends with her husband's
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

@@ -566,8 +566,12 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     if not mentions:
         return mentions
     runs = reader.name_runs()
+    starts = {run[0] for run in runs}
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
-        mention.name = plausible_name(_fullest(tuple(mention.name.split()), runs, reader.lex), reader.lex)
+        words = tuple(mention.name.split())
+        if not _is_spouse(mention.role, reader.lex):  # `Ibu Negara Iriana Joko Widodo`: his wife's name
+            words = words[_glued_prefix(words, runs, starts):]
+        mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex)
     mentions = [mention for mention in mentions if mention.name]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
@@ -583,6 +587,22 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         target.surfaces.extend(s for s in mention.surfaces if s not in target.surfaces)
     order = {id(mention): i for i, mention in enumerate(mentions)}
     return sorted(merged, key=lambda m: order[id(m)])
+
+
+def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], starts: set[str]) -> int:
+    """How many first words of a name of three words or more are something else's name, glued on by the role
+    (`Direktur Utama Adhi Karya Budi Harto`, `Presiden Direktur Mjek Angga Pramana Jaya`): the article writes
+    those words elsewhere as a name of their own (`khususnya Adhi Karya.`), and the rest elsewhere from its
+    first word on (`kata Budi`). A person's given name written alone (`kata Budi` of `Budi Karya Sumadi`)
+    is not enough: the next word (`Karya`) would have to open a name elsewhere too."""
+    for size in range(1, len(words) - 1):
+        if words[:size] in runs and words[size] in starts:
+            return size
+    return 0
+
+
+def _is_spouse(role: str | None, lexicon: Lexicon) -> bool:
+    return role is not None and any(post in role for post in lexicon.spouse_roles)
 
 
 def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: Lexicon) -> str:
