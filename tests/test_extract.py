@@ -253,6 +253,13 @@ def test_hand_labelled_articles_meet_the_floors():
      ["Sinar Karya Budi Hartono"]),  # the company is never written alone: nothing says where the name starts
     ("Presiden Rudi Hartono dan Ibu Negara Rina Rudi Hartono tiba di Kabul. Kunjungan Presiden Rudi Hartono "
      "dan Ibu Rina berlangsung dua hari.", ["Rina Rudi Hartono"]),  # a wife's name ends with her husband's
+    # a position word inside a company's or a building's name (body_name_openers.txt) opens no role
+    ("Kasus suap itu melibatkan PT Duta Karya Abadi dan seorang pejabat dinas.", []),
+    ("Rombongan disambut di Istana Presiden Dilkusha sore itu.", []),
+    # `dan` joining two fields of a role: the word after it is the second field's, not a name
+    ("Kepala Seksi Jalan dan Jembatan mengatakan perbaikan selesai pekan depan.", []),
+    ("Menteri PU dan Pera Arif Wibowo meresmikan jalan tol itu.", ["Arif Wibowo"]),
+    ("Wakil Ketua DPR Fadli Zon dan Fahri Hamzah hadir di acara itu.", ["Fahri Hamzah"]),  # a name before `dan`
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

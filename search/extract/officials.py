@@ -87,7 +87,8 @@ class _Reader:
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
-                and i not in self.material and not self._running_for(i))
+                and i not in self.material and not self._running_for(i)
+                and self.word(i - 1) not in self.lex.body_name_openers)  # `PT Duta Palma`: a company's name
 
     def _running_for(self, i: int) -> bool:
         """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
@@ -345,9 +346,13 @@ class _Reader:
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
+                paired = self._paired_name(start, name[0])
+                if paired is None and self._field_follows(head, name[0]):
+                    if name[1] - name[0] == 1:
+                        return [], head + 1
+                    name = name[0] + 1, name[1]
                 role = self.role_text(head, name[0])
                 found = [_Found(name[0], name[1], role, (head, name[0]))]
-                paired = self._paired_name(start, name[0])
                 if paired is not None:
                     found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
@@ -375,6 +380,16 @@ class _Reader:
         if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}):
             return None
         return begin, end
+
+    def _field_follows(self, head: int, name_start: int) -> bool:
+        """`Kasie Jalan dan Jembatan`, `Menteri PU dan Pera Basuki Hadimuljono`: after `dan` that joins two
+        fields of a role (no name before it, unlike `Fadli Zon dan Fahri Hamzah`), the first word is the
+        second field's."""
+        connector = name_start - 1
+        if connector - 1 <= head or self.word(connector) not in self.lex.connectors:
+            return False
+        before = self.tokens[connector - 1]  # `PU`, `Lunak`: an acronym or an ordinary word ends a field
+        return not self.is_name_word(connector - 1) or before.is_acronym or before.lower in self.lex.common_words
 
     def _title_follows(self, end: int) -> bool:
         return self.word(end) == "," and end + 1 < len(self.tokens) and self.is_title(end + 1)
