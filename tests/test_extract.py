@@ -260,6 +260,12 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Kepala Seksi Jalan dan Jembatan mengatakan perbaikan selesai pekan depan.", []),
     ("Menteri PU dan Pera Arif Wibowo meresmikan jalan tol itu.", ["Arif Wibowo"]),
     ("Wakil Ketua DPR Fadli Zon dan Fahri Hamzah hadir di acara itu.", ["Fahri Hamzah"]),  # a name before `dan`
+    # a short value the article writes in lower case twice, or as a place after `di`, is no name
+    ("Hendri, anggota Komunitas Ekor Lancip, komunitas penggemar burung berekor lancip, mengatakan burung "
+     "berekor lancip kian langka.", []),
+    ("Kata Wali Kota Borgomanero banjir melanda kota itu. Ia meninjau tanggul di Borgomanero, Rabu.", []),
+    ("Menteri Kelautan Susi Pudjiastuti melarang penangkapan pari manta. Kata menteri susi, pari itu dilindungi.",
+     ["Susi Pudjiastuti"]),  # once in lower case is a typo
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

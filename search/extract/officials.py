@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,8 @@ PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "D
                          "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
+MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
+MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
@@ -588,6 +591,9 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
             words = words[_glued_prefix(words, runs, starts):]
         mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex)
     mentions = [mention for mention in mentions if mention.name]
+    if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
+        usage = _WordUsage(reader.tokens)
+        mentions = [mention for mention in mentions if not usage.no_name(mention.name.split(), reader.lex)]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
         target = next((other for other in merged if _same_person(mention.name, other.name)), None)
@@ -614,6 +620,26 @@ def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], star
         if words[:size] in runs and words[size] in starts:
             return size
     return 0
+
+
+class _WordUsage:
+    """How an article writes its words elsewhere: in lower case (`komunitas burung paruh bengkok`), or right
+    after `di` (`tinggal di Verbania`)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.lower = Counter(token.text for token in tokens if token.text.islower())
+        self.after_di = {tokens[i].text for i in range(1, len(tokens)) if tokens[i - 1].text == "di"}
+
+    def no_name(self, words: list[str], lexicon: Lexicon) -> bool:
+        """A value of one or two words is no name when the article writes one of its words in lower case twice
+        or more (once may be a typo or a title in lower case: `Jenderal gatot`; never a given name that is also
+        a word: `Bagus`), or writes a one-word value as a place (`di Verbania`)."""
+        if len(words) > MAX_SHORT_VALUE_WORDS:
+            return False
+        if len(words) == 1 and words[0] in self.after_di:
+            return True
+        return any(self.lower[word.lower()] >= MIN_LOWER_USES and word not in lexicon.word_names
+                   and word not in lexicon.particles for word in words)
 
 
 def _is_spouse(role: str | None, lexicon: Lexicon) -> bool:
