@@ -266,6 +266,11 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Kata Wali Kota Borgomanero banjir melanda kota itu. Ia meninjau tanggul di Borgomanero, Rabu.", []),
     ("Menteri Kelautan Susi Pudjiastuti melarang penangkapan pari manta. Kata menteri susi, pari itu dilindungi.",
      ["Susi Pudjiastuti"]),  # once in lower case is a typo
+    # a numeral after the term it numbers; a captain's or a Malaysian title; a city abroad (world_cities.txt)
+    ("Ketua KPK Jilid I Rudi Santoso menepis pernyataan itu.", ["Rudi Santoso"]),
+    ("Hal itu dikatakan Presiden KPI Capt. Rudi Tambunan di Jakarta.", ["Rudi Tambunan"]),
+    ("Sekretaris Komite Dato ' Lim Beng Hoe mengatakan atlet siap.", []),
+    ("Gubernur Kashan mengatakan puluhan orang ditangkap.", []),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
@@ -290,6 +295,9 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Institute Bonar Tigor Naipospos", "Bonar Tigor Naipospos"),  # a body's English name ends at its word
     ("First Asia Capital David Sutyanto", "David Sutyanto"),
     ("Recording Academy", None),  # a body alone
+    ("Leicester City Jon Rudkin", "Jon Rudkin"),  # a club's or a company's word (organisation_words.txt)
+    ("Mandala Finance", None),
+    ("Nay Pyi Taw", None),  # a place abroad of several words (foreign_cities.txt)
     ("Jeddah M Hery Saripudin", "M Hery Saripudin"),  # a city abroad (world_cities.txt)
     ("Ankara", None),
     ("Hakim Arief Hidayat", "Arief Hidayat"),  # a post's word at a value's start (value_openers.txt)

@@ -160,9 +160,10 @@ class _Reader:
         return not is_derived_word(text)  # last: Sastrawi is asked only about words no list settles
 
     def _numbers_unit(self, i: int) -> bool:
-        """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
+        """`Komisi I`, `Kodam V`, `KPK Jilid I`: a one-letter numeral after the unit it numbers, not an initial."""
         previous = self.word(i - 1)
-        return self.tokens[i].text in SHORT_NUMERALS and i > 0 and previous in self.lex.role_words
+        return (self.tokens[i].text in SHORT_NUMERALS and i > 0
+                and (previous in self.lex.role_words or previous in self.lex.not_names))
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in self.lex.particles
@@ -725,7 +726,7 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
     lowered = " ".join(words).lower()
-    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+    if (_is_place(lowered, lexicon) or tuple(words) in lexicon.foreign_cities or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
             or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
