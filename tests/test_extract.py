@@ -271,6 +271,10 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Hal itu dikatakan Presiden KPI Capt. Rudi Tambunan di Jakarta.", ["Rudi Tambunan"]),
     ("Sekretaris Komite Dato ' Lim Beng Hoe mengatakan atlet siap.", []),
     ("Gubernur Kashan mengatakan puluhan orang ditangkap.", []),
+    # one or two words right after a word opening an organisation's name (organisation_heads.txt) are its name
+    ("Keempatnya adalah anggota Jamaah Ansharul Khilafah.", []),
+    ("Alghiffari menilai bila saksi didalami penyidik Korps Bhayangkara maka keterangan sudah cukup.", []),
+    ("Kepala Keamanan Dalam Negeri Amerika Serikat John Kelly mengunjungi Meksiko.", ["John Kelly"]),  # a country
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

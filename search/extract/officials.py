@@ -350,6 +350,8 @@ class _Reader:
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
+                if self._names_organisation(head, name):
+                    return [], head + 1
                 paired = self._paired_name(start, name[0])
                 if paired is None and self._field_follows(head, name[0]):
                     if name[1] - name[0] == 1:
@@ -384,6 +386,16 @@ class _Reader:
         if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}):
             return None
         return begin, end
+
+    def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
+        """`anggota Tim Advokasi Novel`, `anggota Jamaah Anshor Daulah`: one or two words right after a word
+        that opens an organisation's name are that name (a longer run may hold the person's after it)."""
+        before = self.word(name[0] - 1)
+        if (name[0] - 1 <= head or name[1] - name[0] > MAX_SHORT_VALUE_WORDS
+                or before not in self.lex.organisation_heads
+                or before in self.lex.role_words):  # `Kabag Organisasi Yudhistira`: a unit's word
+            return False
+        return not _is_place(f"{self.word(name[0] - 2)} {before}".lower(), self.lex)  # `Amerika Serikat John Kelly`
 
     def _field_follows(self, head: int, name_start: int) -> bool:
         """`Kasie Jalan dan Jembatan`, `Menteri PU dan Pera Basuki Hadimuljono`: after `dan` that joins two
@@ -726,7 +738,8 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
     lowered = " ".join(words).lower()
-    if (_is_place(lowered, lexicon) or tuple(words) in lexicon.foreign_cities or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+    if (_is_place(lowered, lexicon) or tuple(words) in lexicon.foreign_cities
+            or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
             or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
