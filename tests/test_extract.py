@@ -275,6 +275,9 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Keempatnya adalah anggota Jamaah Ansharul Khilafah.", []),
     ("Alghiffari menilai bila saksi didalami penyidik Korps Bhayangkara maka keterangan sudah cukup.", []),
     ("Kepala Keamanan Dalam Negeri Amerika Serikat John Kelly mengunjungi Meksiko.", ["John Kelly"]),  # a country
+    # a brand's spelling (capitals after a small letter, a full stop inside the word) is no name's word
+    ("Perjanjian diteken Direktur Utama KlikPAY Rudi Hartono di Jakarta.", ["Rudi Hartono"]),
+    ("Hadir pula Direktur Bisnis I.Liga Rudi Hartono bersama jajaran manajemen.", ["Rudi Hartono"]),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
@@ -302,6 +305,7 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Leicester City Jon Rudkin", "Jon Rudkin"),  # a club's or a company's word (organisation_words.txt)
     ("Mandala Finance", None),
     ("Nay Pyi Taw", None),  # a place abroad of several words (foreign_cities.txt)
+    ("Rudi Hartonomenambahkan", "Rudi Hartono"),  # a verb of saying glued on the last word
     ("Jeddah M Hery Saripudin", "M Hery Saripudin"),  # a city abroad (world_cities.txt)
     ("Ankara", None),
     ("Hakim Arief Hidayat", "Arief Hidayat"),  # a post's word at a value's start (value_openers.txt)

@@ -35,10 +35,14 @@ NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
+MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+# `KlikACC`, `I.League`: capitals after a small letter, or a full stop inside a word, spell a brand or a domain,
+# never a person's name (`McConnell` has one capital after the small letter)
+BRAND_SPELLING = re.compile(r"[a-z][A-Z]{2}|[A-Za-z]\.[A-Za-z]{2}")
 
 
 def is_derived_word(text: str) -> bool:
@@ -152,7 +156,7 @@ class _Reader:
         """Not a long acronym, a roman numeral, an affixed word, a role or position word, a word never a name
         (not_names.txt), a degree, a day or month, or a stop word."""
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or BRAND_SPELLING.search(text):
             return False
         if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
                 or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
@@ -751,6 +755,8 @@ def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
         words = words[:-1]
     cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
     words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
+    if words:
+        words[-1] = _without_glued_verb(words[-1], lexicon)
     while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
     while len(words) > 1 and _opens_role(words[0], lexicon):
@@ -762,6 +768,14 @@ def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
     words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
+
+
+def _without_glued_verb(word: str, lexicon: Lexicon) -> str:
+    """`Wardhanamenambahkan`: a verb of saying written without its space after the name's last word."""
+    if len(word) <= MIN_GLUED_VERB:
+        return word
+    return next((word[:-len(verb)] for verb in lexicon.reporting_verbs
+                 if word.endswith(verb) and len(word) - len(verb) >= MIN_ROOT), word)
 
 
 def _ends_name(word: str, lexicon: Lexicon) -> bool:
