@@ -568,13 +568,16 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
     cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
+    role_starts = _with_words(lexicon.role_openers, FORMER_WORDS)
     cues = [i for i, token in enumerate(tokens) if token.text in cue_words]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
-        if tokens[i].text in APPOSITIVE_MARKERS:
-            appositive = reader.appositive_at(i)
-            if appositive is not None:
-                found.append(appositive)
+        if tokens[i].text in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
+            if reader.word(i + 1) in role_starts:  # most commas are followed by no role: not asked further
+                appositive = reader.appositive_at(i)
+                if appositive is not None:
+                    found.append(appositive)
+            continue
         if i < resume or not (reader.is_head(i) or reader.is_lowercase_head(i)):
             continue
         officials, resume = reader.read_official(i)
@@ -609,7 +612,7 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex)
     mentions = [mention for mention in mentions if mention.name]
     if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
-        usage = _WordUsage(reader.tokens)
+        usage = _WordUsage(reader.text)
         mentions = [mention for mention in mentions if not usage.no_name(mention.name.split(), reader.lex)]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
@@ -641,11 +644,10 @@ def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], star
 
 class _WordUsage:
     """How an article writes its words elsewhere: in lower case (`komunitas burung paruh bengkok`), or right
-    after `di` (`tinggal di Verbania`)."""
+    after `di` (`tinggal di Verbania`). Read from the text, word by word, only for the words asked about."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.lower = Counter(token.text for token in tokens if token.text.islower())
-        self.after_di = {tokens[i].text for i in range(1, len(tokens)) if tokens[i - 1].text == "di"}
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     def no_name(self, words: list[str], lexicon: Lexicon) -> bool:
         """A value of one or two words is no name when the article writes one of its words in lower case twice
@@ -653,10 +655,26 @@ class _WordUsage:
         a word: `Bagus`), or writes a one-word value as a place (`di Verbania`)."""
         if len(words) > MAX_SHORT_VALUE_WORDS:
             return False
-        if len(words) == 1 and words[0] in self.after_di:
+        if len(words) == 1 and self._uses("di " + words[0], 1):
             return True
-        return any(self.lower[word.lower()] >= MIN_LOWER_USES and word not in lexicon.word_names
-                   and word not in lexicon.particles for word in words)
+        return any(word not in lexicon.word_names and word not in lexicon.particles
+                   and self._uses(word.lower(), MIN_LOWER_USES) for word in words)
+
+    def _uses(self, phrase: str, enough: int) -> bool:
+        """Whether the text writes `phrase` as whole words `enough` times (case counts)."""
+        text, found, at = self.text, 0, self.text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (at and _word_character(text[at - 1])) and not (end < len(text) and _word_character(text[end])):
+                found += 1
+                if found >= enough:
+                    return True
+            at = text.find(phrase, at + 1)
+        return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _is_spouse(role: str | None, lexicon: Lexicon) -> bool:
