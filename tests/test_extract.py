@@ -278,6 +278,11 @@ def test_hand_labelled_articles_meet_the_floors():
     # a brand's spelling (capitals after a small letter, a full stop inside the word) is no name's word
     ("Perjanjian diteken Direktur Utama KlikPAY Rudi Hartono di Jakarta.", ["Rudi Hartono"]),
     ("Hadir pula Direktur Bisnis I.Liga Rudi Hartono bersama jajaran manajemen.", ["Rudi Hartono"]),
+    # a position word that is a given name too (word_names.txt) is part of the name after a name's word
+    ("Hal itu diakui dosen hukum Budi Perdana Setiawan kemarin.", []),
+    # a place's kind (Gunung) and a matter (Angket: not_names.txt) are never a name
+    ("Penyidik menggeledah mess perwira Dirjen Hubla, Gunung Sahari, Jakarta Pusat.", []),
+    ("Kedatangan Wakil Ketua Pansus Hak Angket ke KPK dipersoalkan.", []),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected

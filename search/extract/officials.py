@@ -95,7 +95,8 @@ class _Reader:
         token = self.tokens[i]
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
                 and i not in self.material and not self._running_for(i)
-                and self.word(i - 1) not in self.lex.body_name_openers)  # `PT Duta Palma`: a company's name
+                and self.word(i - 1) not in self.lex.body_name_openers  # `PT Duta Palma`: a company's name
+                and not (token.text in self.lex.word_names and i > 0 and self.is_name_word(i - 1)))  # `Halim Perdana`
 
     def _running_for(self, i: int) -> bool:
         """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
