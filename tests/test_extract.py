@@ -277,7 +277,8 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Kepala Keamanan Dalam Negeri Amerika Serikat John Kelly mengunjungi Meksiko.", ["John Kelly"]),  # a country
     # a brand's spelling (capitals after a small letter, a full stop inside the word) is no name's word
     ("Perjanjian diteken Direktur Utama KlikPAY Rudi Hartono di Jakarta.", ["Rudi Hartono"]),
-    ("Hadir pula Direktur Bisnis I.Liga Rudi Hartono bersama jajaran manajemen.", ["Rudi Hartono"]),
+    ("Hadir pula Direktur Bisnis Liga.id Rudi Hartono bersama jajaran manajemen.", ["Rudi Hartono"]),
+    ("Sekretaris Kelurahan Pulau Pari, H.Saudin mengatakan sampah sudah diangkut.", ["H.Saudin"]),  # an initial
     # a position word that is a given name too (word_names.txt) is part of the name after a name's word
     ("Hal itu diakui dosen hukum Budi Perdana Setiawan kemarin.", []),
     # a place's kind (Gunung) and a matter (Angket: not_names.txt) are never a name

@@ -40,9 +40,10 @@ MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too sh
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
-# `KlikACC`, `I.League`: capitals after a small letter, or a full stop inside a word, spell a brand or a domain,
-# never a person's name (`McConnell` has one capital after the small letter)
-BRAND_SPELLING = re.compile(r"[a-z][A-Z]{2}|[A-Za-z]\.[A-Za-z]{2}")
+# `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
+# brand, a domain or two words run together, never a person's name (`McConnell` has one capital after the small
+# letter, `H.Saudin` and `M.Yusuf` are an initial run into the name)
+BRAND_SPELLING = re.compile(r"[a-z][A-Z]{2}|[A-Za-z]{2}\.[A-Za-z]{2}")
 
 
 def is_derived_word(text: str) -> bool:
@@ -351,6 +352,9 @@ class _Reader:
             if name is not None and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
+            if (name is not None and self._place_alone(head, name) and self.word(end) == ","
+                    and self.word(end + 1) not in self.lex.place_levels):
+                name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
             if name is not None:
                 name = self._without_place(head, name)
                 if name is None:
@@ -456,6 +460,9 @@ class _Reader:
         if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end
         return name
+
+    def _place_alone(self, head: int, name: tuple[int, int]) -> bool:
+        return name[0] > head and self.word(name[0] - 1) in self.lex.place_levels and name[1] - name[0] <= 2
 
     def _after_place_level(self, start: int, end: int) -> tuple[int, int] | None:
         """`Kepala Desa Citeko`, `Provinsi Nangarhar Attaullah Khogyani`: after a word that says what kind of
