@@ -266,6 +266,10 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Kata Wali Kota Borgomanero banjir melanda kota itu. Ia meninjau tanggul di Borgomanero, Rabu.", []),
     ("Menteri Kelautan Susi Pudjiastuti melarang penangkapan pari manta. Kata menteri susi, pari itu dilindungi.",
      ["Susi Pudjiastuti"]),  # once in lower case is a typo
+    ("Gubernur Sultra Nur Alam diperiksa KPK terkait izin tambang dan kerusakan alam. Sumber daya alam dikeruk.",
+     ["Nur Alam"]),  # a given name the whole corpus writes in lower case too
+    ("Ketua Majelis Arief Hakim membacakan putusan. Majelis hakim menilai terdakwa bersalah, kata hakim itu.",
+     ["Arief Hakim"]),
     # a numeral after the term it numbers; a captain's or a Malaysian title; a city abroad (world_cities.txt)
     ("Ketua KPK Jilid I Rudi Santoso menepis pernyataan itu.", ["Rudi Santoso"]),
     ("Hal itu dikatakan Presiden KPI Capt. Rudi Tambunan di Jakarta.", ["Rudi Tambunan"]),
