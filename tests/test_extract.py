@@ -242,6 +242,52 @@ def test_hand_labelled_articles_meet_the_floors():
      ["Agung Setya"]),
     ("Kabid Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan pelaku sudah ditangkap.",
      ["Argo Yuwono"]),
+    # after a word saying what kind of place follows (place_levels.txt), the place's words are no name
+    ("Warga melapor kepada Kepala Desa Sukamaju tentang jalan yang rusak.", []),
+    ("Juru Bicara Provinsi Helmand Omar Zwak mengatakan dua orang tewas.", ["Omar Zwak"]),
+    ("Bantuan dibagikan Lurah Pasar Baru kepada warga yang terdampak.", []),
+    # a company's name glued before the name: written alone elsewhere, and the name's first word too
+    ("Direktur Utama Sinar Karya Budi Hartono mengatakan pinjaman sudah cair. Proyek itu dikerjakan oleh "
+     "Sinar Karya. \"Kami siap,\" kata Budi.", ["Budi Hartono"]),
+    ("Direktur Utama Sinar Karya Budi Hartono mengatakan pinjaman sudah cair. \"Kami siap,\" kata Budi.",
+     ["Sinar Karya Budi Hartono"]),  # the company is never written alone: nothing says where the name starts
+    ("Presiden Rudi Hartono dan Ibu Negara Rina Rudi Hartono tiba di Kabul. Kunjungan Presiden Rudi Hartono "
+     "dan Ibu Rina berlangsung dua hari.", ["Rina Rudi Hartono"]),  # a wife's name ends with her husband's
+    # a position word inside a company's or a building's name (body_name_openers.txt) opens no role
+    ("Kasus suap itu melibatkan PT Duta Karya Abadi dan seorang pejabat dinas.", []),
+    ("Rombongan disambut di Istana Presiden Dilkusha sore itu.", []),
+    # `dan` joining two fields of a role: the word after it is the second field's, not a name
+    ("Kepala Seksi Jalan dan Jembatan mengatakan perbaikan selesai pekan depan.", []),
+    ("Menteri PU dan Pera Arif Wibowo meresmikan jalan tol itu.", ["Arif Wibowo"]),
+    ("Wakil Ketua DPR Fadli Zon dan Fahri Hamzah hadir di acara itu.", ["Fahri Hamzah"]),  # a name before `dan`
+    # a short value the article writes in lower case twice, or as a place after `di`, is no name
+    ("Hendri, anggota Komunitas Ekor Lancip, komunitas penggemar burung berekor lancip, mengatakan burung "
+     "berekor lancip kian langka.", []),
+    ("Kata Wali Kota Borgomanero banjir melanda kota itu. Ia meninjau tanggul di Borgomanero, Rabu.", []),
+    ("Menteri Kelautan Susi Pudjiastuti melarang penangkapan pari manta. Kata menteri susi, pari itu dilindungi.",
+     ["Susi Pudjiastuti"]),  # once in lower case is a typo
+    ("Gubernur Sultra Nur Alam diperiksa KPK terkait izin tambang dan kerusakan alam. Sumber daya alam dikeruk.",
+     ["Nur Alam"]),  # a given name the whole corpus writes in lower case too
+    ("Ketua Majelis Arief Hakim membacakan putusan. Majelis hakim menilai terdakwa bersalah, kata hakim itu.",
+     ["Arief Hakim"]),
+    # a numeral after the term it numbers; a captain's or a Malaysian title; a city abroad (world_cities.txt)
+    ("Ketua KPK Jilid I Rudi Santoso menepis pernyataan itu.", ["Rudi Santoso"]),
+    ("Hal itu dikatakan Presiden KPI Capt. Rudi Tambunan di Jakarta.", ["Rudi Tambunan"]),
+    ("Sekretaris Komite Dato ' Lim Beng Hoe mengatakan atlet siap.", []),
+    ("Gubernur Kashan mengatakan puluhan orang ditangkap.", []),
+    # one or two words right after a word opening an organisation's name (organisation_heads.txt) are its name
+    ("Keempatnya adalah anggota Jamaah Ansharul Khilafah.", []),
+    ("Alghiffari menilai bila saksi didalami penyidik Korps Bhayangkara maka keterangan sudah cukup.", []),
+    ("Kepala Keamanan Dalam Negeri Amerika Serikat John Kelly mengunjungi Meksiko.", ["John Kelly"]),  # a country
+    # a brand's spelling (capitals after a small letter, a full stop inside the word) is no name's word
+    ("Perjanjian diteken Direktur Utama KlikPAY Rudi Hartono di Jakarta.", ["Rudi Hartono"]),
+    ("Hadir pula Direktur Bisnis Liga.id Rudi Hartono bersama jajaran manajemen.", ["Rudi Hartono"]),
+    ("Sekretaris Kelurahan Pulau Pari, H.Saudin mengatakan sampah sudah diangkut.", ["H.Saudin"]),  # an initial
+    # a position word that is a given name too (word_names.txt) is part of the name after a name's word
+    ("Hal itu diakui dosen hukum Budi Perdana Setiawan kemarin.", []),
+    # a place's kind (Gunung) and a matter (Angket: not_names.txt) are never a name
+    ("Penyidik menggeledah mess perwira Dirjen Hubla, Gunung Sahari, Jakarta Pusat.", []),
+    ("Kedatangan Wakil Ketua Pansus Hak Angket ke KPK dipersoalkan.", []),
 ])
 def test_a_facet_value_looks_like_a_persons_name(body, expected):
     assert extracted(body).official_names == expected
@@ -266,6 +312,10 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Institute Bonar Tigor Naipospos", "Bonar Tigor Naipospos"),  # a body's English name ends at its word
     ("First Asia Capital David Sutyanto", "David Sutyanto"),
     ("Recording Academy", None),  # a body alone
+    ("Leicester City Jon Rudkin", "Jon Rudkin"),  # a club's or a company's word (organisation_words.txt)
+    ("Mandala Finance", None),
+    ("Nay Pyi Taw", None),  # a place abroad of several words (foreign_cities.txt)
+    ("Rudi Hartonomenambahkan", "Rudi Hartono"),  # a verb of saying glued on the last word
     ("Jeddah M Hery Saripudin", "M Hery Saripudin"),  # a city abroad (world_cities.txt)
     ("Ankara", None),
     ("Hakim Arief Hidayat", "Arief Hidayat"),  # a post's word at a value's start (value_openers.txt)

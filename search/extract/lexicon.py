@@ -62,6 +62,9 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
     value_openers: frozenset[str]  # `Hakim`: a post's word at a value's start, a name's word elsewhere
     world_cities: frozenset[str]  # lower case: one-word cities abroad (`ankara`, `jeddah`)
+    place_levels: frozenset[str]  # `Desa`, `Provinsi`: the words after them name a place, not a person
+    body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
+    spouse_roles: tuple[str, ...]  # `Ibu Negara`: a wife's role; her name may end with her husband's
     organisation_words: frozenset[str]  # `Institute`, `Ventures`: a body's name ends at them, never a person's
     namesake_bodies: frozenset[str]  # `RSUD`: a title after it opens the body's namesake (`RSUD dr. Soetomo`)
     common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
@@ -248,6 +251,9 @@ def load_lexicon() -> Lexicon:
         word_names=frozenset(read_lines("word_names.txt")),
         value_openers=frozenset(read_lines("value_openers.txt")),
         world_cities=frozenset(line.lower() for line in read_lines("world_cities.txt")),
+        place_levels=frozenset(read_lines("place_levels.txt")),
+        spouse_roles=tuple(read_lines("spouse_roles.txt")),
+        body_name_openers=frozenset(read_lines("body_name_openers.txt")),
         organisation_words=frozenset(read_lines("organisation_words.txt")),
         namesake_bodies=frozenset(read_lines("namesake_bodies.txt")),
         common_words=frozenset(read_lines("common_words.txt")),

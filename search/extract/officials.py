@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,10 +33,17 @@ PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "D
                          "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
+MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
+MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
+MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+# `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
+# brand, a domain or two words run together, never a person's name (`McConnell` has one capital after the small
+# letter, `H.Saudin` and `M.Yusuf` are an initial run into the name)
+BRAND_SPELLING = re.compile(r"[a-z][A-Z]{2}|[A-Za-z]{2}\.[A-Za-z]{2}")
 
 
 def is_derived_word(text: str) -> bool:
@@ -87,7 +95,9 @@ class _Reader:
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
-                and i not in self.material and not self._running_for(i))
+                and i not in self.material and not self._running_for(i)
+                and self.word(i - 1) not in self.lex.body_name_openers  # `PT Duta Palma`: a company's name
+                and not (token.text in self.lex.word_names and i > 0 and self.is_name_word(i - 1)))  # `Halim Perdana`
 
     def _running_for(self, i: int) -> bool:
         """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
@@ -148,7 +158,7 @@ class _Reader:
         """Not a long acronym, a roman numeral, an affixed word, a role or position word, a word never a name
         (not_names.txt), a degree, a day or month, or a stop word."""
         text = token.text
-        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text):
+        if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or BRAND_SPELLING.search(text):
             return False
         if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
                 or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
@@ -156,9 +166,10 @@ class _Reader:
         return not is_derived_word(text)  # last: Sastrawi is asked only about words no list settles
 
     def _numbers_unit(self, i: int) -> bool:
-        """`Komisi I`, `Kodam V`: a one-letter numeral after the unit it numbers, not an initial."""
+        """`Komisi I`, `Kodam V`, `KPK Jilid I`: a one-letter numeral after the unit it numbers, not an initial."""
         previous = self.word(i - 1)
-        return self.tokens[i].text in SHORT_NUMERALS and i > 0 and previous in self.lex.role_words
+        return (self.tokens[i].text in SHORT_NUMERALS and i > 0
+                and (previous in self.lex.role_words or previous in self.lex.not_names))
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in self.lex.particles
@@ -341,13 +352,22 @@ class _Reader:
             if name is not None and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
+            if (name is not None and self._place_alone(head, name) and self.word(end) == ","
+                    and self.word(end + 1) not in self.lex.place_levels):
+                name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
             if name is not None:
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
+                if self._names_organisation(head, name):
+                    return [], head + 1
+                paired = self._paired_name(start, name[0])
+                if paired is None and self._field_follows(head, name[0]):
+                    if name[1] - name[0] == 1:
+                        return [], head + 1
+                    name = name[0] + 1, name[1]
                 role = self.role_text(head, name[0])
                 found = [_Found(name[0], name[1], role, (head, name[0]))]
-                paired = self._paired_name(start, name[0])
                 if paired is not None:
                     found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
@@ -375,6 +395,26 @@ class _Reader:
         if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}):
             return None
         return begin, end
+
+    def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
+        """`anggota Tim Advokasi Novel`, `anggota Jamaah Anshor Daulah`: one or two words right after a word
+        that opens an organisation's name are that name (a longer run may hold the person's after it)."""
+        before = self.word(name[0] - 1)
+        if (name[0] - 1 <= head or name[1] - name[0] > MAX_SHORT_VALUE_WORDS
+                or before not in self.lex.organisation_heads
+                or before in self.lex.role_words):  # `Kabag Organisasi Yudhistira`: a unit's word
+            return False
+        return not _is_place(f"{self.word(name[0] - 2)} {before}".lower(), self.lex)  # `Amerika Serikat John Kelly`
+
+    def _field_follows(self, head: int, name_start: int) -> bool:
+        """`Kasie Jalan dan Jembatan`, `Menteri PU dan Pera Basuki Hadimuljono`: after `dan` that joins two
+        fields of a role (no name before it, unlike `Fadli Zon dan Fahri Hamzah`), the first word is the
+        second field's."""
+        connector = name_start - 1
+        if connector - 1 <= head or self.word(connector) not in self.lex.connectors:
+            return False
+        before = self.tokens[connector - 1]  # `PU`, `Lunak`: an acronym or an ordinary word ends a field
+        return not self.is_name_word(connector - 1) or before.is_acronym or before.lower in self.lex.common_words
 
     def _title_follows(self, end: int) -> bool:
         return self.word(end) == "," and end + 1 < len(self.tokens) and self.is_title(end + 1)
@@ -411,6 +451,8 @@ class _Reader:
             return None
         if start > name[0]:
             return start, end
+        if self.word(start - 1) in self.lex.place_levels and start > head:
+            return self._after_place_level(start, end)
         if self.tokens[head].text not in PLACE_POSTS or start != head + 1:
             return name
         if end - start == 1:
@@ -418,6 +460,17 @@ class _Reader:
         if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end
         return name
+
+    def _place_alone(self, head: int, name: tuple[int, int]) -> bool:
+        return name[0] > head and self.word(name[0] - 1) in self.lex.place_levels and name[1] - name[0] <= 2
+
+    def _after_place_level(self, start: int, end: int) -> tuple[int, int] | None:
+        """`Kepala Desa Citeko`, `Provinsi Nangarhar Attaullah Khogyani`: after a word that says what kind of
+        place follows, one or two words are the place alone; before a name of two words or more, the first
+        word is the place (a place of two words is plausible_name's to cut: `Negara Bagian New York …`)."""
+        if end - start <= 2:
+            return None
+        return (start, end) if self._words_in(start, end) > 3 else (start + 1, end)
 
     def role_text(self, head: int, name_start: int) -> str | None:
         pieces: list[str] = []
@@ -523,13 +576,16 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
     cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
+    role_starts = _with_words(lexicon.role_openers, FORMER_WORDS)
     cues = [i for i, token in enumerate(tokens) if token.text in cue_words]
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
-        if tokens[i].text in APPOSITIVE_MARKERS:
-            appositive = reader.appositive_at(i)
-            if appositive is not None:
-                found.append(appositive)
+        if tokens[i].text in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
+            if reader.word(i + 1) in role_starts:  # most commas are followed by no role: not asked further
+                appositive = reader.appositive_at(i)
+                if appositive is not None:
+                    found.append(appositive)
+            continue
         if i < resume or not (reader.is_head(i) or reader.is_lowercase_head(i)):
             continue
         officials, resume = reader.read_official(i)
@@ -556,9 +612,16 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     if not mentions:
         return mentions
     runs = reader.name_runs()
+    starts = {run[0] for run in runs}
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
-        mention.name = plausible_name(_fullest(tuple(mention.name.split()), runs, reader.lex), reader.lex)
+        words = tuple(mention.name.split())
+        if not _is_spouse(mention.role, reader.lex):  # `Ibu Negara Iriana Joko Widodo`: his wife's name
+            words = words[_glued_prefix(words, runs, starts):]
+        mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex)
     mentions = [mention for mention in mentions if mention.name]
+    if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
+        usage = _WordUsage(reader.text)
+        mentions = [mention for mention in mentions if not usage.no_name(mention.name.split(), reader.lex)]
     merged: list[OfficialMention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.name.split())):
         target = next((other for other in merged if _same_person(mention.name, other.name)), None)
@@ -573,6 +636,59 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         target.surfaces.extend(s for s in mention.surfaces if s not in target.surfaces)
     order = {id(mention): i for i, mention in enumerate(mentions)}
     return sorted(merged, key=lambda m: order[id(m)])
+
+
+def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], starts: set[str]) -> int:
+    """How many first words of a name of three words or more are something else's name, glued on by the role
+    (`Direktur Utama Adhi Karya Budi Harto`, `Presiden Direktur Mjek Angga Pramana Jaya`): the article writes
+    those words elsewhere as a name of their own (`khususnya Adhi Karya.`), and the rest elsewhere from its
+    first word on (`kata Budi`). A person's given name written alone (`kata Budi` of `Budi Karya Sumadi`)
+    is not enough: the next word (`Karya`) would have to open a name elsewhere too."""
+    for size in range(1, len(words) - 1):
+        if words[:size] in runs and words[size] in starts:
+            return size
+    return 0
+
+
+class _WordUsage:
+    """How an article writes its words elsewhere: in lower case (`komunitas burung paruh bengkok`), or right
+    after `di` (`tinggal di Verbania`). Read from the text, word by word, only for the words asked about."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def no_name(self, words: list[str], lexicon: Lexicon) -> bool:
+        """A value of one or two words is no name when the article writes one of its words in lower case twice
+        or more (once may be a typo or a title in lower case: `Jenderal gatot`), or writes a one-word value as a
+        place (`di Verbania`). Words that are given names too are left out: those listed (`Bagus`, `Hakim`) and
+        those the whole corpus writes in lower case (`Nur Alam`, `Dana White`: _ordinary_words judges them)."""
+        if len(words) > MAX_SHORT_VALUE_WORDS:
+            return False
+        if len(words) == 1 and self._uses("di " + words[0], 1):
+            return True
+        return any(word not in lexicon.word_names and word not in lexicon.particles
+                   and word not in lexicon.value_openers and word.lower() not in lexicon.common_words
+                   and self._uses(word.lower(), MIN_LOWER_USES) for word in words)
+
+    def _uses(self, phrase: str, enough: int) -> bool:
+        """Whether the text writes `phrase` as whole words `enough` times (case counts)."""
+        text, found, at = self.text, 0, self.text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (at and _word_character(text[at - 1])) and not (end < len(text) and _word_character(text[end])):
+                found += 1
+                if found >= enough:
+                    return True
+            at = text.find(phrase, at + 1)
+        return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _is_spouse(role: str | None, lexicon: Lexicon) -> bool:
+    return role is not None and any(post in role for post in lexicon.spouse_roles)
 
 
 def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: Lexicon) -> str:
@@ -654,7 +770,8 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
         return None
     lowered = " ".join(words).lower()
-    if (_is_place(lowered, lexicon) or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
+    if (_is_place(lowered, lexicon) or tuple(words) in lexicon.foreign_cities
+            or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
             or _ordinary_words(words, lexicon) >= min(2, len(words))):
         return None
     return " ".join(words)
@@ -666,6 +783,8 @@ def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
         words = words[:-1]
     cut = next((k for k, word in enumerate(words) if k and _ends_name(word, lexicon)), len(words))
     words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
+    if words:
+        words[-1] = _without_glued_verb(words[-1], lexicon)
     while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
     while len(words) > 1 and _opens_role(words[0], lexicon):
@@ -677,6 +796,14 @@ def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
     words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
+
+
+def _without_glued_verb(word: str, lexicon: Lexicon) -> str:
+    """`Wardhanamenambahkan`: a verb of saying written without its space after the name's last word."""
+    if len(word) <= MIN_GLUED_VERB:
+        return word
+    return next((word[:-len(verb)] for verb in lexicon.reporting_verbs
+                 if word.endswith(verb) and len(word) - len(verb) >= MIN_ROOT), word)
 
 
 def _ends_name(word: str, lexicon: Lexicon) -> bool:
