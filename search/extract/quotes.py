@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from .lexicon import Lexicon
 from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
@@ -40,6 +41,8 @@ ACTIVE_PREFIXES = ("me", "ber")  # the active voice's prefixes: `menanggapi`, `b
 NICKNAME_REACH = 60  # characters between a nickname and the phrase that gives it
 NAME_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 NAME_WORDS_AT_END = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
+WORD = re.compile(r"\w+")
+NAME_LIKE_WORD = re.compile(r"\b[A-Z]\w{2,}")  # what a quote says of someone: `Adhy`, `Karyono`
 
 
 @dataclass(frozen=True)
@@ -85,26 +88,45 @@ class _Article:
         self.material = material
         self.first, self.last = self.token_at(bounds[0]), self.token_at(bounds[1])  # the body's tokens
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
+        self.inside = inside
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        heads = lexicon.organisation_heads
-        persons = [p for p in _without_connectives(persons, lexicon) if p.split()[0] not in heads]
-        officials = [o for o in officials if o.name.split()[0] not in heads]
-        self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
-        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
-                               lexicon.person_prefixes | lexicon.address_forms, lexicon.spelling_variants)
+        self._officials, self._persons = officials, persons
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        body_tokens = tokens[self.first:self.last]
-        self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
-        self.breaks = [i for i, token in enumerate(body_tokens, self.first) if token.text in BREAKS]
-        self.sentences = self.split_sentences()
+        self.triggers = [i for i, token in enumerate(tokens[self.first:self.last], self.first) if token.lower in triggers]
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
         self.fuller_names: dict[str, str | None] = {}
         self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
+
+    def may_quote(self) -> bool:
+        """A quote needs marks or a word of saying: an article with neither is not read further."""
+        return bool(self.spans or self.triggers)
+
+    # Read only when a quote may be there, and then only what the quotes found so far ask for.
+    @cached_property
+    def names(self) -> _NameIndex:
+        heads = self.lex.organisation_heads
+        persons = [p for p in _without_connectives(self._persons, self.lex) if p.split()[0] not in heads]
+        officials = [o for o in self._officials if o.name.split()[0] not in heads]
+        return _NameIndex(self.text, officials, persons, self.quoted, self.inside, self.lex.person_aliases,
+                          self.lex.person_prefixes | self.lex.address_forms, self.lex.spelling_variants)
+
+    @cached_property
+    def nicknames(self) -> dict[str, tuple[int, str | None]]:
+        return _nicknames(self.text, self.lex.nickname_cues, self.inside)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.split_sentences()
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """The body's tokens that may end a sentence."""
+        return [i for i, token in enumerate(self.tokens[self.first:self.last], self.first) if token.text in BREAKS]
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -190,7 +212,7 @@ class _Article:
         if name:
             self.names.spoken.add(name)
         if name and said:
-            self.said_by.setdefault(name, set()).update(re.findall(r"\b[A-Z]\w{2,}", said))
+            self.said_by.setdefault(name, set()).update(NAME_LIKE_WORD.findall(said))
 
     def talked_about(self, speaker: str | None, name: str) -> bool:
         """`Ari mengatakan pelantikan Adhy Karyono …. Sebelum …, Adhy Karyono kini berstatus Plh. "…,"
@@ -204,7 +226,7 @@ class _Article:
         """`Sementara itu, Azwar Anas menilai …`: a lead-in turning to someone else, who speaks next even when
         the speaker before talked about them."""
         lead = self.text[sentence[0]:sentence[1]].split(",", 1)[0]
-        return " ".join(re.findall(r"\w+", lead.lower())) in self.lex.topic_shifts
+        return " ".join(WORD.findall(lead.lower())) in self.lex.topic_shifts
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
@@ -406,12 +428,15 @@ class _Article:
 
     def is_speaker_word(self, i: int) -> bool:
         """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
+        if not self.tokens[i].is_capitalised:  # every rule below asks for a capital: most words end here
+            return False
         known = self.speaker_words.get(i)
         if known is None:
             known = self.speaker_words[i] = self._is_speaker_word(i)
         return known
 
     def _is_speaker_word(self, i: int) -> bool:
+        """The rule for a capitalised word."""
         token = self.tokens[i]
         if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
             return False
@@ -440,7 +465,7 @@ class _Article:
         word = self.tokens[i].text
         if word not in self.fuller_names:
             self.fuller_names[word] = None
-            for k in self._tokens_at(m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)):
+            for k in self._tokens_at(_whole_word_offsets(self.text, word, 0, len(self.text))):
                 run = [k]
                 while run[0] - 1 >= self.first and self.is_speaker_word(run[0] - 1) \
                         and not self._opens_sentence(run[0] - 1):
@@ -456,9 +481,8 @@ class _Article:
         word = self.tokens[i].text
         if word.lower() in self.lex.common_words or not self._acts_next(i):
             return None
-        pattern = re.compile(rf"\b{re.escape(word)}\b")
-        earlier = self._tokens_at(match.start() for match in
-                                  pattern.finditer(self.text, self.tokens.start(self.first), self.tokens.start(i)))
+        earlier = self._tokens_at(_whole_word_offsets(self.text, word, self.tokens.start(self.first),
+                                                      self.tokens.start(i)))
         named = any(not self.quoted.inside(self.tokens.start(k)) and not self._opens_sentence(k)
                     and self.tokens[k - 1].text not in DOUBLE_MARKS for k in earlier)  # capitalised mid-sentence
         return self.names.person(word) if named else None
@@ -568,8 +592,8 @@ class _NameIndex:
 
     def official_by_role(self, phrase: str) -> str | None:
         """`Ketua Umum PAN menambahkan`: the one official whose role holds the phrase's words."""
-        words = {w for w in re.findall(r"\w+", phrase) if w[:1].isupper()}
-        matches = [o.name for o in self.officials if o.role and words and words <= set(re.findall(r"\w+", o.role))]
+        words = {w for w in WORD.findall(phrase) if w[:1].isupper()}
+        matches = [o.name for o in self.officials if o.role and words and words <= set(WORD.findall(o.role))]
         return matches[0] if len(matches) == 1 else None
 
     def person(self, run: str) -> str:
@@ -726,6 +750,30 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
     return sorted(found)
 
 
+def _whole_word_offsets(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` stands in text[start:end] with a word boundary at each edge, as `\\bword\\b` would find it
+    (non-overlapping, text[end:] unseen): `str.find` per article, not a pattern compiled per word."""
+    found = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        after = at + len(word)
+        if _is_boundary(text, at, end) and _is_boundary(text, after, end):
+            found.append(at)
+            at = text.find(word, after, end)
+        else:
+            at = text.find(word, at + 1, end)
+    return found
+
+
+def _is_boundary(text: str, at: int, end: int) -> bool:
+    """A regex word boundary at `at` in text[:end]: a word character on one side only."""
+    return (at > 0 and _is_word_character(text[at - 1])) != (at < end and _is_word_character(text[at]))
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
 def _lead_length(article: _Article, before: range) -> int:
     """How far into its sentence a name stands, the title right before it not counted (`Sementara itu Kepala
     Kor Lalu Lintas Polri Brigjen Pol Royke Lumowa …` stands two words in)."""
@@ -812,6 +860,8 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
     """Every direct and indirect quote in text[bounds] (all of it by default), in reading order; `tokens`
     are the text's, `material` the indices of tokens inside agency and region names."""
     article = _Article(text, tokens, officials, persons, lexicon, material or set(), bounds or (0, len(text)))
+    if not article.may_quote():
+        return []
     quotes: list[Quote] = []
     pending: list[tuple[_Span, int]] = []  # standalone quotes waiting to learn who spoke them
     spans_by_sentence: dict[tuple[int, int], list[_Span]] = {}
@@ -1292,8 +1342,15 @@ def _reported(article: _Article, sentence: tuple[int, int], verb: int) -> Quote 
 
 def _is_speech_object(article: _Article, start: int) -> bool:
     """`menyampaikan terima kasih kepada …`: the verb's object is a thing said, not a reported clause."""
-    opening = " ".join(re.findall(r"\w+", article.text[start:start + 40].lower()))
-    return any(opening == phrase or opening.startswith(phrase + " ") for phrase in article.lex.speech_objects)
+    words = WORD.findall(article.text[start:start + 40].lower())
+    openings = [" ".join(words[:n]) for n in range(1, len(words) + 1)] if words else [""]
+    phrases = _phrase_set(article.lex.speech_objects)
+    return any(opening in phrases for opening in openings)
+
+
+@lru_cache(maxsize=8)
+def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrases)
 
 
 def _clause_start(article: _Article, i: int, end: int) -> int | None:
@@ -1379,7 +1436,7 @@ def _description_end(article: _Article, i: int, end: int) -> int:
 
 def _is_lead_in(article: _Article, before: str) -> bool:
     """`Selain itu`, `Namun`: what opens the sentence before an aside is no part of what was said."""
-    return " ".join(re.findall(r"\w+", before.lower())) in article.lex.lead_ins
+    return " ".join(WORD.findall(before.lower())) in article.lex.lead_ins
 
 
 def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, int], before: str,
