@@ -24,7 +24,6 @@ DIRECT = "direct"
 INDIRECT = "indirect"
 OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
-MARK = re.compile('["“”„]')
 SENTENCE_MARKS = frozenset(".!?")
 BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sentence (no longer token starts with one)
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
@@ -42,7 +41,9 @@ NICKNAME_REACH = 60  # characters between a nickname and the phrase that gives i
 NAME_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 NAME_WORDS_AT_END = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
 WORD = re.compile(r"\w+")
-NAME_LIKE_WORD = re.compile(r"\b[A-Z]\w{2,}")  # what a quote says of someone: `Adhy`, `Karyono`
+# What a quote says of someone (`Adhy`, `Karyono`): a capital with no word character before it, then two
+# word characters or more (`\b[A-Z]\w{2,}`, the capital first so that the engine jumps from capital to capital).
+NAME_LIKE_WORD = re.compile(r"[A-Z](?<!\w[A-Z])\w{2,}")
 
 
 @dataclass(frozen=True)
@@ -276,8 +277,9 @@ class _Article:
         after a description, early in the sentence, before any verb of its own."""
         indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
+        pronoun = next((i for i in indices if self.tokens[i].lower in self.lex.speaker_pronouns), None)
         for run in self.name_runs(indices):
-            if any(self.tokens[i].lower in self.lex.speaker_pronouns for i in indices if i < run[0]):
+            if pronoun is not None and pronoun < run[0]:
                 break  # `Namun, ia enggan menyebut Wali Kota Surabaya, Tri Rismaharini, …`: `ia` is the subject
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
             opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
@@ -512,8 +514,9 @@ class _Article:
         """Runs of name words (token indices), a lone acronym left out."""
         runs: list[list[int]] = []
         current: list[int] = []
+        tokens = self.tokens
         for i in indices:
-            if self.is_speaker_word(i) or (current and self.reader.is_particle(i)):
+            if tokens[i].is_capitalised and self.is_speaker_word(i) or (current and self.reader.is_particle(i)):
                 current.append(i)
             elif current:
                 runs.append(current)
@@ -579,6 +582,7 @@ class _NameIndex:
         self.occurrences = [(start, end, forms[form]) for start, end, form in _find_names(text, forms, bounds)
                             if not quoted.inside(start)]
         self._subjects: list[tuple[int, str]] | None = None
+        self._keys: dict[str, frozenset[str]] = {}
 
     def known(self, name: str) -> bool:
         """A name the article gives an official or a person, or someone quoted before."""
@@ -628,10 +632,17 @@ class _NameIndex:
     def _respelt(self, run: str) -> str | None:
         """`kata Prasetyo` of `Prasetio Edi Marsudi`: the one official or quoted person whose name holds the
         run's words spelt another way (`y` for `i`, `oe` for `u`)."""
-        keys = {self._spelling_key(word) for word in run.split()}
+        keys = self._spelling_keys(run)
         found = {name for name in [o.name for o in self.officials] + sorted(self.spoken)
-                 if name != run and keys <= {self._spelling_key(word) for word in name.split()}}
+                 if name != run and keys <= self._spelling_keys(name)}
         return found.pop() if len(found) == 1 else None
+
+    def _spelling_keys(self, name: str) -> frozenset[str]:
+        """The spelling keys of a name's words, kept for the article (a handful of names)."""
+        keys = self._keys.get(name)
+        if keys is None:
+            keys = self._keys[name] = frozenset(self._spelling_key(word) for word in name.split())
+        return keys
 
     def _spelling_key(self, word: str) -> str:
         key = word.lower()
@@ -810,8 +821,7 @@ def find_spans(text: str, start: int = 0, end: int | None = None) -> list[_Span]
     spans: list[_Span] = []
     opened: int | None = None
     end = len(text) if end is None else end
-    for match in MARK.finditer(text, start, end):
-        at = match.start()
+    for at in _mark_offsets(text, start, end):
         role = _mark_role(text, at)
         if opened is not None and "\n" in text[opened:at]:
             spans.append(_Span(opened, text.index("\n", opened), closed=False))
@@ -829,6 +839,18 @@ def find_spans(text: str, start: int = 0, end: int | None = None) -> list[_Span]
         line_end = text.find("\n", opened, end)
         spans.append(_Span(opened, end if line_end < 0 else line_end, closed=False))
     return spans
+
+
+def _mark_offsets(text: str, start: int, end: int) -> list[int]:
+    """Where the double marks stand in text[start:end], in order: `str.find` per mark, most articles holding
+    a few of one kind and none of the others."""
+    found = []
+    for mark in DOUBLE_MARKS:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+    return sorted(found)
 
 
 def _before_space(text: str, at: int) -> int:
