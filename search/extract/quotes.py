@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property, lru_cache
 
 from .lexicon import Lexicon
@@ -60,8 +61,7 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text, "kind": self.kind, "cue": self.cue}
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: made for every pair of marks of every article
     """A stretch between two double marks: `open` and `close` are the marks' offsets (close may be the
     paragraph's end when the quote runs on without a closing mark)."""
 
@@ -70,8 +70,7 @@ class _Span:
     closed: bool
 
 
-@dataclass(frozen=True)
-class _Who:
+class _Who(NamedTuple):  # a tuple: made for every attribution read
     name: str | None
     by_pronoun: bool = False
 
@@ -101,7 +100,8 @@ class _Article:
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
         self.fuller_names: dict[str, str | None] = {}
-        self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
+        self.said: dict[str, list[str]] = {}  # speaker -> what they said, read for names only if asked
+        self.said_words: dict[str, tuple[int, set[str]]] = {}  # speaker -> (texts read, their name-like words)
 
     def may_quote(self) -> bool:
         """A quote needs marks or a word of saying: an article with neither is not read further."""
@@ -158,24 +158,26 @@ class _Article:
         is inside them never split a sentence, but a quote ending with a full stop and followed by a capital
         does end one."""
         sentences = []
-        tokens, text, last = self.tokens, self.text, self.last
+        tokens, text, last, starts = self.tokens, self.text, self.last, self.starts
+        quoted = self.quoted if self.spans else None  # no marks: nothing is inside a quote
         opening = self.first  # the token that opens the current sentence
         for i in self.breaks:
             token = tokens[i]
             value = token.text
+            at = starts[i]
             if value == "\n":
                 if i > opening:
-                    sentences.append((tokens.start(opening), tokens.end(i - 1)))
+                    sentences.append((starts[opening], tokens.end(i - 1)))
                 opening = i + 1
                 continue
             if value in DOUBLE_MARKS:
-                if not (self.quoted.closes_at(tokens.start(i)) and self._quote_ends_sentence(tokens.start(i))):
+                if not (self.quoted.closes_at(at) and self._quote_ends_sentence(at)):
                     continue
-            elif self.quoted.inside(tokens.start(i)):
+            elif quoted is not None and quoted.inside(at):
                 continue
             else:
                 nxt = tokens[i + 1] if i + 1 < last else None
-                following = text[tokens.end(i):tokens.end(i) + 1]
+                following = text[at + 1:at + 2]  # the break is one character
                 if following and not following.isspace() and not (
                         nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
                         and i > 0 and len(tokens[i - 1].text) > 1):
@@ -183,7 +185,7 @@ class _Article:
                 if nxt is not None and nxt.text[:1].islower():
                     continue
             if i >= opening:
-                sentences.append((tokens.start(opening), tokens.end(i)))
+                sentences.append((starts[opening], at + 1))
             opening = i + 1
         if opening < last:
             sentences.append((tokens.start(opening), tokens.end(last - 1)))
@@ -213,15 +215,25 @@ class _Article:
         if name:
             self.names.spoken.add(name)
         if name and said:
-            self.said_by.setdefault(name, set()).update(NAME_LIKE_WORD.findall(said))
+            self.said.setdefault(name, []).append(said)
 
     def talked_about(self, speaker: str | None, name: str) -> bool:
         """`Ari mengatakan pelantikan Adhy Karyono …. Sebelum …, Adhy Karyono kini berstatus Plh. "…,"
         ujarnya.`: a person the last speaker talks about is the topic, not a new speaker the pronoun means."""
         if speaker is None or name == speaker:
             return False
-        words = self.said_by.get(speaker, ())
+        words = self.words_said_by(speaker)
         return any(word in words for word in name.split() if len(word) > 2)
+
+    def words_said_by(self, speaker: str) -> set[str]:
+        """The capitalised words of what `speaker` said so far, read once per text."""
+        texts = self.said.get(speaker, [])
+        read, words = self.said_words.get(speaker, (0, set()))
+        if read < len(texts):
+            for text in texts[read:]:
+                words.update(NAME_LIKE_WORD.findall(text))
+            self.said_words[speaker] = (len(texts), words)
+        return words
 
     def shifts_topic(self, sentence: tuple[int, int]) -> bool:
         """`Sementara itu, Azwar Anas menilai …`: a lead-in turning to someone else, who speaks next even when
