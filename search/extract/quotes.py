@@ -122,7 +122,17 @@ class _Article:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
+        return list(self.sentence_ranges)
+
+    @cached_property
+    def sentence_ranges(self) -> dict[tuple[int, int], range]:
+        """Each sentence's tokens, kept as the sentences are split (each is asked for them a few times)."""
         return self.split_sentences()
+
+    def tokens_of(self, sentence: tuple[int, int]) -> range:
+        """The tokens of a sentence of the article (of any stretch, found by their offsets)."""
+        found = self.sentence_ranges.get(sentence)
+        return self.tokens_between(*sentence) if found is None else found
 
     @cached_property
     def breaks(self) -> list[int]:
@@ -153,11 +163,11 @@ class _Article:
         return range(self.token_at(start), self.token_at(end))
 
     # -- sentences -----------------------------------------------------------------------------
-    def split_sentences(self) -> list[tuple[int, int]]:
+    def split_sentences(self) -> dict[tuple[int, int], range]:
         """Sentence (start, end) offsets, from a sentence's first token to its last; a quote's marks and what
         is inside them never split a sentence, but a quote ending with a full stop and followed by a capital
         does end one."""
-        sentences = []
+        sentences = {}
         tokens, text, last, starts = self.tokens, self.text, self.last, self.starts
         quoted = self.quoted if self.spans else None  # no marks: nothing is inside a quote
         opening = self.first  # the token that opens the current sentence
@@ -167,7 +177,7 @@ class _Article:
             at = starts[i]
             if value == "\n":
                 if i > opening:
-                    sentences.append((starts[opening], tokens.end(i - 1)))
+                    sentences[starts[opening], tokens.end(i - 1)] = range(opening, i)
                 opening = i + 1
                 continue
             if value in DOUBLE_MARKS:
@@ -185,10 +195,10 @@ class _Article:
                 if nxt is not None and nxt.text[:1].islower():
                     continue
             if i >= opening:
-                sentences.append((starts[opening], at + 1))
+                sentences[starts[opening], at + 1] = range(opening, i + 1)
             opening = i + 1
         if opening < last:
-            sentences.append((tokens.start(opening), tokens.end(last - 1)))
+            sentences[starts[opening], tokens.end(last - 1)] = range(opening, last)
         return sentences
 
     def _quote_ends_sentence(self, close: int) -> bool:
@@ -243,7 +253,7 @@ class _Article:
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
-        first = self.token_at(sentence[0])
+        first = self.tokens_of(sentence).start
         if first < len(self.tokens) and self.tokens[first].is_capitalised:
             self.quiet.append(sentence)
 
@@ -251,7 +261,7 @@ class _Article:
         """A person of two names or more opening a sentence (`Eka Asmadi, saat dihubungi …`) is its subject."""
         if sentence not in self.quiet_subjects:
             name = None
-            indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
+            indices = list(self.tokens_of(sentence))[:SUBJECT_WINDOW]
             heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
             if heading:
                 indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
@@ -277,7 +287,7 @@ class _Article:
     def _after_dateline(self, sentence: tuple[int, int], dash: int) -> list[int]:
         """The subject's window after the dateline, when a nameless lead set off by a comma opens the sentence
         there (`… - - Sebagai koreografer tari, James Cousins …`); else nothing."""
-        indices = [i for i in list(self.tokens_between(*sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
+        indices = [i for i in list(self.tokens_of(sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
                    if i > dash and self.tokens[i].text not in DASHES]
         comma = next((n for n, i in enumerate(indices[:SUBJECT_WINDOW]) if self.tokens[i].text == ","), None)
         if comma is None or not self._nameless_lead(indices[:comma]):
@@ -287,7 +297,7 @@ class _Article:
     def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
         """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
         after a description, early in the sentence, before any verb of its own."""
-        indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
+        indices = list(self.tokens_of(sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
         pronoun = next((i for i in indices if self.tokens[i].lower in self.lex.speaker_pronouns), None)
         for run in self.name_runs(indices):
@@ -1300,7 +1310,7 @@ def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
 def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | None:
     """The sentence's report: after `menurut`, else after a verb of saying (`Lebih lanjut Suhajar
     mengatakan` is reported by `mengatakan`, not `lanjut`), else around a cue (`…, kata X, …`)."""
-    indices = article.tokens_between(*sentence)
+    indices = article.tokens_of(sentence)
     triggers = article.triggers_in(indices)
     if not triggers:
         return None
