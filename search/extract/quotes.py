@@ -129,6 +129,17 @@ class _Article:
         """Each sentence's tokens, kept as the sentences are split (each is asked for them a few times)."""
         return self.split_sentences()
 
+    def reporting_sentences(self) -> set[tuple[int, int]]:
+        """The sentences holding a word that may open a report: each trigger's sentence, by binary search."""
+        ranges = list(self.sentence_ranges.items())
+        openings = [tokens.start for _, tokens in ranges]
+        found = set()
+        for i in self.triggers:
+            at = bisect_right(openings, i) - 1
+            if at >= 0 and i < ranges[at][1].stop:
+                found.add(ranges[at][0])
+        return found
+
     def tokens_of(self, sentence: tuple[int, int]) -> range:
         """The tokens of a sentence of the article (of any stretch, found by their offsets)."""
         found = self.sentence_ranges.get(sentence)
@@ -911,6 +922,7 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
     spans_by_sentence: dict[tuple[int, int], list[_Span]] = {}
     for span in article.spans:
         spans_by_sentence.setdefault(article.sentence_of(span.open + 1), []).append(span)
+    reporting = article.reporting_sentences()
     for sentence in article.sentences:
         spans = spans_by_sentence.get(sentence, [])
         if spans:
@@ -919,7 +931,8 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
             quotes.extend(direct)
             if direct or len(pending) > waiting:
                 continue
-        quote = _indirect_quote(article, sentence)  # also a sentence whose marks hold no quote (`"busnya banyak"`)
+        # also a sentence whose marks hold no quote (`"busnya banyak"`); one without a word of saying has none
+        quote = _indirect_quote(article, sentence) if sentence in reporting else None
         if quote is not None:
             quotes.append(quote)
             article.remember(quote.start, quote.speaker, said=quote.text)
