@@ -547,9 +547,12 @@ class _Article:
         """Runs of name words (token indices), a lone acronym left out."""
         runs: list[list[int]] = []
         current: list[int] = []
-        tokens = self.tokens
+        tokens, known = self.tokens, self.speaker_words  # the memo read here: runs are asked for all the time
         for i in indices:
-            if tokens[i].is_capitalised and self.is_speaker_word(i) or (current and self.reader.is_particle(i)):
+            speaker = tokens[i].is_capitalised and known.get(i)
+            if speaker is None:
+                speaker = self.is_speaker_word(i)
+            if speaker or (current and self.reader.is_particle(i)):
                 current.append(i)
             elif current:
                 runs.append(current)
