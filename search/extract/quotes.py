@@ -26,6 +26,12 @@ INDIRECT = "indirect"
 OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
 SENTENCE_MARKS = frozenset(".!?")
+# Sets asked about in loops over tokens, made once.
+TEXT_ENDINGS = SENTENCE_MARKS | DOUBLE_MARKS  # a sentence's last character, unless it is a heading
+STANDALONE_ENDINGS = SENTENCE_MARKS | {","}  # the last character inside the marks of a quote of its own
+ATTRIBUTION_STOPS = frozenset({",", ".", "\n"}) | DOUBLE_MARKS  # where an attribution's words stop
+DESCRIPTION_STOPS = frozenset({".", "\n"}) | DOUBLE_MARKS  # where a description after a title stops
+NAME_STOPS = frozenset({",", ".", ";", ":", "\n", "!", "?"}) | DOUBLE_MARKS  # where a name after a cue stops
 BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sentence (no longer token starts with one)
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
@@ -272,8 +278,8 @@ class _Article:
         """A person of two names or more opening a sentence (`Eka Asmadi, saat dihubungi …`) is its subject."""
         if sentence not in self.quiet_subjects:
             name = None
-            indices = list(self.tokens_of(sentence))[:SUBJECT_WINDOW]
-            heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
+            indices = list(self.tokens_of(sentence)[:SUBJECT_WINDOW])
+            heading = self.text[sentence[1] - 1] not in TEXT_ENDINGS
             if heading:
                 indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
             dash = self._dateline_dash(indices) if self.sentences[0] == sentence else None
@@ -1016,7 +1022,7 @@ def _is_standalone(article: _Article, sentence: tuple[int, int], span: _Span, te
     inner = article.text[span.open + 1:span.close].rstrip()
     if len(text.split()) < MIN_STANDALONE_WORDS:
         return False
-    return not span.closed or (inner[-1:] in SENTENCE_MARKS | {","} or inner.endswith("..."))
+    return not span.closed or (inner[-1:] in STANDALONE_ENDINGS or inner.endswith("..."))
 
 
 def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] | None:
@@ -1039,7 +1045,7 @@ def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] |
             return token.text, _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
         return token.text, _named_after(article, i, limit) or _Who(None)
     for j in range(i, min(i + 12, len(tokens))):
-        if tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+        if tokens.start(j) >= limit or tokens[j].text in ATTRIBUTION_STOPS:
             break
         if tokens[j].lower in article.lex.reporting_verbs:
             who = article.who_in(tokens.start(i), tokens.start(j), tokens.start(i))
@@ -1103,7 +1109,7 @@ def _name_after_description(article: _Article, i: int, limit: int) -> str | None
             or _is_active(word) or _is_passive(word):
         return None  # `kata Aji Darmaji dengan suara bergetar`, `ujar Prayogo didampingi anaknya`: a name, then an aside
     for j in range(i, min(i + DESCRIPTION_WORDS, len(tokens))):
-        if tokens.start(j) >= limit or tokens[j].text in {".", "\n"} | DOUBLE_MARKS \
+        if tokens.start(j) >= limit or tokens[j].text in DESCRIPTION_STOPS \
                 or tokens[j].lower in article.lex.aside_openers or tokens[j].lower in article.lex.object_markers:
             return None  # `saat ditemui di Studio Trans7, Warung Buncit`: a place after an aside
         if tokens[j].text == ",":
@@ -1135,7 +1141,7 @@ def _name_ends_here(article: _Article, j: int, limit: int) -> bool:
     comma is the speaker when the attribution ends right after it, or an aside or a passive verb
     (`ditemui`, `saat dihubungi`) follows; not `…, Mataram Raya yang …`."""
     tokens = article.tokens
-    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in ATTRIBUTION_STOPS:
         return True
     word = tokens[j].lower
     return word in article.lex.aside_openers or _is_passive(word)
@@ -1179,7 +1185,7 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
     seen_name = False
     while i < len(tokens) and tokens.start(i) < limit:
         token = tokens[i]
-        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS and not _abbreviation_stop(article, i):
+        if token.text in NAME_STOPS and not _abbreviation_stop(article, i):
             break
         if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
                 and not token.text.isdigit() and not _title_goes_on(article, i, limit):
