@@ -316,8 +316,10 @@ class _Article:
         after a description, early in the sentence, before any verb of its own."""
         indices = list(self.tokens_of(sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
-        pronoun = next((i for i in indices if self.tokens[i].lower in self.lex.speaker_pronouns), None)
-        for run in self.name_runs(indices):
+        runs = self.name_runs(indices)
+        pronouns = self.lex.speaker_pronouns
+        pronoun = next((i for i in indices if self.tokens[i].lower in pronouns), None) if runs else None
+        for run in runs:
             if pronoun is not None and pronoun < run[0]:
                 break  # `Namun, ia enggan menyebut Wali Kota Surabaya, Tri Rismaharini, …`: `ia` is the subject
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
