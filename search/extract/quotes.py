@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
@@ -100,7 +100,8 @@ class _Article:
         self._officials, self._persons = officials, persons
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        self.triggers = [i for i, token in enumerate(tokens[self.first:self.last], self.first) if token.lower in triggers]
+        body_tokens = tokens[self.first:self.last]
+        self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
@@ -181,9 +182,9 @@ class _Article:
 
     # -- sentences -----------------------------------------------------------------------------
     def split_sentences(self) -> dict[tuple[int, int], range]:
-        """Sentence (start, end) offsets, from a sentence's first token to its last; a quote's marks and what
-        is inside them never split a sentence, but a quote ending with a full stop and followed by a capital
-        does end one."""
+        """Sentence (start, end) offsets, from a sentence's first token to its last, each with its tokens; a
+        quote's marks and what is inside them never split a sentence, but a quote ending with a full stop and
+        followed by a capital does end one."""
         sentences = {}
         tokens, text, last, starts = self.tokens, self.text, self.last, self.starts
         quoted = self.quoted if self.spans else None  # no marks: nothing is inside a quote
