@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
@@ -23,8 +25,13 @@ DIRECT = "direct"
 INDIRECT = "indirect"
 OPEN, CLOSE, EITHER = "open", "close", "either"
 DOUBLE_MARKS = frozenset('"“”„')
-MARK = re.compile('["“”„]')
 SENTENCE_MARKS = frozenset(".!?")
+# Sets asked about in loops over tokens, made once.
+TEXT_ENDINGS = SENTENCE_MARKS | DOUBLE_MARKS  # a sentence's last character, unless it is a heading
+STANDALONE_ENDINGS = SENTENCE_MARKS | {","}  # the last character inside the marks of a quote of its own
+ATTRIBUTION_STOPS = frozenset({",", ".", "\n"}) | DOUBLE_MARKS  # where an attribution's words stop
+DESCRIPTION_STOPS = frozenset({".", "\n"}) | DOUBLE_MARKS  # where a description after a title stops
+NAME_STOPS = frozenset({",", ".", ";", ":", "\n", "!", "?"}) | DOUBLE_MARKS  # where a name after a cue stops
 BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sentence (no longer token starts with one)
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
@@ -40,6 +47,10 @@ ACTIVE_PREFIXES = ("me", "ber")  # the active voice's prefixes: `menanggapi`, `b
 NICKNAME_REACH = 60  # characters between a nickname and the phrase that gives it
 NAME_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 NAME_WORDS_AT_END = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$")
+WORD = re.compile(r"\w+")
+# What a quote says of someone (`Adhy`, `Karyono`): a capital with no word character before it, then two
+# word characters or more (`\b[A-Z]\w{2,}`, the capital first so that the engine jumps from capital to capital).
+NAME_LIKE_WORD = re.compile(r"[A-Z](?<!\w[A-Z])\w{2,}")
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,7 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text, "kind": self.kind, "cue": self.cue}
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: made for every pair of marks of every article
     """A stretch between two double marks: `open` and `close` are the marks' offsets (close may be the
     paragraph's end when the quote runs on without a closing mark)."""
 
@@ -66,8 +76,7 @@ class _Span:
     closed: bool
 
 
-@dataclass(frozen=True)
-class _Who:
+class _Who(NamedTuple):  # a tuple: made for every attribution read
     name: str | None
     by_pronoun: bool = False
 
@@ -85,26 +94,68 @@ class _Article:
         self.material = material
         self.first, self.last = self.token_at(bounds[0]), self.token_at(bounds[1])  # the body's tokens
         inside = (tokens.start(self.first), tokens.end(self.last - 1)) if self.last > self.first else (0, 0)
+        self.inside = inside
         self.spans = find_spans(text, *inside)
         self.quoted = _Mask(self.spans)
-        heads = lexicon.organisation_heads
-        persons = [p for p in _without_connectives(persons, lexicon) if p.split()[0] not in heads]
-        officials = [o for o in officials if o.name.split()[0] not in heads]
-        self.nicknames = _nicknames(text, lexicon.nickname_cues, inside)
-        self.names = _NameIndex(text, officials, persons, self.quoted, inside, lexicon.person_aliases,
-                               lexicon.person_prefixes | lexicon.address_forms, lexicon.spelling_variants)
+        self._officials, self._persons = officials, persons
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
         body_tokens = tokens[self.first:self.last]
         self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
-        self.breaks = [i for i, token in enumerate(body_tokens, self.first) if token.text in BREAKS]
-        self.sentences = self.split_sentences()
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
         self.fuller_names: dict[str, str | None] = {}
-        self.said_by: dict[str, set[str]] = {}  # speaker -> the capitalised words of what they said
+        self.said: dict[str, list[str]] = {}  # speaker -> what they said, read for names only if asked
+        self.said_words: dict[str, tuple[int, set[str]]] = {}  # speaker -> (texts read, their name-like words)
+
+    def may_quote(self) -> bool:
+        """A quote needs marks or a word of saying: an article with neither is not read further."""
+        return bool(self.spans or self.triggers)
+
+    # Read only when a quote may be there, and then only what the quotes found so far ask for.
+    @cached_property
+    def names(self) -> _NameIndex:
+        heads = self.lex.organisation_heads
+        persons = [p for p in _without_connectives(self._persons, self.lex) if p.split()[0] not in heads]
+        officials = [o for o in self._officials if o.name.split()[0] not in heads]
+        return _NameIndex(self.text, officials, persons, self.quoted, self.inside, self.lex.person_aliases,
+                          self.lex.person_prefixes | self.lex.address_forms, self.lex.spelling_variants)
+
+    @cached_property
+    def nicknames(self) -> dict[str, tuple[int, str | None]]:
+        return _nicknames(self.text, self.lex.nickname_cues, self.inside)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return list(self.sentence_ranges)
+
+    @cached_property
+    def sentence_ranges(self) -> dict[tuple[int, int], range]:
+        """Each sentence's tokens, kept as the sentences are split (each is asked for them a few times)."""
+        return self.split_sentences()
+
+    def reporting_sentences(self) -> set[tuple[int, int]]:
+        """The sentences holding a word that may open a report: each trigger's sentence, by binary search."""
+        ranges = list(self.sentence_ranges.items())
+        openings = [tokens.start for _, tokens in ranges]
+        found = set()
+        for i in self.triggers:
+            at = bisect_right(openings, i) - 1
+            if at >= 0 and i < ranges[at][1].stop:
+                found.add(ranges[at][0])
+        return found
+
+    def tokens_of(self, sentence: tuple[int, int]) -> range:
+        """The tokens of a sentence of the article (of any stretch, found by their offsets)."""
+        found = self.sentence_ranges.get(sentence)
+        return self.tokens_between(*sentence) if found is None else found
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """The body's tokens that may end a sentence."""
+        return [i for i, token in enumerate(self.tokens[self.first:self.last], self.first) if token.text in BREAKS]
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:
@@ -130,29 +181,31 @@ class _Article:
         return range(self.token_at(start), self.token_at(end))
 
     # -- sentences -----------------------------------------------------------------------------
-    def split_sentences(self) -> list[tuple[int, int]]:
-        """Sentence (start, end) offsets, from a sentence's first token to its last; a quote's marks and what
-        is inside them never split a sentence, but a quote ending with a full stop and followed by a capital
-        does end one."""
-        sentences = []
-        tokens, text, last = self.tokens, self.text, self.last
+    def split_sentences(self) -> dict[tuple[int, int], range]:
+        """Sentence (start, end) offsets, from a sentence's first token to its last, each with its tokens; a
+        quote's marks and what is inside them never split a sentence, but a quote ending with a full stop and
+        followed by a capital does end one."""
+        sentences = {}
+        tokens, text, last, starts = self.tokens, self.text, self.last, self.starts
+        quoted = self.quoted if self.spans else None  # no marks: nothing is inside a quote
         opening = self.first  # the token that opens the current sentence
         for i in self.breaks:
             token = tokens[i]
             value = token.text
+            at = starts[i]
             if value == "\n":
                 if i > opening:
-                    sentences.append((tokens.start(opening), tokens.end(i - 1)))
+                    sentences[starts[opening], tokens.end(i - 1)] = range(opening, i)
                 opening = i + 1
                 continue
             if value in DOUBLE_MARKS:
-                if not (self.quoted.closes_at(tokens.start(i)) and self._quote_ends_sentence(tokens.start(i))):
+                if not (self.quoted.closes_at(at) and self._quote_ends_sentence(at)):
                     continue
-            elif self.quoted.inside(tokens.start(i)):
+            elif quoted is not None and quoted.inside(at):
                 continue
             else:
                 nxt = tokens[i + 1] if i + 1 < last else None
-                following = text[tokens.end(i):tokens.end(i) + 1]
+                following = text[at + 1:at + 2]  # the break is one character
                 if following and not following.isspace() and not (
                         nxt is not None and nxt.is_capitalised and len(nxt.text) > 2 and following not in DOUBLE_MARKS
                         and i > 0 and len(tokens[i - 1].text) > 1):
@@ -160,10 +213,10 @@ class _Article:
                 if nxt is not None and nxt.text[:1].islower():
                     continue
             if i >= opening:
-                sentences.append((tokens.start(opening), tokens.end(i)))
+                sentences[starts[opening], at + 1] = range(opening, i + 1)
             opening = i + 1
         if opening < last:
-            sentences.append((tokens.start(opening), tokens.end(last - 1)))
+            sentences[starts[opening], tokens.end(last - 1)] = range(opening, last)
         return sentences
 
     def _quote_ends_sentence(self, close: int) -> bool:
@@ -190,25 +243,35 @@ class _Article:
         if name:
             self.names.spoken.add(name)
         if name and said:
-            self.said_by.setdefault(name, set()).update(re.findall(r"\b[A-Z]\w{2,}", said))
+            self.said.setdefault(name, []).append(said)
 
     def talked_about(self, speaker: str | None, name: str) -> bool:
         """`Ari mengatakan pelantikan Adhy Karyono …. Sebelum …, Adhy Karyono kini berstatus Plh. "…,"
         ujarnya.`: a person the last speaker talks about is the topic, not a new speaker the pronoun means."""
         if speaker is None or name == speaker:
             return False
-        words = self.said_by.get(speaker, ())
+        words = self.words_said_by(speaker)
         return any(word in words for word in name.split() if len(word) > 2)
+
+    def words_said_by(self, speaker: str) -> set[str]:
+        """The capitalised words of what `speaker` said so far, read once per text."""
+        texts = self.said.get(speaker, [])
+        read, words = self.said_words.get(speaker, (0, set()))
+        if read < len(texts):
+            for text in texts[read:]:
+                words.update(NAME_LIKE_WORD.findall(text))
+            self.said_words[speaker] = (len(texts), words)
+        return words
 
     def shifts_topic(self, sentence: tuple[int, int]) -> bool:
         """`Sementara itu, Azwar Anas menilai …`: a lead-in turning to someone else, who speaks next even when
         the speaker before talked about them."""
         lead = self.text[sentence[0]:sentence[1]].split(",", 1)[0]
-        return " ".join(re.findall(r"\w+", lead.lower())) in self.lex.topic_shifts
+        return " ".join(WORD.findall(lead.lower())) in self.lex.topic_shifts
 
     def remember_subject(self, sentence: tuple[int, int]) -> None:
         """A sentence with no quote, whose subject is read only if a pronoun needs it (most never are)."""
-        first = self.token_at(sentence[0])
+        first = self.tokens_of(sentence).start
         if first < len(self.tokens) and self.tokens[first].is_capitalised:
             self.quiet.append(sentence)
 
@@ -216,8 +279,8 @@ class _Article:
         """A person of two names or more opening a sentence (`Eka Asmadi, saat dihubungi …`) is its subject."""
         if sentence not in self.quiet_subjects:
             name = None
-            indices = list(self.tokens_between(*sentence))[:SUBJECT_WINDOW]
-            heading = self.text[sentence[1] - 1] not in SENTENCE_MARKS | DOUBLE_MARKS
+            indices = list(self.tokens_of(sentence)[:SUBJECT_WINDOW])
+            heading = self.text[sentence[1] - 1] not in TEXT_ENDINGS
             if heading:
                 indices = []  # `Kurang Motivasi`: a heading, no sentence, has no subject
             dash = self._dateline_dash(indices) if self.sentences[0] == sentence else None
@@ -242,7 +305,7 @@ class _Article:
     def _after_dateline(self, sentence: tuple[int, int], dash: int) -> list[int]:
         """The subject's window after the dateline, when a nameless lead set off by a comma opens the sentence
         there (`… - - Sebagai koreografer tari, James Cousins …`); else nothing."""
-        indices = [i for i in list(self.tokens_between(*sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
+        indices = [i for i in list(self.tokens_of(sentence))[:SUBJECT_WINDOW + DATELINE_WORDS]
                    if i > dash and self.tokens[i].text not in DASHES]
         comma = next((n for n, i in enumerate(indices[:SUBJECT_WINDOW]) if self.tokens[i].text == ","), None)
         if comma is None or not self._nameless_lead(indices[:comma]):
@@ -252,10 +315,13 @@ class _Article:
     def _set_off_subject(self, sentence: tuple[int, int]) -> str | None:
         """`Pelatih PBFC, Dragan Djukovic kepada awak media …`: a name of two words or more set off by commas
         after a description, early in the sentence, before any verb of its own."""
-        indices = list(self.tokens_between(*sentence))[:SET_OFF_WINDOW]
+        indices = list(self.tokens_of(sentence))[:SET_OFF_WINDOW]
         dateline = self.sentences[0] == sentence and self._dateline_dash(indices)
-        for run in self.name_runs(indices):
-            if any(self.tokens[i].lower in self.lex.speaker_pronouns for i in indices if i < run[0]):
+        runs = self.name_runs(indices)
+        pronouns = self.lex.speaker_pronouns
+        pronoun = next((i for i in indices if self.tokens[i].lower in pronouns), None) if runs else None
+        for run in runs:
+            if pronoun is not None and pronoun < run[0]:
                 break  # `Namun, ia enggan menyebut Wali Kota Surabaya, Tri Rismaharini, …`: `ia` is the subject
             closed = run[-1] + 1 < len(self.tokens) and self.tokens[run[-1] + 1].text == ","
             opened = self.tokens[run[0] - 1].text == "," or run[0] - 1 == dateline and self._described_after(run)
@@ -406,12 +472,15 @@ class _Article:
 
     def is_speaker_word(self, i: int) -> bool:
         """A word of a person's name: the officials' rule, but an affixed-looking word (`Samian`) is allowed."""
+        if not self.tokens[i].is_capitalised:  # every rule below asks for a capital: most words end here
+            return False
         known = self.speaker_words.get(i)
         if known is None:
             known = self.speaker_words[i] = self._is_speaker_word(i)
         return known
 
     def _is_speaker_word(self, i: int) -> bool:
+        """The rule for a capitalised word."""
         token = self.tokens[i]
         if token.lower in self.lex.quote_triggers:  # `Kata Arzeti, …`: the cue opens the sentence, not the name
             return False
@@ -440,7 +509,7 @@ class _Article:
         word = self.tokens[i].text
         if word not in self.fuller_names:
             self.fuller_names[word] = None
-            for k in self._tokens_at(m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)):
+            for k in self._tokens_at(_whole_word_offsets(self.text, word, 0, len(self.text))):
                 run = [k]
                 while run[0] - 1 >= self.first and self.is_speaker_word(run[0] - 1) \
                         and not self._opens_sentence(run[0] - 1):
@@ -456,9 +525,8 @@ class _Article:
         word = self.tokens[i].text
         if word.lower() in self.lex.common_words or not self._acts_next(i):
             return None
-        pattern = re.compile(rf"\b{re.escape(word)}\b")
-        earlier = self._tokens_at(match.start() for match in
-                                  pattern.finditer(self.text, self.tokens.start(self.first), self.tokens.start(i)))
+        earlier = self._tokens_at(_whole_word_offsets(self.text, word, self.tokens.start(self.first),
+                                                      self.tokens.start(i)))
         named = any(not self.quoted.inside(self.tokens.start(k)) and not self._opens_sentence(k)
                     and self.tokens[k - 1].text not in DOUBLE_MARKS for k in earlier)  # capitalised mid-sentence
         return self.names.person(word) if named else None
@@ -488,8 +556,12 @@ class _Article:
         """Runs of name words (token indices), a lone acronym left out."""
         runs: list[list[int]] = []
         current: list[int] = []
+        tokens, known = self.tokens, self.speaker_words  # the memo read here: runs are asked for all the time
         for i in indices:
-            if self.is_speaker_word(i) or (current and self.reader.is_particle(i)):
+            speaker = tokens[i].is_capitalised and known.get(i)
+            if speaker is None:
+                speaker = self.is_speaker_word(i)
+            if speaker or (current and self.reader.is_particle(i)):
                 current.append(i)
             elif current:
                 runs.append(current)
@@ -555,6 +627,7 @@ class _NameIndex:
         self.occurrences = [(start, end, forms[form]) for start, end, form in _find_names(text, forms, bounds)
                             if not quoted.inside(start)]
         self._subjects: list[tuple[int, str]] | None = None
+        self._keys: dict[str, frozenset[str]] = {}
 
     def known(self, name: str) -> bool:
         """A name the article gives an official or a person, or someone quoted before."""
@@ -568,8 +641,8 @@ class _NameIndex:
 
     def official_by_role(self, phrase: str) -> str | None:
         """`Ketua Umum PAN menambahkan`: the one official whose role holds the phrase's words."""
-        words = {w for w in re.findall(r"\w+", phrase) if w[:1].isupper()}
-        matches = [o.name for o in self.officials if o.role and words and words <= set(re.findall(r"\w+", o.role))]
+        words = {w for w in WORD.findall(phrase) if w[:1].isupper()}
+        matches = [o.name for o in self.officials if o.role and words and words <= set(WORD.findall(o.role))]
         return matches[0] if len(matches) == 1 else None
 
     def person(self, run: str) -> str:
@@ -604,10 +677,17 @@ class _NameIndex:
     def _respelt(self, run: str) -> str | None:
         """`kata Prasetyo` of `Prasetio Edi Marsudi`: the one official or quoted person whose name holds the
         run's words spelt another way (`y` for `i`, `oe` for `u`)."""
-        keys = {self._spelling_key(word) for word in run.split()}
+        keys = self._spelling_keys(run)
         found = {name for name in [o.name for o in self.officials] + sorted(self.spoken)
-                 if name != run and keys <= {self._spelling_key(word) for word in name.split()}}
+                 if name != run and keys <= self._spelling_keys(name)}
         return found.pop() if len(found) == 1 else None
+
+    def _spelling_keys(self, name: str) -> frozenset[str]:
+        """The spelling keys of a name's words, kept for the article (a handful of names)."""
+        keys = self._keys.get(name)
+        if keys is None:
+            keys = self._keys[name] = frozenset(self._spelling_key(word) for word in name.split())
+        return keys
 
     def _spelling_key(self, word: str) -> str:
         key = word.lower()
@@ -726,6 +806,30 @@ def _find_names(text: str, names, bounds: tuple[int, int]) -> list[tuple[int, in
     return sorted(found)
 
 
+def _whole_word_offsets(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` stands in text[start:end] with a word boundary at each edge, as `\\bword\\b` would find it
+    (non-overlapping, text[end:] unseen): `str.find` per article, not a pattern compiled per word."""
+    found = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        after = at + len(word)
+        if _is_boundary(text, at, end) and _is_boundary(text, after, end):
+            found.append(at)
+            at = text.find(word, after, end)
+        else:
+            at = text.find(word, at + 1, end)
+    return found
+
+
+def _is_boundary(text: str, at: int, end: int) -> bool:
+    """A regex word boundary at `at` in text[:end]: a word character on one side only."""
+    return (at > 0 and _is_word_character(text[at - 1])) != (at < end and _is_word_character(text[at]))
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
 def _lead_length(article: _Article, before: range) -> int:
     """How far into its sentence a name stands, the title right before it not counted (`Sementara itu Kepala
     Kor Lalu Lintas Polri Brigjen Pol Royke Lumowa …` stands two words in)."""
@@ -762,8 +866,7 @@ def find_spans(text: str, start: int = 0, end: int | None = None) -> list[_Span]
     spans: list[_Span] = []
     opened: int | None = None
     end = len(text) if end is None else end
-    for match in MARK.finditer(text, start, end):
-        at = match.start()
+    for at in _mark_offsets(text, start, end):
         role = _mark_role(text, at)
         if opened is not None and "\n" in text[opened:at]:
             spans.append(_Span(opened, text.index("\n", opened), closed=False))
@@ -781,6 +884,18 @@ def find_spans(text: str, start: int = 0, end: int | None = None) -> list[_Span]
         line_end = text.find("\n", opened, end)
         spans.append(_Span(opened, end if line_end < 0 else line_end, closed=False))
     return spans
+
+
+def _mark_offsets(text: str, start: int, end: int) -> list[int]:
+    """Where the double marks stand in text[start:end], in order: `str.find` per mark, most articles holding
+    a few of one kind and none of the others."""
+    found = []
+    for mark in DOUBLE_MARKS:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+    return sorted(found)
 
 
 def _before_space(text: str, at: int) -> int:
@@ -812,11 +927,14 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
     """Every direct and indirect quote in text[bounds] (all of it by default), in reading order; `tokens`
     are the text's, `material` the indices of tokens inside agency and region names."""
     article = _Article(text, tokens, officials, persons, lexicon, material or set(), bounds or (0, len(text)))
+    if not article.may_quote():
+        return []
     quotes: list[Quote] = []
     pending: list[tuple[_Span, int]] = []  # standalone quotes waiting to learn who spoke them
     spans_by_sentence: dict[tuple[int, int], list[_Span]] = {}
     for span in article.spans:
         spans_by_sentence.setdefault(article.sentence_of(span.open + 1), []).append(span)
+    reporting = article.reporting_sentences()
     for sentence in article.sentences:
         spans = spans_by_sentence.get(sentence, [])
         if spans:
@@ -825,7 +943,8 @@ def find_quotes(text: str, tokens: Tokens, officials: list[OfficialMention], per
             quotes.extend(direct)
             if direct or len(pending) > waiting:
                 continue
-        quote = _indirect_quote(article, sentence)  # also a sentence whose marks hold no quote (`"busnya banyak"`)
+        # also a sentence whose marks hold no quote (`"busnya banyak"`); one without a word of saying has none
+        quote = _indirect_quote(article, sentence) if sentence in reporting else None
         if quote is not None:
             quotes.append(quote)
             article.remember(quote.start, quote.speaker, said=quote.text)
@@ -906,7 +1025,7 @@ def _is_standalone(article: _Article, sentence: tuple[int, int], span: _Span, te
     inner = article.text[span.open + 1:span.close].rstrip()
     if len(text.split()) < MIN_STANDALONE_WORDS:
         return False
-    return not span.closed or (inner[-1:] in SENTENCE_MARKS | {","} or inner.endswith("..."))
+    return not span.closed or (inner[-1:] in STANDALONE_ENDINGS or inner.endswith("..."))
 
 
 def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] | None:
@@ -929,7 +1048,7 @@ def _cue_after(article: _Article, span: _Span, limit: int) -> tuple[str, _Who] |
             return token.text, _Who(article.last_speaker(tokens.start(i)), by_pronoun=True)
         return token.text, _named_after(article, i, limit) or _Who(None)
     for j in range(i, min(i + 12, len(tokens))):
-        if tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+        if tokens.start(j) >= limit or tokens[j].text in ATTRIBUTION_STOPS:
             break
         if tokens[j].lower in article.lex.reporting_verbs:
             who = article.who_in(tokens.start(i), tokens.start(j), tokens.start(i))
@@ -993,7 +1112,7 @@ def _name_after_description(article: _Article, i: int, limit: int) -> str | None
             or _is_active(word) or _is_passive(word):
         return None  # `kata Aji Darmaji dengan suara bergetar`, `ujar Prayogo didampingi anaknya`: a name, then an aside
     for j in range(i, min(i + DESCRIPTION_WORDS, len(tokens))):
-        if tokens.start(j) >= limit or tokens[j].text in {".", "\n"} | DOUBLE_MARKS \
+        if tokens.start(j) >= limit or tokens[j].text in DESCRIPTION_STOPS \
                 or tokens[j].lower in article.lex.aside_openers or tokens[j].lower in article.lex.object_markers:
             return None  # `saat ditemui di Studio Trans7, Warung Buncit`: a place after an aside
         if tokens[j].text == ",":
@@ -1025,7 +1144,7 @@ def _name_ends_here(article: _Article, j: int, limit: int) -> bool:
     comma is the speaker when the attribution ends right after it, or an aside or a passive verb
     (`ditemui`, `saat dihubungi`) follows; not `…, Mataram Raya yang …`."""
     tokens = article.tokens
-    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in {",", ".", "\n"} | DOUBLE_MARKS:
+    if j >= len(tokens) or tokens.start(j) >= limit or tokens[j].text in ATTRIBUTION_STOPS:
         return True
     word = tokens[j].lower
     return word in article.lex.aside_openers or _is_passive(word)
@@ -1069,7 +1188,7 @@ def _clause_stop(article: _Article, i: int, limit: int) -> int:
     seen_name = False
     while i < len(tokens) and tokens.start(i) < limit:
         token = tokens[i]
-        if token.text in {",", ".", ";", ":", "\n", "!", "?"} | DOUBLE_MARKS and not _abbreviation_stop(article, i):
+        if token.text in NAME_STOPS and not _abbreviation_stop(article, i):
             break
         if token.is_word and not token.is_capitalised and seen_name and token.lower not in article.lex.particles \
                 and not token.text.isdigit() and not _title_goes_on(article, i, limit):
@@ -1216,7 +1335,7 @@ def _subject_start(article: _Article, last: int, sentence_start: int) -> int:
 def _indirect_quote(article: _Article, sentence: tuple[int, int]) -> Quote | None:
     """The sentence's report: after `menurut`, else after a verb of saying (`Lebih lanjut Suhajar
     mengatakan` is reported by `mengatakan`, not `lanjut`), else around a cue (`…, kata X, …`)."""
-    indices = article.tokens_between(*sentence)
+    indices = article.tokens_of(sentence)
     triggers = article.triggers_in(indices)
     if not triggers:
         return None
@@ -1292,8 +1411,15 @@ def _reported(article: _Article, sentence: tuple[int, int], verb: int) -> Quote 
 
 def _is_speech_object(article: _Article, start: int) -> bool:
     """`menyampaikan terima kasih kepada …`: the verb's object is a thing said, not a reported clause."""
-    opening = " ".join(re.findall(r"\w+", article.text[start:start + 40].lower()))
-    return any(opening == phrase or opening.startswith(phrase + " ") for phrase in article.lex.speech_objects)
+    words = WORD.findall(article.text[start:start + 40].lower())
+    openings = [" ".join(words[:n]) for n in range(1, len(words) + 1)] if words else [""]
+    phrases = _phrase_set(article.lex.speech_objects)
+    return any(opening in phrases for opening in openings)
+
+
+@lru_cache(maxsize=8)
+def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrases)
 
 
 def _clause_start(article: _Article, i: int, end: int) -> int | None:
@@ -1379,7 +1505,7 @@ def _description_end(article: _Article, i: int, end: int) -> int:
 
 def _is_lead_in(article: _Article, before: str) -> bool:
     """`Selain itu`, `Namun`: what opens the sentence before an aside is no part of what was said."""
-    return " ".join(re.findall(r"\w+", before.lower())) in article.lex.lead_ins
+    return " ".join(WORD.findall(before.lower())) in article.lex.lead_ins
 
 
 def _joined_quote(article: _Article, who: _Who, cue: str, sentence: tuple[int, int], before: str,
