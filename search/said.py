@@ -36,7 +36,7 @@ QUOTE_BOOST = 0.2  # a word inside a quote adds this much of a term's score: a l
 SPAN = 1 << 16  # positions one speaker's block takes: their name, then at most SPAN - 1 distinct words
 MAX_PREFIX_WORDS = 1_000  # words one said: prefix may stand for in one segment, as matching.MAX_EXPANDED_TERMS
 
-Quoted = tuple  # (speaker or None, text): one quote, as the said field reads it
+Quoted = tuple[str | None, str]  # (speaker or None, text): one quote, as the said field reads it
 
 
 def _quoted_words(text: str) -> list[str]:
