@@ -166,6 +166,8 @@ class SaidWords(wq.Query):
         return True
 
     def matcher(self, searcher, context=None):
+        if SAID not in searcher.schema:  # written before quotes were indexed: nobody is quoted in it
+            return NullMatcher()
         if not searcher.schema[SAID].format.supports("positions"):  # written before positions: the old terms
             return _pair_query(self.speaker, self.wanted).matcher(searcher, context)
         found = sorted(self.documents(searcher.reader()))

@@ -114,6 +114,15 @@ def test_an_index_written_with_speaker_and_word_terms_is_still_read_through_them
         assert found("said:Thamrin kantor") == []
 
 
+def test_an_index_written_before_quotes_were_indexed_quotes_nobody(tmp_path):
+    ix = index.create_in(str(tmp_path), Schema(title=TEXT))
+    writer = ix.writer()
+    writer.add_document(title="gedung baru")
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert said_within(["Thamrin"], parse("said:Thamrin gedung")).matcher(searcher).is_active() is False
+
+
 def test_the_request_said_adds_a_filter_as_the_query_text_does():
     assert parse("reformasi").with_said(["Suhajar", " "]).filters == (("said", "Suhajar"),)
 
