@@ -470,3 +470,23 @@ def test_the_json_shapes_are_unchanged_by_the_profile_links(client):
         for facet in ("official", "agency", "region", "source", "quoted")}
     article = client.get(f"/api/articles/{body['hits'][0]['id']}").get_json()
     assert set(article["officials"][0]) == {"name", "role", "surfaces"}
+
+
+def test_a_facet_toggle_url_keeps_every_other_parameter_in_order_and_escaped(app):
+    from search.query import SearchRequest
+    from web import views
+    search = SearchRequest("a&b=c ü", selected={"official": ("Thamrin",), "agency": ("Dinas A&B",)},
+                           page=3, per_page=20, sort="date", date_from="2020-01-01", collapse=False,
+                           said=("Suhajar",))
+    with app.test_request_context():
+        search = views.service().resolved(search)
+        toggle = views.facet_toggler(search, "agency")
+        added, removed = toggle("Kementerian Dalam Negeri"), toggle("Dinas A&B")
+        assert added == ("/?q=a%26b%3Dc+%C3%BC&official=Thamrin&agency=Dinas+A%26B&agency=Kementerian+Dalam+Negeri"
+                         "&from=2020-01-01&sort=date&per_page=20&collapse=false&said=Suhajar")
+        assert removed == ("/?q=a%26b%3Dc+%C3%BC&official=Thamrin&from=2020-01-01&sort=date&per_page=20"
+                           "&collapse=false&said=Suhajar")
+        assert added == views.page_url(search, agency=["Dinas A&B", "Kementerian Dalam Negeri"], page=1)
+        assert views.facet_toggler(views.service().resolved(SearchRequest("")), "source")("detik.com") == \
+            "/?source=detik.com"
+        assert views.page_url(views.service().resolved(SearchRequest(""))) == "/?q="

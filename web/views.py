@@ -8,9 +8,9 @@ from dataclasses import replace
 import json
 import math
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 from datetime import date, datetime, timedelta
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from functools import lru_cache
 from itertools import chain
@@ -108,6 +108,12 @@ def flag(name: str, default: bool) -> bool:
 
 def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
     """The URL of this search with some parameters changed (None removes one)."""
+    encoded = _encoded(_parameters(search, **changes))
+    return _url(endpoint, [encoded] if encoded else [])
+
+
+def _parameters(search: SearchRequest, **changes: Any) -> dict[str, Any]:
+    """This search's URL parameters, in URL order, with some changed; those at their defaults left out."""
     params: dict[str, Any] = {"q": search.q, **{name: list(values) for name, values in search.selected.items()},
                               "from": search.date_from, "to": search.date_to,
                               "sort": search.sort, "per_page": search.per_page, "page": search.page,
@@ -121,11 +127,20 @@ def page_url(search: SearchRequest, endpoint: str = "/", **changes: Any) -> str:
         params.pop("per_page")
     if params.get("page") in (1, None):
         params.pop("page", None)
-    pairs = [(k, v) for k, value in params.items() if value not in (None, "", [])
-             for v in (value if isinstance(value, list) else [value])]
-    if not pairs and endpoint == "/":
-        pairs = [("q", "")]  # every article, not the front page that a bare `/` is
-    return endpoint + "?" + urlencode(pairs) if pairs else endpoint
+    return params
+
+
+def _encoded(params: dict[str, Any]) -> str:
+    """`k=v&k=v` for the parameters that have a value (a list gives one pair per item)."""
+    return urlencode([(k, v) for k, value in params.items() if value not in (None, "", [])
+                      for v in (value if isinstance(value, list) else [value])])
+
+
+def _url(endpoint: str, encoded_parts: list[str]) -> str:
+    if not encoded_parts:
+        # every article, not the front page that a bare `/` is
+        return endpoint + "?q=" if endpoint == "/" else endpoint
+    return endpoint + "?" + "&".join(encoded_parts)
 
 
 def toggled(values: tuple[str, ...], value: str, facet: Facet | None = None) -> list[str]:
@@ -147,8 +162,28 @@ def _nests_under(facet: Facet, value: str, ancestor: str) -> bool:
 
 def toggle_url(search: SearchRequest, facet: str, value: str) -> str:
     """The URL that selects a facet value, or removes it when it is selected; back to page 1."""
-    declared = facets().get(facet) if facet in facets() else None
-    return page_url(search, **{facet: toggled(search.selected.get(facet, ()), value, declared), "page": 1})
+    return facet_toggler(search, facet)(value)
+
+
+def facet_toggler(search: SearchRequest, facet: str) -> Callable[[str], str]:
+    """toggle_url for one facet of one search, as a function of the value: the other parameters are encoded
+    once, not once per value (a result lists about 90 values; encoding each whole URL was most of an API
+    answer's time when its result was cached)."""
+    registry = facets()
+    declared = registry.get(facet) if facet in registry else None
+    selected = search.selected.get(facet, ())
+    params = _parameters(search, **{facet: [], "page": 1})
+    names = list(params)
+    place = names.index(facet)
+    before = _encoded({name: params[name] for name in names[:place]})
+    after = _encoded({name: params[name] for name in names[place + 1:]})
+
+    key = quote_plus(facet)
+
+    def url(value: str) -> str:
+        chosen = "&".join(f"{key}={quote_plus(v)}" for v in toggled(selected, value, declared))
+        return _url("/", [part for part in (before, chosen, after) if part])
+    return url
 
 
 def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, Any]:
@@ -157,11 +192,13 @@ def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, 
     return result
 
 
-def with_toggle_urls(items: list[dict[str, Any]], search: SearchRequest, facet: str) -> list[dict[str, Any]]:
+def with_toggle_urls(items: list[dict[str, Any]], search: SearchRequest, facet: str,
+                     toggle: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
     """Each facet item (and nested child) with the URL that selects or unselects it."""
+    toggle = toggle or facet_toggler(search, facet)
     for item in items:
-        item["toggle_url"] = toggle_url(search, facet, item["value"])
-        with_toggle_urls(item.get("children", []), search, facet)
+        item["toggle_url"] = toggle(item["value"])
+        with_toggle_urls(item.get("children", []), search, facet, toggle)
     return items
 
 
