@@ -1,6 +1,7 @@
 """Wall time, articles/s and peak memory of `warta reindex` on synthetic archives, cold and warm.
 
     python bench/indexing.py [--sizes 10000 100000] [--source ../shared/corpus/news.jsonl] [--keep DIR]
+                             [--runs cold warm]
 
 Cold: an empty index directory (no stem cache). Warm: `--full` again over the same directory, so the
 stem cache from the first run is there. Each run is a separate `warta reindex` process. Peak memory is
@@ -48,6 +49,7 @@ from search import cli
 search.extract.find_quotes = lambda *arguments, **options: []
 sys.exit(cli.main(sys.argv[1:]))
 """
+RUNS = {"cold": [], "warm": ["--full"]}  # a build into an empty directory, then `--full` over it (stem cache there)
 FEATURES = {"stories": WITHOUT_STORIES, "quotes": WITHOUT_QUOTES}  # what a --*-cost run switches off
 
 
@@ -109,6 +111,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--keep", type=Path, help="write corpora and indexes here and keep them")
+    parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS),
+                        help="which builds to time (a million articles: `--runs cold` alone takes most of an hour)")
     parser.add_argument("--story-cost", type=int, metavar="REPEAT",
                         help="instead: warm full builds with and without story detection, alternating, REPEAT times")
     parser.add_argument("--quote-cost", type=int, metavar="REPEAT",
@@ -129,10 +133,11 @@ def main() -> None:
             index = Path(tmp) / f"index-{size}"
             shutil.rmtree(index, ignore_errors=True)  # cold: no index and no stem cache
             command = [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--index", str(index), "--quiet"]
-            for label, extra in (("cold", []), ("warm", ["--full"])):
+            for label in args.runs:
+                extra = RUNS[label]
                 seconds, _, rss, tree = run(command + extra)
                 print(f"{size:>9}{label:>6}{seconds:>10.1f}{size / seconds:>12.0f}{rss:>16}{tree:>13}", flush=True)
-    print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))}")
+    print(f"reproduce: python bench/indexing.py --sizes {' '.join(map(str, args.sizes))} --runs {' '.join(args.runs)}")
 
 
 def feature_cost(args, feature: str, repeat: int) -> None:
