@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from .analysis import Stems
-from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError, shown
+from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError, WartaError, shown
 from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import Generation, MonthIndex
@@ -39,6 +39,10 @@ OPEN_ATTEMPTS = 5
 MAX_SELECTED = 20
 MAX_VALUE_CHARS = 200
 MAX_STORY_VERSIONS = 50  # versions an article page lists
+# With background swaps (the server), the searches the old generation answered last are asked of the new
+# one before it takes traffic: at most this many, for at most this long.
+AUTOWARM_REQUESTS = 32
+AUTOWARM_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -206,8 +210,10 @@ class SearchService:
         disposed of outside the lock. Raises what opening raised (the generation searched stays)."""
         with self._lock:
             closings = self._closings
+            searched = self._generation
+        replay = searched.results.recent(AUTOWARM_REQUESTS) if searched is not None and self.background_swaps else []
         try:
-            generation = self._open_current()
+            generation = self._open_current(replay)
         except BaseException:
             with self._lock:
                 self._opening = False
@@ -232,8 +238,9 @@ class SearchService:
             with self._lock:
                 self._failed = name  # searches open it themselves now, and meet the error as they always did
 
-    def _open_current(self) -> Generation:
-        """The generation `current` names, leased, verified, opened and warmed."""
+    def _open_current(self, replay: Sequence[SearchRequest] = ()) -> Generation:
+        """The generation `current` names, leased, verified, opened and warmed (its postings, then the searches
+        in `replay`)."""
         for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
             name = self._current_name()
             lease = hold(self.index_root / name) if name else None
@@ -251,6 +258,7 @@ class SearchService:
             raise
         try:
             generation.warm()
+            self._autowarm(generation, list(replay))
         except BaseException:
             generation.retire()
             raise
@@ -283,14 +291,31 @@ class SearchService:
         started = time.perf_counter()
         request = self.resolved(request)
         with self.using() as generation:
-            request = generation.resolved(request)
-            result = generation.results.get(request.key)
-            if result is None:
-                evaluation = generation.evaluate(request, parse(request.q))
-                result = search_result(request, evaluation, 0.0, self.facets)
-                generation.results.put(request.key, result)
+            result = self._answer(generation, request)
         result["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return result
+
+    def _answer(self, generation: Generation, request: SearchRequest) -> dict[str, Any]:
+        """The result of `request` on `generation`: from its result cache, else evaluated and kept there."""
+        request = generation.resolved(request)
+        result = generation.results.get(request.key)
+        if result is None:
+            evaluation = generation.evaluate(request, parse(request.q))
+            result = search_result(request, evaluation, 0.0, self.facets)
+            generation.results.put(request.key, result, request)
+        return result
+
+    def _autowarm(self, generation: Generation, requests: list[SearchRequest]) -> None:
+        """Ask `generation` the searches its predecessor answered last, before it takes traffic, within
+        AUTOWARM_SECONDS: the first readers after a swap then find their results cached, as before it."""
+        deadline = time.monotonic() + AUTOWARM_SECONDS
+        for request in requests:
+            if time.monotonic() > deadline:
+                break
+            try:
+                self._answer(generation, request)
+            except WartaError:  # a search the new generation refuses is refused to its reader, as it would be
+                continue
 
     def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
         """Values of one facet whose words start with `prefix`, with counts under the current search."""

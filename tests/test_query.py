@@ -456,3 +456,44 @@ def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path
             {"name": "Agus Harimurti Yudhoyono", "role": "Menko", "surfaces": ["Agus Harimurti Yudhoyono"]}]
     finally:
         service.close()
+
+
+def test_a_swap_asks_the_new_generation_the_searches_answered_last_before_it_serves(tmp_path, monkeypatch):
+    from search import query
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path, background_swaps=True)
+    monkeypatch.setattr(query, "AUTOWARM_REQUESTS", 2)
+    for words in ("birokrasi", "reformasi", "lampung", "birokrasi"):  # `reformasi` is beyond the two replayed
+        run(service, words)
+    first = service.current()
+    build_index([SEEDS, CORPUS], tmp_path)
+    service.current()  # starts opening the new one
+    assert _wait_until(lambda: service.current() is not first)
+    warmed = service.current().results
+    assert (len(warmed), warmed.hits, warmed.misses) == (2, 0, 2)  # `birokrasi` and `lampung`, evaluated once
+    assert [request.q for request in warmed.recent(5)] == ["lampung", "birokrasi"]
+    fresh = SearchService(tmp_path, result_cache_bytes=0)
+    untimed = [{key: value for key, value in result.items() if key != "took_ms"}
+               for result in (run(service, "lampung"), run(fresh, "lampung"))]
+    assert untimed[0] == untimed[1]  # the new generation's answer, not the old one's
+    assert (warmed.hits, warmed.misses) == (1, 2)
+    service.close()
+    fresh.close()
+
+
+def test_without_background_swaps_a_swap_replays_nothing(tmp_path):
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path)
+    run(service, "birokrasi")
+    build_index([SEEDS, CORPUS], tmp_path)
+    run(service, "lampung")
+    assert [request.q for request in service.current().results.recent(5)] == ["lampung"]
+    service.close()

@@ -95,3 +95,15 @@ def test_the_budget_comes_from_the_environment_and_a_bad_one_is_refused(monkeypa
     monkeypatch.setenv("WARTA_RESULT_CACHE_MB", "lots")
     with pytest.raises(BadQueryError, match="WARTA_RESULT_CACHE_MB must be a whole number"):
         BackendSettings.from_environment()
+
+
+def test_recent_gives_the_kept_requests_of_the_most_recently_used_entries_first():
+    cache = ResultCache()
+    cache.put("a", result(1), request="request a")
+    cache.put("b", result(2))  # kept without its request: never replayed
+    cache.put("c", result(3), request="request c")
+    cache.get("a")
+    assert cache.recent(5) == ["request a", "request c"]
+    assert cache.recent(1) == ["request a"]
+    cache.put("a", result(4))  # replaced without a request
+    assert cache.recent(5) == ["request c"]
