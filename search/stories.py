@@ -49,7 +49,7 @@ MAX_CANDIDATES = 16  # verified per new article, the most recently indexed first
 MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.5 KB each with 64 permutations)
 ESTIMATE_SLACK = 0.15  # a candidate is verified when its estimated Jaccard is at most this below the threshold
 RECENT_SHINGLE_BYTES = 64 << 20  # shingle arrays of the articles indexed or verified lately (about 1.6 KB each)
-UNSORTED_ROWS = 1024  # recent rows searched by comparison before they are sorted into the band arrays
+UNSORTED_ROWS = 1024  # recent rows searched by comparison before they are sorted into a run of their own
 PARALLEL_CHUNK = 256  # texts per task sent to a worker process
 PARALLEL_BLOCK = 4096  # texts per block prepared ahead of the story search (at most two blocks wait)
 
@@ -169,10 +169,10 @@ def _prepare(num_perm: int, seed: int, permutations: np.ndarray, bands: int, row
 class StoryIndex:
     """Which story each article belongs to, and the LSH that finds a new article's story.
 
-    The MinHash signatures come from datasketch; the LSH bands are kept here as numpy arrays (per band, the
-    keys sorted, plus a short unsorted tail of recent articles) instead of datasketch's MinHashLSH, whose
-    pickled state took 2.4 s to load at 20k articles (12.8 MB) and would be loaded by every update; these
-    arrays load in milliseconds and a lookup is one binary search per band."""
+    The MinHash signatures come from datasketch; the LSH bands are kept here as numpy arrays (every row's band
+    keys in a few sorted runs, plus a short unsorted tail of recent articles) instead of datasketch's
+    MinHashLSH, whose pickled state took 2.4 s to load at 20k articles (12.8 MB) and would be loaded by every
+    update; these arrays load in milliseconds and a lookup is one binary search per band and run."""
 
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
@@ -190,9 +190,10 @@ class StoryIndex:
         self._sizes = np.zeros(0, dtype=np.int32)
         self._live = np.zeros(0, dtype=bool)  # False: removed, or no words to compare
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
-        self._sorted = 0  # rows [0, _sorted) have their keys of every band in the two arrays below
-        self._sorted_keys = np.zeros(0, dtype=np.uint64)  # ascending
-        self._sorted_rows = np.zeros(0, dtype=np.int64)  # the row of each key
+        self._sorted = 0  # rows [0, _sorted) have their keys of every band in the runs below
+        # sorted runs, each (keys ascending, the row of each key), over consecutive blocks of rows, largest
+        # first; runs of like size are merged, so there are at most about log2(rows / UNSORTED_ROWS) of them
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -271,10 +272,11 @@ class StoryIndex:
         if not size or not len(self._ids):
             return np.zeros(0, dtype=np.int64)
         found = []
-        low = np.searchsorted(self._sorted_keys, keys, "left")
-        high = np.searchsorted(self._sorted_keys, keys, "right")
-        for start, end in zip(low[high > low].tolist(), high[high > low].tolist()):
-            found.append(self._sorted_rows[start:end])
+        for run_keys, run_rows in self._runs:
+            low = np.searchsorted(run_keys, keys, "left")
+            high = np.searchsorted(run_keys, keys, "right")
+            for start, end in zip(low[high > low].tolist(), high[high > low].tolist()):
+                found.append(run_rows[start:end])
         tail = self._keys[self._sorted:len(self._ids)]
         if len(tail):
             found.append(np.flatnonzero((tail == keys).any(axis=1)) + self._sorted)
@@ -304,17 +306,33 @@ class StoryIndex:
         self._ids.append(article_id)
         self._stories.append(story)
         self._row_of[article_id] = row
-        if row + 1 - self._sorted > max(UNSORTED_ROWS, self._sorted // 8):
-            self._sort()
+        if row + 1 - self._sorted >= UNSORTED_ROWS:
+            self._sort_tail()
 
     def _sort(self) -> None:
-        """Move every row into the sorted band arrays (the unsorted tail is searched by comparison)."""
+        """Every row in one sorted run (the unsorted tail is searched by comparison)."""
+        self._runs, self._sorted = [], 0
+        self._sort_tail()
+
+    def _sort_tail(self) -> None:
+        """The unsorted tail as a sorted run of its own, then merge the last two runs while the older is less
+        than twice the newer: a tail of constant size is searched by comparison, and sorting costs
+        O(log rows) per row in all (a tail grown with the rows made a build of n articles cost n^2)."""
         count = len(self._ids)
-        keys = self._keys[:count].ravel()
-        order = np.argsort(keys, kind="stable")
-        self._sorted_keys = keys[order]
-        self._sorted_rows = order // self.bands
-        self._sorted = count
+        if count > self._sorted:
+            self._runs.append(self._sorted_run(self._keys[self._sorted:count], self._sorted))
+            self._sorted = count
+        while len(self._runs) > 1 and len(self._runs[-2][0]) < 2 * len(self._runs[-1][0]):
+            newer_keys, newer_rows = self._runs.pop()
+            older_keys, older_rows = self._runs.pop()
+            keys = np.concatenate((older_keys, newer_keys))
+            order = np.argsort(keys, kind="stable")  # two sorted runs: the stable sort merges them
+            self._runs.append((keys[order], np.concatenate((older_rows, newer_rows))[order]))
+
+    def _sorted_run(self, keys: np.ndarray, first_row: int) -> tuple[np.ndarray, np.ndarray]:
+        flat = keys.ravel()
+        order = np.argsort(flat, kind="stable")
+        return flat[order], order // self.bands + first_row
 
     def remove(self, article_id: str) -> None:
         """Forget an article (deleted from the index); its story's other articles keep their story id."""

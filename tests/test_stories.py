@@ -167,3 +167,19 @@ def test_a_story_stream_finds_the_stories_assign_finds_in_blocks_on_worker_proce
                 stream.append(article_id, text)
             assert stream.finish() == one_by_one == ["seed", "other", "seed", "seed", "last"]
         assert [index.story_of(i) for i in texts] == one_by_one
+
+
+def test_the_band_keys_stay_in_a_few_sorted_runs_and_a_copy_finds_its_original_in_any_of_them(monkeypatch):
+    from search import stories
+
+    monkeypatch.setattr(stories, "UNSORTED_ROWS", 4)
+    words = "bupati camat lurah warga sawah jalan pasar sekolah guru murid dokter pasien banjir jembatan".split()
+    texts = {f"a{n}": " ".join(f"{words[(n + k) % len(words)]}{n}x{k}" for k in range(40)) for n in range(98)}
+    index = StoryIndex()
+    for article_id, text in texts.items():
+        assert index.assign(article_id, text, texts.get) == article_id  # all different
+    assert [len(keys) // index.bands for keys, _ in index._runs] == [64, 32]  # 96 rows sorted; 2 in the tail
+    assert index._sorted == 96
+    for original in ("a0", "a50", "a95", "a97"):  # in the first run, the second, the run's end, the tail
+        copy = texts[original] + " tambahan"
+        assert index.assign(f"copy of {original}", copy, {**texts, f"copy of {original}": copy}.get) == original
