@@ -1,6 +1,7 @@
 """Query latency with every facet: the library call, /api/search over HTTP, and SQLite FTS5 doing the same.
 
     python bench/query.py [--size 10000] [--repeat 20] [--source ../shared/corpus/news.jsonl] [--index DIR]
+                          [--result-cache-mb 0] [--without-fts]
 
 Builds a synthetic archive of SIZE articles (bench/corpus.py), indexes it with `warta reindex`, loads the
 same stemmed tokens and facet values into an SQLite FTS5 table (the way Datasette serves faceted search:
@@ -139,20 +140,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--index", type=Path, help="an index built earlier from `bench/corpus.py SIZE` (skips the build)")
+    parser.add_argument("--result-cache-mb", type=int, default=0,
+                        help="the library's and the server's result cache; 0 (the default): every repeat evaluated, "
+                             "what each query type costs (with a cache, repeats after the first are cache hits)")
+    parser.add_argument("--without-fts", action="store_true",
+                        help="skip the SQLite FTS5 side (loading a million articles into it takes long)")
     args = parser.parse_args()
+    cache = args.result_cache_mb * 1024 * 1024
     with tempfile.TemporaryDirectory() as tmp:
         index = args.index or build(args.size, args.source, Path(tmp))
-        service = SearchService(index)
+        service = SearchService(index, result_cache_bytes=cache)
         first = service.search(SearchRequest())
         mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
-        two = SearchService(index, FacetRegistry(tuple(f for f in FACETS if f.name in ("official", "agency"))))
+        two = SearchService(index, FacetRegistry(tuple(f for f in FACETS if f.name in ("official", "agency"))),
+                            result_cache_bytes=cache)
         library, library_two = time_calls([lambda p: service.search(request_of(p)),
                                            lambda p: two.search(request_of(p))], mix, args.repeat)
         two.close()
-        connection = build_fts(service, Path(tmp) / "fts.sqlite")
-        fts, = time_calls([lambda p: fts_query(connection, p)], mix, args.repeat)
+        fts = None
+        if not args.without_fts:
+            connection = build_fts(service, Path(tmp) / "fts.sqlite")
+            fts, = time_calls([lambda p: fts_query(connection, p)], mix, args.repeat)
         service.close()
-        with serving(index, with_process=True) as (base, process):
+        with serving(index, with_process=True, options=["--result-cache-mb", str(args.result_cache_mb)],
+                     start_seconds=1800) as (base, process):
             http, = time_calls([lambda p: get_json(base + "/api/search?" + urllib.parse.urlencode(p))], mix,
                                args.repeat)
             memory = sum(proportional_mb(pid) for pid in server_processes(process.pid))
@@ -160,9 +171,9 @@ def main() -> None:
           f"{'HTTP/FTS5 p95':>15}")
     for kind in QUERY_TYPES:
         cells = [f"{statistics.median(t[kind]):.1f}/{percentile(t[kind], .95):.1f}/{percentile(t[kind], .99):.1f}"
-                 for t in (library, http, fts)]
-        ratio = percentile(http[kind], .95) / percentile(fts[kind], .95)
-        print(f"{kind:<14}{cells[0]:>26}{cells[1]:>24}{cells[2]:>24}{ratio:>15.2f}")
+                 if t else "-" for t in (library, http, fts)]
+        ratio = f"{percentile(http[kind], .95) / percentile(fts[kind], .95):.2f}" if fts else "-"
+        print(f"{kind:<14}{cells[0]:>26}{cells[1]:>24}{cells[2]:>24}{ratio:>15}")
     print(f"\n{'query type':<14}{'2 facets p50/p95 ms':>22}{f'{len(FACETS.names)} facets p50/p95 ms':>22}"
           f"{'p95 ratio':>11}")
     for kind in QUERY_TYPES:
@@ -170,7 +181,8 @@ def main() -> None:
         ratio = percentile(library[kind], .95) / percentile(library_two[kind], .95)
         print(f"{kind:<14}{cells[0]:>22}{cells[1]:>22}{ratio:>11.2f}")
     print(f"server memory after the run: {memory} MB (PSS of the master and its workers)")
-    print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat}")
+    print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat} "
+          f"--result-cache-mb {args.result_cache_mb}" + (" --without-fts" if args.without_fts else ""))
 
 
 if __name__ == "__main__":
