@@ -190,6 +190,7 @@ class StoryIndex:
         self._sizes = np.zeros(0, dtype=np.int32)
         self._live = np.zeros(0, dtype=bool)  # False: removed, or no words to compare
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
+        self._oldest = 0  # rows before this one are no longer held (forgotten as the oldest, or removed)
         self._sorted = 0  # rows [0, _sorted) have their keys of every band in the runs below
         # sorted runs, each (keys ascending, the row of each key), over consecutive blocks of rows, largest
         # first; runs of like size are merged, so there are at most about log2(rows / UNSORTED_ROWS) of them
@@ -342,9 +343,14 @@ class StoryIndex:
             self._live[row] = False
 
     def _keep_within_budget(self) -> None:
-        if len(self._row_of) > self.config.max_articles:
-            for article_id in list(self._row_of)[:len(self._row_of) - self.config.max_articles]:
+        """Forget the oldest articles beyond max_articles. Rows are numbered in the order articles came, so
+        the oldest held is found by walking rows from the last one forgotten (listing the held ids, as this
+        did, cost O(articles) per article once the state was full)."""
+        while len(self._row_of) > self.config.max_articles:
+            article_id = self._ids[self._oldest]
+            if self._row_of.get(article_id) == self._oldest:  # else removed, or indexed again in a later row
                 self.remove(article_id)
+            self._oldest += 1
         if len(self._ids) > 2 * self.config.max_articles:  # removed rows take room too: drop them
             self._compact()
 
@@ -356,6 +362,7 @@ class StoryIndex:
     def _restore(self, ids: list[str], stories: list[str], signatures: np.ndarray, sizes: np.ndarray,
                  live: np.ndarray) -> None:
         self._ids, self._stories = list(ids), list(stories)
+        self._oldest = 0
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
         self._signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
         self._sizes, self._live = np.asarray(sizes, dtype=np.int32), np.asarray(live, dtype=bool)

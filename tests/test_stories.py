@@ -67,6 +67,19 @@ def test_state_keeps_at_most_its_budget_and_the_oldest_leave_first():
     assert ("other" in index, "copy" in index, len(index)) == (False, True, 1)
 
 
+def test_the_budget_forgets_in_arrival_order_past_removed_and_re_indexed_articles():
+    texts = {name: f"{name} " + " ".join(f"kata{name}{k}" for k in range(30)) for name in "abcdef"}
+    index = StoryIndex(StoryConfig(max_articles=3))
+    for name in "abc":
+        index.assign(name, texts[name], texts.get)
+    index.remove("a")
+    index.assign("a", texts["a"], texts.get)  # indexed again: now the newest
+    index.assign("d", texts["d"], texts.get)  # four held: b, the oldest, goes
+    assert [name for name in "abcd" if name in index] == ["a", "c", "d"]
+    index.assign("e", texts["e"], texts.get)
+    index.assign("f", texts["f"], texts.get)
+    assert [name for name in "abcdef" if name in index] == ["d", "e", "f"]
+
 def test_removed_articles_are_no_longer_candidates():
     texts = {"seed": SEED, "copy": version_of_seed()}
     index = StoryIndex()
