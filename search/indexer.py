@@ -34,7 +34,7 @@ from .facet_registry import FACETS, FacetRegistry
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
                           publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
-from .parallel import write_in_parallel
+from .parallel import ArticleSpool, write_in_parallel
 from .schema import build_schema, layout
 from .stories import STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, open_writer
@@ -45,6 +45,7 @@ MANIFEST_VERSION = 3  # 2: a file's ids are the documents its articles are index
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 MAX_WORKERS = 4
 HASH_CHUNK = 1 << 20
+SPOOL_FILE = ".articles.spool"  # a fresh parallel build's articles, read back by its workers (parallel.py)
 
 
 @dataclass
@@ -342,29 +343,33 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
     processes."""
     adder = _Adder(None, None, set(), set(), report, stories, options)  # a fresh build: nothing indexed to compare with
     bodies: dict[str, str] = {}
-    with StoryStream(stories, bodies.get, workers) as stream:
-        read = _Read(stream, bodies)
-        for key in changed:
-            ids = adder.add_file(keys[key], None, collect=read)
-            if keys[key] not in adder.failed_files:
-                manifest[key] = manifest_entry(prints[key], ids)
-        found = stream.finish()
-    batch = [(article, key, story) for (article, key), story in zip(read, found)]
-    del read, found
-    write_in_parallel(batch, building, workers, progress, stems, facets)
+    spool = ArticleSpool(building / SPOOL_FILE)
+    try:
+        with StoryStream(stories, bodies.get, workers) as stream:
+            read = _Read(stream, bodies, spool)
+            for key in changed:
+                ids = adder.add_file(keys[key], None, collect=read)
+                if keys[key] not in adder.failed_files:
+                    manifest[key] = manifest_entry(prints[key], ids)
+            found = stream.finish()
+        spool.finish()
+        bodies.clear()  # the stories are found: the texts are read back from the spool by the workers
+        write_in_parallel(spool, found, building, workers, progress, stems, facets)
+    finally:
+        spool.close()
 
 
-class _Read(list):
-    """A fresh build's articles in reading order, (article, content key); each one's story is looked for as
-    soon as it is read."""
+class _Read:
+    """Collects a fresh build's articles, (article, content key), in reading order into a spool; each one's
+    story is looked for as soon as it is read, its body kept meanwhile for comparing later articles with."""
 
-    def __init__(self, stream: StoryStream, bodies: dict[str, str]) -> None:
-        super().__init__()
+    def __init__(self, stream: StoryStream, bodies: dict[str, str], spool: ArticleSpool) -> None:
         self.stream = stream
         self.bodies = bodies
+        self.spool = spool
 
     def append(self, item: tuple[Article, str]) -> None:
-        super().append(item)
+        self.spool.append(item)
         article = item[0]
         self.bodies[article.id] = article.body
         self.stream.append(article.id, article.body)

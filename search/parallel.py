@@ -2,7 +2,9 @@
 then the segments are moved into one index and listed in one table of contents.
 
 Whoosh's own multiprocess writer was measured slower than one process and crashed at 100k articles
-(../shared/STYLE.md); here the workers share nothing but their input (inherited when the process forks).
+(../shared/STYLE.md); here the workers share nothing but their input: an ArticleSpool, the batch pickled to
+a file as it is read, each worker reading its own range. (Workers that inherited a million Article objects
+from the forking reindex copied the pages they touched: 3.8 GB private per worker at 1M articles.)
 
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
@@ -13,13 +15,16 @@ reported by it in one line (the worker ends without printing a traceback of its 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
 import re
 import shutil
 import time
+from array import array
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
@@ -41,8 +46,41 @@ class WorkerFailed(IndexWriteError):
     """A worker process ended without finishing its part of the index."""
 
 
-def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int, parent: int,
-              errors, facets: FacetRegistry = FACETS) -> None:
+class ArticleSpool:
+    """A fresh build's articles with their content keys, pickled to `path` in reading order; any range of them
+    read back in order (by each worker, from its own file handle). The file is deleted by close()."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._offsets = array("q")  # where each item starts
+        self._file = path.open("wb")
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def append(self, item: tuple[Article, str]) -> None:
+        self._offsets.append(self._file.tell())
+        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def finish(self) -> None:
+        """Done appending: flush the file for the readers."""
+        self._file.close()
+
+    def read(self, start: int, end: int) -> Iterator[tuple[Article, str]]:
+        if start >= min(end, len(self)):
+            return
+        with self.path.open("rb") as handle:
+            handle.seek(self._offsets[start])
+            for _ in range(start, min(end, len(self))):
+                yield pickle.load(handle)
+
+    def close(self) -> None:
+        self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int, errors,
+              facets: FacetRegistry = FACETS) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
     die_with_parent(parent)
     try:
@@ -55,44 +93,52 @@ def _run_part(batch: list[tuple[Article, str, str]], directory: str, counter, wr
         raise
 
 
-def _write_part(batch: list[tuple[Article, str, str]], directory: str, counter, writers: int,
-                facets: FacetRegistry = FACETS) -> None:
-    """In a worker: index one part of the batch into its own index directory."""
+Batch = tuple[ArticleSpool, list[str], int, int]  # the spool, every article's story, and a range of both
+
+
+def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS) -> None:
+    """In a worker: index one range of the spooled articles into its own index directory."""
+    spool, stories, start, end = batch
     ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
+    done = 0
     with collector_paused():
         writer = open_writer(ix, writers)
-        for done, (article, key, story) in enumerate(batch, start=1):
+        for done, ((article, key), story) in enumerate(zip(spool.read(start, end), stories[start:end]), start=1):
             add_article(writer, article, key, story, stems, facets)
             if done % 50 == 0:
                 with counter.get_lock():
                     counter.value += 50
         writer.commit()
     with counter.get_lock():
-        counter.value += len(batch) % 50
+        counter.value += done % 50
     stems.save()
 
 
-def write_in_parallel(batch: list[tuple[Article, str, str]], building: Path, workers: int,
+def write_in_parallel(spool: ArticleSpool, stories: list[str], building: Path, workers: int,
                       progress: Callable[[int], object] | None = None, stems: Stems | None = None,
                       facets: FacetRegistry = FACETS) -> None:
-    """Index `batch` (article, content key, story) into the empty index at `building`, using `workers` processes."""
+    """Index the spooled articles (article, content key), the i-th in story `stories[i]`, into the empty index
+    at `building`, using `workers` processes."""
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     parts = [building / f".part-{n}" for n in range(workers)]
-    size = -(-len(batch) // workers)
+    size = -(-len(spool) // workers)
     processes = []
     pipes = []
-    for n, part in enumerate(parts):
-        part.mkdir()
-        part_batch = batch[n * size:(n + 1) * size]
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_run_part,
-                                  args=(part_batch, str(part), counter, workers, os.getpid(), sender, facets))
-        process.start()
-        sender.close()
-        processes.append(process)
-        pipes.append(receiver)
+    gc.freeze()  # the workers' collections leave the reindex's objects alone: their pages stay shared
+    try:
+        for n, part in enumerate(parts):
+            part.mkdir()
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_run_part, args=((spool, stories, n * size, (n + 1) * size), str(part),
+                                                              counter, workers, os.getpid(), sender, facets))
+            process.start()
+            sender.close()
+            processes.append(process)
+            pipes.append(receiver)
+    finally:
+        gc.unfreeze()
     reported = 0
     try:
         while any(process.is_alive() for process in processes):
