@@ -165,3 +165,21 @@ def test_story_preparing_workers_end_when_the_reindex_is_killed(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert wait_for(lambda: not any(alive(pid) for pid in workers), 1.0), workers
+
+
+def test_the_spool_gives_back_any_range_in_order_and_close_deletes_it(tmp_path):
+    from search.articles import Article
+    from search.parallel import ArticleSpool
+
+    spool = ArticleSpool(tmp_path / "spool")
+    items = [(Article(id=f"a{n}", title=f"Berita {n}", body=f"Isi berita {n}.", source="uji"), f"key{n}")
+             for n in range(5)]
+    for item in items:
+        spool.append(item)
+    spool.finish()
+    assert len(spool) == 5
+    assert list(spool.read(1, 3)) == items[1:3]
+    assert list(spool.read(3, 99)) == items[3:]  # a range past the end stops at the end
+    assert list(spool.read(5, 8)) == []
+    spool.close()
+    assert not (tmp_path / "spool").exists()
