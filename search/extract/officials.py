@@ -22,6 +22,7 @@ CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
+DEPUTY_WORDS = frozenset({"wakil"})  # in lower case a post only before another one (`wakil ketua`)
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
@@ -110,10 +111,21 @@ class _Reader:
             return False
         if self._running_for(i):
             return False  # "calon wakil presiden Ganjar - Mahfud": a candidacy, not an office
+        if self._no_post_follows(i):
+            return False
         following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
         return following.is_capitalised or (self.tokens[i].text in LOWERCASE_COURT_POSTS
                                             and following.text.capitalize() in self.lex.role_words
                                             and self.word(i + 2)[:1].isupper())
+
+    def _no_post_follows(self, i: int) -> bool:
+        """`wakil Jepang Takuma Ueda`, `sundulan kepala Cassano`, `anggota Nama Snada`: in lower case, `wakil`
+        before no post is a representative, and a post every organisation has, right before a name, says
+        nothing of an office (`wakil presiden Jusuf Kalla`, `anggota DPR Fadli Zon` are offices)."""
+        text = self.tokens[i].text
+        if text in DEPUTY_WORDS and self.word(i + 1).lower() not in self.lex.lowercase_positions:
+            return True
+        return text in self.lex.generic_posts and self.is_name_word(i + 1)
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
@@ -540,6 +552,40 @@ class _Reader:
             return True
         return any(i in self.bodies or self.tokens[i].text in self.lex.positions for i in range(start + 1, end))
 
+    def in_unknown_body(self, span: tuple[int, int]) -> bool:
+        """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
+        (generic_posts.txt) followed by a proper name that is no agency, region, place, public post or public
+        institution's word (public_unit_words.txt), nor a word of a role: the post is that organisation's.
+        A legislature's word (`Ketua Fraksi Golkar`) keeps it public, as does a post further in the role
+        (`Kepala Unit Kerja Presiden`; right after the first, `Wakil Presiden`, it is one compound post), and the
+        words after a place level are the place's (`Kepala Desa Semagar`)."""
+        start, end = span
+        if self.tokens[start].text not in self.lex.generic_posts:
+            return False
+        unknown = in_place = False
+        for i in range(start + 1, end):
+            token = self.tokens[i]
+            text = token.text
+            if (i in self.material or text in self.lex.public_unit_words or text in PUBLIC_OVERRIDES
+                    or (text in self.lex.positions and (text not in self.lex.generic_posts or i > start + 1))):
+                return False
+            if text in self.lex.place_levels:
+                in_place = True
+            elif not token.is_capitalised:
+                in_place = False
+            elif not (in_place or unknown or self._describes_role(token)):
+                unknown = True
+        return unknown
+
+    def _describes_role(self, token: Token) -> bool:
+        """A word a role is made of: a role or post word, a rank or title, a connector, an ordinary or affixed
+        word (`Promosi`, `Pemasaran`), a numeral."""
+        text = token.text
+        return (text in self.lex.role_words or text in self.lex.positions or text in self.lex.ranks
+                or text in self.lex.person_prefixes or text in self.lex.connectors
+                or token.lower in self.lex.common_words or bool(ROMAN_NUMERAL.match(text))
+                or text in SHORT_NUMERALS or (not token.is_acronym and is_derived_word(text)))
+
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
         found = []
@@ -595,7 +641,8 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
-    found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)]
+    found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
+             and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
                                                                           lexicon)] if name])
