@@ -433,6 +433,30 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a legislator's faction after `dari`; the country or city an Indonesian envoy serves
+    ("Anggota Komisi X DPR RI dari Fraksi PKB, Habib Syarief Muhammad, menyoroti hal itu.",
+     [("Habib Syarief Muhammad", "Anggota Komisi X DPR RI dari Fraksi PKB")]),
+    ("Anggota DPRD Jatim dari Fraksi PDIP, Deni Wicaksono, mendesak pemprov bertindak.",
+     [("Deni Wicaksono", "Anggota DPRD Jatim dari Fraksi PDIP")]),
+    ("Duta Besar RI untuk Jepang Heri Akhmadi hadir di Tokyo.", [("Heri Akhmadi", "Duta Besar RI untuk Jepang")]),
+    ("Dubes RI di Jakarta hadir.", []),
+    # posts fused with their unit (positions.txt); a prison's name after Kalapas is the place, not the person
+    ("Kalapas Kelas I Surabaya Jayanta memastikan warga binaan aman.", [("Jayanta", "Kalapas Kelas I Surabaya")]),
+    ("Kasatpol PP Surabaya M Fikser menertibkan PKL.", [("M Fikser", "Kasatpol PP Surabaya")]),
+    ("Kakanwil Kemenkumham Jatim Haris Sukamto menyerahkan remisi.",
+     [("Haris Sukamto", "Kakanwil Kemenkumham Jatim")]),
+    ("Kalapas Sukamiskin mengatakan napi dalam keadaan aman.", []),
+    # a given name that is a role's word too, between two name words; a name Sastrawi reads as `ku-` + a root
+    ("Pj Wali Kota Batu Aries Agung Paewai meninjau lokasi.", [("Aries Agung Paewai", "Pj Wali Kota Batu")]),
+    ("Wakil Jaksa Agung Feri Wibisono hadir.", [("Feri Wibisono", "Wakil Jaksa Agung")]),
+    ("Ketua KPU Jatim Aang Kunaifi mengumumkan hasil rekapitulasi.", [("Aang Kunaifi", "Ketua KPU Jatim")]),
+    ("Menteri Pertahanan Kusumo Wibowo meninjau pangkalan.", [("Kusumo Wibowo", "Menteri Pertahanan")]),
+])
+def test_regional_news_roles(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # parliament's DPD, and a party's board that is no agency
     ("Ketua DPD Partai Golkar Jatim dan DPD PDIP Jatim bertemu pimpinan DPD RI.", ["Dewan Perwakilan Daerah"]),
     ("Rapat DPD II Golkar Kota Surabaya digelar.", []),

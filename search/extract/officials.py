@@ -22,6 +22,10 @@ CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
+FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
+ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
+ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
+ENVOY_LINKS = frozenset({"untuk", "di"})
 DEPUTY_WORDS = frozenset({"wakil"})  # in lower case a post only before another one (`wakil ketua`)
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
@@ -31,13 +35,14 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
-                         "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
+                         "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
+PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
@@ -57,7 +62,9 @@ def is_derived_word(text: str) -> bool:
     if not word.isalpha() or len(word) <= 4:
         return False
     root = stem_word(word)
-    return root != word and (len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT)
+    if root == word or word[:max(0, word.find(root))] in PRONOUN_PREFIXES:
+        return False  # `Ku-naif-i`, `Ku-sumo`, `Ku-mala`: a pronoun's prefix makes no word of a role
+    return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
 
 
 @dataclass
@@ -234,7 +241,7 @@ class _Reader:
                     return i
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
-                    and not self.is_hyphen_part(i) \
+                    and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
                     and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
                              and token.text.capitalize() in self.lex.role_words):
                 return i
@@ -242,6 +249,15 @@ class _Reader:
                 return i - 1
             i += 1
         return i
+
+    def _role_goes_on(self, i: int, head: int) -> bool:
+        """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
+        Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves."""
+        text, following = self.tokens[i].text, self.word(i + 1)
+        if text == "dari":
+            return following in FACTION_WORDS or following in self.lex.parties
+        return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and self.word(i - 1) in ENVOY_SENDERS
+                and following[:1].isupper())
 
     def _number_in_role(self, i: int) -> bool:
         """`Gubernur Jawa Timur periode 2019-2024 Khofifah`, `Ketua Komisi 2`: a number, or the word before one."""
@@ -286,7 +302,8 @@ class _Reader:
             name_end -= 1
         name_start = name_end
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
-                                         (self.is_particle(name_start - 1) and name_start < name_end)):
+                                         (self.is_particle(name_start - 1) and name_start < name_end)
+                                         or self._inner_word_name(name_start - 1, head, name_end)):
             if self._role_runs_on(name_start - 1):
                 break
             name_start -= 1
@@ -342,6 +359,13 @@ class _Reader:
         return (token is not None and i + 1 < len(self.tokens) and token.is_capitalised and not token.is_acronym and i not in self.material
                 and token.text in self.lex.role_words and token.text in self.lex.word_names
                 and token.text not in self.lex.positions and self.is_name_word(i + 1))
+
+    def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
+        """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
+        `Putra`) between two name words is the name's (never `Jaksa Agung`: a post stands before it there)."""
+        return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
+                and self.tokens[i].text not in self.lex.positions and i not in self.material
+                and self.is_name_word(i - 1) and self.is_name_word(i + 1))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
