@@ -451,6 +451,12 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Wakil Jaksa Agung Feri Wibisono hadir.", [("Feri Wibisono", "Wakil Jaksa Agung")]),
     ("Ketua KPU Jatim Aang Kunaifi mengumumkan hasil rekapitulasi.", [("Aang Kunaifi", "Ketua KPU Jatim")]),
     ("Menteri Pertahanan Kusumo Wibowo meninjau pangkalan.", [("Kusumo Wibowo", "Menteri Pertahanan")]),
+    # two people each named with `sebagai` and a role, joined by `dan`: each keeps the role written after them
+    ("Masa jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur dan Emil Dardak sebagai Wagub berakhir.",
+     [("Khofifah Indar Parawansa", "Gubernur Jawa Timur"), ("Emil Dardak", "Wagub")]),
+    # ...but a role whose own name stands before `dan` is not the name before it: `pengusaha Andi Narogong`
+    ("Ia didakwa bersama pengusaha Andi Narogong, mantan Sekretaris Jenderal Kemendagri Diah Anggraini dan "
+     "pejabat lain.", [("Diah Anggraini", "Sekretaris Jenderal Kemendagri")]),
 ])
 def test_regional_news_roles(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

@@ -538,8 +538,13 @@ class _Reader:
             return None  # one word is too little to know it is a name; a longer run is not one name
         head = i + 1 + former
         end = self.clause_end(head, head)
-        if self.name_in(head, head, end) is not None:
-            return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
+        own = self.name_in(head, head, end)
+        if own is not None:
+            connector = own[0] - 1
+            if (self.word(connector) not in self.lex.connectors or connector <= head + 1
+                    or self.name_in(head, head, connector) is not None):
+                return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
+            end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, i, role, (head, end)) if role else None
 
@@ -655,6 +660,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
                 appositive = reader.appositive_at(i)
                 if appositive is not None:
                     found.append(appositive)
+                    resume = max(resume, appositive.role_span[1])  # its role names nobody else
             continue
         if i < resume or not (reader.is_head(i) or reader.is_lowercase_head(i)):
             continue
