@@ -427,6 +427,17 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Ia bergabung sebagai anggota Nama Snada sejak 1995.", []),
     ("Hal itu dikatakan wakil presiden Jusuf Kalla di Istana.", ["Jusuf Kalla"]),
     ("Hal itu dikatakan anggota DPR Fadli Zon di Senayan.", ["Fadli Zon"]),
+    # a society's post with no body at all (society_post_words.txt); a body keeps it public
+    ("Ketua Umum, Megawati Soekarnoputri, memberi arahan kepada kader.", []),
+    ("Pertunjukan itu dikatakan Ketua Pelaksana Lebaran Betawi Mohammad Ikhsan sukses.", []),
+    ("Ketua Panitia Khusus DPR Agun Gunandjar memimpin rapat.", ["Agun Gunandjar"]),
+    # a post word only before the words that complete it (post_completions.tsv)
+    ("Kuasa hukum Buni Yani, Aldwin Rahadian, mengajukan banding. Kuasa Hukum Buni Yani hadir.", []),
+    ("Kuasa Pengguna Anggaran Andi Wijaya ditahan jaksa.", ["Andi Wijaya"]),
+    ("Sambutan CEO Bumbee Collection, Perdana Mahartika, menutup acara.", []),
+    ("Perdana Menteri Jepang Shigeru Ishiba bertemu mitranya.", ["Shigeru Ishiba"]),
+    # `selaku` sets off a role after a name, as `sebagai` does
+    ("Hal itu disampaikan Argo Yuwono selaku Kabid Humas Polda Metro Jaya kemarin.", ["Argo Yuwono"]),
 ])
 def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, expected):
     assert extracted(body).official_names == expected

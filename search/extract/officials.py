@@ -19,7 +19,7 @@ BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word 
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
-APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku"})  # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
@@ -102,6 +102,9 @@ class _Reader:
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
+        completions = self.lex.post_completions.get(token.text)
+        if completions is not None and self.word(i + 1) not in completions:
+            return False  # `kuasa hukum`, `Perdana Mahartika`: not the post the word opens
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
                 and i not in self.material and not self._running_for(i)
                 and self.word(i - 1) not in self.lex.body_name_openers  # `PT Duta Palma`: a company's name
@@ -529,7 +532,7 @@ class _Reader:
         """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
         a name of two words or more, then its role."""
         former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
-        if self.word(i) not in (",", "sebagai") or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
+        if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
@@ -591,6 +594,10 @@ class _Reader:
         start, end = span
         if self.tokens[start].text not in self.lex.generic_posts:
             return False
+        words = [self.tokens[i].text for i in range(start, end) if self.tokens[i].is_word]
+        if words[-1] in self.lex.society_post_words and all(
+                word in self.lex.generic_posts or word in self.lex.society_post_words for word in words[:-1]):
+            return True  # `Ketua Umum`, `Ketua Pelaksana` with no body: a party's, a society's, a committee's
         unknown = in_place = False
         for i in range(start + 1, end):
             token = self.tokens[i]
