@@ -462,6 +462,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Wakil Jaksa Agung Feri Wibisono hadir.", [("Feri Wibisono", "Wakil Jaksa Agung")]),
     ("Ketua KPU Jatim Aang Kunaifi mengumumkan hasil rekapitulasi.", [("Aang Kunaifi", "Ketua KPU Jatim")]),
     ("Menteri Pertahanan Kusumo Wibowo meninjau pangkalan.", [("Kusumo Wibowo", "Menteri Pertahanan")]),
+    # an army corps after the rank (ranks.txt); a directorate general's own words (role_words.txt)
+    ("Dandim 0817/Gresik Letkol Arm Ahmad Fauzi Hasibuan memimpin upacara.",
+     [("Ahmad Fauzi Hasibuan", "Dandim 0817/Gresik")]),
+    ("Dirjen Bina Marga Roy Rizali Anwar meninjau jalan.", [("Roy Rizali Anwar", "Dirjen Bina Marga")]),
     # two people each named with `sebagai` and a role, joined by `dan`: each keeps the role written after them
     ("Masa jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur dan Emil Dardak sebagai Wagub berakhir.",
      [("Khofifah Indar Parawansa", "Gubernur Jawa Timur"), ("Emil Dardak", "Wagub")]),
