@@ -466,6 +466,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Dandim 0817/Gresik Letkol Arm Ahmad Fauzi Hasibuan memimpin upacara.",
      [("Ahmad Fauzi Hasibuan", "Dandim 0817/Gresik")]),
     ("Dirjen Bina Marga Roy Rizali Anwar meninjau jalan.", [("Roy Rizali Anwar", "Dirjen Bina Marga")]),
+    # `Hakim` opens a role when a court follows (agency_posts.txt), never inside a name
+    ("Hakim Pengadilan Negeri Surabaya Erintuah Damanik ditangkap.",
+     [("Erintuah Damanik", "Hakim Pengadilan Negeri Surabaya")]),
+    ("Menteri Agama Lukman Hakim Saifuddin hadir.", [("Lukman Hakim Saifuddin", "Menteri Agama")]),
     # two people each named with `sebagai` and a role, joined by `dan`: each keeps the role written after them
     ("Masa jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur dan Emil Dardak sebagai Wagub berakhir.",
      [("Khofifah Indar Parawansa", "Gubernur Jawa Timur"), ("Emil Dardak", "Wagub")]),
