@@ -52,6 +52,10 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
+    generic_posts: frozenset[str]  # `Ketua`, `Direktur`: every organisation has them (officials.py asks whose)
+    public_unit_words: frozenset[str]  # `Balai`, `Rutan`: a public institution no agency table lists
+    society_post_words: frozenset[str]  # `Umum`: `Ketua Umum` with no body is a party's or a society's post
+    post_completions: dict[str, frozenset[str]]  # `Kuasa` -> {`Pengguna`}: a post only before these words
     role_words: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
@@ -241,6 +245,11 @@ def load_lexicon() -> Lexicon:
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),
+        generic_posts=frozenset(read_lines("generic_posts.txt")),
+        public_unit_words=frozenset(read_lines("public_unit_words.txt")),
+        society_post_words=frozenset(read_lines("society_post_words.txt")),
+        post_completions={cells[0]: frozenset(cells[1].split("|"))
+                          for cells in (line.split("\t") for line in read_lines("post_completions.tsv"))},
         role_words=frozenset(read_lines("role_words.txt")),
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),

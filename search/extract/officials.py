@@ -19,9 +19,14 @@ BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word 
 MAX_PARENTHESIS_TOKENS = 8
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
-APPOSITIVE_MARKERS = frozenset({",", "sebagai"})
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku"})  # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
+FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
+ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
+ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
+ENVOY_LINKS = frozenset({"untuk", "di"})
+DEPUTY_WORDS = frozenset({"wakil"})  # in lower case a post only before another one (`wakil ketua`)
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: not part of the name
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
@@ -30,13 +35,14 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
-                         "Sekcam"})  # posts the news names with their village or district: `Kades Kluwut`
+                         "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
+PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
@@ -56,7 +62,9 @@ def is_derived_word(text: str) -> bool:
     if not word.isalpha() or len(word) <= 4:
         return False
     root = stem_word(word)
-    return root != word and (len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT)
+    if root == word or word[:max(0, word.find(root))] in PRONOUN_PREFIXES:
+        return False  # `Ku-naif-i`, `Ku-sumo`, `Ku-mala`: a pronoun's prefix makes no word of a role
+    return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
 
 
 @dataclass
@@ -94,6 +102,11 @@ class _Reader:
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
+        completions = self.lex.post_completions.get(token.text)
+        if completions is not None and self.word(i + 1) not in completions:
+            return False  # `kuasa hukum`, `Perdana Mahartika`: not the post the word opens
+        if token.text in self.lex.agency_posts and i > 0 and self.is_name_word(i - 1):
+            return False  # `Lukman Hakim Saifuddin`: a name's word, not a post
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
                 and i not in self.material and not self._running_for(i)
                 and self.word(i - 1) not in self.lex.body_name_openers  # `PT Duta Palma`: a company's name
@@ -110,10 +123,21 @@ class _Reader:
             return False
         if self._running_for(i):
             return False  # "calon wakil presiden Ganjar - Mahfud": a candidacy, not an office
+        if self._no_post_follows(i):
+            return False
         following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
         return following.is_capitalised or (self.tokens[i].text in LOWERCASE_COURT_POSTS
                                             and following.text.capitalize() in self.lex.role_words
                                             and self.word(i + 2)[:1].isupper())
+
+    def _no_post_follows(self, i: int) -> bool:
+        """`wakil Jepang Takuma Ueda`, `sundulan kepala Cassano`, `anggota Nama Snada`: in lower case, `wakil`
+        before no post is a representative, and a post every organisation has, right before a name, says
+        nothing of an office (`wakil presiden Jusuf Kalla`, `anggota DPR Fadli Zon` are offices)."""
+        text = self.tokens[i].text
+        if text in DEPUTY_WORDS and self.word(i + 1).lower() not in self.lex.lowercase_positions:
+            return True
+        return text in self.lex.generic_posts and self.is_name_word(i + 1)
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
@@ -222,7 +246,7 @@ class _Reader:
                     return i
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
-                    and not self.is_hyphen_part(i) \
+                    and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
                     and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
                              and token.text.capitalize() in self.lex.role_words):
                 return i
@@ -230,6 +254,15 @@ class _Reader:
                 return i - 1
             i += 1
         return i
+
+    def _role_goes_on(self, i: int, head: int) -> bool:
+        """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
+        Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves."""
+        text, following = self.tokens[i].text, self.word(i + 1)
+        if text == "dari":
+            return following in FACTION_WORDS or following in self.lex.parties
+        return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and self.word(i - 1) in ENVOY_SENDERS
+                and following[:1].isupper())
 
     def _number_in_role(self, i: int) -> bool:
         """`Gubernur Jawa Timur periode 2019-2024 Khofifah`, `Ketua Komisi 2`: a number, or the word before one."""
@@ -274,7 +307,8 @@ class _Reader:
             name_end -= 1
         name_start = name_end
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
-                                         (self.is_particle(name_start - 1) and name_start < name_end)):
+                                         (self.is_particle(name_start - 1) and name_start < name_end)
+                                         or self._inner_word_name(name_start - 1, head, name_end)):
             if self._role_runs_on(name_start - 1):
                 break
             name_start -= 1
@@ -330,6 +364,13 @@ class _Reader:
         return (token is not None and i + 1 < len(self.tokens) and token.is_capitalised and not token.is_acronym and i not in self.material
                 and token.text in self.lex.role_words and token.text in self.lex.word_names
                 and token.text not in self.lex.positions and self.is_name_word(i + 1))
+
+    def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
+        """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
+        `Putra`) between two name words is the name's (never `Jaksa Agung`: a post stands before it there)."""
+        return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
+                and self.tokens[i].text not in self.lex.positions and i not in self.material
+                and self.is_name_word(i - 1) and self.is_name_word(i + 1))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
@@ -493,7 +534,7 @@ class _Reader:
         """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
         a name of two words or more, then its role."""
         former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
-        if self.word(i) not in (",", "sebagai") or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
+        if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
@@ -502,8 +543,13 @@ class _Reader:
             return None  # one word is too little to know it is a name; a longer run is not one name
         head = i + 1 + former
         end = self.clause_end(head, head)
-        if self.name_in(head, head, end) is not None:
-            return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
+        own = self.name_in(head, head, end)
+        if own is not None:
+            connector = own[0] - 1
+            if (self.word(connector) not in self.lex.connectors or connector <= head + 1
+                    or self.name_in(head, head, connector) is not None):
+                return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
+            end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, i, role, (head, end)) if role else None
 
@@ -539,6 +585,44 @@ class _Reader:
         if self.tokens[start].text not in self.lex.agency_posts:
             return True
         return any(i in self.bodies or self.tokens[i].text in self.lex.positions for i in range(start + 1, end))
+
+    def in_unknown_body(self, span: tuple[int, int]) -> bool:
+        """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
+        (generic_posts.txt) followed by a proper name that is no agency, region, place, public post or public
+        institution's word (public_unit_words.txt), nor a word of a role: the post is that organisation's.
+        A legislature's word (`Ketua Fraksi Golkar`) keeps it public, as does a post further in the role
+        (`Kepala Unit Kerja Presiden`; right after the first, `Wakil Presiden`, it is one compound post), and the
+        words after a place level are the place's (`Kepala Desa Semagar`)."""
+        start, end = span
+        if self.tokens[start].text not in self.lex.generic_posts:
+            return False
+        words = [self.tokens[i].text for i in range(start, end) if self.tokens[i].is_word]
+        if words[-1] in self.lex.society_post_words and all(
+                word in self.lex.generic_posts or word in self.lex.society_post_words for word in words[:-1]):
+            return True  # `Ketua Umum`, `Ketua Pelaksana` with no body: a party's, a society's, a committee's
+        unknown = in_place = False
+        for i in range(start + 1, end):
+            token = self.tokens[i]
+            text = token.text
+            if (i in self.material or text in self.lex.public_unit_words or text in PUBLIC_OVERRIDES
+                    or (text in self.lex.positions and (text not in self.lex.generic_posts or i > start + 1))):
+                return False
+            if text in self.lex.place_levels:
+                in_place = True
+            elif not token.is_capitalised:
+                in_place = False
+            elif not (in_place or unknown or self._describes_role(token)):
+                unknown = True
+        return unknown
+
+    def _describes_role(self, token: Token) -> bool:
+        """A word a role is made of: a role or post word, a rank or title, a connector, an ordinary or affixed
+        word (`Promosi`, `Pemasaran`), a numeral."""
+        text = token.text
+        return (text in self.lex.role_words or text in self.lex.positions or text in self.lex.ranks
+                or text in self.lex.person_prefixes or text in self.lex.connectors
+                or token.lower in self.lex.common_words or bool(ROMAN_NUMERAL.match(text))
+                or text in SHORT_NUMERALS or (not token.is_acronym and is_derived_word(text)))
 
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
@@ -585,6 +669,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
                 appositive = reader.appositive_at(i)
                 if appositive is not None:
                     found.append(appositive)
+                    resume = max(resume, appositive.role_span[1])  # its role names nobody else
             continue
         if i < resume or not (reader.is_head(i) or reader.is_lowercase_head(i)):
             continue
@@ -595,7 +680,8 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
-    found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)]
+    found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
+             and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
                                                                           lexicon)] if name])
