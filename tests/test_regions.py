@@ -180,6 +180,12 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a body the agency extractor resolved to a namesake of the other level is the one the article's words name
     ("Istri korban melaporkan hilangnya korban ke Polrestabes Bandung. Pihak Polrestabes Bandung kemudian "
      "melakukan penelusuran.", "", None, ["32.73"]),
+    # a person's address is no evidence, residents who are the story are (`Warga RW 03 ...`)
+    ("Seorang sopir, Budi (37), warga Kelurahan Jati, Kecamatan Candi, Kabupaten Sidoarjo, ditangkap Polrestabes "
+     "Surabaya. Polrestabes Surabaya menyita mobilnya.", "", None, ["35.78"]),
+    ("Warga RW 03 Kelurahan Cawang, Jakarta Timur, mendirikan posko banjir.", "", None, ["31.75"]),
+    ("Warga Desa Sumberrejo, Kecamatan Candi, Kabupaten Sidoarjo, memprotes bau limbah pabrik.", "", None,
+     ["35.15"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -275,6 +281,11 @@ def test_regions_by_evidence(body, title, place, expected):
     ("\"Anak harus cukup minum,\" ungkap dokter saat ditemui kumparan (kumparan.com) di kawasan Kemang, Jakarta "
      "Selatan, beberapa waktu lalu.", None),
     ("Chandra yang beralamatkan di Kecamatan Cakung, Jakarta Timur meninggal saat mendaki gunung.", None),
+    ("Ibu itu, Sumiati (41), warga Desa Karangrejo RT 02 / 05 Kecamatan Lasem, Kabupaten Rembang, melahirkan di "
+     "dalam bus.", None),
+    ("Pengemudi itu, Arif, warga Perumahan Griya Asri, Kecamatan Taman, Kabupaten Sidoarjo, kabur ke luar negeri.",
+     None),
+    ("Pengemudi itu, Arif, warga Kecamatan Sukawati, kabur ke luar negeri.", None),
     # the provincial capital as the address of a provincial body's building (rule P3)
     ("Ketua AEKI melantik pengurus di Gedung AEKI Lampung, Bandarlampung, Selasa.", None),
     # a list after `di` is no chain of places: Plumpang lies in Jakarta, not in Banyuwangi

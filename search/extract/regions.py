@@ -78,6 +78,9 @@ KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
+ADDRESS_CHAIN = 16  # tokens of an address (`Desa Tulis RT 03 / 03 Kecamatan Lasem, Kabupaten`) after `warga`
+ADDRESS_REACH = 120  # characters before `Kecamatan` where such an address is looked for
+_ADDRESS_TOKEN = re.compile(r"[^\W_]+|[,/)]")
 STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
 DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
@@ -131,6 +134,8 @@ class RegionWords:
     seat_kecamatan: dict[str, str]  # `Tanah Abang`, `Kemang` -> 31.71, 31.74: Jakarta's kecamatan and landmarks
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
     sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
+    residents: frozenset[str]  # `warga`: before an address (`warga Desa X, Kecamatan Y`), where someone lives
+    address_words: frozenset[str]  # `desa`, `jalan`, `rt`: the words that open such an address
 
 
 @dataclass(frozen=True)
@@ -231,7 +236,9 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
                        _seat_places_named(frozenset(read_lines("national_seat.txt"))),
-                       _sites())
+                       _sites(),
+                       frozenset(read_lines("resident_words.txt")),
+                       frozenset(read_lines("address_words.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -321,7 +328,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
-    for code in _kecamatan_regions(article.text, lexicon, words.origin_words, named, words.residence_words):
+    for code in _kecamatan_regions(article.text, lexicon, words, named):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
@@ -764,12 +771,30 @@ def _inside_word(tokens: list[Token], index: int) -> bool:
 
 
 def _is_residence(tokens: list[Token], start: int, words: RegionWords) -> bool:
-    """`yang beralamatkan di Kecamatan Cakung, Jakarta Timur`: a person's address, a passing mention (N1)."""
+    """`yang beralamatkan di Kecamatan Cakung, Jakarta Timur`, `Sukiati, warga Desa Tulis RT 03 / 03 Kecamatan
+    Lasem, Kabupaten Rembang`: a person's address, a passing mention (N1)."""
     index = start
     while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
                                                           or tokens[index - 1].text == ","):
         index -= 1
-    return index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words
+    if index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words:
+        return True
+    return _opens_address([token.text for token in tokens[max(0, start - ADDRESS_CHAIN):start]], words)
+
+
+def _opens_address(before: list[str], words: RegionWords) -> bool:
+    """Whether the words right `before` a name are a person's address (`Sukiati (43), warga Desa Tulis RT 03 /
+    03 Kecamatan Lasem,`): capitalised words, numbers, commas and slashes back to an address word after
+    `warga` or `penduduk` set off by a comma or a parenthesis after a person (not `Warga RW 02 Jatipadang,
+    Jakarta Selatan, khawatir`: the residents are the story)."""
+    index = len(before)
+    while index > 2 and (before[index - 1][:1].isupper() or before[index - 1][:1].isdigit()
+                         or before[index - 1] in (",", "/")):
+        index -= 1
+        if (before[index].lower().rstrip(".") in words.address_words and before[index - 1] in words.residents
+                and before[index - 2] in (",", ")")):
+            return True
+    return False
 
 
 def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
@@ -1030,8 +1055,7 @@ def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, f
     return found
 
 
-def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str],
-                       named: set[str] = frozenset(), residence_words: frozenset[str] = frozenset()) -> list[str]:
+def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: set[str] = frozenset()) -> list[str]:
     """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique, or
     when the article names just one of the kabupaten/kota with a kecamatan of that name, in any way
     (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan)."""
@@ -1040,12 +1064,15 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]
         return found
     for match in KECAMATAN.finditer(text):
         before = text[max(0, match.start() - 2 * ORIGIN_REACH):match.start()].split()
-        if before and (before[-1].lower() in origin_words or (
-                len(before) > 1 and before[-1] == "di" and before[-2].lower() in residence_words)):
+        if before and (before[-1].lower() in words.origin_words or (
+                len(before) > 1 and before[-1] == "di" and before[-2].lower() in words.residence_words)):
             continue  # `asal Kecamatan Bangsalsari`, `beralamat di Kecamatan Cakung`
-        words = match.group(1).split()
-        for width in range(len(words), 0, -1):
-            name = " ".join(words[:width]).lower()
+        if _opens_address(_ADDRESS_TOKEN.findall(text[max(0, match.start() - ADDRESS_REACH):match.start()])
+                          + ["Kecamatan"], words):
+            continue  # `Sumiati, warga Desa Tulis RT 03 / 03 Kecamatan Lasem`, `Arif, warga Kecamatan Taman`
+        parts = match.group(1).split()
+        for width in range(len(parts), 0, -1):
+            name = " ".join(parts[:width]).lower()
             code = lexicon.kecamatan_to_region.get(name)
             if code is None:
                 shared = lexicon.kecamatan_codes.get(name, frozenset()) & named
