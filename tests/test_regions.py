@@ -320,6 +320,19 @@ def test_the_title_does_not_lift_a_name_the_body_gives_once_in_passing():
     assert codes(body, title="seniman muslim kebumen rancang kolase bunda maria") == []
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Festival Danau Toba siapkan ragam acara", []),  # the lake, not Kabupaten Toba
+    ("festival gunung bromo dan danau toba", []),
+    ("Bupati Toba buka festival di Danau Toba", ["12.12"]),  # named alone once: the kabupaten
+])
+def test_the_title_does_not_lift_a_name_it_gives_as_a_natural_features(title, expected):
+    body = ("Ribuan wisatawan diperkirakan datang ke festival tahunan itu. Panitia menyiapkan panggung terapung, "
+            "pameran kain tenun sepanjang lima ratus meter, lomba perahu tradisional, pertunjukan musik dan tari, "
+            "serta pasar kuliner yang buka sampai tengah malam. Hotel dan rumah warga disiapkan sebagai penginapan "
+            "bagi tamu dari luar daerah dan luar negeri. Penginapan di Toba sudah penuh sejak sepekan lalu.")
+    assert codes(body, title=title) == expected
+
+
 @pytest.mark.parametrize("typed, code", [
     ("18.01", "18.01"), ("18", "18"), ("Kabupaten Lampung Selatan", "18.01"), ("Kab. Lampung Selatan", "18.01"),
     ("kab lampung selatan", "18.01"), ("Lampung Selatan", "18.01"), ("  lampung   selatan ", "18.01"),

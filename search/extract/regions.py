@@ -136,6 +136,7 @@ class RegionWords:
     sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
     residents: frozenset[str]  # `warga`: before an address (`warga Desa X, Kecamatan Y`), where someone lives
     address_words: frozenset[str]  # `desa`, `jalan`, `rt`: the words that open such an address
+    features: frozenset[str]  # `danau`, `gunung`: a name after them in a title is a lake's, a mountain's
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,8 @@ def load_region_words() -> RegionWords:
                        _seat_places_named(frozenset(read_lines("national_seat.txt"))),
                        _sites(),
                        frozenset(read_lines("resident_words.txt")),
-                       frozenset(read_lines("address_words.txt")))
+                       frozenset(read_lines("address_words.txt")),
+                       frozenset(read_lines("region_features.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -504,11 +506,23 @@ def _follows_outlet(article: ArticleText, match: Match) -> bool:
 
 
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
-    """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`)."""
+    """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`), not as
+    a natural feature's name (`festival danau toba` names the lake, not Kabupaten Toba)."""
     if not title:
         return []
     padded = f" {_NON_WORD.sub(' ', title.lower())} "
-    return [region for region in candidates if any(f" {name} " in padded for name in words.names[region.code])]
+    return [region for region in candidates if any(_names_alone(padded, name, words.features)
+                                                   for name in words.names[region.code])]
+
+
+def _names_alone(padded: str, name: str, features: frozenset[str]) -> bool:
+    """Whether the padded lower-case `padded` holds `name` once at least not right after a feature's word."""
+    start = padded.find(f" {name} ")
+    while start >= 0:
+        if padded[:start].rsplit(" ", 1)[-1] not in features:
+            return True
+        start = padded.find(f" {name} ", start + 1)
+    return False
 
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
