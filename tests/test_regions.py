@@ -186,6 +186,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Warga RW 03 Kelurahan Cawang, Jakarta Timur, mendirikan posko banjir.", "", None, ["31.75"]),
     ("Warga Desa Sumberrejo, Kecamatan Candi, Kabupaten Sidoarjo, memprotes bau limbah pabrik.", "", None,
      ["35.15"]),
+    # ... while the council itself acting counts
+    ("DPRD Sidoarjo menggelar rapat paripurna. Anggota DPRD Sidoarjo menyetujui anggaran.", "", None, ["35.15"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -296,6 +298,10 @@ def test_regions_by_evidence(body, title, place, expected):
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses
     ("Seluruh perwira menengah (Pamen) dan perwira tinggi (Pati) dipanggil ke Istana. Presiden menerima para "
      "Pati itu. Pemanggilan para Pati merupakan acara rutin.", None),
+    # a council member named by the council: who the person is, not the council acting
+    ("Densus menangkap seorang anggota DPRD Pasuruan di sebuah bandara. Anggota DPRD Pasuruan itu dibawa ke "
+     "Mako Brimob.", None),
+    ("Anggota DPRD Kota Malang itu pergi berlibur ke luar negeri.", None),
     # several places after a word of origin
     ("Pemkab mendatangkan tim arkeolog dari Makassar dan Jayapura untuk konservasi mumi.", None),
     # a passing mention, far from the lead
