@@ -326,7 +326,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             shared.append(mention)
     for agency in agencies:
         region = getattr(agency, "region", None)
-        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
+        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS and not _only_members(article, agency, words):
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
@@ -398,6 +398,21 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
     return evidence.kinds.get(city.code) == {"agency"} and any(
         code != city.code and "." in code and by_code[code].short_name == city.short_name
         and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
+
+
+def _only_members(article: ArticleText, agency, words: RegionWords) -> bool:
+    """`anggota DPRD Kota Malang` each time the body names the body: a member's attribute, the body does not
+    act (region_cues.tsv, kind people)."""
+    found = False
+    for surface in getattr(agency, "surfaces", ()):
+        first = surface.split()[0].lower()
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", article.text):
+            before = article.text[max(0, match.start() - ORIGIN_REACH):match.start()].split()
+            cue = words.cues.get(f"{before[-1].lower()} {first}") if before else None
+            if cue is None or cue.kind != "people":
+                return False
+            found = True
+    return found
 
 
 def _is_national_story(agencies, words: RegionWords) -> bool:
