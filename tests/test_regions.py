@@ -188,6 +188,13 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      ["35.15"]),
     # ... while the council itself acting counts
     ("DPRD Sidoarjo menggelar rapat paripurna. Anggota DPRD Sidoarjo menyetujui anggaran.", "", None, ["35.15"]),
+    # a round-up of a province's kab/kota, each named once, is the province (P6); those the story dwells on count
+    ("Gubernur Jawa Barat menetapkan upah minimum kabupaten/kota tahun depan. Upah tertinggi ada di Kabupaten "
+     "Karawang, disusul Kota Bekasi, Kabupaten Bekasi, Kota Depok, Kota Bogor, Kabupaten Bogor, dan Kabupaten "
+     "Purwakarta.", "", None, ["32"]),
+    ("Banjir melanda Kabupaten Pasuruan, Kota Probolinggo, Kabupaten Jember, Kabupaten Lumajang, Kabupaten "
+     "Situbondo, Kabupaten Bondowoso dan Kota Malang. Pemkab Pasuruan dan Pemkot Probolinggo membuka posko.", "",
+     None, ["35.14", "35.74"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),

@@ -67,6 +67,7 @@ DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the 
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
+ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
@@ -90,7 +91,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
 ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
-WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
+WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
+LISTED_ACTING = frozenset({"body", "role", "agency", "event", "kecamatan", "dateline"})  # more than a list item  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
@@ -197,6 +199,18 @@ class Evidence:
                 or (self.counts.get(code, 0) <= 1 and code not in self.lead))]:
             del self.scores[code], self.kinds[code]
             self.named.discard(code)
+
+    def drop_list_items(self) -> None:
+        """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
+        (`UMK Kabupaten Garut Rp 1,67 juta, Kabupaten Ciamis Rp 1,6 juta, ...`: a province's round-up, rule P6;
+        `penambahan untuk Kabupaten Bondowoso, Jember dan Lumajang`: a list's items, N1)."""
+        cities = [code for code in self.kinds if "." in code]
+        if len(cities) < ROUNDUP_MANY:
+            return
+        for code in cities:
+            if self.counts.get(code, 0) <= 1 and not self.kinds[code] & LISTED_ACTING:
+                del self.scores[code], self.kinds[code]
+                self.named.discard(code)
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
@@ -354,6 +368,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         return []
     if _is_national_story(agencies, words):
         evidence.drop_background(words.national_seats)
+    evidence.drop_list_items()
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
