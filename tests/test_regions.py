@@ -195,6 +195,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Banjir melanda Kabupaten Pasuruan, Kota Probolinggo, Kabupaten Jember, Kabupaten Lumajang, Kabupaten "
      "Situbondo, Kabupaten Bondowoso dan Kota Malang. Pemkab Pasuruan dan Pemkot Probolinggo membuka posko.", "",
      None, ["35.14", "35.74"]),
+    ("Bupati Manggarai meninjau jalan rusak di Ruteng. Jalan di Manggarai itu longsor.", "", None, ["53.10"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -229,6 +230,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Investigator KNKT menjelaskan penyebab kereta anjlok dalam konferensi pers di Kemenhub, Jakarta Pusat "
      "(Jakpus), Jumat.", None),
     # Surakarta's everyday name in a film title
+    ("Kereta jarak jauh nanti hanya berhenti di Jatinegara dan Manggarai. Jalur Manggarai - Cikarang dibangun "
+     "ulang. Penumpang transit di Manggarai.", None),  # Jakarta's railway hub, not Kabupaten Manggarai
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
     # an office holder's title once, past the lead: who the person is, not where the story happens (a
     # province's too)
