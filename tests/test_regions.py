@@ -292,6 +292,7 @@ def test_regions_by_evidence(body, title, place, expected):
     # where an outlet met someone, past its own web address; a person's address (N1)
     ("\"Anak harus cukup minum,\" ungkap dokter saat ditemui kumparan (kumparan.com) di kawasan Kemang, Jakarta "
      "Selatan, beberapa waktu lalu.", None),
+    ("Pemain klub Jerman itu punya darah Indonesia dari kakeknya, yang lahir di Surabaya.", None),
     ("Chandra yang beralamatkan di Kecamatan Cakung, Jakarta Timur meninggal saat mendaki gunung.", None),
     ("Ibu itu, Sumiati (41), warga Desa Karangrejo RT 02 / 05 Kecamatan Lasem, Kabupaten Rembang, melahirkan di "
      "dalam bus.", None),
