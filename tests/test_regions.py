@@ -196,6 +196,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Situbondo, Kabupaten Bondowoso dan Kota Malang. Pemkab Pasuruan dan Pemkot Probolinggo membuka posko.", "",
      None, ["35.14", "35.74"]),
     ("Bupati Manggarai meninjau jalan rusak di Ruteng. Jalan di Manggarai itu longsor.", "", None, ["53.10"]),
+    # a name right after a village's word is the village's (Kelurahan Mabar in Medan, not Manggarai Barat)
+    ("Lima orang ditemukan tewas di Kelurahan Mabar, Kecamatan Medan Deli, Minggu pagi.", "", None, ["12.71"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -207,6 +209,7 @@ def test_regions_by_evidence(body, title, place, expected):
 @pytest.mark.parametrize("body, place", [
     # a place-like word inside another name
     ("Kebakaran melanda permukiman di Jati Padang, Pasar Minggu. Warga Jati Padang mengungsi.", None),
+    ("Warga Desa Bone memanen padi. Hasil panen Desa Bone melimpah.", None),
     ("Bank Jatim membuka kantor cabang baru. Bank Jatim menargetkan laba naik.", None),
     # national bodies sitting in Jakarta
     ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),

@@ -708,7 +708,10 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
     the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
-    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`)."""
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`). A name right
+    after a village's or a street's word is that village's or street's (`Kelurahan Mabar`, `Desa Bone`)."""
+    if start and tokens[start - 1].key in words.address_words:
+        return False
     index = start - 1
     comma = index >= 0 and tokens[index].text == ","
     if comma:
