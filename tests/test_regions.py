@@ -318,6 +318,12 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Anggota DPRD Kota Malang itu pergi berlibur ke luar negeri.", None),
     # several places after a word of origin
     ("Pemkab mendatangkan tim arkeolog dari Makassar dan Jayapura untuk konservasi mumi.", None),
+    # a name with no word of its own, once in the lead and once past it
+    ("Ratusan anggota ormas dan kelompok Ambon mendatangi rumah tokoh itu pada Minggu malam. Polisi yang berjaga "
+     "di lokasi segera menenangkan massa dan meminta perwakilan kedua pihak berdialog agar keributan tidak meluas. "
+     "Dialog berlangsung hampir dua jam dan dihadiri tokoh masyarakat, pengurus RT, serta perwakilan kepolisian "
+     "setempat. Seusai dialog, massa membubarkan diri dengan tertib dan polisi tetap berjaga hingga pagi. "
+     "Perwakilan kelompok Ambon menyatakan menerima hasil dialog.", None),
     # a passing mention, far from the lead
     ("Pemerintah pusat menaikkan harga eceran tertinggi beras mulai pekan depan. Kebijakan itu berlaku di "
      "seluruh Indonesia dan diumumkan setelah rapat terbatas para menteri. Para pedagang diminta menyesuaikan "

@@ -65,7 +65,8 @@ LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
-ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
+ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead;
+# so do bare names alone (`kelompok Ambon`, `ke Makassar`: no word says anything happens there)
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
@@ -381,7 +382,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
-                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"}
+                  or evidence.kinds[code] <= {"bare", "title"} else CITY_THRESHOLD)]
     cities = [city for city in cities if not _is_namesake_agency(city, evidence, by_code)]
     elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
     cities = [city for city in cities if not (city.province_code in elections
