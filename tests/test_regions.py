@@ -166,6 +166,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Kericuhan terjadi saat semifinal polo air di Kolam Renang Komplek Si Jalak Harupat, Bandung, Senin.", "",
      None, ["32.04"]),
     ("Politikus itu dijemput Densus di Bandara Juanda, Surabaya, Jawa Timur.", "", None, ["35.15"]),
+    ("Pasar terapung itu ramai dikunjungi wisatawan di Lembang, Bandung, Jawa Barat.", "", None, ["32.17"]),
+    ("Kedua tokoh bertemu di Cikeas, Bogor, Jawa Barat, Jumat dini hari.", "", None, ["32.01"]),
     # a place written after the outlet's name is its dateline, which names an ambiguous name's region
     ("JUARA.NET, SOLO - Satria Muda kembali menang di Sritex Arena, Solo, Jawa Tengah, Senin.", "", None,
      ["33.72"]),
