@@ -200,6 +200,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Bupati Manggarai meninjau jalan rusak di Ruteng. Jalan di Manggarai itu longsor.", "", None, ["53.10"]),
     # a name right after a village's word is the village's (Kelurahan Mabar in Medan, not Manggarai Barat)
     ("Lima orang ditemukan tewas di Kelurahan Mabar, Kecamatan Medan Deli, Minggu pagi.", "", None, ["12.71"]),
+    # an area's or a count's full list (rule R6), not examples after `seperti`
+    ("Pasangan itu unggul di wilayah Arek, yang meliputi Surabaya, Sidoarjo, Gresik, dan Jombang.", "", None,
+     ["35.15", "35.17", "35.25", "35.78"]),
+    ("Banjir merendam tiga kabupaten, yakni Bojonegoro, Tuban dan Lamongan.", "", None,
+     ["35.22", "35.23", "35.24"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -309,6 +314,7 @@ def test_regions_by_evidence(body, title, place, expected):
     # a list after `di` is no chain of places: Plumpang lies in Jakarta, not in Banyuwangi
     ("Sopir tangki menggelar aksi. Aksi mogok akan melibatkan 11 depot di sejumlah daerah seperti di Plumpang, "
      "Banyuwangi, Surabaya, Padalarang, dan Makassar. Para sopir menuntut kejelasan status kerja.", None),
+    ("Kota-kota besar seperti Surabaya, Malang, Kediri dan Madiun ikut merayakan festival itu.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
     ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses

@@ -101,6 +101,8 @@ NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dar
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
 NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Hotel and Convention`
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
+AREA_WORDS = frozenset({"wilayah", "kawasan", "daerah"})  # lower case, between `meliputi` and a list
+ENUMERATION_REACH = 24  # tokens of a list between its enumerating word and a name
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -140,6 +142,7 @@ class RegionWords:
     residents: frozenset[str]  # `warga`: before an address (`warga Desa X, Kecamatan Y`), where someone lives
     address_words: frozenset[str]  # `desa`, `jalan`, `rt`: the words that open such an address
     features: frozenset[str]  # `danau`, `gunung`: a name after them in a title is a lake's, a mountain's
+    enumerators: frozenset[str]  # `meliputi`, `yakni`: open the full list of an area's kab/kota
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,8 @@ def load_region_words() -> RegionWords:
                        _sites(),
                        frozenset(read_lines("resident_words.txt")),
                        frozenset(read_lines("address_words.txt")),
-                       frozenset(read_lines("region_features.txt")))
+                       frozenset(read_lines("region_features.txt")),
+                       frozenset(read_lines("region_enumerators.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -602,6 +606,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
             provinces = tuple(region for region in candidates if region.level == "provinsi")
             return Mention(provinces, "branch", bonus) if provinces else None
         return None
+    if _is_enumerated(tokens, match.start, words):
+        return Mention(candidates, "area at", bonus)  # `wilayah Arek, yang meliputi Surabaya, Sidoarjo, ...`
     if match.start and tokens[match.start - 1].lower == "di":
         if _is_statement_place(tokens, match, words):
             return None
@@ -609,6 +615,19 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _is_enumerated(tokens: list[Token], start: int, words: RegionWords) -> bool:
+    """`yang meliputi Surabaya, Sidoarjo, Gresik, Jombang`, `yakni Bangkalan, Sampang, dan Sumenep`: a name in a
+    list opened by a word that enumerates an area or a count in full (region_enumerators.txt)."""
+    index = start - 1
+    while index > 0 and start - index < ENUMERATION_REACH and (
+            tokens[index].is_capitalised or tokens[index].text == "," or tokens[index].lower in LIST_WORDS):
+        index -= 1
+    if index > 0 and tokens[index].lower in AREA_WORDS:
+        index -= 1
+    return index >= 0 and (tokens[index].lower in words.enumerators
+                           or (index > 0 and f"{tokens[index - 1].lower} {tokens[index].lower}" in words.enumerators))
 
 
 def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str | None:
