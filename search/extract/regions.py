@@ -847,7 +847,9 @@ def _is_residence(tokens: list[Token], start: int, words: RegionWords) -> bool:
         index -= 1
     if index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words:
         return True
-    return _opens_address([token.text for token in tokens[max(0, start - ADDRESS_CHAIN):start]], words)
+    window = tokens[max(0, start - ADDRESS_CHAIN):start]
+    return (any(token.lower in words.residents for token in window)
+            and _opens_address([token.text for token in window], words))
 
 
 def _opens_address(before: list[str], words: RegionWords) -> bool:
@@ -1135,8 +1137,9 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: s
         if before and (before[-1].lower() in words.origin_words or (
                 len(before) > 1 and before[-1] == "di" and before[-2].lower() in words.residence_words)):
             continue  # `asal Kecamatan Bangsalsari`, `beralamat di Kecamatan Cakung`
-        if _opens_address(_ADDRESS_TOKEN.findall(text[max(0, match.start() - ADDRESS_REACH):match.start()])
-                          + ["Kecamatan"], words):
+        preceding = text[max(0, match.start() - ADDRESS_REACH):match.start()]
+        if any(word in preceding for word in words.residents) and _opens_address(
+                _ADDRESS_TOKEN.findall(preceding) + ["Kecamatan"], words):
             continue  # `Sumiati, warga Desa Tulis RT 03 / 03 Kecamatan Lasem`, `Arif, warga Kecamatan Taman`
         parts = match.group(1).split()
         for width in range(len(parts), 0, -1):
