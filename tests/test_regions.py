@@ -217,6 +217,7 @@ def test_regions_by_evidence(body, title, place, expected):
     # a place-like word inside another name
     ("Kebakaran melanda permukiman di Jati Padang, Pasar Minggu. Warga Jati Padang mengungsi.", None),
     ("Warga Desa Bone memanen padi. Hasil panen Desa Bone melimpah.", None),
+    ("Mobil itu terparkir di depan SPBU Desa Rengas Bandung seharian. Warga Desa Rengas Bandung melapor.", None),
     ("Bank Jatim membuka kantor cabang baru. Bank Jatim menargetkan laba naik.", None),
     # national bodies sitting in Jakarta
     ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),

@@ -729,8 +729,8 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
     the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
-    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`). A name right
-    after a village's or a street's word is that village's or street's (`Kelurahan Mabar`, `Desa Bone`)."""
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`). A name in a
+    village's or a street's name is that village's or street's (`Kelurahan Mabar`, `Desa Rengas Bandung`)."""
     if start and tokens[start - 1].key in words.address_words:
         return False
     index = start - 1
@@ -740,8 +740,8 @@ def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: di
     first = index
     while first >= 0 and start - first <= PLACE_WORDS and (tokens[first].is_capitalised or (
             tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised)):
-        if tokens[first].lower in words.place_words:
-            return True
+        if tokens[first].lower in words.place_words:  # not `Desa Rengas Bandung`: the name ends the village's
+            return comma or tokens[first].key not in words.address_words
         first -= 1
     if not comma or first == index or any(start_ in starts and starts[start_].end == index + 1
                                           for start_ in range(first + 1, index + 1)):
