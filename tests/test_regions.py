@@ -207,7 +207,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      ["35.22", "35.23", "35.24"]),
     # a Jakarta landmark named bare in a story of Jakarta's own government (rule J2, region_landmarks.tsv)
     ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
-     "menyiapkan anggaran penataan.", "", None, ["31.72"]),
+     "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
