@@ -424,6 +424,8 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
 def _only_members(article: ArticleText, agency, words: RegionWords) -> bool:
     """`anggota DPRD Kota Malang` each time the body names the body: a member's attribute, the body does not
     act (region_cues.tsv, kind people)."""
+    if "nggota" not in article.text:  # `anggota`, `Anggota`: most articles name no member
+        return False
     found = False
     for surface in getattr(agency, "surfaces", ()):
         first = surface.split()[0].lower()
