@@ -166,6 +166,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Kericuhan terjadi saat semifinal polo air di Kolam Renang Komplek Si Jalak Harupat, Bandung, Senin.", "",
      None, ["32.04"]),
     ("Politikus itu dijemput Densus di Bandara Juanda, Surabaya, Jawa Timur.", "", None, ["35.15"]),
+    ("Pasar terapung itu ramai dikunjungi wisatawan di Lembang, Bandung, Jawa Barat.", "", None, ["32.17"]),
+    ("Kedua tokoh bertemu di Cikeas, Bogor, Jawa Barat, Jumat dini hari.", "", None, ["32.01"]),
     # a place written after the outlet's name is its dateline, which names an ambiguous name's region
     ("JUARA.NET, SOLO - Satria Muda kembali menang di Sritex Arena, Solo, Jawa Tengah, Senin.", "", None,
      ["33.72"]),
@@ -180,6 +182,32 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a body the agency extractor resolved to a namesake of the other level is the one the article's words name
     ("Istri korban melaporkan hilangnya korban ke Polrestabes Bandung. Pihak Polrestabes Bandung kemudian "
      "melakukan penelusuran.", "", None, ["32.73"]),
+    # a person's address is no evidence, residents who are the story are (`Warga RW 03 ...`)
+    ("Seorang sopir, Budi (37), warga Kelurahan Jati, Kecamatan Candi, Kabupaten Sidoarjo, ditangkap Polrestabes "
+     "Surabaya. Polrestabes Surabaya menyita mobilnya.", "", None, ["35.78"]),
+    ("Warga RW 03 Kelurahan Cawang, Jakarta Timur, mendirikan posko banjir.", "", None, ["31.75"]),
+    ("Warga Desa Sumberrejo, Kecamatan Candi, Kabupaten Sidoarjo, memprotes bau limbah pabrik.", "", None,
+     ["35.15"]),
+    # ... while the council itself acting counts
+    ("DPRD Sidoarjo menggelar rapat paripurna. Anggota DPRD Sidoarjo menyetujui anggaran.", "", None, ["35.15"]),
+    # a round-up of a province's kab/kota, each named once, is the province (P6); those the story dwells on count
+    ("Gubernur Jawa Barat menetapkan upah minimum kabupaten/kota tahun depan. Upah tertinggi ada di Kabupaten "
+     "Karawang, disusul Kota Bekasi, Kabupaten Bekasi, Kota Depok, Kota Bogor, Kabupaten Bogor, dan Kabupaten "
+     "Purwakarta.", "", None, ["32"]),
+    ("Banjir melanda Kabupaten Pasuruan, Kota Probolinggo, Kabupaten Jember, Kabupaten Lumajang, Kabupaten "
+     "Situbondo, Kabupaten Bondowoso dan Kota Malang. Pemkab Pasuruan dan Pemkot Probolinggo membuka posko.", "",
+     None, ["35.14", "35.74"]),
+    ("Bupati Manggarai meninjau jalan rusak di Ruteng. Jalan di Manggarai itu longsor.", "", None, ["53.10"]),
+    # a name right after a village's word is the village's (Kelurahan Mabar in Medan, not Manggarai Barat)
+    ("Lima orang ditemukan tewas di Kelurahan Mabar, Kecamatan Medan Deli, Minggu pagi.", "", None, ["12.71"]),
+    # an area's or a count's full list (rule R6), not examples after `seperti`
+    ("Pasangan itu unggul di wilayah Arek, yang meliputi Surabaya, Sidoarjo, Gresik, dan Jombang.", "", None,
+     ["35.15", "35.17", "35.25", "35.78"]),
+    ("Banjir merendam tiga kabupaten, yakni Bojonegoro, Tuban dan Lamongan.", "", None,
+     ["35.22", "35.23", "35.24"]),
+    # a Jakarta landmark named bare in a story of Jakarta's own government (rule J2, region_landmarks.tsv)
+    ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
+     "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
@@ -191,6 +219,8 @@ def test_regions_by_evidence(body, title, place, expected):
 @pytest.mark.parametrize("body, place", [
     # a place-like word inside another name
     ("Kebakaran melanda permukiman di Jati Padang, Pasar Minggu. Warga Jati Padang mengungsi.", None),
+    ("Warga Desa Bone memanen padi. Hasil panen Desa Bone melimpah.", None),
+    ("Mobil itu terparkir di depan SPBU Desa Rengas Bandung seharian. Warga Desa Rengas Bandung melapor.", None),
     ("Bank Jatim membuka kantor cabang baru. Bank Jatim menargetkan laba naik.", None),
     # national bodies sitting in Jakarta
     ("Menteri Dalam Negeri memimpin rapat di Jakarta bersama KPK. DPR di Jakarta menyetujui.", "Jakarta"),
@@ -214,6 +244,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Investigator KNKT menjelaskan penyebab kereta anjlok dalam konferensi pers di Kemenhub, Jakarta Pusat "
      "(Jakpus), Jumat.", None),
     # Surakarta's everyday name in a film title
+    ("Kereta jarak jauh nanti hanya berhenti di Jatinegara dan Manggarai. Jalur Manggarai - Cikarang dibangun "
+     "ulang. Penumpang transit di Manggarai.", None),  # Jakarta's railway hub, not Kabupaten Manggarai
     ("Penonton menanti Solo: A Star Wars Story. Solo menjadi film kedua dari seri antologi.", None),
     # an office holder's title once, past the lead: who the person is, not where the story happens (a
     # province's too)
@@ -274,19 +306,36 @@ def test_regions_by_evidence(body, title, place, expected):
     # where an outlet met someone, past its own web address; a person's address (N1)
     ("\"Anak harus cukup minum,\" ungkap dokter saat ditemui kumparan (kumparan.com) di kawasan Kemang, Jakarta "
      "Selatan, beberapa waktu lalu.", None),
+    ("Pemain klub Jerman itu punya darah Indonesia dari kakeknya, yang lahir di Surabaya.", None),
     ("Chandra yang beralamatkan di Kecamatan Cakung, Jakarta Timur meninggal saat mendaki gunung.", None),
+    ("Ibu itu, Sumiati (41), warga Desa Karangrejo RT 02 / 05 Kecamatan Lasem, Kabupaten Rembang, melahirkan di "
+     "dalam bus.", None),
+    ("Pengemudi itu, Arif, warga Perumahan Griya Asri, Kecamatan Taman, Kabupaten Sidoarjo, kabur ke luar negeri.",
+     None),
+    ("Pengemudi itu, Arif, warga Kecamatan Sukawati, kabur ke luar negeri.", None),
     # the provincial capital as the address of a provincial body's building (rule P3)
     ("Ketua AEKI melantik pengurus di Gedung AEKI Lampung, Bandarlampung, Selasa.", None),
     # a list after `di` is no chain of places: Plumpang lies in Jakarta, not in Banyuwangi
     ("Sopir tangki menggelar aksi. Aksi mogok akan melibatkan 11 depot di sejumlah daerah seperti di Plumpang, "
      "Banyuwangi, Surabaya, Padalarang, dan Makassar. Para sopir menuntut kejelasan status kerja.", None),
+    ("Kota-kota besar seperti Surabaya, Malang, Kediri dan Madiun ikut merayakan festival itu.", None),
     # a round-up: `di` before the first of four or more names makes none of them the story (N1, P6)
     ("Cuaca hari ini: hujan ringan di Surabaya, Sidoarjo, Gresik, Malang, Batu, Pasuruan dan Probolinggo.", None),
     # a rank that is also a kabupaten's name: after `para`, or defined in parentheses
     ("Seluruh perwira menengah (Pamen) dan perwira tinggi (Pati) dipanggil ke Istana. Presiden menerima para "
      "Pati itu. Pemanggilan para Pati merupakan acara rutin.", None),
+    # a council member named by the council: who the person is, not the council acting
+    ("Densus menangkap seorang anggota DPRD Pasuruan di sebuah bandara. Anggota DPRD Pasuruan itu dibawa ke "
+     "Mako Brimob.", None),
+    ("Anggota DPRD Kota Malang itu pergi berlibur ke luar negeri.", None),
     # several places after a word of origin
     ("Pemkab mendatangkan tim arkeolog dari Makassar dan Jayapura untuk konservasi mumi.", None),
+    # a name with no word of its own, once in the lead and once past it
+    ("Ratusan anggota ormas dan kelompok Ambon mendatangi rumah tokoh itu pada Minggu malam. Polisi yang berjaga "
+     "di lokasi segera menenangkan massa dan meminta perwakilan kedua pihak berdialog agar keributan tidak meluas. "
+     "Dialog berlangsung hampir dua jam dan dihadiri tokoh masyarakat, pengurus RT, serta perwakilan kepolisian "
+     "setempat. Seusai dialog, massa membubarkan diri dengan tertib dan polisi tetap berjaga hingga pagi. "
+     "Perwakilan kelompok Ambon menyatakan menerima hasil dialog.", None),
     # a passing mention, far from the lead
     ("Pemerintah pusat menaikkan harga eceran tertinggi beras mulai pekan depan. Kebijakan itu berlaku di "
      "seluruh Indonesia dan diumumkan setelah rapat terbatas para menteri. Para pedagang diminta menyesuaikan "
@@ -307,6 +356,19 @@ def test_the_title_does_not_lift_a_name_the_body_gives_once_in_passing():
             "tangan. Pengunjung pameran memenuhi ruangan sejak pagi dan banyak yang berfoto di depan karya itu. "
             "Kolase itu bermula dari ketertarikan seniman Kebumen itu pada kisah para perempuan suci.")
     assert codes(body, title="seniman muslim kebumen rancang kolase bunda maria") == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Festival Danau Toba siapkan ragam acara", []),  # the lake, not Kabupaten Toba
+    ("festival gunung bromo dan danau toba", []),
+    ("Bupati Toba buka festival di Danau Toba", ["12.12"]),  # named alone once: the kabupaten
+])
+def test_the_title_does_not_lift_a_name_it_gives_as_a_natural_features(title, expected):
+    body = ("Ribuan wisatawan diperkirakan datang ke festival tahunan itu. Panitia menyiapkan panggung terapung, "
+            "pameran kain tenun sepanjang lima ratus meter, lomba perahu tradisional, pertunjukan musik dan tari, "
+            "serta pasar kuliner yang buka sampai tengah malam. Hotel dan rumah warga disiapkan sebagai penginapan "
+            "bagi tamu dari luar daerah dan luar negeri. Penginapan di Toba sudah penuh sejak sepekan lalu.")
+    assert codes(body, title=title) == expected
 
 
 @pytest.mark.parametrize("typed, code", [

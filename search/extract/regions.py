@@ -65,8 +65,10 @@ LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
 LEAD_CHARS = 300
 DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the newline, a space)
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
-ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead
+ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead;
+# so do bare names alone (`kelompok Ambon`, `ke Makassar`: no word says anything happens there)
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
+ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
 PROVINCE_MENTIONS = 4  # or from this many mentions of any kind (never for the seat of national bodies)
 REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature", "commission", "police",
@@ -78,6 +80,9 @@ KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
+ADDRESS_CHAIN = 16  # tokens of an address (`Desa Tulis RT 03 / 03 Kecamatan Lasem, Kabupaten`) after `warga`
+ADDRESS_REACH = 120  # characters before `Kecamatan` where such an address is looked for
+_ADDRESS_TOKEN = re.compile(r"[^\W_]+|[,/)]")
 STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
 DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
@@ -87,7 +92,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commission", "legislature", "court",
                                  "presidential_office", "central_bank", "auditor"})  # agencies.tsv kinds
 ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
-WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})  # a name with nothing of its own saying it acts
+WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
+LISTED_ACTING = frozenset({"body", "role", "agency", "event", "kecamatan", "dateline"})  # more than a list item  # a name with nothing of its own saying it acts
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
@@ -95,6 +101,8 @@ NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dar
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
 NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Hotel and Convention`
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
+AREA_WORDS = frozenset({"wilayah", "kawasan", "daerah"})  # lower case, between `meliputi` and a list
+ENUMERATION_REACH = 24  # tokens of a list between its enumerating word and a name
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -131,6 +139,10 @@ class RegionWords:
     seat_kecamatan: dict[str, str]  # `Tanah Abang`, `Kemang` -> 31.71, 31.74: Jakarta's kecamatan and landmarks
     seat_places_named: Gazetteer[str]  # `Ancol`, `Cilandak`: places of the national seat -> their kota's code
     sites: Gazetteer[str]  # `Si Jalak Harupat`, `Bandara Juanda`: sites elsewhere -> their kab/kota's code
+    residents: frozenset[str]  # `warga`: before an address (`warga Desa X, Kecamatan Y`), where someone lives
+    address_words: frozenset[str]  # `desa`, `jalan`, `rt`: the words that open such an address
+    features: frozenset[str]  # `danau`, `gunung`: a name after them in a title is a lake's, a mountain's
+    enumerators: frozenset[str]  # `meliputi`, `yakni`: open the full list of an area's kab/kota
 
 
 @dataclass(frozen=True)
@@ -192,6 +204,18 @@ class Evidence:
             del self.scores[code], self.kinds[code]
             self.named.discard(code)
 
+    def drop_list_items(self) -> None:
+        """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
+        (`UMK Kabupaten Garut Rp 1,67 juta, Kabupaten Ciamis Rp 1,6 juta, ...`: a province's round-up, rule P6;
+        `penambahan untuk Kabupaten Bondowoso, Jember dan Lumajang`: a list's items, N1)."""
+        cities = [code for code in self.kinds if "." in code]
+        if len(cities) < ROUNDUP_MANY:
+            return
+        for code in cities:
+            if self.counts.get(code, 0) <= 1 and not self.kinds[code] & LISTED_ACTING:
+                del self.scores[code], self.kinds[code]
+                self.named.discard(code)
+
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
 
@@ -231,7 +255,11 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
                        _seat_places_named(frozenset(read_lines("national_seat.txt"))),
-                       _sites())
+                       _sites(),
+                       frozenset(read_lines("resident_words.txt")),
+                       frozenset(read_lines("address_words.txt")),
+                       frozenset(read_lines("region_features.txt")),
+                       frozenset(read_lines("region_enumerators.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -317,11 +345,11 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             shared.append(mention)
     for agency in agencies:
         region = getattr(agency, "region", None)
-        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS:
+        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS and not _only_members(article, agency, words):
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
-    for code in _kecamatan_regions(article.text, lexicon, words.origin_words, named, words.residence_words):
+    for code in _kecamatan_regions(article.text, lexicon, words, named):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code in _seat_kecamatan_regions(article, words, evidence):
@@ -345,6 +373,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         return []
     if _is_national_story(agencies, words):
         evidence.drop_background(words.national_seats)
+    evidence.drop_list_items()
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
@@ -357,7 +386,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
-                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else CITY_THRESHOLD)]
+                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"}
+                  or evidence.kinds[code] <= {"bare", "title"} else CITY_THRESHOLD)]
     cities = [city for city in cities if not _is_namesake_agency(city, evidence, by_code)]
     elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
     cities = [city for city in cities if not (city.province_code in elections
@@ -389,6 +419,23 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
     return evidence.kinds.get(city.code) == {"agency"} and any(
         code != city.code and "." in code and by_code[code].short_name == city.short_name
         and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
+
+
+def _only_members(article: ArticleText, agency, words: RegionWords) -> bool:
+    """`anggota DPRD Kota Malang` each time the body names the body: a member's attribute, the body does not
+    act (region_cues.tsv, kind people)."""
+    if "nggota" not in article.text:  # `anggota`, `Anggota`: most articles name no member
+        return False
+    found = False
+    for surface in getattr(agency, "surfaces", ()):
+        first = surface.split()[0].lower()
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", article.text):
+            before = article.text[max(0, match.start() - ORIGIN_REACH):match.start()].split()
+            cue = words.cues.get(f"{before[-1].lower()} {first}") if before else None
+            if cue is None or cue.kind != "people":
+                return False
+            found = True
+    return found
 
 
 def _is_national_story(agencies, words: RegionWords) -> bool:
@@ -497,11 +544,23 @@ def _follows_outlet(article: ArticleText, match: Match) -> bool:
 
 
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
-    """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`)."""
+    """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`), not as
+    a natural feature's name (`festival danau toba` names the lake, not Kabupaten Toba)."""
     if not title:
         return []
     padded = f" {_NON_WORD.sub(' ', title.lower())} "
-    return [region for region in candidates if any(f" {name} " in padded for name in words.names[region.code])]
+    return [region for region in candidates if any(_names_alone(padded, name, words.features)
+                                                   for name in words.names[region.code])]
+
+
+def _names_alone(padded: str, name: str, features: frozenset[str]) -> bool:
+    """Whether the padded lower-case `padded` holds `name` once at least not right after a feature's word."""
+    start = padded.find(f" {name} ")
+    while start >= 0:
+        if padded[:start].rsplit(" ", 1)[-1] not in features:
+            return True
+        start = padded.find(f" {name} ", start + 1)
+    return False
 
 
 def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match],
@@ -549,6 +608,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
             provinces = tuple(region for region in candidates if region.level == "provinsi")
             return Mention(provinces, "branch", bonus) if provinces else None
         return None
+    if _is_enumerated(tokens, match.start, words):
+        return Mention(candidates, "area at", bonus)  # `wilayah Arek, yang meliputi Surabaya, Sidoarjo, ...`
     if match.start and tokens[match.start - 1].lower == "di":
         if _is_statement_place(tokens, match, words):
             return None
@@ -556,6 +617,19 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _is_enumerated(tokens: list[Token], start: int, words: RegionWords) -> bool:
+    """`yang meliputi Surabaya, Sidoarjo, Gresik, Jombang`, `yakni Bangkalan, Sampang, dan Sumenep`: a name in a
+    list opened by a word that enumerates an area or a count in full (region_enumerators.txt)."""
+    index = start - 1
+    while index > 0 and start - index < ENUMERATION_REACH and (
+            tokens[index].is_capitalised or tokens[index].text == "," or tokens[index].lower in LIST_WORDS):
+        index -= 1
+    if index > 0 and tokens[index].lower in AREA_WORDS:
+        index -= 1
+    return index >= 0 and (tokens[index].lower in words.enumerators
+                           or (index > 0 and f"{tokens[index - 1].lower} {tokens[index].lower}" in words.enumerators))
 
 
 def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str | None:
@@ -657,7 +731,10 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
     the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
-    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`)."""
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`). A name in a
+    village's or a street's name is that village's or street's (`Kelurahan Mabar`, `Desa Rengas Bandung`)."""
+    if start and tokens[start - 1].key in words.address_words:
+        return False
     index = start - 1
     comma = index >= 0 and tokens[index].text == ","
     if comma:
@@ -665,8 +742,8 @@ def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: di
     first = index
     while first >= 0 and start - first <= PLACE_WORDS and (tokens[first].is_capitalised or (
             tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised)):
-        if tokens[first].lower in words.place_words:
-            return True
+        if tokens[first].lower in words.place_words:  # not `Desa Rengas Bandung`: the name ends the village's
+            return comma or tokens[first].key not in words.address_words
         first -= 1
     if not comma or first == index or any(start_ in starts and starts[start_].end == index + 1
                                           for start_ in range(first + 1, index + 1)):
@@ -764,12 +841,32 @@ def _inside_word(tokens: list[Token], index: int) -> bool:
 
 
 def _is_residence(tokens: list[Token], start: int, words: RegionWords) -> bool:
-    """`yang beralamatkan di Kecamatan Cakung, Jakarta Timur`: a person's address, a passing mention (N1)."""
+    """`yang beralamatkan di Kecamatan Cakung, Jakarta Timur`, `Sukiati, warga Desa Tulis RT 03 / 03 Kecamatan
+    Lasem, Kabupaten Rembang`: a person's address, a passing mention (N1)."""
     index = start
     while index > 0 and start - index < ORIGIN_CHAIN and (tokens[index - 1].is_capitalised
                                                           or tokens[index - 1].text == ","):
         index -= 1
-    return index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words
+    if index > 1 and tokens[index - 1].lower == "di" and tokens[index - 2].lower in words.residence_words:
+        return True
+    window = tokens[max(0, start - ADDRESS_CHAIN):start]
+    return (any(token.lower in words.residents for token in window)
+            and _opens_address([token.text for token in window], words))
+
+
+def _opens_address(before: list[str], words: RegionWords) -> bool:
+    """Whether the words right `before` a name are a person's address (`Sukiati (43), warga Desa Tulis RT 03 /
+    03 Kecamatan Lasem,`): capitalised words, numbers, commas and slashes back to an address word after
+    `warga` or `penduduk` set off by a comma or a parenthesis after a person (not `Warga RW 02 Jatipadang,
+    Jakarta Selatan, khawatir`: the residents are the story)."""
+    index = len(before)
+    while index > 2 and (before[index - 1][:1].isupper() or before[index - 1][:1].isdigit()
+                         or before[index - 1] in (",", "/")):
+        index -= 1
+        if (before[index].lower().rstrip(".") in words.address_words and before[index - 1] in words.residents
+                and before[index - 2] in (",", ")")):
+            return True
+    return False
 
 
 def _narrowed(candidates: tuple[Region, ...], cue: Cue | None) -> tuple[Region, ...]:
@@ -1030,8 +1127,7 @@ def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, f
     return found
 
 
-def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str],
-                       named: set[str] = frozenset(), residence_words: frozenset[str] = frozenset()) -> list[str]:
+def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: set[str] = frozenset()) -> list[str]:
     """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique, or
     when the article names just one of the kabupaten/kota with a kecamatan of that name, in any way
     (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan)."""
@@ -1040,12 +1136,16 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, origin_words: frozenset[str]
         return found
     for match in KECAMATAN.finditer(text):
         before = text[max(0, match.start() - 2 * ORIGIN_REACH):match.start()].split()
-        if before and (before[-1].lower() in origin_words or (
-                len(before) > 1 and before[-1] == "di" and before[-2].lower() in residence_words)):
+        if before and (before[-1].lower() in words.origin_words or (
+                len(before) > 1 and before[-1] == "di" and before[-2].lower() in words.residence_words)):
             continue  # `asal Kecamatan Bangsalsari`, `beralamat di Kecamatan Cakung`
-        words = match.group(1).split()
-        for width in range(len(words), 0, -1):
-            name = " ".join(words[:width]).lower()
+        preceding = text[max(0, match.start() - ADDRESS_REACH):match.start()]
+        if any(word in preceding for word in words.residents) and _opens_address(
+                _ADDRESS_TOKEN.findall(preceding) + ["Kecamatan"], words):
+            continue  # `Sumiati, warga Desa Tulis RT 03 / 03 Kecamatan Lasem`, `Arif, warga Kecamatan Taman`
+        parts = match.group(1).split()
+        for width in range(len(parts), 0, -1):
+            name = " ".join(parts[:width]).lower()
             code = lexicon.kecamatan_to_region.get(name)
             if code is None:
                 shared = lexicon.kecamatan_codes.get(name, frozenset()) & named
