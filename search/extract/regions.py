@@ -265,10 +265,14 @@ def load_region_words() -> RegionWords:
 def _sites() -> Gazetteer[str]:
     """region_sites.tsv: well-known sites outside the national seat, to their kabupaten/kota's code."""
     sites: Gazetteer[str] = Gazetteer()
-    for line in read_lines("region_sites.tsv"):
-        name, code = (cell.strip() for cell in line.split("\t")[:2])
+    for name, code in _names_to_codes("region_sites.tsv"):
         sites.add(name, code)
     return sites
+
+
+def _names_to_codes(data_file: str) -> list[tuple[str, str]]:
+    """The (name, region code) rows of a two-column data file (region_sites.tsv, region_landmarks.tsv)."""
+    return [tuple(cell.strip() for cell in line.split("\t")[:2]) for line in read_lines(data_file)]
 
 
 def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
@@ -279,8 +283,7 @@ def _seat_places_named(seats: frozenset[str]) -> Gazetteer[str]:
         for row in csv.DictReader(handle):
             if row["kode"].split(".")[0] in seats:
                 places.add(" ".join(row["nama"].split()), row["kode"].rsplit(".", 1)[0])
-    for line in read_lines("region_landmarks.tsv"):
-        name, code = (cell.strip() for cell in line.split("\t")[:2])
+    for name, code in _names_to_codes("region_landmarks.tsv"):
         places.add(name, code)
     return places
 
@@ -291,9 +294,7 @@ def _seat_kecamatan(seats: frozenset[str]) -> dict[str, str]:
     with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:
         named = {" ".join(row["nama"].split()): row["kode"].rsplit(".", 1)[0] for row in csv.DictReader(handle)
                  if row["kode"].split(".")[0] in seats and " " in row["nama"].strip()}
-    for line in read_lines("region_landmarks.tsv"):
-        name, code = (cell.strip() for cell in line.split("\t")[:2])
-        named[name] = code
+    named.update(_names_to_codes("region_landmarks.tsv"))
     return named
 
 
