@@ -5,7 +5,8 @@ Whoosh's own multiprocess writer was measured slower than one process and crashe
 (../shared/STYLE.md); here the workers share nothing but their input: an ArticleSpool, the batch pickled to
 a file as it is read, each worker reading its own range, so that the reindex holds only the bodies while it
 finds stories (1.3 GB at 1M articles, against 4 GB of Article objects kept until the fork before). Each
-worker's own memory is its Whoosh pool (writing.writer_memory_mb): about 3.5 GB each at 1M on this machine.
+worker's own memory is its Whoosh pool, written out as a segment whenever it reaches its budget
+(writing.SegmentedWriter, writing.segment_budget_bytes: 2 GB of postings each on this machine).
 
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
@@ -37,7 +38,7 @@ from .errors import IndexWriteError
 from .facet_registry import FACETS, FacetRegistry
 from .processes import die_with_parent
 from .schema import build_schema
-from .writing import add_article, collector_paused, open_writer
+from .writing import SegmentedWriter, collector_paused, segment_budget_bytes
 
 INDEX_NAME = "MAIN"
 POLL_SECONDS = 0.2
@@ -97,20 +98,26 @@ def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int
 Batch = tuple[ArticleSpool, list[str], int, int]  # the spool, every article's story, and a range of both
 
 
-def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS) -> None:
-    """In a worker: index one range of the spooled articles into its own index directory."""
+def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS,
+                budget_bytes: int | None = None) -> None:
+    """In a worker: index one range of the spooled articles into its own index directory, as segments of at
+    most `budget_bytes` of pooled postings (by default writing.segment_budget_bytes)."""
     spool, stories, start, end = batch
     ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
     done = 0
     with collector_paused():
-        writer = open_writer(ix, writers)
-        for done, ((article, key), story) in enumerate(zip(spool.read(start, end), stories[start:end]), start=1):
-            add_article(writer, article, key, story, stems, facets)
-            if done % 50 == 0:
-                with counter.get_lock():
-                    counter.value += 50
-        writer.commit()
+        writer = SegmentedWriter(ix, budget_bytes or segment_budget_bytes(writers))
+        try:
+            for done, ((article, key), story) in enumerate(zip(spool.read(start, end), stories[start:end]), start=1):
+                writer.add(article, key, story, stems, facets)
+                if done % 50 == 0:
+                    with counter.get_lock():
+                        counter.value += 50
+            writer.commit()
+        except BaseException:
+            writer.discard()
+            raise
     with counter.get_lock():
         counter.value += done % 50
     stems.save()

@@ -307,6 +307,26 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     assert not list((tmp_path / "two").glob(".building-*"))
 
 
+def test_a_worker_whose_pool_fills_writes_it_out_as_a_segment_of_its_own(tmp_path, monkeypatch):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "many.jsonl", [record(n) for n in range(40)])
+    sequential = build_index([sources], tmp_path / "one")
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr("search.parallel.segment_budget_bytes", lambda writers: 20_000)  # a few articles each
+    parallel = build_index([sources], tmp_path / "two")
+    assert parallel.indexed == sequential.indexed == 40
+    with open_current(tmp_path / "two").searcher() as two, open_current(tmp_path / "one").searcher() as one:
+        segments = two.reader().leaf_readers()
+        assert len(segments) > 4
+        assert sum(reader.doc_count() for reader, _ in segments) == 40
+        assert sorted(d["id"] for d in one.all_stored_fields()) == sorted(d["id"] for d in two.all_stored_fields())
+        from whoosh.query import Term
+        rapat = Term("body_surface", "rapat")
+        assert len(two.search(rapat, limit=None)) == len(one.search(rapat, limit=None)) == 40
+    assert not list((tmp_path / "two" / generation(tmp_path / "two")).glob("*.run"))
+
+
 def test_an_index_root_reached_through_a_symbolic_link_keeps_its_current_generation(tmp_path):
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real")
