@@ -27,7 +27,7 @@ from whoosh import scoring
 from .analysis import Stems
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
-from .segments import ArrayCache, SegmentMemo, live_documents, read_postings, segment_lengths
+from .segments import ArrayCache, SegmentMemo, live_documents, phrase_postings, read_postings, segment_lengths
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
@@ -306,7 +306,7 @@ class PostingCache:
         for searcher, offset in self.searcher.leaf_searchers():
             with self.io:
                 ids, _ = self.memo.postings.get(searcher.reader(), ("phrase", repr(phrase)),
-                                                lambda searcher=searcher: _matching_documents(phrase, searcher))
+                                                lambda searcher=searcher: self._phrase_in(phrase, searcher))
             documents.append(ids + offset)
         found = np.concatenate(documents) if documents else NO_DOCUMENTS
         found = found[self.live[found]]  # a segment's deletions only grow: what it left out stays deleted
@@ -315,6 +315,15 @@ class PostingCache:
             ids, word_scores = self.term(phrase.fieldname, word)
             scores += word_scores[np.searchsorted(ids, found)]  # every word is in each of these documents
         return found, scores
+
+    def _phrase_in(self, phrase: wq.Phrase, searcher) -> tuple[np.ndarray, np.ndarray]:
+        """One segment's documents holding the phrase: by segments.phrase_postings where it applies (words
+        next to each other, in a field with positions), else by Whoosh's matcher."""
+        field = searcher.schema[phrase.fieldname] if phrase.fieldname in searcher.schema else None
+        if phrase.slop != 1 or field is None or not field.format.supports("positions"):
+            return _matching_documents(phrase, searcher)
+        words = [field.to_bytes(word) for word in phrase.words]
+        return phrase_postings(searcher.reader(), phrase.fieldname, words, self.memo.postings)
 
     def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")

@@ -171,3 +171,52 @@ def test_segment_lengths_read_whole_columns_as_whoosh_reads_each_document(tmp_pa
                     for leaf, _ in searcher.reader().leaf_readers()]
     assert found == asked == [[1.0, 2.0, 0.0], [4.0, 0.0]]
     assert no_field == [[0.0, 0.0, 0.0], [0.0, 0.0]]
+
+
+PHRASE_TEXTS = [  # more than one postings block (128 postings) of "rumah" and "sakit", in two segments
+    "rumah sakit umum daerah" if n % 3 == 0 else
+    "sakit rumah tangga sakit sakit" if n % 3 == 1 else
+    "rumah warga sakit"
+    for n in range(400)
+] + ["satu kali saja rumah sakit"]
+
+
+@pytest.fixture()
+def phrases(tmp_path):
+    from search.writing import open_writer
+    index = whoosh_index.create_in(str(tmp_path), build_schema())
+    for part in (PHRASE_TEXTS[:250], PHRASE_TEXTS[250:]):
+        writer = open_writer(index)  # the build's writer: single-posting terms are inlined
+        for n, text in enumerate(part):
+            writer.add_document(id=f"{len(part)}-{n}", body_surface=text)
+        writer.commit(merge=False)
+    writer = index.writer()
+    writer.delete_by_term("id", "250-0")  # "rumah sakit umum daerah" in the first segment
+    writer.commit(merge=False)
+    return index
+
+
+@pytest.mark.parametrize("words", [["rumah", "sakit"], ["sakit", "sakit"], ["sakit", "rumah", "tangga"],
+                                   ["rumah", "sakit", "umum", "daerah"], ["kali", "saja", "rumah"], ["rumah"],
+                                   ["rumah", "xyz"], ["daerah", "rumah"], ["sakit", "sakit", "sakit"]], ids=" ".join)
+def test_phrase_postings_find_what_whooshs_phrase_finds(phrases, words):
+    from whoosh.query import Phrase
+    from search.segments import phrase_postings
+    with phrases.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) == 2
+        for leaf_searcher, _ in searcher.leaf_searchers():
+            leaf = leaf_searcher.reader()
+            found, _ = phrase_postings(leaf, "body_surface", [w.encode() for w in words], SegmentPostings())
+            live = [d for d in found.tolist() if not leaf.is_deleted(d)]
+            expected = [hit.docnum for hit in leaf_searcher.search(Phrase("body_surface", words), limit=None)]
+            assert live == sorted(expected)
+
+
+def test_phrase_postings_counts_in_a_segment_of_many_blocks(phrases):
+    from search.segments import phrase_postings
+    with phrases.searcher() as searcher:
+        leaf = searcher.reader().leaf_readers()[0][0]
+        found, _ = phrase_postings(leaf, "body_surface", [b"rumah", b"sakit"], SegmentPostings())
+        assert len(found) == 84  # n % 3 == 0 among 0..249, the deleted one included (callers mask deletions)
+        found, _ = phrase_postings(leaf, "body_surface", [b"sakit", b"sakit"], SegmentPostings())
+        assert found.tolist() == list(range(1, 250, 3))
