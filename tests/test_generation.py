@@ -110,6 +110,18 @@ def test_a_warm_generation_holds_the_frequent_words_postings_within_its_share(co
     service.close()
 
 
+def test_a_warm_generation_has_grouped_its_official_values_by_person(index_root):
+    import search.facet_aliases
+    search.facet_aliases._person_groups.cache_clear()
+    service = SearchService(index_root)  # opening warms it
+    generation = service.current()
+    assert search.facet_aliases._person_groups.cache_info().currsize == 1
+    misses = search.facet_aliases._person_groups.cache_info().misses
+    assert generation.person_forms("Suhajar Diantoro") == ["Suhajar Diantoro"]
+    assert search.facet_aliases._person_groups.cache_info().misses == misses  # the first selection found it done
+    service.close()
+
+
 def test_remembered_spellings_stay_within_their_budget(service, monkeypatch):
     """Unknown words asked one after another (issue 13): the generation remembers the best spelling of the
     last SPELLINGS_KEPT of them only, and a remembered one is not looked for again."""
