@@ -15,7 +15,7 @@ from .facet_registry import FACETS, FacetRegistry
 
 MIN_WRITER_MEMORY_MB = 256
 MAX_WRITER_MEMORY_MB = 4096
-SEGMENT_MEMORY_SHARE = 6  # a fresh build's writers together pool at most this share of the machine's memory
+SEGMENT_MEMORY_SHARE = 8  # a fresh build's writers together pool at most this share of the machine's memory
 MB = 1 << 20
 
 
@@ -67,8 +67,9 @@ class SegmentedWriter:
     def __init__(self, ix, budget_bytes: int) -> None:
         self.ix = ix
         self.budget_bytes = budget_bytes
-        self.segments = 0
+        self.segments = 0  # written so far
         self._writer = self._open()
+        self._pooled = 0  # articles in the open writer's pool
 
     def _open(self):
         return open_writer(self.ix, limit_mb=2 * -(-self.budget_bytes // MB))  # never reached: see add()
@@ -76,6 +77,7 @@ class SegmentedWriter:
     def add(self, article: Article, key: str, story: str | None = None, stems: Stems | None = None,
             facets: FacetRegistry = FACETS) -> None:
         add_article(self._writer, article, key, story, stems, facets)
+        self._pooled += 1
         if self._writer.pool.currentsize >= self.budget_bytes:
             self._commit()
             self._writer = self._open()
@@ -84,11 +86,17 @@ class SegmentedWriter:
         self._commit()
 
     def discard(self) -> None:
-        discard(self._writer)
+        if self._writer is not None:
+            discard(self._writer)
 
     def _commit(self) -> None:
-        self._writer.commit(merge=False)
-        self.segments += 1
+        self._writer.commit(merge=False)  # an empty pool writes no segment
+        self.segments += 1 if self._pooled else 0
+        self._pooled = 0
+        # A committed writer is a cycle of objects (writer, pool, segment): with the collector paused while
+        # the build writes, its pool would never be freed. At 1M articles each worker grew by 3 GB per segment.
+        self._writer = None
+        gc.collect()
 
 
 INLINE_POSTINGS = 2  # a term with fewer postings than this is kept inside its term entry, not in a block

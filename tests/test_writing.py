@@ -37,3 +37,25 @@ def test_inlined_terms_are_found_with_their_weights_and_positions(tmp_path):
         assert ids(wq.Or([wq.Term("text", "mulus"), wq.Term("text", "parah")])) == ["a", "b"]
         matcher = searcher.reader().postings("text", "rusak")
         assert (matcher.id(), matcher.weight(), matcher.value_as("positions")) == (0, 1.0, [2])
+
+
+def test_a_segmented_writer_commits_a_full_pool_as_a_segment_and_frees_it(tmp_path):
+    import weakref
+
+    from search.articles import Article
+    from search.schema import build_schema
+    from search.writing import SegmentedWriter, collector_paused
+
+    ix = index.create_in(str(tmp_path), build_schema())
+    with collector_paused():  # as in a build: only the writer's own collection frees a committed pool
+        writer = SegmentedWriter(ix, budget_bytes=5_000)
+        first_pool = weakref.ref(writer._writer.pool)
+        for n in range(12):
+            writer.add(Article(id=f"a{n}", title=f"Berita {n}", body="Bupati meninjau jalan desa yang rusak. " * 20), f"k{n}")
+        writer.commit()
+        assert first_pool() is None
+    with ix.searcher() as searcher:
+        assert writer.segments == len(searcher.reader().leaf_readers()) > 2
+        assert searcher.doc_count() == 12
+        assert len(searcher.search(wq.Term("body_surface", "bupati"), limit=None)) == 12
+    assert not list(tmp_path.glob("*.run"))
