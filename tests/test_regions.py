@@ -213,6 +213,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      ["35.26", "35.27", "35.28"]),
     ("Hujan deras membuat sungai meluap di empat kabupaten, antara lain Bojonegoro, Tuban dan Lamongan.", "", None,
      ["35.22", "35.23", "35.24"]),
+    # ... where a name written with a part of its own (`Banyuwangi Kota`) is an item, not a place inside the next
+    ("Tim patroli disebar ke 4 titik, antara lain Jember Kota, Bondowoso, dan Situbondo.", "", None,
+     ["35.09", "35.11", "35.12"]),
     # a Jakarta landmark named bare in a story of Jakarta's own government (rule J2, region_landmarks.tsv)
     ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
      "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),

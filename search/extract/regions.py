@@ -604,6 +604,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     candidates = _level_after(tokens, match.end, match.value)
     if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
+    if not _is_part_of_name(tokens, match, words) and _is_counted_list(tokens, match.start, words):
+        return Mention(candidates, "counted", bonus)  # `6 titik. Diantaranya Banyuwangi Kota, Bangkalan`: no chain
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         opening = _chain_after_at(tokens, match.start)
         chain = match if opening is None else Match(opening + 1, match.end, match.value)
