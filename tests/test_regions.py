@@ -205,6 +205,17 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      ["35.15", "35.17", "35.25", "35.78"]),
     ("Banjir merendam tiga kabupaten, yakni Bojonegoro, Tuban dan Lamongan.", "", None,
      ["35.22", "35.23", "35.24"]),
+    # a count of places, then `di antaranya` or `antara lain`: the full list, wherever in the article it stands
+    ("Kapolda Jawa Timur melepas pasukan pengamanan pemilu pagi ini. Pasukan itu membawa perlengkapan lengkap dan "
+     "bekal untuk sepekan, sementara sebagian lain tetap berjaga di markas sampai hari pencoblosan tiba nanti. "
+     "Para komandan kompi sudah menerima surat tugas masing-masing sejak kemarin sore. Wakil "
+     "kepala operasi menyebut pasukan dikirim ke 5 titik. Diantaranya Bangkalan, Sampang, dan Pamekasan.", "", None,
+     ["35.26", "35.27", "35.28"]),
+    ("Hujan deras membuat sungai meluap di empat kabupaten, antara lain Bojonegoro, Tuban dan Lamongan.", "", None,
+     ["35.22", "35.23", "35.24"]),
+    # ... where a name written with a part of its own (`Banyuwangi Kota`) is an item, not a place inside the next
+    ("Tim patroli disebar ke 4 titik, antara lain Jember Kota, Bondowoso, dan Situbondo.", "", None,
+     ["35.09", "35.11", "35.12"]),
     # a Jakarta landmark named bare in a story of Jakarta's own government (rule J2, region_landmarks.tsv)
     ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
      "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),
@@ -292,6 +303,8 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
     ("Kereta relasi Gambir-Surabaya-Jember tertahan dua jam.", None),
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
+    # examples after `di antaranya` with no count of places before them
+    ("Produk itu dijual di banyak kota, di antaranya Surabaya, Malang dan Kediri.", None),
     ("Jembatan Suramadu arah Madura macet. Suara di Madura Raya dan Tapal Kuda lekat dengan NU.", None),
     ("Pelaku berasal dari Provinsi Jambi, kata Kepala Bidang Humas di Padang, Minggu.", None),
     ("Kepala Balai Besar taman nasional di Mataram, Nusa Tenggara Barat, Selasa (7/1), mengatakan kedua objek "

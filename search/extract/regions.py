@@ -10,8 +10,10 @@ Every region name in the text is a *mention*, weighed by the words right before 
    Kemang`, as a locator), weigh as much as a name written with its level
    (`Kabupaten Pasuruan`) or a local election (`Pilkada Surabaya`); `di` before the level word, or before a
    chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
-   `Kabupaten / Kota Tasikmalaya` names both; a kecamatan several kabupaten share counts for the one of them
-   the article names; a kecamatan or landmark of the national seat followed by `Jakarta` alone
+   `Kabupaten / Kota Tasikmalaya` names both; a list after a count of places and `di antaranya` (`dikirim ke 6
+   titik. Diantaranya Bangkalan, Sampang, ...`, region_count_openers.txt) weighs as a body wherever it stands;
+   a kecamatan several kabupaten share counts for the one of them the article names; a kecamatan or landmark of
+   the national seat followed by `Jakarta` alone
    (`di Taman Impian Jaya Ancol, Jakarta`, region_landmarks.tsv) counts for its kota (rule J2);
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
    gives more than one bare mention for.
@@ -55,10 +57,11 @@ from .places import region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
 
 WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "place at": 3.0,
+           "counted": 3.0,
            "level": 2.0, "event": 2.0, "branch": 2.0, "at": 2.0, "area at": 2.0, "locator": 2.0, "dateline": 2.0,
            "title": 2.0, "bare": 1.0}
 STRONG_KINDS = frozenset({"body", "role", "agency", "level", "event", "branch"})  # say a province acts
-NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan", "area at",
+NAMING_KINDS = frozenset({"body", "role", "agency", "level", "level at", "event", "kecamatan", "area at", "counted",
                           "dateline"})  # say which region a name is
 TITLE_SUPPORT = 2.0  # body evidence a region needs before the title counts: one bare mention is not enough
 LEAD_BONUS = 1.0  # a mention in the first LEAD_CHARS characters of the body
@@ -103,6 +106,7 @@ NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Ho
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 AREA_WORDS = frozenset({"wilayah", "kawasan", "daerah"})  # lower case, between `meliputi` and a list
 ENUMERATION_REACH = 24  # tokens of a list between its enumerating word and a name
+COUNT_REACH = 4  # tokens between a count of places (`6 titik`) and `di antaranya` (`.` included)
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
@@ -143,6 +147,9 @@ class RegionWords:
     address_words: frozenset[str]  # `desa`, `jalan`, `rt`: the words that open such an address
     features: frozenset[str]  # `danau`, `gunung`: a name after them in a title is a lake's, a mountain's
     enumerators: frozenset[str]  # `meliputi`, `yakni`: open the full list of an area's kab/kota
+    count_openers: frozenset[str]  # `di antaranya`: opens a full list only after a count of places
+    count_units: frozenset[str]  # `titik`, `kabupaten`: the places such a count counts
+    count_words: frozenset[str]  # `lima`: number words of such a count
 
 
 @dataclass(frozen=True)
@@ -259,7 +266,10 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("resident_words.txt")),
                        frozenset(read_lines("address_words.txt")),
                        frozenset(read_lines("region_features.txt")),
-                       frozenset(read_lines("region_enumerators.txt")))
+                       frozenset(read_lines("region_enumerators.txt")),
+                       frozenset(read_lines("region_count_openers.txt")),
+                       frozenset(read_lines("region_count_units.txt")),
+                       frozenset(read_lines("count_words.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -594,6 +604,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     candidates = _level_after(tokens, match.end, match.value)
     if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
+    if not _is_part_of_name(tokens, match, words) and _is_counted_list(tokens, match.start, words):
+        return Mention(candidates, "counted", bonus)  # `6 titik. Diantaranya Banyuwangi Kota, Bangkalan`: no chain
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         opening = _chain_after_at(tokens, match.start)
         chain = match if opening is None else Match(opening + 1, match.end, match.value)
@@ -609,8 +621,9 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
             provinces = tuple(region for region in candidates if region.level == "provinsi")
             return Mention(provinces, "branch", bonus) if provinces else None
         return None
-    if _is_enumerated(tokens, match.start, words):
-        return Mention(candidates, "area at", bonus)  # `wilayah Arek, yang meliputi Surabaya, Sidoarjo, ...`
+    enumerated = _enumeration(tokens, match.start, words)
+    if enumerated:
+        return Mention(candidates, enumerated, bonus)  # `wilayah Arek, yang meliputi Surabaya, Sidoarjo, ...`
     if match.start and tokens[match.start - 1].lower == "di":
         if _is_statement_place(tokens, match, words):
             return None
@@ -618,6 +631,30 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _enumeration(tokens: list[Token], start: int, words: RegionWords) -> str | None:
+    """The kind of a name in a full list: `counted` after a count of places and `di antaranya` (`dikirim ke 6
+    titik. Diantaranya Bangkalan, ...`: each is where the story happens, wherever in the article), `area at` in a
+    list opened by a word that enumerates an area or a count in full (`yakni`), else None."""
+    counted = _is_counted_list(tokens, start, words)
+    if counted is not None:
+        return "counted" if counted else None
+    return "area at" if _is_enumerated(tokens, start, words) else None
+
+
+def _is_counted_list(tokens: list[Token], start: int, words: RegionWords) -> bool | None:
+    """Whether a list opened by `di antaranya` or `antara lain` (region_count_openers.txt) right before this name
+    follows a count of places; None when no such word opens it."""
+    index = start - 1
+    while index > 0 and start - index < ENUMERATION_REACH:
+        opener = _count_opener(tokens, index, words)
+        if opener >= 0:
+            return _is_counted(tokens, opener, words)
+        if not (tokens[index].is_capitalised or tokens[index].text == "," or tokens[index].lower in LIST_WORDS):
+            return None
+        index -= 1
+    return None
 
 
 def _is_enumerated(tokens: list[Token], start: int, words: RegionWords) -> bool:
@@ -631,6 +668,26 @@ def _is_enumerated(tokens: list[Token], start: int, words: RegionWords) -> bool:
         index -= 1
     return index >= 0 and (tokens[index].lower in words.enumerators
                            or (index > 0 and f"{tokens[index - 1].lower} {tokens[index].lower}" in words.enumerators))
+
+
+def _count_opener(tokens: list[Token], index: int, words: RegionWords) -> int:
+    """Where `Diantaranya` or `di antaranya` ending at this token starts (region_count_openers.txt), else -1."""
+    if tokens[index].lower in words.count_openers:
+        return index
+    if index > 0 and f"{tokens[index - 1].lower} {tokens[index].lower}" in words.count_openers:
+        return index - 1
+    return -1
+
+
+def _is_counted(tokens: list[Token], opener: int, words: RegionWords) -> bool:
+    """`dikirim ke 6 titik. Diantaranya Bangkalan, ...`, `di lima kabupaten, antara lain ...`: a count of places
+    (a number, then a word of region_count_units.txt) within COUNT_REACH tokens before the examples' opener makes
+    them the full list of where the story happens, not examples in passing."""
+    for index in range(max(1, opener - COUNT_REACH), opener):
+        count = tokens[index - 1]
+        if tokens[index].lower in words.count_units and (count.text.isdigit() or count.lower in words.count_words):
+            return True
+    return False
 
 
 def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -> str | None:
@@ -952,7 +1009,8 @@ def _is_part_of_name(tokens: list[Token], match: Match, words: RegionWords) -> b
         previous = tokens[match.start - 1]
         if previous.text == "-" and match.start > 1 and tokens[match.start - 2].is_capitalised:
             return True
-        if previous.is_capitalised and previous.key not in words.cues and previous.lower not in words.function_words:
+        if (previous.is_capitalised and previous.key not in words.cues and previous.lower not in words.function_words
+                and previous.lower not in words.count_openers):  # `Diantaranya Bangkalan, ...`
             return True
     return _continues(tokens, match.end, words)
 
