@@ -6,7 +6,7 @@ Whoosh's own multiprocess writer was measured slower than one process and crashe
 a file as it is read, each worker reading its own range, so that the reindex holds only the bodies while it
 finds stories (1.3 GB at 1M articles, against 4 GB of Article objects kept until the fork before). Each
 worker's own memory is its Whoosh pool, written out as a segment whenever it reaches its budget
-(writing.SegmentedWriter, writing.segment_budget_bytes: 2 GB of postings each on this machine).
+(writing.SegmentedWriter, writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
 
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
