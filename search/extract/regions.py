@@ -604,7 +604,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     candidates = _level_after(tokens, match.end, match.value)
     if _is_origin(tokens, match.start, words, match.value) or _lies_in_next(tokens, match, starts, words):
         return None
-    if not _is_part_of_name(tokens, match, words) and _is_counted_list(tokens, match.start, words):
+    counted = _is_counted_list(tokens, match.start, words)
+    if counted and not _is_part_of_name(tokens, match, words):
         return Mention(candidates, "counted", bonus)  # `6 titik. Diantaranya Banyuwangi Kota, Bangkalan`: no chain
     if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
         opening = _chain_after_at(tokens, match.start)
@@ -621,7 +622,7 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
             provinces = tuple(region for region in candidates if region.level == "provinsi")
             return Mention(provinces, "branch", bonus) if provinces else None
         return None
-    enumerated = _enumeration(tokens, match.start, words)
+    enumerated = _enumeration(tokens, match.start, words, counted)
     if enumerated:
         return Mention(candidates, enumerated, bonus)  # `wilayah Arek, yang meliputi Surabaya, Sidoarjo, ...`
     if match.start and tokens[match.start - 1].lower == "di":
@@ -633,11 +634,11 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     return Mention(candidates, "bare", bonus)
 
 
-def _enumeration(tokens: list[Token], start: int, words: RegionWords) -> str | None:
+def _enumeration(tokens: list[Token], start: int, words: RegionWords, counted: bool | None) -> str | None:
     """The kind of a name in a full list: `counted` after a count of places and `di antaranya` (`dikirim ke 6
-    titik. Diantaranya Bangkalan, ...`: each is where the story happens, wherever in the article), `area at` in a
-    list opened by a word that enumerates an area or a count in full (`yakni`), else None."""
-    counted = _is_counted_list(tokens, start, words)
+    titik. Diantaranya Bangkalan, ...`: each is where the story happens, wherever in the article; `counted` is
+    _is_counted_list's answer for it), `area at` in a list opened by a word that enumerates an area or a count
+    in full (`yakni`), else None."""
     if counted is not None:
         return "counted" if counted else None
     return "area at" if _is_enumerated(tokens, start, words) else None
