@@ -98,16 +98,15 @@ def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int
 Batch = tuple[ArticleSpool, list[str], int, int]  # the spool, every article's story, and a range of both
 
 
-def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS,
-                budget_bytes: int | None = None) -> None:
+def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS) -> None:
     """In a worker: index one range of the spooled articles into its own index directory, as segments of at
-    most `budget_bytes` of pooled postings (by default writing.segment_budget_bytes)."""
+    most writing.segment_budget_bytes of pooled postings each."""
     spool, stories, start, end = batch
     ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
     done = 0
     with collector_paused():
-        writer = SegmentedWriter(ix, budget_bytes or segment_budget_bytes(writers))
+        writer = SegmentedWriter(ix, segment_budget_bytes(writers))
         try:
             for done, ((article, key), story) in enumerate(zip(spool.read(start, end), stories[start:end]), start=1):
                 writer.add(article, key, story, stems, facets)

@@ -210,16 +210,15 @@ def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPost
     posting at a time in Python (a cold two-word phrase of common words took 130-330 ms at 100k articles);
     here the words' document arrays (read once per segment, `kept`) are intersected with numpy, and positions
     are decoded only for the documents holding every word, only in the blocks that hold such documents."""
-    candidates = None
-    for btext in words:
-        ids, _ = kept.term(leaf, fieldname, btext)
-        candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
-        if not len(candidates):
-            return NO_POSTINGS
+    postings = {btext: kept.term(leaf, fieldname, btext)[0] for btext in words}
+    candidates = postings[words[0]]
+    for btext in words[1:]:
+        candidates = np.intersect1d(candidates, postings[btext], assume_unique=True)
+    if not len(candidates):
+        return NO_POSTINGS
     if len(words) == 1:
         return candidates, NO_WEIGHTS
-    positions = {btext: _positions_in(leaf, fieldname, btext, kept.term(leaf, fieldname, btext)[0], candidates)
-                 for btext in set(words)}
+    positions = {btext: _positions_in(leaf, fieldname, btext, ids, candidates) for btext, ids in postings.items()}
     first, rest = positions[words[0]], [(offset, positions[btext]) for offset, btext in enumerate(words[1:], 1)]
     found = array("i")
     for document in candidates.tolist():

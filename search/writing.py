@@ -26,22 +26,25 @@ def machine_memory_mb() -> int | None:
         return None
 
 
+def _memory_share_mb(share: int, writers: int) -> int:
+    """1/`share` of this machine's memory split between `writers`, within MIN/MAX_WRITER_MEMORY_MB."""
+    total_mb = machine_memory_mb()
+    if total_mb is None:
+        return MIN_WRITER_MEMORY_MB
+    return max(MIN_WRITER_MEMORY_MB, min(MAX_WRITER_MEMORY_MB, total_mb // share // max(1, writers)))
+
+
 def writer_memory_mb(writers: int = 1) -> int:
     """Postings a writer may pool in memory before Whoosh sorts a run to disk: a quarter of this machine's
     memory shared by the writers, within bounds. Runs merged at commit cost a heap merge in Python per
     posting, which made 100k articles slower per article than 30k."""
-    total_mb = machine_memory_mb()
-    if total_mb is None:
-        return MIN_WRITER_MEMORY_MB
-    return max(MIN_WRITER_MEMORY_MB, min(MAX_WRITER_MEMORY_MB, total_mb // 4 // max(1, writers)))
+    return _memory_share_mb(4, writers)
 
 
 def segment_budget_bytes(writers: int = 1) -> int:
     """Postings one of a fresh build's `writers` pools before it writes them out as a segment of their own:
     a SEGMENT_MEMORY_SHARE of this machine's memory shared by the writers, within writer_memory_mb's bounds."""
-    total_mb = machine_memory_mb()
-    share = MIN_WRITER_MEMORY_MB if total_mb is None else total_mb // SEGMENT_MEMORY_SHARE // max(1, writers)
-    return max(MIN_WRITER_MEMORY_MB, min(MAX_WRITER_MEMORY_MB, share)) * MB
+    return _memory_share_mb(SEGMENT_MEMORY_SHARE, writers) * MB
 
 
 def open_writer(ix, writers: int = 1, limit_mb: int | None = None):
@@ -61,8 +64,8 @@ class SegmentedWriter:
 
     Whoosh's own writer instead sorts a full pool to a run file and, at commit, merges every run in a heap
     in Python, one posting at a time: at 1M articles each of two writers had spilled 11 GB of runs and
-    merged them at about 45 MB a minute, hours after its last article. More segments cost a search little:
-    they are read and cached one by one (segments.py)."""
+    merged them at about 45 MB a minute, hours after its last article. Searches read and cache each segment
+    on its own (segments.py); what more segments cost a query has not been measured."""
 
     def __init__(self, ix, budget_bytes: int) -> None:
         self.ix = ix
