@@ -43,6 +43,7 @@ class FacetTable:
     pair_value: np.ndarray  # index into `values`
     _ordinals: dict[str, int] | None = None
     _rank: np.ndarray | None = None
+    _totals: np.ndarray | None = None
 
     @classmethod
     def from_reader(cls, reader, field: str, live: np.ndarray | None = None,
@@ -123,9 +124,23 @@ class FacetTable:
         return matching_values(self.values, typed, limit)
 
     def tally(self, matching: np.ndarray) -> np.ndarray:
-        """How many of the documents flagged in `matching` have each value."""
+        """How many of the documents flagged in `matching` have each value. When most documents are flagged
+        (an empty query with a filter counts its own facet over all of them), the pairs of those left out are
+        counted and taken from the totals: the same answer from fewer pairs."""
         if not len(self.values):
             return np.zeros(0, dtype=np.int64)
+        if np.count_nonzero(matching) * 2 > len(matching):
+            return self.totals - self._tally(~matching)
+        return self._tally(matching)
+
+    @property
+    def totals(self) -> np.ndarray:
+        """How many documents have each value."""
+        if self._totals is None:
+            self._totals = np.bincount(self.pair_value, minlength=len(self.values))
+        return self._totals
+
+    def _tally(self, matching: np.ndarray) -> np.ndarray:
         return np.bincount(self.pair_value[matching[self.pair_doc]], minlength=len(self.values))
 
     def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE,

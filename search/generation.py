@@ -33,7 +33,7 @@ from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SUR
 from .segments import SegmentMemo, column_values
 from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
                        name_words)
-from .stories import earliest_first, other_versions, story_representatives
+from .stories import Collapsing
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
 WARM_WORDS = 64  # the most frequent words whose postings a generation reads before its first search
@@ -122,7 +122,7 @@ class Generation:
     facets: dict[str, FacetTable]  # per facet name
     dates: np.ndarray  # yyyymmdd per document, 0 when undated
     months: MonthIndex
-    stories: np.ndarray  # each document's story as a number (search/stories.py)
+    collapsing: Collapsing  # each document's story (search/stories.py), to show one hit per story
     lease: int | None = None  # a shared lock that keeps reindex from deleting this generation
     _users: int = 0
     _retired: bool = False
@@ -151,11 +151,12 @@ class Generation:
                       for facet in registry}
             stories = column_values(searcher.reader(), STORY_NUMBER, memo) if STORY_NUMBER in searcher.schema \
                 else np.arange(searcher.doc_count_all(), dtype=np.int64)  # written before stories: one each
+            collapsing = Collapsing.from_columns(stories, dates)
         except BaseException:
             searcher.close()
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
-                   stories, lease, registry=registry, results=ResultCache(result_cache_bytes))
+                   collapsing, lease, registry=registry, results=ResultCache(result_cache_bytes))
 
     @property
     def stems(self) -> Stems:
@@ -168,8 +169,8 @@ class Generation:
         surface field, within 1/WARM_SHARE of the postings cache; and a search of each of the `agencies`
         agencies in most articles, which reads the phrases its names and acronyms expand to (and, once per
         process, the agency names); the spelling table and the words spelling protects; the official values
-        grouped by person (the first request selecting an official waited 0.45 s for it at 100k). Facet
-        tables, dates and stories are read when the generation opens."""
+        grouped by person (the first request selecting an official waited 0.45 s for it at 100k); each facet's
+        totals. Facet tables, dates and stories are read when the generation opens."""
         for field_name, field_type in self.searcher.schema.items():
             if field_type.scorable:
                 self.postings.lengths(field_name)
@@ -182,6 +183,8 @@ class Generation:
                 self.postings.stem(field_name, self.stems.stem(word))
             if self.postings.cached_bytes > budget:
                 break
+        for table in self.facets.values():
+            table.totals  # noqa: B018 -- read now, not by the first search counting a facet over most documents
         self.spelling_table()
         self.is_protected("")
         if AGENCY in self.facets:
@@ -319,12 +322,9 @@ class Generation:
         keys = self._keys(masks) if by_date else masks.scores
         total_articles = int(matching.sum())
         if request.collapse:  # one hit per story: its earliest article by date, its best-ranked by relevance
-            documents = np.flatnonzero(matching)
-            shown = np.zeros(len(matching), dtype=bool)
-            shown[story_representatives(documents, self.stories, earliest_first(self.dates) if by_date
-                                        else masks.scores)] = True
+            shown = self.collapsing.representatives(matching, None if by_date else masks.scores)
             ranked = top_documents(shown, keys, depth)[depth - request.per_page:depth]
-            versions = other_versions(ranked, documents, self.stories, self.dates)
+            versions = self.collapsing.other_versions(ranked, matching)
             total = int(shown.sum())
         else:
             ranked = top_documents(matching, keys, depth)[depth - request.per_page:depth]
@@ -357,10 +357,7 @@ class Generation:
         by_date = request.sort == "date" or masks.scores is None
         keys = self._keys(masks) if by_date else masks.scores
         if request.collapse:
-            shown = np.zeros(len(matching), dtype=bool)
-            shown[story_representatives(np.flatnonzero(matching), self.stories,
-                                        earliest_first(self.dates) if by_date else masks.scores)] = True
-            matching = shown
+            matching = self.collapsing.representatives(matching, None if by_date else masks.scores)
         return top_documents(matching, keys, limit)
 
     def stored(self, documents: np.ndarray):

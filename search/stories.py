@@ -501,12 +501,59 @@ def earliest_first(dates: np.ndarray) -> np.ndarray:
     return -np.where(dates > 0, dates, np.iinfo(np.int64).max // 2).astype(np.float64)
 
 
-def other_versions(representatives: np.ndarray, documents: np.ndarray, stories: np.ndarray, dates: np.ndarray,
-                   limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
-    """For each representative, the other `documents` of its story, earliest first, at most `limit`."""
+@dataclass(frozen=True)
+class Collapsing:
+    """One generation's story columns, read once when it opens: each document's story, whether it is the only
+    document of its story (most are: they skip the sort that picks a story's representative), and the
+    preference for a story's earliest article. The answers are those of story_representatives and
+    other_versions, at the cost of the matching documents that share a story."""
+
+    stories: np.ndarray
+    alone: np.ndarray  # bool per document: no other document, live or deleted, has its story
+    earliest: np.ndarray  # earliest_first(dates)
+
+    @classmethod
+    def from_columns(cls, stories: np.ndarray, dates: np.ndarray) -> "Collapsing":
+        alone = np.ones(len(stories), dtype=bool)
+        if len(stories):
+            order = np.argsort(stories, kind="stable")
+            ordered = stories[order]
+            repeated = np.zeros(len(stories), dtype=bool)
+            repeated[1:] = ordered[1:] == ordered[:-1]
+            repeated[:-1] |= repeated[1:]
+            alone[order[repeated]] = False
+        return cls(stories, alone, earliest_first(dates))
+
+    def representatives(self, matching: np.ndarray, preference: np.ndarray | None = None) -> np.ndarray:
+        """A boolean array over documents: of those flagged in `matching`, one per story, the one with the
+        highest `preference` (None: the earliest by date; ties: the lower document number)."""
+        preference = self.earliest if preference is None else preference
+        shown = matching & self.alone
+        shared = np.flatnonzero(matching & ~self.alone)
+        shown[story_representatives(shared, self.stories, preference)] = True
+        return shown
+
+    def other_versions(self, representatives: np.ndarray, matching: np.ndarray,
+                       limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
+        """For each representative, the other documents of its story flagged in `matching`, earliest first, at
+        most `limit`."""
+        found = [np.zeros(0, dtype=np.int64)] * len(representatives)
+        shared = [i for i, document in enumerate(representatives.tolist()) if not self.alone[document]]
+        if shared:
+            versions = other_versions(representatives[shared], np.flatnonzero(matching & ~self.alone),
+                                      self.stories, self.earliest)
+            for i, documents in zip(shared, versions):
+                found[i] = documents[:limit]
+        return found
+
+
+def other_versions(representatives: np.ndarray, documents: np.ndarray, stories: np.ndarray,
+                   preference: np.ndarray, limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
+    """For each representative, the other `documents` of its story, by `preference` (highest first; ties: the
+    lower document number), at most `limit`."""
     wanted = stories[representatives]
     members = documents[np.isin(stories[documents], wanted)]
-    members = members[np.lexsort((members, -earliest_first(dates)[members]))]
+    members = members[np.lexsort((members, -preference[members]))]
     found = []
     for representative, story in zip(representatives.tolist(), wanted.tolist()):
         same = members[(stories[members] == story) & (members != representative)]

@@ -19,6 +19,14 @@ def test_counts_leave_out_zero_and_respect_size():
     assert table().counts(np.ones(4, dtype=bool), size=1) == [("A", 3)]
 
 
+def test_tally_is_the_same_whether_it_counts_the_flagged_documents_or_those_left_out():
+    held = {0: ["A", "B"], 1: ["A"], 2: ["C"], 3: ["A", "C"]}
+    for number in range(16):  # every mask of four documents: up to two flagged counts them, more counts the rest
+        matching = np.array([bool(number >> doc & 1) for doc in range(4)])
+        expected = [sum(1 for doc in range(4) if matching[doc] and value in held[doc]) for value in "ABC"]
+        assert table().tally(matching).tolist() == expected
+
+
 def test_from_reader_reads_every_value_of_the_field(service):
     facets = service.current().facets
     assert "Suhajar Diantoro" in facets["official"].values

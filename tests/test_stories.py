@@ -7,7 +7,8 @@ from whoosh import index as whoosh_index
 from search.errors import StoryStateError
 from search.generations import CURRENT
 from search.indexer import build_index
-from search.stories import STORIES_FILE, StoryConfig, StoryIndex, StoryStream, shingles, similarity, story_number, story_paragraphs
+from search.stories import STORIES_FILE, Collapsing, StoryConfig, StoryIndex, StoryStream, shingles, similarity, story_number, story_paragraphs
+from search.stories import earliest_first, other_versions, story_representatives
 
 from .conftest import HARD_NEGATIVE, SEED_FILE, SEEDS, version_of_seed
 
@@ -196,3 +197,32 @@ def test_the_band_keys_stay_in_a_few_sorted_runs_and_a_copy_finds_its_original_i
     for original in ("a0", "a50", "a95", "a97"):  # in the first run, the second, the run's end, the tail
         copy = texts[original] + " tambahan"
         assert index.assign(f"copy of {original}", copy, {**texts, f"copy of {original}": copy}.get) == original
+
+
+def test_collapsing_marks_documents_alone_in_their_story_and_prefers_the_earliest():
+    collapsing = Collapsing.from_columns(np.array([5, 7, 5, 9, 5]), np.array([20250103, 20250101, 20250102, 0, 0]))
+    assert collapsing.alone.tolist() == [False, True, False, True, False]
+    everything = np.ones(5, dtype=bool)
+    assert np.flatnonzero(collapsing.representatives(everything)).tolist() == [1, 2, 3]  # story 5: doc 2 is earliest
+    assert np.flatnonzero(collapsing.representatives(everything, np.array([0, 0, 0, 0, 1.0]))).tolist() == [1, 3, 4]
+    assert [v.tolist() for v in collapsing.other_versions(np.array([2, 1]), everything)] == [[0, 4], []]
+
+
+def test_collapsing_answers_as_sorting_every_matching_document_does():
+    rng = np.random.default_rng(7)
+    stories = rng.integers(0, 150, 200)
+    dates = rng.choice([0, 20240101, 20240102, 20240103], 200)
+    collapsing = Collapsing.from_columns(stories, dates)
+    assert 0 < collapsing.alone.sum() < 200
+    for _ in range(20):
+        matching = rng.random(200) < 0.5
+        documents = np.flatnonzero(matching)
+        scores = rng.integers(0, 3, 200).astype(np.float32)  # ties, broken by the lower document number
+        for preference, expected in ((None, earliest_first(dates)), (scores, scores)):
+            shown = collapsing.representatives(matching, preference)
+            assert np.flatnonzero(shown).tolist() == story_representatives(documents, stories, expected).tolist()
+        representatives = np.flatnonzero(collapsing.representatives(matching))[:12]
+        expected = other_versions(representatives, documents, stories, earliest_first(dates))
+        found = collapsing.other_versions(representatives, matching)
+        assert [v.tolist() for v in found] == [v.tolist() for v in expected]
+        assert sum(len(v) for v in found) > 0
