@@ -339,7 +339,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepare) -> int:
     """Waitress in this process, where there is no fork."""
-    from web.server import make_server
+    from web.server import make_server, save_searches
 
     try:
         server = make_server(app, args.host, args.port, limits)
@@ -351,6 +351,7 @@ def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepar
         server.run()  # returns only when Ctrl-C (KeyboardInterrupt) stopped it: waitress catches that itself
     finally:
         server.close()
+        save_searches(app)
     print("warta serve: interrupted", file=sys.stderr)
     return EXIT_INTERRUPTED
 

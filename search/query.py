@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from .analysis import Stems
-from .errors import BadQueryError, IndexDamagedError, IndexMissingError, NotFoundError, WartaError, shown
+from .errors import (BadQueryError, IndexDamagedError, IndexMissingError, IndexWriteError, NotFoundError,
+                     WartaError, shown)
 from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import Generation, MonthIndex
@@ -28,6 +29,7 @@ from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
 from .resultcache import RESULT_CACHE_BYTES
 from .segments import SegmentMemo
+from .warmlist import RecentSearches, load_searches, save_searches
 
 __all__ = ["Generation", "MonthIndex", "SearchRequest", "SearchService", "search"]
 
@@ -44,6 +46,8 @@ MAX_STORY_VERSIONS = 50  # versions an article page lists
 # to be found: issue 20 gives it 3 s in all).
 AUTOWARM_REQUESTS = 32
 AUTOWARM_SECONDS = 1.0
+# A server starting asks the searches the last one saved (warmlist.py) for at most this long before it listens.
+STARTUP_REPLAY_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,32 @@ class SearchRequest:
                 self.page, self.per_page, self.sort, self.facet_size, self.date_from, self.date_to, self.collapse,
                 self.match, self.said)
 
+    def fields(self) -> dict[str, Any]:
+        """The request as JSON values, from which `from_fields` makes it again."""
+        return {"q": self.q, "selected": {name: list(values) for name, values in self.selected.items() if values},
+                "page": self.page, "per_page": self.per_page, "sort": self.sort, "facet_size": self.facet_size,
+                "date_from": self.date_from, "date_to": self.date_to, "collapse": self.collapse,
+                "match": self.match, "said": list(self.said)}
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> "SearchRequest":
+        """A request from `fields()`'s values, validated as any request is; a field of the wrong kind or one
+        unknown is a BadQueryError."""
+        if not isinstance(fields, dict) or not set(fields) <= REQUEST_FIELDS:
+            raise BadQueryError("unknown request fields", "bad_request")
+        if not isinstance(fields.get("collapse", True), bool) or not all(
+                isinstance(fields.get(name, 1), int) and not isinstance(fields.get(name, 1), bool)
+                for name in ("page", "per_page", "facet_size")):
+            raise BadQueryError("collapse must be true or false; page, per_page and facet_size whole numbers",
+                                "bad_request")
+        selected = fields.get("selected", {})
+        if not isinstance(selected, dict) or not all(isinstance(values, list) for values in selected.values()):
+            raise BadQueryError("selected must map facet names to lists of values", "bad_filter")
+        if not isinstance(fields.get("said", []), list):
+            raise BadQueryError("said must be a list of names", "bad_filter")
+        return cls(**{**fields, "selected": {name: tuple(values) for name, values in selected.items()},
+                      "said": tuple(fields.get("said", ()))})
+
     def describe(self) -> dict[str, Any]:
         return {"q": self.q, **{name: list(values) for name, values in self.selected.items()},
                 "page": self.page, "per_page": self.per_page, "sort": self.sort,
@@ -137,6 +167,10 @@ def _strings(values: Any) -> tuple[str, ...]:
     if isinstance(values, str) or not all(isinstance(value, str) for value in values):
         raise BadQueryError("facet values must be a list of strings", "bad_filter")
     return tuple(values)
+
+
+REQUEST_FIELDS = {"q", "selected", "page", "per_page", "sort", "facet_size", "date_from", "date_to", "collapse", "match",
+                  "said"}
 
 
 class SearchService:
@@ -159,6 +193,9 @@ class SearchService:
         self._generation: Generation | None = None
         self.stems = Stems(self.index_root)  # the stems of the index's words, and of words asked, within a budget
         self._segment_memo = SegmentMemo()  # what unchanged segments gave, reused by the next generation
+        self.recent = RecentSearches()  # the searches answered last, which save_recent writes for the next server
+        self.replay_saved = False  # the first generation opened asks the searches saved (the server sets this)
+        self._saved_at = 0  # recent.changes when save_recent last wrote
 
     @property
     def version(self) -> str:
@@ -212,9 +249,14 @@ class SearchService:
         with self._lock:
             closings = self._closings
             searched = self._generation
-        replay = searched.results.recent(AUTOWARM_REQUESTS) if searched is not None and self.background_swaps else []
+        if searched is not None:
+            replay = searched.results.recent(AUTOWARM_REQUESTS) if self.background_swaps else []
+            seconds = AUTOWARM_SECONDS
+        else:
+            replay = load_searches(self.index_root, SearchRequest.from_fields) if self.replay_saved else []
+            seconds = STARTUP_REPLAY_SECONDS
         try:
-            generation = self._open_current(replay)
+            generation = self._open_current(replay, seconds)
         except BaseException:
             with self._lock:
                 self._opening = False
@@ -239,9 +281,9 @@ class SearchService:
             with self._lock:
                 self._failed = name  # searches open it themselves now, and meet the error as they always did
 
-    def _open_current(self, replay: Sequence[SearchRequest] = ()) -> Generation:
+    def _open_current(self, replay: Sequence[SearchRequest] = (), seconds: float = AUTOWARM_SECONDS) -> Generation:
         """The generation `current` names, leased, verified, opened and warmed (its postings, then the searches
-        in `replay`)."""
+        in `replay`, for at most `seconds`)."""
         for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
             name = self._current_name()
             lease = hold(self.index_root / name) if name else None
@@ -259,7 +301,7 @@ class SearchService:
             raise
         try:
             generation.warm()
-            self._autowarm(generation, list(replay))
+            self._autowarm(generation, list(replay), seconds)
         except BaseException:
             generation.retire()
             raise
@@ -293,6 +335,7 @@ class SearchService:
         request = self.resolved(request)
         with self.using() as generation:
             result = self._answer(generation, request)
+        self.recent.record(request.key, request.fields())
         result["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return result
 
@@ -306,10 +349,11 @@ class SearchService:
             generation.results.put(request.key, result, request)
         return result
 
-    def _autowarm(self, generation: Generation, requests: list[SearchRequest]) -> None:
-        """Ask `generation` the searches its predecessor answered last, before it takes traffic, within
-        AUTOWARM_SECONDS: the first readers after a swap then find their results cached, as before it."""
-        deadline = time.monotonic() + AUTOWARM_SECONDS
+    def _autowarm(self, generation: Generation, requests: list[SearchRequest], seconds: float) -> None:
+        """Ask `generation` the searches its predecessor answered last (or, on start, those the last server
+        saved), before it takes traffic, within `seconds`: the first readers then find their results cached and
+        what those searches read in memory."""
+        deadline = time.monotonic() + seconds
         for request in requests:
             if time.monotonic() > deadline:
                 break
@@ -317,6 +361,20 @@ class SearchService:
                 self._answer(generation, request)
             except WartaError:  # a search the new generation refuses is refused to its reader, as it would be
                 continue
+
+    def save_recent(self) -> bool:
+        """Write the searches answered last into the index root (warmlist.py) for the next server to ask on
+        start, if any were answered since the last write; True when it wrote. IndexWriteError when it cannot."""
+        changes = self.recent.changes
+        if changes == self._saved_at:
+            return False
+        try:
+            save_searches(self.index_root, self.recent.latest())
+        except OSError as error:
+            raise IndexWriteError(f"cannot save the recent searches in {self.index_root}: "
+                                  f"{error.strerror or error}") from error
+        self._saved_at = changes
+        return True
 
     def facet_values(self, facet: str, request: SearchRequest, prefix: str = "", size: int = 20) -> dict[str, Any]:
         """Values of one facet whose words start with `prefix`, with counts under the current search."""

@@ -1,3 +1,4 @@
+import json
 import time
 
 import pytest
@@ -496,4 +497,65 @@ def test_without_background_swaps_a_swap_replays_nothing(tmp_path):
     build_index([SEEDS, CORPUS], tmp_path)
     run(service, "lampung")
     assert [request.q for request in service.current().results.recent(5)] == ["lampung"]
+    service.close()
+
+
+def test_a_request_made_again_from_its_fields_is_the_same_request():
+    request = SearchRequest(q="reformasi birokrasi", officials=("Suhajar Diantoro",), selected={"region": ("18.01",)},
+                            page=2, per_page=5, sort="date", facet_size=7, date_from="2024", date_to="2025-06",
+                            collapse=False, match="all", said=("Suhajar",))
+    again = SearchRequest.from_fields(json.loads(json.dumps(request.fields())))
+    assert again.key == request.key
+    assert again == request
+
+
+@pytest.mark.parametrize("fields", [{"q": "a", "unknown": 1}, {"collapse": "yes"}, {"page": "2"}, {"page": True},
+                                    {"selected": ["official"]}, {"selected": {"official": "A"}},
+                                    {"per_page": 1000}, {"q": 5}, {"said": "Suhajar"}])
+def test_fields_of_the_wrong_kind_are_a_bad_query(fields):
+    with pytest.raises(BadQueryError):
+        SearchRequest.from_fields(fields)
+
+
+def test_a_service_saves_the_searches_it_answered_and_a_starting_one_asks_them_first(tmp_path):
+    from search.indexer import build_index
+    from search.warmlist import WARM_FILE
+
+    from .conftest import SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path)
+    assert service.save_recent() is False  # nothing answered yet: nothing written
+    for words in ("birokrasi", "lampung", "birokrasi"):
+        run(service, words)
+    assert service.save_recent() is True
+    assert service.save_recent() is False  # unchanged since
+    saved = json.loads((tmp_path / WARM_FILE).read_text(encoding="utf-8"))["searches"]
+    assert [entry["q"] for entry in saved] == ["birokrasi", "lampung"]  # most recent first, once each
+    service.close()
+    starting = SearchService(tmp_path)
+    starting.replay_saved = True
+    results = starting.current().results
+    assert (len(results), results.misses) == (2, 2)  # both asked before the first search
+    run(starting, "lampung")
+    assert results.hits == 1
+    starting.close()
+    cold = SearchService(tmp_path)  # the library alone does not replay: only a server asks for it
+    assert len(cold.current().results) == 0
+    cold.close()
+
+
+def test_saving_where_the_index_root_is_gone_is_an_index_write_error(tmp_path):
+    from search.errors import IndexWriteError
+    from search.indexer import build_index
+
+    from .conftest import SEEDS
+
+    build_index([SEEDS], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    run(service, "birokrasi")
+    service.current()
+    service.index_root = tmp_path / "gone"
+    with pytest.raises(IndexWriteError, match="cannot save the recent searches"):
+        service.save_recent()
     service.close()

@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+from search.warmlist import WARM_FILE
+
 from .conftest import CORPUS, ROOT, SEEDS
 from .serving import get_json, serving
 
@@ -276,6 +278,9 @@ def test_sigterm_lets_the_workers_finish_and_ends_as_sigterm_always_ended_it(tmp
         assert process.wait(timeout=30) == -signal.SIGTERM
         assert process.stderr.read() == ""
         assert not any(Path(f"/proc/{worker}").exists() for worker in workers)
+        # a worker stopping writes the searches it answered, for the next server to ask before it listens
+        saved = json.loads((index / WARM_FILE).read_text(encoding="utf-8"))["searches"]
+        assert [entry["q"] for entry in saved] == ["reformasi"]
     finally:
         if process.poll() is None:
             process.kill()

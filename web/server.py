@@ -45,6 +45,7 @@ BACKLOG = 1024  # connections the kernel queues before a worker accepts them (wa
 HEARTBEAT_SECONDS = 1.0  # a worker tells the master it is alive at least this often (its I/O loop's timeout)
 WORKER_SILENCE_SECONDS = 30  # the master replaces a worker silent for this long (hung, not just busy)
 FOLLOW_SECONDS = 1.0  # how often a serving process looks whether `current` moved
+SAVE_SEARCHES_SECONDS = 10.0  # how often it writes the searches it answered last, for the next server's start
 GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /api/")
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
@@ -139,11 +140,13 @@ def _generations(app: Flask) -> SearchService | None:
 
 
 def warm(app: Flask) -> None:
-    """Open the generation `current` names and warm it (Generation.warm) before the first request. An index
-    that cannot be opened now is left to the requests, which report it (503) as they always have."""
+    """Open the generation `current` names and warm it (Generation.warm), then ask it the searches the last
+    server saved (search/warmlist.py), before the first request. An index that cannot be opened now is left to
+    the requests, which report it (503) as they always have."""
     service = _generations(app)
     try:
         if service is not None:
+            service.replay_saved = True
             service.current()
     except WartaError:
         pass
@@ -162,12 +165,30 @@ def prepare_worker(app: Flask) -> None:
 
 
 def _follow(service: SearchService) -> None:
+    saved = time.monotonic()
     while True:
         time.sleep(FOLLOW_SECONDS)
         try:
             service.current()  # starts opening a newer generation, if there is one
         except WartaError:
             pass  # no usable index: the searches report it
+        if time.monotonic() - saved >= SAVE_SEARCHES_SECONDS:
+            saved = time.monotonic()
+            _save_recent(service)
+
+
+def save_searches(app: Flask) -> None:
+    """Write the searches this process answered last for the next server's start (SearchService.save_recent)."""
+    service = _generations(app)
+    if service is not None:
+        _save_recent(service)
+
+
+def _save_recent(service: SearchService) -> None:
+    try:
+        service.save_recent()
+    except WartaError:
+        pass  # a read-only index root: the next server starts without them, as before there was a file
 
 
 def warm_before_forking(app: Flask) -> None:
@@ -321,6 +342,7 @@ def _waitress_worker() -> type:
                         self.notify()
                         told = time.monotonic()
                 _finish(socket_map, poll, time.monotonic() + GRACEFUL_SECONDS)
+                save_searches(self.wsgi)
             finally:
                 server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
                 wasyncore.close_all(socket_map)
