@@ -76,7 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sources, index = prepare(args.workdir or Path(tmp), args.size, args.source)
-        with serving(index, with_process=True) as (base, process):
+        with serving(index, with_process=True, start_seconds=1800) as (base, process):  # 1M warms for minutes
             first = get_json(base + "/api/search?q=")[1]
             mix = [params for group in query_mix(first["facets"]["official"][0]["value"],
                                                  first["facets"]["agency"][0]["value"]).values() for params in group]

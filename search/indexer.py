@@ -37,7 +37,7 @@ from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read
 from .parallel import ArticleSpool, write_in_parallel
 from .schema import build_schema, layout
 from .stories import STORIES_FILE, StoryIndex, StoryStream
-from .writing import add_article, collector_paused, discard, open_writer
+from .writing import add_article, collector_paused, discard, merge_small_segments, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
 MANIFEST = "manifest.json"
@@ -329,7 +329,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
                     manifest[key] = manifest_entry(prints[key], ids)
             report.removed = len(deleted - adder.seen_ids)
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
-            writer.commit()
+            writer.commit(mergetype=merge_small_segments)
     except BaseException:
         discard(writer)
         raise

@@ -449,3 +449,31 @@ def test_a_file_unreadable_on_update_keeps_what_it_gave(tmp_path, monkeypatch):
     assert (report.removed, report.files_removed) == (0, 0)
     with open_current(tmp_path / "ix").searcher() as searcher:
         assert searcher.doc_count() == 1
+
+
+def test_one_article_added_at_a_time_keeps_updating_when_whoosh_merges_the_small_segments(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SEED_FILE, sources / SEED_FILE.name)
+    build_index([sources], tmp_path / "ix")
+    body = "Kalianda, Senin (2/3/2026) - Bupati Lampung Selatan meninjau jembatan {word} bersama camat.\n"
+    words = [f"jembatanbaru{n}" for n in range(6)]
+    for word in words:  # each update leaves a one-article segment; Whoosh merges them now and then
+        (sources / f"{word}.txt").write_text(body.format(word=word), encoding="utf-8")
+        assert build_index([sources], tmp_path / "ix").errors == []
+    ix = open_current(tmp_path / "ix")
+    assert len(ix._segments()) < 7  # at least one merge happened
+    with ix.searcher() as searcher:
+        assert [searcher.doc_frequency("body_surface", word) for word in words] == [1] * 6
+
+
+def test_an_update_never_merges_segments_larger_than_the_small_merge_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.writing.SMALL_MERGE_DOCS", 2)  # two one-article segments at most: fewer than 4
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SEED_FILE, sources / SEED_FILE.name)
+    build_index([sources], tmp_path / "ix")
+    for n in range(5):
+        (sources / f"new{n}.txt").write_text(f"Kalianda - Camat meninjau jembatan baru{n}.\n", encoding="utf-8")
+        assert build_index([sources], tmp_path / "ix").errors == []
+    assert len(open_current(tmp_path / "ix")._segments()) == 6  # the seed's and five updates', none merged

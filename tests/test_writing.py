@@ -39,6 +39,26 @@ def test_inlined_terms_are_found_with_their_weights_and_positions(tmp_path):
         assert (matcher.id(), matcher.weight(), matcher.value_as("positions")) == (0, 1.0, [2])
 
 
+def test_segments_with_inlined_terms_merge(tmp_path):
+    # an ID field stores no value per posting: inlined, it read back as '' (text), which a merge refused
+    ix = small_index(tmp_path)
+    for name in ("c", "d", "e"):
+        writer = open_writer(ix)
+        writer.add_document(id=name, text=f"kabar {name}")
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        values = {type(item[4]).__name__ for item in searcher.reader().iter_postings()}
+        assert values == {"NoneType", "bytes"}  # bytes for the positions, None where a block keeps no value
+    writer = open_writer(ix)
+    writer.commit(optimize=True)  # every segment merged into one
+    ix = index.open_dir(str(tmp_path))
+    assert len(ix._segments()) == 1
+    with ix.searcher() as searcher:
+        assert sorted(hit["id"] for hit in searcher.search(wq.Term("text", "kabar"))) == ["c", "d", "e"]
+        assert [hit["id"] for hit in searcher.search(wq.Term("id", "d"))] == ["d"]
+        assert [hit["id"] for hit in searcher.search(wq.Phrase("text", ["desa", "rusak"]))] == ["a"]
+
+
 def test_a_segmented_writer_commits_a_full_pool_as_a_segment_and_frees_it(tmp_path):
     import weakref
 
