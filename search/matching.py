@@ -305,8 +305,8 @@ class PostingCache:
         documents = []
         for searcher, offset in self.searcher.leaf_searchers():
             with self.io:
-                ids, _ = self.memo.postings.get(searcher.reader(), ("phrase", repr(phrase)),
-                                                lambda searcher=searcher: self._phrase_in(phrase, searcher))
+                ids, _ = self.memo.postings.phrase(searcher.reader(), repr(phrase),
+                                                   lambda searcher=searcher: self._phrase_in(phrase, searcher))
             documents.append(ids + offset)
         found = np.concatenate(documents) if documents else NO_DOCUMENTS
         found = found[self.live[found]]  # a segment's deletions only grow: what it left out stays deleted

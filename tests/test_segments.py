@@ -124,6 +124,29 @@ def test_segment_postings_stay_within_their_budget(ix):
         assert kept.cached_bytes == 0
 
 
+def test_a_segments_phrases_are_kept_apart_from_its_terms(ix):
+    kept = SegmentPostings(budget_bytes=16, phrase_bytes=4096)  # terms: two postings
+    found = []
+
+    def compute():
+        found.append(1)
+        return np.array([0, 3], dtype=np.int32), np.zeros(0, dtype=np.float32)
+
+    with ix.searcher() as searcher:
+        leaf = searcher.reader().leaf_readers()[0][0]
+        assert kept.phrase(leaf, "Phrase('body', ['rumah', 'sakit'])", compute)[0].tolist() == [0, 3]
+        for name in ("Thamrin", "Muhadi", "Alex Denni", "Eka Riantinawati"):  # more than the terms' budget
+            read_postings(searcher.reader(), "official", name, kept=kept)
+        assert kept.phrase(leaf, "Phrase('body', ['rumah', 'sakit'])", compute)[0].tolist() == [0, 3]
+        assert len(found) == 1
+        assert kept.phrase(leaf, "Phrase('body', ['rumah', 'umum'])", compute)[0].tolist() == [0, 3]
+        assert len(found) == 2
+        ix.optimize()
+    with ix.searcher() as searcher:
+        kept.retain(searcher.reader())
+        assert kept.cached_bytes == 0 and len(kept) == 0
+
+
 def test_an_array_cache_computes_a_key_once_while_several_threads_ask():
     import threading
 
