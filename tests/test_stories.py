@@ -226,3 +226,51 @@ def test_collapsing_answers_as_sorting_every_matching_document_does():
         found = collapsing.other_versions(representatives, matching)
         assert [v.tolist() for v in found] == [v.tolist() for v in expected]
         assert sum(len(v) for v in found) > 0
+
+
+def test_a_saved_state_keeps_its_sorted_keys_and_loads_without_sorting_them(tmp_path, monkeypatch):
+    from search import stories
+
+    monkeypatch.setattr(stories, "UNSORTED_ROWS", 4)
+    words = "bupati camat lurah warga sawah jalan pasar sekolah guru murid dokter pasien banjir jembatan".split()
+    texts = {f"a{n}": " ".join(f"{words[(n + k) % len(words)]}{n}x{k}" for k in range(40)) for n in range(30)}
+    index = StoryIndex()
+    for article_id, text in texts.items():
+        index.assign(article_id, text, texts.get)
+    index.remove("a3")
+    index.save(tmp_path)
+    sorts = []
+    original_sort = StoryIndex._sort
+    monkeypatch.setattr(StoryIndex, "_sort", lambda self: sorts.append(1) or original_sort(self))
+    loaded = StoryIndex.load(tmp_path)
+    assert sorts == [] and len(loaded._runs) == 1 and loaded._sorted == 29
+    resorted = StoryIndex()
+    resorted._restore(loaded._ids, loaded._stories, loaded._signatures, loaded._sizes, loaded._live)
+    assert sorts == [1]
+    assert loaded._runs[0][0].tolist() == resorted._runs[0][0].tolist()
+    assert loaded._runs[0][1].tolist() == resorted._runs[0][1].tolist()
+    copy = texts["a20"] + " tambahan"
+    assert loaded.assign("copy", copy, {**texts, "copy": copy}.get) == "a20"
+
+
+@pytest.mark.parametrize("damage", ["missing", "repeated", "unsorted", "short", "out of range"])
+def test_a_saved_order_that_is_not_one_is_sorted_again(tmp_path, damage):
+    texts = {f"a{n}": f"berita nomor {n} tentang banjir di desa {n} " * 5 for n in range(6)}
+    index = StoryIndex()
+    for article_id, text in texts.items():
+        index.assign(article_id, text, texts.get)
+    index.save(tmp_path)
+    with np.load(tmp_path / STORIES_FILE) as saved:
+        arrays = {name: saved[name] for name in saved.files}
+    order = arrays.pop("order")
+    damaged = {"missing": None, "repeated": np.concatenate([order[:-1], order[:1]]), "unsorted": order[::-1],
+               "short": order[:-1], "out of range": order + len(order)}[damage]
+    if damaged is not None:
+        arrays["order"] = damaged
+    np.savez(tmp_path / STORIES_FILE, **arrays)
+    loaded = StoryIndex.load(tmp_path)
+    expected = StoryIndex()
+    expected._restore(loaded._ids, loaded._stories, loaded._signatures, loaded._sizes, loaded._live)
+    assert [run[1].tolist() for run in loaded._runs] == [run[1].tolist() for run in expected._runs]
+    assert loaded._runs[0][1].tolist() == sorted(loaded._runs[0][1].tolist(), key=lambda p: (
+        loaded._keys.ravel()[p], p))
