@@ -30,9 +30,9 @@ from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
 from .resultcache import RESULT_CACHE_BYTES, ResultCache
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
-from .segments import SegmentMemo, column_values
+from .segments import SegmentMemo, column_values, settled
 from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
-                       name_words)
+                       merged_lexicon, name_words)
 from .stories import Collapsing
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
@@ -425,11 +425,20 @@ class Generation:
 
 
     def spelling_table(self) -> SpellingTable:
-        """The body words spelling chooses from, read from the lexicon once per generation."""
+        """The body words spelling chooses from, read from the lexicon once per generation: the settled
+        segments' words merged once while they live (segments.settled), the others' added to them."""
         with self._spelling_lock:
             if self._spelling is None:
                 reader = _LockedReader(self.searcher.reader(), self.postings.io)
-                self._spelling = SpellingTable.from_lexicon(self.postings.lexicon(BODY_WORDS), reader)
+                leaves = [leaf for leaf, _ in self.searcher.reader().leaf_readers()]
+                lexicons = self.postings.lexicon(BODY_WORDS)
+                kept = [lexicon for leaf, lexicon in zip(leaves, lexicons) if settled(leaf)]
+                parts = [lexicon for leaf, lexicon in zip(leaves, lexicons) if not settled(leaf)]
+                if kept:
+                    parts.append(self.postings.memo.combined([leaf for leaf in leaves if settled(leaf)],
+                                                             "merged lexicon", BODY_WORDS,
+                                                             lambda: merged_lexicon(kept)))
+                self._spelling = SpellingTable.from_lexicon(parts, reader)
             return self._spelling
 
     def is_protected(self, word: str) -> bool:

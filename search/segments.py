@@ -47,8 +47,18 @@ def segment_id(leaf) -> str | None:
     return segment.segment_id() if segment is not None else None
 
 
+SMALL_MERGE_DOCS = 2_000  # an update merges small segments holding at most this many documents in all (writing.py)
+
+
+def settled(leaf) -> bool:
+    """A segment an update never merges: it lives until a full build, so what it gives may be combined with
+    other such segments' and kept (SegmentMemo.combined)."""
+    return leaf.doc_count_all() > SMALL_MERGE_DOCS
+
+
 class SegmentMemo:
-    """Values computed from one segment, keyed by (what, segment id, field); kept across generations."""
+    """Values computed from one segment, keyed by (what, segment id, field), or from several settled ones
+    (their ids joined by "+"); kept across generations."""
 
     def __init__(self, postings_budget: int = POSTINGS_BYTES) -> None:
         self._values: dict[tuple[str, str, str], object] = {}
@@ -69,7 +79,7 @@ class SegmentMemo:
         """Forget the segments `reader` no longer has (merged away or gone with their generation)."""
         alive = {segment_id(leaf) for leaf, _ in reader.leaf_readers()}
         with self._lock:
-            for key in [key for key in self._values if key[1] not in alive]:
+            for key in [key for key in self._values if not alive.issuperset(key[1].split("+"))]:
                 del self._values[key]
         self.postings.retain(reader)
 
@@ -77,7 +87,16 @@ class SegmentMemo:
         segment = segment_id(leaf)
         if segment is None:
             return compute()
-        key = (what, segment, field)
+        return self._kept((what, segment, field), compute)
+
+    def combined(self, leaves: list, what: str, field: str, compute: Callable[[], T]) -> T:
+        """What `compute` gives from these segments together, computed once while they all live."""
+        segments = [segment_id(leaf) for leaf in leaves]
+        if not segments or None in segments:
+            return compute()
+        return self._kept((what, "+".join(segments), field), compute)
+
+    def _kept(self, key: tuple[str, str, str], compute: Callable[[], T]) -> T:
         while True:
             with self._lock:
                 if key in self._values:

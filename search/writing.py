@@ -12,6 +12,7 @@ from .analysis import Stems
 from .articles import Article
 from .documents import to_document
 from .facet_registry import FACETS, FacetRegistry
+from .segments import SMALL_MERGE_DOCS
 
 MIN_WRITER_MEMORY_MB = 256
 MAX_WRITER_MEMORY_MB = 4096
@@ -146,7 +147,6 @@ def _no_value() -> None:
     return None
 
 
-SMALL_MERGE_DOCS = 2_000  # an update merges small segments holding at most this many documents in all
 SMALL_MERGE_COUNT = 4  # once there are this many of them
 
 

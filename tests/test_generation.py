@@ -139,3 +139,40 @@ def test_remembered_spellings_stay_within_their_budget(service, monkeypatch):
     assert list(generation._spellings) == words[-3:]
     assert generation._best_spelling(None, words[-1]) == words[-1].upper()
     assert asked == words  # the last word came from memory
+
+
+def test_the_spelling_table_merges_the_settled_segments_words_once_while_they_live(tmp_path, monkeypatch):
+    import json
+
+    from search.indexer import build_index
+    from search.schema import BODY_WORDS
+    from search.spelling import SpellingTable
+
+    monkeypatch.setattr("search.segments.SMALL_MERGE_DOCS", 1)  # two articles settle a segment; one does not
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    articles = [{"id": f"a{n}", "title": f"Judul {n}", "body": text} for n, text in
+                enumerate(["Bupati meninjau jembatan desa bersama warga kemarin sore.",
+                                    "Camat membuka pasar desa yang baru di kecamatan itu."])]
+    (sources / "base.jsonl").write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    build_index([sources], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        memo = service._segment_memo
+        for name, text in (("b.txt", "Lurah menyapa warga pasar pagi ini di balai desa."),
+                           ("c.txt", "Warga desa menanam padi di sawah bersama petani.")):
+            (sources / name).write_text(f"Judul\n\n{text}\n", encoding="utf-8")
+            build_index([sources], tmp_path / "ix")
+            generation = service.current()
+            table = generation.spelling_table()
+            expected = SpellingTable.from_lexicon(generation.postings.lexicon(BODY_WORDS), None)
+            assert table.words == expected.words and table.counts.tolist() == expected.counts.tolist()
+            assert "lurah" in table.words and table.counts[table.words.index("warga")] == 2 + (name == "c.txt")
+            merged = [key for key in memo.keys() if key[0] == "merged lexicon"]
+            assert len(merged) == 1 and "+" not in merged[0][1]  # the one settled segment's, the same one
+            if name == "b.txt":
+                first = memo.peek(merged[0])
+        assert memo.peek(merged[0]) is first
+        assert len([leaf for leaf, _ in service.current().searcher.reader().leaf_readers()]) == 3
+    finally:
+        service.close()

@@ -115,6 +115,35 @@ def test_the_spelling_table_finds_what_the_term_file_walk_found_and_asks_the_rea
 
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_a_merged_lexicon_sums_every_segments_letter_words_in_order(seed):
+    import random
+
+    import numpy as np
+
+    from search.spelling import merged_lexicon
+
+    chosen = random.Random(seed)
+    vocabulary = ["bupati", "camat", "desa", "kab2", "lurah", "pasar", "warga", "zona", "ábc", "é", "ala"]
+    segments = []
+    for _ in range(chosen.randint(0, 5)):
+        words = sorted(chosen.sample(vocabulary, chosen.randint(0, len(vocabulary))))
+        segments.append((words, np.array([chosen.randint(0, 3) for _ in words], dtype=np.int32)))
+    expected: dict[str, int] = {}
+    for words, counts in segments:
+        for word, count in zip(words, counts.tolist()):
+            expected[word] = expected.get(word, 0) + count
+    expected = {word: count for word, count in sorted(expected.items()) if count and word.isalpha()}
+    words, counts = merged_lexicon(segments)
+    assert (words, counts.tolist()) == (list(expected), list(expected.values()))
+    again, again_counts = merged_lexicon([(words, counts), *segments[:1]])  # a merged part merged again
+    first = dict(zip(*segments[0])) if segments else {}
+    assert dict(zip(again, again_counts.tolist())) == {
+        word: count + int(first.get(word, 0)) for word, count in {**{w: 0 for w in first}, **expected}.items()
+        if count + int(first.get(word, 0)) and word.isalpha()}
+    assert again == sorted(again)
+
+
 def test_letter_table_counts_each_word_letters_a_to_z_and_the_rest():
     import numpy as np
 
