@@ -306,8 +306,10 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     if isinstance(raw_body, str) and len(raw_body) > MAX_BODY_CHARS:
         checked_body(raw_body)
     body = clean_body(raw_body if isinstance(raw_body, str) else "")
-    if len(body) < MIN_BODY_CHARS:
+    if not body:
         raise InputError("missing or empty 'body'" + _columns_hint(record, options))
+    if len(body) < MIN_BODY_CHARS:
+        raise InputError(f"'body' too short to be an article ({len(body)} characters, at least {MIN_BODY_CHARS})")
     published = _record_date(fields["date"], body, day_first, origin, warn)
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()

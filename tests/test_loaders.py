@@ -65,6 +65,7 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
         json.dumps({"title": "tanpa isi"}),
         json.dumps([1, 2]),
         json.dumps({**good, "url": "https://a.id/4", "date": "Kamis, 25 Jun 2026 08:16 WIB"}),
+        json.dumps({**good, "url": "https://a.id/5", "body": "Camat membuka pasar desa yang baru."}),
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -79,7 +80,9 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
         ("4", "unreadable date '2022-02-30': indexed without a date", True),
         ("5", "missing or empty 'body'", False),
         ("6", "expected a JSON object, got list", False),
+        ("8", "'body' too short to be an article", False),
     ]
+    assert rejections[-1].reason == "'body' too short to be an article (35 characters, at least 40)"
 
 
 def test_record_without_title_takes_the_first_sentence():
