@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from search.facets import FacetTable
 
@@ -25,6 +26,43 @@ def test_tally_is_the_same_whether_it_counts_the_flagged_documents_or_those_left
         matching = np.array([bool(number >> doc & 1) for doc in range(4)])
         expected = [sum(1 for doc in range(4) if matching[doc] and value in held[doc]) for value in "ABC"]
         assert table().tally(matching).tolist() == expected
+
+
+@pytest.mark.parametrize("cost", [0, 16])  # 0: every tally is counted by document (the rest, over half)
+def test_few_flagged_documents_are_counted_from_their_own_pairs_as_a_pass_over_all_pairs_counts_them(
+        tmp_path, monkeypatch, cost):
+    monkeypatch.setattr("search.facets.SPARSE_COST", cost)
+    from whoosh import index as whoosh_index
+
+    from search.schema import build_schema
+    from search.segments import SegmentMemo, live_documents
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    batches = [[("a", ["Thamrin", "Eka"]), ("b", ["Thamrin"]), ("x", [])], [("c", ["Muhadi"]), ("d", ["Badru", "Eka"])],
+               [("e", ["Alex"]), ("f", ["Zul", "Thamrin"])]]
+    for number, batch in enumerate(batches):
+        writer = ix.writer()
+        if number == 2:
+            for gone in ("c", "d"):  # Muhadi and Badru are held by deleted documents only
+                writer.delete_by_term("id", gone)
+        for article_id, officials in batch:
+            writer.add_document(id=article_id, official="\n".join(officials))
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        live = live_documents(reader)
+        table = FacetTable.from_reader(reader, "official", live, SegmentMemo())
+        assert table.values == ["Alex", "Eka", "Thamrin", "Zul"] and len(reader.leaf_readers()) == 3
+        held = {reader.stored_fields(doc)["id"] if live[doc] else None: doc for doc in range(len(live))}
+        for number in range(2 ** len(live)):
+            matching = np.array([bool(number >> doc & 1) for doc in range(len(live))]) & live
+            expected = np.bincount(table.pair_value[matching[table.pair_doc]], minlength=4).tolist()
+            assert table._sparse_tally(np.flatnonzero(matching)).tolist() == expected
+            assert table.tally(matching).tolist() == expected
+        assert table._sparse_tally(np.flatnonzero(live)).tolist() == [1, 1, 3, 1]
+        assert table._sparse_tally(np.array([held["f"]])).tolist() == [0, 0, 1, 1]
+    direct = FacetTable("official", ["A", "B"], np.array([0, 2, 2]), np.array([0, 0, 1]))  # built without them
+    assert direct._sparse_tally(np.array([1, 2, 7])).tolist() == [1, 1]
 
 
 def test_from_reader_reads_every_value_of_the_field(service):
