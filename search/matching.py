@@ -382,14 +382,13 @@ class Evaluator:
         return self.run(query, expansions).mask
 
     def _evaluate(self, query: wq.Query, expansions: Expansions) -> Match:
-        if isinstance(query, StemTerm):
-            return self._arrays(*self.postings.stem(query.fieldname, query.text))
-        if isinstance(query, wq.Term):
-            return self._arrays(*self.postings.term(query.fieldname, query.text))
+        postings = self._postings(query)
+        if postings is not None:
+            return self._arrays(*postings)
         if isinstance(query, wq.And):
             return self._all_of([self.run(q, expansions) for q in query.subqueries])
         if isinstance(query, wq.Or):
-            return self._any_of([self.run(q, expansions) for q in query.subqueries])
+            return self._union(query.subqueries, expansions)
         if isinstance(query, wq.AndNot):
             positive, negative = self.run(query.a, expansions), self.run(query.b, expansions)
             positive.mask &= ~negative.mask
@@ -406,6 +405,32 @@ class Evaluator:
         if isinstance(query, wq.MultiTerm):
             return self._expanded(query, expansions)
         return self._arrays(*self.postings.query(query))
+
+    def _postings(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray] | None:
+        """A word's documents and scores (distinct documents, ascending), or None for any other query."""
+        if isinstance(query, StemTerm):
+            return self.postings.stem(query.fieldname, query.text)
+        if isinstance(query, wq.Term):
+            return self.postings.term(query.fieldname, query.text)
+        return None
+
+    def _union(self, queries: list[wq.Query], expansions: Expansions) -> Match:
+        """Documents matching any of the queries, their scores summed. A word's postings are added where they
+        fall, not spread first over two arrays of every document each (a word in six fields cost twelve such
+        arrays at 1M articles)."""
+        mask = np.zeros(self.doc_count, dtype=bool)
+        scores = self._zeros()
+        for query in queries:
+            postings = self._postings(query)
+            if postings is None:
+                part = self.run(query, expansions)
+                mask |= part.mask
+                scores += part.scores
+                continue
+            ids, found = postings
+            mask[ids] = True
+            scores[ids] += found * query.boost if query.boost != 1.0 else found
+        return Match(mask, scores)
 
     def _zeros(self) -> np.ndarray:
         return np.zeros(self.doc_count, dtype=np.float32)
@@ -427,15 +452,6 @@ class Evaluator:
         scores[~mask] = 0
         return Match(mask, scores)
 
-    def _any_of(self, parts: list[Match]) -> Match:
-        if not parts:
-            return Match(np.zeros(self.doc_count, dtype=bool), self._zeros())
-        mask, scores = parts[0].mask, parts[0].scores
-        for part in parts[1:]:
-            mask |= part.mask
-            scores += part.scores
-        return Match(mask, scores)
-
     def _expanded(self, query: wq.MultiTerm, expansions: Expansions) -> Match:
         """Prefix, fuzzy and wildcard words: the terms they expand to, the most frequent first within the caps of
         `expansions`; one score each when constant. The same expansion twice in a query is evaluated once."""
@@ -450,7 +466,7 @@ class Evaluator:
             for text in expansions.take(label, ranked, found):
                 ids, term_scores = self.postings.term(query.fieldname, text)
                 mask[ids] = True
-                scores[ids] += term_scores  # a term's documents are distinct: the same sums as _any_of's
+                scores[ids] += term_scores  # a term's documents are distinct: the same sums as _union's
             if query.constantscore:
                 scores = mask.astype(np.float32)
             known = expansions._matches[key] = Match(mask, scores)

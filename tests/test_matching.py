@@ -52,6 +52,22 @@ def test_matches_and_scores_agree_with_whoosh(service, evaluator, query):
             assert match.scores[doc] == pytest.approx(score, rel=1e-4)
 
 
+def test_a_union_adds_each_words_postings_as_summing_whole_arrays_did(evaluator):
+    words = [StemTerm(BODY_WORDS, stem_word("pelayanan")), wq.Term("body_surface", "kecamatan", boost=2.5),
+             wq.Term("title_surface", "bupati"), wq.Term("body_surface", "tidakadakatanya"),
+             wq.And([wq.Term("body_surface", "warga"), wq.Term("body_surface", "kantor")]),
+             StemTerm(BODY_WORDS, stem_word("warga"), boost=0.5)]
+    match = evaluator.run(wq.Or(words))
+    mask = np.zeros(evaluator.doc_count, dtype=bool)
+    scores = np.zeros(evaluator.doc_count, dtype=np.float32)
+    for word in words:  # each part as a whole array, as the union did before
+        part = evaluator.run(word)
+        mask |= part.mask
+        scores += part.scores
+    assert mask.sum() > 1 and match.mask.tolist() == mask.tolist()
+    assert match.scores.tolist() == scores.tolist()  # the same sums in the same order: equal, not close
+
+
 def test_built_queries_match_what_whoosh_matches(service, evaluator):
     generation = service.current()
     builder = QueryBuilder(generation.searcher.reader(), generation.facets)
