@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     generation = service.current()
     print(f"opened and warmed {generation.searcher.doc_count()} articles in {time.perf_counter() - started:.1f} s")
+    for name, table in generation.facets.items():
+        print(f"  {name}: {len(table.values)} values, {len(table.pair_doc)} pairs "
+              f"({len(table.pair_doc) / max(1, len(generation.dates)):.2f} a document)")
     first = service.search(SearchRequest(q=""))
     mix = query_mix(first["facets"]["official"][0]["value"], first["facets"]["agency"][0]["value"])
     per_kind: dict[str, list[tuple[float, float, float]]] = {}

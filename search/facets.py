@@ -11,12 +11,11 @@ from .facet_registry import Facet
 from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
-# A tally over few documents reads only their pairs, by document (~60 ns a document); a pass over every pair
-# costs ~4.5 ns a pair and ~1 ns a document (both measured at 1M articles: bench/facets.py). So a tally
-# reads by document when flagged * SPARSE_COST < pairs + documents / 16: below 1.6 % of the documents for a
-# facet with 0.2 pairs a document, below 13 % for one with 2. Five facets' tallies of a two-word search at 1M:
-# 11.7 ms by passes, 3.7 ms so.
-SPARSE_COST = 16
+# A tally over few documents reads only their pairs, by document (~48 ns a flagged document); a pass over
+# every pair costs ~7 ns a pair (both measured at 1M articles by bench/facets.py, whose 105 tallies cost 291 ms
+# by passes, 151 ms choosing the faster of the two each time, and 159 ms by this rule). A tally reads by
+# document when flagged * SPARSE_COST < pairs + documents / 16.
+SPARSE_COST = 6
 
 
 @dataclass(frozen=True)

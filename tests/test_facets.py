@@ -28,7 +28,7 @@ def test_tally_is_the_same_whether_it_counts_the_flagged_documents_or_those_left
         assert table().tally(matching).tolist() == expected
 
 
-@pytest.mark.parametrize("cost", [0, 16])  # 0: every tally is counted by document (the rest, over half)
+@pytest.mark.parametrize("cost", [0, 6])  # 0: every tally is counted by document (the rest, over half)
 def test_few_flagged_documents_are_counted_from_their_own_pairs_as_a_pass_over_all_pairs_counts_them(
         tmp_path, monkeypatch, cost):
     monkeypatch.setattr("search.facets.SPARSE_COST", cost)
