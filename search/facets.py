@@ -141,21 +141,22 @@ class FacetTable:
     def matching_values(self, typed: str, limit: int = 50) -> list[str]:
         return matching_values(self.values, typed, limit)
 
-    def tally(self, matching: np.ndarray) -> np.ndarray:
-        """How many of the documents flagged in `matching` have each value. When most documents are flagged
-        (an empty query with a filter counts its own facet over all of them), the pairs of those left out are
-        counted and taken from the totals: the same answer from fewer pairs. Few flagged documents are
-        counted from their own pairs (by document), many by a pass over all pairs."""
+    def tally(self, matching: np.ndarray, documents: np.ndarray | None = None) -> np.ndarray:
+        """How many of the documents flagged in `matching` (their numbers: `documents`, when known) have each
+        value. When most documents are flagged (an empty query with a filter counts its own facet over all of
+        them), the pairs of those left out are counted and taken from the totals: the same answer from fewer
+        pairs. Few flagged documents are counted from their own pairs (by document), many by a pass over all
+        pairs."""
         if not len(self.values):
             return np.zeros(0, dtype=np.int64)
-        flagged = np.count_nonzero(matching)
+        flagged = np.count_nonzero(matching) if documents is None else len(documents)
         if flagged * 2 > len(matching):
             return self.totals - self._count(~matching, len(matching) - flagged)
-        return self._count(matching, flagged)
+        return self._count(matching, flagged, documents)
 
-    def _count(self, matching: np.ndarray, flagged: int) -> np.ndarray:
+    def _count(self, matching: np.ndarray, flagged: int, documents: np.ndarray | None = None) -> np.ndarray:
         if flagged * SPARSE_COST < len(self.pair_doc) + len(matching) // 16:
-            return self._sparse_tally(np.flatnonzero(matching))
+            return self._sparse_tally(np.flatnonzero(matching) if documents is None else documents)
         return self._tally(matching)
 
     def _sparse_tally(self, documents: np.ndarray) -> np.ndarray:
@@ -186,12 +187,13 @@ class FacetTable:
     def counts(self, matching: np.ndarray, size: int | None = DEFAULT_FACET_SIZE,
                always: Iterable[str] = (), prefix: str = "", shown_as: Callable[[str], str] = str,
                within: Callable[[str], bool] | None = None,
-               aliases: Callable[[str], Iterable[str]] | None = None) -> list[tuple[str, int]]:
+               aliases: Callable[[str], Iterable[str]] | None = None,
+               documents: np.ndarray | None = None) -> list[tuple[str, int]]:
         """(value, count) for the documents flagged in `matching`, most frequent first, at most `size`;
         values in `always` are listed whatever their count; `prefix` keeps values with a word (of the value as
         `shown_as` shows it, or of its other names: `aliases`) starting so; `within` keeps only the values it
-        accepts."""
-        tally = self.tally(matching)
+        accepts; `documents`: the numbers of the flagged documents, when known."""
+        tally = self.tally(matching, documents)
         candidates = np.flatnonzero(tally)
         if within is not None:
             candidates = np.array([i for i in candidates.tolist() if within(self.values[i])], dtype=np.int64)
@@ -219,18 +221,21 @@ def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
 
 
 def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,
-                 selected: tuple[str, ...]) -> list[FacetCount]:
-    """What a facet lists for the documents flagged in `matching`: its values, most frequent first, selected
-    ones always; a nested facet lists its top values, and the children of those that are expanded."""
+                 selected: tuple[str, ...], documents: np.ndarray | None = None) -> list[FacetCount]:
+    """What a facet lists for the documents flagged in `matching` (numbered `documents`, when known): its
+    values, most frequent first, selected ones always; a nested facet lists its top values, and the children
+    of those that are expanded."""
     if not facet.nested:
-        return [FacetCount(value, count) for value, count in table.counts(matching, size, always=selected)]
+        return [FacetCount(value, count) for value, count in table.counts(matching, size, always=selected,
+                                                                          documents=documents)]
     expanded = {facet.parent(value) or value for value in selected}
-    top = table.counts(matching, size, always=sorted(expanded), within=lambda value: facet.parent(value) is None)
+    top = table.counts(matching, size, always=sorted(expanded), within=lambda value: facet.parent(value) is None,
+                       documents=documents)
     return [FacetCount(value, count, tuple(
         FacetCount(child, child_count) for child, child_count in table.counts(
             matching, size, always=[s for s in selected if facet.parent(s) == value],
-            within=lambda child, value=value: facet.parent(child) == value)) if value in expanded else ())
-            for value, count in top]
+            within=lambda child, value=value: facet.parent(child) == value, documents=documents))
+        if value in expanded else ()) for value, count in top]
 
 
 def _by_document(pair_doc: np.ndarray, pair_value: np.ndarray, doc_count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -51,17 +51,27 @@ class _Masks:
     scores: np.ndarray | None = None  # ranking key per document; None when there are no words to score
     units: list[np.ndarray] = field(default_factory=list)  # per unit of the query, the documents holding it
     missing: np.ndarray | None = None  # per document, the droppable units it lacks (None: not relaxed)
+    _matched: np.ndarray | None = None  # `matching`, once combined
 
     @property
     def matching(self) -> np.ndarray:
-        return self.for_facet(None)
+        """The documents a search finds: every selection applies. One array, read and never written."""
+        if self._matched is None:
+            self._matched = self._combined(None)
+        return self._matched
 
     def complete(self, matching: np.ndarray) -> np.ndarray:
         """The documents of `matching` that hold every unit of the query."""
         return matching if self.missing is None else matching & (self.missing == 0)
 
     def for_facet(self, facet: str | None) -> np.ndarray:
-        """The documents a facet's counts cover: every selection applies except the facet's own."""
+        """The documents a facet's counts cover: every selection applies except the facet's own (`matching`
+        itself when the facet has none)."""
+        if facet is not None and facet not in self.selections:
+            return self.matching
+        return self._combined(facet)
+
+    def _combined(self, facet: str | None) -> np.ndarray:
         mask = self.base.copy()
         for name, selection in self.selections.items():
             if name != facet:
@@ -83,9 +93,11 @@ class MonthIndex:
             months, of_document = np.concatenate([[0], months]), of_document + 1
         return cls(months, of_document.astype(np.int32))
 
-    def counts(self, matching: np.ndarray) -> list[tuple[int, int]]:
-        """(yyyymm, matching articles) per month with any, oldest first; undated articles are not counted."""
-        counts = np.bincount(self.of_document[matching], minlength=len(self.months))
+    def counts(self, matching: np.ndarray, documents: np.ndarray | None = None) -> list[tuple[int, int]]:
+        """(yyyymm, matching articles) per month with any, oldest first; undated articles are not counted.
+        `documents`: the numbers of those flagged in `matching`, when known."""
+        counts = np.bincount(self.of_document[matching if documents is None else documents],
+                             minlength=len(self.months))
         return [(int(m), int(c)) for m, c in zip(self.months[1:], counts[1:]) if c]
 
 
@@ -320,12 +332,13 @@ class Generation:
         depth = request.page * request.per_page
         by_date = request.sort == "date" or masks.scores is None
         keys = self._keys(masks) if by_date else masks.scores
-        total_articles = int(matching.sum())
+        documents = np.flatnonzero(matching)  # read by months and by the facets that count `matching` itself
+        total_articles = len(documents)
         if request.collapse:  # one hit per story: its earliest article by date, its best-ranked by relevance
             shown = self.collapsing.representatives(matching, None if by_date else masks.scores)
             ranked = top_documents(shown, keys, depth)[depth - request.per_page:depth]
             versions = self.collapsing.other_versions(ranked, matching)
-            total = int(shown.sum())
+            total = int(np.count_nonzero(shown))
         else:
             ranked = top_documents(matching, keys, depth)[depth - request.per_page:depth]
             versions = [np.zeros(0, dtype=np.int64)] * len(ranked)
@@ -333,16 +346,20 @@ class Generation:
         with self.postings.io:
             page = [self.searcher.stored_fields(int(doc)) for doc in ranked]
             duplicates = [[self.searcher.stored_fields(int(doc)) for doc in docs] for docs in versions]
-        facets = {facet.name: facet_counts(facet, self.facets[facet.name], masks.for_facet(facet.name),
-                                           request.facet_size, request.selected.get(facet.name, ()))
-                  for facet in self.registry}
-        complete = int(masks.complete(matching).sum())
+        facets = {facet.name: self._facet_counts(facet, masks, documents, request) for facet in self.registry}
+        complete = int(np.count_nonzero(masks.complete(matching)))
         suggestion = self._suggestion(request, parsed, builder, 0 if built.respelled else complete)
         words = highlight_words(parsed, built)
         held = [_held_units(built, masks, int(doc)) for doc in ranked]
-        return Evaluation(total, page, facets, self.months.counts(matching), suggestion, words,
+        return Evaluation(total, page, facets, self.months.counts(matching, documents), suggestion, words,
                           self.forms(words), searched_prefixes(parsed), expansions.describe(), total_articles,
                           duplicates, self.stems.stem, complete < total_articles, held)
+
+    def _facet_counts(self, facet, masks: _Masks, documents: np.ndarray, request) -> list[FacetCount]:
+        """One facet's listing under a search; `documents` are the numbers of those `masks.matching` flags."""
+        covered = masks.for_facet(facet.name)
+        return facet_counts(facet, self.facets[facet.name], covered, request.facet_size,
+                            request.selected.get(facet.name, ()), documents if covered is masks.matching else None)
 
     def _keys(self, masks: _Masks) -> np.ndarray:
         """Dates as ranking keys; when relaxed, articles lacking fewer words still come first."""

@@ -59,6 +59,7 @@ def test_few_flagged_documents_are_counted_from_their_own_pairs_as_a_pass_over_a
             expected = np.bincount(table.pair_value[matching[table.pair_doc]], minlength=4).tolist()
             assert table._sparse_tally(np.flatnonzero(matching)).tolist() == expected
             assert table.tally(matching).tolist() == expected
+            assert table.tally(matching, np.flatnonzero(matching)).tolist() == expected
         assert table._sparse_tally(np.flatnonzero(live)).tolist() == [1, 1, 3, 1]
         assert table._sparse_tally(np.array([held["f"]])).tolist() == [0, 0, 1, 1]
     direct = FacetTable("official", ["A", "B"], np.array([0, 2, 2]), np.array([0, 0, 1]))  # built without them
