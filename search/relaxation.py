@@ -14,7 +14,7 @@ of all words then finds nothing. Modelled on Meilisearch's `matchingStrategy`, T
   informative word come first.
 
 `match=all` turns it off. The work is bounded: one boolean and one score array per unit (cached postings),
-one count per document and one bincount, whatever the number of tiers.
+one count per document, and one pass over them per tier weighed (at most half the units).
 """
 
 from __future__ import annotations
@@ -62,13 +62,17 @@ def choose_tiers(held: np.ndarray, droppable: int, allowed: np.ndarray, threshol
     most = most_missing(droppable if units is None else units, droppable)
     if not relax or most == 0:
         return Tiers(held, droppable, droppable)
-    found = np.bincount(held[allowed], minlength=droppable + 1)  # documents by units held
     needed = droppable
-    total = int(found[droppable])
+    total = _allowed_holding(held, allowed, needed)  # mostly enough: one tier counted, not every document's
     while total < threshold and droppable - needed < most:
         needed -= 1
-        total += int(found[needed])
+        total += _allowed_holding(held, allowed, needed)
     return Tiers(held, droppable, needed)
+
+
+def _allowed_holding(held: np.ndarray, allowed: np.ndarray, units: int) -> int:
+    """How many allowed documents hold exactly `units` droppable units."""
+    return int(np.count_nonzero((held == units) & allowed))
 
 
 def tiered(keys: np.ndarray, missing: np.ndarray, admitted: np.ndarray) -> np.ndarray:

@@ -45,3 +45,17 @@ def test_tiered_keys_rank_every_fuller_match_first():
     assert keys.tolist() == [5.0, -3.0, 1.0, -3.0]
     dates = tiered(np.array([20190707, 20210303, 0]), np.array([0, 1, 1]), np.ones(3, dtype=bool))
     assert np.argsort(-dates).tolist() == [0, 1, 2]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_tier_chosen_is_the_first_whose_allowed_documents_reach_the_threshold(seed):
+    chosen = np.random.default_rng(seed)
+    droppable = int(chosen.integers(1, 6))
+    held = chosen.integers(0, droppable + 1, 200).astype(np.int16)
+    allowed = chosen.random(200) < 0.5
+    threshold = int(chosen.integers(1, 120))
+    found = np.bincount(held[allowed], minlength=droppable + 1)  # documents by units held
+    most = most_missing(droppable, droppable)
+    needed = next((n for n in range(droppable, droppable - most - 1, -1) if found[n:].sum() >= threshold),
+                  droppable - most)
+    assert choose_tiers(held, droppable, allowed, threshold=threshold).needed == needed
