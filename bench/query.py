@@ -30,7 +30,7 @@ from bench.querymix import QUERY_TYPES, query_mix  # noqa: E402
 from search.analysis import stemmed_analyzer  # noqa: E402
 from search.facet_registry import FACETS, FacetRegistry  # noqa: E402
 from search.query import SearchRequest, SearchService  # noqa: E402
-from tests.serving import get_json, proportional_mb, server_processes, serving  # noqa: E402
+from tests.serving import get_json, proportional_mb, resident_mb, server_processes, serving  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 
@@ -166,7 +166,9 @@ def main() -> None:
                      start_seconds=1800) as (base, process):
             http, = time_calls([lambda p: get_json(base + "/api/search?" + urllib.parse.urlencode(p))], mix,
                                args.repeat)
-            memory = sum(proportional_mb(pid) for pid in server_processes(process.pid))
+            pids = server_processes(process.pid)
+            memory = sum(proportional_mb(pid) for pid in pids)
+            resident = [resident_mb(pid) for pid in pids]
     print(f"\n{'query type':<14}{'library p50/p95/p99 ms':>26}{'HTTP p50/p95/p99 ms':>24}{'FTS5 p50/p95/p99 ms':>24}"
           f"{'HTTP/FTS5 p95':>15}")
     for kind in QUERY_TYPES:
@@ -180,7 +182,8 @@ def main() -> None:
         cells = [f"{statistics.median(t[kind]):.1f}/{percentile(t[kind], .95):.1f}" for t in (library_two, library)]
         ratio = percentile(library[kind], .95) / percentile(library_two[kind], .95)
         print(f"{kind:<14}{cells[0]:>22}{cells[1]:>22}{ratio:>11.2f}")
-    print(f"server memory after the run: {memory} MB (PSS of the master and its workers)")
+    print(f"server memory after the run: {memory} MB (PSS of the master and its workers); RSS per process "
+          f"(master first) {', '.join(map(str, resident))} MB")
     print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat} "
           f"--result-cache-mb {args.result_cache_mb}" + (" --without-fts" if args.without_fts else ""))
 

@@ -42,6 +42,14 @@ def server_processes(pid: int) -> list[int]:
     return [pid, *sorted(int(child) for child in children)]
 
 
+def resident_mb(pid: int) -> int:
+    """A process's resident set size in MB (pages it shares with other processes counted in full)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
 def proportional_mb(pid: int) -> int:
     """A process's proportional set size in MB: its private pages, and its share of pages it shares with others
     (a forked worker's inherited pages count once over all the processes sharing them)."""
