@@ -176,8 +176,8 @@ class Generation:
 
     def warm(self, words: int = WARM_WORDS, agencies: int = WARM_AGENCIES) -> None:
         """Read now what the first searches would read (cold, the broadest took 30-1,300 ms at 100k articles):
-        every scored field's document lengths; each surface field's words by stem; the body's lexicon (for
-        prefixes); the postings of the `words` most frequent words, by surface form and by stem in every
+        every scored field's document lengths; each surface field's words by stem and its lexicon (prefixes,
+        and whether a typed word is known); the postings of the `words` most frequent words, by surface form and by stem in every
         surface field, within 1/WARM_SHARE of the postings cache; and a search of each of the `agencies`
         agencies in most articles, which reads the phrases its names and acronyms expand to (and, once per
         process, the agency names); the spelling table and the words spelling protects; the official values
@@ -188,6 +188,7 @@ class Generation:
                 self.postings.lengths(field_name)
         for field_name in SURFACE_FIELDS:
             self.postings.stem_groups(field_name)
+            self.postings.lexicon(field_name)  # whether a typed word is known: PostingCache.doc_frequency
         budget = self.postings.budget_bytes // WARM_SHARE
         for word in self.frequent_words(words):
             for field_name in SURFACE_FIELDS:
@@ -275,7 +276,7 @@ class Generation:
     def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
                 expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
-        builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings.io), self.facets,
+        builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings), self.facets,
                                stems=self.stems, registry=self.registry, spell=self._close_spellings)
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions, relax)
@@ -446,7 +447,7 @@ class Generation:
         segments' words merged once while they live (segments.settled), the others' added to them."""
         with self._spelling_lock:
             if self._spelling is None:
-                reader = _LockedReader(self.searcher.reader(), self.postings.io)
+                reader = _LockedReader(self.searcher.reader(), self.postings)
                 leaves = [leaf for leaf, _ in self.searcher.reader().leaf_readers()]
                 lexicons = self.postings.lexicon(BODY_WORDS)
                 kept = [lexicon for leaf, lexicon in zip(leaves, lexicons) if settled(leaf)]
@@ -485,13 +486,17 @@ class Generation:
 
 
 class _LockedReader:
-    """The two questions query building and spelling ask a Whoosh reader, each under the generation's io lock."""
+    """The two questions query building and spelling ask a Whoosh reader, each under the generation's io lock;
+    a surface field's word frequencies come from its lexicons (PostingCache.doc_frequency)."""
 
-    def __init__(self, reader, lock) -> None:
+    def __init__(self, reader, postings: PostingCache) -> None:
         self._reader = reader
-        self._lock = lock
+        self._postings = postings
+        self._lock = postings.io
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
+        if fieldname in SURFACE_FIELDS:
+            return self._postings.doc_frequency(fieldname, text)
         with self._lock:
             return self._reader.doc_frequency(fieldname, text)
 

@@ -227,6 +227,17 @@ class PostingCache:
         return [self.memo.get(leaf, "lexicon", fieldname, lambda leaf=leaf: _segment_lexicon(leaf, fieldname, self.io))
                 for leaf, _ in self.reader.leaf_readers()]
 
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        """How many documents hold `text` in `fieldname` (deleted ones included, as Whoosh counts), from the
+        segments' lexicons: a bisection in each, where Whoosh looked the word up in each segment's term file
+        (1.9 ms a word at 1M articles in 29 segments; a search asks two to four)."""
+        found = 0
+        for words, counts in self.lexicon(fieldname):
+            at = bisect_left(words, text)
+            if at < len(words) and words[at] == text:
+                found += int(counts[at])
+        return found
+
     def expansion(self, query: wq.MultiTerm, keep: int) -> tuple[list[tuple[str, int]], int]:
         """The words a prefix or fuzzy word expands to in this generation, at most `keep` of them, most frequent
         first, with their document frequencies; and how many it expands to in all. Kept per generation."""

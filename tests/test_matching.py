@@ -295,3 +295,29 @@ def test_a_stem_term_is_the_evaluators_own_and_whoosh_gets_its_words(service):
     expected = set(generation.searcher.docs_for_query(words))
     assert expected and set(np.flatnonzero(generation.evaluator.mask(stem)).tolist()) == expected
     assert StemTerm(BODY_WORDS, "x") == StemTerm(BODY_WORDS, "x") != StemTerm(BODY_WORDS, "x", boost=2.0)
+
+
+def test_a_surface_words_frequency_from_the_lexicons_is_whooshs(tmp_path):
+    from search.schema import TITLE_WORDS
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    texts = {"a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa kemarin sore.",
+             "b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar desa yang baru di kecamatan itu.",
+             "c.txt": "Warga Desa\n\nWarga desa menanam padi di sawah bersama petani desa."}
+    for name, text in texts.items():
+        (sources / name).write_text(text, encoding="utf-8")
+        build_index([sources], tmp_path / "ix")  # one segment per update
+    (sources / "b.txt").unlink()
+    build_index([sources], tmp_path / "ix")  # its document deleted: still counted, as Whoosh counts it
+    service = SearchService(tmp_path / "ix")
+    try:
+        generation = service.current()
+        reader = generation.searcher.reader()
+        assert len(reader.leaf_readers()) >= 2
+        for field in (BODY_WORDS, TITLE_WORDS):
+            for word in ("desa", "warga", "camat", "pasar", "bupati", "tidakada", "", "zzz"):
+                assert generation.postings.doc_frequency(field, word) == reader.doc_frequency(field, word), (field, word)
+        assert generation.postings.doc_frequency(BODY_WORDS, "desa") == 3
+    finally:
+        service.close()
