@@ -177,12 +177,12 @@ class Generation:
     def warm(self, words: int = WARM_WORDS, agencies: int = WARM_AGENCIES) -> None:
         """Read now what the first searches would read (cold, the broadest took 30-1,300 ms at 100k articles):
         every scored field's document lengths; each surface field's words by stem and its lexicon (prefixes,
-        and whether a typed word is known); the postings of the `words` most frequent words, by surface form and by stem in every
-        surface field, within 1/WARM_SHARE of the postings cache; and a search of each of the `agencies`
-        agencies in most articles, which reads the phrases its names and acronyms expand to (and, once per
-        process, the agency names); the spelling table and the words spelling protects; the official values
-        grouped by person (the first request selecting an official waited 0.45 s for it at 100k); each facet's
-        totals. Facet tables, dates and stories are read when the generation opens."""
+        and whether a typed word is known); the postings of the `words` most frequent words, by surface form
+        and by stem in every surface field, within 1/WARM_SHARE of the postings cache; and a search of each of
+        the `agencies` agencies in most articles, which reads the phrases its names and acronyms expand to (and,
+        once per process, the agency names); the spelling table and the words spelling protects; the official
+        values grouped by person (the first request selecting an official waited 0.45 s for it at 100k); each
+        facet's totals. Facet tables, dates and stories are read when the generation opens."""
         for field_name, field_type in self.searcher.schema.items():
             if field_type.scorable:
                 self.postings.lengths(field_name)
