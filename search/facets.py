@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -40,20 +40,27 @@ def matching_values(values: Sequence[str], typed: str, limit: int = 50) -> list[
 
 @dataclass
 class FacetTable:
-    """For one multi-valued field: each (document, value) pair as two parallel arrays."""
+    """For one multi-valued field: each (document, value) pair as two parallel arrays, in document order, and
+    where each document's pairs start (a document's pairs are [starts[d], starts[d + 1])). Passes over every
+    pair read the documents' flags in order; a tally of few documents reads only their pairs."""
 
     field: str
     values: list[str]
-    pair_doc: np.ndarray  # document numbers
+    pair_doc: np.ndarray  # document numbers, ascending
     pair_value: np.ndarray  # index into `values`
     _ordinals: dict[str, int] | None = None
     _rank: np.ndarray | None = None
     _totals: np.ndarray | None = None
-    # The pairs again, by document: document d's values are [starts[d], starts[d + 1]) of the second array. Built
-    # per segment and joined (a sort of every pair took 1 s per facet at 1M); deleted documents may keep pairs
-    # there, so `live` (None: all are) says whose pairs count.
-    _by_document: tuple[np.ndarray, np.ndarray] | None = None
-    live: np.ndarray | None = None
+    starts: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.pair_doc) > 1 and not (self.pair_doc[1:] >= self.pair_doc[:-1]).all():
+            order = np.argsort(self.pair_doc, kind="stable")
+            self.pair_doc, self.pair_value = self.pair_doc[order], self.pair_value[order]
+        doc_count = int(self.pair_doc[-1]) + 1 if len(self.pair_doc) else 0
+        starts = np.zeros(doc_count + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.pair_doc, minlength=doc_count), out=starts[1:])
+        self.starts = starts.astype(np.int32) if starts[-1] < 2 ** 31 else starts
 
     @classmethod
     def from_reader(cls, reader, field: str, live: np.ndarray | None = None,
@@ -70,7 +77,8 @@ class FacetTable:
 
     @classmethod
     def _segment_pairs(cls, leaf, field: str) -> "FacetTable":
-        """One segment's table, its own document numbers, deleted documents included."""
+        """One segment's table, its own document numbers, deleted documents included (put in document order
+        once per segment: a sort of every pair of a 1M index took 1 s a facet)."""
         values: list[str] = []
         docs: list[np.ndarray] = []
         ordinals: list[np.ndarray] = []
@@ -81,26 +89,22 @@ class FacetTable:
             ordinals.append(np.full(len(ids), len(values), dtype=np.int32))
             docs.append(ids)
             values.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-        table = cls(field, values, _joined(docs), _joined(ordinals))
-        table._by_document = _by_document(table.pair_doc, table.pair_value, leaf.doc_count_all())
-        return table
+        return cls(field, values, _joined(docs), _joined(ordinals))
 
     @classmethod
     def _merged(cls, field: str, parts: list[tuple["FacetTable", int]], live: np.ndarray | None) -> "FacetTable":
         """The segments' tables as one over the whole index, without the pairs of deleted documents
-        (nor the values only deleted documents held)."""
+        (nor the values only deleted documents held); segments follow each other, so the pairs stay in
+        document order."""
         if len(parts) == 1 and parts[0][1] == 0:
             table = parts[0][0]
             values, pair_doc, pair_value = table.values, table.pair_doc, table.pair_value
-            by_document = table._by_document
         else:
             values = sorted({value for table, _ in parts for value in table.values})
             number = {value: i for i, value in enumerate(values)}
-            numbers = [np.array([number[v] for v in table.values], dtype=np.int32) for table, _ in parts]
             pair_doc = _joined([table.pair_doc + offset for table, offset in parts])
-            pair_value = _joined([renamed[table.pair_value] for renamed, (table, _) in zip(numbers, parts)
-                                  if len(table.values)])
-            by_document = _joined_by_document([table._by_document for table, _ in parts], numbers)
+            pair_value = _joined([np.array([number[v] for v in table.values], dtype=np.int32)[table.pair_value]
+                                  for table, _ in parts if len(table.values)])
         if live is not None and not live[pair_doc].all():
             keep = live[pair_doc]
             pair_doc, pair_value = pair_doc[keep], pair_value[keep]
@@ -109,10 +113,9 @@ class FacetTable:
                 renumber = np.cumsum(held, dtype=np.int32) - 1
                 values = [value for value, kept in zip(values, held.tolist()) if kept]
                 pair_value = renumber[pair_value]
-                if by_document is not None:  # only deleted documents' pairs name a dropped value: never read
-                    by_document = (by_document[0], np.maximum(renumber[by_document[1]], 0))
-            return cls(field, values, pair_doc, pair_value, _by_document=by_document, live=live)
-        return cls(field, values, pair_doc, pair_value, _by_document=by_document)
+        if len(parts) == 1 and parts[0][1] == 0 and pair_doc is parts[0][0].pair_doc:
+            return parts[0][0]  # the segment's own table, in use as it is
+        return cls(field, values, pair_doc, pair_value)
 
     @property
     def alphabetical_rank(self) -> np.ndarray:
@@ -161,18 +164,12 @@ class FacetTable:
 
     def _sparse_tally(self, documents: np.ndarray) -> np.ndarray:
         """_tally for a few documents (ascending numbers), from their pairs alone."""
-        if self._by_document is None:
-            self._by_document = _by_document(self.pair_doc, self.pair_value, len(self.live) if self.live is not None
-                                              else int(self.pair_doc.max(initial=-1)) + 1)
-        starts, values = self._by_document
-        documents = documents[documents < len(starts) - 1]
-        if self.live is not None:
-            documents = documents[self.live[documents]]
-        first = starts[documents]
-        sizes = starts[documents + 1] - first
+        documents = documents[documents < len(self.starts) - 1]  # beyond the last document with a value
+        first = self.starts[documents]
+        sizes = self.starts[documents + 1] - first
         ends = np.cumsum(sizes)
         places = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(first - ends + sizes, sizes)
-        return np.bincount(values[places], minlength=len(self.values))
+        return np.bincount(self.pair_value[places], minlength=len(self.values))
 
     @property
     def totals(self) -> np.ndarray:
@@ -236,34 +233,6 @@ def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: in
             matching, size, always=[s for s in selected if facet.parent(s) == value],
             within=lambda child, value=value: facet.parent(child) == value, documents=documents))
         if value in expanded else ()) for value, count in top]
-
-
-def _by_document(pair_doc: np.ndarray, pair_value: np.ndarray, doc_count: int) -> tuple[np.ndarray, np.ndarray]:
-    """(starts, values): each document's values in pairs ordered by document (FacetTable._by_document)."""
-    order = np.argsort(pair_doc, kind="stable")
-    starts = np.zeros(doc_count + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pair_doc, minlength=doc_count)[:doc_count], out=starts[1:])
-    return _narrow(starts), pair_value[order].astype(np.int32, copy=False)
-
-
-def _narrow(starts: np.ndarray) -> np.ndarray:
-    """Offsets as int32 while the pairs allow (4 bytes a document and facet, not 8)."""
-    return starts.astype(np.int32) if not len(starts) or starts[-1] < 2 ** 31 else starts
-
-
-def _joined_by_document(parts: list[tuple[np.ndarray, np.ndarray] | None],
-                        numbers: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray] | None:
-    """Segments' by-document pairs as one, their values renumbered (`numbers`: each segment's value -> the
-    joined table's); None when a segment has none (built without them)."""
-    if any(part is None for part in parts):
-        return None
-    starts, values, paired = [], [], 0
-    for (segment_starts, segment_values), renamed in zip(parts, numbers):
-        starts.append(segment_starts[:-1].astype(np.int64) + paired)
-        values.append(renamed[segment_values] if len(segment_values) else segment_values)
-        paired += len(segment_values)
-    starts.append(np.array([paired], dtype=np.int64))
-    return _narrow(np.concatenate(starts)), _joined(values)
 
 
 def _joined(arrays: list[np.ndarray]) -> np.ndarray:
