@@ -433,9 +433,15 @@ class _Reader:
         begin = end
         while begin > start and self.is_name_word(begin - 1) and end - begin < MAX_NAME_WORDS:
             begin -= 1
-        if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}):
+        if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}
+                               and not self._closes_role(begin - 1)):
             return None
         return begin, end
+
+    def _closes_role(self, i: int) -> bool:
+        """`Anggota DPRD Jawa Barat Ridwan Hasan dan Asep …`, `AKBP Rio Wahyu Anggoro dan …`: a body, a region or
+        a rank right before the first name ends the role as a comma would."""
+        return i in self.material or self.is_title(i)
 
     def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
         """`anggota Tim Advokasi Novel`, `anggota Jamaah Anshor Daulah`: one or two words right after a word
@@ -498,9 +504,18 @@ class _Reader:
             return name
         if end - start == 1:
             return None
+        if end - start >= 3 and self._two_word_place(start):
+            return start + 2, end
         if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end
         return name
+
+    def _two_word_place(self, start: int) -> bool:
+        """`Lurah Pejaten Timur Agus Salim`, `Camat Pasar Kemis …`: a kecamatan's name of two words, or two words
+        the second of which ends a place's name (`Timur`, `Kidul`), is where the post is held."""
+        second = self.word(start + 1)
+        return (second in self.lex.place_name_endings
+                or f"{self.tokens[start].lower} {second.lower()}" in self.lex.kecamatan_names)
 
     def _place_alone(self, head: int, name: tuple[int, int]) -> bool:
         return name[0] > head and self.word(name[0] - 1) in self.lex.place_levels and name[1] - name[0] <= 2
