@@ -595,6 +595,12 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Lurah Menteng Atas Budi Santoso meninjau lokasi.", ["Budi Santoso"]),
     ("Camat Tanah Abang Hendra Hidayat meninjau lokasi.", ["Hendra Hidayat"]),
     ("Camat Tebet Ahmad Fauzi meninjau lokasi.", ["Ahmad Fauzi"]),
+    # a one-word region name that is a given name, after a post held over the whole country
+    ("Wamendagri Bima Arya meninjau pasar di Bogor, Senin.", ["Bima Arya"]),
+    ("Wakil Menteri Dalam Negeri Bima Arya meninjau pasar.", ["Bima Arya"]),
+    ("Bupati Bima Syafruddin meninjau pasar.", ["Syafruddin"]),
+    ("Presiden Turki Erdogan memberinya kado.", ["Erdogan"]),
+    ("Wakil Bupati Garut Helmi Budiman membuka acara tersebut.", ["Helmi Budiman"]),
 ])
 def test_officials_pairs_and_places_before_names(body, expected):
     assert extracted(body).official_names == expected

@@ -397,6 +397,7 @@ class _Reader:
                     and self.word(end + 1) not in self.lex.place_levels):
                 name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
             if name is not None:
+                name = self._given_name_region(head, name)
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
@@ -509,6 +510,19 @@ class _Reader:
         if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end
         return name
+
+    def _given_name_region(self, head: int, name: tuple[int, int]) -> tuple[int, int]:
+        """`Wamendagri Bima Arya`, `Menteri Dalam Negeri Bima Arya`: after a post held over the whole country, a
+        one-word region name right before a one-word name is the person's given name (`Bupati Bima Syafruddin`
+        keeps the region: a regent's post is held there)."""
+        before = name[0] - 1
+        if (name[1] - name[0] != 1 or before <= head or before not in self.material or before in self.bodies
+                or (before - 1 in self.material and before - 1 not in self.bodies)
+                or not self.tokens[before].is_capitalised or self.word(before - 1) in self.lex.place_levels):
+            return name
+        national = any(self.tokens[i].text.startswith(self.lex.national_posts) and self.tokens[i].text in
+                       self.lex.positions for i in range(head, before))
+        return (before, name[1]) if national else name
 
     def _two_word_place(self, start: int) -> bool:
         """`Lurah Pejaten Timur Agus Salim`, `Camat Pasar Kemis …`: a kecamatan's name of two words, or two words
@@ -699,7 +713,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
              and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
-                                                                          lexicon)] if name])
+                                                                          lexicon, f.role)] if name])
     mentions = fullest_forms(mentions, reader)
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
@@ -718,7 +732,7 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         words = tuple(mention.name.split())
         if not _is_spouse(mention.role, reader.lex):  # `Ibu Negara Iriana Joko Widodo`: his wife's name
             words = words[_glued_prefix(words, runs, starts):]
-        mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex)
+        mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex, mention.role)
     mentions = [mention for mention in mentions if mention.name]
     if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
         usage = _WordUsage(reader.text)
@@ -858,14 +872,15 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
     return name.strip()
 
 
-def plausible_name(name: str, lexicon: Lexicon) -> str | None:
+def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str | None:
     """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
     (`Ketua RW` gives `RW`), a place (`Tanah Abang`, `Tangsel`), a group, club, court or command that follows a
     role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
     English article (`The Fed`, `The Jakmania`). What is glued on the name is cut first (_trimmed): a first word
     repeated at the end (`Prabowo Subianto Prabowo`), a verb of saying after it, a sentence's first word, a rank
-    or post, an acronym, a place or a body's name before it."""
-    words = _trimmed(name.split(), lexicon)
+    or post, an acronym, a place or a body's name before it; not a one-word place before a one-word name after a
+    post held over the whole country (`Wamendagri Bima Arya`)."""
+    words = _trimmed(name.split(), lexicon, _national_role(role, lexicon))
     if not words:
         return None
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
@@ -878,7 +893,13 @@ def plausible_name(name: str, lexicon: Lexicon) -> str | None:
     return " ".join(words)
 
 
-def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
+def _national_role(role: str | None, lexicon: Lexicon) -> bool:
+    """`Wamendagri`, `Menteri Dalam Negeri`: a role whose position word is held over the whole country."""
+    return role is not None and any(word.startswith(lexicon.national_posts) and word in lexicon.positions
+                                    for word in role.split())
+
+
+def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list[str]:
     """The name's words without what is glued on them; empty when nothing of a person's name is left."""
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
@@ -894,7 +915,8 @@ def _trimmed(words: list[str], lexicon: Lexicon) -> list[str]:
         if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
             return []  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
-    words = words[_place_before_name(words, lexicon):]
+    if not (national and len(words) == 2 and _region_not_abroad(words[0].lower(), lexicon)):
+        words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
 
@@ -941,6 +963,12 @@ def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
     return sum(1 for word in words
                if word in lexicon.role_words or word in lexicon.positions or word in lexicon.not_names
                or (word.lower() in lexicon.common_words and word not in lexicon.word_names))
+
+
+def _region_not_abroad(lowered: str, lexicon: Lexicon) -> bool:
+    """`bima`: a kabupaten's or kota's name that names no country or city abroad (`Presiden Turki Erdogan`)."""
+    return (lowered in lexicon.cities_by_name and lowered not in lexicon.country_names
+            and lowered not in lexicon.world_cities)
 
 
 def _is_place(lowered: str, lexicon: Lexicon) -> bool:
