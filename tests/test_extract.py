@@ -604,3 +604,17 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
 ])
 def test_officials_pairs_and_places_before_names(body, expected):
     assert extracted(body).official_names == expected
+
+
+# Issue 15: a group of office holders and their body, then a copula and the list of their names.
+@pytest.mark.parametrize("body, expected", [
+    ("Tiga pejabat Dinas Pendidikan Kota Malang yang diperiksa yakni Budi Santoso, Hendra Gunawan, dan Sutrisno.",
+     ["Budi Santoso", "Hendra Gunawan", "Sutrisno"]),
+    ("Dua petahana DPRD Jawa Tengah kembali lolos. Mereka adalah Rina Wulandari dan Joko Susilo.",
+     ["Rina Wulandari", "Joko Susilo"]),
+    ("Dua pejabat yang ditahan adalah Budi dan Andi.", []),  # no body: who they serve is not said
+    ("Mereka adalah Budi Santoso dan Andi Wijaya.", []),
+    ("Dua pejabat Dinas Sosial hadir. Menurut warga, bantuan yang datang adalah beras dan minyak.", []),
+])
+def test_officials_named_after_their_group(body, expected):
+    assert extracted(body).official_names == expected

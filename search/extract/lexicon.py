@@ -68,6 +68,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     world_cities: frozenset[str]  # lower case: one-word cities abroad (`ankara`, `jeddah`)
     place_levels: frozenset[str]  # `Desa`, `Provinsi`: the words after them name a place, not a person
     national_posts: tuple[str, ...]  # `Men`, `Wamen`: a position word starting so is held over the country
+    group_nouns: frozenset[str]  # `pejabat`, `petahana`: a group of office holders, named after a copula
+    copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
     body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
     spouse_roles: tuple[str, ...]  # `Ibu Negara`: a wife's role; her name may end with her husband's
@@ -265,6 +267,8 @@ def load_lexicon() -> Lexicon:
         place_levels=frozenset(read_lines("place_levels.txt")),
         place_name_endings=frozenset(read_lines("place_name_endings.txt")),
         national_posts=tuple(read_lines("national_posts.txt")),
+        group_nouns=frozenset(read_lines("group_nouns.txt")),
+        copulas=frozenset(read_lines("copulas.txt")),
         spouse_roles=tuple(read_lines("spouse_roles.txt")),
         body_name_openers=frozenset(read_lines("body_name_openers.txt")),
         organisation_words=frozenset(read_lines("organisation_words.txt")),

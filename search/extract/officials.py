@@ -17,6 +17,9 @@ MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
+MAX_GROUP_DISTANCE = 16  # tokens from a group of office holders (`dua petahana DPD RI`) back from its copula
+MAX_GROUP_GAP = 3  # tokens from the group's noun to its body
+MAX_PRONOUN_OPENING = 3  # tokens of a sentence before its copula when the group is in the sentence before
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku"})  # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`
@@ -653,6 +656,55 @@ class _Reader:
                 or token.lower in self.lex.common_words or bool(ROMAN_NUMERAL.match(text))
                 or text in SHORT_NUMERALS or (not token.is_acronym and is_derived_word(text)))
 
+    def group_members(self) -> list[_Found]:
+        """`dua petahana DPD RI Jatim. Mereka adalah Ahmad Nawardi dan Adilla Aziz`, `Kedua pejabat BGN yang ditemui
+        adalah Agustina Arumsari dan Trenggono`: the names listed after a copula that follows a group of office
+        holders and their body, in the same sentence or the one before."""
+        found: list[_Found] = []
+        for i, token in enumerate(self.tokens):
+            if token.text in self.lex.copulas:
+                group = self._group_before(i)
+                if group is not None:
+                    found.extend(_Found(name.name_start, name.name_end, None, (group, i))
+                                 for name in self._names_listed(i + 1))
+        return found
+
+    def _group_before(self, copula: int) -> int | None:
+        """Where the group's noun stands, if one with its body comes before the copula."""
+        sentence_ends = 0
+        for i in range(copula - 1, max(-1, copula - MAX_GROUP_DISTANCE), -1):
+            text = self.tokens[i].text
+            if text in SENTENCE_END:
+                sentence_ends += 1
+                if sentence_ends > 1 or copula - i > MAX_PRONOUN_OPENING:
+                    return None  # the sentence of the copula opens with more than `Mereka adalah`
+            elif text in self.lex.group_nouns and any(j in self.bodies for j in range(i + 1, i + 1 + MAX_GROUP_GAP)):
+                return i
+        return None
+
+    def _names_listed(self, start: int) -> list[_Found]:
+        """`A, B, dan C` from `start`, up to the clause's end; nothing when anything else stands in the list."""
+        names: list[_Found] = []
+        position = start
+        while True:
+            end = position
+            while end < len(self.tokens) and self.is_name_word(end) and end - position < MAX_NAME_WORDS:
+                end += 1
+            if end == position:
+                return []
+            names.append(_Found(position, end, None))
+            following = self.word(end)
+            if following == "," and self.word(end + 1) == "dan":
+                end += 1
+                following = "dan"
+            if following in {",", "dan"}:
+                position = end + 1
+                continue
+            if following in CLAUSE_END or (end < len(self.tokens) and self.tokens[end].text.islower()) \
+                    or end >= len(self.tokens):
+                return names
+            return []
+
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
         found = []
@@ -709,6 +761,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
+    found.extend(reader.group_members())
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
              and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
