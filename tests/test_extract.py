@@ -618,3 +618,15 @@ def test_officials_pairs_and_places_before_names(body, expected):
 ])
 def test_officials_named_after_their_group(body, expected):
     assert extracted(body).official_names == expected
+
+
+# Issue 15: a village's or district's post in lower case, and `di` before the place it is held in.
+@pytest.mark.parametrize("body, expected", [
+    ("Panwaslu menegur kades Sumberejo, Budi Santoso, yang ikut berkampanye.", ["Budi Santoso"]),
+    ("Panwaslu menegur kades di Sumberejo Kecamatan Wonosari, Budi Santoso yang ikut berkampanye.",
+     ["Budi Santoso"]),
+    ("Camat di Wonosari Budi Santoso mengatakan jalan sudah diperbaiki.", ["Budi Santoso"]),
+    ("Para kades di Kabupaten Malang, Senin, berkumpul di pendapa.", []),
+])
+def test_village_posts_in_lower_case_and_with_di(body, expected):
+    assert extracted(body).official_names == expected

@@ -39,6 +39,7 @@ CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # befo
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
+PLACE_LINK = "di"  # `kades di Karangsono, …`: where a village's or district's post is held
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
@@ -129,6 +130,8 @@ class _Reader:
         if self._no_post_follows(i):
             return False
         following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
+        if following.text == PLACE_LINK and self.tokens[i].text.capitalize() in PLACE_POSTS:
+            return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
         return following.is_capitalised or (self.tokens[i].text in LOWERCASE_COURT_POSTS
                                             and following.text.capitalize() in self.lex.role_words
                                             and self.word(i + 2)[:1].isupper())
@@ -264,6 +267,8 @@ class _Reader:
         text, following = self.tokens[i].text, self.word(i + 1)
         if text == "dari":
             return following in FACTION_WORDS or following in self.lex.parties
+        if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
+            return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and self.word(i - 1) in ENVOY_SENDERS
                 and following[:1].isupper())
 
@@ -504,7 +509,8 @@ class _Reader:
             return start, end
         if self.word(start - 1) in self.lex.place_levels and start > head:
             return self._after_place_level(start, end)
-        if self.tokens[head].text not in PLACE_POSTS or start != head + 1:
+        place_start = head + 1 + (self.word(head + 1) == PLACE_LINK)  # `Camat di Wonosari Budi Santoso`
+        if self.tokens[head].text.capitalize() not in PLACE_POSTS or start != place_start:
             return name
         if end - start == 1:
             return None
