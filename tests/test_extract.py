@@ -630,3 +630,17 @@ def test_officials_named_after_their_group(body, expected):
 ])
 def test_village_posts_in_lower_case_and_with_di(body, expected):
     assert extracted(body).official_names == expected
+
+
+# Issue 15: a prosecutor named by the acronym of the post, and the state-owned enterprises' minister.
+@pytest.mark.parametrize("body, expected", [
+    ("JPU Kejati Jatim Budi Santoso menuntut terdakwa tujuh tahun penjara.", ["Budi Santoso"]),
+    ("Menurut JPU, terdakwa terbukti bersalah.", []),
+    ("Menteri BUMN Erick Thohir meresmikan kantor itu.", ["Erick Thohir"]),
+    ("Wamen BUMN Kartika Wirjoatmodjo hadir dalam rapat.", ["Kartika Wirjoatmodjo"]),
+    ("Direktur BUMN Karya Budi Santoso hadir dalam rapat.", []),
+    ("Presiden Direktur PT Freeport Tony Wenas hadir dalam rapat.", []),
+    ("Presiden Klub Persik FC Budi Santoso hadir dalam rapat.", []),
+])
+def test_prosecutors_by_acronym_and_the_enterprises_minister(body, expected):
+    assert extracted(body).official_names == expected

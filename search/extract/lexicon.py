@@ -67,6 +67,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     value_openers: frozenset[str]  # `Hakim`: a post's word at a value's start, a name's word elsewhere
     world_cities: frozenset[str]  # lower case: one-word cities abroad (`ankara`, `jeddah`)
     place_levels: frozenset[str]  # `Desa`, `Provinsi`: the words after them name a place, not a person
+    minister_posts: tuple[str, ...]  # `Men`, `Wamen`: a minister's post, its portfolio after it
     national_posts: tuple[str, ...]  # `Men`, `Wamen`: a position word starting so is held over the country
     group_nouns: frozenset[str]  # `pejabat`, `petahana`: a group of office holders, named after a copula
     copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
@@ -267,6 +268,7 @@ def load_lexicon() -> Lexicon:
         place_levels=frozenset(read_lines("place_levels.txt")),
         place_name_endings=frozenset(read_lines("place_name_endings.txt")),
         national_posts=tuple(read_lines("national_posts.txt")),
+        minister_posts=tuple(read_lines("minister_posts.txt")),
         group_nouns=frozenset(read_lines("group_nouns.txt")),
         copulas=frozenset(read_lines("copulas.txt")),
         spouse_roles=tuple(read_lines("spouse_roles.txt")),

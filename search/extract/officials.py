@@ -615,7 +615,13 @@ class _Reader:
         if any(word in PUBLIC_OVERRIDES for word in words):
             return False
         return any((word in self.lex.non_public_roles or word in self.lex.parties)
-                   for i, word in zip(range(*span), words) if i not in self.material)
+                   for i, word in zip(range(*span), words) if i not in self.material and not self._portfolio(i))
+
+    def _portfolio(self, i: int) -> bool:
+        """`Menteri BUMN`, `Wamen BUMN`, `Menteri Negara BUMN`: the word after a minister's post is his ministry's."""
+        before = i - 1 - (self.word(i - 1) == "Negara")
+        text = self.word(before)
+        return before >= 0 and text.startswith(self.lex.minister_posts) and text in self.lex.positions
 
     def is_grounded(self, span: tuple[int, int]) -> bool:
         """A role opened by an agency post (`CEO`, `Penasihat`) names a public body or a public office."""
