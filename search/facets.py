@@ -12,8 +12,8 @@ from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
 # A tally over few documents reads only their pairs, by document (~48 ns a flagged document); a pass over
-# every pair costs ~7 ns a pair (both measured at 1M articles by bench/facets.py, whose 105 tallies cost 291 ms
-# by passes, 151 ms choosing the faster of the two each time, and 159 ms by this rule). A tally reads by
+# every pair costs ~7 ns a pair (both measured at 1M articles by bench/facets.py, whose 105 tallies cost 269 ms
+# by passes, 147 ms choosing the faster of the two each time, and 154 ms by this rule). A tally reads by
 # document when flagged * SPARSE_COST < pairs + documents / 16.
 SPARSE_COST = 6
 
