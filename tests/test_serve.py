@@ -307,3 +307,17 @@ def test_without_fork_one_waitress_process_serves_and_sigint_exits_130(tmp_path)
         assert _wait_until(lambda: get_json(base + "/api/search?q=")[1]["total"] == 7)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 130
+
+
+def test_what_the_master_warmed_is_frozen_before_it_forks(index_root):
+    import gc
+
+    from web import create_app
+    from web.server import warm_before_forking
+
+    before = gc.get_freeze_count()
+    try:
+        warm_before_forking(create_app({"WARTA_INDEX": str(index_root)}))
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()

@@ -20,6 +20,7 @@ the worker that took it.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -199,6 +200,9 @@ def warm_before_forking(app: Flask) -> None:
     if service is not None:
         warm(app)
         service.close()
+    gc.collect()
+    gc.freeze()  # what warming read (millions of words at 1M articles) is skipped by the workers' collections,
+    # which would otherwise walk it, pausing a request and writing to (un-sharing) its pages
 
 
 def forking_available() -> bool:
