@@ -449,13 +449,16 @@ class Generation:
             if self._spelling is None:
                 reader = _LockedReader(self.searcher.reader(), self.postings)
                 leaves = [leaf for leaf, _ in self.searcher.reader().leaf_readers()]
-                lexicons = self.postings.lexicon(BODY_WORDS)
-                kept = [lexicon for leaf, lexicon in zip(leaves, lexicons) if settled(leaf)]
-                parts = [lexicon for leaf, lexicon in zip(leaves, lexicons) if not settled(leaf)]
+                kept: list = []  # (leaf, lexicon) of the settled segments
+                parts: list = []  # the other segments' lexicons
+                for leaf, lexicon in zip(leaves, self.postings.lexicon(BODY_WORDS)):
+                    if settled(leaf):
+                        kept.append((leaf, lexicon))
+                    else:
+                        parts.append(lexicon)
                 if kept:
-                    parts.append(self.postings.memo.combined([leaf for leaf in leaves if settled(leaf)],
-                                                             "merged lexicon", BODY_WORDS,
-                                                             lambda: merged_lexicon(kept)))
+                    parts.append(self.postings.memo.combined([leaf for leaf, _ in kept], "merged lexicon", BODY_WORDS,
+                                                             lambda: merged_lexicon([part for _, part in kept])))
                 self._spelling = SpellingTable.from_lexicon(parts, reader)
             return self._spelling
 
