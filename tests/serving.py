@@ -42,21 +42,23 @@ def server_processes(pid: int) -> list[int]:
     return [pid, *sorted(int(child) for child in children)]
 
 
-def resident_mb(pid: int) -> int:
-    """A process's resident set size in MB (pages it shares with other processes counted in full)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+def _proc_megabytes(path: str, label: str) -> int:
+    """The kB figure after `label` in a /proc file, in MB; 0 when the file lacks it."""
+    for line in Path(path).read_text().splitlines():
+        if line.startswith(label):
             return int(line.split()[1]) // 1024
     return 0
+
+
+def resident_mb(pid: int) -> int:
+    """A process's resident set size in MB (pages it shares with other processes counted in full)."""
+    return _proc_megabytes(f"/proc/{pid}/status", "VmRSS:")
 
 
 def proportional_mb(pid: int) -> int:
     """A process's proportional set size in MB: its private pages, and its share of pages it shares with others
     (a forked worker's inherited pages count once over all the processes sharing them)."""
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) // 1024
-    return 0
+    return _proc_megabytes(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 @contextmanager
