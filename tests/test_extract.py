@@ -201,8 +201,8 @@ def test_hand_labelled_articles_meet_the_floors():
     scores = labelled(SHARED)
     floors = {  # (split, kind): (precision, F1), close below what bench/extraction.py measures
         ("test", "officials"): (0.97, 0.91), ("test", "agencies"): (0.98, 0.98),
-        ("heldout", "officials"): (0.86, 0.84), ("heldout", "agencies"): (0.93, 0.94),
-        ("all", "officials"): (0.96, 0.89), ("all", "agencies"): (0.98, 0.97),
+        ("heldout", "officials"): (0.92, 0.85), ("heldout", "agencies"): (0.91, 0.90),
+        ("all", "officials"): (0.95, 0.88), ("all", "agencies"): (0.95, 0.93),
     }
     for (split, kind), (precision, f1) in floors.items():
         score = scores[split][kind]
@@ -252,7 +252,8 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Direktur Utama Sinar Karya Budi Hartono mengatakan pinjaman sudah cair. \"Kami siap,\" kata Budi.",
      ["Sinar Karya Budi Hartono"]),  # the company is never written alone: nothing says where the name starts
     ("Presiden Rudi Hartono dan Ibu Negara Rina Rudi Hartono tiba di Kabul. Kunjungan Presiden Rudi Hartono "
-     "dan Ibu Rina berlangsung dua hari.", ["Rina Rudi Hartono"]),  # a wife's name ends with her husband's
+     "dan Ibu Rina berlangsung dua hari.", ["Rudi Hartono"]),  # his wife holds no office; her name, which ends
+    # with his, never takes his mentions
     # a position word inside a company's or a building's name (body_name_openers.txt) opens no role
     ("Kasus suap itu melibatkan PT Duta Karya Abadi dan seorang pejabat dinas.", []),
     ("Rombongan disambut di Istana Presiden Dilkusha sore itu.", []),
@@ -643,4 +644,19 @@ def test_village_posts_in_lower_case_and_with_di(body, expected):
     ("Presiden Klub Persik FC Budi Santoso hadir dalam rapat.", []),
 ])
 def test_prosecutors_by_acronym_and_the_enterprises_minister(body, expected):
+    assert extracted(body).official_names == expected
+
+
+# Issue 15, news of other outlets (kumparan, merdeka, suara, antaranews 2016-2018): a judge of the Constitutional
+# Court, a surname that reads as a word with a possessive ending, an international body's post, and wives.
+@pytest.mark.parametrize("body, expected", [
+    ("Hakim Konstitusi Budi Santoso membacakan pertimbangan Mahkamah.", ["Budi Santoso"]),
+    ("Hakim Lukman Hakim tidak hadir.", []),
+    ("Kata Kepala Dinas Pariwisata Provinsi NTT Marius Ardu Jelamu di Kupang.", ["Marius Ardu Jelamu"]),
+    ("Hadir Sekjen PBB Antonio Guterres dan Presiden AS Donald Trump.", ["Donald Trump"]),
+    ("Presiden Joko Widodo dan Ibu Negara Iriana Joko Widodo berangkat pagi ini.", ["Joko Widodo"]),
+    ("Pesawat yang membawa Presiden dan Ibu Iriana lepas landas. Presiden Joko Widodo tiba sore.", ["Joko Widodo"]),
+    ("Kapolda Jatim Irjen Budi Santoso dan Ketua Bhayangkari Ny Sri Budi hadir.", ["Budi Santoso"]),
+])
+def test_judges_possessive_endings_international_posts_and_wives(body, expected):
     assert extracted(body).official_names == expected

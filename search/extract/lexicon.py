@@ -74,6 +74,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
     body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
     spouse_roles: tuple[str, ...]  # `Ibu Negara`: a wife's role; her name may end with her husband's
+    wife_honorifics: frozenset[str]  # `Ibu`, `Ny`: `Presiden dan Ibu Iriana` names the President's wife
     organisation_words: frozenset[str]  # `Institute`, `Ventures`: a body's name ends at them, never a person's
     namesake_bodies: frozenset[str]  # `RSUD`: a title after it opens the body's namesake (`RSUD dr. Soetomo`)
     common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
@@ -272,6 +273,7 @@ def load_lexicon() -> Lexicon:
         group_nouns=frozenset(read_lines("group_nouns.txt")),
         copulas=frozenset(read_lines("copulas.txt")),
         spouse_roles=tuple(read_lines("spouse_roles.txt")),
+        wife_honorifics=frozenset(read_lines("wife_honorifics.txt")),
         body_name_openers=frozenset(read_lines("body_name_openers.txt")),
         organisation_words=frozenset(read_lines("organisation_words.txt")),
         namesake_bodies=frozenset(read_lines("namesake_bodies.txt")),

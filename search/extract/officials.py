@@ -46,7 +46,8 @@ MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the artic
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
-PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
+PRONOUN_PREFIXES = frozenset({"ku", "kau"})
+POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: what Sastrawi strips from a word no role has  # `kubaca`: Sastrawi strips them, but a role's word never has them
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
@@ -68,6 +69,8 @@ def is_derived_word(text: str) -> bool:
     root = stem_word(word)
     if root == word or word[:max(0, word.find(root))] in PRONOUN_PREFIXES:
         return False  # `Ku-naif-i`, `Ku-sumo`, `Ku-mala`: a pronoun's prefix makes no word of a role
+    if word[len(root):] in POSSESSIVE_CLITICS and word.startswith(root):
+        return False  # `Jela-mu`: a role's word never ends with `-ku` or `-mu`, a name may (Marius Ardu Jelamu)
     return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
 
 
@@ -248,8 +251,9 @@ class _Reader:
                 continue
             if token.text in self.lex.connectors:
                 following = i + 1
-                if following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following):
-                    return i
+                if (following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following)
+                        or self._opens_spouse_role(following)):
+                    return i  # `Presiden Joko Widodo dan Ibu Negara Iriana`: two people, two roles
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
@@ -260,6 +264,12 @@ class _Reader:
                 return i - 1
             i += 1
         return i
+
+    def _opens_spouse_role(self, i: int) -> bool:
+        """`Ibu Negara` (spouse_roles.txt), `Ibu Iriana` (wife_honorifics.txt): a wife's role or name, never a
+        word of the role before it."""
+        return (f"{self.word(i)} {self.word(i + 1)}" in self.lex.spouse_roles or self.word(i) in self.lex.spouse_roles
+                or self.word(i).rstrip(".") in self.lex.wife_honorifics)
 
     def _role_goes_on(self, i: int, head: int) -> bool:
         """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
@@ -615,7 +625,12 @@ class _Reader:
         if any(word in PUBLIC_OVERRIDES for word in words):
             return False
         return any((word in self.lex.non_public_roles or word in self.lex.parties)
-                   for i, word in zip(range(*span), words) if i not in self.material and not self._portfolio(i))
+                   for i, word in zip(range(*span), words) if not self._in_public_name(i) and not self._portfolio(i))
+
+    def _in_public_name(self, i: int) -> bool:
+        """A word of an agency's name (`Bank` of `Bank Indonesia`) or of a longer place's (`Serikat` of `Amerika
+        Serikat`); not a name of one word the place table holds (`PBB`, an international body's, is no place)."""
+        return i in self.bodies or (i in self.material and (i - 1 in self.material or i + 1 in self.material))
 
     def _portfolio(self, i: int) -> bool:
         """`Menteri BUMN`, `Wamen BUMN`, `Menteri Negara BUMN`: the word after a minister's post is his ministry's."""
@@ -624,11 +639,13 @@ class _Reader:
         return before >= 0 and text.startswith(self.lex.minister_posts) and text in self.lex.positions
 
     def is_grounded(self, span: tuple[int, int]) -> bool:
-        """A role opened by an agency post (`CEO`, `Penasihat`) names a public body or a public office."""
+        """A role opened by an agency post (`CEO`, `Penasihat`, `Hakim`) names a public body, a public office or a
+        public institution's word (`Hakim Konstitusi`)."""
         start, end = span
         if self.tokens[start].text not in self.lex.agency_posts:
             return True
-        return any(i in self.bodies or self.tokens[i].text in self.lex.positions for i in range(start + 1, end))
+        return any(i in self.bodies or self.tokens[i].text in self.lex.positions
+                   or self.tokens[i].text in self.lex.public_unit_words for i in range(start + 1, end))
 
     def in_unknown_body(self, span: tuple[int, int]) -> bool:
         """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
@@ -788,15 +805,18 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     """Each official under the fullest form of the name the article writes: `Gubernur Khofifah` is
     `Khofifah Indar Parawansa` when the article writes that anywhere, `Emil Dardak` joins `Emil Elestianto
     Dardak`, `Mudjiono` and `Mujiono` are one person under the spelling written most. A name the article
-    never writes in full takes the full name of the alias file (`Presiden Prabowo` -> `Prabowo Subianto`)."""
+    never writes in full takes the full name of the alias file (`Presiden Prabowo` -> `Prabowo Subianto`).
+    A wife named by a role she holds through her husband's office (`Ibu Negara Iriana Joko Widodo`) holds no
+    public office of her own: she is left out, and so never takes the husband's mention as a shorter form of
+    her name."""
+    mentions = [mention for mention in mentions if not _is_spouse(mention.role, reader.lex)]
     if not mentions:
         return mentions
     runs = reader.name_runs()
     starts = {run[0] for run in runs}
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
         words = tuple(mention.name.split())
-        if not _is_spouse(mention.role, reader.lex):  # `Ibu Negara Iriana Joko Widodo`: his wife's name
-            words = words[_glued_prefix(words, runs, starts):]
+        words = words[_glued_prefix(words, runs, starts):]
         mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex, mention.role)
     mentions = [mention for mention in mentions if mention.name]
     if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
