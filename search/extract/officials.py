@@ -673,12 +673,12 @@ class _Reader:
         adalah Agustina Arumsari dan Trenggono`: the names listed after a copula that follows a group of office
         holders and their body, in the same sentence or the one before."""
         found: list[_Found] = []
-        for i, token in enumerate(self.tokens):
-            if token.text in self.lex.copulas:
-                group = self._group_before(i)
-                if group is not None:
-                    found.extend(_Found(name.name_start, name.name_end, None, (group, i))
-                                 for name in self._names_listed(i + 1))
+        copulas = self.lex.copulas
+        for i in [i for i, token in enumerate(self.tokens) if token.text in copulas]:  # one scan, most find none
+            group = self._group_before(i)
+            if group is not None:
+                found.extend(_Found(name.name_start, name.name_end, None, (group, i))
+                             for name in self._names_listed(i + 1))
         return found
 
     def _group_before(self, copula: int) -> int | None:

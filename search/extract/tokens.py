@@ -34,8 +34,8 @@ class Word:
         self.lower = text.lower()
         self.key = self.lower.rstrip(".") if self.is_word else text  # what gazetteers look up
         self.is_capitalised = self.is_word and first.isupper()
-        letters = [c for c in text if c.isalpha()] if self.is_word else ()
-        self.is_acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        letters = list(filter(str.isalpha, text)) if self.is_word else ()
+        self.is_acronym = len(letters) >= 2 and all(map(str.isupper, letters))
 
     def __repr__(self) -> str:
         return f"Word({self.text!r})"
