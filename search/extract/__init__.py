@@ -61,6 +61,12 @@ GLUED_WORDS = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{2,}+)(?=[A-Z][a-z]{2,})")
 LEVEL_WORDS = frozenset({"Kabupaten", "Kab", "Kab.", "Kota", "Provinsi", "Prov", "Prov."})
 
 
+def unglued(text: str) -> str:
+    """`text` with a space between words run together. Most texts have none, and looking costs less than
+    rewriting: `sub` takes half again as long as `search` over a text where nothing matches."""
+    return GLUED_WORDS.sub(r"\1 ", text) if GLUED_WORDS.search(text) else text
+
+
 def _is_role_word(match, tokens, lexicon) -> bool:
     """`Karo Ops Polda Jatim`: a one-word region name that is also a position word (Kabupaten Karo, Karo for
     Kepala Biro) is the position unless a level word says it is the region."""
@@ -74,7 +80,7 @@ def extract(article: Article) -> Extraction:
     regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
-    title, body, source = (GLUED_WORDS.sub(r"\1 ", part) for part in (title, article.body, article.source or ""))
+    title, body, source = (unglued(part) for part in (title, article.body, article.source or ""))
     text = "\n".join(part for part in (title, body, source) if part)
     body_start = len(title) + 1 if title else 0
     tokens = tokenize(text, lexicon.abbreviations)

@@ -95,7 +95,7 @@ class _Found:
 class _Reader:
     """Reads one article's tokens; `material` marks tokens inside agency and region names."""
 
-    def __init__(self, text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,
+    def __init__(self, text: str, tokens: Tokens, material: set[int], lexicon: Lexicon,
                  bodies: set[int] | None = None) -> None:
         self.text = text
         self.tokens = tokens
@@ -690,12 +690,11 @@ class _Reader:
         adalah Agustina Arumsari dan Trenggono`: the names listed after a copula that follows a group of office
         holders and their body, in the same sentence or the one before."""
         found: list[_Found] = []
-        for i, token in enumerate(self.tokens):
-            if token.text in self.lex.copulas:
-                group = self._group_before(i)
-                if group is not None:
-                    found.extend(_Found(name.name_start, name.name_end, None, (group, i))
-                                 for name in self._names_listed(i + 1))
+        for i in self.tokens.where(self.lex.copulas):
+            group = self._group_before(i)
+            if group is not None:
+                found.extend(_Found(name.name_start, name.name_end, None, (group, i))
+                             for name in self._names_listed(i + 1))
         return found
 
     def _group_before(self, copula: int) -> int | None:
@@ -763,7 +762,7 @@ def _count_run(runs: dict[tuple[str, ...], int], words: list[str]) -> None:
         runs[tuple(words)] = runs.get(tuple(words), 0) + 1
 
 
-def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: Lexicon,
+def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexicon,
                    bodies: set[int] | None = None) -> list[OfficialMention]:
     """Officials named in `tokens`; `material` marks tokens inside agency and place names, `bodies` those
     inside agency names alone (all of `material` when not given)."""
@@ -771,7 +770,7 @@ def find_officials(text: str, tokens: list[Token], material: set[int], lexicon: 
     found: list[_Found] = []
     cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
     role_starts = _with_words(lexicon.role_openers, FORMER_WORDS)
-    cues = [i for i, token in enumerate(tokens) if token.text in cue_words]
+    cues = tokens.where(cue_words)
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
@@ -916,7 +915,7 @@ def _same_person(name: str, other: str) -> bool:
     return is_shorter_form(words, other_words) or is_shorter_form(other_words, words)
 
 
-def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexicon: Lexicon) -> None:
+def add_bare_mentions(mentions: list[OfficialMention], tokens: Tokens, lexicon: Lexicon) -> None:
     """`ungkap Suhajar`: a first or last name standing alone later joins the official it belongs to."""
     if not mentions:
         return
@@ -926,7 +925,7 @@ def add_bare_mentions(mentions: list[OfficialMention], tokens: list[Token], lexi
         if len(words) >= 2:
             for word in {words[0], words[-1]}:
                 owners.setdefault(word, []).append(mention)
-    for i in [i for i, token in enumerate(tokens) if token.text in owners]:
+    for i in tokens.where(owners):
         token = tokens[i]
         candidates = owners[token.text]
         if len(candidates) != 1:
@@ -1087,7 +1086,7 @@ def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMen
     return list(mentions.values())
 
 
-def find_persons(tokens: list[Token], material: set[int], officials: list[OfficialMention],
+def find_persons(tokens: Tokens, material: set[int], officials: list[OfficialMention],
                  lexicon: Lexicon) -> list[str]:
     """Other people named: after a verb of saying (`kata Desi`) or with an age (`Kariadi (50)`).
 
@@ -1097,7 +1096,7 @@ def find_persons(tokens: list[Token], material: set[int], officials: list[Offici
     found: list[str] = []
     verbs = lexicon.attribution_verbs
     cue_words = _with_words(verbs, AGE_OPENERS)
-    candidates = [i for i, token in enumerate(tokens) if token.text in cue_words]
+    candidates = tokens.where(cue_words)
     for i in candidates:
         token = tokens[i]
         start = end = None

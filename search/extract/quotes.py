@@ -155,7 +155,7 @@ class _Article:
     @cached_property
     def breaks(self) -> list[int]:
         """The body's tokens that may end a sentence."""
-        return [i for i, token in enumerate(self.tokens[self.first:self.last], self.first) if token.text in BREAKS]
+        return self.tokens.where(BREAKS, self.first, self.last)
 
     # -- tokens --------------------------------------------------------------------------------
     def token_at(self, offset: int) -> int:

@@ -2,12 +2,15 @@
 
 Extraction runs on every article, and an article is a few hundred tokens: what a token knows about its text
 (lower case, capitalised, an acronym) is computed once per distinct text and shared by every occurrence
-(`Word`), and where each token stands is one list of offsets beside them (`Tokens.starts`).
+(`Word`), and where each token stands is one list of offsets beside them (`Tokens.starts`), its text another
+(`Tokens.texts`, which the extractors' scans for cue words read in C: `Tokens.where`).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from typing import Container
 
 _TOKEN = re.compile(
     r"([^\S\n]*)"  # the spaces before a token (never a newline, which is a token): offsets without str.find
@@ -34,8 +37,8 @@ class Word:
         self.lower = text.lower()
         self.key = self.lower.rstrip(".") if self.is_word else text  # what gazetteers look up
         self.is_capitalised = self.is_word and first.isupper()
-        letters = [c for c in text if c.isalpha()] if self.is_word else ()
-        self.is_acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        letters = list(filter(str.isalpha, text)) if self.is_word else ()
+        self.is_acronym = len(letters) >= 2 and all(map(str.isupper, letters))
 
     def __repr__(self) -> str:
         return f"Word({self.text!r})"
@@ -56,13 +59,14 @@ def word(text: str) -> Word:
 
 
 class Tokens(list):
-    """The tokens of one text, in order, and where each starts in it."""
+    """The tokens of one text, in order, where each starts in it, and their texts (the tokens never change)."""
 
-    __slots__ = ("starts",)
+    __slots__ = ("starts", "texts")
 
     def __init__(self) -> None:
         super().__init__()
         self.starts: list[int] = []
+        self.texts: list[str] = []
 
     def start(self, i: int) -> int:
         return self.starts[i]
@@ -74,21 +78,30 @@ class Tokens(list):
         """No space between token `i` and the one after it."""
         return i + 1 < len(self) and self.end(i) == self.starts[i + 1]
 
+    def where(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
+        """The positions from `start` to `stop` of the tokens written as one of `words`, in order. Every
+        extractor looks for its cue words among all of an article's tokens: the look runs in C, over `texts`
+        (a quarter faster than a list comprehension over the tokens)."""
+        texts = self.texts if not start and stop is None else self.texts[start:stop]
+        return list(compress(count(start), map(words.__contains__, texts)))
+
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
     """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial."""
     tokens = Tokens()
-    append, starts = tokens.append, tokens.starts
+    append, add_start, add_text = tokens.append, tokens.starts.append, tokens.texts.append
     get = _WORDS.get
     position = 0
     for space, value in _TOKEN.findall(text):
         position += len(space)
         if value == "." and not space and tokens and _takes_full_stop(tokens[-1], abbreviations):
             tokens[-1] = word(tokens[-1].text + ".")
+            tokens.texts[-1] = tokens[-1].text
             position += 1
             continue
         append(get(value) or word(value))
-        starts.append(position)
+        add_start(position)
+        add_text(value)
         position += len(value)
     return tokens
 
