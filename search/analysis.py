@@ -52,9 +52,11 @@ def proper_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _sastrawi():
+    """Sastrawi's stemmer without the result cache its factory wraps it in, which keeps every word ever stemmed
+    (no budget); stem_word remembers the last STEMS_REMEMBERED words instead. The stems are the same."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    return StemmerFactory().create_stemmer()
+    return StemmerFactory().create_stemmer().delegatedStemmer
 
 
 STEM_CACHE = "stems.tsv"  # in an index root: word -> stem of every word indexed, written by reindex, read by searchers
