@@ -657,6 +657,14 @@ def test_prosecutors_by_acronym_and_the_enterprises_minister(body, expected):
     ("Presiden Joko Widodo dan Ibu Negara Iriana Joko Widodo berangkat pagi ini.", ["Joko Widodo"]),
     ("Pesawat yang membawa Presiden dan Ibu Iriana lepas landas. Presiden Joko Widodo tiba sore.", ["Joko Widodo"]),
     ("Kapolda Jatim Irjen Budi Santoso dan Ketua Bhayangkari Ny Sri Budi hadir.", ["Budi Santoso"]),
+    # the role in parentheses after the name; one word of a name is enough after a title
+    ("Rapat dihadiri Tjahjo Kumolo (Mendagri) dan Luhut Binsar Pandjaitan (Menko Maritim).",
+     ["Tjahjo Kumolo", "Luhut Binsar Pandjaitan"]),
+    ("Itu tanya Bu Ani (Menkeu) dan Pak Jonan (Menteri ESDM).", ["Ani", "Jonan"]),
+    ("Itu tanya Jonan (Menteri ESDM).", []),
+    ("Basuki Tjahaja Purnama (Ahok) dan Kementerian Keuangan (Kemenkeu) hadir.", []),
+    # a city abroad after the court is not the judge's name
+    ("Ujar Hakim Pengadilan Tinggi Shah Alam, Azmi Ariffin, kepada wartawan.", []),
 ])
 def test_judges_possessive_endings_international_posts_and_wives(body, expected):
     assert extracted(body).official_names == expected

@@ -22,7 +22,9 @@ MAX_GROUP_GAP = 3  # tokens from the group's noun to its body
 MAX_PRONOUN_OPENING = 3  # tokens of a sentence before its copula when the group is in the sentence before
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
-APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku"})  # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "("})  # `Argo Yuwono selaku Kabid Humas Polda Metro
+# Jaya`, `Tjahjo Kumolo (Mendagri)`
+TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
@@ -579,16 +581,18 @@ class _Reader:
         return role or None
 
     def appositive_at(self, i: int) -> _Found | None:
-        """`Khofifah Indar Parawansa, Gubernur Jatim …` or `Khofifah Indar Parawansa sebagai Gubernur …`:
-        a name of two words or more, then its role."""
+        """`Khofifah Indar Parawansa, Gubernur Jatim …`, `Khofifah Indar Parawansa sebagai Gubernur …`,
+        `Bu Ani (Menkeu)`: a name of two words or more (or one after a title), then its role."""
         former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
         if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
             start -= 1
-        if i - start < 2 or (start > 0 and self.is_name_word(start - 1)):
-            return None  # one word is too little to know it is a name; a longer run is not one name
+        titled = self.word(i) == TITLED_APPOSITIVE and start > 0 and self.is_title(start - 1)
+        if i - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
+            return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
+            # a longer run is not one name
         head = i + 1 + former
         end = self.clause_end(head, head)
         own = self.name_in(head, head, end)
