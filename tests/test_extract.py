@@ -668,3 +668,21 @@ def test_prosecutors_by_acronym_and_the_enterprises_minister(body, expected):
 ])
 def test_judges_possessive_endings_international_posts_and_wives(body, expected):
     assert extracted(body).official_names == expected
+
+
+# Issue 15, new outlets' dev batch: regional legislatures and election supervisors written out in full, and
+# national units the tables lacked.
+@pytest.mark.parametrize("body, expected", [
+    ("Sekretariat Dewan Perwakilan Rakyat Daerah Kota Bekasi melayangkan surat.",
+     ["Dewan Perwakilan Rakyat Daerah Kota Bekasi"]),
+    ("Badan Pengawas Pemilihan Umum Kabupaten Malang menggelar rapat.", ["Badan Pengawas Pemilihan Umum Kabupaten Malang"]),
+    ("Anggota Dewan Perwakilan Rakyat Fadli Zon hadir.", ["Dewan Perwakilan Rakyat"]),
+    ("Tim Pusat Laboratorium Forensik Mabes Polri memeriksa.",
+     ["Pusat Laboratorium Forensik Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia"]),
+    ("Komite BPH Migas hadir.", ["Badan Pengatur Hilir Minyak dan Gas Bumi"]),
+    ("Ditjen Gakkum Kementerian LHK menangani.",
+     ["Direktorat Jenderal Penegakan Hukum Lingkungan Hidup dan Kehutanan", "Kementerian Lingkungan Hidup dan Kehutanan"]),
+])
+def test_bodies_written_out_and_units_of_the_new_outlets(body, expected):
+    assert extracted(body).agency_names == expected
+
