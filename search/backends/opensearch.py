@@ -58,6 +58,7 @@ STORED_KEYS = ("id", "title", "body", "date", "url", "source", "place", "officia
 KEYWORD_FIELDS = ("content_key", "source_key", "place_key", "story")
 BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
+COPIES_READY_S = 30  # a new index's replicas may take this long to start before its articles are sent
 REQUEST_TIMEOUT_S = 30
 RETRIES = 3
 READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25 s, then 0.5 s
@@ -470,6 +471,21 @@ class OpenSearchBackend:
             if error.error != "resource_already_exists_exception":
                 raise
             self.call(lambda c: c.cluster.health(index=name, wait_for_status="yellow"))
+        self._await_copies(name, body)
+
+    def _await_copies(self, name: str, body: dict[str, Any]) -> None:
+        """Wait, at most COPIES_READY_S, until every copy of the new index's shards has started, when the
+        cluster has a data node for each: a node that dies while a replica is still recovering takes the only
+        in-sync copy with it, and that shard can never be written again (`no_valid_shard_copy`: the bulk load
+        retried it for minutes, then lost its articles). With fewer nodes than copies, the index stays yellow."""
+        settings = body.get("settings", {})
+        replicas = int(settings.get("number_of_replicas", settings.get("index", {}).get("number_of_replicas", 0)))
+        if not replicas:
+            return
+        nodes = self.call(lambda c: c.cluster.health())["number_of_data_nodes"]
+        if nodes > replicas:
+            self.call(lambda c: c.cluster.health(index=name, wait_for_status="green",
+                                                 timeout=f"{COPIES_READY_S}s", ignore=408))
 
     def _actions(self, name: str, sources, options: ReadOptions, report, progress, manifest: dict[str, dict],
                  firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> Iterator[dict]:
