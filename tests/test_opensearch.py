@@ -193,6 +193,39 @@ def test_a_retried_index_creation_finds_its_own_index_and_goes_on(pair, sources,
     assert report.indexed == 4 and cluster.search(SearchRequest(q="reformasi"))["total"] == 2
 
 
+def test_a_new_index_that_lost_a_shard_while_starting_is_made_again(pair, sources, monkeypatch):
+    """A node that dies while the empty index's copies start may take a shard's only copy (red for good: CI hung
+    on it); the reindex makes the index again before writing, and gives up after CREATE_ATTEMPTS with one error."""
+    from search.backends.opensearch import CREATE_ATTEMPTS
+
+    whoosh, cluster = pair
+    health, made = cluster.client.cluster.health, []
+    create = cluster.client.indices.create
+
+    def counted_create(**kwargs):
+        made.append(kwargs["index"])
+        return create(**kwargs)
+
+    def red_once(**kwargs):
+        answer = health(**kwargs)
+        made_generations = [name for name in made if name.startswith(cluster.alias + ".g")]
+        if kwargs.get("index", "").startswith(cluster.alias + ".g") and len(made_generations) == 1:
+            return {**answer, "status": "red"}
+        return answer
+
+    monkeypatch.setattr(cluster.client.indices, "create", counted_create)
+    monkeypatch.setattr(cluster.client.cluster, "health", red_once)
+    report = cluster.reindex(sources)
+    assert report.indexed == 4 and cluster.search(SearchRequest(q="reformasi"))["total"] == 2
+    generations = [name for name in made if name.startswith(cluster.alias + ".g")]
+    assert len(generations) == 2 and generations[0] == generations[1]
+    monkeypatch.setattr(cluster.client.cluster, "health", lambda **kwargs: {**health(**kwargs), "status": "red"})
+    made.clear()
+    with pytest.raises(BackendUnavailableError):
+        cluster.reindex(sources, full=True)
+    assert len([name for name in made if name.startswith(cluster.alias + ".g")]) == CREATE_ATTEMPTS
+
+
 def test_a_search_failed_by_a_leaving_node_is_sent_again_and_a_lasting_failure_is_one_error(pair, monkeypatch):
     """A node that dies between a search's query and fetch phases fails that search with a 500 (CI saw it in
     test_opensearch_faults); the replicas answer the same search sent again."""

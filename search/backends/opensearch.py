@@ -59,6 +59,7 @@ KEYWORD_FIELDS = ("content_key", "source_key", "place_key", "story")
 BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
 COPIES_READY_S = 30  # a new index's replicas may take this long to start before its articles are sent
+CREATE_ATTEMPTS = 3  # a new index that lost a shard while it started is made again this often
 REQUEST_TIMEOUT_S = 30
 RETRIES = 3
 READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25 s, then 0.5 s
@@ -459,33 +460,41 @@ class OpenSearchBackend:
         return name
 
     def create_index(self, name: str, body: dict[str, Any] | None = None) -> None:
-        """Create an index of this run (by default the new generation's). The client retries a request whose
-        node died before answering, so the retry may find the index the first attempt created: the name is
-        this run's own, so that index is ours and the reindex goes on."""
+        """Create an index of this run (by default the new generation's), with every copy of its shards started
+        before anything is written to it. The client retries a request whose node died before answering, so
+        the retry may find the index the first attempt created: the name is this run's own, so that index is
+        ours and the reindex goes on. A node that dies while the empty index's copies are still starting may
+        take a shard's only copy with it (`no_valid_shard_copy`: the index is red for good, and the bulk load
+        retried that shard for minutes, then lost its articles): such an index, still empty, is made again."""
+        body = body or index_settings(self.facets, self.shards, self.replicas)
+        for _ in range(CREATE_ATTEMPTS):
+            self._create(name, body)
+            if self._copies_started(name, body):
+                return
+            self.call(lambda c: c.indices.delete(index=name, ignore=[404]))
+        raise BackendUnavailableError(f"the new index {name} lost a shard {CREATE_ATTEMPTS} times while it "
+                                      "started: the OpenSearch cluster is losing nodes")
+
+    def _create(self, name: str, body: dict[str, Any]) -> None:
         from opensearchpy import exceptions
 
-        body = body or index_settings(self.facets, self.shards, self.replicas)
         try:
             self.call(lambda c: c.indices.create(index=name, body=body))
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
-            self.call(lambda c: c.cluster.health(index=name, wait_for_status="yellow"))
-        self._await_copies(name, body)
 
-    def _await_copies(self, name: str, body: dict[str, Any]) -> None:
-        """Wait, at most COPIES_READY_S, until every copy of the new index's shards has started, when the
-        cluster has a data node for each: a node that dies while a replica is still recovering takes the only
-        in-sync copy with it, and that shard can never be written again (`no_valid_shard_copy`: the bulk load
-        retried it for minutes, then lost its articles). With fewer nodes than copies, the index stays yellow."""
+    def _copies_started(self, name: str, body: dict[str, Any]) -> bool:
+        """Wait, at most COPIES_READY_S, for every copy of the index's shards (green) when the cluster has a
+        data node for each, else for the primaries (yellow); False when a primary is lost (red)."""
         settings = body.get("settings", {})
         replicas = int(settings.get("number_of_replicas", settings.get("index", {}).get("number_of_replicas", 0)))
-        if not replicas:
-            return
         nodes = self.call(lambda c: c.cluster.health())["number_of_data_nodes"]
-        if nodes > replicas:
-            self.call(lambda c: c.cluster.health(index=name, wait_for_status="green",
-                                                 timeout=f"{COPIES_READY_S}s", ignore=408))
+        wanted = "green" if replicas and nodes > replicas else "yellow"
+        health = self.call(lambda c: c.cluster.health(index=name, params={"wait_for_status": wanted,
+                                                                          "timeout": f"{COPIES_READY_S}s"},
+                                                      request_timeout=COPIES_READY_S + 10, ignore=408))
+        return health.get("status") != "red"
 
     def _actions(self, name: str, sources, options: ReadOptions, report, progress, manifest: dict[str, dict],
                  firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> Iterator[dict]:
