@@ -487,8 +487,7 @@ class OpenSearchBackend:
     def _copies_started(self, name: str, body: dict[str, Any]) -> bool:
         """Wait, at most COPIES_READY_S, for every copy of the index's shards (green) when the cluster has a
         data node for each, else for the primaries (yellow); False when a primary is lost (red)."""
-        settings = body.get("settings", {})
-        replicas = int(settings.get("number_of_replicas", settings.get("index", {}).get("number_of_replicas", 0)))
+        replicas = body["settings"].get("number_of_replicas", 0)  # index_settings, the manifest's and the lock's
         nodes = self.call(lambda c: c.cluster.health())["number_of_data_nodes"]
         wanted = "green" if replicas and nodes > replicas else "yellow"
         health = self.call(lambda c: c.cluster.health(index=name, params={"wait_for_status": wanted,

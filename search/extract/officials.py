@@ -253,8 +253,8 @@ class _Reader:
                 continue
             if token.text in self.lex.connectors:
                 following = i + 1
-                if (following >= len(self.tokens) or not self.tokens[following].is_capitalised or self.is_head(following)
-                        or self._opens_spouse_role(following)):
+                if (following >= len(self.tokens) or not self.tokens[following].is_capitalised
+                        or self.is_head(following) or self._opens_spouse_role(following)):
                     return i  # `Presiden Joko Widodo dan Ibu Negara Iriana`: two people, two roles
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
@@ -541,8 +541,7 @@ class _Reader:
                 or (before - 1 in self.material and before - 1 not in self.bodies)
                 or not self.tokens[before].is_capitalised or self.word(before - 1) in self.lex.place_levels):
             return name
-        national = any(self.tokens[i].text.startswith(self.lex.national_posts) and self.tokens[i].text in
-                       self.lex.positions for i in range(head, before))
+        national = any(_is_post(self.tokens[i].text, self.lex.national_posts, self.lex) for i in range(head, before))
         return (before, name[1]) if national else name
 
     def _two_word_place(self, start: int) -> bool:
@@ -640,7 +639,7 @@ class _Reader:
         """`Menteri BUMN`, `Wamen BUMN`, `Menteri Negara BUMN`: the word after a minister's post is his ministry's."""
         before = i - 1 - (self.word(i - 1) == "Negara")
         text = self.word(before)
-        return before >= 0 and text.startswith(self.lex.minister_posts) and text in self.lex.positions
+        return before >= 0 and _is_post(text, self.lex.minister_posts, self.lex)
 
     def is_grounded(self, span: tuple[int, int]) -> bool:
         """A role opened by an agency post (`CEO`, `Penasihat`, `Hakim`) names a public body, a public office or a
@@ -983,8 +982,13 @@ def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str 
 
 def _national_role(role: str | None, lexicon: Lexicon) -> bool:
     """`Wamendagri`, `Menteri Dalam Negeri`: a role whose position word is held over the whole country."""
-    return role is not None and any(word.startswith(lexicon.national_posts) and word in lexicon.positions
-                                    for word in role.split())
+    return role is not None and any(_is_post(word, lexicon.national_posts, lexicon) for word in role.split())
+
+
+def _is_post(word: str, starts: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """`Mendagri` for `Men`: a position word that starts with one of `starts` (national_posts.txt,
+    minister_posts.txt)."""
+    return word.startswith(starts) and word in lexicon.positions
 
 
 def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list[str]:
