@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -321,3 +322,84 @@ def test_what_the_master_warmed_is_frozen_before_it_forks(index_root):
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+def _tiny_server(limits):
+    """A waitress server from make_server on a free port, over a one-route app, serving from a thread."""
+    from flask import Flask
+
+    from web.server import make_server
+
+    app = Flask("tiny")
+    app.add_url_rule("/", "hello", lambda: "hello")
+    server = make_server(app, "127.0.0.1", 0, limits=limits)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server
+
+
+def _answers_on_one_connection(port: int, count: int) -> list[bytes]:
+    """Send `count` keep-alive requests one after another on one connection; each answer's head, lower-cased
+    (an empty one once the server has closed the connection)."""
+    heads = []
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        reader = sock.makefile("rb")
+        for _ in range(count):
+            head = b""
+            try:
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+                while (line := reader.readline()) not in (b"\r\n", b""):
+                    head += line
+            except OSError:  # closed by the server: the send or the read is refused
+                head = b""
+            heads.append(head.lower())
+            if head:
+                reader.read(int(re.search(rb"content-length: (\d+)", head.lower()).group(1)))
+    return heads
+
+
+def test_a_connection_is_closed_after_its_keepalive_requests_so_clients_spread_over_workers():
+    from web.server import ServerLimits
+
+    server = _tiny_server(ServerLimits(threads=2, keepalive_requests=3))
+    try:
+        heads = _answers_on_one_connection(server.effective_port, 4)
+    finally:
+        server.close()
+    assert [head.startswith(b"http/1.1 200") for head in heads] == [True, True, True, False]
+    assert [b"connection: close" in head for head in heads] == [False, False, True, False]
+
+
+def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_lock():
+    """A task sending its own answer holds the channel's output lock; a loop asking to write meanwhile would
+    spin (select answers at once, handle_write cannot take the lock), holding the GIL the task needs."""
+    from web.server import ServerLimits
+
+    server = _tiny_server(ServerLimits(threads=1))
+    client, served = socket.socketpair()
+    try:
+        channel_class = next(d for d in server._map.values() if hasattr(d, "channel_class")).channel_class
+        channel = channel_class(server, served, ("127.0.0.1", 1), server.adj, map={})
+        channel.requests = [object()]  # a request being answered by a task
+        channel.outbufs[-1].append(b"part of an answer")
+        channel.total_outbufs_len = 17
+        held, release = threading.Event(), threading.Event()
+
+        def task() -> None:
+            with channel.outbuf_lock:
+                held.set()
+                release.wait(5)
+
+        thread = threading.Thread(target=task)
+        thread.start()
+        held.wait(5)
+        while_held = bool(channel.writable())
+        release.set()
+        thread.join()
+        assert (while_held, bool(channel.writable())) == (False, True)
+        channel.will_close = True  # a channel to close is always writable: the loop closes it in handle_write
+        with channel.outbuf_lock:
+            assert channel.writable()
+    finally:
+        client.close()
+        served.close()
+        server.close()
