@@ -403,3 +403,12 @@ def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_
         client.close()
         served.close()
         server.close()
+
+
+def test_serving_threads_share_one_malloc_arena_where_glibc_allows_it():
+    import platform
+
+    from web.server import share_one_malloc_arena
+
+    expected = platform.libc_ver()[0] == "glibc"  # elsewhere there is nothing to set, and nothing fails
+    assert share_one_malloc_arena() is expected
