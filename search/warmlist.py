@@ -49,9 +49,11 @@ class RecentSearches:
 
 
 def save_searches(index_root: Path, searches: list[dict[str, Any]]) -> None:
-    """Replace the index root's warm file with `searches` (at most MAX_SAVED); an OSError (a read-only index
-    root, a full disk) is raised for the caller to report or ignore."""
-    text = json.dumps({"searches": searches[:MAX_SAVED]}, ensure_ascii=False)
+    """Put `searches` (most recent first) at the head of the index root's warm file, the searches saved there
+    before after them, at most MAX_SAVED in all: each worker of a server saves its own, and none may replace
+    another's. An OSError (a read-only index root, a full disk) is raised for the caller to report or ignore."""
+    kept = searches + [entry for entry in load_searches(index_root, dict) if entry not in searches]
+    text = json.dumps({"searches": kept[:MAX_SAVED]}, ensure_ascii=False)
     handle, temporary = tempfile.mkstemp(prefix=".warm-", dir=index_root)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

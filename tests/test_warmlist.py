@@ -56,3 +56,12 @@ def test_saving_into_a_missing_directory_raises_and_leaves_nothing(tmp_path):
     with pytest.raises(OSError):
         save_searches(tmp_path / "missing", [{"q": "a"}])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_save_keeps_what_other_workers_saved_newest_first_within_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.warmlist.MAX_SAVED", 4)
+    save_searches(tmp_path, [{"q": "a"}, {"q": "b"}])  # one worker
+    save_searches(tmp_path, [{"q": "c"}, {"q": "a"}])  # another, which also answered `a`
+    assert [entry["q"] for entry in load_searches(tmp_path, dict)] == ["c", "a", "b"]
+    save_searches(tmp_path, [{"q": "d"}, {"q": "e"}])
+    assert [entry["q"] for entry in load_searches(tmp_path, dict)] == ["d", "e", "c", "a"]
