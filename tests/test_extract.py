@@ -407,6 +407,49 @@ def test_officials_outside_public_office_and_places(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a police or military officer named with a rank alone (officer_ranks.txt): the rank is the role
+    ("Pelaku ditangkap oleh AKP Budi Santoso di rumahnya.", [("Budi Santoso", "AKP")]),
+    ("Didampingi Kepala Pusat Penerangan ABRI masa itu, Brigjen Sumrahari, Soemitro berbicara.",
+     [("Sumrahari", "Brigjen")]),
+    ("Kasus ini ditangani Kombes Pol Dirmanto yang memimpin penyelidikan.", [("Dirmanto", "Kombes")]),
+    ("Menurut Brigadir Polisi Yosua Hutabarat, kejadian itu cepat.", [("Yosua Hutabarat", "Brigadir Polisi")]),
+    ("Letkol Inf Ahmad Fauzi menyerahkan bantuan.", [("Ahmad Fauzi", "Letkol")]),
+    ("Serda Lutfiah dan Serda Melysa Situmorang bertugas.", [("Lutfiah", "Serda"), ("Melysa Situmorang", "Serda")]),
+    # ...read from the post when there is one
+    ("Kapolres Boyolali, AKBP Aries Andhi mengatakan hal itu.", [("Aries Andhi", "Kapolres Boyolali")]),
+    # ...and never a street, a list of brands, or a rank that also names other things
+    ("Kecelakaan terjadi di Jalan Brigjen Katamso, Medan.", []),
+    ("Merek mewah seperti Louis Vuitton, Balenciaga, Prada, Gucci, hingga Dior membuka toko.", []),
+    ("Kapten Persib Achmad Jufriyanto mencetak gol.", []),
+    ("Komisaris Utama Pertamina Basuki Tjahaja Purnama hadir.", []),
+    # who holds a post, after it
+    ("Kajari Samarinda dijabat oleh Retno Harjantari Iriana. Sedangkan Kajati dijabat Budi Santoso.",
+     [("Retno Harjantari Iriana", "Kajari Samarinda"), ("Budi Santoso", "Kajati")]),
+    # a legislator in lower case, whatever the party
+    ("Mobil itu di tangan mantan legislator Fraksi Gerindra M Dian serta Toyota Innova di tangan legislator "
+     "Fraksi Hanura Linggom Toruan.", [("M Dian", "legislator Fraksi Gerindra"),
+                                       ("Linggom Toruan", "legislator Fraksi Hanura")]),
+    ("Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa serta Emil Dardak hadir.",
+     [("Khofifah Indar Parawansa", "Wakil Gubernur Jatim"), ("Emil Dardak", "Wakil Gubernur Jatim")]),
+    # a command's numeral is no name
+    ("Pangdam V Brawijaya hadir di acara itu.", []),
+    ("Pangdam V Brawijaya Mayjen TNI Rafael Granada Baay hadir.",
+     [("Rafael Granada Baay", "Pangdam V Brawijaya Mayjen TNI")]),
+    ("Bupati Gianyar I Made Mahayastra hadir.", [("I Made Mahayastra", "Bupati Gianyar")]),
+])
+def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+def test_every_officer_rank_is_a_rank():
+    from search.extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.officer_ranks - lexicon.ranks == set()
+    assert {"Kapten", "Komisaris", "Mayor", "Jenderal", "Capt."} & lexicon.officer_ranks == set()
+
+
+@pytest.mark.parametrize("body, expected", [
     # a post every organisation has, in an organisation no table knows: a company, a club, a festival, a league
     ("Direktur Utama Easycash, Nucky Poedjiardjo, mengatakan pinjaman naik.", []),
     ("Sekjen BAPOPSI Bayu Rahadian membuka turnamen.", []),

@@ -49,6 +49,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_prefixes: frozenset[str]
     degree_suffixes: frozenset[str]
     ranks: frozenset[str]
+    officer_ranks: frozenset[str]  # ranks that name an officer with no post written (`Brigjen Sumrahari`)
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
@@ -248,6 +249,7 @@ def load_lexicon() -> Lexicon:
         person_prefixes=frozenset(read_lines("person_prefixes.txt")),
         degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
         ranks=frozenset(read_lines("ranks.txt")),
+        officer_ranks=frozenset(read_lines("officer_ranks.txt")),
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),

@@ -21,11 +21,14 @@ MAX_GROUP_DISTANCE = 16  # tokens from a group of office holders (`dua petahana 
 MAX_GROUP_GAP = 3  # tokens from the group's noun to its body
 MAX_PRONOUN_OPENING = 3  # tokens of a sentence before its copula when the group is in the sentence before
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
+RANK_SPAN_BREAKS = (CLAUSE_END | {","}) - {"(", ")"}  # `Mayjen TNI (Purn) Budi`: parentheses stay in a rank's span
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "("})  # `Argo Yuwono selaku Kabid Humas Polda Metro
 # Jaya`, `Tjahjo Kumolo (Mendagri)`
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
+SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
+HOLDER_VERBS = frozenset({"dijabat"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
@@ -43,7 +46,7 @@ PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "D
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
 PLACE_LINK = "di"  # `kades di Karangsono, …`: where a village's or district's post is held
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
-PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi"})  # a role naming one of these is in a legislature
+PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
@@ -256,6 +259,11 @@ class _Reader:
                 if (following >= len(self.tokens) or not self.tokens[following].is_capitalised
                         or self.is_head(following) or self._opens_spouse_role(following)):
                     return i  # `Presiden Joko Widodo dan Ibu Negara Iriana`: two people, two roles
+                if (token.text in SEQUEL_CONNECTORS and self._ends_name_here(i - 1)
+                        and not any(self.word(k) in self.lex.connectors for k in range(head - 1, i))):
+                    # `legislator Fraksi Gerindra M Dian serta Toyota Innova`: one post, one name, then another
+                    # thing (two posts share two names: `Gubernur dan Wakil Gubernur, Khofifah … serta Emil …`)
+                    return i
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
@@ -266,6 +274,11 @@ class _Reader:
                 return i - 1
             i += 1
         return i
+
+    def _ends_name_here(self, i: int) -> bool:
+        """A name's last word at `i`: after a name's word or an initial, itself a name's word, no role's."""
+        return (self.is_name_word(i) and self.tokens[i].text not in self.lex.role_words
+                and (self.is_name_word(i - 1) or self.is_initial(i - 1)))
 
     def _opens_spouse_role(self, i: int) -> bool:
         """`Ibu Negara` (spouse_roles.txt), `Ibu Iriana` (wife_honorifics.txt): a wife's role or name, never a
@@ -436,6 +449,11 @@ class _Reader:
                     found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
                 return found, name[1]
             following = end + 1
+            if name is None and self.word(end) in HOLDER_VERBS:  # `Kajari Samarinda dijabat oleh Retno …`
+                following += self.word(following) == "oleh"
+                if following < len(self.tokens) and (self.tokens[following].is_capitalised or self.is_title(following)):
+                    start = following
+                    continue
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
             if (self.word(end) == "," and following < len(self.tokens)
@@ -444,6 +462,38 @@ class _Reader:
                 start = following
                 continue
             return [], head + 1
+
+    def officers_by_rank(self, covered: set[int]) -> list[_Found]:
+        """`Brigjen Sumrahari`, `AKP Budi Santoso`: an officer named with a rank alone (officer_ranks.txt), at a
+        rank no role read before covers (`Kapolres Boyolali, AKBP Aries Andhi` is read from its post). The rank
+        is the role; after a namesake's body the rank is part of a name (`Jalan Brigjen Katamso`)."""
+        found: list[_Found] = []
+        resume = 0
+        for i in self.tokens.where(self.lex.officer_ranks):
+            if i < resume or i in covered or not self.is_title(i):
+                continue
+            officials, resume = self.read_official(i)
+            kept = [official for official in officials if self._rank_alone(official.role_span)]
+            if not kept:  # `Serda Lutfiah dan Serda Melysa`: the name before the comma or connector is the rank's
+                kept, resume = self._name_after_rank(i), i + 1
+            found.extend(kept)
+        return found
+
+    def _name_after_rank(self, i: int) -> list[_Found]:
+        stop = i + 1
+        while stop < len(self.tokens) and not (self.word(stop) in RANK_SPAN_BREAKS
+                                               or self.word(stop) in self.lex.connectors):
+            stop += 1
+        name = self.name_in(i, i, stop)
+        if name is None or not self._rank_alone((i, name[0])):
+            return []
+        return [_Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))]
+
+    def _rank_alone(self, span: tuple[int, int]) -> bool:
+        """Only the rank and its qualifiers before the name (`Brigadir Polisi`, `Mayjen TNI (Purn)`): not a name
+        with another after a comma (`ibunda Ipda Zasmi, Nana`), nor two officers (`Serda Lutfiah dan Serda …`)."""
+        return not any(self.word(j) in RANK_SPAN_BREAKS or self.word(j) in self.lex.connectors
+                       or self.is_name_word(j) for j in range(span[0] + 1, span[1]))
 
     def _paired_name(self, start: int, name_start: int) -> tuple[int, int] | None:
         """`…, Khofifah Indar Parawansa dan Emil Elestianto Dardak`: a name of two words or more before `dan`
@@ -574,6 +624,8 @@ class _Reader:
                     continue
             if self.is_title(i) and i > head and all(self.is_title(k) for k in range(i, name_start)):
                 break
+            if token.text in HOLDER_VERBS:
+                break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
             pieces.append(token.text)
             i += 1
         role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
@@ -793,6 +845,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
             if listed:
                 resume = listed[-1].name_end
     found.extend(reader.group_members())
+    found.extend(reader.officers_by_rank(_covered(found)))
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
              and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
@@ -801,6 +854,11 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     mentions = fullest_forms(mentions, reader)
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
+
+
+def _covered(found: list[_Found]) -> set[int]:
+    """The tokens of the roles and names found."""
+    return {i for f in found for i in range(min(f.role_span[0], f.name_start), max(f.role_span[1], f.name_end))}
 
 
 def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[OfficialMention]:
@@ -975,9 +1033,16 @@ def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str 
     lowered = " ".join(words).lower()
     if (_is_place(lowered, lexicon) or tuple(words) in lexicon.foreign_cities
             or lowered in lexicon.not_person_names or words[0] in lexicon.non_person_openers
-            or _ordinary_words(words, lexicon) >= min(2, len(words))):
+            or _ordinary_words(words, lexicon) >= min(2, len(words)) or _numbers_a_unit(words)):
         return None
     return " ".join(words)
+
+
+def _numbers_a_unit(words: list[str]) -> bool:
+    """`Pangdam V Brawijaya`, `Pangdam XIII/Merdeka`: a Roman numeral first numbers a command or a unit; no
+    person's name opens with one (Balinese `I Made` opens with `I`, which is not read as a numeral here)."""
+    first = words[0].split("/")[0]
+    return len(words) > 1 and (bool(ROMAN_NUMERAL.match(first)) or first in {"V", "X"})
 
 
 def _national_role(role: str | None, lexicon: Lexicon) -> bool:
