@@ -425,6 +425,12 @@ def test_officials_outside_public_office_and_places(body, expected):
     # who holds a post, after it
     ("Kajari Samarinda dijabat oleh Retno Harjantari Iriana. Sedangkan Kajati dijabat Budi Santoso.",
      [("Retno Harjantari Iriana", "Kajari Samarinda"), ("Budi Santoso", "Kajati")]),
+    # a court's presiding judge after `diketuai`, and a prosecutor's post written in lower case
+    ("Hukuman dijatuhkan majelis hakim yang diketuai Erintuah Damanik. Terdakwa bersalah.",
+     [("Erintuah Damanik", "hakim")]),
+    ("Tuntutan dibacakan jaksa penuntut umum Rudi Hartono di persidangan.",
+     [("Rudi Hartono", "jaksa penuntut umum")]),
+    ("Saksi diperiksa jaksa di ruang sidang.", []),
     # a legislator in lower case, whatever the party
     ("Mobil itu di tangan mantan legislator Fraksi Gerindra M Dian serta Toyota Innova di tangan legislator "
      "Fraksi Hanura Linggom Toruan.", [("M Dian", "legislator Fraksi Gerindra"),

@@ -28,7 +28,8 @@ APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "("})  # `Argo Yuwono 
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
-HOLDER_VERBS = frozenset({"dijabat"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
+HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
+MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
@@ -140,9 +141,24 @@ class _Reader:
         following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
         if following.text == PLACE_LINK and self.tokens[i].text.capitalize() in PLACE_POSTS:
             return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
-        return following.is_capitalised or (self.tokens[i].text in LOWERCASE_COURT_POSTS
-                                            and following.text.capitalize() in self.lex.role_words
-                                            and self.word(i + 2)[:1].isupper())
+        if following.is_capitalised:
+            return True
+        if self.tokens[i].text not in LOWERCASE_COURT_POSTS:
+            return False
+        if self._holder_follows(i + 1):
+            return True  # `majelis hakim yang diketuai Erintuah Damanik`
+        j = i + 1  # `jaksa penuntut umum Rudi Hartono`: a court post's words in lower case, then the name
+        while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self.word(j).capitalize() in self.lex.role_words:
+            j += 1
+        return j > i + 1 and self.word(j)[:1].isupper()
+
+    def _holder_follows(self, i: int) -> bool:
+        """At `i`, `dijabat` or `diketuai` (after `yang`), then `oleh` or not, then a capitalised word."""
+        i += self.word(i) == "yang"
+        if self.word(i) not in HOLDER_VERBS:
+            return False
+        i += 1 + (self.word(i + 1) == "oleh")
+        return self.word(i)[:1].isupper()
 
     def _no_post_follows(self, i: int) -> bool:
         """`wakil Jepang Takuma Ueda`, `sundulan kepala Cassano`, `anggota Nama Snada`: in lower case, `wakil`
@@ -449,11 +465,10 @@ class _Reader:
                     found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
                 return found, name[1]
             following = end + 1
-            if name is None and self.word(end) in HOLDER_VERBS:  # `Kajari Samarinda dijabat oleh Retno …`
-                following += self.word(following) == "oleh"
-                if following < len(self.tokens) and (self.tokens[following].is_capitalised or self.is_title(following)):
-                    start = following
-                    continue
+            if name is None and self._holder_follows(end):  # `Kajari Samarinda dijabat oleh Retno …`
+                following = end + 1 + (self.word(end) == "yang")
+                start = following + (self.word(following) == "oleh")
+                continue
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
             if (self.word(end) == "," and following < len(self.tokens)
@@ -624,7 +639,7 @@ class _Reader:
                     continue
             if self.is_title(i) and i > head and all(self.is_title(k) for k in range(i, name_start)):
                 break
-            if token.text in HOLDER_VERBS:
+            if token.text in HOLDER_VERBS or (token.text == "yang" and self.word(i + 1) in HOLDER_VERBS):
                 break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
             pieces.append(token.text)
             i += 1
