@@ -598,6 +598,9 @@ def test_agency_classes(body, expected):
      ["Kepolisian Resor Sampang", "Badan Penanggulangan Bencana Daerah Kabupaten Sampang"]),
     # with no region anywhere, the unit alone
     ("BPBD mengevakuasi warga.", None, ["Badan Penanggulangan Bencana Daerah"]),
+    # the region written after the acronym the unit defines
+    ("Dinas Pendidikan (Dispendik) Surabaya menggelar tes.", None, ["Dinas Pendidikan Kota Surabaya"]),
+    ("Dinas Sosial (Dinsos) Kabupaten Malang menyalurkan bantuan.", None, ["Dinas Sosial Kabupaten Malang"]),
 ])
 def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected

@@ -404,7 +404,11 @@ def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int
 
 
 def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: int) -> tuple[tuple[Region, ...], int]:
-    """A region named right after a unit ("Kota Bandung", "Lampung Selatan"): candidates and where it ends."""
+    """A region named right after a unit ("Kota Bandung", "Lampung Selatan"), or after the acronym it defines
+    (`Dinas Pendidikan (Dispendik) Surabaya`): candidates and where it ends."""
+    if _defined_acronym(tokens, position):
+        regions, end = _region_after(gazetteers, tokens, position + 3)
+        return (regions, end) if regions else ((), position)
     level = None
     start = position
     if position < len(tokens) and tokens[position].lower.rstrip(".") in REGION_LEVEL_WORDS:
