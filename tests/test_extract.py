@@ -175,6 +175,9 @@ def test_headline_case_titles_do_not_make_names():
      ["Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur", "Komisi Pemilihan Umum Kota Surabaya",
       "Badan Pengawas Pemilihan Umum Provinsi Jawa Timur"]),
     ("Mahkamah Kehormatan Dewan (MKD) DPR akan rapat.", ["Mahkamah Kehormatan Dewan", "Dewan Perwakilan Rakyat"]),
+    # a district court seated in a kecamatan town; a person after `PN` is no seat
+    ("Sidang digelar di PN Kepanjen, Kabupaten Malang.", ["Pengadilan Negeri Kepanjen"]),
+    ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),
 ])
 def test_regional_and_named_units(body, expected):
     assert extracted(body).agency_names == expected

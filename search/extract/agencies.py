@@ -456,11 +456,15 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     if end == index + 1:
         return None
     name = " ".join(t.text for t in tokens[index + 1:end]).replace(" / ", "/")
+    if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
+        return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
     return Match(index, end, None), AgencyRef(canonical, f"{token.text} {name}", kind)
 
 
 MAX_CITY_WORDS = 4
+SEATED_KINDS = frozenset({"court"})  # named after a kecamatan town (`PN Kepanjen`); a kabupaten or kota seat
+# is a regional body (`PN Surabaya`)
 
 
 def _foreign_city_at(tokens: Tokens, start: int, lexicon: Lexicon) -> int:
