@@ -741,3 +741,19 @@ def test_judges_possessive_endings_international_posts_and_wives(body, expected)
 def test_bodies_written_out_and_units_of_the_new_outlets(body, expected):
     assert extracted(body).agency_names == expected
 
+
+
+@pytest.mark.parametrize("body", [
+    "Kajari Malang dijabat oleh " * 3000,  # a chain of posts and holder verbs
+    "AKP " * 20000,  # a run of ranks with no name
+    "Serda Budi " * 5000,
+    "Bupati " + "Budi Santo serta " * 4000,
+])
+def test_long_runs_of_the_role_patterns_cost_time_linear_in_their_length(body):
+    """Each of these took 25-200 s before its read was bounded (every rank or holder verb walked the rest of
+    the run); with the bounds they take well under a second on this machine."""
+    import time
+
+    started = time.process_time()
+    extracted(body)
+    assert time.process_time() - started < 5.0

@@ -29,6 +29,7 @@ TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
 HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
+MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
@@ -429,6 +430,7 @@ class _Reader:
         """Read a role from a position word and the name that follows; return the officials it names (two in
         `Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa dan Emil Dardak`) and where to go on."""
         start = head + 1 if self.tokens[head].text.islower() else head
+        held = False
         while True:
             end = self.clause_end(start, head)
             name = self.name_in(head, start, end)
@@ -465,7 +467,8 @@ class _Reader:
                     found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
                 return found, name[1]
             following = end + 1
-            if name is None and self._holder_follows(end):  # `Kajari Samarinda dijabat oleh Retno …`
+            if name is None and not held and self._holder_follows(end):  # `Kajari Samarinda dijabat oleh Retno …`
+                held = True  # once per role: a chain of posts and holder verbs is not walked again and again
                 following = end + 1 + (self.word(end) == "yang")
                 start = following + (self.word(following) == "oleh")
                 continue
@@ -487,22 +490,27 @@ class _Reader:
         for i in self.tokens.where(self.lex.officer_ranks):
             if i < resume or i in covered or not self.is_title(i):
                 continue
-            officials, resume = self.read_official(i)
-            kept = [official for official in officials if self._rank_alone(official.role_span)]
-            if not kept:  # `Serda Lutfiah dan Serda Melysa`: the name before the comma or connector is the rank's
-                kept, resume = self._name_after_rank(i), i + 1
-            found.extend(kept)
+            officer = self._name_after_rank(i)
+            found.extend(officer)
+            resume = officer[0].name_end if officer else i + 1
         return found
 
     def _name_after_rank(self, i: int) -> list[_Found]:
-        stop = i + 1
-        while stop < len(self.tokens) and not (self.word(stop) in RANK_SPAN_BREAKS
-                                               or self.word(stop) in self.lex.connectors):
+        """The name a rank opens, read within MAX_RANK_SPAN tokens and before a comma or connector (`Serda
+        Lutfiah dan Serda Melysa`: each rank its own officer), so a run of ranks costs no more than its length."""
+        stop, last = i + 1, min(len(self.tokens), i + 1 + MAX_RANK_SPAN)
+        while stop < last and not (self.word(stop) in RANK_SPAN_BREAKS or self.word(stop) in self.lex.connectors
+                                   or self._plain_lowercase(stop)):
             stop += 1
         name = self.name_in(i, i, stop)
         if name is None or not self._rank_alone((i, name[0])):
             return []
         return [_Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))]
+
+    def _plain_lowercase(self, i: int) -> bool:
+        """A lower-case word that is no title (`di`, `mengatakan`): a name ends before it."""
+        token = self.tokens[i]
+        return token.is_word and not token.is_capitalised and not self.is_title(i)
 
     def _rank_alone(self, span: tuple[int, int]) -> bool:
         """Only the rank and its qualifiers before the name (`Brigadir Polisi`, `Mayjen TNI (Purn)`): not a name
