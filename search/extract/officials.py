@@ -490,33 +490,30 @@ class _Reader:
         for i in self.tokens.where(self.lex.officer_ranks):
             if i < resume or i in covered or not self.is_title(i):
                 continue
-            officer = self._name_after_rank(i)
-            found.extend(officer)
-            resume = officer[0].name_end if officer else i + 1
+            officer = self._officer_after_rank(i)
+            if officer is not None:
+                found.append(officer)
+                resume = officer.name_end
         return found
 
-    def _name_after_rank(self, i: int) -> list[_Found]:
-        """The name a rank opens, read within MAX_RANK_SPAN tokens and before a comma or connector (`Serda
-        Lutfiah dan Serda Melysa`: each rank its own officer), so a run of ranks costs no more than its length."""
+    def _officer_after_rank(self, i: int) -> _Found | None:
+        """The name a rank opens, read within MAX_RANK_SPAN tokens and before a comma, a connector (`Serda
+        Lutfiah dan Serda Melysa`: each rank its own officer) or a plain lower-case word, so a run of ranks costs
+        no more than its length. Only the rank's qualifiers may stand before the name (`Brigadir Polisi`,
+        `Mayjen TNI (Purn)`), no name's word."""
         stop, last = i + 1, min(len(self.tokens), i + 1 + MAX_RANK_SPAN)
         while stop < last and not (self.word(stop) in RANK_SPAN_BREAKS or self.word(stop) in self.lex.connectors
                                    or self._plain_lowercase(stop)):
             stop += 1
         name = self.name_in(i, i, stop)
-        if name is None or not self._rank_alone((i, name[0])):
-            return []
-        return [_Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))]
+        if name is None or any(self.is_name_word(j) for j in range(i + 1, name[0])):
+            return None
+        return _Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))
 
     def _plain_lowercase(self, i: int) -> bool:
         """A lower-case word that is no title (`di`, `mengatakan`): a name ends before it."""
         token = self.tokens[i]
         return token.is_word and not token.is_capitalised and not self.is_title(i)
-
-    def _rank_alone(self, span: tuple[int, int]) -> bool:
-        """Only the rank and its qualifiers before the name (`Brigadir Polisi`, `Mayjen TNI (Purn)`): not a name
-        with another after a comma (`ibunda Ipda Zasmi, Nana`), nor two officers (`Serda Lutfiah dan Serda …`)."""
-        return not any(self.word(j) in RANK_SPAN_BREAKS or self.word(j) in self.lex.connectors
-                       or self.is_name_word(j) for j in range(span[0] + 1, span[1]))
 
     def _paired_name(self, start: int, name_start: int) -> tuple[int, int] | None:
         """`…, Khofifah Indar Parawansa dan Emil Elestianto Dardak`: a name of two words or more before `dan`
