@@ -1,9 +1,10 @@
 """Seconds from dropping one new article beside a large archive to finding it through a running server.
 
-    python bench/incremental.py [--size 100000] [--repeat 3] [--workdir DIR]
+    python bench/incremental.py [--size 100000] [--repeat 3] [--workdir DIR] [--sources DIR --index DIR]
 
 Builds a synthetic archive of SIZE articles in one JSON Lines file (bench/corpus.py) and indexes it, unless
---workdir already holds `sources/` and `index/` from an earlier run (a 100k build takes minutes). Then,
+--workdir already holds `sources/` and `index/` from an earlier run (a 100k build takes minutes), or
+--sources and --index name an archive indexed before (bench/indexing.py's, whose manifest keeps its paths). Then,
 with `warta serve` running over the index, REPEAT times: write one new article as a .txt file into
 `sources/`, run `warta reindex sources --index index` (incremental: the big file is unchanged and skipped),
 and poll /api/search for a word only that article has until it is found; then send the query mix of
@@ -54,8 +55,7 @@ def mix_milliseconds(base: str, mix: list[dict[str, str]]) -> list[float]:
     return times
 
 
-def prepare(workdir: Path, size: int, source: Path) -> tuple[Path, Path]:
-    sources, index = workdir / "sources", workdir / "index"
+def prepare(sources: Path, index: Path, size: int, source: Path) -> tuple[Path, Path]:
     if not (index / "current").exists():
         sources.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "bench/corpus.py", str(size), str(sources / "archive.jsonl"),
@@ -73,9 +73,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--sources", type=Path, help="a directory of sources indexed before (with --index)")
+    parser.add_argument("--index", type=Path, help="the index built from --sources")
     args = parser.parse_args()
+    if (args.sources is None) != (args.index is None):
+        parser.error("--sources and --index go together")
     with tempfile.TemporaryDirectory() as tmp:
-        sources, index = prepare(args.workdir or Path(tmp), args.size, args.source)
+        workdir = args.workdir or Path(tmp)
+        sources, index = prepare(args.sources or workdir / "sources", args.index or workdir / "index",
+                                 args.size, args.source)
         with serving(index, with_process=True, start_seconds=1800) as (base, process):  # 1M warms for minutes
             first = get_json(base + "/api/search?q=")[1]
             mix = [params for group in query_mix(first["facets"]["official"][0]["value"],

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import zipfile
 import zlib
 import multiprocessing
@@ -42,6 +43,9 @@ from .errors import StoryStateError
 from .processes import die_with_parent
 
 STORIES_FILE = "stories.npz"
+STORIES_DELTA = "stories-delta.npz"  # rows added to and removed from STORIES_FILE's snapshot since it was written
+DELTA_SHARE = 8  # an update writes a delta while it holds at most 1/DELTA_SHARE as many rows as the snapshot
+DELTA_MIN_ROWS = 4096  # ... or this many; past that it writes a snapshot again
 STATE_VERSION = 1
 SHINGLE_WORDS = 4
 MIN_PARAGRAPH_WORDS = 8  # shorter lines are bylines, datelines, captions and footers, not the story
@@ -196,6 +200,9 @@ class StoryIndex:
         # consecutive blocks of rows, largest first; runs of like size are merged, so there are at most about
         # log2(rows / UNSORTED_ROWS) of them
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+        # the generation whose saved snapshot rows [0, count) are, while they keep their numbers: a save then
+        # links that snapshot and writes only what changed (at a million articles the snapshot is 95 MB)
+        self._snapshot: tuple[Path, int] | None = None
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -370,14 +377,18 @@ class StoryIndex:
                       self._sizes[rows], self._live[rows])
 
     def _restore(self, ids: list[str], stories: list[str], signatures: np.ndarray, sizes: np.ndarray,
-                 live: np.ndarray, order: np.ndarray | None = None) -> None:
-        """Hold these rows; `order` (from _saved_order) spares sorting their keys when it is one."""
+                 live: np.ndarray, order: np.ndarray | None = None, keys: np.ndarray | None = None) -> None:
+        """Hold these rows; `order` (from _saved_order) spares sorting their keys when it is one, and `keys`
+        (their band keys as saved) computing them when they have the shape the signatures give."""
         self._ids, self._stories = list(ids), list(stories)
         self._oldest = 0
+        self._snapshot = None  # rows renumbered: a save writes a snapshot
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
         self._signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
         self._sizes, self._live = np.asarray(sizes, dtype=np.int32), np.asarray(live, dtype=bool)
-        self._keys = self.band_keys(self._signatures)
+        shape = (len(self._signatures), self.bands)
+        self._keys = np.ascontiguousarray(keys, dtype=np.uint64) if keys is not None and keys.shape == shape \
+            else self.band_keys(self._signatures)
         run = _run_in_order(self._keys.ravel(), order)
         if run is None:
             self._sort()
@@ -385,23 +396,48 @@ class StoryIndex:
             self._runs, self._sorted = [run], len(self._ids)
 
     def save(self, directory: Path) -> Path:
-        """Write the state into a generation directory (a new file: generations share files by hard links).
-        Only the articles the state holds are written."""
-        path = Path(directory) / STORIES_FILE
-        temporary = path.with_name(f".{STORIES_FILE}.{os.getpid()}.npz")
+        """Write the state into a new generation directory (new files: generations share files by hard links).
+        Only the articles the state holds are written: as a snapshot of them all, or, when the state came from a
+        snapshot whose rows kept their numbers and it changed little since, as that snapshot (linked) and a
+        delta of the rows added and removed since it was written. Returns the file written."""
+        directory = Path(directory)
         rows = np.array(sorted(self._row_of.values()), dtype=np.int64)
+        if self._snapshot is not None:
+            source, count = self._snapshot
+            added = rows[rows >= count]
+            if len(added) <= max(DELTA_MIN_ROWS, count // DELTA_SHARE) and _linked(source / STORIES_FILE,
+                                                                                    directory / STORIES_FILE):
+                removed = np.setdiff1d(np.arange(count, dtype=np.int64), rows[rows < count], assume_unique=True)
+                return self._write(directory / STORIES_DELTA, added, snapshot_rows=np.array(count),
+                                   snapshot_bytes=np.array((directory / STORIES_FILE).stat().st_size),
+                                   removed=removed)
+        return self._write(directory / STORIES_FILE, rows, keys=self._keys[rows], order=self._saved_order(rows))
+
+    def _write(self, path: Path, rows: np.ndarray, **more: np.ndarray) -> Path:
+        """The held `rows` (and the `more` arrays) into the .npz file `path`, whole or not at all."""
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.npz")
         try:
             with temporary.open("wb") as handle:
                 np.savez(handle, version=np.array(STATE_VERSION), config=np.array(json.dumps(asdict(self.config))),
                          ids=np.array([self._ids[r] for r in rows], dtype=str),
                          stories=np.array([self._stories[r] for r in rows], dtype=str),
-                         signatures=self._signatures[rows], sizes=self._sizes[rows], live=self._live[rows],
-                         order=self._saved_order(rows))
+                         signatures=self._signatures[rows], sizes=self._sizes[rows], live=self._live[rows], **more)
             os.replace(temporary, path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
             raise StoryStateError(f"cannot write {path}: {error.strerror or error}") from error
         return path
+
+    @staticmethod
+    def saved_in(directory: Path, config: StoryConfig | None = None) -> bool:
+        """Whether a generation holds a state that load would give under `config`, reading its settings only."""
+        try:
+            with np.load(Path(directory) / STORIES_FILE, allow_pickle=False) as saved:
+                return _same_settings(saved, config or StoryConfig())
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            raise StoryStateError(f"cannot read {Path(directory) / STORIES_FILE}: {error}") from error
 
     @classmethod
     def load(cls, directory: Path | None, config: StoryConfig | None = None) -> "StoryIndex | None":
@@ -413,24 +449,81 @@ class StoryIndex:
         config = config or StoryConfig()
         try:
             with np.load(path, allow_pickle=False) as saved:
-                if int(saved["version"]) != STATE_VERSION \
-                        or _deciding(json.loads(str(saved["config"]))) != _deciding(asdict(config)):
+                if not _same_settings(saved, config):
                     return None
                 index = cls(config)
                 index._restore(saved["ids"].tolist(), saved["stories"].tolist(), saved["signatures"],
-                               saved["sizes"], saved["live"], saved["order"] if "order" in saved else None)
+                               saved["sizes"], saved["live"], saved["order"] if "order" in saved else None,
+                               saved["keys"] if "keys" in saved else None)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
+        index._snapshot = (Path(directory), len(index._ids))
+        index._apply_delta(Path(directory) / STORIES_DELTA, path.stat().st_size)
         return index
+
+    def _apply_delta(self, path: Path, snapshot_bytes: int) -> None:
+        """Remove and add the rows a delta saved beside the snapshot just restored, if there is one."""
+        try:
+            with np.load(path, allow_pickle=False) as delta:
+                if not _same_settings(delta, self.config) or int(delta["snapshot_rows"]) != len(self._ids) \
+                        or int(delta["snapshot_bytes"]) != snapshot_bytes:
+                    raise StoryStateError(f"{path} was not written for the snapshot beside it")
+                removed = delta["removed"].astype(np.int64)
+                if len(removed) and (removed.min() < 0 or removed.max() >= len(self._ids)):
+                    raise StoryStateError(f"{path} removes rows the snapshot beside it does not have")
+                for row in removed.tolist():
+                    self._row_of.pop(self._ids[row], None)
+                self._live[removed] = False
+                for article_id, story, signature, size, live in zip(
+                        delta["ids"].tolist(), delta["stories"].tolist(), delta["signatures"],
+                        delta["sizes"].tolist(), delta["live"].tolist()):
+                    self._append(article_id, story, signature, size, self.band_keys(signature[None, :])[0], live)
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as error:
+            raise StoryStateError(f"cannot read {path}: {error}") from error
+
+
+def _linked(source: Path, target: Path) -> bool:
+    """`source` hard-linked (else copied) as `target`; False when there is no `source`."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copy2(source, target)
+    return True
+
+
+def _same_settings(saved, config: StoryConfig) -> bool:
+    """Whether a saved state (an open .npz) was written by this version under settings deciding as `config`."""
+    return int(saved["version"]) == STATE_VERSION \
+        and _deciding(json.loads(str(saved["config"]))) == _deciding(asdict(config))
 
 
 def _merged(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted runs as one: a stable sort of runs already sorted merges them."""
-    keys = np.concatenate([keys for keys, _ in runs])
-    order = np.argsort(keys, kind="stable")
-    return keys[order], np.concatenate([places for _, places in runs])[order]
+    """Sorted runs as one, equal keys in run order (as a stable sort of the runs one after another)."""
+    keys, places = runs[0]
+    for newer_keys, newer_places in runs[1:]:
+        keys, places = _merged_pair(keys, places, newer_keys, newer_places)
+    return keys, places
+
+
+def _merged_pair(keys: np.ndarray, places: np.ndarray, newer_keys: np.ndarray,
+                 newer_places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted runs as one, the newer's keys after equal older ones: each newer key is put where a binary
+    search finds its place. Linear in the rows, where a stable sort of both took 0.3 s for one new article at a
+    million (3.2 million keys)."""
+    at = np.searchsorted(keys, newer_keys, side="right") + np.arange(len(newer_keys))
+    older = np.ones(len(keys) + len(newer_keys), dtype=bool)
+    older[at] = False
+    merged_keys = np.empty(len(older), dtype=np.result_type(keys, newer_keys))
+    merged_places = np.empty(len(older), dtype=np.result_type(places, newer_places))
+    merged_keys[at], merged_keys[older] = newer_keys, keys
+    merged_places[at], merged_places[older] = newer_places, places
+    return merged_keys, merged_places
 
 
 def _run_in_order(flat: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:

@@ -14,6 +14,7 @@ import pytest
 
 from search.errors import IndexBusyError, IndexMissingError, IndexWriteError, InputError
 from search.generations import CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release
+from search import stories
 from search.indexer import build_index, open_current
 
 from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
@@ -79,6 +80,17 @@ def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
     report = build_index([SEEDS, CORPUS], tmp_path)
     assert (report.indexed, report.files_unchanged, report.generation) == (0, 3, None)
     assert generation(tmp_path) == before
+
+
+def test_a_story_state_of_other_settings_is_rebuilt_in_full_though_no_file_changed(tmp_path, monkeypatch):
+    build_index([SEEDS, CORPUS], tmp_path)
+    before = generation(tmp_path)
+    monkeypatch.setattr("search.stories.STATE_VERSION", stories.STATE_VERSION + 1)
+    report = build_index([SEEDS, CORPUS], tmp_path)
+    assert (report.indexed, report.files_unchanged) == (count(tmp_path), 0)
+    assert report.notices == [f"the current generation {before} has no story state of these settings: "
+                              "rebuilding it in full"]
+    assert generation(tmp_path) == report.generation != before
 
 
 def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):

@@ -7,8 +7,8 @@ from whoosh import index as whoosh_index
 from search.errors import StoryStateError
 from search.generations import CURRENT
 from search.indexer import build_index
-from search.stories import STORIES_FILE, Collapsing, StoryConfig, StoryIndex, StoryStream, shingles, similarity, story_number, story_paragraphs
-from search.stories import earliest_first, other_versions, story_representatives
+from search.stories import STORIES_DELTA, STORIES_FILE, Collapsing, StoryConfig, StoryIndex, StoryStream, shingles, similarity, story_number, story_paragraphs
+from search.stories import _merged, earliest_first, other_versions, story_representatives
 
 from .conftest import HARD_NEGATIVE, SEED_FILE, SEEDS, version_of_seed
 
@@ -100,9 +100,94 @@ def test_state_round_trips_and_other_settings_are_not_loaded(tmp_path):
     assert loaded.assign("copy", texts["copy"], texts.get) == "seed"
     assert StoryIndex.load(tmp_path, StoryConfig(min_jaccard=0.9)) is None
     assert StoryIndex.load(tmp_path / "nowhere") is None
+    assert (StoryIndex.saved_in(tmp_path), StoryIndex.saved_in(tmp_path, StoryConfig(min_jaccard=0.9))) == (True, False)
+    assert StoryIndex.saved_in(tmp_path / "nowhere") is False
     (tmp_path / STORIES_FILE).write_bytes(b"not a numpy archive")
     with pytest.raises(StoryStateError, match="cannot read"):
         StoryIndex.load(tmp_path)
+    with pytest.raises(StoryStateError, match="cannot read"):
+        StoryIndex.saved_in(tmp_path)
+
+
+def saved_generations(tmp_path, count):
+    generations = [tmp_path / f"gen-{n}" for n in range(count)]
+    for generation in generations:
+        generation.mkdir()
+    return generations
+
+
+def test_an_update_links_the_snapshot_and_saves_only_what_changed_in_a_delta(tmp_path):
+    texts = {name: f"{name} " + " ".join(f"kata{name}{k}" for k in range(30)) for name in "abc"}
+    texts.update(seed=SEED, copy=version_of_seed(), again=version_of_seed() + "\n\nSatu paragraf penutup lagi.")
+    first, second, third = saved_generations(tmp_path, 3)
+    index = StoryIndex()
+    for name in ("a", "b", "c"):
+        index.assign(name, texts[name], texts.get)
+    assert index.save(first) == first / STORIES_FILE
+    loaded = StoryIndex.load(first)
+    loaded.remove("a")
+    assert loaded.assign("seed", SEED, texts.get) == "seed"
+    assert loaded.save(second) == second / STORIES_DELTA
+    assert (second / STORIES_FILE).stat().st_ino == (first / STORIES_FILE).stat().st_ino
+    updated = StoryIndex.load(second)
+    assert ([name in updated for name in ("a", "b", "c", "seed")], len(updated)) == ([False, True, True, True], 3)
+    assert updated.assign("copy", texts["copy"], texts.get) == "seed"  # found among the delta's rows
+    updated.remove("b")
+    assert updated.save(third) == third / STORIES_DELTA  # still against the first snapshot, with both changes
+    latest = StoryIndex.load(third)
+    assert [name for name in ("a", "b", "c", "seed", "copy") if name in latest] == ["c", "seed", "copy"]
+    assert latest.assign("again", texts["again"], texts.get) == "seed"
+
+
+def test_a_delta_grown_past_its_share_or_rows_renumbered_give_a_snapshot_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.stories.DELTA_MIN_ROWS", 1)
+    texts = {name: f"{name} " + " ".join(f"kata{name}{k}" for k in range(30)) for name in "abcdefg"}
+    first, second, third = saved_generations(tmp_path, 3)
+    index = StoryIndex(StoryConfig(max_articles=2))
+    for name in "ab":
+        index.assign(name, texts[name], texts.get)
+    index.save(first)
+    grown = StoryIndex.load(first, StoryConfig(max_articles=2))
+    grown.assign("c", texts["c"], texts.get)
+    grown.assign("d", texts["d"], texts.get)  # two rows added to a snapshot of two: more than one
+    assert (grown.save(second), (second / STORIES_DELTA).exists()) == (second / STORIES_FILE, False)
+    monkeypatch.setattr("search.stories.DELTA_MIN_ROWS", 8)
+    compacted = StoryIndex.load(second, StoryConfig(max_articles=2))
+    for name in "efg":
+        compacted.assign(name, texts[name], texts.get)  # five rows for a budget of two: renumbered
+    assert compacted.save(third) == third / STORIES_FILE
+    assert [name for name in "abcdefg" if name in StoryIndex.load(third, StoryConfig(max_articles=2))] == ["f", "g"]
+
+
+def test_a_delta_written_for_another_snapshot_is_refused(tmp_path):
+    texts = {name: f"{name} " + " ".join(f"kata{name}{k}" for k in range(30)) for name in "ab"}
+    first, second, other = saved_generations(tmp_path, 3)
+    index = StoryIndex()
+    index.assign("a", texts["a"], texts.get)
+    index.save(first)
+    loaded = StoryIndex.load(first)
+    loaded.assign("b", texts["b"], texts.get)
+    loaded.save(second)
+    StoryIndex().save(other)  # an empty snapshot in place of the one the delta was written for
+    (second / STORIES_FILE).unlink()
+    (other / STORIES_FILE).rename(second / STORIES_FILE)
+    with pytest.raises(StoryStateError, match="was not written for the snapshot beside it"):
+        StoryIndex.load(second)
+
+
+@pytest.mark.parametrize("sizes", [(1000, 1), (7, 5), (0, 3), (4, 0), (50, 60, 2)])
+def test_sorted_runs_merge_as_a_stable_sort_of_them_one_after_another(sizes):
+    random = np.random.default_rng(sum(sizes))
+    runs, first = [], 0
+    for size in sizes:
+        keys = np.sort(random.integers(0, 20, size).astype(np.uint64))  # few values: many ties across runs
+        runs.append((keys, np.arange(first, first + size, dtype=np.int64)))
+        first += size
+    all_keys = np.concatenate([keys for keys, _ in runs])
+    order = np.argsort(all_keys, kind="stable")
+    keys, places = _merged(runs)
+    assert keys.tolist() == all_keys[order].tolist()
+    assert places.tolist() == order.tolist()
 
 
 def test_story_numbers_are_stable_signed_64_bit():
