@@ -88,10 +88,21 @@ class MonthIndex:
 
     @classmethod
     def from_dates(cls, dates: np.ndarray) -> "MonthIndex":
-        months, of_document = np.unique(dates // 100, return_inverse=True)
-        if not len(months) or months[0] != 0:
-            months, of_document = np.concatenate([[0], months]), of_document + 1
-        return cls(months, of_document.astype(np.int32))
+        """Numbered by counting months, not by sorting dates (np.unique took 60-80 ms of each generation's
+        opening at a million articles)."""
+        month = np.asarray(dates, dtype=np.int64) // 100
+        ordinal = month // 100 * 12 + month % 100  # yyyymm as consecutive numbers; 0 stays 0 (undated)
+        dated = month > 0
+        if not dated.any():
+            return cls(np.zeros(1, dtype=np.int64), np.zeros(len(month), dtype=np.int32))
+        low = int(ordinal[dated].min())
+        present = np.flatnonzero(np.bincount(ordinal[dated] - low)) + low  # the ordinals of the months found
+        number = np.zeros(int(present[-1]) - low + 1, dtype=np.int32)
+        number[present - low] = np.arange(1, len(present) + 1, dtype=np.int32)
+        of_document = np.zeros(len(month), dtype=np.int32)
+        of_document[dated] = number[ordinal[dated] - low]
+        months = np.concatenate([[0], (present - 1) // 12 * 100 + (present - 1) % 12 + 1])
+        return cls(months.astype(np.int64), of_document)
 
     def counts(self, matching: np.ndarray, documents: np.ndarray | None = None) -> list[tuple[int, int]]:
         """(yyyymm, matching articles) per month with any, oldest first; undated articles are not counted.

@@ -19,6 +19,14 @@ def test_month_index_counts_dated_documents_per_month(dates):
     assert months.counts(~everything) == []
 
 
+@pytest.mark.parametrize("dates", [[], [0, 0], [20261231, 0, 19990101, 20270115, 20261201, 19991215]])
+def test_months_are_numbered_in_order_with_zero_for_undated(dates):
+    months = MonthIndex.from_dates(np.array(dates, dtype=np.int64))
+    expected = [0] + sorted({date // 100 for date in dates if date})
+    assert months.months.tolist() == expected
+    assert months.of_document.tolist() == [expected.index(date // 100) for date in dates]
+
+
 def test_two_searches_of_one_generation_run_at_the_same_time(service, monkeypatch):
     """Each search waits, while ranking, until the other is ranking too: with one lock around the whole
     search the second could never get there and the barrier would break after its timeout."""

@@ -212,10 +212,10 @@ def test_background_swaps_answer_from_the_old_generation_until_the_new_one_is_wa
     warming, release = threading.Event(), threading.Event()
     warm = Generation.warm
 
-    def slow_warm(generation, *args):
+    def slow_warm(generation, *args, **kwargs):
         warming.set()
         assert release.wait(30)
-        warm(generation, *args)
+        warm(generation, *args, **kwargs)
 
     monkeypatch.setattr(Generation, "warm", slow_warm)
     build_index([SEEDS, CORPUS], tmp_path)
@@ -228,6 +228,30 @@ def test_background_swaps_answer_from_the_old_generation_until_the_new_one_is_wa
     assert run(service, "")["total"] == 7
     assert first.closed
     assert _wait_until(lambda: len(list(tmp_path.glob("gen-*"))) == 1)  # and removed, by the thread that let go
+    service.close()
+
+
+def test_the_first_generation_searches_the_broadest_agencies_when_warmed_and_a_swap_does_not(tmp_path, monkeypatch):
+    from search.generation import WARM_AGENCIES, Generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    asked = []
+    warm = Generation.warm
+
+    def counting_warm(generation, *args, **kwargs):
+        asked.append(kwargs.get("agencies"))
+        warm(generation, *args, **kwargs)
+
+    monkeypatch.setattr(Generation, "warm", counting_warm)
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path, background_swaps=True)
+    first = service.current()
+    build_index([SEEDS, CORPUS], tmp_path)
+    service.current()
+    assert _wait_until(lambda: service.current() is not first)
+    assert asked == [WARM_AGENCIES, 0]
     service.close()
 
 
