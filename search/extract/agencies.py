@@ -247,7 +247,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             continue
         found.append(match)
         acronym = _defined_acronym(tokens, match[0].end)
-        if acronym:
+        if acronym and acronym not in lexicon.ranks:  # `Mayjen TNI (Purn.)`: a retired officer, no acronym
             learned[acronym] = match[1]
         position = match[0].end
     covered = {i for match, _ in found for i in range(match.start, match.end)} if learned else set()
@@ -259,6 +259,8 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     article_region = _article_region(found, place_region) or _first_city(regions, tokens)
     mentions: dict[str, AgencyMention] = {}
     for match, value in found:
+        if _names_a_rank(tokens, match, lexicon):
+            continue  # its span stays covered: no name starts at `Polri` in `Brigjen Polri Budi`
         ref = _resolve(value, article_region)
         surface = match.surface(text, tokens)
         for named in (ref, ref.parent) if ref.parent else (ref,):
@@ -268,6 +270,13 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
                 mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
     return _bare_acronyms_to_region(list(mentions.values())), spans
+
+
+def _names_a_rank(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """`Mayjen TNI Budi`, `Laksamana Madya TNI (Purn.) Achmad`, `Brigjen Polri Budi`: an acronym right after a
+    rank is the rank's service, written as part of it, not a mention of the body (labelling guideline)."""
+    return (match.end - match.start == 1 and tokens[match.start].text in RANK_SERVICES and match.start > 0
+            and tokens[match.start - 1].text in lexicon.ranks)
 
 
 def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -308,6 +317,7 @@ def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
     return None
 
 
+RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of it (`Mayjen TNI`, `Brigjen Polri`)
 PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
 HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 

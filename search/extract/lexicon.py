@@ -50,6 +50,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     degree_suffixes: frozenset[str]
     ranks: frozenset[str]
     officer_ranks: frozenset[str]  # ranks that name an officer with no post written (`Brigjen Sumrahari`)
+    qualified_ranks: dict[str, frozenset[str]]  # ... and ranks that do when one of these words follows
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
@@ -179,6 +180,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return {first: tuple(forms) for first, forms in found.items()}
 
     @cached_property
+    def officer_rank_cues(self) -> frozenset[str]:
+        """The ranks that may name an officer with no post written: always, or with a qualifier after them."""
+        return self.officer_ranks | self.qualified_ranks.keys()
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return self.person_prefixes | self.degree_suffixes | self.ranks
@@ -250,6 +256,8 @@ def load_lexicon() -> Lexicon:
         degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
         ranks=frozenset(read_lines("ranks.txt")),
         officer_ranks=frozenset(read_lines("officer_ranks.txt")),
+        qualified_ranks={cells[0]: frozenset(cells[1].split("|"))
+                         for cells in (line.split("\t") for line in read_lines("qualified_ranks.tsv"))},
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),

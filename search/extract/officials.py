@@ -487,14 +487,20 @@ class _Reader:
         is the role; after a namesake's body the rank is part of a name (`Jalan Brigjen Katamso`)."""
         found: list[_Found] = []
         resume = 0
-        for i in self.tokens.where(self.lex.officer_ranks):
-            if i < resume or i in covered or not self.is_title(i):
+        for i in self.tokens.where(self.lex.officer_rank_cues):
+            if i < resume or i in covered or not self.is_title(i) or not self._names_an_officer(i):
                 continue
             officer = self._officer_after_rank(i)
             if officer is not None:
                 found.append(officer)
                 resume = officer.name_end
         return found
+
+    def _names_an_officer(self, i: int) -> bool:
+        """A rank of officer_ranks.txt does; one of qualified_ranks.tsv when its grade or service follows
+        (`Laksamana Madya`, `Jenderal TNI`), not alone (`Laksamana Cheng Ho`)."""
+        text = self.tokens[i].text
+        return text in self.lex.officer_ranks or self.word(i + 1) in self.lex.qualified_ranks[text]
 
     def _officer_after_rank(self, i: int) -> _Found | None:
         """The name a rank opens, read within MAX_RANK_SPAN tokens and before a comma, a connector (`Serda
