@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import Lexicon, Region, load_lexicon
-from .tokens import Token, Tokens
+from .tokens import Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
                       "provinsi": "provinsi", "prov": "provinsi"}
@@ -254,6 +254,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     for index, token in enumerate(tokens if learned else ()):
         if token.text in learned and index not in covered:
             found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
+    found.extend(_bare_commissions(gazetteers, tokens, found))
     found.sort(key=lambda pair: pair[0].start)
     _share_regions(found, tokens)
     article_region = _article_region(found, place_region) or _first_city(regions, tokens)
@@ -270,6 +271,30 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
                 mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
     return _bare_acronyms_to_region(list(mentions.values())), spans
+
+
+PARLIAMENT_CUES = frozenset({"DPR", "Parlemen", "Senayan"})  # the national legislature, or its seat
+DPR_COMMISSIONS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"})
+
+
+def _bare_commissions(gazetteers: AgencyGazetteers, tokens: Tokens,
+                      found: list[tuple[Match, AgencyRef | _UnitMatch]]) -> list[tuple[Match, AgencyRef]]:
+    """`Raker bersama Komisi XI di Kompleks Parlemen`: a commission numbered I-XIII with no legislature after it,
+    in an article that names the DPR or its seat and no regional legislature, is the DPR's (and names the DPR)."""
+    bare = [i for i in tokens.where({"Komisi"}) if i + 1 < len(tokens) and tokens[i + 1].text in DPR_COMMISSIONS]
+    if not bare or not tokens.where(PARLIAMENT_CUES):
+        return []
+    if any(isinstance(value, AgencyRef) and value.kind == "regional_legislature" for _, value in found):
+        return []
+    covered = {i for match, _ in found for i in range(match.start, match.end)}
+    dpr = gazetteers.national.match_at([word("DPR")], 0)
+    added = []
+    for i in bare:
+        if i not in covered and dpr is not None:
+            ref = AgencyRef(f"Komisi {tokens[i + 1].text} {dpr.value.canonical}", None, dpr.value.kind,
+                            parent=dpr.value)
+            added.append((Match(i, i + 2, ref), ref))
+    return added
 
 
 def _names_a_rank(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
@@ -353,6 +378,9 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
         if not unit.parent_kinds:
             if unit.qualifier == "words" and not _plausible_unit_words(prefix, words):
                 continue
+            known = _known_directorate_general(lexicon, unit, words)
+            if known:
+                words, after = list(known), end + len(known)
             ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
             return [(Match(position, after, ref), ref)]
         parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
@@ -362,6 +390,13 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                         parent[1].kind, parent[1].region)
         return [(Match(position, parent[0].end, ref), ref), parent]
     return None
+
+
+def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tuple[str, ...] | None:
+    """The longest directorate general's name (directorates_general.txt) that a Ditjen's words start with."""
+    if not unit.template.startswith("Direktorat Jenderal "):
+        return None
+    return next((name for name in lexicon.directorate_general_names if tuple(words[:len(name)]) == name), None)
 
 
 MAX_UNIT_WORDS = 6

@@ -51,6 +51,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     ranks: frozenset[str]
     officer_ranks: frozenset[str]  # ranks that name an officer with no post written (`Brigjen Sumrahari`)
     qualified_ranks: dict[str, frozenset[str]]  # ... and ranks that do when one of these words follows
+    directorate_general_names: tuple[tuple[str, ...], ...]  # as written after `Ditjen`, longest first
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
@@ -258,6 +259,8 @@ def load_lexicon() -> Lexicon:
         officer_ranks=frozenset(read_lines("officer_ranks.txt")),
         qualified_ranks={cells[0]: frozenset(cells[1].split("|"))
                          for cells in (line.split("\t") for line in read_lines("qualified_ranks.tsv"))},
+        directorate_general_names=tuple(sorted((tuple(line.split()) for line in read_lines("directorates_general.txt")),
+                                               key=len, reverse=True)),
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),

@@ -362,14 +362,16 @@ class _Reader:
             if self._role_runs_on(name_start - 1):
                 break
             name_start -= 1
-        if name_start < name_end and self._affixed_given_name(name_start - 1):
+        if name_start < name_end and (self._affixed_given_name(name_start - 1)
+                                      or self._given_name_after_body(name_start - 1)):
             name_start -= 1
         if self._namesake_title(name_start - 1):
             name_start += 1  # `Direktur RSUD dr Soetomo Joni Wahyuhadi`: Soetomo is the hospital's
         if self.word(name_start - 1) in self.lex.namesake_bodies:
             return None  # `Kepala Bandara I Gusti Ngurah Rai`: the airport's namesake
         if (name_start < name_end and self._words_in(name_start, name_end) <= self._most_name_words(name_start)
-                and (self.is_name_word(name_start) or self._affixed_given_name(name_start))):
+                and (self.is_name_word(name_start) or self._affixed_given_name(name_start)
+                     or self._given_name_after_body(name_start))):
             return name_start, name_end
         return None
 
@@ -414,6 +416,12 @@ class _Reader:
         return (token is not None and i + 1 < len(self.tokens) and token.is_capitalised and not token.is_acronym and i not in self.material
                 and token.text in self.lex.role_words and token.text in self.lex.word_names
                 and token.text not in self.lex.positions and self.is_name_word(i + 1))
+
+    def _given_name_after_body(self, i: int) -> bool:
+        """`Kabag Humas Ditjen Imigrasi Agung Sampurno`: right after a body's name, a given name that is also a
+        role's word (word_names.txt) opens the name (`Kejaksaan Agung` is a body: its `Agung` is covered)."""
+        return (0 < i and i - 1 in self.material and i not in self.material and self.tokens[i].is_capitalised
+                and self.tokens[i].text in self.lex.word_names)
 
     def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
         """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
