@@ -250,7 +250,7 @@ def test_a_prefix_expands_to_its_most_frequent_words_within_the_cap(many_words):
     # me11, me23 are in all twelve documents, me10 and me22 in eleven: the first three by frequency, then name
     assert np.flatnonzero(match.mask).tolist() == list(range(12))
     assert expansions.used == 3
-    assert expansions.describe() == {"per_expansion": 3, "per_query": 10,
+    assert expansions.describe() == {"per_expansion": 3, "per_query": 10, "postings_per_query": 1_000_000,
                                      "expansions": {"me*": {"found": 30, "searched": 3}}}
     assert evaluator.postings.expansion(wq.Prefix("text", "me"), 3) == (
         [("me11", 12), ("me23", 12), ("me10", 11)], 30)
@@ -266,6 +266,19 @@ def test_a_query_expands_to_at_most_the_total_cap_and_the_same_prefix_once(many_
     assert expansions.capped == {"me*": {"found": 30, "searched": 4}, "me0*": {"found": 10, "searched": 2},
                                  "me1*": {"found": 10, "searched": 0}}
     assert Evaluator(PostingCache(many_words), np.zeros(12)).run(wq.Prefix("text", "di")).mask.all()
+
+
+def test_a_query_expands_to_words_whose_postings_fit_its_budget_the_most_frequent_first(many_words):
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    expansions = Expansions(per_expansion=5, total=10, postings=30)
+    evaluator.run(wq.Or([wq.Prefix("text", "me1"), wq.Prefix("text", "me2")]), expansions)
+    # me1*'s five most frequent: me11 (12 documents), me10 (11), me19 (8: 31 > 30, passed over), me18 (7), me17
+    # (6: passed over); nothing is left for me2*
+    assert (expansions.used, expansions.postings_used) == (3, 30)
+    assert expansions.capped == {"me1*": {"found": 10, "searched": 3}, "me2*": {"found": 10, "searched": 0}}
+    taken = Expansions(per_expansion=5, total=10, postings=30).take(
+        "x*", [("a", 12), ("b", 11), ("c", 9), ("d", 6), ("e", 1)], 5)
+    assert taken == ["a", "b", "d", "e"]  # c (9) no longer fits after 23; d (6) and e (1) do
 
 
 def test_an_uncapped_prefix_matches_what_whoosh_matches(many_words):
