@@ -65,6 +65,13 @@ class BadQueryError(WartaError):
         self.code = code
 
 
+class QueryTooCostlyError(BadQueryError):
+    """A search that would read more of the index than one request may (generation.SEARCH_SECONDS of work)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "query_too_costly")
+
+
 class NotFoundError(WartaError):
     """An article id that is not in the index."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from .facet_aliases import alias_words, named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
+from .errors import QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
@@ -37,6 +39,7 @@ from .stories import Collapsing
 
 TERMS_WALKED = MAX_CANDIDATES  # close spellings read in one hold of the io lock: all that spelling weighs
 WARM_WORDS = 64  # the most frequent words whose postings a generation reads before its first search
+SEARCH_SECONDS = 5.0  # of reading and evaluating one search may take before it is refused (QueryTooCostlyError)
 WARM_AGENCIES = 48  # the agencies in most articles, whose names and acronyms a generation searches once
 WARM_SHARE = 4  # warming fills at most this part of the postings cache; searches keep the rest
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
@@ -338,7 +341,7 @@ class Generation:
     def evaluate(self, request, parsed: ParsedQuery | None = None) -> Evaluation:
         """Everything a search result shows, for a validated SearchRequest."""
         parsed = parsed if parsed is not None else parse(request.q)
-        expansions = Expansions()
+        expansions = self.budget()
         builder, built, masks = self.prepare_request(parsed, request, expansions)
         matching = masks.matching
         depth = request.page * request.per_page
@@ -360,7 +363,7 @@ class Generation:
             duplicates = [[self.searcher.stored_fields(int(doc)) for doc in docs] for docs in versions]
         facets = {facet.name: self._facet_counts(facet, masks, documents, request) for facet in self.registry}
         complete = int(np.count_nonzero(masks.complete(matching)))
-        suggestion = self._suggestion(request, parsed, builder, 0 if built.respelled else complete)
+        suggestion = self._suggestion(request, parsed, builder, 0 if built.respelled else complete, expansions)
         words = highlight_words(parsed, built)
         held = [_held_units(built, masks, int(doc)) for doc in ranked]
         return Evaluation(total, page, facets, self.months.counts(matching, documents), suggestion, words,
@@ -381,7 +384,7 @@ class Generation:
 
     def ranked(self, request, limit: int) -> np.ndarray:
         """Document numbers of a search's hits in order, all pages, at most `limit` (collapsed like a search)."""
-        _, _, masks = self.prepare_request(parse(request.q), request, Expansions())
+        _, _, masks = self.prepare_request(parse(request.q), request, self.budget())
         matching = masks.matching
         by_date = request.sort == "date" or masks.scores is None
         keys = self._keys(masks) if by_date else masks.scores
@@ -398,7 +401,7 @@ class Generation:
 
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
-        _, _, masks = self.prepare_request(parse(request.q), request, Expansions())
+        _, _, masks = self.prepare_request(parse(request.q), request, self.budget())
         return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
                                          shown_as=self.registry.get(facet).display,
                                          aliases=lambda value: alias_words(facet, value))
@@ -437,9 +440,14 @@ class Generation:
                 found.update(groups.get(self.stems.stem(word), ()))
         return found
 
-    def _suggestion(self, request, parsed: ParsedQuery, builder: QueryBuilder, total: int) -> str | None:
+    def budget(self) -> Expansions:
+        """One search's budget: the caps on what its prefixes expand to, and SEARCH_SECONDS of work."""
+        return Expansions(deadline=time.monotonic() + SEARCH_SECONDS)
+
+    def _suggestion(self, request, parsed: ParsedQuery, builder: QueryBuilder, total: int,
+                    budget: Expansions) -> str | None:
         """A respelling of the query that finds more articles than `total` (those holding every word as typed),
-        when some word is unknown or results are few."""
+        when some word is unknown or results are few; none when the search's `budget` runs out of time first."""
         words = sorted(parsed.positive_words)
         corrected = corrected_words(builder.reader, words, total, best=self._best_spelling)
         if corrected is None:
@@ -449,7 +457,10 @@ class Generation:
             if replacement != word:
                 suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
         respelled = builder.build(parse(suggested), request.selected, request.start, request.end)
-        found = int(self.evaluator.mask(respelled.combined(), Expansions()).sum())
+        try:
+            found = int(self.evaluator.mask(respelled.combined(), Expansions(deadline=budget.deadline)).sum())
+        except QueryTooCostlyError:
+            return None
         return suggested if found > total else None
 
 

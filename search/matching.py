@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from array import array
 from bisect import bisect_left
 from itertools import islice
@@ -25,6 +26,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from .analysis import Stems
+from .errors import QueryTooCostlyError
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
 from .segments import ArrayCache, SegmentMemo, live_documents, phrase_postings, read_postings, segment_lengths
@@ -99,6 +101,7 @@ class Expansions:
     postings: int = MAX_EXPANDED_POSTINGS
     used: int = 0
     postings_used: int = 0
+    deadline: float | None = None  # time.monotonic() after which reading more postings is refused
     capped: dict[str, dict[str, int]] = field(default_factory=dict)  # "me*" -> {"found": 5123, "searched": 200}
     _matches: dict[tuple, tuple] = field(default_factory=dict)  # an expansion asked twice: (documents, scores)
 
@@ -120,6 +123,13 @@ class Expansions:
             before = self.capped.get(label, {"found": 0, "searched": 0})
             self.capped[label] = {"found": max(found, before["found"]), "searched": max(len(chosen), before["searched"])}
         return sorted(text for text, _ in chosen)
+
+    def check(self) -> None:
+        """QueryTooCostlyError once the search is past its deadline: checked before each word, phrase or
+        expansion is read, so one search's work stays within its time whatever the query asks."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise QueryTooCostlyError("this query reads too much of the index for one search: use fewer, rarer "
+                                      "or longer words, fewer prefixes (me*) and phrases, or a filter")
 
     def describe(self) -> dict | None:
         """What the result says when a cap cut an expansion; None when nothing was cut."""
@@ -406,6 +416,7 @@ class Evaluator:
         return self.run(query, expansions).mask
 
     def _evaluate(self, query: wq.Query, expansions: Expansions) -> Match:
+        expansions.check()
         postings = self._postings(query, expansions)
         if postings is not None:
             return self._arrays(*postings)
@@ -446,6 +457,7 @@ class Evaluator:
         mask = np.zeros(self.doc_count, dtype=bool)
         scores = self._zeros()
         for query in queries:
+            expansions.check()
             postings = self._postings(query, expansions)
             if postings is None:
                 part = self.run(query, expansions)
@@ -489,13 +501,18 @@ class Evaluator:
             ranked, found = self.postings.expansion(query, expansions.per_expansion)
             label = f"{query.text}*" if isinstance(query, wq.Prefix) else f"{query.text}~"
             words = expansions.take(label, ranked, found)
-            known = expansions._matches[key] = self._words_postings(query.fieldname, words, query.constantscore)
+            known = expansions._matches[key] = self._words_postings(query.fieldname, words, query.constantscore,
+                                                                    expansions)
         return known
 
-    def _words_postings(self, fieldname: str, words: list[str], constant: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _words_postings(self, fieldname: str, words: list[str], constant: bool,
+                        expansions: Expansions) -> tuple[np.ndarray, np.ndarray]:
         """The documents holding any of `words`, ascending, with the sum of their scores (1 each when
         `constant`)."""
-        postings = [self.postings.term(fieldname, text) for text in words]
+        postings = []
+        for text in words:
+            expansions.check()
+            postings.append(self.postings.term(fieldname, text))
         if not postings:
             return NO_DOCUMENTS, NO_WEIGHTS
         if len(postings) == 1 and not constant:

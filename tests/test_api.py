@@ -53,6 +53,16 @@ def test_error_answers_match_the_one_envelope(client, spec, url, status):
     validate(spec, "Error", response.get_json())
 
 
+@pytest.mark.parametrize("url", ["/api/search?q=reformasi+birokrasi", "/api/facets/official?prefix=d&q=birokrasi",
+                                 "/api/export?q=me*"])
+def test_a_search_past_its_time_is_refused_in_the_envelope(client, spec, monkeypatch, url):
+    monkeypatch.setattr("search.generation.SEARCH_SECONDS", -1.0)  # past its deadline before it reads a word
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "query_too_costly"
+    validate(spec, "Error", response.get_json())
+
+
 def test_facet_values_by_prefix_with_counts_and_toggle_urls(client):
     body = client.get("/api/facets/official?prefix=TH&q=reformasi").get_json()
     assert body == {"facet": "official", "prefix": "TH", "values": [

@@ -1,3 +1,5 @@
+import time
+
 import numpy as np
 import pytest
 from whoosh import index as whoosh_index
@@ -279,6 +281,17 @@ def test_a_query_expands_to_words_whose_postings_fit_its_budget_the_most_frequen
     taken = Expansions(per_expansion=5, total=10, postings=30).take(
         "x*", [("a", 12), ("b", 11), ("c", 9), ("d", 6), ("e", 1)], 5)
     assert taken == ["a", "b", "d", "e"]  # c (9) no longer fits after 23; d (6) and e (1) do
+
+
+def test_evaluating_past_the_deadline_is_refused_before_a_word_is_read(many_words):
+    from search.errors import QueryTooCostlyError
+
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    query = wq.And([wq.Term("text", "di"), wq.Prefix("text", "me1")])
+    with pytest.raises(QueryTooCostlyError, match="reads too much of the index"):
+        evaluator.run(query, Expansions(deadline=time.monotonic() - 1))
+    assert evaluator.postings.cached_bytes == 0
+    assert np.flatnonzero(evaluator.run(query, Expansions(deadline=time.monotonic() + 60)).mask).tolist() == list(range(12))
 
 
 def test_an_uncapped_prefix_matches_what_whoosh_matches(many_words):
