@@ -143,6 +143,19 @@ def test_same_url_or_same_text_twice_is_one_document(tmp_path):
     assert count(tmp_path / "ix") == 3
 
 
+def test_an_article_deleted_by_one_update_is_indexed_again_when_a_later_one_brings_it_back(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.writing.SMALL_MERGE_DOCS", 0)  # nothing merges: the deleted document stays in its segment
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1), record(2)])
+    build_index([sources], tmp_path / "ix")
+    jsonl(sources / "a.jsonl", [record(2)])
+    assert build_index([sources], tmp_path / "ix").removed == 1
+    jsonl(sources / "b.jsonl", [record(1)])
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.duplicates, count(tmp_path / "ix")) == (1, 0, 2)
+
+
 def test_removing_one_of_two_files_with_the_same_article_keeps_it(tmp_path):
     sources = tmp_path / "src"
     sources.mkdir()
