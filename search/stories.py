@@ -476,10 +476,11 @@ class StoryIndex:
                 for row in removed.tolist():
                     self._row_of.pop(self._ids[row], None)
                 self._live[removed] = False
-                for article_id, story, signature, size, live in zip(
-                        delta["ids"].tolist(), delta["stories"].tolist(), delta["signatures"],
-                        delta["sizes"].tolist(), delta["live"].tolist()):
-                    self._append(article_id, story, signature, size, self.band_keys(signature[None, :])[0], live)
+                signatures = np.ascontiguousarray(delta["signatures"], dtype=np.uint32)
+                for article_id, story, signature, size, live, keys in zip(
+                        delta["ids"].tolist(), delta["stories"].tolist(), signatures, delta["sizes"].tolist(),
+                        delta["live"].tolist(), self.band_keys(signatures)):
+                    self._append(article_id, story, signature, size, keys, live)
         except FileNotFoundError:
             return
         except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as error:
