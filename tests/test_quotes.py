@@ -416,10 +416,11 @@ def test_speaker_error_classes(body, expected):
     ('"Iya, takut bercanda," ujar Ruben Onsu.\n\nSetali tiga uang, Ivan Gunawan menyetujui keputusan itu. Ia '
      'menegaskan fokus dirinya adalah beribadah.',
      [("direct", "Ruben Onsu", "ujar"), ("indirect", "Ivan Gunawan", "menegaskan")]),
-    # the full stop of an abbreviation in brackets (`(Purn.)`) does not end the title before the name
+    # the full stop of an abbreviation in brackets (`(Purn.)`) does not end the title before the name; the
+    # speaker is the officer the article named in full before (a rank with its grade names an officer)
     ('Film itu diangkat dari operasi yang dipimpin Laksamana Madya TNI (Purn.) Achmad Taufiqoerrochman.\n\n'
      '"Ini diawali inisiatif Kasal," ujar Laksamana Madya TNI (Purn.) Taufiqoerrochman dalam keterangan pers.',
-     [("direct", "Taufiqoerrochman", "ujar")]),
+     [("direct", "Achmad Taufiqoerrochman", "ujar")]),
     # `Dikatakan, …` opening a sentence reports the last speaker
     ('"Korban luka lebam," kata Kapolsek Koja Kompol Supriyanto.\n\nDikatakan, korban dipekerjakan sebagai '
      'pembantu sejak umur 8 tahun.',
