@@ -175,6 +175,17 @@ def test_a_delta_written_for_another_snapshot_is_refused(tmp_path):
         StoryIndex.load(second)
 
 
+def test_band_keys_in_blocks_are_those_of_each_signature_alone():
+    from search.stories import KEY_BLOCK, band_keys
+
+    shape = (2 * KEY_BLOCK + 3, 64)
+    signatures = np.random.default_rng(5).integers(0, 2**32, shape, dtype=np.uint64).astype(np.uint32)
+    keys = band_keys(signatures, 21, 3)
+    assert keys.shape == (len(signatures), 21)
+    for row in (0, KEY_BLOCK - 1, KEY_BLOCK, 2 * KEY_BLOCK + 2):
+        assert keys[row].tolist() == band_keys(signatures[row:row + 1], 21, 3)[0].tolist()
+
+
 @pytest.mark.parametrize("sizes", [(1000, 1), (7, 5), (0, 3), (4, 0), (50, 60, 2)])
 def test_sorted_runs_merge_as_a_stable_sort_of_them_one_after_another(sizes):
     random = np.random.default_rng(sum(sizes))
