@@ -557,7 +557,9 @@ def _run_in_order(flat: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarra
     places = order.astype(np.int64)
     if len(places) and (places.min() < 0 or places.max() >= len(flat)):
         return None
-    if not (np.bincount(places, minlength=len(flat)) == 1).all():
+    seen = np.zeros(len(flat), dtype=bool)
+    seen[places] = True
+    if not seen.all():  # as many places as keys, each seen: every place once
         return None
     keys = flat[places]
     if len(keys) > 1 and not (keys[1:] >= keys[:-1]).all():
