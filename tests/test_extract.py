@@ -433,6 +433,13 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Operasi dipimpin Mayjen TNI (Purn) Budi Santoso kemarin.", [("Budi Santoso", "Mayjen TNI")]),
     ("Acara dihadiri Letnan Jenderal TNI Dudung Abdurachman.", [("Dudung Abdurachman", "Letnan Jenderal TNI")]),
     ("Kisah Laksamana Cheng Ho di Semarang dan kapal Laksamana Malahayati.", []),
+    ("Hadir pula Jenderal (Purn) Wiranto dan Laksamana (Purn) Tedjo Edhy.",
+     [("Wiranto", "Jenderal"), ("Tedjo Edhy", "Laksamana")]),
+    # a camat's kecamatan before a one-word name is the post's, and the name never takes it back
+    ("Camat Kalianda Erdiansyah, S.STP., M.Si. memimpin rapat.", [("Erdiansyah", "Camat Kalianda")]),
+    # a director general's post is the person's, not an agency's name
+    ("Dirjen Dukcapil Kemendagri Teguh Setyabudi meluncurkan aplikasi.",
+     [("Teguh Setyabudi", "Dirjen Dukcapil Kemendagri")]),
     # who holds a post, after it
     ("Kajari Samarinda dijabat oleh Retno Harjantari Iriana. Sedangkan Kajati dijabat Budi Santoso.",
      [("Retno Harjantari Iriana", "Kajari Samarinda"), ("Budi Santoso", "Kajati")]),

@@ -612,9 +612,12 @@ class _Reader:
             return None
         if end - start >= 3 and self._two_word_place(start):
             return start + 2, end
-        if end - start >= 3 and self.tokens[start].lower in self.lex.kecamatan_names:
-            return start + 1, end
+        if self.tokens[start].lower in self.lex.kecamatan_names and (end - start >= 3 or self._named_camat(head)):
+            return start + 1, end  # `Camat Kalianda Erdiansyah`: a camat's district, then his one-word name
         return name
+
+    def _named_camat(self, head: int) -> bool:
+        return self.tokens[head].text.capitalize() == "Camat"
 
     def _given_name_region(self, head: int, name: tuple[int, int]) -> tuple[int, int]:
         """`Wamendagri Bima Arya`, `Menteri Dalam Negeri Bima Arya`: after a post held over the whole country, a
@@ -911,7 +914,7 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
         words = tuple(mention.name.split())
         words = words[_glued_prefix(words, runs, starts):]
-        mention.name = plausible_name(_fullest(words, runs, reader.lex), reader.lex, mention.role)
+        mention.name = plausible_name(_fullest(words, runs, reader.lex, mention.role), reader.lex, mention.role)
     mentions = [mention for mention in mentions if mention.name]
     if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
         usage = _WordUsage(reader.text)
@@ -985,12 +988,16 @@ def _is_spouse(role: str | None, lexicon: Lexicon) -> bool:
     return role is not None and any(post in role for post in lexicon.spouse_roles)
 
 
-def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: Lexicon) -> str:
+def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: Lexicon,
+             role: str | None = None) -> str:
     """A one-word name becomes the run of name words holding it that the article writes most (`Emil` ->
-    `Emil Dardak`); a longer name becomes the longest run that only adds words inside it (`Emil Dardak` ->
+    `Emil Dardak`), never one that only puts the kecamatan ending its `role` before it (`Camat Kalianda
+    Erdiansyah` is Erdiansyah); a longer name becomes the longest run that only adds words inside it (`Emil Dardak` ->
     `Emil Elestianto Dardak`, never `Tito Karnavian` -> `Tri Tito Karnavian`, his wife)."""
     if len(words) == 1:
-        holding = [run for run in runs if len(run) > 1 and any(same_word(words[0], word) for word in run)]
+        role_words = tuple(role.split()) if role else ()
+        holding = [run for run in runs if len(run) > 1 and any(same_word(words[0], word) for word in run)
+                   and not _role_place_before(run, words[0], role_words, lexicon)]
         if holding:
             words = max(holding, key=lambda run: (runs[run], len(run)))
         else:
@@ -1001,6 +1008,13 @@ def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: 
         words = max(inside, key=lambda run: (len(run), runs[run]))
     name = " ".join(words)
     return lexicon.person_aliases.get(name, name)
+
+
+def _role_place_before(run: tuple[str, ...], word: str, role_words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether the words of `run` before `word` are the kecamatan that ends the role (`Camat Kalianda`)."""
+    at = next((i for i, other in enumerate(run) if same_word(word, other)), 0)
+    return (0 < at <= len(role_words) and role_words[-at:] == run[:at]
+            and " ".join(run[:at]).lower() in lexicon.kecamatan_names)
 
 
 def _same_person(name: str, other: str) -> bool:
