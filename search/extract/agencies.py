@@ -286,11 +286,13 @@ def _bare_commissions(gazetteers: AgencyGazetteers, tokens: Tokens,
         return []
     if any(isinstance(value, AgencyRef) and value.kind == "regional_legislature" for _, value in found):
         return []
-    covered = {i for match, _ in found for i in range(match.start, match.end)}
     dpr = gazetteers.national.match_at([word("DPR")], 0)
+    if dpr is None:
+        return []
+    covered = {i for match, _ in found for i in range(match.start, match.end)}
     added = []
     for i in bare:
-        if i not in covered and dpr is not None:
+        if i not in covered:
             ref = AgencyRef(f"Komisi {tokens[i + 1].text} {dpr.value.canonical}", None, dpr.value.kind,
                             parent=dpr.value)
             added.append((Match(i, i + 2, ref), ref))
