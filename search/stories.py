@@ -6,7 +6,7 @@ already one document (`content_key`); this module finds the near copies when an 
 
 1. the body is cleaned (search/cleaning.py's debris, then datelines, bylines and short footer lines) and cut
    into overlapping runs of SHINGLE_WORDS words;
-2. a MinHash of those shingles (datasketch) is looked up in a MinHash LSH index for candidates;
+2. a MinHash of those shingles (search/minhash.py, datasketch's values) is looked up in a MinHash LSH index for candidates;
 3. each candidate is verified on the exact shingle sets (its text is read again): both the Jaccard
    similarity and the containment of the smaller text in the larger must reach their thresholds. LSH alone
    joins articles on the same topic that share an official's name and his stock phrases; the verification
@@ -36,10 +36,9 @@ from functools import partial
 from typing import Callable, Iterable, NamedTuple
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-
 from .cleaning import clean_paragraphs
 from .errors import StoryStateError
+from .minhash import band_shape, permutations as minhash_permutations, signature as minhash_signature
 from .processes import die_with_parent
 
 STORIES_FILE = "stories.npz"
@@ -139,10 +138,6 @@ def similarity(first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
     return shared / (len(first) + len(second) - shared), shared / min(len(first), len(second))
 
 
-def _identity(value: int) -> int:
-    return value
-
-
 class Prepared(NamedTuple):
     signature: np.ndarray  # MinHash values (uint32)
     shingles: np.ndarray  # the text's shingles, sorted (uint32): verifying needs them, so they come along
@@ -170,32 +165,27 @@ def _band_keys_block(signatures: np.ndarray, bands: int, rows: int) -> np.ndarra
     return keys
 
 
-def _prepare(num_perm: int, seed: int, permutations: np.ndarray, bands: int, rows: int, text: str) -> Prepared:
-    """A text's MinHash signature (datasketch, 32-bit affine permutations), shingles and band keys; a plain
-    function, so that worker processes can run it."""
+def _prepare(permutations: np.ndarray, bands: int, rows: int, text: str) -> Prepared:
+    """A text's MinHash signature (32-bit affine permutations), shingles and band keys; a plain function, so
+    that worker processes can run it."""
     own = shingles(text)
-    minhash = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=permutations,
-                      scheme="affine32")
-    if len(own):
-        minhash.update_batch(own)
-    signature = np.asarray(minhash.hashvalues, dtype=np.uint32)
+    signature = minhash_signature(own, permutations)
     return Prepared(signature, own, band_keys(signature[None], bands, rows)[0])
 
 
 class StoryIndex:
     """Which story each article belongs to, and the LSH that finds a new article's story.
 
-    The MinHash signatures come from datasketch; the LSH bands are kept here as numpy arrays (every row's band
+    The MinHash signatures are datasketch's (computed by search/minhash.py); the LSH bands are kept here as numpy arrays (every row's band
     keys in a few sorted runs, plus a short unsorted tail of recent articles) instead of datasketch's
     MinHashLSH, whose pickled state took 2.4 s to load at 20k articles (12.8 MB) and would be loaded by every
     update; these arrays load in milliseconds and a lookup is one binary search per band and run."""
 
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
-        shape = MinHashLSH(threshold=self.config.lsh_threshold, num_perm=self.config.num_perm)
-        self.bands, self.rows = shape.b, shape.r  # datasketch's choice of bands for the threshold
-        self._permutations = MinHash(num_perm=self.config.num_perm, seed=self.config.seed,
-                                     hashfunc=_identity).permutations
+        # datasketch MinHashLSH's choice of bands for the threshold
+        self.bands, self.rows = band_shape(self.config.lsh_threshold, self.config.num_perm)
+        self._permutations = minhash_permutations(self.config.num_perm, self.config.seed)
         self._ids: list[str] = []  # per row, in the order articles were indexed
         self._stories: list[str] = []
         self._row_of: dict[str, int] = {}  # article id -> row, for the articles the state still holds
@@ -231,7 +221,7 @@ class StoryIndex:
 
     def prepare(self, text: str) -> Prepared:
         """What assigning needs of a text before it meets the index: its signature, shingles and band keys."""
-        return _prepare(self.config.num_perm, self.config.seed, self._permutations, self.bands, self.rows, text)
+        return _prepare(self._permutations, self.bands, self.rows, text)
 
     def assign(self, article_id: str, text: str, text_of: Callable[[str], str | None],
                prepared: Prepared | None = None,
@@ -579,8 +569,7 @@ class StoryStream:
         self.text_of = text_of
         self.pool = multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) \
             if workers > 1 else None
-        self.work = partial(_prepare, index.config.num_perm, index.config.seed, index._permutations, index.bands,
-                            index.rows)
+        self.work = partial(_prepare, index._permutations, index.bands, index.rows)
         self.waiting: list[tuple[str, str]] = []  # (article id, text) not yet sent to the workers
         self.pending: deque = deque()  # (block, its prepared texts to come), in reading order
         self.stories: list[str] = []
