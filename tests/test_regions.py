@@ -24,6 +24,12 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("DPRD Kabupaten Sidoarjo menyetujui anggaran tahun depan.", "", None, ["35.15"]),
     ("Polres Malang menangkap dua pelaku pencurian sepeda motor.", "", None, ["35.07"]),
     ("Pemkot Malang menata ulang pedagang kaki lima.", "", None, ["35.73"]),
+    # a resort police named after a shared name is the kabupaten's, unless `Kota` follows or the article says
+    ("Kapolres Blitar AKBP Wiwit memimpin apel. Personel disiagakan.", "", None, ["35.05"]),
+    ("Kapolres Bogor AKBP Rio memimpin operasi di Cibinong. Ratusan kendaraan diperiksa.", "", None, ["32.01"]),
+    ("Kapolres Blitar Kota AKBP Danang memimpin apel. Personel disiagakan.", "", None, ["35.72"]),
+    ("Polres Sukabumi menangkap oknum kecamatan Lembursitu, Kota Sukabumi. Penangkapan oleh Polres Sukabumi "
+     "dilakukan di rumahnya.", "", None, ["32.72"]),
     ("Pemerintah Kabupaten (Pemkab) Lampung Selatan mengikuti rakor.", "", None, ["18.01"]),
     ("Pemkab Lamsel menyalurkan bantuan beras.", "", None, ["18.01"]),
     ("Kapolda menyebut empat polres di Madura. Kemudian Polres Blitar Kota juga disiagakan.", "", None,

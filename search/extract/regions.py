@@ -117,6 +117,8 @@ class Cue:
 
     kind: str  # body | role | level | event | origin | former
     levels: frozenset[str]  # empty: any level
+    shared: str = ""  # the level of a name a kabupaten and a kota share (`Polres Blitar` is the kabupaten's police,
+    # `Polres Blitar Kota` the kota's), when `Kota` does not follow and nothing else in the article decides
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ class Mention:
     kind: str
     bonus: float = 0.0
     ambiguous: bool = False  # written as a name that is a common word too: counts for a named region only
+    preferred: str = ""  # the level a shared name takes when nothing else in the article decides (Cue.shared)
 
 
 class Evidence:
@@ -226,10 +229,13 @@ class Evidence:
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
 
-    def decide(self, candidates: tuple[Region, ...]) -> Region:
-        """A shared name (`Malang`, `Bengkulu`) is the candidate with most evidence so far, else by level."""
+    def decide(self, candidates: tuple[Region, ...], preferred: str = "") -> Region:
+        """A shared name (`Malang`, `Bengkulu`) is the candidate with most evidence so far, else the one of the
+        `preferred` level, else by level."""
         best = max(candidates, key=self.score)
-        return best if self.score(best) > 0 else min(candidates, key=_level_rank)
+        if self.score(best) > 0:
+            return best
+        return min(candidates, key=lambda region: (region.level != preferred, _level_rank(region)))
 
 
 @lru_cache(maxsize=1)
@@ -240,8 +246,8 @@ def load_region_words() -> RegionWords:
         for name in (entry.canonical, *entry.aliases):
             cues[_cue_key(name)] = Cue("body", frozenset())
     for line in read_lines("region_cues.tsv"):
-        cells = line.split("\t") + [""]
-        cues[_cue_key(cells[0])] = Cue(cells[1].strip(), frozenset(cells[2].split()))
+        cells = line.split("\t") + ["", ""]
+        cues[_cue_key(cells[0])] = Cue(cells[1].strip(), frozenset(cells[2].split()), cells[3].strip())
     coverage = {cells[0]: frozenset(cells[1].split())
                 for cells in (line.split("\t") for line in read_lines("region_coverage.tsv"))}
     return RegionWords(cues, max(len(key.split()) for key in cues), frozenset(key.rsplit(" ", 1)[-1] for key in cues),
@@ -375,7 +381,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     if dateline is not None:
         evidence.add(dateline, "dateline")
     for mention in shared:
-        evidence.add(evidence.decide(mention.candidates), mention.kind, mention.bonus)
+        evidence.add(evidence.decide(mention.candidates, mention.preferred), mention.kind, mention.bonus)
     for mention in deferred:  # `di Batu` once `Kota Batu` or `Pemkot Batu` said which Batu is meant
         named = tuple(region for region in mention.candidates if region.code in evidence.named)
         if named:
@@ -596,7 +602,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         kind = ("level at" if cue.kind == "level" and _is_at_level(tokens, match, words)
                 and all(region.level != "provinsi" for region in candidates)
                 else _court_kind(cue.kind, candidates, words))
-        return Mention(candidates, kind, bonus) if candidates and kind is not None else None
+        preferred = cue.shared if len(candidates) > 1 and cue.kind != "level" else ""
+        return Mention(candidates, kind, bonus, preferred=preferred) if candidates and kind is not None else None
     if _is_short_form(tokens, match):
         return None
     if tokens[match.start].key in words.cues:  # `DKI Jakarta`: the level word is part of the name
@@ -985,7 +992,7 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
         if cue.kind == "role" and end - width > 0:
             before = words.cues.get(tokens[end - width - 1].key)
             if before is not None and before.kind == "former":
-                return Cue("former role", cue.levels)
+                return Cue("former role", cue.levels, cue.shared)
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
             if outer is not None and outer.kind in ("body", "court", "role", "event", "former role"):
