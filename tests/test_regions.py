@@ -148,6 +148,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
     ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
     # ... and a landmark named bare in a story of Jakarta's own government
+    ("Polda Metro Jaya menangkap pelaku pembunuhan di Cakung. Pelaku ditangkap di rumahnya.", "", None, ["31.75"]),
+    ("Polda Metro Jaya menangkap pelaku penipuan investasi bodong. " + "Kerugian korban mencapai miliaran rupiah. " * 8
+     + "Pelaku pernah tinggal di Cakung.", "", None, ["31"]),  # once, past the lead: background
     ("Pemprov DKI Jakarta akan membongkar bangunan liar di bantaran Kali Krukut, kawasan Kemang. Gubernur DKI "
      "Jakarta meminta pemilik bangunan di Kemang segera pindah.", "", None, ["31.74"]),
     # a city's name spelt as one word or two, or by its former name (rule R5)
