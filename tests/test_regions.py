@@ -149,6 +149,12 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
     # ... and a landmark named bare in a story of Jakarta's own government
     ("Polda Metro Jaya menangkap pelaku pembunuhan di Cakung. Pelaku ditangkap di rumahnya.", "", None, ["31.75"]),
+    # a kilometre post inside a place's name; a disaster striking a place in the lead
+    ("Kecelakaan beruntun terjadi di Tol Cipularang KM 92, Purwakarta. Tiga orang tewas.", "", None, ["32.14"]),
+    ("Gempa magnitudo 6,1 mengguncang Pasaman Barat. Warga mengungsi ke tenda darurat.", "", None, ["13.12"]),
+    ("Banjir bandang menerjang Garut pada Selasa malam. Puluhan rumah hanyut.", "", None, ["32.05"]),
+    ("Pemerintah pusat menyiapkan dana cadangan bencana. " + "Anggaran itu dibahas bersama DPR pekan ini. " * 8
+     + "Tahun lalu gempa mengguncang Cianjur.", "", None, []),  # once, past the lead: background
     ("Polda Metro Jaya menangkap pelaku penipuan investasi bodong. " + "Kerugian korban mencapai miliaran rupiah. " * 8
      + "Pelaku pernah tinggal di Cakung.", "", None, ["31"]),  # once, past the lead: background
     ("Pemprov DKI Jakarta akan membongkar bangunan liar di bantaran Kali Krukut, kawasan Kemang. Gubernur DKI "

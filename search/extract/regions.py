@@ -797,7 +797,8 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Harris Hotel Malang`, `GOR Dimyati, Tangerang`, `Lenteng Agung, Jakarta Selatan`: a place's name, then
     the region it lies in (a place word starts the name, or a comma separates it; a list of regions is not). A
-    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`). A name in a
+    place's name may join its words with `and` or `&` (`Harris Hotel and Convention Malang`) and end with a
+    kilometre post (`Tol Cipularang KM 92, Purwakarta`). A name in a
     village's or a street's name is that village's or street's (`Kelurahan Mabar`, `Desa Rengas Bandung`)."""
     if start and tokens[start - 1].key in words.address_words:
         return False
@@ -806,8 +807,9 @@ def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: di
     if comma:
         index -= 1
     first = index
-    while first >= 0 and start - first <= PLACE_WORDS and (tokens[first].is_capitalised or (
-            tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised)):
+    while first >= 0 and start - first <= PLACE_WORDS + 1 and (tokens[first].is_capitalised or (
+            tokens[first].lower in NAME_JOINERS and first and tokens[first - 1].is_capitalised) or (
+            tokens[first].text.isdigit() and first and tokens[first - 1].lower == "km")):
         if tokens[first].lower in words.place_words:  # not `Desa Rengas Bandung`: the name ends the village's
             return comma or tokens[first].key not in words.address_words
         first -= 1
