@@ -149,6 +149,11 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
     # ... and a landmark named bare in a story of Jakarta's own government
     ("Polda Metro Jaya menangkap pelaku pembunuhan di Cakung. Pelaku ditangkap di rumahnya.", "", None, ["31.75"]),
+    # a qualifier between a role and its region
+    ("Bupati nonaktif Probolinggo Puput Tantriana Sari divonis 4 tahun penjara di Pengadilan Tipikor Surabaya.", "",
+     None, ["35.13"]),
+    ("Wali Kota terpilih Surabaya Eri Cahyadi menyiapkan program kerja. Ia dilantik bulan depan.", "", None,
+     ["35.78"]),
     # a kilometre post inside a place's name; a disaster striking a place in the lead
     ("Kecelakaan beruntun terjadi di Tol Cipularang KM 92, Purwakarta. Tiga orang tewas.", "", None, ["32.14"]),
     ("Gempa magnitudo 6,1 mengguncang Pasaman Barat. Warga mengungsi ke tenda darurat.", "", None, ["13.12"]),

@@ -102,6 +102,7 @@ NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the 
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
 NEAR_ORIGINS = frozenset({"dari"})  # words of origin that, before a place (`dari Rutan X, Pekanbaru`), say where
 COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah"})  # after a name no region has with them
+ROLE_QUALIFIERS = frozenset({"nonaktif", "terpilih", "definitif", "terdahulu"})  # between a role and its region
 NAME_JOINERS = frozenset({"and", "&"})  # inside a capitalised place's name: `Hotel and Convention`
 LIST_WORDS = frozenset({"dan", "serta", "atau", "hingga", "sampai"})
 AREA_WORDS = frozenset({"wilayah", "kawasan", "daerah"})  # lower case, between `meliputi` and a list
@@ -984,6 +985,9 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
     (`DPRD Kota Bandar Lampung`, `Pemerintah Kabupaten (Pemkab) Lampung Selatan`), a role after `mantan`
     is a former one."""
     end = _skip_aside(tokens, start)
+    if end > 1 and tokens[end - 1].key in ROLE_QUALIFIERS:  # `Bupati nonaktif Probolinggo`: the role's
+        qualified = _cue_before(tokens, end - 1, words)
+        return qualified if qualified is not None and qualified.kind in ("role", "former role") else None
     if not end or tokens[end - 1].key not in words.last_words:
         return None
     keys = [token.key for token in tokens[max(0, end - words.longest):end]]
