@@ -148,7 +148,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Final turnamen bulu tangkis digelar di Istora Senayan, Jakarta, Minggu.", "", None, ["31.71"]),
     ("Bazar produk fesyen digelar di mal Kota Kasablanka, Jakarta, hingga akhir pekan.", "", None, ["31.74"]),
     # ... and a landmark named bare in a story of Jakarta's own government
-    ("Polda Metro Jaya menangkap pelaku pembunuhan di Cakung. Pelaku ditangkap di rumahnya.", "", None, ["31.75"]),
+    ("Polda Metro Jaya menangkap pelaku pembunuhan di Duren Sawit. Pelaku ditangkap di rumahnya.", "", None,
+     ["31.75"]),
+    # (a one-word kecamatan bare is not enough: `Pasar Senen` in a list of examples, an office in Jatinegara)
+    ("Polda Metro Jaya menangkap pelaku pembunuhan di Cakung. Pelaku ditangkap di rumahnya.", "", None, ["31"]),
     # a qualifier between a role and its region
     ("Bupati nonaktif Probolinggo Puput Tantriana Sari divonis 4 tahun penjara di Pengadilan Tipikor Surabaya.", "",
      None, ["35.13"]),
@@ -161,7 +164,7 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Pemerintah pusat menyiapkan dana cadangan bencana. " + "Anggaran itu dibahas bersama DPR pekan ini. " * 8
      + "Tahun lalu gempa mengguncang Cianjur.", "", None, []),  # once, past the lead: background
     ("Polda Metro Jaya menangkap pelaku penipuan investasi bodong. " + "Kerugian korban mencapai miliaran rupiah. " * 8
-     + "Pelaku pernah tinggal di Cakung.", "", None, ["31"]),  # once, past the lead: background
+     + "Pelaku pernah tinggal di Duren Sawit.", "", None, ["31"]),  # once, past the lead: background
     ("Pemprov DKI Jakarta akan membongkar bangunan liar di bantaran Kali Krukut, kawasan Kemang. Gubernur DKI "
      "Jakarta meminta pemilik bangunan di Kemang segera pindah.", "", None, ["31.74"]),
     # a city's name spelt as one word or two, or by its former name (rule R5)
