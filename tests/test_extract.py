@@ -369,6 +369,14 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # procurement and budget officers
     ("Pejabat Pembuat Komitmen (PPK) Dinas PUPR Lamsel, Budi Santoso, diperiksa.", ["Budi Santoso"]),
     ("Kuasa Pengguna Anggaran Andi Wijaya ditahan jaksa.", ["Andi Wijaya"]),
+    # a local office holder named after `setempat` and a comma; not a teacher, not after a word pointing back
+    ("Kepala desa setempat, Budi Santoso, mengatakan warga sudah dievakuasi.", ["Budi Santoso"]),
+    ("Camat setempat, Ahmad Hidayat, meninjau lokasi banjir.", ["Ahmad Hidayat"]),
+    ("Kapolsek setempat, AKP Joko Susilo, mengatakan pelaku sudah ditahan.", ["Joko Susilo"]),
+    ("Kepala sekolah setempat, Siti Aminah, membenarkan kejadian itu.", []),
+    ("Menurut Kapolres itu, Ahmad Hidayat adalah pelaku utama.", []),
+    ("Kapolres menjelaskan kasus itu, Sabtu (3/1), kepada wartawan.", []),
+    ("Tim kuasa hukum Ketua DPR RI Setya Novanto itu, maka penyidik menunggu.", ["Setya Novanto"]),
     # DPR commissions and their members
     ("Anggota Komisi X DPR Ledia Hanifa dan Komisi A DPRD Jatim rapat.", ["Ledia Hanifa"]),
     # central police units and Polda directorates

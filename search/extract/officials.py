@@ -57,6 +57,12 @@ PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, b
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
+# end a role before its holder's comma (`tersebut`, `itu`, `ini` point back to someone named before: after them,
+# the comma rarely opens the holder's name: `Menurut Kapolres itu, Ahmad ...`)
+ROLE_DEICTICS = frozenset({"setempat"})
+ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala sekolah tersebut`
+TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
+VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 # `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
 # brand, a domain or two words run together, never a person's name (`McConnell` has one capital after the small
@@ -307,12 +313,30 @@ class _Reader:
         """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
         Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves."""
         text, following = self.tokens[i].text, self.word(i + 1)
+        if i - head <= ROLE_OBJECT_WORDS + 1 and all(self.tokens[k].text.islower() for k in range(head + 1, i)) \
+                and self._ends_in_deictic(i):
+            return True
         if text == "dari":
             return following in FACTION_WORDS or following in self.lex.parties
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and self.word(i - 1) in ENVOY_SENDERS
                 and following[:1].isupper())
+
+    def _ends_in_deictic(self, i: int) -> bool:
+        """`Camat setempat, Ahmad Hidayat`, `Kepala desa setempat, …`: a role's head, then at most
+        ROLE_OBJECT_WORDS lower-case words that are no verb (`Kapolres menjelaskan kasus setempat, Sabtu` is no
+        role) and `setempat` before the comma that opens its holder's name (the caller asks right after the head;
+        `Ketua DPR Setya Novanto setempat, …` would be a name, then a clause)."""
+        for j in range(i, min(i + ROLE_OBJECT_WORDS + 1, len(self.tokens) - 1)):
+            text = self.tokens[j].text
+            if text in ROLE_DEICTICS:
+                return self.tokens[j + 1].text == ","
+            if (not (text.isalpha() and text.islower()) or text in self.lex.stopwords or text.startswith(VERB_PREFIXES)
+                    or text.capitalize() in self.lex.non_public_roles  # `Kepala sekolah tersebut`: a teacher
+                    or text in TIME_NOUNS):  # `Kapuspen ABRI masa itu, Brigjen Sumrahari`: read from the rank
+                return False
+        return False
 
     def _number_in_role(self, i: int) -> bool:
         """`Gubernur Jawa Timur periode 2019-2024 Khofifah`, `Ketua Komisi 2`: a number, or the word before one."""
