@@ -375,6 +375,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kapolsek setempat, AKP Joko Susilo, mengatakan pelaku sudah ditahan.", ["Joko Susilo"]),
     ("Kepala sekolah setempat, Siti Aminah, membenarkan kejadian itu.", []),
     ("Menurut Kapolres itu, Ahmad Hidayat adalah pelaku utama.", []),
+    # a village's post, its village, then a name of two words; two words alone stay a name
+    ("Kades Karangsono Moch Alim mengatakan warga mengungsi.", ["Moch Alim"]),
+    ("Kades Budi Santoso mengatakan warga mengungsi.", ["Budi Santoso"]),
     ("Kapolres menjelaskan kasus itu, Sabtu (3/1), kepada wartawan.", []),
     ("Tim kuasa hukum Ketua DPR RI Setya Novanto itu, maka penyidik menunggu.", ["Setya Novanto"]),
     # DPR commissions and their members

@@ -636,8 +636,8 @@ class _Reader:
             return None
         if end - start >= 3 and self._two_word_place(start):
             return start + 2, end
-        if self.tokens[start].lower in self.lex.kecamatan_names and (end - start >= 3 or self._named_camat(head)):
-            return start + 1, end  # `Camat Kalianda Erdiansyah`: a camat's district, then his one-word name
+        if end - start >= 3 or (self.tokens[start].lower in self.lex.kecamatan_names and self._named_camat(head)):
+            return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`: a district's name
         return name
 
     def _named_camat(self, head: int) -> bool:
