@@ -575,6 +575,10 @@ def test_regional_news_roles(body, expected):
      ["Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Lampung Selatan",
       "Dewan Perwakilan Rakyat Daerah Kabupaten Ogan Komering Ilir",
       "Badan Perencanaan Pembangunan Daerah Provinsi Sumatera Utara"]),
+    # the short forms some regions give their units
+    ("Dispendukcapil Sidoarjo membuka layanan keliling.", ["Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sidoarjo"]),
+    ("Dispendik Surabaya menambah kuota sekolah negeri.", ["Dinas Pendidikan Kota Surabaya"]),
+    ("DLHK Kota Depok mengangkut sampah.", ["Dinas Lingkungan Hidup Kota Depok"]),
     # Jakarta-area police
     ("Polres Metro Jakarta Selatan dan Polsek Metro Menteng menangkap pelaku.",
      ["Kepolisian Resor Metropolitan Jakarta Selatan", "Kepolisian Sektor Metropolitan Menteng"]),
