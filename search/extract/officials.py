@@ -60,7 +60,7 @@ MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the ver
 # end a role before its holder's comma (`tersebut`, `itu`, `ini` point back to someone named before: after them,
 # the comma rarely opens the holder's name: `Menurut Kapolres itu, Ahmad ...`)
 ROLE_DEICTICS = frozenset({"setempat"})
-ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala sekolah tersebut`
+ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
@@ -333,7 +333,7 @@ class _Reader:
             if text in ROLE_DEICTICS:
                 return self.tokens[j + 1].text == ","
             if (not (text.isalpha() and text.islower()) or text in self.lex.stopwords or text.startswith(VERB_PREFIXES)
-                    or text.capitalize() in self.lex.non_public_roles  # `Kepala sekolah tersebut`: a teacher
+                    or text.capitalize() in self.lex.non_public_roles  # `Kepala sekolah setempat`: a teacher
                     or text in TIME_NOUNS):  # `Kapuspen ABRI masa itu, Brigjen Sumrahari`: read from the rank
                 return False
         return False

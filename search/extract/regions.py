@@ -370,8 +370,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     for code in _kecamatan_regions(article.text, lexicon, words, named):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
-    for code, kind, bonus in _seat_kecamatan_regions(article, words, evidence):
-        evidence.add(lexicon.regions_by_code[code], kind, bonus)
+    for code, bonus in _seat_kecamatan_regions(article, words, evidence):
+        evidence.add(lexicon.regions_by_code[code], "locator", bonus)
     for code, kind, bonus in _kecamatan_before_province(article, lexicon, words):
         evidence.add(lexicon.regions_by_code[code], kind, bonus)
     for code, bonus in _area_regions(article, words):
@@ -1062,11 +1062,11 @@ def _level_after(tokens: list[Token], end: int, candidates: tuple[Region, ...]) 
 
 
 def _seat_kecamatan_regions(article: ArticleText, words: RegionWords,
-                            evidence: Evidence) -> list[tuple[str, str, float]]:
+                            evidence: Evidence) -> list[tuple[str, float]]:
     """`penataan Tanah Abang`, `bantaran Kali Krukut, kawasan Kemang` in a story of Jakarta's own government
     (Pemprov DKI, Polda Metro Jaya acting): the kota of each Jakarta kecamatan or landmark the body names bare
-    (rule J2), once a mention, as (code, kind, bonus): a locator, which in the lead weighs more like every
-    mention (`Polda Metro Jaya menangkap pelaku pembunuhan di Cakung`)."""
+    (rule J2), once a mention, as (code, bonus): a locator, which in the lead weighs more like every mention
+    (`Polda Metro Jaya menangkap pelaku pembunuhan di Duren Sawit`)."""
     if not any(evidence.strong.get(seat, 0.0) >= PROVINCE_THRESHOLD for seat in words.national_seats):
         return []
     body = article.text[article.title_end:]
@@ -1078,7 +1078,7 @@ def _seat_kecamatan_regions(article: ArticleText, words: RegionWords,
             before = body[max(0, match.start() - ORIGIN_REACH):match.start()].rstrip().lower()
             if before.endswith("kecamatan"):
                 continue
-            found.append((code, "locator", LEAD_BONUS if match.start() < LEAD_CHARS else 0.0))
+            found.append((code, LEAD_BONUS if match.start() < LEAD_CHARS else 0.0))
     return found
 
 
