@@ -3,7 +3,7 @@ then the segments are moved into one index and listed in one table of contents.
 
 Whoosh's own multiprocess writer was measured slower than one process and crashed at 100k articles
 (../shared/STYLE.md); here the workers share nothing but their input: an ArticleSpool, the batch pickled to
-a file as it is read, each worker reading its own range, so that the reindex holds only the bodies while it
+a file as it is read, each worker claiming chunks of it in turn (Batch), so that the reindex holds only the bodies while it
 finds stories (1.3 GB at 1M articles, against 4 GB of Article objects kept until the fork before). Each
 worker's own memory is its Whoosh pool, written out as a segment whenever it reaches its budget
 (writing.SegmentedWriter, writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
@@ -95,20 +95,44 @@ def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int
         raise
 
 
-Batch = tuple[ArticleSpool, list[str], int, int]  # the spool, every article's story, and a range of both
+CHUNKS_PER_WORKER = 32  # work is handed out in this many chunks per worker, so that the workers end together
+
+
+class Batch:
+    """What the workers share: the spool, every article's story, and the index of the next chunk of them that
+    no worker has claimed yet. Fixed halves left one worker writing alone for minutes at 1M articles."""
+
+    def __init__(self, spool: ArticleSpool, stories: list[str], workers: int, context) -> None:
+        self.spool = spool
+        self.stories = stories
+        self.chunk_size = max(1, -(-len(spool) // (workers * CHUNKS_PER_WORKER)))
+        self._next_chunk = context.Value("q", 0)
+
+    def claim(self) -> range | None:
+        """The next unclaimed range of articles, or None when every one is claimed."""
+        with self._next_chunk.get_lock():
+            start = self._next_chunk.value * self.chunk_size
+            if start >= len(self.spool):
+                return None
+            self._next_chunk.value += 1
+        return range(start, min(start + self.chunk_size, len(self.spool)))
+
+    def items(self) -> Iterator[tuple[tuple[Article, str], str]]:
+        """Each claimed article (with its content key) and its story, chunk after chunk."""
+        while (chunk := self.claim()) is not None:
+            yield from zip(self.spool.read(chunk.start, chunk.stop), self.stories[chunk.start:chunk.stop])
 
 
 def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS) -> None:
-    """In a worker: index one range of the spooled articles into its own index directory, as segments of at
-    most writing.segment_budget_bytes of pooled postings each."""
-    spool, stories, start, end = batch
+    """In a worker: index the chunks of spooled articles it claims into its own index directory, as segments
+    of at most writing.segment_budget_bytes of pooled postings each."""
     ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
     done = 0
     with collector_paused():
         writer = SegmentedWriter(ix, segment_budget_bytes(writers))
         try:
-            for done, ((article, key), story) in enumerate(zip(spool.read(start, end), stories[start:end]), start=1):
+            for done, ((article, key), story) in enumerate(batch.items(), start=1):
                 writer.add(article, key, story, stems, facets)
                 if done % 50 == 0:
                     with counter.get_lock():
@@ -129,17 +153,17 @@ def write_in_parallel(spool: ArticleSpool, stories: list[str], building: Path, w
     at `building`, using `workers` processes."""
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
+    batch = Batch(spool, stories, workers, context)
     parts = [building / f".part-{n}" for n in range(workers)]
-    size = -(-len(spool) // workers)
     processes = []
     pipes = []
     gc.freeze()  # the workers' collections leave the reindex's objects alone: their pages stay shared
     try:
-        for n, part in enumerate(parts):
+        for part in parts:
             part.mkdir()
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_run_part, args=((spool, stories, n * size, (n + 1) * size), str(part),
-                                                              counter, workers, os.getpid(), sender, facets))
+            process = context.Process(target=_run_part, args=(batch, str(part), counter, workers, os.getpid(),
+                                                              sender, facets))
             process.start()
             sender.close()
             processes.append(process)

@@ -6,7 +6,7 @@ import gc
 import os
 from contextlib import contextmanager
 
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
 
 from .analysis import Stems
 from .articles import Article
@@ -122,6 +122,17 @@ class _InliningPostingsWriter(W3PostingsWriter):
         return terminfo
 
 
+class _LengthsInMemoryReader(W3PerDocReader):
+    """Whoosh's per-document reader, giving a segment's flush each field's lengths from a list read once.
+
+    Writing postings asks for the length of the field in the posting's document once per posting; Whoosh
+    answers each from the column file (a seek and a read): 20 % of the flush in a profile of a 20k build."""
+
+    def doc_field_length_reader(self, fieldname, default=0):
+        length_of = super().doc_field_length_reader(fieldname, default)
+        return [length_of(docnum) for docnum in range(self.doc_count_all())].__getitem__
+
+
 class InliningCodec(W3Codec):
     """The default codec, with single-posting terms inlined (measured: 0.16 ms less per article in a build
     without quotes, 0.42 ms with them, of 2.2 and 3.4 ms spent adding and committing)."""
@@ -132,6 +143,9 @@ class InliningCodec(W3Codec):
     def postings_writer(self, dbfile, byteids=False):
         return _InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                                        compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def per_document_reader(self, storage, segment):
+        return _LengthsInMemoryReader(storage, segment)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         """As Whoosh's; an inlined entry of a format without values (an ID field's) reads each value as None, as a

@@ -319,7 +319,8 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     assert (parallel.indexed, parallel.duplicates) == (sequential.indexed, sequential.duplicates) == (41, 1)
     assert sum(calls) == 41
     with open_current(tmp_path / "two").reader() as reader:
-        assert len(reader.leaf_readers()) == 2  # one segment per worker on this 2-core machine
+        # one segment per worker on this 2-core machine; a worker that claimed no chunk writes none
+        assert len(reader.leaf_readers()) in (1, 2)
     one, two = open_current(tmp_path / "one").searcher(), open_current(tmp_path / "two").searcher()
     assert sorted(d["id"] for d in one.all_stored_fields()) == sorted(d["id"] for d in two.all_stored_fields())
     from whoosh.query import Term

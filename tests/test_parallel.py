@@ -183,3 +183,35 @@ def test_the_spool_gives_back_any_range_in_order_and_close_deletes_it(tmp_path):
     assert list(spool.read(5, 8)) == []
     spool.close()
     assert not (tmp_path / "spool").exists()
+
+
+def test_workers_claim_every_article_once_in_chunks(tmp_path):
+    import multiprocessing
+
+    from search.articles import Article
+    from search.parallel import CHUNKS_PER_WORKER, ArticleSpool, Batch
+
+    spool = ArticleSpool(tmp_path / "spool")
+    for n in range(150):
+        spool.append((Article(id=f"a{n}", title=f"Berita {n}", body=f"Isi {n}.", source="uji"), f"key{n}"))
+    spool.finish()
+    context = multiprocessing.get_context("fork")
+    batch = Batch(spool, [f"story{n}" for n in range(150)], 2, context)
+    assert CHUNKS_PER_WORKER == 32
+    assert batch.chunk_size == 3  # 150 articles in chunks of ceil(150 / 64)
+    out = tmp_path / "claimed"
+
+    def claim_some(name: str) -> None:
+        with (out.parent / name).open("w") as handle:
+            for (article, key), story in batch.items():
+                handle.write(f"{article.id} {key} {story}\n")
+
+    workers = [context.Process(target=claim_some, args=(f"claimed-{n}",)) for n in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    lines = [line for n in range(2) for line in (tmp_path / f"claimed-{n}").read_text().splitlines()]
+    assert sorted(lines) == sorted(f"a{n} key{n} story{n}" for n in range(150))  # each once, with its story
+    assert batch.claim() is None  # nothing left
+    spool.close()

@@ -79,3 +79,20 @@ def test_a_segmented_writer_commits_a_full_pool_as_a_segment_and_frees_it(tmp_pa
         assert searcher.doc_count() == 12
         assert len(searcher.search(wq.Term("body_surface", "bupati"), limit=None)) == 12
     assert not list(tmp_path.glob("*.run"))
+
+
+def test_a_flush_reads_each_fields_lengths_once_and_gets_whooshs_values(tmp_path):
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from search.writing import InliningCodec
+
+    ix = small_index(tmp_path)
+    segment = ix._segments()[0]
+    ours = InliningCodec().per_document_reader(ix.storage, segment)
+    whooshs = W3PerDocReader(ix.storage, segment)
+    length_of = ours.doc_field_length_reader("text")
+    assert [length_of(0), length_of(1)] == [whooshs.doc_field_length(0, "text"), whooshs.doc_field_length(1, "text")]
+    assert [length_of(0), length_of(1)] == [4, 3]
+    assert ours.doc_field_length_reader("missing", default=7)(1) == 7
+    ours.close()
+    whooshs.close()
