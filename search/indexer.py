@@ -34,7 +34,7 @@ from .facet_registry import FACETS, FacetRegistry
 from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
                           publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
-from .parallel import ArticleSpool, write_in_parallel
+from .parallel import ArticleSpool, ParallelWriters
 from .schema import build_schema, layout
 from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, merge_small_segments, open_writer
@@ -295,9 +295,10 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             ix = whoosh_index.create_in(str(building), build_schema(facets))
         manifest, stale_ids = plan.kept_manifest(), plan.stale_ids()
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        if base is None and workers > 1 and count_inputs([keys[k] for k in changed]) >= PARALLEL_MIN_ARTICLES:
+        expected = count_inputs([keys[k] for k in changed]) if base is None and workers > 1 else 0
+        if expected >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
-                               stories, stems, options, facets)
+                               stories, stems, options, facets, expected)
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, stems,
                         options, facets)
@@ -339,23 +340,25 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
                        changed: list[str], manifest: dict[str, dict], workers: int, progress,
                        report: BuildReport, stories: StoryIndex, stems: Stems,
-                       options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS) -> None:
-    """A fresh build of many articles: read, deduplicate and find stories here, analyse and write in worker
-    processes."""
+                       options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS,
+                       expected: int = 0) -> None:
+    """A fresh build of many (about `expected`) articles: read, deduplicate and find stories here, analyse and
+    write in worker processes, which start on the first articles while the rest are read."""
     adder = _Adder(None, None, set(), report, stories, options)  # a fresh build: nothing indexed to compare with
     bodies: dict[str, str] = {}
     spool = ArticleSpool(building / SPOOL_FILE)
     try:
-        with StoryStream(stories, bodies.get, workers) as stream:
-            read = _Read(stream, bodies, spool)
-            for key in changed:
-                ids = adder.add_file(keys[key], None, collect=read)
-                if keys[key] not in adder.failed_files:
-                    manifest[key] = manifest_entry(prints[key], ids)
-            found = stream.finish()
-        spool.finish()
-        bodies.clear()  # the stories are found: the texts are read back from the spool by the workers
-        write_in_parallel(spool, found, building, workers, progress, stems, facets)
+        with ParallelWriters(spool, building, workers, expected, progress, facets) as writers:
+            with StoryStream(stories, bodies.get, workers) as stream:
+                read = _Read(stream, bodies, spool, writers)
+                for key in changed:
+                    ids = adder.add_file(keys[key], None, collect=read)
+                    if keys[key] not in adder.failed_files:
+                        manifest[key] = manifest_entry(prints[key], ids)
+                found = stream.finish()
+            spool.finish()
+            bodies.clear()  # the stories are found: the texts are read back from the spool by the workers
+            writers.finish(found, stems)
     finally:
         spool.close()
 
@@ -364,16 +367,19 @@ class _Read:
     """Collects a fresh build's articles, (article, content key), in reading order into a spool; each one's
     story is looked for as soon as it is read, its body kept meanwhile for comparing later articles with."""
 
-    def __init__(self, stream: StoryStream, bodies: dict[str, str], spool: ArticleSpool) -> None:
+    def __init__(self, stream: StoryStream, bodies: dict[str, str], spool: ArticleSpool,
+                 writers: ParallelWriters) -> None:
         self.stream = stream
         self.bodies = bodies
         self.spool = spool
+        self.writers = writers
 
     def append(self, item: tuple[Article, str]) -> None:
         self.spool.append(item)
         article = item[0]
         self.bodies[article.id] = article.body
         self.stream.append(article.id, article.body)
+        self.writers.publish(self.stream.stories)
 
 
 class SourceReading:

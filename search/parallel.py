@@ -3,7 +3,7 @@ then the segments are moved into one index and listed in one table of contents.
 
 Whoosh's own multiprocess writer was measured slower than one process and crashed at 100k articles
 (../shared/STYLE.md); here the workers share nothing but their input: an ArticleSpool, the batch pickled to
-a file as it is read, each worker claiming chunks of it in turn (Batch), so that the reindex holds only the bodies while it
+a file as it is read, each worker taking chunks of it from a queue as their stories are found (ParallelWriters), so that the reindex holds only the bodies while it
 finds stories (1.3 GB at 1M articles, against 4 GB of Article objects kept until the fork before). Each
 worker's own memory is its Whoosh pool, written out as a segment whenever it reaches its budget
 (writing.SegmentedWriter, writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
@@ -25,6 +25,7 @@ import re
 import shutil
 import time
 from array import array
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -68,6 +69,24 @@ class ArticleSpool:
         """Done appending: flush the file for the readers."""
         self._file.close()
 
+    def flush(self) -> None:
+        """Make what was appended so far readable by other processes (all of it is, once finished)."""
+        if not self._file.closed:
+            self._file.flush()
+
+    def offset(self, index: int) -> int:
+        """Where the `index`-th item starts in the file."""
+        return self._offsets[index]
+
+    @staticmethod
+    def read_at(path: Path, offset: int, count: int) -> Iterator[tuple[Article, str]]:
+        """`count` items from the one starting at `offset`: how a worker reads, its copy of the offsets being
+        those of the moment it was forked."""
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            for _ in range(count):
+                yield pickle.load(handle)
+
     def read(self, start: int, end: int) -> Iterator[tuple[Article, str]]:
         if start >= min(end, len(self)):
             return
@@ -81,12 +100,12 @@ class ArticleSpool:
         self.path.unlink(missing_ok=True)
 
 
-def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int, errors,
-              facets: FacetRegistry = FACETS) -> None:
+def _run_part(items: Callable[[], Iterator[tuple[tuple[Article, str], str]]], directory: str, counter, writers: int,
+              parent: int, errors, facets: FacetRegistry = FACETS) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
     die_with_parent(parent)
     try:
-        _write_part(batch, directory, counter, writers, facets)
+        _write_part(items(), directory, counter, writers, facets)
     except OSError as error:  # told to the reindex, which reports it in one line: no traceback here
         errors.send(("os", error.errno, error.strerror, error.filename))
         os._exit(1)
@@ -95,44 +114,33 @@ def _run_part(batch: "Batch", directory: str, counter, writers: int, parent: int
         raise
 
 
-CHUNKS_PER_WORKER = 32  # work is handed out in this many chunks per worker, so that the workers end together
+CHUNKS_PER_WORKER = 32  # work is handed out in about this many chunks per worker, so that the workers end together
+MAX_CHUNK = 8192  # articles
 
 
-class Batch:
-    """What the workers share: the spool, every article's story, and the index of the next chunk of them that
-    no worker has claimed yet. Fixed halves left one worker writing alone for minutes at 1M articles."""
-
-    def __init__(self, spool: ArticleSpool, stories: list[str], workers: int, context) -> None:
-        self.spool = spool
-        self.stories = stories
-        self.chunk_size = max(1, -(-len(spool) // (workers * CHUNKS_PER_WORKER)))
-        self._next_chunk = context.Value("q", 0)
-
-    def claim(self) -> range | None:
-        """The next unclaimed range of articles, or None when every one is claimed."""
-        with self._next_chunk.get_lock():
-            start = self._next_chunk.value * self.chunk_size
-            if start >= len(self.spool):
-                return None
-            self._next_chunk.value += 1
-        return range(start, min(start + self.chunk_size, len(self.spool)))
-
-    def items(self) -> Iterator[tuple[tuple[Article, str], str]]:
-        """Each claimed article (with its content key) and its story, chunk after chunk."""
-        while (chunk := self.claim()) is not None:
-            yield from zip(self.spool.read(chunk.start, chunk.stop), self.stories[chunk.start:chunk.stop])
+def chunk_size(expected: int, workers: int) -> int:
+    return max(1, min(MAX_CHUNK, -(-expected // (workers * CHUNKS_PER_WORKER))))
 
 
-def _write_part(batch: Batch, directory: str, counter, writers: int, facets: FacetRegistry = FACETS) -> None:
-    """In a worker: index the chunks of spooled articles it claims into its own index directory, as segments
-    of at most writing.segment_budget_bytes of pooled postings each."""
+def _claimed(spool: Path, queue) -> Iterator[tuple[tuple[Article, str], str]]:
+    """In a worker: each article (with its content key) of the chunks it takes from the queue, with its story,
+    until the queue says there are no more (None)."""
+    while (chunk := queue.get()) is not None:
+        offset, count, stories = chunk
+        yield from zip(ArticleSpool.read_at(spool, offset, count), stories)
+
+
+def _write_part(items: Iterator[tuple[tuple[Article, str], str]], directory: str, counter, writers: int,
+                facets: FacetRegistry = FACETS) -> None:
+    """In a worker: index `items` into its own index directory, as segments of at most
+    writing.segment_budget_bytes of pooled postings each."""
     ix = whoosh_index.create_in(directory, build_schema(facets))
     stems = Stems(directory)
     done = 0
     with collector_paused():
         writer = SegmentedWriter(ix, segment_budget_bytes(writers))
         try:
-            for done, ((article, key), story) in enumerate(batch.items(), start=1):
+            for done, ((article, key), story) in enumerate(items, start=1):
                 writer.add(article, key, story, stems, facets)
                 if done % 50 == 0:
                     with counter.get_lock():
@@ -146,47 +154,89 @@ def _write_part(batch: Batch, directory: str, counter, writers: int, facets: Fac
     stems.save()
 
 
-def write_in_parallel(spool: ArticleSpool, stories: list[str], building: Path, workers: int,
-                      progress: Callable[[int], object] | None = None, stems: Stems | None = None,
-                      facets: FacetRegistry = FACETS) -> None:
-    """Index the spooled articles (article, content key), the i-th in story `stories[i]`, into the empty index
-    at `building`, using `workers` processes."""
-    context = multiprocessing.get_context("fork")
-    counter = context.Value("q", 0)
-    batch = Batch(spool, stories, workers, context)
-    parts = [building / f".part-{n}" for n in range(workers)]
-    processes = []
-    pipes = []
-    gc.freeze()  # the workers' collections leave the reindex's objects alone: their pages stay shared
-    try:
-        for part in parts:
-            part.mkdir()
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_run_part, args=(batch, str(part), counter, workers, os.getpid(),
-                                                              sender, facets))
-            process.start()
-            sender.close()
-            processes.append(process)
-            pipes.append(receiver)
-    finally:
-        gc.unfreeze()
-    reported = 0
-    try:
-        while any(process.is_alive() for process in processes):
-            time.sleep(POLL_SECONDS)
-            reported = _report(counter, reported, progress)
-        _report(counter, reported, progress)
-        _raise_failure(processes, pipes)
-        _combine(building, parts, stems)
-    finally:
-        for process in processes:
+class ParallelWriters:
+    """Worker processes that index a fresh build's spooled articles while the build is still reading.
+
+    The reindex hands out each chunk of articles as soon as their stories are known (publish); an idle worker
+    takes the next chunk from a queue. Forked before the reindex has read anything, the workers share none of
+    its memory. Handing out fixed halves after all stories were found left the cores half idle for the 12
+    minutes the stories of 1M articles took, and one worker writing alone at the end."""
+
+    def __init__(self, spool: ArticleSpool, building: Path, workers: int, expected: int,
+                 progress: Callable[[int], object] | None = None, facets: FacetRegistry = FACETS) -> None:
+        self.spool = spool
+        self.building = building
+        self.progress = progress
+        self.chunk_size = chunk_size(expected, workers)
+        self.published = 0  # articles handed out
+        self.reported = 0
+        context = multiprocessing.get_context("fork")
+        self.counter = context.Value("q", 0)
+        self.queue = context.Queue()
+        self.parts = [building / f".part-{n}" for n in range(workers)]
+        self.processes = []
+        self.pipes = []
+        gc.freeze()  # the workers' collections leave the reindex's objects alone: their pages stay shared
+        try:
+            for part in self.parts:
+                part.mkdir()
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_run_part, args=(
+                    partial(_claimed, spool.path, self.queue), str(part), self.counter, workers, os.getpid(), sender,
+                    facets))
+                process.start()
+                sender.close()
+                self.processes.append(process)
+                self.pipes.append(receiver)
+        finally:
+            gc.unfreeze()
+
+    def __enter__(self) -> "ParallelWriters":
+        return self
+
+    def __exit__(self, *failure) -> None:
+        for process in self.processes:
             if process.is_alive():
                 process.kill()
             process.join()
-        for part in parts:
+        self.queue.cancel_join_thread()  # what no worker took is dropped, not waited for
+        self.queue.close()
+        for part in self.parts:
             shutil.rmtree(part, ignore_errors=True)
-        for receiver in pipes:
+        for receiver in self.pipes:
             receiver.close()
+
+    def publish(self, stories: list[str]) -> None:
+        """Hand out every whole chunk of the spooled articles whose stories (`stories`, in spool order) are
+        known and that no worker was given yet."""
+        while len(stories) - self.published >= self.chunk_size:
+            self._hand_out(stories, self.published + self.chunk_size)
+
+    def finish(self, stories: list[str], stems: Stems | None = None) -> None:
+        """Hand out the rest, wait for the workers, and list their segments in the index at `building`."""
+        self.publish(stories)
+        if len(stories) > self.published:
+            self._hand_out(stories, len(stories))  # the last chunk, smaller than the others
+        for _ in self.processes:
+            self.queue.put(None)
+        while any(process.is_alive() for process in self.processes):
+            time.sleep(POLL_SECONDS)
+            self._report()
+        self._report()
+        _raise_failure(self.processes, self.pipes)
+        _combine(self.building, self.parts, stems)
+
+    def _hand_out(self, stories: list[str], end: int) -> None:
+        if any(process.exitcode not in (None, 0) for process in self.processes):
+            _raise_failure(self.processes, self.pipes)  # a worker failed: stop reading now
+        self.spool.flush()
+        start = self.published
+        self.queue.put((self.spool.offset(start), end - start, stories[start:end]))
+        self.published = end
+        self._report()
+
+    def _report(self) -> None:
+        self.reported = _report(self.counter, self.reported, self.progress)
 
 
 def _raise_failure(processes, pipes) -> None:

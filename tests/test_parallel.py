@@ -185,33 +185,38 @@ def test_the_spool_gives_back_any_range_in_order_and_close_deletes_it(tmp_path):
     assert not (tmp_path / "spool").exists()
 
 
-def test_workers_claim_every_article_once_in_chunks(tmp_path):
-    import multiprocessing
-
+def test_workers_take_every_published_article_once_as_its_story_is_known(tmp_path):
     from search.articles import Article
-    from search.parallel import CHUNKS_PER_WORKER, ArticleSpool, Batch
+    from search.parallel import CHUNKS_PER_WORKER, MAX_CHUNK, ArticleSpool, ParallelWriters, chunk_size
 
+    assert (CHUNKS_PER_WORKER, MAX_CHUNK) == (32, 8192)
+    assert [chunk_size(n, 2) for n in (10, 150, 1_000_000)] == [1, 3, 8192]
+    from whoosh import index as whoosh_index
+
+    from search.schema import build_schema
+
+    building = tmp_path / "building"
+    building.mkdir()
+    whoosh_index.create_in(str(building), build_schema())  # as the reindex does: the workers' segments join it
     spool = ArticleSpool(tmp_path / "spool")
-    for n in range(150):
-        spool.append((Article(id=f"a{n}", title=f"Berita {n}", body=f"Isi {n}.", source="uji"), f"key{n}"))
-    spool.finish()
-    context = multiprocessing.get_context("fork")
-    batch = Batch(spool, [f"story{n}" for n in range(150)], 2, context)
-    assert CHUNKS_PER_WORKER == 32
-    assert batch.chunk_size == 3  # 150 articles in chunks of ceil(150 / 64)
-    out = tmp_path / "claimed"
-
-    def claim_some(name: str) -> None:
-        with (out.parent / name).open("w") as handle:
-            for (article, key), story in batch.items():
-                handle.write(f"{article.id} {key} {story}\n")
-
-    workers = [context.Process(target=claim_some, args=(f"claimed-{n}",)) for n in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    lines = [line for n in range(2) for line in (tmp_path / f"claimed-{n}").read_text().splitlines()]
-    assert sorted(lines) == sorted(f"a{n} key{n} story{n}" for n in range(150))  # each once, with its story
-    assert batch.claim() is None  # nothing left
+    stories = []
+    with ParallelWriters(spool, building, 2, expected=150) as writers:
+        for n in range(151):  # about as many as expected: the last chunk is smaller
+            body = f"Rapat koordinasi nomor {n} membahas jalan desa."
+            spool.append((Article(id=f"a{n}", title=f"Berita {n}", body=body, source="uji"), f"key{n}"))
+            if n % 7 == 0:  # a story is known some articles after its article is read
+                stories.extend(f"s{k % 4}" for k in range(len(stories), n - 3) if k >= 0)
+            writers.publish(stories)
+            assert writers.published == len(stories) - len(stories) % 3  # whole chunks of 3 only
+        spool.finish()
+        stories.extend(f"s{k % 4}" for k in range(len(stories), 151))
+        handed = []
+        writers.queue.put = lambda chunk, put=writers.queue.put: (handed.append(chunk and chunk[1]), put(chunk))
+        writers.finish(stories)
+        assert handed == [3, 3, 1, None, None]  # 144 were handed out while reading; the rest in chunks too
+    ix = whoosh_index.open_dir(str(building))
+    with ix.searcher() as searcher:
+        found = sorted((fields["id"], fields["story"]) for fields in searcher.all_stored_fields())
+    assert found == sorted((f"a{n}", f"s{n % 4}") for n in range(151))
+    assert not list(building.glob(".part-*"))
     spool.close()
