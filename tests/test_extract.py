@@ -579,9 +579,22 @@ def test_regional_news_roles(body, expected):
     ("Dispendukcapil Sidoarjo membuka layanan keliling.", ["Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sidoarjo"]),
     ("Dispendik Surabaya menambah kuota sekolah negeri.", ["Dinas Pendidikan Kota Surabaya"]),
     ("DLHK Kota Depok mengangkut sampah.", ["Dinas Lingkungan Hidup Kota Depok"]),
-    # Jakarta-area police
+    # Jakarta's own units that other regions lack, and names Jakarta gives its units
+    ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
+     ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),
+    ("Disparekraf DKI menggelar festival.", ["Dinas Pariwisata dan Ekonomi Kreatif Provinsi Daerah Khusus Ibukota Jakarta"]),
+    ("Dinas Gulkarmat DKI Jakarta mengerahkan 20 unit.",
+     ["Dinas Penanggulangan Kebakaran dan Penyelamatan Provinsi Daerah Khusus Ibukota Jakarta"]),
+    ("kata Kepala Dinas Perumahan Rakyat dan Permukiman DKI Jakarta, Agustino Darmawan.",
+     ["Dinas Perumahan Rakyat dan Kawasan Permukiman Provinsi Daerah Khusus Ibukota Jakarta"]),
+    # Jakarta-area police: every Polres of a Jakarta kota is a Metro one, with or without the word
     ("Polres Metro Jakarta Selatan dan Polsek Metro Menteng menangkap pelaku.",
      ["Kepolisian Resor Metropolitan Jakarta Selatan", "Kepolisian Sektor Metropolitan Menteng"]),
+    ("Ia pernah menjadi Kapolsek Metro Tebet, Polres Jakarta Selatan.", ["Kepolisian Resor Metropolitan Jakarta Selatan"]),
+    ("BNNP bekerja sama dengan Polres Jakbar. Humas Polres Metro Jakbar membenarkannya.",
+     ["Badan Narkotika Nasional Provinsi", "Kepolisian Resor Metropolitan Jakarta Barat"]),
+    ("Polres Kepulauan Seribu dan Polres Lhokseumawe berpatroli.",
+     ["Kepolisian Resor Kepulauan Seribu", "Kepolisian Resor Lhokseumawe"]),
     ("Polres Metro Bekasi Kota menggelar razia.", ["Kepolisian Resor Metropolitan Bekasi"]),
     # central police and military units, a Polda's directorates (with their Polda)
     ("Bareskrim Polri, Korlantas, Divhumas Polri dan Puspen TNI memberi keterangan.",

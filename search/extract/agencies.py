@@ -30,11 +30,19 @@ class RegionalBody:
     forms: tuple[str, ...]
     plain_forms: tuple[str, ...] = ()  # forms without a level word: only where the name is unambiguous
     parent: "RegionalBody | None" = None  # the body every form also names (`Ditreskrimum Polda Jatim`)
+    provinces: tuple[str, ...] = ()  # only regions of these provinces (codes) have it; () means every province
+    not_provinces: tuple[str, ...] = ()  # regions of these provinces have another body instead
+
+    def serves(self, region: Region) -> bool:
+        province = region.code.split(".")[0]
+        return (region.level in self.levels and (not self.provinces or province in self.provinces)
+                and province not in self.not_provinces)
 
 
 POLDA = RegionalBody(("provinsi",), "Kepolisian Daerah {polda}", "Polda {polda}", "police",
                      ("Polda {w}", "Kepolisian Daerah {w}"))
 POLDA_NAMES = {"31": "Metro Jaya"}  # a Polda not named after its province: Polda Metro Jaya covers Jakarta
+METRO_POLRES = ("31",)  # the Polres of every kota of Jakarta is a Metro one, written with `Metro` or without
 
 
 def _polda_unit(name: str, acronym: str, *aliases: str) -> RegionalBody:
@@ -71,7 +79,10 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten",), "Kepolisian Resor {short}", "Polres {short}", "police",
                  ("Polres {w}", "Kepolisian Resor {w}")),
     RegionalBody(("kota",), "Kepolisian Resor {short}", "Polres {short}", "police",
-                 (), ("Polres {w}", "Kepolisian Resor {w}")),  # Polres Lhokseumawe; Polres Blitar is the kabupaten's
+                 (), ("Polres {w}", "Kepolisian Resor {w}"),  # Polres Lhokseumawe; Polres Blitar is the kabupaten's
+                 not_provinces=METRO_POLRES),
+    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
+                 (), ("Polres {w}", "Kepolisian Resor {w}"), provinces=METRO_POLRES),  # `Polres Jakarta Selatan`
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
                  ("Polres Metro {w} Kota",), ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
@@ -181,7 +192,7 @@ def regional_body_forms(region: Region, written: str | None = None,
     (several regions share them) get only forms that carry a level word."""
     written = written or region.short_name
     for body in REGIONAL_BODIES:
-        if region.level not in body.levels:
+        if not body.serves(region):
             continue
         values = {"full": region.full_name, "short": region.short_name,
                   "polda": POLDA_NAMES.get(region.code, region.short_name)}
@@ -337,7 +348,7 @@ def _share_regions(found: list[tuple[Match, AgencyRef | _UnitMatch]], tokens: To
 
 def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
     for body in REGIONAL_BODIES:
-        if region.level in body.levels and body.acronym.split(" {")[0] == acronym:
+        if body.serves(region) and body.acronym.split(" {")[0] == acronym:
             values = {"full": region.full_name, "short": region.short_name,
                       "polda": POLDA_NAMES.get(region.code, region.short_name)}
             return AgencyRef(body.canonical.format(**values), body.acronym.format(**values), body.kind, region)
