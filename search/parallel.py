@@ -188,6 +188,9 @@ class ParallelWriters:
                 sender.close()
                 self.processes.append(process)
                 self.pipes.append(receiver)
+        except BaseException:
+            self.__exit__()  # the workers already started are not left waiting for work
+            raise
         finally:
             gc.unfreeze()
 

@@ -220,3 +220,18 @@ def test_workers_take_every_published_article_once_as_its_story_is_known(tmp_pat
     assert found == sorted((f"a{n}", f"s{n % 4}") for n in range(151))
     assert not list(building.glob(".part-*"))
     spool.close()
+
+
+def test_writers_that_cannot_all_start_leave_none_behind(tmp_path):
+    from search.parallel import ArticleSpool, ParallelWriters
+
+    building = tmp_path / "building"
+    building.mkdir()
+    (building / ".part-1").mkdir()  # the second worker's directory cannot be made
+    spool = ArticleSpool(tmp_path / "spool")
+    before = children_of(os.getpid())
+    with pytest.raises(FileExistsError):
+        ParallelWriters(spool, building, 2, expected=10)
+    assert wait_for(lambda: children_of(os.getpid()) <= before, timeout=5)  # the first worker was stopped
+    assert not (building / ".part-0").exists()
+    spool.close()
