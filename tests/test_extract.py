@@ -315,7 +315,7 @@ def test_a_facet_value_looks_like_a_persons_name(body, expected):
     ("Dana White", "Dana White"),  # one such word is a given name now and then
     ("Al Qaeda", None),
     ("The Fed", None),
-    ("Institute Bonar Tigor Naipospos", "Bonar Tigor Naipospos"),  # a body's English name ends at its word
+    ("Institute Bonar Tigor Naipospos", None),  # a think tank's post (Setara Institute) is no public office
     ("First Asia Capital David Sutyanto", "David Sutyanto"),
     ("Recording Academy", None),  # a body alone
     ("Leicester City Jon Rudkin", "Jon Rudkin"),  # a club's or a company's word (organisation_words.txt)
@@ -557,6 +557,26 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     # ...but a role whose own name stands before `dan` is not the name before it: `pengusaha Andi Narogong`
     ("Ia didakwa bersama pengusaha Andi Narogong, mantan Sekretaris Jenderal Kemendagri Diah Anggraini dan "
      "pejabat lain.", [("Diah Anggraini", "Sekretaris Jenderal Kemendagri")]),
+    # a health centre's head: the centre and its place are the role's, the name comes after them
+    ("Kepala Puskesmas Kalianda, Ns. Budi Santoso, S.Kep, mengatakan stok vaksin aman.",
+     [("Budi Santoso", "Kepala Puskesmas Kalianda")]),
+    ("Kepala UPT Puskesmas Kalianda, Budi Santoso, mengatakan stok vaksin aman.",
+     [("Budi Santoso", "Kepala UPT Puskesmas Kalianda")]),
+    ("Kepala Puskesmas Kalianda Budi Santoso mengatakan stok vaksin aman.", [("Budi Santoso", "Kepala")]),
+    ("Kepala Puskesmas Kalianda mengatakan stok vaksin aman.", []),
+    ("Kalaksa BPBD Garut Satria Budi mengatakan 300 rumah terendam.", [("Satria Budi", "Kalaksa BPBD Garut")]),
+    # names abroad: `al-` (however spaced) and `bin` are the name's, a particle is no word of the five a name
+    # may have, a foreign envoy to Indonesia, an emir
+    ("Presiden Suriah Bashar al - Assad dan Perdana Menteri Irak Haider al-Abadi bertemu.",
+     [("Bashar al-Assad", "Presiden Suriah"), ("Haider al-Abadi", "Perdana Menteri Irak")]),
+    ("Duta Besar Arab Saudi untuk Indonesia Osama bin Mohammed Abdullah Al Shuaibi mengatakan hal itu.",
+     [("Osama bin Mohammed Abdullah Al Shuaibi", "Duta Besar Arab Saudi untuk Indonesia")]),
+    ("Emir Qatar Sheikh Tamim bin Hamad al-Thani menerima tamu.", [("Sheikh Tamim bin Hamad al-Thani", "Emir Qatar")]),
+    ("Emir Sirajudin hadir.", []),  # `Emir` is a post only before its country
+    # a think tank's post is no public office
+    ("Direktur Riset Setara Institute Ismail Hasani mengatakan vonis itu berat.", []),
+    ("Direktur Kepabeanan Internasional dan Antar Lembaga Robert Leonard Marbun mengungkapkan hal itu.",
+     [("Robert Leonard Marbun", "Direktur Kepabeanan Internasional dan Antar")]),
 ])
 def test_regional_news_roles(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

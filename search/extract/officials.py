@@ -21,6 +21,7 @@ MAX_GROUP_DISTANCE = 16  # tokens from a group of office holders (`dua petahana 
 MAX_GROUP_GAP = 3  # tokens from the group's noun to its body
 MAX_PRONOUN_OPENING = 3  # tokens of a sentence before its copula when the group is in the sentence before
 CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
+ARABIC_ARTICLES = frozenset({"al", "el"})  # written lower-case before a hyphen inside a name
 RANK_SPAN_BREAKS = (CLAUSE_END | {","}) - {"(", ")"}  # `Mayjen TNI (Purn) Budi`: parentheses stay in a rank's span
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "("})  # `Argo Yuwono selaku Kabid Humas Polda Metro
@@ -241,6 +242,8 @@ class _Reader:
         if i < 1 or i >= len(tokens):
             return False
         if tokens[i].text == "-":
+            if i + 1 < len(tokens) and tokens[i - 1].text in ARABIC_ARTICLES and tokens[i + 1].is_capitalised:
+                return True  # `Abdul Aziz al-Saud`, `al - Saud`
             if i + 1 >= len(tokens) or not tokens[i - 1].is_capitalised:
                 return False
             part = tokens[i + 1].text
@@ -320,8 +323,8 @@ class _Reader:
             return following in FACTION_WORDS or following in self.lex.parties
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
-        return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and self.word(i - 1) in ENVOY_SENDERS
-                and following[:1].isupper())
+        return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
+                and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS))  # `Dubes Arab Saudi untuk Indonesia`
 
     def _ends_in_deictic(self, i: int) -> bool:
         """`Camat setempat, Ahmad Hidayat`, `Kepala desa setempat, …`: a role's head, then at most
@@ -428,9 +431,11 @@ class _Reader:
                 and self.tokens[i].text in self.lex.person_prefixes)
 
     def _words_in(self, start: int, end: int) -> int:
-        """Words of a name in tokens [start, end): a hyphenated part is one word with the one before it."""
+        """Words of a name in tokens [start, end): a hyphenated part is one word with the one before it, and a
+        particle (`bin`, `van`) is none (`Osama bin Mohammed Abdullah Al Shuaibi`)."""
         hyphens = sum(1 for i in range(start, end) if self.tokens[i].text == "-")
-        return end - start - 2 * hyphens
+        particles = sum(1 for i in range(start, end) if self.is_particle(i))
+        return end - start - 2 * hyphens - particles
 
     def _role_word_given_name(self, i: int) -> bool:
         """`Brigjen Pol Agung Setya`: right after a rank, a given name that is also a role's word (`Agung`,
@@ -479,6 +484,8 @@ class _Reader:
             if (name is not None and self._place_alone(head, name) and self.word(end) == ","
                     and self.word(end + 1) not in self.lex.place_levels):
                 name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
+            if name is not None and self._unit_named(name) and self.word(end) == ",":
+                name = None  # `Kepala Puskesmas Kalianda, Budi Santoso`: the unit's name, then the person's
             if name is not None:
                 name = self._given_name_region(head, name)
                 name = self._without_place(head, name)
@@ -661,6 +668,10 @@ class _Reader:
         second = self.word(start + 1)
         return (second in self.lex.place_name_endings
                 or f"{self.tokens[start].lower} {second.lower()}" in self.lex.kecamatan_names)
+
+    def _unit_named(self, name: tuple[int, int]) -> bool:
+        """`Puskesmas Kalianda`, `UPT Puskesmas Way Urang`: a public institution's word opens the would-be name."""
+        return self.word(name[0]) in self.lex.public_unit_words
 
     def _place_alone(self, head: int, name: tuple[int, int]) -> bool:
         return name[0] > head and self.word(name[0] - 1) in self.lex.place_levels and name[1] - name[0] <= 2
@@ -1140,6 +1151,8 @@ def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
     while len(words) > 1 and _opens_role(words[0], lexicon):
         words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
+    if len(words) > 1 and words[0] in lexicon.public_unit_words:
+        words = _after_unit_name(words[1:], lexicon)  # `Puskesmas Kalianda Budi Santoso`: the unit's, then his
     while len(words) >= 3 and _glued_before_name(words[0], lexicon):
         if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
             return []  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
@@ -1148,6 +1161,16 @@ def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list
         words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
+
+
+def _after_unit_name(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The words after a public institution's word (`Puskesmas`), without the place it is named after when the
+    gazetteers know it, even in one word (`Kalianda`)."""
+    for size in range(min(MAX_PLACE_WORDS, len(words)), 0, -1):
+        place = " ".join(words[:size]).lower()
+        if place in lexicon.kecamatan_names or _is_place(place, lexicon):
+            return words[size:]
+    return words  # `Antar Lembaga Robert Leonard Marbun`: a name of three words is not cut
 
 
 def _without_glued_verb(word: str, lexicon: Lexicon) -> str:
