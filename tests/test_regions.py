@@ -324,6 +324,9 @@ def test_regions_by_evidence(body, title, place, expected):
     ("Pelaku adalah pria asal Kecamatan Bangsalsari, Kabupaten Jember, Jawa Timur.", None),
     # a former office, a route, a wider area, where a statement was made
     ("Djarot, mantan Wali Kota Blitar, mengenang masa kecil anaknya.", None),
+    # ... and a post held in a regional body before, its name after the post's words
+    ("Polisi menunggu surat pengadilan, ujar Argo. Mantan Kabid Humas Polda Jawa Timur itu tidak merinci.", None),
+    ("Kewenangan itu penting, kata mantan Ketua Bawaslu Jawa Tengah itu kepada peserta.", None),
     ("Kereta relasi Gambir-Surabaya-Jember tertahan dua jam.", None),
     ("Pembagian wilayah meliputi Malang Raya, Madura Raya, dan Tapal Kuda.", None),
     # examples after `di antaranya` with no count of places before them

@@ -78,6 +78,8 @@ REGIONAL_AGENCY_KINDS = frozenset({"regional_government", "regional_legislature"
                                    "prosecutor"})
 LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothing else decides
 MAX_PARENTHESIS = 6
+POST_REACH = 60  # characters before a body's name where `anggota` or a former post is looked for
+MAX_POST_WORDS = 4  # capitalised words of a post written between `mantan` and the body it was held in
 PASSING = frozenset({"origin", "former role", "people"})  # cues that make a mention a passing one or none
 KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
@@ -363,7 +365,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             shared.append(mention)
     for agency in agencies:
         region = getattr(agency, "region", None)
-        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS and not _only_members(article, agency, words):
+        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS and not _only_in_passing(article, agency, words):
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
@@ -439,21 +441,32 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
         and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
 
 
-def _only_members(article: ArticleText, agency, words: RegionWords) -> bool:
-    """`anggota DPRD Kota Malang` each time the body names the body: a member's attribute, the body does not
-    act (region_cues.tsv, kind people)."""
-    if "nggota" not in article.text:  # `anggota`, `Anggota`: most articles name no member
-        return False
+def _only_in_passing(article: ArticleText, agency, words: RegionWords) -> bool:
+    """Each time the text names the body, it is a member's attribute (`anggota DPRD Kota Malang`: region_cues.tsv,
+    kind people) or a post held there before (`mantan Kabid Humas Polda Jawa Timur`): the body does not act."""
+    if "nggota" not in article.text and "antan" not in article.text and "eks" not in article.text.lower():
+        return False  # most articles name no member and no former post
     found = False
     for surface in getattr(agency, "surfaces", ()):
         first = surface.split()[0].lower()
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", article.text):
-            before = article.text[max(0, match.start() - ORIGIN_REACH):match.start()].split()
+            before = article.text[max(0, match.start() - POST_REACH):match.start()].split()
             cue = words.cues.get(f"{before[-1].lower()} {first}") if before else None
-            if cue is None or cue.kind != "people":
+            if (cue is None or cue.kind != "people") and not _former_post_words(before, words):
                 return False
             found = True
     return found
+
+
+def _former_post_words(before: list[str], words: RegionWords) -> bool:
+    """`mantan Kabid Humas` right before a body's name: capitalised words of a post after `mantan`, `eks`."""
+    for k in range(len(before) - 1, max(-1, len(before) - 2 - MAX_POST_WORDS), -1):
+        cue = words.cues.get(before[k].lower())
+        if cue is not None and cue.kind == "former":
+            return k < len(before) - 1
+        if not before[k][:1].isupper():
+            return False
+    return False
 
 
 def _is_national_story(agencies, words: RegionWords) -> bool:
@@ -999,12 +1012,25 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
             before = words.cues.get(tokens[end - width - 1].key)
             if before is not None and before.kind == "former":
                 return Cue("former role", cue.levels, cue.shared)
+        if cue.kind == "body" and _former_post_before(tokens, end - width, words):
+            return Cue("former role", cue.levels, cue.shared)  # `mantan Kabid Humas Polda Jawa Timur`
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
             if outer is not None and outer.kind in ("body", "court", "role", "event", "former role"):
                 return Cue(outer.kind, cue.levels)
         return cue
     return None
+
+
+def _former_post_before(tokens: list[Token], start: int, words: RegionWords) -> bool:
+    """`mantan Kabid Humas` before `Polda Jawa Timur`: a former post's capitalised words, then the body."""
+    for k in range(start - 1, max(-1, start - 2 - MAX_POST_WORDS), -1):
+        cue = words.cues.get(tokens[k].key)
+        if cue is not None and cue.kind == "former":
+            return k < start - 1  # a post between: `mantan Polda X` names no post
+        if not tokens[k].text[:1].isupper():
+            return False
+    return False
 
 
 def _skip_aside(tokens: list[Token], start: int) -> int:
