@@ -88,6 +88,10 @@ GROUPS = (
      and is_dev(a["id"])),
     ("other-cue-dev", 15, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] != HEADLINES and n >= 1
      and is_dev(a["id"])),
+    ("strong-dev-3", 30, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2
+     and is_dev(a["id"])),
+    ("weak-dev-2", 10, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
+     and is_dev(a["id"])),
 )
 
 
