@@ -599,6 +599,13 @@ def test_regional_news_roles(body, expected):
     ("Dispendukcapil Sidoarjo membuka layanan keliling.", ["Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sidoarjo"]),
     ("Dispendik Surabaya menambah kuota sekolah negeri.", ["Dinas Pendidikan Kota Surabaya"]),
     ("DLHK Kota Depok mengangkut sampah.", ["Dinas Lingkungan Hidup Kota Depok"]),
+    # a unit named by its own words ends before its head's name, at its number or at a place the gazetteers know
+    ("Kepala Balai Taman Nasional Tambora Budi Kurniawan mengatakan pendaki selamat.",
+     ["Balai Taman Nasional Tambora"]),
+    ("Kepala Balai Besar Pelaksanaan Jalan Nasional VI Atyanto Busono mengatakan jalan ditutup.",
+     ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
+    ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
+    ("Kepala Balai Taman Nasional Gunung Rinjani menutup jalur.", ["Balai Taman Nasional Gunung Rinjani"]),
     # Jakarta's own units that other regions lack, and names Jakarta gives its units
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),

@@ -381,7 +381,7 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
         end = position + len(prefix)
         if tuple(token.text for token in tokens[position:end]) != prefix:
             continue
-        words, after = _qualifier(gazetteers, tokens, end, unit.qualifier)
+        words, after = _qualifier(gazetteers, tokens, end, unit.qualifier, lexicon)
         if words is None:
             continue
         named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
@@ -416,7 +416,12 @@ MAX_UNIT_WORDS = 6
 NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})
 
 
-def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: str) -> tuple[list[str] | None, int]:
+MIN_HOLDER_WORDS = 2
+MAX_HOLDER_WORDS = 3  # words of a holder's name after a unit's
+
+
+def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: str,
+               lexicon: Lexicon | None = None) -> tuple[list[str] | None, int]:
     """The words a sub-unit's prefix takes: a number (`III`, `A`, `2`), capitalised words, or none."""
     if kind == "-":
         return [], start
@@ -440,7 +445,30 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
     while words and words[-1] == "dan":
         words.pop()
         end -= 1
-    return (words or None), end
+    kept = _before_holder(words, lexicon) if lexicon is not None else len(words)
+    return (words[:kept] or None), end - (len(words) - kept)
+
+
+def _before_holder(words: list[str], lexicon: Lexicon) -> int:
+    """How many of a unit's words are its name when a holder's name of two words or more is written right after
+    it (`Kepala Balai Taman Nasional Tambora Budi Kurniawan`, `Balai Besar Pelaksanaan Jalan Nasional VI Atyanto
+    Busono`): the name ends at its last number or at the last place the gazetteers know, even of one word."""
+    for k in range(len(words) - MIN_HOLDER_WORDS, max(0, len(words) - MAX_HOLDER_WORDS - 1), -1):
+        if not all(_may_name_a_person(word, lexicon) for word in words[k:]):
+            continue
+        word, lowered = words[k - 1], words[k - 1].lower()
+        if _is_roman(word) or word.isdigit() or (lowered not in lexicon.common_words and (
+                lowered in lexicon.kecamatan_names or lowered in lexicon.cities_by_name)):
+            return k
+    return len(words)
+
+
+def _may_name_a_person(word: str, lexicon: Lexicon) -> bool:
+    """No ordinary word, word of a role or place: `Budi`, `Kurniawan`, not `Pelayanan`, `Gunung`, `Nasional`."""
+    lowered = word.lower()
+    return (word.isalpha() and lowered not in lexicon.common_words and word not in lexicon.role_words
+            and word not in lexicon.positions and lowered not in lexicon.kecamatan_names
+            and lowered not in lexicon.cities_by_name)
 
 
 def _plausible_unit_words(prefix: tuple[str, ...], words: list[str]) -> bool:
