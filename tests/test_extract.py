@@ -599,6 +599,15 @@ def test_regional_news_roles(body, expected):
     ("Dispendukcapil Sidoarjo membuka layanan keliling.", ["Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sidoarjo"]),
     ("Dispendik Surabaya menambah kuota sekolah negeri.", ["Dinas Pendidikan Kota Surabaya"]),
     ("DLHK Kota Depok mengangkut sampah.", ["Dinas Lingkungan Hidup Kota Depok"]),
+    # a bare `DPRD` is the legislature of the one regional government the article names
+    ("Pemprov DKI menganggarkan Rp 799 miliar. Anggaran itu dibahas bersama DPRD.",
+     ["Pemerintah Provinsi Daerah Khusus Ibukota Jakarta",
+      "Dewan Perwakilan Rakyat Daerah Provinsi Daerah Khusus Ibukota Jakarta"]),
+    ("Pemkab Garut dan Pemkab Bandung bersepakat. DPRD menyetujui.",
+     ["Pemerintah Kabupaten Garut", "Pemerintah Kabupaten Bandung"]),
+    ("Pemkab Malang dan DPRD Kota Batu bertemu. DPRD setuju.",
+     ["Pemerintah Kabupaten Malang", "Dewan Perwakilan Rakyat Daerah Kota Batu"]),
+    ("Pemkab Garut menyiapkan pemilihan anggota DPRD kabupaten/kota.", ["Pemerintah Kabupaten Garut"]),
     # a unit named by its own words ends before its head's name, at its number or at a place the gazetteers know
     ("Kepala Balai Taman Nasional Tambora Budi Kurniawan mengatakan pendaki selamat.",
      ["Balai Taman Nasional Tambora"]),

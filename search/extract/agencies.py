@@ -266,6 +266,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
         if token.text in learned and index not in covered:
             found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
     found.extend(_bare_commissions(gazetteers, tokens, found))
+    found.extend(_bare_legislature(tokens, found))
     found.sort(key=lambda pair: pair[0].start)
     _share_regions(found, tokens)
     article_region = _article_region(found, place_region) or _first_city(regions, tokens)
@@ -315,6 +316,27 @@ def _names_a_rank(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
     rank is the rank's service, written as part of it, not a mention of the body (labelling guideline)."""
     return (match.end - match.start == 1 and tokens[match.start].text in RANK_SERVICES and match.start > 0
             and tokens[match.start - 1].text in lexicon.ranks)
+
+
+REGIONAL_LEGISLATURE = "DPRD"
+NOT_ONE_LEGISLATURE = frozenset({"kabupaten", "kota", "provinsi", "se", "di", "tingkat", "seluruh"})
+
+
+def _bare_legislature(tokens: Tokens, found: list[tuple[Match, AgencyRef | _UnitMatch]]) -> list[tuple[Match, AgencyRef]]:
+    """`Pemprov DKI ... dibahas bersama DPRD`: a bare `DPRD`, in an article naming one regional government and
+    no legislature of any region, is that government's (not `DPRD kabupaten/kota`, `DPRD se-Jatim`)."""
+    bare = [i for i in tokens.where({REGIONAL_LEGISLATURE})
+            if i + 1 >= len(tokens) or tokens[i + 1].lower not in NOT_ONE_LEGISLATURE]
+    if not bare:
+        return []
+    covered = {i for match, _ in found for i in range(match.start, match.end)}
+    governments = {value.region for _, value in found if isinstance(value, AgencyRef)
+                   and value.kind == "regional_government" and value.region is not None}
+    if len(governments) != 1 or any(isinstance(value, AgencyRef) and value.kind == "regional_legislature"
+                                    for _, value in found):
+        return []
+    ref = _regional_ref(REGIONAL_LEGISLATURE, governments.pop())
+    return [(Match(i, i + 1, ref), ref) for i in bare if i not in covered and ref is not None]
 
 
 def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMention]:
