@@ -565,6 +565,9 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Kepala Puskesmas Kalianda Budi Santoso mengatakan stok vaksin aman.", [("Budi Santoso", "Kepala")]),
     ("Kepala Puskesmas Kalianda mengatakan stok vaksin aman.", []),
     ("Kalaksa BPBD Garut Satria Budi mengatakan 300 rumah terendam.", [("Satria Budi", "Kalaksa BPBD Garut")]),
+    # a regulator's committee member, never a school committee's
+    ("Pita digunting oleh Komite BPH Migas M Ibnu Fajar didampingi direktur.", [("M Ibnu Fajar", "Komite BPH Migas")]),
+    ("Komite Sekolah SMAN 1 Budi Santoso hadir.", []),
     # names abroad: `al-` (however spaced) and `bin` are the name's, a particle is no word of the five a name
     # may have, a foreign envoy to Indonesia, an emir
     ("Presiden Suriah Bashar al - Assad dan Perdana Menteri Irak Haider al-Abadi bertemu.",
