@@ -565,6 +565,9 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Kepala Puskesmas Kalianda Budi Santoso mengatakan stok vaksin aman.", [("Budi Santoso", "Kepala")]),
     ("Kepala Puskesmas Kalianda mengatakan stok vaksin aman.", []),
     ("Kalaksa BPBD Garut Satria Budi mengatakan 300 rumah terendam.", [("Satria Budi", "Kalaksa BPBD Garut")]),
+    # a month's name between two name words is the name's; in a date it is not
+    ("Menteri Kehutanan Raja Juli Antoni meninjau hutan.", [("Raja Juli Antoni", "Menteri Kehutanan")]),
+    ("Pada Sabtu, 5 Juli 2025, Bupati Malang Sanusi meninjau hutan.", [("Sanusi", "Bupati Malang")]),
     # a regulator's committee member, never a school committee's
     ("Pita digunting oleh Komite BPH Migas M Ibnu Fajar didampingi direktur.", [("M Ibnu Fajar", "Komite BPH Migas")]),
     ("Komite Sekolah SMAN 1 Budi Santoso hadir.", []),

@@ -202,9 +202,17 @@ class _Reader:
 
     def is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
-        if not token.is_capitalised or i in self.material or not self._may_be_name(token):
+        if not token.is_capitalised or i in self.material or not (self._may_be_name(token)
+                                                                   or self._month_inside_name(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _month_inside_name(self, i: int) -> bool:
+        """`Raja Juli Antoni`: a month's name between two name words is the name's (a date has a number before)."""
+        return (self.tokens[i].text in MONTHS and 0 < i < len(self.tokens) - 1
+                and self.tokens[i - 1].is_capitalised and self.tokens[i + 1].is_capitalised
+                and i - 1 not in self.material and i + 1 not in self.material
+                and self._may_be_name(self.tokens[i - 1]) and self._may_be_name(self.tokens[i + 1]))
 
     def _may_be_name(self, token: Token) -> bool:
         """What `is_name_word` asks of a capitalised token's text alone, judged once per text and lexicon."""
