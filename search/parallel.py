@@ -3,10 +3,11 @@ then the segments are moved into one index and listed in one table of contents.
 
 Whoosh's own multiprocess writer was measured slower than one process and crashed at 100k articles
 (../shared/STYLE.md); here the workers share nothing but their input: an ArticleSpool, the batch pickled to
-a file as it is read, each worker taking chunks of it from a queue as their stories are found (ParallelWriters), so that the reindex holds only the bodies while it
-finds stories (1.3 GB at 1M articles, against 4 GB of Article objects kept until the fork before). Each
-worker's own memory is its Whoosh pool, written out as a segment whenever it reaches its budget
-(writing.SegmentedWriter, writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
+a file as it is read, each worker taking chunks of it from a queue as their stories are found
+(ParallelWriters), so that the reindex holds only the bodies while it finds stories (1.3 GB at 1M articles,
+against 4 GB of Article objects kept until the fork before). Each worker's own memory is its Whoosh pool,
+written out as a segment whenever it reaches its budget (writing.SegmentedWriter,
+writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
 
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
@@ -50,8 +51,9 @@ class WorkerFailed(IndexWriteError):
 
 
 class ArticleSpool:
-    """A fresh build's articles with their content keys, pickled to `path` in reading order; any range of them
-    read back in order (by each worker, from its own file handle). The file is deleted by close()."""
+    """A fresh build's articles with their content keys, pickled to `path` in reading order; any run of them
+    read back in order from where it starts (by each worker, from its own file handle). The file is deleted by
+    close()."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -85,14 +87,6 @@ class ArticleSpool:
         with path.open("rb") as handle:
             handle.seek(offset)
             for _ in range(count):
-                yield pickle.load(handle)
-
-    def read(self, start: int, end: int) -> Iterator[tuple[Article, str]]:
-        if start >= min(end, len(self)):
-            return
-        with self.path.open("rb") as handle:
-            handle.seek(self._offsets[start])
-            for _ in range(start, min(end, len(self))):
                 yield pickle.load(handle)
 
     def close(self) -> None:

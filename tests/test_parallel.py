@@ -167,7 +167,7 @@ def test_story_preparing_workers_end_when_the_reindex_is_killed(tmp_path):
     assert wait_for(lambda: not any(alive(pid) for pid in workers), 1.0), workers
 
 
-def test_the_spool_gives_back_any_range_in_order_and_close_deletes_it(tmp_path):
+def test_the_spool_gives_back_any_run_in_order_and_close_deletes_it(tmp_path):
     from search.articles import Article
     from search.parallel import ArticleSpool
 
@@ -178,9 +178,9 @@ def test_the_spool_gives_back_any_range_in_order_and_close_deletes_it(tmp_path):
         spool.append(item)
     spool.finish()
     assert len(spool) == 5
-    assert list(spool.read(1, 3)) == items[1:3]
-    assert list(spool.read(3, 99)) == items[3:]  # a range past the end stops at the end
-    assert list(spool.read(5, 8)) == []
+    assert list(ArticleSpool.read_at(spool.path, spool.offset(1), 2)) == items[1:3]
+    assert list(ArticleSpool.read_at(spool.path, spool.offset(3), 2)) == items[3:]
+    assert list(ArticleSpool.read_at(spool.path, spool.offset(4), 0)) == []
     spool.close()
     assert not (tmp_path / "spool").exists()
 

@@ -322,7 +322,8 @@ REGIONAL_LEGISLATURE = "DPRD"
 NOT_ONE_LEGISLATURE = frozenset({"kabupaten", "kota", "provinsi", "se", "di", "tingkat", "seluruh"})
 
 
-def _bare_legislature(tokens: Tokens, found: list[tuple[Match, AgencyRef | _UnitMatch]]) -> list[tuple[Match, AgencyRef]]:
+def _bare_legislature(tokens: Tokens,
+                      found: list[tuple[Match, AgencyRef | _UnitMatch]]) -> list[tuple[Match, AgencyRef]]:
     """`Pemprov DKI ... dibahas bersama DPRD`: a bare `DPRD`, in an article naming one regional government and
     no legislature of any region, is that government's (not `DPRD kabupaten/kota`, `DPRD se-Jatim`)."""
     bare = [i for i in tokens.where({REGIONAL_LEGISLATURE})

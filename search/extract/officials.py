@@ -322,7 +322,8 @@ class _Reader:
 
     def _role_goes_on(self, i: int, head: int) -> bool:
         """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
-        Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves."""
+        Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves, or
+        Indonesia for an envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`)."""
         text, following = self.tokens[i].text, self.word(i + 1)
         if i - head <= ROLE_OBJECT_WORDS + 1 and all(self.tokens[k].text.islower() for k in range(head + 1, i)) \
                 and self._ends_in_deictic(i):
@@ -332,7 +333,7 @@ class _Reader:
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
-                and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS))  # `Dubes Arab Saudi untuk Indonesia`
+                and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS))  # or to it: `untuk Indonesia`
 
     def _ends_in_deictic(self, i: int) -> bool:
         """`Camat setempat, Ahmad Hidayat`, `Kepala desa setempat, …`: a role's head, then at most

@@ -444,7 +444,7 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
 def _only_in_passing(article: ArticleText, agency, words: RegionWords) -> bool:
     """Each time the text names the body, it is a member's attribute (`anggota DPRD Kota Malang`: region_cues.tsv,
     kind people) or a post held there before (`mantan Kabid Humas Polda Jawa Timur`): the body does not act."""
-    if "nggota" not in article.text and "antan" not in article.text and "eks" not in article.text.lower():
+    if not any(word in article.text for word in ("nggota", "antan", "eks", "Eks", "ekas")):
         return False  # most articles name no member and no former post
     found = False
     for surface in getattr(agency, "surfaces", ()):
@@ -463,7 +463,7 @@ def _former_post_words(before: list[str], words: RegionWords) -> bool:
     for k in range(len(before) - 1, max(-1, len(before) - 2 - MAX_POST_WORDS), -1):
         cue = words.cues.get(before[k].lower())
         if cue is not None and cue.kind == "former":
-            return k < len(before) - 1
+            return k < len(before) - 1  # a post between: `mantan Polda X` names no post
         if not before[k][:1].isupper():
             return False
     return False
@@ -1012,7 +1012,8 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
             before = words.cues.get(tokens[end - width - 1].key)
             if before is not None and before.kind == "former":
                 return Cue("former role", cue.levels, cue.shared)
-        if cue.kind == "body" and _former_post_before(tokens, end - width, words):
+        if cue.kind == "body" and _former_post_words(
+                [token.text for token in tokens[max(0, end - width - MAX_POST_WORDS - 1):end - width]], words):
             return Cue("former role", cue.levels, cue.shared)  # `mantan Kabid Humas Polda Jawa Timur`
         if cue.kind == "level":
             outer = _cue_before(tokens, end - width, words)
@@ -1020,17 +1021,6 @@ def _cue_before(tokens: list[Token], start: int, words: RegionWords) -> Cue | No
                 return Cue(outer.kind, cue.levels)
         return cue
     return None
-
-
-def _former_post_before(tokens: list[Token], start: int, words: RegionWords) -> bool:
-    """`mantan Kabid Humas` before `Polda Jawa Timur`: a former post's capitalised words, then the body."""
-    for k in range(start - 1, max(-1, start - 2 - MAX_POST_WORDS), -1):
-        cue = words.cues.get(tokens[k].key)
-        if cue is not None and cue.kind == "former":
-            return k < start - 1  # a post between: `mantan Polda X` names no post
-        if not tokens[k].text[:1].isupper():
-            return False
-    return False
 
 
 def _skip_aside(tokens: list[Token], start: int) -> int:
