@@ -94,8 +94,11 @@ class ArticleSpool:
         self.path.unlink(missing_ok=True)
 
 
-def _run_part(items: Callable[[], Iterator[tuple[tuple[Article, str], str]]], directory: str, counter, writers: int,
-              parent: int, errors, facets: FacetRegistry = FACETS) -> None:
+Claimed = tuple[tuple[Article, str], str]  # a spooled article with its content key, and its story
+
+
+def _run_part(items: Callable[[], Iterator[Claimed]], directory: str, counter, writers: int, parent: int, errors,
+              facets: FacetRegistry = FACETS) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
     die_with_parent(parent)
     try:
@@ -116,7 +119,7 @@ def chunk_size(expected: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, -(-expected // (workers * CHUNKS_PER_WORKER))))
 
 
-def _claimed(spool: Path, queue) -> Iterator[tuple[tuple[Article, str], str]]:
+def _claimed(spool: Path, queue) -> Iterator[Claimed]:
     """In a worker: each article (with its content key) of the chunks it takes from the queue, with its story,
     until the queue says there are no more (None)."""
     while (chunk := queue.get()) is not None:
@@ -124,7 +127,7 @@ def _claimed(spool: Path, queue) -> Iterator[tuple[tuple[Article, str], str]]:
         yield from zip(ArticleSpool.read_at(spool, offset, count), stories)
 
 
-def _write_part(items: Iterator[tuple[tuple[Article, str], str]], directory: str, counter, writers: int,
+def _write_part(items: Iterator[Claimed], directory: str, counter, writers: int,
                 facets: FacetRegistry = FACETS) -> None:
     """In a worker: index `items` into its own index directory, as segments of at most
     writing.segment_budget_bytes of pooled postings each."""

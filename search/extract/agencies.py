@@ -444,7 +444,7 @@ MAX_HOLDER_WORDS = 3  # words of a holder's name after a unit's
 
 
 def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: str,
-               lexicon: Lexicon | None = None) -> tuple[list[str] | None, int]:
+               lexicon: Lexicon) -> tuple[list[str] | None, int]:
     """The words a sub-unit's prefix takes: a number (`III`, `A`, `2`), capitalised words, or none."""
     if kind == "-":
         return [], start
@@ -468,7 +468,7 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
     while words and words[-1] == "dan":
         words.pop()
         end -= 1
-    kept = _before_holder(words, lexicon) if lexicon is not None else len(words)
+    kept = _before_holder(words, lexicon)
     return (words[:kept] or None), end - (len(words) - kept)
 
 

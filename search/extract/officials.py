@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, Lexicon
@@ -1174,12 +1175,12 @@ def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list
 
 def _after_unit_name(words: list[str], lexicon: Lexicon) -> list[str]:
     """The words after a public institution's word (`Puskesmas`), without the place it is named after when the
-    gazetteers know it, even in one word (`Kalianda`)."""
-    for size in range(min(MAX_PLACE_WORDS, len(words)), 0, -1):
-        place = " ".join(words[:size]).lower()
-        if place in lexicon.kecamatan_names or _is_place(place, lexicon):
-            return words[size:]
-    return words  # `Antar Lembaga Robert Leonard Marbun`: a name of three words is not cut
+    gazetteers know it, even in one word (`Kalianda`); `Antar Lembaga Robert Leonard Marbun` is not cut."""
+    def known(place: list[str]) -> bool:
+        lowered = " ".join(place).lower()
+        return lowered in lexicon.kecamatan_names or _is_place(lowered, lexicon)
+
+    return words[_leading_place(words, len(words), known):]
 
 
 def _without_glued_verb(word: str, lexicon: Lexicon) -> str:
@@ -1205,11 +1206,13 @@ def _opens_role(word: str, lexicon: Lexicon) -> bool:
 def _place_before_name(words: list[str], lexicon: Lexicon) -> int:
     """How many first words name a place written between a role and a name (`Gubernur New York Andrew Cuomo`,
     `Lurah Jatipadang Arief Syarifuddin`): the longest such place that leaves a name of a word or more."""
-    for size in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
-        place = " ".join(words[:size]).lower()
-        if _is_place(place, lexicon) or tuple(words[:size]) in lexicon.foreign_cities:
-            return size
-    return 0
+    return _leading_place(words, len(words) - 1, lambda place: _is_place(" ".join(place).lower(), lexicon)
+                          or tuple(place) in lexicon.foreign_cities)
+
+
+def _leading_place(words: list[str], most: int, known: Callable[[list[str]], bool]) -> int:
+    """How many first words (at most `most`, and MAX_PLACE_WORDS) make the longest place that is `known`."""
+    return next((size for size in range(min(MAX_PLACE_WORDS, most), 0, -1) if known(words[:size])), 0)
 
 
 def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
