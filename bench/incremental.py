@@ -1,6 +1,7 @@
 """Seconds from dropping one new article beside a large archive to finding it through a running server.
 
     python bench/incremental.py [--size 100000] [--repeat 3] [--workdir DIR] [--sources DIR --index DIR]
+                                [--unasked SECONDS]
 
 Builds a synthetic archive of SIZE articles in one JSON Lines file (bench/corpus.py) and indexes it, unless
 --workdir already holds `sources/` and `index/` from an earlier run (a 100k build takes minutes), or
@@ -10,6 +11,9 @@ with `warta serve` running over the index, REPEAT times: write one new article a
 and poll /api/search for a word only that article has until it is found; then send the query mix of
 bench/querymix.py once, the first requests the new generation answers. Prints the reindex time, the time
 until the article is found, the mix's median and slowest request, and the server's memory (PSS of its processes).
+With --unasked, nobody searches for that many seconds after each reindex (a search on a worker that has not
+noticed the new generation starts its opening): the workers must notice it themselves (web/server.py's
+FOLLOW_SECONDS), as they do on a server nobody is asking.
 """
 
 from __future__ import annotations
@@ -75,6 +79,8 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--sources", type=Path, help="a directory of sources indexed before (with --index)")
     parser.add_argument("--index", type=Path, help="the index built from --sources")
+    parser.add_argument("--unasked", type=float, default=0.0,
+                        help="seconds without searches after each reindex, before polling")
     args = parser.parse_args()
     if (args.sources is None) != (args.index is None):
         parser.error("--sources and --index go together")
@@ -93,6 +99,7 @@ def main() -> None:
                 started = time.perf_counter()
                 (sources / f"new-{run}.txt").write_text(ARTICLE.format(word=word), encoding="utf-8")
                 reindex_seconds = reindex(sources, index)
+                time.sleep(args.unasked)
                 url = base + "/api/search?" + urllib.parse.urlencode({"q": word})
                 while get_json(url)[1].get("total") != 1:
                     if time.perf_counter() - started > 120:
@@ -102,7 +109,8 @@ def main() -> None:
                 after = mix_milliseconds(base, mix)
                 print(f"{run:>4}{reindex_seconds:>11.2f}{found:>15.2f}"
                       f"{f'{statistics.median(after):.0f}/{max(after):.0f}':>22}{sum(map(proportional_mb, server_processes(process.pid))):>15}")
-    print(f"reproduce: python bench/incremental.py --size {args.size} --repeat {args.repeat}")
+    unasked = f" --unasked {args.unasked:g}" if args.unasked else ""
+    print(f"reproduce: python bench/incremental.py --size {args.size} --repeat {args.repeat}{unasked}")
 
 
 if __name__ == "__main__":

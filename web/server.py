@@ -46,7 +46,8 @@ API_HEAD_BYTES = 64
 BACKLOG = 1024  # connections the kernel queues before a worker accepts them (waitress's default)
 HEARTBEAT_SECONDS = 1.0  # a worker tells the master it is alive at least this often (its I/O loop's timeout)
 WORKER_SILENCE_SECONDS = 30  # the master replaces a worker silent for this long (hung, not just busy)
-FOLLOW_SECONDS = 1.0  # how often a serving process looks whether `current` moved
+FOLLOW_SECONDS = 0.25  # how often a serving process looks whether `current` moved (one readlink): with no
+# searches coming to start a swap, a new article waits up to this long before its generation is even opened
 SAVE_SEARCHES_SECONDS = 10.0  # how often it writes the searches it answered last, for the next server's start
 GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /api/")
