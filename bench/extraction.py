@@ -41,7 +41,9 @@ def split_for(article_id: str) -> str:
 
 
 def key(text: str) -> str:
-    return " ".join(text.casefold().replace(".", " ").split())
+    """A name as scored: any case, full stops and repeated spaces ignored, and a hyphen spaced out as IndoSum's
+    tokenised text writes it (`al - Saud`) the same as written close (`al-Saud`)."""
+    return " ".join(text.casefold().replace(".", " ").replace(" - ", "-").split())
 
 
 @dataclass
