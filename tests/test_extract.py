@@ -551,6 +551,27 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Hakim Pengadilan Negeri Surabaya Erintuah Damanik ditangkap.",
      [("Erintuah Damanik", "Hakim Pengadilan Negeri Surabaya")]),
     ("Menteri Agama Lukman Hakim Saifuddin hadir.", [("Lukman Hakim Saifuddin", "Menteri Agama")]),
+    # when the post was held or how it was won (role_qualifiers.txt), between the post and the name
+    ("Menteri Kesehatan Kanada saat itu Rona Ambrose menghapus obat itu.",
+     [("Rona Ambrose", "Menteri Kesehatan Kanada")]),
+    ("Gubernur DKI Jakarta saat itu, Basuki Tjahaja Purnama, mengatakan hal itu.",
+     [("Basuki Tjahaja Purnama", "Gubernur DKI Jakarta")]),
+    ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
+    ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
+    ("Kapolres saat itu menjelaskan kasusnya.", []),
+    ("Sebagai anggota Komisi X DPR saat itu Angie bermitra dengan kementerian.", []),
+    # a pair elected together, their names joined by a dash; not a name with an Arabic article, not candidates
+    ("Gubernur dan Wakil Gubernur DKI Jakarta terpilih Anies Baswedan - Sandiaga Uno dilantik.",
+     [("Anies Baswedan", "Wakil Gubernur DKI Jakarta"), ("Sandiaga Uno", "Wakil Gubernur DKI Jakarta")]),
+    ("Menteri Ketenagakerjaan Saudi Arabia Ali Bin Nasser Al - Ghufais di Jedah.",
+     [("Ali Bin Nasser Al-Ghufais", "Menteri Ketenagakerjaan Saudi Arabia")]),
+    ("Golkar mengusung calon gubernur dan wakil gubernur Jawa Barat Ridwan Kamil - Daniel Muttaqien.", []),
+    # a post in lower case after a name, when a body or a region it serves follows; not a list of posts and names
+    ("Anak-anak meneriakkan nama Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang divonis.",
+     [("Basuki Tjahaja Purnama", "gubernur DKI Jakarta")]),
+    ("Hadir pula Rosaline Irene Rumaseuw, presiden LION 's Club Jakarta.", []),
+    ("Hadir Desmond Junaidi Mahesa, anggota Komisi III dari Fraksi Partai Hanura, Sarifuddin Suding.",
+     [("Sarifuddin Suding", "anggota Komisi III dari Fraksi Partai Hanura")]),
     # two people each named with `sebagai` and a role, joined by `dan`: each keeps the role written after them
     ("Masa jabatan Khofifah Indar Parawansa sebagai Gubernur Jawa Timur dan Emil Dardak sebagai Wagub berakhir.",
      [("Khofifah Indar Parawansa", "Gubernur Jawa Timur"), ("Emil Dardak", "Wagub")]),
@@ -664,6 +685,10 @@ def test_regional_news_roles(body, expected):
     ("Kepala Balai Besar Pelaksanaan Jalan Nasional VI, Ditjen Bina Marga Atyanto Busono meninjau jalan.",
      ["Balai Besar Pelaksanaan Jalan Nasional VI", "Direktorat Jenderal Bina Marga"]),
     ("Ditjen Pajak Jakarta Selatan memeriksa wajib pajak.", ["Direktorat Jenderal Pajak"]),
+    # ... and a short form is named by the full one; after `Dirjen`, a short form names no regional unit
+    ("Ditjen Hubla dan Direktorat Jenderal Minerba serta Ditjen Mineral dan Batu Bara bekerja sama.",
+     ["Direktorat Jenderal Perhubungan Laut", "Direktorat Jenderal Mineral dan Batubara"]),
+    ("Dirjen Dukcapil Zudan Arif Fakrulloh mengatakan data aman.", []),
     # a commission numbered I-XIII with no legislature after it, where the DPR or its seat is named
     ("Rapat Kerja bersama Komisi XI di Kompleks Parlemen, Senayan, Jakarta.",
      ["Komisi XI Dewan Perwakilan Rakyat", "Dewan Perwakilan Rakyat"]),

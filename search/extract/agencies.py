@@ -384,8 +384,12 @@ HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 
 
 def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
-    """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad."""
+    """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad;
+    `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
     after = match.end
+    if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS \
+            and getattr(match.value, "kind", None) == "regional_unit":
+        return True
     if match.end - match.start == 1 and tokens[match.start].text in PARTY_BOARDS:
         if after < len(tokens) and _is_roman(tokens[after].text):
             after += 1
@@ -416,7 +420,8 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                 continue
             known = _known_directorate_general(lexicon, unit, words)
             if known:
-                words, after = list(known), end + len(known)
+                written, name = known
+                words, after = list(name), end + len(written)
             ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
             return [(Match(position, after, ref), ref)]
         parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
@@ -428,14 +433,17 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
     return None
 
 
-def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tuple[str, ...] | None:
-    """The longest directorate general's name (directorates_general.txt) that a Ditjen's words start with."""
+def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The longest directorate general's form (directorates_general.txt) that a Ditjen's words start with, and
+    the unit's full name (`Hubla`: `Perhubungan Laut`)."""
     if not unit.template.startswith("Direktorat Jenderal "):
         return None
-    return next((name for name in lexicon.directorate_general_names if tuple(words[:len(name)]) == name), None)
+    return next(((written, name) for written, name in lexicon.directorate_general_names
+                 if tuple(words[:len(written)]) == written), None)
 
 
 MAX_UNIT_WORDS = 6
+DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary
 NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})
 
 

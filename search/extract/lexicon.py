@@ -51,7 +51,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     ranks: frozenset[str]
     officer_ranks: frozenset[str]  # ranks that name an officer with no post written (`Brigjen Sumrahari`)
     qualified_ranks: dict[str, frozenset[str]]  # ... and ranks that do when one of these words follows
-    directorate_general_names: tuple[tuple[str, ...], ...]  # as written after `Ditjen`, longest first
+    directorate_general_names: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (as written after `Ditjen`,
+    # the unit's full name), longest written form first: `Hubla` is `Perhubungan Laut`
     positions: frozenset[str]
     lowercase_positions: frozenset[str]  # positions that open a role in lower case too
     agency_posts: frozenset[str]  # `CEO`, `Penasihat`: they open a role only in a public body or office
@@ -94,6 +95,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_descriptions: frozenset[str]
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
+    role_qualifiers: tuple[tuple[str, ...], ...]  # `saat itu`, `petahana`: between a post and its holder, read through
     topic_shifts: frozenset[str]  # `sementara itu`: a lead-in that turns to someone else
     job_titles: frozenset[str]  # `Manager`, `Officer`: words of posts outside public office, never of a name
     object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
@@ -186,6 +188,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return self.officer_ranks | self.qualified_ranks.keys()
 
     @cached_property
+    def role_qualifier_starts(self) -> frozenset[str]:
+        """The first words of role_qualifiers: most tokens are none, and are passed at once."""
+        return frozenset(words[0] for words in self.role_qualifiers)
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return self.person_prefixes | self.degree_suffixes | self.ranks
@@ -193,6 +200,15 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
 
 def read_lines(name: str, package: str = DATA_PACKAGE) -> list[str]:
     return read_data_lines(name, package)
+
+
+def _directorate_general_names(lines: list[str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(written form, full name) for each line `Name|Short|…` of directorates_general.txt, longest form first."""
+    pairs = []
+    for line in lines:
+        forms = [form.split() for form in line.split("|") if form.strip()]
+        pairs += [(tuple(form), tuple(forms[0])) for form in forms]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
 def read_table(name: str) -> list[AgencyEntry]:
@@ -259,8 +275,7 @@ def load_lexicon() -> Lexicon:
         officer_ranks=frozenset(read_lines("officer_ranks.txt")),
         qualified_ranks={cells[0]: frozenset(cells[1].split("|"))
                          for cells in (line.split("\t") for line in read_lines("qualified_ranks.tsv"))},
-        directorate_general_names=tuple(sorted((tuple(line.split()) for line in read_lines("directorates_general.txt")),
-                                               key=len, reverse=True)),
+        directorate_general_names=_directorate_general_names(read_lines("directorates_general.txt")),
         positions=frozenset(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),
@@ -304,6 +319,8 @@ def load_lexicon() -> Lexicon:
         person_descriptions=frozenset(read_lines("person_descriptions.txt")),
         non_speakers=frozenset(read_lines("non_speakers.txt")),
         lead_ins=frozenset(read_lines("lead_ins.txt")),
+        role_qualifiers=tuple(sorted((tuple(line.split()) for line in read_lines("role_qualifiers.txt")),
+                                     key=len, reverse=True)),
         topic_shifts=frozenset(read_lines("topic_shifts.txt")),
         job_titles=frozenset(read_lines("job_titles.txt")),
         object_markers=frozenset(read_lines("object_markers.txt")),

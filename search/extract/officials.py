@@ -137,6 +137,8 @@ class _Reader:
     def _running_for(self, i: int) -> bool:
         """`calon Bupati`, `calon wakil presiden`: the position is one the person runs for."""
         before = self.word(i - 1).lower()
+        if before == "wakil" and self.word(i - 2) in self.lex.connectors and self.word(i - 3).lower() == self.word(i).lower():
+            return self._running_for(i - 3)  # `calon gubernur dan wakil gubernur`: both posts are run for
         return before in CANDIDACY_BEFORE or (before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE)
 
     def is_lowercase_head(self, i: int) -> bool:
@@ -148,6 +150,9 @@ class _Reader:
         if self._no_post_follows(i):
             return False
         following = self.tokens[i + 1]  # "mantan hakim konstitusi Patrialis Akbar": a court's word may follow
+        qualified = i + 1 + self._qualifier_length(i + 1)  # `presiden terpilih AS, Donald Trump`
+        if qualified > i + 1 and qualified < len(self.tokens) and self.tokens[qualified].is_capitalised:
+            return True
         if following.text == PLACE_LINK and self.tokens[i].text.capitalize() in PLACE_POSTS:
             return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
         if following.is_capitalised:
@@ -251,8 +256,8 @@ class _Reader:
         if i < 1 or i >= len(tokens):
             return False
         if tokens[i].text == "-":
-            if i + 1 < len(tokens) and tokens[i - 1].text in ARABIC_ARTICLES and tokens[i + 1].is_capitalised:
-                return True  # `Abdul Aziz al-Saud`, `al - Saud`
+            if i + 1 < len(tokens) and tokens[i - 1].text.lower() in ARABIC_ARTICLES and tokens[i + 1].is_capitalised:
+                return True  # `Abdul Aziz al-Saud`, `al - Saud`, `Ali Bin Nasser Al - Ghufais`
             if i + 1 >= len(tokens) or not tokens[i - 1].is_capitalised:
                 return False
             part = tokens[i + 1].text
@@ -288,6 +293,9 @@ class _Reader:
                 return i
             if self._number_in_role(i):
                 i += 1
+                continue
+            if i > head and self._qualifier_length(i):
+                i += self._qualifier_length(i)  # `Presiden RI petahana Joko Widodo`
                 continue
             if token.text in self.lex.connectors:
                 following = i + 1
@@ -350,6 +358,22 @@ class _Reader:
                     or text in TIME_NOUNS):  # `Kapuspen ABRI masa itu, Brigjen Sumrahari`: read from the rank
                 return False
         return False
+
+    def _qualifier_length(self, i: int) -> int:
+        """How many tokens from `i` say when the post was held or how it was won (role_qualifiers.txt: `saat
+        itu`, `petahana`), when a comma, a title or a capitalised word follows them (`Kapolres saat itu
+        menjelaskan` is a clause), two name words after a phrase: read through, and left out of the role's text."""
+        if self.word(i) not in self.lex.role_qualifier_starts:
+            return 0
+        for words in self.lex.role_qualifiers:
+            end = i + len(words)
+            if tuple(self.word(k) for k in range(i, end)) != words or end >= len(self.tokens):
+                continue
+            if self.tokens[end].text == "," or self.is_title(end):
+                return len(words)
+            if self.tokens[end].is_capitalised and (len(words) == 1 or self.is_name_word(end + 1)):
+                return len(words)  # but `… DPR saat itu Angie bermitra`: a clause's time, then its subject
+        return 0
 
     def _number_in_role(self, i: int) -> bool:
         """`Gubernur Jawa Timur periode 2019-2024 Khofifah`, `Ketua Komisi 2`: a number, or the word before one."""
@@ -572,17 +596,25 @@ class _Reader:
 
     def _paired_name(self, start: int, name_start: int) -> tuple[int, int] | None:
         """`…, Khofifah Indar Parawansa dan Emil Elestianto Dardak`: a name of two words or more before `dan`
-        and the name found after it share the role."""
-        if self.word(name_start - 1) not in self.lex.connectors:
+        and the name found after it share the role; so do a pair's two names joined by a dash (`gubernur dan
+        wakil gubernur terpilih Anies Baswedan - Sandiaga Uno`)."""
+        if self.word(name_start - 1) not in self.lex.connectors and not (
+                self.word(name_start - 1) == "-" and not self.is_hyphen_part(name_start - 1)
+                and self.word(name_start - 2).lower() not in ARABIC_ARTICLES):  # `Ali Bin Nasser Al - Ghufais`
             return None
         end = name_start - 1
         begin = end
         while begin > start and self.is_name_word(begin - 1) and end - begin < MAX_NAME_WORDS:
             begin -= 1
         if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}
-                               and not self._closes_role(begin - 1)):
+                               and not self._closes_role(begin - 1) and not self._ends_qualifier(begin - 1)):
             return None
         return begin, end
+
+    def _ends_qualifier(self, i: int) -> bool:
+        """`terpilih` at `i` closes a qualifier of the post (role_qualifiers.txt) that ends the role."""
+        return any(self._qualifier_length(i + 1 - len(words)) == len(words)
+                   for words in self.lex.role_qualifiers if self.word(i) == words[-1])
 
     def _closes_role(self, i: int) -> bool:
         """`Anggota DPRD Jawa Barat Ridwan Hasan dan Asep …`, `AKBP Rio Wahyu Anggoro dan …`: a body, a region or
@@ -708,6 +740,9 @@ class _Reader:
                 break
             if token.text in HOLDER_VERBS or (token.text == "yang" and self.word(i + 1) in HOLDER_VERBS):
                 break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
+            if self._qualifier_length(i):
+                i += self._qualifier_length(i)
+                continue
             pieces.append(token.text)
             i += 1
         role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
@@ -717,7 +752,8 @@ class _Reader:
         """`Khofifah Indar Parawansa, Gubernur Jatim …`, `Khofifah Indar Parawansa sebagai Gubernur …`,
         `Bu Ani (Menkeu)`: a name of two words or more (or one after a title), then its role."""
         former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
-        if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not self.is_head(i + 1 + former):
+        if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not (
+                self.is_head(i + 1 + former) or self._lowercase_appositive_head(i + 1 + former)):
             return None
         start = i
         while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
@@ -727,7 +763,12 @@ class _Reader:
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
         head = i + 1 + former
-        end = self.clause_end(head, head)
+        end = self.clause_end(head + self.tokens[head].text.islower(), head)
+        if self.tokens[head].text.islower() and (
+                (self.word(end) == "," and self.is_name_word(end + 1))
+                or not any(k in self.material for k in range(head + 1, end))):
+            return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
+            # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
         if own is not None:
             connector = own[0] - 1
@@ -737,6 +778,11 @@ class _Reader:
             end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, i, role, (head, end)) if role else None
+
+    def _lowercase_appositive_head(self, i: int) -> bool:
+        """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
+        whose region or body follows, capitalised."""
+        return self.tokens[i].text in self.lex.lowercase_positions and self.word(i + 1)[:1].isupper()
 
     def name_runs(self) -> dict[tuple[str, ...], int]:
         """Every run of one to five name words in the text, and how often it is written."""
