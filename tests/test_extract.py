@@ -559,6 +559,13 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
     ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
     ("Kapolres saat itu menjelaskan kasusnya.", []),
+    ("Presiden ketiga Bacharuddin Jusuf Habibie dan Wakil Presiden ke - 11 Boediono hadir.",
+     [("Bacharuddin Jusuf Habibie", "Presiden"), ("Boediono", "Wakil Presiden")]),
+    ("Gubernur pertama kali datang ke desa itu.", []),
+    # the post after the name and `menjabat`; a post after a kinship word is the relative's, not the name's after it
+    ("Pada era Joko Widodo masih menjabat Gubernur DKI, PKL ditertibkan.", [("Joko Widodo", "Gubernur DKI")]),
+    ("Ia menjabat Kapolres Sleman sejak 2020.", []),
+    ("Presiden mendukung putra sulung Presiden keenam, Agus Harimurti Yudhoyono, yang maju.", []),
     ("Sebagai anggota Komisi X DPR saat itu Angie bermitra dengan kementerian.", []),
     # a pair elected together, their names joined by a dash; not a name with an Arabic article, not candidates
     ("Gubernur dan Wakil Gubernur DKI Jakarta terpilih Anies Baswedan - Sandiaga Uno dilantik.",
@@ -689,6 +696,13 @@ def test_regional_news_roles(body, expected):
     ("Ditjen Hubla dan Direktorat Jenderal Minerba serta Ditjen Mineral dan Batu Bara bekerja sama.",
      ["Direktorat Jenderal Perhubungan Laut", "Direktorat Jenderal Mineral dan Batubara"]),
     ("Dirjen Dukcapil Zudan Arif Fakrulloh mengatakan data aman.", []),
+    # a national body's name then `setempat` is the local one abroad; a DPR inquiry committee, not a DPRD's
+    ("Angka itu menurut Kejaksaan Agung setempat di Caracas.", []),
+    ("Aris datang ke Pansus Hak Angket KPK, lalu Pansus Hak Angket DPRD Jember bersidang.",
+     ["Panitia Khusus Hak Angket Dewan Perwakilan Rakyat", "Komisi Pemberantasan Korupsi",
+      "Dewan Perwakilan Rakyat Daerah Kabupaten Jember"]),
+    # a police sector's name ends before a rank written out
+    ("Kepala Polsek Bawang Ajun Komisaris Polisi Sutardiyana hadir.", ["Kepolisian Sektor Bawang"]),
     # a commission numbered I-XIII with no legislature after it, where the DPR or its seat is named
     ("Rapat Kerja bersama Komisi XI di Kompleks Parlemen, Senayan, Jakarta.",
      ["Komisi XI Dewan Perwakilan Rakyat", "Dewan Perwakilan Rakyat"]),

@@ -387,9 +387,12 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad;
     `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
     after = match.end
-    if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS \
-            and getattr(match.value, "kind", None) == "regional_unit":
+    kind = getattr(match.value, "kind", None)
+    if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
         return True
+    if after < len(tokens) and kind in NATIONAL_KINDS and (
+            tokens[after].text == ABROAD_WORD or (kind == "legislature" and tokens[after].text == "DPRD")):
+        return True  # `Kejaksaan Agung setempat` (in Venezuela); `Pansus Hak Angket DPRD Jember`: the DPRD's
     if match.end - match.start == 1 and tokens[match.start].text in PARTY_BOARDS:
         if after < len(tokens) and _is_roman(tokens[after].text):
             after += 1
@@ -444,6 +447,9 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 MAX_UNIT_WORDS = 6
 DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary
+ABROAD_WORD = "setempat"  # after a national body's name: the local one, of the country the story is in
+NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",
+                            "prosecutor", "central_bank", "auditor", "police", "military"})
 NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})
 
 

@@ -25,7 +25,9 @@ CLAUSE_END = SENTENCE_END | QUOTES | {";", ":", "(", ")"}
 ARABIC_ARTICLES = frozenset({"al", "el"})  # written lower-case before a hyphen inside a name
 RANK_SPAN_BREAKS = (CLAUSE_END | {","}) - {"(", ")"}  # `Mayjen TNI (Purn) Budi`: parentheses stay in a rank's span
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
-APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "("})  # `Argo Yuwono selaku Kabid Humas Polda Metro
+SERVING_VERB = "menjabat"  # `Joko Widodo masih menjabat Gubernur DKI`: the post held, after the name and the verb
+SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah"})
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB})  # `Argo Yuwono selaku Kabid Humas Polda Metro
 # Jaya`, `Tjahjo Kumolo (Mendagri)`
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
@@ -62,6 +64,8 @@ MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the ver
 # end a role before its holder's comma (`tersebut`, `itu`, `ini` point back to someone named before: after them,
 # the comma rarely opens the holder's name: `Menurut Kapolres itu, Ahmad ...`)
 ROLE_DEICTICS = frozenset({"setempat"})
+CHILD_WORDS = frozenset({"putra", "putri"})  # lower case before a post: a child (capitalised, a given name)
+ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
@@ -369,10 +373,16 @@ class _Reader:
             end = i + len(words)
             if tuple(self.word(k) for k in range(i, end)) != words or end >= len(self.tokens):
                 continue
+            phrase = len(words) > 1
+            if words == ORDINAL_PREFIX:  # `ke-11`, `ke - 11`, `ke 11`: the number is the qualifier's
+                number = end + (self.word(end) == "-")
+                if not self.word(number).isdigit() or number + 1 >= len(self.tokens):
+                    continue
+                end = number + 1
             if self.tokens[end].text == "," or self.is_title(end):
-                return len(words)
-            if self.tokens[end].is_capitalised and (len(words) == 1 or self.is_name_word(end + 1)):
-                return len(words)  # but `… DPR saat itu Angie bermitra`: a clause's time, then its subject
+                return end - i
+            if self.tokens[end].is_capitalised and (not phrase or self.is_name_word(end + 1)):
+                return end - i  # but `… DPR saat itu Angie bermitra`: a clause's time, then its subject
         return 0
 
     def _number_in_role(self, i: int) -> bool:
@@ -502,6 +512,7 @@ class _Reader:
         `Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa dan Emil Dardak`) and where to go on."""
         start = head + 1 if self.tokens[head].text.islower() else head
         held = False
+        related = self._after_relative(head)  # `putra sulung Presiden keenam, Agus Harimurti Yudhoyono`: the son
         while True:
             end = self.clause_end(start, head)
             name = self.name_in(head, start, end)
@@ -512,7 +523,7 @@ class _Reader:
                         if name is not None:
                             end = connector
                             break
-            if name is not None and (self._title_follows(end) or self._name_follows(name, end)):
+            if name is not None and not related and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
             if (name is not None and self._place_alone(head, name) and self.word(end) == ","
@@ -547,12 +558,18 @@ class _Reader:
                 continue
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
-            if (self.word(end) == "," and following < len(self.tokens)
+            if (self.word(end) == "," and following < len(self.tokens) and not related
                     and (self.tokens[following].is_capitalised or self.is_title(following))
                     and not self.is_head(following)):
                 start = following
                 continue
             return [], head + 1
+
+    def _after_relative(self, head: int) -> bool:
+        """A kinship word in lower case right before the post (relational_nouns.txt, or `putra`, `putri`): the
+        name after the post's comma is the relative's, not the holder's."""
+        one, two = self.word(head - 1), f"{self.word(head - 2)} {self.word(head - 1)}"
+        return one.islower() and (one in self.lex.relational_nouns or one in CHILD_WORDS or two in self.lex.relational_nouns)
 
     def officers_by_rank(self, covered: set[int]) -> list[_Found]:
         """`Brigjen Sumrahari`, `AKP Budi Santoso`: an officer named with a rank alone (officer_ranks.txt), at a
@@ -755,11 +772,12 @@ class _Reader:
         if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not (
                 self.is_head(i + 1 + former) or self._lowercase_appositive_head(i + 1 + former)):
             return None
-        start = i
-        while start > 0 and self.is_name_word(start - 1) and i - start < MAX_NAME_WORDS:
+        name_end = self._before_serving(i)
+        start = name_end
+        while start > 0 and self.is_name_word(start - 1) and name_end - start < MAX_NAME_WORDS:
             start -= 1
         titled = self.word(i) == TITLED_APPOSITIVE and start > 0 and self.is_title(start - 1)
-        if i - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
+        if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
         head = i + 1 + former
@@ -777,7 +795,17 @@ class _Reader:
                 return None  # the role has a name of its own: "…, Kapolres Sampang AKBP Siswantoro"
             end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
-        return _Found(start, i, role, (head, end)) if role else None
+        return _Found(start, name_end, role, (head, end)) if role else None
+
+    def _before_serving(self, i: int) -> int:
+        """Where the name before the marker at `i` ends: right before it, or, after `menjabat (sebagai)`, before
+        the verb and the words saying when (`Joko Widodo masih menjabat Gubernur DKI`)."""
+        verb = i - 1 if self.word(i) == "sebagai" and self.word(i - 1) == SERVING_VERB else i
+        if self.word(verb) != SERVING_VERB:
+            return i
+        while self.word(verb - 1) in SERVING_ADVERBS:
+            verb -= 1
+        return verb
 
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
