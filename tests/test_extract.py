@@ -565,6 +565,12 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     # the post after the name and `menjabat`; a post after a kinship word is the relative's, not the name's after it
     ("Pada era Joko Widodo masih menjabat Gubernur DKI, PKL ditertibkan.", [("Joko Widodo", "Gubernur DKI")]),
     ("Ia menjabat Kapolres Sleman sejak 2020.", []),
+    ("Hari ini, Halimah Yacob akan dilantik sebagai Presiden Singapura.", [("Halimah Yacob", "Presiden Singapura")]),
+    ("Budi Santoso dilantik Presiden Joko Widodo di Istana.", [("Joko Widodo", "Presiden")]),
+    # `Koordinator` opens a role only when a public body follows (agency_posts.txt)
+    ("kata Koordinator Divisi Hukum Bawaslu DKI Jakarta Muhammad Jufri.",
+     [("Muhammad Jufri", "Koordinator Divisi Hukum Bawaslu DKI Jakarta")]),
+    ("kata Koordinator ICW Adnan Topan Husodo.", []),
     ("Presiden mendukung putra sulung Presiden keenam, Agus Harimurti Yudhoyono, yang maju.", []),
     ("Sebagai anggota Komisi X DPR saat itu Angie bermitra dengan kementerian.", []),
     # a pair elected together, their names joined by a dash; not a name with an Arabic article, not candidates
@@ -701,6 +707,16 @@ def test_regional_news_roles(body, expected):
     ("Aris datang ke Pansus Hak Angket KPK, lalu Pansus Hak Angket DPRD Jember bersidang.",
      ["Panitia Khusus Hak Angket Dewan Perwakilan Rakyat", "Komisi Pemberantasan Korupsi",
       "Dewan Perwakilan Rakyat Daerah Kabupaten Jember"]),
+    # a service of the TNI named inside its chief's post; `Angkatan Udara` alone is any country's
+    ("Kepala Staf Angkatan Laut Laksamana Ade Supandi hadir bersama Kepala Angkatan Udara Mark Binskin.",
+     ["Tentara Nasional Indonesia Angkatan Laut"]),
+    ("Setya Novanto dibawa ke Rumah Sakit Pusat Angkatan Darat Gatot Subroto.", []),
+    # a person's initials after `saudara`, `tersangka`: no court (two capitals; three are as often a body)
+    ("Pelaku menyiram saudara MA dengan bensin, kata penyidik.", []),
+    ("Tersangka KPK itu ditahan di Rutan Guntur.", ["Komisi Pemberantasan Korupsi"]),
+    # a regional unit named without its region, beside the one region's unit of that name, is that unit
+    ("Petugas pemadam kebakaran (Damkar) Jakarta Timur datang. Kepala Seksi Operasi Damkar Jaktim, Gatot, berkata.",
+     ["Dinas Pemadam Kebakaran Kota Jakarta Timur"]),
     # a police sector's name ends before a rank written out
     ("Kepala Polsek Bawang Ajun Komisaris Polisi Sutardiyana hadir.", ["Kepolisian Sektor Bawang"]),
     # a commission numbered I-XIII with no legislature after it, where the DPR or its seat is named

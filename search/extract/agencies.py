@@ -342,12 +342,14 @@ def _bare_legislature(tokens: Tokens,
 
 def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMention]:
     """`KPU Trenggalek` ... `KPU meminta`: a national commission written only by its bare acronym, in an article
-    about one regional office of it, is that office."""
+    about one regional office of it, is that office; so is a regional unit named without its region (`Damkar
+    Jaktim` ... `pemadam kebakaran (Damkar)`) beside the one region's unit of that name."""
     by_name = {mention.name: mention for mention in mentions}
     for mention in list(mentions):
-        if mention.kind != "commission" or mention.region is not None or not mention.acronym:
+        if mention.region is not None or mention.kind not in ("commission", "regional_unit"):
             continue
-        if any(surface != mention.acronym for surface in mention.surfaces):
+        if mention.kind == "commission" and (not mention.acronym or any(
+                surface != mention.acronym for surface in mention.surfaces)):
             continue
         regional = [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
         if len(regional) == 1:
@@ -388,6 +390,11 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
     after = match.end
     kind = getattr(match.value, "kind", None)
+    if (match.end - match.start == 1 and match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES
+            and tokens[match.start].text.isupper() and len(tokens[match.start].text) <= MAX_INITIALS):
+        return True  # `menyiram saudara MA`, `tersangka KY`: a person's initials, as crime news writes them
+    if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
+        return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
         return True
     if after < len(tokens) and kind in NATIONAL_KINDS and (
@@ -447,6 +454,10 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 MAX_UNIT_WORDS = 6
 DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary
+SERVICE_WORD, STAFF_WORD = "Angkatan", "Staf"  # agencies.tsv's bare `Angkatan Darat`: after `Kepala Staf` only
+INITIALS_CUES = frozenset({"saudara", "sdr", "tersangka", "terdakwa", "pelaku", "korban", "inisial",
+                           "berinisial", "terpidana", "pria", "wanita", "perempuan", "bocah", "remaja", "balita"})
+MAX_INITIALS = 2  # `tersangka KPK` is the commission: three capitals are as often a body
 ABROAD_WORD = "setempat"  # after a national body's name: the local one, of the country the story is in
 NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",
                             "prosecutor", "central_bank", "auditor", "police", "military"})

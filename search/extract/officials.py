@@ -26,7 +26,10 @@ ARABIC_ARTICLES = frozenset({"al", "el"})  # written lower-case before a hyphen 
 RANK_SPAN_BREAKS = (CLAUSE_END | {","}) - {"(", ")"}  # `Mayjen TNI (Purn) Budi`: parentheses stay in a rank's span
 CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 SERVING_VERB = "menjabat"  # `Joko Widodo masih menjabat Gubernur DKI`: the post held, after the name and the verb
-SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah"})
+# ... and before `sebagai` only (`dilantik Presiden Jokowi` is sworn in by him): `Halimah Yacob dilantik sebagai …`
+TAKING_VERBS = frozenset({SERVING_VERB, "dilantik", "diangkat", "ditunjuk", "terpilih"})
+SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah",
+                             "akan", "resmi", "telah", "baru"})
 APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB})  # `Argo Yuwono selaku Kabid Humas Polda Metro
 # Jaya`, `Tjahjo Kumolo (Mendagri)`
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
@@ -798,10 +801,11 @@ class _Reader:
         return _Found(start, name_end, role, (head, end)) if role else None
 
     def _before_serving(self, i: int) -> int:
-        """Where the name before the marker at `i` ends: right before it, or, after `menjabat (sebagai)`, before
-        the verb and the words saying when (`Joko Widodo masih menjabat Gubernur DKI`)."""
-        verb = i - 1 if self.word(i) == "sebagai" and self.word(i - 1) == SERVING_VERB else i
-        if self.word(verb) != SERVING_VERB:
+        """Where the name before the marker at `i` ends: right before it, or, after `menjabat (sebagai)` or
+        `dilantik sebagai`, before the verb and the words saying when (`Joko Widodo masih menjabat Gubernur DKI`,
+        `Halimah Yacob akan dilantik sebagai Presiden Singapura`)."""
+        verb = i - 1 if self.word(i) == "sebagai" and self.word(i - 1) in TAKING_VERBS else i
+        if self.word(verb) not in TAKING_VERBS:
             return i
         while self.word(verb - 1) in SERVING_ADVERBS:
             verb -= 1
