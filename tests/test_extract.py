@@ -579,6 +579,8 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Menteri Ketenagakerjaan Saudi Arabia Ali Bin Nasser Al - Ghufais di Jedah.",
      [("Ali Bin Nasser Al-Ghufais", "Menteri Ketenagakerjaan Saudi Arabia")]),
     ("Golkar mengusung calon gubernur dan wakil gubernur Jawa Barat Ridwan Kamil - Daniel Muttaqien.", []),
+    ("Petahana Calon Wakil Gubernur DKI Jakarta Djarot Saiful Hidayat berkampanye.",
+     [("Djarot Saiful Hidayat", "Wakil Gubernur DKI Jakarta")]),
     # a post in lower case after a name, when a body or a region it serves follows; not a list of posts and names
     ("Anak-anak meneriakkan nama Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang divonis.",
      [("Basuki Tjahaja Purnama", "gubernur DKI Jakarta")]),
@@ -711,6 +713,9 @@ def test_regional_news_roles(body, expected):
     ("Kepala Staf Angkatan Laut Laksamana Ade Supandi hadir bersama Kepala Angkatan Udara Mark Binskin.",
      ["Tentara Nasional Indonesia Angkatan Laut"]),
     ("Setya Novanto dibawa ke Rumah Sakit Pusat Angkatan Darat Gatot Subroto.", []),
+    # an election body's full name, its acronym aside, then the region without a level word
+    ("Badan Pengawas Pemilihan Umum (Bawaslu) DKI Jakarta dan Komisi Pemilihan Umum (KPU) Jawa Timur bekerja.",
+     ["Badan Pengawas Pemilihan Umum Provinsi Daerah Khusus Ibukota Jakarta", "Komisi Pemilihan Umum Provinsi Jawa Timur"]),
     # a person's initials after `saudara`, `tersangka`: no court (two capitals; three are as often a body)
     ("Pelaku menyiram saudara MA dengan bensin, kata penyidik.", []),
     ("Tersangka KPK itu ditahan di Rutan Guntur.", ["Komisi Pemberantasan Korupsi"]),

@@ -50,6 +50,7 @@ CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: no
 CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", "Cabup", "Cawabup", "Cawalkot",
                              "Calon"})
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
+INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
@@ -146,7 +147,10 @@ class _Reader:
         before = self.word(i - 1).lower()
         if before == "wakil" and self.word(i - 2) in self.lex.connectors and self.word(i - 3).lower() == self.word(i).lower():
             return self._running_for(i - 3)  # `calon gubernur dan wakil gubernur`: both posts are run for
-        return before in CANDIDACY_BEFORE or (before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE)
+        candidacy = i - 1 if before in CANDIDACY_BEFORE else i - 2 if (
+            before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE) else None
+        return candidacy is not None and self.word(candidacy - 1).lower() != INCUMBENT  # `Petahana Calon Wakil
+        # Gubernur DKI Jakarta Djarot`: the holder, running again
 
     def is_lowercase_head(self, i: int) -> bool:
         """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case, then a capitalised word."""
