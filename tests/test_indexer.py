@@ -108,6 +108,42 @@ def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):
     assert urls == ["https://example.id/1", "https://example.id/4"]
 
 
+def test_the_manifest_keeps_each_files_ids_as_text_and_an_update_carries_unchanged_ones_verbatim(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1), record(2)])
+    build_index([sources], tmp_path / "ix")
+    first = json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())["files"]
+    entry = first[str((sources / "a.jsonl").resolve())]
+    assert isinstance(entry["ids"], str) and len(json.loads(entry["ids"])) == 2
+    jsonl(sources / "b.jsonl", [record(3)])
+    build_index([sources], tmp_path / "ix")
+    second = json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())["files"]
+    assert second[str((sources / "a.jsonl").resolve())] == entry
+    assert len(json.loads(second[str((sources / "b.jsonl").resolve())]["ids"])) == 1
+
+
+def test_an_index_whose_manifest_holds_ids_as_lists_is_updated_not_rebuilt(tmp_path, monkeypatch):
+    import search.indexer
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1), record(2)])
+    jsonl(sources / "b.jsonl", [record(3)])
+    with monkeypatch.context() as older:  # as the previous version wrote it: version 3, ids as lists
+        older.setattr(search.indexer, "MANIFEST_VERSION", 3)
+        older.setattr(search.indexer, "_stored_entry", lambda entry: entry)
+        build_index([sources], tmp_path / "ix")
+    written = json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())
+    assert written["version"] == 3 and all(isinstance(e["ids"], list) for e in written["files"].values())
+    jsonl(sources / "a.jsonl", [record(1)])
+    notices = []
+    report = build_index([sources], tmp_path / "ix", notice=notices.append)
+    assert (notices, report.indexed, report.removed, report.files_unchanged) == ([], 1, 1, 1)
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        urls = sorted(doc["url"] for doc in searcher.all_stored_fields())
+    assert urls == ["https://example.id/1", "https://example.id/3"]
+
+
 def test_full_rebuild_makes_a_fresh_generation_and_unused_ones_are_removed(tmp_path):
     names = []
     for _ in range(3):

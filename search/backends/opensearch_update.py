@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from ..indexer import BuildReport, SourceReading, content_key, count_inputs, manifest_entry, plan_update
+from ..indexer import BuildReport, SourceReading, content_key, count_inputs, entry_ids, manifest_entry, plan_update
 from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
 from .opensearch import (EARLIEST, ORDER, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
@@ -227,7 +227,7 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
         return
     kept = plan.kept_manifest()
     stale = plan.stale_ids()
-    additions = Additions(backend, live, stale, {i for entry in kept.values() for i in entry.get("ids", [])},
+    additions = Additions(backend, live, stale, {i for entry in kept.values() for i in entry_ids(entry)},
                           report, options, _next_order(backend, live))
     written: dict[str, dict] = {}
 
