@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import zipfile
 import zlib
 import multiprocessing
@@ -144,16 +145,18 @@ class Prepared(NamedTuple):
     keys: np.ndarray  # the signature's LSH band keys (uint64)
 
 
-def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+def band_keys(signatures: np.ndarray, bands: int, rows: int, out: np.ndarray | None = None) -> np.ndarray:
     """One 64-bit key per band of `rows` signature values, for each signature (signatures x bands); the
     band's number is mixed in, so all bands' keys can share one sorted array. Computed in blocks of
     KEY_BLOCK signatures: whole, a load at a million articles made 300 MB of temporaries (0.2-0.45 s in a
-    fresh process, against 0.03-0.04 s in blocks)."""
-    if len(signatures) <= KEY_BLOCK:
+    fresh process, against 0.03-0.04 s in blocks). `out`: an array of at least as many rows to write them
+    into (its first rows; returned whole)."""
+    if out is None and len(signatures) <= KEY_BLOCK:
         return _band_keys_block(signatures, bands, rows)
-    keys = np.empty((len(signatures), bands), dtype=np.uint64)
+    keys = np.empty((len(signatures), bands), dtype=np.uint64) if out is None else out
     for start in range(0, len(signatures), KEY_BLOCK):
-        keys[start:start + KEY_BLOCK] = _band_keys_block(signatures[start:start + KEY_BLOCK], bands, rows)
+        block = signatures[start:start + KEY_BLOCK]
+        keys[start:start + len(block)] = _band_keys_block(block, bands, rows)
     return keys
 
 
@@ -216,8 +219,8 @@ class StoryIndex:
         row = self._row_of.get(article_id)
         return self._stories[row] if row is not None else None
 
-    def band_keys(self, signatures: np.ndarray) -> np.ndarray:
-        return band_keys(signatures, self.bands, self.rows)
+    def band_keys(self, signatures: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        return band_keys(signatures, self.bands, self.rows, out)
 
     def prepare(self, text: str) -> Prepared:
         """What assigning needs of a text before it meets the index: its signature, shingles and band keys."""
@@ -309,7 +312,7 @@ class StoryIndex:
         doubled (at a million articles doubling wrote 150 MB for one new article)."""
         needed = len(self._ids) + rows
         if needed + 1 > len(self._signatures):
-            self._grow_to(needed + max(64, needed // 8))
+            self._grow_to(_room_for(needed))
 
     def _grow_to(self, capacity: int) -> None:
         self._signatures = _grown(self._signatures, capacity)
@@ -390,15 +393,18 @@ class StoryIndex:
     def _restore(self, ids: list[str], stories: list[str], signatures: np.ndarray, sizes: np.ndarray,
                  live: np.ndarray, order: np.ndarray | None = None) -> None:
         """Hold these rows; `order` (from _saved_order) spares sorting their keys when it is one. The band keys
-        are computed again: at a million articles that took 0.33 s of a load, reading them saved took 0.55 s."""
+        are computed again: at a million articles that took 0.33 s of a load, reading them saved took 0.55 s.
+        `signatures` may have more rows than `ids` (room read into by load): the first ones are theirs."""
+        count = len(ids)
         self._ids, self._stories = list(ids), list(stories)
         self._oldest = 0
         self._snapshot = None  # rows renumbered: a save writes a snapshot
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
         self._signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
-        self._sizes, self._live = np.asarray(sizes, dtype=np.int32), np.asarray(live, dtype=bool)
-        self._keys = self.band_keys(self._signatures)
-        run = _run_in_order(self._keys.ravel(), order)
+        room = len(self._signatures)
+        self._sizes, self._live = _grown(np.asarray(sizes, dtype=np.int32), room), _grown(np.asarray(live, dtype=bool), room)
+        self._keys = self.band_keys(self._signatures[:count], np.empty((room, self.bands), dtype=np.uint64))
+        run = _run_in_order(self._keys[:count].ravel(), order)
         if run is None:
             self._sort()
         else:
@@ -461,15 +467,15 @@ class StoryIndex:
                 if not _same_settings(saved, config):
                     return None
                 index = cls(config)
-                index._restore(saved["ids"].tolist(), saved["stories"].tolist(), saved["signatures"],
+                ids = saved["ids"].tolist()
+                index._restore(ids, saved["stories"].tolist(), _read_with_room(saved, "signatures", _room_for(len(ids))),
                                saved["sizes"], saved["live"], saved["order"] if "order" in saved else None)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
         index._snapshot = (Path(directory), len(index._ids))
-        if not index._apply_delta(Path(directory) / STORIES_DELTA, path.stat().st_size):
-            index._reserve(0)  # an update appends: one copy to an eighth more, not a doubling
+        index._apply_delta(Path(directory) / STORIES_DELTA, path.stat().st_size)  # within the room read, mostly
         return index
 
     def _apply_delta(self, path: Path, snapshot_bytes: int) -> bool:
@@ -544,7 +550,7 @@ def _run_in_order(flat: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarra
     sorted again)."""
     if order is None or order.ndim != 1 or len(order) != len(flat) or not np.issubdtype(order.dtype, np.integer):
         return None
-    places = order.astype(np.int64)
+    places = order.astype(np.int32 if len(flat) < 2 ** 31 else np.int64, copy=False)  # as saved: no 8-byte copy
     if len(places) and (places.min() < 0 or places.max() >= len(flat)):
         return None
     seen = np.zeros(len(flat), dtype=bool)
@@ -614,6 +620,48 @@ class StoryStream:
 def _deciding(settings: dict) -> dict:
     """The settings that decide stories: a cache's budget (named differently by earlier versions) does not."""
     return {name: value for name, value in settings.items() if not name.startswith("recent_shingle")}
+
+
+LOCAL_HEADER_BYTES = 30  # a zip member's local header, before its name and extra field
+LOCAL_HEADER_SIGNATURE = b"PK\x03\x04"
+
+
+def _room_for(rows: int) -> int:
+    """The rows to hold `rows` with room to grow: an eighth more (at least 64), so appends rarely copy."""
+    return rows + max(64, rows // 8)
+
+
+def _read_with_room(saved, name: str, rows: int) -> np.ndarray:
+    """The 2-D array `name` of an open .npz, read straight from the file into an array of `rows` rows (its own
+    first): no second copy to grow it (at a million articles, 51 MB of signatures copied after every load).
+    np.savez stores members uncompressed, so the member's bytes lie in the file as they are in memory; a member
+    stored otherwise is read as numpy reads it."""
+    info = saved.zip.getinfo(f"{name}.npy")
+    handle = saved.zip.fp
+    if info.compress_type != zipfile.ZIP_STORED or handle is None:
+        return saved[name]
+    handle.seek(info.header_offset)
+    local = handle.read(LOCAL_HEADER_BYTES)
+    if len(local) != LOCAL_HEADER_BYTES or local[:4] != LOCAL_HEADER_SIGNATURE:
+        raise ValueError(f"{name} has no local header where the zip directory says")
+    name_bytes, extra_bytes = struct.unpack("<HH", local[26:30])
+    handle.seek(info.header_offset + LOCAL_HEADER_BYTES + name_bytes + extra_bytes)
+    version = np.lib.format.read_magic(handle)
+    shape, fortran, dtype = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                             else np.lib.format.read_array_header_2_0)(handle)
+    if fortran or len(shape) != 2 or dtype.hasobject or shape[0] > rows:
+        return saved[name]  # not as save writes it
+    array = np.empty((rows, shape[1]), dtype=dtype)
+    if not shape[0] * shape[1]:
+        return array
+    view = memoryview(array[:shape[0]]).cast("B")
+    done = 0
+    while done < len(view):
+        got = handle.readinto(view[done:])
+        if not got:
+            raise ValueError(f"{name} ends after {done} of {len(view)} bytes")
+        done += got
+    return array
 
 
 def _grown(array: np.ndarray, capacity: int) -> np.ndarray:
