@@ -70,4 +70,5 @@ def _simpson(values: np.ndarray, points: np.ndarray) -> np.ndarray:
     step = (points[-1] - points[0]) / (len(points) - 1)
     weights = np.ones(len(points))
     weights[1:-1:2], weights[2:-1:2] = 4, 2
-    return values @ weights * step / 3
+    return (values * weights).sum(axis=-1) * step / 3  # not `@`: a matrix product starts BLAS threads, which
+    # then spin beside the reindex (12 % of one update's samples at a million articles)
