@@ -566,6 +566,8 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Pada era Joko Widodo masih menjabat Gubernur DKI, PKL ditertibkan.", [("Joko Widodo", "Gubernur DKI")]),
     ("Ia menjabat Kapolres Sleman sejak 2020.", []),
     ("Hari ini, Halimah Yacob akan dilantik sebagai Presiden Singapura.", [("Halimah Yacob", "Presiden Singapura")]),
+    # an officer's name read after the rank goes on through an Arabic article and its hyphen
+    ("kata Letnan Jenderal Abdul Ghani al - Assadi, komandan pasukan itu.", [("Abdul Ghani al-Assadi", "Letnan")]),
     ("Budi Santoso dilantik Presiden Joko Widodo di Istana.", [("Joko Widodo", "Presiden")]),
     # `Koordinator` opens a role only when a public body follows (agency_posts.txt)
     ("kata Koordinator Divisi Hukum Bawaslu DKI Jakarta Muhammad Jufri.",
@@ -719,6 +721,7 @@ def test_regional_news_roles(body, expected):
     # a person's initials after `saudara`, `tersangka`: no court (two capitals; three are as often a body)
     ("Pelaku menyiram saudara MA dengan bensin, kata penyidik.", []),
     ("Tersangka KPK itu ditahan di Rutan Guntur.", ["Komisi Pemberantasan Korupsi"]),
+    ("KPK menetapkan BI sebagai tersangka suap.", ["Komisi Pemberantasan Korupsi"]),
     # a regional unit named without its region, beside the one region's unit of that name, is that unit
     ("Petugas pemadam kebakaran (Damkar) Jakarta Timur datang. Kepala Seksi Operasi Damkar Jaktim, Gatot, berkata.",
      ["Dinas Pemadam Kebakaran Kota Jakarta Timur"]),

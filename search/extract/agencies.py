@@ -391,9 +391,11 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
     after = match.end
     kind = getattr(match.value, "kind", None)
-    if (match.end - match.start == 1 and match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES
-            and tokens[match.start].text.isupper() and len(tokens[match.start].text) <= MAX_INITIALS):
-        return True  # `menyiram saudara MA`, `tersangka KY`: a person's initials, as crime news writes them
+    if (match.end - match.start == 1 and tokens[match.start].text.isupper() and len(tokens[match.start].text) <= MAX_INITIALS
+            and ((match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES)
+                 or (after + 1 < len(tokens) and tokens[after].text == "sebagai" and tokens[after + 1].text in CHARGED))):
+        return True  # `menyiram saudara MA`, `menetapkan BI sebagai tersangka`: a person's initials, as crime news
+        # writes them
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
@@ -458,6 +460,7 @@ DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a dir
 SERVICE_WORD, STAFF_WORD = "Angkatan", "Staf"  # agencies.tsv's bare `Angkatan Darat`: after `Kepala Staf` only
 INITIALS_CUES = frozenset({"saudara", "sdr", "tersangka", "terdakwa", "pelaku", "korban", "inisial",
                            "berinisial", "terpidana", "pria", "wanita", "perempuan", "bocah", "remaja", "balita"})
+CHARGED = frozenset({"tersangka", "terdakwa", "terpidana"})
 MAX_INITIALS = 2  # `tersangka KPK` is the commission: three capitals are as often a body
 ABROAD_WORD = "setempat"  # after a national body's name: the local one, of the country the story is in
 NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",

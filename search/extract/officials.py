@@ -606,7 +606,7 @@ class _Reader:
         `Mayjen TNI (Purn)`), no name's word."""
         stop, last = i + 1, min(len(self.tokens), i + 1 + MAX_RANK_SPAN)
         while stop < last and not (self.word(stop) in RANK_SPAN_BREAKS or self.word(stop) in self.lex.connectors
-                                   or self._plain_lowercase(stop)):
+                                   or (self._plain_lowercase(stop) and not self.is_hyphen_part(stop + 1))):
             stop += 1
         name = self.name_in(i, i, stop)
         if name is None or any(self.is_name_word(j) for j in range(i + 1, name[0])):
