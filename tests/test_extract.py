@@ -566,6 +566,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Pada era Joko Widodo masih menjabat Gubernur DKI, PKL ditertibkan.", [("Joko Widodo", "Gubernur DKI")]),
     ("Ia menjabat Kapolres Sleman sejak 2020.", []),
     ("Hari ini, Halimah Yacob akan dilantik sebagai Presiden Singapura.", [("Halimah Yacob", "Presiden Singapura")]),
+    # `I` before a Balinese birth-order name opens the name; after a unit it is otherwise its numeral
+    ("Yasonna diminta mencopot Direktur Jenderal Pemasyarakatan I Wayan Kusmiantha Dusak.",
+     [("I Wayan Kusmiantha Dusak", "Direktur Jenderal Pemasyarakatan")]),
+    ("Ketua Komisi I DPR Meutya Hafid hadir.", [("Meutya Hafid", "Ketua Komisi I DPR")]),
     # an officer's name read after the rank goes on through an Arabic article and its hyphen
     ("kata Letnan Jenderal Abdul Ghani al - Assadi, komandan pasukan itu.", [("Abdul Ghani al-Assadi", "Letnan")]),
     ("Budi Santoso dilantik Presiden Joko Widodo di Istana.", [("Joko Widodo", "Presiden")]),
@@ -706,6 +710,7 @@ def test_regional_news_roles(body, expected):
     ("Ditjen Hubla dan Direktorat Jenderal Minerba serta Ditjen Mineral dan Batu Bara bekerja sama.",
      ["Direktorat Jenderal Perhubungan Laut", "Direktorat Jenderal Mineral dan Batubara"]),
     ("Dirjen Dukcapil Zudan Arif Fakrulloh mengatakan data aman.", []),
+    ("Ditjen Lapas harus belajar, kata anggota Komisi III.", ["Direktorat Jenderal Pemasyarakatan"]),
     # a national body's name then `setempat` is the local one abroad; a DPR inquiry committee, not a DPRD's
     ("Angka itu menurut Kejaksaan Agung setempat di Caracas.", []),
     ("Aris datang ke Pansus Hak Angket KPK, lalu Pansus Hak Angket DPRD Jember bersidang.",

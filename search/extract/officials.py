@@ -64,6 +64,9 @@ MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too sh
 PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
+# a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
+BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
+                                  "Gusti", "Dewa", "Gde", "Luh"})
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 # end a role before its holder's comma (`tersebut`, `itu`, `ini` point back to someone named before: after them,
 # the comma rarely opens the holder's name: `Menurut Kapolres itu, Ahmad ...`)
@@ -255,7 +258,7 @@ class _Reader:
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`, `KPK Jilid I`: a one-letter numeral after the unit it numbers, not an initial."""
         previous = self.word(i - 1)
-        return (self.tokens[i].text in SHORT_NUMERALS and i > 0
+        return (self.tokens[i].text in SHORT_NUMERALS and i > 0 and self.word(i + 1) not in BALINESE_ORDER_NAMES
                 and (previous in self.lex.role_words or previous in self.lex.not_names))
 
     def is_particle(self, i: int) -> bool:
