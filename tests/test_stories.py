@@ -109,6 +109,26 @@ def test_state_round_trips_and_other_settings_are_not_loaded(tmp_path):
         StoryIndex.saved_in(tmp_path)
 
 
+def test_a_load_reads_signatures_with_room_to_grow_and_a_compressed_state_as_numpy_does(tmp_path):
+    texts = {"seed": SEED, "copy": version_of_seed(), "other": HARD_NEGATIVE}
+    index = StoryIndex()
+    index.assign("seed", SEED, texts.get)
+    index.assign("other", HARD_NEGATIVE, texts.get)
+    index.save(tmp_path)
+    loaded = StoryIndex.load(tmp_path)
+    assert len(loaded._signatures) > len(loaded._ids) == 2  # room for what an update appends
+    assert np.array_equal(loaded._signatures[:2], index._signatures[:2])
+    assert np.array_equal(loaded._keys[:2], index._keys[:2])
+    with np.load(tmp_path / STORIES_FILE) as saved:
+        arrays = {name: saved[name] for name in saved.files}
+    compressed = tmp_path / "compressed"
+    compressed.mkdir()
+    np.savez_compressed(compressed / STORIES_FILE, **arrays)  # not as save writes it: read as numpy reads it
+    again = StoryIndex.load(compressed)
+    assert np.array_equal(again._signatures[:2], index._signatures[:2])
+    assert again.assign("copy", texts["copy"], texts.get) == "seed"
+
+
 def saved_generations(tmp_path, count):
     generations = [tmp_path / f"gen-{n}" for n in range(count)]
     for generation in generations:
