@@ -566,6 +566,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Pada era Joko Widodo masih menjabat Gubernur DKI, PKL ditertibkan.", [("Joko Widodo", "Gubernur DKI")]),
     ("Ia menjabat Kapolres Sleman sejak 2020.", []),
     ("Hari ini, Halimah Yacob akan dilantik sebagai Presiden Singapura.", [("Halimah Yacob", "Presiden Singapura")]),
+    # a portfolio written out, its acronym in brackets, even a word no public role holds elsewhere (`BUMN`)
+    ("Ia ditemui di kediaman Menteri Badan Usaha Milik Negara (BUMN) Rini Soemarno di Kuningan.",
+     [("Rini Soemarno", "Menteri Badan Usaha Milik Negara")]),
+    ("Direktur Utama Badan Usaha Milik Negara (BUMN) Budi Santoso hadir.", []),
     # `I` before a Balinese birth-order name opens the name; after a unit it is otherwise its numeral
     ("Yasonna diminta mencopot Direktur Jenderal Pemasyarakatan I Wayan Kusmiantha Dusak.",
      [("I Wayan Kusmiantha Dusak", "Direktur Jenderal Pemasyarakatan")]),
@@ -711,6 +715,11 @@ def test_regional_news_roles(body, expected):
      ["Direktorat Jenderal Perhubungan Laut", "Direktorat Jenderal Mineral dan Batubara"]),
     ("Dirjen Dukcapil Zudan Arif Fakrulloh mengatakan data aman.", []),
     ("Ditjen Lapas harus belajar, kata anggota Komisi III.", ["Direktorat Jenderal Pemasyarakatan"]),
+    # Bareskrim's directorates; a national body's name then `negara` in lower case is one abroad
+    ("Kasus itu mandek di Direktorat Tindak Pidana Korupsi (Dittipikor) Bareskrim Polri.",
+     ["Direktorat Tindak Pidana Korupsi Badan Reserse Kriminal Kepolisian Negara Republik Indonesia",
+      "Badan Reserse Kriminal Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia"]),
+    ("Mahkamah Agung negara Teluk itu memvonis pemimpin sel teror.", []),
     # a national body's name then `setempat` is the local one abroad; a DPR inquiry committee, not a DPRD's
     ("Angka itu menurut Kejaksaan Agung setempat di Caracas.", []),
     ("Aris datang ke Pansus Hak Angket KPK, lalu Pansus Hak Angket DPRD Jember bersidang.",

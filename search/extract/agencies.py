@@ -401,8 +401,9 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
         return True
     if after < len(tokens) and kind in NATIONAL_KINDS and (
-            tokens[after].text == ABROAD_WORD or (kind == "legislature" and tokens[after].text == "DPRD")):
-        return True  # `Kejaksaan Agung setempat` (in Venezuela); `Pansus Hak Angket DPRD Jember`: the DPRD's
+            tokens[after].text in ABROAD_WORDS or (kind == "legislature" and tokens[after].text == "DPRD")):
+        return True  # `Kejaksaan Agung setempat` (in Venezuela), `Mahkamah Agung negara Teluk itu`;
+        # `Pansus Hak Angket DPRD Jember`: the DPRD's
     if match.end - match.start == 1 and tokens[match.start].text in PARTY_BOARDS:
         if after < len(tokens) and _is_roman(tokens[after].text):
             after += 1
@@ -462,7 +463,8 @@ INITIALS_CUES = frozenset({"saudara", "sdr", "tersangka", "terdakwa", "pelaku", 
                            "berinisial", "terpidana", "pria", "wanita", "perempuan", "bocah", "remaja", "balita"})
 CHARGED = frozenset({"tersangka", "terdakwa", "terpidana"})
 MAX_INITIALS = 2  # `tersangka KPK` is the commission: three capitals are as often a body
-ABROAD_WORD = "setempat"  # after a national body's name: the local one, of the country the story is in
+ABROAD_WORDS = frozenset({"setempat", "negara"})  # in lower case after a national body's name: the local one, of the
+# country the story is in
 NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",
                             "prosecutor", "central_bank", "auditor", "police", "military"})
 NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})

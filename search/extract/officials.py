@@ -64,6 +64,7 @@ MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too sh
 PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
+MAX_PORTFOLIO_WORDS = 6  # a portfolio written out before its acronym in brackets
 # a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
 BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
                                   "Gusti", "Dewa", "Gde", "Luh"})
@@ -855,7 +856,15 @@ class _Reader:
         return i in self.bodies or (i in self.material and (i - 1 in self.material or i + 1 in self.material))
 
     def _portfolio(self, i: int) -> bool:
-        """`Menteri BUMN`, `Wamen BUMN`, `Menteri Negara BUMN`: the word after a minister's post is his ministry's."""
+        """`Menteri BUMN`, `Wamen BUMN`, `Menteri Negara BUMN`: the word after a minister's post is his ministry's,
+        also as the acronym of a portfolio written out (`Menteri Badan Usaha Milik Negara (BUMN)`)."""
+        if self.word(i - 1) == "(" and self.word(i + 1) == ")":
+            for start in range(i - 2, max(0, i - 2 - MAX_PORTFOLIO_WORDS), -1):
+                if not self.tokens[start].is_capitalised:
+                    return False
+                if _is_post(self.word(start - 1), self.lex.minister_posts, self.lex):
+                    return True
+            return False
         before = i - 1 - (self.word(i - 1) == "Negara")
         text = self.word(before)
         return before >= 0 and _is_post(text, self.lex.minister_posts, self.lex)
