@@ -391,11 +391,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
     after = match.end
     kind = getattr(match.value, "kind", None)
-    if (match.end - match.start == 1 and tokens[match.start].text.isupper() and len(tokens[match.start].text) <= MAX_INITIALS
-            and ((match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES)
-                 or (after + 1 < len(tokens) and tokens[after].text == "sebagai" and tokens[after + 1].text in CHARGED))):
-        return True  # `menyiram saudara MA`, `menetapkan BI sebagai tersangka`: a person's initials, as crime news
-        # writes them
+    if _names_initials(tokens, match):
+        return True
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
@@ -412,6 +409,16 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         place = gazetteers.regions.match_at(tokens, after)
         return place is not None and place.value == ()
     return False
+
+
+def _names_initials(tokens: Tokens, match: Match) -> bool:
+    """`menyiram saudara MA`, `menetapkan BI sebagai tersangka`: two capitals that are a person's initials, as
+    crime news writes them, not a body's acronym."""
+    text, after = tokens[match.start].text, match.end
+    if match.end - match.start != 1 or not text.isupper() or len(text) > MAX_INITIALS:
+        return False
+    return ((match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES)
+            or (after + 1 < len(tokens) and tokens[after].text == "sebagai" and tokens[after + 1].text in CHARGED))
 
 
 def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,

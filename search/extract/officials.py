@@ -151,10 +151,14 @@ class _Reader:
         before = self.word(i - 1).lower()
         if before == "wakil" and self.word(i - 2) in self.lex.connectors and self.word(i - 3).lower() == self.word(i).lower():
             return self._running_for(i - 3)  # `calon gubernur dan wakil gubernur`: both posts are run for
-        candidacy = i - 1 if before in CANDIDACY_BEFORE else i - 2 if (
-            before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE) else None
-        return candidacy is not None and self.word(candidacy - 1).lower() != INCUMBENT  # `Petahana Calon Wakil
-        # Gubernur DKI Jakarta Djarot`: the holder, running again
+        if before in CANDIDACY_BEFORE:
+            candidacy = i - 1
+        elif before == "wakil" and self.word(i - 2).lower() in CANDIDACY_BEFORE:
+            candidacy = i - 2
+        else:
+            return False
+        # `Petahana Calon Wakil Gubernur DKI Jakarta Djarot`: the holder, running again
+        return self.word(candidacy - 1).lower() != INCUMBENT
 
     def is_lowercase_head(self, i: int) -> bool:
         """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case, then a capitalised word."""
@@ -309,8 +313,8 @@ class _Reader:
             if self._number_in_role(i):
                 i += 1
                 continue
-            if i > head and self._qualifier_length(i):
-                i += self._qualifier_length(i)  # `Presiden RI petahana Joko Widodo`
+            if i > head and (qualifier := self._qualifier_length(i)):
+                i += qualifier  # `Presiden RI petahana Joko Widodo`
                 continue
             if token.text in self.lex.connectors:
                 following = i + 1
@@ -627,8 +631,7 @@ class _Reader:
         and the name found after it share the role; so do a pair's two names joined by a dash (`gubernur dan
         wakil gubernur terpilih Anies Baswedan - Sandiaga Uno`)."""
         if self.word(name_start - 1) not in self.lex.connectors and not (
-                self.word(name_start - 1) == "-" and not self.is_hyphen_part(name_start - 1)
-                and self.word(name_start - 2).lower() not in ARABIC_ARTICLES):  # `Ali Bin Nasser Al - Ghufais`
+                self.word(name_start - 1) == "-" and not self.is_hyphen_part(name_start - 1)):  # `Al - Ghufais`
             return None
         end = name_start - 1
         begin = end
@@ -768,8 +771,8 @@ class _Reader:
                 break
             if token.text in HOLDER_VERBS or (token.text == "yang" and self.word(i + 1) in HOLDER_VERBS):
                 break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
-            if self._qualifier_length(i):
-                i += self._qualifier_length(i)
+            if qualifier := self._qualifier_length(i):
+                i += qualifier
                 continue
             pieces.append(token.text)
             i += 1
