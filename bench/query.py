@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.parse
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,6 +41,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
+def stemmed_documents(service: SearchService) -> Iterator[tuple[int, dict, str, str]]:
+    """Each stored article with its number and its title and body as the stemmed tokens Warta indexes."""
+    analyzer = stemmed_analyzer()
+    for number, stored in enumerate(service.current().searcher.all_stored_fields()):
+        yield (number, stored, " ".join(t.text for t in analyzer(stored["title"])),
+               " ".join(t.text for t in analyzer(stored["body"])))
+
+
 def build_fts(service: SearchService, path: Path) -> sqlite3.Connection:
     """One FTS5 row per document over the stemmed title and body, and one row per facet value."""
     connection = sqlite3.connect(path)
@@ -52,11 +61,7 @@ def build_fts(service: SearchService, path: Path) -> sqlite3.Connection:
         CREATE INDEX officials_doc ON officials(doc);
         CREATE INDEX agencies_doc ON agencies(doc);
     """)
-    analyzer = stemmed_analyzer()
-    searcher = service.current().searcher
-    for number, stored in enumerate(searcher.all_stored_fields()):
-        title = " ".join(t.text for t in analyzer(stored["title"]))
-        body = " ".join(t.text for t in analyzer(stored["body"]))
+    for number, stored, title, body in stemmed_documents(service):
         connection.execute("INSERT INTO docs(rowid, id, title, body) VALUES (?, ?, ?, ?)",
                            (number, stored["id"], title, body))
         connection.executemany("INSERT INTO officials VALUES (?, ?)", [(number, o["name"]) for o in stored["officials"]])
@@ -104,7 +109,7 @@ def fts_query(connection: sqlite3.Connection, params: dict[str, str]) -> None:
 def time_calls(calls, mix: dict[str, list[dict[str, str]]], repeat: int) -> list[dict[str, list[float]]]:
     """Milliseconds per query type for each of `calls` on the same queries, alternating between the calls so
     that all see the same machine load (one call: the plain timing)."""
-    timings: list[dict[str, list[float]]] = [{kind: [] for kind in QUERY_TYPES} for _ in calls]
+    timings: list[dict[str, list[float]]] = [{kind: [] for kind in mix} for _ in calls]
     for kind, queries in mix.items():
         for params in queries:
             for call in calls:
