@@ -89,6 +89,8 @@ def test_bare_names_listed_between_officials_are_officials():
     ("Dinas Kesehatan Kota Bandung dan Dinkes Bandung bekerja sama.", ["Dinas Kesehatan Kota Bandung"]),
     ("Kementerian Koordinator Bidang Politik Hukum dan Keamanan mengundang.",
      ["Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan"]),
+    # the 2024 cabinet's coordinating ministry for politics and security, without law
+    ("Kemenko Polkam menggelar rapat koordinasi.", ["Kementerian Koordinator Bidang Politik dan Keamanan"]),
     ("KPK memeriksa pejabat Pemprov Jatim.", ["Komisi Pemberantasan Korupsi", "Pemerintah Provinsi Jawa Timur"]),
     ("Polda Metro Jaya dan Polres Pesawaran berjaga.", ["Kepolisian Daerah Metro Jaya",
                                                           "Kepolisian Resor Pesawaran"]),
@@ -834,6 +836,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Wakil Menteri Dalam Negeri Bima Arya meninjau pasar.", ["Bima Arya"]),
     ("Bupati Bima Syafruddin meninjau pasar.", ["Syafruddin"]),
     ("Presiden Turki Erdogan memberinya kado.", ["Erdogan"]),
+    ("Wamendagri Bima Arya Sugiarto meminta kepala daerah.", ["Bima Arya Sugiarto"]),  # a name of three words
+    ("Wali Kota Bogor Bima Arya menerima penghargaan.", ["Bima Arya"]),  # after the post's own region
+    ("Presiden Rusia Vladimir Putin tiba.", ["Vladimir Putin"]),  # a country is no given name
+    ("Bupati Bima Indah Dhamayanti Putri meninjau pasar.", ["Indah Dhamayanti Putri"]),
     ("Wakil Bupati Garut Helmi Budiman membuka acara tersebut.", ["Helmi Budiman"]),
 ])
 def test_officials_pairs_and_places_before_names(body, expected):

@@ -724,16 +724,16 @@ class _Reader:
         return self.tokens[head].text.capitalize() == "Camat"
 
     def _given_name_region(self, head: int, name: tuple[int, int]) -> tuple[int, int]:
-        """`Wamendagri Bima Arya`, `Menteri Dalam Negeri Bima Arya`: after a post held over the whole country, a
-        one-word region name right before a one-word name is the person's given name (`Bupati Bima Syafruddin`
-        keeps the region: a regent's post is held there)."""
+        """`Wamendagri Bima Arya`, `Wali Kota Bogor Bima Arya`: a one-word region name right before the name is
+        the person's given name where the module's `_given_name_region` says so (`Bupati Bima Syafruddin` keeps
+        the region: a regent's post is held there)."""
         before = name[0] - 1
-        if (name[1] - name[0] != 1 or before <= head or before not in self.material or before in self.bodies
-                or (before - 1 in self.material and before - 1 not in self.bodies)
+        if (before <= head or before not in self.material or before in self.bodies
                 or not self.tokens[before].is_capitalised or self.word(before - 1) in self.lex.place_levels):
             return name
-        national = any(_is_post(self.tokens[i].text, self.lex.national_posts, self.lex) for i in range(head, before))
-        return (before, name[1]) if national else name
+        words = [self.tokens[i].text for i in range(before, name[1])]
+        role = " ".join(self.tokens[i].text for i in range(head, before))
+        return (before, name[1]) if _given_name_region(words, role, self.lex) else name
 
     def _two_word_place(self, start: int) -> bool:
         """`Lurah Pejaten Timur Agus Salim`, `Camat Pasar Kemis …`: a kecamatan's name of two words, or two words
@@ -1215,7 +1215,8 @@ def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str 
     repeated at the end (`Prabowo Subianto Prabowo`), a verb of saying after it, a sentence's first word, a rank
     or post, an acronym, a place or a body's name before it; not a one-word place before a one-word name after a
     post held over the whole country (`Wamendagri Bima Arya`)."""
-    words = _trimmed(name.split(), lexicon, _national_role(role, lexicon))
+    words = name.split()
+    words = _trimmed(words, lexicon, bool(words) and _given_name_region(words, role, lexicon))
     if not words:
         return None
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
@@ -1235,9 +1236,21 @@ def _numbers_a_unit(words: list[str]) -> bool:
     return len(words) > 1 and (bool(ROMAN_NUMERAL.match(first)) or first in {"V", "X"})
 
 
-def _national_role(role: str | None, lexicon: Lexicon) -> bool:
-    """`Wamendagri`, `Menteri Dalam Negeri`: a role whose position word is held over the whole country."""
-    return role is not None and any(_is_post(word, lexicon.national_posts, lexicon) for word in role.split())
+def _given_name_region(words: list[str], role: str | None, lexicon: Lexicon) -> bool:
+    """The first of a name's two or three words is a region's name that is the person's given name: after a
+    post held over the whole country (`Wamendagri Bima Arya Sugiarto`) or after the post's own region (`Wali
+    Kota Bogor Bima Arya`)."""
+    if role is None or not 2 <= len(words) <= 3 or not _region_not_abroad(words[0].lower(), lexicon):
+        return False
+    national = any(_is_post(word, lexicon.national_posts, lexicon) for word in role.split())
+    return national or _second_region(role.split()[-1], words[0], lexicon)
+
+
+def _second_region(first: str, second: str, lexicon: Lexicon) -> bool:
+    """`Bogor Bima`: a one-word kabupaten/kota name right after another, the two no region's name together."""
+    cities = lexicon.cities_by_name
+    first, second = first.lower(), second.lower()
+    return first in cities and second in cities and f"{first} {second}" not in cities
 
 
 def _is_post(word: str, starts: tuple[str, ...], lexicon: Lexicon) -> bool:
@@ -1246,7 +1259,7 @@ def _is_post(word: str, starts: tuple[str, ...], lexicon: Lexicon) -> bool:
     return word.startswith(starts) and word in lexicon.positions
 
 
-def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list[str]:
+def _trimmed(words: list[str], lexicon: Lexicon, given_name_region: bool = False) -> list[str]:
     """The name's words without what is glued on them; empty when nothing of a person's name is left."""
     if len(words) >= 3 and words[-1] == words[0]:
         words = words[:-1]
@@ -1264,7 +1277,7 @@ def _trimmed(words: list[str], lexicon: Lexicon, national: bool = False) -> list
         if words[0] in lexicon.non_public_roles or words[1] in lexicon.non_public_roles:
             return []  # `PP Muhammadiyah Haedar Nashir`: an organisation's post after all
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
-    if not (national and len(words) == 2 and _region_not_abroad(words[0].lower(), lexicon)):
+    if not given_name_region:
         words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
