@@ -831,6 +831,12 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Lurah Menteng Atas Budi Santoso meninjau lokasi.", ["Budi Santoso"]),
     ("Camat Tanah Abang Hendra Hidayat meninjau lokasi.", ["Hendra Hidayat"]),
     ("Camat Tebet Ahmad Fauzi meninjau lokasi.", ["Ahmad Fauzi"]),
+    # a village's or district's post, its place, then where that lies, each after a comma
+    ("Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin mengatakan hal itu.", ["Vivin Agustin"]),
+    ("Lurah Kebonsari, Kecamatan Sukun, Kota Malang, Agus Salim mengatakan.", ["Agus Salim"]),
+    ("Kapolsek Wonosari, Polres Gunungkidul, AKP Budi Santoso mengatakan.", ["Budi Santoso"]),
+    ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
+    ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     # a one-word region name that is a given name, after a post held over the whole country
     ("Wamendagri Bima Arya meninjau pasar di Bogor, Senin.", ["Bima Arya"]),
     ("Wakil Menteri Dalam Negeri Bima Arya meninjau pasar.", ["Bima Arya"]),

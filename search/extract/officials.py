@@ -546,6 +546,8 @@ class _Reader:
                 name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
             if name is not None and self._unit_named(name) and self.word(end) == ",":
                 name = None  # `Kepala Puskesmas Kalianda, Budi Santoso`: the unit's name, then the person's
+            if name is not None and self.word(end) == "," and self._post_place(head, name):
+                name = None  # `Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin`: the village, where it lies
             if name is not None:
                 name = self._given_name_region(head, name)
                 name = self._without_place(head, name)
@@ -719,6 +721,13 @@ class _Reader:
         if end - start >= 3 or (self.tokens[start].lower in self.lex.kecamatan_names and self._named_camat(head)):
             return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`: a district's name
         return name
+
+    def _post_place(self, head: int, name: tuple[int, int]) -> bool:
+        """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
+        it is held."""
+        place_start = head + 1 + (self.word(head + 1) == PLACE_LINK)
+        return (self.tokens[head].text.capitalize() in PLACE_POSTS and name[0] == place_start
+                and name[1] - name[0] == 1)
 
     def _named_camat(self, head: int) -> bool:
         return self.tokens[head].text.capitalize() == "Camat"
