@@ -837,6 +837,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kapolsek Wonosari, Polres Gunungkidul, AKP Budi Santoso mengatakan.", ["Budi Santoso"]),
     ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
+    # a weather station's and a prison's class are the role's
+    ("Kepala Stasiun Meteorologi Kelas I Juanda, Taufiq Hermawan mengatakan.", ["Taufiq Hermawan"]),
+    ("Kepala Stasiun Klimatologi Jawa Timur Anung Suprayitno mengatakan.", ["Anung Suprayitno"]),
+    ("Kalapas Kelas I Malang Heri Azhari mengatakan.", ["Heri Azhari"]),
     # a one-word region name that is a given name, after a post held over the whole country
     ("Wamendagri Bima Arya meninjau pasar di Bogor, Senin.", ["Bima Arya"]),
     ("Wakil Menteri Dalam Negeri Bima Arya meninjau pasar.", ["Bima Arya"]),
