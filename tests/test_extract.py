@@ -837,6 +837,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kapolsek Wonosari, Polres Gunungkidul, AKP Budi Santoso mengatakan.", ["Budi Santoso"]),
     ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
+    # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)
+    ("Plt Direktur Jenderal Bea dan Cukai Djaka Budhi Utama mengatakan.", ["Djaka Budhi Utama"]),
+    ("Wakil Jaksa Agung Feri Wibisono mengatakan.", ["Feri Wibisono"]),
+    ("Direktur Utama Perum Bulog mengatakan.", []),
     # a weather station's and a prison's class are the role's
     ("Kepala Stasiun Meteorologi Kelas I Juanda, Taufiq Hermawan mengatakan.", ["Taufiq Hermawan"]),
     ("Kepala Stasiun Klimatologi Jawa Timur Anung Suprayitno mengatakan.", ["Anung Suprayitno"]),

@@ -441,7 +441,7 @@ class _Reader:
         while name_end > start and (self.word(name_end - 1) in self.lex.connectors or self._number_in_role(name_end - 1)
                                     or (self.word(name_end - 1) == "-" and not self.is_hyphen_part(name_end - 1))):
             name_end -= 1
-        name_start = name_end
+        name_start = name_end - self._last_word_name(name_end - 1, head)
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)
                                          or self._inner_word_name(name_start - 1, head, name_end)):
@@ -517,6 +517,13 @@ class _Reader:
         return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
                 and self.tokens[i].text not in self.lex.positions and i not in self.material
                 and self.is_name_word(i - 1) and self.is_name_word(i + 1))
+
+    def _last_word_name(self, i: int, head: int) -> bool:
+        """`Dirjen Pajak Djaka Budhi Utama`: a given name that is also a role's word (word_names.txt) ends the
+        name after a name word (never `Direktur Utama`, `Jaksa Agung`: a post stands before it there)."""
+        return (head + 1 < i and self.tokens[i].is_capitalised and self.tokens[i].text in self.lex.word_names
+                and self.tokens[i].text not in self.lex.positions and i not in self.material
+                and self.is_name_word(i - 1))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
