@@ -837,6 +837,9 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kapolsek Wonosari, Polres Gunungkidul, AKP Budi Santoso mengatakan.", ["Budi Santoso"]),
     ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
+    # every minister's short title gives its deputy's
+    ("Wamenpora Taufik Hidayat menyambut atlet.", ["Taufik Hidayat"]),
+    ("WamenBUMN Kartika Wirjoatmodjo hadir.", ["Kartika Wirjoatmodjo"]),
     # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)
     ("Plt Direktur Jenderal Bea dan Cukai Djaka Budhi Utama mengatakan.", ["Djaka Budhi Utama"]),
     ("Wakil Jaksa Agung Feri Wibisono mengatakan.", ["Feri Wibisono"]),

@@ -198,6 +198,13 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return self.person_prefixes | self.degree_suffixes | self.ranks
 
 
+def _with_deputy_ministers(positions: list[str]) -> frozenset[str]:
+    """The positions, and a deputy's short title for every minister's (`Menpora` -> `Wamenpora`, `MenBUMN` ->
+    `WamenBUMN`); `Menteri` and `Menko` have none."""
+    deputies = {"Wamen" + word[3:] for word in positions if word.startswith("Men") and word not in ("Menteri", "Menko")}
+    return frozenset(positions) | deputies
+
+
 def read_lines(name: str, package: str = DATA_PACKAGE) -> list[str]:
     return read_data_lines(name, package)
 
@@ -276,7 +283,7 @@ def load_lexicon() -> Lexicon:
         qualified_ranks={cells[0]: frozenset(cells[1].split("|"))
                          for cells in (line.split("\t") for line in read_lines("qualified_ranks.tsv"))},
         directorate_general_names=_directorate_general_names(read_lines("directorates_general.txt")),
-        positions=frozenset(read_lines("positions.txt")),
+        positions=_with_deputy_ministers(read_lines("positions.txt")),
         lowercase_positions=frozenset(read_lines("positions_lowercase.txt")),
         agency_posts=frozenset(read_lines("agency_posts.txt")),
         generic_posts=frozenset(read_lines("generic_posts.txt")),
