@@ -765,6 +765,11 @@ def test_regional_news_roles(body, expected):
      ["Komisi Pemilihan Umum Kabupaten Banyuwangi", "Badan Pengawas Pemilihan Umum Kabupaten Banyuwangi"]),
     ("Bawaslu Trenggalek merekomendasikan pemungutan ulang; Bawaslu menilai ada pelanggaran.",
      ["Badan Pengawas Pemilihan Umum Kabupaten Trenggalek"]),
+    # a Polda's cyber directorate, set up in 2024
+    ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
+     ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
+    ("Ditressiber Polda Jatim menangkap pelaku.",
+     ["Direktorat Reserse Siber Kepolisian Daerah Jawa Timur", "Kepolisian Daerah Jawa Timur"]),
 ])
 def test_agency_classes(body, expected):
     assert extracted(body).agency_names == expected
@@ -837,6 +842,7 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kapolsek Wonosari, Polres Gunungkidul, AKP Budi Santoso mengatakan.", ["Budi Santoso"]),
     ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
+    ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
     # every minister's short title gives its deputy's
     ("Wamenpora Taufik Hidayat menyambut atlet.", ["Taufik Hidayat"]),
     ("WamenBUMN Kartika Wirjoatmodjo hadir.", ["Kartika Wirjoatmodjo"]),
