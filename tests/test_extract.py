@@ -765,6 +765,11 @@ def test_regional_news_roles(body, expected):
      ["Komisi Pemilihan Umum Kabupaten Banyuwangi", "Badan Pengawas Pemilihan Umum Kabupaten Banyuwangi"]),
     ("Bawaslu Trenggalek merekomendasikan pemungutan ulang; Bawaslu menilai ada pelanggaran.",
      ["Badan Pengawas Pemilihan Umum Kabupaten Trenggalek"]),
+    # `Metro` after a police post is the metropolitan police's word, after a city's post Kota Metro
+    ("Kapolres Metro Tangerang Kota, Kombespol Harry Kurniawan menegaskan. Wali Kota Tangerang Arief R "
+     "Wismansyah menuturkan. Satpol PP pun akan ditempatkan.", ["Satuan Polisi Pamong Praja Kota Tangerang"]),
+    ("Wali Kota Metro Wahdi Siradjuddin menegaskan. Satpol PP pun akan ditempatkan.",
+     ["Satuan Polisi Pamong Praja Kota Metro"]),
     # a Polda's cyber directorate, set up in 2024
     ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
@@ -843,6 +848,8 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Camat Kutabaharu, Sofyan kepada wartawan menyatakan danau itu asri.", ["Sofyan"]),
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
+    ("Wali Kota Metro Wahdi Siradjuddin menegaskan.", ["Wahdi Siradjuddin"]),
+    ("Kapolsek Metro Tebet Budi Santoso menegaskan.", ["Budi Santoso"]),
     # every minister's short title gives its deputy's
     ("Wamenpora Taufik Hidayat menyambut atlet.", ["Taufik Hidayat"]),
     ("WamenBUMN Kartika Wirjoatmodjo hadir.", ["Kartika Wirjoatmodjo"]),

@@ -633,10 +633,16 @@ REGION_CUES = {"Kabupaten": ("kabupaten",), "Kab": ("kabupaten",), "Kota": ("kot
                "Kapolresta": ("kabupaten", "kota")}
 
 
+METROPOLITAN_POLICE = frozenset({"Kapolres", "Wakapolres", "Polres", "Kapolsek", "Polsek"})  # then `Metro <region>`
+
+
 def _first_city(regions: list[Match], tokens: list[Token]) -> Region | None:
     """A regional article's region when it names no regional government: the first region named right
     after a word that says which kind it is (`Kabupaten Indragiri Hilir`, `Bupati Banyuwangi`, `Gubernur Jakarta`)."""
+    starts = {match.start for match in regions}
     for match in regions:
+        if match.start and match.end in starts and tokens[match.start - 1].text in METROPOLITAN_POLICE:
+            continue  # `Kapolres Metro Tangerang Kota`: Metro is the police's word, not Kota Metro
         levels = REGION_CUES.get(tokens[match.start - 1].text.rstrip(".")) if match.start else None
         candidates = [region for region in match.value if levels and region.level in levels]
         if len(candidates) == 1:

@@ -54,6 +54,7 @@ INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for agai
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
+CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
 PLACE_LINK = "di"  # `kades di Karangsono, …`: where a village's or district's post is held
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -716,7 +717,7 @@ class _Reader:
             return None
         if start > name[0]:
             return start, end
-        if self.word(start - 1) in self.lex.place_levels and start > head:
+        if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
             return self._after_place_level(start, end)
         place_start = head + 1 + (self.word(head + 1) == PLACE_LINK)  # `Camat di Wonosari Budi Santoso`
         if self.tokens[head].text.capitalize() not in PLACE_POSTS or start != place_start:
@@ -728,6 +729,11 @@ class _Reader:
         if end - start >= 3 or (self.tokens[start].lower in self.lex.kecamatan_names and self._named_camat(head)):
             return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`: a district's name
         return name
+
+    def _city_named(self, i: int) -> bool:
+        """`Wali Kota Metro Wahdi Siradjuddin`: after a city's post, a place-kind word (`Metro` of `Polres Metro
+        Bekasi`) that is a kota's name is that kota."""
+        return self.word(i - 1) in CITY_POSTS and self.tokens[i].lower in self.lex.cities_by_name
 
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
         """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
