@@ -849,6 +849,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
     ("Wali Kota Metro Wahdi Siradjuddin menegaskan.", ["Wahdi Siradjuddin"]),
+    # one position word, then two names joined by `dan`; not a longer role's words before a company's unit
+    ("Pasangan Gubernur Anies Rasyid Baswedan dan Sandiaga Uno akan dilantik.",
+     ["Anies Rasyid Baswedan", "Sandiaga Uno"]),
+    ("Wakil Presiden Senior Peranti Lunak dan Layananan Internet Apple, Eddy Cue, menyebut.", []),
     ("Kapolsek Metro Tebet Budi Santoso menegaskan.", ["Budi Santoso"]),
     # every minister's short title gives its deputy's
     ("Wamenpora Taufik Hidayat menyambut atlet.", ["Taufik Hidayat"]),

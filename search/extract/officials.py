@@ -648,9 +648,15 @@ class _Reader:
         while begin > start and self.is_name_word(begin - 1) and end - begin < MAX_NAME_WORDS:
             begin -= 1
         if end - begin < 2 or (begin > start and self.word(begin - 1) not in {",", "("}
-                               and not self._closes_role(begin - 1) and not self._ends_qualifier(begin - 1)):
+                               and not self._closes_role(begin - 1) and not self._ends_qualifier(begin - 1)
+                               and not self._post_alone(start, begin, end)):
             return None
         return begin, end
+
+    def _post_alone(self, start: int, begin: int, end: int) -> bool:
+        """`Gubernur Anies Rasyid Baswedan dan Sandiaga Uno`: a role of one position word, then two names joined
+        by `dan`."""
+        return begin - 1 == start and self.tokens[start].text in self.lex.positions and self.word(end) == "dan"
 
     def _ends_qualifier(self, i: int) -> bool:
         """`terpilih` at `i` closes a qualifier of the post (role_qualifiers.txt) that ends the role."""
