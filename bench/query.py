@@ -189,7 +189,8 @@ def main() -> None:
         print(f"{kind:<14}{cells[0]:>22}{cells[1]:>22}{ratio:>11.2f}")
     print(f"server memory after the run: {memory} MB (PSS of the master and its workers); RSS per process "
           f"(master first) {', '.join(map(str, resident))} MB")
-    print(f"reproduce: python bench/query.py --size {args.size} --repeat {args.repeat} "
+    built = f"--index {args.index}" if args.index else f"--size {args.size}"
+    print(f"reproduce: python bench/query.py {built} --repeat {args.repeat} "
           f"--result-cache-mb {args.result_cache_mb}" + (" --without-fts" if args.without_fts else ""))
 
 
