@@ -849,6 +849,9 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
     ("Wali Kota Metro Wahdi Siradjuddin menegaskan.", ["Wahdi Siradjuddin"]),
+    # a suspended holder, one of several
+    ("KPK membawa Ketua DPR nonaktif Setya Novanto ke rumah sakit.", ["Setya Novanto"]),
+    ("Hal itu disampaikan Komisioner Komnas HAM lainnya, Natalius Pigai.", ["Natalius Pigai"]),
     # one position word, then two names joined by `dan`; not a longer role's words before a company's unit
     ("Pasangan Gubernur Anies Rasyid Baswedan dan Sandiaga Uno akan dilantik.",
      ["Anies Rasyid Baswedan", "Sandiaga Uno"]),
