@@ -849,6 +849,11 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
     ("Wali Kota Metro Wahdi Siradjuddin menegaskan.", ["Wahdi Siradjuddin"]),
+    # a new holder, a holder for good, a holder of two terms
+    ("Kapolres baru AKBP Budi Santoso memimpin apel.", ["Budi Santoso"]),
+    ("Bupati definitif Budi Santoso dilantik.", ["Budi Santoso"]),
+    ("Wali Kota Surabaya dua periode Tri Rismaharini hadir.", ["Tri Rismaharini"]),
+    ("Kapolres baru menjabat dua bulan. Budi Santoso, warga setempat, hadir.", []),
     # a suspended holder, one of several
     ("KPK membawa Ketua DPR nonaktif Setya Novanto ke rumah sakit.", ["Setya Novanto"]),
     ("Hal itu disampaikan Komisioner Komnas HAM lainnya, Natalius Pigai.", ["Natalius Pigai"]),
