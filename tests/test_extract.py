@@ -770,6 +770,10 @@ def test_regional_news_roles(body, expected):
      "Wismansyah menuturkan. Satpol PP pun akan ditempatkan.", ["Satuan Polisi Pamong Praja Kota Tangerang"]),
     ("Wali Kota Metro Wahdi Siradjuddin menegaskan. Satpol PP pun akan ditempatkan.",
      ["Satuan Polisi Pamong Praja Kota Metro"]),
+    # a high court named after its seat, an administrative court, a Kodim's kota after its number
+    ("Banding diajukan ke Pengadilan Tinggi Surabaya.", ["Pengadilan Tinggi Surabaya"]),
+    ("PTUN Semarang mengabulkan gugatan warga.", ["Pengadilan Tata Usaha Negara Semarang"]),
+    ("Anggota Kodim 0833/Kota Malang berjaga.", ["Komando Distrik Militer 0833/Kota Malang"]),
     # a Polda's cyber directorate, set up in 2024
     ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),

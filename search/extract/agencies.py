@@ -100,6 +100,10 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten", "kota"), "Pengadilan Negeri {short}", "PN {short}", "court",
                  ("Pengadilan Negeri {w}", "PN {w}")),
     RegionalBody(("provinsi",), "Pengadilan Tinggi {short}", "PT {short}", "court", ("Pengadilan Tinggi {w}",)),
+    RegionalBody(("kota",), "Pengadilan Tinggi {short}", "PT {short}", "court",  # named after its seat
+                 ("Pengadilan Tinggi {w}",)),
+    RegionalBody(("provinsi", "kota"), "Pengadilan Tata Usaha Negara {short}", "PTUN {short}", "court",
+                 ("PTUN {w}", "Pengadilan Tata Usaha Negara {w}")),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Pengadilan Tindak Pidana Korupsi {short}", "Pengadilan Tipikor {short}",
                  "court", ("Pengadilan Tipikor {w}", "Pengadilan Tindak Pidana Korupsi {w}")),
     RegionalBody(("kabupaten", "kota"), "Pengadilan Agama {short}", "PA {short}", "court", ("Pengadilan Agama {w}",)),
@@ -586,7 +590,8 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     city = _foreign_city_at(tokens, end, lexicon)
     if city:
         end += city
-    while not city and end < len(tokens) and words < (1 if numbered else most):
+    level = 0  # "Kodim 0833/Kota Malang": a level word before the one name word after a number
+    while not city and end < len(tokens) and words < (1 + level if numbered else most):
         text = tokens[end].text
         if text == "/" or text.isdigit() or _is_roman(text):
             numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows
@@ -597,6 +602,8 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
             words += 1
             if text == "Metro" and words == 1:
                 most += 1  # "Polsek Metro Kebayoran Baru"
+            if numbered and words == 1 and text in UNIT_PLACE_LEVELS:
+                level = 1
         else:
             break
     while end > index + 1 and tokens[end - 1].text == "/":
@@ -610,6 +617,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     return Match(index, end, None), AgencyRef(canonical, f"{token.text} {name}", kind)
 
 
+UNIT_PLACE_LEVELS = frozenset({"Kota", "Kabupaten", "Kab"})
 MAX_CITY_WORDS = 4
 SEATED_KINDS = frozenset({"court"})  # named after a kecamatan town (`PN Kepanjen`); a kabupaten or kota seat
 # is a regional body (`PN Surabaya`)
