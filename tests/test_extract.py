@@ -682,7 +682,7 @@ def test_regional_news_roles(body, expected):
      ["Kepolisian Resor Metropolitan Jakarta Selatan", "Kepolisian Sektor Metropolitan Menteng"]),
     ("Ia pernah menjadi Kapolsek Metro Tebet, Polres Jakarta Selatan.", ["Kepolisian Resor Metropolitan Jakarta Selatan"]),
     ("BNNP bekerja sama dengan Polres Jakbar. Humas Polres Metro Jakbar membenarkannya.",
-     ["Badan Narkotika Nasional Provinsi", "Kepolisian Resor Metropolitan Jakarta Barat"]),
+     ["Badan Narkotika Nasional", "Kepolisian Resor Metropolitan Jakarta Barat"]),
     ("Polres Kepulauan Seribu dan Polres Lhokseumawe berpatroli.",
      ["Kepolisian Resor Kepulauan Seribu", "Kepolisian Resor Lhokseumawe"]),
     ("Polres Metro Bekasi Kota menggelar razia.", ["Kepolisian Resor Metropolitan Bekasi"]),
@@ -774,6 +774,8 @@ def test_regional_news_roles(body, expected):
     ("Banding diajukan ke Pengadilan Tinggi Surabaya.", ["Pengadilan Tinggi Surabaya"]),
     ("PTUN Semarang mengabulkan gugatan warga.", ["Pengadilan Tata Usaha Negara Semarang"]),
     ("Anggota Kodim 0833/Kota Malang berjaga.", ["Komando Distrik Militer 0833/Kota Malang"]),
+    # BNN's provincial and kabupaten/kota offices are field offices: BNN is labelled
+    ("BNNP Jatim dan BNNK Surabaya menangkap kurir narkoba.", ["Badan Narkotika Nasional"]),
     # a Polda's cyber directorate, set up in 2024
     ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
