@@ -855,6 +855,14 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kades Kluwut mengatakan bahwa warga, Budi Santoso, ikut.", []),
     ("Dirressiber Polda Metro Jaya Kombes Roberto Pasaribu mengatakan.", ["Roberto Pasaribu"]),
     ("Wali Kota Metro Wahdi Siradjuddin menegaskan.", ["Wahdi Siradjuddin"]),
+    # a village's post after its holder: with `selaku` and the village, or in lower case held `setempat`
+    ("Budi Santoso selaku Kepala Desa Kluwut mengatakan.", ["Budi Santoso"]),
+    ("Budi Santoso, kepala desa setempat, mengatakan warga sudah dievakuasi.", ["Budi Santoso"]),
+    ("Budi Santoso, lurah setempat, menjelaskan.", ["Budi Santoso"]),
+    # `setempat` after a community's post is no public office, whichever side the name is on
+    ("Budi Santoso, ketua pengajian setempat, menjelaskan.", []),
+    ("Ketua karang taruna setempat, Budi Santoso, mengatakan.", []),
+    ("Budi Santoso, anggota ormas setempat, menjelaskan.", []),
     # a new holder, a holder for good, a holder of two terms
     ("Kapolres baru AKBP Budi Santoso memimpin apel.", ["Budi Santoso"]),
     ("Bupati definitif Budi Santoso dilantik.", ["Budi Santoso"]),

@@ -375,9 +375,15 @@ class _Reader:
                 return self.tokens[j + 1].text == ","
             if (not (text.isalpha() and text.islower()) or text in self.lex.stopwords or text.startswith(VERB_PREFIXES)
                     or text.capitalize() in self.lex.non_public_roles  # `Kepala sekolah setempat`: a teacher
-                    or text in TIME_NOUNS):  # `Kapuspen ABRI masa itu, Brigjen Sumrahari`: read from the rank
+                    or text in TIME_NOUNS  # `Kapuspen ABRI masa itu, Brigjen Sumrahari`: read from the rank
+                    or not self._public_place_word(text)):  # `Ketua pengajian setempat`: a community's head
                 return False
         return False
+
+    def _public_place_word(self, text: str) -> bool:
+        """`desa`, `kelurahan`, `puskesmas`: a lower-case word of a village's or district's post, or of a public
+        institution's (place_levels.txt, public_unit_words.txt)."""
+        return text.capitalize() in self.lex.place_levels or text.capitalize() in self.lex.public_unit_words
 
     def _qualifier_length(self, i: int) -> int:
         """How many tokens from `i` say when the post was held or how it was won (role_qualifiers.txt: `saat
@@ -826,10 +832,12 @@ class _Reader:
         end = self.clause_end(head + self.tokens[head].text.islower(), head)
         if self.tokens[head].text.islower() and (
                 (self.word(end) == "," and self.is_name_word(end + 1))
-                or not any(k in self.material for k in range(head + 1, end))):
+                or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end))):
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
             # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
+        if own is not None and (self._place_alone(head, own) or self._post_place(head, own)):
+            own = None  # `Budi selaku Kepala Desa Kluwut`, `…, Kades Kluwut`: the post's place, no name of its own
         if own is not None:
             connector = own[0] - 1
             if (self.word(connector) not in self.lex.connectors or connector <= head + 1
@@ -838,6 +846,10 @@ class _Reader:
             end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, name_end, role, (head, end)) if role else None
+
+    def _serves_here(self, head: int, end: int) -> bool:
+        """`Budi Santoso, kepala desa setempat, …`: a lower-case post held where the story is (`setempat`)."""
+        return end - 1 > head and self.word(end - 1) in ROLE_DEICTICS
 
     def _before_serving(self, i: int) -> int:
         """Where the name before the marker at `i` ends: right before it, or, after `menjabat (sebagai)` or
@@ -852,8 +864,9 @@ class _Reader:
 
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
-        whose region or body follows, capitalised."""
-        return self.tokens[i].text in self.lex.lowercase_positions and self.word(i + 1)[:1].isupper()
+        whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`)."""
+        return self.tokens[i].text in self.lex.lowercase_positions and (
+            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))
 
     def name_runs(self) -> dict[tuple[str, ...], int]:
         """Every run of one to five name words in the text, and how often it is written."""
