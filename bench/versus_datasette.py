@@ -28,7 +28,6 @@ import argparse
 import json
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,11 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.query import percentile, stemmed_documents, time_calls  # noqa: E402
-from bench.querymix import QUERY_TYPES, query_mix  # noqa: E402
+from bench.querymix import query_mix  # noqa: E402
 from bench.relevance import build_queries, read_articles  # noqa: E402
 from search.analysis import stemmed_analyzer  # noqa: E402
 from search.query import SearchRequest, SearchService  # noqa: E402
-from tests.serving import free_port, get_json, serving  # noqa: E402
+from tests.serving import get_json, running, serving  # noqa: E402
 
 FACET_COLUMNS = ("official", "agency", "region", "quoted")  # JSON arrays; `source` is one value per row
 KNOWN_ITEM_TYPES = {"misspelled": "typo", "remembered": "remembered"}
@@ -87,29 +86,15 @@ def write_database(service: SearchService, path: Path) -> int:
 
 @contextmanager
 def datasette(database: Path, start_seconds: float = 120) -> Iterator[str]:
-    """The base URL of `datasette serve` over `database` (immutable: no locking, no writes); stopped after."""
-    port = free_port()
+    """The table URL of `datasette serve` over `database` (immutable: no locking, no writes); stopped after."""
     settings = [part for name, value in DATASETTE_SETTINGS.items() for part in ("--setting", name, str(value))]
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, "-m", "datasette", "serve", "-i", str(database), "--host",
-                                "127.0.0.1", "--port", str(port), *settings], stdout=subprocess.DEVNULL, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + start_seconds
-        while True:
-            try:
-                get_json(base + "/-/versions.json")
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError("datasette did not start: " + log.read().decode()) from None
-                time.sleep(0.2)
+
+    def command(port: int) -> list[str]:
+        return [sys.executable, "-m", "datasette", "serve", "-i", str(database), "--host", "127.0.0.1",
+                "--port", str(port), *settings]
+
+    with running(command, "/-/versions.json", "datasette", start_seconds) as (base, _):
         yield f"{base}/{database.stem}/docs.json"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def datasette_params(params: dict[str, str]) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,30 +62,41 @@ def proportional_mb(pid: int) -> int:
 
 
 @contextmanager
-def serving(index: Path, threads: int = 8, with_process: bool = False, options: Sequence[str] = (),
-            start_seconds: float = START_SECONDS, command: Sequence[str] = ("-m", "search.cli")) -> Iterator:
-    """Yield the base URL of a `warta serve` process over `index` (with `with_process`, the URL and the
-    process), started with extra `options` (by `python COMMAND serve ...`), answering within `start_seconds`
-    (it warms the index first); stop it afterwards."""
+def running(command: Callable[[int], list[str]], probe: str, name: str,
+            start_seconds: float = START_SECONDS) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Yield the base URL and the process of a server started by `command(port)` on a free port, once GET
+    `probe` answers (within `start_seconds`, else RuntimeError with its log); stop it afterwards."""
     port = free_port()
     log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would block the server's logging
-    process = subprocess.Popen([sys.executable, *command, "serve", "--index", str(index),
-                                "--port", str(port), "--threads", str(threads), *options],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+    process = subprocess.Popen(command(port), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + start_seconds
         while True:
             try:
-                get_json(base + "/api/search?q=", timeout=10)  # the first search opens the index: slow on a busy machine
+                get_json(base + probe, timeout=10)
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     log.seek(0)
-                    raise RuntimeError("warta serve did not start: " + log.read().decode()) from None
+                    raise RuntimeError(f"{name} did not start: " + log.read().decode()) from None
                 time.sleep(0.1)
-        yield (base, process) if with_process else base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@contextmanager
+def serving(index: Path, threads: int = 8, with_process: bool = False, options: Sequence[str] = (),
+            start_seconds: float = START_SECONDS, command: Sequence[str] = ("-m", "search.cli")) -> Iterator:
+    """Yield the base URL of a `warta serve` process over `index` (with `with_process`, the URL and the
+    process), started with extra `options` (by `python COMMAND serve ...`), answering within `start_seconds`
+    (it warms the index first: the first search opens the index, slow on a busy machine); stop it afterwards."""
+    def warta(port: int) -> list[str]:
+        return [sys.executable, *command, "serve", "--index", str(index), "--port", str(port),
+                "--threads", str(threads), *options]
+
+    with running(warta, "/api/search?q=", "warta serve", start_seconds) as (base, process):
+        yield (base, process) if with_process else base
