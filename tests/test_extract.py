@@ -863,6 +863,12 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Budi Santoso, ketua pengajian setempat, menjelaskan.", []),
     ("Ketua karang taruna setempat, Budi Santoso, mengatakan.", []),
     ("Budi Santoso, anggota ormas setempat, menjelaskan.", []),
+    # `juru bicara` in lower case speaks for a public body or an office, or is no official
+    ("kata juru bicara KPK Febri Diansyah kepada wartawan.", ["Febri Diansyah"]),
+    ("Juru bicara KY Farid Wajdi mengatakan.", ["Farid Wajdi"]),
+    ("kata juru bicara keluarga Budi Santoso.", []),
+    ("Juru bicara Balai Lelang Christie, Milena Sales, mengatakan.", []),
+    ("Juru Bicara kejaksaan Swedia Karin Rosander mengatakan.", []),
     # a new holder, a holder for good, a holder of two terms
     ("Kapolres baru AKBP Budi Santoso memimpin apel.", ["Budi Santoso"]),
     ("Bupati definitif Budi Santoso dilantik.", ["Budi Santoso"]),

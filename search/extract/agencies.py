@@ -479,7 +479,8 @@ ABROAD_WORDS = frozenset({"setempat", "negara"})  # in lower case after a nation
 # country the story is in
 NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",
                             "prosecutor", "central_bank", "auditor", "police", "military"})
-NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung"})
+NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung",
+                       "Lelang"})  # `Balai Lelang Christie`: an auction house
 
 
 MIN_HOLDER_WORDS = 2

@@ -51,7 +51,9 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
                              "Calon"})
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
-LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa"})  # "hakim konstitusi Patrialis Akbar"
+# posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
+LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
+SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
@@ -182,7 +184,7 @@ class _Reader:
         if self._holder_follows(i + 1):
             return True  # `majelis hakim yang diketuai Erintuah Damanik`
         j = i + 1  # `jaksa penuntut umum Rudi Hartono`: a court post's words in lower case, then the name
-        while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self.word(j).capitalize() in self.lex.role_words:
+        while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self._lowercase_role_word(i, self.word(j)):
             j += 1
         return j > i + 1 and self.word(j)[:1].isupper()
 
@@ -330,8 +332,7 @@ class _Reader:
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
-                    and not (self.tokens[head].text in LOWERCASE_COURT_POSTS
-                             and token.text.capitalize() in self.lex.role_words):
+                    and not self._lowercase_role_word(head, token.text):
                 return i
             elif i > head and self.is_head(i) and self.word(i - 1) in self.lex.connectors:
                 return i - 1
@@ -567,7 +568,7 @@ class _Reader:
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
-                if self._names_organisation(head, name):
+                if self._names_organisation(head, name) or self._speaks_for_nobody(head, name):
                     return [], head + 1
                 paired = self._paired_name(start, name[0])
                 if paired is None and self._field_follows(head, name[0]):
@@ -746,6 +747,21 @@ class _Reader:
         """`Wali Kota Metro Wahdi Siradjuddin`: after a city's post, a place-kind word (`Metro` of `Polres Metro
         Bekasi`) that is a kota's name is that kota."""
         return self.word(i - 1) in CITY_POSTS and self.tokens[i].lower in self.lex.cities_by_name
+
+    def _lowercase_role_word(self, head: int, text: str) -> bool:
+        """`hakim konstitusi`, `jaksa penuntut umum`, `juru bicara`: a role's word in lower case after the posts
+        the news writes so (a spokesperson's only in `bicara`)."""
+        if self.tokens[head].text not in LOWERCASE_COURT_POSTS:
+            return False
+        return text == SPOKESPERSON_LOWER_TAIL if self.tokens[head].lower == SPOKESPERSON else (
+            text.capitalize() in self.lex.role_words)
+
+    def _speaks_for_nobody(self, head: int, name: tuple[int, int]) -> bool:
+        """`juru bicara keluarga Budi`, `juru bicara Disneyland`: written in lower case, a spokesperson is an official
+        only for a public body or an office named in the role (`juru bicara KPK Febri Diansyah`, `juru bicara
+        Presiden Johan Budi`)."""
+        return self.tokens[head].lower == SPOKESPERSON and self.word(head + 1) == SPOKESPERSON_LOWER_TAIL and not any(
+            k in self.bodies or self.tokens[k].text in self.lex.positions for k in range(head + 2, name[0]))
 
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
         """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
