@@ -869,6 +869,12 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("kata juru bicara keluarga Budi Santoso.", []),
     ("Juru bicara Balai Lelang Christie, Milena Sales, mengatakan.", []),
     ("Juru Bicara kejaksaan Swedia Karin Rosander mengatakan.", []),
+    # degrees after the name, several initials in one token, the prison island
+    ("Kepala Dinas Sosial Budi Santoso SH MH mengatakan.", ["Budi Santoso"]),
+    ("keputusan Wali Kota Pekanbaru, Firdaus MT, untuk tidak memberikan kuota.", ["Firdaus"]),
+    ("Menteri PPN/Kepala Bappenas Bambang P.S Brodjonegoro menyatakan.", ["Bambang P.S Brodjonegoro"]),
+    ("Menlu Retno L.P. Marsudi menyatakan.", ["Retno L.P. Marsudi"]),
+    ("Ia menjabat Kepala Pengamanan Lembaga Pemasyarakatan Narkotika Nusakambangan. Sampai kini.", []),
     # a new holder, a holder for good, a holder of two terms
     ("Kapolres baru AKBP Budi Santoso memimpin apel.", ["Budi Santoso"]),
     ("Bupati definitif Budi Santoso dilantik.", ["Budi Santoso"]),

@@ -53,6 +53,7 @@ CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # befo
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
+INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
@@ -447,12 +448,14 @@ class _Reader:
             if opening is not None:
                 name_end = opening
         while name_end > start and (self.word(name_end - 1) in self.lex.connectors or self._number_in_role(name_end - 1)
-                                    or (self.word(name_end - 1) == "-" and not self.is_hyphen_part(name_end - 1))):
+                                    or (self.word(name_end - 1) == "-" and not self.is_hyphen_part(name_end - 1))
+                                    or self.is_degree(name_end - 1)):  # `Budi Santoso SH`: the degree after
             name_end -= 1
         name_start = name_end - self._last_word_name(name_end - 1, head)
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)
-                                         or self._inner_word_name(name_start - 1, head, name_end)):
+                                         or self._inner_word_name(name_start - 1, head, name_end)
+                                         or self._inner_initials(name_start - 1, head, name_end)):
             if self._role_runs_on(name_start - 1):
                 break
             name_start -= 1
@@ -524,6 +527,11 @@ class _Reader:
         `Putra`) between two name words is the name's (never `Jaksa Agung`: a post stands before it there)."""
         return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
                 and self.tokens[i].text not in self.lex.positions and i not in self.material
+                and self.is_name_word(i - 1) and self.is_name_word(i + 1))
+
+    def _inner_initials(self, i: int, head: int, name_end: int) -> bool:
+        """`Bambang P.S Brodjonegoro`, `Retno L.P. Marsudi`: several initials in one token between two name words."""
+        return (head + 1 < i < name_end - 1 and bool(INITIALS.fullmatch(self.tokens[i].text))
                 and self.is_name_word(i - 1) and self.is_name_word(i + 1))
 
     def _last_word_name(self, i: int, head: int) -> bool:
@@ -1256,7 +1264,7 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
             name += text
         elif text in lexicon.particles:
             name += " " + text
-        elif text.islower() or (text.isupper() and len(text) > 2):
+        elif text.islower() or (text.isupper() and len(text) > 2 and not INITIALS.fullmatch(text)):
             name += " " + text[:1].upper() + text[1:].lower()
         else:
             name += " " + text
