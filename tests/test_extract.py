@@ -776,6 +776,11 @@ def test_regional_news_roles(body, expected):
     ("Anggota Kodim 0833/Kota Malang berjaga.", ["Komando Distrik Militer 0833/Kota Malang"]),
     # BNN's provincial and kabupaten/kota offices are field offices: BNN is labelled
     ("BNNP Jatim dan BNNK Surabaya menangkap kurir narkoba.", ["Badan Narkotika Nasional"]),
+    # an embassy written out, with its acronym in brackets, or with `di` before its city
+    ("Novel diperiksa di Kedutaan Besar Republik Indonesia di Singapura.",
+     ["Kedutaan Besar Republik Indonesia Singapura"]),
+    ("Kedutaan Besar Republik Indonesia (KBRI) Den Haag membantu.", ["Kedutaan Besar Republik Indonesia Den Haag"]),
+    ("Staf KJRI di Hong Kong membantu.", ["Konsulat Jenderal Republik Indonesia Hong Kong"]),
     # a Polda's cyber directorate, set up in 2024
     ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),

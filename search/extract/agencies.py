@@ -159,7 +159,7 @@ class AgencyGazetteers:
             lexicon = load_lexicon()
             self._scan_words = self.first_words | frozenset(
                 prefix[0].lower() for unit in lexicon.sub_units for prefix in unit.prefixes) | frozenset(
-                prefix.lower().rstrip(".") for prefix in lexicon.named_units)
+                prefix.split()[0].lower().rstrip(".") for prefix in lexicon.named_units)
         return self._scan_words
 
 
@@ -581,11 +581,11 @@ def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: i
 def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match, AgencyRef] | None:
     """`Kodim 0825 Banyuwangi`, `Kodam V/Brawijaya`, `Polsek Tembilahan Hulu`, `KBRI Den Haag`: a prefix and
     the name after it (a place abroad named in several words is taken whole)."""
-    token = tokens[index]
-    if token.text not in lexicon.named_units:
+    prefix = _named_unit_prefix(tokens, index, lexicon)
+    if prefix is None:
         return None
-    template, kind, most = lexicon.named_units[token.text]
-    end = index + 1
+    template, kind, most = lexicon.named_units[prefix]
+    end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
     words = 0
     numbered = False
     city = _foreign_city_at(tokens, end, lexicon)
@@ -607,18 +607,39 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
                 level = 1
         else:
             break
-    while end > index + 1 and tokens[end - 1].text == "/":
+    name_start = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
+    while end > name_start and tokens[end - 1].text == "/":
         end -= 1
-    if end == index + 1:
+    if end == name_start:
         return None
-    name = " ".join(t.text for t in tokens[index + 1:end]).replace(" / ", "/")
+    name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/")
     if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
         return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
-    return Match(index, end, None), AgencyRef(canonical, f"{token.text} {name}", kind)
+    return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
+
+
+def _named_unit_prefix(tokens: Tokens, index: int, lexicon: Lexicon) -> str | None:
+    """The longest named unit's prefix written at `index` (`KBRI`, `Kedutaan Besar Republik Indonesia`)."""
+    for prefix in lexicon.named_unit_prefixes.get(tokens[index].text, ()):
+        words = prefix.split()
+        if [token.text for token in tokens[index:index + len(words)]] == words:
+            return prefix
+    return None
+
+
+def _after_unit_prefix(tokens: Tokens, position: int, kind: str) -> int:
+    """Where an embassy's place starts: after its acronym in brackets and `di` (`Kedutaan Besar Republik
+    Indonesia (KBRI) di Singapura`, `KBRI di Kuala Lumpur`)."""
+    if kind != "embassy":
+        return position
+    if position + 2 < len(tokens) and tokens[position].text == "(" and tokens[position + 2].text == ")":
+        position += 3
+    return position + (position < len(tokens) and tokens[position].text == PLACE_LINK_WORD)
 
 
 UNIT_PLACE_LEVELS = frozenset({"Kota", "Kabupaten", "Kab"})
+PLACE_LINK_WORD = "di"  # `KBRI di Singapura`
 MAX_CITY_WORDS = 4
 SEATED_KINDS = frozenset({"court"})  # named after a kecamatan town (`PN Kepanjen`); a kabupaten or kota seat
 # is a regional body (`PN Surabaya`)

@@ -108,6 +108,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     appositive_markers: frozenset[str]  # `sang`: `sang istri Vicky` is Vicky
     speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
     named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
+    named_unit_short: dict[str, str]  # a written-out prefix -> the short one its acronym uses (`KBRI`)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
@@ -161,6 +162,14 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         """Lower-case words that may open a report of speech (search/extract/quotes.py looks no further)."""
         cues = self.attribution_verbs | {verb + "nya" for verb in self.attribution_verbs}
         return cues | self.reporting_verbs | self.passive_cues | {"menurut", "menurutnya"}
+
+    @cached_property
+    def named_unit_prefixes(self) -> dict[str, tuple[str, ...]]:
+        """A named unit's prefixes by their first word, the longest first (`Kedutaan Besar Republik Indonesia`)."""
+        found: dict[str, list[str]] = {}
+        for prefix in self.named_units:
+            found.setdefault(prefix.split()[0], []).append(prefix)
+        return {word: tuple(sorted(prefixes, key=lambda p: -len(p.split()))) for word, prefixes in found.items()}
 
     @cached_property
     def role_openers(self) -> frozenset[str]:
@@ -339,8 +348,12 @@ def load_lexicon() -> Lexicon:
         appositive_markers=frozenset(read_lines("appositive_markers.txt")),
         nickname_cues=tuple(tuple(line.split("\t")[:2]) for line in read_lines("nickname_cues.tsv")),
         speech_objects=tuple(read_lines("speech_objects.txt")),
-        named_units={cells[0]: (cells[1], cells[2], int(cells[3]))
-                     for cells in (line.split("\t") for line in read_lines("named_units.tsv"))},
+        named_units={prefix: (cells[1], cells[2], int(cells[3]))
+                     for cells in (line.split("\t") for line in read_lines("named_units.tsv"))
+                     for prefix in cells[0].split("|")},
+        named_unit_short={prefix: cells[0].split("|")[0]
+                          for cells in (line.split("\t") for line in read_lines("named_units.tsv"))
+                          for prefix in cells[0].split("|")[1:]},
         sub_units=tuple(read_sub_units()),
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
