@@ -585,7 +585,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     if prefix is None:
         return None
     template, kind, most = lexicon.named_units[prefix]
-    end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
+    name_start = end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
     words = 0
     numbered = False
     city = _foreign_city_at(tokens, end, lexicon)
@@ -607,7 +607,6 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
                 level = 1
         else:
             break
-    name_start = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
     while end > name_start and tokens[end - 1].text == "/":
         end -= 1
     if end == name_start:

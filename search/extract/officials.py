@@ -52,7 +52,7 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
-LOWERCASE_COURT_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
+LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
@@ -180,7 +180,7 @@ class _Reader:
             return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
         if following.is_capitalised:
             return True
-        if self.tokens[i].text not in LOWERCASE_COURT_POSTS:
+        if self.tokens[i].text not in LOWERCASE_ROLE_POSTS:
             return False
         if self._holder_follows(i + 1):
             return True  # `majelis hakim yang diketuai Erintuah Damanik`
@@ -759,7 +759,7 @@ class _Reader:
     def _lowercase_role_word(self, head: int, text: str) -> bool:
         """`hakim konstitusi`, `jaksa penuntut umum`, `juru bicara`: a role's word in lower case after the posts
         the news writes so (a spokesperson's only in `bicara`)."""
-        if self.tokens[head].text not in LOWERCASE_COURT_POSTS:
+        if self.tokens[head].text not in LOWERCASE_ROLE_POSTS:
             return False
         return text == SPOKESPERSON_LOWER_TAIL if self.tokens[head].lower == SPOKESPERSON else (
             text.capitalize() in self.lex.role_words)
@@ -1278,8 +1278,8 @@ def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str 
     role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
     English article (`The Fed`, `The Jakmania`). What is glued on the name is cut first (_trimmed): a first word
     repeated at the end (`Prabowo Subianto Prabowo`), a verb of saying after it, a sentence's first word, a rank
-    or post, an acronym, a place or a body's name before it; not a one-word place before a one-word name after a
-    post held over the whole country (`Wamendagri Bima Arya`)."""
+    or post, an acronym, a place or a body's name before it; not a region's name that is a given name
+    (`Wamendagri Bima Arya`, `Wali Kota Bogor Bima Arya`: _given_name_region)."""
     words = name.split()
     words = _trimmed(words, lexicon, bool(words) and _given_name_region(words, role, lexicon))
     if not words:
