@@ -75,7 +75,7 @@ def written_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     left off)."""
     j = 0
     for word in short:
-        while j < len(long) and not same_word(word, long[j]):
+        while j < len(long) and not _written_as(word, long[j]):
             if len(word) == 1:
                 return False  # an initial stands where its name does: `M. Tito`, not `M Nasir` in `PP Muhammadiyah …`
             j += 1
@@ -83,6 +83,12 @@ def written_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
             return False
         j += 1
     return True
+
+
+def _written_as(word: str, longer: str) -> bool:
+    """A word of the shorter form found in the longer one: an initial stands for a name, but a name is not
+    written inside an initial (`Bambang Soesatyo` is not inside `Bambang P.S Brodjonegoro`)."""
+    return same_word(word, longer) and not (len(longer) == 1 < len(word))
 
 
 def one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
