@@ -874,6 +874,11 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("kata juru bicara keluarga Budi Santoso.", []),
     ("Juru bicara Balai Lelang Christie, Milena Sales, mengatakan.", []),
     ("Juru Bicara kejaksaan Swedia Karin Rosander mengatakan.", []),
+    # a name ending in `-i` that Sastrawi reads as a verb's suffix; `Legislator` capitalised; `asal` a region
+    ("Ketua Fraksi PKB DPRD Jatim Fauzan Fuadi menyebut.", ["Fauzan Fuadi"]),
+    ("Legislator PKS, Mardani Ali Sera, menilai.", ["Mardani Ali Sera"]),
+    ("Ia menerima Best Legislator Award dari Persatuan Wartawan Indonesia News Maker Award tahun 2010.", []),
+    ("Anggota DPD RI asal Jawa Timur Lia Istifhama mengatakan.", ["Lia Istifhama"]),
     # degrees after the name, several initials in one token, the prison island
     ("Kepala Dinas Sosial Budi Santoso SH MH mengatakan.", ["Budi Santoso"]),
     ("keputusan Wali Kota Pekanbaru, Firdaus MT, untuk tidak memberikan kuota.", ["Firdaus"]),

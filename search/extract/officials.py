@@ -65,6 +65,8 @@ MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the artic
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
+ORIGIN_WORD = "asal"  # `Anggota DPR asal Jatim`
+NAME_SUFFIX = "i"  # `Fuadi`, `Danuri`: Sastrawi takes it for the verb suffix
 PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
@@ -361,6 +363,8 @@ class _Reader:
             return True
         if text == "dari":
             return following in FACTION_WORDS or following in self.lex.parties
+        if text == ORIGIN_WORD:
+            return i + 1 in self.material  # `Anggota DPD RI asal Jawa Timur Lia Istifhama`: the region elected for
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
@@ -535,11 +539,15 @@ class _Reader:
                 and self.is_name_word(i - 1) and self.is_name_word(i + 1))
 
     def _last_word_name(self, i: int, head: int) -> bool:
-        """`Dirjen Pajak Djaka Budhi Utama`: a given name that is also a role's word (word_names.txt) ends the
-        name after a name word (never `Direktur Utama`, `Jaksa Agung`: a post stands before it there)."""
-        return (head + 1 < i and self.tokens[i].is_capitalised and self.tokens[i].text in self.lex.word_names
-                and self.tokens[i].text not in self.lex.positions and i not in self.material
-                and self.is_name_word(i - 1))
+        """After a name word, the name's last word (never `Direktur Utama`, `Jaksa Agung`: a post stands before
+        it there): a given name that is also a role's word (`Dirjen Pajak Djaka Budhi Utama`: word_names.txt),
+        or a root and `-i` alone, which Sastrawi takes for a verb's suffix (`Fraksi PKB Fauzan Fuadi`)."""
+        token = self.tokens[i]
+        if not (head + 1 < i and token.is_capitalised and i not in self.material and self.is_name_word(i - 1)):
+            return False
+        lowered = token.lower
+        return ((token.text in self.lex.word_names and token.text not in self.lex.positions)
+                or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
