@@ -879,6 +879,11 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Legislator PKS, Mardani Ali Sera, menilai.", ["Mardani Ali Sera"]),
     ("Ia menerima Best Legislator Award dari Persatuan Wartawan Indonesia News Maker Award tahun 2010.", []),
     ("Anggota DPD RI asal Jawa Timur Lia Istifhama mengatakan.", ["Lia Istifhama"]),
+    # a public body's press officer, never a company's; `Humas` inside a unit's name after `dan`
+    ("Humas PN Surabaya, Alex Adam Faisal, mengatakan.", ["Alex Adam Faisal"]),
+    ("Kasubsi Penmas Humas Polres Jember Ipda Budi Santoso mengatakan.", ["Budi Santoso"]),
+    ("Humas PT Pertamina, Budi Santoso, mengatakan.", []),
+    ("Kepala Pusdatin dan Humas BNPB Sutopo Purwo Nugroho mengatakan.", ["Sutopo Purwo Nugroho"]),
     # degrees after the name, several initials in one token, the prison island
     ("Kepala Dinas Sosial Budi Santoso SH MH mengatakan.", ["Budi Santoso"]),
     ("keputusan Wali Kota Pekanbaru, Firdaus MT, untuk tidak memberikan kuota.", ["Firdaus"]),

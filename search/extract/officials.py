@@ -145,8 +145,9 @@ class _Reader:
         completions = self.lex.post_completions.get(token.text)
         if completions is not None and self.word(i + 1) not in completions:
             return False  # `kuasa hukum`, `Perdana Mahartika`: not the post the word opens
-        if token.text in self.lex.agency_posts and i > 0 and self.is_name_word(i - 1):
-            return False  # `Lukman Hakim Saifuddin`: a name's word, not a post
+        if token.text in self.lex.agency_posts and i > 0 and (self.is_name_word(i - 1) or (
+                self.word(i - 1) in self.lex.connectors and token.text in self.lex.role_words)):
+            return False  # `Lukman Hakim Saifuddin`: a name's word, not a post; `Pusdatin dan Humas`: a unit's
         return (token.is_capitalised and (token.text in self.lex.positions or token.text in self.lex.agency_posts)
                 and i not in self.material and not self._running_for(i)
                 and self.word(i - 1) not in self.lex.body_name_openers  # `PT Duta Palma`: a company's name
