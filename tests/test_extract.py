@@ -879,6 +879,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Legislator PKS, Mardani Ali Sera, menilai.", ["Mardani Ali Sera"]),
     ("Ia menerima Best Legislator Award dari Persatuan Wartawan Indonesia News Maker Award tahun 2010.", []),
     ("Anggota DPD RI asal Jawa Timur Lia Istifhama mengatakan.", ["Lia Istifhama"]),
+    # a prosecutor's post in lower case, with its acronym in brackets; `Jaksa agung Masyhad` is Mashhad's
+    ("Hal itu dibacakan jaksa penuntut umum (JPU) Budi Santoso di persidangan.", ["Budi Santoso"]),
+    ("Menurut jaksa penuntut umum (JPU), terdakwa bersalah.", []),
+    ("Jaksa agung Masyhad mengatakan, pada tanggal 3 Januari, sebanyak 100 orang ditangkap.", []),
     # a public body's press officer, never a company's; `Humas` inside a unit's name after `dan`
     ("Humas PN Surabaya, Alex Adam Faisal, mengatakan.", ["Alex Adam Faisal"]),
     ("Kasubsi Penmas Humas Polres Jember Ipda Budi Santoso mengatakan.", ["Budi Santoso"]),

@@ -190,6 +190,8 @@ class _Reader:
         j = i + 1  # `jaksa penuntut umum Rudi Hartono`: a court post's words in lower case, then the name
         while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self._lowercase_role_word(i, self.word(j)):
             j += 1
+        if j > i + 1 and self.word(j) == "(" and self.word(j + 2) == ")":
+            j += 3  # `Jaksa penuntut umum (JPU) Budi Santoso`: the post's acronym, then the name
         return j > i + 1 and self.word(j)[:1].isupper()
 
     def _holder_follows(self, i: int) -> bool:
