@@ -191,7 +191,7 @@ class _Reader:
         while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self._lowercase_role_word(i, self.word(j)):
             j += 1
         if j > i + 1 and self.word(j) == "(" and self.word(j + 2) == ")":
-            j += 3  # `Jaksa penuntut umum (JPU) Budi Santoso`: the post's acronym, then the name
+            j += 3  # `jaksa penuntut umum (JPU) Budi Santoso`: the post's acronym, then the name
         return j > i + 1 and self.word(j)[:1].isupper()
 
     def _holder_follows(self, i: int) -> bool:
