@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Iterator
 
 from .gazetteer import Gazetteer, Match
-from .lexicon import Lexicon, Region, load_lexicon
+from .lexicon import PLACE_LINK, Lexicon, Region, load_lexicon
 from .tokens import Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
@@ -634,11 +634,10 @@ def _after_unit_prefix(tokens: Tokens, position: int, kind: str) -> int:
         return position
     if position + 2 < len(tokens) and tokens[position].text == "(" and tokens[position + 2].text == ")":
         position += 3
-    return position + (position < len(tokens) and tokens[position].text == PLACE_LINK_WORD)
+    return position + (position < len(tokens) and tokens[position].text == PLACE_LINK)
 
 
 UNIT_PLACE_LEVELS = frozenset({"Kota", "Kabupaten", "Kab"})
-PLACE_LINK_WORD = "di"  # `KBRI di Singapura`
 MAX_CITY_WORDS = 4
 SEATED_KINDS = frozenset({"court"})  # named after a kecamatan town (`PN Kepanjen`); a kabupaten or kota seat
 # is a regional body (`PN Surabaya`)

@@ -10,6 +10,7 @@ from importlib import resources
 from ..datafiles import read_lines as read_data_lines
 
 DATA_PACKAGE = "search.extract.data"
+PLACE_LINK = "di"  # `Kades di Karangsono`, `KBRI di Singapura`: where a post is held, a unit is seated
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember")
@@ -241,6 +242,18 @@ def read_table(name: str) -> list[AgencyEntry]:
     return entries
 
 
+def read_named_units() -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
+    """named_units.tsv: each prefix form -> (canonical template, kind, name words at most), and each written-out
+    form -> the short one its acronym uses (`Kedutaan Besar Republik Indonesia` -> `KBRI`)."""
+    units: dict[str, tuple[str, str, int]] = {}
+    short: dict[str, str] = {}
+    for cells in (line.split("\t") for line in read_lines("named_units.tsv")):
+        forms = cells[0].split("|")
+        units.update((form, (cells[1], cells[2], int(cells[3]))) for form in forms)
+        short.update((form, forms[0]) for form in forms[1:])
+    return units, short
+
+
 def read_sub_units() -> list[SubUnit]:
     units = []
     for line in read_lines("sub_units.tsv"):
@@ -284,6 +297,7 @@ def read_kecamatan(regions: list[Region]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     regions = read_regions()
+    named_units, named_unit_short = read_named_units()
     return Lexicon(
         person_prefixes=frozenset(read_lines("person_prefixes.txt")),
         degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
@@ -348,12 +362,8 @@ def load_lexicon() -> Lexicon:
         appositive_markers=frozenset(read_lines("appositive_markers.txt")),
         nickname_cues=tuple(tuple(line.split("\t")[:2]) for line in read_lines("nickname_cues.tsv")),
         speech_objects=tuple(read_lines("speech_objects.txt")),
-        named_units={prefix: (cells[1], cells[2], int(cells[3]))
-                     for cells in (line.split("\t") for line in read_lines("named_units.tsv"))
-                     for prefix in cells[0].split("|")},
-        named_unit_short={prefix: cells[0].split("|")[0]
-                          for cells in (line.split("\t") for line in read_lines("named_units.tsv"))
-                          for prefix in cells[0].split("|")[1:]},
+        named_units=named_units,
+        named_unit_short=named_unit_short,
         sub_units=tuple(read_sub_units()),
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..analysis import stem_word
-from .lexicon import DAYS, MONTHS, Lexicon
+from .lexicon import DAYS, MONTHS, PLACE_LINK, Lexicon
 from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
@@ -58,7 +58,6 @@ SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
-PLACE_LINK = "di"  # `kades di Karangsono, …`: where a village's or district's post is held
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
@@ -751,8 +750,7 @@ class _Reader:
             return start, end
         if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
             return self._after_place_level(start, end)
-        place_start = head + 1 + (self.word(head + 1) == PLACE_LINK)  # `Camat di Wonosari Budi Santoso`
-        if self.tokens[head].text.capitalize() not in PLACE_POSTS or start != place_start:
+        if self.tokens[head].text.capitalize() not in PLACE_POSTS or start != self._place_start(head):
             return name
         if end - start == 1:
             return None
@@ -785,9 +783,12 @@ class _Reader:
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
         """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
         it is held."""
-        place_start = head + 1 + (self.word(head + 1) == PLACE_LINK)
-        return (self.tokens[head].text.capitalize() in PLACE_POSTS and name[0] == place_start
+        return (self.tokens[head].text.capitalize() in PLACE_POSTS and name[0] == self._place_start(head)
                 and name[1] - name[0] == 1)
+
+    def _place_start(self, head: int) -> int:
+        """Where a village's or district's post names its place: next, or after `di` (`Camat di Wonosari …`)."""
+        return head + 1 + (self.word(head + 1) == PLACE_LINK)
 
     def _named_camat(self, head: int) -> bool:
         return self.tokens[head].text.capitalize() == "Camat"
