@@ -43,6 +43,7 @@ from bench.query import percentile, stemmed_documents, time_calls  # noqa: E402
 from bench.querymix import query_mix  # noqa: E402
 from bench.relevance import build_queries, read_articles  # noqa: E402
 from search.analysis import stemmed_analyzer  # noqa: E402
+from search.facet_registry import REGION  # noqa: E402
 from search.query import SearchRequest, SearchService  # noqa: E402
 from tests.serving import get_json, running, serving  # noqa: E402
 
@@ -54,11 +55,9 @@ DATASETTE_SETTINGS = {"sql_time_limit_ms": 60000, "facet_time_limit_ms": 60000, 
 
 def facet_values(stored: dict) -> dict[str, list[str]]:
     """An article's values per facet as Warta counts them: a kabupaten's province too, quoted officials once."""
-    regions = {r["code"]: None for r in stored["regions"]}
-    for code in list(regions):
-        regions.setdefault(code.split(".")[0], None)
     officials = [o["name"] for o in stored["officials"]]
-    return {"official": officials, "agency": [a["name"] for a in stored["agencies"]], "region": list(regions),
+    regions = REGION.with_ancestors(region["code"] for region in stored["regions"])
+    return {"official": officials, "agency": [a["name"] for a in stored["agencies"]], "region": regions,
             "quoted": sorted({quote["speaker"] for quote in stored["quotes"]} & set(officials))}
 
 

@@ -9,7 +9,7 @@ plus the extraction its `values` function reads.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .errors import BadQueryError, shown
 from .extract.outlets import normalise_outlet
@@ -51,8 +51,12 @@ class Facet:
 
     def terms(self, article: "Article", extraction: "Extraction") -> list[str]:
         """What the index holds for an article: its values and, when values nest, their ancestors; each once."""
+        return self.with_ancestors(self.values(article, extraction))
+
+    def with_ancestors(self, values: Iterable[str]) -> list[str]:
+        """`values` and, when values nest, their ancestors (`18.01` then `18`); each once, in that order."""
         found: dict[str, None] = {}
-        for value in self.values(article, extraction):
+        for value in values:
             while value and value not in found:
                 found[value] = None
                 value = self.parent(value) if self.nested else None
