@@ -242,6 +242,14 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # a Jakarta landmark named bare in a story of Jakarta's own government (rule J2, region_landmarks.tsv)
     ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
      "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),
+    # ... but bare places in two or more of its kota, where Jakarta's own government acts, are the province's examples
+    ("Pemprov DKI Jakarta menyiapkan pompa. Gubernur DKI Jakarta menyebut banjir di Kampung Pulo dan Kelapa Gading "
+     "sudah surut. Warga Kampung Pulo kembali ke rumah.", "", None, ["31"]),
+    # a provincial body named once past the lead, in a story of another province, is no story of its province
+    ("Seorang pemudik melahirkan di Tol Cipali, Purwakarta, Senin. Kapolres Purwakarta menyebut ibu dan bayi "
+     "selamat dan langsung dibawa ke rumah sakit terdekat oleh petugas yang berjaga di pos pengamanan mudik sejak "
+     "pagi hari. Bayi perempuan itu lahir dengan berat normal dan diberi nama yang diambil dari nama satuan polisi "
+     "yang menolongnya. Kabar kelahiran itu juga diunggah akun Instagram TMC Polda Metro Jaya.", "", None, ["32.14"]),
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),

@@ -33,6 +33,9 @@ Batch 7 (dev only, the kind the held-out part holds most of, to measure precisio
 Batch 8 (dev only, more of the held-out part's kinds, after batch 7's errors were fixed):
   strong-dev-2     25 more "tajuk utama" articles of any IndoSum outlet with two or more cues;
   other-cue-dev    15 articles of the other IndoSum categories (sport, tech, entertainment) with a cue.
+Batch 9 (dev only): strong-dev-3 (30) and weak-dev-2 (10), as batch 7.
+Batch 10 (both splits, to widen the held-out part with the kind whose precision is lowest):
+  strong-both      45 "tajuk utama" articles of any IndoSum outlet with two or more cues.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ GROUPS = (
      and is_dev(a["id"])),
     ("weak-dev-2", 10, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
      and is_dev(a["id"])),
+    ("strong-both", 45, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2),
 )
 
 

@@ -37,7 +37,9 @@ more kab/kota named only in passing (examples), also after `di`; a place mention
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
 in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
 bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any kab/kota named once past the
-lead (where a national figure is held: background).
+lead (where a national figure is held: background); bare places in two or more kab/kota of a province whose own
+government acts (`banjir di Kampung Pulo dan Kelapa Gading`: the province's examples, J2); a province whose body is
+named once, past the lead (`akun Instagram TMC Polda Metro Jaya`).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -99,6 +101,7 @@ NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commissio
 ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
 LISTED_ACTING = frozenset({"body", "role", "agency", "event", "kecamatan", "dateline"})  # more than a list item  # a name with nothing of its own saying it acts
+SCATTERED_KINDS = frozenset({"locator", "at", "bare"})  # a place inside a kab/kota, named with nothing acting there
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
 SEAT_REACH = 15  # tokens back from a Jakarta kota to the seat of a national body
@@ -228,6 +231,20 @@ class Evidence:
             if self.counts.get(code, 0) <= 1 and not self.kinds[code] & LISTED_ACTING:
                 del self.scores[code], self.kinds[code]
                 self.named.discard(code)
+
+    def drop_scattered_places(self) -> None:
+        """Where a province's own government acts (Pemprov DKI on floods, Polda Metro Jaya), and two or more of
+        its kab/kota have nothing but bare places in them (`Kampung Pulo`, `Bukit Duri`, `di Cipete`), the places
+        are the province's examples: the story is the province's (J2, P6), not each kota's."""
+        scattered: dict[str, list[str]] = {}
+        for code, kinds in self.kinds.items():
+            if "." in code and kinds <= SCATTERED_KINDS:
+                scattered.setdefault(code.split(".")[0], []).append(code)
+        for province, codes in scattered.items():
+            if len(codes) >= 2 and self.strong.get(province, 0.0) >= PROVINCE_THRESHOLD:
+                for code in codes:
+                    del self.scores[code], self.kinds[code]
+                    self.named.discard(code)
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
@@ -394,6 +411,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     if _is_national_story(agencies, words):
         evidence.drop_background(words.national_seats)
     evidence.drop_list_items()
+    evidence.drop_scattered_places()
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
@@ -424,12 +442,17 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
             city.province_code, frozenset())
     provinces = [by_code[code] for code, count in evidence.mentions.items()
-                 if code not in covered and (evidence.strong.get(code, 0.0) >= (
+                 if code not in covered and not _named_once_past_lead(code, evidence) and (evidence.strong.get(code, 0.0) >= (
                      ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else PROVINCE_THRESHOLD) or (
                      code not in words.national_seats and (count >= PROVINCE_MENTIONS or _is_headline_place(
                          evidence.kinds[code]))))]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
+
+
+def _named_once_past_lead(code: str, evidence: Evidence) -> bool:
+    """A province one mention past the lead speaks for: an attribute, not its story."""
+    return evidence.counts.get(code, 0) <= 1 and code not in evidence.lead
 
 
 def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Region]) -> bool:
