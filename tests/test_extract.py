@@ -450,6 +450,10 @@ def test_officials_outside_public_office_and_places(body, expected):
      [("Wiranto", "Jenderal"), ("Tedjo Edhy", "Laksamana")]),
     # a camat's kecamatan before a one-word name is the post's, and the name never takes it back
     ("Camat Kalianda Erdiansyah, S.STP., M.Si. memimpin rapat.", [("Erdiansyah", "Camat Kalianda")]),
+    # ... and so is a lurah's or a kapolsek's, whose place is named after the kecamatan it lies in or polices
+    ("Camat Kalianda Erdiansyah bersama Lurah Kalianda Rina menyerahkan bantuan.",
+     [("Erdiansyah", "Camat Kalianda"), ("Rina", "Lurah Kalianda")]),
+    ("Kapolsek Kalianda Heri menyebut jalan itu rawan.", [("Heri", "Kapolsek Kalianda")]),
     # a director general's post is the person's, not an agency's name
     ("Dirjen Dukcapil Kemendagri Teguh Setyabudi meluncurkan aplikasi.",
      [("Teguh Setyabudi", "Dirjen Dukcapil Kemendagri")]),

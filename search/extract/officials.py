@@ -756,8 +756,9 @@ class _Reader:
             return None
         if end - start >= 3 and self._two_word_place(start):
             return start + 2, end
-        if end - start >= 3 or (self.tokens[start].lower in self.lex.kecamatan_names and self._named_camat(head)):
-            return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`: a district's name
+        if end - start >= 3 or self.tokens[start].lower in self.lex.kecamatan_names:
+            return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`, `Lurah Kalianda
+            # Rina`: a district's name (a kelurahan, a village or a police sector often bears its kecamatan's)
         return name
 
     def _city_named(self, i: int) -> bool:
@@ -789,9 +790,6 @@ class _Reader:
     def _place_start(self, head: int) -> int:
         """Where a village's or district's post names its place: next, or after `di` (`Camat di Wonosari …`)."""
         return head + 1 + (self.word(head + 1) == PLACE_LINK)
-
-    def _named_camat(self, head: int) -> bool:
-        return self.tokens[head].text.capitalize() == "Camat"
 
     def _given_name_region(self, head: int, name: tuple[int, int]) -> tuple[int, int]:
         """`Wamendagri Bima Arya`, `Wali Kota Bogor Bima Arya`: a one-word region name right before the name is
