@@ -243,8 +243,15 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Wakil Gubernur DKI Jakarta menata kawasan Luar Batang menjadi pusat wisata religi. Pemprov DKI Jakarta "
      "menyiapkan anggaran penataan Luar Batang.", "", None, ["31.72"]),
     # ... but bare places in two or more of its kota, where Jakarta's own government acts, are the province's examples
-    ("Pemprov DKI Jakarta menyiapkan pompa. Gubernur DKI Jakarta menyebut banjir di Kampung Pulo dan Kelapa Gading "
-     "sudah surut. Warga Kampung Pulo kembali ke rumah.", "", None, ["31"]),
+    ("Pemprov DKI Jakarta menyiapkan pompa dan petugas untuk menghadapi musim hujan tahun ini. Gubernur DKI Jakarta "
+     "meminta setiap dinas bersiaga, sementara anggaran penanganan banjir tahun depan dinaikkan dan dibahas bersama "
+     "DPRD DKI Jakarta dalam rapat yang berlangsung hingga malam hari di gedung dewan. Ia menyebut banjir di Kampung "
+     "Pulo dan Kelapa Gading sudah surut. Warga Kampung Pulo kembali ke rumah.", "", None, ["31"]),
+    # ... not a place the lead names, where the story happens (`ditangkap ... di Garut`)
+    ("Pelaku ditangkap Densus 88 di Garut, Jawa Barat, Jumat pagi. Ia ditangkap bersama istrinya di rumahnya. "
+     "Kabid Humas Polda Jawa Barat membenarkan penangkapan itu kepada wartawan yang menunggu di markas sejak "
+     "pagi hari, sementara petugas lain memeriksa barang bukti yang dibawa dari rumah itu ke kantor polisi. "
+     "Sebelumnya, istrinya tinggal di Bandung.", "", None, ["32.05"]),
     # a provincial body named once past the lead, in a story of another province, is no story of its province
     ("Seorang pemudik melahirkan di Tol Cipali, Purwakarta, Senin. Kapolres Purwakarta menyebut ibu dan bayi "
      "selamat dan langsung dibawa ke rumah sakit terdekat oleh petugas yang berjaga di pos pengamanan mudik sejak "

@@ -235,10 +235,11 @@ class Evidence:
     def drop_scattered_places(self) -> None:
         """Where a province's own government acts (Pemprov DKI on floods, Polda Metro Jaya), and two or more of
         its kab/kota have nothing but bare places in them (`Kampung Pulo`, `Bukit Duri`, `di Cipete`), the places
-        are the province's examples: the story is the province's (J2, P6), not each kota's."""
+        are the province's examples: the story is the province's (J2, P6), not each kota's. A place the lead
+        names is where the story happens (`ditangkap Densus 88 di Garut, Jawa Barat`), never an example."""
         scattered: dict[str, list[str]] = {}
         for code, kinds in self.kinds.items():
-            if "." in code and kinds <= SCATTERED_KINDS:
+            if "." in code and kinds <= SCATTERED_KINDS and code not in self.lead:
                 scattered.setdefault(code.split(".")[0], []).append(code)
         for province, codes in scattered.items():
             if len(codes) >= 2 and self.strong.get(province, 0.0) >= PROVINCE_THRESHOLD:
