@@ -252,6 +252,14 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Kabid Humas Polda Jawa Barat membenarkan penangkapan itu kepada wartawan yang menunggu di markas sejak "
      "pagi hari, sementara petugas lain memeriksa barang bukti yang dibawa dari rumah itu ke kantor polisi. "
      "Sebelumnya, istrinya tinggal di Bandung.", "", None, ["32.05"]),
+    # ... nor a place where the story's event happened, named once past the lead of a national body's story
+    ("Ketua DPR Setya Novanto dirawat setelah kecelakaan. KPK meminta keterangan dokter, dan DPR menunggu kabar "
+     "dari rumah sakit tentang kondisi ketua lembaga itu yang disebut masih belum sadar penuh hingga sore hari ini. "
+     "Polda Metro Jaya menyelidiki kecelakaan itu bersama pabrikan mobil. Kecelakaan itu terjadi di Jalan Permata "
+     "Hijau, Jakarta Selatan.", "", None, ["31.74"]),
+    # a street of Jakarta the news names for a story of Jakarta's own government or police (region_landmarks.tsv)
+    ("Polda Metro Jaya mengusulkan ganjil genap bagi sepeda motor di Jalan MH Thamrin. Pemprov DKI Jakarta "
+     "mencopot rambu larangan motor di Jalan MH Thamrin.", "", None, ["31.71"]),
     # a provincial body named once past the lead, in a story of another province, is no story of its province
     ("Seorang pemudik melahirkan di Tol Cipali, Purwakarta, Senin. Kapolres Purwakarta menyebut ibu dan bayi "
      "selamat dan langsung dibawa ke rumah sakit terdekat oleh petugas yang berjaga di pos pengamanan mudik sejak "

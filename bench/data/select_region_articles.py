@@ -36,6 +36,9 @@ Batch 8 (dev only, more of the held-out part's kinds, after batch 7's errors wer
 Batch 9 (dev only): strong-dev-3 (30) and weak-dev-2 (10), as batch 7.
 Batch 10 (both splits, to widen the held-out part with the kind whose precision is lowest):
   strong-both      45 "tajuk utama" articles of any IndoSum outlet with two or more cues.
+Batch 11 (dev only, the same kind, to find the kinds of false positive the dev part still lacks):
+  strong-dev-4     the last 30 "tajuk utama" articles of any IndoSum outlet with two or more cues;
+  weak-dev-3       15 more with exactly one cue.
 """
 
 from __future__ import annotations
@@ -96,6 +99,10 @@ GROUPS = (
     ("weak-dev-2", 10, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
      and is_dev(a["id"])),
     ("strong-both", 45, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2),
+    ("strong-dev-4", 30, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n >= 2
+     and is_dev(a["id"])),
+    ("weak-dev-3", 15, lambda a, n: a["id"].startswith(INDOSUM) and a["category"] == HEADLINES and n == 1
+     and is_dev(a["id"])),
 )
 
 

@@ -37,9 +37,10 @@ more kab/kota named only in passing (examples), also after `di`; a place mention
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
 in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
 bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any kab/kota named once past the
-lead (where a national figure is held: background); bare places in two or more kab/kota of a province whose own
-government acts (`banjir di Kampung Pulo dan Kelapa Gading`: the province's examples, J2); a province whose body is
-named once, past the lead (`akun Instagram TMC Polda Metro Jaya`).
+lead (where a national figure is held: background) unless a verb of happening puts the story's event there
+(`Kecelakaan itu terjadi di Jalan Permata Hijau, Jakarta Selatan`); bare places in two or more kab/kota of a
+province whose own government acts (`banjir di Kampung Pulo dan Kelapa Gading`: the province's examples, J2); a
+province whose body is named once, past the lead (`akun Instagram TMC Polda Metro Jaya`).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -101,6 +102,7 @@ NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commissio
 ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
 LISTED_ACTING = frozenset({"body", "role", "agency", "event", "kecamatan", "dateline"})  # more than a list item  # a name with nothing of its own saying it acts
+HAPPENING_VERBS = frozenset({"terjadi", "ditangkap", "ditemukan"})  # before `di`: where the story's event is
 SCATTERED_KINDS = frozenset({"locator", "at", "bare"})  # a place inside a kab/kota, named with nothing acting there
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
@@ -179,6 +181,7 @@ class Mention:
     bonus: float = 0.0
     ambiguous: bool = False  # written as a name that is a common word too: counts for a named region only
     preferred: str = ""  # the level a shared name takes when nothing else in the article decides (Cue.shared)
+    happened: bool = False  # where the story's event happened: `terjadi di …` (HAPPENING_VERBS)
 
 
 class Evidence:
@@ -191,9 +194,10 @@ class Evidence:
         self.named: set[str] = set()  # codes some body, role, level word, kecamatan or dateline speaks for
         self.kinds: dict[str, set[str]] = {}  # code -> the kinds of its evidence
         self.counts: dict[str, int] = {}  # code -> how many mentions speak for it
-        self.lead: set[str] = set()  # codes named in the lead
+        self.central: set[str] = set()  # codes named in the lead, or as where something happened (`Kecelakaan
+        # itu terjadi di Jalan Permata Hijau, Jakarta Selatan`): the story's place, never its background
 
-    def add(self, region: Region, kind: str, bonus: float = 0.0) -> None:
+    def add(self, region: Region, kind: str, bonus: float = 0.0, happened: bool = False) -> None:
         weight = WEIGHTS[kind] + bonus
         self.scores[region.code] = self.scores.get(region.code, 0.0) + weight
         if kind in NAMING_KINDS:
@@ -201,8 +205,8 @@ class Evidence:
         self.kinds.setdefault(region.code, set()).add(kind)
         if kind != "agency":  # the agency extractor's regional body is a mention counted already
             self.counts[region.code] = self.counts.get(region.code, 0) + 1
-        if bonus > 0:
-            self.lead.add(region.code)
+        if bonus > 0 or happened:
+            self.central.add(region.code)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
@@ -216,7 +220,7 @@ class Evidence:
         # seat's own government or police act (Polda Metro Jaya on a crime in Kelapa Gading)
         for code in [code for code, kinds in self.kinds.items() if "." in code and (
                 (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
-                or (self.counts.get(code, 0) <= 1 and code not in self.lead))]:
+                or (self.counts.get(code, 0) <= 1 and code not in self.central))]:
             del self.scores[code], self.kinds[code]
             self.named.discard(code)
 
@@ -239,7 +243,7 @@ class Evidence:
         names is where the story happens (`ditangkap Densus 88 di Garut, Jawa Barat`), never an example."""
         scattered: dict[str, list[str]] = {}
         for code, kinds in self.kinds.items():
-            if "." in code and kinds <= SCATTERED_KINDS and code not in self.lead:
+            if "." in code and kinds <= SCATTERED_KINDS and code not in self.central:
                 scattered.setdefault(code.split(".")[0], []).append(code)
         for province, codes in scattered.items():
             if len(codes) >= 2 and self.strong.get(province, 0.0) >= PROVINCE_THRESHOLD:
@@ -378,7 +382,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         if mention.ambiguous and mention.kind not in NAMING_KINDS:
             deferred.append(mention)
         elif len(mention.candidates) == 1:
-            evidence.add(mention.candidates[0], mention.kind, mention.bonus)
+            evidence.add(mention.candidates[0], mention.kind, mention.bonus, mention.happened)
         else:
             shared.append(mention)
     for agency in agencies:
@@ -402,7 +406,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     if dateline is not None:
         evidence.add(dateline, "dateline")
     for mention in shared:
-        evidence.add(evidence.decide(mention.candidates, mention.preferred), mention.kind, mention.bonus)
+        evidence.add(evidence.decide(mention.candidates, mention.preferred), mention.kind, mention.bonus,
+                     mention.happened)
     for mention in deferred:  # `di Batu` once `Kota Batu` or `Pemkot Batu` said which Batu is meant
         named = tuple(region for region in mention.candidates if region.code in evidence.named)
         if named:
@@ -453,7 +458,7 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
 
 def _named_once_past_lead(code: str, evidence: Evidence) -> bool:
     """A province one mention past the lead speaks for: an attribute, not its story."""
-    return evidence.counts.get(code, 0) <= 1 and code not in evidence.lead
+    return evidence.counts.get(code, 0) <= 1 and code not in evidence.central
 
 
 def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Region]) -> bool:
@@ -526,6 +531,8 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None and not _is_seat_address(tokens, match, mention, words):
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
+            if _happens_here(tokens, match, words):
+                mention = replace(mention, happened=True)
             mentions.append(replace(mention, ambiguous=surface in words.ambiguous) if surface in words.ambiguous
                             else mention)
             paired = _narrowed(match.value, _paired_level(tokens, match.start, words))
@@ -742,6 +749,15 @@ def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -
     if kind != "court":
         return kind
     return None if all(region.province_code in words.national_seats for region in candidates) else "body"
+
+
+def _happens_here(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`Kecelakaan itu terjadi di Jalan Permata Hijau, Jakarta Selatan`, `ditangkap di Kabupaten Garut`: the
+    region closes what a verb of happening (HAPPENING_VERBS) places right after `di`, alone or at the end of a
+    chain of places."""
+    start = match.start - (match.start > 0 and tokens[match.start - 1].key in words.cues)  # `di Kabupaten X`
+    at = start - 1 if start and tokens[start - 1].lower == "di" else _chain_after_at(tokens, start)
+    return at is not None and at > 0 and tokens[at - 1].lower in HAPPENING_VERBS
 
 
 def _is_short_form(tokens: list[Token], match: Match) -> bool:
