@@ -482,6 +482,27 @@ def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a post in a description pointing back is held by the person the sentence before names (the subject)
+    ('Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya. "Film itu tak berpengaruh," tambah Boedi. '
+     'Mantan kepala Bapenda Jatim ini menegaskan lagi.', [("Boedi Prijo Soeprajitno", "kepala Bapenda Jatim")]),
+    ('Ketua DPD PDIP Jatim Said Abdullah menegaskan caleg membantu. "Kami siap," jelas Said. "Mari memilih," kata '
+     'pria yang juga menjabat sebagai Ketua Banggar DPR RI tersebut.', [("Said Abdullah", "Ketua Banggar DPR RI")]),
+    ("Politikus Gerindra, Desmond Junaidi Mahesa, menilai wajar desakan agar Arief Hidayat mundur, kata Desmond. "
+     "Pria yang juga menjabat sebagai Wakil Ketua Komisi III DPR RI itu menilai.",
+     [("Desmond Junaidi Mahesa", "Wakil Ketua Komisi III DPR RI")]),
+    # not an object of the sentence (someone else's birthday), nor an event's name, nor a post held already
+    ('"Iya besok ulang tahun," kata Fifi Letty Indra. Keluarga merayakan ulang tahun mantan Bupati Belitung Timur '
+     'itu di rumah.', []),
+    ("Lomba lari digelar dalam rangka memeriahkan Hari Bhayangkara. Mantan Kapolda Metro Jaya itu mengatakan lomba "
+     "lari digelar tiap tahun.", []),
+    ('Presiden Joko Widodo membuka acara. "Gebuk saja," kata Jokowi. Mantan Gubernur DKI Jakarta ini menegaskan.',
+     [("Joko Widodo", "Presiden")]),
+])
+def test_a_description_pointing_back_gives_its_post_to_the_person_named_before(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
 def test_every_officer_rank_is_a_rank():
     from search.extract.lexicon import load_lexicon
 

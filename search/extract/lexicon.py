@@ -140,6 +140,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return frozenset(alias.lower() for alias, _ in self.region_aliases)
 
     @cached_property
+    def description_openers(self) -> frozenset[str]:
+        """person_descriptions.txt as written in a sentence and at its start (`Mantan`, `Pria`)."""
+        return frozenset(form for word in self.person_descriptions for form in (word, word.capitalize()))
+
+    @cached_property
     def kecamatan_names(self) -> frozenset[str]:
         """Every lower-case kecamatan name, shared by several regions or not (`tanah abang`)."""
         with resources.files(DATA_PACKAGE).joinpath("kecamatan.csv").open(encoding="utf-8") as handle:

@@ -39,6 +39,10 @@ HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat o
 MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
+DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "sebagai", "merupakan"}  # `pria yang
+# juga menjabat sebagai Ketua Banggar DPR RI tersebut`: between a description's noun and the post
+DOUBLE_QUOTES = frozenset({'"', "“", "”"})  # a single mark is as often an apostrophe
+HOLDER_REACH = 120  # tokens back from a description pointing back to the name of the person it stands for
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
 ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
@@ -1059,6 +1063,114 @@ class _Reader:
             position = end
         return found
 
+    def posts_pointing_back(self, found: list[_Found]) -> list[_Found]:
+        """`Mantan kepala Bapenda Jatim ini menegaskan`, `kata pria yang juga menjabat sebagai Ketua Banggar DPR RI
+        tersebut`: a post in a description that points back (person_descriptions.txt, then anaphors.txt) and
+        names nobody is held by the person it stands for (`_named_before`), when no post read before is that
+        person's already (a former post never replaces the one the article gives)."""
+        posts: list[_Found] = []
+        held = known = None
+        for i in self.tokens.where(self.lex.description_openers):
+            head = self._described_post(i) if self._opens_subject(i) else None
+            if head is None:
+                continue
+            start = head + self.tokens[head].text.islower()
+            end = self.clause_end(start, head)
+            if end >= len(self.tokens) or self.tokens[end].lower not in self.lex.anaphors:
+                continue
+            if self.name_in(head, start, end) is not None:
+                continue  # `mantan Kapolda Banten Boy Rafli itu`: the post's own name
+            if held is None:
+                held, known = self._holders(found), self._person_words(found)
+            holder = self._named_before(i, known)
+            role = self.role_text(head, end)
+            if holder is None or role is None or any(self.tokens[k].text in held for k in range(*holder)):
+                continue
+            posts.append(_Found(holder[0], holder[1], role, (head, end)))
+        return posts
+
+    def _holders(self, found: list[_Found]) -> set[str]:
+        """Words of the names read with a public post, and the nicknames of those names (`Presiden Joko Widodo`,
+        then `Jokowi`)."""
+        held = {self.tokens[k].text for f in found if f.role and not self.is_non_public(f.role_span)
+                for k in range(f.name_start, f.name_end)}
+        return held | {alias for alias, full in self.lex.person_aliases.items() if held.issuperset(full.split())}
+
+    def _opens_subject(self, i: int) -> bool:
+        """The description is who acts or speaks: it opens a sentence or a clause (`Mantan Kapolda Banten ini
+        mengingatkan`), or follows a verb of saying (`kata pria yang …`, `Menurut mantan …`); not an object
+        (`perkara yang menjerat mantan Bupati Belitung Timur itu` is about someone else's case)."""
+        before = self.word(i - 1)
+        return i == 0 or before in SENTENCE_END or before in DOUBLE_QUOTES or before == "," or (
+            before.lower() in self.lex.attribution_verbs)
+
+    def _person_words(self, found: list[_Found]) -> set[str]:
+        """Words of the names the text gives people: read after a post, or after a verb of saying (`kata
+        Desmond`): a description stands for one of them, not for an event's name (`Hari Bhayangkara`)."""
+        words = {self.tokens[k].text for f in found for k in range(f.name_start, f.name_end)}
+        for i in self.tokens.where(self.lex.attribution_verbs):
+            k = i + 1
+            while k < len(self.tokens) and self.is_name_word(k) and k - i <= MAX_NAME_WORDS:
+                words.add(self.tokens[k].text)
+                k += 1
+        return words
+
+    def _described_post(self, i: int) -> int | None:
+        """Where the post of the description opened at `i` starts: right after `mantan`; after `pria yang (juga)
+        (menjabat) (sebagai)`."""
+        j = i + 1
+        if self.tokens[i].lower not in FORMER_WORDS:
+            if self.word(j) != "yang":
+                return None
+            j += 1
+            while self.word(j).lower() in DESCRIBED_POST_LINKS:
+                j += 1
+        if j >= len(self.tokens):
+            return None
+        return j if self.is_head(j) or self.is_lowercase_head(j) else None
+
+    def _named_before(self, i: int, known: set[str]) -> tuple[int, int] | None:
+        """The person a description at `i` stands for: the first name of the nearest sentence before it (its own
+        included) within HOLDER_REACH tokens, outside quotation marks: a run of two name words or more, or one
+        word of such a run the article writes elsewhere (`jelas Said`) or a nickname (`kata Ahok`), named for a
+        person (`known`). The subject, not the last name written: `Desmond … menilai … agar Arief Hidayat mundur.
+        Pria yang juga menjabat … itu` is Desmond. Marks are counted from the paragraph's start, where no
+        quotation is open."""
+        long_words = {word for run in self.name_runs() if len(run) > 1 for word in run}
+        long_words |= self.lex.person_aliases.keys()
+        reach = max(0, i - HOLDER_REACH)
+        k = reach
+        while k > 0 and self.tokens[k - 1].text != "\n" and reach - k < HOLDER_REACH:
+            k -= 1
+        quoted, sentence, first = False, 0, None
+        while k < i:
+            text = self.tokens[k].text
+            if text in DOUBLE_QUOTES:
+                quoted = text == "“" or (text == '"' and not quoted)
+            elif text == "\n":
+                quoted, sentence = False, sentence + 1
+            elif quoted or k < reach:
+                pass
+            elif text in SENTENCE_END:
+                sentence += 1
+            elif self._holder_word(k):
+                end = k + 1
+                while end < i and self._holder_word(end):
+                    end += 1
+                if ((end - k > 1 or self.tokens[k].text in long_words) and (first is None or first[0] < sentence)
+                        and any(self.tokens[m].text in known for m in range(k, end))):
+                    first = sentence, k, end
+                k = end
+                continue
+            k += 1
+        return first[1:] if first is not None else None
+
+    def _holder_word(self, k: int) -> bool:
+        """A word of a person's name: no post, party or description (`Politikus Gerindra, Desmond …`)."""
+        token = self.tokens[k]
+        return (self.is_name_word(k) and not self.is_head(k) and token.text not in self.lex.parties
+                and token.lower not in self.lex.person_descriptions)
+
 
 @lru_cache(maxsize=8)
 def _with_words(words: frozenset[str], more: frozenset[str]) -> frozenset[str]:
@@ -1100,6 +1212,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
                 resume = listed[-1].name_end
     found.extend(reader.group_members())
     found.extend(reader.officers_by_rank(_covered(found)))
+    found.extend(reader.posts_pointing_back(found))
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
              and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
