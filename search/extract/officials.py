@@ -1069,7 +1069,7 @@ class _Reader:
         names nobody is held by the person it stands for (`_named_before`), when no post read before is that
         person's already (a former post never replaces the one the article gives)."""
         posts: list[_Found] = []
-        held = known = None
+        held = known = long_words = None
         for i in self.tokens.where(self.lex.description_openers):
             head = self._described_post(i) if self._opens_subject(i) else None
             if head is None:
@@ -1080,9 +1080,9 @@ class _Reader:
                 continue
             if self.name_in(head, start, end) is not None:
                 continue  # `mantan Kapolda Banten Boy Rafli itu`: the post's own name
-            if held is None:
-                held, known = self._holders(found), self._person_words(found)
-            holder = self._named_before(i, known)
+            if held is None:  # once an article: most have no such description
+                held, known, long_words = self._holders(found), self._person_words(found), self._long_words()
+            holder = self._named_before(i, known, long_words)
             role = self.role_text(head, end)
             if holder is None or role is None or any(self.tokens[k].text in held for k in range(*holder)):
                 continue
@@ -1129,15 +1129,17 @@ class _Reader:
             return None
         return j if self.is_head(j) or self.is_lowercase_head(j) else None
 
-    def _named_before(self, i: int, known: set[str]) -> tuple[int, int] | None:
+    def _long_words(self) -> set[str]:
+        """Words of the runs of two name words or more the article writes, and the nicknames of the alias file."""
+        return {word for run in self.name_runs() if len(run) > 1 for word in run} | self.lex.person_aliases.keys()
+
+    def _named_before(self, i: int, known: set[str], long_words: set[str]) -> tuple[int, int] | None:
         """The person a description at `i` stands for: the first name of the nearest sentence before it (its own
         included) within HOLDER_REACH tokens, outside quotation marks: a run of two name words or more, or one
-        word of such a run the article writes elsewhere (`jelas Said`) or a nickname (`kata Ahok`), named for a
-        person (`known`). The subject, not the last name written: `Desmond … menilai … agar Arief Hidayat mundur.
+        word of such a run the article writes elsewhere or a nickname (`long_words`: `jelas Said`, `kata Ahok`),
+        named for a person (`known`). The subject, not the last name written: `Desmond … menilai … agar Arief Hidayat mundur.
         Pria yang juga menjabat … itu` is Desmond. Marks are counted from the paragraph's start, where no
         quotation is open."""
-        long_words = {word for run in self.name_runs() if len(run) > 1 for word in run}
-        long_words |= self.lex.person_aliases.keys()
         reach = max(0, i - HOLDER_REACH)
         k = reach
         while k > 0 and self.tokens[k - 1].text != "\n" and reach - k < HOLDER_REACH:

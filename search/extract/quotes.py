@@ -12,7 +12,7 @@ else None. Pronouns (`ujarnya`, `kata dia`, `ia menambahkan`) go to the last spe
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -103,7 +103,7 @@ class _Article:
         body_tokens = tokens[self.first:self.last]
         self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
         self.speaker_words: dict[int, bool] = {}
-        self.history: list[tuple[int, str]] = []  # (offset, speaker): who spoke, in order
+        self.history: list[tuple[int, int, str | None]] = []  # (offset, turn, speaker): who spoke, by offset
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital
         self.quiet_subjects: dict[tuple[int, int], str | None] = {}
         self.fuller_names: dict[str, str | None] = {}
@@ -238,8 +238,8 @@ class _Article:
     def remember(self, offset: int, name: str | None, said: str = "", unnamed: bool = False) -> None:
         """Who spoke at `offset`, and what they said. With `unnamed`, a quote's own attribution named nobody
         (`kata seorang saksi mata`): a pronoun after it points at that speaker, not at a name further back."""
-        if name or unnamed:
-            self.history.append((offset, name))
+        if name or unnamed:  # kept sorted, so a pronoun finds the speaker before it by bisection
+            insort(self.history, (offset, len(self.history), name))
         if name:
             self.names.spoken.add(name)
         if name and said:
@@ -397,26 +397,30 @@ class _Article:
 
     def last_speaker(self, offset: int) -> str | None:
         """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
-        best = None
-        for position, name in self.history:
-            if position < offset and (best is None or position >= best[0]):
-                best = (position, name)
+        before = bisect_left(self.history, (offset,))  # every look below starts at `offset` and goes back:
+        best = self.history[before - 1][::2] if before else None  # a long article costs no more per pronoun
         speaker = best[1] if best is not None else None
-        for position, name in self.names.subjects(self):
-            if position < offset and (best is None or position > best[0]) and not self.talked_about(speaker, name):
+        subjects = self.names.subjects(self)
+        for index in range(bisect_left(subjects, (offset,)) - 1, -1, -1):
+            position, name = subjects[index]
+            if best is not None and position <= best[0]:
+                break
+            if not self.talked_about(speaker, name):
                 best = (position, name)
-        for sentence in reversed(self.quiet):
+                break
+        for index in range(bisect_left(self.quiet, (offset,)) - 1, -1, -1):
+            sentence = self.quiet[index]
             if best is not None and sentence[0] <= best[0]:
                 break
-            if sentence[0] < offset and (name := self.quiet_subject(sentence)) \
+            if (name := self.quiet_subject(sentence)) \
                     and (not self.talked_about(speaker, name) or self.shifts_topic(sentence)):
                 best = (sentence[0], name)
                 break
         if best is not None:
             return best[1]
-        earlier = [(p, n) for p, _, n in self.names.occurrences if p < offset]
+        earlier = bisect_left(self.names.starts, offset)
         if earlier:
-            return earlier[-1][1]
+            return self.names.occurrences[earlier - 1][2]
         return self.names.occurrences[0][2] if self.names.occurrences else None
 
     def who_in(self, start: int, end: int, offset: int, last: bool = True) -> _Who | None:
@@ -626,6 +630,7 @@ class _NameIndex:
         self.person_occurrences = [found for found in _find_names(text, persons, bounds) if not quoted.inside(found[0])]
         self.occurrences = [(start, end, forms[form]) for start, end, form in _find_names(text, forms, bounds)
                             if not quoted.inside(start)]
+        self.starts = [start for start, _, _ in self.occurrences]  # in order: looked up by bisection
         self._subjects: list[tuple[int, str]] | None = None
         self._keys: dict[str, frozenset[str]] = {}
 
@@ -634,7 +639,13 @@ class _NameIndex:
         return name in self.persons or name in self.forms or name in self.forms.values() or name in self.spoken
 
     def official_in(self, start: int, end: int, last: bool) -> str | None:
-        found = [name for s, e, name in self.occurrences if start <= s and e <= end]
+        found = []
+        for index in range(bisect_left(self.starts, start), len(self.starts)):
+            s, e, name = self.occurrences[index]
+            if s >= end:
+                break
+            if e <= end:
+                found.append(name)
         if not found:
             return None
         return found[-1] if last else found[0]
