@@ -14,6 +14,8 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 16 at most); merging costs their square
+MAX_PERSONS = 100  # other people named, likewise
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
@@ -1551,6 +1553,8 @@ def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMen
     """One mention per person: a one-word name joins the longer name it is part of; the longest role wins."""
     mentions: dict[str, OfficialMention] = {}
     for name, role, surface in items:
+        if name not in mentions and len(mentions) >= MAX_OFFICIALS:
+            continue  # a list longer than any article's: merging costs the square of its length
         mention = mentions.setdefault(name, OfficialMention(name, role))
         if role and (mention.role is None or len(role) > len(mention.role)):
             mention.role = role
@@ -1596,4 +1600,6 @@ def find_persons(tokens: Tokens, material: set[int], officials: list[OfficialMen
         name = " ".join(words)
         if not set(words) & official_words and name not in found:
             found.append(name)
+            if len(found) >= MAX_PERSONS:
+                break  # quotes compare every attribution with every person named
     return found

@@ -21,6 +21,8 @@ from .lexicon import Lexicon
 from .officials import CALENDAR_WORDS, OfficialMention, _Reader, is_derived_word
 from .tokens import Token, Tokens
 
+MAX_SPEAKERS_KEPT = 100  # speakers remembered for widening later names: a real article quotes a few dozen at most,
+# and every later attribution compares its name with each of them
 DIRECT = "direct"
 INDIRECT = "indirect"
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -240,7 +242,7 @@ class _Article:
         (`kata seorang saksi mata`): a pronoun after it points at that speaker, not at a name further back."""
         if name or unnamed:  # kept sorted, so a pronoun finds the speaker before it by bisection
             insort(self.history, (offset, len(self.history), name))
-        if name:
+        if name and len(self.names.spoken) < MAX_SPEAKERS_KEPT:
             self.names.spoken.add(name)
         if name and said:
             self.said.setdefault(name, []).append(said)
