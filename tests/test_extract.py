@@ -448,6 +448,18 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Kisah Laksamana Cheng Ho di Semarang dan kapal Laksamana Malahayati.", []),
     ("Hadir pula Jenderal (Purn) Wiranto dan Laksamana (Purn) Tedjo Edhy.",
      [("Wiranto", "Jenderal"), ("Tedjo Edhy", "Laksamana")]),
+    # a verb after a name introduced by a rank ends the name (a lower-case word inside one is a name's word)
+    ("Panglima TNI Jenderal TNI Gatot Nurmantyo mencoba Panser Anoa Amfibi yang baru.",
+     [("Gatot Nurmantyo", "Panglima TNI Jenderal TNI")]),
+    ("Kapolres AKBP Erwan agus Purwanto hadir.", [("Erwan Agus Purwanto", "Kapolres")]),
+    # a corps' letter in brackets after a rank, a specialist's degree after a name
+    ("Panser itu dikendarai Serda (K) Lutfiah dan Serda (K) Melysa Situmorang.",
+     [("Lutfiah", "Serda"), ("Melysa Situmorang", "Serda")]),
+    ("Kadiskes Kolinlamil Letkol Laut (K) dr. Hengky Setyahadi Sp. B, FINACS, FICS, mengatakan fumigasi.",
+     [("Hengky Setyahadi", "Letkol Laut")]),
+    # an organisation's English name after a post is no person (organisation_words.txt)
+    ("Pameran dibuka oleh Sekretaris Jenderal Jeddah Chamber of Commerce and Industry (Kadin Jeddah) Hassan "
+     "Ibrahim Dahlan.", []),
     # a camat's kecamatan before a one-word name is the post's, and the name never takes it back
     ("Camat Kalianda Erdiansyah, S.STP., M.Si. memimpin rapat.", [("Erdiansyah", "Camat Kalianda")]),
     # ... and so is a lurah's or a kapolsek's, whose place is named after the kecamatan it lies in or polices

@@ -427,11 +427,13 @@ class _Reader:
         return text.isdigit() or (text.lower() in NUMBERED_ROLE_WORDS and self.word(i + 1).isdigit())
 
     def _inner_lowercase(self, i: int, titled: bool) -> bool:
-        """`Erwan agus Purwanto`: a lower-case word inside a name introduced by a title."""
+        """`Erwan agus Purwanto`: a lower-case word inside a name introduced by a title; never a verb or an
+        ordinary word (`Jenderal TNI Gatot Nurmantyo mencoba Panser Anoa Amfibi`: the name ends before it)."""
         if self.is_particle(i):
             return True
         return (titled and self.tokens[i].is_word and self.tokens[i].text.isalpha()
                 and self.tokens[i].text not in self.lex.stopwords
+                and self.tokens[i].text not in self.lex.common_words and not is_derived_word(self.tokens[i].text)
                 and i + 1 < len(self.tokens) and self.is_name_word(i + 1)
                 and i > 0 and self.is_name_word(i - 1))
 
@@ -658,9 +660,12 @@ class _Reader:
                                    or (self._plain_lowercase(stop) and not self.is_hyphen_part(stop + 1))):
             stop += 1
         name = self.name_in(i, i, stop)
-        if name is None or any(self.is_name_word(j) for j in range(i + 1, name[0])):
-            return None
+        if name is None or any(self.is_name_word(j) and not self._bracketed(j) for j in range(i + 1, name[0])):
+            return None  # `Serda (K) Lutfiah`: a corps' letter in brackets is the rank's
         return _Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))
+
+    def _bracketed(self, i: int) -> bool:
+        return self.word(i - 1) == "(" and self.word(i + 1) == ")"
 
     def _plain_lowercase(self, i: int) -> bool:
         """A lower-case word that is no title (`di`, `mengatakan`): a name ends before it."""
