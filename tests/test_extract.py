@@ -677,6 +677,7 @@ def test_regional_news_roles(body, expected):
     # parliament's DPD, and a party's board that is no agency
     ("Ketua DPD Partai Golkar Jatim dan DPD PDIP Jatim bertemu pimpinan DPD RI.", ["Dewan Perwakilan Daerah"]),
     ("Rapat DPD II Golkar Kota Surabaya digelar.", []),
+    ("Sebelumnya sejumlah DPD I (tingkat provinsi) Partai Golkar menemui Wakil Presiden.", []),
     # a place abroad of several words is never cut
     ("KBRI Den Haag, KJRI New York dan KBRI Phnom Penh menggelar acara.",
      ["Kedutaan Besar Republik Indonesia Den Haag", "Konsulat Jenderal Republik Indonesia New York",
@@ -1087,3 +1088,9 @@ def test_long_runs_of_the_role_patterns_cost_time_linear_in_their_length(body):
     started = time.process_time()
     extracted(body)
     assert time.process_time() - started < 5.0
+
+
+def test_a_unit_written_bare_is_the_one_the_article_writes_with_its_region_not_the_datelines():
+    article = Article("x", "Razia miras", "Sebanyak 1.283 botol disita Satpol PP Kota Tangerang Selatan di tempat "
+                      "hiburan malam. Pengelola takut razia jajaran Satpol PP.", place="Tangerang")
+    assert extract(article).agency_names == ["Satuan Polisi Pamong Praja Kota Tangerang Selatan"]

@@ -276,11 +276,13 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     found.sort(key=lambda pair: pair[0].start)
     _share_regions(found, tokens)
     article_region = _article_region(found, place_region) or _first_city(regions, tokens)
+    own_regions = _units_own_regions(found, article_region)
     mentions: dict[str, AgencyMention] = {}
     for match, value in found:
         if _names_a_rank(tokens, match, lexicon):
             continue  # its span stays covered: no name starts at `Polri` in `Brigjen Polri Budi`
-        ref = _resolve(value, article_region)
+        ref = _resolve(value, own_regions.get(value.unit.canonical, article_region)
+                       if isinstance(value, _UnitMatch) and not value.regions else article_region)
         surface = match.surface(text, tokens)
         for named in (ref, ref.parent) if ref.parent else (ref,):
             mention = mentions.setdefault(named.canonical, AgencyMention(named.canonical, named.acronym, named.kind,
@@ -388,6 +390,7 @@ def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
 
 RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of it (`Mayjen TNI`, `Brigjen Polri`)
 PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
+MAX_ASIDE = 6  # tokens of a bracketed aside between a party board's name and its party
 HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 
 
@@ -409,6 +412,9 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     if match.end - match.start == 1 and tokens[match.start].text in PARTY_BOARDS:
         if after < len(tokens) and _is_roman(tokens[after].text):
             after += 1
+        if after < len(tokens) and tokens[after].text == "(":  # `DPD I (tingkat provinsi) Partai Golkar`
+            after = next((k + 1 for k in range(after + 1, min(after + MAX_ASIDE, len(tokens)))
+                          if tokens[k].text == ")"), after)
         return after < len(tokens) and tokens[after].text in lexicon.parties
     if after < len(tokens) and tokens[after].is_capitalised and tokens[after].text not in HOME_COUNTRY:
         place = gazetteers.regions.match_at(tokens, after)
@@ -698,6 +704,18 @@ def _article_region(found, place_region: Region | None = None) -> Region | None:
     named = Counter(value.region for _, value in found if isinstance(value, AgencyRef) and value.region
                     and value.region.level != "provinsi")
     return named.most_common(1)[0][0] if named else None
+
+
+def _units_own_regions(found, article_region: Region | None) -> dict[str, Region]:
+    """The region each unit is written with somewhere in the article (`disita Satpol PP Kota Tangerang
+    Selatan`): the same unit written bare later (`jajaran Satpol PP`) is that one, whatever the dateline."""
+    own: dict[str, Region] = {}
+    for _, value in found:
+        if isinstance(value, _UnitMatch) and value.regions:
+            region = _choose_region(value.regions, article_region)
+            if region is not None:
+                own.setdefault(value.unit.canonical, region)
+    return own
 
 
 def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> AgencyRef:
