@@ -67,6 +67,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 
 
 NUMBER_FIELDS = frozenset({"date", "id"})  # JSON exports write epoch dates and ids as numbers
+FRACTION_FIELDS = frozenset({"date"})  # `time.time()` writes epoch seconds with a fraction
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,7 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
     fields = {name: _field(record, options.names_for(name)) for name in FIELD_NAMES}
     for name, value in fields.items():
-        allowed = (str, int) if name in NUMBER_FIELDS else str
+        allowed = (str, int, float) if name in FRACTION_FIELDS else (str, int) if name in NUMBER_FIELDS else str
         if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
             raise InputError(f"field '{name}' must be a string, got {type(value).__name__}")
     raw_body = fields["body"]

@@ -25,6 +25,9 @@ VALUES = [
     ("1664323200", date(2022, 9, 28)),  # epoch seconds
     ("1664323200000", date(2022, 9, 28)),  # epoch milliseconds
     ("20220928", date(2022, 9, 28)),
+    ("2024-12-31T24:00Z", date(2025, 1, 1)),  # ISO 8601's end of day: the next midnight, 07:00 WIB
+    ("2024-12-31T24:00:00+07:00", date(2025, 1, 1)),
+    ("1700000000.5", date(2023, 11, 15)),  # epoch seconds with a fraction (`time.time()`)
 ]
 
 
@@ -34,7 +37,9 @@ def test_every_common_form_is_read(value, expected):
 
 
 @pytest.mark.parametrize("value", ["0000-01-01", "9999-12-31", "1/1/0000", "31/12/9999", "1899-12-31",
-                                   "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", ""])
+                                   "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", "",
+                                   "2024-12-31T23:60Z", "2024-12-31T24:30Z", "2024-12-31 99:99",
+                                   "31/12/2024 25:00", "1e+20", "nan"])
 def test_impossible_dates_and_years_outside_1900_2100_are_unreadable(value):
     assert parse_date_value(value) is None
 

@@ -85,6 +85,21 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
     assert rejections[-1].reason == "'body' too short to be an article (35 characters, at least 40)"
 
 
+def test_an_epoch_date_with_a_fraction_is_read_and_an_impossible_time_warns(tmp_path):
+    path = tmp_path / "dates.jsonl"
+    body = "Bupati Malang memimpin rapat koordinasi di Pendopo Kabupaten Malang hari ini"
+    path.write_text(
+        json.dumps({"url": "https://a.id/1", "date": 1700000000.5, "body": body + " satu."}) + "\n"
+        + json.dumps({"url": "https://a.id/2", "date": "2024-12-31T23:60Z", "body": body + " dua."}) + "\n"
+        + json.dumps({"url": "https://a.id/3", "date": float("nan"), "body": body + " tiga."}) + "\n",
+        encoding="utf-8")
+    items = read_all(path)
+    assert [item.date for item in items if not isinstance(item, Rejection)] == ["2023-11-15", None, None]
+    assert [item.reason for item in items if isinstance(item, Rejection)] == [
+        "unreadable date '2024-12-31T23:60Z': indexed without a date",
+        "unreadable date 'nan': indexed without a date"]
+
+
 def test_record_without_title_takes_the_first_sentence():
     article = article_from_record({"body": "Jakarta, Menteri hadir di sini hari ini. Kalimat kedua."})
     assert article.title == "Menteri hadir di sini hari ini."

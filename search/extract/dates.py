@@ -85,10 +85,15 @@ def parse_iso_date(value: str | None) -> date | None:
         return None
     year, month, day = (int(part) for part in match["date"].split("-"))
     found = safe_date(year, month, day)
-    zone = match["zone"]
-    if found is None or not match["time"] or zone not in ("Z", "+00:00", "+0000", "-00:00"):
+    if found is None or not match["time"]:
         return found
-    hours, minutes = (int(part) for part in match["time"].split(":")[:2])
+    hours, minutes, *seconds = (int(part) for part in match["time"].split(":"))
+    if hours == 24 and minutes == 0 and not any(seconds):
+        found, hours = found + timedelta(days=1), 0  # `T24:00`: the end of the day, ISO 8601's midnight
+    elif hours > 23 or minutes > 59 or any(second > 60 for second in seconds):
+        return None  # `T23:60`, `99:99`: no time of day, so no date either (the caller warns)
+    if match["zone"] not in ("Z", "+00:00", "+0000", "-00:00"):
+        return found
     moment = datetime(found.year, found.month, found.day, hours, minutes, tzinfo=timezone.utc)
     return moment.astimezone(WIB).date()
 
@@ -178,6 +183,8 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
 
 
 def _numeric_date(match: re.Match, day_first: bool) -> date | None:
+    if match["hour"] and (int(match["hour"]) > 24 or int(match["minute"]) > 59):
+        return None  # `31/12/2024 25:00`: no time of day, so no date either (the caller warns)
     first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
     if len(match["year"]) == 2:
         year += 2000 if year < 70 else 1900
