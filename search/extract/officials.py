@@ -14,6 +14,7 @@ from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_NAME_WORDS = 5
+MAX_CLAUSE_TOKENS = 48  # a role and its holder's name: the longest written run to some twenty tokens
 MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 16 at most); merging costs their square
 MAX_PERSONS = 100  # other people named, likewise
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
@@ -304,10 +305,12 @@ class _Reader:
 
     # -- clauses -------------------------------------------------------------------------------
     def clause_end(self, start: int, head: int) -> int:
-        """Where the role-and-name clause that begins at `start` stops."""
+        """Where the role-and-name clause that begins at `start` stops: at most MAX_CLAUSE_TOKENS on (a run of
+        capitalised words with no stop in it would otherwise be read to its end from each of its heads)."""
         i = start
         titled = False
-        while i < len(self.tokens):
+        limit = min(len(self.tokens), start + MAX_CLAUSE_TOKENS)
+        while i < limit:
             token = self.tokens[i]
             if token.text == "(" and i > head:
                 close = self._closing(i)
