@@ -46,6 +46,7 @@ MAX_LINK_DENSITY = 0.5
 # CPU seconds (of the reading thread, so a busy machine does not count) to find a page's article: within the size
 # and depth limits, nested inline elements can still make the search quadratic (390 <span>s around 20,000 <b>s)
 MAX_PAGE_SECONDS = 10.0
+CLOCK_EVERY = 1_000  # elements between two looks at the page's clock
 
 
 class PageClock:
@@ -81,7 +82,7 @@ def parse_html(html: str, origin: str = "") -> Article:
     published = page_date(soup, html, url)
     captions = gallery_captions(soup)
     clock.check()
-    strip_boilerplate(soup)
+    strip_boilerplate(soup, clock)
     paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)]
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS and len("".join(captions)) >= MIN_BODY_CHARS:
@@ -233,13 +234,18 @@ def url_date(url: str | None) -> date | None:
 
 
 # -- body ---------------------------------------------------------------------------------------
-def strip_boilerplate(soup: BeautifulSoup) -> None:
+def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None:
+    """Scripts, styles, comments and the elements whose class or id says junk (menus, share bars, related
+    links), each with everything inside it. A decomposed element has lost its name: asking bs4's `decomposed`
+    instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages."""
     for element in soup(REMOVED_TAGS):
         element.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for element in soup.find_all(True):
-        if element.decomposed:
+    for count, element in enumerate(soup.find_all(True)):
+        if count % CLOCK_EVERY == 0:
+            clock.check()
+        if not element.name:  # inside a junk element decomposed already
             continue
         attributes = " ".join([*element.get("class", []), element.get("id") or ""])
         if attributes and JUNK_ATTRIBUTE.search(attributes) and element.name not in ("body", "html"):

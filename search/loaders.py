@@ -30,6 +30,8 @@ from .extract.places import DATELINE, find_dateline
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt file or a CSV file
 MAX_HTML_BYTES = 5 * 1024 * 1024  # a page: parsing time and memory grow with it (a 5 MB page parses in ~3 s)
 MAX_HTML_DEPTH = 400  # nested container elements; real news pages stay under 60
+MAX_HTML_ELEMENTS = 100_000  # a page's tags, counted before parsing (which is not interruptible): news pages
+# hold a few thousand; 600,000 `<p>`s took 29 s to parse before the page's clock could stop them
 MAX_LINE_BYTES = 4 * 1024 * 1024  # one JSON Lines record
 MAX_BODY_CHARS = 500_000  # one article's text (news articles run 2-20 thousand characters)
 DESK_LINE_MAX_CHARS = 40
@@ -189,8 +191,12 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
     except InputError as error:
         yield Rejection(str(path), str(error))
     except (OSError, RecursionError, MemoryError) as error:
-        reason = getattr(error, "strerror", None) or type(error).__name__
+        reason = getattr(error, "strerror", None) or STOPPED_REASONS.get(type(error), type(error).__name__)
         yield Rejection(str(path), f"reading stopped: {reason}")
+
+
+STOPPED_REASONS = {RecursionError: "its structure nests too deep to read", MemoryError: "it needs more memory than "
+                   "the machine has"}  # a user reads these, not Python's names for them
 
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
@@ -507,13 +513,21 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     depth = nesting_depth(html)
     if depth > MAX_HTML_DEPTH:
         raise InputError(f"elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}")
-    yield parse_html(html, origin=str(path))
+    elements = len(START_TAG.findall(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(f"{elements:,} elements, over the limit of {MAX_HTML_ELEMENTS:,} for one page")
+    article = parse_html(html, origin=str(path))
+    checked_body(article.body)
+    yield article
     yield from _noted(path, notes)
 
 
-# Elements that pages close reliably (not p, li, td: old pages leave those open and would seem to nest).
-CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockquote|main)\b[^>]*?(/?)>",
+# Elements that pages close reliably (not p, li, td: old pages leave those open and would seem to nest), and
+# the inline ones the parser nests too when a page leaves them open (`<b><i><u>` thousands deep).
+CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockquote|main|a|b|i|u|em|strong|font|"
+                           r"small|big|sub|sup|s|strike|tt|code|label|abbr|cite|q|mark|ins|del)\b[^>]*?(/?)>",
                            re.IGNORECASE)
+START_TAG = re.compile(r"<[A-Za-z]")
 
 
 def nesting_depth(html: str) -> int:

@@ -291,6 +291,42 @@ def test_deeply_nested_and_oversized_pages_are_rejected_before_parsing(tmp_path)
 def test_nesting_depth_counts_only_elements_pages_close():
     assert nesting_depth("<div><div><span>a</span></div><p><p><li><li></div>") == 3
     assert nesting_depth("<div/><div>" * 3) == 3
+    assert nesting_depth("<b><i><u>" * 5 + "<a href=x>" * 2) == 17  # inline elements left open nest too
+
+
+def test_pages_of_open_inline_tags_too_many_elements_or_too_much_text_are_rejected(tmp_path):
+    import time
+
+    inline = tmp_path / "inline.html"
+    inline.write_text("<html><body>" + "<b><i><u>" * 4000 + "<p>" + BODY + "</p></body></html>")
+    anchors = tmp_path / "anchors.html"
+    anchors.write_text("<html><body><article><p>" + "<a href=x>" * 1500 + BODY + "</p></article></body></html>")
+    many = tmp_path / "many.html"
+    many.write_text("<html><body>" + "<p>kata</p>" * 150_000 + "</body></html>")
+    long = tmp_path / "long.html"
+    long.write_text("<html><head><title>Berita panjang sekali</title></head><body><article>"
+                    + "".join(f"<p>Paragraf {n}. " + BODY * 70 + "</p>" for n in range(110)) + "</article></body></html>")
+    started = time.process_time()
+    assert [str(r) for r in read_all(inline)] == [f"{inline}: elements nested 12000 deep, over the limit of 400"]
+    assert [str(r) for r in read_all(anchors)] == [f"{anchors}: elements nested 1501 deep, over the limit of 400"]
+    assert [str(r) for r in read_all(many)] == [f"{many}: 150,002 elements, over the limit of 100,000 for one page"]
+    [rejected] = read_all(long)
+    assert (rejected.reason[:16], rejected.reason.split(" characters")[1]) == (
+        "article text is ", ", over the 500,000 limit")
+    assert time.process_time() - started < 10.0
+
+
+def test_finding_a_deep_pages_body_is_not_quadratic_in_its_depth(tmp_path):
+    """390 nested <div>s around 20,000 paragraphs: asking bs4 whether each element was decomposed searched the
+    whole subtree under it (8.5 s of CPU); the element's lost name says so at once."""
+    import time
+
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>Banjir</title></head><body>" + "<div>" * 390
+                    + "<p>Kata demi kata berita.</p>" * 20000 + "</div>" * 390 + "</body></html>")
+    started = time.process_time()
+    assert [r.reason for r in read_all(page)] == ["page holds no article text"]
+    assert time.process_time() - started < 6.0
 
 
 def test_a_record_whose_title_is_its_url_slug_gets_a_headline():
