@@ -487,7 +487,10 @@ def csv_dialect(sample: str) -> type[csv.Dialect]:
 
 
 def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
-    csv.field_size_limit(MAX_BODY_CHARS * 2)
+    """The file's rows. A field may be as long as the file (already read whole, under its size limit): an
+    over-long body is then one record's rejection (article_from_record), and the rows after it are read; the
+    csv module's own field limit would end the file there, every later row lost."""
+    csv.field_size_limit(max(MAX_FILE_BYTES, len(text)))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     line = reader.line_num + 1
     while True:

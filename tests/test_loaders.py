@@ -352,3 +352,16 @@ def test_a_page_that_costs_too_much_work_is_rejected_within_its_time(tmp_path, m
     # parsing (about 2 s on a quiet machine, 5.4 s of CPU in a loaded CI run) comes before the first check;
     # unbounded, finding the body ran for over 30 min
     assert time.thread_time() - started < 20.0
+
+
+def test_an_over_long_csv_field_rejects_its_row_and_the_rows_after_it_are_read(tmp_path):
+    import csv
+
+    path = tmp_path / "big.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([["url", "body"], ["https://a.id/1", BODY], ["https://a.id/2", "kata " * 250_000],
+                                   ["https://a.id/3", BODY + " Lagi."]])
+    items = read_all(path)
+    assert [item.url for item in items if not isinstance(item, Rejection)] == ["https://a.id/1", "https://a.id/3"]
+    assert [str(item) for item in items if isinstance(item, Rejection)] == [
+        f"{path}:3: article text is 1,250,000 characters, over the 500,000 limit"]
