@@ -153,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"open connections at most, shared by the workers, 1 to {MAX_CONNECTIONS}; a request "
                             "must arrive within --request-timeout and an idle connection closes after 15 s "
                             "(default: %(default)s)")
+    serve.add_argument("--client-connection-limit", type=whole(1, MAX_CONNECTIONS), default=50,
+                       help="open connections from one client address at most, shared by the workers; a client "
+                            "over it is disconnected at once, so one address cannot take the whole "
+                            "--connection-limit (default: %(default)s)")
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
@@ -319,7 +323,7 @@ def run_serve(args: argparse.Namespace) -> int:
                       "WARTA_RESULT_CACHE_MB": settings.result_cache_mb})
     served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
     limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
-                          request_timeout=args.request_timeout)
+                          client_connection_limit=args.client_connection_limit, request_timeout=args.request_timeout)
     if not forking_available():
         return serve_one_process(args, app, limits, served, prepare_worker)
     from web.server import bind_listener, serve_forked

@@ -129,6 +129,34 @@ def test_the_connection_limit_counts_client_connections_only(tmp_path):
         assert get_json(base + "/api/search?q=reformasi", timeout=5)[0] == 200  # room again once they close
 
 
+def _raw_search(port: int, source: str) -> bytes:
+    """The first bytes of the answer to a search sent from `source` (a loopback address), b"" when the server
+    closes the connection without answering."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5, source_address=(source, 0)) as sock:
+        sock.sendall(b"GET /api/search?q=reformasi HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        try:
+            return sock.recv(12)
+        except ConnectionResetError:
+            return b""
+
+
+def test_one_client_address_cannot_take_every_connection(tmp_path):
+    """--client-connection-limit 3 of --connection-limit 10: a fourth connection from 127.0.0.1 is closed
+    unanswered while three idle ones stay open, and a client at 127.0.0.2 is still answered."""
+    with serving(_index(tmp_path), options=["--workers", "1", "--connection-limit", "10",
+                                            "--client-connection-limit", "3"]) as base:
+        port = _port(base)
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(3)]
+        time.sleep(0.5)  # accepted by now
+        refused = _raw_search(port, "127.0.0.1")
+        other = _raw_search(port, "127.0.0.2")
+        for sock in idle:
+            sock.close()
+        time.sleep(0.5)
+        again = _raw_search(port, "127.0.0.1")
+    assert (refused, other, again) == (b"", b"HTTP/1.1 200", b"HTTP/1.1 200")
+
+
 def test_a_slow_body_and_a_huge_header_hold_no_thread(tmp_path):
     with serving(_index(tmp_path), threads=1, options=["--request-timeout", "2"]) as base:
         port = _port(base)

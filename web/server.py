@@ -30,6 +30,7 @@ import signal
 import socket
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -61,6 +62,7 @@ class ServerLimits:
 
     threads: int = 8  # requests answered at once
     connection_limit: int = 100  # open connections; waitress stops accepting above it
+    client_connection_limit: int = 50  # open connections from one address: the rest stay for everyone else
     request_timeout: float = 10.0  # seconds from a request's first byte to its last (headers and body)
     idle_timeout: float = 15.0  # seconds a connection may stay open without a request in progress
     max_header_bytes: int = 16 * 1024
@@ -69,14 +71,34 @@ class ServerLimits:
 
 
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
+    open_by_client: Counter[str] = Counter()  # this worker's connections by client address (its I/O thread's)
+
     class DeadlineChannel(HTTPChannel):
-        """A connection that is closed when one request takes longer than `request_timeout` to arrive."""
+        """A connection that is closed when one request takes longer than `request_timeout` to arrive, and at
+        once when its client already holds `client_connection_limit` connections: slow clients from one address
+        cannot take every connection the server accepts."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
         answered = 0  # requests answered on this connection
         request_started = 0.0
         request_head = b""  # the first bytes of the request being read: its error answer depends on the path
+        client = None  # the address counted in open_by_client while the connection is open
+
+        def __init__(self, server, sock, addr, adj, map=None) -> None:
+            super().__init__(server, sock, addr, adj, map)
+            self.client = addr[0] if isinstance(addr, tuple) and addr else str(addr)
+            open_by_client[self.client] += 1
+            if open_by_client[self.client] > limits.client_connection_limit:
+                self.will_close = True  # writable() turns true and the loop closes the socket, unanswered
+
+        def del_channel(self, map=None) -> None:
+            super().del_channel(map)
+            if self.client is not None:
+                open_by_client[self.client] -= 1
+                if open_by_client[self.client] <= 0:
+                    del open_by_client[self.client]
+                self.client = None
 
         def received(self, data: bytes) -> bool:
             if self.request is None and data:
@@ -292,9 +314,10 @@ def bind_listener(host: str, port: int) -> socket.socket:
 
 
 def worker_limits(limits: ServerLimits, workers: int) -> ServerLimits:
-    """One worker's share: the connection limit is the whole server's, so each worker takes a part of it;
+    """One worker's share: the connection limits are the whole server's, so each worker takes a part of them;
     threads are per worker."""
-    return replace(limits, connection_limit=max(1, math.ceil(limits.connection_limit / workers)))
+    return replace(limits, connection_limit=max(1, math.ceil(limits.connection_limit / workers)),
+                   client_connection_limit=max(1, math.ceil(limits.client_connection_limit / workers)))
 
 
 def serve_forked(app: Flask, listener: socket.socket, limits: ServerLimits, workers: int,
