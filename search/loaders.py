@@ -425,12 +425,16 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
             if not raw.strip():
                 continue
             try:
-                yield number, json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-            except UnicodeDecodeError:
-                yield number, Rejection(origin, "not valid UTF-8")
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:  # as decode_text reads a whole file: Windows-1252, warned
+                text = raw.decode("cp1252", errors="replace")
+                yield number, Rejection(origin, f"not valid UTF-8 (byte {error.start}): read as Windows-1252",
+                                        warning=True)
+            try:
+                yield number, json.loads(text)
             except (json.JSONDecodeError, RecursionError) as error:
-                where = f" ({error.msg} at column {error.colno})" if isinstance(error, json.JSONDecodeError) \
-                    else " (nested too deeply)"
+                where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
+                         if isinstance(error, json.JSONDecodeError) else " (nested too deeply)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
 
 

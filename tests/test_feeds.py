@@ -20,6 +20,7 @@ def test_feed_is_valid_atom_of_the_newest_stories(story_client):
     response = story_client.get("/feed?q=Lampung+Selatan")
     assert response.status_code == 200
     assert response.mimetype == "application/atom+xml"
+    assert response.headers["Vary"] == "Host"  # its links come from the Host sent: one cached copy per Host
     feed = feedparser.parse(response.data)
     assert (feed.bozo, feed.version) == (False, "atom10")
     assert feed.feed.title == "Warta: Lampung Selatan"

@@ -365,3 +365,14 @@ def test_an_over_long_csv_field_rejects_its_row_and_the_rows_after_it_are_read(t
     assert [item.url for item in items if not isinstance(item, Rejection)] == ["https://a.id/1", "https://a.id/3"]
     assert [str(item) for item in items if isinstance(item, Rejection)] == [
         f"{path}:3: article text is 1,250,000 characters, over the 500,000 limit"]
+
+
+def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
+    path = tmp_path / "latin.jsonl"
+    line = json.dumps({"url": "https://a.id/1", "body": BODY + " Caf\u00e9 itu ramai."}, ensure_ascii=False)
+    path.write_bytes(line.encode("latin-1") + b"\n" + b'{"body": "x\x01y"}\n')
+    items = read_all(path)
+    assert [item.body[-15:] for item in items if not isinstance(item, Rejection)] == ["Caf\u00e9 itu ramai."]
+    assert [(item.reason, item.warning) for item in items if isinstance(item, Rejection)] == [
+        (f"not valid UTF-8 (byte {line.index(chr(0xE9))}): read as Windows-1252", True),
+        ("not valid JSON (Invalid control character at column 12)", False)]

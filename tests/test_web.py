@@ -43,6 +43,7 @@ def test_api_repeatable_filters(client):
 @pytest.mark.parametrize("query, code", [
     ("page=0", "bad_page"),
     ("page=abc", "bad_page"),
+    ("page=99999999999", "bad_page"),
     ("per_page=101", "bad_per_page"),
     ("sort=popular", "bad_sort"),
     ("q=" + "x" * 501, "bad_query"),
@@ -55,6 +56,11 @@ def test_api_bad_parameters_are_400_with_the_error_envelope(client, query, code)
     assert list(body) == ["error"]
     assert body["error"]["code"] == code
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+
+
+def test_a_page_number_too_long_is_told_so_not_that_it_lacks_digits(client):
+    body = client.get("/api/search?q=x&page=99999999999").get_json()
+    assert body["error"] == {"code": "bad_page", "message": "page must be a whole number at most 9 digits long"}
 
 
 def test_api_unknown_route_and_article_use_the_envelope(client):

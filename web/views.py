@@ -74,7 +74,8 @@ def whole_number(name: str, default: int) -> int:
     if raw is None or raw == "":
         return default
     if not WHOLE_NUMBER.fullmatch(raw):
-        raise BadQueryError(f"{name} must be a whole number written with the digits 0-9", f"bad_{name}")
+        reason = "at most 9 digits long" if raw.isascii() and raw.isdigit() else "written with the digits 0-9"
+        raise BadQueryError(f"{name} must be a whole number {reason}", f"bad_{name}")
     return int(raw)
 
 
@@ -413,6 +414,7 @@ def feed():
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
     response.last_modified = updated
+    response.vary.add("Host")  # its links are built from the Host the client sent: a shared cache keeps one per Host
     return response
 
 
