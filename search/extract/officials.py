@@ -1147,9 +1147,9 @@ class _Reader:
         """The person a description at `i` stands for: the first name of the nearest sentence before it (its own
         included) within HOLDER_REACH tokens, outside quotation marks: a run of two name words or more, or one
         word of such a run the article writes elsewhere or a nickname (`long_words`: `jelas Said`, `kata Ahok`),
-        named for a person (`known`). The subject, not the last name written: `Desmond … menilai … agar Arief Hidayat mundur.
-        Pria yang juga menjabat … itu` is Desmond. Marks are counted from the paragraph's start, where no
-        quotation is open."""
+        named for a person (`known`). The subject, not the last name written: `Desmond … menilai … agar Arief
+        Hidayat mundur. Pria yang juga menjabat … itu` is Desmond. Marks are counted from the paragraph's start,
+        where no quotation is open."""
         reach = max(0, i - HOLDER_REACH)
         k = reach
         while k > 0 and self.tokens[k - 1].text != "\n" and reach - k < HOLDER_REACH:

@@ -448,16 +448,26 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
             city.province_code, frozenset())
     provinces = [by_code[code] for code, count in evidence.mentions.items()
-                 if code not in covered and not _named_once_past_lead(code, evidence) and (evidence.strong.get(code, 0.0) >= (
-                     ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"} else PROVINCE_THRESHOLD) or (
-                     code not in words.national_seats and (count >= PROVINCE_MENTIONS or _is_headline_place(
-                         evidence.kinds[code]))))]
+                 if code not in covered and _province_acts(code, count, evidence, words)]
     return sorted(cities, key=lambda r: (-evidence.score(r), r.code)) + sorted(
         provinces, key=lambda r: (-evidence.score(r), r.code))
 
 
-def _named_once_past_lead(code: str, evidence: Evidence) -> bool:
-    """A province one mention past the lead speaks for: an attribute, not its story."""
+def _province_acts(code: str, count: int, evidence: Evidence, words: RegionWords) -> bool:
+    """A province listed on its own: its bodies, roles and level words weigh enough (an office holder's title
+    alone needs two), or, outside the national seat, it is named `count` >= PROVINCE_MENTIONS times or by the
+    title and where something happens; never from one mention in passing."""
+    if _named_once_in_passing(code, evidence):
+        return False
+    kinds = evidence.kinds[code]
+    if evidence.strong.get(code, 0.0) >= (ROLE_ONLY_THRESHOLD if kinds <= {"role", "title"} else PROVINCE_THRESHOLD):
+        return True
+    return code not in words.national_seats and (count >= PROVINCE_MENTIONS or _is_headline_place(kinds))
+
+
+def _named_once_in_passing(code: str, evidence: Evidence) -> bool:
+    """A province one mention speaks for, past the lead and not where something happened: an attribute (`akun
+    Instagram TMC Polda Metro Jaya`), not its story."""
     return evidence.counts.get(code, 0) <= 1 and code not in evidence.central
 
 
