@@ -213,9 +213,15 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        text, note = windows_1252(data, error)
         if notes is not None:
-            notes.append(f"not valid UTF-8 (byte {error.start}): read as Windows-1252")
-        return data.decode("cp1252", errors="replace")
+            notes.append(note)
+        return text
+
+
+def windows_1252(data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
+    """Bytes UTF-8 could not read, read as Windows-1252, and the note that says so."""
+    return data.decode("cp1252", errors="replace"), f"not valid UTF-8 (byte {error.start}): read as Windows-1252"
 
 
 def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None) -> str:
@@ -427,9 +433,8 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:  # as decode_text reads a whole file: Windows-1252, warned
-                text = raw.decode("cp1252", errors="replace")
-                yield number, Rejection(origin, f"not valid UTF-8 (byte {error.start}): read as Windows-1252",
-                                        warning=True)
+                text, note = windows_1252(raw, error)
+                yield number, Rejection(origin, note, warning=True)
             try:
                 yield number, json.loads(text)
             except (json.JSONDecodeError, RecursionError) as error:

@@ -17,6 +17,8 @@ MAX_NAME_WORDS = 5
 MAX_CLAUSE_TOKENS = 48  # a role and its holder's name: the longest written run to some twenty tokens
 MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 16 at most); merging costs their square
 MAX_PERSONS = 100  # other people named, likewise
+PERSON_NAME_WORDS = 4  # words of another person's name after a verb of saying (`kata Desi Ratnasari`)
+LISTED_NAME_WORDS = 3  # words of a bare name listed between two officials
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
@@ -141,10 +143,18 @@ class _Reader:
         self.material = material
         self.bodies = material if bodies is None else bodies  # tokens inside agency names only
         self.lex = lexicon
+        self._runs: dict[tuple[str, ...], int] | None = None  # name_runs, read once an article
 
     # -- token classes -------------------------------------------------------------------------
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def name_words_from(self, start: int, most: int) -> int:
+        """Where the run of name words from `start` ends, after `most` of them at most."""
+        end = start
+        while end < len(self.tokens) and self.is_name_word(end) and end - start < most:
+            end += 1
+        return end
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
@@ -917,7 +927,13 @@ class _Reader:
             self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))
 
     def name_runs(self) -> dict[tuple[str, ...], int]:
-        """Every run of one to five name words in the text, and how often it is written."""
+        """Every run of one to five name words in the text, and how often it is written (read once: a
+        description's holder and the fullest forms both ask)."""
+        if self._runs is None:
+            self._runs = self._read_name_runs()
+        return self._runs
+
+    def _read_name_runs(self) -> dict[tuple[str, ...], int]:
         runs: dict[tuple[str, ...], int] = {}
         current: list[str] = []
         for i, token in enumerate(self.tokens):
@@ -1038,9 +1054,7 @@ class _Reader:
         names: list[_Found] = []
         position = start
         while True:
-            end = position
-            while end < len(self.tokens) and self.is_name_word(end) and end - position < MAX_NAME_WORDS:
-                end += 1
+            end = self.name_words_from(position, MAX_NAME_WORDS)
             if end == position:
                 return []
             names.append(_Found(position, end, None))
@@ -1062,9 +1076,7 @@ class _Reader:
         position = name_end
         while self.word(position) == ",":
             start = position + 1
-            end = start
-            while end < len(self.tokens) and self.is_name_word(end) and end - start < 3:
-                end += 1
+            end = self.name_words_from(start, LISTED_NAME_WORDS)
             if end == start or self.word(end) not in {",", "dan"}:
                 break
             if not (end + 1 < len(self.tokens) and self.is_head(end + 1)):
@@ -1119,10 +1131,7 @@ class _Reader:
         Desmond`): a description stands for one of them, not for an event's name (`Hari Bhayangkara`)."""
         words = {self.tokens[k].text for f in found for k in range(f.name_start, f.name_end)}
         for i in self.tokens.where(self.lex.attribution_verbs):
-            k = i + 1
-            while k < len(self.tokens) and self.is_name_word(k) and k - i <= MAX_NAME_WORDS:
-                words.add(self.tokens[k].text)
-                k += 1
+            words.update(token.text for token in self.tokens[i + 1:self.name_words_from(i + 1, MAX_NAME_WORDS)])
         return words
 
     def _described_post(self, i: int) -> int | None:
@@ -1593,9 +1602,8 @@ def find_persons(tokens: Tokens, material: set[int], officials: list[OfficialMen
         token = tokens[i]
         start = end = None
         if token.text in verbs and i + 1 < len(tokens) and reader.is_name_word(i + 1):
-            start = end = i + 1
-            while end < len(tokens) and reader.is_name_word(end) and end - start < 4:
-                end += 1
+            start = i + 1
+            end = reader.name_words_from(start, PERSON_NAME_WORDS)
         elif (token.text == "(" and i > 0 and i + 2 < len(tokens) and tokens[i + 1].text.isdigit()
               and tokens[i + 2].text == ")" and reader.is_name_word(i - 1)):
             end = i

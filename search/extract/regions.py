@@ -221,8 +221,7 @@ class Evidence:
         for code in [code for code, kinds in self.kinds.items() if "." in code and (
                 (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
                 or (self.counts.get(code, 0) <= 1 and code not in self.central))]:
-            del self.scores[code], self.kinds[code]
-            self.named.discard(code)
+            self._forget(code)
 
     def drop_list_items(self) -> None:
         """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
@@ -233,8 +232,7 @@ class Evidence:
             return
         for code in cities:
             if self.counts.get(code, 0) <= 1 and not self.kinds[code] & LISTED_ACTING:
-                del self.scores[code], self.kinds[code]
-                self.named.discard(code)
+                self._forget(code)
 
     def drop_scattered_places(self) -> None:
         """Where a province's own government acts (Pemprov DKI on floods, Polda Metro Jaya), and two or more of
@@ -248,8 +246,12 @@ class Evidence:
         for province, codes in scattered.items():
             if len(codes) >= 2 and self.strong.get(province, 0.0) >= PROVINCE_THRESHOLD:
                 for code in codes:
-                    del self.scores[code], self.kinds[code]
-                    self.named.discard(code)
+                    self._forget(code)
+
+    def _forget(self, code: str) -> None:
+        """Drop a kab/kota's evidence: a background, a list item or an example, not where the story is."""
+        del self.scores[code], self.kinds[code]
+        self.named.discard(code)
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
