@@ -60,9 +60,10 @@ class BadQueryError(WartaError):
 
     code = "bad_request"
 
-    def __init__(self, message: str, code: str = "bad_request") -> None:
+    def __init__(self, message: str, code: str = "bad_request", fields: dict | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.fields = fields or {}  # what a translated message quotes (the value typed, the nearest known ones)
 
 
 class QueryTooCostlyError(BadQueryError):

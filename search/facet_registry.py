@@ -9,6 +9,7 @@ plus the extraction its `values` function reads.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .errors import BadQueryError, shown
@@ -44,6 +45,9 @@ class Facet:
     parent: Callable[[str], str | None] = _no_parent  # nesting: a value's parent value, None at the top
     nested: bool = False  # values nest: an article with a child value also counts under its parent
     people: bool = False  # values are officials, each with a page of their own (`/official/<name>`)
+    # Values come from a fixed list (the gazetteer's regions): a typed value nothing answers to is a mistake,
+    # answered with an error naming the nearest known names, where an open facet's would match nothing.
+    known_names: Callable[[], Sequence[str]] | None = None
 
     @property
     def index_field(self) -> str:
@@ -63,13 +67,31 @@ class Facet:
         return list(found)
 
     def chosen(self, typed: Sequence[str]) -> tuple[str, ...]:
-        """Selected values as stored: each typed value resolved (an unknown one is kept, and matches nothing)."""
+        """Selected values as stored: each typed value resolved. An unknown one is kept, and matches nothing;
+        in a facet of known names it is a BadQueryError."""
         values: dict[str, None] = {}
         for value in typed:
             value = value.strip()
             if value:
-                values[self.resolve(value) or value] = None
+                values[self._stored(value)] = None
         return tuple(values)
+
+    def _stored(self, typed: str) -> str:
+        stored = self.resolve(typed)
+        if stored is None and self.known_names is not None:
+            nearest = self.nearest_names(typed)
+            message = f"no {self.name} named {shown(typed)}"
+            if nearest:
+                message += f"; did you mean {' or '.join(nearest)}?"
+            raise BadQueryError(message, "unknown_facet_value",
+                                {"label": self.label, "value": typed, "nearest": nearest})
+        return stored or typed
+
+    def nearest_names(self, typed: str, most: int = 3) -> tuple[str, ...]:
+        """The known names closest in spelling to `typed` (`Lampung Selatn` → `Lampung Selatan`), best first."""
+        by_folded = {name.casefold(): name for name in (self.known_names() if self.known_names else ())}
+        nearest = get_close_matches(typed.casefold(), list(by_folded), n=most, cutoff=0.75)
+        return tuple(by_folded[name] for name in nearest)
 
 
 @dataclass(frozen=True)
@@ -151,6 +173,12 @@ def _region_code(typed: str) -> str | None:
     return region.code if region else None
 
 
+def _region_names() -> list[str]:
+    from .extract.regions import region_names
+
+    return region_names()
+
+
 def _province_of(code: str) -> str | None:
     return code.split(".", 1)[0] if "." in code else None
 
@@ -160,8 +188,10 @@ AGENCY = Facet("agency", "Instansi", "instansi", _agency_names, "agencies named 
 REGION = Facet("region", "Wilayah", "wilayah", _region_codes,
                "regions the article is about: Kemendagri codes (18 a province, 18.01 a kabupaten/kota); names "
                "and short forms are accepted (Lampung Selatan, Kab. Lampung Selatan, Lamsel); a province "
-               "includes its kabupaten and kota",
-               display=_region_name, resolve=_region_code, parent=_province_of, nested=True)
+               "includes its kabupaten and kota; a name no region answers to is refused (unknown_facet_value), "
+               "naming the nearest ones",
+               display=_region_name, resolve=_region_code, parent=_province_of, nested=True,
+               known_names=_region_names)
 SOURCE = Facet("source", "Media", "media", _outlet, "the outlet that published the article (detik.com, …)",
                field="outlet", resolve=lambda typed: normalise_outlet(typed, None))
 

@@ -131,6 +131,20 @@ def test_selection_resolves_values_and_refuses_unknown_facets():
     assert FACETS.selection({"colour": ()})["official"] == ()
 
 
+def test_an_unknown_region_is_refused_naming_the_nearest_ones():
+    with pytest.raises(BadQueryError) as refused:
+        FACETS.selection({"region": ("Lamsel", "Lampung Selatn")})
+    assert str(refused.value) == "no region named 'Lampung Selatn'; did you mean Lampung Selatan?"
+    assert refused.value.code == "unknown_facet_value"
+    assert refused.value.fields == {"label": "Wilayah", "value": "Lampung Selatn", "nearest": ("Lampung Selatan",)}
+    with pytest.raises(BadQueryError, match=r"^no region named 'Atlantis'$"):
+        FACETS.selection({"region": ("Atlantis",)})
+    assert REGION.nearest_names("Kabupaten Lampung Selatn") == (
+        "Kabupaten Lampung Selatan", "Kabupaten Lampung Barat", "Kabupaten Lampung Tengah")
+    # an open facet's unknown value is kept: it matches nothing
+    assert FACETS.selection({"official": ("Nobody Here",)})["official"] == ("Nobody Here",)
+
+
 def test_the_request_merges_officials_and_agencies_into_its_selection():
     request = SearchRequest("x", ("A",), ("B",), selected={"official": ("C",), "region": ("18",)})
     assert request.selected == {"official": ("C", "A"), "region": ("18",), "agency": ("B",)}

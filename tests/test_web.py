@@ -132,6 +132,18 @@ def test_bad_page_parameter_shows_a_400_page_in_indonesian(client):
         "code": "bad_page", "message": "page must be a whole number from 1"}
 
 
+def test_an_unknown_region_is_a_400_naming_the_nearest_one(client):
+    assert client.get("/api/search?region=Lampung+Selatn").get_json()["error"] == {
+        "code": "unknown_facet_value", "message": "no region named 'Lampung Selatn'; did you mean Lampung Selatan?"}
+    response = client.get("/?q=camat&region=Lampung+Selatn")
+    assert response.status_code == 400
+    assert "Wilayah “Lampung Selatn” tidak dikenal. Mungkin maksud Anda Lampung Selatan?" in response.get_data(
+        as_text=True)
+    page = client.get("/?q=camat&region=Atlantis").get_data(as_text=True)
+    assert "Wilayah “Atlantis” tidak dikenal." in page and "Mungkin maksud Anda" not in page
+    assert client.get("/api/search?region=Lamsel").status_code == 200
+
+
 def test_security_headers(client):
     response = client.get("/")
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]

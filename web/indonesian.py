@@ -10,7 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 # What a person types in the page's date boxes: 28/09/2022, 28-9-2022, 28.09.2022, 09/2022, 2022 (and ISO).
 TYPED_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -97,14 +97,26 @@ def error_title(status: int) -> str:
     return titles.get(str(status)) or titles["500" if status >= 500 else "400"]
 
 
-def error_text(code: str, status: int, limits: Mapping[str, Any]) -> str:
-    """What an error code says on the page, its `{name}` fields filled from `limits`; an unknown code says
-    what its status means."""
-    text = words()["errors"].get(code)
+def error_text(code: str, status: int, limits: Mapping[str, Any], fields: Mapping[str, Any] | None = None) -> str:
+    """What an error code says on the page, its `{name}` fields filled from `limits` and the error's own
+    `fields` (a list is read out: `A, B atau C`); `<code>_nearest` follows when the error names values
+    nearest to what was typed. An unknown code says what its status means."""
+    errors = words()["errors"]
+    text = errors.get(code)
     if text is None:
         by_status = words()["errors_by_status"]
         text = by_status.get(str(status)) or by_status["500" if status >= 500 else "400"]
-    return text.format_map(limits)
+    fields = {name: listed(value) if isinstance(value, (list, tuple)) else value
+              for name, value in (fields or {}).items()}
+    if fields.get("nearest") and f"{code}_nearest" in errors:
+        text += " " + errors[f"{code}_nearest"]
+    return text.format_map({**limits, **fields})
+
+
+def listed(values: Sequence[str]) -> str:
+    """`A`, `A atau B`, `A, B atau C`."""
+    values = list(values)
+    return " atau ".join(filter(None, [", ".join(values[:-1]), values[-1]])) if values else ""
 
 
 def decimal(value: float) -> str:

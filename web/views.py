@@ -242,7 +242,7 @@ def search_page():
         search = request_from_args(typed_dates=True)
     except BadQueryError as error:
         return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
-                               error=indonesian.error_text(error.code, 400, error_limits()),
+                               error=indonesian.error_text(error.code, 400, error_limits(), error.fields),
                                **search_form_fields(None)), 400
     more = request.args.get("more", "")
     more = more if more in facets() else ""
@@ -535,13 +535,13 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(code: str, message: str, status: int):
+def error_response(code: str, message: str, status: int, fields: dict | None = None):
     if wants_json():
         response = jsonify({"error": {"code": code, "message": message}})
         response.status_code = status
         return response
     return render_template("error.html", code=code, status=status, title=indonesian.error_title(status),
-                           message=indonesian.error_text(code, status, error_limits()),
+                           message=indonesian.error_text(code, status, error_limits(), fields),
                            **search_form_fields(None)), status
 
 
@@ -549,7 +549,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(WartaError)
     def warta_error(error: WartaError):
         status = next((s for kind, s in STATUS_BY_ERROR.items() if isinstance(error, kind)), 500)
-        return error_response(error.code, str(error), status)
+        return error_response(error.code, str(error), status, getattr(error, "fields", None))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -1314,6 +1314,14 @@ def resolve_region(typed: str) -> Region | None:
 
 
 @lru_cache(maxsize=1)
+def region_names() -> list[str]:
+    """Every region's full and short name (`Kabupaten Lampung Selatan`, `Lampung Selatan`), each once: what
+    an unknown region is compared with to say which one was meant."""
+    return list(dict.fromkeys(name for region in load_lexicon().regions
+                              for name in (region.full_name, region.short_name)))
+
+
+@lru_cache(maxsize=1)
 def _names() -> dict[str, Region]:
     """Every lower-case way of naming a region: `kabupaten lampung selatan`, `kab lampung selatan`, `lamsel`."""
     lexicon = load_lexicon()
