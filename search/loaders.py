@@ -485,14 +485,26 @@ class _Rfc4180(csv.excel):
     """Quotes as RFC 4180 writes them (`""` inside a quoted field); only the delimiter varies by file."""
 
 
+CSV_DELIMITERS = ",;\t|"
+
+
 def csv_dialect(sample: str) -> type[csv.Dialect]:
-    """The delimiter sniffed from the file's start (`,` `;` tab `|`); the sniffer's guesses about quoting are
-    unreliable (it took `""` for an escape-less quote), so quoting stays RFC 4180's."""
+    """The delimiter sniffed from the file's start (`,` `;` tab `|`), else the one the header row uses most
+    (the sniffer gives up when rows differ in length); the sniffer's guesses about quoting are unreliable (it
+    took `""` for an escape-less quote), so quoting stays RFC 4180's."""
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        delimiter = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:
-        delimiter = ","
+        delimiter = header_delimiter(sample)
     return type("SniffedDialect", (_Rfc4180,), {"delimiter": delimiter})
+
+
+def header_delimiter(sample: str) -> str:
+    """The delimiter written most often in the first line (`id;title;body`), `,` when none is."""
+    header = sample.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in CSV_DELIMITERS}
+    most = max(counts.values())
+    return next(delimiter for delimiter, seen in counts.items() if seen == most) if most else ","
 
 
 def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
@@ -501,6 +513,11 @@ def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
     csv module's own field limit would end the file there, every later row lost."""
     csv.field_size_limit(max(MAX_FILE_BYTES, len(text)))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        reader.fieldnames  # reads the header row: the first record's line is the one after it
+    except csv.Error as error:
+        yield 1, Rejection(f"{path}:1", f"not valid CSV ({error})")
+        return
     line = reader.line_num + 1
     while True:
         try:

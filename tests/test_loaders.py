@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from search.errors import InputError
-from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, nesting_depth,
+from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, header_delimiter, nesting_depth,
                             parse_column_mapping, parse_seed_text, read_source)
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
@@ -210,6 +210,24 @@ def test_csv_with_bom_sniffed_delimiter_multiline_fields_and_indonesian_columns(
     assert first.body == 'Bupati membuka rapat.\n\nBaris kedua; dengan titik koma.\n\nDan "kutipan" panjang untuk dianggap artikel.'
     assert str(rejected) == f"{path}:5: missing or empty 'body'"  # the row's first line in the file
     assert (second.date, second.source, second.origin) == ("2025-06-05", "Radar Lampung", f"{path}:6")
+
+
+def test_a_semicolon_csv_whose_second_row_is_short_is_read_by_its_header(tmp_path):
+    """The sniffer gives up when rows differ in length; the header's `;` decides. The first record's line is
+    the one after the header."""
+    path = tmp_path / "short.csv"
+    path.write_text(f"id;title;body\n1;Judul saja\n2;Judul;{BODY}\n", encoding="utf-8")
+    rejected, article = read_all(path)
+    assert str(rejected) == f"{path}:2: missing or empty 'body'"
+    assert (article.title, article.body, article.origin) == ("Judul", BODY, f"{path}:3")
+
+
+@pytest.mark.parametrize("header, delimiter", [
+    ("id;title;body", ";"), ("id\ttitle\tbody", "\t"), ("id|title|body", "|"), ("id,title;body,date", ","),
+    ("body", ","),
+])
+def test_the_header_names_the_delimiter_when_the_sniffer_cannot(header, delimiter):
+    assert header_delimiter(header + "\n1;x") == delimiter
 
 
 def test_csv_columns_mapped_by_name(tmp_path):
