@@ -144,6 +144,19 @@ def test_an_unknown_region_is_a_400_naming_the_nearest_one(client):
     assert client.get("/api/search?region=Lamsel").status_code == 200
 
 
+@pytest.mark.parametrize("query", ["q=%FF", "q=caf%E9", "q=camat&official=%C0"])
+def test_a_query_string_not_in_utf8_is_refused_not_searched_as_written(client, query):
+    assert client.get("/api/search?" + query).get_json()["error"]["code"] == "bad_encoding"
+    response = client.get("/?" + query)
+    assert response.status_code == 400
+    assert "tidak ditulis dalam UTF-8" in response.get_data(as_text=True)
+
+
+def test_utf8_escapes_and_plus_signs_still_read(client):
+    assert client.get("/api/search?q=caf%C3%A9+%2B1").get_json()["query"]["q"] == "café +1"
+    assert client.get("/api/search?q=100%25").get_json()["query"]["q"] == "100%"
+
+
 def test_security_headers(client):
     response = client.get("/")
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]

@@ -10,7 +10,7 @@ import math
 from importlib import resources
 from typing import Any, Callable
 from datetime import date, datetime, timedelta
-from urllib.parse import quote, quote_plus, urlencode
+from urllib.parse import quote, quote_plus, unquote_to_bytes, urlencode
 
 from functools import lru_cache
 from itertools import chain
@@ -574,7 +574,20 @@ def limit_request_size():
         return error_response("request_too_large", f"the path is over {MAX_PATH} characters", 414)
     if len(request.query_string) > MAX_QUERY_STRING:
         return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
+    if not query_string_is_utf8(request.query_string):
+        return error_response("bad_encoding", "the query string's percent-escapes are not UTF-8 (send UTF-8: "
+                              "%C3%A9 for é)", 400)
     return None
+
+
+def query_string_is_utf8(raw: bytes) -> bool:
+    """Werkzeug keeps an escape that is not UTF-8 (`%FF`, Latin-1's `caf%E9`) as the literal text `%FF`,
+    which would be searched as written; such a request is refused instead, saying why."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def index_etag() -> str | None:
