@@ -431,6 +431,11 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Menurut Brigadir Polisi Yosua Hutabarat, kejadian itu cepat.", [("Yosua Hutabarat", "Brigadir Polisi")]),
     ("Letkol Inf Ahmad Fauzi menyerahkan bantuan.", [("Ahmad Fauzi", "Letkol")]),
     ("Serda Lutfiah dan Serda Melysa Situmorang bertugas.", [("Lutfiah", "Serda"), ("Melysa Situmorang", "Serda")]),
+    # ...whose given name may be a region's (no place follows a rank), read from the rank or the post
+    ("Pelaku diserahkan kepada Iptu Bima Sakti di Surabaya.", [("Bima Sakti", "Iptu")]),
+    ("Kepala Unit Reserse Mobil Polrestabes Surabaya Iptu Bima Sakti mengatakan pemuda itu ditangkap.",
+     [("Bima Sakti", "Kepala Unit Reserse Mobil Polrestabes Surabaya")]),
+    ("Dandim Bima Letkol Inf Bima Sakti meninjau lokasi.", [("Bima Sakti", "Dandim Bima")]),
     # ...read from the post when there is one
     ("Kapolres Boyolali, AKBP Aries Andhi mengatakan hal itu.", [("Aries Andhi", "Kapolres Boyolali")]),
     # ...and never a street, a list of brands, or a rank that also names other things

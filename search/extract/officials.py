@@ -675,6 +675,7 @@ class _Reader:
         name = self.name_in(i, i, stop)
         if name is None or any(self.is_name_word(j) and not self._bracketed(j) for j in range(i + 1, name[0])):
             return None  # `Serda (K) Lutfiah`: a corps' letter in brackets is the rank's
+        name = self._given_name_region(i, name)  # `Iptu Bima Sakti`
         return _Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))
 
     def _bracketed(self, i: int) -> bool:
@@ -1447,12 +1448,13 @@ def _numbers_a_unit(words: list[str]) -> bool:
 
 def _given_name_region(words: list[str], role: str | None, lexicon: Lexicon) -> bool:
     """The first of a name's two or three words is a region's name that is the person's given name: after a
-    post held over the whole country (`Wamendagri Bima Arya Sugiarto`) or after the post's own region (`Wali
-    Kota Bogor Bima Arya`)."""
+    post held over the whole country (`Wamendagri Bima Arya Sugiarto`), after the post's own region (`Wali
+    Kota Bogor Bima Arya`) or after a rank, which no place follows (`Iptu Bima Sakti`)."""
     if role is None or not 2 <= len(words) <= 3 or not _region_not_abroad(words[0].lower(), lexicon):
         return False
-    national = any(_is_post(word, lexicon.national_posts, lexicon) for word in role.split())
-    return national or _second_region(role.split()[-1], words[0], lexicon)
+    role_words = role.split()
+    national = any(_is_post(word, lexicon.national_posts, lexicon) for word in role_words)
+    return national or role_words[-1] in lexicon.ranks or _second_region(role_words[-1], words[0], lexicon)
 
 
 def _second_region(first: str, second: str, lexicon: Lexicon) -> bool:
