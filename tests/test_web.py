@@ -332,6 +332,14 @@ def test_past_the_last_page_redirects_to_the_last_page(client):
     assert client.get("/?q=tidakadasamasekali&page=2").headers["Location"] == "/?q=tidakadasamasekali"
 
 
+def test_a_page_past_any_search_redirects_the_page_and_stays_a_400_in_the_api(client):
+    response = client.get("/?q=pelayanan&per_page=1&page=99999999999&more=official&facet_prefix=su")
+    assert (response.status_code, response.headers["Location"]) == (
+        302, "/?q=pelayanan&per_page=1&page=5&more=official&facet_prefix=su")
+    assert client.get("/?q=pelayanan&page=000").status_code == 400
+    assert client.get("/api/search?q=pelayanan&page=99999999999").status_code == 400
+
+
 def test_hits_and_the_article_carry_the_search_back(client):
     html = client.get("/?q=musrenbang&official=Dendi+Ramadhona&from=2017&utm_source=x").get_data(as_text=True)
     hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]

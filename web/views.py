@@ -79,7 +79,7 @@ def whole_number(name: str, default: int) -> int:
     return int(raw)
 
 
-def request_from_args(typed_dates: bool = False) -> SearchRequest:
+def request_from_args(typed_dates: bool = False, page: int | None = None) -> SearchRequest:
     """Read and validate the search parameters shared by the page and the API; facet values as the index
     holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. With `typed_dates` (the
     page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only."""
@@ -87,7 +87,7 @@ def request_from_args(typed_dates: bool = False) -> SearchRequest:
     return service().resolved(SearchRequest(
         q=request.args.get("q", "").strip(),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
-        page=whole_number("page", 1),
+        page=page or whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
         date_from=read_date(request.args.get("from", "")),
@@ -96,6 +96,37 @@ def request_from_args(typed_dates: bool = False) -> SearchRequest:
         match=request.args.get("match", "").strip() or "relaxed",
         said=tuple(name for name in request.args.getlist("said") if name.strip()),
     ))
+
+
+def page_past_the_end() -> bool:
+    """`page=99999999999`: a page number written right, too large for any search (not 0, not `abc`)."""
+    raw = request.args.get("page", "")
+    return raw.isascii() and raw.isdigit() and raw.strip("0") != ""
+
+
+def last_page(total: int, per_page: int) -> int:
+    """The last page a search shows: results past MAX_RESULT_DEPTH are never served."""
+    return max(1, min(math.ceil(total / per_page), MAX_RESULT_DEPTH // per_page))
+
+
+def redirect_to_last_page():
+    """The page asked for a page past any search's end: it goes to this search's last page, as a page past
+    this search's own end does."""
+    search = request_from_args(typed_dates=True, page=1)
+    total = service().search(replace(search, facet_size=1))["total"]
+    return redirect_to_page(search, last_page(total, search.per_page))
+
+
+def redirect_to_page(search: SearchRequest, page: int):
+    """The same search on another page, keeping the facet list grown (`more`) and its filter."""
+    more, prefix = longer_list_asked(), request.args.get("facet_prefix", "").strip()
+    return redirect(page_url(search, page=page, more=more or None, facet_prefix=prefix or None))
+
+
+def longer_list_asked() -> str:
+    """The facet whose list the page was asked to grow (`more=official`), empty for none or no such facet."""
+    more = request.args.get("more", "")
+    return more if more in facets() else ""
 
 
 def flag(name: str, default: bool) -> bool:
@@ -241,19 +272,20 @@ def search_page():
     try:
         search = request_from_args(typed_dates=True)
     except BadQueryError as error:
+        if error.code == "bad_page" and page_past_the_end():
+            return redirect_to_last_page()
         return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
                                error=indonesian.error_text(error.code, 400, error_limits(), error.fields),
                                **search_form_fields(None)), 400
-    more = request.args.get("more", "")
-    more = more if more in facets() else ""
+    more = longer_list_asked()
     search = replace(search, facet_size=PAGE_FACET_SIZE)
     result = add_toggle_urls(service().search(search), search)
     prefix = request.args.get("facet_prefix", "").strip()
     if more:  # only the list asked for grows: the others keep the page's size
         result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
-    pages = max(1, min(math.ceil(result["total"] / search.per_page), MAX_RESULT_DEPTH // search.per_page))
+    pages = last_page(result["total"], search.per_page)
     if search.page > pages:
-        return redirect(page_url(search, page=pages, more=more or None, facet_prefix=prefix or None))
+        return redirect_to_page(search, pages)
     carried = search_parameters()
     return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
                            more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
