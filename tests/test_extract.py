@@ -667,6 +667,12 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Bashar al-Assad", "Presiden Suriah"), ("Haider al-Abadi", "Perdana Menteri Irak")]),
     ("Duta Besar Arab Saudi untuk Indonesia Osama bin Mohammed Abdullah Al Shuaibi mengatakan hal itu.",
      [("Osama bin Mohammed Abdullah Al Shuaibi", "Duta Besar Arab Saudi untuk Indonesia")]),
+    # ...and a country's envoy to another country or to the UN, whose post is no UN officer's
+    ("Duta Besar Inggris untuk Amerika Serikat Kim Darroch mengatakan hal itu.",
+     [("Kim Darroch", "Duta Besar Inggris untuk Amerika Serikat")]),
+    ("Duta Besar AS untuk PBB Nikki Haley, dalam pertemuan di New York, mengecam uji coba itu.",
+     [("Nikki Haley", "Duta Besar AS untuk PBB")]),
+    ("Sekjen PBB Antonio Guterres dan Duta Besar Inggris untuk Kesehatan Dunia hadir.", []),
     ("Emir Qatar Sheikh Tamim bin Hamad al-Thani menerima tamu.", [("Sheikh Tamim bin Hamad al-Thani", "Emir Qatar")]),
     ("Emir Sirajudin hadir.", []),  # `Emir` is a post only before its country
     # a think tank's post is no public office

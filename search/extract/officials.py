@@ -51,6 +51,7 @@ HOLDER_REACH = 120  # tokens back from a description pointing back to the name o
 FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
 ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
+ENVOY_BODIES = frozenset({"PBB", "ASEAN", "NATO"})  # `Duta Besar AS untuk PBB Nikki Haley`: an envoy of a country
 ENVOY_LINKS = frozenset({"untuk", "di"})
 DEPUTY_WORDS = frozenset({"wakil"})  # in lower case a post only before another one (`wakil ketua`)
 MAX_HYPHEN_PART = 6  # letters of a spaced-out lower-case name part ("Kim Jong - un")
@@ -389,7 +390,19 @@ class _Reader:
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
-                and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS))  # or to it: `untuk Indonesia`
+                and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
+                     or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
+                         and (self._country_starts(i + 1) or following in ENVOY_BODIES))))
+
+    def _country_ends(self, i: int) -> bool:
+        """A country's name, of one or two words, ends at `i` (`Inggris`, `Arab Saudi`)."""
+        countries = self.lex.country_names
+        return self.tokens[i].lower in countries or f"{self.tokens[i - 1].lower} {self.tokens[i].lower}" in countries
+
+    def _country_starts(self, i: int) -> bool:
+        """A country's name, of one or two words, starts at `i` (`Jepang`, `Amerika Serikat`)."""
+        countries = self.lex.country_names
+        return self.tokens[i].lower in countries or f"{self.tokens[i].lower} {self.word(i + 1).lower()}" in countries
 
     def _ends_in_deictic(self, i: int) -> bool:
         """`Camat setempat, Ahmad Hidayat`, `Kepala desa setempat, …`: a role's head, then at most
@@ -957,7 +970,12 @@ class _Reader:
         if any(word in PUBLIC_OVERRIDES for word in words):
             return False
         return any((word in self.lex.non_public_roles or word in self.lex.parties)
-                   for i, word in zip(range(*span), words) if not self._in_public_name(i) and not self._portfolio(i))
+                   for i, word in zip(range(*span), words)
+                   if not self._in_public_name(i) and not self._portfolio(i) and not self._posted_to(i))
+
+    def _posted_to(self, i: int) -> bool:
+        """`Duta Besar AS untuk PBB`: the body a country's envoy is sent to is not the post's employer."""
+        return self.word(i) in ENVOY_BODIES and self.word(i - 1) in ENVOY_LINKS
 
     def _in_public_name(self, i: int) -> bool:
         """A word of an agency's name (`Bank` of `Bank Indonesia`) or of a longer place's (`Serikat` of `Amerika
