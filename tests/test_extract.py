@@ -376,6 +376,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Camat setempat, Ahmad Hidayat, meninjau lokasi banjir.", ["Ahmad Hidayat"]),
     ("Kapolsek setempat, AKP Joko Susilo, mengatakan pelaku sudah ditahan.", ["Joko Susilo"]),
     ("Kepala sekolah setempat, Siti Aminah, membenarkan kejadian itu.", []),
+    # ...also in lower case mid-sentence, as regional news writes the post after a verb of saying
+    ("Hal itu dikatakan kepala desa setempat, Budi Santoso, kepada wartawan.", ["Budi Santoso"]),
+    ("\"Air sudah surut,\" ujar camat setempat, Ahmad Hidayat.", ["Ahmad Hidayat"]),
+    ("\"Kami kaget,\" kata kepala sekolah setempat, Siti Aminah.", []),
+    ("\"Kami kaget,\" kata ketua pengajian setempat, Siti Aminah.", []),
     ("Menurut Kapolres itu, Ahmad Hidayat adalah pelaku utama.", []),
     # a village's post, its village, then a name of two words; two words alone stay a name
     ("Kades Karangsono Moch Alim mengatakan warga mengungsi.", ["Moch Alim"]),

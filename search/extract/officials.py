@@ -200,6 +200,8 @@ class _Reader:
             return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
         if following.is_capitalised:
             return True
+        if self._ends_in_deictic(i + 1):
+            return True  # `kata kepala desa setempat, Ahmad Hidayat`
         if self.tokens[i].text not in LOWERCASE_ROLE_POSTS:
             return False
         if self._holder_follows(i + 1):
