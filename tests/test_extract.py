@@ -828,6 +828,8 @@ def test_regional_news_roles(body, expected):
     ("Banding diajukan ke Pengadilan Tinggi Surabaya.", ["Pengadilan Tinggi Surabaya"]),
     ("PTUN Semarang mengabulkan gugatan warga.", ["Pengadilan Tata Usaha Negara Semarang"]),
     ("Anggota Kodim 0833/Kota Malang berjaga.", ["Komando Distrik Militer 0833/Kota Malang"]),
+    ("Anggota Kodim 0818/Malang-Batu berjaga.", ["Komando Distrik Militer 0818/Malang-Batu"]),
+    ("Prajurit Kodam V/Brawijaya-Jatim berjaga.", ["Komando Daerah Militer V/Brawijaya"]),
     # BNN's provincial and kabupaten/kota offices are field offices: BNN is labelled
     ("BNNP Jatim dan BNNK Surabaya menangkap kurir narkoba.", ["Badan Narkotika Nasional"]),
     # an embassy written out, with its acronym in brackets, or with `di` before its city

@@ -617,11 +617,20 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
         end -= 1
     if end == name_start:
         return None
-    name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/")
+    if numbered and words and _joined_place_follows(tokens, end, lexicon):
+        end += 2  # `Kodim 0818/Malang-Batu`: the district covers both
+    name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/").replace(" - ", "-")
     if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
         return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
     return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
+
+
+def _joined_place_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
+    """At `end`, a hyphen written close between the name's last word and a kabupaten's or kota's name
+    (`Malang-Batu`; not a province's, `V/Brawijaya-Jatim`)."""
+    return (end + 1 < len(tokens) and tokens[end].text == "-" and tokens.touching(end - 1) and tokens.touching(end)
+            and tokens[end + 1].is_capitalised and tokens[end + 1].lower in lexicon.cities_by_name)
 
 
 def _named_unit_prefix(tokens: Tokens, index: int, lexicon: Lexicon) -> str | None:
