@@ -154,15 +154,18 @@ class Stems:
         return True
 
     def merge(self, path: Path) -> int:
-        """Read `word<TAB>stem` lines kept by an earlier run (or a worker); return how many were new."""
+        """Read `word<TAB>stem` lines kept by an earlier run (or a worker); return how many were new. It is a
+        cache: a line that is not one word, a tab and one stem in UTF-8 is skipped (the word is stemmed again
+        when met), and a file that cannot be read is none."""
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
         except OSError:
             return 0
         before = len(self._indexed)
         for line in lines:
             word, _, stem = line.partition("\t")
-            if word and stem:  # a protected word stems to itself, whatever an older cache said
+            if word and stem and "\t" not in stem and "\ufffd" not in line:
+                # a protected word stems to itself, whatever an older cache said
                 protected = word in protected_words() or word in proper_names()
                 self._indexed.setdefault(word, word if protected else stem)
         return len(self._indexed) - before

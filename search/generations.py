@@ -39,6 +39,9 @@ LEASE_FILE = ".inuse"
 REINDEX_LOCK = ".reindex.lock"
 MARKER = ".warta-index"
 CHECKSUMS = "checksums.json"
+MANIFEST = "manifest.json"  # written by search/indexer.py beside the checksums
+CHECKSUMMED_MANIFESTS = 4  # every generation whose manifest has this version or later was written with checksums
+MANIFEST_VERSION_AT_START = re.compile(rb'\s*\{\s*"version"\s*:\s*(\d{1,6})\b')
 CHECKSUMS_VERSION = 2
 GENERATION_NAME = re.compile(r"^gen-\d{8}-\d{6}-\d{9}$")
 BUILDING_NAME = re.compile(r"^\.building-\d+-\d+$")
@@ -197,6 +200,18 @@ def _same_file(stat: os.stat_result, other: Path) -> bool:
     return (stat.st_dev, stat.st_ino, stat.st_size) == (other_stat.st_dev, other_stat.st_ino, other_stat.st_size)
 
 
+def _manifest_version(generation: Path) -> int:
+    """The version its manifest.json opens with (`{"version": 4, …`), read from the first bytes only: the
+    manifest of a large index is tens of megabytes. 0 when there is none or it cannot be read."""
+    try:
+        with (generation / MANIFEST).open("rb") as handle:
+            opening = handle.read(64)
+    except OSError:
+        return 0
+    found = MANIFEST_VERSION_AT_START.match(opening)
+    return int(found.group(1)) if found else 0
+
+
 def _read_checksums(generation: Path) -> dict[str, dict] | None:
     try:
         data = json.loads((generation / CHECKSUMS).read_text(encoding="utf-8"))
@@ -253,10 +268,14 @@ class _ClosingStorage(FileStorage):
 def verify(generation: Path) -> bool:
     """Check every file of a generation against the sizes and hashes written when it was built.
 
-    Raises IndexDamagedError naming the first file that differs or is missing; returns False for a
+    Raises IndexDamagedError naming the first file that differs or is missing, `checksums.json` itself
+    included where the generation's manifest is of a version always written with it; returns False for a
     generation built before checksums were written (nothing to check it against), True when verified."""
     recorded = _read_checksums(generation)
     if recorded is None:
+        if _manifest_version(generation) >= CHECKSUMMED_MANIFESTS:
+            raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is missing; "
+                                    "run `warta reindex` to rebuild it")
         return False
     for name, entry in sorted(recorded.items()):
         problem = _problem(generation / name, entry)

@@ -31,8 +31,9 @@ from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
-from .generations import (ReindexLock, claim_root, current_generation, link_generation, new_building_dir,
-                          publish, remove_unfinished_builds, remove_unused_generations, seal, usable)
+from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
+                          new_building_dir, publish, remove_unfinished_builds, remove_unused_generations, seal,
+                          usable)
 from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import build_schema, layout
@@ -40,7 +41,6 @@ from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, merge_small_segments, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
-MANIFEST = "manifest.json"
 MANIFEST_VERSION = 4  # 2: a file's ids are the documents its articles are indexed as; 3: documents have stories;
 # 4: each file's ids are kept as one JSON text, read only for a file that changed or vanished (at a million
 # articles parsing and writing them as lists took 0.2 s and 70 MB of every update)

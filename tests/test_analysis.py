@@ -105,6 +105,16 @@ def test_an_index_roots_stems_round_trip_through_its_file(tmp_path):
     assert again.stem("melayani") == "layan" and again.stem("pemerintah") == "pemerintah"
 
 
+def test_a_damaged_stem_cache_is_read_line_by_line_skipping_what_is_not_utf8_or_not_a_pair(tmp_path):
+    from search.analysis import STEM_CACHE, Stems
+
+    (tmp_path / STEM_CACHE).write_bytes(b"melayani\tlayan\n\xff\xfe\nrapat\tx\ty\n\n\tlone\nwarga\t\nbupati\tbupati\n")
+    stems = Stems(tmp_path)
+    assert stems.refresh() is True
+    assert len(stems) == 2
+    assert stems.stem("melayani") == "layan" and stems.stem("rapat") == "rapat"
+
+
 def test_words_only_asked_about_stay_within_the_budget():
     from search.analysis import Stems
 

@@ -176,7 +176,9 @@ def test_an_update_reuses_the_checksums_of_linked_files_and_adds_the_new_ones(tm
 def test_a_generation_without_checksums_is_still_refused_when_whoosh_cannot_read_it(tmp_path):
     build_index([SEEDS], tmp_path)
     current = tmp_path / CURRENT
-    (current / CHECKSUMS).unlink()  # as written before checksums existed
+    (current / CHECKSUMS).unlink()  # as written before checksums existed, with a manifest of version 3
+    manifest = current / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('{"version": 4,', '{"version": 3,', 1))
     assert verify(current) is False and open_current(tmp_path).doc_count() == 1
     next(current.glob("*.toc")).write_bytes(b"")
     with pytest.raises(IndexDamagedError, match=r"is damaged: its table of contents cannot be read \(TypeError\)"):
@@ -186,6 +188,19 @@ def test_a_generation_without_checksums_is_still_refused_when_whoosh_cannot_read
     assert len(notices) == 1 and notices[0].endswith("cannot be read (TypeError); run `warta reindex` to rebuild it: "
                                                       "rebuilding it in full")
     assert verify(tmp_path / CURRENT) is True and open_current(tmp_path).doc_count() == 1
+
+
+def test_a_generation_written_with_checksums_that_lost_them_is_damaged_and_rebuilt(tmp_path):
+    build_index([SEEDS], tmp_path)
+    current = tmp_path / CURRENT
+    (current / CHECKSUMS).unlink()
+    with pytest.raises(IndexDamagedError, match=f"is damaged: {CHECKSUMS} is missing; run `warta reindex`"):
+        open_current(tmp_path)
+    notices = []
+    report = build_index([SEEDS], tmp_path, notice=notices.append)
+    assert report.indexed == 1 and notices[0].endswith(f"{CHECKSUMS} is missing; run `warta reindex` to rebuild "
+                                                       "it: rebuilding it in full")
+    assert verify(tmp_path / CURRENT) is True
 
 
 def test_a_large_file_is_read_whole_only_when_its_time_moved(tmp_path, monkeypatch):
