@@ -17,6 +17,7 @@ COLUMNS = ("id", "title", "date", "url", "source", "place", "regions", "official
 FORMATS = ("csv", "jsonl")
 LIST_SEPARATOR = "; "  # between the names of a list column in CSV
 BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_row(stored: dict[str, Any]) -> dict[str, Any]:
@@ -39,9 +40,16 @@ def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow([LIST_SEPARATOR.join(row[c]) if isinstance(row[c], list) else ("" if row[c] is None else row[c])
-                         for c in COLUMNS])
+        writer.writerow([inert(LIST_SEPARATOR.join(row[c]) if isinstance(row[c], list) else row[c]) for c in COLUMNS])
         yield buffer.getvalue()
+
+
+def inert(value: Any) -> str:
+    """A cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    (a formula to Excel and LibreOffice: `=HYPERLINK(…)` in a scraped title) gets a leading apostrophe, which
+    the spreadsheet hides (OWASP's advice for CSV injection). JSON Lines are left as they are."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:

