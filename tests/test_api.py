@@ -76,6 +76,7 @@ def test_etag_and_cache_control_follow_the_index_version(client):
     assert first.headers["Cache-Control"] == "public, max-age=30"
     again = client.get("/api/search?q=reformasi", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""
+    assert client.get("/api/search?q=reformasi", headers={"If-None-Match": f"W/{etag}"}).status_code == 304  # weak
     other = client.get("/api/search?q=birokrasi")
     assert other.headers["ETag"] != etag
     assert "ETag" not in client.get("/api/search?page=0").headers  # errors are not cached

@@ -47,6 +47,9 @@ def test_feed_answers_if_none_match_and_if_modified_since_with_304(story_client)
     first = story_client.get("/feed?q=Lampung")
     assert first.headers["ETag"] and first.last_modified is not None
     assert story_client.get("/feed?q=Lampung", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    other_host = story_client.get("/feed?q=Lampung", headers={"Host": "elsewhere.example",
+                                                                "If-None-Match": first.headers["ETag"]})
+    assert other_host.status_code == 200 and b"http://elsewhere.example/" in other_host.data  # its body differs
     since = format_datetime(first.last_modified, usegmt=True)
     assert story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": since}).status_code == 304
     earlier = format_datetime(first.last_modified - timedelta(seconds=1), usegmt=True)

@@ -630,7 +630,8 @@ def index_etag() -> str | None:
     version = service().version
     if not version:
         return None
-    return hashlib.sha1(f"{version}\n{request.full_path}".encode("utf-8")).hexdigest()[:20]
+    # the host too: the feed's links and ids are built from it (`Vary: Host`)
+    return hashlib.sha1(f"{version}\n{request.host}\n{request.full_path}".encode("utf-8")).hexdigest()[:20]
 
 
 def not_modified(etag: str) -> Response:
@@ -641,10 +642,11 @@ def not_modified(etag: str) -> Response:
 
 
 def answer_from_cache():
-    """A 304, before any work, when the client names this URL's ETag for the current index version: only a
-    200 ever carried that tag. `If-None-Match: *` waits for the answer (see add_cache_headers)."""
+    """A 304, before any work, when the client names this URL's ETag for the current index version, weak
+    (`W/"…"`, as a proxy may pass it on) or not: only a 200 ever carried that tag. `If-None-Match: *` waits for
+    the answer (see add_cache_headers)."""
     etag = index_etag()
-    if etag and not request.if_none_match.star_tag and etag in request.if_none_match:
+    if etag and not request.if_none_match.star_tag and request.if_none_match.contains_weak(etag):
         return not_modified(etag)
     return None
 
