@@ -24,6 +24,12 @@ def test_cut_at_word_keeps_short_text_and_cuts_long_text_at_a_space():
     assert len(cut) <= 12
 
 
+def test_source_and_place_lose_format_characters_as_the_title_does():
+    article = Article(id="x", title="\u202eJudul", body="b", source="\u202elive\u200b", place="Kalianda\u2066")
+    assert (article.title, article.source, article.place) == ("Judul", "live", "Kalianda")
+    assert Article(id="x", title="t", body="b").source is None
+
+
 def test_to_dict_leaves_out_extras():
     article = Article(id="x", title="t", body="b", extras={"category": "c"})
     assert article.to_dict() == {"id": "x", "title": "t", "body": "b", "date": None, "url": None,
