@@ -53,6 +53,11 @@ AUTOWARM_SECONDS = 0.25
 STARTUP_REPLAY_SECONDS = 20.0
 
 
+def has_control_characters(text: str) -> bool:
+    """A NUL, an escape or another C0/C1 control, which no text the index holds has (tabs and newlines aside)."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """A validated search: what the library, the API and the page all accept.
@@ -78,7 +83,7 @@ class SearchRequest:
         self._merge_selection()
         if not isinstance(self.q, str) or len(self.q) > MAX_QUERY_CHARS:
             raise BadQueryError(f"q must be at most {MAX_QUERY_CHARS} characters", "bad_query")
-        if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in self.q):
+        if has_control_characters(self.q):
             raise BadQueryError("q contains control characters", "bad_query")
         if not isinstance(self.page, int) or self.page < 1:
             raise BadQueryError("page must be a whole number from 1", "bad_page")
@@ -99,6 +104,8 @@ class SearchRequest:
             if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):
                 raise BadQueryError(f"at most {MAX_SELECTED} values of at most {MAX_VALUE_CHARS} characters "
                                     "per facet", "bad_filter")
+        if any(has_control_characters(value) for values in (*self.selected.values(), self.said) for value in values):
+            raise BadQueryError("a facet value or said name contains control characters", "bad_filter")
         if not 1 <= self.facet_size <= 1000:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):

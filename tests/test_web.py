@@ -48,6 +48,8 @@ def test_api_repeatable_filters(client):
     ("sort=popular", "bad_sort"),
     ("q=" + "x" * 501, "bad_query"),
     ("q=a%00b", "bad_query"),
+    ("official=%00", "bad_filter"),
+    ("said=Budi%1B", "bad_filter"),
 ])
 def test_api_bad_parameters_are_400_with_the_error_envelope(client, query, code):
     response = client.get("/api/search?" + query)
