@@ -353,6 +353,8 @@ def test_hits_and_the_article_carry_the_search_back(client):
     assert '<a class="back" href="/">' in plain
     strict = client.get(f"/article/{hit['id']}?q=musrenbang&match=all").get_data(as_text=True)
     assert '<a class="back" href="/?q=musrenbang&amp;match=all">' in strict
+    for broken in ("q=%00", "page=abc", "from=zzz", "region=Atlantis"):  # a search the page would refuse
+        assert '<a class="back" href="/">' in client.get(f"/article/{hit['id']}?{broken}").get_data(as_text=True)
 
 
 def test_dates_are_written_in_indonesian_on_the_page_and_iso_in_the_api(client):

@@ -246,6 +246,16 @@ def active_filters(search: SearchRequest) -> int:
     return sum(len(values) for values in search.selected.values()) + bool(search.date_from or search.date_to)
 
 
+def readable_search() -> bool:
+    """Whether this request's search parameters make a search the page would answer (not a 400): an article
+    page carries back only such a search, else links back to the front page."""
+    try:
+        request_from_args(typed_dates=True)
+    except BadQueryError:
+        return False
+    return True
+
+
 def search_parameters() -> list[tuple[str, str]]:
     """This request's search parameters, and no others: what an article page carries back to its search."""
     known = {"q", "from", "to", "sort", "per_page", "page", "collapse", "match", "said", *facets().names}
@@ -385,7 +395,7 @@ def article_page(article_id: str):
     """One article: text with officials and agencies marked, roles, date, place, source, related links; the
     way back to the search it was opened from (its parameters, carried in this page's URL)."""
     article = find_article(article_id)
-    carried = search_parameters()
+    carried = search_parameters() if readable_search() else []
     return render_template("article.html", article=article, paragraphs=marked_paragraphs(article),
                            back_url="/?" + urlencode(carried) if carried else "/",
                            article_url=lambda other: article_url(other, carried))
