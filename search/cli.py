@@ -16,6 +16,7 @@ import os
 import re
 import signal
 import sys
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from .errors import BadQueryError, WartaError
@@ -237,7 +238,7 @@ def run_search(args: argparse.Namespace) -> int:
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
                             args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
                             selected=selection(args.facet), match=args.match, said=tuple(args.said))
-    service = open_backend(backend_settings(args), args.registry)
+    service = open_backend(replace(backend_settings(args), warm=False), args.registry)  # one search: none to warm for
     try:
         if args.format in ("csv", "jsonl"):
             from .export import export_lines

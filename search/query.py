@@ -190,8 +190,10 @@ class SearchService:
     the generation they had while a thread of its own opens the new one: no search pays for opening."""
 
     def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS,
-                 background_swaps: bool = False, result_cache_bytes: int = RESULT_CACHE_BYTES) -> None:
+                 background_swaps: bool = False, result_cache_bytes: int = RESULT_CACHE_BYTES,
+                 warm: bool = True) -> None:
         self.index_root = Path(index_root)
+        self.warm = warm  # read ahead what the first searches will read (a server); a one-shot search does not
         self.facets = facets
         self.result_cache_bytes = result_cache_bytes  # per generation; 0: every search is evaluated
         self.background_swaps = background_swaps
@@ -313,8 +315,9 @@ class SearchService:
             release(lease)
             raise
         try:
-            generation.warm(agencies=0 if swap else WARM_AGENCIES)
-            self._autowarm(generation, list(replay), seconds)
+            if self.warm:
+                generation.warm(agencies=0 if swap else WARM_AGENCIES)
+                self._autowarm(generation, list(replay), seconds)
         except BaseException:
             generation.retire()
             raise

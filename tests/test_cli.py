@@ -47,6 +47,15 @@ def test_search_text_output(index_root, capsys):
     assert "*Musrenbang*" in lines[3]
 
 
+def test_a_search_from_the_shell_does_not_warm_the_index_for_searches_to_come(index_root, capsys, monkeypatch):
+    def warm(*args, **kwargs):
+        raise AssertionError("warmed")
+
+    monkeypatch.setattr("search.generation.Generation.warm", warm)
+    assert main(["search", "musrenbang", "--index", str(index_root)]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("1 articles (")
+
+
 def test_reindex_with_rejected_inputs_exits_3_and_lists_them(tmp_path, capsys):
     sources = tmp_path / "in"
     sources.mkdir()

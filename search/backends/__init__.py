@@ -69,6 +69,7 @@ class BackendSettings:
     shards: int = 1  # of a new OpenSearch index
     replicas: int = 0
     result_cache_mb: int = 32  # Whoosh: results kept per generation and per process (search/resultcache.py)
+    warm: bool = True  # Whoosh: read ahead, on opening, what a server's first searches read; not for one search
 
     @classmethod
     def from_environment(cls, index: str | None = None, name: str | None = None, url: str | None = None,
@@ -91,7 +92,7 @@ def open_backend(settings: BackendSettings, facets: FacetRegistry = FACETS) -> B
     if settings.name == "whoosh":
         from .whoosh import WhooshBackend
 
-        return WhooshBackend(settings.index, facets, settings.result_cache_mb * 1024 * 1024)
+        return WhooshBackend(settings.index, facets, settings.result_cache_mb * 1024 * 1024, settings.warm)
     if settings.name == "opensearch":
         from .opensearch import OpenSearchBackend
 

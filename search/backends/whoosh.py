@@ -17,8 +17,8 @@ class WhooshBackend(SearchService):
     """SearchService (searching), with reindexing into the same directory."""
 
     def __init__(self, index_root: str | os.PathLike, facets: FacetRegistry = FACETS,
-                 result_cache_bytes: int = RESULT_CACHE_BYTES) -> None:
-        super().__init__(index_root, facets, result_cache_bytes=result_cache_bytes)
+                 result_cache_bytes: int = RESULT_CACHE_BYTES, warm: bool = True) -> None:
+        super().__init__(index_root, facets, result_cache_bytes=result_cache_bytes, warm=warm)
 
     def reindex(self, paths: Iterable[str | os.PathLike], progress: Callable[[int], object] | None = None,
                 full: bool = False, notice: Callable[[str], None] | None = None,
