@@ -809,6 +809,11 @@ def test_regional_news_roles(body, expected):
      ["Komisi III Dewan Perwakilan Rakyat", "Dewan Perwakilan Rakyat", "Badan Anggaran Dewan Perwakilan Rakyat",
       "Komisi A Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur",
       "Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur"]),
+    # a bureau or a section of a Polri division, written out inside a role; never one of a Polres
+    ("Kepala Bagian Penerangan Umum Divisi Humas Polri Kombes Martinus Sitompul menegaskan hal itu.",
+     ["Bagian Penerangan Umum Divisi Hubungan Masyarakat Kepolisian Negara Republik Indonesia",
+      "Divisi Hubungan Masyarakat Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia"]),
+    ("Kepala Bagian Operasional Polres Malang Kompol Budi mengatakan.", ["Kepolisian Resor Malang"]),
     # courts
     ("Sidang di PN Surabaya dan Pengadilan Tipikor Jakarta.",
      ["Pengadilan Negeri Surabaya", "Pengadilan Tindak Pidana Korupsi Daerah Khusus Ibukota Jakarta"]),

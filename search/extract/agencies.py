@@ -457,7 +457,8 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
             ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
             return [(Match(position, after, ref), ref)]
         parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
-        if parent is None or not isinstance(parent[1], AgencyRef) or parent[1].kind not in unit.parent_kinds:
+        if parent is None or not isinstance(parent[1], AgencyRef) or not unit.takes_parent(parent[1].kind,
+                                                                                            parent[1].canonical):
             continue
         ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
                         parent[1].kind, parent[1].region)

@@ -42,7 +42,12 @@ class SubUnit:
     prefixes: tuple[tuple[str, ...], ...]  # each form's words
     template: str  # {q}: the words after the prefix; {parent}: the canonical name of the body after them
     qualifier: str  # "number", "words" or "-"
-    parent_kinds: frozenset[str]  # empty: no body needs to follow
+    parent_kinds: frozenset[str]  # empty: no body needs to follow; `kind:Words`: of that kind, named so first
+
+    def takes_parent(self, kind: str, canonical: str) -> bool:
+        """Whether a body of this kind and name may follow the unit (`Biro … Divisi Humas Polri`, not a Polres)."""
+        return any(kind == wanted and canonical.startswith(start)
+                   for wanted, _, start in (entry.partition(":") for entry in self.parent_kinds))
 
 
 @dataclass(frozen=True)
