@@ -794,7 +794,10 @@ def test_regional_news_roles(body, expected):
     ("KPK menetapkan BI sebagai tersangka suap.", ["Komisi Pemberantasan Korupsi"]),
     # a regional unit named without its region, beside the one region's unit of that name, is that unit
     ("Petugas pemadam kebakaran (Damkar) Jakarta Timur datang. Kepala Seksi Operasi Damkar Jaktim, Gatot, berkata.",
-     ["Dinas Pemadam Kebakaran Kota Jakarta Timur"]),
+     ["Dinas Pemadam Kebakaran Kota Administrasi Jakarta Timur"]),
+    # Jakarta's kota are `Kota Administrasi`, as the gazetteer names them, written so or not
+    ("Penggusuran dilakukan Pemerintah Kota Administrasi Jakarta Selatan bersama Satpol PP Jaksel.",
+     ["Pemerintah Kota Administrasi Jakarta Selatan", "Satuan Polisi Pamong Praja Kota Administrasi Jakarta Selatan"]),
     # a police sector's name ends before a rank written out
     ("Kepala Polsek Bawang Ajun Komisaris Polisi Sutardiyana hadir.", ["Kepolisian Sektor Bawang"]),
     # a commission numbered I-XIII with no legislature after it, where the DPR or its seat is named

@@ -13,7 +13,8 @@ from .tokens import Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
                       "provinsi": "provinsi", "prov": "provinsi"}
-LEVEL_WORDS = {"provinsi": ("Provinsi", "Prov"), "kabupaten": ("Kabupaten", "Kab"), "kota": ("Kota",)}
+LEVEL_WORDS = {"provinsi": ("Provinsi", "Prov"), "kabupaten": ("Kabupaten", "Kab", "Kabupaten Administrasi"),
+               "kota": ("Kota", "Kota Administrasi")}  # Jakarta's kota and Kepulauan Seribu are `Administrasi`
 
 
 @dataclass(frozen=True)

@@ -282,12 +282,13 @@ def read_regions() -> list[Region]:
             if level == "provinsi":
                 short, full = name, f"Provinsi {name}"
             else:
-                short = name
+                short, full = name, name
                 for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
                     if name.startswith(prefix):
                         short = name[len(prefix):]
                         break
-                full = f"{'Kabupaten' if level == 'kabupaten' else 'Kota'} {short}"
+                if not full.startswith(("Kabupaten ", "Kota ")):
+                    full = f"{'Kabupaten' if level == 'kabupaten' else 'Kota'} {short}"
             regions.append(Region(row["kode"], full, short, level, row["kode_provinsi"]))
     return regions
 
