@@ -716,6 +716,17 @@ def test_regional_news_roles(body, expected):
     ("Pemkab Malang dan DPRD Kota Batu bertemu. DPRD setuju.",
      ["Pemerintah Kabupaten Malang", "Dewan Perwakilan Rakyat Daerah Kota Batu"]),
     ("Pemkab Garut menyiapkan pemilihan anggota DPRD kabupaten/kota.", ["Pemerintah Kabupaten Garut"]),
+    # a bare `Pemkab`, `Pemkot` or `Pemprov` is the government of the one region of its level the article is about
+    ("Bupati Banyuwangi Ipuk Fiestiandani meninjau banjir. Pemkab menyiapkan dapur umum.",
+     ["Pemerintah Kabupaten Banyuwangi"]),
+    ("Wali Kota Surabaya Eri Cahyadi meninjau banjir. Pemkot menyiapkan pompa. DPRD meminta Pemkot sigap.",
+     ["Pemerintah Kota Surabaya", "Dewan Perwakilan Rakyat Daerah Kota Surabaya"]),
+    ("Gubernur Jawa Tengah Ganjar Pranowo meminta kajian. KLHS saya barengkan dengan Pemprov.",
+     ["Pemerintah Provinsi Jawa Tengah"]),
+    ("Bupati Banyuwangi dan Bupati Jember bertemu. Pemkab menyiapkan dapur umum.", []),
+    ("Bupati Banyuwangi hadir. Pemkab/Pemkot se-Jatim diminta siaga, juga Pemkab se-Indonesia.", []),
+    ("Kemenkeu membantu Pemda di Donggala yang kesulitan membayar gaji. Pemda wajib menganggarkan.",
+     ["Kementerian Keuangan"]),
     # a unit named by its own words ends before its head's name, at its number or at a place the gazetteers know
     ("Kepala Balai Taman Nasional Tambora Budi Kurniawan mengatakan pendaki selamat.",
      ["Balai Taman Nasional Tambora"]),

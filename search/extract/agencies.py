@@ -273,6 +273,8 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
         if token.text in learned and index not in covered:
             found.append((Match(index, index + 1, learned[token.text]), learned[token.text]))
     found.extend(_bare_commissions(gazetteers, tokens, found))
+    found.extend(_bare_governments(tokens, found, regions, _article_region(found, place_region)
+                                   or _first_city(regions, tokens)))
     found.extend(_bare_legislature(tokens, found))
     found.sort(key=lambda pair: pair[0].start)
     _share_regions(found, tokens)
@@ -347,6 +349,63 @@ def _bare_legislature(tokens: Tokens,
         return []
     ref = _regional_ref(REGIONAL_LEGISLATURE, governments.pop())
     return [(Match(i, i + 1, ref), ref) for i in bare if i not in covered and ref is not None]
+
+
+# a regional government written without its region's name (not `Pemda`: as often every regional government)
+BARE_GOVERNMENTS = {"Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemprov": ("provinsi",)}
+NOT_ONE_GOVERNMENT = frozenset({"/", "se", "-", "dan"})  # `Pemkab/Pemkot`, `Pemkab se-Jatim`, `Pemkab dan Pemkot`
+
+
+def _bare_governments(tokens: Tokens, found: list[tuple[Match, AgencyRef | _UnitMatch]], regions: list[Match],
+                      article_region: Region | None) -> list[tuple[Match, AgencyRef]]:
+    """`Bupati Banyuwangi Ipuk … Pemkab menyiapkan dapur umum`: a regional government written bare is the
+    government of the one region of its level the article is about (its dateline, its regional bodies, the
+    regions it names after a post or a level word); none when it names two of that level (`Bupati Jember` too)
+    or writes the word for governments in general (`Pemkab/Pemkot`, `Pemkab se-Jatim`)."""
+    bare = [i for i in tokens.where(BARE_GOVERNMENTS) if not _names_several(tokens, i)]
+    if not bare or article_region is None:
+        return []
+    covered = {i for match, _ in found for i in range(match.start, match.end)}
+    added = []
+    for i in bare:
+        region = _government_region(tokens[i].text, article_region)
+        if i in covered or region is None or len(_cued_regions(regions, tokens, region.level)) > 1:
+            continue
+        ref = _regional_ref("Pemprov" if region.level == "provinsi" else
+                            "Pemkab" if region.level == "kabupaten" else "Pemkot", region)
+        if ref is not None:
+            added.append((Match(i, i + 1, ref), ref))
+    return added
+
+
+def _names_several(tokens: Tokens, i: int) -> bool:
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (i > 0 and tokens[i - 1].text in NOT_ONE_GOVERNMENT) or (following is not None and (
+        following.lower in NOT_ONE_GOVERNMENT or following.is_capitalised))  # `Pemkab Xyz`: a name not read
+
+
+def _government_region(acronym: str, article_region: Region) -> Region | None:
+    """The region a bare `Pemkab`/`Pemkot`/`Pemprov` stands for: the article's, at that level, or its province
+    for `Pemprov`."""
+    levels = BARE_GOVERNMENTS[acronym]
+    if article_region.level in levels:
+        return article_region
+    if levels == ("provinsi",):
+        return load_lexicon().regions_by_code.get(article_region.province_code)
+    return None
+
+
+def _cued_regions(regions: list[Match], tokens: Tokens, level: str) -> set[str]:
+    """The codes of the regions of `level` named after a post or a level word (`Bupati Jember`), or, for the
+    provinces, the provinces of every region so named."""
+    codes = set()
+    for match in regions:
+        levels = REGION_CUES.get(tokens[match.start - 1].text.rstrip(".")) if match.start else None
+        for region in match.value:
+            if levels and region.level in levels:
+                codes.add(region.province_code if level == "provinsi" else region.code
+                          if region.level == level else "")
+    return codes - {""}
 
 
 def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMention]:
