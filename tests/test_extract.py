@@ -376,6 +376,15 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Camat setempat, Ahmad Hidayat, meninjau lokasi banjir.", ["Ahmad Hidayat"]),
     ("Kapolsek setempat, AKP Joko Susilo, mengatakan pelaku sudah ditahan.", ["Joko Susilo"]),
     ("Kepala sekolah setempat, Siti Aminah, membenarkan kejadian itu.", []),
+    # a village head after the village, and after where the village lies; a two-word village is no name
+    ("Kepala Desa Sumbersuko Sumardi berterima kasih atas jalan itu.", ["Sumardi"]),
+    ("Kejari menahan Kepala Desa Ngampal, Kecamatan Sumberejo, Sutrisno, terkait dana desa.", ["Sutrisno"]),
+    ("Kepala Desa Karang Anyar mengatakan jalan rusak. Kepala Desa Sumber Kidul setuju.", []),
+    # a given name that is also a role's word, after a comma or before a surname; `Islam` ending a name
+    ("Camat Depok, Agung Priyambodo, mengapresiasi patroli itu.", ["Agung Priyambodo"]),
+    ("Danrem 121/Alambhana Wanawai Brigjen TNI Yudha Pratama Siregar memimpin pemadaman.", ["Yudha Pratama Siregar"]),
+    ("Ketua DPRD Kota Bekasi, Muhammad Saiful Islam, mengatakan rapat digelar.", ["Muhammad Saiful Islam"]),
+    ("Juru Bicara DPP Front Pembela Islam Slamet Maarif mengatakan hal itu.", []),
     # ...also in lower case mid-sentence, as regional news writes the post after a verb of saying
     ("Hal itu dikatakan kepala desa setempat, Budi Santoso, kepada wartawan.", ["Budi Santoso"]),
     ("\"Air sudah surut,\" ujar camat setempat, Ahmad Hidayat.", ["Ahmad Hidayat"]),

@@ -71,6 +71,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    name_closers: frozenset[str]  # of not_names, those that end a name after a given name (`Saiful Islam`)
     not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
     non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
     word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
@@ -330,6 +331,7 @@ def load_lexicon() -> Lexicon:
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
+        name_closers=frozenset(read_lines("name_closers.txt")),
         not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
         non_person_openers=frozenset(read_lines("non_person_openers.txt")),
         word_names=frozenset(read_lines("word_names.txt")),

@@ -256,9 +256,20 @@ class _Reader:
     def is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
         if not token.is_capitalised or i in self.material or not (self._may_be_name(token)
-                                                                   or self._month_inside_name(i)):
+                                                                   or self._month_inside_name(i)
+                                                                   or self._closes_name(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _closes_name(self, i: int) -> bool:
+        """`Muhammad Saiful Islam`: a word never a name alone (name_closers.txt) ends one right after a given
+        name that is no ordinary word and is not a post's object (never `Front Pembela Islam`, `Negara Islam`,
+        `Dirjen Bimas Islam`)."""
+        if self.tokens[i].text not in self.lex.name_closers or i < 2 or i - 1 in self.material:
+            return False
+        before, opener = self.tokens[i - 1], self.tokens[i - 2].text
+        return (before.is_capitalised and before.lower not in self.lex.common_words and self._may_be_name(before)
+                and opener not in self.lex.positions and opener not in self.lex.role_words)
 
     def _month_inside_name(self, i: int) -> bool:
         """`Raja Juli Antoni`: a month's name between two name words is the name's (a date has a number before)."""
@@ -502,7 +513,8 @@ class _Reader:
                 break
             name_start -= 1
         if name_start < name_end and (self._affixed_given_name(name_start - 1)
-                                      or self._given_name_after_body(name_start - 1)):
+                                      or self._given_name_after_body(name_start - 1)
+                                      or self._given_name_after_comma(name_start - 1)):
             name_start -= 1
         if self._namesake_title(name_start - 1):
             name_start += 1  # `Direktur RSUD dr Soetomo Joni Wahyuhadi`: Soetomo is the hospital's
@@ -510,7 +522,7 @@ class _Reader:
             return None  # `Kepala Bandara I Gusti Ngurah Rai`: the airport's namesake
         if (name_start < name_end and self._words_in(name_start, name_end) <= self._most_name_words(name_start)
                 and (self.is_name_word(name_start) or self._affixed_given_name(name_start)
-                     or self._given_name_after_body(name_start))):
+                     or self._given_name_after_body(name_start) or self._given_name_after_comma(name_start))):
             return name_start, name_end
         return None
 
@@ -564,6 +576,12 @@ class _Reader:
         return (0 < i and i - 1 in self.material and i not in self.material and self.tokens[i].is_capitalised
                 and self.tokens[i].text in self.lex.word_names)
 
+    def _given_name_after_comma(self, i: int) -> bool:
+        """`Camat Depok, Agung Priyambodo`: right after the comma that ends a role, a given name that is also a
+        role's word (word_names.txt) opens the name."""
+        return (0 < i and self.word(i - 1) == "," and i not in self.material and self.tokens[i].is_capitalised
+                and self.tokens[i].text in self.lex.word_names and self.tokens[i].text not in self.lex.positions)
+
     def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
         """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
         `Putra`) between two name words is the name's (never `Jaksa Agung`: a post stands before it there)."""
@@ -610,9 +628,12 @@ class _Reader:
             if name is not None and not related and (self._title_follows(end) or self._name_follows(name, end)):
                 start = end + 1  # "Kapolres Boyolali, AKBP Aries Andhi": the name comes after the rank
                 continue
-            if (name is not None and self._place_alone(head, name) and self.word(end) == ","
-                    and self.word(end + 1) not in self.lex.place_levels):
-                name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma
+            if name is not None and self._place_alone(head, name) and self.word(end) == ",":
+                name = None  # `Sekertaris Kelurahan Pulau Tidung, H.Saudin`: the name is after the comma, or
+                if self.word(end + 1) in self.lex.place_levels:  # after where the place lies, `Kepala Desa
+                    end = self._where_it_lies(end + 1)  # Ngampal, Kecamatan Sumberejo, Sutrisno`
+                    if end is None:
+                        return [], head + 1
             if name is not None and self._unit_named(name) and self.word(end) == ",":
                 name = None  # `Kepala Puskesmas Kalianda, Budi Santoso`: the unit's name, then the person's
             if name is not None and self.word(end) == "," and self._post_place(head, name):
@@ -650,6 +671,16 @@ class _Reader:
                 start = following
                 continue
             return [], head + 1
+
+    def _where_it_lies(self, level: int) -> int | None:
+        """The comma closing `Kecamatan Sumberejo,` (a place's kind, then at most MAX_PLACE_WORDS capitalised
+        words), or None when no comma closes it there."""
+        for i in range(level + 1, min(len(self.tokens), level + 2 + MAX_PLACE_WORDS)):
+            if self.word(i) == ",":
+                return i if i > level + 1 else None
+            if not self.tokens[i].is_capitalised:
+                return None
+        return None
 
     def _after_relative(self, head: int) -> bool:
         """A kinship word in lower case right before the post (relational_nouns.txt, or `putra`, `putri`): the
@@ -859,10 +890,15 @@ class _Reader:
 
     def _after_place_level(self, start: int, end: int) -> tuple[int, int] | None:
         """`Kepala Desa Citeko`, `Provinsi Nangarhar Attaullah Khogyani`: after a word that says what kind of
-        place follows, one or two words are the place alone; before a name of two words or more, the first
-        word is the place (a place of two words is plausible_name's to cut: `Negara Bagian New York …`)."""
-        if end - start <= 2:
+        place follows, one word is the place alone, and so are two that make a place's name (`Sumber Kidul`,
+        a kecamatan's) or end in an ordinary word (`Karang Anyar`); before a name, the first word is the place
+        (`Kepala Desa Sumbersuko Sumardi`; a place of two words is plausible_name's to cut: `Negara Bagian New
+        York …`)."""
+        if end - start == 1 or (end - start == 2 and (self._two_word_place(start)
+                                                      or self.tokens[start + 1].lower in self.lex.common_words)):
             return None
+        if end - start == 2:
+            return start + 1, end
         return (start, end) if self._words_in(start, end) > 3 else (start + 1, end)
 
     def role_text(self, head: int, name_start: int) -> str | None:
