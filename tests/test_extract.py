@@ -450,6 +450,14 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Kepala Unit Reserse Mobil Polrestabes Surabaya Iptu Bima Sakti mengatakan pemuda itu ditangkap.",
      [("Bima Sakti", "Kepala Unit Reserse Mobil Polrestabes Surabaya")]),
     ("Dandim Bima Letkol Inf Bima Sakti meninjau lokasi.", [("Bima Sakti", "Dandim Bima")]),
+    ("Kasat Reskrim AKP Bima Sakti mengatakan pelaku ditangkap.", [("Bima Sakti", "Kasat Reskrim")]),
+    # ...and so is one after a title or the role's comma; never the post's own region
+    ("Musrenbang dibuka Bupati Tapanuli Selatan, Bima Sakti Harahap. Dalam sambutannya, Bima meminta camat.",
+     [("Bima Sakti Harahap", "Bupati Tapanuli Selatan")]),
+    ("Ketua Komisi II DPRD Kabupaten Ogan Komering Ilir, H. Bima Anugerah Wijaya, S.H., mengatakan.",
+     [("Bima Anugerah Wijaya", "Ketua Komisi II DPRD Kabupaten Ogan Komering Ilir")]),
+    ("Wakil Bupati Bima Dahlan M Noer dan Bupati Bima, Indah Dhamayanti Putri, hadir.",
+     [("Dahlan M Noer", "Wakil Bupati Bima"), ("Indah Dhamayanti Putri", "Bupati Bima")]),
     # ...read from the post when there is one
     ("Kapolres Boyolali, AKBP Aries Andhi mengatakan hal itu.", [("Aries Andhi", "Kapolres Boyolali")]),
     # ...and never a street, a list of brands, or a rank that also names other things

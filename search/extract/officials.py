@@ -132,6 +132,7 @@ class _Found:
     name_end: int
     role: str | None
     role_span: tuple[int, int] = (0, 0)  # the role's tokens
+    keeps_region: bool = False  # the name opens with a region's name that is the given name (`Bima Sakti`)
 
 
 class _Reader:
@@ -639,7 +640,8 @@ class _Reader:
             if name is not None and self.word(end) == "," and self._post_place(head, name):
                 name = None  # `Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin`: the village, where it lies
             if name is not None:
-                name = self._given_name_region(head, name)
+                unextended, name = name, self._given_name_region(head, name)
+                keeps_region = name != unextended
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
@@ -651,7 +653,7 @@ class _Reader:
                         return [], head + 1
                     name = name[0] + 1, name[1]
                 role = self.role_text(head, name[0])
-                found = [_Found(name[0], name[1], role, (head, name[0]))]
+                found = [_Found(name[0], name[1], role, (head, name[0]), keeps_region and name != unextended)]
                 if paired is not None:
                     found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
@@ -721,8 +723,8 @@ class _Reader:
         name = self.name_in(i, i, stop)
         if name is None or any(self.is_name_word(j) and not self._bracketed(j) for j in range(i + 1, name[0])):
             return None  # `Serda (K) Lutfiah`: a corps' letter in brackets is the rank's
-        name = self._given_name_region(i, name)  # `Iptu Bima Sakti`
-        return _Found(name[0], name[1], self.role_text(i, name[0]), (i, name[0]))
+        extended = self._given_name_region(i, name)  # `Iptu Bima Sakti`
+        return _Found(extended[0], extended[1], self.role_text(i, extended[0]), (i, extended[0]), extended != name)
 
     def _bracketed(self, i: int) -> bool:
         return self.word(i - 1) == "(" and self.word(i + 1) == ")"
@@ -1295,7 +1297,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
              and not reader.in_unknown_body(f.role_span)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
-                                                                          lexicon, f.role)] if name])
+                                                                          lexicon, f.role, f.keeps_region)] if name])
     mentions = fullest_forms(mentions, reader)
     add_bare_mentions(mentions, tokens, lexicon)
     return mentions
@@ -1322,7 +1324,8 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
         words = tuple(mention.name.split())
         words = words[_glued_prefix(words, runs, starts):]
-        mention.name = plausible_name(_fullest(words, runs, reader.lex, mention.role), reader.lex, mention.role)
+        kept = bool(words) and _region_not_abroad(words[0].lower(), reader.lex)  # kept by the first reading
+        mention.name = plausible_name(_fullest(words, runs, reader.lex, mention.role), reader.lex, mention.role, kept)
     mentions = [mention for mention in mentions if mention.name]
     if any(len(mention.name.split()) <= MAX_SHORT_VALUE_WORDS for mention in mentions):
         usage = _WordUsage(reader.text)
@@ -1473,7 +1476,7 @@ def normalise_name(tokens: list[Token], found: _Found, lexicon: Lexicon) -> str:
     return name.strip()
 
 
-def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str | None:
+def plausible_name(name: str, lexicon: Lexicon, role: str | None = None, keeps_region: bool = False) -> str | None:
     """The name as a facet value, or None when it cannot be a person's: a lone two- or three-letter acronym
     (`Ketua RW` gives `RW`), a place (`Tanah Abang`, `Tangsel`), a group, club, court or command that follows a
     role (`anggota Al Qaeda`, `wakil Merah Putih`, `hakim Tipikor`: not_person_names.txt), or a name opened by an
@@ -1482,7 +1485,7 @@ def plausible_name(name: str, lexicon: Lexicon, role: str | None = None) -> str 
     or post, an acronym, a place or a body's name before it; not a region's name that is a given name
     (`Wamendagri Bima Arya`, `Wali Kota Bogor Bima Arya`: _given_name_region)."""
     words = name.split()
-    words = _trimmed(words, lexicon, bool(words) and _given_name_region(words, role, lexicon))
+    words = _trimmed(words, lexicon, keeps_region or (bool(words) and _given_name_region(words, role, lexicon)))
     if not words:
         return None
     if len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) <= 3:
@@ -1505,12 +1508,15 @@ def _numbers_a_unit(words: list[str]) -> bool:
 def _given_name_region(words: list[str], role: str | None, lexicon: Lexicon) -> bool:
     """The first of a name's two or three words is a region's name that is the person's given name: after a
     post held over the whole country (`Wamendagri Bima Arya Sugiarto`), after the post's own region (`Wali
-    Kota Bogor Bima Arya`) or after a rank, which no place follows (`Iptu Bima Sakti`)."""
+    Kota Bogor Bima Arya`), or after a rank, a title or the role's comma, which no place follows (`Iptu Bima
+    Sakti`, `H. Bima Anugerah Wijaya`, `Camat Wlingi, Bima Setiawan`)."""
     if role is None or not 2 <= len(words) <= 3 or not _region_not_abroad(words[0].lower(), lexicon):
         return False
     role_words = role.split()
     national = any(_is_post(word, lexicon.national_posts, lexicon) for word in role_words)
-    return national or role_words[-1] in lexicon.ranks or _second_region(role_words[-1], words[0], lexicon)
+    last = role_words[-1]
+    return (national or last in lexicon.ranks or last in lexicon.person_prefixes or last == ","
+            or _second_region(last, words[0], lexicon))
 
 
 def _second_region(first: str, second: str, lexicon: Lexicon) -> bool:
