@@ -697,6 +697,13 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Sekjen PBB Antonio Guterres dan Duta Besar Inggris untuk Kesehatan Dunia hadir.", []),
     ("Emir Qatar Sheikh Tamim bin Hamad al-Thani menerima tamu.", [("Sheikh Tamim bin Hamad al-Thani", "Emir Qatar")]),
     ("Emir Sirajudin hadir.", []),  # `Emir` is a post only before its country
+    # a school's head is no official; a post in a public body whose unit names a school or a bank is
+    ("Kepala SMPN 5 Bandung, Drs. Ujang Rohman, mengatakan sekolahnya siap. Kepala MTsN 1 Blitar Ahmad Fauzi "
+     "setuju.", []),
+    ("Kabid Pembinaan SMP Dinas Pendidikan Surabaya Budi Santoso mengatakan kuota cukup.",
+     [("Budi Santoso", "Kabid Pembinaan SMP Dinas Pendidikan Surabaya")]),
+    ("kata Direktur Pengawasan Bank II, Otoritas Jasa Keuangan (OJK) Anung Herlianto kepada media.",
+     [("Anung Herlianto", "Direktur Pengawasan Bank II, Otoritas Jasa Keuangan")]),
     # a think tank's post is no public office
     ("Direktur Riset Setara Institute Ismail Hasani mengatakan vonis itu berat.", []),
     ("Direktur Kepabeanan Internasional dan Antar Lembaga Robert Leonard Marbun mengungkapkan hal itu.",

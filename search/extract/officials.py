@@ -1011,7 +1011,8 @@ class _Reader:
             return False
         return any((word in self.lex.non_public_roles or word in self.lex.parties)
                    for i, word in zip(range(*span), words)
-                   if not self._in_public_name(i) and not self._portfolio(i) and not self._posted_to(i))
+                   if not self._in_public_name(i) and not self._portfolio(i) and not self._posted_to(i)
+                   and not any(k in self.bodies for k in range(i + 1, span[1])))
 
     def _posted_to(self, i: int) -> bool:
         """`Duta Besar AS untuk PBB`: the body a country's envoy is sent to is not the post's employer."""
