@@ -2,6 +2,8 @@ import pytest
 
 from search.articles import Article
 from search.extract import extract, region_dict
+from search.extract.lexicon import load_lexicon
+from search.extract.places import region_of_place
 from search.extract.regions import resolve_region
 from search.loaders import read_source
 
@@ -443,4 +445,17 @@ def test_the_title_does_not_lift_a_name_it_gives_as_a_natural_features(title, ex
 ])
 def test_resolve_region(typed, code):
     region = resolve_region(typed)
+    assert (region.code if region else None) == code
+
+
+@pytest.mark.parametrize("place, code", [
+    ("Kalianda", "18.01"),  # a kecamatan: the kabupaten it lies in
+    ("Bandarlampung", "18.71"),  # the news's spelling of a kota's name
+    ("Madiun", "35.19"),  # a name a kabupaten and a kota share, and the kecamatan of that kabupaten
+    ("Jayapura", None),  # a name a kabupaten and a kota share, never a kecamatan of that name elsewhere
+    ("Pekalongan", None),
+    ("Wina", None),  # a city abroad
+])
+def test_a_dateline_place_names_one_kabupaten_or_kota_or_none(place, code):
+    region = region_of_place(place, load_lexicon())
     assert (region.code if region else None) == code

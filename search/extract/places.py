@@ -39,6 +39,8 @@ def region_of_place(place: str | None, lexicon: Lexicon) -> Region | None:
     if len(named) == 1:
         return named[0]
     code = lexicon.kecamatan_to_region.get(key) or _city_alias(key, lexicon)
+    if named and code not in {region.code for region in named}:
+        return None  # `Jayapura`, a kabupaten's and a kota's name, is not the kecamatan Jayapura of OKU Timur
     return lexicon.regions_by_code.get(code) if code else None
 
 
