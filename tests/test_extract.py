@@ -870,6 +870,8 @@ def test_regional_news_roles(body, expected):
     # a high court named after its seat, an administrative court, a Kodim's kota after its number
     ("Banding diajukan ke Pengadilan Tinggi Surabaya.", ["Pengadilan Tinggi Surabaya"]),
     ("PTUN Semarang mengabulkan gugatan warga.", ["Pengadilan Tata Usaha Negara Semarang"]),
+    ("Polrestabes Semarang dan Polresta Malang Kota berjaga.",
+     ["Kepolisian Resor Kota Besar Semarang", "Kepolisian Resor Kota Malang"]),
     ("Anggota Kodim 0833/Kota Malang berjaga.", ["Komando Distrik Militer 0833/Kota Malang"]),
     ("Anggota Kodim 0818/Malang-Batu berjaga.", ["Komando Distrik Militer 0818/Malang-Batu"]),
     ("Prajurit Kodam V/Brawijaya-Jatim berjaga.", ["Komando Daerah Militer V/Brawijaya"]),

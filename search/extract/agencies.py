@@ -91,7 +91,9 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
                  ("Polres Metro {w}",)),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
-                 ("Polresta {w}", "Polrestabes {w}", "Kepolisian Resor Kota {w}")),
+                 ("Polresta {w}", "Kepolisian Resor Kota {w}")),
+    RegionalBody(("kota",), "Kepolisian Resor Kota Besar {short}", "Polrestabes {short}", "police",
+                 ("Polrestabes {w}", "Kepolisian Resor Kota Besar {w}"), ("Polrestabes {w}",)),  # a big city's
     RegionalBody(("kota",), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polres {w} Kota",)),  # Polres Blitar Kota is the kota's, whichever region registers first
     RegionalBody(("provinsi",), "Kejaksaan Tinggi {short}", "Kejati {short}", "prosecutor",
