@@ -380,6 +380,8 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kepala Desa Sumbersuko Sumardi berterima kasih atas jalan itu.", ["Sumardi"]),
     ("Kejari menahan Kepala Desa Ngampal, Kecamatan Sumberejo, Sutrisno, terkait dana desa.", ["Sutrisno"]),
     ("Kepala Desa Karang Anyar mengatakan jalan rusak. Kepala Desa Sumber Kidul setuju.", []),
+    # the head of a unit named after a river basin, whose name the unit's words no longer swallow
+    ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.", ["Fauzi Idris"]),
     # a given name that is also a role's word, after a comma or before a surname; `Islam` ending a name
     ("Camat Depok, Agung Priyambodo, mengapresiasi patroli itu.", ["Agung Priyambodo"]),
     ("Danrem 121/Alambhana Wanawai Brigjen TNI Yudha Pratama Siregar memimpin pemadaman.", ["Yudha Pratama Siregar"]),
@@ -758,6 +760,15 @@ def test_regional_news_roles(body, expected):
      ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
     ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
     ("Kepala Balai Taman Nasional Gunung Rinjani menutup jalur.", ["Balai Taman Nasional Gunung Rinjani"]),
+    # ...at the end of a river basin's or park's name, past an acronym in brackets, and at the words' cap
+    ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.",
+     ["Balai Besar Wilayah Sungai Brantas"]),
+    ("Normalisasi dilakukan Balai Besar Wilayah Sungai (BBWS) Citarum. Kepala BBWS Citarum, Dian Rahmawati, "
+     "menyebut tanggul jebol.", ["Balai Besar Wilayah Sungai Citarum"]),
+    ("didampingi Kepala Balai Besar Pelaksanaan Jalan Nasional (BBPJN) Wilayah VI Atyanto Busono, Sabtu.",
+     ["Balai Besar Pelaksanaan Jalan Nasional Wilayah VI"]),
+    ("Kepala Balai Pelaksana Jalan Nasional IX Maluku Budi Santoso mengatakan.",
+     ["Balai Pelaksana Jalan Nasional IX Maluku"]),
     # Jakarta's own units that other regions lack, and names Jakarta gives its units
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),

@@ -576,6 +576,8 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
         elif token.text == "dan" and words and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
             words.append(token.text)
             end += 1
+        elif words and _acronym_aside(tokens, end):
+            end += 3  # `Balai Besar Wilayah Sungai (BBWS) Citarum`: the acronym of the words so far, then the name
         else:
             break
     while words and words[-1] == "dan":
@@ -585,26 +587,41 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
     return (words[:kept] or None), end - (len(words) - kept)
 
 
+def _acronym_aside(tokens: Tokens, i: int) -> bool:
+    """At `i`, an acronym in brackets, then a capitalised word."""
+    return (i + 3 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].is_acronym
+            and tokens[i + 3].is_capitalised)
+
+
 def _before_holder(words: list[str], lexicon: Lexicon) -> int:
     """How many of a unit's words are its name when a holder's name of two words or more is written right after
     it (`Kepala Balai Taman Nasional Tambora Budi Kurniawan`, `Balai Besar Pelaksanaan Jalan Nasional VI Atyanto
-    Busono`): the name ends at its last number or at the last place the gazetteers know, even of one word."""
-    for k in range(len(words) - MIN_HOLDER_WORDS, max(0, len(words) - MAX_HOLDER_WORDS - 1), -1):
-        if not all(_may_name_a_person(word, lexicon) for word in words[k:]):
+    Busono`): the name ends at its last number, at the last place the gazetteers know, even of one word, or at the
+    end of a river basin's or a national park's name (unit_name_endings.txt: `Wilayah Sungai Brantas`). A holder's
+    first word alone counts when the words read stop at MAX_UNIT_WORDS (`… Nasional (BBPJN) Wilayah VI Atyanto`)."""
+    for k in range(len(words) - 1, max(0, len(words) - MAX_HOLDER_WORDS - 1), -1):
+        if len(words) - k < MIN_HOLDER_WORDS and len(words) < MAX_UNIT_WORDS:
             continue
-        word, lowered = words[k - 1], words[k - 1].lower()
-        if _is_roman(word) or word.isdigit() or (lowered not in lexicon.common_words and (
-                lowered in lexicon.kecamatan_names or lowered in lexicon.cities_by_name)):
+        if all(_may_name_a_person(word, lexicon) for word in words[k:]) and _ends_unit_name(words[k - 1], lexicon):
             return k
     return len(words)
 
 
+def _ends_unit_name(word: str, lexicon: Lexicon) -> bool:
+    """A number, a place the gazetteers know (`Tambora`, `Maluku`) or the end of a basin's or park's name."""
+    lowered = word.lower()
+    return (_is_roman(word) or word.isdigit() or word in lexicon.unit_name_endings or lowered in lexicon.province_names
+            or (lowered not in lexicon.common_words and (lowered in lexicon.kecamatan_names
+                                                         or lowered in lexicon.cities_by_name)))
+
+
 def _may_name_a_person(word: str, lexicon: Lexicon) -> bool:
-    """No ordinary word, word of a role or place: `Budi`, `Kurniawan`, not `Pelayanan`, `Gunung`, `Nasional`."""
+    """No ordinary word, word of a role or place: `Budi`, `Kurniawan`, not `Pelayanan`, `Gunung`, `Nasional`,
+    `Maluku`."""
     lowered = word.lower()
     return (word.isalpha() and lowered not in lexicon.common_words and word not in lexicon.role_words
             and word not in lexicon.positions and lowered not in lexicon.kecamatan_names
-            and lowered not in lexicon.cities_by_name)
+            and lowered not in lexicon.cities_by_name and lowered not in lexicon.province_names)
 
 
 def _plausible_unit_words(prefix: tuple[str, ...], words: list[str]) -> bool:

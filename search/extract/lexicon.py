@@ -83,6 +83,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     group_nouns: frozenset[str]  # `pejabat`, `petahana`: a group of office holders, named after a copula
     copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
+    unit_name_endings: frozenset[str]  # `Brantas`, `Baluran`: the end of a river basin's or park's name
     body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
     spouse_roles: tuple[str, ...]  # `Ibu Negara`: a wife's role; her name may end with her husband's
     wife_honorifics: frozenset[str]  # `Ibu`, `Ny`: `Presiden dan Ibu Iriana` names the President's wife
@@ -139,6 +140,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
             if region.level != "provinsi":
                 found.setdefault(region.short_name.lower(), []).append(region)
         return {name: tuple(regions) for name, regions in found.items()}
+
+    @cached_property
+    def province_names(self) -> frozenset[str]:
+        """Lower-case short names of the provinces (`maluku`, `jawa timur`)."""
+        return frozenset(region.short_name.lower() for region in self.regions if region.level == "provinsi")
 
     @cached_property
     def region_alias_names(self) -> frozenset[str]:
@@ -339,6 +345,7 @@ def load_lexicon() -> Lexicon:
         world_cities=frozenset(line.lower() for line in read_lines("world_cities.txt")),
         place_levels=frozenset(read_lines("place_levels.txt")),
         place_name_endings=frozenset(read_lines("place_name_endings.txt")),
+        unit_name_endings=frozenset(read_lines("unit_name_endings.txt")),
         national_posts=tuple(read_lines("national_posts.txt")),
         minister_posts=tuple(read_lines("minister_posts.txt")),
         group_nouns=frozenset(read_lines("group_nouns.txt")),
