@@ -917,6 +917,16 @@ def test_agency_classes(body, expected):
     # the region written after the acronym the unit defines
     ("Dinas Pendidikan (Dispendik) Surabaya menggelar tes.", None, ["Dinas Pendidikan Kota Surabaya"]),
     ("Dinas Sosial (Dinsos) Kabupaten Malang menyalurkan bantuan.", None, ["Dinas Sosial Kabupaten Malang"]),
+    # a kabupaten's story that names its province's government in passing: bare units are the kabupaten's
+    ("Komisi III DPRD Lampung Selatan sidak proyek Dinas PUPR Lamsel. Kepala Dinas PUPR Lamsel hadir. Dinas "
+     "Perhubungan diminta menertibkan truk. Dewan juga meminta Pemprov Lampung memperbaiki jalan.", "Kalianda",
+     ["Komisi III Dewan Perwakilan Rakyat Daerah Kabupaten Lampung Selatan",
+      "Dewan Perwakilan Rakyat Daerah Kabupaten Lampung Selatan",
+      "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Lampung Selatan",
+      "Dinas Perhubungan Kabupaten Lampung Selatan", "Pemerintah Provinsi Lampung"]),
+    # ...and a province's story filed from its capital keeps them the province's
+    ("Pemprov Jatim menyiapkan vaksin. Dinas Kesehatan menyalurkannya ke puskesmas.", "Surabaya",
+     ["Pemerintah Provinsi Jawa Timur", "Dinas Kesehatan Provinsi Jawa Timur"]),
 ])
 def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected

@@ -783,16 +783,39 @@ def _defined_acronym(tokens: list[Token], position: int) -> str | None:
 
 
 def _article_region(found, place_region: Region | None = None) -> Region | None:
-    """The region a unit named without one belongs to: the regional government the article names, else the
-    place it was filed from, else the kabupaten or kota its regional bodies (Polres, DPRD, KPU…) name most."""
+    """The region a unit named without one belongs to: the regional government the article names (unless it is a
+    province whose one kabupaten or kota the article's bodies and dateline name more: `Komisi III DPRD Lamsel
+    … Dinas PUPR Lamsel … Dinas Perhubungan … meminta Pemprov Lampung`), else the place it was filed from, else
+    the kabupaten or kota its regional bodies (Polres, DPRD, KPU…) name most."""
     for _, value in found:
         if isinstance(value, AgencyRef) and value.kind == "regional_government" and value.region:
-            return value.region
+            return _local_story(found, value.region, place_region) or value.region
     if place_region is not None:
         return place_region
     named = Counter(value.region for _, value in found if isinstance(value, AgencyRef) and value.region
                     and value.region.level != "provinsi")
     return named.most_common(1)[0][0] if named else None
+
+
+def _local_story(found, government: Region, place_region: Region | None) -> Region | None:
+    """The kabupaten or kota of `government`'s province that the article's bodies (and its dateline) name more
+    often than the province's own bodies, when `government` is a province; else None."""
+    if government.level != "provinsi":
+        return None
+    named = Counter(region for region in [*_named_regions(found), place_region]
+                    if region is not None and region.province_code == government.code)
+    province = named.pop(government, 0)
+    local = named.most_common(1)
+    return local[0][0] if local and local[0][1] > province else None
+
+
+def _named_regions(found) -> Iterator[Region]:
+    """The region each body names: its own, or a unit's one region written after it."""
+    for _, value in found:
+        if isinstance(value, AgencyRef) and value.region is not None:
+            yield value.region
+        elif isinstance(value, _UnitMatch) and len(value.regions) == 1:
+            yield value.regions[0]
 
 
 def _units_own_regions(found, article_region: Region | None) -> dict[str, Region]:
