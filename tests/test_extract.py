@@ -769,6 +769,12 @@ def test_regional_news_roles(body, expected):
      ["Balai Besar Pelaksanaan Jalan Nasional Wilayah VI"]),
     ("Kepala Balai Pelaksana Jalan Nasional IX Maluku Budi Santoso mengatakan.",
      ["Balai Pelaksana Jalan Nasional IX Maluku"]),
+    # ...through a list its name is made of, never through a list of bodies
+    ("Kepala Balai Besar Meteorologi, Klimatologi, dan Geofisika (BBMKG) Wilayah III Denpasar Cahyo Nugroho "
+     "mengatakan hujan lebat.", ["Balai Besar Meteorologi, Klimatologi, dan Geofisika Wilayah III"]),
+    ("Balai Besar Wilayah Sungai Brantas, BPBD, dan Dinas PUPR menggelar rapat.",
+     ["Balai Besar Wilayah Sungai Brantas", "Badan Penanggulangan Bencana Daerah",
+      "Dinas Pekerjaan Umum dan Penataan Ruang"]),
     # Jakarta's own units that other regions lack, and names Jakarta gives its units
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),

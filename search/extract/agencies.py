@@ -578,13 +578,36 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
             end += 1
         elif words and _acronym_aside(tokens, end):
             end += 3  # `Balai Besar Wilayah Sungai (BBWS) Citarum`: the acronym of the words so far, then the name
+        elif words and token.text == "," and _listed_words_follow(gazetteers, tokens, end):
+            words[-1] += ","  # `Balai Besar Meteorologi, Klimatologi, dan Geofisika`: a list inside the name
+            end += 1
         else:
             break
     while words and words[-1] == "dan":
         words.pop()
         end -= 1
+    if words and words[-1].endswith(","):  # a list that did not go on
+        words[-1] = words[-1][:-1]
+        end -= 1
     kept = _before_holder(words, lexicon)
     return (words[:kept] or None), end - (len(words) - kept)
+
+
+def _listed_words_follow(gazetteers: AgencyGazetteers, tokens: Tokens, comma: int) -> bool:
+    """After a comma at `comma`, capitalised words and commas up to `dan` and a capitalised word: the rest of a
+    list the name is made of; not when a word could open a body's name (`Balai Besar Wilayah Sungai Brantas,
+    BPBD, dan Dinas PUPR`, `Ditjen Ketenagalistrikan, dan Direktorat Jenderal Minerba`: a list of bodies)."""
+    for i in range(comma + 1, min(len(tokens) - 1, comma + 1 + MAX_UNIT_WORDS)):
+        text = tokens[i].text
+        if text == "dan":
+            return _listed_word(gazetteers, tokens[i + 1])
+        if text != "," and not _listed_word(gazetteers, tokens[i]):
+            return False
+    return False
+
+
+def _listed_word(gazetteers: AgencyGazetteers, token: Token) -> bool:
+    return token.is_capitalised and not token.is_acronym and token.key not in gazetteers.scan_words
 
 
 def _acronym_aside(tokens: Tokens, i: int) -> bool:
