@@ -653,7 +653,7 @@ class _Reader:
                         return [], head + 1
                     name = name[0] + 1, name[1]
                 role = self.role_text(head, name[0])
-                found = [_Found(name[0], name[1], role, (head, name[0]), keeps_region and name != unextended)]
+                found = [_Found(name[0], name[1], role, (head, name[0]), keeps_region and name[0] < unextended[0])]
                 if paired is not None:
                     found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
@@ -1009,10 +1009,15 @@ class _Reader:
         words = [self.tokens[i].text for i in range(*span)]
         if any(word in PUBLIC_OVERRIDES for word in words):
             return False
-        return any((word in self.lex.non_public_roles or word in self.lex.parties)
-                   for i, word in zip(range(*span), words)
-                   if not self._in_public_name(i) and not self._portfolio(i) and not self._posted_to(i)
-                   and not any(k in self.bodies for k in range(i + 1, span[1])))
+        return any(self._private_word(i, span) for i, word in zip(range(*span), words)
+                   if word in self.lex.non_public_roles or word in self.lex.parties)
+
+    def _private_word(self, i: int, span: tuple[int, int]) -> bool:
+        """A word of a post outside public office at `i` that makes the role's post private: not a word of an
+        agency's name, a minister's portfolio, the body an envoy is sent to, nor before a public body the post
+        belongs to (`Kabid Pembinaan SMP Dinas Pendidikan Surabaya`)."""
+        return not (self._in_public_name(i) or self._portfolio(i) or self._posted_to(i)
+                    or any(k in self.bodies for k in range(i + 1, span[1])))
 
     def _posted_to(self, i: int) -> bool:
         """`Duta Besar AS untuk PBB`: the body a country's envoy is sent to is not the post's employer."""
