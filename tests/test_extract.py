@@ -382,6 +382,15 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kepala Desa Karang Anyar mengatakan jalan rusak. Kepala Desa Sumber Kidul setuju.", []),
     # the head of a unit named after a river basin, whose name the unit's words no longer swallow
     ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.", ["Fauzi Idris"]),
+    # village heads under their local titles, villages named by their local kind, a two-word village before a name
+    ("Pembakal Desa Belangian, Ahmad Juhri, mengaku warga menunggu jalan.", ["Ahmad Juhri"]),
+    ("Perbekel Bunutan I Nyoman Sukadana mengatakan rumah warga rawan.", ["I Nyoman Sukadana"]),
+    ("Keuchik Gampong Lampulo Budi Santoso mengatakan air surut.", ["Budi Santoso"]),
+    ("Wali Nagari Koto Baru Syafrizal dan Kepala Desa Masbagik Timur Baiq Nurul Hidayati hadir.",
+     ["Syafrizal", "Baiq Nurul Hidayati"]),
+    # a given name shortened with a full stop is the name's
+    ("Kasat Reskrim Polrestabes Makassar AKBP Muh. Irwan Saputra mengatakan pelaku ditangkap.",
+     ["Muh. Irwan Saputra"]),
     # a given name that is also a role's word, after a comma or before a surname; `Islam` ending a name
     ("Camat Depok, Agung Priyambodo, mengapresiasi patroli itu.", ["Agung Priyambodo"]),
     ("Danrem 121/Alambhana Wanawai Brigjen TNI Yudha Pratama Siregar memimpin pemadaman.", ["Yudha Pratama Siregar"]),

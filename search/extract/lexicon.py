@@ -222,7 +222,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
-        return self.person_prefixes | self.degree_suffixes | self.ranks
+        return self.person_prefixes | self.degree_suffixes | self.ranks | frozenset(read_lines("name_abbreviations.txt"))
 
 
 def _with_deputy_ministers(positions: list[str]) -> frozenset[str]:

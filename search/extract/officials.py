@@ -66,7 +66,8 @@ LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
-                         "Sekcam", "Kalapas", "Karutan"})  # posts the news names with their village or district: `Kades Kluwut`
+                         "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
+                         "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu"})  # a village head's local titles
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -893,13 +894,16 @@ class _Reader:
     def _after_place_level(self, start: int, end: int) -> tuple[int, int] | None:
         """`Kepala Desa Citeko`, `Provinsi Nangarhar Attaullah Khogyani`: after a word that says what kind of
         place follows, one word is the place alone, and so are two that make a place's name (`Sumber Kidul`,
-        a kecamatan's) or end in an ordinary word (`Karang Anyar`); before a name, the first word is the place
-        (`Kepala Desa Sumbersuko Sumardi`; a place of two words is plausible_name's to cut: `Negara Bagian New
-        York …`)."""
-        if end - start == 1 or (end - start == 2 and (self._two_word_place(start)
-                                                      or self.tokens[start + 1].lower in self.lex.common_words)):
+        a kecamatan's) or end in an ordinary word (`Karang Anyar`); before a name, those two words or else the
+        first word are the place (`Kepala Desa Sumbersuko Sumardi`; a place of two words is plausible_name's to
+        cut: `Negara Bagian New York …`)."""
+        size = end - start
+        two_words = size >= 2 and (self._two_word_place(start) or self.tokens[start + 1].lower in self.lex.common_words)
+        if size == 1 or (size == 2 and two_words):
             return None
-        if end - start == 2:
+        if two_words:
+            return start + 2, end  # `Kepala Desa Masbagik Timur Baiq Nurul Hidayati`, `Wali Nagari Koto Baru …`
+        if size == 2:
             return start + 1, end
         return (start, end) if self._words_in(start, end) > 3 else (start + 1, end)
 
