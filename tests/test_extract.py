@@ -388,6 +388,8 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Keuchik Gampong Lampulo Budi Santoso mengatakan air surut.", ["Budi Santoso"]),
     ("Wali Nagari Koto Baru Syafrizal dan Kepala Desa Masbagik Timur Baiq Nurul Hidayati hadir.",
      ["Syafrizal", "Baiq Nurul Hidayati"]),
+    # a month's name after a rank and before a name word is a given name
+    ("Kapolres Pelalawan AKBP Juni Sinaga Manurung menyebut polisi menyelidiki.", ["Juni Sinaga Manurung"]),
     # a given name shortened with a full stop is the name's
     ("Kasat Reskrim Polrestabes Makassar AKBP Muh. Irwan Saputra mengatakan pelaku ditangkap.",
      ["Muh. Irwan Saputra"]),

@@ -274,11 +274,14 @@ class _Reader:
                 and opener not in self.lex.positions and opener not in self.lex.role_words)
 
     def _month_inside_name(self, i: int) -> bool:
-        """`Raja Juli Antoni`: a month's name between two name words is the name's (a date has a number before)."""
-        return (self.tokens[i].text in MONTHS and 0 < i < len(self.tokens) - 1
-                and self.tokens[i - 1].is_capitalised and self.tokens[i + 1].is_capitalised
-                and i - 1 not in self.material and i + 1 not in self.material
-                and self._may_be_name(self.tokens[i - 1]) and self._may_be_name(self.tokens[i + 1]))
+        """`Raja Juli Antoni`, `AKBP Juni Sinaga Manurung`: a month's name between two name words, or between a
+        rank and a name word, is the name's (a date has a number before)."""
+        if not (self.tokens[i].text in MONTHS and 0 < i < len(self.tokens) - 1):
+            return False
+        before, after = self.tokens[i - 1], self.tokens[i + 1]
+        return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
+                and i + 1 not in self.material and self._may_be_name(after)
+                and (self._may_be_name(before) or before.text in self.lex.ranks))
 
     def _may_be_name(self, token: Token) -> bool:
         """What `is_name_word` asks of a capitalised token's text alone, judged once per text and lexicon."""
