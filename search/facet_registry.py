@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
+from .articles import normalise_text
 from .errors import BadQueryError, shown
 from .extract.outlets import normalise_outlet
 
@@ -71,7 +72,7 @@ class Facet:
         in a facet of known names it is a BadQueryError."""
         values: dict[str, None] = {}
         for value in typed:
-            value = value.strip()
+            value = normalise_text(value).strip()  # as the query box's text: `Ｌａｍｓｅｌ`, a soft hyphen
             if value:
                 values[self._stored(value)] = None
         return tuple(values)
@@ -88,10 +89,15 @@ class Facet:
         return stored or typed
 
     def nearest_names(self, typed: str, most: int = 3) -> tuple[str, ...]:
-        """The known names closest in spelling to `typed` (`Lampung Selatn` → `Lampung Selatan`), best first."""
+        """The known names closest in spelling to `typed` (`Lampung Selatn` → `Lampung Selatan`), best first,
+        one per value (`Kabupaten Lampung Selatan` and `Lampung Selatan` are one region)."""
         by_folded = {name.casefold(): name for name in (self.known_names() if self.known_names else ())}
-        nearest = get_close_matches(typed.casefold(), list(by_folded), n=most, cutoff=0.75)
-        return tuple(by_folded[name] for name in nearest)
+        nearest: dict[str, str] = {}
+        for folded in get_close_matches(typed.casefold(), list(by_folded), n=len(by_folded), cutoff=0.75):
+            nearest.setdefault(self.resolve(by_folded[folded]) or folded, by_folded[folded])
+            if len(nearest) == most:
+                break
+        return tuple(nearest.values())
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,10 @@ def test_an_unknown_region_is_refused_naming_the_nearest_ones():
         "Kabupaten Lampung Selatan", "Kabupaten Lampung Barat", "Kabupaten Lampung Tengah")
     # an open facet's unknown value is kept: it matches nothing
     assert FACETS.selection({"official": ("Nobody Here",)})["official"] == ("Nobody Here",)
+    # one suggestion per region, and values read as the query box's text is
+    assert REGION.nearest_names("Kota Lampung Selatn") == ("Lampung Selatan",)
+    assert FACETS.selection({"region": ("Ｌａｍｓｅｌ", "Lam\u00adsel"), "source": ("Ｄｅｔｉｋ",)}) == {
+        "official": (), "agency": (), "region": ("18.01",), "source": ("detik.com",), "quoted": ()}
 
 
 def test_the_request_merges_officials_and_agencies_into_its_selection():

@@ -154,6 +154,12 @@ def test_a_query_string_not_in_utf8_is_refused_not_searched_as_written(client, q
     assert "tidak ditulis dalam UTF-8" in response.get_data(as_text=True)
 
 
+def test_a_facet_prefix_is_read_as_the_query_box_reads_text(client):
+    fullwidth = client.get("/api/facets/region?prefix=%EF%BD%8C%EF%BD%81%EF%BD%8D").get_json()
+    assert fullwidth["prefix"] == "lam"
+    assert fullwidth["values"] == client.get("/api/facets/region?prefix=lam").get_json()["values"] != []
+
+
 def test_utf8_escapes_and_plus_signs_still_read(client):
     assert client.get("/api/search?q=caf%C3%A9+%2B1").get_json()["query"]["q"] == "café +1"
     assert client.get("/api/search?q=100%25").get_json()["query"]["q"] == "100%"

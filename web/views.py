@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases, shared_given_names
 from search.export import EXPORT_LIMIT, FORMATS, export_lines
+from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile
 from search.backends import Backend
@@ -119,8 +120,13 @@ def redirect_to_last_page():
 
 def redirect_to_page(search: SearchRequest, page: int):
     """The same search on another page, keeping the facet list grown (`more`) and its filter."""
-    more, prefix = longer_list_asked(), request.args.get("facet_prefix", "").strip()
+    more, prefix = longer_list_asked(), typed_prefix("facet_prefix")
     return redirect(page_url(search, page=page, more=more or None, facet_prefix=prefix or None))
+
+
+def typed_prefix(name: str) -> str:
+    """A facet list's filter as typed, read as the query box's text is (`ｌａｍ` is `lam`)."""
+    return normalise_text(request.args.get(name, "")).strip()
 
 
 def longer_list_asked() -> str:
@@ -290,7 +296,7 @@ def search_page():
     more = longer_list_asked()
     search = replace(search, facet_size=PAGE_FACET_SIZE)
     result = add_toggle_urls(service().search(search), search)
-    prefix = request.args.get("facet_prefix", "").strip()
+    prefix = typed_prefix("facet_prefix")
     if more:  # only the list asked for grows: the others keep the page's size
         result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
     pages = last_page(result["total"], search.per_page)
@@ -370,7 +376,7 @@ def facet_list(facet: str):
     size = whole_number("size", 20)
     if not 1 <= size <= MORE_FACET_SIZE:
         raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
-    items = typed_facet_items(facet, search, request.args.get("prefix", "").strip(), size)
+    items = typed_facet_items(facet, search, typed_prefix("prefix"), size)
     return render_template("facet_items.html", items=items, people=facets().get(facet).people)
 
 
@@ -493,7 +499,7 @@ def api_facet_values(facet: str):
     size = whole_number("size", 20)
     if not 1 <= size <= MORE_FACET_SIZE:
         raise BadQueryError(f"size must be a whole number from 1 to {MORE_FACET_SIZE}", "bad_size")
-    found = service().facet_values(facet, search, prefix=request.args.get("prefix", ""), size=size)
+    found = service().facet_values(facet, search, prefix=typed_prefix("prefix"), size=size)
     with_toggle_urls(found["values"], search, facet)
     return jsonify(found)
 
