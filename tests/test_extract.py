@@ -388,6 +388,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Keuchik Gampong Lampulo Budi Santoso mengatakan air surut.", ["Budi Santoso"]),
     ("Wali Nagari Koto Baru Syafrizal dan Kepala Desa Masbagik Timur Baiq Nurul Hidayati hadir.",
      ["Syafrizal", "Baiq Nurul Hidayati"]),
+    # Yogyakarta's kinds of place (kalurahan, kapanewon); an acting holder's post names its place too
+    ("Lurah Kalurahan Sendangadi, Jumadi, mengatakan warga aman.", ["Jumadi"]),
+    ("Kepala Desa Wonokerto, Kapanewon Turi, Sutopo, mengatakan.", ["Sutopo"]),
+    ("Pj Kades Sidorejo Juni Astuti mengatakan jalan rusak.", ["Juni Astuti"]),
     # a month's name after a rank and before a name word is a given name
     ("Kapolres Pelalawan AKBP Juni Sinaga Manurung menyebut polisi menyelidiki.", ["Juni Sinaga Manurung"]),
     # a given name shortened with a full stop is the name's
@@ -780,6 +784,10 @@ def test_regional_news_roles(body, expected):
      ["Balai Besar Pelaksanaan Jalan Nasional Wilayah VI"]),
     ("Kepala Balai Pelaksana Jalan Nasional IX Maluku Budi Santoso mengatakan.",
      ["Balai Pelaksana Jalan Nasional IX Maluku"]),
+    # ...and through two names joined by a hyphen
+    ("Kepala BBWS Cimanuk-Cisanggarung Dwi Agus Kuncoro mengatakan tanggul aman.",
+     ["Balai Besar Wilayah Sungai Cimanuk-Cisanggarung"]),
+    ("Kepala BBPJN Jawa Tengah-DIY Budi Santoso mengatakan.", ["Balai Besar Pelaksanaan Jalan Nasional Jawa Tengah-DIY"]),
     # ...through a list its name is made of, never through a list of bodies
     ("Kepala Balai Besar Meteorologi, Klimatologi, dan Geofisika (BBMKG) Wilayah III Denpasar Cahyo Nugroho "
      "mengatakan hujan lebat.", ["Balai Besar Meteorologi, Klimatologi, dan Geofisika Wilayah III"]),

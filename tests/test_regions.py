@@ -459,3 +459,10 @@ def test_resolve_region(typed, code):
 def test_a_dateline_place_names_one_kabupaten_or_kota_or_none(place, code):
     region = region_of_place(place, load_lexicon())
     assert (region.code if region else None) == code
+
+
+def test_a_kecamatan_written_in_two_words_is_the_one_the_gazetteer_spells_as_one():
+    """`Kecamatan Kramat Jati` is Kramatjati of Jakarta Timur, never Kramat of Tegal."""
+    body = ("Warga Kelurahan Cawang, Kecamatan Kramat Jati, mengungsi karena banjir setinggi satu meter pada Senin "
+            "pagi. Petugas membagikan makanan.")
+    assert codes(body) == ["31.75"]

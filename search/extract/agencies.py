@@ -578,6 +578,9 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
             end += 1
         elif words and _acronym_aside(tokens, end):
             end += 3  # `Balai Besar Wilayah Sungai (BBWS) Citarum`: the acronym of the words so far, then the name
+        elif words and token.text == "-" and _joined_word_follows(tokens, end):
+            words[-1] += "-" + tokens[end + 1].text  # `BBWS Cimanuk-Cisanggarung`, `Jawa Tengah-DIY`
+            end += 2
         elif words and token.text == "," and _listed_words_follow(gazetteers, tokens, end):
             words[-1] += ","  # `Balai Besar Meteorologi, Klimatologi, dan Geofisika`: a list inside the name
             end += 1
@@ -591,6 +594,12 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
         end -= 1
     kept = _before_holder(words, lexicon)
     return (words[:kept] or None), end - (len(words) - kept)
+
+
+def _joined_word_follows(tokens: Tokens, hyphen: int) -> bool:
+    """At `hyphen`, a hyphen written close between two capitalised words."""
+    return (hyphen + 1 < len(tokens) and tokens.touching(hyphen - 1) and tokens.touching(hyphen)
+            and tokens[hyphen + 1].is_capitalised)
 
 
 def _listed_words_follow(gazetteers: AgencyGazetteers, tokens: Tokens, comma: int) -> bool:
@@ -632,8 +641,10 @@ def _before_holder(words: list[str], lexicon: Lexicon) -> int:
 
 def _ends_unit_name(word: str, lexicon: Lexicon) -> bool:
     """A number, a place the gazetteers know (`Tambora`, `Maluku`) or the end of a basin's or park's name."""
+    word = word.rsplit("-", 1)[-1]  # `Cimanuk-Cisanggarung`, `Jawa Tengah-DIY`: the name's last part
     lowered = word.lower()
     return (_is_roman(word) or word.isdigit() or word in lexicon.unit_name_endings or lowered in lexicon.province_names
+            or lowered in lexicon.region_alias_names
             or (lowered not in lexicon.common_words and (lowered in lexicon.kecamatan_names
                                                          or lowered in lexicon.cities_by_name)))
 

@@ -65,6 +65,7 @@ INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for agai
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
+ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
                          "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu"})  # a village head's local titles
@@ -827,7 +828,8 @@ class _Reader:
             return start, end
         if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
             return self._after_place_level(start, end)
-        if self.tokens[head].text.capitalize() not in PLACE_POSTS or start != self._place_start(head):
+        post = self._post_after_acting(head)
+        if self.tokens[post].text.capitalize() not in PLACE_POSTS or start != self._place_start(post):
             return name
         if end - start == 1:
             return None
@@ -861,8 +863,13 @@ class _Reader:
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
         """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
         it is held."""
-        return (self.tokens[head].text.capitalize() in PLACE_POSTS and name[0] == self._place_start(head)
+        post = self._post_after_acting(head)
+        return (self.tokens[post].text.capitalize() in PLACE_POSTS and name[0] == self._place_start(post)
                 and name[1] - name[0] == 1)
+
+    def _post_after_acting(self, head: int) -> int:
+        """The post an acting holder's word stands before (`Pj Kades Sidorejo`), else the head itself."""
+        return head + 1 if self.tokens[head].text in ACTING_WORDS and head + 1 < len(self.tokens) else head
 
     def _place_start(self, head: int) -> int:
         """Where a village's or district's post names its place: next, or after `di` (`Camat di Wonosari …`)."""

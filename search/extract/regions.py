@@ -1289,16 +1289,27 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: s
                 _ADDRESS_TOKEN.findall(preceding) + ["Kecamatan"], words):
             continue  # `Sumiati, warga Desa Tulis RT 03 / 03 Kecamatan Lasem`, `Arif, warga Kecamatan Taman`
         parts = match.group(1).split()
-        for width in range(len(parts), 0, -1):
-            name = " ".join(parts[:width]).lower()
-            code = lexicon.kecamatan_to_region.get(name)
-            if code is None:
-                shared = lexicon.kecamatan_codes.get(name, frozenset()) & named
-                code = next(iter(shared)) if len(shared) == 1 else None
-            if code is not None:
-                found.append(code)
-                break
+        code = next((code for width in range(len(parts), 0, -1) for name in _spellings(parts[:width])
+                     for code in [_kecamatan_code(name, lexicon, named)] if code is not None), None)
+        if code is not None:
+            found.append(code)
     return found
+
+
+def _spellings(words: list[str]) -> tuple[str, ...]:
+    """A kecamatan's name as written and, of two words or more, run together as the gazetteer may spell it
+    (`Kramat Jati` is Kramatjati of Jakarta Timur, never Kramat of Tegal)."""
+    written = " ".join(words).lower()
+    return (written, "".join(words).lower()) if len(words) > 1 else (written,)
+
+
+def _kecamatan_code(name: str, lexicon: Lexicon, named: set[str]) -> str | None:
+    """The kabupaten/kota of a kecamatan of that name: the only one, or the only one the article names."""
+    code = lexicon.kecamatan_to_region.get(name)
+    if code is None:
+        shared = lexicon.kecamatan_codes.get(name, frozenset()) & named
+        code = next(iter(shared)) if len(shared) == 1 else None
+    return code
 
 
 def resolve_region(typed: str) -> Region | None:
