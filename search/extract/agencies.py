@@ -578,7 +578,7 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
             end += 1
         elif words and _acronym_aside(tokens, end):
             end += 3  # `Balai Besar Wilayah Sungai (BBWS) Citarum`: the acronym of the words so far, then the name
-        elif words and token.text == "-" and _joined_word_follows(tokens, end):
+        elif words and _joined_word_follows(tokens, end):
             words[-1] += "-" + tokens[end + 1].text  # `BBWS Cimanuk-Cisanggarung`, `Jawa Tengah-DIY`
             end += 2
         elif words and token.text == "," and _listed_words_follow(gazetteers, tokens, end):
@@ -597,9 +597,9 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
 
 
 def _joined_word_follows(tokens: Tokens, hyphen: int) -> bool:
-    """At `hyphen`, a hyphen written close between two capitalised words."""
-    return (hyphen + 1 < len(tokens) and tokens.touching(hyphen - 1) and tokens.touching(hyphen)
-            and tokens[hyphen + 1].is_capitalised)
+    """At `hyphen`, a hyphen written close between a word and a capitalised one."""
+    return (hyphen + 1 < len(tokens) and tokens[hyphen].text == "-" and tokens.touching(hyphen - 1)
+            and tokens.touching(hyphen) and tokens[hyphen + 1].is_capitalised)
 
 
 def _listed_words_follow(gazetteers: AgencyGazetteers, tokens: Tokens, comma: int) -> bool:
@@ -743,8 +743,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
 def _joined_place_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
     """At `end`, a hyphen written close between the name's last word and a kabupaten's or kota's name
     (`Malang-Batu`; not a province's, `V/Brawijaya-Jatim`)."""
-    return (end + 1 < len(tokens) and tokens[end].text == "-" and tokens.touching(end - 1) and tokens.touching(end)
-            and tokens[end + 1].is_capitalised and tokens[end + 1].lower in lexicon.cities_by_name)
+    return _joined_word_follows(tokens, end) and tokens[end + 1].lower in lexicon.cities_by_name
 
 
 def _named_unit_prefix(tokens: Tokens, index: int, lexicon: Lexicon) -> str | None:
