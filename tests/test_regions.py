@@ -441,6 +441,8 @@ def test_the_title_does_not_lift_a_name_it_gives_as_a_natural_features(title, ex
     ("Lamsel", "18.01"), ("Provinsi Lampung", "18"), ("Prov. Lampung", "18"), ("Lampung", "18"),
     ("Kota Bandung", "32.73"), ("Kabupaten Bandung", "32.04"), ("Bandung", "32.73"), ("Malang", "35.73"),
     ("Bengkulu", "17"), ("Jatim", "35"), ("Kota Administrasi Jakarta Selatan", "31.74"), ("Jaksel", "31.74"),
+    ("Kota Adm. Jakarta Selatan", "31.74"), ("Kep. Seribu", "31.01"), ("Kab. Adm. Kepulauan Seribu", "31.01"),
+    ("NAD", "11"),
     ("Atlantis", None), ("99.99", None), ("", None),
 ])
 def test_resolve_region(typed, code):

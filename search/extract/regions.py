@@ -365,6 +365,9 @@ def _lower_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {code: tuple(values) for code, values in names.items()}
 
 
+ADMINISTRATIVE = re.compile(r"\b(kota|kabupaten|kab) (?:adm|administrasi)\b")  # `Kota Adm. Jakarta Selatan`
+
+
 def _cue_key(words: str) -> str:
     return " ".join(words.lower().replace(".", " ").split())
 
@@ -1315,13 +1318,15 @@ def _kecamatan_code(name: str, lexicon: Lexicon, named: set[str]) -> str | None:
 def resolve_region(typed: str) -> Region | None:
     """A region as a person names it: its code (`18.01`, `18`), full name (`Kabupaten Lampung Selatan`,
     `Provinsi Lampung`), short name with or without a level word (`Lampung Selatan`, `Kab. Lampung Selatan`)
-    or the news's short form (`Lamsel`); None when nothing answers to it. A name several regions share
-    goes to the province, else the kota (`Bengkulu` is the province, `Malang` the kota)."""
+    or the news's short form (`Lamsel`), Jakarta's administrative ones written short or not (`Kota Adm.
+    Jakarta Selatan`, `Kep. Seribu`); None when nothing answers to it. A name several regions share goes to the
+    province, else the kota (`Bengkulu` is the province, `Malang` the kota)."""
     key = _cue_key(typed)
     lexicon = load_lexicon()
     if typed.strip() in lexicon.regions_by_code:
         return lexicon.regions_by_code[typed.strip()]
-    return _names().get(key)
+    names = _names()
+    return names.get(key) or names.get(ADMINISTRATIVE.sub(r"\1", key).replace("kep ", "kepulauan ", 1))
 
 
 @lru_cache(maxsize=1)
