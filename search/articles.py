@@ -36,8 +36,8 @@ class Article:
         self.title = normalise_text(self.title)
         self.body = normalise_text(self.body)
         # shown beside the title (facets, the feed's author, the CSV): no bidi override may spoof them either
-        self.source = normalise_text(self.source) if self.source else self.source
-        self.place = normalise_text(self.place) if self.place else self.place
+        self.source = normalise_text(self.source)  # None and "" stay as they are
+        self.place = normalise_text(self.place)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

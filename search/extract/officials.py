@@ -646,7 +646,6 @@ class _Reader:
                 name = None  # `Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin`: the village, where it lies
             if name is not None:
                 unextended, name = name, self._given_name_region(head, name)
-                keeps_region = name != unextended
                 name = self._without_place(head, name)
                 if name is None:
                     return [], head + 1
@@ -658,7 +657,7 @@ class _Reader:
                         return [], head + 1
                     name = name[0] + 1, name[1]
                 role = self.role_text(head, name[0])
-                found = [_Found(name[0], name[1], role, (head, name[0]), keeps_region and name[0] < unextended[0])]
+                found = [_Found(name[0], name[1], role, (head, name[0]), name[0] < unextended[0])]
                 if paired is not None:
                     found.insert(0, _Found(paired[0], paired[1], role, (head, paired[0])))
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
