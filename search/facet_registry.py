@@ -78,6 +78,11 @@ class Facet:
         return tuple(values)
 
     def _stored(self, typed: str) -> str:
+        return self.resolve_or_refuse(typed) or typed
+
+    def resolve_or_refuse(self, typed: str) -> str | None:
+        """The stored value `typed` names (None: no form of one); in a facet of known names, a name none answers
+        to is a BadQueryError naming the nearest ones (`region=Lampung Selatn`, `region:atlantis`)."""
         stored = self.resolve(typed)
         if stored is None and self.known_names is not None:
             nearest = self.nearest_names(typed)
@@ -86,7 +91,7 @@ class Facet:
                 message += f"; did you mean {' or '.join(nearest)}?"
             raise BadQueryError(message, "unknown_facet_value",
                                 {"label": self.label, "value": typed, "nearest": nearest})
-        return stored or typed
+        return stored
 
     def nearest_names(self, typed: str, most: int = 3) -> tuple[str, ...]:
         """The known names closest in spelling to `typed` (`Lampung Selatn` → `Lampung Selatan`), best first,

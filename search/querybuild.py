@@ -235,7 +235,7 @@ class QueryBuilder:
         """`official:suhajar`, `official:jokowi`, `agency:kemendagri` or `region:lamsel` → the facet values meant,
         any of them (facet_aliases.py)."""
         table = self.facets[field_name]
-        resolved = self.registry.get(field_name).resolve(typed) if field_name in self.registry else None
+        resolved = self.registry.get(field_name).resolve_or_refuse(typed) if field_name in self.registry else None
         values = (with_variants(field_name, [resolved], table.values) if resolved in table.ordinals
                   else named_values(field_name, typed, table.values))
         if not values:

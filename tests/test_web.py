@@ -146,6 +146,15 @@ def test_an_unknown_region_is_a_400_naming_the_nearest_one(client):
     assert client.get("/api/search?region=Lamsel").status_code == 200
 
 
+def test_an_unknown_region_written_in_the_query_is_refused_as_the_parameter_is(client):
+    assert client.get("/api/search?q=camat+region:%22Lampung+Selatn%22").get_json()["error"] == {
+        "code": "unknown_facet_value", "message": "no region named 'Lampung Selatn'; did you mean Lampung Selatan?"}
+    response = client.get("/?q=camat+region:atlantis")
+    assert response.status_code == 400
+    assert "Wilayah “atlantis” tidak dikenal." in response.get_data(as_text=True)
+    assert client.get("/api/search?q=camat+region:lamsel").status_code == 200
+
+
 @pytest.mark.parametrize("query", ["q=%FF", "q=caf%E9", "q=camat&official=%C0"])
 def test_a_query_string_not_in_utf8_is_refused_not_searched_as_written(client, query):
     assert client.get("/api/search?" + query).get_json()["error"]["code"] == "bad_encoding"

@@ -312,7 +312,7 @@ class _OpenSearchQueryBuilder(QueryBuilder):
 
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
         facet = self.registry.get(field_name)
-        return _FacetWords(facet.index_field, facet.resolve(typed), typed)
+        return _FacetWords(facet.index_field, facet.resolve_or_refuse(typed), typed)
 
     def said_filter(self, typed: str, parsed) -> wq.Query:
         """As in Whoosh: the officials `typed` names, else the name as written, with the query's words inside
