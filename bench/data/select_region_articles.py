@@ -39,6 +39,11 @@ Batch 10 (both splits, to widen the held-out part with the kind whose precision 
 Batch 11 (dev only, the same kind, to find the kinds of false positive the dev part still lacks):
   strong-dev-4     the last 30 "tajuk utama" articles of any IndoSum outlet with two or more cues;
   weak-dev-3       15 more with exactly one cue.
+Batch 12 (dev only, a fresh check drawn 2026-12-06 after the rules above were tuned, seed BATCH_12_SEED, from
+the ids no group above took, any category, outside the sport and tech outlets goal indonesia, juara.net and
+dailysocial.id; its own cue pattern, BATCH_12_CUES):
+  fresh-cue        40 articles with a cue;
+  fresh-none       10 articles without one.
 """
 
 from __future__ import annotations
@@ -64,6 +69,10 @@ REGIONAL_CUES = re.compile(
     r"\b(Kabupaten|Kab\.|Pemkab|Pemkot|Pemprov|Bupati|Wali ?kota|Walikota|Camat|Kecamatan|Kelurahan|Polres|"
     r"Polresta|Polrestabes|Polda|Kodim|Korem|DPRD|Gubernur|Kapolres|Kapolda|Dandim)\b"
 )
+BATCH_12_SEED = 20261206
+BATCH_12_CUES = re.compile(r"\b(Bupati|Wali ?[Kk]ota|Gubernur|Polres|Polda|Pemkab|Pemkot|Pemprov|DPRD|Kabupaten|"
+                           r"Kapolres|Kecamatan)\b")
+BATCH_12_OUTLETS_LEFT_OUT = ("goal indonesia", "juara.net", "dailysocial.id")
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -147,13 +156,26 @@ def select(articles: list[dict]) -> list[tuple[str, str]]:
     return chosen
 
 
+def batch_12(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 50 fresh `dev` articles of batch 12, from the ids `taken` leaves (every earlier group's)."""
+    pools: dict[bool, list[str]] = {True: [], False: []}
+    for a in articles:
+        if a["id"] not in taken and is_dev(a["id"]) and a["source"] not in BATCH_12_OUTLETS_LEFT_OUT:
+            pools[BATCH_12_CUES.search(a["body"]) is not None].append(a["id"])
+    rng = random.Random(BATCH_12_SEED)
+    return ([("fresh-cue", article_id) for article_id in rng.sample(pools[True], 40)]
+            + [("fresh-none", article_id) for article_id in rng.sample(pools[False], 10)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
     with args.corpus.open(encoding="utf-8") as lines:
         articles = [json.loads(line) for line in lines]
-    for group, article_id in select(articles):
+    chosen = select(articles)
+    chosen += batch_12(articles, {article_id for _, article_id in chosen})
+    for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
 
