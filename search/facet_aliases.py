@@ -13,7 +13,7 @@ from typing import Sequence
 from .analysis import words_of
 from .extract.lexicon import load_lexicon
 from .identity import variants
-from .schema import AGENCY, OFFICIAL
+from .schema import AGENCY, OFFICIAL, REGION
 from .synonyms import load_synonyms
 
 PERSON_GROUPINGS_KEPT = 4  # official value lists (one per open generation) whose grouping by person is remembered
@@ -82,11 +82,23 @@ def _meant(facet: str, typed: str) -> str | None:
 
 
 @lru_cache(maxsize=ALIAS_WORDS_KEPT)
+@lru_cache(maxsize=1)
+def _region_alias_words() -> dict[str, frozenset[str]]:
+    """Region code -> the words of its short forms (region_aliases.tsv: `Lamsel`, `Jaksel`)."""
+    words: dict[str, set[str]] = {}
+    for alias, code in load_lexicon().region_aliases:
+        words.setdefault(code.strip(), set()).update(words_of(alias))
+    return {code: frozenset(found) for code, found in words.items()}
+
+
 def alias_words(facet: str, value: str) -> frozenset[str]:
     """The words of a stored value's other names, for the type-ahead: an agency's acronyms and short forms (of
-    the agency a region qualifies too: `Dinas Kesehatan Kota Bekasi` has `dinkes`), an official's nicknames."""
+    the agency a region qualifies too: `Dinas Kesehatan Kota Bekasi` has `dinkes`), an official's nicknames, a
+    region's short forms (`18.01` has `lamsel`)."""
     if facet == OFFICIAL:
         return frozenset(word for nick in _nicknames()[1].get(value.casefold(), ()) for word in words_of(nick))
+    if facet == REGION:
+        return _region_alias_words().get(value, frozenset())
     if facet != AGENCY:
         return frozenset()
     synonyms = load_synonyms()

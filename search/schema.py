@@ -20,6 +20,7 @@ DATE_NUMBER = "date_num"  # yyyymmdd column
 STORY_NUMBER = "story_num"
 OFFICIAL = "official"  # the official and agency facets' fields, which query filters (`official:`) also name
 AGENCY = "agency"
+REGION = "region"  # the region facet's field: Kemendagri codes
 # The fields words are searched in. Stems have no postings of their own: a stem matches every word of a
 # surface field that has that stem (matching.StemTerm), which halves what indexing writes.
 SURFACE_FIELDS = (TITLE_WORDS, BODY_WORDS)

@@ -34,6 +34,10 @@ def test_alias_words_are_the_words_of_other_names_for_the_type_ahead():
     assert alias_words("official", "Joko Widodo") == frozenset({"jokowi"})
     assert alias_words("official", "Wayan Koster") == frozenset()
     assert alias_words("source", "detik.com") == frozenset()
+    assert alias_words("region", "18.01") == frozenset({"lamsel"})
+    assert alias_words("region", "31.74") == frozenset({"jaksel"})
+    assert alias_words("region", "18.71") == frozenset({"bandarlampung"})
+    assert alias_words("region", "11.01") == frozenset()
 
 
 def test_an_officials_value_brings_the_other_forms_of_the_same_person_and_nobody_sharing_a_surname():

@@ -169,6 +169,14 @@ def test_a_facet_prefix_is_read_as_the_query_box_reads_text(client):
     assert fullwidth["values"] == client.get("/api/facets/region?prefix=lam").get_json()["values"] != []
 
 
+def test_a_region_short_form_finds_its_region_in_the_type_ahead_as_the_parameter_does(client):
+    values = client.get("/api/facets/region?prefix=lamse").get_json()["values"]
+    assert [(v["value"], v["label"]) for v in values] == [("18.01", "Kabupaten Lampung Selatan")]
+    assert client.get("/api/facets/region?prefix=jaksel").get_json()["values"] == []  # no article of Jakarta
+    assert client.get("/api/search?region=Lamsell").get_json()["error"]["message"] == (
+        "no region named 'Lamsell'; did you mean Lamsel?")
+
+
 def test_utf8_escapes_and_plus_signs_still_read(client):
     assert client.get("/api/search?q=caf%C3%A9+%2B1").get_json()["query"]["q"] == "café +1"
     assert client.get("/api/search?q=100%25").get_json()["query"]["q"] == "100%"

@@ -1331,10 +1331,11 @@ def resolve_region(typed: str) -> Region | None:
 
 @lru_cache(maxsize=1)
 def region_names() -> list[str]:
-    """Every region's full and short name (`Kabupaten Lampung Selatan`, `Lampung Selatan`), each once: what
-    an unknown region is compared with to say which one was meant."""
-    return list(dict.fromkeys(name for region in load_lexicon().regions
-                              for name in (region.full_name, region.short_name)))
+    """Every region's full and short name (`Kabupaten Lampung Selatan`, `Lampung Selatan`) and the news's short
+    forms (`Lamsel`), each once: what an unknown region is compared with to say which one was meant."""
+    lexicon = load_lexicon()
+    return list(dict.fromkeys([name for region in lexicon.regions for name in (region.full_name, region.short_name)]
+                              + [alias for alias, _ in lexicon.region_aliases]))
 
 
 @lru_cache(maxsize=1)
