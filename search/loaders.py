@@ -467,7 +467,7 @@ def read_csv(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Art
     yield from _noted(path, notes)
     dialect = csv_dialect(text[:READ_CHUNK])
     order = DateOrder()
-    rows = list(_csv_rows(path, text, dialect))
+    rows = list(_csv_rows(path, text, dialect, options))
     for _, row in rows:
         if isinstance(row, dict):
             order.see(_field(row, options.names_for("date")))
@@ -507,7 +507,7 @@ def header_delimiter(sample: str) -> str:
     return next(delimiter for delimiter, seen in counts.items() if seen == most) if most else ","
 
 
-def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
+def _csv_rows(path: Path, text: str, dialect, options: ReadOptions) -> Iterator[tuple[int, object]]:
     """The file's rows. A field may be as long as the file (already read whole, under its size limit): an
     over-long body is then one record's rejection (article_from_record), and the rows after it are read; the
     csv module's own field limit would end the file there, every later row lost."""
@@ -518,6 +518,7 @@ def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
     except csv.Error as error:
         yield 1, Rejection(f"{path}:1", f"not valid CSV ({error})")
         return
+    _check_columns_once(reader.fieldnames or [], options)
     line = reader.line_num + 1
     while True:
         try:
@@ -531,6 +532,19 @@ def _csv_rows(path: Path, text: str, dialect) -> Iterator[tuple[int, object]]:
             row.pop(None)  # cells beyond the header: ignored
         yield line, row
         line = reader.line_num + 1
+
+
+def _check_columns_once(header: list[str], options: ReadOptions) -> None:
+    """A column Warta reads written twice in the header (`title,body,body`): which one holds the text is not
+    known, and reading either would index the other's rows wrongly without a word, so the file is refused."""
+    read = {name.lower() for field_name in FIELD_NAMES for name in options.names_for(field_name)}
+    seen: dict[str, int] = {}
+    for number, column in enumerate(header, 1):
+        name = (column or "").strip().lower()
+        if name in read and name in seen:
+            raise InputError(f"column {column.strip()!r} appears twice in the header (columns {seen[name]} and "
+                             f"{number}): rename or remove one")
+        seen.setdefault(name, number)
 
 
 # -- HTML ---------------------------------------------------------------------------------------

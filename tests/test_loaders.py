@@ -241,6 +241,17 @@ def test_csv_columns_mapped_by_name(tmp_path):
     assert (article.title, article.body, article.date) == ("Judul", BODY, "2022-09-28")
 
 
+def test_a_column_read_twice_in_the_header_refuses_the_file_and_a_repeated_other_column_does_not(tmp_path):
+    twice = tmp_path / "twice.csv"
+    twice.write_text(f"title,body,Body \nJudul,{BODY},isi lain\n", encoding="utf-8")
+    [rejection] = read_all(twice)
+    assert rejection.reason == "column 'Body' appears twice in the header (columns 2 and 3): rename or remove one"
+    other = tmp_path / "other.csv"
+    other.write_text(f"title,body,tag,tag\nJudul,{BODY},a,b\n", encoding="utf-8")
+    [article] = read_all(other)
+    assert (article.title, article.body) == ("Judul", BODY)
+
+
 def test_a_column_mapping_names_a_known_field():
     with pytest.raises(InputError, match="unknown field 'isi'"):
         parse_column_mapping(["isi=body"])
