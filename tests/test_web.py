@@ -1,11 +1,13 @@
 """The JSON API contract, the error envelope and the search page."""
 
 import re
+from pathlib import Path
 from html import escape
 
 import pytest
 
 from web import create_app
+from web.indonesian import words
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS
 
@@ -144,6 +146,23 @@ def test_an_unknown_region_is_a_400_naming_the_nearest_one(client):
     page = client.get("/?q=camat&region=Atlantis").get_data(as_text=True)
     assert "Wilayah “Atlantis” tidak dikenal." in page and "Mungkin maksud Anda" not in page
     assert client.get("/api/search?region=Lamsel").status_code == 200
+
+
+def test_every_bad_request_code_the_engine_raises_has_its_own_indonesian_text():
+    """A code with no text of its own shows only "Permintaan ini tidak dapat dibaca" on the page."""
+    engine = Path(__file__).resolve().parent.parent / "search"
+    raised = {code for path in engine.rglob("*.py") for code in re.findall(
+        r'BadQueryError\((?:[^()]|\([^()]*\))*?,\s*"([a-z_]+)"', path.read_text(encoding="utf-8"))}
+    assert {"bad_match", "bad_request", "bad_filter", "bad_date"} <= raised
+    cli_only = {"bad_backend", "bad_setting", "bad_input"}  # settings and reindexing: never a page's answer
+    assert cli_only <= raised
+    assert sorted(code for code in raised - cli_only if code not in words()["errors"]) == []
+
+
+def test_a_bad_match_mode_is_explained_on_the_page(client):
+    response = client.get("/?q=camat&match=x")
+    assert response.status_code == 400
+    assert "Pilihan pencocokan (match) harus “relaxed”" in response.get_data(as_text=True)
 
 
 def test_an_unknown_region_written_in_the_query_is_refused_as_the_parameter_is(client):
