@@ -261,6 +261,8 @@ def format_result(result: dict) -> str:
     from html import unescape
 
     lines = [f"{result['total']} articles ({result['took_ms']} ms)"]
+    if result.get("unreadable"):
+        lines.append(f"nothing to search in {result['query']['q']!r}: every article is listed")
     if result.get("suggestion"):
         lines.append(f"did you mean: {result['suggestion']}")
     first = (result["query"]["page"] - 1) * result["query"]["per_page"]

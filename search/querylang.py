@@ -54,6 +54,11 @@ class ParsedQuery:
         return not any(clause for group in self.groups for clause in group if not clause.negated)
 
     @property
+    def reads_nothing(self) -> bool:
+        """No word, phrase, filter or date could be read (`😀`, `!!!`): the query searches for nothing."""
+        return not (self.groups or self.filters or self.dates)
+
+    @property
     def positive_words(self) -> set[str]:
         return {word for group in self.groups for clause in group if not clause.negated for word in clause.words}
 

@@ -7,6 +7,7 @@ from typing import Any
 from .facet_registry import FACETS, Facet, FacetRegistry
 from .facets import FacetCount
 from .highlight import WordMatcher, matched_count, snippet
+from .querylang import parse
 
 MAX_HIT_QUOTES = 3  # quotes a hit carries: those holding the most matched words
 
@@ -14,7 +15,9 @@ MAX_HIT_QUOTES = 3  # quotes a hit carries: those holding the most matched words
 def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = FACETS) -> dict[str, Any]:
     """The result dict: hits for the page (each with the query's words it holds and lacks), total, whether
     articles lacking some words were let in (`relaxed`), facet counts (each facet ignoring its own selection),
-    the per-month histogram of all matching articles, a spelling suggestion, and what expansion caps cut."""
+    the per-month histogram of all matching articles, a spelling suggestion, what expansion caps cut, and
+    `unreadable` when the query holds text but nothing to search (`😀`): its hits are every article the
+    selections let through, as with no query."""
     matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms, stem=evaluation.stem)
     selected = request.selected
     result: dict[str, Any] = {
@@ -34,6 +37,8 @@ def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = F
         result["suggestion"] = evaluation.suggestion
     if evaluation.capped:
         result["capped"] = evaluation.capped
+    if request.q.strip() and parse(request.q).reads_nothing:
+        result["unreadable"] = True
     return result
 
 

@@ -47,6 +47,11 @@ def test_search_text_output(index_root, capsys):
     assert "*Musrenbang*" in lines[3]
 
 
+def test_a_search_with_nothing_to_search_says_so(index_root, capsys):
+    assert main(["search", "😀 !!!", "--index", str(index_root)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[1] == "nothing to search in '😀 !!!': every article is listed"
+
+
 def test_a_search_from_the_shell_does_not_warm_the_index_for_searches_to_come(index_root, capsys, monkeypatch):
     def warm(*args, **kwargs):
         raise AssertionError("warmed")

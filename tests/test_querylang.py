@@ -45,3 +45,10 @@ def test_queries_in_other_unicode_forms_are_the_plain_word(typed):
 
 def test_decomposed_accents_are_composed():
     assert parse("Ma\u0301rquez").groups == ((Clause(("márquez",)),),)
+
+
+@pytest.mark.parametrize("text, nothing", [("😀", True), ("!!! ...", True), ('""', True), ("", True),
+                                           ("-camat", False), ("region:lamsel", False), ("from:2022", False),
+                                           ("camat 😀", False)])
+def test_a_query_reads_nothing_when_no_word_filter_or_date_is_in_it(text, nothing):
+    assert parse(text).reads_nothing is nothing

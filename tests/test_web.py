@@ -159,6 +159,16 @@ def test_every_bad_request_code_the_engine_raises_has_its_own_indonesian_text():
     assert sorted(code for code in raised - cli_only if code not in words()["errors"]) == []
 
 
+def test_a_query_with_nothing_to_search_says_so_instead_of_claiming_its_hits(client):
+    answer = client.get("/api/search?q=%F0%9F%98%80").get_json()
+    assert (answer["unreadable"], answer["total"]) == (True, client.get("/api/search").get_json()["total"])
+    assert "unreadable" not in client.get("/api/search?q=camat").get_json()
+    assert "unreadable" not in client.get("/api/search").get_json()
+    html = client.get("/?q=%F0%9F%98%80").get_data(as_text=True)
+    assert "“😀” tidak memuat kata yang dapat dicari: semua berita ditampilkan." in html
+    assert "untuk <strong>😀</strong>" not in html
+
+
 def test_a_bad_match_mode_is_explained_on_the_page(client):
     response = client.get("/?q=camat&match=x")
     assert response.status_code == 400
