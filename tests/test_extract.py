@@ -180,6 +180,17 @@ def test_headline_case_titles_do_not_make_names():
     # a district court seated in a kecamatan town; a person after `PN` is no seat
     ("Sidang digelar di PN Kepanjen, Kabupaten Malang.", ["Pengadilan Negeri Kepanjen"]),
     ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),
+    # bases written out with `TNI AL`/`TNI AU`, an embassy as `Kedutaan Besar Indonesia`
+    ("Komandan Pangkalan TNI AL Banyuwangi dan Pangkalan TNI AU Iswahjudi hadir.",
+     ["Pangkalan TNI Angkatan Laut Banyuwangi", "Pangkalan TNI Angkatan Udara Iswahjudi"]),
+    ("Kedutaan Besar Indonesia di Amman dibuka sejak 1985.", ["Kedutaan Besar Republik Indonesia Amman"]),
+    ("Pasukan AS menyerang Pangkalan Udara Shayrat, Suriah.", []),  # any country's base: not written as TNI's
+    # a base or command named in full and later cut short is one unit; two police units never are
+    ("Pangkalan TNI AL Tanjungbalai Asahan menangkap imigran. Tim Pangkalan TNI AL Tanjungbalai mendapat kabar.",
+     ["Pangkalan TNI Angkatan Laut Tanjungbalai Asahan"]),
+    ("Personel Kodim 0807 Tulungagung berjaga. Kodim 0807 juga menyiapkan posko.",
+     ["Komando Distrik Militer 0807 Tulungagung"]),
+    ("Polres Malang dan Polres Malang Kota bersiaga.", ["Kepolisian Resor Malang", "Kepolisian Resor Kota Malang"]),
 ])
 def test_regional_and_named_units(body, expected):
     assert extracted(body).agency_names == expected

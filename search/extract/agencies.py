@@ -295,7 +295,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             if surface not in mention.surfaces:
                 mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
-    return _bare_acronyms_to_region(list(mentions.values())), spans
+    return _partial_unit_names_joined(_bare_acronyms_to_region(list(mentions.values())), lexicon), spans
 
 
 PARLIAMENT_CUES = frozenset({"DPR", "Parlemen", "Senayan"})  # the national legislature, or its seat
@@ -424,6 +424,25 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
         regional = [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
         if len(regional) == 1:
             regional[0].surfaces.extend(s for s in mention.surfaces if s not in regional[0].surfaces)
+            del by_name[mention.name]
+    return list(by_name.values())
+
+
+JOINED_UNIT_KINDS = frozenset({"military", "embassy"})  # named units whose shorter name is the same unit's
+
+
+def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) -> list[AgencyMention]:
+    """`Pangkalan TNI AL Tanjungbalai Asahan` ... `Pangkalan TNI AL Tanjungbalai`, `Kodim 0818/Malang-Batu` ...
+    `Kodim 0818`: a base, a command or an embassy (named_units.tsv) named once in full and once cut short is one
+    unit, under its full name. Police units are not joined: `Polres Malang` and `Polres Malang Kota` are two."""
+    heads = {template.split("{}")[0] for template, kind, _ in lexicon.named_units.values() if kind in JOINED_UNIT_KINDS}
+    by_name = {mention.name: mention for mention in mentions}
+    for mention in mentions:
+        if mention.kind not in JOINED_UNIT_KINDS or not any(mention.name.startswith(head) for head in heads):
+            continue
+        fuller = [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))]
+        if len(fuller) == 1:
+            fuller[0].surfaces.extend(s for s in mention.surfaces if s not in fuller[0].surfaces)
             del by_name[mention.name]
     return list(by_name.values())
 
