@@ -147,6 +147,15 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Direktur Utama RSUD dr. Soetomo, dr. Joni Wahyuhadi, mengatakan pasien bertambah.",
      [("Joni Wahyuhadi", "Direktur Utama RSUD dr. Soetomo")]),
     ("General Manager Bandara I Gusti Ngurah Rai mengatakan penerbangan normal.", []),
+    # a Balinese noble name opens with words that are a role's elsewhere (`Perlindungan Anak`, `Jaksa Agung`)
+    ("kata Dirreskrimum Polda Bali Kombes Anak Agung Ngurah Wirajaya kepada wartawan.",
+     [("Anak Agung Ngurah Wirajaya", "Dirreskrimum Polda Bali")]),
+    ("Wakil Bupati Anak Agung Gde Mayun hadir.", [("Anak Agung Gde Mayun", "Wakil Bupati")]),
+    ("Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Agung Wibowo hadir.",
+     [("Agung Wibowo", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak")]),
+    # a foreign name that reads as an Indonesian verb with `-i` (`masak-i`)
+    ("Duta Besar Jepang untuk Indonesia Masaki Yasushi meninjau TPST.",
+     [("Masaki Yasushi", "Duta Besar Jepang untuk Indonesia")]),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

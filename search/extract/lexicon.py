@@ -72,6 +72,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     stopwords: frozenset[str]
     not_names: frozenset[str]
     name_closers: frozenset[str]  # of not_names, those that end a name after a given name (`Saiful Islam`)
+    name_openers: frozenset[tuple[str, ...]]  # words that open a name, each a role's word elsewhere (`Anak Agung`)
     not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
     non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
     word_names: frozenset[str]  # given names that are also words (`Agung`, `Bagus`)
@@ -338,6 +339,7 @@ def load_lexicon() -> Lexicon:
         stopwords=frozenset(read_data_lines("stopwords.txt")),
         not_names=frozenset(read_lines("not_names.txt")),
         name_closers=frozenset(read_lines("name_closers.txt")),
+        name_openers=frozenset(tuple(line.split()) for line in read_lines("name_openers.txt")),
         not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
         non_person_openers=frozenset(read_lines("non_person_openers.txt")),
         word_names=frozenset(read_lines("word_names.txt")),

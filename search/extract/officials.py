@@ -93,6 +93,7 @@ CHILD_WORDS = frozenset({"putra", "putri"})  # lower case before a post: a child
 ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
+LOCATIVE_SUFFIX = "i"  # the verb suffix of `datangi`: alone on a root it makes no role's word
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 # `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
@@ -115,6 +116,8 @@ def is_derived_word(text: str) -> bool:
         return False  # `Ku-naif-i`, `Ku-sumo`, `Ku-mala`: a pronoun's prefix makes no word of a role
     if word[len(root):] in POSSESSIVE_CLITICS and word.startswith(root):
         return False  # `Jela-mu`: a role's word never ends with `-ku` or `-mu`, a name may (Marius Ardu Jelamu)
+    if word == root + LOCATIVE_SUFFIX:
+        return False  # `Masak-i`: a role's word is never a verb with `-i` alone, a name may be (Masaki Yasushi)
     return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
 
 
@@ -494,7 +497,7 @@ class _Reader:
         titles = [i for i in range(max(start, head + 1), end) if self.is_title(i)]
         if titles:
             name_start = titles[-1] + 1
-            name_end = name_start + self._role_word_given_name(name_start)
+            name_end = name_start + (self._name_opener_at(name_start) or self._role_word_given_name(name_start))
             while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
                                       or self.is_hyphen_part(name_end) or self._inner_lowercase(name_end, True)):
                 name_end += 1
@@ -522,13 +525,15 @@ class _Reader:
                                       or self._given_name_after_body(name_start - 1)
                                       or self._given_name_after_comma(name_start - 1)):
             name_start -= 1
+        name_start -= self._name_opener_before(name_start, head)
         if self._namesake_title(name_start - 1):
             name_start += 1  # `Direktur RSUD dr Soetomo Joni Wahyuhadi`: Soetomo is the hospital's
         if self.word(name_start - 1) in self.lex.namesake_bodies:
             return None  # `Kepala Bandara I Gusti Ngurah Rai`: the airport's namesake
         if (name_start < name_end and self._words_in(name_start, name_end) <= self._most_name_words(name_start)
                 and (self.is_name_word(name_start) or self._affixed_given_name(name_start)
-                     or self._given_name_after_body(name_start) or self._given_name_after_comma(name_start))):
+                     or self._given_name_after_body(name_start) or self._given_name_after_comma(name_start)
+                     or self._name_opener_at(name_start))):
             return name_start, name_end
         return None
 
@@ -566,6 +571,25 @@ class _Reader:
         hyphens = sum(1 for i in range(start, end) if self.tokens[i].text == "-")
         particles = sum(1 for i in range(start, end) if self.is_particle(i))
         return end - start - 2 * hyphens - particles
+
+    def _name_opener_at(self, i: int) -> int:
+        """The words of a name opener (name_openers.txt: `Anak Agung`) starting at `i` and followed by a name
+        word; 0 when there is none."""
+        for opener in self.lex.name_openers:
+            after = i + len(opener)
+            if (after < len(self.tokens) and tuple(self.tokens.texts[i:after]) == opener
+                    and self.is_name_word(after)):
+                return len(opener)
+        return 0
+
+    def _name_opener_before(self, name_start: int, head: int) -> int:
+        """The words of a name opener right before a name read back from its end (`Anak Agung` before `Ngurah
+        Wirajaya`), after the role's head; 0 when there is none."""
+        for opener in self.lex.name_openers:
+            start = name_start - len(opener)
+            if start > head and tuple(self.tokens.texts[start:name_start]) == opener:
+                return len(opener)
+        return 0
 
     def _role_word_given_name(self, i: int) -> bool:
         """`Brigjen Pol Agung Setya`: right after a rank, a given name that is also a role's word (`Agung`,
@@ -1561,7 +1585,7 @@ def _trimmed(words: list[str], lexicon: Lexicon, given_name_region: bool = False
         words[-1] = _without_glued_verb(words[-1], lexicon)
     while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
-    while len(words) > 1 and _opens_role(words[0], lexicon):
+    while len(words) > 1 and _opens_role(words[0], lexicon) and not _name_opener_length(words, lexicon):
         words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
     if len(words) > 1 and words[0] in lexicon.public_unit_words:
         words = _after_unit_name(words[1:], lexicon)  # `Puskesmas Kalianda Budi Santoso`: the unit's, then his
@@ -1573,6 +1597,12 @@ def _trimmed(words: list[str], lexicon: Lexicon, given_name_region: bool = False
         words = words[_place_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
+
+
+def _name_opener_length(words: list[str], lexicon: Lexicon) -> int:
+    """`Anak Agung Ngurah Wirajaya`: the words of name_openers.txt the name opens with, a word after them."""
+    return next((len(opener) for opener in lexicon.name_openers
+                 if len(words) > len(opener) and tuple(words[:len(opener)]) == opener), 0)
 
 
 def _after_unit_name(words: list[str], lexicon: Lexicon) -> list[str]:
@@ -1625,8 +1655,9 @@ def _glued_before_name(word: str, lexicon: Lexicon) -> bool:
 
 def _ordinary_words(words: list[str], lexicon: Lexicon) -> int:
     """Words of a would-be name that are a role's or the news writes in lower case (`Festival Film Internasional
-    Toronto`, `Logistik`): one is a given name now and then (`Dana White`, `Nur Alam`), two are no name."""
-    return sum(1 for word in words
+    Toronto`, `Logistik`): one is a given name now and then (`Dana White`, `Nur Alam`), two are no name. A name
+    opener's words (`Anak Agung`) are the name's."""
+    return sum(1 for word in words[_name_opener_length(words, lexicon):]
                if word in lexicon.role_words or word in lexicon.positions or word in lexicon.not_names
                or (word.lower() in lexicon.common_words and word not in lexicon.word_names))
 
