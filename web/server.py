@@ -51,6 +51,8 @@ FOLLOW_SECONDS = 0.25  # how often a serving process looks whether `current` mov
 # searches coming to start a swap, a new article waits up to this long before its generation is even opened
 SAVE_SEARCHES_SECONDS = 10.0  # how often it writes the searches it answered last, for the next server's start
 GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
+EXIT_MARGIN_SECONDS = 10  # then how long the master waits for it to save its searches and exit before SIGKILL:
+# a worker's exit on a loaded machine (a CI run beside benchmarks) once took longer than the finishing itself
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /api/")
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
@@ -378,7 +380,7 @@ def _gunicorn_application(app: Flask, limits: ServerLimits, workers: int, prepar
                 "worker_class": _waitress_worker(),
                 "preload_app": True,  # the master imports everything once; workers share those pages
                 "timeout": WORKER_SILENCE_SECONDS,
-                "graceful_timeout": GRACEFUL_SECONDS,
+                "graceful_timeout": GRACEFUL_SECONDS + EXIT_MARGIN_SECONDS,
                 "loglevel": "warning",  # `serve` prints one line when it listens, and errors
                 "errorlog": "-",
                 "accesslog": None,
