@@ -212,6 +212,24 @@ def test_unit_region_from_a_cue_word_when_no_government_is_named():
     assert jati_padang.agency_names == ["Dinas Sumber Daya Air"]  # Padang here is a neighbourhood, not the city
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a unit named bare in the sentence of a regional government, or the next, is that government's
+    ("Gubernur Jawa Barat Dedi Mulyadi membongkar vila. Ia menyebut Pemkab Bogor juga menerjunkan personel "
+     "Satpol PP dan Dinas Pemadam Kebakaran.",
+     ["Pemerintah Kabupaten Bogor", "Satuan Polisi Pamong Praja Kabupaten Bogor",
+      "Dinas Pemadam Kebakaran Kabupaten Bogor"]),
+    ("Gubernur meminta Dinas Sosial Sumut menyiapkan logistik. Pemkab Langkat membuka posko. "
+     "\"Dinas Sosial sudah kami siagakan,\" katanya.",
+     ["Dinas Sosial Provinsi Sumatera Utara", "Pemerintah Kabupaten Langkat", "Dinas Sosial Kabupaten Langkat"]),
+    # further on, the article's region
+    ("Pemprov Jatim menyalurkan bantuan. Pemkab Lumajang membuka posko. Relawan datang. Warga pulang. "
+     "Dinas Kesehatan memeriksa warga.",
+     ["Pemerintah Provinsi Jawa Timur", "Pemerintah Kabupaten Lumajang", "Dinas Kesehatan Provinsi Jawa Timur"]),
+])
+def test_a_bare_unit_belongs_to_the_government_just_named(body, expected):
+    assert extracted(body).agency_names == expected
+
+
 def test_other_people_are_found_but_never_officials():
     result = extracted("Warga lain, Kariadi (50) mengaku terbantu. 'Murah sekali,' kata Desi Ratnasari. "
                        "Bupati Banyuwangi Ipuk Fiestiandani mengatakan pasar murah membantu, kata Ipuk.")

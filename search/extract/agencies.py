@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import PLACE_LINK, Lexicon, Region, load_lexicon
-from .tokens import Token, Tokens, word
+from .tokens import SENTENCE_END, Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
                       "provinsi": "provinsi", "prov": "provinsi"}
@@ -283,11 +283,15 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     article_region = _article_region(found, place_region) or _first_city(regions, tokens)
     own_regions = _units_own_regions(found, article_region)
     mentions: dict[str, AgencyMention] = {}
-    for match, value in found:
+    for n, (match, value) in enumerate(found):
         if _names_a_rank(tokens, match, lexicon):
             continue  # its span stays covered: no name starts at `Polri` in `Brigjen Polri Budi`
-        ref = _resolve(value, own_regions.get(value.unit.canonical, article_region)
-                       if isinstance(value, _UnitMatch) and not value.regions else article_region)
+        if isinstance(value, _UnitMatch) and not value.regions:
+            region = (_government_just_named(found, n, tokens) or own_regions.get(value.unit.canonical)
+                      or article_region)
+        else:
+            region = article_region
+        ref = _resolve(value, region)
         surface = match.surface(text, tokens)
         for named in (ref, ref.parent) if ref.parent else (ref,):
             mention = mentions.setdefault(named.canonical, AgencyMention(named.canonical, named.acronym, named.kind,
@@ -868,6 +872,27 @@ def _named_regions(found) -> Iterator[Region]:
             yield value.region
         elif isinstance(value, _UnitMatch) and len(value.regions) == 1:
             yield value.regions[0]
+
+
+GOVERNMENT_SENTENCES = 2  # the unit's sentence and the one before it
+
+
+def _government_just_named(found, n: int, tokens: Tokens) -> Region | None:
+    """`Pemkab Bogor juga menerjunkan personel Satpol PP`, `Pemkab Langkat membuka posko. "Dinas Sosial sudah
+    kami siagakan"`: a unit named without a region, in the sentence naming a regional government or the one
+    after it, is that government's (the last one named), whatever else the article is about."""
+    start = found[n][0].start
+    boundary, sentences = start, 0
+    while boundary > 0 and sentences < GOVERNMENT_SENTENCES:
+        boundary -= 1
+        if tokens[boundary].text in SENTENCE_END:
+            sentences += 1
+    for match, value in reversed(found[:n]):
+        if match.start < boundary:
+            return None
+        if isinstance(value, AgencyRef) and value.kind == "regional_government" and value.region is not None:
+            return value.region
+    return None
 
 
 def _units_own_regions(found, article_region: Region | None) -> dict[str, Region]:
