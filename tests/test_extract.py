@@ -153,6 +153,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Wakil Bupati Anak Agung Gde Mayun hadir.", [("Anak Agung Gde Mayun", "Wakil Bupati")]),
     ("Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Agung Wibowo hadir.",
      [("Agung Wibowo", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak")]),
+    # a party written in camel case is one word, not two glued (`Nas Dem` would read as a name)
+    ("Anggota Komisi V DPR RI dari Fraksi Partai NasDem, Tumpal Hamonangan Sihotang, meninjau jalan.",
+     [("Tumpal Hamonangan Sihotang", "Anggota Komisi V DPR RI dari Fraksi Partai NasDem")]),
     # a foreign name that reads as an Indonesian verb with `-i` (`masak-i`)
     ("Duta Besar Jepang untuk Indonesia Masaki Yasushi meninjau TPST.",
      [("Masaki Yasushi", "Duta Besar Jepang untuk Indonesia")]),

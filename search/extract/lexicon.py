@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -10,6 +11,7 @@ from importlib import resources
 from ..datafiles import read_lines as read_data_lines
 
 DATA_PACKAGE = "search.extract.data"
+CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")  # `NasDem`: what extraction would split as two words
 PLACE_LINK = "di"  # `Kades di Karangsono`, `KBRI di Singapura`: where a post is held, a unit is seated
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -189,6 +191,13 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         for prefix in self.named_units:
             found.setdefault(prefix.split()[0], []).append(prefix)
         return {word: tuple(sorted(prefixes, key=lambda p: -len(p.split()))) for word, prefixes in found.items()}
+
+    @cached_property
+    def camel_case_names(self) -> frozenset[str]:
+        """Words of the parties' and agencies' names written in camel case (`NasDem`, `KemenPANRB`): one word
+        each, never two run together (search/extract/__init__.py's unglued)."""
+        names = [*self.parties, *(name for entry in self.agencies for name in (entry.canonical, *entry.aliases))]
+        return frozenset(word for name in names for word in name.split() if CAMEL_CASE.search(word))
 
     @cached_property
     def role_openers(self) -> frozenset[str]:
