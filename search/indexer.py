@@ -323,6 +323,9 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, stems,
                         options, facets)
+        if not any(entry_ids(entry) for entry in manifest.values()):
+            _nothing_indexed(root, sources, report)
+            return  # the previous generation (or none) stays current: a reindex that read nothing loses nothing
         stories.save(building)
         write_manifest(building, manifest)
         seal(building, base)
@@ -332,6 +335,15 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
+
+
+def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> None:
+    """Every source was rejected or skipped (`{bad` lines, index pages only): no generation of no article is
+    published over what searches read now, and the report says so as an error (exit 3)."""
+    kept = (f"the index at {root} stays as it was" if current_generation(root) is not None
+            else f"no index was written at {root}")
+    where = str(sources[0]) if len(sources) == 1 else f"{len(sources)} sources"
+    report.errors.append(Rejection(where, f"no article could be read from any source: {kept}"))
 
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],

@@ -323,6 +323,8 @@ class PostingCache:
             frequency[ids] += weights
         frequency[~self.live] = 0
         ids = np.flatnonzero(frequency).astype(np.int32)
+        if not len(ids):
+            return ids, frequency[ids]  # no document holds it (or none at all: every source was rejected)
         idf = math.log(self.doc_count / (len(ids) + 1)) + 1  # Whoosh's idf, over the stem's documents
         return ids, self._bm25f(fieldname, idf, ids, frequency[ids])
 

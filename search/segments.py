@@ -118,9 +118,10 @@ class SegmentMemo:
 
     def concatenated(self, reader, what: str, field: str, compute: Callable[[object], np.ndarray],
                      dtype) -> np.ndarray:
-        """One array over every document of `reader`: each segment's part from `compute(leaf)`, memoised."""
+        """One array over every document of `reader`: each segment's part from `compute(leaf)`, memoised. An
+        index of no document (every source rejected) has one empty reader, which has no columns to read."""
         parts = [self.get(leaf, what, field, lambda leaf=leaf: np.asarray(compute(leaf), dtype=dtype))
-                 for leaf, _ in reader.leaf_readers()]
+                 for leaf, _ in reader.leaf_readers() if leaf.doc_count_all()]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 

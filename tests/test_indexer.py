@@ -262,6 +262,23 @@ def test_bad_inputs_are_reported_and_good_ones_indexed(tmp_path):
     assert report.summary().endswith("0 duplicates, 0 skipped, 2 errors")
 
 
+def test_sources_that_give_no_article_publish_no_empty_index_over_the_current_one(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.jsonl").write_text("{broken\n")
+    first = build_index([bad], tmp_path / "fresh")
+    assert [str(e) for e in first.errors][-1] == (
+        f"{bad / 'a.jsonl'}: no article could be read from any source: no index was written at {tmp_path / 'fresh'}")
+    assert (first.generation, first.ok) == (None, False)
+    with pytest.raises(IndexMissingError):
+        open_current(tmp_path / "fresh")
+    build_index([SEEDS], tmp_path / "ix")
+    before = generation(tmp_path / "ix")
+    again = build_index([bad], tmp_path / "ix", full=True)
+    assert str(again.errors[-1]).endswith(f"the index at {tmp_path / 'ix'} stays as it was")
+    assert (generation(tmp_path / "ix"), count(tmp_path / "ix")) == (before, 1)
+
+
 def test_failed_build_leaves_the_previous_index_current(tmp_path, monkeypatch):
     build_index([SEEDS], tmp_path)
     before = generation(tmp_path)
