@@ -1,11 +1,13 @@
 """The JSON API contract, the error envelope and the search page."""
 
+import json
 import re
 from pathlib import Path
 from html import escape
 
 import pytest
 
+from search.indexer import build_index
 from web import create_app
 from web.indonesian import words
 
@@ -480,6 +482,29 @@ def test_front_page(client):
     assert '<a href="/?q=reformasi+birokrasi">reformasi birokrasi</a>' in html
     listing = client.get("/?q=").get_data(as_text=True)  # an empty search lists every story
     assert listing.count('class="hit"') == 7 and '<p class="summary" role="status">7 berita (7 artikel)' in listing
+
+
+def test_the_front_page_window_ends_at_the_newest_article_and_never_before_1900(tmp_path):
+    """One story printed twice, first in 1900 and again in 2022: the story is listed by its first version, the
+    window ends at the newest article, and a window reaching back past 1900 starts there instead of failing."""
+    body = "Bupati Lampung Selatan meresmikan pasar rakyat di Kalianda. Pasar itu dibangun dengan dana desa."
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in [
+        {"id": "a", "title": "Pasar rakyat diresmikan", "date": "1900-01-20", "url": "https://a.id/1", "body": body},
+        {"id": "b", "title": "Pasar rakyat diresmikan", "date": "2022-09-28", "url": "https://b.id/1",
+         "body": body + " Warga menyambut."}]) + "\n", encoding="utf-8")
+    (tmp_path / "old.jsonl").write_text(json.dumps(
+        {"id": "c", "title": "Pasar lama", "date": "1900-01-05", "url": "https://c.id/1", "body": body}) + "\n",
+        encoding="utf-8")
+    pages = {}
+    for name in ("a", "old"):
+        build_index([tmp_path / f"{name}.jsonl"], tmp_path / name)
+        app = create_app({"WARTA_INDEX": str(tmp_path / name), "TESTING": True})
+        response = app.test_client().get("/")
+        pages[name] = (response.status_code, response.get_data(as_text=True))
+        app.extensions["warta"].close()
+    assert pages["a"][0] == pages["old"][0] == 200
+    assert "Dihitung dari Selasa, 30 Agustus 2022 sampai Rabu, 28 September 2022" in pages["a"][1]
+    assert "Dihitung dari Senin, 1 Januari 1900 sampai Jumat, 5 Januari 1900" in pages["old"][1]
 
 
 def test_a_hit_shows_its_best_quote_under_the_snippet(client):

@@ -346,11 +346,12 @@ def front_page():
     (the most-named values of every facet, counted up to the newest article's date: the collection may be
     old), and example searches."""
     latest = service().search(SearchRequest(sort="date", per_page=FRONT_LATEST, facet_size=1))
-    newest = next((hit["date"] for hit in latest["hits"] if hit["date"]), None)
+    newest = next((hit["date"] for hit in service().search(  # an article's, not a story's first version's
+        SearchRequest(sort="date", per_page=1, facet_size=1, collapse=False))["hits"] if hit["date"]), None)
     recent, window = [], None
     if newest:
         end = date.fromisoformat(newest[:10])
-        start = end - timedelta(days=FRONT_WINDOW_DAYS - 1)
+        start = max(end - timedelta(days=FRONT_WINDOW_DAYS - 1), date(MIN_YEAR, 1, 1))
         window = {"from": start.isoformat(), "to": end.isoformat()}
         counted = SearchRequest(facet_size=FRONT_FACET_SIZE, date_from=window["from"],
                                 date_to=window["to"])
