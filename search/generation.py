@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import islice
 from typing import Any, Callable
@@ -429,7 +429,7 @@ class Generation:
                     continue
                 found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
             selected[name] = tuple(found)
-        return replace(request, officials=(), agencies=(), selected=selected)
+        return request.with_stored_values(selected)
 
     def forms(self, words: set[str]) -> set[str]:
         """Every indexed word that shares a stem with one of `words`: what a snippet marks."""

@@ -10,6 +10,7 @@ import threading
 import time
 import unicodedata
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -78,6 +79,15 @@ class SearchRequest:
     selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     match: str = "relaxed"  # `relaxed`: add articles missing some words when few hold all (relaxation.py); `all`
     said: tuple[str, ...] = ()  # names: the query's words inside each one's quotes, as `said:"Name"` in q
+
+    def with_stored_values(self, selected: Mapping[str, tuple[str, ...]]) -> "SearchRequest":
+        """This request selecting `selected`: the stored values its typed ones stand for (Generation.resolved),
+        up to MAX_MATCHED_VALUES each (`agency=dinas` is every `Dinas …`), so more than a request may type. The
+        typed values were checked when this request was made; these are not checked again."""
+        stored = copy(self)
+        for name, value in (("officials", ()), ("agencies", ()), ("selected", dict(selected))):
+            object.__setattr__(stored, name, value)
+        return stored
 
     def __post_init__(self) -> None:
         self._merge_selection()

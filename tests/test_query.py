@@ -583,3 +583,24 @@ def test_saving_where_the_index_root_is_gone_is_an_index_write_error(tmp_path):
     with pytest.raises(IndexWriteError, match="cannot save the recent searches"):
         service.save_recent()
     service.close()
+
+
+def test_one_typed_value_may_stand_for_more_stored_values_than_a_request_may_type(tmp_path):
+    """`agency=dinas`: every `Dinas …` (up to 50), though a request types at most 20 values per facet."""
+    from search.extract.lexicon import load_lexicon
+    from search.indexer import build_index
+
+    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:25]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
+        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
+        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah."
+    }) + "\n" for n, region in enumerate(regencies)), encoding="utf-8")
+    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        result = service.search(SearchRequest(selected={"agency": ("dinas",)}, per_page=1))
+        assert (result["total"], len(result["query"]["agency"])) == (25, 25)  # the values it stood for
+        with pytest.raises(BadQueryError, match="at most 20 values"):
+            SearchRequest(selected={"agency": tuple(f"dinas {n}" for n in range(21))})
+    finally:
+        service.close()
