@@ -553,10 +553,11 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
 
     notes: list[str] = []
     html = read_text_file(path, MAX_HTML_BYTES, notes)
-    depth = nesting_depth(html)
+    markup = without_raw_text(html)
+    depth = nesting_depth(markup)
     if depth > MAX_HTML_DEPTH:
         raise InputError(f"elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}")
-    elements = len(START_TAG.findall(html))
+    elements = len(START_TAG.findall(markup))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(f"{elements:,} elements, over the limit of {MAX_HTML_ELEMENTS:,} for one page")
     article = parse_html(html, origin=str(path))
@@ -571,6 +572,46 @@ CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockq
                            r"small|big|sub|sup|s|strike|tt|code|label|abbr|cite|q|mark|ins|del)\b[^>]*?(/?)>",
                            re.IGNORECASE)
 START_TAG = re.compile(r"<[A-Za-z]")
+
+
+RAW_TEXT_ELEMENTS = ("script", "style", "template", "textarea", "noscript")  # their text holds no elements
+
+
+def without_raw_text(html: str) -> str:
+    """The page without comments and the contents of script-like elements (`h+='<div>'` in a script is text,
+    no element), in one linear pass: each mark's next place is looked for again only once passed. An unclosed
+    one runs to the end, as the parser reads it."""
+    lowered = html.lower()
+    following = {opening: _opening_at(lowered, opening, 0) for opening, _ in _RAW_TEXT_MARKS}
+    kept: list[str] = []
+    position = 0
+    while True:
+        for opening, _ in _RAW_TEXT_MARKS:
+            if 0 <= following[opening] < position:
+                following[opening] = _opening_at(lowered, opening, position)
+        found = [(at, opening) for opening, at in following.items() if at >= 0]
+        if not found:
+            kept.append(html[position:])
+            return "".join(kept)
+        start, opening = min(found)
+        kept.append(html[position:start])
+        end = lowered.find(_CLOSING[opening], start + len(opening))
+        if end < 0:
+            return "".join(kept)
+        close = lowered.find(">", end + len(_CLOSING[opening]) - 1)
+        position = close + 1 if close >= 0 else len(html)
+
+
+def _opening_at(lowered: str, opening: str, position: int) -> int:
+    """Where `opening` (`<!--`, `<script`) next opens from `position`, as a whole tag name; -1 when never."""
+    at = lowered.find(opening, position)
+    while at >= 0 and opening != "<!--" and lowered[at + len(opening):at + len(opening) + 1].isalnum():
+        at = lowered.find(opening, at + 1)  # `<scripts>`, `<styles>`: another element
+    return at
+
+
+_RAW_TEXT_MARKS = (("<!--", "-->"), *((f"<{name}", f"</{name}") for name in RAW_TEXT_ELEMENTS))
+_CLOSING = dict(_RAW_TEXT_MARKS)
 
 
 def nesting_depth(html: str) -> int:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from search.errors import InputError
-from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, header_delimiter, nesting_depth,
+from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, header_delimiter, nesting_depth, without_raw_text,
                             parse_column_mapping, parse_seed_text, read_source)
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
@@ -321,6 +321,25 @@ def test_nesting_depth_counts_only_elements_pages_close():
     assert nesting_depth("<div><div><span>a</span></div><p><p><li><li></div>") == 3
     assert nesting_depth("<div/><div>" * 3) == 3
     assert nesting_depth("<b><i><u>" * 5 + "<a href=x>" * 2) == 17  # inline elements left open nest too
+
+
+def test_markup_inside_scripts_and_comments_is_text_not_elements(tmp_path):
+    assert without_raw_text('<div>a<!-- <div> -->b<script>h+="<div>";</script >c<STYLE>x</style>d') == "<div>abcd"
+    assert without_raw_text("<scripts>a<noscript><div></noscript><!---->b<!-- open <div>") == "<scripts>ab"
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><script>var h='';" + "h+='<div>';" * 450 + "</script><!--" + "<span>" * 500
+                    + "--></head><body><article><h1>Judul berita</h1>" + f"<p>{BODY}</p>" * 6
+                    + "</article></body></html>")
+    [article] = read_all(page)
+    assert (article.title, article.body) == ("Judul berita", "\n\n".join([BODY] * 6))
+
+
+def test_finding_raw_text_stays_linear_on_many_marks():
+    import time
+
+    started = time.perf_counter()
+    assert without_raw_text("<b><!-- x -->" * 200_000 + "<script" * 50_000) == "<b>" * 200_000
+    assert time.perf_counter() - started < 5
 
 
 def test_pages_of_open_inline_tags_too_many_elements_or_too_much_text_are_rejected(tmp_path):
