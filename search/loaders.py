@@ -422,7 +422,8 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed JSON or a Rejection) for each non-blank line; a line over MAX_LINE_BYTES is
     rejected without being held in memory."""
     with path.open("rb") as handle:
-        for number, raw in enumerate(bounded_lines(handle, MAX_LINE_BYTES), start=1):
+        lines = handle if handle.peek(2)[:2] not in UTF16_BOMS else _Utf16AsUtf8(handle)
+        for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=1):
             origin = f"{path}:{number}"
             if raw is None:
                 yield number, Rejection(origin, f"line longer than the {MAX_LINE_BYTES // (1024 * 1024)} MB "
@@ -441,6 +442,19 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
                 where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
                          if isinstance(error, json.JSONDecodeError) else " (nested too deeply)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class _Utf16AsUtf8:
+    """A UTF-16 file with its byte-order mark, read line by line as UTF-8 bytes (a size counts characters)."""
+
+    def __init__(self, handle: io.BufferedReader) -> None:
+        self.text = io.TextIOWrapper(handle, encoding="utf-16", errors="replace", newline="")
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.text.readline(size).encode("utf-8")
 
 
 def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:

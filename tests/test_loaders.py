@@ -415,6 +415,16 @@ def test_an_over_long_csv_field_rejects_its_row_and_the_rows_after_it_are_read(t
         f"{path}:3: article text is 1,250,000 characters, over the 500,000 limit"]
 
 
+@pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_json_lines_in_utf16_with_a_byte_order_mark_are_read(tmp_path, encoding, mark):
+    path = tmp_path / "u16.jsonl"
+    lines = [json.dumps({"url": f"https://a.id/{n}", "title": f"Kafe {n} caf\u00e9", "body": BODY},
+                        ensure_ascii=False) for n in range(2)]
+    path.write_bytes(mark + "\r\n".join(lines).encode(encoding) + "\r\n".encode(encoding))
+    assert [(item.title, item.body, item.origin) for item in read_all(path)] == [
+        ("Kafe 0 caf\u00e9", BODY, f"{path}:1"), ("Kafe 1 caf\u00e9", BODY, f"{path}:2")]
+
+
 def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
     path = tmp_path / "latin.jsonl"
     line = json.dumps({"url": "https://a.id/1", "body": BODY + " Caf\u00e9 itu ramai."}, ensure_ascii=False)
