@@ -349,11 +349,16 @@ class SearchService:
         resolves it (`Lamsel` as the region `18.01`), then as the current generation names it (any case,
         nicknames, acronyms: Generation.resolved); an unknown facet name is a BadQueryError. Searches resolve
         again with the generation they search (a no-op unless it changed between)."""
-        request = replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+        request = self._every_facet(request)
         if not any(request.selected.values()):
             return request
         with self.using() as generation:
             return generation.resolved(request)
+
+    def _every_facet(self, request: SearchRequest) -> SearchRequest:
+        """The request with a selection, maybe empty, for every facet, each value as the registry resolves it:
+        what a result's `query` describes."""
+        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
         """The result dict (results.search_result): hits, total, facets, histogram, suggestion."""
@@ -384,7 +389,7 @@ class SearchService:
             if time.monotonic() > deadline:
                 break
             try:
-                self._answer(generation, request)
+                self._answer(generation, self._every_facet(request))  # as a reader's, whose result it caches
             except WartaError:  # a search the new generation refuses is refused to its reader, as it would be
                 continue
 

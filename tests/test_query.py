@@ -561,8 +561,10 @@ def test_a_service_saves_the_searches_it_answered_and_a_starting_one_asks_them_f
     starting.replay_saved = True
     results = starting.current().results
     assert (len(results), results.misses) == (2, 2)  # both asked before the first search
-    run(starting, "lampung")
+    replayed = starting.search(SearchRequest(q="lampung"))  # the cached result describes the request in full
     assert results.hits == 1
+    assert list(replayed["query"]) == ["q", "official", "agency", "region", "source", "quoted", "page", "per_page",
+                                       "sort", "from", "to", "collapse", "match"]
     starting.close()
     cold = SearchService(tmp_path)  # the library alone does not replay: only a server asks for it
     assert len(cold.current().results) == 0
