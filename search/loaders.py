@@ -534,18 +534,39 @@ def _csv_rows(path: Path, text: str, dialect, options: ReadOptions) -> Iterator[
         return
     _check_columns_once(reader.fieldnames or [], options)
     line = reader.line_num + 1
+    last: tuple[int, dict] | None = None  # held back: an unclosed quote shows only at the end
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as error:
+            if last is not None:
+                yield last
             yield line, Rejection(f"{path}:{line}", f"not valid CSV ({error})")
             return
         if None in row:
             row.pop(None)  # cells beyond the header: ignored
-        yield line, row
+        if last is not None:
+            yield last
+        last = line, row
         line = reader.line_num + 1
+    if last is not None and reader.line_num > last[0] and _ends_inside_quotes(text, last[0], dialect):
+        yield last[0], Rejection(f"{path}:{last[0]}", f"a quote opened in this row is never closed: lines "
+                                 f"{last[0]}-{reader.line_num} were read as one row, which is not indexed")
+    elif last is not None:
+        yield last
+
+
+def _ends_inside_quotes(text: str, line: int, dialect) -> bool:
+    """Whether the text from the start of `line` to the end holds an odd number of quote characters: a quoted
+    field opened there runs to the end of the file (`""` inside a field counts two)."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if not start:
+            return False
+    return text.count(dialect.quotechar, start) % 2 == 1
 
 
 def _check_columns_once(header: list[str], options: ReadOptions) -> None:

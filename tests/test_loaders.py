@@ -252,6 +252,18 @@ def test_a_column_read_twice_in_the_header_refuses_the_file_and_a_repeated_other
     assert (article.title, article.body) == ("Judul", BODY)
 
 
+def test_a_quote_never_closed_rejects_the_row_it_swallowed_the_file_into(tmp_path):
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text(f'title,body\nSatu,{BODY}\nDua,"{BODY}\nTiga,{BODY}\nEmpat,{BODY}\n', encoding="utf-8")
+    first, rejected = read_all(unclosed)
+    assert first.title == "Satu"
+    assert str(rejected) == (f"{unclosed}:3: a quote opened in this row is never closed: lines 3-5 were read as "
+                             "one row, which is not indexed")
+    closed = tmp_path / "closed.csv"
+    closed.write_text(f'title,body\nSatu,"{BODY}\nbaris ""dua"" juga"\nDua,{BODY}\n', encoding="utf-8")
+    assert [article.title for article in read_all(closed)] == ["Satu", "Dua"]
+
+
 def test_a_column_mapping_names_a_known_field():
     with pytest.raises(InputError, match="unknown field 'isi'"):
         parse_column_mapping(["isi=body"])
