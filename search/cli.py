@@ -195,9 +195,14 @@ def backend_settings(args: argparse.Namespace):
 
 
 def reading_options(args: argparse.Namespace):
+    """How sources are read; a malformed `--column` is bad usage (exit 2), as argparse's own errors are."""
+    from .errors import InputError
     from .loaders import ReadOptions, parse_column_mapping
 
-    return ReadOptions(parse_column_mapping(args.column), args.follow_symlinks)
+    try:
+        return ReadOptions(parse_column_mapping(args.column), args.follow_symlinks)
+    except InputError as error:
+        raise BadQueryError(str(error), "bad_column") from None
 
 
 def run_reindex(args: argparse.Namespace) -> int:
@@ -260,7 +265,9 @@ def format_result(result: dict) -> str:
     import re
     from html import unescape
 
-    lines = [f"{result['total']} articles ({result['took_ms']} ms)"]
+    counted = (f"{result['total']} articles" if result["total"] == result["total_articles"]  # one hit a story
+               else f"{result['total_articles']} articles in {result['total']} stories")
+    lines = [f"{counted} ({result['took_ms']} ms)"]
     if result.get("unreadable"):
         lines.append(f"nothing to search in {result['query']['q']!r}: every article is listed")
     if result.get("suggestion"):

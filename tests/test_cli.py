@@ -47,6 +47,16 @@ def test_search_text_output(index_root, capsys):
     assert "*Musrenbang*" in lines[3]
 
 
+def test_the_first_line_counts_articles_and_the_stories_they_make(tmp_path_factory, capsys):
+    from .conftest import build_story_index
+
+    root = str(build_story_index(tmp_path_factory))
+    assert main(["search", "reformasi birokrasi", "--index", root]) == EXIT_OK
+    assert capsys.readouterr().out.split(" (")[0] == "4 articles in 2 stories"
+    assert main(["search", "reformasi birokrasi", "--index", root, "--all-articles"]) == EXIT_OK
+    assert capsys.readouterr().out.split(" (")[0] == "4 articles"
+
+
 def test_a_search_with_nothing_to_search_says_so(index_root, capsys):
     assert main(["search", "😀 !!!", "--index", str(index_root)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[1] == "nothing to search in '😀 !!!': every article is listed"
@@ -180,6 +190,14 @@ def test_a_month_first_export_with_only_warnings_exits_0_saying_what_it_guessed(
     assert main(["search", "--from", "2025-06-05", "--to", "2025-06-05", "--all-articles", "--json",
                  "--index", str(tmp_path / "ix")]) == EXIT_OK
     assert [h["url"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["https://a.id/1"]  # 5 June
+
+
+@pytest.mark.parametrize("command", ["reindex", "extract"])
+def test_a_malformed_column_mapping_is_bad_usage(tmp_path, capsys, command):
+    where = ["--index", str(tmp_path / "ix")] if command == "reindex" else []
+    assert main([command, str(SEEDS), "--column", "body", *where]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"warta {command}: column mapping 'body' is not FIELD=COLUMN\n"
+    assert not (tmp_path / "ix").exists()
 
 
 def test_csv_columns_in_english_and_a_column_mapped_on_the_command_line(tmp_path, capsys):
