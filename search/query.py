@@ -30,6 +30,7 @@ from .export import EXPORT_LIMIT, export_row
 from .results import article_result, facet_values_result, search_result
 from .resultcache import RESULT_CACHE_BYTES
 from .segments import SegmentMemo
+from .said import MAX_SAID
 from .warmlist import RecentSearches, load_searches, save_searches
 
 __all__ = ["Generation", "MonthIndex", "SearchRequest", "SearchService", "search"]
@@ -107,8 +108,8 @@ class SearchRequest:
         if self.match not in MATCH_MODES:
             raise BadQueryError(f"match must be one of: {', '.join(MATCH_MODES)}", "bad_match")
         object.__setattr__(self, "said", _strings(self.said))
-        if len(self.said) > MAX_SELECTED or any(len(name) > MAX_VALUE_CHARS for name in self.said):
-            raise BadQueryError(f"at most {MAX_SELECTED} said names of at most {MAX_VALUE_CHARS} characters",
+        if len(self.said) > MAX_SAID or any(len(name) > MAX_VALUE_CHARS for name in self.said):
+            raise BadQueryError(f"at most {MAX_SAID} said names of at most {MAX_VALUE_CHARS} characters",
                                 "bad_filter")
         for values in self.selected.values():
             if len(values) > MAX_SELECTED or any(len(v) > MAX_VALUE_CHARS for v in values):

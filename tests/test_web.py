@@ -171,6 +171,15 @@ def test_a_query_with_nothing_to_search_says_so_instead_of_claiming_its_hits(cli
     assert "untuk <strong>😀</strong>" not in html
 
 
+def test_too_many_said_names_quote_the_said_limit(client):
+    names = "&".join(f"said=Nama{n}" for n in range(6))
+    assert client.get(f"/api/search?q=camat&{names}").get_json()["error"] == {
+        "code": "bad_filter", "message": "at most 5 said names of at most 200 characters"}
+    response = client.get(f"/?q=camat&{names}")
+    assert response.status_code == 400
+    assert "paling banyak 5 nama pembicara (said) dalam satu pencarian" in response.get_data(as_text=True)
+
+
 def test_a_bad_match_mode_is_explained_on_the_page(client):
     response = client.get("/?q=camat&match=x")
     assert response.status_code == 400

@@ -27,6 +27,7 @@ from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile
 from search.backends import Backend
 from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
+from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR
 
 from . import indonesian
@@ -336,7 +337,8 @@ def longer_facet_list(facet: Facet, search: SearchRequest, prefix: str) -> list[
 def error_limits() -> dict[str, Any]:
     """The figures the Indonesian error texts quote."""
     return {"max_query": MAX_QUERY_CHARS, "max_depth": MAX_RESULT_DEPTH, "max_per_page": MAX_PER_PAGE,
-            "max_selected": MAX_SELECTED, "max_value": MAX_VALUE_CHARS, "max_more": MORE_FACET_SIZE,
+            "max_selected": MAX_SELECTED, "max_said": MAX_SAID, "max_value": MAX_VALUE_CHARS,
+            "max_more": MORE_FACET_SIZE,
             "min_year": MIN_YEAR, "max_year": MAX_YEAR, "export_limit": EXPORT_LIMIT,
             "facets": ", ".join(facet.label.lower() for facet in facets())}
 
