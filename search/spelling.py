@@ -31,6 +31,9 @@ class Reader(Protocol):
     def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0): ...
 
 
+FINISHING_WEIGHT = 10  # a spelling that finishes the typed word (`bupat`: `bupati`) counts as this many
+
+
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     """Levenshtein distance, with a transposition counting as one edit; with a `limit`, any distance above it
     may be answered as limit + 1 (the rows stop once every cell exceeds it). A common beginning and end cost no
@@ -83,8 +86,10 @@ def _nothing_protected(word: str) -> bool:
 
 
 def best_spelling(reader: Reader, word: str, protected: Callable[[str], bool] = _nothing_protected) -> str | None:
-    """The closest, then most frequent, known word within two edits (one for words under 7 letters); for a word
-    the index knows, only one edit away, FAR_RARER times as frequent, and neither word `protected`."""
+    """The closest, then most frequent, known word within two edits (one for words under 7 letters), a word
+    that finishes the typed one counting FINISHING_WEIGHT times (`bupat` is `bupati` before the more frequent
+    `buat`); for a word the index knows, only one edit away, FAR_RARER times as frequent, and neither word
+    `protected`."""
     found = close_spellings(reader, word, protected, 1)
     return found[0] if found else None
 
@@ -104,9 +109,11 @@ def close_spellings(reader: Reader, word: str, protected: Callable[[str], bool] 
     for candidate in islice(close, MAX_CANDIDATES):
         if candidate == word or (frequency and protected(candidate)):
             continue
-        keys.append((edit_distance(word, candidate), -reader.doc_frequency(SPELLING_FIELD, candidate), candidate))
-    keys = sorted(key for key in keys if not frequency or -key[1] >= frequency * FAR_RARER)
-    return [candidate for distance, _, candidate in keys if distance == keys[0][0]][:limit]
+        found = reader.doc_frequency(SPELLING_FIELD, candidate)
+        keys.append((edit_distance(word, candidate), -found * (FINISHING_WEIGHT if candidate.startswith(word) else 1),
+                     found, candidate))
+    keys = sorted(key for key in keys if not frequency or key[2] >= frequency * FAR_RARER)
+    return [candidate for distance, _, _, candidate in keys if distance == keys[0][0]][:limit]
 
 
 def corrected_words(reader: Reader, words: list[str], total: int,

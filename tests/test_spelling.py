@@ -157,6 +157,9 @@ def test_letter_table_counts_each_word_letters_a_to_z_and_the_rest():
 
 def test_close_spellings_are_those_as_close_as_the_best_most_frequent_first():
     reader = FakeReader({"main": 900, "madiun": 40, "makmun": 3, "mamun": 2, "maiunn": 1})
-    assert close_spellings(reader, "maiun") == ["main", "madiun", "mamun"]  # `maiunn` too, beyond the 3 kept
-    assert close_spellings(reader, "maiun", limit=5) == ["main", "madiun", "mamun", "maiunn"]  # makmun: 2 edits
+    # `maiunn` finishes the typed word: it counts ten times its articles, ahead of `mamun`
+    assert close_spellings(reader, "maiun") == ["main", "madiun", "maiunn"]  # `mamun` too, beyond the 3 kept
+    assert close_spellings(reader, "maiun", limit=5) == ["main", "madiun", "maiunn", "mamun"]  # makmun: 2 edits
+    assert close_spellings(FakeReader({"buat": 600, "bupati": 400}), "bupat") == ["bupati", "buat"]
+    assert close_spellings(FakeReader({"buat": 6000, "bupati": 400}), "bupat") == ["buat", "bupati"]
     assert close_spellings(FakeReader({"bupaty": 1, "bupati": 19}), "bupaty") == []
