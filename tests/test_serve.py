@@ -201,6 +201,10 @@ def test_a_slow_body_and_a_huge_header_hold_no_thread(tmp_path):
         assert head.split(b" ", 1)[1].startswith(b"431 ") and b"Content-Type: application/json" in head
         assert json.loads(payload)["error"]["code"] == "request_header_fields_too_large"
         assert answers[1] == b"" or answers[1].split(b" ", 1)[1].startswith(b"431 ")  # refused, maybe reset unread
+        page = _exchange(port, b"GET /?q=" + b"a" * 17_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n").decode()
+        assert page.split(" ", 2)[1] == "431" and "text/html" in page.split("\r\n\r\n")[0]
+        assert "<title>Alamat terlalu panjang — Warta</title>" in page  # the app's own error page, in Indonesian
+        assert "Alamat atau permintaan ini terlalu panjang untuk dilayani." in page
         assert get_json(base + "/api/search?q=reformasi", timeout=3)[0] == 200
 
 

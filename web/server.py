@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from flask import Flask, render_template
+from flask import Flask
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
@@ -42,6 +42,8 @@ from waitress.task import ErrorTask, WSGITask
 
 from search.errors import WartaError
 from search.query import SearchService
+
+from .views import error_response
 
 API_HEAD_BYTES = 64
 BACKLOG = 1024  # connections the kernel queues before a worker accepts them (waitress's default)
@@ -160,8 +162,7 @@ def _error_task(app: Flask) -> type[ErrorTask]:
                 content_type = "application/json"
             else:
                 with app.test_request_context("/"):
-                    body = render_template("error.html", code=code, message=message,
-                                           status=error.code).encode("utf-8")
+                    body = error_response(code, message, error.code)[0].encode("utf-8")  # the app's own page
                 content_type = "text/html; charset=utf-8"
             self.status = f"{error.code} {error.reason}"
             self.response_headers.append(("Content-Type", content_type))
