@@ -199,17 +199,27 @@ STOPPED_REASONS = {RecursionError: "its structure nests too deep to read", Memor
                    "the machine has"}  # a user reads these, not Python's names for them
 
 
+BINARY_SAMPLE = 8192  # bytes at the start of a file that say whether it is text
+BINARY_NUL_SHARE = 100  # more than one NUL byte in this many of them is a binary file; fewer are strays
+
+
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of Latin-1 that old
     exports use), so that text is not lost over its encoding; the fallback is noted in `notes`.
-    NUL bytes mean a binary file."""
+    NUL bytes over 1 % of the start mean a binary file (or UTF-16 without a BOM); fewer, strays a bad export
+    leaves, are dropped and noted."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("not valid UTF-16") from None
-    if b"\x00" in data[:8192]:
+    start = data[:BINARY_SAMPLE]
+    if start.count(0) * BINARY_NUL_SHARE > len(start):
         raise InputError("binary file (contains NUL bytes)")
+    if b"\x00" in data:
+        if notes is not None:
+            notes.append(f"{data.count(0)} NUL byte(s) dropped")
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

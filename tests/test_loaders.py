@@ -118,6 +118,17 @@ def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_
     assert reasons["empty.txt"].skipped and reasons["empty.txt"].reason == "empty file"
 
 
+def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary_file(tmp_path):
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(f"title,body\nSatu,{BODY[:20]}\x00{BODY[20:]}\nDua,{BODY}\n".encode())
+    warning, first, second = read_all(stray)
+    assert (warning.reason, warning.warning) == ("1 NUL byte(s) dropped", True)
+    assert (first.body, second.body) == (BODY, BODY)
+    utf16 = tmp_path / "no-bom.txt"  # UTF-16 without its mark: every other byte is NUL
+    utf16.write_bytes(("Kalianda, " + BODY).encode("utf-16-le"))
+    assert read_all(utf16)[0].reason == "binary file (contains NUL bytes)"
+
+
 def test_html_file_gives_title_body_url_and_source(tmp_path):
     html = """<html><head><title>Judul - Situs</title>
       <meta property="og:title" content="Bupati Resmikan Pasar">
