@@ -90,6 +90,7 @@ class Fingerprint:
     size: int
     mtime_ns: int
     sha1: str
+    ctime_ns: int = 0  # the inode's change time: set by every write, and no tool sets it back as `touch -d` does
 
 
 def open_current(index_root: str | os.PathLike):
@@ -133,19 +134,24 @@ def fingerprint(path: Path, known: dict | None) -> Fingerprint | Rejection:
 
 
 def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
+    """A file's size, times and SHA-1; the SHA-1 is read again unless size, modification time and change time
+    are those recorded (an edit of the same size whose modification time was put back still changes the
+    change time; a manifest written before change times were recorded reads every file once)."""
     stat = path.stat()
-    if known and known.get("size") == stat.st_size and known.get("mtime_ns") == stat.st_mtime_ns:
-        return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"])
+    if known and (known.get("size"), known.get("mtime_ns"), known.get("ctime_ns")) == (
+            stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns):
+        return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"], stat.st_ctime_ns)
     digest = hashlib.sha1()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
             digest.update(chunk)
-    return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest(), stat.st_ctime_ns)
 
 
 def manifest_entry(print_: Fingerprint, ids: list[str]) -> dict:
     """What a manifest records of one source file: its fingerprint and the ids of the documents it gave."""
-    return {"size": print_.size, "mtime_ns": print_.mtime_ns, "sha1": print_.sha1, "ids": ids}
+    return {"size": print_.size, "mtime_ns": print_.mtime_ns, "ctime_ns": print_.ctime_ns, "sha1": print_.sha1,
+            "ids": ids}
 
 
 def entry_ids(entry: dict) -> list[str]:

@@ -74,6 +74,23 @@ def test_a_generation_written_with_an_older_field_layout_is_rebuilt_not_updated(
         service.close()
 
 
+def test_an_edit_of_the_same_size_with_its_modification_time_put_back_is_read_again(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    path = sources / "a.jsonl"
+    jsonl(path, [record(1, body="Isi berita alpha yang cukup panjang untuk dianggap artikel.")])
+    build_index([sources], tmp_path / "ix")
+    stat = path.stat()
+    time.sleep(0.01)
+    path.write_text(path.read_text().replace("alpha", "omega"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # `touch -d` the old time back
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.files_unchanged) == (1, 0)
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        assert ["omega" in doc["body"] for doc in searcher.all_stored_fields()] == [True]
+
+
 def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
     build_index([SEEDS, CORPUS], tmp_path)
     before = generation(tmp_path)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .opensearch import OpenSearchBackend
 
 MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "mtime_ns": {"type": "long"},
-                       "sha1": {"type": "keyword"}, "ids": {"type": "keyword", "index": False, "doc_values": False}}
+                       "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": {"type": "keyword", "index": False, "doc_values": False}}
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
 LOOKUP_BATCH = 50  # new articles whose same-text documents and story candidates are asked in one msearch
