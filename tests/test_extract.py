@@ -189,6 +189,9 @@ def test_headline_case_titles_do_not_make_names():
      ["Dewan Perwakilan Rakyat Daerah Provinsi Jawa Timur", "Komisi Pemilihan Umum Kota Surabaya",
       "Badan Pengawas Pemilihan Umum Provinsi Jawa Timur"]),
     ("Mahkamah Kehormatan Dewan (MKD) DPR akan rapat.", ["Mahkamah Kehormatan Dewan", "Dewan Perwakilan Rakyat"]),
+    # `Pemda` with a region's name and no level: that region's government (a name two levels share: none)
+    ("Pemda DIY menyiapkan skema. Pemda Sleman setuju, Pemda Malang juga.",
+     ["Pemerintah Provinsi Daerah Istimewa Yogyakarta", "Pemerintah Kabupaten Sleman"]),
     # a district court seated in a kecamatan town; a person after `PN` is no seat
     ("Sidang digelar di PN Kepanjen, Kabupaten Malang.", ["Pengadilan Negeri Kepanjen"]),
     ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),

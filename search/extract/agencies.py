@@ -61,6 +61,8 @@ REGIONAL_BODIES = (
                  ("Pemerintah {level} {w}", "Pemkab {w}", "Pemda {level} {w}")),
     RegionalBody(("kota",), "Pemerintah {full}", "Pemkot {short}", "regional_government",
                  ("Pemerintah {level} {w}", "Pemkot {w}", "Pemda {level} {w}")),
+    RegionalBody(("provinsi", "kabupaten", "kota"), "Pemerintah {full}", "Pemda {short}", "regional_government",
+                 (), ("Pemda {w}",)),  # `Pemda DIY`, `Pemda Sleman`: a regional government named without its level
     RegionalBody(("provinsi", "kabupaten", "kota"), "Dewan Perwakilan Rakyat Daerah {full}", "DPRD {short}",
                  "regional_legislature", ("DPRD {level} {w}", "Dewan Perwakilan Rakyat Daerah {level} {w}"),
                  ("DPRD {w}", "Dewan Perwakilan Rakyat Daerah {w}")),
