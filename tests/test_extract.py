@@ -153,12 +153,19 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Wakil Bupati Anak Agung Gde Mayun hadir.", [("Anak Agung Gde Mayun", "Wakil Bupati")]),
     ("Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Agung Wibowo hadir.",
      [("Agung Wibowo", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak")]),
-    # a party written in camel case is one word, not two glued (`Nas Dem` would read as a name)
-    ("Anggota Komisi V DPR RI dari Fraksi Partai NasDem, Tumpal Hamonangan Sihotang, meninjau jalan.",
-     [("Tumpal Hamonangan Sihotang", "Anggota Komisi V DPR RI dari Fraksi Partai NasDem")]),
+    # what a procurement post is held for, between the post and its holder after a comma; an organiser's is no post
+    ("Kejari menahan Pejabat Pembuat Komitmen (PPK) proyek revitalisasi Pasar Seririt tahun anggaran 2023, "
+     "Ketut Arsa Wijaya.",
+     [("Ketut Arsa Wijaya", "Pejabat Pembuat Komitmen proyek revitalisasi Pasar Seririt tahun anggaran 2023")]),
+    ("Kuasa Pengguna Anggaran (KPA) kegiatan pengadaan alat kesehatan, Sutrisno, ikut diperiksa.",
+     [("Sutrisno", "Kuasa Pengguna Anggaran kegiatan pengadaan alat kesehatan")]),
+    ("Ketua Pelaksana kegiatan, Ahmad Kholil Robbani, menyampaikan terima kasih.", []),
     # a foreign name that reads as an Indonesian verb with `-i` (`masak-i`)
     ("Duta Besar Jepang untuk Indonesia Masaki Yasushi meninjau TPST.",
      [("Masaki Yasushi", "Duta Besar Jepang untuk Indonesia")]),
+    # a party written in camel case is one word, not two glued (`Nas Dem` would read as a name)
+    ("Anggota Komisi V DPR RI dari Fraksi Partai NasDem, Tumpal Hamonangan Sihotang, meninjau jalan.",
+     [("Tumpal Hamonangan Sihotang", "Anggota Komisi V DPR RI dari Fraksi Partai NasDem")]),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

@@ -107,6 +107,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     non_speakers: frozenset[str]
     lead_ins: frozenset[str]
     role_qualifiers: tuple[tuple[str, ...], ...]  # `saat itu`, `petahana`: between a post and its holder, read through
+    post_objects: frozenset[str]  # `proyek`, `kegiatan`: open what a post is held for (`PPK proyek X, Name`)
+    procurement_posts: frozenset[str]  # `Pejabat`, `PPK`, `KPA`: the posts post_objects may follow
     topic_shifts: frozenset[str]  # `sementara itu`: a lead-in that turns to someone else
     job_titles: frozenset[str]  # `Manager`, `Officer`: words of posts outside public office, never of a name
     object_markers: frozenset[str]  # `dengan`, `oleh`: a name right after one is no sentence's subject
@@ -382,6 +384,8 @@ def load_lexicon() -> Lexicon:
         lead_ins=frozenset(read_lines("lead_ins.txt")),
         role_qualifiers=tuple(sorted((tuple(line.split()) for line in read_lines("role_qualifiers.txt")),
                                      key=len, reverse=True)),
+        post_objects=frozenset(read_lines("post_objects.txt")),
+        procurement_posts=frozenset(read_lines("procurement_posts.txt")),
         topic_shifts=frozenset(read_lines("topic_shifts.txt")),
         job_titles=frozenset(read_lines("job_titles.txt")),
         object_markers=frozenset(read_lines("object_markers.txt")),

@@ -93,8 +93,9 @@ CHILD_WORDS = frozenset({"putra", "putri"})  # lower case before a post: a child
 ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
-LOCATIVE_SUFFIX = "i"  # the verb suffix of `datangi`: alone on a root it makes no role's word
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
+POST_OBJECT_LINKS = frozenset({"pada", "untuk"})  # `PPK pada proyek …`
+POST_OBJECT_REACH = 14  # tokens of what a post is held for, up to the comma before the holder's name
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 # `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
 # brand, a domain or two words run together, never a person's name (`McConnell` has one capital after the small
@@ -116,9 +117,13 @@ def is_derived_word(text: str) -> bool:
         return False  # `Ku-naif-i`, `Ku-sumo`, `Ku-mala`: a pronoun's prefix makes no word of a role
     if word[len(root):] in POSSESSIVE_CLITICS and word.startswith(root):
         return False  # `Jela-mu`: a role's word never ends with `-ku` or `-mu`, a name may (Marius Ardu Jelamu)
-    if word == root + LOCATIVE_SUFFIX:
-        return False  # `Masak-i`: a role's word is never a verb with `-i` alone, a name may be (Masaki Yasushi)
     return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
+
+
+def _root_with_i(text: str) -> bool:
+    """`Masaki` read as `masak` + `-i`: a root with the verb suffix `-i` alone."""
+    word = text.lower()
+    return word.endswith("i") and stem_word(word) == word[:-1]
 
 
 @dataclass
@@ -263,9 +268,17 @@ class _Reader:
         token = self.tokens[i]
         if not token.is_capitalised or i in self.material or not (self._may_be_name(token)
                                                                    or self._month_inside_name(i)
-                                                                   or self._closes_name(i)):
+                                                                   or self._closes_name(i)
+                                                                   or self._root_with_i_after_capital(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _root_with_i_after_capital(self, i: int) -> bool:
+        """`Indonesia Masaki Yasushi`: after a capitalised word, a word Sastrawi reads as a root with `-i`
+        alone (`masak-i`) may be a name's, as no role's word is such a verb; not opening a sentence, where it is
+        a verb or an idiom (`Setali tiga uang`, `Datangi lokasi`)."""
+        return (i > 0 and self.tokens[i - 1].is_capitalised and _root_with_i(self.tokens[i].text)
+                and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.not_names)
 
     def _closes_name(self, i: int) -> bool:
         """`Muhammad Saiful Islam`: a word never a name alone (name_closers.txt) ends one right after a given
@@ -366,6 +379,10 @@ class _Reader:
             if i > head and (qualifier := self._qualifier_length(i)):
                 i += qualifier  # `Presiden RI petahana Joko Widodo`
                 continue
+            if i > head and self.tokens[head].text in self.lex.procurement_posts and (
+                    purpose := self._post_object_length(i)):
+                i += purpose  # `PPK proyek revitalisasi Pasar Seririt tahun anggaran 2023, Ketut Arsa Wijaya`
+                continue
             if token.text in self.lex.connectors:
                 following = i + 1
                 if (following >= len(self.tokens) or not self.tokens[following].is_capitalised
@@ -446,6 +463,21 @@ class _Reader:
         """`desa`, `kelurahan`, `puskesmas`: a lower-case word of a village's or district's post, or of a public
         institution's (place_levels.txt, public_unit_words.txt)."""
         return text.capitalize() in self.lex.place_levels or text.capitalize() in self.lex.public_unit_words
+
+    def _post_object_length(self, i: int) -> int:
+        """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
+        kegiatan …`), up to a comma within POST_OBJECT_REACH tokens that a name word follows; 0 when they are not
+        that (`PPK proyek itu ditahan`: the comma never comes, the clause is a sentence's)."""
+        start = i + (self.word(i) in POST_OBJECT_LINKS)
+        if self.word(start) not in self.lex.post_objects:
+            return 0
+        for k in range(start + 1, min(len(self.tokens) - 1, start + POST_OBJECT_REACH)):
+            text = self.tokens[k].text
+            if text == ",":
+                return k - i if self.is_name_word(k + 1) else 0
+            if text in CLAUSE_END or text == "(" or text.lower() in self.lex.attribution_verbs or text == "yang":
+                return 0
+        return 0
 
     def _qualifier_length(self, i: int) -> int:
         """How many tokens from `i` say when the post was held or how it was won (role_qualifiers.txt: `saat
