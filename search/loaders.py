@@ -200,21 +200,22 @@ STOPPED_REASONS = {RecursionError: "its structure nests too deep to read", Memor
 
 
 BINARY_SAMPLE = 8192  # bytes at the start of a file that say whether it is text
-BINARY_NUL_SHARE = 100  # more than one NUL byte in this many of them is a binary file; fewer are strays
+BINARY_CONTROL_SHARE = 100  # with a NUL among them, more than one control byte in this many is a binary file
+TEXT_BYTES = bytes(range(9, 14)) + bytes(range(32, 256))  # all but the C0 controls text never holds
 
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of Latin-1 that old
     exports use), so that text is not lost over its encoding; the fallback is noted in `notes`.
-    NUL bytes over 1 % of the start mean a binary file (or UTF-16 without a BOM); fewer, strays a bad export
-    leaves, are dropped and noted."""
+    NUL bytes at the start, with control bytes (NUL included) over 1 % of it, mean a binary file (or UTF-16
+    without a BOM); fewer, strays a bad export leaves, are dropped and noted."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("not valid UTF-16") from None
     start = data[:BINARY_SAMPLE]
-    if start.count(0) * BINARY_NUL_SHARE > len(start):
+    if b"\x00" in start and len(start.translate(None, TEXT_BYTES)) * BINARY_CONTROL_SHARE > len(start):
         raise InputError("binary file (contains NUL bytes)")
     if b"\x00" in data:
         if notes is not None:
