@@ -160,9 +160,11 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kuasa Pengguna Anggaran (KPA) kegiatan pengadaan alat kesehatan, Sutrisno, ikut diperiksa.",
      [("Sutrisno", "Kuasa Pengguna Anggaran kegiatan pengadaan alat kesehatan")]),
     ("Ketua Pelaksana kegiatan, Ahmad Kholil Robbani, menyampaikan terima kasih.", []),
-    # a foreign name that reads as an Indonesian verb with `-i` (`masak-i`)
+    # a name's word that reads as a root with `-i` or `-lah` alone (`masak-i`, `fadil-lah`)
     ("Duta Besar Jepang untuk Indonesia Masaki Yasushi meninjau TPST.",
      [("Masaki Yasushi", "Duta Besar Jepang untuk Indonesia")]),
+    ("Rapat dipimpin Ketua Komisi D DPRD Makassar, Andi Nurul Fadillah Mappaseng.",
+     [("Andi Nurul Fadillah Mappaseng", "Ketua Komisi D DPRD Makassar")]),
     # a party written in camel case is one word, not two glued (`Nas Dem` would read as a name)
     ("Anggota Komisi V DPR RI dari Fraksi Partai NasDem, Tumpal Hamonangan Sihotang, meninjau jalan.",
      [("Tumpal Hamonangan Sihotang", "Anggota Komisi V DPR RI dari Fraksi Partai NasDem")]),

@@ -120,10 +120,13 @@ def is_derived_word(text: str) -> bool:
     return len(root) >= MIN_ROOT or len(word) - len(root) >= MIN_ROOT
 
 
-def _root_with_i(text: str) -> bool:
-    """`Masaki` read as `masak` + `-i`: a root with the verb suffix `-i` alone."""
+NAME_LIKE_SUFFIXES = ("i", "lah")  # `Masak-i`, `Fadil-lah`: what Sastrawi strips from names now and then
+
+
+def _root_with_name_like_suffix(text: str) -> bool:
+    """`Masaki` read as `masak` + `-i`, `Fadillah` as `fadil` + `-lah`: a root with one such suffix alone."""
     word = text.lower()
-    return word.endswith("i") and stem_word(word) == word[:-1]
+    return any(word.endswith(suffix) and stem_word(word) == word[:-len(suffix)] for suffix in NAME_LIKE_SUFFIXES)
 
 
 @dataclass
@@ -269,15 +272,15 @@ class _Reader:
         if not token.is_capitalised or i in self.material or not (self._may_be_name(token)
                                                                    or self._month_inside_name(i)
                                                                    or self._closes_name(i)
-                                                                   or self._root_with_i_after_capital(i)):
+                                                                   or self._root_with_suffix_after_capital(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
 
-    def _root_with_i_after_capital(self, i: int) -> bool:
-        """`Indonesia Masaki Yasushi`: after a capitalised word, a word Sastrawi reads as a root with `-i`
-        alone (`masak-i`) may be a name's, as no role's word is such a verb; not opening a sentence, where it is
-        a verb or an idiom (`Setali tiga uang`, `Datangi lokasi`)."""
-        return (i > 0 and self.tokens[i - 1].is_capitalised and _root_with_i(self.tokens[i].text)
+    def _root_with_suffix_after_capital(self, i: int) -> bool:
+        """`Indonesia Masaki Yasushi`, `Andi Nurul Fadillah Mappaseng`: after a capitalised word, a word Sastrawi
+        reads as a root with `-i` or `-lah` alone (`masak-i`, `fadil-lah`) may be a name's, as no role's word is
+        such a verb or emphasis; not opening a sentence, where it is one (`Setali tiga uang`, `Datangi lokasi`)."""
+        return (i > 0 and self.tokens[i - 1].is_capitalised and _root_with_name_like_suffix(self.tokens[i].text)
                 and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.not_names)
 
     def _closes_name(self, i: int) -> bool:
