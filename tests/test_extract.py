@@ -160,6 +160,11 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kuasa Pengguna Anggaran (KPA) kegiatan pengadaan alat kesehatan, Sutrisno, ikut diperiksa.",
      [("Sutrisno", "Kuasa Pengguna Anggaran kegiatan pengadaan alat kesehatan")]),
     ("Ketua Pelaksana kegiatan, Ahmad Kholil Robbani, menyampaikan terima kasih.", []),
+    # a foreign envoy posted in a region of Indonesia; an office named after an airport's namesake
+    ("Konsul Jenderal Australia di Bali, Emily Hartcourt, mengatakan.",
+     [("Emily Hartcourt", "Konsul Jenderal Australia di Bali")]),
+    ("Kepala Kantor Imigrasi Kelas I Khusus TPI Ngurah Rai, Yoga Prasetya Kusuma, memastikan.",
+     [("Yoga Prasetya Kusuma", "Kepala Kantor Imigrasi Kelas I Khusus TPI Ngurah Rai")]),
     # a name's word that reads as a root with `-i` or `-lah` alone (`masak-i`, `fadil-lah`)
     ("Duta Besar Jepang untuk Indonesia Masaki Yasushi meninjau TPST.",
      [("Masaki Yasushi", "Duta Besar Jepang untuk Indonesia")]),

@@ -420,7 +420,8 @@ class _Reader:
     def _role_goes_on(self, i: int, head: int) -> bool:
         """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
         Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves, or
-        Indonesia for an envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`)."""
+        Indonesia (or a place in it) for an envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`, `Konsul
+        Jenderal Australia di Bali, Emily …`)."""
         text, following = self.tokens[i].text, self.word(i + 1)
         if i - head <= ROLE_OBJECT_WORDS + 1 and all(self.tokens[k].text.islower() for k in range(head + 1, i)) \
                 and self._ends_in_deictic(i):
@@ -434,7 +435,8 @@ class _Reader:
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
                 and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
                      or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
-                         and (self._country_starts(i + 1) or following in ENVOY_BODIES))))
+                         and (self._country_starts(i + 1) or following in ENVOY_BODIES
+                              or (text == PLACE_LINK and i + 1 in self.material)))))  # `Australia di Bali`
 
     def _country_ends(self, i: int) -> bool:
         """A country's name, of one or two words, ends at `i` (`Inggris`, `Arab Saudi`)."""
