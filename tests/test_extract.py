@@ -160,6 +160,10 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kuasa Pengguna Anggaran (KPA) kegiatan pengadaan alat kesehatan, Sutrisno, ikut diperiksa.",
      [("Sutrisno", "Kuasa Pengguna Anggaran kegiatan pengadaan alat kesehatan")]),
     ("Ketua Pelaksana kegiatan, Ahmad Kholil Robbani, menyampaikan terima kasih.", []),
+    # who holds a post after `kini dijabat`; a kecamatan or kelurahan named `Kota …` is the post's place
+    ("Camat Elar kini dijabat Fransiska Ndiwa, dan Lurah Kota Ndora kini dijabat Kornelis Jelamu.",
+     [("Fransiska Ndiwa", "Camat Elar"), ("Kornelis Jelamu", "Lurah Kota Ndora")]),
+    ("Camat Kota Komba, Wilhelmus Dadu, hadir.", [("Wilhelmus Dadu", "Camat Kota Komba")]),
     # a foreign envoy posted in a region of Indonesia; an office named after an airport's namesake
     ("Konsul Jenderal Australia di Bali, Emily Hartcourt, mengatakan.",
      [("Emily Hartcourt", "Konsul Jenderal Australia di Bali")]),

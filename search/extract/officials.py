@@ -40,6 +40,8 @@ APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB})  #
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
+TOWN_WORD = "Kota"  # opens the names of kecamatan and kelurahan too (`Kota Komba`, `Kota Ndora`), not only kota
+HOLDER_ADVERBS = frozenset({"kini", "sekarang"})  # `Camat Elar kini dijabat …`
 HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
 MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
@@ -218,7 +220,7 @@ class _Reader:
             return True  # `kata kepala desa setempat, Ahmad Hidayat`
         if self.tokens[i].text not in LOWERCASE_ROLE_POSTS:
             return False
-        if self._holder_follows(i + 1):
+        if self._holder_start(i + 1) is not None:
             return True  # `majelis hakim yang diketuai Erintuah Damanik`
         j = i + 1  # `jaksa penuntut umum Rudi Hartono`: a court post's words in lower case, then the name
         while j < i + 1 + MAX_LOWERCASE_ROLE_WORDS and self._lowercase_role_word(i, self.word(j)):
@@ -227,13 +229,15 @@ class _Reader:
             j += 3  # `jaksa penuntut umum (JPU) Budi Santoso`: the post's acronym, then the name
         return j > i + 1 and self.word(j)[:1].isupper()
 
-    def _holder_follows(self, i: int) -> bool:
-        """At `i`, `dijabat` or `diketuai` (after `yang`), then `oleh` or not, then a capitalised word."""
+    def _holder_start(self, i: int) -> int | None:
+        """At `i`, `dijabat` or `diketuai` (after `yang`, or `kini`), then `oleh` or not: where the capitalised
+        word that follows them starts (`Camat Elar kini dijabat Fransiska Ndiwa`), else None."""
         i += self.word(i) == "yang"
+        i += self.word(i) in HOLDER_ADVERBS
         if self.word(i) not in HOLDER_VERBS:
-            return False
+            return None
         i += 1 + (self.word(i + 1) == "oleh")
-        return self.word(i)[:1].isupper()
+        return i if self.word(i)[:1].isupper() else None
 
     def _no_post_follows(self, i: int) -> bool:
         """`wakil Jepang Takuma Ueda`, `sundulan kepala Cassano`, `anggota Nama Snada`: in lower case, `wakil`
@@ -322,7 +326,8 @@ class _Reader:
         if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
                 or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
             return False
-        return not is_derived_word(text)  # last: Sastrawi is asked only about words no list settles
+        return text in self.lex.word_names or not is_derived_word(text)  # last: Sastrawi is asked only about
+        # words no list settles
 
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`, `KPK Jilid I`: a one-letter numeral after the unit it numbers, not an initial."""
@@ -709,7 +714,11 @@ class _Reader:
                 unextended, name = name, self._given_name_region(head, name)
                 name = self._without_place(head, name)
                 if name is None:
-                    return [], head + 1
+                    holder = self._holder_start(end) if not held else None
+                    if holder is None:
+                        return [], head + 1
+                    held, start = True, holder  # `Camat Elar kini dijabat Fransiska Ndiwa`: Elar is the post's
+                    continue
                 if self._names_organisation(head, name) or self._speaks_for_nobody(head, name):
                     return [], head + 1
                 paired = self._paired_name(start, name[0])
@@ -725,10 +734,10 @@ class _Reader:
                     found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
                 return found, name[1]
             following = end + 1
-            if name is None and not held and self._holder_follows(end):  # `Kajari Samarinda dijabat oleh Retno …`
+            holder = self._holder_start(end) if name is None and not held else None
+            if holder is not None:  # `Kajari Samarinda dijabat oleh Retno …`
                 held = True  # once per role: a chain of posts and holder verbs is not walked again and again
-                following = end + 1 + (self.word(end) == "yang")
-                start = following + (self.word(following) == "oleh")
+                start = holder
                 continue
             if self.word(end) == "," and self.word(following) in self.lex.connectors:
                 following += 1  # "Direktur Penyuluhan, Pelayanan, dan Hubungan Masyarakat DJP Inge …"
@@ -889,7 +898,11 @@ class _Reader:
         if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
             return self._after_place_level(start, end)
         post = self._post_after_acting(head)
-        if self.tokens[post].text.capitalize() not in PLACE_POSTS or start != self._place_start(post):
+        if self.tokens[post].text.capitalize() not in PLACE_POSTS:
+            return name
+        if start == self._place_start(post) + 1 and self.word(start - 1) == TOWN_WORD:
+            return None if end - start == 1 else (start + 1, end)  # `Camat Kota Komba`: a kecamatan named `Kota …`
+        if start != self._place_start(post):
             return name
         if end - start == 1:
             return None
@@ -989,7 +1002,8 @@ class _Reader:
                     continue
             if self.is_title(i) and i > head and all(self.is_title(k) for k in range(i, name_start)):
                 break
-            if token.text in HOLDER_VERBS or (token.text == "yang" and self.word(i + 1) in HOLDER_VERBS):
+            if token.text in HOLDER_VERBS or ((token.text == "yang" or token.text in HOLDER_ADVERBS)
+                                              and self.word(i + 1) in HOLDER_VERBS):
                 break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
             if qualifier := self._qualifier_length(i):
                 i += qualifier
