@@ -14,6 +14,17 @@ TITLE_MAX_CHARS = 120
 # direction marks, word joiner, BOM. Text and queries drop them, so `bu\u00adpati` is `bupati`.
 FORMAT_CHARACTERS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
                                "\ufff9-\ufffb]")
+# What no page, feed or index should hold: C0 controls but tab and line ends, DEL, the non-characters U+FFFE and
+# U+FFFF (XML refuses them all, and a feed of one such title fails), and lone surrogates (`"\ud800"` in JSON, which
+# no UTF-8 encoder writes).
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _written(found: re.Match) -> str:
+    """A lone surrogate as the replacement character; a control character as a space (`\x0c` between words)."""
+    return "\ufffd" if "\ud800" <= found[0] <= "\udfff" else " "
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]{0,2}|Prof|Drs|Dra|Hj|Kol|Jl|No)\.[\"”’']?\s+$")
 
@@ -48,14 +59,17 @@ class Article:
 def article_id(url: str | None, body: str) -> str:
     """A stable id: a hash of the URL when there is one, else of the normalised text."""
     basis = url.strip() if url and url.strip() else "text:" + normalise_space(body)
-    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # a lone `\ud800` of a JSON
+    # record hashes (the text is normalise_text's later), and no other text's id changes
 
 
 def normalise_text(text: str) -> str:
     """One form for every text the index holds and every query it answers: NFKC (composed accents,
-    fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters."""
+    fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters, and nothing UNWRITABLE."""
     if not text:
         return text
+    if UNWRITABLE.search(text):
+        text = UNWRITABLE.sub(_written, text)
     if not text.isascii():
         text = FORMAT_CHARACTERS.sub("", text)
         if not unicodedata.is_normalized("NFKC", text):  # the ellipsis stays one character, as titles show it

@@ -41,3 +41,10 @@ def test_site_name_is_the_registered_name_of_the_host():
     assert site_name("https://www.republika.co.id/berita") == "republika"
     assert site_name("https://lampungselatankab.go.id/berita/1") == "lampungselatankab"
     assert site_name("") is None
+
+
+def test_text_keeps_no_control_character_no_non_character_and_no_lone_surrogate():
+    from search.articles import normalise_text
+
+    assert normalise_text("a\x00b\x08c\x1bd\x7fe\ufffef\ud800g\th\ni") == "a b c d e f\ufffdg\th\ni"
+    assert Article(id="x", title="Judul\x0c", body="Isi\udfff").body == "Isi\ufffd"

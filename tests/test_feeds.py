@@ -64,3 +64,17 @@ def test_page_offers_the_feed(story_client):
     page = story_client.get("/?q=Lampung&official=Thamrin&page=1&sort=date").get_data(as_text=True)
     assert '<link rel="alternate" type="application/atom+xml" title="Warta: Lampung" href="/feed?q=Lampung&amp;official=Thamrin">' in page
     assert '<a class="follow" href="/feed?q=Lampung&amp;official=Thamrin" type="application/atom+xml">Ikuti</a>' in page
+
+
+def test_a_feed_of_text_holding_control_characters_is_still_xml():
+    """An index written before such characters were dropped may still hold them; XML cannot."""
+    from web.feeds import atom_feed
+
+    updated = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    hit = {"id": "a1", "title": "Rapat\x08 banjir\x00", "date": "2024-05-01", "snippet": "Isi \x1b[0m<mark>banjir</mark>",
+           "source": "Radar\ufffe", "officials": ["Budi\x01 Santoso"], "agencies": []}
+    xml = atom_feed({"hits": [hit]}, "Warta: banjir", "http://x/feed", "http://x/", "http://x", updated)
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo
+    assert [(e.title, e.author, e.tags[0].term) for e in parsed.entries] == [
+        ("Rapat  banjir", "Radar", "Budi  Santoso")]

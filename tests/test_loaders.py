@@ -448,6 +448,13 @@ def test_json_lines_in_utf16_with_a_byte_order_mark_are_read(tmp_path, encoding,
         ("Kafe 0 caf\u00e9", BODY, f"{path}:1"), ("Kafe 1 caf\u00e9", BODY, f"{path}:2")]
 
 
+def test_a_lone_surrogate_escape_in_json_is_read_as_a_replacement_character(tmp_path):
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text('{"title": "x\\u0008y", "body": "%s \\ud800 itu."}\n' % BODY, encoding="utf-8")
+    [article] = read_all(path)
+    assert (article.title, article.body) == ("x y", BODY + " \ufffd itu.")
+
+
 def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
     path = tmp_path / "latin.jsonl"
     line = json.dumps({"url": "https://a.id/1", "body": BODY + " Caf\u00e9 itu ramai."}, ensure_ascii=False)
