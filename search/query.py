@@ -222,6 +222,13 @@ class SearchService:
 
     @property
     def version(self) -> str:
+        """The name of the generation a search started now answers from: with background swaps, the one opened
+        so far while a newer one is opened beside it (an ETag naming the newer one on the older one's results
+        would let a client keep them with a 304); else the one `current` names, which a search opens first."""
+        with self._lock:
+            generation = self._generation
+        if generation is not None and self.background_swaps:
+            return generation.name
         return self._current_name()
 
     def _current_name(self) -> str:

@@ -1,4 +1,5 @@
 import json
+import os
 import time
 
 import pytest
@@ -223,9 +224,11 @@ def test_background_swaps_answer_from_the_old_generation_until_the_new_one_is_wa
     assert warming.wait(30)
     assert [run(service, "")["total"] for _ in range(3)] == [1, 1, 1]  # still warming: still the old one
     assert service.current() is first
+    assert service.version == first.name != os.readlink(tmp_path / "current")  # what answers, not what is linked
     release.set()
     assert _wait_until(lambda: service.current() is not first)
     assert run(service, "")["total"] == 7
+    assert service.version == service.current().name == os.readlink(tmp_path / "current")
     assert first.closed
     assert _wait_until(lambda: len(list(tmp_path.glob("gen-*"))) == 1)  # and removed, by the thread that let go
     service.close()

@@ -15,7 +15,7 @@ from urllib.parse import quote, quote_plus, unquote_to_bytes, urlencode
 from functools import lru_cache
 from itertools import chain
 
-from flask import (Blueprint, Flask, Response, current_app, jsonify, redirect, render_template, request,
+from flask import (Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request,
                    stream_with_context)
 from werkzeug.exceptions import HTTPException
 
@@ -646,7 +646,9 @@ def index_etag() -> str | None:
     if request.method not in ("GET", "HEAD") or not any(
             request.path == p or (p.endswith("/") and p != "/" and request.path.startswith(p)) for p in INDEX_DEPENDENT):
         return None
-    version = service().version
+    if "index_version" not in g:  # once a request, before its work: a swap meanwhile makes the tag older, not newer
+        g.index_version = service().version
+    version = g.index_version
     if not version:
         return None
     # the host too: the feed's links and ids are built from it (`Vary: Host`)
