@@ -13,9 +13,12 @@ from typing import Sequence
 from .analysis import words_of
 from .extract.lexicon import load_lexicon
 from .identity import variants
-from .schema import AGENCY, OFFICIAL, REGION
+from .facet_registry import FACETS
+from .schema import AGENCY, REGION
 from .synonyms import load_synonyms
 
+PEOPLE = frozenset(facet.name for facet in FACETS.facets if facet.people)  # `official`, `quoted`: officials'
+# names, which nicknames and one person's other forms stand for alike
 PERSON_GROUPINGS_KEPT = 4  # official value lists (one per open generation) whose grouping by person is remembered
 MAX_MATCHED_VALUES = 50  # values a typed value may stand for when it is words of several (`official:wayan`)
 ALIAS_WORDS_KEPT = 8_192  # stored values whose other names' words are remembered (one entry per facet value)
@@ -53,7 +56,7 @@ def named_values(facet: str, typed: str, values: Sequence[str]) -> list[str]:
 def with_variants(facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:
     """`found` and, for officials, every other stored form of the same people (search/identity.py: `Sri Mulyani`
     brings `Sri Mulyani Indrawati`); `values` are all the facet's stored values."""
-    if facet != OFFICIAL or not found:
+    if facet not in PEOPLE or not found:
         return list(found)
     groups = _person_groups(tuple(values))
     chosen = dict.fromkeys(found)
@@ -71,9 +74,14 @@ def _person_groups(values: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return groups
 
 
+def full_name(typed: str) -> str:
+    """The full name a nickname stands for (person_aliases.tsv: `jokowi` -> `Joko Widodo`), else `typed`."""
+    return _nicknames()[0].get(" ".join(typed.split()).casefold(), typed)
+
+
 def _meant(facet: str, typed: str) -> str | None:
     """The canonical name a nickname, acronym or short form stands for; None when it is none of them."""
-    if facet == OFFICIAL:
+    if facet in PEOPLE:
         return _nicknames()[0].get(" ".join(typed.split()).casefold())
     if facet == AGENCY:
         agency = load_synonyms().lookup(tuple(words_of(typed)), typed_in_capitals=typed.isupper())
@@ -95,7 +103,7 @@ def alias_words(facet: str, value: str) -> frozenset[str]:
     """The words of a stored value's other names, for the type-ahead: an agency's acronyms and short forms (of
     the agency a region qualifies too: `Dinas Kesehatan Kota Bekasi` has `dinkes`), an official's nicknames, a
     region's short forms (`18.01` has `lamsel`)."""
-    if facet == OFFICIAL:
+    if facet in PEOPLE:
         return frozenset(word for nick in _nicknames()[1].get(value.casefold(), ()) for word in words_of(nick))
     if facet == REGION:
         return _region_alias_words().get(value, frozenset())

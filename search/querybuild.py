@@ -247,7 +247,7 @@ class QueryBuilder:
         """`said:suhajar reformasi`: the officials `suhajar` names (as `official:` resolves it), else the name as
         written (a person who is no official), each with the query's words inside their quotes."""
         table = self.facets.get(OFFICIAL)
-        speakers = table.matching_values(typed) if table is not None else []
+        speakers = named_values(OFFICIAL, typed, table.values) if table is not None else []
         return said_within(speakers or [" ".join(typed.split())], parsed)
 
     def selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:

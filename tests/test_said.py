@@ -209,3 +209,21 @@ def test_stop_words_are_neither_indexed_nor_required_inside_quotes():
     assert said_positions([("Thamrin", "Yang dan gedung")]) == [("Thamrin", [SPAN]), (f"{JOIN}gedung", [SPAN + 1])]
     assert said_within(["Thamrin"], parse('said:Thamrin "gedung yang baru"')) == SaidWords(
         "Thamrin", (((("gedung", "baru"), False),),))
+
+
+def test_a_nickname_names_the_speaker_in_said_quoted_and_the_quoted_type_ahead(tmp_path):
+    record = {"id": "jk", "title": "Bendungan diresmikan", "date": "2023-01-10", "body":
+              'Presiden Joko Widodo meresmikan bendungan di Kabupaten Blitar. "Bendungan ini untuk para petani '
+              'di sekitarnya," kata Jokowi di lokasi.'}
+    (tmp_path / "jk.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert build_index([tmp_path / "jk.jsonl"], tmp_path / "ix").errors == []
+    service = SearchService(tmp_path / "ix")
+    try:
+        totals = [service.search(SearchRequest(q=q, selected=selected))["total"] for q, selected in [
+            ("said:jokowi petani", {}), ('said:"Joko Widodo" petani', {}), ("", {"quoted": ("jokowi",)}),
+            ("said:jokowi sawah", {})]]
+        assert totals == [1, 1, 1, 0]
+        listed = service.facet_values("quoted", SearchRequest(), prefix="jokowi")["values"]
+        assert [(v["value"], v["count"]) for v in listed] == [("Joko Widodo", 1)]
+    finally:
+        service.close()

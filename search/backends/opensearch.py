@@ -33,7 +33,7 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facet_aliases import alias_words
+from ..facet_aliases import alias_words, full_name
 from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
@@ -651,10 +651,11 @@ class OpenSearchBackend:
         return self.translate(built.excluded) if built.excluded is not None else None
 
     def _official_values(self, typed: str) -> list[str]:
-        """The official values `typed` means, as FacetTable.matching_values finds them: the same value in any
-        case, else every value holding all its words."""
+        """The official values `typed` means, as Whoosh's said: finds them (facet_aliases.named_values): the
+        full name of a nickname, the same value in any case, else every value holding all its words."""
         if "official" not in self.facets:
             return []
+        typed = full_name(typed)
         field = self.facets.get("official").index_field
         body = {"size": 0, "query": {"match": {f"{field}.words": {"query": typed, "operator": "and"}}},
                 "aggs": {"values": {"terms": {"field": field, "size": 10 * SPEAKERS_LISTED}}}}
