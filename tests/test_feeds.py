@@ -78,3 +78,17 @@ def test_a_feed_of_text_holding_control_characters_is_still_xml():
     assert not parsed.bozo
     assert [(e.title, e.author, e.tags[0].term) for e in parsed.entries] == [
         ("Rapat  banjir", "Radar", "Budi  Santoso")]
+
+
+def test_a_public_url_set_builds_the_links_whatever_host_the_request_names(tmp_path):
+    from search.indexer import build_index
+
+    from .conftest import SEEDS
+
+    build_index([SEEDS], tmp_path)
+    app = create_app({"WARTA_INDEX": str(tmp_path), "WARTA_PUBLIC_URL": "https://warta.example.id", "TESTING": True})
+    response = app.test_client().get("/feed?q=reformasi", headers={"Host": "evil.example"})
+    parsed = feedparser.parse(response.data)
+    assert [entry.link.split("/article/")[0] for entry in parsed.entries] == ["https://warta.example.id"]
+    assert b"evil.example" not in response.data and "Host" not in response.headers.get("Vary", "")
+    app.extensions["warta"].close()

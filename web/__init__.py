@@ -12,7 +12,8 @@ from search.facet_registry import FACETS
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_FACETS
+    """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_PUBLIC_URL
+    (the address feed links start with; default $WARTA_PUBLIC_URL, else the request's Host), WARTA_FACETS
     (a search.facet_registry.FacetRegistry; default the declared FACETS), WARTA_BACKEND (whoosh or opensearch;
     default $WARTA_BACKEND or whoosh), WARTA_OPENSEARCH_URL (default $WARTA_OPENSEARCH_URL) and
     WARTA_RESULT_CACHE_MB (results kept per index generation and process; default $WARTA_RESULT_CACHE_MB or 32)."""
@@ -22,6 +23,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.merge_slashes = False
     app.config.update(
         WARTA_INDEX=os.environ.get("WARTA_INDEX", "index"),
+        # the public address the feed's links are built from; unset, the Host the client sent (`Vary: Host`)
+        WARTA_PUBLIC_URL=os.environ.get("WARTA_PUBLIC_URL", "").strip().rstrip("/"),
         MAX_CONTENT_LENGTH=16 * 1024,
         JSON_SORT_KEYS=False,
     )

@@ -459,13 +459,14 @@ def feed():
         response.last_modified = updated
         return response
     result = service().search(search)
-    base = request.host_url.rstrip("/")
+    base = current_app.config.get("WARTA_PUBLIC_URL") or request.host_url.rstrip("/")
     described = " · ".join([search.q, *(chip["label"] for chip in selected_chips(search))]) or "semua berita"
     body = atom_feed(result, f"Warta: {described}", base + page_url(search, "/feed", sort="relevance", per_page=10),
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
     response.last_modified = updated
-    response.vary.add("Host")  # its links are built from the Host the client sent: a shared cache keeps one per Host
+    if not current_app.config.get("WARTA_PUBLIC_URL"):
+        response.vary.add("Host")  # links built from the Host the client sent: a shared cache keeps one per Host
     return response
 
 
