@@ -160,6 +160,11 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kuasa Pengguna Anggaran (KPA) kegiatan pengadaan alat kesehatan, Sutrisno, ikut diperiksa.",
      [("Sutrisno", "Kuasa Pengguna Anggaran kegiatan pengadaan alat kesehatan")]),
     ("Ketua Pelaksana kegiatan, Ahmad Kholil Robbani, menyampaikan terima kasih.", []),
+    # a name, its degrees, then `sebagai` or `dilantik sebagai` and the post; Papua's `Kepala Distrik X`
+    ("Yang dilantik yakni Laurensius Kaize, S.Sos., sebagai Kepala Distrik Kimaam; Maria Yasinta Nggeol, S.KM., "
+     "dilantik sebagai Sekretaris Dinas Kesehatan.",
+     [("Laurensius Kaize", "Kepala Distrik Kimaam"), ("Maria Yasinta Nggeol", "Sekretaris Dinas Kesehatan")]),
+    ("Kepala Distrik Sota, Yosefina Basik-Basik, mengatakan.", [("Yosefina Basik-Basik", "Kepala Distrik Sota")]),
     # who holds a post after `kini dijabat`; a kecamatan or kelurahan named `Kota …` is the post's place
     ("Camat Elar kini dijabat Fransiska Ndiwa, dan Lurah Kota Ndora kini dijabat Kornelis Jelamu.",
      [("Fransiska Ndiwa", "Camat Elar"), ("Kornelis Jelamu", "Lurah Kota Ndora")]),

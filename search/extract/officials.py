@@ -1054,13 +1054,23 @@ class _Reader:
     def _before_serving(self, i: int) -> int:
         """Where the name before the marker at `i` ends: right before it, or, after `menjabat (sebagai)` or
         `dilantik sebagai`, before the verb and the words saying when (`Joko Widodo masih menjabat Gubernur DKI`,
-        `Halimah Yacob akan dilantik sebagai Presiden Singapura`)."""
+        `Halimah Yacob akan dilantik sebagai Presiden Singapura`); before `sebagai` or such a verb, also before
+        degrees written after the name (`Laurensius Kaize, S.Sos., sebagai Kepala Distrik Kimaam`)."""
         verb = i - 1 if self.word(i) == "sebagai" and self.word(i - 1) in TAKING_VERBS else i
-        if self.word(verb) not in TAKING_VERBS:
-            return i
-        while self.word(verb - 1) in SERVING_ADVERBS:
-            verb -= 1
-        return verb
+        if self.word(verb) in TAKING_VERBS:
+            while self.word(verb - 1) in SERVING_ADVERBS:
+                verb -= 1
+        elif self.word(i) != "sebagai":
+            return i  # `Prof. Dr. Eko Prasojo, MAC, Rep.Publ., Deputi …`: after a comma, a list of posts and names
+        return self._before_degrees(verb)
+
+    def _before_degrees(self, end: int) -> int:
+        """`Laurensius Kaize, S.Sos., sebagai …`: where a name ends before the degrees (and their commas) written
+        after it; `end` itself when none are."""
+        start = end
+        while start > 0 and (self.word(start - 1) == "," or self.is_degree(start - 1)):
+            start -= 1
+        return start if any(self.is_degree(k) for k in range(start, end)) else end
 
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
