@@ -441,6 +441,8 @@ def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) 
     """`Pangkalan TNI AL Tanjungbalai Asahan` ... `Pangkalan TNI AL Tanjungbalai`, `Kodim 0818/Malang-Batu` ...
     `Kodim 0818`: a base, a command or an embassy (named_units.tsv) named once in full and once cut short is one
     unit, under its full name. Police units are not joined: `Polres Malang` and `Polres Malang Kota` are two."""
+    if sum(mention.kind in JOINED_UNIT_KINDS for mention in mentions) < 2:
+        return mentions  # most articles: nothing to join
     heads = {template.split("{}")[0] for template, kind, _ in lexicon.named_units.values() if kind in JOINED_UNIT_KINDS}
     by_name = {mention.name: mention for mention in mentions}
     for mention in mentions:

@@ -284,8 +284,10 @@ class _Reader:
         """`Indonesia Masaki Yasushi`, `Andi Nurul Fadillah Mappaseng`: after a capitalised word, a word Sastrawi
         reads as a root with `-i` or `-lah` alone (`masak-i`, `fadil-lah`) may be a name's, as no role's word is
         such a verb or emphasis; not opening a sentence, where it is one (`Setali tiga uang`, `Datangi lokasi`)."""
-        return (i > 0 and self.tokens[i - 1].is_capitalised and _root_with_name_like_suffix(self.tokens[i].text)
-                and self.tokens[i].text not in self.lex.role_words and self.tokens[i].text not in self.lex.not_names)
+        text = self.tokens[i].text
+        return (i > 0 and text.endswith(NAME_LIKE_SUFFIXES) and self.tokens[i - 1].is_capitalised
+                and text not in self.lex.role_words and text not in self.lex.not_names
+                and _root_with_name_like_suffix(text))
 
     def _closes_name(self, i: int) -> bool:
         """`Muhammad Saiful Islam`: a word never a name alone (name_closers.txt) ends one right after a given
