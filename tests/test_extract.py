@@ -151,6 +151,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("kata Dirreskrimum Polda Bali Kombes Anak Agung Ngurah Wirajaya kepada wartawan.",
      [("Anak Agung Ngurah Wirajaya", "Dirreskrimum Polda Bali")]),
     ("Wakil Bupati Anak Agung Gde Mayun hadir.", [("Anak Agung Gde Mayun", "Wakil Bupati")]),
+    # a Sasak name opens with `Lalu`, no `then` there (nor the `Lalu` of `Lalu Lintas`)
+    ("Kapolres AKBP Lalu Sahabudin hadir bersama Kasat Lalu Lintas AKP Budi Santoso.",
+     [("Lalu Sahabudin", "Kapolres"), ("Budi Santoso", "Kasat Lalu Lintas")]),
     ("Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Agung Wibowo hadir.",
      [("Agung Wibowo", "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak")]),
     # what a procurement post is held for, between the post and its holder after a comma; an organiser's is no post

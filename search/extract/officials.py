@@ -1646,7 +1646,8 @@ def _trimmed(words: list[str], lexicon: Lexicon, given_name_region: bool = False
     words = words[:cut]  # `Fadil Imran Mengatakan Sri`, `Tri Nanda Wicaksono Rp`: the name ends before
     if words:
         words[-1] = _without_glued_verb(words[-1], lexicon)
-    while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs):
+    while len(words) > 1 and (words[0].lower() in lexicon.sentence_openers or words[0].lower() in lexicon.attribution_verbs) \
+            and not _name_opener_length(words, lexicon):  # `Lalu Sahabudin` is a Sasak name, no `then`
         words = words[1:]  # `Ketika Soeharto`, `Kata Wiranto`: the sentence's first word, then the name
     while len(words) > 1 and _opens_role(words[0], lexicon) and not _name_opener_length(words, lexicon):
         words = words[1:]  # `Aiptu Melianus Sunbanu`, `Hakim Arief Hidayat`: a rank or a post, then the name
