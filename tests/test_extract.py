@@ -151,6 +151,13 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("kata Dirreskrimum Polda Bali Kombes Anak Agung Ngurah Wirajaya kepada wartawan.",
      [("Anak Agung Ngurah Wirajaya", "Dirreskrimum Polda Bali")]),
     ("Wakil Bupati Anak Agung Gde Mayun hadir.", [("Anak Agung Gde Mayun", "Wakil Bupati")]),
+    # a constituency between a legislator's post and the name after a comma; Lampung's village head; a Batak
+    # surname Sastrawi reads as an affixed word
+    ("Anggota DPRD Lampung Barat dari daerah pemilihan Suoh, Maryadi Hasan, mendesak.",
+     [("Maryadi Hasan", "Anggota DPRD Lampung Barat dari daerah pemilihan Suoh")]),
+    ("Anggota DPRD Jatim dari dapil Malang Raya Budi Santoso hadir.", []),  # where the name starts is unknown
+    ("Peratin Sukamarga, Sahrul Effendi, mengatakan warga resah.", [("Sahrul Effendi", "Peratin Sukamarga")]),
+    ("Kepala Kantor SAR Medan, Budi Darmawan Sinurat, menyebut.", [("Budi Darmawan Sinurat", "Kepala Kantor SAR Medan")]),
     # a Sasak name opens with `Lalu`, no `then` there (nor the `Lalu` of `Lalu Lintas`)
     ("Kapolres AKBP Lalu Sahabudin hadir bersama Kasat Lalu Lintas AKP Budi Santoso.",
      [("Lalu Sahabudin", "Kapolres"), ("Budi Santoso", "Kasat Lalu Lintas")]),

@@ -70,7 +70,7 @@ SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
-                         "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu"})  # a village head's local titles
+                         "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin"})  # a village head's local titles
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -96,6 +96,7 @@ ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
+CONSTITUENCY_WORDS = 5  # capitalised words (or numbers) of a constituency's name: `Jatim VI`, `Lampung Barat 3`
 POST_OBJECT_LINKS = frozenset({"pada", "untuk"})  # `PPK pada proyek …`
 POST_OBJECT_REACH = 14  # tokens of what a post is held for, up to the comma before the holder's name
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
@@ -389,6 +390,9 @@ class _Reader:
             if i > head and (qualifier := self._qualifier_length(i)):
                 i += qualifier  # `Presiden RI petahana Joko Widodo`
                 continue
+            if i > head and (constituency := self._constituency_length(i)):
+                i += constituency  # `Anggota DPRD Lampung Barat dari daerah pemilihan Suoh, Maryadi Hasan`
+                continue
             if i > head and self.tokens[head].text in self.lex.procurement_posts and (
                     purpose := self._post_object_length(i)):
                 i += purpose  # `PPK proyek revitalisasi Pasar Seririt tahun anggaran 2023, Ketut Arsa Wijaya`
@@ -475,6 +479,21 @@ class _Reader:
         """`desa`, `kelurahan`, `puskesmas`: a lower-case word of a village's or district's post, or of a public
         institution's (place_levels.txt, public_unit_words.txt)."""
         return text.capitalize() in self.lex.place_levels or text.capitalize() in self.lex.public_unit_words
+
+    def _constituency_length(self, i: int) -> int:
+        """`dari daerah pemilihan`, `dari dapil` before a legislator's constituency and a comma that a name
+        follows: the words to read through (the constituency's, capitalised or numbers, the clause reads as a
+        role's); 0 elsewhere."""
+        if self.word(i) != "dari":
+            return 0
+        words = 2 if self.word(i + 1).lower() == "dapil" else 3 if (
+            self.word(i + 1), self.word(i + 2)) == ("daerah", "pemilihan") else 0
+        for k in range(i + words, min(len(self.tokens) - 1, i + words + CONSTITUENCY_WORDS)) if words else ():
+            if self.tokens[k].text == ",":
+                return words if self.is_name_word(k + 1) else 0
+            if not (self.tokens[k].is_capitalised or self.tokens[k].text.isdigit()):
+                return 0
+        return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
 
     def _post_object_length(self, i: int) -> int:
         """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
