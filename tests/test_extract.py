@@ -200,6 +200,8 @@ def test_official_rules(body, expected):
 @pytest.mark.parametrize("body", [
     "Rapat dengan Dirut PT Angkasa Pura II Muhammad Awaluddin berjalan lancar.",  # a company post
     "Wakil Sekretaris Tim Kampanye Nasional (TKN) Aminuddin Ma'ruf menyebut jadwal.",  # a campaign post
+    "Ketua Legiun Veteran Republik Indonesia (LVRI) Cabang Klungkung, I Ketut Regeg, mengapresiasi.",  # veterans
+    "Ketua Kelompok Kurma Asih, I Wayan Suarjana, mengaku prihatin.",  # a community group
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
