@@ -627,7 +627,7 @@ def without_raw_text(html: str) -> str:
     """The page without comments and the contents of script-like elements (`h+='<div>'` in a script is text,
     no element), in one linear pass: each mark's next place is looked for again only once passed. An unclosed
     one runs to the end, as the parser reads it."""
-    lowered = html.lower()
+    lowered = html.translate(_ASCII_LOWER)  # str.lower() may lengthen a text (`İ`): offsets must stay the page's
     following = {opening: _opening_at(lowered, opening, 0) for opening, _ in _RAW_TEXT_MARKS}
     kept: list[str] = []
     position = 0
@@ -657,6 +657,7 @@ def _opening_at(lowered: str, opening: str, position: int) -> int:
 
 
 _RAW_TEXT_MARKS = (("<!--", "-->"), *((f"<{name}", f"</{name}") for name in RAW_TEXT_ELEMENTS))
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CLOSING = dict(_RAW_TEXT_MARKS)
 
 

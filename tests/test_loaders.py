@@ -349,6 +349,7 @@ def test_nesting_depth_counts_only_elements_pages_close():
 def test_markup_inside_scripts_and_comments_is_text_not_elements(tmp_path):
     assert without_raw_text('<div>a<!-- <div> -->b<script>h+="<div>";</script >c<STYLE>x</style>d') == "<div>abcd"
     assert without_raw_text("<scripts>a<noscript><div></noscript><!---->b<!-- open <div>") == "<scripts>ab"
+    assert without_raw_text("İİİ<!-- x -->ab<SCRIPT>c</Script>d") == "İİİabd"  # `İ`.lower() is two characters
     page = tmp_path / "page.html"
     page.write_text("<html><head><script>var h='';" + "h+='<div>';" * 450 + "</script><!--" + "<span>" * 500
                     + "--></head><body><article><h1>Judul berita</h1>" + f"<p>{BODY}</p>" * 6
