@@ -889,8 +889,8 @@ def _government_just_named(found, n: int, tokens: Tokens) -> Region | None:
     boundary, sentences = start, 0
     while boundary > 0 and sentences < GOVERNMENT_SENTENCES:
         boundary -= 1
-        if tokens[boundary].text in SENTENCE_END:
-            sentences += 1
+        if tokens[boundary].text in SENTENCE_END and tokens[boundary - 1].text not in SENTENCE_END:
+            sentences += 1  # a sentence's end and the blank line after it are one end
     for match, value in reversed(found[:n]):
         if match.start < boundary:
             return None
