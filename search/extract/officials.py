@@ -650,7 +650,8 @@ class _Reader:
         Wirajaya`), after the role's head; 0 when there is none."""
         for opener in self.lex.name_openers:
             start = name_start - len(opener)
-            if start > head and tuple(self.tokens.texts[start:name_start]) == opener:
+            if (start > head and tuple(self.tokens.texts[start:name_start]) == opener
+                    and not any(k in self.material for k in range(start, name_start))):  # `… Perlindungan Anak`
                 return len(opener)
         return 0
 
