@@ -20,6 +20,7 @@ SPELLING_FIELD = BODY_WORDS
 FEW_RESULTS = 3
 FAR_RARER = 20  # a known word is respelled only to one in at least this many times more articles
 MAX_WORD = 20
+MAX_SPELLED = MAX_WORD + 2  # the longest word two edits of a word best_spelling asks about can reach
 MAX_WORDS = 6
 MAX_SPELLINGS = 3  # spellings an unknown word is searched as: the closest, the most frequent first
 MAX_CANDIDATES = 200  # close spellings weighed per word (in lexicon order): each costs a frequency look-up
@@ -190,10 +191,13 @@ def merged_lexicon(segments: list[tuple[list[str], np.ndarray]]) -> tuple[list[s
 
 
 def _letters_only(words: list[str], counts: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """The words of letters only held by some document (a merged lexicon is one already: kept as it is)."""
-    if (counts > 0).all() and "".join(words).isalpha():
+    """The words of letters only, no longer than a spelling of a word best_spelling asks about can be
+    (MAX_WORD + 2: a `x` * 32768 of a bad record would not even fit the table's lengths), held by some
+    document (a merged lexicon is one already: kept as it is)."""
+    if (counts > 0).all() and "".join(words).isalpha() and max(map(len, words), default=0) <= MAX_SPELLED:
         return list(words), counts
-    held = [i for i, (word, count) in enumerate(zip(words, counts.tolist())) if count and word.isalpha()]
+    held = [i for i, (word, count) in enumerate(zip(words, counts.tolist()))
+            if count and word.isalpha() and len(word) <= MAX_SPELLED]
     return [words[i] for i in held], counts[held]
 
 

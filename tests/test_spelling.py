@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from search.spelling import best_spelling, close_spellings, corrected_words, edit_distance, gazetteer_words, name_words
@@ -163,3 +164,22 @@ def test_close_spellings_are_those_as_close_as_the_best_most_frequent_first():
     assert close_spellings(FakeReader({"buat": 600, "bupati": 400}), "bupat") == ["bupati", "buat"]
     assert close_spellings(FakeReader({"buat": 6000, "bupati": 400}), "bupat") == ["buat", "bupati"]
     assert close_spellings(FakeReader({"bupaty": 1, "bupati": 19}), "bupaty") == []
+
+
+def test_a_word_longer_than_any_spelling_stays_out_of_the_table_and_the_index_searches(tmp_path):
+    import json
+
+    from search.indexer import build_index
+    from search.query import SearchRequest, SearchService
+    from search.spelling import _letters_only
+
+    words, counts = _letters_only(["x" * 32768, "bupati"], np.array([1, 5]))
+    assert (words, counts.tolist()) == (["bupati"], [5])
+    body = "Isi berita yang cukup panjang untuk dianggap artikel di Lampung Selatan. " + "x" * 32768 + " akhir."
+    (tmp_path / "big.jsonl").write_text(json.dumps({"url": "https://a.id/x", "body": body}) + "\n", encoding="utf-8")
+    build_index([tmp_path / "big.jsonl"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        assert service.search(SearchRequest(q="lampun"))["suggestion"] == "lampung"  # the spelling table builds
+    finally:
+        service.close()
