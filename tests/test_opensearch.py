@@ -323,3 +323,25 @@ def test_an_index_without_a_manifest_is_rebuilt_in_full_saying_so(updated):
     report = live.reindex([str(folder)], full=False, notice=notices.append)
     assert report.indexed == 3 and live.version != generation
     assert notices[0] == f"the live index {generation} was written by an older Warta: rebuilding it in full"
+
+
+def test_a_missing_alias_is_no_index_yet_for_an_update_and_a_503_for_a_search(opensearch_url, tmp_path):
+    """`warta reindex` without --full on an alias nothing carries yet, or one deleted behind Warta's back, builds
+    in full (it used to die on `alias [..] missing`); a search meanwhile is IndexMissingError (503), not a 500."""
+    from search.errors import IndexMissingError
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder / SEED_FILE.name)
+    backend = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-missing-{os.getpid()}"))
+    try:
+        assert backend.reindex([str(folder)], full=False).indexed == 1
+        backend.client.indices.delete_alias(index="_all", name=backend.alias)
+        with pytest.raises(IndexMissingError):
+            backend.search(SearchRequest(q="reformasi"))
+        assert backend.reindex([str(folder)], full=False).indexed == 1
+        assert backend.search(SearchRequest(q="reformasi"))["total"] == 1
+    finally:
+        drop(backend)
+        backend.close()

@@ -298,6 +298,13 @@ class _Frequencies:
         return found
 
 
+def _alias_missing(error) -> bool:
+    """`alias [warta] missing`: what a 404 says when asked for an alias no index carries (none built yet, or
+    deleted behind Warta's back): no index, as an index_not_found is."""
+    text = str(getattr(error, "error", "")) + " " + str(getattr(error, "info", ""))
+    return "alias [" in text and "missing" in text
+
+
 class _FacetWords(wq.Query):
     """`official:suhajar`: the facet values holding every typed word (or the value a typed form resolves to)."""
 
@@ -358,7 +365,7 @@ class OpenSearchBackend:
         try:
             return request(self.client)
         except exceptions.NotFoundError as error:
-            if "index_not_found" in str(error):
+            if "index_not_found" in str(error) or _alias_missing(error):
                 raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
                                         "`warta reindex --backend opensearch` first") from None
             raise
@@ -575,6 +582,8 @@ class OpenSearchBackend:
                 result = next(iter(item.values()))
                 action = recent.get(result.get("_id"))
                 status = result.get("status", 500)
+                if not isinstance(status, int):
+                    status = 503  # `N/A`: the request never reached a node (the cluster went away): unavailable
                 if action is not None and round_ < BULK_ROUNDS - 1 and (status >= 500 or status == 429):
                     retry.append(action)
                 else:
