@@ -79,6 +79,12 @@ def full_name(typed: str) -> str:
     return _nicknames()[0].get(" ".join(typed.split()).casefold(), typed)
 
 
+def meant_value(facet: str, typed: str) -> str:
+    """The stored value `typed` stands for by the alias tables alone (a nickname's full name, an acronym's
+    agency), else `typed`: what a backend that cannot list its stored values (OpenSearch) asks for."""
+    return _meant(facet, typed) or typed
+
+
 def _meant(facet: str, typed: str) -> str | None:
     """The canonical name a nickname, acronym or short form stands for; None when it is none of them."""
     if facet in PEOPLE:

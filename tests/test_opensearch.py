@@ -80,6 +80,8 @@ QUERIES = [
     dict(q="rakornas pelantikan lampung gedung", sort="date"), dict(q="+reformasi gedung rakornas pelantikan"),
     dict(q="reformasi gedung rakornas", selected={"source": ("Lampost",)}),
     dict(q="reformasi gedung rakornas", match="all"),
+    # an acronym in a field filter and in a selection resolves on both (they found nothing on OpenSearch)
+    dict(q="agency:kemendagri reformasi"), dict(q="", selected={"agency": ("Kemendagri",)}),
 ]
 
 

@@ -33,7 +33,7 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facet_aliases import alias_words, full_name
+from ..facet_aliases import alias_words, full_name, meant_value
 from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
@@ -319,7 +319,8 @@ class _OpenSearchQueryBuilder(QueryBuilder):
 
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
         facet = self.registry.get(field_name)
-        return _FacetWords(facet.index_field, facet.resolve_or_refuse(typed), typed)
+        resolved = facet.resolve_or_refuse(typed)
+        return _FacetWords(facet.index_field, meant_value(field_name, resolved) if resolved else resolved, typed)
 
     def said_filter(self, typed: str, parsed) -> wq.Query:
         """As in Whoosh: the officials `typed` names, else the name as written, with the query's words inside
@@ -626,7 +627,9 @@ class OpenSearchBackend:
     def resolved(self, request):
         from dataclasses import replace
 
-        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+        selected = {name: tuple(dict.fromkeys(meant_value(name, value) for value in values))  # `agency=kpk`
+                    for name, values in self.facets.selection(request.selected).items()}
+        return replace(request, officials=(), agencies=(), selected=selected)
 
     def _query(self, request, parsed):
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
