@@ -95,7 +95,6 @@ def _meant(facet: str, typed: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=ALIAS_WORDS_KEPT)
 @lru_cache(maxsize=1)
 def _region_alias_words() -> dict[str, frozenset[str]]:
     """Region code -> the words of its short forms (region_aliases.tsv: `Lamsel`, `Jaksel`)."""
@@ -105,6 +104,7 @@ def _region_alias_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(found) for code, found in words.items()}
 
 
+@lru_cache(maxsize=ALIAS_WORDS_KEPT)
 def alias_words(facet: str, value: str) -> frozenset[str]:
     """The words of a stored value's other names, for the type-ahead: an agency's acronyms and short forms (of
     the agency a region qualifies too: `Dinas Kesehatan Kota Bekasi` has `dinkes`), an official's nicknames, a
