@@ -74,11 +74,6 @@ def _person_groups(values: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def full_name(typed: str) -> str:
-    """The full name a nickname stands for (person_aliases.tsv: `jokowi` -> `Joko Widodo`), else `typed`."""
-    return _nicknames()[0].get(" ".join(typed.split()).casefold(), typed)
-
-
 def meant_value(facet: str, typed: str) -> str:
     """The stored value `typed` stands for by the alias tables alone (a nickname's full name, an acronym's
     agency), else `typed`: what a backend that cannot list its stored values (OpenSearch) asks for."""

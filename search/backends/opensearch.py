@@ -33,7 +33,7 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facet_aliases import alias_words, full_name, meant_value
+from ..facet_aliases import alias_words, meant_value
 from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
@@ -667,7 +667,7 @@ class OpenSearchBackend:
         full name of a nickname, the same value in any case, else every value holding all its words."""
         if "official" not in self.facets:
             return []
-        typed = full_name(typed)
+        typed = meant_value("official", typed)  # a nickname's full name
         field = self.facets.get("official").index_field
         body = {"size": 0, "query": {"match": {f"{field}.words": {"query": typed, "operator": "and"}}},
                 "aggs": {"values": {"terms": {"field": field, "size": 10 * SPEAKERS_LISTED}}}}
