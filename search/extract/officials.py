@@ -488,12 +488,10 @@ class _Reader:
             return 0
         words = 2 if self.word(i + 1).lower() == "dapil" else 3 if (
             self.word(i + 1), self.word(i + 2)) == ("daerah", "pemilihan") else 0
-        for k in range(i + words, min(len(self.tokens) - 1, i + words + CONSTITUENCY_WORDS)) if words else ():
-            if self.tokens[k].text == ",":
-                return words if self.is_name_word(k + 1) else 0
-            if not (self.tokens[k].is_capitalised or self.tokens[k].text.isdigit()):
-                return 0
-        return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
+        if not words or self._comma_before_name(i + words, CONSTITUENCY_WORDS,
+                                                lambda token: token.is_capitalised or token.text.isdigit()) is None:
+            return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
+        return words
 
     def _post_object_length(self, i: int) -> int:
         """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
@@ -502,13 +500,20 @@ class _Reader:
         start = i + (self.word(i) in POST_OBJECT_LINKS)
         if self.word(start) not in self.lex.post_objects:
             return 0
-        for k in range(start + 1, min(len(self.tokens) - 1, start + POST_OBJECT_REACH)):
-            text = self.tokens[k].text
-            if text == ",":
-                return k - i if self.is_name_word(k + 1) else 0
-            if text in CLAUSE_END or text == "(" or text.lower() in self.lex.attribution_verbs or text == "yang":
-                return 0
-        return 0
+        comma = self._comma_before_name(start + 1, POST_OBJECT_REACH - 1, lambda token: not (
+            token.text in CLAUSE_END or token.text in ("(", "yang") or token.lower in self.lex.attribution_verbs))
+        return 0 if comma is None else comma - i
+
+    def _comma_before_name(self, start: int, reach: int, goes_on: Callable[[Token], bool]) -> int | None:
+        """The comma ending a phrase read from `start` (at most `reach` tokens, each one `goes_on` accepts) when
+        a name word follows it: where a holder's name starts after what the post is held for or where it was
+        won; None when no such comma comes."""
+        for k in range(start, min(len(self.tokens) - 1, start + reach)):
+            if self.tokens[k].text == ",":
+                return k if self.is_name_word(k + 1) else None
+            if not goes_on(self.tokens[k]):
+                return None
+        return None
 
     def _qualifier_length(self, i: int) -> int:
         """How many tokens from `i` say when the post was held or how it was won (role_qualifiers.txt: `saat
