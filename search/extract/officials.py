@@ -643,12 +643,9 @@ class _Reader:
     def _name_opener_at(self, i: int) -> int:
         """The words of a name opener (name_openers.txt: `Anak Agung`) starting at `i` and followed by a name
         word; 0 when there is none."""
-        for opener in self.lex.name_openers:
-            after = i + len(opener)
-            if (after < len(self.tokens) and tuple(self.tokens.texts[i:after]) == opener
-                    and self.is_name_word(after)):
-                return len(opener)
-        return 0
+        longest = max(map(len, self.lex.name_openers), default=0)
+        length = _name_opener_length(self.tokens.texts[i:i + longest + 1], self.lex)
+        return length if length and self.is_name_word(i + length) else 0
 
     def _name_opener_before(self, name_start: int, head: int) -> int:
         """The words of a name opener right before a name read back from its end (`Anak Agung` before `Ngurah
