@@ -1036,6 +1036,35 @@ def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a region names its own units: more fields than the table's form, the name as written, then the region
+    ("Kepala Dinas Pertanian dan Perkebunan Kabupaten Kediri, Tutik, menjelaskan.",
+     ["Dinas Pertanian dan Perkebunan Kabupaten Kediri"]),
+    ("Kepala Dinas Koperasi, Usaha Mikro, dan Perdagangan Kota Kediri, Rahmat, menyebut.",
+     ["Dinas Koperasi, Usaha Mikro, dan Perdagangan Kota Kediri"]),
+    ("Rapat bersama Dinas Pekerjaan Umum Bina Marga dan Sumber Daya Air Kabupaten Jember.",
+     ["Dinas Pekerjaan Umum Bina Marga dan Sumber Daya Air Kabupaten Jember"]),
+    # the acronym it defines stands for it, and the bare first field later is the same unit
+    ("Dinas Pendidikan, Kepemudaan, dan Olahraga (Disdikpora) Bantul menggelar evaluasi. Kepala Disdikpora "
+     "Bantul hadir. Dinas Pendidikan juga mengundang guru.",
+     ["Dinas Pendidikan, Kepemudaan, dan Olahraga Kabupaten Bantul"]),
+    # table forms with `dan` are units of their own
+    ("Disdikbud Jateng dan Disnakertrans Jabar menggelar pameran.",
+     ["Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah",
+      "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat"]),
+    # two units, a person, a place or an acronym after `dan` are not more fields of the name
+    ("Dinas Kesehatan dan Dinas Sosial Kota Blitar turun tangan.",
+     ["Dinas Kesehatan Kota Blitar", "Dinas Sosial Kota Blitar"]),
+    ("Kepala Dinas Pariwisata dan Kebudayaan Ida Hernida hadir.", ["Dinas Pariwisata dan Kebudayaan"]),
+    ("Dinas Kesehatan dan Pemkab Lampung Selatan bekerja sama.",
+     ["Dinas Kesehatan Kabupaten Lampung Selatan", "Pemerintah Kabupaten Lampung Selatan"]),
+    ("Dinas PU dan Penataan Ruang Lamsel memperbaiki jalan.",
+     ["Dinas Pekerjaan Umum dan Penataan Ruang"]),
+])
+def test_regional_units_written_past_the_tables_form(body, expected):
+    assert extracted(body).agency_names == expected
+
+
 def test_glued_words_are_split_only_where_a_word_starts():
     from search.extract import GLUED_WORDS
 

@@ -149,6 +149,7 @@ class AgencyGazetteers:
     national: Gazetteer[AgencyRef]
     units: Gazetteer[AgencyRef]
     regions: Gazetteer[tuple[Region, ...]]  # and countries, as places with no Indonesian region
+    unit_field_words: frozenset[str] = frozenset()  # what regional units' names are made of (`Perkebunan`)
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -194,7 +195,21 @@ def build_gazetteers(lexicon: Lexicon) -> AgencyGazetteers:
         ref = AgencyRef(entry.canonical, entry.aliases[0] if entry.aliases else None, "regional_unit")
         for name in (entry.canonical, *entry.aliases):
             units.add(name, ref)
-    return AgencyGazetteers(national, units, regions)
+    return AgencyGazetteers(national, units, regions, _unit_field_words(lexicon))
+
+
+NOT_FIELD_WORDS = frozenset({"Kabupaten", "Kota", "Provinsi", "Republik", "Indonesia", "Negara", "Nasional", "Pusat",
+                             "Dinas", "Badan", "Kantor", "Kementerian", "Tim"})  # a region, a nation or another body
+
+
+def _unit_field_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words the fields in bodies' names are written with (`Perkebunan`, `Olahraga`, `Usaha`, `Mikro`): every
+    word of the tables' bodies and regional units, and unit_field_words.txt."""
+    words = set(lexicon.unit_field_words)
+    for entry in (*lexicon.regional_units, *lexicon.agencies):
+        words.update(word for word in entry.canonical.replace(",", " ").split()
+                     if word[0].isupper() and word.isalpha() and not word.isupper())
+    return frozenset(words - NOT_FIELD_WORDS)
 
 
 def regional_body_forms(region: Region, written: str | None = None,
@@ -301,7 +316,8 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             if surface not in mention.surfaces:
                 mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
-    return _partial_unit_names_joined(_bare_acronyms_to_region(list(mentions.values())), lexicon), spans
+    joined = _bare_acronyms_to_region(_short_unit_names_joined(list(mentions.values())))
+    return _partial_unit_names_joined(joined, lexicon), spans
 
 
 PARLIAMENT_CUES = frozenset({"DPR", "Parlemen", "Senayan"})  # the national legislature, or its seat
@@ -432,6 +448,31 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
             regional[0].surfaces.extend(s for s in mention.surfaces if s not in regional[0].surfaces)
             del by_name[mention.name]
     return list(by_name.values())
+
+
+def _short_unit_names_joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """`Dinas Pendidikan Kabupaten Kebumen` ... `Dinas Pendidikan, Pemuda dan Olahraga`: a regional unit named
+    once by the first field of its name and once written out (_written_on) is one unit, under its written name."""
+    written = [mention for mention in mentions if mention.kind == "regional_unit" and _unit_name(mention).count(" dan ")]
+    if not written:
+        return mentions  # most articles: nothing to join
+    by_name = {mention.name: mention for mention in mentions}
+    for mention in mentions:
+        if mention.kind != "regional_unit" or mention in written:
+            continue
+        short = _unit_name(mention)
+        fuller = [other for other in written if mention.region in (None, other.region)
+                  and _unit_name(other).startswith((short + ",", short + " dan "))]
+        if len(fuller) == 1:
+            fuller[0].surfaces.extend(s for s in mention.surfaces if s not in fuller[0].surfaces)
+            del by_name[mention.name]
+    return list(by_name.values())
+
+
+def _unit_name(mention: AgencyMention) -> str:
+    """A regional unit's name without its region's."""
+    suffix = " " + mention.region.full_name if mention.region else ""
+    return mention.name[:-len(suffix)] if suffix and mention.name.endswith(suffix) else mention.name
 
 
 JOINED_UNIT_KINDS = frozenset({"military", "embassy"})  # named units whose shorter name is the same unit's
@@ -696,11 +737,48 @@ def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int
     national = gazetteers.national.match_at(tokens, position)
     unit = gazetteers.units.match_at(tokens, position)
     if unit is not None and (national is None or unit.end > national.end):
-        regions, end = _region_after(gazetteers, tokens, unit.end)
-        return Match(position, end, unit.value), _UnitMatch(unit.value, regions)
+        ref, name_end = _written_on(gazetteers, tokens, position, unit.end, unit.value)
+        regions, end = _region_after(gazetteers, tokens, name_end)
+        return Match(position, end, ref), _UnitMatch(ref, regions)
     if national is not None:
         return national, national.value
     return None
+
+
+MAX_FIELD_WORDS = 4  # words of one field in a unit's name (`Usaha Mikro`, `Sumber Daya Air`)
+
+
+def _written_on(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, end: int,
+                unit: AgencyRef) -> tuple[AgencyRef, int]:
+    """A regional unit whose written name goes on past the table's form with more fields, `dan` before the last
+    (`Dinas Pertanian dan Perkebunan`, `Dinas Koperasi, Usaha Mikro, dan Perdagangan`, `Dinas Pekerjaan Umum
+    Bina Marga dan Sumber Daya Air`): that unit, under its name as written, and where the name ends; else `unit`
+    as the table names it. A form with an acronym in it (`Dinas PU`) is not written on."""
+    if any(token.is_acronym for token in tokens[start:end]):
+        return unit, end
+    i = end
+    while i < len(tokens) and tokens[i].text in (",", "dan"):
+        separator = tokens[i].text
+        if separator == "," and i + 1 < len(tokens) and tokens[i + 1].text == "dan":
+            i, separator = i + 1, "dan"
+        field_end = _field_end(gazetteers, tokens, i + 1)
+        if field_end == i + 1:
+            break
+        i = field_end
+        if separator == "dan":
+            name = " ".join(token.text for token in tokens[start:i]).replace(" ,", ",")
+            return AgencyRef(name, _defined_acronym(tokens, i), unit.kind), i
+    return unit, end
+
+
+def _field_end(gazetteers: AgencyGazetteers, tokens: Tokens, start: int) -> int:
+    """Where the capitalised field words from `start` end (`start` when there are none): words the tables' names
+    are made of, no acronym, none opening a region's name."""
+    i = start
+    while (i < len(tokens) and i - start < MAX_FIELD_WORDS and tokens[i].text in gazetteers.unit_field_words
+           and gazetteers.regions.match_at(tokens, i) is None):
+        i += 1
+    return i
 
 
 def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: int) -> tuple[tuple[Region, ...], int]:

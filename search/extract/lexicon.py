@@ -87,6 +87,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
     unit_name_endings: frozenset[str]  # `Brantas`, `Baluran`: the end of a river basin's or park's name
+    unit_field_words: frozenset[str]  # fields in units' names the tables' names lack (`Mikro`, `Hortikultura`)
     body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
     spouse_roles: tuple[str, ...]  # `Ibu Negara`: a wife's role; her name may end with her husband's
     wife_honorifics: frozenset[str]  # `Ibu`, `Ny`: `Presiden dan Ibu Iriana` names the President's wife
@@ -359,6 +360,7 @@ def load_lexicon() -> Lexicon:
         place_levels=frozenset(read_lines("place_levels.txt")),
         place_name_endings=frozenset(read_lines("place_name_endings.txt")),
         unit_name_endings=frozenset(read_lines("unit_name_endings.txt")),
+        unit_field_words=frozenset(read_lines("unit_field_words.txt")),
         national_posts=tuple(read_lines("national_posts.txt")),
         minister_posts=tuple(read_lines("minister_posts.txt")),
         group_nouns=frozenset(read_lines("group_nouns.txt")),
