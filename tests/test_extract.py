@@ -235,6 +235,13 @@ def test_headline_case_titles_do_not_make_names():
      ["Pangkalan TNI Angkatan Laut Banyuwangi", "Pangkalan TNI Angkatan Udara Iswahjudi"]),
     ("Kedutaan Besar Indonesia di Amman dibuka sejak 1985.", ["Kedutaan Besar Republik Indonesia Amman"]),
     ("Pasukan AS menyerang Pangkalan Udara Shayrat, Suriah.", []),  # any country's base: not written as TNI's
+    # ...unless an Indonesian place or its commander's rank follows
+    ("Upacara di Pangkalan Udara Halim Perdanakusuma, Jakarta. Komandan Pangkalan Udara Ngurah Rai Kolonel "
+     "Penerbang Wayan Superman hadir.",
+     ["Pangkalan TNI Angkatan Udara Halim Perdanakusuma", "Pangkalan TNI Angkatan Udara Ngurah Rai"]),
+    # a unit written out with its acronym in brackets before its name
+    ("Berkas dilimpahkan ke Pengadilan Negeri (PN) Lhoksukon. Komando Distrik Militer (Kodim) 0103 membantu.",
+     ["Pengadilan Negeri Lhoksukon", "Komando Distrik Militer 0103"]),
     # a base or command named in full and later cut short is one unit; two police units never are
     ("Pangkalan TNI AL Tanjungbalai Asahan menangkap imigran. Tim Pangkalan TNI AL Tanjungbalai mendapat kabar.",
      ["Pangkalan TNI Angkatan Laut Tanjungbalai Asahan"]),

@@ -839,10 +839,28 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     if numbered and words and _joined_place_follows(tokens, end, lexicon):
         end += 2  # `Kodim 0818/Malang-Batu`: the district covers both
     name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/").replace(" - ", "-")
+    if prefix in ANY_COUNTRYS_FORMS and not _indonesian_unit_cue(tokens, end, lexicon):
+        return None
     if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
         return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
     return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
+
+
+ANY_COUNTRYS_FORMS = frozenset({"Pangkalan Udara"})  # `Pangkalan Udara Shayrat, Suriah`: not written as TNI's
+
+
+def _indonesian_unit_cue(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
+    """After a base's name at `end`, what makes it Indonesia's: an Indonesian place after a comma (`Pangkalan
+    Udara Halim Perdanakusuma, Jakarta`) or its commander's rank (`Komandan Pangkalan Udara Ngurah Rai Kolonel
+    Penerbang Wayan`)."""
+    if end < len(tokens) and tokens[end].text in lexicon.ranks:
+        return True
+    if end + 1 >= len(tokens) or tokens[end].text != ",":
+        return False
+    place = tokens[end + 1].lower
+    return (place in lexicon.cities_by_name or place in lexicon.province_names or place in lexicon.region_alias_names
+            or place in lexicon.kecamatan_names)
 
 
 def _joined_place_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
@@ -861,12 +879,13 @@ def _named_unit_prefix(tokens: Tokens, index: int, lexicon: Lexicon) -> str | No
 
 
 def _after_unit_prefix(tokens: Tokens, position: int, kind: str) -> int:
-    """Where an embassy's place starts: after its acronym in brackets and `di` (`Kedutaan Besar Republik
-    Indonesia (KBRI) di Singapura`, `KBRI di Kuala Lumpur`)."""
+    """Where a unit's name starts: after its acronym in brackets (`Komando Distrik Militer (Kodim) 0808`,
+    `Pengadilan Negeri (PN) Lhoksukon`), and for an embassy after `di` (`Kedutaan Besar Republik Indonesia (KBRI)
+    di Singapura`, `KBRI di Kuala Lumpur`)."""
+    if _defined_acronym(tokens, position):
+        position += 3
     if kind != "embassy":
         return position
-    if position + 2 < len(tokens) and tokens[position].text == "(" and tokens[position + 2].text == ")":
-        position += 3
     return position + (position < len(tokens) and tokens[position].text == PLACE_LINK)
 
 
