@@ -110,12 +110,17 @@ def _is_dateline_only(paragraph: str) -> bool:
 
 
 def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
-    """A front or section page: declared a website, or its own URL has no article slug or id."""
+    """A front or section page: declared a website; or, when nothing marks one article (a publication time, a
+    single `<article>`; some front pages say `og:type` `article` too), its own URL has no article slug or id
+    (`/`, `/berita`; not `/?p=12345`, a WordPress post)."""
     if (meta(soup, "og:type") or "").lower() == "website":
         return True
-    if not url:
+    if not url or meta(soup, "article:published_time") or len(soup.find_all("article")) == 1:
         return False
-    segments = [segment for segment in urlparse(url).path.split("/") if segment]
+    parts = urlparse(url)
+    if re.search(r"\d", parts.query):
+        return False
+    segments = [segment for segment in parts.path.split("/") if segment]
     return not segments or (len(segments) == 1 and not re.search(r"[\d-]", segments[0]) and len(segments[0]) <= 20)
 
 

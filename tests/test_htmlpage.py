@@ -80,6 +80,18 @@ def test_index_pages_are_skipped(name, reason):
         page(name)
 
 
+ONE_ARTICLE = """<html><head><link rel="canonical" href="{url}"></head><body><article><h1>Bupati Hadiri Rakornas</h1>
+<p>Bupati Lampung Selatan menghadiri rapat koordinasi nasional di Jakarta bersama para kepala daerah lain.</p>
+<p>Dalam rapat itu pemerintah pusat meminta daerah mempercepat reformasi birokrasi dan pelayanan publik.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("url", ["https://news.example.id/?p=12345", "https://lampungselatankab.go.id/rakornas"])
+def test_one_article_under_a_short_url_is_read(url):
+    # a WordPress post's `?p=N` and a one-word slug: the page's single <article> says it is one story
+    assert parse_html(ONE_ARTICLE.format(url=url), "page.html").title == "Bupati Hadiri Rakornas"
+
+
 def test_photo_gallery_body_is_its_captions_not_other_teasers():
     article = page("gallery.html")
     assert article.body.split("\n\n") == [
