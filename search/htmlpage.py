@@ -70,7 +70,8 @@ class _Candidate:
     score: float
 
 
-def parse_html(html: str, origin: str = "") -> Article:
+def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> Article:
+    """The page's article; what was read with a loss (a declared date that cannot be read) is added to `notes`."""
     clock = PageClock()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
@@ -79,7 +80,7 @@ def parse_html(html: str, origin: str = "") -> Article:
     if is_index_page(soup, url):
         raise NoArticleError("index page, not an article")
     title = page_title(soup, url)
-    published = page_date(soup, html, url)
+    published = page_date(soup, html, url, notes)
     captions = gallery_captions(soup)
     clock.check()
     strip_boilerplate(soup, clock)
@@ -207,13 +208,19 @@ def _is_site_piece(piece: str, site: str) -> bool:
     return len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece))
 
 
-def page_date(soup: BeautifulSoup, html: str, url: str | None) -> date | None:
-    """Published date from metadata, <time>, JSON-LD, the article URL, then the page's own date text."""
-    for value in (meta(soup, *DATE_META), _time_element(soup), _ld_date(html)):
-        parsed = parse_iso_date(value) if value else None
+def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] | None = None) -> date | None:
+    """Published date from metadata, <time>, JSON-LD, the article URL, then the page's own date text. A date the
+    page declares but no reading finds (`1850-01-01`, `99999-99-99`) leaves it undated with a note, as an unreadable
+    date field of a record does."""
+    declared = [value for value in (meta(soup, *DATE_META), _time_element(soup), _ld_date(html)) if value]
+    for value in declared:
+        parsed = parse_iso_date(value)
         if parsed:
             return parsed
-    return url_date(url) or find_date(soup.get_text(" "))
+    found = url_date(url) or find_date(soup.get_text(" "))
+    if found is None and declared and notes is not None:
+        notes.append(f"unreadable date {normalise_space(declared[0])[:80]!r}: indexed without a date")
+    return found
 
 
 def _time_element(soup: BeautifulSoup) -> str | None:

@@ -606,7 +606,7 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     elements = len(START_TAG.findall(markup))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(f"{elements:,} elements, over the limit of {MAX_HTML_ELEMENTS:,} for one page")
-    article = parse_html(html, origin=str(path))
+    article = parse_html(html, origin=str(path), notes=notes)
     checked_body(article.body)
     yield article
     yield from _noted(path, notes)

@@ -126,3 +126,12 @@ def test_gold_floors():
     assert report.mean_body_f1() >= 0.90
     skipped, total = report.index_pages()
     assert (skipped, total) == (10, 10)
+
+
+@pytest.mark.parametrize("declared", ["1850-01-01", "99999-99-99"])
+def test_a_declared_date_that_cannot_be_read_is_noted(declared):
+    html = ONE_ARTICLE.format(url="https://news.example.id/berita/rakornas-2022").replace(
+        "<head>", f'<head><meta property="article:published_time" content="{declared}">')
+    notes: list[str] = []
+    article = parse_html(html, "page.html", notes)
+    assert (article.date, notes) == (None, [f"unreadable date '{declared}': indexed without a date"])
