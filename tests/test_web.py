@@ -108,6 +108,12 @@ def test_search_page_filter_chip_and_clear_all(client):
     assert "1 artikel" in html
 
 
+def test_said_filter_is_a_chip_and_clear_all_removes_it(client):
+    html = client.get("/?q=reformasi&said=Suhajar+Diantoro&official=Thamrin").get_data(as_text=True)
+    assert 'href="/?q=reformasi&amp;official=Thamrin" aria-label="Hapus filter berkata Berkata: Suhajar Diantoro"' in html
+    assert '<a class="clear" href="/?q=reformasi">Hapus semua</a>' in html
+
+
 def test_search_page_paginates_keeping_filters(client):
     html = client.get("/?per_page=3&agency=Dinas+Kesehatan+Kota+Bandung").get_data(as_text=True)
     assert "2 artikel" in html

@@ -241,16 +241,23 @@ def with_toggle_urls(items: list[dict[str, Any]], search: SearchRequest, facet: 
     return items
 
 
+SAID_CHIP_LABEL = "Berkata"
+
+
 def selected_chips(search: SearchRequest) -> list[dict[str, str]]:
-    """The active filters, as chips that remove them: `{facet, label, value, url}`."""
-    return [{"facet": facet.label, "label": facet.display(value), "value": value,
-             "url": toggle_url(search, facet.name, value)}
-            for facet in facets() for value in search.selected.get(facet.name, ())]
+    """The active filters, as chips that remove them: `{facet, label, value, url}`; a `said=` name too."""
+    return [*({"facet": facet.label, "label": facet.display(value), "value": value,
+               "url": toggle_url(search, facet.name, value)}
+              for facet in facets() for value in search.selected.get(facet.name, ())),
+            *({"facet": SAID_CHIP_LABEL, "label": f"{SAID_CHIP_LABEL}: {name}", "value": name,
+               "url": page_url(search, page=1, said=[other for other in search.said if other != name] or None)}
+              for name in search.said)]
 
 
 def active_filters(search: SearchRequest) -> int:
-    """How many filters narrow a search: each selected facet value, and a date range as one."""
-    return sum(len(values) for values in search.selected.values()) + bool(search.date_from or search.date_to)
+    """How many filters narrow a search: each selected facet value and `said=` name, and a date range as one."""
+    return (sum(len(values) for values in search.selected.values()) + len(search.said)
+            + bool(search.date_from or search.date_to))
 
 
 def readable_search() -> bool:
@@ -308,7 +315,7 @@ def search_page():
                            more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
                            facets=facets(), chips=selected_chips(search), active_filters=active_filters(search),
                            page_facet_size=PAGE_FACET_SIZE,
-                           clear_url=page_url(search, page=1, **{name: [] for name in facets().names}),
+                           clear_url=page_url(search, page=1, said=None, **{name: [] for name in facets().names}),
                            page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
                            filter_url=lambda facet, value: toggle_url(search, facet, value),
                            article_url=lambda article_id: article_url(article_id, carried),
