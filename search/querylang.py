@@ -80,8 +80,14 @@ def parse(text: str) -> ParsedQuery:
         if field in FILTER_FIELDS and value:
             filters.append((field, value))
             continue
-        if field in DATE_FIELDS and PARTIAL_DATE.match(value):
-            dates.append((field, value))
+        if field in DATE_FIELDS and value:
+            dates.append((field, value))  # `from:zz` is refused as `from:2017-13` is, not searched as words
+            continue
+        if field:  # an unknown field (`catatan:presiden`, a pasted `https://…`, `10:30`): one unit, any of its
+            words = [Clause((word,)) for word in words_of(match.group())]  # words, which relaxation may drop
+            if words:
+                groups.append(words)
+            join_next = require_next = False
             continue
         if match["word"] == "OR":
             join_next = bool(groups)
@@ -105,10 +111,6 @@ def parse(text: str) -> ParsedQuery:
 
 
 def _clause(match: re.Match) -> Clause | None:
-    if match["field"]:  # an unknown field ("http://…", "10:30"): its text is searched as words
-        raw = match.group()
-        words = tuple(words_of(raw))
-        return Clause(words, phrase=len(words) > 1) if words else None
     if match["phrase"] is not None:
         words = tuple(words_of(match["phrase"]))
         if not words:

@@ -71,9 +71,14 @@ def test_date_sort_puts_undated_articles_last(small):
     assert dates == ["2022-06-15", "2022-01-10", "2021-04-20", "2021-03-03", "2020-12-01", "2019-07-07", None]
 
 
-def test_unreadable_field_values_are_searched_as_words(small):
-    assert urls(small, "from:kemarin beras") == []
-    assert small.search(SearchRequest(q="http://example.id beras"))["total"] == 0
+def test_unknown_fields_are_searched_as_plain_words_and_a_date_field_must_hold_a_date(small):
+    # a pasted URL or `catatan:beras` is one unit, any of its words, which relaxation drops when it finds too few
+    pasted = small.search(SearchRequest(q="http://example.id beras"))
+    assert (pasted["total"], pasted["relaxed"]) == (small.search(SearchRequest(q="beras"))["total"], True)
+    assert urls(small, "catatan:beras") == urls(small, "catatan OR beras")
+    with pytest.raises(BadQueryError) as caught:
+        small.search(SearchRequest(q="from:kemarin beras"))
+    assert caught.value.code == "bad_date"
 
 
 def test_bad_date_parameter_is_a_bad_request():
