@@ -114,6 +114,16 @@ def test_said_filter_is_a_chip_and_clear_all_removes_it(client):
     assert '<a class="clear" href="/?q=reformasi">Hapus semua</a>' in html
 
 
+@pytest.mark.parametrize("dates, link", [
+    ("", "from=2022-09&amp;to=2022-09"),
+    ("&from=28%2F09%2F2022", "from=2022-09-28&amp;to=2022-09"),  # the month's link keeps the search's range
+    ("&from=2022-09-28&to=2022-09-29", "from=2022-09-28&amp;to=2022-09-29"),
+])
+def test_histogram_month_links_stay_within_the_searchs_dates(client, dates, link):
+    html = client.get(f"/?q=reformasi{dates}").get_data(as_text=True)
+    assert f'href="/?q=reformasi&amp;{link}"' in html
+
+
 def test_search_page_paginates_keeping_filters(client):
     html = client.get("/?per_page=3&agency=Dinas+Kesehatan+Kota+Bandung").get_data(as_text=True)
     assert "2 artikel" in html

@@ -28,7 +28,7 @@ from search.officials import official_profile
 from search.backends import Backend
 from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
 from search.said import MAX_SAID
-from search.querybuild import MAX_YEAR, MIN_YEAR
+from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
 from . import indonesian
 from .feeds import FEED_SIZE, atom_feed
@@ -401,9 +401,18 @@ def histogram_years(search: SearchRequest, histogram: list[dict[str, Any]]) -> l
         year["months"].append({**month, "label": indonesian.short_month(month["month"]),
                                "name": indonesian.long_month(month["month"]),
                                "step": max(1, round(20 * month["count"] / busiest)) * 5,
-                               "url": page_url(search, **{"from": month["month"], "to": month["month"],
-                                                          "page": 1})})
+                               "url": page_url(search, page=1, **month_bounds(search, month["month"]))})
     return list(years.values())
+
+
+def month_bounds(search: SearchRequest, month: str) -> dict[str, str]:
+    """`from` and `to` of a histogram month's link: the month (`2016-09`), within the search's own date range
+    (from 28/09/2016, September's bar counts and links to 2016-09-28 to 2016-09-30)."""
+    first = parse_date_bound(month, upper=False)
+    last = parse_date_bound(month, upper=True)
+    start = max(first, search.start) if search.start else first
+    end = min(last, search.end) if search.end else last
+    return {"from": month if start == first else start.isoformat(), "to": month if end == last else end.isoformat()}
 
 
 @blueprint.get("/article/<article_id>")
