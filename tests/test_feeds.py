@@ -56,13 +56,30 @@ def test_feed_answers_if_none_match_and_if_modified_since_with_304(story_client)
     assert story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": earlier}).status_code == 200
 
 
+@pytest.mark.parametrize("query, title", [
+    ("", "Warta: semua berita"),
+    ("official=Thamrin", "Warta: Thamrin"),
+    ("said=Suhajar+Diantoro", "Warta: Berkata: Suhajar Diantoro"),
+    ("q=Lampung&from=2022&to=2022-09", "Warta: Lampung · 2022 – 09/2022"),
+])
+def test_feed_title_names_every_filter(story_client, query, title):
+    assert feedparser.parse(story_client.get(f"/feed?{query}").data).feed.title == title
+
+
+@pytest.mark.parametrize("host", ['evil.com"><x', "a b", "example.id:99999", "example.id:x"])
+def test_a_host_header_that_is_no_host_gives_links_to_the_servers_own_address(story_client, host):
+    feed = feedparser.parse(story_client.get("/feed?q=Lampung", headers={"Host": host}).data)
+    assert feed.entries[0].link.startswith("http://localhost:80/article/")
+
+
 def test_bad_parameters_are_a_400(story_client):
     assert story_client.get("/feed?q=x&from=kemarin").status_code == 400
 
 
 def test_page_offers_the_feed(story_client):
     page = story_client.get("/?q=Lampung&official=Thamrin&page=1&sort=date").get_data(as_text=True)
-    assert '<link rel="alternate" type="application/atom+xml" title="Warta: Lampung" href="/feed?q=Lampung&amp;official=Thamrin">' in page
+    assert ('<link rel="alternate" type="application/atom+xml" title="Warta: Lampung · Thamrin" '
+            'href="/feed?q=Lampung&amp;official=Thamrin">') in page
     assert '<a class="follow" href="/feed?q=Lampung&amp;official=Thamrin" type="application/atom+xml">Ikuti</a>' in page
 
 

@@ -317,6 +317,7 @@ def search_page():
                            page_facet_size=PAGE_FACET_SIZE,
                            clear_url=page_url(search, page=1, said=None, **{name: [] for name in facets().names}),
                            page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
+                           feed_title=feed_title(search),
                            filter_url=lambda facet, value: toggle_url(search, facet, value),
                            article_url=lambda article_id: article_url(article_id, carried),
                            **search_form_fields(search))
@@ -475,15 +476,35 @@ def feed():
         response.last_modified = updated
         return response
     result = service().search(search)
-    base = current_app.config.get("WARTA_PUBLIC_URL") or request.host_url.rstrip("/")
-    described = " · ".join([search.q, *(chip["label"] for chip in selected_chips(search))]) or "semua berita"
-    body = atom_feed(result, f"Warta: {described}", base + page_url(search, "/feed", sort="relevance", per_page=10),
+    base = current_app.config.get("WARTA_PUBLIC_URL") or public_base()
+    body = atom_feed(result, feed_title(search), base + page_url(search, "/feed", sort="relevance", per_page=10),
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
     response.last_modified = updated
     if not current_app.config.get("WARTA_PUBLIC_URL"):
         response.vary.add("Host")  # links built from the Host the client sent: a shared cache keeps one per Host
     return response
+
+
+HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::(?P<port>\d{1,5}))?")
+
+
+def public_base() -> str:
+    """`scheme://host[:port]` for the feed's links: the Host the client sent when it is one (a name, an IPv4
+    address or a bracketed IPv6 one, a port up to 65535), else the address the server answers on (`Host: a b`,
+    an empty Host or a bad port made `http:/article/…` links)."""
+    match = HOST_HEADER.fullmatch(request.host)
+    if match and (match["port"] is None or 0 < int(match["port"]) < 65536):
+        return request.host_url.rstrip("/")
+    return f"{request.scheme}://{request.environ.get('SERVER_NAME', '127.0.0.1')}:{request.environ.get('SERVER_PORT', '80')}"
+
+
+def feed_title(search: SearchRequest) -> str:
+    """`Warta: <query> · <each filter> · <dates>`, or `Warta: semua berita` for none."""
+    dates = " – ".join(indonesian.shown_date(bound) if bound else "…" for bound in (search.date_from, search.date_to))
+    parts = [search.q.strip(), *(chip["label"] for chip in selected_chips(search)),
+             dates if search.date_from or search.date_to else ""]
+    return "Warta: " + (" · ".join(part for part in parts if part) or "semua berita")
 
 
 def feed_url(search: SearchRequest) -> str:
