@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 some inputs rejected.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .html)",
+    reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .csv, .html)",
                                   description="Read every article under PATH and swap a fresh index in when done.")
     reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES),
                          help="files or directories to index (default: seeds/)")
@@ -238,6 +238,9 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from .backends import open_backend
+
+    if args.json and args.format not in (None, "json"):
+        raise BadQueryError(f"--json and --format {args.format} ask for two outputs: give one", "bad_usage")
     from .query import SearchRequest
 
     request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,

@@ -38,6 +38,12 @@ def test_reindex_then_search_json(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["query"]["official"] == ["Thamrin"]  # any case, as stored
 
 
+@pytest.mark.parametrize("output", ["csv", "jsonl", "text"])
+def test_json_beside_another_format_is_bad_usage(index_root, capsys, output):
+    assert main(["search", "musrenbang", "--json", "--format", output, "--index", str(index_root)]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"warta search: --json and --format {output} ask for two outputs: give one\n"
+
+
 def test_search_text_output(index_root, capsys):
     assert main(["search", "musrenbang", "--index", str(index_root)]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()

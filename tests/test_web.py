@@ -124,6 +124,13 @@ def test_histogram_month_links_stay_within_the_searchs_dates(client, dates, link
     assert f'href="/?q=reformasi&amp;{link}"' in html
 
 
+@pytest.mark.parametrize("url", ["/api/facets/official?prefix=a%01", "/facets/official?prefix=a%1B",
+                                 "/?q=reformasi&facet_prefix=a%01"])
+def test_a_prefix_with_a_control_character_is_refused_as_such_a_query_is(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+
+
 def test_search_page_paginates_keeping_filters(client):
     html = client.get("/?per_page=3&agency=Dinas+Kesehatan+Kota+Bandung").get_data(as_text=True)
     assert "2 artikel" in html

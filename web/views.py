@@ -26,7 +26,8 @@ from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile
 from search.backends import Backend
-from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest
+from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest,
+                          has_control_characters)
 from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
@@ -126,8 +127,12 @@ def redirect_to_page(search: SearchRequest, page: int):
 
 
 def typed_prefix(name: str) -> str:
-    """A facet list's filter as typed, read as the query box's text is (`ｌａｍ` is `lam`)."""
-    return normalise_text(request.args.get(name, "")).strip()
+    """A facet list's filter as typed, read as the query box's text is (`ｌａｍ` is `lam`); one holding a control
+    character is refused as such a `q` is."""
+    typed = request.args.get(name, "")
+    if has_control_characters(typed):
+        raise BadQueryError(f"{name} contains control characters", "bad_query")
+    return normalise_text(typed).strip()
 
 
 def longer_list_asked() -> str:
