@@ -303,7 +303,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
     options = reading_options(args)
     failed = False
-    for source in find_sources(args.paths, options):
+    passed_over: list[Rejection] = []
+    sources = find_sources(args.paths, options, passed_over)
+    for rejection in passed_over:
+        print(f"skipped: {rejection}", file=sys.stderr)
+    for source in sources:
         for item in read_source(source, options):
             if isinstance(item, Rejection):
                 kind = "warning" if item.warning else "skipped" if item.skipped else "error"

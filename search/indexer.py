@@ -243,7 +243,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     root = Path(index_root)
     report = BuildReport(index_path=root)
     say = notice or report.notices.append
-    sources = find_sources(paths, options)
+    sources = find_sources(paths, options, report.skipped)
     if not sources:
         raise InputError("no .txt, .jsonl, .csv or .html files found in " + ", ".join(str(p) for p in paths))
     try:

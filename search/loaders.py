@@ -107,17 +107,18 @@ def parse_column_mapping(items: Iterable[str]) -> dict[str, str]:
 
 
 # -- finding sources ----------------------------------------------------------------------------
-def find_sources(paths: Iterable[str | os.PathLike], options: ReadOptions = DEFAULT_OPTIONS) -> list[Path]:
+def find_sources(paths: Iterable[str | os.PathLike], options: ReadOptions = DEFAULT_OPTIONS,
+                 passed_over: list[Rejection] | None = None) -> list[Path]:
     """The source files under the given files and directories, in a stable order. A file named on the
     command line is taken whatever it is (reading it says what is wrong); inside a directory, files with a
-    known suffix are, and symlinks whose target lies outside every given root are not followed unless
-    `options.follow_symlinks`."""
+    known suffix are, and symlinks whose target lies outside every given root (or is gone) are not followed
+    unless `options.follow_symlinks`: each is added to `passed_over`, skipped with its reason."""
     given = [Path(raw) for raw in paths]
     roots = [p.resolve() for p in given if p.is_dir()]
     found: list[Path] = []
     for path in given:
         if path.is_dir():
-            found.extend(_walk(path, roots, options.follow_symlinks))
+            found.extend(_walk(path, roots, options.follow_symlinks, passed_over))
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
@@ -125,7 +126,10 @@ def find_sources(paths: Iterable[str | os.PathLike], options: ReadOptions = DEFA
     return found
 
 
-def _walk(top: Path, roots: list[Path], follow: bool) -> list[Path]:
+NOT_FOLLOWED = "symbolic link leading out of the given directories: not followed (--follow-symlinks follows it)"
+
+
+def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejection] | None) -> list[Path]:
     found = []
     seen_dirs: set[tuple[int, int]] = set()
     for directory, subdirectories, files in os.walk(top, followlinks=follow):
@@ -138,11 +142,14 @@ def _walk(top: Path, roots: list[Path], follow: bool) -> list[Path]:
             subdirectories.clear()
             continue
         seen_dirs.add((info.st_dev, info.st_ino))
-        for name in files:
+        for name in sorted(files):  # passed-over links in a stable order too
             path = here / name
             if path.suffix.lower() not in FORMATS:
                 continue
             if path.is_symlink() and not follow and not _inside(path, roots):
+                if passed_over is not None:
+                    reason = NOT_FOLLOWED if path.exists() else "broken symbolic link"
+                    passed_over.append(Rejection(str(path), reason, skipped=True))
                 continue
             found.append(path)
     return sorted(found)

@@ -518,8 +518,8 @@ def test_unreadable_and_vanishing_files_are_rejected_and_the_rest_indexed(tmp_pa
     vanished = sources / "vanished.txt"
     listed = indexer.find_sources
 
-    def listed_then_gone(paths, options):
-        return listed(paths, options) + [vanished]  # listed, then deleted before it is read
+    def listed_then_gone(paths, options, passed_over=None):
+        return listed(paths, options, passed_over) + [vanished]  # listed, then deleted before it is read
 
     monkeypatch.setattr(indexer, "find_sources", listed_then_gone)
     report = build_index([sources], tmp_path / "ix")

@@ -290,9 +290,15 @@ def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
     (tree / "x.txt").symlink_to(outside)
     (tree / "sub" / "inside.txt").write_text("Kalianda, berita di dalam sumber yang boleh diindeks hari ini.")
     (tree / "alias.txt").symlink_to(tree / "sub" / "inside.txt")  # inside the root: followed
-    assert find_sources([tree]) == [tree / "alias.txt", tree / "sub" / "inside.txt"]
+    (tree / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    passed_over: list[Rejection] = []
+    assert find_sources([tree], passed_over=passed_over) == [tree / "alias.txt", tree / "sub" / "inside.txt"]
+    assert passed_over == [  # each said, none silently
+        Rejection(str(tree / "gone.txt"), "broken symbolic link", skipped=True),
+        Rejection(str(tree / "x.txt"), "symbolic link leading out of the given directories: not followed "
+                  "(--follow-symlinks follows it)", skipped=True)]
     assert find_sources([tree], ReadOptions(follow_symlinks=True)) == [
-        tree / "alias.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
+        tree / "alias.txt", tree / "gone.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
 
 
 def test_fifo_directory_and_vanished_files_are_rejections_not_hangs(tmp_path):
