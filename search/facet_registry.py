@@ -94,11 +94,14 @@ class Facet:
         return stored
 
     def nearest_names(self, typed: str, most: int = 3) -> tuple[str, ...]:
-        """The known names closest in spelling to `typed` (`Lampung Selatn` → `Lampung Selatan`), best first,
-        one per value (`Kabupaten Lampung Selatan` and `Lampung Selatan` are one region)."""
+        """The known names `typed` opens as whole words (`Sumatera` → `Sumatera Utara`), then those closest in
+        spelling (`Lampung Selatn` → `Lampung Selatan`), best first, one per value (`Kabupaten Lampung Selatan` and
+        `Lampung Selatan` are one region)."""
         by_folded = {name.casefold(): name for name in (self.known_names() if self.known_names else ())}
+        wanted = typed.casefold()
+        opened = [folded for folded in by_folded if folded.startswith(wanted + " ")]
         nearest: dict[str, str] = {}
-        for folded in get_close_matches(typed.casefold(), list(by_folded), n=len(by_folded), cutoff=0.75):
+        for folded in [*opened, *get_close_matches(wanted, list(by_folded), n=len(by_folded), cutoff=0.75)]:
             nearest.setdefault(self.resolve(by_folded[folded]) or folded, by_folded[folded])
             if len(nearest) == most:
                 break

@@ -144,7 +144,10 @@ def test_an_unknown_region_is_refused_naming_the_nearest_ones():
     # an open facet's unknown value is kept: it matches nothing
     assert FACETS.selection({"official": ("Nobody Here",)})["official"] == ("Nobody Here",)
     # one suggestion per region, and values read as the query box's text is
-    assert REGION.nearest_names("Kota Lampung Selatn") == ("Lampung Selatan",)
+    assert REGION.nearest_names("Kota Lampung Selatn") == ("Kab. Lampung Selatan",)  # no kota: it says so
+    # a name the typed words open, then the typed form's own style (`Kab.`)
+    assert REGION.nearest_names("Sumatera") == ("Sumatera Utara", "Sumatera Barat", "Sumatera Selatan")
+    assert REGION.nearest_names("Kab. Bandng") == ("Kab. Bandung", "Kab. Badung", "Kab. Bantaeng")
     assert FACETS.selection({"region": ("Ｌａｍｓｅｌ", "Lam\u00adsel"), "source": ("Ｄｅｔｉｋ",)}) == {
         "official": (), "agency": (), "region": ("18.01",), "source": ("detik.com",), "quoted": ()}
 

@@ -1331,10 +1331,12 @@ def resolve_region(typed: str) -> Region | None:
 
 @lru_cache(maxsize=1)
 def region_names() -> list[str]:
-    """Every region's full and short name (`Kabupaten Lampung Selatan`, `Lampung Selatan`) and the news's short
-    forms (`Lamsel`), each once: what an unknown region is compared with to say which one was meant."""
+    """Every region's full and short name (`Kabupaten Lampung Selatan`, `Lampung Selatan`), a kabupaten's written
+    short (`Kab. Lampung Selatan`) and the news's short forms (`Lamsel`), each once: what an unknown region is
+    compared with to say which one was meant."""
     lexicon = load_lexicon()
     return list(dict.fromkeys([name for region in lexicon.regions for name in (region.full_name, region.short_name)]
+                              + [f"Kab. {region.short_name}" for region in lexicon.regions if region.level == "kabupaten"]
                               + [alias for alias, _ in lexicon.region_aliases]))
 
 
