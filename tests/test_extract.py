@@ -1067,6 +1067,15 @@ def test_regional_units_take_the_articles_region(body, place, expected):
      ["Dinas Kesehatan Kabupaten Lampung Selatan", "Pemerintah Kabupaten Lampung Selatan"]),
     ("Dinas PU dan Penataan Ruang Lamsel memperbaiki jalan.",
      ["Dinas Pekerjaan Umum dan Penataan Ruang"]),
+    ("Inspektorat dan Satuan Polisi Pamong Praja dan Pemadam Kebakaran Kabupaten Kapuas sidak.",
+     ["Inspektorat Kabupaten Kapuas", "Satuan Polisi Pamong Praja dan Pemadam Kebakaran Kabupaten Kapuas"]),
+    # a Dinas the table lacks, named by the fields it serves; by its acronym, the table's unit spelled otherwise
+    ("Kepala Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Bengkulu Tengah, Rosidi, hadir.",
+     ["Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Bengkulu Tengah"]),
+    ("Dinas Kependudukan dan Catatan Sipil (Dukcapil) Kota Bandung membuka layanan.",
+     ["Dinas Kependudukan dan Pencatatan Sipil Kota Bandung"]),
+    ("Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara menyebut.",
+     ["Tentara Nasional Indonesia Angkatan Udara"]),
 ])
 def test_regional_units_written_past_the_tables_form(body, expected):
     assert extracted(body).agency_names == expected

@@ -203,10 +203,11 @@ NOT_FIELD_WORDS = frozenset({"Kabupaten", "Kota", "Provinsi", "Republik", "Indon
 
 
 def _unit_field_words(lexicon: Lexicon) -> frozenset[str]:
-    """The words the fields in bodies' names are written with (`Perkebunan`, `Olahraga`, `Usaha`, `Mikro`): every
-    word of the tables' bodies and regional units, and unit_field_words.txt."""
+    """The words the fields in regional units' names are written with (`Perkebunan`, `Olahraga`, `Usaha`,
+    `Mikro`): every word of the table's regional units, and unit_field_words.txt (national bodies' words are
+    not: `Dinas Penerangan Tentara` is the air force's)."""
     words = set(lexicon.unit_field_words)
-    for entry in (*lexicon.regional_units, *lexicon.agencies):
+    for entry in lexicon.regional_units:
         words.update(word for word in entry.canonical.replace(",", " ").split()
                      if word[0].isupper() and word.isalpha() and not word.isupper())
     return frozenset(words - NOT_FIELD_WORDS)
@@ -275,7 +276,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             position = match[0].end
             continue
         if match is None:
-            unit = _named_unit_at(tokens, position, lexicon)
+            unit = _unlisted_unit_at(gazetteers, tokens, position) or _named_unit_at(tokens, position, lexicon)
             if unit is not None:
                 found.append(unit)
                 position = unit[0].end
@@ -762,18 +763,54 @@ def _written_on(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, end: i
         if separator == "," and i + 1 < len(tokens) and tokens[i + 1].text == "dan":
             i, separator = i + 1, "dan"
         field_end = _field_end(gazetteers, tokens, i + 1)
-        if field_end == i + 1:
+        if field_end == i + 1 or _names_a_village(gazetteers, tokens, field_end):
             break
         i = field_end
         if separator == "dan":
-            name = " ".join(token.text for token in tokens[start:i]).replace(" ,", ",")
-            return AgencyRef(name, _defined_acronym(tokens, i), unit.kind), i
+            return AgencyRef(_written_name(tokens, start, i), _defined_acronym(tokens, i), unit.kind), i
     return unit, end
 
 
+VILLAGE_WORD = "Desa"  # a field of `Dinas Pemberdayaan Masyarakat dan Desa`, and a village's title
+
+
+def _names_a_village(gazetteers: AgencyGazetteers, tokens: Tokens, end: int) -> bool:
+    """Fields ending at `end` with `Desa` and a capitalised word after, neither a region nor its level word: a
+    village (`Dinas Pariwisata dan Desa Wisata Oebelo`), not the unit's field (`… dan Pemerintahan Desa Kabupaten
+    Sikka`)."""
+    return (tokens[end - 1].text == VILLAGE_WORD and end < len(tokens) and tokens[end].is_capitalised
+            and tokens[end].lower.rstrip(".") not in REGION_LEVEL_WORDS and not gazetteers.regions.match_at(tokens, end))
+
+
+def _written_name(tokens: Tokens, start: int, end: int) -> str:
+    return " ".join(token.text for token in tokens[start:end]).replace(" ,", ",")
+
+
+UNLISTED_UNIT_HEADS = frozenset({"Dinas"})  # a regional office the table lacks is still `Dinas <its fields>`
+
+
+def _unlisted_unit_at(gazetteers: AgencyGazetteers, tokens: Tokens, position: int) -> tuple[Match, _UnitMatch] | None:
+    """`Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Bengkulu Tengah`: a regional unit the table
+    lacks, named by the fields it serves (words regional units' names are made of), then its region."""
+    if tokens[position].text not in UNLISTED_UNIT_HEADS:
+        return None
+    end = _field_end(gazetteers, tokens, position + 1)
+    if end == position + 1:
+        return None
+    ref = AgencyRef(_written_name(tokens, position, end), _defined_acronym(tokens, end), "regional_unit")
+    ref, name_end = _written_on(gazetteers, tokens, position, end, ref)
+    listed = _defined_acronym(tokens, name_end) and gazetteers.units.match_at(tokens, name_end + 1)
+    if listed and listed.end == name_end + 2:
+        ref = listed.value  # `Dinas Kependudukan dan Catatan Sipil (Dukcapil)`: the table's unit, spelled otherwise
+    regions, match_end = _region_after(gazetteers, tokens, name_end)
+    return Match(position, match_end, ref), _UnitMatch(ref, regions)
+
+
 def _field_end(gazetteers: AgencyGazetteers, tokens: Tokens, start: int) -> int:
-    """Where the capitalised field words from `start` end (`start` when there are none): words the tables' names
-    are made of, no acronym, none opening a region's name."""
+    """Where the capitalised field words from `start` end (`start` when there are none, or a body's name starts
+    there): words the tables' names are made of, no acronym, none opening a region's name."""
+    if start < len(tokens) and (gazetteers.units.match_at(tokens, start) or gazetteers.national.match_at(tokens, start)):
+        return start  # `Inspektorat dan Satuan Polisi Pamong Praja`: two bodies, not one name
     i = start
     while (i < len(tokens) and i - start < MAX_FIELD_WORDS and tokens[i].text in gazetteers.unit_field_words
            and gazetteers.regions.match_at(tokens, i) is None):
