@@ -1074,6 +1074,8 @@ def test_regional_units_take_the_articles_region(body, place, expected):
      ["Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Bengkulu Tengah"]),
     ("Dinas Kependudukan dan Catatan Sipil (Dukcapil) Kota Bandung membuka layanan.",
      ["Dinas Kependudukan dan Pencatatan Sipil Kota Bandung"]),
+    ("Inventarisasi dibantu Dinas Penataan Kota dan Badan Pertanahan Nasional.",
+     ["Dinas Penataan Kota", "Badan Pertanahan Nasional"]),
     ("Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara menyebut.",
      ["Tentara Nasional Indonesia Angkatan Udara"]),
 ])

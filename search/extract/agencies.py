@@ -786,6 +786,7 @@ def _written_name(tokens: Tokens, start: int, end: int) -> str:
     return " ".join(token.text for token in tokens[start:end]).replace(" ,", ",")
 
 
+CITY_WORD = "Kota"
 UNLISTED_UNIT_HEADS = frozenset({"Dinas"})  # a regional office the table lacks is still `Dinas <its fields>`
 
 
@@ -797,6 +798,8 @@ def _unlisted_unit_at(gazetteers: AgencyGazetteers, tokens: Tokens, position: in
     end = _field_end(gazetteers, tokens, position + 1)
     if end == position + 1:
         return None
+    if end < len(tokens) and tokens[end].text == CITY_WORD and not _region_after(gazetteers, tokens, end)[0]:
+        end += 1  # `Dinas Penataan Kota dan Badan Pertanahan`: no kota named, the word is the unit's
     ref = AgencyRef(_written_name(tokens, position, end), _defined_acronym(tokens, end), "regional_unit")
     ref, name_end = _written_on(gazetteers, tokens, position, end, ref)
     listed = _defined_acronym(tokens, name_end) and gazetteers.units.match_at(tokens, name_end + 1)
