@@ -192,6 +192,15 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # a party written in camel case is one word, not two glued (`Nas Dem` would read as a name)
     ("Anggota Komisi V DPR RI dari Fraksi Partai NasDem, Tumpal Hamonangan Sihotang, meninjau jalan.",
      [("Tumpal Hamonangan Sihotang", "Anggota Komisi V DPR RI dari Fraksi Partai NasDem")]),
+    # a kecamatan of two words, its camat's name after the comma; an Acehnese `Tgk.` is a title
+    ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
+     [("Rosidi Hasan", "Camat Pondok Kelapa")]),
+    ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # posts listed, each before its holder's name: no post is the name's before it
+    ("Hadir Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal Abidin Mustafa, M.M., para Asisten.",
+     [("Merdi Sulaiman", "Ketua DPRD"), ("Zainal Abidin Mustafa", "Sekretaris Daerah")]),
+    # an office's building is no post (`Kantor Lurah Oebobo`)
+    ("Operasi pasar digelar di Kantor Lurah Oebobo dan Pasar Inpres Naikoten.", []),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
@@ -202,6 +211,9 @@ def test_official_rules(body, expected):
     "Wakil Sekretaris Tim Kampanye Nasional (TKN) Aminuddin Ma'ruf menyebut jadwal.",  # a campaign post
     "Ketua Legiun Veteran Republik Indonesia (LVRI) Cabang Klungkung, I Ketut Regeg, mengapresiasi.",  # veterans
     "Ketua Kelompok Kurma Asih, I Wayan Suarjana, mengaku prihatin.",  # a community group
+    "Direktur Eksekutif Walhi Sulawesi Tenggara, Andi Rahman, menilai.",  # civil society
+    "Direktur BUMDes Kemiren, Suhaimi, beralasan.",  # a village enterprise
+    "Ketua Karang Taruna Mojodelik, Ahmad Fauzi, meminta.",  # a youth group
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []

@@ -958,11 +958,11 @@ class _Reader:
             k in self.bodies or self.tokens[k].text in self.lex.positions for k in range(head + 2, name[0]))
 
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
-        """`Kades Sumberagung`, `Kapolsek Wonosari`: the one word after a village's or district's post is where
-        it is held."""
+        """`Kades Sumberagung`, `Kapolsek Wonosari`, `Camat Talang Empat`: the one word after a village's or
+        district's post, or two that make a place's name (_two_word_place), are where it is held."""
         post = self._post_after_acting(head)
         return (self.tokens[post].text.capitalize() in PLACE_POSTS and name[0] == self._place_start(post)
-                and name[1] - name[0] == 1)
+                and (name[1] - name[0] == 1 or (name[1] - name[0] == 2 and self._two_word_place(name[0]))))
 
     def _post_after_acting(self, head: int) -> int:
         """The post an acting holder's word stands before (`Pj Kades Sidorejo`), else the head itself."""
@@ -1054,6 +1054,10 @@ class _Reader:
             # a longer run is not one name
         head = i + 1 + former
         end = self.clause_end(head + self.tokens[head].text.islower(), head)
+        if (self.word(i) == "," and start > 0 and self.word(start - 1) == "," and self.word(end) == ","
+                and (self.is_name_word(end + 1) or self.is_title(end + 1))):
+            return None  # `Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal …`: posts listed, each
+            # before its holder's name
         if self.tokens[head].text.islower() and (
                 (self.word(end) == "," and self.is_name_word(end + 1))
                 or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end))):
