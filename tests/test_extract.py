@@ -1021,6 +1021,10 @@ def test_regional_news_roles(body, expected):
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
     ("Ditressiber Polda Jatim menangkap pelaku.",
      ["Direktorat Reserse Siber Kepolisian Daerah Jawa Timur", "Kepolisian Daerah Jawa Timur"]),
+    # Aceh's kabupaten and kota legislatures (DPRK), nowhere else; the upstream oil and gas regulator
+    ("Anggota DPRK Banda Aceh dan DPRK Medan hadir bersama SKK Migas.",
+     ["Dewan Perwakilan Rakyat Kota Banda Aceh",
+      "Satuan Kerja Khusus Pelaksana Kegiatan Usaha Hulu Minyak dan Gas Bumi"]),
 ])
 def test_agency_classes(body, expected):
     assert extracted(body).agency_names == expected

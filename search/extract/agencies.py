@@ -66,6 +66,9 @@ REGIONAL_BODIES = (
     RegionalBody(("provinsi", "kabupaten", "kota"), "Dewan Perwakilan Rakyat Daerah {full}", "DPRD {short}",
                  "regional_legislature", ("DPRD {level} {w}", "Dewan Perwakilan Rakyat Daerah {level} {w}"),
                  ("DPRD {w}", "Dewan Perwakilan Rakyat Daerah {w}")),
+    RegionalBody(("kabupaten", "kota"), "Dewan Perwakilan Rakyat {full}", "DPRK {short}", "regional_legislature",
+                 ("DPRK {level} {w}", "Dewan Perwakilan Rakyat {level} {w}"), ("DPRK {w}",),
+                 provinces=("11",)),  # Aceh's kabupaten and kota name their legislature DPRK
     RegionalBody(("provinsi", "kabupaten", "kota"), "Komisi Pemilihan Umum {full}", "KPU {short}", "commission",
                  ("KPU {level} {w}", "Komisi Pemilihan Umum {level} {w}"), ("KPU {w}", "Komisi Pemilihan Umum {w}")),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Badan Pengawas Pemilihan Umum {full}", "Bawaslu {short}",
