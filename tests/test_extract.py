@@ -199,6 +199,14 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # posts listed, each before its holder's name: no post is the name's before it
     ("Hadir Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal Abidin Mustafa, M.M., para Asisten.",
      [("Merdi Sulaiman", "Ketua DPRD"), ("Zainal Abidin Mustafa", "Sekretaris Daerah")]),
+    # court posts in lower case: two judges after `hakim anggota`, a sentence's first `Hakim`/`Jaksa`, and no
+    # preposition in the post (`hakim dalam pengadilan Ahok` names no judge)
+    ("Sidang didampingi hakim anggota Irwan Tandiayu dan Andi Nurul Azizah.",
+     [("Irwan Tandiayu", "hakim anggota"), ("Andi Nurul Azizah", "hakim anggota")]),
+    ("Sidang digelar. Hakim anggota Dwi Astuti Rahayu dalam pertimbangannya menyebut hal itu.",
+     [("Dwi Astuti Rahayu", "Hakim anggota")]),
+    ("Ada motif politik pada hakim dalam pengadilan Ahok dalam mengambil keputusan ini.", []),
+    ("Jaksa agung Masyhad mengatakan, pada 3 Januari, kerusuhan berakhir.", []),
     # an office's building is no post (`Kantor Lurah Oebobo`)
     ("Operasi pasar digelar di Kantor Lurah Oebobo dan Pasar Inpres Naikoten.", []),
 ])

@@ -64,7 +64,8 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
-LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru"})
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
+LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
@@ -202,8 +203,11 @@ class _Reader:
         return self.word(candidacy - 1).lower() != INCUMBENT
 
     def is_lowercase_head(self, i: int) -> bool:
-        """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case, then a capitalised word."""
-        if self.tokens[i].text not in self.lex.lowercase_positions or i + 1 >= len(self.tokens):
+        """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case (or capitalised as a sentence's first
+        word: `Hakim anggota Dwi Astuti …`), then a capitalised word."""
+        text = self.tokens[i].text
+        if i + 1 >= len(self.tokens) or not (text in self.lex.lowercase_positions or (
+                text.lower() in self.lex.lowercase_positions and (i == 0 or self.word(i - 1) in SENTENCE_OPENERS))):
             return False
         if self._running_for(i):
             return False  # "calon wakil presiden Ganjar - Mahfud": a candidacy, not an office
@@ -410,7 +414,7 @@ class _Reader:
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
-                    and not self._lowercase_role_word(head, token.text):
+                    and not (self._lowercase_role_word(head, token.text) and self._before_any_name(head, i)):
                 return i
             elif i > head and self.is_head(i) and self.word(i - 1) in self.lex.connectors:
                 return i - 1
@@ -860,9 +864,11 @@ class _Reader:
                    for words in self.lex.role_qualifiers if self.word(i) == words[-1])
 
     def _closes_role(self, i: int) -> bool:
-        """`Anggota DPRD Jawa Barat Ridwan Hasan dan Asep …`, `AKBP Rio Wahyu Anggoro dan …`: a body, a region or
-        a rank right before the first name ends the role as a comma would."""
-        return i in self.material or self.is_title(i)
+        """`Anggota DPRD Jawa Barat Ridwan Hasan dan Asep …`, `AKBP Rio Wahyu Anggoro dan …`, `hakim anggota Irwan
+        Tandiayu dan …`: a body, a region, a rank or a role's word in lower case right before the first name ends
+        the role as a comma would."""
+        return (i in self.material or self.is_title(i)
+                or (self.tokens[i].text.islower() and self.tokens[i].text.capitalize() in self.lex.role_words))
 
     def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
         """`anggota Tim Advokasi Novel`, `anggota Jamaah Anshor Daulah`: one or two words right after a word
@@ -942,13 +948,17 @@ class _Reader:
         Bekasi`) that is a kota's name is that kota."""
         return self.word(i - 1) in CITY_POSTS and self.tokens[i].lower in self.lex.cities_by_name
 
+    def _before_any_name(self, head: int, i: int) -> bool:
+        """Only lower-case words between the post at `head` and `i` (`hakim anggota`, not `hakim Dwi … dalam`)."""
+        return all(self.tokens[k].text.islower() for k in range(head + 1, i))
+
     def _lowercase_role_word(self, head: int, text: str) -> bool:
         """`hakim konstitusi`, `jaksa penuntut umum`, `juru bicara`: a role's word in lower case after the posts
         the news writes so (a spokesperson's only in `bicara`)."""
         if self.tokens[head].text not in LOWERCASE_ROLE_POSTS:
             return False
         return text == SPOKESPERSON_LOWER_TAIL if self.tokens[head].lower == SPOKESPERSON else (
-            text.capitalize() in self.lex.role_words)
+            text.capitalize() in self.lex.role_words and text not in self.lex.stopwords)  # not `hakim dalam …`
 
     def _speaks_for_nobody(self, head: int, name: tuple[int, int]) -> bool:
         """`juru bicara keluarga Budi`, `juru bicara Disneyland`: written in lower case, a spokesperson is an official
@@ -1170,12 +1180,15 @@ class _Reader:
 
     def is_grounded(self, span: tuple[int, int]) -> bool:
         """A role opened by an agency post (`CEO`, `Penasihat`, `Hakim`) names a public body, a public office or a
-        public institution's word (`Hakim Konstitusi`)."""
+        public institution's word (`Hakim Konstitusi`), or goes on in a court post's lower-case words (a
+        sentence's `Hakim anggota`, `Jaksa penuntut umum`; `Hakim garis` is a linesman)."""
         start, end = span
         if self.tokens[start].text not in self.lex.agency_posts:
             return True
         return any(i in self.bodies or self.tokens[i].text in self.lex.positions
-                   or self.tokens[i].text in self.lex.public_unit_words for i in range(start + 1, end))
+                   or self.tokens[i].text in self.lex.public_unit_words
+                   or (self.tokens[i].text.islower() and self._lowercase_role_word(start, self.tokens[i].text))
+                   for i in range(start + 1, end))
 
     def in_unknown_body(self, span: tuple[int, int]) -> bool:
         """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
