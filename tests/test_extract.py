@@ -207,6 +207,14 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Dwi Astuti Rahayu", "Hakim anggota")]),
     ("Ada motif politik pada hakim dalam pengadilan Ahok dalam mengambil keputusan ini.", []),
     ("Jaksa agung Masyhad mengatakan, pada 3 Januari, kerusuhan berakhir.", []),
+    # a body or a constituency `setempat` (where the story is), a constituency's words in lower case; a name
+    # after a comma may start with a party's word (`Gelora`)
+    ("Kepala Bappeda setempat, Rahmad Hidayat Pulungan, menambahkan.",
+     [("Rahmad Hidayat Pulungan", "Kepala Bappeda setempat")]),
+    ("Anggota DPRD Sumut dari daerah pemilihan Tapanuli bagian selatan, Gelora Daulay, mengatakan.",
+     [("Gelora Daulay", "Anggota DPRD Sumut dari daerah pemilihan Tapanuli bagian selatan")]),
+    ("Hadir anggota Komisi IV DPR RI dari daerah pemilihan setempat, Ahmad Wahyudi Santoso.",
+     [("Ahmad Wahyudi Santoso", "anggota Komisi IV DPR RI dari daerah pemilihan setempat")]),
     # an office's building is no post (`Kantor Lurah Oebobo`)
     ("Operasi pasar digelar di Kantor Lurah Oebobo dan Pasar Inpres Naikoten.", []),
 ])

@@ -97,6 +97,8 @@ ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
+CONSTITUENCY_LOWERCASE = frozenset({"setempat", "bagian", "utara", "selatan", "timur", "barat", "tengah"})
+# `dari daerah pemilihan setempat`, `… Tapanuli bagian selatan`: a constituency's words in lower case
 CONSTITUENCY_WORDS = 5  # capitalised words (or numbers) of a constituency's name: `Jatim VI`, `Lampung Barat 3`
 POST_OBJECT_LINKS = frozenset({"pada", "untuk"})  # `PPK pada proyek …`
 POST_OBJECT_REACH = 14  # tokens of what a post is held for, up to the comma before the holder's name
@@ -438,6 +440,8 @@ class _Reader:
         Indonesia (or a place in it) for an envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`, `Konsul
         Jenderal Australia di Bali, Emily …`)."""
         text, following = self.tokens[i].text, self.word(i + 1)
+        if text in ROLE_DEICTICS and following == "," and (i - 1 in self.bodies or self.word(i - 1) in self.lex.positions):
+            return True  # `Kepala Bappeda setempat, Rahmad …`: the body of the place the story is in
         if i - head <= ROLE_OBJECT_WORDS + 1 and all(self.tokens[k].text.islower() for k in range(head + 1, i)) \
                 and self._ends_in_deictic(i):
             return True
@@ -492,10 +496,12 @@ class _Reader:
             return 0
         words = 2 if self.word(i + 1).lower() == "dapil" else 3 if (
             self.word(i + 1), self.word(i + 2)) == ("daerah", "pemilihan") else 0
-        if not words or self._comma_before_name(i + words, CONSTITUENCY_WORDS,
-                                                lambda token: token.is_capitalised or token.text.isdigit()) is None:
+        comma = words and self._comma_before_name(i + words, CONSTITUENCY_WORDS,
+                                                  lambda token: token.is_capitalised or token.text.isdigit()
+                                                  or token.text in CONSTITUENCY_LOWERCASE)
+        if not comma:
             return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
-        return words
+        return words if self.tokens[comma - 1].is_capitalised else comma - i  # lower-case words end the clause
 
     def _post_object_length(self, i: int) -> int:
         """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
@@ -919,8 +925,10 @@ class _Reader:
         start, end = name
         if self.word(start - 1) == "/":
             return None
-        while start < end and (self.word(start) in self.lex.non_public_roles or self.word(start) in self.lex.parties):
-            start += 1  # "Direktur IT Digital Telkom Faizal Rochmad Djoemadi": the company is the role's
+        while start < end and self.word(name[0] - 1) != "," and (
+                self.word(start) in self.lex.non_public_roles or self.word(start) in self.lex.parties):
+            start += 1  # "Direktur IT Digital Telkom Faizal Rochmad Djoemadi": the company is the role's (after a
+            # comma a name starts: `…, Gelora Daulay` is no party Gelora)
         if start == end:
             return None
         if start > name[0]:
