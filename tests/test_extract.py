@@ -215,6 +215,8 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Gelora Daulay", "Anggota DPRD Sumut dari daerah pemilihan Tapanuli bagian selatan")]),
     ("Hadir anggota Komisi IV DPR RI dari daerah pemilihan setempat, Ahmad Wahyudi Santoso.",
      [("Ahmad Wahyudi Santoso", "anggota Komisi IV DPR RI dari daerah pemilihan setempat")]),
+    ("\" Permohonan beralasan, \" kata Hakim Konstitusi Manahan Sitompul saat membacakan pertimbangan.",
+     [("Manahan Sitompul", "Hakim Konstitusi")]),  # a given name Sastrawi reads a root in (`manah-an`)
     # an office's building is no post (`Kantor Lurah Oebobo`)
     ("Operasi pasar digelar di Kantor Lurah Oebobo dan Pasar Inpres Naikoten.", []),
 ])
