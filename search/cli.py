@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import ipaddress
+import itertools
 import json
 import os
 import re
@@ -305,24 +306,22 @@ def run_extract(args: argparse.Namespace) -> int:
     failed = False
     passed_over: list[Rejection] = []
     sources = find_sources(args.paths, options, passed_over)
-    for rejection in passed_over:
-        print(f"skipped: {rejection}", file=sys.stderr)
-    for source in sources:
-        for item in read_source(source, options):
-            if isinstance(item, Rejection):
-                kind = "warning" if item.warning else "skipped" if item.skipped else "error"
-                print(f"{kind}: {item}", file=sys.stderr)
-                failed = failed or kind == "error"
-                continue
-            extraction = extract(item)
-            record = item.to_dict()
-            record.pop("origin")
-            record["officials"] = [o.to_dict() for o in extraction.officials]
-            record["agencies"] = [a.to_dict() for a in extraction.agencies]
-            record["persons"] = extraction.persons
-            record["regions"] = [region_dict(region) for region in extraction.regions]
-            record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
-            print(json.dumps(record, ensure_ascii=False))
+    items = (item for source in sources for item in read_source(source, options))
+    for item in itertools.chain(passed_over, items):
+        if isinstance(item, Rejection):
+            kind = "warning" if item.warning else "skipped" if item.skipped else "error"
+            print(f"{kind}: {item}", file=sys.stderr)
+            failed = failed or kind == "error"
+            continue
+        extraction = extract(item)
+        record = item.to_dict()
+        record.pop("origin")
+        record["officials"] = [o.to_dict() for o in extraction.officials]
+        record["agencies"] = [a.to_dict() for a in extraction.agencies]
+        record["persons"] = extraction.persons
+        record["regions"] = [region_dict(region) for region in extraction.regions]
+        record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
+        print(json.dumps(record, ensure_ascii=False))
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
 

@@ -23,7 +23,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from whoosh import index as whoosh_index
 
@@ -195,15 +195,18 @@ class UpdatePlan:
         return {i for key in self.changed | self.gone if key in self.old for i in entry_ids(self.old[key])}
 
 
-def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport) -> UpdatePlan:
+def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
+                unlisted: Sequence[Path] = ()) -> UpdatePlan:
     """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
-    sources go into the report's errors, and its file counts are filled in."""
+    sources go into the report's errors, and its file counts are filled in. Files indexed before under an
+    `unlisted` directory (one that could not be listed this time) are unreadable too, not gone."""
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
     unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
     for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
         report.errors.append(prints.pop(key))
         del keys[key]
+    unreadable |= {key for key in set(old) - set(keys) if any(Path(key).is_relative_to(d) for d in unlisted)}
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
     gone = set(old) - set(keys) - unreadable
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
@@ -243,8 +246,12 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     root = Path(index_root)
     report = BuildReport(index_path=root)
     say = notice or report.notices.append
-    sources = find_sources(paths, options, report.skipped)
-    if not sources:
+    passed_over: list[Rejection] = []
+    sources = find_sources(paths, options, passed_over)
+    for rejection in passed_over:
+        (report.skipped if rejection.skipped else report.errors).append(rejection)
+    unlisted = [Path(r.origin).resolve() for r in passed_over if not r.skipped]
+    if not sources and not unlisted:
         raise InputError("no .txt, .jsonl, .csv or .html files found in " + ", ".join(str(p) for p in paths))
     try:
         claim_root(root, say)
@@ -254,7 +261,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
             stems = Stems(root)
             stems.refresh()
-            _update(root, sources, full, progress, report, say, stems, options, facets)
+            _update(root, sources, full, progress, report, say, stems, options, facets, unlisted)
             remove_unused_generations(root)
     except OSError as error:
         if error.errno not in DISK_FULL:
@@ -295,12 +302,12 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
 
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
             say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
-            facets: FacetRegistry = FACETS) -> None:
+            facets: FacetRegistry = FACETS, unlisted: Sequence[Path] = ()) -> None:
     base, old = _usable_base(root, full, say, facets)
     if base is not None and not StoryIndex.saved_in(base):
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
-    plan = plan_update(sources, old, report)
+    plan = plan_update(sources, old, report, unlisted)
     if base is not None and not plan.changed and not plan.gone:
         if not (root / STEM_CACHE).exists():
             stems.save()

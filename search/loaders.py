@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -130,9 +131,18 @@ NOT_FOLLOWED = "symbolic link leading out of the given directories: not followed
 
 
 def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejection] | None) -> list[Path]:
+    """The readable sources under `top`; what is passed over goes to `passed_over`: a directory that cannot be
+    listed (an error: what it gave before stays indexed), links not followed, platform debris (`._x.txt`, `~$x.csv`)
+    and, as one line, the files of kinds Warta does not read."""
     found = []
     seen_dirs: set[tuple[int, int]] = set()
-    for directory, subdirectories, files in os.walk(top, followlinks=follow):
+    other_kinds: Counter = Counter()
+    note = passed_over.append if passed_over is not None else (lambda rejection: None)
+
+    def unlisted(error: OSError) -> None:
+        note(Rejection(str(error.filename or top), f"{UNLISTED}: {error.strerror or error}"))
+
+    for directory, subdirectories, files in os.walk(top, followlinks=follow, onerror=unlisted):
         here = Path(directory)
         try:
             info = here.stat()
@@ -142,17 +152,39 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
             subdirectories.clear()
             continue
         seen_dirs.add((info.st_dev, info.st_ino))
-        for name in sorted(files):  # passed-over links in a stable order too
+        for name in sorted(files):  # passed-over files in a stable order too
             path = here / name
             if path.suffix.lower() not in FORMATS:
+                if not _is_debris(name, here):
+                    other_kinds[path.suffix.lower() or "(no extension)"] += 1
+                continue
+            if name.startswith(DEBRIS_PREFIXES):
+                note(Rejection(str(path), "a file the system or an editor left beside the sources, not read",
+                               skipped=True))
                 continue
             if path.is_symlink() and not follow and not _inside(path, roots):
-                if passed_over is not None:
-                    reason = NOT_FOLLOWED if path.exists() else "broken symbolic link"
-                    passed_over.append(Rejection(str(path), reason, skipped=True))
+                note(Rejection(str(path), NOT_FOLLOWED if path.exists() else "broken symbolic link", skipped=True))
                 continue
             found.append(path)
+    if other_kinds:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(other_kinds.items()))
+        note(Rejection(str(top), f"{sum(other_kinds.values())} files of kinds Warta does not read, not read "
+                                 f"({kinds}; it reads {' '.join(sorted(FORMATS))})", skipped=True))
     return sorted(found)
+
+
+UNLISTED = "cannot list this directory, what its files gave before stays indexed"
+DEBRIS_PREFIXES = ("._", "~$")  # macOS AppleDouble files, Office lock files
+DEBRIS_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _is_debris(name: str, directory: Path) -> bool:
+    """Files nobody means as sources: hidden ones, the system's (`Thumbs.db`), a saved page's assets (`x_files/`)."""
+    return (name.startswith(".") or name.startswith(DEBRIS_PREFIXES) or name.lower() in DEBRIS_NAMES
+            or directory.name.endswith(SAVED_PAGE_ASSETS))
+
+
+SAVED_PAGE_ASSETS = "_files"  # `Save page as… complete` puts a page's images and scripts in `<page>_files`
 
 
 def _inside(path: Path, roots: list[Path]) -> bool:

@@ -573,3 +573,29 @@ def test_an_update_never_merges_segments_larger_than_the_small_merge_cap(tmp_pat
         (sources / f"new{n}.txt").write_text(f"Kalianda - Camat meninjau jembatan baru{n}.\n", encoding="utf-8")
         assert build_index([sources], tmp_path / "ix").errors == []
     assert len(open_current(tmp_path / "ix")._segments()) == 6  # the seed's and five updates', none merged
+
+
+def test_a_directory_that_cannot_be_listed_keeps_what_it_gave(tmp_path, monkeypatch):
+    from search.query import SearchRequest, SearchService
+
+    from .test_loaders import unlistable
+
+    sources = tmp_path / "in"
+    (sources / "ok").mkdir(parents=True)
+    (sources / "locked").mkdir()
+    shutil.copy(SEED_FILE, sources / "ok" / "seed.txt")
+    (sources / "locked" / "rilis.txt").write_text(
+        "Kalianda (Diskominfo) - Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di aula kantor "
+        "bupati, Senin. Rapat itu dihadiri para camat dan kepala desa se-Lampung Selatan.", encoding="utf-8")
+    assert build_index([sources], tmp_path / "ix").indexed == 2
+    unlistable(monkeypatch, sources / "locked")
+    report = build_index([sources], tmp_path / "ix")  # an update: the locked folder's file is no gone file
+    assert (report.indexed, report.files_removed, report.ok) == (0, 0, False)
+    assert [str(r) for r in report.errors] == [
+        f"{sources / 'locked'}: cannot list this directory, what its files gave before stays indexed: "
+        "Permission denied"]
+    service = SearchService(tmp_path / "ix")
+    try:
+        assert service.search(SearchRequest(q="perlindungan anak"))["total"] == 1
+    finally:
+        service.close()

@@ -471,3 +471,43 @@ def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path
     assert [(item.reason, item.warning) for item in items if isinstance(item, Rejection)] == [
         (f"not valid UTF-8 (byte {line.index(chr(0xE9))}): read as Windows-1252", True),
         ("not valid JSON (Invalid control character at column 12)", False)]
+
+
+def unlistable(monkeypatch, locked: Path) -> None:
+    """os.walk as it goes when `locked` cannot be listed (root lists everything, so it is simulated)."""
+    import os
+
+    real_walk = os.walk
+
+    def walk(top, **options):
+        for directory, subdirectories, files in real_walk(top, **{**options, "onerror": None}):
+            if Path(directory) == locked:
+                options["onerror"](PermissionError(13, "Permission denied", str(locked)))
+                subdirectories.clear()
+                continue
+            yield directory, subdirectories, files
+
+    monkeypatch.setattr(os, "walk", walk)
+
+
+def test_what_a_directory_walk_passes_over_is_said(tmp_path, monkeypatch):
+    tree = tmp_path / "src"
+    (tree / "locked").mkdir(parents=True)
+    (tree / "locked" / "rahasia.txt").write_text("Kalianda, berita yang tidak terbaca karena hak aksesnya.")
+    (tree / "berita.txt").write_text("Kalianda, berita yang boleh diindeks hari ini oleh Warta.")
+    (tree / "._berita.txt").write_bytes(b"\x00\x05\x16\x07")  # macOS metadata beside it
+    (tree / "catatan.md").write_text("# catatan")
+    (tree / "laporan.pdf").write_bytes(b"%PDF-1.4")
+    (tree / ".DS_Store").write_bytes(b"\x00")  # debris: never mentioned
+    (tree / "halaman_files").mkdir()
+    (tree / "halaman_files" / "logo.png").write_bytes(b"\x89PNG")  # a saved page's assets: never mentioned
+    unlistable(monkeypatch, tree / "locked")
+    passed_over: list[Rejection] = []
+    assert find_sources([tree], passed_over=passed_over) == [tree / "berita.txt"]
+    assert passed_over == [
+        Rejection(str(tree / "._berita.txt"), "a file the system or an editor left beside the sources, not read",
+                  skipped=True),
+        Rejection(str(tree / "locked"), "cannot list this directory, what its files gave before stays indexed: "
+                  "Permission denied"),
+        Rejection(str(tree), "2 files of kinds Warta does not read, not read (.md 1, .pdf 1; it reads .csv .htm "
+                  ".html .jsonl .txt)", skipped=True)]
