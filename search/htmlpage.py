@@ -269,12 +269,38 @@ def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> lis
     if best is None:
         return []
     paragraphs = []
-    for nodes in _paragraph_nodes(best.element, own_only=False, clock=clock):
+    for nodes in _paragraph_nodes(_widened(best.element, clock), own_only=False, clock=clock):
         clock.check()
         if all(node.find_parent("a") is not None for node in nodes if node.strip()):
             continue  # a paragraph that is only a link: navigation, "Baca juga" teasers
         paragraphs.append(normalise_space("".join(str(node) for node in nodes)))
     return clean_paragraphs(paragraphs)
+
+
+MAX_CLIMB = 4  # wrapper levels around one paragraph (`div.content > div.row > div.col > div.inner > p`)
+FEW_PARAGRAPHS = 2  # a best container holding no more is one paragraph's wrapper, perhaps
+
+
+def _widened(element: Tag, clock: PageClock = UNLIMITED) -> Tag:
+    """Page builders (Elementor, regional CMSs) wrap each paragraph in its own divs, so the best container may
+    hold one paragraph of ten: when it holds at most FEW_PARAGRAPHS, the nearest ancestor (MAX_CLIMB levels up at
+    most) whose paragraphs hold twice its text or more, else the element itself."""
+    if sum(1 for nodes in _paragraph_nodes(element, own_only=False, clock=clock) if "".join(nodes).strip()) > FEW_PARAGRAPHS:
+        return element
+    text = _text_under(element, clock)
+    ancestor = element
+    for _ in range(MAX_CLIMB):
+        ancestor = ancestor.find_parent(CANDIDATE_TAGS)
+        if ancestor is None:
+            break
+        if _text_under(ancestor, clock) >= 2 * text:
+            return ancestor
+    return element
+
+
+def _text_under(element: Tag, clock: PageClock = UNLIMITED) -> float:
+    """The scored text of the element's paragraphs and of every container's inside it."""
+    return sum(own_text_score(inner, clock) for inner in [element, *element.find_all(CANDIDATE_TAGS)])
 
 
 def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candidate | None:

@@ -135,3 +135,17 @@ def test_a_declared_date_that_cannot_be_read_is_noted(declared):
     notes: list[str] = []
     article = parse_html(html, "page.html", notes)
     assert (article.date, notes) == (None, [f"unreadable date '{declared}': indexed without a date"])
+
+
+PARAGRAPH_WRAPPED = ('<div class="row"><div class="col"><div class="inner"><p>{text}</p></div></div>'
+                     '<div class="baca"><p><a href="/lain">Baca juga: Berita lain yang menarik</a></p></div></div>')
+
+
+def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
+    # page builders (Elementor, regional CMSs) wrap every paragraph: the best single container holds one of them
+    texts = [f"Paragraf ke-{n} berita ini menceritakan rapat koordinasi di kantor bupati Lampung Selatan bersama para "
+             f"camat dan kepala desa{'.' * n}" for n in range(1, 7)]
+    html = ('<html><head><meta property="article:published_time" content="2022-09-28"></head><body><main>'
+            '<h1>Rapat Koordinasi di Kalianda</h1><div class="content">'
+            + "".join(PARAGRAPH_WRAPPED.format(text=text) for text in texts) + "</div></main></body></html>")
+    assert parse_html(html, "page.html").body == "\n\n".join(texts)
