@@ -5,6 +5,7 @@ Applied to bodies from every source (HTML pages and JSON Lines alike).
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from importlib import resources
@@ -86,6 +87,41 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
         if text and not is_junk_line(text):
             cleaned.append(text)
     return cleaned
+
+
+MARKUP = re.compile(r"<(?:p|br|div|span|strong|b|em|i|a|h[1-6]|ul|ol|li|figure|figcaption|img|blockquote|table)\b"
+                    r"[^>]*>|</(?:p|div|li|h[1-6]|span|strong|em|a)>|<!--\s*/?wp:", re.IGNORECASE)
+MARKUP_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "tr",
+                 "ul", "ol", "table", "section", "article")
+ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def markup_as_text(text: str) -> str:
+    """A body written in HTML (a WordPress export puts a post's markup in its body column: `<p>`, `<!-- wp:… -->`):
+    its text, a paragraph per block, comments, scripts and styles dropped, entities read. Text without markup is
+    returned as it is, entities too (`&` in `R&D` stays)."""
+    if not MARKUP.search(text):
+        return text
+    from bs4 import BeautifulSoup, Comment  # here: BeautifulSoup takes a quarter of a second to import
+
+    soup = BeautifulSoup(text, "html.parser")
+    for element in soup(["script", "style"]):
+        element.decompose()
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
+    for block in soup.find_all(MARKUP_BLOCKS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    return soup.get_text()
+
+
+def markup_as_title(text: str) -> str:
+    """A title with markup or entities (`Judul &#8211; Sub`, WordPress's `rendered` titles) as plain text."""
+    if MARKUP.search(text):
+        text = markup_as_text(text)
+    return html.unescape(text) if ENTITY.search(text) else text
 
 
 def clean_body(text: str) -> str:

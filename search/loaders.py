@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, site_name
-from .cleaning import clean_body
+from .cleaning import clean_body, markup_as_text, markup_as_title
 from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value
@@ -56,11 +56,13 @@ class Rejection:
 
 
 # Record fields and the column or key names exports use for them, English and Indonesian; the first found wins.
+# A name is matched in any case, spaces and hyphens read as `_` (`Isi Berita`, `Tanggal-Terbit`).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "judul", "headline"),
-    "body": ("body", "content", "text", "isi", "isi_berita", "konten", "article", "artikel"),
+    "title": ("title", "judul", "headline", "judul_berita", "post_title"),
+    "body": ("body", "content", "text", "isi", "isi_berita", "konten", "article", "artikel", "post_content"),
     "date": ("date", "tanggal", "published_at", "published", "publish_date", "pubdate", "datetime", "waktu",
-             "tgl", "date_published"),
+             "tgl", "date_published", "tanggal_terbit", "tgl_terbit", "tanggal_publikasi", "tanggal_posting",
+             "post_date"),
     "url": ("url", "link", "tautan", "permalink"),
     "source": ("source", "sumber", "media", "outlet", "publisher"),
     "id": ("id",),
@@ -70,7 +72,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 
 
 NUMBER_FIELDS = frozenset({"date", "id"})  # JSON exports write epoch dates and ids as numbers
-FRACTION_FIELDS = frozenset({"date"})  # `time.time()` writes epoch seconds with a fraction
+FRACTION_FIELDS = frozenset({"date", "id"})  # `time.time()` writes epoch seconds with a fraction; pandas an id
+# column with gaps as `7.0`
+RENDERED = "rendered"  # WordPress's REST API: `"title": {"rendered": "…"}`, `"content": {"rendered": "<p>…"}`
 
 
 @dataclass(frozen=True)
@@ -368,7 +372,7 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     raw_body = fields["body"]
     if isinstance(raw_body, str) and len(raw_body) > MAX_BODY_CHARS:
         checked_body(raw_body)
-    body = clean_body(raw_body if isinstance(raw_body, str) else "")
+    body = clean_body(markup_as_text(raw_body) if isinstance(raw_body, str) else "")
     if not body:
         raise InputError("missing or empty 'body'" + _columns_hint(record, options))
     if len(body) < MIN_BODY_CHARS:
@@ -377,7 +381,7 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
-    title = slug_title(normalise_space(_text(fields["title"])), url, body) or title_from_text(body, place)
+    title = slug_title(normalise_space(markup_as_title(_text(fields["title"]))), url, body) or title_from_text(body, place)
     category = _text(fields["category"])
     return Article(
         id=article_id(url, body),
@@ -393,15 +397,34 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
 
 
 def _field(record: dict, names: tuple[str, ...]):
+    """The first of `names` the record holds a value for (`NaN`, `NULL` and the like are none): as written, else in
+    any case with spaces and hyphens read as `_`; WordPress's `{"rendered": …}` is its rendered text."""
     for name in names:
-        if name in record and record[name] not in (None, ""):
-            return record[name]
-    lowered = {str(key).strip().lower(): value for key, value in record.items()}
+        if name in record and not _is_empty(record[name]):
+            return _rendered(record[name])
+    keyed = {field_key(key): value for key, value in record.items()}
     for name in names:
-        value = lowered.get(name.lower())
-        if value not in (None, ""):
-            return value
+        value = keyed.get(field_key(name))
+        if not _is_empty(value):
+            return _rendered(value)
     return None
+
+
+EMPTY_MARKS = frozenset({"", "NaN", "nan", "NULL", "null", "None", "N/A"})  # how pandas, SQL dumps and sheets
+# write a missing cell
+
+
+def _is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKS)
+
+
+def field_key(name: object) -> str:
+    """A field's or column's name as matched: `Isi Berita`, `isi-berita` and `isi_berita` are one."""
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def _rendered(value):
+    return value[RENDERED] if isinstance(value, dict) and isinstance(value.get(RENDERED), str) else value
 
 
 def _text(value) -> str:
@@ -410,8 +433,8 @@ def _text(value) -> str:
 
 def _columns_hint(record: dict, options: ReadOptions) -> str:
     names = [str(key) for key in record if key is not None][:8]
-    wanted = {name.lower() for name in options.names_for("body")}
-    if not names or any(name.strip().lower() in wanted for name in names):
+    wanted = {field_key(name) for name in options.names_for("body")}
+    if not names or any(field_key(name) in wanted for name in names):
         return ""
     return f" (fields: {', '.join(names)}; map one with --column body=NAME)"
 
@@ -529,9 +552,10 @@ def read_csv(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Art
     notes: list[str] = []
     text = read_text_file(path, notes=notes)
     yield from _noted(path, notes)
-    dialect = csv_dialect(text[:READ_CHUNK])
+    declared = EXCEL_SEPARATOR.match(text)
+    dialect = csv_dialect(text[:READ_CHUNK], declared[1] if declared else None)
     order = DateOrder()
-    rows = list(_csv_rows(path, text, dialect, options))
+    rows = list(_csv_rows(path, text, dialect, options, skipped_lines=1 if declared else 0))
     for _, row in rows:
         if isinstance(row, dict):
             order.see(_field(row, options.names_for("date")))
@@ -550,14 +574,16 @@ class _Rfc4180(csv.excel):
 
 
 CSV_DELIMITERS = ",;\t|"
+EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])[ \t]*\r?\n")  # Excel's first line naming the delimiter: `sep=;`
 
 
-def csv_dialect(sample: str) -> type[csv.Dialect]:
-    """The delimiter sniffed from the file's start (`,` `;` tab `|`), else the one the header row uses most
-    (the sniffer gives up when rows differ in length); the sniffer's guesses about quoting are unreliable (it
-    took `""` for an escape-less quote), so quoting stays RFC 4180's."""
+def csv_dialect(sample: str, declared: str | None = None) -> type[csv.Dialect]:
+    """The delimiter the file declares (Excel's `sep=;` line), else sniffed from the file's start (`,` `;` tab
+    `|`), else the one the header row uses most (the sniffer gives up when rows differ in length); the
+    sniffer's guesses about quoting are unreliable (it took `""` for an escape-less quote), so quoting stays
+    RFC 4180's."""
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+        delimiter = declared or csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:
         delimiter = header_delimiter(sample)
     return type("SniffedDialect", (_Rfc4180,), {"delimiter": delimiter})
@@ -571,19 +597,25 @@ def header_delimiter(sample: str) -> str:
     return next(delimiter for delimiter, seen in counts.items() if seen == most) if most else ","
 
 
-def _csv_rows(path: Path, text: str, dialect, options: ReadOptions) -> Iterator[tuple[int, object]]:
-    """The file's rows. A field may be as long as the file (already read whole, under its size limit): an
-    over-long body is then one record's rejection (article_from_record), and the rows after it are read; the
-    csv module's own field limit would end the file there, every later row lost."""
+def _csv_rows(path: Path, text: str, dialect, options: ReadOptions,
+              skipped_lines: int = 0) -> Iterator[tuple[int, object]]:
+    """The file's rows, after `skipped_lines` (Excel's `sep=` line). A field may be as long as the file (already
+    read whole, under its size limit): an over-long body is then one record's rejection (article_from_record),
+    and the rows after it are read; the csv module's own field limit would end the file there, every later row
+    lost. Cells beyond the header's columns are not read, with a warning."""
     csv.field_size_limit(max(MAX_FILE_BYTES, len(text)))
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    stream = io.StringIO(text, newline="")
+    for _ in range(skipped_lines):
+        stream.readline()
+    reader = csv.DictReader(stream, dialect=dialect)
     try:
         reader.fieldnames  # reads the header row: the first record's line is the one after it
     except csv.Error as error:
-        yield 1, Rejection(f"{path}:1", f"not valid CSV ({error})")
+        yield 1 + skipped_lines, Rejection(f"{path}:{1 + skipped_lines}", f"not valid CSV ({error})")
         return
     _check_columns_once(reader.fieldnames or [], options)
-    line = reader.line_num + 1
+    columns = len(reader.fieldnames or [])
+    line = reader.line_num + 1 + skipped_lines
     last: tuple[int, dict] | None = None  # held back: an unclosed quote shows only at the end
     while True:
         try:
@@ -596,14 +628,18 @@ def _csv_rows(path: Path, text: str, dialect, options: ReadOptions) -> Iterator[
             yield line, Rejection(f"{path}:{line}", f"not valid CSV ({error})")
             return
         if None in row:
-            row.pop(None)  # cells beyond the header: ignored
+            extra = row.pop(None)
+            yield line, Rejection(f"{path}:{line}", f"{len(extra)} cells beyond the header's {columns} columns "
+                                  "were not read (a delimiter inside an unquoted cell?)", warning=True)
         if last is not None:
             yield last
         last = line, row
-        line = reader.line_num + 1
-    if last is not None and reader.line_num > last[0] and _ends_inside_quotes(text, last[0], dialect):
+        line = reader.line_num + 1 + skipped_lines
+    if (last is not None and reader.line_num + skipped_lines > last[0]
+            and _ends_inside_quotes(text, last[0], dialect)):
         yield last[0], Rejection(f"{path}:{last[0]}", f"a quote opened in this row is never closed: lines "
-                                 f"{last[0]}-{reader.line_num} were read as one row, which is not indexed")
+                                 f"{last[0]}-{reader.line_num + skipped_lines} were read as one row, which is "
+                                 "not indexed")
     elif last is not None:
         yield last
 
@@ -622,10 +658,10 @@ def _ends_inside_quotes(text: str, line: int, dialect) -> bool:
 def _check_columns_once(header: list[str], options: ReadOptions) -> None:
     """A column Warta reads written twice in the header (`title,body,body`): which one holds the text is not
     known, and reading either would index the other's rows wrongly without a word, so the file is refused."""
-    read = {name.lower() for field_name in FIELD_NAMES for name in options.names_for(field_name)}
+    read = {field_key(name) for field_name in FIELD_NAMES for name in options.names_for(field_name)}
     seen: dict[str, int] = {}
     for number, column in enumerate(header, 1):
-        name = (column or "").strip().lower()
+        name = field_key(column or "")
         if name in read and name in seen:
             raise InputError(f"column {column.strip()!r} appears twice in the header (columns {seen[name]} and "
                              f"{number}): rename or remove one")

@@ -42,3 +42,13 @@ def test_inline_debris_is_removed_and_paragraphs_kept():
 def test_glued_words_are_split_only_after_an_indonesian_word(text, expected):
     assert split_glued_words(text) == expected
     assert clean_body(text) == expected
+
+
+def test_markup_in_a_record_body_is_read_as_text_and_plain_text_is_left_alone():
+    from search.cleaning import markup_as_text, markup_as_title
+
+    assert markup_as_text("Dana R&D naik 5 < 7 persen & lebih.") == "Dana R&D naik 5 < 7 persen & lebih."
+    text = markup_as_text("<p>Satu &amp; dua.</p><script>x()</script><p>Tiga<br>empat</p>")
+    assert [line.strip() for line in text.split("\n") if line.strip()] == ["Satu & dua.", "Tiga", "empat"]
+    assert markup_as_title("Rapat &#8211; Anak &amp; Ibu") == "Rapat \u2013 Anak & Ibu"
+    assert markup_as_title("R&D Pemkab") == "R&D Pemkab"

@@ -191,7 +191,7 @@ def test_a_month_first_export_with_only_warnings_exits_0_saying_what_it_guessed(
     assert captured.out.rstrip().endswith("0 duplicates, 0 skipped, 0 errors; 2 warnings")
     assert captured.err.splitlines() == [
         f"warning: {sources / 'export.jsonl'}:3: unreadable date 'kemarin sore': indexed without a date",
-        f"warning: {sources / 'undecided.jsonl'}: 1 dates such as 5/6/2025 could be day-first or month-first and "
+        f"warning: {sources / 'undecided.jsonl'}: 1 dates such as 6/5/2025 could be day-first or month-first and "
         "nothing in the file tells: read day-first (the Indonesian convention)"]
     assert main(["search", "--from", "2025-06-05", "--to", "2025-06-05", "--all-articles", "--json",
                  "--index", str(tmp_path / "ix")]) == EXIT_OK

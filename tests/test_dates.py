@@ -68,7 +68,7 @@ def test_an_undecidable_file_is_day_first_and_says_so():
     for value in ("6/5/2025", "1/2/2024 10:00"):
         order.see(value)
     assert (order.day_first, order.decided) == (True, False)
-    assert order.describe() == ("2 dates such as 5/6/2025 could be day-first or month-first and nothing in the "
+    assert order.describe() == ("2 dates such as 6/5/2025 could be day-first or month-first and nothing in the "
                                 "file tells: read day-first (the Indonesian convention)")
 
 

@@ -511,3 +511,25 @@ def test_what_a_directory_walk_passes_over_is_said(tmp_path, monkeypatch):
                   "Permission denied"),
         Rejection(str(tree), "2 files of kinds Warta does not read, not read (.md 1, .pdf 1; it reads .csv .htm "
                   ".html .jsonl .txt)", skipped=True)]
+
+
+EXPORT_BODY = "Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di Kalianda bersama para camat."
+
+
+def test_export_conventions_of_sheets_excel_pandas_and_wordpress(tmp_path):
+    # a header in words with spaces and capitals, Excel's `sep=` line, cells past the header, pandas' NaN
+    sheet = tmp_path / "ekspor.csv"
+    sheet.write_text(f"sep=;\nNo;Judul Berita;Tanggal Terbit;Isi Berita\n1;Rapat Anak;20/09/2022;{EXPORT_BODY};lebih\n"
+                     f"2;NaN;NaN;{EXPORT_BODY} Kedua.\n", encoding="utf-8")
+    extra, first, second = read_all(sheet)  # the warning comes before its row
+    assert (first.title, first.date, first.body) == ("Rapat Anak", "2022-09-20", EXPORT_BODY)
+    assert str(extra) == (f"{sheet}:3: 1 cells beyond the header's 4 columns were not read (a delimiter inside an "
+                          "unquoted cell?)") and extra.warning
+    assert (second.date, second.origin) == (None, f"{sheet}:4")
+    # WordPress's REST shape, HTML in the body, an id pandas wrote as a float
+    posts = tmp_path / "wp.jsonl"
+    posts.write_text(json.dumps({"id": 7.0, "title": {"rendered": "Rapat &#8211; Anak"}, "content": {
+        "rendered": f"<!-- wp:paragraph --><p>{EXPORT_BODY}</p><!-- /wp:paragraph -->\n<p>Paragraf <b>kedua</b>.</p>"}})
+                     + "\n", encoding="utf-8")
+    (post,) = read_all(posts)
+    assert (post.title, post.body) == ("Rapat \u2013 Anak", f"{EXPORT_BODY}\n\nParagraf kedua.")

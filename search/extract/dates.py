@@ -119,6 +119,7 @@ class DateOrder:
         self.day_first_seen = 0
         self.month_first_seen = 0
         self.ambiguous_seen = 0
+        self.example = "5/6/2025"  # an ambiguous date of the file's own, once one is seen
 
     def see(self, value: object) -> None:
         if not isinstance(value, str):
@@ -132,6 +133,8 @@ class DateOrder:
         elif second > 12 >= first:
             self.month_first_seen += 1
         elif first <= 12 and second <= 12 and first != second:
+            if not self.ambiguous_seen:
+                self.example = match.group().strip()
             self.ambiguous_seen += 1
 
     @property
@@ -146,10 +149,10 @@ class DateOrder:
         """A line for the report when the order was a guess or the file mixes both orders; else None."""
         if self.day_first_seen and self.month_first_seen:
             return (f"the file writes dates both day-first ({self.day_first_seen}) and month-first "
-                    f"({self.month_first_seen}); dates such as 5/6/2025 were read "
+                    f"({self.month_first_seen}); dates such as {self.example} were read "
                     f"{'day' if self.day_first else 'month'}-first")
         if not self.decided and self.ambiguous_seen:
-            return (f"{self.ambiguous_seen} dates such as 5/6/2025 could be day-first or month-first and nothing "
+            return (f"{self.ambiguous_seen} dates such as {self.example} could be day-first or month-first and nothing "
                     "in the file tells: read day-first (the Indonesian convention)")
         return None
 
