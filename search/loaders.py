@@ -381,7 +381,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
-    title = slug_title(normalise_space(markup_as_title(_text(fields["title"]))), url, body) or title_from_text(body, place)
+    written_title = normalise_space(markup_as_title(_text(fields["title"])))
+    title = slug_title(written_title, url, body) or title_from_text(body, place)
     category = _text(fields["category"])
     return Article(
         id=article_id(url, body),
