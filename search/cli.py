@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 some inputs rejected.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .csv, .html)",
+    reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .json, .csv, .html)",
                                   description="Read every article under PATH and swap a fresh index in when done.")
     reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES),
                          help="files or directories to index (default: seeds/)")

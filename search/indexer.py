@@ -103,10 +103,11 @@ def open_current(index_root: str | os.PathLike):
 
 
 def count_inputs(sources: list[Path]) -> int:
-    """An upper bound on the number of articles, for the progress bar: JSONL lines, one per other file."""
+    """An upper bound on the number of articles, for the progress bar: JSONL, JSON and CSV lines, one per other
+    file."""
     total = 0
     for source in sources:
-        if source.suffix.lower() in (".jsonl", ".csv") and source_problem(source) is None:
+        if source.suffix.lower() in (".jsonl", ".json", ".csv") and source_problem(source) is None:
             try:
                 with source.open("rb") as handle:
                     total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(HASH_CHUNK), b""))
@@ -252,7 +253,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
         (report.skipped if rejection.skipped else report.errors).append(rejection)
     unlisted = [Path(r.origin).resolve() for r in passed_over if not r.skipped]
     if not sources and not unlisted:
-        raise InputError("no .txt, .jsonl, .csv or .html files found in " + ", ".join(str(p) for p in paths))
+        raise InputError("no .txt, .jsonl, .json, .csv or .html files found in " + ", ".join(str(p) for p in paths))
     try:
         claim_root(root, say)
         with ReindexLock(root, say):

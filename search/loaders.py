@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -484,12 +485,65 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[A
     if path.stat().st_size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
+    document = _json_document(path, options) if _opens_a_document(path) else None
+    if document is not None:  # an array, or objects written over several lines, in a .jsonl file
+        yield Rejection(str(path), "a JSON document, not JSON Lines (one object a line): read whole", warning=True)
+        yield from document
+        return
     order = DateOrder()
     for _, record in _jsonl_records(path):
         if isinstance(record, dict):
             order.see(_field(record, options.names_for("date")))
     yield from _order_warning(path, order)
     yield from _records(path, _jsonl_records(path), order, options)
+
+
+def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
+    """A `.json` export: an array of records (`path:N` is the Nth) or one record; JSON Lines named `.json` are
+    read as such."""
+    if path.stat().st_size == 0:
+        yield Rejection(str(path), "empty file", skipped=True)
+        return
+    document = _json_document(path, options)
+    yield from document if document is not None else read_jsonl(path, options)
+
+
+def _opens_a_document(path: Path) -> bool:
+    """Whether a .jsonl file's first line is `[` or `{` alone, or opens an array: a JSON document, no lines."""
+    with path.open("rb") as handle:
+        first = handle.readline(READ_CHUNK).lstrip(b"\xef\xbb\xbf").strip()
+    return first.startswith(b"[") or first == b"{"
+
+
+def _json_document(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection] | None:
+    """The records of a whole JSON text under the file size limit (an array's items, one object, or objects
+    written one after another over several lines each), or None when the text is no such thing."""
+    notes: list[str] = []
+    text = read_text_file(path, MAX_FILE_BYTES, notes)
+    try:
+        values = _json_values(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    records = [record for value in values for record in (value if isinstance(value, list) else [value])]
+    rows = list(enumerate(records, start=1))
+    order = DateOrder()
+    for _, record in rows:
+        if isinstance(record, dict):
+            order.see(_field(record, options.names_for("date")))
+    return itertools.chain(_noted(path, notes), _order_warning(path, order), _records(path, rows, order, options))
+
+
+def _json_values(text: str) -> list:
+    """The JSON values written one after another in `text` (one, for a plain JSON document)."""
+    decoder = json.JSONDecoder()
+    values, position = [], 0
+    while True:
+        while position < len(text) and text[position] in " \t\r\n\ufeff":
+            position += 1
+        if position == len(text):
+            return values
+        value, position = decoder.raw_decode(text, position)
+        values.append(value)
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
@@ -755,6 +809,7 @@ def nesting_depth(html: str) -> int:
 FORMATS: dict[str, Callable[[Path, ReadOptions], Iterator[Article | Rejection]]] = {
     ".txt": read_seed_file,
     ".jsonl": read_jsonl,
+    ".json": read_json,
     ".csv": read_csv,
     ".html": read_html,
     ".htm": read_html,

@@ -337,7 +337,7 @@ def test_leftovers_of_a_dead_reindex_are_recovered_with_a_message(tmp_path):
 
 def test_no_sources_and_no_index_are_clear_errors(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt, .jsonl, .csv or .html files found"):
+    with pytest.raises(InputError, match="no .txt, .jsonl, .json, .csv or .html files found"):
         build_index([tmp_path / "empty"], tmp_path / "ix")
     with pytest.raises(IndexMissingError, match="run `warta reindex` first"):
         open_current(tmp_path / "nowhere")

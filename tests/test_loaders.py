@@ -510,7 +510,7 @@ def test_what_a_directory_walk_passes_over_is_said(tmp_path, monkeypatch):
         Rejection(str(tree / "locked"), "cannot list this directory, what its files gave before stays indexed: "
                   "Permission denied"),
         Rejection(str(tree), "2 files of kinds Warta does not read, not read (.md 1, .pdf 1; it reads .csv .htm "
-                  ".html .jsonl .txt)", skipped=True)]
+                  ".html .json .jsonl .txt)", skipped=True)]
 
 
 EXPORT_BODY = "Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di Kalianda bersama para camat."
@@ -533,3 +533,20 @@ def test_export_conventions_of_sheets_excel_pandas_and_wordpress(tmp_path):
                      + "\n", encoding="utf-8")
     (post,) = read_all(posts)
     assert (post.title, post.body) == ("Rapat \u2013 Anak", f"{EXPORT_BODY}\n\nParagraf kedua.")
+
+
+def test_json_documents_are_read_whole_and_json_lines_named_json_as_lines(tmp_path):
+    record = {"title": "Rapat Anak", "date": "2022-09-20", "body": EXPORT_BODY}
+    array = tmp_path / "ekspor.json"
+    array.write_text(json.dumps([record, {**record, "body": EXPORT_BODY + " Kedua."}], indent=2), encoding="utf-8")
+    assert [(a.origin, a.title) for a in read_all(array)] == [(f"{array}:1", "Rapat Anak"), (f"{array}:2", "Rapat Anak")]
+    lines = tmp_path / "baris.json"
+    lines.write_text(json.dumps(record) + "\n" + json.dumps({**record, "body": EXPORT_BODY + " Dua."}) + "\n")
+    assert [a.origin for a in read_all(lines)] == [f"{lines}:1", f"{lines}:2"]
+    # objects written over several lines in a .jsonl file: read whole, with a warning, not an error per line
+    pretty = tmp_path / "rapi.jsonl"
+    pretty.write_text(json.dumps(record, indent=2) + "\n" + json.dumps({**record, "body": EXPORT_BODY + " Tiga."},
+                                                                       indent=2) + "\n")
+    warning, first, second = read_all(pretty)
+    assert (str(warning), first.title, second.origin) == (
+        f"{pretty}: a JSON document, not JSON Lines (one object a line): read whole", "Rapat Anak", f"{pretty}:2")

@@ -411,7 +411,7 @@ class OpenSearchBackend:
         say = notice or report.notices.append
         sources = find_sources(list(paths), options)
         if not sources:
-            raise BadQueryError("no .txt, .jsonl, .csv or .html files found", "bad_input")
+            raise BadQueryError("no .txt, .jsonl, .json, .csv or .html files found", "bad_input")
         with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
             live = None if full else self._updatable(say)
             if live is not None:
