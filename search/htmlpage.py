@@ -80,6 +80,8 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     if is_index_page(soup, url):
         raise NoArticleError("index page, not an article")
     title = page_title(soup, url)
+    if NOT_FOUND.search(title or ""):
+        raise NoArticleError("a 'page not found' page, not an article")
     published = page_date(soup, html, url, notes)
     captions = gallery_captions(soup)
     clock.check()
@@ -103,6 +105,10 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
         place=find_dateline(body, load_lexicon()),
         origin=origin,
     )
+
+
+NOT_FOUND = re.compile(r"halaman\s+(?:yang\s+anda\s+cari\s+)?tidak\s+ditemukan|page\s+not\s+found|^\s*(?:error\s+)?404\b"
+                       r"|\b404\s+not\s+found", re.IGNORECASE)  # a CMS's soft 404, served with status 200
 
 
 def _is_dateline_only(paragraph: str) -> bool:

@@ -324,21 +324,38 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     source = None
     if len(lines) > 1 and _is_desk_line(lines[-1]):
         source = lines.pop()
+    headline, dated = _headline_and_date(lines)
+    if headline:
+        lines = lines[1 + (dated is not None):]
     body = checked_body("\n".join(lines))
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleError(f"text too short to be an article ({len(body)} characters)")
     lexicon = load_lexicon()
     place = find_dateline(body, lexicon)
-    found = find_date(body, year_hint)
+    found = dated or find_date(body, year_hint)
     return Article(
         id=article_id(None, body),
-        title=title_from_text(body, place),
+        title=slug_title(headline, None, body) if headline else title_from_text(body, place),
         body=body,
         date=found.isoformat() if found else None,
         source=source,
         place=place,
         origin=origin,
     )
+
+
+HEADLINE_MAX_WORDS = 25
+DATE_LINE_MAX_WORDS = 8  # `Rabu, 28 September 2022 10:15 WIB`
+
+
+def _headline_and_date(lines: list[str]) -> tuple[str | None, date | None]:
+    """A text laid out as headline, date line, body (`Judul …` / `28 September 2022` / the story): the headline
+    (a short first line ending in no full stop, a date line after it) and that date; (None, None) for the
+    seeds' layout, whose first line is the story's first paragraph."""
+    if len(lines) < 3 or len(lines[0].split()) > HEADLINE_MAX_WORDS or lines[0].endswith((".", "!", "?", '"', "”")):
+        return None, None
+    dated = find_date(lines[1]) if len(lines[1].split()) <= DATE_LINE_MAX_WORDS else None
+    return (lines[0], dated) if dated is not None else (None, None)
 
 
 def _is_desk_line(line: str) -> bool:

@@ -459,6 +459,8 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
     ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),
     ("Kupang (ANTARA News) -Ketua Umum partai meminta penyebar hoaks ditindak.", "Kupang"),  # no space after dash
+    ("Kalianda, (Diskominfo) – Bupati membuka rapat koordinasi.", "Kalianda"),  # the desk after the comma
+    ("KALIANDA (Humas) -- Bupati membuka rapat koordinasi.", "Kalianda"),  # a dash written twice
 ])
 def test_an_outlet_is_not_a_dateline_place(text, place):
     from search.extract.lexicon import load_lexicon

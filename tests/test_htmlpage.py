@@ -149,3 +149,11 @@ def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
             '<h1>Rapat Koordinasi di Kalianda</h1><div class="content">'
             + "".join(PARAGRAPH_WRAPPED.format(text=text) for text in texts) + "</div></main></body></html>")
     assert parse_html(html, "page.html").body == "\n\n".join(texts)
+
+
+def test_a_cms_page_not_found_served_as_a_page_is_no_article():
+    html = ONE_ARTICLE.format(url="https://lampungselatankab.go.id/berita/hilang").replace(
+        "<head>", "<head><title>Halaman Tidak Ditemukan - Pemerintah Kabupaten Lampung Selatan</title>").replace(
+        "<h1>Bupati Hadiri Rakornas</h1>", "<h1>Oops! Halaman yang Anda cari tidak ditemukan.</h1>")
+    with pytest.raises(NoArticleError, match="page not found"):
+        parse_html(html, "page.html")

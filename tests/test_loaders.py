@@ -550,3 +550,12 @@ def test_json_documents_are_read_whole_and_json_lines_named_json_as_lines(tmp_pa
     warning, first, second = read_all(pretty)
     assert (str(warning), first.title, second.origin) == (
         f"{pretty}: a JSON document, not JSON Lines (one object a line): read whole", "Rapat Anak", f"{pretty}:2")
+
+
+def test_a_text_laid_out_as_headline_date_line_and_story(tmp_path):
+    text = tmp_path / "rilis.txt"
+    text.write_text(f"Rapat Perlindungan Anak di Kalianda\nRabu, 28 September 2022\n\n{EXPORT_BODY} Pada Minggu "
+                    "(13/8) lalu rapat serupa digelar.\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert (article.title, article.date, article.body.startswith("Bupati")) == (
+        "Rapat Perlindungan Anak di Kalianda", "2022-09-28", True)

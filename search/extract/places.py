@@ -9,7 +9,8 @@ from .outlets import is_outlet_name
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
-    r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,|\s[-–—](?=\s|[A-Z]))"  # `Kupang (ANTARA News) -Ketua` too
+    r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,(?:\s*\([A-Za-z .]{1,30}\)\s*[-–—]{1,2}(?=\s|[A-Z]))?"
+    r"|\s[-–—]{1,2}(?=\s|[A-Z]))"  # `Kupang (ANTARA News) -Ketua`, `Kalianda, (Diskominfo) –`, `KALIANDA (Humas) --`
 )
 
 
