@@ -210,8 +210,13 @@ def strip_site_affixes(title: str, site: str) -> str:
 
 
 def _is_site_piece(piece: str, site: str) -> bool:
+    """A site's name: a few words naming the site or a domain, or a government site's `Website Resmi …`."""
     words = piece.split()
-    return len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece))
+    return OFFICIAL_SITE.match(piece) is not None or (
+        len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece)))
+
+
+OFFICIAL_SITE = re.compile(r"\s*(?:website|situs|portal|laman)\s+resmi\b", re.IGNORECASE)  # go.id sites' suffix
 
 
 def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] | None = None) -> date | None:

@@ -106,6 +106,8 @@ def test_photo_gallery_body_is_its_captions_not_other_teasers():
     ("KapanLagi.com: Judul Berita", "kapanlagi", "Judul Berita"),
     ("Ini 7 Alasan | Tempo Gaya", "tempo", "Ini 7 Alasan"),
     ("Jokowi - Prabowo Bertemu", "detik", "Jokowi - Prabowo Bertemu"),
+    ("Bupati Ikuti Rakornas – Website Resmi Pemerintah Kabupaten Lampung Selatan", "lampungselatankab",
+     "Bupati Ikuti Rakornas"),  # a government site's long suffix
 ])
 def test_strip_site_affixes(raw, site, expected):
     assert strip_site_affixes(raw, site) == expected
