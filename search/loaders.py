@@ -167,8 +167,11 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
                 note(Rejection(str(path), "a file the system or an editor left beside the sources, not read",
                                skipped=True))
                 continue
+            if path.is_symlink() and not path.exists():
+                note(Rejection(str(path), "broken symbolic link", skipped=True))  # followed or not: nothing there
+                continue
             if path.is_symlink() and not follow and not _inside(path, roots):
-                note(Rejection(str(path), NOT_FOLLOWED if path.exists() else "broken symbolic link", skipped=True))
+                note(Rejection(str(path), NOT_FOLLOWED, skipped=True))
                 continue
             found.append(path)
     if other_kinds:
@@ -746,6 +749,8 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
 
     notes: list[str] = []
     html = read_text_file(path, MAX_HTML_BYTES, notes)
+    if _declares_single_byte_charset(html):  # read as the page says it is written: nothing to warn of
+        notes = [note for note in notes if not note.startswith(NOT_UTF8)]
     markup = without_raw_text(html)
     depth = nesting_depth(markup)
     if depth > MAX_HTML_DEPTH:
@@ -757,6 +762,17 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     checked_body(article.body)
     yield article
     yield from _noted(path, notes)
+
+
+META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
+SINGLE_BYTE_CHARSETS = frozenset({"windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "iso-8859-15"})
+NOT_UTF8 = "not valid UTF-8"
+
+
+def _declares_single_byte_charset(html: str) -> bool:
+    """`<meta charset="windows-1252">` (or http-equiv's) in the page's head: read as Windows-1252 on purpose."""
+    declared = META_CHARSET.search(html[:READ_CHUNK])
+    return declared is not None and declared[1].lower() in SINGLE_BYTE_CHARSETS
 
 
 # Elements that pages close reliably (not p, li, td: old pages leave those open and would seem to nest), and

@@ -298,7 +298,7 @@ def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
         Rejection(str(tree / "x.txt"), "symbolic link leading out of the given directories: not followed "
                   "(--follow-symlinks follows it)", skipped=True)]
     assert find_sources([tree], ReadOptions(follow_symlinks=True)) == [
-        tree / "alias.txt", tree / "gone.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
+        tree / "alias.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
 
 
 def test_fifo_directory_and_vanished_files_are_rejections_not_hangs(tmp_path):
@@ -559,3 +559,22 @@ def test_a_text_laid_out_as_headline_date_line_and_story(tmp_path):
     (article,) = read_all(text)
     assert (article.title, article.date, article.body.startswith("Bupati")) == (
         "Rapat Perlindungan Anak di Kalianda", "2022-09-28", True)
+
+
+def test_a_page_declaring_windows_1252_is_read_so_without_a_warning(tmp_path):
+    page = tmp_path / "lama.html"
+    page.write_bytes(('<html><head><meta charset="windows-1252"></head><body><article><h1>Rapat Koordinasi</h1>'
+                      f"<p>{EXPORT_BODY} Kata \u201cbupati\u201d jelas.</p><p>{EXPORT_BODY}</p></article></body></html>")
+                     .encode("cp1252"))
+    (article,) = read_all(page)
+    assert "Kata \u201cbupati\u201d jelas." in article.body
+
+
+def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_not(tmp_path):
+    tree = tmp_path / "src"
+    tree.mkdir()
+    (tree / "hilang.txt").symlink_to(tmp_path / "tidak-ada.txt")
+    for options in (ReadOptions(), ReadOptions(follow_symlinks=True)):
+        passed_over: list[Rejection] = []
+        assert find_sources([tree], options, passed_over) == []
+        assert passed_over == [Rejection(str(tree / "hilang.txt"), "broken symbolic link", skipped=True)]
