@@ -196,6 +196,20 @@ class UpdatePlan:
         return {i for key in self.changed | self.gone if key in self.old for i in entry_ids(self.old[key])}
 
 
+NO_SOURCES = "no .txt, .jsonl, .json, .csv or .html files found"
+
+
+def listed_sources(paths: Iterable[str | os.PathLike], options: ReadOptions,
+                   report: BuildReport) -> tuple[list[Path], list[Path]]:
+    """The sources under `paths`, with what the walk passed over put in the report (skipped, or errors), and the
+    directories it could not list (their files' articles are kept by an update: plan_update)."""
+    passed_over: list[Rejection] = []
+    sources = find_sources(paths, options, passed_over)
+    for rejection in passed_over:
+        (report.skipped if rejection.skipped else report.errors).append(rejection)
+    return sources, [Path(r.origin).resolve() for r in passed_over if not r.skipped]
+
+
 def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
                 unlisted: Sequence[Path] = ()) -> UpdatePlan:
     """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
@@ -247,13 +261,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     root = Path(index_root)
     report = BuildReport(index_path=root)
     say = notice or report.notices.append
-    passed_over: list[Rejection] = []
-    sources = find_sources(paths, options, passed_over)
-    for rejection in passed_over:
-        (report.skipped if rejection.skipped else report.errors).append(rejection)
-    unlisted = [Path(r.origin).resolve() for r in passed_over if not r.skipped]
+    sources, unlisted = listed_sources(paths, options, report)
     if not sources and not unlisted:
-        raise InputError("no .txt, .jsonl, .json, .csv or .html files found in " + ", ".join(str(p) for p in paths))
+        raise InputError(f"{NO_SOURCES} in " + ", ".join(str(p) for p in paths))
     try:
         claim_root(root, say)
         with ReindexLock(root, say):

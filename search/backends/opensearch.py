@@ -36,7 +36,7 @@ from ..facet_registry import FACETS, Facet, FacetRegistry
 from ..facet_aliases import alias_words, meant_value
 from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
-from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources
+from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
 from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
 from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
@@ -403,19 +403,19 @@ class OpenSearchBackend:
                 notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
         """Bring the alias's index in line with the articles under `paths`: an update of the live index
         unless `full` (or there is none to update, saying why), else a new index bulk-loaded and swapped in."""
-        from ..indexer import BuildReport
+        from ..indexer import NO_SOURCES, BuildReport, listed_sources
         from .opensearch_update import update_live
 
         started = time.perf_counter()
         report = BuildReport(index_path=self.url)  # type: ignore[arg-type]
         say = notice or report.notices.append
-        sources = find_sources(list(paths), options)
-        if not sources:
-            raise BadQueryError("no .txt, .jsonl, .json, .csv or .html files found", "bad_input")
+        sources, unlisted = listed_sources(list(paths), options, report)
+        if not sources and not unlisted:
+            raise BadQueryError(NO_SOURCES, "bad_input")
         with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
             live = None if full else self._updatable(say)
             if live is not None:
-                update_live(self, live, sources, report, say, progress, options)
+                update_live(self, live, sources, report, say, progress, options, unlisted)
                 report.generation = live
             else:
                 report.generation = self._build(sources, report, say, progress, options, lease.check)

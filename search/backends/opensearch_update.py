@@ -16,7 +16,7 @@ The manifest is written last: an update cut off half-way is redone whole by the 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -216,11 +216,13 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], report: BuildReport,
-                say: Callable[[str], None], progress: Callable[[int], object] | None, options: ReadOptions) -> None:
-    """Bring the live index `live` in line with `sources` (see the module's docstring)."""
+                say: Callable[[str], None], progress: Callable[[int], object] | None, options: ReadOptions,
+                unlisted: Sequence["Path"] = ()) -> None:
+    """Bring the live index `live` in line with `sources` (see the module's docstring); files under an
+    `unlisted` directory keep what they gave."""
     manifest_index = manifest_name(backend.alias, live)
     old = read_manifest(backend, manifest_index)
-    plan = plan_update(sources, old, report)
+    plan = plan_update(sources, old, report, unlisted)
     if not plan.changed and not plan.gone:
         if progress:
             progress(count_inputs(sources))
