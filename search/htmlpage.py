@@ -80,8 +80,6 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     if is_index_page(soup, url):
         raise NoArticleError("index page, not an article")
     title = page_title(soup, url)
-    if NOT_FOUND.search(title or ""):
-        raise NoArticleError("a 'page not found' page, not an article")
     published = page_date(soup, html, url, notes)
     captions = gallery_captions(soup)
     clock.check()
@@ -92,6 +90,8 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
         body = "\n\n".join(captions)  # a photo gallery tells its story in the captions
     if not title or len(body) < MIN_BODY_CHARS:
         raise NoArticleError("page holds no article text")
+    if NOT_FOUND.search(title) and published is None and len(body) < NOT_FOUND_MAX_BODY:
+        raise NoArticleError("a 'page not found' page, not an article")  # a story about a 404 has a date, a body
     from .extract.lexicon import load_lexicon
     from .extract.places import find_dateline
 
@@ -109,6 +109,7 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
 
 NOT_FOUND = re.compile(r"halaman\s+(?:yang\s+anda\s+cari\s+)?tidak\s+ditemukan|page\s+not\s+found|^\s*(?:error\s+)?404\b"
                        r"|\b404\s+not\s+found", re.IGNORECASE)  # a CMS's soft 404, served with status 200
+NOT_FOUND_MAX_BODY = 1_000  # characters: a 404 template's text is short
 
 
 def _is_dateline_only(paragraph: str) -> bool:
@@ -198,8 +199,8 @@ def _rubric_heading(soup: BeautifulSoup, title: str) -> str | None:
 def strip_site_affixes(title: str, site: str) -> str:
     """Remove `- Kompas.com`, `| Republika Online`, `KapanLagi.com: ` around a title."""
     pieces = TITLE_SEPARATORS.split(title)
-    while len(pieces) > 1 and _is_site_piece(pieces[-1], site):
-        pieces.pop()
+    while len(pieces) > 1 and (_is_site_piece(pieces[-1], site) or OFFICIAL_SITE.match(pieces[-1])):
+        pieces.pop()  # a government site's `– Website Resmi …` only ends a title
     while len(pieces) > 1 and _is_site_piece(pieces[0], site):
         pieces.pop(0)
     title = " - ".join(pieces)
@@ -210,10 +211,9 @@ def strip_site_affixes(title: str, site: str) -> str:
 
 
 def _is_site_piece(piece: str, site: str) -> bool:
-    """A site's name: a few words naming the site or a domain, or a government site's `Website Resmi …`."""
+    """A site's name: a few words naming the site or a domain."""
     words = piece.split()
-    return OFFICIAL_SITE.match(piece) is not None or (
-        len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece)))
+    return len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece))
 
 
 OFFICIAL_SITE = re.compile(r"\s*(?:website|situs|portal|laman)\s+resmi\b", re.IGNORECASE)  # go.id sites' suffix

@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import json
+import math
 import os
 import re
 import stat
@@ -75,6 +76,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 NUMBER_FIELDS = frozenset({"date", "id"})  # JSON exports write epoch dates and ids as numbers
 FRACTION_FIELDS = frozenset({"date", "id"})  # `time.time()` writes epoch seconds with a fraction; pandas an id
 # column with gaps as `7.0`
+MAX_TITLE_SOURCE = 5_000  # characters of a record's title read (markup included)
+MAX_TITLE_CHARS = 300  # a title kept, cut at a word: as a page's is
 RENDERED = "rendered"  # WordPress's REST API: `"title": {"rendered": "…"}`, `"content": {"rendered": "<p>…"}`
 
 
@@ -159,13 +162,14 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
         seen_dirs.add((info.st_dev, info.st_ino))
         for name in sorted(files):  # passed-over files in a stable order too
             path = here / name
-            if path.suffix.lower() not in FORMATS:
-                if not _is_debris(name, here):
-                    other_kinds[path.suffix.lower() or "(no extension)"] += 1
-                continue
-            if name.startswith(DEBRIS_PREFIXES):
+            if name.startswith(DEBRIS_PREFIXES) and path.suffix.lower() in FORMATS:
                 note(Rejection(str(path), "a file the system or an editor left beside the sources, not read",
                                skipped=True))
+                continue
+            if _is_debris(name, here):
+                continue  # hidden files, Thumbs.db, a saved page's assets (its ad frames are .html too)
+            if path.suffix.lower() not in FORMATS:
+                other_kinds[path.suffix.lower() or "(no extension)"] += 1
                 continue
             if path.is_symlink() and not path.exists():
                 note(Rejection(str(path), "broken symbolic link", skipped=True))  # followed or not: nothing there
@@ -402,8 +406,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
-    written_title = normalise_space(markup_as_title(_text(fields["title"])))
-    title = slug_title(written_title, url, body) or title_from_text(body, place)
+    written_title = normalise_space(markup_as_title(_text(fields["title"])[:MAX_TITLE_SOURCE]))
+    title = cut_at_word(slug_title(written_title, url, body), MAX_TITLE_CHARS) or title_from_text(body, place)
     category = _text(fields["category"])
     return Article(
         id=article_id(url, body),
@@ -424,7 +428,10 @@ def _field(record: dict, names: tuple[str, ...]):
     for name in names:
         if name in record and not _is_empty(record[name]):
             return _rendered(record[name])
-    keyed = {field_key(key): value for key, value in record.items()}
+    keyed: dict[str, object] = {}
+    for key, value in record.items():  # the first filled one of keys that read alike (`Isi Berita`, `isi_berita`)
+        if _is_empty(keyed.get(field_key(key))):
+            keyed[field_key(key)] = value
     for name in names:
         value = keyed.get(field_key(name))
         if not _is_empty(value):
@@ -437,6 +444,11 @@ EMPTY_MARKS = frozenset({"", "NaN", "nan", "NULL", "null", "None", "N/A"})  # ho
 
 
 def _is_empty(value) -> bool:
+    """None, a missing cell's mark, JSON's NaN/Infinity (how `json.dumps` writes a pandas gap), `{"rendered": null}`."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict) and RENDERED in value:
+        return _is_empty(value[RENDERED])
     return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKS)
 
 
@@ -542,7 +554,7 @@ def _json_document(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterat
     text = read_text_file(path, MAX_FILE_BYTES, notes)
     try:
         values = _json_values(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # not JSON, or a number over Python's 4300-digit limit
         return None
     records = [record for value in values for record in (value if isinstance(value, list) else [value])]
     rows = list(enumerate(records, start=1))
@@ -586,9 +598,11 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
                 yield number, Rejection(origin, note, warning=True)
             try:
                 yield number, json.loads(text)
-            except (json.JSONDecodeError, RecursionError) as error:
+            except (ValueError, RecursionError) as error:  # ValueError: a JSONDecodeError, or a number over
+                # Python's 4300-digit limit
                 where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
-                         if isinstance(error, json.JSONDecodeError) else " (nested too deeply)")
+                         if isinstance(error, json.JSONDecodeError) else " (nested too deeply)"
+                         if isinstance(error, RecursionError) else f" ({error})")
                 yield number, Rejection(origin, f"not valid JSON{where}")
 
 

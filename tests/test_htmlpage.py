@@ -159,3 +159,11 @@ def test_a_cms_page_not_found_served_as_a_page_is_no_article():
         "<h1>Bupati Hadiri Rakornas</h1>", "<h1>Oops! Halaman yang Anda cari tidak ditemukan.</h1>")
     with pytest.raises(NoArticleError, match="page not found"):
         parse_html(html, "page.html")
+
+
+@pytest.mark.parametrize("headline", ["404 Warga Terdampak Banjir di Kalianda", "Halaman Tidak Ditemukan, Warga Kesal"])
+def test_a_dated_story_about_a_missing_page_is_an_article(headline):
+    html = ONE_ARTICLE.format(url="https://news.example.id/berita/2022/09/28/kalianda").replace(
+        "<head>", f'<head><meta property="article:published_time" content="2022-09-28"><title>{headline}</title>'
+    ).replace("<h1>Bupati Hadiri Rakornas</h1>", f"<h1>{headline}</h1>")
+    assert parse_html(html, "page.html").title == headline

@@ -96,8 +96,7 @@ def test_an_epoch_date_with_a_fraction_is_read_and_an_impossible_time_warns(tmp_
     items = read_all(path)
     assert [item.date for item in items if not isinstance(item, Rejection)] == ["2023-11-15", None, None]
     assert [item.reason for item in items if isinstance(item, Rejection)] == [
-        "unreadable date '2024-12-31T23:60Z': indexed without a date",
-        "unreadable date 'nan': indexed without a date"]
+        "unreadable date '2024-12-31T23:60Z': indexed without a date"]  # NaN is a missing date, as pandas means it
 
 
 def test_record_without_title_takes_the_first_sentence():
@@ -578,3 +577,36 @@ def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_n
         passed_over: list[Rejection] = []
         assert find_sources([tree], options, passed_over) == []
         assert passed_over == [Rejection(str(tree / "hilang.txt"), "broken symbolic link", skipped=True)]
+
+
+def test_hostile_records_are_one_rejection_or_read_in_linear_time(tmp_path):
+    import time
+
+    huge_number = tmp_path / "angka.json"
+    huge_number.write_text('[{"body": "' + EXPORT_BODY + '", "date": ' + "9" * 5000 + "}]", encoding="utf-8")
+    (rejection,) = read_all(huge_number)
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("not valid JSON (Exceeds the limit")
+    many = tmp_path / "banyak.jsonl"
+    many.write_text(json.dumps({"title": "<b>x</b>" * 50_000, "body": "<p>a</p>" * 60_000 + EXPORT_BODY}) + "\n")
+    started = time.perf_counter()
+    (article,) = read_all(many)
+    assert time.perf_counter() - started < 20  # quadratic, it took minutes
+    assert (article.body.endswith(EXPORT_BODY), len(article.title) <= 300) == (True, True)
+
+
+def test_keys_that_read_alike_give_the_filled_one_and_json_nan_is_empty(tmp_path):
+    path = tmp_path / "tabrakan.jsonl"
+    path.write_text(json.dumps({"Isi Berita": EXPORT_BODY, "isi_berita": None, "Title": "Judul Benar", "title": "NaN"})
+                    + "\n" + f'{{"title": NaN, "body": "{EXPORT_BODY} Dua."}}\n', encoding="utf-8")
+    first, second = read_all(path)
+    assert (first.title, first.body, second.title) == ("Judul Benar", EXPORT_BODY, EXPORT_BODY)  # its first sentence
+
+
+def test_hidden_files_and_saved_page_assets_are_never_read(tmp_path):
+    tree = tmp_path / "src"
+    (tree / "halaman_files").mkdir(parents=True)
+    (tree / "halaman_files" / "iklan.html").write_text("<html><body><p>iklan</p></body></html>")
+    (tree / ".tersembunyi.jsonl").write_text(json.dumps({"body": EXPORT_BODY}) + "\n")
+    (tree / "berita.txt").write_text("Kalianda, " + EXPORT_BODY)
+    passed_over: list[Rejection] = []
+    assert (find_sources([tree], passed_over=passed_over), passed_over) == ([tree / "berita.txt"], [])
