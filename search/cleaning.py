@@ -96,24 +96,46 @@ ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|blockquote|figure|figcaption|tr|ul|ol|table|section|article)\b[^>]*>"
                        r"|<br\s*/?>", re.IGNORECASE)
-HIDDEN_OPENING = re.compile(r"<(script|style)\b|<!--")  # searched in ASCII-lowered text
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every offset
+RAW_TEXT_ELEMENTS = ("script", "style", "template", "textarea", "noscript")  # their text holds no elements
 
 
-def without_hidden(text: str) -> str:
-    """`text` without its scripts, styles and comments, in one pass (a regex's lazy match from each of many
-    unclosed `<script>` would scan to the end each time); an unclosed one hides the rest."""
-    lowered = text.translate(ASCII_LOWER)
-    kept, position = [], 0
-    while (opening := HIDDEN_OPENING.search(lowered, position)) is not None:
-        kept.append(text[position:opening.start()])
-        closing = "-->" if opening[1] is None else f"</{opening[1]}"
-        end = lowered.find(closing, opening.end())
+def without_raw_text(html: str, separator: str = "") -> str:
+    """The page without comments and the contents of script-like elements (`h+='<div>'` in a script is text,
+    no element), in one linear pass: each mark's next place is looked for again only once passed. An unclosed
+    one runs to the end, as the parser reads it. The pieces kept are joined by `separator` (a record's text:
+    `" "`, so the words around a script stay apart)."""
+    lowered = html.translate(ASCII_LOWER)  # str.lower() may lengthen a text (`İ`): offsets must stay the page's
+    following = {opening: _opening_at(lowered, opening, 0) for opening, _ in _RAW_TEXT_MARKS}
+    kept: list[str] = []
+    position = 0
+    while True:
+        for opening, _ in _RAW_TEXT_MARKS:
+            if 0 <= following[opening] < position:
+                following[opening] = _opening_at(lowered, opening, position)
+        found = [(at, opening) for opening, at in following.items() if at >= 0]
+        if not found:
+            kept.append(html[position:])
+            return separator.join(kept)
+        start, opening = min(found)
+        kept.append(html[position:start])
+        end = lowered.find(_CLOSING[opening], start + len(opening))
         if end < 0:
-            return " ".join(kept)
-        position = end + len(closing) if opening[1] is None else lowered.find(">", end) + 1 or len(text)
-    kept.append(text[position:])
-    return " ".join(kept)
+            return separator.join(kept)
+        close = lowered.find(">", end + len(_CLOSING[opening]) - 1)
+        position = close + 1 if close >= 0 else len(html)
+
+
+def _opening_at(lowered: str, opening: str, position: int) -> int:
+    """Where `opening` (`<!--`, `<script`) next opens from `position`, as a whole tag name; -1 when never."""
+    at = lowered.find(opening, position)
+    while at >= 0 and opening != "<!--" and lowered[at + len(opening):at + len(opening) + 1].isalnum():
+        at = lowered.find(opening, at + 1)  # `<scripts>`, `<styles>`: another element
+    return at
+
+
+_RAW_TEXT_MARKS = (("<!--", "-->"), *((f"<{name}", f"</{name}") for name in RAW_TEXT_ELEMENTS))
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CLOSING = dict(_RAW_TEXT_MARKS)
 
 
 def markup_as_text(text: str) -> str:
@@ -125,7 +147,7 @@ def markup_as_text(text: str) -> str:
         return text
     from bs4 import BeautifulSoup  # here: BeautifulSoup takes a quarter of a second to import
 
-    flat = BLOCK_TAG.sub("\n\n", without_hidden(text))
+    flat = BLOCK_TAG.sub("\n\n", without_raw_text(text, " "))
     return BeautifulSoup(flat, "html.parser").get_text()
 
 

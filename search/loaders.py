@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, site_name
-from .cleaning import clean_body, markup_as_text, markup_as_title
+from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
 from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value
@@ -795,47 +795,6 @@ CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockq
                            r"small|big|sub|sup|s|strike|tt|code|label|abbr|cite|q|mark|ins|del)\b[^>]*?(/?)>",
                            re.IGNORECASE)
 START_TAG = re.compile(r"<[A-Za-z]")
-
-
-RAW_TEXT_ELEMENTS = ("script", "style", "template", "textarea", "noscript")  # their text holds no elements
-
-
-def without_raw_text(html: str) -> str:
-    """The page without comments and the contents of script-like elements (`h+='<div>'` in a script is text,
-    no element), in one linear pass: each mark's next place is looked for again only once passed. An unclosed
-    one runs to the end, as the parser reads it."""
-    lowered = html.translate(_ASCII_LOWER)  # str.lower() may lengthen a text (`İ`): offsets must stay the page's
-    following = {opening: _opening_at(lowered, opening, 0) for opening, _ in _RAW_TEXT_MARKS}
-    kept: list[str] = []
-    position = 0
-    while True:
-        for opening, _ in _RAW_TEXT_MARKS:
-            if 0 <= following[opening] < position:
-                following[opening] = _opening_at(lowered, opening, position)
-        found = [(at, opening) for opening, at in following.items() if at >= 0]
-        if not found:
-            kept.append(html[position:])
-            return "".join(kept)
-        start, opening = min(found)
-        kept.append(html[position:start])
-        end = lowered.find(_CLOSING[opening], start + len(opening))
-        if end < 0:
-            return "".join(kept)
-        close = lowered.find(">", end + len(_CLOSING[opening]) - 1)
-        position = close + 1 if close >= 0 else len(html)
-
-
-def _opening_at(lowered: str, opening: str, position: int) -> int:
-    """Where `opening` (`<!--`, `<script`) next opens from `position`, as a whole tag name; -1 when never."""
-    at = lowered.find(opening, position)
-    while at >= 0 and opening != "<!--" and lowered[at + len(opening):at + len(opening) + 1].isalnum():
-        at = lowered.find(opening, at + 1)  # `<scripts>`, `<styles>`: another element
-    return at
-
-
-_RAW_TEXT_MARKS = (("<!--", "-->"), *((f"<{name}", f"</{name}") for name in RAW_TEXT_ELEMENTS))
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_CLOSING = dict(_RAW_TEXT_MARKS)
 
 
 def nesting_depth(html: str) -> int:
