@@ -123,7 +123,7 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
     (`/`, `/berita`; not `/?p=12345`, a WordPress post)."""
     if (meta(soup, "og:type") or "").lower() == "website":
         return True
-    if not url or meta(soup, "article:published_time") or len(soup.find_all("article")) == 1:
+    if not url or meta(soup, "article:published_time") or len(soup.find_all("article", limit=2)) == 1:
         return False
     parts = urlparse(url)
     if re.search(r"\d", parts.query):
