@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from collections import Counter
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import PLACE_LINK, Lexicon, Region, load_lexicon
@@ -440,18 +440,14 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
     """`KPU Trenggalek` ... `KPU meminta`: a national commission written only by its bare acronym, in an article
     about one regional office of it, is that office; so is a regional unit named without its region (`Damkar
     Jaktim` ... `pemadam kebakaran (Damkar)`) beside the one region's unit of that name."""
-    by_name = {mention.name: mention for mention in mentions}
-    for mention in list(mentions):
+    def regional(mention: AgencyMention) -> list[AgencyMention]:
         if mention.region is not None or mention.kind not in ("commission", "regional_unit"):
-            continue
+            return []
         if mention.kind == "commission" and (not mention.acronym or any(
                 surface != mention.acronym for surface in mention.surfaces)):
-            continue
-        regional = [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
-        if len(regional) == 1:
-            regional[0].surfaces.extend(s for s in mention.surfaces if s not in regional[0].surfaces)
-            del by_name[mention.name]
-    return list(by_name.values())
+            return []
+        return [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
+    return _joined_into_fuller(mentions, regional)
 
 
 def _short_unit_names_joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -460,13 +456,23 @@ def _short_unit_names_joined(mentions: list[AgencyMention]) -> list[AgencyMentio
     written = [mention for mention in mentions if mention.kind == "regional_unit" and _unit_name(mention).count(" dan ")]
     if not written:
         return mentions  # most articles: nothing to join
+
+    def written_out(mention: AgencyMention) -> list[AgencyMention]:
+        if mention.kind != "regional_unit" or mention in written:
+            return []
+        short = _unit_name(mention)
+        return [other for other in written if mention.region in (None, other.region)
+                and _unit_name(other).startswith((short + ",", short + " dan "))]
+    return _joined_into_fuller(mentions, written_out)
+
+
+def _joined_into_fuller(mentions: list[AgencyMention],
+                        fuller_of: Callable[[AgencyMention], list[AgencyMention]]) -> list[AgencyMention]:
+    """The mentions, each one `fuller_of` finds exactly one fuller mention for joined into it (its surfaces
+    added there) and gone itself."""
     by_name = {mention.name: mention for mention in mentions}
     for mention in mentions:
-        if mention.kind != "regional_unit" or mention in written:
-            continue
-        short = _unit_name(mention)
-        fuller = [other for other in written if mention.region in (None, other.region)
-                  and _unit_name(other).startswith((short + ",", short + " dan "))]
+        fuller = fuller_of(mention)
         if len(fuller) == 1:
             fuller[0].surfaces.extend(s for s in mention.surfaces if s not in fuller[0].surfaces)
             del by_name[mention.name]
@@ -489,15 +495,12 @@ def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) 
     if sum(mention.kind in JOINED_UNIT_KINDS for mention in mentions) < 2:
         return mentions  # most articles: nothing to join
     heads = {template.split("{}")[0] for template, kind, _ in lexicon.named_units.values() if kind in JOINED_UNIT_KINDS}
-    by_name = {mention.name: mention for mention in mentions}
-    for mention in mentions:
+
+    def full_name(mention: AgencyMention) -> list[AgencyMention]:
         if mention.kind not in JOINED_UNIT_KINDS or not any(mention.name.startswith(head) for head in heads):
-            continue
-        fuller = [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))]
-        if len(fuller) == 1:
-            fuller[0].surfaces.extend(s for s in mention.surfaces if s not in fuller[0].surfaces)
-            del by_name[mention.name]
-    return list(by_name.values())
+            return []
+        return [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))]
+    return _joined_into_fuller(mentions, full_name)
 
 
 def _share_regions(found: list[tuple[Match, AgencyRef | _UnitMatch]], tokens: Tokens) -> None:
