@@ -522,6 +522,11 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[A
         yield Rejection(str(path), "a JSON document, not JSON Lines (one object a line): read whole", warning=True)
         yield from document
         return
+    yield from _json_lines(path, options)
+
+
+def _json_lines(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
+    """A file's records, one JSON object a line (read twice: the date order first, then the records)."""
     order = DateOrder()
     for _, record in _jsonl_records(path):
         if isinstance(record, dict):
@@ -537,7 +542,7 @@ def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
         yield Rejection(str(path), "empty file", skipped=True)
         return
     document = _json_document(path, options)
-    yield from document if document is not None else read_jsonl(path, options)
+    yield from document if document is not None else _json_lines(path, options)  # not parsed whole a second time
 
 
 def _opens_a_document(path: Path) -> bool:
