@@ -44,6 +44,9 @@ the ids no group above took, any category, outside the sport and tech outlets go
 dailysocial.id; its own cue pattern, BATCH_12_CUES):
   fresh-cue        40 articles with a cue;
   fresh-none       10 articles without one.
+Batch 13 (both splits, a fresh untuned check drawn 2026-12-06 on 0f040c7, seed BATCH_13_SEED, from the ids no group
+above took, outside the same sport and tech outlets):
+  fresh-strong     45 articles with two or more cues (REGIONAL_CUES) of any outlet and category.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ BATCH_12_SEED = 20261206
 BATCH_12_CUES = re.compile(r"\b(Bupati|Wali ?[Kk]ota|Gubernur|Polres|Polda|Pemkab|Pemkot|Pemprov|DPRD|Kabupaten|"
                            r"Kapolres|Kecamatan)\b")
 BATCH_12_OUTLETS_LEFT_OUT = ("goal indonesia", "juara.net", "dailysocial.id")
+BATCH_13_SEED = 2026120613
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -167,6 +171,13 @@ def batch_12(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
             + [("fresh-none", article_id) for article_id in rng.sample(pools[False], 10)])
 
 
+def batch_13(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 45 fresh articles of batch 13 (both splits), from the ids `taken` leaves."""
+    pool = [a["id"] for a in articles if a["id"] not in taken and a["source"] not in BATCH_12_OUTLETS_LEFT_OUT
+            and cue_count(a) >= 2]
+    return [("fresh-strong", article_id) for article_id in random.Random(BATCH_13_SEED).sample(pool, 45)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -175,6 +186,7 @@ def main() -> None:
         articles = [json.loads(line) for line in lines]
     chosen = select(articles)
     chosen += batch_12(articles, {article_id for _, article_id in chosen})
+    chosen += batch_13(articles, {article_id for _, article_id in chosen})
     for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
