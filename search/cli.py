@@ -176,6 +176,9 @@ def add_reading_options(command: argparse.ArgumentParser) -> None:
                               "column or JSON key NAME (repeatable), e.g. --column body=isi_berita")
     command.add_argument("--follow-symlinks", action="store_true",
                          help="follow symbolic links that lead out of the given directories")
+    command.add_argument("--all-rejections", action="store_true",
+                         help="list every rejected input and warning (default: the first 20 of each kind "
+                              "for each file, the others counted)")
 
 
 def add_backend_options(command: argparse.ArgumentParser) -> None:
@@ -198,10 +201,11 @@ def backend_settings(args: argparse.Namespace):
 def reading_options(args: argparse.Namespace):
     """How sources are read; a malformed `--column` is bad usage (exit 2), as argparse's own errors are."""
     from .errors import InputError
-    from .loaders import ReadOptions, parse_column_mapping
+    from .loaders import REJECTIONS_LISTED_PER_FILE, ReadOptions, parse_column_mapping
 
     try:
-        return ReadOptions(parse_column_mapping(args.column), args.follow_symlinks)
+        listed = None if args.all_rejections else REJECTIONS_LISTED_PER_FILE
+        return ReadOptions(parse_column_mapping(args.column), args.follow_symlinks, listed)
     except InputError as error:
         raise BadQueryError(str(error), "bad_column") from None
 
@@ -233,6 +237,8 @@ def run_reindex(args: argparse.Namespace) -> int:
         print(f"error: {rejection}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for note in report.unlisted_notes():
+        print(note, file=sys.stderr)
     print(report.summary())
     return EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
 
@@ -300,17 +306,19 @@ def facet_line(item: dict) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     from .extract import extract, region_dict
-    from .loaders import Rejection, find_sources, read_source
+    from .loaders import Rejection, RejectionList, find_sources, read_source
 
     options = reading_options(args)
     failed = False
     passed_over: list[Rejection] = []
     sources = find_sources(args.paths, options, passed_over)
     items = (item for source in sources for item in read_source(source, options))
+    listed = {kind: RejectionList(options.rejections_listed) for kind in ("warning", "skipped", "error")}
     for item in itertools.chain(passed_over, items):
         if isinstance(item, Rejection):
             kind = "warning" if item.warning else "skipped" if item.skipped else "error"
-            print(f"{kind}: {item}", file=sys.stderr)
+            if listed[kind].add(item):
+                print(f"{kind}: {item}", file=sys.stderr)
             failed = failed or kind == "error"
             continue
         extraction = extract(item)
@@ -322,6 +330,9 @@ def run_extract(args: argparse.Namespace) -> int:
         record["regions"] = [region_dict(region) for region in extraction.regions]
         record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
         print(json.dumps(record, ensure_ascii=False))
+    for kind, rejections in listed.items():
+        for note in rejections.unlisted_notes():
+            print(f"{kind}: {note}", file=sys.stderr)
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
 

@@ -34,7 +34,8 @@ from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, publish, remove_unfinished_builds, remove_unused_generations, seal,
                           usable)
-from .loaders import DEFAULT_OPTIONS, ReadOptions, Rejection, find_sources, read_source, source_problem
+from .loaders import (DEFAULT_OPTIONS, ReadOptions, Rejection, RejectionList, find_sources, read_source,
+                      source_problem)
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import build_schema, layout
 from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
@@ -53,7 +54,8 @@ SPOOL_FILE = ".articles.spool"  # a fresh parallel build's articles, read back b
 
 @dataclass
 class BuildReport:
-    """What a reindex did: counts for the summary line and every rejected input with its reason."""
+    """What a reindex did: counts for the summary line and the rejected inputs with their reasons (each file's
+    first ones of each kind listed, the others counted: RejectionList)."""
 
     index_path: Path
     indexed: int = 0
@@ -62,16 +64,29 @@ class BuildReport:
     files_read: int = 0
     files_unchanged: int = 0
     files_removed: int = 0
-    skipped: list[Rejection] = field(default_factory=list)
-    errors: list[Rejection] = field(default_factory=list)
-    warnings: list[Rejection] = field(default_factory=list)  # articles kept with a loss (an unreadable date)
+    skipped: RejectionList = field(default_factory=RejectionList)
+    errors: RejectionList = field(default_factory=RejectionList)
+    warnings: RejectionList = field(default_factory=RejectionList)  # articles kept with a loss (an unreadable date)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
     generation: str | None = None  # None when nothing changed and the current generation stays
 
+    @classmethod
+    def listing(cls, index_path, options: ReadOptions) -> "BuildReport":
+        """An empty report listing as many rejections per file as `options` say."""
+        per_file = options.rejections_listed
+        return cls(index_path, skipped=RejectionList(per_file), errors=RejectionList(per_file),
+                   warnings=RejectionList(per_file))
+
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def unlisted_notes(self) -> list[str]:
+        """One line for each kind and file that had more rejections than the report lists."""
+        return [f"{kind}: {note}" for kind, rejections in (("skipped", self.skipped), ("error", self.errors),
+                                                            ("warning", self.warnings))
+                for note in rejections.unlisted_notes()]
 
     def summary(self) -> str:
         parts = [f"indexed {self.indexed} articles in {self.seconds:.1f} s"]
@@ -79,9 +94,9 @@ class BuildReport:
             parts.append(f"removed {self.removed}")
         if self.files_unchanged or self.files_removed:
             parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
-        parts.append(f"{self.duplicates} duplicates, {len(self.skipped)} skipped, {len(self.errors)} errors")
+        parts.append(f"{self.duplicates} duplicates, {self.skipped.total} skipped, {self.errors.total} errors")
         if self.warnings:
-            parts.append(f"{len(self.warnings)} warnings")
+            parts.append(f"{self.warnings.total} warnings")
         return "; ".join(parts)
 
 
@@ -259,7 +274,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     started = time.perf_counter()
     paths = list(paths)
     root = Path(index_root)
-    report = BuildReport(index_path=root)
+    report = BuildReport.listing(root, options)
     say = notice or report.notices.append
     sources, unlisted = listed_sources(paths, options, report)
     if not sources and not unlisted:

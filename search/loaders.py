@@ -56,6 +56,47 @@ class Rejection:
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
 
+    @property
+    def file(self) -> str:
+        """The file a rejection is about: its origin without a record's `:line`."""
+        return LINE_SUFFIX.sub("", self.origin)
+
+
+LINE_SUFFIX = re.compile(r":\d+$")
+REJECTIONS_LISTED_PER_FILE = 20
+
+
+class RejectionList(list):
+    """Rejections of one kind, listed up to `per_file` for each file (None: all); the others are only counted,
+    so a file of a million bad records costs a million counts, not a million objects and lines of output."""
+
+    def __init__(self, per_file: int | None = REJECTIONS_LISTED_PER_FILE) -> None:
+        super().__init__()
+        self.per_file = per_file
+        self.listed_by_file: Counter[str] = Counter()
+        self.unlisted: Counter[str] = Counter()
+
+    def add(self, rejection: Rejection) -> bool:
+        """Keep `rejection` when its file has room left: True when it is listed, False when only counted."""
+        if self.per_file is not None and self.listed_by_file[rejection.file] >= self.per_file:
+            self.unlisted[rejection.file] += 1
+            return False
+        self.listed_by_file[rejection.file] += 1
+        super().append(rejection)
+        return True
+
+    def append(self, rejection: Rejection) -> None:  # type: ignore[override]
+        self.add(rejection)
+
+    @property
+    def total(self) -> int:
+        return len(self) + sum(self.unlisted.values())
+
+    def unlisted_notes(self) -> list[str]:
+        """`data.jsonl: 4980 more not listed (the first 20 are)`, one a file that had more than `per_file`."""
+        return [f"{file}: {count} more not listed (the first {self.per_file} are; --all-rejections lists all)"
+                for file, count in self.unlisted.items()]
+
 
 # Record fields and the column or key names exports use for them, English and Indonesian; the first found wins.
 # A name is matched in any case, spaces and hyphens read as `_` (`Isi Berita`, `Tanggal-Terbit`).
@@ -84,10 +125,12 @@ RENDERED = "rendered"  # WordPress's REST API: `"title": {"rendered": "…"}`, `
 @dataclass(frozen=True)
 class ReadOptions:
     """How sources are found and read: `columns` maps a record field to the column or key that holds it
-    (`--column body=isi_berita`); symlinks leading out of the given roots are followed only when asked."""
+    (`--column body=isi_berita`); symlinks leading out of the given roots are followed only when asked; how
+    many rejections of one kind a report lists for each file (`--all-rejections`: every one)."""
 
     columns: Mapping[str, str] = field(default_factory=dict)
     follow_symlinks: bool = False
+    rejections_listed: int | None = REJECTIONS_LISTED_PER_FILE  # of one kind, per file; None: every one
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.columns) - set(FIELD_NAMES))

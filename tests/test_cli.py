@@ -88,6 +88,45 @@ def test_reindex_with_rejected_inputs_exits_3_and_lists_them(tmp_path, capsys):
     assert "indexed 1 articles" in captured.out
 
 
+def flood_of_bad_records(path, bad_lines: int) -> None:
+    good = {"title": "Pasar baru", "body": "Bupati Lampung Selatan meresmikan pasar baru di Kalianda bersama warga."}
+    path.write_text("{oops\n" * bad_lines + json.dumps(good) + "\n", encoding="utf-8")
+
+
+def test_reindex_lists_twenty_rejections_a_file_and_counts_the_rest(tmp_path, capsys):
+    flood_of_bad_records(tmp_path / "bad.jsonl", 500)
+    assert main(["reindex", str(tmp_path / "bad.jsonl"), "--index", str(tmp_path / "ix")]) == EXIT_REJECTED_INPUTS
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert len(errors) == 21
+    assert errors[19] == f"error: {tmp_path / 'bad.jsonl'}:20: not valid JSON (Expecting property name enclosed in " \
+                         "double quotes at column 2)"
+    assert errors[20] == (f"error: {tmp_path / 'bad.jsonl'}: 480 more not listed (the first 20 are; --all-rejections "
+                          "lists all)")
+    assert "indexed 1 articles" in captured.out and "500 errors" in captured.out
+
+
+@pytest.mark.parametrize("command", ["reindex", "extract"])
+def test_all_rejections_lists_every_one(tmp_path, capsys, command):
+    flood_of_bad_records(tmp_path / "bad.jsonl", 30)
+    index = ["--index", str(tmp_path / "ix")] if command == "reindex" else []
+    assert main([command, str(tmp_path / "bad.jsonl"), "--all-rejections", *index]) == EXIT_REJECTED_INPUTS
+    errors = capsys.readouterr().err.splitlines()
+    assert [line.split(": not valid")[0] for line in errors] == [f"error: {tmp_path / 'bad.jsonl'}:{n}"
+                                                                 for n in range(1, 31)]
+
+
+def test_extract_lists_twenty_rejections_a_file_and_counts_the_rest(tmp_path, capsys):
+    flood_of_bad_records(tmp_path / "bad.jsonl", 45)
+    assert main(["extract", str(tmp_path / "bad.jsonl")]) == EXIT_REJECTED_INPUTS
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 1
+    errors = captured.err.splitlines()
+    assert len(errors) == 21
+    assert errors[-1] == (f"error: {tmp_path / 'bad.jsonl'}: 25 more not listed (the first 20 are; --all-rejections "
+                          "lists all)")
+
+
 def test_extract_prints_one_json_object_per_article(capsys):
     assert main(["extract", str(SEED_FILE)]) == EXIT_OK
     [line] = capsys.readouterr().out.splitlines()

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from search.errors import InputError
-from search.loaders import (ReadOptions, Rejection, article_from_record, find_sources, header_delimiter, nesting_depth, without_raw_text,
+from search.loaders import (ReadOptions, Rejection, RejectionList, article_from_record, find_sources, header_delimiter, nesting_depth, without_raw_text,
                             parse_column_mapping, parse_seed_text, read_source)
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
@@ -610,3 +610,21 @@ def test_hidden_files_and_saved_page_assets_are_never_read(tmp_path):
     (tree / "berita.txt").write_text("Kalianda, " + EXPORT_BODY)
     passed_over: list[Rejection] = []
     assert (find_sources([tree], passed_over=passed_over), passed_over) == ([tree / "berita.txt"], [])
+
+
+def test_a_rejection_list_lists_the_first_of_each_file_and_counts_the_rest():
+    rejections = RejectionList(per_file=2)
+    added = [rejections.add(Rejection(f"a.jsonl:{line}", "not valid JSON")) for line in (1, 2, 3, 4)]
+    rejections.append(Rejection("b.csv", "empty file"))
+    assert added == [True, True, False, False]
+    assert [str(r) for r in rejections] == ["a.jsonl:1: not valid JSON", "a.jsonl:2: not valid JSON",
+                                            "b.csv: empty file"]
+    assert rejections.total == 5
+    assert rejections.unlisted_notes() == ["a.jsonl: 2 more not listed (the first 2 are; --all-rejections lists all)"]
+
+
+def test_a_rejection_list_without_a_cap_lists_every_one():
+    rejections = RejectionList(per_file=None)
+    for line in range(1, 51):
+        rejections.add(Rejection(f"a.jsonl:{line}", "not valid JSON"))
+    assert (len(rejections), rejections.total, rejections.unlisted_notes()) == (50, 50, [])

@@ -407,7 +407,7 @@ class OpenSearchBackend:
         from .opensearch_update import update_live
 
         started = time.perf_counter()
-        report = BuildReport(index_path=self.url)  # type: ignore[arg-type]
+        report = BuildReport.listing(self.url, options)
         say = notice or report.notices.append
         sources, unlisted = listed_sources(list(paths), options, report)
         if not sources and not unlisted:
