@@ -1011,6 +1011,9 @@ def test_regional_news_roles(body, expected):
      ["Pengadilan Negeri Surabaya", "Pengadilan Tindak Pidana Korupsi Daerah Khusus Ibukota Jakarta"]),
     # a body abroad is no Indonesian agency
     ("Kementerian Keuangan China mendukung penerbitan obligasi.", []),
+    # a company that shares an agency's name or acronym
+    ("BSI bekerja sama dengan BPKH Limited di Arab Saudi; PT Allo Bank Indonesia Tbk menyusul.", []),
+    ("BPKH dan Bank Indonesia mendukung layanan haji.", ["Badan Pengelola Keuangan Haji", "Bank Indonesia"]),
     # KPU and Bawaslu of one region
     ("Komisioner KPU dan Bawaslu Banyuwangi hadir.",
      ["Komisi Pemilihan Umum Kabupaten Banyuwangi", "Badan Pengawas Pemilihan Umum Kabupaten Banyuwangi"]),

@@ -533,10 +533,13 @@ HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 
 def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
     """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad;
-    `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names."""
+    `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names;
+    `BPKH Limited`: a company."""
     after = match.end
     kind = getattr(match.value, "kind", None)
     if _names_initials(tokens, match):
+        return True
+    if after < len(tokens) and tokens[after].text in lexicon.company_suffixes:
         return True
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`

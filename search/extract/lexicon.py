@@ -96,6 +96,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     common_words: frozenset[str]  # lower-case ordinary words: capitalised after a role, still the role's
     non_public_roles: frozenset[str]
     parties: frozenset[str]  # political parties: their posts are not public office, their boards not agencies
+    company_suffixes: frozenset[str]  # `Limited`, `Tbk`: after an agency's name, a company that shares it
     attribution_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # `mengatakan`: a verb of saying after its subject (search/extract/quotes.py)
     speaker_pronouns: frozenset[str]
@@ -373,6 +374,7 @@ def load_lexicon() -> Lexicon:
         common_words=frozenset(read_lines("common_words.txt")),
         non_public_roles=frozenset(read_lines("non_public_roles.txt")),
         parties=frozenset(read_lines("parties.txt")),
+        company_suffixes=frozenset(read_lines("company_suffixes.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
         reporting_verbs=frozenset(read_lines("reporting_verbs.txt")),
         speaker_pronouns=frozenset(read_lines("speaker_pronouns.txt")),
