@@ -23,7 +23,7 @@ from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import WARM_AGENCIES, Generation, MonthIndex
 from .generations import CURRENT, hold, release, remove_unused_generations, usable
-from .querybuild import DATE_BOUND_RULE, check_date_range, parse_date_bound
+from .querybuild import check_date_range, date_bound_error, parse_date_bound
 from .querylang import parse
 from .relaxation import MATCH_MODES
 from .export import EXPORT_LIMIT, export_row
@@ -121,7 +121,7 @@ class SearchRequest:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):
             if value and parse_date_bound(value, upper=name == "to") is None:
-                raise BadQueryError(f"{name} must be {DATE_BOUND_RULE}", "bad_date")
+                raise date_bound_error(name, value)
         check_date_range(self.start, self.end)
 
     @property

@@ -108,6 +108,15 @@ def parse_date_bound(value: str, upper: bool) -> date | None:
     return date(year, 12, 31) if upper else date(year, 1, 1)
 
 
+def date_bound_error(name: str, value: str) -> BadQueryError:
+    """Why `value` bounds no dates: a day or month the calendar lacks (`2017-02-29`), or not written as one."""
+    match = PARTIAL_DATE.match(value.strip())
+    if match and MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+        return BadQueryError(f"{name} {value.strip()} is not in the calendar: must be {DATE_BOUND_RULE}",
+                             "bad_date")
+    return BadQueryError(f"{name} must be {DATE_BOUND_RULE}", "bad_date")
+
+
 def check_date_range(start: date | None, end: date | None) -> None:
     """An inverted range is refused, not answered with nothing: `from=2017&to=2016` is a mistake to show."""
     if start and end and start > end:
@@ -269,7 +278,7 @@ class QueryBuilder:
         for name, typed in parsed.dates:
             bound = parse_date_bound(typed, upper=name == "to")
             if bound is None:
-                raise BadQueryError(f"{name}: must be {DATE_BOUND_RULE}", "bad_date")
+                raise date_bound_error(f"{name}:", typed)
             start, end = (max(start, bound) if start else bound, end) if name == "from" else \
                          (start, min(end, bound) if end else bound)
         check_date_range(start, end)

@@ -77,11 +77,9 @@ def parse(text: str) -> ParsedQuery:
     for match in _PIECE.finditer(normalise_text(text or "")):
         field = (match["field"] or "").lower()
         value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
-        if field in FILTER_FIELDS and value:
-            filters.append((field, value))
-            continue
-        if field in DATE_FIELDS and value:
-            dates.append((field, value))  # `from:zz` is refused as `from:2017-13` is, not searched as words
+        if field in FILTER_FIELDS or field in DATE_FIELDS:
+            if value:  # `from:zz` is refused as `from:2017-13` is, not searched as words; a bare `from:` is
+                (filters if field in FILTER_FIELDS else dates).append((field, value))  # nothing asked for
             continue
         if field:  # an unknown field (`catatan:presiden`, a pasted `https://…`, `10:30`): one unit, any of its
             words = [Clause((word,)) for word in words_of(match.group())]  # words, which relaxation may drop

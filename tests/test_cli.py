@@ -351,6 +351,9 @@ def test_values_argparse_would_take_but_warta_cannot_use_exit_2(argv, complaint,
      "warta search: the date range ends (2016-12-31) before it starts (2017-01-01)"),
     (["search", "x from:0000"],
      "warta search: from: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+    (["search", "x to:2023-02-29"],
+     "warta search: to: 2023-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
+     "years 1900 to 2100"),
     (["search", "x", "--facet", "region=Lampung Selatn"],
      "warta search: no region named 'Lampung Selatn'; did you mean Lampung Selatan?"),
 ])

@@ -87,6 +87,24 @@ def test_bad_date_parameter_is_a_bad_request():
     assert caught.value.code == "bad_date"
 
 
+@pytest.mark.parametrize("value, message", [
+    ("2017-02-29", "from 2017-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
+                   "years 1900 to 2100"),
+    ("2017-13", "from 2017-13 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
+                "years 1900 to 2100"),
+    ("kemarin", "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+])
+def test_a_date_the_calendar_lacks_is_told_apart_from_one_not_written_as_a_date(value, message):
+    with pytest.raises(BadQueryError) as caught:
+        SearchRequest(date_from=value)
+    assert (str(caught.value), caught.value.code) == (message, "bad_date")
+
+
+def test_a_field_with_nothing_after_it_asks_for_nothing(small):
+    assert urls(small, "beras from:") == urls(small, "beras")
+    assert urls(small, "beras pejabat:") == urls(small, "beras")
+
+
 def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     result = small.search(SearchRequest(q="kemendagi"))
     assert result["suggestion"] == "kemendagri"
