@@ -690,7 +690,7 @@ def read_csv(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Art
     text = read_text_file(path, notes=notes)
     yield from _noted(path, notes)
     declared = EXCEL_SEPARATOR.match(text)
-    dialect = csv_dialect(text[:READ_CHUNK], declared[1] if declared else None)
+    dialect = csv_dialect(text[:READ_CHUNK], (declared[1] or declared[2]) if declared else None)
     order = DateOrder()
     rows = list(_csv_rows(path, text, dialect, options, skipped_lines=1 if declared else 0))
     for _, row in rows:
@@ -711,7 +711,8 @@ class _Rfc4180(csv.excel):
 
 
 CSV_DELIMITERS = ",;\t|"
-EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])[ \t]*\r?\n")  # Excel's first line naming the delimiter: `sep=;`
+# Excel's first line naming the delimiter: `sep=;`, or `"sep=;";;` once a tool that quotes re-saved the file
+EXCEL_SEPARATOR = re.compile(r'(?:sep=([,;\t|])|"sep=([,;\t|])"[,;\t|]*)[ \t]*\r?\n')
 
 
 def csv_dialect(sample: str, declared: str | None = None) -> type[csv.Dialect]:

@@ -525,6 +525,12 @@ def test_export_conventions_of_sheets_excel_pandas_and_wordpress(tmp_path):
     assert str(extra) == (f"{sheet}:3: 1 cells beyond the header's 4 columns were not read (a delimiter inside an "
                           "unquoted cell?)") and extra.warning
     assert (second.date, second.origin) == (None, f"{sheet}:4")
+    # the `sep=` line quoted by a tool that re-saved the file, with the empty cells it padded the row with
+    resaved = tmp_path / "disimpan-ulang.csv"
+    resaved.write_text(f'"sep=;";;\nJudul;Tanggal;Isi\nRapat Anak;20/09/2022;{EXPORT_BODY}\n', encoding="utf-8")
+    (only,) = read_all(resaved)
+    assert (only.title, only.date, only.body, only.origin) == ("Rapat Anak", "2022-09-20", EXPORT_BODY,
+                                                               f"{resaved}:3")
     # WordPress's REST shape, HTML in the body, an id pandas wrote as a float
     posts = tmp_path / "wp.jsonl"
     posts.write_text(json.dumps({"id": 7.0, "title": {"rendered": "Rapat &#8211; Anak"}, "content": {
