@@ -28,7 +28,7 @@ from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value
 from .extract.lexicon import load_lexicon
-from .extract.places import DATELINE, find_dateline
+from .extract.places import dateline_match, find_dateline
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt file or a CSV file
 MAX_HTML_BYTES = 5 * 1024 * 1024  # a page: parsing time and memory grow with it (a 5 MB page parses in ~3 s)
@@ -417,7 +417,7 @@ def title_from_text(body: str, place: str | None) -> str:
     """The first sentence without its dateline, cut at a word boundary."""
     sentence = first_sentence(body)
     if place:
-        match = DATELINE.match(sentence)
+        match = dateline_match(sentence)
         if match:
             sentence = sentence[match.end():].strip()
     return cut_at_word(sentence)

@@ -454,7 +454,10 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
 
 @pytest.mark.parametrize("text, place", [
     ("Suara.com - Hujan deras yang mengguyur sejak Kamis sore merendam jalan.", None),
-    ("Liputan6.com, Jakarta - Presiden meresmikan jalan tol.", None),
+    ("Liputan6.com, Jakarta - Presiden meresmikan jalan tol.", "Jakarta"),  # the place after the outlet's name
+    ("TRIBUN-TIMUR.COM, SUNGGUMINASA – Kebakaran melanda Pasar Sentral.", "Sungguminasa"),
+    ("TEMPO.CO, Jakarta - Presiden meresmikan jalan tol.", "Jakarta"),
+    ("Kalianda, Bupati membuka rapat koordinasi.", "Kalianda"),
     ("Antara - Presiden meresmikan jalan tol.", None),
     ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
     ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),
@@ -1064,6 +1067,15 @@ def test_agency_classes(body, expected):
      ["Kepolisian Resor Sampang", "Badan Penanggulangan Bencana Daerah Kabupaten Sampang"]),
     # with no region anywhere, the unit alone
     ("BPBD mengevakuasi warga.", None, ["Badan Penanggulangan Bencana Daerah"]),
+    # ...or, when no body names one, the one kabupaten/kota the article is about (a kecamatan, a dateline after
+    # the outlet's name); in Jakarta's kota, the province's units
+    ("SERAMBINEWS.COM, SIGLI - Harga daging di Pasar Daging Sigli, Kecamatan Kota Sigli, melonjak menjelang meugang. "
+     "Dinas Peternakan memantau harga di pasar itu setiap hari.", None, ["Dinas Peternakan Kabupaten Pidie"]),
+    ("TRIBUN-TIMUR.COM, SUNGGUMINASA – Kebakaran melanda Pasar Sentral Sungguminasa, Kecamatan Somba Opu, Senin "
+     "malam. Dinas Pemadam Kebakaran mengerahkan enam unit mobil.", None, ["Dinas Pemadam Kebakaran Kabupaten Gowa"]),
+    ("Jembatan di Pasar Minggu, Jakarta Selatan, ambruk. Satpol PP menutup jalan di Kelurahan Pasar Minggu, "
+     "Kecamatan Pasar Minggu, Jakarta Selatan.", None,
+     ["Satuan Polisi Pamong Praja Provinsi Daerah Khusus Ibukota Jakarta"]),
     # the region written after the acronym the unit defines
     ("Dinas Pendidikan (Dispendik) Surabaya menggelar tes.", None, ["Dinas Pendidikan Kota Surabaya"]),
     ("Dinas Sosial (Dinsos) Kabupaten Malang menyalurkan bantuan.", None, ["Dinas Sosial Kabupaten Malang"]),

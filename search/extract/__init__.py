@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import Article
-from .agencies import AgencyMention, find_agencies, load_gazetteers
+from .agencies import AgencyMention, find_agencies, load_gazetteers, placed_in_region
 from .lexicon import Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
@@ -105,5 +105,6 @@ def extract(article: Article) -> Extraction:
     quotes = find_quotes(text, tokens, officials, persons, lexicon, material,
                          (body_start, body_start + len(body)))
     view = ArticleText(text, tokens, regions, article.title, len(title), article.place)
-    return Extraction(officials=officials, agencies=agencies, persons=persons,
-                      regions=find_regions(view, agencies, lexicon), quotes=quotes)
+    about = find_regions(view, agencies, lexicon)
+    return Extraction(officials=officials, agencies=placed_in_region(agencies, about, lexicon), persons=persons,
+                      regions=about, quotes=quotes)

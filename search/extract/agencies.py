@@ -450,6 +450,30 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
     return _joined_into_fuller(mentions, regional)
 
 
+ADMINISTRATIVE = "Administrasi"  # Jakarta's kota and kabupaten: no units of their own, the province's serve them
+
+
+def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexicon: Lexicon) -> list[AgencyMention]:
+    """Regional units still named without a region, in an article about one kabupaten or kota (find_regions,
+    which also weighs kecamatan, landmarks and datelines): that one's (`SIGLI - … Pasar Daging Sigli, Kecamatan
+    Kota Sigli … Dinas Peternakan` is Pidie's; in Jakarta's kota, the province's), joined into the same unit
+    named with it."""
+    local = [region for region in regions if region.level != "provinsi"]
+    if len(local) != 1:
+        return mentions
+    region = local[0]
+    if ADMINISTRATIVE in region.full_name.split():
+        region = lexicon.regions_by_code[region.province_code]
+    bare = {m.name for m in mentions if m.kind == "regional_unit" and m.region is None}
+    if not bare:
+        return mentions
+    by_name = {m.name: m for m in mentions}
+    mentions = _joined_into_fuller(mentions, lambda m: [by_name[f"{m.name} {region.full_name}"]]
+                                   if m.name in bare and f"{m.name} {region.full_name}" in by_name else [])
+    return [AgencyMention(f"{m.name} {region.full_name}", f"{m.acronym} {region.short_name}" if m.acronym else None,
+                          m.kind, m.surfaces, region) if m.name in bare else m for m in mentions]
+
+
 def _short_unit_names_joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
     """`Dinas Pendidikan Kabupaten Kebumen` ... `Dinas Pendidikan, Pemuda dan Olahraga`: a regional unit named
     once by the first field of its name and once written out (_written_on) is one unit, under its written name."""

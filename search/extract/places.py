@@ -8,15 +8,32 @@ from .lexicon import Lexicon, Region
 from .outlets import is_outlet_name
 
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
+    r"\s*(?P<place>[A-Z][A-Za-z'.]+(?:\s+[A-Z][A-Za-z'.]+){0,2})"
     r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,(?:\s*\([A-Za-z .]{1,30}\)\s*[-–—]{1,2}(?=\s|[A-Z]))?"
     r"|\s[-–—]{1,2}(?=\s|[A-Z]))"  # `Kupang (ANTARA News) -Ketua`, `Kalianda, (Diskominfo) –`, `KALIANDA (Humas) --`
 )
 
 
+OUTLET_LEAD = re.compile(r"\s*(?P<outlet>[A-Za-z0-9][\w.-]{0,40})\s*,\s*")  # `TRIBUN-TIMUR.COM, ` before the place
+
+
+def outlet_lead_end(text: str, start: int = 0) -> int:
+    """Where the text after an outlet's name written first at `start` begins (`TRIBUN-TIMUR.COM, ` before the
+    place); `start` when there is none."""
+    lead = OUTLET_LEAD.match(text, start)
+    return lead.end() if lead is not None and is_outlet_name(lead["outlet"]) else start
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline `text` opens with, also when the outlet's name comes first (`TRIBUN-TIMUR.COM, SUNGGUMINASA
+    –`, `Liputan6.com, Jakarta -`, as the Tribun network, Liputan6 and Tempo write it); its end is an offset in
+    `text`."""
+    return DATELINE.match(text, outlet_lead_end(text))  # anchored there, as `match` is
+
+
 def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places."""
-    match = DATELINE.match(text)
+    match = dateline_match(text)
     if match is None:
         return None
     place = match["place"].strip()

@@ -55,8 +55,7 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
-from .outlets import is_outlet_name
-from .places import region_of_place
+from .places import outlet_lead_end, region_of_place
 from .tokens import QUOTES, SENTENCE_END, Token
 
 WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "place at": 3.0,
@@ -407,7 +406,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         evidence.add(lexicon.regions_by_code[code], "area at", bonus)
     for code, kind, bonus in _seat_place_regions(article, words):
         evidence.add(lexicon.regions_by_code[code], kind, bonus)
-    dateline = region_of_place(article.place, lexicon)
+    dateline = None if _follows_outlet_name(article) else region_of_place(article.place, lexicon)
     if dateline is not None:
         evidence.add(dateline, "dateline")
     for mention in shared:
@@ -606,8 +605,14 @@ def _is_dateline(article: ArticleText, match: Match) -> bool:
             and article.text[start:article.tokens.end(match.end - 1)].lower() == article.place.lower())
 
 
-OUTLET_DATELINE = re.compile(r"\s*(?P<outlet>[\w.]+)\s*,\s*$")  # `JUARA.NET, ` before the place
 DASH_AFTER = re.compile(r"\s*[-\u2013\u2014]")
+
+
+def _follows_outlet_name(article: ArticleText) -> bool:
+    """Whether the body opens with the outlet's name before the dateline (`JUARA.NET, YOGYAKARTA -`): the place
+    then weighs as one mention (_follows_outlet), as the place a sports desk files from, never as the region a
+    story without any other falls back to."""
+    return outlet_lead_end(article.text, article.title_end) > article.title_end
 
 
 def _follows_outlet(article: ArticleText, match: Match) -> bool:
@@ -615,8 +620,7 @@ def _follows_outlet(article: ArticleText, match: Match) -> bool:
     (a dateline alone is no story, rule N1), not as a place chain."""
     tokens = article.tokens
     start, end = tokens.start(match.start), tokens.end(match.end - 1)
-    opening = OUTLET_DATELINE.fullmatch(article.text[article.title_end:start])
-    return (opening is not None and is_outlet_name(opening["outlet"])
+    return (start > article.title_end and outlet_lead_end(article.text, article.title_end) == start
             and DASH_AFTER.match(article.text, end) is not None)
 
 
