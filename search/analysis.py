@@ -39,6 +39,12 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def query_fillers() -> frozenset[str]:
+    """Words a query may hold that no article needs to (query_fillers.txt)."""
+    return frozenset(read_lines("query_fillers.txt"))
+
+
+@lru_cache(maxsize=1)
 def protected_words() -> frozenset[str]:
     """Words Sastrawi would collapse into other words (`pemerintah` → `perintah`): they stem to themselves."""
     return frozenset(read_lines("protected_words.txt"))

@@ -323,6 +323,8 @@ class Generation:
             part = self.evaluator.run(unit.query, expansions)
             units.append(part.mask)
             scores += part.scores
+            if unit.weak:
+                continue  # it ranks the articles the others let through, and narrows nothing
             if unit.required or droppable == MAX_UNITS:
                 base &= part.mask
             else:
@@ -331,7 +333,7 @@ class Generation:
         allowed = base.copy()
         for selection in selections.values():
             allowed &= selection
-        tiers = choose_tiers(held, droppable, allowed, RELAX_BELOW, relax, len(built.units))
+        tiers = choose_tiers(held, droppable, allowed, RELAX_BELOW, relax, len(built.strong_units))
         base &= tiers.admitted()
         if not tiers.relaxed:
             return _Masks(base, selections, scores, units)
@@ -544,8 +546,9 @@ def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
 
 def _held_units(built: BuiltQuery, masks: _Masks, document: int) -> tuple[list[str], list[str]]:
     """The labels of the query's units a document holds, and of those it lacks."""
-    held = [unit.label for unit, mask in zip(built.units, masks.units) if mask[document]]
-    lacked = [unit.label for unit, mask in zip(built.units, masks.units) if not mask[document]]
+    pairs = [(unit, mask) for unit, mask in zip(built.units, masks.units) if not unit.weak]
+    held = [unit.label for unit, mask in pairs if mask[document]]
+    lacked = [unit.label for unit, mask in pairs if not mask[document]]
     return held, lacked
 
 

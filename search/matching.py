@@ -395,7 +395,8 @@ def _segment_lexicon(leaf, fieldname: str, io) -> tuple[list[str], np.ndarray]:
 
 class Evaluator:
     """Walks a Whoosh query tree and combines its leaves' arrays: And intersects and adds scores, Or unites
-    and adds, AndNot subtracts; date ranges read the per-document date array."""
+    and adds, AndMaybe adds the optional part's scores, AndNot subtracts; date ranges read the per-document
+    date array."""
 
     def __init__(self, postings: PostingCache, dates: np.ndarray) -> None:
         self.postings = postings
@@ -426,6 +427,10 @@ class Evaluator:
             return self._all_of([self.run(q, expansions) for q in query.subqueries])
         if isinstance(query, wq.Or):
             return self._union(query.subqueries, expansions)
+        if isinstance(query, wq.AndMaybe):  # the optional part only ranks what the required part matches
+            required, optional = self.run(query.a, expansions), self.run(query.b, expansions)
+            required.scores += np.where(required.mask, optional.scores, 0)
+            return required
         if isinstance(query, wq.AndNot):
             positive, negative = self.run(query.a, expansions), self.run(query.b, expansions)
             positive.mask &= ~negative.mask

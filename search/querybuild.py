@@ -8,13 +8,13 @@ Filters (facet selections, field filters, dates) narrow without scoring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable, Protocol
 
 from whoosh import query as wq
 
-from .analysis import Stems, stopwords
+from .analysis import Stems, query_fillers, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
@@ -52,6 +52,7 @@ class Unit:
     label: str  # as the result names it: `desa`, `kementerian dalam negeri`, `birokra*`, `bupati OR walikota`
     required: bool = False
     word: str | None = None  # the word, when the unit is one plain word (what spelling may replace)
+    weak: bool = False  # a function or question word (query_fillers): it ranks, but no article needs to hold it
 
 
 @dataclass
@@ -65,11 +66,19 @@ class BuiltQuery:
     spellings: set[str] = field(default_factory=set)  # every spelling searched for unknown words (highlighted)
 
     @property
+    def strong_units(self) -> list[Unit]:
+        """The units that decide which articles match (the weak ones only rank them)."""
+        return [unit for unit in self.units if not unit.weak]
+
+    @property
     def scored(self) -> wq.Query | None:
         """All units, less the excluded; None when the query has no words."""
         if not self.units and self.excluded is None:
             return None
-        positive = _all_of([unit.query for unit in self.units]) if self.units else wq.Every()
+        positive = _all_of([unit.query for unit in self.strong_units]) if self.units else wq.Every()
+        weak = [unit.query for unit in self.units if unit.weak]
+        if weak:
+            positive = wq.AndMaybe(positive, wq.Or(weak))
         return wq.AndNot(positive, self.excluded) if self.excluded is not None else positive
 
     def base(self) -> wq.Query:
@@ -145,6 +154,7 @@ class QueryBuilder:
         self.reader = reader
         self.facets = facets
         self.synonyms = synonyms or load_synonyms()
+        self.fillers: frozenset[str] = frozenset()  # the words weak in the query being built (scored_query)
 
     # -- words ---------------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
@@ -203,6 +213,11 @@ class QueryBuilder:
         return Unit(self.clause_query(clause), _label(clause), clause.required or clause.phrase,
                     clause.words[0] if plain else None)
 
+    def word_unit(self, clause: Clause) -> Unit:
+        """A plain word's unit: weak when it is one of the query's fillers (`siapa`, `yang`) and not required."""
+        unit = self.clause_unit(clause)
+        return replace(unit, weak=True) if clause.words[0] in self.fillers and not clause.required else unit
+
     def scored_query(self, parsed: ParsedQuery, built: BuiltQuery) -> None:
         """The query's units and exclusions, into `built`."""
         must_not: list[wq.Query] = []
@@ -211,16 +226,18 @@ class QueryBuilder:
         def flush_run() -> None:
             words = [clause.words[0] for clause in run]
             position = 0
-            for match in self.synonyms.find(words):
-                built.units.extend(self.clause_unit(c) for c in run[position:match.start])
+            for match in self.synonyms.find(words):  # an agency's name may hold function words (`dan`)
+                built.units.extend(self.word_unit(c) for c in run[position:match.start])
                 named = run[match.start:match.end]
                 built.units.append(Unit(self.agency_query(match.agency), " ".join(words[match.start:match.end]),
                                         any(c.required for c in named)))
                 built.agencies.append(match.agency)
                 position = match.end
-            built.units.extend(self.clause_unit(c) for c in run[position:])
+            built.units.extend(self.word_unit(c) for c in run[position:])
             run.clear()
 
+        positive = [group for group in parsed.groups if not group[0].negated]
+        self.fillers = query_fillers() if not all(_is_filler_group(group) for group in positive) else frozenset()
         for group in parsed.groups:
             clause = group[0]
             if len(group) == 1 and not (clause.negated or clause.phrase or clause.prefix):
@@ -293,6 +310,14 @@ class QueryBuilder:
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)
         return built
+
+
+def _is_filler_group(group: list[Clause]) -> bool:
+    """A plain word a query may hold that no article needs to (query_fillers): a query of those alone (`apa
+    itu`) needs them."""
+    clause = group[0]
+    return (len(group) == 1 and not (clause.phrase or clause.prefix or clause.required)
+            and clause.words[0] in query_fillers())
 
 
 def _label(clause: Clause) -> str:

@@ -80,6 +80,9 @@ QUERIES = [
     dict(q="rakornas pelantikan lampung gedung", sort="date"), dict(q="+reformasi gedung rakornas pelantikan"),
     dict(q="reformasi gedung rakornas", selected={"source": ("Lampost",)}),
     dict(q="reformasi gedung rakornas", match="all"),
+    # question words and fillers rank but never narrow (querybuild.Unit.weak), relaxed or not, by date or not
+    dict(q="siapa reformasi birokrasi"), dict(q="apa suhajar soal birokrasi gedung", collapse=False),
+    dict(q="kenapa rakornas pelantikan birokrasi gedung", sort="date"), dict(q="berapa reformasi gedung", match="all"),
     # an acronym in a field filter and in a selection resolves on both (they found nothing on OpenSearch)
     dict(q="agency:kemendagri reformasi"), dict(q="", selected={"agency": ("Kemendagri",)}),
 ]

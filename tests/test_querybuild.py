@@ -220,6 +220,16 @@ def test_a_phrase_a_plus_word_and_words_joined_by_and_are_never_dropped(small):
     assert hits_with_missing(small, "beras AND banjir gempa") == (True, [("s3", ["beras", "banjir"], ["gempa"])])
 
 
+def test_question_words_and_fillers_rank_but_never_narrow_in_either_matching_mode(small):
+    # `siapa`, `berapa`, `apa` (query_fillers.txt): no article needs to hold them, and none is said missing
+    for match in ("relaxed", "all"):
+        assert hits_with_missing(small, "siapa beras berapa banjir", match=match) == (
+            False, [("s3", ["beras", "banjir"], [])])
+    # a query of fillers alone, or one required with `+`, still needs them
+    assert hits_with_missing(small, "siapa") == (False, [])
+    assert hits_with_missing(small, "+siapa beras") == (False, [])
+
+
 def test_an_agency_named_in_several_words_is_one_unit(small):
     relaxed, hits = hits_with_missing(small, "kementerian dalam negeri serapan")
     assert relaxed

@@ -22,7 +22,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
@@ -177,6 +177,8 @@ class Translator:
             return {"range": {query.fieldname: bounds}}
         if isinstance(query, wq.Term):
             return {"term": {query.fieldname: {"value": query.text, "boost": self._boost(query)}}}
+        if isinstance(query, wq.AndMaybe):  # the optional part only adds to the score
+            return {"bool": {"must": [self(query.a)], "should": [self(query.b)]}}
         if isinstance(query, wq.AndNot):
             return {"bool": {"must": [self(query.a)], "must_not": [self(query.b)]}}
         if isinstance(query, wq.Or):
@@ -202,17 +204,20 @@ class Relaxation:
     required: list[dict[str, Any]]  # the units every hit holds, translated
     droppable: list[dict[str, Any]]  # the units a hit may lack, translated, in the query's order
     needed: int
-    always: tuple[bool, ...]  # per unit of the query, whether every hit holds it
+    always: tuple[bool, ...]  # per strong unit of the query, whether every hit holds it
     weight: float = 1.0
+    weak: list[dict[str, Any]] = field(default_factory=list)  # units that only rank (querybuild.Unit.weak)
 
     @classmethod
     def split(cls, built: BuiltQuery, translate: Callable[[wq.Query], dict[str, Any]]) -> "Relaxation":
-        """Units as Whoosh splits them: required ones, and past MAX_UNITS droppable ones, must match."""
+        """Units as Whoosh splits them: required ones, and past MAX_UNITS droppable ones, must match; weak ones
+        only rank."""
         required, droppable, always = [], [], []
-        for unit in built.units:
+        for unit in built.strong_units:
             always.append(unit.required or len(droppable) == MAX_UNITS)
             (required if always[-1] else droppable).append(translate(unit.query))
-        return cls(required, droppable, len(droppable), tuple(always))
+        return cls(required, droppable, len(droppable), tuple(always),
+                   weak=[translate(unit.query) for unit in built.units if unit.weak])
 
     @property
     def relaxed(self) -> bool:
@@ -227,14 +232,16 @@ class Relaxation:
             clauses = [{"bool": {"must": [unit, {"constant_score": {"filter": unit, "boost": self.weight}}],
                                  "_name": _unit_name(i)}} for i, unit in enumerate(self.droppable)]
             required = self.required
-        return {"bool": {"must": required, "should": clauses, "minimum_should_match": self.needed,
-                         "filter": filters, "must_not": [excluded] if excluded is not None else []}}
+        tiered = {"bool": {"must": required, "should": clauses, "minimum_should_match": self.needed,
+                           "filter": filters, "must_not": [excluded] if excluded is not None else []}}
+        return {"bool": {"must": [tiered], "should": self.weak}} if self.weak and not by_date else tiered
 
     def probe(self, filters: list[dict[str, Any]], excluded: dict[str, Any] | None, lowest: int) -> dict[str, Any]:
         """Every article the strategy could let through, scored by its words alone (its best score sets the
         tier weight)."""
-        return {"bool": {"must": self.required, "should": self.droppable, "minimum_should_match": lowest,
+        held = {"bool": {"must": self.required, "should": self.droppable, "minimum_should_match": lowest,
                          "filter": filters, "must_not": [excluded] if excluded is not None else []}}
+        return {"bool": {"must": [held], "should": self.weak}} if self.weak else held
 
     def lowest(self, units: int) -> int:
         """The fewest droppable units a hit may hold: most_missing of the query's `units` may be missing."""
@@ -254,7 +261,7 @@ class Relaxation:
             needed -= 1
             total = aggregations[f"held:{needed}"]["doc_count"]
         weight = 2.0 ** math.ceil(math.log2((max_score or 0.0) + 1.0))
-        return Relaxation(self.required, self.droppable, needed, self.always, weight)
+        return Relaxation(self.required, self.droppable, needed, self.always, weight, self.weak)
 
     def held(self, hit: dict[str, Any], labels: list[str]) -> tuple[list[str], list[str]]:
         """The labels of the query's units a hit holds (required ones always, droppable ones when named in its
@@ -648,7 +655,7 @@ class OpenSearchBackend:
         if request.match == "all" or complete >= RELAX_BELOW or not built.units:
             return None
         plan = Relaxation.split(built, self.translate)
-        lowest = plan.lowest(len(built.units))
+        lowest = plan.lowest(len(built.strong_units))
         if lowest >= len(plan.droppable):
             return None
         body = {"size": 1, "_source": False, "track_total_hits": False, "aggs": plan.tier_counts(lowest),
@@ -759,7 +766,7 @@ class OpenSearchBackend:
                       for hit in hits] if request.collapse else [[] for _ in hits]
         total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
         words = highlight_words(parsed, built)
-        labels = [unit.label for unit in built.units]
+        labels = [unit.label for unit in built.strong_units]
         held = [relaxation.held(hit, labels) if relaxation is not None else (labels, []) for hit in hits]
         return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed), None,
                           total_articles, duplicates, self.stems.stem, complete < total_articles, held)
