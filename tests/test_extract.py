@@ -219,6 +219,16 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Manahan Sitompul", "Hakim Konstitusi")]),  # a given name Sastrawi reads a root in (`manah-an`)
     # an office's building is no post (`Kantor Lurah Oebobo`)
     ("Operasi pasar digelar di Kantor Lurah Oebobo dan Pasar Inpres Naikoten.", []),
+    # a faction's spokesperson in lower case is a legislator; `Makro` of a field and `Samsat` of a unit are no
+    # names; a pharmacist's `Apt.` is a title
+    ("Sementara juru bicara Fraksi PDI Perjuangan, Yuliana Sitepu, menyoroti realisasi pendapatan.",
+     [("Yuliana Sitepu", "juru bicara Fraksi PDI Perjuangan")]),
+    ("Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan Kemenko Perekonomian, Fajar Hidayatullah, menilai.",
+     [("Fajar Hidayatullah", "Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan Kemenko Perekonomian")]),
+    ("Kepala UPTD Samsat Kalianda, Rudi Hartono Siregar, S.E., mengatakan gerai Samsat buka.",
+     [("Rudi Hartono Siregar", "Kepala UPTD Samsat Kalianda")]),
+    ("Kepala Balai POM Kendari, Drs. Apt. Yosef Dwi Irwan Setiawan, memastikan produk aman.",
+     [("Yosef Dwi Irwan Setiawan", "Kepala Balai POM Kendari")]),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

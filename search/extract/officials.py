@@ -973,7 +973,8 @@ class _Reader:
         only for a public body or an office named in the role (`juru bicara KPK Febri Diansyah`, `juru bicara
         Presiden Johan Budi`)."""
         return self.tokens[head].lower == SPOKESPERSON and self.word(head + 1) == SPOKESPERSON_LOWER_TAIL and not any(
-            k in self.bodies or self.tokens[k].text in self.lex.positions for k in range(head + 2, name[0]))
+            k in self.bodies or self.tokens[k].text in self.lex.positions or self.tokens[k].text in PUBLIC_OVERRIDES
+            for k in range(head + 2, name[0]))  # a legislature's faction too: `juru bicara Fraksi Golkar`
 
     def _post_place(self, head: int, name: tuple[int, int]) -> bool:
         """`Kades Sumberagung`, `Kapolsek Wonosari`, `Camat Talang Empat`: the one word after a village's or
