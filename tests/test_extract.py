@@ -1083,6 +1083,10 @@ def test_agency_classes(body, expected):
      "Dinas Peternakan memantau harga di pasar itu setiap hari.", None, ["Dinas Peternakan Kabupaten Pidie"]),
     ("TRIBUN-TIMUR.COM, SUNGGUMINASA – Kebakaran melanda Pasar Sentral Sungguminasa, Kecamatan Somba Opu, Senin "
      "malam. Dinas Pemadam Kebakaran mengerahkan enam unit mobil.", None, ["Dinas Pemadam Kebakaran Kabupaten Gowa"]),
+    # a bare DPRD likewise, and none where the article is about no one kab/kota
+    ("SUNGGUMINASA – Kebakaran melanda pasar di Kecamatan Somba Opu. Anggota DPRD dari daerah pemilihan Somba Opu "
+     "meminta pasar dibangun kembali.", None, ["Dewan Perwakilan Rakyat Daerah Kabupaten Gowa"]),
+    ("Anggota DPRD di banyak daerah meminta tunjangan dinaikkan.", None, []),
     ("Jembatan di Pasar Minggu, Jakarta Selatan, ambruk. Satpol PP menutup jalan di Kelurahan Pasar Minggu, "
      "Kecamatan Pasar Minggu, Jakarta Selatan.", None,
      ["Satuan Polisi Pamong Praja Provinsi Daerah Khusus Ibukota Jakarta"]),

@@ -364,7 +364,9 @@ NOT_ONE_LEGISLATURE = frozenset({"kabupaten", "kota", "provinsi", "se", "di", "t
 def _bare_legislature(tokens: Tokens,
                       found: list[tuple[Match, AgencyRef | _UnitMatch]]) -> list[tuple[Match, AgencyRef]]:
     """`Pemprov DKI ... dibahas bersama DPRD`: a bare `DPRD`, in an article naming one regional government and
-    no legislature of any region, is that government's (not `DPRD kabupaten/kota`, `DPRD se-Jatim`)."""
+    no legislature of any region, is that government's (not `DPRD kabupaten/kota`, `DPRD se-Jatim`); naming
+    none, it stays regionless (BARE_LEGISLATURE) until placed_in_region finds the one kab/kota the article is
+    about, or drops it."""
     bare = [i for i in tokens.where({REGIONAL_LEGISLATURE})
             if i + 1 >= len(tokens) or tokens[i + 1].lower not in NOT_ONE_LEGISLATURE]
     if not bare:
@@ -372,11 +374,14 @@ def _bare_legislature(tokens: Tokens,
     covered = {i for match, _ in found for i in range(match.start, match.end)}
     governments = {value.region for _, value in found if isinstance(value, AgencyRef)
                    and value.kind == "regional_government" and value.region is not None}
-    if len(governments) != 1 or any(isinstance(value, AgencyRef) and value.kind == "regional_legislature"
-                                    for _, value in found):
+    if len(governments) > 1 or any(isinstance(value, AgencyRef) and value.kind == "regional_legislature"
+                                   for _, value in found):
         return []
-    ref = _regional_ref(REGIONAL_LEGISLATURE, governments.pop())
+    ref = _regional_ref(REGIONAL_LEGISLATURE, governments.pop()) if governments else BARE_LEGISLATURE
     return [(Match(i, i + 1, ref), ref) for i in bare if i not in covered and ref is not None]
+
+
+BARE_LEGISLATURE = AgencyRef("Dewan Perwakilan Rakyat Daerah", REGIONAL_LEGISLATURE, "regional_legislature", None)
 
 
 # a regional government written without its region's name (not `Pemda`: as often every regional government)
@@ -460,10 +465,11 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     named with it."""
     local = [region for region in regions if region.level != "provinsi"]
     if len(local) != 1:
-        return mentions
+        return [m for m in mentions if m.name != BARE_LEGISLATURE.canonical]  # no one DPRD it can be
     region = local[0]
     if ADMINISTRATIVE in region.full_name.split():
         region = lexicon.regions_by_code[region.province_code]
+    mentions = [_legislature_of(m, region) if m.name == BARE_LEGISLATURE.canonical else m for m in mentions]
     bare = {m.name for m in mentions if m.kind == "regional_unit" and m.region is None}
     if not bare:
         return mentions
@@ -472,6 +478,12 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
                                    if m.name in bare and f"{m.name} {region.full_name}" in by_name else [])
     return [AgencyMention(f"{m.name} {region.full_name}", f"{m.acronym} {region.short_name}" if m.acronym else None,
                           m.kind, m.surfaces, region) if m.name in bare else m for m in mentions]
+
+
+def _legislature_of(mention: AgencyMention, region: Region) -> AgencyMention:
+    """A bare `DPRD` (BARE_LEGISLATURE) as the legislature of `region`."""
+    ref = _regional_ref(REGIONAL_LEGISLATURE, region)
+    return AgencyMention(ref.canonical, ref.acronym, ref.kind, mention.surfaces, region) if ref else mention
 
 
 def _short_unit_names_joined(mentions: list[AgencyMention]) -> list[AgencyMention]:
