@@ -10,8 +10,9 @@ written out as a segment whenever it reaches its budget (writing.SegmentedWriter
 writing.segment_budget_bytes: 1.5 GB of postings each on this machine).
 
 Workers die with the reindex that forked them: on Linux the kernel kills them when it dies
-(PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They never hold the
-reindex lock (generations.ReindexLock closes it in forked children), so a killed reindex frees it at once.
+(PR_SET_PDEATHSIG), elsewhere a watchdog thread notices that their parent changed. They ignore Ctrl-C: the
+reindex alone is interrupted, and kills them (search/processes.py). They never hold the reindex lock
+(generations.ReindexLock closes it in forked children), so a killed or interrupted reindex frees it at once.
 A worker that fails sends its error back through a pipe: a full disk there is a full disk in the reindex,
 reported by it in one line (the worker ends without printing a traceback of its own).
 """
@@ -38,12 +39,11 @@ from .analysis import STEM_CACHE, Stems
 from .articles import Article
 from .errors import IndexWriteError
 from .facet_registry import FACETS, FacetRegistry
-from .processes import die_with_parent
+from .processes import POLL_SECONDS, become_worker, forking, stop
 from .schema import build_schema
 from .writing import SegmentedWriter, collector_paused, segment_budget_bytes
 
 INDEX_NAME = "MAIN"
-POLL_SECONDS = 0.2
 
 
 class WorkerFailed(IndexWriteError):
@@ -100,7 +100,7 @@ Claimed = tuple[tuple[Article, str], str]  # a spooled article with its content 
 def _run_part(items: Callable[[], Iterator[Claimed]], directory: str, counter, writers: int, parent: int, errors,
               facets: FacetRegistry = FACETS) -> None:
     """A worker's body: write its part, or send back why it could not (an OSError keeps its errno)."""
-    die_with_parent(parent)
+    become_worker(parent)
     try:
         _write_part(items(), directory, counter, writers, facets)
     except OSError as error:  # told to the reindex, which reports it in one line: no traceback here
@@ -175,16 +175,17 @@ class ParallelWriters:
         self.pipes = []
         gc.freeze()  # the workers' collections leave the reindex's objects alone: their pages stay shared
         try:
-            for part in self.parts:
-                part.mkdir()
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_run_part, args=(
-                    partial(_claimed, spool.path, self.queue), str(part), self.counter, workers, os.getpid(), sender,
-                    facets))
-                process.start()
-                sender.close()
-                self.processes.append(process)
-                self.pipes.append(receiver)
+            with forking():
+                for part in self.parts:
+                    part.mkdir()
+                    receiver, sender = context.Pipe(duplex=False)
+                    process = context.Process(target=_run_part, args=(
+                        partial(_claimed, spool.path, self.queue), str(part), self.counter, workers, os.getpid(),
+                        sender, facets))
+                    process.start()
+                    sender.close()
+                    self.processes.append(process)
+                    self.pipes.append(receiver)
         except BaseException:
             self.__exit__()  # the workers already started are not left waiting for work
             raise
@@ -195,10 +196,7 @@ class ParallelWriters:
         return self
 
     def __exit__(self, *failure) -> None:
-        for process in self.processes:
-            if process.is_alive():
-                process.kill()
-            process.join()
+        stop(self.processes)
         self.queue.cancel_join_thread()  # what no worker took is dropped, not waited for
         self.queue.close()
         for part in self.parts:

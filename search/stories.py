@@ -29,7 +29,6 @@ import shutil
 import struct
 import zipfile
 import zlib
-import multiprocessing
 from collections import OrderedDict, deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,7 +39,7 @@ import numpy as np
 from .cleaning import clean_paragraphs
 from .errors import StoryStateError
 from .minhash import band_shape, permutations as minhash_permutations, signature as minhash_signature
-from .processes import die_with_parent
+from .processes import Workers
 
 STORIES_FILE = "stories.npz"
 STORIES_DELTA = "stories-delta.npz"  # rows added to and removed from STORIES_FILE's snapshot since it was written
@@ -573,11 +572,10 @@ class StoryStream:
     def __init__(self, index: StoryIndex, text_of: Callable[[str], str | None], workers: int) -> None:
         self.index = index
         self.text_of = text_of
-        self.pool = multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) \
-            if workers > 1 else None
         self.work = partial(_prepare, index._permutations, index.bands, index.rows)
+        self.pool = Workers(self.work, workers, PARALLEL_CHUNK) if workers > 1 else None
         self.waiting: list[tuple[str, str]] = []  # (article id, text) not yet sent to the workers
-        self.pending: deque = deque()  # (block, its prepared texts to come), in reading order
+        self.pending: deque = deque()  # (block, the workers' ticket for its prepared texts), in reading order
         self.stories: list[str] = []
 
     def __enter__(self) -> "StoryStream":
@@ -585,8 +583,7 @@ class StoryStream:
 
     def __exit__(self, *failure) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.close()
 
     def append(self, article_id: str, text: str) -> None:
         self.waiting.append((article_id, text))
@@ -605,14 +602,14 @@ class StoryStream:
         if not block:
             return
         texts = [text for _, text in block]
-        prepared = self.pool.map_async(self.work, texts, chunksize=PARALLEL_CHUNK) if self.pool else None
+        prepared = self.pool.map(texts) if self.pool else None
         self.pending.append((block, prepared))
         while len(self.pending) > 2:
             self._assign_oldest()
 
     def _assign_oldest(self) -> None:
         block, prepared = self.pending.popleft()
-        ready = prepared.get() if prepared is not None else [self.work(text) for _, text in block]
+        ready = self.pool.results(prepared) if prepared is not None else [self.work(text) for _, text in block]
         for (article_id, text), found in zip(block, ready):
             self.stories.append(self.index.assign(article_id, text, self.text_of, found))
 

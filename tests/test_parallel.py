@@ -235,3 +235,85 @@ def test_writers_that_cannot_all_start_leave_none_behind(tmp_path):
     assert wait_for(lambda: children_of(os.getpid()) <= before, timeout=5)  # the first worker was stopped
     assert not (building / ".part-0").exists()
     spool.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="needs Linux /proc and two cores for worker processes")
+def test_ctrl_c_of_a_parallel_reindex_exits_130_in_one_line_and_frees_its_workers_and_lock(tmp_path):
+    """A terminal's Ctrl-C reaches the whole process group: the workers ignore it and the reindex stops them.
+    Workers that took it printed their own tracebacks, and Pool.terminate() could wait forever for a queue
+    lock one of them held when it died (trial 9: 3 hangs in 12)."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    many_articles(sources / "many.jsonl", KILL_ARTICLES)
+    root = tmp_path / "ix"
+    build_index([SEEDS], root)
+    full = [sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(root), "--full", "--quiet"]
+    for pause in (0.0, 0.5, 1.5):  # after the workers were forked: stories being found, segments written
+        process = subprocess.Popen(full, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        assert wait_for(lambda: len(children_of(process.pid)) >= 4, 60), "no workers started"
+        time.sleep(pause)
+        workers = children_of(process.pid)
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            _, stderr = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:  # hung: not left running after the test
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        assert (process.returncode, stderr) == (130, "warta reindex: interrupted\n"), pause
+        assert not any(alive(pid) for pid in workers), pause
+        with ReindexLock(root):  # free at once
+            pass
+        assert open_current(root).doc_count() == 1  # the previous index still serves
+        assert not list(root.glob(".building-*"))
+
+
+def _square(number: int) -> int:
+    if number < 0:
+        raise ValueError(f"negative: {number}")
+    return number * number
+
+
+def test_workers_give_each_list_back_in_order_and_raise_what_the_function_raised():
+    from search.processes import Workers
+
+    with Workers(_square, 2, chunk=3) as workers:
+        first, second = workers.map(list(range(10))), workers.map([4, 5])
+        assert workers.results(second) == [16, 25]
+        assert workers.results(first) == [n * n for n in range(10)]
+        assert workers.results(workers.map([])) == []
+        failing = workers.map([1, -2, 3])
+        with pytest.raises(ValueError, match="negative: -2"):
+            workers.results(failing)
+
+
+def test_a_dead_worker_is_reported_and_stopping_the_rest_does_not_wait_for_it():
+    """multiprocessing.Pool.terminate() waited forever for the queue lock its killed idle worker held."""
+    from search.processes import WorkerLost, Workers
+
+    before = children_of(os.getpid())
+    workers = Workers(time.sleep, 2, chunk=1)
+    assert wait_for(lambda: all(alive(process.pid) for process in workers.processes), 5)
+    time.sleep(0.2)  # both wait for a task, one of them holding the lock of the queue they read
+    for process in workers.processes:
+        os.kill(process.pid, signal.SIGKILL)
+    ticket = workers.map([0.01])
+    with pytest.raises(WorkerLost, match="ended unexpectedly"):
+        workers.results(ticket)
+    started = time.monotonic()
+    workers.close()
+    assert time.monotonic() - started < 2
+    assert children_of(os.getpid()) <= before
+
+
+def test_workers_ignore_ctrl_c_until_they_are_stopped():
+    from search.processes import Workers
+
+    with Workers(_square, 2, chunk=1) as workers:
+        for process in workers.processes:
+            os.kill(process.pid, signal.SIGINT)
+        assert workers.results(workers.map([2, 3])) == [4, 9]
+        assert all(process.is_alive() for process in workers.processes)
+    assert not any(process.is_alive() for process in workers.processes)
