@@ -169,6 +169,17 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert "Traceback" not in completed.stderr
 
 
+def test_a_ctrl_c_before_the_command_runs_is_one_line(monkeypatch, capsys):
+    import search.cli as cli
+
+    def interrupted(argv=None, facets=None):
+        raise KeyboardInterrupt  # as a Ctrl-C during the parser or the facet tables' loading
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    assert cli.console() == cli.EXIT_INTERRUPTED
+    assert capsys.readouterr().err == "warta: interrupted\n"
+
+
 def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
     sources = tmp_path / "in"
     sources.mkdir()
