@@ -18,6 +18,7 @@ import re
 import signal
 import sys
 from dataclasses import replace
+from functools import partial
 from typing import Callable, Sequence
 
 from .errors import BadQueryError, WartaError
@@ -352,7 +353,7 @@ def run_serve(args: argparse.Namespace) -> int:
     limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
                           client_connection_limit=args.client_connection_limit, request_timeout=args.request_timeout)
     if not forking_available():
-        return serve_one_process(args, app, limits, served, prepare_worker)
+        return serve_one_process(args, app, limits, served, partial(prepare_worker, refuse_damaged=True))
     from web.server import bind_listener, serve_forked
 
     listener = bind_listener(args.host, args.port)
@@ -378,8 +379,8 @@ def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepar
     except ValueError:  # waitress's word for a host that does not resolve
         raise OSError(f"cannot listen on {args.host}:{args.port}") from None
     announce(served, server.effective_host, server.effective_port)
-    prepare(app)
     try:
+        prepare(app)
         server.run()  # returns only when Ctrl-C (KeyboardInterrupt) stopped it: waitress catches that itself
     finally:
         server.close()

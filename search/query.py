@@ -16,13 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+from whoosh.reading import CorruptIndexError
+
 from .analysis import Stems
 from .errors import (BadQueryError, IndexDamagedError, IndexMissingError, IndexWriteError, NotFoundError,
                      WartaError, shown)
 from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import WARM_AGENCIES, Generation, MonthIndex
-from .generations import CURRENT, hold, release, remove_unused_generations, usable
+from .generations import CURRENT, hold, release, remove_unused_generations, usable, verify
 from .querybuild import check_date_range, date_bound_error, parse_date_bound
 from .querylang import parse
 from .relaxation import MATCH_MODES
@@ -248,7 +250,8 @@ class SearchService:
         """The current generation, kept open (and its files undeleted) until the block ends."""
         generation = self._acquire(enter=True)
         try:
-            yield generation
+            with reading(self.index_root / generation.name):
+                yield generation
         finally:
             if generation.leave():
                 remove_unused_generations(self.index_root)
@@ -327,15 +330,17 @@ class SearchService:
             raise IndexMissingError(f"no index at {self.index_root} (run `warta reindex` first)")
         try:
             self.stems.refresh()  # reindex writes the stems of a generation's words before it becomes current
-            generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems,
-                                         self.facets, self.result_cache_bytes)
+            with reading(self.index_root / name):
+                generation = Generation.open(name, self.index_root / name, lease, self._segment_memo, self.stems,
+                                             self.facets, self.result_cache_bytes)
         except BaseException:
             release(lease)
             raise
         try:
             if self.warm:
-                generation.warm(agencies=0 if swap else WARM_AGENCIES)
-                self._autowarm(generation, list(replay), seconds)
+                with reading(self.index_root / name):
+                    generation.warm(agencies=0 if swap else WARM_AGENCIES)
+                    self._autowarm(generation, list(replay), seconds)
         except BaseException:
             generation.retire()
             raise
@@ -446,6 +451,29 @@ class SearchService:
             forms = {official["name"]: generation.person_forms(official["name"])
                      for official in stored.get("officials") or []}
         return article_result(stored, versions, forms)
+
+
+@contextmanager
+def reading(generation: Path) -> Iterator[None]:
+    """Reads of a generation that was verified when it was opened. A file damaged since (truncated or
+    overwritten while a server runs) makes Whoosh raise whatever its bytes give (`CorruptIndexError: Bad
+    postings block tag`, `struct.error`, …): that is IndexDamagedError naming the file, as at opening. An error
+    with every file still as written is raised as it was (a bug, not damage), except Whoosh's own word for a
+    corrupt index, which is IndexDamagedError too."""
+    try:
+        yield
+    except WartaError:
+        raise
+    except Exception as error:
+        try:
+            verify(generation)
+        except IndexDamagedError as damage:
+            raise damage from error
+        if isinstance(error, CorruptIndexError):
+            reason = str(error).split(". ", 1)[0]  # Whoosh goes on with advice that does not apply here
+            raise IndexDamagedError(f"the index generation {generation} is damaged: {reason}; run `warta reindex` "
+                                    "to rebuild it") from error
+        raise
 
 
 def _verified(path: Path, lease: int) -> bool:

@@ -284,6 +284,63 @@ def test_a_generation_that_fails_to_open_in_the_background_fails_the_searches_af
     service.close()
 
 
+def _truncate_postings(generation) -> tuple[str, int]:
+    """Cut the generation's postings file to 100 bytes, as damage from outside does while it is open: its
+    name and the size it had."""
+    postings = next(generation.glob("*.pst"))
+    size = postings.stat().st_size
+    os.truncate(postings, 100)
+    return postings.name, size
+
+
+def test_postings_damaged_after_the_generation_was_verified_are_index_damaged_naming_the_file(tmp_path):
+    from search.errors import IndexDamagedError
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS, CORPUS], tmp_path)
+    service = SearchService(tmp_path, warm=False)  # nothing read ahead: a search reads the postings from the file
+    generation = current_generation(tmp_path)
+    assert run(service, "")["total"] == 7  # opened and verified
+    name, size = _truncate_postings(generation)
+    message = (f"the index generation {generation} is damaged: {name} has 100 bytes instead of {size}; "
+               "run `warta reindex` to rebuild it")
+    for read in (lambda: run(service, "reformasi"), lambda: list(service.export(SearchRequest("reformasi")))):
+        with pytest.raises(IndexDamagedError) as raised:  # not Whoosh's CorruptIndexError
+            read()
+        assert str(raised.value) == message
+    service.close()
+
+
+def test_postings_damaged_while_a_generation_is_warmed_fail_its_opening_as_index_damaged(tmp_path, monkeypatch):
+    from search.errors import IndexDamagedError
+    from search.generation import Generation
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS, CORPUS], tmp_path)
+    generation = current_generation(tmp_path)
+    warm = Generation.warm
+    damage = []
+
+    def damaged_then_warmed(opened, *args, **kwargs):
+        damage.append(_truncate_postings(generation))  # after verification, before warming reads the postings
+        warm(opened, *args, **kwargs)
+
+    monkeypatch.setattr(Generation, "warm", damaged_then_warmed)
+    service = SearchService(tmp_path)
+    with pytest.raises(IndexDamagedError) as raised:
+        service.current()
+    name, size = damage[0]
+    assert str(raised.value) == (f"the index generation {generation} is damaged: {name} has 100 bytes instead of "
+                                 f"{size}; run `warta reindex` to rebuild it")
+    service.close()
+
+
 def _bomb(prefixes: list[str]) -> str:
     return " ".join(f"{prefix}*" for prefix in prefixes)
 

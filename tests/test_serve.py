@@ -242,6 +242,37 @@ def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path)
         process.stderr.close()
 
 
+def test_postings_damaged_while_serve_warms_up_stop_it_in_one_line_before_it_forks(tmp_path, monkeypatch, capsys):
+    """`serve` verified the index and printed its address; a file truncated while the master warms the index
+    (before it forks) ends `serve` with one line and exit 1, as an index damaged at its start does."""
+    from search.cli import EXIT_ERROR, main
+    from search.generation import Generation
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    index = tmp_path / "ix"
+    build_index([SEEDS, CORPUS], index)
+    generation = current_generation(index)
+    postings = next(generation.glob("*.pst"))
+    size = postings.stat().st_size
+    warm = Generation.warm
+
+    def damaged_then_warmed(opened, *args, **kwargs):
+        os.truncate(postings, 100)
+        warm(opened, *args, **kwargs)
+
+    def forked(*args, **kwargs):
+        raise AssertionError("serve went on to fork workers over a damaged index")
+
+    monkeypatch.setattr(Generation, "warm", damaged_then_warmed)
+    monkeypatch.setattr("web.server._gunicorn_application", forked)
+    assert main(["serve", "--index", str(index), "--port", "0"]) == EXIT_ERROR
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"Warta serving {index} on http://127.0.0.1:")
+    assert err[1:] == [f"warta serve: the index generation {generation} is damaged: {postings.name} has 100 bytes "
+                       f"instead of {size}; run `warta reindex` to rebuild it"]
+
+
 def _children(pid: int) -> list[int]:
     return sorted(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
 

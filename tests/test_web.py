@@ -84,6 +84,33 @@ def test_api_without_index_is_503_not_500(tmp_path):
     assert response.get_json()["error"]["code"] == "index_missing"
 
 
+def test_postings_damaged_while_serving_are_a_503_envelope_and_other_searches_still_answer(tmp_path, monkeypatch):
+    import os
+
+    from search.generation import Generation
+    from search.generations import current_generation
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS, CORPUS], tmp_path)
+    monkeypatch.setattr(Generation, "warm", lambda generation, *args, **kwargs: None)  # searches read the files
+    app = create_app({"WARTA_INDEX": str(tmp_path), "TESTING": True})
+    client = app.test_client()
+    assert client.get("/api/search?q=reformasi").get_json()["total"] == 2  # opened, verified, its postings read
+    generation = current_generation(tmp_path)
+    postings = next(generation.glob("*.pst"))
+    size = postings.stat().st_size
+    os.truncate(postings, 100)  # damaged from outside while the server runs
+    damaged = client.get("/api/search?q=kabupaten")
+    assert damaged.status_code == 503
+    assert damaged.get_json() == {"error": {"code": "index_damaged", "message": (
+        f"the index generation {generation} is damaged: {postings.name} has 100 bytes instead of {size}; "
+        "run `warta reindex` to rebuild it")}}
+    assert client.get("/api/search.csv?q=kabupaten").get_json() == damaged.get_json()
+    assert client.get("/api/search?q=reformasi").get_json()["total"] == 2  # what was read still answers
+    app.extensions["warta"].close()
+
+
 def test_api_article(client):
     hit = client.get("/api/search?q=musrenbang").get_json()["hits"][0]
     article = client.get(f"/api/articles/{hit['id']}").get_json()

@@ -40,7 +40,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask, WSGITask
 
-from search.errors import WartaError
+from search.errors import IndexDamagedError, WartaError
 from search.query import SearchService
 
 from .views import error_response
@@ -215,28 +215,33 @@ def _generations(app: Flask) -> SearchService | None:
     return backend if isinstance(backend, SearchService) else None
 
 
-def warm(app: Flask) -> None:
+def warm(app: Flask, refuse_damaged: bool = False) -> None:
     """Open the generation `current` names and warm it (Generation.warm), then ask it the searches the last
     server saved (search/warmlist.py), before the first request. An index that cannot be opened now is left to
-    the requests, which report it (503) as they always have."""
+    the requests, which report it (503) as they always have; with `refuse_damaged` (`serve` starting, before
+    any request), a damaged one is raised (IndexDamagedError), as `serve` refuses one it finds at its start."""
     service = _generations(app)
     try:
         if service is not None:
             service.replay_saved = True
             service.current()
+    except IndexDamagedError:
+        if refuse_damaged:
+            raise
     except WartaError:
         pass
 
 
-def prepare_worker(app: Flask) -> None:
-    """What a serving process does before it accepts a connection: warm the current generation, then follow
-    `current` from a thread of its own, so that a reindex is opened and warmed while searches are still
-    answered from the generation they had (SearchService.background_swaps), and the old one is let go."""
+def prepare_worker(app: Flask, refuse_damaged: bool = False) -> None:
+    """What a serving process does before it accepts a connection: warm the current generation (see warm for
+    `refuse_damaged`), then follow `current` from a thread of its own, so that a reindex is opened and warmed
+    while searches are still answered from the generation they had (SearchService.background_swaps), and the
+    old one is let go."""
     service = _generations(app)
     if service is None:
         return
     service.background_swaps = True
-    warm(app)
+    warm(app, refuse_damaged)
     threading.Thread(target=_follow, args=(service,), name="warta-follow", daemon=True).start()
 
 
@@ -273,8 +278,10 @@ def warm_before_forking(app: Flask) -> None:
     shared until written; each worker then opens the generation itself, with its own files and lease."""
     service = _generations(app)
     if service is not None:
-        warm(app)
-        service.close()
+        try:
+            warm(app, refuse_damaged=True)  # a file damaged since `serve` verified the index: one line, exit 1
+        finally:
+            service.close()
     gc.collect()
     gc.freeze()  # what warming read (millions of words at 1M articles) is skipped by the workers' collections,
     # which would otherwise walk it, pausing a request and writing to (un-sharing) its pages
@@ -350,7 +357,11 @@ def serve_forked(app: Flask, listener: socket.socket, limits: ServerLimits, work
             self.stopped_by = signal.SIGQUIT
             super().handle_quit()
 
-    warm_before_forking(app)
+    try:
+        warm_before_forking(app)
+    except BaseException:  # a damaged index: serve ends here, and the listener with it
+        listener.close()
+        raise
     application = _gunicorn_application(app, worker_limits(limits, workers), workers, prepare)
     arbiter = WartaArbiter(application)
     arbiter.LISTENERS = create_sockets(application.cfg, arbiter.log, fds=[listener.detach()])
