@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from itertools import chain, islice
 from typing import Any, Iterable, Iterator
 
 from .results import metadata
@@ -32,12 +33,16 @@ def export_row(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """A BOM and the header, then one CRLF-terminated record per row; lists joined with '; '."""
+    """A BOM and the header, then one CRLF-terminated record per row; lists joined with '; '. The first row is
+    read before the header is given: a search that fails (no index, a damaged one) gives no line at all, not a
+    header alone for a file that looks like an export with no match."""
+    rows = iter(rows)
+    first = list(islice(rows, 1))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
     yield BOM + buffer.getvalue()
-    for row in rows:
+    for row in chain(first, rows):
         buffer.seek(0)
         buffer.truncate()
         writer.writerow([inert(LIST_SEPARATOR.join(row[c]) if isinstance(row[c], list) else row[c]) for c in COLUMNS])

@@ -297,6 +297,19 @@ def test_serve_refuses_a_damaged_index_in_one_line(tmp_path, capsys):
     assert main(["search", "birokrasi", "--index", str(tmp_path)]) == EXIT_OK
 
 
+@pytest.mark.parametrize("output", ["csv", "jsonl"])
+def test_an_export_of_a_damaged_index_prints_nothing_to_stdout(tmp_path, capsys, output):
+    assert main(["reindex", str(SEEDS), "--index", str(tmp_path), "--quiet"]) == EXIT_OK
+    toc = next((tmp_path / "current").glob("*.toc"))
+    toc.write_bytes(b"")
+    capsys.readouterr()
+    assert main(["search", "birokrasi", "--format", output, "--index", str(tmp_path)]) == EXIT_ERROR
+    out, err = capsys.readouterr()
+    assert out == ""  # not a CSV header alone, a file that looks like an export with no match
+    assert err.startswith(f"warta search: the index generation {tmp_path.resolve()}/gen-")
+    assert f"is damaged: {toc.name} has 0 bytes instead of " in err and len(err.strip().splitlines()) == 1
+
+
 def test_a_full_disk_is_one_line_and_exit_1(tmp_path, capsys, monkeypatch):
     assert main(["reindex", str(SEEDS), "--index", str(tmp_path), "--quiet"]) == EXIT_OK
     capsys.readouterr()

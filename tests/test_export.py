@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from search.errors import IndexDamagedError
 from search.export import BOM, COLUMNS, csv_lines, export_row, jsonl_lines
 from search.query import SearchRequest, SearchService
 from web import create_app
@@ -33,6 +34,17 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrop
                           "'+62 media"]
     assert cells[7] == "'=cmd|' /C calc'!A0; Thamrin"
     assert list(jsonl_lines([row])) == [json.dumps(row, ensure_ascii=False) + "\n"]  # JSON keeps every value
+
+
+def test_csv_reads_the_first_row_before_giving_the_header():
+    def failing():
+        raise IndexDamagedError("the index generation g is damaged")
+        yield ROW
+
+    lines = csv_lines(failing())
+    with pytest.raises(IndexDamagedError):
+        next(lines)  # the header is not given before the search has found its first row
+    assert list(csv_lines([])) == [BOM + ",".join(COLUMNS) + "\r\n"]  # no match: the header alone
 
 
 def test_jsonl_is_one_object_a_line():
