@@ -219,6 +219,29 @@ def test_raw_non_ascii_path_gets_the_error_envelope(tmp_path):
     assert "Permintaan ini tidak dapat dibaca: alamat atau isiannya tidak sah." in page.decode()  # the app's page
 
 
+def _head_lines(head: bytes) -> list[bytes]:
+    """An answer's status line and headers, without those that differ between two answers (Date) or describe
+    the connection rather than the resource (Connection)."""
+    return [line for line in head.split(b"\r\n") if not line.lower().startswith((b"date:", b"connection:"))]
+
+
+STREAMED = (b"/api/search.csv?q=reformasi", b"/api/search.jsonl?q=reformasi", b"/api/export?format=csv&q=reformasi")
+
+
+def test_head_on_a_streamed_export_answers_gets_headers_without_a_body_and_keeps_the_connection(tmp_path):
+    with serving(_index(tmp_path)) as base:
+        answers = {path: (_exchange(_port(base), b"HEAD " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+                                    b"GET /api/search?q=reformasi HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                          _exchange(_port(base), b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                   for path in STREAMED}
+    for path, (answer, got) in answers.items():
+        head, _, after = answer.partition(b"\r\n\r\n")
+        assert _head_lines(head) == _head_lines(got.partition(b"\r\n\r\n")[0]), path
+        assert b"Transfer-Encoding: chunked" in head and b"Connection: close" not in head, path
+        assert after.startswith(b"HTTP/1.1 200 OK\r\n"), path  # not `0\r\n\r\n`: the next answer, same connection
+        assert json.loads(after.partition(b"\r\n\r\n")[2])["total"] == 1, path
+
+
 def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path):
     index = _index(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--index", str(index), "--port", "0"],

@@ -143,7 +143,23 @@ def _counted_task(limits: ServerLimits) -> type[WSGITask]:
             self.channel.answered += 1
             if self.channel.answered >= limits.keepalive_requests:
                 self.set_close_on_finish()
+            if self.request.command == "HEAD" and self.version == "1.1" and self.content_length is None:
+                return self._head_without_length()
             return super().build_response_header()
+
+        def _head_without_length(self) -> bytes:
+            """The head of a HEAD answer whose GET is streamed (an export: no Content-Length). Waitress frames it
+            as GET's, `Transfer-Encoding: chunked`, which RFC 9112 lets a HEAD answer name; but it then sent
+            the empty last chunk, a body HEAD must not have, and closed the connection, so a request pipelined
+            behind it was never answered. Here no chunk follows, and the connection stays open unless it was to
+            close anyway (the client asked, or the keep-alive count is reached)."""
+            closing = self.close_on_finish or self.request.headers.get("CONNECTION", "").lower() == "close"
+            head = super().build_response_header()
+            self.chunked_response = False  # finish() sends no `0\r\n\r\n`
+            if not closing and self.close_on_finish:
+                self.close_on_finish = False
+                head = head.replace(b"\r\nConnection: close\r\n", b"\r\n", 1)
+            return head
 
     return CountedTask
 
