@@ -72,8 +72,15 @@ def test_a_host_header_that_is_no_host_gives_links_to_the_servers_own_address(st
     assert feed.entries[0].link.startswith("http://localhost:80/article/")
 
 
-def test_bad_parameters_are_a_400(story_client):
-    assert story_client.get("/feed?q=x&from=kemarin").status_code == 400
+@pytest.mark.parametrize("query, code, message", [
+    ("q=x&from=kemarin", "bad_date", "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+    ("q=a%00", "bad_query", "q contains control characters"),
+    ("q=%ff", "bad_encoding", "the query string's percent-escapes are not UTF-8 (send UTF-8: %C3%A9 for é)"),
+])
+def test_bad_parameters_are_a_400_in_the_apis_json_envelope_not_an_html_page(story_client, query, code, message):
+    response = story_client.get("/feed?" + query)
+    assert response.status_code == 400 and response.content_type == "application/json"
+    assert response.get_json() == {"error": {"code": code, "message": message}}
 
 
 def test_page_offers_the_feed(story_client):

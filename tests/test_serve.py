@@ -9,7 +9,9 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from search.warmlist import WARM_FILE
 
@@ -464,6 +466,41 @@ def test_a_connection_is_closed_after_its_keepalive_requests_so_clients_spread_o
         server.close()
     assert [head.startswith(b"http/1.1 200") for head in heads] == [True, True, True, False]
     assert [b"connection: close" in head for head in heads] == [False, False, True, False]
+
+
+@contextmanager
+def _app_server(index: Path) -> Iterator[int]:
+    """The app over `index` behind make_server in this process, serving from a thread: its port."""
+    from web import create_app
+    from web.server import ServerLimits, make_server
+
+    app = create_app({"WARTA_INDEX": str(index)})
+    server = make_server(app, "127.0.0.1", 0, limits=ServerLimits(threads=1))
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        yield server.effective_port
+    finally:
+        server.close()
+        app.extensions["warta"].close()
+
+
+def test_the_servers_own_error_on_the_feed_is_the_json_envelope_as_the_apps_are(index_root):
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"GET /feed?q=a HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 17_000 + b"\r\n\r\n")
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.split(b" ", 1)[1].startswith(b"431 ") and b"Content-Type: application/json" in head
+    assert json.loads(payload)["error"]["code"] == "request_header_fields_too_large"
+
+
+def test_an_options_answer_ends_with_its_head_and_the_connection_answers_on(index_root):
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"OPTIONS /api/search HTTP/1.1\r\nHost: x\r\n\r\n"
+                           b"GET /api/search?q=musrenbang HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head, _, after = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 204 ") and b"\r\nAllow: GET, HEAD, OPTIONS\r\n" in head
+    assert b"Connection: close" not in head and b"\r\nContent-Type:" not in head
+    assert after.startswith(b"HTTP/1.1 200 OK\r\n")  # the next request, answered on the same connection
+    assert json.loads(after.partition(b"\r\n\r\n")[2])["total"] == 1
 
 
 def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_lock():

@@ -386,6 +386,14 @@ def test_405_names_the_allowed_methods(client):
     assert response.get_json()["error"]["code"] == "method_not_allowed"
 
 
+@pytest.mark.parametrize("path", ["/api/search", "/api/search.csv", "/api/articles/x", "/feed", "/"])
+def test_options_is_a_204_naming_the_allowed_methods_with_no_body(client, path):
+    response = client.options(path)
+    assert response.status_code == 204
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert "Content-Type" not in response.headers and response.data == b""
+
+
 def test_doubled_slash_is_a_404_never_a_redirect_to_the_callers_host(client):
     response = client.get("/api//search?q=x", headers={"Host": "evil.example"})
     assert response.status_code == 404 and "Location" not in response.headers

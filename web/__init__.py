@@ -5,10 +5,23 @@ from __future__ import annotations
 import os
 from typing import Any, Mapping
 
-from flask import Flask
+from flask import Flask, Response
 
 from search.backends import BackendSettings, open_backend
 from search.facet_registry import FACETS
+
+
+class WartaFlask(Flask):
+    """Flask, answering OPTIONS as an API client expects: 204 No Content with `Allow` (sorted), no body and
+    no Content-Type. Flask's own answer was a 200 `text/html` with an empty body, beside the JSON 405 every
+    other method a route lacks gets."""
+
+    def make_default_options_response(self) -> Response:
+        response = super().make_default_options_response()
+        response.status_code = 204
+        response.headers["Allow"] = ", ".join(sorted(response.allow))
+        del response.headers["Content-Type"]
+        return response
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -17,7 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     (a search.facet_registry.FacetRegistry; default the declared FACETS), WARTA_BACKEND (whoosh or opensearch;
     default $WARTA_BACKEND or whoosh), WARTA_OPENSEARCH_URL (default $WARTA_OPENSEARCH_URL) and
     WARTA_RESULT_CACHE_MB (results kept per index generation and process; default $WARTA_RESULT_CACHE_MB or 32)."""
-    app = Flask(__name__)
+    app = WartaFlask(__name__)
     # `/api//search` must not redirect: werkzeug's slash-merging redirect is absolute, built from the Host
     # header, so a forged Host would send clients elsewhere. Such paths are plain 404s.
     app.url_map.merge_slashes = False

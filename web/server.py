@@ -55,7 +55,7 @@ SAVE_SEARCHES_SECONDS = 10.0  # how often it writes the searches it answered las
 GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
 EXIT_MARGIN_SECONDS = 10  # then how long the master waits for it to save its searches and exit before SIGKILL:
 # a worker's exit on a loaded machine (a CI run beside benchmarks) once took longer than the finishing itself
-API_REQUEST = re.compile(rb"\s*[A-Z]+ /api/")
+API_REQUEST = re.compile(rb"\s*[A-Z]+ /(api/|feed[?# ])")  # answered with the JSON envelope, as the app does
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
 
@@ -143,16 +143,18 @@ def _counted_task(limits: ServerLimits) -> type[WSGITask]:
             self.channel.answered += 1
             if self.channel.answered >= limits.keepalive_requests:
                 self.set_close_on_finish()
-            if self.request.command == "HEAD" and self.version == "1.1" and self.content_length is None:
-                return self._head_without_length()
+            if self.version == "1.1" and (self.request.command == "HEAD" or not self.has_body):
+                return self._bodiless_response_header()
             return super().build_response_header()
 
-        def _head_without_length(self) -> bytes:
-            """The head of a HEAD answer whose GET is streamed (an export: no Content-Length). Waitress frames it
-            as GET's, `Transfer-Encoding: chunked`, which RFC 9112 lets a HEAD answer name; but it then sent
-            the empty last chunk, a body HEAD must not have, and closed the connection, so a request pipelined
-            behind it was never answered. Here no chunk follows, and the connection stays open unless it was to
-            close anyway (the client asked, or the keep-alive count is reached)."""
+        def _bodiless_response_header(self) -> bytes:
+            """The head of an answer without a body, by its method or its status: a HEAD whose GET is streamed
+            (an export: no Content-Length), a 204 (OPTIONS), a 304. Waitress frames a HEAD as its GET,
+            `Transfer-Encoding: chunked`, which RFC 9112 lets a HEAD answer name; but it then sent the empty
+            last chunk, a body HEAD must not have, and it closed the connection after each of these answers
+            lacking a length, so a request pipelined behind one was never answered. Here no chunk follows, and
+            the connection stays open unless it was to close anyway (the client asked, or the keep-alive count
+            is reached): the answer ends with its head."""
             closing = self.close_on_finish or self.request.headers.get("CONNECTION", "").lower() == "close"
             head = super().build_response_header()
             self.chunked_response = False  # finish() sends no `0\r\n\r\n`
@@ -166,8 +168,8 @@ def _counted_task(limits: ServerLimits) -> type[WSGITask]:
 
 def _error_task(app: Flask) -> type[ErrorTask]:
     class EnvelopeErrorTask(ErrorTask):
-        """Waitress's own 400/413/431 answers in Warta's form: the JSON envelope for /api/ (and when the
-        path could not be read), the error page for the other routes."""
+        """Waitress's own 400/413/431 answers in Warta's form: the JSON envelope for /api/ and /feed (and when
+        the path could not be read), the error page for the other routes."""
 
         def execute(self) -> None:
             error = self.request.error

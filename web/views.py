@@ -51,9 +51,10 @@ FRONT_LATEST = 8  # stories on the front page
 FRONT_WINDOW_DAYS = 30  # the front page's "recent": days up to the newest article's date
 FRONT_FACET_SIZE = 8  # values of each facet the front page lists
 CACHE_CONTROL = "public, max-age=30"
+FEED_PATH = "/feed"
 INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
                    "/api/officials/", "/official/",
-                   "/api/facets/", "/facets/", "/article/", "/feed")
+                   "/api/facets/", "/facets/", "/article/", FEED_PATH)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -470,7 +471,7 @@ def index_time() -> datetime:
     return service().published_at()
 
 
-@blueprint.get("/feed")
+@blueprint.get(FEED_PATH)
 def feed():
     """Atom 1.0 feed of the newest stories matching a search (the same parameters as `/`), newest first."""
     search = replace(request_from_args(), sort="date", page=1, per_page=FEED_SIZE, collapse=True)
@@ -482,7 +483,7 @@ def feed():
         return response
     result = service().search(search)
     base = current_app.config.get("WARTA_PUBLIC_URL") or public_base()
-    body = atom_feed(result, feed_title(search), base + page_url(search, "/feed", sort="relevance", per_page=10),
+    body = atom_feed(result, feed_title(search), base + page_url(search, FEED_PATH, sort="relevance", per_page=10),
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
     response.last_modified = updated
@@ -514,7 +515,7 @@ def feed_title(search: SearchRequest) -> str:
 
 def feed_url(search: SearchRequest) -> str:
     """The feed of a search: its filters, not its page, sort or size."""
-    return page_url(search, "/feed", page=1, sort="relevance", per_page=10, collapse=None)
+    return page_url(search, FEED_PATH, page=1, sort="relevance", per_page=10, collapse=None)
 
 
 @blueprint.get("/api/search.csv", defaults={"extension": "csv"})
@@ -626,7 +627,9 @@ def find_article(article_id: str) -> dict[str, Any]:
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """Whether this request's errors are the JSON envelope: the API's, and the feed's (a feed reader is no
+    browser: an Indonesian HTML page is nothing it can show or parse), not the pages'."""
+    return request.path.startswith("/api/") or request.path == FEED_PATH
 
 
 def error_response(code: str, message: str, status: int, fields: dict | None = None):
