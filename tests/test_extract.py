@@ -229,6 +229,12 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Rudi Hartono Siregar", "Kepala UPTD Samsat Kalianda")]),
     ("Kepala Balai POM Kendari, Drs. Apt. Yosef Dwi Irwan Setiawan, memastikan produk aman.",
      [("Yosef Dwi Irwan Setiawan", "Kepala Balai POM Kendari")]),
+    # a post held in another capacity (`selaku`), a section in its body (`pada`), as press releases write them
+    ("Sekretaris Daerah Tanah Bumbu selaku Ketua TAPD, Dr. Ambo Sakka, M.Si., turut hadir.",
+     [("Ambo Sakka", "Sekretaris Daerah Tanah Bumbu selaku Ketua TAPD")]),
+    ("Kepala Seksi Pelayanan pada Kantor Imigrasi Palu, Sunaryo, mengatakan.",
+     [("Sunaryo", "Kepala Seksi Pelayanan pada Kantor Imigrasi Palu")]),
+    ("Bupati Lampung Selatan pada Senin (3/3) meninjau pasar.", []),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

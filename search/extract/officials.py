@@ -80,6 +80,9 @@ MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an o
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
 MIN_ROOT = 4  # letters: below this a root, or the affixes around it, are too short to call a word derived
 ORIGIN_WORD = "asal"  # `Anggota DPR asal Jatim`
+# `Sekda Tanah Bumbu selaku Ketua TAPD, …`, `Kepala Bidang Perindustrian pada Disperindag, …`: a post held in
+# another capacity, a section in the body it belongs to, as government press releases write them
+POST_LINKS = frozenset({"selaku", "pada"})
 NAME_SUFFIX = "i"  # `Fuadi`, `Danuri`: Sastrawi takes it for the verb suffix
 PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
@@ -447,6 +450,8 @@ class _Reader:
             return True
         if text == "dari":
             return following in FACTION_WORDS or following in self.lex.parties
+        if text in POST_LINKS:
+            return i + 1 in self.bodies or following in self.lex.positions or following in self.lex.public_unit_words
         if text == ORIGIN_WORD:
             return i + 1 in self.material  # `Anggota DPD RI asal Jawa Timur Lia Istifhama`: the region elected for
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
