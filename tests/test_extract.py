@@ -235,6 +235,12 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kepala Seksi Pelayanan pada Kantor Imigrasi Palu, Sunaryo, mengatakan.",
      [("Sunaryo", "Kepala Seksi Pelayanan pada Kantor Imigrasi Palu")]),
     ("Bupati Lampung Selatan pada Senin (3/3) meninjau pasar.", []),
+    # a constituency of two words read through to the name after its comma; where a body sits (`di Kendari`)
+    ("Anggota DPRD dari daerah pemilihan Somba Opu, Ahmad Yani Bundu, meminta pasar dibangun.",
+     [("Ahmad Yani Bundu", "Anggota DPRD dari daerah pemilihan Somba Opu")]),
+    ("Kepala Dinas Pendidikan di Kendari, Budi Santoso, mengatakan.",
+     [("Budi Santoso", "Kepala Dinas Pendidikan di Kendari")]),
+    ("Ketua KPK Agus Rahardjo di Gedung DPR, Jakarta, Selasa.", [("Agus Rahardjo", "Ketua KPK")]),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected

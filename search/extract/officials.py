@@ -456,6 +456,9 @@ class _Reader:
             return i + 1 in self.material  # `Anggota DPD RI asal Jawa Timur Lia Istifhama`: the region elected for
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
+        if text == PLACE_LINK and i - 1 in self.bodies and i + 1 in self.material and i + 1 not in self.bodies:
+            # `Kepala Balai POM di Kendari, Yosef …`: where the body named just before sits, then the name
+            return self._comma_before_name(i + 1, MAX_PLACE_WORDS + 1, lambda token: token.is_capitalised) is not None
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
                 and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
                      or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
@@ -507,6 +510,11 @@ class _Reader:
         if not comma:
             return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
         return words if self.tokens[comma - 1].is_capitalised else comma - i  # lower-case words end the clause
+
+    def _constituency_named(self, name: tuple[int, int]) -> bool:
+        """The words read as a name are a constituency's, right after `daerah pemilihan` or `dapil`."""
+        return (self.word(name[0] - 1).lower() == "dapil"
+                or (self.word(name[0] - 2), self.word(name[0] - 1)) == ("daerah", "pemilihan"))
 
     def _post_object_length(self, i: int) -> int:
         """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
@@ -747,6 +755,8 @@ class _Reader:
                         return [], head + 1
             if name is not None and self._unit_named(name) and self.word(end) == ",":
                 name = None  # `Kepala Puskesmas Kalianda, Budi Santoso`: the unit's name, then the person's
+            if name is not None and self._constituency_named(name) and self.word(end) == ",":
+                name = None  # `Anggota DPRD dari daerah pemilihan Somba Opu, Ahmad Yani Bundu`
             if name is not None and self.word(end) == "," and self._post_place(head, name):
                 name = None  # `Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin`: the village, where it lies
             if name is not None:
