@@ -69,15 +69,21 @@ def wait_for(condition, timeout: float, step: float = 0.02) -> bool:
     return condition()
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
-                    reason="needs Linux /proc and two cores for worker processes")
-def test_sigkill_of_a_parallel_reindex_takes_its_workers_and_lock_with_it(tmp_path):
+def index_and_full_reindex(tmp_path: Path) -> tuple[Path, list[str]]:
+    """An index of the seeds, and the command that rebuilds it in full, in parallel, from KILL_ARTICLES."""
     sources = tmp_path / "src"
     sources.mkdir()
     many_articles(sources / "many.jsonl", KILL_ARTICLES)
     root = tmp_path / "ix"
     build_index([SEEDS], root)
-    full = [sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(root), "--full", "--quiet"]
+    return root, [sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(root), "--full",
+                  "--quiet"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="needs Linux /proc and two cores for worker processes")
+def test_sigkill_of_a_parallel_reindex_takes_its_workers_and_lock_with_it(tmp_path):
+    root, full = index_and_full_reindex(tmp_path)
     update = [sys.executable, "-m", "search.cli", "reindex", str(SEEDS), "--index", str(root), "--quiet"]
 
     def early(process):  # reading and deduplicating, before any worker exists
@@ -243,12 +249,7 @@ def test_ctrl_c_of_a_parallel_reindex_exits_130_in_one_line_and_frees_its_worker
     """A terminal's Ctrl-C reaches the whole process group: the workers ignore it and the reindex stops them.
     Workers that took it printed their own tracebacks, and Pool.terminate() could wait forever for a queue
     lock one of them held when it died (trial 9: 3 hangs in 12)."""
-    sources = tmp_path / "src"
-    sources.mkdir()
-    many_articles(sources / "many.jsonl", KILL_ARTICLES)
-    root = tmp_path / "ix"
-    build_index([SEEDS], root)
-    full = [sys.executable, "-m", "search.cli", "reindex", str(sources), "--index", str(root), "--full", "--quiet"]
+    root, full = index_and_full_reindex(tmp_path)
     for pause in (0.0, 0.5, 1.5):  # after the workers were forked: stories being found, segments written
         process = subprocess.Popen(full, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                    start_new_session=True)
