@@ -52,7 +52,7 @@ class Unit:
     label: str  # as the result names it: `desa`, `kementerian dalam negeri`, `birokra*`, `bupati OR walikota`
     required: bool = False
     word: str | None = None  # the word, when the unit is one plain word (what spelling may replace)
-    weak: bool = False  # a function or question word (query_fillers): it ranks, but no article needs to hold it
+    weak: bool = False  # a question word or filler (query_fillers.txt): it ranks, no article needs to hold it
 
 
 @dataclass
@@ -214,7 +214,7 @@ class QueryBuilder:
                     clause.words[0] if plain else None)
 
     def word_unit(self, clause: Clause) -> Unit:
-        """A plain word's unit: weak when it is one of the query's fillers (`siapa`, `yang`) and not required."""
+        """A plain word's unit: weak when it is one of the query's fillers (`siapa`, `yg`) and not required."""
         unit = self.clause_unit(clause)
         return replace(unit, weak=True) if clause.words[0] in self.fillers and not clause.required else unit
 

@@ -459,10 +459,10 @@ ADMINISTRATIVE = "Administrasi"  # Jakarta's kota and kabupaten: no units of the
 
 
 def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexicon: Lexicon) -> list[AgencyMention]:
-    """Regional units still named without a region, in an article about one kabupaten or kota (find_regions,
-    which also weighs kecamatan, landmarks and datelines): that one's (`SIGLI - … Pasar Daging Sigli, Kecamatan
-    Kota Sigli … Dinas Peternakan` is Pidie's; in Jakarta's kota, the province's), joined into the same unit
-    named with it."""
+    """Regional units and a bare `DPRD` still named without a region, in an article about one kabupaten or kota
+    (find_regions, which also weighs kecamatan, landmarks and datelines): that one's (`SIGLI - … Pasar Daging
+    Sigli, Kecamatan Kota Sigli … Dinas Peternakan` is Pidie's; in Jakarta's kota, the province's), a unit
+    joined into the same unit named with it. A bare `DPRD` of an article about no one kab/kota is dropped."""
     local = [region for region in regions if region.level != "provinsi"]
     if len(local) != 1:
         return [m for m in mentions if m.name != BARE_LEGISLATURE.canonical]  # no one DPRD it can be
