@@ -93,7 +93,8 @@ class RejectionList(list):
         return len(self) + sum(self.unlisted.values())
 
     def unlisted_notes(self) -> list[str]:
-        """`data.jsonl: 4980 more not listed (the first 20 are)`, one a file that had more than `per_file`."""
+        """`data.jsonl: 4980 more not listed (the first 20 are; …)`: one line for each file that had more than
+        `per_file`."""
         return [f"{file}: {count} more not listed (the first {self.per_file} are; --all-rejections lists all)"
                 for file, count in self.unlisted.items()]
 
