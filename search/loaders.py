@@ -64,11 +64,13 @@ class Rejection:
 
 LINE_SUFFIX = re.compile(r":\d+$")
 REJECTIONS_LISTED_PER_FILE = 20
+REJECTIONS_LISTED = 100  # of one kind in all: 10,000 files of one bad record each print a screenful too
 
 
 class RejectionList(list):
-    """Rejections of one kind, listed up to `per_file` for each file (None: all); the others are only counted,
-    so a file of a million bad records costs a million counts, not a million objects and lines of output."""
+    """Rejections of one kind, listed up to `per_file` for each file and REJECTIONS_LISTED in all (`per_file`
+    None: every one); the others are only counted, so a file of a million bad records, or a folder of ten
+    thousand bad files, costs counts, not a million objects and lines of output."""
 
     def __init__(self, per_file: int | None = REJECTIONS_LISTED_PER_FILE) -> None:
         super().__init__()
@@ -77,8 +79,10 @@ class RejectionList(list):
         self.unlisted: Counter[str] = Counter()
 
     def add(self, rejection: Rejection) -> bool:
-        """Keep `rejection` when its file has room left: True when it is listed, False when only counted."""
-        if self.per_file is not None and self.listed_by_file[rejection.file] >= self.per_file:
+        """Keep `rejection` when there is room left (in its file and in all): True when it is listed, False when
+        only counted."""
+        if self.per_file is not None and (self.listed_by_file[rejection.file] >= self.per_file
+                                          or len(self) >= REJECTIONS_LISTED):
             self.unlisted[rejection.file] += 1
             return False
         self.listed_by_file[rejection.file] += 1
@@ -93,10 +97,19 @@ class RejectionList(list):
         return len(self) + sum(self.unlisted.values())
 
     def unlisted_notes(self) -> list[str]:
-        """`data.jsonl: 4980 more not listed (the first 20 are; …)`: one line for each file that had more than
-        `per_file`."""
-        return [f"{file}: {count} more not listed (the first {self.per_file} are; --all-rejections lists all)"
-                for file, count in self.unlisted.items()]
+        """What was counted but not listed: one line for each file some of whose rejections are listed
+        (`data.jsonl: 4980 more not listed (the first 20 are; …)`), one for all the files none of whose are."""
+        notes, others, other_files = [], 0, 0
+        for file, count in self.unlisted.items():
+            if file in self.listed_by_file:
+                notes.append(f"{file}: {count} more not listed (the first {self.listed_by_file[file]} are; "
+                             "--all-rejections lists all)")
+            else:
+                others, other_files = others + count, other_files + 1
+        if others:
+            notes.append(f"{others} more in {other_files} other files not listed (the first {len(self)} of this "
+                         "kind are; --all-rejections lists all)")
+        return notes
 
 
 # Record fields and the column or key names exports use for them, English and Indonesian; the first found wins.

@@ -629,6 +629,17 @@ def test_a_rejection_list_lists_the_first_of_each_file_and_counts_the_rest():
     assert rejections.unlisted_notes() == ["a.jsonl: 2 more not listed (the first 2 are; --all-rejections lists all)"]
 
 
+def test_a_rejection_list_lists_a_hundred_in_all_and_counts_the_other_files_in_one_line():
+    rejections = RejectionList()
+    for number in range(150):
+        rejections.add(Rejection(f"bad-{number}.jsonl:1", "not valid JSON"))
+    rejections.add(Rejection("bad-0.jsonl:2", "not valid JSON"))  # a listed file's, counted past the cap
+    assert (len(rejections), rejections.total) == (100, 151)
+    assert rejections.unlisted_notes() == [
+        "bad-0.jsonl: 1 more not listed (the first 1 are; --all-rejections lists all)",
+        "50 more in 50 other files not listed (the first 100 of this kind are; --all-rejections lists all)"]
+
+
 def test_a_rejection_list_without_a_cap_lists_every_one():
     rejections = RejectionList(per_file=None)
     for line in range(1, 51):
