@@ -18,7 +18,7 @@ from .analysis import Stems, query_fillers, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
-from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery
+from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery, is_filler_group
 from .matching import StemTerm
 from .facet_aliases import named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
@@ -155,6 +155,7 @@ class QueryBuilder:
         self.facets = facets
         self.synonyms = synonyms or load_synonyms()
         self.fillers: frozenset[str] = frozenset()  # the words weak in the query being built (scored_query)
+        self.asks_more = False  # whether the query being built also filters or selects (build)
 
     # -- words ---------------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
@@ -237,7 +238,8 @@ class QueryBuilder:
             run.clear()
 
         positive = [group for group in parsed.groups if not group[0].negated]
-        self.fillers = query_fillers() if not all(_is_filler_group(group) for group in positive) else frozenset()
+        self.fillers = query_fillers() if self.asks_more or not all(is_filler_group(group) for group in positive) \
+            else frozenset()
         for group in parsed.groups:
             clause = group[0]
             if len(group) == 1 and not (clause.negated or clause.phrase or clause.prefix):
@@ -306,18 +308,25 @@ class QueryBuilder:
               start: date | None = None, end: date | None = None) -> BuiltQuery:
         self.respelled, self.searched_spellings = {}, set()
         built = BuiltQuery(respelled=self.respelled, spellings=self.searched_spellings)
+        self.asks_more = bool(parsed.filters or parsed.dates or any(selected.values()) or start or end)
         self.scored_query(parsed, built)
+        built.units = _without_repeats(built.units)
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)
         return built
 
 
-def _is_filler_group(group: list[Clause]) -> bool:
-    """A plain word a query may hold that no article needs to (query_fillers): a query of those alone (`apa
-    itu`) needs them."""
-    clause = group[0]
-    return (len(group) == 1 and not (clause.phrase or clause.prefix or clause.required)
-            and clause.words[0] in query_fillers())
+def _without_repeats(units: list[Unit]) -> list[Unit]:
+    """`bupati bupati gowa`: a unit written twice is one (twice, it let articles lack half the others);
+    required if either was."""
+    kept: dict[tuple[str, bool], Unit] = {}
+    for unit in units:
+        key = (unit.label, unit.weak)
+        if key in kept:
+            kept[key] = replace(kept[key], required=kept[key].required or unit.required)
+        else:
+            kept[key] = unit
+    return list(kept.values())
 
 
 def _label(clause: Clause) -> str:

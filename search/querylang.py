@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .analysis import words_of
+from .analysis import query_fillers, words_of
 from .articles import normalise_text
 from .facet_registry import FACETS
 
@@ -66,6 +66,13 @@ class ParsedQuery:
     def text(self) -> str:
         """The word part of the query, as plain text (for spelling suggestions)."""
         return " ".join(" ".join(clause.words) for group in self.groups for clause in group if not clause.negated)
+
+
+def is_filler_group(group: list[Clause]) -> bool:
+    """A plain word a query may hold that no article needs to (query_fillers.txt: `siapa`, `berapa`, `yg`)."""
+    clause = group[0]
+    return (len(group) == 1 and not (clause.negated or clause.phrase or clause.prefix or clause.required)
+            and clause.words[0] in query_fillers())
 
 
 def parse(text: str) -> ParsedQuery:

@@ -27,7 +27,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 from .analysis import WORD_PATTERN, stopwords
-from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery
+from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery, is_filler_group
 
 JOIN = "\x1f"  # before a quoted word (and, in the OpenSearch terms, between a speaker and a word)
 MAX_SAID = 5  # said: filters one query may have
@@ -101,9 +101,12 @@ Wanted = tuple[tuple[tuple[tuple[str, ...], bool], ...], ...]  # groups of OR-ed
 
 
 def _wanted(parsed: ParsedQuery) -> Wanted:
-    """The query's positive groups, each a tuple of clauses: (words, prefix); stop words left out of words."""
+    """The query's positive groups, each a tuple of clauses: (words, prefix); stop words left out of words, and
+    question words and fillers (`siapa`, `terbaru`) left out: nobody needs to have said them."""
     groups = []
     for group in parsed.groups:
+        if is_filler_group(group):
+            continue
         clauses = tuple((_clause_words(clause), clause.prefix) for clause in group if not clause.negated)
         if clauses:
             groups.append(clauses)

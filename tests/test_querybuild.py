@@ -225,9 +225,17 @@ def test_question_words_and_fillers_rank_but_never_narrow_in_either_matching_mod
     for match in ("relaxed", "all"):
         assert hits_with_missing(small, "siapa beras berapa banjir", match=match) == (
             False, [("s3", ["beras", "banjir"], [])])
-    # a query of fillers alone, or one required with `+`, still needs them
+    # a query of fillers alone, or one required with `+`, still needs them; beside a filter or a selection
+    # they narrow nothing either
     assert hits_with_missing(small, "siapa") == (False, [])
     assert hits_with_missing(small, "+siapa beras") == (False, [])
+    assert sorted(urls(small, "source:detik siapa terbaru")) == sorted(urls(small, "source:detik")) == ["s2", "s6", "s7"]
+    assert sorted(urls(small, "siapa", selected={"source": ("detik.com",)})) == ["s2", "s6", "s7"]
+
+
+def test_a_word_written_twice_is_one_unit(small):
+    assert hits_with_missing(small, "beras beras banjir gempa") == hits_with_missing(small, "beras banjir gempa")
+    assert hits_with_missing(small, "gempa beras banjir gempa") == (False, [])  # 2 of 3 words missing, not 2 of 4
 
 
 def test_an_agency_named_in_several_words_is_one_unit(small):

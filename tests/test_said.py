@@ -138,6 +138,9 @@ def test_the_request_said_adds_a_filter_as_the_query_text_does():
     ("said:Dendi pelay*", {}, ["Bupati Pesawaran Dendi Ramadhona membuka"]),
     ('said:"Oded M. Danial" pelayanan OR prioritas', {}, ["Pelayanan publik di Kota Bandung dinilai"]),
     ("said:nobody", {}, []),
+    # question words and fillers are nobody's words: `siapa`, `terbaru` narrow nothing
+    ("said:suhajar reformasi siapa terbaru", {}, [SEED_TITLE[:40]]),
+    ("said:Suhajar berita", {}, [SEED_TITLE[:40]]),
 ])
 def test_said_finds_only_words_inside_that_persons_quotes(service, q, kwargs, expected):
     assert titles(service, q, **kwargs) == expected
