@@ -232,16 +232,20 @@ def run_reindex(args: argparse.Namespace) -> int:
         backend.close()
         if bar is not None:
             bar.close()
-    for rejection in report.skipped:
-        print(f"skipped: {rejection}", file=sys.stderr)
-    for rejection in report.errors:
-        print(f"error: {rejection}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for note in report.unlisted_notes():
-        print(note, file=sys.stderr)
-    print(report.summary())
-    return EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
+    code = EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
+    try:
+        for rejection in report.skipped:
+            print(f"skipped: {rejection}", file=sys.stderr)
+        for rejection in report.errors:
+            print(f"error: {rejection}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for note in report.unlisted_notes():
+            print(note, file=sys.stderr)
+        print(report.summary())
+    except BrokenPipeError:  # `… 2>&1 | head -1`: the reindex is done, its outcome is still the exit code
+        pass
+    return code
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -315,25 +319,28 @@ def run_extract(args: argparse.Namespace) -> int:
     sources = find_sources(args.paths, options, passed_over)
     items = (item for source in sources for item in read_source(source, options))
     listed = {kind: RejectionList(options.rejections_listed) for kind in ("warning", "skipped", "error")}
-    for item in itertools.chain(passed_over, items):
-        if isinstance(item, Rejection):
-            kind = "warning" if item.warning else "skipped" if item.skipped else "error"
-            if listed[kind].add(item):
-                print(f"{kind}: {item}", file=sys.stderr)
-            failed = failed or kind == "error"
-            continue
-        extraction = extract(item)
-        record = item.to_dict()
-        record.pop("origin")
-        record["officials"] = [o.to_dict() for o in extraction.officials]
-        record["agencies"] = [a.to_dict() for a in extraction.agencies]
-        record["persons"] = extraction.persons
-        record["regions"] = [region_dict(region) for region in extraction.regions]
-        record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
-        print(json.dumps(record, ensure_ascii=False))
-    for kind, rejections in listed.items():
-        for note in rejections.unlisted_notes():
-            print(f"{kind}: {note}", file=sys.stderr)
+    try:
+        for item in itertools.chain(passed_over, items):
+            if isinstance(item, Rejection):
+                kind = "warning" if item.warning else "skipped" if item.skipped else "error"
+                if listed[kind].add(item):
+                    print(f"{kind}: {item}", file=sys.stderr)
+                failed = failed or kind == "error"
+                continue
+            extraction = extract(item)
+            record = item.to_dict()
+            record.pop("origin")
+            record["officials"] = [o.to_dict() for o in extraction.officials]
+            record["agencies"] = [a.to_dict() for a in extraction.agencies]
+            record["persons"] = extraction.persons
+            record["regions"] = [region_dict(region) for region in extraction.regions]
+            record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
+            print(json.dumps(record, ensure_ascii=False))
+        for kind, rejections in listed.items():
+            for note in rejections.unlisted_notes():
+                print(f"{kind}: {note}", file=sys.stderr)
+    except BrokenPipeError:  # `extract … | head`: what was read so far decides the exit code
+        pass
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
 

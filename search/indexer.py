@@ -382,7 +382,7 @@ def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> No
     kept = (f"the index at {root} stays as it was" if current_generation(root) is not None
             else f"no index was written at {root}")
     where = str(sources[0]) if len(sources) == 1 else f"{len(sources)} sources"
-    report.errors.append(Rejection(where, f"no article could be read from any source: {kept}"))
+    report.errors.always(Rejection(where, f"no article could be read from any source: {kept}"))
 
 
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],

@@ -92,6 +92,10 @@ class RejectionList(list):
     def append(self, rejection: Rejection) -> None:  # type: ignore[override]
         self.add(rejection)
 
+    def always(self, rejection: Rejection) -> None:
+        """List `rejection` whatever the caps: what the whole run came to (`no index was written`)."""
+        super().append(rejection)
+
     @property
     def total(self) -> int:
         return len(self) + sum(self.unlisted.values())

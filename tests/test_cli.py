@@ -169,6 +169,18 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert "Traceback" not in completed.stderr
 
 
+@pytest.mark.parametrize("command", ["reindex", "extract"])
+def test_output_closed_early_keeps_the_exit_code_of_rejected_inputs(tmp_path, command):
+    flood_of_bad_records(tmp_path / "bad.jsonl", 5000)  # as `warta reindex … 2>&1 | head -1` under pipefail:
+    index = ["--index", str(tmp_path / "ix")] if command == "reindex" else []  # more than a pipe's buffer
+    process = subprocess.Popen([sys.executable, "-m", "search.cli", command, str(tmp_path / "bad.jsonl"), *index,
+                                "--all-rejections"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=120) == EXIT_REJECTED_INPUTS
+
+
 def test_a_ctrl_c_before_the_command_runs_is_one_line(monkeypatch, capsys):
     import search.cli as cli
 

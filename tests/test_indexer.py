@@ -279,6 +279,15 @@ def test_bad_inputs_are_reported_and_good_ones_indexed(tmp_path):
     assert report.summary().endswith("0 duplicates, 0 skipped, 2 errors")
 
 
+def test_that_no_index_was_written_is_listed_past_the_cap_of_one_files_errors(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{broken\n" * 25)
+    report = build_index([bad], tmp_path / "ix")
+    assert (len(report.errors), report.errors.total) == (21, 26)
+    assert str(report.errors[-1]) == f"{bad}: no article could be read from any source: no index was written at " \
+                                     f"{tmp_path / 'ix'}"
+
+
 def test_sources_that_give_no_article_publish_no_empty_index_over_the_current_one(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
