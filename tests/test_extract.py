@@ -480,6 +480,7 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("TRIBUN-TIMUR.COM, SUNGGUMINASA – Kebakaran melanda Pasar Sentral.", "Sungguminasa"),
     ("TEMPO.CO, Jakarta - Presiden meresmikan jalan tol.", "Jakarta"),
     ("Kalianda, Bupati membuka rapat koordinasi.", "Kalianda"),
+    ("TRIBUN-TIMUR.COM, " + "A" * 100_000 + " – Kebakaran melanda pasar.", None),  # no place of 100,000 letters
     ("Antara - Presiden meresmikan jalan tol.", None),
     ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
     ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),
