@@ -305,10 +305,11 @@ class QueryBuilder:
         return filters + ([dates] if dates is not None else [])
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
-              start: date | None = None, end: date | None = None) -> BuiltQuery:
+              start: date | None = None, end: date | None = None, selecting: bool = False) -> BuiltQuery:
+        """The query's parts; `selecting`: facet values are selected apart from `selected` (OpenSearch's)."""
         self.respelled, self.searched_spellings = {}, set()
         built = BuiltQuery(respelled=self.respelled, spellings=self.searched_spellings)
-        self.asks_more = bool(parsed.filters or parsed.dates or any(selected.values()) or start or end)
+        self.asks_more = bool(parsed.filters or parsed.dates or any(selected.values()) or selecting or start or end)
         self.scored_query(parsed, built)
         built.units = _without_repeats(built.units)
         built.filters = self.filters(parsed, start, end)

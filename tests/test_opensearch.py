@@ -83,6 +83,8 @@ QUERIES = [
     # question words and fillers rank but never narrow (querybuild.Unit.weak), relaxed or not, by date or not
     dict(q="siapa reformasi birokrasi"), dict(q="apa suhajar soal birokrasi gedung", collapse=False),
     dict(q="kenapa rakornas pelantikan birokrasi gedung", sort="date"), dict(q="berapa reformasi gedung", match="all"),
+    dict(q="siapa", selected={"source": ("Lampost",)}), dict(q="said:suhajar birokrasi siapa"),
+    dict(q="reformasi reformasi gedung rakornas"),
     # an acronym in a field filter and in a selection resolves on both (they found nothing on OpenSearch)
     dict(q="agency:kemendagri reformasi"), dict(q="", selected={"agency": ("Kemendagri",)}),
 ]

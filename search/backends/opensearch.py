@@ -642,7 +642,8 @@ class OpenSearchBackend:
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
                                           registry=self.facets,  # facet filters need names, not count tables
                                           official_values=self._official_values)
-        built = builder.build(parsed.with_said(request.said), {}, request.start, request.end)
+        built = builder.build(parsed.with_said(request.said), {}, request.start, request.end,
+                              selecting=any(request.selected.values()))
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
         return {"bool": {"must": [scored], "filter": filters}}, built, filters
