@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, site_name
+from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, site_name
 from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
 from .titles import slug_title
 from .errors import InputError, NoArticleError
@@ -433,7 +433,7 @@ def _is_desk_line(line: str) -> bool:
 
 def title_from_text(body: str, place: str | None) -> str:
     """The first sentence without its dateline, cut at a word boundary."""
-    sentence = first_sentence(body)
+    sentence = normalise_text(first_sentence(body))  # as find_dateline reads it (the title is normalised anyway)
     if place:
         match = dateline_match(sentence)
         if match:

@@ -481,6 +481,10 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("TEMPO.CO, Jakarta - Presiden meresmikan jalan tol.", "Jakarta"),
     ("Kalianda, Bupati membuka rapat koordinasi.", "Kalianda"),
     ("TRIBUN-TIMUR.COM, " + "A" * 100_000 + " – Kebakaran melanda pasar.", None),  # no place of 100,000 letters
+    # read as the index holds the text: fullwidth letters, a soft hyphen, a leading bidi mark
+    ("ＳＵＮＧＧＵＭＩＮＡＳＡ – Kebakaran melanda pasar.", "Sungguminasa"),
+    ("KALI\u00adANDA - Bupati membuka rapat.", "Kalianda"),
+    ("\u202eKALIANDA - Bupati membuka rapat.", "Kalianda"),
     ("Antara - Presiden meresmikan jalan tol.", None),
     ("KALIANDA (Lampost) - Pemkab Lampung Selatan mengikuti rakornas.", "Kalianda"),
     ("Garut, Jawa Barat (ANTARA News) - Menteri Sosial meninjau korban banjir.", "Garut"),

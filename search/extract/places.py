@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..articles import normalise_text
 from .lexicon import Lexicon, Region
 from .outlets import is_outlet_name
 
@@ -14,6 +15,7 @@ DATELINE = re.compile(
 )
 
 
+DATELINE_SCAN = 300  # characters of a body's start a dateline lies in (outlet, three words, a desk in brackets)
 OUTLET_LEAD = re.compile(r"\s*(?P<outlet>[A-Za-z0-9][\w.-]{0,40})\s*,\s*")  # `TRIBUN-TIMUR.COM, ` before the place
 
 
@@ -32,8 +34,9 @@ def dateline_match(text: str) -> re.Match[str] | None:
 
 
 def find_dateline(text: str, lexicon: Lexicon) -> str | None:
-    """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places."""
-    match = dateline_match(text)
+    """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places.
+    Read as the index will hold the text (normalise_text: fullwidth letters, soft hyphens, a leading bidi mark)."""
+    match = dateline_match(normalise_text(text[:DATELINE_SCAN]))
     if match is None:
         return None
     place = match["place"].strip()
