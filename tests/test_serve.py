@@ -539,6 +539,29 @@ def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_
         server.close()
 
 
+def test_a_warta_error_past_an_answers_head_is_logged_in_one_line_without_traceback():
+    import logging
+    import sys
+
+    from search.errors import IndexDamagedError
+    from web.server import OneLineWartaErrors
+
+    def record_of(error: Exception) -> logging.LogRecord:
+        try:
+            raise error
+        except Exception:
+            return logging.LogRecord("waitress", logging.ERROR, __file__, 1, "Exception while serving %s",
+                                     ("/api/search.csv",), sys.exc_info())
+
+    damaged = record_of(IndexDamagedError("the index generation gen-1 is damaged: MAIN.pst has 100 bytes"))
+    assert OneLineWartaErrors().filter(damaged)
+    assert (damaged.getMessage(), damaged.exc_info) == (
+        "Exception while serving /api/search.csv: the index generation gen-1 is damaged: MAIN.pst has 100 bytes",
+        None)
+    bug = record_of(KeyError("x"))  # anything else keeps its traceback
+    assert OneLineWartaErrors().filter(bug) and bug.exc_info is not None
+
+
 def test_serving_threads_share_one_malloc_arena_where_glibc_allows_it():
     import platform
 

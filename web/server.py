@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import json
+import logging
 import math
 import os
 import re
@@ -191,11 +192,29 @@ def _error_task(app: Flask) -> type[ErrorTask]:
     return EnvelopeErrorTask
 
 
+class OneLineWartaErrors(logging.Filter):
+    """Waitress logs an error raised after an answer's head was sent (an export streaming when the index turns
+    out damaged) with its traceback; a Warta error says what happened in its message: one line, no traceback.
+    The client sees the answer cut off (no last chunk), as for any failure past the head."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, WartaError):
+            record.msg, record.args = f"{record.getMessage()}: {error}", ()
+            record.exc_info = record.exc_text = None
+        return True
+
+
+WAITRESS_LOG = logging.getLogger("waitress")
+
+
 def make_server(app: Flask, host: str | None = None, port: int | None = None,
                 limits: ServerLimits = ServerLimits(), sockets: Sequence[socket.socket] = ()):
     """A waitress server already bound to host:port (OSError when it cannot be), or serving `sockets` already
     bound and listening; `.run()` serves, `.effective_host`/`.effective_port` say where."""
     share_one_malloc_arena()  # before waitress starts its threads
+    if not any(isinstance(f, OneLineWartaErrors) for f in WAITRESS_LOG.filters):
+        WAITRESS_LOG.addFilter(OneLineWartaErrors())
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
     server = create_server(app, map=socket_map, ident="warta", threads=limits.threads,
