@@ -438,10 +438,11 @@ class _Reader:
                 or self.word(i).rstrip(".") in self.lex.wife_honorifics)
 
     def _role_goes_on(self, i: int, head: int) -> bool:
-        """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
-        Bahru …`: a legislator's faction after `dari`, and the country or city an envoy of Indonesia serves, or
-        Indonesia (or a place in it) for an envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`, `Konsul
-        Jenderal Australia di Bali, Emily …`)."""
+        """`Anggota Komisi X DPR RI dari Fraksi PKB, …`, `Sekda X selaku Ketua TAPD, …` (POST_LINKS), `Kepala
+        Dinas Pendidikan di Kendari, …`, `Dubes RI untuk Malaysia Hermono`, `Konjen RI di Johor
+        Bahru …`: a legislator's faction after `dari`, another post or the body after `selaku`/`pada`, where a
+        body sits, and the country or city an envoy of Indonesia serves, or Indonesia (or a place in it) for an
+        envoy to it (`Dubes Arab Saudi untuk Indonesia Osama …`, `Konsul Jenderal Australia di Bali, Emily …`)."""
         text, following = self.tokens[i].text, self.word(i + 1)
         if text in ROLE_DEICTICS and following == "," and (i - 1 in self.bodies or self.word(i - 1) in self.lex.positions):
             return True  # `Kepala Bappeda setempat, Rahmad …`: the body of the place the story is in
@@ -457,7 +458,7 @@ class _Reader:
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         if text == PLACE_LINK and i - 1 in self.bodies and i + 1 in self.material and i + 1 not in self.bodies:
-            # `Kepala Balai POM di Kendari, Yosef …`: where the body named just before sits, then the name
+            # `Kepala Dinas Pendidikan di Kendari, Budi …`: where the body named just before sits, then the name
             return self._comma_before_name(i + 1, MAX_PLACE_WORDS + 1, lambda token: token.is_capitalised) is not None
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
                 and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
