@@ -235,6 +235,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kepala Seksi Pelayanan pada Kantor Imigrasi Palu, Sunaryo, mengatakan.",
      [("Sunaryo", "Kepala Seksi Pelayanan pada Kantor Imigrasi Palu")]),
     ("Bupati Lampung Selatan pada Senin (3/3) meninjau pasar.", []),
+    # a region's short name in brackets after a body is no acronym of the body: a party chair stays private
+    ("Komisi Pemilihan Umum (KPU) Kabupaten Kotawaringin Timur (Kotim) menetapkan calon. Ketua DPD Partai Golkar "
+     "Kotim, Ahyar Umar, optimistis.", []),
     # a constituency of two words read through to the name after its comma; where a body sits (`di Kendari`)
     ("Anggota DPRD dari daerah pemilihan Somba Opu, Ahmad Yani Bundu, meminta pasar dibangun.",
      [("Ahmad Yani Bundu", "Anggota DPRD dari daerah pemilihan Somba Opu")]),

@@ -288,8 +288,9 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             continue
         found.append(match)
         acronym = _defined_acronym(tokens, match[0].end)
-        if acronym and acronym not in lexicon.ranks:  # `Mayjen TNI (Purn.)`: a retired officer, no acronym
-            learned[acronym] = match[1]
+        if acronym and acronym not in lexicon.ranks and not gazetteers.regions.match_at(tokens, match[0].end + 1):
+            learned[acronym] = match[1]  # not `Mayjen TNI (Purn.)`, a retired officer, nor `KPU Kabupaten
+            # Kotawaringin Timur (Kotim)`: the region's short name
         position = match[0].end
     covered = {i for match, _ in found for i in range(match.start, match.end)} if learned else set()
     for index, token in enumerate(tokens if learned else ()):
