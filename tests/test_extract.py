@@ -235,6 +235,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kepala Seksi Pelayanan pada Kantor Imigrasi Palu, Sunaryo, mengatakan.",
      [("Sunaryo", "Kepala Seksi Pelayanan pada Kantor Imigrasi Palu")]),
     ("Bupati Lampung Selatan pada Senin (3/3) meninjau pasar.", []),
+    # after a role's comma, a given name that reads as an affixed word (`Me-lian-a`) opens the name
+    ("Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang, mencontohkan sejumlah kasus.",
+     [("Meliana Sitohang", "Anggota Komisi III dari Fraksi PDI Perjuangan")]),
     # a region's short name in brackets after a body is no acronym of the body: a party chair stays private
     ("Komisi Pemilihan Umum (KPU) Kabupaten Kotawaringin Timur (Kotim) menetapkan calon. Ketua DPD Partai Golkar "
      "Kotim, Ahyar Umar, optimistis.", []),

@@ -697,10 +697,16 @@ class _Reader:
                 and self.tokens[i].text in self.lex.word_names)
 
     def _given_name_after_comma(self, i: int) -> bool:
-        """`Camat Depok, Agung Priyambodo`: right after the comma that ends a role, a given name that is also a
-        role's word (word_names.txt) opens the name."""
-        return (0 < i and self.word(i - 1) == "," and i not in self.material and self.tokens[i].is_capitalised
-                and self.tokens[i].text in self.lex.word_names and self.tokens[i].text not in self.lex.positions)
+        """`Camat Depok, Agung Priyambodo`, `Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang`:
+        right after the comma that ends a role, a given name that is also a role's word (word_names.txt), or
+        one that reads as an affixed word (`Me-lian-a`) before another name word, opens the name."""
+        if not (0 < i and self.word(i - 1) == "," and i not in self.material and self.tokens[i].is_capitalised
+                and self.tokens[i].text not in self.lex.positions):
+            return False
+        text = self.tokens[i].text
+        return text in self.lex.word_names or (
+            is_derived_word(text) and text not in self.lex.role_words and self.is_name_word(i + 1)
+            and self.tokens[i].lower not in self.lex.common_words)
 
     def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
         """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
