@@ -1055,6 +1055,8 @@ def test_regional_news_roles(body, expected):
      ["Komisi Pemilihan Umum Kabupaten Banyuwangi", "Badan Pengawas Pemilihan Umum Kabupaten Banyuwangi"]),
     ("Bawaslu Trenggalek merekomendasikan pemungutan ulang; Bawaslu menilai ada pelanggaran.",
      ["Badan Pengawas Pemilihan Umum Kabupaten Trenggalek"]),
+    ("Badan Pengawas Pemilu (Bawaslu) Kabupaten Bone merekomendasikan sanksi; Bawaslu Bone menuntaskan kajian.",
+     ["Badan Pengawas Pemilihan Umum Kabupaten Bone"]),  # the short written-out name, as the national body's
     # `Metro` after a police post is the metropolitan police's word, after a city's post Kota Metro
     ("Kapolres Metro Tangerang Kota, Kombespol Harry Kurniawan menegaskan. Wali Kota Tangerang Arief R "
      "Wismansyah menuturkan. Satpol PP pun akan ditempatkan.", ["Satuan Polisi Pamong Praja Kota Tangerang"]),
