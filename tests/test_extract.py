@@ -238,6 +238,8 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # after a role's comma, a given name that reads as an affixed word (`Me-lian-a`) opens the name
     ("Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang, mencontohkan sejumlah kasus.",
      [("Meliana Sitohang", "Anggota Komisi III dari Fraksi PDI Perjuangan")]),
+    # a regional company's post (Perumda) is no public office
+    ("Direktur Perumda Pasar setempat, Syamsuddin Dg Nassa, memastikan pedagang aman.", []),
     # a region's short name in brackets after a body is no acronym of the body: a party chair stays private
     ("Komisi Pemilihan Umum (KPU) Kabupaten Kotawaringin Timur (Kotim) menetapkan calon. Ketua DPD Partai Golkar "
      "Kotim, Ahyar Umar, optimistis.", []),
@@ -1055,6 +1057,8 @@ def test_regional_news_roles(body, expected):
      ["Komisi Pemilihan Umum Kabupaten Banyuwangi", "Badan Pengawas Pemilihan Umum Kabupaten Banyuwangi"]),
     ("Bawaslu Trenggalek merekomendasikan pemungutan ulang; Bawaslu menilai ada pelanggaran.",
      ["Badan Pengawas Pemilihan Umum Kabupaten Trenggalek"]),
+    ("Dinas Sumber Daya Air, Bina Marga dan Bina Konstruksi (SDABMBK) Deli Serdang menangani saluran.",
+     ["Dinas Sumber Daya Air, Bina Marga dan Bina Konstruksi Kabupaten Deli Serdang"]),
     ("Badan Pengawas Pemilu (Bawaslu) Kabupaten Bone merekomendasikan sanksi; Bawaslu Bone menuntaskan kajian.",
      ["Badan Pengawas Pemilihan Umum Kabupaten Bone"]),  # the short written-out name, as the national body's
     # `Metro` after a police post is the metropolitan police's word, after a city's post Kota Metro
