@@ -238,6 +238,12 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # after a role's comma, a given name that reads as an affixed word (`Me-lian-a`) opens the name
     ("Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang, mencontohkan sejumlah kasus.",
      [("Meliana Sitohang", "Anggota Komisi III dari Fraksi PDI Perjuangan")]),
+    # places joined by an en dash inside a constituency or a role
+    ("Anggota DPRD dari daerah pemilihan Pasarwajo–Wabula, La Ode Ali Hamidu, meminta pemerintah bertindak.",
+     [("La Ode Ali Hamidu", "Anggota DPRD dari daerah pemilihan Pasarwajo – Wabula")]),
+    ("Pejabat Pembuat Komitmen (PPK) Pengadaan Tanah Tol Serang–Panimbang Kementerian PU, Agus Salim Nasution, "
+     "menyebut lahan belum dibayar.",
+     [("Agus Salim Nasution", "Pejabat Pembuat Komitmen Pengadaan Tanah Tol Serang – Panimbang Kementerian PU")]),
     # a regional company's post (Perumda) is no public office
     ("Direktur Perumda Pasar setempat, Syamsuddin Dg Nassa, memastikan pedagang aman.", []),
     # a region's short name in brackets after a body is no acronym of the body: a party chair stays private

@@ -102,6 +102,7 @@ TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
 CONSTITUENCY_LOWERCASE = frozenset({"setempat", "bagian", "utara", "selatan", "timur", "barat", "tengah"})
 # `dari daerah pemilihan setempat`, `… Tapanuli bagian selatan`: a constituency's words in lower case
+CONSTITUENCY_JOINS = frozenset({"-", "\u2013", "\u2014", "/"})  # between a constituency's places
 CONSTITUENCY_WORDS = 5  # capitalised words (or numbers) of a constituency's name: `Jatim VI`, `Lampung Barat 3`
 POST_OBJECT_LINKS = frozenset({"pada", "untuk"})  # `PPK pada proyek …`
 POST_OBJECT_REACH = 14  # tokens of what a post is held for, up to the comma before the holder's name
@@ -389,7 +390,7 @@ class _Reader:
             if self.is_title(i):
                 titled = True
             if not token.is_word:
-                if token.text in {"-", "/", "&"}:
+                if token.text in {"-", "\u2013", "/", "&"}:  # `Pasarwajo–Wabula`, `Serang–Panimbang`
                     i += 1
                     continue
                 return i
@@ -507,7 +508,8 @@ class _Reader:
             self.word(i + 1), self.word(i + 2)) == ("daerah", "pemilihan") else 0
         comma = words and self._comma_before_name(i + words, CONSTITUENCY_WORDS,
                                                   lambda token: token.is_capitalised or token.text.isdigit()
-                                                  or token.text in CONSTITUENCY_LOWERCASE)
+                                                  or token.text in CONSTITUENCY_LOWERCASE
+                                                  or token.text in CONSTITUENCY_JOINS)  # `Pasarwajo–Wabula`
         if not comma:
             return 0  # `dari dapil Malang Raya Budi Santoso`: where the constituency ends and the name starts is unknown
         return words if self.tokens[comma - 1].is_capitalised else comma - i  # lower-case words end the clause
