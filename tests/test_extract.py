@@ -255,6 +255,8 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Kepala Dinas Pendidikan di Kendari, Budi Santoso, mengatakan.",
      [("Budi Santoso", "Kepala Dinas Pendidikan di Kendari")]),
     ("Ketua KPK Agus Rahardjo di Gedung DPR, Jakarta, Selasa.", [("Agus Rahardjo", "Ketua KPK")]),
+    ("Kepala Balai POM di Kendari, Drs. Apt. Yosef Dwi Irwan Setiawan, memastikan produk aman.",
+     [("Yosef Dwi Irwan Setiawan", "Kepala Balai POM di Kendari")]),  # BPOM's office; a title after the comma
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
@@ -1055,6 +1057,9 @@ def test_regional_news_roles(body, expected):
      ["Pengadilan Negeri Surabaya", "Pengadilan Tindak Pidana Korupsi Daerah Khusus Ibukota Jakarta"]),
     # a body abroad is no Indonesian agency
     ("Kementerian Keuangan China mendukung penerbitan obligasi.", []),
+    # a national body's regional office written as such is the body (the guideline's label form)
+    ("Sampel diuji di Balai Besar Pengawas Obat dan Makanan (BBPOM) di Mataram; Balai POM di Kendari ikut mengawasi.",
+     ["Badan Pengawas Obat dan Makanan"]),
     # a company that shares an agency's name or acronym
     ("BSI bekerja sama dengan BPKH Limited di Arab Saudi; PT Allo Bank Indonesia Tbk menyusul.", []),
     ("BPKH dan Bank Indonesia mendukung layanan haji.", ["Badan Pengelola Keuangan Haji", "Bank Indonesia"]),

@@ -459,8 +459,12 @@ class _Reader:
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
             return following[:1].isupper()  # `kades di Karangsono Kecamatan Sukorejo, Moch Alim`
         if text == PLACE_LINK and i - 1 in self.bodies and i + 1 in self.material and i + 1 not in self.bodies:
-            # `Kepala Dinas Pendidikan di Kendari, Budi …`: where the body named just before sits, then the name
-            return self._comma_before_name(i + 1, MAX_PLACE_WORDS + 1, lambda token: token.is_capitalised) is not None
+            # `Kepala Dinas Pendidikan di Kendari, Budi …`, `Kepala Balai POM di Kendari, Drs. Yosef …`: where the
+            # body named just before sits, then the name (or its title)
+            comma = next((k for k in range(i + 1, min(len(self.tokens) - 1, i + 2 + MAX_PLACE_WORDS))
+                          if not self.tokens[k].is_capitalised), None)
+            return (comma is not None and self.word(comma) == ","
+                    and (self.is_name_word(comma + 1) or self.is_title(comma + 1)))
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
                 and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
                      or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
