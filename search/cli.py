@@ -234,12 +234,9 @@ def run_reindex(args: argparse.Namespace) -> int:
             bar.close()
     code = EXIT_OK if report.ok else EXIT_REJECTED_INPUTS
     try:
-        for rejection in report.skipped:
-            print(f"skipped: {rejection}", file=sys.stderr)
-        for rejection in report.errors:
-            print(f"error: {rejection}", file=sys.stderr)
-        for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        for kind, rejections in report.by_kind().items():
+            for rejection in rejections:
+                print(f"{kind}: {rejection}", file=sys.stderr)
         for note in report.unlisted_notes():
             print(note, file=sys.stderr)
         print(report.summary())
@@ -311,21 +308,20 @@ def facet_line(item: dict) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     from .extract import extract, region_dict
-    from .loaders import Rejection, RejectionList, find_sources, read_source
+    from .loaders import REJECTION_KINDS, Rejection, RejectionList, find_sources, read_source
 
     options = reading_options(args)
     failed = False
     passed_over: list[Rejection] = []
     sources = find_sources(args.paths, options, passed_over)
     items = (item for source in sources for item in read_source(source, options))
-    listed = {kind: RejectionList(options.rejections_listed) for kind in ("warning", "skipped", "error")}
+    listed = {kind: RejectionList(options.rejections_listed) for kind in REJECTION_KINDS}
     try:
         for item in itertools.chain(passed_over, items):
             if isinstance(item, Rejection):
-                kind = "warning" if item.warning else "skipped" if item.skipped else "error"
-                if listed[kind].add(item):
-                    print(f"{kind}: {item}", file=sys.stderr)
-                failed = failed or kind == "error"
+                if listed[item.kind].add(item):
+                    print(f"{item.kind}: {item}", file=sys.stderr)
+                failed = failed or item.kind == "error"
                 continue
             extraction = extract(item)
             record = item.to_dict()

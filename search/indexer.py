@@ -34,8 +34,8 @@ from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, publish, remove_unfinished_builds, remove_unused_generations, seal,
                           usable)
-from .loaders import (DEFAULT_OPTIONS, ReadOptions, Rejection, RejectionList, find_sources, read_source,
-                      source_problem)
+from .loaders import (DEFAULT_OPTIONS, REJECTION_KINDS, ReadOptions, Rejection, RejectionList, find_sources,
+                      read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import build_schema, layout
 from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
@@ -82,10 +82,17 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def by_kind(self) -> dict[str, RejectionList]:
+        """The rejection lists by Rejection.kind, in the order a report prints them."""
+        return dict(zip(REJECTION_KINDS, (self.skipped, self.errors, self.warnings)))
+
+    def add(self, rejection: Rejection) -> None:
+        """`rejection` in the list of its kind."""
+        self.by_kind()[rejection.kind].add(rejection)
+
     def unlisted_notes(self) -> list[str]:
         """One line for each kind and file that had more rejections than the report lists."""
-        return [f"{kind}: {note}" for kind, rejections in (("skipped", self.skipped), ("error", self.errors),
-                                                            ("warning", self.warnings))
+        return [f"{kind}: {note}" for kind, rejections in self.by_kind().items()
                 for note in rejections.unlisted_notes()]
 
     def summary(self) -> str:
@@ -221,7 +228,7 @@ def listed_sources(paths: Iterable[str | os.PathLike], options: ReadOptions,
     passed_over: list[Rejection] = []
     sources = find_sources(paths, options, passed_over)
     for rejection in passed_over:
-        (report.skipped if rejection.skipped else report.errors).append(rejection)
+        report.add(rejection)
     return sources, [Path(r.origin).resolve() for r in passed_over if not r.skipped]
 
 
@@ -466,17 +473,16 @@ class SourceReading:
 
     def __iter__(self):
         for item in read_source(self.source, self.options):
-            if isinstance(item, Rejection) and item.warning:
-                self.report.warnings.append(item)
-                continue
-            if self.progress:
-                self.progress(1)
             if isinstance(item, Rejection):
-                (self.report.skipped if item.skipped else self.report.errors).append(item)
+                self.report.add(item)
+                if item.warning:
+                    continue  # about an article that comes on its own: no input of its own
                 if item.origin == str(self.source) and not item.skipped:
                     self.whole = False
-                continue
-            yield item
+            if self.progress:
+                self.progress(1)
+            if not isinstance(item, Rejection):
+                yield item
 
 
 def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:

@@ -57,11 +57,17 @@ class Rejection:
         return f"{self.origin}: {self.reason}"
 
     @property
+    def kind(self) -> str:
+        """How a report names it: one of REJECTION_KINDS."""
+        return "warning" if self.warning else "skipped" if self.skipped else "error"
+
+    @property
     def file(self) -> str:
         """The file a rejection is about: its origin without a record's `:line`."""
         return LINE_SUFFIX.sub("", self.origin)
 
 
+REJECTION_KINDS = ("skipped", "error", "warning")  # in the order a report prints them
 LINE_SUFFIX = re.compile(r":\d+$")
 REJECTIONS_LISTED_PER_FILE = 20
 REJECTIONS_LISTED = 100  # of one kind in all: 10,000 files of one bad record each print a screenful too
