@@ -461,10 +461,8 @@ class _Reader:
         if text == PLACE_LINK and i - 1 in self.bodies and i + 1 in self.material and i + 1 not in self.bodies:
             # `Kepala Dinas Pendidikan di Kendari, Budi …`, `Kepala Balai POM di Kendari, Drs. Yosef …`: where the
             # body named just before sits, then the name (or its title)
-            comma = next((k for k in range(i + 1, min(len(self.tokens) - 1, i + 2 + MAX_PLACE_WORDS))
-                          if not self.tokens[k].is_capitalised), None)
-            return (comma is not None and self.word(comma) == ","
-                    and (self.is_name_word(comma + 1) or self.is_title(comma + 1)))
+            return self._comma_before_name(i + 1, MAX_PLACE_WORDS + 1, lambda token: token.is_capitalised,
+                                           titled=True) is not None
         return (text in ENVOY_LINKS and self.tokens[head].text in ENVOY_POSTS and following[:1].isupper()
                 and (self.word(i - 1) in ENVOY_SENDERS or following in ENVOY_SENDERS  # or to it: `untuk Indonesia`
                      or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
@@ -508,8 +506,8 @@ class _Reader:
         role's); 0 elsewhere."""
         if self.word(i) != "dari":
             return 0
-        words = 2 if self.word(i + 1).lower() == "dapil" else 3 if (
-            self.word(i + 1), self.word(i + 2)) == ("daerah", "pemilihan") else 0
+        opener = self._constituency_opener_at(i + 1)
+        words = 1 + opener if opener else 0
         comma = words and self._comma_before_name(i + words, CONSTITUENCY_WORDS,
                                                   lambda token: token.is_capitalised or token.text.isdigit()
                                                   or token.text in CONSTITUENCY_LOWERCASE
@@ -520,8 +518,12 @@ class _Reader:
 
     def _constituency_named(self, name: tuple[int, int]) -> bool:
         """The words read as a name are a constituency's, right after `daerah pemilihan` or `dapil`."""
-        return (self.word(name[0] - 1).lower() == "dapil"
-                or (self.word(name[0] - 2), self.word(name[0] - 1)) == ("daerah", "pemilihan"))
+        return any(self._constituency_opener_at(name[0] - words) == words for words in (1, 2))
+
+    def _constituency_opener_at(self, i: int) -> int:
+        """How many words at `i` say a constituency follows: `dapil` (1, in any case), `daerah pemilihan` (2)."""
+        return 1 if self.word(i).lower() == "dapil" else 2 if (self.word(i), self.word(i + 1)) == (
+            "daerah", "pemilihan") else 0
 
     def _post_object_length(self, i: int) -> int:
         """How many tokens from `i` say what a procurement post is held for (post_objects.txt: `proyek …`, `pada
@@ -534,13 +536,14 @@ class _Reader:
             token.text in CLAUSE_END or token.text in ("(", "yang") or token.lower in self.lex.attribution_verbs))
         return 0 if comma is None else comma - i
 
-    def _comma_before_name(self, start: int, reach: int, goes_on: Callable[[Token], bool]) -> int | None:
+    def _comma_before_name(self, start: int, reach: int, goes_on: Callable[[Token], bool],
+                           titled: bool = False) -> int | None:
         """The comma ending a phrase read from `start` (at most `reach` tokens, each one `goes_on` accepts) when
-        a name word follows it: where a holder's name starts after what the post is held for or where it was
-        won; None when no such comma comes."""
+        a name word (or, `titled`, a title) follows it: where a holder's name starts after what the post is held
+        for or where it was won; None when no such comma comes."""
         for k in range(start, min(len(self.tokens) - 1, start + reach)):
             if self.tokens[k].text == ",":
-                return k if self.is_name_word(k + 1) else None
+                return k if self.is_name_word(k + 1) or (titled and self.is_title(k + 1)) else None
             if not goes_on(self.tokens[k]):
                 return None
         return None
