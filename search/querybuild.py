@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 
 from whoosh import query as wq
 
-from .analysis import Stems, query_fillers, stopwords
+from .analysis import Stems, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
@@ -154,7 +154,7 @@ class QueryBuilder:
         self.reader = reader
         self.facets = facets
         self.synonyms = synonyms or load_synonyms()
-        self.fillers: frozenset[str] = frozenset()  # the words weak in the query being built (scored_query)
+        self.fillers_weak = False  # whether the query being built holds more than fillers (scored_query)
         self.asks_more = False  # whether the query being built also filters or selects (build)
 
     # -- words ---------------------------------------------------------------------------------
@@ -215,9 +215,9 @@ class QueryBuilder:
                     clause.words[0] if plain else None)
 
     def word_unit(self, clause: Clause) -> Unit:
-        """A plain word's unit: weak when it is one of the query's fillers (`siapa`, `yg`) and not required."""
+        """A plain word's unit: weak when it is a filler (`siapa`, `yg`: is_filler_group) in a query asking more."""
         unit = self.clause_unit(clause)
-        return replace(unit, weak=True) if clause.words[0] in self.fillers and not clause.required else unit
+        return replace(unit, weak=True) if self.fillers_weak and is_filler_group([clause]) else unit
 
     def scored_query(self, parsed: ParsedQuery, built: BuiltQuery) -> None:
         """The query's units and exclusions, into `built`."""
@@ -238,8 +238,7 @@ class QueryBuilder:
             run.clear()
 
         positive = [group for group in parsed.groups if not group[0].negated]
-        self.fillers = query_fillers() if self.asks_more or not all(is_filler_group(group) for group in positive) \
-            else frozenset()
+        self.fillers_weak = self.asks_more or not all(is_filler_group(group) for group in positive)
         for group in parsed.groups:
             clause = group[0]
             if len(group) == 1 and not (clause.negated or clause.phrase or clause.prefix):
