@@ -27,7 +27,7 @@ from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_t
 from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value
-from .extract.lexicon import load_lexicon
+from .extract.lexicon import Lexicon, load_lexicon
 from .extract.places import dateline_match, find_dateline
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt file or a CSV file
@@ -398,13 +398,13 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     source = None
     if len(lines) > 1 and _is_desk_line(lines[-1]):
         source = lines.pop()
-    headline, dated = _headline_and_date(lines)
+    lexicon = load_lexicon()
+    headline, dated = _headline_and_date(lines, lexicon)
     if headline:
         lines = lines[1 + (dated is not None):]
     body = checked_body("\n".join(lines))
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleError(f"text too short to be an article ({len(body)} characters)")
-    lexicon = load_lexicon()
     place = find_dateline(body, lexicon)
     found = dated or find_date(body, year_hint)
     return Article(
@@ -422,14 +422,18 @@ HEADLINE_MAX_WORDS = 25
 DATE_LINE_MAX_WORDS = 8  # `Rabu, 28 September 2022 10:15 WIB`
 
 
-def _headline_and_date(lines: list[str]) -> tuple[str | None, date | None]:
-    """A text laid out as headline, date line, body (`Judul …` / `28 September 2022` / the story): the headline
-    (a short first line ending in no full stop, a date line after it) and that date; (None, None) for the
-    seeds' layout, whose first line is the story's first paragraph."""
-    if len(lines) < 3 or len(lines[0].split()) > HEADLINE_MAX_WORDS or lines[0].endswith((".", "!", "?", '"', "”")):
+def _headline_and_date(lines: list[str], lexicon: Lexicon) -> tuple[str | None, date | None]:
+    """A text laid out as headline, date line, body (`Judul …` / `28 September 2022` / the story), or as
+    headline and a story that opens with its dateline (`Bupati Nanang Resmikan Jembatan` / `Kalianda - Bupati
+    …`): the headline (a short first line ending in no full stop) and the date line's date; (None, None) for
+    the seeds' layout, whose first line is the story's first paragraph."""
+    if len(lines) < 2 or len(lines[0].split()) > HEADLINE_MAX_WORDS or lines[0].endswith((".", "!", "?", '"', "”")):
         return None, None
-    dated = find_date(lines[1]) if len(lines[1].split()) <= DATE_LINE_MAX_WORDS else None
-    return (lines[0], dated) if dated is not None else (None, None)
+    dated = find_date(lines[1]) if len(lines) > 2 and len(lines[1].split()) <= DATE_LINE_MAX_WORDS else None
+    if dated is not None:
+        return lines[0], dated
+    opens_story = find_dateline(lines[1], lexicon) is not None and find_dateline(lines[0], lexicon) is None
+    return (lines[0], None) if opens_story else (None, None)
 
 
 def _is_desk_line(line: str) -> bool:

@@ -572,6 +572,14 @@ def test_a_text_laid_out_as_headline_date_line_and_story(tmp_path):
         "Rapat Perlindungan Anak di Kalianda", "2022-09-28", True)
 
 
+def test_a_text_laid_out_as_headline_and_a_story_opening_with_its_dateline(tmp_path):
+    text = tmp_path / "rilis.txt"
+    text.write_text(f"Bupati Nanang Resmikan Jembatan Gantung\nKalianda - {EXPORT_BODY}\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert (article.title, article.place, article.body.startswith("Kalianda - Bupati")) == (
+        "Bupati Nanang Resmikan Jembatan Gantung", "Kalianda", True)
+
+
 def test_a_page_declaring_windows_1252_is_read_so_without_a_warning(tmp_path):
     page = tmp_path / "lama.html"
     page.write_bytes(('<html><head><meta charset="windows-1252"></head><body><article><h1>Rapat Koordinasi</h1>'
