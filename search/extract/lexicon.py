@@ -136,6 +136,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     kecamatan_to_region: dict[str, str]  # lower-cased kecamatan name -> region code (unique names only)
 
     @cached_property
+    def alias_full_names(self) -> frozenset[str]:
+        """The full names person_aliases.tsv gives (`Joko Widodo`)."""
+        return frozenset(self.person_aliases.values())
+
+    @cached_property
     def regions_by_code(self) -> dict[str, Region]:
         return {region.code: region for region in self.regions}
 

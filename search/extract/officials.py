@@ -732,13 +732,17 @@ class _Reader:
     def _last_word_name(self, i: int, head: int) -> bool:
         """After a name word, the name's last word (never `Direktur Utama`, `Jaksa Agung`: a post stands before
         it there): a given name that is also a role's word (`Dirjen Pajak Djaka Budhi Utama`: word_names.txt),
-        or a root and `-i` alone, which Sastrawi takes for a verb's suffix (`Fraksi PKB Fauzan Fuadi`)."""
+        or a root and `-i` alone, which Sastrawi takes for a verb's suffix (`Fraksi PKB Fauzan Fuadi`), or a
+        kecamatan's name, a proper noun that only looks affixed (`Kepala Pelaksana BPBD Kota Batu Agung Sedayu`)."""
         token = self.tokens[i]
-        if not (head + 1 < i and token.is_capitalised and i not in self.material and self.is_name_word(i - 1)):
+        if not (head + 1 < i and token.is_capitalised and i not in self.material):
             return False
         lowered = token.lower
-        return ((token.text in self.lex.word_names and token.text not in self.lex.positions)
-                or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
+        if lowered in self.lex.kecamatan_names and lowered not in self.lex.common_words:
+            return self.is_name_word(i - 1) or self.word(i - 1) in self.lex.word_names  # `Agung Sedayu` too
+        return self.is_name_word(i - 1) and (
+            (token.text in self.lex.word_names and token.text not in self.lex.positions)
+            or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
@@ -776,6 +780,8 @@ class _Reader:
             if name is not None and self.word(end) == "," and self._post_place(head, name):
                 name = None  # `Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin`: the village, where it lies
             if name is not None:
+                if related:
+                    name = self._holder_before_relative(name)
                 unextended, name = name, self._given_name_region(head, name)
                 name = self._without_place(head, name)
                 if name is None:
@@ -828,6 +834,18 @@ class _Reader:
         name after the post's comma is the relative's, not the holder's."""
         one, two = self.word(head - 1), f"{self.word(head - 2)} {self.word(head - 1)}"
         return one.islower() and (one in self.lex.relational_nouns or one in CHILD_WORDS or two in self.lex.relational_nouns)
+
+    def _holder_before_relative(self, name: tuple[int, int]) -> tuple[int, int]:
+        """`putri Presiden Joko Widodo Kahiyang Ayu`: after a kinship word the holder's name runs on into the
+        relative's; the holder's is the longest opening of two words or more that the article writes as a name
+        of its own elsewhere, or the alias file holds as a full name."""
+        start, end = name
+        runs = self.name_runs()
+        for cut in range(end - 1, start + 1, -1):
+            words = tuple(self.tokens[k].text for k in range(start, cut))
+            if runs.get(words, 0) or " ".join(words) in self.lex.alias_full_names:
+                return start, cut
+        return name
 
     def officers_by_rank(self, covered: set[int]) -> list[_Found]:
         """`Brigjen Sumrahari`, `AKP Budi Santoso`: an officer named with a rank alone (officer_ranks.txt), at a
@@ -1065,7 +1083,10 @@ class _Reader:
         return (start, end) if self._words_in(start, end) > 3 else (start + 1, end)
 
     def role_text(self, head: int, name_start: int) -> str | None:
-        pieces: list[str] = []
+        """The role's words from its head to the name; a post held before (`mantan Bupati Lampung Selatan`,
+        `eks Kapolres`) keeps the word that says so, in lower case."""
+        former = self.word(head - 1).lower() if head > 0 else ""
+        pieces: list[str] = [former] if former in FORMER_WORDS else []
         i = head
         while i < name_start:
             token = self.tokens[i]
@@ -1164,18 +1185,26 @@ class _Reader:
         return self._runs
 
     def _read_name_runs(self) -> dict[tuple[str, ...], int]:
+        """Runs after a namesake's body word (`Jalan Soekarno Hatta`, `Bandara Juanda`) name a street or a
+        building, not a person the article writes: they are read but not counted, so that no official's
+        shorter or differently spelt name (`Kapolda Lampung Irjen Sudjarno`) takes them as its fullest form."""
         runs: dict[tuple[str, ...], int] = {}
         current: list[str] = []
+        namesake = False
         for i, token in enumerate(self.tokens):
             if (token.is_capitalised and (self.is_name_word(i) or self.is_particle(i))
                     and (current or not self._role_runs_on(i))):
+                if not current:
+                    namesake = i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies
                 current.append(token.text)
             elif current and self.is_hyphen_part(i):
                 current[-1] += token.text
             elif current:
-                _count_run(runs, current)
+                if not namesake:
+                    _count_run(runs, current)
                 current = []
-        _count_run(runs, current)
+        if not namesake:
+            _count_run(runs, current)
         return runs
 
     def is_non_public(self, span: tuple[int, int]) -> bool:
@@ -1524,11 +1553,17 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         if (len(mention.name.split()) == len(target.name.split())
                 and runs.get(tuple(mention.name.split()), 0) > runs.get(tuple(target.name.split()), 0)):
             target.name = mention.name  # the spelling the article writes most
-        if mention.role and (target.role is None or len(mention.role) > len(target.role)):
+        if mention.role and (target.role is None or _role_rank(mention.role) > _role_rank(target.role)):
             target.role = mention.role
         target.surfaces.extend(s for s in mention.surfaces if s not in target.surfaces)
     order = {id(mention): i for i, mention in enumerate(mentions)}
     return sorted(merged, key=lambda m: order[id(m)])
+
+
+def _role_rank(role: str) -> tuple[bool, int]:
+    """Which of a person's roles an article writes to show: a post held now before one held before, then the
+    longer (`Bupati Lampung Selatan` before `Bupati`)."""
+    return role.split(" ", 1)[0] not in FORMER_WORDS, len(role)
 
 
 def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], starts: set[str]) -> int:
@@ -1824,13 +1859,13 @@ def _surface(text: str, tokens: list[Token], found: _Found) -> str:
 
 
 def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMention]:
-    """One mention per person: a one-word name joins the longer name it is part of; the longest role wins."""
+    """One mention per person: a one-word name joins the longer name it is part of; the role held now wins, then the longest."""
     mentions: dict[str, OfficialMention] = {}
     for name, role, surface in items:
         if name not in mentions and len(mentions) >= MAX_OFFICIALS:
             continue  # a list longer than any article's: merging costs the square of its length
         mention = mentions.setdefault(name, OfficialMention(name, role))
-        if role and (mention.role is None or len(role) > len(mention.role)):
+        if role and (mention.role is None or _role_rank(role) > _role_rank(mention.role)):
             mention.role = role
         if surface not in mention.surfaces:
             mention.surfaces.append(surface)
@@ -1838,7 +1873,7 @@ def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMen
         longer = [name for name in mentions if name != short and short in name.split()]
         if len(longer) == 1:
             target, source = mentions[longer[0]], mentions.pop(short)
-            if source.role and (target.role is None or len(source.role) > len(target.role)):
+            if source.role and (target.role is None or _role_rank(source.role) > _role_rank(target.role)):
                 target.role = source.role
             target.surfaces.extend(s for s in source.surfaces if s not in target.surfaces)
     return list(mentions.values())
