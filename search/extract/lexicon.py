@@ -55,6 +55,7 @@ class SubUnit:
 @dataclass(frozen=True)
 class Lexicon:  # frozen; cached_property still works, it writes the instance __dict__ directly
     person_prefixes: frozenset[str]
+    title_pairs: frozenset[tuple[str, str]]  # `Datuk Seri`, `Tan Sri`: both words are the title
     degree_suffixes: frozenset[str]
     ranks: frozenset[str]
     officer_ranks: frozenset[str]  # ranks that name an officer with no post written (`Brigjen Sumrahari`)
@@ -371,6 +372,7 @@ def load_lexicon() -> Lexicon:
         minister_posts=tuple(read_lines("minister_posts.txt")),
         group_nouns=frozenset(read_lines("group_nouns.txt")),
         copulas=frozenset(read_lines("copulas.txt")),
+        title_pairs=frozenset(tuple(line.split(" ", 1)) for line in read_lines("title_pairs.txt")),
         spouse_roles=tuple(read_lines("spouse_roles.txt")),
         wife_honorifics=frozenset(read_lines("wife_honorifics.txt")),
         body_name_openers=frozenset(read_lines("body_name_openers.txt")),

@@ -35,8 +35,10 @@ SERVING_VERB = "menjabat"  # `Joko Widodo masih menjabat Gubernur DKI`: the post
 TAKING_VERBS = frozenset({SERVING_VERB, "dilantik", "diangkat", "ditunjuk", "terpilih"})
 SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah",
                              "akan", "resmi", "telah", "baru"})
-APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB})  # `Argo Yuwono selaku Kabid Humas Polda Metro
-# Jaya`, `Tjahjo Kumolo (Mendagri)`
+COPULAS = frozenset({"adalah", "merupakan"})  # `Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah`
+COPULA_OPENERS = frozenset({"yang", ","})  # `Budi yang merupakan Kepala …`, `Nurhadi Saputra, adalah …`
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB}) | COPULAS
+# `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`, `Tjahjo Kumolo (Mendagri)`
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
@@ -50,7 +52,7 @@ DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "se
 # juga menjabat sebagai Ketua Banggar DPR RI tersebut`: between a description's noun and the post
 DOUBLE_QUOTES = frozenset({'"', "“", "”"})  # a single mark is as often an apostrophe
 HOLDER_REACH = 120  # tokens back from a description pointing back to the name of the person it stands for
-FACTION_WORDS = frozenset({"Fraksi", "Partai"})  # `… DPR RI dari Fraksi PKB`: the faction is the role's
+FACTION_WORDS = frozenset({"Fraksi", "Partai", "Komisi"})  # `… DPR RI dari Fraksi PKB`, `dari Komisi II`: the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
 ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
 ENVOY_BODIES = frozenset({"PBB", "ASEAN", "NATO"})  # `Duta Besar AS untuk PBB Nikki Haley`: an envoy of a country
@@ -261,10 +263,16 @@ class _Reader:
 
     def is_title(self, i: int) -> bool:
         text = self.tokens[i].text
-        if not (text in self.lex.person_prefixes or text in self.lex.ranks):
+        if not (text in self.lex.person_prefixes or text in self.lex.ranks or self._in_title_pair(i)):
             return False
         # `RSUD dr. Soetomo`: after a body, the body's namesake
         return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
+
+    def _in_title_pair(self, i: int) -> bool:
+        """`Seri` of `Datuk Seri`, `Tan` and `Sri` of `Tan Sri` (title_pairs.txt)."""
+        text = self.tokens[i].text
+        return ((self.word(i - 1), text) in self.lex.title_pairs if i > 0 else False) or (
+            (text, self.word(i + 1)) in self.lex.title_pairs)
 
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""
@@ -782,6 +790,7 @@ class _Reader:
             if name is not None:
                 if related:
                     name = self._holder_before_relative(name)
+                name = self._from_balinese_opener(name)
                 unextended, name = name, self._given_name_region(head, name)
                 name = self._without_place(head, name)
                 if name is None:
@@ -834,6 +843,14 @@ class _Reader:
         name after the post's comma is the relative's, not the holder's."""
         one, two = self.word(head - 1), f"{self.word(head - 2)} {self.word(head - 1)}"
         return one.islower() and (one in self.lex.relational_nouns or one in CHILD_WORDS or two in self.lex.relational_nouns)
+
+    def _from_balinese_opener(self, name: tuple[int, int]) -> tuple[int, int]:
+        """`Kepala Desa Sindang Sari I Wayan Sudarma`: a Balinese `I`/`Ni` and a birth-order name inside the
+        words read opens the name; the words before it are the post's place."""
+        start, end = name
+        opener = next((k for k in range(start + 1, end - 1) if self.word(k) in BALINESE_OPENERS
+                       and self.word(k + 1) in BALINESE_ORDER_NAMES), None)
+        return name if opener is None else (opener, end)
 
     def _holder_before_relative(self, name: tuple[int, int]) -> tuple[int, int]:
         """`putri Presiden Joko Widodo Kahiyang Ayu`: after a kinship word the holder's name runs on into the
@@ -1135,8 +1152,9 @@ class _Reader:
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
             # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
-        if own is not None and (self._place_alone(head, own) or self._post_place(head, own)):
-            own = None  # `Budi selaku Kepala Desa Kluwut`, `…, Kades Kluwut`: the post's place, no name of its own
+        if own is not None and (self._place_alone(head, own) or self._post_place(head, own) or self._unit_named(own)):
+            own = None  # `Budi selaku Kepala Desa Kluwut`, `…, Kades Kluwut`: the post's place, no name of its own;
+            # `…, Kepala Puskesmas Agats, …`: the unit's name
         if own is not None:
             connector = own[0] - 1
             if (self.word(connector) not in self.lex.connectors or connector <= head + 1
@@ -1155,6 +1173,8 @@ class _Reader:
         `dilantik sebagai`, before the verb and the words saying when (`Joko Widodo masih menjabat Gubernur DKI`,
         `Halimah Yacob akan dilantik sebagai Presiden Singapura`); before `sebagai` or such a verb, also before
         degrees written after the name (`Laurensius Kaize, S.Sos., sebagai Kepala Distrik Kimaam`)."""
+        if self.word(i) in COPULAS:  # `Budi Santoso, S.Sos., yang merupakan Kepala …`, `Nurhadi, adalah …`
+            return self._before_degrees(i - 1 if self.word(i - 1) in COPULA_OPENERS else i)
         verb = i - 1 if self.word(i) == "sebagai" and self.word(i - 1) in TAKING_VERBS else i
         if self.word(verb) in TAKING_VERBS:
             while self.word(verb - 1) in SERVING_ADVERBS:
