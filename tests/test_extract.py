@@ -265,6 +265,24 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Agung Sedayu", "Kepala Pelaksana BPBD Kota Batu")]),
     # after a kinship word the holder's name the alias file knows ends before the relative's
     ("Acara itu dihadiri putri Presiden Joko Widodo Kahiyang Ayu dan suaminya.", [("Joko Widodo", "Presiden")]),
+    # a name, a copula, the post
+    ("Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah petahana.",
+     [("Rizal Fauzan Hamdani", "Bupati Lampung Tengah")]),
+    ("Pasangannya, Nurhadi Saputra, adalah mantan anggota DPRD Provinsi Lampung.",
+     [("Nurhadi Saputra", "mantan anggota DPRD Provinsi Lampung")]),
+    ("Budi Santoso yang merupakan Kepala Dinas Sosial Kota Malang hadir.",
+     [("Budi Santoso", "Kepala Dinas Sosial Kota Malang")]),
+    # a unit's name in an appositive post is no name of the post's own
+    ("dr. Maria Fransiska Kambu, Kepala Puskesmas Agats, Kabupaten Asmat, sudah terbiasa.",
+     [("Maria Fransiska Kambu", "Kepala Puskesmas Agats")]),
+    # honorifics of two words; a Balinese name opens after its post's village
+    ("Hadir Menteri Luar Negeri Malaysia Datuk Seri Mohamad Hasan.",
+     [("Mohamad Hasan", "Menteri Luar Negeri Malaysia")]),
+    ("Hadir Kepala Desa Sindang Sari I Wayan Sudarma.", [("I Wayan Sudarma", "Kepala Desa Sindang Sari")]),
+    # a legislator's commission after `dari`; a fishermen's association is no public body
+    ("Anggota DPRD Natuna dari Komisi II, Daeng Ahmad Fauzi, meminta subsidi.",
+     [("Daeng Ahmad Fauzi", "Anggota DPRD Natuna dari Komisi II")]),
+    ("Ketua HNSI Natuna, Rodhial Huda Siregar, membenarkan.", []),
     # a post held before says so; the post held now is the one shown
     ("Mantan Bupati Lampung Selatan Zainudin Hasan menjadi saksi.",
      [("Zainudin Hasan", "mantan Bupati Lampung Selatan")]),
@@ -329,6 +347,9 @@ def test_headline_case_titles_do_not_make_names():
     ("Personel Kodim 0807 Tulungagung berjaga. Kodim 0807 juga menyiapkan posko.",
      ["Komando Distrik Militer 0807 Tulungagung"]),
     ("Polres Malang dan Polres Malang Kota bersiaga.", ["Kepolisian Resor Malang", "Kepolisian Resor Kota Malang"]),
+    # a district's name of two words after the command's number is taken whole
+    ("Personel Kodim 0411/Lampung Tengah bersiaga.", ["Komando Distrik Militer 0411/Lampung Tengah"]),
+    ("Dua laporan dibahas di Sentra Gakkumdu.", ["Sentra Penegakan Hukum Terpadu"]),
 ])
 def test_regional_and_named_units(body, expected):
     assert extracted(body).agency_names == expected
@@ -1156,6 +1177,10 @@ def test_agency_classes(body, expected):
     # ...and a province's story filed from its capital keeps them the province's
     ("Pemprov Jatim menyiapkan vaksin. Dinas Kesehatan menyalurkannya ke puskesmas.", "Surabaya",
      ["Pemerintah Provinsi Jawa Timur", "Dinas Kesehatan Provinsi Jawa Timur"]),
+    # a bare KPU in a story of one kabupaten whose KPU it names, beside the province's, is the kabupaten's
+    ("KPU Lampung Tengah menetapkan dua pasangan calon. Pleno KPU Provinsi Lampung digelar pekan depan. Menurut "
+     "KPU, dua pasangan itu memenuhi syarat.", "Gunung Sugih",
+     ["Komisi Pemilihan Umum Kabupaten Lampung Tengah", "Komisi Pemilihan Umum Provinsi Lampung"]),
 ])
 def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected

@@ -448,13 +448,19 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
     about one regional office of it, is that office; so is a regional unit named without its region (`Damkar
     Jaktim` ... `pemadam kebakaran (Damkar)`) beside the one region's unit of that name."""
     def regional(mention: AgencyMention) -> list[AgencyMention]:
-        if mention.region is not None or mention.kind not in ("commission", "regional_unit"):
-            return []
-        if mention.kind == "commission" and (not mention.acronym or any(
-                surface != mention.acronym for surface in mention.surfaces)):
+        if not _named_bare(mention):
             return []
         return [other for other in mentions if other.region is not None and other.name.startswith(mention.name + " ")]
     return _joined_into_fuller(mentions, regional)
+
+
+def _named_bare(mention: AgencyMention) -> bool:
+    """A regional unit named without a region, or a national commission written only by its bare acronym
+    (`KPU`, `Bawaslu`), which a regional story uses for the region's office."""
+    if mention.region is not None or mention.kind not in ("commission", "regional_unit"):
+        return False
+    return mention.kind == "regional_unit" or (bool(mention.acronym) and all(
+        surface == mention.acronym for surface in mention.surfaces))
 
 
 ADMINISTRATIVE = "Administrasi"  # Jakarta's kota and kabupaten: no units of their own, the province's serve them
@@ -464,7 +470,8 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     """Regional units and a bare `DPRD` still named without a region, in an article about one kabupaten or kota
     (find_regions, which also weighs kecamatan, landmarks and datelines): that one's (`SIGLI - … Pasar Daging
     Sigli, Kecamatan Kota Sigli … Dinas Peternakan` is Pidie's; in Jakarta's kota, the province's), a unit
-    joined into the same unit named with it. A bare `DPRD` of an article about no one kab/kota is dropped."""
+    joined into the same unit named with it; a bare `KPU` or `Bawaslu` joins that one's office when the article
+    names it (beside the province's). A bare `DPRD` of an article about no one kab/kota is dropped."""
     local = [region for region in regions if region.level != "provinsi"]
     if len(local) != 1:
         return [m for m in mentions if m.name != BARE_LEGISLATURE.canonical]  # no one DPRD it can be
@@ -472,14 +479,15 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     if ADMINISTRATIVE in region.full_name.split():
         region = lexicon.regions_by_code[region.province_code]
     mentions = [_legislature_of(m, region) if m.name == BARE_LEGISLATURE.canonical else m for m in mentions]
-    bare = {m.name for m in mentions if m.kind == "regional_unit" and m.region is None}
+    bare = {m.name for m in mentions if _named_bare(m)}
     if not bare:
         return mentions
     by_name = {m.name: m for m in mentions}
     mentions = _joined_into_fuller(mentions, lambda m: [by_name[f"{m.name} {region.full_name}"]]
                                    if m.name in bare and f"{m.name} {region.full_name}" in by_name else [])
     return [AgencyMention(f"{m.name} {region.full_name}", f"{m.acronym} {region.short_name}" if m.acronym else None,
-                          m.kind, m.surfaces, region) if m.name in bare else m for m in mentions]
+                          m.kind, m.surfaces, region) if m.name in bare and m.kind == "regional_unit" else m
+            for m in mentions]
 
 
 def _legislature_of(mention: AgencyMention, region: Region) -> AgencyMention:
@@ -923,6 +931,8 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
         end -= 1
     if end == name_start:
         return None
+    if numbered and words == 1 + level:
+        end += _place_words_on(tokens, end - 1, lexicon)  # `Kodim 0411/Lampung Tengah`
     if numbered and words and _joined_place_follows(tokens, end, lexicon):
         end += 2  # `Kodim 0818/Malang-Batu`: the district covers both
     name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/").replace(" - ", "-")
@@ -948,6 +958,23 @@ def _indonesian_unit_cue(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
     place = tokens[end + 1].lower
     return (place in lexicon.cities_by_name or place in lexicon.province_names or place in lexicon.region_alias_names
             or place in lexicon.kecamatan_names)
+
+
+MAX_PLACE_NAME_WORDS = 3  # `Tanjung Jabung Timur`
+
+
+def _place_words_on(tokens: Tokens, first: int, lexicon: Lexicon) -> int:
+    """How many words after the word at `first` continue a kabupaten's or kota's name it opens (`Lampung` +
+    `Tengah`): the longest such name, 0 when the word is no opening of one."""
+    words = [tokens[first].lower]
+    found = 0
+    for extra in range(1, MAX_PLACE_NAME_WORDS):
+        if first + extra >= len(tokens) or not tokens[first + extra].is_capitalised:
+            break
+        words.append(tokens[first + extra].lower)
+        if " ".join(words) in lexicon.cities_by_name:
+            found = extra
+    return found
 
 
 def _joined_place_follows(tokens: Tokens, end: int, lexicon: Lexicon) -> bool:
