@@ -270,6 +270,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     # several regions
     ("Banjir melanda Kabupaten Pasuruan dan Kota Probolinggo. Bupati Pasuruan dan Wali Kota Probolinggo "
      "meninjau lokasi.", "", None, ["35.14", "35.74"]),
+    # a sentence of someone's past names where they were before, not where the story is
+    ("Yosefina memimpin SMP Negeri 3 Siberut Selatan, Kabupaten Kepulauan Mentawai. Ia kuliah di Padang, lalu "
+     "mengajar tujuh tahun di sebuah SMP di Painan, Kabupaten Pesisir Selatan. Dinas Pendidikan Kabupaten "
+     "Kepulauan Mentawai mengakui kekurangan guru.", "", None, ["13.09"]),
 ])
 def test_regions_by_evidence(body, title, place, expected):
     assert codes(body, title, place) == expected

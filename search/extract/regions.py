@@ -31,7 +31,8 @@ the address of a national or provincial seat (`Kantor KPK, ..., Jakarta Selatan`
 a name that is a common word too (`region_ambiguous_names.txt`: `Batu`, `Solo`, `Metro`) unless a naming cue
 says which region it is; a kecamatan whose namesake lies in a province the article does not name; an office
 holder's title alone, once and past the lead (a province's too), or in a story of its province's own election (a
-candidate's attribute: `Pilgub Jatim ... Bupati Banyuwangi Azwar Anas`); the `DI` of `DI Yogyakarta`, which is the
+candidate's attribute: `Pilgub Jatim ... Bupati Banyuwangi Azwar Anas`); a place in a sentence of someone's past
+(`kuliah di …`, `pernah …`: background_words.txt); the `DI` of `DI Yogyakarta`, which is the
 province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
 more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
@@ -159,6 +160,7 @@ class RegionWords:
     count_openers: frozenset[str]  # `di antaranya`: opens a full list only after a count of places
     count_units: frozenset[str]  # `titik`, `kabupaten`: the places such a count counts
     count_words: frozenset[str]  # `lima`: number words of such a count
+    background_words: frozenset[str]  # `dibesarkan`, `kuliah`, `pernah`: a sentence of someone's past (N1)
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,8 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("region_enumerators.txt")),
                        frozenset(read_lines("region_count_openers.txt")),
                        frozenset(read_lines("region_count_units.txt")),
-                       frozenset(read_lines("count_words.txt")))
+                       frozenset(read_lines("count_words.txt")),
+                       frozenset(read_lines("background_words.txt")))
 
 
 def _sites() -> Gazetteer[str]:
@@ -535,6 +538,7 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     if not names:  # most articles name no region, or only their country
         return []
     starts = {match.start: match for match in names}
+    background = [i for i, token in enumerate(tokens) if token.lower in words.background_words]
     mentions = []
     for match in names:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
@@ -547,12 +551,29 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
             if _happens_here(tokens, match, words):
                 mention = replace(mention, happened=True)
+            elif background and _in_sentence_with(tokens, match.start, background):
+                continue  # `Ia kuliah di Padang, lalu mengajar di sebuah SMP di Painan, Kabupaten Pesisir Selatan`:
+                # where someone was before, not the story's place
             mentions.append(replace(mention, ambiguous=surface in words.ambiguous) if surface in words.ambiguous
                             else mention)
             paired = _narrowed(match.value, _paired_level(tokens, match.start, words))
             if paired and paired != match.value:
                 mentions.append(replace(mention, candidates=paired))
     return mentions
+
+
+SENTENCE_REACH = 60  # tokens looked at either side of a name for its sentence's ends
+
+
+def _in_sentence_with(tokens: list[Token], index: int, positions: list[int]) -> bool:
+    """Whether one of `positions` lies in the sentence of the token at `index`."""
+    start = index
+    while start > 0 and index - start < SENTENCE_REACH and tokens[start - 1].text not in SENTENCE_END:
+        start -= 1
+    end = index
+    while end < len(tokens) and end - index < SENTENCE_REACH and tokens[end].text not in SENTENCE_END:
+        end += 1
+    return any(start <= position < end for position in positions)
 
 
 def _paired_level(tokens: list[Token], start: int, words: RegionWords) -> Cue | None:
