@@ -2,23 +2,28 @@
 `M. Tito` / `Muhammad Tito Karnavian`, `Luhut Binsar Pandjaitan` / `Luhut Panjaitan`, `Kofifah` / `Khofifah`.
 
 Forms are compared word by word: the same word, a spelling of it one edit away (words of 5 letters or more) or
-with the old spellings (dj/j, tj/c, oe/u) made new, an initial and the name it begins, a given name's spellings
-(data/given_name_forms.txt). A form of two words or more joins the forms it is written inside, in order
-(`Argo Yuwono` inside `Raden Prabowo Argo Yuwono`), when those forms are one person among themselves; a form
-of one word joins only the one group whose forms it begins, spelled the same. Different people sharing a surname (`Susilo Bambang Yudhoyono`,
-`Agus Harimurti Yudhoyono`) share one word, and a shared word alone never merges two groups.
+with the old spellings (dj/j, tj/c, oe/u) made new, an initial and the given name it begins (never a surname:
+`Faizal M` is not `Faisal Mekdad`), a given name's spellings (data/given_name_forms.txt). A form of two words or
+more joins the forms it is written inside, in order (`Argo Yuwono` inside `Raden Prabowo Argo Yuwono`), when
+those forms are one person among themselves; where it skips words of the longer form its own words must be
+spelled the same (`Agus Santoso` is not `R Agus Budi Santosa`). A form of one word joins another spelling of its
+word (`Soekarno`, `Sukarno`) and the one group whose forms it begins only when articles give both a role in
+common (`Rini`, Menteri BUMN, is `Rini Soemarno`; `Abdullah` of the Supreme Court is not `Abdullah Azwar Anas`):
+a first name alone is too often someone else's. Different people sharing a surname
+(`Susilo Bambang Yudhoyono`, `Agus Harimurti Yudhoyono`) share one word, and a shared word alone never merges two
+groups.
 """
-
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from .datafiles import read_lines
 
 MAX_FORMS = 200_000  # forms a grouping takes at most (an archive's official values are a few thousand)
+RolesOf = Callable[[str], Collection[str]]  # a form -> the roles articles give it (as written)
 MIN_FUZZY_LENGTH = 6  # shorter words must be spelled the same (Dedi is no Dede, Jamil no Jalil)
 OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 _NON_LETTERS = re.compile(r"[^a-z]")
@@ -72,17 +77,28 @@ def _one_edit(a: str, b: str) -> bool:
 
 def written_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Every word of `short` in `long`, in order (an initial matching a name right where the words before it
-    left off)."""
-    j = 0
+    left off; the last word a name, not an initial standing for one). Where `short` skips words of `long` between
+    two of its own, its words are spelled the same: a near spelling is trusted only in a row (`Agus Santoso` is not
+    inside `R Agus Budi Santosa`, `Djarot Saeful` is inside `Djarot Saiful Hidayat`)."""
+    j, near, first, skipped = 0, False, None, False
     for word in short:
+        start = j
         while j < len(long) and not _written_as(word, long[j]):
             if len(word) == 1:
                 return False  # an initial stands where its name does: `M. Tito`, not `M Nasir` in `PP Muhammadiyah …`
             j += 1
         if j == len(long):
             return False
+        skipped = skipped or (first is not None and j > start)
+        first = j if first is None else first
+        near = near or (word != long[j] and len(word) > 1)
         j += 1
-    return True
+    return not (near and skipped) and not _initial_for_name(short[-1], long[j - 1])
+
+
+def _initial_for_name(word: str, other: str) -> bool:
+    """An initial standing for a whole word: fine for a given name (`M. Tito`), never for the surname."""
+    return len(word) == 1 < len(other)
 
 
 def _written_as(word: str, longer: str) -> bool:
@@ -93,12 +109,16 @@ def _written_as(word: str, longer: str) -> bool:
 
 def one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full forms that may be one person: one written inside the other, or two words or more shared in
-    order with the same surname (`Muhammad Tito Karnavian`, `Tri Tito Karnavian`)."""
+    order with the same surname spelled the same (`Muhammad Tito Karnavian`, `Tri Tito Karnavian`)."""
     if len(a) > len(b):
         a, b = b, a
     if written_inside(a, b):
         return len(a) >= 2 or len(b) == 1
-    return same_word(a[-1], b[-1]) and _shared(a, b) >= 2
+    return a[-1] == b[-1] and len(a[-1]) > 1 and _shared(a, b) >= 2
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return same_word(a, b) and not _initial_for_name(a, b) and not _initial_for_name(b, a)
 
 
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -127,9 +147,11 @@ class _Groups:
         self.parent[self.find(i)] = self.find(j)
 
 
-def group_names(counts: Mapping[str, int]) -> dict[str, str]:
+def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict[str, str]:
     """Each form -> the form its person is shown as: the fullest of the group's frequent forms (those in at
-    least half as many articles as its most frequent one), else its most frequent. `counts`: articles per form."""
+    least half as many articles as its most frequent one), else its most frequent. `counts`: articles per form;
+    `roles`: the roles articles give a form, asked only of one-word forms and of the forms of the one group such
+    a form begins (without it, a one-word form stays apart)."""
     names = sorted(counts, key=lambda name: (-len(words_of(name)), -counts[name], name))[:MAX_FORMS]
     words = [words_of(name) for name in names]
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -149,12 +171,26 @@ def group_names(counts: Mapping[str, int]) -> dict[str, str]:
         if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
             for j in candidates:
                 groups.join(i, j)
+    longer: dict[int, list[str]] = defaultdict(list)  # each group of forms of two words or more -> its forms
+    for i, parts in enumerate(words):
+        if len(parts) >= 2:
+            longer[groups.find(i)].append(names[i])
+    spelled: dict[str, list[int]] = defaultdict(list)  # a one-word form's word -> its forms (`Soekarno`, `Sukarno`)
     for i, parts in enumerate(words):
         if len(parts) == 1:
-            owners = {groups.find(j) for j in _neighbours(i, parts, by_word, by_deletion)
-                      if len(words[j]) >= 2 and _names_one_word(parts[0], words[j])}
-            if len(owners) == 1:
-                groups.join(i, owners.pop())
+            spelled[parts[0]].append(i)
+    for word, forms in spelled.items():
+        if roles is None:
+            continue
+        same = [forms[0], *(i for i in forms[1:] if _share_a_role([names[i]], [names[forms[0]]], roles))]
+        for i in same[1:]:
+            groups.join(i, forms[0])
+        owners = {groups.find(j) for j in _neighbours(forms[0], (word,), by_word, by_deletion)
+                  if len(words[j]) >= 2 and _names_one_word(word, words[j])}
+        if len(owners) == 1:
+            owner = owners.pop()
+            if _share_a_role([names[i] for i in same], longer[owner], roles):
+                groups.join(forms[0], owner)
     members: dict[int, list[str]] = defaultdict(list)
     for i, name in enumerate(names):
         members[groups.find(i)].append(name)
@@ -167,6 +203,15 @@ def group_names(counts: Mapping[str, int]) -> dict[str, str]:
     return shown
 
 
+def _share_a_role(forms: list[str], others: list[str], roles: RolesOf) -> bool:
+    """Whether articles give one of `forms` a role they give one of `others` too (in any case and spacing)."""
+    def held(names: list[str]) -> set[str]:
+        return {" ".join(role.split()).casefold() for name in names for role in roles(name) if role.strip()}
+
+    mine = held(forms)
+    return bool(mine) and not mine.isdisjoint(held(others))
+
+
 def _names_one_word(word: str, other_words: tuple[str, ...]) -> bool:
     """A form of one word names a longer form by its first word spelled the same (`Anies`, `Tito`): a surname
     alone (`Mulyadi`, `Hartono`) or a near spelling (`Fadeli`, `Kerman`) is too often someone else."""
@@ -177,7 +222,8 @@ def _joins(parts: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """A form of two words or more joins a form it is written inside, or a spelling of it of as many words."""
     if len(other) > len(parts):
         return written_inside(parts, other)
-    return len(other) == len(parts) and all(same_word(a, b) for a, b in zip(parts, other))
+    return len(other) == len(parts) and all(same_word(a, b) for a, b in zip(parts, other)) \
+        and _same_surname(parts[-1], other[-1])
 
 
 def _neighbours(i: int, parts: tuple[str, ...], by_word, by_deletion) -> Iterable[int]:
@@ -199,9 +245,9 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
 
 
-def variants(counts: Mapping[str, int]) -> dict[str, list[str]]:
-    """The form each person is shown as -> every form of them, most frequent first."""
+def variants(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict[str, list[str]]:
+    """The form each person is shown as -> every form of them, most frequent first (group_names)."""
     found: dict[str, list[str]] = defaultdict(list)
-    for name, shown in group_names(counts).items():
+    for name, shown in group_names(counts, roles).items():
         found[shown].append(name)
     return {shown: sorted(names, key=lambda name: (-counts[name], name)) for shown, names in found.items()}

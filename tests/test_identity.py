@@ -31,6 +31,11 @@ def test_written_inside_keeps_order():
     ("Bambang Soesatyo", "Bambang P.S Brodjonegoro", False),
     ("Bambang Brodjonegoro", "Bambang P.S Brodjonegoro", True),
     ("M. Tito", "Muhammad Tito Karnavian", True),
+    # a near spelling where words are skipped, and an initial for a surname, are other people (the shared corpus)
+    ("Agus Santoso", "R Agus Budi Santosa", False),
+    ("Faizal M", "Faisal Mekdad", False),
+    ("Djarot Saeful", "Djarot Saiful Hidayat", True),
+    ("Khofifah Parawansa", "Khofifah Indar Parawansa", True),
 ])
 def test_one_person(a, b, expected):
     assert one_person(words_of(a), words_of(b)) is expected
@@ -54,8 +59,17 @@ ARCHIVE = {
 }
 
 
+# the roles articles give the forms: a one-word form joins the group it begins only when they share one
+ROLES = {
+    "Anies": ["Gubernur DKI Jakarta"], "Anies Baswedan": ["Gubernur DKI Jakarta", "Mendikbud"],
+    "Khofifah": ["Menteri Sosial"], "Khofifah Indar Parawansa": ["Gubernur Jawa Timur", "Menteri  sosial"],
+    "Tito": ["Kapolri"], "Muhammad Tito Karnavian": ["Kapolri"], "Tito Karnavian": ["Mendagri"],
+    "Budi": ["Kepala Desa"], "Budi Gunadi Sadikin": ["Menteri Kesehatan"], "Budi Arie Setiadi": ["Menkominfo"],
+}
+
+
 def test_variants_of_one_person_are_one_value_shown_as_the_fullest_frequent_form():
-    assert variants(ARCHIVE) == {
+    assert variants(ARCHIVE, lambda name: ROLES.get(name, ())) == {
         "Anies Baswedan": ["Anies Baswedan", "Anies Rasyid Baswedan", "Anies"],
         "Sri Mulyani Indrawati": ["Sri Mulyani", "Sri Mulyani Indrawati"],
         "Argo Yuwono": ["Argo Yuwono", "Raden Prabowo Argo Yuwono"],
@@ -87,3 +101,58 @@ def test_a_surname_alone_stays_apart_from_the_one_person_who_has_it():
     assert group_names({"Recep Tayyip Erdogan": 4, "Erdogan": 2, "Dedi Mulyadi": 3, "Mulyadi": 2}) == {
         "Recep Tayyip Erdogan": "Recep Tayyip Erdogan", "Erdogan": "Erdogan", "Dedi Mulyadi": "Dedi Mulyadi",
         "Mulyadi": "Mulyadi"}
+
+
+def test_a_one_word_form_needs_a_shared_role_to_join_the_group_it_begins():
+    without = variants(ARCHIVE)
+    assert (without["Anies"], without["Khofifah"], without["Tito"]) == (["Anies"], ["Khofifah"], ["Tito"])
+    assert without["Anies Baswedan"] == ["Anies Baswedan", "Anies Rasyid Baswedan"]
+
+
+# Real pairs from the shared corpus (trial 11), with the roles its articles give them: one first name and two
+# people, never one value; the same first name with the same role is the same person.
+CORPUS_ROLES = {
+    "Abdullah": ["Kepala Biro Hukum dan Humas MA"], "Abdullah Azwar Anas": ["Bupati Banyuwangi"],
+    "Azwar Anas": ["Bupati Banyuwangi"],
+    "Sudirman": ["Kolonel", "Kepala Bidang Lalu Lintas dan Angkutan Jalan Dishub Sumsel"],
+    "Sudirman Said": ["Menteri ESDM", "Menteri Energi dan Sumber Daya Mineral"],
+    "Faizal": ["Deputi Bidang Pengembangan Kelembagaan Kementerian Pariwisata"],
+    "Faizal M": ["Kepala Bandara Tunggul Wulung Cilacap"], "Faisal Mekdad": ["Wakil Menteri Luar Negeri Suriah"],
+    "Asep": ["Kanit Laka Polres Bogor Kabupaten"], "Asep Adi Saputra": ["Kapolres Metro Bekasi"],
+    "Haris": ["Kasubag Humas Polres Muaro Jambi"],
+    "Haris Munandar": ["Kepala Badan Penelitian dan Pengembangan Industri Kemenperin"],
+    "Ani": ["Menkeu"], "Ani Natalia": ["Humas DJP Pusat"],
+    "Soekarno": ["Presiden", "Presiden RI"], "Sukarno": ["Presiden"], "Soekarno Hatta": ["Kapolda Lampung"],
+    "Syafruddin": ["Wakapolri"], "Syafruddin Arsyad Temenggung": ["Kepala Badan Penyehatan Perbankan Nasional"],
+    "Agus Santoso": ["Wakil Kepala PPATK"], "R Agus Budi Santosa": ["Kapolres"],
+    "Joseph": ["Panglima Angkatan Bersenjata AS"], "Joseph F Dunford": ["Panglima Angkatan Bersenjata AS"],
+    "Rini": ["Menteri BUMN"], "Rini Soemarno": ["Menteri BUMN", "Menteri Badan Usaha Milik Negara"],
+}
+
+
+def test_a_first_name_alone_or_shared_is_not_another_persons_full_name():
+    counts = dict.fromkeys(CORPUS_ROLES, 1) | {"Abdullah Azwar Anas": 3, "Sudirman Said": 4, "Rini Soemarno": 7,
+                                                   "Soekarno": 4, "Joseph F Dunford": 2}
+    assert variants(counts, lambda name: CORPUS_ROLES.get(name, ())) == {
+        "Abdullah Azwar Anas": ["Abdullah Azwar Anas", "Azwar Anas"], "Abdullah": ["Abdullah"],
+        "Sudirman Said": ["Sudirman Said"], "Sudirman": ["Sudirman"],
+        "Faisal Mekdad": ["Faisal Mekdad"], "Faizal M": ["Faizal M"], "Faizal": ["Faizal"],
+        "Asep Adi Saputra": ["Asep Adi Saputra"], "Asep": ["Asep"],
+        "Haris Munandar": ["Haris Munandar"], "Haris": ["Haris"],
+        "Ani Natalia": ["Ani Natalia"], "Ani": ["Ani"],
+        "Soekarno Hatta": ["Soekarno Hatta"], "Soekarno": ["Soekarno", "Sukarno"],
+        "Syafruddin Arsyad Temenggung": ["Syafruddin Arsyad Temenggung"], "Syafruddin": ["Syafruddin"],
+        "Agus Santoso": ["Agus Santoso"], "R Agus Budi Santosa": ["R Agus Budi Santosa"],
+        "Joseph F Dunford": ["Joseph F Dunford", "Joseph"],
+        "Rini Soemarno": ["Rini Soemarno", "Rini"],
+    }
+    names_only = variants(counts)  # without roles: no first name alone joins anyone
+    assert (names_only["Joseph"], names_only["Rini"], names_only["Rini Soemarno"], names_only["Sukarno"]) == (
+        ["Joseph"], ["Rini"], ["Rini Soemarno"], ["Sukarno"])
+
+
+def test_two_spellings_of_one_word_are_one_person_only_with_a_role_in_common():
+    roles = {"Boediono": ["Wakil Presiden"], "Budiono": ["Wakil Presiden"], "Soeharto": ["Presiden"],
+             "Suharto": ["Kapolsek"]}
+    assert variants({"Boediono": 3, "Budiono": 1, "Soeharto": 2, "Suharto": 1}, lambda name: roles[name]) == {
+        "Boediono": ["Boediono", "Budiono"], "Soeharto": ["Soeharto"], "Suharto": ["Suharto"]}
