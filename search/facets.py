@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -26,6 +26,7 @@ class FacetCount:
     value: str
     count: int
     children: tuple["FacetCount", ...] = ()
+    variants: tuple[str, ...] = ()  # a person's other stored forms, counted under this value (search/people.py)
 
 
 def matching_values(values: Sequence[str], typed: str, limit: int = 50) -> list[str]:
@@ -143,6 +144,18 @@ class FacetTable:
 
     def matching_values(self, typed: str, limit: int = 50) -> list[str]:
         return matching_values(self.values, typed, limit)
+
+    def grouped(self, group_of: Mapping[str, str]) -> "FacetTable":
+        """The same documents with each value replaced by its group's (`group_of`; a value missing there is a
+        group of its own), a document's pairs of one group counted once: one person's forms as one value."""
+        groups = sorted({group_of.get(value, value) for value in self.values})
+        if not self.values:
+            return FacetTable(self.field, groups, self.pair_doc, self.pair_value)
+        number = {group: i for i, group in enumerate(groups)}
+        group_of_value = np.array([number[group_of.get(value, value)] for value in self.values], dtype=np.int64)
+        keys = np.unique(self.pair_doc.astype(np.int64) * len(groups) + group_of_value[self.pair_value])
+        return FacetTable(self.field, groups, (keys // len(groups)).astype(np.int32),
+                          (keys % len(groups)).astype(np.int32))
 
     def tally(self, matching: np.ndarray, documents: np.ndarray | None = None) -> np.ndarray:
         """How many of the documents flagged in `matching` (their numbers: `documents`, when known) have each

@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from itertools import islice
 from typing import Any, Callable
@@ -21,10 +21,11 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .analysis import Stems, stem_word, stopwords
-from .facet_aliases import alias_words, named_values, with_variants
+from .facet_aliases import alias_words, named_values
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
+from .people import People, roles_reader
 from .errors import QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
@@ -161,6 +162,8 @@ class Generation:
     _protected: frozenset[str] | None = None  # words a known word is never respelled from or to
     _spelling: SpellingTable | None = None  # the body words spelling chooses from (built once, by warm)
     _spelling_lock: threading.Lock = field(default_factory=threading.Lock)
+    _people: People | None = None  # the official values grouped by person (built once, by warm or when asked)
+    _people_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, name: str, path: Path, lease: int | None, memo: SegmentMemo,
@@ -195,8 +198,9 @@ class Generation:
         and by stem in every surface field, within 1/WARM_SHARE of the postings cache; and a search of each of
         the `agencies` agencies in most articles, which reads the phrases its names and acronyms expand to (and,
         once per process, the agency names); the spelling table and the words spelling protects; the official
-        values grouped by person (the first request selecting an official waited 0.45 s for it at 100k); each
-        facet's totals. Facet tables, dates and stories are read when the generation opens."""
+        values grouped by person and the people facets counted by person (the first request selecting an official
+        waited 0.45 s for the grouping at 100k); each facet's totals. Facet tables, dates and stories are read
+        when the generation opens."""
         for field_name, field_type in self.searcher.schema.items():
             if field_type.scorable:
                 self.postings.lengths(field_name)
@@ -217,8 +221,7 @@ class Generation:
         if AGENCY in self.facets:
             for name, _ in self.facets[AGENCY].counts(self.postings.live, agencies):
                 self.prepare(parse(name), {}, None, None, Expansions())  # the name, as words: expanded
-        if OFFICIAL in self.facets and self.facets[OFFICIAL].values:
-            self.person_forms(self.facets[OFFICIAL].values[0])  # groups every official value by person, once
+        self.people  # noqa: B018 -- groups every official value by person, once
 
     def frequent_words(self, count: int) -> list[str]:
         """The `count` body words (stop words aside) in most documents, most first; ties in word order."""
@@ -292,6 +295,7 @@ class Generation:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings), self.facets,
                                stems=self.stems, registry=self.registry, spell=self._close_spellings)
+        selected = self.stored_selection(selected)  # a person: every stored form of them
         built = builder.build(parsed, selected, start, end)
         return builder, built, self._masks(built, selected, expansions, relax)
 
@@ -375,6 +379,12 @@ class Generation:
     def _facet_counts(self, facet, masks: _Masks, documents: np.ndarray, request) -> list[FacetCount]:
         """One facet's listing under a search; `documents` are the numbers of those `masks.matching` flags."""
         covered = masks.for_facet(facet.name)
+        if facet.people:  # one value per person, counting the articles naming any form of them
+            people = self.people
+            counts = facet_counts(facet, people.tables[facet.name], covered, request.facet_size,
+                                  request.selected.get(facet.name, ()),
+                                  documents if covered is masks.matching else None)
+            return [replace(counted, variants=people.others(counted.value)) for counted in counts]
         return facet_counts(facet, self.facets[facet.name], covered, request.facet_size,
                             request.selected.get(facet.name, ()), documents if covered is masks.matching else None)
 
@@ -404,20 +414,40 @@ class Generation:
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
         _, _, masks = self.prepare_request(parse(request.q), request, self.budget())
+        if facet in self.people.tables:  # by person: a prefix of any form's words, or of a nickname's
+            return self.people.tables[facet].counts(
+                masks.for_facet(facet), size, prefix=prefix, shown_as=self.registry.get(facet).display,
+                aliases=lambda value: self.people.words(facet, value, lambda form: alias_words(facet, form)))
         return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
                                          shown_as=self.registry.get(facet).display,
                                          aliases=lambda value: alias_words(facet, value))
 
+    @property
+    def people(self) -> People:
+        """The official values grouped by person, and the people facets' counts by person (search/people.py);
+        the roles a first name alone needs are read from the articles of the forms in question."""
+        with self._people_lock:
+            if self._people is None:
+                official = self.facets.get(OFFICIAL)
+                roles = roles_reader(official, self._officials_of) if official is not None else None
+                self._people = People.build(official, {facet.name: self.facets[facet.name]
+                                                       for facet in self.registry if facet.people}, roles)
+            return self._people
+
+    def _officials_of(self, doc: int) -> list[dict[str, Any]]:
+        with self.postings.io:
+            return self.searcher.stored_fields(doc).get("officials") or []
+
     def person_forms(self, name: str) -> list[str]:
-        """Every official value this generation stores for the person `name` is (search/identity.py)."""
-        table = self.facets.get(OFFICIAL)
-        if table is None or name not in table.ordinals:
+        """Every official value this generation stores for the person `name` is (search/people.py)."""
+        if name not in self.people.value_of:
             return [name]
-        return with_variants(OFFICIAL, [name], table.values)
+        return [name, *self.people.others(name)]
 
     def resolved(self, request):
         """The request with each selected value as this generation stores it (facet_aliases.named_values:
-        `joko widodo`, `jokowi` -> `Joko Widodo`); a value naming none is kept, and selects nothing."""
+        `joko widodo`, `jokowi` -> `Joko Widodo`), a person's form as the person's value (`Kofifah Indar
+        Parawansa` -> `Khofifah Indar Parawansa`); a value naming none is kept, and selects nothing."""
         selected = {}
         for name, typed in request.selected.items():
             table = self.facets.get(name)
@@ -425,13 +455,32 @@ class Generation:
             for value in typed:
                 if table is None:
                     found[value] = None
-                    continue
-                if value in table.ordinals:
-                    found.update(dict.fromkeys(with_variants(name, [value], table.values)))
-                    continue
-                found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
+                elif name in self.people.tables:
+                    found.update(dict.fromkeys(self._persons(name, value)))
+                elif value in table.ordinals:
+                    found[value] = None
+                else:
+                    found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
             selected[name] = tuple(found)
         return request.with_stored_values(selected)
+
+    def _persons(self, facet: str, typed: str) -> list[str]:
+        """The persons a value typed in a people facet names: a person's value, else the persons of the
+        official forms it names (any case, a nickname, the words of several); else the value as typed."""
+        people = self.people
+        if typed in people.tables[facet].ordinals:
+            return [typed]
+        official = self.facets.get(OFFICIAL)
+        forms = [typed] if official is None or typed in official.ordinals else \
+            named_values(OFFICIAL, typed, official.values)
+        return people.selected(facet, forms) or [typed]
+
+    def stored_selection(self, selected: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """A selection of persons as the stored forms the documents hold (other facets' values as they are)."""
+        people = self.people if any(name in self.registry and self.registry.get(name).people and values
+                                    for name, values in selected.items()) else None
+        return {name: people.stored(values) if people is not None and name in people.tables else values
+                for name, values in selected.items()}
 
     def forms(self, words: set[str]) -> set[str]:
         """Every indexed word that shares a stem with one of `words`: what a snippet marks."""
@@ -458,7 +507,8 @@ class Generation:
         for word, replacement in zip(words, corrected):
             if replacement != word:
                 suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
-        respelled = builder.build(parse(suggested), request.selected, request.start, request.end)
+        respelled = builder.build(parse(suggested), self.stored_selection(request.selected), request.start,
+                                  request.end)
         try:
             found = int(self.evaluator.mask(respelled.combined(), Expansions(deadline=budget.deadline)).sum())
         except QueryTooCostlyError:

@@ -20,9 +20,10 @@ def official_profile(backend, typed: str) -> dict[str, Any]:
     name = resolve_official(backend, typed)
     named = backend.search(SearchRequest(selected={"official": (name,)}, sort="date", per_page=ROLE_ARTICLES,
                                          collapse=False, facet_size=PROFILE_FACET_SIZE))
-    forms = [name, *(value for value in named["query"].get("official", []) if value != name)]
-    # the quoted facet takes values as stored, so every form of the person is asked for (an article quoting
-    # "Sri Mulyani" quotes "Sri Mulyani Indrawati" too)
+    listed = next((item for item in named["facets"].get("official", []) if item["value"] == name), {})
+    forms = [name, *listed.get("variants", ())]  # the person's other stored forms, counted under the name
+    # every form is asked for: a backend that does not group forms by person takes each as stored (an article
+    # quoting "Sri Mulyani" quotes "Sri Mulyani Indrawati" too)
     quoting = backend.search(SearchRequest(selected={"quoted": tuple(forms)}, sort="date", per_page=QUOTING_ARTICLES,
                                            collapse=False, facet_size=1))
     latest = named["hits"][:PROFILE_ARTICLES]

@@ -430,7 +430,9 @@ class SearchService:
         with self.using() as generation:
             request = generation.resolved(request)
             counts = generation.facet_counts(facet, request, prefix.strip(), size)
-        return facet_values_result(self.facets.get(facet), prefix, counts, request.selected[facet])
+            people = generation.people if facet in generation.people.tables else None
+        return facet_values_result(self.facets.get(facet), prefix, counts, request.selected[facet],
+                                   people.others if people is not None else None)
 
     def export(self, request: SearchRequest, limit: int = EXPORT_LIMIT) -> Iterator[dict[str, Any]]:
         """Every hit of a search (all pages, at most `limit`) as export rows (search/export.py), one at a time;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .facet_registry import FACETS, Facet, FacetRegistry
 from .facets import FacetCount
@@ -50,7 +50,8 @@ def held_words(held: tuple[list[str], list[str]]) -> dict[str, list[str]]:
 
 def facet_items(facet: Facet, counts: list[FacetCount], selected: tuple[str, ...]) -> list[dict[str, Any]]:
     """One dict per listed value, as the page and the API both show it: `{value, label, count, selected}`,
-    and for a nested facet the `children` listed under an expanded value (the page adds `toggle_url`)."""
+    for a nested facet the `children` listed under an expanded value, for a person written in several forms
+    the others (`variants`, counted under the value); the page adds `toggle_url`."""
     return [facet_item(facet, counted, selected) for counted in counts]
 
 
@@ -59,15 +60,22 @@ def facet_item(facet: Facet, counted: FacetCount, selected: tuple[str, ...]) -> 
                             "selected": counted.value in selected}
     if facet.nested:
         item["children"] = facet_items(facet, list(counted.children), selected)
+    if counted.variants:
+        item["variants"] = list(counted.variants)
     return item
 
 
 def facet_values_result(facet: Facet, prefix: str, counts: list[tuple[str, int]],
-                        selected: tuple[str, ...]) -> dict[str, Any]:
-    """The values of one facet matching a prefix typed in its type-ahead (flat, whatever their level)."""
-    return {"facet": facet.name, "prefix": prefix,
-            "values": [{"value": value, "label": facet.display(value), "count": count, "selected": value in selected}
-                       for value, count in counts]}
+                        selected: tuple[str, ...],
+                        variants: Callable[[str], tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """The values of one facet matching a prefix typed in its type-ahead (flat, whatever their level); a
+    person's other forms (`variants`) as the facet list gives them."""
+    values = []
+    for value, count in counts:
+        item = {"value": value, "label": facet.display(value), "count": count, "selected": value in selected}
+        others = variants(value) if variants is not None else ()
+        values.append({**item, "variants": list(others)} if others else item)
+    return {"facet": facet.name, "prefix": prefix, "values": values}
 
 
 def metadata(stored: dict[str, Any]) -> dict[str, Any]:

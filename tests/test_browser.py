@@ -485,7 +485,7 @@ def test_the_official_page_search_box_finds_only_their_articles(sized, officials
     box.press("Enter")
     sized.wait_for_url("**/?official=Sri+Mulyani+Indrawati&q=daerah")
     assert sized.input_value("#q") == "daerah"
-    assert [c.strip(" ×") for c in chips(sized).all_inner_texts()] == ["Sri Mulyani Indrawati", "Sri Mulyani"]
+    assert [c.strip(" ×") for c in chips(sized).all_inner_texts()] == ["Sri Mulyani Indrawati"]  # one person
     assert int(summary_count(sized)) == 4 < everywhere  # the seed says "daerah" too, and is left out
     officials = sized.locator("li.hit p.entities", has_text="Pejabat:").all_inner_texts()
     assert len(officials) == 4 and all("Sri Mulyani" in text for text in officials)
@@ -497,9 +497,9 @@ def test_an_official_of_a_hit_links_to_their_page(sized, officials_url):
     link = sized.locator("li.hit p.entities a.profile")
     assert link.get_attribute("aria-label") == "Profil Sri Mulyani"
     link.click()
-    sized.wait_for_url(officials_url + "/official/Sri%20Mulyani")
-    assert sized.locator("main h1").inner_text() == "Sri Mulyani"
-    assert sized.locator("p.variants").inner_text() == "Juga ditulis: Sri Mulyani Indrawati"
+    sized.wait_for_url(officials_url + "/official/Sri%20Mulyani")  # a shorter form: the person's page
+    assert sized.locator("main h1").inner_text() == "Sri Mulyani Indrawati"
+    assert sized.locator("p.variants").inner_text() == "Juga ditulis: Sri Mulyani"
     assert sized.failed == []
 
 
@@ -511,3 +511,14 @@ def test_a_facet_value_links_to_the_official_page_and_still_toggles(page, base_u
     page.locator('[data-facet-list="official"] a.profile[aria-label="Profil Oded M. Danial"]').click()
     page.wait_for_url(base_url + "/official/Oded%20M.%20Danial")
     assert page.locator("main h1").inner_text() == "Oded M. Danial"
+
+
+def test_a_person_selected_by_a_shorter_form_is_one_chip_whose_cross_clears_them(page, officials_url):
+    page.goto(officials_url + "/?q=&official=Sri+Mulyani&official=Sri+Mulyani+Indrawati&collapse=false")
+    assert [c.strip(" ×") for c in chips(page).all_inner_texts()] == ["Sri Mulyani Indrawati"]
+    listed = page.locator('[data-facet-list="official"] a.selected')
+    assert (listed.locator(".value").all_inner_texts(), listed.locator(".count").all_inner_texts()) == (
+        ["Sri Mulyani Indrawati"], [summary_count(page)])
+    chips(page).first.click()
+    page.wait_for_url(officials_url + "/?collapse=false")
+    assert chips(page).count() == 0

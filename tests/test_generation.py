@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import search.generation
+import search.identity
 from search.generation import MonthIndex
 from search.query import SearchRequest, SearchService
 
@@ -118,15 +119,22 @@ def test_a_warm_generation_holds_the_frequent_words_postings_within_its_share(co
     service.close()
 
 
-def test_a_warm_generation_has_grouped_its_official_values_by_person(index_root):
-    import search.facet_aliases
-    search.facet_aliases._person_groups.cache_clear()
+def test_a_warm_generation_has_grouped_its_official_values_by_person(index_root, monkeypatch):
+    import search.people
+
+    calls = []
+
+    def counted(counts, roles=None):
+        calls.append(len(counts))
+        return search.identity.group_names(counts, roles)
+    monkeypatch.setattr(search.people, "group_names", counted)
     service = SearchService(index_root)  # opening warms it
     generation = service.current()
-    assert search.facet_aliases._person_groups.cache_info().currsize == 1
-    misses = search.facet_aliases._person_groups.cache_info().misses
+    assert len(calls) == 1
     assert generation.person_forms("Suhajar Diantoro") == ["Suhajar Diantoro"]
-    assert search.facet_aliases._person_groups.cache_info().misses == misses  # the first selection found it done
+    assert service.search(SearchRequest(selected={"official": ("suhajar diantoro",)}))["query"]["official"] == [
+        "Suhajar Diantoro"]
+    assert len(calls) == 1  # the first selection found it done
     service.close()
 
 

@@ -678,3 +678,47 @@ def test_a_facet_toggle_url_keeps_every_other_parameter_in_order_and_escaped(app
         assert views.facet_toggler(views.service().resolved(SearchRequest("")), "source")("detik.com") == \
             "/?source=detik.com"
         assert views.page_url(views.service().resolved(SearchRequest(""))) == "/?q="
+
+
+@pytest.fixture(scope="module")
+def people_client(tmp_path_factory):
+    """Articles naming one person under two forms (`Sri Mulyani Indrawati` twice, `Sri Mulyani` once, each
+    with the role Menteri Keuangan) and a namesake by first name alone with another role."""
+    records = [
+        {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
+        {"title": "Utang Negara Turun", "url": "https://a.example/2", "date": "2024-01-05", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati menyebut utang negara turun tahun ini."},
+        {"title": "Pajak Daerah Naik", "url": "https://a.example/3", "date": "2024-01-03", "source": "A",
+         "body": "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini."},
+    ]
+    root = tmp_path_factory.mktemp("people")
+    (root / "sources").mkdir()
+    (root / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([root / "sources"], root / "index")
+    app = create_app({"WARTA_INDEX": str(root / "index"), "TESTING": True})
+    yield app.test_client()
+    app.extensions["warta"].close()
+
+
+def test_a_person_is_one_facet_value_counting_what_selecting_it_finds(people_client):
+    listed = people_client.get("/api/search?q=&collapse=false").get_json()["facets"]["official"]
+    assert listed == [{"value": "Sri Mulyani Indrawati", "label": "Sri Mulyani Indrawati", "count": 3,
+                       "selected": False, "variants": ["Sri Mulyani"],
+                       "toggle_url": "/?official=Sri+Mulyani+Indrawati&collapse=false"}]
+    typed = people_client.get("/api/facets/official?prefix=mul&collapse=false").get_json()["values"]
+    assert [(v["value"], v["count"], v["toggle_url"]) for v in typed] == [
+        ("Sri Mulyani Indrawati", 3, "/?official=Sri+Mulyani+Indrawati&collapse=false")]
+    for form in ("Sri Mulyani Indrawati", "Sri Mulyani", "sri mulyani"):
+        found = people_client.get("/api/search", query_string={"official": form, "collapse": "false"}).get_json()
+        assert (found["query"]["official"], found["total"]) == (["Sri Mulyani Indrawati"], 3)
+
+
+def test_a_selected_person_given_by_any_form_is_one_chip_and_one_toggle_that_removes_it(people_client):
+    url = "/?q=&official=Sri+Mulyani&official=Sri+Mulyani+Indrawati"
+    found = people_client.get("/api/search" + url[1:]).get_json()
+    assert [(v["value"], v["count"], v["selected"], v["toggle_url"]) for v in found["facets"]["official"]] == [
+        ("Sri Mulyani Indrawati", 3, True, "/?q=")]
+    page = people_client.get(url).get_data(as_text=True)
+    chips = re.search(r'<ul class="chips".*?</ul>', page, re.S).group(0)
+    assert re.findall(r'<a href="([^"]*)"', chips) == ["/?q="]
