@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.set_defaults(run=run_reindex)
 
     search = commands.add_parser("search", help="search the index", description="Search the index and print the results.")
-    search.add_argument("query", nargs="?", default="", help="words, \"phrases\", -exclusions, OR, prefix*")
+    search.add_argument("query", nargs="?", default="",
+                        help="words, \"phrases\", -exclusions (-word, -official:x, NOT word), OR, prefix*")
     search.add_argument("--official", action="append", default=[], metavar="NAME", help="only articles naming this official (repeatable)")
     search.add_argument("--agency", action="append", default=[], metavar="NAME", help="only articles naming this agency (repeatable)")
     search.add_argument("--facet", action="append", default=[], metavar="NAME=VALUE", type=facet_choice,

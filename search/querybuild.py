@@ -283,25 +283,36 @@ class QueryBuilder:
                              for value in values]) for name, values in selected.items() if values}
 
     def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
-        filters: list[wq.Query] = []
-        if sum(name == SAID_FIELD for name, _ in parsed.filters) > MAX_SAID:
+        """Field filters, then what the excluded fields would select, left out, then the dates."""
+        said = sum(name == SAID_FIELD for name, _ in parsed.filters + parsed.excluded)
+        if said > MAX_SAID:
             raise BadQueryError(f"at most {MAX_SAID} said: filters in one query", "bad_filter")
-        for name, typed in parsed.filters:
-            if name == SAID_FIELD:
-                filters.append(self.said_filter(typed, parsed))
-            elif name in self.facets:
-                filters.append(self.facet_filter(name, typed))
-            else:
-                filters.append(wq.Term(f"{name}_key", typed.casefold()))
+        filters = [self.field_filter(name, typed, parsed) for name, typed in parsed.filters]
+        filters += [wq.Not(self.excluded_filter(name, typed, parsed)) for name, typed in parsed.excluded]
         for name, typed in parsed.dates:
-            bound = parse_date_bound(typed, upper=name == "to")
-            if bound is None:
-                raise date_bound_error(f"{name}:", typed)
+            bound = _date_bound(name, typed)
             start, end = (max(start, bound) if start else bound, end) if name == "from" else \
                          (start, min(end, bound) if end else bound)
         check_date_range(start, end)
         dates = date_filter(start, end)
         return filters + ([dates] if dates is not None else [])
+
+    def field_filter(self, name: str, typed: str, parsed: ParsedQuery) -> wq.Query:
+        """What `name:typed` selects: a speaker's quotes, a facet's values, or a place."""
+        if name == SAID_FIELD:
+            return self.said_filter(typed, parsed)
+        if name in self.facets:
+            return self.facet_filter(name, typed)
+        return wq.Term(f"{name}_key", typed.casefold())
+
+    def excluded_filter(self, name: str, typed: str, parsed: ParsedQuery) -> wq.Query:
+        """What `-name:typed` leaves out: what `name:typed` alone would select (`-from:2022`: the articles dated
+        2022 or later; undated ones stay)."""
+        if name == "from":
+            return date_filter(_date_bound(name, typed), None)
+        if name == "to":
+            return date_filter(None, _date_bound(name, typed))
+        return self.field_filter(name, typed, parsed)
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
               start: date | None = None, end: date | None = None, selecting: bool = False) -> BuiltQuery:
@@ -314,6 +325,14 @@ class QueryBuilder:
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)
         return built
+
+
+def _date_bound(name: str, typed: str) -> date:
+    """The day `from:typed` (or `to:typed`) starts (ends) with; BadQueryError when it names none."""
+    bound = parse_date_bound(typed, upper=name == "to")
+    if bound is None:
+        raise date_bound_error(f"{name}:", typed)
+    return bound
 
 
 def _without_repeats(units: list[Unit]) -> list[Unit]:

@@ -2,9 +2,11 @@
 
     reformasi "kelas dunia" -zoom bupati OR walikota birokra* official:"Suhajar Diantoro" agency:kemendagri
     source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa said:"Suhajar Diantoro"
+    -official:jokowi NOT source:detik
 
 A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
-(search/relaxation.py) never lets an article without them through.
+(search/relaxation.py) never lets an article without them through. `-` before a word, a phrase or a field
+excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ SAID_FIELD = "said"  # `said:"Suhajar Diantoro" reformasi`: the query's words in
 FILTER_FIELDS = (*FACETS.names, "place", SAID_FIELD)  # `region:lamsel`, `source:detik`, …
 PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only
 DATE_FIELDS = ("from", "to")
-_PIECE = re.compile(
-    r'(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))'
+OPERATORS = ("OR", "AND", "NOT")  # upper case only: a lower-case `or` is a word
+_PIECE = re.compile(  # a field's value may be missing: `official:` (then nothing is asked of it)
+    r'(?P<field_sign>[-+])?(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))?'
     r'|(?P<sign>[-+])?"(?P<phrase>[^"]*)"?'
     r"|(?P<word>\S+)"
 )
@@ -43,6 +46,7 @@ class ParsedQuery:
     groups: tuple[tuple[Clause, ...], ...]  # AND of groups; the clauses inside a group are OR-ed
     filters: tuple[tuple[str, str], ...] = ()  # (field, value as typed) for the facets, place and said
     dates: tuple[tuple[str, str], ...] = ()  # ("from" | "to", value as typed)
+    excluded: tuple[tuple[str, str], ...] = ()  # (field, value) of `-official:jokowi`, `NOT from:2022`: left out
 
     def with_said(self, names) -> "ParsedQuery":
         """The query with a `said:` filter for each of `names` (the API's and the CLI's `said=`)."""
@@ -56,7 +60,7 @@ class ParsedQuery:
     @property
     def reads_nothing(self) -> bool:
         """No word, phrase, filter or date could be read (`😀`, `!!!`): the query searches for nothing."""
-        return not (self.groups or self.filters or self.dates)
+        return not (self.groups or self.filters or self.dates or self.excluded)
 
     @property
     def positive_words(self) -> set[str]:
@@ -76,43 +80,81 @@ def is_filler_group(group: list[Clause]) -> bool:
 
 
 def parse(text: str) -> ParsedQuery:
-    """User text → AND-ed groups of OR-ed clauses, plus field filters and dates."""
-    groups: list[list[Clause]] = []
-    filters: list[tuple[str, str]] = []
-    dates: list[tuple[str, str]] = []
-    join_next = require_next = False
+    """User text → AND-ed groups of OR-ed clauses, plus field filters, dates and excluded fields."""
+    reading = _Reading()
     for match in _PIECE.finditer(normalise_text(text or "")):
+        reading.take(match)
+    return reading.parsed()
+
+
+class _Reading:
+    """One query being parsed: what it has read, and what its last operator (`OR`, `AND`, `NOT`) asks of the next
+    part."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[Clause]] = []
+        self.filters: list[tuple[str, str]] = []
+        self.dates: list[tuple[str, str]] = []
+        self.excluded: list[tuple[str, str]] = []
+        self.join_next = self.require_next = self.negate_next = False
+
+    def parsed(self) -> ParsedQuery:
+        return ParsedQuery(tuple(tuple(group) for group in self.groups), tuple(self.filters), tuple(self.dates),
+                           tuple(self.excluded))
+
+    def take(self, match: re.Match) -> None:
         field = (match["field"] or "").lower()
+        if match["word"] in OPERATORS:
+            self.operator(match["word"])
+        elif field in FILTER_FIELDS or field in DATE_FIELDS:
+            self.field(field, match)
+        elif field and not (match["field_sign"] or self.negate_next):
+            self.unknown_field(match)
+        else:  # a word, a phrase, or a signed unknown field (`-catatan:x`), read as a word
+            self.clause(_clause(match))
+
+    def operator(self, word: str) -> None:
+        if word == "OR":
+            self.join_next = bool(self.groups)
+        elif word == "NOT":  # `NOT kpk` is `-kpk`; alone or last, nothing
+            self.negate_next = True
+        elif self.groups and not any(c.negated for c in self.groups[-1]):  # AND
+            self.groups[-1] = [replace(c, required=True) for c in self.groups[-1]]
+            self.require_next = True
+
+    def field(self, field: str, match: re.Match) -> None:
+        """`official:x` filters, `-official:x` (or `NOT official:x`) leaves out what it would select; `from:zz` is
+        refused as `from:2017-13` is, not searched as words; a bare `from:` asks for nothing."""
         value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
-        if field in FILTER_FIELDS or field in DATE_FIELDS:
-            if value:  # `from:zz` is refused as `from:2017-13` is, not searched as words; a bare `from:` is
-                (filters if field in FILTER_FIELDS else dates).append((field, value))  # nothing asked for
-            continue
-        if field:  # an unknown field (`catatan:presiden`, a pasted `https://…`, `10:30`): one unit, any of its
-            words = [Clause((word,)) for word in words_of(match.group())]  # words, which relaxation may drop
-            if words:
-                groups.append(words)
-            join_next = require_next = False
-            continue
-        if match["word"] == "OR":
-            join_next = bool(groups)
-            continue
-        if match["word"] == "AND":
-            if groups and not any(c.negated for c in groups[-1]):
-                groups[-1] = [replace(c, required=True) for c in groups[-1]]
-                require_next = True
-            continue
-        clause = _clause(match)
-        if clause is None:
-            continue
-        if require_next and not clause.negated:
-            clause = replace(clause, required=True)
-        if join_next and not clause.negated and not any(c.negated for c in groups[-1]):
-            groups[-1].append(clause)
+        negated = match["field_sign"] == "-" or self.negate_next
+        self.negate_next = False
+        if not value:
+            return
+        if negated:
+            self.excluded.append((field, value))
         else:
-            groups.append([clause])
-        join_next = require_next = False
-    return ParsedQuery(tuple(tuple(group) for group in groups), tuple(filters), tuple(dates))
+            (self.filters if field in FILTER_FIELDS else self.dates).append((field, value))
+
+    def unknown_field(self, match: re.Match) -> None:
+        """`catatan:presiden`, a pasted `https://…`, `10:30`: one unit, any of its words, which relaxation may
+        drop."""
+        words = [Clause((word,)) for word in words_of(match.group())]
+        if words:
+            self.groups.append(words)
+        self.join_next = self.require_next = False
+
+    def clause(self, clause: Clause | None) -> None:
+        if clause is None:
+            return
+        if self.negate_next:
+            clause = replace(clause, negated=True, required=False)
+        if self.require_next and not clause.negated:
+            clause = replace(clause, required=True)
+        if self.join_next and not clause.negated and not any(c.negated for c in self.groups[-1]):
+            self.groups[-1].append(clause)
+        else:
+            self.groups.append([clause])
+        self.join_next = self.require_next = self.negate_next = False
 
 
 def _clause(match: re.Match) -> Clause | None:
@@ -121,7 +163,7 @@ def _clause(match: re.Match) -> Clause | None:
         if not words:
             return None
         return Clause(words, phrase=len(words) > 1, negated=match["sign"] == "-", required=match["sign"] == "+")
-    raw = match["word"]
+    raw = match["word"] or match.group()
     negated = raw.startswith("-") and len(raw) > 1
     required = raw.startswith("+") and len(raw) > 1
     prefix = raw.endswith("*")

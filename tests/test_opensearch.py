@@ -87,6 +87,11 @@ QUERIES = [
     dict(q="reformasi reformasi gedung rakornas"),
     # an acronym in a field filter and in a selection resolves on both (they found nothing on OpenSearch)
     dict(q="agency:kemendagri reformasi"), dict(q="", selected={"agency": ("Kemendagri",)}),
+    # a negated field leaves out what the field selects, `NOT` is a `-`, an empty field asks for nothing
+    dict(q="reformasi -source:lampost", collapse=False), dict(q="NOT official:eko", collapse=False),
+    dict(q='-agency:"komite reformasi birokrasi nasional"'), dict(q="gedung -said:suhajar", collapse=False),
+    dict(q="-said:thamrin", collapse=False), dict(q="-region:lampung"), dict(q="NOT from:2022-09-30", collapse=False),
+    dict(q="birokrasi NOT gedung"), dict(q="reformasi official: from: said:"),
 ]
 
 

@@ -22,6 +22,19 @@ from search.querylang import Clause, parse
     ("bupati OR camat AND desa", ((Clause(("bupati",), required=True), Clause(("camat",), required=True)),
                                   (Clause(("desa",), required=True),))),
     ("dana AND -desa", ((Clause(("dana",), required=True),), (Clause(("desa",), negated=True),))),
+    ("korupsi NOT kpk", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ('NOT "kelas dunia" NOT +lampung NOT -zoom', ((Clause(("kelas", "dunia"), phrase=True, negated=True),),
+                                                 (Clause(("lampung",), negated=True),),
+                                                 (Clause(("zoom",), negated=True),))),
+    ("bupati OR NOT camat", ((Clause(("bupati",)),), (Clause(("camat",), negated=True),))),
+    ("dana AND NOT desa", ((Clause(("dana",), required=True),), (Clause(("desa",), negated=True),))),
+    ("NOT", ()),
+    ("korupsi NOT", ((Clause(("korupsi",)),),)),
+    ("korupsi and kpk or not", ((Clause(("korupsi",)),), (Clause(("and",)),), (Clause(("kpk",)),),
+                                (Clause(("or",)),), (Clause(("not",)),))),
+    ("korupsi official: from: said:", ((Clause(("korupsi",)),),)),
+    ("-catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
+    ("NOT catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
     ("", ()),
 ])
 def test_parse(text, groups):
@@ -52,3 +65,23 @@ def test_decomposed_accents_are_composed():
                                            ("camat 😀", False)])
 def test_a_query_reads_nothing_when_no_word_filter_or_date_is_in_it(text, nothing):
     assert parse(text).reads_nothing is nothing
+
+
+@pytest.mark.parametrize("text, filters, dates, excluded", [
+    ("korupsi -official:jokowi", (), (), (("official", "jokowi"),)),
+    ('-agency:kpk -source:detik -region:"jawa timur" -said:jokowi -place:kalianda -quoted:jokowi', (), (),
+     (("agency", "kpk"), ("source", "detik"), ("region", "jawa timur"), ("said", "jokowi"), ("place", "kalianda"),
+      ("quoted", "jokowi"))),
+    ("NOT official:jokowi NOT from:2022", (), (), (("official", "jokowi"), ("from", "2022"))),
+    ("+official:jokowi -to:2017", (("official", "jokowi"),), (), (("to", "2017"),)),
+    ("official:jokowi from:2022", (("official", "jokowi"),), (("from", "2022"),), ()),
+    ("official: -official: NOT source: from: -to:", (), (), ()),
+])
+def test_a_negated_field_is_excluded_and_an_empty_one_asks_for_nothing(text, filters, dates, excluded):
+    parsed = parse(text)
+    assert (parsed.filters, parsed.dates, parsed.excluded) == (filters, dates, excluded)
+
+
+def test_a_query_of_exclusions_reads_something_and_empty_fields_read_nothing():
+    assert not parse("-official:jokowi").reads_nothing
+    assert parse("official: NOT").reads_nothing

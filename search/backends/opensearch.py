@@ -187,6 +187,8 @@ class Translator:
             return {"bool": {"must": [self(q) for q in query.subqueries]}}
         if isinstance(query, wq.Every):
             return {"match_all": {}}
+        if isinstance(query, wq.Not):
+            return {"bool": {"must_not": [self(query.query)]}}
         raise BadQueryError(f"this query cannot be sent to OpenSearch ({type(query).__name__})", "bad_query")
 
     @staticmethod
@@ -684,6 +686,8 @@ class OpenSearchBackend:
         return matching_values(values, typed, SPEAKERS_LISTED)
 
     def _filter(self, query: wq.Query) -> dict[str, Any]:
+        if isinstance(query, wq.Not):  # `-official:x`
+            return {"bool": {"must_not": [self._filter(query.query)]}}
         if isinstance(query, _FacetWords):
             options: list[dict[str, Any]] = [{"match": {f"{query.fieldname}.words": {"query": query.typed,
                                                                                      "operator": "and"}}}]
