@@ -209,6 +209,13 @@ class QueryBuilder:
                     options.append(wq.Phrase(surface, list(words), boost=SURFACE_BOOST))
         return wq.Or(options)
 
+    def excluded_query(self, clause: Clause) -> wq.Query:
+        """What `-word` leaves out: every article the word alone would find, by every form of the agency it names
+        (`-kpk` also leaves out an article writing only `Komisi Pemberantasan Korupsi`)."""
+        query = self.clause_query(clause)
+        named = [] if clause.phrase or clause.prefix else self.synonyms.find(list(clause.words))
+        return wq.Or([query, self.agency_query(named[0].agency)]) if named else query
+
     def clause_unit(self, clause: Clause) -> Unit:
         plain = not (clause.phrase or clause.prefix)
         return Unit(self.clause_query(clause), _label(clause), clause.required or clause.phrase,
@@ -246,7 +253,7 @@ class QueryBuilder:
                 continue
             flush_run()
             if len(group) == 1 and clause.negated:
-                must_not.append(self.clause_query(clause))
+                must_not.append(self.excluded_query(clause))
             elif len(group) == 1:
                 built.units.append(self.clause_unit(clause))
             else:

@@ -92,6 +92,8 @@ QUERIES = [
     dict(q='-agency:"komite reformasi birokrasi nasional"'), dict(q="gedung -said:suhajar", collapse=False),
     dict(q="-said:thamrin", collapse=False), dict(q="-region:lampung"), dict(q="NOT from:2022-09-30", collapse=False),
     dict(q="birokrasi NOT gedung"), dict(q="reformasi official: from: said:"),
+    # a negated acronym leaves out its agency written in full
+    dict(q="-kemenpan", collapse=False), dict(q="rakornas NOT kemenpan"),
 ]
 
 

@@ -139,6 +139,15 @@ def test_not_is_a_minus_on_what_follows(small):
     assert urls(small, "NOT") == urls(small, "")
 
 
+def test_a_negated_acronym_leaves_out_the_agency_written_in_full(small):
+    assert sorted(urls(small, "daerah")) == ["s1", "s2"]  # s1 writes Kementerian Dalam Negeri, s2 Kemendagri
+    assert urls(small, "daerah -kemendagri") == urls(small, "daerah NOT kemendagri") == []
+    assert sorted(urls(small, "-kemendagri")) == ["s3", "s4", "s5", "s6", "s7"]
+    assert sorted(urls(small, "-pemkab")) == ["s1", "s2", "s3", "s5", "s6", "s7"]  # alone, the word: no agency
+    agencies = small.search(SearchRequest(q="-kemendagri"))["facets"]["agency"]
+    assert [item["value"] for item in agencies] == ["Pemerintah Kabupaten Lampung Selatan"]
+
+
 def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     result = small.search(SearchRequest(q="kemendagi"))
     assert result["suggestion"] == "kemendagri"
