@@ -296,7 +296,7 @@ class Generation:
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings), self.facets,
                                stems=self.stems, registry=self.registry, spell=self._close_spellings)
         selected = self.stored_selection(selected)  # a person: every stored form of them
-        built = builder.build(parsed, selected, start, end)
+        built = builder.build(parsed, selected, start, end, relax=relax)
         return builder, built, self._masks(built, selected, expansions, relax)
 
     def prepare_request(self, parsed: ParsedQuery, request,
@@ -329,7 +329,7 @@ class Generation:
             scores += part.scores
             if unit.weak:
                 continue  # it ranks the articles the others let through, and narrows nothing
-            if unit.required or droppable == MAX_UNITS:
+            if unit.required or droppable == MAX_UNITS:  # past MAX_UNITS only with match=all: all are required
                 base &= part.mask
             else:
                 held += part.mask
@@ -508,7 +508,7 @@ class Generation:
             if replacement != word:
                 suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
         respelled = builder.build(parse(suggested), self.stored_selection(request.selected), request.start,
-                                  request.end)
+                                  request.end, relax=request.match != "all")
         try:
             found = int(self.evaluator.mask(respelled.combined(), Expansions(deadline=budget.deadline)).sum())
         except QueryTooCostlyError:

@@ -20,6 +20,7 @@ from .extract.dates import safe_date
 from .facets import FacetTable
 from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery, is_filler_group
 from .matching import StemTerm
+from .relaxation import MAX_UNITS
 from .facet_aliases import named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
 from .said import MAX_SAID, quoted_word, said_within
@@ -52,7 +53,7 @@ class Unit:
     label: str  # as the result names it: `desa`, `kementerian dalam negeri`, `birokra*`, `bupati OR walikota`
     required: bool = False
     word: str | None = None  # the word, when the unit is one plain word (what spelling may replace)
-    weak: bool = False  # a question word or filler (query_fillers.txt): it ranks, no article needs to hold it
+    weak: bool = False  # a question word or filler (query_fillers.txt), or a unit past MAX_UNITS: it only ranks
 
 
 @dataclass
@@ -322,13 +323,17 @@ class QueryBuilder:
         return self.field_filter(name, typed, parsed)
 
     def build(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]],
-              start: date | None = None, end: date | None = None, selecting: bool = False) -> BuiltQuery:
-        """The query's parts; `selecting`: facet values are selected apart from `selected` (OpenSearch's)."""
+              start: date | None = None, end: date | None = None, selecting: bool = False,
+              relax: bool = True) -> BuiltQuery:
+        """The query's parts; `selecting`: facet values are selected apart from `selected` (OpenSearch's);
+        `relax`: the matching strategy will run (units past MAX_UNITS then only rank)."""
         self.respelled, self.searched_spellings = {}, set()
         built = BuiltQuery(respelled=self.respelled, spellings=self.searched_spellings)
         self.asks_more = bool(parsed.filters or parsed.dates or any(selected.values()) or selecting or start or end)
         self.scored_query(parsed, built)
         built.units = _without_repeats(built.units)
+        if relax:
+            built.units = _optional_past_cap(built.units)
         built.filters = self.filters(parsed, start, end)
         built.selections = self.selections(selected)
         return built
@@ -340,6 +345,19 @@ def _date_bound(name: str, typed: str) -> date:
     if bound is None:
         raise date_bound_error(f"{name}:", typed)
     return bound
+
+
+def _optional_past_cap(units: list[Unit]) -> list[Unit]:
+    """The droppable units past the first MAX_UNITS, weak: they rank, and no article needs them. The matching
+    strategy weighs MAX_UNITS; when the rest were required, a word a pasted passage held past them decided alone
+    whether its article was found at all."""
+    capped, droppable = [], 0
+    for unit in units:
+        if not (unit.weak or unit.required):
+            droppable += 1
+            unit = replace(unit, weak=True) if droppable > MAX_UNITS else unit
+        capped.append(unit)
+    return capped
 
 
 def _without_repeats(units: list[Unit]) -> list[Unit]:

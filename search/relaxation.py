@@ -25,7 +25,7 @@ import numpy as np
 
 RELAX_BELOW = 10  # articles matching every word, below which articles missing some are added
 MATCH_MODES = ("relaxed", "all")  # `relaxed` (default) adds articles missing words; `all` never does
-MAX_UNITS = 32  # droppable units counted (a 500-character query holds at most ~250 words); the rest are required
+MAX_UNITS = 32  # droppable units counted (a 500-character query holds at most ~250 words); the rest only rank
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,42 @@ def test_a_negated_acronym_leaves_out_the_agency_written_in_full(small):
     assert [item["value"] for item in agencies] == ["Pemerintah Kabupaten Lampung Selatan"]
 
 
+# The first paragraphs of the seed article, 41 units; `banjir` is not in it
+PASSAGE = ("Kalianda Pemerintah Kabupaten Lampung Selatan mengikuti Rapat Koordinasi Nasional Rakornas Percepatan "
+           "Pelaksanaan Reformasi Birokrasi di Libgkungan Pemerintah Daerah Tahun 2022 secara virtual Rabu Nampak "
+           "mengikuti Rakornas secara virtual melalui aplikasi zoom meeting dari Ruang Sekdakab Lampung Selatan "
+           "Sekretaris Daerah Sekda Kabupaten Thamrin Asisten Pemerintahan dan Kesra Eka Riantinawati")
+
+
+def test_units_past_the_cap_rank_but_are_never_required(service):
+    # the 41st unit was required: a word the article lacks found nothing written last, and the article first
+    found = [(hit["id"], hit["missing"]) for hit in service.search(SearchRequest(q=PASSAGE + " banjir"))["hits"]]
+    assert found == [("cade9df429c4df30", [])]  # `banjir` is past the 32 units weighed: never said missing
+    found = [(hit["id"], hit["missing"]) for hit in service.search(SearchRequest(q="banjir " + PASSAGE))["hits"]]
+    assert found == [("cade9df429c4df30", ["banjir"])]
+    for q in (PASSAGE + " banjir", "banjir " + PASSAGE):  # with match=all every word is still required
+        assert service.search(SearchRequest(q=q, match="all"))["total"] == 0
+
+
+def test_only_the_first_droppable_units_up_to_the_cap_count():
+    from search.analysis import Stems
+    from search.querybuild import QueryBuilder
+    from search.querylang import parse
+    from search.relaxation import MAX_UNITS
+
+    class Reader:
+        def doc_frequency(self, fieldname, text):
+            return 1  # known: no close spellings
+
+    text = "+w0 siapa " + " ".join(f"w{i}" for i in range(1, MAX_UNITS + 3))
+    built = QueryBuilder(Reader(), {}, stems=Stems()).build(parse(text), {})
+    assert MAX_UNITS == 32
+    assert [(unit.label, unit.required) for unit in built.units if unit.weak] == [
+        ("siapa", False), ("w33", False), ("w34", False)]
+    strict = QueryBuilder(Reader(), {}, stems=Stems()).build(parse(text), {}, relax=False)
+    assert [unit.label for unit in strict.units if unit.weak] == ["siapa"]
+
+
 def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     result = small.search(SearchRequest(q="kemendagi"))
     assert result["suggestion"] == "kemendagri"

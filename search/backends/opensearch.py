@@ -212,8 +212,8 @@ class Relaxation:
 
     @classmethod
     def split(cls, built: BuiltQuery, translate: Callable[[wq.Query], dict[str, Any]]) -> "Relaxation":
-        """Units as Whoosh splits them: required ones, and past MAX_UNITS droppable ones, must match; weak ones
-        only rank."""
+        """Units as Whoosh splits them: required ones must match; weak ones (past MAX_UNITS too: querybuild) only
+        rank."""
         required, droppable, always = [], [], []
         for unit in built.strong_units:
             always.append(unit.required or len(droppable) == MAX_UNITS)
@@ -645,7 +645,7 @@ class OpenSearchBackend:
                                           registry=self.facets,  # facet filters need names, not count tables
                                           official_values=self._official_values)
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end,
-                              selecting=any(request.selected.values()))
+                              selecting=any(request.selected.values()), relax=request.match != "all")
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
         return {"bool": {"must": [scored], "filter": filters}}, built, filters
