@@ -6,7 +6,8 @@
 
 A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
 (search/relaxation.py) never lets an article without them through. `-` before a word, a phrase or a field
-excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it.
+excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it. The
+operators are upper case: a lower-case `and`, `or` or `not` is a word (query_fillers.txt lists them).
 """
 
 from __future__ import annotations

@@ -96,8 +96,9 @@ QUERIES = [
     dict(q='-agency:"komite reformasi birokrasi nasional"'), dict(q="gedung -said:suhajar", collapse=False),
     dict(q="-said:thamrin", collapse=False), dict(q="-region:lampung"), dict(q="NOT from:2022-09-30", collapse=False),
     dict(q="birokrasi NOT gedung"), dict(q="reformasi official: from: said:"),
-    # a negated acronym leaves out its agency written in full
-    dict(q="-kemenpan", collapse=False), dict(q="rakornas NOT kemenpan"),
+    # a negated acronym leaves out its agency written in full; lower-case and/or/not are fillers
+    dict(q="-kemenpan", collapse=False), dict(q="rakornas NOT kemenpan"), dict(q="rakornas and gedung", match="all"),
+    dict(q="rakornas or gedung not pelantikan"),
     # past relaxation.MAX_UNITS, units only rank: the word the article lacks decides nothing, first or last
     dict(q=PASSAGE + " banjir", collapse=False), dict(q="banjir " + PASSAGE, collapse=False),
     dict(q=PASSAGE + " banjir", match="all"),

@@ -148,6 +148,13 @@ def test_a_negated_acronym_leaves_out_the_agency_written_in_full(small):
     assert [item["value"] for item in agencies] == ["Pemerintah Kabupaten Lampung Selatan"]
 
 
+def test_lower_case_and_or_not_are_fillers_that_never_narrow(small):
+    for q in ("beras and banjir", "beras or banjir", "not beras banjir"):
+        for match in ("relaxed", "all"):
+            assert hits_with_missing(small, q, match=match) == (False, [("s3", ["beras", "banjir"], [])]), (q, match)
+    assert hits_with_missing(small, "and") == (False, [])  # a query of nothing else still needs it
+
+
 # The first paragraphs of the seed article, 41 units; `banjir` is not in it
 PASSAGE = ("Kalianda Pemerintah Kabupaten Lampung Selatan mengikuti Rapat Koordinasi Nasional Rakornas Percepatan "
            "Pelaksanaan Reformasi Birokrasi di Libgkungan Pemerintah Daerah Tahun 2022 secara virtual Rabu Nampak "

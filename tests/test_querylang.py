@@ -1,6 +1,6 @@
 import pytest
 
-from search.querylang import Clause, parse
+from search.querylang import Clause, is_filler_group, parse
 
 
 @pytest.mark.parametrize("text, groups", [
@@ -85,3 +85,9 @@ def test_a_negated_field_is_excluded_and_an_empty_one_asks_for_nothing(text, fil
 def test_a_query_of_exclusions_reads_something_and_empty_fields_read_nothing():
     assert not parse("-official:jokowi").reads_nothing
     assert parse("official: NOT").reads_nothing
+
+
+@pytest.mark.parametrize("word, filler", [("and", True), ("or", True), ("not", True), ("siapa", True),
+                                          ("korupsi", False)])
+def test_lower_case_operators_are_fillers(word, filler):
+    assert is_filler_group([Clause((word,))]) is filler
