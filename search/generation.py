@@ -308,10 +308,12 @@ class Generation:
     def _masks(self, built: BuiltQuery, selected: dict[str, tuple[str, ...]], expansions: Expansions,
                relax: bool) -> _Masks:
         """Filters and exclusions narrow; then the units: required ones narrow too, droppable ones are
-        counted per document and the matching strategy (relaxation.py) decides how many may be missing."""
+        counted per document and the matching strategy (relaxation.py) decides how many may be missing; then
+        the request's period. Facet selections are kept apart, each facet's counts ignore its own."""
         base = self.postings.live.copy()
         for query in built.filters:
             base &= self.evaluator.mask(query, expansions)
+        period = self.evaluator.mask(built.period, expansions) if built.period is not None else None
         if built.excluded is not None:
             base &= ~self.evaluator.mask(built.excluded, expansions)
         doc_count = len(base)
@@ -319,7 +321,7 @@ class Generation:
                       for name, values in selected.items() if values}
         if not built.units:
             scores = None if built.excluded is None else np.zeros(doc_count, dtype=np.float32)
-            return _Masks(base, selections, scores)
+            return _Masks(base if period is None else base & period, selections, scores)
         held = np.zeros(doc_count, dtype=np.int16)
         scores = np.zeros(doc_count, dtype=np.float32)
         units, droppable = [], 0
@@ -334,11 +336,11 @@ class Generation:
             else:
                 held += part.mask
                 droppable += 1
-        allowed = base.copy()
-        for selection in selections.values():
-            allowed &= selection
-        tiers = choose_tiers(held, droppable, allowed, RELAX_BELOW, relax, len(built.strong_units))
-        base &= tiers.admitted()
+        tiers = choose_tiers(held, droppable, base, RELAX_BELOW, relax, len(built.strong_units))
+        base &= tiers.admitted()  # the tiers of the query and its own filters: selections and the period narrow
+        # them afterwards, so that the count beside a facet value or a month is what selecting it finds
+        if period is not None:
+            base &= period
         if not tiers.relaxed:
             return _Masks(base, selections, scores, units)
         missing = tiers.missing()

@@ -60,7 +60,9 @@ class Unit:
 class BuiltQuery:
     units: list[Unit] = field(default_factory=list)  # AND of these; none: everything the filters let through
     excluded: wq.Query | None = None  # what `-word`s exclude
-    filters: list[wq.Query] = field(default_factory=list)  # field filters and dates
+    filters: list[wq.Query] = field(default_factory=list)  # field filters, and the dates the query text sets
+    period: wq.Query | None = None  # the dates the request's from/to set: applied, as selections are, after the
+    # matching strategy has chosen its tiers (a month's count in the histogram is what selecting it finds)
     selections: dict[str, wq.Query] = field(default_factory=dict)  # per facet: any of the selected values
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
     respelled: dict[str, str] = field(default_factory=dict)  # unknown word -> its best spelling, searched too
@@ -82,12 +84,17 @@ class BuiltQuery:
             positive = wq.AndMaybe(positive, wq.Or(weak))
         return wq.AndNot(positive, self.excluded) if self.excluded is not None else positive
 
+    @property
+    def narrowing(self) -> list[wq.Query]:
+        """The filters and the request's period: everything but the words and the selections."""
+        return self.filters + ([self.period] if self.period is not None else [])
+
     def base(self) -> wq.Query:
-        """Words and filters, without the facet selections (facet counts start from here)."""
-        return _all_of(([self.scored] if self.scored is not None else []) + self.filters)
+        """Words, filters and period, without the facet selections (facet counts start from here)."""
+        return _all_of(([self.scored] if self.scored is not None else []) + self.narrowing)
 
     def combined(self) -> wq.Query:
-        return _all_of(([self.scored] if self.scored is not None else []) + self.filters
+        return _all_of(([self.scored] if self.scored is not None else []) + self.narrowing
                        + list(self.selections.values()))
 
 
@@ -291,18 +298,20 @@ class QueryBuilder:
                              for value in values]) for name, values in selected.items() if values}
 
     def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
-        """Field filters, then what the excluded fields would select, left out, then the dates."""
+        """Field filters, then what the excluded fields would select, left out, then the dates the query text
+        sets (`from:2017`); the request's own `start`/`end` only check that the two ranges meet."""
         said = sum(name == SAID_FIELD for name, _ in parsed.filters + parsed.excluded)
         if said > MAX_SAID:
             raise BadQueryError(f"at most {MAX_SAID} said: filters in one query", "bad_filter")
         filters = [self.field_filter(name, typed, parsed) for name, typed in parsed.filters]
         filters += [wq.Not(self.excluded_filter(name, typed, parsed)) for name, typed in parsed.excluded]
+        typed_start = typed_end = None
         for name, typed in parsed.dates:
             bound = _date_bound(name, typed)
-            start, end = (max(start, bound) if start else bound, end) if name == "from" else \
-                         (start, min(end, bound) if end else bound)
-        check_date_range(start, end)
-        dates = date_filter(start, end)
+            typed_start, typed_end = (max(typed_start, bound) if typed_start else bound, typed_end) \
+                if name == "from" else (typed_start, min(typed_end, bound) if typed_end else bound)
+        check_date_range(*_meeting(start, end, typed_start, typed_end))
+        dates = date_filter(typed_start, typed_end)
         return filters + ([dates] if dates is not None else [])
 
     def field_filter(self, name: str, typed: str, parsed: ParsedQuery) -> wq.Query:
@@ -335,8 +344,17 @@ class QueryBuilder:
         if relax:
             built.units = _optional_past_cap(built.units)
         built.filters = self.filters(parsed, start, end)
+        built.period = date_filter(start, end)
         built.selections = self.selections(selected)
         return built
+
+
+def _meeting(start: date | None, end: date | None, typed_start: date | None,
+             typed_end: date | None) -> tuple[date | None, date | None]:
+    """The range both the request's dates and the query text's allow (its start may come after its end)."""
+    first = max(day for day in (start, typed_start) if day) if start or typed_start else None
+    last = min(day for day in (end, typed_end) if day) if end or typed_end else None
+    return first, last
 
 
 def _date_bound(name: str, typed: str) -> date:

@@ -6,9 +6,11 @@ of all words then finds nothing. Modelled on Meilisearch's `matchingStrategy`, T
 
 - a query's positive parts are units (a word, an agency named in several words, a prefix, an OR group, a
   phrase); a phrase, a `+word` and words joined by `AND` are required, the others may be dropped;
-- when the articles holding every unit (after filters and facet selections) are fewer than a threshold
-  (RELAX_BELOW), the articles lacking one droppable unit are added, then those lacking two, until the
-  threshold is reached or half the units (rounded down) are missing;
+- when the articles holding every unit (after the query's own filters: `official:x`, `from:2017`) are fewer
+  than a threshold (RELAX_BELOW), the articles lacking one droppable unit are added, then those lacking two,
+  until the threshold is reached or half the units (rounded down) are missing; facet selections and the
+  request's from/to narrow what that lets through, so the count beside a facet value or a month is what
+  selecting it finds;
 - articles holding more units always rank above articles holding fewer; within a tier the scores decide, and
   as a missing rare word costs more score than a missing common one, the articles lacking only the least
   informative word come first.
@@ -57,7 +59,7 @@ def most_missing(units: int, droppable: int) -> int:
 def choose_tiers(held: np.ndarray, droppable: int, allowed: np.ndarray, threshold: int = RELAX_BELOW,
                  relax: bool = True, units: int | None = None) -> Tiers:
     """The fewest missing units that let at least `threshold` of the `allowed` documents through (documents
-    holding every required unit, passing the filters and selections), within most_missing of `units` (all the
+    holding every required unit, passing the query's filters), within most_missing of `units` (all the
     query's units; the droppable ones when None)."""
     most = most_missing(droppable if units is None else units, droppable)
     if not relax or most == 0:

@@ -115,3 +115,17 @@ def app(index_root):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+def _selection_record(number: int, source: str, words: str, day: str) -> dict[str, str]:
+    body = (f"Warga kampung nomor {number} bercerita tentang {words} di balai desa pada pertemuan bulanan. "
+            f"Catatan rapat ke-{number} menyebut {words} dibahas bersama perangkat desa hingga sore hari.")
+    return {"title": f"Catatan warga {number}", "url": f"https://{source.lower()}.example/{number}", "date": day,
+            "source": source, "body": body}
+
+
+# `alpha beta gamma` is held by 11 articles (10 of Alfa, one of Beta); two more of Beta, in January 2021, lack
+# `gamma`: the query alone needs no relaxation, and a selection of Beta (or of that month) must not start one
+SELECTION_RECORDS = ([_selection_record(n, "Alfa", "alpha beta gamma", "2022-03-01") for n in range(10)]
+                     + [_selection_record(10, "Beta", "alpha beta gamma", "2021-01-05")]
+                     + [_selection_record(n, "Beta", "alpha beta", "2021-01-05") for n in (11, 12)])

@@ -1,3 +1,4 @@
+import json
 import threading
 
 import numpy as np
@@ -6,9 +7,10 @@ import pytest
 import search.generation
 import search.identity
 from search.generation import MonthIndex
+from search.indexer import build_index
 from search.query import SearchRequest, SearchService
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, SEEDS, SELECTION_RECORDS
 
 
 @pytest.mark.parametrize("dates", [[20220928, 0, 20220901, 20211231], [20220928, 20220901, 20211231]])
@@ -190,5 +192,28 @@ def test_the_spelling_table_merges_the_settled_segments_words_once_while_they_li
                 first = memo.peek(merged[0])
         assert memo.peek(merged[0]) is first
         assert len([leaf for leaf, _ in service.current().searcher.reader().leaf_readers()]) == 3
+    finally:
+        service.close()
+
+
+def test_a_selection_or_a_month_narrows_the_query_it_was_counted_under_and_never_relaxes_it(tmp_path):
+    """The count beside a facet value or a month is what selecting it finds: the matching strategy chooses its
+    tiers for the query and its own filters, before selections and the request's period narrow them."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "records.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in SELECTION_RECORDS), encoding="utf-8")
+    build_index([tmp_path / "src"], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        found = service.search(SearchRequest(q="alpha beta gamma", collapse=False))
+        assert (found["total_articles"], found["relaxed"]) == (11, False)
+        assert [(item["value"], item["count"]) for item in found["facets"]["source"]] == [("Alfa", 10), ("Beta", 1)]
+        assert found["histogram"] == [{"month": "2021-01", "count": 1}, {"month": "2022-03", "count": 10}]
+        beta = service.search(SearchRequest(q="alpha beta gamma", collapse=False, selected={"source": ("Beta",)}))
+        month = service.search(SearchRequest(q="alpha beta gamma", collapse=False, date_from="2021-01",
+                                             date_to="2021-01"))
+        assert [(result["total_articles"], result["relaxed"]) for result in (beta, month)] == [(1, False), (1, False)]
+        typed = service.search(SearchRequest(q="alpha beta gamma source:beta", collapse=False))
+        assert (typed["total_articles"], typed["relaxed"]) == (3, True)  # a filter the query text sets relaxes
     finally:
         service.close()

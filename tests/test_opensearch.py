@@ -20,7 +20,7 @@ from search.errors import BackendUnavailableError
 from search.query import SearchRequest
 from web import create_app
 
-from .conftest import ROOT, SEED_FILE, SEEDS, STORY_RECORDS
+from .conftest import ROOT, SEED_FILE, SEEDS, SELECTION_RECORDS, STORY_RECORDS
 
 CLUSTER = ROOT / "opensearch" / "cluster.py"
 
@@ -114,6 +114,35 @@ def test_both_backends_give_the_same_result(pair, params):
         for hit in result["hits"]:
             hit.pop("snippet")  # marks the same words; the forms a Whoosh index knows may mark more
     assert found == expected
+
+
+@pytest.fixture(scope="module")
+def selection_pair(opensearch_url, tmp_path_factory):
+    """SELECTION_RECORDS in both backends: a query whose selections and months must not start a relaxation."""
+    folder = tmp_path_factory.mktemp("os-selection")
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in SELECTION_RECORDS), encoding="utf-8")
+    whoosh = open_backend(BackendSettings("whoosh", str(tmp_path_factory.mktemp("os-selection-whoosh"))))
+    cluster = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-test-selection-{os.getpid()}"))
+    for backend in (whoosh, cluster):
+        assert backend.reindex([str(folder)]).indexed == len(SELECTION_RECORDS)
+    yield whoosh, cluster
+    drop(cluster)
+    whoosh.close()
+    cluster.close()
+
+
+def test_a_selection_or_a_month_is_counted_as_it_finds_on_both(selection_pair):
+    requests = [dict(), dict(selected={"source": ("Beta",)}), dict(date_from="2021-01", date_to="2021-01"),
+                dict(q="alpha beta gamma source:beta"), dict(selected={"source": ("Beta",)}, match="all")]
+    for backend in selection_pair:
+        found = [backend.search(SearchRequest(**{"q": "alpha beta gamma", "collapse": False, **params}))
+                 for params in requests]
+        assert [(result["total_articles"], result["relaxed"]) for result in found] == [
+            (11, False), (1, False), (1, False), (3, True), (1, False)]
+        assert [(item["value"], item["count"]) for item in found[0]["facets"]["source"]] == [("Alfa", 10), ("Beta", 1)]
+        assert backend.facet_values("source", SearchRequest(q="alpha beta gamma source:beta"))["values"] == [
+            {"value": "Beta", "label": "Beta", "count": 3, "selected": False}]
 
 
 def test_a_relaxed_search_says_what_each_hit_lacks_and_ranks_fuller_hits_first(pair):

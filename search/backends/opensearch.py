@@ -250,15 +250,16 @@ class Relaxation:
         return len(self.droppable) - most_missing(units, len(self.droppable))
 
     def tier_counts(self, lowest: int) -> dict[str, Any]:
-        """Aggregations counting the hits holding at least k droppable units, for k from `lowest` up."""
+        """Aggregations counting the hits holding at least k droppable units, for k from `lowest` up to all."""
         return {f"held:{k}": {"filter": {"bool": {"should": self.droppable, "minimum_should_match": k}}}
-                for k in range(lowest, len(self.droppable))}
+                for k in range(lowest, len(self.droppable) + 1)}
 
-    def chosen(self, complete: int, aggregations: dict[str, Any], lowest: int, max_score: float | None,
+    def chosen(self, aggregations: dict[str, Any], lowest: int, max_score: float | None,
                threshold: int = RELAX_BELOW) -> "Relaxation":
-        """choose_tiers over the cluster's counts: `complete` hits hold every unit; drop units one at a time
-        until `threshold` hits are found or `lowest` is reached."""
-        needed, total = len(self.droppable), complete
+        """choose_tiers over the cluster's counts (tier_counts): drop units one at a time until `threshold`
+        hits are found or `lowest` is reached."""
+        needed = len(self.droppable)
+        total = aggregations[f"held:{needed}"]["doc_count"]
         while total < threshold and needed > lowest:
             needed -= 1
             total = aggregations[f"held:{needed}"]["doc_count"]
@@ -648,13 +649,15 @@ class OpenSearchBackend:
                               selecting=any(request.selected.values()), relax=request.match != "all")
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
-        return {"bool": {"must": [scored], "filter": filters}}, built, filters
+        period = [self.translate(built.period)] if built.period is not None else []
+        return {"bool": {"must": [scored], "filter": filters + period}}, built, filters, period
 
     def _relaxation(self, request, built: BuiltQuery, filters: list[dict[str, Any]],
-                    selections: dict[str, dict[str, Any]], complete: int) -> Relaxation | None:
-        """When fewer than RELAX_BELOW hits (`complete`, selections applied) hold every unit of the query, the
-        tier the matching strategy settles on, from one request counting the hits of each; None when the
-        strategy is off (match=all), the query cannot lose a unit, or losing one finds nothing more."""
+                    complete: int) -> Relaxation | None:
+        """The tier the matching strategy settles on for the query and its own `filters` (selections and the
+        request's period narrow it afterwards, as in Whoosh), from one request counting the hits of each; None
+        when the strategy is off (match=all), `complete` hits (selections and period applied, so the query alone
+        finds as many) hold every unit already, the query cannot lose a unit, or losing one finds nothing more."""
         if request.match == "all" or complete >= RELAX_BELOW or not built.units:
             return None
         plan = Relaxation.split(built, self.translate)
@@ -662,11 +665,11 @@ class OpenSearchBackend:
         if lowest >= len(plan.droppable):
             return None
         body = {"size": 1, "_source": False, "track_total_hits": False, "aggs": plan.tier_counts(lowest),
-                "query": plan.probe(filters + list(selections.values()), self._excluded(built), lowest)}
+                "query": plan.probe(filters, self._excluded(built), lowest)}
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         if not answer["hits"]["hits"]:
             return None
-        chosen = plan.chosen(complete, answer["aggregations"], lowest, answer["hits"]["max_score"])
+        chosen = plan.chosen(answer["aggregations"], lowest, answer["hits"]["max_score"])
         return chosen if chosen.relaxed else None
 
     def _excluded(self, built: BuiltQuery) -> dict[str, Any] | None:
@@ -704,14 +707,14 @@ class OpenSearchBackend:
         started = time.perf_counter()
         request = self.resolved(request)
         parsed = parse(request.q)
-        query, built, filters = self._query(request, parsed)
+        query, built, filters, period = self._query(request, parsed)
         selections = self._selections(request.selected)
         by_date = request.sort == "date" or built.scored is None
         answer = self._search(self._body(request, query, selections, by_date, False))
         complete = answer["hits"]["total"]["value"]
-        relaxation = self._relaxation(request, built, filters, selections, complete)
+        relaxation = self._relaxation(request, built, filters, complete)
         if relaxation is not None:
-            query = relaxation.query(filters, self._excluded(built), by_date)
+            query = relaxation.query(filters + period, self._excluded(built), by_date)
             answer = self._search(self._body(request, query, selections, by_date, True))
         evaluation = self._evaluation(request, parsed, built, answer, relaxation, complete)
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
@@ -799,14 +802,14 @@ class OpenSearchBackend:
             raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(self.facets.names)}")
         declared = self.facets.get(facet)
         request = self.resolved(request)
-        query, built, filters = self._query(request, parse(request.q))
+        query, built, filters, period = self._query(request, parse(request.q))
         selections = self._selections(request.selected)
         if request.match != "all" and built.units:  # the values of the articles the search itself lets through
             counted = {"query": {"bool": {"must": [query], "filter": list(selections.values())}}}
             complete = self.call(lambda c: c.count(index=self.alias, body=counted), read=True)["count"]
-            relaxation = self._relaxation(request, built, filters, selections, complete)
+            relaxation = self._relaxation(request, built, filters, complete)
             if relaxation is not None:
-                query = relaxation.query(filters, self._excluded(built), by_date=True)
+                query = relaxation.query(filters + period, self._excluded(built), by_date=True)
         others = _all(q for name, q in selections.items() if name != facet)
         body = {"size": 0, "query": {"bool": {"must": [query], "filter": [others]}},
                 "aggs": {"values": {"terms": {"field": declared.index_field, "size": 10_000 if prefix else size,
