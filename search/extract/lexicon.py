@@ -137,6 +137,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     kecamatan_to_region: dict[str, str]  # lower-cased kecamatan name -> region code (unique names only)
 
     @cached_property
+    def title_pair_seconds(self) -> frozenset[str]:
+        """The second words of title_pairs.txt (`Seri`): asked before the pair is."""
+        return frozenset(second for _, second in self.title_pairs)
+
+    @cached_property
     def alias_full_names(self) -> frozenset[str]:
         """The full names person_aliases.tsv gives (`Joko Widodo`)."""
         return frozenset(self.person_aliases.values())

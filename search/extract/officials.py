@@ -269,10 +269,9 @@ class _Reader:
         return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
 
     def _in_title_pair(self, i: int) -> bool:
-        """`Seri` of `Datuk Seri`, `Tan` and `Sri` of `Tan Sri` (title_pairs.txt)."""
+        """`Seri` of `Datuk Seri` (title_pairs.txt, whose first words are titles of their own)."""
         text = self.tokens[i].text
-        return ((self.word(i - 1), text) in self.lex.title_pairs if i > 0 else False) or (
-            (text, self.word(i + 1)) in self.lex.title_pairs)
+        return text in self.lex.title_pair_seconds and i > 0 and (self.tokens[i - 1].text, text) in self.lex.title_pairs
 
     def is_initial(self, i: int) -> bool:
         """`Oded M. Danial`: a one-letter abbreviation right after a name word is an initial, not a title."""

@@ -57,7 +57,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
 from .places import outlet_lead_end, region_of_place
-from .tokens import QUOTES, SENTENCE_END, Token
+from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 WEIGHTS = {"body": 3.0, "role": 3.0, "agency": 3.0, "kecamatan": 3.0, "level at": 3.0, "place at": 3.0,
            "counted": 3.0,
@@ -168,7 +168,7 @@ class ArticleText:
     """The article as extraction reads it, with the region (and country) names already found in it."""
 
     text: str
-    tokens: list[Token]
+    tokens: Tokens
     names: list[Match]
     title: str  # the article's title
     title_end: int  # characters of `text` that are the title; 0 when `text` leaves the title out
@@ -304,7 +304,8 @@ def load_region_words() -> RegionWords:
                        frozenset(read_lines("region_count_openers.txt")),
                        frozenset(read_lines("region_count_units.txt")),
                        frozenset(read_lines("count_words.txt")),
-                       frozenset(read_lines("background_words.txt")))
+                       frozenset(form for word in read_lines("background_words.txt")
+                                 for form in (word, word.capitalize())))
 
 
 def _sites() -> Gazetteer[str]:
@@ -538,7 +539,7 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     if not names:  # most articles name no region, or only their country
         return []
     starts = {match.start: match for match in names}
-    background = [i for i, token in enumerate(tokens) if token.lower in words.background_words]
+    background = tokens.where(words.background_words)  # as written: lower case, or capitalised
     mentions = []
     for match in names:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
