@@ -266,7 +266,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     learned: dict[str, AgencyRef | _UnitMatch] = {}
     position = 0  # tokens before this are read already
     first_words = gazetteers.scan_words
-    for start in [i for i, token in enumerate(tokens) if token.key in first_words]:
+    for start in tokens.where_key(first_words):
         if start < position:
             continue
         position = start

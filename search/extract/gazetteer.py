@@ -95,6 +95,8 @@ class Gazetteer(Generic[T]):
     def openings(self, tokens: list[Token]) -> list[int]:
         """Where a name may start: the tokens that are a name's first word, found in one pass."""
         root = self._root
+        if isinstance(tokens, Tokens):
+            return tokens.where_key(root)
         return [i for i, token in enumerate(tokens) if token.key in root]
 
 

@@ -102,8 +102,7 @@ class _Article:
         self._officials, self._persons = officials, persons
         # Found by one look at each of the body's tokens, kept sorted: extraction runs on every article.
         triggers = lexicon.quote_triggers  # `mengatakan`, `kata`, `menurut`: where a report may open
-        body_tokens = tokens[self.first:self.last]
-        self.triggers = [i for i, token in enumerate(body_tokens, self.first) if token.lower in triggers]
+        self.triggers = tokens.where_lower(triggers, self.first, self.last)
         self.speaker_words: dict[int, bool] = {}
         self.history: list[tuple[int, int, str | None]] = []  # (offset, turn, speaker): who spoke, by offset
         self.quiet: list[tuple[int, int]] = []  # sentences without a quote that open with a capital

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, count
+from operator import attrgetter
 from typing import Container
 
 _TOKEN = re.compile(
@@ -61,12 +62,14 @@ def word(text: str) -> Word:
 class Tokens(list):
     """The tokens of one text, in order, where each starts in it, and their texts (the tokens never change)."""
 
-    __slots__ = ("starts", "texts")
+    __slots__ = ("starts", "texts", "_keys", "_lowers")
 
     def __init__(self) -> None:
         super().__init__()
         self.starts: list[int] = []
         self.texts: list[str] = []
+        self._keys: list[str] | None = None
+        self._lowers: list[str] | None = None
 
     def start(self, i: int) -> int:
         return self.starts[i]
@@ -82,8 +85,24 @@ class Tokens(list):
         """The positions from `start` to `stop` of the tokens written as one of `words`, in order. Every
         extractor looks for its cue words among all of an article's tokens: the look runs in C, over `texts`
         (a quarter faster than a list comprehension over the tokens)."""
-        texts = self.texts if not start and stop is None else self.texts[start:stop]
-        return list(compress(count(start), map(words.__contains__, texts)))
+        return _where(self.texts, words, start, stop)
+
+    def where_key(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
+        """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`."""
+        if self._keys is None:
+            self._keys = list(map(attrgetter("key"), self))
+        return _where(self._keys, words, start, stop)
+
+    def where_lower(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
+        """As `where`, for tokens whose lower case is one of `words`."""
+        if self._lowers is None:
+            self._lowers = list(map(attrgetter("lower"), self))
+        return _where(self._lowers, words, start, stop)
+
+
+def _where(texts: list[str], words: Container[str], start: int, stop: int | None) -> list[int]:
+    texts = texts if not start and stop is None else texts[start:stop]
+    return list(compress(count(start), map(words.__contains__, texts)))
 
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
