@@ -8,7 +8,7 @@ Pemberantasan Korupsi): the same typed value means the same stored values everyw
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .analysis import words_of
 from .extract.lexicon import load_lexicon
@@ -34,21 +34,24 @@ def _nicknames() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return full_of, {full: tuple(names) for full, names in nicks.items()}
 
 
-def named_values(facet: str, typed: str, values: Sequence[str]) -> list[str]:
+def named_values(facet: str, typed: str, values: Sequence[str],
+                 grouped: Callable[[str, Sequence[str], Sequence[str]], list[str]] | None = None) -> list[str]:
     """The stored `values` meant by `typed`: the value itself in any case; else the official its nickname names,
     or the agency its acronym or short form names (and that agency qualified by a region: `Dinkes` is every
-    `Dinas Kesehatan …`); else the values holding all its words (at most MAX_MATCHED_VALUES). None: []."""
+    `Dinas Kesehatan …`); else the values holding all its words (at most MAX_MATCHED_VALUES). None: [].
+    A value found by name brings the other forms of its person (`grouped`, with_variants unless given)."""
+    grouped = grouped or with_variants
     wanted = " ".join(typed.split()).casefold()
     if not wanted:
         return []
     same = [value for value in values if value.casefold() == wanted]
     if same:
-        return with_variants(facet, same, values)
+        return grouped(facet, same, values)
     meant = _meant(facet, typed)
     if meant is not None:
         found = [value for value in values if value == meant or (facet == AGENCY and value.startswith(meant + " "))]
         if found:
-            return with_variants(facet, found, values)
+            return grouped(facet, found, values)
     words = wanted.split()
     return [value for value in values if all(word in value.casefold().split() for word in words)][:MAX_MATCHED_VALUES]
 

@@ -294,7 +294,8 @@ class Generation:
                 expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
         """The Whoosh queries for a request and the document masks its facet counts start from."""
         builder = QueryBuilder(_LockedReader(self.searcher.reader(), self.postings), self.facets,
-                               stems=self.stems, registry=self.registry, spell=self._close_spellings)
+                               stems=self.stems, registry=self.registry, spell=self._close_spellings,
+                               persons=lambda forms: self.people.all_forms(forms))
         selected = self.stored_selection(selected)  # a person: every stored form of them
         built = builder.build(parsed, selected, start, end, relax=relax)
         return builder, built, self._masks(built, selected, expansions, relax)

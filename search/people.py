@@ -59,6 +59,11 @@ class People:
             found.update(dict.fromkeys(self.forms.get(value, (value,))))
         return tuple(found)
 
+    def all_forms(self, forms: Iterable[str]) -> list[str]:
+        """Every stored form of the persons `forms` are (`official:sandiaga` typed in a query finds all of
+        Sandiaga Uno's, as selecting him does); a form no person holds stays as it is."""
+        return list(self.stored(dict.fromkeys(self.person(form) for form in forms)))
+
     def selected(self, facet: str, stored: Iterable[str]) -> list[str]:
         """The persons that stored official forms are, each once, those the facet's table holds."""
         table = self.tables[facet]

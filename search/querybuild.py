@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from whoosh import query as wq
 
@@ -152,8 +152,10 @@ def date_filter(start: date | None, end: date | None) -> wq.Query | None:
 class QueryBuilder:
     def __init__(self, reader: Reader, facets: dict[str, FacetTable], synonyms: Synonyms | None = None,
                  stems: Stems | None = None, registry: FacetRegistry = FACETS,
-                 spell: Callable[[Reader, str], list[str]] | None = None) -> None:
+                 spell: Callable[[Reader, str], list[str]] | None = None,
+                 persons: Callable[[Sequence[str]], list[str]] | None = None) -> None:
         self.registry = registry  # how a typed facet value resolves (`source:detik` is `detik.com`)
+        self.persons = persons  # stored official forms -> every form of their persons, as selections group them
         self.spell = spell  # an unknown word's closest spellings, best first; without it, unknown words go fuzzy
         self.respelled: dict[str, str] = {}
         self.searched_spellings: set[str] = set()
@@ -278,8 +280,8 @@ class QueryBuilder:
         any of them (facet_aliases.py)."""
         table = self.facets[field_name]
         resolved = self.registry.get(field_name).resolve_or_refuse(typed) if field_name in self.registry else None
-        values = (with_variants(field_name, [resolved], table.values) if resolved in table.ordinals
-                  else named_values(field_name, typed, table.values))
+        values = (self.grouped(field_name, [resolved], table.values) if resolved in table.ordinals
+                  else named_values(field_name, typed, table.values, self.grouped))
         if not values:
             return NOTHING
         terms = [wq.Term(table.field, value) for value in values]
@@ -289,8 +291,15 @@ class QueryBuilder:
         """`said:suhajar reformasi`: the officials `suhajar` names (as `official:` resolves it), else the name as
         written (a person who is no official), each with the query's words inside their quotes."""
         table = self.facets.get(OFFICIAL)
-        speakers = named_values(OFFICIAL, typed, table.values) if table is not None else []
+        speakers = named_values(OFFICIAL, typed, table.values, self.grouped) if table is not None else []
         return said_within(speakers or [" ".join(typed.split())], parsed)
+
+    def grouped(self, facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:
+        """`found` with the other stored forms of their persons: as the generation groups them for selections
+        (`persons`, roles weighed), else by name alone (facet_aliases.with_variants)."""
+        if self.persons is not None and facet in self.registry and self.registry.get(facet).people:
+            return self.persons(found)
+        return with_variants(facet, found, values)
 
     def selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, wq.Query]:
         """Values selected in one facet combine with OR; facets combine with AND."""

@@ -342,3 +342,28 @@ def test_facet_selections_and_field_filters_resolve_the_same_way(small):
     assert sorted(urls(small, "source:detik")) == ["s2", "s6", "s7"]
     assert small.resolved(SearchRequest(selected={"agency": ("kemendagri", "nothing such")})).selected["agency"] == \
         ("Kementerian Dalam Negeri", "nothing such")
+
+
+def test_a_typed_official_finds_every_form_of_the_person_as_a_selection_does():
+    """`official:sandiaga` names the stored value `Sandiaga`; the generation's grouping (roles weighed, `persons`)
+    makes him Sandiaga Uno too, as selecting either does. Without it, names alone decide (a first name alone
+    joins nobody)."""
+    import numpy as np
+    from whoosh import query as wq
+
+    from search.analysis import Stems
+    from search.facets import FacetTable
+    from search.querybuild import QueryBuilder
+
+    table = FacetTable("officials_facet", ["Sandiaga", "Sandiaga Uno"], np.array([0, 1]), np.array([0, 1]))
+    grouped = QueryBuilder(_KnownWords(), {"official": table}, stems=Stems(),
+                           persons=lambda forms: ["Sandiaga Uno", "Sandiaga"] if "Sandiaga" in forms else list(forms))
+    alone = QueryBuilder(_KnownWords(), {"official": table}, stems=Stems())
+    assert grouped.facet_filter("official", "sandiaga") == wq.Or([wq.Term("officials_facet", "Sandiaga Uno"),
+                                                                  wq.Term("officials_facet", "Sandiaga")])
+    assert alone.facet_filter("official", "sandiaga") == wq.Term("officials_facet", "Sandiaga")
+
+
+class _KnownWords:
+    def doc_frequency(self, fieldname, text):
+        return 1
