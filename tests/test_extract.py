@@ -541,6 +541,11 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("Kupang (ANTARA News) -Ketua Umum partai meminta penyebar hoaks ditindak.", "Kupang"),  # no space after dash
     ("Kalianda, (Diskominfo) – Bupati membuka rapat koordinasi.", "Kalianda"),  # the desk after the comma
     ("KALIANDA (Humas) -- Bupati membuka rapat koordinasi.", "Kalianda"),  # a dash written twice
+    # a post's word is no place, unless it is a kota's or a kecamatan's name as written
+    ("Bupati - Rapat koordinasi digelar.", None),
+    ("Metro - Wali Kota Metro meninjau banjir.", "Metro"),
+    ("Negara - Bupati Jembrana meninjau banjir.", "Negara"),
+    ("Kota Agung - Bupati Tanggamus meninjau banjir.", "Kota Agung"),
 ])
 def test_an_outlet_is_not_a_dateline_place(text, place):
     from search.extract.lexicon import load_lexicon

@@ -578,6 +578,9 @@ def test_a_text_laid_out_as_headline_and_a_story_opening_with_its_dateline(tmp_p
     (article,) = read_all(text)
     assert (article.title, article.place, article.body.startswith("Kalianda - Bupati")) == (
         "Bupati Nanang Resmikan Jembatan Gantung", "Kalianda", True)
+    text.write_text(f"Gubernur Koster Tinjau Banjir\nNegara - {EXPORT_BODY}\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert (article.title, article.place) == ("Gubernur Koster Tinjau Banjir", "Negara")
 
 
 def test_a_page_declaring_windows_1252_is_read_so_without_a_warning(tmp_path):

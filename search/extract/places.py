@@ -33,6 +33,12 @@ def dateline_match(text: str) -> re.Match[str] | None:
     return DATELINE.match(text, outlet_lead_end(text))  # anchored there, as `match` is
 
 
+def _known_place(place: str, lexicon: Lexicon) -> bool:
+    """A kabupaten's, kota's, province's or kecamatan's name (any case)."""
+    key = " ".join(place.split()).lower()
+    return key in lexicon.cities_by_name or key in lexicon.kecamatan_names or key in lexicon.province_names
+
+
 def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places.
     Read as the index will hold the text (normalise_text: fullwidth letters, soft hyphens, a leading bidi mark)."""
@@ -43,8 +49,9 @@ def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     if is_outlet_name(place):
         return None
     first_word = place.split()[0]
-    if first_word in lexicon.positions or first_word in lexicon.role_words or first_word in lexicon.person_prefixes:
-        return None
+    if (first_word in lexicon.positions or first_word in lexicon.role_words or first_word in lexicon.person_prefixes) \
+            and not _known_place(place, lexicon):
+        return None  # `Bupati - …`; not `Metro -`, `Negara -`, `Kota Agung -`: a kota's or a kecamatan's name
     return " ".join(word.capitalize() if word.isupper() else word for word in place.split())
 
 
