@@ -283,6 +283,10 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Anggota DPRD Natuna dari Komisi II, Daeng Ahmad Fauzi, meminta subsidi.",
      [("Daeng Ahmad Fauzi", "Anggota DPRD Natuna dari Komisi II")]),
     ("Ketua HNSI Natuna, Rodhial Huda Siregar, membenarkan.", []),
+    # a post after a street's or building's word is the street's namesake; a Balinese holder before another post
+    ("Banjir merendam Jalan Gubernur Suryo dan Jalan Bupati Zainal Abidin. Macet di Jl. Gubernur Suryo.", []),
+    ("Hadir Ketua DPRD Bali Ni Made Sumiati dan Bendesa Adat Banyubiru Made Sutama.",
+     [("Ni Made Sumiati", "Ketua DPRD Bali")]),
     # a post held before says so; the post held now is the one shown
     ("Mantan Bupati Lampung Selatan Zainudin Hasan menjadi saksi.",
      [("Zainudin Hasan", "mantan Bupati Lampung Selatan")]),

@@ -274,6 +274,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Yosefina memimpin SMP Negeri 3 Siberut Selatan, Kabupaten Kepulauan Mentawai. Ia kuliah di Padang, lalu "
      "mengajar tujuh tahun di sebuah SMP di Painan, Kabupaten Pesisir Selatan. Dinas Pendidikan Kabupaten "
      "Kepulauan Mentawai mengakui kekurangan guru.", "", None, ["13.09"]),
+    ("Kapolres Tanggamus AKBP Budi Santoso meninjau banjir di Kota Agung. Ia pernah bertugas di Polres Pringsewu "
+     "sebagai Kasat Reskrim. Polres Tanggamus menurunkan personel.", "", None, ["18.06"]),  # a body of the past
 ])
 def test_regions_by_evidence(body, title, place, expected):
     assert codes(body, title, place) == expected

@@ -268,6 +268,11 @@ class _Reader:
         # `RSUD dr. Soetomo`: after a body, the body's namesake
         return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
 
+    def _after_namesake_body(self, i: int) -> bool:
+        """Right after `Jalan`, `Jl.` (its full stop a token of its own), `Bandara`: namesake_bodies.txt."""
+        before = self.word(i - 1)
+        return before in self.lex.namesake_bodies or (before == "." and self.word(i - 2) in self.lex.namesake_bodies)
+
     def _in_title_pair(self, i: int) -> bool:
         """`Seri` of `Datuk Seri` (title_pairs.txt, whose first words are titles of their own)."""
         text = self.tokens[i].text
@@ -757,7 +762,10 @@ class _Reader:
 
     def read_official(self, head: int) -> tuple[list[_Found], int]:
         """Read a role from a position word and the name that follows; return the officials it names (two in
-        `Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa dan Emil Dardak`) and where to go on."""
+        `Gubernur dan Wakil Gubernur Jatim, Khofifah Indar Parawansa dan Emil Dardak`) and where to go on. A
+        post after a namesake's body word names a street or a building (`Jalan Bupati Zainal Abidin`): nobody."""
+        if self._after_namesake_body(head):
+            return [], head + 1
         start = head + 1 if self.tokens[head].text.islower() else head
         held = False
         related = self._after_relative(head)  # `putra sulung Presiden keenam, Agus Harimurti Yudhoyono`: the son
@@ -790,6 +798,9 @@ class _Reader:
                 if related:
                     name = self._holder_before_relative(name)
                 name = self._from_balinese_opener(name)
+                earlier = self._balinese_name_before(head, name)
+                if earlier is not None:  # `Ketua DPRD Bali Ni Made Sumiati dan Bendesa Adat … Made Sutama`
+                    name, end = earlier, earlier[1]
                 unextended, name = name, self._given_name_region(head, name)
                 name = self._without_place(head, name)
                 if name is None:
@@ -850,6 +861,17 @@ class _Reader:
         opener = next((k for k in range(start + 1, end - 1) if self.word(k) in BALINESE_OPENERS
                        and self.word(k + 1) in BALINESE_ORDER_NAMES), None)
         return name if opener is None else (opener, end)
+
+    def _balinese_name_before(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
+        """A Balinese name (`Ni Made Sumiati`) between the post and a connector, and words other than a name
+        between the connector and the words read as the name (`dan Bendesa Adat Banyubiru Made Sutama`): the
+        post's holder is that Balinese name; the words after the connector are another post's and person's (two
+        holders of one post, `hakim anggota I Made Gede Trisnajaya dan Anak Agung …`, are read as before)."""
+        for k in range(head + 1, name[0] - 2):
+            if self.word(k) in BALINESE_OPENERS and self.word(k + 1) in BALINESE_ORDER_NAMES:
+                connector = next((c for c in range(k + 2, name[0]) if self.word(c) in self.lex.connectors), None)
+                return (k, connector) if connector is not None and k + 2 < connector < name[0] - 1 else None
+        return None
 
     def _holder_before_relative(self, name: tuple[int, int]) -> tuple[int, int]:
         """`putri Presiden Joko Widodo Kahiyang Ayu`: after a kinship word the holder's name runs on into the
@@ -1214,7 +1236,7 @@ class _Reader:
             if (token.is_capitalised and (self.is_name_word(i) or self.is_particle(i))
                     and (current or not self._role_runs_on(i))):
                 if not current:
-                    namesake = i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies
+                    namesake = self._after_namesake_body(i)
                 current.append(token.text)
             elif current and self.is_hyphen_part(i):
                 current[-1] += token.text

@@ -490,19 +490,30 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
 
 def _only_in_passing(article: ArticleText, agency, words: RegionWords) -> bool:
     """Each time the text names the body, it is a member's attribute (`anggota DPRD Kota Malang`: region_cues.tsv,
-    kind people) or a post held there before (`mantan Kabid Humas Polda Jawa Timur`): the body does not act."""
-    if not any(word in article.text for word in ("nggota", "antan", "eks", "Eks", "ekas")):
-        return False  # most articles name no member and no former post
+    kind people), a post held there before (`mantan Kabid Humas Polda Jawa Timur`) or in a sentence of someone's
+    past (`Ia pernah bertugas di Polres Pringsewu`): the body does not act."""
+    past = any(word in article.text for word in words.background_words)
+    if not past and not any(word in article.text for word in ("nggota", "antan", "eks", "Eks", "ekas")):
+        return False  # most articles name no member, no former post and no one's past
     found = False
     for surface in getattr(agency, "surfaces", ()):
         first = surface.split()[0].lower()
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", article.text):
             before = article.text[max(0, match.start() - POST_REACH):match.start()].split()
             cue = words.cues.get(f"{before[-1].lower()} {first}") if before else None
-            if (cue is None or cue.kind != "people") and not _former_post_words(before, words):
+            if ((cue is None or cue.kind != "people") and not _former_post_words(before, words)
+                    and not (past and _in_past_sentence(article.text, match.start(), words))):
                 return False
             found = True
     return found
+
+
+def _in_past_sentence(text: str, at: int, words: RegionWords) -> bool:
+    """Whether the sentence of the character at `at` holds a word of background_words.txt."""
+    start = max(text.rfind(end, 0, at) for end in (". ", "\n", "? ", "! ")) + 1
+    ends = [found for found in (text.find(end, at) for end in (". ", "\n", "? ", "! ")) if found >= 0]
+    sentence = text[start:min(ends) if ends else len(text)]
+    return any(word.strip('.,"()') in words.background_words for word in sentence.split())
 
 
 def _former_post_words(before: list[str], words: RegionWords) -> bool:
