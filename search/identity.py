@@ -9,9 +9,9 @@ those forms are one person among themselves; where it skips words of the longer 
 spelled the same (`Agus Santoso` is not `R Agus Budi Santosa`). A form of one word joins another spelling of its
 word (`Soekarno`, `Sukarno`) and the one group whose forms it begins only when articles give both a role in
 common (`Rini`, Menteri BUMN, is `Rini Soemarno`; `Abdullah` of the Supreme Court is not `Abdullah Azwar Anas`):
-a first name alone is too often someone else's. Different people sharing a surname
-(`Susilo Bambang Yudhoyono`, `Agus Harimurti Yudhoyono`) share one word, and a shared word alone never merges two
-groups.
+a first name alone is too often someone else's; so is one name beside initials (`M Rum`, `M. Tito`). Different
+people sharing a surname (`Susilo Bambang Yudhoyono`, `Agus Harimurti Yudhoyono`) share one word, and a shared
+word alone never merges two groups.
 """
 from __future__ import annotations
 
@@ -167,7 +167,8 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
     for i, parts in enumerate(words):
         if len(parts) < 2:
             continue
-        candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])]
+        candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])
+                      and _evidenced(names[i], parts, names[j], words[j], roles)]
         if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
             for j in candidates:
                 groups.join(i, j)
@@ -203,6 +204,20 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
     return shown
 
 
+def _evidenced(name: str, parts: tuple[str, ...], other: str, other_parts: tuple[str, ...],
+               roles: RolesOf | None) -> bool:
+    """Two forms one of which is one name beside initials join only when a role says so: `M Rum` (Kejaksaan
+    Agung) is not `Muhammad Rum` (BPBD NTB)."""
+    if not (_initials_and_one_name(parts) or _initials_and_one_name(other_parts)):
+        return True
+    return roles is not None and _share_a_role([name], [other], roles)
+
+
+def _initials_and_one_name(parts: tuple[str, ...]) -> bool:
+    """`M Rum`, `M. Tito`: one word beside initials, which says as little as a first name alone."""
+    return sum(len(word) > 1 for word in parts) < 2
+
+
 def _share_a_role(forms: list[str], others: list[str], roles: RolesOf) -> bool:
     """Whether articles give one of `forms` a role they give one of `others` too (in any case and spacing)."""
     def held(names: list[str]) -> set[str]:
@@ -214,7 +229,9 @@ def _share_a_role(forms: list[str], others: list[str], roles: RolesOf) -> bool:
 
 def _names_one_word(word: str, other_words: tuple[str, ...]) -> bool:
     """A form of one word names a longer form by its first word spelled the same (`Anies`, `Tito`): a surname
-    alone (`Mulyadi`, `Hartono`) or a near spelling (`Fadeli`, `Kerman`) is too often someone else."""
+    alone (`Mulyadi`, `Hartono`) or a near spelling (`Fadeli`, `Kerman`) is too often someone else, even with a
+    role in common (`Soeharto`, Presiden, is not his daughter `Titiek Soeharto`, whom an article's `putri
+    Presiden Soeharto, Titiek Soeharto` gives his role)."""
     return word == other_words[0]
 
 

@@ -56,6 +56,7 @@ ARCHIVE = {
     "Dedi Mulyadi": 3, "Dede Mulyadi": 2,
     "Antonius Tonny Budiono": 3, "Boediono": 2,
     "Prabowo Subianto": 50, "Haedar Nashir": 4, "M Nasir": 2,
+    "M Rum": 2, "Muhammad Rum": 3,  # Kejaksaan Agung's spokesman, BPBD NTB's head: one name beside an initial
 }
 
 
@@ -63,7 +64,8 @@ ARCHIVE = {
 ROLES = {
     "Anies": ["Gubernur DKI Jakarta"], "Anies Baswedan": ["Gubernur DKI Jakarta", "Mendikbud"],
     "Khofifah": ["Menteri Sosial"], "Khofifah Indar Parawansa": ["Gubernur Jawa Timur", "Menteri  sosial"],
-    "Tito": ["Kapolri"], "Muhammad Tito Karnavian": ["Kapolri"], "Tito Karnavian": ["Mendagri"],
+    "Tito": ["Kapolri"], "M. Tito": ["Kapolri"], "Muhammad Tito Karnavian": ["Kapolri"], "Tito Karnavian": ["Mendagri"],
+    "M Rum": ["Kapuspenkum Kejaksaan Agung"], "Muhammad Rum": ["Kepala BPBD NTB"],
     "Budi": ["Kepala Desa"], "Budi Gunadi Sadikin": ["Menteri Kesehatan"], "Budi Arie Setiadi": ["Menkominfo"],
 }
 
@@ -94,6 +96,8 @@ def test_variants_of_one_person_are_one_value_shown_as_the_fullest_frequent_form
         "M Nasir": ["M Nasir"],
         "Boediono": ["Boediono"],
         "Prabowo Subianto": ["Prabowo Subianto"],
+        "M Rum": ["M Rum"],
+        "Muhammad Rum": ["Muhammad Rum"],
     }
 
 
