@@ -283,6 +283,10 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Anggota DPRD Natuna dari Komisi II, Daeng Ahmad Fauzi, meminta subsidi.",
      [("Daeng Ahmad Fauzi", "Anggota DPRD Natuna dari Komisi II")]),
     ("Ketua HNSI Natuna, Rodhial Huda Siregar, membenarkan.", []),
+    # a relative named after the post's comma is neither an official nor the holder's fuller name
+    ("Hadir Aburizal Bakrie, putri Presiden ke - 2 RI Soeharto, Titiek Soeharto, Gubernur Sulawesi Selatan "
+     "Syahrul Yasin Limpo, dan yang lain.", [("Soeharto", "Presiden RI"),
+                                             ("Syahrul Yasin Limpo", "Gubernur Sulawesi Selatan")]),
     # a post after a street's or building's word is the street's namesake; a Balinese holder before another post
     ("Banjir merendam Jalan Gubernur Suryo dan Jalan Bupati Zainal Abidin. Macet di Jl. Gubernur Suryo.", []),
     ("Hadir Ketua DPRD Bali Ni Made Sumiati dan Bendesa Adat Banyubiru Made Sutama.",

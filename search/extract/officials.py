@@ -171,6 +171,7 @@ class _Reader:
         self.bodies = material if bodies is None else bodies  # tokens inside agency names only
         self.lex = lexicon
         self._runs: dict[tuple[str, ...], int] | None = None  # name_runs, read once an article
+        self.relatives: set[tuple[str, ...]] = set()  # names of relatives of posts' holders (_note_relative)
 
     # -- token classes -------------------------------------------------------------------------
     def word(self, i: int) -> str:
@@ -797,6 +798,7 @@ class _Reader:
             if name is not None:
                 if related:
                     name = self._holder_before_relative(name)
+                    self._note_relative(end)
                 name = self._from_balinese_opener(name)
                 earlier = self._balinese_name_before(head, name)
                 if earlier is not None:  # `Ketua DPRD Bali Ni Made Sumiati dan Bendesa Adat … Made Sutama`
@@ -872,6 +874,23 @@ class _Reader:
                 connector = next((c for c in range(k + 2, name[0]) if self.word(c) in self.lex.connectors), None)
                 return (k, connector) if connector is not None and k + 2 < connector < name[0] - 1 else None
         return None
+
+    def _note_relative(self, end: int) -> None:
+        """`putri Presiden Soeharto, Titiek Soeharto`: the name words after the comma closing a post a kinship word
+        opens are the relative's, never a fuller form of the holder's name (fullest_forms)."""
+        if self.word(end) != ",":
+            return
+        stop = end + 1
+        while stop < len(self.tokens) and self.is_name_word(stop) and stop - end <= MAX_NAME_WORDS:
+            stop += 1
+        if stop > end + 1:
+            self.relatives.add(tuple(self.tokens[k].text for k in range(end + 1, stop)))
+
+    def is_relative_alone(self, found: _Found) -> bool:
+        """A relative's name (_note_relative) read with no post of its own (a list's member): not an official,
+        and never the fuller form the holder's one-word name joins (`Soeharto` of `Titiek Soeharto`)."""
+        return found.role is None and bool(self.relatives) and tuple(
+            self.tokens[k].text for k in range(found.name_start, found.name_end)) in self.relatives
 
     def _holder_before_relative(self, name: tuple[int, int]) -> tuple[int, int]:
         """`putri Presiden Joko Widodo Kahiyang Ayu`: after a kinship word the holder's name runs on into the
@@ -1549,7 +1568,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     found.extend(reader.officers_by_rank(_covered(found)))
     found.extend(reader.posts_pointing_back(found))
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
-             and not reader.in_unknown_body(f.role_span)]
+             and not reader.in_unknown_body(f.role_span) and not reader.is_relative_alone(f)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
                                for f in found for name in [plausible_name(normalise_name(tokens, f, lexicon),
                                                                           lexicon, f.role, f.keeps_region)] if name])
@@ -1575,6 +1594,8 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     if not mentions:
         return mentions
     runs = reader.name_runs()
+    if reader.relatives:  # `putri Presiden Soeharto, Titiek Soeharto`: no fuller form of Soeharto
+        runs = {run: count for run, count in runs.items() if run not in reader.relatives}
     starts = {run[0] for run in runs}
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
         words = tuple(mention.name.split())
