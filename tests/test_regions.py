@@ -276,6 +276,15 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Kepulauan Mentawai mengakui kekurangan guru.", "", None, ["13.09"]),
     ("Kapolres Tanggamus AKBP Budi Santoso meninjau banjir di Kota Agung. Ia pernah bertugas di Polres Pringsewu "
      "sebagai Kasat Reskrim. Polres Tanggamus menurunkan personel.", "", None, ["18.06"]),  # a body of the past
+    # a kab/kota named once in passing beside the one the story is plainly about (unless the title names it)
+    ("Gempa merusak 187 rumah di Kabupaten Ciamis. Bupati Ciamis meninjau Kecamatan Banjarsari. BPBD Kabupaten "
+     "Ciamis mendirikan tenda dan Dinas Sosial Kabupaten Ciamis menyalurkan bantuan bagi warga Ciamis yang rumahnya "
+     "rusak. Pemkab Ciamis menetapkan masa tanggap darurat selama tujuh hari sejak Senin pagi.\nGetaran gempa juga "
+     "dirasakan warga di Kota Tasikmalaya.", "", None, ["32.07"]),
+    ("Gempa merusak 187 rumah di Kabupaten Ciamis. Bupati Ciamis meninjau Kecamatan Banjarsari. BPBD Kabupaten "
+     "Ciamis mendirikan tenda dan Dinas Sosial Kabupaten Ciamis menyalurkan bantuan bagi warga Ciamis yang rumahnya "
+     "rusak. Pemkab Ciamis menetapkan masa tanggap darurat selama tujuh hari sejak Senin pagi.\nGetaran gempa juga "
+     "dirasakan warga di Kota Tasikmalaya.", "Gempa Ciamis Terasa di Tasikmalaya", None, ["32.07", "32.78"]),
 ])
 def test_regions_by_evidence(body, title, place, expected):
     assert codes(body, title, place) == expected

@@ -73,6 +73,7 @@ DATELINE_OFFSET = 2  # characters between the title's end and the dateline (the 
 CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead;
 # so do bare names alone (`kelompok Ambon`, `ke Makassar`: no word says anything happens there)
+OVERSHADOWED = 4.0  # a kab/kota named once in passing beside one with this many times its evidence: background
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
@@ -223,6 +224,16 @@ class Evidence:
                 (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
                 or (self.counts.get(code, 0) <= 1 and code not in self.central))]:
             self._forget(code)
+
+    def overshadowed(self, titled: set[str]) -> set[str]:
+        """The kab/kota named once past the lead, where nothing says the story happens, beside a kab/kota
+        the story is plainly about (OVERSHADOWED times its evidence or more): `mendarat di Bandara Jenderal Ahmad
+        Yani, Semarang` in a story of a harvest in Grobogan, `dirasakan warga di Kota Banjar` in one of an
+        earthquake's damage in Ciamis (N1). Not one the title names (`titled`)."""
+        cities = {code: score for code, score in self.scores.items() if "." in code}
+        top = max(cities.values(), default=0.0)
+        return {code for code, score in cities.items() if self.counts.get(code, 0) <= 1 and code not in self.central
+                and code not in titled and top >= OVERSHADOWED * score}
 
     def drop_list_items(self) -> None:
         """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
@@ -430,11 +441,15 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
     for region in _named_in_title(article.title, supported, words):
         evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
-    return _chosen(evidence, lexicon, words, dateline)
+    titled = {region.code for region in _named_in_title(
+        article.title, [lexicon.regions_by_code[code] for code in evidence.scores if "." in code], words)}
+    return _chosen(evidence, lexicon, words, dateline, titled)
 
 
-def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None) -> list[Region]:
-    """Kabupaten/kota over the threshold, else the dateline's; then provinces none of them lies in."""
+def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None,
+            titled: set[str]) -> list[Region]:
+    """Kabupaten/kota over the threshold (none overshadowed), else the dateline's; then provinces none of them
+    lies in."""
     by_code = lexicon.regions_by_code
     cities = [by_code[code] for code, score in evidence.scores.items()
               if by_code[code].level != "provinsi" and score >= (
@@ -447,6 +462,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     named_only = [city for city in cities if city.code in evidence.named]
     if len(cities) - len(named_only) >= ROUNDUP_CITIES:
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
+    overshadowed = evidence.overshadowed(titled)
+    cities = [city for city in cities if city.code not in overshadowed]
     if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
