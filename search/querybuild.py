@@ -309,10 +309,13 @@ class QueryBuilder:
     def filters(self, parsed: ParsedQuery, start: date | None, end: date | None) -> list[wq.Query]:
         """Field filters, then what the excluded fields would select, left out, then the dates the query text
         sets (`from:2017`); the request's own `start`/`end` only check that the two ranges meet."""
-        said = sum(name == SAID_FIELD for name, _ in parsed.filters + parsed.excluded)
+        either = [pair for group in parsed.any_of for pair in group]
+        said = sum(name == SAID_FIELD for name, _ in parsed.filters + parsed.excluded + tuple(either))
         if said > MAX_SAID:
             raise BadQueryError(f"at most {MAX_SAID} said: filters in one query", "bad_filter")
         filters = [self.field_filter(name, typed, parsed) for name, typed in parsed.filters]
+        filters += [wq.Or([self.excluded_filter(name, typed, parsed) for name, typed in group])
+                    for group in parsed.any_of]
         filters += [wq.Not(self.excluded_filter(name, typed, parsed)) for name, typed in parsed.excluded]
         typed_start = typed_end = None
         for name, typed in parsed.dates:
@@ -332,8 +335,8 @@ class QueryBuilder:
         return wq.Term(f"{name}_key", typed.casefold())
 
     def excluded_filter(self, name: str, typed: str, parsed: ParsedQuery) -> wq.Query:
-        """What `-name:typed` leaves out: what `name:typed` alone would select (`-from:2022`: the articles dated
-        2022 or later; undated ones stay)."""
+        """What `-name:typed` leaves out, and what it adds to `name:typed OR …` (ParsedQuery.any_of): what
+        `name:typed` alone would select (`-from:2022`: the articles dated 2022 or later; undated ones stay)."""
         if name == "from":
             return date_filter(_date_bound(name, typed), None)
         if name == "to":
@@ -347,7 +350,8 @@ class QueryBuilder:
         `relax`: the matching strategy will run (units past MAX_UNITS then only rank)."""
         self.respelled, self.searched_spellings = {}, set()
         built = BuiltQuery(respelled=self.respelled, spellings=self.searched_spellings)
-        self.asks_more = bool(parsed.filters or parsed.dates or any(selected.values()) or selecting or start or end)
+        self.asks_more = bool(parsed.filters or parsed.dates or parsed.any_of or any(selected.values()) or selecting
+                              or start or end)
         self.scored_query(parsed, built)
         built.units = _without_repeats(built.units)
         if relax:

@@ -1,4 +1,4 @@
-"""Parse what a user types into clauses. Pure and forgiving: anything unreadable becomes plain words.
+"""Parse what a user types into clauses. Forgiving: anything unreadable becomes plain words.
 
     reformasi "kelas dunia" -zoom bupati OR walikota birokra* official:"Suhajar Diantoro" agency:kemendagri
     source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa said:"Suhajar Diantoro"
@@ -6,17 +6,21 @@
 
 A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
 (search/relaxation.py) never lets an article without them through. `-` before a word, a phrase or a field
-excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it. The
-operators are upper case: a lower-case `and`, `or` or `not` is a word (query_fillers.txt lists them).
+excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it, and a sign never
+cancels another (`--kpk`, `NOT -kpk`). Parentheses group: `-(kpk OR kejaksaan)` leaves out each word, fields joined
+by OR (`official:jokowi OR official:ganjar`) select any of them. The operators are upper case: a lower-case `and`,
+`or` or `not` is a word (query_fillers.txt lists them). What cannot be searched as written (`korupsi OR NOT kpk`,
+`-(korupsi kpk)`) is refused, never searched as something else.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .analysis import query_fillers, words_of
 from .articles import normalise_text
+from .errors import BadQueryError
 from .facet_registry import FACETS
 
 SAID_FIELD = "said"  # `said:"Suhajar Diantoro" reformasi`: the query's words inside that person's quotes
@@ -25,10 +29,14 @@ PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  
 DATE_FIELDS = ("from", "to")
 OPERATORS = ("OR", "AND", "NOT")  # upper case only: a lower-case `or` is a word
 _PIECE = re.compile(  # a field's value may be missing: `official:` (then nothing is asked of it)
-    r'(?P<field_sign>[-+])?(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))?'
-    r'|(?P<sign>[-+])?"(?P<phrase>[^"]*)"?'
-    r"|(?P<word>\S+)"
+    r"(?P<open>(?P<open_sign>[-+]*)\()|(?P<close>\))"  # `-(kpk OR kejaksaan)`, `NOT(kpk)`, `(-kpk)`
+    r'|(?P<field_sign>[-+]*)(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"()]+))?'
+    r'|(?P<sign>[-+]*)"(?P<phrase>[^"]*)"?'
+    r"|(?P<word>[^\s()]+)"
 )
+# A minus sign or dash starting a word is a `-`: U+2212 minus, U+2012 figure dash, U+2013 en dash, U+2014 em dash
+# (U+FE63 and the fullwidth U+FF0D are `-` after NFKC already)
+SIGN_DASHES = re.compile(r"(^|[\s(:])([\u2212\u2012\u2013\u2014]+)(?=[^\s\u2212\u2012\u2013\u2014])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,8 @@ class ParsedQuery:
     filters: tuple[tuple[str, str], ...] = ()  # (field, value as typed) for the facets, place and said
     dates: tuple[tuple[str, str], ...] = ()  # ("from" | "to", value as typed)
     excluded: tuple[tuple[str, str], ...] = ()  # (field, value) of `-official:jokowi`, `NOT from:2022`: left out
+    any_of: tuple[tuple[tuple[str, str], ...], ...] = ()  # fields joined by OR (`official:jokowi OR official:ganjar`):
+    # each group selects the articles any of its (field, value) would
 
     def with_said(self, names) -> "ParsedQuery":
         """The query with a `said:` filter for each of `names` (the API's and the CLI's `said=`)."""
@@ -61,7 +71,7 @@ class ParsedQuery:
     @property
     def reads_nothing(self) -> bool:
         """No word, phrase, filter or date could be read (`😀`, `!!!`): the query searches for nothing."""
-        return not (self.groups or self.filters or self.dates or self.excluded)
+        return not (self.groups or self.filters or self.dates or self.excluded or self.any_of)
 
     @property
     def positive_words(self) -> set[str]:
@@ -81,81 +91,232 @@ def is_filler_group(group: list[Clause]) -> bool:
 
 
 def parse(text: str) -> ParsedQuery:
-    """User text → AND-ed groups of OR-ed clauses, plus field filters, dates and excluded fields."""
+    """User text → AND-ed groups of OR-ed clauses, plus field filters, dates and excluded fields. BadQueryError
+    (`bad_syntax`) for a grouping it cannot search as written (`korupsi OR NOT kpk`, `-(korupsi kpk)`), with what
+    to write instead."""
+    text = _as_signs(normalise_text(text or ""))
     reading = _Reading()
-    for match in _PIECE.finditer(normalise_text(text or "")):
-        reading.take(match)
+    for match in _PIECE.finditer(text):
+        reading = reading.take(match, text)
+    while reading.outer is not None:  # `korupsi (kpk OR kejaksaan`: the group ends with the query
+        reading = reading.close()
     return reading.parsed()
 
 
+def _as_signs(text: str) -> str:
+    """A minus sign or dash that starts a word (`−kpk`, `–kpk`, `—kpk`: phones and word processors write them)
+    as `-`; inside a word (`PAN–RB`, `2019–2020`) or standing alone (`Jakarta – Presiden`) it stays."""
+    return SIGN_DASHES.sub(lambda match: match[1] + "-" * len(match[2]), text) if not text.isascii() else text
+
+
+@dataclass
+class _Part:
+    """One thing read between operators: clauses (a word, phrase or prefix; an unknown field's words, any of
+    them), a field's (name, value), or a group in parentheses; `text` as typed, for an error to quote."""
+
+    text: str
+    clauses: tuple[Clause, ...] = ()
+    field: tuple[str, str] | None = None
+    group: "_Reading | None" = None
+    negated: bool = False
+    required: bool = False
+
+
+@dataclass
+class _Conjunct:
+    """Parts joined by OR; the conjuncts of a query (or a group) are AND-ed."""
+
+    parts: list[_Part]
+    required: bool = False  # joined by AND
+
+
 class _Reading:
-    """One query being parsed: what it has read, and what its last operator (`OR`, `AND`, `NOT`) asks of the next
-    part."""
+    """One query (or one group in parentheses of it) being parsed: the parts it has read, and what its last
+    operator (`OR`, `AND`, `NOT`) asks of the next part."""
 
-    def __init__(self) -> None:
-        self.groups: list[list[Clause]] = []
-        self.filters: list[tuple[str, str]] = []
-        self.dates: list[tuple[str, str]] = []
-        self.excluded: list[tuple[str, str]] = []
+    def __init__(self, outer: "_Reading | None" = None, sign: str = "", field: str | None = None,
+                 start: int = 0) -> None:
+        self.outer, self.sign, self.field, self.start = outer, sign, field, start
+        self.conjuncts: list[_Conjunct] = []
         self.join_next = self.require_next = self.negate_next = False
+        self.field_next: tuple[str, str] | None = None  # `official:(`: the field the next group's words are for
+        self.text = ""
 
-    def parsed(self) -> ParsedQuery:
-        return ParsedQuery(tuple(tuple(group) for group in self.groups), tuple(self.filters), tuple(self.dates),
-                           tuple(self.excluded))
-
-    def take(self, match: re.Match) -> None:
+    def take(self, match: re.Match, text: str) -> "_Reading":
+        """Read one piece; the reading the next piece goes to (a group's, when this one opens it)."""
+        if match["open"] is not None:
+            field, sign = self.field_next or (self.field, "")
+            self.field_next = None
+            return _Reading(self, sign + match["open_sign"], field, match.start())
+        if match["close"] is not None:
+            return self.close(text[self.start:match.end()]) if self.outer is not None else self
+        self.field_next = None
         field = (match["field"] or "").lower()
         if match["word"] in OPERATORS:
             self.operator(match["word"])
         elif field in FILTER_FIELDS or field in DATE_FIELDS:
-            self.field(field, match)
+            self.read_field(field, match, text)
         elif field and not (match["field_sign"] or self.negate_next):
             self.unknown_field(match)
+        elif self.field is not None:  # `official:(jokowi OR ganjar)`: each word a value of the field
+            self.field_value(match)
         else:  # a word, a phrase, or a signed unknown field (`-catatan:x`), read as a word
-            self.clause(_clause(match))
+            clause = _clause(match)
+            if clause is not None:
+                self.add(_Part(match.group(), (clause,), negated=clause.negated, required=clause.required))
+        return self
+
+    def close(self, text: str = "") -> "_Reading":
+        """The group ends: it is one part of the reading around it (an empty one, `()`, is none)."""
+        self.text = text or f"({' '.join(part.text for c in self.conjuncts for part in c.parts)})"
+        if self.conjuncts:
+            negated, required = _signs(self.sign)
+            self.outer.add(_Part(self.text, group=self, negated=negated, required=required))
+        return self.outer
+
+    def add(self, part: _Part) -> None:
+        if self.negate_next:
+            part = replace(part, negated=True)
+        if self.join_next and self.conjuncts:
+            self.conjuncts[-1].parts.append(part)
+        else:
+            self.conjuncts.append(_Conjunct([part], self.require_next))
+        self.join_next = self.require_next = self.negate_next = False
 
     def operator(self, word: str) -> None:
         if word == "OR":
-            self.join_next = bool(self.groups)
+            self.join_next = bool(self.conjuncts)
         elif word == "NOT":  # `NOT kpk` is `-kpk`; alone or last, nothing
             self.negate_next = True
-        elif self.groups and not any(c.negated for c in self.groups[-1]):  # AND
-            self.groups[-1] = [replace(c, required=True) for c in self.groups[-1]]
-            self.require_next = True
+        elif self.conjuncts:  # AND: what is before it and what follows are required
+            self.conjuncts[-1].required = self.require_next = True
 
-    def field(self, field: str, match: re.Match) -> None:
-        """`official:x` filters, `-official:x` (or `NOT official:x`) leaves out what it would select; `from:zz` is
-        refused as `from:2017-13` is, not searched as words; a bare `from:` asks for nothing."""
-        value = (match["quoted"] if match["quoted"] is not None else match["bare"] or "").strip()
-        negated = match["field_sign"] == "-" or self.negate_next
-        self.negate_next = False
-        if not value:
-            return
-        if negated:
-            self.excluded.append((field, value))
+    def read_field(self, field: str, match: re.Match, text: str) -> None:
+        """`official:x` filters, `-official:x` (or `NOT official:x`, `official:-x`) leaves out what it would
+        select; `from:zz` is refused as `from:2017-13` is, not searched as words; a bare `from:` asks for nothing,
+        and `official:(a OR b)` is `official:a OR official:b`."""
+        signs = match["field_sign"] or ""
+        if match["quoted"] is not None:
+            value = match["quoted"].strip()
         else:
-            (self.filters if field in FILTER_FIELDS else self.dates).append((field, value))
+            value = (match["bare"] or "").lstrip("-+")
+            signs += (match["bare"] or "")[:len(match["bare"] or "") - len(value)]
+        negated = _signs(signs)[0] or self.negate_next
+        if not value and text.startswith("(", match.end()):
+            self.field_next = (field, "-" if negated else "")
+            self.negate_next = False
+        elif value:
+            self.add(_Part(match.group(), field=(field, value), negated=negated))
+        else:
+            self.negate_next = False
+
+    def field_value(self, match: re.Match) -> None:
+        """A word or phrase inside `official:( … )`: a value of that field."""
+        raw = match["phrase"] if match["phrase"] is not None else match["word"].lstrip("-+")
+        signs = match["sign"] if match["phrase"] is not None else match["word"][:len(match["word"]) - len(raw)]
+        if raw.strip():
+            self.add(_Part(match.group(), field=(self.field, raw.strip()), negated=_signs(signs or "")[0]))
 
     def unknown_field(self, match: re.Match) -> None:
         """`catatan:presiden`, a pasted `https://…`, `10:30`: one unit, any of its words, which relaxation may
         drop."""
-        words = [Clause((word,)) for word in words_of(match.group())]
+        words = tuple(Clause((word,)) for word in words_of(match.group()))
         if words:
-            self.groups.append(words)
-        self.join_next = self.require_next = False
+            self.add(_Part(match.group(), words))
 
-    def clause(self, clause: Clause | None) -> None:
-        if clause is None:
-            return
-        if self.negate_next:
-            clause = replace(clause, negated=True, required=False)
-        if self.require_next and not clause.negated:
-            clause = replace(clause, required=True)
-        if self.join_next and not clause.negated and not any(c.negated for c in self.groups[-1]):
-            self.groups[-1].append(clause)
+    def parsed(self) -> ParsedQuery:
+        query = _Query()
+        self.lower(query)
+        return ParsedQuery(tuple(tuple(group) for group in query.groups), tuple(query.filters), tuple(query.dates),
+                           tuple(query.excluded), tuple(query.any_of))
+
+    def lower(self, query: "_Query", required: bool = False) -> None:
+        """What this reading asks, into `query`'s groups, filters, dates and excluded fields."""
+        for conjunct in self.conjuncts:
+            parts, needed = conjunct.parts, required or conjunct.required
+            if len(parts) == 1 and parts[0].group is not None and not parts[0].negated:
+                parts[0].group.lower(query, needed or parts[0].required)  # `(a b)`: as if unbracketed
+                continue
+            alternatives = _alternatives(parts)
+            if len(parts) == 1 and parts[0].negated:  # `-kpk`; `NOT (kpk OR kejaksaan)` is `-kpk -kejaksaan`
+                for part in alternatives:
+                    query.exclude(part)
+            else:
+                query.either(alternatives, needed)
+
+
+@dataclass
+class _Query:
+    """A parsed query being put together from the parts read."""
+
+    groups: list[list[Clause]] = field(default_factory=list)
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    excluded: list[tuple[str, str]] = field(default_factory=list)
+    any_of: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+
+    def exclude(self, part: _Part) -> None:
+        if part.field is not None:
+            self.excluded.append(part.field)
         else:
-            self.groups.append([clause])
-        self.join_next = self.require_next = self.negate_next = False
+            self.groups.extend([replace(clause, negated=True, required=False)] for clause in part.clauses)
+
+    def either(self, parts: list[_Part], required: bool) -> None:
+        """Positive parts joined by OR: one group of clauses, or one filter of fields (any of them)."""
+        fields = [part.field for part in parts if part.field is not None]
+        if fields and len(fields) < len(parts):
+            words = next(part.text for part in parts if part.field is None)
+            raise BadQueryError(f"OR joins words with words and fields with fields, not {words} with "
+                                f"{':'.join(fields[0])}: write them without OR to ask for both", "bad_syntax")
+        if len(fields) > 1:
+            self.any_of.append(tuple(fields))
+        elif fields:
+            (self.filters if fields[0][0] in FILTER_FIELDS else self.dates).append(fields[0])
+        else:
+            self.groups.append([replace(clause, required=clause.required or part.required or required)
+                                for part in parts for clause in part.clauses])
+
+
+def _alternatives(parts: list[_Part]) -> list[_Part]:
+    """The parts an OR joins, groups opened (`kpk OR (kejaksaan OR polri)` is three), each with the sign of the
+    group around it; refused where that is no longer an OR of words or of fields."""
+    opened: list[_Part] = []
+    for part in parts:
+        if part.group is None:
+            opened.append(part)
+            continue
+        inner = part.group.conjuncts
+        if len(inner) > 1:
+            raise _compound_group(part, negated=len(parts) == 1)
+        for alternative in _alternatives(inner[0].parts) if inner else []:
+            opened.append(replace(alternative, text=part.text if part.negated else alternative.text,
+                                  negated=alternative.negated or part.negated,
+                                  required=alternative.required or part.required or inner[0].required))
+    left_out = next((part for part in opened if part.negated), None)
+    if len(parts) > 1 and left_out is not None:  # `-(kpk OR kejaksaan)` alone leaves out each
+        shown = left_out.text if left_out.text.startswith(("-", "NOT")) else f"NOT {left_out.text}"
+        raise BadQueryError(f"OR cannot join a part that is left out ({shown}): leave it out without OR "
+                            f"(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)", "bad_syntax")
+    return opened
+
+
+def _compound_group(part: _Part, negated: bool) -> BadQueryError:
+    """Why a group of several parts searched together cannot be left out, or joined by OR."""
+    words = [clause.words for conjunct in part.group.conjuncts for p in conjunct.parts for clause in p.clauses]
+    each = " ".join("-" + " ".join(w) if len(w) == 1 else f'-"{" ".join(w)}"' for w in words) or "-a -b"
+    if negated:
+        return BadQueryError(f"-{part.text.lstrip('-+')} leaves out the articles holding all of it together, "
+                             f"which cannot be searched: join its parts with OR, or write {each} to leave out "
+                             f"each of them", "bad_syntax")
+    return BadQueryError(f"OR cannot join {part.text}, a group searched together: join its parts with OR too, "
+                         "or search the group and the other side apart", "bad_syntax")
+
+
+def _signs(signs: str) -> tuple[bool, bool]:
+    """(negated, required) that a run of signs asks: one `-` among them leaves out (`--kpk`, `+-kpk`: a sign
+    never cancels another), `+` alone requires."""
+    negated = "-" in signs
+    return negated, bool(signs) and not negated
 
 
 def _clause(match: re.Match) -> Clause | None:
@@ -163,14 +324,14 @@ def _clause(match: re.Match) -> Clause | None:
         words = tuple(words_of(match["phrase"]))
         if not words:
             return None
-        return Clause(words, phrase=len(words) > 1, negated=match["sign"] == "-", required=match["sign"] == "+")
+        negated, required = _signs(match["sign"] or "")
+        return Clause(words, phrase=len(words) > 1, negated=negated, required=required)
     raw = match["word"] or match.group()
-    negated = raw.startswith("-") and len(raw) > 1
-    required = raw.startswith("+") and len(raw) > 1
-    prefix = raw.endswith("*")
-    words = tuple(words_of(raw))
+    bare = raw.lstrip("-+")
+    negated, required = _signs(raw[:len(raw) - len(bare)]) if bare else (False, False)
+    words = tuple(words_of(bare))
     if not words:
         return None
     if len(words) > 1:  # "kota/kabupaten" is two words: search them as a phrase
         return Clause(words, phrase=True, negated=negated, required=required)
-    return Clause(words, prefix=prefix and len(words[0]) >= 2, negated=negated, required=required)
+    return Clause(words, prefix=bare.endswith("*") and len(words[0]) >= 2, negated=negated, required=required)

@@ -5,6 +5,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search.errors import BadQueryError
 from search.querylang import parse
 
 NASTY = st.one_of(
@@ -19,8 +20,12 @@ NASTY = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(NASTY)
-def test_parser_never_raises(text):
-    parsed = parse(text)
+def test_parser_never_raises_but_refuses_what_it_cannot_search_as_written(text):
+    try:
+        parsed = parse(text)
+    except BadQueryError as error:  # `-(a b)`, `a OR -b`: said, not searched as something else
+        assert error.code == "bad_syntax"
+        return
     assert isinstance(parsed.groups, tuple)
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from search import cli
 from search.backends import BackendSettings, open_backend
-from search.errors import BackendUnavailableError
+from search.errors import BackendUnavailableError, BadQueryError
 from search.query import SearchRequest
 from web import create_app
 
@@ -102,6 +102,15 @@ QUERIES = [
     # past relaxation.MAX_UNITS, units only rank: the word the article lacks decides nothing, first or last
     dict(q=PASSAGE + " banjir", collapse=False), dict(q="banjir " + PASSAGE, collapse=False),
     dict(q=PASSAGE + " banjir", match="all"),
+    # groups: a group left out leaves out each part an OR joins in it; a dash starting a word is a `-`
+    dict(q="reformasi NOT (gedung OR official:eko)", collapse=False),
+    dict(q="reformasi -(gedung OR source:lampost)", match="all", collapse=False),
+    dict(q="reformasi (-gedung)"), dict(q="reformasi NOT(gedung)", sort="date"), dict(q="reformasi \u2212gedung"),
+    dict(q="rakornas (gedung OR zoom)", collapse=False), dict(q="reformasi --gedung", collapse=False),
+    # fields joined by OR select the articles any of them selects
+    dict(q="official:eko OR said:thamrin", collapse=False), dict(q="official:(eko OR suhajar) gedung"),
+    dict(q="-(official:eko OR source:lampost)", collapse=False), dict(q="reformasi official:-eko", collapse=False),
+    dict(q="source:lampost OR from:2022-09-30", collapse=False), dict(q="said:suhajar OR said:thamrin", collapse=False),
 ]
 
 
@@ -114,6 +123,14 @@ def test_both_backends_give_the_same_result(pair, params):
         for hit in result["hits"]:
             hit.pop("snippet")  # marks the same words; the forms a Whoosh index knows may mark more
     assert found == expected
+
+
+def test_what_cannot_be_searched_as_written_is_refused_on_both(pair):
+    for backend in pair:
+        for q in ("reformasi OR NOT gedung", "-(reformasi gedung)", "reformasi OR official:suhajar"):
+            with pytest.raises(BadQueryError) as caught:
+                backend.search(SearchRequest(q=q))
+            assert caught.value.code == "bad_syntax", q
 
 
 @pytest.fixture(scope="module")

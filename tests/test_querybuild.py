@@ -139,6 +139,27 @@ def test_not_is_a_minus_on_what_follows(small):
     assert urls(small, "NOT") == urls(small, "")
 
 
+def test_a_group_left_out_leaves_out_each_word_an_or_joins_in_it(small):
+    # `NOT (a OR b)` negated only `a` and made `b` required: the articles holding `b` were found instead
+    assert sorted(urls(small, "-beras -petugas")) == ["s1", "s2", "s4", "s5"]
+    for q in ("-(beras OR petugas)", "NOT (beras OR petugas)", "NOT(beras OR petugas)", "(-beras) (-petugas)",
+              "\u2212beras \u2013petugas", "NOT NOT beras --petugas"):
+        assert sorted(urls(small, q)) == ["s1", "s2", "s4", "s5"], q
+    assert urls(small, "warga (-beras)") == urls(small, "warga NOT(beras)") == ["s7"]
+    with pytest.raises(BadQueryError) as caught:
+        small.search(SearchRequest(q="warga OR NOT beras"))
+    assert caught.value.code == "bad_syntax"
+
+
+def test_fields_joined_by_or_select_the_articles_any_of_them_selects(small):
+    assert urls(small, "official:wayan OR official:budi") == urls(small, "official:(wayan OR budi)")
+    assert sorted(urls(small, "official:wayan OR official:budi")) == ["s5", "s6"]
+    assert sorted(urls(small, "source:antara OR source:kompas")) == ["s1", "s3", "s4", "s5"]
+    assert sorted(urls(small, "-(source:antara OR source:kompas)")) == ["s2", "s6", "s7"]
+    assert sorted(urls(small, "from:2022 OR to:2019")) == ["s1", "s2", "s7"]  # the undated s6 in neither
+    assert urls(small, "daerah official:-wayan") == urls(small, "daerah -official:wayan")
+
+
 def test_a_negated_acronym_leaves_out_the_agency_written_in_full(small):
     assert sorted(urls(small, "daerah")) == ["s1", "s2"]  # s1 writes Kementerian Dalam Negeri, s2 Kemendagri
     assert urls(small, "daerah -kemendagri") == urls(small, "daerah NOT kemendagri") == []

@@ -1,5 +1,6 @@
 import pytest
 
+from search.errors import BadQueryError
 from search.querylang import Clause, is_filler_group, parse
 
 
@@ -26,7 +27,6 @@ from search.querylang import Clause, is_filler_group, parse
     ('NOT "kelas dunia" NOT +lampung NOT -zoom', ((Clause(("kelas", "dunia"), phrase=True, negated=True),),
                                                  (Clause(("lampung",), negated=True),),
                                                  (Clause(("zoom",), negated=True),))),
-    ("bupati OR NOT camat", ((Clause(("bupati",)),), (Clause(("camat",), negated=True),))),
     ("dana AND NOT desa", ((Clause(("dana",), required=True),), (Clause(("desa",), negated=True),))),
     ("NOT", ()),
     ("korupsi NOT", ((Clause(("korupsi",)),),)),
@@ -36,6 +36,35 @@ from search.querylang import Clause, is_filler_group, parse
     ("-catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
     ("NOT catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
     ("", ()),
+    # parentheses group: `-( … )` and `NOT ( … )` leave out each part an OR joins in them
+    ("korupsi NOT (kpk OR kejaksaan)", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),),
+                                        (Clause(("kejaksaan",), negated=True),))),
+    ("korupsi -(kpk OR (kejaksaan OR polri))", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),),
+                                                (Clause(("kejaksaan",), negated=True),),
+                                                (Clause(("polri",), negated=True),))),
+    ("korupsi NOT(kpk)", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ("korupsi (-kpk)", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ("korupsi (kpk OR kejaksaan)", ((Clause(("korupsi",)),), (Clause(("kpk",)), Clause(("kejaksaan",))))),
+    ("(kpk OR kejaksaan) OR polri", ((Clause(("kpk",)), Clause(("kejaksaan",)), Clause(("polri",))),)),
+    ("dana AND (desa OR kota)", ((Clause(("dana",), required=True),),
+                                 (Clause(("desa",), required=True), Clause(("kota",), required=True)))),
+    ("+(a b) c", ((Clause(("a",), required=True),), (Clause(("b",), required=True),), (Clause(("c",)),))),
+    ("korupsi (kpk OR", ((Clause(("korupsi",)),), (Clause(("kpk",)),))),  # the group ends with the query
+    ("korupsi ) kpk ()", ((Clause(("korupsi",)),), (Clause(("kpk",)),))),
+    ("(Persero)", ((Clause(("persero",)),),)),
+    # a minus sign or a dash starting a word is a `-`; inside a word or alone it is not
+    ("korupsi \u2212kpk \u2013polri \u2014tni \u2012bnn \ufe63bin \uff0djaksa",
+     ((Clause(("korupsi",)),), *((Clause((word,), negated=True),) for word in
+                                 ("kpk", "polri", "tni", "bnn", "bin", "jaksa")))),
+    ("PAN\u2013RB 2019\u20132020", ((Clause(("pan", "rb"), phrase=True),), (Clause(("2019", "2020"), phrase=True),))),
+    ("Jakarta \u2013 Presiden", ((Clause(("jakarta",)),), (Clause(("presiden",)),))),
+    # a sign never cancels another: any `-` or `NOT` among them leaves out
+    ("korupsi NOT NOT kpk", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ("korupsi --kpk", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ("korupsi NOT -kpk", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
+    ("korupsi +-kpk -+polri", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),),
+                               (Clause(("polri",), negated=True),))),
+    ("-(-kpk)", ((Clause(("kpk",), negated=True),),)),
 ])
 def test_parse(text, groups):
     assert parse(text).groups == groups
@@ -80,6 +109,48 @@ def test_a_query_reads_nothing_when_no_word_filter_or_date_is_in_it(text, nothin
 def test_a_negated_field_is_excluded_and_an_empty_one_asks_for_nothing(text, filters, dates, excluded):
     parsed = parse(text)
     assert (parsed.filters, parsed.dates, parsed.excluded) == (filters, dates, excluded)
+
+
+@pytest.mark.parametrize("text, filters, excluded, any_of", [
+    ("official:jokowi OR official:ganjar", (), (), ((("official", "jokowi"), ("official", "ganjar")),)),
+    ("official:(jokowi OR ganjar) presiden", (), (), ((("official", "jokowi"), ("official", "ganjar")),)),
+    ('source:detik OR agency:kpk OR from:2022', (), (),
+     ((("source", "detik"), ("agency", "kpk"), ("from", "2022")),)),
+    ("official:jokowi OR official:", (("official", "jokowi"),), (), ()),
+    ("-(official:jokowi OR official:ganjar)", (), (("official", "jokowi"), ("official", "ganjar")), ()),
+    ("-official:(jokowi OR ganjar)", (), (("official", "jokowi"), ("official", "ganjar")), ()),
+    ("official:-jokowi official:+ganjar", (("official", "ganjar"),), (("official", "jokowi"),), ()),
+    ('official:"-jokowi"', (("official", "-jokowi"),), (), ()),  # quoted: the value as written
+])
+def test_fields_joined_by_or_select_any_of_them(text, filters, excluded, any_of):
+    parsed = parse(text)
+    assert (parsed.filters, parsed.excluded, parsed.any_of) == (filters, excluded, any_of)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("korupsi OR NOT kpk", "OR cannot join a part that is left out (NOT kpk): leave it out without OR "
+                           "(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)"),
+    ("korupsi OR -kpk", "OR cannot join a part that is left out (-kpk): leave it out without OR (korupsi -kpk), "
+                        "or ask for either without - or NOT (korupsi OR kpk)"),
+    ("presiden NOT official:jokowi OR official:ganjar",
+     "OR cannot join a part that is left out (NOT official:jokowi): leave it out without OR (korupsi -kpk), or ask "
+     "for either without - or NOT (korupsi OR kpk)"),
+    ("x OR -(a OR b)", "OR cannot join a part that is left out (-(a OR b)): leave it out without OR (korupsi -kpk), "
+                       "or ask for either without - or NOT (korupsi OR kpk)"),
+    ("-(korupsi kpk)", "-(korupsi kpk) leaves out the articles holding all of it together, which cannot be "
+                       "searched: join its parts with OR, or write -korupsi -kpk to leave out each of them"),
+    ('NOT ("dana desa" kpk)', '-("dana desa" kpk) leaves out the articles holding all of it together, which cannot '
+                              'be searched: join its parts with OR, or write -"dana desa" -kpk to leave out each of '
+                              'them'),
+    ("(jokowi presiden) OR ganjar", "OR cannot join (jokowi presiden), a group searched together: join its parts "
+                                    "with OR too, or search the group and the other side apart"),
+    ("korupsi OR official:jokowi", "OR joins words with words and fields with fields, not korupsi with "
+                                   "official:jokowi: write them without OR to ask for both"),
+])
+def test_what_cannot_be_searched_as_written_is_refused_saying_what_to_write(text, message):
+    with pytest.raises(BadQueryError) as caught:
+        parse(text)
+    assert (str(caught.value), caught.value.code) == (message, "bad_syntax")
 
 
 def test_a_query_of_exclusions_reads_something_and_empty_fields_read_nothing():

@@ -335,6 +335,11 @@ PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and
     "bad_page": "Nomor halaman harus bilangan bulat mulai 1 (ditulis dengan angka 0-9), dan hasil setelah urutan "
                 "ke-10000 tidak ditampilkan: persempit pencarian.",
     "bad_per_page": "Jumlah hasil per halaman harus bilangan bulat dari 1 sampai 100.",
+    "bad_syntax": "Pencarian ini tidak dapat dibaca seperti ditulis. OR menggabungkan kata dengan kata, atau saringan "
+                  "dengan saringan (official:jokowi OR official:ganjar), tetapi tidak kata yang dikecualikan: tulis "
+                  "korupsi -kpk, bukan korupsi OR NOT kpk. Kelompok dalam kurung yang dikecualikan atau digabung "
+                  "dengan OR berisi kata yang digabung dengan OR: korupsi -(kpk OR kejaksaan) sama dengan korupsi "
+                  "-kpk -kejaksaan.",
 }
 
 
@@ -351,6 +356,8 @@ PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and
     ("page=%D9%A3", "bad_page"),  # Arabic-Indic three
     ("page=1_000", "bad_page"),
     ("per_page=%EF%BC%95", "bad_per_page"),  # fullwidth five
+    ("q=beras OR NOT banjir", "bad_syntax"),
+    ("q=-(beras banjir)", "bad_syntax"),
 ])
 def test_bad_dates_and_numbers_are_400_on_every_route(client, query, code):
     for route in ("/api/search", "/api/facets/official"):

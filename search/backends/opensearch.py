@@ -691,6 +691,8 @@ class OpenSearchBackend:
     def _filter(self, query: wq.Query) -> dict[str, Any]:
         if isinstance(query, wq.Not):  # `-official:x`
             return {"bool": {"must_not": [self._filter(query.query)]}}
+        if isinstance(query, wq.Or):  # `official:jokowi OR official:ganjar`
+            return {"bool": {"should": [self._filter(q) for q in query.subqueries], "minimum_should_match": 1}}
         if isinstance(query, _FacetWords):
             options: list[dict[str, Any]] = [{"match": {f"{query.fieldname}.words": {"query": query.typed,
                                                                                      "operator": "and"}}}]
