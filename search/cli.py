@@ -82,6 +82,7 @@ def listen_host(text: str) -> str:
     if re.fullmatch(r"[0-9.]+", text) or not HOSTNAME.fullmatch(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not an IP address or host name")
     return text
+EXCLUDED_WORD = re.compile(r"-[^-0-9\s]")  # `-korupsi` after `warta search`: a query word (query_words_kept)
 DEFAULT_INDEX = os.environ.get("WARTA_INDEX", "index")
 DEFAULT_SOURCES = ("seeds",)
 
@@ -107,8 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.set_defaults(run=run_reindex)
 
     search = commands.add_parser("search", help="search the index", description="Search the index and print the results.")
-    search.add_argument("query", nargs="?", default="",
-                        help="words, \"phrases\", -exclusions (-word, -official:x, NOT word), OR, prefix*")
+    search.add_argument("query", nargs="*", default=[],
+                        help="words, \"phrases\", -exclusions (-word, -official:x, NOT word), OR, (groups), "
+                             "prefix*; quoted or not (warta search korupsi -kpk); a query word starting with "
+                             "-- goes after -- (warta search -- --kpk)")
     search.add_argument("--official", action="append", default=[], metavar="NAME", help="only articles naming this official (repeatable)")
     search.add_argument("--agency", action="append", default=[], metavar="NAME", help="only articles naming this agency (repeatable)")
     search.add_argument("--facet", action="append", default=[], metavar="NAME=VALUE", type=facet_choice,
@@ -253,9 +256,9 @@ def run_search(args: argparse.Namespace) -> int:
         raise BadQueryError(f"--json and --format {args.format} ask for two outputs: give one", "bad_usage")
     from .query import SearchRequest
 
-    request = SearchRequest(args.query, tuple(args.official), tuple(args.agency), args.page, args.per_page,
-                            args.sort, date_from=args.date_from, date_to=args.date_to, collapse=args.collapse,
-                            selected=selection(args.facet), match=args.match, said=tuple(args.said))
+    request = SearchRequest(" ".join(args.query).strip(), tuple(args.official), tuple(args.agency), args.page,
+                            args.per_page, args.sort, date_from=args.date_from, date_to=args.date_to,
+                            collapse=args.collapse, selected=selection(args.facet), match=args.match, said=tuple(args.said))
     service = open_backend(replace(backend_settings(args), warm=False), args.registry)  # one search: none to warm for
     try:
         if args.format in ("csv", "jsonl"):
@@ -399,10 +402,25 @@ def announce(served: str, host: str, port: int) -> None:
     print(f"Warta serving {served} on http://{shown_host}:{port}/", file=sys.stderr, flush=True)
 
 
+def query_words_kept(argv: list[str]) -> list[str]:
+    """`warta search -korupsi`: a query word starting with one `-` (`-korupsi`, `-official:jokowi`, `-"x y"`) is
+    a word of the query, not an unknown option. Argparse reads an argument holding a space as a positional one
+    (as `"-official:jokowi presiden"` always was), so such a word is passed with a space before it; `-h` stays
+    help, `-1` a number, and anything after `--` is left to argparse."""
+    if not argv or argv[0] != "search":
+        return argv
+    kept = [argv[0]]
+    for position, argument in enumerate(argv[1:], start=1):
+        if argument == "--":
+            return kept + argv[position:]
+        kept.append(" " + argument if EXCLUDED_WORD.match(argument) and argument != "-h" else argument)
+    return kept
+
+
 def main(argv: Sequence[str] | None = None, facets=None) -> int:
     """Run one command; `facets` (a FacetRegistry) replaces the declared facets, for embedding and tests."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(query_words_kept(list(sys.argv[1:] if argv is None else argv)))
     if facets is None:
         from .facet_registry import FACETS as facets
     args.registry = facets

@@ -63,6 +63,19 @@ def test_the_first_line_counts_articles_and_the_stories_they_make(tmp_path_facto
     assert capsys.readouterr().out.split(" (")[0] == "4 articles"
 
 
+def test_a_query_may_start_with_a_minus_and_need_not_be_quoted(index_root, capsys):
+    # `warta search -musrenbang` was refused by argparse as an unknown option
+    def totals(*argv):
+        assert main(["search", "--json", "--index", str(index_root), *argv]) == EXIT_OK
+        return json.loads(capsys.readouterr().out)["total_articles"]
+
+    everything, musrenbang = totals(), totals("musrenbang")
+    assert totals("-musrenbang") == totals("--", "--musrenbang") == everything - musrenbang == 6
+    assert totals("pesawaran", "-musrenbang") == totals("-musrenbang", "pesawaran") == totals("pesawaran -musrenbang")
+    assert main(["search", "musrenbang OR -gempa", "--index", str(index_root)]) == EXIT_USAGE
+    assert capsys.readouterr().err.startswith("warta search: OR cannot join a part that is left out (-gempa)")
+
+
 def test_a_search_with_nothing_to_search_says_so(index_root, capsys):
     assert main(["search", "😀 !!!", "--index", str(index_root)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[1] == "nothing to search in '😀 !!!': every article is listed"
