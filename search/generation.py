@@ -26,7 +26,7 @@ from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import release
 from .people import People, roles_reader
-from .errors import QueryTooCostlyError
+from .errors import BadQueryError, QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
@@ -220,7 +220,10 @@ class Generation:
         self.is_protected("")
         if AGENCY in self.facets:
             for name, _ in self.facets[AGENCY].counts(self.postings.live, agencies):
-                self.prepare(parse(name), {}, None, None, Expansions())  # the name, as words: expanded
+                try:
+                    self.prepare(parse(name), {}, None, None, Expansions())  # the name, as words: expanded
+                except BadQueryError:
+                    continue  # a name the query language reads as syntax (`… OR -…`): warmed by its first search
         self.people  # noqa: B018 -- groups every official value by person, once
 
     def frequent_words(self, count: int) -> list[str]:

@@ -217,3 +217,24 @@ def test_a_selection_or_a_month_narrows_the_query_it_was_counted_under_and_never
         assert (typed["total_articles"], typed["relaxed"]) == (3, True)  # a filter the query text sets relaxes
     finally:
         service.close()
+
+
+def test_an_agency_name_the_query_language_refuses_does_not_stop_the_warm_up(index_root, monkeypatch):
+    from search.errors import BadQueryError
+
+    parse = search.generation.parse
+    refused = []
+
+    def refusing(text):
+        if text.startswith("Kementerian"):
+            refused.append(text)
+            raise BadQueryError(f"{text}: refused", "bad_syntax")
+        return parse(text)
+    monkeypatch.setattr(search.generation, "parse", refusing)
+    service = SearchService(index_root)
+    try:
+        service.current()  # opened and warmed: the broadest agencies' names searched
+        assert refused and all(name.startswith("Kementerian") for name in refused)
+        assert service.search(SearchRequest(q="rakornas"))["total_articles"] >= 1
+    finally:
+        service.close()
