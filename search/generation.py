@@ -333,7 +333,7 @@ class Generation:
             part = self.evaluator.run(unit.query, expansions)
             units.append(part.mask)
             scores += part.scores
-            if unit.weak:
+            if unit.weak or _cut_to_nothing(unit, expansions):
                 continue  # it ranks the articles the others let through, and narrows nothing
             if unit.required or droppable == MAX_UNITS:  # past MAX_UNITS only with match=all: all are required
                 base &= part.mask
@@ -566,6 +566,13 @@ class Generation:
             while len(self._spellings) > SPELLINGS_KEPT:
                 self._spellings.popitem(last=False)
         return found
+
+
+def _cut_to_nothing(unit, expansions: Expansions) -> bool:
+    """A prefix the query's expansion budget left without a word (the 6th of 100 two-letter prefixes): no
+    article can hold it, so it narrows nothing, relaxed or not (the result lists it as capped)."""
+    capped = expansions.capped.get(unit.label)
+    return capped is not None and capped["searched"] == 0
 
 
 class _LockedReader:

@@ -238,3 +238,23 @@ def test_an_agency_name_the_query_language_refuses_does_not_stop_the_warm_up(ind
         assert service.search(SearchRequest(q="rakornas"))["total_articles"] >= 1
     finally:
         service.close()
+
+
+def test_a_prefix_the_expansion_budget_left_without_words_narrows_nothing(tmp_path, monkeypatch):
+    """`alp* bet* gam*` with a budget of 2 expanded words: `gam*` gets none. It cannot be held, so it must not
+    count as a unit every article lacks (a query of many prefixes found nothing, relaxed or not)."""
+    from search.matching import Expansions
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "records.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in SELECTION_RECORDS), encoding="utf-8")
+    build_index([tmp_path / "src"], tmp_path / "index")
+    monkeypatch.setattr(search.generation.Generation, "budget", lambda self: Expansions(total=2))
+    service = SearchService(tmp_path / "index")
+    try:
+        found = [service.search(SearchRequest(q="alp* bet* gam*", collapse=False, match=match))
+                 for match in ("relaxed", "all")]
+        assert [(result["total_articles"], result["capped"]["expansions"]) for result in found] == [
+            (13, {"gam*": {"found": 1, "searched": 0}})] * 2
+    finally:
+        service.close()
