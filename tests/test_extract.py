@@ -1190,10 +1190,11 @@ def test_agency_classes(body, expected):
     # ...and a province's story filed from its capital keeps them the province's
     ("Pemprov Jatim menyiapkan vaksin. Dinas Kesehatan menyalurkannya ke puskesmas.", "Surabaya",
      ["Pemerintah Provinsi Jawa Timur", "Dinas Kesehatan Provinsi Jawa Timur"]),
-    # a bare KPU in a story of one kabupaten whose KPU it names, beside the province's, is the kabupaten's
+    # a bare KPU beside a kabupaten's and the province's KPU: which one it is nothing says, the national one
     ("KPU Lampung Tengah menetapkan dua pasangan calon. Pleno KPU Provinsi Lampung digelar pekan depan. Menurut "
      "KPU, dua pasangan itu memenuhi syarat.", "Gunung Sugih",
-     ["Komisi Pemilihan Umum Kabupaten Lampung Tengah", "Komisi Pemilihan Umum Provinsi Lampung"]),
+     ["Komisi Pemilihan Umum Kabupaten Lampung Tengah", "Komisi Pemilihan Umum Provinsi Lampung",
+      "Komisi Pemilihan Umum"]),
 ])
 def test_regional_units_take_the_articles_region(body, place, expected):
     assert extracted(body, place=place).agency_names == expected

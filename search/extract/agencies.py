@@ -454,6 +454,14 @@ def _bare_acronyms_to_region(mentions: list[AgencyMention]) -> list[AgencyMentio
     return _joined_into_fuller(mentions, regional)
 
 
+def _provinces_office_named(mention: AgencyMention, mentions: list[AgencyMention]) -> bool:
+    """A bare commission in an article that names a province's office of it too (`KPU Jatim` … `KPU Surabaya`
+    … `KPU`): which office, or the national one, the bare name is, nothing says (dev labels read it national)."""
+    return mention.kind == "commission" and any(
+        other.region is not None and other.region.level == "provinsi" and other.name.startswith(mention.name + " ")
+        for other in mentions)
+
+
 def _named_bare(mention: AgencyMention) -> bool:
     """A regional unit named without a region, or a national commission written only by its bare acronym
     (`KPU`, `Bawaslu`), which a regional story uses for the region's office."""
@@ -471,7 +479,7 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     (find_regions, which also weighs kecamatan, landmarks and datelines): that one's (`SIGLI - … Pasar Daging
     Sigli, Kecamatan Kota Sigli … Dinas Peternakan` is Pidie's; in Jakarta's kota, the province's), a unit
     joined into the same unit named with it; a bare `KPU` or `Bawaslu` joins that one's office when the article
-    names it (beside the province's). A bare `DPRD` of an article about no one kab/kota is dropped."""
+    names it (and no province's office of it). A bare `DPRD` of an article about no one kab/kota is dropped."""
     local = [region for region in regions if region.level != "provinsi"]
     if len(local) != 1:
         return [m for m in mentions if m.name != BARE_LEGISLATURE.canonical]  # no one DPRD it can be
@@ -479,7 +487,7 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     if ADMINISTRATIVE in region.full_name.split():
         region = lexicon.regions_by_code[region.province_code]
     mentions = [_legislature_of(m, region) if m.name == BARE_LEGISLATURE.canonical else m for m in mentions]
-    bare = {m.name for m in mentions if _named_bare(m)}
+    bare = {m.name for m in mentions if _named_bare(m) and not _provinces_office_named(m, mentions)}
     if not bare:
         return mentions
     by_name = {m.name: m for m in mentions}
