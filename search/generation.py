@@ -569,10 +569,11 @@ class Generation:
 
 
 def _cut_to_nothing(unit, expansions: Expansions) -> bool:
-    """A prefix the query's expansion budget left without a word (the 6th of 100 two-letter prefixes): no
-    article can hold it, so it narrows nothing, relaxed or not (the result lists it as capped)."""
-    capped = expansions.capped.get(unit.label)
-    return capped is not None and capped["searched"] == 0
+    """A prefix the query's expansion budget left without a word (the 6th of 100 two-letter prefixes), or an OR
+    group of such prefixes: no article can hold it, so it narrows nothing, relaxed or not (the result lists it as
+    capped)."""
+    parts = unit.label.split(" OR ")  # `am* OR an*`: a group of prefixes each left without a word too
+    return all(expansions.capped.get(part, {}).get("searched", 1) == 0 for part in parts)
 
 
 class _LockedReader:

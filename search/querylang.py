@@ -211,11 +211,23 @@ class _Reading:
             self.negate_next = False
 
     def field_value(self, match: re.Match) -> None:
-        """A word or phrase inside `official:( … )`: a value of that field."""
-        raw = match["phrase"] if match["phrase"] is not None else match["word"].lstrip("-+")
-        signs = match["sign"] if match["phrase"] is not None else match["word"][:len(match["word"]) - len(raw)]
-        if raw.strip():
-            self.add(_Part(match.group(), field=(self.field, raw.strip()), negated=_signs(signs or "")[0]))
+        """A word or phrase inside `official:( … )`: a value of that field; words one after the other, with no
+        OR between them, are one value (`official:(joko widodo)` is `official:"joko widodo"`); a signed unknown
+        field or a pasted address (`-catatan:x`, `NOT http://x.com`) is a value as written."""
+        written = match["word"] if match["word"] is not None else match.group()
+        raw = match["phrase"] if match["phrase"] is not None else written.lstrip("-+")
+        signs = match["sign"] if match["phrase"] is not None else written[:len(written) - len(raw)]
+        negated = _signs(signs or "")[0]
+        if not raw.strip():
+            return
+        previous = self.conjuncts[-1].parts[-1] if self.conjuncts else None
+        if (match["phrase"] is None and not negated and not self.join_next and not self.negate_next
+                and previous is not None and previous.field is not None and previous.field[0] == self.field
+                and not previous.negated and previous.group is None and '"' not in previous.text):
+            self.conjuncts[-1].parts[-1] = replace(previous, text=f"{previous.text} {match.group()}",
+                                                   field=(self.field, f"{previous.field[1]} {raw.strip()}"))
+            return
+        self.add(_Part(match.group(), field=(self.field, raw.strip()), negated=negated))
 
     def unknown_field(self, match: re.Match) -> None:
         """`catatan:presiden`, a pasted `https://…`, `10:30`: one unit, any of its words, which relaxation may

@@ -121,6 +121,12 @@ def test_a_negated_field_is_excluded_and_an_empty_one_asks_for_nothing(text, fil
     ("-official:(jokowi OR ganjar)", (), (("official", "jokowi"), ("official", "ganjar")), ()),
     ("official:-jokowi official:+ganjar", (("official", "ganjar"),), (("official", "jokowi"),), ()),
     ('official:"-jokowi"', (("official", "-jokowi"),), (), ()),  # quoted: the value as written
+    # words one after the other in a field's group are one value; a signed unknown field or address a value
+    ("official:(joko widodo)", (("official", "joko widodo"),), (), ()),
+    ("official:(joko widodo OR ganjar)", (), (), ((("official", "joko widodo"), ("official", "ganjar")),)),
+    ('official:("joko widodo" ganjar)', (("official", "joko widodo"), ("official", "ganjar")), (), ()),
+    ("official:(NOT catatan:x)", (), (("official", "catatan:x"),), ()),
+    ("said:(-https://x.com)", (), (("said", "https://x.com"),), ()),
 ])
 def test_fields_joined_by_or_select_any_of_them(text, filters, excluded, any_of):
     parsed = parse(text)
