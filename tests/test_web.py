@@ -729,3 +729,11 @@ def test_a_selected_person_given_by_any_form_is_one_chip_and_one_toggle_that_rem
     page = people_client.get(url).get_data(as_text=True)
     chips = re.search(r'<ul class="chips".*?</ul>', page, re.S).group(0)
     assert re.findall(r'<a href="([^"]*)"', chips) == ["/?q="]
+
+
+def test_a_query_the_parser_refuses_is_a_400_page_keeping_the_query_in_its_box(client):
+    response = client.get("/?q=korupsi+OR+NOT+kpk")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Pencarian ini tidak dapat dibaca seperti ditulis." in html
+    assert 'value="korupsi OR NOT kpk"' in html

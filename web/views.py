@@ -289,6 +289,13 @@ def official_url(name: str) -> str:
     return "/official/" + quote(name, safe="")
 
 
+def query_error_page(error: BadQueryError):
+    """The search page saying why the query cannot be searched, the query as typed still in its box."""
+    return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
+                           error=indonesian.error_text(error.code, 400, error_limits(), error.fields),
+                           **search_form_fields(None)), 400
+
+
 def article_url(article_id: str, carried: list[tuple[str, str]]) -> str:
     return f"/article/{article_id}" + ("?" + urlencode(carried) if carried else "")
 
@@ -304,12 +311,13 @@ def search_page():
     except BadQueryError as error:
         if error.code == "bad_page" and page_past_the_end():
             return redirect_to_last_page()
-        return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
-                               error=indonesian.error_text(error.code, 400, error_limits(), error.fields),
-                               **search_form_fields(None)), 400
+        return query_error_page(error)
     more = longer_list_asked()
     search = replace(search, facet_size=PAGE_FACET_SIZE)
-    result = add_toggle_urls(service().search(search), search)
+    try:
+        result = add_toggle_urls(service().search(search), search)
+    except BadQueryError as error:  # `korupsi OR NOT kpk` (bad_syntax), `from:2017-13`: the query stays in the box
+        return query_error_page(error)
     prefix = typed_prefix("facet_prefix")
     if more:  # only the list asked for grows: the others keep the page's size
         result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
