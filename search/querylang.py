@@ -34,9 +34,11 @@ _PIECE = re.compile(  # a field's value may be missing: `official:` (then nothin
     r'|(?P<sign>[-+]*)"(?P<phrase>[^"]*)"?'
     r"|(?P<word>[^\s()]+)"
 )
-# A minus sign or dash starting a word is a `-`: U+2212 minus, U+2012 figure dash, U+2013 en dash, U+2014 em dash
-# (U+FE63 and the fullwidth U+FF0D are `-` after NFKC already)
-SIGN_DASHES = re.compile(r"(^|[\s(:])([\u2212\u2012\u2013\u2014]+)(?=[^\s\u2212\u2012\u2013\u2014])")
+# A minus sign or dash starting a word is a `-`: U+2212 minus, U+2010 hyphen, U+2011 non-breaking hyphen, U+2012
+# figure dash, U+2013 en dash, U+2014 em dash (U+FE63 and the fullwidth U+FF0D are `-` after NFKC already); inside
+# a word (`PAN–RB`, `2019–2024`) it is the hyphen the same word is searched with when typed `-`
+SIGN_DASHES = re.compile(r"(^|[\s(:])([\u2212\u2010-\u2014]+)(?=[^\s\u2212\u2010-\u2014])")
+INNER_DASHES = re.compile(r"(?<=\w)[\u2212\u2010-\u2014](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,11 @@ def parse(text: str) -> ParsedQuery:
 
 def _as_signs(text: str) -> str:
     """A minus sign or dash that starts a word (`−kpk`, `–kpk`, `—kpk`: phones and word processors write them)
-    as `-`; inside a word (`PAN–RB`, `2019–2020`) or standing alone (`Jakarta – Presiden`) it stays."""
-    return SIGN_DASHES.sub(lambda match: match[1] + "-" * len(match[2]), text) if not text.isascii() else text
+    as `-`, and one inside a word (`PAN–RB`, `2019–2024`) as the hyphen; standing alone (`Jakarta – Presiden`) it
+    stays."""
+    if text.isascii():
+        return text
+    return INNER_DASHES.sub("-", SIGN_DASHES.sub(lambda match: match[1] + "-" * len(match[2]), text))
 
 
 @dataclass

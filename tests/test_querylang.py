@@ -56,7 +56,10 @@ from search.querylang import Clause, is_filler_group, parse
     ("korupsi \u2212kpk \u2013polri \u2014tni \u2012bnn \ufe63bin \uff0djaksa",
      ((Clause(("korupsi",)),), *((Clause((word,), negated=True),) for word in
                                  ("kpk", "polri", "tni", "bnn", "bin", "jaksa")))),
-    ("PAN\u2013RB 2019\u20132020", ((Clause(("pan", "rb"), phrase=True),), (Clause(("2019", "2020"), phrase=True),))),
+    # ...inside a word it is the hyphen the word is searched with when typed `-`
+    ("PAN\u2013RB 2019\u20132020 x\u2011y", ((Clause(("pan-rb",)),), (Clause(("2019-2020",)),), (Clause(("x-y",)),))),
+    ("korupsi \u2010kpk \u2011polri", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),),
+                                       (Clause(("polri",), negated=True),))),
     ("Jakarta \u2013 Presiden", ((Clause(("jakarta",)),), (Clause(("presiden",)),))),
     # a sign never cancels another: any `-` or `NOT` among them leaves out
     ("korupsi NOT NOT kpk", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),))),
