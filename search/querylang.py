@@ -319,14 +319,27 @@ def _alternatives(parts: list[_Part]) -> list[_Part]:
 
 def _compound_group(part: _Part, negated: bool) -> BadQueryError:
     """Why a group of several parts searched together cannot be left out, or joined by OR."""
-    words = [clause.words for conjunct in part.group.conjuncts for p in conjunct.parts for clause in p.clauses]
-    each = " ".join("-" + " ".join(w) if len(w) == 1 else f'-"{" ".join(w)}"' for w in words) or "-a -b"
+    each = " ".join(_left_out(p) for conjunct in part.group.conjuncts for p in conjunct.parts) or "-a -b"
     if negated:
         return BadQueryError(f"-{part.text.lstrip('-+')} leaves out the articles holding all of it together, "
                              f"which cannot be searched: join its parts with OR, or write {each} to leave out "
                              f"each of them", "bad_syntax")
     return BadQueryError(f"OR cannot join {part.text}, a group searched together: join its parts with OR too, "
                          "or search the group and the other side apart", "bad_syntax")
+
+
+def _left_out(part: _Part) -> str:
+    """How one part of a group is written left out on its own: `-kpk`, `-"kota bandung"`, `-kpk*`,
+    `-official:jokowi`, `-official:"joko widodo"`."""
+    if part.field is not None:
+        name, value = part.field
+        return f'-{name}:"{value}"' if " " in value else f"-{name}:{value}"
+    return " ".join("-" + _written(clause) for clause in part.clauses)
+
+
+def _written(clause: Clause) -> str:
+    text = " ".join(clause.words)
+    return f'"{text}"' if len(clause.words) > 1 else text + ("*" if clause.prefix else "")
 
 
 def _signs(signs: str) -> tuple[bool, bool]:

@@ -148,6 +148,9 @@ def test_fields_joined_by_or_select_any_of_them(text, filters, excluded, any_of)
                        "or ask for either without - or NOT (korupsi OR kpk)"),
     ("-(korupsi kpk)", "-(korupsi kpk) leaves out the articles holding all of it together, which cannot be "
                        "searched: join its parts with OR, or write -korupsi -kpk to leave out each of them"),
+    ("-(official:jokowi kpk*)", "-(official:jokowi kpk*) leaves out the articles holding all of it together, "
+                                "which cannot be searched: join its parts with OR, or write -official:jokowi -kpk* "
+                                "to leave out each of them"),
     ('NOT ("dana desa" kpk)', '-("dana desa" kpk) leaves out the articles holding all of it together, which cannot '
                               'be searched: join its parts with OR, or write -"dana desa" -kpk to leave out each of '
                               'them'),
