@@ -256,9 +256,11 @@ def run_search(args: argparse.Namespace) -> int:
         raise BadQueryError(f"--json and --format {args.format} ask for two outputs: give one", "bad_usage")
     from .query import SearchRequest
 
-    request = SearchRequest(" ".join(args.query).strip(), tuple(args.official), tuple(args.agency), args.page,
-                            args.per_page, args.sort, date_from=args.date_from, date_to=args.date_to,
-                            collapse=args.collapse, selected=selection(args.facet), match=args.match, said=tuple(args.said))
+    refuse_signed_names(args)
+    request = SearchRequest(" ".join(word.strip() for word in args.query).strip(), tuple(args.official),
+                            tuple(args.agency), args.page, args.per_page, args.sort, date_from=args.date_from,
+                            date_to=args.date_to, collapse=args.collapse, selected=selection(args.facet),
+                            match=args.match, said=tuple(args.said))
     service = open_backend(replace(backend_settings(args), warm=False), args.registry)  # one search: none to warm for
     try:
         if args.format in ("csv", "jsonl"):
@@ -400,6 +402,18 @@ def announce(served: str, host: str, port: int) -> None:
     """The one line `serve` prints, once the socket is bound, with the port it really got."""
     shown_host = f"[{host}]" if ":" in str(host) else host
     print(f"Warta serving {served} on http://{shown_host}:{port}/", file=sys.stderr, flush=True)
+
+
+def refuse_signed_names(args: argparse.Namespace) -> None:
+    """`--official -kpk` once searched for the official `-kpk` and found nothing: a name option takes a name, and
+    leaving one out is the query's (`-official:kpk`)."""
+    for option, values in (("--official", args.official), ("--agency", args.agency), ("--said", args.said)):
+        signed = next((value.strip() for value in values if value.strip().startswith("-")), None)
+        if signed is not None:
+            name = signed.lstrip("-")
+            written = f'"{name}"' if " " in name else name
+            raise BadQueryError(f"{option} {signed}: {option} takes a name; to leave one out write "
+                                f"-{option[2:]}:{written} in the query", "bad_usage")
 
 
 def query_words_kept(argv: list[str]) -> list[str]:

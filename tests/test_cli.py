@@ -76,6 +76,15 @@ def test_a_query_may_start_with_a_minus_and_need_not_be_quoted(index_root, capsy
     assert capsys.readouterr().err.startswith("warta search: OR cannot join a part that is left out (-gempa)")
 
 
+def test_a_name_option_takes_a_name_and_the_query_is_echoed_as_typed(index_root, capsys):
+    assert main(["search", "--index", str(index_root), "musrenbang", "--official", "-Joko Widodo"]) == EXIT_USAGE
+    assert capsys.readouterr().err.strip() == (
+        'warta search: --official -Joko Widodo: --official takes a name; to leave one out write '
+        '-official:"Joko Widodo" in the query')
+    assert main(["search", "--json", "--index", str(index_root), "pesawaran", "-musrenbang"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["query"]["q"] == "pesawaran -musrenbang"  # one space, as typed
+
+
 def test_a_search_with_nothing_to_search_says_so(index_root, capsys):
     assert main(["search", "😀 !!!", "--index", str(index_root)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[1] == "nothing to search in '😀 !!!': every article is listed"
