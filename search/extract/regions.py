@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources
 from functools import lru_cache
@@ -397,7 +398,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     evidence = Evidence()
     shared: list[Mention] = []
     deferred: list[Mention] = []
-    for mention in _body_mentions(article, words):
+    background = article.tokens.where(words.background_words)  # as written: lower case, or capitalised
+    for mention in _body_mentions(article, words, background):
         if mention.ambiguous and mention.kind not in NAMING_KINDS:
             deferred.append(mention)
         elif len(mention.candidates) == 1:
@@ -406,7 +408,8 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             shared.append(mention)
     for agency in agencies:
         region = getattr(agency, "region", None)
-        if region is not None and agency.kind in REGIONAL_AGENCY_KINDS and not _only_in_passing(article, agency, words):
+        if (region is not None and agency.kind in REGIONAL_AGENCY_KINDS
+                and not _only_in_passing(article, agency, words, background)):
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
@@ -439,11 +442,11 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     evidence.drop_scattered_places()
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
-    for region in _named_in_title(article.title, supported, words):
-        evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
-    titled = {region.code for region in _named_in_title(
-        article.title, [lexicon.regions_by_code[code] for code in evidence.scores if "." in code], words)}
-    return _chosen(evidence, lexicon, words, dateline, titled)
+    named = _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words)
+    for region in named:
+        if region in supported:
+            evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
+    return _chosen(evidence, lexicon, words, dateline, {region.code for region in named if "." in region.code})
 
 
 def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None,
@@ -505,12 +508,12 @@ def _is_namesake_agency(city: Region, evidence: Evidence, by_code: dict[str, Reg
         and evidence.kinds[code] - {"agency"} for code in evidence.kinds)
 
 
-def _only_in_passing(article: ArticleText, agency, words: RegionWords) -> bool:
+def _only_in_passing(article: ArticleText, agency, words: RegionWords, background: list[int]) -> bool:
     """Each time the text names the body, it is a member's attribute (`anggota DPRD Kota Malang`: region_cues.tsv,
     kind people), a post held there before (`mantan Kabid Humas Polda Jawa Timur`) or in a sentence of someone's
-    past (`Ia pernah bertugas di Polres Pringsewu`): the body does not act."""
-    past = any(word in article.text for word in words.background_words)
-    if not past and not any(word in article.text for word in ("nggota", "antan", "eks", "Eks", "ekas")):
+    past (`Ia pernah bertugas di Polres Pringsewu`; `background`: the tokens of background_words.txt): the body
+    does not act."""
+    if not background and not any(word in article.text for word in ("nggota", "antan", "eks", "Eks", "ekas")):
         return False  # most articles name no member, no former post and no one's past
     found = False
     for surface in getattr(agency, "surfaces", ()):
@@ -519,18 +522,16 @@ def _only_in_passing(article: ArticleText, agency, words: RegionWords) -> bool:
             before = article.text[max(0, match.start() - POST_REACH):match.start()].split()
             cue = words.cues.get(f"{before[-1].lower()} {first}") if before else None
             if ((cue is None or cue.kind != "people") and not _former_post_words(before, words)
-                    and not (past and _in_past_sentence(article.text, match.start(), words))):
+                    and not (background and _in_sentence_with(article.tokens, _token_at(article.tokens, match.start()),
+                                                              background))):
                 return False
             found = True
     return found
 
 
-def _in_past_sentence(text: str, at: int, words: RegionWords) -> bool:
-    """Whether the sentence of the character at `at` holds a word of background_words.txt."""
-    start = max(text.rfind(end, 0, at) for end in (". ", "\n", "? ", "! ")) + 1
-    ends = [found for found in (text.find(end, at) for end in (". ", "\n", "? ", "! ")) if found >= 0]
-    sentence = text[start:min(ends) if ends else len(text)]
-    return any(word.strip('.,"()') in words.background_words for word in sentence.split())
+def _token_at(tokens: Tokens, offset: int) -> int:
+    """The token a character offset of the text lies in (or the last before it)."""
+    return max(0, bisect_right(tokens.starts, offset) - 1)
 
 
 def _former_post_words(before: list[str], words: RegionWords) -> bool:
@@ -558,8 +559,9 @@ def _is_headline_place(kinds: set[str]) -> bool:
     return "title" in kinds and bool(kinds & AT_KINDS)
 
 
-def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
-    """Every region name of the text (the title aside) that counts, with its kind."""
+def _body_mentions(article: ArticleText, words: RegionWords, background: list[int]) -> list[Mention]:
+    """Every region name of the text (the title aside) that counts, with its kind; none in a sentence holding one
+    of the `background` tokens (background_words.txt: someone's past)."""
     tokens = article.tokens
     title_end = article.title_end
     lead_end = title_end + LEAD_CHARS
@@ -567,7 +569,6 @@ def _body_mentions(article: ArticleText, words: RegionWords) -> list[Mention]:
     if not names:  # most articles name no region, or only their country
         return []
     starts = {match.start: match for match in names}
-    background = tokens.where(words.background_words)  # as written: lower case, or capitalised
     mentions = []
     for match in names:
         if _is_dateline(article, match) or _ends_a_cue(tokens, match, words):
