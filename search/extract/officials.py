@@ -860,9 +860,12 @@ class _Reader:
         """`Kepala Desa Sindang Sari I Wayan Sudarma`: a Balinese `I`/`Ni` and a birth-order name inside the
         words read opens the name; the words before it are the post's place."""
         start, end = name
-        opener = next((k for k in range(start + 1, end - 1) if self.word(k) in BALINESE_OPENERS
-                       and self.word(k + 1) in BALINESE_ORDER_NAMES), None)
+        opener = next((k for k in range(start + 1, end - 1) if self._balinese_opens(k)), None)
         return name if opener is None else (opener, end)
+
+    def _balinese_opens(self, k: int) -> bool:
+        """`I Wayan`, `Ni Made`: a Balinese name's opener and a birth-order name."""
+        return self.word(k) in BALINESE_OPENERS and self.word(k + 1) in BALINESE_ORDER_NAMES
 
     def _balinese_name_before(self, head: int, name: tuple[int, int]) -> tuple[int, int] | None:
         """A Balinese name (`Ni Made Sumiati`) between the post and a connector, and words other than a name
@@ -870,7 +873,7 @@ class _Reader:
         post's holder is that Balinese name; the words after the connector are another post's and person's (two
         holders of one post, `hakim anggota I Made Gede Trisnajaya dan Anak Agung …`, are read as before)."""
         for k in range(head + 1, name[0] - 2):
-            if self.word(k) in BALINESE_OPENERS and self.word(k + 1) in BALINESE_ORDER_NAMES:
+            if self._balinese_opens(k):
                 connector = next((c for c in range(k + 2, name[0]) if self.word(c) in self.lex.connectors), None)
                 return (k, connector) if connector is not None and k + 2 < connector < name[0] - 1 else None
         return None
@@ -884,13 +887,12 @@ class _Reader:
         while stop < len(self.tokens) and self.is_name_word(stop) and stop - end <= MAX_NAME_WORDS:
             stop += 1
         if stop > end + 1:
-            self.relatives.add(tuple(self.tokens[k].text for k in range(end + 1, stop)))
+            self.relatives.add(tuple(self.tokens.texts[end + 1:stop]))
 
     def is_relative_alone(self, found: _Found) -> bool:
         """A relative's name (_note_relative) read with no post of its own (a list's member): not an official,
         and never the fuller form the holder's one-word name joins (`Soeharto` of `Titiek Soeharto`)."""
-        return found.role is None and bool(self.relatives) and tuple(
-            self.tokens[k].text for k in range(found.name_start, found.name_end)) in self.relatives
+        return found.role is None and tuple(self.tokens.texts[found.name_start:found.name_end]) in self.relatives
 
     def _holder_before_relative(self, name: tuple[int, int]) -> tuple[int, int]:
         """`putri Presiden Joko Widodo Kahiyang Ayu`: after a kinship word the holder's name runs on into the
@@ -899,7 +901,7 @@ class _Reader:
         start, end = name
         runs = self.name_runs()
         for cut in range(end - 1, start + 1, -1):
-            words = tuple(self.tokens[k].text for k in range(start, cut))
+            words = tuple(self.tokens.texts[start:cut])
             if runs.get(words, 0) or " ".join(words) in self.lex.alias_full_names:
                 return start, cut
         return name
@@ -1615,16 +1617,21 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
         if (len(mention.name.split()) == len(target.name.split())
                 and runs.get(tuple(mention.name.split()), 0) > runs.get(tuple(target.name.split()), 0)):
             target.name = mention.name  # the spelling the article writes most
-        if mention.role and (target.role is None or _role_rank(mention.role) > _role_rank(target.role)):
-            target.role = mention.role
+        target.role = _shown_role(mention.role, target.role)
         target.surfaces.extend(s for s in mention.surfaces if s not in target.surfaces)
     order = {id(mention): i for i, mention in enumerate(mentions)}
     return sorted(merged, key=lambda m: order[id(m)])
 
 
+def _shown_role(role: str | None, shown: str | None) -> str | None:
+    """Which of a person's roles an article writes to show, `role` or the one `shown` so far: a post held now
+    before one held before, then the longer (`Bupati Lampung Selatan` before `Bupati`)."""
+    if not role or (shown is not None and _role_rank(role) <= _role_rank(shown)):
+        return shown
+    return role
+
+
 def _role_rank(role: str) -> tuple[bool, int]:
-    """Which of a person's roles an article writes to show: a post held now before one held before, then the
-    longer (`Bupati Lampung Selatan` before `Bupati`)."""
     return role.split(" ", 1)[0] not in FORMER_WORDS, len(role)
 
 
@@ -1921,22 +1928,21 @@ def _surface(text: str, tokens: list[Token], found: _Found) -> str:
 
 
 def merge_mentions(items: list[tuple[str, str | None, str]]) -> list[OfficialMention]:
-    """One mention per person: a one-word name joins the longer name it is part of; the role held now wins, then the longest."""
+    """One mention per person: a one-word name joins the longer name it is part of; the role held now wins, then
+    the longest."""
     mentions: dict[str, OfficialMention] = {}
     for name, role, surface in items:
         if name not in mentions and len(mentions) >= MAX_OFFICIALS:
             continue  # a list longer than any article's: merging costs the square of its length
         mention = mentions.setdefault(name, OfficialMention(name, role))
-        if role and (mention.role is None or _role_rank(role) > _role_rank(mention.role)):
-            mention.role = role
+        mention.role = _shown_role(role, mention.role)
         if surface not in mention.surfaces:
             mention.surfaces.append(surface)
     for short in [name for name in mentions if " " not in name]:
         longer = [name for name in mentions if name != short and short in name.split()]
         if len(longer) == 1:
             target, source = mentions[longer[0]], mentions.pop(short)
-            if source.role and (target.role is None or _role_rank(source.role) > _role_rank(target.role)):
-                target.role = source.role
+            target.role = _shown_role(source.role, target.role)
             target.surfaces.extend(s for s in source.surfaces if s not in target.surfaces)
     return list(mentions.values())
 
