@@ -56,8 +56,7 @@ def facet_items(facet: Facet, counts: list[FacetCount], selected: tuple[str, ...
 
 
 def facet_item(facet: Facet, counted: FacetCount, selected: tuple[str, ...]) -> dict[str, Any]:
-    item: dict[str, Any] = {"value": counted.value, "label": facet.display(counted.value), "count": counted.count,
-                            "selected": counted.value in selected}
+    item = _value_item(facet, counted.value, counted.count, selected)
     if facet.nested:
         item["children"] = facet_items(facet, list(counted.children), selected)
     if counted.variants:
@@ -72,10 +71,17 @@ def facet_values_result(facet: Facet, prefix: str, counts: list[tuple[str, int]]
     person's other forms (`variants`) as the facet list gives them."""
     values = []
     for value, count in counts:
-        item = {"value": value, "label": facet.display(value), "count": count, "selected": value in selected}
+        item = _value_item(facet, value, count, selected)
         others = variants(value) if variants is not None else ()
-        values.append({**item, "variants": list(others)} if others else item)
+        if others:
+            item["variants"] = list(others)
+        values.append(item)
     return {"facet": facet.name, "prefix": prefix, "values": values}
+
+
+def _value_item(facet: Facet, value: str, count: int, selected: tuple[str, ...]) -> dict[str, Any]:
+    """`{value, label, count, selected}`: what the facet list and the type-ahead both show of a value."""
+    return {"value": value, "label": facet.display(value), "count": count, "selected": value in selected}
 
 
 def metadata(stored: dict[str, Any]) -> dict[str, Any]:
