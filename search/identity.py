@@ -150,8 +150,9 @@ class _Groups:
 def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict[str, str]:
     """Each form -> the form its person is shown as: the fullest of the group's frequent forms (those in at
     least half as many articles as its most frequent one), else its most frequent. `counts`: articles per form;
-    `roles`: the roles articles give a form, asked only of one-word forms and of the forms of the one group such
-    a form begins (without it, a one-word form stays apart)."""
+    `roles`: the roles articles give a form, asked only of one-word forms and the forms of the one group such a
+    form begins, and of one name beside initials and the forms it is written inside (without it, those stay
+    apart)."""
     names = sorted(counts, key=lambda name: (-len(words_of(name)), -counts[name], name))[:MAX_FORMS]
     words = [words_of(name) for name in names]
     by_word: dict[str, list[int]] = defaultdict(list)
