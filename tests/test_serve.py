@@ -423,7 +423,33 @@ def test_what_the_master_warmed_is_frozen_before_it_forks(index_root):
         gc.unfreeze()
 
 
-def _tiny_server(limits):
+@contextmanager
+def _served_from_a_thread(server) -> Iterator[None]:
+    """Run `server`'s I/O loop in a thread; on leaving, close it and wait for the loop to end. Closing from
+    another thread can pull a socket from under the loop's select(): that error is expected once closing began
+    and is the only one swallowed."""
+    closing = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:
+            if not closing.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        closing.set()
+        server.close()
+        thread.join(10)
+        assert not thread.is_alive()
+
+
+@contextmanager
+def _tiny_server(limits) -> Iterator:
     """A waitress server from make_server on a free port, over a one-route app, serving from a thread."""
     from flask import Flask
 
@@ -432,8 +458,8 @@ def _tiny_server(limits):
     app = Flask("tiny")
     app.add_url_rule("/", "hello", lambda: "hello")
     server = make_server(app, "127.0.0.1", 0, limits=limits)
-    threading.Thread(target=server.run, daemon=True).start()
-    return server
+    with _served_from_a_thread(server):
+        yield server
 
 
 def _answers_on_one_connection(port: int, count: int) -> list[bytes]:
@@ -459,11 +485,8 @@ def _answers_on_one_connection(port: int, count: int) -> list[bytes]:
 def test_a_connection_is_closed_after_its_keepalive_requests_so_clients_spread_over_workers():
     from web.server import ServerLimits
 
-    server = _tiny_server(ServerLimits(threads=2, keepalive_requests=3))
-    try:
+    with _tiny_server(ServerLimits(threads=2, keepalive_requests=3)) as server:
         heads = _answers_on_one_connection(server.effective_port, 4)
-    finally:
-        server.close()
     assert [head.startswith(b"http/1.1 200") for head in heads] == [True, True, True, False]
     assert [b"connection: close" in head for head in heads] == [False, False, True, False]
 
@@ -476,11 +499,10 @@ def _app_server(index: Path) -> Iterator[int]:
 
     app = create_app({"WARTA_INDEX": str(index)})
     server = make_server(app, "127.0.0.1", 0, limits=ServerLimits(threads=1))
-    threading.Thread(target=server.run, daemon=True).start()
     try:
-        yield server.effective_port
+        with _served_from_a_thread(server):
+            yield server.effective_port
     finally:
-        server.close()
         app.extensions["warta"].close()
 
 
@@ -508,35 +530,34 @@ def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_
     spin (select answers at once, handle_write cannot take the lock), holding the GIL the task needs."""
     from web.server import ServerLimits
 
-    server = _tiny_server(ServerLimits(threads=1))
     client, served = socket.socketpair()
     try:
-        channel_class = next(d for d in server._map.values() if hasattr(d, "channel_class")).channel_class
-        channel = channel_class(server, served, ("127.0.0.1", 1), server.adj, map={})
-        channel.requests = [object()]  # a request being answered by a task
-        channel.outbufs[-1].append(b"part of an answer")
-        channel.total_outbufs_len = 17
-        held, release = threading.Event(), threading.Event()
+        with _tiny_server(ServerLimits(threads=1)) as server:
+            channel_class = next(d for d in server._map.values() if hasattr(d, "channel_class")).channel_class
+            channel = channel_class(server, served, ("127.0.0.1", 1), server.adj, map={})
+            channel.requests = [object()]  # a request being answered by a task
+            channel.outbufs[-1].append(b"part of an answer")
+            channel.total_outbufs_len = 17
+            held, release = threading.Event(), threading.Event()
 
-        def task() -> None:
+            def task() -> None:
+                with channel.outbuf_lock:
+                    held.set()
+                    release.wait(5)
+
+            thread = threading.Thread(target=task)
+            thread.start()
+            held.wait(5)
+            while_held = bool(channel.writable())
+            release.set()
+            thread.join()
+            assert (while_held, bool(channel.writable())) == (False, True)
+            channel.will_close = True  # a channel to close is always writable: the loop closes it in handle_write
             with channel.outbuf_lock:
-                held.set()
-                release.wait(5)
-
-        thread = threading.Thread(target=task)
-        thread.start()
-        held.wait(5)
-        while_held = bool(channel.writable())
-        release.set()
-        thread.join()
-        assert (while_held, bool(channel.writable())) == (False, True)
-        channel.will_close = True  # a channel to close is always writable: the loop closes it in handle_write
-        with channel.outbuf_lock:
-            assert channel.writable()
+                assert channel.writable()
     finally:
         client.close()
         served.close()
-        server.close()
 
 
 def test_a_warta_error_past_an_answers_head_is_logged_in_one_line_without_traceback():
