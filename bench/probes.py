@@ -45,6 +45,13 @@ past); scored before any change they prompted (on 42745fe): held-out officials 0
 0.935/0.909, kab/kota 0.727/1.000; dev officials 0.957/0.909, agencies 0.918/0.918, kab/kota 0.621/1.000.
 Label forms the guideline leaves open (a Kodim's name after its number, a regional dinas's full local name)
 count as errors here as they are written.
+Then 30 more by a seventh helper (`probe8`, 2026-12-06; 18 held out, 12 dev as the hashes fell), written to test
+kab/kota precision: regional stories naming other kab/kota the way outlets do, `origin-passing` (goods and
+people from or bound for elsewhere), `comparison` (rankings, models to copy), `bureau-dateline` (a bureau's city
+over another kab/kota's story), `former-posts` (past and next posts, birthplaces), `namesake-places` (streets,
+clubs, ships and kecamatan named like another region) and `national-with-regions` (all five held out); scored
+before any change they prompted (on 372032f): held-out officials 0.973/0.973, agencies 0.978/0.957, kab/kota
+0.469/1.000; dev officials 1.000/0.978, agencies 0.952/0.967, kab/kota 0.632/1.000.
 """
 
 from __future__ import annotations

@@ -284,7 +284,22 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Gempa merusak 187 rumah di Kabupaten Ciamis. Bupati Ciamis meninjau Kecamatan Banjarsari. BPBD Kabupaten "
      "Ciamis mendirikan tenda dan Dinas Sosial Kabupaten Ciamis menyalurkan bantuan bagi warga Ciamis yang rumahnya "
      "rusak. Pemkab Ciamis menetapkan masa tanggap darurat selama tujuh hari sejak Senin pagi.\nGetaran gempa juga "
-     "dirasakan warga di Kota Tasikmalaya.", "Gempa Ciamis Terasa di Tasikmalaya", None, ["32.07", "32.78"]),
+     "dirasakan warga di Kota Tasikmalaya.", "Gempa Ciamis Terasa di Tasikmalaya", None, ["32.07"]),
+    # beside a story plainly about one kab/kota, one with a third of its evidence or less is background, named in the
+    # title or not: the region compared with, an official's next post, a club's home
+    ("Komisi C DPRD Kudus meminta Pemkab Kudus membenahi TPA Tanjungrejo di Kecamatan Jekulo. Bupati Kudus berjanji "
+     "menambah armada. Dinas Lingkungan Hidup Kabupaten Kudus menyebut TPA nyaris penuh. Sekda Kudus memimpin rapat "
+     "di Kecamatan Bae. Dewan meminta pemkab meniru "
+     "pengolahan sampah seperti di Kabupaten Banyumas. Pemkab Banyumas mampu mengurangi sampah ke TPA.",
+     "DPRD Kudus Minta TPA Tiru Banyumas", "Kudus", ["33.19"]),
+    ("Polres Blitar Kota menggelar pisah sambut Kapolres di Kecamatan Sananwetan, Kota Blitar. Wali Kota Blitar "
+     "hadir. Kapolres Blitar Kota yang lama kini menjabat Kapolres Lamongan dan bertolak ke Lamongan sore itu. "
+     "Pemkot Blitar memberi cendera mata.", "Kapolres Blitar Kota Pamit ke Lamongan", "Blitar", ["35.72"]),
+    # ... but not one where a kecamatan of its own is named: the story happens there too
+    ("Banjir merendam Kecamatan Sukodono, Kabupaten Sidoarjo. Bupati Sidoarjo meninjau pengungsi dan BPBD Kabupaten "
+     "Sidoarjo membuka dapur umum. Pemkab Sidoarjo menetapkan tanggap darurat. Air juga masuk ke rumah warga "
+     "Kecamatan Krian yang berbatasan dengan Kecamatan Driyorejo, Kabupaten Gresik.", "Banjir Sidoarjo", "Sidoarjo",
+     ["35.15", "35.25"]),
 ])
 def test_regions_by_evidence(body, title, place, expected):
     assert codes(body, title, place) == expected

@@ -41,7 +41,9 @@ bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any
 lead (where a national figure is held: background) unless a verb of happening puts the story's event there
 (`Kecelakaan itu terjadi di Jalan Permata Hijau, Jakarta Selatan`); bare places in two or more kab/kota of a
 province whose own government acts (`banjir di Kampung Pulo dan Kelapa Gading`: the province's examples, J2); a
-province whose body is named once, past the lead (`akun Instagram TMC Polda Metro Jaya`).
+province whose body is named once, past the lead (`akun Instagram TMC Polda Metro Jaya`); beside a kab/kota the story
+is plainly about, one with a third of its evidence or less and none of its kecamatan named (the region compared
+with, an official's former or next post, a club's home, a kabupaten a kecamatan is named like: Evidence.dominated).
 Jakarta written bare (`Jakarta`, `DKI`) names the province, and a province needs a body, a role or its
 level word to be listed, so national bodies sitting in Jakarta do not make a story regional.
 """
@@ -75,6 +77,8 @@ CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead;
 # so do bare names alone (`kelompok Ambon`, `ke Makassar`: no word says anything happens there)
 OVERSHADOWED = 4.0  # a kab/kota named once in passing beside one with this many times its evidence: background
+DOMINANT_TOP = 20.0  # evidence of a kab/kota the story is plainly about (a dateline, its bodies, roles, title)
+DOMINANT_SHARE = 3.0  # beside it, a kab/kota with a third of that or less is background (Evidence.dominated)
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
 PROVINCE_THRESHOLD = 3.0  # a province alone, from bodies, roles and level words
@@ -235,6 +239,15 @@ class Evidence:
         top = max(cities.values(), default=0.0)
         return {code for code, score in cities.items() if self.counts.get(code, 0) <= 1 and code not in self.central
                 and code not in titled and top >= OVERSHADOWED * score}
+
+    def dominated(self, city: Region, cities: list[Region]) -> bool:
+        """A kab/kota with a DOMINANT_SHARE part or less of the evidence of one the story is plainly about
+        (DOMINANT_TOP or more), none of whose kecamatan is named: the region compared with (`meniru ... seperti di
+        Kabupaten Banyumas`, a ranking's leader), an official's former or next post (`pamit ke Lamongan`), a
+        club's home (`Persebaya Surabaya` playing away), a kabupaten a kecamatan shares its name with (N1, N4)."""
+        top = max(map(self.score, cities))
+        return (top >= DOMINANT_TOP and self.score(city) * DOMINANT_SHARE <= top
+                and "kecamatan" not in self.kinds[city.code])
 
     def drop_list_items(self) -> None:
         """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
@@ -467,6 +480,7 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
     overshadowed = evidence.overshadowed(titled)
     cities = [city for city in cities if city.code not in overshadowed]
+    cities = [city for city in cities if not evidence.dominated(city, cities)]
     if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
