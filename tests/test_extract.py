@@ -995,6 +995,9 @@ def test_regional_news_roles(body, expected):
      ["Balai Besar Pelaksanaan Jalan Nasional Wilayah VI"]),
     ("Kepala Balai Pelaksana Jalan Nasional IX Maluku Budi Santoso mengatakan.",
      ["Balai Pelaksana Jalan Nasional IX Maluku"]),
+    # ...never cutting a place's name in two at the cap
+    ("Kepala Balai Pelayanan Pelindungan Pekerja Migran Indonesia (BP3MI) Jawa Barat, Dedi Suherman, mengatakan.",
+     ["Balai Pelayanan Pelindungan Pekerja Migran Indonesia Jawa Barat"]),
     # ...and through two names joined by a hyphen
     ("Kepala BBWS Cimanuk-Cisanggarung Dwi Agus Kuncoro mengatakan tanggul aman.",
      ["Balai Besar Wilayah Sungai Cimanuk-Cisanggarung"]),

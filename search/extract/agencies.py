@@ -718,6 +718,8 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
             end += 1
         else:
             break
+    if len(words) == MAX_UNIT_WORDS:
+        words, end = _place_completed(gazetteers, tokens, words, end)
     while words and words[-1] == "dan":
         words.pop()
         end -= 1
@@ -726,6 +728,18 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
         end -= 1
     kept = _before_holder(words, lexicon)
     return (words[:kept] or None), end - (len(words) - kept)
+
+
+def _place_completed(gazetteers: AgencyGazetteers, tokens: Tokens, words: list[str],
+                     end: int) -> tuple[list[str], int]:
+    """`Balai Pelayanan Pelindungan Pekerja Migran Indonesia (BP3MI) Jawa Barat`: a region's name the word cap
+    cut in two (`Jawa`) is taken whole."""
+    for back in (1, 2):
+        start = end - back
+        match = gazetteers.regions.match_at(tokens, start) if start >= 0 else None
+        if match is not None and match.end > end and list(tokens.texts[start:end]) == words[-back:]:
+            return words + list(tokens.texts[end:match.end]), match.end
+    return words, end
 
 
 def _joined_word_follows(tokens: Tokens, hyphen: int) -> bool:
