@@ -238,6 +238,10 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # after a role's comma, a given name that reads as an affixed word (`Me-lian-a`) opens the name
     ("Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang, mencontohkan sejumlah kasus.",
      [("Meliana Sitohang", "Anggota Komisi III dari Fraksi PDI Perjuangan")]),
+    # a regional council's commission lettered A to E (`Komisi C`), after a comma or not
+    ("Anggota Komisi C, Setyo Budi Hartono, menambahkan Kudus bisa belajar.",
+     [("Setyo Budi Hartono", "Anggota Komisi C")]),
+    ("Ketua Komisi B Ir. Hadi Santoso menambahkan.", [("Hadi Santoso", "Ketua Komisi B")]),
     # places joined by an en dash inside a constituency or a role
     ("Anggota DPRD dari daerah pemilihan Pasarwajo–Wabula, La Ode Ali Hamidu, meminta pemerintah bertindak.",
      [("La Ode Ali Hamidu", "Anggota DPRD dari daerah pemilihan Pasarwajo – Wabula")]),

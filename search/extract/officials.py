@@ -89,6 +89,8 @@ NAME_SUFFIX = "i"  # `Fuadi`, `Danuri`: Sastrawi takes it for the verb suffix
 PRONOUN_PREFIXES = frozenset({"ku", "kau"})  # `kubaca`: Sastrawi strips them, but a role's word never has them
 POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them too, and no role's word ends so
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
+COMMISSION = "Komisi"
+COMMISSION_LETTERS = frozenset("ABCDE")
 MAX_PORTFOLIO_WORDS = 6  # a portfolio written out before its acronym in brackets
 # a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
 BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
@@ -358,7 +360,10 @@ class _Reader:
     def _numbers_unit(self, i: int) -> bool:
         """`Komisi I`, `Kodam V`, `KPK Jilid I`: a one-letter numeral after the unit it numbers, not an initial."""
         previous = self.word(i - 1)
-        return (self.tokens[i].text in SHORT_NUMERALS and i > 0 and self.word(i + 1) not in BALINESE_ORDER_NAMES
+        text = self.tokens[i].text
+        if i > 0 and previous == COMMISSION and text in COMMISSION_LETTERS:
+            return True  # `Komisi C DPRD Kudus`: regional councils letter their commissions
+        return (text in SHORT_NUMERALS and i > 0 and self.word(i + 1) not in BALINESE_ORDER_NAMES
                 and (previous in self.lex.role_words or previous in self.lex.not_names))
 
     def is_particle(self, i: int) -> bool:
@@ -1357,7 +1362,8 @@ class _Reader:
         return (text in self.lex.role_words or text in self.lex.positions or text in self.lex.ranks
                 or text in self.lex.person_prefixes or text in self.lex.connectors
                 or token.lower in self.lex.common_words or bool(ROMAN_NUMERAL.match(text))
-                or text in SHORT_NUMERALS or (not token.is_acronym and is_derived_word(text)))
+                or text in SHORT_NUMERALS or text in COMMISSION_LETTERS
+                or (not token.is_acronym and is_derived_word(text)))
 
     def group_members(self) -> list[_Found]:
         """`dua petahana DPD RI Jatim. Mereka adalah Ahmad Nawardi dan Adilla Aziz`, `Kedua pejabat BGN yang ditemui
