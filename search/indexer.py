@@ -64,6 +64,7 @@ class BuildReport:
     files_read: int = 0
     files_unchanged: int = 0
     files_removed: int = 0
+    files_not_named: int = 0  # indexed before, still on disk, not under this run's paths: kept as they were
     skipped: RejectionList = field(default_factory=RejectionList)
     errors: RejectionList = field(default_factory=RejectionList)
     warnings: RejectionList = field(default_factory=RejectionList)  # articles kept with a loss (an unreadable date)
@@ -101,6 +102,9 @@ class BuildReport:
             parts.append(f"removed {self.removed}")
         if self.files_unchanged or self.files_removed:
             parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
+        if self.files_not_named:
+            parts.append(f"{self.files_not_named} files indexed before and not under the given paths kept "
+                         "(--full indexes the given paths alone)")
         parts.append(f"{self.duplicates} duplicates, {self.skipped.total} skipped, {self.errors.total} errors")
         if self.warnings:
             parts.append(f"{self.warnings.total} warnings")
@@ -198,8 +202,9 @@ def write_manifest(generation: Path, manifest: dict[str, dict]) -> None:
 @dataclass
 class UpdatePlan:
     """What an update must read again, given the manifest `old` of the index it updates: `changed` files
-    (new, edited, or sharing an article with a changed or vanished one) and `gone` ones; `unreadable` files
-    are rejected and keep what they gave before."""
+    (new, edited, or sharing an article with a changed or vanished one) and `gone` ones (no longer on disk);
+    `unreadable` files are rejected and keep what they gave before, and so do `not_named` ones (on disk, not
+    under this run's paths: `warta reindex new.jsonl` adds a file to an index, it does not empty it)."""
 
     old: dict[str, dict]
     keys: dict[str, Path]  # resolved path -> the source, for every readable source
@@ -207,10 +212,11 @@ class UpdatePlan:
     unreadable: set[str]
     changed: set[str]
     gone: set[str]
+    not_named: set[str] = field(default_factory=set)
 
     def kept_manifest(self) -> dict[str, dict]:
         """The manifest entries that stay as they are."""
-        return {key: self.old[key] for key in [*self.keys, *self.unreadable]
+        return {key: self.old[key] for key in [*self.keys, *self.unreadable, *self.not_named]
                 if key not in self.changed and key in self.old}
 
     def stale_ids(self) -> set[str]:
@@ -245,11 +251,23 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
         del keys[key]
     unreadable |= {key for key in set(old) - set(keys) if any(Path(key).is_relative_to(d) for d in unlisted)}
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
-    gone = set(old) - set(keys) - unreadable
+    missing = set(old) - set(keys) - unreadable
+    not_named = {key for key in missing if Path(key).is_file()}
+    gone = missing - not_named
+    for key in _sharing_ids(old, changed | gone, not_named):  # read again, or the article they share is lost
+        not_named.discard(key)
+        print_ = fingerprint(Path(key), old[key])
+        if isinstance(print_, Rejection):
+            report.errors.append(print_)
+            unreadable.add(key)
+        else:
+            keys[key], prints[key] = Path(key), print_
+            changed.add(key)
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
-    return UpdatePlan(old, keys, prints, unreadable, changed, gone)
+    report.files_not_named = len(not_named)
+    return UpdatePlan(old, keys, prints, unreadable, changed, gone, not_named)
 
 
 def read_manifest(generation: Path | None) -> dict[str, dict] | None:

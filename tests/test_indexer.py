@@ -110,6 +110,39 @@ def test_a_story_state_of_other_settings_is_rebuilt_in_full_though_no_file_chang
     assert generation(tmp_path) == report.generation != before
 
 
+def _indexed_urls(index_root) -> list[str]:
+    with open_current(index_root).searcher() as searcher:
+        return sorted(doc["url"] for doc in searcher.all_stored_fields())
+
+
+def test_a_file_named_alone_is_added_and_the_files_not_named_this_time_are_kept(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(1), record(2)])
+    build_index([sources], tmp_path / "ix")
+    jsonl(tmp_path / "new.jsonl", [record(3)])
+    report = build_index([tmp_path / "new.jsonl"], tmp_path / "ix")
+    assert (report.indexed, report.removed, report.files_removed, report.files_not_named) == (1, 0, 0, 1)
+    assert "1 files indexed before and not under the given paths kept" in report.summary()
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/2", "https://example.id/3"]
+    (sources / "a.jsonl").unlink()  # gone from disk: its articles go
+    report = build_index([tmp_path / "new.jsonl"], tmp_path / "ix")
+    assert (report.removed, report.files_removed, report.files_not_named) == (2, 1, 0)
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/3"]
+    report = build_index([tmp_path / "new.jsonl"], tmp_path / "ix", full=True)
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/3"]
+
+
+def test_a_file_not_named_that_shares_an_article_with_a_changed_one_is_read_again(tmp_path):
+    jsonl(tmp_path / "a.jsonl", [record(1), record(2)])
+    jsonl(tmp_path / "b.jsonl", [record(2)])
+    build_index([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], tmp_path / "ix")
+    jsonl(tmp_path / "b.jsonl", [record(3)])  # b no longer gives article 2, which a (not named now) still does
+    report = build_index([tmp_path / "b.jsonl"], tmp_path / "ix")
+    assert (report.files_not_named, report.ok) == (0, True)
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/2", "https://example.id/3"]
+
+
 def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):
     sources = tmp_path / "src"
     sources.mkdir()
@@ -514,7 +547,7 @@ def test_a_full_disk_stops_the_reindex_and_leaves_the_previous_index_current(tmp
     assert stems <= set((root / "stems.tsv").read_text().splitlines())  # more stems are harmless, fewer are not
     assert count(root) == 1
     report = build_index([sources], root)  # with space again, the update goes through
-    assert (report.indexed, count(root)) == (60, 60)
+    assert (report.indexed, count(root)) == (60, 61)  # beside the seed, not named this time and kept
 
 
 def test_unreadable_and_vanishing_files_are_rejected_and_the_rest_indexed(tmp_path, monkeypatch):
