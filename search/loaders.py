@@ -17,8 +17,8 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -26,7 +26,7 @@ from .articles import Article, article_id, cut_at_word, first_sentence, normalis
 from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
 from .titles import slug_title
 from .errors import InputError, NoArticleError
-from .extract.dates import DateOrder, find_date, parse_date_value
+from .extract.dates import WIB, DateOrder, find_date, parse_date_value
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.places import dateline_match, find_dateline
 
@@ -303,7 +303,7 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
         yield Rejection(str(path), f"unsupported file type {path.suffix or '(none)'}")
         return
     try:
-        yield from reader(path, options)
+        yield from _no_future_dates(reader(path, options), latest_plausible_date())
     except NoArticleError as error:
         yield Rejection(str(path), str(error), skipped=True)
     except InputError as error:
@@ -311,6 +311,28 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
     except (OSError, RecursionError, MemoryError) as error:
         reason = getattr(error, "strerror", None) or STOPPED_REASONS.get(type(error), type(error).__name__)
         yield Rejection(str(path), f"reading stopped: {reason}")
+
+
+FUTURE_MARGIN = timedelta(days=366)  # past today: a machine's clock set a year behind must not undate the news
+
+
+def latest_plausible_date() -> date:
+    """The latest date an article read now can carry: a year past today in Western Indonesian Time. A typed
+    `2099` or a plan's `1 Januari 2030` taken from the body lies further; a clock a year wrong does not undate
+    every article."""
+    return datetime.now(WIB).date() + FUTURE_MARGIN
+
+
+def _no_future_dates(read: Iterable[Article | Rejection], latest: date) -> Iterator[Article | Rejection]:
+    """Articles dated after `latest` (a mistyped `28/09/2099`, a plan's year taken from the body) indexed without
+    a date, with a warning: one such date would otherwise head every list by date and the front page's window."""
+    for item in read:
+        if isinstance(item, Article) and item.date and item.date > latest.isoformat():
+            yield replace(item, date=None)
+            yield Rejection(item.origin, f"date {item.date} is later than {latest.isoformat()}: indexed without a "
+                            "date", warning=True)
+        else:
+            yield item
 
 
 STOPPED_REASONS = {RecursionError: "its structure nests too deep to read", MemoryError: "it needs more memory than "
