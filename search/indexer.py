@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -117,6 +117,7 @@ class Fingerprint:
     mtime_ns: int
     sha1: str
     ctime_ns: int = 0  # the inode's change time: set by every write, and no tool sets it back as `touch -d` does
+    read_as: str = ""  # how its records were read: ReadOptions.reading_key(), "" for the default columns
 
 
 def open_current(index_root: str | os.PathLike):
@@ -148,14 +149,15 @@ def content_key(article: Article) -> str:
     return hashlib.sha1(normalise_space(article.body).casefold().encode("utf-8")).hexdigest()
 
 
-def fingerprint(path: Path, known: dict | None) -> Fingerprint | Rejection:
-    """Size, mtime and SHA-1 of a file; the hash is reused when size and mtime match the manifest.
-    A file that cannot be read (gone, a FIFO, no permission) gives the Rejection that says why."""
+def fingerprint(path: Path, known: dict | None, read_as: str = "") -> Fingerprint | Rejection:
+    """Size, mtime and SHA-1 of a file, and how it is read (`read_as`); the hash is reused when size and mtime
+    match the manifest. A file that cannot be read (gone, a FIFO, no permission) gives the Rejection that says
+    why."""
     problem = source_problem(path)
     if problem:
         return Rejection(str(path), problem)
     try:
-        return _fingerprint(path, known)
+        return replace(_fingerprint(path, known), read_as=read_as)
     except OSError as error:
         return Rejection(str(path), f"cannot read: {error.strerror or error}")
 
@@ -177,8 +179,9 @@ def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
 
 def manifest_entry(print_: Fingerprint, ids: list[str]) -> dict:
     """What a manifest records of one source file: its fingerprint and the ids of the documents it gave."""
-    return {"size": print_.size, "mtime_ns": print_.mtime_ns, "ctime_ns": print_.ctime_ns, "sha1": print_.sha1,
-            "ids": ids}
+    entry = {"size": print_.size, "mtime_ns": print_.mtime_ns, "ctime_ns": print_.ctime_ns, "sha1": print_.sha1,
+             "ids": ids}
+    return {**entry, "read_as": print_.read_as} if print_.read_as else entry
 
 
 def entry_ids(entry: dict) -> list[str]:
@@ -239,24 +242,26 @@ def listed_sources(paths: Iterable[str | os.PathLike], options: ReadOptions,
 
 
 def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
-                unlisted: Sequence[Path] = ()) -> UpdatePlan:
+                unlisted: Sequence[Path] = (), read_as: str = "") -> UpdatePlan:
     """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
     sources go into the report's errors, and its file counts are filled in. Files indexed before under an
-    `unlisted` directory (one that could not be listed this time) are unreadable too, not gone."""
+    `unlisted` directory (one that could not be listed this time) are unreadable too, not gone. A file read
+    before with other columns (`read_as`, `--column body=...`) is changed: its records read otherwise now."""
     keys = {str(source.resolve()): source for source in sources}
-    prints = {key: fingerprint(source, old.get(key)) for key, source in keys.items()}
+    prints = {key: fingerprint(source, old.get(key), read_as) for key, source in keys.items()}
     unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
     for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
         report.errors.append(prints.pop(key))
         del keys[key]
     unreadable |= {key for key in set(old) - set(keys) if any(Path(key).is_relative_to(d) for d in unlisted)}
-    changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1}
+    changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1
+               or old[key].get("read_as", "") != read_as}
     missing = set(old) - set(keys) - unreadable
     not_named = {key for key in missing if Path(key).is_file()}
     gone = missing - not_named
     for key in _sharing_ids(old, changed | gone, not_named):  # read again, or the article they share is lost
         not_named.discard(key)
-        print_ = fingerprint(Path(key), old[key])
+        print_ = fingerprint(Path(key), old[key], read_as)
         if isinstance(print_, Rejection):
             report.errors.append(print_)
             unreadable.add(key)
@@ -358,7 +363,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     if base is not None and not StoryIndex.saved_in(base):
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
-    plan = plan_update(sources, old, report, unlisted)
+    plan = plan_update(sources, old, report, unlisted, options.reading_key())
     if base is not None and not plan.changed and not plan.gone:
         if not (root / STEM_CACHE).exists():
             stems.save()

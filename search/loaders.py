@@ -162,6 +162,11 @@ class ReadOptions:
             raise InputError(f"unknown field {unknown[0]!r} in a column mapping; fields are: "
                              + ", ".join(FIELD_NAMES))
 
+    def reading_key(self) -> str:
+        """What of these options changes the articles a file gives (the column mapping), as one text for an
+        index's manifest; "" for the default, so manifests of default reads stay as they were."""
+        return json.dumps(dict(sorted(self.columns.items())), ensure_ascii=False) if self.columns else ""
+
     def names_for(self, field_name: str) -> tuple[str, ...]:
         mapped = self.columns.get(field_name)
         return (mapped,) if mapped else FIELD_NAMES[field_name]

@@ -16,6 +16,7 @@ from search.errors import IndexBusyError, IndexMissingError, IndexWriteError, In
 from search.generations import CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release
 from search import stories
 from search.indexer import build_index, open_current
+from search.loaders import ReadOptions
 
 from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
 
@@ -141,6 +142,20 @@ def test_a_file_not_named_that_shares_an_article_with_a_changed_one_is_read_agai
     report = build_index([tmp_path / "b.jsonl"], tmp_path / "ix")
     assert (report.files_not_named, report.ok) == (0, True)
     assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/2", "https://example.id/3"]
+
+
+def test_a_file_read_before_with_other_columns_is_read_again(tmp_path):
+    rows = [{"judul": "Rapat banjir", "isi": "Bupati memimpin rapat banjir di kantor pemerintah kabupaten itu.",
+             "ringkas": "Ringkasan rapat banjir yang dipimpin bupati di kantor kabupaten.",
+             "url": "https://example.id/1"}]
+    jsonl(tmp_path / "a.jsonl", rows)
+    mapped = ReadOptions(columns={"body": "isi"})
+    first = build_index([tmp_path / "a.jsonl"], tmp_path / "ix", options=mapped)
+    same = build_index([tmp_path / "a.jsonl"], tmp_path / "ix", options=mapped)
+    other = build_index([tmp_path / "a.jsonl"], tmp_path / "ix", options=ReadOptions(columns={"body": "ringkas"}))
+    assert (first.indexed, same.indexed, same.files_unchanged, other.indexed, other.files_unchanged) == (1, 0, 1, 1, 0)
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        assert [doc["body"] for doc in searcher.all_stored_fields()] == [rows[0]["ringkas"]]
 
 
 def test_changed_file_is_reindexed_and_vanished_file_removed(tmp_path):

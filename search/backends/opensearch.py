@@ -527,7 +527,7 @@ class OpenSearchBackend:
         document_of_key: dict[str, str] = {}
         for source in sorted(sources, key=lambda path: str(path.resolve())):  # the Whoosh indexer's order
             report.files_read += 1
-            print_ = fingerprint(source, None)
+            print_ = fingerprint(source, None, options.reading_key())
             if isinstance(print_, Rejection):
                 report.errors.append(print_)
                 continue

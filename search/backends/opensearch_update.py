@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
     from .opensearch import OpenSearchBackend
 
+STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
 MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "mtime_ns": {"type": "long"},
-                       "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": {"type": "keyword", "index": False, "doc_values": False}}
+                       "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": STORED_ONLY,
+                       "read_as": STORED_ONLY}  # read_as: the column mapping a file was read with (indexer.Fingerprint)
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
 LOOKUP_BATCH = 50  # new articles whose same-text documents and story candidates are asked in one msearch
@@ -62,6 +64,8 @@ def write_manifest(backend: "OpenSearchBackend", name: str, entries: dict[str, d
     actions: list[dict[str, Any]] = [{"_index": name, "_id": _file_id(key), "_source": {"path": key, **entry}}
                                      for key, entry in entries.items()]
     actions += [{"_op_type": "delete", "_index": name, "_id": _file_id(key)} for key in gone]
+    if any("read_as" in entry for entry in entries.values()):  # a manifest created before the field: strict
+        backend.call(lambda c: c.indices.put_mapping(index=name, body={"properties": {"read_as": STORED_ONLY}}))
     failed = [item for item in backend.bulk(actions) if item.get("status") != 404]
     if failed:
         raise_unwritten(backend, f"{len(failed)} manifest entries could not be written: {failed[0]}")
@@ -222,7 +226,7 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
     `unlisted` directory keep what they gave."""
     manifest_index = manifest_name(backend.alias, live)
     old = read_manifest(backend, manifest_index)
-    plan = plan_update(sources, old, report, unlisted)
+    plan = plan_update(sources, old, report, unlisted, options.reading_key())
     if not plan.changed and not plan.gone:
         if progress:
             progress(count_inputs(sources))
