@@ -360,6 +360,21 @@ def without_timing(result: dict) -> dict:
     return result
 
 
+def test_an_update_keeps_files_not_named_and_reads_again_a_file_read_with_other_columns(updated):
+    from search.loaders import ReadOptions
+
+    live, _, folder = updated
+    extra = folder.parent / f"extra-{folder.name}.jsonl"
+    write_records(extra, [{"url": "https://example.id/extra", "judul": "Rapat banjir",
+                           "isi": "Bupati memimpin rapat banjir di kantor pemerintah kabupaten itu.",
+                           "ringkas": "Ringkasan rapat banjir yang dipimpin bupati di kantor kabupaten."}])
+    mapped = live.reindex([str(extra)], full=False, options=ReadOptions(columns={"body": "isi"}))
+    assert (mapped.indexed, mapped.removed, mapped.files_not_named) == (1, 0, 2)
+    other = live.reindex([str(extra)], full=False, options=ReadOptions(columns={"body": "ringkas"}))
+    assert (other.indexed, other.removed, other.files_unchanged, other.files_not_named) == (1, 0, 0, 2)
+    assert live.search(SearchRequest(q="ringkasan"))["total"] == 1
+
+
 def test_an_update_writes_what_changed_into_the_live_index_and_answers_as_a_fresh_build(updated):
     live, fresh, folder = updated
     generation, seed_id = live.version, "cade9df429c4df30"
