@@ -52,6 +52,11 @@ over another kab/kota's story), `former-posts` (past and next posts, birthplaces
 clubs, ships and kecamatan named like another region) and `national-with-regions` (all five held out); scored
 before any change they prompted (on 372032f): held-out officials 0.973/0.973, agencies 0.978/0.957, kab/kota
 0.469/1.000; dev officials 1.000/0.978, agencies 0.952/0.967, kab/kota 0.632/1.000.
+Then 36 more by an eighth helper (`probe9`, 2026-12-06, all `dev`), written after probe8's rule
+(Evidence.dominated) to test it on text it had not seen, real multi-region stories among them (11 articles with
+two or more kab/kota): `two-sided`, `benchmark`, `career-moves`, `travel-logistics`, `namesake-places` and
+`sport-culture`; scored before any change they prompted (on 9522906, which has the rule): officials 0.970/0.963,
+agencies 0.969/0.882, kab/kota 0.821/1.000 (without the rule, on 372032f: kab/kota 0.657/1.000).
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ CITY_THRESHOLD = 3.0  # a kabupaten/kota is listed from this much evidence on
 ROLE_ONLY_THRESHOLD = 4.0  # an office holder's title alone (`Wali Kota Bandung itu`) needs two, or the lead;
 # so do bare names alone (`kelompok Ambon`, `ke Makassar`: no word says anything happens there)
 OVERSHADOWED = 4.0  # a kab/kota named once in passing beside one with this many times its evidence: background
-DOMINANT_TOP = 20.0  # evidence of a kab/kota the story is plainly about (a dateline, its bodies, roles, title)
+DOMINANT_TOP = 17.0  # evidence of a kab/kota the story is plainly about (a dateline, its bodies, roles, title)
 DOMINANT_SHARE = 3.0  # beside it, a kab/kota with a third of that or less is background (Evidence.dominated)
 ROUNDUP_CITIES = 4  # this many kab/kota with no body, role or level word of their own: examples (N1, P6)
 ROUNDUP_MANY = 7  # this many kab/kota named in an article: those named once, with nothing acting, are list items
