@@ -1213,6 +1213,10 @@ def test_regional_units_take_the_articles_region(body, place, expected):
      ["Dinas Pertanian dan Perkebunan Kabupaten Kediri"]),
     ("Kepala Dinas Koperasi, Usaha Mikro, dan Perdagangan Kota Kediri, Rahmat, menyebut.",
      ["Dinas Koperasi, Usaha Mikro, dan Perdagangan Kota Kediri"]),
+    ("Kepala Dinas Koperasi, Usaha Kecil dan Menengah dan Perdagangan Kota Tegal, Budi, menyebut.",
+     ["Dinas Koperasi, Usaha Kecil dan Menengah dan Perdagangan Kota Tegal"]),  # two fields joined by `dan`
+    ("Kepala Dinas Perindustrian, Perdagangan, Koperasi dan UKM Kabupaten Purworejo, Budi, mengatakan.",
+     ["Dinas Perindustrian, Perdagangan, Koperasi dan UKM Kabupaten Purworejo"]),  # a field written as an acronym
     ("Rapat bersama Dinas Pekerjaan Umum Bina Marga dan Sumber Daya Air Kabupaten Jember.",
      ["Dinas Pekerjaan Umum Bina Marga dan Sumber Daya Air Kabupaten Jember"]),
     # the acronym it defines stands for it, and the bare first field later is the same unit

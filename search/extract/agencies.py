@@ -835,6 +835,8 @@ def _written_on(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, end: i
     if any(token.is_acronym for token in tokens[start:end]):
         return unit, end
     i = end
+    written_end = None  # after the last field a `dan` joined: `Dinas Koperasi, Usaha Kecil dan Menengah dan
+    # Perdagangan` has two
     while i < len(tokens) and tokens[i].text in (",", "dan"):
         separator = tokens[i].text
         if separator == "," and i + 1 < len(tokens) and tokens[i + 1].text == "dan":
@@ -844,8 +846,11 @@ def _written_on(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, end: i
             break
         i = field_end
         if separator == "dan":
-            return AgencyRef(_written_name(tokens, start, i), _defined_acronym(tokens, i), unit.kind), i
-    return unit, end
+            written_end = i
+    if written_end is None:
+        return unit, end
+    return AgencyRef(_written_name(tokens, start, written_end), _defined_acronym(tokens, written_end), unit.kind), \
+        written_end
 
 
 VILLAGE_WORD = "Desa"  # a field of `Dinas Pemberdayaan Masyarakat dan Desa`, and a village's title
