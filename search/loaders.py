@@ -141,6 +141,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 NUMBER_FIELDS = frozenset({"date", "id"})  # JSON exports write epoch dates and ids as numbers
 FRACTION_FIELDS = frozenset({"date", "id"})  # `time.time()` writes epoch seconds with a fraction; pandas an id
 # column with gaps as `7.0`
+NUMBER_AS_TEXT = frozenset({"title", "source", "place", "category"})  # `"title": 2024`: the number's text
+LIST_JOINERS = {"body": "\n\n", "category": ", "}  # a scraper's paragraphs; a record's categories as a list
+NAMED_FIELDS = frozenset({"source", "category"})  # NewsAPI's `"source": {"id": null, "name": "Detik.com"}`
 MAX_TITLE_SOURCE = 5_000  # characters of a record's title read (markup included)
 MAX_TITLE_CHARS = 300  # a title kept, cut at a word: as a page's is
 RENDERED = "rendered"  # WordPress's REST API: `"title": {"rendered": "…"}`, `"content": {"rendered": "<p>…"}`
@@ -484,14 +487,11 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
                         warn: Callable[[Rejection], None] | None = None) -> Article:
     """One record (a JSON object or a CSV row) with fields found by their usual names (FIELD_NAMES):
     title, body, date, url, source, category. A date that cannot be read leaves the article undated and is
-    passed to `warn`; a record without a body raises InputError."""
+    passed to `warn`, and so is an optional field of a type it cannot be read from (readable_value), which is left
+    out; a record without a body raises InputError."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    fields = {name: _field(record, options.names_for(name)) for name in FIELD_NAMES}
-    for name, value in fields.items():
-        allowed = (str, int, float) if name in FRACTION_FIELDS else (str, int) if name in NUMBER_FIELDS else str
-        if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
-            raise InputError(f"field '{name}' must be a string, got {type(value).__name__}")
+    fields, unread = _readable_fields(record, options)
     raw_body = fields["body"]
     if isinstance(raw_body, str) and len(raw_body) > MAX_BODY_CHARS:
         checked_body(raw_body)
@@ -500,7 +500,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         raise InputError("missing or empty 'body'" + _columns_hint(record, options))
     if len(body) < MIN_BODY_CHARS:
         raise InputError(f"'body' too short to be an article ({len(body)} characters, at least {MIN_BODY_CHARS})")
-    published = _record_date(fields["date"], body, day_first, origin, warn)
+    _warn_unread(unread, origin, warn)
+    published = _record_date(fields["date"], body, day_first, origin, warn) if "date" not in unread else None
     url = _text(fields["url"]) or None
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
@@ -518,6 +519,49 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         origin=origin,
         extras={"category": category} if category else {},
     )
+
+
+def _readable_fields(record: dict, options: ReadOptions) -> tuple[dict[str, object], dict[str, str]]:
+    """The record's fields read by readable_value, and the type of each one that cannot be (left out: None); a
+    body that cannot be read raises InputError."""
+    fields, unread = {}, {}
+    for name in FIELD_NAMES:
+        value = _field(record, options.names_for(name))
+        fields[name] = None if value is None else readable_value(name, value)
+        if value is not None and fields[name] is None:
+            if name == "body":
+                raise InputError(f"field 'body' must be a string, got {type(value).__name__}")
+            unread[name] = type(value).__name__
+    return fields, unread
+
+
+def _warn_unread(unread: dict[str, str], origin: str, warn: Callable[[Rejection], None] | None) -> None:
+    for name, kind in unread.items():
+        if warn is not None:
+            warn(Rejection(origin, f"field '{name}' holds a {kind} that cannot be read as its text: the article "
+                                   "is kept without it", warning=True))
+
+
+def readable_value(name: str, value: object) -> str | int | float | None:
+    """A field's value as the article reads it: text as written, a number as such (NUMBER_FIELDS) or as its text
+    (NUMBER_AS_TEXT), a list of texts joined (LIST_JOINERS), an object's `name` (NAMED_FIELDS); None when the
+    value's type cannot be read as this field."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if name in FRACTION_FIELDS or (name in NUMBER_FIELDS and isinstance(value, int)):
+            return value
+        return _number_text(value) if name in NUMBER_AS_TEXT else None
+    if isinstance(value, list) and name in LIST_JOINERS and all(isinstance(item, str) for item in value):
+        return LIST_JOINERS[name].join(item.strip() for item in value if item.strip())
+    if isinstance(value, dict) and name in NAMED_FIELDS and isinstance(value.get("name"), str):
+        return value["name"]
+    return None
+
+
+def _number_text(number: int | float) -> str:
+    """`2024` and `2024.0` (a spreadsheet's number) → `2024`; `3.5` → `3.5`."""
+    return str(int(number)) if isinstance(number, float) and number.is_integer() else str(number)
 
 
 def _field(record: dict, names: tuple[str, ...]):

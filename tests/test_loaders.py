@@ -61,7 +61,7 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
     lines = [
         json.dumps(good),
         "{not json",
-        json.dumps({**good, "url": "https://a.id/2", "title": 42}),
+        json.dumps({**good, "url": "https://a.id/2", "body": 42}),
         json.dumps({**good, "url": "https://a.id/3", "date": "2022-02-30"}),
         json.dumps({"title": "tanpa isi"}),
         json.dumps([1, 2]),
@@ -77,13 +77,38 @@ def test_jsonl_bad_lines_are_reported_with_line_and_reason_and_good_lines_kept(t
     assert [a.date for a in articles] == [None, None, "2026-06-25"]  # an impossible date: kept, undated
     assert [(r.origin.rsplit(":", 1)[1], r.reason.split(" (")[0], r.warning) for r in rejections] == [
         ("2", "not valid JSON", False),
-        ("3", "field 'title' must be a string, got int", False),
+        ("3", "field 'body' must be a string, got int", False),
         ("4", "unreadable date '2022-02-30': indexed without a date", True),
         ("5", "missing or empty 'body'", False),
         ("6", "expected a JSON object, got list", False),
         ("8", "'body' too short to be an article", False),
     ]
     assert rejections[-1].reason == "'body' too short to be an article (35 characters, at least 40)"
+
+
+
+def test_optional_fields_of_other_types_are_read_or_left_out_with_a_warning(tmp_path):
+    """F4 (trial 14): a list, object or number in an optional field rejected the whole record."""
+    paragraphs = [EXPORT_BODY, " Paragraf kedua yang cukup panjang. ", ""]
+    path = tmp_path / "jenis.jsonl"
+    path.write_text(json.dumps({"title": 2024, "body": paragraphs, "category": ["Politik", " Daerah "],
+                                "source": {"id": None, "name": "Detik.com"}}) + "\n"
+                    + json.dumps({"title": ["x"], "body": EXPORT_BODY + " Rabu (28/9/2022).", "date": ["2022"],
+                                  "url": 7, "category": [{"id": 3}], "source": {"id": "detik"}}) + "\n",
+                    encoding="utf-8")
+    first, second, *warnings = read_all(path)
+    assert (first.title, first.body, first.extras, first.source) == (
+        "2024", EXPORT_BODY + "\n\nParagraf kedua yang cukup panjang.", {"category": "Politik, Daerah"}, "Detik.com")
+    assert (second.title, second.date, second.url, second.extras, second.source) == (
+        "Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di Kalianda bersama para camat.",
+        None, None, {}, None)  # an unread date is no date: not the one the body gives
+    assert [str(warning) for warning in warnings] == [
+        f"{path}:2: field '{name}' holds a {kind} that cannot be read as its text: the article is kept without it"
+        for name, kind in [("title", "list"), ("date", "list"), ("url", "int"), ("source", "dict"),
+                           ("category", "list")]]
+    assert all(warning.warning for warning in warnings)
+    numbers = article_from_record({"title": 7.0, "body": EXPORT_BODY, "place": 12.5})
+    assert (numbers.title, numbers.place) == ("7", "12.5")
 
 
 def test_an_epoch_date_with_a_fraction_is_read_and_an_impossible_time_warns(tmp_path):
