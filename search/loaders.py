@@ -123,7 +123,8 @@ class RejectionList(list):
 
 
 # Record fields and the column or key names exports use for them, English and Indonesian; the first found wins.
-# A name is matched in any case, spaces and hyphens read as `_` (`Isi Berita`, `Tanggal-Terbit`).
+# A name is matched in any case, without spaces, hyphens and underscores (`Isi Berita`, `Tanggal-Terbit`,
+# `publishedAt`: field_key).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "judul", "headline", "judul_berita", "post_title"),
     "body": ("body", "content", "text", "isi", "isi_berita", "konten", "article", "artikel", "post_content"),
@@ -566,7 +567,8 @@ def _number_text(number: int | float) -> str:
 
 def _field(record: dict, names: tuple[str, ...]):
     """The first of `names` the record holds a value for (`NaN`, `NULL` and the like are none): as written, else in
-    any case with spaces and hyphens read as `_`; WordPress's `{"rendered": …}` is its rendered text."""
+    any case without spaces, hyphens and underscores (field_key); WordPress's `{"rendered": …}` is its rendered
+    text."""
     for name in names:
         if name in record and not _is_empty(record[name]):
             return _rendered(record[name])
@@ -595,8 +597,12 @@ def _is_empty(value) -> bool:
 
 
 def field_key(name: object) -> str:
-    """A field's or column's name as matched: `Isi Berita`, `isi-berita` and `isi_berita` are one."""
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+    """A field's or column's name as matched: `Isi Berita`, `isi-berita`, `isi_berita` and `isiBerita` are one
+    (NewsAPI's `publishedAt` is `published_at`): case, spaces, hyphens and underscores do not count."""
+    return KEY_SEPARATORS.sub("", str(name).lower())
+
+
+KEY_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 def _rendered(value):

@@ -665,6 +665,15 @@ def test_keys_that_read_alike_give_the_filled_one_and_json_nan_is_empty(tmp_path
     assert (first.title, first.body, second.title) == ("Judul Benar", EXPORT_BODY, EXPORT_BODY)  # its first sentence
 
 
+
+def test_camel_case_keys_are_matched_as_their_snake_case_names():
+    """F4 (trial 14): NewsAPI's `publishedAt` was not read, and the date fell back to one the body mentions."""
+    article = article_from_record({"postTitle": "Judul Rapat", "publishedAt": "2022-09-28T03:00:00Z",
+                                   "urlToImage": "https://a.id/foto.jpg",
+                                   "content": EXPORT_BODY + " Senin (3/10/2022)."})
+    assert (article.title, article.date, article.url) == ("Judul Rapat", "2022-09-28", None)
+    assert article_from_record({"pubDate": "2022-09-20", "Isi_Berita": EXPORT_BODY}).date == "2022-09-20"
+
 def test_hidden_files_and_saved_page_assets_are_never_read(tmp_path):
     tree = tmp_path / "src"
     (tree / "halaman_files").mkdir(parents=True)
