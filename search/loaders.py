@@ -19,11 +19,13 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, site_name
 from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
+from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import WIB, DateOrder, find_date, parse_date_value
@@ -709,7 +711,7 @@ def _json_document(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterat
         values = _json_values(text)
     except (ValueError, RecursionError):  # not JSON, or a number over Python's 4300-digit limit
         return None
-    records = [record for value in values for record in (value if isinstance(value, list) else [value])]
+    records = [record for value in values for record in _document_records(value, options)]
     rows = list(enumerate(records, start=1))
     order = DateOrder()
     for _, record in rows:
@@ -717,6 +719,24 @@ def _json_document(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterat
             order.see(_field(record, options.names_for("date")))
     return itertools.chain(_noted(path, notes), _order_warning(path, order), _records(path, rows, order, options))
 
+
+def _document_records(value: object, options: ReadOptions) -> list:
+    """A JSON value's records: an array's items; the records an object without a body wraps, when it holds one
+    list of objects under a key of record_list_keys (NewsAPI's `{"status": "ok", "articles": […]}`); else the
+    value itself, as one record."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and _field(value, options.names_for("body")) is None:
+        lists = [item for key, item in value.items() if field_key(key) in record_list_keys()
+                 and isinstance(item, list) and all(isinstance(record, dict) for record in item)]
+        if len(lists) == 1:
+            return lists[0]
+    return [value]
+
+
+@lru_cache(maxsize=1)
+def record_list_keys() -> frozenset[str]:
+    return frozenset(field_key(key) for key in read_lines("record_list_keys.txt"))
 
 def _json_values(text: str) -> list:
     """The JSON values written one after another in `text` (one, for a plain JSON document)."""

@@ -603,6 +603,21 @@ def test_json_documents_are_read_whole_and_json_lines_named_json_as_lines(tmp_pa
         f"{pretty}: a JSON document, not JSON Lines (one object a line): read whole", "Rapat Anak", f"{pretty}:2")
 
 
+
+def test_a_json_object_wrapping_one_list_of_records_gives_them_and_other_objects_stay_one_record(tmp_path):
+    """F4 (trial 14): NewsAPI's answer `{"status": …, "articles": […]}` gave one error and no article."""
+    record = {"title": "Rapat Anak", "source": {"id": None, "name": "Detik.com"}, "content": EXPORT_BODY}
+    answer = tmp_path / "newsapi.json"
+    answer.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [
+        record, {**record, "title": "Rapat Dua", "content": EXPORT_BODY + " Dua."}]}), encoding="utf-8")
+    assert [(a.origin, a.title, a.source) for a in read_all(answer)] == [
+        (f"{answer}:1", "Rapat Anak", "Detik.com"), (f"{answer}:2", "Rapat Dua", "Detik.com")]
+    two_lists = tmp_path / "dua.json"
+    two_lists.write_text(json.dumps({"data": [record], "items": [record]}), encoding="utf-8")
+    (rejection,) = read_all(two_lists)
+    assert str(rejection) == (f"{two_lists}:1: missing or empty 'body' (fields: data, items; map one with "
+                              "--column body=NAME)")
+
 def test_a_text_laid_out_as_headline_date_line_and_story(tmp_path):
     text = tmp_path / "rilis.txt"
     text.write_text(f"Rapat Perlindungan Anak di Kalianda\nRabu, 28 September 2022\n\n{EXPORT_BODY} Pada Minggu "
