@@ -6,8 +6,11 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
+
+from .datafiles import read_lines
 
 TITLE_MAX_CHARS = 120
 # Unicode format characters (category Cf) that hide inside words: soft hyphen, zero-width space and joiners,
@@ -62,6 +65,25 @@ def article_id(url: str | None, body: str) -> str:
     return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # a lone `\ud800` of a JSON
     # record hashes (the text is normalise_text's later), and no other text's id changes
 
+
+def permalink(url: str | None) -> str | None:
+    """`url` when it can be one article's own address, stripped; None for a placeholder (`-`, `about:blank`:
+    search/data/url_placeholders.txt), a link to a place in the same page (`#`, `#top`) and a site's home page
+    (no path beyond `/`, no query), which exports write for every article whose address they lack: as an id, it
+    would make all of them one article."""
+    text = (url or "").strip()
+    if not text or text.startswith("#") or text.lower() in url_placeholders():
+        return None
+    try:
+        parts = urlparse(text)
+    except ValueError:  # `http://[::1` : no home page either
+        return text
+    return None if parts.netloc and parts.path in ("", "/") and not parts.query else text
+
+
+@lru_cache(maxsize=1)
+def url_placeholders() -> frozenset[str]:
+    return frozenset(read_lines("url_placeholders.txt"))
 
 def normalise_text(text: str) -> str:
     """One form for every text the index holds and every query it answers: NFKC (composed accents,

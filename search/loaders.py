@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .articles import Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, site_name
+from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
+                       site_name)
 from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
 from .datafiles import read_lines
 from .titles import slug_title
@@ -505,7 +506,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         raise InputError(f"'body' too short to be an article ({len(body)} characters, at least {MIN_BODY_CHARS})")
     _warn_unread(unread, origin, warn)
     published = _record_date(fields["date"], body, day_first, origin, warn) if "date" not in unread else None
-    url = _text(fields["url"]) or None
+    written_url = _text(fields["url"])
+    url = permalink(written_url)  # a home page or `-` is no article's address (its id then hashes the text)
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
     written_title = normalise_space(markup_as_title(_text(fields["title"])[:MAX_TITLE_SOURCE]))
@@ -517,7 +519,7 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         body=body,
         date=published.isoformat() if published else None,
         url=url,
-        source=_text(fields["source"]) or site_name(url),
+        source=_text(fields["source"]) or site_name(url or written_url) or None,  # a home page names its site
         place=place,
         origin=origin,
         extras={"category": category} if category else {},

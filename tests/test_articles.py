@@ -1,10 +1,26 @@
-from search.articles import Article, article_id, cut_at_word, first_sentence, site_name
+import pytest
+
+from search.articles import Article, article_id, cut_at_word, first_sentence, permalink, site_name
 
 
 def test_article_id_comes_from_the_url_when_there_is_one():
     assert article_id("https://example.id/a", "body one") == article_id("https://example.id/a", "body two")
     assert article_id("https://example.id/a", "body") != article_id("https://example.id/b", "body")
 
+
+
+@pytest.mark.parametrize("written", ["-", " -- ", "#", "#top", "about:blank", "None", "NULL", "n/a", "",
+                                     "javascript:void(0)", "https://radarlampung.co.id/", "https://radarlampung.co.id",
+                                     "http://www.detik.com/#utama", "//kompas.com/"])
+def test_a_placeholder_or_a_home_page_is_no_permalink(written):
+    """F1 (trial 14): records of one site sharing its home page (or `-`) as URL were merged into one article."""
+    assert permalink(written) is None
+
+
+@pytest.mark.parametrize("written", ["https://radarlampung.co.id/berita/1", "https://a.id/?p=12", "http://[::1",
+                                     "mailto:humas@lampungselatankab.go.id"])
+def test_an_address_with_a_path_or_query_is_a_permalink(written):
+    assert permalink(" " + written + " ") == written
 
 def test_article_id_without_url_hashes_the_text_ignoring_spacing():
     assert article_id(None, "Satu  dua\ntiga") == article_id("", "Satu dua tiga")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from search.articles import article_id
 from search.errors import InputError
 from search.loaders import (ReadOptions, Rejection, RejectionList, article_from_record, find_sources, header_delimiter, nesting_depth, without_raw_text,
                             parse_column_mapping, parse_seed_text, read_source)
@@ -130,6 +131,18 @@ def test_record_without_title_takes_the_first_sentence():
     assert article.title == "Menteri hadir di sini hari ini."
     assert article.place == "Jakarta"
 
+
+
+def test_records_sharing_a_home_page_or_a_placeholder_as_url_stay_apart():
+    """F1 (trial 14): three stories with the url `https://radarlampung.co.id/` were indexed as one."""
+    body = "Bupati Lampung Selatan meresmikan jembatan nomor {} di Kecamatan Sidomulyo."
+    home = [article_from_record({"url": "https://radarlampung.co.id/", "body": body.format(n)}) for n in (1, 2)]
+    dash = article_from_record({"url": "-", "body": body.format(3)})
+    assert [(a.url, a.source, a.id) for a in home + [dash]] == [
+        (None, "radarlampung", article_id(None, body.format(1))),
+        (None, "radarlampung", article_id(None, body.format(2))), (None, None, article_id(None, body.format(3)))]
+    own = article_from_record({"url": "https://radarlampung.co.id/berita/1", "body": body.format(1)})
+    assert (own.url, own.id) == ("https://radarlampung.co.id/berita/1", article_id(own.url, ""))
 
 def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
