@@ -54,6 +54,18 @@ def test_markup_in_a_record_body_is_read_as_text_and_plain_text_is_left_alone():
     assert markup_as_title("R&D Pemkab") == "R&D Pemkab"
 
 
+
+def test_entity_escaped_text_without_tags_is_read_and_a_bare_ampersand_stays():
+    """F8 (trial 14): a body stored HTML-escaped without tags was indexed with `quot`, `amp` and `#8211` in it."""
+    from search.cleaning import markup_as_text, markup_as_title
+
+    escaped = ("KALIANDA &#8211; Bupati bilang &quot;Jembatan ini penting,&quot; kata Nanang.&nbsp;Dinas PU &amp; "
+               "Bappeda &#x2013; R&D, AT&T, M&Ms, &copy 2022, &bogus; &amp;quot;")
+    assert markup_as_text(escaped) == ("KALIANDA \u2013 Bupati bilang \"Jembatan ini penting,\" kata Nanang.\xa0"
+                                       "Dinas PU & Bappeda \u2013 R&D, AT&T, M&Ms, &copy 2022, &bogus; &quot;")
+    assert markup_as_title("Kabar &quot;Baik&quot; untuk AT&T") == 'Kabar "Baik" untuk AT&T'
+
+
 def test_scripts_styles_and_comments_are_cut_in_one_pass():
     import time
 
