@@ -151,7 +151,30 @@ def markup_as_text(text: str) -> str:
     from bs4 import BeautifulSoup  # here: BeautifulSoup takes a quarter of a second to import
 
     flat = BLOCK_TAG.sub("\n\n", without_raw_text(text, " "))
-    return BeautifulSoup(flat, "html.parser").get_text()
+    return BeautifulSoup(LOOSE_MARK.sub(_escaped_unless_markup, flat), "html.parser").get_text()
+
+
+# An `&`, or a `<` with what follows it: a declaration's `!`, a processing instruction's `?`, or a name
+LOOSE_MARK = re.compile(r"&|<(?P<tag>[!?]|/?[A-Za-z][\w:.-]*)?")
+
+
+def _escaped_unless_markup(found: re.Match) -> str:
+    """An `&` opening no complete ENTITY (`AT&T`) and a `<` opening no element, comment or declaration (`3<5`,
+    `skor x<y dan a>b`) escaped, so that the parser reads them as the text they are: it dropped a bare `&T` and
+    read `<y dan a>` as a tag."""
+    if found[0] == "&":
+        return "&" if ENTITY.match(found.string, found.start()) else "&amp;"
+    tag = found["tag"] or ""
+    name = tag.lstrip("/")
+    if tag[:1] in ("!", "?") or (name and (name.lower() in html_elements() or ":" in name)):
+        return found[0]
+    return "&lt;" + tag
+
+
+@lru_cache(maxsize=1)
+def html_elements() -> frozenset[str]:
+    """HTML's element names (a namespaced `o:p` is read as an element by its `:`)."""
+    return frozenset(read_lines("html_elements.txt"))
 
 
 def decoded_entities(text: str) -> str:

@@ -66,6 +66,17 @@ def test_entity_escaped_text_without_tags_is_read_and_a_bare_ampersand_stays():
     assert markup_as_title("Kabar &quot;Baik&quot; untuk AT&T") == 'Kabar "Baik" untuk AT&T'
 
 
+
+def test_reading_markup_keeps_a_bare_ampersand_and_a_less_than_sign_that_opens_no_tag():
+    """F9 (trial 14): `AT&T` became `ATT` and `skor x<y dan a>b` became `skor xb` once a field held one tag."""
+    from search.cleaning import markup_as_text, markup_as_title
+
+    assert markup_as_text("M&Ms <br> A&W") == "M&Ms \n\n A&W"
+    assert markup_as_text("Q&A <b>x</b> AT&T &amp; R&D") == "Q&A x AT&T & R&D"
+    assert markup_as_text("<p>Skor x<y dan a>b, 3<5, 1 </ 2.</p>") == "\n\nSkor x<y dan a>b, 3<5, 1 </ 2.\n\n"
+    assert markup_as_text("<p>Kata<o:p></o:p> <!-- c --><B>tebal</B></p>") == "\n\nKata tebal\n"  # as before
+    assert markup_as_title("Skor 3<5 untuk tim <b>tamu</b> & AT&T") == "Skor 3<5 untuk tim tamu & AT&T"
+
 def test_scripts_styles_and_comments_are_cut_in_one_pass():
     import time
 
