@@ -238,6 +238,11 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # after a role's comma, a given name that reads as an affixed word (`Me-lian-a`) opens the name
     ("Anggota Komisi III dari Fraksi PDI Perjuangan, Meliana Sitohang, mencontohkan sejumlah kasus.",
      [("Meliana Sitohang", "Anggota Komisi III dari Fraksi PDI Perjuangan")]),
+    # a given name that is a post's word too (`Perdana`) ends a name, after titles or not; before `Menteri` it is a post
+    ("Sekretaris Daerah Provinsi NTB Drs. H. Lalu Gita Perdana, M.Si. menyatakan Pemprov NTB bekerja.",
+     [("Lalu Gita Perdana", "Sekretaris Daerah Provinsi NTB")]),
+    ("Kapolres Barito Utara AKBP Dwi Harsono Pratama mengatakan.", [("Dwi Harsono Pratama", "Kapolres Barito Utara")]),
+    ("Perdana Menteri Anwar Ibrahim mengatakan.", [("Anwar Ibrahim", "Perdana Menteri")]),
     # a regional council's commission lettered A to E (`Komisi C`), after a comma or not
     ("Anggota Komisi C, Setyo Budi Hartono, menambahkan Kudus bisa belajar.",
      [("Setyo Budi Hartono", "Anggota Komisi C")]),

@@ -620,6 +620,8 @@ class _Reader:
             while name_end < end and (self.is_name_word(name_end) or self.is_particle(name_end)
                                       or self.is_hyphen_part(name_end) or self._inner_lowercase(name_end, True)):
                 name_end += 1
+            if name_end < end and name_end > name_start and self._last_word_name(name_end, name_start - 1):
+                name_end += 1  # `Drs. H. Lalu Gita Perdana, M.Si.`: as after a name with no title
             if name_end > name_start and self._words_in(name_start, name_end) <= MAX_NAME_WORDS:
                 return name_start, name_end
         name_end = end
@@ -739,8 +741,14 @@ class _Reader:
         """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
         `Putra`) between two name words is the name's (never `Jaksa Agung`: a post stands before it there)."""
         return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
-                and self.tokens[i].text not in self.lex.positions and i not in self.material
+                and not self._post_word_here(i) and i not in self.material
                 and self.is_name_word(i - 1) and self.is_name_word(i + 1))
+
+    def _post_word_here(self, i: int) -> bool:
+        """A position word that is a given name too (`Perdana`, word_names.txt) is a post's only before another
+        position word (`Perdana Menteri`): `Sekda NTB Lalu Gita Perdana, M.Si.` ends with a name's word."""
+        text = self.tokens[i].text
+        return text in self.lex.positions and (text not in self.lex.word_names or self.word(i + 1) in self.lex.positions)
 
     def _inner_initials(self, i: int, head: int, name_end: int) -> bool:
         """`Bambang P.S Brodjonegoro`, `Retno L.P. Marsudi`: several initials in one token between two name words."""
@@ -759,7 +767,7 @@ class _Reader:
         if lowered in self.lex.kecamatan_names and lowered not in self.lex.common_words:
             return self.is_name_word(i - 1) or self.word(i - 1) in self.lex.word_names  # `Agung Sedayu` too
         return self.is_name_word(i - 1) and (
-            (token.text in self.lex.word_names and token.text not in self.lex.positions)
+            (token.text in self.lex.word_names and not self._post_word_here(i))
             or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
 
     def _most_name_words(self, start: int) -> int:
