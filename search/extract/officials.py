@@ -1725,10 +1725,15 @@ def _fullest(words: tuple[str, ...], runs: dict[tuple[str, ...], int], lexicon: 
 
 
 def _role_place_before(run: tuple[str, ...], word: str, role_words: tuple[str, ...], lexicon: Lexicon) -> bool:
-    """Whether the words of `run` before `word` are the kecamatan that ends the role (`Camat Kalianda`)."""
+    """Whether the words of `run` before `word` are the place that ends the role: a kecamatan (`Camat Kalianda`),
+    or any place after a place-kind word or a village's post (`Kepala Desa Tegaldowo`, `Kades Sumberagung`),
+    which no gazetteer lists."""
     at = next((i for i, other in enumerate(run) if same_word(word, other)), 0)
-    return (0 < at <= len(role_words) and role_words[-at:] == run[:at]
-            and " ".join(run[:at]).lower() in lexicon.kecamatan_names)
+    if not (0 < at <= len(role_words) and role_words[-at:] == run[:at]):
+        return False
+    before = role_words[-at - 1] if at < len(role_words) else ""
+    return (" ".join(run[:at]).lower() in lexicon.kecamatan_names or before in lexicon.place_levels
+            or before.capitalize() in PLACE_POSTS)
 
 
 def _same_person(name: str, other: str) -> bool:
