@@ -730,6 +730,9 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Camat Kalianda Erdiansyah bersama Lurah Kalianda Rina menyerahkan bantuan.",
      [("Erdiansyah", "Camat Kalianda"), ("Rina", "Lurah Kalianda")]),
     ("Kapolsek Kalianda Heri menyebut jalan itu rawan.", [("Heri", "Kapolsek Kalianda")]),
+    # ... with its number (`Sukoharjo I`): a Balinese `I` opens a birth-order name only
+    ("Kepala Pekon Sukoharjo I Wagiman membenarkan usulan.", [("Wagiman", "Kepala Pekon Sukoharjo I")]),
+    ("Kepala Desa Sindang Sari I Wayan Sudarma hadir.", [("I Wayan Sudarma", "Kepala Desa Sindang Sari")]),
     # ... and so is a village no gazetteer lists, after a place-kind word
     ("Kepala Desa Tegaldowo Suparman mengatakan warga membeli air.", [("Suparman", "Kepala Desa Tegaldowo")]),
     # a director general's post is the person's, not an agency's name

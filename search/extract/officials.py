@@ -363,8 +363,11 @@ class _Reader:
         text = self.tokens[i].text
         if i > 0 and previous == COMMISSION and text in COMMISSION_LETTERS:
             return True  # `Komisi C DPRD Kudus`: regional councils letter their commissions
-        return (text in SHORT_NUMERALS and i > 0 and self.word(i + 1) not in BALINESE_ORDER_NAMES
-                and (previous in self.lex.role_words or previous in self.lex.not_names))
+        if not (text in SHORT_NUMERALS and i > 0 and self.word(i + 1) not in BALINESE_ORDER_NAMES):
+            return False
+        return (previous in self.lex.role_words or previous in self.lex.not_names
+                or (text == "I" and self.tokens[i - 1].is_capitalised))  # `Kepala Pekon Sukoharjo I Wagiman`: a
+        # Balinese `I` opens a birth-order name (`I Wayan`), never `Wagiman`
 
     def is_particle(self, i: int) -> bool:
         return self.tokens[i].text in self.lex.particles
