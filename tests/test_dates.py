@@ -25,6 +25,9 @@ VALUES = [
     ("1664323200", date(2022, 9, 28)),  # epoch seconds
     ("1664323200000", date(2022, 9, 28)),  # epoch milliseconds
     ("20220928", date(2022, 9, 28)),
+    ("2022/09/28", date(2022, 9, 28)),  # year first with slashes or full stops, a time after it or not
+    ("2022.9.8 10:00", date(2022, 9, 8)),
+    ("2022/13/01", None),
     ("2024-12-31T24:00Z", date(2025, 1, 1)),  # ISO 8601's end of day: the next midnight, 07:00 WIB
     ("2024-12-31T24:00:00+07:00", date(2025, 1, 1)),
     ("1700000000.5", date(2023, 11, 15)),  # epoch seconds with a fraction (`time.time()`)

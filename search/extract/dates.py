@@ -108,6 +108,7 @@ MONTH_FIRST_NAMED = re.compile(
     rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 EPOCH_VALUE = re.compile(r"^\s*(?P<digits>\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
 COMPACT_VALUE = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})\s*$")
+YEAR_FIRST_VALUE = re.compile(r"^\s*(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})\b")  # `2022/09/28`
 
 
 class DateOrder:
@@ -161,7 +162,7 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
     """The date a date field gives, or None: ISO 8601 with or without time and zone; `D/M/YYYY` or `M/D/YYYY`
     with an optional `HH:MM[:SS]` (an unambiguous value decides itself, else `day_first`); Indonesian and
     English month names (`28 September 2022`, `Sep 28, 2022`, `Kamis, 25 Jun 2026 08:16 WIB`); epoch seconds
-    or milliseconds (as a WIB date); `YYYYMMDD`. Years outside 1900-2100 give None."""
+    or milliseconds (as a WIB date); `YYYYMMDD`, `YYYY/MM/DD`, `YYYY.MM.DD`. Years outside 1900-2100 give None."""
     if not value or len(value) > 100:
         return None
     iso = parse_iso_date(value)
@@ -176,7 +177,7 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
         seconds = int(digits) / 1000 if len(digits) > 10 else int(digits)
         moment = datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone(WIB)
         return safe_date(moment.year, moment.month, moment.day)
-    compact = COMPACT_VALUE.match(value)
+    compact = COMPACT_VALUE.match(value) or YEAR_FIRST_VALUE.match(value)
     if compact:
         return safe_date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
     named = MONTH_FIRST_NAMED.search(value)
