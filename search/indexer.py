@@ -65,6 +65,8 @@ class BuildReport:
     files_unchanged: int = 0
     files_removed: int = 0
     files_not_named: int = 0  # indexed before, still on disk, not under this run's paths: kept as they were
+    earlier_errors: int = 0  # errors an unchanged file gave when it was read, not read again this run
+    files_with_earlier_errors: int = 0
     skipped: RejectionList = field(default_factory=RejectionList)
     errors: RejectionList = field(default_factory=RejectionList)
     warnings: RejectionList = field(default_factory=RejectionList)  # articles kept with a loss (an unreadable date)
@@ -102,6 +104,9 @@ class BuildReport:
             parts.append(f"removed {self.removed}")
         if self.files_unchanged or self.files_removed:
             parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
+        if self.earlier_errors:
+            parts.append(f"{self.earlier_errors} errors in {self.files_with_earlier_errors} unchanged files when "
+                         "they were read (--full reads and lists them again)")
         if self.files_not_named:
             parts.append(f"{self.files_not_named} files indexed before and not under the given paths kept "
                          "(--full indexes the given paths alone)")
@@ -177,11 +182,16 @@ def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest(), stat.st_ctime_ns)
 
 
-def manifest_entry(print_: Fingerprint, ids: list[str]) -> dict:
-    """What a manifest records of one source file: its fingerprint and the ids of the documents it gave."""
+def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0) -> dict:
+    """What a manifest records of one source file: its fingerprint, the ids of the documents it gave, and how
+    many of its inputs were rejected as errors (when any: an update that does not read it again says so)."""
     entry = {"size": print_.size, "mtime_ns": print_.mtime_ns, "ctime_ns": print_.ctime_ns, "sha1": print_.sha1,
              "ids": ids}
-    return {**entry, "read_as": print_.read_as} if print_.read_as else entry
+    if print_.read_as:
+        entry["read_as"] = print_.read_as
+    if errors:
+        entry["errors"] = errors
+    return entry
 
 
 def entry_ids(entry: dict) -> list[str]:
@@ -271,6 +281,8 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
+    earlier = [old[key]["errors"] for key in keys if key not in changed and old.get(key, {}).get("errors")]
+    report.earlier_errors, report.files_with_earlier_errors = sum(earlier), len(earlier)
     report.files_not_named = len(not_named)
     return UpdatePlan(old, keys, prints, unreadable, changed, gone, not_named)
 
@@ -430,7 +442,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
-                    manifest[key] = manifest_entry(prints[key], ids)
+                    manifest[key] = manifest_entry(prints[key], ids, report.errors.count_in(str(keys[key])))
             report.removed = len(deleted - adder.added_ids)
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit(mergetype=merge_small_segments)
@@ -456,7 +468,7 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
                 for key in changed:
                     ids = adder.add_file(keys[key], None, collect=read)
                     if keys[key] not in adder.failed_files:
-                        manifest[key] = manifest_entry(prints[key], ids)
+                        manifest[key] = manifest_entry(prints[key], ids, report.errors.count_in(str(keys[key])))
                 found = stream.finish()
             spool.finish()
             bodies.clear()  # the stories are found: the texts are read back from the spool by the workers

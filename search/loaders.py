@@ -109,6 +109,10 @@ class RejectionList(list):
     def total(self) -> int:
         return len(self) + sum(self.unlisted.values())
 
+    def count_in(self, file: str) -> int:
+        """How many rejections of `file` were added, listed or only counted."""
+        return self.listed_by_file[file] + self.unlisted[file]
+
     def unlisted_notes(self) -> list[str]:
         """What was counted but not listed: one line for each file some of whose rejections are listed
         (`data.jsonl: 4980 more not listed (the first 20 are; …)`), one for all the files none of whose are."""

@@ -144,6 +144,23 @@ def test_a_file_not_named_that_shares_an_article_with_a_changed_one_is_read_agai
     assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/2", "https://example.id/3"]
 
 
+def test_errors_of_a_file_not_read_again_are_counted_on_each_update_until_it_changes(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "a.jsonl").write_text(json.dumps(record(1)) + "\n{bad\n{bad\n", encoding="utf-8")
+    jsonl(sources / "b.jsonl", [record(2)])
+    first = build_index([sources], tmp_path / "ix")
+    jsonl(sources / "b.jsonl", [record(2), record(3)])
+    second = build_index([sources], tmp_path / "ix")
+    assert (first.errors.total, second.errors.total, second.earlier_errors, second.files_with_earlier_errors) == (
+        2, 0, 2, 1)
+    assert "2 errors in 1 unchanged files when they were read (--full reads and lists them again)" in second.summary()
+    jsonl(sources / "a.jsonl", [record(1)])  # mended
+    third = build_index([sources], tmp_path / "ix")
+    assert (third.errors.total, third.earlier_errors) == (0, 0)
+    assert build_index([sources], tmp_path / "ix").earlier_errors == 0
+
+
 def test_a_file_read_before_with_other_columns_is_read_again(tmp_path):
     rows = [{"judul": "Rapat banjir", "isi": "Bupati memimpin rapat banjir di kantor pemerintah kabupaten itu.",
              "ringkas": "Ringkasan rapat banjir yang dipimpin bupati di kantor kabupaten.",

@@ -546,7 +546,8 @@ class OpenSearchBackend:
                     report.indexed += 1
                     yield self._new_document(name, item, key, stories, bodies, report.indexed, firsts, members, stale)
             if reading.whole:
-                manifest[str(source.resolve())] = manifest_entry(print_, list(ids))
+                manifest[str(source.resolve())] = manifest_entry(print_, list(ids),
+                                                                 report.errors.count_in(str(source)))
 
     def _new_document(self, name: str, item: Article, key: str, stories: StoryIndex, bodies: dict[str, str],
                       order: int, firsts: dict[str, int], members: dict[str, list[str]], stale: set[str]) -> dict:

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
 MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "mtime_ns": {"type": "long"},
                        "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": STORED_ONLY,
-                       "read_as": STORED_ONLY}  # read_as: the column mapping a file was read with (indexer.Fingerprint)
+                       "read_as": STORED_ONLY, "errors": {"type": "long"}}  # read_as: the column mapping
+# a file was read with (indexer.Fingerprint); errors: its inputs rejected as errors (indexer.manifest_entry)
+ADDED_MANIFEST_FIELDS = ("read_as", "errors")  # absent from manifests created before them
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
 LOOKUP_BATCH = 50  # new articles whose same-text documents and story candidates are asked in one msearch
@@ -64,8 +66,10 @@ def write_manifest(backend: "OpenSearchBackend", name: str, entries: dict[str, d
     actions: list[dict[str, Any]] = [{"_index": name, "_id": _file_id(key), "_source": {"path": key, **entry}}
                                      for key, entry in entries.items()]
     actions += [{"_op_type": "delete", "_index": name, "_id": _file_id(key)} for key in gone]
-    if any("read_as" in entry for entry in entries.values()):  # a manifest created before the field: strict
-        backend.call(lambda c: c.indices.put_mapping(index=name, body={"properties": {"read_as": STORED_ONLY}}))
+    added = {field for entry in entries.values() for field in ADDED_MANIFEST_FIELDS if field in entry}
+    if added:  # a manifest index created before these fields: its mapping is strict
+        properties = {field: MANIFEST_PROPERTIES[field] for field in added}
+        backend.call(lambda c: c.indices.put_mapping(index=name, body={"properties": properties}))
     failed = [item for item in backend.bulk(actions) if item.get("status") != 404]
     if failed:
         raise_unwritten(backend, f"{len(failed)} manifest entries could not be written: {failed[0]}")
@@ -241,7 +245,8 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
         for key in sorted(plan.changed):
             ids, failed = yield from additions.read_file(plan.keys[key], progress)
             if not failed:
-                written[key] = manifest_entry(plan.prints[key], ids)
+                written[key] = manifest_entry(plan.prints[key], ids,
+                                              report.errors.count_in(str(plan.keys[key])))
 
     for failed in backend.bulk(actions()):
         report.indexed -= 1
