@@ -523,11 +523,21 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         body=body,
         date=published.isoformat() if published else None,
         url=url,
-        source=_text(fields["source"]) or site_name(url or written_url) or None,  # a home page names its site
+        source=_plain_line(_text(fields["source"])) or site_name(url or written_url) or None,  # a home page names
+        # its site
         place=place,
         origin=origin,
         extras={"category": category} if category else {},
     )
+
+
+def _plain_line(text: str) -> str:
+    """A short field shown as it is (an outlet's name: a facet value, the feed's author) as one line of plain
+    text: `<b>Lampost</b>` is `Lampost`, a terminal's colour code (`\x1b[31m`) is dropped."""
+    return normalise_space(markup_as_title(ANSI_ESCAPE.sub("", text))) if text else text
+
+
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def _readable_fields(record: dict, options: ReadOptions) -> tuple[dict[str, object], dict[str, str]]:

@@ -231,6 +231,14 @@ def test_an_undecidable_export_is_read_day_first_with_a_warning(tmp_path):
     assert warning.reason.endswith("read day-first (the Indonesian convention)")
 
 
+def test_an_outlets_name_is_one_line_of_plain_text(tmp_path):
+    path = write_jsonl(tmp_path / "export.jsonl", [
+        {"url": "https://a.id/1", "body": BODY, "source": "<b>Lampost</b>"},
+        {"url": "https://a.id/2", "body": BODY, "source": "Radar\u0007Lampung\u001b[31m"},
+        {"url": "https://a.id/3", "body": BODY, "source": "AT&T News"}])
+    assert [item.source for item in read_all(path)] == ["Lampost", "Radar Lampung", "AT&T News"]
+
+
 def test_an_unreadable_date_keeps_the_article_undated_with_a_warning(tmp_path):
     path = write_jsonl(tmp_path / "export.jsonl", [{"url": "https://a.id/1", "body": BODY, "date": "kemarin sore"},
                                                    {"url": "https://a.id/2", "body": BODY, "date": "0000-00-00"}])
