@@ -358,6 +358,7 @@ STOPPED_REASONS = {RecursionError: "its structure nests too deep to read", Memor
 BINARY_SAMPLE = 8192  # bytes at the start of a file that say whether it is text
 BINARY_CONTROL_SHARE = 100  # with a NUL among them, more than one control byte in this many is a binary file
 TEXT_BYTES = bytes(range(9, 14)) + bytes(range(32, 256))  # all but the C0 controls text never holds
+NOT_UTF8 = "not valid UTF-8"
 
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
@@ -379,16 +380,49 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
         data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        text, note = windows_1252(data, error)
-        if notes is not None:
-            notes.append(note)
-        return text
+    except UnicodeDecodeError:  # one stray byte must not turn every valid line into mojibake: line by line
+        return "".join(decoded_lines(data.splitlines(keepends=True), notes))
+
+
+def decoded_lines(lines: Iterable[bytes], notes: list[str] | None = None) -> Iterator[str]:
+    """Each line as UTF-8 (the first without its BOM) or, when it is not valid UTF-8, as Windows-1252; which
+    lines were read so is noted in `notes` once the lines are through."""
+    fallen_back = LineList()
+    for number, raw in enumerate(lines, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            fallen_back.add(number)
+            yield raw.decode("cp1252", errors="replace")
+    if fallen_back.count and notes is not None:
+        notes.append(f"{NOT_UTF8} on {fallen_back}: read as Windows-1252")
+
+
+class LineList:
+    """Line numbers counted, the first LINES_NAMED of them kept to be named: `line 3`, `3 lines (3, 7, 9)`,
+    `12 lines (3, 7, 9, 10, 15, …)`."""
+
+    LINES_NAMED = 5
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[int] = []
+
+    def add(self, number: int) -> None:
+        self.count += 1
+        if len(self.first) < self.LINES_NAMED:
+            self.first.append(number)
+
+    def __str__(self) -> str:
+        if self.count == 1:
+            return f"line {self.first[0]}"
+        more = ", …" if self.count > len(self.first) else ""
+        return f"{self.count} lines ({', '.join(map(str, self.first))}{more})"
 
 
 def windows_1252(data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
-    """Bytes UTF-8 could not read, read as Windows-1252, and the note that says so."""
-    return data.decode("cp1252", errors="replace"), f"not valid UTF-8 (byte {error.start}): read as Windows-1252"
+    """One JSON line's bytes UTF-8 could not read, read as Windows-1252, and the note that says so."""
+    return data.decode("cp1252", errors="replace"), f"{NOT_UTF8} (byte {error.start}): read as Windows-1252"
 
 
 def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None) -> str:
@@ -970,7 +1004,6 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
 
 META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
 SINGLE_BYTE_CHARSETS = frozenset({"windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "iso-8859-15"})
-NOT_UTF8 = "not valid UTF-8"
 
 
 def _declares_single_byte_charset(html: str) -> bool:

@@ -6,7 +6,8 @@ import pytest
 
 from search.articles import article_id
 from search.errors import InputError
-from search.loaders import (ReadOptions, Rejection, RejectionList, article_from_record, find_sources, header_delimiter, nesting_depth, without_raw_text,
+from search.loaders import (ReadOptions, Rejection, RejectionList, article_from_record, decode_text, find_sources,
+                            header_delimiter, nesting_depth, without_raw_text,
                             parse_column_mapping, parse_seed_text, read_source)
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
@@ -152,8 +153,25 @@ def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_
     assert reasons["binary.txt"].reason == "binary file (contains NUL bytes)"
     assert reasons["latin1.txt"].body == "Kalianda, Bupati berkata: caf\xe9 itu bagus sekali sekali."  # not lost
     assert [(r.reason, r.warning) for r in read_all(tmp_path / "latin1.txt")[1:]] == [
-        ("not valid UTF-8 (byte 29): read as Windows-1252", True)]
+        ("not valid UTF-8 on line 1: read as Windows-1252", True)]
     assert reasons["empty.txt"].skipped and reasons["empty.txt"].reason == "empty file"
+
+
+def test_one_stray_byte_falls_back_to_windows_1252_for_its_line_only(tmp_path):
+    path = tmp_path / "mixed.csv"
+    rows = [f"Caf\u00e9 R\u00e9sum\u00e9 {n},\u201cJembatan\u201d \u2013 {BODY}" for n in (1, 2)]
+    path.write_bytes(("title,body\n" + "\n".join(rows) + "\n").encode() + b"Tiga,Kalianda \x96 " + BODY.encode() + b"\n")
+    warning, first, second, third = read_all(path)
+    assert (warning.reason, warning.warning) == ("not valid UTF-8 on line 4: read as Windows-1252", True)
+    assert (first.title, second.body) == ("Caf\u00e9 R\u00e9sum\u00e9 1", f"\u201cJembatan\u201d \u2013 {BODY}")
+    assert third.body == f"Kalianda \u2013 {BODY}"
+
+
+def test_the_lines_read_as_windows_1252_are_named_the_first_five_and_counted():
+    notes: list[str] = []
+    lines = [b"caf\xe9\n" if n % 2 else "caf\u00e9\n".encode() for n in range(1, 15)]
+    assert decode_text(b"".join(lines), notes) == "caf\u00e9\n" * 14
+    assert notes == ["not valid UTF-8 on 7 lines (1, 3, 5, 7, 9, \u2026): read as Windows-1252"]
 
 
 def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary_file(tmp_path):
