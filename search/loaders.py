@@ -463,7 +463,7 @@ def _noted(path: Path, notes: list[str]) -> Iterator[Rejection]:
 
 def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -> Article:
     """Dateline, body, and a short last line naming the desk: the press-release format of the seeds."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line.strip() for line in LINE_END.split(text)]  # `\r` alone ends a line too (classic Mac files)
     lines = [line for line in lines if line]
     if not lines:
         raise NoArticleError("empty file")
@@ -490,6 +490,7 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     )
 
 
+LINE_END = re.compile(r"\r\n?|\n")
 HEADLINE_MAX_WORDS = 25
 DATE_LINE_MAX_WORDS = 8  # `Rabu, 28 September 2022 10:15 WIB`
 
@@ -748,7 +749,7 @@ def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
 def _opens_a_document(path: Path) -> bool:
     """Whether a .jsonl file's first line is `[` or `{` alone, or opens an array: a JSON document, no lines."""
     with path.open("rb") as handle:
-        first = handle.readline(READ_CHUNK).lstrip(b"\xef\xbb\xbf").strip()
+        first = handle.readline(READ_CHUNK).lstrip(b"\xef\xbb\xbf").split(b"\r", 1)[0].strip()
     return first.startswith(b"[") or first == b"{"
 
 
@@ -805,7 +806,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed JSON or a Rejection) for each non-blank line; a line over MAX_LINE_BYTES is
     rejected without being held in memory."""
     with path.open("rb") as handle:
-        lines = handle if handle.peek(2)[:2] not in UTF16_BOMS else _Utf16AsUtf8(handle)
+        lines = _LineReader(handle, "utf-16" if handle.peek(2)[:2] in UTF16_BOMS else "latin-1")
         for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=1):
             origin = f"{path}:{number}"
             if raw is None:
@@ -830,16 +831,20 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
 
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+LINE_ENDS = (b"\n", b"\r")
 
 
-class _Utf16AsUtf8:
-    """A UTF-16 file with its byte-order mark, read line by line as UTF-8 bytes (a size counts characters)."""
+class _LineReader:
+    """A binary file read line by line, a line ending at `\n`, `\r\n` or a lone `\r` (old Mac tools write only
+    that): a UTF-16 file with its byte-order mark as UTF-8 bytes (a size counts characters), any other as its own
+    bytes (Latin-1 maps each byte to one character and back, so the bytes are unchanged whatever they are)."""
 
-    def __init__(self, handle: io.BufferedReader) -> None:
-        self.text = io.TextIOWrapper(handle, encoding="utf-16", errors="replace", newline="")
+    def __init__(self, handle: io.BufferedReader, encoding: str) -> None:
+        self.text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+        self.bytes_as = "utf-8" if encoding == "utf-16" else encoding
 
     def readline(self, size: int = -1) -> bytes:
-        return self.text.readline(size).encode("utf-8")
+        return self.text.readline(size).encode(self.bytes_as)
 
 
 def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:
@@ -849,10 +854,10 @@ def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | Non
         line = handle.readline(limit + 1)
         if not line:
             return
-        if len(line) <= limit or line.endswith(b"\n"):
+        if len(line) <= limit or line.endswith(LINE_ENDS):
             yield line
             continue
-        while line and not line.endswith(b"\n"):
+        while line and not line.endswith(LINE_ENDS):
             line = handle.readline(READ_CHUNK)
         yield None
 

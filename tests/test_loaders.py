@@ -405,6 +405,17 @@ def test_a_line_over_the_limit_is_rejected_and_the_next_one_read(tmp_path, monke
     assert (article.url, article.origin) == ("https://a.id/2", f"{path}:2")
 
 
+def test_json_lines_ended_by_a_lone_carriage_return_are_each_a_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.loaders.MAX_LINE_BYTES", 1000)
+    records = [json.dumps({"url": f"https://a.id/{n}", "body": BODY * (20 if n == 2 else 1)}) for n in (1, 2, 3, 4)]
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(f"{records[0]}\r{records[1]}\r{records[2]}\r\n{records[3]}\r".encode())
+    first, too_long, third, fourth = read_all(path)
+    assert [(first.origin, third.origin, fourth.origin), str(too_long)] == [
+        (f"{path}:1", f"{path}:3", f"{path}:4"), f"{path}:2: line longer than the 0 MB limit for one record"]
+    assert (first.url, third.url, fourth.url) == ("https://a.id/1", "https://a.id/3", "https://a.id/4")
+
+
 def test_an_article_over_the_size_limit_is_rejected(tmp_path, monkeypatch):
     monkeypatch.setattr("search.loaders.MAX_BODY_CHARS", 100)
     path = write_jsonl(tmp_path / "a.jsonl", [{"url": "https://a.id/1", "body": BODY * 2}])
@@ -675,6 +686,14 @@ def test_a_text_laid_out_as_headline_and_a_story_opening_with_its_dateline(tmp_p
     text.write_text(f"Gubernur Koster Tinjau Banjir\nNegara - {EXPORT_BODY}\n", encoding="utf-8")
     (article,) = read_all(text)
     assert (article.title, article.place) == ("Gubernur Koster Tinjau Banjir", "Negara")
+
+
+def test_a_text_whose_lines_end_in_a_lone_carriage_return(tmp_path):
+    text = tmp_path / "mac.txt"
+    text.write_bytes(f"Bupati Nanang Resmikan Jembatan Gantung\rKalianda - {EXPORT_BODY}\rDiskominfo\r".encode())
+    (article,) = read_all(text)
+    assert (article.title, article.place, article.source, article.body) == (
+        "Bupati Nanang Resmikan Jembatan Gantung", "Kalianda", "Diskominfo", f"Kalianda - {EXPORT_BODY}")
 
 
 def test_a_page_declaring_windows_1252_is_read_so_without_a_warning(tmp_path):
