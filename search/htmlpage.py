@@ -88,8 +88,7 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS and len("".join(captions)) >= MIN_BODY_CHARS:
         body = "\n\n".join(captions)  # a photo gallery tells its story in the captions
-    if not title or len(body) < MIN_BODY_CHARS:
-        raise NoArticleError("page holds no article text")
+    _check_article(title, body)
     if NOT_FOUND.search(title) and published is None and len(body) < NOT_FOUND_MAX_BODY:
         raise NoArticleError("a 'page not found' page, not an article")  # a story about a 404 has a date, a body
     from .extract.lexicon import load_lexicon
@@ -105,6 +104,17 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
         place=find_dateline(body, load_lexicon()),
         origin=origin,
     )
+
+
+def _check_article(title: str | None, body: str) -> None:
+    """NoArticleError naming what the page lacks: text, enough of it, or any title."""
+    if not body:
+        raise NoArticleError("page holds no article text")
+    if len(body) < MIN_BODY_CHARS:
+        raise NoArticleError(f"page holds {len(body)} characters of article text, under the {MIN_BODY_CHARS} "
+                             "an article needs")
+    if not title:
+        raise NoArticleError("page has no title (no <title>, <h1> or og:title)")
 
 
 NOT_FOUND = re.compile(r"halaman\s+(?:yang\s+anda\s+cari\s+)?tidak\s+ditemukan|page\s+not\s+found|^\s*(?:error\s+)?404\b"
@@ -164,8 +174,11 @@ def canonical_url(soup: BeautifulSoup) -> str | None:
 
 
 def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
-    """og:title, twitter:title, <h1>, <title> in that order of trust, without the site's name around it."""
+    """og:title, twitter:title, <h1>, <title> in that order of trust, without the site's name around it; a
+    headline of one word (`Banjir`) when no title of two words or more names the page, unless it is the site's
+    name."""
     site = site_name(url) or ""
+    one_word = None
     h1 = soup.find("h1")
     heading = normalise_space(h1.get_text(" ")) if h1 else ""
     title_tag = soup.find("title")
@@ -181,7 +194,9 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
             return heading  # the heading is the title without a section or site prefix
         if title and len(title.split()) >= 2:
             return title
-    return None
+        if title and one_word is None and not _is_site_piece(title, site):
+            one_word = title
+    return one_word
 
 
 def _rubric_heading(soup: BeautifulSoup, title: str) -> str | None:
@@ -315,7 +330,8 @@ def _text_under(element: Tag, clock: PageClock = UNLIMITED) -> float:
 
 
 def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candidate | None:
-    """The element whose own paragraphs, plus half of its children's, hold the most text."""
+    """The element whose own paragraphs, plus half of its children's, hold the most text; the page's body when
+    its own paragraphs (`<body><p>…</p></body>`, text straight in it) hold more."""
     scores: dict[int, _Candidate] = {}
     for element in soup.find_all(CANDIDATE_TAGS):
         clock.check()
@@ -329,7 +345,9 @@ def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candid
         scores.setdefault(id(element), _Candidate(element, 0.0)).score += own
         if parent is not None:
             scores.setdefault(id(parent), _Candidate(parent, 0.0)).score += own / 2
-    return max(scores.values(), key=lambda candidate: candidate.score, default=None)
+    best = max(scores.values(), key=lambda candidate: candidate.score, default=None)
+    own = own_text_score(soup.body, clock) if soup.body else 0.0  # a feed saved as .html has no body: not read
+    return _Candidate(soup.body, own) if own > (best.score if best else 0.0) else best
 
 
 def _is_paragraph_div(element: Tag) -> bool:

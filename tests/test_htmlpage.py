@@ -153,6 +153,36 @@ def test_paragraphs_each_wrapped_in_their_own_divs_are_all_read():
     assert parse_html(html, "page.html").body == "\n\n".join(texts)
 
 
+STORY = ("KALIANDA - Bupati Lampung Selatan Nanang Ermanto meresmikan jembatan di Kecamatan Sidomulyo, Rabu "
+         "(28/9/2022). Jembatan itu dibangun oleh Dinas Pekerjaan Umum dengan anggaran daerah tahun ini.")
+
+
+@pytest.mark.parametrize("body, paragraphs", [(f"<p>{STORY}</p>", [STORY]), (STORY, [STORY]),
+                                              (f"{STORY}<br><br>{STORY}", [STORY, STORY])])
+def test_a_story_straight_in_the_body_is_read(body, paragraphs):
+    article = parse_html(f"<html><head><title>Bupati resmikan jembatan</title></head><body>{body}</body></html>", "p")
+    assert (article.title, article.body, article.place) == (
+        "Bupati resmikan jembatan", "\n\n".join(paragraphs), "Kalianda")
+
+
+def test_a_one_word_headline_is_the_title_unless_it_is_the_site_name():
+    html = f"<html><head><title>{{title}}</title></head><body><article><p>{STORY}</p></article></body></html>"
+    assert parse_html(html.format(title="Banjir"), "p").title == "Banjir"
+    assert parse_html(html.format(title="Banjir | Kompas.com"), "p").title == "Banjir"
+    with pytest.raises(NoArticleError, match=r"^page has no title \(no <title>, <h1> or og:title\)$"):
+        parse_html(html.format(title="Kompas.com"), "p")
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("<a href='/a'>Berita lain</a>", "page holds no article text"),
+    ("<p>Bupati Lampung Selatan meresmikan jembatan di Sidomulyo hari ini.</p>",
+     "page holds 65 characters of article text, under the 120 an article needs")])
+def test_a_page_refused_names_what_it_lacks(body, reason):
+    with pytest.raises(NoArticleError) as refused:
+        parse_html(f"<html><head><title>Bupati resmikan jembatan</title></head><body>{body}</body></html>", "p")
+    assert str(refused.value) == reason
+
+
 def test_a_cms_page_not_found_served_as_a_page_is_no_article():
     html = ONE_ARTICLE.format(url="https://lampungselatankab.go.id/berita/hilang").replace(
         "<head>", "<head><title>Halaman Tidak Ditemukan - Pemerintah Kabupaten Lampung Selatan</title>").replace(
