@@ -32,6 +32,7 @@ from .errors import InputError, NoArticleError
 from .extract.dates import WIB, DateOrder, find_date, parse_date_value
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.places import dateline_match, find_dateline
+from .generations import is_marked
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt file or a CSV file
 MAX_HTML_BYTES = 5 * 1024 * 1024  # a page: parsing time and memory grow with it (a 5 MB page parses in ~3 s)
@@ -223,8 +224,8 @@ NOT_FOLLOWED = "symbolic link leading out of the given directories: not followed
 
 def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejection] | None) -> list[Path]:
     """The readable sources under `top`; what is passed over goes to `passed_over`: a directory that cannot be
-    listed (an error: what it gave before stays indexed), links not followed, platform debris (`._x.txt`, `~$x.csv`)
-    and, as one line, the files of kinds Warta does not read."""
+    listed (an error: what it gave before stays indexed), a Warta index root with all it holds, links not followed,
+    platform debris (`._x.txt`, `~$x.csv`) and, as one line, the files of kinds Warta does not read."""
     found = []
     seen_dirs: set[tuple[int, int]] = set()
     other_kinds: Counter = Counter()
@@ -243,6 +244,10 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
             subdirectories.clear()
             continue
         seen_dirs.add((info.st_dev, info.st_ino))
+        if is_marked(here):  # an index kept among its sources (`data/index/`): its manifest is no article
+            note(Rejection(str(here), INDEX_NOT_READ, skipped=True))
+            subdirectories.clear()
+            continue
         for name in sorted(files):  # passed-over files in a stable order too
             path = here / name
             if name.startswith(DEBRIS_PREFIXES) and path.suffix.lower() in FORMATS:
@@ -268,6 +273,7 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
     return sorted(found)
 
 
+INDEX_NOT_READ = "a Warta index, not read as sources"
 UNLISTED = "cannot list this directory, what its files gave before stays indexed"
 DEBRIS_PREFIXES = ("._", "~$")  # macOS AppleDouble files, Office lock files
 DEBRIS_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})

@@ -608,6 +608,20 @@ def test_what_a_directory_walk_passes_over_is_said(tmp_path, monkeypatch):
                   ".html .json .jsonl .txt)", skipped=True)]
 
 
+def test_an_index_kept_among_the_sources_is_passed_over_and_said_once(tmp_path):
+    from search.generations import claim_root
+
+    tree = tmp_path / "data"
+    claim_root(tree / "index")
+    (tree / "index" / "gen-1").mkdir()
+    (tree / "index" / "gen-1" / "manifest.json").write_text('{"version": 1, "files": {}}')
+    (tree / "index" / "warm-searches.json").write_text("[]")
+    (tree / "berita.txt").write_text("Kalianda, berita yang boleh diindeks hari ini oleh Warta.")
+    passed_over: list[Rejection] = []
+    assert find_sources([tree], passed_over=passed_over) == [tree / "berita.txt"]
+    assert passed_over == [Rejection(str(tree / "index"), "a Warta index, not read as sources", skipped=True)]
+
+
 EXPORT_BODY = "Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di Kalianda bersama para camat."
 
 
