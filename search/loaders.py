@@ -377,9 +377,7 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("not valid UTF-16") from None
-    start = data[:BINARY_SAMPLE]
-    if b"\x00" in start and len(start.translate(None, TEXT_BYTES)) * BINARY_CONTROL_SHARE > len(start):
-        raise InputError("binary file (contains NUL bytes)")
+    refuse_binary(data[:BINARY_SAMPLE])
     if b"\x00" in data:
         if notes is not None:
             notes.append(f"{data.count(0)} NUL byte(s) dropped")
@@ -388,6 +386,46 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:  # one stray byte must not turn every valid line into mojibake: line by line
         return "".join(decoded_lines(data.splitlines(keepends=True), notes))
+
+
+def refuse_binary(start: bytes) -> None:
+    """InputError when a file's first BINARY_SAMPLE bytes hold NUL and more than 1 % control bytes."""
+    if b"\x00" in start and len(start.translate(None, TEXT_BYTES)) * BINARY_CONTROL_SHARE > len(start):
+        raise InputError("binary file (contains NUL bytes)")
+
+
+def streamed_lines(path: Path, notes: list[str] | None = None) -> Iterator[str]:
+    """A text file too large to hold, line by line (a line ends at `\n`, `\r\n` or a lone `\r`), decoded as
+    decode_text decodes a whole file and noting what it notes; a line over MAX_FILE_BYTES ends the reading
+    (InputError), so memory holds one line at most."""
+    with path.open("rb") as handle:
+        start = handle.read(BINARY_SAMPLE)
+        handle.seek(0)
+        utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if not utf16:
+            refuse_binary(start)
+        reader = _LineReader(handle, "utf-16" if utf16 else "latin-1")  # held here: freed first, it warns
+        yield from decoded_lines(_without_nul(_whole_lines(bounded_lines(reader, MAX_FILE_BYTES)), notes), notes)
+
+
+def _whole_lines(lines: Iterable[bytes | None]) -> Iterator[bytes]:
+    for number, line in enumerate(lines, start=1):
+        if line is None:
+            raise InputError(f"line {number} is longer than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit for one "
+                             "line")
+        yield line
+
+
+def _without_nul(lines: Iterable[bytes], notes: list[str] | None) -> Iterator[bytes]:
+    """The lines without the NUL bytes a bad export leaves; how many were dropped is noted at the end."""
+    dropped = 0
+    for line in lines:
+        if b"\x00" in line:
+            dropped += line.count(0)
+            line = line.replace(b"\x00", b"")
+        yield line
+    if dropped and notes is not None:
+        notes.append(f"{dropped} NUL byte(s) dropped")
 
 
 def decoded_lines(lines: Iterable[bytes], notes: list[str] | None = None) -> Iterator[str]:
@@ -748,6 +786,9 @@ def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     if path.stat().st_size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
+    if path.stat().st_size > MAX_FILE_BYTES and not _opens_a_document(path):  # JSON Lines named .json: streamed
+        yield from _json_lines(path, options)
+        return
     document = _json_document(path, options)
     yield from document if document is not None else _json_lines(path, options)  # not parsed whole a second time
 
@@ -762,6 +803,11 @@ def _opens_a_document(path: Path) -> bool:
 def _json_document(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection] | None:
     """The records of a whole JSON text under the file size limit (an array's items, one object, or objects
     written one after another over several lines each), or None when the text is no such thing."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"file is {size / (1024 * 1024):.1f} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit "
+                         "for a JSON document, which is read whole: written as JSON Lines (one record a line, .jsonl) "
+                         "it is read record by record, with no limit for the file")
     notes: list[str] = []
     text = read_text_file(path, MAX_FILE_BYTES, notes)
     try:
@@ -871,25 +917,44 @@ def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | Non
 # CSV
 def read_csv(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
     """A CSV export with a header row: delimiter sniffed, quoted multi-line fields, BOM, any encoding
-    decode_text reads; each row is one record (line numbers are the row's first line in the file)."""
+    decode_text reads; each row is one record (line numbers are the row's first line in the file). A file over
+    MAX_FILE_BYTES is read row by row, twice (the date order, then the records), holding one row at a time."""
     notes: list[str] = []
-    text = read_text_file(path, notes=notes)
-    yield from _noted(path, notes)
-    declared = EXCEL_SEPARATOR.match(text)
-    dialect = csv_dialect(text[:READ_CHUNK], (declared[1] or declared[2]) if declared else None)
+    rows: Iterable[tuple[int, object]]
+    if path.stat().st_size > MAX_FILE_BYTES:
+        rows = _LargeCsv(path, options, notes)
+    else:
+        text = read_text_file(path, notes=notes)
+        yield from _noted(path, notes)
+        notes.clear()
+        rows = list(_csv_rows(path, io.StringIO(text, newline=""), options))
     order = DateOrder()
-    rows = list(_csv_rows(path, text, dialect, options, skipped_lines=1 if declared else 0))
+    header, any_row = None, False
     for _, row in rows:
+        any_row = True
         if isinstance(row, dict):
+            header = row if header is None else header
             order.see(_field(row, options.names_for("date")))
-    header = next((row for _, row in rows if isinstance(row, dict)), None)
-    if not rows:
+    yield from _noted(path, notes)
+    if not any_row:
         raise NoArticleError("no rows under the header")
     hint = _columns_hint(header, options) if header is not None else ""
     if hint:
         raise InputError("no body column" + hint)
     yield from _order_warning(path, order)
     yield from _records(path, rows, order, options)
+
+
+class _LargeCsv:
+    """A CSV file too large to hold, its rows read afresh from the file on each pass; what its decoding noted
+    is added to `notes` by the first pass only."""
+
+    def __init__(self, path: Path, options: ReadOptions, notes: list[str]) -> None:
+        self.path, self.options, self.notes = path, options, notes
+
+    def __iter__(self) -> Iterator[tuple[int, object]]:
+        notes, self.notes = self.notes, []
+        return _csv_rows(self.path, streamed_lines(self.path, notes), self.options)
 
 
 class _Rfc4180(csv.excel):
@@ -921,17 +986,48 @@ def header_delimiter(sample: str) -> str:
     return next(delimiter for delimiter, seen in counts.items() if seen == most) if most else ","
 
 
-def _csv_rows(path: Path, text: str, dialect, options: ReadOptions,
-              skipped_lines: int = 0) -> Iterator[tuple[int, object]]:
-    """The file's rows, after `skipped_lines` (Excel's `sep=` line). A field may be as long as the file (already
-    read whole, under its size limit): an over-long body is then one record's rejection (article_from_record),
-    and the rows after it are read; the csv module's own field limit would end the file there, every later row
-    lost. Cells beyond the header's columns are not read, with a warning."""
-    csv.field_size_limit(max(MAX_FILE_BYTES, len(text)))
-    stream = io.StringIO(text, newline="")
+class _QuoteCounted:
+    """Lines handed on one by one, counting the quote characters they hold."""
+
+    def __init__(self, lines: Iterable[str], quote: str) -> None:
+        self.lines, self.quote, self.quotes = iter(lines), quote, 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.quotes += line.count(self.quote)
+        return line
+
+
+def _file_start(lines: Iterator[str]) -> list[str]:
+    """The first lines, READ_CHUNK characters of them or more (all, for a shorter file)."""
+    start, size = [], 0
+    for line in lines:
+        start.append(line)
+        size += len(line)
+        if size >= READ_CHUNK:
+            break
+    return start
+
+
+def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions) -> Iterator[tuple[int, object]]:
+    """The rows of a file given as its lines, after Excel's `sep=` line if it opens the file. A field may be as long
+    as MAX_FILE_BYTES: an over-long body is then one record's rejection (article_from_record), and the rows after
+    it are read; the csv module's own field limit would end the file there, every later row lost. Cells beyond
+    the header's columns are not read, with a warning."""
+    lines = iter(lines)
+    start = _file_start(lines)
+    sample = "".join(start)
+    declared = EXCEL_SEPARATOR.match(sample)
+    dialect = csv_dialect(sample[:READ_CHUNK], (declared[1] or declared[2]) if declared else None)
+    counted = _QuoteCounted(itertools.chain(start, lines), dialect.quotechar)
+    skipped_lines = 1 if declared else 0
+    csv.field_size_limit(MAX_FILE_BYTES)
     for _ in range(skipped_lines):
-        stream.readline()
-    reader = csv.DictReader(stream, dialect=dialect)
+        next(counted, None)
+    reader = csv.DictReader(counted, dialect=dialect)
     try:
         reader.fieldnames  # reads the header row: the first record's line is the one after it
     except csv.Error as error:
@@ -939,8 +1035,9 @@ def _csv_rows(path: Path, text: str, dialect, options: ReadOptions,
         return
     _check_columns_once(reader.fieldnames or [], options)
     columns = len(reader.fieldnames or [])
-    line = reader.line_num + 1 + skipped_lines
+    line, quotes_before = reader.line_num + 1 + skipped_lines, counted.quotes
     last: tuple[int, dict] | None = None  # held back: an unclosed quote shows only at the end
+    last_quotes = 0  # the quote characters of the lines before the held row's
     while True:
         try:
             row = next(reader)
@@ -957,26 +1054,16 @@ def _csv_rows(path: Path, text: str, dialect, options: ReadOptions,
                                   "were not read (a delimiter inside an unquoted cell?)", warning=True)
         if last is not None:
             yield last
-        last = line, row
-        line = reader.line_num + 1 + skipped_lines
+        last, last_quotes = (line, row), quotes_before
+        line, quotes_before = reader.line_num + 1 + skipped_lines, counted.quotes
+    # a quoted field opened in the last row runs to the end of the file when the quotes from its line on are odd
     if (last is not None and reader.line_num + skipped_lines > last[0]
-            and _ends_inside_quotes(text, last[0], dialect)):
+            and (counted.quotes - last_quotes) % 2 == 1):
         yield last[0], Rejection(f"{path}:{last[0]}", f"a quote opened in this row is never closed: lines "
                                  f"{last[0]}-{reader.line_num + skipped_lines} were read as one row, which is "
                                  "not indexed")
     elif last is not None:
         yield last
-
-
-def _ends_inside_quotes(text: str, line: int, dialect) -> bool:
-    """Whether the text from the start of `line` to the end holds an odd number of quote characters: a quoted
-    field opened there runs to the end of the file (`""` inside a field counts two)."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.find("\n", start) + 1
-        if not start:
-            return False
-    return text.count(dialect.quotechar, start) % 2 == 1
 
 
 def _check_columns_once(header: list[str], options: ReadOptions) -> None:

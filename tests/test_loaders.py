@@ -160,7 +160,8 @@ def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_
 def test_one_stray_byte_falls_back_to_windows_1252_for_its_line_only(tmp_path):
     path = tmp_path / "mixed.csv"
     rows = [f"Caf\u00e9 R\u00e9sum\u00e9 {n},\u201cJembatan\u201d \u2013 {BODY}" for n in (1, 2)]
-    path.write_bytes(("title,body\n" + "\n".join(rows) + "\n").encode() + b"Tiga,Kalianda \x96 " + BODY.encode() + b"\n")
+    path.write_bytes(("title,body\n" + "\n".join(rows) + "\n").encode()
+                     + b"Tiga,Kalianda \x96 " + BODY.encode() + b"\n")
     warning, first, second, third = read_all(path)
     assert (warning.reason, warning.warning) == ("not valid UTF-8 on line 4: read as Windows-1252", True)
     assert (first.title, second.body) == ("Caf\u00e9 R\u00e9sum\u00e9 1", f"\u201cJembatan\u201d \u2013 {BODY}")
@@ -540,6 +541,35 @@ def test_an_over_long_csv_field_rejects_its_row_and_the_rows_after_it_are_read(t
         f"{path}:3: article text is 1,250,000 characters, over the 500,000 limit"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_a_csv_over_the_file_limit_is_read_row_by_row_as_a_smaller_one_is(tmp_path, monkeypatch, line_end):
+    rows = [f'https://a.id/{n},{n}/28/2022,"{BODY}{line_end}Paragraf {n}."' for n in range(1, 9)]
+    path = tmp_path / "export.csv"
+    unclosed = ['https://a.id/9,1/2/2022,"tanpa tutup', f"https://a.id/10,{BODY}"]
+    text = line_end.join(["url,date,body", *rows, *unclosed]) + line_end
+    path.write_bytes(text.encode().replace(b"Paragraf 3", b"Paragraf \x93tiga\x94"))  # Windows-1252 quotes
+    held = [str(item) if isinstance(item, Rejection) else item for item in read_all(path)]
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
+    assert path.stat().st_size > 1000
+    streamed = [str(item) if isinstance(item, Rejection) else item for item in read_all(path)]
+    assert streamed == held
+    assert [item for item in streamed if isinstance(item, str)] == [
+        f"{path}: not valid UTF-8 on line 7: read as Windows-1252",
+        f"{path}:18: a quote opened in this row is never closed: lines 18-19 were read as one row, which is not "
+        "indexed"]
+    articles = [item for item in streamed if not isinstance(item, str)]
+    assert [(a.url, a.date) for a in articles[::7]] == [("https://a.id/1", "2022-01-28"),
+                                                        ("https://a.id/8", "2022-08-28")]  # month first
+    assert (articles[2].url, articles[2].body.endswith("Paragraf \u201ctiga\u201d.")) == ("https://a.id/3", True)
+
+
+def test_a_line_over_the_file_limit_in_a_streamed_csv_ends_its_reading(tmp_path, monkeypatch):
+    path = tmp_path / "export.csv"
+    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\nhttps://a.id/2,{BODY * 30}\n", encoding="utf-8")
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
+    assert [str(item) for item in read_all(path)] == [f"{path}: line 3 is longer than the 0 MB limit for one line"]
+
+
 @pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
 def test_json_lines_in_utf16_with_a_byte_order_mark_are_read(tmp_path, encoding, mark):
     path = tmp_path / "u16.jsonl"
@@ -667,7 +697,6 @@ def test_json_documents_are_read_whole_and_json_lines_named_json_as_lines(tmp_pa
         f"{pretty}: a JSON document, not JSON Lines (one object a line): read whole", "Rapat Anak", f"{pretty}:2")
 
 
-
 def test_a_json_object_wrapping_one_list_of_records_gives_them_and_other_objects_stay_one_record(tmp_path):
     """F4 (trial 14): NewsAPI's answer `{"status": …, "articles": […]}` gave one error and no article."""
     record = {"title": "Rapat Anak", "source": {"id": None, "name": "Detik.com"}, "content": EXPORT_BODY}
@@ -681,6 +710,20 @@ def test_a_json_object_wrapping_one_list_of_records_gives_them_and_other_objects
     (rejection,) = read_all(two_lists)
     assert str(rejection) == (f"{two_lists}:1: missing or empty 'body' (fields: data, items; map one with "
                               "--column body=NAME)")
+
+
+def test_a_json_document_over_the_file_limit_says_to_write_json_lines_and_json_lines_named_json_stream(
+        tmp_path, monkeypatch):
+    records = [{"title": "Rapat Anak", "body": f"{EXPORT_BODY} Nomor {n}."} for n in range(1, 4)]
+    array, lines = tmp_path / "ekspor.json", tmp_path / "baris.json"
+    array.write_text(json.dumps(records), encoding="utf-8")
+    lines.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 100)
+    assert [str(item) for item in read_all(array)] == [
+        f"{array}: file is 0.0 MB, over the 0 MB limit for a JSON document, which is read whole: written as JSON "
+        "Lines (one record a line, .jsonl) it is read record by record, with no limit for the file"]
+    assert [a.origin for a in read_all(lines)] == [f"{lines}:1", f"{lines}:2", f"{lines}:3"]
+
 
 def test_a_text_laid_out_as_headline_date_line_and_story(tmp_path):
     text = tmp_path / "rilis.txt"
