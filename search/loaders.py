@@ -34,7 +34,7 @@ from .extract.lexicon import Lexicon, load_lexicon
 from .extract.places import dateline_match, find_dateline
 from .generations import is_marked
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a .txt file or a CSV file
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a file read whole (.txt, a JSON document, a CSV); a larger CSV is streamed
 MAX_HTML_BYTES = 5 * 1024 * 1024  # a page: parsing time and memory grow with it (a 5 MB page parses in ~3 s)
 MAX_HTML_DEPTH = 400  # nested container elements; real news pages stay under 60
 MAX_HTML_ELEMENTS = 100_000  # a page's tags, counted before parsing (which is not interruptible): news pages
@@ -369,7 +369,8 @@ NOT_UTF8 = "not valid UTF-8"
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of Latin-1 that old
-    exports use), so that text is not lost over its encoding; the fallback is noted in `notes`.
+    exports use) for the lines that are not valid UTF-8, so that text is not lost over its encoding; the fallback
+    is noted in `notes`, naming those lines.
     NUL bytes at the start, with control bytes (NUL included) over 1 % of it, mean a binary file (or UTF-16
     without a BOM); fewer, strays a bad export leaves, are dropped and noted."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -404,7 +405,8 @@ def streamed_lines(path: Path, notes: list[str] | None = None) -> Iterator[str]:
         utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         if not utf16:
             refuse_binary(start)
-        reader = _LineReader(handle, "utf-16" if utf16 else "latin-1")  # held here: freed first, it warns
+        reader = _LineReader(handle, "utf-16" if utf16 else "latin-1")  # a local: freed with the generator that
+        # reads it, it would close the file before `with` does (a ResourceWarning)
         yield from decoded_lines(_without_nul(_whole_lines(bounded_lines(reader, MAX_FILE_BYTES)), notes), notes)
 
 
