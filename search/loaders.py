@@ -870,7 +870,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
             if not raw.strip():
                 continue
             try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                text = raw.decode("utf-8-sig")  # a BOM opens every part of files joined with `cat`
             except UnicodeDecodeError as error:  # as decode_text reads a whole file: Windows-1252, warned
                 text, note = windows_1252(raw, error)
                 yield number, Rejection(origin, note, warning=True)
@@ -880,7 +880,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
                 # Python's 4300-digit limit
                 where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
                          if isinstance(error, json.JSONDecodeError) else " (nested too deeply)"
-                         if isinstance(error, RecursionError) else f" ({error})")
+                         if isinstance(error, RecursionError) else " (a number of more than 4300 digits)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
 
 

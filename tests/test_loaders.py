@@ -778,7 +778,11 @@ def test_hostile_records_are_one_rejection_or_read_in_linear_time(tmp_path):
     huge_number = tmp_path / "angka.json"
     huge_number.write_text('[{"body": "' + EXPORT_BODY + '", "date": ' + "9" * 5000 + "}]", encoding="utf-8")
     (rejection,) = read_all(huge_number)
-    assert isinstance(rejection, Rejection) and rejection.reason.startswith("not valid JSON (Exceeds the limit")
+    assert str(rejection) == f"{huge_number}:1: not valid JSON (a number of more than 4300 digits)"
+    joined = tmp_path / "gabungan.jsonl"  # two exports joined with `cat`, each opening with a BOM
+    joined.write_bytes(b"".join(b"\xef\xbb\xbf" + json.dumps({"url": f"https://a.id/{n}", "body": EXPORT_BODY}).encode()
+                                + b"\n" for n in (1, 2)))
+    assert [type(item).__name__ for item in read_all(joined)] == ["Article", "Article"]
     many = tmp_path / "banyak.jsonl"
     many.write_text(json.dumps({"title": "<b>x</b>" * 50_000, "body": "<p>a</p>" * 60_000 + EXPORT_BODY}) + "\n")
     started = time.perf_counter()
