@@ -248,6 +248,11 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
             note(Rejection(str(here), INDEX_NOT_READ, skipped=True))
             subdirectories.clear()
             continue
+        if not follow:  # os.walk lists a linked directory without entering it: say so when it leads out
+            for name in sorted(subdirectories):
+                path = here / name
+                if not name.startswith(".") and path.is_symlink() and not _inside(path, roots):
+                    note(Rejection(str(path), NOT_FOLLOWED, skipped=True))
         for name in sorted(files):  # passed-over files in a stable order too
             path = here / name
             if name.startswith(DEBRIS_PREFIXES) and path.suffix.lower() in FORMATS:

@@ -380,6 +380,22 @@ def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
         tree / "alias.txt", tree / "sub" / "inside.txt", tree / "x.txt"]
 
 
+
+def test_a_linked_directory_out_of_the_roots_is_listed_as_not_followed_and_followed_when_asked(tmp_path):
+    archive = tmp_path / "arsip"
+    archive.mkdir()
+    (archive / "lama.txt").write_text("Kalianda, berita lama di arsip yang ditautkan ke folder sumber.")
+    tree = tmp_path / "src"
+    tree.mkdir()
+    (tree / "arsip").symlink_to(archive, target_is_directory=True)
+    (tree / "lagi").symlink_to(tree, target_is_directory=True)  # inside the root: its files are read anyway
+    passed_over: list[Rejection] = []
+    assert find_sources([tree], passed_over=passed_over) == []
+    assert passed_over == [Rejection(str(tree / "arsip"), "symbolic link leading out of the given directories: not "
+                                     "followed (--follow-symlinks follows it)", skipped=True)]
+    assert find_sources([tree], ReadOptions(follow_symlinks=True)) == [tree / "arsip" / "lama.txt"]
+
+
 def test_fifo_directory_and_vanished_files_are_rejections_not_hangs(tmp_path):
     import os
 
