@@ -718,11 +718,19 @@ def _text(value) -> str:
 
 
 def _columns_hint(record: dict, options: ReadOptions) -> str:
+    """The record's field names and how to map one as the body; for a CSV whose first row is no header (its
+    cells run long), a word saying it needs one instead of a story quoted as field names."""
     names = [str(key) for key in record if key is not None][:8]
     wanted = {field_key(name) for name in options.names_for("body")}
     if not names or any(field_key(name) in wanted for name in names):
         return ""
-    return f" (fields: {', '.join(names)}; map one with --column body=NAME)"
+    if any(len(name) > MAX_FIELD_NAME_CHARS for name in names):
+        return (" (the first row reads as text, not column names: a CSV needs a header row naming its columns,"
+                " one of them the body, or --column body=NAME)")
+    return f" (fields: {', '.join(normalise_space(name) for name in names)}; map one with --column body=NAME)"
+
+
+MAX_FIELD_NAME_CHARS = 60  # a column name longer than this is a row of text, not a header
 
 
 def _record_date(value, body: str, day_first: bool, origin: str,

@@ -326,6 +326,11 @@ def test_csv_columns_mapped_by_name(tmp_path):
     [rejection] = read_all(path)
     assert rejection.reason == ("no body column (fields: headline_text, naskah, waktu_terbit; map one with "
                                 "--column body=NAME)")
+    headless = tmp_path / "tanpa_kepala.csv"  # a first row of story, not of column names
+    headless.write_text(f"Judul satu,\"{BODY}\",2022-09-28\nJudul dua,\"{BODY}\",2022-09-29\n", encoding="utf-8")
+    assert [item.reason for item in read_all(headless)] == [
+        "no body column (the first row reads as text, not column names: a CSV needs a header row naming its "
+        "columns, one of them the body, or --column body=NAME)"]
     options = ReadOptions(parse_column_mapping(["body=naskah", "date=waktu_terbit", "title=headline_text"]))
     [article] = list(read_source(path, options))
     assert (article.title, article.body, article.date) == ("Judul", BODY, "2022-09-28")
