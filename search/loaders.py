@@ -383,6 +383,15 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("not valid UTF-16") from None
+    unmarked = _utf16_without_bom(data[:BINARY_SAMPLE])
+    if unmarked:
+        try:
+            text = data.decode(unmarked)
+        except UnicodeDecodeError:
+            raise InputError(f"binary file (contains NUL bytes; not valid {unmarked.upper()} either)") from None
+        if notes is not None:
+            notes.append(f"read as {unmarked.upper()} (UTF-16 without a byte order mark)")
+        return text
     refuse_binary(data[:BINARY_SAMPLE])
     if b"\x00" in data:
         if notes is not None:
@@ -392,6 +401,24 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:  # one stray byte must not turn every valid line into mojibake: line by line
         return "".join(decoded_lines(data.splitlines(keepends=True), notes))
+
+
+def _utf16_without_bom(start: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when a file's start is text of that encoding without its mark (Excel's
+    "Unicode text"): Indonesian text is mostly ASCII, so nearly every second byte is NUL and hardly any other."""
+    pairs = len(start) // 2
+    if pairs < UTF16_MIN_PAIRS:
+        return None
+    low_nul, high_nul = start[0:2 * pairs:2].count(0), start[1:2 * pairs:2].count(0)
+    if high_nul >= UTF16_NUL_SHARE * pairs and low_nul <= (1 - UTF16_NUL_SHARE) * pairs:
+        return "utf-16-le"
+    if low_nul >= UTF16_NUL_SHARE * pairs and high_nul <= (1 - UTF16_NUL_SHARE) * pairs:
+        return "utf-16-be"
+    return None
+
+
+UTF16_MIN_PAIRS = 8
+UTF16_NUL_SHARE = 0.9
 
 
 def refuse_binary(start: bytes) -> None:

@@ -181,9 +181,15 @@ def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary
     warning, first, second = read_all(stray)
     assert (warning.reason, warning.warning) == ("1 NUL byte(s) dropped", True)
     assert (first.body, second.body) == (BODY, BODY)
-    utf16 = tmp_path / "no-bom.txt"  # UTF-16 without its mark: every other byte is NUL
-    utf16.write_bytes(("Kalianda, " + BODY).encode("utf-16-le"))
-    assert read_all(utf16)[0].reason == "binary file (contains NUL bytes)"
+    for encoding in ("utf-16-le", "utf-16-be"):  # UTF-16 without its mark (Excel's "Unicode text"): read as such
+        utf16 = tmp_path / f"no-bom-{encoding}.txt"
+        utf16.write_bytes(("Judul Rapat\n\nKalianda, " + BODY).encode(encoding))
+        article, warning = read_all(utf16)
+        assert (warning.reason, article.title, article.place) == (
+            f"read as {encoding.upper()} (UTF-16 without a byte order mark)", "Judul Rapat", "Kalianda")
+    binary = tmp_path / "gambar.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert read_all(binary)[0].reason == "binary file (contains NUL bytes)"
 
 
 def test_html_file_gives_title_body_url_and_source(tmp_path):
