@@ -85,6 +85,7 @@ def permalink(url: str | None) -> str | None:
 def url_placeholders() -> frozenset[str]:
     return frozenset(read_lines("url_placeholders.txt"))
 
+
 def normalise_text(text: str) -> str:
     """One form for every text the index holds and every query it answers: NFKC (composed accents,
     fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters, and nothing UNWRITABLE."""
