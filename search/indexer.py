@@ -233,8 +233,12 @@ class UpdatePlan:
                 if key not in self.changed and key in self.old}
 
     def stale_ids(self) -> set[str]:
-        """The documents of changed and vanished files: deleted, unless a changed file gives them again."""
-        return {i for key in self.changed | self.gone if key in self.old for i in entry_ids(self.old[key])}
+        """The documents of changed and vanished files: deleted, unless a changed file gives them again; never
+        those a file not named this run still lists (it is not read: its articles stay as they were)."""
+        stale = {i for key in self.changed | self.gone if key in self.old for i in entry_ids(self.old[key])}
+        if stale and self.not_named:
+            stale -= {i for key in self.not_named for i in entry_ids(self.old[key])}
+        return stale
 
 
 NO_SOURCES = "no .txt, .jsonl, .json, .csv or .html files found"
@@ -267,21 +271,14 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1
                or old[key].get("read_as", "") != read_as}
     missing = set(old) - set(keys) - unreadable
-    not_named = {key for key in missing if Path(key).is_file()}
+    not_named = {key for key in missing if Path(key).is_file()}  # not read, even when edited since: its
+    # articles stay as its manifest entry lists them (UpdatePlan.stale_ids never deletes those)
     gone = missing - not_named
-    for key in _sharing_ids(old, changed | gone, not_named):  # read again, or the article they share is lost
-        not_named.discard(key)
-        print_ = fingerprint(Path(key), old[key], read_as)
-        if isinstance(print_, Rejection):
-            report.errors.append(print_)
-            unreadable.add(key)
-        else:
-            keys[key], prints[key] = Path(key), print_
-            changed.add(key)
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
-    earlier = [old[key]["errors"] for key in keys if key not in changed and old.get(key, {}).get("errors")]
+    earlier = [old[key]["errors"] for key in [*keys, *not_named]
+               if key not in changed and old.get(key, {}).get("errors")]
     report.earlier_errors, report.files_with_earlier_errors = sum(earlier), len(earlier)
     report.files_not_named = len(not_named)
     return UpdatePlan(old, keys, prints, unreadable, changed, gone, not_named)

@@ -134,14 +134,34 @@ def test_a_file_named_alone_is_added_and_the_files_not_named_this_time_are_kept(
     assert _indexed_urls(tmp_path / "ix") == ["https://example.id/3"]
 
 
-def test_a_file_not_named_that_shares_an_article_with_a_changed_one_is_read_again(tmp_path):
+def test_a_file_not_named_keeps_what_it_shares_with_a_changed_one_unread_edited_or_read_otherwise(tmp_path):
     jsonl(tmp_path / "a.jsonl", [record(1), record(2)])
     jsonl(tmp_path / "b.jsonl", [record(2)])
-    build_index([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], tmp_path / "ix")
-    jsonl(tmp_path / "b.jsonl", [record(3)])  # b no longer gives article 2, which a (not named now) still does
+    jsonl(tmp_path / "c.jsonl", [record(2)])
+    build_index([tmp_path / name for name in ("a.jsonl", "b.jsonl", "c.jsonl")], tmp_path / "ix")
+    jsonl(tmp_path / "a.jsonl", [record(1)])  # edited on disk while not named: not read, so not seen
+    jsonl(tmp_path / "b.jsonl", [record(3)])  # b no longer gives article 2, which a and c still list
     report = build_index([tmp_path / "b.jsonl"], tmp_path / "ix")
-    assert (report.files_not_named, report.ok) == (0, True)
+    assert (report.files_not_named, report.removed, report.ok) == (2, 0, True)
     assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/2", "https://example.id/3"]
+    everything = [tmp_path / name for name in ("a.jsonl", "b.jsonl", "c.jsonl")]
+    build_index(everything, tmp_path / "ix")  # all named again: as a full build of them
+    incremental = _indexed_urls(tmp_path / "ix")
+    build_index(everything, tmp_path / "full", full=True)
+    assert incremental == _indexed_urls(tmp_path / "full") == [
+        "https://example.id/1", "https://example.id/2", "https://example.id/3"]
+
+
+def test_a_file_read_with_its_own_columns_keeps_its_articles_when_not_named_later(tmp_path):
+    jsonl(tmp_path / "a.jsonl", [{"url": "https://example.id/1", "naskah": record(1)["body"]}])
+    build_index([tmp_path / "a.jsonl"], tmp_path / "ix", options=ReadOptions(columns={"body": "naskah"}))
+    jsonl(tmp_path / "b.jsonl", [record(1), record(2)])  # shares article 1 with a
+    build_index([tmp_path / "b.jsonl"], tmp_path / "ix")
+    (tmp_path / "b.jsonl").unlink()
+    jsonl(tmp_path / "c.jsonl", [record(3)])
+    report = build_index([tmp_path / "c.jsonl"], tmp_path / "ix")
+    assert (report.files_removed, report.files_not_named, report.ok) == (1, 1, True)
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/1", "https://example.id/3"]
 
 
 def test_errors_of_a_file_not_read_again_are_counted_on_each_update_until_it_changes(tmp_path):
@@ -155,6 +175,9 @@ def test_errors_of_a_file_not_read_again_are_counted_on_each_update_until_it_cha
     assert (first.errors.total, second.errors.total, second.earlier_errors, second.files_with_earlier_errors) == (
         2, 0, 2, 1)
     assert "2 errors in 1 unchanged files when they were read (--full reads and lists them again)" in second.summary()
+    jsonl(tmp_path / "extra.jsonl", [record(4)])
+    alone = build_index([tmp_path / "extra.jsonl"], tmp_path / "ix")  # a.jsonl not named, kept: still said
+    assert (alone.files_not_named, alone.earlier_errors) == (2, 2)
     jsonl(sources / "a.jsonl", [record(1)])  # mended
     third = build_index([sources], tmp_path / "ix")
     assert (third.errors.total, third.earlier_errors) == (0, 0)
