@@ -330,8 +330,8 @@ def _text_under(element: Tag, clock: PageClock = UNLIMITED) -> float:
 
 
 def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candidate | None:
-    """The element whose own paragraphs, plus half of its children's, hold the most text; the page's body when
-    its own paragraphs (`<body><p>…</p></body>`, text straight in it) hold more."""
+    """The element whose own paragraphs, plus half of its children's, hold the most text. Never the `<body>`
+    itself: a page with no container is a listing (`<ul><li>` of stories) far more often than a bare story."""
     scores: dict[int, _Candidate] = {}
     for element in soup.find_all(CANDIDATE_TAGS):
         clock.check()
@@ -345,9 +345,7 @@ def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candid
         scores.setdefault(id(element), _Candidate(element, 0.0)).score += own
         if parent is not None:
             scores.setdefault(id(parent), _Candidate(parent, 0.0)).score += own / 2
-    best = max(scores.values(), key=lambda candidate: candidate.score, default=None)
-    own = own_text_score(soup.body, clock) if soup.body else 0.0  # a feed saved as .html has no body: not read
-    return _Candidate(soup.body, own) if own > (best.score if best else 0.0) else best
+    return max(scores.values(), key=lambda candidate: candidate.score, default=None)
 
 
 def _is_paragraph_div(element: Tag) -> bool:
