@@ -340,6 +340,13 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
         yield Rejection(str(path), f"reading stopped: {reason}")
 
 
+def body_date(body: str, year_hint: int | None = None) -> date | None:
+    """The date an article's text gives when no field or line dates it, unless it lies after tomorrow (WIB): a
+    plan's date (`rampung 30 November 2027`) does not date the story that announces it."""
+    found = find_date(body, year_hint)
+    return found if found is None or found <= datetime.now(WIB).date() + timedelta(days=1) else None
+
+
 FUTURE_MARGIN = timedelta(days=366)  # past today: a machine's clock set a year behind must not undate the news
 
 
@@ -556,7 +563,7 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleError(f"text too short to be an article ({len(body)} characters)")
     place = find_dateline(body, lexicon)
-    found = dated or find_date(body, year_hint)
+    found = dated or body_date(body, year_hint)
     return Article(
         id=article_id(None, body),
         title=slug_title(headline, None, body) if headline else title_from_text(body, place),
@@ -765,7 +772,7 @@ def _record_date(value, body: str, day_first: bool, origin: str,
     """The record's date field read by parse_date_value; an empty field: the date the body gives; an
     unreadable one: no date, and a warning."""
     if value is None or not str(value).strip():
-        return find_date(body)
+        return body_date(body)
     text = str(value)
     found = parse_date_value(text, day_first)
     if found is None and warn is not None:
