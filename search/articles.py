@@ -75,10 +75,18 @@ def permalink(url: str | None) -> str | None:
     if not text or text.startswith("#") or text.lower() in url_placeholders():
         return None
     try:
-        parts = urlparse(text)
+        parts = urlparse(text if URL_SCHEME.match(text) or text.startswith(("/", "?")) else "//" + text)  # a bare
+        # host, `www.detik.com`, read as one
     except ValueError:  # `http://[::1` : no home page either
         return text
-    return None if parts.netloc and parts.path in ("", "/") and not parts.query else text
+    query = [pair for pair in parts.query.split("&") if pair and not pair.lower().startswith(TRACKING_PARAMETERS)]
+    path = parts.path.lower().rstrip("/")
+    return None if path in HOME_PATHS and not query and "." in (parts.netloc or ".") else text
+
+
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+HOME_PATHS = frozenset({"", "/index.php", "/index.html", "/index.htm", "/home"})  # a site's front page
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid")  # a feed's or a share's tag on a link: no page of its own
 
 
 @lru_cache(maxsize=1)

@@ -11,16 +11,20 @@ def test_article_id_comes_from_the_url_when_there_is_one():
 
 @pytest.mark.parametrize("written", ["-", " -- ", "#", "#top", "about:blank", "None", "NULL", "n/a", "",
                                      "javascript:void(0)", "https://radarlampung.co.id/", "https://radarlampung.co.id",
-                                     "http://www.detik.com/#utama", "//kompas.com/"])
+                                     "http://www.detik.com/#utama", "//kompas.com/", "/", "www.detik.com", "http://",
+                                     "undefined", "/index.php", "/?utm_source=rss", "https://a.id/index.html?fbclid=x"])
 def test_a_placeholder_or_a_home_page_is_no_permalink(written):
-    """F1 (trial 14): records of one site sharing its home page (or `-`) as URL were merged into one article."""
+    """F1 (trial 14, trial 15): records of one site sharing its home page (or `-`, a bare host, a front page's
+    file, a tracking tag alone) as URL were merged into one article."""
     assert permalink(written) is None
 
 
 @pytest.mark.parametrize("written", ["https://radarlampung.co.id/berita/1", "https://a.id/?p=12", "http://[::1",
-                                     "mailto:humas@lampungselatankab.go.id"])
+                                     "mailto:humas@lampungselatankab.go.id", "https://a.id/index.php?p=5",
+                                     "detik.com/berita/d-1/judul", "localhost"])
 def test_an_address_with_a_path_or_query_is_a_permalink(written):
     assert permalink(" " + written + " ") == written
+
 
 def test_article_id_without_url_hashes_the_text_ignoring_spacing():
     assert article_id(None, "Satu  dua\ntiga") == article_id("", "Satu dua tiga")
