@@ -147,7 +147,9 @@ def markup_as_text(text: str) -> str:
     a bare `&` as written (`R&D`). Linear in the text: blocks become line breaks by one pass before the parser
     sees the rest, so no tree of blocks is ever edited."""
     if not MARKUP.search(text):
-        return decoded_entities(text)
+        decoded = decoded_entities(text)
+        return markup_as_text(decoded) if decoded != text and MARKUP.search(decoded) else decoded  # a body
+        # stored escaped whole (`&lt;p&gt;…`): its markup read once decoded, never shown as tags
     from bs4 import BeautifulSoup  # here: BeautifulSoup takes a quarter of a second to import
 
     flat = BLOCK_TAG.sub("\n\n", without_raw_text(text, " "))

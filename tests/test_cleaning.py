@@ -64,6 +64,10 @@ def test_entity_escaped_text_without_tags_is_read_and_a_bare_ampersand_stays():
     assert markup_as_text(escaped) == ("KALIANDA \u2013 Bupati bilang \"Jembatan ini penting,\" kata Nanang.\xa0"
                                        "Dinas PU & Bappeda \u2013 R&D, AT&T, M&Ms, &copy 2022, &bogus; &quot;")
     assert markup_as_title("Kabar &quot;Baik&quot; untuk AT&T") == 'Kabar "Baik" untuk AT&T'
+    # a text stored escaped whole, markup included, is read as the markup it holds (trial 15), once
+    assert markup_as_title("&lt;b&gt;Lampost&lt;/b&gt;") == "Lampost"
+    assert markup_as_text("&lt;p&gt;Satu.&lt;/p&gt;&lt;p&gt;Dua.&lt;/p&gt;").split() == ["Satu.", "Dua."]
+    assert markup_as_text("&amp;lt;p&amp;gt;x") == "&lt;p&gt;x"
 
 
 
