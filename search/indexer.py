@@ -23,7 +23,7 @@ import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
@@ -123,6 +123,7 @@ class Fingerprint:
     sha1: str
     ctime_ns: int = 0  # the inode's change time: set by every write, and no tool sets it back as `touch -d` does
     read_as: str = ""  # how its records were read: ReadOptions.reading_key(), "" for the default columns
+    found_as: str = ""  # the path the walk found it by, when a symlink makes it differ from the file's own
 
 
 def open_current(index_root: str | os.PathLike):
@@ -162,7 +163,8 @@ def fingerprint(path: Path, known: dict | None, read_as: str = "") -> Fingerprin
     if problem:
         return Rejection(str(path), problem)
     try:
-        return replace(_fingerprint(path, known), read_as=read_as)
+        found, own = str(path.absolute()), str(path.resolve())
+        return replace(_fingerprint(path, known), read_as=read_as, found_as=found if found != own else "")
     except OSError as error:
         return Rejection(str(path), f"cannot read: {error.strerror or error}")
 
@@ -189,6 +191,8 @@ def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0) -> dict
              "ids": ids}
     if print_.read_as:
         entry["read_as"] = print_.read_as
+    if print_.found_as:
+        entry["found_as"] = print_.found_as
     if errors:
         entry["errors"] = errors
     return entry
@@ -244,22 +248,40 @@ class UpdatePlan:
 NO_SOURCES = "no .txt, .jsonl, .json, .csv or .html files found"
 
 
+@dataclass(frozen=True)
+class Walked:
+    """What an update needs of the walk besides its sources: the directories it could not list (their files'
+    articles are kept) and the directories it was given (a file indexed before that the walk of one of them did
+    not find is gone, on disk or not: passed over, or reached by a link since removed)."""
+
+    unlisted: tuple[Path, ...] = ()
+    roots: tuple[Path, ...] = ()
+
+    def covers(self, key: str, entry: dict) -> bool:
+        """Whether the file of manifest `key`, found by the path its `entry` records, lies under a given root."""
+        where = Path(entry.get("found_as") or key)
+        return any(where.is_relative_to(root.absolute()) or where.is_relative_to(root.resolve()) for root in self.roots)
+
+
 def listed_sources(paths: Iterable[str | os.PathLike], options: ReadOptions,
-                   report: BuildReport) -> tuple[list[Path], list[Path]]:
-    """The sources under `paths`, with what the walk passed over put in the report (skipped, or errors), and the
-    directories it could not list (their files' articles are kept by an update: plan_update)."""
+                   report: BuildReport) -> tuple[list[Path], Walked]:
+    """The sources under `paths`, with what the walk passed over put in the report (skipped, or errors), and what
+    an update needs to know of the walk (Walked)."""
+    paths = list(paths)
     passed_over: list[Rejection] = []
     sources = find_sources(paths, options, passed_over)
     for rejection in passed_over:
         report.add(rejection)
-    return sources, [Path(r.origin).resolve() for r in passed_over if not r.skipped]
+    unlisted = tuple(Path(r.origin).resolve() for r in passed_over if not r.skipped)
+    return sources, Walked(unlisted, tuple(Path(p) for p in paths if Path(p).is_dir()))
 
 
 def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
-                unlisted: Sequence[Path] = (), read_as: str = "") -> UpdatePlan:
+                walked: Walked = Walked(), read_as: str = "") -> UpdatePlan:
     """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
     sources go into the report's errors, and its file counts are filled in. Files indexed before under an
-    `unlisted` directory (one that could not be listed this time) are unreadable too, not gone. A file read
+    `unlisted` directory (one that could not be listed this time) are unreadable too, not gone; files neither
+    found nor under a directory walked (Walked.covers) are kept unread (`not_named`). A file read
     before with other columns (`read_as`, `--column body=...`) is changed: its records read otherwise now."""
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key), read_as) for key, source in keys.items()}
@@ -267,11 +289,13 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
     for key in sorted(unreadable):  # rejected; what the file gave before stays indexed
         report.errors.append(prints.pop(key))
         del keys[key]
-    unreadable |= {key for key in set(old) - set(keys) if any(Path(key).is_relative_to(d) for d in unlisted)}
+    unreadable |= {key for key in set(old) - set(keys)
+                   if any(Path(key).is_relative_to(d) for d in walked.unlisted)}
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1
                or old[key].get("read_as", "") != read_as}
     missing = set(old) - set(keys) - unreadable
-    not_named = {key for key in missing if Path(key).is_file()}  # not read, even when edited since: its
+    not_named = {key for key in missing if Path(key).is_file() and not walked.covers(key, old[key])}  # not read,
+    # even when edited since: its
     # articles stay as its manifest entry lists them (UpdatePlan.stale_ids never deletes those)
     gone = missing - not_named
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
@@ -315,8 +339,8 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     root = Path(index_root)
     report = BuildReport.listing(root, options)
     say = notice or report.notices.append
-    sources, unlisted = listed_sources(paths, options, report)
-    if not sources and not unlisted:
+    sources, walked = listed_sources(paths, options, report)
+    if not sources and not walked.unlisted:
         raise InputError(f"{NO_SOURCES} in " + ", ".join(str(p) for p in paths))
     try:
         claim_root(root, say)
@@ -326,7 +350,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
             stems = Stems(root)
             stems.refresh()
-            _update(root, sources, full, progress, report, say, stems, options, facets, unlisted)
+            _update(root, sources, full, progress, report, say, stems, options, facets, walked)
             remove_unused_generations(root)
     except OSError as error:
         if error.errno not in DISK_FULL:
@@ -367,12 +391,12 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
 
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
             say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
-            facets: FacetRegistry = FACETS, unlisted: Sequence[Path] = ()) -> None:
+            facets: FacetRegistry = FACETS, walked: Walked = Walked()) -> None:
     base, old = _usable_base(root, full, say, facets)
     if base is not None and not StoryIndex.saved_in(base):
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
-    plan = plan_update(sources, old, report, unlisted, options.reading_key())
+    plan = plan_update(sources, old, report, walked, options.reading_key())
     if base is not None and not plan.changed and not plan.gone:
         if not (root / STEM_CACHE).exists():
             stems.save()

@@ -152,6 +152,23 @@ def test_a_file_not_named_keeps_what_it_shares_with_a_changed_one_unread_edited_
         "https://example.id/1", "https://example.id/2", "https://example.id/3"]
 
 
+def test_a_file_the_walk_of_a_named_directory_no_longer_finds_is_gone_though_still_on_disk(tmp_path):
+    archive = tmp_path / "arsip"
+    archive.mkdir()
+    jsonl(archive / "lama.jsonl", [record(1)])
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(2)])
+    (sources / "arsip.jsonl").symlink_to(archive / "lama.jsonl")
+    build_index([sources], tmp_path / "ix", options=ReadOptions(follow_symlinks=True))
+    (sources / "arsip.jsonl").unlink()  # the link is gone; the file it led to is not
+    (sources / "a.jsonl").rename(sources / ".a.jsonl")  # hidden now: the walk passes over it
+    jsonl(sources / "b.jsonl", [record(3)])
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.files_removed, report.files_not_named) == (2, 0)
+    assert _indexed_urls(tmp_path / "ix") == ["https://example.id/3"]
+
+
 def test_a_file_read_with_its_own_columns_keeps_its_articles_when_not_named_later(tmp_path):
     jsonl(tmp_path / "a.jsonl", [{"url": "https://example.id/1", "naskah": record(1)["body"]}])
     build_index([tmp_path / "a.jsonl"], tmp_path / "ix", options=ReadOptions(columns={"body": "naskah"}))

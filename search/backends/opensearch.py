@@ -419,13 +419,13 @@ class OpenSearchBackend:
         started = time.perf_counter()
         report = BuildReport.listing(self.url, options)
         say = notice or report.notices.append
-        sources, unlisted = listed_sources(list(paths), options, report)
-        if not sources and not unlisted:
+        sources, walked = listed_sources(list(paths), options, report)
+        if not sources and not walked.unlisted:
             raise BadQueryError(NO_SOURCES, "bad_input")
         with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
             live = None if full else self._updatable(say)
             if live is not None:
-                update_live(self, live, sources, report, say, progress, options, unlisted)
+                update_live(self, live, sources, report, say, progress, options, walked)
                 report.generation = live
             else:
                 report.generation = self._build(sources, report, say, progress, options, lease.check)

@@ -16,11 +16,12 @@ The manifest is written last: an update cut off half-way is redone whole by the 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from ..indexer import BuildReport, SourceReading, content_key, count_inputs, entry_ids, manifest_entry, plan_update
+from ..indexer import (BuildReport, SourceReading, Walked, content_key, count_inputs, entry_ids, manifest_entry,
+                       plan_update)
 from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
 from .opensearch import (EARLIEST, ORDER, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
 STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
 MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "mtime_ns": {"type": "long"},
                        "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": STORED_ONLY,
-                       "read_as": STORED_ONLY, "errors": {"type": "long"}}  # read_as: the column mapping
+                       "read_as": STORED_ONLY, "errors": {"type": "long"}, "found_as": STORED_ONLY}  # read_as: the column mapping
 # a file was read with (indexer.Fingerprint); errors: its inputs rejected as errors (indexer.manifest_entry)
-ADDED_MANIFEST_FIELDS = ("read_as", "errors")  # absent from manifests created before them
+ADDED_MANIFEST_FIELDS = ("read_as", "errors", "found_as")  # absent from manifests created before them
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
 LOOKUP_BATCH = 50  # new articles whose same-text documents and story candidates are asked in one msearch
@@ -225,12 +226,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], report: BuildReport,
                 say: Callable[[str], None], progress: Callable[[int], object] | None, options: ReadOptions,
-                unlisted: Sequence["Path"] = ()) -> None:
-    """Bring the live index `live` in line with `sources` (see the module's docstring); files under an
-    `unlisted` directory keep what they gave."""
+                walked: Walked = Walked()) -> None:
+    """Bring the live index `live` in line with `sources` (see the module's docstring), planned as the Whoosh
+    indexer plans (plan_update: what the walk could not list or did not cover keeps what it gave)."""
     manifest_index = manifest_name(backend.alias, live)
     old = read_manifest(backend, manifest_index)
-    plan = plan_update(sources, old, report, unlisted, options.reading_key())
+    plan = plan_update(sources, old, report, walked, options.reading_key())
     if not plan.changed and not plan.gone:
         if progress:
             progress(count_inputs(sources))
