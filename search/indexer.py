@@ -294,9 +294,8 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
     changed = {key for key, print_ in prints.items() if key not in old or old[key].get("sha1") != print_.sha1
                or old[key].get("read_as", "") != read_as}
     missing = set(old) - set(keys) - unreadable
-    not_named = {key for key in missing if Path(key).is_file() and not walked.covers(key, old[key])}  # not read,
-    # even when edited since: its
-    # articles stay as its manifest entry lists them (UpdatePlan.stale_ids never deletes those)
+    # not read, even when edited since: its articles stay as its entry lists them (stale_ids never deletes those)
+    not_named = {key for key in missing if Path(key).is_file() and not walked.covers(key, old[key])}
     gone = missing - not_named
     changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
