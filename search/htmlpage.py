@@ -12,12 +12,14 @@ import time
 import warnings
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name
 from .cleaning import clean_paragraphs
+from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_iso_date, safe_date
 
@@ -194,9 +196,22 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
             return heading  # the heading is the title without a section or site prefix
         if title and len(title.split()) >= 2:
             return title
-        if title and one_word is None and not _is_site_piece(title, site):
+        if title and one_word is None and not _is_site_piece(title, site) and not _names_the_site_or_section(
+                title, soup):
             one_word = title
     return one_word
+
+
+def _names_the_site_or_section(title: str, soup: BeautifulSoup) -> bool:
+    """A one-word title that is the site's declared name (og:site_name) or a section's (`Nasional`, `Indeks`:
+    section_names.txt): the page's label, not a headline."""
+    site = meta(soup, "og:site_name") or ""
+    return title.casefold() == site.strip().casefold() or title.casefold() in section_names()
+
+
+@lru_cache(maxsize=1)
+def section_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in read_lines("section_names.txt"))
 
 
 def _rubric_heading(soup: BeautifulSoup, title: str) -> str | None:

@@ -174,6 +174,12 @@ def test_a_one_word_headline_is_the_title_unless_it_is_the_site_name():
     assert parse_html(html.format(title="Banjir | Kompas.com"), "p").title == "Banjir"
     with pytest.raises(NoArticleError, match=r"^page has no title \(no <title>, <h1> or og:title\)$"):
         parse_html(html.format(title="Kompas.com"), "p")
+    for label in ("Nasional", "Indeks"):  # a section's name (section_names.txt) is no headline
+        with pytest.raises(NoArticleError, match=r"^page has no title"):
+            parse_html(html.format(title=label), "p")
+    named = html.replace("<head>", '<head><meta property="og:site_name" content="Tribunlampung">')
+    with pytest.raises(NoArticleError, match=r"^page has no title"):  # the site's declared name neither
+        parse_html(named.format(title="Tribunlampung"), "p")
 
 
 @pytest.mark.parametrize("body, reason", [
