@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     from .opensearch import OpenSearchBackend
 
 STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
+# a manifest entry as indexer.manifest_entry writes it: read_as and found_as are the Fingerprint's (the column
+# mapping a file was read with, the path a link led to it by), errors its inputs rejected as errors
 MANIFEST_PROPERTIES = {"path": {"type": "keyword"}, "size": {"type": "long"}, "mtime_ns": {"type": "long"},
                        "ctime_ns": {"type": "long"}, "sha1": {"type": "keyword"}, "ids": STORED_ONLY,
-                       "read_as": STORED_ONLY, "errors": {"type": "long"}, "found_as": STORED_ONLY}  # read_as: the column mapping
-# a file was read with (indexer.Fingerprint); errors: its inputs rejected as errors (indexer.manifest_entry)
+                       "read_as": STORED_ONLY, "errors": {"type": "long"}, "found_as": STORED_ONLY}
 ADDED_MANIFEST_FIELDS = ("read_as", "errors", "found_as")  # absent from manifests created before them
 STORY_BATCH = 500  # stories whose earliest date is looked up in one request
 SCAN_SIZE = 1_000
