@@ -156,9 +156,9 @@ def content_key(article: Article) -> str:
 
 
 def fingerprint(path: Path, known: dict | None, read_as: str = "") -> Fingerprint | Rejection:
-    """Size, mtime and SHA-1 of a file, and how it is read (`read_as`); the hash is reused when size and mtime
-    match the manifest. A file that cannot be read (gone, a FIFO, no permission) gives the Rejection that says
-    why."""
+    """Size, mtime and SHA-1 of a file, how it is read (`read_as`) and the path it was found by when a link makes
+    it differ from the file's own (`found_as`); the hash is reused when size and mtime match the manifest. A file
+    that cannot be read (gone, a FIFO, no permission) gives the Rejection that says why."""
     problem = source_problem(path)
     if problem:
         return Rejection(str(path), problem)

@@ -344,7 +344,12 @@ def body_date(body: str, year_hint: int | None = None) -> date | None:
     """The date an article's text gives when no field or line dates it, unless it lies after tomorrow (WIB): a
     plan's date (`rampung 30 November 2027`) does not date the story that announces it."""
     found = find_date(body, year_hint)
-    return found if found is None or found <= datetime.now(WIB).date() + timedelta(days=1) else None
+    return found if found is None or found <= _today() + timedelta(days=1) else None
+
+
+def _today() -> date:
+    """Today's date in Western Indonesian Time, which the limits on an article's date count from."""
+    return datetime.now(WIB).date()
 
 
 FUTURE_MARGIN = timedelta(days=366)  # past today: a machine's clock set a year behind must not undate the news
@@ -354,7 +359,7 @@ def latest_plausible_date() -> date:
     """The latest date an article read now can carry: a year past today in Western Indonesian Time. A typed
     `2099` or a plan's `1 Januari 2030` taken from the body lies further; a clock a year wrong does not undate
     every article."""
-    return datetime.now(WIB).date() + FUTURE_MARGIN
+    return _today() + FUTURE_MARGIN
 
 
 def _no_future_dates(read: Iterable[Article | Rejection], latest: date) -> Iterator[Article | Rejection]:
@@ -832,10 +837,11 @@ def _json_lines(path: Path, options: ReadOptions) -> Iterator[Article | Rejectio
 def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
     """A `.json` export: an array of records (`path:N` is the Nth) or one record; JSON Lines named `.json` are
     read as such."""
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
-    if path.stat().st_size > MAX_FILE_BYTES and not _opens_a_document(path):  # JSON Lines named .json: streamed
+    if size > MAX_FILE_BYTES and not _opens_a_document(path):  # JSON Lines named .json: streamed
         yield from _json_lines(path, options)
         return
     document = _json_document(path, options)
@@ -889,6 +895,7 @@ def _document_records(value: object, options: ReadOptions) -> list:
 @lru_cache(maxsize=1)
 def record_list_keys() -> frozenset[str]:
     return frozenset(field_key(key) for key in read_lines("record_list_keys.txt"))
+
 
 def _json_values(text: str) -> list:
     """The JSON values written one after another in `text` (one, for a plain JSON document)."""

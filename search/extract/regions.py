@@ -240,14 +240,16 @@ class Evidence:
         return {code for code, score in cities.items() if self.counts.get(code, 0) <= 1 and code not in self.central
                 and code not in titled and top >= OVERSHADOWED * score}
 
-    def dominated(self, city: Region, cities: list[Region]) -> bool:
-        """A kab/kota with a DOMINANT_SHARE part or less of the evidence of one the story is plainly about
-        (DOMINANT_TOP or more), none of whose kecamatan is named: the region compared with (`meniru ... seperti di
-        Kabupaten Banyumas`, a ranking's leader), an official's former or next post (`pamit ke Lamongan`), a
+    def dominated(self, cities: list[Region]) -> set[str]:
+        """Of `cities`, the kab/kota with a DOMINANT_SHARE part or less of the evidence of one the story is plainly
+        about (DOMINANT_TOP or more), none of whose kecamatan is named: the region compared with (`meniru ... seperti
+        di Kabupaten Banyumas`, a ranking's leader), an official's former or next post (`pamit ke Lamongan`), a
         club's home (`Persebaya Surabaya` playing away), a kabupaten a kecamatan shares its name with (N1, N4)."""
-        top = max(map(self.score, cities))
-        return (top >= DOMINANT_TOP and self.score(city) * DOMINANT_SHARE <= top
-                and "kecamatan" not in self.kinds[city.code])
+        top = max(map(self.score, cities), default=0.0)
+        if top < DOMINANT_TOP:
+            return set()
+        return {city.code for city in cities
+                if self.score(city) * DOMINANT_SHARE <= top and "kecamatan" not in self.kinds[city.code]}
 
     def drop_list_items(self) -> None:
         """In an article naming ROUNDUP_MANY kab/kota or more, forget those named once with nothing acting for them
@@ -480,7 +482,8 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
     overshadowed = evidence.overshadowed(titled)
     cities = [city for city in cities if city.code not in overshadowed]
-    cities = [city for city in cities if not evidence.dominated(city, cities)]
+    dominated = evidence.dominated(cities)
+    cities = [city for city in cities if city.code not in dominated]
     if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
