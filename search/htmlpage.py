@@ -21,7 +21,7 @@ from .articles import Article, article_id, cut_at_word, normalise_space, site_na
 from .cleaning import clean_paragraphs
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
-from .extract.dates import find_date, parse_iso_date, safe_date
+from .extract.dates import find_date, parse_iso_date, safe_date, text_date
 
 REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
                 "select", "svg", "figcaption", "template", "object", "embed", "head")
@@ -258,7 +258,7 @@ def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] 
         parsed = parse_iso_date(value)
         if parsed:
             return parsed
-    found = url_date(url) or find_date(soup.get_text(" "))
+    found = url_date(url) or text_date(soup.get_text(" "))
     if found is None and declared and notes is not None:
         notes.append(f"unreadable date {normalise_space(declared[0])[:80]!r}: indexed without a date")
     return found

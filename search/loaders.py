@@ -18,7 +18,7 @@ import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
@@ -29,7 +29,7 @@ from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_t
 from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
-from .extract.dates import WIB, DateOrder, find_date, parse_date_value
+from .extract.dates import DateOrder, find_date, parse_date_value, text_date, today_wib
 from .extract.lexicon import Lexicon, load_lexicon
 from .extract.places import dateline_match, find_dateline
 from .generations import is_marked
@@ -340,18 +340,6 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
         yield Rejection(str(path), f"reading stopped: {reason}")
 
 
-def body_date(body: str, year_hint: int | None = None) -> date | None:
-    """The date an article's text gives when no field or line dates it, unless it lies after tomorrow (WIB): a
-    plan's date (`rampung 30 November 2027`) does not date the story that announces it."""
-    found = find_date(body, year_hint)
-    return found if found is None or found <= _today() + timedelta(days=1) else None
-
-
-def _today() -> date:
-    """Today's date in Western Indonesian Time, which the limits on an article's date count from."""
-    return datetime.now(WIB).date()
-
-
 FUTURE_MARGIN = timedelta(days=366)  # past today: a machine's clock set a year behind must not undate the news
 
 
@@ -359,7 +347,7 @@ def latest_plausible_date() -> date:
     """The latest date an article read now can carry: a year past today in Western Indonesian Time. A typed
     `2099` or a plan's `1 Januari 2030` taken from the body lies further; a clock a year wrong does not undate
     every article."""
-    return _today() + FUTURE_MARGIN
+    return today_wib() + FUTURE_MARGIN
 
 
 def _no_future_dates(read: Iterable[Article | Rejection], latest: date) -> Iterator[Article | Rejection]:
@@ -568,7 +556,7 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleError(f"text too short to be an article ({len(body)} characters)")
     place = find_dateline(body, lexicon)
-    found = dated or body_date(body, year_hint)
+    found = dated or text_date(body, year_hint)
     return Article(
         id=article_id(None, body),
         title=slug_title(headline, None, body) if headline else title_from_text(body, place),
@@ -777,7 +765,7 @@ def _record_date(value, body: str, day_first: bool, origin: str,
     """The record's date field read by parse_date_value; an empty field: the date the body gives; an
     unreadable one: no date, and a warning."""
     if value is None or not str(value).strip():
-        return body_date(body)
+        return text_date(body)
     text = str(value)
     found = parse_date_value(text, day_first)
     if found is None and warn is not None:

@@ -71,6 +71,21 @@ def test_numeric_date_text():
     assert article.title == "Banjir Rendam Ratusan Rumah di Bekasi"
 
 
+def test_a_plans_date_in_the_text_of_an_undated_page_does_not_date_it():
+    from datetime import date, timedelta
+
+    from search.extract.dates import MONTHS
+
+    planned = date.today() + timedelta(days=40)
+    written = f"{planned.day} {MONTHS[planned.month - 1]} {planned.year}"
+    html = ("<html><head><title>Jembatan Baru di Kalianda</title></head><body><article><h1>Jembatan Baru di "
+            f"Kalianda</h1><p>Bupati meninjau jembatan baru di pusat kota yang ditargetkan rampung {written}.</p>"
+            "<p>Jembatan ini dibangun dengan dana daerah untuk melayani ribuan warga setiap hari.</p>"
+            "</article></body></html>")
+    assert parse_html(html, "plan.html").date is None
+    assert parse_html(html.replace(written, "5 November 2015"), "plan.html").date == "2015-11-05"
+
+
 @pytest.mark.parametrize("name, reason", [
     ("index_website.html", "index page, not an article"),
     ("index_section.html", "index page, not an article"),

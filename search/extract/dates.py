@@ -43,6 +43,18 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def today_wib() -> date:
+    """Today's date in Western Indonesian Time, which the limits on an article's date count from."""
+    return datetime.now(WIB).date()
+
+
+def text_date(text: str, year_hint: int | None = None) -> date | None:
+    """The date an article's text gives when no field, line or metadata dates it, unless it lies after tomorrow
+    (WIB): a plan's date (`rampung 30 November 2027`) does not date the story that announces it."""
+    found = find_date(text, year_hint)
+    return found if found is None or found <= today_wib() + timedelta(days=1) else None
+
+
 def find_date(text: str, year_hint: int | None = None) -> date | None:
     """The first date the text gives; a weekday date without a year takes the year whose weekday fits."""
     for match in WEEKDAY_DATE.finditer(text):
