@@ -373,26 +373,17 @@ NOT_UTF8 = "not valid UTF-8"
 
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (a superset of Latin-1 that old
-    exports use) for the lines that are not valid UTF-8, so that text is not lost over its encoding; the fallback
-    is noted in `notes`, naming those lines.
-    NUL bytes at the start, with control bytes (NUL included) over 1 % of it, mean a binary file (or UTF-16
-    without a BOM); fewer, strays a bad export leaves, are dropped and noted."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """UTF-8 (with or without BOM), UTF-16 (with or without, line_encoding), else Windows-1252 (a superset of
+    Latin-1 that old exports use) for the lines that are not valid UTF-8, so that text is not lost over its
+    encoding; the fallback is noted in `notes`, naming those lines.
+    NUL bytes at the start, with control bytes (NUL included) over 1 % of it, mean a binary file; fewer, strays a
+    bad export leaves, are dropped and noted."""
+    encoding = line_encoding(data[:BINARY_SAMPLE], notes)
+    if encoding != AS_BYTES:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError:
-            raise InputError("not valid UTF-16") from None
-    unmarked = _utf16_without_bom(data[:BINARY_SAMPLE])
-    if unmarked:
-        try:
-            text = data.decode(unmarked)
-        except UnicodeDecodeError:
-            raise InputError(f"binary file (contains NUL bytes; not valid {unmarked.upper()} either)") from None
-        if notes is not None:
-            notes.append(f"read as {unmarked.upper()} (UTF-16 without a byte order mark)")
-        return text
-    refuse_binary(data[:BINARY_SAMPLE])
+            raise InputError(f"not valid {encoding.upper()}") from None
     if b"\x00" in data:
         if notes is not None:
             notes.append(f"{data.count(0)} NUL byte(s) dropped")
@@ -401,6 +392,24 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:  # one stray byte must not turn every valid line into mojibake: line by line
         return "".join(decoded_lines(data.splitlines(keepends=True), notes))
+
+
+AS_BYTES = "latin-1"  # Latin-1 maps each byte to one character and back: the bytes as they are
+
+
+def line_encoding(start: bytes, notes: list[str] | None = None) -> str:
+    """How a text file is decoded, judged by its first bytes: `utf-16` after a byte order mark, `utf-16-le` or
+    `utf-16-be` without one (noted), else AS_BYTES, for decoded_lines to read each line as UTF-8 or Windows-1252.
+    InputError for a binary file."""
+    if start.startswith(UTF16_BOMS):
+        return "utf-16"
+    unmarked = _utf16_without_bom(start)
+    if unmarked:
+        if notes is not None:
+            notes.append(f"read as {unmarked.upper()} (UTF-16 without a byte order mark)")
+        return unmarked
+    refuse_binary(start)
+    return AS_BYTES
 
 
 def _utf16_without_bom(start: bytes) -> str | None:
@@ -417,6 +426,7 @@ def _utf16_without_bom(start: bytes) -> str | None:
     return None
 
 
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 UTF16_MIN_PAIRS = 8
 UTF16_NUL_SHARE = 0.9
 
@@ -432,12 +442,9 @@ def streamed_lines(path: Path, notes: list[str] | None = None) -> Iterator[str]:
     decode_text decodes a whole file and noting what it notes; a line over MAX_FILE_BYTES ends the reading
     (InputError), so memory holds one line at most."""
     with path.open("rb") as handle:
-        start = handle.read(BINARY_SAMPLE)
+        encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
         handle.seek(0)
-        utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        if not utf16:
-            refuse_binary(start)
-        reader = _LineReader(handle, "utf-16" if utf16 else "latin-1")  # a local: freed with the generator that
+        reader = _LineReader(handle, encoding)  # a local: freed with the generator that
         # reads it, it would close the file before `with` does (a ResourceWarning)
         yield from decoded_lines(_without_nul(_whole_lines(bounded_lines(reader, MAX_FILE_BYTES)), notes), notes)
 
@@ -901,8 +908,12 @@ def _json_values(text: str) -> list:
 def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, parsed JSON or a Rejection) for each non-blank line; a line over MAX_LINE_BYTES is
     rejected without being held in memory."""
+    notes: list[str] = []
     with path.open("rb") as handle:
-        lines = _LineReader(handle, "utf-16" if handle.peek(2)[:2] in UTF16_BOMS else "latin-1")
+        encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
+        handle.seek(0)
+        yield from ((0, note) for note in _noted(path, notes))
+        lines = _LineReader(handle, encoding)
         for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=1):
             origin = f"{path}:{number}"
             if raw is None:
@@ -926,18 +937,16 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
                 yield number, Rejection(origin, f"not valid JSON{where}")
 
 
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LINE_ENDS = (b"\n", b"\r")
 
 
 class _LineReader:
     """A binary file read line by line, a line ending at `\n`, `\r\n` or a lone `\r` (old Mac tools write only
-    that): a UTF-16 file with its byte-order mark as UTF-8 bytes (a size counts characters), any other as its own
-    bytes (Latin-1 maps each byte to one character and back, so the bytes are unchanged whatever they are)."""
+    that): a UTF-16 file as UTF-8 bytes (a size counts characters), any other as its own bytes (AS_BYTES)."""
 
     def __init__(self, handle: io.BufferedReader, encoding: str) -> None:
         self.text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
-        self.bytes_as = "utf-8" if encoding == "utf-16" else encoding
+        self.bytes_as = "utf-8" if encoding.startswith("utf-16") else encoding
 
     def readline(self, size: int = -1) -> bytes:
         return self.text.readline(size).encode(self.bytes_as)

@@ -611,6 +611,28 @@ def test_json_lines_in_utf16_with_a_byte_order_mark_are_read(tmp_path, encoding,
         ("Kafe 0 caf\u00e9", BODY, f"{path}:1"), ("Kafe 1 caf\u00e9", BODY, f"{path}:2")]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_json_lines_and_a_streamed_csv_in_utf16_without_a_byte_order_mark_are_read_with_a_warning(
+        tmp_path, monkeypatch, encoding):
+    records = [{"url": f"https://a.id/{n}", "title": f"Kafe {n} caf\u00e9", "body": BODY} for n in range(2)]
+    jsonl = tmp_path / "u16.jsonl"
+    jsonl.write_bytes("\r\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode(encoding))
+    note = f"read as {encoding.upper()} (UTF-16 without a byte order mark)"
+    assert [str(item) if isinstance(item, Rejection) else (item.title, item.origin) for item in read_all(jsonl)] == [
+        f"{jsonl}: {note}", ("Kafe 0 caf\u00e9", f"{jsonl}:1"), ("Kafe 1 caf\u00e9", f"{jsonl}:2")]
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 200)  # streamed row by row
+    csv_path = tmp_path / "u16.csv"
+    csv_path.write_bytes(("title,body\n" + "".join(f"Kafe {n} caf\u00e9,{BODY}\n" for n in range(2))).encode(encoding))
+    assert [str(item) if isinstance(item, Rejection) else item.title for item in read_all(csv_path)] == [
+        f"{csv_path}: {note}", "Kafe 0 caf\u00e9", "Kafe 1 caf\u00e9"]
+
+
+def test_a_binary_file_named_jsonl_is_refused_whole(tmp_path):
+    path = tmp_path / "gambar.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert [str(item) for item in read_all(path)] == [f"{path}: binary file (contains NUL bytes)"]
+
+
 def test_a_lone_surrogate_escape_in_json_is_read_as_a_replacement_character(tmp_path):
     path = tmp_path / "surrogate.jsonl"
     path.write_text('{"title": "x\\u0008y", "body": "%s \\ud800 itu."}\n' % BODY, encoding="utf-8")
