@@ -991,6 +991,11 @@ def test_regional_news_roles(body, expected):
      ["Pemerintah Provinsi Jawa Tengah"]),
     ("Bupati Banyuwangi dan Bupati Jember bertemu. Pemkab menyiapkan dapur umum.", []),
     ("Bupati Banyuwangi hadir. Pemkab/Pemkot se-Jatim diminta siaga, juga Pemkab se-Indonesia.", []),
+    ("Bupati Banyuwangi hadir. Bantuan Pemkab dan Pemkot belum cair.", []),
+    # `Pemkot dan TNI` is one government; `Kapolres Metro Tangerang Kota` names no second kota (Kota Metro)
+    ("Kapolres Metro Tangerang Kota, Kombes Harry Kurniawan, bertemu ormas di Kota Tangerang. Laporan disampaikan "
+     "kepada Pemkot atau kepolisian. Kepolisian bersama Pemkot dan TNI berjaga.",
+     ["Pemerintah Kota Tangerang", "Tentara Nasional Indonesia"]),
     ("Kemenkeu membantu Pemda di Donggala yang kesulitan membayar gaji. Pemda wajib menganggarkan.",
      ["Kementerian Keuangan"]),
     # a unit named by its own words ends before its head's name, at its number or at a place the gazetteers know

@@ -388,7 +388,7 @@ BARE_LEGISLATURE = AgencyRef("Dewan Perwakilan Rakyat Daerah", REGIONAL_LEGISLAT
 
 # a regional government written without its region's name (not `Pemda`: as often every regional government)
 BARE_GOVERNMENTS = {"Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemprov": ("provinsi",)}
-NOT_ONE_GOVERNMENT = frozenset({"/", "se", "-", "dan"})  # `Pemkab/Pemkot`, `Pemkab se-Jatim`, `Pemkab dan Pemkot`
+NOT_ONE_GOVERNMENT = frozenset({"/", "se", "-"})  # `Pemkab/Pemkot`, `Pemkab se-Jatim`
 
 
 def _bare_governments(tokens: Tokens, found: list[tuple[Match, AgencyRef | _UnitMatch]], regions: list[Match],
@@ -414,9 +414,14 @@ def _bare_governments(tokens: Tokens, found: list[tuple[Match, AgencyRef | _Unit
 
 
 def _names_several(tokens: Tokens, i: int) -> bool:
+    """`Pemkab/Pemkot`, `Pemkab se-Jatim`, `Pemkab dan Pemkot`: governments in general; `Pemkab Xyz`: a name not
+    read. `Pemkot dan TNI` is one."""
+    before = tokens[i - 1].text if i > 0 else ""
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (i > 0 and tokens[i - 1].text in NOT_ONE_GOVERNMENT) or (following is not None and (
-        following.lower in NOT_ONE_GOVERNMENT or following.is_capitalised))  # `Pemkab Xyz`: a name not read
+    if before in NOT_ONE_GOVERNMENT or (before == "dan" and i > 1 and tokens[i - 2].text in BARE_GOVERNMENTS):
+        return True
+    return following is not None and (following.lower in NOT_ONE_GOVERNMENT or following.is_capitalised or (
+        following.lower == "dan" and i + 2 < len(tokens) and tokens[i + 2].text in BARE_GOVERNMENTS))
 
 
 def _government_region(acronym: str, article_region: Region) -> Region | None:
@@ -434,7 +439,7 @@ def _cued_regions(regions: list[Match], tokens: Tokens, level: str) -> set[str]:
     """The codes of the regions of `level` named after a post or a level word (`Bupati Jember`), or, for the
     provinces, the provinces of every region so named."""
     codes = set()
-    for match in regions:
+    for match in _not_police_metro(regions, tokens):
         levels = REGION_CUES.get(tokens[match.start - 1].text.rstrip(".")) if match.start else None
         for region in match.value:
             if levels and region.level in levels:
@@ -1057,13 +1062,17 @@ REGION_CUES = {"Kabupaten": ("kabupaten",), "Kab": ("kabupaten",), "Kota": ("kot
 METROPOLITAN_POLICE = frozenset({"Kapolres", "Wakapolres", "Polres", "Kapolsek", "Polsek"})  # then `Metro <region>`
 
 
+def _not_police_metro(regions: list[Match], tokens: list[Token]) -> list[Match]:
+    """The region names but `Metro` in `Kapolres Metro Tangerang Kota`: the police's word, not Kota Metro."""
+    starts = {match.start for match in regions}
+    return [match for match in regions
+            if not (match.start and match.end in starts and tokens[match.start - 1].text in METROPOLITAN_POLICE)]
+
+
 def _first_city(regions: list[Match], tokens: list[Token]) -> Region | None:
     """A regional article's region when it names no regional government: the first region named right
     after a word that says which kind it is (`Kabupaten Indragiri Hilir`, `Bupati Banyuwangi`, `Gubernur Jakarta`)."""
-    starts = {match.start for match in regions}
-    for match in regions:
-        if match.start and match.end in starts and tokens[match.start - 1].text in METROPOLITAN_POLICE:
-            continue  # `Kapolres Metro Tangerang Kota`: Metro is the police's word, not Kota Metro
+    for match in _not_police_metro(regions, tokens):
         levels = REGION_CUES.get(tokens[match.start - 1].text.rstrip(".")) if match.start else None
         candidates = [region for region in match.value if levels and region.level in levels]
         if len(candidates) == 1:
