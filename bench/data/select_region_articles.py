@@ -47,6 +47,10 @@ dailysocial.id; its own cue pattern, BATCH_12_CUES):
 Batch 13 (both splits, a fresh untuned check drawn 2026-12-06 on 0f040c7, seed BATCH_13_SEED, from the ids no group
 above took, outside the same sport and tech outlets):
   fresh-strong     45 articles with two or more cues (REGIONAL_CUES) of any outlet and category.
+Batch 14 (both splits, a fresh untuned check on detik.com text drawn 2026-12-06, seed BATCH_14_SEED, from the ids
+no group above took):
+  detik-fresh      50 articles whose source starts with `detik.com` (the regional and national scrapes), any cue
+                   count, any category.
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ BATCH_12_CUES = re.compile(r"\b(Bupati|Wali ?[Kk]ota|Gubernur|Polres|Polda|Pemka
                            r"Kapolres|Kecamatan)\b")
 BATCH_12_OUTLETS_LEFT_OUT = ("goal indonesia", "juara.net", "dailysocial.id")
 BATCH_13_SEED = 2026120613
+BATCH_14_SEED = 2026120614
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -178,6 +183,12 @@ def batch_13(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
     return [("fresh-strong", article_id) for article_id in random.Random(BATCH_13_SEED).sample(pool, 45)]
 
 
+def batch_14(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 50 fresh detik.com articles of batch 14 (both splits, any cue count), from the ids `taken` leaves."""
+    pool = [a["id"] for a in articles if a["id"] not in taken and a["source"].startswith("detik.com")]
+    return [("detik-fresh", article_id) for article_id in random.Random(BATCH_14_SEED).sample(pool, 50)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -187,6 +198,7 @@ def main() -> None:
     chosen = select(articles)
     chosen += batch_12(articles, {article_id for _, article_id in chosen})
     chosen += batch_13(articles, {article_id for _, article_id in chosen})
+    chosen += batch_14(articles, {article_id for _, article_id in chosen})
     for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
