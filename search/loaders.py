@@ -470,17 +470,27 @@ def _without_nul(lines: Iterable[bytes], notes: list[str] | None) -> Iterator[by
 
 
 def decoded_lines(lines: Iterable[bytes], notes: list[str] | None = None) -> Iterator[str]:
-    """Each line as UTF-8 (the first without its BOM) or, when it is not valid UTF-8, as Windows-1252; which
-    lines were read so is noted in `notes` once the lines are through."""
+    """Each line as UTF-8 or, when it is not valid UTF-8, as Windows-1252; which lines were read so is noted in
+    `notes` once the lines are through."""
     fallen_back = LineList()
     for number, raw in enumerate(lines, start=1):
-        try:
-            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            fallen_back.add(number)
-            yield raw.decode("cp1252", errors="replace")
+        yield decoded_line(raw, number, fallen_back)
     if fallen_back.count and notes is not None:
-        notes.append(f"{NOT_UTF8} on {fallen_back}: read as Windows-1252")
+        notes.append(fallen_back_note(fallen_back))
+
+
+def decoded_line(raw: bytes, number: int, fallen_back: LineList) -> str:
+    """One line as UTF-8, without a BOM (one opens every part of files joined with `cat`), or, when it is not
+    valid UTF-8, as Windows-1252, its number added to `fallen_back`."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fallen_back.add(number)
+        return raw.decode("cp1252", errors="replace")
+
+
+def fallen_back_note(fallen_back: LineList) -> str:
+    return f"{NOT_UTF8} on {fallen_back}: read as Windows-1252"
 
 
 class LineList:
@@ -503,11 +513,6 @@ class LineList:
             return f"line {self.first[0]}"
         more = ", …" if self.count > len(self.first) else ""
         return f"{self.count} lines ({', '.join(map(str, self.first))}{more})"
-
-
-def windows_1252(data: bytes, error: UnicodeDecodeError) -> tuple[str, str]:
-    """One JSON line's bytes UTF-8 could not read, read as Windows-1252, and the note that says so."""
-    return data.decode("cp1252", errors="replace"), f"{NOT_UTF8} (byte {error.start}): read as Windows-1252"
 
 
 def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None) -> str:
@@ -913,7 +918,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
         encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
         handle.seek(0)
         yield from ((0, note) for note in _noted(path, notes))
-        lines = _LineReader(handle, encoding)
+        lines, fallen_back = _LineReader(handle, encoding), LineList()
         for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=1):
             origin = f"{path}:{number}"
             if raw is None:
@@ -923,18 +928,15 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
             if not raw.strip():
                 continue
             try:
-                text = raw.decode("utf-8-sig")  # a BOM opens every part of files joined with `cat`
-            except UnicodeDecodeError as error:  # as decode_text reads a whole file: Windows-1252, warned
-                text, note = windows_1252(raw, error)
-                yield number, Rejection(origin, note, warning=True)
-            try:
-                yield number, json.loads(text)
+                yield number, json.loads(decoded_line(raw, number, fallen_back))
             except (ValueError, RecursionError) as error:  # ValueError: a JSONDecodeError, or a number over
                 # Python's 4300-digit limit
                 where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
                          if isinstance(error, json.JSONDecodeError) else " (nested too deeply)"
                          if isinstance(error, RecursionError) else " (a number of more than 4300 digits)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
+    if fallen_back.count:
+        yield 0, Rejection(str(path), fallen_back_note(fallen_back), warning=True)
 
 
 LINE_ENDS = (b"\n", b"\r")
