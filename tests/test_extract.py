@@ -1498,6 +1498,8 @@ def test_an_article_naming_thousands_of_officials_costs_time_linear_in_its_lengt
     "Serda Budi " * 5000,
     "Bupati " + "Budi Santo serta " * 4000,
     " ".join(["Bupati", "Kepala", "Dinas", "Malang", "Budi", "Kabupaten", "Polres", "Santoso"] * 2000),  # no stop
+    "Dinas Sosial, " * 7000,  # units with no sentence end: each walked back to the text's start (9 s)
+    "(DPU) (Dinsos) (BPBD) " * 2300,  # (6 s)
 ])
 def test_long_runs_of_the_role_patterns_cost_time_linear_in_their_length(body):
     """Each of these took 25-200 s before its read was bounded (every rank or holder verb walked the rest of

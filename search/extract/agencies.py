@@ -1126,6 +1126,7 @@ def _named_regions(found) -> Iterator[Region]:
 
 
 GOVERNMENT_SENTENCES = 2  # the unit's sentence and the one before it
+GOVERNMENT_REACH = 150  # tokens at most: text without sentence ends (a comma-separated list of offices) is one sentence
 
 
 def _government_just_named(found, n: int, tokens: Tokens) -> Region | None:
@@ -1133,12 +1134,13 @@ def _government_just_named(found, n: int, tokens: Tokens) -> Region | None:
     kami siagakan"`: a unit named without a region, in the sentence naming a regional government or the one
     after it, is that government's (the last one named), whatever else the article is about."""
     start = found[n][0].start
-    boundary, sentences = start, 0
-    while boundary > 0 and sentences < GOVERNMENT_SENTENCES:
+    boundary, sentences, farthest = start, 0, max(0, start - GOVERNMENT_REACH)
+    while boundary > farthest and sentences < GOVERNMENT_SENTENCES:
         boundary -= 1
         if tokens[boundary].text in SENTENCE_END and tokens[boundary - 1].text not in SENTENCE_END:
             sentences += 1  # a sentence's end and the blank line after it are one end
-    for match, value in reversed(found[:n]):
+    for before in range(n - 1, -1, -1):
+        match, value = found[before]
         if match.start < boundary:
             return None
         if isinstance(value, AgencyRef) and value.kind == "regional_government" and value.region is not None:
