@@ -13,10 +13,17 @@ from urllib.parse import urlparse
 from .datafiles import read_lines
 
 TITLE_MAX_CHARS = 120
-# Unicode format characters (category Cf) that hide inside words: soft hyphen, zero-width space and joiners,
-# direction marks, word joiner, BOM. Text and queries drop them, so `bu\u00adpati` is `bupati`.
-FORMAT_CHARACTERS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-                               "\ufff9-\ufffb]")
+# Code points no reader sees that hide inside words (Unicode's Default_Ignorable_Code_Point, but the fillers
+# below): soft hyphen, combining grapheme joiner, zero-width space and joiners, direction marks, word joiner,
+# variation selectors, BOM, tag characters. Text and queries drop them, so `bu\u00adpati` is `bupati`.
+FORMAT_CHARACTERS = re.compile("[\u00ad\u034f\u061c\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                               "\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff0-\ufffb\U0001bca0-\U0001bca3"
+                               "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")  # Hangul fillers: letters drawn as blank, a space
+# to a reader (`Ganjar\u3164Pranowo`)
+# `Ma’ruf`, `Maʼruf`, `Ma`ruf`, `Ma´ruf`: an apostrophe between two letters, whichever character wrote it, is `'`,
+# as the tokenizer, the analyzer and queries read it (the class first: the look-behind runs only where it matches)
+APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032](?<=[^\\W\\d_].)(?=[^\\W\\d_])")
 # What no page, feed or index should hold: C0 controls but tab and line ends, DEL, the non-characters U+FFFE and
 # U+FFFF (XML refuses them all, and a feed of one such title fails), and lone surrogates (`"\ud800"` in JSON, which
 # no UTF-8 encoder writes).
@@ -96,13 +103,15 @@ def url_placeholders() -> frozenset[str]:
 
 def normalise_text(text: str) -> str:
     """One form for every text the index holds and every query it answers: NFKC (composed accents,
-    fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters, and nothing UNWRITABLE."""
+    fullwidth `ｂｕｐａｔｉ` as `bupati`, ligatures split) without format characters, one apostrophe inside words,
+    and nothing UNWRITABLE."""
     if not text:
         return text
     if UNWRITABLE.search(text):
         text = UNWRITABLE.sub(_written, text)
-    if not text.isascii():
-        text = FORMAT_CHARACTERS.sub("", text)
+    if not text.isascii() or "`" in text:
+        text = APOSTROPHES.sub("'", BLANK_LETTERS.sub(" ", FORMAT_CHARACTERS.sub("", text)))  # before NFKC, which
+        # writes `´` as a space and a combining accent
         if not unicodedata.is_normalized("NFKC", text):  # the ellipsis stays one character, as titles show it
             text = "\u2026".join(unicodedata.normalize("NFKC", part) for part in text.split("\u2026"))
     return text

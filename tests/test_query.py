@@ -413,6 +413,31 @@ def test_text_and_queries_in_other_unicode_forms_meet(tmp_path):
         service.close()
 
 
+def test_a_name_written_with_any_apostrophe_or_hidden_mark_is_one_official_found_by_every_spelling(tmp_path):
+    import json
+
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    spellings = ("Ma'ruf", "Ma\u2019ruf", "Ma\u02bcruf", "Ma`ruf", "Ma\u00b4ruf")
+    topics = ("meninjau banjir di Kalianda", "membuka pameran batik di Solo", "meresmikan pasar ikan di Tegal",
+              "menanam mangrove di Demak", "melepas kirab budaya di Semarang")
+    records = [{"url": f"https://a.id/{n}", "body": f"Wakil Presiden {written} Amin {topic}. Gubernur Jawa Tengah "
+                f"Gan\u034fjar\u3164Pranowo hadir."} for n, (written, topic) in enumerate(zip(spellings, topics))]
+    (tmp_path / "a.jsonl").write_text("\n".join(map(json.dumps, records)) + "\n", encoding="utf-8")
+    build_index([tmp_path / "a.jsonl"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        result = run(service)
+        assert {f["value"]: f["count"] for f in result["facets"]["official"]} == {
+            "Ma'ruf Amin": 5, "Ganjar Pranowo": 5}
+        for typed in spellings:
+            assert run(service, typed)["total"] == 5, typed
+            assert run(service, officials=[f"{typed} Amin"])["total"] == 5, typed
+    finally:
+        service.close()
+
+
 @pytest.fixture(scope="module", params=[True, False], ids=["seed read first", "versions read first"])
 def seed_first(request) -> bool:
     return request.param
