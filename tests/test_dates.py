@@ -87,3 +87,15 @@ def test_a_file_mixing_both_orders_says_so():
 def test_text_dates_outside_the_years_are_not_found():
     assert find_date("Rapat pada 5 November 2015 di Kalianda.") == date(2015, 11, 5)
     assert find_date("Rapat pada 5 November 0015 di Kalianda.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 10/10 was a Monday in 2016 and 2022: a law's year is never the story's
+    ("Paripurna merevisi Perda Nomor 3 Tahun 2016, Senin (10/10). Revisi berlaku mulai 2023.", date(2022, 10, 10)),
+    ("Paripurna merevisi UU No. 12 tahun 2016, Senin (10/10). Revisi berlaku mulai 2023.", date(2022, 10, 10)),
+    ("Anggaran tahun 2016 dibahas, Senin (10/10). Revisi berlaku mulai 2023.", date(2016, 10, 10)),
+    ("Rapat di Kalianda, Jum\u2019at (14/10/2022), sejak 1 Januari 2019.", date(2022, 10, 14)),
+    ("Rapat di Kalianda, Jum\u2019at (14/10). Program itu berjalan sejak 2022.", date(2022, 10, 14)),
+])
+def test_a_weekday_date_takes_a_year_the_text_gives_for_the_story(text, expected):
+    assert find_date(text) == expected

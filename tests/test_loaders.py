@@ -41,6 +41,12 @@ def test_weekday_date_without_year_takes_the_year_whose_weekday_fits():
     assert article.source == "Humas"
 
 
+def test_a_weekday_written_with_a_curly_apostrophe_dates_the_article():
+    article = parse_seed_text("Kalianda, Bupati membuka rapat di Lapangan Korpri, Jum\u2019at (14/10/2022). Program itu "
+                              "berjalan sejak 1 Januari 2019.\nHumas")
+    assert article.date == "2022-10-14"
+
+
 def test_weekday_date_without_any_year_is_unknown():
     article = parse_seed_text("Kalianda, Bupati membuka rapat koordinasi daerah, Senin (27/3).\nHumas")
     assert article.date is None

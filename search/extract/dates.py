@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from .lexicon import DAYS, MONTHS
 
-_DAY_NAMES = "|".join(DAYS) + "|Jum'at"
+_DAY_NAMES = "|".join(DAYS) + "|Jum['\u2019\u02bc`\u00b4]at"  # `Jum’at`: a date is read before the text is
+# normalised (normalise_text, which writes every apostrophe inside a word as `'`)
 WEEKDAY_DATE = re.compile(
     rf"\b(?P<weekday>{_DAY_NAMES})\s*,?\s*\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})"
     rf"(?:\s*/\s*(?P<year>\d{{2}}|\d{{4}}))?\s*\)",
@@ -29,8 +30,12 @@ ISO_DATETIME = re.compile(
 )
 WIB = timezone(timedelta(hours=7))
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# `Perda Nomor 3 Tahun 2016`, `UU No. 23 Tahun 2014`: a law's year, never the story's (`Senin (10/10)` beside it)
+REGULATION_NUMBER = re.compile(r"\b(?:Nomor|Nomer|No)\.?\s*\d+[A-Za-z]?\s+[Tt]ahun\s+$", re.IGNORECASE)
+REGULATION_REACH = 30
+FRIDAY = 4
 _WEEKDAY_NUMBER = {name.lower(): number for number, name in enumerate(DAYS)}
-_WEEKDAY_NUMBER["jum'at"] = 4
+_WEEKDAY_NUMBER["jum'at"] = FRIDAY
 _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)} | MONTH_ABBREVIATIONS
 
 
@@ -76,9 +81,10 @@ def _weekday_date(match: re.Match, text: str, year_hint: int | None) -> date | N
     if match["year"]:
         year = int(match["year"])
         return safe_date(year + 2000 if year < 100 else year, month, day)
-    weekday = _WEEKDAY_NUMBER[match["weekday"].lower()]
+    weekday = _WEEKDAY_NUMBER.get(match["weekday"].lower(), FRIDAY)  # else `Jum’at`
     candidates = [year_hint] if year_hint else []
-    candidates += [int(y) for y in YEAR.findall(text)]
+    candidates += [int(year[1]) for year in YEAR.finditer(text)
+                   if not REGULATION_NUMBER.search(text, max(0, year.start() - REGULATION_REACH), year.start())]
     for base in list(dict.fromkeys(candidates)):
         for year in (base, base - 1, base + 1):
             found = safe_date(year, month, day)
