@@ -323,9 +323,20 @@ def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
 
 
-def test_headline_case_titles_do_not_make_names():
-    article = Article(id="t", title="Pesan Kapolda Jatim Saat Berangkatkan Personel Amankan Pemilu", body="Isi berita.")
-    assert extract(article).official_names == []
+@pytest.mark.parametrize("title", ["Pesan Kapolda Jatim Saat Berangkatkan Personel Amankan Pemilu",
+                                   "Gubernur Tinjau Banjir", "Kapolres Pimpin"])
+def test_headline_case_titles_do_not_make_names(title):
+    article = Article(id="t", title=title, body="Bupati Lampung Selatan Nanang Ermanto meninjau banjir. Banjir surut.")
+    assert extract(article).official_names == ["Nanang Ermanto"]
+
+
+@pytest.mark.parametrize("body", [
+    "Banjir merendam rumah warga. Baca juga: Gubernur Tinjau Banjir di Kalianda. Warga mengungsi.",
+    "Banjir merendam rumah warga.\nKapolres Pimpin Apel Siaga\nWarga mengungsi ke balai desa.",
+    "Baca juga: Bupati Temui Warga Terdampak Banjir",
+])
+def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
+    assert extracted(body).official_names == []
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -48,10 +48,13 @@ def region_dict(region: Region) -> dict[str, str]:
     return {"code": region.code, "name": region.full_name, "level": region.level}
 
 
+HEADLINE_MIN_WORDS = 2  # `Gubernur Tinjau Banjir`: three capitalised words are a headline, not a post and a name
+
+
 def is_headline_case(title: str) -> bool:
     """`Pesan Kapolda Jatim Saat Berangkatkan Personel`: every word capitalised says nothing about names."""
     words = [w for w in title.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.7
+    return len(words) >= HEADLINE_MIN_WORDS and sum(w[:1].isupper() for w in words) / len(words) > 0.7
 
 
 # Scraped text runs a name into the next line's first word: "Menteri Hukum dan HAM Yasonna H LaolyCaleg DPR".

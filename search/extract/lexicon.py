@@ -74,6 +74,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     particles: frozenset[str]
     stopwords: frozenset[str]
     not_names: frozenset[str]
+    headline_verbs: frozenset[str]  # of not_names, those that end a post's clause (`Gubernur Tinjau Banjir`)
     name_closers: frozenset[str]  # of not_names, those that end a name after a given name (`Saiful Islam`)
     name_openers: frozenset[tuple[str, ...]]  # words that open a name, each a role's word elsewhere (`Anak Agung`)
     not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
@@ -341,6 +342,7 @@ def read_kecamatan(regions: list[Region]) -> dict[str, str]:
 def load_lexicon() -> Lexicon:
     regions = read_regions()
     named_units, named_unit_short = read_named_units()
+    headline_verbs = frozenset(read_lines("headline_verbs.txt"))
     return Lexicon(
         person_prefixes=frozenset(read_lines("person_prefixes.txt")),
         degree_suffixes=frozenset(read_lines("degree_suffixes.txt")),
@@ -361,7 +363,8 @@ def load_lexicon() -> Lexicon:
         connectors=frozenset(read_lines("connectors.txt")),
         particles=frozenset(read_lines("particles.txt")),
         stopwords=frozenset(read_data_lines("stopwords.txt")),
-        not_names=frozenset(read_lines("not_names.txt")),
+        not_names=frozenset(read_lines("not_names.txt")) | headline_verbs,
+        headline_verbs=headline_verbs,
         name_closers=frozenset(read_lines("name_closers.txt")),
         name_openers=frozenset(tuple(line.split()) for line in read_lines("name_openers.txt")),
         not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),

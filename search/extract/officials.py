@@ -406,7 +406,8 @@ class _Reader:
                     return i
                 i = close + 1
                 continue
-            if token.text == "," or token.text in CLAUSE_END or token.text in CANDIDACY_WORDS:
+            if (token.text == "," or token.text in CLAUSE_END or token.text in CANDIDACY_WORDS
+                    or token.text in self.lex.headline_verbs):
                 return i
             if self.is_title(i):
                 titled = True
