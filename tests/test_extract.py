@@ -455,6 +455,7 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Direktur Olahraga Roma Monchi mengatakan kontrak sudah diperpanjang.", []),
     ("Presiden Napoli Aurelio De Laurentiis menolak tawaran itu pekan lalu.", []),
     ("Bos Ducati Paolo Ciabatti mengatakan motor baru siap.", []),
+    ("Turnamen sepak bola Bupati Cup 2022 resmi dibuka, juga Piala Gubernur Lampung bulan depan.", []),
     # a body's acronym or a unit's word between the role and the name (not_names.txt)
     ("Komisioner Kompolnas Poengky Indarti mengatakan laporan sudah diterima.", ["Poengky Indarti"]),
     ("Kepala Direktorat Siber mengatakan pelaku sudah ditangkap.", []),

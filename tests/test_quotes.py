@@ -288,6 +288,10 @@ def test_speakers(body, expected):
     ('Indonesia bertemu Malaysia di final.\n\n"Kami memang sudah memprediksi tim putra bisa lolos," kata Manajer '
      'tim bulu tangkis Indonesia, Susy Susanti.',
      [("direct", "Susy Susanti", "kata")]),
+    # a club's word before the name is the club's (`Arema FC`), not the speaker's
+    ('Presiden Arema FC Gilang Widya Pramana menyampaikan belasungkawa, Minggu (2/10/2022).\n\n"Kami turut '
+     'berduka," ujar Gilang.',
+     [("direct", "Gilang Widya Pramana", "ujar")]),
     ('Aji Darmaji berduka.\n\n"Saya langsung setir ke sana," kata Aji Darmaji dengan suara bergetar saat ditemui '
      'di Studio Trans7, Warung Buncit, Jakarta Selatan.',
      [("direct", "Aji Darmaji", "kata")]),
