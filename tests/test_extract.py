@@ -620,6 +620,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Keuchik Gampong Lampulo Budi Santoso mengatakan air surut.", ["Budi Santoso"]),
     ("Wali Nagari Koto Baru Syafrizal dan Kepala Desa Masbagik Timur Baiq Nurul Hidayati hadir.",
      ["Syafrizal", "Baiq Nurul Hidayati"]),
+    # a new village's ending (`Jaya`, `Raya`) is the place's, after a regency's name too
+    ("Kepala Desa Sukamaju Jaya Parto dan Kepala Desa Madiun Jaya Sutrisno berjanji memperbaiki jalan.",
+     ["Parto", "Sutrisno"]),
+    ("Sekretaris Desa Bantul Raya Wagiman ikut dilantik Bupati Bantul Abdul Halim Muslih.",
+     ["Wagiman", "Abdul Halim Muslih"]),
     # Yogyakarta's kinds of place (kalurahan, kapanewon); an acting holder's post names its place too
     ("Lurah Kalurahan Sendangadi, Jumadi, mengatakan warga aman.", ["Jumadi"]),
     ("Kepala Desa Wonokerto, Kapanewon Turi, Sutopo, mengatakan.", ["Sutopo"]),

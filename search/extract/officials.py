@@ -1060,6 +1060,8 @@ class _Reader:
             return start, end
         if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
             return self._after_place_level(start, end)
+        if self._place_named_after_region(start, end):
+            return start + 1, end
         post = self._post_after_acting(head)
         if self.tokens[post].text.capitalize() not in PLACE_POSTS:
             return name
@@ -1075,6 +1077,14 @@ class _Reader:
             return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`, `Lurah Kalianda
             # Rina`: a district's name (a kelurahan, a village or a police sector often bears its kecamatan's)
         return name
+
+    def _place_named_after_region(self, start: int, end: int) -> bool:
+        """`Kepala Desa Madiun Jaya Parto`, `Kades Bantul Raya Wagiman`: a village named after a regency, with a
+        place's ending (`Jaya`, `Raya`: place_name_endings.txt), right after the word or the post that says a
+        place follows; the ending is the place's, not the name's."""
+        before = self.tokens[start - 2].text if start >= 2 else ""
+        return (end - start >= 2 and start - 1 in self.material and self.word(start) in self.lex.place_name_endings
+                and (before in self.lex.place_levels or before.capitalize() in PLACE_POSTS))
 
     def _city_named(self, i: int) -> bool:
         """`Wali Kota Metro Wahdi Siradjuddin`: after a city's post, a place-kind word (`Metro` of `Polres Metro
