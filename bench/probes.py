@@ -57,6 +57,18 @@ Then 36 more by an eighth helper (`probe9`, 2026-12-06, all `dev`), written afte
 two or more kab/kota): `two-sided`, `benchmark`, `career-moves`, `travel-logistics`, `namesake-places` and
 `sport-culture`; scored before any change they prompted (on 9522906, which has the rule): officials 0.970/0.963,
 agencies 0.969/0.882, kab/kota 0.821/1.000 (without the rule, on 372032f: kab/kota 0.657/1.000).
+Then 40 more by a ninth helper (`probe10`, 2026-12-06; 22 held out, 18 dev as the hashes fell), eight kinds of
+five none of the others has: `military` (Pangdam, Danrem, Dandim, Danlanud, Danlanal, Danyon; Kodam, Korem, Kodim,
+Lanud, Lanal, Lantamal and Yonif written many ways, ranks, retired officers), `acting-deputy` (Pj, Plt, Plh, Wakil
+Bupati, Asisten and Staf Ahli, names between degrees, a press release ending in its desk line), `health-education`
+(Direktur RSUD, Kepala Dinas Kesehatan, Kepala Puskesmas, rectors and headmasters, Kantor Kemenag, BKKBN),
+`state-services` (PLN, Pertamina and Bulog staff beside BPJS, Basarnas, BMKG, Imigrasi and BBWS field offices),
+`ethnic-names` (Batak, Bugis, Balinese, Sasak, Papuan, Chinese-Indonesian and Minang names, local honorifics, adat
+titles), `later-mentions` (officials later named by role, nickname or first name; two officials sharing a surname),
+`two-levels` (provincial and kabupaten/kota bodies side by side, region acronyms) and `distractors` (business
+owners, athletes, artists, party chairs, suspects by initials; airports, hospitals, streets and mosques named after
+people); scored before any change they prompted (on 6e0dbb6): held-out officials 0.943/0.952, agencies
+0.947/0.939, kab/kota 0.909/0.952; dev officials 0.905/0.915, agencies 0.948/0.892, kab/kota 1.000/1.000.
 """
 
 from __future__ import annotations
