@@ -288,6 +288,11 @@ def test_speakers(body, expected):
     ('Indonesia bertemu Malaysia di final.\n\n"Kami memang sudah memprediksi tim putra bisa lolos," kata Manajer '
      'tim bulu tangkis Indonesia, Susy Susanti.',
      [("direct", "Susy Susanti", "kata")]),
+    # a subject who answers (reply_verbs.txt) speaks next, though the speaker before named them
+    ('Bupati Jember Hendy Siswanto menegur Kepala Dinas Kesehatan Jember Hendro Soelistijono.\n\n"Saya minta Pak '
+     'Hendro segera menambah tenaga," kata Hendy.\n\nHendro menjawab pihaknya kekurangan tenaga. "Kami hanya punya '
+     '40 vaksinator," ucapnya.',
+     [("direct", "Hendy Siswanto", "kata"), ("direct", "Hendro Soelistijono", "ucapnya")]),
     # a club's word before the name is the club's (`Arema FC`), not the speaker's
     ('Presiden Arema FC Gilang Widya Pramana menyampaikan belasungkawa, Minggu (2/10/2022).\n\n"Kami turut '
      'berduka," ujar Gilang.',

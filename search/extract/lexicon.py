@@ -101,6 +101,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     company_suffixes: frozenset[str]  # `Limited`, `Tbk`: after an agency's name, a company that shares it
     attribution_verbs: frozenset[str]
     reporting_verbs: frozenset[str]  # `mengatakan`: a verb of saying after its subject (search/extract/quotes.py)
+    reply_verbs: frozenset[str]  # `menjawab`: its subject speaks next, whoever named them before
     speaker_pronouns: frozenset[str]
     speech_adverbs: frozenset[str]
     anaphors: frozenset[str]
@@ -392,6 +393,7 @@ def load_lexicon() -> Lexicon:
         company_suffixes=frozenset(read_lines("company_suffixes.txt")),
         attribution_verbs=frozenset(read_lines("attribution_verbs.txt")),
         reporting_verbs=frozenset(read_lines("reporting_verbs.txt")),
+        reply_verbs=frozenset(read_lines("reply_verbs.txt")),
         speaker_pronouns=frozenset(read_lines("speaker_pronouns.txt")),
         speech_adverbs=frozenset(read_lines("speech_adverbs.txt")),
         anaphors=frozenset(read_lines("anaphors.txt")),

@@ -38,6 +38,7 @@ BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sente
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
+REPLY_VERB_REACH = 2  # `Hendro langsung menjawab`: an adverb may stand between the name and its verb
 SET_OFF_WINDOW = 20  # `General Manager Transportasi Blue Bird Areal Bali, Putu Gede Panca, …`: a set-off name
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
 PRONOUN_SUFFIX = "nya"
@@ -254,6 +255,19 @@ class _Article:
         words = self.words_said_by(speaker)
         return any(word in words for word in name.split() if len(word) > 2)
 
+    def answers(self, offset: int) -> bool:
+        """`Hendro menjawab …`, `Hendro langsung menanggapi …`: the name at `offset` answers (reply_verbs.txt),
+        so speaks next, though the speaker before named them."""
+        i = self.token_at(offset)
+        while i < len(self.tokens) and self.is_speaker_word(i):
+            i += 1
+        for j in range(i, min(i + REPLY_VERB_REACH, len(self.tokens))):
+            if self.tokens[j].lower in self.lex.reply_verbs:
+                return True
+            if not self.tokens[j].is_word:
+                return False
+        return False
+
     def words_said_by(self, speaker: str) -> set[str]:
         """The capitalised words of what `speaker` said so far, read once per text."""
         texts = self.said.get(speaker, [])
@@ -406,7 +420,7 @@ class _Article:
             position, name = subjects[index]
             if best is not None and position <= best[0]:
                 break
-            if not self.talked_about(speaker, name):
+            if not self.talked_about(speaker, name) or self.answers(position):
                 best = (position, name)
                 break
         for index in range(bisect_left(self.quiet, (offset,)) - 1, -1, -1):
