@@ -620,6 +620,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Keuchik Gampong Lampulo Budi Santoso mengatakan air surut.", ["Budi Santoso"]),
     ("Wali Nagari Koto Baru Syafrizal dan Kepala Desa Masbagik Timur Baiq Nurul Hidayati hadir.",
      ["Syafrizal", "Baiq Nurul Hidayati"]),
+    # a Batak woman's `br`/`boru` and her clan's name, a regency's too, are the name's; after `Cabang`, the place
+    ("Wakil Bupati Toba Rosmaida br Simanjuntak dan Camat Kabanjahe Rasmi Br Karo hadir.",
+     ["Rosmaida br Simanjuntak", "Rasmi Br Karo"]),
+    ("Kepala BPJS Kesehatan Cabang Watampone, Arief Rahmat Hidayat, mengatakan klaim naik.", ["Arief Rahmat Hidayat"]),
     # a new village's ending (`Jaya`, `Raya`) is the place's, after a regency's name too
     ("Kepala Desa Sukamaju Jaya Parto dan Kepala Desa Madiun Jaya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),
@@ -1009,6 +1013,8 @@ def test_regional_news_roles(body, expected):
     ("Bupati Banyuwangi dan Bupati Jember bertemu. Pemkab menyiapkan dapur umum.", []),
     ("Bupati Banyuwangi hadir. Pemkab/Pemkot se-Jatim diminta siaga, juga Pemkab se-Indonesia.", []),
     ("Bupati Banyuwangi hadir. Bantuan Pemkab dan Pemkot belum cair.", []),
+    ("Menurut Saragih, Pemko Pematangsiantar menyiapkan lahan. Wali Kota Medan Bobby Nasution hadir. Pemko Medan "
+     "membantu.", ["Pemerintah Kota Pematangsiantar", "Pemerintah Kota Medan"]),
     # `Pemkot dan TNI` is one government; `Kapolres Metro Tangerang Kota` names no second kota (Kota Metro)
     ("Kapolres Metro Tangerang Kota, Kombes Harry Kurniawan, bertemu ormas di Kota Tangerang. Laporan disampaikan "
      "kepada Pemkot atau kepolisian. Kepolisian bersama Pemkot dan TNI berjaga.",

@@ -60,7 +60,7 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten",), "Pemerintah {full}", "Pemkab {short}", "regional_government",
                  ("Pemerintah {level} {w}", "Pemkab {w}", "Pemda {level} {w}")),
     RegionalBody(("kota",), "Pemerintah {full}", "Pemkot {short}", "regional_government",
-                 ("Pemerintah {level} {w}", "Pemkot {w}", "Pemda {level} {w}")),
+                 ("Pemerintah {level} {w}", "Pemkot {w}", "Pemko {w}", "Pemda {level} {w}")),  # `Pemko`: Sumatra's
     RegionalBody(("provinsi", "kabupaten", "kota"), "Pemerintah {full}", "Pemda {short}", "regional_government",
                  (), ("Pemda {w}",)),  # `Pemda DIY`, `Pemda Sleman`: a regional government named without its level
     RegionalBody(("provinsi", "kabupaten", "kota"), "Dewan Perwakilan Rakyat Daerah {full}", "DPRD {short}",
@@ -387,7 +387,7 @@ BARE_LEGISLATURE = AgencyRef("Dewan Perwakilan Rakyat Daerah", REGIONAL_LEGISLAT
 
 
 # a regional government written without its region's name (not `Pemda`: as often every regional government)
-BARE_GOVERNMENTS = {"Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemprov": ("provinsi",)}
+BARE_GOVERNMENTS = {"Pemkab": ("kabupaten",), "Pemkot": ("kota",), "Pemko": ("kota",), "Pemprov": ("provinsi",)}
 NOT_ONE_GOVERNMENT = frozenset({"/", "se", "-"})  # `Pemkab/Pemkot`, `Pemkab se-Jatim`
 
 

@@ -42,6 +42,7 @@ APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB}) | 
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
 SEQUEL_CONNECTORS = frozenset({"serta"})  # `X serta Y`: never inside one name, unlike `dan` (`Hukum dan HAM`)
+CLAN_PARTICLES = frozenset({"br", "Br", "boru", "Boru"})  # `Rosmaida br Simanjuntak`: then the clan's name
 TOWN_WORD = "Kota"  # opens the names of kecamatan and kelurahan too (`Kota Komba`, `Kota Ndora`), not only kota
 HOLDER_ADVERBS = frozenset({"kini", "sekarang"})  # `Camat Elar kini dijabat …`
 HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
@@ -74,7 +75,7 @@ ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post he
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
                          "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin"})  # a village head's local titles
-CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot"})  # then a kota's name: `Wali Kota Metro`
+CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
@@ -638,7 +639,7 @@ class _Reader:
                                     or (self.word(name_end - 1) == "-" and not self.is_hyphen_part(name_end - 1))
                                     or self.is_degree(name_end - 1)):  # `Budi Santoso SH`: the degree after
             name_end -= 1
-        name_start = name_end - self._last_word_name(name_end - 1, head)
+        name_start = name_end - (self._last_word_name(name_end - 1, head) or self._clan_after_particle(name_end - 1))
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)
                                          or self._inner_word_name(name_start - 1, head, name_end)
@@ -773,6 +774,11 @@ class _Reader:
         return self.is_name_word(i - 1) and (
             (token.text in self.lex.word_names and not self._post_word_here(i))
             or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
+
+    def _clan_after_particle(self, i: int) -> bool:
+        """`Rasmi br Karo`: after a Batak woman's `br`/`boru`, the clan's name is the name's last word, even one
+        the gazetteers hold as a regency's."""
+        return i > 1 and self.word(i - 1) in CLAN_PARTICLES and self.tokens[i].is_capitalised
 
     def _most_name_words(self, start: int) -> int:
         """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
