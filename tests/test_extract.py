@@ -343,6 +343,9 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     ("Personel Kodim 0825 Banyuwangi dan Lanal Banyuwangi berjaga.",
      ["Komando Distrik Militer 0825 Banyuwangi", "Pangkalan TNI Angkatan Laut Banyuwangi"]),
     ("Panglima Kodam V/Brawijaya Rafael Granada Baay hadir.", ["Komando Daerah Militer V/Brawijaya"]),
+    # a battalion's motto after its number is its name (three words at most, named_units.tsv)
+    ("Komandan Yonif 600/Modang Letkol Inf Johan Yudistira hadir bersama Yonif 700/Wira Yudha Cakti dan warga.",
+     ["Batalyon Infanteri 600/Modang", "Batalyon Infanteri 700/Wira Yudha Cakti"]),
     ("Api diselidiki Polsek Tembilahan Hulu sejak malam.", ["Kepolisian Sektor Tembilahan Hulu"]),
     ("Menurut staf KBRI Lisabon Ahmad Rama, acara ramai.", ["Kedutaan Besar Republik Indonesia Lisabon"]),
     ("Polresta Banyuwangi dan Polres Blitar Kota bersiaga.",

@@ -553,7 +553,8 @@ def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) 
     unit, under its full name. Police units are not joined: `Polres Malang` and `Polres Malang Kota` are two."""
     if sum(mention.kind in JOINED_UNIT_KINDS for mention in mentions) < 2:
         return mentions  # most articles: nothing to join
-    heads = {template.split("{}")[0] for template, kind, _ in lexicon.named_units.values() if kind in JOINED_UNIT_KINDS}
+    heads = {template.split("{}")[0] for template, kind, *_ in lexicon.named_units.values()
+             if kind in JOINED_UNIT_KINDS}
 
     def full_name(mention: AgencyMention) -> list[AgencyMention]:
         if mention.kind not in JOINED_UNIT_KINDS or not any(mention.name.startswith(head) for head in heads):
@@ -936,7 +937,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     prefix = _named_unit_prefix(tokens, index, lexicon)
     if prefix is None:
         return None
-    template, kind, most = lexicon.named_units[prefix]
+    template, kind, most, after_number = lexicon.named_units[prefix]
     name_start = end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
     words = 0
     numbered = False
@@ -944,10 +945,11 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     if city:
         end += city
     level = 0  # "Kodim 0833/Kota Malang": a level word before the one name word after a number
-    while not city and end < len(tokens) and words < (1 + level if numbered else most):
+    while not city and end < len(tokens) and words < (after_number + level if numbered else most):
         text = tokens[end].text
         if text == "/" or text.isdigit() or _is_roman(text):
-            numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows
+            numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows (a battalion's
+            # motto more: `Yonif 700/Wira Yudha Cakti`)
             end += 1
         elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
               and text not in lexicon.person_prefixes):
@@ -963,7 +965,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
         end -= 1
     if end == name_start:
         return None
-    if numbered and words == 1 + level:
+    if numbered and words == after_number + level:
         end += _place_words_on(tokens, end - 1, lexicon)  # `Kodim 0411/Lampung Tengah`
     if numbered and words and _joined_place_follows(tokens, end, lexicon):
         end += 2  # `Kodim 0818/Malang-Batu`: the district covers both
