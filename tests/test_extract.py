@@ -1034,6 +1034,8 @@ def test_regional_news_roles(body, expected):
     # ...at the end of a river basin's or park's name, past an acronym in brackets, and at the words' cap
     ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.",
      ["Balai Besar Wilayah Sungai Brantas"]),
+    ("Kepala Balai Besar Wilayah Sungai (BBWS) Pompengan Jeneberang Ir. Dwi Purwantoro, M.T. mengatakan debit naik.",
+     ["Balai Besar Wilayah Sungai Pompengan Jeneberang"]),  # the holder's title ends the name
     ("Normalisasi dilakukan Balai Besar Wilayah Sungai (BBWS) Citarum. Kepala BBWS Citarum, Dian Rahmawati, "
      "menyebut tanggul jebol.", ["Balai Besar Wilayah Sungai Citarum"]),
     ("didampingi Kepala Balai Besar Pelaksanaan Jalan Nasional (BBPJN) Wilayah VI Atyanto Busono, Sabtu.",

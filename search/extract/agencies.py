@@ -708,6 +708,8 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
     end = start
     while end < len(tokens) and len(words) < MAX_UNIT_WORDS:
         token = tokens[end]
+        if words and token.text in lexicon.person_prefixes:
+            break  # `Balai Besar Wilayah Sungai Pompengan Jeneberang Ir. Dwi Purwantoro`: the holder's title
         if token.is_capitalised and not (words and _longest_at(gazetteers, tokens, end)):
             words.append(token.text)
             end += 1
