@@ -318,6 +318,8 @@ def test_official_rules(body, expected):
     "Direktur Eksekutif Walhi Sulawesi Tenggara, Andi Rahman, menilai.",  # civil society
     "Direktur BUMDes Kemiren, Suhaimi, beralasan.",  # a village enterprise
     "Ketua Karang Taruna Mojodelik, Ahmad Fauzi, meminta.",  # a youth group
+    "Ketua FKPPI Balikpapan Hendra Saputra Lubis dan Ketua KNPI Kaltim Budi Santoso hadir.",  # mass organisations
+    "Ketua Majelis Adat Budaya Tionghoa (MABT) Singkawang, Bong Cin Nen, hadir.",  # a community's council
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
