@@ -629,6 +629,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Wakil Bupati Toba Rosmaida br Simanjuntak dan Camat Kabanjahe Rasmi Br Karo hadir.",
      ["Rosmaida br Simanjuntak", "Rasmi Br Karo"]),
     ("Kepala BPJS Kesehatan Cabang Watampone, Arief Rahmat Hidayat, mengatakan klaim naik.", ["Arief Rahmat Hidayat"]),
+    # a surname Sastrawi reads as affixed (`pe-nanggung-an`) ends a name where the clause ends after it
+    ("Kepala BPBD Jateng Bergas Catursasi Penanggungan mengatakan banjir surut.", ["Bergas Catursasi Penanggungan"]),
+    ("Staf Ahli Bupati Bidang Pembangunan Drs. Yulianus Palangan, serta Kepala Dinas Pertanian Budi Santoso hadir.",
+     ["Yulianus Palangan", "Budi Santoso"]),
     # a new village's ending (`Jaya`, `Raya`) is the place's, after a regency's name too
     ("Kepala Desa Sukamaju Jaya Parto dan Kepala Desa Madiun Jaya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),

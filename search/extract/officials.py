@@ -773,7 +773,20 @@ class _Reader:
             return self.is_name_word(i - 1) or self.word(i - 1) in self.lex.word_names  # `Agung Sedayu` too
         return self.is_name_word(i - 1) and (
             (token.text in self.lex.word_names and not self._post_word_here(i))
-            or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words))
+            or (stem_word(lowered) + NAME_SUFFIX == lowered and lowered not in self.lex.common_words)
+            or self._affixed_surname(i))
+
+    def _affixed_surname(self, i: int) -> bool:
+        """`Drs. Yulianus Palangan,`, `Bergas Catursasi Penanggungan mengatakan`: a word Sastrawi splits into an
+        affix and a root, that no list holds as a unit's or a role's word or as an ordinary word, ends a name of
+        two words or more, or one after a title, where the clause ends after it."""
+        token = self.tokens[i]
+        following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (i >= 2 and (self.is_name_word(i - 2) or self.is_title(i - 2))
+                and (following is None or not following.is_capitalised)
+                and token.lower not in self.lex.common_words and token.text not in self.lex.role_words
+                and token.text not in self.lex.unit_field_words and token.text not in self.lex.positions
+                and token.text not in self.lex.not_names and is_derived_word(token.text))
 
     def _clan_after_particle(self, i: int) -> bool:
         """`Rasmi br Karo`: after a Batak woman's `br`/`boru`, the clan's name is the name's last word, even one
