@@ -76,6 +76,13 @@ def test_bare_surname_later_joins_the_full_name_and_longest_role_wins():
     assert [(o.name, o.role) for o in result.officials] == [("Dendi Ramadhona", "Bupati Kabupaten Pesawaran")]
 
 
+def test_two_words_inside_a_longer_name_join_it():
+    result = extracted("Plt Kepala Dinas Pariwisata Badung I Gusti Ngurah Agung Sentana Putra membuka acara. Plt "
+                       "Kadispar Badung Agung Sentana menyebut kunjungan naik.")
+    assert [(o.name, o.role) for o in result.officials] == [
+        ("I Gusti Ngurah Agung Sentana Putra", "Plt Kepala Dinas Pariwisata Badung")]
+
+
 def test_bare_names_listed_between_officials_are_officials():
     result = extracted("Hadir Asisten Umum Badruzzaman, Muhadi, Kabag Organisasi Yudhistira dan pejabat lain.")
     assert result.official_names == ["Badruzzaman", "Muhadi", "Yudhistira"]

@@ -1773,7 +1773,16 @@ def _same_person(name: str, other: str) -> bool:
     words, other_words = tuple(name.split()), tuple(other.split())
     if len(words) == len(other_words):
         return all(same_word(a, b) for a, b in zip(words, other_words))
-    return is_shorter_form(words, other_words) or is_shorter_form(other_words, words)
+    return (is_shorter_form(words, other_words) or is_shorter_form(other_words, words)
+            or _inner_run(words, other_words) or _inner_run(other_words, words))
+
+
+def _inner_run(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """`Agung Sentana` of `I Gusti Ngurah Agung Sentana Putra`: in one article, two words or more written
+    together inside a longer name are that person, though neither its first nor its last word is among them."""
+    size = len(short)
+    return 2 <= size < len(long) and any(all(same_word(a, b) for a, b in zip(short, long[start:start + size]))
+                                         for start in range(1, len(long) - size))
 
 
 def add_bare_mentions(mentions: list[OfficialMention], tokens: Tokens, lexicon: Lexicon) -> None:
