@@ -636,6 +636,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Wakil Bupati Toba Rosmaida br Simanjuntak dan Camat Kabanjahe Rasmi Br Karo hadir.",
      ["Rosmaida br Simanjuntak", "Rasmi Br Karo"]),
     ("Kepala BPJS Kesehatan Cabang Watampone, Arief Rahmat Hidayat, mengatakan klaim naik.", ["Arief Rahmat Hidayat"]),
+    # a Balinese name's caste and birth-order words do not count against the words a name may have
+    ("Hadir pula Kepala Dinas Pemajuan Masyarakat Adat Provinsi Bali I Gusti Ayu Putu Sri Rahayu Dewi.",
+     ["I Gusti Ayu Putu Sri Rahayu Dewi"]),
     # a surname Sastrawi reads as affixed (`pe-nanggung-an`) ends a name where the clause ends after it
     ("Kepala BPBD Jateng Bergas Catursasi Penanggungan mengatakan banjir surut.", ["Bergas Catursasi Penanggungan"]),
     ("Staf Ahli Bupati Bidang Pembangunan Drs. Yulianus Palangan, serta Kepala Dinas Pertanian Budi Santoso hadir.",
@@ -1043,6 +1046,7 @@ def test_regional_news_roles(body, expected):
     ("Kepala Balai Besar Pelaksanaan Jalan Nasional VI Atyanto Busono mengatakan jalan ditutup.",
      ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
     ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
+    ("Dinas Pemajuan Masyarakat Adat Provinsi Bali mendata desa adat.", ["Dinas Pemajuan Masyarakat Adat Provinsi Bali"]),
     ("Kepala Balai Taman Nasional Gunung Rinjani menutup jalur.", ["Balai Taman Nasional Gunung Rinjani"]),
     # ...at the end of a river basin's or park's name, past an acronym in brackets, and at the words' cap
     ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.",

@@ -96,6 +96,8 @@ MAX_PORTFOLIO_WORDS = 6  # a portfolio written out before its acronym in bracket
 # a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
 BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
                                   "Gusti", "Dewa", "Gde", "Luh"})
+BALINESE_TITLES = BALINESE_ORDER_NAMES | {"Ayu", "Agung", "Ngurah", "Bagus", "Anak", "Ida", "Cokorda", "Desak"}
+MAX_BALINESE_TITLES = 3  # `I Gusti Ayu Putu`
 MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the verdicts start again when full
 # end a role before its holder's comma (`tersebut`, `itu`, `ini` point back to someone named before: after them,
 # the comma rarely opens the holder's name: `Menurut Kapolres itu, Ahmad ...`)
@@ -794,8 +796,14 @@ class _Reader:
         return i > 1 and self.word(i - 1) in CLAN_PARTICLES and self.tokens[i].is_capitalised
 
     def _most_name_words(self, start: int) -> int:
-        """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more."""
-        return MAX_NAME_WORDS + (self.word(start) in BALINESE_OPENERS)
+        """`I Made Wira Hady Arsanta Wardhana`: a Balinese name's opening `I` or `Ni` is one word more, and so is
+        each caste or birth-order word after it (`I Gusti Ayu Putu Sri Rahayu Dewi`)."""
+        if self.word(start) not in BALINESE_OPENERS:
+            return MAX_NAME_WORDS
+        titles = 0
+        while titles < MAX_BALINESE_TITLES and self.word(start + 1 + titles) in BALINESE_TITLES:
+            titles += 1
+        return MAX_NAME_WORDS + 1 + titles
 
     def read_official(self, head: int) -> tuple[list[_Found], int]:
         """Read a role from a position word and the name that follows; return the officials it names (two in
