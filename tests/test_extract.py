@@ -643,6 +643,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kepala BPBD Jateng Bergas Catursasi Penanggungan mengatakan banjir surut.", ["Bergas Catursasi Penanggungan"]),
     ("Staf Ahli Bupati Bidang Pembangunan Drs. Yulianus Palangan, serta Kepala Dinas Pertanian Budi Santoso hadir.",
      ["Yulianus Palangan", "Budi Santoso"]),
+    # ...and a village's opening word (`Lumban`, `Sei`: place_name_openers.txt)
+    ("Kepala Desa Lumban Bulbul Marlan Hutahaean dan Lurah Sei Sikambing Sri Wahyuni hadir.",
+     ["Marlan Hutahaean", "Sri Wahyuni"]),
     # a new village's ending (`Jaya`, `Raya`) is the place's, after a regency's name too
     ("Kepala Desa Sukamaju Jaya Parto dan Kepala Desa Madiun Jaya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),

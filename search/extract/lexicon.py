@@ -88,6 +88,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     group_nouns: frozenset[str]  # `pejabat`, `petahana`: a group of office holders, named after a copula
     copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
+    place_name_openers: frozenset[str]  # `Lumban`, `Sei`: the first word of one
     unit_name_endings: frozenset[str]  # `Brantas`, `Baluran`: the end of a river basin's or park's name
     unit_field_words: frozenset[str]  # fields in units' names the tables' names lack (`Mikro`, `Hortikultura`)
     body_name_openers: frozenset[str]  # `PT`, `Istana`: a position word after one is the name's (`PT Duta Palma`)
@@ -378,6 +379,7 @@ def load_lexicon() -> Lexicon:
         world_cities=frozenset(line.lower() for line in read_lines("world_cities.txt")),
         place_levels=frozenset(read_lines("place_levels.txt")),
         place_name_endings=frozenset(read_lines("place_name_endings.txt")),
+        place_name_openers=frozenset(read_lines("place_name_openers.txt")),
         unit_name_endings=frozenset(read_lines("unit_name_endings.txt")),
         unit_field_words=frozenset(read_lines("unit_field_words.txt")),
         national_posts=tuple(read_lines("national_posts.txt")),

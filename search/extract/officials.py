@@ -1167,9 +1167,10 @@ class _Reader:
 
     def _two_word_place(self, start: int) -> bool:
         """`Lurah Pejaten Timur Agus Salim`, `Camat Pasar Kemis …`: a kecamatan's name of two words, or two words
-        the second of which ends a place's name (`Timur`, `Kidul`), is where the post is held."""
+        the second of which ends a place's name (`Timur`, `Kidul`) or the first opens one (`Lumban`), is where the
+        post is held."""
         second = self.word(start + 1)
-        return (second in self.lex.place_name_endings
+        return (second in self.lex.place_name_endings or self.word(start) in self.lex.place_name_openers
                 or f"{self.tokens[start].lower} {second.lower()}" in self.lex.kecamatan_names)
 
     def _unit_named(self, name: tuple[int, int]) -> bool:
