@@ -1050,6 +1050,8 @@ def test_regional_news_roles(body, expected):
      ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
     ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
     ("Dinas Pemajuan Masyarakat Adat Provinsi Bali mendata desa adat.", ["Dinas Pemajuan Masyarakat Adat Provinsi Bali"]),
+    ("Badan Pelaksana Otorita Danau Toba (BPODT) menata kawasan. Penyerahan dilakukan di Balai Budaya Gianyar.",
+     ["Badan Pelaksana Otorita Danau Toba"]),  # a tourism authority; a cultural hall is no unit
     ("Kepala Balai Taman Nasional Gunung Rinjani menutup jalur.", ["Balai Taman Nasional Gunung Rinjani"]),
     # ...at the end of a river basin's or park's name, past an acronym in brackets, and at the words' cap
     ("Kepala Balai Besar Wilayah Sungai Brantas Fauzi Idris mengatakan debit naik.",

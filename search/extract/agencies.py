@@ -687,7 +687,7 @@ ABROAD_WORDS = frozenset({"setempat", "negara"})  # in lower case after a nation
 NATIONAL_KINDS = frozenset({"ministry", "coordinating_ministry", "agency", "commission", "legislature", "court",
                             "prosecutor", "central_bank", "auditor", "police", "military"})
 NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakyat", "Agung", "Sidang", "Kampung",
-                       "Lelang"})  # `Balai Lelang Christie`: an auction house
+                       "Lelang", "Budaya"})  # `Balai Lelang Christie`: an auction house; `Balai Budaya`: a hall
 
 
 MIN_HOLDER_WORDS = 2
