@@ -1049,6 +1049,8 @@ def test_regional_news_roles(body, expected):
     ("Kepala Balai Besar Pelaksanaan Jalan Nasional VI Atyanto Busono mengatakan jalan ditutup.",
      ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
     ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
+    ("Kepala Pusat Data dan Informasi Kementerian Kesehatan Budi Santoso hadir.",
+     ["Pusat Data dan Informasi Kementerian Kesehatan", "Kementerian Kesehatan"]),  # a ministry's centre
     ("Dinas Pemajuan Masyarakat Adat Provinsi Bali mendata desa adat.", ["Dinas Pemajuan Masyarakat Adat Provinsi Bali"]),
     ("Badan Pelaksana Otorita Danau Toba (BPODT) menata kawasan. Penyerahan dilakukan di Balai Budaya Gianyar.",
      ["Badan Pelaksana Otorita Danau Toba"]),  # a tourism authority; a cultural hall is no unit
