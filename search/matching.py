@@ -101,7 +101,7 @@ class Expansions:
     postings: int = MAX_EXPANDED_POSTINGS
     used: int = 0
     postings_used: int = 0
-    deadline: float | None = None  # time.monotonic() after which reading more postings is refused
+    deadline: float | None = None  # time.thread_time() after which reading more postings is refused
     capped: dict[str, dict[str, int]] = field(default_factory=dict)  # "me*" -> {"found": 5123, "searched": 200}
     _matches: dict[tuple, tuple] = field(default_factory=dict)  # an expansion asked twice: (documents, scores)
 
@@ -127,7 +127,7 @@ class Expansions:
     def check(self) -> None:
         """QueryTooCostlyError once the search is past its deadline: checked before each word, phrase or
         expansion is read, so one search's work stays within its time whatever the query asks."""
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and time.thread_time() > self.deadline:
             raise QueryTooCostlyError("this query reads too much of the index for one search: use fewer, rarer "
                                       "or longer words, fewer prefixes (me*) and phrases, or a filter")
 
