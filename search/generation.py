@@ -315,14 +315,16 @@ class Generation:
         the request's period. Facet selections are kept apart, each facet's counts ignore its own."""
         base = self.postings.live.copy()
         for query in built.filters:
+            if not base.any():
+                break  # `said:jokowi said:jk said:anies …`: once the filters leave nothing, the rest is not read
             base &= self.evaluator.mask(query, expansions)
         period = self.evaluator.mask(built.period, expansions) if built.period is not None else None
-        if built.excluded is not None:
+        if built.excluded is not None and base.any():
             base &= ~self.evaluator.mask(built.excluded, expansions)
         doc_count = len(base)
         selections = {name: self.facets[name].documents_with_any(values, doc_count)
                       for name, values in selected.items() if values}
-        if not built.units:
+        if not built.units or not base.any():  # nothing left for the words to rank
             scores = None if built.excluded is None else np.zeros(doc_count, dtype=np.float32)
             return _Masks(base if period is None else base & period, selections, scores)
         held = np.zeros(doc_count, dtype=np.int16)

@@ -424,7 +424,7 @@ class Evaluator:
         if postings is not None:
             return self._arrays(*postings)
         if isinstance(query, wq.And):
-            return self._all_of([self.run(q, expansions) for q in query.subqueries])
+            return self._all_of(query.subqueries, expansions)
         if isinstance(query, wq.Or):
             return self._union(query.subqueries, expansions)
         if isinstance(query, wq.AndMaybe):  # the optional part only ranks what the required part matches
@@ -486,11 +486,17 @@ class Evaluator:
         dense[ids] = scores
         return Match(mask, dense)
 
-    def _all_of(self, parts: list[Match]) -> Match:
-        if not parts:
+    def _all_of(self, queries: list[wq.Query], expansions: Expansions) -> Match:
+        """Documents matching every query, their scores summed; once none is left the queries after are not
+        read (`said:jokowi said:jk said:anies …`: two speakers quoted in no article together settle it)."""
+        if not queries:
             return Match(self.postings.live.copy(), self._zeros())
-        mask, scores = parts[0].mask, parts[0].scores
-        for part in parts[1:]:
+        first = self.run(queries[0], expansions)
+        mask, scores = first.mask, first.scores
+        for query in queries[1:]:
+            if not mask.any():
+                break
+            part = self.run(query, expansions)
             mask &= part.mask
             scores += part.scores
         scores[~mask] = 0

@@ -184,7 +184,10 @@ class SaidWords(wq.Query):
                 break
             inside: set[int] = set()
             for words, prefix in group:
-                inside |= _prefix_inside(reader, starts, words[0]) if prefix else _words_inside(reader, starts, words)
+                left = {document: start for document, start in starts.items() if document not in inside}
+                if not left:
+                    break  # every document has one of the group's clauses: the others are not read
+                inside |= _prefix_inside(reader, left, words[0]) if prefix else _words_inside(reader, left, words)
             starts = {document: start for document, start in starts.items() if document in inside}
         return set(starts)
 
@@ -212,11 +215,14 @@ def _words_inside(reader, starts: dict[int, int], words: tuple[str, ...]) -> set
 
 
 def _prefix_inside(reader, starts: dict[int, int], prefix: str) -> set[int]:
+    """Those of `starts`' documents where a word of `prefix` stands inside the block; the words left are not
+    read once every document has one (`said:jokowi me*`: the first few of 200 words often settle it)."""
     documents: set[int] = set()
     for number, term in enumerate(reader.expand_prefix(SAID, JOIN + prefix)):
-        if number == MAX_PREFIX_WORDS:
+        if number == MAX_PREFIX_WORDS or len(documents) == len(starts):
             break
-        documents |= _term_inside(reader, starts, term.decode("utf-8") if isinstance(term, bytes) else term)
+        left = {document: start for document, start in starts.items() if document not in documents}
+        documents |= _term_inside(reader, left, term.decode("utf-8") if isinstance(term, bytes) else term)
     return documents
 
 

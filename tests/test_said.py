@@ -101,6 +101,21 @@ def test_words_count_only_inside_that_speakers_own_quotes(two_speakers, q, total
     assert two_speakers.search(SearchRequest(q=q))["total"] == total
 
 
+def test_filters_after_one_that_leaves_nothing_are_not_read(two_speakers, monkeypatch):
+    from search.said import SaidWords
+
+    read: list[str] = []
+    documents = SaidWords.documents
+
+    def counted(self, reader):
+        read.append(self.speaker)
+        return documents(self, reader)
+
+    monkeypatch.setattr(SaidWords, "documents", counted)
+    assert two_speakers.search(SearchRequest(q="said:Nobody said:Danang said:Kustini me*"))["total"] == 0
+    assert read == ["Nobody"]
+
+
 def test_an_index_written_with_speaker_and_word_terms_is_still_read_through_them(tmp_path):
     schema = Schema(said=TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False))
     ix = index.create_in(str(tmp_path), schema)
