@@ -69,6 +69,19 @@ titles), `later-mentions` (officials later named by role, nickname or first name
 owners, athletes, artists, party chairs, suspects by initials; airports, hospitals, streets and mosques named after
 people); scored before any change they prompted (on 6e0dbb6): held-out officials 0.943/0.952, agencies
 0.947/0.939, kab/kota 0.909/0.952; dev officials 0.905/0.915, agencies 0.948/0.892, kab/kota 1.000/1.000.
+Then 40 more by a tenth helper (`probe11`, 2026-12-06; 20 held out, 20 dev as the hashes fell), eight kinds of five
+none of the others has: `east-new-provinces` (Papua Pegunungan, Papua Selatan, Papua Tengah, Maluku Utara and NTT:
+Pj governors and regents, Kepala Distrik, DPRK and the new provinces' DPR, church and tribal leaders),
+`tipikor-defendants` (Tipikor trials and Kejati/Kejari cases against former regents, Kadis and village heads, with
+judges, prosecutors, PPK, witnesses and lawyers), `religious-affairs` (Kanwil and Kantor Kemenag, the 2026
+Kementerian Haji dan Umrah, Pengadilan Agama, UIN rectors, kiai, MUI, FKUB), `inauguration-lists` (pelantikan and
+sertijab: comma-separated names with posts, attending OPD, former posts in namesake kabupaten, provincial bodies in
+their own seat), `conservation` (BKSDA, Balai TN, Gakkum Kehutanan, KLH), `maritime-fisheries` (PSDKP, Ditpolairud,
+Bakamla, Bea Cukai, DKP, kepala ohoi and kampung), `agrarian-land` (Kantah and Kanwil BPN, DPRD hearings, court
+evictions, a Polda land-mafia case, customary land) and `lookalike-bodies` (LPD, BUMDes, koperasi, yayasan, adat and
+arts councils, Kadin and HIPMI, sham `Komisi` NGOs; four of the five name no official and no agency); scored before
+any change they prompted (on e51f9cf): held-out officials 0.851/0.870, agencies 0.915/0.966, kab/kota 0.833/0.952;
+dev officials 0.931/0.864, agencies 0.957/0.918, kab/kota 0.667/1.000.
 """
 
 from __future__ import annotations
