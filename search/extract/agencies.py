@@ -40,6 +40,7 @@ class RegionalBody:
                 and province not in self.not_provinces)
 
 
+DPRK_PROVINCES = ("11", "91", "92", "93", "94", "95", "96")  # Aceh; the six of Papua since 2022 (UU 2/2021)
 POLDA = RegionalBody(("provinsi",), "Kepolisian Daerah {polda}", "Polda {polda}", "police",
                      ("Polda {w}", "Kepolisian Daerah {w}"))
 POLDA_NAMES = {"31": "Metro Jaya"}  # a Polda not named after its province: Polda Metro Jaya covers Jakarta
@@ -68,7 +69,7 @@ REGIONAL_BODIES = (
                  ("DPRD {w}", "Dewan Perwakilan Rakyat Daerah {w}")),
     RegionalBody(("kabupaten", "kota"), "Dewan Perwakilan Rakyat {full}", "DPRK {short}", "regional_legislature",
                  ("DPRK {level} {w}", "Dewan Perwakilan Rakyat {level} {w}"), ("DPRK {w}",),
-                 provinces=("11",)),  # Aceh's kabupaten and kota name their legislature DPRK
+                 provinces=DPRK_PROVINCES),  # Aceh's kabupaten and kota name their legislature DPRK, and Papua's
     RegionalBody(("provinsi", "kabupaten", "kota"), "Komisi Pemilihan Umum {full}", "KPU {short}", "commission",
                  ("KPU {level} {w}", "Komisi Pemilihan Umum {level} {w}"), ("KPU {w}", "Komisi Pemilihan Umum {w}")),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Badan Pengawas Pemilihan Umum {full}", "Bawaslu {short}",
