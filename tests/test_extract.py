@@ -327,6 +327,8 @@ def test_official_rules(body, expected):
     "Ketua Karang Taruna Mojodelik, Ahmad Fauzi, meminta.",  # a youth group
     "Ketua FKPPI Balikpapan Hendra Saputra Lubis dan Ketua KNPI Kaltim Budi Santoso hadir.",  # mass organisations
     "Ketua Majelis Adat Budaya Tionghoa (MABT) Singkawang, Bong Cin Nen, hadir.",  # a community's council
+    "Ketua Klasis Gereja Injili di Indonesia (GIDI) Wamena, Pendeta Nataniel Wenda, hadir.",  # a church
+    "Ketua Lembaga Masyarakat Adat (LMA) Malamoi, Paulus Malagam Klasin, hadir.",  # a customary council
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
@@ -636,6 +638,16 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Wakil Bupati Toba Rosmaida br Simanjuntak dan Camat Kabanjahe Rasmi Br Karo hadir.",
      ["Rosmaida br Simanjuntak", "Rasmi Br Karo"]),
     ("Kepala BPJS Kesehatan Cabang Watampone, Arief Rahmat Hidayat, mengatakan klaim naik.", ["Arief Rahmat Hidayat"]),
+    # Papuan names: a word that reads as a passive verb inside a name (`Dimara`), a province of two words
+    # whose second is a place's kind (`Papua Pegunungan`) before the name
+    ("Bupati Raja Ampat Marthinus Dimara Wanma dan Gubernur Papua Pegunungan Yohanes Kogoya Tabuni hadir.",
+     ["Marthinus Dimara Wanma", "Yohanes Kogoya Tabuni"]),
+    # an inauguration's list: a name, its degrees, `sebagai` and the post; a place's ending or a reduplicated
+    # place's name after the post is no name
+    ("Dilantik Fadly Abdurrahman, S.STP. sebagai Camat Ternate Selatan, Rusdi Fabanyo sebagai Camat Ternate "
+     "Barat, Lalu Ahmad Zaini, S.STP., M.Si. sebagai Sekretaris Bappeda, dan Sofyan Sibela sebagai Lurah Dufa-Dufa.",
+     ["Fadly Abdurrahman", "Rusdi Fabanyo", "Lalu Ahmad Zaini"]),
+    ("Lurah Dufa-Dufa Sofyan Sibela hadir.", ["Sofyan Sibela"]),
     # a Balinese name's caste and birth-order words do not count against the words a name may have
     ("Hadir pula Kepala Dinas Pemajuan Masyarakat Adat Provinsi Bali I Gusti Ayu Putu Sri Rahayu Dewi.",
      ["I Gusti Ayu Putu Sri Rahayu Dewi"]),
@@ -1035,6 +1047,8 @@ def test_regional_news_roles(body, expected):
     ("Bupati Banyuwangi dan Bupati Jember bertemu. Pemkab menyiapkan dapur umum.", []),
     ("Bupati Banyuwangi hadir. Pemkab/Pemkot se-Jatim diminta siaga, juga Pemkab se-Indonesia.", []),
     ("Bupati Banyuwangi hadir. Bantuan Pemkab dan Pemkot belum cair.", []),
+    ("Ketua Dewan Perwakilan Rakyat Kabupaten (DPRK) Sorong Sem Malasamuk hadir. DPRK Jayawijaya juga.",
+     ["Dewan Perwakilan Rakyat Kabupaten Sorong", "Dewan Perwakilan Rakyat Kabupaten Jayawijaya"]),  # Papua's
     ("Menurut Saragih, Pemko Pematangsiantar menyiapkan lahan. Wali Kota Medan Bobby Nasution hadir. Pemko Medan "
      "membantu.", ["Pemerintah Kota Pematangsiantar", "Pemerintah Kota Medan"]),
     # `Pemkot dan TNI` is one government; `Kapolres Metro Tangerang Kota` names no second kota (Kota Metro)

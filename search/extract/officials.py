@@ -298,14 +298,17 @@ class _Reader:
         return self._is_degree_text(self.tokens[i].text)
 
     def _is_degree_text(self, text: str) -> bool:
-        return text in self.lex.degree_suffixes or text.rstrip(".") + "." in self.lex.degree_suffixes
+        bare = text.rstrip(".")  # `S.STP.` as the list writes `S.STP`, and `M.Si` as `M.Si.`
+        degrees = self.lex.degree_suffixes
+        return text in degrees or bare in degrees or bare + "." in degrees
 
     def is_name_word(self, i: int) -> bool:
         token = self.tokens[i]
         if not token.is_capitalised or i in self.material or not (self._may_be_name(token)
                                                                    or self._month_inside_name(i)
                                                                    or self._closes_name(i)
-                                                                   or self._root_with_suffix_after_capital(i)):
+                                                                   or self._root_with_suffix_after_capital(i)
+                                                                   or self._passive_form_inside_name(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
 
@@ -317,6 +320,17 @@ class _Reader:
         return (i > 0 and text.endswith(NAME_LIKE_SUFFIXES) and self.tokens[i - 1].is_capitalised
                 and text not in self.lex.role_words and text not in self.lex.not_names
                 and _root_with_name_like_suffix(text))
+
+    def _passive_form_inside_name(self, i: int) -> bool:
+        """`Marthinus Dimara Wanma`: between two name words, a capitalised word Sastrawi reads as a passive verb
+        (`di-mara`) is a name's: prose writes its verbs in lower case, and no post's or unit's word is one."""
+        text = self.tokens[i].text
+        if not (text.startswith("Di") and 0 < i < len(self.tokens) - 1):
+            return False
+        before, after = self.tokens[i - 1], self.tokens[i + 1]
+        return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
+                and i + 1 not in self.material and text not in self.lex.role_words and text not in self.lex.not_names
+                and self._may_be_name(before) and self._may_be_name(after))
 
     def _closes_name(self, i: int) -> bool:
         """`Muhammad Saiful Islam`: a word never a name alone (name_closers.txt) ends one right after a given
@@ -1077,6 +1091,8 @@ class _Reader:
         start, end = name
         if self.word(start - 1) == "/":
             return None
+        if self._reduplicated(start):  # `Lurah Dufa-Dufa (Sofyan Sibela)`: a place's name, never a person's
+            return (start + 3, end) if end - start > 3 else None
         while start < end and self.word(name[0] - 1) != "," and (
                 self.word(start) in self.lex.non_public_roles or self.word(start) in self.lex.parties):
             start += 1  # "Direktur IT Digital Telkom Faizal Rochmad Djoemadi": the company is the role's (after a
@@ -1085,10 +1101,11 @@ class _Reader:
             return None
         if start > name[0]:
             return start, end
-        if self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1):
+        if (self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1)
+                and not self._ends_region_name(start - 1)):  # `Gubernur Papua Pegunungan Yohanes …`: a province's
             return self._after_place_level(start, end)
         if self._place_named_after_region(start, end):
-            return start + 1, end
+            return (start + 1, end) if end - start >= 2 else None  # `Camat Ternate Barat`: no name at all
         post = self._post_after_acting(head)
         if self.tokens[post].text.capitalize() not in PLACE_POSTS:
             return name
@@ -1110,8 +1127,17 @@ class _Reader:
         place's ending (`Jaya`, `Raya`: place_name_endings.txt), right after the word or the post that says a
         place follows; the ending is the place's, not the name's."""
         before = self.tokens[start - 2].text if start >= 2 else ""
-        return (end - start >= 2 and start - 1 in self.material and self.word(start) in self.lex.place_name_endings
+        return (start - 1 in self.material and self.word(start) in self.lex.place_name_endings
                 and (before in self.lex.place_levels or before.capitalize() in PLACE_POSTS))
+
+    def _reduplicated(self, i: int) -> bool:
+        """`Dufa-Dufa`, `Kupang-Kupang`: a word, a hyphen and the same word again from token `i`."""
+        return (i + 2 < len(self.tokens) and self.word(i + 1) == "-"
+                and self.tokens[i].lower == self.tokens[i + 2].lower)
+
+    def _ends_region_name(self, i: int) -> bool:
+        """Whether token `i` is the last word of a region's name of two words or more (`Papua Pegunungan`)."""
+        return i in self.material and i not in self.bodies and i > 0 and i - 1 in self.material
 
     def _city_named(self, i: int) -> bool:
         """`Wali Kota Metro Wahdi Siradjuddin`: after a city's post, a place-kind word (`Metro` of `Polres Metro
@@ -1233,6 +1259,8 @@ class _Reader:
         start = name_end
         while start > 0 and self.is_name_word(start - 1) and name_end - start < MAX_NAME_WORDS:
             start -= 1
+        if start < name_end:  # `Lalu Ahmad Zaini, S.STP., sebagai …`: a Sasak noble's `Lalu` opens the name
+            start -= self._name_opener_before(start, -1)
         titled = self.word(i) == TITLED_APPOSITIVE and start > 0 and self.is_title(start - 1)
         if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
@@ -1249,7 +1277,8 @@ class _Reader:
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
             # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
-        if own is not None and (self._place_alone(head, own) or self._post_place(head, own) or self._unit_named(own)):
+        if own is not None and (self._place_alone(head, own) or self._post_place(head, own) or self._unit_named(own)
+                                or (own[1] - own[0] == 1 and self._place_named_after_region(*own))):
             own = None  # `Budi selaku Kepala Desa Kluwut`, `…, Kades Kluwut`: the post's place, no name of its own;
             # `…, Kepala Puskesmas Agats, …`: the unit's name
         if own is not None:
