@@ -648,6 +648,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      "Barat, Lalu Ahmad Zaini, S.STP., M.Si. sebagai Sekretaris Bappeda, dan Sofyan Sibela sebagai Lurah Dufa-Dufa.",
      ["Fadly Abdurrahman", "Rusdi Fabanyo", "Lalu Ahmad Zaini"]),
     ("Lurah Dufa-Dufa Sofyan Sibela hadir.", ["Sofyan Sibela"]),
+    # when a post is held (`saat ini`, `kini`) before the comma, and a name set off by commas whose last word
+    # only looks affixed (`Riduan`)
+    ("Kepala Dinas Kesehatan Gorontalo Utara saat ini, Hartini Pakaya, dan Camat Haur Gading, Muhammad Riduan, "
+     "menjelaskan.", ["Hartini Pakaya", "Muhammad Riduan"]),
     # a Balinese name's caste and birth-order words do not count against the words a name may have
     ("Hadir pula Kepala Dinas Pemajuan Masyarakat Adat Provinsi Bali I Gusti Ayu Putu Sri Rahayu Dewi.",
      ["I Gusti Ayu Putu Sri Rahayu Dewi"]),

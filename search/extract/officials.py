@@ -33,6 +33,7 @@ CALENDAR_WORDS = frozenset(DAYS + MONTHS + ("Jum'at",))
 SERVING_VERB = "menjabat"  # `Joko Widodo masih menjabat Gubernur DKI`: the post held, after the name and the verb
 # ... and before `sebagai` only (`dilantik Presiden Jokowi` is sworn in by him): `Halimah Yacob dilantik sebagai …`
 TAKING_VERBS = frozenset({SERVING_VERB, "dilantik", "diangkat", "ditunjuk", "terpilih"})
+POST_TIMES = (("saat", "ini"), ("saat", "itu"), ("ketika", "itu"), ("waktu", "itu"), ("kini",), ("sekarang",))
 SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah",
                              "akan", "resmi", "telah", "baru"})
 COPULAS = frozenset({"adalah", "merupakan"})  # `Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah`
@@ -795,10 +796,12 @@ class _Reader:
     def _affixed_surname(self, i: int) -> bool:
         """`Drs. Yulianus Palangan,`, `Bergas Catursasi Penanggungan mengatakan`: a word Sastrawi splits into an
         affix and a root, that no list holds as a unit's or a role's word or as an ordinary word, ends a name of
-        two words or more, or one after a title, where the clause ends after it."""
+        two words or more, or one after a title or set off by commas (`Camat Haur Gading, Muhammad Riduan,`),
+        where the clause ends after it."""
         token = self.tokens[i]
         following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return (i >= 2 and (self.is_name_word(i - 2) or self.is_title(i - 2))
+        set_off = self.word(i - 2) == "," and self.word(i + 1) == ","
+        return (i >= 2 and (self.is_name_word(i - 2) or self.is_title(i - 2) or set_off)
                 and (following is None or not following.is_capitalised)
                 and token.lower not in self.lex.common_words and token.text not in self.lex.role_words
                 and token.text not in self.lex.unit_field_words and token.text not in self.lex.positions
@@ -883,6 +886,8 @@ class _Reader:
                     found[1] = _Found(name[0], name[1], self.role_text(head, paired[0]), (head, paired[0]))
                     found[0] = _Found(paired[0], paired[1], self.role_text(head, paired[0]), (head, paired[0]))
                 return found, name[1]
+            if name is None:
+                end += self._time_words_before_comma(end)  # `Kepala Dinas Kesehatan saat ini, Hartini Pakaya`
             following = end + 1
             holder = self._holder_start(end) if name is None and not held else None
             if holder is not None:  # `Kajari Samarinda dijabat oleh Retno …`
@@ -1129,6 +1134,15 @@ class _Reader:
         before = self.tokens[start - 2].text if start >= 2 else ""
         return (start - 1 in self.material and self.word(start) in self.lex.place_name_endings
                 and (before in self.lex.place_levels or before.capitalize() in PLACE_POSTS))
+
+    def _time_words_before_comma(self, i: int) -> int:
+        """How many words from `i` say when a post is held (`saat ini`, `kini`, `saat itu`) right before a comma:
+        the holder's name follows the comma."""
+        for words in POST_TIMES:
+            size = len(words)
+            if tuple(self.tokens.texts[i:i + size]) == words and self.word(i + size) == ",":
+                return size
+        return 0
 
     def _reduplicated(self, i: int) -> bool:
         """`Dufa-Dufa`, `Kupang-Kupang`: a word, a hyphen and the same word again from token `i`."""
