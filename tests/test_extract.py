@@ -76,6 +76,11 @@ def test_bare_surname_later_joins_the_full_name_and_longest_role_wins():
     assert [(o.name, o.role) for o in result.officials] == [("Dendi Ramadhona", "Bupati Kabupaten Pesawaran")]
 
 
+def test_when_a_post_is_held_is_not_part_of_the_role():
+    result = extracted("Kepala Dinas Kesehatan Gorontalo Utara saat ini, Hartini Pakaya, mengatakan stok cukup.")
+    assert [(o.name, o.role) for o in result.officials] == [("Hartini Pakaya", "Kepala Dinas Kesehatan Gorontalo Utara")]
+
+
 def test_two_words_inside_a_longer_name_join_it():
     result = extracted("Plt Kepala Dinas Pariwisata Badung I Gusti Ngurah Agung Sentana Putra membuka acara. Plt "
                        "Kadispar Badung Agung Sentana menyebut kunjungan naik.")

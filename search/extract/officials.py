@@ -1257,6 +1257,9 @@ class _Reader:
             if qualifier := self._qualifier_length(i):
                 i += qualifier
                 continue
+            if time_words := self._time_words_before_comma(i):
+                i += time_words  # `Kepala Dinas Kesehatan saat ini, Hartini …`: when, not which post
+                continue
             pieces.append(token.text)
             i += 1
         role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
