@@ -363,6 +363,7 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     ("Komandan Yonif 600/Modang Letkol Inf Johan Yudistira hadir bersama Yonif 700/Wira Yudha Cakti dan warga.",
      ["Batalyon Infanteri 600/Modang", "Batalyon Infanteri 700/Wira Yudha Cakti"]),
     ("Api diselidiki Polsek Tembilahan Hulu sejak malam.", ["Kepolisian Sektor Tembilahan Hulu"]),
+    ("Ketua PN Kotabumi Hendri Irawan Sihombing mengatakan sidang ditunda.", ["Pengadilan Negeri Kotabumi"]),
     ("Menurut staf KBRI Lisabon Ahmad Rama, acara ramai.", ["Kedutaan Besar Republik Indonesia Lisabon"]),
     ("Polresta Banyuwangi dan Polres Blitar Kota bersiaga.",
      ["Kepolisian Resor Kota Banyuwangi", "Kepolisian Resor Kota Blitar"]),
@@ -653,6 +654,8 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      "Barat, Lalu Ahmad Zaini, S.STP., M.Si. sebagai Sekretaris Bappeda, dan Sofyan Sibela sebagai Lurah Dufa-Dufa.",
      ["Fadly Abdurrahman", "Rusdi Fabanyo", "Lalu Ahmad Zaini"]),
     ("Lurah Dufa-Dufa Sofyan Sibela hadir.", ["Sofyan Sibela"]),
+    # a court named after its seat, then its head's name
+    ("Ketua PN Kotabumi Hendri Irawan Sihombing mengatakan sidang ditunda.", ["Hendri Irawan Sihombing"]),
     # when a post is held (`saat ini`, `kini`) before the comma, and a name set off by commas whose last word
     # only looks affixed (`Riduan`)
     ("Kepala Dinas Kesehatan Gorontalo Utara saat ini, Hartini Pakaya, dan Camat Haur Gading, Muhammad Riduan, "

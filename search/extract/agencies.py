@@ -934,6 +934,16 @@ def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: i
     return (candidates, match.end) if candidates else ((), position)
 
 
+def _seat_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the longest town the gazetteer knows among the words [start, end) ends, read from `start`; None
+    when none is."""
+    for cut in range(end - 1, start, -1):
+        seat = " ".join(tokens.texts[start:cut]).lower()
+        if seat in lexicon.kecamatan_names and seat.rstrip(".") not in REGION_LEVEL_WORDS:  # `PN Kota Tangerang`
+            return cut
+    return None
+
+
 def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match, AgencyRef] | None:
     """`Kodim 0825 Banyuwangi`, `Kodam V/Brawijaya`, `Polsek Tembilahan Hulu`, `KBRI Den Haag`: a prefix and
     the name after it (a place abroad named in several words is taken whole)."""
@@ -976,7 +986,10 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     if prefix in ANY_COUNTRYS_FORMS and not _indonesian_unit_cue(tokens, end, lexicon):
         return None
     if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
-        return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
+        end = _seat_end(tokens, name_start, end, lexicon)
+        if end is None:
+            return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
+        name = " ".join(tokens.texts[name_start:end])  # `Ketua PN Kotabumi Hendri …`: the seat, not the judge
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
     return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
 
