@@ -1075,6 +1075,9 @@ def test_regional_news_roles(body, expected):
     ("Kepala Balai Besar Pelaksanaan Jalan Nasional VI Atyanto Busono mengatakan jalan ditutup.",
      ["Balai Besar Pelaksanaan Jalan Nasional VI"]),
     ("Ditjen Bina Pelayanan Medik menerbitkan aturan.", ["Direktorat Jenderal Bina Pelayanan Medik"]),
+    ("Kepala Bagian Hukum Setda Banggai Budi Santoso hadir bersama Kepala Biro Umum Setda Provinsi Kalsel.",
+     ["Bagian Hukum Sekretariat Daerah Kabupaten Banggai", "Sekretariat Daerah Kabupaten Banggai",
+      "Biro Umum Sekretariat Daerah Provinsi Kalimantan Selatan", "Sekretariat Daerah Provinsi Kalimantan Selatan"]),
     ("Kepala Pusat Data dan Informasi Kementerian Kesehatan Budi Santoso hadir.",
      ["Pusat Data dan Informasi Kementerian Kesehatan", "Kementerian Kesehatan"]),  # a ministry's centre
     ("Dinas Pemajuan Masyarakat Adat Provinsi Bali mendata desa adat.", ["Dinas Pemajuan Masyarakat Adat Provinsi Bali"]),

@@ -658,6 +658,12 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
             ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
             return [(Match(position, after, ref), ref)]
         parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
+        if parent is not None and isinstance(parent[1], _UnitMatch) and unit.takes_parent(
+                parent[1].unit.kind, parent[1].unit.canonical):  # `Biro Umum Setda Provinsi Kalsel`: the unit of a
+            # regional unit takes its region as the parent does
+            ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].unit.canonical), None,
+                            parent[1].unit.kind)
+            return [(Match(position, parent[0].end, ref), _UnitMatch(ref, parent[1].regions)), parent]
         if parent is None or not isinstance(parent[1], AgencyRef) or not unit.takes_parent(parent[1].kind,
                                                                                             parent[1].canonical):
             continue
