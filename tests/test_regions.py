@@ -276,6 +276,8 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Kepulauan Mentawai mengakui kekurangan guru.", "", None, ["13.09"]),
     ("Kapolres Tanggamus AKBP Budi Santoso meninjau banjir di Kota Agung. Ia pernah bertugas di Polres Pringsewu "
      "sebagai Kasat Reskrim. Polres Tanggamus menurunkan personel.", "", None, ["18.06"]),  # a body of the past
+    ("Gubernur Kalsel melantik pejabat di Banjarbaru. Zainal Arifin Basri sebelumnya menjabat Kepala Dinas "
+     "Pendidikan Kabupaten Banjar. Kini ia Kepala Biro Umum Setda Provinsi Kalsel.", "", None, ["63.72"]),
     # a kab/kota named once in passing beside the one the story is plainly about (unless the title names it)
     ("Gempa merusak 187 rumah di Kabupaten Ciamis. Bupati Ciamis meninjau Kecamatan Banjarsari. BPBD Kabupaten "
      "Ciamis mendirikan tenda dan Dinas Sosial Kabupaten Ciamis menyalurkan bantuan bagi warga Ciamis yang rumahnya "

@@ -89,6 +89,8 @@ LEVEL_PREFERENCE = ("provinsi", "kota", "kabupaten")  # a bare shared name nothi
 MAX_PARENTHESIS = 6
 POST_REACH = 60  # characters before a body's name where `anggota` or a former post is looked for
 MAX_POST_WORDS = 4  # capitalised words of a post written between `mantan` and the body it was held in
+SERVING_VERBS, EARLIER_WORDS = frozenset({"menjabat", "bertugas"}), frozenset({"sebelumnya", "pernah"})  # `Zainal
+# sebelumnya menjabat Kepala Dinas Pendidikan Kabupaten Banjar`: a post held before, as after `mantan`
 PASSING = frozenset({"origin", "former role", "people"})  # cues that make a mention a passing one or none
 KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
@@ -552,10 +554,12 @@ def _token_at(tokens: Tokens, offset: int) -> int:
 
 
 def _former_post_words(before: list[str], words: RegionWords) -> bool:
-    """`mantan Kabid Humas` right before a body's name: capitalised words of a post after `mantan`, `eks`."""
+    """`mantan Kabid Humas` right before a body's name: capitalised words of a post after `mantan`, `eks`, or
+    `sebelumnya menjabat`."""
     for k in range(len(before) - 1, max(-1, len(before) - 2 - MAX_POST_WORDS), -1):
         cue = words.cues.get(before[k].lower())
-        if cue is not None and cue.kind == "former":
+        if (cue is not None and cue.kind == "former") or (
+                before[k].lower() in SERVING_VERBS and k > 0 and before[k - 1].lower() in EARLIER_WORDS):
             return k < len(before) - 1  # a post between: `mantan Polda X` names no post
         if not before[k][:1].isupper():
             return False
