@@ -654,6 +654,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      "Barat, Lalu Ahmad Zaini, S.STP., M.Si. sebagai Sekretaris Bappeda, dan Sofyan Sibela sebagai Lurah Dufa-Dufa.",
      ["Fadly Abdurrahman", "Rusdi Fabanyo", "Lalu Ahmad Zaini"]),
     ("Lurah Dufa-Dufa Sofyan Sibela hadir.", ["Sofyan Sibela"]),
+    # a procurement officer's post in lower case after the name, its acronym in brackets
+    ("Penyidik menahan Rahmat Hidayat Caniago selaku pejabat pembuat komitmen (PPK) proyek itu dan Bambang "
+     "Sutejo, kuasa pengguna anggaran (KPA) dinas itu.", ["Rahmat Hidayat Caniago", "Bambang Sutejo"]),
     # a court named after its seat, then its head's name
     ("Ketua PN Kotabumi Hendri Irawan Sihombing mengatakan sidang ditunda.", ["Hendri Irawan Sihombing"]),
     # when a post is held (`saat ini`, `kini`) before the comma, and a name set off by commas whose last word

@@ -23,6 +23,7 @@ MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
 MAX_PARENTHESIS_TOKENS = 8
+MAX_LOWER_POST_WORDS = 4  # `pejabat pembuat komitmen (PPK)`, `kuasa pengguna anggaran (KPA)`
 MAX_GROUP_DISTANCE = 16  # tokens from a group of office holders (`dua petahana DPD RI`) back from its copula
 MAX_GROUP_GAP = 3  # tokens from the group's noun to its body
 MAX_PRONOUN_OPENING = 3  # tokens of a sentence before its copula when the group is in the sentence before
@@ -1283,12 +1284,12 @@ class _Reader:
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
         head = i + 1 + former
-        end = self.clause_end(head + self.tokens[head].text.islower(), head)
+        end = self._lower_procurement_post_end(head) or self.clause_end(head + self.tokens[head].text.islower(), head)
         if (self.word(i) == "," and start > 0 and self.word(start - 1) == "," and self.word(end) == ","
                 and (self.is_name_word(end + 1) or self.is_title(end + 1))):
             return None  # `Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal …`: posts listed, each
             # before its holder's name
-        if self.tokens[head].text.islower() and (
+        if self.tokens[head].text.islower() and not self._procurement_post_in_lower_case(head) and (
                 (self.word(end) == "," and self.is_name_word(end + 1))
                 or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end))):
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
@@ -1337,8 +1338,23 @@ class _Reader:
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
         whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`)."""
-        return self.tokens[i].text in self.lex.lowercase_positions and (
-            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))
+        return (self.tokens[i].text in self.lex.lowercase_positions and (
+            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))) or self._procurement_post_in_lower_case(i)
+
+    def _procurement_post_in_lower_case(self, i: int) -> bool:
+        return self._lower_procurement_post_end(i) is not None
+
+    def _lower_procurement_post_end(self, i: int) -> int | None:
+        """`Rahmat Hidayat Caniago selaku pejabat pembuat komitmen (PPK)`: where a procurement officer's post
+        written in lower case ends, its acronym in brackets right after it; None when `i` opens no such post."""
+        if self.tokens[i].text.capitalize() not in self.lex.procurement_posts:
+            return None
+        for k in range(i + 1, min(i + MAX_LOWER_POST_WORDS + 1, len(self.tokens) - 2)):
+            if self.word(k) == "(":
+                return k if self.tokens[k + 1].is_acronym and self.word(k + 2) == ")" else None
+            if not self.tokens[k].text.islower():
+                return None
+        return None
 
     def name_runs(self) -> dict[tuple[str, ...], int]:
         """Every run of one to five name words in the text, and how often it is written (read once: a
@@ -1653,7 +1669,8 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
         if tokens[i].text in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
-            if reader.word(i + 1) in role_starts:  # most commas are followed by no role: not asked further
+            if reader.word(i + 1) in role_starts or (  # most commas are followed by no role: not asked further
+                    reader.word(i + 1).capitalize() in lexicon.procurement_posts and tokens[i + 1].text.islower()):
                 appositive = reader.appositive_at(i)
                 if appositive is not None:
                     found.append(appositive)
