@@ -648,6 +648,7 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # whose second is a place's kind (`Papua Pegunungan`) before the name
     ("Bupati Raja Ampat Marthinus Dimara Wanma dan Gubernur Papua Pegunungan Yohanes Kogoya Tabuni hadir.",
      ["Marthinus Dimara Wanma", "Yohanes Kogoya Tabuni"]),
+    ("Hadir Kepala Dinas Perdagangan Provinsi Papua Pegunungan Markus Lokobal dan warga.", ["Markus Lokobal"]),
     # an inauguration's list: a name, its degrees, `sebagai` and the post; a place's ending or a reduplicated
     # place's name after the post is no name
     ("Dilantik Fadly Abdurrahman, S.STP. sebagai Camat Ternate Selatan, Rusdi Fabanyo sebagai Camat Ternate "

@@ -1151,8 +1151,9 @@ class _Reader:
                 and self.tokens[i].lower == self.tokens[i + 2].lower)
 
     def _ends_region_name(self, i: int) -> bool:
-        """Whether token `i` is the last word of a region's name of two words or more (`Papua Pegunungan`)."""
-        return i in self.material and i not in self.bodies and i > 0 and i - 1 in self.material
+        """Whether token `i` is the last word of a region's or a body's name of two words or more (`Papua
+        Pegunungan`, `Dinas … Provinsi Papua Pegunungan`)."""
+        return i in self.material and i > 0 and i - 1 in self.material
 
     def _city_named(self, i: int) -> bool:
         """`Wali Kota Metro Wahdi Siradjuddin`: after a city's post, a place-kind word (`Metro` of `Polres Metro
