@@ -649,6 +649,7 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Bupati Raja Ampat Marthinus Dimara Wanma dan Gubernur Papua Pegunungan Yohanes Kogoya Tabuni hadir.",
      ["Marthinus Dimara Wanma", "Yohanes Kogoya Tabuni"]),
     ("Hadir Kepala Dinas Perdagangan Provinsi Papua Pegunungan Markus Lokobal dan warga.", ["Markus Lokobal"]),
+    ("Komandan SPORC Brigade Kalaweit, Benny Irawan Tambunan, menyebut.", ["Benny Irawan Tambunan"]),  # a unit
     # an inauguration's list: a name, its degrees, `sebagai` and the post; a place's ending or a reduplicated
     # place's name after the post is no name
     ("Dilantik Fadly Abdurrahman, S.STP. sebagai Camat Ternate Selatan, Rusdi Fabanyo sebagai Camat Ternate "
