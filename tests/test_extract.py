@@ -659,6 +659,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a procurement officer's post in lower case after the name, its acronym in brackets
     ("Penyidik menahan Rahmat Hidayat Caniago selaku pejabat pembuat komitmen (PPK) proyek itu dan Bambang "
      "Sutejo, kuasa pengguna anggaran (KPA) dinas itu.", ["Rahmat Hidayat Caniago", "Bambang Sutejo"]),
+    # a village's post glossed in brackets, then its place; a place and when, then the holder after the comma
+    ("Mantan Pembakal (kepala desa) Pihaung, Kecamatan Haur Gading, Kabupaten Hulu Sungai Utara (HSU), Gusti "
+     "Rahmadi, menjalani sidang. Pembakal Pihaung saat ini, Ahmad Syarkawi, hadir.",
+     ["Gusti Rahmadi", "Ahmad Syarkawi"]),
     # a court named after its seat, then its head's name
     ("Ketua PN Kotabumi Hendri Irawan Sihombing mengatakan sidang ditunda.", ["Hendri Irawan Sihombing"]),
     # when a post is held (`saat ini`, `kini`) before the comma, and a name set off by commas whose last word

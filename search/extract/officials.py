@@ -869,6 +869,9 @@ class _Reader:
                 name = self._without_place(head, name)
                 if name is None:
                     holder = self._holder_start(end) if not held else None
+                    after = end + self._time_words_before_comma(end)
+                    if holder is None and not held and self.word(after) == "," and self.is_name_word(after + 1):
+                        holder = after + 1  # `Pembakal Pihaung saat ini, Ahmad Syarkawi`: the place, then the name
                     if holder is None:
                         return [], head + 1
                     held, start = True, holder  # `Camat Elar kini dijabat Fransiska Ndiwa`: Elar is the post's
@@ -1192,8 +1195,13 @@ class _Reader:
         return head + 1 if self.tokens[head].text in ACTING_WORDS and head + 1 < len(self.tokens) else head
 
     def _place_start(self, head: int) -> int:
-        """Where a village's or district's post names its place: next, or after `di` (`Camat di Wonosari …`)."""
-        return head + 1 + (self.word(head + 1) == PLACE_LINK)
+        """Where a village's or district's post names its place: next, after `di` (`Camat di Wonosari …`), or
+        after a gloss in brackets (`Pembakal (kepala desa) Pihaung`)."""
+        after = head + 1
+        if self.word(after) == "(":
+            close = self._closing(after)
+            after = close + 1 if close is not None else after
+        return after + (self.word(after) == PLACE_LINK)
 
     def _given_name_region(self, head: int, name: tuple[int, int]) -> tuple[int, int]:
         """`Wamendagri Bima Arya`, `Wali Kota Bogor Bima Arya`: a one-word region name right before the name is
