@@ -35,6 +35,7 @@ SERVING_VERB = "menjabat"  # `Joko Widodo masih menjabat Gubernur DKI`: the post
 # ... and before `sebagai` only (`dilantik Presiden Jokowi` is sworn in by him): `Halimah Yacob dilantik sebagai …`
 TAKING_VERBS = frozenset({SERVING_VERB, "dilantik", "diangkat", "ditunjuk", "terpilih"})
 POST_TIMES = (("saat", "ini"), ("saat", "itu"), ("ketika", "itu"), ("waktu", "itu"), ("kini",), ("sekarang",))
+POST_TIME_OPENERS = frozenset(words[0] for words in POST_TIMES)
 SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketika", "yang", "tengah", "sempat", "sudah",
                              "akan", "resmi", "telah", "baru"})
 COPULAS = frozenset({"adalah", "merupakan"})  # `Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah`
@@ -1142,6 +1143,8 @@ class _Reader:
     def _time_words_before_comma(self, i: int) -> int:
         """How many words from `i` say when a post is held (`saat ini`, `kini`, `saat itu`) right before a comma:
         the holder's name follows the comma."""
+        if self.tokens[i].text not in POST_TIME_OPENERS if i < len(self.tokens) else True:
+            return 0  # most words open no such phrase: asked for every word of every role
         for words in POST_TIMES:
             size = len(words)
             if tuple(self.tokens.texts[i:i + size]) == words and self.word(i + size) == ",":
