@@ -359,9 +359,11 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     ("Personel Kodim 0825 Banyuwangi dan Lanal Banyuwangi berjaga.",
      ["Komando Distrik Militer 0825 Banyuwangi", "Pangkalan TNI Angkatan Laut Banyuwangi"]),
     ("Panglima Kodam V/Brawijaya Rafael Granada Baay hadir.", ["Komando Daerah Militer V/Brawijaya"]),
-    # a battalion's motto after its number is its name (three words at most, named_units.tsv)
-    ("Komandan Yonif 600/Modang Letkol Inf Johan Yudistira hadir bersama Yonif 700/Wira Yudha Cakti dan warga.",
-     ["Batalyon Infanteri 600/Modang", "Batalyon Infanteri 700/Wira Yudha Cakti"]),
+    # a battalion: its number and motto, up to the command it belongs to; after a post, one word of the motto
+    # (more cannot be told from its commander's name)
+    ("Komandan Yonif 600/Modang Letkol Inf Johan Yudistira hadir bersama Yonif 700/Wira Yudha Cakti dan prajurit "
+     "Yonif 411/Pandawa Kostrad.", ["Batalyon Infanteri 600/Modang", "Batalyon Infanteri 700/Wira Yudha Cakti",
+                                    "Batalyon Infanteri 411/Pandawa", "Komando Cadangan Strategis Angkatan Darat"]),
     ("Api diselidiki Polsek Tembilahan Hulu sejak malam.", ["Kepolisian Sektor Tembilahan Hulu"]),
     ("Ketua PN Kotabumi Hendri Irawan Sihombing mengatakan sidang ditunda.", ["Pengadilan Negeri Kotabumi"]),
     ("Menurut staf KBRI Lisabon Ahmad Rama, acara ramai.", ["Kedutaan Besar Republik Indonesia Lisabon"]),
@@ -650,6 +652,8 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Marthinus Dimara Wanma", "Yohanes Kogoya Tabuni"]),
     ("Hadir Kepala Dinas Perdagangan Provinsi Papua Pegunungan Markus Lokobal dan warga.", ["Markus Lokobal"]),
     ("Komandan SPORC Brigade Kalaweit, Benny Irawan Tambunan, menyebut.", ["Benny Irawan Tambunan"]),  # a unit
+    ("Komandan Yonif 400/Banteng Raiders Ahmad Fauzi dan Komandan Yonif 413/Bremoro Rizky Pratama hadir.",
+     ["Ahmad Fauzi", "Rizky Pratama"]),
     # an inauguration's list: a name, its degrees, `sebagai` and the post; a place's ending or a reduplicated
     # place's name after the post is no name
     ("Dilantik Fadly Abdurrahman, S.STP. sebagai Camat Ternate Selatan, Rusdi Fabanyo sebagai Camat Ternate "

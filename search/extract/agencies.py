@@ -281,7 +281,8 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             position = match[0].end
             continue
         if match is None:
-            unit = _unlisted_unit_at(gazetteers, tokens, position) or _named_unit_at(tokens, position, lexicon)
+            unit = _unlisted_unit_at(gazetteers, tokens, position) or _named_unit_at(tokens, position, lexicon,
+                                                                                   gazetteers)
             if unit is not None:
                 found.append(unit)
                 position = unit[0].end
@@ -950,14 +951,16 @@ def _seat_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int | N
     return None
 
 
-def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match, AgencyRef] | None:
+def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
+                   gazetteers: AgencyGazetteers | None = None) -> tuple[Match, AgencyRef] | None:
     """`Kodim 0825 Banyuwangi`, `Kodam V/Brawijaya`, `Polsek Tembilahan Hulu`, `KBRI Den Haag`: a prefix and
     the name after it (a place abroad named in several words is taken whole)."""
     prefix = _named_unit_prefix(tokens, index, lexicon)
     if prefix is None:
         return None
-    template, kind, most, after_number = lexicon.named_units[prefix]
+    template, kind, most = lexicon.named_units[prefix]
     name_start = end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
+    after_number = _motto_words(tokens, index, template, lexicon)
     words = 0
     numbered = False
     city = _foreign_city_at(tokens, end, lexicon)
@@ -966,9 +969,10 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     level = 0  # "Kodim 0833/Kota Malang": a level word before the one name word after a number
     while not city and end < len(tokens) and words < (after_number + level if numbered else most):
         text = tokens[end].text
+        if words and gazetteers is not None and _longest_at(gazetteers, tokens, end):
+            break  # `Yonif 411/Pandawa Kostrad`: the command it belongs to
         if text == "/" or text.isdigit() or _is_roman(text):
-            numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows (a battalion's
-            # motto more: `Yonif 700/Wira Yudha Cakti`)
+            numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows (_motto_words)
             end += 1
         elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
               and text not in lexicon.person_prefixes):
@@ -1000,6 +1004,16 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon) -> tuple[Match,
     return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
 
 
+def _motto_words(tokens: Tokens, index: int, template: str, lexicon: Lexicon) -> int:
+    """How many name words a unit takes after its number: one (`Kodam V/Brawijaya`), or a battalion's motto of up
+    to MOTTO_WORDS (`Yonif 700/Wira Yudha Cakti`) unless a post stands before it (`Komandan Yonif 413/Bremoro
+    Rizky Pratama`: its holder's name follows, and its words cannot be told from a motto's)."""
+    if not template.startswith(BATTALION) or (index and tokens[index - 1].text in lexicon.positions):
+        return 1
+    return MOTTO_WORDS
+
+
+BATTALION, MOTTO_WORDS = "Batalyon ", 3
 ANY_COUNTRYS_FORMS = frozenset({"Pangkalan Udara"})  # `Pangkalan Udara Shayrat, Suriah`: not written as TNI's
 
 

@@ -126,8 +126,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     organisation_heads: frozenset[str]  # `Laskar`, `Tim`: a name they open is an organisation's
     appositive_markers: frozenset[str]  # `sang`: `sang istri Vicky` is Vicky
     speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
-    named_units: dict[str, tuple[str, str, int, int]]  # prefix -> (canonical template, kind, name words at most,
-    # name words after a number)
+    named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
     named_unit_short: dict[str, str]  # a written-out prefix -> the short one its acronym uses (`KBRI`)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
@@ -288,16 +287,14 @@ def read_table(name: str) -> list[AgencyEntry]:
     return entries
 
 
-def read_named_units() -> tuple[dict[str, tuple[str, str, int, int]], dict[str, str]]:
-    """named_units.tsv: each prefix form -> (canonical template, kind, name words at most, name words after a
-    number), and each written-out form -> the short one its acronym uses (`Kedutaan Besar Republik Indonesia` ->
-    `KBRI`)."""
-    units: dict[str, tuple[str, str, int, int]] = {}
+def read_named_units() -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
+    """named_units.tsv: each prefix form -> (canonical template, kind, name words at most), and each written-out
+    form -> the short one its acronym uses (`Kedutaan Besar Republik Indonesia` -> `KBRI`)."""
+    units: dict[str, tuple[str, str, int]] = {}
     short: dict[str, str] = {}
     for cells in (line.split("\t") for line in read_lines("named_units.tsv")):
         forms = cells[0].split("|")
-        after_number = int(cells[4]) if len(cells) > 4 else 1
-        units.update((form, (cells[1], cells[2], int(cells[3]), after_number)) for form in forms)
+        units.update((form, (cells[1], cells[2], int(cells[3]))) for form in forms)
         short.update((form, forms[0]) for form in forms[1:])
     return units, short
 
