@@ -683,9 +683,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # ...and a village's opening word (`Lumban`, `Sei`: place_name_openers.txt)
     ("Kepala Desa Lumban Bulbul Marlan Hutahaean dan Lurah Sei Sikambing Sri Wahyuni hadir.",
      ["Marlan Hutahaean", "Sri Wahyuni"]),
-    # a new village's ending (`Jaya`, `Raya`) is the place's, after a regency's name too
-    ("Kepala Desa Sukamaju Jaya Parto dan Kepala Desa Madiun Jaya Sutrisno berjanji memperbaiki jalan.",
+    # a new village's ending (`Raya`, `Baru`) is the place's, after a regency's name too; not one that is a
+    # given name as well, nor after a post held in a district or a seat
+    ("Kepala Desa Sukamaju Baru Parto dan Kepala Desa Madiun Raya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),
+    ("Kajari Binjai Makmur Sitepu dan Kades Tuban Mulya Wibowo hadir.", ["Makmur Sitepu", "Mulya Wibowo"]),
     ("Sekretaris Desa Bantul Raya Wagiman ikut dilantik Bupati Bantul Abdul Halim Muslih.",
      ["Wagiman", "Abdul Halim Muslih"]),
     # Yogyakarta's kinds of place (kalurahan, kapanewon); an acting holder's post names its place too

@@ -78,6 +78,8 @@ ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post he
 PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
                          "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
                          "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin"})  # a village head's local titles
+VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam", "Perbekel", "Pembakal", "Keuchik",
+                           "Geuchik", "Kuwu", "Peratin"})  # of PLACE_POSTS, local governments' (not a seat's: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -1138,7 +1140,7 @@ class _Reader:
         place follows; the ending is the place's, not the name's."""
         before = self.tokens[start - 2].text if start >= 2 else ""
         return (start - 1 in self.material and self.word(start) in self.lex.place_name_endings
-                and (before in self.lex.place_levels or before.capitalize() in PLACE_POSTS))
+                and (before in self.lex.place_levels or before.capitalize() in VILLAGE_POSTS))
 
     def _time_words_before_comma(self, i: int) -> int:
         """How many words from `i` say when a post is held (`saat ini`, `kini`, `saat itu`) right before a comma:
