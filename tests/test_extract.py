@@ -688,6 +688,8 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Kepala Desa Sukamaju Baru Parto dan Kepala Desa Madiun Raya Sutrisno berjanji memperbaiki jalan.",
      ["Parto", "Sutrisno"]),
     ("Kajari Binjai Makmur Sitepu dan Kades Tuban Mulya Wibowo hadir.", ["Makmur Sitepu", "Mulya Wibowo"]),
+    # a clergyman's title before the name is no name (`Pdt.`)
+    ("Ketua FKUB Kota Bitung Pdt. Jefferson Tangkere mengatakan warga rukun.", ["Jefferson Tangkere"]),
     # an office holder who also heads an association of such offices or a youth body stays an official
     ("Kepala Desa Cibodas yang juga Ketua Apdesi Kabupaten Bogor Junaedi Sutisna hadir.", ["Junaedi Sutisna"]),
     ("Anggota DPRD Sumut yang juga Ketua KNPI Sumut Samsir Pohan hadir.", ["Samsir Pohan"]),
