@@ -1135,9 +1135,9 @@ class _Reader:
         return name
 
     def _place_named_after_region(self, start: int, end: int) -> bool:
-        """`Kepala Desa Madiun Jaya Parto`, `Kades Bantul Raya Wagiman`: a village named after a regency, with a
-        place's ending (`Jaya`, `Raya`: place_name_endings.txt), right after the word or the post that says a
-        place follows; the ending is the place's, not the name's."""
+        """`Kades Bantul Raya Wagiman`, `Camat Ternate Barat`: a village or district named after a regency, with a
+        place's ending (`Raya`, `Barat`: place_name_endings.txt), right after the word or the local government's
+        post that says a place follows; the ending is the place's, not the name's."""
         before = self.tokens[start - 2].text if start >= 2 else ""
         return (start - 1 in self.material and self.word(start) in self.lex.place_name_endings
                 and (before in self.lex.place_levels or before.capitalize() in VILLAGE_POSTS))
@@ -1145,7 +1145,7 @@ class _Reader:
     def _time_words_before_comma(self, i: int) -> int:
         """How many words from `i` say when a post is held (`saat ini`, `kini`, `saat itu`) right before a comma:
         the holder's name follows the comma."""
-        if self.tokens[i].text not in POST_TIME_OPENERS if i < len(self.tokens) else True:
+        if i >= len(self.tokens) or self.tokens[i].text not in POST_TIME_OPENERS:
             return 0  # most words open no such phrase: asked for every word of every role
         for words in POST_TIMES:
             size = len(words)
