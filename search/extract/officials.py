@@ -1298,12 +1298,13 @@ class _Reader:
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
         head = i + 1 + former
-        end = self._lower_procurement_post_end(head) or self.clause_end(head + self.tokens[head].text.islower(), head)
+        lower_post_end = self._lower_procurement_post_end(head)
+        end = lower_post_end or self.clause_end(head + self.tokens[head].text.islower(), head)
         if (self.word(i) == "," and start > 0 and self.word(start - 1) == "," and self.word(end) == ","
                 and (self.is_name_word(end + 1) or self.is_title(end + 1))):
             return None  # `Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal …`: posts listed, each
             # before its holder's name
-        if self.tokens[head].text.islower() and not self._procurement_post_in_lower_case(head) and (
+        if self.tokens[head].text.islower() and lower_post_end is None and (
                 (self.word(end) == "," and self.is_name_word(end + 1))
                 or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end))):
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
@@ -1353,10 +1354,8 @@ class _Reader:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
         whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`)."""
         return (self.tokens[i].text in self.lex.lowercase_positions and (
-            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))) or self._procurement_post_in_lower_case(i)
-
-    def _procurement_post_in_lower_case(self, i: int) -> bool:
-        return self._lower_procurement_post_end(i) is not None
+            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))) or (
+            self._lower_procurement_post_end(i) is not None)
 
     def _lower_procurement_post_end(self, i: int) -> int | None:
         """`Rahmat Hidayat Caniago selaku pejabat pembuat komitmen (PPK)`: where a procurement officer's post
