@@ -31,6 +31,9 @@ SASTRAWI_PREFIXES = ("di", "ke", "se", "be", "te", "me", "pe", "ku")
 SASTRAWI_SUFFIXES = ("lah", "kah", "tah", "pun", "ku", "mu", "nya", "is", "isme", "i", "an")
 _SASTRAWI_INFIX = re.compile(r"[bcdfghjklmnpqrstvwxyz](?:el|em|er|in)[aiueo]")
 _LETTERS = re.compile(r"[a-z]+")
+# A hyphenated compound (`Prabowo-Gibran`, `Covid-19`, `e-KTP`) is one word of the index, also found under each
+# of its parts' stems; a word of more parts than this is a slug or a list (`berita-ekonomi-bisnis-daerah-2024`), found whole.
+MAX_COMPOUND_PARTS = 4
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +90,20 @@ def may_take_affix(word: str) -> bool:
             or _SASTRAWI_INFIX.match(word) is not None)
 
 
+def compound_parts(word: str, stem: str) -> list[str]:
+    """The words a reader may search a hyphenated compound by (`prabowo-gibran`: prabowo, gibran; `covid-19`:
+    covid, 19), `stem` being its own stem. None for a reduplication, which is one word (Sastrawi's stem has no
+    hyphen: `anak-anak` is anak; or every part is the same word: `kupu-kupu`), nor for a word of more than
+    MAX_COMPOUND_PARTS parts; stop words are left out (`ke-19`: 19)."""
+    if "-" not in stem:
+        return []
+    parts = word.split("-")
+    if len(parts) > MAX_COMPOUND_PARTS or len(set(parts)) == 1:
+        return []
+    stops = stopwords()
+    return [part for part in dict.fromkeys(parts) if part and part not in stops]
+
+
 class Stems:
     """The stems of one index root's words: every word its articles bring (`learn`, at indexing), saved in
     the root's stem cache file and read back by searchers (`refresh`), so that grouping an index's words by
@@ -127,11 +144,24 @@ class Stems:
         return found
 
     def learn(self, text: str) -> None:
-        """Stem every distinct word of `text` (stop words aside) as a word of the index."""
+        """Stem every distinct word of `text` (stop words aside) as a word of the index, and the parts of its
+        compounds, which searchers stem to group the compounds under them."""
         stops = stopwords()
         for word in {word.lower() for word in _WORDS.findall(text)}:
             if word not in self._indexed and word not in stops:
-                self._indexed[word] = stem_word(word)
+                stem = self._indexed[word] = stem_word(word)
+                for part in compound_parts(word, stem):
+                    if part not in self._indexed:
+                        self._indexed[part] = stem_word(part)
+
+    def compound_stems(self, word: str, stem: str) -> list[str]:
+        """The stems a hyphenated compound is found under besides its own `stem`: its parts' (compound_parts)."""
+        found: list[str] = []
+        for part in compound_parts(word, stem):
+            part_stem = self.stem(part)
+            if part_stem != stem and part_stem not in found:
+                found.append(part_stem)
+        return found
 
     def groups(self, words) -> dict[str, list[str]]:
         """The words (not stop words) under each stem; the words are the index's own."""
@@ -143,6 +173,8 @@ class Stems:
                 if stem is None:
                     stem = self._indexed[word] = stem_word(word)
                 groups.setdefault(stem, []).append(word)
+                for part_stem in self.compound_stems(word, stem):
+                    groups.setdefault(part_stem, []).append(word)
         return groups
 
     def refresh(self) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any, Callable, Mapping, Sequence
 
-from .analysis import WORD_PATTERN, stem_word
+from .analysis import WORD_PATTERN, compound_parts, stem_word
 
 SNIPPET_CHARS = 240
 SNIPPET_SCAN_CHARS = 50_000  # where a snippet is looked for: the work per hit stays bounded on huge texts
@@ -41,9 +41,14 @@ class WordMatcher:
     def __call__(self, word: str) -> bool:
         answer = self._answers.get(word)
         if answer is None:
-            answer = self._answers[word] = (word in self.words or self.stem(word) in self.stems
+            answer = self._answers[word] = (word in self.words or self._stem_matches(word)
                                             or word.startswith(self.prefixes))
         return answer
+
+    def _stem_matches(self, word: str) -> bool:
+        """The word's stem is searched, or, for a compound (`covid-19`), a part's stem is (as it was found)."""
+        stem = self.stem(word)
+        return stem in self.stems or any(self.stem(part) in self.stems for part in compound_parts(word, stem))
 
 
 def snippet(text: str, matches: WordMatcher, limit: int = SNIPPET_CHARS) -> str:

@@ -137,3 +137,35 @@ def test_surface_positions_are_what_the_surface_analyzer_gives_whoosh(field_boos
         assert list(fast.word_values(text, surface_analyzer())) == list(generic.word_values(text, surface_analyzer()))
     assert list(fast.word_values(["Dua", "kata"], surface_analyzer())) == list(
         generic.word_values(["Dua", "kata"], surface_analyzer()))
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("prabowo-gibran", ["prabowo", "gibran"]),
+    ("covid-19", ["covid", "19"]),
+    ("e-ktp", ["e", "ktp"]),
+    ("ke-19", ["19"]),  # `ke` is a stop word
+    ("al-qur'an", ["al", "qur'an"]),
+    ("anak-anak", []),  # a reduplication Sastrawi reads: one word (anak)
+    ("surat-menyurat", []),
+    ("kupu-kupu", []),  # a reduplication Sastrawi leaves: every part the same word
+    ("berita-ekonomi-bisnis-daerah-2024", []),  # more than MAX_COMPOUND_PARTS parts: a slug
+    ("bupati", []),
+])
+def test_a_hyphenated_compound_is_also_found_by_its_parts_but_not_a_reduplication(word, parts):
+    from search.analysis import compound_parts
+
+    assert compound_parts(word, stem_word(word)) == parts
+
+
+def test_stems_group_a_compound_under_its_parts_and_learn_the_parts(tmp_path):
+    from search.analysis import STEM_CACHE, Stems
+
+    stems = Stems(tmp_path)
+    stems.learn("Pasangan Prabowo-Gibran menang, anak-anak bermain")
+    stems.save()
+    saved = (tmp_path / STEM_CACHE).read_text(encoding="utf-8")
+    assert "gibran\tgibran\n" in saved and "prabowo\tprabowo\n" in saved
+    groups = Stems(tmp_path).groups(["anak-anak", "gibran", "menang", "prabowo-gibran"])
+    assert groups == {"anak": ["anak-anak"], "gibran": ["gibran", "prabowo-gibran"], "menang": ["menang"],
+                      "prabowo-gibran": ["prabowo-gibran"], "prabowo": ["prabowo-gibran"]}
+    assert stems.compound_stems("pasca-pemilihan", "pasca-pemilihan") == ["pasca", "pilih"]

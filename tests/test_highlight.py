@@ -7,6 +7,12 @@ def test_marks_surface_and_stem_matches_and_escapes_everything_else():
     assert html == ("&lt;script&gt;alert(1)&lt;/script&gt; petugas <mark>melayani</mark> <mark>Pelayanan</mark>")
 
 
+def test_a_searched_word_marks_the_hyphenated_compounds_it_is_part_of_but_not_a_longer_word():
+    matches = WordMatcher({"covid", "gibran"})
+    assert mark("Vaksin Covid-19 dan relawan Prabowo-Gibran; covidnya, Gibranisme", matches) == (
+        "Vaksin <mark>Covid-19</mark> dan relawan <mark>Prabowo-Gibran</mark>; covidnya, Gibranisme")
+
+
 def test_snippet_picks_the_sentence_with_most_matches():
     text = "Kalimat pertama tanpa kata. Reformasi birokrasi di daerah. Kalimat ketiga soal birokrasi."
     assert snippet(text, WordMatcher({"reformasi", "birokrasi"})) == (

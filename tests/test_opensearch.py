@@ -111,6 +111,8 @@ QUERIES = [
     dict(q="official:eko OR said:thamrin", collapse=False), dict(q="official:(eko OR suhajar) gedung"),
     dict(q="-(official:eko OR source:lampost)", collapse=False), dict(q="reformasi official:-eko", collapse=False),
     dict(q="source:lampost OR from:2022-09-30", collapse=False), dict(q="said:suhajar OR said:thamrin", collapse=False),
+    # a part of a hyphenated compound (`2019-2024`, `PAN-RB`) finds it on both (analysis.compound_parts)
+    dict(q="2019 rakornas", collapse=False), dict(q="pan", collapse=False),
 ]
 
 

@@ -694,3 +694,30 @@ def test_one_typed_value_may_stand_for_more_stored_values_than_a_request_may_typ
             SearchRequest(selected={"agency": tuple(f"dinas {n}" for n in range(21))})
     finally:
         service.close()
+
+
+def test_a_word_finds_the_hyphenated_compounds_it_is_part_of_and_the_snippet_marks_them(tmp_path):
+    from search.indexer import build_index
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("\n".join(json.dumps(record) for record in [
+        {"id": "a1", "title": "Vaksinasi lanjutan", "date": "2024-02-01",
+         "body": "Dinas Kesehatan menggelar vaksinasi Covid-19 bagi lansia di puskesmas."},
+        {"id": "a2", "title": "Kampanye akbar", "date": "2024-02-02",
+         "body": "Relawan Prabowo-Gibran memadati lapangan, anak-anak ikut bernyanyi."},
+        {"id": "a3", "title": "Rapat anggaran", "date": "2024-02-03", "body": "Anak sekolah di kecamatan itu libur lebih awal pekan ini."},
+    ]) + "\n", encoding="utf-8")
+    root = tmp_path / "index"
+    assert build_index([articles], root).errors == []
+    service = SearchService(root)
+    try:
+        covid = run(service, "covid")
+        assert titles(covid) == ["Vaksinasi lanjutan"]
+        assert "<mark>Covid-19</mark>" in covid["hits"][0]["snippet"]
+        assert titles(run(service, "gibran")) == ["Kampanye akbar"]
+        assert titles(run(service, "covid-19")) == ["Vaksinasi lanjutan"]
+        assert titles(run(service, "19")) == ["Vaksinasi lanjutan"]
+        assert sorted(titles(run(service, "anak"))) == ["Kampanye akbar", "Rapat anggaran"]
+        assert titles(run(service, '"relawan prabowo-gibran"')) == ["Kampanye akbar"]
+    finally:
+        service.close()

@@ -70,8 +70,9 @@ MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
 STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
-FORMAT = 4  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
-# 4 scores the said field as Whoosh does (a word inside a quote counts a little)
+FORMAT = 5  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
+# 4 scores the said field as Whoosh does (a word inside a quote counts a little); 5 finds a hyphenated compound
+# under its parts' stems too (analysis.compound_parts)
 PRESENT = "\x1e"  # a said-field token every document holds (warta_similarity); no said term can be it
 SPEAKERS_LISTED = 50  # official values one said: name may stand for, as FacetTable.matching_values
 
@@ -123,9 +124,16 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
 
 
 def stem_tokens(words: list[str], stems: Stems) -> str:
-    """The stems of a field's words (stop words have none), as a StemTerm matches them in Whoosh."""
+    """The stems of a field's words (stop words have none), as a StemTerm matches them in Whoosh: a compound's
+    own, then its parts' (Stems.compound_stems), as Whoosh groups the compound under each."""
     stops = stopwords()
-    return " ".join(stems.stem(word) for word in words if word not in stops)
+    tokens: list[str] = []
+    for word in words:
+        if word not in stops:
+            stem = stems.stem(word)
+            tokens.append(stem)
+            tokens.extend(stems.compound_stems(word, stem))
+    return " ".join(tokens)
 
 
 def opensearch_document(article: Article, story: str, facets: FacetRegistry, stems: Stems,
