@@ -733,6 +733,20 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Inge Diana Rismawanti"]),
     # a name written with the next line's first word glued on by scraping
     ("Menteri Ketenagakerjaan Ida FauziyahCaleg DPR dari PKB.", ["Ida Fauziyah"]),
+    # a list whose items open with a name, its degrees, a dash or a comma, then the post
+    ("Berikut daftar pejabat yang dilantik:\n1. Ir. Hendra Gunawan, M.T. – Kepala Dinas Pekerjaan Umum\n"
+     "2. Hj. Rosmalinda, S.Sos. – Kepala Dinas Sosial\n3. Nurhasanah, S.Sos., Camat Pulau Panggung\n"
+     "• Drs. Rudi Hartono - Staf Ahli Bupati\nNarahubung:\nWahyu Prasetyo Nugroho, S.Sos. – Kepala Bidang Informasi",
+     ["Hendra Gunawan", "Rosmalinda", "Nurhasanah", "Rudi Hartono", "Wahyu Prasetyo Nugroho"]),
+    # Minang adat titles after the given name belong to the name; Palembang's `Kgs.` opens it as a title
+    ("Bupati Tanah Datar Yuswardi Dt. Rangkayo Basa dan Bupati Kuansing Rizal Effendi Datuk Bisai hadir.",
+     ["Yuswardi Dt. Rangkayo Basa", "Rizal Effendi Datuk Bisai"]),
+    ("Menteri Luar Negeri Malaysia Datuk Seri Mohamad Hasan hadir.", ["Mohamad Hasan"]),
+    ("Mantan Kepala Bagian Perekonomian Setda Muba, Kgs. Ahmad Fauzi, ditahan.", ["Ahmad Fauzi"]),
+    ("Ketua DPRD Minut Stevany Lumentut membuka rapat.", ["Stevany Lumentut"]),
+    # ...but not a one-word name with neither title nor degrees, nor a dateline before its dash
+    ("Daftar:\n4. Budi – Camat Pulau Panggung", []),
+    ("New York - Presiden terpilih Amerika Serikat (AS), Donald Trump, bertemu Jack Ma.", ["Donald Trump"]),
 ])
 def test_officials_unseen_news_classes(body, expected):
     assert extracted(body).official_names == expected
@@ -1271,6 +1285,21 @@ def test_regional_news_roles(body, expected):
     ("Anggota DPRK Banda Aceh dan DPRK Medan hadir bersama SKK Migas.",
      ["Dewan Perwakilan Rakyat Kota Banda Aceh",
       "Satuan Kerja Khusus Pelaksana Kegiatan Usaha Hulu Minyak dan Gas Bumi"]),
+    # a unit's acronym the article defines as another unit than the table's, inside the name before its region
+    ("Kepala Badan Keuangan Daerah (BKD) Sumbar Rosnita Dewi hadir. BKD Sumbar mencatat. BKD Kota Padang juga.",
+     ["Badan Keuangan Daerah Provinsi Sumatera Barat", "Badan Keuangan Daerah Kota Padang"]),
+    ("Kepala Badan Keuangan dan Aset Daerah (BKAD) Sleman Abu Bakar hadir.",
+     ["Badan Keuangan dan Aset Daerah Kabupaten Sleman"]),
+    # ...and a body no table knows defining a unit's acronym for itself is none of the table's
+    ("Warga didampingi Badan Kerja Sama Antar Desa (BKAD) Nusa Penida.", []),
+    ("Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah (Bappeda) Kabupaten Kapuas Hulu hadir.",
+     ["Badan Perencanaan Pembangunan Daerah Kabupaten Kapuas Hulu"]),
+    # ...but not a post's acronym (`Kajari`), whose holder is named later
+    ("Pisah sambut Kepala Kejaksaan Negeri (Kajari) Sinjai digelar. Kajari lama, Andi Rahmawati, S.H., dimutasi.",
+     ["Kejaksaan Negeri Sinjai"]),
+    # North Sulawesi's and West Sulawesi's short forms; `Polman` alone is a surname too
+    ("Ketua DPRD Minut Stevany Lumentut dan Pemkab Polman menandatangani kerja sama.",
+     ["Dewan Perwakilan Rakyat Daerah Kabupaten Minahasa Utara", "Pemerintah Kabupaten Polewali Mandar"]),
 ])
 def test_agency_classes(body, expected):
     assert extracted(body).agency_names == expected

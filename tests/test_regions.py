@@ -50,6 +50,9 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
     ("Bupati Bandung Dadang Supriatna meresmikan pasar.", "", None, ["32.04"]),
     ("Wali Kota Bandung Yana Mulyana meresmikan taman.", "", None, ["32.73"]),
     ("Wali Kota Bogor Bima Arya menerima penghargaan. Bima Arya berterima kasih.", "", None, ["32.71"]),  # not Bima
+    # `Polman` (Polewali Mandar) alone is a surname: `Managing Director Lamudi Indonesia Mart Polman`
+    ("Managing Director Lamudi Mart Polman menilai pasar tumbuh. Menurut Polman, agen properti siap.", "", None, []),
+    ("Bupati Polman Andi Ibrahim Masdar meninjau banjir di Wonomulyo.", "", None, ["76.04"]),
     ("Gubernur Jawa Tengah meninjau waduk.", "", None, ["33"]),
     # a province the title names and the body places the story in
     ("Deretan artis juga bersaing menjadi caleg di Jawa Timur. Real count sementara terus bergerak.",

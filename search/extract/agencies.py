@@ -289,8 +289,9 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             else:
                 position += 1
             continue
+        match = _as_defined(match, learned.get(tokens[position].text))
         found.append(match)
-        acronym = _defined_acronym(tokens, match[0].end)
+        acronym = _defined_acronym(tokens, match[0].end) or _defined_before_region(tokens, match, lexicon)
         if acronym and acronym not in lexicon.ranks and not gazetteers.regions.match_at(tokens, match[0].end + 1):
             learned[acronym] = match[1]  # not `Mayjen TNI (Purn.)`, a retired officer, nor `KPU Kabupaten
             # Kotawaringin Timur (Kotim)`: the region's short name
@@ -328,6 +329,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
     return _partial_unit_names_joined(joined, lexicon), spans
 
 
+MAX_DEFINED_WORDS = 10  # words read back from an acronym in brackets for the name it defines
 PARLIAMENT_CUES = frozenset({"DPR", "Parlemen", "Senayan"})  # the national legislature, or its seat
 DPR_COMMISSIONS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"})
 
@@ -599,7 +601,7 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
     `BPKH Limited`: a company."""
     after = match.end
     kind = getattr(match.value, "kind", None)
-    if _names_initials(tokens, match):
+    if _names_initials(tokens, match) or _defines_another_body(tokens, match, lexicon):
         return True
     if after < len(tokens) and tokens[after].text in lexicon.company_suffixes:
         return True
@@ -622,6 +624,24 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         place = gazetteers.regions.match_at(tokens, after)
         return place is not None and place.value == ()
     return False
+
+
+def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """`Badan Kerja Sama Antar Desa (BKAD)`: a regional unit's acronym in brackets after a name written out that
+    shares less than half its words with the table's unit of that acronym (Badan Keuangan dan Aset Daerah): the
+    article's own body, which no table knows."""
+    start, unit = match.start, match.value
+    if (getattr(unit, "kind", None) != "regional_unit" or start < 3 or tokens[start - 1].text != "(" or match.end >= len(tokens)
+            or tokens[match.end].text != ")"):
+        return False  # a national body's acronym after a name is often its holder's (`Mohammad Amin (Bekraf)`)
+    written = []
+    k = start - 2
+    while k >= 0 and len(written) < MAX_DEFINED_WORDS and (tokens[k].is_capitalised or tokens[k].text == ","
+                                                           or tokens[k].text in lexicon.connectors):
+        written.append(tokens[k].text)
+        k -= 1
+    named = {word for word in written if word[:1].isupper()}
+    return len(named) >= 2 and len(named & set(unit.canonical.split())) * 2 < len(named)
 
 
 def _names_initials(tokens: Tokens, match: Match) -> bool:
@@ -1118,12 +1138,36 @@ def _first_city(regions: list[Match], tokens: list[Token]) -> Region | None:
     return None
 
 
+def _as_defined(match: tuple[Match, AgencyRef | _UnitMatch], defined: AgencyRef | _UnitMatch | None):
+    """A regional unit's acronym the article defined as another unit than the table's (`Badan Keuangan Daerah
+    (BKD) Sumbar` … `BKD Sumbar`, where the table's BKD is the Badan Kepegawaian Daerah): the article's unit,
+    of the region named with it here."""
+    found = match[1]
+    if isinstance(found, _UnitMatch) and isinstance(defined, _UnitMatch) and defined.unit != found.unit:
+        return match[0], _UnitMatch(defined.unit, found.regions)
+    return match
+
+
 def _defined_acronym(tokens: list[Token], position: int) -> str | None:
     """`(Kemendagri)` right after a name defines an acronym for the rest of the article."""
     if position + 2 < len(tokens) and tokens[position].text == "(" and tokens[position + 2].text == ")":
         candidate = tokens[position + 1]
         if candidate.is_capitalised and len(candidate.text) >= 2:
             return candidate.text
+    return None
+
+
+def _defined_before_region(tokens: list[Token], match: tuple[Match, AgencyRef | _UnitMatch],
+                           lexicon: Lexicon) -> str | None:
+    """`Badan Keuangan Daerah (BKD) Sumbar`: an acronym defined inside a regional unit's name, before its
+    region; not a post's (`Kepala Kejaksaan Negeri (Kajari) Sinjai`)."""
+    span, value = match
+    if not isinstance(value, _UnitMatch):
+        return None
+    for k in range(span.start + 1, span.end - 3):
+        if tokens[k].text == "(":
+            acronym = _defined_acronym(tokens, k)
+            return None if acronym in lexicon.role_openers else acronym
     return None
 
 

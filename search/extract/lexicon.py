@@ -76,6 +76,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     not_names: frozenset[str]
     headline_verbs: frozenset[str]  # of not_names, those that end a post's clause (`Gubernur Tinjau Banjir`)
     name_closers: frozenset[str]  # of not_names, those that end a name after a given name (`Saiful Islam`)
+    adat_titles: frozenset[str]  # `Dt.` inside a Minang name, after the given name (`Yuswardi Dt. Rangkayo Basa`)
     name_openers: frozenset[tuple[str, ...]]  # words that open a name, each a role's word elsewhere (`Anak Agung`)
     not_person_names: frozenset[str]  # lower case: `al qaeda`, `merah putih`: follow a role, name no person
     non_person_openers: frozenset[str]  # `The`: a name it opens is an organisation's (`The Fed`)
@@ -250,7 +251,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
-        return self.person_prefixes | self.degree_suffixes | self.ranks | frozenset(read_lines("name_abbreviations.txt"))
+        return (self.person_prefixes | self.degree_suffixes | self.ranks | self.adat_titles
+                | frozenset(read_lines("name_abbreviations.txt")))
 
 
 def _with_deputy_ministers(positions: list[str]) -> frozenset[str]:
@@ -368,6 +370,7 @@ def load_lexicon() -> Lexicon:
         not_names=frozenset(read_lines("not_names.txt")) | headline_verbs,
         headline_verbs=headline_verbs,
         name_closers=frozenset(read_lines("name_closers.txt")),
+        adat_titles=frozenset(read_lines("adat_titles.txt")),
         name_openers=frozenset(tuple(line.split()) for line in read_lines("name_openers.txt")),
         not_person_names=frozenset(line.lower() for line in read_lines("not_person_names.txt")),
         non_person_openers=frozenset(read_lines("non_person_openers.txt")),

@@ -40,7 +40,9 @@ SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketik
                              "akan", "resmi", "telah", "baru"})
 COPULAS = frozenset({"adalah", "merupakan"})  # `Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah`
 COPULA_OPENERS = frozenset({"yang", ","})  # `Budi yang merupakan Kepala …`, `Nurhadi Saputra, adalah …`
-APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB}) | COPULAS
+LIST_DASHES = frozenset({"–", "—", "-"})  # `1. Ir. Hendra Gunawan, M.T. – Kepala Dinas …`: a list item's name, its post
+APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB}) | COPULAS | LIST_DASHES
+ITEM_MARKS = frozenset({".", ")", "•", "·", "*", "-", "–", "—"})  # after a list item's number, or its bullet
 # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`, `Tjahjo Kumolo (Mendagri)`
 TITLED_APPOSITIVE = "("  # `Pak Jonan (Menteri ESDM)`: after this marker a title may stand for a name's second word
 AGE_OPENERS = frozenset({"("})  # `Kariadi (50)`
@@ -276,8 +278,9 @@ class _Reader:
         text = self.tokens[i].text
         if not (text in self.lex.person_prefixes or text in self.lex.ranks or self._in_title_pair(i)):
             return False
-        # `RSUD dr. Soetomo`: after a body, the body's namesake
-        return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies))
+        # `RSUD dr. Soetomo`: after a body, the body's namesake; `Rizal Effendi Datuk Bisai`: inside a name
+        return not (self.is_initial(i) or (i > 0 and self.tokens[i - 1].text in self.lex.namesake_bodies)
+                    or self._adat_title_inside_name(i))
 
     def _after_namesake_body(self, i: int) -> bool:
         """Right after `Jalan`, `Jl.` (its full stop a token of its own), `Bandara`: namesake_bodies.txt."""
@@ -313,9 +316,19 @@ class _Reader:
                                                                    or self._month_inside_name(i)
                                                                    or self._closes_name(i)
                                                                    or self._root_with_suffix_after_capital(i)
-                                                                   or self._passive_form_inside_name(i)):
+                                                                   or self._passive_form_inside_name(i)
+                                                                   or self._adat_title_inside_name(i)):
             return False
         return not (self._numbers_unit(i) or self.is_title(i))
+
+    def _adat_title_inside_name(self, i: int) -> bool:
+        """`Yuswardi Dt. Rangkayo Basa`: a Minang adat title (adat_titles.txt) between a given name and the rest
+        of the name is the name's, not a title opening another's."""
+        if not (self.tokens[i].text in self.lex.adat_titles and 0 < i < len(self.tokens) - 1):
+            return False
+        before, after = self.tokens[i - 1], self.tokens[i + 1]
+        return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
+                and i + 1 not in self.material and self._may_be_name(before) and self._may_be_name(after))
 
     def _root_with_suffix_after_capital(self, i: int) -> bool:
         """`Indonesia Masaki Yasushi`, `Andi Nurul Fadillah Mappaseng`: after a capitalised word, a word Sastrawi
@@ -1291,9 +1304,16 @@ class _Reader:
         start = name_end
         while start > 0 and self.is_name_word(start - 1) and name_end - start < MAX_NAME_WORDS:
             start -= 1
+        degrees = any(self.is_degree(k) for k in range(name_end, i))
+        listed = start < name_end and self._opens_list_item(start, degrees)
+        if self.word(i) in LIST_DASHES and not listed:
+            return None  # a dash is a list item's, not a sentence's (`Bupati Budi - yang …`) nor a dateline's
         if start < name_end:  # `Lalu Ahmad Zaini, S.STP., sebagai …`: a Sasak noble's `Lalu` opens the name
             start -= self._name_opener_before(start, -1)
-        titled = self.word(i) == TITLED_APPOSITIVE and start > 0 and self.is_title(start - 1)
+        # `Pak Jonan (Menteri ESDM)`, `2. Hj. Rosmalinda, S.Sos. – Kepala …`: a title, or a list item's degrees,
+        # make one word a name
+        titled = (self.word(i) == TITLED_APPOSITIVE or listed) and start > 0 and self.is_title(start - 1)
+        titled = titled or (listed and degrees)
         if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
@@ -1339,8 +1359,33 @@ class _Reader:
             while self.word(verb - 1) in SERVING_ADVERBS:
                 verb -= 1
         elif self.word(i) != "sebagai":
-            return i  # `Prof. Dr. Eko Prasojo, MAC, Rep.Publ., Deputi …`: after a comma, a list of posts and names
+            return self._list_item_name_end(i)
         return self._before_degrees(verb)
+
+    def _list_item_name_end(self, i: int) -> int:
+        """Where the name before a comma or a dash ends: in a list whose items open with a name, before its
+        degrees (`1. Ir. Hendra Gunawan, M.T. – Kepala Dinas …`); elsewhere right before the marker
+        (`Prof. Dr. Eko Prasojo, MAC, Rep.Publ., Deputi …`: after a comma, a list of posts and names)."""
+        end = self._before_degrees(i)
+        if end == i:
+            return i
+        start = end
+        while start > 0 and self.is_name_word(start - 1) and end - start < MAX_NAME_WORDS:
+            start -= 1
+        return end if start < end and self._opens_list_item(start, degrees=True) else i
+
+    def _opens_list_item(self, start: int, degrees: bool) -> bool:
+        """The name at `start` opens a line as a list item's does: after the item's number or bullet (`1.`, `•`)
+        or its holder's titles (`Ir.`), or with `degrees` after it; not a dateline (`New York - Presiden …`)."""
+        k = start - 1
+        marked = degrees
+        while k >= 0 and (self.is_title(k) or (self.word(k) == "." and k > 0 and self.is_title(k - 1))):
+            k -= 1
+            marked = True
+        if k >= 0 and self.word(k) in ITEM_MARKS:
+            k -= 1 + (self.word(k) in (".", ")") and k > 0 and self.word(k - 1).isdigit())
+            marked = True
+        return marked and (k < 0 or self.word(k) == "\n")
 
     def _before_degrees(self, end: int) -> int:
         """`Laurensius Kaize, S.Sos., sebagai …`: where a name ends before the degrees (and their commas) written
