@@ -18,13 +18,12 @@ from itertools import islice
 from typing import Any, Callable
 
 import numpy as np
-from whoosh import index as whoosh_index
 
 from .analysis import Stems, stem_word, stopwords
 from .facet_aliases import alias_words, named_values
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
-from .generations import release
+from .generations import open_searcher, release
 from .people import People, roles_reader
 from .errors import BadQueryError, QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
@@ -173,7 +172,7 @@ class Generation:
         """Open a generation; what its segments shared with the last one opened comes from `memo`, the stems
         of its words from `stems` (its index root's), a count table for each of `registry`'s facets, and a result
         cache of `result_cache_bytes`."""
-        searcher = whoosh_index.open_dir(str(path)).searcher()
+        searcher = open_searcher(path)
         try:
             postings = PostingCache(searcher, memo=memo, stems=stems)
             dates = column_values(searcher.reader(), DATE_NUMBER, memo)

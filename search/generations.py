@@ -158,15 +158,16 @@ def _record(path: Path, stat: os.stat_result) -> dict[str, object]:
     return entry
 
 
-def _problem(path: Path, entry: dict) -> str | None:
-    """How a file differs from its record, or None when it does not."""
+def _problem(path: Path, entry: dict, whole: bool = False) -> str | None:
+    """How a file differs from its record, or None when it does not; `whole`: every byte checked, even of a
+    large file whose size and time are as recorded."""
     try:
         stat = path.stat()
     except OSError:
         return "is missing"
     if stat.st_size != entry["size"]:
         return f"has {stat.st_size} bytes instead of {entry['size']}"
-    if stat.st_mtime_ns == entry["mtime_ns"] and "sampled" in entry:
+    if stat.st_mtime_ns == entry["mtime_ns"] and "sampled" in entry and not whole:
         matches = _sampled_hash(path, stat.st_size) == entry["sampled"]
     else:  # small, or written to since it was recorded: every byte counts
         matches = _whole_hash(path) == entry["sha1"]
@@ -228,11 +229,11 @@ def _read_checksums(generation: Path) -> dict[str, dict] | None:
     return files
 
 
-def usable(generation: Path) -> bool:
+def usable(generation: Path, whole: bool = False) -> bool:
     """Whether `generation` holds a Whoosh index whose files are as written: False when it holds none,
     IndexDamagedError when its checksums differ or Whoosh cannot read its table of contents (which, for
-    a generation written before checksums, is the only check there is)."""
-    verify(generation)
+    a generation written before checksums, is the only check there is); `whole` as for verify."""
+    verify(generation, whole)
     if not generation.is_dir():
         return False
     storage = _ClosingStorage(str(generation))
@@ -247,15 +248,17 @@ def usable(generation: Path) -> bool:
 
 
 class _ClosingStorage(FileStorage):
-    """A read-only Whoosh storage that can close every file opened through it."""
+    """A read-only Whoosh storage that can close every file opened through it (while `tracking`)."""
 
     def __init__(self, folder: str) -> None:
         super().__init__(folder, readonly=True)
         self.opened: list = []
+        self.tracking = True
 
     def open_file(self, name, **kwargs):
         opened = super().open_file(name, **kwargs)
-        self.opened.append(opened)
+        if self.tracking:
+            self.opened.append(opened)
         return opened
 
     def close_opened(self) -> None:
@@ -265,8 +268,24 @@ class _ClosingStorage(FileStorage):
         self.opened.clear()
 
 
-def verify(generation: Path) -> bool:
-    """Check every file of a generation against the sizes and hashes written when it was built.
+def open_searcher(generation: Path):
+    """A Whoosh searcher of a generation. When its files cannot be read (Whoosh raises whatever the bytes give),
+    none of the files it opened is left open; once opened, the searcher closes its own."""
+    storage = _ClosingStorage(str(generation))
+    try:
+        searcher = storage.open_index().searcher()
+    except BaseException:
+        storage.close_opened()
+        raise
+    storage.tracking = False
+    storage.opened.clear()
+    return searcher
+
+
+def verify(generation: Path, whole: bool = False) -> bool:
+    """Check every file of a generation against the sizes and hashes written when it was built (a large file
+    whose size and time are as recorded by its sampled blocks, unless `whole`: after a read failed, damage
+    between the samples is looked for too).
 
     Raises IndexDamagedError naming the first file that differs or is missing, `checksums.json` itself
     included where the generation's manifest is of a version always written with it; returns False for a
@@ -278,7 +297,7 @@ def verify(generation: Path) -> bool:
                                     "run `warta reindex` to rebuild it")
         return False
     for name, entry in sorted(recorded.items()):
-        problem = _problem(generation / name, entry)
+        problem = _problem(generation / name, entry, whole)
         if problem is None:
             continue
         raise IndexDamagedError(f"the index generation {generation} is damaged: {name} {problem}; "

@@ -368,8 +368,8 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     base = None if full else current_generation(root)
     if base is None:
         return None, {}
-    try:
-        readable = usable(base)
+    try:  # every byte: the update links the base's files into the new generation, damage and all
+        readable = usable(base, whole=True)
     except IndexDamagedError as error:
         say(f"{error}: rebuilding it in full")
         return None, {}

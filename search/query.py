@@ -459,16 +459,17 @@ class SearchService:
 def reading(generation: Path) -> Iterator[None]:
     """Reads of a generation that was verified when it was opened. A file damaged since (truncated or
     overwritten while a server runs) makes Whoosh raise whatever its bytes give (`CorruptIndexError: Bad
-    postings block tag`, `struct.error`, …): that is IndexDamagedError naming the file, as at opening. An error
-    with every file still as written is raised as it was (a bug, not damage), except Whoosh's own word for a
-    corrupt index, which is IndexDamagedError too."""
+    postings block tag`, `struct.error`, `UnpicklingError`, …): that is IndexDamagedError naming the file, as at
+    opening, every byte checked (bytes overwritten between the blocks a large file is sampled by, its size and
+    time unchanged, pass the check at opening). An error with every file still as written is raised as it was (a
+    bug, not damage), except Whoosh's own word for a corrupt index, which is IndexDamagedError too."""
     try:
         yield
     except WartaError:
         raise
     except Exception as error:
         try:
-            verify(generation)
+            verify(generation, whole=True)
         except IndexDamagedError as damage:
             raise damage from error
         if isinstance(error, CorruptIndexError):

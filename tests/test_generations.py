@@ -220,3 +220,28 @@ def test_a_large_file_is_read_whole_only_when_its_time_moved(tmp_path, monkeypat
         verify(current)
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the recorded time put back by hand:
     assert verify(current) is True  # only the sampled blocks are read, and the change lies between them
+
+
+def test_damage_between_a_large_files_samples_fails_a_search_as_damage_and_reindex_rebuilds(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.generations.WHOLE_HASH_BYTES", 100)  # the seed's files count as large
+    monkeypatch.setattr("search.generations.SAMPLE_BYTES", 16)
+    monkeypatch.setattr("search.generations.SAMPLES", 2)  # the first and last 16 bytes only
+    build_index([SEEDS], tmp_path)
+    current = tmp_path / CURRENT
+    target = current_file(tmp_path, ".trm")
+    stat = target.stat()
+    data = bytearray(target.read_bytes())
+    data[16:-16] = os.urandom(len(data) - 32)  # every byte but the sampled ones, the time put back
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert verify(current) is True
+    with pytest.raises(IndexDamagedError, match=f"{target.name} does not match its checksum"):
+        verify(current, whole=True)
+    service = SearchService(tmp_path)
+    with pytest.raises(IndexDamagedError, match=f"{target.name} does not match its checksum"):
+        service.search(SearchRequest("bupati"))  # whatever Whoosh raised reading the bytes
+    service.close()
+    notices = []
+    report = build_index([SEEDS], tmp_path, notice=notices.append)  # nothing changed in the sources
+    assert report.indexed == 1 and notices[0].endswith(": rebuilding it in full") and target.name in notices[0]
+    assert verify(current, whole=True) is True
