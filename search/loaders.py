@@ -437,24 +437,32 @@ def refuse_binary(start: bytes) -> None:
         raise InputError("binary file (contains NUL bytes)")
 
 
-def streamed_lines(path: Path, notes: list[str] | None = None) -> Iterator[str]:
+def streamed_lines(path: Path, notes: list[str] | None = None, long_lines: list[int] | None = None) -> Iterator[str]:
     """A text file too large to hold, line by line (a line ends at `\n`, `\r\n` or a lone `\r`), decoded as
-    decode_text decodes a whole file and noting what it notes; a line over MAX_FILE_BYTES ends the reading
-    (InputError), so memory holds one line at most."""
+    decode_text decodes a whole file and noting what it notes, so memory holds one line at most. A line over
+    MAX_FILE_BYTES ends the reading (InputError); with `long_lines`, its number is added there and an empty line
+    stands in for it, the lines after it read."""
     with path.open("rb") as handle:
         encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
         handle.seek(0)
         reader = _LineReader(handle, encoding)  # a local: freed with the generator that
         # reads it, it would close the file before `with` does (a ResourceWarning)
-        yield from decoded_lines(_without_nul(_whole_lines(bounded_lines(reader, MAX_FILE_BYTES)), notes), notes)
+        lines = _whole_lines(bounded_lines(reader, MAX_FILE_BYTES), long_lines)
+        yield from decoded_lines(_without_nul(lines, notes), notes)
 
 
-def _whole_lines(lines: Iterable[bytes | None]) -> Iterator[bytes]:
+def _whole_lines(lines: Iterable[bytes | None], long_lines: list[int] | None = None) -> Iterator[bytes]:
     for number, line in enumerate(lines, start=1):
         if line is None:
-            raise InputError(f"line {number} is longer than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit for one "
-                             "line")
+            if long_lines is None:
+                raise InputError(f"line {number} is {_long_line()}")
+            long_lines.append(number)
+            line = b"\n"
         yield line
+
+
+def _long_line() -> str:
+    return f"longer than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit for one line"
 
 
 def _without_nul(lines: Iterable[bytes], notes: list[str] | None) -> Iterator[bytes]:
@@ -1008,8 +1016,13 @@ class _LargeCsv:
         self.path, self.options, self.notes = path, options, notes
 
     def __iter__(self) -> Iterator[tuple[int, object]]:
+        """The rows, then a rejection for each line over MAX_FILE_BYTES: its row alone is not read (an empty
+        line stands in for it), as a JSON Lines file loses only its over-long line."""
         notes, self.notes = self.notes, []
-        return _csv_rows(self.path, streamed_lines(self.path, notes), self.options)
+        long_lines: list[int] = []
+        yield from _csv_rows(self.path, streamed_lines(self.path, notes, long_lines), self.options)
+        for number in long_lines:
+            yield number, Rejection(f"{self.path}:{number}", f"line {_long_line()}: its row was not read")
 
 
 class _Rfc4180(csv.excel):

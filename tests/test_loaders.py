@@ -600,11 +600,14 @@ def test_a_csv_over_the_file_limit_is_read_row_by_row_as_a_smaller_one_is(tmp_pa
     assert (articles[2].url, articles[2].body.endswith("Paragraf \u201ctiga\u201d.")) == ("https://a.id/3", True)
 
 
-def test_a_line_over_the_file_limit_in_a_streamed_csv_ends_its_reading(tmp_path, monkeypatch):
+def test_a_line_over_the_file_limit_in_a_streamed_csv_loses_its_row_alone(tmp_path, monkeypatch):
     path = tmp_path / "export.csv"
-    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\nhttps://a.id/2,{BODY * 30}\n", encoding="utf-8")
+    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\nhttps://a.id/2,{BODY * 30}\nhttps://a.id/3,{BODY}\n",
+                    encoding="utf-8")
     monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
-    assert [str(item) for item in read_all(path)] == [f"{path}: line 3 is longer than the 0 MB limit for one line"]
+    assert [str(item) if isinstance(item, Rejection) else item.url for item in read_all(path)] == [
+        "https://a.id/1", "https://a.id/3",
+        f"{path}:3: line longer than the 0 MB limit for one line: its row was not read"]
 
 
 @pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
