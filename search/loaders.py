@@ -58,7 +58,10 @@ class Rejection:
     warning: bool = False  # True when the article was kept: only the report mentions it
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        """One line: control characters in a file's name (a newline could forge another report line) or in
+        the reason are shown escaped (`\\n`)."""
+        line = f"{self.origin}: {self.reason}"
+        return line if line.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
 
     @property
     def kind(self) -> str:

@@ -907,3 +907,11 @@ def test_a_rejection_list_without_a_cap_lists_every_one():
     for line in range(1, 51):
         rejections.add(Rejection(f"a.jsonl:{line}", "not valid JSON"))
     assert (len(rejections), rejections.total, rejections.unlisted_notes()) == (50, 50, [])
+
+
+def test_a_newline_in_a_files_name_is_shown_escaped_so_it_cannot_forge_a_report_line(tmp_path):
+    path = tmp_path / "evil\nerror: fake.jsonl:1: x.jsonl"
+    path.write_text("{bad\n", encoding="utf-8")
+    [rejection] = read_all(path)
+    assert str(rejection) == f"{tmp_path}/evil\\nerror: fake.jsonl:1: x.jsonl:1: not valid JSON (Expecting " \
+                             "property name enclosed in double quotes at column 2)"

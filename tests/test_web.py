@@ -81,7 +81,8 @@ def test_api_without_index_is_503_not_500(tmp_path):
     client = create_app({"WARTA_INDEX": str(tmp_path), "TESTING": True}).test_client()
     response = client.get("/api/search?q=x")
     assert response.status_code == 503
-    assert response.get_json()["error"]["code"] == "index_missing"
+    assert response.get_json()["error"] == {"code": "index_missing", "message": (
+        f"no index at {tmp_path.name} (run `warta reindex` first)")}
 
 
 def test_postings_damaged_while_serving_are_a_503_envelope_and_other_searches_still_answer(tmp_path, monkeypatch):
@@ -103,8 +104,8 @@ def test_postings_damaged_while_serving_are_a_503_envelope_and_other_searches_st
     os.truncate(postings, 100)  # damaged from outside while the server runs
     damaged = client.get("/api/search?q=kabupaten")
     assert damaged.status_code == 503
-    assert damaged.get_json() == {"error": {"code": "index_damaged", "message": (
-        f"the index generation {generation} is damaged: {postings.name} has 100 bytes instead of {size}; "
+    assert damaged.get_json() == {"error": {"code": "index_damaged", "message": (  # no directory of the server's
+        f"the index generation {generation.name} is damaged: {postings.name} has 100 bytes instead of {size}; "
         "run `warta reindex` to rebuild it")}}
     assert client.get("/api/search.csv?q=kabupaten").get_json() == damaged.get_json()
     assert client.get("/api/search?q=reformasi").get_json()["total"] == 2  # what was read still answers

@@ -650,11 +650,24 @@ def error_response(code: str, message: str, status: int, fields: dict | None = N
                            **search_form_fields(None)), status
 
 
+ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:;,()]+/)+([^\s/:;,()]+)")
+
+
+def without_directories(message: str) -> str:
+    """An error about the index as a client is shown it: each absolute path cut to its last name
+    (`/srv/warta/index/gen-…` is `gen-…`), so the server's directories stay its own."""
+    return ABSOLUTE_PATH.sub(r"\1", message)
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(WartaError)
     def warta_error(error: WartaError):
         status = next((s for kind, s in STATUS_BY_ERROR.items() if isinstance(error, kind)), 500)
-        return error_response(error.code, str(error), status, getattr(error, "fields", None))
+        message = str(error)
+        if isinstance(error, IndexMissingError):  # the operator's log has the paths; a client, the names
+            app.logger.error("%s", message)
+            message = without_directories(message)
+        return error_response(error.code, message, status, getattr(error, "fields", None))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
