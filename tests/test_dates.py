@@ -30,6 +30,8 @@ VALUES = [
     ("2022/13/01", None),
     ("2024-12-31T24:00Z", date(2025, 1, 1)),  # ISO 8601's end of day: the next midnight, 07:00 WIB
     ("2024-12-31T24:00:00+07:00", date(2025, 1, 1)),
+    ("2022-09-28T10:00:00+14:00", date(2022, 9, 28)),  # the farthest offsets a zone keeps
+    ("2022-09-28T10:00:00-12:00", date(2022, 9, 28)),
     ("1700000000.5", date(2023, 11, 15)),  # epoch seconds with a fraction (`time.time()`)
 ]
 
@@ -42,7 +44,8 @@ def test_every_common_form_is_read(value, expected):
 @pytest.mark.parametrize("value", ["0000-01-01", "9999-12-31", "1/1/0000", "31/12/9999", "1899-12-31",
                                    "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", "",
                                    "2024-12-31T23:60Z", "2024-12-31T24:30Z", "2024-12-31 99:99",
-                                   "31/12/2024 25:00", "1e+20", "nan"])
+                                   "31/12/2024 25:00", "1e+20", "nan", "2022-09-28T10:00:00+25:00",
+                                   "2022-09-28T10:00+0760"])
 def test_impossible_dates_and_years_outside_1900_2100_are_unreadable(value):
     assert parse_date_value(value) is None
 

@@ -110,10 +110,24 @@ def parse_iso_date(value: str | None) -> date | None:
         found, hours = found + timedelta(days=1), 0  # `T24:00`: the end of the day, ISO 8601's midnight
     elif hours > 23 or minutes > 59 or any(second > 60 for second in seconds):
         return None  # `T23:60`, `99:99`: no time of day, so no date either (the caller warns)
+    if match["zone"] and not _real_offset(match["zone"]):
+        return None  # `+25:00`: no time zone, so no moment either (the caller warns)
     if match["zone"] not in ("Z", "+00:00", "+0000", "-00:00"):
         return found
     moment = datetime(found.year, found.month, found.day, hours, minutes, tzinfo=timezone.utc)
     return moment.astimezone(WIB).date()
+
+
+def _real_offset(zone: str) -> bool:
+    """`Z`, `+07:00`, `-0930`: an offset of at most 14 hours either way (zones keep -12:00 to +14:00) and
+    under 60 minutes past the hour."""
+    if zone == "Z":
+        return True
+    hours, minutes = int(zone[1:3]), int(zone[-2:])
+    return minutes < 60 and hours * 60 + minutes <= MAX_OFFSET_MINUTES
+
+
+MAX_OFFSET_MINUTES = 14 * 60  # Kiribati's +14:00 (the farthest west, -12:00, is within it too)
 
 
 # -- date fields of exports -----------------------------------------------------------------------
