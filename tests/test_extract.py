@@ -744,6 +744,12 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Menteri Luar Negeri Malaysia Datuk Seri Mohamad Hasan hadir.", ["Mohamad Hasan"]),
     ("Mantan Kepala Bagian Perekonomian Setda Muba, Kgs. Ahmad Fauzi, ditahan.", ["Ahmad Fauzi"]),
     ("Ketua DPRD Minut Stevany Lumentut membuka rapat.", ["Stevany Lumentut"]),
+    # village and kapanewon heads by their local titles; `Raja` and `Hukum` open a post only so completed
+    ("Panewu Kalasan, Agus Sriyanto, dan Raja Negeri Mamala, Ismail Malawat, hadir. Reje Kampung Atu Lintang, "
+     "Sabri Ara, dan Hukum Tua Desa Kolongan Johny Rumengan serta Sangadi Desa Motoboi Kecil Rahmat Mokodongan setuju.",
+     ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
+    ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
+    ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
     # ...but not a one-word name with neither title nor degrees, nor a dateline before its dash
     ("Daftar:\n4. Budi – Camat Pulau Panggung", []),
     ("New York - Presiden terpilih Amerika Serikat (AS), Donald Trump, bertemu Jack Ma.", ["Donald Trump"]),

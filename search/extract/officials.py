@@ -81,7 +81,7 @@ PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "D
                          "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
                          "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin"})  # a village head's local titles
 VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam", "Perbekel", "Pembakal", "Keuchik",
-                           "Geuchik", "Kuwu", "Peratin"})  # of PLACE_POSTS, local governments' (not a seat's: Kajari)
+                           "Geuchik", "Kuwu", "Peratin", "Panewu", "Sangadi"})  # of PLACE_POSTS, local governments' (not a seat's: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -319,7 +319,13 @@ class _Reader:
                                                                    or self._passive_form_inside_name(i)
                                                                    or self._adat_title_inside_name(i)):
             return False
-        return not (self._numbers_unit(i) or self.is_title(i))
+        return not (self._numbers_unit(i) or self.is_title(i) or self._opens_completed_post(i))
+
+    def _opens_completed_post(self, i: int) -> bool:
+        """`Raja Negeri Mamala`, `Duta Besar`: a word that opens a post only before its completions
+        (post_completions.tsv) does so here; elsewhere it may be a name's (`Raja Juli Antoni`)."""
+        completions = self.lex.post_completions.get(self.tokens[i].text)
+        return completions is not None and self.word(i + 1) in completions
 
     def _adat_title_inside_name(self, i: int) -> bool:
         """`Yuswardi Dt. Rangkayo Basa`: a Minang adat title (adat_titles.txt) between a given name and the rest
@@ -386,7 +392,8 @@ class _Reader:
         text = token.text
         if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or BRAND_SPELLING.search(text):
             return False
-        if (text in self.lex.role_words or text in self.lex.positions or text in self.lex.not_names
+        if (text in self.lex.role_words or (text in self.lex.positions and text not in self.lex.post_completions)
+                or text in self.lex.not_names
                 or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
             return False
         return text in self.lex.word_names or not is_derived_word(text)  # last: Sastrawi is asked only about
