@@ -750,6 +750,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
+    # an opinion column's author holds the public post its closing note gives; a note giving none names nobody
+    ("Oleh: Dr. Ir. Dadang Sukmana Hidayat, M.Si.\n\nMusrenbang harus berbasis data.\n\n*Penulis adalah Kepala "
+     "Badan Perencanaan Pembangunan Daerah Kabupaten Garut. Tulisan ini pendapat pribadi.", ["Dadang Sukmana Hidayat"]),
+    ("Oleh: Hendra Tjhai\n\nCap go meh kembali digelar.\n\n*Penulis adalah dosen Universitas Tanjungpura.", []),
+    ("Oleh karena itu Budi Santoso menolak.\n\n*Penulis adalah Kepala Dinas Pariwisata Kota Malang.", []),
     # ...but not a one-word name with neither title nor degrees, nor a dateline before its dash
     ("Daftar:\n4. Budi – Camat Pulau Panggung", []),
     ("New York - Presiden terpilih Amerika Serikat (AS), Donald Trump, bertemu Jack Ma.", ["Donald Trump"]),

@@ -85,6 +85,9 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam", "Perbe
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
+AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
+BYLINE_WORDS = frozenset({"Oleh", "Penulis"})  # `Oleh: Dr. Dadang …`, on a line of its own near the start
+BYLINE_REACH = 40  # tokens from the text's start where a column's byline stands (its title before it)
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
 MIN_GLUED_VERB = 10  # letters: a shorter word holds no name and a verb of saying glued on it
@@ -1603,6 +1606,29 @@ class _Reader:
             position = end
         return found
 
+    def column_author(self) -> list[_Found]:
+        """An opinion column's author, named on a line of the column's opening (`Oleh: Dr. Ir. Dadang Sukmana
+        Hidayat, M.Si.`), holds the public post the closing note gives (`*Penulis adalah Kepala Bappeda
+        Kabupaten Garut.`); a note giving no post (`Penulis adalah dosen …`) names no official."""
+        note = next((i for i in self.tokens.where({AUTHOR_NOTE}) if self.word(i + 1) in COPULAS), None)
+        if note is None or not self.is_head(note + 2):
+            return []
+        byline = next((i for i in self.tokens.where(BYLINE_WORDS, 0, BYLINE_REACH)
+                       if i == 0 or self.word(i - 1) == "\n"), None)
+        if byline is None:
+            return []
+        start = byline + 1 + (self.word(byline + 1) == ":")
+        while start < len(self.tokens) and (self.is_title(start) or self.word(start) == "."):
+            start += 1
+        end = start
+        while end < len(self.tokens) and self.is_name_word(end) and end - start < MAX_NAME_WORDS:
+            end += 1
+        if end == start or self.word(end) not in (",", "\n") and end < len(self.tokens):
+            return []  # not a name alone on its line, its degrees after a comma
+        head = note + 2
+        role = self.role_text(head, self.clause_end(head, head))
+        return [_Found(start, end, role, (head, self.clause_end(head, head)))] if role else []
+
     def posts_pointing_back(self, found: list[_Found]) -> list[_Found]:
         """`Mantan kepala Bapenda Jatim ini menegaskan`, `kata pria yang juga menjabat sebagai Ketua Banggar DPR RI
         tersebut`: a post in a description that points back (person_descriptions.txt, then anaphors.txt) and
@@ -1753,6 +1779,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     found.extend(reader.group_members())
     found.extend(reader.officers_by_rank(_covered(found)))
     found.extend(reader.posts_pointing_back(found))
+    found.extend(reader.column_author())
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
              and not reader.in_unknown_body(f.role_span) and not reader.is_relative_alone(f)]
     mentions = merge_mentions([(name, f.role, _surface(text, tokens, f))
