@@ -750,6 +750,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
+    # `selaku` after the holder's name gives a second post (here a team's), not the role's going on
+    ("Sekretaris Daerah Banyumas Haryono Budi Santoso selaku Ketua Tim Anggaran Pemerintah Daerah (TAPD) menambahkan.",
+     ["Haryono Budi Santoso"]),
+    ("Sekda Sidoarjo selaku Ketua TAPD, Achmad Zaini, menjelaskan.", ["Achmad Zaini"]),
     # an opinion column's author holds the public post its closing note gives; a note giving none names nobody
     ("Oleh: Dr. Ir. Dadang Sukmana Hidayat, M.Si.\n\nMusrenbang harus berbasis data.\n\n*Penulis adalah Kepala "
      "Badan Perencanaan Pembangunan Daerah Kabupaten Garut. Tulisan ini pendapat pribadi.", ["Dadang Sukmana Hidayat"]),

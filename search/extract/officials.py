@@ -519,8 +519,9 @@ class _Reader:
             return True
         if text == "dari":
             return following in FACTION_WORDS or following in self.lex.parties
-        if text in POST_LINKS:
-            return i + 1 in self.bodies or following in self.lex.positions or following in self.lex.public_unit_words
+        if text in POST_LINKS:  # not after the holder's name: `Sekda Banyumas Haryono Budi Santoso selaku Ketua …`
+            return not self._ends_name_here(i - 1) and (
+                i + 1 in self.bodies or following in self.lex.positions or following in self.lex.public_unit_words)
         if text == ORIGIN_WORD:
             return i + 1 in self.material  # `Anggota DPD RI asal Jawa Timur Lia Istifhama`: the region elected for
         if text == PLACE_LINK and self.tokens[head].text.capitalize() in PLACE_POSTS and i == head + 1:
