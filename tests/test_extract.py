@@ -750,6 +750,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
+    # a given name the article writes alone after a post is the person's short form, not a body glued on
+    ("Inspektur Kabupaten Bima Nurhayati Abdul Gani hadir. Kepala Desa Ngali Abdul Haris menyambut. Inspektur "
+     "Nurhayati mengatakan Inspektorat mendampingi.", ["Nurhayati Abdul Gani", "Abdul Haris"]),
     # `selaku` after the holder's name gives a second post (here a team's), not the role's going on
     ("Sekretaris Daerah Banyumas Haryono Budi Santoso selaku Ketua Tim Anggaran Pemerintah Daerah (TAPD) menambahkan.",
      ["Haryono Budi Santoso"]),

@@ -1607,6 +1607,15 @@ class _Reader:
             position = end
         return found
 
+    def written_after_post(self, words: tuple[str, ...]) -> bool:
+        """The article writes `words` alone right after a post's word or a title, no capitalised word after
+        them (`Inspektur Nurhayati mengatakan`): a person's short name, not a body's (`Ketua Bapemperda Meiky`)."""
+        size = len(words)
+        return any(k > 0 and (self.tokens[k - 1].text in self.lex.positions or self.is_title(k - 1))
+                   and tuple(self.tokens.texts[k:k + size]) == words
+                   and not (k + size < len(self.tokens) and self.tokens[k + size].is_capitalised)
+                   for k in self.tokens.where({words[0]}))
+
     def column_author(self) -> list[_Found]:
         """An opinion column's author, named on a line of the column's opening (`Oleh: Dr. Ir. Dadang Sukmana
         Hidayat, M.Si.`), holds the public post the closing note gives (`*Penulis adalah Kepala Bappeda
@@ -1813,7 +1822,7 @@ def fullest_forms(mentions: list[OfficialMention], reader: _Reader) -> list[Offi
     starts = {run[0] for run in runs}
     for mention in mentions:  # `Ketika Soeharto` is Soeharto, `Aliansi Masa Depan Kosovo` nobody
         words = tuple(mention.name.split())
-        words = words[_glued_prefix(words, runs, starts):]
+        words = words[_glued_prefix(words, runs, starts, reader):]
         kept = bool(words) and _region_not_abroad(words[0].lower(), reader.lex)  # kept by the first reading
         mention.name = plausible_name(_fullest(words, runs, reader.lex, mention.role), reader.lex, mention.role, kept)
     mentions = [mention for mention in mentions if mention.name]
@@ -1847,14 +1856,16 @@ def _role_rank(role: str) -> tuple[bool, int]:
     return role.split(" ", 1)[0] not in FORMER_WORDS, len(role)
 
 
-def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], starts: set[str]) -> int:
+def _glued_prefix(words: tuple[str, ...], runs: dict[tuple[str, ...], int], starts: set[str],
+                  reader: _Reader) -> int:
     """How many first words of a name of three words or more are something else's name, glued on by the role
     (`Direktur Utama Adhi Karya Budi Harto`, `Presiden Direktur Mjek Angga Pramana Jaya`): the article writes
     those words elsewhere as a name of their own (`khususnya Adhi Karya.`), and the rest elsewhere from its
     first word on (`kata Budi`). A person's given name written alone (`kata Budi` of `Budi Karya Sumadi`)
-    is not enough: the next word (`Karya`) would have to open a name elsewhere too."""
+    is not enough: the next word (`Karya`) would have to open a name elsewhere too; nor is the person's own
+    short form after a post (`Inspektur Nurhayati` of `Nurhayati Abdul Gani`, beside an `Abdul Haris`)."""
     for size in range(1, len(words) - 1):
-        if words[:size] in runs and words[size] in starts:
+        if words[:size] in runs and words[size] in starts and not reader.written_after_post(words[:size]):
             return size
     return 0
 
