@@ -753,6 +753,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a given name the article writes alone after a post is the person's short form, not a body glued on
     ("Inspektur Kabupaten Bima Nurhayati Abdul Gani hadir. Kepala Desa Ngali Abdul Haris menyambut. Inspektur "
      "Nurhayati mengatakan Inspektorat mendampingi.", ["Nurhayati Abdul Gani", "Abdul Haris"]),
+    # a forum's chair holds no public office; `M.T.I.` is a degree
+    ("Ketua Forum Peduli Kesehatan Kukar, Rusdiansyah, menilai langkah itu tepat.", []),
+    ("Daftar:\n10. Syamsul Bahri, S.Kom., M.T.I. – Kepala Dinas Komunikasi dan Informatika", ["Syamsul Bahri"]),
     # `selaku` after the holder's name gives a second post (here a team's), not the role's going on
     ("Sekretaris Daerah Banyumas Haryono Budi Santoso selaku Ketua Tim Anggaran Pemerintah Daerah (TAPD) menambahkan.",
      ["Haryono Budi Santoso"]),
@@ -1315,6 +1318,9 @@ def test_regional_news_roles(body, expected):
     # ...but not a post's acronym (`Kajari`), whose holder is named later
     ("Pisah sambut Kepala Kejaksaan Negeri (Kajari) Sinjai digelar. Kajari lama, Andi Rahmawati, S.H., dimutasi.",
      ["Kejaksaan Negeri Sinjai"]),
+    # a headline verb after a body's prefix is no place's name (`Kejari Tahan Mantan Kades`); `Perikanan Tangkap`
+    ("Magetan: Kejari Tahan Mantan Kades Sumberagung\n\nKejaksaan Negeri Magetan menahan mantan kades itu.",
+     ["Kejaksaan Negeri Magetan"]),
     # North Sulawesi's and West Sulawesi's short forms; `Polman` alone is a surname too
     ("Ketua DPRD Minut Stevany Lumentut dan Pemkab Polman menandatangani kerja sama.",
      ["Dewan Perwakilan Rakyat Daerah Kabupaten Minahasa Utara", "Pemerintah Kabupaten Polewali Mandar"]),

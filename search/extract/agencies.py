@@ -995,7 +995,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
             numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows (_motto_words)
             end += 1
         elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
-              and text not in lexicon.person_prefixes):
+              and text not in lexicon.person_prefixes and text not in lexicon.headline_verbs):  # `Kejari Tahan …`
             end += 1
             words += 1
             if text == "Metro" and words == 1:
