@@ -7,7 +7,8 @@ positions that say whose quote a word is in: the k-th speaker's name stands at k
 after it; words quoted from nobody named sit in block 0 (`said_positions`). A said: filter (`SaidWords`) reads
 those positions: every positive group of the query must be inside the speaker's block (a phrase's words each,
 not necessarily adjacent, stop words such as `yang` left out; a prefix `birokra*` any word it starts; stems are
-not expanded: `reformasi` does not match `reformasinya`). Stop words are not indexed here: a quote's `dan` or
+not expanded: `reformasi` does not match `reformasinya`; a hyphenated compound's parts are words of the quote:
+`covid` matches `Covid-19`). Stop words are not indexed here: a quote's `dan` or
 `yang` says nothing about what was said.
 
 Positions replace the speaker-and-word terms (`Suhajar Diantoro\\x1freformasi`) this field held before: those were
@@ -26,7 +27,7 @@ from whoosh.formats import Positions
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
-from .analysis import WORD_PATTERN, stopwords
+from .analysis import WORD_PATTERN, compound_parts, stem_word, stopwords
 from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery, is_filler_group
 
 JOIN = "\x1f"  # before a quoted word (and, in the OpenSearch terms, between a speaker and a word)
@@ -40,9 +41,16 @@ Quoted = tuple[str | None, str]  # (speaker or None, text): one quote, as the sa
 
 
 def _quoted_words(text: str) -> list[str]:
-    """A quote's words, lower-case, each once, stop words left out."""
+    """A quote's words, lower-case, each once, stop words left out; a hyphenated compound's parts after it
+    (`covid-19`, then `covid` and `19`), as a search word finds the compound (analysis.compound_parts)."""
     common = stopwords()
-    return [word for word in dict.fromkeys(w.lower() for w in _WORDS.findall(text)) if word not in common]
+    words: dict[str, None] = {}
+    for word in dict.fromkeys(w.lower() for w in _WORDS.findall(text)):
+        if word not in common:
+            words[word] = None
+            if "-" in word:
+                words.update(dict.fromkeys(compound_parts(word, stem_word(word))))
+    return list(words)
 
 
 def _words_by_speaker(quotes: Iterable[Quoted]) -> dict[str | None, dict[str, None]]:

@@ -41,6 +41,12 @@ def test_positions_put_each_speaker_at_a_block_start_and_their_words_after_it():
     assert said_positions([]) == []
 
 
+def test_a_quoted_compound_brings_its_parts_as_words_of_the_quote_but_a_reduplication_does_not():
+    assert said_positions([("Budi", "Vaksin Covid-19 untuk anak-anak")]) == [
+        ("Budi", [SPAN]), (f"{JOIN}vaksin", [SPAN + 1]), (f"{JOIN}covid-19", [SPAN + 2]), (f"{JOIN}covid", [SPAN + 3]),
+        (f"{JOIN}19", [SPAN + 4]), (f"{JOIN}anak-anak", [SPAN + 5])]
+
+
 def test_the_field_weighs_each_term_once_per_article():
     values = list(SaidPositions().word_values([("A", [SPAN]), (f"{JOIN}sama", [SPAN + 1, 2 * SPAN + 1])], None))
     assert [(term, frequency, weight) for term, frequency, weight, _ in values] == [
