@@ -1311,6 +1311,9 @@ def test_regional_news_roles(body, expected):
      ["Badan Keuangan Daerah Provinsi Sumatera Barat", "Badan Keuangan Daerah Kota Padang"]),
     ("Kepala Badan Keuangan dan Aset Daerah (BKAD) Sleman Abu Bakar hadir.",
      ["Badan Keuangan dan Aset Daerah Kabupaten Sleman"]),
+    # ...also when the text ends with it (trial 20: the look for a region after the brackets ran off the end)
+    ("Rapat dihadiri oleh Dinas Kesehatan (Dinkes) Kota Bandung.", ["Dinas Kesehatan Kota Bandung"]),
+    ("Rapat dihadiri oleh Dinas Kesehatan (Dinkes) Kota Bandung", ["Dinas Kesehatan Kota Bandung"]),
     # ...and a body no table knows defining a unit's acronym for itself is none of the table's
     ("Warga didampingi Badan Kerja Sama Antar Desa (BKAD) Nusa Penida.", []),
     ("Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah (Bappeda) Kabupaten Kapuas Hulu hadir.",

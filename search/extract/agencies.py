@@ -291,10 +291,13 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             continue
         match = _as_defined(match, learned.get(tokens[position].text))
         found.append(match)
-        acronym = _defined_acronym(tokens, match[0].end) or _defined_before_region(tokens, match, lexicon)
-        if acronym and acronym not in lexicon.ranks and not gazetteers.regions.match_at(tokens, match[0].end + 1):
-            learned[acronym] = match[1]  # not `Mayjen TNI (Purn.)`, a retired officer, nor `KPU Kabupaten
-            # Kotawaringin Timur (Kotim)`: the region's short name
+        acronym = _defined_acronym(tokens, match[0].end)
+        if acronym and (acronym in lexicon.ranks or gazetteers.regions.match_at(tokens, match[0].end + 1)):
+            acronym = None  # not `Mayjen TNI (Purn.)`, a retired officer, nor `KPU Kabupaten Kotawaringin Timur
+            # (Kotim)`: the region's short name
+        acronym = acronym or _defined_before_region(tokens, match, lexicon)
+        if acronym:
+            learned[acronym] = match[1]
         position = match[0].end
     covered = {i for match, _ in found for i in range(match.start, match.end)} if learned else set()
     for index, token in enumerate(tokens if learned else ()):
