@@ -440,27 +440,35 @@ def refuse_binary(start: bytes) -> None:
         raise InputError("binary file (contains NUL bytes)")
 
 
-def streamed_lines(path: Path, notes: list[str] | None = None, long_lines: list[int] | None = None) -> Iterator[str]:
+def streamed_lines(path: Path, notes: list[str] | None = None,
+                   long_lines: list[tuple[int, bool]] | None = None) -> Iterator[str]:
     """A text file too large to hold, line by line (a line ends at `\n`, `\r\n` or a lone `\r`), decoded as
     decode_text decodes a whole file and noting what it notes, so memory holds one line at most. A line over
-    MAX_FILE_BYTES ends the reading (InputError); with `long_lines`, its number is added there and an empty line
-    stands in for it, the lines after it read."""
+    MAX_FILE_BYTES ends the reading (InputError); with `long_lines`, it is noted there and a line of its quote
+    characters' parity stands in for it (_whole_lines), the lines after it read."""
     with path.open("rb") as handle:
         encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
         handle.seek(0)
         reader = _LineReader(handle, encoding)  # a local: freed with the generator that
         # reads it, it would close the file before `with` does (a ResourceWarning)
-        lines = _whole_lines(bounded_lines(reader, MAX_FILE_BYTES), long_lines)
+        quotes: list[int] = []
+        lines = _whole_lines(bounded_lines(reader, MAX_FILE_BYTES, quotes), long_lines, quotes)
         yield from decoded_lines(_without_nul(lines, notes), notes)
 
 
-def _whole_lines(lines: Iterable[bytes | None], long_lines: list[int] | None = None) -> Iterator[bytes]:
+def _whole_lines(lines: Iterable[bytes | None], long_lines: list[tuple[int, bool]] | None = None,
+                 quotes: list[int] = ()) -> Iterator[bytes]:
+    """The lines; a long one (None) ends them (InputError), or, with `long_lines`, is noted there (its number,
+    and whether it held an odd number of quote characters: `quotes`, bounded_lines's count of each) and stands
+    as a line holding one quote character then, else none, so that a CSV quote it opened or closed stays opened
+    or closed for the lines after it."""
     for number, line in enumerate(lines, start=1):
         if line is None:
             if long_lines is None:
                 raise InputError(f"line {number} is {_long_line()}")
-            long_lines.append(number)
-            line = b"\n"
+            odd = quotes[len(long_lines)] % 2 == 1
+            long_lines.append((number, odd))
+            line = b'"\n' if odd else b"\n"
         yield line
 
 
@@ -965,9 +973,10 @@ class _LineReader:
         return self.text.readline(size).encode(self.bytes_as)
 
 
-def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:
+def bounded_lines(handle: io.BufferedIOBase, limit: int, quotes: list[int] | None = None) -> Iterator[bytes | None]:
     """The lines of a binary file, each at most `limit` bytes; a longer line is read through in chunks
-    and given as None, so one huge line never sits in memory whole."""
+    and given as None, so one huge line never sits in memory whole (with `quotes`, how many `"` it held is
+    added there)."""
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -975,8 +984,12 @@ def bounded_lines(handle: io.BufferedIOBase, limit: int) -> Iterator[bytes | Non
         if len(line) <= limit or line.endswith(LINE_ENDS):
             yield line
             continue
+        held = 0
         while line and not line.endswith(LINE_ENDS):
+            held += line.count(b'"')
             line = handle.readline(READ_CHUNK)
+        if quotes is not None:
+            quotes.append(held + line.count(b'"'))
         yield None
 
 
@@ -1019,13 +1032,47 @@ class _LargeCsv:
         self.path, self.options, self.notes = path, options, notes
 
     def __iter__(self) -> Iterator[tuple[int, object]]:
-        """The rows, then a rejection for each line over MAX_FILE_BYTES: its row alone is not read (an empty
-        line stands in for it), as a JSON Lines file loses only its over-long line."""
+        """The rows; a row holding a line over MAX_FILE_BYTES is that row's rejection, the rows around it read
+        (as a JSON Lines file loses only its over-long line): the line is skipped, a quote it opened or closed
+        kept so (_whole_lines), and the row it was inside, from the row's first line to the next row's, is
+        not read."""
         notes, self.notes = self.notes, []
-        long_lines: list[int] = []
-        yield from _csv_rows(self.path, streamed_lines(self.path, notes, long_lines), self.options)
-        for number in long_lines:
-            yield number, Rejection(f"{self.path}:{number}", f"line {_long_line()}: its row was not read")
+        long_lines: list[tuple[int, bool]] = []
+        reported: set[int] = set()
+        held: tuple[int, object] | None = None  # a row, until the next row's first line says where it ends
+        for line, row in _csv_rows(self.path, streamed_lines(self.path, notes, long_lines), self.options):
+            if not isinstance(row, dict):
+                yield line, row
+                continue
+            if held is not None:
+                yield from self._held_row(held, line, long_lines, reported)
+            held = (line, row)
+        if held is not None:
+            yield from self._held_row(held, None, long_lines, reported)
+        yield from self._long_lines_alone(long_lines, reported, None)
+
+    def _held_row(self, held: tuple[int, object], following: int | None, long_lines: list[tuple[int, bool]],
+                  reported: set[int]) -> Iterator[tuple[int, object]]:
+        """The row that starts at `held`'s line and ends before `following`, or its rejection when a long line
+        is inside it: after its first line, or its first line itself when that held a quote (a blank line stood
+        in for a long line holding none: the row after it starts there, as the reader skips blank lines)."""
+        line = held[0]
+        yield from self._long_lines_alone(long_lines, reported, line)
+        inside = next((n for n, odd in long_lines if n not in reported and (line < n or (line == n and odd))
+                       and (following is None or n < following)), None)
+        if inside is None:
+            yield held
+            return
+        reported.add(inside)
+        yield line, Rejection(f"{self.path}:{line}", f"line {inside} is {_long_line()}: this row was not read")
+
+    def _long_lines_alone(self, long_lines: list[tuple[int, bool]], reported: set[int],
+                          before: int | None) -> Iterator[tuple[int, object]]:
+        """The long lines before line `before` (all, for None) that no row held: each a row of its own."""
+        for n, odd in long_lines:
+            if n not in reported and (before is None or n < before or (n == before and not odd)):
+                reported.add(n)
+                yield n, Rejection(f"{self.path}:{n}", f"line {n} is {_long_line()}: this row was not read")
 
 
 class _Rfc4180(csv.excel):

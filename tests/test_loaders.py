@@ -600,14 +600,25 @@ def test_a_csv_over_the_file_limit_is_read_row_by_row_as_a_smaller_one_is(tmp_pa
     assert (articles[2].url, articles[2].body.endswith("Paragraf \u201ctiga\u201d.")) == ("https://a.id/3", True)
 
 
-def test_a_line_over_the_file_limit_in_a_streamed_csv_loses_its_row_alone(tmp_path, monkeypatch):
+LONG_ROW = "line {line} is longer than the 0 MB limit for one line: this row was not read"
+
+
+@pytest.mark.parametrize("long_row, lost_from", [
+    ("https://a.id/2,{long}\n", 3),  # the row on one line
+    ('https://a.id/2,"awal isi\n{long} akhir isi."\n', 3),  # the line closing a quoted field opened before it
+    ('https://a.id/2,"{long}\nlanjutan isi, Wali Kota Bandung hadir."\n', 3),  # the line opening one
+])
+def test_a_line_over_the_file_limit_in_a_streamed_csv_loses_its_row_alone(tmp_path, monkeypatch, long_row,
+                                                                         lost_from):
     path = tmp_path / "export.csv"
-    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\nhttps://a.id/2,{BODY * 30}\nhttps://a.id/3,{BODY}\n",
+    rows = long_row.format(long=BODY * 30)
+    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\n{rows}https://a.id/3,\"{BODY}\"\nhttps://a.id/4,{BODY}\n",
                     encoding="utf-8")
     monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
+    long_line = lost_from + (rows.index(BODY * 30) > rows.index("\n"))  # the long line, after the row's first
     assert [str(item) if isinstance(item, Rejection) else item.url for item in read_all(path)] == [
-        "https://a.id/1", "https://a.id/3",
-        f"{path}:3: line longer than the 0 MB limit for one line: its row was not read"]
+        "https://a.id/1", f"{path}:{lost_from}: " + LONG_ROW.format(line=long_line), "https://a.id/3",
+        "https://a.id/4"]
 
 
 @pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
