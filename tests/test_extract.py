@@ -765,6 +765,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      "Badan Perencanaan Pembangunan Daerah Kabupaten Garut. Tulisan ini pendapat pribadi.", ["Dadang Sukmana Hidayat"]),
     ("Oleh: Hendra Tjhai\n\nCap go meh kembali digelar.\n\n*Penulis adalah dosen Universitas Tanjungpura.", []),
     ("Oleh karena itu Budi Santoso menolak.\n\n*Penulis adalah Kepala Dinas Pariwisata Kota Malang.", []),
+    # ...nor a reporter's byline, nor `Penulis` inside a paragraph, about a book's author (trial 20, F3)
+    ("Penulis: Andi Saputra\nEditor: Rina Marlina\n\nBuku karya Ahmad Yani diluncurkan. Penulis merupakan Kepala "
+     "Dinas Pendidikan Kabupaten Garut periode 2015-2020.", []),
+    ("Oleh: Andi Saputra\n\nBuku karya Ahmad Yani diluncurkan. Penulis merupakan Kepala Dinas Pendidikan "
+     "Kabupaten Garut periode 2015-2020. Acara dihadiri ratusan guru.", []),
     # ...but not a one-word name with neither title nor degrees, nor a dateline before its dash
     ("Daftar:\n4. Budi – Camat Pulau Panggung", []),
     ("New York - Presiden terpilih Amerika Serikat (AS), Donald Trump, bertemu Jack Ma.", ["Donald Trump"]),

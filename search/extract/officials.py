@@ -86,7 +86,10 @@ CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # the
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
 AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
-BYLINE_WORDS = frozenset({"Oleh", "Penulis"})  # `Oleh: Dr. Dadang …`, on a line of its own near the start
+NOTE_REACH = 80  # tokens from the text's end where that note opens a line
+NOTE_MARKS = frozenset({"*", ")", "("})  # what a closing note opens with before `Penulis`
+BYLINE_WORDS = frozenset({"Oleh"})  # `Oleh: Dr. Dadang …`, on a line of its own near the start (`Penulis: …`
+# is many outlets' reporter's byline)
 BYLINE_REACH = 40  # tokens from the text's start where a column's byline stands (its title before it)
 MAX_SHORT_VALUE_WORDS = 2  # a value this short is checked against how the article writes its words elsewhere
 MIN_LOWER_USES = 2  # a word the article writes this often in lower case is an ordinary word there
@@ -346,6 +349,7 @@ class _Reader:
         text = self.tokens[i].text
         return (i > 0 and text.endswith(NAME_LIKE_SUFFIXES) and self.tokens[i - 1].is_capitalised
                 and text not in self.lex.role_words and text not in self.lex.not_names
+                and text not in self.lex.named_units  # `Kejari` (kejar-i) is a body's prefix
                 and _root_with_name_like_suffix(text))
 
     def _passive_form_inside_name(self, i: int) -> bool:
@@ -1618,11 +1622,13 @@ class _Reader:
 
     def column_author(self) -> list[_Found]:
         """An opinion column's author, named on a line of the column's opening (`Oleh: Dr. Ir. Dadang Sukmana
-        Hidayat, M.Si.`), holds the public post the closing note gives (`*Penulis adalah Kepala Bappeda
-        Kabupaten Garut.`); a note giving no post (`Penulis adalah dosen …`) names no official."""
-        note = next((i for i in self.tokens.where({AUTHOR_NOTE}) if self.word(i + 1) in COPULAS), None)
+        Hidayat, M.Si.`), holds the public post the closing note gives, a line of the column's last NOTE_REACH
+        tokens (`*Penulis adalah Kepala Bappeda Kabupaten Garut.`); a note giving no post (`Penulis adalah dosen
+        …`) names no official, and neither does a reporter's byline (`Penulis: Andi …`)."""
+        note = next((i for i in self.tokens.where({AUTHOR_NOTE}, max(0, len(self.tokens) - NOTE_REACH))
+                     if self.word(i + 1) in COPULAS and self._opens_line(i)), None)
         if note is None or not self.is_head(note + 2):
-            return []
+            return []  # `Penulis merupakan Kepala Dinas …` inside a paragraph is about a book's author
         byline = next((i for i in self.tokens.where(BYLINE_WORDS, 0, BYLINE_REACH)
                        if i == 0 or self.word(i - 1) == "\n"), None)
         if byline is None:
@@ -1638,6 +1644,13 @@ class _Reader:
         head = note + 2
         role = self.role_text(head, self.clause_end(head, head))
         return [_Found(start, end, role, (head, self.clause_end(head, head)))] if role else []
+
+    def _opens_line(self, i: int) -> bool:
+        """Token `i` opens a line, after marks a closing note opens with (`*`, `*)`, `(`)."""
+        k = i - 1
+        while k >= 0 and self.word(k) in NOTE_MARKS:
+            k -= 1
+        return k < 0 or self.word(k) == "\n"
 
     def posts_pointing_back(self, found: list[_Found]) -> list[_Found]:
         """`Mantan kepala Bapenda Jatim ini menegaskan`, `kata pria yang juga menjabat sebagai Ketua Banggar DPR RI
