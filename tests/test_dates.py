@@ -45,7 +45,7 @@ def test_every_common_form_is_read(value, expected):
                                    "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", "",
                                    "2024-12-31T23:60Z", "2024-12-31T24:30Z", "2024-12-31 99:99",
                                    "31/12/2024 25:00", "1e+20", "nan", "2022-09-28T10:00:00+25:00",
-                                   "2022-09-28T10:00+0760"])
+                                   "2022-09-28T10:00+0760", "2022-09-28T10:00-14:00", "2022-09-28T10:00-1259"])
 def test_impossible_dates_and_years_outside_1900_2100_are_unreadable(value):
     assert parse_date_value(value) is None
 

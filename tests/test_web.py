@@ -77,12 +77,15 @@ def test_api_unknown_route_and_article_use_the_envelope(client):
     assert client.post("/api/search").status_code == 405
 
 
-def test_api_without_index_is_503_not_500(tmp_path):
-    client = create_app({"WARTA_INDEX": str(tmp_path), "TESTING": True}).test_client()
+@pytest.mark.parametrize("folder", ["index", "arsip berita/index"])  # a space in the server's path too
+def test_api_without_index_is_503_not_500(tmp_path, folder):
+    root = tmp_path / folder
+    root.mkdir(parents=True)
+    client = create_app({"WARTA_INDEX": str(root), "TESTING": True}).test_client()
     response = client.get("/api/search?q=x")
     assert response.status_code == 503
     assert response.get_json()["error"] == {"code": "index_missing", "message": (
-        f"no index at {tmp_path.name} (run `warta reindex` first)")}
+        "no index at index (run `warta reindex` first)")}
 
 
 def test_postings_damaged_while_serving_are_a_503_envelope_and_other_searches_still_answer(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ from dataclasses import replace
 import json
 import math
 from importlib import resources
+from pathlib import Path
 from typing import Any, Callable
 from datetime import date, datetime, timedelta
 from urllib.parse import quote, quote_plus, unquote_to_bytes, urlencode
@@ -653,9 +654,14 @@ def error_response(code: str, message: str, status: int, fields: dict | None = N
 ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:;,()]+/)+([^\s/:;,()]+)")
 
 
-def without_directories(message: str) -> str:
-    """An error about the index as a client is shown it: each absolute path cut to its last name
-    (`/srv/warta/index/gen-…` is `gen-…`), so the server's directories stay its own."""
+def without_directories(message: str, index_root: str | None = None) -> str:
+    """An error about the index as a client is shown it: the index root's path cut to its name, and each other
+    absolute path to its last name (`/srv/warta/index/gen-…` is `gen-…`), so the server's directories stay
+    its own (a root with a space in its path included)."""
+    if index_root:
+        root = Path(index_root)
+        for written in sorted({str(root), str(root.absolute()), str(root.resolve())}, key=len, reverse=True):
+            message = message.replace(written + "/", "").replace(written, root.name)
     return ABSOLUTE_PATH.sub(r"\1", message)
 
 
@@ -666,7 +672,7 @@ def register_error_handlers(app: Flask) -> None:
         message = str(error)
         if isinstance(error, IndexMissingError):  # the operator's log has the paths; a client, the names
             app.logger.error("%s", message)
-            message = without_directories(message)
+            message = without_directories(message, app.config.get("WARTA_INDEX"))
         return error_response(error.code, message, status, getattr(error, "fields", None))
 
     @app.errorhandler(HTTPException)

@@ -119,15 +119,16 @@ def parse_iso_date(value: str | None) -> date | None:
 
 
 def _real_offset(zone: str) -> bool:
-    """`Z`, `+07:00`, `-0930`: an offset of at most 14 hours either way (zones keep -12:00 to +14:00) and
-    under 60 minutes past the hour."""
+    """`Z`, `+07:00`, `-0930`: an offset some zone keeps, from -12:00 to +14:00, under 60 minutes past the hour."""
     if zone == "Z":
         return True
     hours, minutes = int(zone[1:3]), int(zone[-2:])
-    return minutes < 60 and hours * 60 + minutes <= MAX_OFFSET_MINUTES
+    farthest = MAX_EAST_MINUTES if zone[0] == "+" else MAX_WEST_MINUTES
+    return minutes < 60 and hours * 60 + minutes <= farthest
 
 
-MAX_OFFSET_MINUTES = 14 * 60  # Kiribati's +14:00 (the farthest west, -12:00, is within it too)
+MAX_EAST_MINUTES = 14 * 60  # Kiribati's +14:00
+MAX_WEST_MINUTES = 12 * 60  # Baker Island's -12:00
 
 
 # -- date fields of exports -----------------------------------------------------------------------
