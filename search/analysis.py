@@ -34,6 +34,8 @@ _LETTERS = re.compile(r"[a-z]+")
 # A hyphenated compound (`Prabowo-Gibran`, `Covid-19`, `e-KTP`) is one word of the index, also found under each
 # of its parts' stems; a word of more parts than this is a slug or a list (`berita-ekonomi-bisnis-daerah-2024`), found whole.
 MAX_COMPOUND_PARTS = 4
+MAX_COMPOUNDS_PER_STEM = 32  # compounds a part's stem finds; the shared corpus's largest group holds 15 (`0`)
+CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Covid-nya`: a suffix after a hyphen, no part
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +96,14 @@ def compound_parts(word: str, stem: str) -> list[str]:
     """The words a reader may search a hyphenated compound by (`prabowo-gibran`: prabowo, gibran; `covid-19`:
     covid, 19), `stem` being its own stem. None for a reduplication, which is one word (Sastrawi's stem has no
     hyphen: `anak-anak` is anak; or every part is the same word: `kupu-kupu`), nor for a word of more than
-    MAX_COMPOUND_PARTS parts; stop words are left out (`ke-19`: 19)."""
+    MAX_COMPOUND_PARTS parts; stop words and clitics are left out (`ke-19`: 19; `covid-nya`: covid)."""
     if "-" not in stem:
         return []
     parts = word.split("-")
     if len(parts) > MAX_COMPOUND_PARTS or len(set(parts)) == 1:
         return []
     stops = stopwords()
-    return [part for part in dict.fromkeys(parts) if part and part not in stops]
+    return [part for part in dict.fromkeys(parts) if part and part not in stops and part not in CLITICS]
 
 
 class Stems:
@@ -164,8 +166,12 @@ class Stems:
         return found
 
     def groups(self, words) -> dict[str, list[str]]:
-        """The words (not stop words) under each stem; the words are the index's own."""
+        """The words (not stop words) under each stem; the words are the index's own. A compound is under its
+        parts' stems too, at most MAX_COMPOUNDS_PER_STEM of them under one stem (the first in `words`' order):
+        a search reads each word of a stem's group, and an archive of slugs or a hostile one could give a
+        common word thousands of compounds."""
         groups: dict[str, list[str]] = {}
+        compounds: dict[str, int] = {}
         stops = stopwords()
         for word in words:
             if word not in stops:
@@ -173,8 +179,10 @@ class Stems:
                 if stem is None:
                     stem = self._indexed[word] = stem_word(word)
                 groups.setdefault(stem, []).append(word)
-                for part_stem in self.compound_stems(word, stem):
-                    groups.setdefault(part_stem, []).append(word)
+                for part_stem in self.compound_stems(word, stem) if "-" in word else ():
+                    if compounds.get(part_stem, 0) < MAX_COMPOUNDS_PER_STEM:
+                        compounds[part_stem] = compounds.get(part_stem, 0) + 1
+                        groups.setdefault(part_stem, []).append(word)
         return groups
 
     def refresh(self) -> bool:

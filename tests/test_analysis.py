@@ -144,6 +144,7 @@ def test_surface_positions_are_what_the_surface_analyzer_gives_whoosh(field_boos
     ("covid-19", ["covid", "19"]),
     ("e-ktp", ["e", "ktp"]),
     ("ke-19", ["19"]),  # `ke` is a stop word
+    ("covid-nya", ["covid"]),  # `-nya` is a clitic, no word
     ("al-qur'an", ["al", "qur'an"]),
     ("anak-anak", []),  # a reduplication Sastrawi reads: one word (anak)
     ("surat-menyurat", []),
@@ -169,3 +170,12 @@ def test_stems_group_a_compound_under_its_parts_and_learn_the_parts(tmp_path):
     assert groups == {"anak": ["anak-anak"], "gibran": ["gibran", "prabowo-gibran"], "menang": ["menang"],
                       "prabowo-gibran": ["prabowo-gibran"], "prabowo": ["prabowo-gibran"]}
     assert stems.compound_stems("pasca-pemilihan", "pasca-pemilihan") == ["pasca", "pilih"]
+
+
+def test_a_stem_finds_at_most_max_compounds_per_stem_compounds(monkeypatch):
+    from search.analysis import Stems
+
+    monkeypatch.setattr("search.analysis.MAX_COMPOUNDS_PER_STEM", 2)
+    groups = Stems().groups(["info-a", "info-b", "info-c", "info"])
+    assert groups["info"] == ["info-a", "info-b", "info"]  # the first two compounds, and the word itself
+    assert groups["c"] == ["info-c"]
