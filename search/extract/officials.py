@@ -1151,6 +1151,10 @@ class _Reader:
             return name
         if start == self._place_start(post) + 1 and self.word(start - 1) == TOWN_WORD:
             return None if end - start == 1 else (start + 1, end)  # `Camat Kota Komba`: a kecamatan named `Kota …`
+        if start == self._place_start(post) + 1 and (
+                f"{self.tokens[start - 1].lower} {self.tokens[start].lower}" in self.lex.kecamatan_names):
+            return None if end - start == 1 else (start + 1, end)  # `Camat Landasan Ulin Ahmad Fauzi`: a kecamatan
+            # whose first word is an ordinary one (`landasan`), read as the role's
         if start != self._place_start(post):
             return name
         if end - start == 1:
