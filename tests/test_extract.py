@@ -753,6 +753,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a given name the article writes alone after a post is the person's short form, not a body glued on
     ("Inspektur Kabupaten Bima Nurhayati Abdul Gani hadir. Kepala Desa Ngali Abdul Haris menyambut. Inspektur "
      "Nurhayati mengatakan Inspektorat mendampingi.", ["Nurhayati Abdul Gani", "Abdul Haris"]),
+    # a word read as affixed (`sopi-an`) inside a name after a comma; `dapil` with no `dari` before it
+    ("Plt Kepala Pelaksana BPBD Kabupaten Bandung Barat, Asep Sopian Hidayat, mengatakan.", ["Asep Sopian Hidayat"]),
+    ("Anggota DPRD Sumbar dapil Pesisir Selatan-Mentawai, Irwan Afriadi, meninjau.", ["Irwan Afriadi"]),
     # a kecamatan whose first word is an ordinary one (`Landasan Ulin`); `ST` without its full stops is a degree
     ("Hadir Camat Landasan Ulin Ahmad Fauzi, S.STP., dan Camat Cempaka Hj. Siti Mariam.", ["Ahmad Fauzi", "Siti Mariam"]),
     ("Sementara itu Kadis PUPR Sumba Tengah Yohanis Ndapa Lawa ST menjelaskan.", ["Yohanis Ndapa Lawa"]),

@@ -573,13 +573,12 @@ class _Reader:
         return text.capitalize() in self.lex.place_levels or text.capitalize() in self.lex.public_unit_words
 
     def _constituency_length(self, i: int) -> int:
-        """`dari daerah pemilihan`, `dari dapil` before a legislator's constituency and a comma that a name
-        follows: the words to read through (the constituency's, capitalised or numbers, the clause reads as a
-        role's); 0 elsewhere."""
-        if self.word(i) != "dari":
-            return 0
-        opener = self._constituency_opener_at(i + 1)
-        words = 1 + opener if opener else 0
+        """`dari daerah pemilihan`, `dari dapil`, `dapil` before a legislator's constituency and a comma that a
+        name follows: the words to read through (the constituency's, capitalised or numbers, the clause reads as
+        a role's); 0 elsewhere."""
+        linked = self.word(i) == "dari"  # `dari dapil …`, or `dapil …` alone after the legislature
+        opener = self._constituency_opener_at(i + linked)
+        words = linked + opener if opener else 0
         comma = words and self._comma_before_name(i + words, CONSTITUENCY_WORDS,
                                                   lambda token: token.is_capitalised or token.text.isdigit()
                                                   or token.text in CONSTITUENCY_LOWERCASE
@@ -692,6 +691,7 @@ class _Reader:
         while name_start > head + 1 and (self.is_name_word(name_start - 1) or self.is_hyphen_part(name_start - 1) or
                                          (self.is_particle(name_start - 1) and name_start < name_end)
                                          or self._inner_word_name(name_start - 1, head, name_end)
+                                         or self._affixed_word_after_comma_name(name_start - 1)
                                          or self._inner_initials(name_start - 1, head, name_end)):
             if self._role_runs_on(name_start - 1):
                 break
@@ -797,6 +797,15 @@ class _Reader:
         return (head + 1 < i < name_end - 1 and self.tokens[i].text in self.lex.word_names
                 and not self._post_word_here(i) and i not in self.material
                 and self.is_name_word(i - 1) and self.is_name_word(i + 1))
+
+    def _affixed_word_after_comma_name(self, i: int) -> bool:
+        """`…, Asep Sopian Hidayat,`: a word Sastrawi reads as affixed (`sopi-an`) between a given name right
+        after a comma and another name word is the name's, as `_given_name_after_comma` takes one that opens it."""
+        token = self.tokens[i]
+        return (i >= 2 and self.word(i - 2) == "," and token.is_capitalised and not token.is_acronym
+                and i not in self.material and token.text not in self.lex.role_words
+                and token.text not in self.lex.positions and token.lower not in self.lex.common_words
+                and self.is_name_word(i - 1) and self.is_name_word(i + 1) and is_derived_word(token.text))
 
     def _post_word_here(self, i: int) -> bool:
         """A position word that is a given name too (`Perdana`, word_names.txt) is a post's only before another
