@@ -753,6 +753,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a given name the article writes alone after a post is the person's short form, not a body glued on
     ("Inspektur Kabupaten Bima Nurhayati Abdul Gani hadir. Kepala Desa Ngali Abdul Haris menyambut. Inspektur "
      "Nurhayati mengatakan Inspektorat mendampingi.", ["Nurhayati Abdul Gani", "Abdul Haris"]),
+    # a post in brackets after a name, all of it inside them, is that name's (a TV caption); a unit's words
+    ("Sumber: Syamsul Bahri (Kepala Desa Sungai Pinang)\n\n[02:50] Sementara itu warga mengungsi.", ["Syamsul Bahri"]),
+    ("Direktur Jenderal Prasarana dan Sarana Pertanian (PSP) Kementan Hasrul Siregar menyebut.", ["Hasrul Siregar"]),
     # a word read as affixed (`sopi-an`) inside a name after a comma; `dapil` with no `dari` before it
     ("Plt Kepala Pelaksana BPBD Kabupaten Bandung Barat, Asep Sopian Hidayat, mengatakan.", ["Asep Sopian Hidayat"]),
     ("Anggota DPRD Sumbar dapil Pesisir Selatan-Mentawai, Irwan Afriadi, meninjau.", ["Irwan Afriadi"]),

@@ -1359,9 +1359,11 @@ class _Reader:
             # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
         if own is not None and (self._place_alone(head, own) or self._post_place(head, own) or self._unit_named(own)
-                                or (own[1] - own[0] == 1 and self._place_named_after_region(*own))):
+                                or (own[1] - own[0] == 1 and self._place_named_after_region(*own))
+                                or (self.word(i) == "(" and self.word(end) == ")")):
             own = None  # `Budi selaku Kepala Desa Kluwut`, `…, Kades Kluwut`: the post's place, no name of its own;
-            # `…, Kepala Puskesmas Agats, …`: the unit's name
+            # `…, Kepala Puskesmas Agats, …`: the unit's name; `Syamsul Bahri (Kepala Desa Sungai Pinang)`: a post
+            # in brackets after a name, all of it inside them, is that name's
         if own is not None:
             connector = own[0] - 1
             if (self.word(connector) not in self.lex.connectors or connector <= head + 1
