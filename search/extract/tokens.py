@@ -3,13 +3,14 @@
 Extraction runs on every article, and an article is a few hundred tokens: what a token knows about its text
 (lower case, capitalised, an acronym) is computed once per distinct text and shared by every occurrence
 (`Word`), and where each token stands is one list of offsets beside them (`Tokens.starts`), its text another
-(`Tokens.texts`, which the extractors' scans for cue words read in C: `Tokens.where`).
+(`Tokens.texts`). The extractors' looks for cue words (`Tokens.where`) read where each text stands once an article.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import compress, count
+from bisect import bisect_left
+from itertools import chain, compress, count
 from operator import attrgetter
 from typing import Container
 
@@ -62,14 +63,15 @@ def word(text: str) -> Word:
 class Tokens(list):
     """The tokens of one text, in order, where each starts in it, and their texts (the tokens never change)."""
 
-    __slots__ = ("starts", "texts", "_keys", "_lowers")
+    __slots__ = ("starts", "texts", "_lowers", "_text_places", "_key_places")
 
     def __init__(self) -> None:
         super().__init__()
         self.starts: list[int] = []
         self.texts: list[str] = []
-        self._keys: list[str] | None = None
         self._lowers: list[str] | None = None
+        self._text_places: dict[str, list[int]] | None = None  # where each text stands: `where`
+        self._key_places: dict[str, list[int]] | None = None  # where each key stands: `where_key`
 
     def start(self, i: int) -> int:
         return self.starts[i]
@@ -82,27 +84,59 @@ class Tokens(list):
         return i + 1 < len(self) and self.end(i) == self.starts[i + 1]
 
     def where(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
-        """The positions from `start` to `stop` of the tokens written as one of `words`, in order. Every
-        extractor looks for its cue words among all of an article's tokens: the look runs in C, over `texts`
-        (a quarter faster than a list comprehension over the tokens)."""
-        return _where(self.texts, words, start, stop)
+        """The positions from `start` to `stop` (both from 0) of the tokens written as one of `words`, in order.
+        Every extractor looks for its cue words among an article's tokens, a dozen looks an article: where each
+        text stands is read once (`_places`), and each look asks only about the texts both the article and
+        `words` hold (an article has a few hundred distinct texts, a cue list one to several hundred words)."""
+        if self._text_places is None:
+            self._text_places = _places(self.texts)
+        return _where(self._text_places, words, start, stop)
 
     def where_key(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`."""
-        if self._keys is None:
-            self._keys = list(map(attrgetter("key"), self))
-        return _where(self._keys, words, start, stop)
+        if self._key_places is None:
+            self._key_places = _places(list(map(attrgetter("key"), self)))
+        return _where(self._key_places, words, start, stop)
 
     def where_lower(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
-        """As `where`, for tokens whose lower case is one of `words`."""
+        """As `where`, for tokens whose lower case is one of `words`. Asked once an article: one scan in C costs
+        less than reading where each lower case stands."""
         if self._lowers is None:
             self._lowers = list(map(attrgetter("lower"), self))
-        return _where(self._lowers, words, start, stop)
+        texts = self._lowers if not start and stop is None else self._lowers[start:stop]
+        return list(compress(count(start), map(words.__contains__, texts)))
 
 
-def _where(texts: list[str], words: Container[str], start: int, stop: int | None) -> list[int]:
-    texts = texts if not start and stop is None else texts[start:stop]
-    return list(compress(count(start), map(words.__contains__, texts)))
+def _places(values: list[str]) -> dict[str, list[int]]:
+    """Where each value stands in `values`, in order."""
+    places: dict[str, list[int]] = {}
+    for i, value in enumerate(values):
+        found = places.get(value)
+        if found is None:
+            places[value] = [i]
+        else:
+            found.append(i)
+    return places
+
+
+def _where(places: dict[str, list[int]], words: Container[str], start: int, stop: int | None) -> list[int]:
+    """The positions in `places` of the values in `words`, from `start` to `stop`, in order. The texts both
+    hold are found by going through the smaller of the two (a set operation in C, `_common`)."""
+    positions = sorted(chain.from_iterable(map(places.__getitem__, _common(places, words))))
+    if not start and stop is None:
+        return positions
+    first = bisect_left(positions, start)
+    return positions[first:] if stop is None else positions[first:bisect_left(positions, stop, first)]
+
+
+def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
+    """The values both `places` and `words` (a set, a frozenset or a dict) hold. A dict view's `&` goes
+    through its other operand, a set's `intersection` through a dict it is given: whichever is smaller."""
+    if isinstance(words, dict):
+        return places.keys() & words.keys()
+    if len(words) <= len(places):
+        return places.keys() & words
+    return words.intersection(places)
 
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
