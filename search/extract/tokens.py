@@ -134,8 +134,8 @@ def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
     through its other operand, a set's `intersection` through a dict it is given: whichever is smaller."""
     if isinstance(words, dict):
         return places.keys() & words.keys()
-    if len(words) <= len(places):
-        return places.keys() & words
+    if len(words) <= len(places) or not isinstance(words, (set, frozenset)):
+        return places.keys() & words  # any other collection: gone through whole
     return words.intersection(places)
 
 
