@@ -203,11 +203,18 @@ def test_a_generation_written_with_checksums_that_lost_them_is_damaged_and_rebui
     assert verify(tmp_path / CURRENT) is True
 
 
-def test_a_large_file_is_read_whole_only_when_its_time_moved(tmp_path, monkeypatch):
+@pytest.fixture()
+def sampled_seed_index(tmp_path, monkeypatch):
+    """The seed's index, its files checked as large ones are: by their first and last 16 bytes."""
     monkeypatch.setattr("search.generations.WHOLE_HASH_BYTES", 100)  # the seed's files count as large
     monkeypatch.setattr("search.generations.SAMPLE_BYTES", 16)
     monkeypatch.setattr("search.generations.SAMPLES", 2)  # the first and last 16 bytes only
     build_index([SEEDS], tmp_path)
+    return tmp_path
+
+
+def test_a_large_file_is_read_whole_only_when_its_time_moved(sampled_seed_index):
+    tmp_path = sampled_seed_index
     current = tmp_path / CURRENT
     target = current_file(tmp_path, "_stored.col")
     entry = json.loads((current / CHECKSUMS).read_text())["files"][target.name]
@@ -222,11 +229,8 @@ def test_a_large_file_is_read_whole_only_when_its_time_moved(tmp_path, monkeypat
     assert verify(current) is True  # only the sampled blocks are read, and the change lies between them
 
 
-def test_damage_between_a_large_files_samples_fails_a_search_as_damage_and_reindex_rebuilds(tmp_path, monkeypatch):
-    monkeypatch.setattr("search.generations.WHOLE_HASH_BYTES", 100)  # the seed's files count as large
-    monkeypatch.setattr("search.generations.SAMPLE_BYTES", 16)
-    monkeypatch.setattr("search.generations.SAMPLES", 2)  # the first and last 16 bytes only
-    build_index([SEEDS], tmp_path)
+def test_damage_between_a_large_files_samples_fails_a_search_as_damage_and_reindex_rebuilds(sampled_seed_index):
+    tmp_path = sampled_seed_index
     current = tmp_path / CURRENT
     target = current_file(tmp_path, ".trm")
     stat = target.stat()
