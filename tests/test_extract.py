@@ -750,6 +750,11 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
+    # Madura's `Klebun` and Jepara's `Petinggi Desa` (not `petinggi partai`); the title after the village opens
+    # the name (`H. Mukarram`), and `Panewu`/`Sangadi` name their place with no comma too
+    ("Klebun Samatan H. Mukarram dan Petinggi Desa Bandengan Nur Hidayat hadir. Para petinggi partai absen.",
+     ["Mukarram", "Nur Hidayat"]),
+    ("Kades Samatan H. Mukarram dan Panewu Kalasan Agus Sriyanto hadir.", ["Mukarram", "Agus Sriyanto"]),
     # a given name the article writes alone after a post is the person's short form, not a body glued on
     ("Inspektur Kabupaten Bima Nurhayati Abdul Gani hadir. Kepala Desa Ngali Abdul Haris menyambut. Inspektur "
      "Nurhayati mengatakan Inspektorat mendampingi.", ["Nurhayati Abdul Gani", "Abdul Haris"]),

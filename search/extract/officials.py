@@ -77,11 +77,11 @@ LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Ja
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
-PLACE_POSTS = frozenset({"Kades", "Lurah", "Camat", "Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Sekdes",
-                         "Sekcam", "Kalapas", "Karutan",  # posts the news names with their village or district
-                         "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin"})  # a village head's local titles
-VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam", "Perbekel", "Pembakal", "Keuchik",
-                           "Geuchik", "Kuwu", "Peratin", "Panewu", "Sangadi"})  # of PLACE_POSTS, local governments' (not a seat's: Kajari)
+VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # local governments' posts, and a village
+                           "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin", "Panewu", "Sangadi",
+                           "Klebun"})  # head's or a kapanewon head's local titles
+PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
+# posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
@@ -1966,6 +1966,8 @@ def _role_place_before(run: tuple[str, ...], word: str, role_words: tuple[str, .
     or any place after a place-kind word or a village's post (`Kepala Desa Tegaldowo`, `Kades Sumberagung`),
     which no gazetteer lists."""
     at = next((i for i, other in enumerate(run) if same_word(word, other)), 0)
+    while at and run[at - 1] in lexicon.person_prefixes:
+        at -= 1  # `Kades Samatan H. Mukarram`: the title after the place opens the name
     if not (0 < at <= len(role_words) and role_words[-at:] == run[:at]):
         return False
     before = role_words[-at - 1] if at < len(role_words) else ""
