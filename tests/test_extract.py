@@ -750,6 +750,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
+    # a village whose first word is an ordinary one (`Sungai`) is no name's, with no holder named or one after it
+    ("Kepala Desa Sungai Pinang mengatakan tambang itu ilegal. Kepala Desa Sungai Rotan Budi Santoso setuju.",
+     ["Budi Santoso"]),
     # Madura's `Klebun` and Jepara's `Petinggi Desa` (not `petinggi partai`); the title after the village opens
     # the name (`H. Mukarram`), and `Panewu`/`Sangadi` name their place with no comma too
     ("Klebun Samatan H. Mukarram dan Petinggi Desa Bandengan Nur Hidayat hadir. Para petinggi partai absen.",

@@ -1153,6 +1153,10 @@ class _Reader:
         if (self.word(start - 1) in self.lex.place_levels and start > head and not self._city_named(start - 1)
                 and not self._ends_region_name(start - 1)):  # `Gubernur Papua Pegunungan Yohanes …`: a province's
             return self._after_place_level(start, end)
+        if (start - 1 > head and self.word(start - 1) in self.lex.place_name_openers
+                and self.word(start - 2) in self.lex.place_levels):
+            return None if end - start == 1 else (start + 1, end)  # `Kepala Desa Sungai Pinang`: an ordinary first
+            # word (`sungai`, river) read as the role's, the place's second word as the name
         if self._place_named_after_region(start, end):
             return (start + 1, end) if end - start >= 2 else None  # `Camat Ternate Barat`: no name at all
         post = self._post_after_acting(head)
