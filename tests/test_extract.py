@@ -749,6 +749,7 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      "Sabri Ara, dan Hukum Tua Desa Kolongan Johny Rumengan serta Sangadi Desa Motoboi Kecil Rahmat Mokodongan setuju.",
      ["Agus Sriyanto", "Ismail Malawat", "Sabri Ara", "Johny Rumengan", "Rahmat Mokodongan"]),
     ("Wamen Raja Juli Antoni dan Kapolres Raja Ampat AKBP Edwin hadir.", ["Raja Juli Antoni", "Edwin"]),
+    ("Raja Negeri Rumahsoal Markus Tuasela mengatakan jembatan putus.", ["Markus Tuasela"]),  # no comma
     ("Kepala Ohoi Debut Petrus Renyaan hadir.", ["Petrus Renyaan"]),
     # a village whose first word is an ordinary one (`Sungai`) is no name's, with no holder named or one after it
     ("Kepala Desa Sungai Pinang mengatakan tambang itu ilegal. Kepala Desa Sungai Rotan Budi Santoso setuju.",

@@ -79,7 +79,7 @@ SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
 VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # local governments' posts, and a village
                            "Perbekel", "Pembakal", "Keuchik", "Geuchik", "Kuwu", "Peratin", "Panewu", "Sangadi",
-                           "Klebun"})  # head's or a kapanewon head's local titles
+                           "Klebun", "Raja", "Reje"})  # head's or a kapanewon head's local titles (`Raja Negeri`)
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
@@ -1248,6 +1248,8 @@ class _Reader:
         """Where a village's or district's post names its place: next, after `di` (`Camat di Wonosari …`), or
         after a gloss in brackets (`Pembakal (kepala desa) Pihaung`)."""
         after = head + 1
+        if self.word(after) in self.lex.post_completions.get(self.tokens[head].text, ()):
+            after += 1  # `Raja Negeri Rumahsoal`, `Reje Kampung Atu Lintang`: the post's second word, then the place
         if self.word(after) == "(":
             close = self._closing(after)
             after = close + 1 if close is not None else after
