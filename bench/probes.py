@@ -82,6 +82,18 @@ evictions, a Polda land-mafia case, customary land) and `lookalike-bodies` (LPD,
 arts councils, Kadin and HIPMI, sham `Komisi` NGOs; four of the five name no official and no agency); scored before
 any change they prompted (on e51f9cf): held-out officials 0.851/0.870, agencies 0.915/0.966, kab/kota 0.833/0.952;
 dev officials 0.931/0.864, agencies 0.957/0.918, kab/kota 0.667/1.000.
+Then 120 more by three helpers (2026-12-06, split as the hashes fell), each scored before any change it prompted:
+`probe12` (40; 20 held out, 20 dev), eight text formats: `qa-interview`, `live-timeline`, `photo-captions`,
+`numbered-lists` (`1. Ir. Nama, M.T. – Kepala Dinas …`), `opinion-byline` (`Oleh:` … `*Penulis adalah …`),
+`press-release-headers`, `caps-and-case` (names and posts in capitals) and `roundups`; on e54345e held-out
+officials 0.976/0.741, agencies 0.950/0.927, kab/kota 0.941/0.970; dev officials 0.938/0.664, agencies
+0.960/0.960. `probe13` (40; 18 held out, 22 dev), eight government sectors: `dprd-budget`, `election-admin`,
+`regional-companies`, `roads-infrastructure`, `social-protection`, `migrant-labour`, `farming-food`,
+`transport-ports`; on e54345e held-out officials 0.953/0.910, agencies 0.879/0.935, kab/kota 0.905/1.000; dev
+officials 0.965/0.924, agencies 0.856/0.884, kab/kota 0.913/0.913. `probe14` (40; 16 held out, 24 dev), eight
+outlets' house styles: `kompas-regional`, `tribun-network`, `antara-bureau`, `pemda-website`, `radar-jawapos`,
+`detik-regional-2026`, `local-online`, `tv-news-transcript`; on 3af3c7c held-out officials 0.936/0.869,
+agencies 0.927/0.864, kab/kota 0.905/0.950; dev officials 0.933/0.866, agencies 0.905/0.864, kab/kota 0.867/0.867.
 """
 
 from __future__ import annotations
