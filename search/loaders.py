@@ -975,8 +975,8 @@ class _LineReader:
 
 def bounded_lines(handle: io.BufferedIOBase, limit: int, quotes: list[int] | None = None) -> Iterator[bytes | None]:
     """The lines of a binary file, each at most `limit` bytes; a longer line is read through in chunks
-    and given as None, so one huge line never sits in memory whole (with `quotes`, how many `"` it held is
-    added there)."""
+    and given as None, so one huge line never sits in memory whole (with `quotes`, how many of its quotes open
+    or close a CSV field is added there: _field_quotes)."""
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -984,13 +984,26 @@ def bounded_lines(handle: io.BufferedIOBase, limit: int, quotes: list[int] | Non
         if len(line) <= limit or line.endswith(LINE_ENDS):
             yield line
             continue
-        held = 0
+        held, before = 0, b""
         while line and not line.endswith(LINE_ENDS):
-            held += line.count(b'"')
+            held += _field_quotes(line, before)
+            before = line[-1:]
             line = handle.readline(READ_CHUNK)
         if quotes is not None:
-            quotes.append(held + line.count(b'"'))
+            quotes.append(held + _field_quotes(line, before))
         yield None
+
+
+# A quote that opens or closes a CSV field: at a field's start (after a delimiter, or the line's) or at its end
+# (before a delimiter or the line's end); a doubled quote inside a field, or one inside an unquoted field
+# (`Layar TV 32" …`), is a character of the field.
+_FIELD_QUOTE = re.compile(rb'(?:^|(?<=[,;\t|]))"|"(?=[,;\t|\r\n]|$)')
+
+
+def _field_quotes(chunk: bytes, before: bytes) -> int:
+    """How many of `chunk`'s quotes open or close a field (`before`: the byte before it in its line)."""
+    text = (before + chunk).replace(b'""', b"")
+    return sum(1 for found in _FIELD_QUOTE.finditer(text) if found.end() > len(before))
 
 
 # CSV
@@ -1039,27 +1052,23 @@ class _LargeCsv:
         notes, self.notes = self.notes, []
         long_lines: list[tuple[int, bool]] = []
         reported: set[int] = set()
-        held: tuple[int, object] | None = None  # a row, until the next row's first line says where it ends
-        for line, row in _csv_rows(self.path, streamed_lines(self.path, notes, long_lines), self.options):
-            if not isinstance(row, dict):
+        row_ends: dict[int, int] = {}  # each row's first line -> its last
+        for line, row in _csv_rows(self.path, streamed_lines(self.path, notes, long_lines), self.options, row_ends):
+            if isinstance(row, dict):
+                yield from self._row_unless_long((line, row), row_ends.get(line, line), long_lines, reported)
+            else:
                 yield line, row
-                continue
-            if held is not None:
-                yield from self._held_row(held, line, long_lines, reported)
-            held = (line, row)
-        if held is not None:
-            yield from self._held_row(held, None, long_lines, reported)
         yield from self._long_lines_alone(long_lines, reported, None)
 
-    def _held_row(self, held: tuple[int, object], following: int | None, long_lines: list[tuple[int, bool]],
-                  reported: set[int]) -> Iterator[tuple[int, object]]:
-        """The row that starts at `held`'s line and ends before `following`, or its rejection when a long line
-        is inside it: after its first line, or its first line itself when that held a quote (a blank line stood
-        in for a long line holding none: the row after it starts there, as the reader skips blank lines)."""
+    def _row_unless_long(self, held: tuple[int, object], end: int, long_lines: list[tuple[int, bool]],
+                         reported: set[int]) -> Iterator[tuple[int, object]]:
+        """The row from `held`'s line to `end`, or its rejection when a long line is inside it: after its first
+        line, or its first line itself when that held a quote (a blank line stood in for a long line holding
+        none: the row after it starts there, as the reader skips blank lines); the long lines before it first."""
         line = held[0]
         yield from self._long_lines_alone(long_lines, reported, line)
         inside = next((n for n, odd in long_lines if n not in reported and (line < n or (line == n and odd))
-                       and (following is None or n < following)), None)
+                       and n <= end), None)
         if inside is None:
             yield held
             return
@@ -1130,7 +1139,8 @@ def _file_start(lines: Iterator[str]) -> list[str]:
     return start
 
 
-def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions) -> Iterator[tuple[int, object]]:
+def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions,
+              row_ends: dict[int, int] | None = None) -> Iterator[tuple[int, object]]:
     """The rows of a file given as its lines, after Excel's `sep=` line if it opens the file. A field may be as long
     as MAX_FILE_BYTES: an over-long body is then one record's rejection (article_from_record), and the rows after
     it are read; the csv module's own field limit would end the file there, every later row lost. Cells beyond
@@ -1173,6 +1183,8 @@ def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions) -> Iterato
         if last is not None:
             yield last
         last, last_quotes = (line, row), quotes_before
+        if row_ends is not None:
+            row_ends[line] = reader.line_num + skipped_lines  # the row's last line
         line, quotes_before = reader.line_num + 1 + skipped_lines, counted.quotes
     # a quoted field opened in the last row runs to the end of the file when the quotes from its line on are odd
     if (last is not None and reader.line_num + skipped_lines > last[0]

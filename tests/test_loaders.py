@@ -607,6 +607,7 @@ LONG_ROW = "line {line} is longer than the 0 MB limit for one line: this row was
     ("https://a.id/2,{long}\n", 3),  # the row on one line
     ('https://a.id/2,"awal isi\n{long} akhir isi."\n', 3),  # the line closing a quoted field opened before it
     ('https://a.id/2,"{long}\nlanjutan isi, Wali Kota Bandung hadir."\n', 3),  # the line opening one
+    ('https://a.id/2,Layar TV 32" {long}\n', 3),  # a quote inside an unquoted field is a character (trial 21, F2)
 ])
 def test_a_line_over_the_file_limit_in_a_streamed_csv_loses_its_row_alone(tmp_path, monkeypatch, long_row,
                                                                          lost_from):
@@ -926,3 +927,12 @@ def test_a_newline_in_a_files_name_is_shown_escaped_so_it_cannot_forge_a_report_
     [rejection] = read_all(path)
     assert str(rejection) == f"{tmp_path}/evil\\nerror: fake.jsonl:1: x.jsonl:1: not valid JSON (Expecting " \
                              "property name enclosed in double quotes at column 2)"
+
+
+@pytest.mark.parametrize("ending", ["\n", ""])
+def test_a_streamed_csvs_last_row_over_the_limit_loses_itself_not_the_row_before(tmp_path, monkeypatch, ending):
+    path = tmp_path / "export.csv"  # trial 21, F1: the row before it was blamed and lost
+    path.write_text(f"url,body\nhttps://a.id/1,{BODY}\nhttps://a.id/2,{BODY * 30}{ending}", encoding="utf-8")
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
+    assert [str(item) if isinstance(item, Rejection) else item.url for item in read_all(path)] == [
+        "https://a.id/1", f"{path}:3: " + LONG_ROW.format(line=3)]
