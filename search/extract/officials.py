@@ -399,7 +399,8 @@ class _Reader:
         text = token.text
         if (token.is_acronym and len(text.rstrip(".")) > 2) or ROMAN_NUMERAL.match(text) or BRAND_SPELLING.search(text):
             return False
-        if (text in self.lex.role_words or (text in self.lex.positions and text not in self.lex.post_completions)
+        if (text in self.lex.role_words or (text in self.lex.positions and not (
+                text in self.lex.post_completions and text in self.lex.word_names))  # `Raja Juli Antoni`, not `Kuasa`
                 or text in self.lex.not_names
                 or self._is_degree_text(text) or text in CALENDAR_WORDS or text.lower() in self.lex.stopwords):
             return False
@@ -1165,9 +1166,10 @@ class _Reader:
         if start == self._place_start(post) + 1 and self.word(start - 1) == TOWN_WORD:
             return None if end - start == 1 else (start + 1, end)  # `Camat Kota Komba`: a kecamatan named `Kota …`
         if start == self._place_start(post) + 1 and (
-                f"{self.tokens[start - 1].lower} {self.tokens[start].lower}" in self.lex.kecamatan_names):
-            return None if end - start == 1 else (start + 1, end)  # `Camat Landasan Ulin Ahmad Fauzi`: a kecamatan
-            # whose first word is an ordinary one (`landasan`), read as the role's
+                f"{self.tokens[start - 1].lower} {self.tokens[start].lower}" in self.lex.kecamatan_names
+                or self.word(start - 1) in self.lex.place_name_openers):
+            return None if end - start == 1 else (start + 1, end)  # `Camat Landasan Ulin Ahmad Fauzi`, `Lurah Sungai
+            # Miai Rahmat`: a place whose first word is an ordinary one (`landasan`, `sungai`), read as the role's
         if start != self._place_start(post):
             return name
         if end - start == 1:
@@ -1978,7 +1980,11 @@ def _role_place_before(run: tuple[str, ...], word: str, role_words: tuple[str, .
         return False
     before = role_words[-at - 1] if at < len(role_words) else ""
     return (" ".join(run[:at]).lower() in lexicon.kecamatan_names or before in lexicon.place_levels
-            or before.capitalize() in PLACE_POSTS)
+            or before.capitalize() in PLACE_POSTS
+            or " ".join(role_words[-at - 1:]).lower() in lexicon.kecamatan_names  # `Camat Landasan Ulin`
+            or (before in lexicon.place_name_openers and len(role_words) > at + 1  # `Kepala Desa Sungai Pinang`,
+                and (role_words[-at - 2] in lexicon.place_levels  # `Lurah Sungai Miai`
+                     or role_words[-at - 2].capitalize() in PLACE_POSTS)))
 
 
 def _same_person(name: str, other: str) -> bool:
