@@ -32,7 +32,8 @@ SASTRAWI_SUFFIXES = ("lah", "kah", "tah", "pun", "ku", "mu", "nya", "is", "isme"
 _SASTRAWI_INFIX = re.compile(r"[bcdfghjklmnpqrstvwxyz](?:el|em|er|in)[aiueo]")
 _LETTERS = re.compile(r"[a-z]+")
 # A hyphenated compound (`Prabowo-Gibran`, `Covid-19`, `e-KTP`) is one word of the index, also found under each
-# of its parts' stems; a word of more parts than this is a slug or a list (`berita-ekonomi-bisnis-daerah-2024`), found whole.
+# of its parts' stems; a word of more parts than this is a slug or a list (`berita-ekonomi-bisnis-daerah-2024`),
+# found whole.
 MAX_COMPOUND_PARTS = 4
 MAX_COMPOUNDS_PER_STEM = 32  # compounds a part's stem finds; the shared corpus's largest group holds 15 (`0`)
 CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Covid-nya`: a suffix after a hyphen, no part

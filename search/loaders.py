@@ -444,8 +444,8 @@ def streamed_lines(path: Path, notes: list[str] | None = None,
                    long_lines: list[tuple[int, bool]] | None = None) -> Iterator[str]:
     """A text file too large to hold, line by line (a line ends at `\n`, `\r\n` or a lone `\r`), decoded as
     decode_text decodes a whole file and noting what it notes, so memory holds one line at most. A line over
-    MAX_FILE_BYTES ends the reading (InputError); with `long_lines`, it is noted there and a line of its quote
-    characters' parity stands in for it (_whole_lines), the lines after it read."""
+    MAX_FILE_BYTES ends the reading (InputError); with `long_lines`, it is noted there and a line holding the
+    parity of its field quotes stands in for it (_whole_lines), the lines after it read."""
     with path.open("rb") as handle:
         encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
         handle.seek(0)
@@ -459,9 +459,9 @@ def streamed_lines(path: Path, notes: list[str] | None = None,
 def _whole_lines(lines: Iterable[bytes | None], long_lines: list[tuple[int, bool]] | None = None,
                  quotes: list[int] = ()) -> Iterator[bytes]:
     """The lines; a long one (None) ends them (InputError), or, with `long_lines`, is noted there (its number,
-    and whether it held an odd number of quote characters: `quotes`, bounded_lines's count of each) and stands
-    as a line holding one quote character then, else none, so that a CSV quote it opened or closed stays opened
-    or closed for the lines after it."""
+    and whether it held an odd number of quotes opening or closing a field: `quotes`, bounded_lines's count of
+    each) and stands as a line holding one quote then, else none, so that a CSV field it opened or closed stays
+    opened or closed for the lines after it."""
     for number, line in enumerate(lines, start=1):
         if line is None:
             if long_lines is None:
@@ -1046,9 +1046,9 @@ class _LargeCsv:
 
     def __iter__(self) -> Iterator[tuple[int, object]]:
         """The rows; a row holding a line over MAX_FILE_BYTES is that row's rejection, the rows around it read
-        (as a JSON Lines file loses only its over-long line): the line is skipped, a quote it opened or closed
-        kept so (_whole_lines), and the row it was inside, from the row's first line to the next row's, is
-        not read."""
+        (as a JSON Lines file loses only its over-long line): the line is skipped, a field it opened or closed
+        kept so (_whole_lines), and the row it was inside, from the row's first line to its last (row_ends), is
+        not read; a long line inside no row is a rejection of its own."""
         notes, self.notes = self.notes, []
         long_lines: list[tuple[int, bool]] = []
         reported: set[int] = set()

@@ -634,8 +634,8 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
     shares less than half its words with the table's unit of that acronym (Badan Keuangan dan Aset Daerah): the
     article's own body, which no table knows."""
     start, unit = match.start, match.value
-    if (getattr(unit, "kind", None) != "regional_unit" or start < 3 or tokens[start - 1].text != "(" or match.end >= len(tokens)
-            or tokens[match.end].text != ")"):
+    if (getattr(unit, "kind", None) != "regional_unit" or start < 3 or tokens[start - 1].text != "("
+            or match.end >= len(tokens) or tokens[match.end].text != ")"):
         return False  # a national body's acronym after a name is often its holder's (`Mohammad Amin (Bekraf)`)
     written = []
     k = start - 2
@@ -1141,7 +1141,8 @@ def _first_city(regions: list[Match], tokens: list[Token]) -> Region | None:
     return None
 
 
-def _as_defined(match: tuple[Match, AgencyRef | _UnitMatch], defined: AgencyRef | _UnitMatch | None):
+def _as_defined(match: tuple[Match, AgencyRef | _UnitMatch],
+                defined: AgencyRef | _UnitMatch | None) -> tuple[Match, AgencyRef | _UnitMatch]:
     """A regional unit's acronym the article defined as another unit than the table's (`Badan Keuangan Daerah
     (BKD) Sumbar` … `BKD Sumbar`, where the table's BKD is the Badan Kepegawaian Daerah): the article's unit,
     of the region named with it here."""

@@ -29,6 +29,8 @@ ISO_DATETIME = re.compile(
     r"^\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
 )
 WIB = timezone(timedelta(hours=7))
+MAX_EAST_MINUTES = 14 * 60  # the farthest offsets a zone keeps: Kiribati's +14:00
+MAX_WEST_MINUTES = 12 * 60  # and Baker Island's -12:00
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # `Perda Nomor 3 Tahun 2016`, `UU No. 23 Tahun 2014`: a law's year, never the story's (`Senin (10/10)` beside it)
 REGULATION_NUMBER = re.compile(r"\b(?:Nomor|Nomer|No)\.?\s*\d+[A-Za-z]?\s+[Tt]ahun\s+$", re.IGNORECASE)
@@ -125,10 +127,6 @@ def _real_offset(zone: str) -> bool:
     hours, minutes = int(zone[1:3]), int(zone[-2:])
     farthest = MAX_EAST_MINUTES if zone[0] == "+" else MAX_WEST_MINUTES
     return minutes < 60 and hours * 60 + minutes <= farthest
-
-
-MAX_EAST_MINUTES = 14 * 60  # Kiribati's +14:00
-MAX_WEST_MINUTES = 12 * 60  # Baker Island's -12:00
 
 
 # -- date fields of exports -----------------------------------------------------------------------

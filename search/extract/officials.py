@@ -40,7 +40,7 @@ SERVING_ADVERBS = frozenset({"masih", "pernah", "sedang", "kini", "saat", "ketik
                              "akan", "resmi", "telah", "baru"})
 COPULAS = frozenset({"adalah", "merupakan"})  # `Rizal Fauzan Hamdani merupakan Bupati Lampung Tengah`
 COPULA_OPENERS = frozenset({"yang", ","})  # `Budi yang merupakan Kepala …`, `Nurhadi Saputra, adalah …`
-LIST_DASHES = frozenset({"–", "—", "-"})  # `1. Ir. Hendra Gunawan, M.T. – Kepala Dinas …`: a list item's name, its post
+LIST_DASHES = frozenset({"–", "—", "-"})  # `1. Ir. Hendra Gunawan, M.T. – Kepala Dinas …`: a list item's name, post
 APPOSITIVE_MARKERS = frozenset({",", "sebagai", "selaku", "(", SERVING_VERB}) | COPULAS | LIST_DASHES
 ITEM_MARKS = frozenset({".", ")", "•", "·", "*", "-", "–", "—"})  # after a list item's number, or its bullet
 # `Argo Yuwono selaku Kabid Humas Polda Metro Jaya`, `Tjahjo Kumolo (Mendagri)`
@@ -1652,21 +1652,29 @@ class _Reader:
                      if self.word(i + 1) in COPULAS and self._opens_line(i)), None)
         if note is None or not self.is_head(note + 2):
             return []  # `Penulis merupakan Kepala Dinas …` inside a paragraph is about a book's author
+        name = self._byline_name()
+        if name is None:
+            return []
+        head = note + 2
+        role_end = self.clause_end(head, head)
+        role = self.role_text(head, role_end)
+        return [_Found(name[0], name[1], role, (head, role_end))] if role else []
+
+    def _byline_name(self) -> tuple[int, int] | None:
+        """The name on a column's byline (`Oleh: Dr. Ir. Dadang Sukmana Hidayat, M.Si.`): alone on its line,
+        titles before it and degrees after a comma; None when there is no such line."""
         byline = next((i for i in self.tokens.where(BYLINE_WORDS, 0, BYLINE_REACH)
                        if i == 0 or self.word(i - 1) == "\n"), None)
         if byline is None:
-            return []
+            return None
         start = byline + 1 + (self.word(byline + 1) == ":")
         while start < len(self.tokens) and (self.is_title(start) or self.word(start) == "."):
             start += 1
         end = start
         while end < len(self.tokens) and self.is_name_word(end) and end - start < MAX_NAME_WORDS:
             end += 1
-        if end == start or self.word(end) not in (",", "\n") and end < len(self.tokens):
-            return []  # not a name alone on its line, its degrees after a comma
-        head = note + 2
-        role = self.role_text(head, self.clause_end(head, head))
-        return [_Found(start, end, role, (head, self.clause_end(head, head)))] if role else []
+        alone = end == len(self.tokens) or self.word(end) in (",", "\n")
+        return (start, end) if end > start and alone else None
 
     def _opens_line(self, i: int) -> bool:
         """Token `i` opens a line, after marks a closing note opens with (`*`, `*)`, `(`)."""
