@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.formats import Positions
@@ -166,13 +166,13 @@ class Stems:
                 found.append(part_stem)
         return found
 
-    def groups(self, words) -> dict[str, list[str]]:
-        """The words (not stop words) under each stem; the words are the index's own. A compound is under its
-        parts' stems too, at most MAX_COMPOUNDS_PER_STEM of them under one stem (the first in `words`' order):
-        a search reads each word of a stem's group, and an archive of slugs or a hostile one could give a
-        common word thousands of compounds."""
+    def groups(self, words, frequency: Callable[[str], int] | None = None) -> dict[str, list[str]]:
+        """The words (not stop words) under each stem; the words are the index's own (a lexicon, in order). A
+        compound is under its parts' stems too, at most MAX_COMPOUNDS_PER_STEM of them under one stem,
+        the most frequent by `frequency` (a word's documents; without it, the first): a search reads each word
+        of a stem's group, and an archive of slugs or a hostile one could give a common word thousands."""
         groups: dict[str, list[str]] = {}
-        compounds: dict[str, int] = {}
+        compounds: dict[str, list[str]] = {}
         stops = stopwords()
         for word in words:
             if word not in stops:
@@ -181,9 +181,13 @@ class Stems:
                     stem = self._indexed[word] = stem_word(word)
                 groups.setdefault(stem, []).append(word)
                 for part_stem in self.compound_stems(word, stem) if "-" in word else ():
-                    if compounds.get(part_stem, 0) < MAX_COMPOUNDS_PER_STEM:
-                        compounds[part_stem] = compounds.get(part_stem, 0) + 1
-                        groups.setdefault(part_stem, []).append(word)
+                    compounds.setdefault(part_stem, []).append(word)
+        for part_stem, found in compounds.items():
+            if len(found) > MAX_COMPOUNDS_PER_STEM:
+                kept = set(sorted(found, key=lambda word: -frequency(word))[:MAX_COMPOUNDS_PER_STEM] if frequency
+                           else found[:MAX_COMPOUNDS_PER_STEM])
+                found = [word for word in found if word in kept]
+            groups[part_stem] = sorted(groups.get(part_stem, []) + found)
         return groups
 
     def refresh(self) -> bool:

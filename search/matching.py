@@ -224,9 +224,12 @@ class PostingCache:
         return found
 
     def _read_stem_groups(self, fieldname: str) -> StemGroups:
+        """Each segment's words by stem; a stem's compounds beyond the cap are its segment's most frequent."""
         return StemGroups([
                 self.memo.get(leaf, "stem groups", fieldname,
-                              lambda leaf=leaf: self.stems.groups(term.decode("utf-8") for term in leaf.lexicon(fieldname)))
+                              lambda leaf=leaf: self.stems.groups(
+                                  (term.decode("utf-8") for term in leaf.lexicon(fieldname)),
+                                  frequency=lambda word, leaf=leaf: leaf.doc_frequency(fieldname, word)))
                 for leaf, _ in self.reader.leaf_readers()])
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -172,10 +172,13 @@ def test_stems_group_a_compound_under_its_parts_and_learn_the_parts(tmp_path):
     assert stems.compound_stems("pasca-pemilihan", "pasca-pemilihan") == ["pasca", "pilih"]
 
 
-def test_a_stem_finds_at_most_max_compounds_per_stem_compounds(monkeypatch):
+def test_a_stem_finds_at_most_max_compounds_per_stem_compounds_the_most_frequent(monkeypatch):
     from search.analysis import Stems
 
     monkeypatch.setattr("search.analysis.MAX_COMPOUNDS_PER_STEM", 2)
-    groups = Stems().groups(["info-a", "info-b", "info-c", "info"])
-    assert groups["info"] == ["info-a", "info-b", "info"]  # the first two compounds, and the word itself
+    words = ["info", "info-a", "info-b", "info-c"]
+    assert Stems().groups(words)["info"] == ["info", "info-a", "info-b"]  # no frequencies: the first two
+    documents = {"info-a": 1, "info-b": 7, "info-c": 3}
+    groups = Stems().groups(words, frequency=lambda word: documents.get(word, 0))
+    assert groups["info"] == ["info", "info-b", "info-c"]  # the two in most documents, and the word itself
     assert groups["c"] == ["info-c"]
