@@ -756,6 +756,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
      ["Budi Santoso"]),
     ("Lurah Sungai Miai Rahmat, Camat Landasan Ulin Husin dan Kepala Desa Sungai Pinang Syamsul Bahri hadir.",
      ["Rahmat", "Husin", "Syamsul Bahri"]),  # one-word names too (trial 21, F4)
+    # a task force and a neighbourhood are units, never names (trial 21, F8); RT/RW heads hold no public office
+    ("Kapolres Garut AKBP Rio Wahyu Anggoro selaku Ketua Satgas mengatakan.", ["Rio Wahyu Anggoro"]),
+    ("Ketua RW Budi dan Ketua RT 45 Kelurahan Batu Ampar, Sarifuddin, mengatakan warga resah.", []),
     # `Kuasa` opens a post only before `Pengguna`; elsewhere it is no name either (`Kuasa hukum`)
     ("Menurut Kuasa hukum Novel, Haris Azhar, penyidik lalai.", []),
     # a statutory forum's chair is its regional head (`Forum` is no association's word: trial 21, F5)
