@@ -1073,7 +1073,7 @@ class _LargeCsv:
             yield held
             return
         reported.add(inside)
-        yield line, Rejection(f"{self.path}:{line}", f"line {inside} is {_long_line()}: this row was not read")
+        yield line, self._long_row(line, inside)
 
     def _long_lines_alone(self, long_lines: list[tuple[int, bool]], reported: set[int],
                           before: int | None) -> Iterator[tuple[int, object]]:
@@ -1081,7 +1081,11 @@ class _LargeCsv:
         for n, odd in long_lines:
             if n not in reported and (before is None or n < before or (n == before and not odd)):
                 reported.add(n)
-                yield n, Rejection(f"{self.path}:{n}", f"line {n} is {_long_line()}: this row was not read")
+                yield n, self._long_row(n, n)
+
+    def _long_row(self, row: int, long_line: int) -> Rejection:
+        """The rejection of the row starting at line `row`, which holds line `long_line`, over the limit."""
+        return Rejection(f"{self.path}:{row}", f"line {long_line} is {_long_line()}: this row was not read")
 
 
 class _Rfc4180(csv.excel):

@@ -336,11 +336,7 @@ class _Reader:
     def _adat_title_inside_name(self, i: int) -> bool:
         """`Yuswardi Dt. Rangkayo Basa`: a Minang adat title (adat_titles.txt) between a given name and the rest
         of the name is the name's, not a title opening another's."""
-        if not (self.tokens[i].text in self.lex.adat_titles and 0 < i < len(self.tokens) - 1):
-            return False
-        before, after = self.tokens[i - 1], self.tokens[i + 1]
-        return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
-                and i + 1 not in self.material and self._may_be_name(before) and self._may_be_name(after))
+        return self.tokens[i].text in self.lex.adat_titles and self._between_name_words(i)
 
     def _root_with_suffix_after_capital(self, i: int) -> bool:
         """`Indonesia Masaki Yasushi`, `Andi Nurul Fadillah Mappaseng`: after a capitalised word, a word Sastrawi
@@ -356,12 +352,18 @@ class _Reader:
         """`Marthinus Dimara Wanma`: between two name words, a capitalised word Sastrawi reads as a passive verb
         (`di-mara`) is a name's: prose writes its verbs in lower case, and no post's or unit's word is one."""
         text = self.tokens[i].text
-        if not (text.startswith("Di") and 0 < i < len(self.tokens) - 1):
+        return (text.startswith("Di") and text not in self.lex.role_words and text not in self.lex.not_names
+                and self._between_name_words(i))
+
+    def _between_name_words(self, i: int, after_rank: bool = False) -> bool:
+        """Token `i` stands between two capitalised words that may be a name's, neither inside a body's or a
+        place's name (with `after_rank`, the first may be a rank: `AKBP Juni Sinaga`)."""
+        if not 0 < i < len(self.tokens) - 1:
             return False
         before, after = self.tokens[i - 1], self.tokens[i + 1]
         return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
-                and i + 1 not in self.material and text not in self.lex.role_words and text not in self.lex.not_names
-                and self._may_be_name(before) and self._may_be_name(after))
+                and i + 1 not in self.material and self._may_be_name(after)
+                and (self._may_be_name(before) or (after_rank and before.text in self.lex.ranks)))
 
     def _closes_name(self, i: int) -> bool:
         """`Muhammad Saiful Islam`: a word never a name alone (name_closers.txt) ends one right after a given
@@ -376,12 +378,7 @@ class _Reader:
     def _month_inside_name(self, i: int) -> bool:
         """`Raja Juli Antoni`, `AKBP Juni Sinaga Manurung`: a month's name between two name words, or between a
         rank and a name word, is the name's (a date has a number before)."""
-        if not (self.tokens[i].text in MONTHS and 0 < i < len(self.tokens) - 1):
-            return False
-        before, after = self.tokens[i - 1], self.tokens[i + 1]
-        return (before.is_capitalised and after.is_capitalised and i - 1 not in self.material
-                and i + 1 not in self.material and self._may_be_name(after)
-                and (self._may_be_name(before) or before.text in self.lex.ranks))
+        return self.tokens[i].text in MONTHS and self._between_name_words(i, after_rank=True)
 
     def _may_be_name(self, token: Token) -> bool:
         """What `is_name_word` asks of a capitalised token's text alone, judged once per text and lexicon."""
@@ -787,10 +784,15 @@ class _Reader:
         if not (0 < i and self.word(i - 1) == "," and i not in self.material and self.tokens[i].is_capitalised
                 and self.tokens[i].text not in self.lex.positions):
             return False
-        text = self.tokens[i].text
-        return text in self.lex.word_names or (
-            is_derived_word(text) and text not in self.lex.role_words and self.is_name_word(i + 1)
-            and self.tokens[i].lower not in self.lex.common_words)
+        return self.tokens[i].text in self.lex.word_names or self._affixed_name_word(i)
+
+    def _affixed_name_word(self, i: int) -> bool:
+        """A capitalised word outside a body's or a place's name that Sastrawi reads as affixed (`Me-lian-a`,
+        `sopi-an`), no post's, role's or ordinary word, before a name word: a name's after a comma."""
+        token = self.tokens[i]
+        return (token.is_capitalised and i not in self.material and token.text not in self.lex.role_words
+                and token.text not in self.lex.positions and token.lower not in self.lex.common_words
+                and is_derived_word(token.text) and self.is_name_word(i + 1))
 
     def _inner_word_name(self, i: int, head: int, name_end: int) -> bool:
         """`Pj Wali Kota Batu Aries Agung Paewai`: a given name that is also a role's word (word_names.txt: `Agung`,
@@ -802,11 +804,8 @@ class _Reader:
     def _affixed_word_after_comma_name(self, i: int) -> bool:
         """`…, Asep Sopian Hidayat,`: a word Sastrawi reads as affixed (`sopi-an`) between a given name right
         after a comma and another name word is the name's, as `_given_name_after_comma` takes one that opens it."""
-        token = self.tokens[i]
-        return (i >= 2 and self.word(i - 2) == "," and token.is_capitalised and not token.is_acronym
-                and i not in self.material and token.text not in self.lex.role_words
-                and token.text not in self.lex.positions and token.lower not in self.lex.common_words
-                and self.is_name_word(i - 1) and self.is_name_word(i + 1) and is_derived_word(token.text))
+        return (i >= 2 and self.word(i - 2) == "," and not self.tokens[i].is_acronym and self.is_name_word(i - 1)
+                and self._affixed_name_word(i))
 
     def _post_word_here(self, i: int) -> bool:
         """A position word that is a given name too (`Perdana`, word_names.txt) is a post's only before another
