@@ -42,6 +42,7 @@ LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
              "publish-date", "date", "DC.date.issued", "content_PublishedDate", "dtm.publish")
 MIN_BODY_CHARS = 120
+CONTAINER_SHARE = 0.5  # of the page's paragraph text: an element holding it is the article's container
 MIN_PARAGRAPH_SCORE = 25
 MIN_PARAGRAPH_WORDS = 6
 MAX_LINK_DENSITY = 0.5
@@ -290,9 +291,13 @@ def url_date(url: str | None) -> date | None:
 def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None:
     """Scripts, styles, comments and the elements whose class or id says junk (menus, share bars, related
     links), each with everything inside it. A decomposed element has lost its name: asking bs4's `decomposed`
-    instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages."""
+    instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages.
+    An element holding most of the page's paragraphs is the article's container whatever its tag or class
+    says (`_containers`): it stays, and only the junk inside it goes."""
+    containers = _containers(soup, clock)
     for element in soup(REMOVED_TAGS):
-        element.decompose()
+        if id(element) not in containers:
+            element.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for count, element in enumerate(soup.find_all(True)):
@@ -301,8 +306,27 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
         if not element.name:  # inside a junk element decomposed already
             continue
         attributes = " ".join([*element.get("class", []), element.get("id") or ""])
-        if attributes and JUNK_ATTRIBUTE.search(attributes) and element.name not in ("body", "html"):
+        if (attributes and JUNK_ATTRIBUTE.search(attributes) and element.name not in ("body", "html")
+                and id(element) not in containers):
             element.decompose()
+
+
+def _containers(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
+    """The elements (by id) that hold CONTAINER_SHARE or more of the page's paragraph text (`<p>`), when it
+    reaches MIN_BODY_CHARS: WordPress's `<article class="post tag-bupati">`, ASP.NET's page-wide `<form>`, a
+    `<head>` or `<header>` left open that html.parser (unlike a browser) lets swallow the body. Counted in one
+    pass from the leaves up, so a page's work stays linear however deep it nests."""
+    chars: dict[int, int] = {}
+    elements = soup.find_all(True)
+    for count, element in enumerate(reversed(elements)):
+        if count % CLOCK_EVERY == 0:
+            clock.check()
+        inner = sum(chars[id(child)] for child in element.children if isinstance(child, Tag))
+        chars[id(element)] = len(element.get_text()) if element.name == "p" and not inner else inner
+    total = sum(chars[id(child)] for child in soup.children if isinstance(child, Tag))
+    if total < MIN_BODY_CHARS:
+        return set()
+    return {key for key, count in chars.items() if count >= CONTAINER_SHARE * total}
 
 
 def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> list[str]:

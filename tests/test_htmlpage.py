@@ -221,3 +221,32 @@ def test_a_dated_story_about_a_missing_page_is_an_article(headline):
         "<head>", f'<head><meta property="article:published_time" content="2022-09-28"><title>{headline}</title>'
     ).replace("<h1>Bupati Hadiri Rakornas</h1>", f"<h1>{headline}</h1>")
     assert parse_html(html, "page.html").title == headline
+
+
+CONTAINED = "<h1>Bupati Resmikan Jembatan</h1><div class='isi'><p>{story}</p><p>{story}</p></div>"
+SIDEBAR = "<div class='widget-area sidebar'><p>Terpopuler: Harga cabai naik di pasar induk kota hari ini.</p></div>"
+
+
+@pytest.mark.parametrize("page_html", [
+    # WordPress gives a post's element a class per tag (`tag-bupati`), which reads as a tag list's
+    "<html><head><title>t</title></head><body><article class='post type-post tag-bupati tag-jembatan'>{inner}"
+    "</article>{sidebar}</body></html>",
+    "<html><head><title>t</title></head><body><div class='site-content has-sidebar'>{inner}{sidebar}</div></body></html>",
+    # ASP.NET WebForms wraps the whole page in one form
+    "<html><head><title>t</title></head><body><form id='form1' method='post'><input type='hidden' name='__VIEWSTATE'>"
+    "{inner}{sidebar}</form></body></html>",
+    # html.parser, unlike a browser, closes neither a `<head>` left open nor a `<header>`: they hold the body
+    "<!doctype html><html><head><meta charset='utf-8'><title>t</title>\n<body>{inner}{sidebar}</body></html>",
+    "<html><head><title>t</title></head><body><header><a href='/'>Logo</a><main>{inner}</main>{sidebar}</body></html>",
+])
+def test_an_element_holding_most_of_the_page_is_its_container_whatever_its_tag_or_class(page_html):
+    """Trial 22: an element that names junk by its tag or class but holds most of the page's paragraphs is
+    where the article is; the junk inside it (the sidebar) still goes."""
+    html = page_html.format(inner=CONTAINED.format(story=STORY), sidebar=SIDEBAR)
+    assert parse_html(html, "p").body == f"{STORY}\n\n{STORY}"
+
+
+def test_junk_holding_less_than_half_of_the_page_still_goes_with_its_paragraphs():
+    html = (f"<html><head><title>t</title></head><body><div class='content'><p>{STORY}</p></div><div class='related-posts'><p>{STORY[:90]}</p>"
+            "</div><form><p>Kirim komentar Anda di sini.</p></form></body></html>")
+    assert parse_html(html, "p").body == STORY
