@@ -222,13 +222,18 @@ class Stems:
         return len(self._indexed) - before
 
     def save(self, path: Path | None = None) -> None:
-        """Write the index's words and stems, atomically (a reader never sees half a file)."""
+        """Write the index's words and stems, atomically (a reader never sees half a file), leaving no
+        temporary copy behind when writing fails."""
         path = path or self.path
         if path is None:
             raise ValueError("a Stems object without an index root needs a path to save to")
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())), encoding="utf-8")
-        os.replace(temporary, path)
+        try:
+            temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())), encoding="utf-8")
+            os.replace(temporary, path)
+        except BaseException:  # a full disk: the half-written copy would hold the space it lacks
+            temporary.unlink(missing_ok=True)
+            raise
 
 
 def tokenizer() -> RegexTokenizer:

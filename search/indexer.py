@@ -355,8 +355,10 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
         if error.errno not in DISK_FULL:
             raise
         where = f" ({error.filename})" if error.filename else ""
+        kept = (f"the previous one at {root} is still current" if current_generation(root) is not None
+                else f"there is no index at {root} yet")
         raise IndexWriteError(f"the disk is full ({os.strerror(error.errno)}{where}): the new index was not "
-                              f"written and the previous one at {root} is still current") from None
+                              f"written and {kept}") from None
     report.seconds = time.perf_counter() - started
     return report
 

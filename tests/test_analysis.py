@@ -105,6 +105,31 @@ def test_an_index_roots_stems_round_trip_through_its_file(tmp_path):
     assert again.stem("melayani") == "layan" and again.stem("pemerintah") == "pemerintah"
 
 
+def test_a_stem_cache_save_that_fills_the_disk_leaves_no_temporary_copy(tmp_path, monkeypatch):
+    """Trial 22: each reindex on a full disk left a `.stems.tsv.<pid>` copy holding the space it lacked."""
+    import errno
+    import os
+    from pathlib import Path
+
+    from search.analysis import STEM_CACHE, Stems
+
+    stems = Stems(tmp_path)
+    stems.learn("Petugas melayani warga.")
+    stems.save()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    stems.learn("Bupati meresmikan jembatan.")
+
+    def half_written(self, text, *args, **kwargs):
+        with open(self, "w", encoding="utf-8") as handle:
+            handle.write(text[: len(text) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+
+    monkeypatch.setattr(Path, "write_text", half_written)
+    with pytest.raises(OSError, match="No space left on device"):
+        stems.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before == [STEM_CACHE]
+
+
 def test_a_damaged_stem_cache_is_read_line_by_line_skipping_what_is_not_utf8_or_not_a_pair(tmp_path):
     from search.analysis import STEM_CACHE, Stems
 

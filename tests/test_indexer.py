@@ -622,6 +622,17 @@ def test_a_full_disk_stops_the_reindex_and_leaves_the_previous_index_current(tmp
     assert (report.indexed, count(root)) == (60, 61)  # beside the seed, not named this time and kept
 
 
+def test_a_full_disk_on_the_first_reindex_says_there_is_no_index_yet(tmp_path, monkeypatch):
+    """Trial 22: the message said "the previous one ... is still current" where there was none."""
+    root = tmp_path / "ix"
+    disk_full_after(monkeypatch, "whoosh.filedb.filestore.FileStorage.create_file")
+    with warnings.catch_warnings(), pytest.raises(
+            IndexWriteError, match=rf"^the disk is full \(No space left on device( \(.+\))?\): the new index was "
+                                   rf"not written and there is no index at {root} yet$"):
+        warnings.simplefilter("ignore", ResourceWarning)
+        build_index([SEEDS], root)
+
+
 def test_unreadable_and_vanishing_files_are_rejected_and_the_rest_indexed(tmp_path, monkeypatch):
     import search.indexer as indexer
 
