@@ -56,6 +56,12 @@ def test_feed_answers_if_none_match_and_if_modified_since_with_304(story_client)
     assert story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": earlier}).status_code == 200
 
 
+def test_a_feed_asked_with_a_future_if_modified_since_ignores_it(story_client):
+    """Trial 22: a reader whose clock ran ahead got 304 for ever; RFC 9110 ignores a date past the server's."""
+    answer = story_client.get("/feed?q=Lampung", headers={"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"})
+    assert answer.status_code == 200 and b"<entry>" in answer.data
+
+
 @pytest.mark.parametrize("query, title", [
     ("", "Warta: semua berita"),
     ("official=Thamrin", "Warta: Thamrin"),

@@ -10,7 +10,7 @@ import math
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote, quote_plus, unquote_to_bytes, urlencode
 
 from functools import lru_cache
@@ -486,7 +486,8 @@ def feed():
     search = replace(request_from_args(), sort="date", page=1, per_page=FEED_SIZE, collapse=True)
     updated = index_time()
     since = request.if_modified_since
-    if since is not None and updated <= since:
+    if since is not None and updated <= since <= datetime.now(timezone.utc):  # a later date is ignored (RFC 9110
+        # 13.1.3): a reader whose clock runs ahead would otherwise never see a new story
         response = Response(status=304)
         response.last_modified = updated
         return response
