@@ -33,6 +33,10 @@ VALUES = [
     ("2022-09-28T10:00:00+14:00", date(2022, 9, 28)),  # the farthest offsets a zone keeps
     ("2022-09-28T10:00:00-12:00", date(2022, 9, 28)),
     ("1700000000.5", date(2023, 11, 15)),  # epoch seconds with a fraction (`time.time()`)
+    ("28-Sep-2022", date(2022, 9, 28)),  # trial 22: a month's name between hyphens, or before a two-digit year
+    ("Rabu, 28-Sept-2022 10:00", date(2022, 9, 28)),
+    ("28 Mei 22", date(2022, 5, 28)),
+    ("28/Agt/85", date(1985, 8, 28)),
 ]
 
 
@@ -45,7 +49,8 @@ def test_every_common_form_is_read(value, expected):
                                    "2101-01-01", "2022-02-30", "13/13/2022", "garbage", "2022", "",
                                    "2024-12-31T23:60Z", "2024-12-31T24:30Z", "2024-12-31 99:99",
                                    "31/12/2024 25:00", "1e+20", "nan", "2022-09-28T10:00:00+25:00",
-                                   "2022-09-28T10:00+0760", "2022-09-28T10:00-14:00", "2022-09-28T10:00-1259"])
+                                   "2022-09-28T10:00+0760", "2022-09-28T10:00-14:00", "2022-09-28T10:00-1259",
+                                   "31-Feb-2022", "28 Mei 0"])
 def test_impossible_dates_and_years_outside_1900_2100_are_unreadable(value):
     assert parse_date_value(value) is None
 

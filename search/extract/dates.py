@@ -139,6 +139,9 @@ MONTH_FIRST_NAMED = re.compile(
     rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 EPOCH_VALUE = re.compile(r"^\s*(?P<digits>\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
 COMPACT_VALUE = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})\s*$")
+DAY_FIRST_NAMED = re.compile(  # `28-Sep-2022`, `28 Mei 22`, `28/Sept/2022`: a field's short forms of a long date
+    rf"^\s*(?:[A-Za-z']+\s*,?\s*)?(?P<day>\d{{1,2}})(?:\s*[-/.]\s*|\s+)(?P<month>{_MONTH_WORDS})\.?(?:\s*[-/.]\s*|\s+)"
+    rf"(?P<year>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
 YEAR_FIRST_VALUE = re.compile(r"^\s*(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})\b")  # `2022/09/28`
 
 
@@ -192,8 +195,9 @@ class DateOrder:
 def parse_date_value(value: str, day_first: bool = True) -> date | None:
     """The date a date field gives, or None: ISO 8601 with or without time and zone; `D/M/YYYY` or `M/D/YYYY`
     with an optional `HH:MM[:SS]` (an unambiguous value decides itself, else `day_first`); Indonesian and
-    English month names (`28 September 2022`, `Sep 28, 2022`, `Kamis, 25 Jun 2026 08:16 WIB`); epoch seconds
-    or milliseconds (as a WIB date); `YYYYMMDD`, `YYYY/MM/DD`, `YYYY.MM.DD`. Years outside 1900-2100 give None."""
+    English month names (`28 September 2022`, `Sep 28, 2022`, `Kamis, 25 Jun 2026 08:16 WIB`, `28-Sep-2022`,
+    `28 Mei 22`); epoch seconds or milliseconds (as a WIB date); `YYYYMMDD`, `YYYY/MM/DD`, `YYYY.MM.DD`. Years
+    outside 1900-2100 give None."""
     if not value or len(value) > 100:
         return None
     iso = parse_iso_date(value)
@@ -211,6 +215,9 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
     compact = COMPACT_VALUE.match(value) or YEAR_FIRST_VALUE.match(value)
     if compact:
         return safe_date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
+    short = DAY_FIRST_NAMED.match(value)
+    if short and not LONG_DATE.search(value):
+        return safe_date(_full_year(short["year"]), _MONTH_NUMBER[short["month"].lower()], int(short["day"]))
     named = MONTH_FIRST_NAMED.search(value)
     if named and not LONG_DATE.search(value):
         return safe_date(int(named["year"]), _MONTH_NUMBER[named["month"].lower()], int(named["day"]))
@@ -220,11 +227,17 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
 def _numeric_date(match: re.Match, day_first: bool) -> date | None:
     if match["hour"] and (int(match["hour"]) > 24 or int(match["minute"]) > 59):
         return None  # `31/12/2024 25:00`: no time of day, so no date either (the caller warns)
-    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
-    if len(match["year"]) == 2:
-        year += 2000 if year < 70 else 1900
+    first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
     if first > 12 or (day_first and second <= 12):
         day, month = first, second
     else:
         month, day = first, second
     return safe_date(year, month, day)
+
+
+def _full_year(digits: str) -> int:
+    """`22` is 2022 and `85` 1985 (a two-digit year from 70 on is the last century's); four digits as written."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
