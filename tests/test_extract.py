@@ -776,6 +776,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Direktur Jenderal Prasarana dan Sarana Pertanian (PSP) Kementan Hasrul Siregar menyebut.", ["Hasrul Siregar"]),
     # a word read as affixed (`sopi-an`) inside a name after a comma; `dapil` with no `dari` before it
     ("Plt Kepala Pelaksana BPBD Kabupaten Bandung Barat, Asep Sopian Hidayat, mengatakan.", ["Asep Sopian Hidayat"]),
+    # ...and a one-word region's name inside such a name is the name's (probe16): no body, no place of the post
+    ("Camat Patampanua, Siti Bone Rahmawati, S.STP., meminta petani. Wakil Bupati, Ahmad Gowa Saputra, hadir.",
+     ["Siti Bone Rahmawati", "Ahmad Gowa Saputra"]),
     ("Anggota DPRD Sumbar dapil Pesisir Selatan-Mentawai, Irwan Afriadi, meninjau.", ["Irwan Afriadi"]),
     # a kecamatan whose first word is an ordinary one (`Landasan Ulin`); `ST` without its full stops is a degree
     ("Hadir Camat Landasan Ulin Ahmad Fauzi, S.STP., dan Camat Cempaka Hj. Siti Mariam.", ["Ahmad Fauzi", "Siti Mariam"]),

@@ -690,6 +690,7 @@ class _Reader:
                                          (self.is_particle(name_start - 1) and name_start < name_end)
                                          or self._inner_word_name(name_start - 1, head, name_end)
                                          or self._affixed_word_after_comma_name(name_start - 1)
+                                         or self._region_word_after_comma_name(name_start - 1)
                                          or self._inner_initials(name_start - 1, head, name_end)):
             if self._role_runs_on(name_start - 1):
                 break
@@ -806,6 +807,14 @@ class _Reader:
         after a comma and another name word is the name's, as `_given_name_after_comma` takes one that opens it."""
         return (i >= 2 and self.word(i - 2) == "," and not self.tokens[i].is_acronym and self.is_name_word(i - 1)
                 and self._affixed_name_word(i))
+
+    def _region_word_after_comma_name(self, i: int) -> bool:
+        """`Camat Patampanua, Siti Bone Rahmawati,`: a one-word region's name (`Bone`) between a given name right
+        after a comma and another name word is the name's, as `_affixed_word_after_comma_name` takes a word that
+        reads as affixed; never a body's word (`…, Dinas Kesehatan Bone Andi …` ends in no comma-opened name)."""
+        return (i >= 2 and self.word(i - 2) == "," and i in self.material and i not in self.bodies
+                and i - 1 not in self.material and i + 1 not in self.material and self.tokens[i].is_capitalised
+                and self.is_name_word(i - 1) and self.is_name_word(i + 1))
 
     def _post_word_here(self, i: int) -> bool:
         """A position word that is a given name too (`Perdana`, word_names.txt) is a post's only before another
