@@ -310,6 +310,29 @@ def test_regions_by_evidence(body, title, place, expected):
     assert codes(body, title, place) == expected
 
 
+@pytest.mark.parametrize("body, title, place, expected", [
+    # probe16: a kecamatan's post or police sector named like a kab/kota elsewhere is the kecamatan's, and counts
+    # for the kab/kota holding it that the article names otherwise
+    ("Tanggul Sungai Wulan di Desa Ketanjung jebol. Camat Karanganyar, Suroso, mengatakan warga mengungsi. Kepala "
+     "Pelaksana BPBD Demak, Winarto, mendirikan dapur umum. Kapolsek Karanganyar AKP Joko mengatur lalu lintas.",
+     "Tanggul Jebol di Ketanjung", "Karanganyar", ["33.21"]),
+    ("Jembatan di Desa Suruhan Lor ambrol. Kapolsek Bandung AKP Suharto memasang garis polisi. Camat Bandung, Wahyu, "
+     "melapor ke bupati. Kepala Dinas PUPR Tulungagung, Bambang, meninjau lokasi.", "Jembatan di Bandung Ambrol",
+     "Bandung", ["35.04"]),
+    # ... the kab/kota's own kecamatan of its name, with its government acting
+    ("Kapolsek Karanganyar AKP Joko menertibkan parkir di alun-alun. Bupati Karanganyar meminta Satpol PP "
+     "Karanganyar membantu.", "Parkir Alun-alun Ditertibkan", "Karanganyar", ["33.13"]),
+    # ... a name no kecamatan bears is the kab/kota's, as a police sector's body always was
+    ("Warga melapor ke Polsek Jakarta Selatan atas perusakan rumahnya di Jalan Benda, Ciganjur. Polsek Jakarta "
+     "Selatan memeriksa dua saksi.", "Rumah Dirusak", None, ["31.74"]),
+    # ... and a former post is a passing mention still
+    ("Bupati Demak meresmikan pasar di Kecamatan Mranggen. AKP Joko, mantan Kapolsek Bandung, kini Kasat Lantas "
+     "Polres Demak.", "Pasar Mranggen Diresmikan", "Demak", ["33.21"]),
+])
+def test_a_kecamatans_post_counts_for_the_kabupaten_holding_it(body, title, place, expected):
+    assert codes(body, title, place) == expected
+
+
 @pytest.mark.parametrize("body, place", [
     # a place-like word inside another name
     ("Kebakaran melanda permukiman di Jati Padang, Pasar Minggu. Warga Jati Padang mengungsi.", None),

@@ -12,7 +12,9 @@ Every region name in the text is a *mention*, weighed by the words right before 
    chain of places that ends in the region (`di kawasan Ancol, Jakarta Utara`), weighs as a body;
    `Kabupaten / Kota Tasikmalaya` names both; a list after a count of places and `di antaranya` (`dikirim ke 6
    titik. Diantaranya Bangkalan, Sampang, ...`, region_count_openers.txt) weighs as a body wherever it stands;
-   a kecamatan several kabupaten share counts for the one of them the article names; a kecamatan or landmark of
+   a kecamatan several kabupaten share counts for the one of them the article names, and so does a kecamatan's
+   post or police sector named like a kab/kota (`Camat Karanganyar`, `Kapolsek Bandung` of Demak's and
+   Tulungagung's kecamatan), never its namesake; a kecamatan or landmark of
    the national seat followed by `Jakarta` alone
    (`di Taman Impian Jaya Ancol, Jakarta`, region_landmarks.tsv) counts for its kota (rule J2);
 3. a bare name (`di Sidoarjo`) weighs least; `di Kabupaten X` as a body; the title adds to a region the body
@@ -93,6 +95,7 @@ SERVING_VERBS, EARLIER_WORDS = frozenset({"menjabat", "bertugas"}), frozenset({"
 # sebelumnya menjabat Kepala Dinas Pendidikan Kabupaten Banjar`: a post held before, as after `mantan`
 PASSING = frozenset({"origin", "former role", "people"})  # cues that make a mention a passing one or none
 KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
+KECAMATAN_LEVEL = "kecamatan"  # region_cues.tsv: a cue whose name is a kecamatan's (`Polsek`, `Camat`)
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
@@ -191,6 +194,7 @@ class Mention:
     ambiguous: bool = False  # written as a name that is a common word too: counts for a named region only
     preferred: str = ""  # the level a shared name takes when nothing else in the article decides (Cue.shared)
     happened: bool = False  # where the story's event happened: `terjadi di …` (HAPPENING_VERBS)
+    named_elsewhere: bool = False  # counts only for a candidate the rest of the article names (a kecamatan's)
 
 
 class Evidence:
@@ -417,7 +421,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     deferred: list[Mention] = []
     background = article.tokens.where(words.background_words)  # as written: lower case, or capitalised
     for mention in _body_mentions(article, words, background):
-        if mention.ambiguous and mention.kind not in NAMING_KINDS:
+        if mention.named_elsewhere or (mention.ambiguous and mention.kind not in NAMING_KINDS):
             deferred.append(mention)
         elif len(mention.candidates) == 1:
             evidence.add(mention.candidates[0], mention.kind, mention.bonus, mention.happened)
@@ -725,6 +729,13 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if province is not None:
             return Mention((province,), "level", bonus)
     cue = _cue_before(tokens, match.start, words) or _listed_level(tokens, match, words, starts)
+    if cue is not None and KECAMATAN_LEVEL in cue.levels:
+        if cue.kind in PASSING:
+            return None  # `mantan Kapolsek Bandung`
+        posted = _kecamatan_post(tokens, match, bonus)
+        if posted is not None:
+            return posted
+        cue = replace(cue, levels=frozenset())  # `Polsek Jakarta Selatan`: no kecamatan bears the name
     if cue is not None and cue.kind in PASSING and cue.levels and not _narrowed(match.value, cue):
         cue = None  # `dari Jawa Timur`: a word of origin only for the levels it names
     if cue is not None:
@@ -775,6 +786,18 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     if _is_located(tokens, match, starts):
         return Mention(candidates, "locator", bonus)
     return Mention(candidates, "bare", bonus)
+
+
+def _kecamatan_post(tokens: list[Token], match: Match, bonus: float) -> Mention | None:
+    """`Camat Karanganyar`, `Kapolsek Bandung`: the name is a kecamatan's, counted for the kab/kota holding a
+    kecamatan of that name that the article names otherwise (Demak's Kecamatan Karanganyar beside `BPBD Demak`,
+    Kabupaten Karanganyar's own beside `Bupati Karanganyar`), never for the namesake kab/kota as such: Kota
+    Bandung has no kecamatan Bandung, Tulungagung has. None when no kecamatan bears the name."""
+    name = " ".join(token.lower for token in tokens[match.start:match.end])
+    codes = load_lexicon().kecamatan_codes.get(name, frozenset())
+    by_code = load_lexicon().regions_by_code
+    candidates = tuple(by_code[code] for code in sorted(codes) if code in by_code)
+    return Mention(candidates, "kecamatan", bonus, named_elsewhere=True) if candidates else None
 
 
 def _enumeration(tokens: list[Token], start: int, words: RegionWords, counted: bool | None) -> str | None:
