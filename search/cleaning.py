@@ -19,7 +19,13 @@ JUNK_LINE = re.compile(
     r"baca(?:\s+(?:juga|pula|selengkapnya))?\s*:.*"  # Baca juga: …  Baca: …
     r"|baca\s+juga\b.*"
     r"|(?:lihat|simak|tonton|saksikan)\s+(?:juga|video)\b.*"
-    r"|advertisement|iklan"
+    r"|[-\u2013\u2014]?\s*(?:advertisement|iklan)\s*[-\u2013\u2014]?"  # `- Advertisement -` (tagDiv)
+    r"|(?:bagikan|share|sebarkan)(?:\s+(?:ini|berita\s+ini|artikel\s+ini))?\s*:.*"  # Bagikan: Facebook WhatsApp
+    r"|(?:menyukai|suka)\s+ini\s*:.*"  # Jetpack's `Menyukai ini:`
+    r"|\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)"  # an editor's initials closing the story: (hmw/nvl), (red)
+    r"|#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)*"  # a line of hashtags
+    r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\s*,\s*[^,.!?]{2,60}"  # Tribun's `Laporan Wartawan TribunJatim.com, X`
+    r"|oleh\s+[^.!?\n]{2,60}\s[\u00b7\u2022|]\s[^!?]*\b(?:19|20)\d\d\b.*"  # byline: Oleh X · 22 April 2024
     r"|scroll\s+to\s+continue\s+with\s+content"
     r"|(?:dapatkan|ikuti)\s+(?:update|berita|informasi)\b.*\b(?:setiap hari|whatsapp|telegram|google news)\b"
     r"|(?:ikuti|follow)\s+(?:kami|akun|berita)\b.*\b(?:di|on)\b.*$"

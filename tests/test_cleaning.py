@@ -12,6 +12,17 @@ from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_gl
     "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com di Google News",
     "Ikuti kami di Instagram dan berlangganan newsletter untuk kabar terbaru",
     "0 Komentar",
+    # trial 23: the furniture of WordPress themes, detik's and Tribun's pages
+    "- Advertisement -",
+    "Bagikan: Facebook Twitter WhatsApp",
+    "Bagikan:FacebookWhatsApp",
+    "Menyukai ini:",
+    "(hmw/nvl)",
+    "(Tiur/Red)",
+    "(red)",
+    "#festivaldanautoba #toba #wonderfulindonesia",
+    "Oleh Nurul Fadhilah \u00b7 22 April 2024, 16:05 WITA",
+    "Laporan Wartawan TribunJatim.com, Ridwan Alamsyah",
 ])
 def test_junk_lines(line):
     assert is_junk_line(line)
@@ -21,6 +32,11 @@ def test_junk_lines(line):
     "Baca selengkapnya laporan BPK tahun ini, kata dia, di situs resmi.",  # no colon: part of a sentence
     "Iklan rokok dilarang di Kabupaten Bogor sejak 2017.",
     "Kepala Dinas Kominfo Lampung Selatan hadir.",
+    "Bagikan informasi ini kepada warga, kata Bupati.",
+    "Oleh karena itu, warga diminta waspada pada 2024.",
+    "(Bersambung)",
+    "#1 di Asia, kata dia.",
+    "Laporan wartawan itu dibantah Kapolres Malang pada Senin.",
 ])
 def test_story_lines_are_kept(line):
     assert not is_junk_line(line)
