@@ -7,6 +7,7 @@ links) raise NoArticleError so that they are reported as skipped, not indexed as
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import warnings
@@ -18,7 +19,7 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name
-from .cleaning import clean_paragraphs
+from .cleaning import clean_paragraphs, markup_as_text
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_iso_date, safe_date, text_date
@@ -26,11 +27,13 @@ from .extract.dates import find_date, parse_iso_date, safe_date, text_date
 REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
                 "select", "svg", "figcaption", "template", "object", "embed", "head")
 JUNK_ATTRIBUTE = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|sosmed|comment|komentar|related|terkait|baca-?juga|advert\w*|ads?|"
+    r"(?:^|[\s_-])(?:share|sharing|social|sosmed|comment|komentar|related\w*|terkait|baca-?juga|advert\w*|ads?|"
     r"banner|breadcrumbs?|tags?|caption|promo|newsletter|sidebar|menu|footer|header|nav\w*|popular|terpopuler|"
-    r"trending|widget|recommend\w*|rekomendasi|author-box|print|hidden)(?:$|[\s_-])",
+    r"trending|recommend\w*|rekomendasi|author-box|print|hidden)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+DESCRIPTIVE_PREFIXES = frozenset({"tag", "category", "no", "has", "with", "without"})  # `tag-banjir`, `no-share`
+_NAME_SEGMENT = re.compile(r"[-_]")
 BLOCK_TAGS = frozenset({"p", "div", "article", "section", "main", "td", "tr", "table", "li", "ul", "ol", "blockquote",
                         "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "dt", "dd", "pre", "center"})
 CANDIDATE_TAGS = frozenset({"div", "article", "section", "main", "td", "span", "font"})
@@ -42,6 +45,20 @@ LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
              "publish-date", "date", "DC.date.issued", "content_PublishedDate", "dtm.publish")
 MIN_BODY_CHARS = 120
+LISTING_SEGMENTS = frozenset({"category", "kategori", "tag", "tags", "topik", "author", "penulis", "arsip", "archive",
+                              "archives", "indeks", "index"})
+LISTING_TEASERS = 3  # linked headings under an archive's address that make it a listing
+MAX_HEADINGS_READ = 200
+PHOTO_CAPTION = re.compile(r"(?:foto|photo|ilustrasi)\s*:", re.IGNORECASE)
+DATE_CLASS = re.compile(  # a publication's date (`itemDateCreated`, `entry-date`, `td-post-date`), not a bar's `tanggal`
+    r"publish|created|posted[-_]?on|(?:post|entry|article|news|berita|item|meta)[-_]?(?:date|time|tanggal)"
+    r"|(?:date|tanggal)[-_]?(?:publish|post|terbit|create)", re.IGNORECASE)
+MAX_DATED_ELEMENTS = 10
+MAX_DATED_TEXT = 100  # characters: a date's element holds a date and a time, not a paragraph
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_LD_BLOCKS = 20  # JSON-LD scripts, and items in one, read for an articleBody
+MAX_LD_CHARS = 2_000_000
+NOT_PROSE = frozenset({"a", "script", "style", "noscript", "template", "title", "button", "select", "option"})
 CONTAINER_SHARE = 0.5  # of the page's paragraph text: an element holding it is the article's container
 MIN_PARAGRAPH_SCORE = 25
 MIN_PARAGRAPH_WORDS = 6
@@ -85,12 +102,18 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     title = page_title(soup, url)
     published = page_date(soup, html, url, notes)
     captions = gallery_captions(soup)
+    declared_body = ld_article_body(soup)
     clock.check()
     strip_boilerplate(soup, clock)
-    paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)]
+    paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)
+                  and p.casefold() not in section_names()]  # `Politik` above the headline: the section's label
+    if paragraphs and PHOTO_CAPTION.match(paragraphs[0]):
+        paragraphs = paragraphs[1:]  # `Foto: Kepala Dinas … (Dok. Istimewa)` above the story: the photo's caption
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS and len("".join(captions)) >= MIN_BODY_CHARS:
         body = "\n\n".join(captions)  # a photo gallery tells its story in the captions
+    if len(body) < MIN_BODY_CHARS and len(declared_body) >= MIN_BODY_CHARS:
+        body = declared_body  # a page drawn by script, its text only in its JSON-LD
     _check_article(title, body)
     if NOT_FOUND.search(title) and published is None and len(body) < NOT_FOUND_MAX_BODY:
         raise NoArticleError("a 'page not found' page, not an article")  # a story about a 404 has a date, a body
@@ -136,6 +159,8 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
     (`/`, `/berita`; not `/?p=12345`, a WordPress post)."""
     if (meta(soup, "og:type") or "").lower() == "website":
         return True
+    if url and _listing_path(url) and _linked_headings(soup) >= LISTING_TEASERS:
+        return True  # `/category/berita-pemerintahan/`, `/berita/index/2`: teasers under an archive's address
     if not url or meta(soup, "article:published_time") or len(soup.find_all("article", limit=2)) == 1:
         return False
     parts = urlparse(url)
@@ -143,6 +168,55 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
         return False
     segments = [segment for segment in parts.path.split("/") if segment]
     return not segments or (len(segments) == 1 and not re.search(r"[\d-]", segments[0]) and len(segments[0]) <= 20)
+
+
+def ld_article_body(soup: BeautifulSoup) -> str:
+    """The `articleBody` a page's JSON-LD declares (a `NewsArticle`, alone, in a list or an `@graph`), as cleaned
+    paragraphs; "" when none. Blocks over MAX_LD_CHARS, or that are no JSON, are passed over."""
+    for script in soup.find_all("script", type="application/ld+json", limit=MAX_LD_BLOCKS):
+        text = script.string or ""
+        if len(text) > MAX_LD_CHARS:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        found = _article_body_in(data)
+        if found:
+            return "\n\n".join(clean_paragraphs(markup_as_text(found).split("\n")))
+    return ""
+
+
+def _article_body_in(data: object) -> str | None:
+    items = data if isinstance(data, list) else [data]
+    for item in items[:MAX_LD_BLOCKS]:
+        if not isinstance(item, dict):
+            continue
+        body = item.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return body
+        graph = item.get("@graph")
+        if isinstance(graph, list):
+            inner = _article_body_in([node for node in graph[:MAX_LD_BLOCKS] if isinstance(node, dict)])
+            if inner:
+                return inner
+    return None
+
+
+def _listing_path(url: str) -> bool:
+    """An archive's address: a segment naming a category, a tag, an author or an index (`/category/daerah/`,
+    `/tag/banjir`, `/berita/index/2`)."""
+    return any(segment.lower() in LISTING_SEGMENTS for segment in urlparse(url).path.split("/"))
+
+
+def _linked_headings(soup: BeautifulSoup) -> int:
+    """Headings whose text is all one link: the teasers of a listing (an article's own headline links nowhere)."""
+    count = 0
+    for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
+        link = heading.find("a")
+        if link is not None and normalise_space(link.get_text(" ")) == normalise_space(heading.get_text(" ")) != "":
+            count += 1
+    return count
 
 
 def gallery_captions(soup: BeautifulSoup) -> list[str]:
@@ -184,6 +258,8 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
     one_word = None
     h1 = soup.find("h1")
     heading = normalise_space(h1.get_text(" ")) if h1 else ""
+    if is_government_name(heading):
+        heading = ""  # `<h1>PEMERINTAH KOTA PADANG</h1>`: the site's logo
     title_tag = soup.find("title")
     for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading,
                 normalise_space(title_tag.get_text(" ")) if title_tag else ""):
@@ -230,9 +306,10 @@ def _rubric_heading(soup: BeautifulSoup, title: str) -> str | None:
 def strip_site_affixes(title: str, site: str) -> str:
     """Remove `- Kompas.com`, `| Republika Online`, `KapanLagi.com: ` around a title."""
     pieces = TITLE_SEPARATORS.split(title)
-    while len(pieces) > 1 and (_is_site_piece(pieces[-1], site) or OFFICIAL_SITE.match(pieces[-1])):
-        pieces.pop()  # a government site's `– Website Resmi …` only ends a title
-    while len(pieces) > 1 and _is_site_piece(pieces[0], site):
+    while len(pieces) > 1 and (_is_site_piece(pieces[-1], site) or OFFICIAL_SITE.match(pieces[-1])
+                               or is_government_name(pieces[-1])):
+        pieces.pop()  # a government site's `– Website Resmi …`, `| Pemerintah Provinsi Kalimantan Barat`
+    while len(pieces) > 1 and (_is_site_piece(pieces[0], site) or is_government_name(pieces[0])):
         pieces.pop(0)
     title = " - ".join(pieces)
     prefix, colon, rest = title.partition(": ")
@@ -241,12 +318,24 @@ def strip_site_affixes(title: str, site: str) -> str:
     return title.strip()
 
 
+def is_government_name(text: str) -> bool:
+    """A regional government's or its communication office's name (`Pemerintah Provinsi Kalimantan Barat`,
+    `PEMERINTAH KOTA PADANG`, `Diskominfo Lampung Selatan`): on its own site, the site's name, never a headline
+    (`Pemkot Padang Raih WTP` names no region after the body)."""
+    from .extract.regions import resolve_region
+
+    opening = GOVERNMENT_PREFIX.match(text)
+    return opening is not None and resolve_region(text[opening.end():].strip()) is not None
+
+
 def _is_site_piece(piece: str, site: str) -> bool:
     """A site's name: a few words naming the site or a domain."""
     words = piece.split()
     return len(words) <= 4 and bool((site and site.lower() in piece.lower()) or SITE_WORDS.search(piece))
 
 
+GOVERNMENT_PREFIX = re.compile(r"\s*(?:pemerintah(?:\s+(?:provinsi|kabupaten|kota|daerah))?|pem(?:kab|kot|prov)"
+                               r"|diskominfo|dinas\s+komunikasi,?\s+(?:dan\s+)?informatika)\s+", re.IGNORECASE)
 OFFICIAL_SITE = re.compile(r"\s*(?:website|situs|portal|laman)\s+resmi\b", re.IGNORECASE)  # go.id sites' suffix
 
 
@@ -259,10 +348,21 @@ def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] 
         parsed = parse_iso_date(value)
         if parsed:
             return parsed
-    found = url_date(url) or text_date(soup.get_text(" "))
+    found = url_date(url) or _dated_element(soup) or text_date(soup.get_text(" "))
     if found is None and declared and notes is not None:
         notes.append(f"unreadable date {normalise_space(declared[0])[:80]!r}: indexed without a date")
     return found
+
+
+def _dated_element(soup: BeautifulSoup) -> date | None:
+    """The date an element whose class says it holds the page's date writes (Joomla K2's `itemDateCreated`,
+    `entry-date`, `post-date`, `tanggal`): the publication's, before any date the story's text gives
+    (`Rabu (21/2/2024)`, when the event happened)."""
+    for element in soup.find_all(class_=DATE_CLASS, limit=MAX_DATED_ELEMENTS):
+        found = text_date(normalise_space(element.get_text(" "))[:MAX_DATED_TEXT])
+        if found is not None:
+            return found
+    return None
 
 
 def _time_element(soup: BeautifulSoup) -> str | None:
@@ -300,29 +400,66 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
             element.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
+    for block in _teaser_blocks(soup):
+        block.decompose()  # however much text its excerpts hold
     for count, element in enumerate(soup.find_all(True)):
         if count % CLOCK_EVERY == 0:
             clock.check()
         if not element.name:  # inside a junk element decomposed already
             continue
-        attributes = " ".join([*element.get("class", []), element.get("id") or ""])
-        if (attributes and JUNK_ATTRIBUTE.search(attributes) and element.name not in ("body", "html")
-                and id(element) not in containers):
+        if (element.name not in ("body", "html") and id(element) not in containers
+                and is_junk_element(element.get("class", []), element.get("id"))):
             element.decompose()
 
 
+def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
+    """The blocks a teaser heading opens (`<div><h3>Berita Terkait</h3><ul>…</ul></div>`: teaser_headings.txt):
+    the heading's parent, when the heading is its first text and the parent holds no headline (`<h1>`) or
+    `<article>` of the page's own."""
+    blocks = []
+    for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
+        if normalise_space(heading.get_text(" ")).rstrip(": ").casefold() not in teaser_headings():
+            continue
+        parent = heading.parent
+        first = next((text for text in parent.strings if text.strip()), None) if parent else None
+        if (parent is not None and parent.name not in ("body", "html", "[document]") and first is not None
+                and heading in first.parents and parent.find(["h1", "article"]) is None):
+            blocks.append(parent)
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def teaser_headings() -> frozenset[str]:
+    return frozenset(name.casefold() for name in read_lines("teaser_headings.txt"))
+
+
+def is_junk_element(classes: list[str], element_id: str | None) -> bool:
+    """A class or id that names junk (`share-buttons`, `related-posts`, `comments-area`, `sidebar`), unless it
+    only describes the element: a WordPress post's taxonomy (`tag-banjir`, `category-daerah`) or a layout's
+    modifier (`no-share`, `has-sidebar`, `with-sidebar`)."""
+    for token in [*classes, element_id or ""]:
+        if token and JUNK_ATTRIBUTE.search(token) and _NAME_SEGMENT.split(token, 1)[0].lower() not in DESCRIPTIVE_PREFIXES:
+            return True
+    return False
+
+
 def _containers(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
-    """The elements (by id) that hold CONTAINER_SHARE or more of the page's paragraph text (`<p>`), when it
-    reaches MIN_BODY_CHARS: WordPress's `<article class="post tag-bupati">`, ASP.NET's page-wide `<form>`, a
-    `<head>` or `<header>` left open that html.parser (unlike a browser) lets swallow the body. Counted in one
-    pass from the leaves up, so a page's work stays linear however deep it nests."""
+    """The elements (by id) that hold CONTAINER_SHARE or more of the page's prose (text outside links, scripts
+    and styles), when it reaches MIN_BODY_CHARS: a Blogger post's `<div class="widget Blog">` written with
+    `<br>`s, ASP.NET's page-wide `<form>`, a `<head>` or `<header>` left open that html.parser (unlike a
+    browser) lets swallow the body. Counted in one pass from the leaves up, so a page's work stays linear
+    however deep it nests."""
     chars: dict[int, int] = {}
     elements = soup.find_all(True)
     for count, element in enumerate(reversed(elements)):
         if count % CLOCK_EVERY == 0:
             clock.check()
-        inner = sum(chars[id(child)] for child in element.children if isinstance(child, Tag))
-        chars[id(element)] = len(element.get_text()) if element.name == "p" and not inner else inner
+        if element.name in NOT_PROSE:
+            chars[id(element)] = 0
+            continue
+        chars[id(element)] = sum(chars[id(child)] if isinstance(child, Tag) else
+                                 len(child.strip()) if type(child) is NavigableString else 0
+                                 for child in element.children)
     total = sum(chars[id(child)] for child in soup.children if isinstance(child, Tag))
     if total < MIN_BODY_CHARS:
         return set()
