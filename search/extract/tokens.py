@@ -88,15 +88,29 @@ class Tokens(list):
         Every extractor looks for its cue words among an article's tokens, a dozen looks an article: where each
         text stands is read once (`_places`), and each look asks only about the texts both the article and
         `words` hold (an article has a few hundred distinct texts, a cue list one to several hundred words)."""
-        if self._text_places is None:
-            self._text_places = _places(self.texts)
-        return _where(self._text_places, words, start, stop)
+        return _where(self._places_of_texts(), words, start, stop)
 
     def where_key(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`."""
         if self._key_places is None:
-            self._key_places = _places(list(map(attrgetter("key"), self)))
+            self._key_places = self._places_of_keys()
         return _where(self._key_places, words, start, stop)
+
+    def _places_of_texts(self) -> dict[str, list[int]]:
+        if self._text_places is None:
+            self._text_places = _places(self.texts)
+        return self._text_places
+
+    def _places_of_keys(self) -> dict[str, list[int]]:
+        """Where each key stands, from where each text stands: a text has one key (`Bupati`, `bupati` and
+        `BUPATI` share theirs), and an article has half as many distinct texts as tokens. The positions of a
+        key several texts share are not in order (`_where` sorts what it finds)."""
+        places: dict[str, list[int]] = {}
+        for positions in self._places_of_texts().values():
+            key = self[positions[0]].key
+            found = places.get(key)
+            places[key] = positions if found is None else found + positions
+        return places
 
     def where_lower(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose lower case is one of `words`. Asked once an article: one scan in C costs
@@ -108,7 +122,7 @@ class Tokens(list):
 
 
 def _places(values: list[str]) -> dict[str, list[int]]:
-    """Where each value stands in `values`, in order."""
+    """Where each value stands in `values`, in order (the key places share these lists: never change one)."""
     places: dict[str, list[int]] = {}
     for i, value in enumerate(values):
         found = places.get(value)
@@ -121,7 +135,8 @@ def _places(values: list[str]) -> dict[str, list[int]]:
 
 def _where(places: dict[str, list[int]], words: Container[str], start: int, stop: int | None) -> list[int]:
     """The positions in `places` of the values in `words`, from `start` to `stop`, in order. The texts both
-    hold are found by going through the smaller of the two (a set operation in C, `_common`)."""
+    hold are found by going through the smaller of the two (a set operation in C, `_common`); the positions of
+    a value need not be in order."""
     positions = sorted(chain.from_iterable(map(places.__getitem__, _common(places, words))))
     if not start and stop is None:
         return positions
