@@ -155,22 +155,34 @@ def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
 
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
-    """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial."""
+    """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial.
+    Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is;
+    the regex reads the rest (`kata,`, `Dr.`, `"Kami`, a line's end). No token holds a space, so the regex
+    finds the same tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
     tokens = Tokens()
     append, add_start, add_text = tokens.append, tokens.starts.append, tokens.texts.append
     get = _WORDS.get
-    position = 0
-    for space, value in _TOKEN.findall(text):
-        position += len(space)
-        if value == "." and not space and tokens and _takes_full_stop(tokens[-1], abbreviations):
-            tokens[-1] = word(tokens[-1].text + ".")
-            tokens.texts[-1] = tokens[-1].text
-            position += 1
-            continue
-        append(get(value) or word(value))
-        add_start(position)
-        add_text(value)
-        position += len(value)
+    position = 0  # where the piece starts
+    for piece in text.split(" "):
+        if piece.isalnum():
+            append(get(piece) or word(piece))
+            add_start(position)
+            add_text(piece)
+        elif piece:
+            at = position
+            for space, value in _TOKEN.findall(piece):
+                at += len(space)
+                if (value == "." and not space and at > position and tokens
+                        and _takes_full_stop(tokens[-1], abbreviations)):
+                    tokens[-1] = word(tokens[-1].text + ".")
+                    tokens.texts[-1] = tokens[-1].text
+                    at += 1
+                    continue
+                append(get(value) or word(value))
+                add_start(at)
+                add_text(value)
+                at += len(value)
+        position += len(piece) + 1
     return tokens
 
 
