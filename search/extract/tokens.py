@@ -23,6 +23,7 @@ _TOKEN = re.compile(
     r"|[^\w\s])"
 )
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
+TRAILING_MARKS = frozenset(",.:;?!)")  # often right after a word, then a space: the regex is not needed
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 MAX_WORDS = 200_000  # distinct token texts kept; the cache starts again when full (news vocabulary is ~100k)
 
@@ -168,6 +169,8 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
             append(get(piece) or word(piece))
             add_start(position)
             add_text(piece)
+        elif piece[-1:] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
+            _add_word_and_mark(tokens, piece, position, abbreviations)
         elif piece:
             at = position
             for space, value in _TOKEN.findall(piece):
@@ -184,6 +187,19 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
                 at += len(value)
         position += len(piece) + 1
     return tokens
+
+
+def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
+    """A word and the mark right after it, the regex's two tokens: a full stop may belong to the word."""
+    head, mark = word(piece[:-1]), piece[-1]
+    if mark == "." and _takes_full_stop(head, abbreviations):
+        tokens.append(word(piece))
+        tokens.starts.append(start)
+        tokens.texts.append(piece)
+        return
+    tokens.extend((head, word(mark)))
+    tokens.starts.extend((start, start + len(head.text)))
+    tokens.texts.extend((head.text, mark))
 
 
 def _takes_full_stop(previous: Word, abbreviations: frozenset[str]) -> bool:
