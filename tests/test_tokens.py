@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from search.extract.tokens import tokenize
 
 
@@ -13,3 +16,40 @@ def test_where_finds_the_positions_of_the_words_asked_for_in_order():
     assert tokens.where({"kata", ","}) == [2, 3, 5, 7, 10, 11]
     assert tokens.where({"kata"}, start=4, stop=11) == [7]
     assert tokens.where({"Kata"}) == []  # as written: the case counts
+
+
+def regex_tokens(text: str, abbreviations: frozenset[str]) -> list[tuple[str, int]]:
+    """The tokens the regex alone reads from the whole text, as tokenize read them before its fast paths."""
+    import re
+
+    from search.extract.tokens import _TOKEN
+
+    found: list[tuple[str, int]] = []
+    position = 0
+    for space, value in _TOKEN.findall(text):
+        position += len(space)
+        previous = found[-1][0] if found else ""
+        if (value == "." and not space and previous and re.fullmatch(r"\w+", previous)
+                and (previous + "." in abbreviations or (len(previous) == 1 and previous.isupper()))):
+            found[-1] = (previous + ".", found[-1][1])
+            position += 1
+            continue
+        found.append((value, position))
+        position += len(value)
+    return found
+
+
+WORDS = st.sampled_from(["Dr", "Kata", "M", "kata", "2024", "Bupati", "Sekda", "SH", "Rp", "é", "²", "_x", "ab'c"])
+MARKS = st.sampled_from([" ", "  ", ".", ",", ":", ";", "?", "!", ")", "(", '"', "'", "-", "\n", "\t", "\u00a0", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, MARKS), max_size=40))
+def test_the_fast_paths_read_the_same_tokens_as_the_regex(pieces):
+    """Words between spaces, and a word with one mark after it, skip the regex: the tokens, their texts and where
+    they start stay the regex's own."""
+    text = "".join(pieces)
+    abbreviations = frozenset({"Dr.", "Rp."})
+    tokens = tokenize(text, abbreviations)
+    assert list(zip(tokens.texts, tokens.starts)) == regex_tokens(text, abbreviations)
+    assert tokens.texts == [token.text for token in tokens]
