@@ -98,6 +98,14 @@ Then 32 more by a fourth helper that day (`probe15`; 16 held out, 16 dev), writt
 session and never tuned on: `asn-discipline`, `village-funds`, `sports-youth`, `hajj-umrah`, `environment-waste`,
 `courts-verdicts`, `health-outbreak`, `culture-tourism`; on 9ddb9fc held-out officials 0.961/0.881, agencies
 0.930/0.917, kab/kota 1.000/0.889, against 0.948/0.869, 0.930/0.917 and 1.000/0.889 on d97830e, before the session.
+Then 32 more by a helper on 2026-12-06 (`probe16`; 14 held out, 18 dev), on region names' traps: `twin-regions`
+(a kabupaten and a kota of one name), `common-word-names` (Bone, Agam, Pati, Batu as words and people),
+`outer-provinces`, `kecamatan-dateline` (a kecamatan named like a kab/kota elsewhere: Karanganyar of Demak,
+Bandung of Tulungagung), `cross-border`, `provincial-only`, `agency-region-forms` and `officials-names-regions`
+(`Siti Bone Rahmawati`); scored before any change they prompted (on bfa1acf): held-out officials 0.948/0.902,
+agencies 0.899/0.886, kab/kota 0.667/0.923; dev officials 0.976/0.976, agencies 0.935/0.935, kab/kota
+0.840/1.000. After 61655c3 and 6a12755 (a region's word inside a name after a comma; a kecamatan's post counts
+for the kab/kota holding it): held-out officials 0.983/0.934, kab/kota unchanged; dev kab/kota 0.913/1.000.
 """
 
 from __future__ import annotations
