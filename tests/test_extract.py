@@ -776,6 +776,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Direktur Jenderal Prasarana dan Sarana Pertanian (PSP) Kementan Hasrul Siregar menyebut.", ["Hasrul Siregar"]),
     # a word read as affixed (`sopi-an`) inside a name after a comma; `dapil` with no `dari` before it
     ("Plt Kepala Pelaksana BPBD Kabupaten Bandung Barat, Asep Sopian Hidayat, mengatakan.", ["Asep Sopian Hidayat"]),
+    # a post's completing word in lower case (`Duta besar`, `Perdana menteri`); `Pangab`, the armed forces' chief
+    ("Duta besar Inggris untuk Amerika Serikat Kim Darroch mengatakan. Perdana menteri Malaysia Anwar Ibrahim "
+     "hadir, ditemani Pangab Jenderal Maraden Panggabean. Film perdana itu laris; duta besar itu pulang.",
+     ["Kim Darroch", "Anwar Ibrahim", "Maraden Panggabean"]),
     # ...and a one-word region's name inside such a name is the name's (probe16): no body, no place of the post
     ("Camat Patampanua, Siti Bone Rahmawati, S.STP., meminta petani. Wakil Bupati, Ahmad Gowa Saputra, hadir.",
      ["Siti Bone Rahmawati", "Ahmad Gowa Saputra"]),

@@ -487,7 +487,7 @@ class _Reader:
                     # thing (two posts share two names: `Gubernur dan Wakil Gubernur, Khofifah … serta Emil …`)
                     return i
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
-                    and not self._inner_lowercase(i, titled) \
+                    and not self._inner_lowercase(i, titled) and not self._completes_post(i) \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
                     and not (self._lowercase_role_word(head, token.text) and self._before_any_name(head, i)):
                 return i
@@ -495,6 +495,11 @@ class _Reader:
                 return i - 1
             i += 1
         return i
+
+    def _completes_post(self, i: int) -> bool:
+        """`Duta besar`, `Perdana menteri`: the word that completes the post before it (post_completions.tsv),
+        written in lower case, is the role's."""
+        return i > 0 and self.tokens[i].text in self.lex.post_completions.get(self.tokens[i - 1].text, ())
 
     def _ends_name_here(self, i: int) -> bool:
         """A name's last word at `i`: after a name's word or an initial, itself a name's word, no role's."""
