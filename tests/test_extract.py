@@ -776,6 +776,9 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     ("Direktur Jenderal Prasarana dan Sarana Pertanian (PSP) Kementan Hasrul Siregar menyebut.", ["Hasrul Siregar"]),
     # a word read as affixed (`sopi-an`) inside a name after a comma; `dapil` with no `dari` before it
     ("Plt Kepala Pelaksana BPBD Kabupaten Bandung Barat, Asep Sopian Hidayat, mengatakan.", ["Asep Sopian Hidayat"]),
+    # a region's name opens a name after a rank written in full with its grade (`Inspektur Polisi Satu`)
+    ("Kanit Resmob Polrestabes Surabaya Inspektur Polisi Satu Bima Sakti dan Kasat Reskrim Polres Bima Ajun "
+     "Komisaris Polisi Gowa Santoso hadir.", ["Bima Sakti", "Gowa Santoso"]),
     # a post's completing word in lower case (`Duta besar`, `Perdana menteri`); `Pangab`, the armed forces' chief
     ("Duta besar Inggris untuk Amerika Serikat Kim Darroch mengatakan. Perdana menteri Malaysia Anwar Ibrahim "
      "hadir, ditemani Pangab Jenderal Maraden Panggabean. Film perdana itu laris; duta besar itu pulang.",

@@ -249,6 +249,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return frozenset(words[0] for words in self.role_qualifiers)
 
     @cached_property
+    def rank_grades(self) -> frozenset[str]:
+        """The grades and services written after a rank (`Satu`, `Besar`, `Polisi`, `TNI`: qualified_ranks.tsv)."""
+        return frozenset(grade for grades in self.qualified_ranks.values() for grade in grades if grade.isalpha())
+
+    @cached_property
     def abbreviations(self) -> frozenset[str]:
         """Tokens that end with a full stop which does not end a sentence."""
         return (self.person_prefixes | self.degree_suffixes | self.ranks | self.adat_titles

@@ -13,6 +13,7 @@ from .lexicon import DAYS, MONTHS, PLACE_LINK, Lexicon
 from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
+MAX_RANK_GRADES = 3  # words of a rank's grade and service after it (`Polisi Satu`)
 MAX_NAME_WORDS = 5
 MAX_CLAUSE_TOKENS = 48  # a role and its holder's name: the longest written run to some twenty tokens
 MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 16 at most); merging costs their square
@@ -2105,7 +2106,19 @@ def _given_name_region(words: list[str], role: str | None, lexicon: Lexicon) -> 
     national = any(_is_post(word, lexicon.national_posts, lexicon) for word in role_words)
     last = role_words[-1]
     return (national or last in lexicon.ranks or last in lexicon.person_prefixes or last == ","
-            or _second_region(last, words[0], lexicon))
+            or _ends_in_graded_rank(role_words, lexicon) or _second_region(last, words[0], lexicon))
+
+
+def _ends_in_graded_rank(role_words: list[str], lexicon: Lexicon) -> bool:
+    """The role ends in a rank written in full, its grade or service after it (`Ajun Komisaris Besar Polisi`: the
+    grades of qualified_ranks.tsv), or two of them after a post's word (`Inspektur Polisi Satu`)."""
+    grades = lexicon.rank_grades
+    end = len(role_words)
+    while end > 0 and len(role_words) - end < MAX_RANK_GRADES and role_words[end - 1] in grades:
+        end -= 1
+    graded = len(role_words) - end
+    return end > 0 and (graded >= 1 and role_words[end - 1] in lexicon.ranks
+                        or graded >= 2 and role_words[end - 1] in lexicon.positions)
 
 
 def _second_region(first: str, second: str, lexicon: Lexicon) -> bool:
