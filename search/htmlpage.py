@@ -49,6 +49,9 @@ LISTING_SEGMENTS = frozenset({"category", "kategori", "tag", "tags", "topik", "a
                               "archives", "indeks", "index"})
 LISTING_TEASERS = 3  # linked headings under an archive's address that make it a listing
 MAX_HEADINGS_READ = 200
+HEADLINE_CLASS = re.compile(r"judul|headline|(?:entry|post|article|news|berita|item)[-_]?title", re.IGNORECASE)
+HEADLINE_WORDS = (3, 30)
+MAX_HEADLINE_ELEMENTS = 5
 PHOTO_CAPTION = re.compile(r"(?:foto|photo|ilustrasi)\s*:", re.IGNORECASE)
 DATE_CLASS = re.compile(  # a publication's date (`itemDateCreated`, `entry-date`, `td-post-date`), not a bar's `tanggal`
     r"publish|created|posted[-_]?on|(?:post|entry|article|news|berita|item|meta)[-_]?(?:date|time|tanggal)"
@@ -261,7 +264,7 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
     if is_government_name(heading):
         heading = ""  # `<h1>PEMERINTAH KOTA PADANG</h1>`: the site's logo
     title_tag = soup.find("title")
-    for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading,
+    for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading, _headline_element(soup),
                 normalise_space(title_tag.get_text(" ")) if title_tag else ""):
         if not raw:
             continue
@@ -277,6 +280,17 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
                 title, soup):
             one_word = title
     return one_word
+
+
+def _headline_element(soup: BeautifulSoup) -> str:
+    """The text of the first element whose class or id says it is the headline (`judul-berita`, ASP.NET's
+    `lblJudul`, `entry-title`, `td-post-title`), of HEADLINE_WORDS words; "" when there is none."""
+    for element in soup.find_all(attrs={"class": HEADLINE_CLASS}, limit=MAX_HEADLINE_ELEMENTS) + soup.find_all(
+            id=HEADLINE_CLASS, limit=MAX_HEADLINE_ELEMENTS):
+        text = normalise_space(element.get_text(" "))
+        if HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1]:
+            return text
+    return ""
 
 
 def _names_the_site_or_section(title: str, soup: BeautifulSoup) -> bool:

@@ -333,3 +333,13 @@ def test_a_section_label_and_a_photo_caption_above_the_story_are_not_its_text():
             "<p>Foto: Bupati Lampung Selatan meninjau jembatan baru bersama warga (Dok. Istimewa)</p>"
             f"<p>{STORY}</p><p>(hmw/nvl)</p></div></main></body></html>")
     assert parse_html(html, "p").body == STORY
+
+
+def test_a_headline_element_names_the_page_when_its_title_is_a_sections():
+    """Trial 23: an ASP.NET page's headline is a `<span id="…lblJudul">`, its `<title>` the section's `Berita`."""
+    html = ("<html><head><title>Berita - Portal Resmi Kabupaten Sleman</title></head><body><form id='aspnetForm'>"
+            "<table><tr><td><span id='ctl00_ContentPlaceHolder1_lblJudul' class='judul-berita'>Pemkab Sleman "
+            "Targetkan Angka Stunting Turun</span><br><span id='ctl00_ContentPlaceHolder1_lblIsi' class='isi'>"
+            f"{STORY}<br><br>{STORY}</span></td></tr></table></form></body></html>")
+    article = parse_html(html, "p")
+    assert (article.title, article.body) == ("Pemkab Sleman Targetkan Angka Stunting Turun", f"{STORY}\n\n{STORY}")
