@@ -162,28 +162,46 @@ def _no_value() -> None:
 
 
 SMALL_MERGE_COUNT = 4  # once there are this many of them
+DELETED_SHARE_REWRITE = 0.5  # a segment with this share of its documents deleted or more is rewritten ...
+MAX_REWRITE_DOCS = 20_000  # ... when it holds at most this many live ones (a larger one waits for a full build)
 
 
 def merge_small_segments(writer, segments: list) -> list:
-    """The merge policy of an update: the smallest segments, at most SMALL_MERGE_DOCS documents in all, become
-    one once there are SMALL_MERGE_COUNT of them; larger segments are never merged by an update. Whoosh's
-    default (MERGE_SMALL) chose by a Fibonacci rule that, beside a 1M-article archive in 20 segments, set out
-    to rewrite segments of 50,000 articles to add one (over 20 minutes); a full reindex writes them anew."""
+    """The merge policy of an update. A segment whose documents are all deleted (an edited file's earlier
+    articles) is dropped; one with DELETED_SHARE_REWRITE of them deleted or more, and at most MAX_REWRITE_DOCS
+    live, is rewritten with its live ones (trial 24: eight one-line edits left 11,604 stored documents for 3,868
+    articles, 41 MB grown to 133 MB, searches 2-4 times slower). Then the smallest segments, at most
+    SMALL_MERGE_DOCS live documents in all, become one once there are SMALL_MERGE_COUNT of them; larger
+    segments are never merged by an update. Whoosh's default (MERGE_SMALL) chose by a Fibonacci rule that,
+    beside a 1M-article archive in 20 segments, set out to rewrite segments of 50,000 articles to add one (over
+    20 minutes); a full reindex writes them anew."""
+    live = [segment for segment in segments if segment.doc_count() > 0]
+    chosen = [segment for segment in live if _mostly_deleted(segment)]
+    small, total = [], 0
+    for segment in sorted((segment for segment in live if segment not in chosen), key=lambda segment: segment.doc_count()):
+        if total + segment.doc_count() > SMALL_MERGE_DOCS:
+            break
+        small.append(segment)
+        total += segment.doc_count()
+    if len(small) >= SMALL_MERGE_COUNT:
+        chosen += small
+    _rewrite(writer, chosen)
+    return [segment for segment in live if segment not in chosen]
+
+
+def _mostly_deleted(segment) -> bool:
+    return (segment.deleted_count() >= DELETED_SHARE_REWRITE * segment.doc_count_all()
+            and segment.doc_count() <= MAX_REWRITE_DOCS)
+
+
+def _rewrite(writer, segments: list) -> None:
+    """Add the live documents of `segments` to the segment `writer` writes."""
     from whoosh.reading import SegmentReader
 
-    chosen, total = [], 0
-    for segment in sorted(segments, key=lambda segment: segment.doc_count_all()):
-        if total + segment.doc_count_all() > SMALL_MERGE_DOCS:
-            break
-        chosen.append(segment)
-        total += segment.doc_count_all()
-    if len(chosen) < SMALL_MERGE_COUNT:
-        return segments
-    for segment in chosen:
+    for segment in segments:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return [segment for segment in segments if segment not in chosen]
 
 
 def discard(writer) -> None:
