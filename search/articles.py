@@ -24,10 +24,10 @@ BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")  # Hangul fillers: lett
 # `Ma’ruf`, `Maʼruf`, `Ma`ruf`, `Ma´ruf`: an apostrophe between two letters, whichever character wrote it, is `'`,
 # as the tokenizer, the analyzer and queries read it (the class first: the look-behind runs only where it matches)
 APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032](?<=[^\\W\\d_].)(?=[^\\W\\d_])")
-# What no page, feed or index should hold: C0 controls but tab and line ends, DEL, the non-characters U+FFFE and
-# U+FFFF (XML refuses them all, and a feed of one such title fails), and lone surrogates (`"\ud800"` in JSON, which
-# no UTF-8 encoder writes).
-UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# What no page, feed or index should hold: C0 controls but tab and line ends, DEL, the C1 controls (U+009B opens
+# a terminal's escape sequence as ESC `[` does: trial 24), the non-characters U+FFFE and U+FFFF (XML refuses them
+# all, and a feed of one such title fails), and lone surrogates (`"\ud800"` in JSON, which no UTF-8 encoder writes).
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _written(found: re.Match) -> str:

@@ -681,7 +681,7 @@ def _plain_line(text: str) -> str:
     return normalise_space(markup_as_title(ANSI_ESCAPE.sub("", text))) if text else text
 
 
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+ANSI_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[A-Za-z]")  # ESC `[`, or the one C1 character that says it
 
 
 def _readable_fields(record: dict, options: ReadOptions) -> tuple[dict[str, object], dict[str, str]]:
