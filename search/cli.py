@@ -2,8 +2,9 @@
 
 Exit codes: 0 success; 1 an error stopped the command; 2 bad command-line usage (also a value argparse
 accepts but Warta cannot use: `--per-page 0`, `--from 0000`, an inverted date range);
-3 the index was built but some inputs were rejected (each is listed on stderr); 130 interrupted (Ctrl-C).
-`serve` stopped by SIGTERM ends as a process killed by SIGTERM does (143 in a shell), once its workers are done.
+3 the index was built but some inputs were rejected (each is listed on stderr); 130 interrupted (Ctrl-C);
+143 a reindex stopped by SIGTERM, its unfinished build removed. `serve` stopped by SIGTERM ends as a process
+killed by SIGTERM does (143 in a shell), once its workers are done.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import os
 import re
 import signal
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .errors import BadQueryError, WartaError
 from .relaxation import MATCH_MODES
@@ -29,6 +32,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_REJECTED_INPUTS = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
 MAX_PER_PAGE = 100  # as SearchRequest allows
 MAX_THREADS = 64
 MAX_WORKERS = 32
@@ -215,6 +219,28 @@ def reading_options(args: argparse.Namespace):
         raise BadQueryError(str(error), "bad_column") from None
 
 
+class Terminated(KeyboardInterrupt):
+    """A reindex stopped by SIGTERM (`kill`, systemd, `docker stop`), unwound as a Ctrl-C is: the unfinished build
+    is removed and the lock freed at once, not left for the next run to find (trial 24)."""
+
+
+@contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """Within the block, SIGTERM raises Terminated in the main thread (elsewhere a handler cannot be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_reindex(args: argparse.Namespace) -> int:
     from .backends import open_backend
     from .indexer import count_inputs
@@ -229,9 +255,10 @@ def run_reindex(args: argparse.Namespace) -> int:
         bar = tqdm(total=count_inputs(find_sources(args.paths, options)), unit=" articles", file=sys.stderr)
     backend = open_backend(backend_settings(args), args.registry)
     try:
-        report = backend.reindex(args.paths, progress=bar.update if bar else None, full=args.full,
-                                 notice=lambda message: print(f"notice: {message}", file=sys.stderr),
-                                 options=options)
+        with terminated_as_interrupted():
+            report = backend.reindex(args.paths, progress=bar.update if bar else None, full=args.full,
+                                     notice=lambda message: print(f"notice: {message}", file=sys.stderr),
+                                     options=options)
     finally:
         backend.close()
         if bar is not None:
@@ -451,6 +478,9 @@ def main(argv: Sequence[str] | None = None, facets=None) -> int:
     except OSError as error:
         print(f"warta {args.command}: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
+    except Terminated:
+        print(f"warta {args.command}: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print(f"warta {args.command}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -271,6 +271,31 @@ def test_ctrl_c_of_a_parallel_reindex_exits_130_in_one_line_and_frees_its_worker
         assert not list(root.glob(".building-*"))
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+                    reason="needs Linux /proc and two cores for worker processes")
+def test_sigterm_of_a_parallel_reindex_exits_143_and_removes_its_unfinished_build_at_once(tmp_path):
+    """Trial 24: `kill`, systemd and `docker stop` send SIGTERM, which ended the reindex where it stood and left
+    its `.building-*` directory (9.5 MB) for the next run to remove."""
+    root, full = index_and_full_reindex(tmp_path)
+    process = subprocess.Popen(full, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    assert wait_for(lambda: len(children_of(process.pid)) >= 4, 60), "no workers started"
+    workers = children_of(process.pid)
+    process.send_signal(signal.SIGTERM)  # to the reindex alone, as `kill` sends it
+    try:
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert (process.returncode, stderr) == (143, "warta reindex: terminated\n")
+    assert wait_for(lambda: not any(alive(pid) for pid in workers), 10)
+    assert not list(root.glob(".building-*"))
+    with ReindexLock(root):
+        pass
+    assert open_current(root).doc_count() == 1
+
+
 def _square(number: int) -> int:
     if number < 0:
         raise ValueError(f"negative: {number}")
