@@ -24,7 +24,8 @@ JUNK_LINE = re.compile(
     r"|(?:menyukai|suka)\s+ini\s*:.*"  # Jetpack's `Menyukai ini:`
     r"|\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)"  # an editor's initials closing the story: (hmw/nvl), (red)
     r"|#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)*"  # a line of hashtags
-    r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\s*,\s*[^,.!?]{2,60}"  # Tribun's `Laporan Wartawan TribunJatim.com, X`
+    # Tribun's `Laporan Wartawan TribunJatim.com, X`
+    r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\s*,\s*[^,.!?]{2,60}"
     r"|oleh\s+[^.!?\n]{2,60}\s[\u00b7\u2022|]\s[^!?]*\b(?:19|20)\d\d\b.*"  # byline: Oleh X · 22 April 2024
     r"|scroll\s+to\s+continue\s+with\s+content"
     r"|(?:dapatkan|ikuti)\s+(?:update|berita|informasi)\b.*\b(?:setiap hari|whatsapp|telegram|google news)\b"

@@ -53,7 +53,8 @@ HEADLINE_CLASS = re.compile(r"judul|headline|(?:entry|post|article|news|berita|i
 HEADLINE_WORDS = (3, 30)
 MAX_HEADLINE_ELEMENTS = 5
 PHOTO_CAPTION = re.compile(r"(?:foto|photo|ilustrasi)\s*:", re.IGNORECASE)
-DATE_CLASS = re.compile(  # a publication's date (`itemDateCreated`, `entry-date`, `td-post-date`), not a bar's `tanggal`
+# a publication's date (`itemDateCreated`, `entry-date`, `td-post-date`), not a top bar's `tanggal` (today's date)
+DATE_CLASS = re.compile(
     r"publish|created|posted[-_]?on|(?:post|entry|article|news|berita|item|meta)[-_]?(?:date|time|tanggal)"
     r"|(?:date|tanggal)[-_]?(?:publish|post|terbit|create)", re.IGNORECASE)
 MAX_DATED_ELEMENTS = 10
@@ -62,7 +63,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_LD_BLOCKS = 20  # JSON-LD scripts, and items in one, read for an articleBody
 MAX_LD_CHARS = 2_000_000
 NOT_PROSE = frozenset({"a", "script", "style", "noscript", "template", "title", "button", "select", "option"})
-CONTAINER_SHARE = 0.5  # of the page's paragraph text: an element holding it is the article's container
+CONTAINER_SHARE = 0.5  # of the page's prose: an element holding it is the article's container
 MIN_PARAGRAPH_SCORE = 25
 MIN_PARAGRAPH_WORDS = 6
 MAX_LINK_DENSITY = 0.5
@@ -191,6 +192,7 @@ def ld_article_body(soup: BeautifulSoup) -> str:
 
 
 def _article_body_in(data: object) -> str | None:
+    """The first non-empty `articleBody` string of a JSON-LD item, a list of them or an item's `@graph`."""
     items = data if isinstance(data, list) else [data]
     for item in items[:MAX_LD_BLOCKS]:
         if not isinstance(item, dict):
@@ -369,8 +371,8 @@ def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] 
 
 
 def _dated_element(soup: BeautifulSoup) -> date | None:
-    """The date an element whose class says it holds the page's date writes (Joomla K2's `itemDateCreated`,
-    `entry-date`, `post-date`, `tanggal`): the publication's, before any date the story's text gives
+    """The date an element whose class says it holds the publication's date writes (Joomla K2's
+    `itemDateCreated`, `entry-date`, `post-date`: DATE_CLASS), before any date the story's text gives
     (`Rabu (21/2/2024)`, when the event happened)."""
     for element in soup.find_all(class_=DATE_CLASS, limit=MAX_DATED_ELEMENTS):
         found = text_date(normalise_space(element.get_text(" "))[:MAX_DATED_TEXT])
@@ -452,7 +454,8 @@ def is_junk_element(classes: list[str], element_id: str | None) -> bool:
     only describes the element: a WordPress post's taxonomy (`tag-banjir`, `category-daerah`) or a layout's
     modifier (`no-share`, `has-sidebar`, `with-sidebar`)."""
     for token in [*classes, element_id or ""]:
-        if token and JUNK_ATTRIBUTE.search(token) and _NAME_SEGMENT.split(token, 1)[0].lower() not in DESCRIPTIVE_PREFIXES:
+        if (token and JUNK_ATTRIBUTE.search(token)
+                and _NAME_SEGMENT.split(token, 1)[0].lower() not in DESCRIPTIVE_PREFIXES):
             return True
     return False
 

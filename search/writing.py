@@ -178,7 +178,7 @@ def merge_small_segments(writer, segments: list) -> list:
     live = [segment for segment in segments if segment.doc_count() > 0]
     chosen = [segment for segment in live if _mostly_deleted(segment)]
     small, total = [], 0
-    for segment in sorted((segment for segment in live if segment not in chosen), key=lambda segment: segment.doc_count()):
+    for segment in sorted((segment for segment in live if segment not in chosen), key=lambda seg: seg.doc_count()):
         if total + segment.doc_count() > SMALL_MERGE_DOCS:
             break
         small.append(segment)
