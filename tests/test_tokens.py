@@ -53,3 +53,17 @@ def test_the_fast_paths_read_the_same_tokens_as_the_regex(pieces):
     tokens = tokenize(text, abbreviations)
     assert list(zip(tokens.texts, tokens.starts)) == regex_tokens(text, abbreviations)
     assert tokens.texts == [token.text for token in tokens]
+
+
+LOWER_WORDS = st.sampled_from(["Kata", "kata", "KATA", "Kata.", "kata.", "M.", "ujar", "Ujarnya", "2024", "é", "É"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(LOWER_WORDS, MARKS), max_size=40), st.integers(0, 20), st.integers(0, 40))
+def test_where_lower_through_the_keys_finds_what_a_scan_of_every_token_finds(pieces, start, stop):
+    """Words of letters are looked for among the key places (`Kata.` shares the key of `kata`, not its lower
+    case); any other list by a scan of every token's lower case."""
+    tokens = tokenize("".join(pieces), frozenset({"Kata."}))
+    for words in (frozenset({"kata", "ujar", "é"}), frozenset({"kata.", "m.", "kata"})):
+        expected = [i for i in range(start, min(stop, len(tokens))) if tokens[i].lower in words]
+        assert tokens.where_lower(words, start, stop) == expected
