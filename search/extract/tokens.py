@@ -135,12 +135,9 @@ def _all_letters(words: frozenset[str]) -> bool:
 def _places(values: list[str]) -> dict[str, list[int]]:
     """Where each value stands in `values`, in order (the key places share these lists: never change one)."""
     places: dict[str, list[int]] = {}
+    place = places.setdefault  # one call a value: the empty list it may make costs less than a second look
     for i, value in enumerate(values):
-        found = places.get(value)
-        if found is None:
-            places[value] = [i]
-        else:
-            found.append(i)
+        place(value, []).append(i)
     return places
 
 
