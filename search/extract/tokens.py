@@ -164,9 +164,9 @@ def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
     """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial.
-    Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is;
-    the regex reads the rest (`kata,`, `Dr.`, `"Kami`, a line's end). No token holds a space, so the regex
-    finds the same tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
+    Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is,
+    or such a word and a mark (`kata,`, `Dr.`); `_read_piece` reads the rest. No token holds a space, so the
+    regex finds the same tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
     tokens = Tokens()
     append, add_start, add_text = tokens.append, tokens.starts.append, tokens.texts.append
     get = _WORDS.get
@@ -179,21 +179,55 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
         elif piece[-1:] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
             _add_word_and_mark(tokens, piece, position, abbreviations)
         elif piece:
-            at = position
-            for space, value in _TOKEN.findall(piece):
-                at += len(space)
-                if (value == "." and not space and at > position and tokens
-                        and _takes_full_stop(tokens[-1], abbreviations)):
-                    tokens[-1] = word(tokens[-1].text + ".")
-                    tokens.texts[-1] = tokens[-1].text
-                    at += 1
-                    continue
-                append(get(value) or word(value))
-                add_start(at)
-                add_text(value)
-                at += len(value)
+            _read_piece(tokens, piece, position, abbreviations)
         position += len(piece) + 1
     return tokens
+
+
+def _read_piece(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
+    """The tokens of a piece of text between two spaces that is neither a plain word nor a word and its mark.
+    A line's end is a token of its own, and no other token holds one (nor does a full stop join a word across
+    it): the lines of `sendiri.\n\n"Kami` are read apart, and a mark alone (`-`, `"`, `/`) is a token as it is."""
+    if "\n" not in piece:
+        _read_line(tokens, piece, start, abbreviations)
+        return
+    *lines, last = piece.split("\n")
+    for line in lines:
+        if line:
+            _read_line(tokens, line, start, abbreviations)
+        start += len(line)
+        _add(tokens, "\n", start)
+        start += 1
+    if last:
+        _read_line(tokens, last, start, abbreviations)
+
+
+def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
+    """The tokens of a piece with no space or line's end in it; the regex reads what no quicker test does."""
+    if piece.isalnum():
+        _add(tokens, piece, start)
+    elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():
+        _add_word_and_mark(tokens, piece, start, abbreviations)
+    elif len(piece) == 1:  # a mark is a token, any other space (a tab) none
+        if not piece.isspace():
+            _add(tokens, piece, start)
+    else:
+        at = start
+        for space, value in _TOKEN.findall(piece):
+            at += len(space)
+            if value == "." and not space and at > start and _takes_full_stop(tokens[-1], abbreviations):
+                tokens[-1] = word(tokens[-1].text + ".")
+                tokens.texts[-1] = tokens[-1].text
+                at += 1
+                continue
+            _add(tokens, value, at)
+            at += len(value)
+
+
+def _add(tokens: Tokens, text: str, start: int) -> None:
+    tokens.append(word(text))
+    tokens.starts.append(start)
+    tokens.texts.append(text)
 
 
 def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
