@@ -328,14 +328,17 @@ def test_a_surface_words_frequency_from_the_lexicons_is_whooshs(tmp_path):
 
     sources = tmp_path / "sources"
     sources.mkdir()
-    texts = {"a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa kemarin sore.",
-             "b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar desa yang baru di kecamatan itu.",
-             "c.txt": "Warga Desa\n\nWarga desa menanam padi di sawah bersama petani desa."}
-    for name, text in texts.items():
-        (sources / name).write_text(text, encoding="utf-8")
+    texts = [{"a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa kemarin sore."},
+             {"b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar desa yang baru di kecamatan itu.",
+              "d.txt": "Lurah Menyapa\n\nLurah menyapa pedagang di pasar pagi bersama camat.",
+              "e.txt": "Sekda Rapat\n\nSekda memimpin rapat anggaran bersama kepala dinas."},
+             {"c.txt": "Warga Desa\n\nWarga desa menanam padi di sawah bersama petani desa."}]
+    for update in texts:
+        for name, text in update.items():
+            (sources / name).write_text(text, encoding="utf-8")
         build_index([sources], tmp_path / "ix")  # one segment per update
     (sources / "b.txt").unlink()
-    build_index([sources], tmp_path / "ix")  # its document deleted: still counted, as Whoosh counts it
+    build_index([sources], tmp_path / "ix")  # a third of its segment deleted: kept, and counted as Whoosh counts
     service = SearchService(tmp_path / "ix")
     try:
         generation = service.current()
