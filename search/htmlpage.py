@@ -49,6 +49,7 @@ LISTING_SEGMENTS = frozenset({"category", "kategori", "tag", "tags", "topik", "a
                               "archives", "indeks", "index"})
 LISTING_TEASERS = 3  # linked headings under an archive's address that make it a listing
 MAX_HEADINGS_READ = 200
+TEASER_CLIMB = 2  # wrappers a teaser heading may sit alone in before its list (`<div class="head"><h3>…</h3></div>`)
 HEADLINE_CLASS = re.compile(r"judul|headline|(?:entry|post|article|news|berita|item)[-_]?title", re.IGNORECASE)
 HEADLINE_WORDS = (3, 30)
 MAX_HEADLINE_ELEMENTS = 5
@@ -110,7 +111,8 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     clock.check()
     strip_boilerplate(soup, clock)
     paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)
-                  and p.casefold() not in section_names()]  # `Politik` above the headline: the section's label
+                  and p.casefold() not in section_names()  # `Politik` above the headline: the section's label
+                  and not is_government_name(p)]  # the site's `<h1>PEMERINTAH KOTA PADANG</h1>`
     if paragraphs and PHOTO_CAPTION.match(paragraphs[0]):
         paragraphs = paragraphs[1:]  # `Foto: Kepala Dinas … (Dok. Istimewa)` above the story: the photo's caption
     body = "\n\n".join(paragraphs)
@@ -163,10 +165,10 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
     (`/`, `/berita`; not `/?p=12345`, a WordPress post)."""
     if (meta(soup, "og:type") or "").lower() == "website":
         return True
-    if url and _listing_path(url) and _linked_headings(soup) >= LISTING_TEASERS:
-        return True  # `/category/berita-pemerintahan/`, `/berita/index/2`: teasers under an archive's address
     if not url or meta(soup, "article:published_time") or len(soup.find_all("article", limit=2)) == 1:
         return False
+    if _listing_path(url) and _linked_headings(soup) >= LISTING_TEASERS:
+        return True  # `/category/berita-pemerintahan/`, `/berita/index/2`: teasers under an archive's address
     parts = urlparse(url)
     if re.search(r"\d", parts.query):
         return False
@@ -214,7 +216,7 @@ def _listing_path(url: str) -> bool:
     return any(segment.lower() in LISTING_SEGMENTS for segment in urlparse(url).path.split("/"))
 
 
-def _linked_headings(soup: BeautifulSoup) -> int:
+def _linked_headings(soup: Tag) -> int:
     """Headings whose text is all one link: the teasers of a listing (an article's own headline links nowhere)."""
     count = 0
     for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
@@ -287,12 +289,16 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
 def _headline_element(soup: BeautifulSoup) -> str:
     """The text of the first element whose class or id says it is the headline (`judul-berita`, ASP.NET's
     `lblJudul`, `entry-title`, `td-post-title`), of HEADLINE_WORDS words; "" when there is none."""
-    for element in soup.find_all(attrs={"class": HEADLINE_CLASS}, limit=MAX_HEADLINE_ELEMENTS) + soup.find_all(
-            id=HEADLINE_CLASS, limit=MAX_HEADLINE_ELEMENTS):
+    for element in soup.find_all(_names_a_headline, limit=MAX_HEADLINE_ELEMENTS):
         text = normalise_space(element.get_text(" "))
         if HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1]:
             return text
     return ""
+
+
+def _names_a_headline(element: Tag) -> bool:
+    classes = element.get("class")
+    return any(HEADLINE_CLASS.search(name) for name in [*(classes or ()), element.get("id") or ""] if name)
 
 
 def _names_the_site_or_section(title: str, soup: BeautifulSoup) -> bool:
@@ -429,19 +435,42 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
 
 
 def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
-    """The blocks a teaser heading opens (`<div><h3>Berita Terkait</h3><ul>…</ul></div>`: teaser_headings.txt):
-    the heading's parent, when the heading is its first text and the parent holds no headline (`<h1>`) or
-    `<article>` of the page's own."""
-    blocks = []
+    """A teaser heading (`Berita Terkait`, `Baca Juga`: teaser_headings.txt) and the teasers right after it: the
+    next element when it is a list or a block of links or linked headlines (`<h3>Berita Terkait</h3><ul>…</ul>`,
+    Tribun's six excerpts under linked headlines), looked for beside the heading or beside its wrapper. Never
+    the heading's whole parent: a story's own `<h4>Baca Juga:</h4>` or `Terkait` subheading opens the
+    container that holds it (trial 25)."""
+    found = []
     for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
         if normalise_space(heading.get_text(" ")).rstrip(": ").casefold() not in teaser_headings():
             continue
-        parent = heading.parent
-        first = next((text for text in parent.strings if text.strip()), None) if parent else None
-        if (parent is not None and parent.name not in ("body", "html", "[document]") and first is not None
-                and heading in first.parents and parent.find(["h1", "article"]) is None):
-            blocks.append(parent)
-    return blocks
+        found.append(heading)
+        teasers = _teasers_after(heading)
+        if teasers is not None:
+            found.append(teasers)
+    return found
+
+
+def _teasers_after(heading: Tag) -> Tag | None:
+    """The list or block of links that follows a teaser heading, or the wrapper it sits alone in."""
+    element = heading
+    for _ in range(TEASER_CLIMB + 1):
+        following = element.find_next_sibling()
+        if following is not None:
+            return following if _is_teaser_list(following) else None
+        element = element.parent
+        if element is None or element.name in ("body", "html", "[document]"):
+            return None
+    return None
+
+
+def _is_teaser_list(element: Tag) -> bool:
+    """A list, or a block whose text is mostly links or that holds LISTING_TEASERS linked headlines or more."""
+    if element.name in ("ul", "ol"):
+        return True
+    text = len(normalise_space(element.get_text(" ")))
+    links = sum(len(normalise_space(link.get_text(" "))) for link in element.find_all("a", limit=MAX_HEADINGS_READ))
+    return (text > 0 and links * 2 >= text) or _linked_headings(element) >= LISTING_TEASERS
 
 
 @lru_cache(maxsize=1)

@@ -343,3 +343,30 @@ def test_a_headline_element_names_the_page_when_its_title_is_a_sections():
             f"{STORY}<br><br>{STORY}</span></td></tr></table></form></body></html>")
     article = parse_html(html, "p")
     assert (article.title, article.body) == ("Pemkab Sleman Targetkan Angka Stunting Turun", f"{STORY}\n\n{STORY}")
+
+
+@pytest.mark.parametrize("inside", [
+    "<h4>Baca Juga:</h4><ul><li><a href='/x'>Berita lain tentang jembatan</a></li></ul><p>{story}</p><p>{story}</p>",
+    "<p>{story}</p><h3>Terkait</h3><p>{story}</p>",
+])
+def test_a_teaser_heading_inside_the_story_takes_only_its_own_links(inside):
+    """Trial 25: the heading's whole parent went, the story's container with it."""
+    html = (f"<html><head><title>Bupati Resmikan Jembatan</title></head><body><h1>Bupati Resmikan Jembatan</h1>"
+            f"<div class='entry-content'>{inside.format(story=STORY)}</div></body></html>")
+    assert parse_html(html, "p").body == f"{STORY}\n\n{STORY}"
+
+
+def test_an_article_under_an_archive_address_with_a_sidebar_of_teasers_is_read():
+    """Trial 25: `/kategori/daerah/<slug>` with a published time, one `<article>` and a `Berita Terkini` list."""
+    sidebar = "".join(f"<h4><a href='/{n}'>Berita terkini nomor {n}</a></h4>" for n in range(5))
+    html = ("<html><head><title>Bupati Resmikan Jembatan</title><link rel='canonical' "
+            "href='https://saibumi.com/kategori/daerah/bupati-resmikan-jembatan'>"
+            "<meta property='article:published_time' content='2024-02-12T10:00:00+07:00'></head><body>"
+            f"<article><h1>Bupati Resmikan Jembatan</h1><p>{STORY}</p></article><aside>{sidebar}</aside></body></html>")
+    assert parse_html(html, "p").body == STORY
+
+
+def test_the_sites_government_name_heading_is_no_paragraph():
+    html = ("<html><head><title>Pemkot Padang Raih WTP</title></head><body><div class='isi'>"
+            f"<h1>PEMERINTAH KOTA PADANG</h1><p>{STORY}</p></div></body></html>")
+    assert parse_html(html, "p").body == STORY
