@@ -20,13 +20,15 @@ JUNK_LINE = re.compile(
     r"|baca\s+juga\b.*"
     r"|(?:lihat|simak|tonton|saksikan)\s+(?:juga|video)\b.*"
     r"|[-\u2013\u2014]?\s*(?:advertisement|iklan)\s*[-\u2013\u2014]?"  # `- Advertisement -` (tagDiv)
-    r"|(?:bagikan|share|sebarkan)(?:\s+(?:ini|berita\s+ini|artikel\s+ini))?\s*:.*"  # Bagikan: Facebook WhatsApp
-    r"|(?:menyukai|suka)\s+ini\s*:.*"  # Jetpack's `Menyukai ini:`
-    r"|\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\)"  # an editor's initials closing the story: (hmw/nvl), (red)
-    r"|#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)*"  # a line of hashtags
-    # Tribun's `Laporan Wartawan TribunJatim.com, X`
-    r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\s*,\s*[^,.!?]{2,60}"
-    r"|oleh\s+[^.!?\n]{2,60}\s[\u00b7\u2022|]\s[^!?]*\b(?:19|20)\d\d\b.*"  # byline: Oleh X · 22 April 2024
+    # `Bagikan: Facebook Twitter WhatsApp`, Jetpack's `Bagikan ini:` and `Menyukai ini:`: networks' names alone
+    r"|(?:bagikan|share|sebarkan)(?:\s+(?:ini|berita\s+ini|artikel\s+ini))?\s*:\s*(?:(?:facebook|twitter|x|"
+    r"whatsapp|wa|telegram|line|linkedin|pinterest|e-?mail|copy\s+link|salin\s+tautan)\W*)*"
+    r"|(?:menyukai|suka)\s+ini\s*:\s*(?:suka\W*|memuat\W*)*"
+    r"|#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}"  # a line of three hashtags or more (one or two: a campaign's)
+    # Tribun's `Laporan Wartawan TribunJatim.com, X`: the outlet's domain, then the name
+    r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\.(?:com|co\.id|id|net)\s*,\s*[^,.!?]{2,60}"
+    # a byline with its date: `Oleh Nurul Fadhilah · 22 April 2024, 16:05 WITA`
+    r"|oleh\s+[^.!?\n\u00b7\u2022|]{2,60}\s[\u00b7\u2022|]\s*\d{1,2}\s+[^\W\d_]+\s+(?:19|20)\d\d\b[^.!?]{0,40}"
     r"|scroll\s+to\s+continue\s+with\s+content"
     r"|(?:dapatkan|ikuti)\s+(?:update|berita|informasi)\b.*\b(?:setiap hari|whatsapp|telegram|google news)\b"
     r"|(?:ikuti|follow)\s+(?:kami|akun|berita)\b.*\b(?:di|on)\b.*$"
@@ -82,8 +84,13 @@ def split_glued_words(text: str) -> str:
                      else found[1], text)
 
 
+# an editor's initials closing the story: `(hmw/nvl)`, `(Cas/Isk)`, `(red)`; not an outlet's `(AP)`, `(Antara)`
+EDITOR_INITIALS = re.compile(r"\(\s*(?:[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6})+|[a-z]{2,4})\s*\)")
+
+
 def is_junk_line(line: str) -> bool:
-    return bool(JUNK_LINE.match(line.strip()))
+    stripped = line.strip()
+    return bool(JUNK_LINE.match(stripped) or EDITOR_INITIALS.fullmatch(stripped))
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:

@@ -37,6 +37,16 @@ def test_junk_lines(line):
     "(Bersambung)",
     "#1 di Asia, kata dia.",
     "Laporan wartawan itu dibantah Kapolres Malang pada Senin.",
+    # trial 25: story lines the furniture rules took
+    "Oleh Bupati \u00b7 disampaikan bahwa target 2025 harus tercapai tanpa kecuali.",
+    "Sebarkan: informasi hoaks dapat dijerat pidana, kata Kapolres.",
+    "Bagikan: sebanyak 500 paket sembako dibagikan kepada warga",
+    "Laporan reporter kami, di lokasi kejadian terlihat air setinggi dada",
+    "(AP)",
+    "(Antara)",
+    "(DPRD)",
+    "#SaveKPK",
+    "#ReformasiDikorupsi #GejayanMemanggil",
 ])
 def test_story_lines_are_kept(line):
     assert not is_junk_line(line)
