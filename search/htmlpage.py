@@ -49,6 +49,7 @@ LISTING_SEGMENTS = frozenset({"category", "kategori", "tag", "tags", "topik", "a
                               "archives", "indeks", "index"})
 LISTING_TEASERS = 3  # linked headings under an archive's address that make it a listing
 MAX_HEADINGS_READ = 200
+META_ATTRIBUTES = ("property", "name", "itemprop")
 TEASER_CLIMB = 2  # wrappers a teaser heading may sit alone in before its list (`<div class="head"><h3>…</h3></div>`)
 HEADLINE_CLASS = re.compile(r"judul|headline|(?:entry|post|article|news|berita|item)[-_]?title", re.IGNORECASE)
 HEADLINE_WORDS = (3, 30)
@@ -240,13 +241,30 @@ def gallery_captions(soup: BeautifulSoup) -> list[str]:
 
 # -- metadata -----------------------------------------------------------------------------------
 def meta(soup: BeautifulSoup, *names: str) -> str | None:
+    """The content of the first `<meta>` whose property, name or itemprop is one of `names`, in that order."""
+    index = _meta_index(soup)
     for name in names:
-        for attribute in ("property", "name", "itemprop"):
-            tag = soup.find("meta", attrs={attribute: name})
-            content = tag.get("content") if tag else None
+        for attribute in META_ATTRIBUTES:
+            content = index.get((attribute, name))
             if isinstance(content, str) and content.strip():
                 return normalise_space(content)
     return None
+
+
+def _meta_index(soup: BeautifulSoup) -> dict[tuple[str, str], object]:
+    """(attribute, value) -> the content of the first `<meta>` carrying it, read in one pass a page and kept on
+    the soup: a page's metadata is asked for some fifty times (dates alone under ten names and three
+    attributes), and each look was a pass over the whole tree (a page of 50,000 links: several seconds)."""
+    index = soup.__dict__.get("_warta_meta")  # not getattr: a Tag reads an unknown attribute as a child's name
+    if index is None:
+        index = {}
+        for tag in soup.find_all("meta"):
+            for attribute in META_ATTRIBUTES:
+                value = tag.get(attribute)
+                if isinstance(value, str):
+                    index.setdefault((attribute, value), tag.get("content"))
+        soup.__dict__["_warta_meta"] = index
+    return index
 
 
 def canonical_url(soup: BeautifulSoup) -> str | None:
