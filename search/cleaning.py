@@ -28,7 +28,8 @@ JUNK_LINE = re.compile(
     # Tribun's `Laporan Wartawan TribunJatim.com, X`: the outlet's domain, then the name
     r"|laporan\s+(?:wartawan|reporter|koresponden)\s+\S+\.(?:com|co\.id|id|net)\s*,\s*[^,.!?]{2,60}"
     # a byline with its date: `Oleh Nurul Fadhilah · 22 April 2024, 16:05 WITA`
-    r"|oleh\s+[^.!?\n\u00b7\u2022|]{2,60}\s[\u00b7\u2022|]\s*\d{1,2}\s+[^\W\d_]+\s+(?:19|20)\d\d\b[^.!?]{0,40}"
+    r"|oleh\s+[^.!?\n\u00b7\u2022|]{2,60}\s[\u00b7\u2022|]\s*\d{1,2}\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|ags|sep"
+    r"|okt|nov|des)[a-z]*\s+(?:19|20)\d\d\b[^.!?]{0,40}"
     r"|scroll\s+to\s+continue\s+with\s+content"
     r"|(?:dapatkan|ikuti)\s+(?:update|berita|informasi)\b.*\b(?:setiap hari|whatsapp|telegram|google news)\b"
     r"|(?:ikuti|follow)\s+(?:kami|akun|berita)\b.*\b(?:di|on)\b.*$"

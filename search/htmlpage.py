@@ -212,9 +212,15 @@ def _article_body_in(data: object) -> str | None:
 
 
 def _listing_path(url: str) -> bool:
-    """An archive's address: a segment naming a category, a tag, an author or an index (`/category/daerah/`,
-    `/tag/banjir`, `/berita/index/2`)."""
-    return any(segment.lower() in LISTING_SEGMENTS for segment in urlparse(url).path.split("/"))
+    """An archive's address: a segment naming a category, a tag, an author or an index, then at most its name or a
+    page's number (`/category/daerah/`, `/tag/banjir/page/2`, `/berita/index/2`); an article's address may hold
+    such a segment before its own slug (`/kategori/pemerintahan/pemkot-gelar-rapat`: trial 26)."""
+    segments = [segment for segment in urlparse(url).path.split("/") if segment]
+    for at, segment in enumerate(segments):
+        if segment.lower() in LISTING_SEGMENTS:
+            rest = [part for part in segments[at + 1:] if not part.isdigit() and part.lower() != "page"]
+            return len(rest) <= 1
+    return False
 
 
 def _linked_headings(soup: Tag) -> int:
@@ -470,25 +476,30 @@ def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
 
 
 def _teasers_after(heading: Tag) -> Tag | None:
-    """The list or block of links that follows a teaser heading, or the wrapper it sits alone in."""
-    element = heading
+    """The list or block of links that follows a teaser heading, beside it or beside the wrapper it sits alone in
+    (`<div class="head"><h3>Berita Terkait</h3></div><ul>…`)."""
+    element, own = heading, normalise_space(heading.get_text(" "))
     for _ in range(TEASER_CLIMB + 1):
         following = element.find_next_sibling()
         if following is not None:
             return following if _is_teaser_list(following) else None
         element = element.parent
-        if element is None or element.name in ("body", "html", "[document]"):
-            return None
+        if (element is None or element.name in ("body", "html", "[document]")
+                or normalise_space(element.get_text(" ")) != own):
+            return None  # the heading ends a wrapper with more in it: what follows the wrapper is not its
     return None
 
 
 def _is_teaser_list(element: Tag) -> bool:
-    """A list, or a block whose text is mostly links or that holds LISTING_TEASERS linked headlines or more."""
+    """A list each of whose items links somewhere (Tribun's linked headlines and their excerpts), or a block whose
+    text is two thirds links or more. A story's own list (`<h3>Rekomendasi</h3><ol>` of sentences) and its
+    linked subheadings with prose under them (a listicle) are neither (trial 26)."""
     if element.name in ("ul", "ol"):
-        return True
+        items = element.find_all("li", recursive=False, limit=MAX_HEADINGS_READ)
+        return bool(items) and all(item.find("a") is not None for item in items)
     text = len(normalise_space(element.get_text(" ")))
     links = sum(len(normalise_space(link.get_text(" "))) for link in element.find_all("a", limit=MAX_HEADINGS_READ))
-    return (text > 0 and links * 2 >= text) or _linked_headings(element) >= LISTING_TEASERS
+    return text > 0 and links * 3 >= text * 2
 
 
 @lru_cache(maxsize=1)

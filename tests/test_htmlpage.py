@@ -370,3 +370,26 @@ def test_the_sites_government_name_heading_is_no_paragraph():
     html = ("<html><head><title>Pemkot Padang Raih WTP</title></head><body><div class='isi'>"
             f"<h1>PEMERINTAH KOTA PADANG</h1><p>{STORY}</p></div></body></html>")
     assert parse_html(html, "p").body == STORY
+
+
+def test_a_storys_own_list_and_linked_subheadings_stay_after_a_teaser_heading():
+    """Trial 26: a story's `<h3>Rekomendasi</h3><ol>` of sentences, and a listicle's linked subheadings under a
+    `Baca Juga:` heading, were taken for teasers."""
+    items = "".join(f"<li>Rekomendasi nomor {n}: pemerintah daerah perlu menambah anggaran perbaikan jembatan "
+                    f"desa.</li>" for n in range(3))
+    listicle = "".join(f"<h3><a href='/pantai{n}'>Pantai nomor {n}</a></h3><p>{STORY}</p>" for n in range(4))
+    html = (f"<html><head><title>Bupati Resmikan Jembatan</title></head><body><h1>Bupati Resmikan Jembatan</h1>"
+            f"<div class='isi'><p>{STORY}</p><h3>Rekomendasi</h3><ol>{items}</ol><h4>Baca Juga:</h4>"
+            f"<div>{listicle}</div></div></body></html>")
+    body = parse_html(html, "p").body
+    assert body.count(STORY) == 5 and body.count("Rekomendasi nomor") == 3
+
+
+@pytest.mark.parametrize("url", ["https://padang.go.id/kategori/pemerintahan/pemkot-padang-gelar-rapat-banjir",
+                                 "https://padang.go.id/tag/banjir/pemkot-padang-gelar-rapat-banjir"])
+def test_an_articles_own_slug_after_a_category_or_tag_segment_is_no_archive(url):
+    """Trial 26: sidebar teasers each in an `<article>` and no published time made such a page a listing."""
+    teasers = "".join(f"<article><h3><a href='/{n}'>Berita lain nomor {n}</a></h3></article>" for n in range(4))
+    html = (f"<html><head><title>Pemkot Padang Gelar Rapat Banjir</title><link rel='canonical' href='{url}'></head>"
+            f"<body><article><h1>Pemkot Padang Gelar Rapat Banjir</h1><p>{STORY}</p></article>{teasers}</body></html>")
+    assert parse_html(html, "p").body == STORY
