@@ -164,9 +164,9 @@ def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
     """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial.
-    Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is,
-    or such a word and a mark (`kata,`, `Dr.`); `_read_piece` reads the rest. No token holds a space, so the
-    regex finds the same tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
+    Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is;
+    `_read_piece` reads the rest (`kata,`, `Dr.`, `"Kami`). No token holds a space, so the regex finds the same
+    tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
     tokens = Tokens()
     append, add_start, add_text = tokens.append, tokens.starts.append, tokens.texts.append
     get = _WORDS.get
@@ -176,8 +176,6 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
             append(get(piece) or word(piece))
             add_start(position)
             add_text(piece)
-        elif piece[-1:] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
-            _add_word_and_mark(tokens, piece, position, abbreviations)
         elif piece:
             _read_piece(tokens, piece, position, abbreviations)
         position += len(piece) + 1
@@ -206,7 +204,7 @@ def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[
     """The tokens of a piece with no space or line's end in it; the regex reads what no quicker test does."""
     if piece.isalnum():
         _add(tokens, piece, start)
-    elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():
+    elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
         _add_word_and_mark(tokens, piece, start, abbreviations)
     elif len(piece) == 1:  # a mark is a token, any other space (a tab) none
         if not piece.isspace():
@@ -235,9 +233,7 @@ def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: fr
     """A word and the mark right after it, the regex's two tokens: a full stop may belong to the word."""
     head, mark = word(piece[:-1]), piece[-1]
     if mark == "." and _takes_full_stop(head, abbreviations):
-        tokens.append(word(piece))
-        tokens.starts.append(start)
-        tokens.texts.append(piece)
+        _add(tokens, piece, start)
         return
     tokens.extend((head, word(mark)))
     tokens.starts.extend((start, start + len(head.text)))
