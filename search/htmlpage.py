@@ -440,7 +440,8 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
     instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages.
     An element holding most of the page's paragraphs is the article's container whatever its tag or class
     says (`_containers`): it stays, and only the junk inside it goes."""
-    containers = _containers(soup, clock)
+    elements = soup.find_all(True)  # walked once for both passes; one decomposed in between has lost its name
+    containers = _containers(elements, soup, clock)
     for element in soup(REMOVED_TAGS):
         if id(element) not in containers:
             element.decompose()
@@ -448,10 +449,10 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
         comment.extract()
     for block in _teaser_blocks(soup):
         block.decompose()  # however much text its excerpts hold
-    for count, element in enumerate(soup.find_all(True)):
+    for count, element in enumerate(elements):
         if count % CLOCK_EVERY == 0:
             clock.check()
-        if not element.name:  # inside a junk element decomposed already
+        if not element.name:  # decomposed already: removed by its tag, a teaser, or inside a junk element
             continue
         if (element.name not in ("body", "html") and id(element) not in containers
                 and is_junk_element(element.get("class", []), element.get("id"))):
@@ -460,8 +461,9 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
 
 def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
     """A teaser heading (`Berita Terkait`, `Baca Juga`: teaser_headings.txt) and the teasers right after it: the
-    next element when it is a list or a block of links or linked headlines (`<h3>Berita Terkait</h3><ul>…</ul>`,
-    Tribun's six excerpts under linked headlines), looked for beside the heading or beside its wrapper. Never
+    next element when it is a list each of whose items links (`<h3>Berita Terkait</h3><ul>…</ul>`, Tribun's six
+    excerpts under linked headlines) or a block two thirds links (_is_teaser_list), looked for beside the
+    heading or beside the wrapper it sits alone in. Never
     the heading's whole parent: a story's own `<h4>Baca Juga:</h4>` or `Terkait` subheading opens the
     container that holds it (trial 25)."""
     found = []
@@ -518,15 +520,14 @@ def is_junk_element(classes: list[str], element_id: str | None) -> bool:
     return False
 
 
-def _containers(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
+def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
     """The elements (by id) that hold CONTAINER_SHARE or more of the page's prose (text outside links, scripts
     and styles), when it reaches MIN_BODY_CHARS: a Blogger post's `<div class="widget Blog">` written with
     `<br>`s, ASP.NET's page-wide `<form>`, a `<head>` or `<header>` left open that html.parser (unlike a
     browser) lets swallow the body. Counted in one pass from the leaves up, so a page's work stays linear
     however deep it nests."""
     chars: dict[int, int] = {}
-    elements = soup.find_all(True)
-    for count, element in enumerate(reversed(elements)):
+    for count, element in enumerate(reversed(elements)):  # the page's elements, in document order
         if count % CLOCK_EVERY == 0:
             clock.check()
         if element.name in NOT_PROSE:
