@@ -811,16 +811,19 @@ class _Reader:
     def _affixed_word_after_comma_name(self, i: int) -> bool:
         """`…, Asep Sopian Hidayat,`: a word Sastrawi reads as affixed (`sopi-an`) between a given name right
         after a comma and another name word is the name's, as `_given_name_after_comma` takes one that opens it."""
-        return (i >= 2 and self.word(i - 2) == "," and not self.tokens[i].is_acronym and self.is_name_word(i - 1)
-                and self._affixed_name_word(i))
+        return self._second_after_comma(i) and not self.tokens[i].is_acronym and self._affixed_name_word(i)
 
     def _region_word_after_comma_name(self, i: int) -> bool:
         """`Camat Patampanua, Siti Bone Rahmawati,`: a one-word region's name (`Bone`) between a given name right
         after a comma and another name word is the name's, as `_affixed_word_after_comma_name` takes a word that
         reads as affixed; never a body's word (`…, Dinas Kesehatan Bone Andi …` ends in no comma-opened name)."""
-        return (i >= 2 and self.word(i - 2) == "," and i in self.material and i not in self.bodies
+        return (self._second_after_comma(i) and i in self.material and i not in self.bodies
                 and i - 1 not in self.material and i + 1 not in self.material and self.tokens[i].is_capitalised
-                and self.is_name_word(i - 1) and self.is_name_word(i + 1))
+                and self.is_name_word(i + 1))
+
+    def _second_after_comma(self, i: int) -> bool:
+        """Token `i` follows a name word that opens right after a comma (`…, Asep Sopian`, `…, Siti Bone`)."""
+        return i >= 2 and self.word(i - 2) == "," and self.is_name_word(i - 1)
 
     def _post_word_here(self, i: int) -> bool:
         """A position word that is a given name too (`Perdana`, word_names.txt) is a post's only before another
