@@ -823,6 +823,10 @@ def test_officials_unseen_news_classes(body, expected):
     ("Direktur Utama Pelindo, Achmad Muchtasyar mengatakan arus naik.", []),
     ("Direktur IT Digital Telkom Faizal Rochmad Djoemadi menyampaikan rencana.", []),
     ("Sekretaris TKN Prabowo-Gibran, Nusron Wahid, dalam keterangan.", []),
+    ("Sekretaris Nasional Jaringan Buruh Migran Savitri Wisnuwardhani mengatakan.", []),  # civil society
+    ("Ketua Koalisi Buruh Migran Budi Santoso mengatakan.", []),
+    ("Ketua Forum Guru Honorer Rohil, Iskandar Zulkarnain menyebut.", []),
+    ("Juru Bicara Front Pembela Islam Slamet Maarif menyebut.", []),
     # ...unless the role is in a legislature
     ("Ketua Fraksi PDI Perjuangan DPRD Jawa Timur Sri Untari Bisowarno menambahkan.", ["Sri Untari Bisowarno"]),
     # a candidacy is not an office
@@ -1220,7 +1224,12 @@ def test_regional_news_roles(body, expected):
      ["Badan Narkotika Nasional", "Kepolisian Resor Metropolitan Jakarta Barat"]),
     ("Polres Kepulauan Seribu dan Polres Lhokseumawe berpatroli.",
      ["Kepolisian Resor Kepulauan Seribu", "Kepolisian Resor Lhokseumawe"]),
-    ("Polres Metro Bekasi Kota menggelar razia.", ["Kepolisian Resor Metropolitan Bekasi"]),
+    # the kota's Metro police and the kabupaten's are two forces: `Kota` tells them apart
+    ("Polres Metro Bekasi Kota menggelar razia.", ["Kepolisian Resor Metropolitan Bekasi Kota"]),
+    ("Polrestro Bekasi Kota dan Polres Metro Bekasi berpatroli.",
+     ["Kepolisian Resor Metropolitan Bekasi Kota", "Kepolisian Resor Metropolitan Bekasi"]),
+    ("Polres Metro Tangerang Kota dan Polres Metro Depok berpatroli.",
+     ["Kepolisian Resor Metropolitan Tangerang Kota", "Kepolisian Resor Metropolitan Depok"]),
     # central police and military units, a Polda's directorates (with their Polda)
     ("Bareskrim Polri, Korlantas, Divhumas Polri dan Puspen TNI memberi keterangan.",
      ["Badan Reserse Kriminal Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia",
@@ -1506,6 +1515,8 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Lurah Menteng Atas Budi Santoso meninjau lokasi.", ["Budi Santoso"]),
     ("Camat Tanah Abang Hendra Hidayat meninjau lokasi.", ["Hendra Hidayat"]),
     ("Camat Tebet Ahmad Fauzi meninjau lokasi.", ["Ahmad Fauzi"]),
+    ("Lurah Cempaka Putih Barat Agus Salim menjelaskan.", ["Agus Salim"]),  # a place's ending after two words
+    ("Lurah Cempaka Putih Barat menjelaskan.", []),
     # a village's or district's post, its place, then where that lies, each after a comma
     ("Kades Sumberagung, Kecamatan Pesanggaran, Vivin Agustin mengatakan hal itu.", ["Vivin Agustin"]),
     ("Lurah Kebonsari, Kecamatan Sukun, Kota Malang, Agus Salim mengatakan.", ["Agus Salim"]),
@@ -1564,6 +1575,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     # every minister's short title gives its deputy's
     ("Wamenpora Taufik Hidayat menyambut atlet.", ["Taufik Hidayat"]),
     ("WamenBUMN Kartika Wirjoatmodjo hadir.", ["Kartika Wirjoatmodjo"]),
+    # earlier cabinets' short titles, and the misspelling `Mentri`
+    ("Upacara dipimpin Menristekdikti Prof. H Mohamad Nasir.", ["Mohamad Nasir"]),
+    ("Menakertrans Muhaimin Iskandar dan MenPANRB Asman Abnur hadir.", ["Muhaimin Iskandar", "Asman Abnur"]),
+    ("Mentri Sosial Tri Rismaharini mengatakan itu.", ["Tri Rismaharini"]),
     # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)
     ("Plt Direktur Jenderal Bea dan Cukai Djaka Budhi Utama mengatakan.", ["Djaka Budhi Utama"]),
     ("Wakil Jaksa Agung Feri Wibisono mengatakan.", ["Feri Wibisono"]),

@@ -93,10 +93,12 @@ REGIONAL_BODIES = (
                  not_provinces=METRO_POLRES),
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
                  (), ("Polres {w}", "Kepolisian Resor {w}"), provinces=METRO_POLRES),  # `Polres Jakarta Selatan`
-    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
-                 ("Polres Metro {w} Kota",), ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
+    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
+                 ("Polres Metro {w} Kota", "Polrestro {w} Kota"),
+                 ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
+                 # Polres Metro Depok; Polres Metro Bekasi Kota, whose kabupaten has a Polres Metro Bekasi
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
-                 ("Polres Metro {w}",)),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
+                 ("Polres Metro {w}", "Polrestro {w}")),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polresta {w}", "Kepolisian Resor Kota {w}")),
     RegionalBody(("kota",), "Kepolisian Resor Kota Besar {short}", "Polrestabes {short}", "police",
@@ -218,16 +220,18 @@ def _unit_field_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(words - NOT_FIELD_WORDS)
 
 
-def regional_body_forms(region: Region, written: str | None = None,
-                        ambiguous: bool = False) -> Iterator[tuple[str, AgencyRef]]:
+def regional_body_forms(region: Region, written: str | None = None, ambiguous: bool = False,
+                        twin: bool = False) -> Iterator[tuple[str, AgencyRef]]:
     """Every regional body of a region under each form the news writes it in; `ambiguous` names
-    (several regions share them) get only forms that carry a level word."""
+    (several regions share them) get only forms that carry a level word. A kota that shares its short name
+    with a kabupaten (`twin`) names some bodies with `Kota` after it (`Polres Metro Bekasi Kota`)."""
     written = written or region.short_name
     for body in REGIONAL_BODIES:
         if not body.serves(region):
             continue
         values = {"full": region.full_name, "short": region.short_name,
-                  "polda": POLDA_NAMES.get(region.code, region.short_name)}
+                  "polda": POLDA_NAMES.get(region.code, region.short_name),
+                  "twin": " Kota" if twin and region.level == "kota" else ""}
         parent = body.parent and AgencyRef(body.parent.canonical.format(**values), body.parent.acronym.format(**values),
                                            body.parent.kind, region)
         ref = AgencyRef(body.canonical.format(**values), body.acronym.format(**values), body.kind, region, parent)
@@ -246,11 +250,13 @@ def agency_forms(lexicon: Lexicon) -> Iterator[tuple[str, AgencyRef]]:
     by_code = {region.code: region for region in lexicon.regions}
     sharing = Counter(region.short_name.lower() for region in lexicon.regions)
     for region in lexicon.regions:
-        yield from regional_body_forms(region, ambiguous=sharing[region.short_name.lower()] > 1)
+        twin = sharing[region.short_name.lower()] > 1
+        yield from regional_body_forms(region, ambiguous=twin, twin=twin)
     for alias, code in lexicon.region_aliases:
         region = by_code.get(code)
         if region is not None:
-            yield from regional_body_forms(region, alias, ambiguous=sharing[alias.lower()] > 0 and region.level != "provinsi")
+            yield from regional_body_forms(region, alias, sharing[alias.lower()] > 0 and region.level != "provinsi",
+                                           sharing[region.short_name.lower()] > 1)
 
 
 def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,

@@ -84,6 +84,8 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # loc
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
+REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
+# the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
 AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
@@ -1192,7 +1194,7 @@ class _Reader:
         if end - start == 1:
             return None
         if end - start >= 3 and self._two_word_place(start):
-            return start + 2, end
+            return self._past_place_endings(start + 2, end)
         if end - start >= 3 or self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`, `Lurah Kalianda
             # Rina`: a district's name (a kelurahan, a village or a police sector often bears its kecamatan's)
@@ -1285,6 +1287,13 @@ class _Reader:
         words = [self.tokens[i].text for i in range(before, name[1])]
         role = " ".join(self.tokens[i].text for i in range(head, before))
         return (before, name[1]) if _given_name_region(words, role, self.lex) else name
+
+    def _past_place_endings(self, start: int, end: int) -> tuple[int, int] | None:
+        """`Lurah Cempaka Putih Barat Agus Salim`: a place's ending after a two-word place (`Barat`:
+        place_name_endings.txt) is the place's too; a name is what follows it, if anything does."""
+        while start < end and self.word(start) in self.lex.place_name_endings:
+            start += 1
+        return (start, end) if start < end else None
 
     def _two_word_place(self, start: int) -> bool:
         """`Lurah Pejaten Timur Agus Salim`, `Camat Pasar Kemis …`: a kecamatan's name of two words, or two words
@@ -1511,10 +1520,11 @@ class _Reader:
 
     def _private_word(self, i: int, span: tuple[int, int]) -> bool:
         """A word of a post outside public office at `i` that makes the role's post private: not a word of an
-        agency's name, a minister's portfolio, the body an envoy is sent to, nor before a public body the post
-        belongs to (`Kabid Pembinaan SMP Dinas Pendidikan Surabaya`)."""
+        agency's name, a minister's portfolio, the body an envoy is sent to, nor before a public body or post the
+        role belongs to (`Kabid Pembinaan SMP Dinas Pendidikan Surabaya`, `Ketua Forum Komunikasi Pimpinan Daerah
+        Bupati Sleman`)."""
         return not (self._in_public_name(i) or self._portfolio(i) or self._posted_to(i)
-                    or any(k in self.bodies for k in range(i + 1, span[1])))
+                    or any(k in self.bodies or self.tokens[k].text in REGIONAL_HEADS for k in range(i + 1, span[1])))
 
     def _posted_to(self, i: int) -> bool:
         """`Duta Besar AS untuk PBB`: the body a country's envoy is sent to is not the post's employer."""
