@@ -1579,6 +1579,12 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Upacara dipimpin Menristekdikti Prof. H Mohamad Nasir.", ["Mohamad Nasir"]),
     ("Menakertrans Muhaimin Iskandar dan MenPANRB Asman Abnur hadir.", ["Muhaimin Iskandar", "Asman Abnur"]),
     ("Mentri Sosial Tri Rismaharini mengatakan itu.", ["Tri Rismaharini"]),
+    # a foreign monarch named with the country; `Raja` alone opens a name, `Piala` names a trophy after a post
+    ("Raja Arab Saudi Salman bin Abdulaziz dan Kaisar Jepang Naruhito hadir.", ["Salman bin Abdulaziz", "Naruhito"]),
+    ("Raja Belanda Willem-Alexander bertemu Menhut Raja Juli Antoni.", ["Willem-Alexander", "Raja Juli Antoni"]),
+    ("Gubernur DIY Sri Sultan Hamengku Buwono X dan Gubernur Banten Ratu Atut Chosiyah hadir.",
+     ["Sri Sultan Hamengku Buwono X", "Ratu Atut Chosiyah"]),
+    ("Di Piala Raja Spanyol, Messi gagal. Dalam Piala Presiden 2017, Ratu Tisha menjadi direktur kompetisi.", []),
     # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)
     ("Plt Direktur Jenderal Bea dan Cukai Djaka Budhi Utama mengatakan.", ["Djaka Budhi Utama"]),
     ("Wakil Jaksa Agung Feri Wibisono mengatakan.", ["Feri Wibisono"]),

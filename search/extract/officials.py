@@ -1180,8 +1180,8 @@ class _Reader:
         if self._place_named_after_region(start, end):
             return (start + 1, end) if end - start >= 2 else None  # `Camat Ternate Barat`: no name at all
         post = self._post_after_acting(head)
-        if self.tokens[post].text.capitalize() not in PLACE_POSTS:
-            return name
+        if self.tokens[post].text.capitalize() not in PLACE_POSTS or self._country_starts(post + 1):
+            return name  # `Raja Belanda Willem-Alexander`: a country's king, no village's head
         if start == self._place_start(post) + 1 and self.word(start - 1) == TOWN_WORD:
             return None if end - start == 1 else (start + 1, end)  # `Camat Kota Komba`: a kecamatan named `Kota …`
         if start == self._place_start(post) + 1 and (
