@@ -11,7 +11,7 @@ import time
 import unicodedata
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -371,7 +371,8 @@ class SearchService:
     def _every_facet(self, request: SearchRequest) -> SearchRequest:
         """The request with a selection, maybe empty, for every facet, each value as the registry resolves it:
         what a result's `query` describes."""
-        return replace(request, officials=(), agencies=(), selected=self.facets.selection(request.selected))
+        return request.with_stored_values(self.facets.selection(request.selected))  # checked when typed: a
+        # request resolved already may hold more stored values than a request may type (`agency=dinas`)
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
         """The result dict (results.search_result): hits, total, facets, histogram, suggestion."""

@@ -136,3 +136,43 @@ def test_an_official_by_a_short_name_with_what_they_said(client):
         "name": "Dendi Ramadhona", "roles": ["Bupati Pesawaran"], "articles": 1, "quoted_in": 1}
     assert [(q["text"], q["kind"], q["article"]["date"]) for q in body["quotes"]] == [
         ("Pelayanan publik harus menjadi prioritas pembangunan daerah", "direct", "2017-03-27")]
+
+
+def test_one_typed_value_standing_for_many_stored_values_is_served_everywhere_with_links_that_work(tmp_path):
+    """`agency=dinas` is every `Dinas …` (25 here), more than the 20 values a request may type: the API, the
+    page, the feed and the CSV answer it (trial 27: the page resolved it, then searched the resolved request
+    again, which checked the stored values as if typed), and every search link on the page is a request the
+    page accepts (its links carry `dinas`, not the 25 values)."""
+    import json
+
+    from search.extract.lexicon import load_lexicon
+    from search.indexer import build_index
+    from web import create_app
+
+    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:25]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
+        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
+        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah."
+    }) + "\n" for n, region in enumerate(regencies)), encoding="utf-8")
+    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
+    app = create_app({"WARTA_INDEX": str(tmp_path / "ix"), "TESTING": True})
+    try:
+        _served_with_working_links(app.test_client())
+    finally:
+        app.extensions["warta"].close()
+
+
+def _served_with_working_links(client):
+    import html
+    import re
+
+    answer = client.get("/api/search?agency=dinas&per_page=1").get_json()
+    assert (answer["total"], len(answer["query"]["agency"])) == (25, 25)
+    assert [client.get(url).status_code for url in ("/feed?agency=dinas", "/api/search.csv?agency=dinas",
+                                                    "/api/facets/official?agency=dinas")] == [200, 200, 200]
+    page = client.get("/?agency=dinas&per_page=5")
+    assert page.status_code == 200
+    links = {html.unescape(href) for href in re.findall(r'href="(/(?:\?|feed)[^"#]*)', page.get_data(as_text=True))}
+    assert len(links) > 25
+    assert {url: status for url in links if (status := client.get(url).status_code) != 200} == {}
+    assert re.findall(r'aria-label="Hapus filter instansi ([^"]*)"', page.get_data(as_text=True)) == ["dinas"]

@@ -89,7 +89,7 @@ def request_from_args(typed_dates: bool = False, page: int | None = None) -> Sea
     holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. With `typed_dates` (the
     page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only."""
     read_date = indonesian.typed_date if typed_dates else str.strip
-    return service().resolved(SearchRequest(
+    return within_url_limits(SearchRequest(
         q=request.args.get("q", "").strip(),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=page or whole_number("page", 1),
@@ -101,6 +101,17 @@ def request_from_args(typed_dates: bool = False, page: int | None = None) -> Sea
         match=request.args.get("match", "").strip() or "relaxed",
         said=tuple(name for name in request.args.getlist("said") if name.strip()),
     ))
+
+
+def within_url_limits(typed: SearchRequest) -> SearchRequest:
+    """`typed` with its facet values as the index holds them, but for a facet whose typed values stand for
+    more stored values than a request may carry (`agency=dinas`: every `Dinas …`, up to 50): it keeps them as
+    typed, so that the page's links (toggles, chips, pages) stay requests the page accepts, and each search
+    resolves them again."""
+    resolved = service().resolved(typed)
+    return resolved.with_stored_values({
+        name: values if len(values) <= MAX_SELECTED else typed.selected.get(name, ())
+        for name, values in resolved.selected.items()})
 
 
 def page_past_the_end() -> bool:
