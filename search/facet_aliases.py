@@ -38,8 +38,9 @@ def named_values(facet: str, typed: str, values: Sequence[str],
                  grouped: Callable[[str, Sequence[str], Sequence[str]], list[str]] | None = None) -> list[str]:
     """The stored `values` meant by `typed`: the value itself in any case; else the official its nickname names,
     or the agency its acronym or short form names (and that agency qualified by a region: `Dinkes` is every
-    `Dinas Kesehatan …`); else the values holding all its words (at most MAX_MATCHED_VALUES). None: [].
-    A value found by name brings the other forms of its person (`grouped`, with_variants unless given)."""
+    `Dinas Kesehatan …`); else the values holding all its words (values_with_words). None: []. A value found
+    brings the other forms of its person (`grouped`, with_variants unless given): `official:indrawati` finds
+    `Sri Mulyani` too, as selecting her does."""
     grouped = grouped or with_variants
     wanted = " ".join(typed.split()).casefold()
     if not wanted:
@@ -52,7 +53,13 @@ def named_values(facet: str, typed: str, values: Sequence[str],
         found = [value for value in values if value == meant or (facet == AGENCY and value.startswith(meant + " "))]
         if found:
             return grouped(facet, found, values)
-    words = wanted.split()
+    found = values_with_words(typed, values)
+    return grouped(facet, found, values) if found else []
+
+
+def values_with_words(typed: str, values: Sequence[str]) -> list[str]:
+    """The `values` holding every word of `typed` (any case), at most MAX_MATCHED_VALUES."""
+    words = " ".join(typed.split()).casefold().split()
     return [value for value in values if all(word in value.casefold().split() for word in words)][:MAX_MATCHED_VALUES]
 
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .analysis import Stems, stem_word, stopwords
-from .facet_aliases import alias_words, named_values
+from .facet_aliases import alias_words, named_values, values_with_words
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import open_searcher, release
@@ -477,9 +477,12 @@ class Generation:
         if typed in people.tables[facet].ordinals:
             return [typed]
         official = self.facets.get(OFFICIAL)
-        forms = [typed] if official is None or typed in official.ordinals else \
-            named_values(OFFICIAL, typed, official.values)
-        return people.selected(facet, forms) or [typed]
+        if official is None:
+            return [typed]
+        forms = [typed] if typed in official.ordinals else named_values(OFFICIAL, typed, official.values)
+        return (people.selected(facet, forms)
+                or people.selected(facet, values_with_words(typed, official.values))  # `quoted=Joko`: the official
+                or [typed])  # value `Joko` is never quoted, the Jokos whose words it is are (as `quoted:joko` finds)
 
     def stored_selection(self, selected: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """A selection of persons as the stored forms the documents hold (other facets' values as they are)."""

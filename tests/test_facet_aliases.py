@@ -48,3 +48,5 @@ def test_an_officials_value_brings_the_other_forms_of_the_same_person_and_nobody
         "Muhammad Tito Karnavian", "Tito Karnavian"]
     assert named_values("official", "Agus Harimurti Yudhoyono", values) == ["Agus Harimurti Yudhoyono"]
     assert with_variants("agency", ["Dinas Kesehatan"], AGENCIES) == ["Dinas Kesehatan"]
+    # the words of a name bring the other forms of the persons found, as selecting them does (trial 27)
+    assert named_values("official", "indrawati", values) == ["Sri Mulyani Indrawati", "Sri Mulyani"]

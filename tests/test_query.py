@@ -571,6 +571,36 @@ def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path
         service.close()
 
 
+def test_a_name_selects_in_the_quoted_facet_what_the_quoted_field_finds(tmp_path):
+    """`quoted=Joko` found nothing when a bare official value `Joko` (a village head, never quoted) exists: the
+    name named him, not the Jokos who were quoted, while `quoted:joko` found those (trial 27)."""
+    import json
+
+    from search.indexer import build_index
+
+    records = [
+        {"title": "Jalan Desa Diresmikan", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Sragen - Kepala Desa Sukamaju Joko meresmikan jalan desa bersama warga, Selasa (2/1/2024)."},
+        {"title": "Presiden Bicara Pangan", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": 'Jakarta - Presiden Joko Widodo menegaskan stok beras aman. "Stok beras nasional aman sampai '
+                 'akhir tahun," kata Joko Widodo di Istana.'},
+    ]
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([sources], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        found = {typed: titles(service.search(SearchRequest(q=q, selected=selected)))
+                 for typed, q, selected in (("quoted=", "", {"quoted": ("Joko",)}), ("quoted:", "quoted:joko", {}),
+                                            ("official=", "", {"official": ("Joko",)}),
+                                            ("official:", "official:joko", {}))}
+        assert found == {"quoted=": ["Presiden Bicara Pangan"], "quoted:": ["Presiden Bicara Pangan"],
+                         "official=": ["Jalan Desa Diresmikan"], "official:": ["Jalan Desa Diresmikan"]}
+    finally:
+        service.close()
+
+
 def test_a_swap_asks_the_new_generation_the_searches_answered_last_before_it_serves(tmp_path, monkeypatch):
     from search import query
     from search.indexer import build_index
