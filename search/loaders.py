@@ -572,15 +572,15 @@ def _noted(path: Path, notes: list[str]) -> Iterator[Rejection]:
 
 def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -> Article:
     """Dateline, body, and a short last line naming the desk: the press-release format of the seeds."""
-    lines = [line.strip() for line in LINE_END.split(text)]  # `\r` alone ends a line too (classic Mac files)
-    lines = [line for line in lines if line]
+    every_line = [line.strip() for line in LINE_END.split(text)]  # `\r` alone ends a line too (classic Mac files)
+    lines = [line for line in every_line if line]
     if not lines:
         raise NoArticleError("empty file")
     source = None
     if len(lines) > 1 and _is_desk_line(lines[-1]):
         source = lines.pop()
     lexicon = load_lexicon()
-    headline, dated = _headline_and_date(lines, lexicon)
+    headline, dated = _headline_and_date(lines, lexicon, _first_line_set_apart(every_line))
     if headline:
         lines = lines[1 + (dated is not None):]
     body = checked_body("\n".join(lines))
@@ -604,18 +604,26 @@ HEADLINE_MAX_WORDS = 25
 DATE_LINE_MAX_WORDS = 8  # `Rabu, 28 September 2022 10:15 WIB`
 
 
-def _headline_and_date(lines: list[str], lexicon: Lexicon) -> tuple[str | None, date | None]:
-    """A text laid out as headline, date line, body (`Judul …` / `28 September 2022` / the story), or as
-    headline and a story that opens with its dateline (`Bupati Nanang Resmikan Jembatan` / `Kalianda - Bupati
-    …`): the headline (a short first line ending in no full stop) and the date line's date; (None, None) for
-    the seeds' layout, whose first line is the story's first paragraph."""
+def _headline_and_date(lines: list[str], lexicon: Lexicon, set_apart: bool = False) -> tuple[str | None, date | None]:
+    """A text laid out as headline, date line, body (`Judul …` / `28 September 2022` / the story), as headline
+    and a story that opens with its dateline (`Bupati Nanang Resmikan Jembatan` / `Kalianda - Bupati …`), or
+    as a headline `set_apart` by a blank line from the story: the headline (a short first line ending in no
+    full stop, neither a date nor a dateline) and the date line's date; (None, None) for the seeds' layout,
+    whose first line is the story's first paragraph."""
     if len(lines) < 2 or len(lines[0].split()) > HEADLINE_MAX_WORDS or lines[0].endswith((".", "!", "?", '"', "”")):
         return None, None
     dated = find_date(lines[1]) if len(lines) > 2 and len(lines[1].split()) <= DATE_LINE_MAX_WORDS else None
     if dated is not None:
         return lines[0], dated
     opens_story = find_dateline(lines[1], lexicon) is not None and find_dateline(lines[0], lexicon) is None
-    return (lines[0], None) if opens_story else (None, None)
+    alone = set_apart and find_dateline(lines[0], lexicon) is None and find_date(lines[0]) is None
+    return (lines[0], None) if opens_story or alone else (None, None)
+
+
+def _first_line_set_apart(lines: list[str]) -> bool:
+    """Whether the text's first line that holds anything is followed by a blank line."""
+    first = next((k for k, line in enumerate(lines) if line), len(lines))
+    return first + 1 < len(lines) and not lines[first + 1]
 
 
 def _is_desk_line(line: str) -> bool:

@@ -819,6 +819,18 @@ def test_a_text_laid_out_as_headline_and_a_story_opening_with_its_dateline(tmp_p
     assert (article.title, article.place) == ("Gubernur Koster Tinjau Banjir", "Negara")
 
 
+def test_a_text_laid_out_as_headline_a_blank_line_and_the_story(tmp_path):
+    """Trial 27: with neither a date line nor a dateline after it, the headline was the title's first words
+    and the body's first line; a short line ending in no full stop, set apart by a blank line, is the title."""
+    text = tmp_path / "rilis.txt"
+    text.write_text(f"Bupati Resmikan Jembatan Gantung\n\n{EXPORT_BODY}\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert (article.title, article.body) == ("Bupati Resmikan Jembatan Gantung", EXPORT_BODY)
+    text.write_text(f"Kalianda, Rabu (28/9/2022)\n\n{EXPORT_BODY}\n", encoding="utf-8")  # a dateline: the story's
+    (article,) = read_all(text)
+    assert article.body.startswith("Kalianda, Rabu (28/9/2022)\n")
+
+
 def test_a_text_whose_lines_end_in_a_lone_carriage_return(tmp_path):
     text = tmp_path / "mac.txt"
     text.write_bytes(f"Bupati Nanang Resmikan Jembatan Gantung\rKalianda - {EXPORT_BODY}\rDiskominfo\r".encode())
