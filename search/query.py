@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -55,6 +56,16 @@ AUTOWARM_REQUESTS = 32
 AUTOWARM_SECONDS = 0.25
 # A server starting asks the searches the last one saved (warmlist.py) for at most this long before it listens.
 STARTUP_REPLAY_SECONDS = 20.0
+
+
+def is_utf8_text(text: str) -> bool:
+    """No lone surrogate: what a command line's bytes that are not UTF-8 become (`korupsi\\xe9` is read as
+    `korupsi\\udce9`), which no text the index holds has and no JSON answer may echo."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def has_control_characters(text: str) -> bool:
@@ -119,6 +130,8 @@ class SearchRequest:
                                     "per facet", "bad_filter")
         if any(has_control_characters(value) for values in (*self.selected.values(), self.said) for value in values):
             raise BadQueryError("a facet value or said name contains control characters", "bad_filter")
+        if not all(is_utf8_text(text) for text in (self.q, *self.said, *chain.from_iterable(self.selected.values()))):
+            raise BadQueryError("the query is not UTF-8 text: a byte of it is no UTF-8 character", "bad_encoding")
         if not 1 <= self.facet_size <= 1000:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):

@@ -76,6 +76,16 @@ def test_a_query_may_start_with_a_minus_and_need_not_be_quoted(index_root, capsy
     assert capsys.readouterr().err.startswith("warta search: OR cannot join a part that is left out (-gempa)")
 
 
+@pytest.mark.parametrize("argv", [["korupsi\udce9"], ["\udcff\udcfe"], ["rapat", "--agency", "din\udce9as"]])
+def test_bytes_of_a_command_line_that_are_not_utf8_are_refused_not_dropped(index_root, capsys, argv):
+    """Trial 27: `warta search $'korupsi\\xe9'` answered as `korupsi` and echoed a lone surrogate no JSON
+    parser takes; `$'\\xff\\xfe'` listed every article. Python reads such bytes as lone surrogates."""
+    assert main(["search", "--json", "--index", str(index_root), *argv]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (
+        "", "warta search: the query is not UTF-8 text: a byte of it is no UTF-8 character\n")
+
+
 def test_a_name_option_takes_a_name_and_the_query_is_echoed_as_typed(index_root, capsys):
     assert main(["search", "--index", str(index_root), "musrenbang", "--official", "-Joko Widodo"]) == EXIT_USAGE
     assert capsys.readouterr().err.strip() == (
