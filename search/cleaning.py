@@ -207,5 +207,8 @@ def markup_as_title(text: str) -> str:
 
 
 def clean_body(text: str) -> str:
-    """A body with one paragraph per blank-line-separated block, debris removed."""
+    """A body with one paragraph per blank-line-separated block, debris removed; a line ends at `\\n`, `\\r\\n` or a
+    lone `\\r` (a classic Mac text pasted into a CSV cell or a JSON string), as a file's lines do."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", text)))

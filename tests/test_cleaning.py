@@ -117,3 +117,10 @@ def test_scripts_styles_and_comments_are_cut_in_one_pass():
     started = time.perf_counter()
     assert markup_as_text("<p>Bupati</p>" + "<script>" * 60_000).strip() == "Bupati"  # every one unclosed
     assert time.perf_counter() - started < 10  # a lazy regex from each opening took a minute
+
+
+def test_a_lone_carriage_return_in_a_body_ends_its_line_as_a_line_feed_does():
+    """Trial 27: inside a CSV cell or a JSON string a lone `\r` (classic Mac text) joined two lines with a space,
+    while `\n` and `\r\n` parted them; every format's lines end at all three."""
+    assert clean_body("Baris satu di sini.\rBaris dua di sini.\r\nBaris tiga di sini.\n\nBaris empat di sini.") == (
+        "Baris satu di sini.\n\nBaris dua di sini.\n\nBaris tiga di sini.\n\nBaris empat di sini.")
