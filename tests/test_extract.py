@@ -1245,6 +1245,10 @@ def test_regional_news_roles(body, expected):
     ("Ditreskrimum Polda Metro Jaya menangkap tersangka.",
      ["Direktorat Reserse Kriminal Umum Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
     # ministry sub-units: secretariat and inspectorate general, directorates general, Balai and Sentra units
+    # a national body's public relations bureau, its acronym written out
+    ("ujar Kepala Biro Humas KPK Febri Diansyah di Gedung KPK.",
+     ["Biro Hubungan Masyarakat Komisi Pemberantasan Korupsi", "Komisi Pemberantasan Korupsi"]),
+    ("Karo Humas Polda Jatim Kombes Budi mengatakan.", ["Kepolisian Daerah Jawa Timur"]),  # a post fusing its bureau
     ("Setjen Kemendagri dan Itjen Kemenkeu memeriksa laporan.",
      ["Sekretariat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri",
       "Inspektorat Jenderal Kementerian Keuangan", "Kementerian Keuangan"]),
@@ -1615,6 +1619,10 @@ def test_officials_pairs_and_places_before_names(body, expected):
     ("Dua petahana DPRD Jawa Tengah kembali lolos. Mereka adalah Rina Wulandari dan Joko Susilo.",
      ["Rina Wulandari", "Joko Susilo"]),
     ("Dua pejabat yang ditahan adalah Budi dan Andi.", []),  # no body: who they serve is not said
+    ("Uang mengalir ke mantan pimpinan Komisi II DPR yakni Chaeruman Harahap, Ganjar Pranowo, dan Taufik Effendi.",
+     ["Chaeruman Harahap", "Ganjar Pranowo", "Taufik Effendi"]),  # leaders, members, judges of a body
+    ("Dua anggota DPRD Kota Malang yaitu Rina Wulandari dan Joko Susilo ditahan.", ["Rina Wulandari", "Joko Susilo"]),
+    ("Dua anggota keluarga korban yakni Budi Santoso dan Ani Wijaya hadir.", []),
     ("Mereka adalah Budi Santoso dan Andi Wijaya.", []),
     ("Dua pejabat Dinas Sosial hadir. Menurut warga, bantuan yang datang adalah beras dan minyak.", []),
 ])
