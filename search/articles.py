@@ -59,6 +59,8 @@ class Article:
         # shown beside the title (facets, the feed's author, the CSV): no bidi override may spoof them either
         self.source = normalise_text(self.source)  # None and "" stay as they are
         self.place = normalise_text(self.place)
+        if self.url and UNWRITABLE.search(self.url):  # `https://x.id/a/\ud800` (valid JSON): every answer listing
+            self.url = UNWRITABLE.sub(_written, self.url)  # it failed to encode (trial 28); its id is kept
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

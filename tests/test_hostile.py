@@ -78,3 +78,33 @@ def test_post_put_delete_are_refused(client):
         response = method("/api/search")
         assert response.status_code == 405
         assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_a_record_whose_url_holds_a_lone_surrogate_is_served_and_exported(tmp_path, capsys):
+    """Trial 28: `"url": "https://x.id/a/\\ud800"` is valid JSON; indexed as it was, every search listing the
+    article, its page, the exports and `warta search --json` failed to encode it (500, tracebacks). The
+    stored address has U+FFFD in its place; the article's id (a hash of the address as written) is kept."""
+    import json
+
+    from search.cli import main
+    from search.indexer import build_index
+    from web import create_app
+
+    (tmp_path / "u.jsonl").write_text(json.dumps({
+        "title": "Jembatan gantung diresmikan", "url": "https://x.id/a/\ud800",
+        "body": "Bupati Lampung Selatan Nanang Ermanto meresmikan jembatan gantung di Desa Sukamaju, Senin."}) + "\n",
+        encoding="utf-8")
+    build_index([tmp_path / "u.jsonl"], tmp_path / "ix")
+    app = create_app({"WARTA_INDEX": str(tmp_path / "ix"), "TESTING": True})
+    try:
+        client = app.test_client()
+        hit = client.get("/api/search?q=jembatan").get_json()["hits"][0]
+        assert (hit["id"], hit["url"]) == ("88a947f4cb909c71", "https://x.id/a/\ufffd")
+        assert [client.get(url).status_code for url in (
+            "/?q=jembatan", "/api/search.csv?q=jembatan", "/api/search.jsonl?q=jembatan",
+            "/api/articles/88a947f4cb909c71", "/article/88a947f4cb909c71", "/feed?q=jembatan")] == [200] * 6
+    finally:
+        app.extensions["warta"].close()
+    capsys.readouterr()
+    assert main(["search", "--json", "--index", str(tmp_path / "ix"), "jembatan"]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"][0]["url"] == "https://x.id/a/\ufffd"
