@@ -824,6 +824,7 @@ def test_officials_unseen_news_classes(body, expected):
     ("Direktur IT Digital Telkom Faizal Rochmad Djoemadi menyampaikan rencana.", []),
     ("Sekretaris TKN Prabowo-Gibran, Nusron Wahid, dalam keterangan.", []),
     ("Sekretaris Nasional Jaringan Buruh Migran Savitri Wisnuwardhani mengatakan.", []),  # civil society
+    ("Ketua Forum Komunikasi Pimpinan Daerah Kabupaten Sleman Sri Purnomo memimpin rapat.", ["Sri Purnomo"]),
     ("Ketua Koalisi Buruh Migran Budi Santoso mengatakan.", []),
     ("Ketua Forum Guru Honorer Rohil, Iskandar Zulkarnain menyebut.", []),
     ("Juru Bicara Front Pembela Islam Slamet Maarif menyebut.", []),
@@ -1589,6 +1590,10 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Gubernur DIY Sri Sultan Hamengku Buwono X dan Gubernur Banten Ratu Atut Chosiyah hadir.",
      ["Sri Sultan Hamengku Buwono X", "Ratu Atut Chosiyah"]),
     ("Di Piala Raja Spanyol, Messi gagal. Dalam Piala Presiden 2017, Ratu Tisha menjadi direktur kompetisi.", []),
+    # one name word after the role's place, then `dan` and someone else (a consort, a crown prince): the holder's
+    ("Kaisar Jepang Naruhito dan Permaisuri Masako tiba.", ["Naruhito"]),
+    ("Raja Spanyol Felipe dan Ratu Letizia tiba.", ["Felipe"]),
+    ("Gubernur Jatim Soekarwo dan Putra Mahkota Budi hadir.", ["Soekarwo"]),
     # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)
     ("Plt Direktur Jenderal Bea dan Cukai Djaka Budhi Utama mengatakan.", ["Djaka Budhi Utama"]),
     ("Wakil Jaksa Agung Feri Wibisono mengatakan.", ["Feri Wibisono"]),

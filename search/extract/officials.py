@@ -84,6 +84,7 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # loc
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
+LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  # a region's leaders, no society
 REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
@@ -939,6 +940,8 @@ class _Reader:
                 if self._names_organisation(head, name) or self._speaks_for_nobody(head, name):
                     return [], head + 1
                 paired = self._paired_name(start, name[0])
+                if paired is None and self._one_name_word_before(start, name[0]):
+                    name = name[0] - 2, name[0] - 1  # `Kaisar Jepang Naruhito dan Permaisuri Masako`: his name
                 if paired is None and self._field_follows(head, name[0]):
                     if name[1] - name[0] == 1:
                         return [], head + 1
@@ -1093,6 +1096,14 @@ class _Reader:
                                and not self._post_alone(start, begin, end)):
             return None
         return begin, end
+
+    def _one_name_word_before(self, start: int, name_start: int) -> bool:
+        """`Kaisar Jepang Naruhito dan Permaisuri Masako`, `Gubernur Jatim Khofifah dan Putra Mahkota …`: one name
+        word between the role's place or body and `dan` is the holder's name; the name after `dan` is another
+        person's, who holds no post the role names."""
+        word = name_start - 2
+        return (word - 1 >= start and self.word(name_start - 1) == "dan" and self.is_name_word(word)
+                and word - 1 in self.material and word not in self.material)
 
     def _post_alone(self, start: int, begin: int, end: int) -> bool:
         """`Gubernur Anies Rasyid Baswedan dan Sandiaga Uno`: a role of one position word, then two names joined
@@ -1523,8 +1534,14 @@ class _Reader:
         agency's name, a minister's portfolio, the body an envoy is sent to, nor before a public body or post the
         role belongs to (`Kabid Pembinaan SMP Dinas Pendidikan Surabaya`, `Ketua Forum Komunikasi Pimpinan Daerah
         Bupati Sleman`)."""
-        return not (self._in_public_name(i) or self._portfolio(i) or self._posted_to(i)
+        return not (self._in_public_name(i) or self._portfolio(i) or self._posted_to(i) or self._leaders_forum(i)
                     or any(k in self.bodies or self.tokens[k].text in REGIONAL_HEADS for k in range(i + 1, span[1])))
+
+    def _leaders_forum(self, i: int) -> bool:
+        """`Forum Komunikasi Pimpinan Daerah Kabupaten Sleman` (Forkopimda), `Forum Koordinasi Pimpinan Daerah`: the
+        region's heads of government, police, army and prosecution, whose chair is its regional head."""
+        return (self.word(i) == LEADERS_FORUM[0] and self.word(i + 1) in LEADERS_FORUM[1]
+                and self.word(i + 2) == LEADERS_FORUM[2])
 
     def _posted_to(self, i: int) -> bool:
         """`Duta Besar AS untuk PBB`: the body a country's envoy is sent to is not the post's employer."""
