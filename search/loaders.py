@@ -581,9 +581,10 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
         source = lines.pop()
     lexicon = load_lexicon()
     headline, dated = _headline_and_date(lines, lexicon, _first_line_set_apart(every_line))
-    if headline:
-        lines = lines[1 + (dated is not None):]
-    body = checked_body("\n".join(lines))
+    story = lines[1 + (dated is not None):] if headline else lines
+    if headline and not dated and len("\n".join(story)) < MIN_BODY_CHARS:
+        headline, story = None, lines  # `Pengumuman Libur Kantor\n\nKantor tutup Senin.`: a notice read whole
+    body = checked_body("\n".join(story))
     if len(body) < MIN_BODY_CHARS:
         raise NoArticleError(f"text too short to be an article ({len(body)} characters)")
     place = find_dateline(body, lexicon)
@@ -616,8 +617,22 @@ def _headline_and_date(lines: list[str], lexicon: Lexicon, set_apart: bool = Fal
     if dated is not None:
         return lines[0], dated
     opens_story = find_dateline(lines[1], lexicon) is not None and find_dateline(lines[0], lexicon) is None
-    alone = set_apart and find_dateline(lines[0], lexicon) is None and find_date(lines[0]) is None
+    alone = set_apart and _reads_as_headline(lines[0]) and find_dateline(lines[0], lexicon) is None \
+        and find_date(lines[0]) is None
     return (lines[0], None) if opens_story or alone else (None, None)
+
+
+HEADLINE_MIN_WORDS = 4  # `Bupati Resmikan Jembatan Gantung`; not `Kalianda`, `BERITA TERKINI`, `Liputan6.com, Jakarta`
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A line set apart that reads as a headline: words of letters, a few at least, in no capitals throughout,
+    no label and its value (`Oleh: Budi`, `Foto: Antara`, `Reporter : Andi`; a speaker's is a headline's:
+    `Bupati Nanang: Jembatan Ini Harapan Warga`), no address, no hashtag."""
+    words = line.split()
+    label = line.partition(":")[0] if ":" in line else "two words"
+    return (len(words) >= HEADLINE_MIN_WORDS and not line.isupper() and len(label.split()) >= 2
+            and "/" not in line and "#" not in line and sum(word[:1].isalpha() for word in words) * 2 > len(words))
 
 
 def _first_line_set_apart(lines: list[str]) -> bool:

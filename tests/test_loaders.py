@@ -829,6 +829,28 @@ def test_a_text_laid_out_as_headline_a_blank_line_and_the_story(tmp_path):
     text.write_text(f"Kalianda, Rabu (28/9/2022)\n\n{EXPORT_BODY}\n", encoding="utf-8")  # a dateline: the story's
     (article,) = read_all(text)
     assert article.body.startswith("Kalianda, Rabu (28/9/2022)\n")
+    text.write_text(f"Bupati Nanang: Jembatan Ini Harapan Warga\n\n{EXPORT_BODY}\n", encoding="utf-8")
+    assert [a.title for a in read_all(text)] == ["Bupati Nanang: Jembatan Ini Harapan Warga"]  # a speaker's colon
+
+
+@pytest.mark.parametrize("first", ["Oleh: Budi Santoso", "Reporter : Andi | Editor : Rina", "Foto: Antara/Budi",
+                                   "BERITA TERKINI", "Kalianda", "1", "---", "#BeritaDaerah", "Liputan6.com, Jakarta",
+                                   "https://lampungselatankab.go.id/berita/123", "Assalamualaikum Wr. Wb"])
+def test_a_first_line_set_apart_that_is_no_headline_stays_the_storys(tmp_path, first):
+    """Trial 28: after the rule above, a byline, a caption, a kicker, a place, a number or an address set apart
+    by a blank line became the whole title."""
+    text = tmp_path / "rilis.txt"
+    text.write_text(f"{first}\n\n{EXPORT_BODY}\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert (article.title.startswith(first.split()[0]), article.body.startswith(first)) == (True, True)
+
+
+def test_a_headline_and_a_notice_shorter_than_an_article_are_read_together(tmp_path):
+    """Trial 28: the headline set apart no longer counted toward the shortest body, and a notice was skipped."""
+    text = tmp_path / "libur.txt"
+    text.write_text("Pengumuman Libur Kantor Pemkab\n\nKantor Pemkab tutup pada Senin, 1 Mei.\n", encoding="utf-8")
+    (article,) = read_all(text)
+    assert article.body == "Pengumuman Libur Kantor Pemkab\nKantor Pemkab tutup pada Senin, 1 Mei."
 
 
 def test_a_text_whose_lines_end_in_a_lone_carriage_return(tmp_path):
