@@ -1231,6 +1231,9 @@ def test_regional_news_roles(body, expected):
      ["Kepolisian Resor Metropolitan Bekasi Kota", "Kepolisian Resor Metropolitan Bekasi"]),
     ("Polres Metro Tangerang Kota dan Polres Metro Depok berpatroli.",
      ["Kepolisian Resor Metropolitan Tangerang Kota", "Kepolisian Resor Metropolitan Depok"]),
+    ("Polres Metro Tangerang berpatroli.", ["Kepolisian Resor Metropolitan Tangerang Kota"]),  # no kabupaten's Metro
+    ("Polres Metro Kabupaten Bekasi berpatroli.", ["Kepolisian Resor Metropolitan Bekasi"]),
+    ("Kepolisian Resor Metropolitan Bekasi Kota berpatroli.", ["Kepolisian Resor Metropolitan Bekasi Kota"]),
     # central police and military units, a Polda's directorates (with their Polda)
     ("Bareskrim Polri, Korlantas, Divhumas Polri dan Puspen TNI memberi keterangan.",
      ["Badan Reserse Kriminal Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia",

@@ -33,11 +33,12 @@ class RegionalBody:
     parent: "RegionalBody | None" = None  # the body every form also names (`Ditreskrimum Polda Jatim`)
     provinces: tuple[str, ...] = ()  # only regions of these provinces (codes) have it; () means every province
     not_provinces: tuple[str, ...] = ()  # regions of these provinces have another body instead
+    codes: tuple[str, ...] = ()  # only these regions have it; () means every region of the levels and provinces
 
     def serves(self, region: Region) -> bool:
         province = region.code.split(".")[0]
         return (region.level in self.levels and (not self.provinces or province in self.provinces)
-                and province not in self.not_provinces)
+                and province not in self.not_provinces and (not self.codes or region.code in self.codes))
 
 
 DPRK_PROVINCES = ("11", "91", "92", "93", "94", "95", "96")  # Aceh; the six of Papua since 2022 (UU 2/2021)
@@ -45,6 +46,8 @@ POLDA = RegionalBody(("provinsi",), "Kepolisian Daerah {polda}", "Polda {polda}"
                      ("Polda {w}", "Kepolisian Daerah {w}"))
 POLDA_NAMES = {"31": "Metro Jaya"}  # a Polda not named after its province: Polda Metro Jaya covers Jakarta
 METRO_POLRES = ("31",)  # the Polres of every kota of Jakarta is a Metro one, written with `Metro` or without
+METRO_KABUPATEN = ("32.16",)  # the one kabupaten with a Polres Metro (Bekasi, under Polda Metro Jaya)
+METRO_TWIN_KOTA = ("36.71",)  # Polres Metro Tangerang (Kota): Kabupaten Tangerang has Polresta Tangerang instead
 
 
 def _polda_unit(name: str, acronym: str, *aliases: str) -> RegionalBody:
@@ -97,8 +100,13 @@ REGIONAL_BODIES = (
                  ("Polres Metro {w} Kota", "Polrestro {w} Kota"),
                  ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
                  # Polres Metro Depok; Polres Metro Bekasi Kota, whose kabupaten has a Polres Metro Bekasi
+    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
+                 ("Kepolisian Resor Metropolitan {w} Kota",)),
+    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
+                 ("Polres Metro {w}", "Polrestro {w}"), codes=METRO_TWIN_KOTA),  # its kabupaten has a Polresta
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
-                 ("Polres Metro {w}", "Polrestro {w}")),  # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
+                 ("Polres Metro {w}", "Polrestro {w}", "Polres Metro {level} {w}"), codes=METRO_KABUPATEN),
+    # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polresta {w}", "Kepolisian Resor Kota {w}")),
     RegionalBody(("kota",), "Kepolisian Resor Kota Besar {short}", "Polrestabes {short}", "police",
