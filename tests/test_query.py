@@ -722,6 +722,10 @@ def test_one_typed_value_may_stand_for_more_stored_values_than_a_request_may_typ
         assert (result["total"], len(result["query"]["agency"])) == (25, 25)  # the values it stood for
         with pytest.raises(BadQueryError, match="at most 20 values"):
             SearchRequest(selected={"agency": tuple(f"dinas {n}" for n in range(21))})
+        assert service.save_recent() is True  # saved as typed, so that a starting server can ask it (trial 28)
+        from search.warmlist import load_searches
+        assert [request.selected["agency"] for request in load_searches(tmp_path / "ix", SearchRequest.from_fields)
+                ] == [("dinas",)]
     finally:
         service.close()
 
