@@ -52,6 +52,7 @@ class FacetTable:
     _ordinals: dict[str, int] | None = None
     _rank: np.ndarray | None = None
     _totals: np.ndarray | None = None
+    _by_frequency: list[str] | None = None
     starts: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -190,6 +191,15 @@ class FacetTable:
         if self._totals is None:
             self._totals = np.bincount(self.pair_value, minlength=len(self.values))
         return self._totals
+
+    @property
+    def by_frequency(self) -> list[str]:
+        """The values, those in most documents first (ties in stored order): where a typed value's matches are
+        cut (facet_aliases.MAX_MATCHED_VALUES), the largest are kept (`agency=dinas`: trial 28)."""
+        if self._by_frequency is None:
+            order = np.argsort(-self.totals, kind="stable")
+            self._by_frequency = [self.values[i] for i in order.tolist()]
+        return self._by_frequency
 
     def _tally(self, matching: np.ndarray) -> np.ndarray:
         return np.bincount(self.pair_value[matching[self.pair_doc]], minlength=len(self.values))

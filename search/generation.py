@@ -466,7 +466,7 @@ class Generation:
                 elif value in table.ordinals:
                     found[value] = None
                 else:
-                    found.update(dict.fromkeys(named_values(name, value, table.values) or [value]))
+                    found.update(dict.fromkeys(named_values(name, value, table.by_frequency) or [value]))
             selected[name] = tuple(found)
         return request.with_stored_values(selected)
 
@@ -479,9 +479,9 @@ class Generation:
         official = self.facets.get(OFFICIAL)
         if official is None:
             return [typed]
-        forms = [typed] if typed in official.ordinals else named_values(OFFICIAL, typed, official.values)
+        forms = [typed] if typed in official.ordinals else named_values(OFFICIAL, typed, official.by_frequency)
         return (people.selected(facet, forms)
-                or people.selected(facet, values_with_words(typed, official.values))  # `quoted=Joko`: the official
+                or people.selected(facet, values_with_words(typed, official.by_frequency))  # `quoted=Joko`: the official
                 or [typed])  # value `Joko` is never quoted, the Jokos whose words it is are (as `quoted:joko` finds)
 
     def stored_selection(self, selected: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

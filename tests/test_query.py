@@ -571,6 +571,30 @@ def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path
         service.close()
 
 
+def test_a_typed_value_standing_for_more_than_50_stored_values_keeps_those_in_most_articles(tmp_path):
+    """`agency=dinas` over 55 `Dinas Kesehatan …` values took the first 50 in stored order, and missed the
+    one in most articles (trial 28); the parameter and the field filter now both keep the 50 largest."""
+    from search.extract.lexicon import load_lexicon
+    from search.indexer import build_index
+
+    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:55]
+    records = [(n, region) for n, region in enumerate(regencies)] + [(55 + k, regencies[-1]) for k in range(3)]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
+        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
+        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah nomor {n}."
+    }) + "\n" for n, region in records), encoding="utf-8")
+    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        largest = f"Dinas Kesehatan {regencies[-1].full_name}"
+        selected = service.search(SearchRequest(selected={"agency": ("dinas",)}, per_page=1))
+        assert (len(selected["query"]["agency"]), selected["query"]["agency"][0], selected["total_articles"]) == (
+            50, largest, 53)
+        assert service.search(SearchRequest(q="agency:dinas", per_page=1))["total_articles"] == 53
+    finally:
+        service.close()
+
+
 def test_a_name_selects_in_the_quoted_facet_what_the_quoted_field_finds(tmp_path):
     """`quoted=Joko` found nothing when a bare official value `Joko` (a village head, never quoted) exists: the
     name named him, not the Jokos who were quoted, while `quoted:joko` found those (trial 27)."""
