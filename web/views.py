@@ -229,6 +229,7 @@ def facet_toggler(search: SearchRequest, facet: str) -> Callable[[str], str]:
     registry = facets()
     declared = registry.get(facet) if facet in registry else None
     selected = search.selected.get(facet, ())
+    standing_for = typed_standing_for(search, facet)
     params = _parameters(search, **{facet: [], "page": 1})
     names = list(params)
     place = names.index(facet)
@@ -238,9 +239,38 @@ def facet_toggler(search: SearchRequest, facet: str) -> Callable[[str], str]:
     key = quote_plus(facet)
 
     def url(value: str) -> str:
-        chosen = "&".join(f"{key}={quote_plus(v)}" for v in toggled(selected, value, declared))
+        values = [v for v in selected if v not in standing_for[value]] if value in standing_for else \
+            toggled(selected, value, declared)
+        chosen = "&".join(f"{key}={quote_plus(v)}" for v in values)
         return _url("/", [part for part in (before, chosen, after) if part])
     return url
+
+
+def typed_standing_for(search: SearchRequest, facet: str) -> dict[str, list[str]]:
+    """For a facet whose values the page keeps as typed (within_url_limits: `agency=dinas`), each stored value
+    they select -> the typed values that select it, which its link (drawn selected) removes; {} for a facet
+    whose values are stored ones. One resolution per typed value, only for a facet with a selection."""
+    typed = search.selected.get(facet, ())
+    if not typed:
+        return {}
+    known = g.setdefault("typed_standing_for", {})  # a page asks once per chip and once per facet list
+    if (facet, typed) not in known:
+        known[facet, typed] = _standing_for(facet, typed)
+    return known[facet, typed]
+
+
+def _standing_for(facet: str, typed: tuple[str, ...]) -> dict[str, list[str]]:
+    if len(_stored_values(facet, typed)) <= MAX_SELECTED:
+        return {}  # stored values, as most selections are: one resolution says so
+    standing_for: dict[str, list[str]] = {}
+    for value in typed:
+        for stored in _stored_values(facet, (value,)):
+            standing_for.setdefault(stored, []).append(value)
+    return standing_for
+
+
+def _stored_values(facet: str, typed: tuple[str, ...]) -> tuple[str, ...]:
+    return service().resolved(SearchRequest(selected={facet: typed})).selected.get(facet, ())
 
 
 def add_toggle_urls(result: dict[str, Any], search: SearchRequest) -> dict[str, Any]:
