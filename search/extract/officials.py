@@ -130,6 +130,7 @@ CONSTITUENCY_JOINS = frozenset({"-", "\u2013", "\u2014", "/"})  # between a cons
 CONSTITUENCY_WORDS = 5  # capitalised words (or numbers) of a constituency's name: `Jatim VI`, `Lampung Barat 3`
 POST_OBJECT_LINKS = frozenset({"pada", "untuk"})  # `PPK pada proyek …`
 POST_OBJECT_REACH = 14  # tokens of what a post is held for, up to the comma before the holder's name
+MONARCHS = frozenset({"Raja", "Kaisar", "Emir", "Sultan", "Ratu"})  # whose name may end with the reign's number
 ROMAN_NUMERAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 # `KlikACC`, `Jurnal.id`, `ASEAN.Melanj`: capitals after a small letter, or a full stop inside a word, spell a
 # brand, a domain or two words run together, never a person's name (`McConnell` has one capital after the small
@@ -848,6 +849,8 @@ class _Reader:
         if not (head + 1 < i and token.is_capitalised and i not in self.material):
             return False
         lowered = token.lower
+        if ROMAN_NUMERAL.match(token.text):  # `Raja Spanyol Felipe VI`, `Raja Yordania Abdullah II`: a reign's number
+            return self.tokens[head].text in MONARCHS and self.is_name_word(i - 1)
         if lowered in self.lex.kecamatan_names and lowered not in self.lex.common_words:
             return self.is_name_word(i - 1) or self.word(i - 1) in self.lex.word_names  # `Agung Sedayu` too
         return self.is_name_word(i - 1) and (
