@@ -32,6 +32,27 @@ SEED_AGENCIES = [
 ]
 
 
+def index_of_records(tmp_path: Path, records: list[dict], name: str = "index") -> Path:
+    """A tiny index of `records` (JSON Lines objects), built as `warta reindex` builds one."""
+    sources = tmp_path / f"{name}-sources"
+    sources.mkdir()
+    (sources / "news.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    build_index([sources], tmp_path / name)
+    return tmp_path / name
+
+
+def dinas_records(regencies: int, repeated_last: int = 0) -> list[dict]:
+    """One article about the health office (`Dinas Kesehatan …`) of each of the first `regencies` kabupaten, and
+    `repeated_last` more about the last one's: a typed `dinas` stands for one stored value each."""
+    from search.extract.lexicon import load_lexicon
+
+    chosen = [region for region in load_lexicon().regions if region.level == "kabupaten"][:regencies]
+    about = [*enumerate(chosen), *((regencies + k, chosen[-1]) for k in range(repeated_last))]
+    return [{"id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
+             "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah "
+                     f"nomor {n}."} for n, region in about]
+
+
 def version_of_seed(outlet: str = "Lampost", lead_word: str = "turut mengikuti") -> str:
     """The seed as another outlet republishes it: own dateline and byline, lead reworded, a paragraph dropped,
     a `Baca juga` line and a footer."""

@@ -143,19 +143,11 @@ def test_one_typed_value_standing_for_many_stored_values_is_served_everywhere_wi
     page, the feed and the CSV answer it (trial 27: the page resolved it, then searched the resolved request
     again, which checked the stored values as if typed), and every search link on the page is a request the
     page accepts (its links carry `dinas`, not the 25 values)."""
-    import json
-
-    from search.extract.lexicon import load_lexicon
-    from search.indexer import build_index
     from web import create_app
 
-    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:25]
-    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
-        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
-        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah."
-    }) + "\n" for n, region in enumerate(regencies)), encoding="utf-8")
-    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
-    app = create_app({"WARTA_INDEX": str(tmp_path / "ix"), "TESTING": True})
+    from .conftest import dinas_records, index_of_records
+
+    app = create_app({"WARTA_INDEX": str(index_of_records(tmp_path, dinas_records(25))), "TESTING": True})
     try:
         _served_with_working_links(app.test_client())
     finally:

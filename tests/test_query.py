@@ -7,7 +7,7 @@ import pytest
 from search.errors import BadQueryError, NotFoundError
 from search.query import SearchRequest, SearchService, search
 
-from .conftest import SEED_AGENCIES, SEED_OFFICIALS, build_story_index
+from .conftest import SEED_AGENCIES, SEED_OFFICIALS, build_story_index, dinas_records, index_of_records
 
 
 def run(service, q="", **kwargs):
@@ -539,10 +539,6 @@ def test_the_region_facet_nests_kabupaten_under_their_province(story_service):
 
 
 def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path):
-    import json
-
-    from search.indexer import build_index
-
     records = [
         {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
          "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
@@ -551,11 +547,7 @@ def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path
         {"title": "Mantan Presiden Berkunjung", "url": "https://a.example/3", "date": "2024-01-04", "source": "A",
          "body": "Pacitan - Presiden Susilo Bambang Yudhoyono dan Menko Agus Harimurti Yudhoyono berkunjung."},
     ]
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    build_index([sources], tmp_path / "index")
-    service = SearchService(tmp_path / "index")
+    service = SearchService(index_of_records(tmp_path, records))
     try:
         result = run(service, officials=("Sri Mulyani",))
         assert sorted(titles(result)) == ["Anggaran Daerah Dibahas", "Pajak Daerah Naik"]
@@ -574,19 +566,10 @@ def test_one_persons_forms_are_found_together_and_listed_on_the_article(tmp_path
 def test_a_typed_value_standing_for_more_than_50_stored_values_keeps_those_in_most_articles(tmp_path):
     """`agency=dinas` over 55 `Dinas Kesehatan …` values took the first 50 in stored order, and missed the
     one in most articles (trial 28); the parameter and the field filter now both keep the 50 largest."""
-    from search.extract.lexicon import load_lexicon
-    from search.indexer import build_index
-
-    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:55]
-    records = [(n, region) for n, region in enumerate(regencies)] + [(55 + k, regencies[-1]) for k in range(3)]
-    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
-        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
-        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah nomor {n}."
-    }) + "\n" for n, region in records), encoding="utf-8")
-    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
-    service = SearchService(tmp_path / "ix")
+    records = dinas_records(55, repeated_last=3)
+    service = SearchService(index_of_records(tmp_path, records))
     try:
-        largest = f"Dinas Kesehatan {regencies[-1].full_name}"
+        largest = records[-1]["body"].split(" menggelar")[0]
         selected = service.search(SearchRequest(selected={"agency": ("dinas",)}, per_page=1))
         assert (len(selected["query"]["agency"]), selected["query"]["agency"][0], selected["total_articles"]) == (
             50, largest, 53)
@@ -598,10 +581,6 @@ def test_a_typed_value_standing_for_more_than_50_stored_values_keeps_those_in_mo
 def test_a_name_selects_in_the_quoted_facet_what_the_quoted_field_finds(tmp_path):
     """`quoted=Joko` found nothing when a bare official value `Joko` (a village head, never quoted) exists: the
     name named him, not the Jokos who were quoted, while `quoted:joko` found those (trial 27)."""
-    import json
-
-    from search.indexer import build_index
-
     records = [
         {"title": "Jalan Desa Diresmikan", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
          "body": "Sragen - Kepala Desa Sukamaju Joko meresmikan jalan desa bersama warga, Selasa (2/1/2024)."},
@@ -609,11 +588,7 @@ def test_a_name_selects_in_the_quoted_facet_what_the_quoted_field_finds(tmp_path
          "body": 'Jakarta - Presiden Joko Widodo menegaskan stok beras aman. "Stok beras nasional aman sampai '
                  'akhir tahun," kata Joko Widodo di Istana.'},
     ]
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    build_index([sources], tmp_path / "index")
-    service = SearchService(tmp_path / "index")
+    service = SearchService(index_of_records(tmp_path, records))
     try:
         found = {typed: titles(service.search(SearchRequest(q=q, selected=selected)))
                  for typed, q, selected in (("quoted=", "", {"quoted": ("Joko",)}), ("quoted:", "quoted:joko", {}),
@@ -731,16 +706,7 @@ def test_saving_where_the_index_root_is_gone_is_an_index_write_error(tmp_path):
 
 def test_one_typed_value_may_stand_for_more_stored_values_than_a_request_may_type(tmp_path):
     """`agency=dinas`: every `Dinas …` (up to 50), though a request types at most 20 values per facet."""
-    from search.extract.lexicon import load_lexicon
-    from search.indexer import build_index
-
-    regencies = [region for region in load_lexicon().regions if region.level == "kabupaten"][:25]
-    (tmp_path / "in.jsonl").write_text("".join(json.dumps({
-        "id": f"a{n}", "title": f"Rapat dinas {n}", "date": "2024-05-01",
-        "body": f"Dinas Kesehatan {region.full_name} menggelar rapat koordinasi penanganan demam berdarah."
-    }) + "\n" for n, region in enumerate(regencies)), encoding="utf-8")
-    build_index([tmp_path / "in.jsonl"], tmp_path / "ix")
-    service = SearchService(tmp_path / "ix")
+    service = SearchService(index_of_records(tmp_path, dinas_records(25), "ix"))
     try:
         result = service.search(SearchRequest(selected={"agency": ("dinas",)}, per_page=1))
         assert (result["total"], len(result["query"]["agency"])) == (25, 25)  # the values it stood for
