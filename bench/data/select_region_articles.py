@@ -54,6 +54,10 @@ no group above took):
 Batch 15 (both splits, a second fresh untuned check of the batch 13 kind drawn 2026-12-06, seed BATCH_15_SEED, from
 the ids no group above took, outside the same sport and tech outlets):
   fresh-strong-2   40 articles with two or more cues (REGIONAL_CUES) of any outlet and category.
+Batch 16 (both splits, a fresh untuned check of precision drawn 2026-12-06, seed BATCH_16_SEED, from the ids no
+group above took, outside the same sport and tech outlets):
+  fresh-weak       40 articles with exactly one cue (REGIONAL_CUES) of any outlet and category, the kind where a
+                   national story names a regional word once.
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ BATCH_12_OUTLETS_LEFT_OUT = ("goal indonesia", "juara.net", "dailysocial.id")
 BATCH_13_SEED = 2026120613
 BATCH_14_SEED = 2026120614
 BATCH_15_SEED = 2026120615
+BATCH_16_SEED = 2026120616
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -200,6 +205,13 @@ def batch_15(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
     return [("fresh-strong-2", article_id) for article_id in random.Random(BATCH_15_SEED).sample(pool, 40)]
 
 
+def batch_16(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 40 fresh articles of batch 16 (both splits, exactly one cue), from the ids `taken` leaves."""
+    pool = [a["id"] for a in articles if a["id"] not in taken and a["source"] not in BATCH_12_OUTLETS_LEFT_OUT
+            and cue_count(a) == 1]
+    return [("fresh-weak", article_id) for article_id in random.Random(BATCH_16_SEED).sample(pool, 40)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -211,6 +223,7 @@ def main() -> None:
     chosen += batch_13(articles, {article_id for _, article_id in chosen})
     chosen += batch_14(articles, {article_id for _, article_id in chosen})
     chosen += batch_15(articles, {article_id for _, article_id in chosen})
+    chosen += batch_16(articles, {article_id for _, article_id in chosen})
     for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
