@@ -825,6 +825,10 @@ def test_officials_unseen_news_classes(body, expected):
     ("Sekretaris TKN Prabowo-Gibran, Nusron Wahid, dalam keterangan.", []),
     ("Sekretaris Nasional Jaringan Buruh Migran Savitri Wisnuwardhani mengatakan.", []),  # civil society
     ("Ketua Forum Komunikasi Pimpinan Daerah Kabupaten Sleman Sri Purnomo memimpin rapat.", ["Sri Purnomo"]),
+    ("Ketua Gabungan Pengusaha Ekspor Indonesia Benny Soetrisno mengatakan.", []),  # an association; a joint
+    ("Komandan Wilayah Gabungan Marianas Laksamana Muda Shoshana Chatfield mengonfirmasi.",  # command is not
+     ["Shoshana Chatfield"]),
+    ("Ketua Tim Gabungan Pencari Fakta Budi Santoso mengatakan.", ["Budi Santoso"]),
     ("Ketua Koalisi Buruh Migran Budi Santoso mengatakan.", []),
     ("Ketua Forum Guru Honorer Rohil, Iskandar Zulkarnain menyebut.", []),
     ("Juru Bicara Front Pembela Islam Slamet Maarif menyebut.", []),

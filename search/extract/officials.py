@@ -84,6 +84,8 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # loc
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
+JOINT, JOINT_UNITS = "Gabungan", frozenset({"Komando", "Wilayah", "Pasukan", "Satuan", "Tim", "Operasi", "Satgas"})
+# `Komandan Wilayah Gabungan Marianas`, `Ketua Tim Gabungan Pencari Fakta`: a joint command or team, no association
 LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  # a region's leaders, no society
 REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
@@ -1538,6 +1540,7 @@ class _Reader:
         role belongs to (`Kabid Pembinaan SMP Dinas Pendidikan Surabaya`, `Ketua Forum Komunikasi Pimpinan Daerah
         Bupati Sleman`)."""
         return not (self._in_public_name(i) or self._portfolio(i) or self._posted_to(i) or self._leaders_forum(i)
+                    or (self.word(i) == JOINT and self.word(i - 1) in JOINT_UNITS)
                     or any(k in self.bodies or self.tokens[k].text in REGIONAL_HEADS for k in range(i + 1, span[1])))
 
     def _leaders_forum(self, i: int) -> bool:
