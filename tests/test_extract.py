@@ -379,6 +379,7 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     # a district court seated in a kecamatan town; a person after `PN` is no seat
     ("Sidang digelar di PN Kepanjen, Kabupaten Malang.", ["Pengadilan Negeri Kepanjen"]),
     ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),
+    ("Polisi berkoordinasi dengan Kejaksaan Negeri Lhoksukon.", ["Kejaksaan Negeri Lhoksukon"]),  # written out too
     # bases written out with `TNI AL`/`TNI AU`, an embassy as `Kedutaan Besar Indonesia`
     ("Komandan Pangkalan TNI AL Banyuwangi dan Pangkalan TNI AU Iswahjudi hadir.",
      ["Pangkalan TNI Angkatan Laut Banyuwangi", "Pangkalan TNI Angkatan Udara Iswahjudi"]),
