@@ -1600,6 +1600,9 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Di Piala Raja Spanyol, Messi gagal. Dalam Piala Presiden 2017, Ratu Tisha menjadi direktur kompetisi.", []),
     # one name word after the role's place, then `dan` and someone else (a consort, a crown prince): the holder's
     ("Kaisar Jepang Naruhito dan Permaisuri Masako tiba.", ["Naruhito"]),
+    # a foreign town's police: the word after `Kepolisian` is its place, and the holder named before stays his
+    ("Kepala Kepolisian Punjab Zulfiqar Hameed mengatakan.", ["Zulfiqar Hameed"]),
+    ("Gao Guangxi, Direktur Kepolisian Chengnan, ditemukan tewas.", ["Gao Guangxi"]),
     ("Raja Spanyol Felipe VI dan Raja Yordania Abdullah II tiba.", ["Felipe VI", "Abdullah II"]),  # a reign's number
     ("Raja Spanyol Felipe dan Ratu Letizia tiba.", ["Felipe"]),
     ("Gubernur Jatim Soekarwo dan Putra Mahkota Budi hadir.", ["Soekarwo"]),
