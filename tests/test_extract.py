@@ -1293,6 +1293,9 @@ def test_regional_news_roles(body, expected):
      ["Badan Pengawas Pemilihan Umum Provinsi Daerah Khusus Ibukota Jakarta", "Komisi Pemilihan Umum Provinsi Jawa Timur"]),
     # a person's initials after `saudara`, `tersangka`: no court (two capitals; three are as often a body)
     ("Pelaku menyiram saudara MA dengan bensin, kata penyidik.", []),
+    ("Polisi memeriksa pria berinisial MA. Setelah buron, MA kembali beraksi di Surabaya.", []),  # once, then always
+    ("Surat Menteri Keuangan Nomor S - 781/MK 08 / 2017 dikirim ke PLN.", []),  # a letter's number
+    ("Putusan MA menolak kasasi, dan MK menunda sidang.", ["Mahkamah Agung", "Mahkamah Konstitusi"]),
     ("Tersangka KPK itu ditahan di Rutan Guntur.", ["Komisi Pemberantasan Korupsi"]),
     ("KPK menetapkan BI sebagai tersangka suap.", ["Komisi Pemberantasan Korupsi"]),
     # a regional unit named without its region, beside the one region's unit of that name, is that unit

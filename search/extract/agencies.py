@@ -663,11 +663,19 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
 
 def _names_initials(tokens: Tokens, match: Match) -> bool:
     """`menyiram saudara MA`, `menetapkan BI sebagai tersangka`: two capitals that are a person's initials, as
-    crime news writes them, not a body's acronym."""
-    text, after = tokens[match.start].text, match.end
+    crime news writes them, not a body's acronym; once so anywhere in the text, everywhere in it (`pria dengan
+    inisial MA …, MA dipukul …`). Also a code inside a letter's number (`Nomor S-781/MK.08/2017`)."""
+    text = tokens[match.start].text
     if match.end - match.start != 1 or not text.isupper() or len(text) > MAX_INITIALS:
         return False
-    return ((match.start > 0 and tokens[match.start - 1].text.lower() in INITIALS_CUES)
+    return (any(_initials_at(tokens, i) for i in tokens.where((text,)))
+            or (match.start > 0 and tokens[match.start - 1].text == "/" and match.end < len(tokens)
+                and tokens[match.end].text[:1].isdigit()))
+
+
+def _initials_at(tokens: Tokens, i: int) -> bool:
+    after = i + 1
+    return ((i > 0 and tokens[i - 1].text.lower() in INITIALS_CUES)
             or (after + 1 < len(tokens) and tokens[after].text == "sebagai" and tokens[after + 1].text in CHARGED))
 
 
