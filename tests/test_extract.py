@@ -1239,6 +1239,9 @@ def test_regional_news_roles(body, expected):
     ("Polres Metro Tangerang berpatroli.", ["Kepolisian Resor Metropolitan Tangerang Kota"]),  # no kabupaten's Metro
     ("Polres Metro Kabupaten Bekasi berpatroli.", ["Kepolisian Resor Metropolitan Bekasi"]),
     ("Kepolisian Resor Metropolitan Bekasi Kota berpatroli.", ["Kepolisian Resor Metropolitan Bekasi Kota"]),
+    # state commissions and agencies the tables lacked
+    ("anggota Kompolnas Poengky Indarti dan Ketua KND Dante Rigmalia hadir di BP BUMN.",
+     ["Komisi Kepolisian Nasional", "Komisi Nasional Disabilitas", "Badan Pengaturan Badan Usaha Milik Negara"]),
     # central police and military units, a Polda's directorates (with their Polda)
     ("Bareskrim Polri, Korlantas, Divhumas Polri dan Puspen TNI memberi keterangan.",
      ["Badan Reserse Kriminal Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia",
