@@ -1610,6 +1610,9 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kepala Kepolisian Punjab Zulfiqar Hameed mengatakan.", ["Zulfiqar Hameed"]),
     ("Gao Guangxi, Direktur Kepolisian Chengnan, ditemukan tewas.", ["Gao Guangxi"]),
     ("Raja Spanyol Felipe VI dan Raja Yordania Abdullah II tiba.", ["Felipe VI", "Abdullah II"]),  # a reign's number
+    # a portfolio's fields listed with commas inside the role, then the holder after a comma
+    ("ujar Deputi Bidang Usaha Energi, Logistik, Kawasan dan Pariwisata Kementerian BUMN, Edwin Abdullah Hidayat, di "
+     "Jakarta.", ["Edwin Abdullah Hidayat"]),
     ("Raja Spanyol Felipe dan Ratu Letizia tiba.", ["Felipe"]),
     ("Gubernur Jatim Soekarwo dan Putra Mahkota Budi hadir.", ["Soekarwo"]),
     # a given name that is also a role's word ends a name (`Utama`), but not a post (`Direktur Utama`)

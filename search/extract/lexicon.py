@@ -146,6 +146,13 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return frozenset(second for _, second in self.title_pairs)
 
     @cached_property
+    def body_field_words(self) -> frozenset[str]:
+        """The capitalised words of national bodies' and regional units' names (`Pariwisata`, `Logistik`), but
+        their kinds' words and connectors: what a portfolio or a field of a post is written with."""
+        words = {word.strip(",") for entry in (*self.agencies, *self.regional_units) for word in entry.canonical.split()}
+        return frozenset(word for word in words if word[:1].isupper()) - frozenset(self.positions)
+
+    @cached_property
     def alias_full_names(self) -> frozenset[str]:
         """The full names person_aliases.tsv gives (`Joko Widodo`)."""
         return frozenset(self.person_aliases.values())

@@ -84,6 +84,7 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # loc
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
 CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
+MAX_LISTED_FIELDS_TOKENS = 16  # a post's portfolio listed with commas (`Energi, Logistik, Kawasan dan Pariwisata`)
 JOINT, JOINT_UNITS = "Gabungan", frozenset({"Komando", "Wilayah", "Pasukan", "Satuan", "Tim", "Operasi", "Satgas"})
 # `Komandan Wilayah Gabungan Marianas`, `Ketua Tim Gabungan Pencari Fakta`: a joint command or team, no association
 LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  # a region's leaders, no society
@@ -459,6 +460,9 @@ class _Reader:
                 if close is None:
                     return i
                 i = close + 1
+                continue
+            if token.text == "," and i > head and (listed := self._fields_listed(i)):
+                i += listed  # `Deputi Bidang Usaha Energi, Logistik, Kawasan dan Pariwisata Kementerian BUMN, Edwin`
                 continue
             if (token.text == "," or token.text in CLAUSE_END or token.text in CANDIDACY_WORDS
                     or token.text in self.lex.headline_verbs):
@@ -1101,6 +1105,26 @@ class _Reader:
                                and not self._post_alone(start, begin, end)):
             return None
         return begin, end
+
+    def _fields_listed(self, comma: int) -> int:
+        """`, Logistik, Kawasan dan Pariwisata`: after a comma inside a role, fields of a portfolio (words of
+        bodies' names: Lexicon.body_field_words) listed up to `dan` and the last one: how many tokens the list
+        takes up to that last field's first word, or 0 (`, Budi Santoso dan Ani`: names, the role has ended)."""
+        i = comma + 1
+        while i < len(self.tokens) and i - comma <= MAX_LISTED_FIELDS_TOKENS:
+            if self.word(i) not in self.lex.body_field_words:
+                return 0
+            i += 1
+            while self.word(i) in self.lex.body_field_words:
+                i += 1
+            if self.word(i) == "," and self.word(i + 1) in self.lex.body_field_words:
+                i += 1
+            elif self.word(i) in {"dan", "serta"} or (self.word(i) == "," and self.word(i + 1) == "dan"):
+                i += 1 + (self.word(i) == ",")
+                return i - comma if self.word(i) in self.lex.body_field_words else 0
+            else:
+                return 0
+        return 0
 
     def _one_name_word_before(self, start: int, name_start: int) -> bool:
         """`Kaisar Jepang Naruhito dan Permaisuri Masako`, `Gubernur Jatim Khofifah dan Putra Mahkota …`: one name
