@@ -835,6 +835,13 @@ def test_officials_unseen_news_classes(body, expected):
     ("Juru Bicara Front Pembela Islam Slamet Maarif menyebut.", []),
     # ...unless the role is in a legislature
     ("Ketua Fraksi PDI Perjuangan DPRD Jawa Timur Sri Untari Bisowarno menambahkan.", ["Sri Untari Bisowarno"]),
+    ("KPK menahan anggota Komisi V DPR dari fraksi Partai Amanat Nasional (PAN) Andi Taufan Tiro kemarin.",
+     ["Andi Taufan Tiro"]),  # a faction's word in lower case
+    ("Nama-nama itu adalah Ketua Komisi III dari fraksi Golkar Bambang Soesatyo, Wakil Ketua Komisi III dari fraksi "
+     "Gerindra Desmond Junaidi Mahesa, dan lainnya.", ["Bambang Soesatyo", "Desmond Junaidi Mahesa"]),
+    ("Tersangka lain yaitu anggota Komisi V DPR dari fraksi PDI - Perjuangan Damayanti Wisnu Putranti, anggota Komisi V "
+     "dari Golkar Budi Supriyanto, dan anggota Komisi V dari fraksi PAN Andi Taufan Tiro.",  # a numbered commission
+     ["Damayanti Wisnu Putranti", "Budi Supriyanto", "Andi Taufan Tiro"]),  # is a legislature's, not a party's
     # a candidacy is not an office
     ("Suara calon wakil presiden Ganjar - Mahfud diawasi.", []),
     # the village or district after the post is not the person
@@ -1649,6 +1656,8 @@ def test_officials_pairs_and_places_before_names(body, expected):
      ["Chaeruman Harahap", "Ganjar Pranowo", "Taufik Effendi"]),  # leaders, members, judges of a body
     ("Dua anggota DPRD Kota Malang yaitu Rina Wulandari dan Joko Susilo ditahan.", ["Rina Wulandari", "Joko Susilo"]),
     ("Dua anggota keluarga korban yakni Budi Santoso dan Ani Wijaya hadir.", []),
+    ("Ditahan anggota Komisi V dari fraksi PAN Andi Taufan Tiro, dua orang rekan Damayanti yaitu Julia Prasetyarini "
+     "dan Dessy A Edwin.", ["Andi Taufan Tiro"]),  # after a comma, another group's list
     ("Mereka adalah Budi Santoso dan Andi Wijaya.", []),
     ("Dua pejabat Dinas Sosial hadir. Menurut warga, bantuan yang datang adalah beras dan minyak.", []),
 ])

@@ -59,6 +59,7 @@ DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "se
 # juga menjabat sebagai Ketua Banggar DPR RI tersebut`: between a description's noun and the post
 DOUBLE_QUOTES = frozenset({'"', "“", "”"})  # a single mark is as often an apostrophe
 HOLDER_REACH = 120  # tokens back from a description pointing back to the name of the person it stands for
+FACTION_LOWER = "fraksi"
 FACTION_WORDS = frozenset({"Fraksi", "Partai", "Komisi"})  # `… DPR RI dari Fraksi PKB`, `dari Komisi II`: the role's
 ENVOY_POSTS = frozenset({"Dubes", "Duta", "Konjen", "Konsul"})  # `Dubes RI untuk Malaysia`: where an envoy serves
 ENVOY_SENDERS = frozenset({"RI", "Indonesia"})
@@ -91,7 +92,7 @@ LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  
 REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
-PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "Legislator", "legislator"})  # a role in a legislature
+PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator"})  # a role in a legislature
 AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
 NOTE_REACH = 80  # tokens from the text's end where that note opens a line
 NOTE_MARKS = frozenset({"*", ")", "("})  # what a closing note opens with before `Penulis`
@@ -112,6 +113,7 @@ POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them 
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 COMMISSION = "Komisi"
 COMMISSION_LETTERS = frozenset("ABCDE")
+COMMISSION = "Komisi"
 MAX_PORTFOLIO_WORDS = 6  # a portfolio written out before its acronym in brackets
 # a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
 BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
@@ -535,8 +537,10 @@ class _Reader:
         if i - head <= ROLE_OBJECT_WORDS + 1 and all(self.tokens[k].text.islower() for k in range(head + 1, i)) \
                 and self._ends_in_deictic(i):
             return True
-        if text == "dari":
-            return following in FACTION_WORDS or following in self.lex.parties
+        if text == "dari":  # `dari fraksi Partai Amanat Nasional (PAN)`: a faction's word in lower case too
+            return following.capitalize() in FACTION_WORDS or following in self.lex.parties
+        if text == FACTION_LOWER and self.word(i - 1) == "dari":
+            return True
         if text in POST_LINKS:  # not after the holder's name: `Sekda Banyumas Haryono Budi Santoso selaku Ketua …`
             return not self._ends_name_here(i - 1) and (
                 i + 1 in self.bodies or following in self.lex.positions or following in self.lex.public_unit_words)
@@ -1553,10 +1557,18 @@ class _Reader:
         party, an association, a campaign team. Words of an agency's name do not count (`Gubernur Bank
         Indonesia`), and a role in a legislature stays public (`Ketua Fraksi PDI Perjuangan DPRD Jatim`)."""
         words = [self.tokens[i].text for i in range(*span)]
-        if any(word in PUBLIC_OVERRIDES for word in words):
+        if any(word in PUBLIC_OVERRIDES for word in words) or self._legislature_commission(words):
             return False
         return any(self._private_word(i, span) for i, word in zip(range(*span), words)
                    if word in self.lex.non_public_roles or word in self.lex.parties)
+
+    @staticmethod
+    def _legislature_commission(words: list[str]) -> bool:
+        """`anggota Komisi V dari Golkar`: a legislature's numbered commission (`Komisi III`, DPRD's `Komisi A`),
+        not a party's named one (`Komisi Pemenangan Pemilu`)."""
+        return any(word == COMMISSION and (following in SHORT_NUMERALS or following in COMMISSION_LETTERS
+                                           or bool(ROMAN_NUMERAL.match(following)))
+                   for word, following in zip(words, words[1:]))
 
     def _private_word(self, i: int, span: tuple[int, int]) -> bool:
         """A word of a post outside public office at `i` that makes the role's post private: not a word of an
@@ -1669,7 +1681,8 @@ class _Reader:
                 if sentence_ends > 1 or copula - i > MAX_PRONOUN_OPENING:
                     return None  # the sentence of the copula opens with more than `Mereka adalah`
             elif text in self.lex.group_nouns and any(j in self.bodies for j in range(i + 1, i + 1 + MAX_GROUP_GAP)):
-                return i
+                return None if "," in self.tokens.texts[i:copula - 1] else i  # `anggota Komisi V … Andi Taufan
+                # Tiro, dua orang rekan Damayanti yaitu …`: the list after the comma is another group's
         return None
 
     def _names_listed(self, start: int) -> list[_Found]:
