@@ -826,6 +826,7 @@ def test_officials_unseen_news_classes(body, expected):
     ("Sekretaris TKN Prabowo-Gibran, Nusron Wahid, dalam keterangan.", []),
     ("Sekretaris Nasional Jaringan Buruh Migran Savitri Wisnuwardhani mengatakan.", []),  # civil society
     ("Ketua Forum Komunikasi Pimpinan Daerah Kabupaten Sleman Sri Purnomo memimpin rapat.", ["Sri Purnomo"]),
+    ("Ketua Bapemperda Meiky Karundeng mengatakan.", ["Meiky Karundeng"]),  # a legislature's body, no name's word
     ("Ketua Gabungan Pengusaha Ekspor Indonesia Benny Soetrisno mengatakan.", []),  # an association; a joint
     ("Komandan Wilayah Gabungan Marianas Laksamana Muda Shoshana Chatfield mengonfirmasi.",  # command is not
      ["Shoshana Chatfield"]),
@@ -1246,6 +1247,13 @@ def test_regional_news_roles(body, expected):
     ("Polres Metro Tangerang berpatroli.", ["Kepolisian Resor Metropolitan Tangerang Kota"]),  # no kabupaten's Metro
     ("Polres Metro Kabupaten Bekasi berpatroli.", ["Kepolisian Resor Metropolitan Bekasi"]),
     ("Kepolisian Resor Metropolitan Bekasi Kota berpatroli.", ["Kepolisian Resor Metropolitan Bekasi Kota"]),
+    # a unit's short name in brackets between it and its body
+    ("Diskusi dengan Badan Kebijakan Fiskal (BKF) Kementerian Keuangan dan Badan Legislasi Daerah (Balegda) DPRD DKI.",
+     ["Badan Kebijakan Fiskal Kementerian Keuangan", "Kementerian Keuangan",
+      "Badan Legislasi Daerah Dewan Perwakilan Rakyat Daerah Provinsi Daerah Khusus Ibukota Jakarta",
+      "Dewan Perwakilan Rakyat Daerah Provinsi Daerah Khusus Ibukota Jakarta"]),
+    ("Mendagri meminta Inspektorat Jenderal (Itjen) Kemendagri turun ke daerah.",
+     ["Inspektorat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]),
     # state commissions and agencies the tables lacked
     ("anggota Kompolnas Poengky Indarti dan Ketua KND Dante Rigmalia hadir di BP BUMN.",
      ["Komisi Kepolisian Nasional", "Komisi Nasional Disabilitas", "Badan Pengaturan Badan Usaha Milik Negara"]),

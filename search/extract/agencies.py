@@ -703,6 +703,9 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                 words, after = list(name), end + len(written)
             ref = AgencyRef(unit.template.format(q=" ".join(words), parent=""), None, "unit")
             return [(Match(position, after, ref), ref)]
+        if unit.qualifier == "-" and _short_name_aside(tokens, after):
+            after += 3  # `Badan Kebijakan Fiskal (BKF) Kementerian Keuangan`, `Badan Legislasi Daerah (Balegda) DPRD
+            # DKI`: the unit's short name, then its body
         parent = _longest_at(gazetteers, tokens, after) if after < len(tokens) else None
         if parent is not None and isinstance(parent[1], _UnitMatch) and unit.takes_parent(
                 parent[1].unit.kind, parent[1].unit.canonical):  # `Biro Umum Setda Provinsi Kalsel`: the unit of a
@@ -824,6 +827,12 @@ def _listed_words_follow(gazetteers: AgencyGazetteers, tokens: Tokens, comma: in
 
 def _listed_word(gazetteers: AgencyGazetteers, token: Token) -> bool:
     return token.is_capitalised and not token.is_acronym and token.key not in gazetteers.scan_words
+
+
+def _short_name_aside(tokens: Tokens, i: int) -> bool:
+    """At `i`, one capitalised word in brackets (`(BKF)`, `(Balegda)`), then a capitalised word."""
+    return (i + 3 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")"
+            and tokens[i + 1].is_capitalised and tokens[i + 3].is_capitalised)
 
 
 def _acronym_aside(tokens: Tokens, i: int) -> bool:
