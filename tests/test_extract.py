@@ -827,7 +827,8 @@ def test_officials_unseen_news_classes(body, expected):
     ("Sekretaris Nasional Jaringan Buruh Migran Savitri Wisnuwardhani mengatakan.", []),  # civil society
     ("Ketua Forum Komunikasi Pimpinan Daerah Kabupaten Sleman Sri Purnomo memimpin rapat.", ["Sri Purnomo"]),
     ("Ketua Bapemperda Meiky Karundeng mengatakan.", ["Meiky Karundeng"]),  # a legislature's body, no name's word
-    ("Ketua Gabungan Pengusaha Ekspor Indonesia Benny Soetrisno mengatakan.", []),  # an association; a joint
+    ("Ketua Gabungan Pengusaha Ekspor Indonesia Benny Soetrisno mengatakan.", []),
+    ("Jelang Munaslub, Ketua Steering Committee Ibnu Munzir memastikan.", []),  # a congress's committee  # an association; a joint
     ("Komandan Wilayah Gabungan Marianas Laksamana Muda Shoshana Chatfield mengonfirmasi.",  # command is not
      ["Shoshana Chatfield"]),
     ("Ketua Tim Gabungan Pencari Fakta Budi Santoso mengatakan.", ["Budi Santoso"]),
@@ -1313,6 +1314,7 @@ def test_regional_news_roles(body, expected):
     ("Pelaku menyiram saudara MA dengan bensin, kata penyidik.", []),
     ("Polisi memeriksa pria berinisial MA. Setelah buron, MA kembali beraksi di Surabaya.", []),  # once, then always
     ("Surat Menteri Keuangan Nomor S - 781/MK 08 / 2017 dikirim ke PLN.", []),  # a letter's number
+    ("Dalam surat bernomor S - 217/MK.02 / 2017 pada 13 Maret lalu.", []),
     ("Putusan MA menolak kasasi, dan MK menunda sidang.", ["Mahkamah Agung", "Mahkamah Konstitusi"]),
     ("Tersangka KPK itu ditahan di Rutan Guntur.", ["Komisi Pemberantasan Korupsi"]),
     ("KPK menetapkan BI sebagai tersangka suap.", ["Komisi Pemberantasan Korupsi"]),
@@ -1625,6 +1627,7 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Kepala Kepolisian Punjab Zulfiqar Hameed mengatakan.", ["Zulfiqar Hameed"]),
     ("Gao Guangxi, Direktur Kepolisian Chengnan, ditemukan tewas.", ["Gao Guangxi"]),
     ("Raja Spanyol Felipe VI dan Raja Yordania Abdullah II tiba.", ["Felipe VI", "Abdullah II"]),  # a reign's number
+    ("pemerintahan Presiden Abdel Fattah el - Sisi melarang unjuk rasa.", ["Abdel Fattah el-Sisi"]),  # `el` as `al`
     # a portfolio's fields listed with commas inside the role, then the holder after a comma
     ("ujar Deputi Bidang Usaha Energi, Logistik, Kawasan dan Pariwisata Kementerian BUMN, Edwin Abdullah Hidayat, di "
      "Jakarta.", ["Edwin Abdullah Hidayat"]),

@@ -664,13 +664,14 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
 def _names_initials(tokens: Tokens, match: Match) -> bool:
     """`menyiram saudara MA`, `menetapkan BI sebagai tersangka`: two capitals that are a person's initials, as
     crime news writes them, not a body's acronym; once so anywhere in the text, everywhere in it (`pria dengan
-    inisial MA …, MA dipukul …`). Also a code inside a letter's number (`Nomor S-781/MK.08/2017`)."""
+    inisial MA …, MA dipukul …`). Also a code inside a letter's number (`Nomor S-781/MK 08/2017`, `S-781/MK.08`)."""
     text = tokens[match.start].text
     if match.end - match.start != 1 or not text.isupper() or len(text) > MAX_INITIALS:
         return False
     return (any(_initials_at(tokens, i) for i in tokens.where((text,)))
-            or (match.start > 0 and tokens[match.start - 1].text == "/" and match.end < len(tokens)
-                and tokens[match.end].text[:1].isdigit()))
+            or (match.start > 0 and tokens[match.start - 1].text == "/" and match.end + 1 < len(tokens)
+                and (tokens[match.end].text[:1].isdigit() or (tokens[match.end].text == "."
+                                                               and tokens[match.end + 1].text[:1].isdigit()))))
 
 
 def _initials_at(tokens: Tokens, i: int) -> bool:
