@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="open connections from one client address at most, shared by the workers; a client "
                             "over it is disconnected at once, so one address cannot take the whole "
                             "--connection-limit (default: %(default)s)")
+    serve.add_argument("--client-request-limit", type=whole(1, MAX_THREADS), default=None, metavar="N",
+                       help="requests of one client address each worker answers at once; one more is answered "
+                            "429 at once (Retry-After: 1), so one address cannot hold every thread (default: "
+                            "half of --threads)")
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
@@ -387,7 +391,8 @@ def run_serve(args: argparse.Namespace) -> int:
                       "WARTA_RESULT_CACHE_MB": settings.result_cache_mb})
     served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
     limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
-                          client_connection_limit=args.client_connection_limit, request_timeout=args.request_timeout)
+                          client_connection_limit=args.client_connection_limit,
+                          client_request_limit=args.client_request_limit or 0, request_timeout=args.request_timeout)
     if not forking_available():
         return serve_one_process(args, app, limits, served, partial(prepare_worker, refuse_damaged=True))
     from web.server import bind_listener, serve_forked

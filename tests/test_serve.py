@@ -590,3 +590,36 @@ def test_serving_threads_share_one_malloc_arena_where_glibc_allows_it():
 
     expected = platform.libc_ver()[0] == "glibc"  # elsewhere there is nothing to set, and nothing fails
     assert share_one_malloc_arena() is expected
+
+
+def test_one_address_may_have_only_its_share_of_the_threads_answering_at_once(app):
+    """Trial 29: 32 exports sent at once from one address held every thread, and a search from another waited
+    21 s. Past its share (here one request at once), an address is answered 429 at once with Retry-After; an
+    export counts until its streamed answer is closed; other addresses are answered meanwhile."""
+    from werkzeug.test import EnvironBuilder
+
+    from web.server import FairShare, ServerLimits, requests_per_client
+
+    share = FairShare(app, 1)
+
+    def call(path: str, address: str):
+        answered = {}
+        environ = EnvironBuilder(path=path, environ_base={"REMOTE_ADDR": address}).get_environ()
+        body = share(environ, lambda status, headers, exc_info=None: answered.update(status=status,
+                                                                                         headers=dict(headers)))
+        return answered, body
+
+    (first, streaming) = call("/api/search.jsonl?q=reformasi", "10.0.0.1")
+    (refused, refused_body) = call("/api/search?q=reformasi", "10.0.0.1")
+    (other, other_body) = call("/api/search?q=reformasi", "10.0.0.2")
+    assert (first["status"], refused["status"], refused["headers"]["Retry-After"], other["status"]) == (
+        "200 OK", "429 TOO MANY REQUESTS", "1", "200 OK")
+    assert json.loads(b"".join(refused_body))["error"]["code"] == "too_many_requests"
+    other_body.close()
+    list(streaming)
+    streaming.close()
+    (again, again_body) = call("/?q=reformasi", "10.0.0.1")  # the export's answer sent: its share is back
+    again_body.close()
+    assert again["status"] == "200 OK"
+    assert [requests_per_client(ServerLimits(threads=n)) for n in (1, 2, 8)] == [1, 1, 4]
+    assert requests_per_client(ServerLimits(threads=8, client_request_limit=6)) == 6

@@ -68,11 +68,79 @@ class ServerLimits:
     threads: int = 8  # requests answered at once
     connection_limit: int = 100  # open connections; waitress stops accepting above it
     client_connection_limit: int = 50  # open connections from one address: the rest stay for everyone else
+    client_request_limit: int = 0  # requests of one address answered at once by a worker; 0: half its threads
     request_timeout: float = 10.0  # seconds from a request's first byte to its last (headers and body)
     idle_timeout: float = 15.0  # seconds a connection may stay open without a request in progress
     max_header_bytes: int = 16 * 1024
     max_body_bytes: int = 64 * 1024  # nothing here takes a body; the app refuses over 16 KB anyway
     keepalive_requests: int = 100  # answers on one connection before it is closed (as Apache's default)
+
+
+def requests_per_client(limits: ServerLimits) -> int:
+    """How many requests of one address a worker answers at once: `client_request_limit`, or half its threads
+    (at least one), so that the other half always stays for everyone else."""
+    return limits.client_request_limit or max(1, limits.threads // 2)
+
+
+class FairShare:
+    """The app, answering at most `limit` requests of one client address at once in this worker; one more is
+    answered 429 at once (`Retry-After: 1`), its thread freed in a moment. Without it waitress gives its threads
+    first come, first served: 32 exports sent at once from one address (each allowed, a second of CPU) held
+    every thread, and a search from another address waited 21 s (trial 29). A request counts until its answer
+    has been sent (an export streams after the app returns)."""
+
+    def __init__(self, app: Flask, limit: int) -> None:
+        self.app, self.limit = app, limit
+        self._lock = threading.Lock()
+        self._running: Counter[str] = Counter()
+
+    def __call__(self, environ, start_response):
+        client = environ.get("REMOTE_ADDR", "")
+        with self._lock:
+            admitted = self._running[client] < self.limit
+            if admitted:
+                self._running[client] += 1
+        if not admitted:
+            return self._busy(environ, start_response)
+        try:
+            return _Closing(self.app(environ, start_response), lambda: self._done(client))
+        except BaseException:
+            self._done(client)
+            raise
+
+    def _done(self, client: str) -> None:
+        with self._lock:
+            self._running[client] -= 1
+            if self._running[client] <= 0:
+                del self._running[client]
+
+    def _busy(self, environ, start_response):
+        message = (f"this address already has {self.limit} requests being answered by this server process: "
+                   "retry in a moment")
+        with self.app.test_request_context(environ.get("PATH_INFO", "/"), headers={
+                "Accept": environ.get("HTTP_ACCEPT", "")}):
+            answer = self.app.make_response(error_response("too_many_requests", message, 429))
+        answer.headers["Retry-After"] = "1"
+        return answer(environ, start_response)
+
+
+class _Closing:
+    """An answer's body that calls `done` once when the server closes it (sent, or the client gone)."""
+
+    def __init__(self, body, done: Callable[[], None]) -> None:
+        self.body, self._done = body, done
+
+    def __iter__(self):
+        return iter(self.body)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            done, self._done = self._done, None
+            if done is not None:
+                done()
 
 
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
@@ -217,7 +285,8 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
         WAITRESS_LOG.addFilter(OneLineWartaErrors())
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
-    server = create_server(app, map=socket_map, ident="warta", threads=limits.threads,
+    server = create_server(FairShare(app, requests_per_client(limits)), map=socket_map, ident="warta",
+                           threads=limits.threads,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
                            max_request_body_size=limits.max_body_bytes, **where)
