@@ -97,11 +97,9 @@ REGIONAL_BODIES = (
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
                  (), ("Polres {w}", "Kepolisian Resor {w}"), provinces=METRO_POLRES),  # `Polres Jakarta Selatan`
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
-                 ("Polres Metro {w} Kota", "Polrestro {w} Kota"),
+                 ("Polres Metro {w} Kota", "Polrestro {w} Kota", "Kepolisian Resor Metropolitan {w} Kota"),
                  ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
                  # Polres Metro Depok; Polres Metro Bekasi Kota, whose kabupaten has a Polres Metro Bekasi
-    RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
-                 ("Kepolisian Resor Metropolitan {w} Kota",)),
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
                  ("Polres Metro {w}", "Polrestro {w}"), codes=METRO_TWIN_KOTA),  # its kabupaten has a Polresta
     RegionalBody(("kabupaten",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
@@ -675,6 +673,8 @@ def _names_initials(tokens: Tokens, match: Match) -> bool:
 
 
 def _initials_at(tokens: Tokens, i: int) -> bool:
+    """Token `i` written as a person's initials: after a cue (`inisial`, `tersangka`) or before `sebagai
+    tersangka`."""
     after = i + 1
     return ((i > 0 and tokens[i - 1].text.lower() in INITIALS_CUES)
             or (after + 1 < len(tokens) and tokens[after].text == "sebagai" and tokens[after + 1].text in CHARGED))

@@ -147,8 +147,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
 
     @cached_property
     def body_field_words(self) -> frozenset[str]:
-        """The capitalised words of national bodies' and regional units' names (`Pariwisata`, `Logistik`), but
-        their kinds' words and connectors: what a portfolio or a field of a post is written with."""
+        """The capitalised words of national bodies' and regional units' names (`Pariwisata`, `Logistik`),
+        positions left out: what a portfolio or a field of a post is written with."""
         words = {word.strip(",") for entry in (*self.agencies, *self.regional_units) for word in entry.canonical.split()}
         return frozenset(word for word in words if word[:1].isupper()) - frozenset(self.positions)
 

@@ -92,7 +92,7 @@ LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  
 REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
-PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator"})  # a role in a legislature
+PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator"})  # a legislature
 AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
 NOTE_REACH = 80  # tokens from the text's end where that note opens a line
 NOTE_MARKS = frozenset({"*", ")", "("})  # what a closing note opens with before `Penulis`
@@ -113,7 +113,6 @@ POSSESSIVE_CLITICS = frozenset({"ku", "mu"})  # `rumahku`: Sastrawi strips them 
 SHORT_NUMERALS = frozenset({"I", "V", "X"})
 COMMISSION = "Komisi"
 COMMISSION_LETTERS = frozenset("ABCDE")
-COMMISSION = "Komisi"
 MAX_PORTFOLIO_WORDS = 6  # a portfolio written out before its acronym in brackets
 # a Balinese name's birth-order word: the `I` before it opens the name (`Dirjen Pemasyarakatan I Wayan Dusak`)
 BALINESE_ORDER_NAMES = frozenset({"Wayan", "Made", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Nengah",
