@@ -17,8 +17,10 @@ from .datafiles import read_lines
 JUNK_LINE = re.compile(
     r"^[\[(]?\s*(?:"
     r"baca(?:\s+(?:juga|pula|selengkapnya))?\s*:.*"  # Baca juga: …  Baca: …
-    r"|baca\s+juga\b.*"
-    r"|(?:lihat|simak|tonton|saksikan)\s+(?:juga|video)\b.*"
+    # `Baca juga Jokowi Resmikan …`, `Lihat juga …`: a teaser is a title or a few; a paragraph of prose that opens
+    # with the words (`lihat juga bagaimana …`, 200 characters on) is the story's (trial 29: a body that was one)
+    r"|baca\s+juga\b.{0,200}"
+    r"|(?:lihat|simak|tonton|saksikan)\s+(?:juga|video)\b.{0,200}"
     r"|[-\u2013\u2014]?\s*(?:advertisement|iklan)\s*[-\u2013\u2014]?"  # `- Advertisement -` (tagDiv)
     # `Bagikan: Facebook Twitter WhatsApp`, Jetpack's `Bagikan ini:` and `Menyukai ini:`: networks' names alone
     r"|(?:bagikan|share|sebarkan)(?:\s+(?:ini|berita\s+ini|artikel\s+ini))?\s*:\s*(?:(?:facebook|twitter|x|"

@@ -124,3 +124,13 @@ def test_a_lone_carriage_return_in_a_body_ends_its_line_as_a_line_feed_does():
     while `\n` and `\r\n` parted them; every format's lines end at all three."""
     assert clean_body("Baris satu di sini.\rBaris dua di sini.\r\nBaris tiga di sini.\n\nBaris empat di sini.") == (
         "Baris satu di sini.\n\nBaris dua di sini.\n\nBaris tiga di sini.\n\nBaris empat di sini.")
+
+
+def test_a_paragraph_of_prose_opening_with_lihat_juga_is_the_storys_a_teaser_line_is_not():
+    """Trial 29: a one-paragraph body opening with `lihat juga` was dropped whole as a teaser for other stories,
+    and its record rejected as having no body. A teaser is a title or a few; 200 characters on, it is prose."""
+    prose = ("lihat juga bagaimana pemerintah kabupaten menata pasar tradisional yang selama ini kumuh, dengan "
+             "anggaran yang tidak sedikit dan melibatkan banyak pihak, mulai dari pedagang, warga sekitar, hingga "
+             "dinas terkait yang bertanggung jawab atas kebersihan dan ketertiban kawasan itu sepanjang tahun.")
+    assert (is_junk_line(prose), is_junk_line("Baca juga Jokowi Resmikan Jembatan Gantung di Lampung Selatan"),
+            is_junk_line("Lihat Juga Video: Banjir Rendam Kalianda")) == (False, True, True)
