@@ -1255,6 +1255,9 @@ def test_regional_news_roles(body, expected):
       "Dewan Perwakilan Rakyat Daerah Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("Mendagri meminta Inspektorat Jenderal (Itjen) Kemendagri turun ke daerah.",
      ["Inspektorat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]),
+    # a bank whose name ends in `Bank Indonesia` is no central bank; after a post or an office it is
+    ("Kreditur: Bank DKI, Hana Bank, Shinhan Bank Indonesia, dan Bank Mega.", []),
+    ("Kepala Kantor Perwakilan Bank Indonesia Bali Causa Iman mengatakan.", ["Bank Indonesia"]),
     # state commissions and agencies the tables lacked
     ("anggota Kompolnas Poengky Indarti dan Ketua KND Dante Rigmalia hadir di BP BUMN.",
      ["Komisi Kepolisian Nasional", "Komisi Nasional Disabilitas", "Badan Pengaturan Badan Usaha Milik Negara"]),

@@ -620,6 +620,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True
     if after < len(tokens) and tokens[after].text in lexicon.company_suffixes:
         return True
+    if _inside_a_bank_name(tokens, match, lexicon):
+        return True
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
@@ -657,6 +659,21 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
         k -= 1
     named = {word for word in written if word[:1].isupper()}
     return len(named) >= 2 and len(named & set(unit.canonical.split())) * 2 < len(named)
+
+
+def _inside_a_bank_name(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """`Shinhan Bank Indonesia`, `Standard Chartered Bank Indonesia`: a bank's name ending in `Bank Indonesia`, not
+    the central bank; a post or an ordinary word before it leaves it the central bank (`Gubernur Bank Indonesia`,
+    `Kantor Perwakilan Bank Indonesia Bali`)."""
+    if tokens[match.start].text != BANK_WORD or match.start == 0:
+        return False
+    before = tokens[match.start - 1]
+    return (before.is_capitalised and before.text not in lexicon.positions and before.text not in lexicon.role_words
+            and before.lower not in lexicon.common_words and match.start - 1 not in _sentence_starts(tokens))
+
+
+def _sentence_starts(tokens: Tokens) -> frozenset[int]:
+    return frozenset({0} | {i + 1 for i in tokens.where(SENTENCE_MARKS)})
 
 
 def _names_initials(tokens: Tokens, match: Match) -> bool:
@@ -734,6 +751,8 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 MAX_UNIT_WORDS = 6
 DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary
+BANK_WORD = "Bank"
+SENTENCE_MARKS = frozenset({".", "!", "?", "\n", '"', "“"})
 SERVICE_WORD, STAFF_WORD = "Angkatan", "Staf"  # agencies.tsv's bare `Angkatan Darat`: after `Kepala Staf` only
 INITIALS_CUES = frozenset({"saudara", "sdr", "tersangka", "terdakwa", "pelaku", "korban", "inisial",
                            "berinisial", "terpidana", "pria", "wanita", "perempuan", "bocah", "remaja", "balita"})
