@@ -169,9 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "over it is disconnected at once, so one address cannot take the whole "
                             "--connection-limit (default: %(default)s)")
     serve.add_argument("--client-request-limit", type=whole(1, MAX_THREADS), default=None, metavar="N",
-                       help="requests of one client address each worker answers at once; one more is answered "
-                            "429 at once (Retry-After: 1), so one address cannot hold every thread (default: "
-                            "half of --threads)")
+                       help="requests of one client address each worker answers at once when it has no thread "
+                            "to spare for other addresses; one more is answered 429 at once (Retry-After: 1), so "
+                            "one address cannot hold every thread; behind a reverse proxy set it to --threads "
+                            "(default: half of --threads)")
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")

@@ -600,7 +600,7 @@ def test_one_address_may_have_only_its_share_of_the_threads_answering_at_once(ap
 
     from web.server import FairShare, ServerLimits, requests_per_client
 
-    share = FairShare(app, 1)
+    share = FairShare(app, 1, 2)  # one request of an address at once when no thread is to spare: two threads
 
     def call(path: str, address: str):
         answered = {}
@@ -621,5 +621,20 @@ def test_one_address_may_have_only_its_share_of_the_threads_answering_at_once(ap
     (again, again_body) = call("/?q=reformasi", "10.0.0.1")  # the export's answer sent: its share is back
     again_body.close()
     assert again["status"] == "200 OK"
+    (static, static_body) = call("/static/style.css", "10.0.0.1")  # a page's files are never refused
+    static_body.close()
+    assert static["status"] == "200 OK"
+    roomy = FairShare(app, 1, 8)  # with threads to spare, an address may have more answered at once
+    bodies = [roomy(EnvironBuilder(path="/api/search.jsonl?q=reformasi", environ_base={"REMOTE_ADDR": "10.0.0.3"}
+                                   ).get_environ(), lambda *args: None) for _ in range(7)]
+    assert roomy._total == 7 and roomy._running["10.0.0.3"] == 7  # one thread of eight stays free
+    (past, past_body) = (lambda answered: (answered, roomy(EnvironBuilder(
+        path="/?q=reformasi", environ_base={"REMOTE_ADDR": "10.0.0.3"}).get_environ(),
+        lambda status, headers, exc_info=None: answered.update(status=status, headers=dict(headers)))))({})
+    assert (past["status"], "Content-Security-Policy" in past["headers"]) == ("429 TOO MANY REQUESTS", True)
+    assert 'value="reformasi"' in b"".join(past_body).decode()  # the page keeps the search
+    for body in bodies:
+        body.close()
+    assert roomy._total == 0
     assert [requests_per_client(ServerLimits(threads=n)) for n in (1, 2, 8)] == [1, 1, 4]
     assert requests_per_client(ServerLimits(threads=8, client_request_limit=6)) == 6

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from flask import Flask
+from flask import request as flask_request
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
@@ -47,6 +48,7 @@ from search.query import SearchService
 from .views import error_response
 
 API_HEAD_BYTES = 64
+UNCOUNTED_PATHS = ("/static/", "/favicon")  # files a page loads beside it, all at once: never refused
 BACKLOG = 1024  # connections the kernel queues before a worker accepts them (waitress's default)
 HEARTBEAT_SECONDS = 1.0  # a worker tells the master it is alive at least this often (its I/O loop's timeout)
 WORKER_SILENCE_SECONDS = 30  # the master replaces a worker silent for this long (hung, not just busy)
@@ -77,29 +79,35 @@ class ServerLimits:
 
 
 def requests_per_client(limits: ServerLimits) -> int:
-    """How many requests of one address a worker answers at once: `client_request_limit`, or half its threads
-    (at least one), so that the other half always stays for everyone else."""
+    """How many requests of one address a worker answers at once however busy it is: `client_request_limit`,
+    or half its threads (at least one)."""
     return limits.client_request_limit or max(1, limits.threads // 2)
 
 
 class FairShare:
-    """The app, answering at most `limit` requests of one client address at once in this worker; one more is
-    answered 429 at once (`Retry-After: 1`), its thread freed in a moment. Without it waitress gives its threads
-    first come, first served: 32 exports sent at once from one address (each allowed, a second of CPU) held
-    every thread, and a search from another address waited 21 s (trial 29). A request counts until its answer
-    has been sent (an export streams after the app returns)."""
+    """The app, keeping a thread free for every other address: one address may have any number of requests
+    answered at once while the worker has threads to spare, but past its share (`limit`) only while one thread
+    stays free after them; one more is answered 429 at once (`Retry-After: 1`), its thread freed in a moment.
+    Without it waitress gives its threads first come, first served: 32 exports sent at once from one address
+    (each allowed, a second of CPU) held every thread, and a search from another address waited 21 s (trial
+    29). A request counts until its answer has been sent (an export streams after the app returns). Static
+    files are never refused (a page's stylesheet and scripts load together), nor counted."""
 
-    def __init__(self, app: Flask, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: Flask, limit: int, threads: int) -> None:
+        self.app, self.limit, self.threads = app, limit, threads
         self._lock = threading.Lock()
         self._running: Counter[str] = Counter()
+        self._total = 0
 
     def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO", "").startswith(UNCOUNTED_PATHS):
+            return self.app(environ, start_response)
         client = environ.get("REMOTE_ADDR", "")
         with self._lock:
-            admitted = self._running[client] < self.limit
+            admitted = self._running[client] < self.limit or self._total < self.threads - 1
             if admitted:
                 self._running[client] += 1
+                self._total += 1
         if not admitted:
             return self._busy(environ, start_response)
         try:
@@ -110,16 +118,19 @@ class FairShare:
 
     def _done(self, client: str) -> None:
         with self._lock:
+            self._total -= 1
             self._running[client] -= 1
             if self._running[client] <= 0:
                 del self._running[client]
 
     def _busy(self, environ, start_response):
-        message = (f"this address already has {self.limit} requests being answered by this server process: "
-                   "retry in a moment")
-        with self.app.test_request_context(environ.get("PATH_INFO", "/"), headers={
-                "Accept": environ.get("HTTP_ACCEPT", "")}):
-            answer = self.app.make_response(error_response("too_many_requests", message, 429))
+        """The app's own error answer (its page with the search kept, or the JSON envelope; its headers)."""
+        message = (f"this address already has {self.limit} requests or more being answered by this server "
+                   "process, which has no thread to spare: retry in a moment")
+        with self.app.request_context(environ):
+            answer = self.app.process_response(
+                self.app.make_response(error_response("too_many_requests", message, 429,
+                                                      q=flask_request.args.get("q", ""))))
         answer.headers["Retry-After"] = "1"
         return answer(environ, start_response)
 
@@ -285,8 +296,8 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
         WAITRESS_LOG.addFilter(OneLineWartaErrors())
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
-    server = create_server(FairShare(app, requests_per_client(limits)), map=socket_map, ident="warta",
-                           threads=limits.threads,
+    shared = FairShare(app, requests_per_client(limits), limits.threads)
+    server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
                            max_request_body_size=limits.max_body_bytes, **where)

@@ -683,13 +683,15 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == FEED_PATH
 
 
-def error_response(code: str, message: str, status: int, fields: dict | None = None):
+def error_response(code: str, message: str, status: int, fields: dict | None = None, q: str = ""):
+    """The JSON envelope for the API and the feed, else the error page, its search box holding `q` (a search
+    refused for the moment, 429, keeps what was asked)."""
     if wants_json():
         response = jsonify({"error": {"code": code, "message": message}})
         response.status_code = status
         return response
     return render_template("error.html", code=code, status=status, title=indonesian.error_title(status),
-                           message=indonesian.error_text(code, status, error_limits(), fields),
+                           message=indonesian.error_text(code, status, error_limits(), fields), q=q,
                            **search_form_fields(None)), status
 
 
