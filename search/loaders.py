@@ -616,9 +616,10 @@ def _headline_and_date(lines: list[str], lexicon: Lexicon, set_apart: bool = Fal
     dated = find_date(lines[1]) if len(lines) > 2 and len(lines[1].split()) <= DATE_LINE_MAX_WORDS else None
     if dated is not None:
         return lines[0], dated
-    opens_story = find_dateline(lines[1], lexicon) is not None and find_dateline(lines[0], lexicon) is None
-    alone = set_apart and _reads_as_headline(lines[0]) and find_dateline(lines[0], lexicon) is None \
-        and find_date(lines[0]) is None
+    if find_dateline(lines[0], lexicon) is not None:
+        return None, None  # the story's own first line
+    opens_story = find_dateline(lines[1], lexicon) is not None
+    alone = set_apart and _reads_as_headline(lines[0]) and find_date(lines[0]) is None
     return (lines[0], None) if opens_story or alone else (None, None)
 
 

@@ -668,12 +668,9 @@ def _inside_a_bank_name(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
     if tokens[match.start].text != BANK_WORD or match.start == 0:
         return False
     before = tokens[match.start - 1]
+    opens_sentence = match.start == 1 or tokens[match.start - 2].text in SENTENCE_MARKS
     return (before.is_capitalised and before.text not in lexicon.positions and before.text not in lexicon.role_words
-            and before.lower not in lexicon.common_words and match.start - 1 not in _sentence_starts(tokens))
-
-
-def _sentence_starts(tokens: Tokens) -> frozenset[int]:
-    return frozenset({0} | {i + 1 for i in tokens.where(SENTENCE_MARKS)})
+            and before.lower not in lexicon.common_words and not opens_sentence)
 
 
 def _names_initials(tokens: Tokens, match: Match) -> bool:
@@ -851,13 +848,17 @@ def _listed_word(gazetteers: AgencyGazetteers, token: Token) -> bool:
 
 def _short_name_aside(tokens: Tokens, i: int) -> bool:
     """At `i`, one capitalised word in brackets (`(BKF)`, `(Balegda)`), then a capitalised word."""
-    return (i + 3 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")"
-            and tokens[i + 1].is_capitalised and tokens[i + 3].is_capitalised)
+    return _aside_at(tokens, i) and tokens[i + 1].is_capitalised
 
 
 def _acronym_aside(tokens: Tokens, i: int) -> bool:
     """At `i`, an acronym in brackets, then a capitalised word."""
-    return (i + 3 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].is_acronym
+    return _aside_at(tokens, i) and tokens[i + 1].is_acronym
+
+
+def _aside_at(tokens: Tokens, i: int) -> bool:
+    """At `i`, one token in brackets, then a capitalised word."""
+    return (i + 3 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")"
             and tokens[i + 3].is_capitalised)
 
 
