@@ -11,6 +11,7 @@ import json
 import re
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -547,9 +548,11 @@ def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> lis
     if best is None:
         return []
     paragraphs = []
-    for nodes in _paragraph_nodes(_widened(best.element, clock), own_only=False, clock=clock):
+    container = _widened(best.element, clock)
+    inside_link = _link_test(container)
+    for nodes in _paragraph_nodes(container, own_only=False, clock=clock):
         clock.check()
-        if all(node.find_parent("a") is not None for node in nodes if node.strip()):
+        if all(inside_link(node) for node in nodes if node.strip()):
             continue  # a paragraph that is only a link: navigation, "Baca juga" teasers
         paragraphs.append(normalise_space("".join(str(node) for node in nodes)))
     return clean_paragraphs(paragraphs)
@@ -610,9 +613,10 @@ def own_text_score(element: Tag, clock: PageClock = UNLIMITED) -> float:
     """Characters of text in the element's own paragraphs (not in nested containers), less link text."""
     text_chars = 0
     link_chars = 0
+    inside_link = _link_test(element)
     for paragraph in _paragraph_nodes(element, own_only=True, clock=clock):
         length = sum(len(s.strip()) for s in paragraph)
-        links = sum(len(s.strip()) for s in paragraph if s.find_parent("a") is not None)
+        links = sum(len(s.strip()) for s in paragraph if inside_link(s))
         words = sum(len(s.split()) for s in paragraph)
         if length - links >= MIN_PARAGRAPH_SCORE and words >= MIN_PARAGRAPH_WORDS:
             text_chars += length
@@ -620,6 +624,23 @@ def own_text_score(element: Tag, clock: PageClock = UNLIMITED) -> float:
     if not text_chars or link_chars / text_chars > MAX_LINK_DENSITY:
         return 0.0
     return float(text_chars - link_chars)
+
+
+def _link_test(container: Tag) -> Callable[[NavigableString], bool]:
+    """Whether a text node under the container sits inside an <a>. The walk up stops at the container, which is
+    asked once for a link above it: asking every text node for an <a> anywhere above walked the whole depth of a
+    deeply nested page for each of them (20,000 paragraphs under 390 <div>s: 7.8 million steps per container)."""
+    container_in_link = container.find_parent("a") is not None
+
+    def inside_link(node: NavigableString) -> bool:
+        for parent in node.parents:
+            if parent.name == "a":
+                return True
+            if parent is container:
+                return container_in_link
+        return container_in_link
+
+    return inside_link
 
 
 def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED) -> list[list[NavigableString]]:
