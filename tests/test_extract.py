@@ -146,6 +146,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # a former holder set off after the name
     ("Mereka adalah Lia Istifhama hingga Agus Rahardjo, mantan Ketua KPK. Lia meraih suara terbanyak.",
      [("Agus Rahardjo", "mantan Ketua KPK")]),
+    # an indefinite article before the post set off after the name
+    ("Menurut Budi Santoso, seorang anggota DPRD Kota Malang, warga resah.",
+     [("Budi Santoso", "anggota DPRD Kota Malang")]),
     # a lower-case title (`dr`) inside the clause; a capitalised hyphenated part is one word of the name
     ("Ketua Komisi D DPRD Surabaya dr Akmarawita Kadir menilai program itu baik.",
      [("Akmarawita Kadir", "Ketua Komisi D DPRD Surabaya")]),
@@ -401,6 +404,21 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     # a district's name of two words after the command's number is taken whole
     ("Personel Kodim 0411/Lampung Tengah bersiaga.", ["Komando Distrik Militer 0411/Lampung Tengah"]),
     ("Dua laporan dibahas di Sentra Gakkumdu.", ["Sentra Penegakan Hukum Terpadu"]),
+    # a Kodam's number and name are joined by a slash however written; its military police names it too
+    ("Kasus ditangani POM Kodam XVII Cenderawasih dan Kodam V Brawijaya.",
+     ["Polisi Militer Komando Daerah Militer XVII/Cenderawasih", "Komando Daerah Militer XVII/Cenderawasih",
+      "Komando Daerah Militer V/Brawijaya"]),
+    ("Pomdam Jaya memeriksa prajurit itu.", ["Polisi Militer Komando Daerah Militer Jaya", "Komando Daerah Militer Jaya"]),
+    # `Ma…`: a unit's headquarters, where the story happens
+    ("Tersangka dibawa ke Mapolda Metro Jaya, lalu ke Mapolres Sampang, Mapolresta Manado dan Makorem 172.",
+     ["Kepolisian Daerah Metro Jaya", "Kepolisian Resor Sampang", "Kepolisian Resor Kota Manado",
+      "Komando Resor Militer 172"]),
+    ("Massa menyerang Mapolda Sumut.", ["Kepolisian Daerah Sumatera Utara"]),
+    # a numbered command named with and without its district's level word is one
+    ("Tiket dijual di Makodim 0621 Kabupaten Bogor. Tiket di Makodim 0621 Bogor habis.",
+     ["Komando Distrik Militer 0621 Kabupaten Bogor"]),
+    ("Kodim 0833/Kota Malang dan Kodim 0818/Malang-Batu bersiaga.",
+     ["Komando Distrik Militer 0833/Kota Malang", "Komando Distrik Militer 0818/Malang-Batu"]),
 ])
 def test_regional_and_named_units(body, expected):
     assert extracted(body).agency_names == expected
@@ -1255,6 +1273,15 @@ def test_regional_news_roles(body, expected):
       "Dewan Perwakilan Rakyat Daerah Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("Mendagri meminta Inspektorat Jenderal (Itjen) Kemendagri turun ke daerah.",
      ["Inspektorat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri"]),
+    # a ministry's agency written before it; not the end of a longer name after `dan`
+    ("Kepala Badan Geologi Kementerian ESDM dan Direktur Perlindungan WNI dan Badan Hukum Indonesia Kemlu hadir.",
+     ["Badan Geologi Kementerian Energi dan Sumber Daya Mineral", "Kementerian Energi dan Sumber Daya Mineral",
+      "Kementerian Luar Negeri"]),
+    # a province's government by its legal name (`Pemerintah Aceh`); a regional unit's name with `Nasional`
+    # after it is a country's body
+    ("Pemerintah Aceh dan Badan Lingkungan Hidup Provinsi Jawa Tengah menyusun kajian.",
+     ["Pemerintah Provinsi Aceh", "Badan Lingkungan Hidup Provinsi Jawa Tengah"]),
+    ("Data disampaikan Badan Lingkungan Hidup Nasional Singapura.", []),
     # a bank whose name ends in `Bank Indonesia` is no central bank; after a post or an office it is
     ("Kreditur: Bank DKI, Hana Bank, Shinhan Bank Indonesia, dan Bank Mega.", []),
     ("Kepala Kantor Perwakilan Bank Indonesia Bali Causa Iman mengatakan.", ["Bank Indonesia"]),

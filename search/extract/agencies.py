@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from collections import Counter
@@ -43,7 +44,7 @@ class RegionalBody:
 
 DPRK_PROVINCES = ("11", "91", "92", "93", "94", "95", "96")  # Aceh; the six of Papua since 2022 (UU 2/2021)
 POLDA = RegionalBody(("provinsi",), "Kepolisian Daerah {polda}", "Polda {polda}", "police",
-                     ("Polda {w}", "Kepolisian Daerah {w}"))
+                     ("Polda {w}", "Kepolisian Daerah {w}", "Mapolda {w}"))  # `Mapolda`: its headquarters
 POLDA_NAMES = {"31": "Metro Jaya"}  # a Polda not named after its province: Polda Metro Jaya covers Jakarta
 METRO_POLRES = ("31",)  # the Polres of every kota of Jakarta is a Metro one, written with `Metro` or without
 METRO_KABUPATEN = ("32.16",)  # the one kabupaten with a Polres Metro (Bekasi, under Polda Metro Jaya)
@@ -60,7 +61,7 @@ def _polda_unit(name: str, acronym: str, *aliases: str) -> RegionalBody:
 
 REGIONAL_BODIES = (
     RegionalBody(("provinsi",), "Pemerintah {full}", "Pemprov {short}", "regional_government",
-                 ("Pemerintah {level} {w}", "Pemprov {w}")),
+                 ("Pemerintah {level} {w}", "Pemprov {w}"), ("Pemerintah {w}",)),  # `Pemerintah Aceh`, its legal name
     RegionalBody(("kabupaten",), "Pemerintah {full}", "Pemkab {short}", "regional_government",
                  ("Pemerintah {level} {w}", "Pemkab {w}", "Pemda {level} {w}")),
     RegionalBody(("kota",), "Pemerintah {full}", "Pemkot {short}", "regional_government",
@@ -90,15 +91,16 @@ REGIONAL_BODIES = (
     _polda_unit("Direktorat Intelijen Keamanan", "Ditintelkam"),
     _polda_unit("Direktorat Pembinaan Masyarakat", "Ditbinmas"),
     RegionalBody(("kabupaten",), "Kepolisian Resor {short}", "Polres {short}", "police",
-                 ("Polres {w}", "Kepolisian Resor {w}")),
+                 ("Polres {w}", "Kepolisian Resor {w}", "Mapolres {w}")),
     RegionalBody(("kota",), "Kepolisian Resor {short}", "Polres {short}", "police",
-                 (), ("Polres {w}", "Kepolisian Resor {w}"),  # Polres Lhokseumawe; Polres Blitar is the kabupaten's
-                 not_provinces=METRO_POLRES),
+                 (), ("Polres {w}", "Kepolisian Resor {w}", "Mapolres {w}"),  # Polres Lhokseumawe; Polres Blitar is
+                 not_provinces=METRO_POLRES),  # the kabupaten's
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}", "Polres Metro {short}", "police",
-                 (), ("Polres {w}", "Kepolisian Resor {w}"), provinces=METRO_POLRES),  # `Polres Jakarta Selatan`
+                 (), ("Polres {w}", "Kepolisian Resor {w}", "Mapolres {w}"), provinces=METRO_POLRES),
+                 # `Polres Jakarta Selatan`
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
                  ("Polres Metro {w} Kota", "Polrestro {w} Kota", "Kepolisian Resor Metropolitan {w} Kota"),
-                 ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}")),
+                 ("Polres Metro {w}", "Polrestro {w}", "Kepolisian Resor Metropolitan {w}", "Mapolres Metro {w}")),
                  # Polres Metro Depok; Polres Metro Bekasi Kota, whose kabupaten has a Polres Metro Bekasi
     RegionalBody(("kota",), "Kepolisian Resor Metropolitan {short}{twin}", "Polres Metro {short}{twin}", "police",
                  ("Polres Metro {w}", "Polrestro {w}"), codes=METRO_TWIN_KOTA),  # its kabupaten has a Polresta
@@ -106,9 +108,9 @@ REGIONAL_BODIES = (
                  ("Polres Metro {w}", "Polrestro {w}", "Polres Metro {level} {w}"), codes=METRO_KABUPATEN),
     # Polres Metro Bekasi; Polres Metro Bekasi Kota is the kota's
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
-                 ("Polresta {w}", "Kepolisian Resor Kota {w}")),
+                 ("Polresta {w}", "Kepolisian Resor Kota {w}", "Mapolresta {w}")),
     RegionalBody(("kota",), "Kepolisian Resor Kota Besar {short}", "Polrestabes {short}", "police",
-                 ("Polrestabes {w}", "Kepolisian Resor Kota Besar {w}"), ("Polrestabes {w}",)),  # a big city's
+                 ("Polrestabes {w}", "Kepolisian Resor Kota Besar {w}"), ("Polrestabes {w}", "Mapolrestabes {w}")),  # a big city's
     RegionalBody(("kota",), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polres {w} Kota",)),  # Polres Blitar Kota is the kota's, whichever region registers first
     RegionalBody(("provinsi",), "Kejaksaan Tinggi {short}", "Kejati {short}", "prosecutor",
@@ -572,14 +574,22 @@ def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) 
     unit, under its full name. Police units are not joined: `Polres Malang` and `Polres Malang Kota` are two."""
     if sum(mention.kind in JOINED_UNIT_KINDS for mention in mentions) < 2:
         return mentions  # most articles: nothing to join
-    heads = {template.split("{}")[0] for template, kind, *_ in lexicon.named_units.values()
-             if kind in JOINED_UNIT_KINDS}
+    heads = {unit.template.split("{}")[0] for unit in lexicon.named_units.values() if unit.kind in JOINED_UNIT_KINDS}
 
     def full_name(mention: AgencyMention) -> list[AgencyMention]:
         if mention.kind not in JOINED_UNIT_KINDS or not any(mention.name.startswith(head) for head in heads):
             return []
-        return [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))]
+        return [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))
+                or other is not mention and _without_level_after_number(other.name) == mention.name]
     return _joined_into_fuller(mentions, full_name)
+
+
+NUMBERED_LEVEL = re.compile(r"(?<=\d)([ /])(?:Kabupaten|Kab\.?|Kota) ")
+
+
+def _without_level_after_number(name: str) -> str:
+    """`Komando Distrik Militer 0621 Bogor` for `… 0621 Kabupaten Bogor`: the number names the unit already."""
+    return NUMBERED_LEVEL.sub(r"\1", name, count=1)
 
 
 def _share_regions(found: list[tuple[Match, AgencyRef | _UnitMatch]], tokens: Tokens) -> None:
@@ -608,6 +618,7 @@ RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of i
 PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
 MAX_ASIDE = 6  # tokens of a bracketed aside between a party board's name and its party
 HOME_COUNTRY = frozenset({"Indonesia", "RI"})
+NATIONAL_WORD = "Nasional"
 
 
 def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
@@ -626,6 +637,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
         return True
+    if kind == "regional_unit" and after < len(tokens) and tokens[after].text == NATIONAL_WORD:
+        return True  # `Badan Lingkungan Hidup Nasional Singapura`: a country's body, no region's unit
     if after < len(tokens) and kind in NATIONAL_KINDS and (
             tokens[after].text in ABROAD_WORDS or (kind == "legislature" and tokens[after].text == "DPRD")):
         return True  # `Kejaksaan Agung setempat` (in Venezuela), `Mahkamah Agung negara Teluk itu`;
@@ -703,7 +716,8 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
         if tuple(token.text for token in tokens[position:end]) != prefix:
             continue
         words, after = _qualifier(gazetteers, tokens, end, unit.qualifier, lexicon)
-        if words is None:
+        if words is None or (unit.parent_kinds and unit.qualifier == "words" and _ends_a_longer_name(tokens, position,
+                                                                                                       lexicon)):
             continue
         named = _longest_at(gazetteers, tokens, end) if unit.qualifier == "words" else None
         if named is not None and isinstance(named[1], AgencyRef) and \
@@ -735,6 +749,13 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
                         parent[1].kind, parent[1].region)
         return [(Match(position, parent[0].end, ref), ref), parent]
     return None
+
+
+def _ends_a_longer_name(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
+    """`Direktur Perlindungan WNI dan Badan Hukum Indonesia Kemlu`: a unit's word after `dan` and a capitalised
+    word is the end of a longer name, no unit of its own."""
+    return (position > 1 and tokens[position - 1].text in lexicon.connectors
+            and tokens[position - 2].is_capitalised)
 
 
 def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -1033,7 +1054,8 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
     prefix = _named_unit_prefix(tokens, index, lexicon)
     if prefix is None:
         return None
-    template, kind, most = lexicon.named_units[prefix]
+    unit = lexicon.named_units[prefix]
+    template, kind, most = unit.template, unit.kind, unit.most_words
     name_start = end = _after_unit_prefix(tokens, index + len(prefix.split()), kind)
     after_number = _motto_words(tokens, index, template, lexicon)
     words = 0
@@ -1075,8 +1097,19 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
         if end is None:
             return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows
         name = " ".join(tokens.texts[name_start:end])  # `Ketua PN Kotabumi Hendri …`: the seat, not the judge
+    name = _joined_number(name, unit.number_joiner)
     canonical = template.format("Metropolitan" + name[len("Metro"):] if name.startswith("Metro ") else name)
-    return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind)
+    parent = unit.parent_template and AgencyRef(unit.parent_template.format(name), None, kind)
+    return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind,
+                                              parent=parent or None)
+
+
+def _joined_number(name: str, joiner: str) -> str:
+    """`XVII Cenderawasih` as `XVII/Cenderawasih` where the unit's number and name are joined so (a Kodam)."""
+    number, space, rest = name.partition(" ")
+    if joiner == " " or not space or not _is_roman(number):
+        return name
+    return f"{number}{joiner}{rest}"
 
 
 def _motto_words(tokens: Tokens, index: int, template: str, lexicon: Lexicon) -> int:

@@ -38,6 +38,17 @@ class AgencyEntry:
 
 
 @dataclass(frozen=True)
+class NamedUnit:
+    """A unit named by a prefix and the name after it (named_units.tsv): `Kodim 0825 Banyuwangi`, `KBRI Den Haag`."""
+
+    template: str  # the canonical name, {} the name that follows
+    kind: str
+    most_words: int  # name words at most (after a number or "/": one)
+    number_joiner: str = " "  # between a Roman number and the name: `Kodam XVII/Cenderawasih` however written
+    parent_template: str = ""  # the unit it belongs to, also named: `Pomdam Jaya` names `Kodam Jaya`
+
+
+@dataclass(frozen=True)
 class SubUnit:
     """A unit named by a prefix and the body it belongs to (`Komisi III DPR`) or its own words (`Ditjen X`)."""
 
@@ -127,7 +138,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     organisation_heads: frozenset[str]  # `Laskar`, `Tim`: a name they open is an organisation's
     appositive_markers: frozenset[str]  # `sang`: `sang istri Vicky` is Vicky
     speech_objects: tuple[str, ...]  # `terima kasih`, `sambutan`: a saying verb's object, not a reported clause
-    named_units: dict[str, tuple[str, str, int]]  # prefix -> (canonical template, kind, name words at most)
+    named_units: dict[str, NamedUnit]  # each prefix form -> its unit
     named_unit_short: dict[str, str]  # a written-out prefix -> the short one its acronym uses (`KBRI`)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
@@ -301,14 +312,16 @@ def read_table(name: str) -> list[AgencyEntry]:
     return entries
 
 
-def read_named_units() -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
-    """named_units.tsv: each prefix form -> (canonical template, kind, name words at most), and each written-out
-    form -> the short one its acronym uses (`Kedutaan Besar Republik Indonesia` -> `KBRI`)."""
-    units: dict[str, tuple[str, str, int]] = {}
+def read_named_units() -> tuple[dict[str, NamedUnit], dict[str, str]]:
+    """named_units.tsv: each prefix form -> its unit, and each written-out form -> the short one its acronym uses
+    (`Kedutaan Besar Republik Indonesia` -> `KBRI`)."""
+    units: dict[str, NamedUnit] = {}
     short: dict[str, str] = {}
     for cells in (line.split("\t") for line in read_lines("named_units.tsv")):
         forms = cells[0].split("|")
-        units.update((form, (cells[1], cells[2], int(cells[3]))) for form in forms)
+        joiner, parent = (cells[4:] + ["", ""])[:2]
+        unit = NamedUnit(cells[1], cells[2], int(cells[3]), joiner.strip() or " ", parent.strip())
+        units.update((form, unit) for form in forms)
         short.update((form, forms[0]) for form in forms[1:])
     return units, short
 

@@ -55,6 +55,7 @@ HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat o
 MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
+INDEFINITE_ARTICLES = frozenset({"seorang"})  # `Budi, seorang anggota DPRD …`: before an appositive's post
 DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "sebagai", "merupakan"}  # `pria yang
 # juga menjabat sebagai Ketua Banggar DPR RI tersebut`: between a description's noun and the post
 DOUBLE_QUOTES = frozenset({'"', "“", "”"})  # a single mark is as often an apostrophe
@@ -1401,9 +1402,9 @@ class _Reader:
     def appositive_at(self, i: int) -> _Found | None:
         """`Khofifah Indar Parawansa, Gubernur Jatim …`, `Khofifah Indar Parawansa sebagai Gubernur …`,
         `Bu Ani (Menkeu)`: a name of two words or more (or one after a title), then its role."""
-        former = self.word(i + 1) in FORMER_WORDS  # `Agus Rahardjo, mantan Ketua KPK`
-        if self.word(i) not in APPOSITIVE_MARKERS or i + 1 + former >= len(self.tokens) or not (
-                self.is_head(i + 1 + former) or self._lowercase_appositive_head(i + 1 + former)):
+        head = self._appositive_head(i)
+        if self.word(i) not in APPOSITIVE_MARKERS or head >= len(self.tokens) or not (
+                self.is_head(head) or self._lowercase_appositive_head(head)):
             return None
         name_end = self._before_serving(i)
         start = name_end
@@ -1422,7 +1423,6 @@ class _Reader:
         if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
-        head = i + 1 + former
         lower_post_end = self._lower_procurement_post_end(head)
         end = lower_post_end or self.clause_end(head + self.tokens[head].text.islower(), head)
         if (self.word(i) == "," and start > 0 and self.word(start - 1) == "," and self.word(end) == ","
@@ -1449,6 +1449,13 @@ class _Reader:
             end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, name_end, role, (head, end)) if role else None
+
+    def _appositive_head(self, i: int) -> int:
+        """Where the post after an appositive's marker at `i` opens: past an indefinite article and a word saying
+        the post was held before (`Agus Rahardjo, mantan Ketua KPK`, `Budi, seorang anggota DPRD Kota Malang`)."""
+        head = i + 1
+        head += self.word(head) in INDEFINITE_ARTICLES
+        return head + (self.word(head) in FORMER_WORDS)
 
     def _serves_here(self, head: int, end: int) -> bool:
         """`Budi Santoso, kepala desa setempat, …`: a lower-case post held where the story is (`setempat`)."""
@@ -1895,7 +1902,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     reader = _Reader(text, tokens, material, lexicon, bodies)
     found: list[_Found] = []
     cue_words = _with_words(lexicon.role_openers, APPOSITIVE_MARKERS)
-    role_starts = _with_words(lexicon.role_openers, FORMER_WORDS)
+    role_starts = _with_words(lexicon.role_openers, FORMER_WORDS | INDEFINITE_ARTICLES)
     cues = tokens.where(cue_words)
     resume = 0  # tokens before this were read as part of an official already
     for i in cues:
