@@ -91,6 +91,7 @@ BATCH_13_SEED = 2026120613
 BATCH_14_SEED = 2026120614
 BATCH_15_SEED = 2026120615
 BATCH_16_SEED = 2026120616
+BATCH_17_SEED = 2026120717
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -212,6 +213,13 @@ def batch_16(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
     return [("fresh-weak", article_id) for article_id in random.Random(BATCH_16_SEED).sample(pool, 40)]
 
 
+def batch_17(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 40 fresh articles of batch 17 (both splits, exactly one cue), from the ids `taken` leaves."""
+    pool = [a["id"] for a in articles if a["id"] not in taken and a["source"] not in BATCH_12_OUTLETS_LEFT_OUT
+            and cue_count(a) == 1]
+    return [("fresh-weak-2", article_id) for article_id in random.Random(BATCH_17_SEED).sample(pool, 40)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -224,6 +232,7 @@ def main() -> None:
     chosen += batch_14(articles, {article_id for _, article_id in chosen})
     chosen += batch_15(articles, {article_id for _, article_id in chosen})
     chosen += batch_16(articles, {article_id for _, article_id in chosen})
+    chosen += batch_17(articles, {article_id for _, article_id in chosen})
     for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
