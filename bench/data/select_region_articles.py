@@ -92,6 +92,7 @@ BATCH_14_SEED = 2026120614
 BATCH_15_SEED = 2026120615
 BATCH_16_SEED = 2026120616
 BATCH_17_SEED = 2026120717
+BATCH_18_SEED = 2026120718
 # (group, size, predicate over (article, cue count))
 GROUPS = (
     ("regional-strong", 65, lambda a, n: a["source"] in GENERAL_OUTLETS and a["category"] == HEADLINES and n >= 2),
@@ -220,6 +221,13 @@ def batch_17(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
     return [("fresh-weak-2", article_id) for article_id in random.Random(BATCH_17_SEED).sample(pool, 40)]
 
 
+def batch_18(articles: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """The 40 fresh articles of batch 18 (both splits): no cue, but `di` before a kab/kota's short name."""
+    pool = [a["id"] for a in articles if a["id"] not in taken and a["source"] not in BATCH_12_OUTLETS_LEFT_OUT
+            and cue_count(a) == 0 and names_a_place(a)]
+    return [("fresh-place", article_id) for article_id in random.Random(BATCH_18_SEED).sample(pool, 40)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -233,6 +241,7 @@ def main() -> None:
     chosen += batch_15(articles, {article_id for _, article_id in chosen})
     chosen += batch_16(articles, {article_id for _, article_id in chosen})
     chosen += batch_17(articles, {article_id for _, article_id in chosen})
+    chosen += batch_18(articles, {article_id for _, article_id in chosen})
     for group, article_id in chosen:
         print(f"{group}\t{article_id}")
 
