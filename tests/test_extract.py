@@ -1282,6 +1282,12 @@ def test_regional_news_roles(body, expected):
     ("Pemerintah Aceh dan Badan Lingkungan Hidup Provinsi Jawa Tengah menyusun kajian.",
      ["Pemerintah Provinsi Aceh", "Badan Lingkungan Hidup Provinsi Jawa Tengah"]),
     ("Data disampaikan Badan Lingkungan Hidup Nasional Singapura.", []),
+    # a bureau of a ministry, a court or a commission, its short words written out; a hospital named after a body
+    ("Kepala Biro Hukum dan Humas MA Abdullah dan Kepala Biro Humas, Data, dan Informasi Kemenag Mastuki hadir.",
+     ["Biro Hukum dan Hubungan Masyarakat Mahkamah Agung", "Mahkamah Agung",
+      "Biro Hubungan Masyarakat, Data, dan Informasi Kementerian Agama", "Kementerian Agama"]),
+    ("Pelaku dibawa ke RS Polri Kramat Jati, lalu ke Rumah Sakit Polri.", []),
+    ("Pemerintah membentuk Lembaga Manajemen Aset Negara (LMAN).", ["Lembaga Manajemen Aset Negara"]),
     # a bank whose name ends in `Bank Indonesia` is no central bank; after a post or an office it is
     ("Kreditur: Bank DKI, Hana Bank, Shinhan Bank Indonesia, dan Bank Mega.", []),
     ("Kepala Kantor Perwakilan Bank Indonesia Bali Causa Iman mengatakan.", ["Bank Indonesia"]),

@@ -633,6 +633,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True
     if _inside_a_bank_name(tokens, match, lexicon):
         return True
+    if _names_a_hospital(tokens, match):
+        return True
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
@@ -672,6 +674,17 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
         k -= 1
     named = {word for word in written if word[:1].isupper()}
     return len(named) >= 2 and len(named & set(unit.canonical.split())) * 2 < len(named)
+
+
+def _names_a_hospital(tokens: Tokens, match: Match) -> bool:
+    """`RS Polri Kramat Jati`, `Rumah Sakit Polri`: a hospital named after a body, not the body (hospitals are
+    no agencies)."""
+    start = match.start
+    return (start > 0 and tokens[start - 1].text in HOSPITAL_WORDS) or (
+        start > 1 and tokens[start - 2].text == "Rumah" and tokens[start - 1].text == "Sakit")
+
+
+HOSPITAL_WORDS = frozenset({"RS", "RSU", "Rumkit"})
 
 
 def _inside_a_bank_name(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
@@ -745,10 +758,16 @@ def _sub_unit_at(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens,
         if parent is None or not isinstance(parent[1], AgencyRef) or not unit.takes_parent(parent[1].kind,
                                                                                             parent[1].canonical):
             continue
-        ref = AgencyRef(unit.template.format(q=" ".join(words), parent=parent[1].canonical), None,
+        ref = AgencyRef(unit.template.format(q=_written_out(words, lexicon), parent=parent[1].canonical), None,
                         parent[1].kind, parent[1].region)
         return [(Match(position, parent[0].end, ref), ref), parent]
     return None
+
+
+def _written_out(words: list[str], lexicon: Lexicon) -> str:
+    """A unit's words with its short ones written out (`Hukum dan Humas`: `Hukum dan Hubungan Masyarakat`)."""
+    return " ".join(lexicon.unit_word_forms.get(word.rstrip(","), word.rstrip(",")) + "," * word.endswith(",")
+                    for word in words)  # `Biro Humas, Data, dan Informasi`: a list inside the name
 
 
 def _ends_a_longer_name(tokens: Tokens, position: int, lexicon: Lexicon) -> bool:
