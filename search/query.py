@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from whoosh.reading import CorruptIndexError
 
+from .articles import normalise_text
 from .analysis import Stems
 from .errors import (BadQueryError, IndexDamagedError, IndexMissingError, IndexWriteError, NotFoundError,
                      WartaError, shown)
@@ -132,6 +133,9 @@ class SearchRequest:
             raise BadQueryError("a facet value or said name contains control characters", "bad_filter")
         if not all(is_utf8_text(text) for text in (self.q, *self.said, *chain.from_iterable(self.selected.values()))):
             raise BadQueryError("the query is not UTF-8 text: a byte of it is no UTF-8 character", "bad_encoding")
+        # a said name is read as the query box's text is, and a facet value (`López` decomposed, `ｏｂｒａｄｏｒ`)
+        object.__setattr__(self, "said", tuple(name for name in (normalise_text(name).strip() for name in self.said)
+                                               if name))
         if not 1 <= self.facet_size <= 1000:
             raise BadQueryError("facet_size must be a whole number from 1 to 1000", "bad_facet_size")
         for name, value in (("from", self.date_from), ("to", self.date_to)):

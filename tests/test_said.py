@@ -152,6 +152,9 @@ def test_the_request_said_adds_a_filter_as_the_query_text_does():
     ('said:"Suhajar Diantoro" reformasi', {}, [SEED_TITLE[:40]]),
     ("said:suhajar reformasi", {}, [SEED_TITLE[:40]]),  # resolved as official:suhajar is
     ("reformasi", {"said": ("Suhajar",)}, [SEED_TITLE[:40]]),
+    # a said= name is normalised as q and facet values are: fullwidth letters, a soft hyphen
+    ("reformasi", {"said": ("Ｓｕｈａｊａｒ",)}, [SEED_TITLE[:40]]),
+    ("reformasi", {"said": ("Su\u00adhajar",)}, [SEED_TITLE[:40]]),
     ("said:Suhajar", {}, [SEED_TITLE[:40]]),  # no words: quoted at all
     ("said:Suhajar kalianda", {}, []),  # in the article, not in what he said
     ("said:Dendi pelayanan", {}, ["Bupati Pesawaran Dendi Ramadhona membuka"]),
@@ -173,6 +176,7 @@ def test_pelayanan_alone_finds_more_than_dendis_quotes(service):
 
 def test_said_is_echoed_in_the_result_query(service):
     assert service.search(SearchRequest(q="reformasi", said=("Suhajar",)))["query"]["said"] == ["Suhajar"]
+    assert service.search(SearchRequest(q="reformasi", said=("Ｓｕｈａｊａｒ ",)))["query"]["said"] == ["Suhajar"]
 
 
 def test_too_many_said_filters_are_refused(service):
