@@ -24,8 +24,7 @@ def official_profile(backend, typed: str) -> dict[str, Any]:
     forms = [name, *listed.get("variants", ())]  # the person's other stored forms, counted under the name
     # every form is asked for: a backend that does not group forms by person takes each as stored (an article
     # quoting "Sri Mulyani" quotes "Sri Mulyani Indrawati" too)
-    quoting = backend.search(SearchRequest(selected={"quoted": tuple(forms)}, sort="date", per_page=QUOTING_ARTICLES,
-                                           collapse=False, facet_size=1))
+    quoting, quoted_as = _quoting(backend, forms)
     latest = named["hits"][:PROFILE_ARTICLES]
     roles_seen = _roles(forms, named["hits"])
     return {
@@ -36,11 +35,29 @@ def official_profile(backend, typed: str) -> dict[str, Any]:
         "months": named.get("histogram", []),
         "articles": named["total_articles"],
         "quoted_in": quoting["total_articles"],
+        "quoted_as": list(quoted_as),  # the stored forms `quoted=` selects the person's quotes by
         "agencies": _counts(named["facets"].get("agency", [])),
         "regions": _counts(named["facets"].get("region", [])),
         "latest": [_article(hit) for hit in latest],
         "quotes": _quotes_of(backend, set(forms), quoting["hits"]),
     }
+
+
+def _quoting(backend, forms: list[str]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The latest articles quoting the person under any of their stored `forms`, and the forms they are quoted
+    under. A form no article quotes as stored would select the quoted values holding all its words (`Joko`:
+    Joko Widodo and Joko Purnomo, other people), so only the stored values among the forms count; none: no
+    article."""
+    def latest(values: tuple[str, ...]) -> dict[str, Any]:
+        return backend.search(SearchRequest(selected={"quoted": values}, sort="date", per_page=QUOTING_ARTICLES,
+                                            collapse=False, facet_size=1))
+
+    quoting = latest(tuple(forms))
+    resolved = tuple(quoting["query"].get("quoted") or ())
+    own = tuple(value for value in resolved if value in forms)
+    if own != resolved:
+        quoting = latest(own) if own else {"total_articles": 0, "hits": []}
+    return quoting, own if quoting["total_articles"] else ()  # a form kept as typed, quoted nowhere: none
 
 
 def resolve_official(backend, typed: str) -> str:

@@ -64,6 +64,33 @@ def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
         service.close()
 
 
+def test_quotes_count_only_under_the_persons_own_stored_forms(tmp_path):
+    """`Jonan` is a stored official value nobody is quoted under: `quoted=Jonan` alone would select the quoted
+    values holding the word (Ignasius Jonan, another value), so the profile counted his quotes for `Jonan`."""
+    import json
+
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    records = [
+        {"title": "Harga BBM Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Jakarta - Menteri ESDM Ignasius Jonan mengatakan harga BBM tidak naik tahun ini."},
+        {"title": "Jonan Meninjau Kilang", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": "Cilacap - Menteri Jonan meninjau kilang minyak di Cilacap pada Selasa pagi bersama direksi."},
+    ]
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([tmp_path / "sources"], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        short = official_profile(service, "Jonan")
+        full = official_profile(service, "Ignasius Jonan")
+        assert [(p["name"], p["quoted_in"], p["quoted_as"], len(p["quotes"])) for p in (short, full)] == [
+            ("Jonan", 0, [], 0), ("Ignasius Jonan", 1, ["Ignasius Jonan"], 1)]
+    finally:
+        service.close()
+
+
 def test_the_profile_has_role_dates_and_months(service):
     profile = official_profile(service, "suhajar")
     assert (profile["roles_seen"], profile["months"]) == (

@@ -603,6 +603,7 @@ def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(c
             '<a href="/?quoted=Suhajar+Diantoro&amp;sort=date">1 berita</a>.') in html
     assert '<rect x="0" y="4.0" width="6" height="36.0"><title>2022-09: 1</title></rect>' in html
     assert client.get("/official/nobody").status_code == 404
+    assert "dikutip dalam 0 berita.</p>" in client.get("/official/Thamrin").get_data(as_text=True)  # no link
     seed = client.get("/api/search?q=said:suhajar").get_json()["hits"][0]["id"]
     assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil Suhajar Diantoro</a>' in client.get(
         f"/article/{seed}").get_data(as_text=True)

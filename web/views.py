@@ -652,10 +652,10 @@ def api_official(name: str):
 def official_page(name: str):
     """The official's page: the same as /api/officials/<name>, with links to search their articles."""
     official = find_official(name)
-    quoted = [("quoted", form) for form in (official["name"], *official["variants"])]  # quoted= takes stored forms
+    quoted = [("quoted", form) for form in official["quoted_as"]]  # the stored forms the person is quoted under
     return render_template("official.html", official=official,
                            named_url="/?" + urlencode([("official", official["name"]), ("sort", "date")]),
-                           quoted_url="/?" + urlencode([*quoted, ("sort", "date")]))
+                           quoted_url=quoted and "/?" + urlencode([*quoted, ("sort", "date")]))
 
 
 def find_official(name: str) -> dict[str, Any]:
