@@ -184,6 +184,23 @@ def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest(), stat.st_ctime_ns)
 
 
+def settled(print_: Fingerprint, path: Path, report: BuildReport) -> Fingerprint:
+    """What the manifest records of a file just read: its fingerprint as planned, unless the file changed while
+    it was read (its size or times differ now: truncated and rewritten in place, an export being written), when
+    the SHA-1 is left out so that the next update reads it again, and the report says so. The planned SHA-1
+    would call the file unchanged for ever, with only what the read caught of it indexed."""
+    try:
+        stat = path.stat()
+        now = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    except OSError:
+        now = None
+    if now == (print_.size, print_.mtime_ns, print_.ctime_ns):
+        return print_
+    report.warnings.add(Rejection(str(path), "changed while it was read: what it holds now is read on the next "
+                                             "reindex"))
+    return replace(print_, sha1="")
+
+
 def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0) -> dict:
     """What a manifest records of one source file: its fingerprint, the ids of the documents it gave, and how
     many of its inputs were rejected as errors (when any: an update that does not read it again says so)."""
@@ -464,7 +481,8 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
-                    manifest[key] = manifest_entry(prints[key], ids, report.errors.count_in(str(keys[key])))
+                    manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
+                                                   report.errors.count_in(str(keys[key])))
             report.removed = len(deleted - adder.added_ids)
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit(mergetype=merge_small_segments)
@@ -490,7 +508,8 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
                 for key in changed:
                     ids = adder.add_file(keys[key], None, collect=read)
                     if keys[key] not in adder.failed_files:
-                        manifest[key] = manifest_entry(prints[key], ids, report.errors.count_in(str(keys[key])))
+                        manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
+                                                       report.errors.count_in(str(keys[key])))
                 found = stream.finish()
             spool.finish()
             bodies.clear()  # the stories are found: the texts are read back from the spool by the workers

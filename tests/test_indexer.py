@@ -92,6 +92,34 @@ def test_an_edit_of_the_same_size_with_its_modification_time_put_back_is_read_ag
         assert ["omega" in doc["body"] for doc in searcher.all_stored_fields()] == [True]
 
 
+def test_a_file_rewritten_while_it_is_read_is_read_again_by_the_next_update(tmp_path, monkeypatch):
+    """Trial 31: a JSONL export truncated and written back in place while a reindex read it left the index with
+    the lines read before the cut, and the manifest with the whole file's SHA-1 (taken before reading), so every
+    later update called it unchanged."""
+    import search.indexer
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    path = sources / "a.jsonl"
+    jsonl(path, [record(n) for n in range(1, 4)])
+    whole = path.read_bytes()
+    reading = search.indexer.read_source
+
+    def cut_while_read(source, options):
+        yield next(reading(source, options))  # the first line is read, then the file is found cut short there
+        path.write_bytes(b"")
+        path.write_bytes(whole)  # and is written back as it was
+
+    monkeypatch.setattr(search.indexer, "read_source", cut_while_read)
+    first = build_index([sources], tmp_path / "ix")
+    assert (first.indexed, [str(w) for w in first.warnings]) == (
+        1, [f"{path}: changed while it was read: what it holds now is read on the next reindex"])
+    monkeypatch.setattr(search.indexer, "read_source", reading)
+    second = build_index([sources], tmp_path / "ix")
+    assert (second.files_unchanged, count(tmp_path / "ix")) == (0, 3)
+    assert build_index([sources], tmp_path / "ix").files_unchanged == 1
+
+
 def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
     build_index([SEEDS, CORPUS], tmp_path)
     before = generation(tmp_path)
