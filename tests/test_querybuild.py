@@ -275,6 +275,8 @@ def test_place_names_are_not_stemmed(small):
     ("2024-02", True, date(2024, 2, 29)),
     ("2022-12", True, date(2022, 12, 31)),
     ("2022-09-28", False, date(2022, 9, 28)),
+    ("2017-1", True, date(2017, 1, 31)),  # a one-digit month or day, as the README says
+    ("2017-1-5", False, date(2017, 1, 5)),
     ("2022-13", False, None),
     ("2022-02-30", False, None),
     ("kemarin", False, None),
