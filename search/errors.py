@@ -79,6 +79,12 @@ class NotFoundError(WartaError):
     code = "not_found"
 
 
+class AmbiguousNameError(NotFoundError):
+    """A name that stands for several stored officials and is none of them (`/official/a`)."""
+
+    code = "ambiguous_name"
+
+
 class StoryStateError(WartaError):
     """The saved story state of an index generation could not be read or written."""
 

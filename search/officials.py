@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import NotFoundError, shown
+from .errors import AmbiguousNameError, NotFoundError, shown
 from .query import SearchRequest
 
 PROFILE_ARTICLES = 10  # latest articles a profile lists (and reads the name's variants from)
@@ -13,6 +13,7 @@ ROLE_ARTICLES = 100  # latest articles the roles and their first and last dates 
 QUOTING_ARTICLES = 10  # latest articles quoting the official whose quotes are read (one lookup each)
 PROFILE_QUOTES = 20  # quotes a profile lists at most
 PROFILE_FACET_SIZE = 10
+AMBIGUOUS_LISTED = 5  # officials an ambiguous name's error names
 
 
 def official_profile(backend, typed: str) -> dict[str, Any]:
@@ -62,12 +63,19 @@ def _quoting(backend, forms: list[str]) -> tuple[dict[str, Any], tuple[str, ...]
 
 def resolve_official(backend, typed: str) -> str:
     """The stored name `typed` selects in the official facet (in any case, a nickname: as `official=` does),
-    when some article names that official."""
+    when some article names that official; a name that selects several officials and is none of them
+    (`a`, `Abdul`) is an AmbiguousNameError naming the first few."""
     typed = " ".join(typed.split())
     if typed:
         found = backend.search(SearchRequest(selected={"official": (typed,)}, per_page=1, facet_size=1))
-        if found["total"] and found["query"].get("official"):
-            return found["query"]["official"][0]
+        names = found["query"].get("official") or []
+        if found["total"] and len(names) == 1:
+            return names[0]
+        if found["total"] and names:
+            listed = ", ".join(shown(name) for name in names[:AMBIGUOUS_LISTED])
+            more = f" and {len(names) - AMBIGUOUS_LISTED} more" if len(names) > AMBIGUOUS_LISTED else ""
+            raise AmbiguousNameError(f"{shown(typed)} names {len(names)} officials: {listed}{more}; "
+                                     "give more of the name")
     raise NotFoundError(f"no official named {shown(typed)}")
 
 

@@ -91,6 +91,34 @@ def test_quotes_count_only_under_the_persons_own_stored_forms(tmp_path):
         service.close()
 
 
+def test_a_name_several_officials_answer_to_is_refused_naming_them(tmp_path):
+    """Trial 31: `/api/officials/a` showed whichever of five officials came first."""
+    import json
+
+    from search.errors import AmbiguousNameError
+    from search.indexer import build_index
+    from search.query import SearchService
+
+    records = [
+        {"title": "Banjir Surut", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Malang - Bupati Malang Budi Santoso meninjau lokasi banjir di Kepanjen pada Senin."},
+        {"title": "Jalan Diperbaiki", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": "Malang - Camat Kepanjen Budi Hartono menyebut jalan desa diperbaiki pekan depan."},
+    ]
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([tmp_path / "sources"], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        with pytest.raises(AmbiguousNameError) as raised:
+            official_profile(service, "budi")
+        assert (raised.value.code, str(raised.value)) == (
+            "ambiguous_name", "'budi' names 2 officials: 'Budi Hartono', 'Budi Santoso'; give more of the name")
+        assert official_profile(service, "budi santoso")["name"] == "Budi Santoso"
+    finally:
+        service.close()
+
+
 def test_the_profile_has_role_dates_and_months(service):
     profile = official_profile(service, "suhajar")
     assert (profile["roles_seen"], profile["months"]) == (
