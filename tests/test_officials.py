@@ -6,6 +6,9 @@ import pytest
 
 from search.errors import NotFoundError
 from search.officials import official_profile, resolve_official
+from search.query import SearchService
+
+from .conftest import index_of_records
 
 
 def test_a_name_in_any_case_or_short_resolves_to_the_stored_one(service):
@@ -39,21 +42,13 @@ def test_an_official_named_but_never_quoted_has_no_quotes(service):
 
 
 def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
-    import json
-
-    from search.indexer import build_index
-    from search.query import SearchService
-
     records = [
         {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
          "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
         {"title": "Pajak Daerah Naik", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
          "body": "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini."},
     ]
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    build_index([tmp_path / "sources"], tmp_path / "index")
-    service = SearchService(tmp_path / "index")
+    service = SearchService(index_of_records(tmp_path, records))
     try:
         profile = official_profile(service, "sri mulyani indrawati")
         assert (profile["name"], profile["variants"], profile["articles"], profile["roles"]) == (
@@ -67,21 +62,13 @@ def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
 def test_quotes_count_only_under_the_persons_own_stored_forms(tmp_path):
     """`Jonan` is a stored official value nobody is quoted under: `quoted=Jonan` alone would select the quoted
     values holding the word (Ignasius Jonan, another value), so the profile counted his quotes for `Jonan`."""
-    import json
-
-    from search.indexer import build_index
-    from search.query import SearchService
-
     records = [
         {"title": "Harga BBM Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
          "body": "Jakarta - Menteri ESDM Ignasius Jonan mengatakan harga BBM tidak naik tahun ini."},
         {"title": "Jonan Meninjau Kilang", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
          "body": "Cilacap - Menteri Jonan meninjau kilang minyak di Cilacap pada Selasa pagi bersama direksi."},
     ]
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    build_index([tmp_path / "sources"], tmp_path / "index")
-    service = SearchService(tmp_path / "index")
+    service = SearchService(index_of_records(tmp_path, records))
     try:
         short = official_profile(service, "Jonan")
         full = official_profile(service, "Ignasius Jonan")
@@ -93,11 +80,7 @@ def test_quotes_count_only_under_the_persons_own_stored_forms(tmp_path):
 
 def test_a_name_several_officials_answer_to_is_refused_naming_them(tmp_path):
     """Trial 31: `/api/officials/a` showed whichever of five officials came first."""
-    import json
-
     from search.errors import AmbiguousNameError
-    from search.indexer import build_index
-    from search.query import SearchService
 
     records = [
         {"title": "Banjir Surut", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
@@ -105,10 +88,7 @@ def test_a_name_several_officials_answer_to_is_refused_naming_them(tmp_path):
         {"title": "Jalan Diperbaiki", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
          "body": "Malang - Camat Kepanjen Budi Hartono menyebut jalan desa diperbaiki pekan depan."},
     ]
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    build_index([tmp_path / "sources"], tmp_path / "index")
-    service = SearchService(tmp_path / "index")
+    service = SearchService(index_of_records(tmp_path, records))
     try:
         with pytest.raises(AmbiguousNameError) as raised:
             official_profile(service, "budi")
