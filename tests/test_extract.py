@@ -1288,6 +1288,15 @@ def test_regional_news_roles(body, expected):
       "Biro Hubungan Masyarakat, Data, dan Informasi Kementerian Agama", "Kementerian Agama"]),
     ("Pelaku dibawa ke RS Polri Kramat Jati, lalu ke Rumah Sakit Polri.", []),
     ("Pemerintah membentuk Lembaga Manajemen Aset Negara (LMAN).", ["Lembaga Manajemen Aset Negara"]),
+    # a corruption court written without its seat: the one the article places, else in a KPK story Jakarta's
+    ("Novanto hadir di sidang Pengadilan Tipikor. Jaksa KPK membacakan dakwaan.",
+     ["Pengadilan Tindak Pidana Korupsi Daerah Khusus Ibukota Jakarta", "Komisi Pemberantasan Korupsi"]),
+    ("Sidang di Pengadilan Tipikor Bengkulu digelar. Hakim Pengadilan Tipikor menunda sidang. KPK hadir.",
+     ["Pengadilan Tindak Pidana Korupsi Bengkulu", "Komisi Pemberantasan Korupsi"]),
+    ("Terdakwa hadir di sidang Pengadilan Tipikor.", []),
+    # a mass organisation's board and a party's by its level are no DPD
+    ("Sekretaris Jenderal DPD Front Pembela Islam DKI Jakarta Novel Bamukmin menolak.", []),
+    ("Suara dari DPD Tingkat I dan II terbelah.", []),
     # a bank whose name ends in `Bank Indonesia` is no central bank; after a post or an office it is
     ("Kreditur: Bank DKI, Hana Bank, Shinhan Bank Indonesia, dan Bank Mega.", []),
     ("Kepala Kantor Perwakilan Bank Indonesia Bali Causa Iman mengatakan.", ["Bank Indonesia"]),

@@ -343,7 +343,33 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
                 mention.surfaces.append(surface)
     spans = [(match.start, match.end) for match, _ in found]
     joined = _bare_acronyms_to_region(_short_unit_names_joined(list(mentions.values())))
-    return _partial_unit_names_joined(joined, lexicon), spans
+    return _unplaced_courts_placed(_partial_unit_names_joined(joined, lexicon), lexicon), spans
+
+
+# A court written without its seat (`Pengadilan Tipikor`, agencies.tsv) -> the acronym of its regional bodies, the
+# province whose court it is in a story of the national body named with it, and that body: the corruption
+# court in Jakarta tries the cases the KPK brings from national bodies (as the dev labels read a bare one)
+UNPLACED_COURTS = {"Pengadilan Tindak Pidana Korupsi": ("Pengadilan Tipikor", "31", "Komisi Pemberantasan Korupsi")}
+
+
+def _unplaced_courts_placed(mentions: list[AgencyMention], lexicon: Lexicon) -> list[AgencyMention]:
+    """A court named without its seat is the court of that name the article places (`Pengadilan Tipikor
+    Bengkulu` ... `Pengadilan Tipikor`); else, in a story of the national body that brings its cases, the seat
+    UNPLACED_COURTS gives; else no value, as nothing says which court it is."""
+    kept = []
+    for mention in mentions:
+        if mention.name not in UNPLACED_COURTS or mention.region is not None:
+            kept.append(mention)
+            continue
+        acronym, seat, national_body = UNPLACED_COURTS[mention.name]
+        placed = [other for other in mentions if other.name.startswith(mention.name + " ")]
+        if placed:
+            placed[0].surfaces.extend(s for s in mention.surfaces if s not in placed[0].surfaces)
+        elif any(other.name == national_body for other in mentions):
+            ref = _regional_ref(acronym, lexicon.regions_by_code[seat])
+            if ref is not None:
+                kept.append(AgencyMention(ref.canonical, ref.acronym, ref.kind, list(mention.surfaces), ref.region))
+    return kept
 
 
 MAX_DEFINED_WORDS = 10  # words read back from an acronym in brackets for the name it defines
@@ -615,7 +641,8 @@ def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
 
 
 RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of it (`Mayjen TNI`, `Brigjen Polri`)
-PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
+PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})
+BOARD_LEVEL = "Tingkat"  # "DPD PDIP Jatim" is a party's board, not the DPD
 MAX_ASIDE = 6  # tokens of a bracketed aside between a party board's name and its party
 HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 NATIONAL_WORD = "Nasional"
@@ -651,7 +678,9 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         if after < len(tokens) and tokens[after].text == "(":  # `DPD I (tingkat provinsi) Partai Golkar`
             after = next((k + 1 for k in range(after + 1, min(after + MAX_ASIDE, len(tokens)))
                           if tokens[k].text == ")"), after)
-        return after < len(tokens) and tokens[after].text in lexicon.parties
+        return after < len(tokens) and (tokens[after].text in lexicon.parties or tokens[after].text in
+                                        lexicon.organisation_heads or tokens[after].text == BOARD_LEVEL)
+        # `DPD Front Pembela Islam`: a mass organisation's board; `DPD Tingkat I dan II`: a party's, by level
     if after < len(tokens) and tokens[after].is_capitalised and tokens[after].text not in HOME_COUNTRY:
         place = gazetteers.regions.match_at(tokens, after)
         return place is not None and place.value == ()
