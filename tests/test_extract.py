@@ -146,6 +146,10 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     # a former holder set off after the name
     ("Mereka adalah Lia Istifhama hingga Agus Rahardjo, mantan Ketua KPK. Lia meraih suara terbanyak.",
      [("Agus Rahardjo", "mantan Ketua KPK")]),
+    # a monarch by the one name the news gives (post_completions.tsv), not a name that opens with `Raja`/`Ratu`
+    ("Raja Salman tiba di Bali disambut Raja Juli Antoni.", [("Salman", "Raja")]),
+    ("Kerajaan Inggris dipimpin Ratu Elizabeth. Gubernur Banten Ratu Atut Chosiyah hadir.",
+     [("Elizabeth", "Ratu"), ("Ratu Atut Chosiyah", "Gubernur Banten")]),
     # an indefinite article before the post set off after the name
     ("Menurut Budi Santoso, seorang anggota DPRD Kota Malang, warga resah.",
      [("Budi Santoso", "anggota DPRD Kota Malang")]),
@@ -337,6 +341,7 @@ def test_official_rules(body, expected):
     "Ketua Majelis Adat Budaya Tionghoa (MABT) Singkawang, Bong Cin Nen, hadir.",  # a community's council
     "Ketua Klasis Gereja Injili di Indonesia (GIDI) Wamena, Pendeta Nataniel Wenda, hadir.",  # a church
     "Ketua Lembaga Masyarakat Adat (LMA) Malamoi, Paulus Malagam Klasin, hadir.",  # a customary council
+    "Penyidik KPK Novel Baswedan dan penyidik senior Ambarita Damanik hadir.",  # a commission's staff
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
@@ -1288,6 +1293,9 @@ def test_regional_news_roles(body, expected):
       "Biro Hubungan Masyarakat, Data, dan Informasi Kementerian Agama", "Kementerian Agama"]),
     ("Pelaku dibawa ke RS Polri Kramat Jati, lalu ke Rumah Sakit Polri.", []),
     ("Pemerintah membentuk Lembaga Manajemen Aset Negara (LMAN).", ["Lembaga Manajemen Aset Negara"]),
+    ("Tim gabungan dari Polda Metro bergerak; LAPAN memantau hilal. Polri menyiapkan Densus Tipikor.",
+     ["Kepolisian Daerah Metro Jaya", "Lembaga Penerbangan dan Antariksa Nasional",
+      "Kepolisian Negara Republik Indonesia"]),  # `Densus` alone is no unit: Densus 88, or the Densus Tipikor
     # a corruption court written without its seat: the one the article places, else in a KPK story Jakarta's
     ("Novanto hadir di sidang Pengadilan Tipikor. Jaksa KPK membacakan dakwaan.",
      ["Pengadilan Tindak Pidana Korupsi Daerah Khusus Ibukota Jakarta", "Komisi Pemberantasan Korupsi"]),

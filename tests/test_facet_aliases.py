@@ -30,7 +30,8 @@ def test_alias_words_are_the_words_of_other_names_for_the_type_ahead():
     assert alias_words("agency", "Komisi Pemberantasan Korupsi") == frozenset({"komisi", "pemberantasan", "korupsi",
                                                                                "kpk"})
     assert alias_words("agency", "Dinas Kesehatan Kota Bekasi") == frozenset({"dinas", "kesehatan", "dinkes"})
-    assert alias_words("agency", "Kepolisian Daerah Bali") == frozenset({"kepolisian", "daerah", "bali", "polda"})
+    assert alias_words("agency", "Kepolisian Daerah Bali") == frozenset({"kepolisian", "daerah", "bali", "polda",
+                                                                         "mapolda"})  # its headquarters' name too
     assert alias_words("official", "Joko Widodo") == frozenset({"jokowi"})
     assert alias_words("official", "Wayan Koster") == frozenset()
     assert alias_words("source", "detik.com") == frozenset()
