@@ -10,20 +10,20 @@ from __future__ import annotations
 import json
 import re
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name
 from .cleaning import clean_paragraphs, markup_as_text
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_iso_date, safe_date, text_date
+from .htmltree import parse_tree
 
 REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
                 "select", "svg", "figcaption", "template", "object", "embed", "head")
@@ -100,9 +100,7 @@ class _Candidate:
 def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> Article:
     """The page's article; what was read with a loss (a declared date that cannot be read) is added to `notes`."""
     clock = PageClock()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(html, "html.parser")
+    soup = parse_tree(html)
     url = canonical_url(soup)
     if is_index_page(soup, url):
         raise NoArticleError("index page, not an article")

@@ -1268,8 +1268,9 @@ def _declares_single_byte_charset(html: str) -> bool:
     return declared is not None and declared[1].lower() in SINGLE_BYTE_CHARSETS
 
 
-# Elements that pages close reliably (not p, li, td: old pages leave those open and would seem to nest), and
-# the inline ones the parser nests too when a page leaves them open (`<b><i><u>` thousands deep).
+# Elements that pages close reliably (not p, li, td: old pages leave those open, and the parser closes them where
+# HTML implies their end, htmltree.BrowserSoup, so they would only seem to nest), and the inline ones the parser
+# nests when a page leaves them open (`<b><i><u>` thousands deep).
 CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockquote|main|a|b|i|u|em|strong|font|"
                            r"small|big|sub|sup|s|strike|tt|code|label|abbr|cite|q|mark|ins|del)\b[^>]*?(/?)>",
                            re.IGNORECASE)

@@ -479,6 +479,31 @@ def test_nesting_depth_counts_only_elements_pages_close():
     assert nesting_depth("<b><i><u>" * 5 + "<a href=x>" * 2) == 17  # inline elements left open nest too
 
 
+def test_pages_leaving_out_optional_end_tags_are_read_as_a_browser_reads_them(tmp_path):
+    """1,000 `<p>`s, a list of 1,100 `<li>`s and a table of 250 rows, none of them closed: valid HTML that
+    html.parser nested one element inside the one before, 1,000 deep and more, until walking the tree stopped the
+    reading ("its structure nests too deep to read"). A list truly nested 1,100 deep is still refused unparsed."""
+    head = "<html><head><title>{}</title></head><body><article>"
+    paragraphs = tmp_path / "paragraf.html"
+    paragraphs.write_text(head.format("Paragraf Tidak Ditutup") + "".join(f"<p>Paragraf {n}: {BODY}" for n in range(1000))
+                          + "</article></body></html>")
+    items = tmp_path / "daftar.html"
+    items.write_text(head.format("Daftar Desa Penerima Bantuan") + f"<p>{BODY}</p>" * 2 + "<ul>"
+                     + "".join(f"<li>Desa {n} di Kalianda" for n in range(1100)) + "</ul></article></body></html>")
+    table = tmp_path / "tabel.html"
+    table.write_text(head.format("Data Desa Penerima Bantuan") + f"<p>{BODY}</p>" * 2 + "<table>"
+                     + "".join(f"<tr><td>Desa {n}<td>{n * 7}<td>Kalianda" for n in range(250))
+                     + "</table></article></body></html>")
+    nested = tmp_path / "bersarang.html"
+    nested.write_text(head.format("Daftar") + f"<p>{BODY}" + "<ul><li>" * 1100 + "Desa" + "</ul>" * 1100)
+    [by_paragraph], [by_item], [by_row] = read_all(paragraphs), read_all(items), read_all(table)
+    assert by_paragraph.body.split("\n\n") == [f"Paragraf {n}: {BODY}" for n in range(1000)]
+    assert by_item.body.split("\n\n") == [BODY, BODY] + [f"Desa {n} di Kalianda" for n in range(1100)]
+    assert by_row.body.split("\n\n") == [BODY, BODY] + [cell for n in range(250) for cell in (f"Desa {n}", str(n * 7),
+                                                                                                 "Kalianda")]
+    assert [str(r) for r in read_all(nested)] == [f"{nested}: elements nested 1101 deep, over the limit of 400"]
+
+
 def test_markup_inside_scripts_and_comments_is_text_not_elements(tmp_path):
     assert without_raw_text('<div>a<!-- <div> -->b<script>h+="<div>";</script >c<STYLE>x</style>d') == "<div>abcd"
     assert without_raw_text("<scripts>a<noscript><div></noscript><!---->b<!-- open <div>") == "<scripts>ab"
