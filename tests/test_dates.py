@@ -37,6 +37,10 @@ VALUES = [
     ("Rabu, 28-Sept-2022 10:00", date(2022, 9, 28)),
     ("28 Mei 22", date(2022, 5, 28)),
     ("28/Agt/85", date(1985, 8, 28)),
+    ("5 Nopember 2022", date(2022, 11, 5)),  # older spellings, common still
+    ("5 Pebruari 2022", date(2022, 2, 5)),
+    ("Sabtu, 5 Nop 2022 10:00 WIB", date(2022, 11, 5)),
+    ("5-Peb-22", date(2022, 2, 5)),
 ]
 
 
@@ -90,6 +94,11 @@ def test_a_file_mixing_both_orders_says_so():
     assert order.day_first is False
     assert order.describe() == ("the file writes dates both day-first (1) and month-first (2); dates such as "
                                 "5/6/2025 were read month-first")
+
+
+def test_a_text_date_in_an_older_spelling_is_found():
+    assert find_date("Kalianda, Sabtu, 5 Nopember 2022 - Bupati membuka rapat.") == date(2022, 11, 5)
+    assert find_date("Rapat pada 28 Pebruari 2022 di Kalianda.") == date(2022, 2, 28)
 
 
 def test_text_dates_outside_the_years_are_not_found():

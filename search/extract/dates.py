@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from .lexicon import DAYS, MONTHS
+from .lexicon import DAYS, MONTHS, read_lines
 
 _DAY_NAMES = "|".join(DAYS) + "|Jum['\u2019\u02bc`\u00b4]at"  # `Jum’at`: a date is read before the text is
 # normalised (normalise_text, which writes every apostrophe inside a word as `'`)
@@ -15,13 +15,16 @@ WEEKDAY_DATE = re.compile(
     rf"(?:\s*/\s*(?P<year>\d{{2}}|\d{{4}}))?\s*\)",
     re.IGNORECASE,
 )
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-                       "ags": 8, "agus": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
-                       # English, as exports and English-language outlets write them
-                       "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-                       "aug": 8, "september": 9, "october": 10, "oct": 10, "december": 12, "dec": 12}
+
+
+def _month_words() -> dict[str, int]:
+    """month_words.tsv: each short form, older spelling (`nopember`) or English name -> the month's number."""
+    return {word: int(number) for word, number in (line.split("\t") for line in read_lines("month_words.tsv"))}
+
+
+MONTH_WORDS = _month_words()
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a year outside is an unreadable date, not an article dated 0000 or 9999
-_MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
+_MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_WORDS], key=len, reverse=True))
 LONG_DATE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
@@ -38,7 +41,7 @@ REGULATION_REACH = 30
 FRIDAY = 4
 _WEEKDAY_NUMBER = {name.lower(): number for number, name in enumerate(DAYS)}
 _WEEKDAY_NUMBER["jum'at"] = FRIDAY
-_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)} | MONTH_ABBREVIATIONS
+_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, start=1)} | MONTH_WORDS
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
