@@ -22,7 +22,7 @@ from .articles import Article, article_id, cut_at_word, normalise_space, site_na
 from .cleaning import clean_paragraphs, markup_as_text
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
-from .extract.dates import find_date, parse_iso_date, safe_date, text_date
+from .extract.dates import find_date, parse_date_value, parse_iso_date, safe_date, text_date
 from .htmltree import parse_tree
 
 REMOVED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button",
@@ -385,12 +385,13 @@ OFFICIAL_SITE = re.compile(r"\s*(?:website|situs|portal|laman)\s+resmi\b", re.IG
 
 
 def page_date(soup: BeautifulSoup, html: str, url: str | None, notes: list[str] | None = None) -> date | None:
-    """Published date from metadata, <time>, JSON-LD, the article URL, then the page's own date text. A date the
-    page declares but no reading finds (`1850-01-01`, `99999-99-99`) leaves it undated with a note, as an unreadable
-    date field of a record does."""
+    """Published date from metadata, <time>, JSON-LD, the article URL, then the page's own date text. A declared
+    date is read as a record's date field is (parse_date_value: `2015-11-05T14:56:43+07:00`, `5 Agustus 2023`,
+    `05/08/2023`); one no reading finds (`1850-01-01`, `99999-99-99`) leaves the page undated with a note, as an
+    unreadable date field of a record does."""
     declared = [value for value in (meta(soup, *DATE_META), _time_element(soup), _ld_date(html)) if value]
     for value in declared:
-        parsed = parse_iso_date(value)
+        parsed = parse_date_value(value)
         if parsed:
             return parsed
     found = url_date(url) or _dated_element(soup) or text_date(soup.get_text(" "))
@@ -411,6 +412,8 @@ def _dated_element(soup: BeautifulSoup) -> date | None:
 
 
 def _time_element(soup: BeautifulSoup) -> str | None:
+    """The first `<time>` giving an ISO 8601 date: a `<time>` that writes a date in words may be a top bar's
+    today, which the URL's date and the page's dated elements come before."""
     for tag in soup.find_all("time"):
         value = tag.get("datetime") or tag.get_text(" ")
         if isinstance(value, str) and parse_iso_date(value):

@@ -147,7 +147,20 @@ def test_gold_floors():
     assert (skipped, total) == (10, 10)
 
 
-@pytest.mark.parametrize("declared", ["1850-01-01", "99999-99-99"])
+@pytest.mark.parametrize(("declared", "expected"), [
+    ('<meta property="article:published_time" content="5 Agustus 2023">', "2023-08-05"),
+    ('<meta name="pubdate" content="Sabtu, 5 Nopember 2022 10:15 WIB">', "2022-11-05"),
+    ('<meta name="date" content="05/08/2023">', "2023-08-05"),  # day first, as a record's field is read
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "5 Agustus 2023"}</script>',
+     "2023-08-05"),
+])
+def test_a_declared_date_is_read_as_a_records_date_field_is(declared, expected):
+    html = ONE_ARTICLE.format(url="https://news.example.id/berita/rakornas").replace("<head>", f"<head>{declared}")
+    notes: list[str] = []
+    assert (parse_html(html, "page.html", notes).date, notes) == (expected, [])
+
+
+@pytest.mark.parametrize("declared", ["1850-01-01", "99999-99-99", "31 Februari 2023"])
 def test_a_declared_date_that_cannot_be_read_is_noted(declared):
     html = ONE_ARTICLE.format(url="https://news.example.id/berita/rakornas-2022").replace(
         "<head>", f'<head><meta property="article:published_time" content="{declared}">')
