@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name
-from .cleaning import clean_paragraphs, markup_as_text
+from .cleaning import clean_paragraphs, markup_as_text, markup_as_title
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_date_value, parse_iso_date, safe_date, text_date
@@ -146,7 +146,7 @@ def _check_article(title: str | None, body: str) -> None:
         raise NoArticleError(f"page holds {len(body)} characters of article text, under the {MIN_BODY_CHARS} "
                              "an article needs")
     if not title:
-        raise NoArticleError("page has no title (no <title>, <h1> or og:title)")
+        raise NoArticleError("page has no title (no <title>, <h1>, og:title or JSON-LD headline)")
 
 
 NOT_FOUND = re.compile(r"halaman\s+(?:yang\s+anda\s+cari\s+)?tidak\s+ditemukan|page\s+not\s+found|^\s*(?:error\s+)?404\b"
@@ -178,7 +178,20 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
 
 def ld_article_body(soup: BeautifulSoup) -> str:
     """The `articleBody` a page's JSON-LD declares (a `NewsArticle`, alone, in a list or an `@graph`), as cleaned
-    paragraphs; "" when none. Blocks over MAX_LD_CHARS, or that are no JSON, are passed over."""
+    paragraphs; "" when none."""
+    found = ld_value(soup, "articleBody")
+    return "\n\n".join(clean_paragraphs(markup_as_text(found).split("\n"))) if found else ""
+
+
+def ld_headline(soup: BeautifulSoup) -> str:
+    """The `headline` a page's JSON-LD declares, as plain text on one line; "" when none: a page drawn by script
+    may have no `<title>` or `<h1>`, only its JSON-LD."""
+    return normalise_space(markup_as_title(ld_value(soup, "headline") or ""))
+
+
+def ld_value(soup: BeautifulSoup, key: str) -> str | None:
+    """The first non-empty string a page's JSON-LD gives under `key`, in an item, a list of them or an item's
+    `@graph`. Blocks over MAX_LD_CHARS, or that are no JSON, are passed over."""
     for script in soup.find_all("script", type="application/ld+json", limit=MAX_LD_BLOCKS):
         text = script.string or ""
         if len(text) > MAX_LD_CHARS:
@@ -187,24 +200,24 @@ def ld_article_body(soup: BeautifulSoup) -> str:
             data = json.loads(text)
         except (ValueError, RecursionError):
             continue
-        found = _article_body_in(data)
+        found = _ld_value_in(data, key)
         if found:
-            return "\n\n".join(clean_paragraphs(markup_as_text(found).split("\n")))
-    return ""
+            return found
+    return None
 
 
-def _article_body_in(data: object) -> str | None:
-    """The first non-empty `articleBody` string of a JSON-LD item, a list of them or an item's `@graph`."""
+def _ld_value_in(data: object, key: str) -> str | None:
+    """The first non-empty string under `key` of a JSON-LD item, a list of them or an item's `@graph`."""
     items = data if isinstance(data, list) else [data]
     for item in items[:MAX_LD_BLOCKS]:
         if not isinstance(item, dict):
             continue
-        body = item.get("articleBody")
-        if isinstance(body, str) and body.strip():
-            return body
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
         graph = item.get("@graph")
         if isinstance(graph, list):
-            inner = _article_body_in([node for node in graph[:MAX_LD_BLOCKS] if isinstance(node, dict)])
+            inner = _ld_value_in([node for node in graph[:MAX_LD_BLOCKS] if isinstance(node, dict)], key)
             if inner:
                 return inner
     return None
@@ -281,9 +294,9 @@ def canonical_url(soup: BeautifulSoup) -> str | None:
 
 
 def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
-    """og:title, twitter:title, <h1>, <title> in that order of trust, without the site's name around it; a
-    headline of one word (`Banjir`) when no title of two words or more names the page, unless it is the site's
-    name."""
+    """og:title, twitter:title, <h1>, <title>, then the JSON-LD's headline in that order of trust, without the
+    site's name around it; a headline of one word (`Banjir`) when no title of two words or more names the page,
+    unless it is the site's name."""
     site = site_name(url) or ""
     one_word = None
     h1 = soup.find("h1")
@@ -292,7 +305,7 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
         heading = ""  # `<h1>PEMERINTAH KOTA PADANG</h1>`: the site's logo
     title_tag = soup.find("title")
     for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading, _headline_element(soup),
-                normalise_space(title_tag.get_text(" ")) if title_tag else ""):
+                normalise_space(title_tag.get_text(" ")) if title_tag else "", ld_headline(soup)):
         if not raw:
             continue
         title = strip_site_affixes(raw, site)

@@ -202,7 +202,7 @@ def test_a_one_word_headline_is_the_title_unless_it_is_the_site_name():
     html = f"<html><head><title>{{title}}</title></head><body><article><p>{STORY}</p></article></body></html>"
     assert parse_html(html.format(title="Banjir"), "p").title == "Banjir"
     assert parse_html(html.format(title="Banjir | Kompas.com"), "p").title == "Banjir"
-    with pytest.raises(NoArticleError, match=r"^page has no title \(no <title>, <h1> or og:title\)$"):
+    with pytest.raises(NoArticleError, match=r"^page has no title \(no <title>, <h1>, og:title or JSON-LD headline\)$"):
         parse_html(html.format(title="Kompas.com"), "p")
     for label in ("Nasional", "Indeks"):  # a section's name (section_names.txt) is no headline
         with pytest.raises(NoArticleError, match=r"^page has no title"):
@@ -332,6 +332,18 @@ def test_a_page_drawn_by_script_is_read_from_its_json_ld_article_body():
     html = (f"<html><head><title>Bupati Resmikan Jembatan</title><script type='application/ld+json'>{ld}</script>"
             "<script type='application/ld+json'>{not json</script></head><body><div id='root'></div></body></html>")
     assert parse_html(html, "p").body == f"{STORY}\n\nParagraf kedua berita ini."
+
+
+def test_a_page_drawn_by_script_without_a_title_is_titled_by_its_json_ld_headline():
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Beranda"}, {"@type": "NewsArticle", "headline": "Bupati Resmikan Jembatan &#8211; "
+                                                  "Sidomulyo", "articleBody": f"<p>{STORY}</p>"}]})
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><div id='app'></div>"
+            "</body></html>")
+    article = parse_html(html, "p")
+    assert (article.title, article.body) == ("Bupati Resmikan Jembatan - Sidomulyo", STORY)
+    titled = html.replace("<head>", "<head><title>Jembatan Sidomulyo Diresmikan</title>")
+    assert parse_html(titled, "p").title == "Jembatan Sidomulyo Diresmikan"  # a <title> is trusted first
 
 
 def test_the_publications_date_element_before_a_date_bar_and_the_storys_own_dates():
