@@ -336,8 +336,9 @@ def test_a_page_drawn_by_script_is_read_from_its_json_ld_article_body():
 
 def test_a_page_drawn_by_script_without_a_title_is_titled_by_its_json_ld_headline():
     ld = json.dumps({"@context": "https://schema.org", "@graph": [
-        {"@type": "WebPage", "name": "Beranda"}, {"@type": "NewsArticle", "headline": "Bupati Resmikan Jembatan &#8211; "
-                                                  "Sidomulyo", "articleBody": f"<p>{STORY}</p>"}]})
+        {"@type": "WebPage", "name": "Beranda"},
+        {"@type": "NewsArticle", "headline": "Bupati Resmikan Jembatan &#8211; Sidomulyo",
+         "articleBody": f"<p>{STORY}</p>"}]})
     html = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><div id='app'></div>"
             "</body></html>")
     article = parse_html(html, "p")

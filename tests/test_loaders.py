@@ -485,8 +485,8 @@ def test_pages_leaving_out_optional_end_tags_are_read_as_a_browser_reads_them(tm
     reading ("its structure nests too deep to read"). A list truly nested 1,100 deep is still refused unparsed."""
     head = "<html><head><title>{}</title></head><body><article>"
     paragraphs = tmp_path / "paragraf.html"
-    paragraphs.write_text(head.format("Paragraf Tidak Ditutup") + "".join(f"<p>Paragraf {n}: {BODY}" for n in range(1000))
-                          + "</article></body></html>")
+    paragraphs.write_text(head.format("Paragraf Tidak Ditutup")
+                          + "".join(f"<p>Paragraf {n}: {BODY}" for n in range(1000)) + "</article></body></html>")
     items = tmp_path / "daftar.html"
     items.write_text(head.format("Daftar Desa Penerima Bantuan") + f"<p>{BODY}</p>" * 2 + "<ul>"
                      + "".join(f"<li>Desa {n} di Kalianda" for n in range(1100)) + "</ul></article></body></html>")
