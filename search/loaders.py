@@ -430,6 +430,7 @@ def _utf16_without_bom(start: bytes) -> str | None:
 
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+BOMS = (codecs.BOM_UTF8, *UTF16_BOMS)
 UTF16_MIN_PAIRS = 8
 UTF16_NUL_SHARE = 0.9
 
@@ -534,7 +535,8 @@ class LineList:
         return f"{self.count} lines ({', '.join(map(str, self.first))}{more})"
 
 
-def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None) -> str:
+def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None,
+                   decode: Callable[[bytes, list[str] | None], str] = decode_text) -> str:
     size = path.stat().st_size
     if size > limit:
         raise InputError(f"file is {size / (1024 * 1024):.1f} MB, over the {limit // (1024 * 1024)} MB limit")
@@ -542,7 +544,7 @@ def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | N
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise InputError(f"file grew past the {limit // (1024 * 1024)} MB limit while it was read")
-    text = decode_text(data, notes)
+    text = decode(data, notes)
     if not text.strip():
         raise NoArticleError("empty file")
     return text
@@ -1242,7 +1244,7 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     from .htmlpage import parse_html  # here: BeautifulSoup takes a quarter of a second to import
 
     notes: list[str] = []
-    html = read_text_file(path, MAX_HTML_BYTES, notes)
+    html = read_text_file(path, MAX_HTML_BYTES, notes, decode_page)
     if _declares_single_byte_charset(html):  # read as the page says it is written: nothing to warn of
         notes = [note for note in notes if not note.startswith(NOT_UTF8)]
     markup = without_raw_text(html)
@@ -1266,6 +1268,49 @@ def _declares_single_byte_charset(html: str) -> bool:
     """`<meta charset="windows-1252">` (or http-equiv's) in the page's head: read as Windows-1252 on purpose."""
     declared = META_CHARSET.search(html[:READ_CHUNK])
     return declared is not None and declared[1].lower() in SINGLE_BYTE_CHARSETS
+
+
+def decode_page(data: bytes, notes: list[str] | None = None) -> str:
+    """A page's text, in the charset it declares (`<meta charset="iso-8859-2">`, http-equiv's content-type) when
+    its bytes call for one (declared_codec) and all of them read in it; else as decode_text reads any text: a byte
+    order mark's encoding, UTF-8, else Windows-1252 line by line, noted."""
+    codec = declared_codec(data)
+    if codec is not None:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: read as an undeclared page is
+    return decode_text(data, notes)
+
+
+def declared_codec(data: bytes) -> str | None:
+    """The codec a page's declared charset is read with (page_charsets.tsv), when nothing else says how to read it:
+    no byte order mark, no NUL (UTF-16, binary files and an export's strays are decode_text's), not valid UTF-8.
+    None for a charset Python does not know, or that is no page's."""
+    if data.startswith(BOMS) or b"\x00" in data or _is_utf8(data):
+        return None
+    declared = META_CHARSET.search(data[:READ_CHUNK].decode("latin-1"))
+    if declared is None:
+        return None
+    try:
+        name = codecs.lookup(declared[1]).name
+    except LookupError:
+        return None
+    return page_charsets().get(name)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def page_charsets() -> dict[str, str]:
+    """page_charsets.tsv: Python's name for a charset a page may declare -> the codec to read it with."""
+    return dict(line.split("\t") for line in read_lines("page_charsets.tsv"))
 
 
 # Elements that pages close reliably (not p, li, td: old pages leave those open, and the parser closes them where

@@ -896,6 +896,35 @@ def test_a_page_declaring_windows_1252_is_read_so_without_a_warning(tmp_path):
     assert "Kata \u201cbupati\u201d jelas." in article.body
 
 
+DECLARED_PAGE = ("<html><head>{meta}<title>{title}</title></head><body><article><p>" + EXPORT_BODY + " {title}.</p>"
+                 "<p>" + EXPORT_BODY + "</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("meta", "title", "written_in", "bom"), [
+    ("<meta charset='iso-8859-2'>", "Łódź żółć", "iso-8859-2", b""),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">', "Łódź żółć", "cp1250", b""),
+    ('<meta charset="GB2312">', "雅加达 朱镕基", "gbk", b""),  # `镕` is GBK's, not GB2312's: read as browsers do
+    ("<meta charset='iso-8859-2'>", "Łódź żółć", "utf-8", b"\xef\xbb\xbf"),  # a byte order mark's word first
+    ("<meta charset='iso-8859-2'>", "Łódź żółć", "utf-8", b""),  # valid UTF-8 is read so, whatever is declared
+])
+def test_a_page_not_in_utf8_is_read_in_the_charset_it_declares(tmp_path, meta, title, written_in, bom):
+    page = tmp_path / "halaman.html"
+    page.write_bytes(bom + DECLARED_PAGE.format(meta=meta, title=title).encode(written_in))
+    (article,) = read_all(page)  # no warning
+    assert (article.title, article.body.split("\n\n")[0]) == (title, f"{EXPORT_BODY} {title}.")
+
+
+@pytest.mark.parametrize("meta", ["<meta charset='x-nonsense-42'>", "<meta charset='cp037'>", "<meta charset='utf-16'>",
+                                  "<meta charset='utf-8'>", ""])
+def test_a_charset_python_does_not_know_or_no_page_is_in_falls_back_to_windows_1252(tmp_path, meta):
+    """`x-nonsense-42`, or codecs Python has but a page read as ASCII this far cannot be in (EBCDIC, UTF-16)."""
+    page = tmp_path / "halaman.html"
+    page.write_bytes(DECLARED_PAGE.format(meta=meta, title="Kafe \u201cBupati\u201d").encode("cp1252"))
+    article, warning = read_all(page)
+    assert (article.title, str(warning)) == ("Kafe \u201cBupati\u201d",
+                                             f"{page}: not valid UTF-8 on line 1: read as Windows-1252")
+
+
 def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_not(tmp_path):
     tree = tmp_path / "src"
     tree.mkdir()
