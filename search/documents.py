@@ -1,4 +1,4 @@
-"""Turn an Article and its extraction into the document Whoosh stores."""
+"""Turn an Article and its extraction into the document Whoosh stores, and a stored document back into its Article."""
 
 from __future__ import annotations
 
@@ -40,3 +40,12 @@ def to_document(article: Article, extraction: Extraction | None = None, story: s
         "story": story,
         STORY_NUMBER: story_number(story),
     }
+
+
+def stored_article(stored: dict[str, Any]) -> Article:
+    """The Article a document was made of, from its stored fields: what to_document needs of it is stored (the
+    extras it drops are not indexed), so the document can be written again, in another story, without its
+    source file."""
+    return Article(id=stored[ID_FIELD], title=stored.get(TITLE) or "", body=stored.get(BODY) or "",
+                   date=stored.get("date"), url=stored.get("url"), source=stored.get("source") or None,
+                   place=stored.get("place") or None)
