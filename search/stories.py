@@ -17,6 +17,12 @@ article's id. The LSH state and every indexed article's story persist with the i
 (`stories.npz`), so an update adds its new articles without recomputing the archive. The state holds at
 most `max_articles` articles, the oldest-indexed leaving first (an old article keeps its story; a new copy
 of it then starts a new one).
+
+An update that deletes an article, or reads it again as maybe another text, may change the stories of the
+articles indexed after it: its story may lose its first article (whose id names the story) or the article
+other copies joined through, and a text rewritten in its place may now be the first of a story indexed after
+it. Those stories are `unsettled`; the update assigns their articles again (`reassign`) in the order they were
+indexed, each against the articles indexed before it, as a fresh build reading them in that order would.
 """
 
 from __future__ import annotations
@@ -197,6 +203,15 @@ class StoryIndex:
         self._signatures = np.zeros((0, self.config.num_perm), dtype=np.uint32)
         self._sizes = np.zeros(0, dtype=np.int32)
         self._live = np.zeros(0, dtype=bool)  # False: removed, or no words to compare
+        # each row's place in the order articles were indexed, saved with the state (a state saved without them:
+        # the rows' numbers); an article removed and indexed again keeps its place (rewritten, it still came
+        # before its copies), so rows are in the order of places only until then
+        self._places = np.zeros(0, dtype=np.int64)
+        self._next_place = 0
+        self._left_places: dict[str, int] = {}  # articles removed since loading: the place each had
+        # stories whose articles may now belong elsewhere: that of each article removed since loading, and those
+        # of the articles indexed after an article indexed again that verify against its new text
+        self.unsettled: set[str] = set()
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
         self._oldest = 0  # rows before this one are no longer held (forgotten as the oldest, or removed)
         self._sorted = 0  # rows [0, _sorted) have their keys of every band in the runs below
@@ -236,23 +251,76 @@ class StoryIndex:
             return self._stories[self._row_of[article_id]]
         prepared = prepared or self.prepare(text)
         signature, own, keys = prepared
-        size = len(own)
-        candidates = [(self._ids[row], self._stories[row]) for row in self._candidates(keys, signature, size)]
-        if elsewhere is not None and size:
+        candidates = [(self._ids[row], self._stories[row]) for row in self._candidates(keys, signature, len(own))]
+        if elsewhere is not None and len(own):
             candidates += [(found, story) for found, story in elsewhere(prepared) if found not in self._row_of]
-        story, best = article_id, 0.0
+        verified = self._verified(own, candidates, text_of)
+        story = verified[0][2] if verified else article_id
+        place = self._left_places.pop(article_id, None)
+        if place is not None:  # indexed again in its place: the copies indexed after it may now follow it
+            self.unsettled.update(their_story for _, candidate, their_story in verified
+                                  if candidate in self._row_of and self._places[self._row_of[candidate]] > place)
+        self._add(article_id, story, prepared, place)
+        return story
+
+    def reassign(self, article_ids: Iterable[str], text_of: Callable[[str], str | None]) -> dict[str, str]:
+        """Assign these articles their stories again, as a build reading them in the order they were indexed
+        would: each joins the best verified candidate indexed before it (one indexed again since loading keeps
+        its place), else starts its own story. For the articles of the `unsettled` stories, whose story id may
+        name an article that is gone or is another text now. Articles the state no longer holds (forgotten as
+        the oldest) come first, in the order given, and are held again; those whose text `text_of` does not give
+        keep their story. Returns the story of each one assigned."""
+        queue = self._queued_again(list(dict.fromkeys(article_ids)), text_of)
+        for _, article_id, _ in queue:
+            self._drop(article_id)
+        found = {}
+        for place, article_id, prepared in queue:
+            signature, own, keys = prepared
+            rows = self._candidates(keys, signature, len(own), before=place)
+            verified = self._verified(own, [(self._ids[row], self._stories[row]) for row in rows], text_of)
+            found[article_id] = verified[0][2] if verified else article_id
+            self._add(article_id, found[article_id], prepared, place)
+        return found
+
+    def _queued_again(self, article_ids: list[str], text_of: Callable[[str], str | None]) \
+            -> list[tuple[int, str, Prepared]]:
+        """(place, id, prepared) of the articles to assign again, in the order of their places: a held one's
+        signature is its row's, one no longer held is prepared from its text and placed before every row."""
+        unheld = [article_id for article_id in article_ids if article_id not in self._row_of]
+        first = min(0, int(self._places[:len(self._ids)].min())) if self._ids else 0
+        queue = []
+        for number, article_id in enumerate(unheld):
+            text = text_of(article_id)
+            if text is not None:
+                queue.append((first - len(unheld) + number, article_id, self.prepare(text)))
+        for article_id in article_ids:
+            row = self._row_of.get(article_id)
+            own = self._shingles_of(article_id, text_of) if row is not None else None
+            if own is not None:
+                prepared = Prepared(self._signatures[row].copy(), own, self._keys[row].copy())
+                queue.append((int(self._places[row]), article_id, prepared))
+        return sorted(queue, key=lambda item: item[0])
+
+    def _verified(self, own: np.ndarray, candidates: list[tuple[str, str]],
+                  text_of: Callable[[str], str | None]) -> list[tuple[float, str, str]]:
+        """(similarity, article id, story id) of the candidates (article id, story id) whose exact shingles are
+        near enough to `own`, the most similar first (ties: in the candidates' order)."""
+        verified = []
         for candidate, their_story in candidates:
             theirs = self._shingles_of(candidate, text_of)
             if theirs is None:
                 continue
             jaccard, containment = similarity(own, theirs)
-            if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment \
-                    and jaccard + containment > best:
-                story, best = their_story, jaccard + containment
-        self._append(article_id, story, signature, size, keys, live=size > 0)
+            if jaccard >= self.config.min_jaccard and containment >= self.config.min_containment:
+                verified.append((jaccard + containment, candidate, their_story))
+        verified.sort(key=lambda found: -found[0])  # stable
+        return verified
+
+    def _add(self, article_id: str, story: str, prepared: Prepared, place: int | None) -> None:
+        signature, own, keys = prepared
+        self._append(article_id, story, signature, len(own), keys, live=len(own) > 0, place=place)
         self._remember(article_id, own)  # the next copies of this story will be verified against it
         self._keep_within_budget()
-        return story
 
     def _shingles_of(self, article_id: str, text_of: Callable[[str], str | None]) -> np.ndarray | None:
         """A candidate's shingles: from the recent ones kept, else from its text."""
@@ -279,9 +347,10 @@ class StoryIndex:
         if found is not None:
             self._recent_bytes -= found.nbytes
 
-    def _candidates(self, keys: np.ndarray, signature: np.ndarray, size: int) -> np.ndarray:
+    def _candidates(self, keys: np.ndarray, signature: np.ndarray, size: int,
+                    before: int | None = None) -> np.ndarray:
         """Rows sharing a band with the signature whose estimated Jaccard similarity may reach the
-        threshold, the most similar first, at most max_candidates."""
+        threshold, the most similar first, at most max_candidates; with `before`, only rows placed before it."""
         if not size or not len(self._ids):
             return np.zeros(0, dtype=np.int64)
         found = []
@@ -297,6 +366,8 @@ class StoryIndex:
             return np.zeros(0, dtype=np.int64)
         rows = np.unique(np.concatenate(found))
         rows = rows[self._live[rows]]
+        if before is not None:
+            rows = rows[self._places[rows] < before]
         estimate = (self._signatures[rows] == signature).mean(axis=1)
         # the containment these sizes and that Jaccard similarity imply: |A∩B| = J(|A|+|B|)/(1+J)
         sizes = self._sizes[rows]
@@ -318,13 +389,18 @@ class StoryIndex:
         self._sizes = _grown(self._sizes, capacity)
         self._live = _grown(self._live, capacity)
         self._keys = _grown(self._keys, capacity)
+        self._places = _grown(self._places, capacity)
 
     def _append(self, article_id: str, story: str, signature: np.ndarray, size: int, keys: np.ndarray,
-                live: bool) -> None:
+                live: bool, place: int | None = None) -> None:
+        """A row for the article, at the place given (by default after every other)."""
         row = len(self._ids)
         if row == len(self._signatures):  # grow by doubling
             self._grow_to(max(64, 2 * row))
+        place = self._next_place if place is None else place
+        self._next_place = max(self._next_place, place + 1)
         self._signatures[row], self._sizes[row], self._live[row], self._keys[row] = signature, size, live, keys
+        self._places[row] = place
         self._ids.append(article_id)
         self._stories.append(story)
         self._row_of[article_id] = row
@@ -366,7 +442,16 @@ class StoryIndex:
         return (new_rows[held] * self.bands + places[held] % self.bands).astype(np.int32)
 
     def remove(self, article_id: str) -> None:
-        """Forget an article (deleted from the index); its story's other articles keep their story id."""
+        """Forget an article (deleted from the index): its story is unsettled, its other articles keep their
+        story id until they are assigned again (reassign). Indexed again while this object lives, it keeps its
+        place among the articles before and after it."""
+        row = self._row_of.get(article_id)
+        if row is not None:
+            self._left_places[article_id] = int(self._places[row])
+            self.unsettled.add(self._stories[row])
+        self._drop(article_id)
+
+    def _drop(self, article_id: str) -> None:
         self._forget(article_id)
         row = self._row_of.pop(article_id, None)
         if row is not None:
@@ -379,7 +464,7 @@ class StoryIndex:
         while len(self._row_of) > self.config.max_articles:
             article_id = self._ids[self._oldest]
             if self._row_of.get(article_id) == self._oldest:  # else removed, or indexed again in a later row
-                self.remove(article_id)
+                self._drop(article_id)
             self._oldest += 1
         if len(self._ids) > 2 * self.config.max_articles:  # removed rows take room too: drop them
             self._compact()
@@ -387,13 +472,14 @@ class StoryIndex:
     def _compact(self) -> None:
         rows = np.array(sorted(self._row_of.values()), dtype=np.int64)
         self._restore([self._ids[r] for r in rows], [self._stories[r] for r in rows], self._signatures[rows],
-                      self._sizes[rows], self._live[rows])
+                      self._sizes[rows], self._live[rows], places=self._places[rows])
 
     def _restore(self, ids: list[str], stories: list[str], signatures: np.ndarray, sizes: np.ndarray,
-                 live: np.ndarray, order: np.ndarray | None = None) -> None:
+                 live: np.ndarray, order: np.ndarray | None = None, places: np.ndarray | None = None) -> None:
         """Hold these rows; `order` (from _saved_order) spares sorting their keys when it is one. The band keys
         are computed again: at a million articles that took 0.33 s of a load, reading them saved took 0.55 s.
-        `signatures` may have more rows than `ids` (room read into by load): the first ones are theirs."""
+        `signatures` may have more rows than `ids` (room read into by load): the first ones are theirs.
+        `places`: the rows' places; by default their numbers (a state saved without them)."""
         count = len(ids)
         self._ids, self._stories = list(ids), list(stories)
         self._oldest = 0
@@ -402,6 +488,9 @@ class StoryIndex:
         self._signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
         room = len(self._signatures)
         self._sizes, self._live = _grown(np.asarray(sizes, dtype=np.int32), room), _grown(np.asarray(live, dtype=bool), room)
+        places = np.arange(count, dtype=np.int64) if places is None else np.asarray(places, dtype=np.int64)
+        self._places = _grown(places, room)
+        self._next_place = max(self._next_place, int(places.max()) + 1 if count else 0)
         self._keys = self.band_keys(self._signatures[:count], np.empty((room, self.bands), dtype=np.uint64))
         run = _run_in_order(self._keys[:count].ravel(), order)
         if run is None:
@@ -435,7 +524,8 @@ class StoryIndex:
                 np.savez(handle, version=np.array(STATE_VERSION), config=np.array(json.dumps(asdict(self.config))),
                          ids=np.array([self._ids[r] for r in rows], dtype=str),
                          stories=np.array([self._stories[r] for r in rows], dtype=str),
-                         signatures=self._signatures[rows], sizes=self._sizes[rows], live=self._live[rows], **more)
+                         signatures=self._signatures[rows], sizes=self._sizes[rows], live=self._live[rows],
+                         places=self._places[rows], **more)
             os.replace(temporary, path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -468,7 +558,8 @@ class StoryIndex:
                 index = cls(config)
                 ids = saved["ids"].tolist()
                 index._restore(ids, saved["stories"].tolist(), _read_with_room(saved, "signatures", _room_for(len(ids))),
-                               saved["sizes"], saved["live"], saved["order"] if "order" in saved else None)
+                               saved["sizes"], saved["live"], saved["order"] if "order" in saved else None,
+                               _saved_places(saved, len(ids)))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
@@ -492,15 +583,27 @@ class StoryIndex:
                 self._live[removed] = False
                 signatures = np.ascontiguousarray(delta["signatures"], dtype=np.uint32)
                 self._reserve(len(signatures))
-                for article_id, story, signature, size, live, keys in zip(
+                places = _saved_places(delta, len(signatures))
+                places = [None] * len(signatures) if places is None else places.tolist()
+                for article_id, story, signature, size, live, keys, place in zip(
                         delta["ids"].tolist(), delta["stories"].tolist(), signatures, delta["sizes"].tolist(),
-                        delta["live"].tolist(), self.band_keys(signatures)):
-                    self._append(article_id, story, signature, size, keys, live)
+                        delta["live"].tolist(), self.band_keys(signatures), places):
+                    self._append(article_id, story, signature, size, keys, live, place)
         except FileNotFoundError:
             return False
         except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as error:
             raise StoryStateError(f"cannot read {path}: {error}") from error
         return True
+
+
+def _saved_places(saved, rows: int) -> np.ndarray | None:
+    """The places of the `rows` rows of an open .npz; None when it was saved without them."""
+    if "places" not in saved:
+        return None
+    places = saved["places"]
+    if places.shape != (rows,) or not np.issubdtype(places.dtype, np.integer):
+        raise ValueError(f"{places.shape} places for {rows} rows")
+    return places
 
 
 def _linked(source: Path, target: Path) -> bool:

@@ -390,3 +390,60 @@ def test_a_saved_order_that_is_not_one_is_sorted_again(tmp_path, damage):
     assert [run[1].tolist() for run in loaded._runs] == [run[1].tolist() for run in expected._runs]
     assert loaded._runs[0][1].tolist() == sorted(loaded._runs[0][1].tolist(), key=lambda p: (
         loaded._keys.ravel()[p], p))
+
+
+def test_an_article_removed_and_indexed_again_keeps_its_place_before_its_copies_when_they_are_reassigned():
+    texts = {"seed": SEED, "copy": version_of_seed()}
+    index = StoryIndex()
+    assert [index.assign(i, texts[i], texts.get) for i in texts] == ["seed", "seed"]
+    index.remove("seed")
+    texts["seed"] = version_of_seed("Satu", "hadir mengikuti")  # rewritten at its URL, a near copy still
+    assert index.assign("seed", texts["seed"], texts.get) == "seed"  # joins the copy, still named after it
+    assert index.reassign(["copy", "seed"], texts.get) == {"seed": "seed", "copy": "seed"}
+    index.remove("seed")
+    texts["seed"] = HARD_NEGATIVE  # rewritten as another story
+    assert index.assign("seed", texts["seed"], texts.get) == "seed"
+    assert index.reassign(["copy", "seed"], texts.get) == {"seed": "seed", "copy": "copy"}
+    assert (len(index), index.story_of("copy"), index.story_of("seed")) == (2, "copy", "seed")
+
+
+def words(prefix: str, count: int) -> str:
+    return " ".join(f"{prefix}{k}" for k in range(count))
+
+
+def test_a_reassigned_article_joins_only_articles_indexed_before_it():
+    """`later` came after `copy` and joined `other` (nearer to it than to `copy`): with `first` gone, `copy`
+    starts its own story as a build without `first` would, not `other`'s through `later`."""
+    texts = {"first": words("w", 60) + " akhir kalimat", "copy": words("w", 60), "other": words("v", 60),
+             "later": words("w", 55) + " " + words("v", 60)}
+    index = StoryIndex()
+    assert [index.assign(i, texts[i], texts.get) for i in texts] == ["first", "first", "other", "other"]
+    assert similarity(shingles(texts["copy"]), shingles(texts["later"]))[0] >= 0.3  # `later` would verify
+    index.remove("first")
+    assert index.reassign(["copy"], texts.get) == {"copy": "copy"}
+
+
+def test_articles_no_longer_held_are_reassigned_first_in_the_order_given_and_held_again():
+    texts = {"first": SEED, "old": version_of_seed("Lampost"), "new": version_of_seed("Radar Lampung", "ikut dalam")}
+    index = StoryIndex(StoryConfig(max_articles=1))
+    assert [index.assign(i, texts[i], texts.get) for i in texts] == ["first", "first", "first"]
+    assert ("old" in index, "new" in index) == (False, True)
+    index.remove("first")
+    assert index.reassign(["old", "new"], texts.get) == {"old": "old", "new": "old"}
+
+
+def test_an_articles_place_is_saved_so_a_later_update_still_finds_it_before_the_articles_indexed_after_it(tmp_path):
+    texts = {"first": SEED, "later": HARD_NEGATIVE}
+    index = StoryIndex()
+    assert [index.assign(i, texts[i], texts.get) for i in texts] == ["first", "later"]
+    index.remove("first")
+    texts["first"] = words("w", 60)  # rewritten: its row now follows `later`'s, its place does not
+    assert index.assign("first", texts["first"], texts.get) == "first"
+    index.save(tmp_path)
+    index = StoryIndex.load(tmp_path)
+    index.remove("first")
+    texts["first"] = "Kalianda (Satu) - " + HARD_NEGATIVE  # rewritten as a copy of the article indexed after it
+    assert index.assign("first", texts["first"], texts.get) == "later"
+    assert index.unsettled == {"first", "later"}
+    assert index.reassign(["later", "first"], texts.get) == {"first": "first", "later": "first"}
+
