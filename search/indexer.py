@@ -29,6 +29,7 @@ from whoosh import index as whoosh_index
 
 from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
+from .documents import stored_article
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
@@ -470,7 +471,8 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
                 stories: StoryIndex, stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
                 facets: FacetRegistry = FACETS) -> None:
-    """Update one index in this process: delete what changed or vanished, add what is new."""
+    """Update one index in this process: delete what changed or vanished, add what is new, then settle the
+    stories the changes unsettled (StoryIndex.unsettled): documents whose story that changes are written again."""
     writer = open_writer(ix)
     try:
         with ix.searcher() as before:
@@ -484,11 +486,40 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
                     manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
                                                    report.errors.count_in(str(keys[key])))
             report.removed = len(deleted - adder.added_ids)
+            moved = adder.settled_stories()
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
             writer.commit(mergetype=merge_small_segments)
     except BaseException:
         discard(writer)
         raise
+    if moved:
+        _write_in_stories(ix, moved, facets)
+
+
+def _write_in_stories(ix, stories: dict[str, str], facets: FacetRegistry = FACETS) -> None:
+    """Documents (id -> story) written again in other stories, from their stored fields: neither their source
+    files nor this run's articles are read again. A writer of its own, after the update's: the update's writer
+    cannot delete the documents it added itself."""
+    writer = open_writer(ix)
+    try:
+        with ix.searcher() as searcher:
+            for article_id, story in stories.items():
+                article = stored_article(searcher.document(id=article_id))
+                writer.delete_by_term("id", article_id, searcher=searcher)
+                add_article(writer, article, content_key(article), story, None, facets)
+        writer.commit(mergetype=merge_small_segments)
+    except BaseException:
+        discard(writer)
+        raise
+
+
+def _kept_members(before, stories: set[str], stale_ids: set[str]) -> dict[str, str]:
+    """The documents of `stories` that an update keeps (those of `before` it does not delete), each with its
+    story."""
+    if before is None:
+        return {}
+    return {fields["id"]: story for story in stories for fields in before.documents(story=story)
+            if fields["id"] not in stale_ids}
 
 
 def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, Fingerprint],
@@ -590,6 +621,7 @@ class _Adder:
         self.report = report
         self.options = options
         self.failed_files: set[Path] = set()  # read in part or not at all: not recorded as up to date
+        self.added_stories: dict[str, str] = {}  # the story each article this run added was written in
 
     def add_file(self, source: Path, progress, collect: list | None = None) -> list[str]:
         """Add every article of one file (or, with `collect`, append it there for other writers); return
@@ -616,10 +648,20 @@ class _Adder:
             collect.append((article, key))
         else:
             self.bodies[article.id] = article.body
-            add_article(self.writer, article, key, self.stories.assign(article.id, article.body, self._body_of),
-                        self.stems, self.facets)
+            story = self.added_stories[article.id] = self.stories.assign(article.id, article.body, self._body_of)
+            add_article(self.writer, article, key, story, self.stems, self.facets)
         self.report.indexed += 1
         return article.id
+
+    def settled_stories(self) -> dict[str, str]:
+        """The documents whose story changes, with their new one, once the articles of the stories this update
+        unsettled (the kept ones and this run's) are assigned again in the order they were indexed
+        (StoryIndex.reassign): the work is that of those stories' articles, not the archive's."""
+        unsettled = self.stories.unsettled
+        written = {**_kept_members(self.before, unsettled, self.stale_ids),
+                   **{i: story for i, story in self.added_stories.items() if story in unsettled}}
+        found = self.stories.reassign(written, self._body_of) if written else {}
+        return {i: story for i, story in found.items() if story != written[i]}
 
     def _body_of(self, article_id: str) -> str | None:
         """The body of an article this run added or the update keeps; None when it is gone."""

@@ -176,3 +176,38 @@ def _served_with_working_links(client):
         "Badan Gizi Nasional": "/?agency=dinas&per_page=1"}  # selected as typed, though in no article
     assert [link for value, link in links.items() if value.startswith("Dinas ")] == [
         "/?agency=Badan+Gizi+Nasional&per_page=1"] * 25
+
+
+def test_an_article_rewritten_at_its_url_by_an_update_is_no_longer_listed_as_a_version_of_its_old_copies(tmp_path):
+    """Its copies were named after it: the update gives them a story of their own, as a full build does, and
+    neither is the other's version (before, the rewritten text was the copies' `first_version`)."""
+    import json
+
+    from search.articles import article_id
+    from search.indexer import build_index
+    from web import create_app
+
+    from .conftest import HARD_NEGATIVE, version_of_seed
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    first = {"title": "Satu", "url": "https://satu.example/x", "date": "2022-09-28", "body": version_of_seed("Satu")}
+    copies = [{"title": "Lampost", "url": "https://lampost.example/x", "date": "2022-09-29",
+               "body": version_of_seed("Lampost")},
+              {"title": "Radar", "url": "https://radar.example/x", "date": "2022-09-30",
+               "body": version_of_seed("Radar Lampung", "ikut dalam")}]
+    (sources / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in copies), encoding="utf-8")
+    for body in (first["body"], HARD_NEGATIVE):
+        (sources / "a.jsonl").write_text(json.dumps({**first, "body": body}) + "\n", encoding="utf-8")
+        build_index([sources], tmp_path / "ix")
+    ids = [article_id(record["url"], "") for record in (first, *copies)]
+    app = create_app({"WARTA_INDEX": str(tmp_path / "ix"), "TESTING": True})
+    try:
+        client = app.test_client()
+        articles = [client.get(f"/api/articles/{i}").get_json() for i in ids]
+        answer = client.get("/api/search?q=&sort=date").get_json()
+    finally:
+        app.extensions["warta"].close()
+    assert [(a["story"], a["first_version"], [v["id"] for v in a["versions"]]) for a in articles] == [
+        (ids[0], None, []), (ids[1], ids[1], [ids[2]]), (ids[1], ids[1], [ids[1]])]
+    assert (answer["total"], answer["total_articles"], [hit["id"] for hit in answer["hits"]]) == (2, 3, [ids[1], ids[0]])

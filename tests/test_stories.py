@@ -447,3 +447,95 @@ def test_an_articles_place_is_saved_so_a_later_update_still_finds_it_before_the_
     assert index.unsettled == {"first", "later"}
     assert index.reassign(["later", "first"], texts.get) == {"first": "first", "later": "first"}
 
+
+def story_urls(root) -> dict[str, str | None]:
+    """Each document's URL and the URL of the document its story is named after (None: it names none)."""
+    documents = stored(root)
+    return {fields["url"]: documents[fields["story"]]["url"] if fields["story"] in documents else None
+            for fields in documents.values()}
+
+
+FIRST, LAMPOST, RADAR, OTHER = ("https://satu.example/x", "https://lampost.example/x",
+                                "https://radarlampung.example/x", "https://lampost.example/gedung")
+UNRELATED = """PADANG - Gubernur Sumatera Barat Mahyeldi meninjau lokasi longsor di Kabupaten Solok pada Rabu pagi
+bersama bupati dan kepala BPBD setempat.
+
+Longsor yang terjadi setelah hujan deras semalaman itu menutup jalan nasional yang menghubungkan Padang dengan
+Solok sepanjang lima puluh meter.
+
+Mahyeldi meminta dinas pekerjaan umum segera mengerahkan alat berat agar jalur tersebut dapat kembali dilalui
+kendaraan dalam dua hari ke depan."""
+# the first article rewritten: a near copy of itself, another story, a copy of the story indexed after it
+FIRST_TEXTS = {"near": version_of_seed("Satu", "hadir mengikuti"), "unrelated": UNRELATED,
+               "other": "Kalianda (Satu) - " + HARD_NEGATIVE}
+
+
+def write_first(sources, text: str | None) -> None:
+    """The story's first article alone in `a.jsonl` (read before the copies' file), or no such file."""
+    path = sources / "a.jsonl"
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(json.dumps({"title": "Satu", "url": FIRST, "date": "2022-09-28", "body": text}) + "\n",
+                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("rewrites,expected", [
+    (["unrelated"], {FIRST: FIRST, LAMPOST: LAMPOST, RADAR: LAMPOST, OTHER: OTHER}),
+    ([None], {LAMPOST: LAMPOST, RADAR: LAMPOST, OTHER: OTHER}),
+    ([None, "unrelated"], {FIRST: FIRST, LAMPOST: LAMPOST, RADAR: LAMPOST, OTHER: OTHER}),
+    (["near"], {FIRST: FIRST, LAMPOST: FIRST, RADAR: FIRST, OTHER: OTHER}),
+    (["other"], {FIRST: FIRST, LAMPOST: LAMPOST, RADAR: LAMPOST, OTHER: FIRST}),
+    (["unrelated", "near"], {FIRST: FIRST, LAMPOST: FIRST, RADAR: FIRST, OTHER: OTHER}),
+    (["unrelated", "other"], {FIRST: FIRST, LAMPOST: LAMPOST, RADAR: LAMPOST, OTHER: FIRST}),
+], ids=["rewritten-unrelated", "deleted", "deleted-then-added-unrelated", "rewritten-near", "rewritten-as-a-later-one",
+        "rewritten-unrelated-then-back", "rewritten-unrelated-then-as-a-later-one"])
+def test_an_update_that_deletes_or_rewrites_a_storys_first_article_gives_the_stories_of_a_full_build(
+        tmp_path, rewrites, expected):
+    """The copies were named after the first article: they are assigned again, not left naming an article
+    that is gone or is now another story (which then showed as a version of them)."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    write_first(sources, version_of_seed("Satu"))
+    copies = [{"title": "Lampost", "url": LAMPOST, "date": "2022-09-29", "body": version_of_seed("Lampost")},
+              {"title": "Radar", "url": RADAR, "date": "2022-09-30",
+               "body": version_of_seed("Radar Lampung", "ikut dalam")},
+              {"title": "Gedung", "url": OTHER, "date": "2022-09-30", "body": HARD_NEGATIVE}]
+    (sources / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in copies), encoding="utf-8")
+    root = tmp_path / "ix"
+    build_index([sources], root)
+    assert story_urls(root) == {FIRST: FIRST, LAMPOST: FIRST, RADAR: FIRST, OTHER: OTHER}
+    for rewrite in rewrites:
+        write_first(sources, FIRST_TEXTS.get(rewrite))
+        assert build_index([sources], root).files_unchanged == 1  # an update: the copies' file is not read
+    build_index([sources], tmp_path / "full", full=True)
+    assert story_urls(root) == expected == story_urls(tmp_path / "full")
+    assert {i: StoryIndex.load(root / CURRENT).story_of(i) for i in stored(root)} \
+        == {i: fields["story"] for i, fields in stored(root).items()}  # the saved state says the same
+
+
+def test_an_update_writes_again_only_the_documents_of_the_story_whose_first_article_it_rewrites(tmp_path, monkeypatch):
+    from search import indexer
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    write_first(sources, version_of_seed("Satu"))
+    copies = [{"title": "Lampost", "url": LAMPOST, "body": version_of_seed("Lampost")},
+              {"title": "Radar", "url": RADAR, "body": version_of_seed("Radar Lampung", "ikut dalam")},
+              {"title": "Gedung", "url": OTHER, "body": HARD_NEGATIVE}]
+    (sources / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in copies), encoding="utf-8")
+    root = tmp_path / "ix"
+    build_index([sources], root)
+    written = []
+    add_article = indexer.add_article
+    monkeypatch.setattr(indexer, "add_article", lambda writer, article, *more: (written.append(article.url),
+                                                                                add_article(writer, article, *more)))
+    # back near its copies, the first article joins their story, then the story is assigned again in their order:
+    # it is written a second time, first of its story, and so are its copies
+    for rewrite, urls in [("near", [FIRST]), ("unrelated", [FIRST, LAMPOST, RADAR]),
+                          ("near", [FIRST, FIRST, LAMPOST, RADAR])]:
+        written.clear()
+        write_first(sources, FIRST_TEXTS[rewrite])
+        assert build_index([sources], root).indexed == 1
+        assert sorted(written) == sorted(urls)
+    assert story_urls(root) == {FIRST: FIRST, LAMPOST: FIRST, RADAR: FIRST, OTHER: OTHER}
