@@ -342,6 +342,7 @@ def test_official_rules(body, expected):
     "Ketua Klasis Gereja Injili di Indonesia (GIDI) Wamena, Pendeta Nataniel Wenda, hadir.",  # a church
     "Ketua Lembaga Masyarakat Adat (LMA) Malamoi, Paulus Malagam Klasin, hadir.",  # a customary council
     "Penyidik KPK Novel Baswedan dan penyidik senior Ambarita Damanik hadir.",  # a commission's staff
+    "Kandidat Presiden Perancis Emmanuel Macron optimistis menang.",  # a candidate, as `calon` says
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
@@ -1293,6 +1294,11 @@ def test_regional_news_roles(body, expected):
       "Biro Hubungan Masyarakat, Data, dan Informasi Kementerian Agama", "Kementerian Agama"]),
     ("Pelaku dibawa ke RS Polri Kramat Jati, lalu ke Rumah Sakit Polri.", []),
     ("Pemerintah membentuk Lembaga Manajemen Aset Negara (LMAN).", ["Lembaga Manajemen Aset Negara"]),
+    # `LAN` alone is a network cable far more often than Lembaga Administrasi Negara: learned when defined
+    ("Jangan nyalakan komputer yang terhubung kabel LAN atau ke port LAN.", []),
+    ("Pelatihan digelar Lembaga Administrasi Negara (LAN). Kepala LAN Adi Suryanto hadir.",
+     ["Lembaga Administrasi Negara"]),
+    ("Prasetyo meminta Direktorat Jendral Otonomi Daerah meninjau PP itu.", ["Direktorat Jenderal Otonomi Daerah"]),
     ("Tim gabungan dari Polda Metro bergerak; LAPAN memantau hilal. Polri menyiapkan Densus Tipikor.",
      ["Kepolisian Daerah Metro Jaya", "Lembaga Penerbangan dan Antariksa Nasional",
       "Kepolisian Negara Republik Indonesia"]),  # `Densus` alone is no unit: Densus 88, or the Densus Tipikor

@@ -72,7 +72,8 @@ CLITICS = frozenset({"nya", "lah", "kah", "pun", "ku", "mu"})  # `Ahmad-nya`: no
 # A candidacy after the name starts another phrase: "Menteri Ketenagakerjaan Ida Fauziyah Caleg DPR dari PKB".
 CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", "Cabup", "Cawabup", "Cawalkot",
                              "Calon"})
-CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres"})  # before a position: running for it
+CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres", "kandidat"})  # before a position: running for
+# it (`Kandidat Presiden Perancis Emmanuel Macron`)
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
