@@ -52,6 +52,14 @@ def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
+def a_path(text: str) -> str:
+    """An argparse `type=` for a file, directory or --index: an empty one (an unset shell variable, `--index ''`)
+    is bad usage, not the current directory."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path (is a shell variable unset?)")
+    return text
+
+
 def date_bound(text: str) -> str:
     """An argparse `type=` for --from/--to: YYYY, YYYY-MM or YYYY-MM-DD within the years search accepts."""
     from .querybuild import DATE_BOUND_RULE, parse_date_bound
@@ -87,7 +95,7 @@ def listen_host(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not an IP address or host name")
     return text
 EXCLUDED_WORD = re.compile(r"-[^-0-9\s]")  # `-korupsi` after `warta search`: a query word (query_words_kept)
-DEFAULT_INDEX = os.environ.get("WARTA_INDEX", "index")
+DEFAULT_INDEX = os.environ.get("WARTA_INDEX") or "index"  # set but empty: the default
 DEFAULT_SOURCES = ("seeds",)
 
 
@@ -98,9 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .json, .csv, .html)",
                                   description="Read every article under PATH and swap a fresh index in when done.")
-    reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES),
+    reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES), type=a_path,
                          help="files or directories to index (default: seeds/)")
-    reindex.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s, or $WARTA_INDEX)")
+    reindex.add_argument("--index", default=DEFAULT_INDEX, type=a_path, help="index directory (default: %(default)s, or $WARTA_INDEX)")
     reindex.add_argument("--full", action="store_true", help="rebuild from scratch instead of updating what changed")
     reindex.add_argument("--quiet", action="store_true", help="no progress bar")
     add_reading_options(reindex)
@@ -138,13 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
                              "word, then two (up to half); all: only articles holding every word")
     search.add_argument("--all-articles", dest="collapse", action="store_false",
                         help="every article, not one per story")
-    search.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    search.add_argument("--index", default=DEFAULT_INDEX, type=a_path, help="index directory (default: %(default)s)")
     add_backend_options(search)
     search.set_defaults(run=run_search)
 
     extract = commands.add_parser("extract", help="print each article with its officials and agencies as JSON lines",
                                   description="Read articles and print what Warta extracts from each, one JSON object a line.")
-    extract.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files or directories to read")
+    extract.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", type=a_path, help="files or directories to read")
     add_reading_options(extract)
     extract.set_defaults(run=run_extract)
 
@@ -154,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=whole(0, 65535), default=8000,
                        help="port, 0 for any free one (default: %(default)s)")
-    serve.add_argument("--index", default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    serve.add_argument("--index", default=DEFAULT_INDEX, type=a_path, help="index directory (default: %(default)s)")
     serve.add_argument("--workers", type=whole(1, MAX_WORKERS), default=None,
                        help=f"worker processes, 1 to {MAX_WORKERS}, pre-forked by gunicorn (default: one per "
                             "core); one waitress process where the platform cannot fork")

@@ -460,3 +460,29 @@ def test_serve_takes_the_result_cache_budget_from_its_flag_before_the_environmen
     monkeypatch.setenv("WARTA_RESULT_CACHE_MB", "7")
     assert backend_settings(build_parser().parse_args(["serve", "--result-cache-mb", "0"])).result_cache_mb == 0
     assert backend_settings(build_parser().parse_args(["serve"])).result_cache_mb == 7
+
+
+@pytest.mark.parametrize("argv, argument", [
+    (["reindex", ""], "PATH"), (["reindex", "seeds", "--index", " "], "--index"), (["search", "x", "--index", ""], "--index"),
+    (["serve", "--index", ""], "--index"), (["extract", ""], "FILE_OR_DIR")])
+def test_an_empty_path_is_bad_usage_not_the_current_directory(argv, argument, capsys):
+    """Trial 32: `warta reindex ''` (an unset shell variable) read the whole working directory, .venv included."""
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == EXIT_USAGE
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        f"error: argument {argument}: an empty path (is a shell variable unset?)")
+
+
+def test_serving_on_a_busy_port_names_the_address(index_root, capsys):
+    import socket
+
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    port = busy.getsockname()[1]
+    try:
+        assert main(["serve", "--port", str(port), "--index", str(index_root)]) == EXIT_ERROR
+    finally:
+        busy.close()
+    assert capsys.readouterr().err == f"warta serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"

@@ -434,6 +434,9 @@ def bind_listener(host: str, port: int) -> socket.socket:
             listener.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
         listener.bind(address)
         listener.listen(BACKLOG)
+    except OSError as error:  # `Address already in use`: which address, the message says
+        listener.close()
+        raise OSError(error.errno, f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     except BaseException:
         listener.close()
         raise
