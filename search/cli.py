@@ -304,10 +304,14 @@ def run_search(args: argparse.Namespace) -> int:
     service = open_backend(replace(backend_settings(args), warm=False), args.registry)  # one search: none to warm for
     try:
         if args.format in ("csv", "jsonl"):
-            from .export import export_lines
+            from .export import cut_short_note, export_lines, hits_to_export
 
             for line in export_lines(service.export(request), args.format):
                 sys.stdout.write(line)
+            note = cut_short_note(hits_to_export(service, request))
+            if note:
+                sys.stdout.flush()
+                print(f"warta search: {note}", file=sys.stderr)
             return EXIT_OK
         result = service.search(request)
     finally:

@@ -21,6 +21,23 @@ BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def hits_to_export(backend, request) -> int:
+    """How many hits the export of `request` would list with no limit (its search's `total`): an export that
+    stops at EXPORT_LIMIT says so against it."""
+    from dataclasses import replace
+
+    return backend.search(replace(request, page=1, per_page=1, facet_size=1))["total"]
+
+
+def cut_short_note(total: int, limit: int | None = None) -> str | None:
+    """What to tell a reader of an export that stopped at `limit` rows (EXPORT_LIMIT) of `total`; None when
+    nothing was cut."""
+    limit = EXPORT_LIMIT if limit is None else limit
+    if total <= limit:
+        return None
+    return f"{limit:,} of {total:,} hits exported: an export stops at {limit:,} rows; narrow the search for the rest"
+
+
 def export_row(stored: dict[str, Any]) -> dict[str, Any]:
     """One article's row; regions, officials and agencies by name."""
     return {

@@ -102,6 +102,35 @@ def test_api_export_refuses_an_unknown_format_and_a_limit_out_of_range(story_cli
     assert len(lines) == 3
 
 
+def test_api_export_says_how_many_hits_there_are_and_how_many_rows_it_lists(story_client):
+    """Trial 32: an export cut at the limit looked like a complete one."""
+    cut = story_client.get("/api/search.jsonl?q=Lampung&collapse=false&limit=3")
+    assert (cut.headers["X-Total-Count"], cut.headers["X-Export-Rows"], len(cut.get_data().splitlines())) == (
+        "4", "3", 3)
+    whole = story_client.get("/api/search.csv?q=Lampung&collapse=false")
+    assert (whole.headers["X-Total-Count"], whole.headers["X-Export-Rows"], len(whole.get_data().splitlines())) == (
+        "4", "4", 5)  # the header line and four rows
+
+
+def test_cli_export_cut_at_the_limit_says_so_on_stderr(stories_root, monkeypatch, capsys):
+    import search.export
+    import search.query
+    from search.cli import EXIT_OK, main
+
+    monkeypatch.setattr(search.query, "EXPORT_LIMIT", 2)
+    monkeypatch.setattr(search.export, "EXPORT_LIMIT", 2)
+    argv = ["search", "Lampung", "--all-articles", "--format", "jsonl", "--index", str(stories_root)]
+    assert main(argv) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert (len(out.splitlines()), err) == (2, "warta search: 2 of 4 hits exported: an export stops at 2 rows; "
+                                               "narrow the search for the rest\n")
+    monkeypatch.setattr(search.query, "EXPORT_LIMIT", 4)
+    monkeypatch.setattr(search.export, "EXPORT_LIMIT", 4)
+    assert main(argv) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert (len(out.splitlines()), err) == (4, "")
+
+
 def test_cli_prints_every_hit_as_csv_or_jsonl(stories_root):
     command = [sys.executable, "-m", "search.cli", "search", "Lampung Selatan", "--sort", "date", "--index", str(stories_root)]
     out = subprocess.run(command + ["--format", "jsonl", "--all-articles"], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -22,7 +22,7 @@ from werkzeug.exceptions import HTTPException
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases, shared_given_names
-from search.export import EXPORT_LIMIT, FORMATS, export_lines
+from search.export import EXPORT_LIMIT, FORMATS, export_lines, hits_to_export
 from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile
@@ -581,12 +581,15 @@ def api_export(extension: str | None):
     limit = whole_number("limit", EXPORT_LIMIT)
     if not 1 <= limit <= EXPORT_LIMIT:
         raise BadQueryError(f"limit must be a whole number from 1 to {EXPORT_LIMIT}", "bad_limit")
+    total = hits_to_export(service(), search)  # errors (no index) surface here, before the response starts
     rows = service().export(search, limit)
-    first = next(rows, None)  # errors (no index) surface here, before the response starts
+    first = next(rows, None)
     lines = export_lines(chain([first], rows) if first is not None else iter(()), format)
     mimetype = "text/csv" if format == "csv" else "application/x-ndjson"
     response = Response(stream_with_context(lines), mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="warta-search.{format}"'
+    response.headers["X-Total-Count"] = str(total)  # the hits there are: more than the rows when cut at `limit`
+    response.headers["X-Export-Rows"] = str(min(total, limit))
     return response
 
 
