@@ -525,6 +525,14 @@ def test_an_options_answer_ends_with_its_head_and_the_connection_answers_on(inde
     assert json.loads(after.partition(b"\r\n\r\n")[2])["total"] == 1
 
 
+def test_options_asterisk_asks_the_server_itself_and_is_answered_as_any_path(index_root):
+    """Trial 32: `OPTIONS * HTTP/1.1` (RFC 9110: about the server, not a resource) was a 404 HTML page."""
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    head = answer.partition(b"\r\n\r\n")[0]
+    assert head.startswith(b"HTTP/1.1 204 ") and b"\r\nAllow: GET, HEAD, OPTIONS\r\n" in head
+
+
 def test_the_io_loop_does_not_ask_to_write_while_a_task_thread_holds_the_output_lock():
     """A task sending its own answer holds the channel's output lock; a loop asking to write meanwhile would
     spin (select answers at once, handle_write cannot take the lock), holding the GIL the task needs."""

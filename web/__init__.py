@@ -24,6 +24,19 @@ class WartaFlask(Flask):
         return response
 
 
+def answer_options_for_the_server():
+    """`OPTIONS * HTTP/1.1` asks about the server, not a resource (RFC 9110): answered as OPTIONS on any path is."""
+    from flask import request
+
+    if request.method == "OPTIONS" and request.environ.get("PATH_INFO") in ("*", "/*") \
+            and request.environ.get("RAW_URI", request.environ.get("REQUEST_URI", "*")).split("?")[0] == "*":
+        response = Response(status=204)
+        response.headers["Allow"] = "GET, HEAD, OPTIONS"
+        del response.headers["Content-Type"]
+        return response
+    return None
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """App factory. Config keys: WARTA_INDEX (index directory; default $WARTA_INDEX or ./index), WARTA_PUBLIC_URL
     (the address feed links start with; default $WARTA_PUBLIC_URL, else the request's Host), WARTA_FACETS
@@ -54,6 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.blueprint)
     views.register_error_handlers(app)
+    app.before_request(answer_options_for_the_server)
     app.before_request(views.limit_request_size)
     app.before_request(views.answer_from_cache)
     app.after_request(views.add_cache_headers)
