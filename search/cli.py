@@ -40,12 +40,15 @@ MAX_CONNECTIONS = 1000  # waitress's select() loop handles at most ~1,000 socket
 HOSTNAME = re.compile(r"(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*")
 
 
+MAX_WHOLE = 999_999_999  # the largest number an option takes: nine digits
+
+
 def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse `type=`: a whole number (ASCII digits) from `low` to `high`; anything else is bad usage."""
     def parse(text: str) -> int:
         number = int(text) if re.fullmatch(r"-?[0-9]{1,9}", text) else None
         if number is None or number < low or (high is not None and number > high):
-            span = f"from {low} to {high}" if high is not None else f"from {low}"
+            span = f"from {low} to {high if high is not None else MAX_WHOLE}"  # nine digits at most
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number {span}")
         return number
     parse.__name__ = "number"
@@ -335,6 +338,10 @@ def format_result(result: dict) -> str:
     if result.get("suggestion"):
         lines.append(f"did you mean: {result['suggestion']}")
     first = (result["query"]["page"] - 1) * result["query"]["per_page"]
+    if not result["hits"] and result["total"]:
+        last = -(-result["total"] // result["query"]["per_page"])
+        lines.append(f"page {result['query']['page']} is past the last one, {last} ({result['query']['per_page']} "
+                     "a page)")
     for number, hit in enumerate(result["hits"], start=first + 1):
         meta = " · ".join(x for x in (hit["date"], hit["place"], hit["source"]) if x)
         lines.append(f"{number:>3}. {hit['title']}  [{hit['id']}]")

@@ -44,6 +44,11 @@ def test_json_beside_another_format_is_bad_usage(index_root, capsys, output):
     assert capsys.readouterr().err == f"warta search: --json and --format {output} ask for two outputs: give one\n"
 
 
+def test_a_page_past_the_last_says_so(index_root, capsys):
+    assert main(["search", "musrenbang", "--page", "3", "--index", str(index_root)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[1] == "page 3 is past the last one, 1 (10 a page)"
+
+
 def test_search_text_output(index_root, capsys):
     assert main(["search", "musrenbang", "--index", str(index_root)]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
@@ -399,7 +404,8 @@ def test_a_full_disk_in_the_indexing_workers_is_one_line_too(tmp_path, capfd, mo
     (["search", "x", "--from", "notadate"], "argument --from: 'notadate' is not a date"),
     (["search", "x", "--per-page", "0"], "argument --per-page: '0' is not a whole number from 1 to 100"),
     (["search", "x", "--per-page", "500"], "argument --per-page: '500' is not a whole number from 1 to 100"),
-    (["search", "x", "--page", "٣"], "argument --page: '٣' is not a whole number from 1"),
+    (["search", "x", "--page", "٣"], "argument --page: '٣' is not a whole number from 1 to 999999999"),
+    (["search", "x", "--page", "1000000000"], "argument --page: '1000000000' is not a whole number from 1 to 999999999"),
     (["serve", "--port", "99999"], "argument --port: '99999' is not a whole number from 0 to 65535"),
     (["serve", "--port", "-1"], "argument --port: '-1' is not a whole number from 0 to 65535"),
     (["serve", "--host", "256.1.1.1"], "argument --host: '256.1.1.1' is not an IP address or host name"),
