@@ -1009,27 +1009,46 @@ def bounded_lines(handle: io.BufferedIOBase, limit: int, quotes: list[int] | Non
             return
         if len(line) <= limit or line.endswith(LINE_ENDS):
             yield line
-            continue
-        held, before = 0, b""
-        while line and not line.endswith(LINE_ENDS):
-            held += _field_quotes(line, before)
-            before = line[-1:]
-            line = handle.readline(READ_CHUNK)
-        if quotes is not None:
-            quotes.append(held + _field_quotes(line, before))
-        yield None
+        elif quotes is None:  # JSON Lines: the line is only skipped
+            _skip_line(handle, line)
+            yield None
+        else:
+            quotes.append(_skip_counting_quotes(handle, line))
+            yield None
+
+
+def _skip_line(handle: io.BufferedIOBase, start: bytes) -> None:
+    """Reads the rest of the line `start` opens, READ_CHUNK at a time."""
+    line = start
+    while line and not line.endswith(LINE_ENDS):
+        line = handle.readline(READ_CHUNK)
+
+
+def _skip_counting_quotes(handle: io.BufferedIOBase, start: bytes) -> int:
+    """Reads the rest of the line `start` opens, READ_CHUNK at a time; how many of its quotes open or close a
+    CSV field."""
+    held, before, line = 0, b"", start
+    while True:
+        held += _field_quotes(line, before)
+        if not line or line.endswith(LINE_ENDS):
+            return held
+        before = line[-1:]
+        line = handle.readline(READ_CHUNK)
 
 
 # A quote that opens or closes a CSV field: at a field's start (after a delimiter, or the line's) or at its end
 # (before a delimiter or the line's end); a doubled quote inside a field, or one inside an unquoted field
-# (`Layar TV 32" …`), is a character of the field.
-_FIELD_QUOTE = re.compile(rb'(?:^|(?<=[,;\t|]))"|"(?=[,;\t|\r\n]|$)')
+# (`Layar TV 32" …`), is a character of the field. Written to open with the quote, so that the search skips to
+# each quote at memchr's speed: opening with the lookbehind, it tried every byte (8 MB/s on quoteless text).
+_FIELD_QUOTE = re.compile(rb'"(?:(?<![^,;\t|]")|(?=[,;\t|\r\n]|$))')
 
 
 def _field_quotes(chunk: bytes, before: bytes) -> int:
     """How many of `chunk`'s quotes open or close a field (`before`: the byte before it in its line)."""
+    if b'"' not in chunk:
+        return 0
     text = (before + chunk).replace(b'""', b"")
-    return sum(1 for found in _FIELD_QUOTE.finditer(text) if found.end() > len(before))
+    return len(_FIELD_QUOTE.findall(text, len(before)))  # `before` is looked behind at, not searched
 
 
 # CSV
