@@ -1188,22 +1188,34 @@ def _file_start(lines: Iterator[str]) -> list[str]:
     return start
 
 
+def _past_blank_lines(lines: Iterator[str]) -> tuple[int, Iterator[str]]:
+    """How many blank lines (nothing but spaces, tabs and the line's end) open `lines`, and the lines from the first
+    other one on: a blank line before a CSV's header is no header of no columns, which would lose every row."""
+    blank = 0
+    for line in lines:
+        if line.strip():
+            return blank, itertools.chain([line], lines)
+        blank += 1
+    return blank, iter(())
+
+
 def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions,
               row_ends: dict[int, int] | None = None) -> Iterator[tuple[int, object]]:
-    """The rows of a file given as its lines, after Excel's `sep=` line if it opens the file. A field may be as long
-    as MAX_FILE_BYTES: an over-long body is then one record's rejection (article_from_record), and the rows after
-    it are read; the csv module's own field limit would end the file there, every later row lost. Cells beyond
-    the header's columns are not read, with a warning."""
-    lines = iter(lines)
+    """The rows of a file given as its lines, after the blank lines that open it and Excel's `sep=` line if it
+    opens the rest (line numbers stay the file's). A field may be as long as MAX_FILE_BYTES: an over-long body is
+    then one record's rejection (article_from_record), and the rows after it are read; the csv module's own field
+    limit would end the file there, every later row lost. Cells beyond the header's columns are not read, with a
+    warning."""
+    blank, lines = _past_blank_lines(iter(lines))
     start = _file_start(lines)
     sample = "".join(start)
     declared = EXCEL_SEPARATOR.match(sample)
     dialect = csv_dialect(sample[:READ_CHUNK], (declared[1] or declared[2]) if declared else None)
     counted = _QuoteCounted(itertools.chain(start, lines), dialect.quotechar)
-    skipped_lines = 1 if declared else 0
-    csv.field_size_limit(MAX_FILE_BYTES)
-    for _ in range(skipped_lines):
+    if declared:
         next(counted, None)
+    skipped_lines = blank + (1 if declared else 0)
+    csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.DictReader(counted, dialect=dialect)
     try:
         reader.fieldnames  # reads the header row: the first record's line is the one after it

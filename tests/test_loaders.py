@@ -328,6 +328,27 @@ def test_a_semicolon_csv_whose_second_row_is_short_is_read_by_its_header(tmp_pat
     assert (article.title, article.body, article.origin) == ("Judul", BODY, f"{path}:3")
 
 
+@pytest.mark.parametrize("opening, line_end, delimiter", [
+    ("\n", "\n", ","), ("\ufeff\n", "\n", ","), ("\r\n\r\n", "\r\n", ","), ("\n", "\n", ";"),
+    ("\ufeff\r\n", "\r\n", ";"), ("\r", "\r", "\t"), (" \n\t\n", "\n", ","), ("\n", "\n", "sep=;"),
+])
+def test_blank_lines_before_a_csvs_header_are_passed_over_and_lines_keep_their_numbers(
+        tmp_path, monkeypatch, opening, line_end, delimiter):
+    """A blank first line was taken for the header: no columns, every row lost (`2 cells beyond the header's 0
+    columns`, `missing or empty 'body'`). Read whole and streamed alike."""
+    declared, delimiter = (["sep=;"], ";") if delimiter == "sep=;" else ([], delimiter)
+    rows = [*declared, f"title{delimiter}body", f'Satu{delimiter}"{BODY}"', f"Dua{delimiter}{BODY}"]
+    path = tmp_path / "export.csv"
+    path.write_bytes((opening + line_end.join(rows) + line_end).encode("utf-8"))
+    first = len(opening.splitlines()) + len(declared) + 2  # the first row's line in the file
+    expected = [("Satu", BODY, f"{path}:{first}"), ("Dua", BODY, f"{path}:{first + 1}")]
+    assert [str(item) if isinstance(item, Rejection) else (item.title, item.body, item.origin)
+            for item in read_all(path)] == expected
+    monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 100)  # streamed row by row
+    assert [str(item) if isinstance(item, Rejection) else (item.title, item.body, item.origin)
+            for item in read_all(path)] == expected
+
+
 @pytest.mark.parametrize("header, delimiter", [
     ("id;title;body", ";"), ("id\ttitle\tbody", "\t"), ("id|title|body", "|"), ("id,title;body,date", ","),
     ("body", ","),
