@@ -870,11 +870,17 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[A
 
 
 def _json_lines(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """A file's records, one JSON object a line (read twice: the date order first, then the records)."""
-    order = DateOrder()
-    for _, record in _jsonl_records(path):
+    """A file's records, one JSON object a line (read twice: the date order first, then the records);
+    NoArticleError for a file of no record (blank lines, a byte order mark alone), as for an empty file of any
+    other format."""
+    order, lines_read = DateOrder(), 0
+    for number, record in _jsonl_records(path):
+        if number:  # 0: a note on the whole file, no line of it
+            lines_read += 1
         if isinstance(record, dict):
             order.see(_field(record, options.names_for("date")))
+    if not lines_read:
+        raise NoArticleError("empty file")
     yield from _order_warning(path, order)
     yield from _records(path, _jsonl_records(path), order, options)
 
@@ -956,7 +962,8 @@ def _json_values(text: str) -> list:
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
-    """(line number, parsed JSON or a Rejection) for each non-blank line; a line over MAX_LINE_BYTES is
+    """(line number, parsed JSON or a Rejection) for each line neither blank nor a BOM alone (notes on the whole
+    file: line 0); a line over MAX_LINE_BYTES is
     rejected without being held in memory."""
     notes: list[str] = []
     with path.open("rb") as handle:
@@ -970,7 +977,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
                 yield number, Rejection(origin, f"line longer than the {MAX_LINE_BYTES // (1024 * 1024)} MB "
                                                 "limit for one record")
                 continue
-            if not raw.strip():
+            if not raw.removeprefix(codecs.BOM_UTF8).strip():  # blank, or a BOM alone (files joined with `cat`)
                 continue
             try:
                 yield number, json.loads(decoded_line(raw, number, fallen_back))

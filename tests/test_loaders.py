@@ -732,6 +732,32 @@ def test_json_lines_and_a_streamed_csv_in_utf16_without_a_byte_order_mark_are_re
         f"{csv_path}: {note}", "Kafe 0 caf\u00e9", "Kafe 1 caf\u00e9"]
 
 
+def test_a_json_line_holding_only_a_byte_order_mark_is_no_record(tmp_path):
+    """A BOM alone on a line (an export's, or one of files joined with `cat`) was `not valid JSON` (exit 3)."""
+    record = json.dumps({"url": "https://a.id/1", "body": BODY}).encode()
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf\n" + record + b"\n\xef\xbb\xbf\r\n" + record.replace(b"/1", b"/2") + b"\n")
+    utf16 = tmp_path / "bom16.jsonl"
+    utf16.write_bytes(("\ufeff\ufeff\n" + record.decode() + "\n").encode("utf-16-le"))
+    assert [str(item) if isinstance(item, Rejection) else (item.url, item.origin) for item in read_all(path)] == [
+        ("https://a.id/1", f"{path}:2"), ("https://a.id/2", f"{path}:4")]
+    assert [str(item) if isinstance(item, Rejection) else (item.url, item.origin) for item in read_all(utf16)] == [
+        ("https://a.id/1", f"{utf16}:2")]
+
+
+@pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\n", b"\xff\xfe", b"\xfe\xff", b"\n\n",
+                                     b" \r\n\t\r", "\n\n".encode("utf-16")])
+def test_json_lines_holding_no_record_are_an_empty_file_as_the_other_formats_say(tmp_path, content):
+    """A BOM alone was `not valid JSON` (exit 3); a UTF-16 BOM alone, or blank lines, gave no word at all, where a
+    .txt, .csv, .json or .html file says `skipped: empty file`."""
+    path = tmp_path / "kosong.jsonl"
+    path.write_bytes(content)
+    assert [(str(item), item.skipped) for item in read_all(path)] == [(f"{path}: empty file", True)]
+    named_json = tmp_path / "kosong.json"
+    named_json.write_bytes(content)
+    assert [(str(item), item.skipped) for item in read_all(named_json)] == [(f"{named_json}: empty file", True)]
+
+
 def test_a_binary_file_named_jsonl_is_refused_whole(tmp_path):
     path = tmp_path / "gambar.jsonl"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
