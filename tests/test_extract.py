@@ -343,6 +343,7 @@ def test_official_rules(body, expected):
     "Ketua Lembaga Masyarakat Adat (LMA) Malamoi, Paulus Malagam Klasin, hadir.",  # a customary council
     "Penyidik KPK Novel Baswedan dan penyidik senior Ambarita Damanik hadir.",  # a commission's staff
     "Kandidat Presiden Perancis Emmanuel Macron optimistis menang.",  # a candidate, as `calon` says
+    "Ketua FPI DKI Jakarta, Buya Abdul Majid, mengecam penyerangan itu.",  # a mass organisation
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
@@ -1311,6 +1312,10 @@ def test_regional_news_roles(body, expected):
     # a mass organisation's board and a party's by its level are no DPD
     ("Sekretaris Jenderal DPD Front Pembela Islam DKI Jakarta Novel Bamukmin menolak.", []),
     ("Suara dari DPD Tingkat I dan II terbelah.", []),
+    ("Rumah Ketua DPD FPI DKI diserang. Anggota DPD DKI Jakarta Fahira Idris mengecam.", ["Dewan Perwakilan Daerah"]),
+    # bodies a law is named after; a ministry abroad
+    ("Pansus menyesuaikan jadwal dengan UU MPR, DPD, DPR dan DPRD.", []),
+    ("Kementerian Kesehatan Brazil mencatat 47 penderita demam kuning.", []),
     # a bank whose name ends in `Bank Indonesia` is no central bank; after a post or an office it is
     ("Kreditur: Bank DKI, Hana Bank, Shinhan Bank Indonesia, dan Bank Mega.", []),
     ("Kepala Kantor Perwakilan Bank Indonesia Bali Causa Iman mengatakan.", ["Bank Indonesia"]),

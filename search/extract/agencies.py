@@ -662,6 +662,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True
     if _names_a_hospital(tokens, match):
         return True
+    if _inside_a_law_title(tokens, match):
+        return True
     if tokens[match.start].text == SERVICE_WORD and (match.start == 0 or tokens[match.start - 1].text != STAFF_WORD):
         return True  # `Angkatan Laut` alone is any country's navy: Indonesia's in `Kepala Staf Angkatan Laut`
     if match.start > 0 and tokens[match.start - 1].text in DIRECTOR_GENERAL_POSTS and kind == "regional_unit":
@@ -679,12 +681,22 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
             after = next((k + 1 for k in range(after + 1, min(after + MAX_ASIDE, len(tokens)))
                           if tokens[k].text == ")"), after)
         return after < len(tokens) and (tokens[after].text in lexicon.parties or tokens[after].text in
-                                        lexicon.organisation_heads or tokens[after].text == BOARD_LEVEL)
-        # `DPD Front Pembela Islam`: a mass organisation's board; `DPD Tingkat I dan II`: a party's, by level
+                                        lexicon.organisation_heads or tokens[after].text == BOARD_LEVEL
+                                        or _names_an_organisation(gazetteers, tokens, after))
+        # `DPD Front Pembela Islam`, `DPD FPI DKI`: a mass organisation's board; `DPD Tingkat I dan II`: a party's
     if after < len(tokens) and tokens[after].is_capitalised and tokens[after].text not in HOME_COUNTRY:
         place = gazetteers.regions.match_at(tokens, after)
         return place is not None and place.value == ()
     return False
+
+
+def _names_an_organisation(gazetteers: AgencyGazetteers, tokens: Tokens, at: int) -> bool:
+    """An acronym after a board's word (`DPD FPI`, `DPD KNPI`) names the organisation whose board it is: the
+    Dewan Perwakilan Daerah is followed by `RI` or a region (`DPD DKI`, its senators of a province), never by
+    another body's acronym."""
+    token = tokens[at]
+    return (token.is_acronym and len(token.text) >= 2 and token.text not in HOME_COUNTRY
+            and gazetteers.regions.match_at(tokens, at) is None)
 
 
 def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
@@ -703,6 +715,23 @@ def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> boo
         k -= 1
     named = {word for word in written if word[:1].isupper()}
     return len(named) >= 2 and len(named & set(unit.canonical.split())) * 2 < len(named)
+
+
+def _inside_a_law_title(tokens: Tokens, match: Match) -> bool:
+    """`UU MPR, DPD, DPR dan DPRD`, `revisi UU KPK`: bodies a law is named after, no body acting in the story."""
+    k = match.start - 1
+    while k >= 0 and match.start - k <= LAW_LIST_REACH:
+        if tokens[k].text in LAW_WORDS:
+            return True
+        if not (tokens[k].text in LAW_LIST_JOINERS or tokens[k].is_acronym):
+            return False
+        k -= 1
+    return False
+
+
+LAW_WORDS = frozenset({"UU", "RUU", "Perppu", "Perpu"})  # a law, a bill, a regulation in lieu of a law
+LAW_LIST_JOINERS = frozenset({",", "dan", "serta"})
+LAW_LIST_REACH = 8  # tokens back from a body's acronym to the law's word
 
 
 def _names_a_hospital(tokens: Tokens, match: Match) -> bool:
