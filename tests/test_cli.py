@@ -479,16 +479,3 @@ def test_an_empty_path_is_bad_usage_not_the_current_directory(argv, argument, ca
     assert capsys.readouterr().err.splitlines()[-1].endswith(
         f"error: argument {argument}: an empty path (is a shell variable unset?)")
 
-
-def test_serving_on_a_busy_port_names_the_address(index_root, capsys):
-    import socket
-
-    busy = socket.socket()
-    busy.bind(("127.0.0.1", 0))
-    busy.listen(1)
-    port = busy.getsockname()[1]
-    try:
-        assert main(["serve", "--port", str(port), "--index", str(index_root)]) == EXIT_ERROR
-    finally:
-        busy.close()
-    assert capsys.readouterr().err == f"warta serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"

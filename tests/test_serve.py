@@ -257,7 +257,7 @@ def test_serve_prints_where_it_listens_once_bound_and_sigint_exits_130(tmp_path)
         taken = subprocess.run([sys.executable, "-m", "search.cli", "serve", "--index", str(index),
                                 "--port", str(port)], cwd=ROOT, capture_output=True, text=True, timeout=30)
         assert taken.returncode == 1
-        assert taken.stderr == "warta serve: Address already in use\n"
+        assert taken.stderr == f"warta serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 130
         assert process.stderr.read() == "warta serve: interrupted\n"
