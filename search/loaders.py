@@ -1298,7 +1298,7 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     yield from _noted(path, notes)
 
 
-META_CHARSET = re.compile(r"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
+META_CHARSET = re.compile(r"<meta[^<>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
 SINGLE_BYTE_CHARSETS = frozenset({"windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "iso-8859-15"})
 
 
