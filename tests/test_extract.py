@@ -421,6 +421,7 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
      ["Kepolisian Daerah Metro Jaya", "Kepolisian Resor Sampang", "Kepolisian Resor Kota Manado",
       "Komando Resor Militer 172"]),
     ("Massa menyerang Mapolda Sumut.", ["Kepolisian Daerah Sumatera Utara"]),
+    ("Apel pagi digelar di Makodim Rabu kemarin.", []),  # a day is no command's name
     # a numbered command named with and without its district's level word is one
     ("Tiket dijual di Makodim 0621 Kabupaten Bogor. Tiket di Makodim 0621 Bogor habis.",
      ["Komando Distrik Militer 0621 Kabupaten Bogor"]),

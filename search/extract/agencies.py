@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Match
-from .lexicon import PLACE_LINK, Lexicon, Region, load_lexicon
+from .lexicon import DAYS, PLACE_LINK, Lexicon, Region, load_lexicon
 from .tokens import SENTENCE_END, Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
@@ -1149,7 +1149,8 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
             numbered = True  # "Kodim 0825 Banyuwangi", "Kodam V/Brawijaya": one name word follows (_motto_words)
             end += 1
         elif (tokens[end].is_capitalised and text not in lexicon.positions and text not in lexicon.ranks
-              and text not in lexicon.person_prefixes and text not in lexicon.headline_verbs):  # `Kejari Tahan …`
+              and text not in lexicon.person_prefixes and text not in lexicon.headline_verbs  # `Kejari Tahan …`
+              and text not in DAYS and text not in lexicon.named_units):  # `di Makodim Rabu`, `Kodim Kodam`
             end += 1
             words += 1
             if text == "Metro" and words == 1:
