@@ -1324,16 +1324,17 @@ def decode_page(data: bytes, notes: list[str] | None = None) -> str:
 def declared_codec(data: bytes) -> str | None:
     """The codec a page's declared charset is read with (page_charsets.tsv), when nothing else says how to read it:
     no byte order mark, no NUL (UTF-16, binary files and an export's strays are decode_text's), not valid UTF-8.
-    None for a charset Python does not know, or that is no page's."""
+    None for a charset neither Python nor the table knows, or that is no page's."""
     if data.startswith(BOMS) or b"\x00" in data or _is_utf8(data):
         return None
     declared = META_CHARSET.search(data[:READ_CHUNK].decode("latin-1"))
     if declared is None:
         return None
+    label = declared[1].lower()
     try:
-        name = codecs.lookup(declared[1]).name
+        name = codecs.lookup(label).name
     except LookupError:
-        return None
+        name = label  # `windows-874`, `x-sjis`: a browser's label Python lacks, listed as written
     return page_charsets().get(name)
 
 

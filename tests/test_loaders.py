@@ -990,6 +990,8 @@ DECLARED_PAGE = ("<html><head>{meta}<title>{title}</title></head><body><article>
     ('<meta charset="GB2312">', "雅加达 朱镕基", "gbk", b""),  # `镕` is GBK's, not GB2312's: read as browsers do
     ("<meta charset='iso-8859-2'>", "Łódź żółć", "utf-8", b"\xef\xbb\xbf"),  # a byte order mark's word first
     ("<meta charset='iso-8859-2'>", "Łódź żółć", "utf-8", b""),  # valid UTF-8 is read so, whatever is declared
+    ('<meta charset="windows-874">', "ข่าวไทย", "cp874", b""),  # a browser's label Python does not know
+    ('<meta charset="x-sjis">', "東京都", "cp932", b""),
 ])
 def test_a_page_not_in_utf8_is_read_in_the_charset_it_declares(tmp_path, meta, title, written_in, bom):
     page = tmp_path / "halaman.html"
