@@ -922,7 +922,7 @@ def test_officials_outside_public_office_and_places(body, expected):
      [("Wiranto", "Jenderal"), ("Tedjo Edhy", "Laksamana")]),
     # a verb after a name introduced by a rank ends the name (a lower-case word inside one is a name's word)
     ("Panglima TNI Jenderal TNI Gatot Nurmantyo mencoba Panser Anoa Amfibi yang baru.",
-     [("Gatot Nurmantyo", "Panglima TNI Jenderal TNI")]),
+     [("Gatot Nurmantyo", "Panglima TNI")]),  # the rank, its service written after it, is no post's word
     ("Kapolres AKBP Erwan agus Purwanto hadir.", [("Erwan Agus Purwanto", "Kapolres")]),
     # a corps' letter in brackets after a rank, a specialist's degree after a name
     ("Panser itu dikendarai Serda (K) Lutfiah dan Serda (K) Melysa Situmorang.",
@@ -964,7 +964,9 @@ def test_officials_outside_public_office_and_places(body, expected):
     # a command's numeral is no name
     ("Pangdam V Brawijaya hadir di acara itu.", []),
     ("Pangdam V Brawijaya Mayjen TNI Rafael Granada Baay hadir.",
-     [("Rafael Granada Baay", "Pangdam V Brawijaya Mayjen TNI")]),
+     [("Rafael Granada Baay", "Pangdam V Brawijaya")]),
+    # a command's name after its number, written without `/`, is the post's, not the holder's
+    ("Pangdam XVII Cenderawasih Herman Asaribab mengatakan pasukan siap.", [("Herman Asaribab", "Pangdam XVII")]),
     ("Bupati Gianyar I Made Mahayastra hadir.", [("I Made Mahayastra", "Bupati Gianyar")]),
 ])
 def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):

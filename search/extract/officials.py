@@ -54,6 +54,7 @@ HOLDER_ADVERBS = frozenset({"kini", "sekarang"})  # `Camat Elar kini dijabat …
 HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
 MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
+RANK_SERVICE_WORDS = frozenset({"TNI", "Polri", "Polisi", "AD", "AL", "AU"})  # written after a rank as part of it
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 INDEFINITE_ARTICLES = frozenset({"seorang"})  # `Budi, seorang anggota DPRD …`: before an appositive's post
 DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "sebagai", "merupakan"}  # `pria yang
@@ -1384,8 +1385,10 @@ class _Reader:
                 if close is not None and close < name_start:
                     i = close + 1
                     continue
-            if self.is_title(i) and i > head and all(self.is_title(k) for k in range(i, name_start)):
-                break
+            if self.is_title(i) and i > head and all(
+                    self.is_title(k) or (not self.is_title(head) and self._title_or_rank_service(k))
+                    for k in range(i, name_start)):
+                break  # `Pangdam Jaya Mayjen TNI Dudung`: the rank, with the service written after it, is no post
             if token.text in HOLDER_VERBS or ((token.text == "yang" or token.text in HOLDER_ADVERBS)
                                               and self.word(i + 1) in HOLDER_VERBS):
                 break  # `Kajari Samarinda dijabat oleh …`: the role ends before who holds it
@@ -1399,6 +1402,10 @@ class _Reader:
             i += 1
         role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
         return role or None
+
+    def _title_or_rank_service(self, k: int) -> bool:
+        """A title, or the service written after a rank (`Mayjen TNI`, `Brigjen Polri`)."""
+        return self.is_title(k) or (self.word(k) in RANK_SERVICE_WORDS and k > 0 and self.is_title(k - 1))
 
     def appositive_at(self, i: int) -> _Found | None:
         """`Khofifah Indar Parawansa, Gubernur Jatim …`, `Khofifah Indar Parawansa sebagai Gubernur …`,
@@ -2235,8 +2242,15 @@ def _trimmed(words: list[str], lexicon: Lexicon, given_name_region: bool = False
         words = words[1:]  # `UE Margrethe Vestager`, `PP Aisyah Nurjanah`: the body, then the name
     if not given_name_region:
         words = words[_place_before_name(words, lexicon):]
+    words = words[_command_before_name(words, lexicon):]
     body_end = max((k + 1 for k, word in enumerate(words) if word in lexicon.organisation_words), default=0)
     return words[body_end:]  # `Setara Institute Hendardi`: the body's name, then the person's; none left: a body
+
+
+def _command_before_name(words: list[str], lexicon: Lexicon) -> int:
+    """`Pangdam XVII Cenderawasih Herman Asaribab`: a command's name (not_person_names.txt) of one or two words
+    opening a longer name is the post's, left after its number: how many words it is (0: none)."""
+    return next((k for k in (2, 1) if len(words) > k and " ".join(words[:k]).lower() in lexicon.not_person_names), 0)
 
 
 def _name_opener_length(words: list[str], lexicon: Lexicon) -> int:
