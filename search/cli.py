@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Read every article under PATH and swap a fresh index in when done.")
     reindex.add_argument("paths", nargs="*", metavar="PATH", default=list(DEFAULT_SOURCES), type=a_path,
                          help="files or directories to index (default: seeds/)")
-    reindex.add_argument("--index", default=DEFAULT_INDEX, type=a_path, help="index directory (default: %(default)s, or $WARTA_INDEX)")
+    reindex.add_argument("--index", default=DEFAULT_INDEX, type=a_path,
+                         help="index directory (default: %(default)s, or $WARTA_INDEX)")
     reindex.add_argument("--full", action="store_true", help="rebuild from scratch instead of updating what changed")
     reindex.add_argument("--quiet", action="store_true", help="no progress bar")
     add_reading_options(reindex)

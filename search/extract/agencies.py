@@ -110,7 +110,8 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten", "kota"), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polresta {w}", "Kepolisian Resor Kota {w}", "Mapolresta {w}")),
     RegionalBody(("kota",), "Kepolisian Resor Kota Besar {short}", "Polrestabes {short}", "police",
-                 ("Polrestabes {w}", "Kepolisian Resor Kota Besar {w}"), ("Polrestabes {w}", "Mapolrestabes {w}")),  # a big city's
+                 ("Polrestabes {w}", "Kepolisian Resor Kota Besar {w}"),
+                 ("Polrestabes {w}", "Mapolrestabes {w}")),  # a big city's
     RegionalBody(("kota",), "Kepolisian Resor Kota {short}", "Polresta {short}", "police",
                  ("Polres {w} Kota",)),  # Polres Blitar Kota is the kota's, whichever region registers first
     RegionalBody(("provinsi",), "Kejaksaan Tinggi {short}", "Kejati {short}", "prosecutor",
@@ -641,11 +642,11 @@ def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
 
 
 RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of it (`Mayjen TNI`, `Brigjen Polri`)
-PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})
-BOARD_LEVEL = "Tingkat"  # "DPD PDIP Jatim" is a party's board, not the DPD
+PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
+BOARD_LEVEL = "Tingkat"  # `DPD Tingkat I`: a party's board by its level
 MAX_ASIDE = 6  # tokens of a bracketed aside between a party board's name and its party
 HOME_COUNTRY = frozenset({"Indonesia", "RI"})
-NATIONAL_WORD = "Nasional"
+NATIONAL_WORD = "Nasional"  # after a regional unit's name: a country's body (`… Nasional Singapura`)
 
 
 def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
