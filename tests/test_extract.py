@@ -344,6 +344,8 @@ def test_official_rules(body, expected):
     "Penyidik KPK Novel Baswedan dan penyidik senior Ambarita Damanik hadir.",  # a commission's staff
     "Kandidat Presiden Perancis Emmanuel Macron optimistis menang.",  # a candidate, as `calon` says
     "Ketua FPI DKI Jakarta, Buya Abdul Majid, mengecam penyerangan itu.",  # a mass organisation
+    "kata Bona Budhisurya, Presiden Direktur Stark Craft Beer, saat peluncuran.",  # a company's post
+    "Komisaris Utama PT Pertamina Tanri Abeng membuka rapat.",
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []

@@ -1571,6 +1571,8 @@ class _Reader:
         party, an association, a campaign team. Words of an agency's name do not count (`Gubernur Bank
         Indonesia`), and a role in a legislature stays public (`Ketua Fraksi PDI Perjuangan DPRD Jatim`)."""
         words = [self.tokens[i].text for i in range(*span)]
+        if any(tuple(words[k:k + len(post)]) == post for post in self.lex.company_posts for k in range(len(words))):
+            return True  # `Presiden Direktur`, `Komisaris Utama`: a company's post, whatever its name looks like
         if any(word in PUBLIC_OVERRIDES for word in words) or self._legislature_commission(words):
             return False
         return any(self._private_word(i, span) for i, word in zip(range(*span), words)
