@@ -346,6 +346,7 @@ def test_official_rules(body, expected):
     "Ketua FPI DKI Jakarta, Buya Abdul Majid, mengecam penyerangan itu.",  # a mass organisation
     "kata Bona Budhisurya, Presiden Direktur Stark Craft Beer, saat peluncuran.",  # a company's post
     "Komisaris Utama PT Pertamina Tanri Abeng membuka rapat.",
+    "KPK memeriksa Staf Mahkamah Konstitusi (MK) Prana Patrayoga Adiputra sebagai saksi.",  # a body's staff
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
