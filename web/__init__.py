@@ -17,11 +17,18 @@ class WartaFlask(Flask):
     other method a route lacks gets."""
 
     def make_default_options_response(self) -> Response:
-        response = super().make_default_options_response()
-        response.status_code = 204
-        response.headers["Allow"] = ", ".join(sorted(response.allow))
-        del response.headers["Content-Type"]
-        return response
+        return options_answer(super().make_default_options_response().allow)
+
+
+def options_answer(allowed) -> Response:
+    """An OPTIONS answer: 204 with the methods `allowed`, sorted, in `Allow`; no body and no Content-Type."""
+    response = Response(status=204)
+    response.headers["Allow"] = ", ".join(sorted(allowed))
+    del response.headers["Content-Type"]
+    return response
+
+
+SERVER_METHODS = ("GET", "HEAD", "OPTIONS")  # what every route answers to
 
 
 def answer_options_for_the_server():
@@ -30,10 +37,7 @@ def answer_options_for_the_server():
 
     if request.method == "OPTIONS" and request.environ.get("PATH_INFO") in ("*", "/*") \
             and request.environ.get("RAW_URI", request.environ.get("REQUEST_URI", "*")).split("?")[0] == "*":
-        response = Response(status=204)
-        response.headers["Allow"] = "GET, HEAD, OPTIONS"
-        del response.headers["Content-Type"]
-        return response
+        return options_answer(SERVER_METHODS)
     return None
 
 
