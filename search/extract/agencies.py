@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Match
-from .lexicon import DAYS, PLACE_LINK, Lexicon, Region, load_lexicon
+from .lexicon import DAYS, PLACE_LINK, RANK_SERVICES, Lexicon, Region, load_lexicon
 from .tokens import SENTENCE_END, Token, Tokens, word
 
 REGION_LEVEL_WORDS = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota",
@@ -641,7 +641,6 @@ def _regional_ref(acronym: str, region: Region) -> AgencyRef | None:
     return None
 
 
-RANK_SERVICES = frozenset({"TNI", "Polri"})  # written after a rank as part of it (`Mayjen TNI`, `Brigjen Polri`)
 PARTY_BOARDS = frozenset({"DPD", "DPP", "DPC", "DPW"})  # "DPD PDIP Jatim" is a party's board, not the DPD
 BOARD_LEVEL = "Tingkat"  # `DPD Tingkat I`: a party's board by its level
 MAX_ASIDE = 6  # tokens of a bracketed aside between a party board's name and its party

@@ -14,6 +14,8 @@ DATA_PACKAGE = "search.extract.data"
 CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")  # `NasDem`: what extraction would split as two words
 PLACE_LINK = "di"  # `Kades di Karangsono`, `KBRI di Singapura`: where a post is held, a unit is seated
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+RANK_SERVICES = frozenset({"TNI", "Polri", "Polisi", "AD", "AL", "AU"})  # written after a rank as part of it
+# (`Mayjen TNI`, `Brigjen Polri`, `Jenderal Polisi`): the rank's, neither a body mentioned nor a word of a post
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember")
 

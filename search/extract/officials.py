@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..analysis import stem_word
-from .lexicon import DAYS, MONTHS, PLACE_LINK, Lexicon
+from .lexicon import DAYS, MONTHS, PLACE_LINK, RANK_SERVICES, Lexicon
 from .names import is_shorter_form, same_word
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
@@ -54,7 +54,6 @@ HOLDER_ADVERBS = frozenset({"kini", "sekarang"})  # `Camat Elar kini dijabat …
 HOLDER_VERBS = frozenset({"dijabat", "diketuai"})  # `Kajari Samarinda dijabat oleh Retno`: the post, then who holds it
 MAX_RANK_SPAN = MAX_PARENTHESIS_TOKENS + MAX_NAME_WORDS  # tokens read after a rank for its officer's name
 MAX_LOWERCASE_ROLE_WORDS = 3  # `jaksa penuntut umum …`: a court post's own words written in lower case
-RANK_SERVICE_WORDS = frozenset({"TNI", "Polri", "Polisi", "AD", "AL", "AU"})  # written after a rank as part of it
 FORMER_WORDS = frozenset({"mantan", "eks", "bekas"})  # before a role a former holder held
 INDEFINITE_ARTICLES = frozenset({"seorang"})  # `Budi, seorang anggota DPRD …`: before an appositive's post
 DESCRIBED_POST_LINKS = SERVING_ADVERBS | FORMER_WORDS | {"juga", "menjabat", "sebagai", "merupakan"}  # `pria yang
@@ -1405,7 +1404,7 @@ class _Reader:
 
     def _title_or_rank_service(self, k: int) -> bool:
         """A title, or the service written after a rank (`Mayjen TNI`, `Brigjen Polri`)."""
-        return self.is_title(k) or (self.word(k) in RANK_SERVICE_WORDS and k > 0 and self.is_title(k - 1))
+        return self.is_title(k) or (self.word(k) in RANK_SERVICES and k > 0 and self.is_title(k - 1))
 
     def appositive_at(self, i: int) -> _Found | None:
         """`Khofifah Indar Parawansa, Gubernur Jatim …`, `Khofifah Indar Parawansa sebagai Gubernur …`,
