@@ -1472,6 +1472,16 @@ def test_regional_news_roles(body, expected):
     ("Rapat dihadiri oleh Dinas Kesehatan (Dinkes) Kota Bandung", ["Dinas Kesehatan Kota Bandung"]),
     # ...and a body no table knows defining a unit's acronym for itself is none of the table's
     ("Warga didampingi Badan Kerja Sama Antar Desa (BKAD) Nusa Penida.", []),
+    # ...everywhere in the article (batch 31); a national body's acronym too, when the name spells it
+    ("Badan Kerja Sama Antar Desa (BKAD) menggelar rapat. Ketua BKAD berkata BKAD akan membantu.", []),
+    ("Kesatuan Pelaut Indonesia (KPI) mendesak pemerintah. Presiden KPI Hasudungan Tambunan berkata.", []),
+    ("Komisi Penyiaran Indonesia (KPI) menegur stasiun televisi. KPI memanggil direksinya.",
+     ["Komisi Penyiaran Indonesia"]),
+    # ...not a name sharing most words with the table's (`Nasional` for `Negara`), nor a holder's name
+    ("Deputi Sistem Informasi Kepegawaian Badan Kepegawaian Nasional (BKN) Iwan Hermanto hadir.",
+     ["Badan Kepegawaian Negara"]),
+    ("Ia diperiksa di Komplek Kementerian Kelautan Perikanan (KKP), Gambir.", ["Kementerian Kelautan dan Perikanan"]),
+    ("Staf Khusus Mohammad Amin (KPK) hadir, dan KPK bekerja.", ["Komisi Pemberantasan Korupsi"]),
     ("Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah (Bappeda) Kabupaten Kapuas Hulu hadir.",
      ["Badan Perencanaan Pembangunan Daerah Kabupaten Kapuas Hulu"]),
     # ...but not a post's acronym (`Kajari`), whose holder is named later

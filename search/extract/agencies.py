@@ -280,6 +280,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
         regions = list(gazetteers.regions.find_all(tokens))
     found: list[tuple[Match, AgencyRef | _UnitMatch]] = []
     learned: dict[str, AgencyRef | _UnitMatch] = {}
+    defined_as_other: dict[tuple[str, str], bool] = {}  # (acronym, table's body) -> the article defines another
     position = 0  # tokens before this are read already
     first_words = gazetteers.scan_words
     for start in tokens.where_key(first_words):
@@ -292,7 +293,7 @@ def find_agencies(text: str, tokens: Tokens, place_region: Region | None = None,
             found.extend(sub)
             position = sub[0][0].end
             continue
-        if match is not None and _not_an_agency(gazetteers, lexicon, tokens, match[0]):
+        if match is not None and _not_an_agency(gazetteers, lexicon, tokens, match[0], defined_as_other):
             position = match[0].end
             continue
         if match is None:
@@ -648,13 +649,14 @@ HOME_COUNTRY = frozenset({"Indonesia", "RI"})
 NATIONAL_WORD = "Nasional"  # after a regional unit's name: a country's body (`… Nasional Singapura`)
 
 
-def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match) -> bool:
+def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Tokens, match: Match,
+                   defined_as_other: dict[tuple[str, str], bool]) -> bool:
     """`DPD Golkar`, `DPD II Partai Golkar`: a party board; `Kementerian Keuangan China`: a body abroad;
     `Dirjen Dukcapil`: a directorate general's head, not the regional unit its short name also names;
     `BPKH Limited`: a company."""
     after = match.end
     kind = getattr(match.value, "kind", None)
-    if _names_initials(tokens, match) or _defines_another_body(tokens, match, lexicon):
+    if _names_initials(tokens, match) or _defines_another_body(tokens, match, lexicon, defined_as_other):
         return True
     if after < len(tokens) and tokens[after].text in lexicon.company_suffixes:
         return True
@@ -699,22 +701,42 @@ def _names_an_organisation(gazetteers: AgencyGazetteers, tokens: Tokens, at: int
             and gazetteers.regions.match_at(tokens, at) is None)
 
 
-def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
-    """`Badan Kerja Sama Antar Desa (BKAD)`: a regional unit's acronym in brackets after a name written out that
-    shares less than half its words with the table's unit of that acronym (Badan Keuangan dan Aset Daerah): the
-    article's own body, which no table knows."""
-    start, unit = match.start, match.value
-    if (getattr(unit, "kind", None) != "regional_unit" or start < 3 or tokens[start - 1].text != "("
-            or match.end >= len(tokens) or tokens[match.end].text != ")"):
-        return False  # a national body's acronym after a name is often its holder's (`Mohammad Amin (Bekraf)`)
+def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon,
+                          verdicts: dict[tuple[str, str], bool]) -> bool:
+    """An acronym the article defines, anywhere in it, as a body other than the table's: then it is that other
+    body everywhere in the article (`Kesatuan Pelaut Indonesia (KPI) … Presiden KPI`, not the Komisi Penyiaran).
+    `verdicts` keeps each acronym's for the article: its every use is looked at once."""
+    text, ref = tokens[match.start].text, match.value.unit if isinstance(match.value, _UnitMatch) else match.value
+    if match.end - match.start != 1:
+        return _defined_here_as_another(tokens, match.start, match.end, ref, lexicon)
+    asked = (text, ref.canonical)
+    if asked not in verdicts:
+        verdicts[asked] = any(_defined_here_as_another(tokens, k, k + 1, ref, lexicon)
+                              for k in tokens.where((text,)))
+    return verdicts[asked]
+
+
+def _defined_here_as_another(tokens: Tokens, start: int, end: int, unit: AgencyRef, lexicon: Lexicon) -> bool:
+    """The acronym at `start:end`, in brackets, follows a name written out that shares less than half its words
+    with the table's body of that acronym: `Badan Kerja Sama Antar Desa (BKAD)` (the table's BKAD is the Badan
+    Keuangan dan Aset Daerah), a regional unit, the article's own body, which no table knows. Any other body's
+    acronym after a name is often its holder's (`Mohammad Amin (Bekraf)`): such a name must also spell the
+    acronym by its words' initials (`Kesatuan Pelaut Indonesia (KPI)`)."""
+    if start < 3 or tokens[start - 1].text != "(" or end >= len(tokens) or tokens[end].text != ")":
+        return False
     written = []
     k = start - 2
     while k >= 0 and len(written) < MAX_DEFINED_WORDS and (tokens[k].is_capitalised or tokens[k].text == ","
                                                            or tokens[k].text in lexicon.connectors):
         written.append(tokens[k].text)
         k -= 1
-    named = {word for word in written if word[:1].isupper()}
-    return len(named) >= 2 and len(named & set(unit.canonical.split())) * 2 < len(named)
+    named = [word for word in reversed(written) if word[:1].isupper()]
+    if getattr(unit, "kind", None) != "regional_unit":
+        acronym = tokens[start].text
+        named = named[-len(acronym):]  # the words that spell it, if any do
+        if not tokens[start].is_acronym or "".join(word[0] for word in named) != acronym:
+            return False
+    return len(set(named)) >= 2 and len(set(named) & set(unit.canonical.split())) * 2 < len(set(named))
 
 
 def _inside_a_law_title(tokens: Tokens, match: Match) -> bool:
