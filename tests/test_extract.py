@@ -927,6 +927,11 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Panglima TNI Jenderal TNI Gatot Nurmantyo mencoba Panser Anoa Amfibi yang baru.",
      [("Gatot Nurmantyo", "Panglima TNI")]),  # the rank, its service written after it, is no post's word
     ("Kapolres AKBP Erwan agus Purwanto hadir.", [("Erwan Agus Purwanto", "Kapolres")]),
+    # a police rank written in full after a post, its first word a post of its own (`Inspektur`: batch 31)
+    ("Hal itu disampaikan Kapolda Metro Jaya Inspektur Jenderal M Iriawan kemarin.",
+     [("M Iriawan", "Kapolda Metro Jaya")]),
+    ("Inspektur Jenderal Kementerian Keuangan Sumiyati berkata.",
+     [("Sumiyati", "Inspektur Jenderal Kementerian Keuangan")]),
     # a corps' letter in brackets after a rank, a specialist's degree after a name
     ("Panser itu dikendarai Serda (K) Lutfiah dan Serda (K) Melysa Situmorang.",
      [("Lutfiah", "Serda"), ("Melysa Situmorang", "Serda")]),
@@ -1472,6 +1477,22 @@ def test_regional_news_roles(body, expected):
     ("Rapat dihadiri oleh Dinas Kesehatan (Dinkes) Kota Bandung", ["Dinas Kesehatan Kota Bandung"]),
     # ...and a body no table knows defining a unit's acronym for itself is none of the table's
     ("Warga didampingi Badan Kerja Sama Antar Desa (BKAD) Nusa Penida.", []),
+    # units written out or by a short word of their name, and bodies batches 31 and 32 found missing
+    ("Direktorat Lantas Polda Metro Jaya menilang pengendara.",
+     ["Direktorat Lalu Lintas Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),
+    ("Direktorat Tindak Pidana Narkotika Bareskrim menggerebek gudang.",
+     ["Direktorat Tindak Pidana Narkoba Badan Reserse Kriminal Kepolisian Negara Republik Indonesia",
+      "Badan Reserse Kriminal Kepolisian Negara Republik Indonesia"]),
+    ("Kepala Korps Lalu Lintas Polri dan Divisi Hubungan Masyarakat Polri berjaga.",
+     ["Korps Lalu Lintas Kepolisian Negara Republik Indonesia", "Kepolisian Negara Republik Indonesia",
+      "Divisi Hubungan Masyarakat Kepolisian Negara Republik Indonesia"]),
+    ("Kementerian Perhubungan dan Ditjen Keimigrasian telah bertemu di Lemhannas.",
+     ["Kementerian Perhubungan", "Direktorat Jenderal Imigrasi", "Lembaga Ketahanan Nasional"]),
+    ("Unit Kerja Presiden Pembinaan Ideologi Pancasila (UKP PIP) kini BPIP; Dewan Nasional KEK bersidang.",
+     ["Unit Kerja Presiden Pembinaan Ideologi Pancasila", "Badan Pembinaan Ideologi Pancasila",
+      "Dewan Nasional Kawasan Ekonomi Khusus"]),
+    ("Selama ini hanya Komando Armada Kawasan Timur (Koarmatim) dan Komando Armada Barat. Kini Koarmada III.",
+     ["Komando Armada Kawasan Timur", "Komando Armada Kawasan Barat", "Komando Armada III"]),
     # ...everywhere in the article (batch 31); a national body's acronym too, when the name spells it
     ("Badan Kerja Sama Antar Desa (BKAD) menggelar rapat. Ketua BKAD berkata BKAD akan membantu.", []),
     ("Kesatuan Pelaut Indonesia (KPI) mendesak pemerintah. Presiden KPI Hasudungan Tambunan berkata.", []),

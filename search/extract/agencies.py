@@ -85,7 +85,7 @@ REGIONAL_BODIES = (
     _polda_unit("Direktorat Reserse Kriminal Khusus", "Ditreskrimsus"),
     _polda_unit("Direktorat Reserse Narkoba", "Ditresnarkoba", "Ditnarkoba"),
     _polda_unit("Direktorat Reserse Siber", "Ditressiber", "Direktorat Siber", "Ditsiber"),  # since 2024
-    _polda_unit("Direktorat Lalu Lintas", "Ditlantas"),
+    _polda_unit("Direktorat Lalu Lintas", "Ditlantas", "Direktorat Lantas"),
     _polda_unit("Direktorat Samapta", "Ditsamapta", "Dit Samapta"),
     _polda_unit("Direktorat Kepolisian Perairan dan Udara", "Ditpolairud", "Ditpolair"),
     _polda_unit("Direktorat Intelijen Keamanan", "Ditintelkam"),

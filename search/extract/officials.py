@@ -23,6 +23,7 @@ LISTED_NAME_WORDS = 3  # words of a bare name listed between two officials
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
+RANK_OPENING_POSTS = frozenset({"Inspektur"})  # a post that opens a police rank too: `Inspektur Jenderal`
 MAX_PARENTHESIS_TOKENS = 8
 MAX_LOWER_POST_WORDS = 4  # `pejabat pembuat komitmen (PPK)`, `kuasa pengguna anggaran (KPA)`
 MAX_GROUP_DISTANCE = 16  # tokens from a group of office holders (`dua petahana DPD RI`) back from its copula
@@ -1387,6 +1388,8 @@ class _Reader:
             if self.is_title(i) and i > head and all(
                     self.is_title(k) or (not self.is_title(head) and self._title_or_rank_service(k))
                     for k in range(i, name_start)):
+                if pieces and pieces[-1] in RANK_OPENING_POSTS and len(pieces) > 1:
+                    pieces.pop()  # `Kepala Korlantas Polri Inspektur Jenderal Royke`: the rank written in full
                 break  # `Pangdam Jaya Mayjen TNI Dudung`: the rank, with the service written after it, is no post
             if token.text in HOLDER_VERBS or ((token.text == "yang" or token.text in HOLDER_ADVERBS)
                                               and self.word(i + 1) in HOLDER_VERBS):
