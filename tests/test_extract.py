@@ -1084,6 +1084,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Basuki Tjahaja Purnama", "Gubernur DKI Jakarta")]),
     ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
     ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
+    # a country's leader in lower case, `tertinggi` read through (batches 31-32); an organisation's is none
+    ("Itu simbol keinginan pemimpin tertinggi Korut, Kim Jong-un, untuk berdamai.", [("Kim Jong-un", "pemimpin Korut")]),
+    ("Rudal diluncurkan atas perintah pemimpin Korea Utara Kim Jong Un.", [("Kim Jong Un", "pemimpin Korea Utara")]),
+    ("Hal itu dikatakan pemimpin redaksi Tempo Budi Setyarso dan pemimpin Hamas Ismail Haniyeh.", []),
     ("Kapolres saat itu menjelaskan kasusnya.", []),
     ("Presiden ketiga Bacharuddin Jusuf Habibie dan Wakil Presiden ke - 11 Boediono hadir.",
      [("Bacharuddin Jusuf Habibie", "Presiden"), ("Boediono", "Wakil Presiden")]),
