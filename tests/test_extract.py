@@ -1084,6 +1084,17 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Basuki Tjahaja Purnama", "Gubernur DKI Jakarta")]),
     ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
     ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
+    # names listed after the first holder of a post several hold at once hold it too (shared_posts.txt)...
+    ("Hadir Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata dan Laode M Syarif, Mensesneg Pratikno.",
+     [("Basaria Panjaitan", "Wakil Ketua KPK"), ("Alexander Marwata", "Wakil Ketua KPK"),
+      ("Laode M Syarif", "Wakil Ketua KPK"), ("Pratikno", "Mensesneg")]),
+    ("Hadir anggota Komisi III DPR Arsul Sani, Masinton Pasaribu, dan Benny K Harman.",
+     [("Arsul Sani", "anggota Komisi III DPR"), ("Masinton Pasaribu", "anggota Komisi III DPR"),
+      ("Benny K Harman", "anggota Komisi III DPR")]),
+    # ...not after a post one person holds, nor in a list that does not close with `dan`
+    ("Hadir Bupati Malang Rendra Kresna, Ahmad Dhani dan Ivan Gunawan.", [("Rendra Kresna", "Bupati Malang")]),
+    ("Hadir Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata, artis Ivan Gunawan.",
+     [("Basaria Panjaitan", "Wakil Ketua KPK")]),
     # a country's leader in lower case, `tertinggi` read through (batches 31-32); an organisation's is none
     ("Itu simbol keinginan pemimpin tertinggi Korut, Kim Jong-un, untuk berdamai.", [("Kim Jong-un", "pemimpin Korut")]),
     ("Rudal diluncurkan atas perintah pemimpin Korea Utara Kim Jong Un.", [("Kim Jong Un", "pemimpin Korea Utara")]),

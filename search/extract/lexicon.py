@@ -146,6 +146,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     company_posts: frozenset[tuple[str, ...]]  # `Presiden Direktur`: a post only companies have, as word tuples
+    shared_posts: frozenset[tuple[str, ...]]  # `wakil ketua`: a post several hold at once, lower-case word tuples
     unit_word_forms: dict[str, str]  # a short word in a unit's name -> written out (`Humas` -> `Hubungan Masyarakat`)
     spelling_variants: tuple[tuple[str, str], ...]  # (`oe`, `u`): one sound spelt two ways in names
     countries: tuple[str, ...]
@@ -458,6 +459,7 @@ def load_lexicon() -> Lexicon:
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
         company_posts=frozenset(tuple(line.split()) for line in read_lines("company_posts.txt")),
+        shared_posts=frozenset(tuple(line.split()) for line in read_lines("shared_posts.txt")),
         unit_word_forms=dict(tuple(line.split("\t")[:2]) for line in read_lines("unit_word_forms.tsv")),
         spelling_variants=tuple(tuple(line.split("\t")[:2]) for line in read_lines("spelling_variants.tsv")),
         countries=tuple(read_lines("countries.txt")),

@@ -20,6 +20,8 @@ MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 1
 MAX_PERSONS = 100  # other people named, likewise
 PERSON_NAME_WORDS = 4  # words of another person's name after a verb of saying (`kata Desi Ratnasari`)
 LISTED_NAME_WORDS = 3  # words of a bare name listed between two officials
+MAX_LISTED_HOLDERS = 8  # names listed after a shared post's first holder (`Wakil Ketua KPK, A, B dan C`)
+LIST_CLOSERS = frozenset({"dan", "serta"})
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
 NAME_ENDING_WORDS = frozenset({"rp", "us$", "usd"})  # a sum after a name, never part of it
 BALINESE_OPENERS = frozenset({"I", "Ni"})  # `I Made …`, `Ni Luh …`: a word before the given names
@@ -1724,6 +1726,41 @@ class _Reader:
                 return names
             return []
 
+    def shared_post_list(self, first: _Found) -> list[_Found]:
+        """`Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata dan Laode M Syarif`: after the first holder of a
+        post several hold at once (shared_posts.txt), names of two words or more listed after commas up to `dan`
+        hold it too; nothing unless the list closes so."""
+        if first.role is None or not self._shared_post(first.role):
+            return []
+        found: list[_Found] = []
+        position = first.name_end
+        while self.word(position) == "," and len(found) < MAX_LISTED_HOLDERS:
+            item = self._listed_holder(position + 1, first)
+            if item is None:
+                return []
+            found.append(item)
+            position = item.name_end
+            joined = position + (self.word(position) == ",")
+            if self.word(joined) in LIST_CLOSERS:
+                last = self._listed_holder(joined + 1, first)
+                if last is None or not self._list_ends(last.name_end):
+                    return []
+                return found + [last]
+        return []
+
+    def _shared_post(self, role: str) -> bool:
+        words = tuple(role.lower().split())
+        return any(words[:len(post)] == post for post in self.lex.shared_posts)
+
+    def _listed_holder(self, start: int, first: _Found) -> _Found | None:
+        end = self.name_words_from(start, MAX_NAME_WORDS)
+        return _Found(start, end, first.role, first.role_span) if end - start >= 2 else None
+
+    def _list_ends(self, i: int) -> bool:
+        """A list of names ends at `i`: the clause ends, a comma, a lower-case word goes on, or the text ends."""
+        return (i >= len(self.tokens) or self.word(i) in CLAUSE_END or self.word(i) == ","
+                or self.tokens[i].text.islower())
+
     def listed_after(self, name_end: int) -> list[_Found]:
         """`…Badruzzaman, Muhadi, Kabag Organisasi…`: bare names listed between two officials."""
         found = []
@@ -1931,7 +1968,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
         officials, resume = reader.read_official(i)
         if officials:
             found.extend(officials)
-            listed = reader.listed_after(officials[-1].name_end)
+            listed = reader.shared_post_list(officials[-1]) or reader.listed_after(officials[-1].name_end)
             found.extend(listed)
             if listed:
                 resume = listed[-1].name_end
