@@ -1095,6 +1095,9 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Hadir Bupati Malang Rendra Kresna, Ahmad Dhani dan Ivan Gunawan.", [("Rendra Kresna", "Bupati Malang")]),
     ("Hadir Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata, artis Ivan Gunawan.",
      [("Basaria Panjaitan", "Wakil Ketua KPK")]),
+    # a region abroad between a post and its holder is no part of the name (countries.txt)
+    ("Presiden Catalonia Carles Puigdemont dan Gubernur Ontario Doug Ford hadir.",
+     [("Carles Puigdemont", "Presiden Catalonia"), ("Doug Ford", "Gubernur Ontario")]),
     # a country's leader in lower case, `tertinggi` read through (batches 31-32); an organisation's is none
     ("Itu simbol keinginan pemimpin tertinggi Korut, Kim Jong-un, untuk berdamai.", [("Kim Jong-un", "pemimpin Korut")]),
     ("Rudal diluncurkan atas perintah pemimpin Korea Utara Kim Jong Un.", [("Kim Jong Un", "pemimpin Korea Utara")]),
