@@ -927,6 +927,8 @@ def test_officials_outside_public_office_and_places(body, expected):
     ("Panglima TNI Jenderal TNI Gatot Nurmantyo mencoba Panser Anoa Amfibi yang baru.",
      [("Gatot Nurmantyo", "Panglima TNI")]),  # the rank, its service written after it, is no post's word
     ("Kapolres AKBP Erwan agus Purwanto hadir.", [("Erwan Agus Purwanto", "Kapolres")]),
+    ("Kepala Pusat Penerangan ABRI masa itu, Brigjen Sumrahari, hadir.",
+     [("Sumrahari", "Kepala Pusat Penerangan ABRI")]),  # `masa itu`: when, read through
     # a police rank written in full after a post, its first word a post of its own (`Inspektur`: batch 31)
     ("Hal itu disampaikan Kapolda Metro Jaya Inspektur Jenderal M Iriawan kemarin.",
      [("M Iriawan", "Kapolda Metro Jaya")]),
@@ -1511,6 +1513,10 @@ def test_regional_news_roles(body, expected):
       "Dewan Nasional Kawasan Ekonomi Khusus"]),
     ("Selama ini hanya Komando Armada Kawasan Timur (Koarmatim) dan Komando Armada Barat. Kini Koarmada III.",
      ["Komando Armada Kawasan Timur", "Komando Armada Kawasan Barat", "Komando Armada III"]),
+    ("Kepala Dinas Penerangan TNI AU dan Kepala Pusat Penerangan ABRI hadir di Kementerian Kemaritiman.",
+     ["Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara", "Tentara Nasional Indonesia Angkatan Udara",
+      "Pusat Penerangan Angkatan Bersenjata Republik Indonesia", "Angkatan Bersenjata Republik Indonesia",
+      "Kementerian Koordinator Bidang Kemaritiman dan Investasi"]),
     # ...everywhere in the article (batch 31); a national body's acronym too, when the name spells it
     ("Badan Kerja Sama Antar Desa (BKAD) menggelar rapat. Ketua BKAD berkata BKAD akan membantu.", []),
     ("Kesatuan Pelaut Indonesia (KPI) mendesak pemerintah. Presiden KPI Hasudungan Tambunan berkata.", []),
