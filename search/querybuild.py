@@ -47,7 +47,7 @@ class Reader(Protocol):
 class Unit:
     """One positive part of a query, scored: a word, an agency named in one or more words, a phrase, a prefix
     or an OR group. The matching strategy (relaxation.py) may let articles without it through unless it is
-    `required` (a phrase, `+word`, words joined by `AND`)."""
+    `required` (a quoted phrase, `+word`, words joined by `AND`)."""
 
     query: wq.Query
     label: str  # as the result names it: `desa`, `kementerian dalam negeri`, `birokra*`, `bupati OR walikota`
@@ -228,7 +228,7 @@ class QueryBuilder:
 
     def clause_unit(self, clause: Clause) -> Unit:
         plain = not (clause.phrase or clause.prefix)
-        return Unit(self.clause_query(clause), _label(clause), clause.required or clause.phrase,
+        return Unit(self.clause_query(clause), _label(clause), clause.required,
                     clause.words[0] if plain else None)
 
     def word_unit(self, clause: Clause) -> Unit:
@@ -269,7 +269,7 @@ class QueryBuilder:
             else:
                 built.units.append(Unit(wq.Or([self.clause_query(c) for c in group]),
                                         " OR ".join(_label(c) for c in group),
-                                        any(c.required or c.phrase for c in group)))
+                                        any(c.required for c in group)))
         flush_run()
         if must_not:
             built.excluded = wq.Or(must_not)

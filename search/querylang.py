@@ -49,7 +49,7 @@ class Clause:
     phrase: bool = False
     prefix: bool = False
     negated: bool = False
-    required: bool = False  # `+word`, `+"a phrase"`, a word joined by `AND`: never dropped by relaxation
+    required: bool = False  # `+word`, a quoted phrase, a word joined by `AND`: never dropped by relaxation
 
 
 @dataclass(frozen=True)
@@ -354,14 +354,15 @@ def _clause(match: re.Match) -> Clause | None:
         words = tuple(words_of(match["phrase"]))
         if not words:
             return None
-        negated, required = _signs(match["sign"] or "")
-        return Clause(words, phrase=len(words) > 1, negated=negated, required=required)
+        negated, required = _signs(match["sign"] or "")  # a quoted phrase is required: the user asked for it
+        return Clause(words, phrase=len(words) > 1, negated=negated,
+                      required=required or (len(words) > 1 and not negated))
     raw = match["word"] or match.group()
     bare = raw.lstrip("-+")
     negated, required = _signs(raw[:len(raw) - len(bare)]) if bare else (False, False)
     words = tuple(words_of(bare))
     if not words:
         return None
-    if len(words) > 1:  # "kota/kabupaten" is two words: search them as a phrase
+    if len(words) > 1:  # `kota/kabupaten`, `Rp1.000`, `www.kpk.go.id`: its words in order, droppable as a word is
         return Clause(words, phrase=True, negated=negated, required=required)
     return Clause(words, prefix=bare.endswith("*") and len(words[0]) >= 2, negated=negated, required=required)

@@ -329,6 +329,15 @@ def test_a_phrase_a_plus_word_and_words_joined_by_and_are_never_dropped(small):
     assert hits_with_missing(small, "beras AND banjir gempa") == (True, [("s3", ["beras", "banjir"], ["gempa"])])
 
 
+def test_a_word_with_punctuation_inside_is_its_words_in_order_and_droppable(small):
+    # trial 34: `Rp1.000`, `www.kpk.go.id`, `2022/2023` were required phrases, so one pasted amount emptied the query
+    assert hits_with_missing(small, "beras banjir gempa/tsunami") == (
+        True, [("s3", ["beras", "banjir"], ["gempa tsunami"])])
+    assert hits_with_missing(small, "beras banjir +gempa/tsunami") == (False, [])
+    assert hits_with_missing(small, '"beras kepada" banjir gempa/tsunami') == (
+        True, [("s3", ["beras kepada", "banjir"], ["gempa tsunami"])])
+
+
 def test_question_words_and_fillers_rank_but_never_narrow_in_either_matching_mode(small):
     # `siapa`, `berapa`, `apa` (query_fillers.txt): no article needs to hold them, and none is said missing
     for match in ("relaxed", "all"):

@@ -6,13 +6,13 @@ from search.querylang import Clause, is_filler_group, parse
 
 @pytest.mark.parametrize("text, groups", [
     ("reformasi birokrasi", ((Clause(("reformasi",)),), (Clause(("birokrasi",)),))),
-    ('"kelas dunia"', ((Clause(("kelas", "dunia"), phrase=True),),)),
+    ('"kelas dunia"', ((Clause(("kelas", "dunia"), phrase=True, required=True),),)),
     ("reformasi -zoom", ((Clause(("reformasi",)),), (Clause(("zoom",), negated=True),))),
     ("bupati OR walikota", ((Clause(("bupati",)), Clause(("walikota",))),)),
     ("birokra*", ((Clause(("birokra",), prefix=True),),)),
     ("PAN-RB", ((Clause(("pan-rb",)),),)),
     ("kota/kabupaten", ((Clause(("kota", "kabupaten"), phrase=True),),)),
-    ('"lone quote', ((Clause(("lone", "quote"), phrase=True),),)),
+    ('"lone quote', ((Clause(("lone", "quote"), phrase=True, required=True),),)),
     ("* ) ( OR", ()),
     ("+lampung dana", ((Clause(("lampung",), required=True),), (Clause(("dana",)),))),
     ('+"kelas dunia" -"x y"', ((Clause(("kelas", "dunia"), phrase=True, required=True),),
