@@ -1516,6 +1516,13 @@ def test_regional_news_roles(body, expected):
      ["Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara", "Tentara Nasional Indonesia Angkatan Udara",
       "Pusat Penerangan Angkatan Bersenjata Republik Indonesia", "Angkatan Bersenjata Republik Indonesia",
       "Kementerian Koordinator Bidang Kemaritiman dan Investasi"]),
+    # a regional unit's acronym that a ministry's directorate general defines, or that names the ministry after
+    # it, is the ministry's (batch 33); a directorate general by its short name, written out; a service's Dispen
+    ("Terdakwa adalah Direktur Jenderal Kependudukan dan Pencatatan Sipil (Dukcapil) Kementerian Dalam Negeri "
+     "Irman dan Pejabat Pembuat Komitmen pada Dukcapil Kemendagri Sugiharto.",
+     ["Kementerian Dalam Negeri", "Direktorat Jenderal Kependudukan dan Pencatatan Sipil"]),
+    ("Tim dari Ditjen PKH dan Dispenal hadir.", ["Direktorat Jenderal Peternakan dan Kesehatan Hewan",
+                                                "Dinas Penerangan Tentara Nasional Indonesia Angkatan Laut"]),
     # ...everywhere in the article (batch 31); a national body's acronym too, when the name spells it
     ("Badan Kerja Sama Antar Desa (BKAD) menggelar rapat. Ketua BKAD berkata BKAD akan membantu.", []),
     ("Kesatuan Pelaut Indonesia (KPI) mendesak pemerintah. Presiden KPI Hasudungan Tambunan berkata.", []),
@@ -1627,7 +1634,7 @@ def test_regional_units_take_the_articles_region(body, place, expected):
     ("Inventarisasi dibantu Dinas Penataan Kota dan Badan Pertanahan Nasional.",
      ["Dinas Penataan Kota", "Badan Pertanahan Nasional"]),
     ("Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara menyebut.",  # a service's office, no region's
-     ["Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara", "Tentara Nasional Indonesia Angkatan Udara"]),
+     ["Dinas Penerangan Tentara Nasional Indonesia Angkatan Udara"]),  # written out in full, as Korlantas is
 ])
 def test_regional_units_written_past_the_tables_form(body, expected):
     assert extracted(body).agency_names == expected

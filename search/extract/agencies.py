@@ -672,6 +672,8 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True
     if kind == "regional_unit" and after < len(tokens) and tokens[after].text == NATIONAL_WORD:
         return True  # `Badan Lingkungan Hidup Nasional Singapura`: a country's body, no region's unit
+    if kind == "regional_unit" and after < len(tokens) and _ministry_at(gazetteers, tokens, after):
+        return True  # `Dukcapil Kemendagri`: the ministry's directorate general, no region's Dinas
     if after < len(tokens) and kind in NATIONAL_KINDS and (
             tokens[after].text in ABROAD_WORDS or (kind == "legislature" and tokens[after].text == "DPRD")):
         return True  # `Kejaksaan Agung setempat` (in Venezuela), `Mahkamah Agung negara Teluk itu`;
@@ -690,6 +692,11 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         place = gazetteers.regions.match_at(tokens, after)
         return place is not None and place.value == ()
     return False
+
+
+def _ministry_at(gazetteers: AgencyGazetteers, tokens: Tokens, at: int) -> bool:
+    national = gazetteers.national.match_at(tokens, at)
+    return national is not None and national.value.kind in MINISTRY_KINDS
 
 
 def _names_an_organisation(gazetteers: AgencyGazetteers, tokens: Tokens, at: int) -> bool:
@@ -731,7 +738,9 @@ def _defined_here_as_another(tokens: Tokens, start: int, end: int, unit: AgencyR
         written.append(tokens[k].text)
         k -= 1
     named = [word for word in reversed(written) if word[:1].isupper()]
-    if getattr(unit, "kind", None) != "regional_unit":
+    if unit.kind == "regional_unit" and DIRECTORATE_GENERAL_WORD in named:
+        return True  # `Direktur Jenderal Kependudukan dan Pencatatan Sipil (Dukcapil)`: a ministry's, no Dinas
+    if unit.kind != "regional_unit":
         acronym = tokens[start].text
         named = named[-len(acronym):]  # the words that spell it, if any do
         if not tokens[start].is_acronym or "".join(word[0] for word in named) != acronym:
@@ -867,6 +876,8 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 
 MAX_UNIT_WORDS = 6
+MINISTRY_KINDS = frozenset({"ministry", "coordinating_ministry"})
+DIRECTORATE_GENERAL_WORD = "Jenderal"  # `Direktorat Jenderal`, `Direktur Jenderal`: a ministry's unit or its head
 DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary
 BANK_WORD = "Bank"
 SENTENCE_MARKS = frozenset({".", "!", "?", "\n", '"', "“"})
