@@ -287,8 +287,8 @@ def verify(generation: Path, whole: bool = False) -> bool:
     whose size and time are as recorded by its sampled blocks, unless `whole`: after a read failed, damage
     between the samples is looked for too).
 
-    Raises IndexDamagedError naming the first file that differs or is missing, `checksums.json` itself
-    included where the generation's manifest is of a version always written with it; returns False for a
+    Raises IndexDamagedError naming the first file that differs, is missing or is not listed, `checksums.json`
+    itself included where the generation's manifest is of a version always written with it; returns False for a
     generation built before checksums were written (nothing to check it against), True when verified."""
     recorded = _read_checksums(generation)
     if recorded is None:
@@ -302,6 +302,12 @@ def verify(generation: Path, whole: bool = False) -> bool:
             continue
         raise IndexDamagedError(f"the index generation {generation} is damaged: {name} {problem}; "
                                 "run `warta reindex` to rebuild it")
+    # a file the checksums do not list is damage too: seal lists every file, and one left out (or a list emptied
+    # to `{"files": {}}`) would otherwise be read unchecked, and linked unchecked into the next generation
+    unlisted = sorted(path.name for path in checked_files(generation) if path.name not in recorded)
+    if unlisted:
+        raise IndexDamagedError(f"the index generation {generation} is damaged: {unlisted[0]} is not listed in "
+                                f"{CHECKSUMS}; run `warta reindex` to rebuild it")
     return True
 
 

@@ -203,6 +203,38 @@ def test_a_generation_written_with_checksums_that_lost_them_is_damaged_and_rebui
     assert verify(tmp_path / CURRENT) is True
 
 
+UNLISTED = [("one file left out", lambda files, victim: files.pop(victim)),
+            ("no file listed", lambda files, victim: files.clear())]
+
+
+@pytest.mark.parametrize("case,unlist", UNLISTED, ids=[u[0] for u in UNLISTED])
+def test_a_file_the_checksums_do_not_list_is_damage_and_reindex_rebuilds_it(tmp_path, case, unlist):
+    build_index([SEEDS, CORPUS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    victim = current_file(tmp_path, ".pst")
+    checksums = json.loads((current / CHECKSUMS).read_text())
+    unlist(checksums["files"], victim.name)  # `{"version": 2, "files": {}}` is a checksums file Warta reads
+    (current / CHECKSUMS).write_text(json.dumps(checksums))
+    os.truncate(victim, 1000)  # what the adversarial trial did: searches failed, a reindex said "unchanged"
+    named = victim.name if case == "one file left out" else sorted(
+        p.name for p in current.iterdir() if p.name not in (CHECKSUMS, ".inuse", "MAIN_WRITELOCK"))[0]
+    message = (f"the index generation {current} is damaged: {named} is not listed in {CHECKSUMS}; "
+               "run `warta reindex` to rebuild it")
+    with pytest.raises(IndexDamagedError) as opened:
+        open_current(tmp_path)
+    assert str(opened.value) == message
+    service = SearchService(tmp_path)
+    with pytest.raises(IndexDamagedError) as searched:
+        service.search(SearchRequest("korupsi"))
+    service.close()
+    assert str(searched.value) == message
+    notices = []
+    report = build_index([SEEDS, CORPUS], tmp_path, notice=notices.append)  # incremental, as asked
+    assert notices == [f"{message}: rebuilding it in full"]
+    assert (report.indexed, report.generation is not None) == (7, True)
+    assert verify(tmp_path / CURRENT, whole=True) is True and open_current(tmp_path).doc_count() == 7
+
+
 @pytest.fixture()
 def sampled_seed_index(tmp_path, monkeypatch):
     """The seed's index, its files checked as large ones are: by their first and last 16 bytes."""
