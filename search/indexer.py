@@ -9,8 +9,9 @@ A file's `ids` are the documents its articles are indexed as: an article whose t
 from another file (under another URL) lists that document. Removing or changing one of the files
 re-reads the others that list the same document, so it stays while any source of it remains.
 
-The current generation is verified (generations.verify) before an update builds on it; a damaged one, or
-one written by an older Warta, is rebuilt in full, and the reindex says so.
+The current generation is verified (generations.verify, every byte) and its segments opened before an update
+builds on it; a damaged one (checksums differ, or Whoosh cannot read it), or one written by an older Warta, is
+rebuilt in full, and the reindex says so.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from .documents import stored_article
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
-                          new_building_dir, publish, remove_unfinished_builds, remove_unused_generations, seal,
-                          usable)
+                          new_building_dir, open_searcher, publish, remove_unfinished_builds,
+                          remove_unused_generations, seal, usable)
 from .loaders import (DEFAULT_OPTIONS, REJECTION_KINDS, ReadOptions, Rejection, RejectionList, find_sources,
                       read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
@@ -397,7 +398,14 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     if old is None or not readable:
         say(f"the current generation {base.name} was written by an older Warta: rebuilding it in full")
         return None, {}
-    written, wanted = whoosh_index.open_dir(str(base)).schema, build_schema(facets)
+    try:  # checksums say the bytes are as sealed, not that Whoosh can read them (a forged or rewritten record)
+        searcher = open_searcher(base)
+    except Exception as error:  # whatever a truncated term table or pickle gives, as generations.usable
+        say(f"the index generation {base} is damaged: Whoosh cannot read its segments ({type(error).__name__}): "
+            "rebuilding it in full")
+        return None, {}
+    with searcher:
+        written, wanted = searcher.schema, build_schema(facets)
     if set(written.names()) != set(wanted.names()):
         say(f"the current generation {base.name} has other facets than {', '.join(facets.names)}: "
             "rebuilding it in full")

@@ -13,7 +13,7 @@ import warnings
 import pytest
 
 from search.errors import IndexBusyError, IndexMissingError, IndexWriteError, InputError
-from search.generations import CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release
+from search.generations import CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release, seal
 from search import stories
 from search.indexer import build_index, open_current
 from search.loaders import ReadOptions
@@ -126,6 +126,21 @@ def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
     report = build_index([SEEDS, CORPUS], tmp_path)
     assert (report.indexed, report.files_unchanged, report.generation) == (0, 3, None)
     assert generation(tmp_path) == before
+
+
+def test_a_generation_whoosh_cannot_read_is_rebuilt_in_full_though_its_checksums_match(tmp_path):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    terms = next(current.glob("*.trm"))
+    os.truncate(terms, terms.stat().st_size // 2)
+    (current / CHECKSUMS).unlink()
+    seal(current)  # a record rewritten to match the damage: only reading the files shows it
+    notices = []
+    report = build_index([SEEDS], tmp_path, notice=notices.append)  # no source changed
+    assert notices == [f"the index generation {current} is damaged: Whoosh cannot read its segments (OSError): "
+                       "rebuilding it in full"]
+    assert (report.indexed, report.files_unchanged) == (1, 0)
+    assert generation(tmp_path) == report.generation != current.name and count(tmp_path) == 1
 
 
 def test_a_story_state_of_other_settings_is_rebuilt_in_full_though_no_file_changed(tmp_path, monkeypatch):
