@@ -8,6 +8,7 @@ Layout under an index root:
     gen-<stamp>/.inuse           readers hold a shared lock on it while they read that generation
     .building-<pid>-<ns>/        a generation being written (removed if its writer died)
     .reindex.lock                held (exclusively) by the one running reindex; records its pid
+    .current-<pid>               the link a reindex renames onto `current` (removed if its writer died first)
     stems.tsv                    the stems of every indexed word (shared by the generations)
 
 Warta removes only entries whose names it gives (`gen-<8 digits>-<6 digits>-<9 digits>`,
@@ -45,6 +46,7 @@ MANIFEST_VERSION_AT_START = re.compile(rb'\s*\{\s*"version"\s*:\s*(\d{1,6})\b')
 CHECKSUMS_VERSION = 2
 GENERATION_NAME = re.compile(r"^gen-\d{8}-\d{6}-\d{9}$")
 BUILDING_NAME = re.compile(r"^\.building-\d+-\d+$")
+TEMPORARY_LINK_NAME = re.compile(r"^\.current-\d+$")
 # other names a reindex of this or the previous version leaves at the root: temporary link and stem cache
 OWN_FILE_NAME = re.compile(r"^(\.reindex\.lock|stems\.tsv|\.stems\.tsv\.\d+|\.current-\d+)$")
 MARKER_TEXT = """This directory is a Warta index (written by `warta reindex`).
@@ -368,6 +370,19 @@ def remove_unfinished_builds(root: Path) -> list[str]:
         shutil.rmtree(building, ignore_errors=True)
         removed.append(building.name)
     return removed
+
+
+def remove_interrupted_links(root: Path) -> list[str]:
+    """The `.current-<pid>` links of a reindex killed between making one and renaming it onto `current` (only
+    called while holding the reindex lock: no other reindex is publishing, so every one but ours is stale)."""
+    if not is_marked(root):
+        return []
+    removed = []
+    for link in root.glob(f".{CURRENT}-*"):
+        if TEMPORARY_LINK_NAME.match(link.name) and link.is_symlink() and link.name != f".{CURRENT}-{os.getpid()}":
+            link.unlink()
+            removed.append(link.name)
+    return sorted(removed)
 
 
 class ReindexLock:

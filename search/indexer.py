@@ -34,8 +34,8 @@ from .documents import stored_article
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
-                          new_building_dir, open_searcher, publish, remove_unfinished_builds,
-                          remove_unused_generations, seal, usable)
+                          new_building_dir, open_searcher, publish, remove_interrupted_links,
+                          remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import (DEFAULT_OPTIONS, REJECTION_KINDS, ReadOptions, Rejection, RejectionList, find_sources,
                       read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
@@ -366,6 +366,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
             leftovers = remove_unfinished_builds(root)
             if leftovers:
                 say(f"removed {len(leftovers)} unfinished build(s) left by an interrupted reindex")
+            links = remove_interrupted_links(root)
+            if links:
+                say(f"removed {len(links)} temporary link(s) left by an interrupted reindex ({', '.join(links)})")
             stems = Stems(root)
             stems.refresh()
             _update(root, sources, full, progress, report, say, stems, options, facets, walked)

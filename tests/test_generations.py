@@ -2,6 +2,8 @@
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -87,6 +89,19 @@ def test_unmarked_roots_are_never_cleaned_by_readers(tmp_path):
     (tmp_path / ".building-1-2").mkdir()
     assert remove_unused_generations(tmp_path) == [] and remove_unfinished_builds(tmp_path) == []
     assert listing(tmp_path) == [".building-1-2", "gen-20250101-000000-000000000"]
+
+
+def test_the_temporary_current_link_of_a_reindex_killed_while_publishing_is_removed_by_the_next(tmp_path):
+    build_index([SEEDS], tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = f".{CURRENT}-{dead.stdout.strip()}"
+    os.symlink(os.readlink(tmp_path / CURRENT), tmp_path / stale)  # killed between making it and renaming it
+    os.symlink(os.readlink(tmp_path / CURRENT), tmp_path / ".current-notes")  # not a name Warta gives
+    notices = []
+    report = build_index([SEEDS], tmp_path, notice=notices.append)  # nothing else to do
+    assert notices == [f"removed 1 temporary link(s) left by an interrupted reindex ({stale})"]
+    assert report.generation is None
+    assert sorted(p.name for p in tmp_path.glob(".current-*")) == [".current-notes"]
 
 
 def test_a_file_given_as_the_index_is_refused(tmp_path):
