@@ -234,10 +234,19 @@ class FacetTable:
 def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
                aliases: Callable[[str], Iterable[str]] | None = None) -> bool:
     """Whether the type-ahead's `prefix` starts a word of `value` as `shown_as` shows it, or of one of its other
-    names (`aliases`: an agency's acronyms, an official's nicknames); case is ignored."""
-    wanted = prefix.casefold()
-    return any(word.startswith(wanted) for word in shown_as(value).casefold().split()) or (
-        aliases is not None and any(word.startswith(wanted) for word in aliases(value)))
+    names (`aliases`: an agency's acronyms, an official's nicknames); case is ignored. Typed words start
+    consecutive words (`joko w`, `lampung selatan`: what the user sees, typed out)."""
+    wanted = prefix.casefold().split()
+    if not wanted:
+        return True
+    names = [shown_as(value), *(aliases(value) if aliases is not None else ())]
+    return any(_starts_words(name.casefold().split(), wanted) for name in names)
+
+
+def _starts_words(words: list[str], typed: list[str]) -> bool:
+    """Whether each typed word starts the word of `words` after the one the previous typed word started."""
+    return any(all(word.startswith(part) for word, part in zip(words[i:i + len(typed)], typed))
+               for i in range(len(words) - len(typed) + 1))
 
 
 def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,

@@ -97,3 +97,20 @@ def test_prefix_matches_the_value_as_shown():
 
     assert region_table().counts(np.ones(4, dtype=bool), prefix="lamp", shown_as=REGION.display) == [
         ("18", 3), ("18.01", 2), ("18.71", 1)]
+    # trial 34: the whole text of the box, spaces and all (`lampung selatan`, `joko w`), as the user sees it
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="Lampung  sel", shown_as=REGION.display) == [
+        ("18.01", 2)]
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="kabupaten lampung selatan",
+                                 shown_as=REGION.display) == [("18.01", 2)]
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="selatan lampung", shown_as=REGION.display) == []
+
+
+def test_typed_words_start_consecutive_words_of_the_value_or_of_another_name():
+    from search.facets import typed_into
+
+    assert [typed_into("Joko Widodo", typed) for typed in ("joko", "joko w", "JOKO WIDODO", "wid", "jo wi", "widodo joko",
+                                                           "joko widodo presiden", "  ")] == [
+        True, True, True, True, True, False, False, True]
+    assert typed_into("Joko Widodo", "jokowi", aliases=lambda value: ["Jokowi"])
+    assert typed_into("Komisi Pemberantasan Korupsi", "komisi pemberantasan")
+    assert not typed_into("Komisi Pemberantasan Korupsi", "komisi korupsi")
