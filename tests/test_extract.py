@@ -1085,6 +1085,11 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Basuki Tjahaja Purnama", "Gubernur DKI Jakarta")]),
     ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
     ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
+    # a post's holder written in brackets after it (batch 34), the role naming its place or body, no comma in it
+    ("Sabtu pagi ini Menlu RI (Retno LP Marsudi) sudah berbicara dengan Menlu Australia (Julie Bishop).",
+     [("Retno LP Marsudi", "Menlu RI"), ("Julie Bishop", "Menlu Australia")]),
+    ("Kapolres Malang (AKBP Yade Setiawan Ujung) berkata.", [("Yade Setiawan Ujung", "Kapolres Malang")]),
+    ("Peringatan keras dari Pak Kades (Boy Crosby) dan Bu Inem (Dewi Sartika) di film itu.", []),
     # names listed after the first holder of a post several hold at once hold it too (shared_posts.txt)...
     ("Hadir Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata dan Laode M Syarif, Mensesneg Pratikno.",
      [("Basaria Panjaitan", "Wakil Ketua KPK"), ("Alexander Marwata", "Wakil Ketua KPK"),

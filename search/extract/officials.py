@@ -985,7 +985,25 @@ class _Reader:
                     and not self.is_head(following)):
                 start = following
                 continue
+            opening = self._name_in_brackets(head, start, end) if name is None and not related else None
+            if opening is not None:
+                start = opening + 1  # `Menlu RI (Retno LP Marsudi)`: the holder in brackets after the post
+                continue
             return [], head + 1
+
+    def _name_in_brackets(self, head: int, start: int, end: int) -> int | None:
+        """The first `(` from `start` to `end` when a name of two words or more (its titles and ranks before it)
+        and `)` follow it within MAX_PARENTHESIS_TOKENS: a role's holder written in brackets. The role before it
+        names its place or body (`Menlu RI (Retno LP Marsudi)`; a film's `Pak Kades (Boy Crosby)` is a part and
+        its actor) and holds no comma (`hakim MK, PAK (Patrialis Akbar)`: initials, then the name they stand for)."""
+        opening = next((k for k in range(start, end) if self.word(k) == "("), None)
+        if opening is None or opening - head < 2 or "," in self.tokens.texts[head:opening]:
+            return None
+        k = opening + 1
+        while k < len(self.tokens) and self.is_title(k) and k - opening < MAX_PARENTHESIS_TOKENS:
+            k += 1
+        end = self.name_words_from(k, MAX_NAME_WORDS)
+        return opening if end - k >= 2 and self.word(end) == ")" else None
 
     def _where_it_lies(self, level: int) -> int | None:
         """The comma closing `Kecamatan Sumberejo,` (a place's kind, then at most MAX_PLACE_WORDS capitalised
@@ -1404,7 +1422,7 @@ class _Reader:
                 continue
             pieces.append(token.text)
             i += 1
-        role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,")
+        role = " ".join(pieces).replace(" ,", ",").replace(" - ", "-").replace(" / ", "/").strip(" ,(")
         return role or None
 
     def _title_or_rank_service(self, k: int) -> bool:
