@@ -3,15 +3,14 @@
 Extraction runs on every article, and an article is a few hundred tokens: what a token knows about its text
 (lower case, capitalised, an acronym) is computed once per distinct text and shared by every occurrence
 (`Word`), and where each token stands is one list of offsets beside them (`Tokens.starts`), its text another
-(`Tokens.texts`). The extractors' looks for cue words (`Tokens.where`) read where each text stands once an article.
+(`Tokens.texts`). The extractors' looks for cue words (`Tokens.where`) read which texts an article holds once.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import compress, count
 from operator import attrgetter
 from typing import Container
 
@@ -65,15 +64,16 @@ def word(text: str) -> Word:
 class Tokens(list):
     """The tokens of one text, in order, where each starts in it, and their texts (the tokens never change)."""
 
-    __slots__ = ("starts", "texts", "_lowers", "_text_places", "_key_places")
+    __slots__ = ("starts", "texts", "_lowers", "_text_set", "_keys", "_key_set")
 
     def __init__(self) -> None:
         super().__init__()
         self.starts: list[int] = []
         self.texts: list[str] = []
         self._lowers: list[str] | None = None
-        self._text_places: dict[str, list[int]] | None = None  # where each text stands: `where`
-        self._key_places: dict[str, list[int]] | None = None  # where each key stands: `where_key`
+        self._text_set: set[str] | None = None  # the texts written: `where`
+        self._keys: list[str] | None = None  # each token's key, and the keys written: `where_key`
+        self._key_set: set[str] | None = None
 
     def start(self, i: int) -> int:
         return self.starts[i]
@@ -87,32 +87,20 @@ class Tokens(list):
 
     def where(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """The positions from `start` to `stop` (both from 0) of the tokens written as one of `words`, in order.
-        Every extractor looks for its cue words among an article's tokens, a dozen looks an article: where each
-        text stands is read once (`_places`), and each look asks only about the texts both the article and
-        `words` hold (an article has a few hundred distinct texts, a cue list one to several hundred words)."""
-        return _where(self._places_of_texts(), words, start, stop)
+        Every extractor looks for its cue words among an article's tokens, a dozen looks an article: the texts
+        both the article and `words` hold are found by a set operation in C (`_common`; an article has a few
+        hundred distinct texts, a cue list one to several hundred words), and most looks find none; only
+        then are the tokens gone through, in C (`_positions`)."""
+        if self._text_set is None:
+            self._text_set = set(self.texts)
+        return _positions(self.texts, _common(self._text_set, words), start, stop)
 
     def where_key(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`."""
-        if self._key_places is None:
-            self._key_places = self._places_of_keys()
-        return _where(self._key_places, words, start, stop)
-
-    def _places_of_texts(self) -> dict[str, list[int]]:
-        if self._text_places is None:
-            self._text_places = _places(self.texts)
-        return self._text_places
-
-    def _places_of_keys(self) -> dict[str, list[int]]:
-        """Where each key stands, from where each text stands: a text has one key (`Bupati`, `bupati` and
-        `BUPATI` share theirs), and an article has half as many distinct texts as tokens. The positions of a
-        key several texts share are not in order (`_where` sorts what it finds)."""
-        places: dict[str, list[int]] = {}
-        for positions in self._places_of_texts().values():
-            key = self[positions[0]].key
-            found = places.get(key)
-            places[key] = positions if found is None else found + positions
-        return places
+        if self._keys is None:
+            self._keys = list(map(attrgetter("key"), self))
+            self._key_set = set(self._keys)
+        return _positions(self._keys, _common(self._key_set, words), start, stop)
 
     def where_lower(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose lower case is one of `words`. A lower case of letters alone is its
@@ -132,34 +120,21 @@ def _all_letters(words: frozenset[str]) -> bool:
     return all(map(str.isalpha, words)) and bool(words)
 
 
-def _places(values: list[str]) -> dict[str, list[int]]:
-    """Where each value stands in `values`, in order (the key places share these lists: never change one)."""
-    places: dict[str, list[int]] = {}
-    place = places.setdefault  # one call a value: the empty list it may make costs less than a second look
-    for i, value in enumerate(values):
-        place(value, []).append(i)
-    return places
+def _positions(values: list[str], common: set[str], start: int, stop: int | None) -> list[int]:
+    """The positions from `start` to `stop` of the values in `common`, in order."""
+    if not common:
+        return []
+    if start or stop is not None:
+        values = values[start:stop]
+    return list(compress(count(start), map(common.__contains__, values)))
 
 
-def _where(places: dict[str, list[int]], words: Container[str], start: int, stop: int | None) -> list[int]:
-    """The positions in `places` of the values in `words`, from `start` to `stop`, in order. The texts both
-    hold are found by going through the smaller of the two (a set operation in C, `_common`); the positions of
-    a value need not be in order."""
-    positions = sorted(chain.from_iterable(map(places.__getitem__, _common(places, words))))
-    if not start and stop is None:
-        return positions
-    first = bisect_left(positions, start)
-    return positions[first:] if stop is None else positions[first:bisect_left(positions, stop, first)]
-
-
-def _common(places: dict[str, list[int]], words: Container[str]) -> set[str]:
-    """The values both `places` and `words` (a set, a frozenset or a dict) hold. A dict view's `&` goes
-    through its other operand, a set's `intersection` through a dict it is given: whichever is smaller."""
+def _common(values: set[str], words: Container[str]) -> set[str]:
+    """The values both `values` and `words` (a set, a frozenset, a dict or any other collection) hold, found
+    by going through the smaller of the two when both are sets (a dict's keys are one)."""
     if isinstance(words, dict):
-        return places.keys() & words.keys()
-    if len(words) <= len(places) or not isinstance(words, (set, frozenset)):
-        return places.keys() & words  # any other collection: gone through whole
-    return words.intersection(places)
+        return words.keys() & values
+    return values.intersection(words)
 
 
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
