@@ -207,7 +207,8 @@ class _Reader:
 
     # -- token classes -------------------------------------------------------------------------
     def word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        texts = self.tokens.texts  # asked most of all the reader's questions: the texts' list, not the tokens
+        return texts[i] if 0 <= i < len(texts) else ""
 
     def name_words_from(self, start: int, most: int) -> int:
         """Where the run of name words from `start` ends, after `most` of them at most."""

@@ -645,11 +645,10 @@ def _paired_level(tokens: list[Token], start: int, words: RegionWords) -> Cue | 
 def _ends_a_cue(tokens: list[Token], match: Match, words: RegionWords) -> bool:
     """`Polres Metro Bekasi`, `Kapolsek Metro Tebet`: the name is the last word of a cue (`polres metro`) that
     belongs to the name after it."""
-    last = " ".join(token.key for token in tokens[match.start:match.end])
-    for width in range(1, words.longest):
-        if match.start - width < 0:
-            break
-        if " ".join(token.key for token in tokens[match.start - width:match.start]) + " " + last in words.cues:
+    phrase = " ".join(token.key for token in tokens[match.start:match.end])
+    for before in range(match.start - 1, max(-1, match.start - words.longest), -1):
+        phrase = tokens[before].key + " " + phrase  # one word more of the cue each time, read once
+        if phrase in words.cues:
             return True
     return False
 
