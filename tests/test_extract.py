@@ -1085,6 +1085,10 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Basuki Tjahaja Purnama", "Gubernur DKI Jakarta")]),
     ("Pilihannya Presiden RI petahana Joko Widodo atau yang lain.", [("Joko Widodo", "Presiden RI")]),
     ("Ia bertemu dengan presiden terpilih AS, Donald Trump, di New York.", [("Donald Trump", "presiden AS")]),
+    # an incumbent running again holds the post: `petahana` before the candidacy or after the post (batch 35)
+    ("Calon Wakil Gubernur DKI Jakarta petahana, Djarot Saiful Hidayat, mengawali kampanye.",
+     [("Djarot Saiful Hidayat", "Wakil Gubernur DKI Jakarta")]),
+    ("Calon Wakil Gubernur DKI Jakarta, Sandiaga Uno, mengawali kampanye.", []),
     # a post's holder written in brackets after it (batch 34), the role naming its place or body, no comma in it
     ("Sabtu pagi ini Menlu RI (Retno LP Marsudi) sudah berbicara dengan Menlu Australia (Julie Bishop).",
      [("Retno LP Marsudi", "Menlu RI"), ("Julie Bishop", "Menlu Australia")]),
@@ -1501,6 +1505,10 @@ def test_regional_news_roles(body, expected):
     ("Rapat dihadiri oleh Dinas Kesehatan (Dinkes) Kota Bandung", ["Dinas Kesehatan Kota Bandung"]),
     # ...and a body no table knows defining a unit's acronym for itself is none of the table's
     ("Warga didampingi Badan Kerja Sama Antar Desa (BKAD) Nusa Penida.", []),
+    # a commission's number in digits is its Roman numeral (batch 36)
+    ("Anggota Komisi 1 DPR RI berkata, dan Komisi 4 DPRD Kota Pekanbaru setuju.",
+     ["Komisi I Dewan Perwakilan Rakyat", "Dewan Perwakilan Rakyat",
+      "Komisi IV Dewan Perwakilan Rakyat Daerah Kota Pekanbaru", "Dewan Perwakilan Rakyat Daerah Kota Pekanbaru"]),
     # units written out or by a short word of their name, and bodies batches 31 and 32 found missing
     ("Direktorat Lantas Polda Metro Jaya menilang pengendara.",
      ["Direktorat Lalu Lintas Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),

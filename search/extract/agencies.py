@@ -894,6 +894,21 @@ NOT_UNITS = frozenset({"Kota", "Desa", "Kelurahan", "Warga", "Pertemuan", "Rakya
                        "Lelang", "Budaya"})  # `Balai Lelang Christie`: an auction house; `Balai Budaya`: a hall
 
 
+ROMAN_DIGITS = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+MAX_ROMAN_NUMBER = 20  # `Komisi 1 DPR` is Komisi I: commissions are numbered so, none past XIII
+
+
+def _as_roman(text: str) -> str:
+    """`1` -> `I`, `11` -> `XI`: a commission's number written in digits, as its name writes it."""
+    if not text.isdigit() or not 0 < int(text) <= MAX_ROMAN_NUMBER:
+        return text
+    number, roman = int(text), ""
+    for letters, value in ROMAN_DIGITS:
+        while number >= value:
+            roman, number = roman + letters, number - value
+    return roman
+
+
 MIN_HOLDER_WORDS = 2
 MAX_HOLDER_WORDS = 3  # words of a holder's name after a unit's
 
@@ -906,7 +921,7 @@ def _qualifier(gazetteers: AgencyGazetteers, tokens: Tokens, start: int, kind: s
     if kind == "number":
         if start < len(tokens) and (_is_roman(tokens[start].text) or tokens[start].text.isdigit()
                                     or (len(tokens[start].text) == 1 and tokens[start].text.isupper())):
-            return [tokens[start].text], start + 1
+            return [_as_roman(tokens[start].text)], start + 1
         return None, start
     words: list[str] = []
     end = start

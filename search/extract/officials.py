@@ -78,6 +78,7 @@ CANDIDACY_WORDS = frozenset({"Caleg", "Capres", "Cawapres", "Cagub", "Cawagub", 
 CANDIDACY_BEFORE = frozenset({"calon", "bacalon", "cawapres", "capres", "kandidat"})  # before a position: running for
 # it (`Kandidat Presiden Perancis Emmanuel Macron`)
 INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for again
+MAX_INCUMBENT_REACH = 6  # capitalised words of a post read before the `petahana` that follows them
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
@@ -241,8 +242,16 @@ class _Reader:
             candidacy = i - 2
         else:
             return False
-        # `Petahana Calon Wakil Gubernur DKI Jakarta Djarot`: the holder, running again
-        return self.word(candidacy - 1).lower() != INCUMBENT
+        # `Petahana Calon Wakil Gubernur DKI Jakarta Djarot`: the holder, running again; so is `Calon Wakil
+        # Gubernur DKI Jakarta petahana, Djarot`
+        return self.word(candidacy - 1).lower() != INCUMBENT and not self._incumbent_after(i)
+
+    def _incumbent_after(self, i: int) -> bool:
+        """`petahana` right after the capitalised words of the post at `i`."""
+        k = i + 1
+        while k < len(self.tokens) and k - i <= MAX_INCUMBENT_REACH and self.tokens[k].is_capitalised:
+            k += 1
+        return self.word(k).lower() == INCUMBENT
 
     def is_lowercase_head(self, i: int) -> bool:
         """`kata hakim Mahkamah Konstitusi Suhartoyo`: a position in lower case (or capitalised as a sentence's first
