@@ -1094,6 +1094,12 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
      [("Retno LP Marsudi", "Menlu RI"), ("Julie Bishop", "Menlu Australia")]),
     ("Kapolres Malang (AKBP Yade Setiawan Ujung) berkata.", [("Yade Setiawan Ujung", "Kapolres Malang")]),
     ("Peringatan keras dari Pak Kades (Boy Crosby) dan Bu Inem (Dewi Sartika) di film itu.", []),
+    ("Dalam film itu, Bupati Sleman (Reza Rahadian) berseteru dengan Kapolres Bekasi (Tora Sudiro).", []),
+    ("Sinetron itu menampilkan Gubernur Jakarta (Deddy Mizwar) yang jujur.", []),  # trial 35: parts and actors
+    # a pair after a body written out with its acronym in brackets (trial 35)
+    ("Terlapornya dua pemimpin Komisi Pemberantasan Korupsi (KPK) Agus Rahardjo dan Saut Situmorang.",
+     [("Agus Rahardjo", "pemimpin Komisi Pemberantasan Korupsi"),
+      ("Saut Situmorang", "pemimpin Komisi Pemberantasan Korupsi")]),
     # names listed after the first holder of a post several hold at once hold it too (shared_posts.txt)...
     ("Hadir Wakil Ketua KPK, Basaria Panjaitan, Alexander Marwata dan Laode M Syarif, Mensesneg Pratikno.",
      [("Basaria Panjaitan", "Wakil Ketua KPK"), ("Alexander Marwata", "Wakil Ketua KPK"),
@@ -1541,6 +1547,10 @@ def test_regional_news_roles(body, expected):
     ("Kesatuan Pelaut Indonesia (KPI) mendesak pemerintah. Presiden KPI Hasudungan Tambunan berkata.", []),
     ("Komisi Penyiaran Indonesia (KPI) menegur stasiun televisi. KPI memanggil direksinya.",
      ["Komisi Penyiaran Indonesia"]),
+    # ...but not where the article writes the table's body out too, nor by two initials (trial 35)
+    ("Koalisi Pemantau Korupsi (KPK) berdiskusi. Wakil Ketua KPK Saut Situmorang hadir di Komisi Pemberantasan "
+     "Korupsi.", ["Komisi Pemberantasan Korupsi"]),
+    ("Majelis Kehormatan (MK) bersidang. Ketua MK Arief Hidayat hadir.", ["Mahkamah Konstitusi"]),
     # ...not a name sharing most words with the table's (`Nasional` for `Negara`), nor a holder's name
     ("Deputi Sistem Informasi Kepegawaian Badan Kepegawaian Nasional (BKN) Iwan Hermanto hadir.",
      ["Badan Kepegawaian Negara"]),

@@ -711,16 +711,24 @@ def _names_an_organisation(gazetteers: AgencyGazetteers, tokens: Tokens, at: int
 def _defines_another_body(tokens: Tokens, match: Match, lexicon: Lexicon,
                           verdicts: dict[tuple[str, str], bool]) -> bool:
     """An acronym the article defines, anywhere in it, as a body other than the table's: then it is that other
-    body everywhere in the article (`Kesatuan Pelaut Indonesia (KPI) … Presiden KPI`, not the Komisi Penyiaran).
-    `verdicts` keeps each acronym's for the article: its every use is looked at once."""
+    body everywhere in the article (`Kesatuan Pelaut Indonesia (KPI) … Presiden KPI`, not the Komisi Penyiaran),
+    unless the article also writes the table's body out, when only the definition itself is the other body's
+    (`Koalisi Pemantau Korupsi (KPK)` beside the Komisi Pemberantasan Korupsi). `verdicts` keeps each
+    acronym's for the article: its every use is looked at once."""
     text, ref = tokens[match.start].text, match.value.unit if isinstance(match.value, _UnitMatch) else match.value
-    if match.end - match.start != 1:
-        return _defined_here_as_another(tokens, match.start, match.end, ref, lexicon)
+    here = _defined_here_as_another(tokens, match.start, match.end, ref, lexicon)
+    if match.end - match.start != 1 or here:
+        return here
     asked = (text, ref.canonical)
     if asked not in verdicts:
-        verdicts[asked] = any(_defined_here_as_another(tokens, k, k + 1, ref, lexicon)
-                              for k in tokens.where((text,)))
+        verdicts[asked] = not _name_written(tokens, ref.canonical) and any(
+            _defined_here_as_another(tokens, k, k + 1, ref, lexicon) for k in tokens.where((text,)))
     return verdicts[asked]
+
+
+def _name_written(tokens: Tokens, name: str) -> bool:
+    words = name.split()
+    return any(tokens.texts[k:k + len(words)] == words for k in tokens.where((words[0],)))
 
 
 def _defined_here_as_another(tokens: Tokens, start: int, end: int, unit: AgencyRef, lexicon: Lexicon) -> bool:
@@ -743,8 +751,9 @@ def _defined_here_as_another(tokens: Tokens, start: int, end: int, unit: AgencyR
     if unit.kind != "regional_unit":
         acronym = tokens[start].text
         named = named[-len(acronym):]  # the words that spell it, if any do
-        if not tokens[start].is_acronym or "".join(word[0] for word in named) != acronym:
-            return False
+        if (not tokens[start].is_acronym or len(acronym) < MIN_SPELLED_ACRONYM
+                or "".join(word[0] for word in named) != acronym):
+            return False  # `Majelis Kehormatan (MK)`: two initials say too little
     return len(set(named)) >= 2 and len(set(named) & set(unit.canonical.split())) * 2 < len(set(named))
 
 
@@ -876,6 +885,7 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 
 MAX_UNIT_WORDS = 6
+MIN_SPELLED_ACRONYM = 3  # letters of a national body's acronym another name must spell to take it over
 MINISTRY_KINDS = frozenset({"ministry", "coordinating_ministry"})
 DIRECTORATE_GENERAL_WORD = "Jenderal"  # `Direktorat Jenderal`, `Direktur Jenderal`: a ministry's unit or its head
 DIRECTOR_GENERAL_POSTS = frozenset({"Dirjen", "Sesditjen"})  # the head of a directorate general, its secretary

@@ -147,6 +147,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     company_posts: frozenset[tuple[str, ...]]  # `Presiden Direktur`: a post only companies have, as word tuples
     shared_posts: frozenset[tuple[str, ...]]  # `wakil ketua`: a post several hold at once, lower-case word tuples
+    acting_words: frozenset[str]  # `film`, `memerankan`: a post in brackets with a name is a part played
     unit_word_forms: dict[str, str]  # a short word in a unit's name -> written out (`Humas` -> `Hubungan Masyarakat`)
     spelling_variants: tuple[tuple[str, str], ...]  # (`oe`, `u`): one sound spelt two ways in names
     countries: tuple[str, ...]
@@ -460,6 +461,7 @@ def load_lexicon() -> Lexicon:
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
         company_posts=frozenset(tuple(line.split()) for line in read_lines("company_posts.txt")),
         shared_posts=frozenset(tuple(line.split()) for line in read_lines("shared_posts.txt")),
+        acting_words=frozenset(read_lines("acting_words.txt")),
         unit_word_forms=dict(tuple(line.split("\t")[:2]) for line in read_lines("unit_word_forms.tsv")),
         spelling_variants=tuple(tuple(line.split("\t")[:2]) for line in read_lines("spelling_variants.tsv")),
         countries=tuple(read_lines("countries.txt")),

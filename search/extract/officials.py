@@ -20,6 +20,7 @@ MAX_OFFICIALS = 100  # distinct officials' names an article gives (the corpus: 1
 MAX_PERSONS = 100  # other people named, likewise
 PERSON_NAME_WORDS = 4  # words of another person's name after a verb of saying (`kata Desi Ratnasari`)
 LISTED_NAME_WORDS = 3  # words of a bare name listed between two officials
+MAX_ACTING_REACH = 40  # tokens read each way for a word of film or stage around a post and a bracketed name
 MAX_LISTED_HOLDERS = 8  # names listed after a shared post's first holder (`Wakil Ketua KPK, A, B dan C`)
 LIST_CLOSERS = frozenset({"dan", "serta"})
 MAX_PLACE_WORDS = 3  # words of a place name written before a name
@@ -1013,7 +1014,20 @@ class _Reader:
         while k < len(self.tokens) and self.is_title(k) and k - opening < MAX_PARENTHESIS_TOKENS:
             k += 1
         end = self.name_words_from(k, MAX_NAME_WORDS)
-        return opening if end - k >= 2 and self.word(end) == ")" else None
+        if end - k < 2 or self.word(end) != ")" or self._about_acting(head, end):
+            return None
+        return opening
+
+    def _about_acting(self, head: int, end: int) -> bool:
+        """A word of film or stage (acting_words.txt) in the sentence around `head`..`end`, read MAX_ACTING_REACH
+        tokens each way at most: `Bupati Sleman (Reza Rahadian)` is a part and its actor."""
+        start = head
+        while start > 0 and head - start < MAX_ACTING_REACH and self.word(start - 1) not in SENTENCE_END:
+            start -= 1
+        stop = end
+        while stop < len(self.tokens) and stop - end < MAX_ACTING_REACH and self.word(stop) not in SENTENCE_END:
+            stop += 1
+        return any(self.tokens[k].lower in self.lex.acting_words for k in range(start, stop))
 
     def _where_it_lies(self, level: int) -> int | None:
         """The comma closing `Kecamatan Sumberejo,` (a place's kind, then at most MAX_PLACE_WORDS capitalised
@@ -1185,6 +1199,7 @@ class _Reader:
         Tandiayu dan …`: a body, a region, a rank or a role's word in lower case right before the first name ends
         the role as a comma would."""
         return (i in self.material or self.is_title(i)
+                or (self.word(i) == ")" and i - 1 in self.material)  # `Komisi … Korupsi (KPK) Agus … dan …`
                 or (self.tokens[i].text.islower() and self.tokens[i].text.capitalize() in self.lex.role_words))
 
     def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
