@@ -90,6 +90,14 @@ def meant_value(facet: str, typed: str) -> str:
     return _meant(facet, typed) or typed
 
 
+def prefix_value(facet, typed: str) -> str | None:
+    """The stored value the type-ahead's whole text names (`facet` a registry Facet): a nickname's full name, an
+    acronym's agency, a region's name or short form, an outlet's name; None when it names none."""
+    if not typed.strip():
+        return None
+    return facet.resolve(meant_value(facet.name, typed))
+
+
 def _meant(facet: str, typed: str) -> str | None:
     """The canonical name a nickname, acronym or short form stands for; None when it is none of them."""
     if facet in PEOPLE:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -16,6 +18,8 @@ DEFAULT_FACET_SIZE = 20
 # by passes, 147 ms choosing the faster of the two each time, and 154 ms by this rule). A tally reads by
 # document when flagged * SPARSE_COST < pairs + documents / 16.
 SPARSE_COST = 6
+
+TYPED_WORD = re.compile(r"\w+")  # a word of a typed prefix or of a value, punctuation left out
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,7 @@ class FacetTable:
                always: Iterable[str] = (), prefix: str = "", shown_as: Callable[[str], str] = str,
                within: Callable[[str], bool] | None = None,
                aliases: Callable[[str], Iterable[str]] | None = None,
-               documents: np.ndarray | None = None) -> list[tuple[str, int]]:
+               documents: np.ndarray | None = None, meant: str | None = None) -> list[tuple[str, int]]:
         """(value, count) for the documents flagged in `matching`, most frequent first, at most `size`;
         values in `always` are listed whatever their count; `prefix` keeps values with a word (of the value as
         `shown_as` shows it, or of its other names: `aliases`) starting so; `within` keeps only the values it
@@ -219,7 +223,7 @@ class FacetTable:
             candidates = np.array([i for i in candidates.tolist() if within(self.values[i])], dtype=np.int64)
         if prefix:
             candidates = np.array([i for i in candidates.tolist()
-                                   if typed_into(self.values[i], prefix, shown_as, aliases)], dtype=np.int64)
+                                   if typed_into(self.values[i], prefix, shown_as, aliases, meant)], dtype=np.int64)
         ranked = candidates[np.lexsort((self.alphabetical_rank[candidates], -tally[candidates]))]
         if size is not None:
             ranked = ranked[:size]
@@ -232,21 +236,18 @@ class FacetTable:
 
 
 def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
-               aliases: Callable[[str], Iterable[str]] | None = None) -> bool:
-    """Whether the type-ahead's `prefix` starts a word of `value` as `shown_as` shows it, or of one of its other
-    names (`aliases`: an agency's acronyms, an official's nicknames); case is ignored. Typed words start
-    consecutive words (`joko w`, `lampung selatan`: what the user sees, typed out)."""
-    wanted = prefix.casefold().split()
-    if not wanted:
+               aliases: Callable[[str], Iterable[str]] | None = None, meant: str | None = None) -> bool:
+    """Whether the type-ahead's `prefix` is typed into `value`: each of its words starts a word of the value as
+    `shown_as` shows it or of its other names (`aliases`: an agency's acronyms, an official's nicknames, a
+    region's short forms), in any order and case (`joko w`, `polda metro jaya`, `kab. lampung`); or the whole
+    prefix names the value (`meant`: `cnn indonesia` is cnnindonesia.com, `dki jakarta` is 31)."""
+    if meant is not None and value == meant:
         return True
-    names = [shown_as(value), *(aliases(value) if aliases is not None else ())]
-    return any(_starts_words(name.casefold().split(), wanted) for name in names)
-
-
-def _starts_words(words: list[str], typed: list[str]) -> bool:
-    """Whether each typed word starts the word of `words` after the one the previous typed word started."""
-    return any(all(word.startswith(part) for word, part in zip(words[i:i + len(typed)], typed))
-               for i in range(len(words) - len(typed) + 1))
+    wanted = TYPED_WORD.findall(prefix.casefold())
+    words = TYPED_WORD.findall(shown_as(value).casefold())
+    if aliases is not None:
+        words += [word for name in aliases(value) for word in TYPED_WORD.findall(name.casefold())]
+    return all(any(word.startswith(part) for word in words) for part in wanted)
 
 
 def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,

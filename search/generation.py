@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .analysis import Stems, stem_word, stopwords
-from .facet_aliases import alias_words, named_values, values_with_words
+from .facet_aliases import alias_words, named_values, prefix_value, values_with_words
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import open_searcher, release
@@ -423,13 +423,14 @@ class Generation:
     def facet_counts(self, facet: str, request, prefix: str, size: int) -> list[tuple[str, int]]:
         """(value, count) of one facet's values with a word starting with `prefix`, under a search."""
         _, _, masks = self.prepare_request(parse(request.q), request, self.budget())
+        declared = self.registry.get(facet)
+        meant = prefix_value(declared, prefix)
         if facet in self.people.tables:  # by person: a prefix of any form's words, or of a nickname's
             return self.people.tables[facet].counts(
-                masks.for_facet(facet), size, prefix=prefix, shown_as=self.registry.get(facet).display,
+                masks.for_facet(facet), size, prefix=prefix, shown_as=declared.display, meant=meant,
                 aliases=lambda value: self.people.words(facet, value, lambda form: alias_words(facet, form)))
-        return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix,
-                                         shown_as=self.registry.get(facet).display,
-                                         aliases=lambda value: alias_words(facet, value))
+        return self.facets[facet].counts(masks.for_facet(facet), size, prefix=prefix, shown_as=declared.display,
+                                         aliases=lambda value: alias_words(facet, value), meant=meant)
 
     @property
     def people(self) -> People:

@@ -68,6 +68,11 @@ def test_facet_values_by_prefix_with_counts_and_toggle_urls(client):
     assert body == {"facet": "official", "prefix": "TH", "values": [
         {"value": "Thamrin", "label": "Thamrin", "count": 1, "selected": False, "toggle_url": "/?q=reformasi&official=Thamrin"}]}
     assert client.get("/api/facets/agency?prefix=kota").get_json()["values"][0]["value"] == "Dinas Kesehatan Kota Bandung"
+    # what the box holds, spaces and all: a region and an agency by the names people type (trials 34-35)
+    for facet, typed, value in (("region", "kab. lampung selatan", "18.01"), ("region", "lampung sel", "18.01"),
+                                ("agency", "kementerian dalam", "Kementerian Dalam Negeri")):
+        found = client.get(f"/api/facets/{facet}", query_string={"prefix": typed}).get_json()["values"]
+        assert value in [v["value"] for v in found], (facet, typed)
 
 
 def test_etag_and_cache_control_follow_the_index_version(client):

@@ -33,7 +33,7 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facet_aliases import alias_words, meant_value
+from ..facet_aliases import alias_words, meant_value, prefix_value
 from ..facets import FacetCount, matching_values, typed_into
 from ..generation import Evaluation, highlight_words, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
@@ -828,8 +828,9 @@ class OpenSearchBackend:
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         buckets = answer["aggregations"]["values"]["buckets"]
         wanted = prefix.strip()
-        counts = [(b["key"], b["doc_count"]) for b in buckets
-                  if not wanted or typed_into(b["key"], wanted, declared.display, lambda v: alias_words(facet, v))]
+        meant = prefix_value(declared, wanted)
+        counts = [(b["key"], b["doc_count"]) for b in buckets if not wanted or typed_into(
+            b["key"], wanted, declared.display, lambda v: alias_words(facet, v), meant)]
         return facet_values_result(declared, prefix, counts[:size], request.selected.get(facet, ()))
 
     def article(self, article_id: str) -> dict[str, Any]:
