@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import stat as stat_kind
 import time
 import weakref
 from pathlib import Path
@@ -61,6 +62,12 @@ WHOLE_HASH_BYTES = 1 << 20
 HASH_CHUNK = 1 << 20
 SAMPLE_BYTES = 4096
 SAMPLES = 64
+# The checksums are read as untrusted input (a forged or corrupted record must be damage, never a hang or a traceback):
+# every name a plain file name of the generation, every entry of this shape, read at most this many bytes of it.
+LISTED_NAME = re.compile(r"[A-Za-z0-9_.-]{1,255}")  # whole names only (fullmatch)
+HEX_SHA1 = re.compile(r"[0-9a-f]{40}")
+ENTRY_KEYS = {"size", "mtime_ns", "sha1"}
+CHECKSUMS_MAX_BYTES = 64 << 20
 
 
 def claim_root(root: Path, notice: Callable[[str], None] = lambda message: None) -> None:
@@ -134,19 +141,46 @@ def publish(root: Path, building: Path) -> Path:
     return generation
 
 
-def _whole_hash(path: Path) -> str:
+class _NotRegular(OSError):
+    """A path that is not a regular file (a symlink, directory, FIFO or device): never read."""
+
+
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path`, which must be a regular file itself: checked with lstat before it is opened (a
+    device is never opened, a symlink never followed), opened without blocking (a FIFO swapped in since), and
+    checked again on the descriptor."""
+    before = os.lstat(path)
+    if not stat_kind.S_ISREG(before.st_mode):
+        raise _NotRegular(f"{path} is not a regular file")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    after = os.fstat(descriptor)
+    if not stat_kind.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+        os.close(descriptor)
+        raise _NotRegular(f"{path} is not a regular file")
+    return descriptor
+
+
+def _whole_hash(path: Path, limit: int | None = None) -> str:
+    """SHA-1 of a regular file; of its first `limit` bytes only when given (a file read against its record is
+    read to its recorded size and one byte more, whatever it has grown to)."""
     digest = hashlib.sha1()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+    with os.fdopen(_open_regular(path), "rb") as handle:
+        left = limit
+        while left is None or left > 0:
+            chunk = handle.read(HASH_CHUNK if left is None else min(HASH_CHUNK, left))
+            if not chunk:
+                break
             digest.update(chunk)
+            if left is not None:
+                left -= len(chunk)
     return digest.hexdigest()
 
 
 def _sampled_hash(path: Path, size: int) -> str:
     """SHA-1 of SAMPLES blocks of SAMPLE_BYTES spread evenly from a large file's start to its end."""
     digest = hashlib.sha1()
-    step = (size - SAMPLE_BYTES) // (SAMPLES - 1)
-    with path.open("rb") as handle:
+    step = max(size - SAMPLE_BYTES, 0) // (SAMPLES - 1)
+    with os.fdopen(_open_regular(path), "rb") as handle:
         for n in range(SAMPLES):
             handle.seek(n * step)
             digest.update(handle.read(SAMPLE_BYTES))
@@ -162,17 +196,25 @@ def _record(path: Path, stat: os.stat_result) -> dict[str, object]:
 
 def _problem(path: Path, entry: dict, whole: bool = False) -> str | None:
     """How a file differs from its record, or None when it does not; `whole`: every byte checked, even of a
-    large file whose size and time are as recorded."""
+    large file whose size and time are as recorded. The file itself must be a regular one (a symlink, FIFO or
+    device in its place is damage, and is never opened); no more than its recorded size and a byte is read."""
     try:
-        stat = path.stat()
+        stat = os.lstat(path)
     except OSError:
         return "is missing"
+    if not stat_kind.S_ISREG(stat.st_mode):
+        return "is not a regular file"
     if stat.st_size != entry["size"]:
         return f"has {stat.st_size} bytes instead of {entry['size']}"
-    if stat.st_mtime_ns == entry["mtime_ns"] and "sampled" in entry and not whole:
-        matches = _sampled_hash(path, stat.st_size) == entry["sampled"]
-    else:  # small, or written to since it was recorded: every byte counts
-        matches = _whole_hash(path) == entry["sha1"]
+    try:
+        if stat.st_mtime_ns == entry["mtime_ns"] and "sampled" in entry and not whole:
+            matches = _sampled_hash(path, stat.st_size) == entry["sampled"]
+        else:  # small, or written to since it was recorded: every byte counts
+            matches = _whole_hash(path, limit=entry["size"] + 1) == entry["sha1"]
+    except _NotRegular:
+        return "is not a regular file"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or type(error).__name__})"
     return None if matches else "does not match its checksum"
 
 
@@ -216,19 +258,70 @@ def _manifest_version(generation: Path) -> int:
 
 
 def _read_checksums(generation: Path) -> dict[str, dict] | None:
+    """The record `seal` wrote, or None when there is none. It is read as untrusted input: a file that is not a
+    regular one, is too large, is not JSON (however it fails: nesting too deep included) or is not of the shape
+    seal writes, or lists a name that is not a plain file name of the generation, is IndexDamagedError."""
+    def damaged(problem: str) -> IndexDamagedError:
+        return IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} {problem}; "
+                                 "run `warta reindex` to rebuild it")
+
+    path = generation / CHECKSUMS
     try:
-        data = json.loads((generation / CHECKSUMS).read_text(encoding="utf-8"))
+        descriptor = _open_regular(path)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as error:
-        raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is unreadable "
-                                f"({error}); run `warta reindex` to rebuild it") from None
-    files = data.get("files") if isinstance(data, dict) and data.get("version") == CHECKSUMS_VERSION else None
-    if not isinstance(files, dict) or not all(isinstance(e, dict) and {"size", "mtime_ns", "sha1"} <= e.keys()
-                                              for e in files.values()):
-        raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is not one Warta "
-                                "wrote; run `warta reindex` to rebuild it")
+    except _NotRegular:
+        raise damaged("is not a regular file") from None
+    except OSError as error:
+        raise damaged(f"is unreadable ({error.strerror or type(error).__name__})") from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            raw = handle.read(CHECKSUMS_MAX_BYTES + 1)
+    except OSError as error:
+        raise damaged(f"is unreadable ({error.strerror or type(error).__name__})") from None
+    if len(raw) > CHECKSUMS_MAX_BYTES:
+        raise damaged(f"is larger than {CHECKSUMS_MAX_BYTES} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:  # `[` nested a hundred thousand deep
+        raise damaged("is unreadable (its JSON is nested too deeply)") from None
+    except ValueError as error:  # not UTF-8, not JSON, or a number too long to convert
+        reason = (str(error).splitlines() or [type(error).__name__])[0]
+        raise damaged(f"is unreadable ({reason[:200]})") from None
+    if not (isinstance(data, dict) and set(data) == {"version", "files"} and type(data["version"]) is int
+            and data["version"] == CHECKSUMS_VERSION and isinstance(data["files"], dict)):
+        raise damaged("is not one Warta wrote")
+    files = data["files"]
+    for name, entry in files.items():
+        shown = repr(name) if len(name) <= 80 else repr(name[:80]) + "…"
+        if not (LISTED_NAME.fullmatch(name) and name not in (".", "..", CHECKSUMS, LEASE_FILE)):
+            raise damaged(f"lists {shown}, which is not the name of a file of the generation")
+        problem = _entry_problem(entry)
+        if problem:
+            raise damaged(f"is not one Warta wrote: its entry for {shown} {problem}")
     return files
+
+
+def _entry_problem(entry: object) -> str | None:
+    """What is wrong with one entry of the checksums, or None when it is of the shape `_record` writes."""
+    if not isinstance(entry, dict):
+        return "is not an object"
+    if not ENTRY_KEYS <= entry.keys():
+        return "lacks one of size, mtime_ns and sha1"
+    if not entry.keys() <= ENTRY_KEYS | {"sampled"}:
+        return "has keys other than size, mtime_ns, sha1 and sampled"
+    if type(entry["size"]) is not int or entry["size"] < 0:
+        return "has a size that is not a count of bytes"
+    if type(entry["mtime_ns"]) is not int:
+        return "has a time that is not a count of nanoseconds"
+    if not isinstance(entry["sha1"], str) or not HEX_SHA1.fullmatch(entry["sha1"]):
+        return "has a sha1 that is not a SHA-1"
+    if "sampled" in entry:
+        if not isinstance(entry["sampled"], str) or not HEX_SHA1.fullmatch(entry["sampled"]):
+            return "has a sampled hash that is not a SHA-1"
+        if entry["size"] <= WHOLE_HASH_BYTES or entry["size"] < SAMPLE_BYTES:
+            return "has a sampled hash, for a file small enough to be hashed whole"
+    return None
 
 
 def usable(generation: Path, whole: bool = False) -> bool:
