@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,27 @@ SEED_AGENCIES = [
     "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
     "Dinas Komunikasi dan Informatika Kabupaten Lampung Selatan",
 ]
+
+
+class Hung(BaseException):
+    """Raised by `deadline` into a block that ran too long (a BaseException: no `except OSError` or
+    `except Exception` on the way turns it into an answer)."""
+
+
+@contextmanager
+def deadline(seconds: float):
+    """Fail with Hung, rather than hang the suite, when the block runs longer than `seconds` (a read of
+    /dev/zero spinning, or an open of a FIFO blocked: the alarm interrupts both)."""
+    def expired(signum, frame):
+        raise Hung(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def index_of_records(tmp_path: Path, records: list[dict], name: str = "index") -> Path:

@@ -1,7 +1,9 @@
 """Index roots and generations: the marker, adoption of older indexes, checksums verified on open."""
 
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -13,7 +15,7 @@ from search.generations import (CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, claim_
 from search.indexer import build_index, open_current
 from search.query import SearchService, SearchRequest
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, SEEDS, deadline
 
 
 def listing(root):
@@ -296,3 +298,202 @@ def test_damage_between_a_large_files_samples_fails_a_search_as_damage_and_reind
     report = build_index([SEEDS], tmp_path, notice=notices.append)  # nothing changed in the sources
     assert report.indexed == 1 and notices[0].endswith(": rebuilding it in full") and target.name in notices[0]
     assert verify(current, whole=True) is True
+
+
+# A forged or corrupted checksums.json is untrusted input (trial 35, F1 and F2): whatever it lists, opening the
+# generation answers with one IndexDamagedError naming the problem, reads nothing outside the generation, opens
+# no FIFO or device, and never hangs (`deadline` fails a test that would: the old code spun on /dev/zero for good).
+
+EMPTY_SHA1 = hashlib.sha1(b"").hexdigest()
+
+
+def forge(generation, change):
+    """Rewrite the generation's checksums.json as `change(checksums)` leaves it."""
+    checksums = json.loads((generation / CHECKSUMS).read_text())
+    change(checksums)
+    (generation / CHECKSUMS).write_text(json.dumps(checksums))
+
+
+def damaged(generation, problem):
+    return f"the index generation {generation} is damaged: {problem}; run `warta reindex` to rebuild it"
+
+
+def assert_refused(root, message):
+    """Opening the current generation, and searching it, both raise exactly `message`, in seconds."""
+    current = (root / CURRENT).resolve()
+    with deadline(10), pytest.raises(IndexDamagedError) as verified:
+        verify(current)
+    assert str(verified.value) == message
+    with deadline(10), pytest.raises(IndexDamagedError) as opened:
+        open_current(root)
+    assert str(opened.value) == message
+    service = SearchService(root)
+    try:
+        with deadline(10), pytest.raises(IndexDamagedError) as searched:
+            service.search(SearchRequest("bupati"))
+    finally:
+        service.close()
+    assert str(searched.value) == message
+
+
+FOREIGN_NAMES = ["/dev/zero", "../../../../../../../../../../dev/zero", "a\x00b", ".", "..", "sub/x", "x\n"]
+
+
+@pytest.mark.parametrize("name", FOREIGN_NAMES, ids=["absolute", "dotdot", "nul", "dot", "dotdot-alone", "slash",
+                                                      "newline"])
+def test_a_listed_name_that_is_not_a_file_name_of_the_generation_is_damage(tmp_path, name):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    size = os.stat(current / name).st_size if name in (".", "..") else 0  # the size the old code compared
+    forge(current, lambda checksums: checksums["files"].update({name: {"size": size, "mtime_ns": 0,
+                                                                        "sha1": EMPTY_SHA1}}))
+    assert_refused(tmp_path, damaged(current, f"{CHECKSUMS} lists {name!r}, which is not the name of a file of "
+                                              "the generation"))
+
+
+def fifo(current):
+    os.mkfifo(current / "zz")
+    return "zz"
+
+
+def link_to_dev_zero(current):
+    (current / "zz").symlink_to("/dev/zero")
+    return "zz"
+
+
+def directory(current):
+    (current / "zz").mkdir()
+    return "zz"
+
+
+def link_to_a_copy(current):
+    """A segment replaced by a symlink to an identical copy outside the index (the old code accepted it)."""
+    segment = next(current.glob("*.pst"))
+    shutil.copy2(segment, current.parent / "outside.pst")
+    segment.unlink()
+    segment.symlink_to(current.parent / "outside.pst")
+    return segment.name
+
+
+@pytest.mark.parametrize("make", [fifo, link_to_dev_zero, directory, link_to_a_copy],
+                         ids=["fifo", "link-to-dev-zero", "directory", "link-to-a-copy"])
+def test_a_listed_file_that_is_not_a_regular_file_is_damage_and_never_opened(tmp_path, make):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    name = make(current)
+    if name == "zz":  # listed with the size the old code saw through the link (0, or the directory's)
+        size = os.stat(current / name).st_size
+        forge(current, lambda checksums: checksums["files"].update({name: {"size": size, "mtime_ns": 0,
+                                                                            "sha1": EMPTY_SHA1}}))
+    assert_refused(tmp_path, damaged(current, f"{name} is not a regular file"))
+
+
+def small_file(current):
+    return next(p.name for p in sorted(current.iterdir()) if p.name.endswith(".toc"))
+
+
+MALFORMED = [
+    ("nested", lambda current: (current / CHECKSUMS).write_text("[" * 100000 + "]" * 100000),
+     "is unreadable (its JSON is nested too deeply)"),
+    ("sampled-small", lambda current: forge(current, lambda c: c["files"][small_file(current)].update(
+        sampled=EMPTY_SHA1)),
+     "is not one Warta wrote: its entry for '{small}' has a sampled hash, for a file small enough to be hashed whole"),
+    ("size-string", lambda current: forge(current, lambda c: c["files"][small_file(current)].update(size="12")),
+     "is not one Warta wrote: its entry for '{small}' has a size that is not a count of bytes"),
+    ("sha1-not-hex", lambda current: forge(current, lambda c: c["files"][small_file(current)].update(sha1="x")),
+     "is not one Warta wrote: its entry for '{small}' has a sha1 that is not a SHA-1"),
+    ("time-float", lambda current: forge(current, lambda c: c["files"][small_file(current)].update(mtime_ns=1.5)),
+     "is not one Warta wrote: its entry for '{small}' has a time that is not a count of nanoseconds"),
+    ("other-key", lambda current: forge(current, lambda c: c["files"][small_file(current)].update(path="/dev/zero")),
+     "is not one Warta wrote: its entry for '{small}' has keys other than size, mtime_ns, sha1 and sampled"),
+    ("version-string", lambda current: forge(current, lambda c: c.update(version="2")), "is not one Warta wrote"),
+    ("fifo", lambda current: ((current / CHECKSUMS).unlink(), os.mkfifo(current / CHECKSUMS)),
+     "is not a regular file"),
+    ("link-to-a-copy", lambda current: (shutil.copy2(current / CHECKSUMS, current.parent / "copy.json"),
+                                        (current / CHECKSUMS).unlink(),
+                                        (current / CHECKSUMS).symlink_to(current.parent / "copy.json")),
+     "is not a regular file"),
+]
+
+
+@pytest.mark.parametrize("case,damage,problem", MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_a_checksums_record_not_of_the_shape_warta_writes_is_damage(tmp_path, case, damage, problem):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    small = small_file(current)
+    assert os.path.getsize(current / small) < 4096  # small enough that the old code seeked before its start
+    damage(current)
+    assert_refused(tmp_path, damaged(current, f"{CHECKSUMS} {problem.format(small=small)}"))
+
+
+def test_checksums_larger_than_any_warta_writes_are_damage_and_not_read_whole(tmp_path, monkeypatch):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    monkeypatch.setattr("search.generations.CHECKSUMS_MAX_BYTES", 100)
+    assert_refused(tmp_path, damaged(current, f"{CHECKSUMS} is larger than 100 bytes"))
+
+
+def test_a_file_is_read_no_further_than_its_recorded_size(tmp_path, monkeypatch):
+    """However the file grows between its size being checked and its bytes being read."""
+    from search import generations
+
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    target = current_file(tmp_path, "_stored.col")
+    size = target.stat().st_size
+    entry = json.loads((current / CHECKSUMS).read_text())["files"][target.name]
+    read = []
+    opened = generations.os.fdopen
+
+    class Counting:  # the handle _whole_hash reads through, counting what it reads
+        def __init__(self, descriptor, mode):
+            self.handle = opened(descriptor, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def read(self, n=-1):
+            chunk = self.handle.read(n)
+            read.append(len(chunk))
+            if chunk and sum(read) == size:  # the file grows as its last recorded byte is read
+                with open(target, "ab") as grow:
+                    grow.write(b"x" * (10 << 20))
+            return chunk
+
+    monkeypatch.setattr(generations.os, "fdopen", Counting)
+    assert generations._problem(target, entry, whole=True) == "does not match its checksum"
+    assert sum(read) == size + 1
+
+
+def test_search_and_serve_answer_a_checksums_entry_naming_dev_zero_in_one_line(tmp_path):
+    """The trial's reproduction, end to end: both hung for good."""
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    forge(current, lambda checksums: checksums["files"].update({"/dev/zero": {"size": 0, "mtime_ns": 0,
+                                                                              "sha1": EMPTY_SHA1}}))
+    message = damaged(current, f"{CHECKSUMS} lists '/dev/zero', which is not the name of a file of the generation")
+    for command, extra in (("search", ["bupati"]), ("serve", ["--port", "0"])):
+        completed = subprocess.run([sys.executable, "-m", "search.cli", command, *extra, "--index", str(tmp_path)],
+                                   capture_output=True, text=True, timeout=60)
+        assert (completed.returncode, completed.stderr) == (1, f"warta {command}: {message}\n")
+
+
+def test_the_web_app_answers_a_checksums_entry_naming_dev_zero_with_its_json_error(tmp_path):
+    from web import create_app
+
+    forged = "../" * 10 + "dev/zero"  # relative: the app takes directories out of absolute paths it shows
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    forge(current, lambda checksums: checksums["files"].update({forged: {"size": 0, "mtime_ns": 0,
+                                                                          "sha1": EMPTY_SHA1}}))
+    with deadline(20):
+        app = create_app({"WARTA_INDEX": str(tmp_path), "TESTING": True})
+        answer = app.test_client().get("/api/search?q=bupati")
+    assert answer.status_code == 503
+    assert answer.get_json() == {"error": {"code": "index_damaged", "message": (
+        f"the index generation {current.name} is damaged: {CHECKSUMS} lists {forged!r}, which is not the name of a "
+        "file of the generation; run `warta reindex` to rebuild it")}}
+    app.extensions["warta"].close()

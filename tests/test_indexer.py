@@ -1,5 +1,6 @@
 import errno
 import gc
+import hashlib
 import importlib
 import json
 import os
@@ -13,12 +14,13 @@ import warnings
 import pytest
 
 from search.errors import IndexBusyError, IndexMissingError, IndexWriteError, InputError
-from search.generations import CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release, seal
+from search.generations import (CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, ReindexLock, hold, release, seal,
+                                verify)
 from search import stories
 from search.indexer import build_index, open_current
 from search.loaders import ReadOptions
 
-from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS
+from .conftest import CORPUS, ROOT, SEED_FILE, SEEDS, deadline
 
 
 def count(root) -> int:
@@ -141,6 +143,60 @@ def test_a_generation_whoosh_cannot_read_is_rebuilt_in_full_though_its_checksums
                        "rebuilding it in full"]
     assert (report.indexed, report.files_unchanged) == (1, 0)
     assert generation(tmp_path) == report.generation != current.name and count(tmp_path) == 1
+
+
+def _list(name, size=0, **more):
+    """A change to checksums.json that lists `name` (an empty file's hash: only the name is at fault)."""
+    entry = {"size": size, "mtime_ns": 0, "sha1": hashlib.sha1(b"").hexdigest(), **more}
+    return lambda current, files: files.update({name: entry})
+
+
+def _sampled_on_a_small_file(current, files):
+    small = next(name for name in sorted(files) if name.endswith(".toc"))
+    files[small]["sampled"] = hashlib.sha1(b"").hexdigest()  # size and time kept: a plain reindex hashes it whole
+
+
+def _fifo_listed(current, files):
+    os.mkfifo(current / "zz")
+    files["zz"] = {"size": 0, "mtime_ns": 0, "sha1": hashlib.sha1(b"").hexdigest()}
+
+
+FORGED = [  # trial 35, F1 and F2: each hung or raised a traceback; `sampled` on a small file reindexed as unchanged
+    ("dev-zero", _list("../../../../../../../../../../dev/zero"),
+     "checksums.json lists '../../../../../../../../../../dev/zero', which is not the name of a file of the generation"),
+    ("nul", _list("a\x00b"), "checksums.json lists 'a\\x00b', which is not the name of a file of the generation"),
+    ("dot", lambda current, files: _list(".", os.stat(current).st_size)(current, files),
+     "checksums.json lists '.', which is not the name of a file of the generation"),
+    ("nested", None, "checksums.json is unreadable (its JSON is nested too deeply)"),
+    ("sampled-small", _sampled_on_a_small_file,
+     "checksums.json is not one Warta wrote: its entry for '{small}' has a sampled hash, for a file small enough "
+     "to be hashed whole"),
+    ("fifo", _fifo_listed, "zz is not a regular file"),
+]
+
+
+@pytest.mark.parametrize("case,change,problem", FORGED, ids=[f[0] for f in FORGED])
+def test_a_forged_checksums_record_makes_a_plain_reindex_rebuild_in_full(tmp_path, case, change, problem):
+    build_index([SEEDS], tmp_path)
+    current = (tmp_path / CURRENT).resolve()
+    small = next(p.name for p in sorted(current.iterdir()) if p.name.endswith(".toc"))
+    if change is None:
+        (current / CHECKSUMS).write_text("[" * 100000 + "]" * 100000)
+    else:
+        checksums = json.loads((current / CHECKSUMS).read_text())
+        change(current, checksums["files"])
+        (current / CHECKSUMS).write_text(json.dumps(checksums))
+    message = (f"the index generation {current} is damaged: {problem.format(small=small)}; "
+               "run `warta reindex` to rebuild it")
+    notices = []
+    with deadline(30):
+        report = build_index([SEEDS], tmp_path, notice=notices.append)  # no source changed: incremental, as asked
+    assert notices == [f"{message}: rebuilding it in full"]
+    assert (report.indexed, report.files_unchanged) == (1, 0)
+    assert generation(tmp_path) == report.generation != current.name
+    with deadline(10):
+        assert verify(tmp_path / CURRENT) is True and count(tmp_path) == 1
+    assert not current.exists()  # the forged generation, no reader holding it, is removed
 
 
 def test_a_story_state_of_other_settings_is_rebuilt_in_full_though_no_file_changed(tmp_path, monkeypatch):
