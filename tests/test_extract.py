@@ -1492,6 +1492,11 @@ def test_regional_news_roles(body, expected):
      ["Kedutaan Besar Republik Indonesia Singapura"]),
     ("Kedutaan Besar Republik Indonesia (KBRI) Den Haag membantu.", ["Kedutaan Besar Republik Indonesia Den Haag"]),
     ("Staf KJRI di Hong Kong membantu.", ["Konsulat Jenderal Republik Indonesia Hong Kong"]),
+    # an embassy named by its country is the one in the capital, its name never cut (batch 37); a consulate by
+    # a country keeps the whole country's name
+    ("KBRI di Arab Saudi dan Kedutaan Besar RI di Malaysia membantu, bersama KJRI di Arab Saudi.",
+     ["Kedutaan Besar Republik Indonesia Riyadh", "Kedutaan Besar Republik Indonesia Kuala Lumpur",
+      "Konsulat Jenderal Republik Indonesia Arab Saudi"]),
     # a Polda's cyber directorate, set up in 2024
     ("Penyidik Direktorat Siber Polda Metro Jaya memeriksa artis itu.",
      ["Direktorat Reserse Siber Kepolisian Daerah Metro Jaya", "Kepolisian Daerah Metro Jaya"]),

@@ -885,6 +885,9 @@ def _known_directorate_general(lexicon: Lexicon, unit, words: list[str]) -> tupl
 
 
 MAX_UNIT_WORDS = 6
+EMBASSY_KIND = "embassy"
+EMBASSY_SHORT = "KBRI"  # the embassy itself, in a country's capital (a KJRI, a consulate, sits in another city)
+MAX_COUNTRY_WORDS = 3  # words of a country an embassy is named by (`Uni Emirat Arab`)
 MIN_SPELLED_ACRONYM = 3  # letters of a national body's acronym another name must spell to take it over
 MINISTRY_KINDS = frozenset({"ministry", "coordinating_ministry"})
 DIRECTORATE_GENERAL_WORD = "Jenderal"  # `Direktorat Jenderal`, `Direktur Jenderal`: a ministry's unit or its head
@@ -1195,6 +1198,12 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
     after_number = _motto_words(tokens, index, template, lexicon)
     words = 0
     numbered = False
+    capital = _embassy_country_at(tokens, end, lexicon) if kind == EMBASSY_KIND else None
+    if capital is not None:  # `KBRI Malaysia`, `Kedutaan Besar RI di Arab Saudi`: the embassy in its capital; a
+        country_words, city_name = capital  # consulate is named by its own city, else by the whole country
+        if lexicon.named_unit_short.get(prefix, prefix) != EMBASSY_SHORT:
+            city_name = " ".join(tokens.texts[end:end + country_words])
+        return _embassy_in(index, end + country_words, city_name, prefix, template, kind, lexicon)
     city = _foreign_city_at(tokens, end, lexicon)
     if city:
         end += city
@@ -1238,6 +1247,22 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
     parent = unit.parent_template and AgencyRef(unit.parent_template.format(name), None, kind)
     return Match(index, end, None), AgencyRef(canonical, f"{lexicon.named_unit_short.get(prefix, prefix)} {name}", kind,
                                               parent=parent or None)
+
+
+def _embassy_country_at(tokens: Tokens, start: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """(how many words, the capital) of a country an embassy is named by at `start` (embassy_capitals.tsv), the
+    longest first, not when a city of it follows (`KBRI Malaysia Kuala Lumpur` is named by the city anyway)."""
+    for length in range(MAX_COUNTRY_WORDS, 0, -1):
+        city = lexicon.embassy_capitals.get(tuple(tokens.texts[start:start + length]))
+        if city is not None:
+            return length, city
+    return None
+
+
+def _embassy_in(index: int, end: int, city: str, prefix: str, template: str, kind: str,
+                lexicon: Lexicon) -> tuple[Match, AgencyRef]:
+    return Match(index, end, None), AgencyRef(template.format(city), f"{lexicon.named_unit_short.get(prefix, prefix)} "
+                                                                     f"{city}", kind)
 
 
 def _joined_number(name: str, joiner: str) -> str:

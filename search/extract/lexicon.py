@@ -144,6 +144,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     named_unit_short: dict[str, str]  # a written-out prefix -> the short one its acronym uses (`KBRI`)
     sub_units: tuple[SubUnit, ...]
     foreign_cities: frozenset[tuple[str, ...]]  # places abroad of two words or more, as word tuples
+    embassy_capitals: dict[tuple[str, ...], str]  # a country's words -> the city its embassy is named after
     person_aliases: dict[str, str]  # nickname -> full name (Jokowi -> Joko Widodo)
     company_posts: frozenset[tuple[str, ...]]  # `Presiden Direktur`: a post only companies have, as word tuples
     shared_posts: frozenset[tuple[str, ...]]  # `wakil ketua`: a post several hold at once, lower-case word tuples
@@ -458,6 +459,8 @@ def load_lexicon() -> Lexicon:
         named_unit_short=named_unit_short,
         sub_units=tuple(read_sub_units()),
         foreign_cities=frozenset(tuple(line.split()) for line in read_lines("foreign_cities.txt")),
+        embassy_capitals={tuple(country.split()): city for country, city in
+                          (line.split("\t")[:2] for line in read_lines("embassy_capitals.tsv"))},
         person_aliases=dict(tuple(line.split("\t")[:2]) for line in read_lines("person_aliases.tsv")),
         company_posts=frozenset(tuple(line.split()) for line in read_lines("company_posts.txt")),
         shared_posts=frozenset(tuple(line.split()) for line in read_lines("shared_posts.txt")),
