@@ -128,3 +128,16 @@ def test_a_lock_that_cannot_be_released_is_a_notice_not_a_failed_reindex(cluster
     assert said == ["the reindex lock could not be released (the OpenSearch cluster cannot be reached "
                     "(ConnectionTimeout)); it expires 60 s after its last renewal"]
     assert lease.version is None
+
+
+def test_a_create_that_landed_but_lost_its_answer_is_taken_as_ours(cluster):
+    # CI (3617d56's run): a node died while answering the lease's create; the client asked another node, which
+    # said the lease exists, and the reindex refused itself as "another reindex ... renewed 2 s ago"
+    lease = ClusterLease(cluster, clock=lambda: 1_796_622_078.5)
+    body = {"holder": lease.holder, "started": 1_796_622_078.5, "renewed": 1_796_622_078.5}
+    lease._ensure_index()
+    cluster.call(lambda c: c.create(index=lock_index(cluster.alias), id=LEASE_ID, body=body, refresh=True))
+    lease.acquire()
+    assert lease.version is not None and lease_of(cluster) == body
+    lease.release()
+    assert cluster.call(lambda c: c.exists(index=lock_index(cluster.alias), id=LEASE_ID)) is False

@@ -89,7 +89,7 @@ class ClusterLease:
 
     def _take_over(self, body: dict[str, Any]) -> dict[str, Any] | None:
         """The lease another reindex holds: taken over when it went stale, else IndexBusyError; None when it
-        was released meanwhile (create it again)."""
+        was released meanwhile (create it again). A lease this very attempt wrote is its own (a retried create)."""
         from opensearchpy import exceptions
 
         try:
@@ -97,6 +97,8 @@ class ClusterLease:
         except exceptions.NotFoundError:
             return None
         held = found["_source"]
+        if held.get("holder") == body["holder"] and held.get("started") == body["started"]:
+            return found  # our own create, whose answer a dying node lost before the client asked again: ours
         idle = self.clock() - float(held.get("renewed", 0))
         if idle < self.stale_s:
             raise IndexBusyError(f"another reindex of {self.backend.alias} is running on the cluster "
