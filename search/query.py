@@ -6,6 +6,8 @@ lock and searches outside it (generation.py evaluates, results.py shapes)."""
 from __future__ import annotations
 
 import os
+import pickle
+import struct
 import threading
 import time
 import unicodedata
@@ -474,6 +476,10 @@ class SearchService:
         return article_result(stored, versions, forms)
 
 
+UNREADABLE_BYTES = (OSError, EOFError, struct.error, pickle.UnpicklingError)  # what Whoosh raises on bytes it
+# cannot read, never a fault of the code reading them
+
+
 @contextmanager
 def reading(generation: Path) -> Iterator[None]:
     """Reads of a generation that was verified when it was opened. A file damaged since (truncated or
@@ -481,7 +487,8 @@ def reading(generation: Path) -> Iterator[None]:
     postings block tag`, `struct.error`, `UnpicklingError`, …): that is IndexDamagedError naming the file, as at
     opening, every byte checked (bytes overwritten between the blocks a large file is sampled by, its size and
     time unchanged, pass the check at opening). An error with every file still as written is raised as it was (a
-    bug, not damage), except Whoosh's own word for a corrupt index, which is IndexDamagedError too."""
+    bug, not damage), except Whoosh's own word for a corrupt index and the errors of unreadable bytes
+    (UNREADABLE_BYTES), which are IndexDamagedError too."""
     try:
         yield
     except WartaError:
@@ -495,6 +502,9 @@ def reading(generation: Path) -> Iterator[None]:
             reason = str(error).split(". ", 1)[0]  # Whoosh goes on with advice that does not apply here
             raise IndexDamagedError(f"the index generation {generation} is damaged: {reason}; run `warta reindex` "
                                     "to rebuild it") from error
+        if isinstance(error, UNREADABLE_BYTES):  # a record rewritten to match damaged bytes passes verify
+            raise IndexDamagedError(f"the index generation {generation} is damaged: Whoosh cannot read its segments "
+                                    f"({type(error).__name__}); run `warta reindex` to rebuild it") from error
         raise
 
 

@@ -314,6 +314,27 @@ def test_postings_damaged_after_the_generation_was_verified_are_index_damaged_na
     service.close()
 
 
+def test_postings_unreadable_though_their_record_matches_are_index_damaged_not_a_raw_error(tmp_path):
+    # trial 34: a record rewritten to match a truncated file passes every check; Whoosh then fails on the bytes
+    from search.errors import IndexDamagedError
+    from search.generations import current_generation, seal
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS, CORPUS], tmp_path)
+    generation = current_generation(tmp_path)
+    terms = next(generation.glob("*.trm"))
+    os.truncate(terms, terms.stat().st_size // 2)
+    seal(generation)  # the record now says the truncated file is as written
+    service = SearchService(tmp_path, warm=False)
+    with pytest.raises(IndexDamagedError) as raised:
+        run(service, "reformasi")
+    assert str(raised.value) == (f"the index generation {generation} is damaged: Whoosh cannot read its segments "
+                                 "(OSError); run `warta reindex` to rebuild it")
+    service.close()
+
+
 def test_postings_damaged_while_a_generation_is_warmed_fail_its_opening_as_index_damaged(tmp_path, monkeypatch):
     from search.errors import IndexDamagedError
     from search.generation import Generation
