@@ -1251,7 +1251,7 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
 
 def _embassy_country_at(tokens: Tokens, start: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """(how many words, the capital) of a country an embassy is named by at `start` (embassy_capitals.tsv), the
-    longest first, not when a city of it follows (`KBRI Malaysia Kuala Lumpur` is named by the city anyway)."""
+    longest country first (`Uni Emirat Arab` before no shorter one)."""
     for length in range(MAX_COUNTRY_WORDS, 0, -1):
         city = lexicon.embassy_capitals.get(tuple(tokens.texts[start:start + length]))
         if city is not None:
