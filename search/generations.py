@@ -257,13 +257,18 @@ def _manifest_version(generation: Path) -> int:
     return int(found.group(1)) if found else 0
 
 
+def damaged(generation: Path, problem: str) -> IndexDamagedError:
+    """The one-line error of a damaged generation: what is wrong with it, and what mends it."""
+    return IndexDamagedError(f"the index generation {generation} is damaged: {problem}; run `warta reindex` to "
+                             "rebuild it")
+
+
 def _read_checksums(generation: Path) -> dict[str, dict] | None:
     """The record `seal` wrote, or None when there is none. It is read as untrusted input: a file that is not a
     regular one, is too large, is not JSON (however it fails: nesting too deep included) or is not of the shape
     seal writes, or lists a name that is not a plain file name of the generation, is IndexDamagedError."""
-    def damaged(problem: str) -> IndexDamagedError:
-        return IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} {problem}; "
-                                 "run `warta reindex` to rebuild it")
+    def bad_record(problem: str) -> IndexDamagedError:
+        return damaged(generation, f"{CHECKSUMS} {problem}")
 
     path = generation / CHECKSUMS
     try:
@@ -271,34 +276,34 @@ def _read_checksums(generation: Path) -> dict[str, dict] | None:
     except FileNotFoundError:
         return None
     except _NotRegular:
-        raise damaged("is not a regular file") from None
+        raise bad_record("is not a regular file") from None
     except OSError as error:
-        raise damaged(f"is unreadable ({error.strerror or type(error).__name__})") from None
+        raise bad_record(f"is unreadable ({error.strerror or type(error).__name__})") from None
     try:
         with os.fdopen(descriptor, "rb") as handle:
             raw = handle.read(CHECKSUMS_MAX_BYTES + 1)
     except OSError as error:
-        raise damaged(f"is unreadable ({error.strerror or type(error).__name__})") from None
+        raise bad_record(f"is unreadable ({error.strerror or type(error).__name__})") from None
     if len(raw) > CHECKSUMS_MAX_BYTES:
-        raise damaged(f"is larger than {CHECKSUMS_MAX_BYTES} bytes")
+        raise bad_record(f"is larger than {CHECKSUMS_MAX_BYTES} bytes")
     try:
         data = json.loads(raw.decode("utf-8"))
     except RecursionError:  # `[` nested a hundred thousand deep
-        raise damaged("is unreadable (its JSON is nested too deeply)") from None
+        raise bad_record("is unreadable (its JSON is nested too deeply)") from None
     except ValueError as error:  # not UTF-8, not JSON, or a number too long to convert
         reason = (str(error).splitlines() or [type(error).__name__])[0]
-        raise damaged(f"is unreadable ({reason[:200]})") from None
+        raise bad_record(f"is unreadable ({reason[:200]})") from None
     if not (isinstance(data, dict) and set(data) == {"version", "files"} and type(data["version"]) is int
             and data["version"] == CHECKSUMS_VERSION and isinstance(data["files"], dict)):
-        raise damaged("is not one Warta wrote")
+        raise bad_record("is not one Warta wrote")
     files = data["files"]
     for name, entry in files.items():
         shown = repr(name) if len(name) <= 80 else repr(name[:80]) + "…"
         if not (LISTED_NAME.fullmatch(name) and name not in (".", "..", CHECKSUMS, LEASE_FILE)):
-            raise damaged(f"lists {shown}, which is not the name of a file of the generation")
+            raise bad_record(f"lists {shown}, which is not the name of a file of the generation")
         problem = _entry_problem(entry)
         if problem:
-            raise damaged(f"is not one Warta wrote: its entry for {shown} {problem}")
+            raise bad_record(f"is not one Warta wrote: its entry for {shown} {problem}")
     return files
 
 
@@ -338,8 +343,7 @@ def usable(generation: Path, whole: bool = False) -> bool:
         failure = type(error).__name__
     finally:
         storage.close_opened()  # Whoosh leaves the file it failed to read open
-    raise IndexDamagedError(f"the index generation {generation} is damaged: its table of contents cannot "
-                            f"be read ({failure}); run `warta reindex` to rebuild it")
+    raise damaged(generation, f"its table of contents cannot be read ({failure})")
 
 
 class _ClosingStorage(FileStorage):
@@ -388,21 +392,18 @@ def verify(generation: Path, whole: bool = False) -> bool:
     recorded = _read_checksums(generation)
     if recorded is None:
         if _manifest_version(generation) >= CHECKSUMMED_MANIFESTS:
-            raise IndexDamagedError(f"the index generation {generation} is damaged: {CHECKSUMS} is missing; "
-                                    "run `warta reindex` to rebuild it")
+            raise damaged(generation, f"{CHECKSUMS} is missing")
         return False
     for name, entry in sorted(recorded.items()):
         problem = _problem(generation / name, entry, whole)
         if problem is None:
             continue
-        raise IndexDamagedError(f"the index generation {generation} is damaged: {name} {problem}; "
-                                "run `warta reindex` to rebuild it")
+        raise damaged(generation, f"{name} {problem}")
     # a file the checksums do not list is damage too: seal lists every file, and one left out (or a list emptied
     # to `{"files": {}}`) would otherwise be read unchecked, and linked unchecked into the next generation
     unlisted = sorted(path.name for path in checked_files(generation) if path.name not in recorded)
     if unlisted:
-        raise IndexDamagedError(f"the index generation {generation} is damaged: {unlisted[0]} is not listed in "
-                                f"{CHECKSUMS}; run `warta reindex` to rebuild it")
+        raise damaged(generation, f"{unlisted[0]} is not listed in {CHECKSUMS}")
     return True
 
 

@@ -28,7 +28,7 @@ from .errors import (BadQueryError, IndexDamagedError, IndexMissingError, IndexW
 from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import WARM_AGENCIES, Generation, MonthIndex
-from .generations import CURRENT, hold, release, remove_unused_generations, usable, verify
+from .generations import CURRENT, damaged, hold, release, remove_unused_generations, usable, verify
 from .querybuild import check_date_range, date_bound_error, parse_date_bound
 from .querylang import parse
 from .relaxation import MATCH_MODES
@@ -500,11 +500,9 @@ def reading(generation: Path) -> Iterator[None]:
             raise damage from error
         if isinstance(error, CorruptIndexError):
             reason = str(error).split(". ", 1)[0]  # Whoosh goes on with advice that does not apply here
-            raise IndexDamagedError(f"the index generation {generation} is damaged: {reason}; run `warta reindex` "
-                                    "to rebuild it") from error
+            raise damaged(generation, reason) from error
         if isinstance(error, UNREADABLE_BYTES):  # a record rewritten to match damaged bytes passes verify
-            raise IndexDamagedError(f"the index generation {generation} is damaged: Whoosh cannot read its segments "
-                                    f"({type(error).__name__}); run `warta reindex` to rebuild it") from error
+            raise damaged(generation, f"Whoosh cannot read its segments ({type(error).__name__})") from error
         raise
 
 
