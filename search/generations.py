@@ -272,16 +272,12 @@ def _read_checksums(generation: Path) -> dict[str, dict] | None:
 
     path = generation / CHECKSUMS
     try:
-        descriptor = _open_regular(path)
+        with os.fdopen(_open_regular(path), "rb") as handle:
+            raw = handle.read(CHECKSUMS_MAX_BYTES + 1)
     except FileNotFoundError:
         return None
     except _NotRegular:
         raise bad_record("is not a regular file") from None
-    except OSError as error:
-        raise bad_record(f"is unreadable ({error.strerror or type(error).__name__})") from None
-    try:
-        with os.fdopen(descriptor, "rb") as handle:
-            raw = handle.read(CHECKSUMS_MAX_BYTES + 1)
     except OSError as error:
         raise bad_record(f"is unreadable ({error.strerror or type(error).__name__})") from None
     if len(raw) > CHECKSUMS_MAX_BYTES:
