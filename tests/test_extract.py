@@ -991,6 +991,10 @@ def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):
     ("Politikus Gerindra, Desmond Junaidi Mahesa, menilai wajar desakan agar Arief Hidayat mundur, kata Desmond. "
      "Pria yang juga menjabat sebagai Wakil Ketua Komisi III DPR RI itu menilai.",
      [("Desmond Junaidi Mahesa", "Wakil Ketua Komisi III DPR RI")]),
+    # a bare post opening a clause points back when it names a body Warta knows, not an unknown group's
+    ('Ketua Umum PSSI, Edy Rahmayadi, menyindir pemain. Ketika tiba pada 19.30 WIB, Panglima Kostrad tersebut '
+     'langsung dihujani pertanyaan.', [("Edy Rahmayadi", "Panglima Kostrad")]),
+    ('"Harus bertindak," kata Faizal Assegaf. Ketua Progres 98 itu menilai gubernur lamban.', []),
     # not an object of the sentence (someone else's birthday), nor an event's name, nor a post held already
     ('"Iya besok ulang tahun," kata Fifi Letty Indra. Keluarga merayakan ulang tahun mantan Bupati Belitung Timur '
      'itu di rumah.', []),

@@ -1872,17 +1872,23 @@ class _Reader:
         """`Mantan kepala Bapenda Jatim ini menegaskan`, `kata pria yang juga menjabat sebagai Ketua Banggar DPR RI
         tersebut`: a post in a description that points back (person_descriptions.txt, then anaphors.txt) and
         names nobody is held by the person it stands for (`_named_before`), when no post read before is that
-        person's already (a former post never replaces the one the article gives)."""
+        person's already (a former post never replaces the one the article gives). A bare post opening a clause
+        points back too when it names a body Warta knows (`WIB, Panglima Kostrad tersebut langsung …`)."""
         posts: list[_Found] = []
         held = known = long_words = None
-        for i in self.tokens.where(self.lex.description_openers):
-            head = self._described_post(i) if self._opens_subject(i) else None
+        described = set(self.tokens.where(self.lex.description_openers))
+        for i in sorted(described | set(self.tokens.where(self.lex.positions))):
+            if not self._opens_subject(i):
+                continue
+            head = self._described_post(i) if i in described else i if self.is_head(i) else None
             if head is None:
                 continue
             start = head + self.tokens[head].text.islower()
             end = self.clause_end(start, head)
             if end >= len(self.tokens) or self.tokens[end].lower not in self.lex.anaphors:
                 continue
+            if head == i and not self._names_public_body((head, end)):
+                continue  # `Ketua Progres 98 itu`: a bare post points back only from a body Warta knows
             if self.name_in(head, start, end) is not None:
                 continue  # `mantan Kapolda Banten Boy Rafli itu`: the post's own name
             if held is None:  # once an article: most have no such description
@@ -1893,6 +1899,12 @@ class _Reader:
                 continue
             posts.append(_Found(holder[0], holder[1], role, (head, end)))
         return posts
+
+    def _names_public_body(self, span: tuple[int, int]) -> bool:
+        """The role names an agency's words or a legislature (`Panglima Kostrad`, `Ketua Fraksi Golkar`) and is
+        no post in a company, party or association."""
+        return (any(k in self.bodies or self.tokens[k].text in PUBLIC_OVERRIDES for k in range(*span))
+                and not self.is_non_public(span))
 
     def _holders(self, found: list[_Found]) -> set[str]:
         """Words of the names read with a public post, and the nicknames of those names (`Presiden Joko Widodo`,
