@@ -1025,6 +1025,8 @@ def test_every_officer_rank_is_a_rank():
     ("Juru Bicara Walhi Khalisah Khalid menyebut izin itu cacat.", []),
     ("Ketua RW 09 Kalibata, Zulutfi, menegaskan santunan dibagikan.", []),
     ("Komisioner NBA Adam Silver menunda laga.", []),
+    ("Ayah Aubameyang menemui Direktur Olah Raga Paris Saint Germain, Patrick Kluivert.", []),
+    ("Direktur Intel untuk Client Graphics Marketing John Webb menyatakan cip baru ini seimbang.", []),
     # ...while a public body, a public institution, a legislature or a place keeps it an office
     ("Ketua Fraksi Partai Gerindra Ahmad Muzani menolak usulan itu.", ["Ahmad Muzani"]),
     ("Anggota Kompolnas Poengky Indarti menilai penyidikan lambat.", ["Poengky Indarti"]),
@@ -1301,6 +1303,9 @@ def test_regional_news_roles(body, expected):
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("Disparekraf DKI menggelar festival.", ["Dinas Pariwisata dan Ekonomi Kreatif Provinsi Daerah Khusus Ibukota Jakarta"]),
+    # Central Java's youth, sports and tourism office, by its acronym
+    ("Disporapar Jawa Tengah fasilitasi 3 (tiga) industri pariwisata.",
+     ["Dinas Kepemudaan, Olahraga dan Pariwisata Provinsi Jawa Tengah"]),
     ("Dinas Gulkarmat DKI Jakarta mengerahkan 20 unit.",
      ["Dinas Penanggulangan Kebakaran dan Penyelamatan Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("kata Kepala Dinas Perumahan Rakyat dan Permukiman DKI Jakarta, Agustino Darmawan.",
@@ -1860,6 +1865,8 @@ def test_village_posts_in_lower_case_and_with_di(body, expected):
     ("Direktur BUMN Karya Budi Santoso hadir dalam rapat.", []),
     ("Presiden Direktur PT Freeport Tony Wenas hadir dalam rapat.", []),
     ("Presiden Klub Persik FC Budi Santoso hadir dalam rapat.", []),
+    # a ministry's secretary by the fused acronym of the post
+    ("Kepada para wartawan, Sesmenpora Gatot S. Dewa Broto menceritakan pembicaraannya.", ["Gatot S. Dewa Broto"]),
 ])
 def test_prosecutors_by_acronym_and_the_enterprises_minister(body, expected):
     assert extracted(body).official_names == expected
