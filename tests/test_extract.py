@@ -983,6 +983,25 @@ def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a foreign legislature's member, senator or chair, its word in lower case too, before or after the name
+    ("Seminggu lalu Mahmoud Sadeghi, anggota parlemen, mengatakan jumlah tahanan 3.700 orang.",
+     [("Mahmoud Sadeghi", "anggota parlemen")]),
+    ("Menurut Bahman Taherkhani, seorang anggota parlemen dari Takistan, 50 orang ditangkap.",
+     [("Bahman Taherkhani", "anggota parlemen")]),
+    ("kata anggota parlemen Iran Mahmoud Sadeghi.", [("Mahmoud Sadeghi", "anggota parlemen Iran")]),
+    ("Memo yang dibuat anggota Kongres AS Devin Nunes itu cacat.", [("Devin Nunes", "anggota Kongres AS")]),
+    ("Kata Ketua Parlemen Iran Ali Larijani.", [("Ali Larijani", "Ketua Parlemen Iran")]),
+    ('"Ini pertunjukan partisan," kata senator John McCain.', [("John McCain", "senator")]),
+    ("Senator Partai Republik John McCain menolak.", [("John McCain", "Senator Partai Republik")]),
+    # a party's name before the comma is no member's, and a legislature's word is no name
+    ('"Basis politik Partai Puea Thai, anggota parlemen dan para politikusnya, kuat," kata Ong-art.', []),
+    ("anggota parlemen yang hadir menolak.", []),
+])
+def test_foreign_legislators(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a post in a description pointing back is held by the person the sentence before names (the subject)
     ('Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya. "Film itu tak berpengaruh," tambah Boedi. '
      'Mantan kepala Bapenda Jatim ini menegaskan lagi.', [("Boedi Prijo Soeprajitno", "mantan kepala Bapenda Jatim")]),

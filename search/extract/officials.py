@@ -83,6 +83,10 @@ MAX_INCUMBENT_REACH = 6  # capitalised words of a post read before the `petahana
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
+# a legislature's member or chair written in lower case, with a foreign legislature's word (`anggota parlemen
+# Mahmoud Sadeghi`, `wakil ketua pertama Senat Afghanistan`); Indonesia's are acronyms (`anggota DPR`)
+LEGISLATURE_POSTS = frozenset({"anggota", "ketua", "wakil"})
+LEGISLATURE_WORDS = frozenset({"parlemen", "Parlemen", "senat", "Senat", "kongres", "Kongres"})
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
@@ -99,7 +103,8 @@ LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  
 REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
-PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator"})  # a legislature
+PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator",  # a legislature
+                              "Senator", "senator"})
 AUTHOR_NOTE = "Penulis"  # `*Penulis adalah Kepala Bappeda …`: an opinion column's closing note on its author
 NOTE_REACH = 80  # tokens from the text's end where that note opens a line
 NOTE_MARKS = frozenset({"*", ")", "("})  # what a closing note opens with before `Penulis`
@@ -275,7 +280,7 @@ class _Reader:
             return True
         if self._ends_in_deictic(i + 1):
             return True  # `kata kepala desa setempat, Ahmad Hidayat`
-        if self.tokens[i].text not in LOWERCASE_ROLE_POSTS:
+        if self.tokens[i].text not in LOWERCASE_ROLE_POSTS and not self._legislature_follows(i):
             return False
         if self._holder_start(i + 1) is not None:
             return True  # `majelis hakim yang diketuai Erintuah Damanik`
@@ -1329,9 +1334,15 @@ class _Reader:
         """Only lower-case words between the post at `head` and `i` (`hakim anggota`, not `hakim Dwi … dalam`)."""
         return all(self.tokens[k].text.islower() for k in range(head + 1, i))
 
+    def _legislature_follows(self, i: int) -> bool:
+        """`anggota parlemen`, `ketua kongres`: a lower-case legislature post, then a legislature's word."""
+        return self.tokens[i].lower in LEGISLATURE_POSTS and self.word(i + 1) in LEGISLATURE_WORDS
+
     def _lowercase_role_word(self, head: int, text: str) -> bool:
         """`hakim konstitusi`, `jaksa penuntut umum`, `juru bicara`: a role's word in lower case after the posts
-        the news writes so (a spokesperson's only in `bicara`)."""
+        the news writes so (a spokesperson's only in `bicara`), and a legislature's after its member or chair."""
+        if text in LEGISLATURE_WORDS and self.tokens[head].lower in LEGISLATURE_POSTS:
+            return True
         if self.tokens[head].text not in LOWERCASE_ROLE_POSTS:
             return False
         return text == SPOKESPERSON_LOWER_TAIL if self.tokens[head].lower == SPOKESPERSON else (
@@ -1478,6 +1489,8 @@ class _Reader:
         if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
+        if start > 0 and self.word(start - 1) in self.lex.non_person_openers:
+            return None  # `Partai Puea Thai, anggota parlemen dan …`: an organisation's name, not a person's
         lower_post_end = self._lower_procurement_post_end(head)
         end = lower_post_end or self.clause_end(head + self.tokens[head].text.islower(), head)
         if (self.word(i) == "," and start > 0 and self.word(start - 1) == "," and self.word(end) == ","
@@ -1486,7 +1499,8 @@ class _Reader:
             # before its holder's name
         if self.tokens[head].text.islower() and lower_post_end is None and (
                 (self.word(end) == "," and self.is_name_word(end + 1))
-                or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end))):
+                or not (any(k in self.material for k in range(head + 1, end)) or self._serves_here(head, end)
+                        or self._legislature_follows(head))):
             return None  # `…, anggota Komisi III dari Fraksi Hanura, Sarifuddin Suding`: a list of posts and names;
             # `…, presiden LION 's Club`: in lower case, a post is public when a body or a region it serves is named
         own = self.name_in(head, head, end)
@@ -1566,9 +1580,10 @@ class _Reader:
 
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
-        whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`)."""
+        whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`); or
+        in a legislature (`Mahmoud Sadeghi, anggota parlemen, …`)."""
         return (self.tokens[i].text in self.lex.lowercase_positions and (
-            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1))) or (
+            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1) or self._legislature_follows(i))) or (
             self._lower_procurement_post_end(i) is not None)
 
     def _lower_procurement_post_end(self, i: int) -> int | None:
