@@ -38,9 +38,10 @@ def named_values(facet: str, typed: str, values: Sequence[str],
                  grouped: Callable[[str, Sequence[str], Sequence[str]], list[str]] | None = None) -> list[str]:
     """The stored `values` meant by `typed`: the value itself in any case; else the official its nickname names,
     or the agency its acronym or short form names (and that agency qualified by a region: `Dinkes` is every
-    `Dinas Kesehatan …`); else the values holding all its words (values_with_words). None: []. A value found
-    brings the other forms of its person (`grouped`, with_variants unless given): `official:indrawati` finds
-    `Sri Mulyani` too, as selecting her does."""
+    `Dinas Kesehatan …`); else the values holding all its words (values_with_words), then those holding them
+    among their own and their other names' words (`agency=polda`, `agency=pemkab lamsel`). None: []. A value
+    found brings the other forms of its person (`grouped`, with_variants unless given): `official:indrawati`
+    finds `Sri Mulyani` too, as selecting her does."""
     grouped = grouped or with_variants
     wanted = " ".join(typed.split()).casefold()
     if not wanted:
@@ -53,14 +54,26 @@ def named_values(facet: str, typed: str, values: Sequence[str],
         found = [value for value in values if value == meant or (facet == AGENCY and value.startswith(meant + " "))]
         if found:
             return grouped(facet, found, values)
-    found = values_with_words(typed, values)
+    found = values_with_words(typed, values) or values_with_words(
+        typed, values, lambda value: alias_words(facet, value))
     return grouped(facet, found, values) if found else []
 
 
-def values_with_words(typed: str, values: Sequence[str]) -> list[str]:
-    """The `values` holding every word of `typed` (any case), at most MAX_MATCHED_VALUES."""
+def values_with_words(typed: str, values: Sequence[str],
+                      aliases: Callable[[str], frozenset[str]] | None = None) -> list[str]:
+    """The `values` holding every word of `typed` (any case), at most MAX_MATCHED_VALUES; with `aliases`, a
+    word of a value's other names counts too (`polda` is a word of every `Kepolisian Daerah …`, as the
+    type-ahead lists them)."""
     words = " ".join(typed.split()).casefold().split()
-    return [value for value in values if all(word in value.casefold().split() for word in words)][:MAX_MATCHED_VALUES]
+    found = []
+    for value in values:
+        own = value.casefold().split()
+        other = aliases(value) if aliases is not None else frozenset()
+        if all(word in own or word in other for word in words):
+            found.append(value)
+            if len(found) == MAX_MATCHED_VALUES:
+                break
+    return found
 
 
 def with_variants(facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:

@@ -124,6 +124,12 @@ def test_facet_parameters_filters_and_the_type_ahead_forgive_case_nicknames_and_
     assert [(v["value"], v["count"]) for v in typed] == [("Kementerian Dalam Negeri", 2)]
     html = client.get("/?agency=kemendagri").get_data(as_text=True)
     assert '<a href="/?q=" aria-label="Hapus filter instansi Kementerian Dalam Negeri">' in html
+    # a word of an agency's short form selects it as the type-ahead lists it (trial 36: `agency=polda` found 0)
+    typed = client.get("/api/facets/agency?prefix=lamsel").get_json()["values"]
+    lamsel = [v["value"] for v in typed]
+    assert selected("/api/search?agency=lamsel", "agency")[1] == [(value, unselect) for value in lamsel]
+    assert client.get("/api/search?q=agency:lamsel").get_json()["total"] == selected(
+        "/api/search?agency=lamsel", "agency")[0] > 0
 
 
 def test_said_keeps_the_words_inside_that_persons_quotes(client):

@@ -26,6 +26,19 @@ def test_otherwise_the_values_holding_every_word_and_nothing_for_no_value():
     assert named_values("source", "detik", ["detik.com"]) == []  # the registry resolves outlets
 
 
+def test_then_the_values_holding_every_word_among_their_other_names_words_as_the_type_ahead_lists_them():
+    values = ["Kepolisian Daerah Bali", "Kepolisian Daerah Jawa Timur", "Kepolisian Resor Malang",
+              "Pemerintah Kabupaten Lampung Selatan", "Dinas Kesehatan Kota Bekasi"]
+    assert named_values("agency", "polda", values) == ["Kepolisian Daerah Bali", "Kepolisian Daerah Jawa Timur"]
+    assert named_values("agency", "Polda Bali", values) == ["Kepolisian Daerah Bali"]
+    assert named_values("agency", "polres", values) == ["Kepolisian Resor Malang"]
+    assert named_values("agency", "pemkab lampung", values) == ["Pemerintah Kabupaten Lampung Selatan"]
+    assert named_values("agency", "lamsel", values) == ["Pemerintah Kabupaten Lampung Selatan"]
+    assert named_values("agency", "polda nowhere", values) == []
+    # a value's own words come first: `daerah` is a word of both Poldas, not a short form of anything else
+    assert named_values("agency", "daerah", values) == ["Kepolisian Daerah Bali", "Kepolisian Daerah Jawa Timur"]
+
+
 def test_alias_words_are_the_words_of_other_names_for_the_type_ahead():
     assert alias_words("agency", "Komisi Pemberantasan Korupsi") == frozenset({"komisi", "pemberantasan", "korupsi",
                                                                                "kpk"})
