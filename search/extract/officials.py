@@ -1892,9 +1892,11 @@ class _Reader:
         posts: list[_Found] = []
         held = known = long_words = None
         described = set(self.tokens.where(self.lex.description_openers))
+        anaphors = set(self.tokens.where(self.lex.anaphors))
         for i in sorted(described | set(self.tokens.where(self.lex.positions))):
-            if not self._opens_subject(i):
-                continue
+            if not self._opens_subject(i) or (i not in described and anaphors.isdisjoint(
+                    range(i + 1, i + 1 + MAX_CLAUSE_TOKENS))):
+                continue  # a bare post is only worth reading when an anaphor may end its clause
             head = self._described_post(i) if i in described else i if self.is_head(i) else None
             if head is None:
                 continue
