@@ -1002,6 +1002,24 @@ def test_foreign_legislators(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a regime or a government named after its leader names a head of state or government
+    ("Guam tetap santai kendati dibayangi ancaman serangan rezim Kim Jong - un.", [("Kim Jong-un", "rezim")]),
+    ("Kuwait menghentikan pinjaman untuk negara pimpinan Kim Jong - un tersebut.",
+     [("Kim Jong-un", "negara pimpinan")]),
+    ("Sikap pemerintahan Donald Trump berubah.", [("Donald Trump", "pemerintahan")]),
+    ("Beberapa media menyebut Abedi dicari oleh rezim Moamer Kadhafi.", [("Moamer Kadhafi", "rezim")]),
+    # ...not a country, an era, a post's holder already read, a group's leader or a company's
+    ("Pemerintahan Korea Selatan menolak, dan pemerintahan Korea Selatan diam.", []),
+    ("Rezim Orde Baru runtuh; rezim Orde Baru berakhir.", []),
+    ("Ormas pimpinan Habib Rizieq berdemo.", []),
+    ("Di bawah kepemimpinan Tim Cook, Apple tumbuh.", []),
+    ("Sikap pemerintahan Presiden Joko Widodo jelas.", [("Joko Widodo", "Presiden")]),
+])
+def test_a_regime_or_government_named_after_its_leader(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a post in a description pointing back is held by the person the sentence before names (the subject)
     ('Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya. "Film itu tak berpengaruh," tambah Boedi. '
      'Mantan kepala Bapenda Jatim ini menegaskan lagi.', [("Boedi Prijo Soeprajitno", "mantan kepala Bapenda Jatim")]),

@@ -120,6 +120,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     speaker_pronouns: frozenset[str]
     speech_adverbs: frozenset[str]
     anaphors: frozenset[str]
+    government_cues: dict[str, tuple[tuple[str, ...], ...]]  # last word -> the words before it, per cue phrase
     not_subjects: frozenset[str]
     aside_openers: frozenset[str]
     passive_cues: frozenset[str]
@@ -292,6 +293,15 @@ def _with_deputy_ministers(positions: list[str]) -> frozenset[str]:
     return frozenset(positions) | deputies
 
 
+def _phrases_by_last_word(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of one word or more, found by their last word: that word -> the words before it, per phrase."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        *before, last = line.split()
+        phrases.setdefault(last, []).append(tuple(before))
+    return {last: tuple(befores) for last, befores in phrases.items()}
+
+
 def read_lines(name: str, package: str = DATA_PACKAGE) -> list[str]:
     return read_data_lines(name, package)
 
@@ -434,6 +444,7 @@ def load_lexicon() -> Lexicon:
         speaker_pronouns=frozenset(read_lines("speaker_pronouns.txt")),
         speech_adverbs=frozenset(read_lines("speech_adverbs.txt")),
         anaphors=frozenset(read_lines("anaphors.txt")),
+        government_cues=_phrases_by_last_word(read_lines("government_cues.txt")),
         not_subjects=frozenset(read_lines("not_subjects.txt")),
         aside_openers=frozenset(read_lines("aside_openers.txt")),
         passive_cues=frozenset(read_lines("passive_cues.txt")),

@@ -1843,6 +1843,36 @@ class _Reader:
                    and not (k + size < len(self.tokens) and self.tokens[k + size].is_capitalised)
                    for k in self.tokens.where({words[0]}))
 
+    def heads_of_government_led(self) -> list[_Found]:
+        """`rezim Kim Jong - un`, `pemerintahan Donald Trump`, `negara pimpinan Kim Jong - un`: a regime or a
+        government named after the person who leads it (government_cues.txt, in lower case); the name is two
+        words or more (hyphen parts included) that no place, body or post takes (`pemerintahan Korea Selatan`,
+        `rezim Orde Baru`)."""
+        found = []
+        for i in self.tokens.where(self.lex.government_cues):
+            start, cue = i + 1, self._government_cue_start(i)
+            if cue is None or start >= len(self.tokens):
+                continue
+            end = start
+            while end < len(self.tokens) and end - start < MAX_NAME_WORDS and (
+                    self.is_hyphen_part(end) or (self.is_name_word(end) and end not in self.material
+                                                 and not self.is_head(end))):
+                end += 1
+            words = sum(1 for k in range(start, end) if not self.is_hyphen_part(k))
+            if words >= 2:
+                found.append(_Found(start, end, " ".join(self.word(k) for k in range(cue, start)), (cue, start)))
+        return found
+
+    def _government_cue_start(self, i: int) -> int | None:
+        """Where the phrase of government_cues.txt that token `i` ends in lower case starts (`rezim`, `negara
+        pimpinan`); None when it ends none."""
+        if not self.tokens[i].text.islower():
+            return None
+        for before in self.lex.government_cues[self.tokens[i].text]:
+            if all(self.word(i - len(before) + k) == word for k, word in enumerate(before)):
+                return i - len(before)
+        return None
+
     def column_author(self) -> list[_Found]:
         """An opinion column's author, named on a line of the column's opening (`Oleh: Dr. Ir. Dadang Sukmana
         Hidayat, M.Si.`), holds the public post the closing note gives, a line of the column's last NOTE_REACH
@@ -2047,6 +2077,7 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     found.extend(reader.group_members())
     found.extend(reader.officers_by_rank(_covered(found)))
     found.extend(reader.posts_pointing_back(found))
+    found.extend(reader.heads_of_government_led())
     found.extend(reader.column_author())
     found = [f for f in found if not reader.is_non_public(f.role_span) and reader.is_grounded(f.role_span)
              and not reader.in_unknown_body(f.role_span) and not reader.is_relative_alone(f)]
