@@ -1340,6 +1340,9 @@ def test_regional_news_roles(body, expected):
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("Disparekraf DKI menggelar festival.", ["Dinas Pariwisata dan Ekonomi Kreatif Provinsi Daerah Khusus Ibukota Jakarta"]),
+    # the ministry's name with its second field misnamed, as news often writes it
+    ("Kementerian Komunikasi dan Informasi mengaku telah memblokir 6.000 situs.",
+     ["Kementerian Komunikasi dan Informatika"]),
     # Central Java's youth, sports and tourism office, by its acronym
     ("Disporapar Jawa Tengah fasilitasi 3 (tiga) industri pariwisata.",
      ["Dinas Kepemudaan, Olahraga dan Pariwisata Provinsi Jawa Tengah"]),
@@ -1902,6 +1905,12 @@ def test_village_posts_in_lower_case_and_with_di(body, expected):
     ("Direktur BUMN Karya Budi Santoso hadir dalam rapat.", []),
     ("Presiden Direktur PT Freeport Tony Wenas hadir dalam rapat.", []),
     ("Presiden Klub Persik FC Budi Santoso hadir dalam rapat.", []),
+    # a state-owned pawnshop's director is a company's
+    ("Direktur Produk Pegadaian Harianto Widodo menuturkan aplikasi siap.", []),
+    # a spokesperson's post in lower case after `selaku`, for a body named after it
+    ("Via Kompas, Noor Iza selaku juru bicara Kementerian Komunikasi dan Informatika, permohonan dikirimkan.",
+     ["Noor Iza"]),
+    ("Budi Santoso, juru bicara keluarga, mengatakan.", []),
     # a ministry's secretary by the fused acronym of the post
     ("Kepada para wartawan, Sesmenpora Gatot S. Dewa Broto menceritakan pembicaraannya.", ["Gatot S. Dewa Broto"]),
 ])

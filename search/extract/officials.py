@@ -1581,10 +1581,16 @@ class _Reader:
     def _lowercase_appositive_head(self, i: int) -> bool:
         """`Basuki Tjahaja Purnama, mantan gubernur DKI Jakarta yang …`: a post in lower case (positions_lowercase.txt)
         whose region or body follows, capitalised; or held where the story is (`…, kepala desa setempat, …`); or
-        in a legislature (`Mahmoud Sadeghi, anggota parlemen, …`)."""
+        in a legislature (`Mahmoud Sadeghi, anggota parlemen, …`); or a spokesperson's for a body named after it."""
         return (self.tokens[i].text in self.lex.lowercase_positions and (
-            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1) or self._legislature_follows(i))) or (
-            self._lower_procurement_post_end(i) is not None)
+            self.word(i + 1)[:1].isupper() or self._ends_in_deictic(i + 1) or self._legislature_follows(i)
+            or self._spokesperson_for_named(i))) or self._lower_procurement_post_end(i) is not None
+
+    def _spokesperson_for_named(self, i: int) -> bool:
+        """`Noor Iza selaku juru bicara Kementerian Komunikasi …`: a spokesperson's post in lower case, then
+        whom it speaks for, capitalised."""
+        return (self.tokens[i].lower == SPOKESPERSON and self.word(i + 1) == SPOKESPERSON_LOWER_TAIL
+                and self.word(i + 2)[:1].isupper())
 
     def _lower_procurement_post_end(self, i: int) -> int | None:
         """`Rahmat Hidayat Caniago selaku pejabat pembuat komitmen (PPK)`: where a procurement officer's post
