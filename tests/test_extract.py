@@ -1340,6 +1340,12 @@ def test_regional_news_roles(body, expected):
     ("ujar Kepala Dinas Kebudayaan DKI Jakarta, Mochamad Miftahulloh Tamary.",
      ["Dinas Kebudayaan Provinsi Daerah Khusus Ibukota Jakarta"]),
     ("Disparekraf DKI menggelar festival.", ["Dinas Pariwisata dan Ekonomi Kreatif Provinsi Daerah Khusus Ibukota Jakarta"]),
+    # the press council, the navy's history service, the police without `Negara`
+    ("Setelah dideklarasikan di Dewan Pers pada April lalu, kongres ini yang pertama.", ["Dewan Pers"]),
+    ("Kepala Dinas Sejarah Angkatan Laut (Kadisjarahal) Laksamana Pertama TNI I Made Wira Hady Arsanta hadir.",
+     ["Dinas Sejarah Angkatan Laut"]),
+    ("Hingga November 2016, KKP, Kepolisian Republik Indonesia, dan Bea Cukai melakukan operasi.",
+     ["Kementerian Kelautan dan Perikanan", "Kepolisian Negara Republik Indonesia", "Direktorat Jenderal Bea dan Cukai"]),
     # the ministry's name with its second field misnamed, as news often writes it
     ("Kementerian Komunikasi dan Informasi mengaku telah memblokir 6.000 situs.",
      ["Kementerian Komunikasi dan Informatika"]),
