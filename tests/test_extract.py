@@ -1014,6 +1014,9 @@ def test_foreign_legislators(body, expected):
     ("Ormas pimpinan Habib Rizieq berdemo.", []),
     ("Di bawah kepemimpinan Tim Cook, Apple tumbuh.", []),
     ("Sikap pemerintahan Presiden Joko Widodo jelas.", [("Joko Widodo", "Presiden")]),
+    # a Shia cleric's title is no part of the name
+    ("Rouhani berterima kasih kepada pemimpin tertinggi Ayatollah Khamenei dan pasukan.",
+     [("Khamenei", "pemimpin")]),
 ])
 def test_a_regime_or_government_named_after_its_leader(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
