@@ -3,8 +3,10 @@ import pytest
 from search.articles import Article
 from search.extract import extract, region_dict
 from search.extract.lexicon import load_lexicon
+from search.extract.agencies import load_gazetteers
 from search.extract.places import region_of_place
-from search.extract.regions import resolve_region
+from search.extract.regions import _happens_here, load_region_words, resolve_region
+from search.extract.tokens import tokenize
 from search.loaders import read_source
 
 from .conftest import SEEDS
@@ -262,6 +264,12 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "dari rumah sakit tentang kondisi ketua lembaga itu yang disebut masih belum sadar penuh hingga sore hari ini. "
      "Polda Metro Jaya menyelidiki kecelakaan itu bersama pabrikan mobil. Kecelakaan itu terjadi di Jalan Permata "
      "Hijau, Jakarta Selatan.", "", None, ["31.74"]),
+    # ... nor where a national body acts on the spot (happening_verbs.txt), through a long chain of places
+    ("Presiden mengungkapkan keheranannya soal ekonomi. KPK dan DPR membahas anggaran, dan Kementerian Keuangan "
+     "menjelaskan data pertumbuhan. Bareskrim Polri menggeledah di Kantor Bea Cukai Juanda, Jalan Raya Juanda, "
+     "Kabupaten Sidoarjo, Rabu (24/6/2026). Petugas berjaga di pintu masuk.", "", None, ["35.15"]),
+    ("Seluruh nomor lomba akan start dan finis di Lava View Hotel, Desa Wonokitri, Cemoro Lawang, Tosari, Pasuruan, "
+     "Jawa Timur. Rute tiap nomor dipasang tidak sama.", "", None, ["35.14"]),
     # a street of Jakarta the news names for a story of Jakarta's own government or police (region_landmarks.tsv)
     ("Polda Metro Jaya mengusulkan ganjil genap bagi sepeda motor di Jalan MH Thamrin. Pemprov DKI Jakarta "
      "mencopot rambu larangan motor di Jalan MH Thamrin.", "", None, ["31.71"]),
@@ -526,3 +534,20 @@ def test_a_kecamatan_written_in_two_words_is_the_one_the_gazetteer_spells_as_one
     body = ("Warga Kelurahan Cawang, Kecamatan Kramat Jati, mengungsi karena banjir setinggi satu meter pada Senin "
             "pagi. Petugas membagikan makanan.")
     assert codes(body) == ["31.75"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Bareskrim menggeledah di Kantor Bea Cukai Juanda, Jalan Raya Juanda, Kabupaten Sidoarjo, Rabu.", "Sidoarjo",
+     True),
+    ("Kecelakaan itu terjadi di Jalan Permata Hijau, Jakarta Selatan.", "Jakarta Selatan", True),
+    ("Ia menginap di Hotel Santika, Jalan Raya Juanda, Kabupaten Sidoarjo, Rabu.", "Sidoarjo", False),
+    # the last item of a list of regions is no chain of places inside it
+    ("Kasus-kasus ini terjadi di Kabupaten Timika, Kabupaten Jayawijaya, Wamena, Kota Jayapura, Kabupaten Nabire.",
+     "Nabire", False),
+])
+def test_a_verb_of_happening_places_the_story_at_the_end_of_a_chain_of_places(text, name, expected):
+    lexicon = load_lexicon()
+    tokens = tokenize(text, lexicon.abbreviations)
+    matches = list(load_gazetteers().regions.find_all(tokens))
+    match = next(match for match in matches if " ".join(token.text for token in tokens[match.start:match.end]) == name)
+    assert _happens_here(tokens, match, load_region_words(), {match.start: match for match in matches}) is expected

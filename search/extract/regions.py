@@ -105,6 +105,7 @@ _ADDRESS_TOKEN = re.compile(r"[^\W_]+|[,/)]")
 STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
 DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
+AT_CHAIN = 12  # tokens of a chain of places after `di` (`Kantor Bea Cukai Juanda, Jalan Raya Juanda, Kabupaten`)
 AT_REACH = 3  # lower-case words between `di` and a place chain (`di sekitar jalur pendakian Sembalun, ...`)
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -113,7 +114,7 @@ NATIONAL_SEAT_KINDS = frozenset({"ministry", "coordinating_ministry", "commissio
 ACTING_KINDS = frozenset({"body", "role", "agency"})  # a region's own government, police or office holder
 WEAK_KINDS = frozenset({"bare", "at", "locator", "place at"})
 LISTED_ACTING = frozenset({"body", "role", "agency", "event", "kecamatan", "dateline"})  # more than a list item  # a name with nothing of its own saying it acts
-HAPPENING_VERBS = frozenset({"terjadi", "ditangkap", "ditemukan"})  # before `di`: where the story's event is
+HAPPENING_VERBS = frozenset(read_lines("happening_verbs.txt"))  # before `di`: where the story's event is
 SCATTERED_KINDS = frozenset({"locator", "at", "bare"})  # a place inside a kab/kota, named with nothing acting there
 AT_KINDS = frozenset({"at", "level at", "place at"})  # where something happens
 NATIONAL_STORY = 2  # mentions of national bodies that make a story theirs (the national seat their venue)
@@ -604,7 +605,7 @@ def _body_mentions(article: ArticleText, words: RegionWords, background: list[in
         mention = _mention(tokens, match, words, starts, LEAD_BONUS if tokens.start(match.start) < lead_end else 0.0)
         if mention is not None and not _is_seat_address(tokens, match, mention, words):
             surface = article.text[tokens.start(match.start):tokens.end(match.end - 1)].lower()
-            if _happens_here(tokens, match, words):
+            if _happens_here(tokens, match, words, starts):
                 mention = replace(mention, happened=True)
             elif background and _in_sentence_with(tokens, match.start, background):
                 continue  # `Ia kuliah di Padang, lalu mengajar di sebuah SMP di Painan, Kabupaten Pesisir Selatan`:
@@ -864,13 +865,16 @@ def _court_kind(kind: str, candidates: tuple[Region, ...], words: RegionWords) -
     return None if all(region.province_code in words.national_seats for region in candidates) else "body"
 
 
-def _happens_here(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+def _happens_here(tokens: list[Token], match: Match, words: RegionWords, starts: dict[int, Match]) -> bool:
     """`Kecelakaan itu terjadi di Jalan Permata Hijau, Jakarta Selatan`, `ditangkap di Kabupaten Garut`: the
     region closes what a verb of happening (HAPPENING_VERBS) places right after `di`, alone or at the end of a
-    chain of places."""
+    chain of places. Not the last item of a list of regions (`Kasus-kasus ini terjadi di Kabupaten Timika,
+    Kabupaten Jayawijaya, Wamena, Kota Jayapura, Kabupaten Nabire`: `starts`, the region names by first token),
+    which is no chain inside one region."""
     start = match.start - (match.start > 0 and tokens[match.start - 1].key in words.cues)  # `di Kabupaten X`
     at = start - 1 if start and tokens[start - 1].lower == "di" else _chain_after_at(tokens, start)
-    return at is not None and at > 0 and tokens[at - 1].lower in HAPPENING_VERBS
+    return (at is not None and at > 0 and tokens[at - 1].lower in HAPPENING_VERBS
+            and not any(at < index < start for index in starts))
 
 
 def _is_short_form(tokens: list[Token], match: Match) -> bool:
@@ -928,7 +932,7 @@ def _chain_after_at(tokens: list[Token], start: int) -> int | None:
     inside it (R3). The index of that `di`, else None (`di Lapas Sukamiskin Bandung` is a name, not a chain;
     `di Plumpang, Banyuwangi, Surabaya` is a list, which the caller tells apart)."""
     index, skipped = start, 0
-    while index > 0 and start - index - skipped < ORIGIN_CHAIN:
+    while index > 0 and start - index - skipped < AT_CHAIN:
         if tokens[index - 1].is_capitalised or tokens[index - 1].text == ",":
             index -= 1
         elif tokens[index - 1].text == ")" and _skip_aside(tokens, index) < index - 1:  # `Sekolah Polisi Negara
