@@ -270,6 +270,10 @@ def test_the_seed_is_exactly_kabupaten_lampung_selatan():
      "Kabupaten Sidoarjo, Rabu (24/6/2026). Petugas berjaga di pintu masuk.", "", None, ["35.15"]),
     ("Seluruh nomor lomba akan start dan finis di Lava View Hotel, Desa Wonokitri, Cemoro Lawang, Tosari, Pasuruan, "
      "Jawa Timur. Rute tiap nomor dipasang tidak sama.", "", None, ["35.14"]),
+    # a well-known site of a long name before the province's name (region_sites.tsv, rule R3)
+    ("Obama telah tiba di Bandar Udara Internasional I Gusti Ngurah Rai, Bali, untuk berlibur. Obama disambut "
+     "Gubernur Bali.", "", None, ["51.03"]),
+    ("Rakornas partai digelar di ICE BSD, Tangerang, Banten, pekan depan.", "", None, ["36.03"]),
     # a street of Jakarta the news names for a story of Jakarta's own government or police (region_landmarks.tsv)
     ("Polda Metro Jaya mengusulkan ganjil genap bagi sepeda motor di Jalan MH Thamrin. Pemprov DKI Jakarta "
      "mencopot rambu larangan motor di Jalan MH Thamrin.", "", None, ["31.71"]),

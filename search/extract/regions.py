@@ -96,6 +96,7 @@ SERVING_VERBS, EARLIER_WORDS = frozenset({"menjabat", "bertugas"}), frozenset({"
 PASSING = frozenset({"origin", "former role", "people"})  # cues that make a mention a passing one or none
 KECAMATAN_WORDS = 3  # words of a kecamatan's name before a shared region name
 KECAMATAN_LEVEL = "kecamatan"  # region_cues.tsv: a cue whose name is a kecamatan's (`Polsek`, `Camat`)
+SITE_WORDS = 8  # tokens of a site's name before a region name (`Bandar Udara Internasional I Gusti Ngurah Rai`)
 PLACE_WORDS = 4  # capitalised words of a place's name before a region name
 ORIGIN_CHAIN = 8  # tokens of a place chain (`Kecamatan Bangsalsari, Kabupaten`) between `asal` and a name
 ORIGIN_REACH = 16  # characters before `Kecamatan` where a word of origin is looked for
@@ -1015,7 +1016,7 @@ def _placed_by_site(tokens: list[Token], start: int, candidates: tuple[Region, .
     loose name may not be (Si Jalak Harupat is in Kabupaten Bandung, UNY in Sleman): that one (rule R3)."""
     end = start - 1 if start and tokens[start - 1].text == "," else start
     provinces = {region.province_code for region in candidates}
-    for begin in range(max(0, end - PLACE_WORDS), end):
+    for begin in range(max(0, end - SITE_WORDS), end):
         site = words.sites.match_at(tokens, begin)
         if site is not None and site.end == end:
             region = load_lexicon().regions_by_code.get(site.value)
