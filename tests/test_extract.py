@@ -1023,6 +1023,19 @@ def test_a_regime_or_government_named_after_its_leader(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # one word that `yang merupakan` or `selaku` says holds a post is a name, inside a sentence
+    ("Endria menjadi saksi untuk tersangka Saifudin yang merupakan Asisten Daerah Bidang III Provinsi Jambi.",
+     [("Saifudin", "Asisten Daerah Bidang III Provinsi Jambi")]),
+    ("Menurut Irman selaku Dirjen Dukcapil Kemendagri, proyek itu lancar.", [("Irman", "Dirjen Dukcapil Kemendagri")]),
+    # ...not a sentence's first word, nor the second of a pair sharing one post
+    ("Hal yang merupakan Kepala Dinas itu.", []),
+    ("Keputusan akhir pada Anies - Sandi selaku Gubernur - Wakil Gubernur Terpilih DKI Jakarta.", []),
+])
+def test_one_word_named_by_a_copula_or_selaku(body, expected):
+    assert [(o.name, o.role) for o in extracted(body).officials] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a post in a description pointing back is held by the person the sentence before names (the subject)
     ('Ketua TKD 02 Jatim Boedi Prijo Soeprajitno dalam keterangannya. "Film itu tak berpengaruh," tambah Boedi. '
      'Mantan kepala Bapenda Jatim ini menegaskan lagi.', [("Boedi Prijo Soeprajitno", "mantan kepala Bapenda Jatim")]),

@@ -1485,7 +1485,7 @@ class _Reader:
         # `Pak Jonan (Menteri ESDM)`, `2. Hj. Rosmalinda, S.Sos. – Kepala …`: a title, or a list item's degrees,
         # make one word a name
         titled = (self.word(i) == TITLED_APPOSITIVE or listed) and start > 0 and self.is_title(start - 1)
-        titled = titled or (listed and degrees)
+        titled = titled or (listed and degrees) or self._named_by_copula(i, start, name_end)
         if name_end - start < 2 - titled or (start > 0 and self.is_name_word(start - 1)):
             return None  # one word is too little to know it is a name (unless a title opens it: `Pak Jonan`);
             # a longer run is not one name
@@ -1518,6 +1518,18 @@ class _Reader:
             end = connector  # "Khofifah … sebagai Gubernur Jatim dan Emil Dardak sebagai Wagub": the next person's
         role = self.role_text(head, end)
         return _Found(start, name_end, role, (head, end)) if role else None
+
+    def _named_by_copula(self, i: int, start: int, name_end: int) -> bool:
+        """`tersangka Saifudin yang merupakan Asisten Daerah …`, `Irman selaku Dirjen …`: one word, inside a
+        sentence, that `yang merupakan` or `selaku` says holds the post after it is a name (a sentence's first
+        word may be any capitalised word: `Hal yang merupakan …`; the second of a pair shares a post with the
+        first: `Anies - Sandi selaku Gubernur - Wakil Gubernur`)."""
+        marker = self.word(i)
+        linked = marker == "selaku" or (marker in COPULAS and self.word(i - 1) == "yang")
+        before = self.word(start - 1) if start > 0 else "\n"
+        return (linked and name_end == start + 1 and name_end == i - (marker != "selaku")
+                and before not in SENTENCE_END and before not in DOUBLE_QUOTES
+                and before not in LIST_DASHES and before not in self.lex.connectors)  # `Anies - Sandi selaku …`
 
     def _appositive_head(self, i: int) -> int:
         """Where the post after an appositive's marker at `i` opens: past an indefinite article and a word saying
