@@ -993,6 +993,13 @@ def test_officers_by_rank_holders_of_posts_and_legislators(body, expected):
     ("Kata Ketua Parlemen Iran Ali Larijani.", [("Ali Larijani", "Ketua Parlemen Iran")]),
     ('"Ini pertunjukan partisan," kata senator John McCain.', [("John McCain", "senator")]),
     ("Senator Partai Republik John McCain menolak.", [("John McCain", "Senator Partai Republik")]),
+    # `anggota dewan` in lower case is a legislator, and a group of them names its members after `yakni`...
+    ("Budi Santoso, anggota dewan, mengatakan anggaran cukup.", [("Budi Santoso", "anggota dewan")]),
+    ("Dana diterima sejumlah anggota dewan dan petinggi partai politik, yakni Olly Dondokambey, Mirwan Amir, dan "
+     "Ganjar Pranowo.", [("Olly Dondokambey", None), ("Mirwan Amir", None), ("Ganjar Pranowo", None)]),
+    # ...not a board that names what it judges or oversees
+    ("Tim penilai terdiri dari, Setiawan Sabana selaku ketua dewan juri, Gugun Gunardi.", []),
+    ("Budi Santoso, anggota dewan pengawas, mengatakan laba naik.", []),
     # a party's name before the comma is no member's, and a legislature's word is no name
     ('"Basis politik Partai Puea Thai, anggota parlemen dan para politikusnya, kuat," kata Ong-art.', []),
     ("anggota parlemen yang hadir menolak.", []),

@@ -86,7 +86,8 @@ LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Ja
 # a legislature's member or chair written in lower case, with a foreign legislature's word (`anggota parlemen
 # Mahmoud Sadeghi`, `wakil ketua pertama Senat Afghanistan`); Indonesia's are acronyms (`anggota DPR`)
 LEGISLATURE_POSTS = frozenset({"anggota", "ketua", "wakil"})
-LEGISLATURE_WORDS = frozenset({"parlemen", "Parlemen", "senat", "Senat", "kongres", "Kongres"})
+LEGISLATURE_WORDS = frozenset({"parlemen", "Parlemen", "senat", "Senat", "kongres", "Kongres", "dewan"})  # `anggota
+# dewan`, in lower case, is a legislator
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
@@ -1335,8 +1336,14 @@ class _Reader:
         return all(self.tokens[k].text.islower() for k in range(head + 1, i))
 
     def _legislature_follows(self, i: int) -> bool:
-        """`anggota parlemen`, `ketua kongres`: a lower-case legislature post, then a legislature's word."""
-        return self.tokens[i].lower in LEGISLATURE_POSTS and self.word(i + 1) in LEGISLATURE_WORDS
+        """`anggota parlemen`, `ketua kongres`, `anggota dewan`: a lower-case legislature post, then a
+        legislature's word; not a board that names what it judges or oversees (`ketua dewan juri`, `anggota
+        dewan pengawas`: a lower-case word after `dewan` that is no stopword)."""
+        if self.tokens[i].lower not in LEGISLATURE_POSTS or self.word(i + 1) not in LEGISLATURE_WORDS:
+            return False
+        following = self.word(i + 2)
+        return self.word(i + 1) != "dewan" or not (following.isalpha() and following.islower()
+                                                   and following not in self.lex.stopwords)
 
     def _lowercase_role_word(self, head: int, text: str) -> bool:
         """`hakim konstitusi`, `jaksa penuntut umum`, `juru bicara`: a role's word in lower case after the posts
@@ -1776,7 +1783,8 @@ class _Reader:
                 sentence_ends += 1
                 if sentence_ends > 1 or copula - i > MAX_PRONOUN_OPENING:
                     return None  # the sentence of the copula opens with more than `Mereka adalah`
-            elif text in self.lex.group_nouns and any(j in self.bodies for j in range(i + 1, i + 1 + MAX_GROUP_GAP)):
+            elif text in self.lex.group_nouns and (self._legislature_follows(i) or any(
+                    j in self.bodies for j in range(i + 1, i + 1 + MAX_GROUP_GAP))):
                 return None if "," in self.tokens.texts[i:copula - 1] else i  # `anggota Komisi V … Andi Taufan
                 # Tiro, dua orang rekan Damayanti yaitu …`: the list after the comma is another group's
         return None
