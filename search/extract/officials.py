@@ -1873,7 +1873,7 @@ class _Reader:
         """`rezim Kim Jong - un`, `pemerintahan Donald Trump`, `negara pimpinan Kim Jong - un`: a regime or a
         government named after the person who leads it (government_cues.txt, in lower case); the name is two
         words or more (hyphen parts included) that no place, body or post takes (`pemerintahan Korea Selatan`,
-        `rezim Orde Baru`)."""
+        `rezim Orde Baru`). No role is given: the phrase names no post (the article may name it elsewhere)."""
         found = []
         for i in self.tokens.where(self.lex.government_cues):
             start, cue = i + 1, self._government_cue_start(i)
@@ -1886,7 +1886,7 @@ class _Reader:
                 end += 1
             words = sum(1 for k in range(start, end) if not self.is_hyphen_part(k))
             if words >= 2:
-                found.append(_Found(start, end, " ".join(self.word(k) for k in range(cue, start)), (cue, start)))
+                found.append(_Found(start, end, None, (cue, start)))  # a regime is no post to show
         return found
 
     def _government_cue_start(self, i: int) -> int | None:
