@@ -38,6 +38,8 @@ BREAKS = frozenset('.!?\n"“”„')  # a token of one of these may end a sente
 MIN_STANDALONE_WORDS = 3  # a sentence of its own in marks, with no attribution, is speech from this long
 MIN_CLAUSE_WORDS = 3  # a reported clause shorter than this is an object (`mengatakan hal itu`), not speech
 SUBJECT_WINDOW = 8  # a name this many tokens into its sentence is the sentence's subject
+SPEAKER_REACH = 40  # sentence subjects, and sentences with no quote, looked back through for who a pronoun is:
+# an article of 10,000 nameless `Ia mengatakan hal itu.` walked back through all of them for each (trial 37)
 REPLY_VERB_REACH = 2  # `Hendro langsung menjawab`: an adverb may stand between the name and its verb
 SET_OFF_WINDOW = 20  # `General Manager Transportasi Blue Bird Areal Bali, Putu Gede Panca, …`: a set-off name
 ADVERBIAL_WINDOW = 10  # `mengatakan kepada wartawan, …`: an aside before the clause, this long at most
@@ -411,19 +413,22 @@ class _Article:
         return any(self.tokens[i].lower in self.lex.object_markers for i in indices)
 
     def last_speaker(self, offset: int) -> str | None:
-        """The latest speaker or sentence subject before `offset`; else the latest name; else the first."""
+        """The latest speaker or sentence subject before `offset` (of the SPEAKER_REACH latest subjects and quiet
+        sentences); else the latest name; else the first."""
         before = bisect_left(self.history, (offset,))  # every look below starts at `offset` and goes back:
         best = self.history[before - 1][::2] if before else None  # a long article costs no more per pronoun
         speaker = best[1] if best is not None else None
         subjects = self.names.subjects(self)
-        for index in range(bisect_left(subjects, (offset,)) - 1, -1, -1):
+        latest = bisect_left(subjects, (offset,)) - 1
+        for index in range(latest, max(-1, latest - SPEAKER_REACH), -1):
             position, name = subjects[index]
             if best is not None and position <= best[0]:
                 break
             if not self.talked_about(speaker, name) or self.answers(position):
                 best = (position, name)
                 break
-        for index in range(bisect_left(self.quiet, (offset,)) - 1, -1, -1):
+        latest = bisect_left(self.quiet, (offset,)) - 1
+        for index in range(latest, max(-1, latest - SPEAKER_REACH), -1):
             sentence = self.quiet[index]
             if best is not None and sentence[0] <= best[0]:
                 break
