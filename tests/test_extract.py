@@ -2033,3 +2033,20 @@ def test_a_unit_written_bare_is_the_one_the_article_writes_with_its_region_not_t
     article = Article("x", "Razia miras", "Sebanyak 1.283 botol disita Satpol PP Kota Tangerang Selatan di tempat "
                       "hiburan malam. Pengelola takut razia jajaran Satpol PP.", place="Tangerang")
     assert extract(article).agency_names == ["Satuan Polisi Pamong Praja Kota Tangerang Selatan"]
+
+
+def test_a_run_of_posts_is_read_from_its_first_few_only(monkeypatch):
+    """Trial 37: `Wakil ` 83,333 times took 16 s, a 48-token clause read from every post; and `Bupati … Bupa`
+    made `Bupa` an official. Reading stops POST_RUN posts into a run, whatever its length."""
+    from search.extract import officials
+
+    calls = []
+    clause_end = officials._Reader.clause_end
+    monkeypatch.setattr(officials._Reader, "clause_end", lambda self, *args: calls.append(1) or clause_end(self, *args))
+    assert extracted("Wakil " * 5000 + "Budi Santoso hadir.").officials == []
+    assert len(calls) <= 2 * officials.POST_RUN
+    assert extracted("Bupati " * 500 + "Bupa").officials == []
+    assert extracted("Kapolres AKBP " * 500).officials == []
+    # a role a few posts long keeps its holder
+    assert [(o.name, o.role) for o in extracted("Plt Wakil Bupati Budi Santoso hadir.").officials] == [
+        ("Budi Santoso", "Plt Wakil Bupati")]
