@@ -227,14 +227,16 @@ class _Reader:
         return end
 
     def inside_post_run(self, i: int) -> bool:
-        """The POST_RUN tokens before `i` are all posts, ranks or a role's words (`Wakil Wakil Wakil …`,
-        `Kapolres AKBP Kapolres AKBP …`): no text names a holder that far into a run of posts, and reading a
-        clause from each of them cost 16 s for an article of 500,000 characters (trial 37)."""
+        """The POST_RUN tokens before `i` are all posts, ranks, a role's words or marks inside a sentence (`Wakil
+        Wakil Wakil …`, `Kapolres AKBP Kapolres AKBP …`, `Bupati/Wakil/Bupati/…`): no text names a holder that far
+        into a run of posts, and reading a clause from each of them cost 16 s for an article of 500,000
+        characters (trial 37)."""
         if i < POST_RUN:
             return False
-        lex = self.lex
+        lex, tokens = self.lex, self.tokens
         return all(text in lex.positions or text in lex.agency_posts or text in lex.ranks or text in lex.role_words
-                   for text in self.tokens.texts[i - POST_RUN:i])
+                   or (not tokens[k].is_word and text not in SENTENCE_END)  # `Bupati/Wakil/…`, `Ketua, Ketua, …`
+                   for k, text in enumerate(tokens.texts[i - POST_RUN:i], i - POST_RUN))
 
     def is_head(self, i: int) -> bool:
         token = self.tokens[i]
