@@ -5,7 +5,7 @@ from search.extract import extract, region_dict
 from search.extract.lexicon import load_lexicon
 from search.extract.agencies import load_gazetteers
 from search.extract.places import region_of_place
-from search.extract.regions import _happens_here, load_region_words, resolve_region
+from search.extract.regions import _happens_here, _is_statement_place, load_region_words, resolve_region
 from search.extract.tokens import tokenize
 from search.loaders import read_source
 
@@ -555,3 +555,18 @@ def test_a_verb_of_happening_places_the_story_at_the_end_of_a_chain_of_places(te
     matches = list(load_gazetteers().regions.find_all(tokens))
     match = next(match for match in matches if " ".join(token.text for token in tokens[match.start:match.end]) == name)
     assert _happens_here(tokens, match, load_region_words(), {match.start: match for match in matches}) is expected
+
+
+def _match_named(tokens, name):
+    matches = load_gazetteers().regions.find_all(tokens)
+    return next(match for match in matches if " ".join(token.text for token in tokens[match.start:match.end]) == name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kata Ketua Bidang Hubungan Antar Lembaga DPN PKPI M Mahfuz Abdullah di Kota Padang, Senin.", True),
+    # trial 37: a capitalised run with no sentence's end was walked back to the text's start for every place
+    ("kata " + "Budi Santoso " * 30 + "di Kota Padang, Senin.", False),
+])
+def test_where_a_statement_was_made_is_looked_for_a_bounded_way_back(text, expected):
+    tokens = tokenize(text, load_lexicon().abbreviations)
+    assert _is_statement_place(tokens, _match_named(tokens, "Padang"), load_region_words()) is expected

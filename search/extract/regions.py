@@ -106,6 +106,7 @@ _ADDRESS_TOKEN = re.compile(r"[^\W_]+|[,/)]")
 STATEMENT_TAIL = 14  # tokens of a province and a date between a place and the verb of saying after it
 DATE_MARKS = frozenset({",", "(", ")", "/"})
 STATEMENT_REACH = 10  # tokens back from `di X` to a verb of saying in the same sentence
+STATEMENT_LOOK = 40  # tokens back at most, the speaker's title and name included (a capitalised run has no end)
 AT_CHAIN = 12  # tokens of a chain of places after `di` (`Kantor Bea Cukai Juanda, Jalan Raya Juanda, Kabupaten`)
 AT_REACH = 3  # lower-case words between `di` and a place chain (`di sekitar jalur pendakian Sembalun, ...`)
 KECAMATAN = re.compile(r"\b(?:[Kk]ecamatan|Kec\.)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
@@ -1048,7 +1049,8 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
     (`kata Ketua Bidang Hubungan Antar Lembaga DPN PKPI M Mahfuz Abdullah di Hotel Mercure, ...`)."""
     reach = STATEMENT_REACH
     index = match.start - 2
-    while index >= 0 and reach > 0:
+    stop = max(-1, index - STATEMENT_LOOK)
+    while index > stop and reach > 0:
         if tokens[index].text in SENTENCE_END and not _inside_word(tokens, index):
             break
         if tokens[index].lower in words.statement_before:
@@ -1056,7 +1058,8 @@ def _is_statement_place(tokens: list[Token], match: Match, words: RegionWords) -
         reach -= 0 if tokens[index].is_capitalised else 1
         index -= 1
     following = []
-    for token in tokens[_after_place_and_date(tokens, match.end):][:3]:
+    after = _after_place_and_date(tokens, match.end)
+    for token in tokens[after:after + 3]:  # a slice of three: the text's rest was copied each time (trial 37)
         if token.text in QUOTES:
             break  # `ditemukan di Lenteng Agung, Jakarta Selatan," ujarnya`: inside what was said
         following.append(token.lower)
