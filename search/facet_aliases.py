@@ -68,8 +68,8 @@ def values_with_words(typed: str, values: Sequence[str],
     found = []
     for value in values:
         own = value.casefold().split()
-        other = aliases(value) if aliases is not None else frozenset()
-        if all(word in own or word in other for word in words):
+        if all(word in own for word in words) or (
+                aliases is not None and all(word in own or word in aliases(value) for word in words)):
             found.append(value)
             if len(found) == MAX_MATCHED_VALUES:
                 break

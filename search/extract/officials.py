@@ -84,11 +84,10 @@ MAX_INCUMBENT_REACH = 6  # capitalised words of a post read before the `petahana
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
-# a legislature's member or chair written in lower case, with a foreign legislature's word (`anggota parlemen
-# Mahmoud Sadeghi`, `wakil ketua pertama Senat Afghanistan`); Indonesia's are acronyms (`anggota DPR`)
+# a legislature's member or chair written in lower case, with a legislature's word (`anggota parlemen Mahmoud
+# Sadeghi`, `ketua Senat Afghanistan`); Indonesia's are acronyms (`anggota DPR`) or `dewan` (`anggota dewan`)
 LEGISLATURE_POSTS = frozenset({"anggota", "ketua", "wakil"})
-LEGISLATURE_WORDS = frozenset({"parlemen", "Parlemen", "senat", "Senat", "kongres", "Kongres", "dewan"})  # `anggota
-# dewan`, in lower case, is a legislator
+LEGISLATURE_WORDS = frozenset({"parlemen", "Parlemen", "senat", "Senat", "kongres", "Kongres", "dewan"})
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?")  # several initials in one token: `P.S`, `L.P.`
 SPOKESPERSON, SPOKESPERSON_LOWER_TAIL = "juru", "bicara"  # `juru bicara`
 ACTING_WORDS = frozenset({"Pj", "Plt", "Plh", "Penjabat"})  # before the post held for a while: `Pj Kades …`
@@ -1547,7 +1546,8 @@ class _Reader:
         marker = self.word(i)
         linked = marker == "selaku" or (marker in COPULAS and self.word(i - 1) == "yang")
         before = self.word(start - 1) if start > 0 else "\n"
-        return (linked and name_end == start + 1 and name_end == i - (marker != "selaku")
+        right_before = i - (marker != "selaku")  # the name ends at `yang`, or at `selaku`
+        return (linked and name_end == start + 1 and name_end == right_before
                 and before not in SENTENCE_END and before not in DOUBLE_QUOTES
                 and before not in LIST_DASHES and before not in self.lex.connectors)  # `Anies - Sandi selaku …`
 
