@@ -67,8 +67,11 @@ def text_date(text: str, year_hint: int | None = None) -> date | None:
 
 def find_date(text: str, year_hint: int | None = None) -> date | None:
     """The first date the text gives; a weekday date without a year takes the year whose weekday fits."""
+    years: list[int] | None = None  # the text's years, read once: every weekday date asked them (trial 38)
     for match in WEEKDAY_DATE.finditer(text):
-        found = _weekday_date(match, text, year_hint)
+        if years is None and not match["year"]:
+            years = _candidate_years(text, year_hint)
+        found = _weekday_date(match, years or [])
         if found is not None:
             return found
     for pattern in (LONG_DATE, NUMERIC_DATE):
@@ -81,16 +84,24 @@ def find_date(text: str, year_hint: int | None = None) -> date | None:
     return None
 
 
-def _weekday_date(match: re.Match, text: str, year_hint: int | None) -> date | None:
+def _candidate_years(text: str, year_hint: int | None) -> list[int]:
+    """The years a weekday date without one may be in: the hint, then each year the text writes (not a
+    regulation's, `Nomor 6 Tahun 2014`), in order, once each."""
+    candidates = [year_hint] if year_hint else []
+    candidates += [int(year[1]) for year in YEAR.finditer(text)
+                   if not REGULATION_NUMBER.search(text, max(0, year.start() - REGULATION_REACH), year.start())]
+    return list(dict.fromkeys(candidates))
+
+
+def _weekday_date(match: re.Match, years: list[int]) -> date | None:
+    """The date of a weekday date: its own year, else the first of `years` (or the one before or after it) whose
+    weekday fits."""
     day, month = int(match["day"]), int(match["month"])
     if match["year"]:
         year = int(match["year"])
         return safe_date(year + 2000 if year < 100 else year, month, day)
     weekday = _WEEKDAY_NUMBER.get(match["weekday"].lower(), FRIDAY)  # else `Jum’at`
-    candidates = [year_hint] if year_hint else []
-    candidates += [int(year[1]) for year in YEAR.finditer(text)
-                   if not REGULATION_NUMBER.search(text, max(0, year.start() - REGULATION_REACH), year.start())]
-    for base in list(dict.fromkeys(candidates)):
+    for base in years:
         for year in (base, base - 1, base + 1):
             found = safe_date(year, month, day)
             if found is not None and found.weekday() == weekday:
