@@ -714,8 +714,13 @@ def _readable_fields(record: dict, options: ReadOptions) -> tuple[dict[str, obje
     """The record's fields read by readable_value, and the type of each one that cannot be (left out: None); a
     body that cannot be read raises InputError."""
     fields, unread = {}, {}
+    keyed: dict[str, object] | None = None  # read once, when a field is not found as written
     for name in FIELD_NAMES:
-        value = _field(record, options.names_for(name))
+        names = options.names_for(name)
+        value = _field_as_written(record, names)
+        if value is None:
+            keyed = _fields_by_key(record) if keyed is None else keyed
+            value = _field_by_key(keyed, names)
         fields[name] = None if value is None else readable_value(name, value)
         if value is not None and fields[name] is None:
             if name == "body":
@@ -757,18 +762,43 @@ def _field(record: dict, names: tuple[str, ...]):
     """The first of `names` the record holds a value for (`NaN`, `NULL` and the like are none): as written, else in
     any case without spaces, hyphens and underscores (field_key); WordPress's `{"rendered": …}` is its rendered
     text."""
+    found = _field_as_written(record, names)
+    return found if found is not None else _field_by_key(_fields_by_key(record), names)
+
+
+def _field_as_written(record: dict, names: tuple[str, ...]):
     for name in names:
         if name in record and not _is_empty(record[name]):
             return _rendered(record[name])
+    return None
+
+
+def _fields_by_key(record: dict) -> dict[str, object]:
+    """The record's values by field_key, the first filled one of keys that read alike (`Isi Berita`,
+    `isi_berita`): built once per record, as a record of 300,000 keys read it for each field (trial 38)."""
     keyed: dict[str, object] = {}
-    for key, value in record.items():  # the first filled one of keys that read alike (`Isi Berita`, `isi_berita`)
-        if _is_empty(keyed.get(field_key(key))):
-            keyed[field_key(key)] = value
+    for key, value in record.items():
+        matched = _key_of(key) if isinstance(key, str) else field_key(key)
+        if _is_empty(keyed.get(matched)):
+            keyed[matched] = value
+    return keyed
+
+
+def _field_by_key(keyed: dict[str, object], names: tuple[str, ...]):
     for name in names:
         value = keyed.get(field_key(name))
         if not _is_empty(value):
             return _rendered(value)
     return None
+
+
+KEYS_KEPT = 65_536  # field names whose field_key is remembered (a wide CSV's header, read again for each row)
+
+
+@lru_cache(maxsize=KEYS_KEPT)
+def _key_of(name: str) -> str:
+    """field_key of a column's name, remembered: a CSV's rows repeat their header's names."""
+    return field_key(name)
 
 
 EMPTY_MARKS = frozenset({"", "NaN", "nan", "NULL", "null", "None", "N/A"})  # how pandas, SQL dumps and sheets
@@ -804,10 +834,11 @@ def _text(value) -> str:
 def _columns_hint(record: dict, options: ReadOptions) -> str:
     """The record's field names and how to map one as the body; for a CSV whose first row is no header (its
     cells run long), a word saying it needs one instead of a story quoted as field names."""
-    names = [str(key) for key in record if key is not None][:8]
+    names = [str(key) for key in record if key is not None]
     wanted = {field_key(name) for name in options.names_for("body")}
     if not names or any(field_key(name) in wanted for name in names):
-        return ""
+        return ""  # every column is asked, not the first eight shown below (a body in the tenth was refused)
+    names = names[:HINT_FIELDS]
     if any(len(name) > MAX_FIELD_NAME_CHARS for name in names):
         return (" (the first row reads as text, not column names: a CSV needs a header row naming its columns,"
                 " one of them the body, or --column body=NAME)")
@@ -815,6 +846,7 @@ def _columns_hint(record: dict, options: ReadOptions) -> str:
 
 
 MAX_FIELD_NAME_CHARS = 60  # a column name longer than this is a row of text, not a header
+HINT_FIELDS = 8  # field names the hint shows
 
 
 def _record_date(value, body: str, day_first: bool, origin: str,
