@@ -419,3 +419,23 @@ def test_an_articles_own_slug_after_a_category_or_tag_segment_is_no_archive(url)
     html = (f"<html><head><title>Pemkot Padang Gelar Rapat Banjir</title><link rel='canonical' href='{url}'></head>"
             f"<body><article><h1>Pemkot Padang Gelar Rapat Banjir</h1><p>{STORY}</p></article>{teasers}</body></html>")
     assert parse_html(html, "p").body == STORY
+
+
+def test_tags_with_a_matching_string_are_found_from_the_strings_up_as_bs4_finds_them_down():
+    """Trial 38: `find_all(names, string=…)` asked every tag's `.string` down its chain of lone children (390
+    nested `<div>`s over 20,000 elements: 8 s); the same tags, in the same order, come from the strings up."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from search.htmlpage import RUBRIC_HEADING_TAGS, _rubric_heading, _tags_with_string
+
+    html = ("<div><span>Foto: Banjir besar di Sukamaju</span></div><h2><b>Banjir besar di Sukamaju</b></h2>"
+            "<div>Banjir besar di Sukamaju <i>lagi</i></div>" + "<div>" * 40 + "<p>Banjir besar di Sukamaju</p>"
+            + "</div>" * 40 + "<span>Berita lain</span>")
+    soup = BeautifulSoup(html, "html.parser")
+    pattern = re.compile(re.escape("Banjir besar di Sukamaju"))
+    expected = soup.find_all(["h1", "h2", "div", "span"], string=pattern)
+    assert list(_tags_with_string(soup, RUBRIC_HEADING_TAGS, pattern)) == expected
+    assert len(expected) == 43  # the first div and its span, the h2, and the 40 divs around the paragraph
+    assert _rubric_heading(soup, "Banjir besar di Sukamaju") == "Foto: Banjir besar di Sukamaju"
