@@ -1897,8 +1897,7 @@ class _Reader:
                     self.is_hyphen_part(end) or (self.is_name_word(end) and end not in self.material
                                                  and not self.is_head(end))):
                 end += 1
-            words = sum(1 for k in range(start, end) if not self.is_hyphen_part(k))
-            if words >= 2:
+            if self._words_in(start, end) >= 2:
                 found.append(_Found(start, end, None, (cue, start)))  # a regime is no post to show
         return found
 
