@@ -778,7 +778,7 @@ def _fields_by_key(record: dict) -> dict[str, object]:
     `isi_berita`): built once per record, as a record of 300,000 keys read it for each field (trial 38)."""
     keyed: dict[str, object] = {}
     for key, value in record.items():
-        matched = _key_of(key) if isinstance(key, str) else field_key(key)
+        matched = field_key(key)
         if _is_empty(keyed.get(matched)):
             keyed[matched] = value
     return keyed
@@ -792,13 +792,6 @@ def _field_by_key(keyed: dict[str, object], names: tuple[str, ...]):
     return None
 
 
-KEYS_KEPT = 65_536  # field names whose field_key is remembered (a wide CSV's header, read again for each row)
-
-
-@lru_cache(maxsize=KEYS_KEPT)
-def _key_of(name: str) -> str:
-    """field_key of a column's name, remembered: a CSV's rows repeat their header's names."""
-    return field_key(name)
 
 
 EMPTY_MARKS = frozenset({"", "NaN", "nan", "NULL", "null", "None", "N/A"})  # how pandas, SQL dumps and sheets
@@ -814,9 +807,14 @@ def _is_empty(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKS)
 
 
+KEYS_KEPT = 65_536  # field names whose field_key is remembered (a wide CSV's header, read again for each row)
+
+
+@lru_cache(maxsize=KEYS_KEPT)
 def field_key(name: object) -> str:
     """A field's or column's name as matched: `Isi Berita`, `isi-berita`, `isi_berita` and `isiBerita` are one
-    (NewsAPI's `publishedAt` is `published_at`): case, spaces, hyphens and underscores do not count."""
+    (NewsAPI's `publishedAt` is `published_at`): case, spaces, hyphens and underscores do not count. Remembered
+    for KEYS_KEPT names: a CSV's rows repeat their header's."""
     return KEY_SEPARATORS.sub("", str(name).lower())
 
 
