@@ -324,6 +324,8 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
      [("Zainudin Hasan", "mantan Bupati Lampung Selatan")]),
     ("Bupati Lampung Selatan Zainudin Hasan hadir. Zainudin Hasan, mantan Ketua DPRD Lampung Selatan, berbicara.",
      [("Zainudin Hasan", "Bupati Lampung Selatan")]),
+    ("Bendahara Fraksi Golkar Robert J Kardinal hadir.", [("Robert J Kardinal", "Bendahara Fraksi Golkar")]),
+    ("Bendahara Desa Sukamaju Rudi Hartono ditahan.", [("Rudi Hartono", "Bendahara Desa Sukamaju")]),
 ])
 def test_official_rules(body, expected):
     assert [(o.name, o.role) for o in extracted(body).officials] == expected
@@ -347,6 +349,7 @@ def test_official_rules(body, expected):
     "kata Bona Budhisurya, Presiden Direktur Stark Craft Beer, saat peluncuran.",  # a company's post
     "Komisaris Utama PT Pertamina Tanri Abeng membuka rapat.",
     "KPK memeriksa Staf Mahkamah Konstitusi (MK) Prana Patrayoga Adiputra sebagai saksi.",  # a body's staff
+    "Bendahara Umum Raffi Ahmad dan Wakil Bendahara Luna Maya hadir.",  # a treasurer of no body named
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
@@ -540,6 +543,10 @@ def test_hand_labelled_articles_meet_the_floors():
     ("Hendri, anggota Komunitas Ekor Lancip, komunitas penggemar burung berekor lancip, mengatakan burung "
      "berekor lancip kian langka.", []),
     ("Kata Wali Kota Borgomanero banjir melanda kota itu. Ia meninjau tanggul di Borgomanero, Rabu.", []),
+    # a one-word value the article numbers by a year or an edition is an organisation's or an event's name
+    ("Marcella dilantik sebagai Ketua Umum Parfi 1956. Ketua Dewan Pembina Parfi 56 mengatakan ini penting.", []),
+    ("Direktur Balinale mengatakan film pemenang Balinale 2025 diputar di Denpasar.", []),
+    ("Gubernur Khofifah, 58, meninjau banjir pada 2025.", ["Khofifah Indar Parawansa"]),  # a number not right after
     ("Menteri Kelautan Susi Pudjiastuti melarang penangkapan pari manta. Kata menteri susi, pari itu dilindungi.",
      ["Susi Pudjiastuti"]),  # once in lower case is a typo
     ("Gubernur Sultra Nur Alam diperiksa KPK terkait izin tambang dan kerusakan alam. Sumber daya alam dikeruk.",

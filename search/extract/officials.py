@@ -2207,15 +2207,20 @@ class _WordUsage:
     def no_name(self, words: list[str], lexicon: Lexicon) -> bool:
         """A value of one or two words is no name when the article writes one of its words in lower case twice
         or more (once may be a typo or a title in lower case: `Jenderal gatot`), or writes a one-word value as a
-        place (`di Verbania`). Words that are given names too are left out: those listed (`Bagus`, `Hakim`) and
+        place (`di Verbania`) or numbered (`Parfi 1956`). Words that are given names too are left out: those listed (`Bagus`, `Hakim`) and
         those the whole corpus writes in lower case (`Nur Alam`, `Dana White`: _ordinary_words judges them)."""
         if len(words) > MAX_SHORT_VALUE_WORDS:
             return False
-        if len(words) == 1 and self._uses("di " + words[0], 1):
+        if len(words) == 1 and (self._uses("di " + words[0], 1) or self._numbered(words[0])):
             return True
         return any(word not in lexicon.word_names and word not in lexicon.particles
                    and word not in lexicon.value_openers and word.lower() not in lexicon.common_words
                    and self._uses(word.lower(), MIN_LOWER_USES) for word in words)
+
+    def _numbered(self, word: str) -> bool:
+        """`Ketua Umum Parfi 1956`, `pemenang Balinale 2025`: a word the article writes with a number right after
+        it is an organisation's or an event's name, numbered by its year or edition; no person's name is."""
+        return re.search(r"(?<!\w)" + re.escape(word) + r" \d", self.text) is not None
 
     def _uses(self, phrase: str, enough: int) -> bool:
         """Whether the text writes `phrase` as whole words `enough` times (case counts)."""
