@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from .facet_registry import Facet
+from .identity import plain_letters
 from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
@@ -240,13 +241,14 @@ def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
     """Whether the type-ahead's `prefix` is typed into `value`: each of its words starts a word of the value as
     `shown_as` shows it or of its other names (`aliases`: an agency's acronyms, an official's nicknames, a
     region's short forms), in any order and case (`joko w`, `polda metro jaya`, `kab. lampung`); or the whole
-    prefix names the value (`meant`: `cnn indonesia` is cnnindonesia.com, `dki jakarta` is 31)."""
+    prefix names the value (`meant`: `cnn indonesia` is cnnindonesia.com, `dki jakarta` is 31). Marks do not
+    count (`hung` is typed into `Đỗ Văn Hưng`)."""
     if meant is not None and value == meant:
         return True
-    wanted = TYPED_WORD.findall(prefix.casefold())
-    words = TYPED_WORD.findall(shown_as(value).casefold())
+    wanted = TYPED_WORD.findall(plain_letters(prefix.casefold()))
+    words = TYPED_WORD.findall(plain_letters(shown_as(value).casefold()))
     if aliases is not None:
-        words += [word for name in aliases(value) for word in TYPED_WORD.findall(name.casefold())]
+        words += [word for name in aliases(value) for word in TYPED_WORD.findall(plain_letters(name.casefold()))]
     return all(any(word.startswith(part) for word in words) for part in wanted)
 
 

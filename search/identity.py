@@ -16,6 +16,7 @@ word alone never merges two groups.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from typing import Callable, Collection, Iterable, Mapping
@@ -23,10 +24,13 @@ from typing import Callable, Collection, Iterable, Mapping
 from .datafiles import read_lines
 
 MAX_FORMS = 200_000  # forms a grouping takes at most (an archive's official values are a few thousand)
+MAX_GROUP_FORMS = 64  # forms one person's group holds at most (the corpus's largest has 4): bounds the check below
 RolesOf = Callable[[str], Collection[str]]  # a form -> the roles articles give it (as written)
 MIN_FUZZY_LENGTH = 6  # shorter words must be spelled the same (Dedi is no Dede, Jamil no Jalil)
 OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 _NON_LETTERS = re.compile(r"[^a-z]")
+# letters that Unicode does not decompose into a plain letter and a mark
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +44,12 @@ def _given_name_forms() -> dict[str, str]:
 
 def words_of(name: str) -> tuple[str, ...]:
     """`M. Tito Karnavian` -> ('m', 'tito', 'karnavian'), `Mochamad Afifuddin` -> ('muhammad', 'afifuddin'):
-    lower case, letters only, a given name's spellings as one, old spellings made new."""
+    lower case, letters only (`Đỗ Văn Hưng` -> ('do', 'van', 'hung'): a mark is dropped, never its letter), a given
+    name's spellings as one, old spellings made new."""
     forms = _given_name_forms()
     words = []
     for raw in name.replace(".", " ").split():
-        word = _NON_LETTERS.sub("", raw.lower())
+        word = _NON_LETTERS.sub("", plain_letters(raw.lower()))
         if not word:
             continue
         word = forms.get(word, word)
@@ -52,6 +57,15 @@ def words_of(name: str) -> tuple[str, ...]:
             word = word.replace(old, new)
         words.append(word)
     return tuple(words)
+
+
+def plain_letters(text: str) -> str:
+    """`hưng` -> `hung`, `đỗ` -> `do`, `ömer` -> `omer`: accents and marks dropped from their letters (lower-case
+    text: the undecomposed letters are listed in lower case)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 def same_word(a: str, b: str) -> bool:
@@ -134,8 +148,11 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 
 class _Groups:
+    """Forms joined into people, each group knowing its members."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -144,7 +161,38 @@ class _Groups:
         return i
 
     def join(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
+        root, other = self.find(i), self.find(j)
+        if root != other:
+            self.parent[root] = other
+            self.members[other].extend(self.members.pop(root))
+
+    def may_join(self, forms: Iterable[int], words: list[tuple[str, ...]]) -> bool:
+        """Whether the groups of `forms` may become one person: no form of one has a rival surname in another
+        (_rival_surnames), and the group stays within MAX_GROUP_FORMS."""
+        roots = list(dict.fromkeys(self.find(i) for i in forms))
+        if sum(len(self.members[root]) for root in roots) > MAX_GROUP_FORMS:
+            return False
+        return not any(_rival_surnames(words[a], words[b]) for k, root in enumerate(roots) for other in roots[k + 1:]
+                       for a in self.members[root] for b in self.members[other])
+
+
+def _rival_surnames(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`Ahmad Suryana` and `Ahmad Suryadi`: surnames two edits apart are two people's, though each is one edit
+    from `Suryani`; one spelling is one edit, and a chain of them never joins what is further apart."""
+    first, second = a[-1], b[-1]
+    return (len(first) > 1 and len(second) > 1 and not same_word(first, second)
+            and abs(len(first) - len(second)) <= 2 and _within_two_edits(first, second))
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Levenshtein distance at most 2 (a row of the table at a time; the words are a name's)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2
 
 
 def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict[str, str]:
@@ -170,7 +218,8 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
             continue
         candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])
                       and _evidenced(names[i], parts, names[j], words[j], roles)]
-        if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
+        if (candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b)
+                and groups.may_join([i, *candidates], words)):
             for j in candidates:
                 groups.join(i, j)
     longer: dict[int, list[str]] = defaultdict(list)  # each group of forms of two words or more -> its forms

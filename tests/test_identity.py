@@ -8,6 +8,22 @@ def test_words_of_reads_initials_given_name_spellings_and_old_spellings():
     assert words_of("Mochamad Afifuddin") == ("muhammad", "afifuddin")
     assert words_of("Luhut Binsar Pandjaitan") == ("luhut", "binsar", "panjaitan")
     assert words_of("Boedi Prijo Soeprajitno") == ("budi", "prijo", "suprajitno")
+    # a mark is dropped, never its letter: Vietnamese and Turkish names keep every word
+    assert words_of("Đỗ Văn Hưng") == ("do", "van", "hung")
+    assert words_of("Đặng Văn Hùng") == ("dang", "van", "hung")
+    assert words_of("Ömer Ünal") == ("omer", "unal")
+
+
+def test_two_names_that_differ_only_in_marks_are_not_one_written_inside_the_other():
+    assert variants({"Đặng Văn Hùng": 1, "Đỗ Văn Hưng": 1}) == {"Đặng Văn Hùng": ["Đặng Văn Hùng"],
+                                                                 "Đỗ Văn Hưng": ["Đỗ Văn Hưng"]}
+    assert variants({"Ömer Ünal": 1, "Omer Unal": 2}) == {"Omer Unal": ["Omer Unal", "Ömer Ünal"]}
+
+
+def test_a_chain_of_one_letter_spellings_never_joins_surnames_further_apart():
+    # Suryani is one letter from each; Suryana and Suryadi, two letters apart, are two people
+    assert variants({"Ahmad Suryana": 3, "Ahmad Suryadi": 3, "Ahmad Suryani": 1}) == {
+        "Ahmad Suryadi": ["Ahmad Suryadi", "Ahmad Suryani"], "Ahmad Suryana": ["Ahmad Suryana"]}
 
 
 @pytest.mark.parametrize("a, b, expected", [
