@@ -9,7 +9,7 @@ from .lexicon import Lexicon, Region
 from .outlets import is_outlet_name
 
 DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z'.]{1,30}(?:\s+[A-Z][A-Za-z'.]{1,30}){0,2})"  # 3 words of 31 letters at most
+    r"\s*(?P<place>[A-Z][A-Za-z'.]{1,30}(?:[ \t]+[A-Z][A-Za-z'.]{1,30}){0,2})"  # 3 words of 31 letters, one line
     r"\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:,(?:\s*\([A-Za-z .]{1,30}\)\s*[-–—]{1,2}(?=\s|[A-Z]))?"
     r"|\s[-–—]{1,2}(?=\s|[A-Z]))"  # `Kupang (ANTARA News) -Ketua`, `Kalianda, (Diskominfo) –`, `KALIANDA (Humas) --`
 )
