@@ -20,6 +20,7 @@ from bisect import bisect_left
 from itertools import islice
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 from whoosh import query as wq
@@ -239,11 +240,12 @@ class PostingCache:
             text = text.decode("utf-8")
         return self._scored.get(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
-    def query(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost."""
+    def query(self, query: wq.Query, check: Callable[[], None] = lambda: None) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost;
+        `check` is the search's deadline, asked while a phrase's positions are read (Expansions.check)."""
         plain = query.with_boost(1.0) if query.boost != 1.0 else query
         if isinstance(plain, wq.Phrase):
-            return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain))
+            return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain, check))
         return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
 
     def lexicon(self, fieldname: str) -> list[tuple[list[str], np.ndarray]]:
@@ -337,7 +339,7 @@ class PostingCache:
         norm = self.k1 * ((1 - self.b) + self.b * self.lengths(fieldname)[ids] / average)
         return (idf * (weights * (self.k1 + 1)) / (weights + norm)).astype(np.float32)
 
-    def _score_phrase(self, phrase: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
+    def _score_phrase(self, phrase: wq.Phrase, check: Callable[[], None]) -> tuple[np.ndarray, np.ndarray]:
         """Whoosh scores a phrase as the sum of its words' scores (an intersection of their term matchers) in
         the documents where the words stand in order. Those documents are found by Whoosh and kept per
         segment; the scores come from the words' arrays, which follow the index's current statistics."""
@@ -345,7 +347,7 @@ class PostingCache:
         for searcher, offset in self.searcher.leaf_searchers():
             with self.io:
                 ids, _ = self.memo.postings.phrase(searcher.reader(), repr(phrase),
-                                                   lambda searcher=searcher: self._phrase_in(phrase, searcher))
+                                                   lambda searcher=searcher: self._phrase_in(phrase, searcher, check))
             documents.append(ids + offset)
         found = np.concatenate(documents) if documents else NO_DOCUMENTS
         found = found[self.live[found]]  # a segment's deletions only grow: what it left out stays deleted
@@ -355,14 +357,14 @@ class PostingCache:
             scores += word_scores[np.searchsorted(ids, found)]  # every word is in each of these documents
         return found, scores
 
-    def _phrase_in(self, phrase: wq.Phrase, searcher) -> tuple[np.ndarray, np.ndarray]:
+    def _phrase_in(self, phrase: wq.Phrase, searcher, check: Callable[[], None]) -> tuple[np.ndarray, np.ndarray]:
         """One segment's documents holding the phrase: by segments.phrase_postings where it applies (words
         next to each other, in a field with positions), else by Whoosh's matcher."""
         field = searcher.schema[phrase.fieldname] if phrase.fieldname in searcher.schema else None
         if phrase.slop != 1 or field is None or not field.format.supports("positions"):
             return _matching_documents(phrase, searcher)
         words = [field.to_bytes(word) for word in phrase.words]
-        return phrase_postings(searcher.reader(), phrase.fieldname, words, self.memo.postings)
+        return phrase_postings(searcher.reader(), phrase.fieldname, words, self.memo.postings, check)
 
     def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")
@@ -447,7 +449,7 @@ class Evaluator:
             return Match(np.zeros(self.doc_count, dtype=bool), self._zeros())
         if isinstance(query, wq.NumericRange) and query.fieldname == DATE_NUMBER:
             return Match(self._date_mask(query), self._zeros())
-        return self._arrays(*self.postings.query(query))
+        return self._arrays(*self.postings.query(query, expansions.check))
 
     def _postings(self, query: wq.Query, expansions: Expansions) -> tuple[np.ndarray, np.ndarray] | None:
         """A word's, or an expanding word's, documents and scores (distinct documents, ascending), or None for

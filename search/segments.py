@@ -38,6 +38,7 @@ PHRASE_BYTES = 32 << 20
 # What one cached entry costs beside its arrays' data: two numpy headers (~112 bytes each), the tuple, the key
 # and the dictionary slot. Counted so that a flood of unknown words (empty arrays) cannot grow a cache unseen.
 ENTRY_BYTES = 400
+CHECK_EVERY = 4_096  # documents or postings blocks a phrase reads between two looks at the search's deadline
 LENGTH_OF_BYTE = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float32)  # Whoosh's quantisation
 
 
@@ -232,12 +233,15 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         matcher.next()
 
 
-def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPostings") -> Postings:
+def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPostings",
+                    check: Callable[[], None] = lambda: None) -> Postings:
     """One segment's documents (deleted ones included) where `words` stand next to each other in this order,
     the way Whoosh's Phrase with slop 1 finds them; no weights. Whoosh intersects the words' postings one
     posting at a time in Python (a cold two-word phrase of common words took 130-330 ms at 100k articles);
     here the words' document arrays (read once per segment, `kept`) are intersected with numpy, and positions
-    are decoded only for the documents holding every word, only in the blocks that hold such documents."""
+    are decoded only for the documents holding every word, only in the blocks that hold such documents.
+    `check` (a search's deadline, which raises) is asked every CHECK_EVERY documents or blocks: a phrase of
+    common words reads most of the index's positions."""
     postings = {btext: kept.term(leaf, fieldname, btext)[0] for btext in words}
     candidates = postings[words[0]]
     for btext in words[1:]:
@@ -246,10 +250,13 @@ def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPost
         return NO_POSTINGS
     if len(words) == 1:
         return candidates, NO_WEIGHTS
-    positions = {btext: _positions_in(leaf, fieldname, btext, ids, candidates) for btext, ids in postings.items()}
+    positions = {btext: _positions_in(leaf, fieldname, btext, ids, candidates, check)
+                 for btext, ids in postings.items()}
     first, rest = positions[words[0]], [(offset, positions[btext]) for offset, btext in enumerate(words[1:], 1)]
     found = array("i")
-    for document in candidates.tolist():
+    for n, document in enumerate(candidates.tolist()):
+        if n % CHECK_EVERY == 0:
+            check()
         later = [(offset, set(by_document[document])) for offset, by_document in rest]
         if any(all(start + offset in places for offset, places in later) for start in first[document]):
             found.append(document)
@@ -257,7 +264,7 @@ def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPost
 
 
 def _positions_in(leaf, fieldname: str, btext: bytes, postings: np.ndarray,
-                  documents: np.ndarray) -> dict[int, list[int]]:
+                  documents: np.ndarray, check: Callable[[], None]) -> dict[int, list[int]]:
     """A word's positions in each of `documents` (ascending; each holds the word), given every document of
     its postings in this segment (`postings`, in the order of its blocks)."""
     matcher = leaf.postings(fieldname, btext)
@@ -270,8 +277,11 @@ def _positions_in(leaf, fieldname: str, btext: bytes, postings: np.ndarray,
             matcher.skip_to(document)
             found[document] = decode(matcher.value())
         return found
-    start = first = 0
+    start = first = blocks = 0
     while matcher.is_active() and start < len(documents):
+        blocks += 1
+        if blocks % CHECK_EVERY == 0:
+            check()
         block_ids = postings[first:first + matcher._blocklength]  # the block's ids, known without decoding them
         first += matcher._blocklength
         if not len(block_ids) or block_ids[-1] != matcher.block_max_id():

@@ -235,6 +235,27 @@ def test_phrase_postings_find_what_whooshs_phrase_finds(phrases, words):
             assert live == sorted(expected)
 
 
+def test_phrase_postings_ask_the_deadline_while_reading_positions(phrases, monkeypatch):
+    from search import segments
+    from search.errors import QueryTooCostlyError
+    monkeypatch.setattr(segments, "CHECK_EVERY", 16)
+    asked = []
+
+    def late():
+        asked.append(1)
+        if len(asked) > 3:
+            raise QueryTooCostlyError("late")
+
+    with phrases.searcher() as searcher:
+        leaf = searcher.reader().leaf_readers()[0][0]
+        found, _ = segments.phrase_postings(leaf, "body_surface", [b"sakit", b"sakit"], SegmentPostings(),
+                                            lambda: asked.append(1))
+        assert (len(found), len(asked)) == (83, 16)  # the 250 documents hold `sakit`: a look before every 16th
+        asked.clear()
+        with pytest.raises(QueryTooCostlyError):
+            segments.phrase_postings(leaf, "body_surface", [b"sakit", b"sakit"], SegmentPostings(), late)
+
+
 def test_phrase_postings_counts_in_a_segment_of_many_blocks(phrases):
     from search.segments import phrase_postings
     with phrases.searcher() as searcher:
