@@ -30,7 +30,8 @@ from .analysis import Stems
 from .errors import QueryTooCostlyError
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
-from .segments import ArrayCache, SegmentMemo, live_documents, phrase_postings, read_postings, segment_lengths
+from .segments import (ArrayCache, CheckedQuery, SegmentMemo, live_documents, phrase_postings, read_postings,
+                       segment_lengths)
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
@@ -246,7 +247,7 @@ class PostingCache:
         plain = query.with_boost(1.0) if query.boost != 1.0 else query
         if isinstance(plain, wq.Phrase):
             return self._scored.get(("phrase", repr(plain)), lambda: self._score_phrase(plain, check))
-        return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain))
+        return self._scored.get(("query", repr(plain)), lambda: self._run_whoosh(plain, check))
 
     def lexicon(self, fieldname: str) -> list[tuple[list[str], np.ndarray]]:
         """Per segment: the words of a field in order and the number of documents holding each (deleted ones
@@ -366,11 +367,12 @@ class PostingCache:
         words = [field.to_bytes(word) for word in phrase.words]
         return phrase_postings(searcher.reader(), phrase.fieldname, words, self.memo.postings, check)
 
-    def _run_whoosh(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+    def _run_whoosh(self, query: wq.Query, check: Callable[[], None]) -> tuple[np.ndarray, np.ndarray]:
         ids, scores = array("i"), array("f")
         with self.io:
             for searcher, offset in self.searcher.leaf_searchers():
-                matcher = query.matcher(searcher, searcher.context())
+                matcher = (query.checked_matcher(searcher, check) if isinstance(query, CheckedQuery)
+                           else query.matcher(searcher, searcher.context()))
                 while matcher.is_active():
                     ids.append(matcher.id() + offset)
                     scores.append(matcher.score())

@@ -20,7 +20,7 @@ and an index written before the change is still read through them (`SaidWords.ma
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from whoosh import query as wq
 from whoosh.formats import Positions
@@ -28,6 +28,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 from .analysis import WORD_PATTERN, compound_parts, stem_word, stopwords
+from .segments import CHECK_EVERY, CheckedQuery
 from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery, is_filler_group
 
 JOIN = "\x1f"  # before a quoted word (and, in the OpenSearch terms, between a speaker and a word)
@@ -155,9 +156,10 @@ def _pair_clause(speaker: str, words: tuple[str, ...], prefix: bool) -> wq.Query
     return terms[0] if len(terms) == 1 else wq.And(terms)
 
 
-class SaidWords(wq.Query):
+class SaidWords(CheckedQuery):
     """Articles where `speaker` is quoted and each of the `wanted` groups stands inside their block of the said
-    field (`said_positions`). A filter: every document it finds weighs 1."""
+    field (`said_positions`). A filter: every document it finds weighs 1. Its documents are read in Python, a
+    posting at a time, so it asks the search's deadline every CHECK_EVERY postings and before each word."""
 
     def __init__(self, speaker: str, wanted: Wanted = ()) -> None:
         self.speaker = speaker
@@ -176,17 +178,17 @@ class SaidWords(wq.Query):
     def is_leaf(self) -> bool:
         return True
 
-    def matcher(self, searcher, context=None):
+    def checked_matcher(self, searcher, check: Callable[[], None]):
         if SAID not in searcher.schema:  # written before quotes were indexed: nobody is quoted in it
             return NullMatcher()
         if not searcher.schema[SAID].format.supports("positions"):  # written before positions: the old terms
-            return _pair_query(self.speaker, self.wanted).matcher(searcher, context)
-        found = sorted(self.documents(searcher.reader()))
+            return _pair_query(self.speaker, self.wanted).matcher(searcher, searcher.context())
+        found = sorted(self.documents(searcher.reader(), check))
         return ListMatcher(found, [1.0] * len(found)) if found else NullMatcher()
 
-    def documents(self, reader) -> set[int]:
+    def documents(self, reader, check: Callable[[], None] = lambda: None) -> set[int]:
         """One segment's documents (deleted ones included) where the speaker said every wanted group."""
-        starts = _block_starts(reader, self.speaker)
+        starts = _block_starts(reader, self.speaker, check)
         for group in self.wanted:
             if not starts:
                 break
@@ -195,12 +197,13 @@ class SaidWords(wq.Query):
                 left = {document: start for document, start in starts.items() if document not in inside}
                 if not left:
                     break  # every document has one of the group's clauses: the others are not read
-                inside |= _prefix_inside(reader, left, words[0]) if prefix else _words_inside(reader, left, words)
+                inside |= (_prefix_inside(reader, left, words[0], check) if prefix
+                           else _words_inside(reader, left, words, check))
             starts = {document: start for document, start in starts.items() if document in inside}
         return set(starts)
 
 
-def _block_starts(reader, speaker: str) -> dict[int, int]:
+def _block_starts(reader, speaker: str, check: Callable[[], None]) -> dict[int, int]:
     """The documents quoting `speaker`, each with where the speaker's block starts."""
     try:
         matcher = reader.postings(SAID, speaker)
@@ -208,21 +211,23 @@ def _block_starts(reader, speaker: str) -> dict[int, int]:
         return {}
     starts = {}
     while matcher.is_active():
+        if len(starts) % CHECK_EVERY == 0:
+            check()
         starts[matcher.id()] = matcher.value_as("positions")[0]
         matcher.next()
     return starts
 
 
-def _words_inside(reader, starts: dict[int, int], words: tuple[str, ...]) -> set[int]:
+def _words_inside(reader, starts: dict[int, int], words: tuple[str, ...], check: Callable[[], None]) -> set[int]:
     documents = set(starts)
     for word in words:
-        documents = _term_inside(reader, {d: starts[d] for d in documents}, JOIN + word)
+        documents = _term_inside(reader, {d: starts[d] for d in documents}, JOIN + word, check)
         if not documents:
             break
     return documents
 
 
-def _prefix_inside(reader, starts: dict[int, int], prefix: str) -> set[int]:
+def _prefix_inside(reader, starts: dict[int, int], prefix: str, check: Callable[[], None]) -> set[int]:
     """Those of `starts`' documents where a word of `prefix` stands inside the block; the words left are not
     read once every document has one (`said:jokowi me*`: the first few of 200 words often settle it)."""
     documents: set[int] = set()
@@ -230,18 +235,21 @@ def _prefix_inside(reader, starts: dict[int, int], prefix: str) -> set[int]:
         if number == MAX_PREFIX_WORDS or len(documents) == len(starts):
             break
         left = {document: start for document, start in starts.items() if document not in documents}
-        documents |= _term_inside(reader, left, term.decode("utf-8") if isinstance(term, bytes) else term)
+        documents |= _term_inside(reader, left, term.decode("utf-8") if isinstance(term, bytes) else term, check)
     return documents
 
 
-def _term_inside(reader, starts: dict[int, int], term: str) -> set[int]:
+def _term_inside(reader, starts: dict[int, int], term: str, check: Callable[[], None]) -> set[int]:
     """Those of `starts`' documents where `term` stands inside the block starting there."""
+    check()
     try:
         matcher = reader.postings(SAID, term)
     except TermNotFound:
         return set()
     found = set()
-    for document in sorted(starts):
+    for number, document in enumerate(sorted(starts), 1):
+        if number % CHECK_EVERY == 0:
+            check()
         if matcher.id() < document:
             matcher.skip_to(document)
         if not matcher.is_active():

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from typing import Callable, Hashable, TypeVar
 
 import numpy as np
+from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
 from whoosh.columns import FixedBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
@@ -231,6 +232,17 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         ids.append(matcher.id())
         weights.append(matcher.weight())
         matcher.next()
+
+
+class CheckedQuery(wq.Query):
+    """A query of Warta's own whose matcher may read much of a segment in Python (`said:jokowi me*`): it is
+    given the search's deadline (Expansions.check), which it asks as it reads."""
+
+    def checked_matcher(self, searcher, check: Callable[[], None]):
+        raise NotImplementedError
+
+    def matcher(self, searcher, context=None):
+        return self.checked_matcher(searcher, lambda: None)
 
 
 def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPostings",

@@ -113,13 +113,38 @@ def test_filters_after_one_that_leaves_nothing_are_not_read(two_speakers, monkey
     read: list[str] = []
     documents = SaidWords.documents
 
-    def counted(self, reader):
+    def counted(self, reader, check):
         read.append(self.speaker)
-        return documents(self, reader)
+        return documents(self, reader, check)
 
     monkeypatch.setattr(SaidWords, "documents", counted)
     assert two_speakers.search(SearchRequest(q="said:Nobody said:Danang said:Kustini me*"))["total"] == 0
     assert read == ["Nobody"]
+
+
+def test_a_speakers_words_are_read_under_the_searchs_deadline(tmp_path, monkeypatch):
+    from search import said
+    from search.errors import QueryTooCostlyError
+    from search.schema import said_field
+
+    monkeypatch.setattr(said, "CHECK_EVERY", 2)
+    ix = index.create_in(str(tmp_path), Schema(said=said_field()))
+    writer = ix.writer()
+    for n in range(5):
+        writer.add_document(said=said_positions([("Kustini", f"Jalan desa diperbaiki {n}")]))
+    writer.commit()
+    asked: list[int] = []
+    query = said_within(["Kustini"], parse("said:Kustini diperb* jalan"))
+    with ix.searcher() as searcher:
+        found = query.checked_matcher(searcher, lambda: asked.append(1))
+        assert (list(found.all_ids()), len(asked)) == ([0, 1, 2, 3, 4], 9)  # 3 while the speaker's 5 are read,
+        # then before each word and at every second of its documents
+
+        def late():
+            raise QueryTooCostlyError("late")
+
+        with pytest.raises(QueryTooCostlyError):
+            query.checked_matcher(searcher, late)
 
 
 def test_an_index_written_with_speaker_and_word_terms_is_still_read_through_them(tmp_path):
