@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .facet_aliases import ValueWords
 from .facet_registry import Facet
 from .identity import plain_letters
 from .segments import SegmentMemo, read_postings
@@ -58,6 +59,7 @@ class FacetTable:
     _rank: np.ndarray | None = None
     _totals: np.ndarray | None = None
     _by_frequency: list[str] | None = None
+    _words: ValueWords | None = None
     starts: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -205,6 +207,13 @@ class FacetTable:
             order = np.argsort(-self.totals, kind="stable")
             self._by_frequency = [self.values[i] for i in order.tolist()]
         return self._by_frequency
+
+    @property
+    def words(self) -> ValueWords:
+        """The values as typed values are looked up in them (facet_aliases.named_values), most frequent first."""
+        if self._words is None:
+            self._words = ValueWords(self.field, self.by_frequency)
+        return self._words
 
     def _tally(self, matching: np.ndarray) -> np.ndarray:
         return np.bincount(self.pair_value[matching[self.pair_doc]], minlength=len(self.values))

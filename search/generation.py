@@ -20,7 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .analysis import Stems, stem_word, stopwords
-from .facet_aliases import alias_words, named_values, prefix_value, values_with_words
+from .facet_aliases import alias_words, named_values, prefix_value
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
 from .generations import open_searcher, release
@@ -482,7 +482,7 @@ class Generation:
         if facet in self.people.tables:
             found = tuple(self._persons(facet, typed))
         else:
-            found = tuple(named_values(facet, typed, self.facets[facet].by_frequency) or [typed])
+            found = tuple(named_values(facet, typed, self.facets[facet].words) or [typed])
         with self._resolutions_lock:
             self._resolutions[key] = found
             while len(self._resolutions) > RESOLUTIONS_KEPT:
@@ -498,9 +498,9 @@ class Generation:
         official = self.facets.get(OFFICIAL)
         if official is None:
             return [typed]
-        forms = [typed] if typed in official.ordinals else named_values(OFFICIAL, typed, official.by_frequency)
+        forms = [typed] if typed in official.ordinals else named_values(OFFICIAL, typed, official.words)
         return (people.selected(facet, forms)
-                or people.selected(facet, values_with_words(typed, official.by_frequency))  # `quoted=Joko`: the official
+                or people.selected(facet, official.words.holding(typed))  # `quoted=Joko`: the official
                 or [typed])  # value `Joko` is never quoted, the Jokos whose words it is are (as `quoted:joko` finds)
 
     def stored_selection(self, selected: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

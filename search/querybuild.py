@@ -281,7 +281,7 @@ class QueryBuilder:
         table = self.facets[field_name]
         resolved = self.registry.get(field_name).resolve_or_refuse(typed) if field_name in self.registry else None
         values = (self.grouped(field_name, [resolved], table.values) if resolved in table.ordinals
-                  else named_values(field_name, typed, table.by_frequency, self.grouped))
+                  else named_values(field_name, typed, table.words, self.grouped))
         if not values:
             return NOTHING
         terms = [wq.Term(table.field, value) for value in values]
@@ -291,7 +291,7 @@ class QueryBuilder:
         """`said:suhajar reformasi`: the officials `suhajar` names (as `official:` resolves it), else the name as
         written (a person who is no official), each with the query's words inside their quotes."""
         table = self.facets.get(OFFICIAL)
-        speakers = named_values(OFFICIAL, typed, table.by_frequency, self.grouped) if table is not None else []
+        speakers = named_values(OFFICIAL, typed, table.words, self.grouped) if table is not None else []
         return said_within(speakers or [" ".join(typed.split())], parsed)
 
     def grouped(self, facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:

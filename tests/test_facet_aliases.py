@@ -1,4 +1,10 @@
-from search.facet_aliases import alias_words, named_values, with_variants
+from search import facet_aliases
+from search.facet_aliases import MAX_MATCHED_VALUES, ValueWords, alias_words, with_variants
+
+
+def named_values(facet, typed, values):
+    return facet_aliases.named_values(facet, typed, ValueWords(facet, values))
+
 
 OFFICIALS = ["Joko Widodo", "Joko Widodo Kahiyang Ayu", "Iriana Joko Widodo", "Wayan Koster", "Wayan Sudirta"]
 AGENCIES = ["Komisi Pemberantasan Korupsi", "Kementerian Dalam Negeri", "Dinas Kesehatan",
@@ -64,3 +70,15 @@ def test_an_officials_value_brings_the_other_forms_of_the_same_person_and_nobody
     assert with_variants("agency", ["Dinas Kesehatan"], AGENCIES) == ["Dinas Kesehatan"]
     # the words of a name bring the other forms of the persons found, as selecting them does (trial 27)
     assert named_values("official", "indrawati", values) == ["Sri Mulyani Indrawati", "Sri Mulyani"]
+
+
+def test_the_values_holding_typed_words_come_most_frequent_first_up_to_the_cap():
+    values = [f"Wayan {n}" for n in range(MAX_MATCHED_VALUES + 5)] + ["Made Wayan", "Made Koster"]
+    words = ValueWords("official", values)
+    assert words.holding("WAYAN  made") == ["Made Wayan"]
+    assert words.holding("wayan") == values[:MAX_MATCHED_VALUES]
+    assert words.holding("wayan nobody") == []
+    assert words.same("made koster") == ["Made Koster"]
+    assert ValueWords("agency", ["Kepolisian Daerah Bali"]).holding("polda bali") == []  # own words only
+    assert ValueWords("agency", ["Kepolisian Daerah Bali"]).holding("polda bali", aliased=True) == [
+        "Kepolisian Daerah Bali"]
