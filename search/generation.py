@@ -322,7 +322,7 @@ class Generation:
             base &= self.evaluator.mask(query, expansions)
         period = self.evaluator.mask(built.period, expansions) if built.period is not None else None
         if built.excluded is not None and base.any():
-            base &= ~self.evaluator.mask(built.excluded, expansions)
+            base &= ~self.evaluator.excluded(built.excluded, expansions).mask
         doc_count = len(base)
         selections = {name: self.facets[name].documents_with_any(values, doc_count)
                       for name, values in selected.items() if values}

@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from .analysis import Stems
-from .errors import QueryTooCostlyError
+from .errors import BadQueryError, QueryTooCostlyError
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
 from .segments import (ArrayCache, CheckedQuery, SegmentMemo, live_documents, phrase_postings, read_postings,
@@ -439,12 +439,12 @@ class Evaluator:
             required.scores += np.where(required.mask, optional.scores, 0)
             return required
         if isinstance(query, wq.AndNot):
-            positive, negative = self.run(query.a, expansions), self.run(query.b, expansions)
+            positive, negative = self.run(query.a, expansions), self.excluded(query.b, expansions)
             positive.mask &= ~negative.mask
             positive.scores[negative.mask] = 0
             return positive
         if isinstance(query, wq.Not):
-            return Match(self.postings.live & ~self.run(query.query, expansions).mask, self._zeros())
+            return Match(self.postings.live & ~self.excluded(query.query, expansions).mask, self._zeros())
         if isinstance(query, wq.Every):
             return Match(self.postings.live.copy(), self._zeros())
         if isinstance(query, type(wq.NullQuery)):
@@ -492,6 +492,20 @@ class Evaluator:
         dense = self._zeros()
         dense[ids] = scores
         return Match(mask, dense)
+
+    def excluded(self, query: wq.Query, expansions: Expansions) -> Match:
+        """What a query excludes (`-ba*`), whole: a cap that cut an excluded prefix would keep in the result the
+        articles holding its other words, which the searcher asked to leave out, so the search is refused
+        (BadQueryError `exclusion_too_wide`) rather than answered with them."""
+        before = dict(expansions.capped)
+        match = self.run(query, expansions)
+        cut = {label: counts for label, counts in expansions.capped.items() if before.get(label) != counts}
+        if cut:
+            label, counts = next(iter(cut.items()))
+            raise BadQueryError(f"-{label} stands for {counts['found']:,} words, more than one search reads "
+                                f"({counts['searched']:,}): exclude a longer prefix, or use fewer prefixes",
+                                "exclusion_too_wide", {"prefix": label, **counts})
+        return match
 
     def _all_of(self, queries: list[wq.Query], expansions: Expansions) -> Match:
         """Documents matching every query, their scores summed; once none is left the queries after are not

@@ -283,6 +283,22 @@ def test_a_query_expands_to_words_whose_postings_fit_its_budget_the_most_frequen
     assert taken == ["a", "b", "d", "e"]  # c (9) no longer fits after 23; d (6) and e (1) do
 
 
+def test_an_excluded_prefix_the_caps_cut_is_refused_not_half_excluded(many_words):
+    from search.errors import BadQueryError
+
+    evaluator = Evaluator(PostingCache(many_words), np.zeros(12, dtype=np.int64))
+    query = wq.AndNot(wq.Term("text", "di"), wq.Prefix("text", "me1"))
+    with pytest.raises(BadQueryError) as refused:
+        evaluator.run(query, Expansions(per_expansion=3))
+    assert (refused.value.code, refused.value.fields) == (
+        "exclusion_too_wide", {"prefix": "me1*", "found": 10, "searched": 3})
+    assert evaluator.run(query, Expansions()).mask.tolist() == [False] * 12  # me11 is in every document
+    assert evaluator.run(wq.And([wq.Term("text", "di"), wq.Not(wq.Prefix("text", "me0"))]),
+                         Expansions(per_expansion=10)).mask.tolist() == [False] * 10 + [True] * 2
+    with pytest.raises(BadQueryError, match="-me0\\* stands for 10 words"):
+        evaluator.run(wq.And([wq.Term("text", "di"), wq.Not(wq.Prefix("text", "me0"))]), Expansions(per_expansion=9))
+
+
 def test_evaluating_past_the_deadline_is_refused_before_a_word_is_read(many_words):
     from search.errors import QueryTooCostlyError
 

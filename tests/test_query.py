@@ -411,6 +411,15 @@ def test_prefixes_of_one_query_expand_to_at_most_1000_words_in_all(wordy_service
     assert (result["total"], result["relaxed"]) == (once["total"], once["relaxed"]) == (20, False)
 
 
+def test_an_excluded_prefix_the_caps_would_cut_is_refused(wordy_service):
+    from search.errors import BadQueryError
+    with pytest.raises(BadQueryError) as refused:
+        run(wordy_service, "bupati -me*")  # 400 words: excluding the 200 most frequent would keep 20 articles
+    assert (refused.value.code, refused.value.fields) == ("exclusion_too_wide",
+                                                          {"prefix": "me*", "found": 400, "searched": 200})
+    assert run(wordy_service, "bupati -meaa*")["total"] == 39  # a longer prefix is excluded whole
+
+
 def test_a_prefix_under_the_cap_says_nothing(wordy_service):
     result = run(wordy_service, "bup*")
     assert result["total"] == 40 and "capped" not in result
