@@ -3,7 +3,7 @@
 import json
 import re
 from pathlib import Path
-from html import escape
+from html import escape, unescape
 
 import pytest
 
@@ -143,6 +143,43 @@ def test_said_filter_is_a_chip_and_clear_all_removes_it(client):
     html = client.get("/?q=reformasi&said=Suhajar+Diantoro&official=Thamrin").get_data(as_text=True)
     assert 'href="/?q=reformasi&amp;official=Thamrin" aria-label="Hapus filter berkata Berkata: Suhajar Diantoro"' in html
     assert '<a class="clear" href="/?q=reformasi">Hapus semua</a>' in html
+
+
+def hidden_inputs(html: str, form_attribute: str) -> list[tuple[str, str]]:
+    """The hidden (name, value) pairs of the page's form with `form_attribute` in its start tag, in order."""
+    form = re.search(rf'<form [^>]*{form_attribute}[^>]*>(.*?)</form>', html, re.S).group(1)
+    return [(unescape(name), unescape(value))
+            for name, value in re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form)]
+
+
+STATE = ("q=reformasi&agency=Kementerian+Dalam+Negeri&from=2022-09-01&sort=date&per_page=5&collapse=false"
+         "&match=all&said=Suhajar+Diantoro")
+
+
+def test_the_search_box_carries_every_filter_and_setting_but_what_it_shows(client):
+    html = client.get("/?" + STATE).get_data(as_text=True)
+    assert hidden_inputs(html, 'class="search"') == [
+        ("agency", "Kementerian Dalam Negeri"), ("per_page", "5"), ("collapse", "false"), ("match", "all"),
+        ("said", "Suhajar Diantoro")]
+
+
+def test_a_facet_filter_box_carries_the_whole_search(client):
+    html = client.get("/?" + STATE).get_data(as_text=True)
+    assert hidden_inputs(html, 'data-facet="official"') == [
+        ("q", "reformasi"), ("agency", "Kementerian Dalam Negeri"), ("from", "2022-09-01"), ("sort", "date"),
+        ("per_page", "5"), ("collapse", "false"), ("match", "all"), ("said", "Suhajar Diantoro"),
+        ("more", "official")]
+
+
+def test_the_type_ahead_counts_and_toggles_under_the_said_filter(client):
+    """What facets.js asks: the facet form's fields but `more`, with the typed prefix and a size."""
+    html = client.get("/?q=&said=Suhajar+Diantoro").get_data(as_text=True)
+    fields = [(name, value) for name, value in hidden_inputs(html, 'data-facet="agency"') if name != "more"]
+    items = client.get("/facets/agency", query_string=[*fields, ("prefix", "ke"), ("size", "2")]).get_data(as_text=True)
+    assert re.findall(r'<a href="([^"]*)" >\s*<span class="value">[^<]*</span> <span class="count">(\d+)</span>',
+                      items) == [("/?agency=Kementerian+Dalam+Negeri&amp;said=Suhajar+Diantoro", "1"),
+                                 ("/?agency=Kementerian+Koordinator+Bidang+Politik%2C+Hukum%2C+dan+Keamanan"
+                                  "&amp;said=Suhajar+Diantoro", "1")]
 
 
 @pytest.mark.parametrize("dates, link", [

@@ -189,8 +189,22 @@ def _parameters(search: SearchRequest, **changes: Any) -> dict[str, Any]:
 
 def _encoded(params: dict[str, Any]) -> str:
     """`k=v&k=v` for the parameters that have a value (a list gives one pair per item)."""
-    return urlencode([(k, v) for k, value in params.items() if value not in (None, "", [])
-                      for v in (value if isinstance(value, list) else [value])])
+    return urlencode(_pairs(params))
+
+
+def _pairs(params: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(k, v) for k, value in params.items() if value not in (None, "", [])
+            for v in (value if isinstance(value, list) else [value])]
+
+
+@blueprint.app_template_global()
+def carried_fields(search: SearchRequest | None, *shown: str) -> list[tuple[str, Any]]:
+    """A form's hidden inputs: the search as its links keep it (_parameters: facet values, dates, sort,
+    per_page, collapse, match, said), but the fields the form `shown` itself and the page number (what a form
+    sends starts at page 1); none without a search."""
+    if search is None:
+        return []
+    return [(name, value) for name, value in _pairs(_parameters(search, page=None)) if name not in shown]
 
 
 def _url(endpoint: str, encoded_parts: list[str]) -> str:
