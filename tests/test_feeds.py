@@ -122,3 +122,30 @@ def test_a_public_url_set_builds_the_links_whatever_host_the_request_names(tmp_p
     assert [entry.link.split("/article/")[0] for entry in parsed.entries] == ["https://warta.example.id"]
     assert b"evil.example" not in response.data and "Host" not in response.headers.get("Vary", "")
     app.extensions["warta"].close()
+
+
+def test_an_undated_article_has_no_published_time_and_a_fixed_updated_one():
+    """Trial: an undated article was dated with the index's time, so readers showed it as new after each
+    reindex. It has no <published>, and its <updated> (which Atom requires) is the epoch, whatever the index."""
+    from web.feeds import atom_feed
+
+    dated = {"id": "a1", "title": "Rapat banjir", "date": "2024-05-01", "snippet": "banjir"}
+    undated = {"id": "a2", "title": "Catatan banjir", "date": None, "snippet": "banjir"}
+    feeds = [feedparser.parse(atom_feed({"hits": [dated, undated]}, "Warta: banjir", "http://x/feed", "http://x/",
+                                        "http://x", datetime(2024, 5, day, tzinfo=timezone.utc)))
+             for day in (1, 9)]
+    assert [[(e.get("published"), e.updated) for e in feed.entries] for feed in feeds] == 2 * [[
+        ("2024-05-01T00:00:00+00:00", "2024-05-01T00:00:00+00:00"), (None, "1970-01-01T00:00:00+00:00")]]
+
+
+def test_the_feed_of_an_index_holding_an_undated_article_does_not_date_it(tmp_path):
+    from .conftest import index_of_records
+
+    root = index_of_records(tmp_path, [{"id": "u1", "title": "Catatan kebun", "source": "Tani",
+                                        "body": "Petani kampung menanam jagung di kebun belakang balai warga."}])
+    app = create_app({"WARTA_INDEX": str(root), "TESTING": True})
+    response = app.test_client().get("/feed?q=jagung")
+    app.extensions["warta"].close()
+    assert response.status_code == 200
+    assert b"<published>" not in response.data
+    assert [entry.updated for entry in feedparser.parse(response.data).entries] == ["1970-01-01T00:00:00+00:00"]

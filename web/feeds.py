@@ -13,22 +13,31 @@ FEED_SIZE = 50  # stories per feed
 CATEGORY_SCHEMES = {"officials": "official", "agencies": "agency"}
 
 
-def entry_time(day: str | None, fallback: datetime) -> datetime:
-    """An article's date as a time (midnight UTC); `fallback` (the index's time) when it has none."""
+# The <updated> of an article with no date. Atom requires one per entry (RFC 4287, 4.2.15: when the entry last
+# changed in a way the publisher considers significant), and the index keeps neither when an article was written
+# nor when it was first indexed. The index's time, used before, moved with every reindex, so readers showed the
+# article as new again and again; the feed's oldest entry's time moves as stories come in. The epoch is fixed:
+# a reader never sees the entry change, sorts it after every dated one, and shows a date no one takes for the
+# article's own.
+UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def entry_time(day: str | None) -> datetime | None:
+    """An article's date as a time (midnight UTC); None when it has none (or one that is no date)."""
     if not day:
-        return fallback
+        return None
     try:
         return datetime.combine(datetime.strptime(day, "%Y-%m-%d").date(), time(0), tzinfo=timezone.utc)
     except ValueError:
-        return fallback
+        return None
 
 
 def atom_feed(result: dict[str, Any], title: str, self_url: str, page_url: str, base_url: str,
               updated: datetime) -> bytes:
     """Atom XML for a result dict's hits: title, link to the article page, date, the snippet as an HTML
-    summary, officials and agencies as categories (their scheme says which facet a term belongs to). Text goes
-    in as an index of today writes it: an index written before control characters were dropped still holds
-    them, and XML refuses them."""
+    summary, officials and agencies as categories (their scheme says which facet a term belongs to); `updated`
+    is the feed's own time, never an entry's (see UNDATED). Text goes in as an index of today writes it: an
+    index written before control characters were dropped still holds them, and XML refuses them."""
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(normalise_text(title))
@@ -43,9 +52,10 @@ def atom_feed(result: dict[str, Any], title: str, self_url: str, page_url: str, 
         entry.id(link)
         entry.title(normalise_text(hit["title"]) or hit["id"])
         entry.link(href=link, rel="alternate", type="text/html")
-        when = entry_time(hit.get("date"), updated)
-        entry.updated(when)
-        entry.published(when)
+        when = entry_time(hit.get("date"))
+        entry.updated(when or UNDATED)
+        if when:  # an undated article has no <published>: Atom makes it optional
+            entry.published(when)
         entry.summary(normalise_text(hit["snippet"]), type="html")
         if hit.get("source"):
             entry.author(name=normalise_text(hit["source"]))
