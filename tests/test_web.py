@@ -295,6 +295,27 @@ def test_a_query_string_not_in_utf8_is_refused_not_searched_as_written(client, q
     assert "tidak ditulis dalam UTF-8" in response.get_data(as_text=True)
 
 
+PATH_NOT_UTF8 = {"error": {"code": "bad_encoding",
+                           "message": "the path's percent-escapes are not UTF-8 (send UTF-8: %C3%A9 for é)"}}
+
+
+@pytest.mark.parametrize("path, environ", [
+    ("/api/officials/%FF", {}), ("/api/officials/caf%E9", {}), ("/api/articles/%C0", {}),
+    # a server passing on a byte sent unescaped: in the target as sent and in the path decoded as Latin-1
+    ("/api/officials/x", {"REQUEST_URI": "/api/officials/\xff", "PATH_INFO": "/api/officials/\xff"}),
+])
+def test_a_path_not_in_utf8_is_refused_as_such_a_query_string_is(client, path, environ):
+    """Trial: `/api/officials/%FF` looked for an official named `�` (a 404) where `?q=%FF` is a 400."""
+    response = client.get(path, environ_overrides=environ)
+    assert (response.status_code, response.get_json()) == (400, PATH_NOT_UTF8)
+
+
+def test_a_page_whose_path_is_not_utf8_says_so_and_a_replacement_character_sent_in_utf8_is_read(client):
+    response = client.get("/official/%FF")
+    assert response.status_code == 400 and "tidak ditulis dalam UTF-8" in response.get_data(as_text=True)
+    assert client.get("/api/officials/%EF%BF%BD").get_json()["error"]["code"] == "not_found"
+
+
 def test_a_facet_prefix_is_read_as_the_query_box_reads_text(client):
     fullwidth = client.get("/api/facets/region?prefix=%EF%BD%8C%EF%BD%81%EF%BD%8D").get_json()
     assert fullwidth["prefix"] == "lam"

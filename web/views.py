@@ -759,17 +759,33 @@ def limit_request_size():
         return error_response("request_too_large", f"the path is over {MAX_PATH} characters", 414)
     if len(request.query_string) > MAX_QUERY_STRING:
         return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
-    if not query_string_is_utf8(request.query_string):
-        return error_response("bad_encoding", "the query string's percent-escapes are not UTF-8 (send UTF-8: "
-                              "%C3%A9 for é)", 400)
+    for part, written in (("path", path_is_utf8()), ("query string", query_string_is_utf8(request.query_string))):
+        if not written:
+            return error_response("bad_encoding", f"the {part}'s percent-escapes are not UTF-8 (send UTF-8: "
+                                  "%C3%A9 for é)", 400)
     return None
 
 
 def query_string_is_utf8(raw: bytes) -> bool:
     """Werkzeug keeps an escape that is not UTF-8 (`%FF`, Latin-1's `caf%E9`) as the literal text `%FF`,
     which would be searched as written; such a request is refused instead, saying why."""
+    return is_utf8(unquote_to_bytes(raw.replace(b"+", b" ")))
+
+
+def path_is_utf8() -> bool:
+    """Whether the path the client sent is UTF-8 once its escapes are decoded. Werkzeug reads a byte that is not
+    as `�`, so `/api/officials/%FF` looked for an official named `�` (a 404 where `?q=%FF` is a 400). The
+    request target as sent (REQUEST_URI, gunicorn's RAW_URI) has the escapes; PATH_INFO (the path decoded as
+    Latin-1, as WSGI has it) a byte sent unescaped, which waitress refuses itself but another server may pass
+    on."""
+    sent = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI") or ""
+    decoded = request.environ.get("PATH_INFO", "")
+    return is_utf8(unquote_to_bytes(sent.split("?", 1)[0])) and is_utf8(decoded.encode("latin-1", "ignore"))
+
+
+def is_utf8(raw: bytes) -> bool:
     try:
-        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
