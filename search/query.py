@@ -29,7 +29,7 @@ from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import WARM_AGENCIES, Generation, MonthIndex
 from .generations import CURRENT, damaged, hold, release, remove_unused_generations, usable, verify
-from .querybuild import check_date_range, date_bound_error, parse_date_bound
+from .querybuild import check_date_range, date_bound_error, parse_date_bound, written_date_bound
 from .querylang import parse
 from .relaxation import MATCH_MODES
 from .export import EXPORT_LIMIT, export_row
@@ -143,6 +143,9 @@ class SearchRequest:
         for name, value in (("from", self.date_from), ("to", self.date_to)):
             if value and parse_date_bound(value, upper=name == "to") is None:
                 raise date_bound_error(name, value)
+        # as read, so that the answer's `query`, the page's links and the result cache's key say it one way
+        object.__setattr__(self, "date_from", written_date_bound(self.date_from))
+        object.__setattr__(self, "date_to", written_date_bound(self.date_to))
         check_date_range(self.start, self.end)
 
     @property

@@ -125,6 +125,15 @@ def parse_date_bound(value: str, upper: bool) -> date | None:
     return date(year, 12, 31) if upper else date(year, 1, 1)
 
 
+def written_date_bound(value: str) -> str:
+    """A date bound parse_date_bound reads, written as the API writes one, to the same precision: `2022-9` ->
+    `2022-09`, `2022-9-5` -> `2022-09-05`, ` 2022 ` -> `2022`; anything else as it is."""
+    match = PARTIAL_DATE.match(value.strip())
+    if not match:
+        return value
+    return "-".join([match[1], *(f"{int(part):02d}" for part in (match[2], match[3]) if part)])
+
+
 def date_bound_error(name: str, value: str) -> BadQueryError:
     """Why `value` bounds no dates: a day or month the calendar lacks (`2017-02-29`), or not written as one."""
     match = PARTIAL_DATE.match(value.strip())

@@ -222,3 +222,8 @@ def test_an_article_rewritten_at_its_url_by_an_update_is_no_longer_listed_as_a_v
     assert [(a["story"], a["first_version"], [v["id"] for v in a["versions"]]) for a in articles] == [
         (ids[0], None, []), (ids[1], ids[1], [ids[2]]), (ids[1], ids[1], [ids[1]])]
     assert (answer["total"], answer["total_articles"], [hit["id"] for hit in answer["hits"]]) == (2, 3, [ids[1], ids[0]])
+
+
+def test_a_date_bound_is_echoed_as_it_was_read(client):
+    body = client.get("/api/search?from=2022-9&to=2022-9-30").get_json()
+    assert (body["query"]["from"], body["query"]["to"], body["total"]) == ("2022-09", "2022-09-30", 1)

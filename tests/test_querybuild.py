@@ -87,6 +87,14 @@ def test_bad_date_parameter_is_a_bad_request():
     assert caught.value.code == "bad_date"
 
 
+@pytest.mark.parametrize("written, normalised", [
+    ("2022-9", "2022-09"), ("2022-9-5", "2022-09-05"), (" 2022 ", "2022"), ("2022-09-28", "2022-09-28"), ("", "")])
+def test_a_requests_date_bounds_are_kept_as_the_api_writes_them(written, normalised):
+    """Trial: `from=2022-9` was read as September 2022 but echoed as `2022-9`."""
+    request = SearchRequest(date_from=written, date_to=written)
+    assert (request.date_from, request.date_to) == (normalised, normalised)
+
+
 @pytest.mark.parametrize("value, message", [
     ("2017-02-29", "from 2017-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
                    "years 1900 to 2100"),
