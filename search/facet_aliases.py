@@ -7,12 +7,13 @@ Pemberantasan Korupsi): the same typed value means the same stored values everyw
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
 from .analysis import words_of
 from .extract.lexicon import load_lexicon
-from .identity import variants
+from .identity import plain_letters, variants
 from .facet_registry import FACETS
 from .schema import AGENCY, REGION
 from .synonyms import load_synonyms
@@ -22,6 +23,7 @@ PEOPLE = frozenset(facet.name for facet in FACETS.facets if facet.people)  # `of
 PERSON_GROUPINGS_KEPT = 4  # official value lists (one per open generation) whose grouping by person is remembered
 MAX_MATCHED_VALUES = 50  # values a typed value may stand for when it is words of several (`official:wayan`)
 ALIAS_WORDS_KEPT = 8_192  # stored values whose other names' words are remembered (one entry per facet value)
+WORD = re.compile(r"\w+")  # a word of a person's name or of a typed prefix, punctuation left out
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,7 @@ class ValueWords:
     def __init__(self, facet: str, values: Sequence[str]) -> None:
         self.facet = facet
         self.values = values
+        self._words_of = value_words if facet in PEOPLE else _spaced_words
         self._folded: dict[str, list[str]] | None = None
         self._own: dict[str, set[int]] | None = None
         self._aliased: dict[str, set[int]] | None = None
@@ -83,11 +86,12 @@ class ValueWords:
         return list(self._folded.get(wanted, ()))
 
     def holding(self, typed: str, aliased: bool = False) -> list[str]:
-        """The values holding every word of `typed` (any case) as a word of their own, or with `aliased` of
-        their other names, most frequent first, at most MAX_MATCHED_VALUES."""
-        words = " ".join(typed.split()).casefold().split()
+        """The values holding every word of `typed` (any case; a person's words without punctuation or marks:
+        `M` and `M.` name the same officials) as a word of their own, or with `aliased` of their other names,
+        most frequent first, at most MAX_MATCHED_VALUES; none when `typed` has no word (`.`, `�`)."""
+        words = self._words_of(typed)
         if not words:
-            return list(self.values[:MAX_MATCHED_VALUES])
+            return []
         index = self._aliased_index() if aliased else self._own_index()
         places = [index.get(word) for word in set(words)]
         if not all(places):
@@ -100,7 +104,7 @@ class ValueWords:
         if self._own is None:
             own: dict[str, set[int]] = {}
             for i, value in enumerate(self.values):
-                for word in value.casefold().split():
+                for word in self._words_of(value):
                     own.setdefault(word, set()).add(i)
             self._own = own
         return self._own
@@ -113,6 +117,17 @@ class ValueWords:
                     aliased.setdefault(word, set()).add(i)
             self._aliased = aliased
         return self._aliased
+
+
+def value_words(text: str) -> list[str]:
+    """The words of a person's name, or of a type-ahead's text, as they are matched: any case, punctuation and
+    marks left out (`M.` is `m`, `PU-PR` is `pu`, `pr`, `Hưng` is `hung`), as search/identity.py reads a name."""
+    return WORD.findall(plain_letters(text.casefold()))
+
+
+def _spaced_words(text: str) -> list[str]:
+    """A value's words between spaces, as written (`detik.com`, `18.01`: `com` or `01` names none)."""
+    return text.casefold().split()
 
 
 def with_variants(facet: str, found: Sequence[str], values: Sequence[str]) -> list[str]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .facet_aliases import ValueWords
+from .facet_aliases import ValueWords, value_words
 from .facet_registry import Facet
-from .identity import plain_letters
 from .segments import SegmentMemo, read_postings
 
 DEFAULT_FACET_SIZE = 20
@@ -21,7 +19,6 @@ DEFAULT_FACET_SIZE = 20
 # document when flagged * SPARSE_COST < pairs + documents / 16.
 SPARSE_COST = 6
 
-TYPED_WORD = re.compile(r"\w+")  # a word of a typed prefix or of a value, punctuation left out
 
 
 @dataclass(frozen=True)
@@ -254,10 +251,10 @@ def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
     count (`hung` is typed into `Đỗ Văn Hưng`)."""
     if meant is not None and value == meant:
         return True
-    wanted = TYPED_WORD.findall(plain_letters(prefix.casefold()))
-    words = TYPED_WORD.findall(plain_letters(shown_as(value).casefold()))
+    wanted = value_words(prefix)
+    words = value_words(shown_as(value))
     if aliases is not None:
-        words += [word for name in aliases(value) for word in TYPED_WORD.findall(plain_letters(name.casefold()))]
+        words += [word for name in aliases(value) for word in value_words(name)]
     return all(any(word.startswith(part) for word in words) for part in wanted)
 
 

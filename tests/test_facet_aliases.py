@@ -82,3 +82,16 @@ def test_the_values_holding_typed_words_come_most_frequent_first_up_to_the_cap()
     assert ValueWords("agency", ["Kepolisian Daerah Bali"]).holding("polda bali") == []  # own words only
     assert ValueWords("agency", ["Kepolisian Daerah Bali"]).holding("polda bali", aliased=True) == [
         "Kepolisian Daerah Bali"]
+
+
+def test_a_names_word_is_compared_without_its_punctuation_as_the_type_ahead_and_identity_read_it():
+    values = ["M. Tito Karnavian", "M Rum", "Ma'ruf Amin"]
+    assert named_values("official", "M", values) == named_values("official", "M.", values) == [
+        "M. Tito Karnavian", "M Rum"]
+    assert named_values("official", "m tito", values) == ["M. Tito Karnavian"]
+    assert named_values("official", "ma'ruf", values) == ["Ma'ruf Amin"]
+    assert named_values("official", "van hung", ["Đỗ Văn Hưng"]) == ["Đỗ Văn Hưng"]  # marks left out, as typed_into
+    assert [named_values("official", typed, values) for typed in (".", "\ufffd", "- -")] == [[], [], []]  # no word
+    # other values are read between spaces: a source's or a region's words are not its parts
+    assert named_values("source", "com", ["detik.com", "kompas.com"]) == []
+    assert named_values("region", "01", ["18.01", "31.01"]) == []

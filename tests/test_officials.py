@@ -104,3 +104,28 @@ def test_the_profile_has_role_dates_and_months(service):
     assert (profile["roles_seen"], profile["months"]) == (
         [{"role": "Sekretaris Jenderal Kemendagri", "first": "2022-09-28", "last": "2022-09-28"}],
         [{"month": "2022-09", "count": 1}])
+
+
+def test_an_initial_with_or_without_its_full_stop_names_the_same_officials(tmp_path):
+    """Trial: `/api/officials/M` and `/api/officials/M.` named different officials (24 and 6), and `M Tito` no
+    one, although search/identity.py reads `M.` and `M` as one word of a name."""
+    from search.errors import AmbiguousNameError
+
+    records = [
+        {"title": "Rapat Daerah", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
+         "body": "Jakarta - Menteri Dalam Negeri M. Tito Karnavian membahas anggaran daerah bersama gubernur."},
+        {"title": "Banjir Bandang", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
+         "body": "Mataram - Kepala BPBD NTB M Rum menyebut banjir bandang melanda tiga desa."},
+    ]
+    service = SearchService(index_of_records(tmp_path, records))
+    try:
+        refusals = []
+        for typed in ("M", "M."):
+            with pytest.raises(AmbiguousNameError) as raised:
+                resolve_official(service, typed)
+            refusals.append(str(raised.value).split(" names ", 1)[1])
+        assert refusals == 2 * ["2 officials: 'M Rum', 'M. Tito Karnavian'; give more of the name"]
+        assert [resolve_official(service, typed) for typed in ("M Tito", "m. tito", "M. Rum", "m rum")] == [
+            "M. Tito Karnavian", "M. Tito Karnavian", "M Rum", "M Rum"]
+    finally:
+        service.close()
