@@ -123,12 +123,22 @@ def new_building_dir(root: Path) -> Path:
 
 def publish(root: Path, building: Path) -> Path:
     """Turn a finished build into a generation and point `current` at it atomically. When that fails
-    (disk full), the half-published generation is removed and `current` still names the old one."""
+    (disk full), the half-published generation is removed and `current` still names the old one. A lease is
+    held on the build from before it is named a generation until `current` names it: a reader removing
+    unused generations in between (remove_unused_generations) leaves it alone (trial 40)."""
     generation = root / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
-    os.rename(building, generation)
+    lease = hold(building)
+    try:
+        os.rename(building, generation)
+        _point_current_at(root, generation)
+    finally:
+        release(lease)
+    return generation
+
+
+def _point_current_at(root: Path, generation: Path) -> None:
     temporary = root / f".{CURRENT}-{os.getpid()}"
     try:
-        (generation / LEASE_FILE).touch()
         if temporary.is_symlink() or temporary.exists():
             temporary.unlink()
         os.symlink(generation.name, temporary)
@@ -138,7 +148,6 @@ def publish(root: Path, building: Path) -> Path:
             temporary.unlink()
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    return generation
 
 
 class _NotRegular(OSError):
@@ -418,35 +427,40 @@ def release(descriptor: int | None) -> None:
         os.close(descriptor)
 
 
-def in_use(generation: Path) -> bool:
+def remove_unused_generations(root: Path) -> list[str]:
+    """Delete every generation but the current one that no reader holds; return the names deleted.
+
+    Safe to call from readers too: a reindex writes only in its own `.building-*` directory, and holds a lease
+    on the generation it publishes until `current` names it."""
+    if not is_marked(root):
+        return []
+    removed = []
+    for generation in sorted(root.glob(f"{GENERATION_PREFIX}*")):
+        if (GENERATION_NAME.match(generation.name) and generation.is_dir() and not generation.is_symlink()
+                and _remove_if_unused(root, generation)):
+            removed.append(generation.name)
+    return removed
+
+
+def _remove_if_unused(root: Path, generation: Path) -> bool:
+    """Delete `generation` if no one holds a lease on it and `current` does not name it, `current` read while
+    its lease file is held exclusively: a reindex publishing it holds a lease until `current` names it, so
+    either the lease is refused or `current` already names it."""
     try:
         descriptor = os.open(generation / LEASE_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
     except OSError:
         return False
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a reader holds it, or a reindex is publishing it
+        if generation.resolve() == current_generation(root):  # resolved paths: the root may be a link
+            return False
+        shutil.rmtree(generation, ignore_errors=True)
+        return not generation.exists()
     finally:
         os.close(descriptor)
-
-
-def remove_unused_generations(root: Path) -> list[str]:
-    """Delete every generation but the current one that no reader holds; return the names deleted.
-
-    Safe to call from readers too: a reindex writes only in its own `.building-*` directory."""
-    if not is_marked(root):
-        return []
-    current = current_generation(root)  # a resolved path: compare resolved paths (the root may be a link)
-    removed = []
-    for generation in sorted(root.glob(f"{GENERATION_PREFIX}*")):
-        if (GENERATION_NAME.match(generation.name) and generation.is_dir() and not generation.is_symlink()
-                and generation.resolve() != current and not in_use(generation)):
-            shutil.rmtree(generation, ignore_errors=True)
-            if not generation.exists():
-                removed.append(generation.name)
-    return removed
 
 
 def remove_unfinished_builds(root: Path) -> list[str]:

@@ -106,6 +106,27 @@ def test_the_temporary_current_link_of_a_reindex_killed_while_publishing_is_remo
     assert sorted(p.name for p in tmp_path.glob(".current-*")) == [".current-notes"]
 
 
+def test_a_reader_removing_unused_generations_never_removes_the_one_being_published(tmp_path, monkeypatch):
+    """Trial 40: a server disposing of its old generation ran remove_unused_generations between a reindex's
+    renaming its build to `gen-*` and pointing `current` at it, and deleted it: `current` named nothing."""
+    from search import generations
+
+    build_index([SEEDS], tmp_path)
+    first = os.readlink(tmp_path / CURRENT)
+    removed_meanwhile = []
+    replace = os.replace
+
+    def reader_in_between(source, target):
+        removed_meanwhile.extend(remove_unused_generations(tmp_path))  # what a server does after its swap
+        replace(source, target)
+
+    monkeypatch.setattr(generations.os, "replace", reader_in_between)
+    report = build_index([SEEDS], tmp_path, full=True)
+    published = os.readlink(tmp_path / CURRENT)
+    assert (removed_meanwhile, published != first, (tmp_path / published).is_dir()) == ([], True, True)
+    assert report.generation is not None and open_current(tmp_path) is not None
+
+
 def test_a_file_given_as_the_index_is_refused(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(IndexRootError, match="is not a directory"):
