@@ -471,7 +471,9 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
 
 def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> None:
     """Every source was rejected or skipped (`{bad` lines, index pages only): no generation of no article is
-    published over what searches read now, and the report says so as an error (exit 3)."""
+    published over what searches read now, and the report says so as an error (exit 3); nothing it counted
+    as removed was (trial 40: `removed 5; 1 files gone` beside an index that still held all five)."""
+    report.removed = report.files_removed = 0
     kept = (f"the index at {root} stays as it was" if current_generation(root) is not None
             else f"no index was written at {root}")
     where = str(sources[0]) if len(sources) == 1 else f"{len(sources)} sources"

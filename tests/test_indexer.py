@@ -509,6 +509,21 @@ def test_sources_that_give_no_article_publish_no_empty_index_over_the_current_on
     assert (generation(tmp_path / "ix"), count(tmp_path / "ix")) == (before, 1)
 
 
+def test_a_run_that_reads_nothing_reports_nothing_removed(tmp_path):
+    """Trial 40: files gone and emptied gave `removed 5; … 1 files gone` while the index kept all five."""
+    source = tmp_path / "src"
+    source.mkdir()
+    rows = [{"title": f"Berita {n}", "body": f"Bupati Lampung Selatan meninjau banjir di desa nomor {n}.",
+             "url": f"https://contoh.id/{n}"} for n in range(5)]
+    (source / "one.jsonl").write_text("\n".join(json.dumps(row) for row in rows[:3]), encoding="utf-8")
+    (source / "two.jsonl").write_text("\n".join(json.dumps(row) for row in rows[3:]), encoding="utf-8")
+    build_index([source], tmp_path / "ix")
+    (source / "two.jsonl").unlink()
+    (source / "one.jsonl").write_text("", encoding="utf-8")
+    report = build_index([source], tmp_path / "ix")
+    assert (report.ok, report.removed, report.files_removed, count(tmp_path / "ix")) == (False, 0, 0, 5)
+
+
 def test_failed_build_leaves_the_previous_index_current(tmp_path, monkeypatch):
     build_index([SEEDS], tmp_path)
     before = generation(tmp_path)
