@@ -642,18 +642,25 @@ class _Adder:
         ids: dict[str, None] = {}
         reading = SourceReading(source, self.options, self.report, progress)
         for article in reading:
-            ids[self.add(article, collect)] = None
+            ids[self.add(article, collect, source)] = None
         if not reading.whole:
             self.failed_files.add(source)
         return list(ids)
 
-    def add(self, article: Article, collect: list | None = None) -> str:
-        """Index an article unless it is one already indexed; return the id of its document."""
+    def add(self, article: Article, collect: list | None = None, source: Path | None = None) -> str:
+        """Index an article unless it is one already indexed; return the id of its document. Another text
+        under an indexed article's URL is not indexed, and a warning says so (the version indexed first stays:
+        in a full reindex, the one of the file first in path order)."""
         key = content_key(article)
         document = (article.id if article.id in self.added_ids or self._kept(article.id) else None) \
             or self.document_of_key.get(key) or self._indexed_elsewhere(key)
         if document is not None:
             self.report.duplicates += 1
+            if document == article.id and not self._same_text(article.id, key):
+                self.report.warnings.add(Rejection(str(source or article.id), (
+                    f"{article.url or article.id}: another text under the URL of an article indexed first, which "
+                    "stays (a full reindex keeps the version of the file first in path order); this one is not "
+                    "indexed")))
             return document
         self.added_ids.add(article.id)
         self.document_of_key[key] = article.id
@@ -692,6 +699,10 @@ class _Adder:
         if self.before is None or article_id in self.stale_ids:
             return False
         return self.before.document_number(id=article_id) is not None
+
+    def _same_text(self, article_id: str, key: str) -> bool:
+        """Whether the document `article_id` holds the text of content key `key`."""
+        return self.document_of_key.get(key) == article_id or self._indexed_elsewhere(key) == article_id
 
     def _indexed_elsewhere(self, key: str) -> str | None:
         """The id of a document of this text that the update keeps, if the generation before it has one."""

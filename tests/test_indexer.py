@@ -400,6 +400,25 @@ def test_same_url_or_same_text_twice_is_one_document(tmp_path):
     assert count(tmp_path / "ix") == 3
 
 
+def test_another_text_under_an_indexed_url_is_not_indexed_and_a_warning_says_so(tmp_path):
+    """Trial 40: which version of a URL stays depends on the order files came in; the one dropped was only
+    counted as a duplicate."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "b.jsonl", [record(1), record(2)])
+    jsonl(sources / "c.jsonl", [record(2)])  # the same text again: a plain duplicate
+    first = build_index([sources], tmp_path / "ix")
+    assert (first.duplicates, [str(w) for w in first.warnings]) == (1, [])
+    jsonl(sources / "a.jsonl", [record(1, body="Versi lain berita nomor satu tentang rapat bupati yang panjang.")])
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, report.duplicates, [str(w) for w in report.warnings]) == (0, 1, [
+        f"{sources / 'a.jsonl'}: https://example.id/1: another text under the URL of an article indexed first, "
+        "which stays (a full reindex keeps the version of the file first in path order); this one is not indexed"])
+    with open_current(tmp_path / "ix").searcher() as searcher:
+        assert [doc["body"] for doc in searcher.all_stored_fields() if doc["url"] == "https://example.id/1"] == [
+            record(1)["body"]]
+
+
 def test_an_article_deleted_by_one_update_is_indexed_again_when_a_later_one_brings_it_back(tmp_path, monkeypatch):
     monkeypatch.setattr("search.writing.SMALL_MERGE_DOCS", 0)  # nothing merges: the deleted document stays in its segment
     sources = tmp_path / "src"
