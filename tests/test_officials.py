@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from search.errors import NotFoundError
@@ -9,6 +11,18 @@ from search.officials import official_profile, resolve_official
 from search.query import SearchService
 
 from .conftest import index_of_records
+
+
+@contextmanager
+def two_articles(tmp_path, first: tuple[str, str], second: tuple[str, str]):
+    """A service over a tiny index of two articles (title, body) of outlet A, dated a day apart."""
+    records = [{"title": title, "url": f"https://a.example/{n}", "date": f"2024-01-0{n + 1}", "source": "A",
+                "body": body} for n, (title, body) in enumerate((first, second), 1)]
+    service = SearchService(index_of_records(tmp_path, records))
+    try:
+        yield service
+    finally:
+        service.close()
 
 
 def test_a_name_in_any_case_or_short_resolves_to_the_stored_one(service):
@@ -42,61 +56,46 @@ def test_an_official_named_but_never_quoted_has_no_quotes(service):
 
 
 def test_the_profile_counts_and_lists_every_stored_form_of_the_person(tmp_path):
-    records = [
-        {"title": "Anggaran Daerah Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
-         "body": "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur."},
-        {"title": "Pajak Daerah Naik", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
-         "body": "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini."},
-    ]
-    service = SearchService(index_of_records(tmp_path, records))
-    try:
+    first = ("Anggaran Daerah Dibahas",
+             "Jakarta - Menteri Keuangan Sri Mulyani Indrawati membahas anggaran daerah bersama gubernur.")
+    second = ("Pajak Daerah Naik",
+              "Jakarta - Menteri Keuangan Sri Mulyani menyebut pajak daerah naik tahun ini.")
+    with two_articles(tmp_path, first, second) as service:
         profile = official_profile(service, "sri mulyani indrawati")
         assert (profile["name"], profile["variants"], profile["articles"], profile["roles"]) == (
             "Sri Mulyani Indrawati", ["Sri Mulyani"], 2, ["Menteri Keuangan"])
         # quoted under the shorter form only: still what the person said
         assert (profile["quoted_in"], [q["text"] for q in profile["quotes"]]) == (1, ["pajak daerah naik tahun ini"])
-    finally:
-        service.close()
 
 
 def test_quotes_count_only_under_the_persons_own_stored_forms(tmp_path):
     """`Jonan` is a stored official value nobody is quoted under: `quoted=Jonan` alone would select the quoted
     values holding the word (Ignasius Jonan, another value), so the profile counted his quotes for `Jonan`."""
-    records = [
-        {"title": "Harga BBM Dibahas", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
-         "body": "Jakarta - Menteri ESDM Ignasius Jonan mengatakan harga BBM tidak naik tahun ini."},
-        {"title": "Jonan Meninjau Kilang", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
-         "body": "Cilacap - Menteri Jonan meninjau kilang minyak di Cilacap pada Selasa pagi bersama direksi."},
-    ]
-    service = SearchService(index_of_records(tmp_path, records))
-    try:
+    first = ("Harga BBM Dibahas",
+             "Jakarta - Menteri ESDM Ignasius Jonan mengatakan harga BBM tidak naik tahun ini.")
+    second = ("Jonan Meninjau Kilang",
+              "Cilacap - Menteri Jonan meninjau kilang minyak di Cilacap pada Selasa pagi bersama direksi.")
+    with two_articles(tmp_path, first, second) as service:
         short = official_profile(service, "Jonan")
         full = official_profile(service, "Ignasius Jonan")
         assert [(p["name"], p["quoted_in"], p["quoted_as"], len(p["quotes"])) for p in (short, full)] == [
             ("Jonan", 0, [], 0), ("Ignasius Jonan", 1, ["Ignasius Jonan"], 1)]
-    finally:
-        service.close()
 
 
 def test_a_name_several_officials_answer_to_is_refused_naming_them(tmp_path):
     """Trial 31: `/api/officials/a` showed whichever of five officials came first."""
     from search.errors import AmbiguousNameError
 
-    records = [
-        {"title": "Banjir Surut", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
-         "body": "Malang - Bupati Malang Budi Santoso meninjau lokasi banjir di Kepanjen pada Senin."},
-        {"title": "Jalan Diperbaiki", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
-         "body": "Malang - Camat Kepanjen Budi Hartono menyebut jalan desa diperbaiki pekan depan."},
-    ]
-    service = SearchService(index_of_records(tmp_path, records))
-    try:
+    first = ("Banjir Surut",
+             "Malang - Bupati Malang Budi Santoso meninjau lokasi banjir di Kepanjen pada Senin.")
+    second = ("Jalan Diperbaiki",
+              "Malang - Camat Kepanjen Budi Hartono menyebut jalan desa diperbaiki pekan depan.")
+    with two_articles(tmp_path, first, second) as service:
         with pytest.raises(AmbiguousNameError) as raised:
             official_profile(service, "budi")
         assert (raised.value.code, str(raised.value)) == (
             "ambiguous_name", "'budi' names 2 officials: 'Budi Hartono', 'Budi Santoso'; give more of the name")
         assert official_profile(service, "budi santoso")["name"] == "Budi Santoso"
-    finally:
-        service.close()
 
 
 def test_the_profile_has_role_dates_and_months(service):
@@ -111,14 +110,11 @@ def test_an_initial_with_or_without_its_full_stop_names_the_same_officials(tmp_p
     one, although search/identity.py reads `M.` and `M` as one word of a name."""
     from search.errors import AmbiguousNameError
 
-    records = [
-        {"title": "Rapat Daerah", "url": "https://a.example/1", "date": "2024-01-02", "source": "A",
-         "body": "Jakarta - Menteri Dalam Negeri M. Tito Karnavian membahas anggaran daerah bersama gubernur."},
-        {"title": "Banjir Bandang", "url": "https://a.example/2", "date": "2024-01-03", "source": "A",
-         "body": "Mataram - Kepala BPBD NTB M Rum menyebut banjir bandang melanda tiga desa."},
-    ]
-    service = SearchService(index_of_records(tmp_path, records))
-    try:
+    first = ("Rapat Daerah",
+             "Jakarta - Menteri Dalam Negeri M. Tito Karnavian membahas anggaran daerah bersama gubernur.")
+    second = ("Banjir Bandang",
+              "Mataram - Kepala BPBD NTB M Rum menyebut banjir bandang melanda tiga desa.")
+    with two_articles(tmp_path, first, second) as service:
         refusals = []
         for typed in ("M", "M."):
             with pytest.raises(AmbiguousNameError) as raised:
@@ -127,5 +123,3 @@ def test_an_initial_with_or_without_its_full_stop_names_the_same_officials(tmp_p
         assert refusals == 2 * ["2 officials: 'M Rum', 'M. Tito Karnavian'; give more of the name"]
         assert [resolve_official(service, typed) for typed in ("M Tito", "m. tito", "M. Rum", "m rum")] == [
             "M. Tito Karnavian", "M. Tito Karnavian", "M Rum", "M Rum"]
-    finally:
-        service.close()
