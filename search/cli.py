@@ -10,7 +10,6 @@ killed by SIGTERM does (143 in a shell), once its workers are done.
 from __future__ import annotations
 
 import argparse
-import gc
 import ipaddress
 import itertools
 import json
@@ -24,6 +23,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Callable, Iterator, Sequence
 
+from .entry import EXIT_INTERRUPTED, console  # console: the script's target before entry.py (an older install)
 from .errors import BadQueryError, WartaError
 from .relaxation import MATCH_MODES
 
@@ -31,7 +31,6 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_REJECTED_INPUTS = 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
 MAX_PER_PAGE = 100  # as SearchRequest allows
 MAX_THREADS = 64
@@ -512,18 +511,5 @@ def main(argv: Sequence[str] | None = None, facets=None) -> int:
         return EXIT_INTERRUPTED
 
 
-def console() -> int:
-    """The `warta` program: main(), then no collection of the process's objects at exit (gc.freeze). The
-    interpreter's last collection took 0.45 s after a one-article reindex at a million articles, to free memory
-    the exit returns anyway; tests call main() and keep collecting."""
-    try:
-        code = main()
-    except KeyboardInterrupt:  # a Ctrl-C before main()'s own handler is in place (parsing, the facet tables)
-        print("warta: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    gc.freeze()
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(console())
+if __name__ == "__main__":  # `python -m search.cli`, as tests run it: search.cli is imported already
+    sys.exit(console(main))

@@ -218,17 +218,6 @@ def test_output_closed_early_keeps_the_exit_code_of_rejected_inputs(tmp_path, co
     assert process.wait(timeout=120) == EXIT_REJECTED_INPUTS
 
 
-def test_a_ctrl_c_before_the_command_runs_is_one_line(monkeypatch, capsys):
-    import search.cli as cli
-
-    def interrupted(argv=None, facets=None):
-        raise KeyboardInterrupt  # as a Ctrl-C during the parser or the facet tables' loading
-
-    monkeypatch.setattr(cli, "main", interrupted)
-    assert cli.console() == cli.EXIT_INTERRUPTED
-    assert capsys.readouterr().err == "warta: interrupted\n"
-
-
 def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
     sources = tmp_path / "in"
     sources.mkdir()
