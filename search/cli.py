@@ -198,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
 def add_reading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
                          help="read FIELD (title, body, date, url, source, id, place, category) from the CSV "
-                              "column or JSON key NAME (repeatable), e.g. --column body=isi_berita")
+                              "column or JSON key NAME (repeatable, one column for each field), "
+                              "e.g. --column body=isi_berita")
     command.add_argument("--follow-symlinks", action="store_true",
                          help="follow symbolic links that lead out of the given directories")
     command.add_argument("--all-rejections", action="store_true",

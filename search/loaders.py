@@ -197,7 +197,11 @@ def parse_column_mapping(items: Iterable[str]) -> dict[str, str]:
         name, _, column = item.partition("=")
         if not name.strip() or not column.strip():
             raise InputError(f"column mapping {item!r} is not FIELD=COLUMN")
-        mapping[name.strip().lower()] = column.strip()
+        field_name, column = name.strip().lower(), column.strip()
+        if mapping.get(field_name, column) != column:  # the last one silently won: which did the user mean?
+            raise InputError(f"field {field_name!r} is mapped to two columns, {mapping[field_name]!r} and "
+                             f"{column!r}: give one")
+        mapping[field_name] = column
     ReadOptions(mapping)  # validates the field names
     return mapping
 

@@ -292,6 +292,9 @@ def test_a_malformed_column_mapping_is_bad_usage(tmp_path, capsys, command):
     assert main([command, str(SEEDS), "--column", "body", *where]) == EXIT_USAGE
     assert capsys.readouterr().err == f"warta {command}: column mapping 'body' is not FIELD=COLUMN\n"
     assert not (tmp_path / "ix").exists()
+    assert main([command, str(SEEDS), "--column", "body=a", "--column", "body=b", *where]) == EXIT_USAGE
+    assert capsys.readouterr().err == f"warta {command}: field 'body' is mapped to two columns, 'a' and 'b': give one\n"
+    assert not (tmp_path / "ix").exists()
 
 
 def test_csv_columns_in_english_and_a_column_mapped_on_the_command_line(tmp_path, capsys):

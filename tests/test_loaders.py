@@ -433,6 +433,13 @@ def test_a_column_mapping_names_a_known_field():
         parse_column_mapping(["body"])
 
 
+def test_a_field_is_mapped_to_one_column():
+    with pytest.raises(InputError) as raised:
+        parse_column_mapping(["body=isi", "title=judul", "Body=naskah"])
+    assert str(raised.value) == "field 'body' is mapped to two columns, 'isi' and 'naskah': give one"
+    assert parse_column_mapping(["body=isi", "body= isi"]) == {"body": "isi"}  # the same twice says one thing
+
+
 def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text("Kalianda, rahasia di luar sumber yang tidak boleh ikut terindeks sama sekali.")
