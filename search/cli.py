@@ -365,6 +365,7 @@ def facet_line(item: dict) -> str:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .errors import InputError
     from .extract import extract, region_dict
     from .loaders import REJECTION_KINDS, Rejection, RejectionList, find_sources, read_source
 
@@ -395,6 +396,10 @@ def run_extract(args: argparse.Namespace) -> int:
                 print(f"{kind}: {note}", file=sys.stderr)
     except BrokenPipeError:  # `extract … | head`: what was read so far decides the exit code
         pass
+    if not sources and not failed:  # as reindex says it (a directory that could not be listed is an error: exit 3)
+        from .indexer import NO_SOURCES
+
+        raise InputError(f"{NO_SOURCES} in " + ", ".join(args.paths))
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
 

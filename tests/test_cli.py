@@ -185,6 +185,24 @@ def test_extract_reports_pages_without_article_on_stderr(tmp_path, capsys):
     assert captured.err.strip() == f"skipped: {tmp_path / 'index.html'}: page holds no article text"
 
 
+@pytest.mark.parametrize("command", ["reindex", "extract"])
+def test_a_directory_with_nothing_to_read_is_an_error_for_both_commands(tmp_path, capsys, command):
+    # `warta extract empty/` printed nothing and exited 0 while reindex said why it read nothing (trial 40)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# catatan\n")
+    where = ["--index", str(tmp_path / "ix")] if command == "reindex" else []
+    found = "no .txt, .jsonl, .json, .csv or .html files found in"
+    assert main([command, str(tmp_path / "empty"), *where]) == EXIT_ERROR
+    assert capsys.readouterr().err == f"warta {command}: {found} {tmp_path / 'empty'}\n"
+    assert main([command, str(tmp_path / "notes"), *where]) == EXIT_ERROR
+    skipped = (f"skipped: {tmp_path / 'notes'}: 1 files of kinds Warta does not read, not read (.md 1; it reads "
+               ".csv .htm .html .json .jsonl .txt)")
+    listed = [skipped] if command == "extract" else []  # reindex raises before it prints its report (build_index)
+    assert capsys.readouterr().err.splitlines() == [*listed, f"warta {command}: {found} {tmp_path / 'notes'}"]
+    assert not (tmp_path / "ix").exists()
+
+
 @pytest.mark.parametrize("argv, message", [
     (["search", "x", "--index", "/nonexistent/warta"], "warta search: no index at /nonexistent/warta"),
     (["reindex", "/nonexistent/src", "--index", "IDX"], "warta reindex: /nonexistent/src: no such file or directory"),
