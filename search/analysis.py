@@ -227,13 +227,34 @@ class Stems:
         path = path or self.path
         if path is None:
             raise ValueError("a Stems object without an index root needs a path to save to")
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary = temporary_copy(path, os.getpid())
         try:
             temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())), encoding="utf-8")
             os.replace(temporary, path)
         except BaseException:  # a full disk: the half-written copy would hold the space it lacks
             temporary.unlink(missing_ok=True)
             raise
+
+    def remove_unfinished_saves(self) -> list[str]:
+        """The temporary copies a save killed between writing and renaming left beside the root's stem cache
+        (`.stems.tsv.<pid>`, kept forever otherwise: trial 40). Only called while holding the root's reindex lock:
+        only a reindex saves there, so no other process is writing one and every copy but this process's is
+        stale, whether or not its pid runs now (a pid is reused)."""
+        if self.path is None:
+            return []
+        named = re.compile(rf"\.{re.escape(self.path.name)}\.[0-9]+")  # as temporary_copy names them
+        own = temporary_copy(self.path, os.getpid()).name
+        removed = []
+        for copy in self.path.parent.glob(f".{self.path.name}.*"):
+            if named.fullmatch(copy.name) and copy.name != own and not copy.is_symlink() and copy.is_file():
+                copy.unlink(missing_ok=True)
+                removed.append(copy.name)
+        return sorted(removed)
+
+
+def temporary_copy(path: Path, pid: int) -> Path:
+    """Where process `pid` writes a save of `path` before renaming it onto `path`."""
+    return path.with_name(f".{path.name}.{pid}")
 
 
 def tokenizer() -> RegexTokenizer:

@@ -370,6 +370,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
             if links:
                 say(f"removed {len(links)} temporary link(s) left by an interrupted reindex ({', '.join(links)})")
             stems = Stems(root)
+            copies = stems.remove_unfinished_saves()
+            if copies:
+                say(f"removed {len(copies)} stem cache copy(ies) left by an interrupted reindex ({', '.join(copies)})")
             stems.refresh()
             _update(root, sources, full, progress, report, say, stems, options, facets, walked)
             remove_unused_generations(root)

@@ -130,6 +130,20 @@ def test_a_stem_cache_save_that_fills_the_disk_leaves_no_temporary_copy(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == before == [STEM_CACHE]
 
 
+def test_the_copies_a_killed_save_left_beside_a_roots_stem_cache_are_removed_but_this_processs(tmp_path):
+    import os
+
+    from search.analysis import STEM_CACHE, Stems
+
+    names = [".stems.tsv.123", f".stems.tsv.{os.getpid()}", ".stems.tsv.bak", ".stems.tsv.1.npz", STEM_CACHE]
+    for name in names:
+        (tmp_path / name).write_text("warga\twarga\n", encoding="utf-8")
+    (tmp_path / ".stems.tsv.456").mkdir()  # not a file a save writes
+    assert Stems(tmp_path).remove_unfinished_saves() == [".stems.tsv.123"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*names[1:], ".stems.tsv.456"])
+    assert Stems().remove_unfinished_saves() == []  # no root, no file
+
+
 def test_a_damaged_stem_cache_is_read_line_by_line_skipping_what_is_not_utf8_or_not_a_pair(tmp_path):
     from search.analysis import STEM_CACHE, Stems
 

@@ -624,6 +624,41 @@ def test_reindex_keeps_a_stem_cache_beside_the_generations(tmp_path):
     assert "birokrasi\tbirokrasi" in cache and "melayani\tlayan" in cache
 
 
+KILLED_BEFORE_RENAMING_ITS_STEMS = """
+import os, signal, sys
+from search.indexer import build_index
+
+rename = os.replace
+
+
+def replace(source, target, *args, **kwargs):
+    if os.path.basename(source).startswith(".stems.tsv."):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return rename(source, target, *args, **kwargs)
+
+
+os.replace = replace
+build_index(sys.argv[2:], sys.argv[1])
+"""
+
+
+def test_the_stem_cache_copy_of_a_reindex_killed_before_renaming_it_is_removed_by_the_next(tmp_path):
+    # trial 40: `.stems.tsv.<pid>` stayed beside the index for good
+    killed = subprocess.run([sys.executable, "-c", KILLED_BEFORE_RENAMING_ITS_STEMS, str(tmp_path), str(SEEDS)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    [left] = [p.name for p in tmp_path.glob(".stems.tsv.*")]
+    notices = []
+    build_index([SEEDS], tmp_path, notice=notices.append)
+    assert notices == [
+        f"recovered the lock of an interrupted reindex (pid {left.rsplit('.', 1)[1]} is no longer running)",
+        "removed 1 unfinished build(s) left by an interrupted reindex",
+        f"removed 1 stem cache copy(ies) left by an interrupted reindex ({left})",
+    ]
+    assert list(tmp_path.glob(".stems.tsv.*")) == []
+    assert count(tmp_path) == 1
+
+
 def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result(tmp_path, monkeypatch):
     sources = tmp_path / "src"
     sources.mkdir()
