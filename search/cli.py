@@ -258,22 +258,50 @@ def terminated_as_interrupted() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+class ReindexBar:
+    """A reindex's progress on a terminal: the articles indexed, out of the inputs counted first. A fresh build by
+    worker processes reads every source and finds stories before the workers write (3,868 articles: 7.8 s of
+    reading, 7.3 s of stories, then 30 s of writing), so its reading has a bar of its own (`reading`, made when the
+    first input is read); an update reads and indexes at once, and has one bar."""
+
+    def __init__(self, total: int, file=None) -> None:
+        from tqdm import tqdm
+
+        self.total, self.file = total, file or sys.stderr
+        self.indexed = tqdm(total=total, desc="indexed", unit=" articles", file=self.file)
+        self.read = None
+
+    def __call__(self, count: int) -> None:
+        self.indexed.update(count)
+
+    def reading(self, count: int) -> None:
+        if self.read is None:
+            from tqdm import tqdm
+
+            self.read = tqdm(total=self.total, desc="read", unit=" articles", file=self.file, position=1)
+        self.read.update(count)
+        if self.read.n >= self.total:
+            self.read.refresh()  # the last update may fall within tqdm's interval: 99 % stayed up for 12 s
+
+    def close(self) -> None:
+        if self.read is not None:
+            self.read.close()
+        self.indexed.close()
+
+
 def run_reindex(args: argparse.Namespace) -> int:
     from .backends import open_backend
     from .indexer import count_inputs
     from .loaders import find_sources
 
     options = reading_options(args)
-    show_bar = not args.quiet and sys.stderr.isatty()
     bar = None
-    if show_bar:
-        from tqdm import tqdm
-
-        bar = tqdm(total=count_inputs(find_sources(args.paths, options)), unit=" articles", file=sys.stderr)
+    if not args.quiet and sys.stderr.isatty():
+        bar = ReindexBar(count_inputs(find_sources(args.paths, options)))
     backend = open_backend(backend_settings(args), args.registry)
     try:
         with terminated_as_interrupted():
-            report = backend.reindex(args.paths, progress=bar.update if bar else None, full=args.full,
+            report = backend.reindex(args.paths, progress=bar, full=args.full,
                                      notice=lambda message: print(f"notice: {message}", file=sys.stderr),
                                      options=options)
     finally:

@@ -345,7 +345,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
                 options: ReadOptions = DEFAULT_OPTIONS, facets: FacetRegistry = FACETS) -> BuildReport:
     """Bring the index at `index_root` in line with the articles under `paths`.
 
-    Incremental unless `full`; `progress` is called with the number of inputs read since its last call;
+    Incremental unless `full`; `progress` is called with the number of inputs read since its last call (in a
+    fresh build by worker processes: of articles written, and its `reading` method, when it has one, with the
+    inputs read);
     `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds;
     `options` say how sources are found and read (column names, symlinks); `facets` which facets documents
     carry (an index built with other facets is rebuilt in full).
@@ -553,7 +555,7 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
             with StoryStream(stories, bodies.get, workers) as stream:
                 read = _Read(stream, bodies, spool, writers)
                 for key in changed:
-                    ids = adder.add_file(keys[key], None, collect=read)
+                    ids = adder.add_file(keys[key], getattr(progress, "reading", None), collect=read)
                     if keys[key] not in adder.failed_files:
                         manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
                                                        report.errors.count_in(str(keys[key])))

@@ -114,6 +114,24 @@ def test_a_search_from_the_shell_does_not_warm_the_index_for_searches_to_come(in
     assert capsys.readouterr().out.startswith("1 articles (")
 
 
+def test_the_reindex_bar_counts_reading_on_a_bar_of_its_own_when_the_build_reports_it():
+    import io
+
+    from search.cli import ReindexBar
+
+    terminal = io.StringIO()
+    bar = ReindexBar(3, file=terminal)
+    bar(1)
+    assert bar.read is None  # an update reads and indexes at once: one bar
+    bar.reading(2)
+    bar.reading(1)  # within tqdm's 0.1 s of the last: shown only because it is the last
+    assert "read: 100%" in terminal.getvalue()
+    bar(2)
+    assert (bar.read.n, bar.indexed.n) == (3, 3)
+    bar.close()
+    assert "indexed: 100%" in terminal.getvalue()
+
+
 def test_reindex_with_rejected_inputs_exits_3_and_lists_them(tmp_path, capsys):
     sources = tmp_path / "in"
     sources.mkdir()

@@ -666,10 +666,19 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     shutil.copy(SEED_FILE, sources / "seed.txt")
     sequential = build_index([sources], tmp_path / "one")
     monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
-    calls = []
-    parallel = build_index([sources], tmp_path / "two", progress=calls.append)
+    calls, reading = [], []
+
+    class Progress:  # as the command's bar (cli.ReindexBar): the reading of a parallel build is counted apart
+        def __call__(self, count):
+            calls.append(count)
+
+        def reading(self, count):
+            reading.append(count)
+
+    parallel = build_index([sources], tmp_path / "two", progress=Progress())
     assert (parallel.indexed, parallel.duplicates) == (sequential.indexed, sequential.duplicates) == (41, 1)
-    assert sum(calls) == 41
+    assert sum(calls) == 41  # written
+    assert sum(reading) == 42  # read: every input, the duplicate too
     with open_current(tmp_path / "two").reader() as reader:
         # one segment per worker on this 2-core machine; a worker that claimed no chunk writes none
         assert len(reader.leaf_readers()) in (1, 2)
