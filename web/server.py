@@ -40,7 +40,8 @@ from flask import request as flask_request
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
-from waitress.task import ErrorTask, WSGITask
+from waitress.task import ErrorTask, ThreadedTaskDispatcher, WSGITask
+from waitress.utilities import Error
 
 from search.errors import IndexDamagedError, WartaError
 from search.query import SearchService
@@ -61,6 +62,9 @@ EXIT_MARGIN_SECONDS = 10  # then how long the master waits for it to save its se
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /(api/|feed[?# ])")  # answered with the JSON envelope, as the app does
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
+WAITING_PER_THREAD = 2  # requests waiting for a worker's threads, per thread, before a new one is refused (503):
+# trial 41 (100 client addresses, 2 workers of 8 threads) had 43 waiting and a cheap search's p50 at 3.45 s
+RETRY_AFTER_SECONDS = 1  # what a refusal for a busy server asks a client to wait before trying again
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,13 @@ class ServerLimits:
     max_header_bytes: int = 16 * 1024
     max_body_bytes: int = 64 * 1024  # nothing here takes a body; the app refuses over 16 KB anyway
     keepalive_requests: int = 100  # answers on one connection before it is closed (as Apache's default)
+    queue_limit: int = 0  # requests waiting for a thread of a worker; one more is answered 503 at once; 0:
+    # WAITING_PER_THREAD × threads
+
+
+def waiting_allowed(limits: ServerLimits) -> int:
+    """How many requests may wait for a worker's threads: `queue_limit`, or WAITING_PER_THREAD per thread."""
+    return limits.queue_limit or WAITING_PER_THREAD * limits.threads
 
 
 def requests_per_client(limits: ServerLimits) -> int:
@@ -154,13 +165,42 @@ class _Closing:
                 done()
 
 
+class ServerBusy(Error):
+    """A request refused before any thread took it, the worker having more waiting than it may: 503 with
+    Retry-After, in the app's error form (the JSON envelope or the error page), code `server_busy`."""
+
+    code = 503
+    reason = "Service Unavailable"
+    envelope_code = "server_busy"
+    headers = (("Retry-After", str(RETRY_AFTER_SECONDS)),)
+
+
+def waiting_requests(dispatcher: ThreadedTaskDispatcher) -> int:
+    """Requests handed to a worker's threads that no thread will take at once: waitress's queue holds a
+    connection for each, less the idle threads about to take one (what waitress logs as `Task queue depth`)."""
+    with dispatcher.lock:
+        idle = len(dispatcher.threads) - dispatcher.stop_count - dispatcher.active_count
+        return len(dispatcher.queue) - max(0, idle)
+
+
+def take_back(dispatcher: ThreadedTaskDispatcher, channel: HTTPChannel) -> bool:
+    """Take `channel` out of the threads' queue; False when it was not there (a thread has it already)."""
+    with dispatcher.lock:
+        if channel not in dispatcher.queue:
+            return False
+        dispatcher.queue.remove(channel)
+        return True
+
+
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
     open_by_client: Counter[str] = Counter()  # this worker's connections by client address (its I/O thread's)
 
     class DeadlineChannel(HTTPChannel):
         """A connection that is closed when one request takes longer than `request_timeout` to arrive, and at
         once when its client already holds `client_connection_limit` connections: slow clients from one address
-        cannot take every connection the server accepts."""
+        cannot take every connection the server accepts. A request completed while more than `queue_limit`
+        wait for a thread is answered 503 at once: waitress's queue has no bound of its own, and a request
+        waiting in it is work the client has likely given up on by the time a thread takes it."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
@@ -188,7 +228,21 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
             if self.request is None and data:
                 self.request_started = time.monotonic()
                 self.request_head = data[:API_HEAD_BYTES]
-            return super().received(data)
+            handing_over = not self.requests  # a request completed now goes to the threads' queue
+            taken = super().received(data)
+            if handing_over and self.requests:
+                waiting = waiting_requests(self.server.task_dispatcher)
+                if waiting > waiting_allowed(limits):
+                    self._refuse(ServerBusy(f"this server process is busy ({waiting - 1} requests waiting for "
+                                            "a thread, as many as it lets wait): retry in a moment"))
+            return taken
+
+        def _refuse(self, error: Error) -> None:
+            """Answer the request waiting for a thread with `error` at once, here in the I/O thread, unless a
+            thread took it meanwhile: the refusal itself never waits behind the requests it spares."""
+            if take_back(self.server.task_dispatcher, self):
+                self.requests[0].error = error
+                self.service()  # the error task: the answer goes to the output buffer, the connection closes
 
         def readable(self) -> bool:
             # The I/O loop asks every channel this at least once a second (asyncore_loop_timeout).
@@ -248,14 +302,18 @@ def _counted_task(limits: ServerLimits) -> type[WSGITask]:
 
 def _error_task(app: Flask) -> type[ErrorTask]:
     class EnvelopeErrorTask(ErrorTask):
-        """Waitress's own 400/413/431 answers in Warta's form: the JSON envelope for /api/ and /feed (and when
-        the path could not be read), the error page for the other routes."""
+        """Waitress's own 400/413/431 answers, and the 503 of a request refused as busy, in Warta's form: the
+        JSON envelope for /api/ and /feed (and when the path could not be read), the error page for the other
+        routes; an error's own headers (Retry-After) added."""
 
         def execute(self) -> None:
             error = self.request.error
-            code = error.reason.lower().replace(" ", "_")
+            code = getattr(error, "envelope_code", None) or error.reason.lower().replace(" ", "_")
             message = str(error.body)[:200]
-            if API_REQUEST.match(self.channel.request_head) or not PAGE_REQUEST.match(self.channel.request_head):
+            # a request refused as busy was read whole: its own first line (the channel's head may be the next
+            # request's); waitress's own errors may come before a first line was read
+            head = self.request.first_line if isinstance(error, ServerBusy) else self.channel.request_head
+            if API_REQUEST.match(head) or not PAGE_REQUEST.match(head):
                 body = json.dumps({"error": {"code": code, "message": message}}).encode("utf-8")
                 content_type = "application/json"
             else:
@@ -264,6 +322,7 @@ def _error_task(app: Flask) -> type[ErrorTask]:
                 content_type = "text/html; charset=utf-8"
             self.status = f"{error.code} {error.reason}"
             self.response_headers.append(("Content-Type", content_type))
+            self.response_headers.extend(getattr(error, "headers", ()))
             self.set_close_on_finish()
             self.content_length = len(body)
             self.write(body)
