@@ -695,7 +695,7 @@ def test_a_request_past_the_queue_limit_is_refused_503_at_once_while_the_waiting
     """Trial 41: 100 client addresses kept 43 requests waiting per worker and a cheap search took 3.45 s
     (p50), and no answer ever said the server was busy. With one thread held and --queue-limit 2 requests
     waiting, a third is answered 503 with Retry-After at once; the waiting ones are answered in turn."""
-    from web.server import ServerLimits, waiting_requests
+    from web.server import ServerLimits
 
     with _holding_server(ServerLimits(threads=1, queue_limit=2)) as (server, entered, release):
         port = server.effective_port
@@ -704,7 +704,7 @@ def test_a_request_past_the_queue_limit_is_refused_503_at_once_while_the_waiting
         waiting = []
         for count in (1, 2):
             waiting.append(_send(port, b"/api/hold"))
-            assert _wait_until(lambda: waiting_requests(server.task_dispatcher) == count, seconds=5)
+            assert _wait_until(lambda: server.task_dispatcher.waiting() == count, seconds=5)
         started = time.monotonic()
         head, body = _answer(_send(port, b"/api/search?q=banjir"))
         refused_after = time.monotonic() - started

@@ -166,8 +166,8 @@ class _Closing:
 
 
 class ServerBusy(Error):
-    """A request refused before any thread took it, the worker having more waiting than it may: 503 with
-    Retry-After, in the app's error form (the JSON envelope or the error page), code `server_busy`."""
+    """A request refused before any thread took it, the worker having as many waiting as it lets wait: 503
+    with Retry-After, in the app's error form (the JSON envelope or the error page), code `server_busy`."""
 
     code = 503
     reason = "Service Unavailable"
@@ -175,21 +175,32 @@ class ServerBusy(Error):
     headers = (("Retry-After", str(RETRY_AFTER_SECONDS)),)
 
 
-def waiting_requests(dispatcher: ThreadedTaskDispatcher) -> int:
-    """Requests handed to a worker's threads that no thread will take at once: waitress's queue holds a
-    connection for each, less the idle threads about to take one (what waitress logs as `Task queue depth`)."""
-    with dispatcher.lock:
-        idle = len(dispatcher.threads) - dispatcher.stop_count - dispatcher.active_count
-        return len(dispatcher.queue) - max(0, idle)
+class WaitingLine(ThreadedTaskDispatcher):
+    """Waitress's dispatcher of requests to a worker's threads, with a bound on those waiting. Its queue holds
+    connections, each with its next request. A connection handing over a request it has just read
+    (`handing_over`) while `limit` requests wait already is not queued: it is told so (`turned_away`, the number
+    waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for every request it queues past
+    the idle threads: a turned-away one is never queued, never logged (queued, then taken back, the refusals
+    of a 30 s trial logged 54,000 lines)."""
 
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
 
-def take_back(dispatcher: ThreadedTaskDispatcher, channel: HTTPChannel) -> bool:
-    """Take `channel` out of the threads' queue; False when it was not there (a thread has it already)."""
-    with dispatcher.lock:
-        if channel not in dispatcher.queue:
-            return False
-        dispatcher.queue.remove(channel)
-        return True
+    def waiting(self) -> int:
+        """Requests queued that no thread will take at once: the queue, less the idle threads about to take
+        one (what waitress logs as its task queue depth)."""
+        with self.lock:
+            idle = len(self.threads) - self.stop_count - self.active_count
+            return len(self.queue) - max(0, idle)
+
+    def add_task(self, task) -> None:
+        if getattr(task, "handing_over", False):
+            waiting = self.waiting()
+            if waiting >= self.limit:
+                task.turned_away = waiting
+                return
+        super().add_task(task)
 
 
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
@@ -198,15 +209,17 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
     class DeadlineChannel(HTTPChannel):
         """A connection that is closed when one request takes longer than `request_timeout` to arrive, and at
         once when its client already holds `client_connection_limit` connections: slow clients from one address
-        cannot take every connection the server accepts. A request completed while more than `queue_limit`
-        wait for a thread is answered 503 at once: waitress's queue has no bound of its own, and a request
-        waiting in it is work the client has likely given up on by the time a thread takes it."""
+        cannot take every connection the server accepts. A request completed while `queue_limit` wait for a
+        thread already is answered 503 at once: waitress's queue has no bound of its own, and a request waiting
+        in it long is work the client has likely given up on by the time a thread takes it."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
         answered = 0  # requests answered on this connection
         request_started = 0.0
         request_head = b""  # the first bytes of the request being read: its error answer depends on the path
+        handing_over = False  # reading a request that, once complete, goes to the threads' queue (WaitingLine)
+        turned_away = None  # how many were waiting when WaitingLine refused to queue this connection's request
         client = None  # the address counted in open_by_client while the connection is open
 
         def __init__(self, server, sock, addr, adj, map=None) -> None:
@@ -228,21 +241,22 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
             if self.request is None and data:
                 self.request_started = time.monotonic()
                 self.request_head = data[:API_HEAD_BYTES]
-            handing_over = not self.requests  # a request completed now goes to the threads' queue
-            taken = super().received(data)
-            if handing_over and self.requests:
-                waiting = waiting_requests(self.server.task_dispatcher)
-                if waiting > waiting_allowed(limits):
-                    self._refuse(ServerBusy(f"this server process is busy ({waiting - 1} requests waiting for "
-                                            "a thread, as many as it lets wait): retry in a moment"))
+            self.handing_over = not self.requests  # a request completed now goes to the line
+            try:
+                taken = super().received(data)
+            finally:
+                self.handing_over = False
+            if self.turned_away is not None:
+                waiting, self.turned_away = self.turned_away, None
+                self._refuse(ServerBusy(f"this server process is busy ({waiting} requests waiting for a thread, "
+                                        "as many as it lets wait): retry in a moment"))
             return taken
 
         def _refuse(self, error: Error) -> None:
-            """Answer the request waiting for a thread with `error` at once, here in the I/O thread, unless a
-            thread took it meanwhile: the refusal itself never waits behind the requests it spares."""
-            if take_back(self.server.task_dispatcher, self):
-                self.requests[0].error = error
-                self.service()  # the error task: the answer goes to the output buffer, the connection closes
+            """Answer the request at the head of this connection with `error` at once, here in the I/O thread
+            (no thread has it): the refusal itself never waits behind the requests it spares."""
+            self.requests[0].error = error
+            self.service()  # the error task: the answer goes to the output buffer, the connection closes
 
         def readable(self) -> bool:
             # The I/O loop asks every channel this at least once a second (asyncore_loop_timeout).
@@ -356,7 +370,9 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
     shared = FairShare(app, requests_per_client(limits), limits.threads)
-    server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads,
+    line = WaitingLine(waiting_allowed(limits))
+    line.set_thread_count(limits.threads)  # what create_server does for the dispatcher it makes itself
+    server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads, _dispatcher=line,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
                            max_request_body_size=limits.max_body_bytes, **where)
