@@ -724,3 +724,23 @@ def test_the_queue_limit_is_a_multiple_of_the_threads_unless_set():
 
     assert [waiting_allowed(ServerLimits(threads=n)) for n in (1, 8)] == [2, 16]
     assert waiting_allowed(ServerLimits(threads=8, queue_limit=5)) == 5
+
+
+def test_a_request_waiting_longer_than_the_queue_timeout_is_refused_503_without_waiting_for_a_thread():
+    """The one thread held for good: a request waiting behind it is answered 503 once it has waited
+    --queue-timeout (1 s here; the I/O loop looks once a second), not when the thread is free."""
+    from web.server import ServerLimits
+
+    with _holding_server(ServerLimits(threads=1, queue_timeout=1)) as (server, entered, release):
+        held = _send(server.effective_port, b"/api/hold")
+        assert entered.wait(5)
+        started = time.monotonic()
+        head, body = _answer(_send(server.effective_port, b"/feed?q=banjir"))
+        refused_after = time.monotonic() - started
+        release.set()
+        answered = _answer(held)[0].split(b"\r\n", 1)[0]
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 503 Service Unavailable" and b"\r\nRetry-After: 1" in head
+    assert json.loads(body) == {"error": {"code": "server_busy", "message": (
+        "this request waited 1 s for a thread, the longest this server process lets one wait: retry in a moment")}}
+    assert 1 <= refused_after < 3  # the thread is held 10 s
+    assert answered == b"HTTP/1.1 200 OK"

@@ -82,6 +82,7 @@ class ServerLimits:
     keepalive_requests: int = 100  # answers on one connection before it is closed (as Apache's default)
     queue_limit: int = 0  # requests waiting for a thread of a worker; one more is answered 503 at once; 0:
     # WAITING_PER_THREAD × threads
+    queue_timeout: float = 5.0  # seconds a request may wait for a thread; then it is answered 503 instead
 
 
 def waiting_allowed(limits: ServerLimits) -> int:
@@ -166,8 +167,9 @@ class _Closing:
 
 
 class ServerBusy(Error):
-    """A request refused before any thread took it, the worker having as many waiting as it lets wait: 503
-    with Retry-After, in the app's error form (the JSON envelope or the error page), code `server_busy`."""
+    """A request refused before any thread took it, the worker having more waiting than it lets wait, or this
+    one having waited longer than it may: 503 with Retry-After, in the app's error form (the JSON envelope or
+    the error page), code `server_busy`."""
 
     code = 503
     reason = "Service Unavailable"
@@ -202,6 +204,14 @@ class WaitingLine(ThreadedTaskDispatcher):
                 return
         super().add_task(task)
 
+    def take_back(self, task) -> bool:
+        """Take `task` out of the queue; False when it was not there (a thread has it already)."""
+        with self.lock:
+            if task not in self.queue:
+                return False
+            self.queue.remove(task)
+            return True
+
 
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
     open_by_client: Counter[str] = Counter()  # this worker's connections by client address (its I/O thread's)
@@ -209,15 +219,17 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
     class DeadlineChannel(HTTPChannel):
         """A connection that is closed when one request takes longer than `request_timeout` to arrive, and at
         once when its client already holds `client_connection_limit` connections: slow clients from one address
-        cannot take every connection the server accepts. A request completed while `queue_limit` wait for a
-        thread already is answered 503 at once: waitress's queue has no bound of its own, and a request waiting
-        in it long is work the client has likely given up on by the time a thread takes it."""
+        cannot take every connection the server accepts. A request completed while more than `queue_limit`
+        wait for a thread is answered 503 at once, and one still waiting after `queue_timeout` seconds is
+        answered 503 then: waitress's queue has no bound of its own, and a request waiting in it long is work
+        the client has likely given up on by the time a thread takes it."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
         answered = 0  # requests answered on this connection
         request_started = 0.0
         request_head = b""  # the first bytes of the request being read: its error answer depends on the path
+        queued_at = None  # when this connection's request was handed to the threads (None: none waits)
         handing_over = False  # reading a request that, once complete, goes to the threads' queue (WaitingLine)
         turned_away = None  # how many were waiting when WaitingLine refused to queue this connection's request
         client = None  # the address counted in open_by_client while the connection is open
@@ -241,7 +253,7 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
             if self.request is None and data:
                 self.request_started = time.monotonic()
                 self.request_head = data[:API_HEAD_BYTES]
-            self.handing_over = not self.requests  # a request completed now goes to the line
+            handing_over = self.handing_over = not self.requests  # a request completed now goes to the line
             try:
                 taken = super().received(data)
             finally:
@@ -250,20 +262,34 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
                 waiting, self.turned_away = self.turned_away, None
                 self._refuse(ServerBusy(f"this server process is busy ({waiting} requests waiting for a thread, "
                                         "as many as it lets wait): retry in a moment"))
+            elif handing_over and self.requests:
+                self.queued_at = time.monotonic()
             return taken
 
         def _refuse(self, error: Error) -> None:
             """Answer the request at the head of this connection with `error` at once, here in the I/O thread
             (no thread has it): the refusal itself never waits behind the requests it spares."""
+            self.queued_at = None
             self.requests[0].error = error
             self.service()  # the error task: the answer goes to the output buffer, the connection closes
 
         def readable(self) -> bool:
             # The I/O loop asks every channel this at least once a second (asyncore_loop_timeout).
+            now = time.monotonic()
             if (self.request is not None and not self.requests and not self.will_close
-                    and time.monotonic() - self.request_started > limits.request_timeout):
+                    and now - self.request_started > limits.request_timeout):
                 self.will_close = True  # writable() turns true and the loop closes the socket
+            if self.queued_at is not None and now - self.queued_at > limits.queue_timeout:
+                self._refuse_waited_out()
             return super().readable()
+
+        def _refuse_waited_out(self) -> None:
+            """Answer 503 to a request that waited for a thread longer than `queue_timeout`, unless a thread has
+            taken it; either way it is looked at once."""
+            self.queued_at = None
+            if self.requests and self.server.task_dispatcher.take_back(self):
+                self._refuse(ServerBusy(f"this request waited {limits.queue_timeout:g} s for a thread, the longest "
+                                        "this server process lets one wait: retry in a moment"))
 
         def writable(self) -> bool:
             # While a task thread holds the output lock it is sending its answer itself. Asking to write then
