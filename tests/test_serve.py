@@ -713,8 +713,7 @@ def test_a_request_past_the_queue_limit_is_refused_503_at_once_while_the_waiting
     assert head.split(b"\r\n")[0] == b"HTTP/1.1 503 Service Unavailable"
     assert {b"Retry-After: 1", b"Content-Type: application/json", b"Connection: close"} <= set(head.split(b"\r\n"))
     assert json.loads(body) == {"error": {"code": "server_busy", "message": (
-        "this server process is busy (2 requests waiting for a thread, as many as it lets wait): retry in a "
-        "moment")}}
+        "this server process is busy, with 2 waiting for a thread: retry in a moment")}}
     assert refused_after < 2  # not after the held request: at once
     assert answered == [b"HTTP/1.1 200 OK"] * 3
 
@@ -744,3 +743,25 @@ def test_a_request_waiting_longer_than_the_queue_timeout_is_refused_503_without_
         "this request waited 1 s for a thread, the longest this server process lets one wait: retry in a moment")}}
     assert 1 <= refused_after < 3  # the thread is held 10 s
     assert answered == b"HTTP/1.1 200 OK"
+
+
+def test_an_export_may_join_only_the_first_half_of_the_waiting_line():
+    """Trial 41's exports were one request in eleven and most of the CPU: with one request waiting of the two
+    the line holds, an export is refused at once, and a search still waits its turn."""
+    from web.server import ServerLimits
+
+    with _holding_server(ServerLimits(threads=1, queue_limit=2)) as (server, entered, release):
+        port = server.effective_port
+        held = _send(port, b"/api/hold")
+        assert entered.wait(5)
+        waiting = _send(port, b"/api/hold")
+        assert _wait_until(lambda: server.task_dispatcher.waiting() == 1, seconds=5)
+        head, body = _answer(_send(port, b"/api/search.jsonl?q=banjir"))
+        search = _send(port, b"/api/hold")
+        assert _wait_until(lambda: server.task_dispatcher.waiting() == 2, seconds=5)
+        release.set()
+        answered = [_answer(sock)[0].split(b"\r\n", 1)[0] for sock in (held, waiting, search)]
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 503 Service Unavailable"
+    assert json.loads(body)["error"]["message"] == (
+        "this server process is busy, with 1 waiting for a thread: retry in a moment")
+    assert answered == [b"HTTP/1.1 200 OK"] * 3

@@ -64,6 +64,10 @@ PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
 WAITING_PER_THREAD = 2  # requests waiting for a worker's threads, per thread, before a new one is refused (503):
 # trial 41 (100 client addresses, 2 workers of 8 threads) had 43 waiting and a cheap search's p50 at 3.45 s
+COSTLY_PATHS = ("/api/search.csv", "/api/search.jsonl", "/api/export")  # every hit, streamed: at 3,868 articles
+# an export of two common words takes 0.7-0.9 s of CPU, a page of hits 5-70 ms; in trial 41's mix the exports were
+# one request in eleven and most of the CPU
+COSTLY_WAITING_SHARE = 0.5  # the part of a worker's waiting line an export may join: when busy, exports go first
 RETRY_AFTER_SECONDS = 1  # what a refusal for a busy server asks a client to wait before trying again
 
 
@@ -180,8 +184,8 @@ class ServerBusy(Error):
 class WaitingLine(ThreadedTaskDispatcher):
     """Waitress's dispatcher of requests to a worker's threads, with a bound on those waiting. Its queue holds
     connections, each with its next request. A connection handing over a request it has just read
-    (`handing_over`) while `limit` requests wait already is not queued: it is told so (`turned_away`, the number
-    waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for every request it queues past
+    (`handing_over`) while `limit` requests wait already (an export: half as many) is not queued: it is told so
+    (`turned_away`, the number waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for every request it queues past
     the idle threads: a turned-away one is never queued, never logged (queued, then taken back, the refusals
     of a 30 s trial logged 54,000 lines)."""
 
@@ -199,10 +203,14 @@ class WaitingLine(ThreadedTaskDispatcher):
     def add_task(self, task) -> None:
         if getattr(task, "handing_over", False):
             waiting = self.waiting()
-            if waiting >= self.limit:
+            if waiting >= self.limit_for(task.requests[0].path):
                 task.turned_away = waiting
                 return
         super().add_task(task)
+
+    def limit_for(self, path: str) -> int:
+        """How many may wait when a request for `path` joins: an export only while the line is short."""
+        return math.ceil(self.limit * COSTLY_WAITING_SHARE) if path.startswith(COSTLY_PATHS) else self.limit
 
     def take_back(self, task) -> bool:
         """Take `task` out of the queue; False when it was not there (a thread has it already)."""
@@ -260,8 +268,8 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
                 self.handing_over = False
             if self.turned_away is not None:
                 waiting, self.turned_away = self.turned_away, None
-                self._refuse(ServerBusy(f"this server process is busy ({waiting} requests waiting for a thread, "
-                                        "as many as it lets wait): retry in a moment"))
+                self._refuse(ServerBusy(f"this server process is busy, with {waiting} waiting for a thread: retry "
+                                        "in a moment"))
             elif handing_over and self.requests:
                 self.queued_at = time.monotonic()
             return taken
