@@ -187,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--request-timeout", type=whole(1, 3600), default=10, metavar="SECONDS",
                        help="a request's headers and body must arrive within this many seconds, or the "
                             "connection is closed (default: %(default)s)")
+    serve.add_argument("--queue-limit", type=whole(1, MAX_CONNECTIONS), default=None, metavar="N",
+                       help="requests each worker lets wait for a thread; one more is answered 503 at once "
+                            "(Retry-After: 1), an export when half as many wait (default: twice --threads)")
+    serve.add_argument("--queue-timeout", type=whole(1, 3600), default=5, metavar="SECONDS",
+                       help="a request still waiting for a thread after this many seconds is answered 503 instead "
+                            "(default: %(default)s)")
     serve.add_argument("--result-cache-mb", type=whole(0, 4096), default=None, metavar="MB",
                        help="search results kept per index generation and worker, answered again without "
                             "evaluating; 0 turns it off (default: $WARTA_RESULT_CACHE_MB or 32)")
@@ -433,7 +439,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     from web import create_app
-    from web.server import ServerLimits, default_workers, forking_available, prepare_worker
+    from web.server import default_workers, forking_available, prepare_worker
 
     from .indexer import open_current
 
@@ -444,9 +450,7 @@ def run_serve(args: argparse.Namespace) -> int:
                       "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url,
                       "WARTA_RESULT_CACHE_MB": settings.result_cache_mb})
     served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
-    limits = ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
-                          client_connection_limit=args.client_connection_limit,
-                          client_request_limit=args.client_request_limit or 0, request_timeout=args.request_timeout)
+    limits = server_limits(args)
     if not forking_available():
         return serve_one_process(args, app, limits, served, partial(prepare_worker, refuse_damaged=True))
     from web.server import bind_listener, serve_forked
@@ -463,6 +467,16 @@ def run_serve(args: argparse.Namespace) -> int:
         return 128 + stopped_by  # as a shell reports it, should the signal not have ended this process
     print("warta serve: a worker could not start", file=sys.stderr)
     return EXIT_ERROR
+
+
+def server_limits(args: argparse.Namespace):
+    """The ServerLimits `serve`'s flags ask for (0 where a flag left a limit to follow --threads)."""
+    from web.server import ServerLimits
+
+    return ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
+                        client_connection_limit=args.client_connection_limit,
+                        client_request_limit=args.client_request_limit or 0, request_timeout=args.request_timeout,
+                        queue_limit=args.queue_limit or 0, queue_timeout=args.queue_timeout)
 
 
 def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepare) -> int:

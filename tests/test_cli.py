@@ -439,6 +439,8 @@ def test_a_full_disk_in_the_indexing_workers_is_one_line_too(tmp_path, capfd, mo
     (["serve", "--host", "256.1.1.1"], "argument --host: '256.1.1.1' is not an IP address or host name"),
     (["serve", "--threads", "0"], "argument --threads: '0' is not a whole number from 1 to 64"),
     (["serve", "--connection-limit", "0"], "argument --connection-limit: '0' is not a whole number from 1 to 1000"),
+    (["serve", "--queue-limit", "0"], "argument --queue-limit: '0' is not a whole number from 1 to 1000"),
+    (["serve", "--queue-timeout", "0.5"], "argument --queue-timeout: '0.5' is not a whole number from 1 to 3600"),
 ])
 def test_values_argparse_would_take_but_warta_cannot_use_exit_2(argv, complaint, capsys):
     with pytest.raises(SystemExit) as stopped:
@@ -470,6 +472,18 @@ def test_hosts_and_ports_that_are_fine():
     assert (args.host, args.port, args.threads, args.connection_limit) == ("::1", 0, 64, 100)
     assert parser.parse_args(["serve", "--host", "localhost"]).host == "localhost"
     assert parser.parse_args(["serve", "--host", "0.0.0.0"]).host == "0.0.0.0"
+
+
+def test_serve_flags_set_the_servers_limits_and_leave_the_others_to_follow_the_threads():
+    from search.cli import server_limits
+    from web.server import ServerLimits, waiting_allowed
+
+    parser = build_parser()
+    assert server_limits(parser.parse_args(["serve"])) == ServerLimits()
+    limits = server_limits(parser.parse_args(["serve", "--threads", "4", "--queue-limit", "3", "--queue-timeout", "2",
+                                              "--client-request-limit", "4"]))
+    assert (limits.threads, limits.queue_limit, limits.queue_timeout, limits.client_request_limit) == (4, 3, 2, 4)
+    assert waiting_allowed(server_limits(parser.parse_args(["serve", "--threads", "4"]))) == 8
 
 
 def test_search_lists_missing_words_unless_match_all(index_root, capsys):
