@@ -765,3 +765,27 @@ def test_an_export_may_join_only_the_first_half_of_the_waiting_line():
     assert json.loads(body)["error"]["message"] == (
         "this server process is busy, with 1 waiting for a thread: retry in a moment")
     assert answered == [b"HTTP/1.1 200 OK"] * 3
+
+
+def test_a_page_refused_as_busy_is_the_apps_own_error_page_in_indonesian(index_root):
+    from web import create_app
+    from web.server import ServerLimits
+
+    app = create_app({"WARTA_INDEX": str(index_root)})
+    try:
+        with _holding_server(ServerLimits(threads=1, queue_limit=1), app) as (server, entered, release):
+            held = _send(server.effective_port, b"/api/hold")
+            assert entered.wait(5)
+            waiting = _send(server.effective_port, b"/api/hold")
+            assert _wait_until(lambda: server.task_dispatcher.waiting() == 1, seconds=5)
+            head, body = _answer(_send(server.effective_port, b"/?q=banjir"))
+            release.set()
+            for sock in (held, waiting):
+                _answer(sock)
+    finally:
+        app.extensions["warta"].close()
+    page = body.decode()
+    assert head.startswith(b"HTTP/1.1 503 ") and b"\r\nRetry-After: 1\r\n" in head
+    assert b"Content-Type: text/html" in head
+    assert "<title>Layanan tidak tersedia — Warta</title>" in page
+    assert "Server sedang melayani terlalu banyak permintaan. Coba lagi sebentar lagi." in page
