@@ -176,9 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "must arrive within --request-timeout and an idle connection closes after 15 s "
                             "(default: %(default)s)")
     serve.add_argument("--client-connection-limit", type=whole(1, MAX_CONNECTIONS), default=50,
-                       help="open connections from one client address at most, shared by the workers; a client "
-                            "over it is disconnected at once, so one address cannot take the whole "
-                            "--connection-limit (default: %(default)s)")
+                       help="open connections from one client address at most, shared by the workers; a "
+                            "connection over it is answered 429 and closed at once, so one address cannot take the "
+                            "whole --connection-limit (default: %(default)s)")
     serve.add_argument("--client-request-limit", type=whole(1, MAX_THREADS), default=None, metavar="N",
                        help="requests of one client address each worker answers at once when it has no thread "
                             "to spare for other addresses; one more is answered 429 at once (Retry-After: 1), so "

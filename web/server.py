@@ -69,6 +69,7 @@ COSTLY_PATHS = ("/api/search.csv", "/api/search.jsonl", "/api/export")  # every 
 # one request in eleven and most of the CPU
 COSTLY_WAITING_SHARE = 0.5  # the part of a worker's waiting line an export may join: when busy, exports go first
 RETRY_AFTER_SECONDS = 1  # what a refusal for a busy server asks a client to wait before trying again
+UNREAD_BYTES = 64 * 1024  # what a connection refused unread may have sent, read and dropped before it is closed
 
 
 @dataclass(frozen=True)
@@ -185,9 +186,9 @@ class WaitingLine(ThreadedTaskDispatcher):
     """Waitress's dispatcher of requests to a worker's threads, with a bound on those waiting. Its queue holds
     connections, each with its next request. A connection handing over a request it has just read
     (`handing_over`) while `limit` requests wait already (an export: half as many) is not queued: it is told so
-    (`turned_away`, the number waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for every request it queues past
-    the idle threads: a turned-away one is never queued, never logged (queued, then taken back, the refusals
-    of a 30 s trial logged 54,000 lines)."""
+    (`turned_away`, the number waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for
+    every request it queues past the idle threads: a turned-away one is never queued, never logged (queued,
+    then taken back, the refusals of a 30 s trial logged 54,000 lines)."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
@@ -221,16 +222,39 @@ class WaitingLine(ThreadedTaskDispatcher):
             return True
 
 
+def too_many_connections(limit: int) -> bytes:
+    """The whole answer to a connection over its address's limit, sent before its request is read: 429 in the
+    JSON envelope (the path is not known yet), Retry-After, closing the connection."""
+    body = json.dumps({"error": {"code": "too_many_connections", "message": (
+        f"this address has as many connections open to this server process as one address may ({limit}): close "
+        "one, or retry in a moment")}}).encode("utf-8")
+    return (f"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+            f"Retry-After: {RETRY_AFTER_SECONDS}\r\nConnection: close\r\n\r\n").encode("ascii") + body
+
+
+def discard_unread(sock: socket.socket) -> None:
+    """Read and drop what the client has sent so far (UNREAD_BYTES at most), without waiting. A socket closed
+    with bytes still unread sends a reset instead of a normal end, and a client that gets the reset before it
+    has read the answer sees only the reset (an asyncio client, among others, drops what it had received)."""
+    left = UNREAD_BYTES
+    try:
+        while left > 0 and (chunk := sock.recv(min(left, 16384), socket.MSG_DONTWAIT)):
+            left -= len(chunk)
+    except OSError:  # nothing more to read now (BlockingIOError), or the client is gone
+        pass
+
+
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
     open_by_client: Counter[str] = Counter()  # this worker's connections by client address (its I/O thread's)
 
     class DeadlineChannel(HTTPChannel):
-        """A connection that is closed when one request takes longer than `request_timeout` to arrive, and at
-        once when its client already holds `client_connection_limit` connections: slow clients from one address
-        cannot take every connection the server accepts. A request completed while more than `queue_limit`
-        wait for a thread is answered 503 at once, and one still waiting after `queue_timeout` seconds is
-        answered 503 then: waitress's queue has no bound of its own, and a request waiting in it long is work
-        the client has likely given up on by the time a thread takes it."""
+        """A connection that is closed when one request takes longer than `request_timeout` to arrive, and
+        answered 429 and closed at once, before its request is read, when its client already holds
+        `client_connection_limit` connections: slow clients from one address cannot take every connection the
+        server accepts. A request completed while `queue_limit` wait for a thread already is answered 503 at once
+        (WaitingLine), and one still waiting after `queue_timeout` seconds is answered 503 then: waitress's queue
+        has no bound of its own, and a request waiting in it long is work the client has likely given up on by
+        the time a thread takes it."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
@@ -241,13 +265,26 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
         handing_over = False  # reading a request that, once complete, goes to the threads' queue (WaitingLine)
         turned_away = None  # how many were waiting when WaitingLine refused to queue this connection's request
         client = None  # the address counted in open_by_client while the connection is open
+        unread = False  # answered without reading its request (a client over its connection limit)
 
         def __init__(self, server, sock, addr, adj, map=None) -> None:
             super().__init__(server, sock, addr, adj, map)
             self.client = addr[0] if isinstance(addr, tuple) and addr else str(addr)
             open_by_client[self.client] += 1
             if open_by_client[self.client] > limits.client_connection_limit:
-                self.will_close = True  # writable() turns true and the loop closes the socket, unanswered
+                self._answer_unread(too_many_connections(limits.client_connection_limit))
+
+        def _answer_unread(self, answer: bytes) -> None:
+            """Send `answer` without reading a request, then close: the loop writes it on its next turn."""
+            self.outbufs[-1].append(answer)
+            self.total_outbufs_len += len(answer)
+            self.close_when_flushed = True  # readable() turns false: no request of this connection is read
+            self.unread = True
+
+        def handle_close(self) -> None:
+            if self.unread:
+                discard_unread(self.socket)
+            super().handle_close()
 
         def del_channel(self, map=None) -> None:
             super().del_channel(map)
