@@ -811,3 +811,22 @@ def test_a_connection_over_its_addresses_limit_is_answered_429_before_it_is_clos
     assert json.loads(body) == {"error": {"code": "too_many_connections", "message": (
         "this address has as many connections open to this server process as one address may (1): close one, "
         "or retry in a moment")}}
+
+
+def test_a_request_waitress_cannot_read_gets_its_own_error_even_when_the_line_is_full():
+    """Its answer is cheap and says what is wrong: a 400 is never hidden behind a 503 (nor lost: reading its
+    path, which it lacks, once closed the connection unanswered)."""
+    from web.server import ServerLimits
+
+    with _holding_server(ServerLimits(threads=1, queue_limit=1)) as (server, entered, release):
+        held = _send(server.effective_port, b"/api/hold")
+        assert entered.wait(5)
+        waiting = _send(server.effective_port, b"/api/hold")
+        assert _wait_until(lambda: server.task_dispatcher.waiting() == 1, seconds=5)
+        unreadable = _send(server.effective_port, b"/api/\xc3\xa9x")
+        assert _wait_until(lambda: server.task_dispatcher.waiting() == 2, seconds=5)
+        release.set()
+        answers = [_answer(sock) for sock in (held, waiting, unreadable)]
+    assert [head.split(b"\r\n", 1)[0] for head, _ in answers] == [b"HTTP/1.1 200 OK"] * 2 + [
+        b"HTTP/1.1 400 Bad Request"]
+    assert json.loads(answers[2][1]) == {"error": {"code": "bad_request", "message": "Bad URI"}}

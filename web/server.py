@@ -186,9 +186,10 @@ class WaitingLine(ThreadedTaskDispatcher):
     """Waitress's dispatcher of requests to a worker's threads, with a bound on those waiting. Its queue holds
     connections, each with its next request. A connection handing over a request it has just read
     (`handing_over`) while `limit` requests wait already (an export: half as many) is not queued: it is told so
-    (`turned_away`, the number waiting) and answers 503 itself, at once. Waitress logs `Task queue depth` for
-    every request it queues past the idle threads: a turned-away one is never queued, never logged (queued,
-    then taken back, the refusals of a 30 s trial logged 54,000 lines)."""
+    (`turned_away`, the number waiting) and answers 503 itself, at once. A request waitress could not read is
+    always queued: its answer (400, 431...) is cheap, and says what is wrong with it. Waitress logs `Task queue
+    depth` for every request it queues past the idle threads: a turned-away one is never queued, never logged
+    (queued, then taken back, the refusals of a 30 s trial logged 54,000 lines)."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
@@ -202,9 +203,10 @@ class WaitingLine(ThreadedTaskDispatcher):
             return len(self.queue) - max(0, idle)
 
     def add_task(self, task) -> None:
-        if getattr(task, "handing_over", False):
+        request = task.requests[0]
+        if getattr(task, "handing_over", False) and request.error is None:
             waiting = self.waiting()
-            if waiting >= self.limit_for(task.requests[0].path):
+            if waiting >= self.limit_for(request.path):
                 task.turned_away = waiting
                 return
         super().add_task(task)
@@ -332,7 +334,7 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
             """Answer 503 to a request that waited for a thread longer than `queue_timeout`, unless a thread has
             taken it; either way it is looked at once."""
             self.queued_at = None
-            if self.requests and self.server.task_dispatcher.take_back(self):
+            if self.requests and self.requests[0].error is None and self.server.task_dispatcher.take_back(self):
                 self._refuse(ServerBusy(f"this request waited {limits.queue_timeout:g} s for a thread, the longest "
                                         "this server process lets one wait: retry in a moment"))
 
