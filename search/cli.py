@@ -189,7 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "connection is closed (default: %(default)s)")
     serve.add_argument("--queue-limit", type=whole(1, MAX_CONNECTIONS), default=None, metavar="N",
                        help="requests each worker lets wait for a thread; one more is answered 503 at once "
-                            "(Retry-After: 1), an export when half as many wait (default: twice --threads)")
+                            "(Retry-After: 1), an export when half as many wait (default: four times --threads)")
+    serve.add_argument("--queue-wait", type=whole(1, 3600), default=1, metavar="SECONDS",
+                       help="while the request waiting longest for a thread has waited this many seconds, a new one "
+                            "is answered 503 at once, an export after half as long (default: %(default)s)")
     serve.add_argument("--queue-timeout", type=whole(1, 3600), default=5, metavar="SECONDS",
                        help="a request still waiting for a thread after this many seconds is answered 503 instead "
                             "(default: %(default)s)")
@@ -476,7 +479,8 @@ def server_limits(args: argparse.Namespace):
     return ServerLimits(threads=args.threads, connection_limit=args.connection_limit,
                         client_connection_limit=args.client_connection_limit,
                         client_request_limit=args.client_request_limit or 0, request_timeout=args.request_timeout,
-                        queue_limit=args.queue_limit or 0, queue_timeout=args.queue_timeout)
+                        queue_limit=args.queue_limit or 0, queue_wait=args.queue_wait,
+                        queue_timeout=args.queue_timeout)
 
 
 def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepare) -> int:

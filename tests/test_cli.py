@@ -440,6 +440,7 @@ def test_a_full_disk_in_the_indexing_workers_is_one_line_too(tmp_path, capfd, mo
     (["serve", "--threads", "0"], "argument --threads: '0' is not a whole number from 1 to 64"),
     (["serve", "--connection-limit", "0"], "argument --connection-limit: '0' is not a whole number from 1 to 1000"),
     (["serve", "--queue-limit", "0"], "argument --queue-limit: '0' is not a whole number from 1 to 1000"),
+    (["serve", "--queue-wait", "0"], "argument --queue-wait: '0' is not a whole number from 1 to 3600"),
     (["serve", "--queue-timeout", "0.5"], "argument --queue-timeout: '0.5' is not a whole number from 1 to 3600"),
 ])
 def test_values_argparse_would_take_but_warta_cannot_use_exit_2(argv, complaint, capsys):
@@ -480,10 +481,11 @@ def test_serve_flags_set_the_servers_limits_and_leave_the_others_to_follow_the_t
 
     parser = build_parser()
     assert server_limits(parser.parse_args(["serve"])) == ServerLimits()
-    limits = server_limits(parser.parse_args(["serve", "--threads", "4", "--queue-limit", "3", "--queue-timeout", "2",
-                                              "--client-request-limit", "4"]))
-    assert (limits.threads, limits.queue_limit, limits.queue_timeout, limits.client_request_limit) == (4, 3, 2, 4)
-    assert waiting_allowed(server_limits(parser.parse_args(["serve", "--threads", "4"]))) == 8
+    limits = server_limits(parser.parse_args(["serve", "--threads", "4", "--queue-limit", "3", "--queue-wait", "2",
+                                              "--queue-timeout", "3", "--client-request-limit", "4"]))
+    assert (limits.threads, limits.queue_limit, limits.queue_wait, limits.queue_timeout,
+            limits.client_request_limit) == (4, 3, 2, 3, 4)
+    assert waiting_allowed(server_limits(parser.parse_args(["serve", "--threads", "4"]))) == 16
 
 
 def test_search_lists_missing_words_unless_match_all(index_root, capsys):

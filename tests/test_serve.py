@@ -697,7 +697,7 @@ def test_a_request_past_the_queue_limit_is_refused_503_at_once_while_the_waiting
     waiting, a third is answered 503 with Retry-After at once; the waiting ones are answered in turn."""
     from web.server import ServerLimits
 
-    with _holding_server(ServerLimits(threads=1, queue_limit=2)) as (server, entered, release):
+    with _holding_server(ServerLimits(threads=1, queue_limit=2, queue_wait=60)) as (server, entered, release):
         port = server.effective_port
         held = _send(port, b"/api/hold")
         assert entered.wait(5)
@@ -718,10 +718,60 @@ def test_a_request_past_the_queue_limit_is_refused_503_at_once_while_the_waiting
     assert answered == [b"HTTP/1.1 200 OK"] * 3
 
 
+def test_a_request_is_refused_503_at_once_while_the_one_waiting_longest_has_waited_the_queue_wait():
+    """How long the line stands, more than how long it is, says a worker is saturated: 32 keep-alive clients on
+    one worker keep 24 requests waiting, answered in 35 ms (p50). With the one thread held, a request joins the
+    line while the one waiting longest has waited less than --queue-wait (2 s here), and is refused after."""
+    from web.server import ServerLimits
+
+    with _holding_server(ServerLimits(threads=1, queue_wait=2)) as (server, entered, release):
+        port = server.effective_port
+        held = _send(port, b"/api/hold")
+        assert entered.wait(5)
+        waiting = []
+        for count in (1, 2):  # the second joins: the first has waited less than 2 s
+            waiting.append(_send(port, b"/api/hold"))
+            assert _wait_until(lambda: server.task_dispatcher.waiting() == count, seconds=5)
+        time.sleep(2.1)
+        started = time.monotonic()
+        head, body = _answer(_send(port, b"/api/search?q=banjir"))
+        refused_after = time.monotonic() - started
+        release.set()
+        answered = [_answer(sock)[0].split(b"\r\n", 1)[0] for sock in (held, *waiting)]
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 503 Service Unavailable" and b"\r\nRetry-After: 1" in head
+    assert re.fullmatch(r"this server process is busy: the request waiting longest has waited 2\.\d s for a "
+                        r"thread; retry in a moment", json.loads(body)["error"]["message"])
+    assert refused_after < 2
+    assert answered == [b"HTTP/1.1 200 OK"] * 3
+
+def test_the_line_refuses_by_its_length_and_by_the_first_ones_wait_and_an_export_at_a_quarter_of_both():
+    from types import SimpleNamespace
+
+    from web.server import WaitingLine
+
+    line = WaitingLine(limit=16, patience=2.0)  # no threads started: every request queued waits
+
+    def wait(count: int, first_waited: float) -> None:
+        now = time.monotonic()
+        line.queue.clear()
+        line.queue.extend(SimpleNamespace(queued_at=now - first_waited + 0.01 * n) for n in range(count))
+
+    wait(2, 0.6)
+    assert line.refusal() is None
+    assert re.fullmatch(r"this server process is busy: the request waiting longest has waited 0\.6 s for a "
+                        r"thread; retry in a moment", line.refusal(0.25))  # an export: 0.6 s of 0.5
+    wait(4, 0.1)
+    assert (line.refusal(), line.refusal(0.25)) == (
+        None, "this server process is busy, with 4 waiting for a thread: retry in a moment")  # 4 of 4
+    wait(2, 2.1)
+    assert line.refusal().startswith("this server process is busy: the request waiting longest has waited 2.1 s")
+    wait(16, 0.1)
+    assert line.refusal() == "this server process is busy, with 16 waiting for a thread: retry in a moment"
+
 def test_the_queue_limit_is_a_multiple_of_the_threads_unless_set():
     from web.server import ServerLimits, waiting_allowed
 
-    assert [waiting_allowed(ServerLimits(threads=n)) for n in (1, 8)] == [2, 16]
+    assert [waiting_allowed(ServerLimits(threads=n)) for n in (1, 8)] == [4, 32]
     assert waiting_allowed(ServerLimits(threads=8, queue_limit=5)) == 5
 
 
@@ -745,12 +795,12 @@ def test_a_request_waiting_longer_than_the_queue_timeout_is_refused_503_without_
     assert answered == b"HTTP/1.1 200 OK"
 
 
-def test_an_export_may_join_only_the_first_half_of_the_waiting_line():
+def test_an_export_may_join_only_the_first_quarter_of_the_waiting_line():
     """Trial 41's exports were one request in eleven and most of the CPU: with one request waiting of the two
     the line holds, an export is refused at once, and a search still waits its turn."""
     from web.server import ServerLimits
 
-    with _holding_server(ServerLimits(threads=1, queue_limit=2)) as (server, entered, release):
+    with _holding_server(ServerLimits(threads=1, queue_limit=2, queue_wait=60)) as (server, entered, release):
         port = server.effective_port
         held = _send(port, b"/api/hold")
         assert entered.wait(5)
@@ -773,7 +823,8 @@ def test_a_page_refused_as_busy_is_the_apps_own_error_page_in_indonesian(index_r
 
     app = create_app({"WARTA_INDEX": str(index_root)})
     try:
-        with _holding_server(ServerLimits(threads=1, queue_limit=1), app) as (server, entered, release):
+        with _holding_server(ServerLimits(threads=1, queue_limit=1, queue_wait=60), app) as (server, entered,
+                                                                                         release):
             held = _send(server.effective_port, b"/api/hold")
             assert entered.wait(5)
             waiting = _send(server.effective_port, b"/api/hold")
@@ -818,7 +869,7 @@ def test_a_request_waitress_cannot_read_gets_its_own_error_even_when_the_line_is
     path, which it lacks, once closed the connection unanswered)."""
     from web.server import ServerLimits
 
-    with _holding_server(ServerLimits(threads=1, queue_limit=1)) as (server, entered, release):
+    with _holding_server(ServerLimits(threads=1, queue_limit=1, queue_wait=0.1)) as (server, entered, release):
         held = _send(server.effective_port, b"/api/hold")
         assert entered.wait(5)
         waiting = _send(server.effective_port, b"/api/hold")

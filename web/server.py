@@ -62,12 +62,16 @@ EXIT_MARGIN_SECONDS = 10  # then how long the master waits for it to save its se
 API_REQUEST = re.compile(rb"\s*[A-Z]+ /(api/|feed[?# ])")  # answered with the JSON envelope, as the app does
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
-WAITING_PER_THREAD = 2  # requests waiting for a worker's threads, per thread, before a new one is refused (503):
-# trial 41 (100 client addresses, 2 workers of 8 threads) had 43 waiting and a cheap search's p50 at 3.45 s
+WAITING_PER_THREAD = 4  # requests waiting for a worker's threads, per thread, before a new one is refused (503):
+# trial 41 (100 client addresses, 2 workers of 8 threads) had 43 waiting and a cheap search's p50 at 3.45 s, but 32
+# keep-alive clients on one worker keep 24 waiting with answers in 35 ms (p50): how long the line stands, not how
+# long it is, says the worker is saturated (`queue_wait`); this only bounds a burst
 COSTLY_PATHS = ("/api/search.csv", "/api/search.jsonl", "/api/export")  # every hit, streamed: at 3,868 articles
 # an export of two common words takes 0.7-0.9 s of CPU, a page of hits 5-70 ms; in trial 41's mix the exports were
 # one request in eleven and most of the CPU
-COSTLY_WAITING_SHARE = 0.5  # the part of a worker's waiting line an export may join: when busy, exports go first
+COSTLY_WAITING_SHARE = 0.25  # the share of a worker's waiting line an export may join (of those waiting, and of how
+# long the first has waited): busy, a worker refuses exports first (trial 41's load, 100 addresses: with half, a
+# cheap search's 200s took 1.02 s at the median, 3.62 s at p95; with a quarter 0.73 s and 1.73 s)
 RETRY_AFTER_SECONDS = 1  # what a refusal for a busy server asks a client to wait before trying again
 UNREAD_BYTES = 64 * 1024  # what a connection refused unread may have sent, read and dropped before it is closed
 
@@ -87,6 +91,8 @@ class ServerLimits:
     keepalive_requests: int = 100  # answers on one connection before it is closed (as Apache's default)
     queue_limit: int = 0  # requests waiting for a thread of a worker; one more is answered 503 at once; 0:
     # WAITING_PER_THREAD × threads
+    queue_wait: float = 1.0  # while the request waiting longest has waited this many seconds, a new one is
+    # answered 503 at once: the line moves too slowly for it
     queue_timeout: float = 5.0  # seconds a request may wait for a thread; then it is answered 503 instead
 
 
@@ -183,37 +189,51 @@ class ServerBusy(Error):
 
 
 class WaitingLine(ThreadedTaskDispatcher):
-    """Waitress's dispatcher of requests to a worker's threads, with a bound on those waiting. Its queue holds
-    connections, each with its next request. A connection handing over a request it has just read
-    (`handing_over`) while `limit` requests wait already (an export: half as many) is not queued: it is told so
-    (`turned_away`, the number waiting) and answers 503 itself, at once. A request waitress could not read is
-    always queued: its answer (400, 431...) is cheap, and says what is wrong with it. Waitress logs `Task queue
-    depth` for every request it queues past the idle threads: a turned-away one is never queued, never logged
-    (queued, then taken back, the refusals of a 30 s trial logged 54,000 lines)."""
+    """Waitress's dispatcher of requests to a worker's threads, with bounds on those waiting. Its queue holds
+    connections, each with its next request, stamped `queued_at` when they join. A connection handing over a
+    request it has just read (`handing_over`) is not queued while `limit` requests wait already, or while the
+    one waiting longest has waited `patience` seconds (an export: a quarter of either): it is told why
+    (`turned_away`) and answers 503 itself, at once. A request waitress could not read is always queued: its
+    answer (400, 431...) is cheap, and says what is wrong with it. Waitress logs `Task queue depth` for every
+    request it queues past the idle threads: a turned-away one is never queued, never logged (queued, then
+    taken back, the refusals of a 30 s trial logged 54,000 lines)."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, patience: float) -> None:
         super().__init__()
-        self.limit = limit
+        self.limit, self.patience = limit, patience
 
     def waiting(self) -> int:
         """Requests queued that no thread will take at once: the queue, less the idle threads about to take
         one (what waitress logs as its task queue depth)."""
         with self.lock:
-            idle = len(self.threads) - self.stop_count - self.active_count
-            return len(self.queue) - max(0, idle)
+            return self._waiting()
+
+    def _waiting(self) -> int:
+        idle = len(self.threads) - self.stop_count - self.active_count
+        return len(self.queue) - max(0, idle)
 
     def add_task(self, task) -> None:
         request = task.requests[0]
         if getattr(task, "handing_over", False) and request.error is None:
-            waiting = self.waiting()
-            if waiting >= self.limit_for(request.path):
-                task.turned_away = waiting
+            share = COSTLY_WAITING_SHARE if request.path.startswith(COSTLY_PATHS) else 1.0
+            task.turned_away = self.refusal(share)
+            if task.turned_away is not None:
                 return
+        task.queued_at = time.monotonic()
         super().add_task(task)
 
-    def limit_for(self, path: str) -> int:
-        """How many may wait when a request for `path` joins: an export only while the line is short."""
-        return math.ceil(self.limit * COSTLY_WAITING_SHARE) if path.startswith(COSTLY_PATHS) else self.limit
+    def refusal(self, share: float = 1.0) -> str | None:
+        """Why a request may not join the line now, or None when it may; `share` of the bounds apply."""
+        with self.lock:
+            waiting = self._waiting()
+            head = self.queue[0] if self.queue else None
+        waited = time.monotonic() - (getattr(head, "queued_at", None) or time.monotonic())
+        if waiting >= math.ceil(self.limit * share):
+            return f"this server process is busy, with {waiting} waiting for a thread: retry in a moment"
+        if waiting > 0 and waited >= self.patience * share:
+            return (f"this server process is busy: the request waiting longest has waited {waited:.1f} s for a "
+                    "thread; retry in a moment")
+        return None
 
     def take_back(self, task) -> bool:
         """Take `task` out of the queue; False when it was not there (a thread has it already)."""
@@ -253,19 +273,19 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
         """A connection that is closed when one request takes longer than `request_timeout` to arrive, and
         answered 429 and closed at once, before its request is read, when its client already holds
         `client_connection_limit` connections: slow clients from one address cannot take every connection the
-        server accepts. A request completed while `queue_limit` wait for a thread already is answered 503 at once
-        (WaitingLine), and one still waiting after `queue_timeout` seconds is answered 503 then: waitress's queue
-        has no bound of its own, and a request waiting in it long is work the client has likely given up on by
-        the time a thread takes it."""
+        server accepts. A request completed while the threads' line is full or stands too long is answered 503
+        at once (WaitingLine), and one still waiting after `queue_timeout` seconds is answered 503 then:
+        waitress's queue has no bound of its own, and a request waiting in it long is work the client has likely
+        given up on by the time a thread takes it."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
         answered = 0  # requests answered on this connection
         request_started = 0.0
         request_head = b""  # the first bytes of the request being read: its error answer depends on the path
-        queued_at = None  # when this connection's request was handed to the threads (None: none waits)
+        queued_at = None  # when this connection's request joined the threads' queue (None: none waits)
         handing_over = False  # reading a request that, once complete, goes to the threads' queue (WaitingLine)
-        turned_away = None  # how many were waiting when WaitingLine refused to queue this connection's request
+        turned_away = None  # why WaitingLine refused to queue this connection's request
         client = None  # the address counted in open_by_client while the connection is open
         unread = False  # answered without reading its request (a client over its connection limit)
 
@@ -300,17 +320,14 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
             if self.request is None and data:
                 self.request_started = time.monotonic()
                 self.request_head = data[:API_HEAD_BYTES]
-            handing_over = self.handing_over = not self.requests  # a request completed now goes to the line
+            self.handing_over = not self.requests  # a request completed now goes to the line
             try:
                 taken = super().received(data)
             finally:
                 self.handing_over = False
             if self.turned_away is not None:
-                waiting, self.turned_away = self.turned_away, None
-                self._refuse(ServerBusy(f"this server process is busy, with {waiting} waiting for a thread: retry "
-                                        "in a moment"))
-            elif handing_over and self.requests:
-                self.queued_at = time.monotonic()
+                message, self.turned_away = self.turned_away, None
+                self._refuse(ServerBusy(message))
             return taken
 
         def _refuse(self, error: Error) -> None:
@@ -443,7 +460,7 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
     shared = FairShare(app, requests_per_client(limits), limits.threads)
-    line = WaitingLine(waiting_allowed(limits))
+    line = WaitingLine(waiting_allowed(limits), limits.queue_wait)
     line.set_thread_count(limits.threads)  # what create_server does for the dispatcher it makes itself
     server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads, _dispatcher=line,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
