@@ -4,9 +4,11 @@ cannot wait out.
 Waitress reads every request in its I/O loop and hands a thread only a complete request, so a slow client
 holds a connection, never a thread. What it does not bound by itself: how long one request may take to
 arrive (`channel_timeout` counts idleness, so a header byte every 3 s keeps a connection forever, and 100
-such connections lock out everyone), and the size of a body (1 GB by default). `make_server` bounds both,
-and answers waitress's own errors (a malformed request line, headers too large) with the same error envelope
-as the app, instead of waitress's plain text.
+such connections lock out everyone), the size of a body (1 GB by default), and the requests waiting for a
+thread (its task queue grows without end, and a request in it waits as long as it takes). `make_server` bounds
+all three (the last with WaitingLine, answering 503 at once rather than late), and answers waitress's own
+errors (a malformed request line, headers too large) with the same error envelope as the app, instead of
+waitress's plain text.
 
 One Python process answers on one core at a time (the GIL), so `serve` runs several: gunicorn's master binds
 the socket, forks the workers, replaces one that dies and stops them on a signal. Gunicorn's own workers are
@@ -178,9 +180,9 @@ class _Closing:
 
 
 class ServerBusy(Error):
-    """A request refused before any thread took it, the worker having more waiting than it lets wait, or this
-    one having waited longer than it may: 503 with Retry-After, in the app's error form (the JSON envelope or
-    the error page), code `server_busy`."""
+    """A request refused before any thread took it, the worker's line of requests waiting for a thread being
+    full or standing too long (WaitingLine), or this one having waited `queue_timeout`: 503 with Retry-After,
+    in the app's error form (the JSON envelope or the error page), code `server_busy`."""
 
     code = 503
     reason = "Service Unavailable"
@@ -461,7 +463,8 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
     socket_map: dict = {}
     shared = FairShare(app, requests_per_client(limits), limits.threads)
     line = WaitingLine(waiting_allowed(limits), limits.queue_wait)
-    line.set_thread_count(limits.threads)  # what create_server does for the dispatcher it makes itself
+    line.set_thread_count(limits.threads)  # what create_server does for the dispatcher it makes itself, when it
+    # is not given one (`_dispatcher`, waitress's hook for a dispatcher of one's own, in 1.x to 3.x)
     server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads, _dispatcher=line,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
