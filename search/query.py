@@ -345,7 +345,9 @@ class SearchService:
         for _ in range(OPEN_ATTEMPTS):  # `current` may move between reading the link and taking the lease
             name = self._current_name()
             lease = hold(self.index_root / name) if name else None
-            if lease is not None and _verified(self.index_root / name, lease):
+            # still `current` once leased: a generation `current` no longer names may be half removed by
+            # another reader (remove_unused_generations), its lease file made again by this hold
+            if lease is not None and self._current_name() == name and _verified(self.index_root / name, lease):
                 break
             release(lease)
         else:

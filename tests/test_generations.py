@@ -127,6 +127,47 @@ def test_a_reader_removing_unused_generations_never_removes_the_one_being_publis
     assert report.generation is not None and open_current(tmp_path) is not None
 
 
+def test_a_service_never_opens_a_generation_current_stopped_naming_before_its_lease(tmp_path, monkeypatch):
+    """Trial 42 (read from the code): between reading `current` and leasing the generation it named, another
+    reader may have begun removing that generation, and the lease made its lease file again in the half-removed
+    directory. Once leased, `current` is read again."""
+    from search import query
+    from search.generations import hold, release
+
+    build_index([SEEDS], tmp_path)
+    first = os.readlink(tmp_path / CURRENT)
+    kept = hold(tmp_path / first)  # so that the next build's publish leaves it on disk
+    build_index([SEEDS], tmp_path, full=True)
+    second = os.readlink(tmp_path / CURRENT)
+    os.remove(tmp_path / CURRENT)
+    os.symlink(first, tmp_path / CURRENT)  # `current` names the first when the service reads it ...
+    leases = []
+
+    def moving_on(path):
+        leases.append(path.name)
+        descriptor = hold(path)
+        if path.name == first:  # ... and the second once the first is leased
+            os.remove(tmp_path / CURRENT)
+            os.symlink(second, tmp_path / CURRENT)
+        return descriptor
+
+    opened = []
+    real_open = query.Generation.open
+
+    def recorded(name, *args, **kwargs):
+        opened.append(name)
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(query, "hold", moving_on)
+    monkeypatch.setattr(query.Generation, "open", recorded)
+    service = SearchService(tmp_path)
+    try:
+        assert (service.current().name, leases, opened) == (second, [first, second], [second])
+    finally:
+        service.close()
+        release(kept)
+
+
 def test_a_file_given_as_the_index_is_refused(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(IndexRootError, match="is not a directory"):
