@@ -43,12 +43,13 @@ def _given_name_forms() -> dict[str, str]:
 
 
 def words_of(name: str) -> tuple[str, ...]:
-    """`M. Tito Karnavian` -> ('m', 'tito', 'karnavian'), `Mochamad Afifuddin` -> ('muhammad', 'afifuddin'):
+    """`M. Tito Karnavian` -> ('m', 'tito', 'karnavian'), `Mochamad Afifuddin` -> ('muhammad', 'afifuddin'),
+    `Abdul-Rahman` -> ('abdul', 'rahman') as the type-ahead splits it:
     lower case, letters only (`Đỗ Văn Hưng` -> ('do', 'van', 'hung'): a mark is dropped, never its letter), a given
     name's spellings as one, old spellings made new."""
     forms = _given_name_forms()
     words = []
-    for raw in name.replace(".", " ").split():
+    for raw in name.replace(".", " ").replace("-", " ").split():
         word = _NON_LETTERS.sub("", plain_letters(raw.lower()))
         if not word:
             continue
@@ -218,10 +219,10 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
             continue
         candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])
                       and _evidenced(names[i], parts, names[j], words[j], roles)]
-        if (candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b)
-                and groups.may_join([i, *candidates], words)):
-            for j in candidates:
-                groups.join(i, j)
+        if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
+            for j in candidates:  # one at a time: past MAX_GROUP_FORMS the rest stay apart, the first joined
+                if groups.may_join([i, j], words):
+                    groups.join(i, j)
     longer: dict[int, list[str]] = defaultdict(list)  # each group of forms of two words or more -> its forms
     for i, parts in enumerate(words):
         if len(parts) >= 2:

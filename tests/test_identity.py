@@ -20,6 +20,22 @@ def test_two_names_that_differ_only_in_marks_are_not_one_written_inside_the_othe
     assert variants({"Ömer Ünal": 1, "Omer Unal": 2}) == {"Omer Unal": ["Omer Unal", "Ömer Ünal"]}
 
 
+def test_a_hyphen_joins_two_words_of_a_name_as_a_space_does():
+    assert words_of("Abdul-Rahman Saleh") == ("abdul", "rahman", "saleh")  # as the type-ahead splits it (trial 42)
+    assert variants({"Abdul-Rahman Saleh": 1, "Abdul Rahman Saleh": 2}) == {
+        "Abdul Rahman Saleh": ["Abdul Rahman Saleh", "Abdul-Rahman Saleh"]}
+
+
+def test_past_the_cap_on_one_persons_forms_the_rest_stay_apart_the_first_joined():
+    from search.identity import MAX_GROUP_FORMS
+    titles = [f"{a} {b}" for a in ("H.", "Dr.", "Ir.", "Prof.", "Drs.", "KH", "Hj.", "Kol.", "Irjen")
+              for b in ("Mas", "Bung", "Kang", "Pak", "Cak", "Gus", "Ki", "Eyang")]
+    counts = {"Nanang Ermanto": 50, **{f"{title} Nanang Ermanto": 1 for title in titles[:MAX_GROUP_FORMS + 3]}}
+    grouped = variants(counts)
+    assert (len(grouped["Nanang Ermanto"]), sum(len(forms) for forms in grouped.values())) == (
+        MAX_GROUP_FORMS, MAX_GROUP_FORMS + 4)
+
+
 def test_a_chain_of_one_letter_spellings_never_joins_surnames_further_apart():
     # Suryani is one letter from each; Suryana and Suryadi, two letters apart, are two people
     assert variants({"Ahmad Suryana": 3, "Ahmad Suryadi": 3, "Ahmad Suryani": 1}) == {
