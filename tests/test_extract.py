@@ -635,6 +635,7 @@ def test_plausible_name_cuts_what_is_glued_on_and_refuses_what_is_no_name(value,
     ("Negara - Bupati Jembrana meninjau banjir.", "Negara"),
     ("Kota Agung - Bupati Tanggamus meninjau banjir.", "Kota Agung"),
     ("Judul\n\nSERANG - Gubernur Banten meninjau banjir.", None),  # trial 39: a place never spans a line break
+    *((f"Judul{end}SERANG - Gubernur Banten meninjau banjir.", None) for end in "\x0b\x0c\x85\u2028\u2029"),
 ])
 def test_an_outlet_is_not_a_dateline_place(text, place):
     from search.extract.lexicon import load_lexicon

@@ -15,6 +15,8 @@ DATELINE = re.compile(
 )
 
 
+LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))  # what else ends a line: a
+# manual line break as Word exports it (VT), a form feed, NEL and Unicode's separators (normalise_text spaces them)
 DATELINE_SCAN = 300  # characters of a body's start a dateline lies in (outlet, three words, a desk in brackets)
 OUTLET_LEAD = re.compile(r"\s*(?P<outlet>[A-Za-z0-9][\w.-]{0,40})\s*,\s*")  # `TRIBUN-TIMUR.COM, ` before the place
 
@@ -42,7 +44,7 @@ def _known_place(place: str, lexicon: Lexicon) -> bool:
 def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     """`Kalianda, Pemerintah…` → `Kalianda`; role words, agencies and outlets (`Suara.com -`) are not places.
     Read as the index will hold the text (normalise_text: fullwidth letters, soft hyphens, a leading bidi mark)."""
-    match = dateline_match(normalise_text(text[:DATELINE_SCAN]))
+    match = dateline_match(normalise_text(text[:DATELINE_SCAN].translate(LINE_BREAKS)))
     if match is None:
         return None
     place = match["place"].strip()
