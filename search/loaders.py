@@ -198,7 +198,8 @@ def parse_column_mapping(items: Iterable[str]) -> dict[str, str]:
         if not name.strip() or not column.strip():
             raise InputError(f"column mapping {item!r} is not FIELD=COLUMN")
         field_name, column = name.strip().lower(), column.strip()
-        if mapping.get(field_name, column) != column:  # the last one silently won: which did the user mean?
+        if field_key(mapping.get(field_name, column)) != field_key(column):  # the last one silently won: which
+            # did the user mean? (`NASKAH` and `naskah` are one column, as headers are matched: field_key)
             raise InputError(f"field {field_name!r} is mapped to two columns, {mapping[field_name]!r} and "
                              f"{column!r}: give one")
         mapping[field_name] = column

@@ -438,6 +438,7 @@ def test_a_field_is_mapped_to_one_column():
         parse_column_mapping(["body=isi", "title=judul", "Body=naskah"])
     assert str(raised.value) == "field 'body' is mapped to two columns, 'isi' and 'naskah': give one"
     assert parse_column_mapping(["body=isi", "body= isi"]) == {"body": "isi"}  # the same twice says one thing
+    assert parse_column_mapping(["body=NASKAH", "body=naskah"]) == {"body": "naskah"}  # one column, as matched
 
 
 def test_symlinks_out_of_the_roots_are_not_followed_unless_asked(tmp_path):
