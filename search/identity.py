@@ -29,6 +29,7 @@ RolesOf = Callable[[str], Collection[str]]  # a form -> the roles articles give 
 MIN_FUZZY_LENGTH = 6  # shorter words must be spelled the same (Dedi is no Dede, Jamil no Jalil)
 OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 _NON_LETTERS = re.compile(r"[^a-z]")
+HYPHEN = re.compile(r"(\w+)-(?=(\w+))")  # a hyphen between two words (the second left for the next match)
 # letters that Unicode does not decompose into a plain letter and a mark
 _UNDECOMPOSED = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
@@ -44,12 +45,13 @@ def _given_name_forms() -> dict[str, str]:
 
 def words_of(name: str) -> tuple[str, ...]:
     """`M. Tito Karnavian` -> ('m', 'tito', 'karnavian'), `Mochamad Afifuddin` -> ('muhammad', 'afifuddin'),
-    `Abdul-Rahman` -> ('abdul', 'rahman') as the type-ahead splits it:
+    `Abdul-Rahman` -> ('abdul', 'rahman') as the type-ahead splits it (but `Butar-butar`, a word doubled, is one:
+    `Butarbutar`):
     lower case, letters only (`Đỗ Văn Hưng` -> ('do', 'van', 'hung'): a mark is dropped, never its letter), a given
     name's spellings as one, old spellings made new."""
     forms = _given_name_forms()
     words = []
-    for raw in name.replace(".", " ").replace("-", " ").split():
+    for raw in HYPHEN.sub(_hyphenated, name.replace(".", " ")).split():
         word = _NON_LETTERS.sub("", plain_letters(raw.lower()))
         if not word:
             continue
@@ -58,6 +60,12 @@ def words_of(name: str) -> tuple[str, ...]:
             word = word.replace(old, new)
         words.append(word)
     return tuple(words)
+
+
+def _hyphenated(match: re.Match[str]) -> str:
+    """Two words a hyphen joins: apart (`Abdul-Rahman`, `Jong-un`), or one when the second doubles the first."""
+    first, second = match[1], match[2]  # the second stays in the text: only the hyphen goes
+    return first if first.casefold() == second.casefold() else first + " "
 
 
 def plain_letters(text: str) -> str:

@@ -22,6 +22,7 @@ def test_two_names_that_differ_only_in_marks_are_not_one_written_inside_the_othe
 
 def test_a_hyphen_joins_two_words_of_a_name_as_a_space_does():
     assert words_of("Abdul-Rahman Saleh") == ("abdul", "rahman", "saleh")  # as the type-ahead splits it (trial 42)
+    assert words_of("Jhon Halasan Butar-butar") == ("jhon", "halasan", "butarbutar")  # a doubled word is one
     assert variants({"Abdul-Rahman Saleh": 1, "Abdul Rahman Saleh": 2}) == {
         "Abdul Rahman Saleh": ["Abdul Rahman Saleh", "Abdul-Rahman Saleh"]}
 
