@@ -662,7 +662,7 @@ class _Adder:
         if document is not None:
             self.report.duplicates += 1
             if document == article.id and not self._same_text(article.id, key):
-                self.report.warnings.add(Rejection(str(source or article.id), (
+                self.report.warnings.add(Rejection(article.origin or str(source or article.id), (
                     f"{article.url or article.id}: another text under the URL of an article indexed first, which "
                     "stays (a full reindex keeps the version of the file first in path order); this one is not "
                     "indexed")))

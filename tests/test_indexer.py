@@ -412,7 +412,7 @@ def test_another_text_under_an_indexed_url_is_not_indexed_and_a_warning_says_so(
     jsonl(sources / "a.jsonl", [record(1, body="Versi lain berita nomor satu tentang rapat bupati yang panjang.")])
     report = build_index([sources], tmp_path / "ix")
     assert (report.indexed, report.duplicates, [str(w) for w in report.warnings]) == (0, 1, [
-        f"{sources / 'a.jsonl'}: https://example.id/1: another text under the URL of an article indexed first, "
+        f"{sources / 'a.jsonl'}:1: https://example.id/1: another text under the URL of an article indexed first, "
         "which stays (a full reindex keeps the version of the file first in path order); this one is not indexed"])
     with open_current(tmp_path / "ix").searcher() as searcher:
         assert [doc["body"] for doc in searcher.all_stored_fields() if doc["url"] == "https://example.id/1"] == [
