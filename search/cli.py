@@ -408,6 +408,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     options = reading_options(args)
     failed = False
+    extracted = 0
     passed_over: list[Rejection] = []
     sources = find_sources(args.paths, options, passed_over)
     items = (item for source in sources for item in read_source(source, options))
@@ -428,15 +429,19 @@ def run_extract(args: argparse.Namespace) -> int:
             record["regions"] = [region_dict(region) for region in extraction.regions]
             record["quotes"] = [quote.to_dict() for quote in extraction.quotes]
             print(json.dumps(record, ensure_ascii=False))
+            extracted += 1
         for kind, rejections in listed.items():
             for note in rejections.unlisted_notes():
                 print(f"{kind}: {note}", file=sys.stderr)
     except BrokenPipeError:  # `extract … | head`: what was read so far decides the exit code
-        pass
+        return EXIT_REJECTED_INPUTS if failed else EXIT_OK
     if not sources and not failed:  # as reindex says it (a directory that could not be listed is an error: exit 3)
         from .indexer import NO_SOURCES
 
         raise InputError(f"{NO_SOURCES} in " + ", ".join(args.paths))
+    if sources and not extracted:  # an empty file, index pages only: as reindex, an error (exit 3)
+        print("error: no article could be read from any source", file=sys.stderr)
+        failed = True
     return EXIT_REJECTED_INPUTS if failed else EXIT_OK
 
 

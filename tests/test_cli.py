@@ -195,12 +195,16 @@ def test_extract_prints_one_json_object_per_article(capsys):
     assert record["agencies"][1]["acronym"] == "Kemendagri"
 
 
-def test_extract_reports_pages_without_article_on_stderr(tmp_path, capsys):
+def test_extract_reports_pages_without_article_on_stderr_and_reading_nothing_as_reindex_does(tmp_path, capsys):
     (tmp_path / "index.html").write_text("<html><title>Beranda</title><body>menu</body></html>")
-    assert main(["extract", str(tmp_path)]) == EXIT_OK
+    assert main(["extract", str(tmp_path)]) == EXIT_REJECTED_INPUTS  # as reindex: nothing read is exit 3
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.strip() == f"skipped: {tmp_path / 'index.html'}: page holds no article text"
+    assert captured.err.splitlines() == [f"skipped: {tmp_path / 'index.html'}: page holds no article text",
+                                         "error: no article could be read from any source"]
+    (tmp_path / "empty.jsonl").write_text("")  # trial 42: an empty file beside it exited 0 too
+    assert main(["extract", str(tmp_path / "empty.jsonl")]) == EXIT_REJECTED_INPUTS
+    assert main(["extract", str(tmp_path / "empty.jsonl"), str(SEED_FILE)]) == EXIT_OK
 
 
 @pytest.mark.parametrize("command", ["reindex", "extract"])
