@@ -30,8 +30,8 @@ from .analysis import Stems
 from .errors import BadQueryError, QueryTooCostlyError
 from .fairlock import FairLock
 from .schema import DATE_NUMBER
-from .segments import (ArrayCache, CheckedQuery, SegmentMemo, live_documents, phrase_postings, read_postings,
-                       segment_lengths)
+from .segments import (ArrayCache, CheckedQuery, SegmentMemo, live_documents, no_deadline, phrase_postings,
+                       read_postings, segment_lengths)
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
@@ -241,7 +241,7 @@ class PostingCache:
             text = text.decode("utf-8")
         return self._scored.get(("term", fieldname, text), lambda: self._score_term(fieldname, text))
 
-    def query(self, query: wq.Query, check: Callable[[], None] = lambda: None) -> tuple[np.ndarray, np.ndarray]:
+    def query(self, query: wq.Query, check: Callable[[], None] = no_deadline) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, scores) of a query the evaluator has no arrays for (phrases), without its boost;
         `check` is the search's deadline, asked while a phrase's positions are read (Expansions.check)."""
         plain = query.with_boost(1.0) if query.boost != 1.0 else query

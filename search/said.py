@@ -28,7 +28,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 
 from .analysis import WORD_PATTERN, compound_parts, stem_word, stopwords
-from .segments import CHECK_EVERY, CheckedQuery
+from .segments import CHECK_EVERY, CheckedQuery, no_deadline
 from .querylang import SAID_FIELD as SAID, Clause, ParsedQuery, is_filler_group
 
 JOIN = "\x1f"  # before a quoted word (and, in the OpenSearch terms, between a speaker and a word)
@@ -186,7 +186,7 @@ class SaidWords(CheckedQuery):
         found = sorted(self.documents(searcher.reader(), check))
         return ListMatcher(found, [1.0] * len(found)) if found else NullMatcher()
 
-    def documents(self, reader, check: Callable[[], None] = lambda: None) -> set[int]:
+    def documents(self, reader, check: Callable[[], None] = no_deadline) -> set[int]:
         """One segment's documents (deleted ones included) where the speaker said every wanted group."""
         starts = _block_starts(reader, self.speaker, check)
         for group in self.wanted:

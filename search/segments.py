@@ -235,6 +235,10 @@ def _read_leaf(matcher, ids: array, weights: array) -> None:
         matcher.next()
 
 
+def no_deadline() -> None:
+    """The check of a read no search's deadline bounds (a test's, a warm-up's): it never raises."""
+
+
 class CheckedQuery(wq.Query):
     """A query of Warta's own whose matcher may read much of a segment in Python (`said:jokowi me*`): it is
     given the search's deadline (Expansions.check), which it asks as it reads."""
@@ -243,11 +247,11 @@ class CheckedQuery(wq.Query):
         raise NotImplementedError
 
     def matcher(self, searcher, context=None):
-        return self.checked_matcher(searcher, lambda: None)
+        return self.checked_matcher(searcher, no_deadline)
 
 
 def phrase_postings(leaf, fieldname: str, words: list[bytes], kept: "SegmentPostings",
-                    check: Callable[[], None] = lambda: None) -> Postings:
+                    check: Callable[[], None] = no_deadline) -> Postings:
     """One segment's documents (deleted ones included) where `words` stand next to each other in this order,
     the way Whoosh's Phrase with slop 1 finds them; no weights. Whoosh intersects the words' postings one
     posting at a time in Python (a cold two-word phrase of common words took 130-330 ms at 100k articles);
