@@ -196,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--queue-timeout", type=whole(1, 3600), default=5, metavar="SECONDS",
                        help="a request still waiting for a thread after this many seconds is answered 503 instead "
                             "(default: %(default)s)")
+    serve.add_argument("--export-limit", type=whole(1, MAX_THREADS), default=None, metavar="N",
+                       help="exports (/api/search.csv, .jsonl, /api/export) each worker answers at once; one more "
+                            "is answered 503 at once (Retry-After: 1), so exports leave threads to searches "
+                            "(default: a quarter of --threads, at least one)")
     serve.add_argument("--result-cache-mb", type=whole(0, 4096), default=None, metavar="MB",
                        help="search results kept per index generation and worker, answered again without "
                             "evaluating; 0 turns it off (default: $WARTA_RESULT_CACHE_MB or 32)")
@@ -485,7 +489,7 @@ def server_limits(args: argparse.Namespace):
                         client_connection_limit=args.client_connection_limit,
                         client_request_limit=args.client_request_limit or 0, request_timeout=args.request_timeout,
                         queue_limit=args.queue_limit or 0, queue_wait=args.queue_wait,
-                        queue_timeout=args.queue_timeout)
+                        queue_timeout=args.queue_timeout, export_limit=args.export_limit or 0)
 
 
 def serve_one_process(args: argparse.Namespace, app, limits, served: str, prepare) -> int:

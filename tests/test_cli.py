@@ -486,9 +486,10 @@ def test_serve_flags_set_the_servers_limits_and_leave_the_others_to_follow_the_t
     parser = build_parser()
     assert server_limits(parser.parse_args(["serve"])) == ServerLimits()
     limits = server_limits(parser.parse_args(["serve", "--threads", "4", "--queue-limit", "3", "--queue-wait", "2",
-                                              "--queue-timeout", "3", "--client-request-limit", "4"]))
+                                              "--queue-timeout", "3", "--client-request-limit", "4",
+                                              "--export-limit", "2"]))
     assert (limits.threads, limits.queue_limit, limits.queue_wait, limits.queue_timeout,
-            limits.client_request_limit) == (4, 3, 2, 3, 4)
+            limits.client_request_limit, limits.export_limit) == (4, 3, 2, 3, 4, 2)
     assert waiting_allowed(server_limits(parser.parse_args(["serve", "--threads", "4"]))) == 16
 
 

@@ -632,7 +632,7 @@ def test_one_address_may_have_only_its_share_of_the_threads_answering_at_once(ap
     (static, static_body) = call("/static/style.css", "10.0.0.1")  # a page's files are never refused
     static_body.close()
     assert static["status"] == "200 OK"
-    roomy = FairShare(app, 1, 8)  # with threads to spare, an address may have more answered at once
+    roomy = FairShare(app, 1, 8, exports=8)  # with threads to spare, an address may have more answered at once
     bodies = [roomy(EnvironBuilder(path="/api/search.jsonl?q=reformasi", environ_base={"REMOTE_ADDR": "10.0.0.3"}
                                    ).get_environ(), lambda *args: None) for _ in range(7)]
     assert roomy._total == 7 and roomy._running["10.0.0.3"] == 7  # one thread of eight stays free
@@ -646,6 +646,44 @@ def test_one_address_may_have_only_its_share_of_the_threads_answering_at_once(ap
     assert roomy._total == 0
     assert [requests_per_client(ServerLimits(threads=n)) for n in (1, 2, 8)] == [1, 1, 4]
     assert requests_per_client(ServerLimits(threads=8, client_request_limit=6)) == 6
+
+
+
+def test_a_worker_answers_only_its_export_limit_of_exports_at_once_whoever_asks(app):
+    """Trial 44: eight exports from eight addresses, sent while threads were free, held every thread of a worker
+    and a search from a ninth got 503 after 5 s. Past the export limit an export is answered 503 server_busy at
+    once, from any address, while searches are still answered; an export counts until its answer is closed."""
+    from werkzeug.test import EnvironBuilder
+
+    from web.server import FairShare, ServerLimits, exports_at_once
+
+    share = FairShare(app, 4, 8, exports=2)
+    answers = []
+
+    def call(path: str, address: str):
+        answered = {}
+        environ = EnvironBuilder(path=path, environ_base={"REMOTE_ADDR": address}).get_environ()
+        body = share(environ, lambda status, headers, exc_info=None: answered.update(status=status,
+                                                                                         headers=dict(headers)))
+        answers.append(body)
+        return answered, body
+
+    exporting = [call(path, f"10.0.1.{n}")[1] for n, path in enumerate(
+        ("/api/search.csv?q=reformasi", "/api/export?format=jsonl&q=reformasi"), start=1)]
+    (third, third_body) = call("/api/search.jsonl?q=reformasi", "10.0.1.3")
+    (search, _) = call("/api/search?q=reformasi", "10.0.1.4")
+    assert (third["status"], third["headers"]["Retry-After"], search["status"]) == (
+        "503 SERVICE UNAVAILABLE", "1", "200 OK")
+    assert json.loads(b"".join(third_body))["error"]["code"] == "server_busy"
+    list(exporting[0])
+    exporting[0].close()
+    (after, _) = call("/api/search.csv?q=reformasi", "10.0.1.3")  # one export's answer sent: room for another
+    assert after["status"] == "200 OK"
+    for body in answers:
+        body.close()
+    assert (share._exporting, share._total) == (0, 0)
+    assert [exports_at_once(ServerLimits(threads=n)) for n in (1, 4, 8, 64)] == [1, 1, 2, 16]
+    assert exports_at_once(ServerLimits(threads=8, export_limit=5)) == 5
 
 
 @contextmanager

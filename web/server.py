@@ -96,6 +96,8 @@ class ServerLimits:
     queue_wait: float = 1.0  # while the request waiting longest has waited this many seconds, a new one is
     # answered 503 at once: the line moves too slowly for it
     queue_timeout: float = 5.0  # seconds a request may wait for a thread; then it is answered 503 instead
+    export_limit: int = 0  # exports (every hit, streamed) a worker answers at once; one more is answered 503 at
+    # once; 0: a quarter of its threads (at least one)
 
 
 def waiting_allowed(limits: ServerLimits) -> int:
@@ -109,6 +111,14 @@ def requests_per_client(limits: ServerLimits) -> int:
     return limits.client_request_limit or max(1, limits.threads // 2)
 
 
+def exports_at_once(limits: ServerLimits) -> int:
+    """How many exports a worker answers at once: `export_limit`, or a quarter of its threads (at least one).
+    Trial 44: eight exports from eight addresses, arriving while threads were free, took every thread of a worker
+    (16 s of work), and a search from a ninth waited 5 s for a 503; the waiting line refuses exports first only
+    once something waits."""
+    return limits.export_limit or max(1, limits.threads // 4)
+
+
 class FairShare:
     """The app, keeping a thread free for every other address: one address may have any number of requests
     answered at once while the worker has threads to spare, but past its share (`limit`) only while one thread
@@ -116,47 +126,60 @@ class FairShare:
     Without it waitress gives its threads first come, first served: 32 exports sent at once from one address
     (each allowed, a second of CPU) held every thread, and a search from another address waited 21 s (trial
     29). A request counts until its answer has been sent (an export streams after the app returns). Static
-    files are never refused (a page's stylesheet and scripts load together), nor counted."""
+    files are never refused (a page's stylesheet and scripts load together), nor counted. Exports (every hit,
+    streamed) are answered `exports` at once, whoever asks: one more is answered 503 `server_busy` at once, so
+    exports never hold the threads the searches need."""
 
-    def __init__(self, app: Flask, limit: int, threads: int) -> None:
+    def __init__(self, app: Flask, limit: int, threads: int, exports: int | None = None) -> None:
         self.app, self.limit, self.threads = app, limit, threads
+        self.exports = exports if exports is not None else max(1, threads // 4)
         self._lock = threading.Lock()
         self._running: Counter[str] = Counter()
         self._total = 0
+        self._exporting = 0
 
     def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO", "").startswith(UNCOUNTED_PATHS):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(UNCOUNTED_PATHS):
             return self.app(environ, start_response)
         client = environ.get("REMOTE_ADDR", "")
+        export = path.startswith(COSTLY_PATHS)
         with self._lock:
-            admitted = self._running[client] < self.limit or self._total < self.threads - 1
+            too_many_exports = export and self._exporting >= self.exports
+            admitted = not too_many_exports and (self._running[client] < self.limit
+                                                 or self._total < self.threads - 1)
             if admitted:
                 self._running[client] += 1
                 self._total += 1
+                self._exporting += export
+        if too_many_exports:
+            return self._refused(environ, start_response, "server_busy", 503, (
+                f"this server process is answering {self.exports} exports already, the most it answers at once: "
+                "retry in a moment"))
         if not admitted:
-            return self._busy(environ, start_response)
+            return self._refused(environ, start_response, "too_many_requests", 429, (
+                f"this address already has {self.limit} requests or more being answered by this server process, "
+                "which has no thread to spare: retry in a moment"))
         try:
-            return _Closing(self.app(environ, start_response), lambda: self._done(client))
+            return _Closing(self.app(environ, start_response), lambda: self._done(client, export))
         except BaseException:
-            self._done(client)
+            self._done(client, export)
             raise
 
-    def _done(self, client: str) -> None:
+    def _done(self, client: str, export: bool) -> None:
         with self._lock:
             self._total -= 1
+            self._exporting -= export
             self._running[client] -= 1
             if self._running[client] <= 0:
                 del self._running[client]
 
-    def _busy(self, environ, start_response):
+    def _refused(self, environ, start_response, code: str, status: int, message: str):
         """The app's own error answer (its page with the search kept, or the JSON envelope; its headers)."""
-        message = (f"this address already has {self.limit} requests or more being answered by this server "
-                   "process, which has no thread to spare: retry in a moment")
         with self.app.request_context(environ):
             answer = self.app.process_response(
-                self.app.make_response(error_response("too_many_requests", message, 429,
-                                                      q=flask_request.args.get("q", ""))))
-        answer.headers["Retry-After"] = "1"
+                self.app.make_response(error_response(code, message, status, q=flask_request.args.get("q", ""))))
+        answer.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return answer(environ, start_response)
 
 
@@ -461,7 +484,7 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
         WAITRESS_LOG.addFilter(OneLineWartaErrors())
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
     socket_map: dict = {}
-    shared = FairShare(app, requests_per_client(limits), limits.threads)
+    shared = FairShare(app, requests_per_client(limits), limits.threads, exports_at_once(limits))
     line = WaitingLine(waiting_allowed(limits), limits.queue_wait)
     line.set_thread_count(limits.threads)  # what create_server does for the dispatcher it makes itself, when it
     # is not given one (`_dispatcher`, waitress's hook for a dispatcher of one's own, in 1.x to 3.x)
