@@ -110,6 +110,24 @@ def test_a_feed_of_text_holding_control_characters_is_still_xml():
         ("Rapat  banjir", "Radar", "Budi  Santoso")]
 
 
+def test_an_entry_without_a_source_has_the_feeds_author_as_atom_requires():
+    """Trial 44: a record without a source gave an entry without <author> in a feed without one, which Atom
+    (RFC 4287, 4.1.2) rejects. The feed names Warta as its author; an entry with a source keeps its own."""
+    import xml.etree.ElementTree as ElementTree
+
+    from web.feeds import atom_feed
+
+    hits = [{"id": "a1", "title": "Longsor", "date": "2024-05-01", "snippet": "longsor", "source": "Radar"},
+            {"id": "a2", "title": "Zona longsor", "date": "2024-05-01", "snippet": "longsor"}]
+    xml = atom_feed({"hits": hits}, "Warta: longsor", "http://x/feed", "http://x/", "http://x",
+                    datetime(2024, 5, 1, tzinfo=timezone.utc))
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.fromstring(xml)
+    assert [name.text for name in root.findall(f"{atom}author/{atom}name")] == ["Warta"]
+    assert [[name.text for name in entry.findall(f"{atom}author/{atom}name")]
+            for entry in root.findall(f"{atom}entry")] == [["Radar"], []]
+
+
 def test_a_public_url_set_builds_the_links_whatever_host_the_request_names(tmp_path):
     from search.indexer import build_index
 

@@ -11,6 +11,7 @@ from search.articles import normalise_text
 
 FEED_SIZE = 50  # stories per feed
 CATEGORY_SCHEMES = {"officials": "official", "agencies": "agency"}
+FEED_AUTHOR = "Warta"  # the feed's author: an entry without a source (a record may have none) has the feed's
 
 
 # The <updated> of an article with no date. Atom requires one per entry (RFC 4287, 4.2.15: when the entry last
@@ -35,7 +36,7 @@ def entry_time(day: str | None) -> datetime | None:
 def atom_feed(result: dict[str, Any], title: str, self_url: str, page_url: str, base_url: str,
               updated: datetime) -> bytes:
     """Atom XML for a result dict's hits: title, link to the article page, date, the snippet as an HTML
-    summary, officials and agencies as categories (their scheme says which facet a term belongs to); `updated`
+    summary, the source as the author (the feed's, Warta, stands for a hit without one), officials and agencies as categories (their scheme says which facet a term belongs to); `updated`
     is the feed's own time, never an entry's (see UNDATED). Text goes in as an index of today writes it: an
     index written before control characters were dropped still holds them, and XML refuses them."""
     feed = FeedGenerator()
@@ -45,6 +46,7 @@ def atom_feed(result: dict[str, Any], title: str, self_url: str, page_url: str, 
     feed.link(href=self_url, rel="self", type="application/atom+xml")
     feed.language("id")
     feed.generator("Warta")
+    feed.author(name=FEED_AUTHOR)  # Atom requires an author for each entry or the feed (RFC 4287, 4.1.1)
     feed.updated(updated)
     for hit in result["hits"]:
         entry = feed.add_entry(order="append")
