@@ -48,19 +48,37 @@ def _plain(text: str) -> list[str]:
 def slug_words(title: str, url: str | None) -> list[str] | None:
     """The words of a title made from `url`'s slug, without a leading article number; None when the title was
     written by a person (it has capitals past its first letter, or it is not a segment of its URL)."""
-    if not url or not title or title[1:] != title[1:].lower():
+    if not url or not title:
+        return None
+    original, title = title, _without_query(title, urlsplit(url).query)
+    if title[1:] != title[1:].lower():
         return None
     words = _plain(_PAGE_SUFFIX.sub("", title.strip()))
     segments = [_plain(_PAGE_SUFFIX.sub("", unquote(segment)))
                 for segment in urlsplit(url).path.split("/") if segment]
+    if not words and title != original:  # the query string alone (`?utm_source=27217`): the URL's slug says more
+        return _longest_slug(segments)
     if not words or words not in segments:
         return None
     if len(words) == 1 and _OPAQUE_ID.fullmatch(words[0]):  # an id: the URL's longest slug says more
-        slugs = [segment for segment in segments if len(segment) >= MIN_SLUG_WORDS]
-        return max(slugs, key=len) if slugs else None
+        return _longest_slug(segments)
     if len(words) > 1 and _NUMERIC_ID.fullmatch(words[0]):
         words = words[1:]
     return words
+
+
+def _longest_slug(segments: list[list[str]]) -> list[str] | None:
+    slugs = [segment for segment in segments if len(segment) >= MIN_SLUG_WORDS]
+    return max(slugs, key=len) if slugs else None
+
+
+def _without_query(title: str, query: str) -> str:
+    """The title without the URL's query string its slug brought along (`… gol?ICID=SP`,
+    `…?utm_source=welcome page&utm_medium=…`: a scraper's title of slug and query, dashes read as spaces)."""
+    head, mark, tail = title.rpartition("?")
+    if mark and query and tail and _plain(tail) == _plain(unquote(query)):
+        return head.rstrip()
+    return title
 
 
 def headline(words: list[str], body: str) -> str:
@@ -105,6 +123,9 @@ def _as_written(word: str, spellings: Counter | None, first: bool) -> str:
 
 
 def slug_title(title: str, url: str | None, body: str) -> str:
-    """The title, written again as a headline when it was made from the URL's slug; else as it was."""
+    """The title, written again as a headline when it was made from the URL's slug; else as it was, without the
+    URL's query string a scraper appended."""
     words = slug_words(title, url)
-    return headline(words, body) if words else title
+    if words:
+        return headline(words, body)
+    return (url and _without_query(title, urlsplit(url).query)) or title
