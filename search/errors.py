@@ -80,9 +80,14 @@ class NotFoundError(WartaError):
 
 
 class AmbiguousNameError(NotFoundError):
-    """A name that stands for several stored officials and is none of them (`/official/a`)."""
+    """A name that stands for several stored officials and is none of them (`/official/a`); `fields` holds the
+    name typed, how many officials it names and the first few (`names`), for a page to offer."""
 
     code = "ambiguous_name"
+
+    def __init__(self, message: str, typed: str, names: list[str], count: int) -> None:
+        super().__init__(message)
+        self.fields = {"typed": typed, "names": names, "count": count}
 
 
 class StoryStateError(WartaError):

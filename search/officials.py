@@ -75,7 +75,7 @@ def resolve_official(backend, typed: str) -> str:
             listed = ", ".join(shown(name) for name in names[:AMBIGUOUS_LISTED])
             more = f" and {len(names) - AMBIGUOUS_LISTED} more" if len(names) > AMBIGUOUS_LISTED else ""
             raise AmbiguousNameError(f"{shown(typed)} names {len(names)} officials: {listed}{more}; "
-                                     "give more of the name")
+                                     "give more of the name", typed, names[:AMBIGUOUS_LISTED], len(names))
     raise NotFoundError(f"no official named {shown(typed)}")
 
 

@@ -95,6 +95,7 @@ def test_a_name_several_officials_answer_to_is_refused_naming_them(tmp_path):
             official_profile(service, "budi")
         assert (raised.value.code, str(raised.value)) == (
             "ambiguous_name", "'budi' names 2 officials: 'Budi Hartono', 'Budi Santoso'; give more of the name")
+        assert raised.value.fields == {"typed": "budi", "names": ["Budi Hartono", "Budi Santoso"], "count": 2}
         assert official_profile(service, "budi santoso")["name"] == "Budi Santoso"
 
 

@@ -667,6 +667,27 @@ def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(c
         f"/article/{seed}").get_data(as_text=True)
 
 
+def test_the_page_of_a_name_several_officials_answer_to_says_so_and_links_them(tmp_path):
+    """Trial 44: `/official/a` showed the page-not-found text, naming no one, while the API named them."""
+    from .conftest import index_of_records
+
+    root = index_of_records(tmp_path, [
+        {"title": "Banjir Surut", "url": "https://x.id/1",
+         "body": "Malang - Bupati Malang Budi Santoso meninjau lokasi banjir di Kepanjen pada Senin."},
+        {"title": "Jalan Diperbaiki", "url": "https://x.id/2",
+         "body": "Malang - Camat Kepanjen Budi Hartono menyebut jalan desa diperbaiki pekan depan."}])
+    app = create_app({"WARTA_INDEX": str(root), "TESTING": True})
+    response = app.test_client().get("/official/budi")
+    api = app.test_client().get("/api/officials/budi").get_json()
+    app.extensions["warta"].close()
+    html = response.get_data(as_text=True)
+    assert (response.status_code, api["error"]["code"]) == (404, "ambiguous_name")
+    assert ('<p class="error" role="alert">Nama “budi” cocok dengan 2 pejabat dan tidak satu pun bernama persis '
+            'begitu. Tulis nama lebih lengkap, atau pilih salah satu:</p>') in html
+    assert re.findall(r'<li><a href="(/official/[^"]+)">([^<]+)</a></li>', html) == [
+        ("/official/Budi%20Hartono", "Budi Hartono"), ("/official/Budi%20Santoso", "Budi Santoso")]
+
+
 @pytest.mark.parametrize("name, url", [
     ("Suhajar Diantoro", "/official/Suhajar%20Diantoro"),
     ("Oded M. Danial", "/official/Oded%20M.%20Danial"),

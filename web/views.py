@@ -709,6 +709,7 @@ def error_response(code: str, message: str, status: int, fields: dict | None = N
         return response
     return render_template("error.html", code=code, status=status, title=indonesian.error_title(status),
                            message=indonesian.error_text(code, status, error_limits(), fields), q=q,
+                           officials=(fields or {}).get("names", []) if code == "ambiguous_name" else [],
                            **search_form_fields(None)), status
 
 
