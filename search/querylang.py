@@ -10,7 +10,8 @@ excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on
 cancels another (`--kpk`, `NOT -kpk`). Parentheses group: `-(kpk OR kejaksaan)` leaves out each word, fields joined
 by OR (`official:jokowi OR official:ganjar`) select any of them. The operators are upper case: a lower-case `and`,
 `or` or `not` is a word (query_fillers.txt lists them). What cannot be searched as written (`korupsi OR NOT kpk`,
-`-(korupsi kpk)`) is refused, never searched as something else.
+`-(korupsi kpk)`, `"a b"~2`, `ko*rup*`) is refused, never searched as something else. An unknown field is one
+part, any of its words (`catatan:presiden`); left out (`-catatan:presiden`), each of them is.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ OPERATORS = ("OR", "AND", "NOT")  # upper case only: a lower-case `or` is a word
 _PIECE = re.compile(  # a field's value may be missing: `official:` (then nothing is asked of it)
     r"(?P<open>(?P<open_sign>[-+]*)\()|(?P<close>\))"  # `-(kpk OR kejaksaan)`, `NOT(kpk)`, `(-kpk)`
     r'|(?P<field_sign>[-+]*)(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"()]+))?'
-    r'|(?P<sign>[-+]*)"(?P<phrase>[^"]*)"?'
+    r'|(?P<sign>[-+]*)"(?P<phrase>[^"]*)(?:"(?P<near>~[^\s()"]*)?)?'  # `"a b"~2` (near): refused
     r"|(?P<word>[^\s()]+)"
 )
 # A minus sign or dash starting a word is a `-`: U+2212 minus, U+2010 hyphen, U+2011 non-breaking hyphen, U+2012
@@ -39,6 +40,7 @@ _PIECE = re.compile(  # a field's value may be missing: `official:` (then nothin
 # a word (`PAN–RB`, `2019–2024`) it is the hyphen the same word is searched with when typed `-`
 SIGN_DASHES = re.compile(r"(^|[\s(:])([\u2212\u2010-\u2014]+)(?=[^\s\u2212\u2010-\u2014])")
 INNER_DASHES = re.compile(r"(?<=\w)[\u2212\u2010-\u2014](?=\w)")
+INNER_STAR = re.compile(r"[^*]\*+.*\w")  # `ko*rup*`, `pe*-rintah`: a `*` after a word's start, a letter after it
 
 
 @dataclass(frozen=True)
@@ -94,15 +96,21 @@ def is_filler_group(group: list[Clause]) -> bool:
 
 def parse(text: str) -> ParsedQuery:
     """User text → AND-ed groups of OR-ed clauses, plus field filters, dates and excluded fields. BadQueryError
-    (`bad_syntax`) for a grouping it cannot search as written (`korupsi OR NOT kpk`, `-(korupsi kpk)`), with what
-    to write instead."""
-    text = _as_signs(normalise_text(text or ""))
+    (`bad_syntax`) for a grouping it cannot search as written (`korupsi OR NOT kpk`, `-(korupsi kpk)`), words
+    near each other (`"a b"~2`) or a `*` inside a word (`ko*rup*`), with what to write instead."""
+    text = read_as_typed(text or "")
     reading = _Reading()
     for match in _PIECE.finditer(text):
         reading = reading.take(match, text)
     while reading.outer is not None:  # `korupsi (kpk OR kejaksaan`: the group ends with the query
         reading = reading.close()
     return reading.parsed()
+
+
+def read_as_typed(text: str) -> str:
+    """Text as a query reads it: NFKC (fullwidth `２０１７` is `2017`), a dash starting a word a `-`, inside one
+    the hyphen (`2017–01` is `2017-01`). A date parameter is read so too, as its `from:` is."""
+    return _as_signs(normalise_text(text))
 
 
 def _as_signs(text: str) -> str:
@@ -157,16 +165,18 @@ class _Reading:
             return self.close(text[self.start:match.end()]) if self.outer is not None else self
         self.field_next = None
         field = (match["field"] or "").lower()
+        if match["near"] is not None:  # `"a b"~2`
+            raise _words_near_each_other(match, _signs(match["sign"] or "")[0] or self.negate_next)
         if match["word"] in OPERATORS:
             self.operator(match["word"])
         elif field in FILTER_FIELDS or field in DATE_FIELDS:
             self.read_field(field, match, text)
-        elif field and not (match["field_sign"] or self.negate_next):
+        elif field and (self.field is None or not (match["field_sign"] or self.negate_next)):
             self.unknown_field(match)
         elif self.field is not None:  # `official:(jokowi OR ganjar)`: each word a value of the field
             self.field_value(match)
-        else:  # a word, a phrase, or a signed unknown field (`-catatan:x`), read as a word
-            clause = _clause(match)
+        else:  # a word or a phrase
+            clause = _clause(match, self.negate_next)
             if clause is not None:
                 self.add(_Part(match.group(), (clause,), negated=clause.negated, required=clause.required))
         return self
@@ -236,10 +246,12 @@ class _Reading:
 
     def unknown_field(self, match: re.Match) -> None:
         """`catatan:presiden`, a pasted `https://…`, `10:30`: one unit, any of its words, which relaxation may
-        drop."""
-        words = tuple(Clause((word,)) for word in words_of(match.group()))
+        drop; `-catatan:presiden` leaves out what it would find, each of its words, as `-(catatan OR presiden)`
+        does."""
+        negated, required = _signs(match["field_sign"] or "")
+        words = tuple(Clause((word,)) for word in words_of(match.group()[len(match["field_sign"] or ""):]))
         if words:
-            self.add(_Part(match.group(), words))
+            self.add(_Part(match.group(), words, negated=negated, required=required))
 
     def parsed(self) -> ParsedQuery:
         query = _Query()
@@ -349,7 +361,9 @@ def _signs(signs: str) -> tuple[bool, bool]:
     return negated, bool(signs) and not negated
 
 
-def _clause(match: re.Match) -> Clause | None:
+def _clause(match: re.Match, after_not: bool = False) -> Clause | None:
+    """A word, a prefix or a phrase; BadQueryError (`bad_syntax`) for a `*` inside a word (`ko*rup*`), which
+    looks like a search it cannot do."""
     if match["phrase"] is not None:
         words = tuple(words_of(match["phrase"]))
         if not words:
@@ -363,6 +377,25 @@ def _clause(match: re.Match) -> Clause | None:
     words = tuple(words_of(bare))
     if not words:
         return None
+    if INNER_STAR.search(bare):
+        raise _star_inside(bare, negated or after_not)
     if len(words) > 1:  # `kota/kabupaten`, `Rp1.000`, `www.kpk.go.id`: its words in order, droppable as a word is
         return Clause(words, phrase=True, negated=negated, required=required)
     return Clause(words, prefix=bare.endswith("*") and len(words[0]) >= 2, negated=negated, required=required)
+
+
+def _words_near_each_other(match: re.Match, negated: bool) -> BadQueryError:
+    """`"komisi pemberantasan korupsi"~2` (Lucene's proximity) cannot be searched: the phrase, or the words."""
+    sign, words = "-" if negated else "", words_of(match["phrase"]) or ["…"]
+    phrase, apart = f'{sign}"{" ".join(words)}"', " ".join(sign + word for word in words)
+    return BadQueryError(f"{sign}{match.group().lstrip('-+')} asks for words near each other, which cannot be "
+                         f"searched: write {phrase} for the phrase, or {apart} without quotes for the words "
+                         f"anywhere", "bad_syntax")
+
+
+def _star_inside(bare: str, negated: bool) -> BadQueryError:
+    """`ko*rup*`: a `*` inside a word is no wildcard; the prefix before it is what can be searched."""
+    sign = "-" if negated else ""
+    start = bare.lstrip("*").split("*")[0]
+    return BadQueryError(f"a * ends a word, so {sign}{bare} cannot be searched: write {sign}{start}* for the words "
+                         f"starting {start}, or the whole word", "bad_syntax")

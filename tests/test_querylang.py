@@ -33,8 +33,19 @@ from search.querylang import Clause, is_filler_group, parse
     ("korupsi and kpk or not", ((Clause(("korupsi",)),), (Clause(("and",)),), (Clause(("kpk",)),),
                                 (Clause(("or",)),), (Clause(("not",)),))),
     ("korupsi official: from: said:", ((Clause(("korupsi",)),),)),
-    ("-catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
-    ("NOT catatan:presiden", ((Clause(("catatan", "presiden"), phrase=True, negated=True),),)),
+    # an unknown field is one part, any of its words; left out, it leaves out each (`-(catatan OR presiden)`)
+    ("catatan:presiden", ((Clause(("catatan",)), Clause(("presiden",))),)),
+    ("-catatan:presiden", ((Clause(("catatan",), negated=True),), (Clause(("presiden",), negated=True),))),
+    ("NOT catatan:presiden", ((Clause(("catatan",), negated=True),), (Clause(("presiden",), negated=True),))),
+    ("korupsi -title:kpk", ((Clause(("korupsi",)),), (Clause(("title",), negated=True),),
+                            (Clause(("kpk",), negated=True),))),
+    ("korupsi NOT judul:kpk", ((Clause(("korupsi",)),), (Clause(("judul",), negated=True),),
+                               (Clause(("kpk",), negated=True),))),
+    ("korupsi -(title:kpk)", ((Clause(("korupsi",)),), (Clause(("title",), negated=True),),
+                              (Clause(("kpk",), negated=True),))),
+    ("+title:kpk", ((Clause(("title",), required=True), Clause(("kpk",), required=True)),)),
+    # a `*` ending a word, however many, is a prefix; one before the word is nothing
+    ("korupsi** *kpk*", ((Clause(("korupsi",), prefix=True),), (Clause(("kpk",), prefix=True),))),
     ("", ()),
     # parentheses group: `-( … )` and `NOT ( … )` leave out each part an OR joins in them
     ("korupsi NOT (kpk OR kejaksaan)", ((Clause(("korupsi",)),), (Clause(("kpk",), negated=True),),
@@ -158,6 +169,28 @@ def test_fields_joined_by_or_select_any_of_them(text, filters, excluded, any_of)
                                     "with OR too, or search the group and the other side apart"),
     ("korupsi OR official:jokowi", "OR joins words with words and fields with fields, not korupsi with "
                                    "official:jokowi: write them without OR to ask for both"),
+    ("korupsi OR -title:kpk", "OR cannot join a part that is left out (-title:kpk): leave it out without OR "
+                              "(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)"),
+    # `"…"~N` asks for the words near each other, which is not searched: never a phrase and a word `2`
+    ('"komisi pemberantasan korupsi"~2', '"komisi pemberantasan korupsi"~2 asks for words near each other, which '
+                                         'cannot be searched: write "komisi pemberantasan korupsi" for the '
+                                         'phrase, or komisi pemberantasan korupsi without quotes for the words '
+                                         'anywhere'),
+    ('korupsi -"dana desa"~', '-"dana desa"~ asks for words near each other, which cannot be searched: write '
+                              '-"dana desa" for the phrase, or -dana -desa without quotes for the words '
+                              'anywhere'),
+    ('korupsi NOT "dana desa"~3', '-"dana desa"~3 asks for words near each other, which cannot be searched: '
+                                  'write -"dana desa" for the phrase, or -dana -desa without quotes for the words '
+                                  'anywhere'),
+    # a `*` ends a word: inside one it is no wildcard
+    ("ko*rup*", "a * ends a word, so ko*rup* cannot be searched: write ko* for the words starting ko, or the "
+                "whole word"),
+    ("korupsi -ko*si", "a * ends a word, so -ko*si cannot be searched: write -ko* for the words starting ko, or "
+                       "the whole word"),
+    ("NOT +ko*si", "a * ends a word, so -ko*si cannot be searched: write -ko* for the words starting ko, or "
+                   "the whole word"),
+    ("pe*-rintah", "a * ends a word, so pe*-rintah cannot be searched: write pe* for the words starting pe, or "
+                   "the whole word"),
 ])
 def test_what_cannot_be_searched_as_written_is_refused_saying_what_to_write(text, message):
     with pytest.raises(BadQueryError) as caught:

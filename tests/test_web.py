@@ -401,7 +401,9 @@ PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and
                   "dengan saringan (official:jokowi OR official:ganjar), tetapi tidak kata yang dikecualikan: tulis "
                   "korupsi -kpk, bukan korupsi OR NOT kpk. Kelompok dalam kurung yang dikecualikan atau digabung "
                   "dengan OR berisi kata yang digabung dengan OR: korupsi -(kpk OR kejaksaan) sama dengan korupsi "
-                  "-kpk -kejaksaan.",
+                  "-kpk -kejaksaan. Tanda * hanya di akhir kata: tulis ko* untuk kata yang berawalan ko, bukan "
+                  "ko*rup*. Kata yang berdekatan (~2 setelah frasa) tidak dapat dicari: hapus ~2 untuk mencari frasa "
+                  "itu.",
 }
 
 
@@ -420,6 +422,8 @@ PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and
     ("per_page=%EF%BC%95", "bad_per_page"),  # fullwidth five
     ("q=beras OR NOT banjir", "bad_syntax"),
     ("q=-(beras banjir)", "bad_syntax"),
+    ('q="beras banjir"~2', "bad_syntax"),
+    ("q=ber*as", "bad_syntax"),
 ])
 def test_bad_dates_and_numbers_are_400_on_every_route(client, query, code):
     for route in ("/api/search", "/api/facets/official"):
