@@ -76,6 +76,21 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
 
 
+def narrowest_date_bound(name: str, values: Sequence[str]) -> str:
+    """Of a `from` (or `to`) given several times (`from=2017&from=2018`), the one within all of them, as
+    `from:2017 from:2018` in a query reads: the latest start (the earliest end), as the API writes it; "" for
+    none. BadQueryError (`bad_date`) when one of them is no date bound."""
+    upper, bounds = name == "to", []
+    for value in (value for value in values if value.strip()):
+        bound = parse_date_bound(value, upper=upper)
+        if bound is None:
+            raise date_bound_error(name, value)
+        bounds.append((bound, written_date_bound(value)))
+    if not bounds:
+        return ""
+    return (min if upper else max)(bounds, key=lambda pair: pair[0])[1]
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """A validated search: what the library, the API and the page all accept.

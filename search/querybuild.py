@@ -18,7 +18,7 @@ from .analysis import Stems, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
-from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery, is_filler_group
+from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery, is_filler_group, read_as_typed
 from .matching import StemTerm
 from .relaxation import MAX_UNITS
 from .facet_aliases import named_values, with_variants
@@ -106,8 +106,9 @@ def _all_of(parts: list[wq.Query]) -> wq.Query:
 
 def parse_date_bound(value: str, upper: bool) -> date | None:
     """`2022`, `2022-09` or `2022-09-28` as the first (or, for `upper`, the last) day it covers; None for
-    anything else, including years outside MIN_YEAR..MAX_YEAR (`0000` would not even make a `date`)."""
-    match = PARTIAL_DATE.match(value.strip())
+    anything else, including years outside MIN_YEAR..MAX_YEAR (`0000` would not even make a `date`). Read as the
+    query reads `from:` (`２０２２` is `2022`), wherever it was typed."""
+    match = PARTIAL_DATE.match(read_as_typed(value).strip())
     if not match:
         return None
     year, month, day = int(match[1]), match[2], match[3]
@@ -127,8 +128,8 @@ def parse_date_bound(value: str, upper: bool) -> date | None:
 
 def written_date_bound(value: str) -> str:
     """A date bound parse_date_bound reads, written as the API writes one, to the same precision: `2022-9` ->
-    `2022-09`, `2022-9-5` -> `2022-09-05`, ` 2022 ` -> `2022`; anything else as it is."""
-    match = PARTIAL_DATE.match(value.strip())
+    `2022-09`, `2022-9-5` -> `2022-09-05`, ` 2022 ` -> `2022`, `２０２２` -> `2022`; anything else as it is."""
+    match = PARTIAL_DATE.match(read_as_typed(value).strip())
     if not match:
         return value
     return "-".join([match[1], *(f"{int(part):02d}" for part in (match[2], match[3]) if part)])
@@ -136,7 +137,7 @@ def written_date_bound(value: str) -> str:
 
 def date_bound_error(name: str, value: str) -> BadQueryError:
     """Why `value` bounds no dates: a day or month the calendar lacks (`2017-02-29`), or not written as one."""
-    match = PARTIAL_DATE.match(value.strip())
+    match = PARTIAL_DATE.match(read_as_typed(value).strip())
     if match and MIN_YEAR <= int(match[1]) <= MAX_YEAR:
         return BadQueryError(f"{name} {value.strip()} is not in the calendar: must be {DATE_BOUND_RULE}",
                              "bad_date")

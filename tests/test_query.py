@@ -5,7 +5,7 @@ import time
 import pytest
 
 from search.errors import BadQueryError, NotFoundError
-from search.query import SearchRequest, SearchService, search
+from search.query import SearchRequest, SearchService, narrowest_date_bound, search
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS, build_story_index, dinas_records, index_of_records
 
@@ -775,3 +775,28 @@ def test_a_word_finds_the_hyphenated_compounds_it_is_part_of_and_the_snippet_mar
         assert titles(run(service, '"relawan prabowo-gibran"')) == ["Kampanye akbar"]
     finally:
         service.close()
+
+
+@pytest.mark.parametrize("name, values, bound", [
+    ("from", ["2017", "2018"], "2018"),  # as `from:2017 from:2018` in a query: every bound holds
+    ("from", ["2018", "2017-06"], "2018"),
+    ("to", ["2022-10", "2022-9-30", "2023"], "2022-09-30"),
+    ("to", ["2022-09", "2022-09-30"], "2022-09"),  # the same last day: the first written
+    ("from", ["2017", "2017"], "2017"),
+    ("from", ["", " ", "\uff12\uff10\uff11\uff17"], "2017"),
+    ("to", [], ""),
+])
+def test_repeated_date_bounds_narrow_to_the_one_within_all(name, values, bound):
+    assert narrowest_date_bound(name, values) == bound
+
+
+def test_a_repeated_date_bound_that_is_no_date_is_refused():
+    with pytest.raises(BadQueryError) as caught:
+        narrowest_date_bound("from", ["2017", "zzz"])
+    assert (str(caught.value), caught.value.code) == (
+        "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100", "bad_date")
+
+
+def test_a_request_reads_fullwidth_date_bounds_as_its_query_does():
+    request = SearchRequest(date_from="\uff12\uff10\uff11\uff17", date_to="\uff12\uff10\uff11\uff18\uff0d\uff10\uff13")
+    assert (request.date_from, request.date_to) == ("2017", "2018-03")

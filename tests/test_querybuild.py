@@ -8,7 +8,7 @@ import pytest
 from search.errors import BadQueryError
 from search.indexer import build_index
 from search.query import SearchRequest, SearchService
-from search.querybuild import parse_date_bound
+from search.querybuild import parse_date_bound, written_date_bound
 from search.said import quoted_word
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "search"
@@ -288,9 +288,20 @@ def test_place_names_are_not_stemmed(small):
     ("2022-13", False, None),
     ("2022-02-30", False, None),
     ("kemarin", False, None),
+    # read as a query's `from:` is: NFKC (fullwidth digits and hyphen), a dash inside as the hyphen
+    ("\uff12\uff10\uff11\uff17", False, date(2017, 1, 1)),
+    ("\uff12\uff10\uff12\uff12\uff0d\uff10\uff19", True, date(2022, 9, 30)),
+    ("2022\u201309", True, date(2022, 9, 30)),
+    ("\u0662\u0660\u0661\u0667", False, None),  # Arabic-Indic digits: no more a year here than in a query
 ])
 def test_parse_date_bound(value, upper, expected):
     assert parse_date_bound(value, upper) == expected
+
+
+@pytest.mark.parametrize("value, written", [("\uff12\uff10\uff12\uff12-\uff19", "2022-09"),
+                                            (" 2022\u20139\u20135 ", "2022-09-05"), ("kemarin", "kemarin")])
+def test_a_date_bound_is_written_in_ascii_as_the_api_echoes_it(value, written):
+    assert written_date_bound(value) == written
 
 
 def test_a_word_matches_its_surface_form_boosted_or_its_stem_in_both_surface_fields():

@@ -417,6 +417,8 @@ PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and
     ("from=2017&to=2016", "bad_date_range"),
     ("q=from:2017 to:2016", "bad_date_range"),
     ("from=2017&q=to:2016-12", "bad_date_range"),
+    ("from=2017&from=zzz", "bad_date"),  # a repeated bound is read as the first is
+    ("to=2016&to=2022&from=2017", "bad_date_range"),  # ...and every one holds
     ("page=%D9%A3", "bad_page"),  # Arabic-Indic three
     ("page=1_000", "bad_page"),
     ("per_page=%EF%BC%95", "bad_per_page"),  # fullwidth five
@@ -435,6 +437,27 @@ def test_bad_dates_and_numbers_are_400_on_every_route(client, query, code):
     html = page.get_data(as_text=True)
     assert escape(PAGE_ERRORS[code]) in html
     assert escape(message) not in html
+
+
+def test_repeated_date_parameters_all_hold_as_repeated_bounds_in_the_query_do(client):
+    repeated = client.get("/api/search?from=2017&from=2022-09-28&from=2017&to=2022-09-28").get_json()
+    assert (repeated["query"]["from"], repeated["query"]["to"], repeated["total"]) == ("2022-09-28", "2022-09-28", 1)
+    assert client.get("/api/search?q=from:2017 from:2022-09-28 to:2022-09-28").get_json()["total"] == 1
+    html = client.get("/?q=&from=01/01/2017&from=28/09/2022&to=30/09/2022&to=2023").get_data(as_text=True)
+    assert "1 berita (1 artikel)" in html
+    assert 'aria-describedby="date-hint" value="28/09/2022"' in html and 'value="30/09/2022"' in html
+
+
+def test_a_fullwidth_date_parameter_is_read_as_in_the_query(client):
+    body = client.get("/api/search?from=\uff12\uff10\uff12\uff12-\uff10\uff19-\uff12\uff18&to=2022-09-28").get_json()
+    assert (body["query"]["from"], body["total"]) == ("2022-09-28", 1)
+    assert client.get("/?q=&from=\uff12\uff18/\uff10\uff19/\uff12\uff10\uff12\uff12&to=28/09/2022").status_code == 200
+
+
+def test_the_search_form_sends_each_date_bound_once(client):
+    html = client.get("/?q=korupsi&from=2017&to=2023&official=Thamrin").get_data(as_text=True)
+    form = html[html.index('<form class="search"'):html.index("</form>", html.index('<form class="search"'))]
+    assert (form.count('name="from"'), form.count('name="to"')) == (1, 1)
 
 
 def test_year_bounds_and_a_one_day_range_are_accepted(client):

@@ -28,7 +28,7 @@ from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile
 from search.backends import Backend
 from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest,
-                          has_control_characters)
+                          has_control_characters, narrowest_date_bound)
 from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
@@ -87,7 +87,8 @@ def whole_number(name: str, default: int) -> int:
 def request_from_args(typed_dates: bool = False, page: int | None = None) -> SearchRequest:
     """Read and validate the search parameters shared by the page and the API; facet values as the index
     holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. With `typed_dates` (the
-    page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only."""
+    page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only. A bound given
+    twice (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold."""
     read_date = indonesian.typed_date if typed_dates else str.strip
     return within_url_limits(SearchRequest(
         q=request.args.get("q", "").strip(),
@@ -95,8 +96,8 @@ def request_from_args(typed_dates: bool = False, page: int | None = None) -> Sea
         page=page or whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
-        date_from=read_date(request.args.get("from", "")),
-        date_to=read_date(request.args.get("to", "")),
+        date_from=narrowest_date_bound("from", [read_date(value) for value in request.args.getlist("from")]),
+        date_to=narrowest_date_bound("to", [read_date(value) for value in request.args.getlist("to")]),
         collapse=flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
         said=tuple(name for name in request.args.getlist("said") if name.strip()),
