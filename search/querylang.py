@@ -4,7 +4,7 @@
     source:detik place:kalianda from:2022-01-01 to:2022-12-31 +lampung dana AND desa said:"Suhajar Diantoro"
     -official:jokowi NOT source:detik
 
-A phrase, a word written `+word` and words joined by `AND` are required: the matching strategy
+A phrase (alone), a word written `+word` and words joined by `AND` are required: the matching strategy
 (search/relaxation.py) never lets an article without them through. `-` before a word, a phrase or a field
 excludes what it would select; `NOT` (upper case, a word of its own) is a `-` on what follows it, and a sign never
 cancels another (`--kpk`, `NOT -kpk`). Parentheses group: `-(kpk OR kejaksaan)` leaves out each word, fields joined
@@ -178,7 +178,7 @@ class _Reading:
         else:  # a word or a phrase
             clause = _clause(match, self.negate_next)
             if clause is not None:
-                self.add(_Part(match.group(), (clause,), negated=clause.negated, required=clause.required))
+                self.add(_Part(match.group(), (clause,), negated=clause.negated, required=_asked(match, clause)))
         return self
 
     def close(self, text: str = "") -> "_Reading":
@@ -301,8 +301,9 @@ class _Query:
             self.any_of.append(tuple(fields))
         elif fields:
             (self.filters if fields[0][0] in FILTER_FIELDS else self.dates).append(fields[0])
-        else:
-            self.groups.append([replace(clause, required=clause.required or part.required or required)
+        else:  # a quoted phrase is required alone; in an OR group, only when the group or the phrase is signed
+            alone = sum(len(part.clauses) for part in parts) == 1
+            self.groups.append([replace(clause, required=(alone and clause.required) or part.required or required)
                                 for part in parts for clause in part.clauses])
 
 
@@ -359,6 +360,12 @@ def _signs(signs: str) -> tuple[bool, bool]:
     never cancels another), `+` alone requires."""
     negated = "-" in signs
     return negated, bool(signs) and not negated
+
+
+def _asked(match: re.Match, clause: Clause) -> bool:
+    """Whether a sign requires the clause (`+kpk`, `+"abc def"`): a quoted phrase is required for being quoted
+    only where it stands alone, so `(zzzqx OR "abc def")` is an OR group relaxation may drop."""
+    return _signs(match["sign"] or "")[1] if match["phrase"] is not None else clause.required
 
 
 def _clause(match: re.Match, after_not: bool = False) -> Clause | None:

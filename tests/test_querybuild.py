@@ -348,6 +348,17 @@ def test_a_phrase_a_plus_word_and_words_joined_by_and_are_never_dropped(small):
     assert hits_with_missing(small, "beras AND banjir gempa") == (True, [("s3", ["beras", "banjir"], ["gempa"])])
 
 
+def test_an_or_group_holding_a_phrase_is_dropped_as_any_or_group_is(small):
+    # trial 43 (F2): `(zzzqx OR "abc def")` was required for the phrase inside it, so the query found nothing
+    assert hits_with_missing(small, "beras banjir (zzzqx OR yyyqx)") == (
+        True, [("s3", ["beras", "banjir"], ["zzzqx OR yyyqx"])])
+    assert hits_with_missing(small, 'beras banjir (zzzqx OR "gempa tsunami")') == (
+        True, [("s3", ["beras", "banjir"], ["zzzqx OR gempa tsunami"])])
+    assert hits_with_missing(small, 'beras banjir AND (zzzqx OR "gempa tsunami")') == (False, [])
+    assert hits_with_missing(small, 'beras banjir +(zzzqx OR "gempa tsunami")') == (False, [])
+    assert hits_with_missing(small, 'beras banjir (zzzqx OR "gempa tsunami")', match="all") == (False, [])
+
+
 def test_a_word_with_punctuation_inside_is_its_words_in_order_and_droppable(small):
     # trial 34: `Rp1.000`, `www.kpk.go.id`, `2022/2023` were required phrases, so one pasted amount emptied the query
     assert hits_with_missing(small, "beras banjir gempa/tsunami") == (

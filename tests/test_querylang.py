@@ -207,3 +207,25 @@ def test_a_query_of_exclusions_reads_something_and_empty_fields_read_nothing():
                                           ("korupsi", False)])
 def test_lower_case_operators_are_fillers(word, filler):
     assert is_filler_group([Clause((word,))]) is filler
+
+
+@pytest.mark.parametrize("text, groups", [
+    # trial 43 (F2): a quoted phrase is required alone; in an OR group it is one alternative of a group
+    # relaxation may drop, as `(zzzqx OR yyyqx)` is
+    ('korupsi (zzzqx OR "abc def")', ((Clause(("korupsi",)),),
+                                      (Clause(("zzzqx",)), Clause(("abc", "def"), phrase=True)))),
+    ('"abc def" OR "ghi jkl"', ((Clause(("abc", "def"), phrase=True), Clause(("ghi", "jkl"), phrase=True)),)),
+    ('korupsi ("abc def")', ((Clause(("korupsi",)),), (Clause(("abc", "def"), phrase=True, required=True),))),
+    ('korupsi ("abc def" OR', ((Clause(("korupsi",)),), (Clause(("abc", "def"), phrase=True, required=True),))),
+    # a sign or an AND still requires the group, or the one alternative signed
+    ('korupsi +(zzzqx OR "abc def")', ((Clause(("korupsi",)),), (Clause(("zzzqx",), required=True),
+                                                                  Clause(("abc", "def"), phrase=True, required=True)))),
+    ('korupsi AND (zzzqx OR "abc def")', ((Clause(("korupsi",), required=True),),
+                                          (Clause(("zzzqx",), required=True),
+                                           Clause(("abc", "def"), phrase=True, required=True)))),
+    ('korupsi (zzzqx OR +"abc def")', ((Clause(("korupsi",)),),
+                                       (Clause(("zzzqx",)), Clause(("abc", "def"), phrase=True, required=True)))),
+    ("korupsi (zzzqx OR +kpk)", ((Clause(("korupsi",)),), (Clause(("zzzqx",)), Clause(("kpk",), required=True)))),
+])
+def test_a_phrase_in_an_or_group_is_required_only_when_the_group_is(text, groups):
+    assert parse(text).groups == groups
