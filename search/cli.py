@@ -377,6 +377,8 @@ def format_result(result: dict) -> str:
     lines = [f"{counted} ({result['took_ms']} ms)"]
     if result.get("unreadable"):
         lines.append(f"nothing to search in {result['query']['q']!r}: every article is listed")
+    if result.get("unsearched"):
+        lines.append("not searched (too many words for one search): " + ", ".join(result["unsearched"]))
     if result.get("suggestion"):
         lines.append(f"did you mean: {result['suggestion']}")
     first = (result["query"]["page"] - 1) * result["query"]["per_page"]

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .analysis import Stems, stem_word, stopwords
+from .analysis import WORD_PATTERN, Stems, stem_word, stopwords
 from .facet_aliases import alias_words, named_values, prefix_value
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
@@ -29,7 +29,7 @@ from .errors import BadQueryError, QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
-from .relaxation import MAX_UNITS, RELAX_BELOW, choose_tiers, tiered
+from .relaxation import MAX_UNITS, RELAX_BELOW, check_unsearched, choose_tiers, tiered, unsearched_refusal
 from .resultcache import RESULT_CACHE_BYTES, ResultCache
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values, settled
@@ -45,6 +45,7 @@ WARM_AGENCIES = 48  # the agencies in most articles, whose names and acronyms a 
 WARM_SHARE = 4  # warming fills at most this part of the postings cache; searches keep the rest
 RESOLUTIONS_KEPT = 4_096  # typed facet values whose stored values a generation remembers
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
+_WORDS = re.compile(WORD_PATTERN)  # a word as the index reads one (a hit's words, when a prefix was cut short)
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _Masks:
     scores: np.ndarray | None = None  # ranking key per document; None when there are no words to score
     units: list[np.ndarray] = field(default_factory=list)  # per unit of the query, the documents holding it
     missing: np.ndarray | None = None  # per document, the droppable units it lacks (None: not relaxed)
+    unsearched: list[str] = field(default_factory=list)  # labels of the units the caps left without a word
     _matched: np.ndarray | None = None  # `matching`, once combined
 
     @property
@@ -135,6 +137,7 @@ class Evaluation:
     stem: Callable[[str], str] = stem_word  # how the generation's index stems a word
     relaxed: bool = False  # some matching articles lack some of the query's words (relaxation.py)
     held: list[tuple[list[str], list[str]]] | None = None  # per page hit: the units it holds, those it lacks
+    unsearched: list[str] = field(default_factory=list)  # the query's parts the caps left without a word
 
 
 @dataclass
@@ -331,18 +334,25 @@ class Generation:
             return _Masks(base if period is None else base & period, selections, scores)
         held = np.zeros(doc_count, dtype=np.int16)
         scores = np.zeros(doc_count, dtype=np.float32)
-        units, droppable = [], 0
+        units, droppable, unsearched = [], 0, []
         for unit in built.units:
             part = self.evaluator.run(unit.query, expansions)
             units.append(part.mask)
             scores += part.scores
-            if unit.weak or _cut_to_nothing(unit, expansions):
+            if unit.weak:
                 continue  # it ranks the articles the others let through, and narrows nothing
-            if unit.required or droppable == MAX_UNITS:  # past MAX_UNITS only with match=all: all are required
+            always = unit.required or droppable == MAX_UNITS  # past MAX_UNITS only with match=all: all are required
+            if expansions.unsearched(unit.label):  # no article is known to hold it: dropped, or the search refused
+                if always or not relax:
+                    raise unsearched_refusal(unit.label, expansions.capped, "match=all asks for every word" if
+                                             not relax else "it is required")
+                unsearched.append(unit.label)
+            if always:
                 base &= part.mask
             else:
                 held += part.mask
                 droppable += 1
+        check_unsearched(unsearched, expansions.capped, len(built.strong_units), droppable)
         tiers = choose_tiers(held, droppable, base, RELAX_BELOW, relax, len(built.strong_units))
         base &= tiers.admitted()  # the tiers of the query and its own filters: selections and the period narrow
         # them afterwards, so that the count beside a facet value or a month is what selecting it finds
@@ -351,7 +361,7 @@ class Generation:
         if not tiers.relaxed:
             return _Masks(base, selections, scores, units)
         missing = tiers.missing()
-        return _Masks(base, selections, tiered(scores, missing, base), units, missing)
+        return _Masks(base, selections, tiered(scores, missing, base), units, missing, unsearched)
 
     def evaluate(self, request, parsed: ParsedQuery | None = None) -> Evaluation:
         """Everything a search result shows, for a validated SearchRequest."""
@@ -380,10 +390,10 @@ class Generation:
         complete = int(np.count_nonzero(masks.complete(matching)))
         suggestion = self._suggestion(request, parsed, builder, 0 if built.respelled else complete, expansions)
         words = highlight_words(parsed, built)
-        held = [_held_units(built, masks, int(doc)) for doc in ranked]
+        held = [_held_units(built, masks, int(doc), stored, expansions) for doc, stored in zip(ranked, page)]
         return Evaluation(total, page, facets, self.months.counts(matching, documents), suggestion, words,
                           self.forms(words), searched_prefixes(parsed), expansions.describe(), total_articles,
-                          duplicates, self.stems.stem, complete < total_articles, held)
+                          duplicates, self.stems.stem, complete < total_articles, held, masks.unsearched)
 
     def _facet_counts(self, facet, masks: _Masks, documents: np.ndarray, request) -> list[FacetCount]:
         """One facet's listing under a search; `documents` are the numbers of those `masks.matching` flags."""
@@ -600,14 +610,6 @@ class Generation:
         return found
 
 
-def _cut_to_nothing(unit, expansions: Expansions) -> bool:
-    """A prefix the query's expansion budget left without a word (the 6th of 100 two-letter prefixes), or an OR
-    group of such prefixes: no article can hold it, so it narrows nothing, relaxed or not (the result lists it as
-    capped)."""
-    parts = unit.label.split(" OR ")  # `am* OR an*`: a group of prefixes each left without a word too
-    return all(expansions.capped.get(part, {}).get("searched", 1) == 0 for part in parts)
-
-
 class _LockedReader:
     """The two questions query building and spelling ask a Whoosh reader, each under the generation's io lock;
     a surface field's word frequencies come from its lexicons (PostingCache.doc_frequency)."""
@@ -640,12 +642,28 @@ def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
     return words
 
 
-def _held_units(built: BuiltQuery, masks: _Masks, document: int) -> tuple[list[str], list[str]]:
-    """The labels of the query's units a document holds, and of those it lacks."""
-    pairs = [(unit, mask) for unit, mask in zip(built.units, masks.units) if not unit.weak]
-    held = [unit.label for unit, mask in pairs if mask[document]]
-    lacked = [unit.label for unit, mask in pairs if not mask[document]]
+def _held_units(built: BuiltQuery, masks: _Masks, document: int, stored: dict[str, Any],
+                expansions: Expansions) -> tuple[list[str], list[str]]:
+    """The labels of the query's units a document holds, and of those it lacks. A unit the caps left without a
+    word is neither (the result says `unsearched`); one with a prefix cut short is held when the article (its
+    `stored` fields) has a word the prefix starts that was not searched for."""
+    held, lacked = [], []
+    for unit, mask in zip(built.units, masks.units):
+        if unit.weak or unit.label in masks.unsearched:
+            continue
+        holds = bool(mask[document]) or _holds_a_word_of(stored, expansions.cut_short(unit.label))
+        (held if holds else lacked).append(unit.label)
     return held, lacked
+
+
+def _holds_a_word_of(stored: dict[str, Any], prefixes: list[str]) -> bool:
+    """Whether the article's title or body has a word starting with one of `prefixes` (as the index reads its
+    words: analysis.WORD_PATTERN, lower case)."""
+    if not prefixes:
+        return False
+    starts = tuple(prefixes)
+    return any(word.lower().startswith(starts)
+               for text in (stored.get("title") or "", stored.get("body") or "") for word in _WORDS.findall(text))
 
 
 def searched_prefixes(parsed: ParsedQuery) -> set[str]:

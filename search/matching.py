@@ -126,6 +126,16 @@ class Expansions:
             self.capped[label] = {"found": max(found, before["found"]), "searched": max(len(chosen), before["searched"])}
         return sorted(text for text, _ in chosen)
 
+    def unsearched(self, label: str) -> bool:
+        """Whether a part of the query (`pe*`, or an OR group of prefixes, `pe* OR ke*`) was left without a word
+        to search: every alternative of it a prefix the caps gave none (the 6th of 100 two-letter prefixes)."""
+        return all(self.capped.get(part, {}).get("searched", 1) == 0 for part in label.split(" OR "))
+
+    def cut_short(self, label: str) -> list[str]:
+        """The prefixes of a part of the query (as typed, without `*`) that the caps searched for only some of
+        their words, or none."""
+        return [part[:-1] for part in label.split(" OR ") if part.endswith("*") and part in self.capped]
+
     def check(self) -> None:
         """QueryTooCostlyError once the search is past its deadline: checked before each word, phrase or
         expansion is read, so one search's work stays within its time whatever the query asks."""

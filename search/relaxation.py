@@ -15,6 +15,12 @@ of all words then finds nothing. Modelled on Meilisearch's `matchingStrategy`, T
   as a missing rare word costs more score than a missing common one, the articles lacking only the least
   informative word come first.
 
+A part the expansion caps left without a word to search (`pe*` after the query's prefixes used up its 1,000
+words: search/matching.py) cannot be known to be held by any article. It is dropped as a word is, counting
+against the half (the result names it `unsearched`, and no hit is said to lack it); where it could not be
+dropped, because it is required, match=all asks for every word, or more than half the units would be missing
+with it, the search is refused (`prefix_too_wide`) rather than answered without it.
+
 `match=all` turns it off. The work is bounded: one boolean and one score array per unit (cached postings),
 one count per document, and one pass over them per tier weighed (at most half the units).
 """
@@ -24,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from .errors import BadQueryError
 
 RELAX_BELOW = 10  # articles matching every word, below which articles missing some are added
 MATCH_MODES = ("relaxed", "all")  # `relaxed` (default) adds articles missing words; `all` never does
@@ -84,3 +92,21 @@ def tiered(keys: np.ndarray, missing: np.ndarray, admitted: np.ndarray) -> np.nd
         return keys
     span = float(keys[admitted].max() - min(0.0, float(keys[admitted].min()))) + 1.0
     return keys - missing.astype(np.float64) * span
+
+
+def check_unsearched(unsearched: list[str], capped: dict[str, dict[str, int]], units: int, droppable: int) -> None:
+    """BadQueryError `prefix_too_wide` when more of the query's parts were left unsearched (their labels;
+    `capped`: Expansions.capped) than relaxation may drop: most_missing of all `units`."""
+    if len(unsearched) > most_missing(units, droppable):
+        raise unsearched_refusal(unsearched[0], capped, f"without {', '.join(unsearched)} more than half of the "
+                                                        f"query's {units} words would be missing")
+
+
+def unsearched_refusal(label: str, capped: dict[str, dict[str, int]], reason: str) -> BadQueryError:
+    """Why a search needing a part the caps left without a word (`label`) is refused: what its first prefix
+    stands for (`capped`: Expansions.capped), and why the part could not be dropped (`reason`)."""
+    prefix = next(part for part in label.split(" OR ") if part in capped)
+    counts = capped[prefix]
+    return BadQueryError(f"{prefix} stands for {counts['found']:,} words, and the query's prefixes together for more "
+                         f"than one search reads: {label} could not be searched, and {reason}. Use longer prefixes, "
+                         f"or fewer", "prefix_too_wide", {"prefix": prefix, **counts})

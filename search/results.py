@@ -15,9 +15,10 @@ MAX_HIT_QUOTES = 3  # quotes a hit carries: those holding the most matched words
 def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = FACETS) -> dict[str, Any]:
     """The result dict: hits for the page (each with the query's words it holds and lacks), total, whether
     articles lacking some words were let in (`relaxed`), facet counts (each facet ignoring its own selection),
-    the per-month histogram of all matching articles, a spelling suggestion, what expansion caps cut, and
-    `unreadable` when the query holds text but nothing to search (`😀`): its hits are every article the
-    selections let through, as with no query."""
+    the per-month histogram of all matching articles, a spelling suggestion, what expansion caps cut and the
+    query's parts they left unsearched (dropped: no hit is said to hold or lack them), and `unreadable` when
+    the query holds text but nothing to search (`😀`): its hits are every article the selections let through,
+    as with no query."""
     matches = WordMatcher(evaluation.words, evaluation.prefixes, evaluation.forms, stem=evaluation.stem)
     selected = request.selected
     result: dict[str, Any] = {
@@ -37,6 +38,8 @@ def search_result(request, evaluation, took_ms: float, facets: FacetRegistry = F
         result["suggestion"] = evaluation.suggestion
     if evaluation.capped:
         result["capped"] = evaluation.capped
+    if evaluation.unsearched:
+        result["unsearched"] = list(evaluation.unsearched)
     if request.q.strip() and parse(request.q).reads_nothing:
         result["unreadable"] = True
     return result

@@ -528,3 +528,12 @@ def test_an_empty_path_is_bad_usage_not_the_current_directory(argv, argument, ca
     assert capsys.readouterr().err.splitlines()[-1].endswith(
         f"error: argument {argument}: an empty path (is a shell variable unset?)")
 
+
+
+def test_the_text_output_names_the_parts_left_unsearched():
+    from search.cli import format_result
+
+    result = {"total": 0, "total_articles": 0, "took_ms": 1.0, "hits": [], "facets": {}, "unsearched": ["pe*", "ke*"],
+              "query": {"q": "korupsi pe* ke*", "page": 1, "per_page": 10}}
+    assert format_result(result).splitlines() == [
+        "0 articles (1.0 ms)", "not searched (too many words for one search): pe*, ke*"]

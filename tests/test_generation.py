@@ -282,21 +282,79 @@ def test_an_agency_name_the_query_language_refuses_does_not_stop_the_warm_up(ind
         service.close()
 
 
-def test_a_prefix_the_expansion_budget_left_without_words_narrows_nothing(tmp_path, monkeypatch):
-    """`alp* bet* gam*` with a budget of 2 expanded words: `gam*` gets none. It cannot be held, so it must not
-    count as a unit every article lacks (a query of many prefixes found nothing, relaxed or not)."""
+def _budgeted_service(tmp_path, monkeypatch, records, **budget):
+    """A service over `records` whose searches each get Expansions(**budget) (a tiny word budget)."""
     from search.matching import Expansions
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "records.jsonl").write_text(
-        "".join(json.dumps(record) + "\n" for record in SELECTION_RECORDS), encoding="utf-8")
+        "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     build_index([tmp_path / "src"], tmp_path / "index")
-    monkeypatch.setattr(search.generation.Generation, "budget", lambda self: Expansions(total=2))
-    service = SearchService(tmp_path / "index")
+    monkeypatch.setattr(search.generation.Generation, "budget", lambda self: Expansions(**budget))
+    return SearchService(tmp_path / "index")
+
+
+def _refusal(service, q, match="relaxed"):
+    from search.errors import BadQueryError
+
+    with pytest.raises(BadQueryError) as refused:
+        service.search(SearchRequest(q=q, collapse=False, match=match))
+    return refused.value.code, refused.value.fields
+
+
+def test_a_prefix_the_expansion_budget_left_without_words_is_dropped_and_said_unsearched(tmp_path, monkeypatch):
+    """`alp* bet* gam*` with a budget of 2 expanded words: `gam*` gets none, so no article can be known to hold
+    it. Trial 12: counted as a unit every article lacks, many prefixes found nothing. Trial 43: narrowing
+    nothing, it let match=all answer with articles lacking it, said each hit lacked a word never searched for,
+    and dropped more than half the words with `relaxed` false. Relaxed, it is dropped as relaxation drops a
+    word (within half of them), the result says so (`relaxed`, `unsearched`), no hit is said to lack it; where
+    it cannot be dropped the search is refused, naming it."""
+    service = _budgeted_service(tmp_path, monkeypatch, SELECTION_RECORDS, total=2)
     try:
-        found = [service.search(SearchRequest(q=q, collapse=False, match=match))
-                 for q in ("alp* bet* gam*", "alp* bet* (gam* OR cat*)") for match in ("relaxed", "all")]
-        assert [result["total_articles"] for result in found] == [13] * 4
-        assert found[0]["capped"]["expansions"] == {"gam*": {"found": 1, "searched": 0}}
+        for q, unsearched in (("alp* bet* gam*", "gam*"), ("alp* bet* (gam* OR cat*)", "gam* OR cat*")):
+            found = service.search(SearchRequest(q=q, collapse=False))
+            assert (found["total_articles"], found["relaxed"], found["unsearched"]) == (13, True, [unsearched])
+            assert {(tuple(hit["matched"]), tuple(hit["missing"])) for hit in found["hits"]} == {(("alp*", "bet*"), ())}
+        assert found["capped"]["expansions"] == {"gam*": {"found": 1, "searched": 0},
+                                                 "cat*": {"found": 1, "searched": 0}}
+        refused = ("prefix_too_wide", {"prefix": "gam*", "found": 1, "searched": 0})
+        assert _refusal(service, "alp* bet* gam*", match="all") == refused  # every word asked, one not searched
+        assert _refusal(service, "alp* bet* +gam*") == refused  # a required one is never dropped
+        whole = service.search(SearchRequest(q="alp* bet*", collapse=False, match="all"))
+        assert (whole["total_articles"], whole["relaxed"], "unsearched" in whole) == (13, False, False)
     finally:
         service.close()
+
+
+def test_no_more_than_half_the_words_are_dropped_for_the_budget(tmp_path, monkeypatch):
+    """`alp* gam* bet*` with a budget of 1 word: two of three prefixes are left without one, more than
+    relaxation may drop (one of three), so the search is refused rather than answered on `alp*` alone."""
+    service = _budgeted_service(tmp_path, monkeypatch, SELECTION_RECORDS, total=1)
+    try:
+        assert _refusal(service, "alp* gam* bet*") == ("prefix_too_wide", {"prefix": "gam*", "found": 1, "searched": 0})
+        assert service.search(SearchRequest(q="alp* gam*", collapse=False))["unsearched"] == ["gam*"]  # one of two
+    finally:
+        service.close()
+
+
+def test_a_hit_holding_a_word_of_a_prefix_the_caps_cut_short_is_not_said_to_lack_it(tmp_path, monkeypatch):
+    """`gam*` searched for its one most frequent word (`gamelan`): the article saying only `gamma` holds the
+    prefix all the same, though it was let in by relaxation; the one with neither lacks it."""
+    records = [_record(n, body) for n, body in enumerate(["alpha gamelan"] * 3 + ["alpha gamma", "alpha delta"])]
+    service = _budgeted_service(tmp_path, monkeypatch, records, per_expansion=1)
+    try:
+        found = service.search(SearchRequest(q="alpha gam*", collapse=False))
+        assert (found["total_articles"], found["relaxed"], "unsearched" in found) == (5, True, False)
+        assert found["capped"]["expansions"] == {"gam*": {"found": 2, "searched": 1}}
+        held = sorted((hit["url"].rsplit("/", 1)[1], hit["matched"], hit["missing"]) for hit in found["hits"])
+        assert held == [("0", ["alpha", "gam*"], []), ("1", ["alpha", "gam*"], []), ("2", ["alpha", "gam*"], []),
+                        ("3", ["alpha", "gam*"], []), ("4", ["alpha"], ["gam*"])]
+        complete = service.search(SearchRequest(q="alpha gam*", collapse=False, match="all"))
+        assert complete["total_articles"] == 3  # match=all: the articles holding a word searched for
+    finally:
+        service.close()
+
+
+def _record(number: int, words: str) -> dict[str, str]:
+    return {"title": f"Catatan {number}", "url": f"https://contoh.example/{number}", "date": "2022-03-01",
+            "source": "Contoh", "body": f"Warga nomor {number} bercerita tentang {words} di balai desa."}

@@ -367,3 +367,13 @@ def test_a_surface_words_frequency_from_the_lexicons_is_whooshs(tmp_path):
         assert generation.postings.doc_frequency(BODY_WORDS, "desa") == 3
     finally:
         service.close()
+
+
+def test_a_part_is_unsearched_when_every_alternative_is_a_prefix_left_without_words():
+    from search.matching import Expansions
+
+    expansions = Expansions(capped={"pe*": {"found": 10, "searched": 0}, "ke*": {"found": 10, "searched": 0},
+                                    "ba*": {"found": 10, "searched": 3}})
+    assert [expansions.unsearched(label) for label in ("pe*", "pe* OR ke*", "pe* OR zzzqx", "ba*", "korupsi")] == [
+        True, True, False, False, False]
+    assert [expansions.cut_short(label) for label in ("pe* OR zzzqx", "ba* OR ko*", "korupsi")] == [["pe"], ["ba"], []]

@@ -407,8 +407,11 @@ def test_prefixes_of_one_query_expand_to_at_most_1000_words_in_all(wordy_service
     assert capped["se*"] == {"found": 400, "searched": 0}
     assert capped["se*"]["searched"] == 0  # past the cap a prefix matches nothing, and the result says why
     once = run(wordy_service, "ma* me* mi* pe* ke* se*")  # a prefix written 20 times is one part of the query
-    # `se*`, left without words, narrows nothing: no article counts as lacking it, so nothing is relaxed
-    assert (result["total"], result["relaxed"]) == (once["total"], once["relaxed"]) == (20, False)
+    # `se*`, left without words, is dropped as relaxation drops a word (one of six) and said unsearched; no hit
+    # is said to lack it
+    assert [(found["total"], found["relaxed"], found["unsearched"]) for found in (result, once)] == [
+        (20, True, ["se*"])] * 2
+    assert {tuple(hit["missing"]) for hit in result["hits"]} == {()}
 
 
 def test_an_excluded_prefix_the_caps_would_cut_is_refused(wordy_service):

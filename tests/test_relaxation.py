@@ -59,3 +59,20 @@ def test_the_tier_chosen_is_the_first_whose_allowed_documents_reach_the_threshol
     needed = next((n for n in range(droppable, droppable - most - 1, -1) if found[n:].sum() >= threshold),
                   droppable - most)
     assert choose_tiers(held, droppable, allowed, threshold=threshold).needed == needed
+
+
+def test_parts_left_unsearched_are_refused_past_half_the_units_naming_the_first_prefix():
+    from search.errors import BadQueryError
+    from search.relaxation import check_unsearched
+
+    capped = {"pe*": {"found": 2387, "searched": 0}, "me*": {"found": 3559, "searched": 0}}
+    check_unsearched(["pe*"], capped, units=3, droppable=3)  # one of three may be missing
+    check_unsearched(["pe*", "me*"], capped, units=4, droppable=4)
+    with pytest.raises(BadQueryError) as refused:
+        check_unsearched(["pe*", "me*"], capped, units=3, droppable=3)  # one of three may be missing
+    assert (refused.value.code, refused.value.fields) == ("prefix_too_wide",
+                                                          {"prefix": "pe*", "found": 2387, "searched": 0})
+    assert "without pe*, me* more than half of the query's 3 words would be missing" in str(refused.value)
+    with pytest.raises(BadQueryError) as grouped:
+        check_unsearched(["zzzqx OR me*"], capped, units=1, droppable=1)
+    assert grouped.value.fields["prefix"] == "me*"

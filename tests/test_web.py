@@ -848,3 +848,21 @@ def test_a_query_the_parser_refuses_is_a_400_page_keeping_the_query_in_its_box(c
     assert response.status_code == 400
     assert "Pencarian ini tidak dapat dibaca seperti ditulis." in html
     assert 'value="korupsi OR NOT kpk"' in html
+
+
+def test_a_prefix_left_without_words_is_said_unsearched_or_refused(client, monkeypatch):
+    """Trial 43: a prefix the expansion caps leave without a word is named, on the page and in the API, and
+    refused where it could not be dropped (match=all)."""
+    import search.generation
+    from search.matching import Expansions
+
+    monkeypatch.setattr(search.generation.Generation, "budget", lambda self: Expansions(total=0))
+    body = client.get("/api/search?q=bupati+ka*").get_json()
+    assert (body["unsearched"], body["relaxed"], body["capped"]["expansions"]["ka*"]["searched"]) == (["ka*"], True, 0)
+    assert all("ka*" not in hit["missing"] + hit["matched"] for hit in body["hits"])
+    html = client.get("/?q=bupati+ka*").get_data(as_text=True)
+    assert "Tidak dicari karena terlalu banyak kata berawalan sama untuk satu pencarian: <em>ka*</em>." in html
+    refused = client.get("/api/search?q=bupati+ka*&match=all")
+    assert (refused.status_code, refused.get_json()["error"]["code"]) == (400, "prefix_too_wide")
+    page = client.get("/?q=bupati+ka*&match=all")
+    assert page.status_code == 400 and "Awalan ka* mencakup" in page.get_data(as_text=True)
