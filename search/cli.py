@@ -103,7 +103,9 @@ DEFAULT_SOURCES = ("seeds",)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="warta", description="Search Indonesian regional news by official and agency.",
-                                     epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 some inputs rejected.")
+                                     epilog=("Exit codes: 0 ok, 1 error, 2 usage, 3 some inputs rejected (or none "
+                                             "gave an article), 130 interrupted (Ctrl-C), 143 a reindex stopped by "
+                                             "SIGTERM."))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     reindex = commands.add_parser("reindex", help="build the index from articles (.txt, .jsonl, .json, .csv, .html)",
@@ -189,10 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "connection is closed (default: %(default)s)")
     serve.add_argument("--queue-limit", type=whole(1, MAX_CONNECTIONS), default=None, metavar="N",
                        help="requests each worker lets wait for a thread; one more is answered 503 at once "
-                            "(Retry-After: 1), an export when half as many wait (default: four times --threads)")
+                            "(Retry-After: 1), an export when a quarter as many wait (default: four times --threads)")
     serve.add_argument("--queue-wait", type=whole(1, 3600), default=1, metavar="SECONDS",
                        help="while the request waiting longest for a thread has waited this many seconds, a new one "
-                            "is answered 503 at once, an export after half as long (default: %(default)s)")
+                            "is answered 503 at once, an export after a quarter as long (default: %(default)s)")
     serve.add_argument("--queue-timeout", type=whole(1, 3600), default=5, metavar="SECONDS",
                        help="a request still waiting for a thread after this many seconds is answered 503 instead "
                             "(default: %(default)s)")

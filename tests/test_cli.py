@@ -25,6 +25,16 @@ def test_every_command_has_help_text():
                 assert option.help, f"{name} {option.dest}"
 
 
+def test_the_help_lists_every_exit_code_the_commands_give():
+    """Trial 46: `warta --help` named four exit codes; 130 (Ctrl-C) and 143 (SIGTERM) happen too."""
+    from search.cli import EXIT_ERROR, EXIT_REJECTED_INPUTS, EXIT_TERMINATED, EXIT_USAGE
+    from search.entry import EXIT_INTERRUPTED
+
+    epilog = build_parser().epilog
+    assert [code for code in (EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED_INPUTS, EXIT_INTERRUPTED, EXIT_TERMINATED)
+            if f" {code} " not in epilog] == []
+
+
 def test_reindex_then_search_json(tmp_path, capsys):
     assert main(["reindex", str(SEEDS), str(CORPUS), "--index", str(tmp_path)]) == EXIT_OK
     out = capsys.readouterr().out
