@@ -1244,7 +1244,7 @@ def _past_blank_lines(lines: Iterator[str]) -> tuple[int, Iterator[str]]:
 def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions,
               row_ends: dict[int, int] | None = None) -> Iterator[tuple[int, object]]:
     """The rows of a file given as its lines, after the blank lines that open it and Excel's `sep=` line if it
-    opens the rest (line numbers stay the file's). A field may be as long as MAX_FILE_BYTES: an over-long body is
+    opens the rest, and the blank lines after that (line numbers stay the file's). A field may be as long as MAX_FILE_BYTES: an over-long body is
     then one record's rejection (article_from_record), and the rows after it are read; the csv module's own field
     limit would end the file there, every later row lost. Cells beyond the header's columns are not read, with a
     warning."""
@@ -1253,10 +1253,13 @@ def _csv_rows(path: Path, lines: Iterable[str], options: ReadOptions,
     sample = "".join(start)
     declared = EXCEL_SEPARATOR.match(sample)
     dialect = csv_dialect(sample[:READ_CHUNK], (declared[1] or declared[2]) if declared else None)
-    counted = _QuoteCounted(itertools.chain(start, lines), dialect.quotechar)
-    if declared:
-        next(counted, None)
-    skipped_lines = blank + (1 if declared else 0)
+    lines = itertools.chain(start, lines)
+    skipped_lines = blank
+    if declared:  # the `sep=` line, and the blank lines after it (trial 46: its blank lines lost every row)
+        next(lines, None)
+        blank, lines = _past_blank_lines(lines)
+        skipped_lines += 1 + blank
+    counted = _QuoteCounted(lines, dialect.quotechar)
     csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.DictReader(counted, dialect=dialect)
     try:

@@ -331,12 +331,14 @@ def test_a_semicolon_csv_whose_second_row_is_short_is_read_by_its_header(tmp_pat
 @pytest.mark.parametrize("opening, line_end, delimiter", [
     ("\n", "\n", ","), ("\ufeff\n", "\n", ","), ("\r\n\r\n", "\r\n", ","), ("\n", "\n", ";"),
     ("\ufeff\r\n", "\r\n", ";"), ("\r", "\r", "\t"), (" \n\t\n", "\n", ","), ("\n", "\n", "sep=;"),
+    ("", "\n", "sep=; blank"), ("\n", "\r\n", "sep=; blank"),  # trial 46: blank lines after `sep=` lost every row
 ])
 def test_blank_lines_before_a_csvs_header_are_passed_over_and_lines_keep_their_numbers(
         tmp_path, monkeypatch, opening, line_end, delimiter):
     """A blank first line was taken for the header: no columns, every row lost (`2 cells beyond the header's 0
     columns`, `missing or empty 'body'`). Read whole and streamed alike."""
-    declared, delimiter = (["sep=;"], ";") if delimiter == "sep=;" else ([], delimiter)
+    declared, delimiter = {"sep=;": (["sep=;"], ";"), "sep=; blank": (["sep=;", "", " \t"], ";")}.get(
+        delimiter, ([], delimiter))
     rows = [*declared, f"title{delimiter}body", f'Satu{delimiter}"{BODY}"', f"Dua{delimiter}{BODY}"]
     path = tmp_path / "export.csv"
     path.write_bytes((opening + line_end.join(rows) + line_end).encode("utf-8"))
