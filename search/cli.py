@@ -563,6 +563,8 @@ def main(argv: Sequence[str] | None = None, facets=None) -> int:
         print(f"warta {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except WartaError as error:
+        for line in getattr(error, "listed", ()):  # what a reindex passed over before it found nothing to read
+            print(line, file=sys.stderr)
         print(f"warta {args.command}: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:

@@ -13,6 +13,15 @@ class InputError(WartaError):
     code = "bad_input"
 
 
+class NoSourcesError(InputError):
+    """Paths holding no file of a kind Warta reads; `listed` holds what the walk passed over (`skipped: …`
+    lines), printed before the error."""
+
+    def __init__(self, message: str, listed: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.listed = listed
+
+
 class NoArticleError(InputError):
     """A readable page that holds no article (an index page, an empty file)."""
 

@@ -31,7 +31,7 @@ from whoosh import index as whoosh_index
 from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
 from .documents import stored_article
-from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, InputError, StoryStateError
+from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, NoSourcesError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, open_searcher, publish, remove_interrupted_links,
@@ -267,6 +267,14 @@ class UpdatePlan:
 NO_SOURCES = "no .txt, .jsonl, .json, .csv or .html files found"
 
 
+def no_sources(paths: Iterable[str | os.PathLike], report: BuildReport) -> NoSourcesError:
+    """The error of a reindex whose paths hold no file it reads, listing what the walk passed over (a folder of
+    `.md` files, links leading out of it) as the report would have (trial 46: a reindex listed none of it)."""
+    listed = tuple(f"{kind}: {rejection}" for kind, rejections in report.by_kind().items()
+                   for rejection in rejections) + tuple(report.unlisted_notes())
+    return NoSourcesError(f"{NO_SOURCES} in " + ", ".join(str(p) for p in paths), listed)
+
+
 @dataclass(frozen=True)
 class Walked:
     """What an update needs of the walk besides its sources: the directories it could not list (their files'
@@ -361,7 +369,7 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     say = notice or report.notices.append
     sources, walked = listed_sources(paths, options, report)
     if not sources and not walked.unlisted:
-        raise InputError(f"{NO_SOURCES} in " + ", ".join(str(p) for p in paths))
+        raise no_sources(paths, report)
     try:
         claim_root(root, say)
         with ReindexLock(root, say):

@@ -230,9 +230,13 @@ def test_a_directory_with_nothing_to_read_is_an_error_for_both_commands(tmp_path
     assert main([command, str(tmp_path / "notes"), *where]) == EXIT_ERROR
     skipped = (f"skipped: {tmp_path / 'notes'}: 1 files of kinds Warta does not read, not read (.md 1; it reads "
                ".csv .htm .html .json .jsonl .txt)")
-    listed = [skipped] if command == "extract" else []  # reindex raises before it prints its report (build_index)
-    assert capsys.readouterr().err.splitlines() == [*listed, f"warta {command}: {found} {tmp_path / 'notes'}"]
+    assert capsys.readouterr().err.splitlines() == [skipped, f"warta {command}: {found} {tmp_path / 'notes'}"]
     assert not (tmp_path / "ix").exists()
+    (tmp_path / "links").mkdir()  # trial 46: a reindex of links leading nowhere listed none of them
+    (tmp_path / "links" / "broken.json").symlink_to(tmp_path / "nowhere.json")
+    assert main([command, str(tmp_path / "links"), *where]) == EXIT_ERROR
+    assert capsys.readouterr().err.splitlines() == [f"skipped: {tmp_path / 'links' / 'broken.json'}: broken symbolic "
+                                                    f"link", f"warta {command}: {found} {tmp_path / 'links'}"]
 
 
 @pytest.mark.parametrize("argv, message", [

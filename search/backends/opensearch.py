@@ -421,15 +421,16 @@ class OpenSearchBackend:
                 notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
         """Bring the alias's index in line with the articles under `paths`: an update of the live index
         unless `full` (or there is none to update, saying why), else a new index bulk-loaded and swapped in."""
-        from ..indexer import NO_SOURCES, BuildReport, listed_sources
+        from ..indexer import BuildReport, listed_sources, no_sources
         from .opensearch_update import update_live
 
         started = time.perf_counter()
         report = BuildReport.listing(self.url, options)
         say = notice or report.notices.append
-        sources, walked = listed_sources(list(paths), options, report)
+        paths = list(paths)
+        sources, walked = listed_sources(paths, options, report)
         if not sources and not walked.unlisted:
-            raise BadQueryError(NO_SOURCES, "bad_input")
+            raise no_sources(paths, report)
         with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
             live = None if full else self._updatable(say)
             if live is not None:
