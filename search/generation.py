@@ -31,7 +31,7 @@ from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
 from .relaxation import MAX_UNITS, RELAX_BELOW, check_unsearched, choose_tiers, tiered, unsearched_refusal
 from .resultcache import RESULT_CACHE_BYTES, ResultCache
-from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, STORY_NUMBER, SURFACE_FIELDS
+from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, READ_ORDER, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values, settled
 from .spelling import (MAX_CANDIDATES, SpellingTable, close_spellings, corrected_words, gazetteer_words,
                        merged_lexicon, name_words)
@@ -186,12 +186,20 @@ class Generation:
                       for facet in registry}
             stories = column_values(searcher.reader(), STORY_NUMBER, memo) if STORY_NUMBER in searcher.schema \
                 else np.arange(searcher.doc_count_all(), dtype=np.int64)  # written before stories: one each
-            collapsing = Collapsing.from_columns(stories, dates)
+            # written before read orders were: document numbers break ties, as they did then
+            orders = column_values(searcher.reader(), READ_ORDER, memo) if READ_ORDER in searcher.schema else None
+            collapsing = Collapsing.from_columns(stories, dates, orders)
         except BaseException:
             searcher.close()
             raise
         return cls(name, searcher, postings, Evaluator(postings, dates), facets, dates, MonthIndex.from_dates(dates),
                    collapsing, lease, registry=registry, results=ResultCache(result_cache_bytes))
+
+    @property
+    def read_orders(self) -> np.ndarray | None:
+        """Each document's place in reading order (schema.READ_ORDER), which breaks ties of dates and scores;
+        None in an index written before it was kept (document numbers break them there)."""
+        return self.collapsing.orders
 
     @property
     def stems(self) -> Stems:
@@ -292,10 +300,14 @@ class Generation:
             return self.searcher.document(id=article_id)
 
     def story_members(self, story: str, limit: int) -> list[dict[str, Any]]:
-        """Stored fields of the articles of one story (at most `limit`), earliest first, undated last."""
+        """Stored fields of the articles of one story (at most `limit`), earliest first, undated last, then in
+        reading order."""
+        orders = self.read_orders
         with self.postings.io:
-            found = [fields for _, fields in zip(range(limit), self.searcher.documents(story=story))]
-        return sorted(found, key=lambda fields: (fields.get("date") is None, fields.get("date") or "", fields["id"]))
+            found = [(self.searcher.stored_fields(doc), doc if orders is None else int(orders[doc]))
+                     for _, doc in zip(range(limit), self.searcher.document_numbers(story=story))]
+        found.sort(key=lambda member: (member[0].get("date") is None, member[0].get("date") or "", member[1]))
+        return [fields for fields, _ in found]
 
     def prepare(self, parsed: ParsedQuery, selected: dict[str, tuple[str, ...]], start, end,
                 expansions: Expansions, relax: bool = True) -> tuple[QueryBuilder, BuiltQuery, _Masks]:
@@ -376,11 +388,11 @@ class Generation:
         total_articles = len(documents)
         if request.collapse:  # one hit per story: its earliest article by date, its best-ranked by relevance
             shown = self.collapsing.representatives(matching, None if by_date else masks.scores)
-            ranked = top_documents(shown, keys, depth)[depth - request.per_page:depth]
+            ranked = top_documents(shown, keys, depth, self.read_orders)[depth - request.per_page:depth]
             versions = self.collapsing.other_versions(ranked, matching)
             total = int(np.count_nonzero(shown))
         else:
-            ranked = top_documents(matching, keys, depth)[depth - request.per_page:depth]
+            ranked = top_documents(matching, keys, depth, self.read_orders)[depth - request.per_page:depth]
             versions = [np.zeros(0, dtype=np.int64)] * len(ranked)
             total = total_articles
         with self.postings.io:
@@ -421,7 +433,7 @@ class Generation:
         keys = self._keys(masks) if by_date else masks.scores
         if request.collapse:
             matching = self.collapsing.representatives(matching, None if by_date else masks.scores)
-        return top_documents(matching, keys, limit)
+        return top_documents(matching, keys, limit, self.read_orders)
 
     def stored(self, documents: np.ndarray):
         """Stored fields of documents, one at a time (each read under the io lock)."""

@@ -39,7 +39,8 @@ from .generations import (MANIFEST, ReindexLock, claim_root, current_generation,
 from .loaders import (DEFAULT_OPTIONS, REJECTION_KINDS, ReadOptions, Rejection, RejectionList, find_sources,
                       read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
-from .schema import build_schema, layout
+from .schema import READ_ORDER, build_schema, layout
+from .segments import SegmentMemo, column_values
 from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
 from .writing import add_article, collector_paused, discard, merge_small_segments, open_writer
 
@@ -422,11 +423,12 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
         return None, {}
     with searcher:
         written, wanted = searcher.schema, build_schema(facets)
-    if set(written.names()) != set(wanted.names()):
+    lacking = set(build_schema(FacetRegistry(())).names()) - set(written.names())  # fields every index has now
+    if not lacking and set(written.names()) != set(wanted.names()):
         say(f"the current generation {base.name} has other facets than {', '.join(facets.names)}: "
             "rebuilding it in full")
         return None, {}
-    if layout(written) != layout(wanted):
+    if lacking or layout(written) != layout(wanted):
         say(f"the current generation {base.name} was written with an older field layout: rebuilding it in full")
         return None, {}
     return base, old
@@ -505,7 +507,7 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
             deleted = {i for i in stale_ids if writer.delete_by_term("id", i, searcher=before)}
             for i in deleted:
                 stories.remove(i)
-            adder = _Adder(writer, before, stale_ids, report, stories, options, stems, facets)
+            adder = _Adder(writer, before, stale_ids, report, stories, options, stems, facets, next_read_order(before))
             for key in changed:
                 ids = adder.add_file(keys[key], progress)
                 if keys[key] not in adder.failed_files:
@@ -523,20 +525,31 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
 
 
 def _write_in_stories(ix, stories: dict[str, str], facets: FacetRegistry = FACETS) -> None:
-    """Documents (id -> story) written again in other stories, from their stored fields: neither their source
-    files nor this run's articles are read again. A writer of its own, after the update's: the update's writer
-    cannot delete the documents it added itself."""
+    """Documents (id -> story) written again in other stories, from their stored fields, each keeping its place
+    in reading order: neither their source files nor this run's articles are read again. A writer of its own,
+    after the update's: the update's writer cannot delete the documents it added itself."""
     writer = open_writer(ix)
     try:
         with ix.searcher() as searcher:
+            orders = searcher.reader().column_reader(READ_ORDER)
             for article_id, story in stories.items():
-                article = stored_article(searcher.document(id=article_id))
+                document = searcher.document_number(id=article_id)
+                article = stored_article(searcher.stored_fields(document))
                 writer.delete_by_term("id", article_id, searcher=searcher)
-                add_article(writer, article, content_key(article), story, None, facets)
+                add_article(writer, article, content_key(article), story, None, facets, orders[document])
         writer.commit(mergetype=merge_small_segments)
     except BaseException:
         discard(writer)
         raise
+
+
+def next_read_order(searcher) -> int:
+    """The read order (schema.READ_ORDER) of the first article an update of the index `searcher` reads adds:
+    after every document it has, deleted ones included."""
+    reader = searcher.reader()
+    if not reader.doc_count_all():
+        return 1
+    return int(column_values(reader, READ_ORDER, SegmentMemo()).max()) + 1
 
 
 def _kept_members(before, stories: set[str], stale_ids: set[str]) -> dict[str, str]:
@@ -633,8 +646,9 @@ class _Adder:
 
     def __init__(self, writer, before, stale_ids: set[str], report: BuildReport,
                  stories: StoryIndex, options: ReadOptions = DEFAULT_OPTIONS, stems: Stems | None = None,
-                 facets: FacetRegistry = FACETS) -> None:
+                 facets: FacetRegistry = FACETS, first_order: int = 1) -> None:
         self.writer = writer
+        self.next_order = first_order  # the read order of the next article added (schema.READ_ORDER)
         self.facets = facets
         self.stems = stems  # learns the words of every article added
         self.stories = stories
@@ -682,7 +696,8 @@ class _Adder:
         else:
             self.bodies[article.id] = article.body
             story = self.added_stories[article.id] = self.stories.assign(article.id, article.body, self._body_of)
-            add_article(self.writer, article, key, story, self.stems, self.facets)
+            add_article(self.writer, article, key, story, self.stems, self.facets, self.next_order)
+        self.next_order += 1  # a fresh build's workers number the spooled articles as this does (parallel.py)
         self.report.indexed += 1
         return article.id
 

@@ -581,16 +581,19 @@ class Evaluator:
         return mask
 
 
-def top_documents(mask: np.ndarray, keys: np.ndarray, depth: int) -> np.ndarray:
-    """Numbers of the `depth` flagged documents with the highest keys; ties go to the lower document number."""
+def top_documents(mask: np.ndarray, keys: np.ndarray, depth: int, orders: np.ndarray | None = None) -> np.ndarray:
+    """Numbers of the `depth` flagged documents with the highest keys; ties go to the lower of `orders` (each
+    document's read order, schema.READ_ORDER; None: the lower document number)."""
     candidates = np.flatnonzero(mask)
     values = keys[candidates]
+    ties = candidates if orders is None else orders[candidates]
     if len(candidates) > depth:
         threshold = np.partition(values, len(values) - depth)[len(values) - depth]
         above = values > threshold
-        tied = np.flatnonzero(values == threshold)[:depth - int(above.sum())]
+        tied = np.flatnonzero(values == threshold)
+        tied = tied[np.argsort(ties[tied], kind="stable")][:depth - int(above.sum())]
         chosen = np.concatenate([np.flatnonzero(above), tied])
-        candidates, values = candidates[chosen], values[chosen]
-    order = np.lexsort((candidates, -values.astype(np.float64)))
+        candidates, values, ties = candidates[chosen], values[chosen], ties[chosen]
+    order = np.lexsort((ties, -values.astype(np.float64)))
     return candidates[order]
 

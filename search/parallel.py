@@ -94,7 +94,7 @@ class ArticleSpool:
         self.path.unlink(missing_ok=True)
 
 
-Claimed = tuple[tuple[Article, str], str]  # a spooled article with its content key, and its story
+Claimed = tuple[tuple[Article, str], str, int]  # a spooled article with its content key, its story, its read order
 
 
 def _run_part(items: Callable[[], Iterator[Claimed]], directory: str, counter, writers: int, parent: int, errors,
@@ -120,11 +120,12 @@ def chunk_size(expected: int, workers: int) -> int:
 
 
 def _claimed(spool: Path, queue) -> Iterator[Claimed]:
-    """In a worker: each article (with its content key) of the chunks it takes from the queue, with its story,
-    until the queue says there are no more (None)."""
+    """In a worker: each article (with its content key) of the chunks it takes from the queue, with its story
+    and its place in reading order (the spool's, from 1: schema.READ_ORDER), until the queue says there are no
+    more (None)."""
     while (chunk := queue.get()) is not None:
-        offset, count, stories = chunk
-        yield from zip(ArticleSpool.read_at(spool, offset, count), stories)
+        offset, count, stories, first = chunk
+        yield from zip(ArticleSpool.read_at(spool, offset, count), stories, range(first, first + count))
 
 
 def _write_part(items: Iterator[Claimed], directory: str, counter, writers: int,
@@ -137,8 +138,8 @@ def _write_part(items: Iterator[Claimed], directory: str, counter, writers: int,
     with collector_paused():
         writer = SegmentedWriter(ix, segment_budget_bytes(writers))
         try:
-            for done, ((article, key), story) in enumerate(items, start=1):
-                writer.add(article, key, story, stems, facets)
+            for done, ((article, key), story, order) in enumerate(items, start=1):
+                writer.add(article, key, story, stems, facets, order)
                 if done % 50 == 0:
                     with counter.get_lock():
                         counter.value += 50
@@ -229,7 +230,7 @@ class ParallelWriters:
             _raise_failure(self.processes, self.pipes)  # a worker failed: stop reading now
         self.spool.flush()
         start = self.published
-        self.queue.put((self.spool.offset(start), end - start, stories[start:end]))
+        self.queue.put((self.spool.offset(start), end - start, stories[start:end], start + 1))
         self.published = end
         self._report()
 

@@ -18,6 +18,11 @@ TITLE_WORDS = "title_surface"  # the title's words as written, with positions
 BODY_WORDS = "body_surface"
 DATE_NUMBER = "date_num"  # yyyymmdd column
 STORY_NUMBER = "story_num"
+# The order the indexer read the article in (sources in path order, then their records in order; an update's
+# articles after every one it keeps): dates and scores that tie go to the article read first. Document
+# numbers do not keep that order (a fresh build's worker processes write their segments side by side, an
+# update's merge moves small segments behind larger ones).
+READ_ORDER = "read_order"
 OFFICIAL = "official"  # the official and agency facets' fields, which query filters (`official:`) also name
 AGENCY = "agency"
 REGION = "region"  # the region facet's field: Kemendagri codes
@@ -70,6 +75,7 @@ def build_schema(facets: FacetRegistry = FACETS) -> Schema:
         quotes=STORED(),  # [{"speaker", "text", "kind"}]
         story=ID(stored=True),  # the id of the story's first indexed article (search/stories.py)
         story_num=COLUMN(NumericColumn("q")),  # the story as a number, read as one array for collapsing
+        read_order=COLUMN(NumericColumn("q")),  # READ_ORDER, read as one array for breaking ties
     )
 
 

@@ -778,13 +778,15 @@ def story_number(story: str) -> int:
 MAX_DUPLICATES = 20  # other versions listed under one hit
 
 
-def story_representatives(documents: np.ndarray, stories: np.ndarray, preference: np.ndarray) -> np.ndarray:
-    """Of `documents` (document numbers), the one per story with the highest `preference` (ties: the lower
-    document number), in ascending document order."""
+def story_representatives(documents: np.ndarray, stories: np.ndarray, preference: np.ndarray,
+                          orders: np.ndarray | None = None) -> np.ndarray:
+    """Of `documents` (document numbers), the one per story with the highest `preference` (ties: the lower of
+    `orders`, the read order; None: the lower document number), in ascending document order."""
     if not len(documents):
         return documents
     story = stories[documents]
-    order = np.lexsort((documents, -preference[documents].astype(np.float64), story))
+    ties = documents if orders is None else orders[documents]
+    order = np.lexsort((ties, -preference[documents].astype(np.float64), story))
     first = np.ones(len(order), dtype=bool)
     first[1:] = story[order][1:] != story[order][:-1]
     return np.sort(documents[order][first])
@@ -805,9 +807,10 @@ class Collapsing:
     stories: np.ndarray
     alone: np.ndarray  # bool per document: no other document, live or deleted, has its story
     earliest: np.ndarray  # earliest_first(dates)
+    orders: np.ndarray | None = None  # each document's read order, which breaks ties (None: document numbers)
 
     @classmethod
-    def from_columns(cls, stories: np.ndarray, dates: np.ndarray) -> "Collapsing":
+    def from_columns(cls, stories: np.ndarray, dates: np.ndarray, orders: np.ndarray | None = None) -> "Collapsing":
         alone = np.ones(len(stories), dtype=bool)
         if len(stories):
             order = np.argsort(stories, kind="stable")
@@ -816,38 +819,39 @@ class Collapsing:
             repeated[1:] = ordered[1:] == ordered[:-1]
             repeated[:-1] |= repeated[1:]
             alone[order[repeated]] = False
-        return cls(stories, alone, earliest_first(dates))
+        return cls(stories, alone, earliest_first(dates), orders)
 
     def representatives(self, matching: np.ndarray, preference: np.ndarray | None = None) -> np.ndarray:
         """A boolean array over documents: of those flagged in `matching`, one per story, the one with the
-        highest `preference` (None: the earliest by date; ties: the lower document number)."""
+        highest `preference` (None: the earliest by date; ties: the one read first)."""
         preference = self.earliest if preference is None else preference
         shown = matching & self.alone
         shared = np.flatnonzero(matching & ~self.alone)
-        shown[story_representatives(shared, self.stories, preference)] = True
+        shown[story_representatives(shared, self.stories, preference, self.orders)] = True
         return shown
 
     def other_versions(self, representatives: np.ndarray, matching: np.ndarray,
                        limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
-        """For each representative, the other documents of its story flagged in `matching`, earliest first, at
-        most `limit`."""
+        """For each representative, the other documents of its story flagged in `matching`, earliest first (then
+        the one read first), at most `limit`."""
         found = [np.zeros(0, dtype=np.int64)] * len(representatives)
         shared = [i for i, document in enumerate(representatives.tolist()) if not self.alone[document]]
         if shared:
             versions = other_versions(representatives[shared], np.flatnonzero(matching & ~self.alone),
-                                      self.stories, self.earliest)
+                                      self.stories, self.earliest, orders=self.orders)
             for i, documents in zip(shared, versions):
                 found[i] = documents[:limit]
         return found
 
 
 def other_versions(representatives: np.ndarray, documents: np.ndarray, stories: np.ndarray,
-                   preference: np.ndarray, limit: int = MAX_DUPLICATES) -> list[np.ndarray]:
+                   preference: np.ndarray, limit: int = MAX_DUPLICATES,
+                   orders: np.ndarray | None = None) -> list[np.ndarray]:
     """For each representative, the other `documents` of its story, by `preference` (highest first; ties: the
-    lower document number), at most `limit`."""
+    lower of `orders`, the read order; None: the lower document number), at most `limit`."""
     wanted = stories[representatives]
     members = documents[np.isin(stories[documents], wanted)]
-    members = members[np.lexsort((members, -preference[members]))]
+    members = members[np.lexsort((members if orders is None else orders[members], -preference[members]))]
     found = []
     for representative, story in zip(representatives.tolist(), wanted.tolist()):
         same = members[(stories[members] == story) & (members != representative)]

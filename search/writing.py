@@ -12,6 +12,7 @@ from .analysis import Stems
 from .articles import Article
 from .documents import to_document
 from .facet_registry import FACETS, FacetRegistry
+from .schema import READ_ORDER
 from .segments import SMALL_MERGE_DOCS
 
 MIN_WRITER_MEMORY_MB = 256
@@ -79,8 +80,8 @@ class SegmentedWriter:
         return open_writer(self.ix, limit_mb=2 * -(-self.budget_bytes // MB))  # never reached: see add()
 
     def add(self, article: Article, key: str, story: str | None = None, stems: Stems | None = None,
-            facets: FacetRegistry = FACETS) -> None:
-        add_article(self._writer, article, key, story, stems, facets)
+            facets: FacetRegistry = FACETS, order: int = 0) -> None:
+        add_article(self._writer, article, key, story, stems, facets, order)
         self._pooled += 1
         if self._writer.pool.currentsize >= self.budget_bytes:
             self._commit()
@@ -222,10 +223,11 @@ def discard(writer) -> None:
 
 
 def add_article(writer, article: Article, key: str, story: str | None = None, stems: Stems | None = None,
-                facets: FacetRegistry = FACETS) -> None:
-    """Add one article's document (in `story`, by default its own), and make sure the stem cache knows every
-    word it brings (stems are not indexed: queries group the indexed words by the stems the cache gives)."""
-    writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
+                facets: FacetRegistry = FACETS, order: int = 0) -> None:
+    """Add one article's document (in `story`, by default its own; `order` its place in reading order,
+    schema.READ_ORDER), and make sure the stem cache knows every word it brings (stems are not indexed:
+    queries group the indexed words by the stems the cache gives)."""
+    writer.add_document(**to_document(article, story=story, facets=facets), content_key=key, **{READ_ORDER: order})
     if stems is not None:
         stems.learn(article.title + "\n" + article.body)
 

@@ -928,3 +928,85 @@ def test_repeated_edits_of_one_file_leave_no_segment_of_deleted_articles(tmp_pat
     finally:
         reader.close()
     assert count(tmp_path / "ix") == 24
+
+
+def dated(n: int, day: str = "2022-09-28", edit: str = "") -> dict:
+    """An article of `day` whose words no other shares (no story joins two of them)."""
+    words = " ".join(hashlib.sha1(f"{n}-{i}{edit}".encode()).hexdigest()[:8] for i in range(12))
+    return {"title": f"Judul {n}", "url": f"https://example.id/{n}", "date": day, "body": f"Berita rapat {words}."}
+
+
+def ranked_numbers(root, **request) -> list[int]:
+    """The numbers (dated's `n`) of a search's hits, all on one page."""
+    from search.query import SearchRequest, SearchService
+
+    service = SearchService(root)
+    try:
+        hits = service.search(SearchRequest(per_page=50, collapse=False, **request))["hits"]
+    finally:
+        service.close()
+    return [int(hit["url"].rsplit("/", 1)[1]) for hit in hits]
+
+
+def test_a_parallel_build_ranks_same_day_articles_and_equal_scores_in_the_order_they_were_read(tmp_path, monkeypatch):
+    """Trial 45: the worker processes of a fresh build write their segments side by side, so document numbers
+    do not follow the order the articles were read in, and Whoosh broke ties by them (OpenSearch by read order)."""
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr("search.parallel.segment_budget_bytes", lambda writers: 20_000)  # a few articles each
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "b.jsonl", [dated(n) for n in range(20, 40)])
+    jsonl(sources / "a.jsonl", [dated(n) for n in range(20)])
+    assert build_index([sources], tmp_path / "ix").indexed == 40
+    assert ranked_numbers(tmp_path / "ix", sort="date") == list(range(40))
+    assert ranked_numbers(tmp_path / "ix", q="rapat") == list(range(40))  # the same score each
+
+
+def test_an_update_ranks_its_articles_after_the_same_day_ones_it_keeps_though_segments_merge(tmp_path):
+    """An update's articles are read after every article the index keeps, a file whose name sorts first and
+    a changed file read again whole included; a full reindex reads them all in path order. Merging an update's
+    small segments puts them before larger ones (document numbers), which must not reorder the day."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [dated(n) for n in range(3)])
+    build_index([sources], tmp_path / "ix")
+    for n, name in ((3, "b"), (4, "c"), (5, "d"), (6, "0")):  # 0.jsonl sorts first, and comes last
+        jsonl(sources / f"{name}.jsonl", [dated(n)])
+        assert build_index([sources], tmp_path / "ix").indexed == 1
+    assert len(open_current(tmp_path / "ix")._segments()) < 5  # the one-article segments were merged
+    assert ranked_numbers(tmp_path / "ix", sort="date") == [0, 1, 2, 3, 4, 5, 6]
+    jsonl(sources / "a.jsonl", [dated(0), dated(1, edit="suntingan"), dated(2)])
+    assert build_index([sources], tmp_path / "ix").indexed == 3
+    assert ranked_numbers(tmp_path / "ix", sort="date") == [3, 4, 5, 6, 0, 1, 2]
+    assert build_index([sources], tmp_path / "ix", full=True).indexed == 7
+    assert ranked_numbers(tmp_path / "ix", sort="date") == [6, 0, 1, 2, 3, 4, 5]
+
+
+def test_an_index_written_before_read_orders_ranks_ties_by_document_number_and_is_rebuilt_by_an_update(
+        tmp_path, monkeypatch):
+    import search.indexer
+    from search.documents import to_document
+    from search.schema import READ_ORDER, build_schema
+
+    def older_schema(facets):
+        schema = build_schema(facets)
+        schema.remove(READ_ORDER)
+        return schema
+
+    def older_add(writer, article, key, story, stems, facets, order):
+        writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [dated(n) for n in range(3)])
+    with monkeypatch.context() as patched:
+        patched.setattr(search.indexer, "build_schema", older_schema)
+        patched.setattr(search.indexer, "add_article", older_add)
+        build_index([sources], tmp_path / "ix")
+    assert READ_ORDER not in open_current(tmp_path / "ix").schema
+    assert ranked_numbers(tmp_path / "ix", sort="date") == [0, 1, 2]
+    jsonl(sources / "b.jsonl", [dated(3)])
+    older, notices = generation(tmp_path / "ix"), []
+    assert build_index([sources], tmp_path / "ix", notice=notices.append).indexed == 4
+    assert notices == [f"the current generation {older} was written with an older field layout: rebuilding it in full"]
+    assert ranked_numbers(tmp_path / "ix", sort="date") == [0, 1, 2, 3]

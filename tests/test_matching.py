@@ -104,6 +104,15 @@ def test_top_documents_rank_by_key_then_document_number():
     assert top_documents(np.zeros(6, dtype=bool), keys, 3).tolist() == []
 
 
+def test_top_documents_give_ties_to_the_document_read_first():
+    keys = np.array([1.0, 3.0, 2.0, 3.0, 0.5, 3.0])
+    mask = np.ones(6, dtype=bool)
+    orders = np.array([6, 5, 4, 3, 2, 1])  # read last to first
+    assert top_documents(mask, keys, 10, orders).tolist() == [5, 3, 1, 2, 0, 4]
+    assert top_documents(mask, keys, 2, orders).tolist() == [5, 3]  # of three tied, the two read first
+    assert top_documents(mask, keys, 4, orders).tolist() == [5, 3, 1, 2]
+
+
 @pytest.fixture()
 def two_segments(tmp_path):
     """Two segments (five documents, then five more), one document deleted."""

@@ -556,6 +556,25 @@ def test_an_article_lists_its_other_versions_and_which_came_first(story_service)
     assert (story_service.article(alone["id"])["versions"], story_service.article(alone["id"])["first_version"]) == ([], None)
 
 
+def test_versions_of_one_day_are_listed_in_the_order_they_were_read(tmp_path):
+    from .conftest import version_of_seed
+
+    outlets = [("Lampost", "turut mengikuti"), ("Radar Lampung", "ikut dalam"), ("Tribun", "mengikuti pula")]
+    records = [{"title": f"Rakornas versi {outlet}", "url": f"https://{outlet.split()[0].lower()}.example/rakornas",
+                "date": "2022-09-29", "source": outlet, "body": version_of_seed(outlet, lead)}
+               for outlet, lead in outlets]
+    service = SearchService(index_of_records(tmp_path, records))  # ids: Radar Lampung's, Lampost's, Tribun's
+    try:
+        hits = run(service, "rakornas")["hits"]
+        assert [(hit["source"], [d["source"] for d in hit["duplicates"]]) for hit in hits] == [
+            ("Lampost", ["Radar Lampung", "Tribun"])]
+        article = service.article(hits[0]["duplicates"][1]["id"])
+        assert article["first_version"] == hits[0]["id"]
+        assert [v["source"] for v in article["versions"]] == ["Lampost", "Radar Lampung"]
+    finally:
+        service.close()
+
+
 def test_the_region_facet_nests_kabupaten_under_their_province(story_service):
     every = run(story_service, "", collapse=False)
     assert every["facets"]["region"] == [

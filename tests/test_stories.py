@@ -324,6 +324,15 @@ def test_collapsing_marks_documents_alone_in_their_story_and_prefers_the_earlies
     assert [v.tolist() for v in collapsing.other_versions(np.array([2, 1]), everything)] == [[0, 4], []]
 
 
+def test_collapsing_gives_ties_to_the_article_read_first():
+    stories, dates = np.array([5, 5, 5, 7]), np.array([20250101, 20250101, 20250101, 20250102])
+    collapsing = Collapsing.from_columns(stories, dates, np.array([3, 1, 2, 4]))  # documents 1, 2, 0 read first
+    everything = np.ones(4, dtype=bool)
+    assert np.flatnonzero(collapsing.representatives(everything)).tolist() == [1, 3]
+    assert np.flatnonzero(collapsing.representatives(everything, np.array([2.0, 1.0, 2.0, 0.0]))).tolist() == [2, 3]
+    assert [v.tolist() for v in collapsing.other_versions(np.array([1]), everything)] == [[2, 0]]
+
+
 def test_collapsing_answers_as_sorting_every_matching_document_does():
     rng = np.random.default_rng(7)
     stories = rng.integers(0, 150, 200)
