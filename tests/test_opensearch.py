@@ -421,6 +421,74 @@ def test_an_index_without_a_manifest_is_rebuilt_in_full_saying_so(updated):
     assert notices[0] == f"the live index {generation} was written by an older Warta: rebuilding it in full"
 
 
+def test_ties_go_to_the_article_read_first_on_both_after_a_parallel_build_and_an_update(opensearch_url, tmp_path,
+                                                                                        monkeypatch):
+    """Trial 45: Whoosh broke ties of dates and scores by document numbers, which a fresh build's worker
+    processes do not write in reading order; OpenSearch by the order the articles were read in."""
+    import hashlib
+
+    from .conftest import version_of_seed
+
+    def dated(n: int, day: str | None = "2022-09-28") -> dict:
+        words = " ".join(hashlib.sha1(f"{n}-{i}".encode()).hexdigest()[:8] for i in range(12))
+        return {"title": f"Judul {n}", "url": f"https://example.id/{n}", "date": day, "body": f"Berita rapat {words}."}
+
+    outlets = [("Lampost", "turut mengikuti", "2022-09-29"), ("Radar Lampung", "ikut dalam", "2022-09-29"),
+               ("Kompas", "mengikuti juga", None), ("Tribun", "mengikuti pula", "2022-09-29")]
+    versions = [{"title": f"Rakornas versi {outlet}", "url": f"https://{outlet.split()[0].lower()}.example/rakornas",
+                 "date": day, "source": outlet, "body": version_of_seed(outlet, lead).replace(
+                     ", Rabu (28/9/2022)", "" if day is None else ", Rabu (28/9/2022)")}  # no date read from the text
+                for outlet, lead, day in outlets]
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    write_records(folder / "b.jsonl", [dated(n) for n in range(20, 40)] + versions)
+    write_records(folder / "a.jsonl", [dated(n) for n in range(20)])
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)  # written by worker processes
+    monkeypatch.setattr("search.parallel.segment_budget_bytes", lambda writers: 20_000)  # a few articles each
+    whoosh = open_backend(BackendSettings("whoosh", str(tmp_path / "whoosh")))
+    cluster = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-ties-{os.getpid()}"))
+    requests = [SearchRequest(**params, page=page) for page in (1, 2, 3) for params in (
+        dict(sort="date", collapse=False), dict(sort="date"), dict(q="rapat"), dict(q="rapat", sort="date"),
+        dict(q="rakornas", sort="date"), dict(q="rakornas", sort="date", collapse=False))]
+
+    def ranked(backend, request) -> list[str]:
+        return [hit["url"].split("/")[-1] if "example.id" in hit["url"] else hit["source"]
+                for hit in backend.search(request)["hits"]]
+
+    def same_on_both() -> None:
+        for request in requests:
+            expected, found = (without_timing(backend.search(request)) for backend in (whoosh, cluster))
+            for hit in expected["hits"] + found["hits"]:
+                hit.pop("snippet")
+            assert found == expected, request
+        tribun = next(hit["id"] for hit in whoosh.search(SearchRequest(q="rakornas", collapse=False))["hits"]
+                      if hit["source"] == "Tribun")
+        assert cluster.article(tribun) == whoosh.article(tribun)
+        every = SearchRequest(sort="date", collapse=False)
+        assert list(cluster.export(every, 100)) == list(whoosh.export(every, 100))
+
+    try:
+        for backend in (whoosh, cluster):
+            assert backend.reindex([str(folder)], full=True).indexed == 44
+        assert ranked(whoosh, SearchRequest(sort="date", collapse=False, per_page=50)) == [
+            "Lampost", "Radar Lampung", "Tribun", *map(str, range(40)), "Kompas"]
+        assert ranked(whoosh, SearchRequest(q="rakornas", sort="date")) == ["Lampost"]
+        first = whoosh.search(SearchRequest(q="rakornas"))["hits"][0]["id"]
+        assert [v["source"] for v in whoosh.article(first)["versions"]] == ["Radar Lampung", "Tribun", "Kompas"]
+        same_on_both()
+        write_records(folder / "0.jsonl", [dated(40)])  # sorts first, read by the update after the rest
+        for backend in (whoosh, cluster):
+            assert backend.reindex([str(folder)], full=False).indexed == 1
+        every_day = ranked(whoosh, SearchRequest(sort="date", collapse=False, per_page=50))
+        assert every_day[3:-1] == list(map(str, range(41)))
+        same_on_both()
+    finally:
+        drop(cluster)
+        cluster.close()
+        whoosh.close()
+
+
 def test_a_missing_alias_is_no_index_yet_for_an_update_and_a_503_for_a_search(opensearch_url, tmp_path):
     """`warta reindex` without --full on an alias nothing carries yet, or one deleted behind Warta's back, builds
     in full (it used to die on `alias [..] missing`); a search meanwhile is IndexMissingError (503), not a 500."""

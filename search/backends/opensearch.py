@@ -49,7 +49,7 @@ from .opensearch_lock import ClusterLease
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
 TITLE_BOOST = 2.0  # the title field's boost in the Whoosh schema
-ORDER = "order"  # the order articles were read in: Whoosh's document numbers, which break ties
+ORDER = "order"  # the order articles were read in (Whoosh's schema.READ_ORDER), which breaks ties
 EARLIEST = "earliest"  # yyyymmdd, undated last: a story's earliest article stands for it when sorting by date
 STORY_FIRST = "story_first"  # the date of the story's earliest article: collapsed stories sort by it
 UNDATED_LAST = 99_999_999
@@ -753,7 +753,7 @@ class OpenSearchBackend:
         if request.collapse:
             body["collapse"] = {"field": "story", "inner_hits": {
                 "name": "versions", "size": MAX_DUPLICATES + 1, "_source": ["stored"],
-                "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}}
+                "sort": [{EARLIEST: "asc"}, {ORDER: "asc"}]}}
             body["aggs"]["stories"] = {"filter": _all(selections.values()), "aggs": {"count": {
                 "cardinality": {"field": "story", "precision_threshold": PRECISE_STORY_COUNT}}}}
         return body
@@ -842,7 +842,7 @@ class OpenSearchBackend:
         stored = found[0]["_source"]["stored"]
         versions = self.call(lambda c: c.search(index=self.alias, body={
             "query": {"term": {"story": stored.get("story") or article_id}}, "size": MAX_STORY_VERSIONS,
-            "_source": ["stored"], "sort": [{DATE_NUMBER: {"order": "asc", "missing": "_last"}}, {ORDER: "asc"}]}),
+            "_source": ["stored"], "sort": [{EARLIEST: "asc"}, {ORDER: "asc"}]}),
             read=True)
         return article_result(stored, [hit["_source"]["stored"] for hit in versions["hits"]["hits"]])
 
