@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from .articles import normalise_text
+from .articles import normalise_space, normalise_text
 from .errors import BadQueryError, shown
 from .extract.outlets import normalise_outlet
 
@@ -72,7 +72,8 @@ class Facet:
         in a facet of known names it is a BadQueryError."""
         values: dict[str, None] = {}
         for value in typed:
-            value = normalise_text(value).strip()  # as the query box's text: `Ｌａｍｓｅｌ`, a soft hyphen
+            value = normalise_space(normalise_text(value))  # as the query box's text: `Ｌａｍｓｅｌ`, a soft hyphen;
+            # a tab or a line break reads as a space (README), for OpenSearch's exact terms as for Whoosh
             if value:
                 values[self._stored(value)] = None
         return tuple(values)
