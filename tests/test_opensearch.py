@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import datetime, timezone
 
 import pytest
 
@@ -113,6 +114,8 @@ QUERIES = [
     dict(q="source:lampost OR from:2022-09-30", collapse=False), dict(q="said:suhajar OR said:thamrin", collapse=False),
     # a part of a hyphenated compound (`2019-2024`, `PAN-RB`) finds it on both (analysis.compound_parts)
     dict(q="2019 rakornas", collapse=False), dict(q="pan", collapse=False),
+    # a tab or a line break in a facet value reads as a space on both (trial 45: none found on OpenSearch)
+    dict(q="", selected={"official": ("Suhajar\tDiantoro",), "source": ("Lampost\n",)}, collapse=False),
 ]
 
 
@@ -379,11 +382,11 @@ def test_an_update_keeps_files_not_named_and_reads_again_a_file_read_with_other_
 
 def test_an_update_writes_what_changed_into_the_live_index_and_answers_as_a_fresh_build(updated):
     live, fresh, folder = updated
-    generation, seed_id = live.version, "cade9df429c4df30"
+    generation, seed_id = live.current_version().indices, "cade9df429c4df30"
     write_records(folder / "2" / "b.jsonl", [STORY_RECORDS[1]])  # a second version of the seed's story
     report = live.reindex([str(folder)], full=False)
     assert (report.indexed, report.removed, report.files_unchanged, report.files_removed) == (1, 0, 2, 0)
-    assert live.version == generation  # written into the live index, no new generation
+    assert live.current_version().indices == generation  # written into the live index, no new generation
     versions = live.article(seed_id)["versions"]
     assert sorted(v["source"] for v in versions) == ["Lampost", "Radar Lampung"]  # the new copy joined the story
     (folder / "2" / "a.jsonl").unlink()
@@ -394,7 +397,79 @@ def test_an_update_writes_what_changed_into_the_live_index_and_answers_as_a_fres
         request = SearchRequest(**params)
         assert without_timing(live.search(request)) == without_timing(fresh.search(request)), params
     again = live.reindex([str(folder)], full=False)
-    assert (again.indexed, again.removed, again.files_unchanged, live.version) == (0, 0, 2, generation)
+    stamped = live.version
+    again = live.reindex([str(folder)], full=False)
+    assert (again.indexed, again.removed, again.files_unchanged, live.version) == (0, 0, 2, stamped)  # nothing written
+
+
+TYPO_RECORD = {"title": "Birokrasy yang Lamban", "url": "https://example.id/birokrasy", "date": "2022-10-01",
+               "source": "Lampost", "body": "Warga mengeluhkan birokrasy desa yang lamban melayani surat pindah."}
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["update", "full"])
+def test_a_server_open_across_a_reindex_answers_as_a_fresh_process(updated, opensearch_url, full):
+    """A backend that searched before a reindex forgets what it remembered of the index (a word no article had
+    is searched with close spellings too: its frequency was kept) and tags its answers anew, whether the alias
+    moved (full) or an update wrote into the live index (trial 45: 203 hits of korupsi and korupsy kept after
+    an update, a fresh process found the 5 korupsy articles)."""
+    live, _, folder = updated
+    server = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url, opensearch_alias=live.alias))
+    request = SearchRequest(q="birokrasy", collapse=False)
+    try:
+        before, tag = server.search(request), server.version
+        assert before["total"] == 3  # birokrasi's articles
+        write_records(folder / "2" / "typo.jsonl", [TYPO_RECORD])
+        assert live.reindex([str(folder)], full=full).indexed == (4 if full else 1)
+        fresh = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url, opensearch_alias=live.alias))
+        expected = without_timing(fresh.search(request))
+        fresh.close()
+        assert [hit["title"] for hit in expected["hits"]] == ["Birokrasy yang Lamban"]
+        assert without_timing(server.search(request)) == expected
+        assert server.version != tag and server.version == live.version
+        if not full:  # the same index, stamped by the update, which is when it was published
+            stamp = server.version.split("@")[1]
+            assert server.version == f"{tag}@{stamp}" and server.published_at() == datetime.strptime(
+                stamp[:14], "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    finally:
+        server.close()
+
+
+def test_what_a_backend_remembers_of_an_index_is_kept_per_version_within_its_budget(updated, monkeypatch):
+    from search.backends import opensearch
+
+    live, _, folder = updated
+    monkeypatch.setattr(opensearch, "DOC_FREQUENCIES_KEPT", 2)
+    live.search(SearchRequest(q="birokrasi gedung rakornas"))
+    kept = live.frequencies
+    assert len(kept._kept) == 2 and kept is live.frequencies  # the oldest word's left out; same version, same cache
+    live.stamp_update(live.current_version().indices[0])
+    live.search(SearchRequest(q="gedung"))
+    assert live.frequencies is not kept and list(live.frequencies._kept) == [("body_surface", "gedung")]
+
+
+def test_a_reindex_removes_the_partial_index_a_killed_full_reindex_left(updated):
+    """A `--full` reindex killed before its swap leaves its index (and maybe its manifest): the next reindex of
+    any kind, holding the lock, deletes what the alias does not name and says so; the live index stays."""
+    from search.backends.opensearch_update import create_manifest, manifest_name
+
+    live, _, folder = updated
+    generation = live.version  # built in full, never updated: the index's name
+    abandoned = f"{live.alias}.g20000101000000000000"
+    live.create_index(abandoned)
+    list(live.bulk([{"_index": abandoned, "_id": "x", "_source": {"id": "x"}}]))  # not refreshed, as when killed
+    create_manifest(live, abandoned, {})
+    notices: list[str] = []
+    report = live.reindex([str(folder)], full=False, notice=notices.append)  # nothing changed: no write
+    assert (report.indexed, report.files_unchanged) == (0, 2)
+    assert notices == [f"deleted the index {abandoned} (1 article), which a reindex that did not finish left",
+                       f"deleted the index {manifest_name(live.alias, abandoned)}, which a reindex that did not "
+                       "finish left"]
+    assert set(live.call(lambda c: c.indices.get(index=f"{live.alias}.*"))) == {
+        generation, manifest_name(live.alias, generation), f"{live.alias}.lock"}
+    assert live.search(SearchRequest(q="", collapse=False))["total"] == 3
+    notices.clear()
+    live.reindex([str(folder)], full=False, notice=notices.append)
+    assert notices == []  # nothing left to delete
 
 
 def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_text_twice_is_one(updated):

@@ -12,7 +12,8 @@ aggregations, each filtered by every selection but its own, under a `post_filter
 
 A reindex bulk-loads a fresh index `warta-<time>` (bulk helper, retries with back-off), then moves the
 `warta` alias onto it in one atomic request and deletes the indices it left, so readers never see a half-
-built index. An unreachable cluster is a BackendUnavailableError (one line in the CLI, 503 in the API).
+built index. An unreachable cluster is a BackendUnavailableError (one line in the CLI, 503 in the API). What
+the backend remembers of an index is kept per IndexVersion, which every search checks first.
 """
 
 from __future__ import annotations
@@ -64,7 +65,10 @@ REQUEST_TIMEOUT_S = 30
 RETRIES = 3
 READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25 s, then 0.5 s
 READ_BACKOFF_S = 0.25
-DOC_FREQUENCIES_KEPT = 20_000
+DOC_FREQUENCIES_KEPT = 20_000  # per version of the index (IndexVersion): a newer version starts afresh
+STAMP_FORMAT = "%Y%m%d%H%M%S%f"  # of an index's name after `.g`, and of an update's stamp
+UPDATED_META = "warta_updated"  # the mapping's _meta: the stamp of the last update written into the index
+VERSION_FILTER = f"*.mappings._meta,*.mappings.properties.{ID_FIELD}.type"  # every Warta index has an id field
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
@@ -292,9 +296,30 @@ def _unit_name(index: int) -> str:
     return f"unit:{index}"
 
 
+@dataclass(frozen=True)
+class IndexVersion:
+    """Which index the alias names, and the last update written into it: every write changes it. A full reindex
+    names a new index; an update writes into the live one and stamps its mapping's `_meta` (UPDATED_META) when it
+    starts and when it ends (stamp_update). What the backend remembers of an index (_IndexCaches) is kept for one
+    version, as a Whoosh generation's caches live and die with that immutable generation."""
+
+    indices: tuple[str, ...] = ()
+    stamps: tuple[str, ...] = ()  # per index, its last update's stamp ("" when none wrote into it)
+
+    @classmethod
+    def of_mappings(cls, found: dict[str, Any]) -> "IndexVersion":
+        """From the answer of a mapping request filtered by VERSION_FILTER."""
+        names = tuple(sorted(found))
+        return cls(names, tuple(str(found[name]["mappings"].get("_meta", {}).get(UPDATED_META, "")) for name in names))
+
+    def __str__(self) -> str:
+        """`warta.g20261203…`, `warta.g20261203…@20261204…` once updated: the ETag's version."""
+        return ",".join(f"{name}@{stamp}" if stamp else name for name, stamp in zip(self.indices, self.stamps))
+
+
 class _Frequencies:
-    """Document frequencies of words, asked of the cluster and kept within a budget: QueryBuilder's `reader`
-    (a word no article has is searched with close spellings too)."""
+    """Document frequencies of words in one version of the index, asked of the cluster and kept within a budget:
+    QueryBuilder's `reader` (a word no article has is searched with close spellings too)."""
 
     def __init__(self, backend: "OpenSearchBackend") -> None:
         self.backend = backend
@@ -314,6 +339,15 @@ class _Frequencies:
             while len(self._kept) > DOC_FREQUENCIES_KEPT:
                 self._kept.popitem(last=False)
         return found
+
+
+@dataclass
+class _IndexCaches:
+    """Everything the backend remembers of one IndexVersion (each within its budget); replaced whole when a
+    search finds the version changed. Add a cache of what the index holds here, never beside it."""
+
+    version: IndexVersion
+    frequencies: _Frequencies
 
 
 def _alias_missing(error) -> bool:
@@ -363,7 +397,8 @@ class OpenSearchBackend:
                                  retry_on_status=(502, 503, 504), http_compress=True)
         self.stems = Stems()
         self.translate = Translator(facets)
-        self.frequencies = _Frequencies(self)
+        self._caches = _IndexCaches(IndexVersion(), _Frequencies(self))
+        self._caches_lock = threading.Lock()
 
     # -- plumbing --------------------------------------------------------------------------------
     def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
@@ -398,20 +433,50 @@ class OpenSearchBackend:
             raise
 
     @property
-    def version(self) -> str:
+    def frequencies(self) -> _Frequencies:
+        """The document frequencies of the version last checked (checked_version)."""
+        return self._caches.frequencies
+
+    def checked_version(self) -> IndexVersion:
+        """The version of the index the alias names now (one small request), the caches of any other dropped: a
+        long-running server answers after a reindex, full or an update, as a fresh process does. Each search
+        asks it once, first: what it then remembers was counted in that version or a later one, which the next
+        search's check drops."""
+        found = self.call(lambda c: c.indices.get_mapping(index=self.alias, filter_path=VERSION_FILTER), read=True)
+        version = IndexVersion.of_mappings(found)
+        with self._caches_lock:
+            if self._caches.version != version:
+                self._caches = _IndexCaches(version, _Frequencies(self))
+        return version
+
+    def current_version(self) -> IndexVersion:
+        """checked_version, or no index (IndexVersion()) when there is none or the cluster cannot be reached."""
         try:
-            found = self.call(lambda c: c.indices.get_alias(name=self.alias))
-        except WartaError:  # no index, or an unreachable cluster: no version to name
-            return ""
-        return ",".join(sorted(found))
+            return self.checked_version()
+        except WartaError:
+            return IndexVersion()
+
+    @property
+    def version(self) -> str:
+        return str(self.current_version())
 
     def published_at(self) -> datetime:
-        names = self.version
-        if not names:
+        """When the last update wrote into the index, else when the index was created."""
+        version = self.current_version()
+        if not version.indices:
             return datetime.fromtimestamp(0, tz=timezone.utc)
-        settings = self.call(lambda c: c.indices.get_settings(index=names.split(",")[0], name="index.creation_date"))
+        if version.stamps[0]:
+            return datetime.strptime(version.stamps[0], STAMP_FORMAT).replace(microsecond=0, tzinfo=timezone.utc)
+        name = version.indices[0]
+        settings = self.call(lambda c: c.indices.get_settings(index=name, name="index.creation_date"))
         created = int(next(iter(settings.values()))["settings"]["index"]["creation_date"])
         return datetime.fromtimestamp(created // 1000, tz=timezone.utc)
+
+    def stamp_update(self, index: str) -> None:
+        """Mark the live `index` as written by an update (its IndexVersion changes): every reader drops what it
+        remembers of it at its next search."""
+        meta = {"warta_format": FORMAT, UPDATED_META: f"{datetime.now(timezone.utc):{STAMP_FORMAT}}"}
+        self.call(lambda c: c.indices.put_mapping(index=index, body={"_meta": meta}))
 
     def close(self) -> None:
         self.client.close()
@@ -432,6 +497,7 @@ class OpenSearchBackend:
         if not sources and not walked.unlisted:
             raise no_sources(paths, report)
         with ClusterLease(self, say) as lease:  # one reindex per alias, across machines
+            self._remove_abandoned(say)
             live = None if full else self._updatable(say)
             if live is not None:
                 update_live(self, live, sources, report, say, progress, options, walked)
@@ -441,11 +507,40 @@ class OpenSearchBackend:
         report.seconds = time.perf_counter() - started
         return report
 
+    def _remove_abandoned(self, say: Callable[[str], None]) -> None:
+        """Delete the generations (`<alias>.g*`) and manifests the alias does not name: what a reindex killed before
+        its swap left (a `--full` one killed half-way leaves its partial index). Called holding the reindex lease,
+        so no live reindex is writing them; the index the alias names is never one of them, and with no alias
+        (nothing live to tell them from) nothing is deleted here: the full build that follows swaps, then deletes."""
+        from .opensearch_update import manifest_name
+
+        live = set(self.current_version().indices)
+        if not live:
+            return
+        kept = live | {manifest_name(self.alias, name) for name in live}
+        abandoned = sorted(set(self._index_sizes()) - kept, key=lambda name: (".files." in name, name))
+        if not abandoned:
+            return
+        self.call(lambda c: c.indices.refresh(index=",".join(abandoned), ignore_unavailable=True, ignore=[404]))
+        counts = self._index_sizes()  # what they hold, searchable now: a killed build's last writes were not
+        for name in abandoned:
+            self.call(lambda c, name=name: c.indices.delete(index=name, ignore=[404]))
+            size = str(counts.get(name))
+            articles = "" if ".files." in name or not size.isdigit() else \
+                f" ({int(size):,} article{'' if size == '1' else 's'})"
+            say(f"deleted the index {name}{articles}, which a reindex that did not finish left")
+
+    def _index_sizes(self) -> dict[str, str | None]:
+        """The alias's generations and manifests, each with its count of documents."""
+        found = self.call(lambda c: c.cat.indices(index=f"{self.alias}.g*,{self.alias}.files.g*", format="json",
+                                                  h="index,docs.count", ignore=[404]))
+        return {row["index"]: row.get("docs.count") for row in found} if isinstance(found, list) else {}
+
     def _updatable(self, say: Callable[[str], None]) -> str | None:
         """The live index when an update may write into it; None (saying why) when a full build must."""
         from .opensearch_update import manifest_exists
 
-        live = [name for name in self.version.split(",") if name]
+        live = self.current_version().indices
         if len(live) != 1:
             return None  # no index yet: a first build says nothing
         mapping = self.call(lambda c: c.indices.get_mapping(index=live[0]))[live[0]]["mappings"]
@@ -464,7 +559,7 @@ class OpenSearchBackend:
         (unless `may_publish` raises: this reindex lost its lock)."""
         from .opensearch_update import create_manifest, manifest_name
 
-        name = f"{self.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
+        name = f"{self.alias}.g{datetime.now(timezone.utc):{STAMP_FORMAT}}"
         self.create_index(name)
         try:
             firsts: dict[str, int] = {}
@@ -717,6 +812,7 @@ class OpenSearchBackend:
 
     def search(self, request) -> dict[str, Any]:
         started = time.perf_counter()
+        self.checked_version()
         request = self.resolved(request)
         parsed = parse(request.q)
         query, built, filters, period = self._query(request, parsed)
@@ -813,6 +909,7 @@ class OpenSearchBackend:
         if facet not in self.facets:
             raise NotFoundError(f"no facet named {shown(facet)}; facets: {', '.join(self.facets.names)}")
         declared = self.facets.get(facet)
+        self.checked_version()
         request = self.resolved(request)
         query, built, filters, period = self._query(request, parse(request.q))
         selections = self._selections(request.selected)

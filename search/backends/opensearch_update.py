@@ -9,7 +9,9 @@ does (search/indexer.plan_update) and writes into the index the alias names:
 - the documents no file gives any more are deleted;
 - a new article joins a story found by its MinHash band keys, which every document carries (`story_keys`),
   verified on exact shingles as search/stories.py verifies;
-- the stories that gained or lost an article get their earliest date (`story_first`) again.
+- the stories that gained or lost an article get their earliest date (`story_first`) again;
+- the index's version is stamped before the first write and after the last (OpenSearchBackend.stamp_update), so
+  a server searching it drops what it remembers of the index (document frequencies) and its ETags change.
 The manifest is written last: an update cut off half-way is redone whole by the next one.
 """
 
@@ -237,6 +239,7 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
         if progress:
             progress(count_inputs(sources))
         return
+    backend.stamp_update(live)  # readers forget what they remember of the index, now and when it is written
     kept = plan.kept_manifest()
     stale = plan.stale_ids()
     additions = Additions(backend, live, stale, {i for entry in kept.values() for i in entry_ids(entry)},
@@ -259,6 +262,7 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
     report.removed = len(removed)
     backend.call(lambda c: c.indices.refresh(index=live))
     refresh_story_firsts(backend, live, touched)
+    backend.stamp_update(live)
     write_manifest(backend, manifest_index, written, gone=sorted(set(old) - set(kept) - set(written)))
 
 
