@@ -6,9 +6,9 @@
 `parity` indexes the seeds and the shared corpus into both backends and, for the query mix of bench/query.py
 plus date ranges, facet selections and queries the matching strategy relaxes, each collapsed and not, by
 relevance and by date, prints per query whether `total` (stories and articles), `relaxed` and every facet's
-counts agree, and the overlap of the top 10. `speed` indexes SIZE synthetic articles (bench/corpus.py)
-into both and prints articles/s, query p50/p95 over the mix, the time an update takes to make one new
-article searchable, and memory (server RSS for Whoosh, the JVMs' RSS for OpenSearch). Needs a running cluster (`make opensearch`).
+counts agree (naming the facets that differ), the overlap of the top 10, and how often each facet agreed.
+`speed` indexes SIZE synthetic articles (bench/corpus.py) into both and prints articles/s, query p50/p95 over
+the mix, the time an update takes to make one new article searchable, and memory (server RSS for Whoosh, the JVMs' RSS for OpenSearch). Needs a running cluster (`make opensearch`).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def parity(args) -> None:
             report = backend.reindex(paths)
             print(f"{type(backend).__name__}: {report.summary()} ({time.perf_counter() - started:.0f} s wall)")
         same_totals = same_facets = 0
+        same_by_facet: dict[str, int] = {}
         overlaps = []
         queries = parity_queries(whoosh)
         relaxed = 0
@@ -80,7 +81,10 @@ def parity(args) -> None:
             relaxed += w["relaxed"]
             totals_equal = (w["total"], w["total_articles"], w["relaxed"]) == (o["total"], o["total_articles"],
                                                                                o["relaxed"])
-            facets_equal = facet_counts(w) == facet_counts(o)
+            counted_w, counted_o = facet_counts(w), facet_counts(o)
+            facets_equal = counted_w == counted_o
+            for name in counted_w:
+                same_by_facet[name] = same_by_facet.get(name, 0) + (counted_w[name] == counted_o.get(name))
             top_w, top_o = [h["id"] for h in w["hits"]], [h["id"] for h in o["hits"]]
             overlap = len(set(top_w) & set(top_o)) / max(1, len(top_w)) if top_w or top_o else 1.0
             same_totals += totals_equal
@@ -88,11 +92,13 @@ def parity(args) -> None:
             overlaps.append(overlap)
             if not (totals_equal and facets_equal) or overlap < 0.9:
                 print(f"  {params} collapse={collapse} sort={sort}: totals {w['total']}/{w['total_articles']} vs "
-                      f"{o['total']}/{o['total_articles']}, facets {'=' if facets_equal else '≠'}, "
+                      f"{o['total']}/{o['total_articles']}, facets "
+                      f"{'=' if facets_equal else '≠ ' + ','.join(n for n in counted_w if counted_w[n] != counted_o.get(n))}, "
                       f"top-10 overlap {overlap:.2f}")
         runs = len(overlaps)
         print(f"\n{runs} searches ({relaxed} relaxed): same total {same_totals}/{runs}, same facet counts {same_facets}/{runs}, "
               f"top-10 overlap mean {statistics.mean(overlaps):.3f} (min {min(overlaps):.2f})")
+        print("same counts per facet: " + ", ".join(f"{name} {same}/{runs}" for name, same in same_by_facet.items()))
         whoosh.close()
         cluster.close()
 
