@@ -116,6 +116,8 @@ QUERIES = [
     dict(q="2019 rakornas", collapse=False), dict(q="pan", collapse=False),
     # a tab or a line break in a facet value reads as a space on both (trial 45: none found on OpenSearch)
     dict(q="", selected={"official": ("Suhajar\tDiantoro",), "source": ("Lampost\n",)}, collapse=False),
+    # a stored value in any case selects it on both (README: Facet values as typed)
+    dict(q="", selected={"official": ("suhajar diantoro",), "agency": ("KEMENTERIAN DALAM NEGERI",)}),
 ]
 
 
@@ -442,9 +444,12 @@ def test_what_a_backend_remembers_of_an_index_is_kept_per_version_within_its_bud
     live.search(SearchRequest(q="birokrasi gedung rakornas"))
     kept = live.frequencies
     assert len(kept._kept) == 2 and kept is live.frequencies  # the oldest word's left out; same version, same cache
+    live.search(SearchRequest(q="", selected={"official": ("SUHAJAR diantoro",)}))
+    assert dict(live._caches.forms) == {("official", "SUHAJAR diantoro"): ("Suhajar Diantoro",)}
     live.stamp_update(live.current_version().indices[0])
     live.search(SearchRequest(q="gedung"))
     assert live.frequencies is not kept and list(live.frequencies._kept) == [("body_surface", "gedung")]
+    assert dict(live._caches.forms) == {}
 
 
 def test_a_reindex_removes_the_partial_index_a_killed_full_reindex_left(updated):

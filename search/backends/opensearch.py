@@ -68,6 +68,8 @@ READ_BACKOFF_S = 0.25
 DOC_FREQUENCIES_KEPT = 20_000  # per version of the index (IndexVersion): a newer version starts afresh
 STAMP_FORMAT = "%Y%m%d%H%M%S%f"  # of an index's name after `.g`, and of an update's stamp
 UPDATED_META = "warta_updated"  # the mapping's _meta: the stamp of the last update written into the index
+FORMS_KEPT = 2_000  # per version: typed facet values and the stored values they are in any case
+CASE_FORMS = 20  # stored values one typed value may be in any case
 VERSION_FILTER = f"*.mappings._meta,*.mappings.properties.{ID_FIELD}.type"  # every Warta index has an id field
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
@@ -348,6 +350,21 @@ class _IndexCaches:
 
     version: IndexVersion
     frequencies: _Frequencies
+    # (facet, value) -> the stored values written so in any case (OpenSearchBackend._in_any_case), FORMS_KEPT
+    forms: OrderedDict[tuple[str, str], tuple[str, ...]] = field(default_factory=OrderedDict)
+
+
+def _any_case_pattern(value: str) -> str:
+    """A Lucene regular expression matching `value` in any case (`Joko` -> `[jJ][oO][kK][oO]`), the rest of it
+    as written."""
+    parts = []
+    for char in value:
+        lower, upper = char.lower(), char.upper()
+        if lower != upper and len(lower) == len(upper) == 1:
+            parts.append(f"[{lower}{upper}]")
+        else:
+            parts.append(char if char.isalnum() else "\\" + char)
+    return "".join(parts)
 
 
 def _alias_missing(error) -> bool:
@@ -740,11 +757,37 @@ class OpenSearchBackend:
 
     # -- search -----------------------------------------------------------------------------------
     def resolved(self, request):
+        """The request with each selected value as stored: as the registry and the alias tables resolve it
+        (`agency=kpk`), then the stored values written so in any case (`official=joko widodo`), as Whoosh's
+        Generation.resolved finds them first (facet_aliases.named_values); else as typed."""
         from dataclasses import replace
 
-        selected = {name: tuple(dict.fromkeys(meant_value(name, value) for value in values))  # `agency=kpk`
+        selected = {name: tuple(dict.fromkeys(stored for value in values
+                                              for stored in self._in_any_case(name, meant_value(name, value))))
                     for name, values in self.facets.selection(request.selected).items()}
         return replace(request, officials=(), agencies=(), selected=selected)
+
+    def _in_any_case(self, facet: str, value: str) -> tuple[str, ...]:
+        """The stored values of `facet` equal to `value` but for case, else (value,); remembered per version."""
+        declared = self.facets.get(facet)
+        if declared.known_names is not None or value.lower() == value.upper():  # codes; nothing to fold
+            return (value,)
+        caches = self._caches
+        key = (facet, value)
+        with self._caches_lock:
+            if key in caches.forms:
+                caches.forms.move_to_end(key)
+                return caches.forms[key]
+        body = {"size": 0, "query": {"term": {declared.index_field: {"value": value, "case_insensitive": True}}},
+                "aggs": {"values": {"terms": {"field": declared.index_field, "include": _any_case_pattern(value),
+                                              "size": CASE_FORMS, "order": {"_key": "asc"}}}}}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        found = tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"]) or (value,)
+        with self._caches_lock:
+            caches.forms[key] = found
+            while len(caches.forms) > FORMS_KEPT:
+                caches.forms.popitem(last=False)
+        return found
 
     def _query(self, request, parsed):
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
