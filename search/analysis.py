@@ -81,10 +81,25 @@ def stem_word(word: str) -> str:
     """The Sastrawi stem of one lower-case word; words it cannot stem (digits, protected words) stay as they are.
 
     A plain module-level function so that Whoosh pickles it by name, not with Sastrawi's dictionary. It
-    remembers the last STEMS_REMEMBERED words; an index's words are kept, across runs, by its `Stems`."""
-    if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word) or not may_take_affix(word):
+    remembers the last STEMS_REMEMBERED words; an index's words are kept, across runs, by its `Stems`. A full
+    reduplication stems as the word it doubles (`cumi-cumi`: cumi, `bali-bali`: bali), which Sastrawi leaves
+    whole when its dictionary lacks the word and stems past the protected words and names."""
+    if word in protected_words() or word in proper_names() or not _STEMMABLE.match(word):
+        return word
+    doubled = doubled_word(word)
+    if doubled is not None:
+        return stem_word(doubled)
+    if not may_take_affix(word):
         return word
     return _sastrawi().stem(word) or word
+
+
+def doubled_word(word: str) -> str | None:
+    """The word a full reduplication repeats (`kupu-kupu`: kupu), None for any other word (`sayur-mayur`)."""
+    first, hyphen, rest = word.partition("-")
+    if hyphen and first and all(part == first for part in rest.split("-")):
+        return first
+    return None
 
 
 def may_take_affix(word: str) -> bool:
@@ -95,8 +110,8 @@ def may_take_affix(word: str) -> bool:
 
 def compound_parts(word: str, stem: str) -> list[str]:
     """The words a reader may search a hyphenated compound by (`prabowo-gibran`: prabowo, gibran; `covid-19`:
-    covid, 19), `stem` being its own stem. None for a reduplication, which is one word (Sastrawi's stem has no
-    hyphen: `anak-anak` is anak; or every part is the same word: `kupu-kupu`), nor for a word of more than
+    covid, 19), `stem` being its own stem. None for a reduplication, which is one word (its stem has no
+    hyphen: `anak-anak` is anak, `kupu-kupu` kupu; or every part is the same word), nor for a word of more than
     MAX_COMPOUND_PARTS parts; stop words and clitics are left out (`ke-19`: 19; `covid-nya`: covid)."""
     if "-" not in stem:
         return []
@@ -119,6 +134,7 @@ class Stems:
         self._indexed: dict[str, str] = {}
         self._asked: OrderedDict[str, str] = OrderedDict()
         self._read: tuple[int, int] | None = None  # mtime and size of the file last read
+        self.corrected = 0  # lines of the files read whose stem an older Warta gave otherwise: saving mends them
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -215,10 +231,13 @@ class Stems:
         before = len(self._indexed)
         for line in lines:
             word, _, stem = line.partition("\t")
-            if word and stem and "\t" not in stem and "\ufffd" not in line:
+            if word and stem and "\t" not in stem and "\ufffd" not in line and word not in self._indexed:
                 # a protected word stems to itself, whatever an older cache said
                 protected = word in protected_words() or word in proper_names()
-                self._indexed.setdefault(word, word if protected else stem)
+                stem = word if protected else stem
+                current = _current_stem(word, stem)
+                self.corrected += current != stem
+                self._indexed[word] = current
         return len(self._indexed) - before
 
     def save(self, path: Path | None = None) -> None:
@@ -250,6 +269,16 @@ class Stems:
                 copy.unlink(missing_ok=True)
                 removed.append(copy.name)
         return sorted(removed)
+
+
+def _current_stem(word: str, cached: str) -> str:
+    """The stem of `word` as this analysis gives it, `cached` by an older run: the same but for a full
+    reduplication an older Warta stemmed whole (`cumi-cumi`) or past a protected word or name (`bali-bali`:
+    bal), which is stemmed again (a few dozen words of an archive: stem_word asks Sastrawi for the word doubled)."""
+    doubled = doubled_word(word)
+    if doubled is None or not ("-" in cached or doubled in protected_words() or doubled in proper_names()):
+        return cached
+    return stem_word(word)
 
 
 def temporary_copy(path: Path, pid: int) -> Path:

@@ -443,8 +443,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         base, old = None, {}
     plan = plan_update(sources, old, report, walked, options.reading_key())
     if base is not None and not plan.changed and not plan.gone:
-        if not (root / STEM_CACHE).exists():
-            stems.save()
+        if stems.corrected or not (root / STEM_CACHE).exists():
+            stems.save()  # an older Warta's stems, mended as read (analysis.Stems.merge), are written as they are now
         if progress:
             progress(count_inputs(sources))
         return  # nothing to do: the story state is not read (0.5 s at a million articles)
@@ -476,7 +476,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         stories.save(building)
         write_manifest(building, manifest)
         seal(building, base)
-        if len(stems) > known_stems or not (root / STEM_CACHE).exists():
+        if len(stems) > known_stems or stems.corrected or not (root / STEM_CACHE).exists():
             stems.save()  # before the swap: a new generation never lacks its stems
         report.generation = publish(root, building).name
     finally:

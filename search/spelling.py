@@ -82,6 +82,12 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(word for name in names for word in words_of(name) if len(word) >= 3 and word.isalpha())
 
 
+def documents_holding(reader: Reader, fieldname: str, word: str) -> int:
+    """The articles holding `word` in a field or, when none does, its full reduplication: a word the index
+    writes only doubled (`cumi`, as *cumi-cumi*) is known, found by its stem, and no typo of another."""
+    return reader.doc_frequency(fieldname, word) or reader.doc_frequency(fieldname, f"{word}-{word}")
+
+
 def _nothing_protected(word: str) -> bool:
     return False
 
@@ -101,7 +107,7 @@ def close_spellings(reader: Reader, word: str, protected: Callable[[str], bool] 
     `limit` of them: what an unknown word is searched as (`maiun` may be `main` or `makmun`)."""
     if not 4 <= len(word) <= MAX_WORD or not word.isalpha():
         return []
-    frequency = reader.doc_frequency(SPELLING_FIELD, word)
+    frequency = documents_holding(reader, SPELLING_FIELD, word)
     if frequency and protected(word):
         return []
     maxdist = 1 if frequency or len(word) < 7 else 2
@@ -125,7 +131,7 @@ def corrected_words(reader: Reader, words: list[str], total: int,
         return None
     corrected = []
     changed = False
-    known = [reader.doc_frequency(SPELLING_FIELD, word) > 0 for word in words]
+    known = [documents_holding(reader, SPELLING_FIELD, word) > 0 for word in words]
     for word, is_known in zip(words, known):
         replacement = best(reader, word) if not is_known or (all(known) and total < FEW_RESULTS) else None
         corrected.append(replacement or word)

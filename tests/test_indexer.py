@@ -624,6 +624,23 @@ def test_reindex_keeps_a_stem_cache_beside_the_generations(tmp_path):
     assert "birokrasi\tbirokrasi" in cache and "melayani\tlayan" in cache
 
 
+def test_a_reindex_writes_again_the_stems_an_older_warta_cached_otherwise(tmp_path):
+    """Trial 43, F3: a reduplication Sastrawi left whole (`cumi-cumi`) was its own stem; the cache an older
+    Warta wrote is mended when read, and written mended by the next reindex, even one that indexes nothing new."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Nelayan melaut\n\nNelayan di pesisir menangkap cumi-cumi dan ikan tongkol "
+                                   "sepanjang malam.\n", encoding="utf-8")
+    build_index([sources], tmp_path / "ix")
+    cache = tmp_path / "ix" / "stems.tsv"
+    written = cache.read_text(encoding="utf-8")
+    assert "cumi-cumi\tcumi\n" in written
+    cache.write_text(written.replace("cumi-cumi\tcumi\n", "cumi-cumi\tcumi-cumi\n"), encoding="utf-8")
+    report = build_index([sources], tmp_path / "ix")
+    assert report.generation is None  # nothing to index: the generation stays
+    assert cache.read_text(encoding="utf-8") == written
+
+
 KILLED_BEFORE_RENAMING_ITS_STEMS = """
 import os, signal, sys
 from search.indexer import build_index

@@ -69,7 +69,7 @@ def test_best_spelling_weighs_at_most_max_candidates_close_words():
     reader = CountingReader(words)
     assert len(reader.terms_within("body_surface", "kemendagri", 2, prefix=1)) > MAX_CANDIDATES
     assert best_spelling(reader, "kemendagri") is not None
-    assert len(reader.asked) == MAX_CANDIDATES + 1  # the word itself, then each weighed candidate
+    assert len(reader.asked) == MAX_CANDIDATES + 2  # the word itself and doubled, then each weighed candidate
 
 
 def test_a_known_word_is_respelled_only_to_a_word_one_edit_away_in_far_more_articles():
@@ -183,3 +183,17 @@ def test_a_word_longer_than_any_spelling_stays_out_of_the_table_and_the_index_se
         assert service.search(SearchRequest(q="lampun"))["suggestion"] == "lampung"  # the spelling table builds
     finally:
         service.close()
+
+
+def test_a_word_the_index_writes_only_doubled_is_known_and_not_respelled():
+    """Trial 43, F3: `cumi`, written *cumi-cumi* only, was respelled `cuma`, whose 552 articles buried the one."""
+    from search.spelling import documents_holding
+
+    reader = FakeReader({"cuma": 500, "cumi-cumi": 1, "kanak-kanak": 2, "anak": 900})
+    assert [documents_holding(reader, "body_surface", w) for w in ("cumi", "kanak", "cuma", "cumu")] == [1, 2, 500, 0]
+    assert corrected_words(reader, ["cumi"], total=3) is None  # known, and enough articles found
+    assert corrected_words(reader, ["kanak"], total=3) is None
+    assert corrected_words(reader, ["cumu"], total=3) == ["cuma"]
+    # known: respelled, as any known word, only to one a single edit away in 20 times as many articles
+    assert best_spelling(FakeReader({"cuma": 19, "cumi-cumi": 1}), "cumi") is None
+    assert best_spelling(FakeReader({"cuma": 20, "cumi-cumi": 1}), "cumi") == "cuma"

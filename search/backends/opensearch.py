@@ -76,9 +76,10 @@ MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
 STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
-FORMAT = 5  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
+FORMAT = 6  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
 # 4 scores the said field as Whoosh does (a word inside a quote counts a little); 5 finds a hyphenated compound
-# under its parts' stems too (analysis.compound_parts)
+# under its parts' stems too (analysis.compound_parts); 6 stems a full reduplication as the word it doubles
+# (`cumi-cumi`: cumi; analysis.stem_word)
 PRESENT = "\x1e"  # a said-field token every document holds (warta_similarity); no said term can be it
 SPEAKERS_LISTED = 50  # official values one said: name may stand for, as FacetTable.matching_values
 
