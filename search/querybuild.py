@@ -38,6 +38,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2100  # the years a date bound may name; the loaders 
 DATE_BOUND_RULE = f"a date written YYYY-MM-DD, YYYY-MM or YYYY, years {MIN_YEAR} to {MAX_YEAR}"
 MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
 MAX_FUZZY_WORDS = 3
+FUZZY_PREFIX = 0  # letters a fuzzy word (OpenSearch's, without `spell`) shares with the word typed: none, as
+# spelling.close_spellings may change the first letter too (`bresiden`: presiden)
 
 
 class Reader(Protocol):
@@ -197,7 +199,7 @@ class QueryBuilder:
                     options.append(StemTerm(surface_field, self.stems.stem(written), boost=weight))
                 if fuzzy:
                     options.append(wq.FuzzyTerm(surface_field, written, boost=FUZZY_BOOST,
-                                                maxdist=2 if len(written) >= 7 else 1, prefixlength=1))
+                                                maxdist=2 if len(written) >= 7 else 1, prefixlength=FUZZY_PREFIX))
             if written not in stopwords():  # a word inside a quote scores a little more (search/said.py)
                 options.append(quoted_word(written, weight))
         return wq.Or(options)

@@ -447,3 +447,20 @@ def test_a_word_written_only_doubled_is_searched_as_itself_not_as_a_spelling(tmp
     finally:
         service.close()
 
+
+def test_without_a_spell_an_unknown_word_widens_to_fuzzy_words_of_any_first_letter():
+    """Trial 43, F4: OpenSearch widens an unknown word by fuzziness, which kept its first letter (`bresiden`
+    found nothing), where the Whoosh spelling now finds presiden."""
+    from whoosh import query as wq
+
+    from search.analysis import Stems
+    from search.querybuild import QueryBuilder
+
+    class Reader:
+        def doc_frequency(self, fieldname, text):
+            return 0 if text.startswith("bresiden") else 1
+
+    fuzzy = [option for option in QueryBuilder(Reader(), {}, stems=Stems()).word_query("bresiden").subqueries
+             if isinstance(option, wq.FuzzyTerm)]
+    assert [(q.fieldname, q.text, q.maxdist, q.prefixlength) for q in fuzzy] == [
+        ("title_surface", "bresiden", 2, 0), ("body_surface", "bresiden", 2, 0)]

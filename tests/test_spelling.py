@@ -11,7 +11,7 @@ class FakeReader:
     def doc_frequency(self, fieldname, text):
         return self.frequencies.get(text, 0)
 
-    def terms_within(self, fieldname, text, maxdist, prefix=0, at_least=0):
+    def terms_within(self, fieldname, text, maxdist, prefix=0, at_least=0, closest=False):
         return [t for t in self.frequencies if t[:prefix] == text[:prefix] and edit_distance(t, text) <= maxdist
                 and self.frequencies[t] >= at_least]
 
@@ -183,6 +183,47 @@ def test_a_word_longer_than_any_spelling_stays_out_of_the_table_and_the_index_se
         assert service.search(SearchRequest(q="lampun"))["suggestion"] == "lampung"  # the spelling table builds
     finally:
         service.close()
+
+
+FIRST_LETTER_TYPOS = [("bresiden", "presiden"), ("xpresiden", "presiden"), ("residen", "presiden"),
+                      ("xkorupsi", "korupsi"), ("orupsi", "korupsi"), ("lorupsi", "korupsi"), ("okrupsi", "korupsi")]
+
+
+def first_letter_table():
+    from search.spelling import SpellingTable
+
+    lexicon = {"presiden": 50, "korupsi": 40, "lousi": 1, "okupasi": 3, "kemendagri": 10, "residen": 0}
+    words = sorted(word for word in lexicon if lexicon[word])
+    return SpellingTable.from_lexicon([(words, np.array([lexicon[w] for w in words]))], FakeReader(lexicon))
+
+
+@pytest.mark.parametrize("typed, meant", FIRST_LETTER_TYPOS)
+def test_a_typo_in_the_first_letter_is_corrected_too(typed, meant):
+    """Trial 43, F4: `bresiden` found nothing and `lorupsi` was `lousi` (two edits), since only spellings with the
+    typed first letter were weighed."""
+    assert best_spelling(first_letter_table(), typed) == meant
+    assert best_spelling(FakeReader({"presiden": 50, "korupsi": 40, "lousi": 1, "okupasi": 3}), typed) == meant
+
+
+def test_the_spelling_table_finds_close_words_of_any_first_letter_as_a_walk_of_every_word_does():
+    from search.spelling import SPELLING_FIELD
+
+    lexicon = {"kemenag": 30, "kemendag": 2, "kemendagri": 40, "lampu": 9, "lambung": 4, "lampung": 50,
+               "kampung": 7, "bupati": 7, "upati": 2, "presiden": 9, "residen": 1}
+    words = sorted(lexicon)
+    from search.spelling import SpellingTable
+
+    table = SpellingTable.from_lexicon([(words, np.array([lexicon[w] for w in words]))], FakeReader(lexicon))
+    for word, maxdist in (("lampumg", 2), ("xampung", 2), ("ampung", 1), ("bupaty", 1), ("xbupati", 1),
+                          ("residen", 1), ("eresiden", 2), ("pati", 1)):
+        assert table.terms_within(SPELLING_FIELD, word, maxdist) == \
+            sorted(FakeReader(lexicon).terms_within(SPELLING_FIELD, word, maxdist)), word
+    assert table.terms_within(SPELLING_FIELD, "xampung", 1) == ["kampung", "lampung"]
+    # the closest only, the word itself aside: `lampumg` is one edit from lampung, two from the others
+    assert table.terms_within(SPELLING_FIELD, "lampumg", 2) == ["kampung", "lambung", "lampu", "lampung"]
+    assert table.terms_within(SPELLING_FIELD, "lampumg", 2, closest=True) == ["lampung"]
+    assert table.terms_within(SPELLING_FIELD, "lampung", 2, closest=True) == ["kampung", "lambung"]
+    assert table.terms_within(SPELLING_FIELD, "kemendagi", 2, closest=True) == ["kemendag", "kemendagri"]
 
 
 def test_a_word_the_index_writes_only_doubled_is_known_and_not_respelled():
