@@ -20,6 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .analysis import WORD_PATTERN, Stems, stem_word, stopwords
+from .articles import normalise_text
 from .facet_aliases import alias_words, named_values, prefix_value
 from .facet_registry import FACETS, FacetRegistry
 from .facets import FacetCount, FacetTable, facet_counts
@@ -563,7 +564,7 @@ class Generation:
         corrected = corrected_words(builder.reader, words, total, best=self._best_spelling)
         if corrected is None:
             return None
-        suggested = request.q
+        suggested = normalise_text(request.q)  # as the words were read: `ｋｏｒｕｐｓｙ` is suggested as `korupsi`
         for word, replacement in zip(words, corrected):
             if replacement != word:
                 suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)

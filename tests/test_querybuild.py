@@ -227,6 +227,15 @@ def test_misspelled_word_is_suggested_and_still_finds_close_spellings(small):
     assert "<mark>Kemendagri</mark> meminta" in result["hits"][0]["snippet"]  # the spelling searched is marked
 
 
+@pytest.mark.parametrize("q, suggestion", [
+    ("ｋｅｍｅｎｄａｇｉ", "kemendagri"), ("keme\u200bndagi", "kemendagri"), ("kemendagi\u00ad", "kemendagri"),
+    ("ＫＥＭＥＮＤＡＧＩ", "kemendagri"), ("Kemendagi", "kemendagri"),
+])
+def test_a_suggestion_is_the_normalised_query_respelled_never_its_raw_characters(small, q, suggestion):
+    """Trial 43, F5: `ｋｏｒｕｐｓｙ` was suggested as itself, `korupsy\u00ad` as `korupsi\u00ad`."""
+    assert small.search(SearchRequest(q=q))["suggestion"] == suggestion
+
+
 def test_an_unknown_word_is_searched_as_its_close_spellings_beside_itself_the_best_weighing_more():
     from whoosh import query as wq
 
