@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -42,6 +43,7 @@ from .parallel import ArticleSpool, ParallelWriters
 from .schema import READ_ORDER, build_schema, layout
 from .segments import SegmentMemo, column_values
 from .stories import STORIES_DELTA, STORIES_FILE, StoryIndex, StoryStream
+from .wordtables import write_word_tables
 from .writing import add_article, collector_paused, discard, merge_small_segments, open_writer
 
 PARALLEL_MIN_ARTICLES = 2000  # below this, forking workers costs more than it saves
@@ -473,6 +475,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         if not any(entry_ids(entry) for entry in manifest.values()):
             _nothing_indexed(root, sources, report)
             return  # the previous generation (or none) stays current: a reindex that read nothing loses nothing
+        _write_word_tables(building)
         stories.save(building)
         write_manifest(building, manifest)
         seal(building, base)
@@ -482,6 +485,13 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
+
+
+def _write_word_tables(building: Path) -> None:
+    """Each new segment's word table (wordtables.py), read by searches in place of its term file; the segments
+    linked from the previous generation have theirs."""
+    with whoosh_index.open_dir(str(building)).reader() as reader:
+        write_word_tables(reader, nullcontext())
 
 
 def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> None:

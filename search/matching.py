@@ -17,7 +17,6 @@ import threading
 import time
 from array import array
 from bisect import bisect_left
-from itertools import islice
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -32,6 +31,7 @@ from .fairlock import FairLock
 from .schema import DATE_NUMBER
 from .segments import (ArrayCache, CheckedQuery, SegmentMemo, live_documents, no_deadline, phrase_postings,
                        read_postings, segment_lengths)
+from .wordtables import segment_lexicon
 
 CACHE_BYTES = 96 << 20  # postings kept per generation; 8 bytes per posting
 MAX_TERMS_PER_EXPANSION = 200  # a prefix or fuzzy word searches at most its this many most frequent words
@@ -39,7 +39,6 @@ MAX_EXPANDED_TERMS = 1_000  # and all of a query's prefixes and fuzzy words toge
 MAX_EXPANDED_POSTINGS = 1_000_000  # ... whose documents (postings) together are at most this many
 LAST_CHARACTER = chr(0x10FFFF)  # sorts after every word that starts with a given prefix
 EXPANSIONS_KEPT = 256  # expansions (prefix or fuzzy word -> its most frequent words) kept per generation
-LEXICON_CHUNK = 1_000  # words of a term file read per hold of the io lock
 DEFAULT_B, DEFAULT_K1 = 0.75, 1.2
 NO_DOCUMENTS = np.zeros(0, dtype=np.int32)
 NO_WEIGHTS = np.zeros(0, dtype=np.float32)
@@ -236,13 +235,13 @@ class PostingCache:
         return found
 
     def _read_stem_groups(self, fieldname: str) -> StemGroups:
-        """Each segment's words by stem; a stem's compounds beyond the cap are its segment's most frequent."""
+        """Each segment's words by stem, from its lexicon; a stem's compounds beyond the cap are its segment's
+        most frequent."""
         return StemGroups([
                 self.memo.get(leaf, "stem groups", fieldname,
-                              lambda leaf=leaf: self.stems.groups(
-                                  (term.decode("utf-8") for term in leaf.lexicon(fieldname)),
-                                  frequency=lambda word, leaf=leaf: leaf.doc_frequency(fieldname, word)))
-                for leaf, _ in self.reader.leaf_readers()])
+                              lambda words=words, counts=counts: self.stems.groups(
+                                  words, frequency=lambda word: _count_of(words, counts, word)))
+                for (leaf, _), (words, counts) in zip(self.reader.leaf_readers(), self.lexicon(fieldname))])
 
     def term(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, BM25F scores) of a term's live postings; in a stemmed field, of a stem: every
@@ -263,7 +262,7 @@ class PostingCache:
         """Per segment: the words of a field in order and the number of documents holding each (deleted ones
         included); read once per segment (0.2 s for 40,000 words) and kept across generations, so that a prefix
         is a bisection, not a walk of the term file."""
-        return [self.memo.get(leaf, "lexicon", fieldname, lambda leaf=leaf: _segment_lexicon(leaf, fieldname, self.io))
+        return [self.memo.get(leaf, "lexicon", fieldname, lambda leaf=leaf: segment_lexicon(leaf, fieldname, self.io))
                 for leaf, _ in self.reader.leaf_readers()]
 
     def doc_frequency(self, fieldname: str, text: str) -> int:
@@ -392,22 +391,10 @@ class PostingCache:
         return found[keep], np.frombuffer(scores, dtype=np.float32)[keep]
 
 
-def _segment_lexicon(leaf, fieldname: str, io) -> tuple[list[str], np.ndarray]:
-    """A segment's words of a field and their document frequencies, read LEXICON_CHUNK words at a time under
-    `io` (the term file is read at explicit positions, so other searches' reads may come in between)."""
-    words: list[str] = []
-    counts = array("i")
-    if fieldname in leaf.schema:
-        entries = leaf.iter_field(fieldname)
-        while True:
-            with io:
-                chunk = list(islice(entries, LEXICON_CHUNK))
-            for btext, info in chunk:
-                words.append(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-                counts.append(info.doc_frequency())
-            if len(chunk) < LEXICON_CHUNK:
-                break
-    return words, np.frombuffer(counts, dtype=np.int32)
+def _count_of(words: list[str], counts: np.ndarray, word: str) -> int:
+    """The documents holding `word`, from one segment's lexicon (0 when it has no such word)."""
+    at = bisect_left(words, word)
+    return int(counts[at]) if at < len(words) and words[at] == word else 0
 
 
 class Evaluator:

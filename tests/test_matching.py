@@ -386,3 +386,51 @@ def test_a_part_is_unsearched_when_every_alternative_is_a_prefix_left_without_wo
     assert [expansions.unsearched(label) for label in ("pe*", "pe* OR ke*", "pe* OR zzzqx", "ba*", "korupsi")] == [
         True, True, False, False, False]
     assert [expansions.cut_short(label) for label in ("pe* OR zzzqx", "ba* OR ko*", "korupsi")] == [["pe"], ["ba"], []]
+
+
+def test_a_one_off_search_reads_no_surface_fields_term_file_where_segments_have_word_tables(tmp_path, monkeypatch):
+    from whoosh.reading import SegmentReader
+
+    from search.schema import SURFACE_FIELDS
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in {"a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa.",
+                       "b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar-desa yang baru di kecamatan."}.items():
+        (sources / name).write_text(text, encoding="utf-8")
+        build_index([sources], tmp_path / "ix")  # two segments
+    walked = []
+    for method in ("iter_field", "lexicon"):
+        whoosh_method = getattr(SegmentReader, method)
+
+        def counted(leaf, fieldname, *args, whoosh_method=whoosh_method, method=method, **kwargs):
+            if fieldname in SURFACE_FIELDS:
+                walked.append((method, fieldname))
+            return whoosh_method(leaf, fieldname, *args, **kwargs)
+        monkeypatch.setattr(SegmentReader, method, counted)
+    service = SearchService(tmp_path / "ix", warm=False)
+    try:
+        totals = [service.search(SearchRequest(q=q))["total"] for q in ("desa", "pa*", "camta", "jembatan -pasar")]
+        assert totals == [2, 1, 1, 1]
+        assert len(service.current().searcher.reader().leaf_readers()) == 2
+        assert walked == []
+        assert service.current().postings.stem_groups(BODY_WORDS)["desa"] == ["desa", "pasar-desa"]
+    finally:
+        service.close()
+
+
+def test_a_stems_compounds_beyond_the_cap_are_the_most_frequent_by_the_lexicons_counts(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.analysis.MAX_COMPOUNDS_PER_STEM", 2)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    counts = {"info-a": 1, "info-b": 3, "info-c": 2}
+    for word, documents in counts.items():
+        for n in range(documents):
+            (sources / f"{word}-{n}.txt").write_text(f"Judul {word} {n}\n\nWarga membaca {word} pagi ini nomor {n}.",
+                                                     encoding="utf-8")
+    build_index([sources], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix", warm=False)
+    try:
+        assert service.current().postings.stem_groups(BODY_WORDS)["info"] == ["info-b", "info-c"]
+    finally:
+        service.close()
