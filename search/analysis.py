@@ -332,5 +332,7 @@ class SurfacePositions(Positions):
 
 
 def words_of(text: str) -> list[str]:
-    """The lower-case surface words of a text, as the surface analyzer sees them."""
-    return [token.text for token in surface_analyzer()(text)]
+    """The lower-case surface words of a text, as the surface analyzer sees them: its tokenizer's matches of
+    WORD_PATTERN, each lower-cased, found with one `findall` (a token object per word through the analyzer
+    chain took 0.9 s of every `warta search` for the 39,000 agency forms synonyms.py reads)."""
+    return [word.lower() for word in _WORDS.findall(text)]

@@ -50,6 +50,12 @@ def test_words_of_matches_the_surface_analyzer():
     assert words_of("Reformasi Birokrasi, 2022!") == ["reformasi", "birokrasi", "2022"]
 
 
+@pytest.mark.parametrize("text", ["Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kab. Lampung-Selatan",
+                                  "Jum'at, ANAK-ANAK  di İstanbul’s STRAẞE", "", "—…!", "K3 x_y 12.5"])
+def test_words_of_gives_what_the_surface_analyzer_gives(text):
+    assert words_of(text) == [token.text for token in surface_analyzer()(text)]
+
+
 def test_place_names_are_not_stemmed_into_other_words():
     assert stem_word("bali") == "bali"
     assert stem_word("pesawaran") == "pesawaran"
