@@ -34,6 +34,7 @@ from .articles import Article, normalise_space
 from .documents import stored_article
 from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, NoSourcesError, StoryStateError
 from .facet_registry import FACETS, FacetRegistry
+from .facets import write_facet_tables
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, open_searcher, publish, remove_interrupted_links,
                           remove_unfinished_builds, remove_unused_generations, seal, usable)
@@ -475,7 +476,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         if not any(entry_ids(entry) for entry in manifest.values()):
             _nothing_indexed(root, sources, report)
             return  # the previous generation (or none) stays current: a reindex that read nothing loses nothing
-        _write_word_tables(building)
+        _write_segment_tables(building, facets)
         stories.save(building)
         write_manifest(building, manifest)
         seal(building, base)
@@ -487,11 +488,13 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             shutil.rmtree(building, ignore_errors=True)
 
 
-def _write_word_tables(building: Path) -> None:
-    """Each new segment's word table (wordtables.py), read by searches in place of its term file; the segments
-    linked from the previous generation have theirs."""
+def _write_segment_tables(building: Path, facets: FacetRegistry) -> None:
+    """Each new segment's word table (wordtables.py) and facet table (facets.write_facet_tables), which a
+    search reads in place of its term file and its facet values' postings; the segments linked from the
+    previous generation have theirs."""
     with whoosh_index.open_dir(str(building)).reader() as reader:
         write_word_tables(reader, nullcontext())
+        write_facet_tables(reader, [facet.index_field for facet in facets])
 
 
 def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> None:

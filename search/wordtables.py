@@ -54,13 +54,19 @@ def walk_lexicon(leaf, fieldname: str, io) -> tuple[list[str], np.ndarray]:
     return words, np.frombuffer(counts, dtype=np.int32)
 
 
-def word_table_path(leaf) -> Path | None:
-    """Where a segment's word table is, or None for a reader that is not one segment's in a directory."""
+def segment_file(leaf, extension: str) -> Path | None:
+    """The path of a file of a segment's own (`MAIN_<segment><extension>`, which Whoosh counts as one of the
+    segment's files), or None for a reader that is not one segment's in a directory."""
     segment = segment_id(leaf)
     folder = getattr(leaf.storage(), "folder", None) if hasattr(leaf, "storage") else None
     if segment is None or folder is None:
         return None
-    return Path(folder) / f"{segment}{WORD_TABLE_EXTENSION}"
+    return Path(folder) / f"{segment}{extension}"
+
+
+def word_table_path(leaf) -> Path | None:
+    """Where a segment's word table is, or None for a reader that is not one segment's in a directory."""
+    return segment_file(leaf, WORD_TABLE_EXTENSION)
 
 
 def read_word_table(leaf, fieldname: str) -> tuple[list[str], np.ndarray] | None:

@@ -122,3 +122,44 @@ def test_each_typed_word_starts_a_word_of_the_value_or_of_another_name_or_the_wh
     # trial 39: marks do not count, either way (identity compares names without them too)
     assert [typed_into("Đỗ Văn Hưng", typed) for typed in ("hung", "hưng", "do van", "dang")] == [True, True, True, False]
     assert typed_into("Omer Unal", "ömer")
+
+
+def test_a_built_segments_facet_table_holds_what_its_postings_give_and_opening_reads_no_postings(tmp_path,
+                                                                                               monkeypatch):
+    import search.facets
+    from search.facet_registry import FACETS
+    from search.indexer import build_index
+    from search.query import SearchRequest, SearchService
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in {"a.txt": "Bupati Meninjau\n\nBupati Lampung Selatan Nanang Ermanto meninjau jembatan.",
+                       "b.txt": "Rapat Kemendagri\n\nKementerian Dalam Negeri menggelar rapat di Jakarta."}.items():
+        (sources / name).write_text(text, encoding="utf-8")
+        build_index([sources], tmp_path / "ix")  # two segments
+    service = SearchService(tmp_path / "ix", warm=False)
+    try:
+        leaves = [leaf for leaf, _ in service.current().searcher.reader().leaf_readers()]
+        assert len(leaves) == 2
+        held = 0
+        for leaf in leaves:
+            for facet in FACETS:
+                saved, read = FacetTable._segment_pairs(leaf, facet.index_field), FacetTable._read_pairs(
+                    leaf, facet.index_field)
+                assert saved.values == read.values
+                assert saved.pair_doc.tolist() == read.pair_doc.tolist()
+                assert saved.pair_value.tolist() == read.pair_value.tolist()
+                held += len(read.values)
+        assert held >= 4
+        expected = service.search(SearchRequest(q="rapat"))
+    finally:
+        service.close()
+    read = []
+    monkeypatch.setattr(search.facets, "read_postings", lambda *args, **kwargs: read.append(args))
+    service = SearchService(tmp_path / "ix", warm=False)
+    try:
+        found = service.search(SearchRequest(q="rapat"))
+        assert read == []  # every facet value's pairs came from the segments' tables
+        assert (found["total"], found["facets"]) == (expected["total"], expected["facets"]) and found["total"] == 1
+    finally:
+        service.close()

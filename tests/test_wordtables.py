@@ -4,6 +4,7 @@ from contextlib import nullcontext
 import pytest
 
 from search.errors import IndexDamagedError
+from search.facets import FACET_TABLE_EXTENSION
 from search.generations import CHECKSUMS, seal, verify
 from search.indexer import build_index
 from search.query import SearchRequest, SearchService
@@ -31,8 +32,8 @@ def updated(tmp_path):
     return tmp_path / "ix"
 
 
-def tables(root):
-    return sorted(path.name for path in (root / "current").iterdir() if path.name.endswith(WORD_TABLE_EXTENSION))
+def tables(root, extensions=(WORD_TABLE_EXTENSION,)):
+    return sorted(path.name for path in (root / "current").iterdir() if path.name.endswith(extensions))
 
 
 def test_each_segment_has_a_word_table_holding_what_its_term_file_holds(updated):
@@ -91,14 +92,16 @@ def answers(root):
         service.close()
 
 
-def test_a_generation_written_before_word_tables_answers_as_one_with_them(updated):
+def test_a_generation_written_before_segment_tables_answers_as_one_with_them(updated):
     with_tables = answers(updated)
     generation = updated / "current"
-    for name in tables(updated):
+    every_table = (WORD_TABLE_EXTENSION, FACET_TABLE_EXTENSION)
+    assert len(tables(updated, every_table)) == 2 * len(tables(updated))
+    for name in tables(updated, every_table):
         (generation / name).unlink()
     (generation / CHECKSUMS).unlink()
     seal(generation)  # as an older Warta sealed it: no table listed
-    assert tables(updated) == [] and verify(generation)
+    assert tables(updated, every_table) == [] and verify(generation)
     assert answers(updated) == with_tables
     assert [(result["total"], result.get("suggestion")) for result in with_tables] == [
         (2, None), (1, None), (2, None), (1, "pasar"), (1, None), (1, None)]  # the document of b.txt deleted
