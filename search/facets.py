@@ -10,8 +10,8 @@ import numpy as np
 
 from .facet_aliases import ValueWords, value_words
 from .facet_registry import Facet
-from .segments import SegmentMemo, read_postings
-from .wordtables import segment_file
+from .segments import SegmentMemo, read_postings, segment_id
+from .wordtables import read_segment_arrays, segment_file
 
 DEFAULT_FACET_SIZE = 20
 # A tally over few documents reads only their pairs, by document (~48 ns a flagged document); a pass over
@@ -317,22 +317,16 @@ def _saved_pairs(leaf, field: str) -> tuple[list[str], np.ndarray, np.ndarray] |
     """A field's values and pairs from its segment's facet table; None when there is no table or no field in
     it. A table that disagrees with itself is not one Warta wrote: ValueError (search reads run under
     query.reading, which checks the generation's files whole and names the damaged one)."""
-    path = segment_file(leaf, FACET_TABLE_EXTENSION)
-    if path is None:
+    saved = read_segment_arrays(leaf, FACET_TABLE_EXTENSION, (f"{field}.values", f"{field}.docs", f"{field}.ordinals"))
+    if saved is None:
         return None
-    try:
-        saved = np.load(path, allow_pickle=False)
-    except FileNotFoundError:
-        return None
-    with saved:
-        if f"{field}.ordinals" not in saved.files:
-            return None
-        docs, ordinals = saved[f"{field}.docs"], saved[f"{field}.ordinals"]
-        text = saved[f"{field}.values"].tobytes().decode("utf-8")
+    docs, ordinals = saved[f"{field}.docs"], saved[f"{field}.ordinals"]
+    text = saved[f"{field}.values"].tobytes().decode("utf-8")
     values = text.split(VALUE_SEPARATOR) if text or len(ordinals) else []
     if (len(docs) != len(ordinals) or docs.dtype != np.int32 or ordinals.dtype != np.int32
             or (len(ordinals) and not 0 <= int(ordinals.min()) <= int(ordinals.max()) < len(values))):
-        raise ValueError(f"{path.name} holds {len(values)} values of {field} and {len(ordinals)} pairs")
+        raise ValueError(f"the facet table of {segment_id(leaf)} holds {len(values)} values of {field} and "
+                         f"{len(ordinals)} pairs")
     return values, docs, ordinals
 
 

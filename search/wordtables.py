@@ -73,22 +73,32 @@ def read_word_table(leaf, fieldname: str) -> tuple[list[str], np.ndarray] | None
     """A field's words and counts from its segment's word table; None when there is no table or no field in
     it. A table whose words and counts disagree is not one Warta wrote: ValueError (search reads run under
     query.reading, which checks the generation's files whole and names the damaged one)."""
-    path = word_table_path(leaf)
+    saved = read_segment_arrays(leaf, WORD_TABLE_EXTENSION, (f"{fieldname}.words", f"{fieldname}.counts"))
+    if saved is None:
+        return None
+    counts = saved[f"{fieldname}.counts"]
+    text = saved[f"{fieldname}.words"].tobytes().decode("utf-8")
+    words = text.split(WORD_SEPARATOR) if len(counts) else []
+    if len(words) != len(counts) or counts.dtype != np.int32:
+        raise ValueError(f"the word table of {segment_id(leaf)} holds {len(words)} words of {fieldname} and "
+                         f"{len(counts)} counts")
+    return words, counts
+
+
+def read_segment_arrays(leaf, extension: str, names: tuple[str, ...]) -> dict[str, np.ndarray] | None:
+    """The arrays `names` of a segment's own file (numpy's npz), None when it has no such file or the file lacks
+    one of them; the file is closed whatever its bytes give."""
+    path = segment_file(leaf, extension)
     if path is None:
         return None
     try:
-        saved = np.load(path, allow_pickle=False)
+        handle = path.open("rb")
     except FileNotFoundError:
         return None
-    with saved:
-        if f"{fieldname}.counts" not in saved.files:
+    with handle, np.load(handle, allow_pickle=False) as saved:
+        if not all(name in saved.files for name in names):
             return None
-        counts = saved[f"{fieldname}.counts"]
-        text = saved[f"{fieldname}.words"].tobytes().decode("utf-8")
-    words = text.split(WORD_SEPARATOR) if len(counts) else []
-    if len(words) != len(counts) or counts.dtype != np.int32:
-        raise ValueError(f"{path.name} holds {len(words)} words of {fieldname} and {len(counts)} counts")
-    return words, counts
+        return {name: saved[name] for name in names}
 
 
 def write_word_tables(reader, io, fields: Iterable[str] = SURFACE_FIELDS) -> list[str]:

@@ -105,3 +105,15 @@ def test_a_generation_written_before_segment_tables_answers_as_one_with_them(upd
     assert answers(updated) == with_tables
     assert [(result["total"], result.get("suggestion")) for result in with_tables] == [
         (2, None), (1, None), (2, None), (1, "pasar"), (1, None), (1, None)]  # the document of b.txt deleted
+
+
+def test_a_word_table_damaged_after_its_generation_opened_is_damage_named_when_read(updated):
+    service = SearchService(updated, warm=False)
+    try:
+        service.current()  # opened and verified; no word table read yet
+        path = updated / "current" / tables(updated)[0]
+        path.write_bytes(path.read_bytes()[:100])  # truncated from outside
+        with pytest.raises(IndexDamagedError, match=f"{path.name} has 100 bytes"):
+            service.search(SearchRequest(q="desa"))
+    finally:
+        service.close()
