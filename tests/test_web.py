@@ -247,7 +247,7 @@ def test_every_bad_request_code_the_engine_raises_has_its_own_indonesian_text():
     raised = {code for path in engine.rglob("*.py") for code in re.findall(
         r'BadQueryError\((?:[^()]|\([^()]*\))*?,\s*"([a-z_]+)"', path.read_text(encoding="utf-8"))}
     assert {"bad_match", "bad_request", "bad_filter", "bad_date"} <= raised
-    cli_only = {"bad_backend", "bad_setting", "bad_input", "bad_column", "bad_usage"}  # settings, reading, options:
+    cli_only = {"bad_backend", "bad_setting", "bad_column", "bad_usage"}  # settings, reading, options:
     # never a page's answer
     assert cli_only <= raised
     assert sorted(code for code in raised - cli_only if code not in words()["errors"]) == []
