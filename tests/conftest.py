@@ -64,6 +64,16 @@ def index_of_records(tmp_path: Path, records: list[dict], name: str = "index") -
     return tmp_path / name
 
 
+def index_in_segments(tmp_path: Path, texts: dict[str, str]) -> Path:
+    """An index of seed-style `texts` (file name to text), one reindex per file: one segment per file."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in texts.items():
+        (sources / name).write_text(text, encoding="utf-8")
+        build_index([sources], tmp_path / "ix")
+    return tmp_path / "ix"
+
+
 def dinas_records(regencies: int, repeated_last: int = 0) -> list[dict]:
     """One article about the health office (`Dinas Kesehatan …`) of each of the first `regencies` kabupaten, and
     `repeated_last` more about the last one's: a typed `dinas` stands for one stored value each."""

@@ -128,16 +128,14 @@ def test_a_built_segments_facet_table_holds_what_its_postings_give_and_opening_r
                                                                                                monkeypatch):
     import search.facets
     from search.facet_registry import FACETS
-    from search.indexer import build_index
     from search.query import SearchRequest, SearchService
 
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    for name, text in {"a.txt": "Bupati Meninjau\n\nBupati Lampung Selatan Nanang Ermanto meninjau jembatan.",
-                       "b.txt": "Rapat Kemendagri\n\nKementerian Dalam Negeri menggelar rapat di Jakarta."}.items():
-        (sources / name).write_text(text, encoding="utf-8")
-        build_index([sources], tmp_path / "ix")  # two segments
-    service = SearchService(tmp_path / "ix", warm=False)
+    from .conftest import index_in_segments
+
+    root = index_in_segments(tmp_path, {
+        "a.txt": "Bupati Meninjau\n\nBupati Lampung Selatan Nanang Ermanto meninjau jembatan.",
+        "b.txt": "Rapat Kemendagri\n\nKementerian Dalam Negeri menggelar rapat di Jakarta."})
+    service = SearchService(root, warm=False)
     try:
         leaves = [leaf for leaf, _ in service.current().searcher.reader().leaf_readers()]
         assert len(leaves) == 2

@@ -20,6 +20,8 @@ from search.querylang import parse
 from search.matching import StemTerm
 from search.schema import BODY_WORDS
 
+from .conftest import index_in_segments
+
 QUERIES = [
     wq.Term("body_surface", "reformasi"),
     wq.Term("body_surface", "kemendagri", boost=2.0),
@@ -393,12 +395,9 @@ def test_a_one_off_search_reads_no_surface_fields_term_file_where_segments_have_
 
     from search.schema import SURFACE_FIELDS
 
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    for name, text in {"a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa.",
-                       "b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar-desa yang baru di kecamatan."}.items():
-        (sources / name).write_text(text, encoding="utf-8")
-        build_index([sources], tmp_path / "ix")  # two segments
+    root = index_in_segments(tmp_path, {
+        "a.txt": "Bupati Meninjau\n\nBupati meninjau jembatan desa bersama warga desa.",
+        "b.txt": "Camat Membuka Pasar\n\nCamat membuka pasar-desa yang baru di kecamatan."})
     walked = []
     for method in ("iter_field", "lexicon"):
         whoosh_method = getattr(SegmentReader, method)
@@ -408,7 +407,7 @@ def test_a_one_off_search_reads_no_surface_fields_term_file_where_segments_have_
                 walked.append((method, fieldname))
             return whoosh_method(leaf, fieldname, *args, **kwargs)
         monkeypatch.setattr(SegmentReader, method, counted)
-    service = SearchService(tmp_path / "ix", warm=False)
+    service = SearchService(root, warm=False)
     try:
         totals = [service.search(SearchRequest(q=q))["total"] for q in ("desa", "pa*", "camta", "jembatan -pasar")]
         assert totals == [2, 1, 1, 1]
