@@ -560,14 +560,9 @@ class Generation:
                     budget: Expansions) -> str | None:
         """A respelling of the query that finds more articles than `total` (those holding every word as typed),
         when some word is unknown or results are few; none when the search's `budget` runs out of time first."""
-        words = sorted(parsed.positive_words)
-        corrected = corrected_words(builder.reader, words, total, best=self._best_spelling)
-        if corrected is None:
+        suggested = respelled_text(request.q, parsed, builder.reader, total, self._best_spelling)
+        if suggested is None:
             return None
-        suggested = normalise_text(request.q)  # as the words were read: `ｋｏｒｕｐｓｙ` is suggested as `korupsi`
-        for word, replacement in zip(words, corrected):
-            if replacement != word:
-                suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
         respelled = builder.build(parse(suggested), self.stored_selection(request.selected), request.start,
                                   request.end, relax=request.match != "all")
         try:
@@ -621,6 +616,22 @@ class Generation:
             while len(self._spellings) > SPELLINGS_KEPT:
                 self._spellings.popitem(last=False)
         return found
+
+
+def respelled_text(typed: str, parsed: ParsedQuery, reader, total: int,
+                   best: Callable[[Any, str], str | None]) -> str | None:
+    """The query as typed (normalised) with its words respelled (spelling.corrected_words; `best` finds one word's spelling,
+    `total` articles hold every word as typed), or None when no word is: what a `suggestion` offers once it is
+    found to find more (both backends)."""
+    words = sorted(parsed.positive_words)
+    corrected = corrected_words(reader, words, total, best=best)
+    if corrected is None:
+        return None
+    suggested = normalise_text(typed)  # as the words were read: `ｋｏｒｕｐｓｙ` is suggested as `korupsi`
+    for word, replacement in zip(words, corrected):
+        if replacement != word:
+            suggested = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", replacement, suggested)
+    return suggested
 
 
 class _LockedReader:

@@ -149,6 +149,17 @@ class Expansions:
         return {"per_expansion": self.per_expansion, "per_query": self.total, "postings_per_query": self.postings,
                 "expansions": dict(self.capped)}
 
+    def refuse_cut(self, before: dict[str, dict[str, int]]) -> None:
+        """BadQueryError `exclusion_too_wide` when an expansion taken since `capped` was `before` was cut: an
+        excluded prefix cut to its most frequent words would keep in the result the articles holding its other
+        words, which the searcher asked to leave out (both backends refuse it)."""
+        cut = {label: counts for label, counts in self.capped.items() if before.get(label) != counts}
+        if cut:
+            label, counts = next(iter(cut.items()))
+            raise BadQueryError(f"-{label} stands for {counts['found']:,} words, more than one search reads "
+                                f"({counts['searched']:,}): exclude a longer prefix, or use fewer prefixes",
+                                "exclusion_too_wide", {"prefix": label, **counts})
+
 
 class StemGroups:
     """The words under each stem over several segments, from each segment's own groups."""
@@ -496,12 +507,7 @@ class Evaluator:
         (BadQueryError `exclusion_too_wide`) rather than answered with them."""
         before = dict(expansions.capped)
         match = self.run(query, expansions)
-        cut = {label: counts for label, counts in expansions.capped.items() if before.get(label) != counts}
-        if cut:
-            label, counts = next(iter(cut.items()))
-            raise BadQueryError(f"-{label} stands for {counts['found']:,} words, more than one search reads "
-                                f"({counts['searched']:,}): exclude a longer prefix, or use fewer prefixes",
-                                "exclusion_too_wide", {"prefix": label, **counts})
+        expansions.refuse_cut(before)
         return match
 
     def _all_of(self, queries: list[wq.Query], expansions: Expansions) -> Match:
