@@ -5,6 +5,7 @@ Skips, saying why, only when Java or Maven is missing; a cluster that should sta
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -138,6 +139,59 @@ def test_what_cannot_be_searched_as_written_is_refused_on_both(pair):
             with pytest.raises(BadQueryError) as caught:
                 backend.search(SearchRequest(q=q))
             assert caught.value.code == "bad_syntax", q
+
+
+@pytest.fixture()
+def small_caps(monkeypatch):
+    """Both backends' expansion caps lowered (3 words a prefix, 4 a query), so that four articles reach them."""
+    from search import generation
+    from search.backends import opensearch
+    from search.matching import Expansions
+
+    small = functools.partial(Expansions, per_expansion=3, total=4)
+    monkeypatch.setattr(generation, "Expansions", small)
+    monkeypatch.setattr(opensearch, "Expansions", small)
+
+
+def comparable(result: dict) -> dict:
+    result.pop("took_ms")
+    for hit in result["hits"]:
+        hit.pop("snippet")
+    return result
+
+
+def test_prefixes_search_the_words_the_caps_choose_on_both(pair, small_caps):
+    whoosh, cluster = pair
+    for q in ("pe*", "pemb* reformasi", "pel* OR gedung"):  # cut or not, the same words: the same result
+        expected, found = (comparable(backend.search(SearchRequest(q=q, collapse=False))) for backend in pair)
+        assert found == expected, q
+    capped = {"per_expansion": 3, "per_query": 4, "postings_per_query": 1_000_000}
+    assert cluster.search(SearchRequest(q="pe*"))["capped"] == {**capped, "expansions": {
+        "pe*": {"found": 20, "searched": 3}}}
+    for backend in pair:  # the budget runs out on the second prefix: it searches nothing
+        found = backend.search(SearchRequest(q="me* pe* ra*", collapse=False))
+        assert (found["total"], found["capped"]) == (4, {**capped, "expansions": {
+            "me*": {"found": 21, "searched": 3}, "pe*": {"found": 20, "searched": 0},
+            "ra*": {"found": 6, "searched": 0}}})
+
+
+def test_an_excluded_prefix_the_caps_would_cut_is_refused_on_both(pair, small_caps):
+    for backend in pair:
+        with pytest.raises(BadQueryError) as caught:
+            backend.search(SearchRequest(q="rakornas -pe*"))
+        assert (caught.value.code, caught.value.fields) == (
+            "exclusion_too_wide", {"prefix": "pe*", "found": 20, "searched": 3})
+    # a prefix within the caps is excluded whole (`zoom`: one story is left)
+    assert [backend.search(SearchRequest(q="rakornas -zoo*"))["total"] for backend in pair] == [1, 1]
+
+
+def test_a_misspelt_word_is_searched_as_its_best_spelling_and_suggested_on_both(pair):
+    whoosh, cluster = pair
+    for q, suggestion in (("reformasu birokrasi", "reformasi birokrasi"), ("lampug selatan", "lampung selatan"),
+                          ("birokrasi pemerintha", "birokrasi pemerintah")):
+        expected, found = (comparable(backend.search(SearchRequest(q=q, collapse=False))) for backend in pair)
+        assert (found["suggestion"], found["total"]) == (suggestion, 4), q
+        assert found == expected, q
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,10 @@
 Analysis stays in Python. A document carries its surface words and their Sastrawi stems as whitespace-
 separated tokens (`title_surface`/`title_stem`, `body_surface`/`body_stem`), facet values in keyword fields,
 the date in a date field, and what a hit shows under `stored` (kept, not indexed). A query is built by the
-same QueryBuilder as for Whoosh (agency forms, stems, prefixes, fuzzy words, filters, dates) and translated
-node by node into the query DSL, so both backends match the same words. When fewer than RELAX_BELOW
+same QueryBuilder as for Whoosh (agency forms, stems, prefixes, unknown words' spellings, filters, dates) and
+translated node by node into the query DSL, so both backends match the same words: a prefix is the words
+Whoosh's expansion caps choose (_Expander), an unknown word its closest spellings (_Spelling, spelling.py's
+rule over the term suggester's candidates), with the same `capped` and `suggestion`. When fewer than RELAX_BELOW
 articles hold every word, the matching strategy of search/relaxation.py runs here too (Relaxation below).
 Facet counts are `terms`
 aggregations, each filtered by every selection but its own, under a `post_filter`; the histogram is a
@@ -23,7 +25,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
@@ -36,15 +38,16 @@ from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
 from ..facet_aliases import alias_words, meant_value, prefix_value
 from ..facets import FacetCount, matching_values, typed_into
-from ..generation import Evaluation, highlight_words, searched_prefixes
+from ..generation import Evaluation, highlight_words, respelled_text, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
-from ..matching import DEFAULT_B, DEFAULT_K1, StemTerm
+from ..matching import DEFAULT_B, DEFAULT_K1, MAX_TERMS_PER_EXPANSION, Expansions, StemTerm
 from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
 from ..relaxation import MAX_UNITS, RELAX_BELOW, most_missing
 from ..results import article_result, facet_values_result, search_result
-from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, TITLE_WORDS
+from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS, TITLE_WORDS
 from ..said import SAID, said_query, said_terms
+from ..spelling import MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, gazetteer_words, name_words
 from ..stories import StoryIndex
 from .opensearch_lock import ClusterLease
 
@@ -74,6 +77,8 @@ VERSION_FILTER = f"*.mappings._meta,*.mappings.properties.{ID_FIELD}.type"  # ev
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
 EXPANSIONS = 200  # a fuzzy word matches at most this many words, as Warta's expansion cap
+WORDS_COUNTED = 10_000  # a prefix's words listed, most frequent first, to count them (`capped`'s `found`)
+OFFICIAL_VALUES_READ = 50_000  # official values whose words spelling protects (as the Whoosh generation's)
 PRECISE_STORY_COUNT = 40_000  # cardinality is exact below this many stories
 STORY_KEYS = "story_keys"  # a document's MinHash band keys: an update finds a new article's story by them
 FORMAT = 6  # the mapping's _meta.warta_format: 2 added story_keys, content_key and the manifest of files; 3 said;
@@ -106,10 +111,11 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
     them, keyword facets."""
     title_words = {"type": "text", "analyzer": "tokens", "similarity": "warta_title"}
     words = {"type": "text", "analyzer": "tokens", "similarity": "warta_body"}
+    surface = surface_mappings()
     facet = {"type": "keyword", "fields": {"words": {"type": "text", "analyzer": "lower_words"}}}
     properties: dict[str, Any] = {
         ID_FIELD: {"type": "keyword"},
-        TITLE_WORDS: title_words, BODY_WORDS: words, "title_stem": title_words, "body_stem": words,
+        **surface, "title_stem": title_words, "body_stem": words,
         ORDER: {"type": "long"}, EARLIEST: {"type": "integer"}, STORY_FIRST: {"type": "integer"},
         "date": {"type": "date", "format": "yyyy-MM-dd"},
         DATE_NUMBER: {"type": "integer"},
@@ -128,6 +134,13 @@ def index_settings(facets: FacetRegistry, shards: int = 1, replicas: int = 0) ->
                                                                "filter": ["lowercase"]}}}},
         "mappings": {"dynamic": "strict", "_meta": {"warta_format": FORMAT}, "properties": properties},
     }
+
+
+def surface_mappings() -> dict[str, dict[str, Any]]:
+    """The surface fields' mappings, with field data: a prefix's words and their document counts are a `terms`
+    aggregation over them (_Expander); an index made before has it switched on when first asked."""
+    return {TITLE_WORDS: {"type": "text", "analyzer": "tokens", "similarity": "warta_title", "fielddata": True},
+            BODY_WORDS: {"type": "text", "analyzer": "tokens", "similarity": "warta_body", "fielddata": True}}
 
 
 def stem_tokens(words: list[str], stems: Stems) -> str:
@@ -174,6 +187,8 @@ class Translator:
     def __call__(self, query: wq.Query) -> dict[str, Any]:
         if query is NOTHING:
             return {"match_none": {}}
+        if isinstance(query, _Words):
+            return query.translated(self._boost(query))
         if isinstance(query, StemTerm):
             return {"term": {STEM_FIELD[query.fieldname]: {"value": query.text, "boost": self._boost(query)}}}
         if isinstance(query, wq.FuzzyTerm):  # Whoosh scores expansions as constants (constantscore=True)
@@ -382,6 +397,167 @@ class _FacetWords(wq.Query):
         self.fieldname, self.resolved, self.typed = field, resolved, typed
 
 
+class _Words(wq.Query):
+    """A prefix of a surface field as the expansion caps left it (matching.Expansions): any of `words`, scored
+    as Whoosh's evaluator scores them (1 per document for a constant-score prefix, else each word's score)."""
+
+    def __init__(self, fieldname: str, words: list[str], boost: float = 1.0, constant: bool = True) -> None:
+        self.fieldname, self.words, self.boost, self.constant = fieldname, words, boost, constant
+
+    def translated(self, boost: float) -> dict[str, Any]:
+        if not self.words:  # the caps left it no word: no article holds it
+            return {"match_none": {}}
+        if self.constant:
+            return {"constant_score": {"filter": {"terms": {self.fieldname: self.words}}, "boost": boost}}
+        return {"bool": {"should": [{"term": {self.fieldname: {"value": word, "boost": boost}}}
+                                    for word in self.words], "minimum_should_match": 1}}
+
+
+@dataclass
+class _Expanded(BuiltQuery):
+    """A BuiltQuery whose prefixes are the words the caps chose (_Words), with what chose them."""
+
+    expansions: Expansions = field(default_factory=Expansions)
+    expander: "_Expander | None" = None
+    builder: QueryBuilder | None = None  # what built it, and its spelling: the suggestion is built the same way
+    spelling: "_Spelling | None" = None
+    unsearched: frozenset[str] = frozenset()  # labels of the units the caps left without a word
+
+    @property
+    def searched(self) -> BuiltQuery:
+        """The query as Whoosh's evaluator narrows by it: a unit the caps left without a word narrows nothing
+        (Expansions.unsearched), so it only ranks, as a weak one."""
+        return BuiltQuery(units=[replace(unit, weak=True) if unit.label in self.unsearched and not unit.weak
+                                 else unit for unit in self.units], excluded=self.excluded)
+
+    @property
+    def scored(self) -> wq.Query | None:
+        return self.searched.scored
+
+    def held(self, labels: list[str], holds: list[str], lacks: list[str]) -> tuple[list[str], list[str]]:
+        """`holds`/`lacks` of a hit over the searched units, with the unsearched ones lacked, in the query's
+        order (`labels`: every strong unit's)."""
+        return ([label for label in labels if label in holds],
+                [label for label in labels if label in lacks or label in self.unsearched])
+
+
+class _Expander:
+    """A query's prefixes as the Whoosh evaluator expands them (matching.Evaluator._expanded), within the same
+    caps (matching.Expansions): each prefix's most frequent words, with their document counts, from one
+    `terms` aggregation per search for all its prefixes (field data of the surface fields), then taken from the
+    search's budget in the order Whoosh reads them (the exclusions, then each unit), the same prefix twice once.
+    The said field's prefixes stay the cluster's own: Whoosh reads those whole too (said.SaidWords)."""
+
+    def __init__(self, backend: "OpenSearchBackend") -> None:
+        self.backend = backend
+        self._ranked: dict[tuple[str, str], tuple[list[tuple[str, int]], int]] = {}  # this search's look-ups
+
+    def expanded(self, built: BuiltQuery, expansions: Expansions, builder: QueryBuilder | None = None,
+                 spelling: "_Spelling | None" = None) -> _Expanded:
+        """`built` with its prefixes replaced by the words `expansions` lets them search; BadQueryError
+        `exclusion_too_wide` when the caps cut an excluded prefix (as Evaluator.excluded)."""
+        queries = ([built.excluded] if built.excluded is not None else []) + [unit.query for unit in built.units]
+        self._look_up([(leaf.fieldname, leaf.text) for query in queries for leaf in query.leaves()
+                       if _expanding(leaf)])
+        chosen: dict[tuple, list[str]] = {}
+
+        def expand(query: wq.Query) -> wq.Query:
+            if not _expanding(query):
+                return query.apply(expand)
+            key = (query.fieldname, query.text, query.constantscore)
+            if key not in chosen:
+                ranked, found = self._ranked[(query.fieldname, query.text)]
+                chosen[key] = expansions.take(f"{query.text}*", ranked[:expansions.per_expansion], found)
+            return _Words(query.fieldname, chosen[key], query.boost, query.constantscore)
+
+        excluded = None
+        if built.excluded is not None:
+            before = dict(expansions.capped)
+            excluded = expand(built.excluded)
+            expansions.refuse_cut(before)
+        units = [replace(unit, query=expand(unit.query)) for unit in built.units]
+        unsearched = frozenset(unit.label for unit in units if not unit.weak and expansions.unsearched(unit.label))
+        parts = {f.name: getattr(built, f.name) for f in fields(BuiltQuery)}
+        return _Expanded(**{**parts, "units": units, "excluded": excluded}, expansions=expansions, expander=self,
+                         builder=builder, spelling=spelling, unsearched=unsearched)
+
+    def _look_up(self, prefixes: list[tuple[str, str]]) -> None:
+        """Each (field, prefix)'s words, most frequent first (ties in word order, as PostingCache.expansion),
+        at most MAX_TERMS_PER_EXPANSION of them, and how many it has (at most WORDS_COUNTED are counted)."""
+        wanted = [prefix for prefix in dict.fromkeys(prefixes) if prefix not in self._ranked]
+        if not wanted:
+            return
+        aggregations = {f"prefix:{i}": {"filter": {"prefix": {name: text}}, "aggs": {"words": {"terms": {
+            "field": name, "include": _starting_with(text), "size": WORDS_COUNTED,
+            "order": [{"_count": "desc"}, {"_key": "asc"}]}}}} for i, (name, text) in enumerate(wanted)}
+        answer = self.backend.word_counts({"size": 0, "track_total_hits": False, "aggs": aggregations})
+        for i, prefix in enumerate(wanted):
+            buckets = answer["aggregations"][f"prefix:{i}"]["words"]["buckets"]
+            self._ranked[prefix] = ([(b["key"], b["doc_count"]) for b in buckets[:MAX_TERMS_PER_EXPANSION]],
+                                    len(buckets))
+
+
+def _expanding(query: wq.Query) -> bool:
+    """A prefix of a surface field: what the expansion caps apply to."""
+    return isinstance(query, wq.Prefix) and query.fieldname in SURFACE_FIELDS
+
+
+def _starting_with(prefix: str) -> str:
+    """The Lucene regular expression of the words starting with `prefix` (a terms aggregation's `include`)."""
+    return "".join(char if char.isalnum() else "\\" + char for char in prefix) + ".*"
+
+
+class _Spelling:
+    """What search/spelling.py asks of an index (spelling.Reader), asked of the cluster for one search: a word's
+    close spellings from the term suggester (one request per word, no prefix but what spelling asks for, within
+    its edits), with their document counts; spellings remembered for the search."""
+
+    def __init__(self, backend: "OpenSearchBackend") -> None:
+        self.backend = backend
+        self._counts: dict[str, int] = {}  # candidates' document counts, as the suggester gave them
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        self._protected: frozenset[str] | None = None
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        if fieldname == SPELLING_FIELD and text in self._counts:
+            return self._counts[text]
+        return self.backend.frequencies.doc_frequency(fieldname, text)
+
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0) -> list[str]:
+        """The MAX_CANDIDATES most frequent words of letters only within `maxdist` edits of `text` (a
+        transposition one) sharing its first `prefix` characters and in at least `at_least` articles, in word
+        order (as SpellingTable.terms_within)."""
+        body = {"size": 0, "suggest": {"close": {"text": text, "term": {
+            "field": fieldname, "suggest_mode": "always", "max_edits": max(1, min(maxdist, 2)),
+            "prefix_length": prefix, "min_word_length": 1, "size": MAX_CANDIDATES, "sort": "frequency",
+            "accuracy": 0.0, "max_term_freq": 2147483647.0}}}}
+        answer = self.backend.call(lambda c: c.search(index=self.backend.alias, body=body), read=True)
+        found = []
+        for entry in answer.get("suggest", {}).get("close", []):
+            for option in entry["options"]:
+                word, count = option["text"], int(option["freq"])
+                if word.isalpha() and len(word) <= MAX_SPELLED and count >= at_least:
+                    self._counts[word] = count
+                    found.append(word)
+        return sorted(set(found))
+
+    def spellings(self, reader, word: str) -> tuple[str, ...]:
+        """close_spellings, best first (QueryBuilder's `spell`)."""
+        if word not in self._spellings:
+            self._spellings[word] = tuple(close_spellings(self, word, self.is_protected))
+        return self._spellings[word]
+
+    def is_protected(self, word: str) -> bool:
+        """A word spelling keeps (asked only of known words: the index's protected words read once a search)."""
+        if self._protected is None:
+            self._protected = self.backend.protected_words()
+        return word in self._protected
+
+    def best(self, reader, word: str) -> str | None:
+        found = self.spellings(reader, word)
+        return found[0] if found else None
+
+
 class _OpenSearchQueryBuilder(QueryBuilder):
     def __init__(self, *args, official_values: Callable[[str], list[str]] = lambda typed: [], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -417,6 +593,7 @@ class OpenSearchBackend:
         self.translate = Translator(facets)
         self._caches = _IndexCaches(IndexVersion(), _Frequencies(self))
         self._caches_lock = threading.Lock()
+        self._protected: tuple[str, frozenset[str]] | None = None  # (version, words spelling keeps): one kept
 
     # -- plumbing --------------------------------------------------------------------------------
     def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
@@ -791,11 +968,13 @@ class OpenSearchBackend:
         return found
 
     def _query(self, request, parsed):
+        spelling = _Spelling(self)
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
                                           registry=self.facets,  # facet filters need names, not count tables
-                                          official_values=self._official_values)
+                                          spell=spelling.spellings, official_values=self._official_values)
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end,
                               selecting=any(request.selected.values()), relax=request.match != "all")
+        built = _Expander(self).expanded(built, Expansions(), builder, spelling)
         scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
         period = [self.translate(built.period)] if built.period is not None else []
@@ -809,7 +988,7 @@ class OpenSearchBackend:
         finds as many) hold every unit already, the query cannot lose a unit, or losing one finds nothing more."""
         if request.match == "all" or complete >= RELAX_BELOW or not built.units:
             return None
-        plan = Relaxation.split(built, self.translate)
+        plan = Relaxation.split(built.searched if isinstance(built, _Expanded) else built, self.translate)
         lowest = plan.lowest(len(built.strong_units))
         if lowest >= len(plan.droppable):
             return None
@@ -823,6 +1002,53 @@ class OpenSearchBackend:
 
     def _excluded(self, built: BuiltQuery) -> dict[str, Any] | None:
         return self.translate(built.excluded) if built.excluded is not None else None
+
+    def word_counts(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A search aggregating the surface fields' words (_Expander); an index made before their field data
+        was mapped has it switched on first (a mapping update: the documents stay as they are)."""
+        from opensearchpy import exceptions
+
+        try:
+            return self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        except exceptions.RequestError as error:
+            if "fielddata" not in str(error):
+                raise
+        self.call(lambda c: c.indices.put_mapping(index=self.alias, body={"properties": surface_mappings()}))
+        return self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+
+    def protected_words(self) -> frozenset[str]:
+        """Stop words, gazetteer places and names (of the index's officials too): what spelling keeps, as the
+        Whoosh generation's is_protected; the officials' words are read once per index."""
+        index = self.version
+        if self._protected is None or self._protected[0] != index:
+            words = gazetteer_words()
+            if OFFICIAL in self.facets:
+                body = {"size": 0, "aggs": {"values": {"terms": {"field": self.facets.get(OFFICIAL).index_field,
+                                                                 "size": OFFICIAL_VALUES_READ}}}}
+                answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+                words = words | name_words(b["key"] for b in answer["aggregations"]["values"]["buckets"])
+            self._protected = (index, words)
+        return self._protected[1]
+
+    def _suggestion(self, request, parsed, built: _Expanded, selections: dict[str, dict[str, Any]],
+                    total: int) -> str | None:
+        """As the Whoosh generation's: the query respelled (generation.respelled_text) when it finds more than
+        `total` articles, every word of it held (one count)."""
+        if built.builder is None or built.spelling is None:
+            return None
+        suggested = respelled_text(request.q, parsed, built.builder.reader, total, built.spelling.best)
+        if suggested is None:
+            return None
+        respelled = built.builder.build(parse(suggested), {}, request.start, request.end,
+                                        selecting=any(request.selected.values()), relax=request.match != "all")
+        respelled = built.expander.expanded(respelled, Expansions())
+        every = BuiltQuery.scored.fget(respelled)  # every unit, as Whoosh counts `combined()`
+        scored = [self.translate(every)] if every is not None else []
+        narrowing = [self._filter(query) for query in respelled.filters]
+        narrowing += [self.translate(respelled.period)] if respelled.period is not None else []
+        body = {"query": {"bool": {"must": scored, "filter": narrowing + list(selections.values())}}}
+        found = self.call(lambda c: c.count(index=self.alias, body=body), read=True)["count"]
+        return suggested if found > total else None
 
     def _official_values(self, typed: str) -> list[str]:
         """The official values `typed` means, as Whoosh's said: finds them (facet_aliases.named_values): the
@@ -869,6 +1095,8 @@ class OpenSearchBackend:
             query = relaxation.query(filters + period, self._excluded(built), by_date)
             answer = self._search(self._body(request, query, selections, by_date, True))
         evaluation = self._evaluation(request, parsed, built, answer, relaxation, complete)
+        evaluation.suggestion = self._suggestion(request, parsed, built, selections,
+                                                 0 if built.respelled else complete)
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -927,9 +1155,12 @@ class OpenSearchBackend:
         total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
         words = highlight_words(parsed, built)
         labels = [unit.label for unit in built.strong_units]
-        held = [relaxation.held(hit, labels) if relaxation is not None else (labels, []) for hit in hits]
-        return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed), None,
-                          total_articles, duplicates, self.stems.stem, complete < total_articles, held)
+        searched = [label for label in labels if label not in built.unsearched]
+        held = [built.held(labels, *(relaxation.held(hit, searched) if relaxation is not None else (searched, [])))
+                for hit in hits]
+        return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed),
+                          built.expansions.describe(), total_articles, duplicates, self.stems.stem,
+                          complete < total_articles, held)
 
     @staticmethod
     def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:
