@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .analysis import WORD_PATTERN, Stems, stem_word, stopwords
+from .analysis import Stems, stem_word, stopwords
 from .articles import normalise_text
 from .facet_aliases import alias_words, named_values, prefix_value
 from .facet_registry import FACETS, FacetRegistry
@@ -30,7 +30,7 @@ from .errors import BadQueryError, QueryTooCostlyError
 from .matching import Evaluator, Expansions, PostingCache, top_documents
 from .querybuild import BuiltQuery, QueryBuilder
 from .querylang import ParsedQuery, parse
-from .relaxation import MAX_UNITS, RELAX_BELOW, check_unsearched, choose_tiers, tiered, unsearched_refusal
+from .relaxation import RELAX_BELOW, always_held, choose_tiers, held_units, tiered, unsearched_units
 from .resultcache import RESULT_CACHE_BYTES, ResultCache
 from .schema import AGENCY, BODY_WORDS, DATE_NUMBER, OFFICIAL, READ_ORDER, STORY_NUMBER, SURFACE_FIELDS
 from .segments import SegmentMemo, column_values, settled
@@ -46,7 +46,6 @@ WARM_AGENCIES = 48  # the agencies in most articles, whose names and acronyms a 
 WARM_SHARE = 4  # warming fills at most this part of the postings cache; searches keep the rest
 RESOLUTIONS_KEPT = 4_096  # typed facet values whose stored values a generation remembers
 SPELLINGS_KEPT = 4_096  # words whose best spelling a generation remembers (86 ms for `bupati lampung` unkept)
-_WORDS = re.compile(WORD_PATTERN)  # a word as the index reads one (a hit's words, when a prefix was cut short)
 
 
 @dataclass
@@ -347,25 +346,20 @@ class Generation:
             return _Masks(base if period is None else base & period, selections, scores)
         held = np.zeros(doc_count, dtype=np.int16)
         scores = np.zeros(doc_count, dtype=np.float32)
-        units, droppable, unsearched = [], 0, []
+        units, droppable, always = [], 0, iter(always_held(built.strong_units))
         for unit in built.units:
             part = self.evaluator.run(unit.query, expansions)
             units.append(part.mask)
             scores += part.scores
             if unit.weak:
                 continue  # it ranks the articles the others let through, and narrows nothing
-            always = unit.required or droppable == MAX_UNITS  # past MAX_UNITS only with match=all: all are required
-            if expansions.unsearched(unit.label):  # no article is known to hold it: dropped, or the search refused
-                if always or not relax:
-                    raise unsearched_refusal(unit.label, expansions.capped, "match=all asks for every word" if
-                                             not relax else "it is required")
-                unsearched.append(unit.label)
-            if always:
+            if next(always):
                 base &= part.mask
             else:
                 held += part.mask
                 droppable += 1
-        check_unsearched(unsearched, expansions.capped, len(built.strong_units), droppable)
+        # a unit no article is known to hold (the caps left it no word) is dropped, or the search refused
+        unsearched = unsearched_units(built.strong_units, expansions, relax)
         tiers = choose_tiers(held, droppable, base, RELAX_BELOW, relax, len(built.strong_units))
         base &= tiers.admitted()  # the tiers of the query and its own filters: selections and the period narrow
         # them afterwards, so that the count beside a facet value or a month is what selecting it finds
@@ -668,26 +662,10 @@ def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
 
 def _held_units(built: BuiltQuery, masks: _Masks, document: int, stored: dict[str, Any],
                 expansions: Expansions) -> tuple[list[str], list[str]]:
-    """The labels of the query's units a document holds, and of those it lacks. A unit the caps left without a
-    word is neither (the result says `unsearched`); one with a prefix cut short is held when the article (its
-    `stored` fields) has a word the prefix starts that was not searched for."""
-    held, lacked = [], []
-    for unit, mask in zip(built.units, masks.units):
-        if unit.weak or unit.label in masks.unsearched:
-            continue
-        holds = bool(mask[document]) or _holds_a_word_of(stored, expansions.cut_short(unit.label))
-        (held if holds else lacked).append(unit.label)
-    return held, lacked
-
-
-def _holds_a_word_of(stored: dict[str, Any], prefixes: list[str]) -> bool:
-    """Whether the article's title or body has a word starting with one of `prefixes` (as the index reads its
-    words: analysis.WORD_PATTERN, lower case)."""
-    if not prefixes:
-        return False
-    starts = tuple(prefixes)
-    return any(word.lower().startswith(starts)
-               for text in (stored.get("title") or "", stored.get("body") or "") for word in _WORDS.findall(text))
+    """The labels of the query's units a document holds, and of those it lacks (relaxation.held_units)."""
+    pairs = [(unit, mask) for unit, mask in zip(built.units, masks.units) if not unit.weak]
+    return held_units([unit.label for unit, _ in pairs], [bool(mask[document]) for _, mask in pairs],
+                      masks.unsearched, expansions, stored)
 
 
 def searched_prefixes(parsed: ParsedQuery) -> set[str]:

@@ -27,15 +27,19 @@ one count per document, and one pass over them per tier weighed (at most half th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any, Iterable
 
 import numpy as np
 
+from .analysis import WORD_PATTERN
 from .errors import BadQueryError
 
 RELAX_BELOW = 10  # articles matching every word, below which articles missing some are added
 MATCH_MODES = ("relaxed", "all")  # `relaxed` (default) adds articles missing words; `all` never does
 MAX_UNITS = 32  # droppable units counted (a 500-character query holds at most ~250 words); the rest only rank
+_WORDS = re.compile(WORD_PATTERN)  # a word as the index reads one (a hit's words, when a prefix was cut short)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,16 @@ class Tiers:
     def missing(self) -> np.ndarray:
         """Per document, how many droppable units it lacks."""
         return self.droppable - self.held
+
+
+def always_held(units: Iterable[Any]) -> list[bool]:
+    """Per strong unit of a query (querybuild.Unit), whether every hit must hold it: a required one, and any past
+    the first MAX_UNITS droppable ones (only with match=all: querybuild makes the rest weak otherwise)."""
+    always, droppable = [], 0
+    for unit in units:
+        always.append(unit.required or droppable == MAX_UNITS)
+        droppable += not always[-1]
+    return always
 
 
 def most_missing(units: int, droppable: int) -> int:
@@ -92,6 +106,47 @@ def tiered(keys: np.ndarray, missing: np.ndarray, admitted: np.ndarray) -> np.nd
         return keys
     span = float(keys[admitted].max() - min(0.0, float(keys[admitted].min()))) + 1.0
     return keys - missing.astype(np.float64) * span
+
+
+def unsearched_units(units: list[Any], expansions: Any, relax: bool) -> list[str]:
+    """The labels of a query's strong `units` (querybuild.Unit) that the caps left without a word to search
+    (`expansions`: the search's matching.Expansions, once every unit was expanded), in the query's order: each is
+    dropped as relaxation drops a word. BadQueryError `prefix_too_wide` for the first that cannot be: one every
+    hit must hold (always_held), any with match=all (`relax` false), or more of them than may be missing."""
+    unsearched = []
+    always = always_held(units)
+    for unit, required in zip(units, always):
+        if expansions.unsearched(unit.label):
+            if required or not relax:
+                raise unsearched_refusal(unit.label, expansions.capped, "match=all asks for every word" if
+                                         not relax else "it is required")
+            unsearched.append(unit.label)
+    check_unsearched(unsearched, expansions.capped, len(units), always.count(False))
+    return unsearched
+
+
+def held_units(labels: list[str], holds: Iterable[bool], unsearched: list[str], expansions: Any,
+               stored: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The labels of the query's strong units a hit holds, and of those it lacks (`holds`: per label, whether
+    the search found it there). A unit the caps left without a word is neither (the result says `unsearched`);
+    one with a prefix cut short (`expansions`: Expansions.cut_short) is held when the article (its `stored`
+    fields) has a word the prefix starts that was not searched for."""
+    held, lacked = [], []
+    for label, found in zip(labels, holds):
+        if label in unsearched:
+            continue
+        (held if found or _holds_a_word_of(stored, expansions.cut_short(label)) else lacked).append(label)
+    return held, lacked
+
+
+def _holds_a_word_of(stored: dict[str, Any], prefixes: list[str]) -> bool:
+    """Whether the article's title or body has a word starting with one of `prefixes` (as the index reads its
+    words: analysis.WORD_PATTERN, lower case)."""
+    if not prefixes:
+        return False
+    starts = tuple(prefixes)
+    return any(word.lower().startswith(starts)
+               for text in (stored.get("title") or "", stored.get("body") or "") for word in _WORDS.findall(text))
 
 
 def check_unsearched(unsearched: list[str], capped: dict[str, dict[str, int]], units: int, droppable: int) -> None:

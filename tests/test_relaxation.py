@@ -76,3 +76,45 @@ def test_parts_left_unsearched_are_refused_past_half_the_units_naming_the_first_
     with pytest.raises(BadQueryError) as grouped:
         check_unsearched(["zzzqx OR me*"], capped, units=1, droppable=1)
     assert grouped.value.fields["prefix"] == "me*"
+
+
+def test_parts_left_unsearched_are_listed_in_order_or_refused_where_they_cannot_be_dropped():
+    """What both backends ask of a query expanded (relaxation.unsearched_units): its strong units are
+    querybuild.Units, the caps' counts an Expansions."""
+    from whoosh import query as wq
+
+    from search.errors import BadQueryError
+    from search.matching import Expansions
+    from search.querybuild import Unit
+    from search.relaxation import always_held, unsearched_units
+
+    def units(*labels):
+        return [Unit(wq.Term("body", label.strip("+*")), label.lstrip("+"), required=label.startswith("+"))
+                for label in labels]
+
+    expansions = Expansions(capped={"pe*": {"found": 20, "searched": 0}, "ra*": {"found": 6, "searched": 0},
+                                    "me*": {"found": 21, "searched": 3}})
+    assert unsearched_units(units("korupsi", "me*", "ra*", "pe*"), expansions, relax=True) == ["ra*", "pe*"]
+    assert unsearched_units(units("korupsi", "me*"), expansions, relax=False) == []
+    for labels, relax, prefix, reason in ((("korupsi", "pe*"), False, "pe*", "match=all asks for every word"),
+                                          (("korupsi", "+pe*"), True, "pe*", "it is required"),
+                                          (("me*", "ra*", "pe*"), True, "ra*", "more than half")):
+        with pytest.raises(BadQueryError) as refused:
+            unsearched_units(units(*labels), expansions, relax)
+        assert (refused.value.code, refused.value.fields["prefix"]) == ("prefix_too_wide", prefix)
+        assert reason in str(refused.value)
+    assert always_held(units("+a", *[f"w{n}" for n in range(33)])) == [True] + [False] * 32 + [True]
+
+
+def test_a_hit_is_said_to_hold_a_prefix_cut_short_when_its_text_has_another_of_its_words():
+    from search.matching import Expansions
+    from search.relaxation import held_units
+
+    expansions = Expansions(capped={"gam*": {"found": 2, "searched": 1}, "pe*": {"found": 20, "searched": 0}})
+    labels = ["alpha", "gam*", "pe*"]
+    gamma = {"title": "Catatan", "body": "tentang alpha Gamma-ray"}
+    assert held_units(labels, [True, False, False], ["pe*"], expansions, gamma) == (["alpha", "gam*"], [])
+    assert held_units(labels, [False, False, False], ["pe*"], expansions, {"body": "delta"}) == (
+        [], ["alpha", "gam*"])
+    assert held_units(labels, [True, False, False], [], expansions, {"title": "Pemilu"}) == (["alpha", "pe*"],
+                                                                                              ["gam*"])
