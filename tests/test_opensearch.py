@@ -168,11 +168,37 @@ def test_prefixes_search_the_words_the_caps_choose_on_both(pair, small_caps):
     capped = {"per_expansion": 3, "per_query": 4, "postings_per_query": 1_000_000}
     assert cluster.search(SearchRequest(q="pe*"))["capped"] == {**capped, "expansions": {
         "pe*": {"found": 20, "searched": 3}}}
-    for backend in pair:  # the budget runs out on the second prefix: it searches nothing
-        found = backend.search(SearchRequest(q="me* pe* ra*", collapse=False))
+    for backend in pair:  # the budget runs out on the second prefix: it and the third search nothing
+        found = backend.search(SearchRequest(q="reformasi me* pe* ra* birokrasi", collapse=False))
         assert (found["total"], found["capped"]) == (4, {**capped, "expansions": {
             "me*": {"found": 21, "searched": 3}, "pe*": {"found": 20, "searched": 0},
             "ra*": {"found": 6, "searched": 0}}})
+
+
+def test_a_prefix_the_caps_left_without_a_word_is_dropped_and_named_or_refused_on_both(pair, small_caps):
+    """`me*` takes the query's 4 words: `pe*` is left none. Relaxed, it is dropped as a missing word is (within
+    half of the words) and named `unsearched`, no hit said to hold or lack it; where it cannot be dropped
+    (match=all, `+pe*`, more than half of the words) the search is refused, naming it (relaxation.py)."""
+    for q, unsearched, held in (("reformasi me* pe*", ["pe*"], ["reformasi", "me*"]),
+                                ("me* (pe* OR ka*) birokrasi", ["pe* OR ka*"], ["me*", "birokrasi"]),
+                                ("me* ra* pe* birokrasi", ["ra*", "pe*"], ["me*", "birokrasi"])):
+        expected, found = (comparable(backend.search(SearchRequest(q=q, collapse=False))) for backend in pair)
+        assert found == expected, q
+        assert (found["total"], found["relaxed"], found["unsearched"]) == (4, True, unsearched), q
+        assert [(hit["matched"], hit["missing"]) for hit in found["hits"]] == [(held, [])] * 4, q
+    refused = {"prefix": "pe*", "found": 20, "searched": 0}
+    for q, match, fields in (("reformasi me* pe*", "all", refused), ("reformasi me* +pe*", "relaxed", refused),
+                             ("me* pe* ra*", "relaxed", refused),  # two of three words: more than half
+                             ("me* ra* pe* birokrasi", "all", {"prefix": "ra*", "found": 6, "searched": 0})):
+        for backend in pair:
+            with pytest.raises(BadQueryError) as caught:
+                backend.search(SearchRequest(q=q, match=match))
+            assert (caught.value.code, caught.value.fields) == ("prefix_too_wide", fields), (q, backend)
+    # where the filters or the exclusion leave no article, Whoosh reads no word: nothing capped, nothing refused
+    for q in ("official:nobody reformasi me* pe*", "reformasi me* pe* -birokrasi", "official:nobody korupsi -pe*"):
+        expected, found = (comparable(backend.search(SearchRequest(q=q, match="all"))) for backend in pair)
+        assert found == expected, q
+        assert (found["total"], "capped" in found, "unsearched" in found) == (0, False, False), q
 
 
 def test_an_excluded_prefix_the_caps_would_cut_is_refused_on_both(pair, small_caps):
@@ -183,6 +209,46 @@ def test_an_excluded_prefix_the_caps_would_cut_is_refused_on_both(pair, small_ca
             "exclusion_too_wide", {"prefix": "pe*", "found": 20, "searched": 3})
     # a prefix within the caps is excluded whole (`zoom`: one story is left)
     assert [backend.search(SearchRequest(q="rakornas -zoo*"))["total"] for backend in pair] == [1, 1]
+
+
+@pytest.fixture(scope="module")
+def gamelan_pair(opensearch_url, tmp_path_factory):
+    """Five articles in both backends: three say `gamelan`, one `gamma`, one neither (all `alpha`)."""
+    folder = tmp_path_factory.mktemp("os-gamelan")
+    records = [{"title": f"Catatan {n}", "url": f"https://contoh.example/{n}", "date": "2022-03-01", "source": "Contoh",
+                "body": f"Warga nomor {n} bercerita tentang alpha {word} di balai desa."}
+               for n, word in enumerate(["gamelan"] * 3 + ["gamma", "delta"])]
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    whoosh = open_backend(BackendSettings("whoosh", str(tmp_path_factory.mktemp("os-gamelan-whoosh"))))
+    cluster = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-test-gamelan-{os.getpid()}"))
+    for backend in (whoosh, cluster):
+        assert backend.reindex([str(folder)]).indexed == 5
+    yield whoosh, cluster
+    drop(cluster)
+    whoosh.close()
+    cluster.close()
+
+
+def test_a_hit_holding_a_word_of_a_prefix_cut_short_is_not_said_to_lack_it_on_both(gamelan_pair, monkeypatch):
+    """`gam*` searched for its most frequent word only (`gamelan`): the article saying `gamma`, let in by
+    relaxation, holds the prefix all the same; the one with neither lacks it. match=all: the three searched."""
+    from search import generation
+    from search.backends import opensearch
+    from search.matching import Expansions
+
+    for module in (generation, opensearch):
+        monkeypatch.setattr(module, "Expansions", functools.partial(Expansions, per_expansion=1))
+    expected, found = (comparable(backend.search(SearchRequest(q="alpha gam*", collapse=False)))
+                       for backend in gamelan_pair)
+    assert found == expected
+    assert (found["total"], found["relaxed"], "unsearched" in found) == (5, True, False)
+    assert found["capped"]["expansions"] == {"gam*": {"found": 2, "searched": 1}}
+    assert sorted((hit["url"][-1], hit["matched"], hit["missing"]) for hit in found["hits"]) == [
+        ("0", ["alpha", "gam*"], []), ("1", ["alpha", "gam*"], []), ("2", ["alpha", "gam*"], []),
+        ("3", ["alpha", "gam*"], []), ("4", ["alpha"], ["gam*"])]
+    assert [backend.search(SearchRequest(q="alpha gam*", collapse=False, match="all"))["total"]
+            for backend in gamelan_pair] == [3, 3]
 
 
 def test_a_misspelt_word_is_searched_as_its_best_spelling_and_suggested_on_both(pair):

@@ -7,7 +7,8 @@ same QueryBuilder as for Whoosh (agency forms, stems, prefixes, unknown words' s
 translated node by node into the query DSL, so both backends match the same words: a prefix is the words
 Whoosh's expansion caps choose (_Expander), an unknown word its closest spellings (_Spelling, spelling.py's
 rule over the term suggester's candidates), with the same `capped` and `suggestion`. When fewer than RELAX_BELOW
-articles hold every word, the matching strategy of search/relaxation.py runs here too (Relaxation below).
+articles hold every word, the matching strategy of search/relaxation.py runs here too (Relaxation below), a
+prefix the caps left without a word dropped (`unsearched`) or refused by the same relaxation.unsearched_units.
 Facet counts are `terms`
 aggregations, each filtered by every selection but its own, under a `post_filter`; the histogram is a
 `date_histogram`; one hit per story is OpenSearch's field collapsing.
@@ -43,7 +44,7 @@ from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
 from ..matching import DEFAULT_B, DEFAULT_K1, MAX_TERMS_PER_EXPANSION, Expansions, StemTerm
 from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
-from ..relaxation import MAX_UNITS, RELAX_BELOW, most_missing
+from ..relaxation import RELAX_BELOW, always_held, held_units, most_missing, unsearched_units
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS, TITLE_WORDS
 from ..said import SAID, said_query, said_terms
@@ -244,10 +245,10 @@ class Relaxation:
     def split(cls, built: BuiltQuery, translate: Callable[[wq.Query], dict[str, Any]]) -> "Relaxation":
         """Units as Whoosh splits them: required ones must match; weak ones (past MAX_UNITS too: querybuild) only
         rank."""
-        required, droppable, always = [], [], []
-        for unit in built.strong_units:
-            always.append(unit.required or len(droppable) == MAX_UNITS)
-            (required if always[-1] else droppable).append(translate(unit.query))
+        required, droppable = [], []
+        always = always_held(built.strong_units)
+        for unit, held in zip(built.strong_units, always):
+            (required if held else droppable).append(translate(unit.query))
         return cls(required, droppable, len(droppable), tuple(always),
                    weak=[translate(unit.query) for unit in built.units if unit.weak])
 
@@ -296,18 +297,15 @@ class Relaxation:
         weight = 2.0 ** math.ceil(math.log2((max_score or 0.0) + 1.0))
         return Relaxation(self.required, self.droppable, needed, self.always, weight, self.weak)
 
-    def held(self, hit: dict[str, Any], labels: list[str]) -> tuple[list[str], list[str]]:
-        """The labels of the query's units a hit holds (required ones always, droppable ones when named in its
-        matched queries), and of those it lacks."""
+    def holds(self, hit: dict[str, Any]) -> list[bool]:
+        """Per strong unit of the query, whether a hit holds it: a required one always, a droppable one when
+        named in its matched queries (relaxation.held_units says which the result lists)."""
         matched = set(hit.get("matched_queries", ()))
-        holds, lacks, index = [], [], 0
-        for label, always in zip(labels, self.always):
-            if always:
-                holds.append(label)
-                continue
-            (holds if _unit_name(index) in matched else lacks).append(label)
-            index += 1
-        return holds, lacks
+        holds, index = [], 0
+        for always in self.always:
+            holds.append(always or _unit_name(index) in matched)
+            index += not always
+        return holds
 
 
 def _unit_name(index: int) -> str:
@@ -421,24 +419,8 @@ class _Expanded(BuiltQuery):
     expander: "_Expander | None" = None
     builder: QueryBuilder | None = None  # what built it, and its spelling: the suggestion is built the same way
     spelling: "_Spelling | None" = None
-    unsearched: frozenset[str] = frozenset()  # labels of the units the caps left without a word
-
-    @property
-    def searched(self) -> BuiltQuery:
-        """The query as Whoosh's evaluator narrows by it: a unit the caps left without a word narrows nothing
-        (Expansions.unsearched), so it only ranks, as a weak one."""
-        return BuiltQuery(units=[replace(unit, weak=True) if unit.label in self.unsearched and not unit.weak
-                                 else unit for unit in self.units], excluded=self.excluded)
-
-    @property
-    def scored(self) -> wq.Query | None:
-        return self.searched.scored
-
-    def held(self, labels: list[str], holds: list[str], lacks: list[str]) -> tuple[list[str], list[str]]:
-        """`holds`/`lacks` of a hit over the searched units, with the unsearched ones lacked, in the query's
-        order (`labels`: every strong unit's)."""
-        return ([label for label in labels if label in holds],
-                [label for label in labels if label in lacks or label in self.unsearched])
+    unsearched: list[str] = field(default_factory=list)  # labels of the units the caps left without a word,
+    # dropped as relaxation drops a word (no article holds their `match_none`): relaxation.unsearched_units
 
 
 class _Expander:
@@ -453,9 +435,12 @@ class _Expander:
         self._ranked: dict[tuple[str, str], tuple[list[tuple[str, int]], int]] = {}  # this search's look-ups
 
     def expanded(self, built: BuiltQuery, expansions: Expansions, builder: QueryBuilder | None = None,
-                 spelling: "_Spelling | None" = None) -> _Expanded:
+                 spelling: "_Spelling | None" = None,
+                 finds_nothing: Callable[[wq.Query | None], bool] = lambda excluded: False) -> _Expanded:
         """`built` with its prefixes replaced by the words `expansions` lets them search; BadQueryError
-        `exclusion_too_wide` when the caps cut an excluded prefix (as Evaluator.excluded)."""
+        `exclusion_too_wide` when the caps cut an excluded prefix (as Evaluator.excluded). As Generation._masks,
+        the exclusion counts only when the query's filters leave some article, the units only when the exclusion
+        does too (`finds_nothing(excluded)`, asked only when a cap cut something): else nothing is capped."""
         queries = ([built.excluded] if built.excluded is not None else []) + [unit.query for unit in built.units]
         self._look_up([(leaf.fieldname, leaf.text) for query in queries for leaf in query.leaves()
                        if _expanding(leaf)])
@@ -470,16 +455,19 @@ class _Expander:
                 chosen[key] = expansions.take(f"{query.text}*", ranked[:expansions.per_expansion], found)
             return _Words(query.fieldname, chosen[key], query.boost, query.constantscore)
 
-        excluded = None
+        excluded, unread = None, False
         if built.excluded is not None:
             before = dict(expansions.capped)
             excluded = expand(built.excluded)
-            expansions.refuse_cut(before)
+            unread = expansions.capped != before and finds_nothing(None)
+            if not unread:
+                expansions.refuse_cut(before)  # passed: the exclusion capped nothing
         units = [replace(unit, query=expand(unit.query)) for unit in built.units]
-        unsearched = frozenset(unit.label for unit in units if not unit.weak and expansions.unsearched(unit.label))
+        if unread or (expansions.capped and finds_nothing(excluded)):
+            expansions.capped.clear()  # Whoosh read no unit (nor the exclusion, when the filters left nothing)
         parts = {f.name: getattr(built, f.name) for f in fields(BuiltQuery)}
         return _Expanded(**{**parts, "units": units, "excluded": excluded}, expansions=expansions, expander=self,
-                         builder=builder, spelling=spelling, unsearched=unsearched)
+                         builder=builder, spelling=spelling)
 
     def _look_up(self, prefixes: list[tuple[str, str]]) -> None:
         """Each (field, prefix)'s words, most frequent first (ties in word order, as PostingCache.expansion),
@@ -974,9 +962,11 @@ class OpenSearchBackend:
                                           spell=spelling.spellings, official_values=self._official_values)
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end,
                               selecting=any(request.selected.values()), relax=request.match != "all")
-        built = _Expander(self).expanded(built, Expansions(), builder, spelling)
-        scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         filters = [self._filter(query) for query in built.filters]
+        built = _Expander(self).expanded(built, Expansions(), builder, spelling,
+                                         lambda excluded: self._finds_nothing(filters, excluded))
+        built.unsearched = unsearched_units(built.strong_units, built.expansions, request.match != "all")
+        scored = self.translate(built.scored) if built.scored is not None else {"match_all": {}}
         period = [self.translate(built.period)] if built.period is not None else []
         return {"bool": {"must": [scored], "filter": filters + period}}, built, filters, period
 
@@ -988,7 +978,7 @@ class OpenSearchBackend:
         finds as many) hold every unit already, the query cannot lose a unit, or losing one finds nothing more."""
         if request.match == "all" or complete >= RELAX_BELOW or not built.units:
             return None
-        plan = Relaxation.split(built.searched if isinstance(built, _Expanded) else built, self.translate)
+        plan = Relaxation.split(built, self.translate)
         lowest = plan.lowest(len(built.strong_units))
         if lowest >= len(plan.droppable):
             return None
@@ -999,6 +989,15 @@ class OpenSearchBackend:
             return None
         chosen = plan.chosen(answer["aggregations"], lowest, answer["hits"]["max_score"])
         return chosen if chosen.relaxed else None
+
+    def _finds_nothing(self, filters: list[dict[str, Any]], excluded: wq.Query | None) -> bool:
+        """Whether the query's `filters`, less what `excluded` excludes, leave no article (one count): where
+        Generation._masks reads no more of the query."""
+        if not filters and excluded is None:
+            return False
+        must_not = [self.translate(excluded)] if excluded is not None else []
+        body = {"query": {"bool": {"filter": filters, "must_not": must_not}}}
+        return self.call(lambda c: c.count(index=self.alias, body=body), read=True)["count"] == 0
 
     def _excluded(self, built: BuiltQuery) -> dict[str, Any] | None:
         return self.translate(built.excluded) if built.excluded is not None else None
@@ -1042,8 +1041,7 @@ class OpenSearchBackend:
         respelled = built.builder.build(parse(suggested), {}, request.start, request.end,
                                         selecting=any(request.selected.values()), relax=request.match != "all")
         respelled = built.expander.expanded(respelled, Expansions())
-        every = BuiltQuery.scored.fget(respelled)  # every unit, as Whoosh counts `combined()`
-        scored = [self.translate(every)] if every is not None else []
+        scored = [self.translate(respelled.scored)] if respelled.scored is not None else []  # as `combined()`
         narrowing = [self._filter(query) for query in respelled.filters]
         narrowing += [self.translate(respelled.period)] if respelled.period is not None else []
         body = {"query": {"bool": {"must": scored, "filter": narrowing + list(selections.values())}}}
@@ -1155,12 +1153,11 @@ class OpenSearchBackend:
         total = aggregations["stories"]["count"]["value"] if request.collapse else total_articles
         words = highlight_words(parsed, built)
         labels = [unit.label for unit in built.strong_units]
-        searched = [label for label in labels if label not in built.unsearched]
-        held = [built.held(labels, *(relaxation.held(hit, searched) if relaxation is not None else (searched, [])))
-                for hit in hits]
+        held = [held_units(labels, relaxation.holds(hit) if relaxation is not None else [True] * len(labels),
+                           built.unsearched, built.expansions, stored) for hit, stored in zip(hits, page)]
         return Evaluation(total, page, facets, months, None, words, None, searched_prefixes(parsed),
                           built.expansions.describe(), total_articles, duplicates, self.stems.stem,
-                          complete < total_articles, held)
+                          complete < total_articles, held, list(built.unsearched))
 
     @staticmethod
     def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:
