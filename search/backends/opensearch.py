@@ -48,7 +48,8 @@ from ..relaxation import RELAX_BELOW, always_held, held_units, most_missing, uns
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS, TITLE_WORDS
 from ..said import SAID, said_query, said_terms
-from ..spelling import MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, gazetteer_words, name_words
+from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
+                        name_words)
 from ..stories import StoryIndex
 from .opensearch_lock import ClusterLease
 
@@ -357,6 +358,13 @@ class _Frequencies:
         return found
 
 
+def _fewest_edits_from(text: str, words: list[str], maxdist: int) -> list[str]:
+    """Of `words` (in word order), those but `text` fewest edits from it, at most `maxdist`."""
+    distances = [(word, edit_distance(word, text, maxdist)) for word in words if word != text]
+    least = min((distance for _, distance in distances), default=maxdist + 1)
+    return [word for word, distance in distances if distance == least <= maxdist]
+
+
 @dataclass
 class _IndexCaches:
     """Everything the backend remembers of one IndexVersion (each within its budget); replaced whole when a
@@ -511,10 +519,11 @@ class _Spelling:
             return self._counts[text]
         return self.backend.frequencies.doc_frequency(fieldname, text)
 
-    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0) -> list[str]:
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0, at_least: int = 0,
+                     closest: bool = False) -> list[str]:
         """The MAX_CANDIDATES most frequent words of letters only within `maxdist` edits of `text` (a
         transposition one) sharing its first `prefix` characters and in at least `at_least` articles, in word
-        order (as SpellingTable.terms_within)."""
+        order (as SpellingTable.terms_within); `closest`: only those fewest edits away but `text`."""
         body = {"size": 0, "suggest": {"close": {"text": text, "term": {
             "field": fieldname, "suggest_mode": "always", "max_edits": max(1, min(maxdist, 2)),
             "prefix_length": prefix, "min_word_length": 1, "size": MAX_CANDIDATES, "sort": "frequency",
@@ -527,6 +536,8 @@ class _Spelling:
                 if word.isalpha() and len(word) <= MAX_SPELLED and count >= at_least:
                     self._counts[word] = count
                     found.append(word)
+        if closest:
+            return _fewest_edits_from(text, sorted(set(found)), maxdist)
         return sorted(set(found))
 
     def spellings(self, reader, word: str) -> tuple[str, ...]:
