@@ -39,6 +39,9 @@ def test_a_second_reindex_is_refused_while_one_holds_the_lock_and_may_run_after(
     assert cluster.call(lambda c: c.exists(index=lock_index(cluster.alias), id=LEASE_ID)) is False
     assert cluster.reindex([str(SEEDS)]).indexed == 1
 
+    settings = cluster.call(lambda c: c.indices.get_settings(index=lock_index(cluster.alias)))
+    assert [index["settings"]["index"]["auto_expand_replicas"] for index in settings.values()] == ["0-all"]
+
 
 def test_the_cli_says_the_index_is_busy_in_one_line(cluster, capsys, monkeypatch):
     monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", cluster.alias)

@@ -164,10 +164,13 @@ class ClusterLease:
     def _ensure_index(self) -> None:
         from opensearchpy import exceptions
 
-        body = {"settings": {"number_of_shards": 1, "number_of_replicas": self.backend.replicas},
+        # A copy on every node, each in place before the lease is written: a node dying as a reindex starts
+        # leaves the lock readable and writable (CI: the node holding a fresh lock index's only started copy was
+        # killed 3 s into a reindex, and the lease's create timed out on the red index twice)
+        body = {"settings": {"number_of_shards": 1, "auto_expand_replicas": "0-all"},
                 "mappings": {"dynamic": False, "properties": {"renewed": {"type": "double"}}}}
         try:
-            self.backend.call(lambda c: c.indices.create(index=self.index, body=body))
+            self.backend.call(lambda c: c.indices.create(index=self.index, body=body, wait_for_active_shards="all"))
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
