@@ -366,7 +366,7 @@ class Generation:
         if period is not None:
             base &= period
         if not tiers.relaxed:
-            return _Masks(base, selections, scores, units)
+            return _Masks(base, selections, scores, units, None, unsearched)
         missing = tiers.missing()
         return _Masks(base, selections, tiered(scores, missing, base), units, missing, unsearched)
 
@@ -614,9 +614,9 @@ class Generation:
 
 def respelled_text(typed: str, parsed: ParsedQuery, reader, total: int,
                    best: Callable[[Any, str], str | None]) -> str | None:
-    """The query as typed (normalised) with its words respelled (spelling.corrected_words; `best` finds one word's spelling,
-    `total` articles hold every word as typed), or None when no word is: what a `suggestion` offers once it is
-    found to find more (both backends)."""
+    """The query as typed (normalised) with its words respelled (spelling.corrected_words; `best` finds one
+    word's spelling, `total` articles hold every word as typed), or None when no word is: what a `suggestion`
+    offers once it is found to find more (both backends)."""
     words = sorted(parsed.positive_words)
     corrected = corrected_words(reader, words, total, best=best)
     if corrected is None:
