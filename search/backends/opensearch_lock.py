@@ -33,6 +33,8 @@ RENEW_S = 10.0
 STALE_S = 60.0
 LEASE_ID = "reindex"
 TAKE_ATTEMPTS = 3  # a lease released between our create and our read is created again, this many times
+LOCK_COPIES_WAIT_S = 40  # the client's wait for the lock index's copies to be in place: past the
+# cluster's own 30 s wait, which then answers (timed out) and the reindex goes on
 
 
 def lock_index(alias: str) -> str:
@@ -174,3 +176,8 @@ class ClusterLease:
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
+            # made by another reindex a moment ago, maybe: its copies in place before a lease is written here
+            # too, so that two reindexes started together still meet at the lease (one waiting for the copies
+            # while the other ran and finished would both run, one after the other)
+            self.backend.call(lambda c: c.cluster.health(index=self.index, wait_for_active_shards="all",
+                                                         request_timeout=LOCK_COPIES_WAIT_S))
