@@ -132,7 +132,7 @@ class FairShare:
 
     def __init__(self, app: Flask, limit: int, threads: int, exports: int | None = None) -> None:
         self.app, self.limit, self.threads = app, limit, threads
-        self.exports = exports if exports is not None else max(1, threads // 4)
+        self.exports = exports if exports is not None else exports_at_once(ServerLimits(threads=threads))
         self._lock = threading.Lock()
         self._running: Counter[str] = Counter()
         self._total = 0
