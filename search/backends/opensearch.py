@@ -374,6 +374,7 @@ class _IndexCaches:
     frequencies: _Frequencies
     # (facet, value) -> the stored values written so in any case (OpenSearchBackend._in_any_case), FORMS_KEPT
     forms: OrderedDict[tuple[str, str], tuple[str, ...]] = field(default_factory=OrderedDict)
+    protected: frozenset[str] | None = None  # the words spelling keeps (OpenSearchBackend.protected_words)
 
 
 def _any_case_pattern(value: str) -> str:
@@ -592,7 +593,6 @@ class OpenSearchBackend:
         self.translate = Translator(facets)
         self._caches = _IndexCaches(IndexVersion(), _Frequencies(self))
         self._caches_lock = threading.Lock()
-        self._protected: tuple[str, frozenset[str]] | None = None  # (version, words spelling keeps): one kept
 
     # -- plumbing --------------------------------------------------------------------------------
     def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
@@ -1028,17 +1028,18 @@ class OpenSearchBackend:
 
     def protected_words(self) -> frozenset[str]:
         """Stop words, gazetteer places and names (of the index's officials too): what spelling keeps, as the
-        Whoosh generation's is_protected; the officials' words are read once per index."""
-        index = self.version
-        if self._protected is None or self._protected[0] != index:
+        Whoosh generation's is_protected; the officials' words are read once per index version (_IndexCaches,
+        checked by the search asking)."""
+        caches = self._caches
+        if caches.protected is None:
             words = gazetteer_words()
             if OFFICIAL in self.facets:
                 body = {"size": 0, "aggs": {"values": {"terms": {"field": self.facets.get(OFFICIAL).index_field,
                                                                  "size": OFFICIAL_VALUES_READ}}}}
                 answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
                 words = words | name_words(b["key"] for b in answer["aggregations"]["values"]["buckets"])
-            self._protected = (index, words)
-        return self._protected[1]
+            caches.protected = words
+        return caches.protected
 
     def _suggestion(self, request, parsed, built: _Expanded, selections: dict[str, dict[str, Any]],
                     total: int) -> str | None:
