@@ -296,7 +296,8 @@ class _Query:
         if fields and len(fields) < len(parts):
             words = next(part.text for part in parts if part.field is None)
             raise BadQueryError(f"OR joins words with words and fields with fields, not {words} with "
-                                f"{':'.join(fields[0])}: write them without OR to ask for both", "bad_syntax")
+                                f"{':'.join(fields[0])}: write them without OR to ask for both", "bad_syntax",
+                                {"rule": "word_or_field", "word": words, "field": ':'.join(fields[0])})
         if len(fields) > 1:
             self.any_of.append(tuple(fields))
         elif fields:
@@ -326,7 +327,8 @@ def _alternatives(parts: list[_Part]) -> list[_Part]:
     if len(parts) > 1 and left_out is not None:  # `-(kpk OR kejaksaan)` alone leaves out each
         shown = left_out.text if left_out.text.startswith(("-", "NOT")) else f"NOT {left_out.text}"
         raise BadQueryError(f"OR cannot join a part that is left out ({shown}): leave it out without OR "
-                            f"(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)", "bad_syntax")
+                            f"(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)", "bad_syntax",
+                            {"rule": "or_left_out", "part": shown})
     return opened
 
 
@@ -336,9 +338,11 @@ def _compound_group(part: _Part, negated: bool) -> BadQueryError:
     if negated:
         return BadQueryError(f"-{part.text.lstrip('-+')} leaves out the articles holding all of it together, "
                              f"which cannot be searched: join its parts with OR, or write {each} to leave out "
-                             f"each of them", "bad_syntax")
+                             f"each of them", "bad_syntax",
+                             {"rule": "group_left_out", "group": part.text.lstrip('-+'), "each": each})
     return BadQueryError(f"OR cannot join {part.text}, a group searched together: join its parts with OR too, "
-                         "or search the group and the other side apart", "bad_syntax")
+                         "or search the group and the other side apart", "bad_syntax",
+                         {"rule": "group_or", "group": part.text})
 
 
 def _left_out(part: _Part) -> str:
@@ -397,7 +401,8 @@ def _words_near_each_other(match: re.Match, negated: bool) -> BadQueryError:
     phrase, apart = f'{sign}"{" ".join(words)}"', " ".join(sign + word for word in words)
     return BadQueryError(f"{sign}{match.group().lstrip('-+')} asks for words near each other, which cannot be "
                          f"searched: write {phrase} for the phrase, or {apart} without quotes for the words "
-                         f"anywhere", "bad_syntax")
+                         f"anywhere", "bad_syntax",
+                         {"rule": "near", "phrase": phrase, "words": apart})
 
 
 def _star_inside(bare: str, negated: bool) -> BadQueryError:
@@ -405,4 +410,5 @@ def _star_inside(bare: str, negated: bool) -> BadQueryError:
     sign = "-" if negated else ""
     start = bare.lstrip("*").split("*")[0]
     return BadQueryError(f"a * ends a word, so {sign}{bare} cannot be searched: write {sign}{start}* for the words "
-                         f"starting {start}, or the whole word", "bad_syntax")
+                         f"starting {start}, or the whole word", "bad_syntax",
+                         {"rule": "star_inside", "written": sign + bare, "prefix": f"{sign}{start}*"})

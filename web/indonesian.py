@@ -100,9 +100,11 @@ def error_title(status: int) -> str:
 def error_text(code: str, status: int, limits: Mapping[str, Any], fields: Mapping[str, Any] | None = None) -> str:
     """What an error code says on the page, its `{name}` fields filled from `limits` and the error's own
     `fields` (a list is read out: `A, B atau C`); `<code>_nearest` follows when the error names values
-    nearest to what was typed. An unknown code says what its status means."""
+    nearest to what was typed. An error whose fields name the `rule` it broke says that rule's text
+    (`bad_syntax_star_inside`) where the locale has one, else its code's. An unknown code says what its status
+    means."""
     errors = words()["errors"]
-    text = errors.get(code)
+    text = errors.get(f"{code}_{(fields or {}).get('rule')}") or errors.get(code)
     if text is None:
         by_status = words()["errors_by_status"]
         text = by_status.get(str(status)) or by_status["500" if status >= 500 else "400"]
