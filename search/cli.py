@@ -63,11 +63,14 @@ def a_path(text: str) -> str:
 
 
 def date_bound(text: str) -> str:
-    """An argparse `type=` for --from/--to: YYYY, YYYY-MM or YYYY-MM-DD within the years search accepts."""
-    from .querybuild import DATE_BOUND_RULE, parse_date_bound
+    """An argparse `type=` for --from/--to: a date bound as every place reads one (querybuild.date_parts: `2022-09`,
+    `09/2022`, `28/09/2022`), within the years search accepts."""
+    from .querybuild import DATE_BOUND_RULE, date_bound_error, parse_date_bound
 
     if text.strip() and parse_date_bound(text, upper=False) is None:  # "" (the default): no bound
-        raise argparse.ArgumentTypeError(f"{text!r} is not {DATE_BOUND_RULE}")
+        lacking = date_bound_error("", text).fields.get("variant") == "calendar"  # `29/02/2019`
+        raise argparse.ArgumentTypeError(f"{text!r} is {'not in the calendar: must be' if lacking else 'not'} "
+                                         f"{DATE_BOUND_RULE}")
     return text.strip()
 
 
@@ -141,8 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--per-page", type=whole(1, MAX_PER_PAGE), default=10,
                         help=f"results per page, 1 to {MAX_PER_PAGE} (default: 10)")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="result order")
-    search.add_argument("--from", dest="date_from", type=date_bound, default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]])")
-    search.add_argument("--to", dest="date_to", type=date_bound, default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]])")
+    search.add_argument("--from", dest="date_from", type=date_bound, default="", metavar="DATE", help="only articles from this date (YYYY[-MM[-DD]], DD/MM/YYYY or MM/YYYY)")
+    search.add_argument("--to", dest="date_to", type=date_bound, default="", metavar="DATE", help="only articles up to this date (YYYY[-MM[-DD]], DD/MM/YYYY or MM/YYYY)")
     search.add_argument("--json", action="store_true", help="print the result dict as JSON")
     search.add_argument("--format", choices=("text", "json", "csv", "jsonl"), default=None,
                         help="text or json: one page; csv or jsonl: every hit (up to 10,000) as rows")

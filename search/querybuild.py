@@ -8,6 +8,7 @@ Filters (facet selections, field filters, dates) narrow without scoring.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable, Protocol, Sequence
@@ -18,7 +19,7 @@ from .analysis import Stems, stopwords
 from .errors import BadQueryError
 from .extract.dates import safe_date
 from .facets import FacetTable
-from .querylang import PARTIAL_DATE, SAID_FIELD, Clause, ParsedQuery, is_filler_group, read_as_typed
+from .querylang import SAID_FIELD, Clause, ParsedQuery, is_filler_group, read_as_typed
 from .matching import StemTerm
 from .relaxation import MAX_UNITS
 from .facet_aliases import named_values, with_variants
@@ -35,7 +36,15 @@ OTHER_SPELLING_WEIGHT = FUZZY_BOOST / 2  # and its other spellings as close, les
 NOTHING = wq.Term(ID_FIELD, "\x00")  # a filter no document passes
 FIRST_DATE_NUMBER = 1  # undated articles are stored as 0
 MIN_YEAR, MAX_YEAR = 1900, 2100  # the years a date bound may name; the loaders read no other years either
-DATE_BOUND_RULE = f"a date written YYYY-MM-DD, YYYY-MM or YYYY, years {MIN_YEAR} to {MAX_YEAR}"
+# A date bound, wherever one is read (`from:`/`to:` in a query, the API's and the page's from/to, the CLI's
+# --from/--to), is written one of these ways: year first as ISO writes it (`2022`, `2022-09`, `2022-09-28`) or
+# day first as Indonesia does (`28/09/2022`, `09/2022`), `-`, `/` or `.` between the parts. Four digits are the
+# year wherever they stand, so `2022/09` is September 2022 as `09/2022` is; a two-digit year is read nowhere.
+# ASCII digits, after NFKC (`２０２２` is `2022`).
+YEAR_FIRST_DATE = re.compile(r"([0-9]{4})(?:[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?)?")
+YEAR_LAST_DATE = re.compile(r"(?:([0-9]{1,2})[-/.])?([0-9]{1,2})[-/.]([0-9]{4})")
+DATE_BOUND_RULE = (f"a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years {MIN_YEAR} to "
+                   f"{MAX_YEAR}")
 MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
 MAX_FUZZY_WORDS = 3
 FUZZY_PREFIX = 0  # letters a fuzzy word (OpenSearch's, without `spell`) shares with the word typed: none, as
@@ -107,43 +116,61 @@ def _all_of(parts: list[wq.Query]) -> wq.Query:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
+def date_parts(value: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a date bound written any way DATE_BOUND_RULE allows, month and day None when it
+    names none: `28/09/2022` and `2022-9-28` are (2022, 9, 28), `09/2022` and `2022/09` (2022, 9, None); None for
+    any other text. Read as the query reads `from:` (`２０２２` is `2022`), wherever it was typed: the one reading
+    of a date bound."""
+    text = read_as_typed(value).strip()
+    found = YEAR_FIRST_DATE.fullmatch(text)
+    if found:
+        year, month, day = found.groups()
+    else:
+        found = YEAR_LAST_DATE.fullmatch(text)
+        if not found:
+            return None
+        day, month, year = found.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
 def parse_date_bound(value: str, upper: bool) -> date | None:
-    """`2022`, `2022-09` or `2022-09-28` as the first (or, for `upper`, the last) day it covers; None for
-    anything else, including years outside MIN_YEAR..MAX_YEAR (`0000` would not even make a `date`). Read as the
-    query reads `from:` (`２０２２` is `2022`), wherever it was typed."""
-    match = PARTIAL_DATE.match(read_as_typed(value).strip())
-    if not match:
+    """A date bound (date_parts: `2022`, `09/2022`, `2022-09-28`, `28/09/2022`) as the first (or, for `upper`,
+    the last) day it covers; None for anything else, including years outside MIN_YEAR..MAX_YEAR (`0000` would
+    not even make a `date`) and days or months the calendar lacks."""
+    parts = date_parts(value)
+    if parts is None or not MIN_YEAR <= parts[0] <= MAX_YEAR:
         return None
-    year, month, day = int(match[1]), match[2], match[3]
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
+    year, month, day = parts
     if day:
-        return safe_date(year, int(month), int(day))
-    if month:
-        if not 1 <= int(month) <= 12:
+        return safe_date(year, month, day)
+    if month is not None:
+        if not 1 <= month <= 12:
             return None
         if not upper:
-            return date(year, int(month), 1)
-        following = date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+            return date(year, month, 1)
+        following = date(year + (month == 12), month % 12 + 1, 1)
         return date.fromordinal(following.toordinal() - 1)
     return date(year, 12, 31) if upper else date(year, 1, 1)
 
 
 def written_date_bound(value: str) -> str:
     """A date bound parse_date_bound reads, written as the API writes one, to the same precision: `2022-9` ->
-    `2022-09`, `2022-9-5` -> `2022-09-05`, ` 2022 ` -> `2022`, `２０２２` -> `2022`; anything else as it is."""
-    match = PARTIAL_DATE.match(read_as_typed(value).strip())
-    if not match:
+    `2022-09`, `28/9/2022` -> `2022-09-28`, `09/2022` -> `2022-09`, ` 2022 ` -> `2022`, `２０２２` -> `2022`;
+    anything else as it is."""
+    parts = date_parts(value)
+    if parts is None:
         return value
-    return "-".join([match[1], *(f"{int(part):02d}" for part in (match[2], match[3]) if part)])
+    year, month, day = parts
+    return "-".join([f"{year:04d}", *(f"{part:02d}" for part in (month, day) if part is not None)])
 
 
 def date_bound_error(name: str, value: str) -> BadQueryError:
-    """Why `value` bounds no dates: a day or month the calendar lacks (`2017-02-29`), or not written as one."""
-    match = PARTIAL_DATE.match(read_as_typed(value).strip())
-    if match and MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+    """Why `value` bounds no dates: a day or month the calendar lacks (`2017-02-29`, `29/02/2017`: its `fields`
+    say so, `variant` `calendar`, for the page to say it too), or not written as one."""
+    parts = date_parts(value)
+    if parts is not None and MIN_YEAR <= parts[0] <= MAX_YEAR:
         return BadQueryError(f"{name} {value.strip()} is not in the calendar: must be {DATE_BOUND_RULE}",
-                             "bad_date")
+                             "bad_date", {"variant": "calendar", "typed": value.strip()})
     return BadQueryError(f"{name} must be {DATE_BOUND_RULE}", "bad_date")
 
 

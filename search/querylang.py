@@ -26,7 +26,6 @@ from .facet_registry import FACETS
 
 SAID_FIELD = "said"  # `said:"Suhajar Diantoro" reformasi`: the query's words inside that person's quotes
 FILTER_FIELDS = (*FACETS.names, "place", SAID_FIELD)  # `region:lamsel`, `source:detik`, …
-PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")  # ASCII digits only
 DATE_FIELDS = ("from", "to")
 OPERATORS = ("OR", "AND", "NOT")  # upper case only: a lower-case `or` is a word
 _PIECE = re.compile(  # a field's value may be missing: `official:` (then nothing is asked of it)
@@ -297,7 +296,7 @@ class _Query:
             words = next(part.text for part in parts if part.field is None)
             raise BadQueryError(f"OR joins words with words and fields with fields, not {words} with "
                                 f"{':'.join(fields[0])}: write them without OR to ask for both", "bad_syntax",
-                                {"rule": "word_or_field", "word": words, "field": ':'.join(fields[0])})
+                                {"variant": "word_or_field", "word": words, "field": ':'.join(fields[0])})
         if len(fields) > 1:
             self.any_of.append(tuple(fields))
         elif fields:
@@ -328,7 +327,7 @@ def _alternatives(parts: list[_Part]) -> list[_Part]:
         shown = left_out.text if left_out.text.startswith(("-", "NOT")) else f"NOT {left_out.text}"
         raise BadQueryError(f"OR cannot join a part that is left out ({shown}): leave it out without OR "
                             f"(korupsi -kpk), or ask for either without - or NOT (korupsi OR kpk)", "bad_syntax",
-                            {"rule": "or_left_out", "part": shown})
+                            {"variant": "or_left_out", "part": shown})
     return opened
 
 
@@ -339,10 +338,10 @@ def _compound_group(part: _Part, negated: bool) -> BadQueryError:
         return BadQueryError(f"-{part.text.lstrip('-+')} leaves out the articles holding all of it together, "
                              f"which cannot be searched: join its parts with OR, or write {each} to leave out "
                              f"each of them", "bad_syntax",
-                             {"rule": "group_left_out", "group": part.text.lstrip('-+'), "each": each})
+                             {"variant": "group_left_out", "group": part.text.lstrip('-+'), "each": each})
     return BadQueryError(f"OR cannot join {part.text}, a group searched together: join its parts with OR too, "
                          "or search the group and the other side apart", "bad_syntax",
-                         {"rule": "group_or", "group": part.text})
+                         {"variant": "group_or", "group": part.text})
 
 
 def _left_out(part: _Part) -> str:
@@ -402,7 +401,7 @@ def _words_near_each_other(match: re.Match, negated: bool) -> BadQueryError:
     return BadQueryError(f"{sign}{match.group().lstrip('-+')} asks for words near each other, which cannot be "
                          f"searched: write {phrase} for the phrase, or {apart} without quotes for the words "
                          f"anywhere", "bad_syntax",
-                         {"rule": "near", "phrase": phrase, "words": apart})
+                         {"variant": "near", "phrase": phrase, "words": apart})
 
 
 def _star_inside(bare: str, negated: bool) -> BadQueryError:
@@ -411,4 +410,4 @@ def _star_inside(bare: str, negated: bool) -> BadQueryError:
     start = bare.lstrip("*").split("*")[0]
     return BadQueryError(f"a * ends a word, so {sign}{bare} cannot be searched: write {sign}{start}* for the words "
                          f"starting {start}, or the whole word", "bad_syntax",
-                         {"rule": "star_inside", "written": sign + bare, "prefix": f"{sign}{start}*"})
+                         {"variant": "star_inside", "written": sign + bare, "prefix": f"{sign}{start}*"})

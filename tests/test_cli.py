@@ -338,6 +338,12 @@ def test_a_month_first_export_with_only_warnings_exits_0_saying_what_it_guessed(
     assert main(["search", "--from", "2025-06-05", "--to", "2025-06-05", "--all-articles", "--json",
                  "--index", str(tmp_path / "ix")]) == EXIT_OK
     assert [h["url"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["https://a.id/1"]  # 5 June
+    # trial 43: --from/--to read a date as every other place does, written as in Indonesia too
+    assert main(["search", "--from", "05/06/2025", "--to", "5.6.2025", "--all-articles", "--json",
+                 "--index", str(tmp_path / "ix")]) == EXIT_OK
+    answer = json.loads(capsys.readouterr().out)
+    assert ([h["url"] for h in answer["hits"]], answer["query"]["from"], answer["query"]["to"]) == (
+        ["https://a.id/1"], "2025-06-05", "2025-06-05")
 
 
 @pytest.mark.parametrize("command", ["reindex", "extract"])
@@ -448,6 +454,11 @@ def test_a_full_disk_in_the_indexing_workers_is_one_line_too(tmp_path, capfd, mo
     (["search", "x", "--from", "0000"], "argument --from: '0000' is not a date"),
     (["search", "x", "--to", "9999-12"], "argument --to: '9999-12' is not a date"),
     (["search", "x", "--from", "notadate"], "argument --from: 'notadate' is not a date"),
+    (["search", "x", "--from", "28/09/16"], "argument --from: '28/09/16' is not a date written YYYY-MM-DD, YYYY-MM, "
+                                            "YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to 2100\n"),
+    (["search", "x", "--to", "29/02/2019"], "argument --to: '29/02/2019' is not in the calendar: must be a date "
+                                            "written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to "
+                                            "2100\n"),
     (["search", "x", "--per-page", "0"], "argument --per-page: '0' is not a whole number from 1 to 100"),
     (["search", "x", "--per-page", "500"], "argument --per-page: '500' is not a whole number from 1 to 100"),
     (["search", "x", "--page", "٣"], "argument --page: '٣' is not a whole number from 1 to 999999999"),
@@ -473,9 +484,9 @@ def test_values_argparse_would_take_but_warta_cannot_use_exit_2(argv, complaint,
     (["search", "x", "--from", "2017", "--to", "2016"],
      "warta search: the date range ends (2016-12-31) before it starts (2017-01-01)"),
     (["search", "x from:0000"],
-     "warta search: from: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+     "warta search: from: must be a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to 2100"),
     (["search", "x to:2023-02-29"],
-     "warta search: to: 2023-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
+     "warta search: to: 2023-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, "
      "years 1900 to 2100"),
     (["search", "x", "--facet", "region=Lampung Selatn"],
      "warta search: no region named 'Lampung Selatn'; did you mean Lampung Selatan?"),

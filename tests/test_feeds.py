@@ -79,7 +79,7 @@ def test_a_host_header_that_is_no_host_gives_links_to_the_servers_own_address(st
 
 
 @pytest.mark.parametrize("query, code, message", [
-    ("q=x&from=kemarin", "bad_date", "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+    ("q=x&from=kemarin", "bad_date", "from must be a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to 2100"),
     ("q=a%00", "bad_query", "q contains control characters"),
     ("q=%ff", "bad_encoding", "the query string's percent-escapes are not UTF-8 (send UTF-8: %C3%A9 for é)"),
 ])

@@ -807,6 +807,8 @@ def test_a_word_finds_the_hyphenated_compounds_it_is_part_of_and_the_snippet_mar
     ("from", ["2017", "2017"], "2017"),
     ("from", ["", " ", "\uff12\uff10\uff11\uff17"], "2017"),
     ("to", [], ""),
+    ("from", ["01/2016", "2015"], "2016-01"),  # trial 43: as Indonesia writes it, in the API too
+    ("to", ["28/09/2016", "2016-10"], "2016-09-28"),
 ])
 def test_repeated_date_bounds_narrow_to_the_one_within_all(name, values, bound):
     assert narrowest_date_bound(name, values) == bound
@@ -816,7 +818,7 @@ def test_a_repeated_date_bound_that_is_no_date_is_refused():
     with pytest.raises(BadQueryError) as caught:
         narrowest_date_bound("from", ["2017", "zzz"])
     assert (str(caught.value), caught.value.code) == (
-        "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100", "bad_date")
+        "from must be a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to 2100", "bad_date")
 
 
 def test_a_request_reads_fullwidth_date_bounds_as_its_query_does():

@@ -66,6 +66,19 @@ def test_date_range_including_open_ends(small):
     assert sorted(urls(small, "from:2021 to:2021")) == ["s3", "s4"]
 
 
+def test_a_query_reads_a_date_as_the_page_and_the_api_do(small):
+    """Trial 43: `from:28/09/2016` in the query was refused with advice to write 28/09/2016."""
+    assert sorted(urls(small, "from:03/03/2021 to:4/2021")) == ["s3", "s4"]
+    assert sorted(urls(small, "from:2021/03/04 to:20.04.2021")) == ["s4"]
+    assert urls(small, "from:3.2021 to:03/2021") == ["s3"]
+    assert sorted(urls(small, "-from:01/2022")) == ["s3", "s4", "s5", "s6", "s7"]
+    assert sorted(urls(small, "", date_from="01/01/2022")) == ["s1", "s2"]
+    with pytest.raises(BadQueryError) as caught:
+        small.search(SearchRequest(q="to:29/02/2019"))
+    assert (str(caught.value), caught.value.fields) == (f"to: 29/02/2019 is not in the calendar: must be {RULE}",
+                                                        {"variant": "calendar", "typed": "29/02/2019"})
+
+
 def test_date_sort_puts_undated_articles_last(small):
     dates = [hit["date"] for hit in small.search(SearchRequest(sort="date"))["hits"]]
     assert dates == ["2022-06-15", "2022-01-10", "2021-04-20", "2021-03-03", "2020-12-01", "2019-07-07", None]
@@ -95,17 +108,24 @@ def test_a_requests_date_bounds_are_kept_as_the_api_writes_them(written, normali
     assert (request.date_from, request.date_to) == (normalised, normalised)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("2017-02-29", "from 2017-02-29 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
-                   "years 1900 to 2100"),
-    ("2017-13", "from 2017-13 is not in the calendar: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
-                "years 1900 to 2100"),
-    ("kemarin", "from must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100"),
+RULE = "a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/YYYY, years 1900 to 2100"
+
+
+@pytest.mark.parametrize("value, message, fields", [
+    ("2017-02-29", f"from 2017-02-29 is not in the calendar: must be {RULE}",
+     {"variant": "calendar", "typed": "2017-02-29"}),
+    ("2017-13", f"from 2017-13 is not in the calendar: must be {RULE}", {"variant": "calendar", "typed": "2017-13"}),
+    # trial 43: written as in Indonesia, the calendar's reason is given too (the page said only how to write one)
+    (" 29/02/2019", f"from 29/02/2019 is not in the calendar: must be {RULE}",
+     {"variant": "calendar", "typed": "29/02/2019"}),
+    ("13/2019", f"from 13/2019 is not in the calendar: must be {RULE}", {"variant": "calendar", "typed": "13/2019"}),
+    ("kemarin", f"from must be {RULE}", {}),
+    ("28/09/22", f"from must be {RULE}", {}),  # a two-digit year is read nowhere
 ])
-def test_a_date_the_calendar_lacks_is_told_apart_from_one_not_written_as_a_date(value, message):
+def test_a_date_the_calendar_lacks_is_told_apart_from_one_not_written_as_a_date(value, message, fields):
     with pytest.raises(BadQueryError) as caught:
         SearchRequest(date_from=value)
-    assert (str(caught.value), caught.value.code) == (message, "bad_date")
+    assert (str(caught.value), caught.value.code, caught.value.fields) == (message, "bad_date", fields)
 
 
 def test_a_field_with_nothing_after_it_asks_for_nothing(small):
@@ -138,7 +158,7 @@ def test_a_negated_date_must_still_be_a_date(small):
     with pytest.raises(BadQueryError) as caught:
         small.search(SearchRequest(q="beras -from:kemarin"))
     assert (str(caught.value), caught.value.code) == (
-        "from: must be a date written YYYY-MM-DD, YYYY-MM or YYYY, years 1900 to 2100", "bad_date")
+        f"from: must be {RULE}", "bad_date")
 
 
 def test_not_is_a_minus_on_what_follows(small):
@@ -302,13 +322,34 @@ def test_place_names_are_not_stemmed(small):
     ("\uff12\uff10\uff12\uff12\uff0d\uff10\uff19", True, date(2022, 9, 30)),
     ("2022\u201309", True, date(2022, 9, 30)),
     ("\u0662\u0660\u0661\u0667", False, None),  # Arabic-Indic digits: no more a year here than in a query
+    # trial 43: as Indonesia writes them, wherever a date bound is read (the page's boxes alone took these)
+    ("28/09/2016", False, date(2016, 9, 28)),
+    ("28-9-2016", True, date(2016, 9, 28)),
+    ("1.2.2016", False, date(2016, 2, 1)),
+    ("09/2016", False, date(2016, 9, 1)),
+    ("9/2016", True, date(2016, 9, 30)),
+    ("02.2024", True, date(2024, 2, 29)),
+    # four digits are the year wherever they stand: year first is year-month-day, whatever the separator
+    ("2016/09", False, date(2016, 9, 1)),
+    ("2016/09/28", True, date(2016, 9, 28)),
+    ("2016.9", True, date(2016, 9, 30)),
+    ("29/02/2019", False, None),
+    ("13/2019", False, None),
+    ("28/09/16", False, None),  # a two-digit year: read nowhere
+    ("09/28/2016", False, None),  # month first: no month 28
+    ("2016/28/09", False, None),
+    ("28/09/1899", False, None),
+    ("28/09/2016/1", False, None),
+    ("28 09 2016", False, None),
 ])
 def test_parse_date_bound(value, upper, expected):
     assert parse_date_bound(value, upper) == expected
 
 
 @pytest.mark.parametrize("value, written", [("\uff12\uff10\uff12\uff12-\uff19", "2022-09"),
-                                            (" 2022\u20139\u20135 ", "2022-09-05"), ("kemarin", "kemarin")])
+                                            (" 2022\u20139\u20135 ", "2022-09-05"), ("kemarin", "kemarin"),
+                                            ("28/9/2016", "2016-09-28"), ("9/2016", "2016-09"),
+                                            ("2016/09", "2016-09"), ("28.09.2016", "2016-09-28")])
 def test_a_date_bound_is_written_in_ascii_as_the_api_echoes_it(value, written):
     assert written_date_bound(value) == written
 

@@ -391,8 +391,8 @@ def test_article_page_links_the_other_versions_and_names_the_first(story_client)
     assert "Versi ini terbit pertama." not in page
 
 PAGE_ERRORS = {  # what the page says, in Indonesian (the API keeps the code and its English message)
-    "bad_date": "Tanggal ditulis hh/bb/tttt (mis. 28/09/2022), bb/tttt (09/2022) atau tttt (2022), dengan tahun "
-                "1900 sampai 2100.",
+    "bad_date": "Tanggal ditulis hh/bb/tttt (mis. 28/09/2022), bb/tttt (09/2022) atau tttt (2022), juga tttt-bb-hh "
+                "(2022-09-28), dengan tahun 1900 sampai 2100.",
     "bad_date_range": "Rentang tanggal terbalik: tanggal akhir lebih awal daripada tanggal awal.",
     "bad_page": "Nomor halaman harus bilangan bulat mulai 1 (ditulis dengan angka 0-9), dan hasil setelah urutan "
                 "ke-10000 tidak ditampilkan: persempit pencarian.",
@@ -605,7 +605,24 @@ def test_the_page_reads_dates_typed_as_in_indonesia(client):
     assert 'name="from" type="text" lang="id"' in html
     assert 'placeholder="hh/bb/tttt" aria-describedby="date-hint" value="28/09/2022"' in html
     assert 'value="30/09/2022"' in html
-    assert client.get("/api/search?from=28/09/2022").get_json()["error"]["code"] == "bad_date"
+    # trial 43: read so everywhere a date is, the API's parameters and `from:`/`to:` in the query too
+    body = client.get("/api/search?from=28/09/2022&to=09/2022").get_json()
+    assert (body["query"]["from"], body["query"]["to"], body["total"]) == ("2022-09-28", "2022-09", 1)
+    assert client.get("/api/search?q=from:28/09/2022 to:30.9.2022").get_json()["total"] == 1
+    assert client.get("/api/search.csv?from=28/09/2022&to=09/2022").get_data(as_text=True).count("\n") == 2
+    html = client.get("/?q=from:28/09/2022+to:09/2022").get_data(as_text=True)
+    assert "1 berita (1 artikel)" in html
+
+
+def test_a_day_the_calendar_lacks_is_named_on_the_page_as_in_the_api(client):
+    """Trial 43: `from=29/02/2019` showed only how to write a date, the API said why it was refused."""
+    for query, typed in (("from=29/02/2019", "29/02/2019"), ("from=2019-02-29", "2019-02-29"),
+                         ("q=korupsi+to:31/04/2019", "31/04/2019"), ("to=13/2019", "13/2019")):
+        page = client.get(f"/?{query}")
+        assert page.status_code == 400
+        assert (f'<p class="error" role="alert">Tanggal {typed} tidak ada di kalender: periksa hari dan '
+                f'bulannya.</p>') in page.get_data(as_text=True), query
+    assert escape(PAGE_ERRORS["bad_date"]) in client.get("/?from=28/09/22").get_data(as_text=True)
 
 
 def test_error_pages_are_indonesian_in_the_site_layout(client):

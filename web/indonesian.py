@@ -12,9 +12,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping, Sequence
 
-# What a person types in the page's date boxes: 28/09/2022, 28-9-2022, 28.09.2022, 09/2022, 2022 (and ISO).
-TYPED_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-TYPED_MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})")
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -68,19 +65,6 @@ def long_month(month: str) -> str:
     return f"{words()['months'][int(found[2]) - 1]} {found[1]}"
 
 
-def typed_date(value: str) -> str:
-    """A date bound as typed in the page's boxes, as the API writes it: `28/09/2022` → `2022-09-28`,
-    `9/2022` → `2022-09`; ISO and anything unreadable are returned as they are (the request then says why)."""
-    value = value.strip()
-    found = TYPED_DAY.fullmatch(value)
-    if found:
-        return f"{found[3]}-{int(found[2]):02d}-{int(found[1]):02d}"
-    found = TYPED_MONTH.fullmatch(value)
-    if found:
-        return f"{found[2]}-{int(found[1]):02d}"
-    return value
-
-
 def shown_date(value: str) -> str:
     """A date bound as the page's boxes show it: `2022-09-28` → `28/09/2022`, `2022-09` → `09/2022`."""
     found = ISO_DAY.fullmatch(value)
@@ -99,12 +83,12 @@ def error_title(status: int) -> str:
 
 def error_text(code: str, status: int, limits: Mapping[str, Any], fields: Mapping[str, Any] | None = None) -> str:
     """What an error code says on the page, its `{name}` fields filled from `limits` and the error's own
-    `fields` (a list is read out: `A, B atau C`); `<code>_nearest` follows when the error names values
-    nearest to what was typed. An error whose fields name the `rule` it broke says that rule's text
-    (`bad_syntax_star_inside`) where the locale has one, else its code's. An unknown code says what its status
-    means."""
+    `fields` (a list is read out: `A, B atau C`); `<code>_<variant>` stands instead when the error names one,
+    `<code>_nearest` follows when it names values nearest to what was typed. An unknown code says what its
+    status means."""
     errors = words()["errors"]
-    text = errors.get(f"{code}_{(fields or {}).get('rule')}") or errors.get(code)
+    variant = (fields or {}).get("variant")  # a case the code's own text would not name (`bad_date_calendar`)
+    text = errors.get(f"{code}_{variant}") or errors.get(code)
     if text is None:
         by_status = words()["errors_by_status"]
         text = by_status.get(str(status)) or by_status["500" if status >= 500 else "400"]

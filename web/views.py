@@ -84,20 +84,19 @@ def whole_number(name: str, default: int) -> int:
     return int(raw)
 
 
-def request_from_args(typed_dates: bool = False, page: int | None = None) -> SearchRequest:
+def request_from_args(page: int | None = None) -> SearchRequest:
     """Read and validate the search parameters shared by the page and the API; facet values as the index
-    holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. With `typed_dates` (the
-    page), dates may be written as in Indonesia (`28/09/2022`, `09/2022`); the API takes ISO only. A bound given
-    twice (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold."""
-    read_date = indonesian.typed_date if typed_dates else str.strip
+    holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. Dates are read as a query's
+    `from:` is, ISO or as in Indonesia (`28/09/2022`, `09/2022`), by both. A bound given twice
+    (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold."""
     return within_url_limits(SearchRequest(
         q=request.args.get("q", "").strip(),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=page or whole_number("page", 1),
         per_page=whole_number("per_page", 10),
         sort=request.args.get("sort", "relevance") or "relevance",
-        date_from=narrowest_date_bound("from", [read_date(value) for value in request.args.getlist("from")]),
-        date_to=narrowest_date_bound("to", [read_date(value) for value in request.args.getlist("to")]),
+        date_from=narrowest_date_bound("from", request.args.getlist("from")),
+        date_to=narrowest_date_bound("to", request.args.getlist("to")),
         collapse=flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
         said=tuple(name for name in request.args.getlist("said") if name.strip()),
@@ -129,7 +128,7 @@ def last_page(total: int, per_page: int) -> int:
 def redirect_to_last_page():
     """The page asked for a page past any search's end: it goes to this search's last page, as a page past
     this search's own end does."""
-    search = request_from_args(typed_dates=True, page=1)
+    search = request_from_args(page=1)
     total = service().search(replace(search, facet_size=1))["total"]
     return redirect_to_page(search, last_page(total, search.per_page))
 
@@ -327,7 +326,7 @@ def readable_search() -> bool:
     """Whether this request's search parameters make a search the page would answer (not a 400): an article
     page carries back only such a search, else links back to the front page."""
     try:
-        request_from_args(typed_dates=True)
+        request_from_args()
     except BadQueryError:
         return False
     return True
@@ -364,7 +363,7 @@ def search_page():
     if not request.args:
         return front_page()
     try:
-        search = request_from_args(typed_dates=True)
+        search = request_from_args()
     except BadQueryError as error:
         if error.code == "bad_page" and page_past_the_end():
             return redirect_to_last_page()
