@@ -255,18 +255,35 @@ class FacetTable:
 
 def typed_into(value: str, prefix: str, shown_as: Callable[[str], str] = str,
                aliases: Callable[[str], Iterable[str]] | None = None, meant: str | None = None) -> bool:
-    """Whether the type-ahead's `prefix` is typed into `value`: each of its words starts a word of the value as
-    `shown_as` shows it or of its other names (`aliases`: an agency's acronyms, an official's nicknames, a
-    region's short forms), in any order and case (`joko w`, `polda metro jaya`, `kab. lampung`); or the whole
+    """Whether the type-ahead's `prefix` is typed into `value`: each of its words starts a word of its own of the
+    value as `shown_as` shows it or of its other names (`aliases`: an agency's acronyms, an official's
+    nicknames, a region's short forms), in any order and case (`joko w`, `widodo joko`, `polda metro jaya`,
+    `kab. lampung`), a word typed twice needing two (`sri sri` is not typed into `Sri Mulyani`); or the whole
     prefix names the value (`meant`: `cnn indonesia` is cnnindonesia.com, `dki jakarta` is 31). Marks do not
-    count (`hung` is typed into `Đỗ Văn Hưng`)."""
+    count (`hung` is typed into `Đỗ Văn Hưng`). A prefix of no word at all (`(`, `*`, `😀`) is typed into no
+    value; a blank one into every value."""
     if meant is not None and value == meant:
         return True
     wanted = value_words(prefix)
-    words = value_words(shown_as(value))
-    if aliases is not None:
-        words += [word for name in aliases(value) for word in value_words(name)]
-    return all(any(word.startswith(part) for word in words) for part in wanted)
+    if not wanted:
+        return not prefix.strip()
+    own = value_words(shown_as(value))
+    words = own + list({word for name in (aliases(value) if aliases else ()) for word in value_words(name)}
+                       - set(own))  # another name's words that the value's own name lacks
+    return _each_starts_its_own_word(wanted, words)
+
+
+def _each_starts_its_own_word(wanted: list[str], words: list[str]) -> bool:
+    """Whether each of `wanted` starts a different one of `words`. Longest first, each takes any word it starts:
+    the words two typed words start are either apart or those of the longer among those of the shorter (which
+    starts it), so no choice the longer makes can leave the shorter one without a word another choice leaves."""
+    free = list(words)
+    for part in sorted(wanted, key=len, reverse=True):
+        taken = next((i for i, word in enumerate(free) if word.startswith(part)), None)
+        if taken is None:
+            return False
+        free.pop(taken)
+    return True
 
 
 def facet_counts(facet: Facet, table: FacetTable, matching: np.ndarray, size: int | None,

@@ -75,6 +75,18 @@ def test_facet_values_by_prefix_with_counts_and_toggle_urls(client):
         assert value in [v["value"] for v in found], (facet, typed)
 
 
+def test_a_prefix_of_no_word_lists_no_facet_value_and_each_typed_word_needs_its_own(client):
+    """Trial 43: `(`, `*`, `%`, `.*`, `😀` listed the unfiltered top list; `thamrin thamrin` found Thamrin."""
+    everything = client.get("/api/facets/official?prefix=").get_json()["values"]
+    assert len(everything) > 1
+    for typed in ("(", "*", "%", ".*", "\U0001f600"):
+        assert client.get("/api/facets/official", query_string={"prefix": typed}).get_json()["values"] == [], typed
+    assert client.get("/api/facets/official", query_string={"prefix": " "}).get_json()["values"] == everything
+    assert client.get("/api/facets/official?prefix=thamrin+thamrin").get_json()["values"] == []
+    assert [v["value"] for v in client.get("/api/facets/region?prefix=selatan+lampung").get_json()["values"]] == [
+        "18.01"]
+
+
 def test_etag_and_cache_control_follow_the_index_version(client):
     first = client.get("/api/search?q=reformasi")
     etag = first.headers["ETag"]

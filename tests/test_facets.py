@@ -124,6 +124,44 @@ def test_each_typed_word_starts_a_word_of_the_value_or_of_another_name_or_the_wh
     assert typed_into("Omer Unal", "ömer")
 
 
+def test_a_prefix_of_no_word_is_typed_into_no_value_and_a_blank_one_into_every_value():
+    """Trial 43: `(`, `*`, `%`, `.*` or an emoji listed the whole unfiltered top list."""
+    from search.facet_registry import REGION
+    from search.facets import typed_into
+
+    assert [typed_into("Joko Widodo", typed) for typed in ("(", "*", "%", ".*", "\U0001f600", " - ", "", " ")] == [
+        False, False, False, False, False, False, True, True]
+    assert typed_into("Joko Widodo", "(", meant="Joko Widodo")  # the whole text names it: named, whatever it is
+    for typed in ("(", "*", "%", ".*", "\U0001f600"):
+        assert region_table().counts(np.ones(4, dtype=bool), prefix=typed, shown_as=REGION.display) == [], typed
+
+
+def test_typed_words_start_words_of_the_value_in_any_order_each_its_own():
+    """Trial 43: `sri sri` found Sri Mulyani and `a a a` acted as `a`; the order of the words stays free (a
+    type-ahead finds `widodo joko` and `selatan lampung` as `joko widodo` and `lampung selatan`)."""
+    from search.facet_registry import REGION
+    from search.facets import typed_into
+
+    assert [typed_into("Sri Mulyani", typed) for typed in ("sri", "sri sri", "s sri", "mul sri", "sri m m")] == [
+        True, False, False, True, False]
+    assert [typed_into("Srikandi", typed) for typed in ("sri", "sri sri", "srik sri")] == [True, False, False]
+    assert [typed_into("Sri Sri Ravi", typed) for typed in ("sri sri", "s sri", "sri sri sri", "r s s")] == [
+        True, True, False, True]
+    assert [typed_into("Argo Yuwono", typed) for typed in ("y argo", "argo y", "a a", "yu yuw")] == [
+        True, True, False, False]
+    # the longer typed word takes its word first, so the shorter one still finds one (`s` and `sri`, `sr`)
+    assert [typed_into("Sri Santoso", typed) for typed in ("s sri", "sri s", "s sa", "sr sri", "sa sri s")] == [
+        True, True, True, False, False]
+    # a word of another name the value's own name holds too is not a second word: `sri sri` is not typed into
+    # Sri Mulyani because her other form `Sri Mulyani Indrawati` has a `sri` as well
+    forms = lambda value: ["Sri Mulyani Indrawati", "SMI"]  # noqa: E731
+    assert [typed_into("Sri Mulyani", typed, aliases=forms) for typed in ("sri sri", "indra sri", "smi mul")] == [
+        False, True, True]
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="selatan lampung", shown_as=REGION.display) == [
+        ("18.01", 2)]
+    assert region_table().counts(np.ones(4, dtype=bool), prefix="lampung lampung", shown_as=REGION.display) == []
+
+
 def test_a_built_segments_facet_table_holds_what_its_postings_give_and_opening_reads_no_postings(tmp_path,
                                                                                                monkeypatch):
     import search.facets

@@ -859,6 +859,10 @@ def test_a_person_is_one_facet_value_counting_what_selecting_it_finds(people_cli
     typed = people_client.get("/api/facets/official?prefix=mul&collapse=false").get_json()["values"]
     assert [(v["value"], v["count"], v["toggle_url"]) for v in typed] == [
         ("Sri Mulyani Indrawati", 3, "/?official=Sri+Mulyani+Indrawati&collapse=false")]
+    # trial 43: a word typed twice needs two words, which her other form's `Sri` is not
+    assert people_client.get("/api/facets/official?prefix=sri+sri&collapse=false").get_json()["values"] == []
+    assert [v["value"] for v in people_client.get("/api/facets/official?prefix=indra+sri&collapse=false")
+            .get_json()["values"]] == ["Sri Mulyani Indrawati"]
     for form in ("Sri Mulyani Indrawati", "Sri Mulyani", "sri mulyani"):
         found = people_client.get("/api/search", query_string={"official": form, "collapse": "false"}).get_json()
         assert (found["query"]["official"], found["total"]) == (["Sri Mulyani Indrawati"], 3)
