@@ -141,7 +141,7 @@ def parse_date_bound(value: str, upper: bool) -> date | None:
     if parts is None or not MIN_YEAR <= parts[0] <= MAX_YEAR:
         return None
     year, month, day = parts
-    if day:
+    if day is not None:
         return safe_date(year, month, day)
     if month is not None:
         if not 1 <= month <= 12:

@@ -341,6 +341,9 @@ def test_place_names_are_not_stemmed(small):
     ("28/09/1899", False, None),
     ("28/09/2016/1", False, None),
     ("28 09 2016", False, None),
+    ("00/09/2016", False, None),  # a day 0 is no day, not the month
+    ("2016-09-00", True, None),
+    ("00/2016", False, None),
 ])
 def test_parse_date_bound(value, upper, expected):
     assert parse_date_bound(value, upper) == expected
