@@ -167,3 +167,13 @@ def test_the_feed_of_an_index_holding_an_undated_article_does_not_date_it(tmp_pa
     assert response.status_code == 200
     assert b"<published>" not in response.data
     assert [entry.updated for entry in feedparser.parse(response.data).entries] == ["1970-01-01T00:00:00+00:00"]
+
+
+def test_a_feed_ignores_the_page_size_order_and_grouping_of_the_search_it_follows(story_client):
+    """Trial 48: `/feed?page=abc` was refused, though a feed is always the newest stories, one page of them."""
+    plain = story_client.get("/feed?q=Lampung")
+    response = story_client.get("/feed?q=Lampung&page=abc&per_page=x&sort=popular&collapse=maybe")
+    assert response.status_code == 200
+    assert [e.title for e in feedparser.parse(response.data).entries] == [
+        e.title for e in feedparser.parse(plain.data).entries]
+    assert story_client.get("/feed?q=Lampung&from=abc").status_code == 400  # its filters are still read

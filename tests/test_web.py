@@ -716,11 +716,13 @@ def test_the_official_page_lists_counts_and_quotes_and_the_article_links_to_it(c
             '<span class="seen">(<time datetime="2022-09-28">28 September 2022</time>)</span></li></ul>') in html
     assert html.count('<blockquote class="quote') == 5
     assert '<input type="hidden" name="official" value="Suhajar Diantoro">' in html
-    assert ('Disebut dalam <a href="/?official=Suhajar+Diantoro&amp;sort=date">1 berita</a>,\n    dikutip dalam '
-            '<a href="/?quoted=Suhajar+Diantoro&amp;sort=date">1 berita</a>.') in html
-    assert '<rect x="0" y="4.0" width="6" height="36.0"><title>2022-09: 1</title></rect>' in html
+    # articles, as the linked search's "(1 artikel)": "berita" there counts stories (trial 48)
+    assert ('Disebut dalam <a href="/?official=Suhajar+Diantoro&amp;sort=date">1 artikel</a>,\n    dikutip dalam '
+            '<a href="/?quoted=Suhajar+Diantoro&amp;sort=date">1 artikel</a>.') in html
+    assert 'aria-label="Artikel per bulan"' in html
+    assert '<rect x="0" y="4.0" width="6" height="36.0"><title>September 2022: 1 artikel</title></rect>' in html
     assert client.get("/official/nobody").status_code == 404
-    assert "dikutip dalam 0 berita.</p>" in client.get("/official/Thamrin").get_data(as_text=True)  # no link
+    assert "dikutip dalam 0 artikel.</p>" in client.get("/official/Thamrin").get_data(as_text=True)  # no link
     seed = client.get("/api/search?q=said:suhajar").get_json()["hits"][0]["id"]
     assert '<a class="related" href="/official/Suhajar%20Diantoro">Profil Suhajar Diantoro</a>' in client.get(
         f"/article/{seed}").get_data(as_text=True)
@@ -902,3 +904,107 @@ def test_a_prefix_left_without_words_is_said_unsearched_or_refused(client, monke
     assert (refused.status_code, refused.get_json()["error"]["code"]) == (400, "prefix_too_wide")
     page = client.get("/?q=bupati+ka*&match=all")
     assert page.status_code == 400 and "Awalan ka* mencakup" in page.get_data(as_text=True)
+
+
+def chip_links(html: str) -> list[tuple[str, str]]:
+    """The (href, aria-label) of each chip of a page, the "Hapus semua" link as ("…", "clear")."""
+    chips = re.search(r'<ul class="chips" aria-label="Filter aktif">(.*?)</ul>', html, re.S)
+    return [(unescape(href), unescape(label)) for href, label in re.findall(
+        r'<a (?:class="clear" )?href="([^"]*)"(?: aria-label="([^"]*)")?', chips.group(1))] if chips else []
+
+
+def test_a_date_filter_alone_is_a_chip_and_clear_all_removes_the_dates_too(client):
+    """Trial 48: `from=2017` alone drew no chips (yet the button said "1 filter aktif"), and "Hapus semua"
+    kept the dates."""
+    assert chip_links(client.get("/?q=reformasi&from=2022").get_data(as_text=True)) == [
+        ("/?q=reformasi", "Hapus filter tanggal"), ("/?q=reformasi", "")]
+    assert chip_links(client.get("/?q=reformasi&official=Thamrin&from=09/2022&to=2022").get_data(as_text=True)) == [
+        ("/?q=reformasi&from=2022-09&to=2022", "Hapus filter pejabat Thamrin"),
+        ("/?q=reformasi&official=Thamrin", "Hapus filter tanggal"), ("/?q=reformasi", "")]
+    assert '<a href="/?q=reformasi" aria-label="Hapus filter tanggal">… – 2022 <span' in client.get(
+        "/?q=reformasi&to=2022").get_data(as_text=True)
+    assert 'class="chips"' not in client.get("/?q=reformasi").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("prefix", ["%00", "a%1B", "a" * 201])
+def test_a_bad_facet_filter_keeps_the_query_in_its_box_and_says_what_is_wrong_with_the_filter(client, prefix):
+    """Trial 48: the facet box's error was read after the search, outside the search page: the query box came
+    back empty, saying the query was too long."""
+    response = client.get(f"/?q=reformasi&from=09/2022&more=official&facet_prefix={prefix}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert '<input id="q" name="q" type="search" value="reformasi"' in html
+    assert 'aria-describedby="date-hint" value="09/2022"' in html
+    assert ('<p class="error" role="alert">Teks di kotak pencarian saringan paling banyak 200 karakter dan tidak '
+            'boleh berisi karakter kendali.</p>') in html
+    assert "Kata pencarian" not in html
+    assert client.get("/api/facets/official?prefix=a%01").get_json()["error"]["code"] == "bad_query"  # as before
+
+
+def official_list(html: str) -> str:
+    return html.split('data-facet-list="official">')[1].split("</ul>")[0]
+
+
+def test_a_selected_name_no_article_names_links_no_profile_but_a_known_official_counting_none_here_does(client):
+    """Trial 48: `official=Nobody Here` was listed with a "profil" link to a 404."""
+    html = client.get("/?q=reformasi&official=Nobody+Here").get_data(as_text=True)
+    assert '<span class="value">Nobody Here</span> <span class="count">0</span></a></li>' in official_list(html)
+    assert "/official/Nobody" not in html
+    listed = official_list(client.get("/?q=penipuan&official=Thamrin").get_data(as_text=True))
+    assert ('<span class="value">Thamrin</span> <span class="count">0</span></a><a class="profile" '
+            'href="/official/Thamrin"') in listed
+
+
+def test_the_results_link_their_export_with_the_search_its_dates_in_iso(client):
+    """The page takes `09/2022`, the export API ISO: the links carry the search as the API reads it, not its
+    page or page size."""
+    html = client.get("/?q=reformasi&official=Thamrin&from=09/2022&to=30/09/2022&sort=date&per_page=5&page=1"
+                      "&collapse=false&match=all").get_data(as_text=True)
+    search = "q=reformasi&official=Thamrin&from=2022-09&to=2022-09-30&sort=date&collapse=false&match=all"
+    assert (f'<p class="export">Unduh semua hasil: <a href="/api/search.csv?{escape(search)}" download>CSV</a> / '
+            f'<a href="/api/search.jsonl?{escape(search)}" download>JSONL</a></p>') in html
+    for endpoint in ("/api/search.csv", "/api/search.jsonl"):
+        response = client.get(f"{endpoint}?{search}")
+        rows = response.get_data(as_text=True).splitlines()
+        assert (response.status_code, response.headers["X-Export-Rows"], len(rows)) == (
+            200, "1", 2 if endpoint.endswith("csv") else 1)  # CSV: its header, then the row
+    assert 'class="export"' not in client.get("/?q=tidakadasamasekali").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url, heading", [
+    ("/", '<h1 class="visually-hidden">Warta — pencarian berita daerah</h1>'),
+    ("/?q=reformasi", '<h1 class="visually-hidden">Hasil pencarian: reformasi</h1>'),
+    ("/?q=", '<h1 class="visually-hidden">Hasil pencarian</h1>'),
+    ("/?q=a%00b", '<h1 class="visually-hidden">Pencarian tidak dapat dilayani</h1>'),
+])
+def test_every_page_has_one_heading_of_its_own(client, url, heading):
+    assert re.findall(r"<h1[^>]*>.*?</h1>", client.get(url).get_data(as_text=True)) == [heading]
+
+
+def test_each_search_form_has_its_own_name_and_the_type_ahead_lists_are_announced(client):
+    html = client.get("/?q=reformasi").get_data(as_text=True)
+    assert html.count('role="search"') == 6
+    assert re.findall(r'<form [^>]*role="search" aria-label="([^"]*)"', html) == [
+        "Cari berita", "Cari pejabat dalam daftar Pejabat", "Cari instansi dalam daftar Instansi",
+        "Cari wilayah dalam daftar Wilayah", "Cari media dalam daftar Media", "Cari pejabat dalam daftar Dikutip"]
+    assert re.findall(r'<ul aria-live="polite" data-facet-list="(\w+)">', html) == [
+        "official", "agency", "region", "source", "quoted"]
+    assert ('role="search" aria-label="Cari dalam berita Suhajar Diantoro"'
+            in client.get("/official/Suhajar%20Diantoro").get_data(as_text=True))
+
+
+def test_a_refused_query_is_shown_again_without_its_control_characters(client):
+    """Trial 48: `q=%00` wrote a NUL byte into the query box's value."""
+    html = client.get("/?q=a%00b%1B&from=2022%01").get_data(as_text=True)
+    assert '<input id="q" name="q" type="search" value="ab"' in html
+    assert 'aria-describedby="date-hint" value="2022"' in html
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", html)
+
+
+def test_a_facet_filter_leads_back_to_the_facets_own_list_saying_so(client):
+    """With a filter typed (matching nothing, or a few) the link goes to the page's own list, not a shorter one."""
+    html = client.get("/?q=&more=official&facet_prefix=zzzz").get_data(as_text=True)
+    assert '<li class="none">—</li>' in official_list(html)
+    assert 'data-facet-more="official" href="/?q=#facet-official">Daftar semula</a>' in html
+    assert 'data-facet-more="official" href="/?q=#facet-official">Lebih sedikit</a>' in client.get(
+        "/?q=&more=official").get_data(as_text=True)

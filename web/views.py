@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 import json
 import math
 from importlib import resources
@@ -25,7 +25,7 @@ from search.highlight import mark_phrases, shared_given_names
 from search.export import EXPORT_LIMIT, FORMATS, export_lines, hits_to_export
 from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
-from search.officials import official_profile
+from search.officials import official_profile, resolve_official
 from search.backends import Backend
 from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest,
                           has_control_characters, narrowest_date_bound)
@@ -39,6 +39,7 @@ blueprint = Blueprint("warta", __name__)
 blueprint.add_app_template_filter(indonesian.long_date, "long_date")
 blueprint.add_app_template_filter(indonesian.decimal, "decimal")
 blueprint.add_app_template_filter(indonesian.day_date, "day_date")
+blueprint.add_app_template_filter(indonesian.long_month, "long_month")
 STATUS_BY_ERROR = {BadQueryError: 400, NotFoundError: 404, IndexMissingError: 503}
 MAX_QUERY_STRING = 4096
 FLAG_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -84,23 +85,33 @@ def whole_number(name: str, default: int) -> int:
     return int(raw)
 
 
-def request_from_args(page: int | None = None) -> SearchRequest:
+def request_from_args(page: int | None = None, fixed: FixedSettings | None = None) -> SearchRequest:
     """Read and validate the search parameters shared by the page and the API; facet values as the index
     holds them (`region=Lamsel` selects `18.01`), so that toggling one finds it. Dates are read as a query's
     `from:` is, ISO or as in Indonesia (`28/09/2022`, `09/2022`), by both. A bound given twice
-    (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold."""
+    (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold. `page`, or `fixed`
+    settings (the feed's), are the caller's: the request's own are not read, so not refused either."""
     return within_url_limits(SearchRequest(
         q=request.args.get("q", "").strip(),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
-        page=page or whole_number("page", 1),
-        per_page=whole_number("per_page", 10),
-        sort=request.args.get("sort", "relevance") or "relevance",
+        page=page or (fixed.page if fixed else whole_number("page", 1)),
+        per_page=fixed.per_page if fixed else whole_number("per_page", 10),
+        sort=fixed.sort if fixed else request.args.get("sort", "relevance") or "relevance",
         date_from=narrowest_date_bound("from", request.args.getlist("from")),
         date_to=narrowest_date_bound("to", request.args.getlist("to")),
-        collapse=flag("collapse", True),
+        collapse=fixed.collapse if fixed else flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
         said=tuple(name for name in request.args.getlist("said") if name.strip()),
     ))
+
+
+@dataclass(frozen=True)
+class FixedSettings:
+    """The result settings a route fixes itself, whatever the request says (the feed: its newest stories)."""
+    page: int
+    per_page: int
+    sort: str
+    collapse: bool
 
 
 def within_url_limits(typed: SearchRequest) -> SearchRequest:
@@ -135,17 +146,23 @@ def redirect_to_last_page():
 
 def redirect_to_page(search: SearchRequest, page: int):
     """The same search on another page, keeping the facet list grown (`more`) and its filter."""
-    more, prefix = longer_list_asked(), typed_prefix("facet_prefix")
+    more, prefix = longer_list_asked(), page_prefix()
     return redirect(page_url(search, page=page, more=more or None, facet_prefix=prefix or None))
 
 
-def typed_prefix(name: str) -> str:
+def typed_prefix(name: str, code: str = "bad_query") -> str:
     """A facet list's filter as typed, read as the query box's text is (`ｌａｍ` is `lam`); one holding a control
-    character is refused as such a `q` is."""
+    character is refused as such a `q` is (with `code`: the page says `bad_prefix`, about the filter's box)."""
     typed = request.args.get(name, "")
     if has_control_characters(typed):
-        raise BadQueryError(f"{name} contains control characters", "bad_query")
+        raise BadQueryError(f"{name} contains control characters", code)
     return normalise_text(typed).strip()
+
+
+def page_prefix() -> str:
+    """The page's facet filter (`facet_prefix`), refused as `bad_prefix`: the page then says what is wrong with
+    the text in the facet's box, not with the query's."""
+    return typed_prefix("facet_prefix", "bad_prefix")
 
 
 def longer_list_asked() -> str:
@@ -345,9 +362,35 @@ def official_url(name: str) -> str:
     return "/official/" + quote(name, safe="")
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 but tab and newlines
+
+
+def echoed(text: str) -> str:
+    """Text a refused request sent, as a page's box shows it again: without its control characters (`q=%00`
+    wrote a NUL byte into the page)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+@blueprint.app_template_global()
+def has_profile(item: dict[str, Any]) -> bool:
+    """Whether a person's facet value has a page to link: one counting articles does; one counting none (a
+    selected `official=Nobody Here`) only when some article names that official (`/official/<name>` is a 404
+    otherwise). One lookup per such value and request, and only for those."""
+    if item["count"]:
+        return True
+    known = g.setdefault("has_profile", {})
+    if item["value"] not in known:
+        try:
+            resolve_official(service(), item["value"])
+            known[item["value"]] = True
+        except NotFoundError:  # no official, or several answering to it: either way no page of one official
+            known[item["value"]] = False
+    return known[item["value"]]
+
+
 def query_error_page(error: BadQueryError):
     """The search page saying why the query cannot be searched, the query as typed still in its box."""
-    return render_template("search.html", search=None, result=None, q=request.args.get("q", ""),
+    return render_template("search.html", search=None, result=None, q=echoed(request.args.get("q", "")),
                            error=indonesian.error_text(error.code, 400, error_limits(), error.fields),
                            **search_form_fields(None)), 400
 
@@ -363,6 +406,7 @@ def search_page():
     if not request.args:
         return front_page()
     try:
+        prefix = page_prefix()
         search = request_from_args()
     except BadQueryError as error:
         if error.code == "bad_page" and page_past_the_end():
@@ -372,11 +416,11 @@ def search_page():
     search = replace(search, facet_size=PAGE_FACET_SIZE)
     try:
         result = add_toggle_urls(service().search(search), search)
-    except BadQueryError as error:  # `korupsi OR NOT kpk` (bad_syntax), `from:2017-13`: the query stays in the box
+        if more:  # only the list asked for grows: the others keep the page's size
+            result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
+    except BadQueryError as error:  # `korupsi OR NOT kpk` (bad_syntax), `from:2017-13`, a facet filter over 200
+        # characters (bad_prefix): the query stays in the box
         return query_error_page(error)
-    prefix = typed_prefix("facet_prefix")
-    if more:  # only the list asked for grows: the others keep the page's size
-        result["facets"][more] = longer_facet_list(facets().get(more), search, prefix)
     pages = last_page(result["total"], search.per_page)
     if search.page > pages:
         return redirect_to_page(search, pages)
@@ -385,7 +429,9 @@ def search_page():
                            more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
                            facets=facets(), chips=selected_chips(search), active_filters=active_filters(search),
                            page_facet_size=PAGE_FACET_SIZE,
-                           clear_url=page_url(search, page=1, said=None, **{name: [] for name in facets().names}),
+                           clear_url=page_url(search, page=1, said=None, **{name: [] for name in facets().names},
+                                              **{"from": None, "to": None}),
+                           export_urls=export_urls(search), export_limit=EXPORT_LIMIT,
                            page_url=lambda **changes: page_url(search, **changes), feed_url=feed_url(search),
                            feed_title=feed_title(search),
                            filter_url=lambda facet, value: toggle_url(search, facet, value),
@@ -395,8 +441,17 @@ def search_page():
 
 def search_form_fields(search: SearchRequest | None) -> dict[str, Any]:
     """What the search form shows: the date bounds as typed in Indonesia (`28/09/2022`)."""
-    return {"date_from": indonesian.shown_date(search.date_from) if search else request.args.get("from", ""),
-            "date_to": indonesian.shown_date(search.date_to) if search else request.args.get("to", "")}
+    return {"date_from": indonesian.shown_date(search.date_from) if search else echoed(request.args.get("from", "")),
+            "date_to": indonesian.shown_date(search.date_to) if search else echoed(request.args.get("to", ""))}
+
+
+EXPORT_ENDPOINTS = {"csv": "/api/search.csv", "jsonl": "/api/search.jsonl"}
+
+
+def export_urls(search: SearchRequest) -> dict[str, str]:
+    """Each export format's URL for the page's search: its query, filters, order and grouping, its dates in
+    ISO as the API reads them (the page took `01/2016`), not its page or page size (an export has every hit)."""
+    return {format: page_url(search, endpoint, page=None, per_page=10) for format, endpoint in EXPORT_ENDPOINTS.items()}
 
 
 def longer_facet_list(facet: Facet, search: SearchRequest, prefix: str) -> list[dict[str, Any]]:
@@ -535,10 +590,14 @@ def index_time() -> datetime:
     return service().published_at()
 
 
+FEED_SETTINGS = FixedSettings(page=1, per_page=FEED_SIZE, sort="date", collapse=True)  # a feed's page, size,
+# order and grouping are its own: `page=abc` on a feed's URL is ignored, as `page=2` is
+
+
 @blueprint.get(FEED_PATH)
 def feed():
     """Atom 1.0 feed of the newest stories matching a search (the same parameters as `/`), newest first."""
-    search = replace(request_from_args(), sort="date", page=1, per_page=FEED_SIZE, collapse=True)
+    search = request_from_args(fixed=FEED_SETTINGS)
     updated = index_time()
     since = request.if_modified_since
     if since is not None and updated <= since <= datetime.now(timezone.utc):  # a later date is ignored (RFC 9110
@@ -708,7 +767,7 @@ def error_response(code: str, message: str, status: int, fields: dict | None = N
         response.status_code = status
         return response
     return render_template("error.html", code=code, status=status, title=indonesian.error_title(status),
-                           message=indonesian.error_text(code, status, error_limits(), fields), q=q,
+                           message=indonesian.error_text(code, status, error_limits(), fields), q=echoed(q),
                            officials=(fields or {}).get("names", []) if code == "ambiguous_name" else [],
                            **search_form_fields(None)), status
 
