@@ -334,6 +334,23 @@ def test_each_facet_list_expands_alone_and_the_type_ahead_hides_the_stale_link(s
     expect(more).to_be_visible()
 
 
+def test_a_type_ahead_box_given_back_its_text_before_the_lookup_keeps_the_pages_own_list(page, base_url):
+    """Trial 48: a letter typed and deleted within the type-ahead's 150 ms wait restored the list, then the
+    lookup still waiting fetched the box's text anyway and replaced the page's 10 values with 16."""
+    page.goto(base_url + "/?q=")
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "/facets/" in request.url else None)
+    assert facet_values(page, "official").count() == 10
+    page.evaluate("""() => {
+        const box = document.getElementById("official-prefix");
+        for (const text of ["a", ""]) { box.value = text; box.dispatchEvent(new Event("input")); }
+    }""")
+    page.wait_for_timeout(600)
+    assert asked == []
+    assert facet_values(page, "official").count() == 10
+    assert page.locator('[data-facet-more="official"]').is_visible()
+
+
 def test_the_back_link_keeps_the_search(sized, base_url):
     search = base_url + "/?q=rapat&official=Oded+M.+Danial&sort=date"
     sized.goto(search)
@@ -376,6 +393,30 @@ def test_phone_drawer_opens_and_closes_with_the_keyboard(browser, base_url):
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.classList.contains('filter-toggle')")
     assert drawer.bounding_box()["y"] > page.locator("li.hit").last.bounding_box()["y"]  # back after the results
+    context.close()
+
+
+def test_the_open_phone_drawer_keeps_the_keyboard_inside_it(browser, base_url):
+    """The drawer is a modal dialog while open: Tab and Shift+Tab go round its controls, never to the page
+    behind it; Escape closes it and focus goes back to the button."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    page.goto(base_url + "/?q=rapat")
+    inside = "document.activeElement.closest('#saring') !== null && document.activeElement.id !== 'saring'"
+    page.locator("a.filter-toggle").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "saring"
+    page.keyboard.press("Shift+Tab")  # from the panel itself: to its last control, not the results behind it
+    assert page.evaluate(inside)
+    last = page.evaluate("document.activeElement.outerHTML")
+    page.keyboard.press("Tab")  # from its last control round to its first, "Tutup"
+    assert page.evaluate("document.activeElement.classList.contains('drawer-close')")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.outerHTML") == last
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('filter-toggle')")
+    page.keyboard.press("Shift+Tab")  # closed, the page behind is reachable again
+    assert not page.evaluate("document.activeElement.closest('#saring') !== null")
     context.close()
 
 
@@ -458,8 +499,9 @@ def test_the_official_page_fits_and_shows_variants_roles_chart_and_latest_quotes
     assert sized.locator("ul.roles time").evaluate_all("times => times.map(t => t.getAttribute('datetime'))") == [
         "2023-03-10", "2023-09-05", "2016-02-01"]
     chart = sized.locator("svg.months")
-    assert chart.get_attribute("aria-label") == "Berita per bulan"
-    assert chart.locator("rect title").all_text_contents() == ["2016-02: 1", "2023-03: 1", "2023-06: 1", "2023-09: 1"]
+    assert chart.get_attribute("aria-label") == "Artikel per bulan"
+    assert chart.locator("rect title").all_text_contents() == [
+        "Februari 2016: 1 artikel", "Maret 2023: 1 artikel", "Juni 2023: 1 artikel", "September 2023: 1 artikel"]
     assert chart.locator("rect").first.bounding_box()["height"] > 30  # drawn, not an empty box
     assert sized.locator("script:not([src])").count() == 0 and chart.locator("script").count() == 0
     quotes = sized.locator('section[aria-label="Kutipan terbaru"] blockquote')

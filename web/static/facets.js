@@ -4,13 +4,16 @@
 (function () {
   "use strict";
 
+  // `fn` called `wait` ms after the last call; `.cancel()` drops a call still waiting.
   function debounce(fn, wait) {
     var timer = null;
-    return function () {
+    function debounced() {
       var args = arguments;
       clearTimeout(timer);
-      timer = setTimeout(function () { fn.apply(null, args); }, wait);
-    };
+      timer = setTimeout(function () { timer = null; fn.apply(null, args); }, wait);
+    }
+    debounced.cancel = function () { clearTimeout(timer); timer = null; };
+    return debounced;
   }
 
   document.querySelectorAll("form.facet-search").forEach(function (form) {
@@ -40,6 +43,7 @@
       var own = input.value.trim() === typed;
       if (more) { more.hidden = !own; }
       if (own) {
+        lookup.cancel();  // a lookup still waiting would fetch the box's text and replace the page's own list
         ++asked;  // an answer still on its way is for another prefix
         list.innerHTML = shown;
         return;
