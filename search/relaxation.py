@@ -8,9 +8,10 @@ of all words then finds nothing. Modelled on Meilisearch's `matchingStrategy`, T
   phrase); a phrase, a `+word` and words joined by `AND` are required, the others may be dropped;
 - when the articles holding every unit (after the query's own filters: `official:x`, `from:2017`) are fewer
   than a threshold (RELAX_BELOW), the articles lacking one droppable unit are added, then those lacking two,
-  until the threshold is reached or half the units (rounded down) are missing; facet selections and the
-  request's from/to narrow what that lets through, so the count beside a facet value or a month is what
-  selecting it finds;
+  until the threshold is reached or half the units (rounded down) are missing; when not one article holds
+  that many (`UCL barca chelsea`: none names two of them), the articles holding the most units any article
+  holds, down to one, rather than an empty page; facet selections and the request's from/to narrow what that
+  lets through, so the count beside a facet value or a month is what selecting it finds;
 - articles holding more units always rank above articles holding fewer; within a tier the scores decide, and
   as a missing rare word costs more score than a missing common one, the articles lacking only the least
   informative word come first.
@@ -38,6 +39,7 @@ from .errors import BadQueryError
 
 RELAX_BELOW = 10  # articles matching every word, below which articles missing some are added
 MATCH_MODES = ("relaxed", "all")  # `relaxed` (default) adds articles missing words; `all` never does
+FEWEST_HELD = 1  # droppable units a hit holds at least when none holds half of them (most_missing): never zero
 MAX_UNITS = 32  # droppable units counted (a 500-character query holds at most ~250 words); the rest only rank
 _WORDS = re.compile(WORD_PATTERN)  # a word as the index reads one (a hit's words, when a prefix was cut short)
 
@@ -82,13 +84,17 @@ def choose_tiers(held: np.ndarray, droppable: int, allowed: np.ndarray, threshol
                  relax: bool = True, units: int | None = None) -> Tiers:
     """The fewest missing units that let at least `threshold` of the `allowed` documents through (documents
     holding every required unit, passing the query's filters), within most_missing of `units` (all the
-    query's units; the droppable ones when None)."""
+    query's units; the droppable ones when None); past it, only while no allowed document is let through,
+    down to FEWEST_HELD units held."""
     most = most_missing(droppable if units is None else units, droppable)
     if not relax or most == 0:
         return Tiers(held, droppable, droppable)
     needed = droppable
     total = _allowed_holding(held, allowed, needed)  # mostly enough: one tier counted, not every document's
     while total < threshold and droppable - needed < most:
+        needed -= 1
+        total += _allowed_holding(held, allowed, needed)
+    while total == 0 and needed > FEWEST_HELD:  # the most units any article holds, rather than nothing
         needed -= 1
         total += _allowed_holding(held, allowed, needed)
     return Tiers(held, droppable, needed)

@@ -355,6 +355,26 @@ def test_a_hit_holding_a_word_of_a_prefix_the_caps_cut_short_is_not_said_to_lack
         service.close()
 
 
+def test_a_query_no_article_holds_half_of_finds_the_articles_holding_the_most_of_it(tmp_path):
+    """Trial 50: `UCL barca chelsea` was an empty page, as no article names two of the three words; the
+    articles holding one are let through, each said to lack the other two, rather than nothing."""
+    records = [_record(n, words) for n, words in enumerate(["alpha", "beta", "gamma", "delta", "alpha alpha"])]
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([tmp_path / "src"], tmp_path / "index")
+    service = SearchService(tmp_path / "index")
+    try:
+        found = service.search(SearchRequest(q="alpha beta gamma", collapse=False))
+        held = sorted((hit["url"].rsplit("/", 1)[1], hit["matched"], hit["missing"]) for hit in found["hits"])
+        assert (found["total_articles"], found["relaxed"]) == (4, True)
+        assert held == [("0", ["alpha"], ["beta", "gamma"]), ("1", ["beta"], ["alpha", "gamma"]),
+                        ("2", ["gamma"], ["alpha", "beta"]), ("4", ["alpha"], ["beta", "gamma"])]
+        assert service.search(SearchRequest(q="alpha beta gamma", match="all"))["total_articles"] == 0
+        assert service.search(SearchRequest(q="alpha beta gamma from:2023"))["total_articles"] == 0
+    finally:
+        service.close()
+
+
 def _record(number: int, words: str) -> dict[str, str]:
     return {"title": f"Catatan {number}", "url": f"https://contoh.example/{number}", "date": "2022-03-01",
             "source": "Contoh", "body": f"Warga nomor {number} bercerita tentang {words} di balai desa."}

@@ -22,6 +22,17 @@ def test_tiers_are_added_only_until_the_threshold_is_reached():
     assert choose_tiers(HELD, 4, EVERY, threshold=10).needed == 2
 
 
+def test_when_none_holds_half_the_units_the_most_any_holds_are_let_through_down_to_one():
+    """Trial 50: `UCL barca chelsea` found nothing, as no article names two of the three."""
+    sparse = np.array([1, 1, 0, 1, 0], dtype=np.int16)
+    assert choose_tiers(sparse, 3, EVERY, threshold=10).needed == 1
+    assert choose_tiers(np.array([2, 1, 0, 0, 0, 0], dtype=np.int16), 6, np.ones(6, dtype=bool)).needed == 2
+    assert choose_tiers(np.zeros(5, dtype=np.int16), 3, EVERY).needed == 1  # never articles holding none
+    allowed = np.array([False, False, True, True, True])  # the query's filters leave only the third on
+    assert choose_tiers(np.array([2, 2, 1, 0, 0], dtype=np.int16), 3, allowed).needed == 1
+    assert choose_tiers(sparse, 3, EVERY, relax=False).needed == 3
+
+
 def test_only_allowed_documents_count_towards_the_threshold():
     allowed = np.array([False, True, True, True, True])
     assert choose_tiers(HELD, 3, allowed, threshold=1).needed == 2

@@ -44,7 +44,7 @@ from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
 from ..matching import DEFAULT_B, DEFAULT_K1, MAX_TERMS_PER_EXPANSION, Expansions, StemTerm
 from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
-from ..relaxation import RELAX_BELOW, always_held, held_units, most_missing, unsearched_units
+from ..relaxation import FEWEST_HELD, RELAX_BELOW, always_held, held_units, most_missing, unsearched_units
 from ..results import article_result, facet_values_result, search_result
 from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS, TITLE_WORDS
 from ..said import SAID, said_query, said_terms
@@ -288,11 +288,14 @@ class Relaxation:
 
     def chosen(self, aggregations: dict[str, Any], lowest: int, max_score: float | None,
                threshold: int = RELAX_BELOW) -> "Relaxation":
-        """choose_tiers over the cluster's counts (tier_counts): drop units one at a time until `threshold`
-        hits are found or `lowest` is reached."""
+        """choose_tiers over the cluster's counts (tier_counts from FEWEST_HELD): drop units one at a time until
+        `threshold` hits are found or `lowest` is reached, then on only while none is found."""
         needed = len(self.droppable)
         total = aggregations[f"held:{needed}"]["doc_count"]
         while total < threshold and needed > lowest:
+            needed -= 1
+            total = aggregations[f"held:{needed}"]["doc_count"]
+        while total == 0 and needed > FEWEST_HELD:
             needed -= 1
             total = aggregations[f"held:{needed}"]["doc_count"]
         weight = 2.0 ** math.ceil(math.log2((max_score or 0.0) + 1.0))
@@ -993,8 +996,9 @@ class OpenSearchBackend:
         lowest = plan.lowest(len(built.strong_units))
         if lowest >= len(plan.droppable):
             return None
-        body = {"size": 1, "_source": False, "track_total_hits": False, "aggs": plan.tier_counts(lowest),
-                "query": plan.probe(filters, self._excluded(built), lowest)}
+        fewest = min(lowest, FEWEST_HELD)  # what a query no article holds half of may fall back to
+        body = {"size": 1, "_source": False, "track_total_hits": False, "aggs": plan.tier_counts(fewest),
+                "query": plan.probe(filters, self._excluded(built), fewest)}
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         if not answer["hits"]["hits"]:
             return None
