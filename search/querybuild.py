@@ -25,8 +25,8 @@ from .relaxation import MAX_UNITS
 from .facet_aliases import named_values, with_variants
 from .facet_registry import FACETS, FacetRegistry
 from .said import MAX_SAID, quoted_word, said_within
-from .spelling import documents_holding
-from .schema import AGENCY, BODY_WORDS, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, TITLE_WORDS, date_number
+from .spelling import known_frequency
+from .schema import AGENCY, OFFICIAL, DATE_NUMBER, ID_FIELD, SURFACE_FIELDS, date_number
 from .synonyms import Agency, Synonyms, load_synonyms
 
 SURFACE_BOOST = 2.0  # an exact word counts for more than a word that only shares its stem
@@ -209,8 +209,8 @@ class QueryBuilder:
 
     # -- words ---------------------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
-        """Whether an article holds the word, or only its full reduplication (spelling.documents_holding)."""
-        return any(documents_holding(self.reader, f, word) for f in (BODY_WORDS, TITLE_WORDS))
+        """Whether an article holds the word, or only its full reduplication (spelling.known_frequency)."""
+        return known_frequency(self.reader, word) > 0
 
     def word_query(self, word: str) -> wq.Query:
         options: list[wq.Query] = []

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Protocol
 import numpy as np
 
 from .analysis import proper_names, stopwords, words_of
-from .schema import BODY_WORDS
+from .schema import BODY_WORDS, TITLE_WORDS
 
 SPELLING_FIELD = BODY_WORDS
 FEW_RESULTS = 3
@@ -89,6 +89,12 @@ def documents_holding(reader: Reader, fieldname: str, word: str) -> int:
     return reader.doc_frequency(fieldname, word) or reader.doc_frequency(fieldname, f"{word}-{word}")
 
 
+def known_frequency(reader: Reader, word: str) -> int:
+    """The articles whose body holds `word` (documents_holding), or else whose title does: a word written only
+    in titles (`Perpanjang Kontrak`, the bodies saying `memperpanjang`) is known, no typo of a body word."""
+    return documents_holding(reader, SPELLING_FIELD, word) or documents_holding(reader, TITLE_WORDS, word)
+
+
 def _nothing_protected(word: str) -> bool:
     return False
 
@@ -108,7 +114,7 @@ def close_spellings(reader: Reader, word: str, protected: Callable[[str], bool] 
     `limit` of them: what an unknown word is searched as (`maiun` may be `main` or `makmun`)."""
     if not 4 <= len(word) <= MAX_WORD or not word.isalpha():
         return []
-    frequency = documents_holding(reader, SPELLING_FIELD, word)
+    frequency = known_frequency(reader, word)
     if frequency and protected(word):
         return []
     maxdist = 1 if frequency or len(word) < 7 else 2
@@ -132,7 +138,7 @@ def corrected_words(reader: Reader, words: list[str], total: int,
         return None
     corrected = []
     changed = False
-    known = [documents_holding(reader, SPELLING_FIELD, word) > 0 for word in words]
+    known = [known_frequency(reader, word) > 0 for word in words]
     for word, is_known in zip(words, known):
         replacement = best(reader, word) if not is_known or (all(known) and total < FEW_RESULTS) else None
         corrected.append(replacement or word)

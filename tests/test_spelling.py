@@ -69,7 +69,8 @@ def test_best_spelling_weighs_at_most_max_candidates_close_words():
     reader = CountingReader(words)
     assert len(reader.terms_within("body_surface", "kemendagri", 2, prefix=1)) > MAX_CANDIDATES
     assert best_spelling(reader, "kemendagri") is not None
-    assert len(reader.asked) == MAX_CANDIDATES + 2  # the word itself and doubled, then each weighed candidate
+    # the word itself and doubled in the bodies, then in the titles, then each weighed candidate
+    assert len(reader.asked) == MAX_CANDIDATES + 4
 
 
 def test_a_known_word_is_respelled_only_to_a_word_one_edit_away_in_far_more_articles():
@@ -238,3 +239,27 @@ def test_a_word_the_index_writes_only_doubled_is_known_and_not_respelled():
     # known: respelled, as any known word, only to one a single edit away in 20 times as many articles
     assert best_spelling(FakeReader({"cuma": 19, "cumi-cumi": 1}), "cumi") is None
     assert best_spelling(FakeReader({"cuma": 20, "cumi-cumi": 1}), "cumi") == "cuma"
+
+
+class FieldReader(FakeReader):
+    """Frequencies per field: {field: {word: articles}}."""
+
+    def __init__(self, fields):
+        super().__init__(fields["body_surface"])
+        self.fields = fields
+
+    def doc_frequency(self, fieldname, text):
+        return self.fields.get(fieldname, {}).get(text, 0)
+
+
+def test_a_word_written_only_in_titles_is_known_and_not_respelled():
+    """Trial 50: `celtic perpanjang kontrak tierny` was suggested as `... terpanjang ...`: `perpanjang` stood in
+    titles (`Fernandinho Perpanjang Kontrak`) while the bodies wrote `memperpanjang`."""
+    from search.spelling import known_frequency
+
+    reader = FieldReader({"body_surface": {"terpanjang": 30, "tierney": 4}, "title_surface": {"perpanjang": 3}})
+    assert [known_frequency(reader, w) for w in ("perpanjang", "terpanjang", "tierny")] == [3, 30, 0]
+    assert corrected_words(reader, ["perpanjang", "tierny"], total=0) == ["perpanjang", "tierney"]
+    assert best_spelling(reader, "perpanjang") is None  # known: one edit away only, and 30 is not 20 times 3
+    assert corrected_words(FieldReader({"body_surface": {"terpanjang": 30}, "title_surface": {}}),
+                           ["perpanjang"], total=0) == ["terpanjang"]
