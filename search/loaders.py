@@ -269,11 +269,12 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
                 continue
             if _is_debris(name, here):
                 continue  # hidden files, Thumbs.db, a saved page's assets (its ad frames are .html too)
+            if (path.suffix.lower() in FORMATS or not path.suffix) and path.is_symlink() and not path.exists():
+                # followed or not: nothing there (a link without an extension is no kind of file either: trial 47)
+                note(Rejection(str(path), "broken symbolic link", skipped=True))
+                continue
             if path.suffix.lower() not in FORMATS:
                 other_kinds[path.suffix.lower() or "(no extension)"] += 1
-                continue
-            if path.is_symlink() and not path.exists():
-                note(Rejection(str(path), "broken symbolic link", skipped=True))  # followed or not: nothing there
                 continue
             if path.is_symlink() and not follow and not _inside(path, roots):
                 note(Rejection(str(path), NOT_FOLLOWED, skipped=True))

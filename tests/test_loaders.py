@@ -1080,6 +1080,21 @@ def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_n
         assert passed_over == [Rejection(str(tree / "hilang.txt"), "broken symbolic link", skipped=True)]
 
 
+def test_a_broken_link_without_an_extension_is_called_a_broken_link_not_a_kind_of_file(tmp_path):
+    """Trial 47: `terbaru` (a scraper's link to its latest export, gone) was counted as `(no extension) 1`; a
+    broken link named as a kind Warta does not read is still counted as that kind."""
+    tree = tmp_path / "src"
+    tree.mkdir()
+    (tree / "terbaru").symlink_to(tmp_path / "tidak-ada.jsonl")
+    (tree / "foto.png").symlink_to(tmp_path / "tidak-ada.png")
+    passed_over: list[Rejection] = []
+    assert find_sources([tree], ReadOptions(), passed_over) == []
+    assert passed_over == [
+        Rejection(str(tree / "terbaru"), "broken symbolic link", skipped=True),
+        Rejection(str(tree), "1 files of kinds Warta does not read, not read (.png 1; it reads .csv .htm .html "
+                             ".json .jsonl .txt)", skipped=True)]
+
+
 def test_hostile_records_are_one_rejection_or_read_in_linear_time(tmp_path):
     import time
 
