@@ -2,7 +2,8 @@
 
 A reindex is incremental by default: `manifest.json` in each generation records every source file with
 its size, modification time, content hash and the article ids it gave. Unchanged files are skipped,
-changed files re-read (their old articles deleted first), vanished files' articles removed. The new
+changed files re-read (their old articles deleted first), vanished files' articles removed; a JSON Lines file
+that only grew is read on from the last line end the previous read reached (Tail: its new lines alone). The new
 generation starts as hard links to the current one, so an update costs what changed, not the archive.
 
 A file's `ids` are the documents its articles are indexed as: an article whose text was already indexed
@@ -32,14 +33,16 @@ from whoosh import index as whoosh_index
 from .analysis import STEM_CACHE, Stems
 from .articles import Article, normalise_space
 from .documents import stored_article
-from .errors import IndexDamagedError, IndexMissingError, IndexWriteError, NoSourcesError, StoryStateError
+from .errors import (IndexDamagedError, IndexMissingError, IndexWriteError, InputError, NoSourcesError,
+                     StoryStateError)
 from .facet_registry import FACETS, FacetRegistry
 from .facets import write_facet_tables
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, open_searcher, publish, remove_interrupted_links,
                           remove_unfinished_builds, remove_unused_generations, seal, usable)
-from .loaders import (DEFAULT_OPTIONS, REJECTION_KINDS, ReadOptions, Rejection, RejectionList, find_sources,
-                      read_source, source_problem)
+from .loaders import (AS_BYTES, BINARY_SAMPLE, DEFAULT_OPTIONS, LINE_SUFFIX, REJECTION_KINDS, ReadOptions, ReadPoint,
+                      Rejection, RejectionList, find_sources, keeps_date_order, line_encoding, read_source,
+                      source_problem)
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import READ_ORDER, build_schema, layout
 from .segments import SegmentMemo, column_values
@@ -73,6 +76,9 @@ class BuildReport:
     files_not_named: int = 0  # indexed before, still on disk, not under this run's paths: kept as they were
     earlier_errors: int = 0  # errors an unchanged file gave when it was read, not read again this run
     files_with_earlier_errors: int = 0
+    files_appended: int = 0  # JSON Lines files that grew: their new lines read alone (Tail)
+    records_appended: int = 0  # the lines of records read from them
+    appended_earlier_errors: int = 0  # errors their earlier lines gave when they were read, not read again
     skipped: RejectionList = field(default_factory=RejectionList)
     errors: RejectionList = field(default_factory=RejectionList)
     warnings: RejectionList = field(default_factory=RejectionList)  # articles kept with a loss (an unreadable date)
@@ -110,6 +116,10 @@ class BuildReport:
             parts.append(f"removed {self.removed}")
         if self.files_unchanged or self.files_removed:
             parts.append(f"{self.files_unchanged} files unchanged, {self.files_removed} files gone")
+        if self.files_appended:
+            parts.append(f"{self.files_appended} files appended to: {self.records_appended} new records read, not "
+                         "the whole files" + (f" ({self.appended_earlier_errors} errors in their earlier lines when "
+                                              "they were read)" if self.appended_earlier_errors else ""))
         if self.earlier_errors:
             parts.append(f"{self.earlier_errors} errors in {self.files_with_earlier_errors} unchanged files when "
                          "they were read (--full reads and lists them again)")
@@ -130,6 +140,48 @@ class Fingerprint:
     ctime_ns: int = 0  # the inode's change time: set by every write, and no tool sets it back as `touch -d` does
     read_as: str = ""  # how its records were read: ReadOptions.reading_key(), "" for the default columns
     found_as: str = ""  # the path the walk found it by, when a symlink makes it differ from the file's own
+    line_end: int = 0  # a .jsonl file read byte for byte: the bytes up to its last `\n` (0: none, or another file)
+    line_end_sha1: str = ""  # their SHA-1
+    grown: bool = False  # longer than its manifest entry says, its first bytes those its Tail covers: an append
+
+
+@dataclass(frozen=True)
+class Tail:
+    """Where a JSON Lines file's last line ending in `\n` ended when a reindex read it (loaders.ReadPoint: the
+    bytes up to there, the lines and the date order they hold), with the SHA-1 of those bytes and how many of
+    the file's ids (the first ones) and errors its lines up to there gave. A file that grew, those bytes unchanged,
+    is read on from there (an append costs what was appended): what came after it, a last line still being
+    written, is read again, and the ids it alone gave are the update's to delete or give again."""
+
+    offset: int
+    sha1: str
+    lines: int
+    ids: int
+    errors: int
+    dates: tuple
+
+    @classmethod
+    def of(cls, entry: dict | None) -> "Tail | None":
+        """A manifest entry's tail; None for an entry without one (written before tails were, or of a file that is
+        not read on: not JSON Lines, UTF-16, no record before a line end)."""
+        tail = entry.get("tail") if isinstance(entry, dict) else None
+        if not isinstance(tail, dict):
+            return None
+        try:
+            dates = tuple(tail["dates"])
+            found = cls(int(tail["offset"]), str(tail["sha1"]), int(tail["lines"]), int(tail["ids"]),
+                        int(tail["errors"]), (int(dates[0]), int(dates[1]), int(dates[2]), str(dates[3])))
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        return found if found.offset > 0 and len(dates) == 4 else None
+
+    def point(self) -> ReadPoint:
+        return ReadPoint(self.offset, self.lines, self.dates)
+
+    def recorded(self) -> dict:
+        """As a manifest entry records it."""
+        return {"offset": self.offset, "sha1": self.sha1, "lines": self.lines, "ids": self.ids,
+                "errors": self.errors, "dates": list(self.dates)}
 
 
 def open_current(index_root: str | os.PathLike):
@@ -178,16 +230,57 @@ def fingerprint(path: Path, known: dict | None, read_as: str = "") -> Fingerprin
 def _fingerprint(path: Path, known: dict | None) -> Fingerprint:
     """A file's size, times and SHA-1; the SHA-1 is read again unless size, modification time and change time
     are those recorded (an edit of the same size whose modification time was put back still changes the
-    change time; a manifest written before change times were recorded reads every file once)."""
+    change time; a manifest written before change times were recorded reads every file once; an entry without a
+    SHA-1 was not read to its end). A .jsonl file's last line end is found as it is hashed, and whether it grew
+    from what its manifest entry's Tail covers."""
     stat = path.stat()
-    if known and (known.get("size"), known.get("mtime_ns"), known.get("ctime_ns")) == (
+    tail = Tail.of(known)
+    if known and known.get("sha1") and (known.get("size"), known.get("mtime_ns"), known.get("ctime_ns")) == (
             stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns):
-        return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"], stat.st_ctime_ns)
-    digest = hashlib.sha1()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-            digest.update(chunk)
-    return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest(), stat.st_ctime_ns)
+        return Fingerprint(stat.st_size, stat.st_mtime_ns, known["sha1"], stat.st_ctime_ns,
+                           line_end=tail.offset if tail else 0, line_end_sha1=tail.sha1 if tail else "")
+    grown_from = tail if tail is not None and stat.st_size > int(known.get("size") or 0) else None
+    hashed = _Hashed(path, path.suffix.lower() == ".jsonl", grown_from)
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, hashed.sha1, stat.st_ctime_ns, line_end=hashed.line_end,
+                       line_end_sha1=hashed.line_end_sha1, grown=hashed.grown)
+
+
+class _Hashed:
+    """A file's SHA-1, read HASH_CHUNK at a time; with `lines` (a .jsonl file), when it is read byte for byte
+    (loaders.line_encoding: not UTF-16), where its last `\n` ends and the SHA-1 of the bytes up to there, and, with
+    `grown_from`, whether its first bytes are those that Tail covers."""
+
+    def __init__(self, path: Path, lines: bool, grown_from: Tail | None) -> None:
+        digest, read = hashlib.sha1(), 0
+        self.line_end, self.line_end_sha1, self.grown = 0, "", False
+        line_end = None
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+                if not read:
+                    lines = lines and _read_byte_for_byte(chunk[:BINARY_SAMPLE])
+                if lines and grown_from is not None and read < grown_from.offset <= read + len(chunk):
+                    before = digest.copy()
+                    before.update(chunk[:grown_from.offset - read])
+                    self.grown = before.hexdigest() == grown_from.sha1
+                end = chunk.rfind(b"\n") if lines else -1
+                if end >= 0:
+                    line_end = digest.copy()
+                    line_end.update(chunk[:end + 1])
+                    self.line_end = read + end + 1
+                digest.update(chunk)
+                read += len(chunk)
+        self.sha1 = digest.hexdigest()
+        if line_end is not None:
+            self.line_end_sha1 = line_end.hexdigest()
+
+
+def _read_byte_for_byte(start: bytes) -> bool:
+    """Whether a JSON Lines file opening with `start` is read byte for byte (neither UTF-16 nor binary), so that a
+    read can go on from a byte offset of it."""
+    try:
+        return line_encoding(start) == AS_BYTES
+    except InputError:
+        return False
 
 
 def settled(print_: Fingerprint, path: Path, report: BuildReport) -> Fingerprint:
@@ -204,12 +297,13 @@ def settled(print_: Fingerprint, path: Path, report: BuildReport) -> Fingerprint
         return print_
     report.warnings.add(Rejection(str(path), "changed while it was read: what it holds now is read on the next "
                                              "reindex"))
-    return replace(print_, sha1="")
+    return replace(print_, sha1="", line_end=0, line_end_sha1="")
 
 
-def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0) -> dict:
+def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0, tail: Tail | None = None) -> dict:
     """What a manifest records of one source file: its fingerprint, the ids of the documents it gave, and how
-    many of its inputs were rejected as errors (when any: an update that does not read it again says so)."""
+    many of its inputs were rejected as errors (when any: an update that does not read it again says so); a JSON
+    Lines file's Tail, when it has one."""
     entry = {"size": print_.size, "mtime_ns": print_.mtime_ns, "ctime_ns": print_.ctime_ns, "sha1": print_.sha1,
              "ids": ids}
     if print_.read_as:
@@ -218,7 +312,36 @@ def manifest_entry(print_: Fingerprint, ids: list[str], errors: int = 0) -> dict
         entry["found_as"] = print_.found_as
     if errors:
         entry["errors"] = errors
+    if tail is not None:
+        entry["tail"] = tail.recorded()
     return entry
+
+
+@dataclass(frozen=True)
+class FileEnd:
+    """What a read of a JSON Lines file found at its last line ending in `\n` (loaders.ReadPoint), and how many of
+    the file's ids and errors the lines up to there gave: with the file's fingerprint, its next Tail."""
+
+    point: ReadPoint
+    ids: int
+    errors: int
+
+    def tail(self, print_: Fingerprint) -> Tail | None:
+        """The Tail to record, when the read's last line end is the one the fingerprint found (the file read is
+        the file hashed) and the file did not change while it was read (settled)."""
+        if not print_.sha1 or not print_.line_end_sha1 or print_.line_end != self.point.offset:
+            return None
+        return Tail(self.point.offset, print_.line_end_sha1, self.point.lines, self.ids, self.errors,
+                    self.point.dates)
+
+
+def read_entry(print_: Fingerprint, source: Path, ids: list[str], report: BuildReport, end: "FileEnd | None",
+               since: Tail | None = None) -> dict:
+    """The manifest entry of a file just read (from `since` on, when given): its fingerprint as `settled` says,
+    its errors (those of its lines before `since` too) and its next Tail."""
+    print_ = settled(print_, source, report)
+    errors = report.errors.count_in(str(source)) + (since.errors if since else 0)
+    return manifest_entry(print_, ids, errors, end.tail(print_) if end is not None else None)
 
 
 def entry_ids(entry: dict) -> list[str]:
@@ -253,6 +376,7 @@ class UpdatePlan:
     changed: set[str]
     gone: set[str]
     not_named: set[str] = field(default_factory=set)
+    appended: dict[str, Tail] = field(default_factory=dict)  # changed files read on from their Tail alone
 
     def kept_manifest(self) -> dict[str, dict]:
         """The manifest entries that stay as they are."""
@@ -261,11 +385,25 @@ class UpdatePlan:
 
     def stale_ids(self) -> set[str]:
         """The documents of changed and vanished files: deleted, unless a changed file gives them again; never
-        those a file not named this run still lists (it is not read: its articles stay as they were)."""
-        stale = {i for key in self.changed | self.gone if key in self.old for i in entry_ids(self.old[key])}
+        those a file not named this run still lists (it is not read: its articles stay as they were), nor those
+        the lines an appended file keeps gave."""
+        stale = {i for key in self.changed | self.gone for i in dropped_ids(self.old, key, self.appended)}
         if stale and self.not_named:
             stale -= {i for key in self.not_named for i in entry_ids(self.old[key])}
         return stale
+
+    def kept_ids(self, key: str) -> list[str]:
+        """The ids of an appended file that its lines up to its Tail gave: kept, and the first of its new entry."""
+        return entry_ids(self.old[key])[:self.appended[key].ids] if key in self.appended else []
+
+
+def dropped_ids(old: dict[str, dict], key: str, appended: dict[str, Tail]) -> list[str]:
+    """The ids of a changed or vanished file that an update lets go of: all of them, or those of an appended
+    file's lines after its Tail (a last line still being written when it was read, read again now)."""
+    if key not in old:
+        return []
+    ids = entry_ids(old[key])
+    return ids[appended[key].ids:] if key in appended else ids
 
 
 NO_SOURCES = "no .txt, .jsonl, .json, .csv or .html files found"
@@ -308,12 +446,14 @@ def listed_sources(paths: Iterable[str | os.PathLike], options: ReadOptions,
 
 
 def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
-                walked: Walked = Walked(), read_as: str = "") -> UpdatePlan:
+                walked: Walked = Walked(), read_as: str = "", appends: ReadOptions | None = None) -> UpdatePlan:
     """Fingerprint every source against the manifest `old` and decide what an update reads again; unreadable
     sources go into the report's errors, and its file counts are filled in. Files indexed before under an
     `unlisted` directory (one that could not be listed this time) are unreadable too, not gone; files neither
     found nor under a directory walked (Walked.covers) are kept unread (`not_named`). A file read
-    before with other columns (`read_as`, `--column body=...`) is changed: its records read otherwise now."""
+    before with other columns (`read_as`, `--column body=...`) is changed: its records read otherwise now.
+    With `appends` (the options files are read with), a JSON Lines file that grew is read on from its Tail
+    (appended_files); without, it is read again whole, as any changed file."""
     keys = {str(source.resolve()): source for source in sources}
     prints = {key: fingerprint(source, old.get(key), read_as) for key, source in keys.items()}
     unreadable = {key for key, print_ in prints.items() if isinstance(print_, Rejection)}
@@ -328,14 +468,36 @@ def plan_update(sources: list[Path], old: dict[str, dict], report: BuildReport,
     # not read, even when edited since: its articles stay as its entry lists them (stale_ids never deletes those)
     not_named = {key for key in missing if Path(key).is_file() and not walked.covers(key, old[key])}
     gone = missing - not_named
-    changed |= _sharing_ids(old, changed | gone, set(keys) - changed)
+    appended = appended_files(keys, prints, old, changed, gone, appends) if appends is not None else {}
+    touched = {i for key in changed | gone for i in dropped_ids(old, key, appended)}
+    changed |= _sharing_ids(old, touched, set(keys) - changed)
     report.files_unchanged = len(keys) - len(changed)
     report.files_removed = len(gone)
+    report.files_appended = len(appended)
+    report.appended_earlier_errors = sum(tail.errors for tail in appended.values())
     earlier = [old[key]["errors"] for key in [*keys, *not_named]
                if key not in changed and old.get(key, {}).get("errors")]
     report.earlier_errors, report.files_with_earlier_errors = sum(earlier), len(earlier)
     report.files_not_named = len(not_named)
-    return UpdatePlan(old, keys, prints, unreadable, changed, gone, not_named)
+    return UpdatePlan(old, keys, prints, unreadable, changed, gone, not_named, appended)
+
+
+def appended_files(keys: dict[str, Path], prints: dict[str, Fingerprint], old: dict[str, dict], changed: set[str],
+                   gone: set[str], options: ReadOptions) -> dict[str, Tail]:
+    """The changed files an update reads on from their Tail: JSON Lines files that grew, the bytes their Tail
+    covers unchanged (Fingerprint.grown), read with the same columns, whose new records leave the file's date order
+    as it was (loaders.keeps_date_order), and none of whose kept ids another changed or vanished file lets go of
+    (the lines that gave it are not read again to give it back). Any other change reads the file whole."""
+    appended = {key: tail for key in sorted(changed) if key in old and prints[key].grown
+                and old[key].get("read_as", "") == options.reading_key()
+                and (tail := Tail.of(old[key])) is not None and keeps_date_order(keys[key], tail.point(), options)}
+    while appended:
+        touched = {i for key in changed | gone for i in dropped_ids(old, key, appended)}
+        sharing = {key for key in appended if touched.intersection(entry_ids(old[key])[:appended[key].ids])}
+        if not sharing:
+            break
+        appended = {key: tail for key, tail in appended.items() if key not in sharing}
+    return appended
 
 
 def read_manifest(generation: Path | None) -> dict[str, dict] | None:
@@ -444,7 +606,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     if base is not None and not StoryIndex.saved_in(base):
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
-    plan = plan_update(sources, old, report, walked, options.reading_key())
+    plan = plan_update(sources, old, report, walked, options.reading_key(), appends=options)
     if base is not None and not plan.changed and not plan.gone:
         if stems.corrected or not (root / STEM_CACHE).exists():
             stems.save()  # an older Warta's stems, mended as read (analysis.Stems.merge), are written as they are now
@@ -472,7 +634,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
                                stories, stems, options, facets, expected)
         else:
             _build_here(ix, keys, prints, sorted(changed), manifest, stale_ids, progress, report, stories, stems,
-                        options, facets)
+                        options, facets, plan)
         if not any(entry_ids(entry) for entry in manifest.values()):
             _nothing_indexed(root, sources, report)
             return  # the previous generation (or none) stays current: a reindex that read nothing loses nothing
@@ -511,9 +673,11 @@ def _nothing_indexed(root: Path, sources: list[Path], report: BuildReport) -> No
 def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], changed: list[str],
                 manifest: dict[str, dict], stale_ids: set[str], progress, report: BuildReport,
                 stories: StoryIndex, stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
-                facets: FacetRegistry = FACETS) -> None:
-    """Update one index in this process: delete what changed or vanished, add what is new, then settle the
-    stories the changes unsettled (StoryIndex.unsettled): documents whose story that changes are written again."""
+                facets: FacetRegistry = FACETS, plan: UpdatePlan | None = None) -> None:
+    """Update one index in this process: delete what changed or vanished, add what is new (of a file appended to,
+    what it holds after its Tail: `plan.appended`), then settle the stories the changes unsettled
+    (StoryIndex.unsettled): documents whose story that changes are written again."""
+    appended = plan.appended if plan is not None else {}
     writer = open_writer(ix)
     try:
         with ix.searcher() as before:
@@ -522,10 +686,13 @@ def _build_here(ix, keys: dict[str, Path], prints: dict[str, Fingerprint], chang
                 stories.remove(i)
             adder = _Adder(writer, before, stale_ids, report, stories, options, stems, facets, next_read_order(before))
             for key in changed:
-                ids = adder.add_file(keys[key], progress)
+                since = appended.get(key)
+                ids = adder.add_file(keys[key], progress, since=since, kept_ids=plan.kept_ids(key) if since else ())
                 if keys[key] not in adder.failed_files:
-                    manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
-                                                   report.errors.count_in(str(keys[key])))
+                    manifest[key] = read_entry(prints[key], keys[key], ids, report, adder.ends.get(keys[key]), since)
+                elif since is not None:  # what it gave stays listed, and the next update reads it whole
+                    manifest[key] = manifest_entry(replace(prints[key], sha1=""), ids,
+                                                   report.errors.count_in(str(keys[key])) + since.errors)
             report.removed = len(deleted - adder.added_ids)
             moved = adder.settled_stories()
         with collector_paused():  # not while reading: parsed HTML pages are cycles only the collector frees
@@ -588,11 +755,10 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
         with ParallelWriters(spool, building, workers, expected, progress, facets) as writers:
             with StoryStream(stories, bodies.get, workers) as stream:
                 read = _Read(stream, bodies, spool, writers)
-                for key in changed:
+                for key in changed:  # a fresh build: no file is read on from a Tail
                     ids = adder.add_file(keys[key], getattr(progress, "reading", None), collect=read)
                     if keys[key] not in adder.failed_files:
-                        manifest[key] = manifest_entry(settled(prints[key], keys[key], report), ids,
-                                                       report.errors.count_in(str(keys[key])))
+                        manifest[key] = read_entry(prints[key], keys[key], ids, report, adder.ends.get(keys[key]))
                 found = stream.finish()
             spool.finish()
             bodies.clear()  # the stories are found: the texts are read back from the spool by the workers
@@ -626,29 +792,45 @@ class SourceReading:
     in part is not recorded as up to date)."""
 
     def __init__(self, source: Path, options: ReadOptions, report: BuildReport,
-                 progress: Callable[[int], object] | None) -> None:
+                 progress: Callable[[int], object] | None, since: Tail | None = None) -> None:
         self.source, self.options, self.report, self.progress = source, options, report, progress
         self.whole = True
+        self.since = since  # read on from there: the lines after it alone (an append)
+        self.reached: list[ReadPoint] = []  # a JSON Lines file's last line end, once its first reading is through
+        self.errors_before_end = since.errors if since else 0  # errors of the lines up to it
 
     def __iter__(self):
-        for item in read_source(self.source, self.options):
+        since = self.since.point() if self.since else None
+        for item in read_source(self.source, self.options, since, self.reached):
             if isinstance(item, Rejection):
                 self.report.add(item)
                 if item.warning:
                     continue  # about an article that comes on its own: no input of its own
                 if item.origin == str(self.source) and not item.skipped:
                     self.whole = False
+                elif not item.skipped and self.before_end(item):
+                    self.errors_before_end += 1
             if self.progress:
                 self.progress(1)
+            if self.since is not None:
+                self.report.records_appended += 1
             if not isinstance(item, Rejection):
                 yield item
 
+    def before_end(self, item: Article | Rejection) -> bool:
+        """Whether an article or rejection comes from a line up to the file's last line end (its next Tail)."""
+        line = LINE_SUFFIX.search(item.origin)
+        return bool(self.reached) and line is not None and int(line[0][1:]) <= self.reached[0].lines
 
-def _sharing_ids(old: dict[str, dict], touched: set[str], candidates: set[str]) -> set[str]:
-    """Unchanged files that gave an article also given by a changed or vanished file must be re-read,
-    or deleting that article would lose it."""
-    touched_ids = {i for key in touched if key in old for i in entry_ids(old[key])}
-    if not touched_ids:  # only new files changed: the others' ids are not read
+    def end(self, ids: int) -> FileEnd | None:
+        """What the read found at the file's last line end, `ids` of the file's ids given up to there."""
+        return FileEnd(self.reached[0], ids, self.errors_before_end) if self.reached and self.whole else None
+
+
+def _sharing_ids(old: dict[str, dict], touched_ids: set[str], candidates: set[str]) -> set[str]:
+    """Unchanged files that gave an article also given by a changed or vanished file (`touched_ids`: those the
+    update lets go of) must be re-read, or deleting that article would lose it."""
+    if not touched_ids:  # only new files changed, or files appended to: the others' ids are not read
         return set()
     return {key for key in candidates if key in old and touched_ids.intersection(entry_ids(old[key]))}
 
@@ -675,16 +857,25 @@ class _Adder:
         self.options = options
         self.failed_files: set[Path] = set()  # read in part or not at all: not recorded as up to date
         self.added_stories: dict[str, str] = {}  # the story each article this run added was written in
+        self.ends: dict[Path, FileEnd] = {}  # each JSON Lines file's last line end, for its next Tail
 
-    def add_file(self, source: Path, progress, collect: list | None = None) -> list[str]:
+    def add_file(self, source: Path, progress, collect: list | None = None, since: Tail | None = None,
+                 kept_ids: Iterable[str] = ()) -> list[str]:
         """Add every article of one file (or, with `collect`, append it there for other writers); return
-        the ids of the documents its articles are indexed as."""
-        ids: dict[str, None] = {}
-        reading = SourceReading(source, self.options, self.report, progress)
+        the ids of the documents its articles are indexed as. With `since`, the file was appended to: only what it
+        holds after that Tail is read, its `kept_ids` (those its lines up to there gave) listed first."""
+        ids: dict[str, None] = dict.fromkeys(kept_ids)
+        ids_before_end = len(ids)
+        reading = SourceReading(source, self.options, self.report, progress, since)
         for article in reading:
             ids[self.add(article, collect, source)] = None
+            if reading.before_end(article):
+                ids_before_end = len(ids)
         if not reading.whole:
             self.failed_files.add(source)
+        end = reading.end(ids_before_end)
+        if end is not None:
+            self.ends[source] = end
         return list(ids)
 
     def add(self, article: Article, collect: list | None = None, source: Path | None = None) -> str:

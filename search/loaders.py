@@ -19,7 +19,7 @@ import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -327,9 +327,12 @@ def source_problem(path: Path) -> str | None:
     return None
 
 
-def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
+def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS, since: ReadPoint | None = None,
+                reached: list[ReadPoint] | None = None) -> Iterator[Article | Rejection]:
     """Every article in one file, or a Rejection for each part that could not be read. Never raises for
-    a problem of the file itself: a file that vanishes or fails mid-read becomes one Rejection."""
+    a problem of the file itself: a file that vanishes or fails mid-read becomes one Rejection.
+    A JSON Lines file (.jsonl) is read from `since` on when given (ReadPoint: its lines after that one alone);
+    with `reached`, the point after its last whole line is added there before its first article is given."""
     problem = source_problem(path)
     if problem:
         yield Rejection(str(path), problem)
@@ -338,6 +341,10 @@ def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[
     if reader is None:
         yield Rejection(str(path), f"unsupported file type {path.suffix or '(none)'}")
         return
+    if reader is read_jsonl and (since is not None or reached is not None):
+        reader = partial(read_jsonl, since=since, reached=reached)
+    elif since is not None:
+        raise ValueError(f"{path}: only a JSON Lines file is read from a point on")
     try:
         yield from _no_future_dates(reader(path, options), latest_plausible_date())
     except NoArticleError as error:
@@ -893,7 +900,45 @@ def _records(path: Path, rows: Iterable[tuple[int, object]], order: DateOrder,
 
 
 # JSON Lines
-def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
+@dataclass(frozen=True)
+class ReadPoint:
+    """A place in a JSON Lines file just after a line that ends in `\n`, where a read can go on from when the file
+    grows (an archive a scraper appends to): the bytes before it (`offset`), the lines they hold, and what the dates
+    of their records said of the file's date order (DateOrder.counts). Only a file read byte for byte (not UTF-16)
+    has one, and only once a record lies before it."""
+
+    offset: int
+    lines: int
+    dates: tuple[int, int, int, str]
+
+
+class _LineEnds:
+    """The lines of a JSON Lines read (a _LineReader's, byte for byte) with their bytes counted, remembering where
+    the last line ending in `\n` ended (`passed`, after each line): a line ending in a lone `\r` may be the first
+    half of a `\r\n` still being written."""
+
+    def __init__(self, reader: "_LineReader", since: ReadPoint | None) -> None:
+        self.reader = reader
+        self.offset, self.number = (since.offset, since.lines) if since else (0, 0)
+        self.consumed, self.ended = self.offset, False
+
+    def readline(self, size: int = -1) -> bytes:
+        piece = self.reader.readline(size)
+        self.consumed += len(piece)
+        self.ended = piece.endswith(b"\n")
+        return piece
+
+    def passed(self, number: int) -> None:
+        if self.ended:
+            self.offset, self.number = self.consumed, number
+
+
+def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS, since: ReadPoint | None = None,
+               reached: list[ReadPoint] | None = None) -> Iterator[Article | Rejection]:
+    """A .jsonl file's records (from `since` on when given: _json_lines), or a JSON document's written in one."""
+    if since is not None:  # a point is only found in a file read as JSON Lines, its first line before it
+        yield from _json_lines(path, options, since, reached)
+        return
     if path.stat().st_size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
@@ -902,23 +947,80 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[A
         yield Rejection(str(path), "a JSON document, not JSON Lines (one object a line): read whole", warning=True)
         yield from document
         return
-    yield from _json_lines(path, options)
+    yield from _json_lines(path, options, reached=reached)
 
 
-def _json_lines(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
+def _json_lines(path: Path, options: ReadOptions, since: ReadPoint | None = None,
+                reached: list[ReadPoint] | None = None) -> Iterator[Article | Rejection]:
     """A file's records, one JSON object a line (read twice: the date order first, then the records);
     NoArticleError for a file of no record (blank lines, a byte order mark alone), as for an empty file of any
-    other format."""
-    order, lines_read = DateOrder(), 0
-    for number, record in _jsonl_records(path):
-        if number:  # 0: a note on the whole file, no line of it
-            lines_read += 1
-        if isinstance(record, dict):
-            order.see(_field(record, options.names_for("date")))
-    if not lines_read:
+    other format. From `since` on, the lines after it alone are read, numbered from the file's start, with the
+    date order the lines before it gave; with `reached`, the ReadPoint after the last line ending in `\n` is added
+    there once the first reading is through."""
+    order = DateOrder.from_counts(since.dates) if since else DateOrder()
+    ends = _LineEnds(None, since) if reached is not None else None  # its reader is set by _jsonl_records
+    before_end = _DatesBeforeLineEnd(order)
+    lines_read = 0
+    for number, record in _jsonl_records(path, since, ends):
+        if not number:  # 0: a note on the whole file, no line of it
+            continue
+        lines_read += 1
+        value = _field(record, options.names_for("date")) if isinstance(record, dict) else None
+        order.see(value)
+        if ends is not None:
+            before_end.see(number, value, ends.number)
+    if not lines_read and since is None:
         raise NoArticleError("empty file")
+    if ends is not None:
+        before_end.finish(ends.number)
+        if before_end.records or since is not None:
+            reached.append(ReadPoint(ends.offset, ends.number, before_end.settled.counts()))
     yield from _order_warning(path, order)
-    yield from _records(path, _jsonl_records(path), order, options)
+    yield from _records(path, _jsonl_records(path, since), order, options)
+
+
+class _DatesBeforeLineEnd:
+    """The date order of a JSON Lines read's records before its last line ending in `\n` (`settled`, taking up
+    `start`'s), and how many records that is. Records after it wait (`pending`): a line ending in a lone `\r`, or
+    the last line, still being written; all of them settle once a later line (blank or not) ends in `\n`."""
+
+    def __init__(self, start: DateOrder) -> None:
+        self.settled, self.records = DateOrder.from_counts(start.counts()), 0
+        self.pending, self.pending_records, self.last = DateOrder(), 0, 0
+
+    def see(self, number: int, value: object, line_end: int) -> None:
+        """The record of line `number` with date `value`, the last line ending in `\n` being `line_end`."""
+        self.finish(line_end)
+        self.pending.see(value)
+        self.pending_records, self.last = self.pending_records + 1, number
+        self.finish(line_end)
+
+    def finish(self, line_end: int) -> None:
+        if self.pending_records and line_end >= self.last:
+            self.settled, self.records = _joined(self.settled, self.pending), self.records + self.pending_records
+            self.pending, self.pending_records = DateOrder(), 0
+
+
+def _joined(first: DateOrder, then: DateOrder) -> DateOrder:
+    """The date order of the records `first` saw followed by those `then` saw."""
+    day, month, ambiguous, example = first.counts()
+    more = then.counts()
+    return DateOrder.from_counts((day + more[0], month + more[1], ambiguous + more[2],
+                                  example if ambiguous else more[3]))
+
+
+def keeps_date_order(path: Path, since: ReadPoint, options: ReadOptions = DEFAULT_OPTIONS) -> bool:
+    """Whether the records a JSON Lines file holds after `since` leave its date order as the lines before it
+    set it (a file whose order they turn must be read whole: its earlier dates read otherwise). False when the
+    file cannot be read so."""
+    order = DateOrder.from_counts(since.dates)
+    try:
+        for number, record in _jsonl_records(path, since):
+            if number and isinstance(record, dict):
+                order.see(_field(record, options.names_for("date")))
+    except (OSError, InputError):
+        return False
+    return order.day_first == DateOrder.from_counts(since.dates).day_first
 
 
 def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Rejection]:
@@ -997,17 +1099,29 @@ def _json_values(text: str) -> list:
         values.append(value)
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, object]]:
+def _jsonl_records(path: Path, since: ReadPoint | None = None,
+                   ends: _LineEnds | None = None) -> Iterator[tuple[int, object]]:
     """(line number, parsed JSON or a Rejection) for each line neither blank nor a BOM alone (notes on the whole
     file: line 0); a line over MAX_LINE_BYTES is
-    rejected without being held in memory."""
+    rejected without being held in memory. From `since` on: the lines after it, numbered from the file's start.
+    With `ends`, where the last line ending in `\n` ends is kept there (a file read byte for byte only)."""
     notes: list[str] = []
     with path.open("rb") as handle:
         encoding = line_encoding(handle.read(BINARY_SAMPLE), notes)
-        handle.seek(0)
+        if since is not None and encoding != AS_BYTES:
+            raise InputError(f"read as {encoding.upper()} now: it cannot be read on from line {since.lines}")
+        handle.seek(since.offset if since else 0)
         yield from ((0, note) for note in _noted(path, notes))
-        lines, fallen_back = _LineReader(handle, encoding), LineList()
-        for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=1):
+        lines: _LineReader | _LineEnds = _LineReader(handle, encoding)
+        if ends is not None and encoding == AS_BYTES:
+            ends.reader = lines
+            lines = ends
+        else:
+            ends = None
+        fallen_back = LineList()
+        for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=since.lines + 1 if since else 1):
+            if ends is not None:
+                ends.passed(number)
             origin = f"{path}:{number}"
             if raw is None:
                 yield number, Rejection(origin, f"line longer than the {MAX_LINE_BYTES // (1024 * 1024)} MB "

@@ -107,8 +107,8 @@ def test_a_file_rewritten_while_it_is_read_is_read_again_by_the_next_update(tmp_
     whole = path.read_bytes()
     reading = search.indexer.read_source
 
-    def cut_while_read(source, options):
-        yield next(reading(source, options))  # the first line is read, then the file is found cut short there
+    def cut_while_read(source, options, *where):
+        yield next(reading(source, options, *where))  # the first line is read, then the file is found cut short there
         path.write_bytes(b"")
         path.write_bytes(whole)  # and is written back as it was
 
@@ -116,10 +116,13 @@ def test_a_file_rewritten_while_it_is_read_is_read_again_by_the_next_update(tmp_
     first = build_index([sources], tmp_path / "ix")
     assert (first.indexed, [str(w) for w in first.warnings]) == (
         1, [f"{path}: changed while it was read: what it holds now is read on the next reindex"])
+    entry = json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())["files"][str(path.resolve())]
+    assert (entry["sha1"], "tail" in entry) == ("", False)  # nor read on from a line end the read did not reach
     monkeypatch.setattr(search.indexer, "read_source", reading)
     second = build_index([sources], tmp_path / "ix")
     assert (second.files_unchanged, count(tmp_path / "ix")) == (0, 3)
     assert build_index([sources], tmp_path / "ix").files_unchanged == 1
+    assert "tail" in json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())["files"][str(path.resolve())]
 
 
 def test_unchanged_sources_are_skipped_without_a_new_generation(tmp_path):
@@ -1027,3 +1030,225 @@ def test_an_index_written_before_read_orders_ranks_ties_by_document_number_and_i
     assert build_index([sources], tmp_path / "ix", notice=notices.append).indexed == 4
     assert notices == [f"the current generation {older} was written with an older field layout: rebuilding it in full"]
     assert ranked_numbers(tmp_path / "ix", sort="date") == [0, 1, 2, 3]
+
+
+# -- a JSON Lines file appended to is read from where its last reindex ended -------------------------------------
+def appended(path, records, partial: str = "") -> None:
+    """`records` written at the end of `path` as a scraper appends them, `partial` after them (a record still
+    being written)."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("".join(json.dumps(r) + "\n" for r in records) + partial)
+
+
+def inputs_read(sources, root, **options) -> tuple[object, int]:
+    """A reindex's report and how many inputs it read (its progress calls)."""
+    read = []
+    report = build_index(sources, root, progress=read.append, **options)
+    return report, sum(read)
+
+
+def index_state(root) -> dict:
+    """What searches see of an index: every document's id, story, date, title, URL and source; some searches'
+    totals, hits (ids, in order) and facets."""
+    from search.query import SearchRequest, SearchService
+
+    with open_current(root).searcher() as searcher:
+        documents = {fields["id"]: (fields["story"], fields.get("date"), fields["title"], fields.get("url"),
+                                    fields.get("source")) for fields in searcher.all_stored_fields()}
+    service = SearchService(root)
+    try:
+        answers = {}
+        for q in ("rapat", "birokrasi Suhajar", "berita nomor", ""):
+            found = service.search(SearchRequest(q=q, per_page=50))
+            answers[q] = (found["total"], [hit["id"] for hit in found["hits"]], found["facets"])
+    finally:
+        service.close()
+    return {"documents": documents, "answers": answers}
+
+
+def file_entry(root, path) -> dict:
+    entry = json.loads((root / CURRENT / "manifest.json").read_text())["files"][str(path.resolve())]
+    return {**entry, "ids": json.loads(entry["ids"])}
+
+
+def same_as_a_full_build(tmp_path, sources, root) -> None:
+    """The index at `root` answers as a --full build of `sources` does, its manifest lists the same ids for
+    each file (and the same errors and Tail)."""
+    full = tmp_path / "full"
+    build_index(sources, full, full=True)
+    assert index_state(root) == index_state(full)
+    for path in sorted(p for source in sources for p in source.rglob("*.jsonl")):
+        kept, fresh = file_entry(root, path), file_entry(full, path)
+        assert (kept["ids"], kept.get("errors"), kept.get("tail")) == (fresh["ids"], fresh.get("errors"),
+                                                                       fresh.get("tail"))
+
+
+def test_a_jsonl_file_appended_to_reads_only_its_new_lines_and_answers_as_a_full_build(tmp_path):
+    """Trial 47: one line appended to a 3,400-line file re-read all of it (66 s, every article deleted and
+    added again). Its new records are read alone, numbered from the file's start; a copy of an earlier text,
+    another text under an indexed URL and a version of a story it holds behave as in a full read."""
+    from .conftest import STORY_RECORDS
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(5)] + STORY_RECORDS[:1])
+    jsonl(sources / "lain.jsonl", [record(n) for n in range(10, 12)])
+    build_index([sources], tmp_path / "ix")
+    appended(archive, [record(5), record(6, body=record(1)["body"]),  # new; the text of line 2 under a new URL
+                       record(7, url="https://example.id/3"),  # another text under line 4's URL
+                       STORY_RECORDS[1], {"title": "tanpa isi"}])  # a version of line 6's story; an error
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert read == 5  # the new lines alone
+    assert (report.indexed, report.duplicates, report.removed, report.files_appended) == (2, 2, 0, 1)
+    assert [str(e) for e in report.errors] == [f"{archive}:11: missing or empty 'body' (fields: title; map one with "
+                                           "--column body=NAME)"]
+    assert [w.origin for w in report.warnings] == [f"{archive}:9"]
+    assert ("1 files unchanged, 0 files gone; 1 files appended to: 5 new records read, not the whole files; "
+            "2 duplicates" in report.summary())
+    entry = file_entry(tmp_path / "ix", archive)
+    assert (entry["errors"], entry["tail"]["lines"], entry["tail"]["offset"]) == (1, 11, archive.stat().st_size)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+    appended(archive, [record(8)])  # the next append starts where this one ended
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.indexed, report.files_appended, file_entry(tmp_path / "ix", archive)["errors"]) == (1, 1, 1, 1)
+    assert ("1 files appended to: 1 new records read, not the whole files (1 errors in their earlier lines when "
+            "they were read)" in report.summary())
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_a_file_whose_start_changed_as_it_grew_is_read_again_whole(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(4)])
+    build_index([sources], tmp_path / "ix")
+    jsonl(archive, [record(0, body=record(9)["body"])] + [record(n) for n in range(1, 6)])  # line 1 edited, 2 more
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed, report.removed) == (6, 0, 6, 0)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+    jsonl(archive, [record(n) for n in range(3)])  # shrunk
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.removed) == (3, 0, 3)
+
+
+@pytest.mark.parametrize("partial,first", [('{"title": "Judul 4", "url": "https://example.id/4", "bo', 0),
+                                           (json.dumps(record(4)), 1)],
+                         ids=["a broken last line", "a whole record without its line end"])
+def test_a_last_line_still_being_written_is_read_again_with_what_was_appended(tmp_path, partial, first):
+    """A scraper's record half written when the reindex read the file was an error (or, whole but without its
+    `\\n`, an article): the next update reads the file from the line end before it, that line included, and lets
+    go of what that line alone gave."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(4)])
+    appended(archive, [], partial)
+    report = build_index([sources], tmp_path / "ix")
+    assert (report.indexed, len(report.errors)) == (4 + first, 1 - first)
+    entry = file_entry(tmp_path / "ix", archive)
+    assert (entry["tail"]["lines"], entry["tail"]["ids"], entry.get("errors", 0)) == (4, 4, 1 - first)
+    with archive.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record(4))[len(partial):] + "\n" + json.dumps(record(5)) + "\n")
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed, report.removed, list(report.errors)) == (2, 1, 2, 0, [])
+    entry = file_entry(tmp_path / "ix", archive)
+    assert (entry["tail"]["lines"], entry["tail"]["ids"], entry.get("errors", 0)) == (6, 6, 0)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_an_append_that_turns_the_files_date_order_reads_it_whole(tmp_path):
+    """`05/06/2022` is read day-first while nothing in the file tells; a record dated `06/13/2022` says the file
+    writes months first: its earlier dates are read again."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [{**record(n), "date": "05/06/2022"} for n in range(2)])
+    build_index([sources], tmp_path / "ix")
+    appended(archive, [{**record(2), "date": "05/07/2022"}])  # still undecided: read on
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended) == (1, 1)
+    appended(archive, [{**record(3), "date": "06/13/2022"}, {**record(4), "date": "07/14/2022"}])
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed, report.removed) == (5, 0, 5, 0)
+    dates = {url: day for _, day, _, url, _ in index_state(tmp_path / "ix")["documents"].values()}
+    assert (dates["https://example.id/0"], dates["https://example.id/2"]) == ("2022-05-06", "2022-05-07")
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_an_appended_file_sharing_a_kept_article_with_a_changed_file_is_read_whole(tmp_path):
+    """`b.jsonl` held line 1's text of `a.jsonl` too, and no longer does: the document stays because `a.jsonl`
+    gives it, which a read of `a.jsonl`'s new lines alone would not say."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    jsonl(sources / "a.jsonl", [record(0), record(1)])
+    jsonl(sources / "b.jsonl", [record(0, url="https://b.id/0"), record(2)])
+    build_index([sources], tmp_path / "ix")
+    jsonl(sources / "b.jsonl", [record(2)])
+    appended(sources / "a.jsonl", [record(3)])
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed) == (4, 0, 4)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_a_manifest_written_before_tails_reads_an_appended_file_whole_once(tmp_path, monkeypatch):
+    import search.indexer
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(3)])
+    with monkeypatch.context() as patched:
+        patched.setattr(search.indexer.FileEnd, "tail", lambda self, print_: None)
+        build_index([sources], tmp_path / "ix")
+    assert "tail" not in file_entry(tmp_path / "ix", archive)
+    appended(archive, [record(3)])
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed) == (4, 0, 4)
+    appended(archive, [record(4)])
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed) == (1, 1, 1)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_a_parallel_build_records_where_each_file_ended_for_the_next_append(tmp_path, monkeypatch):
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 5)
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [dated(n) for n in range(8)])
+    build_index([sources], tmp_path / "ix")
+    appended(archive, [dated(8)])
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed) == (1, 1, 1)
+    assert ranked_numbers(tmp_path / "ix", sort="date") == list(range(9))
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_a_file_appended_to_but_not_read_to_its_end_is_read_whole_next_time(tmp_path, monkeypatch):
+    """Its reading stopped (an I/O error): what it gave stays listed, and the next update reads it whole."""
+    import search.loaders
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(3)])
+    build_index([sources], tmp_path / "ix")
+    appended(archive, [record(3), record(4)])
+    real = search.loaders._records
+
+    def failing(path, rows, order, options):
+        for n, item in enumerate(real(path, rows, order, options)):
+            if n == 1:
+                raise OSError(errno.EIO, "Input/output error")
+            yield item
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search.loaders, "_records", failing)
+        report = build_index([sources], tmp_path / "ix")
+    assert [str(e) for e in report.errors] == [f"{archive}: reading stopped: Input/output error"]
+    entry = file_entry(tmp_path / "ix", archive)
+    assert (entry["sha1"], "tail" in entry, len(entry["ids"])) == ("", False, 4)
+    report, read = inputs_read([sources], tmp_path / "ix")
+    assert (read, report.files_appended, report.indexed, report.removed) == (5, 0, 5, 0)
+    same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")

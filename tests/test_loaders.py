@@ -1185,3 +1185,42 @@ def test_a_streamed_csvs_last_row_over_the_limit_loses_itself_not_the_row_before
     monkeypatch.setattr("search.loaders.MAX_FILE_BYTES", 1000)
     assert [str(item) if isinstance(item, Rejection) else item.url for item in read_all(path)] == [
         "https://a.id/1", f"{path}:3: " + LONG_ROW.format(line=3)]
+
+
+def _line(n: int, day: str = "2022-09-28") -> str:
+    body = f"Berita nomor {n} tentang rapat pemerintah daerah yang cukup panjang untuk diuji."
+    return json.dumps({"title": f"Judul {n}", "url": f"https://example.id/{n}", "date": day, "body": body})
+
+
+def test_a_jsonl_read_finds_its_last_line_end_and_reads_on_from_it_numbering_lines_from_the_start(tmp_path):
+    """The point after the last line ending in `\\n` (a `\\r\\n` counts, a lone `\\r` or a last line still being
+    written lies after it, blank lines before it count); a read from it gives the lines after it alone, with the
+    date order the lines before it set (`13/05/2022`: day first, so `05/06/2022` is 5 June)."""
+    from search.loaders import ReadPoint
+
+    path = tmp_path / "arsip.jsonl"
+    start = f"{_line(1, '13/05/2022')}\n{_line(2)}\r\n\n{_line(3)}\r"
+    path.write_bytes(f"{start}{_line(4)[:20]}".encode())
+    reached: list[ReadPoint] = []
+    items = list(read_source(path, reached=reached))
+    assert [item.origin for item in items] == [f"{path}:1", f"{path}:2", f"{path}:4", f"{path}:5"]
+    end = len(f"{_line(1, '13/05/2022')}\n{_line(2)}\r\n\n".encode())
+    assert reached == [ReadPoint(end, 3, (1, 0, 0, "5/6/2025"))]
+    with path.open("a") as handle:
+        handle.write(f"{_line(4)[20:]}\n{_line(5, '05/06/2022')}\n")
+    reached = []
+    items = list(read_source(path, since=ReadPoint(end, 3, (1, 0, 0, "5/6/2025")), reached=reached))
+    assert [(item.origin, item.date) for item in items] == [
+        (f"{path}:4", "2022-09-28"), (f"{path}:5", "2022-09-28"), (f"{path}:6", "2022-06-05")]
+    assert reached == [ReadPoint(path.stat().st_size, 6, (1, 0, 1, "05/06/2022"))]
+
+
+@pytest.mark.parametrize("written", [lambda text: text.replace("\n", "\r").encode(),  # old Mac line ends
+                                     lambda text: text.encode("utf-16")],
+                         ids=["lone CR", "UTF-16"])
+def test_a_jsonl_file_without_a_line_end_to_read_on_from_has_no_point(tmp_path, written):
+    path = tmp_path / "arsip.jsonl"
+    path.write_bytes(written(f"{_line(1)}\n{_line(2)}\n"))
+    reached: list = []
+    assert len([item for item in read_source(path, reached=reached) if not isinstance(item, Rejection)]) == 2
+    assert reached == []

@@ -234,6 +234,8 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
     indexer plans (plan_update: what the walk could not list or did not cover keeps what it gave)."""
     manifest_index = manifest_name(backend.alias, live)
     old = read_manifest(backend, manifest_index)
+    # no `appends`: a JSON Lines file that grew is read again whole here (its manifest entries record no Tail),
+    # which gives the documents the Whoosh indexer's read of its new lines alone gives
     plan = plan_update(sources, old, report, walked, options.reading_key())
     if not plan.changed and not plan.gone:
         if progress:

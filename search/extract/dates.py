@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from typing import Iterable
 
 from .lexicon import DAYS, MONTHS, read_lines
 
@@ -185,6 +186,16 @@ class DateOrder:
             if not self.ambiguous_seen:
                 self.example = match.group().strip()
             self.ambiguous_seen += 1
+
+    def counts(self) -> tuple[int, int, int, str]:
+        """What it has seen, to be taken up again by `from_counts` (a file read on from where a reindex left it)."""
+        return self.day_first_seen, self.month_first_seen, self.ambiguous_seen, self.example
+
+    @classmethod
+    def from_counts(cls, counts: Iterable) -> "DateOrder":
+        order = cls()
+        order.day_first_seen, order.month_first_seen, order.ambiguous_seen, order.example = counts
+        return order
 
     @property
     def day_first(self) -> bool:
