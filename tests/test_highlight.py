@@ -47,9 +47,9 @@ def test_snippet_work_is_bounded_on_a_huge_text():
 
     text = "Bupati hadir. " + "kata lain tanpa arti " * 200_000 + "Bupati pulang."  # 4 MB
     matcher = WordMatcher({"bupati"})
-    started = time.perf_counter()
+    started = time.process_time()
     html = snippet(text, matcher)
-    assert time.perf_counter() - started < 0.2
+    assert time.process_time() - started < 0.2
     assert html.startswith("<mark>Bupati</mark> hadir.") and html.endswith(" …")
     assert len(text) > 50 * SNIPPET_SCAN_CHARS
 

@@ -528,10 +528,10 @@ def test_deeply_nested_and_oversized_pages_are_rejected_before_parsing(tmp_path)
     deep.write_text("<html><body>" + "<div>" * 100_000 + "<p>" + BODY + "</p>" + "</div>" * 100_000)
     big = tmp_path / "big.html"
     big.write_text("<html><body><p>" + "kata " * 1_100_000 + "</p></body></html>")  # 5.5 MB on one line
-    started = time.perf_counter()
+    started = time.process_time()
     assert [str(r) for r in read_all(deep)] == [f"{deep}: elements nested 100000 deep, over the limit of 400"]
     assert [str(r) for r in read_all(big)] == [f"{big}: file is 5.2 MB, over the 5 MB limit"]
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_nesting_depth_counts_only_elements_pages_close():
@@ -580,9 +580,9 @@ def test_markup_inside_scripts_and_comments_is_text_not_elements(tmp_path):
 def test_finding_raw_text_stays_linear_on_many_marks():
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     assert without_raw_text("<b><!-- x -->" * 200_000 + "<script" * 50_000) == "<b>" * 200_000
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_pages_of_open_inline_tags_too_many_elements_or_too_much_text_are_rejected(tmp_path):
@@ -1108,9 +1108,9 @@ def test_hostile_records_are_one_rejection_or_read_in_linear_time(tmp_path):
     assert [type(item).__name__ for item in read_all(joined)] == ["Article", "Article"]
     many = tmp_path / "banyak.jsonl"
     many.write_text(json.dumps({"title": "<b>x</b>" * 50_000, "body": "<p>a</p>" * 60_000 + EXPORT_BODY}) + "\n")
-    started = time.perf_counter()
+    started = time.process_time()
     (article,) = read_all(many)
-    assert time.perf_counter() - started < 20  # quadratic, it took minutes
+    assert time.process_time() - started < 20  # quadratic, it took minutes
     assert (article.body.endswith(EXPORT_BODY), len(article.title) <= 300) == (True, True)
 
 

