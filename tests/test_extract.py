@@ -916,6 +916,10 @@ def test_officials_outside_public_office_and_places(body, expected):
      [("Dahlan M Noer", "Wakil Bupati Bima"), ("Indah Dhamayanti Putri", "Bupati Bima")]),
     # ...read from the post when there is one
     ("Kapolres Boyolali, AKBP Aries Andhi mengatakan hal itu.", [("Aries Andhi", "Kapolres Boyolali")]),
+    # ...a rank written with a full stop as without it (trial 49: `Irjen.` ended the sentence before the name)
+    ("Kapolda Lampung Irjen. Helmy Santika mengatakan pelaku ditindak.", [("Helmy Santika", "Kapolda Lampung")]),
+    ("Kapolda Jatim Irjen. Pol. Toni Harmanto mengatakan hal itu.", [("Toni Harmanto", "Kapolda Jatim")]),
+    ("Pelaku ditangkap oleh AKP. Budi Santoso di rumahnya.", [("Budi Santoso", "AKP")]),
     # ...and never a street, a list of brands, or a rank that also names other things
     ("Kecelakaan terjadi di Jalan Brigjen Katamso, Medan.", []),
     ("Merek mewah seperti Louis Vuitton, Balenciaga, Prada, Gucci, hingga Dior membuka toko.", []),

@@ -11,6 +11,16 @@ def test_texts_follow_the_tokens_with_a_full_stop_kept_by_an_abbreviation():
     assert [tokens.start(i) for i in range(3)] == [0, 5, 9]
 
 
+def test_an_undotted_word_drops_the_full_stop_written_after_it():
+    """`Irjen. Helmy`: an officer's rank, whose full stop would end the sentence before the name."""
+    for text in ("Kapolda Irjen. Helmy Santika.", "Kapolda (Irjen. Helmy Santika)."):
+        tokens = tokenize(text, frozenset({"Pol."}), frozenset({"Irjen"}))
+        assert [t for t in tokens.texts if t not in "()"] == ["Kapolda", "Irjen", "Helmy", "Santika", "."]
+        irjen = tokens.texts.index("Irjen")
+        assert text[tokens.start(irjen):tokens.end(irjen)] == "Irjen"
+    assert tokenize("Irjen. Helmy", frozenset({"Irjen."})).texts == ["Irjen.", "Helmy"]  # not undotted: kept
+
+
 def test_where_finds_the_positions_of_the_words_asked_for_in_order():
     tokens = tokenize("Ia mengatakan, kata Budi, bahwa kata itu benar, kata dia.")
     assert tokens.where({"kata", ","}) == [2, 3, 5, 7, 10, 11]

@@ -97,7 +97,7 @@ def extract(article: Article) -> Extraction:
                                                                                  article.source or ""))
     text = "\n".join(part for part in (title, body, source) if part)
     body_start = len(title) + 1 if title else 0
-    tokens = tokenize(text, lexicon.abbreviations)
+    tokens = tokenize(text, lexicon.abbreviations, lexicon.officer_ranks)
     gazetteers = load_gazetteers()
     regions = [match for match in gazetteers.regions.find_all(tokens) if not _is_role_word(match, tokens, lexicon)]
     agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)

@@ -137,8 +137,10 @@ def _common(values: set[str], words: Container[str]) -> set[str]:
     return values.intersection(words)
 
 
-def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
-    """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial.
+def tokenize(text: str, abbreviations: frozenset[str] = frozenset(), undotted: frozenset[str] = frozenset()) -> Tokens:
+    """Tokens of `text`; a word followed by '.' keeps it when the pair is a known abbreviation or an initial,
+    and a word of `undotted` (an officer's rank: `Irjen. Helmy Santika`) drops it, so that neither a full stop
+    nor a second spelling stands between the rank and the name.
     Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is;
     `_read_piece` reads the rest (`kata,`, `Dr.`, `"Kami`). No token holds a space, so the regex finds the same
     tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
@@ -152,35 +154,37 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> Tokens:
             add_start(position)
             add_text(piece)
         elif piece:
-            _read_piece(tokens, piece, position, abbreviations)
+            _read_piece(tokens, piece, position, abbreviations, undotted)
         position += len(piece) + 1
     return tokens
 
 
-def _read_piece(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
+def _read_piece(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+                undotted: frozenset[str] = frozenset()) -> None:
     """The tokens of a piece of text between two spaces that is neither a plain word nor a word and its mark.
     A line's end is a token of its own, and no other token holds one (nor does a full stop join a word across
     it): the lines of `sendiri.\n\n"Kami` are read apart, and a mark alone (`-`, `"`, `/`) is a token as it is."""
     if "\n" not in piece:
-        _read_line(tokens, piece, start, abbreviations)
+        _read_line(tokens, piece, start, abbreviations, undotted)
         return
     *lines, last = piece.split("\n")
     for line in lines:
         if line:
-            _read_line(tokens, line, start, abbreviations)
+            _read_line(tokens, line, start, abbreviations, undotted)
         start += len(line)
         _add(tokens, "\n", start)
         start += 1
     if last:
-        _read_line(tokens, last, start, abbreviations)
+        _read_line(tokens, last, start, abbreviations, undotted)
 
 
-def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
+def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+               undotted: frozenset[str] = frozenset()) -> None:
     """The tokens of a piece with no space or line's end in it; the regex reads what no quicker test does."""
     if piece.isalnum():
         _add(tokens, piece, start)
     elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
-        _add_word_and_mark(tokens, piece, start, abbreviations)
+        _add_word_and_mark(tokens, piece, start, abbreviations, undotted)
     elif len(piece) == 1:  # a mark is a token, any other space (a tab) none
         if not piece.isspace():
             _add(tokens, piece, start)
@@ -189,6 +193,9 @@ def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[
         for space, value in _TOKEN.findall(piece.rstrip()):  # spaces ending a piece end no token: never asked
             # again from each of their positions (a run of 10,000 tabs before a space took 7.5 s: trial 25)
             at += len(space)
+            if value == "." and not space and at > start and tokens.texts[-1] in undotted:
+                at += 1  # `Irjen.`: the rank as written without it
+                continue
             if value == "." and not space and at > start and _takes_full_stop(tokens[-1], abbreviations):
                 tokens[-1] = word(tokens[-1].text + ".")
                 tokens.texts[-1] = tokens[-1].text
@@ -204,9 +211,14 @@ def _add(tokens: Tokens, text: str, start: int) -> None:
     tokens.texts.append(text)
 
 
-def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str]) -> None:
-    """A word and the mark right after it, the regex's two tokens: a full stop may belong to the word."""
+def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+                       undotted: frozenset[str] = frozenset()) -> None:
+    """A word and the mark right after it, the regex's two tokens: a full stop may belong to the word, or be
+    dropped after an `undotted` one."""
     head, mark = word(piece[:-1]), piece[-1]
+    if mark == "." and head.text in undotted:
+        _add(tokens, head.text, start)
+        return
     if mark == "." and _takes_full_stop(head, abbreviations):
         _add(tokens, piece, start)
         return
