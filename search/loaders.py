@@ -390,8 +390,8 @@ NOT_UTF8 = "not valid UTF-8"
 
 def decode_text(data: bytes, notes: list[str] | None = None) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with or without, line_encoding), else Windows-1252 (a superset of
-    Latin-1 that old exports use) for the lines that are not valid UTF-8, so that text is not lost over its
-    encoding; the fallback is noted in `notes`, naming those lines.
+    Latin-1 that old exports use) for the bytes that are not valid UTF-8 (decoded_line), so that text is not lost
+    over its encoding; the fallback is noted in `notes`, naming those lines.
     NUL bytes at the start, with control bytes (NUL included) over 1 % of it, mean a binary file; fewer, strays a
     bad export leaves, are dropped and noted."""
     encoding = line_encoding(data[:BINARY_SAMPLE], notes)
@@ -415,8 +415,8 @@ AS_BYTES = "latin-1"  # Latin-1 maps each byte to one character and back: the by
 
 def line_encoding(start: bytes, notes: list[str] | None = None) -> str:
     """How a text file is decoded, judged by its first bytes: `utf-16` after a byte order mark, `utf-16-le` or
-    `utf-16-be` without one (noted), else AS_BYTES, for decoded_lines to read each line as UTF-8 or Windows-1252.
-    InputError for a binary file."""
+    `utf-16-be` without one (noted), else AS_BYTES, for decoded_lines to read each line as UTF-8, a stray byte as
+    Windows-1252. InputError for a binary file."""
     if start.startswith(UTF16_BOMS):
         return "utf-16"
     unmarked = _utf16_without_bom(start)
@@ -503,27 +503,40 @@ def _without_nul(lines: Iterable[bytes], notes: list[str] | None) -> Iterator[by
 
 
 def decoded_lines(lines: Iterable[bytes], notes: list[str] | None = None) -> Iterator[str]:
-    """Each line as UTF-8 or, when it is not valid UTF-8, as Windows-1252; which lines were read so is noted in
-    `notes` once the lines are through."""
-    fallen_back = LineList()
+    """Each line as UTF-8, its bytes that are not UTF-8 as Windows-1252 (decoded_line); which lines were read so,
+    and how many bytes, is noted in `notes` once the lines are through."""
+    fallen_back = FallenBack()
     for number, raw in enumerate(lines, start=1):
         yield decoded_line(raw, number, fallen_back)
     if fallen_back.count and notes is not None:
         notes.append(fallen_back_note(fallen_back))
 
 
-def decoded_line(raw: bytes, number: int, fallen_back: LineList) -> str:
-    """One line as UTF-8, without a BOM (one opens every part of files joined with `cat`), or, when it is not
-    valid UTF-8, as Windows-1252, its number added to `fallen_back`."""
+def decoded_line(raw: bytes, number: int, fallen_back: FallenBack) -> str:
+    """One line as UTF-8, without a BOM (one opens every part of files joined with `cat`); when some of its bytes
+    are not UTF-8, those bytes, and only those, as Windows-1252 (as browsers read a page: one stray `\x92` keeps
+    the line's `café` and `“…”` whole), its number and their count added to `fallen_back`. A line all in
+    Windows-1252 reads as it did when the whole line was decoded so: its accented letters are no UTF-8."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fallen_back.add(number)
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("utf-8-sig", errors="surrogateescape")  # each byte not UTF-8 as U+DC80-U+DCFF
+        strays = len(text) - len(ESCAPED_BYTES.sub("", text))
+        fallen_back.add(number, strays)
+        return ESCAPED_BYTES.sub(_as_windows_1252, text)
 
 
-def fallen_back_note(fallen_back: LineList) -> str:
-    return f"{NOT_UTF8} on {fallen_back}: read as Windows-1252"
+ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")  # what surrogateescape made of bytes that are not UTF-8: no valid
+# UTF-8 decodes to a surrogate
+
+
+def _as_windows_1252(escaped: re.Match) -> str:
+    return bytes(ord(char) - 0xDC00 for char in escaped[0]).decode("cp1252", errors="replace")
+
+
+def fallen_back_note(fallen_back: FallenBack) -> str:
+    strays = fallen_back.bytes
+    return f"{NOT_UTF8} on {fallen_back}: {strays} byte{'s' if strays != 1 else ''} read as Windows-1252"
 
 
 class LineList:
@@ -546,6 +559,18 @@ class LineList:
             return f"line {self.first[0]}"
         more = ", …" if self.count > len(self.first) else ""
         return f"{self.count} lines ({', '.join(map(str, self.first))}{more})"
+
+
+class FallenBack(LineList):
+    """The lines some of whose bytes are not UTF-8, and how many such bytes they hold in all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bytes = 0
+
+    def add(self, number: int, strays: int = 0) -> None:  # type: ignore[override]
+        super().add(number)
+        self.bytes += strays
 
 
 def read_text_file(path: Path, limit: int = MAX_FILE_BYTES, notes: list[str] | None = None,
@@ -1118,7 +1143,7 @@ def _jsonl_records(path: Path, since: ReadPoint | None = None,
             lines = ends
         else:
             ends = None
-        fallen_back = LineList()
+        fallen_back = FallenBack()
         for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=since.lines + 1 if since else 1):
             if ends is not None:
                 ends.passed(number)
@@ -1464,7 +1489,7 @@ def _declares_single_byte_charset(html: str) -> bool:
 def decode_page(data: bytes, notes: list[str] | None = None) -> str:
     """A page's text, in the charset it declares (`<meta charset="iso-8859-2">`, http-equiv's content-type) when
     its bytes call for one (declared_codec) and all of them read in it; else as decode_text reads any text: a byte
-    order mark's encoding, UTF-8, else Windows-1252 line by line, noted."""
+    order mark's encoding, UTF-8, the bytes that are not UTF-8 as Windows-1252, noted."""
     codec = declared_codec(data)
     if codec is not None:
         try:

@@ -307,8 +307,8 @@ def test_reindex_of_a_directory_full_of_bad_input(tmp_path, capsys):
     ])
     warnings = sorted(line for line in captured.err.splitlines() if line.startswith("warning: "))
     assert warnings == sorted([
-        f"warning: {sources / 'invalid.txt'}: not valid UTF-8 on line 1: read as Windows-1252",
-        f"warning: {sources / 'latin1.txt'}: not valid UTF-8 on line 1: read as Windows-1252",
+        f"warning: {sources / 'invalid.txt'}: not valid UTF-8 on line 1: 2 bytes read as Windows-1252",
+        f"warning: {sources / 'latin1.txt'}: not valid UTF-8 on line 1: 1 byte read as Windows-1252",
         f"warning: {sources / 'records.jsonl'}:5: unreadable date '2022-02-30': indexed without a date",
     ])
     skipped = sorted(line for line in captured.err.splitlines() if line.startswith("skipped: "))

@@ -159,7 +159,7 @@ def test_binary_and_empty_files_are_rejected_and_latin1_read_with_a_warning(tmp_
     assert reasons["binary.txt"].reason == "binary file (contains NUL bytes)"
     assert reasons["latin1.txt"].body == "Kalianda, Bupati berkata: caf\xe9 itu bagus sekali sekali."  # not lost
     assert [(r.reason, r.warning) for r in read_all(tmp_path / "latin1.txt")[1:]] == [
-        ("not valid UTF-8 on line 1: read as Windows-1252", True)]
+        ("not valid UTF-8 on line 1: 1 byte read as Windows-1252", True)]
     assert reasons["empty.txt"].skipped and reasons["empty.txt"].reason == "empty file"
 
 
@@ -169,7 +169,7 @@ def test_one_stray_byte_falls_back_to_windows_1252_for_its_line_only(tmp_path):
     path.write_bytes(("title,body\n" + "\n".join(rows) + "\n").encode()
                      + b"Tiga,Kalianda \x96 " + BODY.encode() + b"\n")
     warning, first, second, third = read_all(path)
-    assert (warning.reason, warning.warning) == ("not valid UTF-8 on line 4: read as Windows-1252", True)
+    assert (warning.reason, warning.warning) == ("not valid UTF-8 on line 4: 1 byte read as Windows-1252", True)
     assert (first.title, second.body) == ("Caf\u00e9 R\u00e9sum\u00e9 1", f"\u201cJembatan\u201d \u2013 {BODY}")
     assert third.body == f"Kalianda \u2013 {BODY}"
 
@@ -178,7 +178,43 @@ def test_the_lines_read_as_windows_1252_are_named_the_first_five_and_counted():
     notes: list[str] = []
     lines = [b"caf\xe9\n" if n % 2 else "caf\u00e9\n".encode() for n in range(1, 15)]
     assert decode_text(b"".join(lines), notes) == "caf\u00e9\n" * 14
-    assert notes == ["not valid UTF-8 on 7 lines (1, 3, 5, 7, 9, \u2026): read as Windows-1252"]
+    assert notes == ["not valid UTF-8 on 7 lines (1, 3, 5, 7, 9, \u2026): 7 bytes read as Windows-1252"]
+
+
+def test_a_stray_byte_in_a_utf8_line_is_read_as_windows_1252_and_the_line_s_utf8_kept(tmp_path):
+    """F1 (trial 49): one `\x92` in a page written on one line made its `café “Ruang Kopi”` mojibake."""
+    text = "Kalianda, Bupati Jos\u00e9 meresmikan caf\u00e9 \u201cRuang Kopi\u201d. {}Menurut warga kafe itu ramai."
+    (tmp_path / "satu.txt").write_bytes(text.format("\x92").encode().replace(b"\xc2\x92", b"\x92"))  # the byte alone
+    article, warning = read_all(tmp_path / "satu.txt")
+    assert article.body == text.format("\u2019")
+    assert str(warning) == f"{tmp_path / 'satu.txt'}: not valid UTF-8 on line 1: 1 byte read as Windows-1252"
+    record = json.dumps({"url": "https://a.id/1", "body": text.format("")}, ensure_ascii=False).encode()
+    (tmp_path / "satu.jsonl").write_bytes(record.replace(b"Menurut", b"\x93Menurut\x94") + b"\n")
+    article, warning = read_all(tmp_path / "satu.jsonl")
+    assert article.body == text.format("").replace("Menurut", "\u201cMenurut\u201d")
+    assert str(warning) == f"{tmp_path / 'satu.jsonl'}: not valid UTF-8 on line 1: 2 bytes read as Windows-1252"
+    page = tmp_path / "satu.html"  # a page on one line, declaring UTF-8
+    page.write_bytes(DECLARED_PAGE.format(meta="<meta charset='utf-8'>", title="Caf\u00e9 \u201cRuang Kopi\u201d").encode()
+                     .replace(b"</p><p>Bupati", b"</p><p>\x92Bupati"))
+    article, warning = read_all(page)
+    assert (article.title, article.body.split("\n\n")[1][:7]) == ("Caf\u00e9 \u201cRuang Kopi\u201d", "\u2019Bupati")
+    assert str(warning) == f"{page}: not valid UTF-8 on line 1: 1 byte read as Windows-1252"
+
+
+def test_a_line_all_in_windows_1252_reads_as_it_did_when_decoded_whole():
+    """Each byte 0x80-0xFF alone, and every pair of them that is no UTF-8, as cp1252 decodes the line."""
+    lines = [b"a" + bytes([high]) + b" b" for high in range(0x80, 0x100)]
+    pairs = [bytes([0x41, first, second, 0x42]) for first in range(0x80, 0x100) for second in range(0x80, 0x100)]
+    for line in lines + [pair for pair in pairs if not _is_utf8(pair)]:
+        assert decode_text(line) == line.decode("cp1252", errors="replace")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary_file(tmp_path):
@@ -678,7 +714,7 @@ def test_a_csv_over_the_file_limit_is_read_row_by_row_as_a_smaller_one_is(tmp_pa
     streamed = [str(item) if isinstance(item, Rejection) else item for item in read_all(path)]
     assert streamed == held
     assert [item for item in streamed if isinstance(item, str)] == [
-        f"{path}: not valid UTF-8 on line 7: read as Windows-1252",
+        f"{path}: not valid UTF-8 on line 7: 2 bytes read as Windows-1252",
         f"{path}:18: a quote opened in this row is never closed: lines 18-19 were read as one row, which is not "
         "indexed"]
     articles = [item for item in streamed if not isinstance(item, str)]
@@ -819,7 +855,7 @@ def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path
     assert [item.body[-15:] for item in items if not isinstance(item, Rejection)] == ["Caf\u00e9 itu ramai."] * 2
     assert [(str(item), item.warning) for item in items if isinstance(item, Rejection)] == [
         (f"{path}:2: not valid JSON (Invalid control character at column 12)", False),
-        (f"{path}: not valid UTF-8 on 2 lines (1, 3): read as Windows-1252", True)]
+        (f"{path}: not valid UTF-8 on 2 lines (1, 3): 2 bytes read as Windows-1252", True)]
 
 
 def unlistable(monkeypatch, locked: Path) -> None:
@@ -1067,7 +1103,7 @@ def test_a_charset_python_does_not_know_or_no_page_is_in_falls_back_to_windows_1
     page.write_bytes(DECLARED_PAGE.format(meta=meta, title="Kafe \u201cBupati\u201d").encode("cp1252"))
     article, warning = read_all(page)
     assert (article.title, str(warning)) == ("Kafe \u201cBupati\u201d",
-                                             f"{page}: not valid UTF-8 on line 1: read as Windows-1252")
+                                             f"{page}: not valid UTF-8 on line 1: 4 bytes read as Windows-1252")
 
 
 def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_not(tmp_path):
