@@ -145,11 +145,20 @@ def cut_at_word(text: str, limit: int = TITLE_MAX_CHARS) -> str:
 
 
 def site_name(url: str | None) -> str | None:
-    """`http://regional.kompas.com/read/…` → `kompas`; `republika.co.id` → `republika`."""
+    """The name the host's domain is registered under: `http://regional.kompas.com/read/…` → `kompas`;
+    `republika.co.id` → `republika`; `nasional.tempo.co` → `tempo`. A second-level label (`co`, `go`, `ac`, …:
+    outlets.SECOND_LEVEL) is one only before a country code (`co.id`, `co.uk`); before none it is the name
+    (`tempo.co`, whose section `nasional` was taken for the outlet: trial 49)."""
+    from .extract.outlets import SECOND_LEVEL  # here: the extract package imports this module
+
     if not url:
         return None
-    host = (urlparse(url).hostname or "").lower()
-    labels = [label for label in host.split(".") if label not in ("www", "m", "co", "go", "or", "ac", "web")]
+    labels = [label for label in (urlparse(url).hostname or "").lower().split(".") if label]
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == COUNTRY_CODE_CHARS:
+        return labels[-3]
     if len(labels) >= 2:
         return labels[-2]
     return labels[0] if labels else None
+
+
+COUNTRY_CODE_CHARS = 2  # `id`, `uk`: a top-level domain of this length is a country's

@@ -63,6 +63,19 @@ def test_site_name_is_the_registered_name_of_the_host():
     assert site_name("") is None
 
 
+@pytest.mark.parametrize(("host", "name"), [
+    ("tempo.co", "tempo"), ("nasional.tempo.co", "tempo"), ("en.tempo.co", "tempo"), ("gaya.tempo.co", "tempo"),
+    ("detik.com", "detik"), ("news.detik.com", "detik"), ("kompas.com", "kompas"), ("regional.kompas.com", "kompas"),
+    ("antaranews.com", "antaranews"), ("lampung.antaranews.com", "antaranews"), ("tribunnews.com", "tribunnews"),
+    ("lampung.tribunnews.com", "tribunnews"), ("jpnn.com", "jpnn"), ("www.bbc.co.uk", "bbc"),
+    ("liputan6.com", "liputan6"), ("kumparan.com", "kumparan"), ("x.go.id", "x"),
+    ("lampungselatankab.go.id", "lampungselatankab"), ("diskominfo.lampungprov.go.id", "lampungprov"),
+    ("www.lampost.co", "lampost"), ("m.republika.co.id", "republika")])
+def test_site_name_takes_co_and_go_for_a_second_level_label_only_before_a_country_code(host, name):
+    """F2 (trial 49): `nasional.tempo.co` was `nasional`, every Tempo page's outlet one of its sections."""
+    assert site_name(f"https://{host}/berita/1") == name
+
+
 def test_text_keeps_no_control_character_no_non_character_and_no_lone_surrogate():
     from search.articles import normalise_text
 
