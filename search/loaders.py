@@ -31,6 +31,7 @@ from .titles import slug_title
 from .errors import InputError, NoArticleError
 from .extract.dates import DateOrder, find_date, parse_date_value, text_date, today_wib
 from .extract.lexicon import Lexicon, load_lexicon
+from .extract.outlets import normalise_outlet
 from .extract.places import dateline_match, find_dateline
 from .generations import is_marked
 
@@ -707,6 +708,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     out; a record without a body raises InputError."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    if _is_newsapi(record):
+        record = _newsapi_read(record)
     fields, unread = _readable_fields(record, options)
     raw_body = fields["body"]
     if isinstance(raw_body, str) and len(raw_body) > MAX_BODY_CHARS:
@@ -737,6 +740,42 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
         origin=origin,
         extras={"category": category} if category else {},
     )
+
+
+def _is_newsapi(record: dict) -> bool:
+    """A NewsAPI article: its `urlToImage` key, or a `source` object of `id` and `name`."""
+    source = record.get("source")
+    return "urlToImage" in record or (isinstance(source, dict) and "id" in source and "name" in source)
+
+
+def _newsapi_read(record: dict) -> dict:
+    """A NewsAPI article as other records are read: its `content` without the `[+2345 chars]` NewsAPI ends the
+    text it cuts with (the `…` before it stays: the text is cut), or its `description` when it has no content;
+    its title without the ` - detikNews` NewsAPI ends it with, when that names the record's source."""
+    read = dict(record)
+    content, description = record.get("content"), record.get("description")
+    if _is_empty(content) and isinstance(description, str):
+        read["content"] = description
+    elif isinstance(content, str):
+        read["content"] = NEWSAPI_CUT.sub("", content)
+    source = record.get("source")
+    name = source.get("name") if isinstance(source, dict) else source
+    title = record.get("title")
+    if isinstance(title, str) and isinstance(name, str) and name.strip():
+        suffix = NEWSAPI_TITLE_SOURCE.search(title)
+        if suffix and _same_outlet(suffix[1], name):
+            read["title"] = title[:suffix.start()]
+    return read
+
+
+NEWSAPI_CUT = re.compile(r"\s*\[\+\d+ chars\]\s*$")  # `… [+2345 chars]`: how much of the text NewsAPI left out
+NEWSAPI_TITLE_SOURCE = re.compile(r"\s+-\s+([^-]{1,80})$")  # `Bupati tinjau banjir - detikNews`
+
+
+def _same_outlet(written: str, source: str) -> bool:
+    """Whether two names name one outlet: `detikNews` and `Detik.com` (both detik.com, outlets.tsv), `Antara News`
+    and `ANTARA News`."""
+    return normalise_outlet(written, None).casefold() == normalise_outlet(source, None).casefold()
 
 
 def _plain_line(text: str) -> str:

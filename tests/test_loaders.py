@@ -972,6 +972,27 @@ def test_a_json_object_wrapping_one_list_of_records_gives_them_and_other_objects
                               "--column body=NAME)")
 
 
+def test_a_newsapi_article_is_read_without_its_cut_marker_and_title_suffix_and_from_its_description(tmp_path):
+    """F3 (trial 49): `… [+2345 chars]` was indexed as text, ` - detikNews` kept in the title, and an article
+    whose `content` is null rejected though its `description` holds its text."""
+    article = {"source": {"id": None, "name": "Detik.com"}, "author": None, "title": "Rapat Anak - detikNews",
+               "description": "Ringkasan.", "urlToImage": None, "content": EXPORT_BODY + " Para camat\u2026 [+2345 chars]"}
+    answer = tmp_path / "newsapi.json"
+    answer.write_text(json.dumps({"status": "ok", "totalResults": 4, "articles": [
+        article,
+        {**article, "title": "Rapat Dua - Antara News", "content": None, "description": EXPORT_BODY + " Dua."},
+        {**article, "source": {"id": "antara", "name": "ANTARA News"}, "title": "Rapat Tiga - Antara News"},
+        {**article, "content": None, "description": None}]}), encoding="utf-8")
+    first, second, third, rejected = read_all(answer)
+    assert [(a.title, a.body) for a in (first, second, third)] == [
+        ("Rapat Anak", EXPORT_BODY + " Para camat\u2026"), ("Rapat Dua - Antara News", EXPORT_BODY + " Dua."),
+        ("Rapat Tiga", EXPORT_BODY + " Para camat\u2026")]
+    assert str(rejected) == f"{answer}:4: missing or empty 'body'"
+    plain = article_from_record({"title": "Rapat Anak - detikNews", "source": "Detik.com", "body": EXPORT_BODY
+                                 + " [+2345 chars]"})  # no NewsAPI article: as written
+    assert (plain.title, plain.body) == ("Rapat Anak - detikNews", EXPORT_BODY + " [+2345 chars]")
+
+
 def test_a_json_document_over_the_file_limit_says_to_write_json_lines_and_json_lines_named_json_stream(
         tmp_path, monkeypatch):
     records = [{"title": "Rapat Anak", "body": f"{EXPORT_BODY} Nomor {n}."} for n in range(1, 4)]
