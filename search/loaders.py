@@ -134,7 +134,8 @@ class RejectionList(list):
         return notes
 
 
-# Record fields and the column or key names exports use for them, English and Indonesian; the first found wins.
+# Record fields and the column or key names exports use for them, English and Indonesian; the first found wins (a
+# second body holding another text is named in a warning: _second_body).
 # A name is matched in any case, without spaces, hyphens and underscores (`Isi Berita`, `Tanggal-Terbit`,
 # `publishedAt`: field_key).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -948,6 +949,7 @@ def _records(path: Path, rows: Iterable[tuple[int, object]], order: DateOrder,
              options: ReadOptions) -> Iterator[Article | Rejection]:
     """Articles from (line number, record) pairs; a row already rejected is passed through."""
     warnings: list[Rejection] = []
+    second_body_told = False
     for number, record in rows:
         if isinstance(record, Rejection):
             yield record
@@ -961,6 +963,37 @@ def _records(path: Path, rows: Iterable[tuple[int, object]], order: DateOrder,
             yield Rejection(origin, str(error))
         yield from warnings
         warnings.clear()
+        if not second_body_told:
+            columns = _second_body(record, options)
+            if columns:
+                second_body_told = True
+                yield Rejection(str(path), _second_body_note(*columns, number), warning=True)
+
+
+def _second_body(record: object, options: ReadOptions) -> tuple[str, str] | None:
+    """The column the record's body is read from and another of the body's names (FIELD_NAMES) holding a different
+    text, which is not read (`content` and `text`, `body` and `isi`); None when no other holds one."""
+    names = options.names_for("body")
+    if not isinstance(record, dict) or len(names) < 2:
+        return None
+    wanted = {field_key(name) for name in names}
+    filled = [(key, value) for key, value in record.items()
+              if field_key(key) in wanted and not _is_empty(value)]  # a CSV row's cells past its header: key None
+    if len(filled) < 2:
+        return None
+    used = _field(record, names)
+    read = normalise_space(str(readable_value("body", used)))
+    used_key = next((key for key, value in filled if _rendered(value) is used), None)
+    for key, value in filled:
+        text = readable_value("body", _rendered(value))
+        if key != used_key and isinstance(text, str) and normalise_space(text) != read:
+            return str(used_key), str(key)
+    return None
+
+
+def _second_body_note(used: str, ignored: str, number: int) -> str:
+    return (f"'{used}' and '{ignored}' both hold an article's text (line {number} the first): the body is read from "
+            f"'{used}' and '{ignored}' is not read (--column body={ignored} reads it instead)")
 
 
 # JSON Lines

@@ -464,6 +464,25 @@ def test_a_quote_never_closed_rejects_the_row_it_swallowed_the_file_into(tmp_pat
     assert [article.title for article in read_all(closed)] == ["Satu", "Dua"]
 
 
+def test_a_second_body_column_holding_another_text_is_named_once_in_a_file_and_not_read(tmp_path):
+    """F4 (trial 49): `title,body,isi`, or `content` and `text`, lost the second text without a word."""
+    table = tmp_path / "dua.csv"
+    table.write_text(f"title,body,isi\nSatu,{BODY},{EXPORT_BODY}\nDua,{BODY} Dua.,{EXPORT_BODY} Dua.\n"
+                     f"Tiga,{BODY},{BODY}\n", encoding="utf-8")
+    items = read_all(table)
+    assert [a.body for a in items if not isinstance(a, Rejection)] == [BODY, BODY + " Dua.", BODY]
+    assert [str(r) for r in items if isinstance(r, Rejection)] == [
+        f"{table}: 'body' and 'isi' both hold an article's text (line 2 the first): the body is read from 'body' and "
+        "'isi' is not read (--column body=isi reads it instead)"]
+    lines = write_jsonl(tmp_path / "dua.jsonl", [{"content": BODY, "text": BODY}, {"Text": EXPORT_BODY},
+                                                 {"content": BODY, "Text": [EXPORT_BODY, "Dua."]}])
+    assert [str(r) for r in read_all(lines) if isinstance(r, Rejection)] == [
+        f"{lines}: 'content' and 'Text' both hold an article's text (line 3 the first): the body is read from "
+        "'content' and 'Text' is not read (--column body=Text reads it instead)"]
+    mapped = list(read_source(table, ReadOptions(parse_column_mapping(["body=isi"]))))
+    assert [a.body for a in mapped] == [EXPORT_BODY, EXPORT_BODY + " Dua.", BODY]
+
+
 def test_a_column_mapping_names_a_known_field():
     with pytest.raises(InputError, match="unknown field 'isi'"):
         parse_column_mapping(["isi=body"])
