@@ -31,8 +31,11 @@ UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-
 
 
 def _written(found: re.Match) -> str:
-    """A lone surrogate as the replacement character; a control character as a space (`\x0c` between words)."""
-    return "\ufffd" if "\ud800" <= found[0] <= "\udfff" else " "
+    """A lone surrogate as the replacement character; a NUL as nothing, as a NUL byte in a file is (loaders: one
+    stands inside a word in a broken export, `c\x00afé`, and a space would split it, trial 49); another control
+    character as a space (`\x0c` between words)."""
+    char = found[0]
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else "" if char == "\x00" else " "
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")

@@ -234,6 +234,14 @@ def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary
     assert read_all(binary)[0].reason == "binary file (contains NUL bytes)"
 
 
+def test_a_nul_in_a_word_is_dropped_alike_whether_a_byte_or_json_s_escape():
+    """F5 (trial 49): JSON's `\\u0000` made a space, `c afé`, where a NUL byte in a CSV or .txt is dropped."""
+    split = BODY.replace("Kalianda", "Kali\x00anda")
+    escaped = article_from_record(json.loads(json.dumps({"title": "Satu\x00", "body": split})))
+    read = decode_text(f"{split} {BODY}".encode())  # one NUL in over 100 bytes: a stray, no binary file
+    assert (escaped.title, escaped.body, read) == ("Satu", BODY, f"{BODY} {BODY}")
+
+
 def test_html_file_gives_title_body_url_and_source(tmp_path):
     html = """<html><head><title>Judul - Situs</title>
       <meta property="og:title" content="Bupati Resmikan Pasar">
