@@ -1230,12 +1230,24 @@ def _jsonl_records(path: Path, since: ReadPoint | None = None,
                 yield number, json.loads(decoded_line(raw, number, fallen_back))
             except (ValueError, RecursionError) as error:  # ValueError: a JSONDecodeError, or a number over
                 # Python's 4300-digit limit
-                where = (f" ({error.msg.removesuffix(' at')} at column {error.colno})"
-                         if isinstance(error, json.JSONDecodeError) else " (nested too deeply)"
-                         if isinstance(error, RecursionError) else " (a number of more than 4300 digits)")
+                where = (f" ({_json_error(error)})" if isinstance(error, json.JSONDecodeError)
+                         else " (nested too deeply)" if isinstance(error, RecursionError)
+                         else " (a number of more than 4300 digits)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
     if fallen_back.count:
         yield 0, Rejection(str(path), fallen_back_note(fallen_back), warning=True)
+
+
+def _json_error(error: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line: `Expecting ',' delimiter at column 12`; for a line that ends where the
+    record does not, a record cut off (trial 49: a line ending inside a string said `Invalid control character`,
+    the line end being the character)."""
+    at_end = not error.doc[error.pos:].strip()
+    if error.msg.startswith("Unterminated string") or (at_end and error.msg.startswith("Invalid control")):
+        return "the line ends inside a string: is the record cut off?"
+    if at_end:
+        return "the line ends before the record does: is the record cut off?"
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"
 
 
 LINE_ENDS = (b"\n", b"\r")

@@ -885,6 +885,20 @@ def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path
         (f"{path}: not valid UTF-8 on 2 lines (1, 3): 2 bytes read as Windows-1252", True)]
 
 
+def test_a_json_line_cut_off_says_so_and_other_errors_keep_their_column(tmp_path):
+    """F6 (trial 49): a line ending inside a string said `Invalid control character at column 155`."""
+    path = tmp_path / "terpotong.jsonl"
+    whole = json.dumps({"title": "Rapat", "body": BODY})
+    path.write_text("\n".join([whole[:40], whole[:-1], '{"body": "a\tb", "x": 1,}', whole[:-1] + ',', whole[:30]]),
+                    encoding="utf-8")  # the last line without its line end
+    assert [str(item) for item in read_all(path)] == [
+        f"{path}:1: not valid JSON (the line ends inside a string: is the record cut off?)",
+        f"{path}:2: not valid JSON (the line ends before the record does: is the record cut off?)",
+        f"{path}:3: not valid JSON (Invalid control character at column 12)",
+        f"{path}:4: not valid JSON (the line ends before the record does: is the record cut off?)",
+        f"{path}:5: not valid JSON (the line ends inside a string: is the record cut off?)"]
+
+
 def unlistable(monkeypatch, locked: Path) -> None:
     """os.walk as it goes when `locked` cannot be listed (root lists everything, so it is simulated)."""
     import os
