@@ -1322,3 +1322,13 @@ def test_a_jsonl_file_without_a_line_end_to_read_on_from_has_no_point(tmp_path, 
     reached: list = []
     assert len([item for item in read_source(path, reached=reached) if not isinstance(item, Rejection)]) == 2
     assert reached == []
+
+
+def test_the_readme_gives_the_minimum_lengths_of_an_article_s_text():
+    """F7 (trial 49): the README said a record without a body is rejected, not how short a body may be."""
+    from search import htmlpage, loaders
+
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert f"A record without a body, or with one under {loaders.MIN_BODY_CHARS} characters, is rejected" in readme
+    assert (f"a `.txt` file's text under {loaders.MIN_BODY_CHARS} characters, and a page's article text under "
+            f"{htmlpage.MIN_BODY_CHARS}, are skipped") in readme
