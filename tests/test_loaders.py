@@ -207,6 +207,9 @@ def test_a_line_all_in_windows_1252_reads_as_it_did_when_decoded_whole():
     pairs = [bytes([0x41, first, second, 0x42]) for first in range(0x80, 0x100) for second in range(0x80, 0x100)]
     for line in lines + [pair for pair in pairs if not _is_utf8(pair)]:
         assert decode_text(line) == line.decode("cp1252", errors="replace")
+    notes: list[str] = []  # beside UTF-8, a run of strays, one Windows-1252 leaves unassigned (0x81) among them
+    assert decode_text(b"\xef\xbb\xbfcaf\xc3\xa9 \x81\x93kopi\x94\n", notes) == "caf\u00e9 \ufffd\u201ckopi\u201d\n"
+    assert notes == ["not valid UTF-8 on line 1: 3 bytes read as Windows-1252"]
 
 
 def _is_utf8(data: bytes) -> bool:
