@@ -203,6 +203,8 @@ def test_a_stray_byte_in_a_utf8_line_is_read_as_windows_1252_and_the_line_s_utf8
 
 def test_a_line_all_in_windows_1252_reads_as_it_did_when_decoded_whole():
     """Each byte 0x80-0xFF alone, and every pair of them that is no UTF-8, as cp1252 decodes the line."""
+    from search.loaders import _is_utf8
+
     lines = [b"a" + bytes([high]) + b" b" for high in range(0x80, 0x100)]
     pairs = [bytes([0x41, first, second, 0x42]) for first in range(0x80, 0x100) for second in range(0x80, 0x100)]
     for line in lines + [pair for pair in pairs if not _is_utf8(pair)]:
@@ -210,14 +212,6 @@ def test_a_line_all_in_windows_1252_reads_as_it_did_when_decoded_whole():
     notes: list[str] = []  # beside UTF-8, a run of strays, one Windows-1252 leaves unassigned (0x81) among them
     assert decode_text(b"\xef\xbb\xbfcaf\xc3\xa9 \x81\x93kopi\x94\n", notes) == "caf\u00e9 \ufffd\u201ckopi\u201d\n"
     assert notes == ["not valid UTF-8 on line 1: 3 bytes read as Windows-1252"]
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def test_a_few_stray_nul_bytes_are_dropped_with_a_warning_and_many_make_a_binary_file(tmp_path):
