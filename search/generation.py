@@ -652,9 +652,9 @@ class _LockedReader:
 
 
 def highlight_words(parsed: ParsedQuery, built: BuiltQuery) -> set[str]:
-    """The words typed, the spellings searched for unknown ones, and the words of every form of an agency they
-    named."""
-    words = set(parsed.positive_words) | built.spellings
+    """The words typed, the spellings searched for unknown ones, typed pairs searched written as one word, and
+    the words of every form of an agency they named."""
+    words = set(parsed.positive_words) | built.spellings | built.joined
     for agency in built.agencies:
         words.update(word for form in agency.forms for word in form)
     return words

@@ -47,6 +47,8 @@ DATE_BOUND_RULE = (f"a date written YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or MM/
                    f"{MAX_YEAR}")
 MAX_FUZZY_WORD = 20  # longer unknown words are not widened (cost grows with length)
 MAX_FUZZY_WORDS = 3
+MIN_JOINED = 6  # letters of the word two typed words make written together (`sepakbola`), below which none is
+MAX_JOINED = 4  # pairs of typed words looked up written together per query (one frequency look-up each)
 FUZZY_PREFIX = 0  # letters a fuzzy word (OpenSearch's, without `spell`) shares with the word typed: none, as
 # spelling.close_spellings may change the first letter too (`bresiden`: presiden)
 
@@ -79,6 +81,7 @@ class BuiltQuery:
     agencies: list[Agency] = field(default_factory=list)  # expanded from the words, for highlighting
     respelled: dict[str, str] = field(default_factory=dict)  # unknown word -> its best spelling, searched too
     spellings: set[str] = field(default_factory=set)  # every spelling searched for unknown words (highlighted)
+    joined: set[str] = field(default_factory=set)  # typed word pairs searched written as one too (highlighted)
 
     @property
     def strong_units(self) -> list[Unit]:
@@ -200,6 +203,7 @@ class QueryBuilder:
         self.respelled: dict[str, str] = {}
         self.searched_spellings: set[str] = set()
         self.fuzzy_left = MAX_FUZZY_WORDS
+        self.joins_left = MAX_JOINED
         self.stems = stems if stems is not None else Stems()
         self.reader = reader
         self.facets = facets
@@ -242,12 +246,48 @@ class QueryBuilder:
             self.searched_spellings.update(spelled)
         return spelled
 
-    def clause_query(self, clause: Clause) -> wq.Query:
+    def clause_query(self, clause: Clause, built: BuiltQuery | None = None) -> wq.Query:
         if clause.phrase:
-            return wq.Or([wq.Phrase(surface, list(clause.words)) for surface in SURFACE_FIELDS])
+            phrase = wq.Or([wq.Phrase(surface, list(clause.words)) for surface in SURFACE_FIELDS])
+            joined = self.joined_word(*clause.words) if len(clause.words) == 2 and built is not None else None
+            if joined is None:
+                return phrase
+            built.joined.add(joined)  # `"bulu tangkis"`, `play-off`: `bulutangkis`, `playoff` too
+            return wq.Or([phrase, self.joined_query(joined)])
         if clause.prefix:
             return wq.Or([wq.Prefix(surface, clause.words[0]) for surface in SURFACE_FIELDS])
         return self.word_query(clause.words[0])
+
+    def joined_word(self, first: str, second: str) -> str | None:
+        """The word two typed words make written together (`bulu tangkis`: `bulutangkis`, `sepak bola`,
+        `play off`), when some article writes it so: Indonesian writes many compounds either way. Neither may be
+        a stop word, and at most MAX_JOINED pairs are looked up per query."""
+        joined = first + second
+        if (len(joined) < MIN_JOINED or not joined.isalpha() or self.joins_left <= 0
+                or first in stopwords() or second in stopwords()):
+            return None
+        self.joins_left -= 1
+        return joined if known_frequency(self.reader, joined) else None
+
+    def joined_query(self, joined: str) -> wq.Query:
+        return wq.Or([wq.Term(surface, joined, boost=SURFACE_BOOST) for surface in SURFACE_FIELDS])
+
+    def plain_units(self, clauses: list[Clause], built: BuiltQuery) -> list[Unit]:
+        """The units of consecutive plain words; two next to each other that an article writes as one word
+        (joined_word) are each held by that word too: an article writing `bulutangkis` holds `bulu` and
+        `tangkis` of the query `bulu tangkis`; so is a word written with a hyphen (`play-off`: `playoff`)."""
+        units = [self.word_unit(clause) for clause in clauses]
+        pairs = [((i,), clause.words[0].split("-")) for i, clause in enumerate(clauses)]  # `play-off`: `playoff`
+        pairs += [((i, i + 1), [clauses[i].words[0], clauses[i + 1].words[0]]) for i in range(len(clauses) - 1)]
+        for holders, parts in pairs:
+            if len(parts) != 2 or any(units[i].weak for i in holders):
+                continue
+            joined = self.joined_word(*parts)
+            if joined is not None:
+                built.joined.add(joined)
+                for i in holders:
+                    units[i] = replace(units[i], query=wq.Or([units[i].query, self.joined_query(joined)]))
+        return units
 
     def agency_query(self, agency: Agency) -> wq.Query:
         """Any way of writing the agency, in title or body, or the agency facet itself."""
@@ -267,9 +307,9 @@ class QueryBuilder:
         named = [] if clause.phrase or clause.prefix else self.synonyms.find(list(clause.words))
         return wq.Or([query, self.agency_query(named[0].agency)]) if named else query
 
-    def clause_unit(self, clause: Clause) -> Unit:
+    def clause_unit(self, clause: Clause, built: BuiltQuery | None = None) -> Unit:
         plain = not (clause.phrase or clause.prefix)
-        return Unit(self.clause_query(clause), _label(clause), clause.required,
+        return Unit(self.clause_query(clause, built), _label(clause), clause.required,
                     clause.words[0] if plain else None)
 
     def word_unit(self, clause: Clause) -> Unit:
@@ -286,13 +326,13 @@ class QueryBuilder:
             words = [clause.words[0] for clause in run]
             position = 0
             for match in self.synonyms.find(words):  # an agency's name may hold function words (`dan`)
-                built.units.extend(self.word_unit(c) for c in run[position:match.start])
+                built.units.extend(self.plain_units(run[position:match.start], built))
                 named = run[match.start:match.end]
                 built.units.append(Unit(self.agency_query(match.agency), " ".join(words[match.start:match.end]),
                                         any(c.required for c in named)))
                 built.agencies.append(match.agency)
                 position = match.end
-            built.units.extend(self.word_unit(c) for c in run[position:])
+            built.units.extend(self.plain_units(run[position:], built))
             run.clear()
 
         positive = [group for group in parsed.groups if not group[0].negated]
@@ -306,7 +346,7 @@ class QueryBuilder:
             if len(group) == 1 and clause.negated:
                 must_not.append(self.excluded_query(clause))
             elif len(group) == 1:
-                built.units.append(self.clause_unit(clause))
+                built.units.append(self.clause_unit(clause, built))
             else:
                 built.units.append(Unit(wq.Or([self.clause_query(c) for c in group]),
                                         " OR ".join(_label(c) for c in group),

@@ -519,3 +519,38 @@ def test_without_a_spell_an_unknown_word_widens_to_fuzzy_words_of_any_first_lett
              if isinstance(option, wq.FuzzyTerm)]
     assert [(q.fieldname, q.text, q.maxdist, q.prefixlength) for q in fuzzy] == [
         ("title_surface", "bresiden", 2, 0), ("body_surface", "bresiden", 2, 0)]
+
+
+def test_two_typed_words_find_the_articles_writing_them_as_one_and_a_hyphen_the_word_without_it(tmp_path):
+    """Trial 50: Indonesian writes compounds either way (`bulu tangkis`, `bulutangkis`; `play-off`, `playoff`):
+    each typed word of a pair is held by an article writing the pair as one word, the word is highlighted, and
+    words standing apart still count as before."""
+    import json
+
+    bodies = ["Pertandingan bulutangkis digelar di gelanggang remaja kota.",
+              "Pertandingan bulu tangkis nasional digelar di gelanggang remaja.",
+              "Tim sepakbola desa berlatih setiap sore di lapangan kecamatan.",
+              "Babak play-off liga daerah digelar di stadion kota pekan ini.",
+              "Babak playoff kedua liga daerah digelar di stadion pekan depan.",
+              "Warga menjual bulu ayam, lalu menangkis tuduhan itu dan tangkis semua kritik."]
+    records = [{"title": f"Berita {n}", "url": f"https://contoh.example/{n}", "date": "2022-03-01",
+                "source": "Contoh", "body": body} for n, body in enumerate(bodies)]
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build_index([tmp_path / "src"], tmp_path / "ix")
+    service = SearchService(tmp_path / "ix")
+    try:
+        def found(q):
+            result = service.search(SearchRequest(q=q, collapse=False, match="all"))
+            return sorted((hit["url"][-1], hit["matched"]) for hit in result["hits"])
+
+        assert found("bulu tangkis") == [("0", ["bulu", "tangkis"]), ("1", ["bulu", "tangkis"]),
+                                         ("5", ["bulu", "tangkis"])]
+        assert found('"bulu tangkis"') == [("0", ["bulu tangkis"]), ("1", ["bulu tangkis"])]
+        assert found("sepak bola") == [("2", ["sepak", "bola"])]
+        assert found("play-off") == [("3", ["play-off"]), ("4", ["play-off"])]
+        assert found("bulu") == [("1", ["bulu"]), ("5", ["bulu"])]  # a word alone: only as written
+        snippet = service.search(SearchRequest(q="sepak bola"))["hits"][0]["snippet"]
+        assert "sepakbola" in snippet and snippet.count("<mark>") == 1
+    finally:
+        service.close()
