@@ -144,3 +144,21 @@ def test_a_create_that_landed_but_lost_its_answer_is_taken_as_ours(cluster):
     assert lease.version is not None and lease_of(cluster) == body
     lease.release()
     assert cluster.call(lambda c: c.exists(index=lock_index(cluster.alias), id=LEASE_ID)) is False
+
+
+def test_a_wait_for_the_lock_copies_that_timed_out_with_the_primary_started_goes_on():
+    """CI (the fault test): a node was killed, the cluster delayed placing the lock index's copy that node held,
+    and the next reindex failed on the health wait's 408 instead of going on from the primary."""
+    from opensearchpy.exceptions import TransportError
+
+    from search.backends.opensearch_lock import _copies_wait_timed_out
+
+    def answered(http_status: int, **info) -> TransportError:
+        return TransportError(http_status, "{}", {"timed_out": True, "status": "yellow", **info})
+
+    assert _copies_wait_timed_out(answered(408)) is True
+    assert _copies_wait_timed_out(answered(408, status="green")) is True
+    assert _copies_wait_timed_out(answered(408, status="red")) is False  # no primary: the lock cannot be written
+    assert _copies_wait_timed_out(answered(408, timed_out=False)) is False
+    assert _copies_wait_timed_out(answered(503)) is False
+    assert _copies_wait_timed_out(TransportError("N/A", "connection refused", None)) is False
