@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -63,6 +64,8 @@ DATE_CLASS = re.compile(
 MAX_DATED_ELEMENTS = 10
 MAX_DATED_TEXT = 100  # characters: a date's element holds a date and a time, not a paragraph
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CAPTION_CLASS = re.compile("caption", re.IGNORECASE)
+LINKS = frozenset({"a"})
 MAX_LD_BLOCKS = 20  # JSON-LD scripts, and items in one, read for an articleBody
 MAX_LD_CHARS = 2_000_000
 NOT_PROSE = frozenset({"a", "script", "style", "noscript", "template", "title", "button", "select", "option"})
@@ -70,8 +73,8 @@ CONTAINER_SHARE = 0.5  # of the page's prose: an element holding it is the artic
 MIN_PARAGRAPH_SCORE = 25
 MIN_PARAGRAPH_WORDS = 6
 MAX_LINK_DENSITY = 0.5
-# CPU seconds (of the reading thread, so a busy machine does not count) to find a page's article: within the size
-# and depth limits, nested inline elements can still make the search quadratic (390 <span>s around 20,000 <b>s)
+# CPU seconds (of the reading thread, so a busy machine does not count) to parse a page and find its article: a
+# safety net; a page within htmltree's element and depth limits costs 1-2 s at most (trial 49)
 MAX_PAGE_SECONDS = 10.0
 CLOCK_EVERY = 1_000  # elements between two looks at the page's clock
 
@@ -98,9 +101,11 @@ class _Candidate:
 
 
 def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> Article:
-    """The page's article; what was read with a loss (a declared date that cannot be read) is added to `notes`."""
+    """The page's article; what was read with a loss (a declared date that cannot be read) is added to `notes`.
+    InputError for a page over htmltree's limits (its elements, their depth: counted as it is parsed) or over its
+    work limit (MAX_PAGE_SECONDS, a safety net a page within the limits stays far below)."""
     clock = PageClock()
-    soup = parse_tree(html)
+    soup = parse_tree(html, clock.check)
     url = canonical_url(soup)
     if is_index_page(soup, url):
         raise NoArticleError("index page, not an article")
@@ -165,7 +170,7 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
     (`/`, `/berita`; not `/?p=12345`, a WordPress post)."""
     if (meta(soup, "og:type") or "").lower() == "website":
         return True
-    if not url or meta(soup, "article:published_time") or len(soup.find_all("article", limit=2)) == 1:
+    if not url or meta(soup, "article:published_time") or len(elements_named(soup, "article")) == 1:
         return False
     if _listing_path(url) and _linked_headings(soup) >= LISTING_TEASERS:
         return True  # `/category/berita-pemerintahan/`, `/berita/index/2`: teasers under an archive's address
@@ -192,7 +197,8 @@ def ld_headline(soup: BeautifulSoup) -> str:
 def ld_value(soup: BeautifulSoup, key: str) -> str | None:
     """The first non-empty string a page's JSON-LD gives under `key`, in an item, a list of them or an item's
     `@graph`. Blocks over MAX_LD_CHARS, or that are no JSON, are passed over."""
-    for script in soup.find_all("script", type="application/ld+json", limit=MAX_LD_BLOCKS):
+    scripts = [script for script in elements_named(soup, "script") if script.get("type") == "application/ld+json"]
+    for script in scripts[:MAX_LD_BLOCKS]:
         text = script.string or ""
         if len(text) > MAX_LD_CHARS:
             continue
@@ -238,7 +244,7 @@ def _listing_path(url: str) -> bool:
 def _linked_headings(soup: Tag) -> int:
     """Headings whose text is all one link: the teasers of a listing (an article's own headline links nowhere)."""
     count = 0
-    for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
+    for heading in elements_named(soup, *HEADINGS)[:MAX_HEADINGS_READ]:
         link = heading.find("a")
         if link is not None and normalise_space(link.get_text(" ")) == normalise_space(heading.get_text(" ")) != "":
             count += 1
@@ -248,13 +254,59 @@ def _linked_headings(soup: Tag) -> int:
 def gallery_captions(soup: BeautifulSoup) -> list[str]:
     """Captions of the page's own photo gallery (not of teasers for other articles)."""
     captions: list[str] = []
-    for element in soup.find_all(["figcaption", "div", "p", "span"], class_=re.compile("caption", re.I)):
+    for element in elements_named(soup, "figcaption", "div", "p", "span"):
+        if not has_class(element, CAPTION_CLASS):
+            continue
         if element.find_parent(class_=re.compile(r"gallery|galeri", re.I)) is None or element.find_parent("a"):
             continue
         text = normalise_space(element.get_text(" "))
         if len(text.split()) >= MIN_PARAGRAPH_WORDS and text not in captions:
             captions.append(text)
     return captions
+
+
+# -- the page's elements ---------------------------------------------------------------------------
+def page_elements(soup: BeautifulSoup) -> list[Tag]:
+    """The page's elements in document order, listed in one walk and kept on the soup until its boilerplate is
+    stripped (forget_elements). Finding elements by a list of names, an attribute or a function, bs4's find_all
+    walked the whole tree through its filters each time, a dozen times a page: with bs4's own parse, 100-160 µs of
+    CPU an element (trial 49: a listing of 25,000 items took 8 s of a page's 10)."""
+    elements = soup.__dict__.get("_warta_elements")  # not getattr: a Tag reads an unknown attribute as a child's name
+    if elements is None:
+        elements = [node for node in soup.descendants if isinstance(node, Tag)]
+        soup.__dict__["_warta_elements"] = elements
+    return elements
+
+
+def forget_elements(soup: BeautifulSoup) -> None:
+    """Drop the page's listed elements: some of them were decomposed."""
+    soup.__dict__.pop("_warta_elements", None)
+
+
+def elements_named(soup: BeautifulSoup, *names: str) -> list[Tag]:
+    """The page's elements named one of `names`, in document order (one decomposed has lost its name)."""
+    wanted = frozenset(names)
+    return [element for element in page_elements(soup) if element.name in wanted]
+
+
+def first_named(soup: BeautifulSoup, name: str) -> Tag | None:
+    return next((element for element in page_elements(soup) if element.name == name), None)
+
+
+def nearest_ancestor(element: Tag, names: frozenset[str]) -> Tag | None:
+    """The closest element above `element` named one of `names` (bs4's find_parent, without its filters)."""
+    for parent in element.parents:
+        if parent.name in names:
+            return parent
+    return None
+
+
+def has_class(element: Tag, pattern: re.Pattern) -> bool:
+    """One of the element's classes, or all of them as written, matches `pattern`, as bs4's `class_=pattern` asks."""
+    classes = element.get_attribute_list("class")
+    if any(isinstance(name, str) and pattern.search(name) for name in classes):
+        return True
+    return len(classes) > 1 and pattern.search(" ".join(classes)) is not None
 
 
 # -- metadata -----------------------------------------------------------------------------------
@@ -276,7 +328,7 @@ def _meta_index(soup: BeautifulSoup) -> dict[tuple[str, str], object]:
     index = soup.__dict__.get("_warta_meta")  # not getattr: a Tag reads an unknown attribute as a child's name
     if index is None:
         index = {}
-        for tag in soup.find_all("meta"):
+        for tag in elements_named(soup, "meta"):
             for attribute in META_ATTRIBUTES:
                 value = tag.get(attribute)
                 if isinstance(value, str):
@@ -286,7 +338,8 @@ def _meta_index(soup: BeautifulSoup) -> dict[tuple[str, str], object]:
 
 
 def canonical_url(soup: BeautifulSoup) -> str | None:
-    link = soup.find("link", rel="canonical")
+    link = next((link for link in elements_named(soup, "link") if "canonical" in link.get_attribute_list("rel")),
+                None)
     for candidate in (link.get("href") if link else None, meta(soup, "og:url")):
         if isinstance(candidate, str) and candidate.strip().startswith(("http://", "https://")):
             return candidate.strip()
@@ -299,11 +352,11 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
     unless it is the site's name."""
     site = site_name(url) or ""
     one_word = None
-    h1 = soup.find("h1")
+    h1 = first_named(soup, "h1")
     heading = normalise_space(h1.get_text(" ")) if h1 else ""
     if is_government_name(heading):
         heading = ""  # `<h1>PEMERINTAH KOTA PADANG</h1>`: the site's logo
-    title_tag = soup.find("title")
+    title_tag = first_named(soup, "title")
     for raw in (meta(soup, "og:title"), meta(soup, "twitter:title"), heading, _headline_element(soup),
                 normalise_space(title_tag.get_text(" ")) if title_tag else "", ld_headline(soup)):
         if not raw:
@@ -325,7 +378,7 @@ def page_title(soup: BeautifulSoup, url: str | None) -> str | None:
 def _headline_element(soup: BeautifulSoup) -> str:
     """The text of the first element whose class or id says it is the headline (`judul-berita`, ASP.NET's
     `lblJudul`, `entry-title`, `td-post-title`), of HEADLINE_WORDS words; "" when there is none."""
-    for element in soup.find_all(_names_a_headline, limit=MAX_HEADLINE_ELEMENTS):
+    for element in islice(filter(_names_a_headline, page_elements(soup)), MAX_HEADLINE_ELEMENTS):
         text = normalise_space(element.get_text(" "))
         if HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1]:
             return text
@@ -433,7 +486,8 @@ def _dated_element(soup: BeautifulSoup) -> date | None:
     """The date an element whose class says it holds the publication's date writes (Joomla K2's
     `itemDateCreated`, `entry-date`, `post-date`: DATE_CLASS), before any date the story's text gives
     (`Rabu (21/2/2024)`, when the event happened)."""
-    for element in soup.find_all(class_=DATE_CLASS, limit=MAX_DATED_ELEMENTS):
+    dated = (element for element in page_elements(soup) if has_class(element, DATE_CLASS))
+    for element in islice(dated, MAX_DATED_ELEMENTS):
         found = text_date(normalise_space(element.get_text(" "))[:MAX_DATED_TEXT])
         if found is not None:
             return found
@@ -443,7 +497,7 @@ def _dated_element(soup: BeautifulSoup) -> date | None:
 def _time_element(soup: BeautifulSoup) -> str | None:
     """The first `<time>` giving an ISO 8601 date: a `<time>` that writes a date in words may be a top bar's
     today, which the URL's date and the page's dated elements come before."""
-    for tag in soup.find_all("time"):
+    for tag in elements_named(soup, "time"):
         value = tag.get("datetime") or tag.get_text(" ")
         if isinstance(value, str) and parse_iso_date(value):
             return value
@@ -471,12 +525,12 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
     instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages.
     An element holding most of the page's paragraphs is the article's container whatever its tag or class
     says (`_containers`): it stays, and only the junk inside it goes."""
-    elements = soup.find_all(True)  # walked once for both passes; one decomposed in between has lost its name
+    elements = page_elements(soup)  # walked once for both passes; one decomposed in between has lost its name
     containers = _containers(elements, soup, clock)
-    for element in soup(REMOVED_TAGS):
+    for element in elements_named(soup, *REMOVED_TAGS):
         if id(element) not in containers:
             element.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    for comment in [node for node in soup.descendants if isinstance(node, Comment)]:
         comment.extract()
     for block in _teaser_blocks(soup):
         block.decompose()  # however much text its excerpts hold
@@ -488,6 +542,7 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
         if (element.name not in ("body", "html") and id(element) not in containers
                 and is_junk_element(element.get("class", []), element.get("id"))):
             element.decompose()
+    forget_elements(soup)
 
 
 def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
@@ -498,7 +553,7 @@ def _teaser_blocks(soup: BeautifulSoup) -> list[Tag]:
     the heading's whole parent: a story's own `<h4>Baca Juga:</h4>` or `Terkait` subheading opens the
     container that holds it (trial 25)."""
     found = []
-    for heading in soup.find_all(HEADINGS, limit=MAX_HEADINGS_READ):
+    for heading in elements_named(soup, *HEADINGS)[:MAX_HEADINGS_READ]:  # not those decomposed: their name is gone
         if normalise_space(heading.get_text(" ")).rstrip(": ").casefold() not in teaser_headings():
             continue
         found.append(heading)
@@ -574,14 +629,18 @@ def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNL
 
 
 def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> list[str]:
-    best = best_container(soup, clock)
+    own_scores = own_text_scores(soup, clock)
+    best = best_container(soup, clock, own_scores)
     if best is None:
         return []
     paragraphs = []
-    container = _widened(best.element, clock)
-    inside_link = _link_test(container)
-    for nodes in _paragraph_nodes(container, own_only=False, clock=clock):
-        clock.check()
+    linked: set[int] = set()
+    groups = _paragraph_nodes(best.element, own_only=False, clock=clock, linked=linked)
+    container = _widened(best.element, len(groups), own_scores)
+    if container is not best.element:
+        groups = _paragraph_nodes(container, own_only=False, clock=clock, linked=linked)
+    inside_link = _link_test(container, linked)
+    for nodes in groups:
         if all(inside_link(node) for node in nodes if node.strip()):
             continue  # a paragraph that is only a link: navigation, "Baca juga" teasers
         paragraphs.append(normalise_space("".join(str(node) for node in nodes)))
@@ -592,38 +651,40 @@ MAX_CLIMB = 4  # wrapper levels around one paragraph (`div.content > div.row > d
 FEW_PARAGRAPHS = 2  # a best container holding no more is one paragraph's wrapper, perhaps
 
 
-def _widened(element: Tag, clock: PageClock = UNLIMITED) -> Tag:
+def _widened(element: Tag, paragraphs: int, own_scores: dict[int, float]) -> Tag:
     """Page builders (Elementor, regional CMSs) wrap each paragraph in its own divs, so the best container may
-    hold one paragraph of ten: when it holds at most FEW_PARAGRAPHS, the nearest ancestor (MAX_CLIMB levels up at
-    most) whose paragraphs hold twice its text or more, else the element itself."""
-    if sum(1 for nodes in _paragraph_nodes(element, own_only=False, clock=clock) if "".join(nodes).strip()) > FEW_PARAGRAPHS:
+    hold one paragraph of ten: when it holds at most FEW_PARAGRAPHS (of its `paragraphs`), the nearest ancestor
+    (MAX_CLIMB levels up at most) whose paragraphs hold twice its text or more, else the element itself."""
+    if paragraphs > FEW_PARAGRAPHS:
         return element
-    text = _text_under(element, clock)
+    text = _text_under(element, own_scores)
     ancestor = element
     for _ in range(MAX_CLIMB):
-        ancestor = ancestor.find_parent(CANDIDATE_TAGS)
+        ancestor = nearest_ancestor(ancestor, CANDIDATE_TAGS)
         if ancestor is None:
             break
-        if _text_under(ancestor, clock) >= 2 * text:
+        if _text_under(ancestor, own_scores) >= 2 * text:
             return ancestor
     return element
 
 
-def _text_under(element: Tag, clock: PageClock = UNLIMITED) -> float:
-    """The scored text of the element's paragraphs and of every container's inside it."""
-    return sum(own_text_score(inner, clock) for inner in [element, *element.find_all(CANDIDATE_TAGS)])
+def _text_under(element: Tag, own_scores: dict[int, float]) -> float:
+    """The scored text of the element's paragraphs and of every container's inside it (own_text_scores)."""
+    inner = [node for node in element.descendants if isinstance(node, Tag) and node.name in CANDIDATE_TAGS]
+    return sum(own_scores[id(container)] for container in [element, *inner])
 
 
-def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candidate | None:
+def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED,
+                   own_scores: dict[int, float] | None = None) -> _Candidate | None:
     """The element whose own paragraphs, plus half of its children's, hold the most text. Never the `<body>`
     itself: a page with no container is a listing (`<ul><li>` of stories) far more often than a bare story."""
     scores: dict[int, _Candidate] = {}
-    for element in soup.find_all(CANDIDATE_TAGS):
-        clock.check()
-        own = own_text_score(element, clock)
+    own_scores = own_text_scores(soup, clock) if own_scores is None else own_scores
+    for element in elements_named(soup, *CANDIDATE_TAGS):
+        own = own_scores[id(element)]
         if own <= 0:
             continue
-        parent = element.find_parent(CANDIDATE_TAGS)
+        parent = nearest_ancestor(element, CANDIDATE_TAGS)
         if parent is not None and _is_paragraph_div(element):
             scores.setdefault(id(parent), _Candidate(parent, 0.0)).score += own  # a <div> used as a <p>
             continue
@@ -635,16 +696,109 @@ def best_container(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> _Candid
 
 def _is_paragraph_div(element: Tag) -> bool:
     """A <div> holding only text and inline elements: a paragraph written as a div."""
-    return element.name == "div" and element.find(lambda tag: tag.name in BLOCK_TAGS or tag.name in CANDIDATE_TAGS
-                                                  and tag.name not in INLINE_CANDIDATES) is None
+    return element.name == "div" and not any(isinstance(node, Tag) and node.name in PARAGRAPH_BREAKERS
+                                             for node in element.descendants)
+
+
+PARAGRAPH_BREAKERS = BLOCK_TAGS | (CANDIDATE_TAGS - INLINE_CANDIDATES)
+
+# A stretch of text as _paragraph_nodes(own_only=True) splits it, summed up: (broken, head, paragraphs, tail). Not
+# broken, `head` is one paragraph's part so far; broken, `head` ends the paragraph before the first break, `tail`
+# opens the one after the last, and `paragraphs` sums the whole ones between (those own_text_score counts). A part
+# is (characters, characters in links, words), a sum (characters, characters in links).
+_Part = tuple[int, int, int]
+_Stretch = tuple[bool, _Part, tuple[int, int], _Part]
+_NOTHING: _Part = (0, 0, 0)
+_EMPTY: _Stretch = (False, _NOTHING, (0, 0), _NOTHING)
+_BREAK: _Stretch = (True, _NOTHING, (0, 0), _NOTHING)
+
+
+def own_text_scores(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> dict[int, float]:
+    """own_text_score of each of the page's elements (by id), in one pass from the leaves up: each element's text
+    summed as the stretches of its children joined, so text is read once however deeply inline containers
+    nest. Asked one by one, each of 390 nested `<span>`s walked all the text under it again (trial 49: 9,000
+    `<b>`s inside them took over 10 s)."""
+    elements = page_elements(soup)
+    outward: dict[int, _Stretch] = {}  # how an element's text reads to the element around it
+    scores: dict[int, float] = {}
+    for count, element in enumerate(reversed(elements)):
+        if count % CLOCK_EVERY == 0:
+            clock.check()
+        inside = _EMPTY
+        for child in element.children:
+            if isinstance(child, NavigableString):
+                inside = _joined(inside, (False, (len(child.strip()), 0, len(child.split())), (0, 0), _NOTHING))
+            elif isinstance(child, Tag):
+                inside = _joined(inside, outward[id(child)])
+        scores[id(element)] = _stretch_score(inside)
+        outward[id(element)] = _read_outward(element.name, inside)
+    in_links: set[int] = set()
+    for element in elements:  # document order: an element's parent comes before it
+        parent = element.parent
+        if parent is not None and (parent.name == "a" or id(parent) in in_links):
+            in_links.add(id(element))
+            scores[id(element)] = 0.0  # inside a link: all its text is link text
+    return scores
+
+
+def _read_outward(name: str, inside: _Stretch) -> _Stretch:
+    """An element's stretch as the walk of the element around it reads it: a `<br>` breaks the paragraph, a
+    block opens and ends one, a container other than an inline one is skipped (its text is its own), an `<a>`'s
+    text is all link text."""
+    if name == "br":
+        return _BREAK
+    if name in BLOCK_TAGS and name not in CANDIDATE_TAGS:
+        return _joined(_joined(_BREAK, inside), _BREAK)
+    if name in CANDIDATE_TAGS and name not in INLINE_CANDIDATES:
+        return _EMPTY
+    if name == "a":
+        broken, head, _, tail = inside
+        return broken, (head[0], head[0], head[2]), (0, 0), (tail[0], tail[0], tail[2])  # no paragraph counts
+    return inside
+
+
+def _joined(first: _Stretch, second: _Stretch) -> _Stretch:
+    """Two stretches read one after the other: the paragraph the first leaves open goes on into the second."""
+    if not second[0]:
+        if not first[0]:
+            return False, _added(first[1], second[1]), (0, 0), _NOTHING
+        return True, first[1], first[2], _added(first[3], second[1])
+    if not first[0]:
+        return True, _added(first[1], second[1]), second[2], second[3]
+    middle = _counted(_added(first[3], second[1]))
+    paragraphs = (first[2][0] + middle[0] + second[2][0], first[2][1] + middle[1] + second[2][1])
+    return True, first[1], paragraphs, second[3]
+
+
+def _added(first: _Part, second: _Part) -> _Part:
+    return first[0] + second[0], first[1] + second[1], first[2] + second[2]
+
+
+def _counted(part: _Part) -> tuple[int, int]:
+    """A whole paragraph's (characters, link characters) when own_text_score counts it, else nothing."""
+    length, links, words = part
+    return (length, links) if length - links >= MIN_PARAGRAPH_SCORE and words >= MIN_PARAGRAPH_WORDS else (0, 0)
+
+
+def _stretch_score(stretch: _Stretch) -> float:
+    """own_text_score of an element whose text reads as `stretch`."""
+    broken, head, (text_chars, link_chars), tail = stretch
+    for part in (head, tail) if broken else (head,):
+        text, links = _counted(part)
+        text_chars, link_chars = text_chars + text, link_chars + links
+    if not text_chars or link_chars / text_chars > MAX_LINK_DENSITY:
+        return 0.0
+    return float(text_chars - link_chars)
 
 
 def own_text_score(element: Tag, clock: PageClock = UNLIMITED) -> float:
     """Characters of text in the element's own paragraphs (not in nested containers), less link text."""
     text_chars = 0
     link_chars = 0
-    inside_link = _link_test(element)
-    for paragraph in _paragraph_nodes(element, own_only=True, clock=clock):
+    linked: set[int] = set()
+    paragraphs = _paragraph_nodes(element, own_only=True, clock=clock, linked=linked)
+    inside_link = _link_test(element, linked)
+    for paragraph in paragraphs:
         length = sum(len(s.strip()) for s in paragraph)
         links = sum(len(s.strip()) for s in paragraph if inside_link(s))
         words = sum(len(s.split()) for s in paragraph)
@@ -656,51 +810,50 @@ def own_text_score(element: Tag, clock: PageClock = UNLIMITED) -> float:
     return float(text_chars - link_chars)
 
 
-def _link_test(container: Tag) -> Callable[[NavigableString], bool]:
-    """Whether a text node under the container sits inside an <a>. The walk up stops at the container, which is
-    asked once for a link above it: asking every text node for an <a> anywhere above walked the whole depth of a
-    deeply nested page for each of them (20,000 paragraphs under 390 <div>s: 7.8 million steps per container)."""
-    container_in_link = container.find_parent("a") is not None
-
-    def inside_link(node: NavigableString) -> bool:
-        for parent in node.parents:
-            if parent.name == "a":
-                return True
-            if parent is container:
-                return container_in_link
-        return container_in_link
-
-    return inside_link
+def _link_test(container: Tag, linked: set[int]) -> Callable[[NavigableString], bool]:
+    """Whether a text node under the container sits inside an <a>: the container is in one, or the walk down from
+    it to the node passed one (`linked`, by _paragraph_nodes). Asking every text node for an <a> anywhere above
+    walked the whole depth of a deeply nested page for each of them (20,000 paragraphs under 390 <div>s: 7.8
+    million steps per container); walking up only to the container still walked each of 390 nested <span>s'
+    depth for each of its text nodes (trial 49: 9,000 `<b>`s inside them, over 10 s)."""
+    if nearest_ancestor(container, LINKS) is not None:
+        return lambda node: True
+    return lambda node: id(node) in linked
 
 
-def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED) -> list[list[NavigableString]]:
-    """Text nodes grouped by paragraph, split at <br> and block elements.
+def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED,
+                     linked: set[int] | None = None) -> list[list[NavigableString]]:
+    """Text nodes grouped by paragraph, split at <br> and block elements; the ids of those inside an <a> below
+    `element` are added to `linked`.
 
     With `own_only`, nested containers (other than <p> and inline wrappers) are not walked: the text counts
     for the element that holds it directly.
     """
+    clock.check()  # once a walk: each is linear in the element's size
     paragraphs: list[list[NavigableString]] = [[]]
+    linked = set() if linked is None else linked
 
-    def walk(node: Tag) -> None:
-        clock.check()
+    def walk(node: Tag, in_link: bool) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 paragraphs[-1].append(child)
+                if in_link:
+                    linked.add(id(child))
             elif not isinstance(child, Tag):
                 continue
             elif child.name == "br":
                 paragraphs.append([])
             elif child.name in BLOCK_TAGS and child.name not in CANDIDATE_TAGS:
                 paragraphs.append([])
-                walk(child)
+                walk(child, in_link)
                 paragraphs.append([])
             elif child.name in CANDIDATE_TAGS and child.name not in INLINE_CANDIDATES:
                 if not own_only:
                     paragraphs.append([])
-                    walk(child)
+                    walk(child, in_link)
                     paragraphs.append([])
             else:
-                walk(child)
+                walk(child, in_link or child.name == "a")
 
-    walk(element)
+    walk(element, False)
     return [p for p in paragraphs if any(node.strip() for node in p)]

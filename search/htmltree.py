@@ -5,17 +5,32 @@ item inside the one before: a list of 1,100 items was a tree 1,100 deep, too dee
 browser closes an open `<p>`, `<li>`, `<dt>`/`<dd>`, `<td>`/`<th>`, `<tr>` and `<option>` where the HTML standard
 implies its end tag (parsing, "in body" and "in table" insertion modes); BrowserSoup does the same as each start
 tag is read. End tags need nothing: bs4 already closes every element left open inside the one an end tag closes.
+
+The page's limits are kept as the tree is built (BrowserSoup.pushTag): the elements it holds and how deep they nest,
+counted as html.parser makes them, so a tag written in a comment, a script's or a style's text or an attribute's
+quoted value is no element, and one inside a `<textarea>` or `<template>` (which html.parser reads as markup) is.
+The parse stops at the first element over a limit: it costs at most what a page within the limits costs.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from .datafiles import read_lines
+from .errors import InputError
+
+# bs4's tree costs 50-90 µs of CPU an element on a loaded 2-core machine (html.parser's own reading a quarter of
+# it; bs4 with lxml saved a quarter, not enough to matter), finding the article 20-60 µs more: a page of 10,000
+# costs 1-2 s at the slowest, well inside a page's work limit (htmlpage.MAX_PAGE_SECONDS), which stays a safety
+# net. The 36 real pages of ../shared/html hold 44 to 2,140 elements.
+MAX_HTML_ELEMENTS = 10_000
+MAX_HTML_DEPTH = 400  # open elements, html and body included (the real pages: 5 to 17); the walks recurse this deep
+CHECK_EVERY = 1_000  # elements built between two looks at the page's work limit
 
 # a `<p>` open inside one of these is out of "button scope": `<td><p>` is not closed by the cell's `<div>`s
 BUTTON_SCOPE_ENDS = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
@@ -44,7 +59,12 @@ class BrowserSoup(BeautifulSoup):
     page quadratic (`<p><button>`, then 50,000 unknown elements left open, then as many `<div>`s: each `<div>`
     walked all of them to the `<button>`)."""
 
+    def __init__(self, *args, check: Callable[[], None] | None = None, **kwargs) -> None:
+        self._check = check  # raises once the page's work is spent
+        super().__init__(*args, **kwargs)
+
     def reset(self) -> None:
+        self._built = 0  # elements, the document itself not counted
         self._open_at: dict[str, list[int]] = defaultdict(list)  # a name -> its open elements' stack positions
         self._scope_ends_at: dict[frozenset[str], list[int]] = {ends: [] for ends in scopes()}
         super().reset()
@@ -52,9 +72,21 @@ class BrowserSoup(BeautifulSoup):
     def pushTag(self, tag) -> None:
         super().pushTag(tag)
         at = len(self.tagStack) - 1
+        if tag is not self:
+            self._count_element(at)
         self._open_at[tag.name].append(at)
         for ends in scopes_ended_by(tag.name):
             self._scope_ends_at[ends].append(at)
+
+    def _count_element(self, depth: int) -> None:
+        """InputError once the page holds more elements, or nests them deeper, than one page may."""
+        self._built += 1
+        if self._built > MAX_HTML_ELEMENTS:
+            raise InputError(f"over {MAX_HTML_ELEMENTS:,} elements, the limit for one page")
+        if depth > MAX_HTML_DEPTH:
+            raise InputError(f"elements nested over {MAX_HTML_DEPTH} deep, the limit for one page")
+        if self._check is not None and self._built % CHECK_EVERY == 0:
+            self._check()
 
     def popTag(self):
         if len(self.tagStack) > 1:
@@ -122,8 +154,10 @@ def item_scope_ends(items: frozenset[str]) -> frozenset[str]:
     return frozenset(read_lines("html_special_elements.txt")) - ITEM_SCOPE_KEPT - items
 
 
-def parse_tree(html: str) -> BrowserSoup:
-    """The page's tree, read by html.parser with HTML's implied end tags (an XHTML page is read as HTML)."""
+def parse_tree(html: str, check: Callable[[], None] | None = None) -> BrowserSoup:
+    """The page's tree, read by html.parser with HTML's implied end tags (an XHTML page is read as HTML);
+    InputError for a page over MAX_HTML_ELEMENTS or MAX_HTML_DEPTH, and whatever `check` raises (called every
+    CHECK_EVERY elements)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BrowserSoup(html, "html.parser")
+        return BrowserSoup(html, "html.parser", check=check)

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
                        site_name)
-from .cleaning import clean_body, markup_as_text, markup_as_title, without_raw_text
+from .cleaning import clean_body, markup_as_text, markup_as_title
 from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
@@ -37,9 +37,6 @@ from .generations import is_marked
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a file read whole (.txt, a JSON document, a CSV); a larger CSV is streamed
 MAX_HTML_BYTES = 5 * 1024 * 1024  # a page: parsing time and memory grow with it (a 5 MB page parses in ~3 s)
-MAX_HTML_DEPTH = 400  # nested container elements; real news pages stay under 60
-MAX_HTML_ELEMENTS = 100_000  # a page's tags, counted before parsing (which is not interruptible): news pages
-# hold a few thousand; 600,000 `<p>`s took 29 s to parse before the page's clock could stop them
 MAX_LINE_BYTES = 4 * 1024 * 1024  # one JSON Lines record
 MAX_BODY_CHARS = 500_000  # one article's text (news articles run 2-20 thousand characters)
 DESK_LINE_MAX_CHARS = 40
@@ -1562,13 +1559,6 @@ def read_html(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     html = read_text_file(path, MAX_HTML_BYTES, notes, decode_page)
     if _declares_single_byte_charset(html):  # read as the page says it is written: nothing to warn of
         notes = [note for note in notes if not note.startswith(NOT_UTF8)]
-    markup = without_raw_text(html)
-    depth = nesting_depth(markup)
-    if depth > MAX_HTML_DEPTH:
-        raise InputError(f"elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}")
-    elements = len(START_TAG.findall(markup))
-    if elements > MAX_HTML_ELEMENTS:
-        raise InputError(f"{elements:,} elements, over the limit of {MAX_HTML_ELEMENTS:,} for one page")
     article = parse_html(html, origin=str(path), notes=notes)
     checked_body(article.body)
     yield article
@@ -1627,30 +1617,6 @@ def _is_utf8(data: bytes) -> bool:
 def page_charsets() -> dict[str, str]:
     """page_charsets.tsv: Python's name for a charset a page may declare -> the codec to read it with."""
     return dict(line.split("\t") for line in read_lines("page_charsets.tsv"))
-
-
-# Elements that pages close reliably (not p, li, td: old pages leave those open, and the parser closes them where
-# HTML implies their end, htmltree.BrowserSoup, so they would only seem to nest), and the inline ones the parser
-# nests when a page leaves them open (`<b><i><u>` thousands deep).
-CONTAINER_TAG = re.compile(r"<(/?)(?:div|section|article|span|table|ul|ol|blockquote|main|a|b|i|u|em|strong|font|"
-                           r"small|big|sub|sup|s|strike|tt|code|label|abbr|cite|q|mark|ins|del)\b[^>]*?(/?)>",
-                           re.IGNORECASE)
-START_TAG = re.compile(r"<[A-Za-z]")
-
-
-def nesting_depth(html: str) -> int:
-    """How deep container elements (div, section, span, table, …) nest, by a linear scan of their tags: a
-    cheap bound taken before parsing, since deeply nested pages make the parser slow and recursive."""
-    depth = deepest = 0
-    for match in CONTAINER_TAG.finditer(html):
-        if match[2]:
-            continue
-        if match[1]:
-            depth = max(depth - 1, 0)
-        else:
-            depth += 1
-            deepest = max(deepest, depth)
-    return deepest
 
 
 FORMATS: dict[str, Callable[[Path, ReadOptions], Iterator[Article | Rejection]]] = {

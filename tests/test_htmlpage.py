@@ -439,3 +439,54 @@ def test_tags_with_a_matching_string_are_found_from_the_strings_up_as_bs4_finds_
     assert list(_tags_with_string(soup, RUBRIC_HEADING_TAGS, pattern)) == expected
     assert len(expected) == 43  # the first div and its span, the h2, and the 40 divs around the paragraph
     assert _rubric_heading(soup, "Banjir besar di Sukamaju") == "Foto: Banjir besar di Sukamaju"
+
+
+def test_a_page_over_the_element_limit_is_refused_by_count_not_by_its_cpu_time():
+    """Trial 49: a page of 99,000 `<span>`s, under the old limit of 100,000 counted before parsing, took 10 s of
+    CPU and was read in one run and refused in another (`finding the article took over 10 s of work`). Elements
+    are counted as they are built, and the parse stops at the 10,001st, whatever the machine's speed."""
+    import time
+
+    from search.errors import InputError
+
+    html = (f"<html><head><title>Banyak Elemen di Halaman</title></head><body><div class='content'><p>{STORY}</p>"
+            "{}</div></body></html>")
+    assert parse_html(html.format("<span></span>" * 9_990), "p").body == STORY
+    started = time.process_time()
+    with pytest.raises(InputError, match="^over 10,000 elements, the limit for one page$"):
+        parse_html(html.format("<span></span>" * 99_000), "p")
+    assert time.process_time() - started < 5.0  # about 0.6 s: the parse stops at the limit
+
+
+def test_nested_inline_containers_are_scored_in_one_pass():
+    """Trial 49: each of 390 nested `<span>`s walked all the text under it again, and each text node the depth
+    above it (9,000 `<b>`s: over 10 s, stopped by the work limit). Compared with the same page without the
+    nesting, read in the same run."""
+    import time
+
+    def cpu_seconds(depth: int) -> float:
+        html = ("<html><head><title>Berita Bersarang</title></head><body><article>" + "<span>" * depth
+                + f"<p>{STORY}</p>" + "<b>kata</b> " * 9_000 + "</article></body></html>")
+        started = time.process_time()
+        assert parse_html(html, "p").body.startswith(STORY)
+        return time.process_time() - started
+
+    flat = cpu_seconds(1)
+    assert cpu_seconds(390) < 2.5 * flat
+
+
+def test_own_text_scores_are_own_text_score_of_each_element():
+    from search.htmlpage import own_text_score, own_text_scores, page_elements
+    from search.htmltree import parse_tree
+
+    soup = parse_tree(
+        f"<body><div><span>{STORY}<br><a href='/x'>{STORY}</a> {STORY}<span><b>{STORY}</b><br>kata</span>"
+        f"<p>{STORY} <a href='/y'>kata kata</a></p><div>{STORY}</div>{STORY}</span></div>"
+        f"<a href='/z'><span>{STORY}</span></a><font>pendek</font><td>{STORY}<br>{STORY}</td></body>")
+    scores = own_text_scores(soup)
+    assert [scores[id(element)] for element in page_elements(soup)] == [
+        own_text_score(element) for element in page_elements(soup)]
+    # the outer span: 192, 576 (192 of it a link's), 201 (9) and 192 after the inner div (its own); the span in
+    # the link: all link text; the td: two paragraphs
+    containers = [element for element in page_elements(soup) if element.name in ("div", "span", "font", "td")]
+    assert [scores[id(element)] for element in containers] == [960.0, 960.0, 192.0, 192.0, 0.0, 0.0, 384.0]
