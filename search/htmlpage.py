@@ -524,8 +524,9 @@ def strip_boilerplate(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None
     links), each with everything inside it. A decomposed element has lost its name: asking bs4's `decomposed`
     instead searches its whole subtree for a child named `_decomposed`, quadratic on deeply nested pages.
     An element holding most of the page's paragraphs is the article's container whatever its tag or class
-    says (`_containers`): it stays, and only the junk inside it goes."""
+    says (`_containers`): it stays, and only the junk inside it goes. Hidden elements go first (_drop_hidden)."""
     elements = page_elements(soup)  # walked once for both passes; one decomposed in between has lost its name
+    _drop_hidden(elements, soup, clock)
     containers = _containers(elements, soup, clock)
     for element in elements_named(soup, *REMOVED_TAGS):
         if id(element) not in containers:
@@ -606,12 +607,44 @@ def is_junk_element(classes: list[str], element_id: str | None) -> bool:
     return False
 
 
-def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
-    """The elements (by id) that hold CONTAINER_SHARE or more of the page's prose (text outside links, scripts
-    and styles), when it reaches MIN_BODY_CHARS: a Blogger post's `<div class="widget Blog">` written with
-    `<br>`s, ASP.NET's page-wide `<form>`, a `<head>` or `<header>` left open that html.parser (unlike a
-    browser) lets swallow the body. Counted in one pass from the leaves up, so a page's work stays linear
-    however deep it nests."""
+def _drop_hidden(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> None:
+    """Decompose the elements a browser does not show (is_hidden), unless the page shows no article without them:
+    30 paragraphs in a `<div style="display:none">` were read as the article over the three a reader sees (trial
+    49), while a page some script reveals (`<div id="page" style="visibility:hidden">` around everything) is still
+    read. Never `<html>` or `<body>` themselves."""
+    hidden: list[Tag] = []
+    inside: set[int] = set()  # elements hidden, or inside one
+    for element in elements:  # document order: an element's parent comes before it
+        if id(element.parent) in inside:
+            inside.add(id(element))
+        elif element.name not in ("html", "body") and is_hidden(element):
+            inside.add(id(element))
+            hidden.append(element)
+    if not hidden:
+        return
+    chars = _prose_chars(elements, clock)
+    shown = sum(chars[id(child)] for child in soup.children if isinstance(child, Tag)) - sum(
+        chars[id(element)] for element in hidden)
+    if shown >= MIN_BODY_CHARS:
+        for element in hidden:
+            element.decompose()
+
+
+HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+
+
+def is_hidden(element: Tag) -> bool:
+    """An element a browser does not show: the `hidden` attribute, or an inline style of `display: none` or
+    `visibility: hidden`. Not `aria-hidden="true"`: that hides an element from screen readers only, its text stays
+    on the screen (icons, a carousel's copies of its slides; while a dialog is open, scripts set it on the
+    wrapper of the whole page, and a saved page keeps it)."""
+    style = element.get("style")
+    return element.has_attr("hidden") or (isinstance(style, str) and HIDING_STYLE.search(style) is not None)
+
+
+def _prose_chars(elements: list[Tag], clock: PageClock = UNLIMITED) -> dict[int, int]:
+    """The characters of prose (text outside links, scripts and styles) each element holds (by id), counted in one
+    pass from the leaves up."""
     chars: dict[int, int] = {}
     for count, element in enumerate(reversed(elements)):  # the page's elements, in document order
         if count % CLOCK_EVERY == 0:
@@ -622,6 +655,15 @@ def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNL
         chars[id(element)] = sum(chars[id(child)] if isinstance(child, Tag) else
                                  len(child.strip()) if type(child) is NavigableString else 0
                                  for child in element.children)
+    return chars
+
+
+def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> set[int]:
+    """The elements (by id) that hold CONTAINER_SHARE or more of the page's prose (_prose_chars), when it reaches
+    MIN_BODY_CHARS: a Blogger post's `<div class="widget Blog">` written with `<br>`s, ASP.NET's page-wide `<form>`,
+    a `<head>` or `<header>` left open that html.parser (unlike a browser) lets swallow the body. Counted in one
+    pass from the leaves up, so a page's work stays linear however deep it nests."""
+    chars = _prose_chars(elements, clock)
     total = sum(chars[id(child)] for child in soup.children if isinstance(child, Tag))
     if total < MIN_BODY_CHARS:
         return set()

@@ -490,3 +490,24 @@ def test_own_text_scores_are_own_text_score_of_each_element():
     # the link: all link text; the td: two paragraphs
     containers = [element for element in page_elements(soup) if element.name in ("div", "span", "font", "td")]
     assert [scores[id(element)] for element in containers] == [960.0, 960.0, 192.0, 192.0, 0.0, 0.0, 384.0]
+
+
+def test_text_a_browser_does_not_show_is_not_the_article():
+    """Trial 49: 30 paragraphs in a `<div style="display:none">` and as many in a `<div hidden>` were read as
+    the article, over the three a reader sees. `aria-hidden` hides from screen readers only: its text is read."""
+    fake = "".join(f"<p>PALSU {n} Presiden mengumumkan kenaikan gaji pegawai negeri sebesar lima puluh persen.</p>"
+                   for n in range(30))
+    html = ("<html><head><title>Bupati Resmikan Jembatan</title></head><body>"
+            f"<div style='color:red; DISPLAY: none !important'>{fake}</div><div hidden>{fake}</div>"
+            f"<div style='visibility:hidden'>{fake}</div><div class='content'><p>{STORY}</p>"
+            f"<p aria-hidden='true'>{STORY}</p><p style='display:block'>{STORY}</p></div></body></html>")
+    assert parse_html(html, "p").body == "\n\n".join([STORY] * 3)
+
+
+def test_a_page_hidden_until_its_script_shows_it_is_read():
+    """A page whose whole content waits, hidden, for a script to reveal it shows no article without its hidden
+    text: then it is read as it is written."""
+    html = ("<html><head><title>Bupati Resmikan Jembatan</title></head><body style='display:none'>"
+            f"<div id='page' style='visibility: hidden'><div class='content'><p>{STORY}</p><p>{STORY}</p></div>"
+            "</div></body></html>")
+    assert parse_html(html, "p").body == "\n\n".join([STORY] * 2)
