@@ -115,7 +115,7 @@ def parse_html(html: str, origin: str = "", notes: list[str] | None = None) -> A
     declared_body = ld_article_body(soup)
     clock.check()
     strip_boilerplate(soup, clock)
-    paragraphs = [p for p in article_paragraphs(soup, clock) if p != title and not _is_dateline_only(p)
+    paragraphs = [p for p in article_paragraphs(soup, clock, notes) if p != title and not _is_dateline_only(p)
                   and p.casefold() not in section_names()  # `Politik` above the headline: the section's label
                   and not is_government_name(p)]  # the site's `<h1>PEMERINTAH KOTA PADANG</h1>`
     if paragraphs and PHOTO_CAPTION.match(paragraphs[0]):
@@ -670,7 +670,10 @@ def _containers(elements: list[Tag], soup: BeautifulSoup, clock: PageClock = UNL
     return {key for key, count in chars.items() if count >= CONTAINER_SHARE * total}
 
 
-def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> list[str]:
+def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED,
+                       notes: list[str] | None = None) -> list[str]:
+    """The paragraphs of the page's article (best_container's, widened); a page holding several articles says
+    which are read in `notes`."""
     own_scores = own_text_scores(soup, clock)
     best = best_container(soup, clock, own_scores)
     if best is None:
@@ -681,6 +684,8 @@ def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> lis
     container = _widened(best.element, len(groups), own_scores)
     if container is not best.element:
         groups = _paragraph_nodes(container, own_only=False, clock=clock, linked=linked)
+    if notes is not None:
+        notes.extend(_articles_read(soup, container))
     inside_link = _link_test(container, linked)
     for nodes in groups:
         if all(inside_link(node) for node in nodes if node.strip()):
@@ -689,6 +694,30 @@ def article_paragraphs(soup: BeautifulSoup, clock: PageClock = UNLIMITED) -> lis
     return clean_paragraphs(paragraphs)
 
 
+def _articles_read(soup: BeautifulSoup, container: Tag) -> list[str]:
+    """A note when the page holds several articles (outermost `<article>`s each with MIN_BODY_CHARS of prose after
+    the boilerplate is gone, so not a sidebar's teasers) and the body is read from fewer than all of them, or from
+    several as one: one page is one article, and the others were dropped without a word (trial 49: five
+    `<article>`s, the first read)."""
+    outermost = [element for element in elements_named(soup, "article") if nearest_ancestor(element, ARTICLES) is None]
+    if len(outermost) < 2:
+        return []
+    chars = _prose_chars(page_elements(soup))
+    articles = [element for element in outermost if chars[id(element)] >= MIN_BODY_CHARS]
+    if len(articles) < 2:
+        return []
+    above = {id(parent) for parent in container.parents}  # an article holding the container is read
+    read = [number for number, article in enumerate(articles, 1)
+            if article is container or id(article) in above or any(parent is container for parent in article.parents)]
+    held = f"the page holds {len(articles)} articles (<article> elements with text)"
+    if not read:
+        return [f"{held}; the text read is outside all of them"]
+    if len(read) == 1:
+        return [f"{held}; only article {read[0]} is read"]
+    return [f"{held}; articles {', '.join(map(str, read))} are read as one"]
+
+
+ARTICLES = frozenset({"article"})
 MAX_CLIMB = 4  # wrapper levels around one paragraph (`div.content > div.row > div.col > div.inner > p`)
 FEW_PARAGRAPHS = 2  # a best container holding no more is one paragraph's wrapper, perhaps
 

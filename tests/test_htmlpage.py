@@ -511,3 +511,21 @@ def test_a_page_hidden_until_its_script_shows_it_is_read():
             f"<div id='page' style='visibility: hidden'><div class='content'><p>{STORY}</p><p>{STORY}</p></div>"
             "</div></body></html>")
     assert parse_html(html, "p").body == "\n\n".join([STORY] * 2)
+
+
+def test_a_page_of_several_articles_says_which_are_read():
+    """Trial 49: five `<article>`s, one read and the others dropped without a word. Sidebar teasers each in an
+    `<article>` (a linked headline, no text of their own) are no articles."""
+    stories = [f"<article><h2>Berita {n}</h2><p>{STORY} ({n})</p></article>" for n in range(5)]
+    teasers = "".join(f"<article><h3><a href='/{n}'>Berita lain nomor {n}</a></h3></article>" for n in range(4))
+    head = "<html><head><title>Bupati Resmikan Jembatan</title></head><body>"
+    notes: list[str] = []
+    assert parse_html(head + "".join(stories) + "</body></html>", "p", notes).body == f"Berita 0\n\n{STORY} (0)"
+    assert notes == ["the page holds 5 articles (<article> elements with text); only article 1 is read"]
+    notes = []
+    wrapped = head + "".join(stories[:2]) + f"<div>{''.join(stories[2:])}</div></body></html>"
+    assert parse_html(wrapped, "p", notes).body == "\n\n".join(f"Berita {n}\n\n{STORY} ({n})" for n in (2, 3, 4))
+    assert notes == ["the page holds 5 articles (<article> elements with text); articles 3, 4, 5 are read as one"]
+    notes = []
+    assert parse_html(head + stories[0] + teasers + "</body></html>", "p", notes).body == f"Berita 0\n\n{STORY} (0)"
+    assert notes == []
