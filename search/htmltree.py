@@ -25,10 +25,11 @@ from .datafiles import read_lines
 from .errors import InputError
 
 # bs4's tree costs 50-90 µs of CPU an element on a loaded 2-core machine (html.parser's own reading a quarter of
-# it; bs4 with lxml saved a quarter, not enough to matter), finding the article 20-60 µs more: a page of 10,000
-# costs 1-2 s at the slowest, well inside a page's work limit (htmlpage.MAX_PAGE_SECONDS), which stays a safety
-# net. The 36 real pages of ../shared/html hold 44 to 2,140 elements.
-MAX_HTML_ELEMENTS = 10_000
+# it; bs4 with lxml saved a quarter, not enough to matter), finding the article 20-60 µs more: a page of 20,000
+# costs 2-4 s at the slowest, inside a page's work limit (htmlpage.MAX_PAGE_SECONDS), which stays a safety net.
+# The 36 real pages of ../shared/html hold 44 to 2,140 elements; news pages with long comment threads or menus
+# hold several thousand, so the limit leaves them ten times the room the sample needs.
+MAX_HTML_ELEMENTS = 20_000
 MAX_HTML_DEPTH = 400  # open elements, html and body included (the real pages: 5 to 17); the walks recurse this deep
 CHECK_EVERY = 1_000  # elements built between two looks at the page's work limit
 

@@ -655,7 +655,7 @@ def test_pages_of_open_inline_tags_too_many_elements_or_too_much_text_are_reject
     started = time.process_time()
     assert [str(r) for r in read_all(inline)] == [f"{inline}: elements nested over 400 deep, the limit for one page"]
     assert [str(r) for r in read_all(anchors)] == [f"{anchors}: elements nested over 400 deep, the limit for one page"]
-    assert [str(r) for r in read_all(many)] == [f"{many}: over 10,000 elements, the limit for one page"]
+    assert [str(r) for r in read_all(many)] == [f"{many}: over 20,000 elements, the limit for one page"]
     [rejected] = read_all(long)
     assert (rejected.reason[:16], rejected.reason.split(" characters")[1]) == (
         "article text is ", ", over the 500,000 limit")
