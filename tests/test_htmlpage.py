@@ -444,7 +444,7 @@ def test_tags_with_a_matching_string_are_found_from_the_strings_up_as_bs4_finds_
 def test_a_page_over_the_element_limit_is_refused_by_count_not_by_its_cpu_time():
     """Trial 49: a page of 99,000 `<span>`s, under the old limit of 100,000 counted before parsing, took 10 s of
     CPU and was read in one run and refused in another (`finding the article took over 10 s of work`). Elements
-    are counted as they are built, and the parse stops at the 10,001st, whatever the machine's speed."""
+    are counted as they are built, and the parse stops at the 20,001st, whatever the machine's speed."""
     import time
 
     from search.errors import InputError
@@ -455,7 +455,7 @@ def test_a_page_over_the_element_limit_is_refused_by_count_not_by_its_cpu_time()
     started = time.process_time()
     with pytest.raises(InputError, match="^over 20,000 elements, the limit for one page$"):
         parse_html(html.format("<span></span>" * 99_000), "p")
-    assert time.process_time() - started < 5.0  # about 0.6 s: the parse stops at the limit
+    assert time.process_time() - started < 5.0  # about 1 s: the parse stops at the limit
 
 
 def test_nested_inline_containers_are_scored_in_one_pass():
@@ -471,8 +471,10 @@ def test_nested_inline_containers_are_scored_in_one_pass():
         assert parse_html(html, "p").body.startswith(STORY)
         return time.process_time() - started
 
-    flat = cpu_seconds(1)
-    assert cpu_seconds(390) < 2.5 * flat
+    # the fewest of two runs each, and a bound well above the 2.7 a loaded CI run measured once, far below the
+    # 13 and more of a walk per nesting level
+    flat = min(cpu_seconds(1) for _ in range(2))
+    assert min(cpu_seconds(390) for _ in range(2)) < 5 * flat
 
 
 def test_own_text_scores_are_own_text_score_of_each_element():
