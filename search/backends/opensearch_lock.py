@@ -24,7 +24,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..errors import IndexBusyError, WartaError
+from ..errors import BackendUnavailableError, IndexBusyError, WartaError
 
 if TYPE_CHECKING:
     from .opensearch import OpenSearchBackend
@@ -33,17 +33,16 @@ RENEW_S = 10.0
 STALE_S = 60.0
 LEASE_ID = "reindex"
 TAKE_ATTEMPTS = 3  # a lease released between our create and our read is created again, this many times
-LOCK_COPIES_WAIT_S = 40  # the client's wait for the lock index's copies to be in place: past the
-# cluster's own 30 s wait, which then answers (timed out) and the reindex goes on
+LOCK_COPIES_WAIT_S = 30  # the cluster's wait for the lock index's copies to be in place; then it answers
+# with the health as it stands (timed out) and the reindex goes on from the primary
+CREATE_ATTEMPTS = 3  # a lock index that lost its primary while it started is made again this often
 
 
-def _copies_wait_timed_out(error) -> bool:
-    """Whether a health wait for the lock index's copies answered that it timed out (HTTP 408, `timed_out`),
-    its primary started (yellow or green): the CI's fault test killed a node, and the replica the cluster then
-    delays placing made the next reindex fail on the wait instead of going on."""
-    info = error.info if isinstance(error.info, dict) else {}
-    return (error.status_code == 408 and info.get("timed_out") is True
-            and info.get("status") in ("yellow", "green"))
+def lock_copies_usable(health: dict[str, Any]) -> bool:
+    """Whether the lock index's health, waited for, lets a lease be written and read: its primary started
+    (yellow or green). A copy the cluster delays placing (a node left a minute ago) is not waited for further
+    (CI's fault test); a lost primary (red, a node killed while the new index started) is."""
+    return health.get("status") in ("yellow", "green")
 
 
 def lock_index(alias: str) -> str:
@@ -59,8 +58,10 @@ class ClusterLease:
     IndexBusyError naming the reindex that holds it."""
 
     def __init__(self, backend: "OpenSearchBackend", say: Callable[[str], None] = lambda line: None,
-                 renew_s: float = RENEW_S, stale_s: float = STALE_S, clock: Callable[[], float] = time.time) -> None:
+                 renew_s: float = RENEW_S, stale_s: float = STALE_S, clock: Callable[[], float] = time.time,
+                 copies_wait_s: int = LOCK_COPIES_WAIT_S) -> None:
         self.backend, self.say = backend, say
+        self.copies_wait_s = copies_wait_s
         self.renew_s, self.stale_s, self.clock = renew_s, stale_s, clock
         self.index = lock_index(backend.alias)
         self.holder = holder_name()
@@ -173,6 +174,19 @@ class ClusterLease:
                 continue
 
     def _ensure_index(self) -> None:
+        """The lock index, each copy in place (or waited for as long as the cluster waits) before a lease is
+        written. One whose primary is lost (red: a node died while the new index's copies were starting) can
+        hold no readable lease; it is made again, CREATE_ATTEMPTS times at most."""
+        for _ in range(CREATE_ATTEMPTS):
+            self._create_index()
+            if lock_copies_usable(self._wait_for_copies()):
+                return
+            self.say(f"the reindex lock index {self.index} lost its only copy as it started; it is made again")
+            self.backend.call(lambda c: c.indices.delete(index=self.index, ignore=[404]))
+        raise BackendUnavailableError(f"the reindex lock index {self.index} lost its primary {CREATE_ATTEMPTS} "
+                                      "times while it started: the OpenSearch cluster is losing nodes")
+
+    def _create_index(self) -> None:
         from opensearchpy import exceptions
 
         # A copy on every node, each in place before the lease is written: a node dying as a reindex starts
@@ -185,14 +199,12 @@ class ClusterLease:
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
                 raise
-            # made by another reindex a moment ago, maybe: its copies in place before a lease is written here
-            # too, so that two reindexes started together still meet at the lease (one waiting for the copies
-            # while the other ran and finished would both run, one after the other)
-            try:
-                self.backend.call(lambda c: c.cluster.health(index=self.index, wait_for_active_shards="all",
-                                                             request_timeout=LOCK_COPIES_WAIT_S))
-            except exceptions.TransportError as error:
-                if not _copies_wait_timed_out(error):
-                    raise
-                # a copy that cannot be placed (a node left: the cluster delays placing its copies a minute)
-                # waited for as long as the cluster waits; the lock index answers from its primary
+            # made by another reindex a moment ago, or by our own create whose answer a dying node lost
+
+    def _wait_for_copies(self) -> dict[str, Any]:
+        """The lock index's health once every copy is in place or the cluster's wait ran out (408, answered
+        with the health as it stands): two reindexes started together then meet at the lease (one waiting for
+        the copies while the other ran and finished would both run, one after the other)."""
+        return self.backend.call(lambda c: c.cluster.health(
+            index=self.index, params={"wait_for_active_shards": "all", "timeout": f"{self.copies_wait_s}s"},
+            request_timeout=self.copies_wait_s + 10, ignore=408))
