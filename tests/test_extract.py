@@ -431,6 +431,8 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     # a numbered command named with and without its district's level word is one
     ("Tiket dijual di Makodim 0621 Kabupaten Bogor. Tiket di Makodim 0621 Bogor habis.",
      ["Komando Distrik Militer 0621 Kabupaten Bogor"]),
+    ("Loket di Markas Komando Distrik Militer (Makodim) 0621, Kabupaten Bogor dibuka. Tiket di Makodim 0621 "
+     "Kabupaten Bogor dan Makodim 0621 Bogor habis.", ["Komando Distrik Militer 0621 Kabupaten Bogor"]),
     ("Kodim 0833/Kota Malang dan Kodim 0818/Malang-Batu bersiaga.",
      ["Komando Distrik Militer 0833/Kota Malang", "Komando Distrik Militer 0818/Malang-Batu"]),
 ])
@@ -1430,6 +1432,11 @@ def test_regional_news_roles(body, expected):
      ["Biro Hukum dan Hubungan Masyarakat Mahkamah Agung", "Mahkamah Agung",
       "Biro Hubungan Masyarakat, Data, dan Informasi Kementerian Agama", "Kementerian Agama"]),
     ("Pelaku dibawa ke RS Polri Kramat Jati, lalu ke Rumah Sakit Polri.", []),
+    # a football club named after a body; a degree after a name that is also a court's acronym
+    ("Persija membungkam Arema FC dan PS TNI, lalu menjamu Polri FC. Prajurit TNI berjaga.",
+     ["Tentara Nasional Indonesia"]),
+    ("Situs itu perlu dilindungi, kata arkeolog Dr Husaini Ibrahim MA dan Budi Santoso, MA di Banda Aceh.", []),
+    ("Ketua MA Hatta Ali hadir; putusan MA itu final.", ["Mahkamah Agung"]),
     ("Pemerintah membentuk Lembaga Manajemen Aset Negara (LMAN).", ["Lembaga Manajemen Aset Negara"]),
     # `LAN` alone is a network cable far more often than Lembaga Administrasi Negara: learned when defined
     ("Jangan nyalakan komputer yang terhubung kabel LAN atau ke port LAN.", []),

@@ -607,9 +607,15 @@ def _partial_unit_names_joined(mentions: list[AgencyMention], lexicon: Lexicon) 
     def full_name(mention: AgencyMention) -> list[AgencyMention]:
         if mention.kind not in JOINED_UNIT_KINDS or not any(mention.name.startswith(head) for head in heads):
             return []
-        return [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))
-                or other is not mention and _without_level_after_number(other.name) == mention.name]
+        fuller = [other for other in mentions if other.name.startswith((mention.name + " ", mention.name + "/"))
+                  or other is not mention and _without_level_after_number(other.name) == mention.name]
+        return [other for other in fuller if not _level_dropped_from_another(other, fuller)]
     return _joined_into_fuller(mentions, full_name)
+
+
+def _level_dropped_from_another(mention: AgencyMention, others: list[AgencyMention]) -> bool:
+    """`Kodim 0621 Bogor` beside `Kodim 0621 Kabupaten Bogor`: one fuller name of `Kodim 0621`, not two."""
+    return any(other is not mention and _without_level_after_number(other.name) == mention.name for other in others)
 
 
 NUMBERED_LEVEL = re.compile(r"(?<=\d)([ /])(?:Kabupaten|Kab\.?|Kota) ")
@@ -662,7 +668,9 @@ def _not_an_agency(gazetteers: AgencyGazetteers, lexicon: Lexicon, tokens: Token
         return True
     if _inside_a_bank_name(tokens, match, lexicon):
         return True
-    if _names_a_hospital(tokens, match):
+    if _names_a_hospital(tokens, match) or _names_a_club(tokens, match):
+        return True
+    if _degree_after_a_name(tokens, match, lexicon):
         return True
     if _inside_a_law_title(tokens, match):
         return True
@@ -783,6 +791,33 @@ def _names_a_hospital(tokens: Tokens, match: Match) -> bool:
 
 
 HOSPITAL_WORDS = frozenset({"RS", "RSU", "Rumkit"})
+
+
+def _names_a_club(tokens: Tokens, match: Match) -> bool:
+    """`PS TNI`, `PS Polri`, `Polri FC`: a football club named after a body, not the body."""
+    start, end = match.start, match.end
+    return (start > 0 and tokens[start - 1].text in CLUB_OPENERS) or (end < len(tokens) and tokens[end].text
+                                                                       in CLUB_CLOSERS)
+
+
+CLUB_OPENERS = frozenset({"PS"})  # Persatuan Sepak Bola
+CLUB_CLOSERS = frozenset({"FC"})
+
+
+def _degree_after_a_name(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
+    """`Dr Husaini Ibrahim MA`, `Budi Santoso, MA`: a degree after a person's name, two words at least (`MA` is
+    also the Mahkamah Agung's acronym); `Ketua MA`, `Putusan MA` stay the court."""
+    if match.end - match.start != 1 or tokens[match.start].text not in lexicon.degree_suffixes:
+        return False
+    last = match.start - 1
+    if last >= 0 and tokens[last].text == ",":
+        last -= 1
+    return last >= 1 and _name_word(tokens[last], lexicon) and (_name_word(tokens[last - 1], lexicon)
+                                                                or tokens[last - 1].text in lexicon.person_prefixes)
+
+
+def _name_word(token: Token, lexicon: Lexicon) -> bool:
+    return token.is_capitalised and not token.is_acronym and _may_name_a_person(token.text, lexicon)
 
 
 def _inside_a_bank_name(tokens: Tokens, match: Match, lexicon: Lexicon) -> bool:
