@@ -40,9 +40,9 @@ from .facets import write_facet_tables
 from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, open_searcher, publish, remove_interrupted_links,
                           remove_unfinished_builds, remove_unused_generations, seal, usable)
-from .loaders import (AS_BYTES, BINARY_SAMPLE, DEFAULT_OPTIONS, LINE_SUFFIX, REJECTION_KINDS, ReadOptions, ReadPoint,
-                      Rejection, RejectionList, find_sources, keeps_date_order, line_encoding, read_source,
-                      source_problem)
+from .loaders import (AS_BYTES, BINARY_SAMPLE, DEFAULT_OPTIONS, LINE_SUFFIX, REJECTION_KINDS, SUFFIXES, ReadOptions,
+                      ReadPoint, Rejection, RejectionList, find_sources, keeps_date_order, line_encoding,
+                      read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import READ_ORDER, build_schema, layout
 from .segments import SegmentMemo, column_values
@@ -599,6 +599,31 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     return base, old
 
 
+def _kept_files_read_again(root: Path, sources: list[Path], walked: Walked, read_as: str, report: BuildReport,
+                           say: Callable[[str], None]) -> list[Path]:
+    """The files of the current generation an update would have kept unread (outside this run's paths, still on
+    disk), when it cannot be updated and is rebuilt in full instead: read again, so that `warta reindex
+    new.jsonl` over an index of an older layout keeps every article (trial 52: it kept 1 of 3,869). A file read
+    before with other columns cannot be read as it was: a warning names it. Nothing when there is no current
+    generation or its manifest cannot be read (damage): only this run's paths are indexed."""
+    old = read_manifest(current_generation(root))
+    named = {str(source.resolve()) for source in sources}
+    again = []
+    for key, entry in sorted(old.items() if isinstance(old, dict) else ()):
+        if not (isinstance(key, str) and isinstance(entry, dict) and Path(key).suffix.lower() in SUFFIXES):
+            continue  # a record of a damaged generation is untrusted input: only files of a readable kind
+        if key in named or walked.covers(key, entry) or not Path(key).is_file():
+            continue  # this run reads it, or finds it gone, or it is gone: as an update would
+        if entry.get("read_as", "") != read_as:
+            report.add(Rejection(key, "read before with other columns, so not read again as the index is rebuilt "
+                                      "in full: reindex it with the same --column options", warning=True))
+            continue
+        again.append(Path(key))
+    if again:
+        say(f"reading again the {len(again)} file(s) the current generation was built from besides the paths given")
+    return again
+
+
 def _update(root: Path, sources: list[Path], full: bool, progress, report: BuildReport,
             say: Callable[[str], None], stems: Stems, options: ReadOptions = DEFAULT_OPTIONS,
             facets: FacetRegistry = FACETS, walked: Walked = Walked()) -> None:
@@ -606,6 +631,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     if base is not None and not StoryIndex.saved_in(base):
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
+    if base is None and not full:
+        sources = [*sources, *_kept_files_read_again(root, sources, walked, options.reading_key(), report, say)]
     plan = plan_update(sources, old, report, walked, options.reading_key(), appends=options)
     if base is not None and not plan.changed and not plan.gone:
         if stems.corrected or not (root / STEM_CACHE).exists():

@@ -77,6 +77,56 @@ def test_a_generation_written_with_an_older_field_layout_is_rebuilt_not_updated(
         service.close()
 
 
+def test_adding_a_file_to_an_index_rebuilt_in_full_reads_the_files_it_was_built_from_again(tmp_path, monkeypatch):
+    """Trial 52: `warta reindex new.jsonl` over an index of an older field layout rebuilt it from new.jsonl
+    alone (1 article of 3,869); the files an update would have kept are read again, unless gone since."""
+    import search.indexer
+    from search.documents import to_document
+    from search.schema import READ_ORDER, build_schema
+
+    def older_schema(facets):
+        schema = build_schema(facets)
+        schema.remove(READ_ORDER)
+        return schema
+
+    def older_add(writer, article, key, story, stems, facets, order):
+        writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
+
+    first, second, gone = (tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl")
+    jsonl(first, [record(1), record(2)])
+    jsonl(gone, [record(3)])
+    with monkeypatch.context() as patched:
+        patched.setattr(search.indexer, "build_schema", older_schema)
+        patched.setattr(search.indexer, "add_article", older_add)
+        build_index([first, gone], tmp_path / "ix")
+    gone.unlink()
+    jsonl(second, [record(5)])
+    notices = []
+    report = build_index([second], tmp_path / "ix", notice=notices.append)
+    assert notices[1:] == ["reading again the 1 file(s) the current generation was built from besides the paths given"]
+    assert (report.indexed, count(tmp_path / "ix")) == (3, 3)
+    manifest = json.loads((tmp_path / "ix" / CURRENT / "manifest.json").read_text())
+    assert sorted(manifest["files"]) == [str(first.resolve()), str(second.resolve())]
+
+
+def test_a_file_read_with_other_columns_is_named_when_its_index_is_rebuilt_in_full_without_it(tmp_path):
+    from search.facet_registry import FACETS, FacetRegistry
+
+    first, other_columns, second = (tmp_path / "a.jsonl", tmp_path / "d.jsonl", tmp_path / "b.jsonl")
+    jsonl(first, [record(1)])
+    other_columns.write_text(json.dumps({"url": "https://contoh.id/d", "judul": "Judul lain",
+                                         "isi": record(4)["body"]}) + "\n", encoding="utf-8")
+    build_index([first], tmp_path / "ix")
+    build_index([other_columns], tmp_path / "ix", options=ReadOptions(columns={"title": "judul", "body": "isi"}))
+    jsonl(second, [record(5)])
+    fewer_facets = FacetRegistry(tuple(FACETS)[:-1])  # other facets: the index is rebuilt in full
+    report = build_index([second], tmp_path / "ix", facets=fewer_facets)
+    assert (report.indexed, count(tmp_path / "ix")) == (2, 2)
+    assert [str(w) for w in report.warnings] == [f"{other_columns.resolve()}: read before with other columns, so not "
+                                                 "read again as the index is rebuilt in full: reindex it with the "
+                                                 "same --column options"]
+
+
 def test_an_edit_of_the_same_size_with_its_modification_time_put_back_is_read_again(tmp_path):
     sources = tmp_path / "src"
     sources.mkdir()
