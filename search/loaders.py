@@ -59,7 +59,7 @@ class Rejection:
         """One line: control characters in a file's name (a newline could forge another report line) or in
         the reason are shown escaped (`\\n`)."""
         line = f"{self.origin}: {self.reason}"
-        return line if line.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)
+        return line if line.isprintable() else "".join(c if c.isprintable() else _escaped(c) for c in line)
 
     @property
     def kind(self) -> str:
@@ -76,6 +76,14 @@ REJECTION_KINDS = ("skipped", "error", "warning")  # in the order a report print
 LINE_SUFFIX = re.compile(r":\d+$")
 REJECTIONS_LISTED_PER_FILE = 20
 REJECTIONS_LISTED = 100  # of one kind in all: 10,000 files of one bad record each print a screenful too
+
+
+def _escaped(character: str) -> str:
+    """A character a report line cannot show as it is: a byte of a file name that is no UTF-8 (kept by Python as a
+    lone surrogate, U+DC80-U+DCFF) as the byte (`\\xfe`), any other as Python writes it (`\\n`, `\\x1b`)."""
+    if "\udc80" <= character <= "\udcff":
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return repr(character)[1:-1]
 
 
 class RejectionList(list):

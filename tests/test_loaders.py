@@ -1,4 +1,5 @@
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -1265,6 +1266,15 @@ def test_a_newline_in_a_files_name_is_shown_escaped_so_it_cannot_forge_a_report_
     [rejection] = read_all(path)
     assert str(rejection) == f"{tmp_path}/evil\\nerror: fake.jsonl:1: x.jsonl:1: not valid JSON (Expecting " \
                              "property name enclosed in double quotes at column 2)"
+
+
+def test_a_byte_of_a_files_name_that_is_no_utf8_is_shown_as_the_byte(tmp_path):
+    # trial 53: `r\udcfe.csv`, Python's stand-in for the byte, is no name a user can type or recognise
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/r\xfe.jsonl"))
+    path.write_text("{bad\n", encoding="utf-8")
+    [rejection] = read_all(path)
+    assert str(rejection) == f"{tmp_path}/r\\xfe.jsonl:1: not valid JSON (Expecting property name enclosed in " \
+                             "double quotes at column 2)"
 
 
 @pytest.mark.parametrize("ending", ["\n", ""])
