@@ -656,6 +656,10 @@ def test_an_outlet_is_not_a_dateline_place(text, place):
     # ...unless the article writes the full name itself, in any spelling
     ("Gubernur Khofifah membuka acara. Khofifah Indar Parawansa menyebut target.", ["Khofifah Indar Parawansa"]),
     ("Gubernur Khofifah membuka acara. Kofifah Indar Parawansa menyebut target.", ["Kofifah Indar Parawansa"]),
+    # one short word a letter apart in a name of two words is one person, under the spelling written most
+    ("Kapolres Ipda Zasmi Diaz tewas. Ipda Zasmi Dias ditemukan di mobil. Ipda Zasmi Dias baru kembali.",
+     ["Zasmi Dias"]),
+    ("Kepala Dinas Budi Santoso dan Kepala Bidang Dudi Santoso hadir.", ["Budi Santoso", "Dudi Santoso"]),
     # foreign heads of state and government
     ("Presiden AS Donald Trump menelepon PM Malaysia Anwar Ibrahim.", ["Donald Trump", "Anwar Ibrahim"]),
     ("Presiden Turki, Recep Tayyip Erdogan, memberi dukungan.", ["Recep Tayyip Erdogan"]),

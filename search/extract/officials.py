@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..analysis import stem_word
 from .lexicon import DAYS, MONTHS, PLACE_LINK, RANK_SERVICES, Lexicon
-from .names import is_shorter_form, same_word
+from .names import edit_distance_at_most_one, is_shorter_form, same_word, spelling_key
 from .tokens import QUOTES, SENTENCE_END, Token, Tokens
 
 MAX_RANK_GRADES = 3  # words of a rank's grade and service after it (`Polisi Satu`)
@@ -2286,9 +2286,19 @@ def _role_place_before(run: tuple[str, ...], word: str, role_words: tuple[str, .
 def _same_person(name: str, other: str) -> bool:
     words, other_words = tuple(name.split()), tuple(other.split())
     if len(words) == len(other_words):
-        return all(same_word(a, b) for a, b in zip(words, other_words))
+        return all(same_word(a, b) for a, b in zip(words, other_words)) or _one_short_word_apart(words, other_words)
     return (is_shorter_form(words, other_words) or is_shorter_form(other_words, words)
             or _inner_run(words, other_words) or _inner_run(other_words, words))
+
+
+def _one_short_word_apart(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """`Zasmi Diaz` and `Zasmi Dias` in one article: names of two words or more, alike but for one letter of one
+    short word (too short for same_word alone: `Budi`/`Bude` are two people, `Budi Santoso`/`Bude Santoso` one)."""
+    differing = [(a, b) for a, b in zip(words, other) if not same_word(a, b)]
+    if len(words) < 2 or len(differing) != 1:
+        return False
+    first, second = differing[0]
+    return edit_distance_at_most_one(spelling_key(first), spelling_key(second)) and first[:1] == second[:1]
 
 
 def _inner_run(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
