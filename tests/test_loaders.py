@@ -313,6 +313,35 @@ def test_an_outlets_name_is_one_line_of_plain_text(tmp_path):
     assert [item.source for item in read_all(path)] == ["Lampost", "Radar Lampung", "AT&T News"]
 
 
+def test_one_moment_written_three_ways_has_one_date_and_an_impossible_offset_warns(tmp_path):
+    """Trial 53, F4: an RSS dump's `+0000` and a CSV's `UTC` gave the UTC date where a JSON API's `Z` gave WIB's."""
+    values = ["2025-05-12T23:30:00.000Z", "Mon, 12 May 2025 23:30:00 +0000", "2025/05/12 23:30 UTC",
+              "Mon, 12 May 2025 23:30:00 +2500"]
+    path = write_jsonl(tmp_path / "export.jsonl",
+                       [{"url": f"https://a.id/{i}", "body": BODY, "date": value} for i, value in enumerate(values)])
+    items = read_all(path)
+    assert [(type(i).__name__, getattr(i, "date", None)) for i in items] == [
+        ("Article", "2025-05-13"), ("Article", "2025-05-13"), ("Article", "2025-05-13"), ("Article", None),
+        ("Rejection", None)]
+    assert [i.reason for i in items if isinstance(i, Rejection)] == [
+        "unreadable date 'Mon, 12 May 2025 23:30:00 +2500': indexed without a date"]
+
+
+@pytest.mark.parametrize("declared, expected", [
+    ('<meta property="article:published_time" content="Mon, 12 May 2025 23:30:00 +0000">', "2025-05-13"),
+    ('<meta name="pubdate" content="2025-05-12 23:30:00 UTC">', "2025-05-13"),
+    ('<time datetime="2025-05-13T00:30:00+09:00">13 Mei 2025</time>', "2025-05-12"),
+    ('<script type="application/ld+json">{"datePublished": "12/05/2025 23:30 GMT"}</script>', "2025-05-13"),
+    ('<meta property="article:published_time" content="Mon, 12 May 2025 23:30:00">', "2025-05-12"),
+])
+def test_a_pages_declared_time_in_a_zone_is_the_date_it_has_in_wib(tmp_path, declared, expected):
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{declared}</head><body><article><h1>Bupati Hadiri Rakornas</h1><p>{BODY}</p>"
+                    f"<p>{BODY}</p></article></body></html>", encoding="utf-8")
+    [article] = read_all(page)
+    assert article.date == expected
+
+
 def test_an_unreadable_date_keeps_the_article_undated_with_a_warning(tmp_path):
     path = write_jsonl(tmp_path / "export.jsonl", [{"url": "https://a.id/1", "body": BODY, "date": "kemarin sore"},
                                                    {"url": "https://a.id/2", "body": BODY, "date": "0000-00-00"}])

@@ -4,7 +4,7 @@ fields of exports (ISO 8601, `9/30/2025 19:00`, `Sep 28, 2022`, epoch seconds or
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 
 from .lexicon import DAYS, MONTHS, read_lines
@@ -29,10 +29,15 @@ _MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_WORDS], key=len, reverse=True))
 LONG_DATE = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORDS})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
-ISO_DATETIME = re.compile(
-    r"^\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
-)
-WIB = timezone(timedelta(hours=7))
+# A time of day and the zone it is told in, as every form of a date field writes them: `23:30`, `14.30`,
+# `23:30:00.000`, `2:30 PM`; `Z`, `UTC`, `GMT`, Indonesia's `WIB`, `WITA`, `WIT`, or an offset (`+0000`, `-05:00`)
+CLOCK = (r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<seconds>\d{2}))?(?:\.\d+)?"
+         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?")
+ZONE = r"(?P<zone>Z|UTC|GMT|WITA|WIB|WIT|[+-]\d{2}:?\d{2})(?![\w:])"
+ISO_DATETIME = re.compile(rf"^\s*(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:[T ]{CLOCK}(?:\s*{ZONE})?)?")
+ZONED_TIME = re.compile(rf"(?<![\d.:]){CLOCK}\s*{ZONE}")  # the time of `Mon, 12 May 2025 23:30:00 +0000`
+WIB = timezone(timedelta(hours=7))  # the zone an article's date is counted in, whatever zone its time is told in
+ZONE_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "WIB": 7, "WITA": 8, "WIT": 9}
 MAX_EAST_MINUTES = 14 * 60  # the farthest offsets a zone keeps: Kiribati's +14:00
 MAX_WEST_MINUTES = 12 * 60  # and Baker Island's -12:00
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -111,44 +116,69 @@ def _weekday_date(match: re.Match, years: list[int]) -> date | None:
 
 
 def parse_iso_date(value: str | None) -> date | None:
-    """`2017-03-28`, `2015-11-05T14:56:43+07:00` (the publisher's local date) or a UTC time such as
-    `2017-03-28T20:15:36Z` (converted to Western Indonesian Time, WIB) → a date; anything else → None."""
+    """`2017-03-28`, `2015-11-05T14:56:43+07:00` or `2017-03-28T20:15:36Z` → its date in WIB (at_time); anything
+    else → None."""
     if not value:
         return None
     match = ISO_DATETIME.match(value)
     if not match:
         return None
     year, month, day = (int(part) for part in match["date"].split("-"))
-    found = safe_date(year, month, day)
-    if found is None or not match["time"]:
-        return found
-    hours, minutes, *seconds = (int(part) for part in match["time"].split(":"))
-    if hours == 24 and minutes == 0 and not any(seconds):
-        found, hours = found + timedelta(days=1), 0  # `T24:00`: the end of the day, ISO 8601's midnight
-    elif hours > 23 or minutes > 59 or any(second > 60 for second in seconds):
-        return None  # `T23:60`, `99:99`: no time of day, so no date either (the caller warns)
-    if match["zone"] and not _real_offset(match["zone"]):
-        return None  # `+25:00`: no time zone, so no moment either (the caller warns)
-    if match["zone"] not in ("Z", "+00:00", "+0000", "-00:00"):
-        return found
-    moment = datetime(found.year, found.month, found.day, hours, minutes, tzinfo=timezone.utc)
-    return moment.astimezone(WIB).date()
+    return at_time(safe_date(year, month, day), match)
 
 
-def _real_offset(zone: str) -> bool:
-    """`Z`, `+07:00`, `-0930`: an offset some zone keeps, from -12:00 to +14:00, under 60 minutes past the hour."""
-    if zone == "Z":
-        return True
+def at_time(day: date | None, clock: re.Match | None) -> date | None:
+    """The date in Western Indonesian Time (WIB) of `day` at the time `clock` reads (its groups: CLOCK's, ZONE's):
+    a time told in another zone is converted (`23:30 UTC` and `00:30 WIT` are 06:30 the next day and 23:30 the day
+    before in WIB), so one moment has one date whichever way an export writes it; a time without a zone is WIB
+    already, the date as written (`T24:00` the next). No time: `day`. An impossible time (`23:60`, `13:00 PM`) or
+    offset (`+25:00`): None (the caller warns)."""
+    if day is None or clock is None or not clock["hour"]:
+        return day
+    since_midnight = _time_of_day(clock)
+    offset = _zone_offset(clock["zone"]) if clock["zone"] else WIB.utcoffset(None)
+    if since_midnight is None or offset is None:
+        return None
+    return wib_date(datetime.combine(day, time(), timezone(offset)) + since_midnight)
+
+
+def wib_date(moment: datetime) -> date | None:
+    """The date a moment has in WIB, if its year is one an article may have (safe_date)."""
+    wib = moment.astimezone(WIB)
+    return safe_date(wib.year, wib.month, wib.day)
+
+
+def _time_of_day(clock: re.Match) -> timedelta | None:
+    """The time since midnight a clock reads: `24:00` a whole day, `2:30 PM` 14:30, `12:15 AM` 00:15; None for a
+    time no day has (`23:60`, `99:99`, `24:30`, `13:00 PM`). Seconds (a leap second's `:60` too) change no date."""
+    hours, minutes, seconds = int(clock["hour"]), int(clock["minute"]), int(clock["seconds"] or 0)
+    if clock["ampm"]:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if clock["ampm"][0] in "Pp" else 0)
+    if (hours, minutes, seconds) == (24, 0, 0):
+        return timedelta(days=1)
+    if hours > 23 or minutes > 59 or seconds > 60:
+        return None
+    return timedelta(hours=hours, minutes=minutes)
+
+
+def _zone_offset(zone: str) -> timedelta | None:
+    """`UTC`, `WITA` (ZONE_HOURS), `+07:00`, `-0930` → its offset from UTC; None for an offset no zone keeps: past
+    -12:00 or +14:00, or 60 minutes past the hour or more."""
+    if zone in ZONE_HOURS:
+        return timedelta(hours=ZONE_HOURS[zone])
     hours, minutes = int(zone[1:3]), int(zone[-2:])
     farthest = MAX_EAST_MINUTES if zone[0] == "+" else MAX_WEST_MINUTES
-    return minutes < 60 and hours * 60 + minutes <= farthest
+    if minutes >= 60 or hours * 60 + minutes > farthest:
+        return None
+    return timedelta(minutes=hours * 60 + minutes) * (1 if zone[0] == "+" else -1)
 
 
 # -- date fields of exports -----------------------------------------------------------------------
 NUMERIC_VALUE = re.compile(
     r"^\s*(?:[A-Za-z']+\s*,?\s*)?\(?(?P<first>\d{1,2})[/.\-](?P<second>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})\)?"
-    r"(?:[\sT,]+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
-    r"\s*(?:WIB|WITA|WIT|UTC|GMT|Z|[+-]\d{2}:?\d{2})?\s*$"
+    rf"(?:[\sT,]+{CLOCK})?(?:\s*{ZONE})?\s*$"
 )
 MONTH_FIRST_NAMED = re.compile(
     rf"\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
@@ -235,8 +265,13 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
     if epoch:
         digits = epoch["digits"]
         seconds = int(digits) / 1000 if len(digits) > 10 else int(digits)
-        moment = datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone(WIB)
-        return safe_date(moment.year, moment.month, moment.day)
+        return wib_date(datetime.fromtimestamp(seconds, tz=timezone.utc))
+    return at_time(_written_date(value), ZONED_TIME.search(value))
+
+
+def _written_date(value: str) -> date | None:
+    """The day a date field's other forms write (`20250512`, `2025/05/12 23:30 UTC`, `12-Mei-2025`, `May 12, 2025`,
+    `Mon, 12 May 2025 23:30:00 +0000`), as written: its time and zone are not read here."""
     compact = COMPACT_VALUE.match(value) or YEAR_FIRST_VALUE.match(value)
     if compact:
         return safe_date(int(compact["year"]), int(compact["month"]), int(compact["day"]))
@@ -250,14 +285,12 @@ def parse_date_value(value: str, day_first: bool = True) -> date | None:
 
 
 def _numeric_date(match: re.Match, day_first: bool) -> date | None:
-    if match["hour"] and (int(match["hour"]) > 24 or int(match["minute"]) > 59):
-        return None  # `31/12/2024 25:00`: no time of day, so no date either (the caller warns)
     first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
     if first > 12 or (day_first and second <= 12):
         day, month = first, second
     else:
         month, day = first, second
-    return safe_date(year, month, day)
+    return at_time(safe_date(year, month, day), match)
 
 
 def _full_year(digits: str) -> int:
