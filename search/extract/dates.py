@@ -128,18 +128,22 @@ def parse_iso_date(value: str | None) -> date | None:
 
 
 def at_time(day: date | None, clock: re.Match | None) -> date | None:
-    """The date in Western Indonesian Time (WIB) of `day` at the time `clock` reads (its groups: CLOCK's, ZONE's):
-    a time told in another zone is converted (`23:30 UTC` and `00:30 WIT` are 06:30 the next day and 23:30 the day
-    before in WIB), so one moment has one date whichever way an export writes it; a time without a zone is WIB
-    already, the date as written (`T24:00` the next). No time: `day`. An impossible time (`23:60`, `13:00 PM`) or
-    offset (`+25:00`): None (the caller warns)."""
+    """The date of `day` at the time `clock` reads (its groups: CLOCK's, ZONE's). A time told in UTC (`Z`, `UTC`,
+    `GMT`, `+0000`), as exports and feeds write machine time, is dated in Western Indonesian Time (WIB): `23:30
+    UTC` is 06:30 the next day, so one moment has one date whichever UTC form an export writes. A time told in
+    another zone (`+09:00`, `WIT`, `-05:00`) is the publisher's own, and so is its date, as the article's dateline
+    writes it; a time without a zone likewise (`T24:00` the next day). No time: `day`. An impossible time
+    (`23:60`, `13:00 PM`) or offset (`+25:00`): None (the caller warns)."""
     if day is None or clock is None or not clock["hour"]:
         return day
     since_midnight = _time_of_day(clock)
     offset = _zone_offset(clock["zone"]) if clock["zone"] else WIB.utcoffset(None)
     if since_midnight is None or offset is None:
         return None
-    return wib_date(datetime.combine(day, time(), timezone(offset)) + since_midnight)
+    moment = datetime.combine(day, time(), timezone(offset)) + since_midnight
+    if offset:
+        return safe_date(moment.year, moment.month, moment.day)
+    return wib_date(moment)
 
 
 def wib_date(moment: datetime) -> date | None:
