@@ -196,17 +196,32 @@ def open_current(index_root: str | os.PathLike):
 def count_inputs(sources: list[Path]) -> int:
     """An upper bound on the number of articles, for the progress bar: JSONL, JSON and CSV lines, one per other
     file."""
-    total = 0
-    for source in sources:
-        if source.suffix.lower() in (".jsonl", ".json", ".csv") and source_problem(source) is None:
-            try:
-                with source.open("rb") as handle:
-                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(HASH_CHUNK), b""))
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
+    return sum(inputs_of(source) for source in sources)
+
+
+def inputs_of(source: Path, since: Tail | None = None) -> int:
+    """An upper bound on the inputs a read of `source` gives (read on from its Tail `since`: of the lines after it
+    alone): of a JSONL, JSON or CSV file its lines, a last one without `\n` too (an append still being written),
+    one for any other file."""
+    if source.suffix.lower() not in (".jsonl", ".json", ".csv") or source_problem(source) is not None:
+        return 1
+    lines, last = 0, b"\n"
+    try:
+        with source.open("rb") as handle:
+            handle.seek(since.offset if since is not None else 0)
+            for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+                lines, last = lines + chunk.count(b"\n"), chunk[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")
+
+
+def tell_planned(progress: Callable[[int], object] | None, inputs: int) -> None:
+    """Tell `progress`, when it has a `planned` method (cli.ReindexBar), how many inputs this run reads, once its
+    plan is made: the total its bar fills up to (0: the run reads nothing)."""
+    planned = getattr(progress, "planned", None)
+    if planned is not None:
+        planned(inputs)
 
 
 def content_key(article: Article) -> str:
@@ -396,6 +411,12 @@ class UpdatePlan:
         """The ids of an appended file that its lines up to its Tail gave: kept, and the first of its new entry."""
         return entry_ids(self.old[key])[:self.appended[key].ids] if key in self.appended else []
 
+    def inputs(self) -> int:
+        """An upper bound on the inputs the update reads (inputs_of): its changed files whole, but for those read
+        on from their Tail, of which the lines after it (trial 53: the bar of one line appended to a 300-line
+        file counted all 301 and ended at 0 %)."""
+        return sum(inputs_of(self.keys[key], self.appended.get(key)) for key in self.changed)
+
 
 def dropped_ids(old: dict[str, dict], key: str, appended: dict[str, Tail]) -> list[str]:
     """The ids of a changed or vanished file that an update lets go of: all of them, or those of an appended
@@ -520,8 +541,9 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
     """Bring the index at `index_root` in line with the articles under `paths`.
 
     Incremental unless `full`; `progress` is called with the number of inputs read since its last call (in a
-    fresh build by worker processes: of articles written, and its `reading` method, when it has one, with the
-    inputs read);
+    fresh build by worker processes: of articles written, then once with the inputs that gave none, and its
+    `reading` method, when it has one, with the inputs read); its `planned` method, when it has one, is told first
+    how many inputs the run reads in all (tell_planned: an update, those of the files it reads again);
     `notice` receives one-line messages about recovered locks, removed leftovers and full rebuilds;
     `options` say how sources are found and read (column names, symlinks); `facets` which facets documents
     carry (an index built with other facets is rebuilt in full).
@@ -637,8 +659,7 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
     if base is not None and not plan.changed and not plan.gone:
         if stems.corrected or not (root / STEM_CACHE).exists():
             stems.save()  # an older Warta's stems, mended as read (analysis.Stems.merge), are written as they are now
-        if progress:
-            progress(count_inputs(sources))
+        tell_planned(progress, 0)
         return  # nothing to do: the story state is not read (0.5 s at a million articles)
     stories = StoryIndex.load(base) if base is not None else StoryIndex()
     if stories is None:
@@ -655,7 +676,10 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
             ix = whoosh_index.create_in(str(building), build_schema(facets))
         manifest, stale_ids = plan.kept_manifest(), plan.stale_ids()
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
-        expected = count_inputs([keys[k] for k in changed]) if base is None and workers > 1 else 0
+        fresh_in_parallel = base is None and workers > 1
+        inputs = plan.inputs() if progress is not None or fresh_in_parallel else 0
+        tell_planned(progress, inputs)
+        expected = inputs if fresh_in_parallel else 0
         if expected >= PARALLEL_MIN_ARTICLES:
             _build_in_parallel(building, keys, prints, sorted(changed), manifest, workers, progress, report,
                                stories, stems, options, facets, expected)
@@ -778,20 +802,36 @@ def _build_in_parallel(building: Path, keys: dict[str, Path], prints: dict[str, 
     adder = _Adder(None, None, set(), report, stories, options)  # a fresh build: nothing indexed to compare with
     bodies: dict[str, str] = {}
     spool = ArticleSpool(building / SPOOL_FILE)
+    reading = _CountedReading(getattr(progress, "reading", None))
     try:
         with ParallelWriters(spool, building, workers, expected, progress, facets) as writers:
             with StoryStream(stories, bodies.get, workers) as stream:
                 read = _Read(stream, bodies, spool, writers)
                 for key in changed:  # a fresh build: no file is read on from a Tail
-                    ids = adder.add_file(keys[key], getattr(progress, "reading", None), collect=read)
+                    ids = adder.add_file(keys[key], reading, collect=read)
                     if keys[key] not in adder.failed_files:
                         manifest[key] = read_entry(prints[key], keys[key], ids, report, adder.ends.get(keys[key]))
                 found = stream.finish()
             spool.finish()
             bodies.clear()  # the stories are found: the texts are read back from the spool by the workers
             writers.finish(found, stems)
+        if progress and reading.inputs > writers.reported:
+            progress(reading.inputs - writers.reported)  # those that gave no article to write: rejected, duplicates
     finally:
         spool.close()
+
+
+class _CountedReading:
+    """The inputs a parallel build reads, counted, and each passed on to `reading` (ReindexBar.reading) if any."""
+
+    def __init__(self, reading: Callable[[int], object] | None) -> None:
+        self.reading = reading
+        self.inputs = 0
+
+    def __call__(self, count: int) -> None:
+        self.inputs += count
+        if self.reading is not None:
+            self.reading(count)
 
 
 class _Read:

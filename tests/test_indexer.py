@@ -649,6 +649,47 @@ def test_progress_is_called_once_per_input(tmp_path):
     assert calls == [1] * 7
 
 
+class PlannedProgress:
+    """As the command's bar (cli.ReindexBar): told the inputs a reindex plans to read, then each one read."""
+
+    def __init__(self):
+        self.planned_totals, self.advances = [], []
+
+    def planned(self, total):
+        self.planned_totals.append(total)
+
+    def __call__(self, count):
+        self.advances.append(count)
+
+
+def planned_and_read(sources, root, **options) -> tuple[list[int], int]:
+    progress = PlannedProgress()
+    build_index(sources, root, progress=progress, **options)
+    return progress.planned_totals, sum(progress.advances)
+
+
+def test_the_planned_total_is_what_the_reindex_reads_so_its_bar_ends_full(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    archive = sources / "arsip.jsonl"
+    jsonl(archive, [record(n) for n in range(300)])
+    root = tmp_path / "ix"
+    assert planned_and_read([sources], root) == ([300], 300)  # a fresh build reads every line
+    with archive.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record(300)) + "\n")
+    # trial 53: the bar counted all 301 lines and ended at `0%| 1/301`
+    assert planned_and_read([sources], root) == ([1], 1)  # the line appended alone
+    jsonl(sources / "baru.jsonl", [record(n) for n in range(400, 403)])
+    assert planned_and_read([sources], root) == ([3], 3)  # the new file, not the unchanged one beside it
+    assert planned_and_read([sources], root) == ([0], 0)  # nothing changed: nothing to read, no bar
+    with archive.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record(301)) + "\n" + '{"title": "Judul 302", "bo')  # a line still being written
+    assert planned_and_read([sources], root) == ([2], 2)
+    jsonl(archive, [record(n) for n in range(1, 5)])  # its start changed: read again whole
+    assert planned_and_read([sources], root) == ([4], 4)
+    assert planned_and_read([sources], root, full=True) == ([7], 7)  # --full reads both files again
+
+
 def test_sigkill_at_any_point_leaves_the_previous_index_serving(tmp_path):
     sources = tmp_path / "src"
     sources.mkdir()
@@ -736,9 +777,12 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
     shutil.copy(SEED_FILE, sources / "seed.txt")
     sequential = build_index([sources], tmp_path / "one")
     monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
-    calls, reading = [], []
+    calls, reading, planned = [], [], []
 
     class Progress:  # as the command's bar (cli.ReindexBar): the reading of a parallel build is counted apart
+        def planned(self, total):
+            planned.append(total)
+
         def __call__(self, count):
             calls.append(count)
 
@@ -747,7 +791,9 @@ def test_a_large_fresh_build_is_written_by_worker_processes_with_the_same_result
 
     parallel = build_index([sources], tmp_path / "two", progress=Progress())
     assert (parallel.indexed, parallel.duplicates) == (sequential.indexed, sequential.duplicates) == (41, 1)
-    assert sum(calls) == 41  # written
+    assert planned == [42]  # the lines of many.jsonl and seed.txt
+    assert calls[-1] == 1  # the 41 written, then the duplicate, which gave none: the bar ends full
+    assert sum(calls) == 42
     assert sum(reading) == 42  # read: every input, the duplicate too
     with open_current(tmp_path / "two").reader() as reader:
         # one segment per worker on this 2-core machine; a worker that claimed no chunk writes none

@@ -821,8 +821,10 @@ class OpenSearchBackend:
         its fingerprint and documents; `firsts` each story's earliest date (`0` for undated stories),
         `members` the articles of stories with more than one (a story's id is its first article's); `stale`
         the stories whose earliest date came after some of their articles were sent."""
-        from ..indexer import SourceReading, content_key, fingerprint, manifest_entry
+        from ..indexer import SourceReading, content_key, count_inputs, fingerprint, manifest_entry, tell_planned
 
+        if progress is not None:
+            tell_planned(progress, count_inputs(sources))  # a full build reads every source
         stories = StoryIndex()
         bodies: dict[str, str] = {}
         document_of_key: dict[str, str] = {}

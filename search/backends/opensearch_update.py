@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from ..indexer import (BuildReport, SourceReading, Walked, content_key, count_inputs, entry_ids, manifest_entry,
-                       plan_update)
+from ..indexer import (BuildReport, SourceReading, Walked, content_key, entry_ids, manifest_entry, plan_update,
+                       tell_planned)
 from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
 from .opensearch import (EARLIEST, ORDER, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
@@ -238,9 +238,9 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
     # which gives the documents the Whoosh indexer's read of its new lines alone gives
     plan = plan_update(sources, old, report, walked, options.reading_key())
     if not plan.changed and not plan.gone:
-        if progress:
-            progress(count_inputs(sources))
+        tell_planned(progress, 0)
         return
+    tell_planned(progress, plan.inputs() if progress is not None else 0)
     backend.stamp_update(live)  # readers forget what they remember of the index, now and when it is written
     kept = plan.kept_manifest()
     stale = plan.stale_ids()
