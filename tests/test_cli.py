@@ -130,7 +130,8 @@ def test_the_reindex_bar_counts_reading_on_a_bar_of_its_own_when_the_build_repor
     from search.cli import ReindexBar
 
     terminal = io.StringIO()
-    bar = ReindexBar(3, file=terminal)
+    bar = ReindexBar(file=terminal)
+    bar.planned(3)
     bar(1)
     assert bar.read is None  # an update reads and indexes at once: one bar
     bar.reading(2)
@@ -140,6 +141,33 @@ def test_the_reindex_bar_counts_reading_on_a_bar_of_its_own_when_the_build_repor
     assert (bar.read.n, bar.indexed.n) == (3, 3)
     bar.close()
     assert "indexed: 100%" in terminal.getvalue()
+
+
+def test_the_reindex_bar_of_an_update_counts_what_it_reads_again_and_ends_full(tmp_path, monkeypatch):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    def bar_states(argv) -> list[str]:
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        assert main(argv) == EXIT_OK
+        return [state.split("|")[0] + "|" + state.split("|")[2].split(" [")[0]
+                for state in terminal.getvalue().split("\r") if state.startswith("indexed:")]
+
+    sources = tmp_path / "in"
+    sources.mkdir()
+    lines = [json.dumps({"title": f"Judul {n}", "body": f"Berita nomor {n} tentang rapat pemerintah daerah."})
+             for n in range(5)]
+    (sources / "arsip.jsonl").write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
+    reindex = ["reindex", str(sources), "--index", str(tmp_path / "ix")]
+    assert bar_states(reindex)[-1] == "indexed: 100%| 4/4"
+    with (sources / "arsip.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(lines[4] + "\n")
+    assert bar_states(reindex)[-1] == "indexed: 100%| 1/1"  # trial 53: `0%| 1/5`, the bar of every line
+    assert bar_states(reindex) == []  # nothing to read: no bar
 
 
 def test_reindex_with_rejected_inputs_exits_3_and_lists_them(tmp_path, capsys):
