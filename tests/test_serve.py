@@ -919,3 +919,33 @@ def test_a_request_waitress_cannot_read_gets_its_own_error_even_when_the_line_is
     assert [head.split(b"\r\n", 1)[0] for head, _ in answers] == [b"HTTP/1.1 200 OK"] * 2 + [
         b"HTTP/1.1 400 Bad Request"]
     assert json.loads(answers[2][1]) == {"error": {"code": "bad_request", "message": "Bad URI"}}
+
+
+def _feed_without_host(port: int, version: bytes) -> tuple[bytes, list[bytes]]:
+    """The status line and the ids of `/feed?q=musrenbang` asked without a Host header."""
+    answer = _exchange(port, b"GET /feed?q=musrenbang " + version + b"\r\nConnection: close\r\n\r\n")
+    return answer.split(b"\r\n", 1)[0], re.findall(rb"<id>([^<]*)</id>", answer)
+
+
+def test_a_feed_asked_without_a_host_links_to_where_serve_listens_or_is_a_400_under_http_1_1(index_root):
+    """Trial 52: under `serve` (pre-forked workers) such a feed linked to `http://waitress.invalid:<port>/`."""
+    with serving(index_root) as base:
+        port = _port(base)
+        old, new = _feed_without_host(port, b"HTTP/1.0"), _feed_without_host(port, b"HTTP/1.1")
+    assert old[0] == b"HTTP/1.0 200 OK"
+    assert old[1][0] == f"http://127.0.0.1:{port}/feed?q=musrenbang".encode()
+    assert old[1][1].startswith(f"http://127.0.0.1:{port}/article/".encode()) and len(old[1]) == 2
+    assert (new[0][:13], new[1]) == (b"HTTP/1.1 400 ", [])
+
+
+def test_one_waitress_process_answers_a_request_without_a_host_with_its_own_address(index_root):
+    with _app_server(index_root) as port:
+        status, ids = _feed_without_host(port, b"HTTP/1.0")
+    assert (status, ids[0]) == (b"HTTP/1.0 200 OK", f"http://127.0.0.1:{port}/feed?q=musrenbang".encode())
+
+
+def test_a_server_listening_everywhere_names_the_loopback_address_for_a_request_without_a_host():
+    from web.server import answering_name
+
+    assert [answering_name(host) for host in ("0.0.0.0", "::", "127.0.0.1", "192.168.1.5", "::1")] == [
+        "127.0.0.1", "::1", "127.0.0.1", "192.168.1.5", "::1"]

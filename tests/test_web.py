@@ -511,6 +511,20 @@ def test_doubled_slash_is_a_404_never_a_redirect_to_the_callers_host(client):
     assert response.get_json()["error"]["code"] == "not_found"
 
 
+def test_a_host_that_is_no_host_is_a_400_on_every_path_as_rfc_9112_requires(client):
+    """Trial 52 (RFC 9112 3.2): the page in Indonesian, the API in its envelope; a name or address with a port
+    is served, and so is an HTTP/1.0 request without any Host (see test_serve)."""
+    page = client.get("/?q=musrenbang", headers={"Host": "ex.com@evil"})
+    assert (page.status_code, page.mimetype) == (400, "text/html")
+    assert "Permintaan ini tidak menyebut nama situs yang sah (kepala Host)." in page.get_data(as_text=True)
+    api = client.get("/api/search?q=musrenbang", headers={"Host": "x:99999"})
+    assert (api.status_code, api.get_json()["error"]["code"]) == (400, "bad_host")
+    assert client.get("/api/search?q=musrenbang", headers={"Host": "warta.example.id:8080"}).status_code == 200
+    unnamed = client.get("/api/search?q=musrenbang", environ_overrides={"HTTP_HOST": None})
+    assert (unnamed.status_code, unnamed.get_json()["error"]["message"]) == (
+        400, "an HTTP/1.1 request must name the host it asks in a Host header")
+
+
 def test_a_huge_id_is_not_echoed_back(client):
     huge = "a" * 250_000
     for route in ("/api/articles/", "/article/"):

@@ -71,6 +71,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(views.blueprint)
     views.register_error_handlers(app)
+    app.before_request(views.refuse_bad_host)
     app.before_request(answer_options_for_the_server)
     app.before_request(views.limit_request_size)
     app.before_request(views.answer_from_cache)

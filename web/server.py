@@ -483,6 +483,7 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
     if not any(isinstance(f, OneLineWartaErrors) for f in WAITRESS_LOG.filters):
         WAITRESS_LOG.addFilter(OneLineWartaErrors())
     where = {"sockets": list(sockets)} if sockets else {"host": host, "port": port}
+    named = sockets[0].getsockname()[0] if sockets else host
     socket_map: dict = {}
     shared = FairShare(app, requests_per_client(limits), limits.threads, exports_at_once(limits))
     line = WaitingLine(waiting_allowed(limits), limits.queue_wait)
@@ -491,7 +492,8 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
     server = create_server(shared, map=socket_map, ident="warta", threads=limits.threads, _dispatcher=line,
                            connection_limit=limits.connection_limit, channel_timeout=limits.idle_timeout,
                            cleanup_interval=1, max_request_header_size=limits.max_header_bytes,
-                           max_request_body_size=limits.max_body_bytes, **where)
+                           max_request_body_size=limits.max_body_bytes,
+                           server_name=answering_name(named or "127.0.0.1"), **where)
     # waitress compares the limit with everything in its map: its listening sockets and wake-up pipe count
     # as connections (a limit of 100 let 98 clients in); Warta's limit counts clients only
     server.adj.connection_limit = limits.connection_limit + len(socket_map)
@@ -500,6 +502,18 @@ def make_server(app: Flask, host: str | None = None, port: int | None = None,
         if isinstance(dispatcher, BaseWSGIServer):
             dispatcher.channel_class = channel
     return server
+
+
+WILDCARD_ANSWERS = {"0.0.0.0": "127.0.0.1", "::": "::1"}  # listening everywhere: the address every host has
+
+
+def answering_name(host: str) -> str:
+    """The WSGI `SERVER_NAME` for a server listening on `host`: what a request without a Host header (HTTP/1.0)
+    is taken to have asked for, and so where the feed's links then point. Waitress's own, `waitress.invalid`,
+    gave dead links (trial 52); the address `serve` prints is right, but for a wildcard one, which no client can
+    ask for: the loopback address then, as the one name sure to reach the server (a server answering others
+    sets WARTA_PUBLIC_URL)."""
+    return WILDCARD_ANSWERS.get(host, host)
 
 
 def share_one_malloc_arena() -> bool:

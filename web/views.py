@@ -592,41 +592,43 @@ def index_time() -> datetime:
 
 FEED_SETTINGS = FixedSettings(page=1, per_page=FEED_SIZE, sort="date", collapse=True)  # a feed's page, size,
 # order and grouping are its own: `page=abc` on a feed's URL is ignored, as `page=2` is
+FEED_MATCH = "all"  # a feed lists the stories holding every word, newest first: relaxation (search/relaxation.py)
+# put partial matches after the full ones whatever their dates, and swapped them out once enough full ones came
 
 
 @blueprint.get(FEED_PATH)
 def feed():
-    """Atom 1.0 feed of the newest stories matching a search (the same parameters as `/`), newest first."""
+    """Atom 1.0 feed of the newest stories holding every word of a search (the same parameters as `/`), newest
+    first. The search runs before an `If-Modified-Since` is answered: a request a 200 would refuse (`ko*rup*`)
+    is refused then too, never a 304."""
     search = request_from_args(fixed=FEED_SETTINGS)
+    result = service().search(replace(search, match=FEED_MATCH))
     updated = index_time()
     since = request.if_modified_since
     if since is not None and updated <= since <= datetime.now(timezone.utc):  # a later date is ignored (RFC 9110
         # 13.1.3): a reader whose clock runs ahead would otherwise never see a new story
-        response = Response(status=304)
-        response.last_modified = updated
-        return response
-    result = service().search(search)
-    base = current_app.config.get("WARTA_PUBLIC_URL") or public_base()
+        return not_modified(index_etag())
+    base = link_base()
     body = atom_feed(result, feed_title(search), base + page_url(search, FEED_PATH, sort="relevance", per_page=10),
                      base + page_url(search, sort="relevance", per_page=10), base, updated)
     response = Response(body, mimetype="application/atom+xml")
-    response.last_modified = updated
+    response.last_modified = updated  # (Werkzeug leaves it out of a 304, which has the ETag: RFC 9110 15.4.5)
+    return varying_by_host(response)
+
+
+def varying_by_host(response: Response) -> Response:
+    """A feed's 200 or 304 (RFC 9110 15.4.5: a 304 repeats the 200's Vary) with `Vary: Host` when its links are
+    built from the Host the client sent: a shared cache then keeps one copy per Host."""
     if not current_app.config.get("WARTA_PUBLIC_URL"):
-        response.vary.add("Host")  # links built from the Host the client sent: a shared cache keeps one per Host
+        response.vary.add("Host")
     return response
 
 
-HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::(?P<port>\d{1,5}))?")
-
-
-def public_base() -> str:
-    """`scheme://host[:port]` for the feed's links: the Host the client sent when it is one (a name, an IPv4
-    address or a bracketed IPv6 one, a port up to 65535), else the address the server answers on (`Host: a b`,
-    an empty Host or a bad port made `http:/article/…` links)."""
-    match = HOST_HEADER.fullmatch(request.host)
-    if match and (match["port"] is None or 0 < int(match["port"]) < 65536):
-        return request.host_url.rstrip("/")
-    return f"{request.scheme}://{request.environ.get('SERVER_NAME', '127.0.0.1')}:{request.environ.get('SERVER_PORT', '80')}"
+def link_base() -> str:
+    """`scheme://host[:port]` the feed's links start with: WARTA_PUBLIC_URL when set, else the Host the client
+    sent (refuse_bad_host let only a host name or address through), else, for an HTTP/1.0 request without
+    one, the address the server listens on (SERVER_NAME, web/server.py answering_name)."""
+    return current_app.config.get("WARTA_PUBLIC_URL") or request.host_url.rstrip("/")
 
 
 def feed_title(search: SearchRequest) -> str:
@@ -826,6 +828,31 @@ def limit_request_size():
     return None
 
 
+HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+HOST_HEADER = re.compile(rf"(?:(?:{HOST_LABEL}\.)*{HOST_LABEL}\.?|\[[0-9A-Fa-f]*:[0-9A-Fa-f.:]+\])"
+                         r"(?::(?P<port>[1-9][0-9]{0,4}))?")
+# a name or IPv4, an [IPv6], a port: what Werkzeug takes for a host (not `_`, nor a port written `080`), with no
+# empty label (`a..b`, `.x`)
+
+
+def refuse_bad_host():
+    """A 400 `bad_host`, as RFC 9112 3.2 requires, for an HTTP/1.1 request without a Host header and for any
+    request whose Host is no host name or address with a port up to 65535 (`a b`, `x:99999`, `ex.com@evil`,
+    empty, two Host headers): the feed builds its links from it, and answered such a request with links to
+    `http://waitress.invalid:…` (trial 52). An HTTP/1.0 request may lack one: it is taken to have asked for
+    the address the server listens on (SERVER_NAME)."""
+    host = request.environ.get("HTTP_HOST")
+    if host is None:
+        if request.environ.get("SERVER_PROTOCOL", "HTTP/1.1") in ("HTTP/1.0", "HTTP/0.9"):
+            return None
+        return error_response("bad_host", "an HTTP/1.1 request must name the host it asks in a Host header", 400)
+    match = HOST_HEADER.fullmatch(host)
+    if match is None or (match["port"] is not None and int(match["port"]) > 65535):
+        return error_response("bad_host", "the Host header is no host name or address (with a port from 1 to "
+                              "65535)", 400)
+    return None
+
+
 def query_string_is_utf8(raw: bytes) -> bool:
     """Werkzeug keeps an escape that is not UTF-8 (`%FF`, Latin-1's `caf%E9`) as the literal text `%FF`,
     which would be searched as written; such a request is refused instead, saying why."""
@@ -865,11 +892,13 @@ def index_etag() -> str | None:
     return hashlib.sha1(f"{version}\n{request.host}\n{request.full_path}".encode("utf-8")).hexdigest()[:20]
 
 
-def not_modified(etag: str) -> Response:
+def not_modified(etag: str | None) -> Response:
+    """A 304 with the validators and caching headers the 200 of the same URL carries (RFC 9110 15.4.5)."""
     response = Response(status=304)
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = CACHE_CONTROL
-    return response
+    if etag:
+        response.set_etag(etag)
+        response.headers["Cache-Control"] = CACHE_CONTROL
+    return varying_by_host(response) if request.path == FEED_PATH else response
 
 
 def answer_from_cache():
