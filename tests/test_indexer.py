@@ -77,9 +77,8 @@ def test_a_generation_written_with_an_older_field_layout_is_rebuilt_not_updated(
         service.close()
 
 
-def test_adding_a_file_to_an_index_rebuilt_in_full_reads_the_files_it_was_built_from_again(tmp_path, monkeypatch):
-    """Trial 52: `warta reindex new.jsonl` over an index of an older field layout rebuilt it from new.jsonl
-    alone (1 article of 3,869); the files an update would have kept are read again, unless gone since."""
+def written_before_read_orders(patched) -> None:
+    """Indexes written, while `patched` (a monkeypatch context) lasts, as Warta wrote them before read orders."""
     import search.indexer
     from search.documents import to_document
     from search.schema import READ_ORDER, build_schema
@@ -92,12 +91,18 @@ def test_adding_a_file_to_an_index_rebuilt_in_full_reads_the_files_it_was_built_
     def older_add(writer, article, key, story, stems, facets, order):
         writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
 
+    patched.setattr(search.indexer, "build_schema", older_schema)
+    patched.setattr(search.indexer, "add_article", older_add)
+
+
+def test_adding_a_file_to_an_index_rebuilt_in_full_reads_the_files_it_was_built_from_again(tmp_path, monkeypatch):
+    """Trial 52: `warta reindex new.jsonl` over an index of an older field layout rebuilt it from new.jsonl
+    alone (1 article of 3,869); the files an update would have kept are read again, unless gone since."""
     first, second, gone = (tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl")
     jsonl(first, [record(1), record(2)])
     jsonl(gone, [record(3)])
     with monkeypatch.context() as patched:
-        patched.setattr(search.indexer, "build_schema", older_schema)
-        patched.setattr(search.indexer, "add_article", older_add)
+        written_before_read_orders(patched)
         build_index([first, gone], tmp_path / "ix")
     gone.unlink()
     jsonl(second, [record(5)])
@@ -1100,24 +1105,13 @@ def test_an_update_ranks_its_articles_after_the_same_day_ones_it_keeps_though_se
 
 def test_an_index_written_before_read_orders_ranks_ties_by_document_number_and_is_rebuilt_by_an_update(
         tmp_path, monkeypatch):
-    import search.indexer
-    from search.documents import to_document
-    from search.schema import READ_ORDER, build_schema
-
-    def older_schema(facets):
-        schema = build_schema(facets)
-        schema.remove(READ_ORDER)
-        return schema
-
-    def older_add(writer, article, key, story, stems, facets, order):
-        writer.add_document(**to_document(article, story=story, facets=facets), content_key=key)
+    from search.schema import READ_ORDER
 
     sources = tmp_path / "src"
     sources.mkdir()
     jsonl(sources / "a.jsonl", [dated(n) for n in range(3)])
     with monkeypatch.context() as patched:
-        patched.setattr(search.indexer, "build_schema", older_schema)
-        patched.setattr(search.indexer, "add_article", older_add)
+        written_before_read_orders(patched)
         build_index([sources], tmp_path / "ix")
     assert READ_ORDER not in open_current(tmp_path / "ix").schema
     assert ranked_numbers(tmp_path / "ix", sort="date") == [0, 1, 2]
