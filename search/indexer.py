@@ -621,14 +621,12 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     return base, old
 
 
-def _kept_files_read_again(root: Path, sources: list[Path], walked: Walked, read_as: str, report: BuildReport,
-                           say: Callable[[str], None]) -> list[Path]:
-    """The files of the current generation an update would have kept unread (outside this run's paths, still on
-    disk), when it cannot be updated and is rebuilt in full instead: read again, so that `warta reindex
+def files_read_again(old: dict | None, sources: list[Path], walked: Walked, read_as: str, report: BuildReport,
+                     say: Callable[[str], None]) -> list[Path]:
+    """The files of the manifest `old` (the current index's, which cannot be updated and is rebuilt in full) that an
+    update would have kept unread (outside this run's paths, still on disk): read again, so that `warta reindex
     new.jsonl` over an index of an older layout keeps every article (trial 52: it kept 1 of 3,869). A file read
-    before with other columns cannot be read as it was: a warning names it. Nothing when there is no current
-    generation or its manifest cannot be read (damage): only this run's paths are indexed."""
-    old = read_manifest(current_generation(root))
+    before with other columns cannot be read as it was: a warning names it. Nothing when there is no manifest."""
     named = {str(source.resolve()) for source in sources}
     again = []
     for key, entry in sorted(old.items() if isinstance(old, dict) else ()):
@@ -654,7 +652,8 @@ def _update(root: Path, sources: list[Path], full: bool, progress, report: Build
         say(f"the current generation {base.name} has no story state of these settings: rebuilding it in full")
         base, old = None, {}
     if base is None and not full:
-        sources = [*sources, *_kept_files_read_again(root, sources, walked, options.reading_key(), report, say)]
+        old_files = read_manifest(current_generation(root))
+        sources = [*sources, *files_read_again(old_files, sources, walked, options.reading_key(), report, say)]
     plan = plan_update(sources, old, report, walked, options.reading_key(), appends=options)
     if base is not None and not plan.changed and not plan.gone:
         if stems.corrected or not (root / STEM_CACHE).exists():

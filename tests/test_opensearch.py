@@ -636,6 +636,22 @@ def test_an_index_without_a_manifest_is_rebuilt_in_full_saying_so(updated):
     assert notices[0] == f"the live index {generation} was written by an older Warta: rebuilding it in full"
 
 
+def test_a_file_added_to_an_index_rebuilt_in_full_keeps_the_files_it_was_built_from(updated):
+    """Trial 52 on the cluster: `reindex new.jsonl` over a live index of an older format rebuilt it from
+    new.jsonl alone; the files outside this run's paths are read again, as the Whoosh indexer does."""
+    live, fresh, folder = updated
+    generation = live.version
+    live.call(lambda c: c.indices.put_mapping(index=generation, body={"_meta": {"warta_format": 0}}))
+    added = folder.parent / "new.jsonl"
+    write_records(added, [STORY_RECORDS[1]])
+    notices: list[str] = []
+    report = live.reindex([str(added)], full=False, notice=notices.append)
+    assert notices == [f"the live index {generation} was written by an older Warta: rebuilding it in full",
+                       "reading again the 2 file(s) the current generation was built from besides the paths given",
+                       f"deleted the previous index {generation}"]
+    assert (report.indexed, live.search(SearchRequest(q="", collapse=False))["total"]) == (4, 4)
+
+
 def test_ties_go_to_the_article_read_first_on_both_after_a_parallel_build_and_an_update(opensearch_url, tmp_path,
                                                                                         monkeypatch):
     """Trial 45: Whoosh broke ties of dates and scores by document numbers, which a fresh build's worker

@@ -683,7 +683,7 @@ class OpenSearchBackend:
                 notice: Callable[[str], None] | None = None, options: ReadOptions = DEFAULT_OPTIONS):
         """Bring the alias's index in line with the articles under `paths`: an update of the live index
         unless `full` (or there is none to update, saying why), else a new index bulk-loaded and swapped in."""
-        from ..indexer import BuildReport, listed_sources, no_sources
+        from ..indexer import BuildReport, files_read_again, listed_sources, no_sources
         from .opensearch_update import update_live
 
         started = time.perf_counter()
@@ -700,6 +700,9 @@ class OpenSearchBackend:
                 update_live(self, live, sources, report, say, progress, options, walked)
                 report.generation = live
             else:
+                if not full:  # rebuilt in full: the live index's files outside these paths are read again
+                    sources = [*sources, *files_read_again(self._live_manifest(), sources, walked,
+                                                           options.reading_key(), report, say)]
                 report.generation = self._build(sources, report, say, progress, options, lease.check)
         report.seconds = time.perf_counter() - started
         return report
@@ -732,6 +735,15 @@ class OpenSearchBackend:
         found = self.call(lambda c: c.cat.indices(index=f"{self.alias}.g*,{self.alias}.files.g*", format="json",
                                                   h="index,docs.count", ignore=[404]))
         return {row["index"]: row.get("docs.count") for row in found} if isinstance(found, list) else {}
+
+    def _live_manifest(self) -> dict[str, dict]:
+        """The files the live index was built from, as its manifest lists them; {} when there is none."""
+        from .opensearch_update import manifest_exists, manifest_name, read_manifest
+
+        live = self.current_version().indices
+        if len(live) != 1 or not manifest_exists(self, live[0]):
+            return {}
+        return read_manifest(self, manifest_name(self.alias, live[0]))
 
     def _updatable(self, say: Callable[[str], None]) -> str | None:
         """The live index when an update may write into it; None (saying why) when a full build must."""
