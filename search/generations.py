@@ -13,11 +13,13 @@ Layout under an index root:
 
 Warta removes only entries whose names it gives (`gen-<8 digits>-<6 digits>-<9 digits>`,
 `.building-<pid>-<ns>`), and only under a marked root: a directory of someone else's files is never
-touched, even when a name there starts with `gen-`.
+touched, even when a name there starts with `gen-`. The files it opens for writing there (the marker, the lock,
+the leases) are never opened through a symlink: one that is not a regular file is refused (trial 53).
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -32,7 +34,7 @@ from typing import Callable
 
 from whoosh.filedb.filestore import FileStorage
 
-from .errors import IndexBusyError, IndexDamagedError, IndexRootError
+from .errors import IndexBusyError, IndexDamagedError, IndexMissingError, IndexRootError
 
 CURRENT = "current"
 GENERATION_PREFIX = "gen-"
@@ -48,8 +50,11 @@ CHECKSUMS_VERSION = 2
 GENERATION_NAME = re.compile(r"^gen-\d{8}-\d{6}-\d{9}$")
 BUILDING_NAME = re.compile(r"^\.building-\d+-\d+$")
 TEMPORARY_LINK_NAME = re.compile(r"^\.current-\d+$")
-# other names a reindex of this or the previous version leaves at the root: temporary link and stem cache
-OWN_FILE_NAME = re.compile(r"^(\.reindex\.lock|stems\.tsv|\.stems\.tsv\.\d+|\.current-\d+)$")
+# other files a reindex of this or the previous version leaves at the root: the lock and the stem cache
+OWN_FILE_NAME = re.compile(r"^(\.reindex\.lock|stems\.tsv|\.stems\.tsv\.\d+)$")
+# errors opening a lease that mean the generation is gone (removed since `current` was read) or `current` names
+# no directory: the reader reads `current` again
+GONE_ERRNOS = {errno.ENOENT, errno.ENOTDIR, errno.ELOOP}
 MARKER_TEXT = """This directory is a Warta index (written by `warta reindex`).
 Warta creates and removes here only: current, gen-YYYYMMDD-HHMMSS-NNNNNNNNN/, .building-PID-NS/,
 .reindex.lock, stems.tsv and this file. Anything else is left alone.
@@ -76,7 +81,7 @@ def claim_root(root: Path, notice: Callable[[str], None] = lambda message: None)
     A new or empty directory is marked. An unmarked directory is adopted only when everything in it is
     something Warta makes (an index built before roots were marked) or an empty hidden file (`.gitkeep`);
     anything else means it is someone else's directory."""
-    if root.is_dir() and (root / MARKER).is_file():
+    if root.is_dir() and is_marked(root):
         return
     if root.exists() and not root.is_dir():
         raise IndexRootError(f"{root} is not a directory; --index needs a directory for the index")
@@ -90,7 +95,13 @@ def claim_root(root: Path, notice: Callable[[str], None] = lambda message: None)
         if any(GENERATION_NAME.match(entry.name) for entry in entries):
             notice(f"adopted the index at {root}, built before index directories were marked")
     root.mkdir(parents=True, exist_ok=True)
-    (root / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    try:
+        with os.fdopen(_open_regular(root / MARKER, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "w",
+                       encoding="utf-8") as marker:
+            marker.write(MARKER_TEXT)
+    except _NotRegular as error:  # a link to nothing (a root holding one is refused above) or put there since
+        raise IndexRootError(f"refusing to write an index into {root}: its {MARKER} is {error.kind}, not a "
+                             "file Warta made") from None
 
 
 def is_marked(root: Path) -> bool:
@@ -105,8 +116,10 @@ def _adoptable(entry: Path) -> bool:
         return entry.is_dir() and not entry.is_symlink() and any(entry.glob("*.toc"))
     if BUILDING_NAME.match(name):
         return entry.is_dir() and not entry.is_symlink()
-    if OWN_FILE_NAME.match(name):
-        return entry.is_file() or entry.is_symlink()
+    if TEMPORARY_LINK_NAME.match(name):
+        return entry.is_symlink()
+    if OWN_FILE_NAME.match(name):  # a regular file: a symlink there is someone else's (trial 53)
+        return entry.is_file() and not entry.is_symlink()
     return name.startswith(".") and entry.is_file() and not entry.is_symlink() and entry.stat().st_size == 0
 
 
@@ -127,7 +140,10 @@ def publish(root: Path, building: Path) -> Path:
     held on the build from before it is named a generation until `current` names it: a reader removing
     unused generations in between (remove_unused_generations) leaves it alone (trial 40)."""
     generation = root / f"{GENERATION_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}"
-    lease = hold(building)
+    try:
+        lease = _take_lease(building)
+    except OSError:  # published without one, as always when it could not be taken
+        lease = None
     try:
         os.rename(building, generation)
         _point_current_at(root, generation)
@@ -151,21 +167,46 @@ def _point_current_at(root: Path, generation: Path) -> None:
 
 
 class _NotRegular(OSError):
-    """A path that is not a regular file (a symlink, directory, FIFO or device): never read."""
+    """A path that is not a regular file (a symlink, directory, FIFO or device): never read or written."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"{path} is {kind}, not a regular file")
+        self.kind = kind
 
 
-def _open_regular(path: Path) -> int:
-    """A descriptor of `path`, which must be a regular file itself: checked with lstat before it is opened (a
-    device is never opened, a symlink never followed), opened without blocking (a FIFO swapped in since), and
-    checked again on the descriptor."""
-    before = os.lstat(path)
-    if not stat_kind.S_ISREG(before.st_mode):
-        raise _NotRegular(f"{path} is not a regular file")
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+FILE_KINDS = ((stat_kind.S_ISLNK, "a symbolic link"), (stat_kind.S_ISDIR, "a directory"),
+              (stat_kind.S_ISFIFO, "a FIFO"), (stat_kind.S_ISSOCK, "a socket"), (stat_kind.S_ISCHR, "a device"),
+              (stat_kind.S_ISBLK, "a device"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in FILE_KINDS if test(mode)), "not a regular file")
+
+
+def _open_regular(path: Path, flags: int = os.O_RDONLY) -> int:
+    """A descriptor of `path`, which must be a regular file itself (_NotRegular when it is not): checked with
+    lstat before it is opened (a device is never opened, a symlink never followed), opened without blocking (a
+    FIFO swapped in since) and without following a symlink, and checked again on the descriptor. With O_CREAT
+    in `flags` a missing file is made (mode 0644 before the umask)."""
+    try:
+        before = os.lstat(path)
+    except FileNotFoundError:
+        if not flags & os.O_CREAT:
+            raise
+        before = None
+    if before is not None and not stat_kind.S_ISREG(before.st_mode):
+        raise _NotRegular(path, _kind(before.st_mode))
+    try:
+        descriptor = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as error:  # ELOOP: a symlink put there since (or a loop on the way to it)
+        if error.errno == errno.ELOOP and os.path.islink(path):
+            raise _NotRegular(path, "a symbolic link") from None
+        raise
     after = os.fstat(descriptor)
-    if not stat_kind.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+    if not stat_kind.S_ISREG(after.st_mode) or (
+            before is not None and (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino)):
         os.close(descriptor)
-        raise _NotRegular(f"{path} is not a regular file")
+        raise _NotRegular(path, _kind(after.st_mode))
     return descriptor
 
 
@@ -413,13 +454,41 @@ def verify(generation: Path, whole: bool = False) -> bool:
 
 
 def hold(generation: Path) -> int | None:
-    """A reader's lease on a generation: a shared lock, released when the descriptor closes."""
+    """A reader's lease on a generation: a shared lock on its lease file (made when missing), released when the
+    descriptor closes. None when the generation is gone (removed since `current` was read).
+
+    On a read-only filesystem a generation whose lease file is missing (copied by a tool that drops empty
+    files) is read without one: nothing can remove it there, and the descriptor held is the generation
+    directory's (trial 53). A lease file that is not a regular file (never followed, never opened) is
+    IndexDamagedError; one that cannot be made for another reason is IndexMissingError saying why."""
+    path = generation / LEASE_FILE
     try:
-        descriptor = os.open(generation / LEASE_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
-    except OSError:
-        return None
+        return _take_lease(generation)
+    except _NotRegular as error:
+        raise IndexDamagedError(f"the index generation {generation} cannot be read: its lease file {path} is "
+                                f"{error.kind}, not the file Warta makes; remove it") from None
+    except OSError as error:
+        if error.errno in GONE_ERRNOS:
+            return None
+        if error.errno == errno.EROFS:
+            return _read_only_stand_in(generation)
+        raise IndexMissingError(f"no lease can be taken on the index generation {generation}: {path} cannot be "
+                                f"opened or made ({error.strerror or type(error).__name__})") from None
+
+
+def _take_lease(generation: Path) -> int:
+    descriptor = _open_regular(generation / LEASE_FILE, os.O_RDONLY | os.O_CREAT)
     fcntl.flock(descriptor, fcntl.LOCK_SH)
     return descriptor
+
+
+def _read_only_stand_in(generation: Path) -> int | None:
+    """What a reader holds for a lease on a read-only filesystem: the generation directory open (None if it
+    cannot be opened)."""
+    try:
+        return os.open(generation, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
 
 
 def release(descriptor: int | None) -> None:
@@ -446,8 +515,8 @@ def _remove_if_unused(root: Path, generation: Path) -> bool:
     """Delete `generation` if no one holds a lease on it and `current` does not name it, `current` read while
     its lease file is held exclusively: a reindex publishing it holds a lease until `current` names it, so
     either the lease is refused or `current` already names it."""
-    try:
-        descriptor = os.open(generation / LEASE_FILE, os.O_RDONLY | os.O_CREAT, 0o644)
+    try:  # a lease file that is not a regular file is never followed: the generation is left as it is
+        descriptor = _open_regular(generation / LEASE_FILE, os.O_RDONLY | os.O_CREAT)
     except OSError:
         return False
     try:
@@ -502,7 +571,15 @@ class ReindexLock:
         self.descriptor: int | None = None
 
     def __enter__(self) -> "ReindexLock":
-        self.descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:  # never through a symlink: the pid written and the truncation would go to the file it names
+            self.descriptor = _open_regular(self.path, os.O_RDWR | os.O_CREAT)
+        except _NotRegular as error:
+            raise self._refused(error.kind) from None
+        names = os.fstat(self.descriptor).st_nlink
+        if names > 1:  # a hard link to another file: truncating the lock would truncate that file
+            os.close(self.descriptor)
+            self.descriptor = None
+            raise self._refused(f"one of {names} names of a file (a hard link)")
         try:
             fcntl.flock(self.descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -526,9 +603,14 @@ class ReindexLock:
             os.close(self.descriptor)
             self.descriptor = None
 
+    def _refused(self, kind: str) -> IndexRootError:
+        return IndexRootError(f"refusing to write the index at {self.path.parent}: its lock file {self.path} is "
+                              f"{kind}, not a file Warta made; remove it")
+
     def _recorded_pid(self) -> int | None:
+        """The pid the lock file holds, read from the descriptor open on it."""
         try:
-            text = self.path.read_text().strip()
+            text = os.pread(self.descriptor, 64, 0).decode("ascii").strip()
             return int(text) if text else None
         except (OSError, ValueError):
             return None

@@ -1,5 +1,6 @@
 """Index roots and generations: the marker, adoption of older indexes, checksums verified on open."""
 
+import errno
 import hashlib
 import json
 import os
@@ -10,8 +11,8 @@ import sys
 import pytest
 
 from search.errors import IndexDamagedError, IndexMissingError, IndexRootError
-from search.generations import (CHECKSUMS, CURRENT, MARKER, REINDEX_LOCK, claim_root, remove_unfinished_builds,
-                                remove_unused_generations, verify)
+from search.generations import (CHECKSUMS, CURRENT, LEASE_FILE, MARKER, REINDEX_LOCK, claim_root, hold,
+                                release, remove_unfinished_builds, remove_unused_generations, verify)
 from search.indexer import build_index, open_current
 from search.query import SearchService, SearchRequest
 
@@ -132,7 +133,6 @@ def test_a_service_never_opens_a_generation_current_stopped_naming_before_its_le
     reader may have begun removing that generation, and the lease made its lease file again in the half-removed
     directory. Once leased, `current` is read again."""
     from search import query
-    from search.generations import hold, release
 
     build_index([SEEDS], tmp_path)
     first = os.readlink(tmp_path / CURRENT)
@@ -559,3 +559,189 @@ def test_the_web_app_answers_a_checksums_entry_naming_dev_zero_with_its_json_err
         f"the index generation {current.name} is damaged: {CHECKSUMS} lists {forged!r}, which is not the name of a "
         "file of the generation; run `warta reindex` to rebuild it")}}
     app.extensions["warta"].close()
+
+
+def _linked_lock(root, victim):
+    """An index whose lock file someone replaced by a symlink to `victim` (trial 53)."""
+    build_index([SEEDS], root)
+    (root / REINDEX_LOCK).unlink()
+    (root / REINDEX_LOCK).symlink_to(victim)
+
+
+def test_a_symlink_in_place_of_the_lock_is_refused_and_the_file_it_names_left_as_it_was(tmp_path):
+    """Trial 53: the lock was opened through the link, and the file it named truncated by every reindex."""
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    _linked_lock(root, victim)
+    generation = os.readlink(root / CURRENT)
+    with pytest.raises(IndexRootError) as refused:
+        build_index([SEEDS, CORPUS], root)
+    assert str(refused.value) == (f"refusing to write the index at {root}: its lock file {root / REINDEX_LOCK} is a "
+                                  "symbolic link, not a file Warta made; remove it")
+    assert victim.read_text() == "precious data"
+    assert (os.readlink(root / CURRENT), os.readlink(root / REINDEX_LOCK)) == (generation, str(victim))
+
+
+def test_the_cli_refuses_a_symlinked_lock_in_one_line_with_exit_1(tmp_path, capsys):
+    from search.cli import main
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    _linked_lock(root, victim)
+    assert main(["reindex", str(CORPUS), "--index", str(root), "--quiet"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"warta reindex: refusing to write the index at {root}: its lock file {root / REINDEX_LOCK} is a symbolic "
+        "link, not a file Warta made; remove it"]
+    assert victim.read_text() == "precious data"
+
+
+def test_a_dangling_symlink_in_place_of_the_lock_makes_no_file_where_it_points(tmp_path):
+    root = tmp_path / "idx"
+    _linked_lock(root, tmp_path / "made-by-the-lock")
+    with pytest.raises(IndexRootError, match="is a symbolic link, not a file Warta made"):
+        build_index([SEEDS], root)
+    assert not (tmp_path / "made-by-the-lock").exists()
+
+
+@pytest.mark.parametrize("make, kind", [(os.mkdir, "a directory"), (os.mkfifo, "a FIFO")])
+def test_a_lock_that_is_a_directory_or_fifo_is_refused_alike(tmp_path, make, kind):
+    build_index([SEEDS], tmp_path)
+    (tmp_path / REINDEX_LOCK).unlink()
+    make(tmp_path / REINDEX_LOCK)  # a FIFO: its pid was read by an open that waited for a writer forever
+    with deadline(10), pytest.raises(IndexRootError, match=f"lock file {tmp_path / REINDEX_LOCK} is {kind}, not a"):
+        build_index([SEEDS, CORPUS], tmp_path)
+
+
+def test_a_lock_hard_linked_to_another_file_is_refused_and_that_file_left_as_it_was(tmp_path):
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    build_index([SEEDS], root)
+    (root / REINDEX_LOCK).unlink()
+    os.link(victim, root / REINDEX_LOCK)
+    with pytest.raises(IndexRootError, match=f"its lock file {root / REINDEX_LOCK} is one of 2 names of a file "
+                                             r"\(a hard link\), not a file Warta made; remove it"):
+        build_index([SEEDS, CORPUS], root)
+    assert victim.read_text() == "precious data"
+
+
+def test_an_unmarked_root_with_a_symlinked_lock_is_not_adopted(tmp_path):
+    """`_adoptable` counted a link named `.reindex.lock` as one of Warta's own files."""
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    _linked_lock(root, victim)
+    (root / MARKER).unlink()  # an index built before markers
+    before = listing(root)
+    with pytest.raises(IndexRootError, match=rf"files Warta did not make \({REINDEX_LOCK}\) and no {MARKER}"):
+        build_index([SEEDS, CORPUS], root)
+    assert (listing(root), victim.read_text()) == (before, "precious data")
+
+
+def test_a_symlinked_marker_is_never_written_through(tmp_path):
+    """A link to a file marks the root (whoever can put it there could put a marker) and is left as it is; a link
+    to nothing is someone else's entry: the root is refused, and nothing is made where it points."""
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    build_index([SEEDS], root)
+    (root / MARKER).unlink()
+    (root / MARKER).symlink_to(victim)
+    assert build_index([SEEDS, CORPUS], root).indexed == 6
+    assert (victim.read_text(), os.readlink(root / MARKER)) == ("precious data", str(victim))
+    (root / MARKER).unlink()
+    (root / MARKER).symlink_to(tmp_path / "made-by-the-marker")
+    with pytest.raises(IndexRootError, match=rf"files Warta did not make \({MARKER}\)"):
+        build_index([SEEDS], root, full=True)
+    assert not os.path.lexists(tmp_path / "made-by-the-marker")
+
+
+def test_a_symlinked_lease_is_refused_by_readers_and_nothing_is_made_where_it_points(tmp_path):
+    """A lease file was opened with O_CREAT through a link: a dangling one made the file it named."""
+    build_index([SEEDS], tmp_path / "idx")
+    generation = (tmp_path / "idx" / CURRENT).resolve()
+    (generation / LEASE_FILE).unlink()
+    (generation / LEASE_FILE).symlink_to(tmp_path / "made-by-a-reader")
+    service = SearchService(tmp_path / "idx")
+    try:
+        with pytest.raises(IndexDamagedError) as refused:
+            service.search(SearchRequest("korupsi"))
+    finally:
+        service.close()
+    assert str(refused.value) == (f"the index generation {generation} cannot be read: its lease file "
+                                  f"{generation / LEASE_FILE} is a symbolic link, not the file Warta makes; remove it")
+    assert not (tmp_path / "made-by-a-reader").exists()
+
+
+def test_a_fifo_in_place_of_a_lease_is_refused_by_readers_not_waited_on(tmp_path):
+    """Opened for reading, a FIFO waited for a writer: every search hung."""
+    build_index([SEEDS], tmp_path)
+    generation = (tmp_path / CURRENT).resolve()
+    (generation / LEASE_FILE).unlink()
+    os.mkfifo(generation / LEASE_FILE)
+    service = SearchService(tmp_path)
+    try:
+        with deadline(10), pytest.raises(IndexDamagedError, match=f"{LEASE_FILE} is a FIFO, not the file Warta"):
+            service.search(SearchRequest("korupsi"))
+    finally:
+        service.close()
+
+
+def test_an_old_generation_with_a_symlinked_lease_is_left_and_nothing_made_where_it_points(tmp_path):
+    root = tmp_path / "idx"
+    build_index([SEEDS], root)
+    old = (root / CURRENT).resolve()
+    kept = hold(old)  # so that the next build's publish leaves it on disk
+    build_index([SEEDS], root, full=True)
+    release(kept)
+    (old / LEASE_FILE).unlink()
+    (old / LEASE_FILE).symlink_to(tmp_path / "made-by-cleanup")
+    assert remove_unused_generations(root) == []
+    assert old.is_dir() and not (tmp_path / "made-by-cleanup").exists()
+    (old / LEASE_FILE).unlink()  # the link removed, the generation is removed as unused
+    assert remove_unused_generations(root) == [old.name]
+
+
+def _lease_file_cannot_be_made(monkeypatch, number):
+    """The lease file of every generation missing, and making one fails with `number` (EROFS: a read-only
+    filesystem; EACCES: a directory the reader may not write)."""
+    opened = os.open
+
+    def refusing(path, flags, *args, **kwargs):
+        if str(path).endswith(f"/{LEASE_FILE}") and flags & os.O_CREAT and not os.path.lexists(path):
+            raise OSError(number, os.strerror(number), str(path))
+        return opened(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+
+
+def test_a_generation_without_its_lease_file_on_a_read_only_filesystem_is_searched_without_one(tmp_path,
+                                                                                              monkeypatch):
+    """Trial 53 F5: a copy without `.inuse` on a read-only mount was `no index at … (run warta reindex first)`."""
+    build_index([SEEDS, CORPUS], tmp_path)
+    generation = (tmp_path / CURRENT).resolve()
+    (generation / LEASE_FILE).unlink()
+    _lease_file_cannot_be_made(monkeypatch, errno.EROFS)
+    service = SearchService(tmp_path)
+    try:
+        assert service.search(SearchRequest(""))["total"] == 7
+    finally:
+        service.close()
+    assert not (generation / LEASE_FILE).exists()
+
+
+def test_a_lease_file_that_cannot_be_made_for_another_reason_is_said_so(tmp_path, monkeypatch):
+    build_index([SEEDS], tmp_path)
+    generation = (tmp_path / CURRENT).resolve()
+    (generation / LEASE_FILE).unlink()
+    _lease_file_cannot_be_made(monkeypatch, errno.EACCES)
+    service = SearchService(tmp_path)
+    try:
+        with pytest.raises(IndexMissingError) as refused:
+            service.search(SearchRequest(""))
+    finally:
+        service.close()
+    assert str(refused.value) == (f"no lease can be taken on the index generation {generation}: "
+                                  f"{generation / LEASE_FILE} cannot be opened or made (Permission denied)")
