@@ -245,13 +245,16 @@ class Stems:
 
     def save(self, path: Path | None = None) -> None:
         """Write the index's words and stems, atomically (a reader never sees half a file), leaving no
-        temporary copy behind when writing fails."""
+        temporary copy behind when writing fails. The copy is made anew, never opened through a symlink put in
+        its place (the stems would be written into the file it names: trial 53); one left by a killed
+        process of the same pid is replaced."""
         path = path or self.path
         if path is None:
             raise ValueError("a Stems object without an index root needs a path to save to")
         temporary = temporary_copy(path, os.getpid())
+        temporary.unlink(missing_ok=True)  # a symlink there is removed, not followed
         try:
-            temporary.write_text("".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())), encoding="utf-8")
+            write_new_file(temporary, "".join(f"{w}\t{s}\n" for w, s in sorted(self._indexed.items())))
             os.replace(temporary, path)
         except BaseException:  # a full disk: the half-written copy would hold the space it lacks
             temporary.unlink(missing_ok=True)
@@ -282,6 +285,14 @@ def _current_stem(word: str, cached: str) -> str:
     if doubled is None or not ("-" in cached or doubled in protected_words() or doubled in proper_names()):
         return cached
     return stem_word(word)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write `text` in UTF-8 into a file made anew at `path`: never opened through a symlink, nor over a file
+    there (FileExistsError)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def temporary_copy(path: Path, pid: int) -> Path:

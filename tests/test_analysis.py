@@ -115,8 +115,8 @@ def test_a_stem_cache_save_that_fills_the_disk_leaves_no_temporary_copy(tmp_path
     """Trial 22: each reindex on a full disk left a `.stems.tsv.<pid>` copy holding the space it lacked."""
     import errno
     import os
-    from pathlib import Path
 
+    from search import analysis
     from search.analysis import STEM_CACHE, Stems
 
     stems = Stems(tmp_path)
@@ -124,16 +124,36 @@ def test_a_stem_cache_save_that_fills_the_disk_leaves_no_temporary_copy(tmp_path
     stems.save()
     before = sorted(p.name for p in tmp_path.iterdir())
     stems.learn("Bupati meresmikan jembatan.")
+    write = analysis.write_new_file
 
-    def half_written(self, text, *args, **kwargs):
-        with open(self, "w", encoding="utf-8") as handle:
-            handle.write(text[: len(text) // 2])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+    def half_written(path, text):
+        write(path, text[: len(text) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(Path, "write_text", half_written)
+    monkeypatch.setattr(analysis, "write_new_file", half_written)
     with pytest.raises(OSError, match="No space left on device"):
         stems.save()
     assert sorted(p.name for p in tmp_path.iterdir()) == before == [STEM_CACHE]
+
+
+def test_a_stem_cache_save_never_writes_through_a_symlink_put_where_its_copy_goes(tmp_path):
+    """Trial 53: a link named `.stems.tsv.<pid>` had the stems written into the file it names."""
+    import os
+
+    from search.analysis import STEM_CACHE, Stems, temporary_copy
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious data")
+    root = tmp_path / "idx"
+    root.mkdir()
+    temporary_copy(root / STEM_CACHE, os.getpid()).symlink_to(victim)
+    stems = Stems(root)
+    stems.learn("Petugas melayani warga.")
+    stems.save()
+    assert victim.read_text() == "precious data"
+    assert sorted(p.name for p in root.iterdir()) == [STEM_CACHE]
+    assert not (root / STEM_CACHE).is_symlink()
+    assert "melayani\tlayan\n" in (root / STEM_CACHE).read_text()
 
 
 def test_the_copies_a_killed_save_left_beside_a_roots_stem_cache_are_removed_but_this_processs(tmp_path):

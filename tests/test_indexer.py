@@ -880,7 +880,7 @@ DISK_FULL_POINTS = [
     ("whoosh.filedb.structfile.StructFile.write", 200, "any"),  # halfway through writing a segment
     ("pathlib.Path.write_text", 0, "root"),  # the manifest
     ("pathlib.Path.write_text", 1, "root"),  # the checksums
-    ("pathlib.Path.write_text", 2, "root"),  # the stem cache
+    ("search.analysis.write_new_file", 0, "root"),  # the stem cache
     ("os.symlink", 0, "root"),  # the swap of `current`
     ("whoosh.filedb.structfile.StructFile.write", 100, "parallel"),  # inside a worker process
 ]
