@@ -658,20 +658,26 @@ def test_a_symlinked_marker_is_never_written_through(tmp_path):
     assert not os.path.lexists(tmp_path / "made-by-the-marker")
 
 
+def search_refusal(root, error: type) -> str:
+    """The message of the `error` a search of the index at `root` raises."""
+    service = SearchService(root)
+    try:
+        with pytest.raises(error) as refused:
+            service.search(SearchRequest("korupsi"))
+    finally:
+        service.close()
+    return str(refused.value)
+
+
 def test_a_symlinked_lease_is_refused_by_readers_and_nothing_is_made_where_it_points(tmp_path):
     """A lease file was opened with O_CREAT through a link: a dangling one made the file it named."""
     build_index([SEEDS], tmp_path / "idx")
     generation = (tmp_path / "idx" / CURRENT).resolve()
     (generation / LEASE_FILE).unlink()
     (generation / LEASE_FILE).symlink_to(tmp_path / "made-by-a-reader")
-    service = SearchService(tmp_path / "idx")
-    try:
-        with pytest.raises(IndexDamagedError) as refused:
-            service.search(SearchRequest("korupsi"))
-    finally:
-        service.close()
-    assert str(refused.value) == (f"the index generation {generation} cannot be read: its lease file "
-                                  f"{generation / LEASE_FILE} is a symbolic link, not the file Warta makes; remove it")
+    assert search_refusal(tmp_path / "idx", IndexDamagedError) == (
+        f"the index generation {generation} cannot be read: its lease file "
+        f"{generation / LEASE_FILE} is a symbolic link, not the file Warta makes; remove it")
     assert not (tmp_path / "made-by-a-reader").exists()
 
 
@@ -737,11 +743,6 @@ def test_a_lease_file_that_cannot_be_made_for_another_reason_is_said_so(tmp_path
     generation = (tmp_path / CURRENT).resolve()
     (generation / LEASE_FILE).unlink()
     _lease_file_cannot_be_made(monkeypatch, errno.EACCES)
-    service = SearchService(tmp_path)
-    try:
-        with pytest.raises(IndexMissingError) as refused:
-            service.search(SearchRequest(""))
-    finally:
-        service.close()
-    assert str(refused.value) == (f"no lease can be taken on the index generation {generation}: "
-                                  f"{generation / LEASE_FILE} cannot be opened or made (Permission denied)")
+    assert search_refusal(tmp_path, IndexMissingError) == (
+        f"no lease can be taken on the index generation {generation}: {generation / LEASE_FILE} cannot be opened "
+        "or made (Permission denied)")
