@@ -571,7 +571,8 @@ def build_index(paths: Iterable[str | os.PathLike], index_root: str | os.PathLik
             copies = stems.remove_unfinished_saves()
             if copies:
                 say(f"removed {len(copies)} stem cache copy(ies) left by an interrupted reindex ({', '.join(copies)})")
-            stems.refresh()
+            if not full:  # a full build stems every word afresh: an edited or stale cache is not carried on
+                stems.refresh()  # (trial 53: a `--full` reindex kept two hand-edited lines of stems.tsv)
             _update(root, sources, full, progress, report, say, stems, options, facets, walked)
             remove_unused_generations(root)
     except OSError as error:

@@ -740,6 +740,24 @@ def test_a_reindex_writes_again_the_stems_an_older_warta_cached_otherwise(tmp_pa
     assert cache.read_text(encoding="utf-8") == written
 
 
+def test_a_full_reindex_stems_every_word_afresh_so_an_edited_stem_cache_is_not_carried_on(tmp_path):
+    """Trial 53, F3: stems.tsv lies outside the generations' checksums; two edited lines changed answers, and a
+    `--full` reindex kept them, merging every word the file already had."""
+    from search.query import SearchRequest, SearchService
+
+    build_index([SEEDS], tmp_path)
+    cache = tmp_path / "stems.tsv"
+    written = cache.read_text(encoding="utf-8")
+    cache.write_text(written.replace("melayani\tlayan\n", "melayani\tmelayani\n"), encoding="utf-8")
+    build_index([SEEDS], tmp_path, full=True)
+    assert cache.read_text(encoding="utf-8") == written
+    service = SearchService(tmp_path)
+    try:
+        assert service.search(SearchRequest("layan"))["total"] == 1
+    finally:
+        service.close()
+
+
 KILLED_BEFORE_RENAMING_ITS_STEMS = """
 import os, signal, sys
 from search.indexer import build_index
