@@ -36,7 +36,7 @@ CLOCK = (r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<seconds>\d{2}))?(?:\
 ZONE = r"(?P<zone>Z|UTC|GMT|WITA|WIB|WIT|[+-]\d{2}:?\d{2})(?![\w:])"
 ISO_DATETIME = re.compile(rf"^\s*(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:[T ]{CLOCK}(?:\s*{ZONE})?)?")
 ZONED_TIME = re.compile(rf"(?<![\d.:]){CLOCK}\s*{ZONE}")  # the time of `Mon, 12 May 2025 23:30:00 +0000`
-WIB = timezone(timedelta(hours=7))  # the zone an article's date is counted in, whatever zone its time is told in
+WIB = timezone(timedelta(hours=7))  # the zone a UTC time's date (and an epoch number's) is counted in
 ZONE_HOURS = {"Z": 0, "UTC": 0, "GMT": 0, "WIB": 7, "WITA": 8, "WIT": 9}
 MAX_EAST_MINUTES = 14 * 60  # the farthest offsets a zone keeps: Kiribati's +14:00
 MAX_WEST_MINUTES = 12 * 60  # and Baker Island's -12:00
@@ -116,8 +116,8 @@ def _weekday_date(match: re.Match, years: list[int]) -> date | None:
 
 
 def parse_iso_date(value: str | None) -> date | None:
-    """`2017-03-28`, `2015-11-05T14:56:43+07:00` or `2017-03-28T20:15:36Z` → its date in WIB (at_time); anything
-    else → None."""
+    """`2017-03-28`, `2015-11-05T14:56:43+07:00` or `2017-03-28T20:15:36Z` → its date (at_time: a UTC time's in
+    WIB, another zone's its own); anything else → None."""
     if not value:
         return None
     match = ISO_DATETIME.match(value)
