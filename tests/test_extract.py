@@ -394,6 +394,11 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
      ["Pemerintah Provinsi Daerah Istimewa Yogyakarta", "Pemerintah Kabupaten Sleman"]),
     # a district court seated in a kecamatan town; a person after `PN` is no seat
     ("Sidang digelar di PN Kepanjen, Kabupaten Malang.", ["Pengadilan Negeri Kepanjen"]),
+    # a court named after its kab/kota with the level word: the city alone, as the court is called
+    ("Majelis hakim Pengadilan Negeri Kota Tangerang menolak eksepsi.", ["Pengadilan Negeri Tangerang"]),
+    ("Sidang di PN Kabupaten Bekasi ditunda.", ["Pengadilan Negeri Bekasi"]),
+    ("Kami mendesak Badan Perlindungan Konsumen Nasional (BPKN) bertindak.",
+     ["Badan Perlindungan Konsumen Nasional"]),
     ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),
     ("Polisi berkoordinasi dengan Kejaksaan Negeri Lhoksukon.", ["Kejaksaan Negeri Lhoksukon"]),  # written out too
     # bases written out with `TNI AL`/`TNI AU`, an embassy as `Kedutaan Besar Indonesia`
@@ -1163,6 +1168,11 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Hakim Pengadilan Negeri Surabaya Erintuah Damanik ditangkap.",
      [("Erintuah Damanik", "Hakim Pengadilan Negeri Surabaya")]),
     ("Menteri Agama Lukman Hakim Saifuddin hadir.", [("Lukman Hakim Saifuddin", "Menteri Agama")]),
+    # a judge of a trial's panel or sitting alone; the panel before a comma is no role of the name after it
+    ("Putusan dibacakan Majelis Hakim Sumpeno di ruang sidang.", [("Sumpeno", "Hakim")]),
+    ("Praperadilan dibacakan hakim tunggal Cepi Iskandar kemarin.", [("Cepi Iskandar", "hakim tunggal")]),
+    ("Di hadapan Majelis Hakim, Richard Lee secara tegas menjawab.", []),
+    ("Gelandang Hakim Ziyech mencetak gol.", []),
     # when the post was held or how it was won (role_qualifiers.txt), between the post and the name
     ("Menteri Kesehatan Kanada saat itu Rona Ambrose menghapus obat itu.",
      [("Rona Ambrose", "Menteri Kesehatan Kanada")]),
@@ -1884,6 +1894,11 @@ def test_name_word_verdicts_stay_within_their_budget_and_change_nothing(monkeypa
     ("Di Piala Raja Spanyol, Messi gagal. Dalam Piala Presiden 2017, Ratu Tisha menjadi direktur kompetisi.", []),
     # one name word after the role's place, then `dan` and someone else (a consort, a crown prince): the holder's
     ("Kaisar Jepang Naruhito dan Permaisuri Masako tiba.", ["Naruhito"]),
+    # after the holder of a post one person holds, a name ending in the holder's family name is a relative's
+    ("keluarga Presiden Amerika Serikat Donald Trump dan Melania Trump berpesta.", ["Donald Trump"]),
+    ("Presiden Joko Widodo dan Iriana Joko Widodo hadir di pesta.", ["Joko Widodo"]),
+    ("Gubernur Anies Rasyid Baswedan dan Sandiaga Uno hadir.", ["Anies Rasyid Baswedan", "Sandiaga Uno"]),
+    ("Anggota DPRD Jawa Barat Ridwan Hasan dan Asep Hasan hadir.", ["Ridwan Hasan", "Asep Hasan"]),
     # a foreign town's police: the word after `Kepolisian` is its place, and the holder named before stays his
     ("Kepala Kepolisian Punjab Zulfiqar Hameed mengatakan.", ["Zulfiqar Hameed"]),
     ("Gao Guangxi, Direktur Kepolisian Chengnan, ditemukan tewas.", ["Gao Guangxi"]),

@@ -1210,6 +1210,12 @@ def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: i
     return (candidates, match.end) if candidates else ((), position)
 
 
+def _level_and_city(name: str, lexicon: Lexicon) -> bool:
+    """`Kota Tangerang`, `Kabupaten Bekasi`: a level word and the short name of a kabupaten or kota."""
+    level, _, city = name.partition(" ")
+    return level in UNIT_PLACE_LEVELS and city.lower() in lexicon.cities_by_name
+
+
 def _seat_end(tokens: Tokens, start: int, end: int, lexicon: Lexicon) -> int | None:
     """Where the longest town the gazetteer knows among the words [start, end) ends, read from `start`; None
     when none is."""
@@ -1272,7 +1278,9 @@ def _named_unit_at(tokens: Tokens, index: int, lexicon: Lexicon,
     name = " ".join(t.text for t in tokens[name_start:end]).replace(" / ", "/").replace(" - ", "-")
     if prefix in ANY_COUNTRYS_FORMS and not _indonesian_unit_cue(tokens, end, lexicon):
         return None
-    if kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
+    if kind in SEATED_KINDS and _level_and_city(name, lexicon):
+        name = name.split(" ", 1)[1]  # `PN Kota Tangerang`: the court is named after its city alone
+    elif kind in SEATED_KINDS and name.lower() not in lexicon.kecamatan_names:
         end = _seat_end(tokens, name_start, end, lexicon)
         if end is None:
             return None  # `Humas PN Andri Hadi`: a court is named after its seat, a town the gazetteer knows

@@ -83,6 +83,7 @@ INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for agai
 MAX_INCUMBENT_REACH = 6  # capitalised words of a post read before the `petahana` that follows them
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
+COURT_PANEL = "majelis"  # `Majelis Hakim X`, `majelis hakim X`: the judges of a trial
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
 # a legislature's member or chair written in lower case, with a legislature's word (`anggota parlemen Mahmoud
 # Sadeghi`, `ketua Senat Afghanistan`); Indonesia's are acronyms (`anggota DPR`) or `dewan` (`anggota dewan`)
@@ -986,6 +987,8 @@ class _Reader:
                 if self._names_organisation(head, name) or self._speaks_for_nobody(head, name):
                     return [], head + 1
                 paired = self._paired_name(start, name[0])
+                if paired is not None and self._family_after_holder(head, paired, name):
+                    name, paired = paired, None  # `Presiden AS Donald Trump dan Melania Trump`: his wife
                 if paired is None and self._one_name_word_before(start, name[0]):
                     name = name[0] - 2, name[0] - 1  # `Kaisar Jepang Naruhito dan Permaisuri Masako`: his name
                 if paired is None and self._field_follows(head, name[0]):
@@ -1201,6 +1204,13 @@ class _Reader:
         word = name_start - 2
         return (word - 1 >= start and self.word(name_start - 1) == "dan" and self.is_name_word(word)
                 and word - 1 in self.material and word not in self.material)
+
+    def _family_after_holder(self, head: int, holder: tuple[int, int], other: tuple[int, int]) -> bool:
+        """`Presiden Joko Widodo dan Iriana Joko Widodo`: after the holder of a post one person holds, a name
+        ending in the holder's family name is a relative's, no second holder (a post several hold at once,
+        `Anggota DPRD … Sitompul dan … Sitompul`, may well be shared by namesakes)."""
+        return (self.word(holder[1] - 1) == self.word(other[1] - 1) and self.word(holder[0]) != self.word(other[0])
+                and holder[1] - holder[0] >= 2 and not self._shared_post(self.role_text(head, holder[0]) or ""))
 
     def _post_alone(self, start: int, begin: int, end: int) -> bool:
         """`Gubernur Anies Rasyid Baswedan dan Sandiaga Uno`: a role of one position word, then two names joined
@@ -1727,10 +1737,14 @@ class _Reader:
     def is_grounded(self, span: tuple[int, int]) -> bool:
         """A role opened by an agency post (`CEO`, `Penasihat`, `Hakim`) names a public body, a public office or a
         public institution's word (`Hakim Konstitusi`), or goes on in a court post's lower-case words (a
-        sentence's `Hakim anggota`, `Jaksa penuntut umum`; `Hakim garis` is a linesman)."""
+        sentence's `Hakim anggota`, `Jaksa penuntut umum`; `Hakim garis` is a linesman), or
+        is a judge of a trial's panel (`Majelis Hakim Sumpeno`)."""
         start, end = span
         if self.tokens[start].text not in self.lex.agency_posts:
             return True
+        if (self.tokens[start].text in LOWERCASE_ROLE_POSTS and self.word(start - 1).lower() == COURT_PANEL
+                and all(self.tokens[k].is_word for k in range(start + 1, end))):
+            return True  # `Majelis Hakim Sumpeno`: a judge of the panel; never `di hadapan Majelis Hakim, Richard…`
         return any(i in self.bodies or self.tokens[i].text in self.lex.positions
                    or self.tokens[i].text in self.lex.public_unit_words
                    or (self.tokens[i].text.islower() and self._lowercase_role_word(start, self.tokens[i].text))
