@@ -570,3 +570,17 @@ def _match_named(tokens, name):
 def test_where_a_statement_was_made_is_looked_for_a_bounded_way_back(text, expected):
     tokens = tokenize(text, load_lexicon().abbreviations)
     assert _is_statement_place(tokens, _match_named(tokens, "Padang"), load_region_words()) is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a well-known site, then its short form in parentheses, then the loose name and its province (rule R3)
+    ("Pertandingan berlangsung di Basketball Court Universitas Pelita Harapan (UPH), Tangerang, Banten. Laga "
+     "berlangsung ketat.", ["36.03"]),
+    ("Laga final berlangsung di Stadion Si Jalak Harupat (SJH), Bandung, Jawa Barat. Laga berlangsung ketat.",
+     ["32.04"]),
+    ("Laga final berlangsung di Universitas Pelita Harapan, Tangerang, Banten. Laga berlangsung ketat.", ["36.03"]),
+    # no site: a bare shared name is the kota
+    ("Konser berlangsung di Gedung Serbaguna (GSG), Bandung, Jawa Barat. Penonton memadati gedung.", ["32.73"]),
+])
+def test_a_site_written_with_its_short_form_places_a_shared_name(body, expected):
+    assert codes(body) == expected

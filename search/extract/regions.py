@@ -785,8 +785,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
         if _is_statement_place(tokens, match, words):
             return None
         return Mention(candidates, "bare" if _list_length(tokens, match, starts) >= ROUNDUP_CITIES else "at", bonus)
-    if _is_located(tokens, match, starts):
-        return Mention(candidates, "locator", bonus)
+    if _is_located(tokens, match, starts):  # `Universitas Pelita Harapan (UPH), Tangerang, Banten`: a site too
+        return Mention(_placed_by_site(tokens, match.start, candidates, words), "locator", bonus)
     return Mention(candidates, "bare", bonus)
 
 
@@ -1014,8 +1014,9 @@ def _placed_by_site(tokens: list[Token], start: int, candidates: tuple[Region, .
                     words: RegionWords) -> tuple[Region, ...]:
     """`Kolam Renang Komplek Si Jalak Harupat, Bandung`, `GOR UNY, Yogyakarta`: a well-known site
     (region_sites.tsv) right before the name, or its comma, lies in a kab/kota of the same province that the
-    loose name may not be (Si Jalak Harupat is in Kabupaten Bandung, UNY in Sleman): that one (rule R3)."""
-    end = start - 1 if start and tokens[start - 1].text == "," else start
+    loose name may not be (Si Jalak Harupat is in Kabupaten Bandung, UNY in Sleman): that one (rule R3). The
+    site's short form in parentheses may come between (`Universitas Pelita Harapan (UPH), Tangerang`)."""
+    end = _skip_aside(tokens, start - 1 if start and tokens[start - 1].text == "," else start)
     provinces = {region.province_code for region in candidates}
     for begin in range(max(0, end - SITE_WORDS), end):
         site = words.sites.match_at(tokens, begin)
