@@ -584,3 +584,27 @@ def test_where_a_statement_was_made_is_looked_for_a_bounded_way_back(text, expec
 ])
 def test_a_site_written_with_its_short_form_places_a_shared_name(body, expected):
     assert codes(body) == expected
+
+
+ARREST_ABROAD = ("Kepolisian Nasional Filipina menangkap istri petinggi ISIS, Minhati, di Iligan. Ia masuk daftar buron "
+                 "otoritas Filipina terkait aktivitas suaminya yang sempat menguasai Marawi. Polisi menyita sejumlah "
+                 "dokumen dari rumah yang ia tempati. Keduanya pernah tinggal di Desa Buni Bakti, Kecamatan Babelan, "
+                 "Kabupaten Bekasi, pada 2010. Ayahnya memimpin pesantren di Bekasi.")
+HOME_PLAYERS = ("Manajemen ingin memulangkan anak-anak Surabaya yang bermain di klub lain. Pemain asli Surabaya itu "
+                "diharapkan kembali.")
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a kecamatan in a sentence of someone's past (background_words.txt) is no evidence, like any other mention
+    ("Polisi Filipina tangkap istri petinggi ISIS", ARREST_ABROAD, []),
+    ("Warga tewas tertimbun longsor di Babelan",
+     "Seorang warga tewas tertimbun longsor di Kecamatan Babelan, Selasa. Tim SAR mencari korban lain.", ["32.16"]),
+    # a name the title gives as a person's origin does not lift the body's bare mentions
+    ("Polisi Filipina tangkap istri petinggi ISIS asal Bekasi", ARREST_ABROAD, []),
+    ("Pemain asli Surabaya dipanggil pulang", HOME_PLAYERS, []),
+    ("Kesulitan aktor gunakan aksen Manado", "Aktor itu berperan sebagai pria Manado. Ia belajar logat Manado dari "
+     "seniman setempat. Orang Manado membantunya.", []),
+    ("Banjir rendam ratusan rumah di Surabaya", HOME_PLAYERS, ["35.78"]),  # the same body, a title placing it
+])
+def test_a_past_or_an_origin_gives_no_region(title, body, expected):
+    assert [region.code for region in extract(Article("x", title, body)).regions] == expected

@@ -130,6 +130,9 @@ AREA_WORDS = frozenset({"wilayah", "kawasan", "daerah"})  # lower case, between 
 ENUMERATION_REACH = 24  # tokens of a list between its enumerating word and a name
 COUNT_REACH = 4  # tokens between a count of places (`6 titik`) and `di antaranya` (`.` included)
 SPECIAL_PREFIX = "daerah istimewa "  # written `DI` before the name, in capitals: not the preposition `di`
+PERSON_ORIGINS = frozenset({"asal", "asli", "kelahiran", "berdarah", "aksen", "logat", "dialek"})  # in a title,
+# where a person comes from (`istri petinggi isis asal bekasi`), not where a story goes (`meluncur dari ntb`,
+# `caleg dapil jatim`): the words of origin a title's name is not counted after
 _CALENDAR = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"})
 
 
@@ -437,7 +440,7 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
             evidence.add(region, "agency")
     provinces = {code.split(".")[0] for code in evidence.scores} - words.national_seats
     named = {region.code for match in article.names for region in match.value}
-    for code in _kecamatan_regions(article.text, lexicon, words, named):
+    for code in _kecamatan_regions(article.text, lexicon, words, named, article.tokens, background):
         if not provinces or code.split(".")[0] in provinces:  # not a namesake in another province
             evidence.add(lexicon.regions_by_code[code], "kecamatan")
     for code, bonus in _seat_kecamatan_regions(article, words, evidence):
@@ -704,19 +707,22 @@ def _follows_outlet(article: ArticleText, match: Match) -> bool:
 
 def _named_in_title(title: str, candidates, words: RegionWords) -> list[Region]:
     """Those of `candidates` the title names, whatever its case (`guru sma sampang`, `Pemkab Lamsel`), not as
-    a natural feature's name (`festival danau toba` names the lake, not Kabupaten Toba)."""
+    a natural feature's name (`festival danau toba` names the lake, not Kabupaten Toba) nor as someone's origin
+    (`istri petinggi isis marawi asal bekasi`: the story is the arrest abroad, N1)."""
     if not title:
         return []
     padded = f" {_NON_WORD.sub(' ', title.lower())} "
-    return [region for region in candidates if any(_names_alone(padded, name, words.features)
+    passing = words.features | (words.origin_words & PERSON_ORIGINS)
+    return [region for region in candidates if any(_names_alone(padded, name, passing)
                                                    for name in words.names[region.code])]
 
 
-def _names_alone(padded: str, name: str, features: frozenset[str]) -> bool:
-    """Whether the padded lower-case `padded` holds `name` once at least not right after a feature's word."""
+def _names_alone(padded: str, name: str, passing: frozenset[str]) -> bool:
+    """Whether the padded lower-case `padded` holds `name` once at least not right after a word of `passing` (a
+    feature's word, a word of origin)."""
     start = padded.find(f" {name} ")
     while start >= 0:
-        if padded[:start].rsplit(" ", 1)[-1] not in features:
+        if padded[:start].rsplit(" ", 1)[-1] not in passing:
             return True
         start = padded.find(f" {name} ", start + 1)
     return False
@@ -1382,10 +1388,13 @@ def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, f
     return found
 
 
-def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: set[str] = frozenset()) -> list[str]:
+def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: set[str] = frozenset(),
+                       tokens: Tokens | None = None, background: list[int] = ()) -> list[str]:
     """The kabupaten/kota of each kecamatan named as one (`Kecamatan Sukawati`), when the name is unique, or
     when the article names just one of the kabupaten/kota with a kecamatan of that name, in any way
-    (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan)."""
+    (`Kecamatan Glagah` of `wisata Jopuro Banyuwangi`: Glagah lies in Banyuwangi and in Lamongan); none in a
+    sentence holding one of the `background` tokens of `tokens` (`Keduanya pernah tinggal di Desa Buni Bakti,
+    Kecamatan Babelan`: where someone was before, N1), as for every other mention."""
     found: list[str] = []
     if "ecamatan" not in text and "Kec." not in text:
         return found
@@ -1398,6 +1407,8 @@ def _kecamatan_regions(text: str, lexicon: Lexicon, words: RegionWords, named: s
         if any(word in preceding for word in words.residents) and _opens_address(
                 _ADDRESS_TOKEN.findall(preceding) + ["Kecamatan"], words):
             continue  # `Sumiati, warga Desa Tulis RT 03 / 03 Kecamatan Lasem`, `Arif, warga Kecamatan Taman`
+        if background and _in_sentence_with(tokens, _token_at(tokens, match.start()), background):
+            continue
         parts = match.group(1).split()
         code = next((code for width in range(len(parts), 0, -1) for name in _spellings(parts[:width])
                      for code in [_kecamatan_code(name, lexicon, named)] if code is not None), None)
