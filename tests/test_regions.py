@@ -608,3 +608,21 @@ HOME_PLAYERS = ("Manajemen ingin memulangkan anak-anak Surabaya yang bermain di 
 ])
 def test_a_past_or_an_origin_gives_no_region(title, body, expected):
     assert [region.code for region in extract(Article("x", title, body)).regions] == expected
+
+
+JABODETABEK_FORECAST = (
+    "BMKG memprakirakan beberapa wilayah Jabodetabek hari ini hujan. Waspada hujan disertai petir di wilayah "
+    "Jaksel, Jaktim, Depok, Tangerang, Bekasi, dan Bogor antara siang hingga sore hari. Malam harinya hujan ringan "
+    "turun di Depok dan Tangerang, hujan sedang di Bogor, sedangkan Bekasi berawan.")
+BUFFER_EXAMPLES = ("Harga rumah di kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi terus naik. Pengembang "
+                   "menilai Bogor, Depok, Tangerang, dan Bekasi masih diminati pembeli.")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # in an article naming Jabodetabek, a list of its kota is the area's own (region_listed_areas.tsv, rule R6)
+    (JABODETABEK_FORECAST, ["32.71", "32.76", "32.75", "36.71"]),
+    # without the area named, four kota with nothing acting for them are a round-up of examples (N1)
+    (BUFFER_EXAMPLES, []),
+])
+def test_a_list_of_a_named_areas_kab_kota_is_where_the_story_happens(body, expected):
+    assert codes(body) == expected

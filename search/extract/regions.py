@@ -165,6 +165,7 @@ class RegionWords:
     national_bodies: frozenset[str]  # `kemendikbud`, `kemenhub`: a place chain after them is their venue (N3)
     special_provinces: dict[str, Region]  # `yogyakarta` -> Daerah Istimewa Yogyakarta: `DI Yogyakarta`
     areas: dict[str, tuple[str, ...]]  # `Madura` -> the codes of its kabupaten (region_areas.tsv)
+    listed_areas: dict[str, tuple[str, ...]]  # `Jabodetabek` -> the codes of its kab/kota (region_listed_areas.tsv)
     residence_words: frozenset[str]  # `beralamat`: `beralamat di X` is a person's address
     provincial_seats: frozenset[str]  # `grahadi`, `mapolda`: a kab/kota after them is their address
     seat_kecamatan: dict[str, str]  # `Tanah Abang`, `Kemang` -> 31.71, 31.74: Jakarta's kecamatan and landmarks
@@ -331,6 +332,8 @@ def load_region_words() -> RegionWords:
                         if region.level == "provinsi" and region.short_name.lower().startswith(SPECIAL_PREFIX)},
                        {cells[0].strip(): tuple(cells[1].split())
                         for cells in (line.split("\t") for line in read_lines("region_areas.tsv"))},
+                       {cells[0].strip(): tuple(cells[1].split())
+                        for cells in (line.split("\t") for line in read_lines("region_listed_areas.tsv"))},
                        frozenset(read_lines("residence_words.txt")),
                        frozenset(read_lines("provincial_seat_places.txt")),
                        _seat_kecamatan(frozenset(read_lines("national_seat.txt"))),
@@ -473,11 +476,12 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     for region in named:
         if region in supported:
             evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
-    return _chosen(evidence, lexicon, words, dateline, {region.code for region in named if "." in region.code})
+    return _chosen(evidence, lexicon, words, dateline, {region.code for region in named if "." in region.code},
+                   _listed_area_cities(article.text, words))
 
 
 def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None,
-            titled: set[str]) -> list[Region]:
+            titled: set[str], area_cities: frozenset[str] = frozenset()) -> list[Region]:
     """Kabupaten/kota over the threshold (none overshadowed), else the dateline's; then provinces none of them
     lies in."""
     by_code = lexicon.regions_by_code
@@ -489,7 +493,7 @@ def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: 
     elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
     cities = [city for city in cities if not (city.province_code in elections
                                               and evidence.kinds[city.code] <= {"role", "title"})]
-    named_only = [city for city in cities if city.code in evidence.named]
+    named_only = [city for city in cities if city.code in evidence.named or city.code in area_cities]
     if len(cities) - len(named_only) >= ROUNDUP_CITIES:
         cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
     overshadowed = evidence.overshadowed(titled)
@@ -1372,6 +1376,13 @@ def _kecamatan_spellings() -> dict[str, frozenset[str]]:
 
 def _letters(name: str) -> str:
     return "".join(character for character in name.lower() if character.isalpha())
+
+
+def _listed_area_cities(text: str, words: RegionWords) -> frozenset[str]:
+    """The kab/kota of each area whose parts the article must list itself (region_listed_areas.tsv:
+    `Jabodetabek`) that it names: a list of them is the area's own (`hujan di wilayah Jaksel, Depok, Tangerang,
+    Bekasi, dan Bogor` in a forecast for Jabodetabek), not a round-up of examples (rule R6, the BMKG case)."""
+    return frozenset(code for name, codes in words.listed_areas.items() if name in text for code in codes)
 
 
 def _area_regions(article: ArticleText, words: RegionWords) -> list[tuple[str, float]]:
