@@ -36,7 +36,8 @@ holder's title alone, once and past the lead (a province's too), or in a story o
 candidate's attribute: `Pilgub Jatim ... Bupati Banyuwangi Azwar Anas`); a place in a sentence of someone's past
 (`kuliah di …`, `pernah …`: background_words.txt); the `DI` of `DI Yogyakarta`, which is the
 province; `para Pati` (generals) and `perwira tinggi (Pati)`; a person's address (`beralamat di X`); four or
-more kab/kota named only in passing (examples), also after `di`; a place mentioned once in passing (its weight
+more kab/kota named only in passing (examples), also after `di`, unless the article names the area they
+make up (`Jabodetabek`: region_listed_areas.tsv); a place mentioned once in passing (its weight
 stays below the threshold); a district court of the national seat (`Pengadilan Negeri Jakarta Selatan`, rule N2);
 in a story of national bodies (KPK, DPR, ministries), a kota of the national seat nothing but a place chain or a
 bare name speaks for (`di RSPAD Gatot Subroto, Jakarta Pusat`: a venue), and any kab/kota named once past the
