@@ -397,6 +397,8 @@ def test_a_headline_verb_after_a_post_ends_it_and_is_no_name(body):
     # a court named after its kab/kota with the level word: the city alone, as the court is called
     ("Majelis hakim Pengadilan Negeri Kota Tangerang menolak eksepsi.", ["Pengadilan Negeri Tangerang"]),
     ("Sidang di PN Kabupaten Bekasi ditunda.", ["Pengadilan Negeri Bekasi"]),
+    ("Izin diajukan ke Kementerian Pendayagunaan Aparatur Negara Reformasi Birokrasi (PAN - RB). Kemen PAN - RB "
+     "setuju.", ["Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"]),
     ("Kami mendesak Badan Perlindungan Konsumen Nasional (BPKN) bertindak.",
      ["Badan Perlindungan Konsumen Nasional"]),
     ("Humas PN Andri Hadi mengatakan sidang ditunda.", []),
@@ -1172,6 +1174,14 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     ("Putusan dibacakan Majelis Hakim Sumpeno di ruang sidang.", [("Sumpeno", "Hakim")]),
     ("Praperadilan dibacakan hakim tunggal Cepi Iskandar kemarin.", [("Cepi Iskandar", "hakim tunggal")]),
     ("Di hadapan Majelis Hakim, Richard Lee secara tegas menjawab.", []),
+    # a mayor's post in lower case, one word or two; a unit's compound written with a lower-case second word
+    ("Dikutip dari AFP, walikota Paris, Anne Hidalgo berkata.", [("Anne Hidalgo", "walikota Paris")]),
+    ("Kata wali kota Surabaya, Tri Rismaharini, di Balai Kota.", [("Tri Rismaharini", "wali kota Surabaya")]),
+    ("Kantor wali kota Bandung Barat terbakar.", []),
+    ("Kepala Bidang Informasi Gempa bumi dan Peringatan Dini Tsunami BMKG, Daryono, menjelaskan.",
+     [("Daryono", "Kepala Bidang Informasi Gempa bumi dan Peringatan Dini Tsunami BMKG")]),
+    # English `and` goes on with an organisation's name
+    ("Hadir Direktur Akselerator Plug and Play Indonesia Nayoko Wicaksono.", []),
     ("Gelandang Hakim Ziyech mencetak gol.", []),
     # when the post was held or how it was won (role_qualifiers.txt), between the post and the name
     ("Menteri Kesehatan Kanada saat itu Rona Ambrose menghapus obat itu.",

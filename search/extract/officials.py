@@ -83,6 +83,9 @@ INCUMBENT = "petahana"  # before a candidacy: the post is held, and run for agai
 MAX_INCUMBENT_REACH = 6  # capitalised words of a post read before the `petahana` that follows them
 # posts whose next role words are often in lower case: "hakim konstitusi Patrialis Akbar", "juru bicara KPK Febri"
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a sentence's first word follows
+ENGLISH_AND = "and"
+ROLE_COMPOUNDS = frozenset({("Gempa", "bumi")})  # `Kepala Bidang Informasi Gempa bumi … BMKG`: one word
+LOWERCASE_TWO_WORD_POSTS = frozenset({("wali", "kota")})  # a post written in lower case, both words
 COURT_PANEL = "majelis"  # `Majelis Hakim X`, `majelis hakim X`: the judges of a trial
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
 # a legislature's member or chair written in lower case, with a legislature's word (`anggota parlemen Mahmoud
@@ -292,6 +295,8 @@ class _Reader:
             return self.word(i + 2)[:1].isupper()  # `kades di Karangsono, Moch Alim`
         if following.is_capitalised:
             return True
+        if (self.tokens[i].lower, following.text) in LOWERCASE_TWO_WORD_POSTS and self.word(i + 2)[:1].isupper():
+            return True  # `wali kota Surabaya, Tri Rismaharini`
         if self._ends_in_deictic(i + 1):
             return True  # `kata kepala desa setempat, Ahmad Hidayat`
         if self.tokens[i].text not in LOWERCASE_ROLE_POSTS and not self._legislature_follows(i):
@@ -535,6 +540,7 @@ class _Reader:
                     return i
             elif not token.is_capitalised and not self.is_title(i) and not self._namesake_title(i) \
                     and not self._inner_lowercase(i, titled) and not self._completes_post(i) \
+                    and (self.word(i - 1), token.text) not in ROLE_COMPOUNDS \
                     and not self.is_hyphen_part(i) and not self._role_goes_on(i, head) \
                     and not (self._lowercase_role_word(head, token.text) and self._before_any_name(head, i)):
                 return i
@@ -938,6 +944,8 @@ class _Reader:
         if self._after_namesake_body(head):
             return [], head + 1
         start = head + 1 if self.tokens[head].text.islower() else head
+        if (self.tokens[head].lower, self.word(head + 1)) in LOWERCASE_TWO_WORD_POSTS:
+            start = head + 2  # `wali kota Surabaya`: the post's second word, in lower case too
         held = False
         related = self._after_relative(head)  # `putra sulung Presiden keenam, Agus Harimurti Yudhoyono`: the son
         while True:
@@ -984,7 +992,8 @@ class _Reader:
                         return [], head + 1
                     held, start = True, holder  # `Camat Elar kini dijabat Fransiska Ndiwa`: Elar is the post's
                     continue
-                if self._names_organisation(head, name) or self._speaks_for_nobody(head, name):
+                if (self._names_organisation(head, name) or self._speaks_for_nobody(head, name)
+                        or self._english_name_goes_on(name[1])):
                     return [], head + 1
                 paired = self._paired_name(start, name[0])
                 if paired is not None and self._family_after_holder(head, paired, name):
@@ -1229,6 +1238,11 @@ class _Reader:
         return (i in self.material or self.is_title(i)
                 or (self.word(i) == ")" and i - 1 in self.material)  # `Komisi … Korupsi (KPK) Agus … dan …`
                 or (self.tokens[i].text.islower() and self.tokens[i].text.capitalize() in self.lex.role_words))
+
+    def _english_name_goes_on(self, i: int) -> bool:
+        """`Direktur Akselerator Plug and Play Indonesia …`: English `and` between capitalised words joins an
+        organisation's name (`Procter and Gamble`), never two people."""
+        return self.word(i) == ENGLISH_AND and self.word(i + 1)[:1].isupper()
 
     def _names_organisation(self, head: int, name: tuple[int, int]) -> bool:
         """`anggota Tim Advokasi Novel`, `anggota Jamaah Anshor Daulah`: one or two words right after a word
