@@ -1183,6 +1183,8 @@ def test_a_generic_post_in_an_organisation_no_table_knows_is_no_office(body, exp
     # English `and` goes on with an organisation's name
     ("Hadir Direktur Akselerator Plug and Play Indonesia Nayoko Wicaksono.", []),
     ("Gelandang Hakim Ziyech mencetak gol.", []),
+    ("\"Tolak,\" ucap Hakim RA Suharni saat membacakan putusan sela bagi terdakwa.", [("RA Suharni", "Hakim")]),
+    ("Umpan gelandang Hakim Ziyech jadi gol. Putusan wasit dan sidang komisi disiplin ditunggu.", []),  # no trial
     # when the post was held or how it was won (role_qualifiers.txt), between the post and the name
     ("Menteri Kesehatan Kanada saat itu Rona Ambrose menghapus obat itu.",
      [("Rona Ambrose", "Menteri Kesehatan Kanada")]),

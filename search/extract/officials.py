@@ -86,6 +86,8 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "\u201c", "\u201d"})  # what a
 ENGLISH_AND = "and"
 ROLE_COMPOUNDS = frozenset({("Gempa", "bumi")})  # `Kepala Bidang Informasi Gempa bumi … BMKG`: one word
 LOWERCASE_TWO_WORD_POSTS = frozenset({("wali", "kota")})  # a post written in lower case, both words
+JUDGE = "Hakim"
+TRIAL_WORDS = frozenset({"persidangan", "vonis", "terdakwa", "dakwaan", "eksepsi", "praperadilan", "pledoi"})  # a trial
 COURT_PANEL = "majelis"  # `Majelis Hakim X`, `majelis hakim X`: the judges of a trial
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
 # a legislature's member or chair written in lower case, with a legislature's word (`anggota parlemen Mahmoud
@@ -1759,10 +1761,18 @@ class _Reader:
         if (self.tokens[start].text in LOWERCASE_ROLE_POSTS and self.word(start - 1).lower() == COURT_PANEL
                 and all(self.tokens[k].is_word for k in range(start + 1, end))):
             return True  # `Majelis Hakim Sumpeno`: a judge of the panel; never `di hadapan Majelis Hakim, Richard…`
+        if self._judge_in_a_trial(start, end):
+            return True
         return any(i in self.bodies or self.tokens[i].text in self.lex.positions
                    or self.tokens[i].text in self.lex.public_unit_words
                    or (self.tokens[i].text.islower() and self._lowercase_role_word(start, self.tokens[i].text))
                    for i in range(start + 1, end))
+
+    def _judge_in_a_trial(self, start: int, end: int) -> bool:
+        """`ucap Hakim RA Suharni saat membacakan putusan sela`: `Hakim` after a plain lower-case word, right before
+        the name, in an article about a trial (TRIAL_WORDS), is a judge's post (`gelandang Hakim Ziyech` is not)."""
+        return (self.tokens[start].text == JUDGE and end == start + 1 and start > 0 and self._plain_lowercase(start - 1)
+                and bool(self.tokens.where(TRIAL_WORDS)))
 
     def in_unknown_body(self, span: tuple[int, int]) -> bool:
         """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
