@@ -299,7 +299,8 @@ class SearchService:
                 generation = self._generation
                 name = self._current_name()
                 fresh = generation is not None and generation.name == name
-                stale_is_fine = generation is not None and self.background_swaps and name != self._failed
+                stale_is_fine = (generation is not None and self.background_swaps and name != self._failed
+                                 and self._on_disk(generation))
                 if fresh or stale_is_fine:
                     if not fresh and not self._opening:
                         self._opening = True
@@ -312,6 +313,12 @@ class SearchService:
                     continue
                 self._opening = True
             self._install()  # this thread opens it, outside the lock; then looks again
+
+    def _on_disk(self, generation: Generation) -> bool:
+        """The generation's directory is still there: not removed with the whole index (`rm -rf index`, then a
+        reindex at the same path), whose files its readers would meet gone (one stat a search, while `current`
+        names another generation)."""
+        return (self.index_root / generation.name).is_dir()
 
     def _install(self) -> None:
         """Open and warm the generation `current` names, then make it the one searched; the old one is

@@ -234,6 +234,26 @@ def test_background_swaps_answer_from_the_old_generation_until_the_new_one_is_wa
     service.close()
 
 
+def test_a_generation_whose_files_were_deleted_is_not_searched_while_the_new_index_opens(tmp_path):
+    """`rm -rf index` under a running server, then a reindex at the same path: the generation it had is gone
+    from disk, so a search waits for the new one instead of reading what is left of the old (a 500)."""
+    import shutil
+
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS], tmp_path / "index")
+    service = SearchService(tmp_path / "index", background_swaps=True)
+    first = service.current()
+    assert run(service, "")["total"] == 1
+    shutil.rmtree(tmp_path / "index")
+    build_index([SEEDS, CORPUS], tmp_path / "index")
+    assert [run(service, "")["total"] for _ in range(3)] == [7, 7, 7]
+    assert service.current() is not first
+    service.close()
+
+
 def test_the_first_generation_searches_the_broadest_agencies_when_warmed_and_a_swap_does_not(tmp_path, monkeypatch):
     from search.generation import WARM_AGENCIES, Generation
     from search.indexer import build_index
