@@ -1022,3 +1022,60 @@ def test_a_facet_filter_leads_back_to_the_facets_own_list_saying_so(client):
     assert 'data-facet-more="official" href="/?q=#facet-official">Daftar semula</a>' in html
     assert 'data-facet-more="official" href="/?q=#facet-official">Lebih sedikit</a>' in client.get(
         "/?q=&more=official").get_data(as_text=True)
+
+
+def listed(html: str, facet: str) -> list[str]:
+    """A facet list as the page shows it, in order: `label count`, `* ` before a selected value, `  ` before a
+    child for each level it is nested."""
+    body = re.search(rf'data-facet-list="{facet}">(.*?)</ul>\s*(?:<a|</section)', html, re.S)[1]
+    items, depth = [], 0
+    for opened, closed, selected, label, count in re.findall(
+            r'(<ul class="children">)|(</ul>)|<a href="[^"]*" (aria-current="true" class="selected")?>\s*'
+            r'<span class="value">([^<]*)</span> <span class="count">(\d+)', body):
+        depth += bool(opened) - bool(closed)
+        if label:
+            items.append("  " * depth + ("* " if selected else "") + f"{unescape(label)} {count}")
+    return items
+
+
+@pytest.fixture(scope="module")
+def dinas_client(tmp_path_factory):
+    """The health offices of the first 130 kabupaten, one article each: 130 agency values, and with their 12
+    provinces 142 region values, more than a longer list's 100; the 13 of Lampung (18) come after 88 others."""
+    from .conftest import dinas_records, index_of_records
+
+    root = index_of_records(tmp_path_factory.mktemp("dinas"), dinas_records(130))
+    app = create_app({"WARTA_INDEX": str(root), "TESTING": True})
+    yield app.test_client()
+    app.extensions["warta"].close()
+
+
+LAMPUNG_KABUPATEN = [  # by code, 18.01 to 18.13: each counts one article
+    "Kabupaten Lampung Selatan", "Kabupaten Lampung Tengah", "Kabupaten Lampung Utara", "Kabupaten Lampung Barat",
+    "Kabupaten Tulang Bawang", "Kabupaten Tanggamus", "Kabupaten Lampung Timur", "Kabupaten Way Kanan",
+    "Kabupaten Pesawaran", "Kabupaten Pringsewu", "Kabupaten Mesuji", "Kabupaten Tulang Bawang Barat",
+    "Kabupaten Pesisir Barat"]
+
+
+@pytest.mark.parametrize("query, selected, children", [
+    ("region=18", "* Provinsi Lampung 13", [f"  {name} 1" for name in LAMPUNG_KABUPATEN]),
+    ("region=18.01", "Provinsi Lampung 13",
+     [f"  {'* ' if name == 'Kabupaten Lampung Selatan' else ''}{name} 1" for name in LAMPUNG_KABUPATEN])])
+def test_the_longer_region_list_lists_an_expanded_provinces_own_kabupaten(dinas_client, query, selected, children):
+    """Trial 55: the longer list was the facet's top 100 values, flat, regrouped: Lampung, selected, had none of
+    its kabupaten under it (they were not among the 100), and a selected kabupaten was not listed."""
+    short = listed(dinas_client.get(f"/?{query}").get_data(as_text=True), "region")
+    longer = listed(dinas_client.get(f"/?{query}&more=region").get_data(as_text=True), "region")
+    assert longer[longer.index(selected) + 1:longer.index(selected) + 14] == children
+    assert len(longer) == 12 + 13 and set(short) <= set(longer)
+
+
+def test_the_longer_list_lists_a_selected_value_past_its_length(dinas_client):
+    """Trial 55: `Way Kanan`'s office, last of 130 values counting one article each, was left out of the longer
+    list though selected; the page's list has it, selected, after its 10 values."""
+    query = "/?agency=Dinas+Kesehatan+Kabupaten+Way+Kanan"
+    short = listed(dinas_client.get(query).get_data(as_text=True), "agency")
+    longer = listed(dinas_client.get(query + "&more=agency").get_data(as_text=True), "agency")
+    assert (len(short), short[-1]) == (11, "* Dinas Kesehatan Kabupaten Way Kanan 1")
+    assert (len(longer), longer[-1]) == (101, "* Dinas Kesehatan Kabupaten Way Kanan 1")
+    assert longer[:10] == short[:10]

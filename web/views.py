@@ -455,16 +455,15 @@ def export_urls(search: SearchRequest) -> dict[str, str]:
 
 
 def longer_facet_list(facet: Facet, search: SearchRequest, prefix: str) -> list[dict[str, Any]]:
-    """One facet's longer list ("Lihat lainnya"), fetched alone; a nested facet's values under their parents."""
-    items = typed_facet_items(facet.name, search, prefix, MORE_FACET_SIZE)
-    if not facet.nested or prefix:
-        return items
-    expanded = {facet.parent(value) or value for value in search.selected.get(facet.name, ())}
-    top = [item for item in items if facet.parent(item["value"]) is None]
-    for item in top:
-        item["children"] = [child for child in items if item["value"] in expanded
-                            and facet.parent(child["value"]) == item["value"]]
-    return top
+    """One facet's longer list ("Lihat lainnya"): the page's own list (the same search's facet counts, its
+    selected values always listed, each expanded value's children under it) made MORE_FACET_SIZE long, so it
+    holds the page's list; filtered by what was typed in the facet's box, the type-ahead's values. The list
+    had been the whole facet's top 100 values, flat, regrouped here: a selected value past them was left out,
+    and an expanded province got only those of its kabupaten/kota that were among them (trial 55)."""
+    if prefix:
+        return typed_facet_items(facet.name, search, prefix, MORE_FACET_SIZE)
+    longer = replace(search, facet_size=MORE_FACET_SIZE, page=1, per_page=1)  # the facets, not the hits
+    return with_toggle_urls(service().search(longer)["facets"][facet.name], search, facet.name)
 
 
 def error_limits() -> dict[str, Any]:
