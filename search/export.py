@@ -14,7 +14,8 @@ from typing import Any, Iterable, Iterator
 from .results import metadata
 
 EXPORT_LIMIT = 10_000  # rows an export gives at most
-COLUMNS = ("id", "title", "date", "url", "source", "place", "regions", "officials", "agencies", "story")
+COLUMNS = ("id", "title", "date", "url", "source", "place", "regions", "officials", "agencies", "story",
+           "outlet")  # a column added goes last: what reads the others by position finds them where they were
 FORMATS = ("csv", "jsonl")
 LIST_SEPARATOR = "; "  # between the names of a list column in CSV
 BOM = "\ufeff"

@@ -163,8 +163,15 @@ def _region_codes(article: "Article", extraction: "Extraction") -> list[str]:
     return [region.code for region in extraction.regions]
 
 
+def article_outlet(source: str | None, url: str | None) -> str | None:
+    """The source facet's value of an article with this source and URL: its outlet as one value (`cnn indonesia`
+    is `cnnindonesia.com`, `detik.com/jatim` is `detik.com`), None when neither names one. What the facet counts,
+    and what a hit, an article and an export row give as `outlet` beside the `source` as the record wrote it."""
+    return normalise_outlet(source, url)
+
+
 def _outlet(article: "Article", extraction: "Extraction") -> list[str]:
-    outlet = normalise_outlet(article.source, article.url)
+    outlet = article_outlet(article.source, article.url)
     return [outlet] if outlet else []
 
 

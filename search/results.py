@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .facet_registry import FACETS, Facet, FacetRegistry
+from .facet_registry import FACETS, Facet, FacetRegistry, article_outlet
 from .facets import FacetCount
 from .highlight import WordMatcher, matched_count, snippet
 from .querylang import parse
@@ -88,14 +88,18 @@ def _value_item(facet: Facet, value: str, count: int, selected: tuple[str, ...])
 
 
 def metadata(stored: dict[str, Any]) -> dict[str, Any]:
-    """What a hit and an article both show about an article."""
+    """What a hit, an article and an export row all show about an article: `source` as the record wrote it
+    (`cnn indonesia`), `outlet` as the source facet counts it (`cnnindonesia.com`), so a client can match a hit
+    to the facet's value; computed here from the stored source and URL, for every backend alike."""
+    source = stored.get("source") or None
     return {
         "id": stored["id"],
         "title": stored.get("title") or "",
         "date": stored.get("date"),
         "url": stored.get("url"),
-        "source": stored.get("source") or None,
+        "source": source,
         "place": stored.get("place") or None,
+        "outlet": article_outlet(source, stored.get("url")),
     }
 
 

@@ -183,3 +183,16 @@ def _selection_record(number: int, source: str, words: str, day: str) -> dict[st
 SELECTION_RECORDS = ([_selection_record(n, "Alfa", "alpha beta gamma", "2022-03-01") for n in range(10)]
                      + [_selection_record(10, "Beta", "alpha beta gamma", "2021-01-05")]
                      + [_selection_record(n, "Beta", "alpha beta", "2021-01-05") for n in (11, 12)])
+
+
+OUTLET_RECORDS = [  # sources as scrapers write them; none but the outlet's address (the loader names it `detik`);
+    # neither
+    {"id": "cnn", "title": "Banjir rob di pesisir", "source": "cnn indonesia", "date": "2024-05-01",
+     "body": "Banjir rob kembali merendam permukiman warga di pesisir utara pada Rabu pagi hingga siang hari."},
+    {"id": "jatim", "title": "Banjir di Jember", "source": "detik.com/jatim", "date": "2024-05-02",
+     "body": "Banjir merendam ratusan rumah warga di Kabupaten Jember setelah hujan deras semalaman kemarin."},
+    {"id": "url", "title": "Banjir di Sampang", "url": "https://news.detik.com/berita/d-1/banjir", "date": "2024-05-03",
+     "body": "Banjir melanda sejumlah desa di Kabupaten Sampang setelah sungai meluap pada Kamis malam lalu."},
+    {"id": "none", "title": "Banjir di Tuban", "date": "2024-05-04",
+     "body": "Banjir menggenangi jalan utama di Kabupaten Tuban setelah hujan deras mengguyur sejak sore hari."},
+]

@@ -16,13 +16,15 @@ from web import create_app
 from .conftest import ROOT
 
 ROW = {"id": "a1", "title": 'Kata "kutip", koma\ndan baris', "date": "2022-09-28", "url": None, "source": "Lampost",
-       "place": None, "regions": [], "officials": ["Thamrin", "Suhajar Diantoro"], "agencies": [], "story": "a1"}
+       "place": None, "outlet": "lampost.co", "regions": [], "officials": ["Thamrin", "Suhajar Diantoro"],
+       "agencies": [], "story": "a1"}
 
 
 def test_csv_has_a_bom_a_header_and_rfc_4180_quoting():
     text = "".join(csv_lines([ROW]))
-    assert text.startswith(BOM + "id,title,date,url,source,place,regions,officials,agencies,story\r\n")
-    assert text.endswith('a1,"Kata ""kutip"", koma\ndan baris",2022-09-28,,Lampost,,,Thamrin; Suhajar Diantoro,,a1\r\n')
+    assert text.startswith(BOM + "id,title,date,url,source,place,regions,officials,agencies,story,outlet\r\n")
+    assert text.endswith('a1,"Kata ""kutip"", koma\ndan baris",2022-09-28,,Lampost,,,Thamrin; Suhajar Diantoro,,a1,'
+                         'lampost.co\r\n')
     assert list(csv.reader(io.StringIO(text[1:])))[1][1] == 'Kata "kutip", koma\ndan baris'
 
 
@@ -54,7 +56,8 @@ def test_jsonl_is_one_object_a_line():
 def test_rows_take_names_and_default_the_story_to_the_article():
     stored = {"id": "x", "officials": [{"name": "Thamrin", "role": "Sekda"}], "agencies": [{"name": "BPBD", "acronym": None}]}
     assert export_row(stored) == {"id": "x", "title": "", "date": None, "url": None, "source": None, "place": None,
-                                  "regions": [], "officials": ["Thamrin"], "agencies": ["BPBD"], "story": "x"}
+                                  "outlet": None, "regions": [], "officials": ["Thamrin"], "agencies": ["BPBD"],
+                                  "story": "x"}
 
 
 @pytest.fixture()
@@ -137,3 +140,26 @@ def test_cli_prints_every_hit_as_csv_or_jsonl(stories_root):
     assert len(out.stdout.splitlines()) == 4
     out = subprocess.run(command + ["--format", "csv"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.startswith(BOM + "id,title,date") and len(out.stdout.splitlines()) == 3
+
+
+def test_exports_give_each_rows_outlet_as_the_source_facet_counts_it_in_a_last_column(tmp_path):
+    """Trial 55: exports gave `source` as the record wrote it (`cnn indonesia`) and nothing of the facet's
+    `cnnindonesia.com`; `outlet` is added, the CSV's last column, so the other columns stay where they were."""
+    from .conftest import OUTLET_RECORDS, index_of_records
+
+    app = create_app({"WARTA_INDEX": str(index_of_records(tmp_path, OUTLET_RECORDS)), "TESTING": True})
+    try:
+        client = app.test_client()
+        text = client.get("/api/search.csv?q=banjir&sort=date").get_data(as_text=True)
+        rows = list(csv.reader(io.StringIO(text[1:])))
+        assert rows[0] == ["id", "title", "date", "url", "source", "place", "regions", "officials", "agencies",
+                           "story", "outlet"]
+        assert [(row[4], row[10]) for row in rows[1:]] == [
+            ("", ""), ("detik", "detik.com"), ("detik.com/jatim", "detik.com"), ("cnn indonesia", "cnnindonesia.com")]
+        lines = client.get("/api/search.jsonl?q=banjir&sort=date").get_data(as_text=True).splitlines()
+        assert [(row["source"], row["outlet"]) for row in map(json.loads, lines)] == [
+            (None, None), ("detik", "detik.com"), ("detik.com/jatim", "detik.com"), ("cnn indonesia", "cnnindonesia.com")]
+        facet = client.get("/api/search?q=banjir").get_json()["facets"]["source"]
+        assert sorted((item["value"], item["count"]) for item in facet) == [("cnnindonesia.com", 1), ("detik.com", 2)]
+    finally:
+        app.extensions["warta"].close()

@@ -816,7 +816,7 @@ def test_profile_links_escape_names_in_the_facet_list_template(app):
 
 def test_the_json_shapes_are_unchanged_by_the_profile_links(client):
     body = client.get("/api/search?q=musrenbang&official=Dendi+Ramadhona").get_json()
-    assert set(body["hits"][0]) == {"id", "title", "date", "url", "source", "place", "snippet", "officials",
+    assert set(body["hits"][0]) == {"id", "title", "date", "url", "source", "outlet", "place", "snippet", "officials",
                                     "agencies", "roles", "regions", "matched", "missing", "story", "duplicates",
                                     "quotes"}
     assert {key: set(items[0]) - {"children"} for key, items in body["facets"].items() if items} == {
@@ -1079,3 +1079,22 @@ def test_the_longer_list_lists_a_selected_value_past_its_length(dinas_client):
     assert (len(short), short[-1]) == (11, "* Dinas Kesehatan Kabupaten Way Kanan 1")
     assert (len(longer), longer[-1]) == (101, "* Dinas Kesehatan Kabupaten Way Kanan 1")
     assert longer[:10] == short[:10]
+
+
+def test_hits_and_articles_give_the_outlet_the_source_facet_counts_beside_the_source_as_written(tmp_path):
+    """Trial 55: a hit said `cnn indonesia` where the source facet says `cnnindonesia.com`, and nothing linked
+    the two; `outlet` is the facet's value (`source` stays as the record wrote it)."""
+    from .conftest import OUTLET_RECORDS, index_of_records
+
+    app = create_app({"WARTA_INDEX": str(index_of_records(tmp_path, OUTLET_RECORDS)), "TESTING": True})
+    try:
+        client = app.test_client()
+        body = client.get("/api/search?q=banjir&sort=date").get_json()
+        assert [(hit["source"], hit["outlet"]) for hit in body["hits"]] == [
+            (None, None), ("detik", "detik.com"), ("detik.com/jatim", "detik.com"),
+            ("cnn indonesia", "cnnindonesia.com")]
+        assert {item["value"] for item in body["facets"]["source"]} == {"detik.com", "cnnindonesia.com"}
+        article = client.get(f"/api/articles/{body['hits'][-1]['id']}").get_json()
+        assert (article["source"], article["outlet"]) == ("cnn indonesia", "cnnindonesia.com")
+    finally:
+        app.extensions["warta"].close()
