@@ -259,8 +259,8 @@ def test_a_query_with_nothing_to_search_says_so_instead_of_claiming_its_hits(cli
     assert "unreadable" not in client.get("/api/search?q=camat").get_json()
     assert "unreadable" not in client.get("/api/search").get_json()
     html = client.get("/?q=%F0%9F%98%80").get_data(as_text=True)
-    assert "“😀” tidak memuat kata yang dapat dicari: semua berita ditampilkan." in html
-    assert "untuk <strong>😀</strong>" not in html
+    assert "“<bdi>😀</bdi>” tidak memuat kata yang dapat dicari: semua berita ditampilkan." in html
+    assert "untuk <strong><bdi>😀</bdi></strong>" not in html
 
 
 def test_too_many_said_names_quote_the_said_limit(client):
@@ -987,7 +987,7 @@ def test_the_results_link_their_export_with_the_search_its_dates_in_iso(client):
 
 @pytest.mark.parametrize("url, heading", [
     ("/", '<h1 class="visually-hidden">Warta — pencarian berita daerah</h1>'),
-    ("/?q=reformasi", '<h1 class="visually-hidden">Hasil pencarian: reformasi</h1>'),
+    ("/?q=reformasi", '<h1 class="visually-hidden">Hasil pencarian: <bdi>reformasi</bdi></h1>'),
     ("/?q=", '<h1 class="visually-hidden">Hasil pencarian</h1>'),
     ("/?q=a%00b", '<h1 class="visually-hidden">Pencarian tidak dapat dilayani</h1>'),
 ])
@@ -1098,3 +1098,18 @@ def test_hits_and_articles_give_the_outlet_the_source_facet_counts_beside_the_so
         assert (article["source"], article["outlet"]) == ("cnn indonesia", "cnnindonesia.com")
     finally:
         app.extensions["warta"].close()
+
+
+def test_a_query_written_right_to_left_is_isolated_where_the_page_shows_it(client):
+    """Trial 55: U+202E in `q`, echoed as it came in <title>, <h1> and the summary, reversed the page's own
+    text after it (`… moc.evil`). The body isolates it in <bdi>; the title, where no markup can, drops it."""
+    html = client.get("/?q=%E2%80%AEbanjir+moc.evil").get_data(as_text=True)
+    assert "<title>banjir moc.evil — Warta</title>" in html
+    assert '<h1 class="visually-hidden">Hasil pencarian: <bdi>\u202ebanjir moc.evil</bdi></h1>' in html
+    assert "untuk <strong><bdi>\u202ebanjir moc.evil</bdi></strong>" in html
+    assert 'title="Warta: banjir moc.evil"' in html  # the feed's <link>
+    shown = re.sub('<bdi>\u202e|value="\u202e', "", html)  # inputs' values (the search box's, hidden ones)
+    assert "\u202e" not in shown  # are no text of the page's own
+    marks = client.get("/?q=%E2%80%8F%E2%81%A6%F0%9F%98%80%E2%80%AA").get_data(as_text=True)
+    assert "<title>😀 — Warta</title>" in marks
+    assert "“<bdi>\u200f\u2066😀\u202a</bdi>” tidak memuat" in marks

@@ -365,6 +365,17 @@ def official_url(name: str) -> str:
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 but tab and newlines
 
 
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")  # marks, embeddings, overrides,
+# isolates: U+202E in `q` reversed the page's own text after it where the query was shown (trial 55)
+
+
+@blueprint.app_template_filter("bidi_stripped")
+def bidi_stripped(text: str) -> str:
+    """User text shown where no markup can isolate it (`<title>`, an attribute): without the characters that
+    set the direction of the text after them. In the page's body, such text goes in `<bdi>` instead."""
+    return BIDI_CONTROLS.sub("", text)
+
+
 def echoed(text: str) -> str:
     """Text a refused request sent, as a page's box shows it again: without its control characters (`q=%00`
     wrote a NUL byte into the page)."""
@@ -631,11 +642,12 @@ def link_base() -> str:
 
 
 def feed_title(search: SearchRequest) -> str:
-    """`Warta: <query> · <each filter> · <dates>`, or `Warta: semua berita` for none."""
+    """`Warta: <query> · <each filter> · <dates>`, or `Warta: semua berita` for none; plain text (the page's
+    `<link title>`), without the query's direction controls."""
     dates = " – ".join(indonesian.shown_date(bound) if bound else "…" for bound in (search.date_from, search.date_to))
     parts = [search.q.strip(), *(chip["label"] for chip in selected_chips(search)),
              dates if search.date_from or search.date_to else ""]
-    return "Warta: " + (" · ".join(part for part in parts if part) or "semua berita")
+    return "Warta: " + bidi_stripped(" · ".join(part for part in parts if part) or "semua berita")
 
 
 def feed_url(search: SearchRequest) -> str:
