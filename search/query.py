@@ -71,9 +71,16 @@ def is_utf8_text(text: str) -> bool:
     return True
 
 
+READ_AS_SPACES = "\t\n\r\x0b\x0c\x85"  # a tab and the line breaks that are control characters (LF, CR, VT,
+# FF, NEL; U+2028 and U+2029 are not): text and queries read them as spaces (articles.normalise_text)
+
+
 def has_control_characters(text: str) -> bool:
-    """A NUL, an escape or another C0/C1 control, which no text the index holds has (tabs and newlines aside)."""
-    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+    """A NUL, an escape or another C0/C1 control, which no text the index holds has: the one rule for a query, a
+    facet value, a said name and a facet list's filter, which refuse it. A tab or a line break (READ_AS_SPACES)
+    is none: each reads as a space, anywhere in the text (a VT or NEL had been refused in a facet value where a
+    LF was read, trial 55)."""
+    return any(unicodedata.category(c) == "Cc" and c not in READ_AS_SPACES for c in text)
 
 
 def narrowest_date_bound(name: str, values: Sequence[str]) -> str:

@@ -844,3 +844,20 @@ def test_a_repeated_date_bound_that_is_no_date_is_refused():
 def test_a_request_reads_fullwidth_date_bounds_as_its_query_does():
     request = SearchRequest(date_from="\uff12\uff10\uff11\uff17", date_to="\uff12\uff10\uff11\uff18\uff0d\uff10\uff13")
     assert (request.date_from, request.date_to) == ("2017", "2018-03")
+
+
+@pytest.mark.parametrize("written", ["\t", "\n", "\r\n", "\x0b", "\x0c", "\x85", "\u2028"])
+def test_a_tab_or_a_line_break_reads_as_a_space_in_a_query_and_a_facet_value_alike(service, written):
+    """Trial 55: VT, FF and NEL were refused in a facet value where LF and U+2028 were read as spaces (README: a
+    control character other than a tab or a line break is refused), and in a query refused or, at its ends,
+    searched. One rule now: each line break reads as a space, in both."""
+    answer = service.search(SearchRequest(f"pelayanan{written}publik", selected={"region": (f"Lampung{written}Selatan",)}))
+    assert (answer["total_articles"], answer["query"]["region"]) == (1, ["18.01"])
+
+
+@pytest.mark.parametrize("written", ["\x00", "\x1b", "\x1f", "\x7f", "\x9b"])
+def test_another_control_character_is_refused_in_a_query_and_a_facet_value_alike(written):
+    with pytest.raises(BadQueryError, match="q contains control characters"):
+        SearchRequest(f"pelayanan{written}publik")
+    with pytest.raises(BadQueryError, match="a facet value or said name contains control characters"):
+        SearchRequest(selected={"region": (f"Lampung{written}Selatan",)})

@@ -1113,3 +1113,20 @@ def test_a_query_written_right_to_left_is_isolated_where_the_page_shows_it(clien
     marks = client.get("/?q=%E2%80%8F%E2%81%A6%F0%9F%98%80%E2%80%AA").get_data(as_text=True)
     assert "<title>😀 — Warta</title>" in marks
     assert "“<bdi>\u200f\u2066😀\u202a</bdi>” tidak memuat" in marks
+
+
+@pytest.mark.parametrize("query, answer", [
+    ("q=%1Fpelayanan", "bad_query"), ("q=pelayanan%1F", "bad_query"), ("said=%1F", "bad_filter"),
+    ("q=%0Bpelayanan%C2%85", 5), ("q=pelayanan&region=%C2%85Lampung%0BSelatan%0C", 1)])
+def test_a_control_character_at_a_parameters_end_is_refused_as_one_inside_it(client, query, answer):
+    """Trial 55: `str.strip()` took `\\x1f` at the ends of `q` for white space, so `q=%1Fpelayanan` was searched
+    where `q=pela%1Fyanan` is refused; a line break at the ends or inside reads as a space, in `q` and a facet
+    value alike."""
+    body = client.get(f"/api/search?{query}").get_json()
+    assert (body["error"]["code"] if "error" in body else body["total_articles"]) == answer
+
+
+def test_a_line_break_in_the_query_is_shown_as_the_space_it_reads_as(client):
+    html = client.get("/?q=pelayanan%0Bpublik%C2%85kota").get_data(as_text=True)
+    assert "<title>pelayanan publik kota — Warta</title>" in html
+    assert '<input id="q" name="q" type="search" value="pelayanan publik kota"' in html

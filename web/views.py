@@ -27,8 +27,8 @@ from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile, resolve_official
 from search.backends import Backend
-from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS, SearchRequest,
-                          has_control_characters, narrowest_date_bound)
+from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS,
+                          READ_AS_SPACES, SearchRequest, has_control_characters, narrowest_date_bound)
 from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
@@ -92,7 +92,7 @@ def request_from_args(page: int | None = None, fixed: FixedSettings | None = Non
     (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold. `page`, or `fixed`
     settings (the feed's), are the caller's: the request's own are not read, so not refused either."""
     return within_url_limits(SearchRequest(
-        q=request.args.get("q", "").strip(),
+        q=typed_text(request.args.get("q", "")),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=page or (fixed.page if fixed else whole_number("page", 1)),
         per_page=fixed.per_page if fixed else whole_number("per_page", 10),
@@ -101,8 +101,15 @@ def request_from_args(page: int | None = None, fixed: FixedSettings | None = Non
         date_to=narrowest_date_bound("to", request.args.getlist("to")),
         collapse=fixed.collapse if fixed else flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
-        said=tuple(name for name in request.args.getlist("said") if name.strip()),
+        said=tuple(name for name in request.args.getlist("said") if typed_text(name)),
     ))
+
+
+def typed_text(typed: str) -> str:
+    """A parameter's text without the white space at its ends; but text with a control character SearchRequest
+    refuses stays as it came, for it to refuse: str.strip() takes `\x1c`-`\x1f` for white space, so `q=%1Fbanjir`
+    had been searched where `q=ban%1Fjir` is refused."""
+    return typed if has_control_characters(typed) else typed.strip()
 
 
 @dataclass(frozen=True)
@@ -362,7 +369,7 @@ def official_url(name: str) -> str:
     return "/official/" + quote(name, safe="")
 
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 but tab and newlines
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 and C1
 
 
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")  # marks, embeddings, overrides,
@@ -377,9 +384,10 @@ def bidi_stripped(text: str) -> str:
 
 
 def echoed(text: str) -> str:
-    """Text a refused request sent, as a page's box shows it again: without its control characters (`q=%00`
+    """Typed text as a page shows it again (its box, its title): a tab or a line break as the space it reads as
+    (a search box drops a line break, gluing the words around it), another control character left out (`q=%00`
     wrote a NUL byte into the page)."""
-    return CONTROL_CHARACTERS.sub("", text)
+    return CONTROL_CHARACTERS.sub(lambda found: " " if found[0] in READ_AS_SPACES else "", text)
 
 
 @blueprint.app_template_global()
@@ -436,7 +444,7 @@ def search_page():
     if search.page > pages:
         return redirect_to_page(search, pages)
     carried = search_parameters()
-    return render_template("search.html", search=search, result=result, error=None, q=search.q, pages=pages,
+    return render_template("search.html", search=search, result=result, error=None, q=echoed(search.q), pages=pages,
                            more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
                            facets=facets(), chips=selected_chips(search), active_filters=active_filters(search),
                            page_facet_size=PAGE_FACET_SIZE,
@@ -645,7 +653,7 @@ def feed_title(search: SearchRequest) -> str:
     """`Warta: <query> · <each filter> · <dates>`, or `Warta: semua berita` for none; plain text (the page's
     `<link title>`), without the query's direction controls."""
     dates = " – ".join(indonesian.shown_date(bound) if bound else "…" for bound in (search.date_from, search.date_to))
-    parts = [search.q.strip(), *(chip["label"] for chip in selected_chips(search)),
+    parts = [echoed(search.q).strip(), *(chip["label"] for chip in selected_chips(search)),
              dates if search.date_from or search.date_to else ""]
     return "Warta: " + bidi_stripped(" · ".join(part for part in parts if part) or "semua berita")
 
