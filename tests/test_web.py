@@ -1130,3 +1130,37 @@ def test_a_line_break_in_the_query_is_shown_as_the_space_it_reads_as(client):
     html = client.get("/?q=pelayanan%0Bpublik%C2%85kota").get_data(as_text=True)
     assert "<title>pelayanan publik kota — Warta</title>" in html
     assert '<input id="q" name="q" type="search" value="pelayanan publik kota"' in html
+
+
+def test_a_405_names_the_allowed_methods_in_the_order_options_does(app):
+    """Trial 55: a 405 sent `Allow: HEAD, OPTIONS, GET` where OPTIONS sends `GET, HEAD, OPTIONS`: Werkzeug lists a
+    405's methods from a set, in an order that changes with the process's hash seed; here they come unsorted as
+    they may from it."""
+    from werkzeug.exceptions import MethodNotAllowed
+
+    def refuse():
+        raise MethodNotAllowed(["HEAD", "OPTIONS", "GET"])
+
+    app.add_url_rule("/api/refuse", "refuse", refuse)
+    client = app.test_client()
+    response = client.get("/api/refuse")
+    assert (response.status_code, response.headers["Allow"]) == (405, "GET, HEAD, OPTIONS")
+    assert client.options("/api/search").headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert client.post("/api/search").headers["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/static/facets.js", 200), ("/static/facets.js/", 404), ("/static/./facets.js", 404),
+    ("/static/facets.js/.", 404), ("/static/nope.js", 404)])
+def test_a_static_file_is_served_under_its_own_name_only(client, path, status):
+    """Trial 55: `/static/facets.js/`, a directory's slash after a file's name, served the file."""
+    for method in ("GET", "HEAD"):
+        with client.open(path, method=method) as response:  # closed: a file served stays open until then
+            assert response.status_code == status
+
+
+@pytest.mark.parametrize("path, content_type", [("/nope", "text/html; charset=utf-8"),
+                                                ("/api/nope", "application/json")])
+def test_options_on_a_path_no_route_answers_is_the_404_a_get_gets(client, path, content_type):
+    response = client.options(path)
+    assert (response.status_code, response.content_type) == (404, content_type)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+import posixpath
+from typing import Any, Iterable, Mapping
 
-from flask import Flask, Response
+from flask import Flask, Response, abort
 
 from search.backends import BackendSettings, open_backend
 from search.facet_registry import FACETS
@@ -19,11 +20,24 @@ class WartaFlask(Flask):
     def make_default_options_response(self) -> Response:
         return options_answer(super().make_default_options_response().allow)
 
+    def send_static_file(self, filename: str) -> Response:
+        """A static file named as it is: `/static/facets.js/` (or `./facets.js`, `facets.js/.`) is a 404, not the
+        file (Werkzeug's safe_join normalises the name, so a directory's slash after a file's name served it)."""
+        if posixpath.normpath(filename) != filename:
+            abort(404)
+        return super().send_static_file(filename)
+
+
+def allow_header(methods: Iterable[str]) -> str:
+    """`Allow`'s value, the methods sorted: an OPTIONS answer and a 405 name them alike (Werkzeug lists a 405's from
+    a set, in an order that changed with the process's hash seed: `HEAD, OPTIONS, GET`, trial 55)."""
+    return ", ".join(sorted(methods))
+
 
 def options_answer(allowed) -> Response:
     """An OPTIONS answer: 204 with the methods `allowed`, sorted, in `Allow`; no body and no Content-Type."""
     response = Response(status=204)
-    response.headers["Allow"] = ", ".join(sorted(allowed))
+    response.headers["Allow"] = allow_header(allowed)
     del response.headers["Content-Type"]
     return response
 

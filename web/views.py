@@ -18,7 +18,7 @@ from itertools import chain
 
 from flask import (Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request,
                    stream_with_context)
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases, shared_given_names
@@ -32,7 +32,7 @@ from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_S
 from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
-from . import indonesian
+from . import allow_header, indonesian
 from .feeds import FEED_SIZE, atom_feed
 
 blueprint = Blueprint("warta", __name__)
@@ -826,6 +826,8 @@ def register_error_handlers(app: Flask) -> None:
         for name, value in error.get_headers():  # `Allow` on a 405, `Retry-After`, …; not its Content-Type
             if name.lower() != "content-type":
                 response.headers[name] = value
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            response.headers["Allow"] = allow_header(error.valid_methods)  # as OPTIONS names them
         return response
 
     @app.errorhandler(Exception)
