@@ -26,6 +26,7 @@ from .datafiles import read_lines
 MAX_FORMS = 200_000  # forms a grouping takes at most (an archive's official values are a few thousand)
 MAX_GROUP_FORMS = 64  # forms one person's group holds at most (the corpus's largest has 4): bounds the check below
 RolesOf = Callable[[str], Collection[str]]  # a form -> the roles articles give it (as written)
+MIN_GIVEN_NAME_LENGTH = 4  # a given name one edit off, with a role in common (`Aris`, `Aries`)
 MIN_FUZZY_LENGTH = 6  # shorter words must be spelled the same (Dedi is no Dede, Jamil no Jalil)
 OLD_SPELLINGS = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 _NON_LETTERS = re.compile(r"[^a-z]")
@@ -225,8 +226,10 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
     for i, parts in enumerate(words):
         if len(parts) < 2:
             continue
-        candidates = [j for j in _neighbours(i, parts, by_word, by_deletion) if _joins(parts, words[j])
-                      and _evidenced(names[i], parts, names[j], words[j], roles)]
+        candidates = [j for j in _neighbours(i, parts, by_word, by_deletion)
+                      if (_joins(parts, words[j]) and _evidenced(names[i], parts, names[j], words[j], roles))
+                      or (_given_name_misspelt(parts, words[j]) and roles is not None
+                          and _share_a_role([names[i]], [names[j]], roles))]
         if candidates and all(one_person(words[a], words[b]) for a in candidates for b in candidates if a < b):
             for j in candidates:  # one at a time: past MAX_GROUP_FORMS the rest stay apart, the first joined
                 if groups.may_join([i, j], words):
@@ -239,6 +242,8 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
     for i, parts in enumerate(words):
         if len(parts) == 1:
             spelled[parts[0]].append(i)
+    if roles is not None:
+        _join_one_word_spellings(spelled, names, groups, roles)
     for word, forms in spelled.items():
         if roles is None:
             continue
@@ -247,10 +252,9 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
             groups.join(i, forms[0])
         owners = {groups.find(j) for j in _neighbours(forms[0], (word,), by_word, by_deletion)
                   if len(words[j]) >= 2 and _names_one_word(word, words[j])}
-        if len(owners) == 1:
-            owner = owners.pop()
-            if _share_a_role([names[i] for i in same], longer[owner], roles):
-                groups.join(forms[0], owner)
+        agreeing = [owner for owner in owners if _role_agrees([names[i] for i in same], longer[owner], roles)]
+        if len(agreeing) == 1:  # `Presiden Joko` is Joko Widodo, not Joko Santoso, the one Joko a president
+            groups.join(forms[0], agreeing[0])
     members: dict[int, list[str]] = defaultdict(list)
     for i, name in enumerate(names):
         members[groups.find(i)].append(name)
@@ -261,6 +265,51 @@ def group_names(counts: Mapping[str, int], roles: RolesOf | None = None) -> dict
         chosen = max(frequent, key=lambda name: (len(words_of(name)), counts[name], name))
         shown.update((name, chosen) for name in group)
     return shown
+
+
+def _join_one_word_spellings(spelled: Mapping[str, list[int]], names: list[str], groups: _Groups,
+                             roles: RolesOf) -> None:
+    """`Suhariyanto` and `Suharyanto`, both `Kepala BPS`: one-word forms whose words are one spelling apart
+    (same_word) are one person when articles give them a role in common."""
+    by_deletion: dict[str, list[str]] = defaultdict(list)
+    for word in spelled:
+        if len(word) >= MIN_FUZZY_LENGTH:
+            for key in _deletions(word):
+                by_deletion[key].append(word)
+    for word in spelled:
+        if len(word) < MIN_FUZZY_LENGTH:
+            continue
+        near = {other for key in _deletions(word) for other in by_deletion[key] if other > word}
+        for other in sorted(near):
+            if same_word(word, other) and _share_a_role([names[i] for i in spelled[word]],
+                                                        [names[i] for i in spelled[other]], roles):
+                groups.join(spelled[word][0], spelled[other][0])
+
+
+def _given_name_misspelt(parts: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """`Aris Budiman` / `Aries Budiman`, `Basuki Tjahja Purnama` / `Basuki Tjahaja Purnama`: as many words, the
+    surname spelled the same, and one other word of MIN_GIVEN_NAME_LENGTH letters or more one edit off (too short
+    for same_word alone: with a role in common, group_names says)."""
+    if len(parts) != len(other) or len(parts) < 2 or parts[-1] != other[-1] or len(parts[-1]) < 2:
+        return False
+    differing = [(a, b) for a, b in zip(parts[:-1], other[:-1]) if not same_word(a, b)]
+    return len(differing) == 1 and all(
+        min(len(a), len(b)) >= MIN_GIVEN_NAME_LENGTH and abs(len(a) - len(b)) <= 1 and _one_edit(a, b)
+        for a, b in differing)
+
+
+def _role_agrees(forms: list[str], others: list[str], roles: RolesOf | None) -> bool:
+    """A role articles give one of `forms` is one of `others`' or the start of one (`Menteri` of `Menteri
+    Kelautan dan Perikanan`): said of a first name alone, which joins the one group it begins that agrees."""
+    if roles is None:
+        return False
+    mine = _held_roles(forms, roles)
+    theirs = _held_roles(others, roles)
+    return any(role == other or other.startswith(role + " ") for role in mine for other in theirs)
+
+
+def _held_roles(names: list[str], roles: RolesOf) -> set[str]:
+    return {" ".join(role.split()).casefold() for name in names for role in roles(name) if role.strip()}
 
 
 def _evidenced(name: str, parts: tuple[str, ...], other: str, other_parts: tuple[str, ...],
@@ -279,11 +328,8 @@ def _initials_and_one_name(parts: tuple[str, ...]) -> bool:
 
 def _share_a_role(forms: list[str], others: list[str], roles: RolesOf) -> bool:
     """Whether articles give one of `forms` a role they give one of `others` too (in any case and spacing)."""
-    def held(names: list[str]) -> set[str]:
-        return {" ".join(role.split()).casefold() for name in names for role in roles(name) if role.strip()}
-
-    mine = held(forms)
-    return bool(mine) and not mine.isdisjoint(held(others))
+    mine = _held_roles(forms, roles)
+    return bool(mine) and not mine.isdisjoint(_held_roles(others, roles))
 
 
 def _names_one_word(word: str, other_words: tuple[str, ...]) -> bool:

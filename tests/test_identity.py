@@ -193,3 +193,32 @@ def test_two_spellings_of_one_word_are_one_person_only_with_a_role_in_common():
              "Suharto": ["Kapolsek"]}
     assert variants({"Boediono": 3, "Budiono": 1, "Soeharto": 2, "Suharto": 1}, lambda name: roles[name]) == {
         "Boediono": ["Boediono", "Budiono"], "Soeharto": ["Soeharto"], "Suharto": ["Suharto"]}
+
+
+def test_a_first_name_alone_joins_the_one_group_it_begins_whose_role_agrees_with_its_own():
+    roles = {"Joko": ["Presiden"], "Joko Widodo": ["Presiden RI"], "Joko Santoso": ["Kapolsek Tambun"],
+             "Susi": ["Menteri"], "Susi Pudjiastuti": ["Menteri Kelautan dan Perikanan"],
+             "Budi": ["Kepala Desa"], "Budi Santoso": ["Bupati Sleman"], "Budi Gunadi Sadikin": ["Menteri Kesehatan"]}
+    counts = {"Joko": 1, "Joko Widodo": 9, "Joko Santoso": 2, "Susi": 1, "Susi Pudjiastuti": 3, "Budi": 1,
+              "Budi Santoso": 2, "Budi Gunadi Sadikin": 4}
+    assert variants(counts, lambda name: roles[name]) == {
+        "Joko Widodo": ["Joko Widodo", "Joko"], "Joko Santoso": ["Joko Santoso"],
+        "Susi Pudjiastuti": ["Susi Pudjiastuti", "Susi"], "Budi": ["Budi"], "Budi Santoso": ["Budi Santoso"],
+        "Budi Gunadi Sadikin": ["Budi Gunadi Sadikin"]}
+
+
+def test_a_given_name_or_a_one_word_name_one_letter_off_is_one_person_only_with_a_role_in_common():
+    roles = {"Basuki Tjahaja Purnama": ["Gubernur DKI Jakarta"], "Basuki Tjahja Purnama": ["Gubernur DKI Jakarta"],
+             "Aris Budiman": ["Direktur Penyidikan KPK"], "Aries Budiman": ["Direktur Penyidikan KPK"],
+             "Dedi Mulyadi": ["Bupati Purwakarta"], "Dede Mulyadi": ["Kepala Desa Cibogo"],
+             "Noor Iza": ["Plt Kepala Humas Kominfo"], "Noor Izza": ["Plt Kepala Humas Kominfo"],
+             "Suhariyanto": ["Kepala BPS"], "Suharyanto": ["Kepala BPS"],
+             "Suryana": ["Kapolsek"], "Suryani": ["Camat"]}
+    counts = dict.fromkeys(roles, 1) | {"Basuki Tjahaja Purnama": 5, "Suhariyanto": 4}
+    assert variants(counts, lambda name: roles[name]) == {
+        "Basuki Tjahaja Purnama": ["Basuki Tjahaja Purnama", "Basuki Tjahja Purnama"],
+        "Aris Budiman": ["Aries Budiman", "Aris Budiman"],
+        "Dedi Mulyadi": ["Dedi Mulyadi"], "Dede Mulyadi": ["Dede Mulyadi"],
+        "Noor Iza": ["Noor Iza"], "Noor Izza": ["Noor Izza"],  # the surname: never near enough alone
+        "Suhariyanto": ["Suhariyanto", "Suharyanto"], "Suryana": ["Suryana"], "Suryani": ["Suryani"]}
+    assert variants(counts)["Basuki Tjahaja Purnama"] == ["Basuki Tjahaja Purnama"]  # no roles: apart
