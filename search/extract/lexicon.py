@@ -100,6 +100,7 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     minister_posts: tuple[str, ...]  # `Men`, `Wamen`: a minister's post, its portfolio after it
     national_posts: tuple[str, ...]  # `Men`, `Wamen`: a position word starting so is held over the country
     group_nouns: frozenset[str]  # `pejabat`, `petahana`: a group of office holders, named after a copula
+    trial_words: frozenset[str]  # `terdakwa`, `vonis`: an article about a trial, whose `Hakim X` is a judge
     copulas: frozenset[str]  # `adalah`, `yakni`: the names of the group follow
     place_name_endings: frozenset[str]  # `Timur`, `Kidul`: the second word of a village's or district's name
     place_name_openers: frozenset[str]  # `Lumban`, `Sei`: the first word of one
@@ -427,6 +428,7 @@ def load_lexicon() -> Lexicon:
         national_posts=tuple(read_lines("national_posts.txt")),
         minister_posts=tuple(read_lines("minister_posts.txt")),
         group_nouns=frozenset(read_lines("group_nouns.txt")),
+        trial_words=frozenset(read_lines("trial_words.txt")),
         copulas=frozenset(read_lines("copulas.txt")),
         title_pairs=frozenset(tuple(line.split(" ", 1)) for line in read_lines("title_pairs.txt")),
         spouse_roles=tuple(read_lines("spouse_roles.txt")),

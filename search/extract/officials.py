@@ -87,7 +87,6 @@ ENGLISH_AND = "and"
 ROLE_COMPOUNDS = frozenset({("Gempa", "bumi")})  # `Kepala Bidang Informasi Gempa bumi … BMKG`: one word
 LOWERCASE_TWO_WORD_POSTS = frozenset({("wali", "kota")})  # a post written in lower case, both words
 JUDGE = "Hakim"
-TRIAL_WORDS = frozenset({"persidangan", "vonis", "terdakwa", "dakwaan", "eksepsi", "praperadilan", "pledoi"})  # a trial
 COURT_PANEL = "majelis"  # `Majelis Hakim X`, `majelis hakim X`: the judges of a trial
 LOWERCASE_ROLE_POSTS = frozenset({"hakim", "jaksa", "juru", "Juru", "Hakim", "Jaksa"})  # `Hakim anggota X`
 # a legislature's member or chair written in lower case, with a legislature's word (`anggota parlemen Mahmoud
@@ -1770,9 +1769,9 @@ class _Reader:
 
     def _judge_in_a_trial(self, start: int, end: int) -> bool:
         """`ucap Hakim RA Suharni saat membacakan putusan sela`: `Hakim` after a plain lower-case word, right before
-        the name, in an article about a trial (TRIAL_WORDS), is a judge's post (`gelandang Hakim Ziyech` is not)."""
+        the name, in an article about a trial (trial_words.txt), is a judge's post (`gelandang Hakim Ziyech` is not)."""
         return (self.tokens[start].text == JUDGE and end == start + 1 and start > 0 and self._plain_lowercase(start - 1)
-                and bool(self.tokens.where(TRIAL_WORDS)))
+                and bool(self.tokens.where(self.lex.trial_words)))
 
     def in_unknown_body(self, span: tuple[int, int]) -> bool:
         """`Direktur DBL Indonesia`, `Sekjen BAPOPSI`, `Juru Bicara Walhi`: a post every organisation has
