@@ -487,7 +487,7 @@ def test_hand_labelled_articles_meet_the_floors():
     floors = {  # (split, kind): (precision, F1), close below what bench/extraction.py measures
         ("test", "officials"): (0.97, 0.91), ("test", "agencies"): (0.98, 0.98),
         ("heldout", "officials"): (0.91, 0.85), ("heldout", "agencies"): (0.91, 0.88),
-        ("all", "officials"): (0.95, 0.88), ("all", "agencies"): (0.95, 0.92),
+        ("all", "officials"): (0.94, 0.88), ("all", "agencies"): (0.95, 0.92),
     }
     for (split, kind), (precision, f1) in floors.items():
         score = scores[split][kind]
