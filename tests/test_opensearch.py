@@ -119,6 +119,10 @@ QUERIES = [
     dict(q="", selected={"official": ("Suhajar\tDiantoro",), "source": ("Lampost\n",)}, collapse=False),
     # a stored value in any case selects it on both (README: Facet values as typed)
     dict(q="", selected={"official": ("suhajar diantoro",), "agency": ("KEMENTERIAN DALAM NEGERI",)}),
+    # a field filter, a parameter and said: resolve a typed value alike, by a person's words without punctuation
+    # (OpenSearch matched `official:` by word but `official=` only in any case: trial 56, `official=suhajar` 0)
+    dict(q="", selected={"official": ("suhajar",)}), dict(q='official:"Y. Syaiful"'),
+    dict(q="", selected={"official": ("y. syaiful",)}), dict(q='said:"Y. Syaiful"', collapse=False),
 ]
 
 
@@ -324,6 +328,18 @@ def test_negated_fields_and_acronyms_and_long_queries_find_the_same_articles_on_
     for backend in pair:
         for q, ids in expected.items():
             assert sorted(hit["id"] for hit in backend.search(SearchRequest(q=q, collapse=False))["hits"]) == ids, q
+
+
+def test_an_officials_page_resolves_a_typed_name_as_on_whoosh(pair):
+    """`/api/officials/suhajar`, the README's own example, was a 404 on OpenSearch (trial 56)."""
+    from search.officials import official_profile
+
+    whoosh, cluster = pair
+    for typed in ("suhajar", "y. syaiful", "THAMRIN"):
+        expected = official_profile(whoosh, typed)
+        assert (expected["name"], expected["articles"]) in (("Suhajar Diantoro", 4), ("Y Syaiful Garyadi", 3),
+                                                            ("Thamrin", 4))
+        assert official_profile(cluster, typed) == expected
 
 
 def test_facet_values_and_articles_match(pair):

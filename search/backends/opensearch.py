@@ -28,7 +28,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from whoosh import query as wq
 
@@ -37,8 +37,8 @@ from ..articles import Article
 from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
-from ..facet_aliases import alias_words, meant_value, prefix_value
-from ..facets import FacetCount, matching_values, typed_into
+from ..facet_aliases import PEOPLE, ValueWords, alias_words, meant_value, prefix_value, value_words
+from ..facets import FacetCount, typed_into
 from ..generation import Evaluation, highlight_words, respelled_text, searched_prefixes
 from ..loaders import DEFAULT_OPTIONS, ReadOptions, Rejection
 from ..matching import DEFAULT_B, DEFAULT_K1, MAX_TERMS_PER_EXPANSION, Expansions, StemTerm
@@ -46,7 +46,8 @@ from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
 from ..relaxation import FEWEST_HELD, RELAX_BELOW, always_held, held_units, most_missing, unsearched_units
 from ..results import article_result, facet_values_result, search_result
-from ..schema import BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS, TITLE_WORDS
+from ..schema import (BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS,
+                      TITLE_WORDS)
 from ..said import SAID, said_query, said_terms
 from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
                         name_words)
@@ -73,8 +74,9 @@ READ_BACKOFF_S = 0.25
 DOC_FREQUENCIES_KEPT = 20_000  # per version of the index (IndexVersion): a newer version starts afresh
 STAMP_FORMAT = "%Y%m%d%H%M%S%f"  # of an index's name after `.g`, and of an update's stamp
 UPDATED_META = "warta_updated"  # the mapping's _meta: the stamp of the last update written into the index
-FORMS_KEPT = 2_000  # per version: typed facet values and the stored values they are in any case
+FORMS_KEPT = 2_000  # per version: typed facet values and the stored values they name (OpenSearchBackend.named)
 CASE_FORMS = 20  # stored values one typed value may be in any case
+NAMED_CANDIDATES = 1_000  # values listed, most frequent first, to find those an alias or a value's words name
 VERSION_FILTER = f"*.mappings._meta,*.mappings.properties.{ID_FIELD}.type"  # every Warta index has an id field
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
@@ -88,7 +90,6 @@ FORMAT = 6  # the mapping's _meta.warta_format: 2 added story_keys, content_key 
 # under its parts' stems too (analysis.compound_parts); 6 stems a full reduplication as the word it doubles
 # (`cumi-cumi`: cumi; analysis.stem_word)
 PRESENT = "\x1e"  # a said-field token every document holds (warta_similarity); no said term can be it
-SPEAKERS_LISTED = 50  # official values one said: name may stand for, as FacetTable.matching_values
 
 
 def warta_similarity(frequency_boost: float, present: bool = False) -> dict[str, Any]:
@@ -375,7 +376,7 @@ class _IndexCaches:
 
     version: IndexVersion
     frequencies: _Frequencies
-    # (facet, value) -> the stored values written so in any case (OpenSearchBackend._in_any_case), FORMS_KEPT
+    # (facet, typed value) -> the stored values it names (OpenSearchBackend.named), FORMS_KEPT
     forms: OrderedDict[tuple[str, str], tuple[str, ...]] = field(default_factory=OrderedDict)
     protected: frozenset[str] | None = None  # the words spelling keeps (OpenSearchBackend.protected_words)
 
@@ -393,6 +394,11 @@ def _any_case_pattern(value: str) -> str:
     return "".join(parts)
 
 
+def _as_written_pattern(value: str) -> str:
+    """A Lucene regular expression matching `value` as written."""
+    return "".join(char if char.isalnum() else "\\" + char for char in value)
+
+
 def _alias_missing(error) -> bool:
     """`alias [warta] missing`: what a 404 says when asked for an alias no index carries (none built yet, or
     deleted behind Warta's back): no index, as an index_not_found is."""
@@ -400,11 +406,12 @@ def _alias_missing(error) -> bool:
     return "alias [" in text and "missing" in text
 
 
-class _FacetWords(wq.Query):
-    """`official:suhajar`: the facet values holding every typed word (or the value a typed form resolves to)."""
+class _FacetValues(wq.Query):
+    """`official:suhajar`: the stored values a typed value names (OpenSearchBackend.named), any of them; none
+    selects nothing."""
 
-    def __init__(self, field: str, resolved: str | None, typed: str) -> None:
-        self.fieldname, self.resolved, self.typed = field, resolved, typed
+    def __init__(self, field: str, values: Sequence[str]) -> None:
+        self.fieldname, self.values = field, list(values)
 
 
 class _Words(wq.Query):
@@ -562,19 +569,25 @@ class _Spelling:
 
 
 class _OpenSearchQueryBuilder(QueryBuilder):
-    def __init__(self, *args, official_values: Callable[[str], list[str]] = lambda typed: [], **kwargs) -> None:
+    def __init__(self, *args, named: Callable[[str, str], tuple[str, ...]] = lambda facet, typed: (),
+                 **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.official_values = official_values
+        self.named = named
 
     def facet_filter(self, field_name: str, typed: str) -> wq.Query:
+        """As in Whoosh: the value the registry resolves `typed` to when an article holds it (`region:lamsel`,
+        `source:Detik`), else the values `typed` names (OpenSearchBackend.named)."""
         facet = self.registry.get(field_name)
         resolved = facet.resolve_or_refuse(typed)
-        return _FacetWords(facet.index_field, meant_value(field_name, resolved) if resolved else resolved, typed)
+        if resolved not in (None, typed) and resolved in self.named(field_name, resolved):
+            return _FacetValues(facet.index_field, [resolved])
+        return _FacetValues(facet.index_field, self.named(field_name, typed))
 
     def said_filter(self, typed: str, parsed) -> wq.Query:
-        """As in Whoosh: the officials `typed` names, else the name as written, with the query's words inside
-        their quotes (the said field holds the same terms, one token each)."""
-        return said_query(self.official_values(typed) or [" ".join(typed.split())], parsed)
+        """As in Whoosh: the officials `typed` names (as `official:` resolves it), else the name as written, with
+        the query's words inside their quotes (the said field holds the same terms, one token each)."""
+        speakers = self.named(OFFICIAL, typed) if OFFICIAL in self.registry else ()
+        return said_query(list(speakers) or [" ".join(typed.split())], parsed)
 
 
 class OpenSearchBackend:
@@ -951,43 +964,88 @@ class OpenSearchBackend:
 
     # -- search -----------------------------------------------------------------------------------
     def resolved(self, request):
-        """The request with each selected value as stored: as the registry and the alias tables resolve it
-        (`agency=kpk`), then the stored values written so in any case (`official=joko widodo`), as Whoosh's
-        Generation.resolved finds them first (facet_aliases.named_values); else as typed."""
+        """The request with each selected value as stored: as the registry resolves it (`region=Lamsel`), then
+        the values it names (`official=joko widodo`, `agency=kpk`, `official=suhajar`: named), as Whoosh's
+        Generation.resolved; a value naming none is kept as typed, and selects nothing."""
         from dataclasses import replace
 
         selected = {name: tuple(dict.fromkeys(stored for value in values
-                                              for stored in self._in_any_case(name, meant_value(name, value))))
+                                              for stored in self.named(name, value) or (value,)))
                     for name, values in self.facets.selection(request.selected).items()}
         return replace(request, officials=(), agencies=(), selected=selected)
 
-    def _in_any_case(self, facet: str, value: str) -> tuple[str, ...]:
-        """The stored values of `facet` equal to `value` but for case, else (value,); remembered per version."""
+    def named(self, facet: str, typed: str) -> tuple[str, ...]:
+        """The stored values of `facet` a typed value names, as facet_aliases.named_values finds them in a
+        Whoosh generation: the value itself when stored, else its stored forms in any case; else the value a
+        nickname, acronym or short form stands for; else the values holding every typed word, the
+        MAX_MATCHED_VALUES in most articles. Not the words of values' other names nor a person's other forms
+        (README). None: (). Remembered per index version, FORMS_KEPT typed values."""
         declared = self.facets.get(facet)
-        if declared.known_names is not None or value.lower() == value.upper():  # codes; nothing to fold
-            return (value,)
+        if declared.known_names is not None:  # codes: the registry resolved them
+            return (typed,)
         caches = self._caches
-        key = (facet, value)
+        key = (facet, typed)
         with self._caches_lock:
             if key in caches.forms:
                 caches.forms.move_to_end(key)
                 return caches.forms[key]
-        body = {"size": 0, "query": {"term": {declared.index_field: {"value": value, "case_insensitive": True}}},
-                "aggs": {"values": {"terms": {"field": declared.index_field, "include": _any_case_pattern(value),
-                                              "size": CASE_FORMS, "order": {"_key": "asc"}}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
-        found = tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"]) or (value,)
+        wanted = " ".join(typed.split())
+        found = self._in_any_case(declared.index_field, wanted) if wanted else ()
+        if wanted in found:  # stored as typed: that value alone, as Whoosh keeps a stored value
+            found = (wanted,)
+        meant = meant_value(facet, wanted) if wanted and not found else wanted
+        if meant != wanted:
+            found = self._values_of(declared.index_field, {"term": {declared.index_field: meant}},
+                                    _as_written_pattern(meant))
+        if wanted and not found:
+            found = self._holding(facet, declared.index_field, wanted)
         with self._caches_lock:
             caches.forms[key] = found
             while len(caches.forms) > FORMS_KEPT:
                 caches.forms.popitem(last=False)
         return found
 
+    def _in_any_case(self, field: str, value: str) -> tuple[str, ...]:
+        """The stored values of `field` equal to `value` but for case."""
+        if value.lower() == value.upper():  # nothing to fold
+            return self._values_of(field, {"term": {field: value}}, _as_written_pattern(value))
+        body = {"size": 0, "query": {"term": {field: {"value": value, "case_insensitive": True}}},
+                "aggs": {"values": {"terms": {"field": field, "include": _any_case_pattern(value),
+                                              "size": CASE_FORMS, "order": {"_key": "asc"}}}}}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        return tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
+
+    def _values_of(self, field: str, query: dict[str, Any], include: str) -> tuple[str, ...]:
+        """The values of `field` matching the regular expression `include` in the documents `query` finds, those
+        in most documents first (ties in stored order, as FacetTable.by_frequency), at most NAMED_CANDIDATES."""
+        body = {"size": 0, "query": query, "aggs": {"values": {"terms": {
+            "field": field, "include": include, "size": NAMED_CANDIDATES,
+            "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
+        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+        return tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
+
+    def _holding(self, facet: str, field: str, typed: str) -> tuple[str, ...]:
+        """The values holding every word of `typed` as ValueWords.holding reads words (a person's without
+        punctuation: `a` is a word of `A. Halim`), most frequent first: the documents whose lower-case
+        whitespace words hold each typed word, their values checked word by word here."""
+        people = facet in PEOPLE
+        words = list(dict.fromkeys(value_words(typed) if people else typed.casefold().split()))
+        if not words:
+            return ()
+        # a person's word inside a token (`a` in `a.`, `pr` in `pu-pr`); another facet's words are its tokens
+        own = "(.*[^a-z0-9])?{}([^a-z0-9].*)?" if people else "(.* )?{}( .*)?"
+        longest = max(words, key=len)  # the values listed must hold it, in any case
+        candidates = self._values_of(field, {"bool": {"filter": [
+            {"regexp": {f"{field}.words": own.format(_as_written_pattern(word))}} if people
+            else {"term": {f"{field}.words": word}} for word in words]}},
+            own.replace("a-z", "a-zA-Z").format(_any_case_pattern(longest)))
+        return tuple(ValueWords(facet, candidates).holding(typed))
+
     def _query(self, request, parsed):
         spelling = _Spelling(self)
         builder = _OpenSearchQueryBuilder(self.frequencies, dict.fromkeys(self.facets.names), stems=self.stems,
                                           registry=self.facets,  # facet filters need names, not count tables
-                                          spell=spelling.spellings, official_values=self._official_values)
+                                          spell=spelling.spellings, named=self.named)
         built = builder.build(parsed.with_said(request.said), {}, request.start, request.end,
                               selecting=any(request.selected.values()), relax=request.match != "all")
         filters = [self._filter(query) for query in built.filters]
@@ -1078,30 +1136,13 @@ class OpenSearchBackend:
         found = self.call(lambda c: c.count(index=self.alias, body=body), read=True)["count"]
         return suggested if found > total else None
 
-    def _official_values(self, typed: str) -> list[str]:
-        """The official values `typed` means, as Whoosh's said: finds them (facet_aliases.named_values): the
-        full name of a nickname, the same value in any case, else every value holding all its words."""
-        if "official" not in self.facets:
-            return []
-        typed = meant_value("official", typed)  # a nickname's full name
-        field = self.facets.get("official").index_field
-        body = {"size": 0, "query": {"match": {f"{field}.words": {"query": typed, "operator": "and"}}},
-                "aggs": {"values": {"terms": {"field": field, "size": 10 * SPEAKERS_LISTED}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
-        values = sorted(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
-        return matching_values(values, typed, SPEAKERS_LISTED)
-
     def _filter(self, query: wq.Query) -> dict[str, Any]:
         if isinstance(query, wq.Not):  # `-official:x`
             return {"bool": {"must_not": [self._filter(query.query)]}}
         if isinstance(query, wq.Or):  # `official:jokowi OR official:ganjar`
             return {"bool": {"should": [self._filter(q) for q in query.subqueries], "minimum_should_match": 1}}
-        if isinstance(query, _FacetWords):
-            options: list[dict[str, Any]] = [{"match": {f"{query.fieldname}.words": {"query": query.typed,
-                                                                                     "operator": "and"}}}]
-            if query.resolved:
-                options.append({"term": {query.fieldname: query.resolved}})
-            return {"bool": {"should": options, "minimum_should_match": 1}}
+        if isinstance(query, _FacetValues):
+            return {"terms": {query.fieldname: query.values}} if query.values else {"match_none": {}}
         return self.translate(query)
 
     def _selections(self, selected: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:
