@@ -123,6 +123,8 @@ QUERIES = [
     # (OpenSearch matched `official:` by word but `official=` only in any case: trial 56, `official=suhajar` 0)
     dict(q="", selected={"official": ("suhajar",)}), dict(q='official:"Y. Syaiful"'),
     dict(q="", selected={"official": ("y. syaiful",)}), dict(q='said:"Y. Syaiful"', collapse=False),
+    # an acronym names its agency's units a region qualifies (`dinkes`: trial 56, nothing on OpenSearch)
+    dict(q="agency:diskominfo"), dict(q="", selected={"agency": ("diskominfo",)}),
 ]
 
 

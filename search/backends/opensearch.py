@@ -46,7 +46,7 @@ from ..querybuild import NOTHING, BuiltQuery, QueryBuilder
 from ..querylang import parse
 from ..relaxation import FEWEST_HELD, RELAX_BELOW, always_held, held_units, most_missing, unsearched_units
 from ..results import article_result, facet_values_result, search_result
-from ..schema import (BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS,
+from ..schema import (AGENCY, BODY_WORDS, DATE_NUMBER, FACET_SEPARATOR, ID_FIELD, OFFICIAL, SURFACE_FIELDS,
                       TITLE_WORDS)
 from ..said import SAID, said_query, said_terms
 from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
@@ -394,9 +394,11 @@ def _any_case_pattern(value: str) -> str:
     return "".join(parts)
 
 
-def _as_written_pattern(value: str) -> str:
-    """A Lucene regular expression matching `value` as written."""
-    return "".join(char if char.isalnum() else "\\" + char for char in value)
+def _as_written_pattern(value: str, then_words: bool = False) -> str:
+    """A Lucene regular expression matching `value` as written (`then_words`: and the values starting with it
+    and a space, `Dinas Kesehatan …`)."""
+    exact = "".join(char if char.isalnum() else "\\" + char for char in value)
+    return exact + "( .*)?" if then_words else exact
 
 
 def _alias_missing(error) -> bool:
@@ -977,9 +979,10 @@ class OpenSearchBackend:
     def named(self, facet: str, typed: str) -> tuple[str, ...]:
         """The stored values of `facet` a typed value names, as facet_aliases.named_values finds them in a
         Whoosh generation: the value itself when stored, else its stored forms in any case; else the value a
-        nickname, acronym or short form stands for; else the values holding every typed word, the
-        MAX_MATCHED_VALUES in most articles. Not the words of values' other names nor a person's other forms
-        (README). None: (). Remembered per index version, FORMS_KEPT typed values."""
+        nickname, acronym or short form stands for (an agency's region-qualified units too: `dinkes` is every
+        `Dinas Kesehatan …`); else the values holding every typed word, the MAX_MATCHED_VALUES in most articles.
+        Not the words of values' other names nor a person's other forms (README). None: (). Remembered per
+        index version, FORMS_KEPT typed values."""
         declared = self.facets.get(facet)
         if declared.known_names is not None:  # codes: the registry resolved them
             return (typed,)
@@ -994,9 +997,12 @@ class OpenSearchBackend:
         if wanted in found:  # stored as typed: that value alone, as Whoosh keeps a stored value
             found = (wanted,)
         meant = meant_value(facet, wanted) if wanted and not found else wanted
-        if meant != wanted:
-            found = self._values_of(declared.index_field, {"term": {declared.index_field: meant}},
-                                    _as_written_pattern(meant))
+        if meant != wanted:  # an agency with its units a region qualifies (`Dinas Kesehatan Kota Bekasi`)
+            units = facet == AGENCY
+            query = {"term": {declared.index_field: meant}}
+            if units:
+                query = {"bool": {"should": [query, {"prefix": {declared.index_field: meant + " "}}]}}
+            found = self._values_of(declared.index_field, query, _as_written_pattern(meant, units))
         if wanted and not found:
             found = self._holding(facet, declared.index_field, wanted)
         with self._caches_lock:
