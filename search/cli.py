@@ -230,7 +230,7 @@ def add_backend_options(command: argparse.ArgumentParser) -> None:
                          help="where the articles are indexed: whoosh (the --index directory, default) or an "
                               "OpenSearch cluster (default: $WARTA_BACKEND or whoosh)")
     command.add_argument("--opensearch-url", default=None, metavar="URL",
-                         help="the cluster, one URL or several comma-separated "
+                         help="the cluster, one http(s)://host:port or several comma-separated, no path "
                               "(default: $WARTA_OPENSEARCH_URL or http://127.0.0.1:9250)")
 
 

@@ -8,17 +8,20 @@ the same whichever backend holds the articles.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from ..errors import BadQueryError
+from ..errors import BadQueryError, shown
 from ..facet_registry import FACETS, FacetRegistry
 from ..loaders import DEFAULT_OPTIONS, ReadOptions
 
 BACKEND_NAMES = ("whoosh", "opensearch")
 DEFAULT_OPENSEARCH_URL = "http://127.0.0.1:9250"
+HOST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
 
 
 class Backend(Protocol):
@@ -77,9 +80,12 @@ class BackendSettings:
         """Settings from arguments, else WARTA_BACKEND, WARTA_INDEX, WARTA_OPENSEARCH_URL,
         WARTA_OPENSEARCH_ALIAS, WARTA_OPENSEARCH_SHARDS, WARTA_OPENSEARCH_REPLICAS and WARTA_RESULT_CACHE_MB."""
         environ = os.environ
-        return cls(name or environ.get("WARTA_BACKEND") or "whoosh",
+        name = name or environ.get("WARTA_BACKEND") or "whoosh"
+        if url is not None or name == "opensearch":  # a bad URL is refused before anything is asked of it
+            opensearch_nodes(url if url is not None else environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL)
+        return cls(name,
                    index or environ.get("WARTA_INDEX") or "index",
-                   url or environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL,
+                   url if url is not None else environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL,
                    environ.get("WARTA_OPENSEARCH_ALIAS") or "warta",
                    shards if shards is not None else int(environ.get("WARTA_OPENSEARCH_SHARDS") or 1),
                    replicas if replicas is not None else int(environ.get("WARTA_OPENSEARCH_REPLICAS") or 0),
@@ -99,6 +105,56 @@ def open_backend(settings: BackendSettings, facets: FacetRegistry = FACETS) -> B
         return OpenSearchBackend(settings.opensearch_url, facets, settings.shards, settings.replicas,
                                  settings.opensearch_alias)
     raise BadQueryError(f"backend must be one of: {', '.join(BACKEND_NAMES)}", "bad_backend")
+
+
+def opensearch_nodes(url: str) -> list[str]:
+    """The node URLs of a comma-separated --opensearch-url, each `http(s)://[user:password@]host:port`, or a
+    BadQueryError (bad usage) naming the first that is not: another scheme, no host, no port or one outside
+    1-65535, a path (a cluster behind a path prefix is not supported), a query or a fragment. An empty value (an
+    unset shell variable) is refused too, not read as the default."""
+    nodes = [part.strip() for part in url.split(",")]
+    if not any(nodes):
+        raise BadQueryError(f"the OpenSearch URL {shown(url)} names no node: give http://host:port", "bad_setting")
+    for node in nodes:
+        problem = _node_problem(node)
+        if problem:
+            raise BadQueryError(f"the OpenSearch URL {shown(node)} {problem}", "bad_setting")
+    return nodes
+
+
+def _node_problem(node: str) -> str | None:
+    """What is wrong with one node's URL, None when nothing is."""
+    if not node:
+        return "is empty (a stray comma?): give http://host:port"
+    scheme, separator, rest = node.partition("://")
+    if not separator or scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    address, _, path = rest.partition("/")
+    if path or any(mark in address for mark in "?#"):
+        return "must name a node only, without a path, query or fragment (http://host:port)"
+    host_port = address.rpartition("@")[2]
+    if host_port.startswith("["):  # an IPv6 address: [::1]:9200
+        host, closed, port = host_port[1:].partition("]")
+        if not closed:
+            return "opens an IPv6 address with [ and never closes it (http://[::1]:9200)"
+        if not port.startswith(":"):
+            return "must give a port after the host (http://[::1]:9200)"
+        port = port[1:]
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"has no valid IPv6 address between [ and ] ({shown(host)})"
+    else:
+        host, colon, port = host_port.rpartition(":")
+        if not colon:
+            return "must give a port after the host (http://host:9200)"
+        if not host:
+            return "must give a host before the port (http://host:9200)"
+        if not HOST_NAME.fullmatch(host):
+            return f"has no valid host ({shown(host)})"
+    if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        return f"must give a port from 1 to 65535 (http://host:9200), not {shown(port)}"
+    return None
 
 
 def _whole_number(name: str, text: str) -> int:

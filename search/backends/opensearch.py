@@ -52,6 +52,7 @@ from ..said import SAID, said_query, said_terms
 from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
                         name_words)
 from ..stories import StoryIndex
+from . import opensearch_nodes
 from .opensearch_lock import ClusterLease
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
@@ -603,7 +604,7 @@ class OpenSearchBackend:
         self.alias = alias
         self.facets = facets
         self.shards, self.replicas = shards, replicas
-        hosts = [part.strip() for part in url.split(",") if part.strip()]
+        hosts = opensearch_nodes(url)  # a malformed URL is a BadQueryError, not opensearch-py's own error
         # A request that fails on one node (refused, timed out, 502-504) is retried on another.
         self.client = OpenSearch(hosts=hosts, timeout=REQUEST_TIMEOUT_S, max_retries=RETRIES, retry_on_timeout=True,
                                  retry_on_status=(502, 503, 504), http_compress=True)
