@@ -40,6 +40,11 @@ class BackendUnavailableError(IndexMissingError):
     code = "backend_unavailable"
 
 
+class BackendRefusedError(BackendUnavailableError):
+    """The server at the OpenSearch URL answers, but refuses Warta (401, 403) or not as OpenSearch does (an HTML
+    page, JSON of another shape): unavailable all the same, and not asked again."""
+
+
 class IndexDamagedError(IndexMissingError):
     """A generation whose files no longer match what was written: as unusable as no index at all."""
 

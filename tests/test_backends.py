@@ -61,3 +61,116 @@ def test_a_malformed_url_in_the_environment_is_refused_for_opensearch_only(monke
         BackendSettings.from_environment(name="opensearch")
     monkeypatch.setenv("WARTA_OPENSEARCH_URL", "")  # an empty variable is unset, as every WARTA_ variable
     assert BackendSettings.from_environment(name="opensearch").opensearch_url == "http://127.0.0.1:9250"
+
+
+# -- fake servers ------------------------------------------------------------------------------------------------
+FAKE_PORTS = range(18660, 18700)  # a range of their own, away from the test clusters' 9250-9552
+
+
+class FakeServer:
+    """An HTTP server in a thread that answers every request with `answer(handler)`: not OpenSearch."""
+
+    def __init__(self, answer) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def answer_any(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    answer(self)
+                except OSError:  # the client gave up (a deadline): nothing to answer
+                    pass
+
+            do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = answer_any
+
+        for port in FAKE_PORTS:
+            try:
+                self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+                break
+            except OSError:
+                continue
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def answering(status: int, content_type: str, body: bytes):
+    def answer(handler) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    return answer
+
+
+@pytest.fixture
+def fake():
+    servers = []
+
+    def start(answer) -> FakeServer:
+        servers.append(FakeServer(answer))
+        return servers[-1]
+    yield start
+    for server in servers:
+        server.close()
+
+
+HTML = answering(200, "text/html", b"<html><body>It works!</body></html>")
+NOT_FOUND_PAGE = answering(404, "text/html", b"<html><body>Not Found</body></html>")
+FOREIGN_JSON = answering(200, "application/json", b'{"hello":"world"}')
+EMPTY_JSON = answering(200, "application/json", b"{}")  # the mappings of no Warta index
+UNAUTHORISED = answering(401, "application/json", b'{"error":{"type":"security_exception","reason":"no auth"},'
+                                                  b'"status":401}')
+NOT_OPENSEARCH = "does not answer as OpenSearch does"
+
+
+@pytest.mark.parametrize("answer, said", [
+    (HTML, f"{NOT_OPENSEARCH} (an answer that is not JSON)"),
+    (NOT_FOUND_PAGE, f"{NOT_OPENSEARCH} (HTTP 404 without OpenSearch's JSON error)"),
+    (FOREIGN_JSON, f"{NOT_OPENSEARCH} (a mapping request answered with JSON of another shape)"),
+    (UNAUTHORISED, "refused Warta's request (401 security_exception)"),
+])
+def test_a_server_that_is_not_opensearch_is_one_line_from_the_cli_and_a_503_from_the_api(fake, answer, said,
+                                                                                         capsys):
+    from search.cli import EXIT_ERROR
+    from web import create_app
+
+    server = fake(answer)
+    subject = "server" if said.startswith(NOT_OPENSEARCH) else "OpenSearch cluster"
+    line = f"the {subject} at {server.url} {said}"
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", server.url]) == EXIT_ERROR
+    assert capsys.readouterr().err == f"warta search: {line}\n"
+    client = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": server.url,
+                         "TESTING": True}).test_client()
+    for path in ("/api/search?q=x", "/api/articles/abc", "/api/facets/source?q=x"):
+        response = client.get(path)
+        assert (response.status_code, response.get_json()["error"]["code"]) == (503, "backend_unavailable"), path
+    assert client.get("/api/search?q=x").get_json()["error"]["message"] == line
+
+
+def test_an_alias_naming_no_warta_index_is_no_index(fake, capsys):
+    """A mapping answer of `{}`: the alias names indices without Warta's id field (or a server answers `{}` to
+    everything): no index, 503 index_missing, rather than searches that fail on answers of another shape."""
+    from search.cli import EXIT_ERROR
+    from web import create_app
+
+    server = fake(EMPTY_JSON)
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", server.url]) == EXIT_ERROR
+    assert capsys.readouterr().err == (f"warta search: no Warta index in the OpenSearch cluster at {server.url}: the "
+                                       "alias warta names none; run `warta reindex --backend opensearch` first\n")
+    client = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": server.url,
+                         "TESTING": True}).test_client()
+    response = client.get("/api/search?q=x")
+    assert (response.status_code, response.get_json()["error"]["code"]) == (503, "index_missing")

@@ -34,7 +34,8 @@ from whoosh import query as wq
 
 from ..analysis import Stems, stopwords, words_of
 from ..articles import Article
-from ..errors import BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError, WartaError, shown
+from ..errors import (BackendRefusedError, BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError,
+                      WartaError, shown)
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
 from ..facet_aliases import PEOPLE, ValueWords, alias_words, meant_value, prefix_value, value_words
@@ -621,8 +622,8 @@ class OpenSearchBackend:
         for attempt in range(READ_ATTEMPTS if read else 1):
             try:
                 return self._call_once(request)
-            except BackendUnavailableError:
-                if not read or attempt == READ_ATTEMPTS - 1:
+            except BackendUnavailableError as error:
+                if not read or attempt == READ_ATTEMPTS - 1 or isinstance(error, BackendRefusedError):
                     raise
                 time.sleep(READ_BACKOFF_S * 2 ** attempt)
 
@@ -631,19 +632,36 @@ class OpenSearchBackend:
 
         try:
             return request(self.client)
-        except exceptions.NotFoundError as error:
-            if "index_not_found" in str(error) or _alias_missing(error):
-                raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
-                                        "`warta reindex --backend opensearch` first") from None
-            raise
         except (exceptions.ConnectionError, exceptions.ConnectionTimeout) as error:
             raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} cannot be reached "
                                           f"({type(error).__name__})") from None
+        except exceptions.SerializationError:  # an HTML page, JSON cut short: its text may be long, and is not shown
+            raise self.not_opensearch("an answer that is not JSON") from None
         except exceptions.TransportError as error:
             if isinstance(error.status_code, int) and error.status_code >= 500 or error.status_code == "N/A":
                 raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} failed to answer "
                                               f"({error.status_code} {error.error})") from None
+            if not isinstance(error.info, dict):  # OpenSearch explains every refusal in JSON
+                raise self.not_opensearch(f"HTTP {error.status_code} without OpenSearch's JSON error") from None
+            if error.status_code in (401, 403):
+                raise BackendRefusedError(f"the OpenSearch cluster at {self.url} refused Warta's request "
+                                          f"({error.status_code} {error.error})") from None
+            if isinstance(error, exceptions.NotFoundError) and ("index_not_found" in str(error)
+                                                                or _alias_missing(error)):
+                raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
+                                        "`warta reindex --backend opensearch` first") from None
             raise
+
+    def not_opensearch(self, answered: str) -> BackendRefusedError:
+        """The error of a server that answers, but not as OpenSearch does."""
+        return BackendRefusedError(f"the server at {self.url} does not answer as OpenSearch does ({answered})")
+
+    def search_answer(self, answer: Any) -> dict[str, Any]:
+        """`answer`, once it has the shape of a search's (its `hits`), else BackendRefusedError."""
+        hits = answer.get("hits") if isinstance(answer, dict) else None
+        if not (isinstance(hits, dict) and isinstance(hits.get("hits"), list)):
+            raise self.not_opensearch("a search answered without its hits")
+        return answer
 
     @property
     def frequencies(self) -> _Frequencies:
@@ -656,6 +674,12 @@ class OpenSearchBackend:
         asks it once, first: what it then remembers was counted in that version or a later one, which the next
         search's check drops."""
         found = self.call(lambda c: c.indices.get_mapping(index=self.alias, filter_path=VERSION_FILTER), read=True)
+        if not (isinstance(found, dict) and all(isinstance(mapping, dict) and isinstance(mapping.get("mappings"), dict)
+                                                for mapping in found.values())):  # each search's first request
+            raise self.not_opensearch("a mapping request answered with JSON of another shape")
+        if not found:  # the alias names indices none of which has Warta's id field (VERSION_FILTER)
+            raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: the alias {self.alias} "
+                                    "names none; run `warta reindex --backend opensearch` first")
         version = IndexVersion.of_mappings(found)
         with self._caches_lock:
             if self._caches.version != version:
@@ -1176,8 +1200,8 @@ class OpenSearchBackend:
         return search_result(request, evaluation, (time.perf_counter() - started) * 1000, self.facets)
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
-        return self.call(lambda c: c.search(index=self.alias, body=body, allow_partial_search_results=False),
-                         read=True)
+        return self.search_answer(self.call(lambda c: c.search(index=self.alias, body=body,
+                                                              allow_partial_search_results=False), read=True))
 
     def _body(self, request, query: dict[str, Any], selections: dict[str, dict[str, Any]], by_date: bool,
               tiered: bool) -> dict[str, Any]:
@@ -1283,7 +1307,8 @@ class OpenSearchBackend:
 
     def article(self, article_id: str) -> dict[str, Any]:
         query = {"query": {"term": {ID_FIELD: article_id}}, "size": 1, "_source": ["stored"]}
-        found = self.call(lambda c: c.search(index=self.alias, body=query), read=True)["hits"]["hits"]
+        answer = self.search_answer(self.call(lambda c: c.search(index=self.alias, body=query), read=True))
+        found = answer["hits"]["hits"]
         if not found:
             raise NotFoundError(f"no article with id {shown(article_id)}")
         stored = found[0]["_source"]["stored"]
