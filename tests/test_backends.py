@@ -174,3 +174,68 @@ def test_an_alias_naming_no_warta_index_is_no_index(fake, capsys):
                          "TESTING": True}).test_client()
     response = client.get("/api/search?q=x")
     assert (response.status_code, response.get_json()["error"]["code"]) == (503, "index_missing")
+
+
+def trickling(interval: float):
+    """A node that starts an answer and then sends one header line every `interval` seconds, for ever."""
+    def answer(handler) -> None:
+        import time
+
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for line in range(100):  # 10 s: without a deadline the test fails, late, rather than hangs
+            handler.wfile.write(f"X-Slow-{line}: y\r\n".encode())
+            handler.wfile.flush()
+            time.sleep(interval)
+    return answer
+
+
+@pytest.fixture
+def short_deadline(monkeypatch):
+    """A request's whole answer within 0.6 s, a call within 1.0 s (30 s and 60 s in use)."""
+    from search.backends import opensearch
+
+    monkeypatch.setattr(opensearch, "REQUEST_TIMEOUT_S", 0.6)
+    monkeypatch.setattr(opensearch, "CALL_DEADLINE_S", 1.0)
+
+
+def test_a_trickling_node_fails_at_the_call_deadline_not_never(fake, short_deadline, capsys):
+    """Trial: a node sending one header line a second held a search 400 s (the timeout bounded each read)."""
+    import time
+
+    from search.cli import EXIT_ERROR
+    from web import create_app
+
+    server = fake(trickling(0.1))  # each read well within the request's timeout
+    started = time.monotonic()
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", server.url]) == EXIT_ERROR
+    took = time.monotonic() - started
+    assert capsys.readouterr().err == (f"warta search: the OpenSearch cluster at {server.url} did not answer in time "
+                                       "(ConnectionTimeout)\n")
+    assert 1.0 <= took < 1.8, took
+    client = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": server.url,
+                         "TESTING": True}).test_client()
+    started = time.monotonic()
+    response = client.get("/api/search?q=x")  # its ETag's version check fails: the search does not wait again
+    took = time.monotonic() - started
+    assert (response.status_code, response.get_json()["error"]["code"]) == (503, "backend_unavailable")
+    assert 1.0 <= took < 1.8, took
+
+
+def test_a_whole_answer_arriving_slowly_within_the_deadline_is_read(fake, short_deadline):
+    """The cut-off stops a request at its deadline, not one that ends before it."""
+    import json
+    import time
+
+    from search.backends import BackendSettings, open_backend
+
+    body = json.dumps({"warta.g1": {"mappings": {"properties": {"id": {"type": "keyword"}}}}}).encode()
+
+    def slow(handler) -> None:
+        time.sleep(0.3)
+        answering(200, "application/json", body)(handler)
+
+    backend = open_backend(BackendSettings("opensearch", opensearch_url=fake(slow).url))
+    try:
+        assert backend.version == "warta.g1"
+    finally:
+        backend.close()

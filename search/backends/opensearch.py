@@ -69,7 +69,8 @@ BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
 COPIES_READY_S = 30  # a new index's replicas may take this long to start before its articles are sent
 CREATE_ATTEMPTS = 3  # a new index that lost a shard while it started is made again this often
-REQUEST_TIMEOUT_S = 30
+REQUEST_TIMEOUT_S = 30  # a request's whole answer, headers and body (opensearch_connection.DeadlineConnection)
+CALL_DEADLINE_S = 60  # one call, its retries included: a frozen or trickling node is 503 after this, at most
 RETRIES = 3
 READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25 s, then 0.5 s
 READ_BACKOFF_S = 0.25
@@ -601,14 +602,18 @@ class OpenSearchBackend:
                  alias: str = DEFAULT_ALIAS) -> None:
         from opensearchpy import OpenSearch
 
+        from .opensearch_connection import DeadlineConnection
+
         self.url = url
+        self.deadline_s = CALL_DEADLINE_S
         self.alias = alias
         self.facets = facets
         self.shards, self.replicas = shards, replicas
         hosts = opensearch_nodes(url)  # a malformed URL is a BadQueryError, not opensearch-py's own error
         # A request that fails on one node (refused, timed out, 502-504) is retried on another.
         self.client = OpenSearch(hosts=hosts, timeout=REQUEST_TIMEOUT_S, max_retries=RETRIES, retry_on_timeout=True,
-                                 retry_on_status=(502, 503, 504), http_compress=True)
+                                 retry_on_status=(502, 503, 504), http_compress=True,
+                                 connection_class=DeadlineConnection)
         self.stems = Stems()
         self.translate = Translator(facets)
         self._caches = _IndexCaches(IndexVersion(), _Frequencies(self))
@@ -618,21 +623,30 @@ class OpenSearchBackend:
     def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
         """One request to the cluster; failures to reach it become BackendUnavailableError, a missing index
         IndexMissingError. A `read` (a search, a count) is sent again after a passing failure: a node that
-        dies between a search's query and fetch phases fails that search, and its replicas answer the next."""
-        for attempt in range(READ_ATTEMPTS if read else 1):
-            try:
-                return self._call_once(request)
-            except BackendUnavailableError as error:
-                if not read or attempt == READ_ATTEMPTS - 1 or isinstance(error, BackendRefusedError):
-                    raise
-                time.sleep(READ_BACKOFF_S * 2 ** attempt)
+        dies between a search's query and fetch phases fails that search, and its replicas answer the next.
+        The call, retries included, has `deadline_s` (CALL_DEADLINE_S) seconds: then it fails as unavailable."""
+        from .opensearch_connection import deadline, time_left
+
+        with deadline(self.deadline_s):
+            for attempt in range(READ_ATTEMPTS if read else 1):
+                try:
+                    return self._call_once(request)
+                except BackendUnavailableError as error:
+                    pause = READ_BACKOFF_S * 2 ** attempt
+                    if (not read or attempt == READ_ATTEMPTS - 1 or isinstance(error, BackendRefusedError)
+                            or time_left() <= pause):
+                        raise
+                    time.sleep(pause)
 
     def _call_once(self, request: Callable[[Any], Any]) -> Any:
         from opensearchpy import exceptions
 
         try:
             return request(self.client)
-        except (exceptions.ConnectionError, exceptions.ConnectionTimeout) as error:
+        except exceptions.ConnectionTimeout:
+            raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} did not answer in time "
+                                          "(ConnectionTimeout)") from None
+        except exceptions.ConnectionError as error:
             raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} cannot be reached "
                                           f"({type(error).__name__})") from None
         except exceptions.SerializationError:  # an HTML page, JSON cut short: its text may be long, and is not shown
@@ -687,9 +701,12 @@ class OpenSearchBackend:
         return version
 
     def current_version(self) -> IndexVersion:
-        """checked_version, or no index (IndexVersion()) when there is none or the cluster cannot be reached."""
+        """checked_version, or no index (IndexVersion()) when there is none. A cluster that cannot be reached is
+        BackendUnavailableError: a page's ETag asks first, and a search after it would wait a deadline again."""
         try:
             return self.checked_version()
+        except BackendUnavailableError:
+            raise
         except WartaError:
             return IndexVersion()
 
