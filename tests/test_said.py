@@ -213,14 +213,14 @@ def test_too_many_said_filters_are_refused(service):
 def test_opensearch_builds_said_from_the_officials_a_name_stands_for():
     asked = []
 
-    def official_values(typed):
-        asked.append(typed)
-        return ["Suhajar Diantoro"]
+    def named(facet, typed):
+        asked.append((facet, typed))
+        return ("Suhajar Diantoro",)
 
-    builder = _OpenSearchQueryBuilder(None, {}, official_values=official_values)
+    builder = _OpenSearchQueryBuilder(None, {}, named=named)
     built = builder.build(parse("said:Suhajar"), {})
-    assert asked == ["Suhajar"] and built.filters == [wq.Term("said", "Suhajar Diantoro")]
-    nobody = _OpenSearchQueryBuilder(None, {}, official_values=lambda typed: [])
+    assert asked == [("official", "Suhajar")] and built.filters == [wq.Term("said", "Suhajar Diantoro")]
+    nobody = _OpenSearchQueryBuilder(None, {}, named=lambda facet, typed: ())
     assert nobody.build(parse('said:"Pak  Budi"'), {}).filters == [wq.Term("said", "Pak Budi")]
 
 
