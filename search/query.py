@@ -83,6 +83,22 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(c) == "Cc" and c not in READ_AS_SPACES for c in text)
 
 
+def trimmed(text: str) -> str:
+    """`text` without the spaces at its ends, where str.strip() would also drop the controls Python counts as
+    spaces (U+001C-U+001F), which has_control_characters refuses (trial 57: the CLI searched `\x1fbanjir` as
+    `banjir` where the API refused it)."""
+    start, end = 0, len(text)
+    while start < end and _blank(text[start]):
+        start += 1
+    while end > start and _blank(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _blank(character: str) -> bool:
+    return character.isspace() and (unicodedata.category(character) != "Cc" or character in READ_AS_SPACES)
+
+
 def narrowest_date_bound(name: str, values: Sequence[str]) -> str:
     """Of a `from` (or `to`) given several times (`from=2017&from=2018`), the one within all of them, as
     `from:2017 from:2018` in a query reads: the latest start (the earliest end), as the API writes it; "" for
@@ -305,9 +321,9 @@ class SearchService:
             with self._lock:
                 generation = self._generation
                 name = self._current_name()
-                fresh = generation is not None and generation.name == name
-                stale_is_fine = (generation is not None and self.background_swaps and name != self._failed
-                                 and self._on_disk(generation))
+                on_disk = generation is not None and self._on_disk(generation)
+                fresh = on_disk and generation.name == name
+                stale_is_fine = on_disk and self.background_swaps and name != self._failed
                 if fresh or stale_is_fine:
                     if not fresh and not self._opening:
                         self._opening = True
@@ -323,8 +339,8 @@ class SearchService:
 
     def _on_disk(self, generation: Generation) -> bool:
         """The generation's directory is still there: not removed with the whole index (`rm -rf index`, then a
-        reindex at the same path), whose files its readers would meet gone (one stat a search, while `current`
-        names another generation)."""
+        reindex at the same path) nor alone under a `current` left naming it (trial 57), whose files its readers
+        would meet gone or whose answers would be of an index no longer there (one stat a search)."""
         return (self.index_root / generation.name).is_dir()
 
     def _install(self) -> None:

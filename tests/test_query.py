@@ -254,6 +254,29 @@ def test_a_generation_whose_files_were_deleted_is_not_searched_while_the_new_ind
     service.close()
 
 
+@pytest.mark.parametrize("background_swaps", [True, False])
+def test_a_generation_deleted_under_its_current_link_is_not_searched_any_more(tmp_path, background_swaps):
+    """Trial 57: `rm -rf index/gen-*` left `current` naming the generation a server had open, which kept
+    answering from it for as long as it ran; the CLI said `no index`."""
+    import shutil
+
+    from search.errors import IndexMissingError
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    from .conftest import SEEDS
+
+    build_index([SEEDS], tmp_path)
+    service = SearchService(tmp_path, background_swaps=background_swaps)
+    assert run(service, "")["total"] == 1
+    shutil.rmtree(current_generation(tmp_path))
+    with pytest.raises(IndexMissingError):
+        run(service, "")
+    build_index([SEEDS], tmp_path)
+    assert run(service, "")["total"] == 1
+    service.close()
+
+
 def test_the_first_generation_searches_the_broadest_agencies_when_warmed_and_a_swap_does_not(tmp_path, monkeypatch):
     from search.generation import WARM_AGENCIES, Generation
     from search.indexer import build_index
