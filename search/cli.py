@@ -77,9 +77,11 @@ def date_bound(text: str) -> str:
 def facet_choice(text: str) -> tuple[str, str]:
     """An argparse `type=` for --facet: NAME=VALUE (which names exist is checked against the facets searched)."""
     name, equals, value = text.partition("=")
-    if not equals or not name.strip() or not value.strip():
+    from .query import trimmed
+
+    if not equals or not name.strip() or not trimmed(value):
         raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE (e.g. region=Lampung Selatan)")
-    return name.strip(), value.strip()
+    return name.strip(), trimmed(value)
 
 
 def selection(pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
@@ -352,10 +354,10 @@ def run_search(args: argparse.Namespace) -> int:
 
     if args.json and args.format not in (None, "json"):
         raise BadQueryError(f"--json and --format {args.format} ask for two outputs: give one", "bad_usage")
-    from .query import SearchRequest
+    from .query import SearchRequest, trimmed
 
     refuse_signed_names(args)
-    request = SearchRequest(" ".join(word.strip() for word in args.query).strip(), tuple(args.official),
+    request = SearchRequest(trimmed(" ".join(trimmed(word) for word in args.query)), tuple(args.official),
                             tuple(args.agency), args.page, args.per_page, args.sort, date_from=args.date_from,
                             date_to=args.date_to, collapse=args.collapse, selected=selection(args.facet),
                             match=args.match, said=tuple(args.said))

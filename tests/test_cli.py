@@ -101,6 +101,20 @@ def test_bytes_of_a_command_line_that_are_not_utf8_are_refused_not_dropped(index
         "", "warta search: the query is not UTF-8 text: a byte of it is no UTF-8 character\n")
 
 
+@pytest.mark.parametrize("argv", [["\x1fbanjir"], ["banjir\x1c"], ["banjir", "--facet", "source=\x1fdetik.com"]])
+def test_a_control_character_at_the_ends_of_the_query_or_a_facet_value_is_refused_as_the_api_refuses_it(
+        index_root, capsys, argv):
+    """Trial 57: str.strip() dropped U+001C-U+001F at the ends, so `$'\\x1fbanjir'` was searched as `banjir`
+    where the API answers 400."""
+    assert main(["search", "--json", "--index", str(index_root), *argv]) == EXIT_USAGE
+    assert capsys.readouterr().out == ""
+
+
+def test_spaces_and_line_breaks_at_the_ends_of_the_query_are_trimmed(index_root, capsys):
+    assert main(["search", "--json", "--index", str(index_root), " \tmusrenbang\n\x85 "]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["query"]["q"] == "musrenbang"
+
+
 def test_a_name_option_takes_a_name_and_the_query_is_echoed_as_typed(index_root, capsys):
     assert main(["search", "--index", str(index_root), "musrenbang", "--official", "-Joko Widodo"]) == EXIT_USAGE
     assert capsys.readouterr().err.strip() == (
