@@ -8,9 +8,18 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import SplitResult, urlparse, urlsplit
 
 from .datafiles import read_lines
+
+
+def url_parts(url: str) -> SplitResult | None:
+    """`url` split into its parts; None for one urllib refuses (`http://[bad/x`, an unclosed IPv6 host), which a
+    record may well hold: its title and outlet are then read without it, never a traceback (trial 57)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 TITLE_MAX_CHARS = 120
 # Code points no reader sees that hide inside words (Unicode's Default_Ignorable_Code_Point, but the fillers
@@ -154,9 +163,10 @@ def site_name(url: str | None) -> str | None:
     (`tempo.co`, whose section `nasional` was taken for the outlet: trial 49)."""
     from .extract.outlets import SECOND_LEVEL  # here: the extract package imports this module
 
-    if not url:
+    parts = url_parts(url) if url else None
+    if parts is None:
         return None
-    labels = [label for label in (urlparse(url).hostname or "").lower().split(".") if label]
+    labels = [label for label in (parts.hostname or "").lower().split(".") if label]
     if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == COUNTRY_CODE_CHARS:
         return labels[-3]
     if len(labels) >= 2:

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import islice
-from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .articles import Article, article_id, cut_at_word, normalise_space, site_name
+from .articles import Article, article_id, cut_at_word, normalise_space, site_name, url_parts
 from .cleaning import clean_paragraphs, markup_as_text, markup_as_title
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
@@ -174,8 +173,8 @@ def is_index_page(soup: BeautifulSoup, url: str | None) -> bool:
         return False
     if _listing_path(url) and _linked_headings(soup) >= LISTING_TEASERS:
         return True  # `/category/berita-pemerintahan/`, `/berita/index/2`: teasers under an archive's address
-    parts = urlparse(url)
-    if re.search(r"\d", parts.query):
+    parts = url_parts(url)
+    if parts is None or re.search(r"\d", parts.query):
         return False
     segments = [segment for segment in parts.path.split("/") if segment]
     return not segments or (len(segments) == 1 and not re.search(r"[\d-]", segments[0]) and len(segments[0]) <= 20)
@@ -233,7 +232,8 @@ def _listing_path(url: str) -> bool:
     """An archive's address: a segment naming a category, a tag, an author or an index, then at most its name or a
     page's number (`/category/daerah/`, `/tag/banjir/page/2`, `/berita/index/2`); an article's address may hold
     such a segment before its own slug (`/kategori/pemerintahan/pemkot-gelar-rapat`: trial 26)."""
-    segments = [segment for segment in urlparse(url).path.split("/") if segment]
+    parts = url_parts(url)
+    segments = [segment for segment in parts.path.split("/") if segment] if parts is not None else []
     for at, segment in enumerate(segments):
         if segment.lower() in LISTING_SEGMENTS:
             rest = [part for part in segments[at + 1:] if not part.isdigit() and part.lower() != "page"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from .articles import url_parts
 from .datafiles import read_lines
 
 _PLAIN_WORD = re.compile(r"[0-9a-z]+")
@@ -48,14 +49,15 @@ def _plain(text: str) -> list[str]:
 def slug_words(title: str, url: str | None) -> list[str] | None:
     """The words of a title made from `url`'s slug, without a leading article number; None when the title was
     written by a person (it has capitals past its first letter, or it is not a segment of its URL)."""
-    if not url or not title:
+    parts = url_parts(url) if url else None
+    if parts is None or not title:
         return None
-    original, title = title, _without_query(title, urlsplit(url).query)
+    original, title = title, _without_query(title, parts.query)
     if title[1:] != title[1:].lower():
         return None
     words = _plain(_PAGE_SUFFIX.sub("", title.strip()))
     segments = [_plain(_PAGE_SUFFIX.sub("", unquote(segment)))
-                for segment in urlsplit(url).path.split("/") if segment]
+                for segment in parts.path.split("/") if segment]
     if not words and title != original:  # the query string alone (`?utm_source=27217`): the URL's slug says more
         return _longest_slug(segments)
     if not words or words not in segments:
@@ -128,4 +130,5 @@ def slug_title(title: str, url: str | None, body: str) -> str:
     words = slug_words(title, url)
     if words:
         return headline(words, body)
-    return (url and _without_query(title, urlsplit(url).query)) or title
+    parts = url_parts(url) if url else None
+    return (parts is not None and _without_query(title, parts.query)) or title

@@ -82,3 +82,13 @@ def test_text_keeps_no_control_character_no_non_character_and_no_lone_surrogate(
     assert normalise_text("a\x00b\x08c\x1bd\x7fe\ufffef\ud800g\th\ni") == "ab c d e f\ufffdg\th\ni"
     assert normalise_text("Judul \x9b2J\x9d0;x\x9c uji \x85") == "Judul  2J 0;x  uji  "  # C1 controls (trial 24)
     assert Article(id="x", title="Judul\x0c", body="Isi\udfff").body == "Isi\ufffd"
+
+
+def test_an_address_urllib_refuses_gives_no_parts_and_no_site_name():
+    """Trial 57: `http://[bad/x` (an unclosed IPv6 host) in a record stopped `reindex` and `extract` with a
+    traceback from the title's slug and the outlet's host."""
+    from search.articles import url_parts
+
+    assert url_parts("http://[bad/x") is None
+    assert url_parts("https://a.id/berita?p=1").netloc == "a.id"
+    assert site_name("http://[bad/x") is None

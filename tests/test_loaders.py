@@ -1362,3 +1362,9 @@ def test_the_readme_gives_the_minimum_lengths_of_an_article_s_text():
     assert f"A record without a body, or with one under {loaders.MIN_BODY_CHARS} characters, is rejected" in readme
     assert (f"a `.txt` file's text under {loaders.MIN_BODY_CHARS} characters, and a page's article text under "
             f"{htmlpage.MIN_BODY_CHARS}, are skipped") in readme
+
+
+def test_a_record_whose_address_urllib_refuses_is_read_with_its_title_and_no_outlet():
+    article = article_from_record({"title": "jalan diperbaiki", "url": "http://[bad/x",
+                                   "body": "Bupati Lampung Selatan meresmikan jembatan baru di Kalianda pada hari Senin."})
+    assert (article.title, article.url, article.source) == ("jalan diperbaiki", "http://[bad/x", None)

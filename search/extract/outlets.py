@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
 
+from ..articles import url_parts
 from .lexicon import read_lines
 
 # Second-level labels under which a domain is registered one level deeper (`pemkab.go.id`, `kompas.co.id`).
@@ -29,7 +29,8 @@ def normalise_outlet(source: str | None, url: str | None) -> str | None:
     name = " ".join((source or "").split())[:MAX_OUTLET_CHARS]
     if name:
         return outlet_aliases().get(name.casefold()) or _domain(name) or name
-    host = urlsplit(url).hostname if url and "//" in url else None
+    parts = url_parts(url) if url and "//" in url else None
+    host = parts.hostname if parts is not None else None
     return _domain(host) if host else None
 
 
