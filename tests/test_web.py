@@ -1164,3 +1164,12 @@ def test_a_static_file_is_served_under_its_own_name_only(client, path, status):
 def test_options_on_a_path_no_route_answers_is_the_404_a_get_gets(client, path, content_type):
     response = client.options(path)
     assert (response.status_code, response.content_type) == (404, content_type)
+
+
+def test_a_provinces_kabupaten_cut_at_the_pages_size_are_reached_by_lihat_lainnya(dinas_client):
+    """Trial 57: the link showed only when the top level held the page's 10 values; under fewer provinces, an
+    expanded province's kabupaten past 10 were listed nowhere without JavaScript."""
+    html = dinas_client.get("/?q=region:18&region=18").get_data(as_text=True)
+    short = listed(html, "region")
+    assert (short[0], len(short)) == ("* Provinsi Lampung 13", 11)
+    assert 'href="/?q=region%3A18&amp;region=18&amp;more=region#facet-region">Lihat lainnya</a>' in html

@@ -447,7 +447,7 @@ def search_page():
     return render_template("search.html", search=search, result=result, error=None, q=echoed(search.q), pages=pages,
                            more=more, facet_prefix=prefix, years=histogram_years(search, result["histogram"]),
                            facets=facets(), chips=selected_chips(search), active_filters=active_filters(search),
-                           page_facet_size=PAGE_FACET_SIZE,
+                           cut_lists=cut_facet_lists(result["facets"]),
                            clear_url=page_url(search, page=1, said=None, **{name: [] for name in facets().names},
                                               **{"from": None, "to": None}),
                            export_urls=export_urls(search), export_limit=EXPORT_LIMIT,
@@ -471,6 +471,13 @@ def export_urls(search: SearchRequest) -> dict[str, str]:
     """Each export format's URL for the page's search: its query, filters, order and grouping, its dates in
     ISO as the API reads them (the page took `01/2016`), not its page or page size (an export has every hit)."""
     return {format: page_url(search, endpoint, page=None, per_page=10) for format, endpoint in EXPORT_ENDPOINTS.items()}
+
+
+def cut_facet_lists(lists: dict[str, list[dict]]) -> set[str]:
+    """The facets whose list the page cut at its size, at the top or under an expanded value (a selected
+    province's kab/kota: trial 57), which a "Lihat lainnya" link grows."""
+    return {name for name, items in lists.items()
+            if len(items) >= PAGE_FACET_SIZE or any(len(item.get("children", ())) >= PAGE_FACET_SIZE for item in items)}
 
 
 def longer_facet_list(facet: Facet, search: SearchRequest, prefix: str) -> list[dict[str, Any]]:
