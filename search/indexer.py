@@ -37,7 +37,7 @@ from .errors import (IndexDamagedError, IndexMissingError, IndexWriteError, Inpu
                      StoryStateError)
 from .facet_registry import FACETS, FacetRegistry
 from .facets import write_facet_tables
-from .generations import (MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
+from .generations import (CURRENT, MANIFEST, ReindexLock, claim_root, current_generation, link_generation,
                           new_building_dir, open_searcher, publish, remove_interrupted_links,
                           remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import (AS_BYTES, BINARY_SAMPLE, DEFAULT_OPTIONS, LINE_SUFFIX, REJECTION_KINDS, SUFFIXES, ReadOptions,
@@ -593,6 +593,9 @@ def _usable_base(root: Path, full: bool, say: Callable[[str], None],
     build, saying why when an update was asked for."""
     base = None if full else current_generation(root)
     if base is None:
+        if not full and (root / CURRENT).is_symlink():
+            say(f"{root / CURRENT} names {os.readlink(root / CURRENT)}, which is gone: a new index is built from "
+                "the paths given alone (what the lost generation held is not read again)")
         return None, {}
     try:  # every byte: the update links the base's files into the new generation, damage and all
         readable = usable(base, whole=True)

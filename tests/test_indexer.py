@@ -1360,3 +1360,20 @@ def test_a_file_appended_to_but_not_read_to_its_end_is_read_whole_next_time(tmp_
     report, read = inputs_read([sources], tmp_path / "ix")
     assert (read, report.files_appended, report.indexed, report.removed) == (5, 0, 5, 0)
     same_as_a_full_build(tmp_path, [sources], tmp_path / "ix")
+
+
+def test_an_update_whose_current_generation_is_gone_says_that_it_builds_from_the_paths_given_alone(tmp_path):
+    """Trial 57: `rm -rf index/gen-*`, then `reindex seeds` quietly built a 1-article index from the seeds alone,
+    the corpus indexed before lost with the generation; it is now said."""
+    import shutil
+
+    from search.generations import current_generation
+
+    build_index([SEEDS], tmp_path)
+    gone = current_generation(tmp_path)
+    shutil.rmtree(gone)
+    notices = []
+    report = build_index([SEEDS], tmp_path, notice=notices.append)
+    assert report.indexed == 1
+    assert notices == [f"{tmp_path / 'current'} names {gone.name}, which is gone: a new index is built from the paths "
+                       "given alone (what the lost generation held is not read again)"]
