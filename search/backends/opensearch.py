@@ -1435,6 +1435,7 @@ class OpenSearchBackend:
         except exceptions.OpenSearchException:
             pass
 
+
 def _sort(by_date: bool, collapse: bool, tiered: bool = False) -> list:
     """Whoosh's order: by date, newest first (collapsed: stories by their earliest article, which stands for
     them), or by score; ties to the article read first. A relaxed search sorted by date puts the tiers first
