@@ -1173,3 +1173,11 @@ def test_a_provinces_kabupaten_cut_at_the_pages_size_are_reached_by_lihat_lainny
     short = listed(html, "region")
     assert (short[0], len(short)) == ("* Provinsi Lampung 13", 11)
     assert 'href="/?q=region%3A18&amp;region=18&amp;more=region#facet-region">Lihat lainnya</a>' in html
+
+
+@pytest.mark.parametrize("target", ["//static/facets.js", "//api/search?q=x", "//feed"])
+def test_a_request_target_starting_with_two_slashes_is_not_found_as_one_with_two_inside(client, target):
+    """Trial 57: waitress reads `//static/facets.js` as a host `static` and the path `/facets.js`, and such
+    targets were served (200) while `/static//facets.js` is a 404."""
+    path = target.split("?")[0].replace("//", "/", 1)
+    assert client.get(path, environ_overrides={"REQUEST_URI": target}).status_code == 404

@@ -18,7 +18,7 @@ from itertools import chain
 
 from flask import (Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request,
                    stream_with_context)
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases, shared_given_names
@@ -849,6 +849,8 @@ def limit_request_size():
         return error_response("request_too_large", f"the path is over {MAX_PATH} characters", 414)
     if len(request.query_string) > MAX_QUERY_STRING:
         return error_response("request_too_large", f"the query string is over {MAX_QUERY_STRING} bytes", 414)
+    if sent_target().startswith("//"):  # `//static/facets.js`: waitress reads `static` as a host; `/static//…` is
+        raise NotFound()  # a 404 too (trial 57)
     for part, written in (("path", path_is_utf8()), ("query string", query_string_is_utf8(request.query_string))):
         if not written:
             return error_response("bad_encoding", f"the {part}'s percent-escapes are not UTF-8 (send UTF-8: "
@@ -893,9 +895,13 @@ def path_is_utf8() -> bool:
     request target as sent (REQUEST_URI, gunicorn's RAW_URI) has the escapes; PATH_INFO (the path decoded as
     Latin-1, as WSGI has it) a byte sent unescaped, which waitress refuses itself but another server may pass
     on."""
-    sent = request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI") or ""
     decoded = request.environ.get("PATH_INFO", "")
-    return is_utf8(unquote_to_bytes(sent.split("?", 1)[0])) and is_utf8(decoded.encode("latin-1", "ignore"))
+    return is_utf8(unquote_to_bytes(sent_target().split("?", 1)[0])) and is_utf8(decoded.encode("latin-1", "ignore"))
+
+
+def sent_target() -> str:
+    """The request target as the client sent it (waitress's REQUEST_URI, gunicorn's RAW_URI), escapes kept."""
+    return request.environ.get("REQUEST_URI") or request.environ.get("RAW_URI") or ""
 
 
 def is_utf8(raw: bytes) -> bool:
