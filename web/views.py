@@ -28,7 +28,7 @@ from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile, resolve_official
 from search.backends import Backend
 from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH, MAX_SELECTED, MAX_VALUE_CHARS,
-                          READ_AS_SPACES, SearchRequest, has_control_characters, narrowest_date_bound)
+                          READ_AS_SPACES, SearchRequest, has_control_characters, narrowest_date_bound, trimmed)
 from search.said import MAX_SAID
 from search.querybuild import MAX_YEAR, MIN_YEAR, parse_date_bound
 
@@ -92,7 +92,7 @@ def request_from_args(page: int | None = None, fixed: FixedSettings | None = Non
     (`from=2017&from=2018`) is read as `from:2017 from:2018` in the query is: both hold. `page`, or `fixed`
     settings (the feed's), are the caller's: the request's own are not read, so not refused either."""
     return within_url_limits(SearchRequest(
-        q=typed_text(request.args.get("q", "")),
+        q=trimmed(request.args.get("q", "")),
         selected={facet.name: tuple(v for v in request.args.getlist(facet.name) if v) for facet in facets()},
         page=page or (fixed.page if fixed else whole_number("page", 1)),
         per_page=fixed.per_page if fixed else whole_number("per_page", 10),
@@ -101,15 +101,8 @@ def request_from_args(page: int | None = None, fixed: FixedSettings | None = Non
         date_to=narrowest_date_bound("to", request.args.getlist("to")),
         collapse=fixed.collapse if fixed else flag("collapse", True),
         match=request.args.get("match", "").strip() or "relaxed",
-        said=tuple(name for name in request.args.getlist("said") if typed_text(name)),
+        said=tuple(name for name in request.args.getlist("said") if trimmed(name)),
     ))
-
-
-def typed_text(typed: str) -> str:
-    """A parameter's text without the white space at its ends; but text with a control character SearchRequest
-    refuses stays as it came, for it to refuse: str.strip() takes `\x1c`-`\x1f` for white space, so `q=%1Fbanjir`
-    had been searched where `q=ban%1Fjir` is refused."""
-    return typed if has_control_characters(typed) else typed.strip()
 
 
 @dataclass(frozen=True)
