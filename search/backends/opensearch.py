@@ -80,6 +80,7 @@ UPDATED_META = "warta_updated"  # the mapping's _meta: the stamp of the last upd
 FORMS_KEPT = 2_000  # per version: typed facet values and the stored values they name (OpenSearchBackend.named)
 CASE_FORMS = 20  # stored values one typed value may be in any case
 NAMED_CANDIDATES = 1_000  # values listed, most frequent first, to find those an alias or a value's words name
+BY_FREQUENCY = [{"_count": "desc"}, {"_key": "asc"}]  # a terms aggregation's order: FacetTable.by_frequency's
 VERSION_FILTER = f"*.mappings._meta,*.mappings.properties.{ID_FIELD}.type"  # every Warta index has an id field
 MAX_STORY_VERSIONS = 50
 MAX_DUPLICATES = 20
@@ -1060,18 +1061,16 @@ class OpenSearchBackend:
         """The stored values of `field` equal to `value` but for case."""
         if value.lower() == value.upper():  # nothing to fold
             return self._values_of(field, {"term": {field: value}}, _as_written_pattern(value))
-        body = {"size": 0, "query": {"term": {field: {"value": value, "case_insensitive": True}}},
-                "aggs": {"values": {"terms": {"field": field, "include": _any_case_pattern(value),
-                                              "size": CASE_FORMS, "order": {"_key": "asc"}}}}}
-        answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
-        return tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
+        return self._values_of(field, {"term": {field: {"value": value, "case_insensitive": True}}},
+                               _any_case_pattern(value), CASE_FORMS, {"_key": "asc"})
 
-    def _values_of(self, field: str, query: dict[str, Any], include: str) -> tuple[str, ...]:
-        """The values of `field` matching the regular expression `include` in the documents `query` finds, those
-        in most documents first (ties in stored order, as FacetTable.by_frequency), at most NAMED_CANDIDATES."""
+    def _values_of(self, field: str, query: dict[str, Any], include: str, size: int = NAMED_CANDIDATES,
+                   order: Any = BY_FREQUENCY) -> tuple[str, ...]:
+        """The values of `field` matching the regular expression `include` in the documents `query` finds, at
+        most `size`, in `order`: by default those in most documents first (ties in stored order, as
+        FacetTable.by_frequency)."""
         body = {"size": 0, "query": query, "aggs": {"values": {"terms": {
-            "field": field, "include": include, "size": NAMED_CANDIDATES,
-            "order": [{"_count": "desc"}, {"_key": "asc"}]}}}}
+            "field": field, "include": include, "size": size, "order": order}}}}
         answer = self.call(lambda c: c.search(index=self.alias, body=body), read=True)
         return tuple(bucket["key"] for bucket in answer["aggregations"]["values"]["buckets"])
 
