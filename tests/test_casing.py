@@ -1,0 +1,70 @@
+"""search/extract/casing.py: text in capitals written again in the case news uses."""
+
+import pytest
+
+from search.articles import Article
+from search.extract import extract
+from search.extract.casing import unshouted
+from search.extract.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WALI KOTA LHOKSEUMAWE T. ZULKARNAINI USMAN, S.T., mengatakan",
+     "Wali Kota Lhokseumawe T. Zulkarnaini Usman, S.T., mengatakan"),
+    ("PENJABAT (PJ) BUPATI KARANGANYAR BAMBANG SETYO HARTONO meresmikan",
+     "Penjabat (Pj) Bupati Karanganyar Bambang Setyo Hartono meresmikan"),
+    ("Tim SATUAN POLISI PAMONG PRAJA DAN WILAYATUL HISBAH (SatPol PP-WH) Kota Lhokseumawe",
+     "Tim Satuan Polisi Pamong Praja dan Wilayatul Hisbah (SatPol PP-WH) Kota Lhokseumawe"),
+    ("KAPOLRES BIMA KOTA AKBP YUSUF TAUFIK HIDAYAT, S.I.K. hadir",
+     "Kapolres Bima Kota AKBP Yusuf Taufik Hidayat, S.I.K. hadir"),
+    ("Ketua DPRD Karanganyar SRI WAHYUNI RAHAYU meminta", "Ketua DPRD Karanganyar Sri Wahyuni Rahayu meminta"),
+    ("Kasatpol PP-WH Lhokseumawe, RIZAL AFDHAL, menyebut", "Kasatpol PP-WH Lhokseumawe, Rizal Afdhal, menyebut"),
+])
+def test_a_shouted_post_and_name_are_written_as_news_writes_them(lexicon, text, expected):
+    assert unshouted(text, lexicon.written_forms, lexicon.post_word_forms) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua KPK RI dan DPRD OKI hadir",  # acronyms alone
+    "TENGGARONG, KOMPAS.com - Komisi Pemilihan Umum",  # a dateline names no post
+    "KARO, SUMUTPOS.CO – Material longsor",
+    "Ia bermain di film HEART BEAT bersama kawannya",  # a film's name in capitals
+    'Ia berkata, "JANGAN PERNAH MENYERAH, BUPATI KAMI," dengan lantang',  # emphasis inside a quotation
+    "Presiden NICE APAC Darren Rushworth berkata",  # a company in capitals, its president's name after it
+    "Ketua MWA IPB, Prof Dr Muhammad Ahmad Chozin",  # three-letter acronyms stay
+    "Bupati Sleman meresmikan pasar",  # nothing in capitals
+])
+def test_acronyms_datelines_names_of_things_and_quotations_stay(lexicon, text):
+    assert unshouted(text, lexicon.written_forms, lexicon.post_word_forms) == text
+
+
+def test_the_text_keeps_its_length_and_only_letters_change_case(lexicon):
+    text = "Hari ini, KEPALA DINAS PARIWISATA SAMOSIR, JONNY HASUDUNGAN SIHOTANG, berkata."
+    recased = unshouted(text, lexicon.written_forms, lexicon.post_word_forms)
+    assert recased == "Hari ini, Kepala Dinas Pariwisata Samosir, Jonny Hasudungan Sihotang, berkata."
+    assert len(recased) == len(text)
+    assert recased.casefold() == text.casefold()
+
+
+def test_written_forms_prefer_the_lists_spelling(lexicon):
+    written = lexicon.written_forms
+    assert (written["bupati"], written["pj"], written["dan"], written["akbp"], written["sri"]) == (
+        "Bupati", "Pj", "dan", "AKBP", "Sri")
+    assert ("bupati" in lexicon.post_word_forms, "dinas" in lexicon.post_word_forms,
+            "film" in lexicon.post_word_forms, "dan" in lexicon.post_word_forms) == (True, True, False, False)
+
+
+def test_extraction_reads_officials_and_bodies_written_in_capitals():
+    article = Article(id="caps", title="Pasar baru", date=None, source="",
+                      body="KARANGANYAR – PJ BUPATI KARANGANYAR BAMBANG SETYO HARTONO meresmikan pasar. "
+                           "KEPALA DINAS PARIWISATA SAMOSIR, JONNY HASUDUNGAN SIHOTANG, hadir.")
+    result = extract(article)
+    assert [(official.name, official.role) for official in result.officials] == [
+        ("Bambang Setyo Hartono", "Pj Bupati Karanganyar"),
+        ("Jonny Hasudungan Sihotang", "Kepala Dinas Pariwisata Samosir")]
+    assert result.agency_names == ["Dinas Pariwisata Kabupaten Samosir"]
