@@ -626,3 +626,17 @@ BUFFER_EXAMPLES = ("Harga rumah di kota penyangga seperti Bogor, Depok, Tangeran
 ])
 def test_a_list_of_a_named_areas_kab_kota_is_where_the_story_happens(body, expected):
     assert codes(body) == expected
+
+
+UNCOMMAED_PLACES = ("Polisi menangkap petugas SIM keliling di LTC Glodok Jakarta Barat. Petugas lain ditangkap di Gerai "
+                    "SIM Mall Taman Palem Jakarta Barat, kata juru bicara Polda Metro Jaya.")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a capitalised place's name right before a compass-named kota, its comma left out, lies in that kota
+    (UNCOMMAED_PLACES, ["31.73"]),
+    # a capitalised word opening the sentence is no place's name: Jakarta Barat stays two bare mentions
+    ("Hujan turun di Bogor dan Depok. Sedangkan Jakarta Barat cerah. Sedangkan Jakarta Barat berawan.", ["32.71"]),
+])
+def test_a_place_before_a_compass_named_kota_without_its_comma_lies_in_it(body, expected):
+    assert codes(body) == expected

@@ -774,7 +774,8 @@ def _mention(tokens: list[Token], match: Match, words: RegionWords, starts: dict
     counted = _is_counted_list(tokens, match.start, words)
     if counted and not _is_part_of_name(tokens, match, words):
         return Mention(candidates, "counted", bonus)  # `6 titik. Diantaranya Banyuwangi Kota, Bangkalan`: no chain
-    if not _continues(tokens, match.end, words) and _is_in_place(tokens, match.start, words, starts):
+    if not _continues(tokens, match.end, words) and (_is_in_place(tokens, match.start, words, starts)
+                                                     or _follows_place_uncommaed(tokens, match, words)):
         opening = _chain_after_at(tokens, match.start)
         chain = match if opening is None else Match(opening + 1, match.end, match.value)
         if _is_statement_place(tokens, chain, words) or _is_provincial_building(tokens, match, starts, words):
@@ -976,6 +977,20 @@ def _listed_level(tokens: list[Token], match: Match, words: RegionWords, starts:
         return None
     cue = _cue_before(tokens, previous.start, words)
     return cue if cue is not None and cue.kind == "level" else None
+
+
+def _follows_place_uncommaed(tokens: list[Token], match: Match, words: RegionWords) -> bool:
+    """`di SIM keliling LTC Glodok Jakarta Barat`, `Komplek Ruko Mangga Dua Jakarta Utara`: a kab/kota named with a
+    point of the compass (`Jakarta Barat`, `Lampung Selatan`) right after a capitalised place's name, the comma
+    left out, is where that place lies; no name runs on into a region's compass-named one."""
+    if (match.end - match.start < 2 or tokens[match.end - 1].lower not in COMPASS or not match.start
+            or any(region.level == "provinsi" for region in match.value)):
+        return False
+    previous = tokens[match.start - 1]
+    opens_sentence = match.start < 2 or tokens[match.start - 2].text in SENTENCE_END or tokens[
+        match.start - 2].text in QUOTES  # `Sedangkan Jakarta Barat, Pusat, Utara ...`: a capitalised opener
+    return (previous.is_capitalised and not opens_sentence and previous.key not in words.cues
+            and previous.lower not in words.function_words and previous.lower not in _CALENDAR)
 
 
 def _is_in_place(tokens: list[Token], start: int, words: RegionWords, starts: dict[int, Match]) -> bool:
