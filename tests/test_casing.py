@@ -6,6 +6,7 @@ from search.articles import Article
 from search.extract import extract
 from search.extract.casing import unshouted
 from search.extract.lexicon import load_lexicon
+from .conftest import deadline
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,15 @@ def test_extraction_reads_officials_and_bodies_written_in_capitals():
         ("Bambang Setyo Hartono", "Pj Bupati Karanganyar"),
         ("Jonny Hasudungan Sihotang", "Kepala Dinas Pariwisata Samosir")]
     assert result.agency_names == ["Dinas Pariwisata Kabupaten Samosir"]
+
+
+@pytest.mark.parametrize("text", [
+    "A" * 1_000_000 + " x",  # one word of capitals a megabyte long
+    "A." * 500_000 + "x",  # an initial's full stop a million times, in one word
+    "AAAA" * 250_000 + " , b",  # capitals, a gap, then no second word
+    '"a" BUPATI KARANGANYAR x ' * 40_000,  # a run beside a quotation, 40,000 times
+])
+def test_hostile_text_is_read_in_linear_time(lexicon, text):
+    with deadline(10):
+        recased = unshouted(text, lexicon.written_forms, lexicon.post_word_forms)
+    assert len(recased) == len(text)

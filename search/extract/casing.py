@@ -13,15 +13,19 @@ every character's place: only letters' case changes."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # A word in capitals: letters (and the full stops of a degree or an initial: `S.T.`, `T.`), no lower-case letter.
 # `KOMPAS.com` is a domain's word, not one in capitals.
-CAPITAL_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]+(?:[.'’][^\W\d_a-z]+)*\.?(?![^\W\d_])(?!\.\w)")
+# A word starts after no letter and no letter's full stop or apostrophe, and gives nothing back: linear time.
+CAPITAL_WORD = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_][.'’])[^\W\d_a-z]++(?:[.'’][^\W\d_a-z]++)*+\.?+(?![^\W\d_])(?!\.\w)")
 # What may stand between two words of one run: spaces, commas, brackets, dashes (`PP-WH`).
 RUN_GAP = re.compile(r"[\s,()\-–—]*")
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 # A cheap first look: two words of three capitals or more, close together; most texts have none.
-TWO_SHOUTED_WORDS = re.compile(r"[A-Z]{3}[A-Z.]*[\s,()/\-]+[A-Z.]*[A-Z]{3}")
+# It starts only where a word does and never gives letters back: a megabyte of capitals is read once.
+TWO_SHOUTED_WORDS = re.compile(r"(?<![A-Z.])[A-Z]{3}[A-Z.]*+[\s,()\-]++[A-Z]{3}")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 WORD = re.compile(r"[^\W\d_]+\.?")
 LOOK_BEHIND = 160  # characters before a run looked at for a post, in its sentence
@@ -39,10 +43,12 @@ def unshouted(text: str, written: dict[str, str], post_words: frozenset[str]) ->
     if not TWO_SHOUTED_WORDS.search(text):
         return text
     quoted = [(match.start(), match.end()) for match in QUOTED.finditer(text)]
+    quote_starts = [open_ for open_, _ in quoted]
     pieces: list[str] = []
     done = 0
     for start, end in _runs(text):
-        if any(open_ <= start < close for open_, close in quoted):
+        before = bisect_right(quote_starts, start) - 1
+        if before >= 0 and start < quoted[before][1]:
             continue
         words = [(match.start(), match.end()) for match in CAPITAL_WORD.finditer(text, start, end)]
         recased = [(s, e, _as_news_writes(text[s:e], written)) for s, e in words]
