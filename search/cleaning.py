@@ -208,9 +208,80 @@ def markup_as_title(text: str) -> str:
     return markup_as_text(text)
 
 
+# Text copied from a PDF or a fixed-width mail keeps the lines it was set in: a word split at the line's end
+# (`Kepala Badan Kepegawaian Ne-` / `gara`, `Bupati … Hendra Wijaya Kusu-` / `ma`), a sentence going on in lower
+# case on the next line, a name cut in two (`Camat Dayeuhluhur Ahmad` / `Zaenuri`). Read as lines, each would
+# be a paragraph of its own and the names in it cut.
+WRAPPED_WORD = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+LINE_GOES_ON = re.compile(r"(?<=[^\W_,])[ \t]*\n[ \t]*(?=[a-z])|(?<=,)[ \t]*\n[ \t]*(?=[^\W\d_])")
+LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]\s|[-•*–—·]\s)")  # `1.`, `a)`, `- `, `• `
+SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "\u201d", ")")
+FULL_LINE_SHARE = 0.6  # a line this share of the setting's width or longer was cut by the width, not ended
+WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+WORD_AFTER = re.compile(r"[^\W\d_]+")
+MIN_DOUBLED_LETTERS = 3
+MAX_SPLIT_WORD = 40  # letters looked at on each side of a split word (`laki-`/`laki` is one doubled)
+MIN_WRAPPED_BREAKS = 2  # a text with fewer words split or sentences going on is not taken as set in lines
+WIDTH_DECILE = 0.9  # the line length taken as the setting's width: one long line (a URL) does not set it
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks of its setting removed: a word split by a hyphen at a line's end joined
+    (`Ne-`/`gara` → `Negara`; a capital after it keeps the hyphen: `Henukh-`/`Ndun` → `Henukh-Ndun`; a doubled
+    word keeps it too: `laki-`/`laki`); a line ending in a letter or a comma whose next line goes on in lower
+    case joined to it; and, in a text where these two happen twice or more (one set in lines), a line as long as its
+    lines run, not in capitals throughout and ending in no sentence's end, joined to the next (`… Camat
+    Dayeuhluhur Ahmad` / `Zaenuri, …`). Lists, headings, short lines and blank lines stay as they are. `\n`
+    ends a line (callers turn `\r\n` and `\r` into it)."""
+    if "\n" not in text:
+        return text
+    width = _setting_width(text)
+    text, split_words = WRAPPED_WORD.subn(_joined_word, text)
+    text, going_on = LINE_GOES_ON.subn(" ", text)
+    return _full_lines_joined(text, width) if split_words + going_on >= MIN_WRAPPED_BREAKS else text
+
+
+def _setting_width(text: str) -> int:
+    """The length the text's lines run to as it was set: the ninth decile of their lengths, so that one long
+    line (a URL) does not set it."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n"))
+    return lengths[int(len(lengths) * WIDTH_DECILE)]
+
+
+def _joined_word(found: re.Match) -> str:
+    """The hyphen of a word split at a line's end dropped, unless a capital follows or the word is doubled."""
+    text, at, end = found.string, found.start(), found.end()
+    before = WORD_BEFORE.search(text, max(0, at - MAX_SPLIT_WORD), at)
+    after = WORD_AFTER.match(text, end, end + MAX_SPLIT_WORD)
+    doubled = before is not None and after is not None and _repeats(before[0].casefold(), after[0].casefold())
+    return "-" if text[end].isupper() or doubled else ""
+
+
+def _repeats(before: str, after: str) -> bool:
+    """`laki`/`laki`, `sekurang`/`kurangnya`, `kemerah`/`merahan`: the word after the hyphen opens with the end of
+    the word before it, three letters or more: a doubled word, whose hyphen is its own."""
+    return any(after.startswith(before[-size:]) for size in range(MIN_DOUBLED_LETTERS, len(before) + 1))
+
+
+def _full_lines_joined(text: str, width: int) -> str:
+    """Each line that runs to the setting's `width` (FULL_LINE_SHARE of it or more), not in capitals throughout
+    and ending in no sentence's end, joined to the next line when that holds text and opens no list item."""
+    lines = text.split("\n")
+    full = FULL_LINE_SHARE * width
+    joined = [lines[0]]
+    for line in lines[1:]:
+        previous = joined[-1].rstrip()
+        if (previous and len(previous) >= full and not previous.endswith(SENTENCE_ENDS) and not previous.isupper()
+                and line.strip() and not LIST_ITEM.match(line)):
+            joined[-1] = previous + " " + line.lstrip()
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def clean_body(text: str) -> str:
     """A body with one paragraph per blank-line-separated block, debris removed; a line ends at `\\n`, `\\r\\n` or a
     lone `\\r` (a classic Mac text pasted into a CSV cell or a JSON string), as a file's lines do."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", text)))
+    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", unwrapped(text))))

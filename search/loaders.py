@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
                        site_name)
-from .cleaning import clean_body, markup_as_text, markup_as_title
+from .cleaning import clean_body, markup_as_text, markup_as_title, unwrapped
 from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
@@ -634,7 +634,8 @@ def _noted(path: Path, notes: list[str]) -> Iterator[Rejection]:
 
 def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -> Article:
     """Dateline, body, and a short last line naming the desk: the press-release format of the seeds."""
-    every_line = [line.strip() for line in LINE_END.split(text)]  # `\r` alone ends a line too (classic Mac files)
+    every_line = [line.strip() for line in LINE_END.split(unwrapped(LINE_END.sub("\n", text)))]  # `\r` alone ends a
+    # line too (classic Mac files); a text set in lines (copied from a PDF) read as its paragraphs
     lines = [line for line in every_line if line]
     if not lines:
         raise NoArticleError("empty file")

@@ -1,6 +1,6 @@
 import pytest
 
-from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words
+from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words, unwrapped
 
 
 @pytest.mark.parametrize("line", [
@@ -134,3 +134,49 @@ def test_a_paragraph_of_prose_opening_with_lihat_juga_is_the_storys_a_teaser_lin
              "dinas terkait yang bertanggung jawab atas kebersihan dan ketertiban kawasan itu sepanjang tahun.")
     assert (is_junk_line(prose), is_junk_line("Baca juga Jokowi Resmikan Jembatan Gantung di Lampung Selatan"),
             is_junk_line("Lihat Juga Video: Banjir Rendam Kalianda")) == (False, True, True)
+
+
+PDF_TEXT = (
+    "Berdasarkan Berita Acara Panitia Seleksi tanggal 11 Agustus 2025 serta pertimbangan Badan Ne-\n"
+    "gara, wawancara akhir dilaksanakan oleh Bupati Lampung Selatan, Hendra Wijaya Kusu-\n"
+    "ma, S.E., yang didampingi oleh Sekretaris Daerah dan Camat Dayeuhluhur Ahmad\n"
+    "Zaenuri dengan menghadirkan sekurang-\n"
+    "kurangnya dua orang saksi laki-\n"
+    "laki serta Retnowati Henukh-\n"
+    "Ndun dari Kupang.\n"
+    "\n"
+    "1. Kepala Dinas Kesehatan Kabupaten Lampung Selatan\n"
+    "2. Kepala Badan Pendapatan Daerah Kabupaten Lampung Selatan\n"
+)
+
+
+def test_a_text_set_in_lines_is_read_as_its_paragraphs():
+    assert unwrapped(PDF_TEXT) == (
+        "Berdasarkan Berita Acara Panitia Seleksi tanggal 11 Agustus 2025 serta pertimbangan Badan Negara, "
+        "wawancara akhir dilaksanakan oleh Bupati Lampung Selatan, Hendra Wijaya Kusuma, S.E., yang didampingi "
+        "oleh Sekretaris Daerah dan Camat Dayeuhluhur Ahmad Zaenuri dengan menghadirkan sekurang-kurangnya dua "
+        "orang saksi laki-laki serta Retnowati Henukh-Ndun dari Kupang.\n"
+        "\n"
+        "1. Kepala Dinas Kesehatan Kabupaten Lampung Selatan\n"
+        "2. Kepala Badan Pendapatan Daerah Kabupaten Lampung Selatan\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Korban meninggal dunia\n1. Pratu Marwan\n2. Praka Edy\n3. Pratu Ibnu Hidayat",  # a list under a heading
+    "PEMERINTAH KABUPATEN CILACAP\nBADAN PENANGGULANGAN BENCANA DAERAH\nLaporan situasi ketiga.",  # a letterhead
+    "Kategori 1 (tribune tengah): 390 poundsterling\nKategori 2 (sudut tribune): 275 poundsterling",
+    "Bupati Sleman hadir.\nWakil Bupati Sleman tidak hadir.",  # one sentence a line: nothing goes on in lower case
+    "Tanpa baris baru sama sekali",
+])
+def test_lists_headings_and_lines_of_whole_sentences_stay(text):
+    assert unwrapped(text) == text
+
+
+def test_a_text_set_in_lines_becomes_paragraphs_in_a_cleaned_body():
+    assert clean_body("Kepala Desa Tinggarjaya, Slamet Riyadi, melaporkan air mulai surut di dua dusun dan\r\n"
+                      "warga kembali ke rumah. Di Dayeuhluhur, Camat Dayeuhluhur Ahmad Zaenuri bersama\r\n"
+                      "personel Koramil dan Polsek setempat mengevakuasi satu keluarga yang rumahnya\r\n"
+                      "tertimbun longsor.\r\n\r\nBaca juga: Banjir Cilacap\r\n") == (
+        "Kepala Desa Tinggarjaya, Slamet Riyadi, melaporkan air mulai surut di dua dusun dan warga kembali ke rumah. "
+        "Di Dayeuhluhur, Camat Dayeuhluhur Ahmad Zaenuri bersama personel Koramil dan Polsek setempat mengevakuasi "
+        "satu keluarga yang rumahnya tertimbun longsor.")

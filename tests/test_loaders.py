@@ -43,6 +43,19 @@ def test_weekday_date_without_year_takes_the_year_whose_weekday_fits():
     assert article.source == "Humas"
 
 
+def test_a_press_release_copied_from_a_pdf_is_read_as_its_paragraphs():
+    article = parse_seed_text(
+        "Kalianda, Bupati Lampung Selatan, Hendra Wijaya Kusu-\n"
+        "ma, membuka rapat koordinasi bersama Camat Kalianda Ahmad\n"
+        "Zaenuri di aula kantor bupati, Senin (18/8/2025). Rapat dihadiri se-\n"
+        "luruh kepala dinas dan kepala badan di lingkungan pemerintah kabupaten.\nHumas")
+    assert article.body == (
+        "Kalianda, Bupati Lampung Selatan, Hendra Wijaya Kusuma, membuka rapat koordinasi bersama Camat Kalianda "
+        "Ahmad Zaenuri di aula kantor bupati, Senin (18/8/2025). Rapat dihadiri seluruh kepala dinas dan kepala "
+        "badan di lingkungan pemerintah kabupaten.")
+    assert article.source == "Humas"
+
+
 def test_a_weekday_written_with_a_curly_apostrophe_dates_the_article():
     article = parse_seed_text("Kalianda, Bupati membuka rapat di Lapangan Korpri, Jum\u2019at (14/10/2022). Program itu "
                               "berjalan sejak 1 Januari 2019.\nHumas")
