@@ -13,6 +13,7 @@ from .casing import unshouted
 from .lexicon import Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
+from .punctuation import dashes_as_commas
 from .quotes import Quote, find_quotes
 from .regions import ArticleText, find_regions
 from .tokens import tokenize
@@ -94,8 +95,9 @@ def extract(article: Article) -> Extraction:
     regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
-    title, body, source = (unshouted(unglued(part, lexicon.camel_case_names), lexicon.written_forms,
-                                     lexicon.post_word_forms) for part in (title, article.body, article.source or ""))
+    title, body, source = (dashes_as_commas(unshouted(unglued(part, lexicon.camel_case_names), lexicon.written_forms,
+                                                      lexicon.post_word_forms))
+                           for part in (title, article.body, article.source or ""))
     text = "\n".join(part for part in (title, body, source) if part)
     body_start = len(title) + 1 if title else 0
     tokens = tokenize(text, lexicon.abbreviations, lexicon.officer_ranks)
