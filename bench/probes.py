@@ -106,6 +106,14 @@ Bandung of Tulungagung), `cross-border`, `provincial-only`, `agency-region-forms
 agencies 0.899/0.886, kab/kota 0.667/0.923; dev officials 0.976/0.976, agencies 0.935/0.935, kab/kota
 0.840/1.000. After 61655c3 and 6a12755 (a region's word inside a name after a comma; a kecamatan's post counts
 for the kab/kota holding it): held-out officials 0.983/0.934, kab/kota unchanged; dev kab/kota 0.913/1.000.
+Then 30 more by a helper on 2026-12-07 (`probe17`; 12 held out, 18 dev), on text formats none had:
+`pdf-linebreaks` (press releases copied from a PDF: words hyphenated across lines, page headers mid-text),
+`apostrophe-diacritic-names`, `liveblog-social` (timestamps, handles, teasers, captions),
+`regional-language-quotes`, `unicode-noise` (non-breaking and zero-width spaces, soft hyphens, dashes, full-width
+letters) and `joint-operations`; scored before any change they prompted (on 2e00a21): held-out officials
+0.843/0.789, agencies 0.938/0.927, kab/kota 1.000/1.000; dev officials 0.798/0.741, agencies 0.981/0.945. After
+e498d08 (a text set in lines read as its paragraphs) and 0b3aad0 (a name between dashes after its post):
+held-out officials 0.888/0.832; dev officials 0.942/0.875, agencies 0.991/0.955.
 """
 
 from __future__ import annotations
