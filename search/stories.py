@@ -55,6 +55,7 @@ STATE_VERSION = 1
 SHINGLE_WORDS = 4
 MIN_PARAGRAPH_WORDS = 8  # shorter lines are bylines, datelines, captions and footers, not the story
 MAX_CANDIDATES = 16  # verified per new article, the most recently indexed first (copies follow within days)
+MAX_BUCKET_ROWS = 32  # rows looked at per LSH band, the most recently indexed first (news corpus: at most 3 share one)
 MAX_ARTICLES = 200_000  # articles whose signatures the state keeps (about 0.5 KB each with 64 permutations)
 ESTIMATE_SLACK = 0.15  # a candidate is verified when its estimated Jaccard is at most this below the threshold
 RECENT_SHINGLE_BYTES = 64 << 20  # shingle arrays of the articles indexed or verified lately (about 1.6 KB each)
@@ -350,24 +351,14 @@ class StoryIndex:
     def _candidates(self, keys: np.ndarray, signature: np.ndarray, size: int,
                     before: int | None = None) -> np.ndarray:
         """Rows sharing a band with the signature whose estimated Jaccard similarity may reach the
-        threshold, the most similar first, at most max_candidates; with `before`, only rows placed before it."""
+        threshold, the most similar first, at most max_candidates; with `before`, only rows placed before it.
+        Of each band's bucket only the MAX_BUCKET_ROWS most recently indexed rows that may be candidates are
+        looked at, so the work per article is bounded however many articles share a band."""
         if not size or not len(self._ids):
             return np.zeros(0, dtype=np.int64)
-        found = []
-        for run_keys, run_places in self._runs:
-            low = np.searchsorted(run_keys, keys, "left")
-            high = np.searchsorted(run_keys, keys, "right")
-            for start, end in zip(low[high > low].tolist(), high[high > low].tolist()):
-                found.append(run_places[start:end] // self.bands)
-        tail = self._keys[self._sorted:len(self._ids)]
-        if len(tail):
-            found.append(np.flatnonzero((tail == keys).any(axis=1)) + self._sorted)
-        if not found:
-            return np.zeros(0, dtype=np.int64)
-        rows = np.unique(np.concatenate(found))
-        rows = rows[self._live[rows]]
-        if before is not None:
-            rows = rows[self._places[rows] < before]
+        rows = self._sharing_a_band(keys, before)
+        if not len(rows):
+            return rows
         estimate = (self._signatures[rows] == signature).mean(axis=1)
         # the containment these sizes and that Jaccard similarity imply: |A∩B| = J(|A|+|B|)/(1+J)
         sizes = self._sizes[rows]
@@ -376,6 +367,57 @@ class StoryIndex:
             & (contained >= self.config.min_containment - ESTIMATE_SLACK)
         rows, estimate = rows[keep], estimate[keep]
         return rows[np.argsort(-estimate, kind="stable")][:self.config.max_candidates]
+
+    def _sharing_a_band(self, keys: np.ndarray, before: int | None = None) -> np.ndarray:
+        """The rows (ascending) that share a band with `keys` and may be candidates, of each band's bucket the
+        MAX_BUCKET_ROWS most recently indexed (with `before`, of those placed before it)."""
+        wanted = np.full(self.bands, MAX_BUCKET_ROWS, dtype=np.int64)  # rows still to take from each band
+        found = [self._newest_in_tail(keys, wanted, before)]
+        for run_keys, run_places in reversed(self._runs):  # newest rows first
+            low = np.searchsorted(run_keys, keys, "left")
+            high = np.searchsorted(run_keys, keys, "right")
+            for band in np.flatnonzero((high > low) & (wanted > 0)).tolist():
+                rows = self._newest_in_bucket(run_places, int(low[band]), int(high[band]), int(wanted[band]), before)
+                wanted[band] -= len(rows)
+                found.append(rows)
+        return np.unique(np.concatenate(found)).astype(np.int64, copy=False)
+
+    def _eligible(self, rows: np.ndarray, before: int | None) -> np.ndarray:
+        """Of `rows`, those that may be candidates: held and with words (and placed before `before`)."""
+        rows = rows[self._live[rows]]
+        return rows if before is None else rows[self._places[rows] < before]
+
+    def _newest_in_tail(self, keys: np.ndarray, wanted: np.ndarray, before: int | None) -> np.ndarray:
+        """The unsorted tail's rows sharing a band with `keys`, of each band the `wanted` newest eligible ones
+        (`wanted` is lowered by those taken). The tail has at most UNSORTED_ROWS rows: it is compared whole."""
+        tail = self._keys[self._sorted:len(self._ids)]
+        if not len(tail):
+            return np.zeros(0, dtype=np.int64)
+        matches = tail == keys
+        eligible = np.zeros(len(tail), dtype=bool)
+        eligible[self._eligible(np.flatnonzero(matches.any(axis=1)) + self._sorted, before) - self._sorted] = True
+        matches &= eligible[:, None]
+        newest_first = np.cumsum(matches[::-1], axis=0)[::-1]  # per band, each match's rank from the newest
+        taken = matches & (newest_first <= wanted)
+        wanted -= taken.sum(axis=0)
+        return np.flatnonzero(taken.any(axis=1)) + self._sorted
+
+    def _newest_in_bucket(self, run_places: np.ndarray, start: int, end: int, wanted: int,
+                          before: int | None) -> np.ndarray:
+        """The `wanted` newest eligible rows of one band's bucket, run_places[start:end] (one key's entries of a
+        sorted run, in row order), read from its newest end in slices that double while too few are eligible.
+        A build adds live rows at the end, so one slice of `wanted` rows serves: a templated feed (100,000
+        articles of one sentence and a number share every band) took every bucket whole, a build of n such
+        articles cost n^2. Rows removed or placed after `before` are read past, at worst the whole bucket."""
+        taken: list[np.ndarray] = []
+        count, step = 0, wanted
+        while end > start and count < wanted:
+            rows = self._eligible(run_places[max(start, end - step):end] // self.bands, before)
+            rows = rows[max(0, len(rows) - (wanted - count)):]
+            taken.append(rows)
+            count += len(rows)
+            end, step = end - step, 2 * step
+        return np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
 
     def _reserve(self, rows: int) -> None:
         """Room for `rows` more rows and an eighth more: arrays restored at their size are copied once, not

@@ -315,6 +315,43 @@ def test_the_band_keys_stay_in_a_few_sorted_runs_and_a_copy_finds_its_original_i
         assert index.assign(f"copy of {original}", copy, {**texts, f"copy of {original}": copy}.get) == original
 
 
+TEMPLATE = ("Bupati Lampung Selatan Nanang Ermanto meresmikan jembatan baru di Kecamatan Kalianda pada hari "
+            "Senin bersama warga setempat.")
+
+
+def newest_per_band(index: StoryIndex, keys: np.ndarray, count: int, eligible=lambda row: True) -> list[int]:
+    """Of each band, the `count` newest eligible rows with its key, found by reading every row."""
+    rows = set()
+    for band in range(index.bands):
+        same = [row for row in range(len(index._ids)) if index._keys[row, band] == keys[band] and eligible(row)]
+        rows.update(same[-count:])
+    return sorted(rows)
+
+
+def test_a_templated_feed_joins_one_story_looking_at_the_newest_rows_of_each_band_only(monkeypatch):
+    """100,000 articles of one sentence and a number share every band: each took every bucket whole (a build
+    of n cost n^2, hours at 100,000); now each band gives its MAX_BUCKET_ROWS newest rows, from the tail and
+    every sorted run."""
+    from search import stories
+
+    monkeypatch.setattr(stories, "UNSORTED_ROWS", 16)
+    monkeypatch.setattr(stories, "MAX_BUCKET_ROWS", 3)
+    texts = {str(n): f"{TEMPLATE} arrayrec {n}" for n in range(120)}
+    index = StoryIndex()
+    assert {index.assign(i, t, texts.get) for i, t in texts.items()} == {"0"}
+    assert len(index._runs) > 1 and index._sorted < 120  # rows in several runs and the tail
+    keys = index.prepare(f"{TEMPLATE} arrayrec 120").keys
+    found = index._sharing_a_band(keys).tolist()
+    assert found == newest_per_band(index, keys, 3)
+    assert min(found) >= 120 - 3 * index.bands and len(found) <= 3 * index.bands
+    for removed in range(100, 120):  # the newest rows gone: read past
+        index.remove(str(removed))
+    found = index._sharing_a_band(keys).tolist()
+    assert found == newest_per_band(index, keys, 3, lambda row: row < 100) and max(found) == 99
+    placed_before = index._sharing_a_band(keys, before=50).tolist()  # as reassign asks
+    assert placed_before == newest_per_band(index, keys, 3, lambda row: row < 50) and max(placed_before) == 49
+
+
 def test_collapsing_marks_documents_alone_in_their_story_and_prefers_the_earliest():
     collapsing = Collapsing.from_columns(np.array([5, 7, 5, 9, 5]), np.array([20250103, 20250101, 20250102, 0, 0]))
     assert collapsing.alone.tolist() == [False, True, False, True, False]
