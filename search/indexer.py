@@ -42,7 +42,7 @@ from .generations import (CURRENT, MANIFEST, ReindexLock, claim_root, current_ge
                           remove_unfinished_builds, remove_unused_generations, seal, usable)
 from .loaders import (AS_BYTES, BINARY_SAMPLE, DEFAULT_OPTIONS, LINE_SUFFIX, REJECTION_KINDS, SUFFIXES, ReadOptions,
                       ReadPoint, Rejection, RejectionList, find_sources, keeps_date_order, line_encoding,
-                      read_source, source_problem)
+                      opens_a_document, read_source, source_problem)
 from .parallel import ArticleSpool, ParallelWriters
 from .schema import READ_ORDER, build_schema, layout
 from .segments import SegmentMemo, column_values
@@ -201,19 +201,22 @@ def count_inputs(sources: list[Path]) -> int:
 
 def inputs_of(source: Path, since: Tail | None = None) -> int:
     """An upper bound on the inputs a read of `source` gives (read on from its Tail `since`: of the lines after it
-    alone): of a JSONL, JSON or CSV file its lines, a last one without `\n` too (an append still being written),
-    one for any other file."""
+    alone): of a JSONL, JSON or CSV file its lines, a last one without `\n` too (an append still being written);
+    of a JSON document (an array, maybe of 100,000 records on one line) its lines or, when more, its `{`s (a
+    record is an object: nested objects and braces in text count too); one for any other file."""
     if source.suffix.lower() not in (".jsonl", ".json", ".csv") or source_problem(source) is not None:
         return 1
-    lines, last = 0, b"\n"
+    lines, braces, last = 0, 0, b"\n"
     try:
         with source.open("rb") as handle:
             handle.seek(since.offset if since is not None else 0)
             for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-                lines, last = lines + chunk.count(b"\n"), chunk[-1:]
+                lines, braces, last = lines + chunk.count(b"\n"), braces + chunk.count(b"{"), chunk[-1:]
+        document = since is None and source.suffix.lower() != ".csv" and opens_a_document(source)
     except OSError:
         return 1
-    return lines + (last != b"\n")
+    lines += last != b"\n"
+    return max(lines, braces) if document else lines
 
 
 def tell_planned(progress: Callable[[int], object] | None, inputs: int) -> None:

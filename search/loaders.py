@@ -1060,7 +1060,7 @@ def read_jsonl(path: Path, options: ReadOptions = DEFAULT_OPTIONS, since: ReadPo
     if path.stat().st_size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
-    document = _json_document(path, options) if _opens_a_document(path) else None
+    document = _json_document(path, options) if opens_a_document(path) else None
     if document is not None:  # an array, or objects written over several lines, in a .jsonl file
         yield Rejection(str(path), "a JSON document, not JSON Lines (one object a line): read whole", warning=True)
         yield from document
@@ -1148,14 +1148,14 @@ def read_json(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Ar
     if size == 0:
         yield Rejection(str(path), "empty file", skipped=True)
         return
-    if size > MAX_FILE_BYTES and not _opens_a_document(path):  # JSON Lines named .json: streamed
+    if size > MAX_FILE_BYTES and not opens_a_document(path):  # JSON Lines named .json: streamed
         yield from _json_lines(path, options)
         return
     document = _json_document(path, options)
     yield from document if document is not None else _json_lines(path, options)  # not parsed whole a second time
 
 
-def _opens_a_document(path: Path) -> bool:
+def opens_a_document(path: Path) -> bool:
     """Whether a .jsonl file's first line is `[` or `{` alone, or opens an array: a JSON document, no lines."""
     with path.open("rb") as handle:
         first = handle.readline(READ_CHUNK).lstrip(b"\xef\xbb\xbf").split(b"\r", 1)[0].strip()

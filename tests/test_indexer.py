@@ -695,6 +695,28 @@ def test_the_planned_total_is_what_the_reindex_reads_so_its_bar_ends_full(tmp_pa
     assert planned_and_read([sources], root, full=True) == ([7], 7)  # --full reads both files again
 
 
+def test_a_json_array_on_one_line_counts_its_records_so_a_large_one_is_built_by_workers(tmp_path, monkeypatch):
+    """A 100,000-record `.json` array is one line: counted as one input, it was built in this process while a
+    JSON Lines file of 5,000 records went to worker processes. A document counts its `{`s (at least its lines)."""
+    monkeypatch.setattr("search.indexer.PARALLEL_MIN_ARTICLES", 10)
+    sources = tmp_path / "src"
+    sources.mkdir()
+    records = [record(n) for n in range(30)]
+    (sources / "ekspor.json").write_text(json.dumps(records), encoding="utf-8")
+    (sources / "tersusun.json").write_text(json.dumps(records[:3], indent=2), encoding="utf-8")  # 17 lines, 3 `{`
+    reading = []
+
+    class Progress(PlannedProgress):  # a parallel build counts its reading apart (cli.ReindexBar.reading)
+        def reading(self, count):
+            reading.append(count)
+
+    progress = Progress()
+    report = build_index([sources], tmp_path / "ix", progress=progress)
+    assert (report.indexed, report.duplicates) == (30, 3)
+    assert progress.planned_totals == [30 + 17]
+    assert sum(reading) == 33  # read by the parallel build: every record of both files
+
+
 def test_sigkill_at_any_point_leaves_the_previous_index_serving(tmp_path):
     sources = tmp_path / "src"
     sources.mkdir()
