@@ -1206,7 +1206,7 @@ def record_list_keys() -> frozenset[str]:
 
 def _json_values(text: str) -> list:
     """The JSON values written one after another in `text` (one, for a plain JSON document)."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(strict=False)  # a raw control character in a string: read, then as any other (README)
     values, position = [], 0
     while True:
         while position < len(text) and text[position] in " \t\r\n\ufeff":
@@ -1248,7 +1248,7 @@ def _jsonl_records(path: Path, since: ReadPoint | None = None,
             if not raw.removeprefix(codecs.BOM_UTF8).strip():  # blank, or a BOM alone (files joined with `cat`)
                 continue
             try:
-                yield number, json.loads(decoded_line(raw, number, fallen_back))
+                yield number, json.loads(decoded_line(raw, number, fallen_back), strict=False)
             except (ValueError, RecursionError) as error:  # ValueError: a JSONDecodeError, or a number over
                 # Python's 4300-digit limit
                 where = (f" ({_json_error(error)})" if isinstance(error, json.JSONDecodeError)

@@ -911,12 +911,30 @@ def test_a_lone_surrogate_escape_in_json_is_read_as_a_replacement_character(tmp_
 def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
     path = tmp_path / "latin.jsonl"
     line = json.dumps({"url": "https://a.id/1", "body": BODY + " Caf\u00e9 itu ramai."}, ensure_ascii=False)
-    path.write_bytes(line.encode("latin-1") + b"\n" + b'{"body": "x\x01y"}\n' + line.encode("latin-1") + b"\n")
+    path.write_bytes(line.encode("latin-1") + b"\n" + b'{"body": "x\x01y",}\n' + line.encode("latin-1") + b"\n")
     items = read_all(path)
     assert [item.body[-15:] for item in items if not isinstance(item, Rejection)] == ["Caf\u00e9 itu ramai."] * 2
     assert [(str(item), item.warning) for item in items if isinstance(item, Rejection)] == [
-        (f"{path}:2: not valid JSON (Invalid control character at column 12)", False),
+        (f"{path}:2: not valid JSON (Expecting property name enclosed in double quotes at column 16)", False),
         (f"{path}: not valid UTF-8 on 2 lines (1, 3): 2 bytes read as Windows-1252", True)]
+
+
+def test_raw_control_characters_in_json_strings_are_read_as_the_readme_says(tmp_path):
+    """A raw TAB, NUL or other control byte inside a string is not strict JSON: the record was rejected whole
+    (`Invalid control character`). It is read: a NUL is dropped, another control character reads as a space."""
+    body = "pati Nanang Ermanto meresmikan jembatan baru di Kalianda bersama warga."
+    records = [b'{"title": "Rapat\x01desa", "body": "Bu\t' + body.encode() + b'"}',
+               b'{"title": "Ca\x00mat", "body": "Ca\x00mat dan Bu' + body.encode() + b'", "url": "https://a.id/2"}']
+    records += [json.dumps({"body": f"{n} {BODY}"}).encode() for n in range(3)]  # under 1 % control bytes: text
+    lines = tmp_path / "kendali.jsonl"
+    lines.write_bytes(b"\n".join(records) + b"\n")
+    document = tmp_path / "kendali.json"
+    document.write_bytes(b"[" + b",\n".join(records) + b"]")
+    for path in (lines, document):
+        articles = [item for item in read_all(path) if not isinstance(item, Rejection)]
+        assert [(a.title, a.body) for a in articles[:2]] == [("Rapat desa", "Bu " + body),
+                                                             ("Camat", "Camat dan Bu" + body)]
+        assert len(articles) == 5
 
 
 def test_a_json_line_cut_off_says_so_and_other_errors_keep_their_column(tmp_path):
@@ -928,7 +946,7 @@ def test_a_json_line_cut_off_says_so_and_other_errors_keep_their_column(tmp_path
     assert [str(item) for item in read_all(path)] == [
         f"{path}:1: not valid JSON (the line ends inside a string: is the record cut off?)",
         f"{path}:2: not valid JSON (the line ends before the record does: is the record cut off?)",
-        f"{path}:3: not valid JSON (Invalid control character at column 12)",
+        f"{path}:3: not valid JSON (Expecting property name enclosed in double quotes at column 24)",
         f"{path}:4: not valid JSON (the line ends before the record does: is the record cut off?)",
         f"{path}:5: not valid JSON (the line ends inside a string: is the record cut off?)"]
 
