@@ -747,7 +747,8 @@ def article_from_record(record: object, origin: str = "", day_first: bool = True
     url = permalink(written_url)  # a home page or `-` is no article's address (its id then hashes the text)
     lexicon = load_lexicon()
     place = _text(fields["place"]) or find_dateline(body, lexicon)
-    written_title = normalise_space(markup_as_title(_text(fields["title"])[:MAX_TITLE_SOURCE]))
+    # normalised before it is judged empty: a title of NULs or invisible characters alone is none
+    written_title = normalise_space(normalise_text(markup_as_title(_text(fields["title"])[:MAX_TITLE_SOURCE])))
     title = cut_at_word(slug_title(written_title, url, body), MAX_TITLE_CHARS) or title_from_text(body, place)
     category = _text(fields["category"])
     return Article(

@@ -919,6 +919,15 @@ def test_a_json_line_not_in_utf8_is_read_as_windows_1252_with_a_warning(tmp_path
         (f"{path}: not valid UTF-8 on 2 lines (1, 3): 2 bytes read as Windows-1252", True)]
 
 
+@pytest.mark.parametrize("title", ["\u0000", "\u200b\u00ad", " \x01 ", None])
+def test_a_title_empty_once_normalised_is_titled_as_a_missing_one(title):
+    """`"\u0000"` and `"\u200b\u00ad"` were judged before normalising, then normalised to an empty title."""
+    article = article_from_record({"title": title, "body": BODY})
+    assert article.title == article_from_record({"body": BODY}).title \
+        == "Bupati Lampung Selatan membuka rapat koordinasi di Kalianda bersama kepala dinas."
+    assert article_from_record({"title": "Ra\u00adpat", "body": BODY}).title == "Rapat"
+
+
 def test_raw_control_characters_in_json_strings_are_read_as_the_readme_says(tmp_path):
     """A raw TAB, NUL or other control byte inside a string is not strict JSON: the record was rejected whole
     (`Invalid control character`). It is read: a NUL is dropped, another control character reads as a space."""
