@@ -406,6 +406,8 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
+            if len(data) % code_unit(encoding):
+                raise InputError(cut_inside_a_character(encoding)) from None
             raise InputError(f"not valid {encoding.upper()}") from None
     if b"\x00" in data:
         if notes is not None:
@@ -424,6 +426,8 @@ def line_encoding(start: bytes, notes: list[str] | None = None) -> str:
     """How a text file is decoded, judged by its first bytes: `utf-16` after a byte order mark, `utf-16-le` or
     `utf-16-be` without one (noted), else AS_BYTES, for decoded_lines to read each line as UTF-8, a stray byte as
     Windows-1252. InputError for a binary file."""
+    if start.startswith(UTF32_BOMS):  # before UTF-16's: UTF-32 LE's mark opens with UTF-16 LE's
+        return "utf-32"
     if start.startswith(UTF16_BOMS):
         return "utf-16"
     unmarked = _utf16_without_bom(start)
@@ -450,7 +454,19 @@ def _utf16_without_bom(start: bytes) -> str | None:
 
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-BOMS = (codecs.BOM_UTF8, *UTF16_BOMS)
+UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+BOMS = (codecs.BOM_UTF8, *UTF16_BOMS, *UTF32_BOMS)
+
+
+def code_unit(encoding: str) -> int:
+    """The bytes of one code unit of an encoding line_encoding gives: a file of such units is a multiple of it."""
+    return 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+
+
+def cut_inside_a_character(encoding: str) -> str:
+    """Why a UTF-16 or UTF-32 file of a size no multiple of its code unit does not read (a copy cut short)."""
+    name = encoding[:6].upper()
+    return f"the file ends inside a {name} character ({code_unit(encoding)} bytes each): is it cut off?"
 UTF16_MIN_PAIRS = 8
 UTF16_NUL_SHARE = 0.9
 
@@ -1238,6 +1254,7 @@ def _jsonl_records(path: Path, since: ReadPoint | None = None,
         else:
             ends = None
         fallen_back = FallenBack()
+        cut = os.fstat(handle.fileno()).st_size % code_unit(encoding) != 0  # its last character is half there
         for number, raw in enumerate(bounded_lines(lines, MAX_LINE_BYTES), start=since.lines + 1 if since else 1):
             if ends is not None:
                 ends.passed(number)
@@ -1248,11 +1265,13 @@ def _jsonl_records(path: Path, since: ReadPoint | None = None,
                 continue
             if not raw.removeprefix(codecs.BOM_UTF8).strip():  # blank, or a BOM alone (files joined with `cat`)
                 continue
+            text = decoded_line(raw, number, fallen_back)
             try:
-                yield number, json.loads(decoded_line(raw, number, fallen_back), strict=False)
+                yield number, json.loads(text, strict=False)
             except (ValueError, RecursionError) as error:  # ValueError: a JSONDecodeError, or a number over
                 # Python's 4300-digit limit
-                where = (f" ({_json_error(error)})" if isinstance(error, json.JSONDecodeError)
+                where = (f" ({cut_inside_a_character(encoding)})" if cut and text.rstrip().endswith("\ufffd")
+                         else f" ({_json_error(error)})" if isinstance(error, json.JSONDecodeError)
                          else " (nested too deeply)" if isinstance(error, RecursionError)
                          else " (a number of more than 4300 digits)")
                 yield number, Rejection(origin, f"not valid JSON{where}")
@@ -1281,7 +1300,7 @@ class _LineReader:
 
     def __init__(self, handle: io.BufferedReader, encoding: str) -> None:
         self.text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
-        self.bytes_as = "utf-8" if encoding.startswith("utf-16") else encoding
+        self.bytes_as = "utf-8" if encoding.startswith(("utf-16", "utf-32")) else encoding
 
     def readline(self, size: int = -1) -> bytes:
         return self.text.readline(size).encode(self.bytes_as)

@@ -1,3 +1,4 @@
+import codecs
 import json
 import os
 from datetime import date
@@ -841,6 +842,33 @@ def test_the_quotes_counted_in_a_long_lines_chunk_are_those_opening_or_closing_a
     assert [_field_quotes(b'"Layar TV 32" baru",x', b""), _field_quotes(b'"awal isi', b";"),
             _field_quotes(b'"tengah', b"a"), _field_quotes(b'kata ""kutip"" kata', b","),
             _field_quotes(b'akhir isi"\r\n', b"i"), _field_quotes(b"tanpa kutip", b",")] == [2, 1, 0, 0, 1, 0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark_is_read_in_every_format(tmp_path, encoding):
+    """UTF-32 LE's mark opens with UTF-16 LE's: it was read as UTF-16, every line `not valid JSON`."""
+    records = [{"url": f"https://a.id/{n}", "title": f"Kafe {n} caf\u00e9", "body": BODY} for n in range(2)]
+    mark = codecs.BOM_UTF32_LE if encoding.endswith("le") else codecs.BOM_UTF32_BE
+    texts = {"u32.jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+             "u32.json": json.dumps(records, ensure_ascii=False),
+             "u32.csv": "url,title,body\n" + "".join(f"{r['url']},{r['title']},{r['body']}\n" for r in records)}
+    for name, text in texts.items():
+        path = tmp_path / name
+        path.write_bytes(mark + text.encode(encoding))
+        assert [(item.title, item.body) for item in read_all(path)] == [("Kafe 0 caf\u00e9", BODY),
+                                                                       ("Kafe 1 caf\u00e9", BODY)], name
+
+
+def test_a_utf16_file_cut_inside_a_character_says_it_is_cut_off(tmp_path):
+    """An odd number of bytes: the last record said `Extra data`, a JSON document `not valid UTF-16`."""
+    records = [{"url": f"https://a.id/{n}", "title": f"Kafe {n}", "body": BODY} for n in range(2)]
+    lines, document = tmp_path / "potong.jsonl", tmp_path / "potong.json"
+    lines.write_bytes(("".join(json.dumps(r) + "\n" for r in records)).encode("utf-16")[:-1])
+    document.write_bytes(json.dumps(records).encode("utf-16")[:-1])
+    said = "the file ends inside a UTF-16 character (2 bytes each): is it cut off?"
+    assert [str(item) if isinstance(item, Rejection) else item.title for item in read_all(lines)] == [
+        "Kafe 0", f"{lines}:2: not valid JSON ({said})"]
+    assert [str(item) for item in read_all(document)] == [f"{document}: {said}"]
 
 
 @pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
