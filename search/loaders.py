@@ -848,8 +848,15 @@ def _readable_fields(record: dict, options: ReadOptions) -> tuple[dict[str, obje
 def _warn_unread(unread: dict[str, str], origin: str, warn: Callable[[Rejection], None] | None) -> None:
     for name, kind in unread.items():
         if warn is not None:
-            warn(Rejection(origin, f"field '{name}' holds a {kind} that cannot be read as its text: the article "
-                                   "is kept without it", warning=True))
+            warn(Rejection(origin, f"field '{name}' holds {_kind_with_article(kind)} that cannot be read as its "
+                                   "text: the article is kept without it", warning=True))
+
+
+def _kind_with_article(kind: str) -> str:
+    """A value's type (its Python name) as a warning says it, with its article (`a int` read badly): `an int`,
+    `a list`, and a dict as JSON names it, `an object`."""
+    kind = "object" if kind == "dict" else kind
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
 
 
 def readable_value(name: str, value: object) -> str | int | float | None:

@@ -127,9 +127,9 @@ def test_optional_fields_of_other_types_are_read_or_left_out_with_a_warning(tmp_
         "Bupati Lampung Selatan membuka rapat koordinasi perlindungan anak di Kalianda bersama para camat.",
         None, None, {}, None)  # an unread date is no date: not the one the body gives
     assert [str(warning) for warning in warnings] == [
-        f"{path}:2: field '{name}' holds a {kind} that cannot be read as its text: the article is kept without it"
-        for name, kind in [("title", "list"), ("date", "list"), ("url", "int"), ("source", "dict"),
-                           ("category", "list")]]
+        f"{path}:2: field '{name}' holds {kind} that cannot be read as its text: the article is kept without it"
+        for name, kind in [("title", "a list"), ("date", "a list"), ("url", "an int"), ("source", "an object"),
+                           ("category", "a list")]]
     assert all(warning.warning for warning in warnings)
     numbers = article_from_record({"title": 7.0, "body": EXPORT_BODY, "place": 12.5})
     assert (numbers.title, numbers.place) == ("7", "12.5")
