@@ -952,14 +952,19 @@ def _text(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _columns_hint(record: dict, options: ReadOptions) -> str:
-    """The record's field names and how to map one as the body; for a CSV whose first row is no header (its
-    cells run long), a word saying it needs one instead of a story quoted as field names."""
+def _columns_hint(record: dict, options: ReadOptions, kind: str = "field") -> str:
+    """The record's field names and how to map one as the body (`kind`: "field", or "column" for a CSV's); the
+    mapping given, when the body was mapped to a name the record lacks; for a CSV whose first row is no header
+    (its cells run long), a word saying it needs one instead of a story quoted as field names."""
     names = [str(key) for key in record if key is not None]
     wanted = {field_key(name) for name in options.names_for("body")}
     if not names or any(field_key(name) in wanted for name in names):
         return ""  # every column is asked, not the first eight shown below (a body in the tenth was refused)
     names = names[:HINT_FIELDS]
+    mapped = options.columns.get("body")
+    if mapped and not any(len(name) > MAX_FIELD_NAME_CHARS for name in names):
+        return (f" (`--column body={mapped}`: no {kind} {mapped!r}; {kind}s: "
+                f"{', '.join(normalise_space(name) for name in names)})")
     if any(len(name) > MAX_FIELD_NAME_CHARS for name in names):
         return (" (the first row reads as text, not column names: a CSV needs a header row naming its columns,"
                 " one of them the body, or --column body=NAME)")
@@ -1389,7 +1394,7 @@ def read_csv(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Art
     yield from _noted(path, notes)
     if not any_row:
         raise NoArticleError("no rows under the header")
-    hint = _columns_hint(header, options) if header is not None else ""
+    hint = _columns_hint(header, options, "column") if header is not None else ""
     if hint:
         raise InputError("no body column" + hint)
     yield from _order_warning(path, order)

@@ -459,6 +459,15 @@ def test_csv_columns_mapped_by_name(tmp_path):
     options = ReadOptions(parse_column_mapping(["body=naskah", "date=waktu_terbit", "title=headline_text"]))
     [article] = list(read_source(path, options))
     assert (article.title, article.body, article.date) == ("Judul", BODY, "2022-09-28")
+    # a body mapped to a column the header lacks: the message named no mapping ("map one with --column body=NAME")
+    [rejection] = list(read_source(path, ReadOptions(parse_column_mapping(["body=nope"]))))
+    assert rejection.reason == ("no body column (`--column body=nope`: no column 'nope'; columns: headline_text, "
+                                "naskah, waktu_terbit)")
+    records = tmp_path / "export.jsonl"
+    records.write_text(json.dumps({"judul": "Judul", "naskah": BODY}) + "\n", encoding="utf-8")
+    [rejection] = list(read_source(records, ReadOptions(parse_column_mapping(["body=nope"]))))
+    assert str(rejection) == (f"{records}:1: missing or empty 'body' (`--column body=nope`: no field 'nope'; "
+                              "fields: judul, naskah)")
 
 
 def test_a_body_column_after_the_eighth_is_found_and_the_hint_shows_eight(tmp_path):
