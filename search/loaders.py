@@ -8,6 +8,7 @@ warning, which is a Rejection with `warning=True`: the article itself is kept.
 from __future__ import annotations
 
 import codecs
+import errno
 import csv
 import io
 import itertools
@@ -278,7 +279,7 @@ def _walk(top: Path, roots: list[Path], follow: bool, passed_over: list[Rejectio
                 continue  # hidden files, Thumbs.db, a saved page's assets (its ad frames are .html too)
             if (path.suffix.lower() in FORMATS or not path.suffix) and path.is_symlink() and not path.exists():
                 # followed or not: nothing there (a link without an extension is no kind of file either: trial 47)
-                note(Rejection(str(path), "broken symbolic link", skipped=True))
+                note(Rejection(str(path), _dead_link(path), skipped=True))
                 continue
             if path.suffix.lower() not in FORMATS:
                 other_kinds[path.suffix.lower() or "(no extension)"] += 1
@@ -317,6 +318,19 @@ def _inside(path: Path, roots: list[Path]) -> bool:
     return any(target == root or root in target.parents for root in roots)
 
 
+SYMLINK_LOOP = "symbolic link loop"
+
+
+def _dead_link(path: Path) -> str:
+    """Why a symbolic link leads to no file: it leads back to itself (`a -> b -> a`), or to nothing."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return SYMLINK_LOOP
+    return "broken symbolic link"
+
+
 def source_problem(path: Path) -> str | None:
     """Why a path cannot be read as a source file (gone, not a regular file, no permission), or None."""
     try:
@@ -324,7 +338,7 @@ def source_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return "broken symbolic link" if path.is_symlink() else "file vanished before it could be read"
     except OSError as error:
-        return f"cannot read: {error.strerror or error}"
+        return SYMLINK_LOOP if error.errno == errno.ELOOP else f"cannot read: {error.strerror or error}"
     if stat.S_ISDIR(info.st_mode):
         return "a directory, not a file"
     if not stat.S_ISREG(info.st_mode):

@@ -10,7 +10,7 @@ from search.articles import article_id
 from search.errors import InputError
 from search.loaders import (ReadOptions, Rejection, RejectionList, _field_quotes, _LineReader, article_from_record,
                             bounded_lines, decode_text, find_sources, header_delimiter, parse_column_mapping,
-                            parse_seed_text, read_source)
+                            parse_seed_text, read_source, source_problem)
 from search.cleaning import without_raw_text
 
 from .conftest import CORPUS, SEED_FILE, SEEDS
@@ -1274,6 +1274,20 @@ def test_a_broken_link_in_a_directory_is_skipped_whether_links_are_followed_or_n
         passed_over: list[Rejection] = []
         assert find_sources([tree], options, passed_over) == []
         assert passed_over == [Rejection(str(tree / "hilang.txt"), "broken symbolic link", skipped=True)]
+
+
+def test_a_symbolic_link_loop_is_called_a_loop_not_a_broken_link(tmp_path):
+    tree = tmp_path / "src"
+    tree.mkdir()
+    (tree / "a.jsonl").symlink_to(tree / "b.jsonl")
+    (tree / "b.jsonl").symlink_to(tree / "a.jsonl")
+    (tree / "diri.txt").symlink_to(tree / "diri.txt")
+    for options in (ReadOptions(), ReadOptions(follow_symlinks=True)):
+        passed_over: list[Rejection] = []
+        assert find_sources([tree], options, passed_over) == []
+        assert passed_over == [Rejection(str(tree / name), "symbolic link loop", skipped=True)
+                               for name in ("a.jsonl", "b.jsonl", "diri.txt")]
+    assert source_problem(tree / "diri.txt") == "symbolic link loop"  # given as a path of its own
 
 
 def test_a_broken_link_without_an_extension_is_called_a_broken_link_not_a_kind_of_file(tmp_path):
