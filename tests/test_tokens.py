@@ -87,3 +87,15 @@ def test_a_long_run_of_other_spaces_before_a_space_is_read_in_linear_time():
     tokens = tokenize("kata" + "\t" * 20_000 + " kata" + "\u2028" * 20_000 + " lagi")
     assert tokens.texts == ["kata", "kata", "lagi"]
     assert time.process_time() - started < 2.0  # 0.01 s linear; the quadratic reading took over 50 s
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(LOWER_WORDS, MARKS), max_size=40), st.integers(0, 20), st.integers(0, 40))
+def test_where_through_each_texts_places_finds_what_a_scan_of_every_token_finds(pieces, start, stop):
+    """Each text's positions are listed once; a look with one text, several, or none, from `start` to `stop`,
+    finds the tokens a scan of every token's text finds, in order."""
+    tokens = tokenize("".join(pieces), frozenset({"Kata."}))
+    for words in (frozenset({"kata"}), {"Kata", ",", "\n", "2024"}, ("ujar", "M."), frozenset({"absent"})):
+        expected = [i for i in range(start, min(stop, len(tokens))) if tokens.texts[i] in words]
+        assert tokens.where(words, start, stop) == expected
+        assert tokens.where(words) == [i for i, text in enumerate(tokens.texts) if text in words]
