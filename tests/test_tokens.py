@@ -91,11 +91,14 @@ def test_a_long_run_of_other_spaces_before_a_space_is_read_in_linear_time():
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(LOWER_WORDS, MARKS), max_size=40), st.integers(0, 20), st.integers(0, 40))
-def test_where_through_each_texts_places_finds_what_a_scan_of_every_token_finds(pieces, start, stop):
-    """Each text's positions are listed once; a look with one text, several, or none, from `start` to `stop`,
-    finds the tokens a scan of every token's text finds, in order."""
+def test_where_and_where_key_through_places_find_what_a_scan_of_every_token_finds(pieces, start, stop):
+    """Each text's positions are listed once, each key's from its texts' (`Kata`, `kata.`); a look with one
+    word, several, or none, from `start` to `stop`, finds the tokens a scan of every token finds, in order."""
     tokens = tokenize("".join(pieces), frozenset({"Kata."}))
     for words in (frozenset({"kata"}), {"Kata", ",", "\n", "2024"}, ("ujar", "M."), frozenset({"absent"})):
         expected = [i for i in range(start, min(stop, len(tokens))) if tokens.texts[i] in words]
         assert tokens.where(words, start, stop) == expected
         assert tokens.where(words) == [i for i, text in enumerate(tokens.texts) if text in words]
+        keys = {word.lower().rstrip(".") if word[:1].isalnum() else word for word in words}
+        assert tokens.where_key(keys, start, stop) == [i for i in range(start, min(stop, len(tokens)))
+                                                       if tokens[i].key in keys]

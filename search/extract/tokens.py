@@ -65,7 +65,7 @@ def word(text: str) -> Word:
 class Tokens(list):
     """The tokens of one text, in order, where each starts in it, and their texts (the tokens never change)."""
 
-    __slots__ = ("starts", "texts", "_lowers", "_text_set", "_places", "_keys", "_key_set")
+    __slots__ = ("starts", "texts", "_lowers", "_text_set", "_places", "_key_places", "_key_set")
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,8 +74,8 @@ class Tokens(list):
         self._lowers: list[str] | None = None
         self._text_set: set[str] | None = None  # the texts written: `where`
         self._places: dict[str, list[int]] | None = None  # each text's positions, in order: `where`
-        self._keys: list[str] | None = None  # each token's key, and the keys written: `where_key`
-        self._key_set: set[str] | None = None
+        self._key_places: dict[str, list[int]] | None = None  # each key's positions, and the keys written:
+        self._key_set: set[str] | None = None  # `where_key`
 
     def start(self, i: int) -> int:
         return self.starts[i]
@@ -94,17 +94,23 @@ class Tokens(list):
         hundred distinct texts, a cue list one to several hundred words), and most looks find none. The
         positions of each text are listed once, by the first look (`_places_of`): going through every token
         at each look took a tenth of extraction's time."""
-        if self._text_set is None:
-            self._text_set = set(self.texts)
+        places = self._text_places()
+        return _placed(places, _common(self._text_set, words), start, stop)
+
+    def _text_places(self) -> dict[str, list[int]]:
+        if self._places is None:
             self._places = _places_of(self.texts)
-        return _placed(self._places, _common(self._text_set, words), start, stop)
+            self._text_set = set(self._places)
+        return self._places
 
     def where_key(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
-        """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`."""
-        if self._keys is None:
-            self._keys = list(map(attrgetter("key"), self))
-            self._key_set = set(self._keys)
-        return _positions(self._keys, _common(self._key_set, words), start, stop)
+        """As `where`, for tokens whose key (Word.key: lower case, no full stop) is one of `words`. Each key's
+        positions are those of the texts that have it (`Kota`, `kota`, `KOTA`), from the texts' places: an
+        article has half as many distinct texts as tokens."""
+        if self._key_places is None:
+            self._key_places = _places_by_key(self._text_places(), self)
+            self._key_set = set(self._key_places)
+        return _placed(self._key_places, _common(self._key_set, words), start, stop)
 
     def where_lower(self, words: Container[str], start: int = 0, stop: int | None = None) -> list[int]:
         """As `where`, for tokens whose lower case is one of `words`. A lower case of letters alone is its
@@ -136,6 +142,16 @@ def _places_of(values: list[str]) -> dict[str, list[int]]:
     return places
 
 
+def _places_by_key(places: dict[str, list[int]], tokens: Tokens) -> dict[str, list[int]]:
+    """Each key's positions, in order, from the positions of each text (`Word.key`: one per text)."""
+    by_key: dict[str, list[int]] = {}
+    for text, found in places.items():
+        key = tokens[found[0]].key
+        known = by_key.get(key)
+        by_key[key] = found if known is None else sorted(known + found)
+    return by_key
+
+
 def _placed(places: dict[str, list[int]], common: set[str], start: int, stop: int | None) -> list[int]:
     """The positions from `start` to `stop` of the values in `common`, in order, from each value's places."""
     if not common:
@@ -148,15 +164,6 @@ def _placed(places: dict[str, list[int]], common: set[str], start: int, stop: in
         return found[:]
     first = bisect_left(found, start) if start else 0
     return found[first:bisect_left(found, stop) if stop is not None else len(found)]
-
-
-def _positions(values: list[str], common: set[str], start: int, stop: int | None) -> list[int]:
-    """The positions from `start` to `stop` of the values in `common`, in order."""
-    if not common:
-        return []
-    if start or stop is not None:
-        values = values[start:stop]
-    return list(compress(count(start), map(common.__contains__, values)))
 
 
 def _common(values: set[str], words: Container[str]) -> set[str]:
