@@ -470,6 +470,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from web import create_app
     from web.server import default_workers, forking_available, prepare_worker
 
+    from .backends import without_credentials
     from .indexer import open_current
 
     settings = backend_settings(args)
@@ -478,7 +479,7 @@ def run_serve(args: argparse.Namespace) -> int:
     app = create_app({"WARTA_INDEX": os.path.abspath(args.index), "WARTA_FACETS": args.registry,
                       "WARTA_BACKEND": settings.name, "WARTA_OPENSEARCH_URL": settings.opensearch_url,
                       "WARTA_RESULT_CACHE_MB": settings.result_cache_mb})
-    served = os.path.abspath(args.index) if settings.name == "whoosh" else settings.opensearch_url
+    served = os.path.abspath(args.index) if settings.name == "whoosh" else without_credentials(settings.opensearch_url)
     limits = server_limits(args)
     if not forking_available():
         return serve_one_process(args, app, limits, served, partial(prepare_worker, refuse_damaged=True))

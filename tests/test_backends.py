@@ -3,7 +3,7 @@ cluster): malformed URLs are refused up front."""
 
 import pytest
 
-from search.backends import BackendSettings, opensearch_nodes
+from search.backends import BackendSettings, opensearch_nodes, without_credentials
 from search.cli import EXIT_USAGE, main
 from search.errors import BadQueryError
 
@@ -43,6 +43,31 @@ def test_a_malformed_opensearch_url_is_refused_naming_what_is_wrong(url, message
 def test_well_formed_opensearch_urls_name_their_nodes():
     assert opensearch_nodes(" http://a:9200/ , HTTPS://user:pw@b.example:443,http://[::1]:9250") == [
         "http://a:9200/", "HTTPS://user:pw@b.example:443", "http://[::1]:9250"]
+
+
+@pytest.mark.parametrize("url, shown_as", [
+    ("http://admin:pw123@127.0.0.1:9200", "http://127.0.0.1:9200"),
+    ("https://user@b.example:443", "https://b.example:443"),
+    ("http://a:1,http://u:p@b:2, http://c:3", "http://a:1,http://b:2, http://c:3"),
+    ("http://u:p@ss/w@rd@[::1]:9250", "http://[::1]:9250"),  # a password's own `@` and `/`, unescaped
+    ("u:secret@host:9200", "host:9200"),  # no scheme: refused, and shown without it too
+    ("http://127.0.0.1:9200", "http://127.0.0.1:9200"),
+])
+def test_a_node_url_is_shown_without_its_user_and_password(url, shown_as):
+    assert without_credentials(url) == shown_as
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://admin:pw123@localhost", "the OpenSearch URL 'http://localhost' must give a port after the host "
+                                     "(http://host:9200)"),
+    ("ftp://admin:pw123@x:1", "the OpenSearch URL 'ftp://x:1' must start with http:// or https://"),
+    ("http://a:1,http://admin:pw123@b:99999", "the OpenSearch URL 'http://b:99999' must give a port from 1 to 65535 "
+                                              "(http://host:9200), not '99999'"),
+])
+def test_a_refused_url_is_named_without_its_password(url, message):
+    with pytest.raises(BadQueryError) as refused:
+        opensearch_nodes(url)
+    assert str(refused.value) == message
 
 
 @pytest.mark.parametrize("command", [["search", "x"], ["reindex", "."], ["serve", "--port", "18660"]])
@@ -158,6 +183,36 @@ def test_a_server_that_is_not_opensearch_is_one_line_from_the_cli_and_a_503_from
         response = client.get(path)
         assert (response.status_code, response.get_json()["error"]["code"]) == (503, "backend_unavailable"), path
     assert client.get("/api/search?q=x").get_json()["error"]["message"] == line
+
+
+def test_no_message_shows_the_password_of_the_cluster_url(fake, capsys, monkeypatch, tmp_path):
+    """Trial 59: `http://admin:pw123@host:port` was quoted whole in the 503 of every API route, in `warta search` and
+    `warta reindex` on stderr and in serve's start-up line."""
+    import web.server
+    from search.cli import EXIT_ERROR
+    from web import create_app
+
+    server = fake(UNAUTHORISED)
+    port = server.url.rsplit(":", 1)[1]
+    url = f"http://admin:pw123@127.0.0.1:{port}"
+    line = f"the OpenSearch cluster at http://127.0.0.1:{port} refused Warta's request (401 security_exception)"
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", url]) == EXIT_ERROR
+    assert capsys.readouterr().err == f"warta search: {line}\n"
+    (tmp_path / "a.txt").write_text("Judul\n\nIsi berita yang cukup panjang untuk dibaca sebagai artikel.\n")
+    assert main(["reindex", str(tmp_path), "--backend", "opensearch", "--opensearch-url", url]) == EXIT_ERROR
+    assert capsys.readouterr().err == f"warta reindex: {line}\n"
+    client = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": url, "TESTING": True}).test_client()
+    for path in ("/api/search?q=x", "/api/articles/abc", "/api/facets/source?q=x", "/api/search.jsonl?q=x",
+                 "/feed?q=x", "/?q=x"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert b"pw123" not in response.data and b"admin" not in response.data, path
+    assert client.get("/api/search?q=x").get_json()["error"]["message"] == line
+    monkeypatch.setattr(web.server, "serve_forked",  # bound and announced, then not served
+                        lambda app, listener, *rest: listener.close() or 0)
+    assert main(["serve", "--backend", "opensearch", "--opensearch-url", url, "--port", "0"]) == EXIT_ERROR
+    announced = capsys.readouterr().err.splitlines()[0]
+    assert announced.startswith(f"Warta serving http://127.0.0.1:{port} on http://127.0.0.1:"), announced
 
 
 def test_an_alias_naming_no_warta_index_is_no_index(fake, capsys):

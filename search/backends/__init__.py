@@ -118,8 +118,25 @@ def opensearch_nodes(url: str) -> list[str]:
     for node in nodes:
         problem = _node_problem(node)
         if problem:
-            raise BadQueryError(f"the OpenSearch URL {shown(node)} {problem}", "bad_setting")
+            raise BadQueryError(f"the OpenSearch URL {shown(without_credentials(node))} {problem}", "bad_setting")
     return nodes
+
+
+def without_credentials(url: str) -> str:
+    """`url` (one node or several, comma-separated) as messages may show it: each node's `user:password@` left out
+    (`http://admin:pw@host:9200` -> `http://host:9200`). Every node URL printed or sent goes through it; the
+    client alone is given the credentials."""
+    return ",".join(_node_without_credentials(node) for node in url.split(","))
+
+
+def _node_without_credentials(node: str) -> str:
+    """One node's URL without what comes before its last `@` (a password may hold `/` or `:` unescaped)."""
+    scheme, separator, rest = node.partition("://")
+    if not separator:
+        scheme, rest = "", node
+    if "@" not in rest:
+        return node
+    return scheme + separator + rest.rpartition("@")[2]
 
 
 def _node_problem(node: str) -> str | None:

@@ -53,7 +53,7 @@ from ..said import SAID, said_query, said_terms
 from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
                         name_words)
 from ..stories import StoryIndex
-from . import opensearch_nodes
+from . import opensearch_nodes, without_credentials
 from .opensearch_lock import ClusterLease
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
@@ -608,7 +608,7 @@ class OpenSearchBackend:
 
         from .opensearch_connection import DeadlineConnection
 
-        self.url = url
+        self.url = without_credentials(url)  # as messages show it: the client alone holds the password
         self.deadline_s = CALL_DEADLINE_S
         self.alias = alias
         self.facets = facets
