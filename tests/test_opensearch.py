@@ -630,6 +630,78 @@ def test_a_reindex_removes_the_partial_index_a_killed_full_reindex_left(updated)
     assert notices == []  # nothing left to delete
 
 
+def test_a_cluster_gone_during_a_full_build_stops_it_in_one_error_and_the_next_reindex_deletes_its_index(
+        updated, monkeypatch):
+    """Trial 59: the node killed during `reindex --full` printed 2,868 `not indexed: {…whole document…}` lines
+    (30 MB), then a traceback from the clean-up's delete. A chunk no node takes stops the build at once; the
+    unfinished index, which cannot be deleted now, is left to the next reindex, saying so."""
+    import re
+
+    from opensearchpy import ConnectionError as Refused
+
+    live, _, folder = updated
+    sent: list[int] = []
+
+    def refused(*args, **kwargs):
+        sent.append(1)
+        raise Refused("N/A", "Connection refused", None)
+
+    monkeypatch.setattr(live.client, "bulk", refused)
+    monkeypatch.setattr(live.client.indices, "delete", refused)
+    notices: list[str] = []
+    with pytest.raises(BackendUnavailableError) as stopped:
+        live.reindex([str(folder)], full=True, notice=notices.append)
+    assert str(stopped.value) == f"the OpenSearch cluster at {live.url} cannot be reached (ConnectionError)"
+    assert len(sent) == 2  # one chunk, then one delete: nothing sent again, the manifest not tried
+    assert len(notices) == 1 and re.fullmatch(
+        rf"the unfinished index ({re.escape(live.alias)}\.g\d+) could not be deleted \(the OpenSearch cluster at "
+        rf"{re.escape(live.url)} cannot be reached \(ConnectionError\)\): the next reindex deletes it", notices[0])
+    unfinished = re.match(r"the unfinished index (\S+)", notices[0]).group(1)
+    monkeypatch.undo()
+    notices.clear()
+    live.reindex([str(folder)], full=False, notice=notices.append)
+    assert notices == [f"deleted the index {unfinished} (0 articles), which a reindex that did not finish left"]
+    assert live.search(SearchRequest(q="", collapse=False))["total"] == 3
+
+
+def test_a_bulk_failure_keeps_the_reason_cut_short_and_never_the_document():
+    """No cluster: what a failed bulk item (as opensearch-py yields it, the document under `data`) becomes."""
+    from search.backends.opensearch import FAILURE_CHARS, ORIGIN, BulkFailure
+
+    item = {"_id": "a1", "status": 400, "data": {"body": "Isi berita " * 1000},
+            "error": {"type": "mapper_parsing_exception", "reason": "failed to parse field [date]\nof type [date]",
+                      "caused_by": {"type": "illegal_argument_exception", "reason": "x" * 400}}}
+    failure = BulkFailure.of(item, 400, {"_id": "a1", ORIGIN: "news.jsonl:7"})
+    reason = ("mapper_parsing_exception: failed to parse field [date] of type [date] (illegal_argument_exception: "
+              + "x" * 400 + ")")[:FAILURE_CHARS] + "…"
+    assert failure == BulkFailure("a1", 400, reason, "news.jsonl:7")
+    assert str(failure.rejection()) == f"news.jsonl:7: not indexed: the cluster refused it (400 {reason})"
+    assert str(BulkFailure.of({"_id": "b", "error": "gone"}, 503, None).rejection()) == (
+        "article b: not indexed: the cluster refused it (503 gone)")
+
+
+def test_a_document_the_cluster_refuses_is_listed_without_its_text(updated, monkeypatch):
+    """A real refusal (here a field the strict mapping lacks) is one rejection in the report, within its caps,
+    naming where the article was read and why: never the document, as a failed bulk item carries it."""
+    from search.backends import opensearch
+    from search.loaders import Rejection
+
+    live, fresh, folder = updated
+    made = opensearch.opensearch_document
+
+    def one_unmapped(article, *args, **kwargs):
+        document = made(article, *args, **kwargs)
+        return {**document, "unmapped": 1} if article.origin.endswith("a.jsonl:2") else document
+
+    monkeypatch.setattr(opensearch, "opensearch_document", one_unmapped)
+    report = fresh.reindex([str(folder)], full=True)
+    assert report.indexed == 2
+    assert [str(rejection) for rejection in report.errors] == [
+        f"{folder / '2' / 'a.jsonl'}:2: not indexed: the cluster refused it (400 strict_dynamic_mapping_exception: "
+        "mapping set to strict, dynamic introduction of [unmapped] within [_doc] is not allowed)"]
+    assert fresh.search(SearchRequest(q="", collapse=False))["total"] == 2
+
+
 def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_text_twice_is_one(updated):
     live, fresh, folder = updated
     before = live.search(SearchRequest(q="", collapse=False))["total"]

@@ -67,6 +67,9 @@ STORED_KEYS = ("id", "title", "body", "date", "url", "source", "place", "officia
 KEYWORD_FIELDS = ("content_key", "source_key", "place_key", "story")
 BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
+ORIGIN = "_warta_origin"  # a bulk action's source (`path:line`), kept from what is sent: its failure names it
+FAILURE_CHARS = 300  # of a refused action's reason, as a report lists it (a parsing error quotes the value)
+DISCARD_DEADLINE_S = 10  # to delete a build that will not be published; past it, the next reindex does
 COPIES_READY_S = 30  # a new index's replicas may take this long to start before its articles are sent
 CREATE_ATTEMPTS = 3  # a new index that lost a shard while it started is made again this often
 REQUEST_TIMEOUT_S = 30  # a request's whole answer, headers and body (opensearch_connection.DeadlineConnection)
@@ -318,6 +321,42 @@ class Relaxation:
             holds.append(always or _unit_name(index) in matched)
             index += not always
         return holds
+
+
+@dataclass(frozen=True)
+class BulkFailure:
+    """An action the cluster refused for good: the id, status and reason, and where its article was read;
+    never the document (opensearch-py adds it whole to a failed item)."""
+
+    id: str
+    status: int
+    reason: str
+    origin: str = ""
+
+    @classmethod
+    def of(cls, result: dict[str, Any], status: int, action: dict[str, Any] | None) -> "BulkFailure":
+        """From a failed item of streaming_bulk (`result`) and the action sent, when still known."""
+        error = result.get("error")
+        if isinstance(error, dict):  # OpenSearch's: {type, reason, caused_by: {type, reason}}
+            cause = error.get("caused_by")
+            reason = f"{error.get('type', 'error')}: {error.get('reason', '')}"
+            if isinstance(cause, dict):
+                reason += f" ({cause.get('type', '')}: {cause.get('reason', '')})"
+        else:
+            reason = str(error or "no reason given")
+        reason = " ".join(reason.split())
+        if len(reason) > FAILURE_CHARS:  # a parsing error quotes the field's value
+            reason = reason[:FAILURE_CHARS] + "…"
+        origin = (action or {}).get(ORIGIN) or ""
+        return cls(str(result.get("_id", "")), status, reason, origin)
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.status} {self.reason}"
+
+    def rejection(self) -> Rejection:
+        """The failure as the report lists an input that gave no article (within its caps)."""
+        return Rejection(self.origin or f"article {self.id}",
+                         f"not indexed: the cluster refused it ({self.status} {self.reason})")
 
 
 def _unit_name(index: int) -> str:
@@ -647,28 +686,40 @@ class OpenSearchBackend:
 
         try:
             return request(self.client)
-        except exceptions.ConnectionTimeout:
-            raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} did not answer in time "
-                                          "(ConnectionTimeout)") from None
-        except exceptions.ConnectionError as error:
-            raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} cannot be reached "
-                                          f"({type(error).__name__})") from None
-        except exceptions.SerializationError:  # an HTML page, JSON cut short: its text may be long, and is not shown
-            raise self.not_opensearch("an answer that is not JSON") from None
-        except exceptions.TransportError as error:
-            if isinstance(error.status_code, int) and error.status_code >= 500 or error.status_code == "N/A":
-                raise BackendUnavailableError(f"the OpenSearch cluster at {self.url} failed to answer "
-                                              f"({error.status_code} {error.error})") from None
-            if not isinstance(error.info, dict):  # OpenSearch explains every refusal in JSON
-                raise self.not_opensearch(f"HTTP {error.status_code} without OpenSearch's JSON error") from None
-            if error.status_code in (401, 403):
-                raise BackendRefusedError(f"the OpenSearch cluster at {self.url} refused Warta's request "
-                                          f"({error.status_code} {error.error})") from None
-            if isinstance(error, exceptions.NotFoundError) and ("index_not_found" in str(error)
-                                                                or _alias_missing(error)):
-                raise IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
-                                        "`warta reindex --backend opensearch` first") from None
-            raise
+        except exceptions.OpenSearchException as error:
+            translated = self.warta_error(error)
+            if translated is error:
+                raise
+            raise translated from None
+
+    def warta_error(self, error: Exception) -> Exception:
+        """What an opensearch-py error means to Warta: an unreachable, failing or refusing cluster is
+        BackendUnavailableError (BackendRefusedError), a missing index IndexMissingError; any other error as it
+        is."""
+        from opensearchpy import exceptions
+
+        if isinstance(error, exceptions.ConnectionTimeout):
+            return BackendUnavailableError(f"the OpenSearch cluster at {self.url} did not answer in time "
+                                           "(ConnectionTimeout)")
+        if isinstance(error, exceptions.ConnectionError):
+            return BackendUnavailableError(f"the OpenSearch cluster at {self.url} cannot be reached "
+                                           f"({type(error).__name__})")
+        if isinstance(error, exceptions.SerializationError):  # an HTML page, JSON cut short: not shown (long)
+            return self.not_opensearch("an answer that is not JSON")
+        if not isinstance(error, exceptions.TransportError):
+            return error
+        if isinstance(error.status_code, int) and error.status_code >= 500 or error.status_code == "N/A":
+            return BackendUnavailableError(f"the OpenSearch cluster at {self.url} failed to answer "
+                                           f"({error.status_code} {error.error})")
+        if not isinstance(error.info, dict):  # OpenSearch explains every refusal in JSON
+            return self.not_opensearch(f"HTTP {error.status_code} without OpenSearch's JSON error")
+        if error.status_code in (401, 403):
+            return BackendRefusedError(f"the OpenSearch cluster at {self.url} refused Warta's request "
+                                       f"({error.status_code} {error.error})")
+        if isinstance(error, exceptions.NotFoundError) and ("index_not_found" in str(error) or _alias_missing(error)):
+            return IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
+                                     "`warta reindex --backend opensearch` first")
+        return error
 
     def not_opensearch(self, answered: str) -> BackendRefusedError:
         """The error of a server that answers, but not as OpenSearch does."""
@@ -839,17 +890,32 @@ class OpenSearchBackend:
             actions = self._actions(name, sources, options, report, progress, manifest, firsts, members, stale)
             for failed in self.bulk(actions):
                 report.indexed -= 1
-                say(f"not indexed: {failed}")
+                report.errors.append(failed.rejection())
             self.call(lambda c: c.indices.refresh(index=name))
             self._update_story_firsts(name, firsts, members, sorted(stale))
             create_manifest(self, name, manifest)
             may_publish()
             self._swap(name, say)
         except BaseException:
-            for index in (name, manifest_name(self.alias, name)):
-                self.client.indices.delete(index=index, ignore=[404])
+            self._discard(name, say)
             raise
         return name
+
+    def _discard(self, name: str, say: Callable[[str], None]) -> None:
+        """Delete a new generation that will not be published, with its manifest. A cluster that cannot be
+        reached (the build stopped because it went away) keeps them, saying so: the next reindex deletes them
+        (_remove_abandoned), as it deletes what a killed reindex left."""
+        from opensearchpy import exceptions
+
+        from .opensearch_connection import deadline
+        from .opensearch_update import manifest_name
+
+        try:
+            with deadline(DISCARD_DEADLINE_S):
+                for index in (name, manifest_name(self.alias, name)):
+                    self.call(lambda c, index=index: c.indices.delete(index=index, ignore=[404]))
+        except (WartaError, exceptions.OpenSearchException) as error:
+            say(f"the unfinished index {name} could not be deleted ({error}): the next reindex deletes it")
 
     def create_index(self, name: str, body: dict[str, Any] | None = None) -> None:
         """Create an index of this run (by default the new generation's), with every copy of its shards started
@@ -941,13 +1007,16 @@ class OpenSearchBackend:
             stale.add(story)
         firsts[story] = earliest
         document[STORY_FIRST] = 0 if earliest == UNDATED_LAST else earliest
-        return {"_index": name, "_id": item.id, "_source": document}
+        return {"_index": name, "_id": item.id, "_source": document, ORIGIN: item.origin}
 
-    def bulk(self, actions: Iterable[dict]) -> Iterator[dict]:
+    def bulk(self, actions: Iterable[dict]) -> Iterator["BulkFailure"]:
         """Send actions in bulk; actions refused for a passing reason (no primary while a node leaves the
         cluster, a full queue) are sent again after a back-off, up to BULK_ROUNDS times; yields what still
-        failed."""
-        from opensearchpy import helpers
+        failed, without its document (BulkFailure). A chunk the client could send to no node (each tried in
+        turn) is the cluster gone: BackendUnavailableError at once, not each of its actions and of every chunk
+        after it listed as failed (trial 59: 2,868 lines, 30 MB, each with its whole document). An action may
+        name where it was read (ORIGIN), which its failure names and the cluster is never sent."""
+        from opensearchpy import exceptions, helpers
 
         pending: Iterable[dict] = actions
         for round_ in range(BULK_ROUNDS):
@@ -959,7 +1028,7 @@ class OpenSearchBackend:
                     recent[action["_id"]] = action
                     if len(recent) > 4 * BULK_CHUNK:  # results come back chunk by chunk, in order
                         recent.popitem(last=False)
-                    yield action
+                    yield {key: value for key, value in action.items() if key != ORIGIN}
 
             for ok, item in helpers.streaming_bulk(self.client, remembered(pending), chunk_size=BULK_CHUNK,
                                                    max_retries=5, initial_backoff=1, max_backoff=30,
@@ -968,14 +1037,16 @@ class OpenSearchBackend:
                 if ok:
                     continue
                 result = next(iter(item.values()))
+                if isinstance(result.get("exception"), exceptions.ConnectionError):
+                    raise self.warta_error(result["exception"]) from None
                 action = recent.get(result.get("_id"))
                 status = result.get("status", 500)
                 if not isinstance(status, int):
-                    status = 503  # `N/A`: the request never reached a node (the cluster went away): unavailable
+                    status = 503  # `N/A` without a connection error: unavailable for now
                 if action is not None and round_ < BULK_ROUNDS - 1 and (status >= 500 or status == 429):
                     retry.append(action)
                 else:
-                    yield result
+                    yield BulkFailure.of(result, status, action)
             if not retry:
                 return
             time.sleep(2 ** round_)

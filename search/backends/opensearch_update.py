@@ -26,7 +26,7 @@ from ..indexer import (BuildReport, SourceReading, Walked, content_key, entry_id
                        tell_planned)
 from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
-from .opensearch import (EARLIEST, ORDER, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
+from .opensearch import (EARLIEST, ORDER, ORIGIN, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,7 +74,7 @@ def write_manifest(backend: "OpenSearchBackend", name: str, entries: dict[str, d
     if added:  # a manifest index created before these fields: its mapping is strict
         properties = {field: MANIFEST_PROPERTIES[field] for field in added}
         backend.call(lambda c: c.indices.put_mapping(index=name, body={"properties": properties}))
-    failed = [item for item in backend.bulk(actions) if item.get("status") != 404]
+    failed = [item for item in backend.bulk(actions) if item.status != 404]
     if failed:
         raise_unwritten(backend, f"{len(failed)} manifest entries could not be written: {failed[0]}")
     backend.call(lambda c: c.indices.refresh(index=name))
@@ -209,7 +209,7 @@ class Additions:
         self.order += 1
         document[STORY_FIRST] = 0 if document[EARLIEST] == UNDATED_LAST else document[EARLIEST]
         self.report.indexed += 1
-        return article.id, {"_index": self.index, "_id": article.id, "_source": document}
+        return article.id, {"_index": self.index, "_id": article.id, "_source": document, ORIGIN: article.origin}
 
     def _indexed_elsewhere(self, key: str) -> str | None:
         """The id of a live document of this text that the update keeps."""
@@ -257,7 +257,7 @@ def update_live(backend: "OpenSearchBackend", live: str, sources: list["Path"], 
 
     for failed in backend.bulk(actions()):
         report.indexed -= 1
-        say(f"not indexed: {failed}")
+        report.errors.append(failed.rejection())
     removed = sorted(stale - additions.seen)
     touched = additions.touched_stories | _stories_of(backend, live, removed)
     _delete(backend, live, removed)
@@ -286,7 +286,7 @@ def _stories_of(backend: "OpenSearchBackend", index: str, ids: list[str]) -> set
 
 def _delete(backend: "OpenSearchBackend", index: str, ids: list[str]) -> None:
     actions = ({"_op_type": "delete", "_index": index, "_id": article_id} for article_id in ids)
-    failed = [item for item in backend.bulk(actions) if item.get("status") != 404]
+    failed = [item for item in backend.bulk(actions) if item.status != 404]
     if failed:
         raise_unwritten(backend, f"{len(failed)} articles could not be deleted: {failed[0]}")
 
