@@ -306,6 +306,19 @@ def test_a_selection_or_a_month_is_counted_as_it_finds_on_both(selection_pair):
             {"value": "Beta", "label": "Beta", "count": 3, "selected": False}]
 
 
+def test_a_selected_value_outside_the_top_values_is_listed_with_its_count_on_both(selection_pair):
+    """Trial 59: a selected value the `terms` buckets left out was listed with 0 (`agency=bnpb`: 9 on Whoosh)."""
+    for backend in selection_pair:
+        found = backend.search(SearchRequest(q="alpha beta gamma", collapse=False, facet_size=1,
+                                             selected={"source": ("Beta",)}))
+        assert [(item["value"], item["count"], item["selected"]) for item in found["facets"]["source"]] == [
+            ("Alfa", 10, False), ("Beta", 1, True)]
+        found = backend.search(SearchRequest(q="alpha beta", collapse=False, facet_size=1,
+                                             selected={"source": ("Beta", "Gamma")}))
+        assert [(item["value"], item["count"]) for item in found["facets"]["source"]] == [
+            ("Alfa", 10), ("Beta", 3), ("Gamma", 0)]
+
+
 def test_a_relaxed_search_says_what_each_hit_lacks_and_ranks_fuller_hits_first(pair):
     whoosh, cluster = pair
     found = cluster.search(SearchRequest(q="rakornas pelantikan birokrasi gedung", sort="date", collapse=False))

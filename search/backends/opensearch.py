@@ -1356,6 +1356,9 @@ class OpenSearchBackend:
             others = _all(query for name, query in selections.items() if name != facet.name)
             selected = request.selected.get(facet.name, ())
             inner = {"values": _terms(facet, request.facet_size, _top_level if facet.nested else None)}
+            always = _always_listed(facet, selected)
+            if always:  # counted whether or not among the top values (a `terms` bucket lists only those)
+                inner["selected"] = {"filters": {"filters": [{"term": {facet.index_field: value}} for value in always]}}
             if facet.nested:
                 for parent in sorted({facet.parent(value) or value for value in selected}):
                     inner[f"children:{parent}"] = _terms(facet, request.facet_size, _children_of(parent))
@@ -1385,10 +1388,17 @@ class OpenSearchBackend:
 
     @staticmethod
     def _counts(facet: Facet, aggregation: dict[str, Any], selected: tuple[str, ...]) -> list[FacetCount]:
-        def listed(buckets: list[dict], always: list[str]) -> list[tuple[str, int]]:
+        """A facet's values as FacetTable.counts lists them: the top ones, most frequent first, then each value
+        listed always (_always_listed) that is not among them, with its own count (its `selected` filter: trial
+        59 showed `agency=bnpb` as 0 where it selects 9 articles)."""
+        always = _always_listed(facet, selected)
+        counted = dict(zip(always, (bucket["doc_count"] for bucket in aggregation.get("selected", {})
+                                    .get("buckets", []))))
+
+        def listed(buckets: list[dict], wanted: list[str]) -> list[tuple[str, int]]:
             found = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
             shown = {value for value, _ in found}
-            return found + [(value, 0) for value in always if value not in shown]
+            return found + [(value, counted.get(value, 0)) for value in wanted if value not in shown]
 
         if not facet.nested:
             return [FacetCount(v, c) for v, c in listed(aggregation["values"]["buckets"], list(selected))]
@@ -1533,6 +1543,12 @@ def _terms(facet: Facet, size: int, include: str | None) -> dict[str, Any]:
     if include is not None:
         terms["include"] = include
     return {"terms": terms}
+
+
+def _always_listed(facet: Facet, selected: tuple[str, ...]) -> list[str]:
+    """The values a facet lists whatever their count: the selected ones, and a nested facet's expanded parents."""
+    parents = sorted({facet.parent(value) or value for value in selected}) if facet.nested else []
+    return list(dict.fromkeys([*selected, *parents]))
 
 
 _top_level = "[^.]+"  # region codes without a dot: provinces
