@@ -319,6 +319,27 @@ def test_a_selected_value_outside_the_top_values_is_listed_with_its_count_on_bot
             ("Alfa", 10), ("Beta", 3), ("Gamma", 0)]
 
 
+def test_a_typed_value_standing_for_more_values_than_a_request_may_type_is_searched(pair, monkeypatch):
+    """Trial 59: `agency=dinas` (50 stored values on the corpus) was a 400 `at most 20 values` on OpenSearch and a
+    search on Whoosh: the stored values a typed one stands for are capped where they are found, not checked again
+    against what a request may type."""
+    from search.query import MAX_SELECTED
+
+    whoosh, cluster = pair
+    stored = [f"Dinas Nomor {n}" for n in range(MAX_SELECTED + 10)] + ["Kementerian Dalam Negeri"]
+    monkeypatch.setattr(cluster, "named", lambda facet, typed: tuple(stored) if typed == "dinas" else (typed,))
+    request = SearchRequest(q="", collapse=False, selected={"agency": ("dinas",)})
+    assert cluster.resolved(request).selected["agency"] == tuple(stored)
+    found = cluster.search(request)
+    assert found["total"] == whoosh.search(SearchRequest(q="", collapse=False, selected={
+        "agency": ("Kementerian Dalam Negeri",)}))["total"] > 0
+    counts = {item["value"]: item["count"] for item in found["facets"]["agency"] if item["selected"]}
+    assert (len(counts), counts["Kementerian Dalam Negeri"], counts["Dinas Nomor 0"]) == (
+        len(stored), found["total"], 0)
+    assert len(list(cluster.export(request))) == found["total"]
+    assert cluster.facet_values("agency", request)["values"]
+
+
 def test_a_relaxed_search_says_what_each_hit_lacks_and_ranks_fuller_hits_first(pair):
     whoosh, cluster = pair
     found = cluster.search(SearchRequest(q="rakornas pelantikan birokrasi gedung", sort="date", collapse=False))

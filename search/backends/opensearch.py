@@ -1085,13 +1085,14 @@ class OpenSearchBackend:
     def resolved(self, request):
         """The request with each selected value as stored: as the registry resolves it (`region=Lamsel`), then
         the values it names (`official=joko widodo`, `agency=kpk`, `official=suhajar`: named), as Whoosh's
-        Generation.resolved; a value naming none is kept as typed, and selects nothing."""
-        from dataclasses import replace
-
+        Generation.resolved; a value naming none is kept as typed, and selects nothing. A typed value stands for
+        at most MAX_MATCHED_VALUES stored values found by its words (NAMED_CANDIDATES an acronym's units), so
+        more than a request may type (`agency=dinas`): they are not checked against MAX_SELECTED again
+        (SearchRequest.with_stored_values; a new request refused them, trial 59)."""
         selected = {name: tuple(dict.fromkeys(stored for value in values
                                               for stored in self.named(name, value) or (value,)))
                     for name, values in self.facets.selection(request.selected).items()}
-        return replace(request, officials=(), agencies=(), selected=selected)
+        return request.with_stored_values(selected)
 
     def named(self, facet: str, typed: str) -> tuple[str, ...]:
         """The stored values of `facet` a typed value names, as facet_aliases.named_values finds them in a
