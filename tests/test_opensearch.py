@@ -646,7 +646,7 @@ def test_a_reindex_removes_the_partial_index_a_killed_full_reindex_left(updated)
 
     live, _, folder = updated
     generation = live.version  # built in full, never updated: the index's name
-    abandoned = f"{live.alias}.g20000101000000000000"
+    abandoned = f"{live.alias}.g{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"  # started after the live one
     live.create_index(abandoned)
     list(live.bulk([{"_index": abandoned, "_id": "x", "_source": {"id": "x"}}]))  # not refreshed, as when killed
     create_manifest(live, abandoned, {})
@@ -734,6 +734,37 @@ def test_a_document_the_cluster_refuses_is_listed_without_its_text(updated, monk
         f"{folder / '2' / 'a.jsonl'}:2: not indexed: the cluster refused it (400 strict_dynamic_mapping_exception: "
         "mapping set to strict, dynamic introduction of [unmapped] within [_doc] is not allowed)"]
     assert fresh.search(SearchRequest(q="", collapse=False))["total"] == 2
+
+
+def test_an_export_reading_across_a_full_reindex_keeps_the_previous_index_until_it_ends(updated, monkeypatch):
+    """Trial 59: an export running while a `--full` reindex swapped the alias was cut (1 in ~100: `No search context
+    found`), its point in time dying with the previous index. The swap waits for it (PIT_WAIT_S), then keeps the
+    index, saying so; the export reads on, and the next reindex deletes the index once no export reads it."""
+    monkeypatch.setattr("search.backends.opensearch.PIT_WAIT_S", 0.5)
+    live, _, folder = updated
+    previous = live.version
+    rows = live.export(SearchRequest(q="", collapse=False, sort="date"))
+    first = next(rows)  # its point in time is open on the previous index
+    notices: list[str] = []
+    live.reindex([str(folder)], full=True, notice=notices.append)
+    assert live.version != previous
+    assert f"kept the previous index {previous}: an export is still reading it; the next reindex deletes it" in notices
+    assert [first["id"], *(row["id"] for row in rows)] == [
+        row["id"] for row in live.export(SearchRequest(q="", collapse=False, sort="date"))]  # read whole; closed
+    notices.clear()
+    live.reindex([str(folder)], full=False, notice=notices.append)
+    assert notices == [f"deleted the index {previous} (3 articles), which an export was reading when a reindex "
+                       "replaced it"]
+    monkeypatch.setattr("search.backends.opensearch.PIT_WAIT_S", 20)
+    previous = live.version
+    rows = live.export(SearchRequest(q="", collapse=False))
+    next(rows)
+    ending = threading.Timer(1.0, rows.close)  # the export ends while the swap waits: the index is deleted then
+    ending.start()
+    notices.clear()
+    live.reindex([str(folder)], full=True, notice=notices.append)
+    ending.join()
+    assert f"deleted the previous index {previous}" in notices
 
 
 def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_text_twice_is_one(updated):

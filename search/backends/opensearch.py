@@ -69,6 +69,8 @@ BULK_CHUNK = 500
 BULK_ROUNDS = 5  # sends of an action refused for a passing reason
 ORIGIN = "_warta_origin"  # a bulk action's source (`path:line`), kept from what is sent: its failure names it
 FAILURE_CHARS = 300  # of a refused action's reason, as a report lists it (a parsing error quotes the value)
+PIT_WAIT_S = 30  # a swap waits this long for the exports reading the previous index to end, before keeping it
+PIT_POLL_S = 0.5
 DISCARD_DEADLINE_S = 10  # to delete a build that will not be published; past it, the next reindex does
 COPIES_READY_S = 30  # a new index's replicas may take this long to start before its articles are sent
 CREATE_ATTEMPTS = 3  # a new index that lost a shard while it started is made again this often
@@ -835,12 +837,37 @@ class OpenSearchBackend:
             return
         self.call(lambda c: c.indices.refresh(index=",".join(abandoned), ignore_unavailable=True, ignore=[404]))
         counts = self._index_sizes()  # what they hold, searchable now: a killed build's last writes were not
+        newest = max(live)
         for name in abandoned:
-            self.call(lambda c, name=name: c.indices.delete(index=name, ignore=[404]))
             size = str(counts.get(name))
             articles = "" if ".files." in name or not size.isdigit() else \
                 f" ({int(size):,} article{'' if size == '1' else 's'})"
-            say(f"deleted the index {name}{articles}, which a reindex that did not finish left")
+            previous = ".files." not in name and name < newest  # a generation's name is its time
+            if ".files." in name:
+                self.call(lambda c, name=name: c.indices.delete(index=name, ignore=[404]))
+            elif not self._delete_unread(name, time.monotonic()):
+                say(f"kept the index {name}: an export is still reading it; a later reindex deletes it")
+                continue
+            left = "an export was reading when a reindex replaced it" if previous else \
+                "a reindex that did not finish left"
+            say(f"deleted the index {name}{articles}, which {left}")
+
+    def _delete_unread(self, name: str, waits_until: float) -> bool:
+        """Delete the generation `name` once no point in time reads it (an export of the version it holds: its
+        search contexts die with the index, trial 59 cut 1 export in ~100 running across a swap), waiting for
+        them until `waits_until` (time.monotonic()); False, and `name` kept, when one still does then."""
+        while True:
+            found = self.call(lambda c: c.indices.stats(
+                index=name, metric="search", ignore=[404],
+                filter_path="indices.*.total.search.point_in_time_current"))
+            reading = sum(stats.get("total", {}).get("search", {}).get("point_in_time_current", 0)
+                          for stats in (found.get("indices") or {}).values()) if isinstance(found, dict) else 0
+            if not reading:
+                self.call(lambda c: c.indices.delete(index=name, ignore=[404]))
+                return True
+            if time.monotonic() >= waits_until:
+                return False
+            time.sleep(PIT_POLL_S)
 
     def _index_sizes(self) -> dict[str, str | None]:
         """The alias's generations and manifests, each with its count of documents."""
@@ -1074,9 +1101,12 @@ class OpenSearchBackend:
         actions = [{"remove": {"index": old, "alias": self.alias}} for old in sorted(holders)]
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.call(lambda c: c.indices.update_aliases(body={"actions": actions}))
+        waits_until = time.monotonic() + PIT_WAIT_S
         for old in sorted((generations | holders) - {name}):
-            self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
-            say(f"deleted the previous index {old}")
+            if self._delete_unread(old, waits_until):
+                say(f"deleted the previous index {old}")
+            else:
+                say(f"kept the previous index {old}: an export is still reading it; the next reindex deletes it")
         manifests = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.files.*")))
         for old in sorted(manifests - {manifest_name(self.alias, name)}):
             self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
