@@ -227,6 +227,14 @@ def tell_planned(progress: Callable[[int], object] | None, inputs: int) -> None:
         planned(inputs)
 
 
+def another_text_warning(article: Article, source: Path | None = None) -> Rejection:
+    """The warning of an article whose id (its URL's) an article of another text was indexed under first: it is
+    not indexed (both backends, full builds and updates)."""
+    return Rejection(article.origin or str(source or article.id), (
+        f"{article.url or article.id}: another text under the URL of an article indexed first, which stays (a full "
+        "reindex keeps the version of the file first in path order); this one is not indexed"))
+
+
 def content_key(article: Article) -> str:
     return hashlib.sha1(normalise_space(article.body).casefold().encode("utf-8")).hexdigest()
 
@@ -961,10 +969,7 @@ class _Adder:
         if document is not None:
             self.report.duplicates += 1
             if document == article.id and not self._same_text(article.id, key):
-                self.report.warnings.add(Rejection(article.origin or str(source or article.id), (
-                    f"{article.url or article.id}: another text under the URL of an article indexed first, which "
-                    "stays (a full reindex keeps the version of the file first in path order); this one is not "
-                    "indexed")))
+                self.report.warnings.add(another_text_warning(article, source))
             return document
         self.added_ids.add(article.id)
         self.document_of_key[key] = article.id

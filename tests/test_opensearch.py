@@ -767,6 +767,39 @@ def test_an_export_reading_across_a_full_reindex_keeps_the_previous_index_until_
     assert f"deleted the previous index {previous}" in notices
 
 
+def test_another_text_under_an_indexed_url_is_warned_of_as_on_whoosh(opensearch_url, tmp_path):
+    """Trial 59: the OpenSearch reindex counted it as a duplicate only; both backends, full and update, warn."""
+    def record(n, body=None):
+        return {"title": f"Judul {n}", "url": f"https://example.id/{n}",
+                "body": body or f"Berita nomor {n} tentang rapat pemerintah daerah yang cukup panjang untuk diuji."}
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    write_records(sources / "b.jsonl", [record(1), record(2)])
+    write_records(sources / "c.jsonl", [record(2)])  # the same text again: a plain duplicate
+    other = record(1, body="Versi lain berita nomor satu tentang rapat bupati yang panjang.")
+    warning = ("{}:1: https://example.id/1: another text under the URL of an article indexed first, which stays (a "
+               "full reindex keeps the version of the file first in path order); this one is not indexed")
+    whoosh = open_backend(BackendSettings("whoosh", str(tmp_path / "ix")))
+    cluster = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                           opensearch_alias=f"warta-test-url-{os.getpid()}"))
+    try:
+        for backend in (whoosh, cluster):
+            first = backend.reindex([str(sources)], full=True)
+            assert (first.indexed, first.duplicates, [str(w) for w in first.warnings]) == (2, 1, [])
+        write_records(sources / "a.jsonl", [other])
+        for backend in (whoosh, cluster):
+            for full in (False, True):
+                report = backend.reindex([str(sources)], full=full)
+                dropped = sources / ("b.jsonl" if full else "a.jsonl")  # a full build reads a.jsonl first
+                assert (report.duplicates, [str(w) for w in report.warnings]) == (
+                    1 + full, [warning.format(dropped)]), (backend, full)
+    finally:
+        drop(cluster)
+        cluster.close()
+        whoosh.close()
+
+
 def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_text_twice_is_one(updated):
     live, fresh, folder = updated
     before = live.search(SearchRequest(q="", collapse=False))["total"]

@@ -987,7 +987,8 @@ class OpenSearchBackend:
         its fingerprint and documents; `firsts` each story's earliest date (`0` for undated stories),
         `members` the articles of stories with more than one (a story's id is its first article's); `stale`
         the stories whose earliest date came after some of their articles were sent."""
-        from ..indexer import SourceReading, content_key, count_inputs, fingerprint, manifest_entry, tell_planned
+        from ..indexer import (SourceReading, another_text_warning, content_key, count_inputs, fingerprint,
+                               manifest_entry, tell_planned)
 
         if progress is not None:
             tell_planned(progress, count_inputs(sources))  # a full build reads every source
@@ -1007,6 +1008,8 @@ class OpenSearchBackend:
                 existing = item.id if item.id in bodies else document_of_key.get(key)
                 if existing:
                     report.duplicates += 1
+                    if existing == item.id and document_of_key.get(key) != item.id:  # its URL's, another text
+                        report.warnings.add(another_text_warning(item, source))
                     ids[existing] = None
                 else:
                     bodies[item.id] = item.body

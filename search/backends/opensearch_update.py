@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
-from ..indexer import (BuildReport, SourceReading, Walked, content_key, entry_ids, manifest_entry, plan_update,
-                       tell_planned)
+from ..indexer import (BuildReport, SourceReading, Walked, another_text_warning, content_key, entry_ids,
+                       manifest_entry, plan_update, tell_planned)
 from ..loaders import ReadOptions
 from ..stories import Prepared, StoryIndex
 from .opensearch import (EARLIEST, ORDER, ORIGIN, STORY_FIRST, STORY_KEYS, UNDATED_LAST, opensearch_document)
@@ -198,6 +198,9 @@ class Additions:
             or self._indexed_elsewhere(key)
         if existing is not None:
             self.report.duplicates += 1
+            if existing == article.id and article.id not in (self.document_of_key.get(key),
+                                                             self._indexed_elsewhere(key)):  # its URL's, another text
+                self.report.warnings.add(another_text_warning(article))
             return existing, None
         self.seen.add(article.id)
         self.document_of_key[key] = article.id
