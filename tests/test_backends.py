@@ -294,3 +294,42 @@ def test_a_whole_answer_arriving_slowly_within_the_deadline_is_read(fake, short_
         assert backend.version == "warta.g1"
     finally:
         backend.close()
+
+
+def streaming_for_ever(handler) -> None:
+    """A node answering 200 with a chunked body that never ends (trial 59: 14 GB resident before the deadline)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Transfer-Encoding", "chunked")
+    handler.end_headers()
+    chunk = b"[" * 65536
+    for _ in range(2000):  # 128 MB: without a bound the test fails, late, rather than hangs
+        handler.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+
+
+@pytest.mark.parametrize("declared", [None, 10 ** 12])
+def test_an_answer_larger_than_any_warta_asks_for_is_cut_and_one_line(fake, monkeypatch, capsys, declared):
+    """The answer's bytes are bounded (MAX_ANSWER_BYTES), chunked or with a length declared: a one-line refusal,
+    asked once, not the process's memory filling until the deadline."""
+    import time
+
+    from search.backends import opensearch_connection
+    from search.cli import EXIT_ERROR
+
+    def huge(handler) -> None:
+        if declared is None:
+            return streaming_for_ever(handler)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(declared))
+        handler.end_headers()
+        for _ in range(2000):
+            handler.wfile.write(b"[" * 65536)
+
+    monkeypatch.setattr(opensearch_connection, "MAX_ANSWER_BYTES", 1024 * 1024)
+    server = fake(huge)
+    started = time.monotonic()
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", server.url]) == EXIT_ERROR
+    assert capsys.readouterr().err == (f"warta search: the server at {server.url} does not answer as OpenSearch does "
+                                       "(an answer of more than 1 MB)\n")
+    assert time.monotonic() - started < 5

@@ -700,6 +700,10 @@ class OpenSearchBackend:
         is."""
         from opensearchpy import exceptions
 
+        from .opensearch_connection import AnswerTooLarge
+
+        if isinstance(error, AnswerTooLarge):  # a server streaming for ever: cut, not asked again
+            return self.not_opensearch(str(error.args[1]))
         if isinstance(error, exceptions.ConnectionTimeout):
             return BackendUnavailableError(f"the OpenSearch cluster at {self.url} did not answer in time "
                                            "(ConnectionTimeout)")

@@ -9,6 +9,7 @@ request fails as a ConnectionTimeout, which the backend reports as backend_unava
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -16,7 +17,62 @@ from contextlib import contextmanager
 from typing import Iterator
 
 import urllib3
-from opensearchpy import ConnectionError, ConnectionTimeout, Urllib3HttpConnection
+from opensearchpy import ConnectionError, ConnectionTimeout, SerializationError, Urllib3HttpConnection
+
+MAX_ANSWER_BYTES = 256 * 1024 * 1024  # of one answer as sent (compressed): the largest Warta asks for, an export page
+# of 500 articles, is a few MB (shared corpus: 1.9 MB, 0.5 MB gzipped; its 500 longest 2.7 MB); a server streaming for ever filled 14 GB before the deadline
+
+
+class AnswerTooLarge(SerializationError):
+    """A server sent more than MAX_ANSWER_BYTES for one request: not read further, not asked again."""
+
+
+class _Overflow(Exception):
+    """Raised inside the read (urllib3 passes it through unwrapped), turned into AnswerTooLarge."""
+
+
+class _BoundedFile:
+    """A response's socket file that refuses to give more than `limit` bytes in all."""
+
+    def __init__(self, raw, limit: int) -> None:
+        self._raw, self._left = raw, limit
+
+    def _took(self, data):
+        self._left -= len(data)
+        if self._left < 0:
+            raise _Overflow()
+        return data
+
+    def read(self, amount: int | None = -1) -> bytes:
+        wanted = self._left + 1 if amount is None or amount < 0 else min(amount, self._left + 1)
+        return self._took(self._raw.read(wanted))
+
+    def read1(self, amount: int = -1) -> bytes:
+        wanted = self._left + 1 if amount is None or amount < 0 else min(amount, self._left + 1)
+        return self._took(self._raw.read1(wanted))
+
+    def readline(self, limit: int = -1) -> bytes:
+        wanted = self._left + 1 if limit is None or limit < 0 else min(limit, self._left + 1)
+        return self._took(self._raw.readline(wanted))
+
+    def readinto(self, buffer) -> int:
+        view = memoryview(buffer)[:self._left + 1]
+        count = self._raw.readinto(view)
+        self._left -= count or 0
+        if self._left < 0:
+            raise _Overflow()
+        return count
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
+
+
+class _BoundedResponse(http.client.HTTPResponse):
+    """http.client's response over a _BoundedFile: headers and body within MAX_ANSWER_BYTES."""
+
+    def __init__(self, sock, *args, **kwargs) -> None:
+        super().__init__(sock, *args, **kwargs)
+        self.fp = _BoundedFile(self.fp, MAX_ANSWER_BYTES)
 
 
 class _CallDeadline(threading.local):
@@ -46,7 +102,10 @@ def time_left() -> float | None:
 
 
 class _CutOff:
-    """A urllib3 connection whose answer is cut off (its socket shut) when the request's answer_by passes."""
+    """A urllib3 connection whose answer is cut off (its socket shut) when the request's answer_by passes, and
+    is read no further than MAX_ANSWER_BYTES."""
+
+    response_class = _BoundedResponse
 
     def getresponse(self, *args, **kwargs):
         answer_by = _DEADLINE.answer_by
@@ -98,7 +157,11 @@ class DeadlineConnection(Urllib3HttpConnection):
         _DEADLINE.answer_by = answer_by
         try:
             return super().perform_request(method, url, params, body, answer_by - started, ignore, headers)
+        except _Overflow:
+            raise AnswerTooLarge("N/A", f"an answer of more than {MAX_ANSWER_BYTES // 2 ** 20} MB") from None
         except ConnectionError as error:
+            if isinstance(error.info, _Overflow):
+                raise AnswerTooLarge("N/A", f"an answer of more than {MAX_ANSWER_BYTES // 2 ** 20} MB") from None
             if time.monotonic() < answer_by or isinstance(error, ConnectionTimeout):
                 raise
             raise ConnectionTimeout("TIMEOUT", f"no whole answer within {answer_by - started:.1f} s", error) from None
