@@ -93,6 +93,9 @@ QUERIES = [
     dict(q="reformasi reformasi gedung rakornas"),
     # an acronym in a field filter and in a selection resolves on both (they found nothing on OpenSearch)
     dict(q="agency:kemendagri reformasi"), dict(q="", selected={"agency": ("Kemendagri",)}),
+    # a value named by its other names' words (trial 59: `agency=pemkab` 14 on Whoosh, 0 on OpenSearch)
+    dict(q="", selected={"agency": ("pemkab",)}, collapse=False), dict(q="agency:lamsel", collapse=False),
+    dict(q="", selected={"agency": ("pemkab lamsel",)}),
     # a negated field leaves out what the field selects, `NOT` is a `-`, an empty field asks for nothing
     dict(q="reformasi -source:lampost", collapse=False), dict(q="NOT official:eko", collapse=False),
     dict(q='-agency:"komite reformasi birokrasi nasional"'), dict(q="gedung -said:suhajar", collapse=False),
@@ -338,6 +341,13 @@ def test_a_typed_value_standing_for_more_values_than_a_request_may_type_is_searc
         len(stored), found["total"], 0)
     assert len(list(cluster.export(request))) == found["total"]
     assert cluster.facet_values("agency", request)["values"]
+
+
+def test_a_typed_value_naming_values_by_their_other_names_selects_them_on_both(pair):
+    for backend in pair:
+        request = SearchRequest(q="", collapse=False, selected={"agency": ("pemkab",)})
+        assert backend.resolved(request).selected["agency"] == ("Pemerintah Kabupaten Lampung Selatan",)
+        assert backend.search(request)["total"] == 4
 
 
 def test_a_relaxed_search_says_what_each_hit_lacks_and_ranks_fuller_hits_first(pair):
