@@ -265,18 +265,55 @@ def _repeats(before: str, after: str) -> bool:
 
 def _full_lines_joined(text: str, width: int) -> str:
     """Each line that runs to the setting's `width` (FULL_LINE_SHARE of it or more), not in capitals throughout
-    and ending in no sentence's end, joined to the next line when that holds text and opens no list item."""
+    and ending in no sentence's end, joined to the next line when that holds text and opens no list item (no
+    table's row either: table_cells_marked runs first)."""
     lines = text.split("\n")
     full = FULL_LINE_SHARE * width
     joined = [lines[0]]
     for line in lines[1:]:
         previous = joined[-1].rstrip()
         if (previous and len(previous) >= full and not previous.endswith(SENTENCE_ENDS) and not previous.isupper()
-                and line.strip() and not LIST_ITEM.match(line)):
+                and line.strip() and not LIST_ITEM.match(line) and CELL_MARK not in previous + line):
             joined[-1] = previous + " " + line.lstrip()
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+# A table pasted as text: its cells apart by tabs, or by runs of spaces that line its columns up
+# (`Anggota          Heru Santoso          Kepala Satuan Polisi Pamong Praja`). Normalised to single spaces, a row
+# would read as one run of words (`Anggota Heru Santoso Kepala Satuan …`); its cells are kept apart by ` | `.
+COLUMN_GAP = re.compile(r"(?<=\S)[ \t]*(?:\t| {2})[ \t]*(?=\S)")
+MIN_TABLE_ROWS = 2  # consecutive lines with tabs; with spaces, MIN_ALIGNED_ROWS lines sharing a column's start
+MIN_ALIGNED_ROWS = 3
+CELL_MARK = " | "
+
+
+def table_cells_marked(text: str) -> str:
+    """`text` with the cells of its tables apart by ` | `: two consecutive lines or more whose cells are apart by
+    tabs, or three or more whose runs of spaces open a column at one place in each of them. Other lines, and a
+    run of spaces in prose, stay."""
+    if "\t" not in text and "   " not in text:
+        return text
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and COLUMN_GAP.search(lines[end]):
+            end += 1
+        if _is_table(lines[start:end]):
+            lines[start:end] = [COLUMN_GAP.sub(CELL_MARK, line) for line in lines[start:end]]
+        start = max(end, start + 1)
+    return "\n".join(lines)
+
+
+def _is_table(rows: list[str]) -> bool:
+    if len(rows) >= MIN_TABLE_ROWS and all("\t" in row for row in rows):
+        return True
+    if len(rows) < MIN_ALIGNED_ROWS:
+        return False
+    column_starts = [{gap.end() for gap in COLUMN_GAP.finditer(row)} for row in rows]
+    return bool(set.intersection(*column_starts))
 
 
 def clean_body(text: str) -> str:
@@ -284,4 +321,4 @@ def clean_body(text: str) -> str:
     lone `\\r` (a classic Mac text pasted into a CSV cell or a JSON string), as a file's lines do."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", unwrapped(text))))
+    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", unwrapped(table_cells_marked(text)))))

@@ -1,6 +1,6 @@
 import pytest
 
-from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words, unwrapped
+from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words, table_cells_marked, unwrapped
 
 
 @pytest.mark.parametrize("line", [
@@ -180,3 +180,25 @@ def test_a_text_set_in_lines_becomes_paragraphs_in_a_cleaned_body():
         "Kepala Desa Tinggarjaya, Slamet Riyadi, melaporkan air mulai surut di dua dusun dan warga kembali ke rumah. "
         "Di Dayeuhluhur, Camat Dayeuhluhur Ahmad Zaenuri bersama personel Koramil dan Polsek setempat mengevakuasi "
         "satu keluarga yang rumahnya tertimbun longsor.")
+
+
+def test_a_tables_aligned_columns_and_tabs_are_kept_apart():
+    aligned = ("Pengarah         Hendra Kurniawan Widjaja              Bupati Sidoarjo\n"
+               "Ketua            Drs. Achmad Zainuri, M.Si.            Sekretaris Daerah Kabupaten Sidoarjo\n"
+               "Anggota          Heru Santoso                          Kepala Satuan Polisi Pamong Praja")
+    assert table_cells_marked(aligned) == (
+        "Pengarah | Hendra Kurniawan Widjaja | Bupati Sidoarjo\n"
+        "Ketua | Drs. Achmad Zainuri, M.Si. | Sekretaris Daerah Kabupaten Sidoarjo\n"
+        "Anggota | Heru Santoso | Kepala Satuan Polisi Pamong Praja")
+    assert table_cells_marked("No\tNama\tJabatan\n1\tHeru Santoso\tCamat Waru") == (
+        "No | Nama | Jabatan\n1 | Heru Santoso | Camat Waru")
+    assert clean_body(aligned).split("\n\n")[2] == "Anggota | Heru Santoso | Kepala Satuan Polisi Pamong Praja"
+
+
+@pytest.mark.parametrize("text", [
+    "Sebuah   mobil menabrak pagar.\nSopirnya   selamat.\nWarga   berdatangan ke lokasi.",  # spaces, not aligned
+    "Dua baris  dengan spasi ganda\ntidak  cukup untuk tabel",
+    "Satu baris\tdengan tab",  # one line with a tab is no table
+])
+def test_runs_of_spaces_in_prose_are_no_table(text):
+    assert table_cells_marked(text) == text

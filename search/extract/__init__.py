@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from ..articles import Article
 from .agencies import AgencyMention, find_agencies, load_gazetteers, placed_in_region
 from .casing import unshouted
-from .lexicon import Region, load_lexicon
+from .lexicon import Lexicon, Region, load_lexicon
 from .officials import OfficialMention, find_officials, find_persons
 from .places import region_of_place
 from .punctuation import dashes_as_commas
 from .quotes import Quote, find_quotes
+from .tables import cells_as_commas
 from .regions import ArticleText, find_regions
 from .tokens import tokenize
 
@@ -90,14 +91,19 @@ def _is_role_word(match, tokens, lexicon) -> bool:
             and not (match.start and tokens[match.start - 1].text in LEVEL_WORDS))
 
 
+def _as_sentences(text: str, lexicon: Lexicon) -> str:
+    """A part of the article as the extractors read it: words run together apart, capitals and dashes as news
+    writes them, a table's cells as clauses."""
+    text = unshouted(unglued(text, lexicon.camel_case_names), lexicon.written_forms, lexicon.post_word_forms)
+    return cells_as_commas(dashes_as_commas(text), lexicon.generic_posts)
+
+
 def extract(article: Article) -> Extraction:
     """Officials, agencies and other persons named in the article's title, body and desk line, and the
     regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
     title = "" if is_headline_case(article.title) else article.title
-    title, body, source = (dashes_as_commas(unshouted(unglued(part, lexicon.camel_case_names), lexicon.written_forms,
-                                                      lexicon.post_word_forms))
-                           for part in (title, article.body, article.source or ""))
+    title, body, source = (_as_sentences(part, lexicon) for part in (title, article.body, article.source or ""))
     text = "\n".join(part for part in (title, body, source) if part)
     body_start = len(title) + 1 if title else 0
     tokens = tokenize(text, lexicon.abbreviations, lexicon.officer_ranks)
