@@ -94,7 +94,7 @@ def _is_role_word(match, tokens, lexicon) -> bool:
 def _as_sentences(text: str, lexicon: Lexicon) -> str:
     """A part of the article as the extractors read it: words run together apart, capitals and dashes as news
     writes them, a table's cells as clauses."""
-    text = unshouted(unglued(text, lexicon.camel_case_names), lexicon.written_forms, lexicon.post_word_forms)
+    text = unshouted(unglued(text, lexicon.camel_case_names), lexicon)
     return cells_as_commas(dashes_as_commas(text), lexicon.generic_posts)
 
 
