@@ -47,6 +47,16 @@ def _written(found: re.Match) -> str:
     return "\ufffd" if "\ud800" <= char <= "\udfff" else "" if char == "\x00" else " "
 
 
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # UNWRITABLE's control characters: C0 but tab
+# and line ends (a body's table cells and paragraphs), DEL, C1
+
+
+def without_controls(text: str) -> str:
+    """`text` with the rule normalise_text applies to control characters, for a value read before it is
+    interpreted: a NUL dropped (`2024-03\x00-05` is `2024-03-05`), another control character a space."""
+    return CONTROLS.sub(_written, text) if CONTROLS.search(text) else text
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"'])")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]{0,2}|Prof|Drs|Dra|Hj|Kol|Jl|No)\.[\"”’']?\s+$")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
-                       site_name)
+                       site_name, without_controls)
 from .cleaning import clean_body, markup_as_text, markup_as_title, unwrapped
 from .datafiles import read_lines
 from .titles import slug_title
@@ -833,8 +833,9 @@ def _same_outlet(written: str, source: str) -> bool:
 
 def _plain_line(text: str) -> str:
     """A short field shown as it is (an outlet's name: a facet value, the feed's author) as one line of plain
-    text: `<b>Lampost</b>` is `Lampost`, a terminal's colour code (`\x1b[31m`) is dropped."""
-    return normalise_space(markup_as_title(ANSI_ESCAPE.sub("", text))) if text else text
+    text: `<b>Lampost</b>` is `Lampost` (a terminal's colour code, `\x1b[31m`, is dropped as every field is read:
+    _text_as_read)."""
+    return normalise_space(markup_as_title(text)) if text else text
 
 
 ANSI_ESCAPE = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[A-Za-z]")  # ESC `[`, or the one C1 character that says it
@@ -906,7 +907,7 @@ def _field(record: dict, names: tuple[str, ...]):
 def _field_as_written(record: dict, names: tuple[str, ...]):
     for name in names:
         if name in record and not _is_empty(record[name]):
-            return _rendered(record[name])
+            return _as_read(record[name])
     return None
 
 
@@ -925,7 +926,7 @@ def _field_by_key(keyed: dict[str, object], names: tuple[str, ...]):
     for name in names:
         value = keyed.get(field_key(name))
         if not _is_empty(value):
-            return _rendered(value)
+            return _as_read(value)
     return None
 
 
@@ -941,7 +942,7 @@ def _is_empty(value) -> bool:
         return not math.isfinite(value)
     if isinstance(value, dict) and RENDERED in value:
         return _is_empty(value[RENDERED])
-    return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKS)
+    return value is None or (isinstance(value, str) and without_controls(value).strip() in EMPTY_MARKS)
 
 
 KEYS_KEPT = 65_536  # field names whose field_key is remembered (a wide CSV's header, read again for each row)
@@ -958,8 +959,26 @@ def field_key(name: object) -> str:
 KEY_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
-def _rendered(value):
-    return value[RENDERED] if isinstance(value, dict) and isinstance(value.get(RENDERED), str) else value
+def _as_read(value):
+    """A field's value as every reading of it sees it, before its date, address or text is interpreted: WordPress's
+    `{"rendered": …}` as its text, and a text (in a list or an object, each of its texts) read by _text_as_read."""
+    if isinstance(value, dict) and isinstance(value.get(RENDERED), str):
+        value = value[RENDERED]
+    if isinstance(value, str):
+        return _text_as_read(value)
+    if isinstance(value, list):
+        return [_text_as_read(item) if isinstance(item, str) else item for item in value]
+    if isinstance(value, dict):
+        return {key: _text_as_read(item) if isinstance(item, str) else item for key, item in value.items()}
+    return value
+
+
+def _text_as_read(text: str) -> str:
+    """A terminal's colour code (`\x1b[31m`) dropped, then the README's rule for control characters
+    (without_controls): a NUL a broken export left inside `2024-03\x00-05` dropped, a `\x01` a space."""
+    if "\x1b" in text or "\x9b" in text:
+        text = ANSI_ESCAPE.sub("", text)
+    return without_controls(text)
 
 
 def _text(value) -> str:
@@ -1047,9 +1066,9 @@ def _second_body(record: object, options: ReadOptions) -> tuple[str, str] | None
         return None
     used = _field(record, names)
     read = normalise_space(str(readable_value("body", used)))
-    used_key = next((key for key, value in filled if _rendered(value) is used), None)
+    used_key = next((key for key, value in filled if _as_read(value) == used), None)
     for key, value in filled:
-        text = readable_value("body", _rendered(value))
+        text = readable_value("body", _as_read(value))
         if key != used_key and isinstance(text, str) and normalise_space(text) != read:
             return str(used_key), str(key)
     return None

@@ -983,6 +983,45 @@ def test_raw_control_characters_in_json_strings_are_read_as_the_readme_says(tmp_
         assert len(articles) == 5
 
 
+def plain_records(body_key: str = "body") -> bytes:
+    """Ten records without a control character: beside them, a few control bytes are under 1 % of the file, a text
+    file's strays, not a binary file."""
+    return b"".join(json.dumps({body_key: f"{n} {BODY}"}).encode() + b"\n" for n in range(10))
+
+
+def test_every_field_a_record_gives_is_read_by_the_control_character_rule_before_it_is_interpreted(tmp_path):
+    """Tester (t60): a raw NUL inside `date` (`2024-03\\x00-05`) was an unreadable date, the article undated; a BEL
+    in the body left `hadir  di`, as the rule applied only once the body was cleaned. Every field, a mapped one too,
+    is read by the rule first: the NUL dropped, another control character a space."""
+    path = tmp_path / "kendali.jsonl"
+    path.write_bytes(b'{"title": "Ju\x00dul\x01uji", "isi": "Bupati hadir\x07 di ' + BODY.encode()
+                     + b'", "url": "https://e.co.id/c\x004", "date": "2024-03\x00-05", "sumber": "Radar\x02Lampung",'
+                     + b' "kategori": "Dae\x00rah"}\n' + plain_records("isi"))
+    options = ReadOptions(parse_column_mapping(["body=isi", "source=sumber", "category=kategori"]))
+    article, *others = list(read_source(path, options))
+    assert [type(item).__name__ for item in others] == ["Article"] * 10  # no warning
+    assert (article.title, article.body, article.date, article.url, article.source, article.extras) == (
+        "Judul uji", "Bupati hadir di " + BODY, "2024-03-05", "https://e.co.id/c4", "Radar Lampung",
+        {"category": "Daerah"})
+    newsapi = article_from_record({"source": {"id": None, "name": "Detik\x00.com"}, "content": BODY,
+                                   "urlToImage": None, "category": ["Dae\x00rah", "Po\x0blitik"]})
+    assert (newsapi.source, newsapi.extras) == ("Detik.com", {"category": "Daerah, Po litik"})
+    assert article_from_record({"body": BODY, "date": "\x00", "tanggal": "5/3/2024"}).date == "2024-03-05"  # a
+    # NUL alone is an empty field, as `""` is: the next name's value is read
+
+
+def test_an_address_holding_white_space_once_read_is_kept_as_another_malformed_one_is(tmp_path):
+    """Tester (t60): `https://e.co.id/\\x01c4\\x00` reads as `https://e.co.id/ c4`. A malformed address is kept as
+    written, with no warning (`http://[bad/x`, trial 57): so is this one, its outlet read from its host and the
+    id hashing it as read."""
+    path = tmp_path / "alamat.jsonl"
+    path.write_bytes(b'{"body": "' + BODY.encode() + b'", "url": "https://e.co.id/\x01c4\x00"}\n' + plain_records())
+    article, *others = read_all(path)
+    assert [type(item).__name__ for item in others] == ["Article"] * 10  # no warning
+    assert (article.url, article.source, article.id) == (
+        "https://e.co.id/ c4", "e", article_id("https://e.co.id/ c4", BODY))
+
+
 def test_a_json_line_cut_off_says_so_and_other_errors_keep_their_column(tmp_path):
     """F6 (trial 49): a line ending inside a string said `Invalid control character at column 155`."""
     path = tmp_path / "terpotong.jsonl"
