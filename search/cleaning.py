@@ -221,6 +221,8 @@ WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 MIN_DOUBLED_LETTERS = 3
 MAX_SPLIT_WORD = 40  # letters looked at on each side of a split word (`laki-`/`laki` is one doubled)
+MIN_WRAPPED_LINE = 45  # characters of a line that goes on in lower case: a poem's lines are shorter (a wrapped
+# quotation inside an article of one-line paragraphs runs to 60-70, far below that article's width)
 MIN_WRAPPED_BREAKS = 2  # a text with fewer words split or sentences going on is not taken as set in lines
 WIDTH_DECILE = 0.9  # the line length taken as the setting's width: one long line (a URL) does not set it
 
@@ -228,16 +230,28 @@ WIDTH_DECILE = 0.9  # the line length taken as the setting's width: one long lin
 def unwrapped(text: str) -> str:
     """`text` with the line breaks of its setting removed: a word split by a hyphen at a line's end joined
     (`Ne-`/`gara` → `Negara`; a capital after it keeps the hyphen: `Henukh-`/`Ndun` → `Henukh-Ndun`; a doubled
-    word keeps it too: `laki-`/`laki`); a line ending in a letter or a comma whose next line goes on in lower
-    case joined to it; and, in a text where these two happen twice or more (one set in lines), a line as long as its
-    lines run, not in capitals throughout and ending in no sentence's end, joined to the next (`… Camat
-    Dayeuhluhur Ahmad` / `Zaenuri, …`). Lists, headings, short lines and blank lines stay as they are. `\n`
-    ends a line (callers turn `\r\n` and `\r` into it)."""
+    word keeps it too: `laki-`/`laki`, and a letter's or an acronym's: `e-`/`budgeting`, `KTP-`/`el`); a line of
+    MIN_WRAPPED_LINE characters or running to the text's width, ending in a letter or a comma, whose next line
+    goes on in lower case joined to it (not a poem's short lines); and, in a text where these two happen twice or more
+    (one set in lines), a line as long as its lines run, not in capitals throughout and ending in a capitalised
+    word (a name or a body cut: `… Camat Dayeuhluhur Ahmad` / `Zaenuri, …`), joined to the next. Lists, headings,
+    short lines, lines ending in a lower-case word and blank lines stay as they are. `\n` ends a line (callers
+    turn `\r\n` and `\r` into it)."""
     if "\n" not in text:
         return text
     width = _setting_width(text)
     text, split_words = WRAPPED_WORD.subn(_joined_word, text)
-    text, going_on = LINE_GOES_ON.subn(" ", text)
+    going_on = 0
+
+    def goes_on(found: re.Match) -> str:
+        nonlocal going_on
+        line_start = text.rfind("\n", max(0, found.start() - width), found.start()) + 1
+        if found.start() - line_start < min(FULL_LINE_SHARE * width, MIN_WRAPPED_LINE):
+            return found[0]  # a short line (a poem's, a list's) ends where it ends
+        going_on += 1
+        return " "
+
+    text = LINE_GOES_ON.sub(goes_on, text)
     return _full_lines_joined(text, width) if split_words + going_on >= MIN_WRAPPED_BREAKS else text
 
 
@@ -249,12 +263,14 @@ def _setting_width(text: str) -> int:
 
 
 def _joined_word(found: re.Match) -> str:
-    """The hyphen of a word split at a line's end dropped, unless a capital follows or the word is doubled."""
+    """The hyphen of a word split at a line's end dropped, unless a capital follows, the word is doubled or what
+    stands before the hyphen is a letter or an acronym."""
     text, at, end = found.string, found.start(), found.end()
     before = WORD_BEFORE.search(text, max(0, at - MAX_SPLIT_WORD), at)
     after = WORD_AFTER.match(text, end, end + MAX_SPLIT_WORD)
     doubled = before is not None and after is not None and _repeats(before[0].casefold(), after[0].casefold())
-    return "-" if text[end].isupper() or doubled else ""
+    prefix = before is not None and (len(before[0]) == 1 or before[0].isupper())  # `e-budgeting`, `KTP-el`
+    return "-" if text[end].isupper() or doubled or prefix else ""
 
 
 def _repeats(before: str, after: str) -> bool:
@@ -263,16 +279,23 @@ def _repeats(before: str, after: str) -> bool:
     return any(after.startswith(before[-size:]) for size in range(MIN_DOUBLED_LETTERS, len(before) + 1))
 
 
+def _ends_capitalised(line: str) -> bool:
+    """A line whose last word is capitalised, no sentence's end after it: a name or a body's name cut by the
+    width (`… Camat Dayeuhluhur Ahmad`), not a list item (`… beserta jajaran`) nor a sentence."""
+    last = line.rsplit(None, 1)[-1]
+    return last[:1].isupper() and not last.endswith(SENTENCE_ENDS)
+
+
 def _full_lines_joined(text: str, width: int) -> str:
     """Each line that runs to the setting's `width` (FULL_LINE_SHARE of it or more), not in capitals throughout
-    and ending in no sentence's end, joined to the next line when that holds text and opens no list item (no
+    and ending in a capitalised word, joined to the next line when that holds text and opens no list item (no
     table's row either: table_cells_marked runs first)."""
     lines = text.split("\n")
     full = FULL_LINE_SHARE * width
     joined = [lines[0]]
     for line in lines[1:]:
         previous = joined[-1].rstrip()
-        if (previous and len(previous) >= full and not previous.endswith(SENTENCE_ENDS) and not previous.isupper()
+        if (previous and len(previous) >= full and _ends_capitalised(previous) and not previous.isupper()
                 and line.strip() and not LIST_ITEM.match(line) and CELL_MARK not in previous + line):
             joined[-1] = previous + " " + line.lstrip()
         else:
@@ -283,7 +306,7 @@ def _full_lines_joined(text: str, width: int) -> str:
 # A table pasted as text: its cells apart by tabs, or by runs of spaces that line its columns up
 # (`Anggota          Heru Santoso          Kepala Satuan Polisi Pamong Praja`). Normalised to single spaces, a row
 # would read as one run of words (`Anggota Heru Santoso Kepala Satuan …`); its cells are kept apart by ` | `.
-COLUMN_GAP = re.compile(r"(?<=\S)[ \t]*(?:\t| {2})[ \t]*(?=\S)")
+COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}+|\t)(?=\S)")  # possessive: a run of spaces is read once
 MIN_TABLE_ROWS = 2  # consecutive lines with tabs; with spaces, MIN_ALIGNED_ROWS lines sharing a column's start
 MIN_ALIGNED_ROWS = 3
 CELL_MARK = " | "

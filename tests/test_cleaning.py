@@ -2,6 +2,8 @@ import pytest
 
 from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words, table_cells_marked, unwrapped
 
+from .conftest import deadline
+
 
 @pytest.mark.parametrize("line", [
     "Baca juga: Setya Novanto: Jangan Sampai Kisruh",
@@ -202,3 +204,33 @@ def test_a_tables_aligned_columns_and_tabs_are_kept_apart():
 ])
 def test_runs_of_spaces_in_prose_are_no_table(text):
     assert table_cells_marked(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # a list of those present, one a line, each ending in a lower-case word, after a text set in lines
+    "Bupati Garut Rudy Gunawan membuka rapat koordinasi penanganan stunting di Aula Pendopo Garut, Selasa\n"
+    "(5/3/2024). Rapat itu dihadiri oleh para camat, kepala puskesmas dan unsur forum koordinasi pimpinan\n"
+    "daerah yang bertugas di wilayah selatan Kabupaten Garut. Turut hadir dalam kegiatan tersebut antara lain\n"
+    "Kapolres Garut AKBP Rohman Yonky Dilatha beserta jajaran\n"
+    "Ketua DPRD Garut Euis Ida Wartiah bersama anggota dewan\n"
+    "Kepala Dinas Kesehatan Garut dr Leli Yuliani",
+    # a poem's short lines in lower case
+    "Dalam acara itu, Bupati Sleman Kustini Sri Purnomo membacakan puisi karya siswa berjudul Ibu:\n"
+    "ibu, engkau cahaya di pagi hari\n"
+    "yang tak pernah lelah menyapa kami\n"
+    "engkau pelita di malam sunyi",
+])
+def test_list_items_and_a_poems_lines_stay_lines(text):
+    lines = unwrapped(text).split("\n")
+    assert lines[-2:] == text.split("\n")[-2:]
+
+
+def test_a_letter_or_an_acronym_before_a_hyphen_at_a_lines_end_keeps_it():
+    assert unwrapped("Pemkab memakai e-\nbudgeting dan KTP-\nel sejak tahun lalu") == (
+        "Pemkab memakai e-budgeting dan KTP-el sejak tahun lalu")
+
+
+def test_a_line_ending_in_a_long_run_of_spaces_is_read_in_linear_time():
+    text = "Bupati Garut hadir" + " " * 1_000_000 + "\nlain\n"
+    with deadline(10):
+        assert table_cells_marked(text) == text
