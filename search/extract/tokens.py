@@ -190,6 +190,16 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset(), undotted: f
             append(get(piece) or word(piece))
             add_start(position)
             add_text(piece)
+        elif piece[-1:] in TRAILING_MARKS and piece[-1:] != "." and piece[:-1].isalnum():
+            # `kata,` `Jakarta)`: a word and the mark closing it, one piece in ten; not a full stop, which
+            # may belong to the word (`_add_word_and_mark`)
+            head, mark = piece[:-1], piece[-1]
+            append(get(head) or word(head))
+            append(get(mark) or word(mark))
+            add_start(position)
+            add_start(position + len(head))
+            add_text(head)
+            add_text(mark)
         elif piece:
             _read_piece(tokens, piece, position, abbreviations, undotted)
         position += len(piece) + 1
