@@ -2130,10 +2130,13 @@ def find_officials(text: str, tokens: Tokens, material: set[int], lexicon: Lexic
     role_starts = _with_words(lexicon.role_openers, FORMER_WORDS | INDEFINITE_ARTICLES)
     cues = tokens.where(cue_words)
     resume = 0  # tokens before this were read as part of an official already
+    texts, procurement_posts = tokens.texts, lexicon.procurement_posts  # a cue in three is a comma: read here
+    last = len(texts) - 1
     for i in cues:
-        if tokens[i].text in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
-            if reader.word(i + 1) in role_starts or (  # most commas are followed by no role: not asked further
-                    reader.word(i + 1).capitalize() in lexicon.procurement_posts and tokens[i + 1].text.islower()):
+        if texts[i] in APPOSITIVE_MARKERS:  # a comma or `sebagai`, never a role's first word
+            following = texts[i + 1] if i < last else ""
+            if following in role_starts or (  # most commas are followed by no role: not asked further
+                    following.capitalize() in procurement_posts and following.islower()):
                 appositive = reader.appositive_at(i)
                 if appositive is not None:
                     found.append(appositive)
