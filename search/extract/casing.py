@@ -32,7 +32,8 @@ RUN_GAP = re.compile(r"[\s,()\-–—]*")
 QUOTE_MARK = re.compile(r'["“”\n]')
 # A cheap first look: two words of three capitals or more, close together; most texts have none.
 # It starts only where a word does and never gives letters back: a megabyte of capitals is read once.
-TWO_SHOUTED_WORDS = re.compile(r"(?<![A-Z.])[A-Z]{3}[A-Z.]*+[\s,()\-]++[A-Z]{3}")
+# A capital comes first (the engine then jumps from capital to capital), then the check that none stands before it.
+TWO_SHOUTED_WORDS = re.compile(r"[A-Z](?<![A-Z.][A-Z])[A-Z]{2}[A-Z.]*+[\s,()\-]++[A-Z]{3}")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 OWN_WORD = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{2,}+(?![^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+\.?")
