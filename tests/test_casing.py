@@ -29,14 +29,14 @@ def lexicon():
     ("WALI KOTA SURABAYA ERI CAHYADI meninjau", "Wali Kota Surabaya Eri Cahyadi meninjau"),
     ("LURAH PAKANSARI DWI NUR ALI meninjau", "Lurah Pakansari Dwi Nur Ali meninjau"),
     # words no Indonesian word is spelled like stay acronyms
-    ("KEPALA UPTD PUSKESMAS CIBINONG DEDI SUPRIADI menjelaskan", "Kepala UPTD Puskesmas Cibinong Dedi Supriadi menjelaskan"),
+    ("KEPALA UPTD PUSKESMAS CIBINONG DEDI SUPRIADI menjelaskan",
+     "Kepala UPTD Puskesmas Cibinong Dedi Supriadi menjelaskan"),
     ("KETUA KPUD KABUPATEN BEKASI dan KETUA PGRI KABUPATEN BANYUMAS hadir",
      "Ketua KPUD Kabupaten Bekasi dan Ketua PGRI Kabupaten Banyumas hadir"),
     # ordinary and affixed words of a text in capitals are in lower case; a region's name that is a word is not
     ("KADIS PU RIZAL ARDIANSYAH TURUT MENDAMPINGI WALI KOTA BATU.",
      "Kadis PU Rizal Ardiansyah turut mendampingi Wali Kota Batu."),
 ])
-
 def test_a_shouted_post_and_name_are_written_as_news_writes_them(lexicon, text, expected):
     assert unshouted(text, lexicon) == expected
 
