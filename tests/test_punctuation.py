@@ -12,7 +12,8 @@ from .conftest import deadline
 @pytest.mark.parametrize("text, expected", [
     ("Wali Kota Balikpapan – Hari Setiawan Rahmat – meninjau lokasi",
      "Wali Kota Balikpapan , Hari Setiawan Rahmat , meninjau lokasi"),
-    ("Kepala Dinas PU Kota Balikpapan—Rita Kusumawardhani—menyebut", "Kepala Dinas PU Kota Balikpapan,Rita Kusumawardhani,menyebut"),
+    ("Kepala Dinas PU Kota Balikpapan—Rita Kusumawardhani—menyebut",
+     "Kepala Dinas PU Kota Balikpapan,Rita Kusumawardhani,menyebut"),
     ("Bupati Bone – Drs. H. Andi Fahsar – hadir", "Bupati Bone , Drs. H. Andi Fahsar , hadir"),
 ])
 def test_a_name_between_two_dashes_after_its_post_reads_as_between_commas(text, expected):
@@ -32,7 +33,8 @@ def test_ranges_hyphens_lone_dashes_and_lower_case_asides_stay(text):
 
 def test_extraction_reads_the_official_set_off_by_dashes():
     article = Article(id="dash", title="Banjir Balikpapan", source="",
-                      body="BALIKPAPAN – Banjir melanda. Wali Kota Balikpapan–Hari Setiawan Rahmat–meninjau lokasi.")
+                      body="BALIKPAPAN – Banjir melanda. Wali Kota Balikpapan–Hari Setiawan Rahmat–meninjau "
+                           "lokasi.")
     assert [(official.name, official.role) for official in extract(article).officials] == [
         ("Hari Setiawan Rahmat", "Wali Kota Balikpapan")]
 
