@@ -36,6 +36,12 @@ def lexicon():
     # ordinary and affixed words of a text in capitals are in lower case; a region's name that is a word is not
     ("KADIS PU RIZAL ARDIANSYAH TURUT MENDAMPINGI WALI KOTA BATU.",
      "Kadis PU Rizal Ardiansyah turut mendampingi Wali Kota Batu."),
+    # a sentence's last word is read without its full stop; short words are words; a region's two words stay
+    ("KEPALA DINAS SOSIAL BUDI SANTOSO MENINJAU. Warga senang.",
+     "Kepala Dinas Sosial Budi Santoso meninjau. Warga senang."),
+    ("CAMAT SUKAJADI ARI PUN hadir", "Camat Sukajadi Ari pun hadir"),
+    ("GUBERNUR JAWA TENGAH GANJAR PRANOWO meninjau", "Gubernur Jawa Tengah Ganjar Pranowo meninjau"),
+    ("Direktur Utama PT KAI DIDIEK HARTANTYO hadir", "Direktur Utama PT KAI Didiek Hartantyo hadir"),
 ])
 def test_a_shouted_post_and_name_are_written_as_news_writes_them(lexicon, text, expected):
     assert unshouted(text, lexicon) == expected

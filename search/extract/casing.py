@@ -7,8 +7,9 @@ Only a run of capitals with two shouted words or more, one of them a word of pos
 no post; words in capitals inside quotation marks are someone's emphasis, and stay. In a run, each word is
 written as the extractor's word lists write it (`BUPATI` → `Bupati`, `PJ` → `Pj`, `DAN` → `dan`, `S.SOS.` →
 `S.Sos.`, `AKBP` stays), else as the text itself writes it elsewhere (`ERI` → `Eri` where it writes `kata Eri`);
-a region's name and a given name that is also a word are capitalised (`BATU`, `AGUNG`), an ordinary or affixed
-word is in lower case (`TURUT MENDAMPINGI` → `turut mendampingi`); a word no Indonesian word is spelled like
+a sentence's last word as without its full stop; a region's name (of two words too: `JAWA TENGAH`) and a given
+name that is also a word are capitalised (`BATU`, `AGUNG`), an ordinary or affixed word is in lower case (`TURUT
+MENDAMPINGI` → `turut mendampingi`, `PUN` → `pun`); a word no Indonesian word is spelled like
 (`UPTD`, `KPUD`, `PGRI`: clusters of consonants no word opens or holds), one of no vowel (`WH`), a domain's
 (`SUMUTPOS.CO`) and one of three letters stay in capitals, unless the three letters read as a word and stand
 beside a name (`ERI CAHYADI`, `DWI NUR ALI`); any other word is capitalised (`KARANGANYAR` → `Karanganyar`). The
@@ -148,6 +149,10 @@ def _run_as_news_writes(words: list[str], own: dict[str, str], lexicon: Lexicon)
     """The words of one run as news writes them; a three-letter word kept in capitals that reads as a word,
     beside a name, is a name's (`ERI CAHYADI`)."""
     recased = [_as_news_writes(word, own, lexicon) for word in words]
+    for i in range(1, len(words)):  # `JAWA TENGAH`, `SUNGAI PENUH`: a region's second word is no ordinary word
+        pair = f"{words[i - 1]} {words[i]}".casefold().rstrip(".")
+        if recased[i].islower() and pair in lexicon.region_names:
+            recased[i] = recased[i][:1].upper() + recased[i][1:]
     for _ in range(MAX_CASING_PASSES):
         names = [_reads_as_a_name(word, new, lexicon) for word, new in zip(words, recased)]
         changed = False
@@ -163,10 +168,11 @@ def _run_as_news_writes(words: list[str], own: dict[str, str], lexicon: Lexicon)
 
 
 def _unknown_short_word(word: str, lexicon: Lexicon) -> bool:
-    """Three letters no word list knows (not `DIY`, an alias of a province, nor `CEO`, a post)."""
+    """Three letters no word list knows (not `DIY`, an alias of a province, nor `CEO`, a post, nor `PUN`, a word)."""
     folded = word.casefold()
     return (len(word) == MAX_PLAIN_ACRONYM and word.isalpha() and folded not in lexicon.written_forms
-            and folded not in lexicon.post_word_forms)
+            and folded not in lexicon.post_word_forms and folded not in lexicon.common_words
+            and folded not in lexicon.stopwords)
 
 
 def _reads_as_a_name(word: str, new: str, lexicon: Lexicon) -> bool:
@@ -180,16 +186,20 @@ def _as_news_writes(word: str, own: dict[str, str], lexicon: Lexicon) -> str:
     known = lexicon.written_forms.get(folded) or own.get(folded)
     if known is not None:
         return known if len(known) == len(word) else word
+    if word.endswith(".") and "." not in word[:-1]:  # `MENINJAU.`: a sentence's last word, not an abbreviation
+        return _as_news_writes(word[:-1], own, lexicon) + "."
+    capitalised = word[:1] + word[1:].lower()
+    if len(capitalised) != len(word) or len(folded) != len(word):
+        return word
+    if folded in lexicon.cities_by_name or capitalised in lexicon.word_names:  # `BATU`, `AGUNG`
+        return capitalised
+    if folded in lexicon.common_words or folded in lexicon.stopwords:  # `PUN`, `ITU`, `TURUT`
+        return folded
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) <= MAX_PLAIN_ACRONYM or not VOWELS.intersection(letters) or "." in word.rstrip("."):
         return word
-    capitalised = word[:1] + word[1:].lower()
-    if len(capitalised) != len(word):
-        return word
-    if folded in lexicon.cities_by_name or capitalised in lexicon.word_names:
-        return capitalised
-    if folded in lexicon.common_words or is_derived_word(folded):
-        return folded if len(folded) == len(word) else word
+    if is_derived_word(folded):
+        return folded
     return capitalised if _spelled_as_a_word(word) else word
 
 

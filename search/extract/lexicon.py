@@ -193,6 +193,11 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return forms
 
     @cached_property
+    def region_names(self) -> frozenset[str]:
+        """Every province's, kabupaten's and kota's short name in lower case (`jawa tengah`, `sungai penuh`)."""
+        return frozenset(region.short_name.casefold() for region in self.regions)
+
+    @cached_property
     def post_word_forms(self) -> frozenset[str]:
         """Case-folded words that say a post, a title or a body is named (`bupati`, `h.`, `dinas`, `pemkab`): the
         first word of each body's name and alias, beside positions, titles, degrees, ranks and place levels."""
