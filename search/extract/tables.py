@@ -3,8 +3,8 @@ Ditresnarkoba Polda Riau | Kapolres Agam`) are read as clauses set off by commas
 the next cell read as `Name, Post` does in a sentence. Cells are separated by `|` (cleaning.py writes a table's
 tabs and aligned columns so); only a line of two separators or more is a row. A cell holding only a post every
 organisation has (`Anggota`, `Wakil Ketua II`: a member's place in a task force the table lists), or only a
-row's number, ends its line instead, so that it is not taken as the post of the name after it. Each `|` becomes one character: the text
-keeps its length."""
+row's number, ends its line instead, so that it is not taken as the post of the name after it. Each `|` becomes
+one character: the text keeps its length."""
 
 from __future__ import annotations
 
