@@ -19,7 +19,7 @@ from itertools import islice
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name, url_parts
-from .cleaning import clean_paragraphs, markup_as_text, markup_as_title
+from .cleaning import CELL_MARK, clean_paragraphs, markup_as_text, markup_as_title
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_date_value, parse_iso_date, safe_date, text_date
@@ -38,6 +38,12 @@ _NAME_SEGMENT = re.compile(r"[-_]")
 BLOCK_TAGS = frozenset({"p", "div", "article", "section", "main", "td", "tr", "table", "li", "ul", "ol", "blockquote",
                         "h1", "h2", "h3", "h4", "h5", "h6", "figure", "dl", "dt", "dd", "pre", "center"})
 CANDIDATE_TAGS = frozenset({"div", "article", "section", "main", "td", "span", "font"})
+CELL_TAGS = ["td", "th"]
+# A data row's cells are read as one line, apart by CELL_MARK (as cleaning.py writes a text table's), so that a
+# name and the post in the next cell stay together: search/extract/tables.py reads the row as clauses.
+DATA_CELL_BLOCKS = ["p", "div", "table", "ul", "ol", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"]
+MIN_ROW_CELLS = 2
+MAX_CELL_CHARS = 200
 INLINE_CANDIDATES = frozenset({"span", "font"})
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 SITE_WORDS = re.compile(r"\.(?:com|co\.id|co|id|net)\b|\bonline\b|\bnews\b", re.IGNORECASE)
@@ -892,6 +898,14 @@ def _link_test(container: Tag, linked: set[int]) -> Callable[[NavigableString], 
     return lambda node: id(node) in linked
 
 
+def _is_data_row(row: Tag) -> bool:
+    """A table's row of data (`<tr><td>2</td><td>AKBP Teguh …</td><td>Kapolres Agam</td></tr>`): two cells or more,
+    each a short text with no block inside, not a layout's row holding an article's paragraphs."""
+    cells = row.find_all(CELL_TAGS, recursive=False)
+    return len(cells) >= MIN_ROW_CELLS and all(
+        len(cell.get_text()) <= MAX_CELL_CHARS and cell.find(DATA_CELL_BLOCKS) is None for cell in cells)
+
+
 def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED,
                      linked: set[int] | None = None) -> list[list[NavigableString]]:
     """Text nodes grouped by paragraph, split at <br> and block elements; the ids of those inside an <a> below
@@ -913,6 +927,14 @@ def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED,
             elif not isinstance(child, Tag):
                 continue
             elif child.name == "br":
+                paragraphs.append([])
+            elif child.name == "tr" and not own_only and _is_data_row(child):
+                paragraphs.append([])
+                for number, cell in enumerate(child.find_all(CELL_TAGS, recursive=False)):
+                    if number:  # `Editor` `: Ervan Hardoko`: a label and its value, not two cells of data
+                        labelled = cell.get_text().lstrip()[:1] == ":"
+                        paragraphs[-1].append(NavigableString(" " if labelled else CELL_MARK))
+                    walk(cell, in_link)
                 paragraphs.append([])
             elif child.name in BLOCK_TAGS and child.name not in CANDIDATE_TAGS:
                 paragraphs.append([])

@@ -531,3 +531,28 @@ def test_a_page_of_several_articles_says_which_are_read():
     notes = []
     assert parse_html(head + stories[0] + teasers + "</body></html>", "p", notes).body == f"Berita 0\n\n{STORY} (0)"
     assert notes == []
+
+
+def test_a_data_tables_rows_are_read_one_line_a_row_and_their_officials_found(tmp_path):
+    from search.extract import extract
+    from search.loaders import read_source
+    page = tmp_path / "pelantikan.html"
+    page.write_text(
+        "<html><head><title>Bupati Sidoarjo Lantik Dua Pejabat</title></head><body><article>"
+        "<p>SIDOARJO - Bupati Sidoarjo Hendra Kurniawan Widjaja melantik pejabat tinggi pratama di Pendopo Delta "
+        "Wibawa, Senin (5/5/2025), berdasarkan surat keputusan bupati yang dibacakan dalam upacara tersebut.</p>"
+        "<table><tr><th>No</th><th>Nama</th><th>Jabatan Baru</th></tr>"
+        "<tr><td>1</td><td>Drs. Achmad Zainuri, M.Si.</td><td>Sekretaris Daerah Kabupaten Sidoarjo</td></tr>"
+        "<tr><td>2</td><td>Heru Santoso</td><td>Kepala Satuan Polisi Pamong Praja Kabupaten Sidoarjo</td></tr>"
+        "<tr><td>Editor</td><td>: Budi</td></tr></table>"
+        "<p>Bupati berpesan agar para pejabat segera bekerja dan menjaga integritas dalam melayani masyarakat.</p>"
+        "</article></body></html>", encoding="utf-8")
+    [article] = list(read_source(page))
+    assert article.body.split("\n\n")[1:4] == [
+        "No | Nama | Jabatan Baru", "1 | Drs. Achmad Zainuri, M.Si. | Sekretaris Daerah Kabupaten Sidoarjo",
+        "2 | Heru Santoso | Kepala Satuan Polisi Pamong Praja Kabupaten Sidoarjo"]
+    assert "Editor" not in article.body  # a label and its value read as one line: a byline, dropped
+    assert [(official.name, official.role) for official in extract(article).officials] == [
+        ("Hendra Kurniawan Widjaja", "Bupati Sidoarjo"),
+        ("Achmad Zainuri", "Sekretaris Daerah Kabupaten Sidoarjo"),
+        ("Heru Santoso", "Kepala Satuan Polisi Pamong Praja Kabupaten Sidoarjo")]
