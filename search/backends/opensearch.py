@@ -909,7 +909,7 @@ class OpenSearchBackend:
                may_publish: Callable[[], None] = lambda: None) -> str:
         """Bulk-load every article into a new index, with its manifest of files, and move the alias onto it
         (unless `may_publish` raises: this reindex lost its lock)."""
-        from .opensearch_update import create_manifest, manifest_name
+        from .opensearch_update import create_manifest
 
         name = f"{self.alias}.g{datetime.now(timezone.utc):{STAMP_FORMAT}}"
         self.create_index(name)
