@@ -173,6 +173,12 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         return frozenset(word for word in words if word[:1].isupper()) - frozenset(self.positions)
 
     @cached_property
+    def body_names(self) -> tuple[str, ...]:
+        """Every name and alias of the national bodies and regional units (agencies.tsv, regional_units.tsv)."""
+        return tuple(name for entry in (*self.agencies, *self.regional_units)
+                     for name in (entry.canonical, *entry.aliases))
+
+    @cached_property
     def written_forms(self) -> dict[str, str]:
         """How the word lists write a word, by its case-folded form: titles, degrees, ranks, positions and the
         words of bodies' names and aliases, acronyms of regions and of budgets (`bupati` -> `Bupati`, `s.sos.` ->
@@ -180,10 +186,9 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         function words inside names in lower case (`dan`). What text in capitals is written again as
         (search/extract/casing.py); a capitalised form wins over one in capitals or in lower case (`Pj`, `PJ`; `Dr.`,
         `dr.`)."""
-        names = (name for entry in (*self.agencies, *self.regional_units) for name in (entry.canonical, *entry.aliases))
         acronyms = (*read_data_lines("title_acronyms.txt"), *(alias for alias, _ in self.region_aliases))
         words = [*self.abbreviations, *self.positions, *self.agency_posts, *self.place_levels, *self.parties,
-                 *(word.strip(",") for name in names for word in name.split()),
+                 *(word.strip(",") for name in self.body_names for word in name.split()),
                  *(word for word in acronyms if word.isupper()), *read_lines("short_name_words.txt")]
         forms: dict[str, str] = {}
         for word in sorted(words, key=lambda form: (not form[:1].isupper(), form.isupper())):
@@ -201,9 +206,8 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
     def post_word_forms(self) -> frozenset[str]:
         """Case-folded words that say a post, a title or a body is named (`bupati`, `h.`, `dinas`, `pemkab`): the
         first word of each body's name and alias, beside positions, titles, degrees, ranks and place levels."""
-        names = (name for entry in (*self.agencies, *self.regional_units) for name in (entry.canonical, *entry.aliases))
         words = [*self.abbreviations, *self.positions, *self.agency_posts, *self.place_levels,
-                 *(name.split()[0] for name in names if name.split())]
+                 *(name.split()[0] for name in self.body_names if name.split())]
         return frozenset(word.casefold() for word in words)
 
     @cached_property
