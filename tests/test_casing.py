@@ -1,5 +1,8 @@
 """search/extract/casing.py: text in capitals written again in the case news uses."""
 
+import subprocess
+import sys
+
 import pytest
 
 from search.articles import Article
@@ -104,3 +107,11 @@ def test_hostile_text_is_read_in_linear_time(lexicon, text):
     with deadline(10):
         recased = unshouted(text, lexicon)
     assert len(recased) == len(text)
+
+
+def test_written_forms_are_the_same_whatever_the_hash_seed():
+    script = ("from search.extract.lexicon import load_lexicon; forms = load_lexicon().written_forms; "
+              "print(forms['menpupr'], forms['kemenpan-rb'], len(forms))")
+    answers = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3")}
+    assert answers == {"MenPUPR KemenPAN-RB 1506\n"}

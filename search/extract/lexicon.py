@@ -185,13 +185,14 @@ class Lexicon:  # frozen; cached_property still works, it writes the instance __
         `S.Sos.`, `akbp` -> `AKBP`, `oki` -> `OKI`, `apbd` -> `APBD`), short given names (`sri` -> `Sri`), the
         function words inside names in lower case (`dan`). What text in capitals is written again as
         (search/extract/casing.py); a capitalised form wins over one in capitals or in lower case (`Pj`, `PJ`; `Dr.`,
-        `dr.`)."""
+        `dr.`), and of two capitalised forms the first in sorted order (`MenPUPR` before `Menpupr`), whatever the order
+        of the sets they come from."""
         acronyms = (*read_data_lines("title_acronyms.txt"), *(alias for alias, _ in self.region_aliases))
         words = [*self.abbreviations, *self.positions, *self.agency_posts, *self.place_levels, *self.parties,
                  *(word.strip(",") for name in self.body_names for word in name.split()),
                  *(word for word in acronyms if word.isupper()), *read_lines("short_name_words.txt")]
         forms: dict[str, str] = {}
-        for word in sorted(words, key=lambda form: (not form[:1].isupper(), form.isupper())):
+        for word in sorted(words, key=lambda form: (not form[:1].isupper(), form.isupper(), form)):
             forms.setdefault(word.casefold(), word)
         forms.update((word.casefold(), word) for word in (*self.connectors, *read_data_lines("title_small_words.txt"))
                      if word.islower())
