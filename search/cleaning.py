@@ -245,7 +245,7 @@ def unwrapped(text: str) -> str:
 
     def goes_on(found: re.Match) -> str:
         nonlocal going_on
-        line_start = text.rfind("\n", max(0, found.start() - width), found.start()) + 1
+        line_start = found.string.rfind("\n", max(0, found.start() - width), found.start()) + 1
         if found.start() - line_start < min(FULL_LINE_SHARE * width, MIN_WRAPPED_LINE):
             return found[0]  # a short line (a poem's, a list's) ends where it ends
         going_on += 1

@@ -74,10 +74,11 @@ def unshouted(text: str, lexicon: Lexicon) -> str:
         if before >= 0 and start < quoted[before][1]:
             continue
         words = [(match.start(), match.end()) for match in CAPITAL_WORD.finditer(text, start, end)]
+        if not (any(text[s:e].casefold() in lexicon.post_word_forms for s, e in words)
+                or _after_a_post(text, start, end, lexicon.post_word_forms)):
+            continue  # asked first: it is cheaper than rewriting the run's words
         recased = _run_as_news_writes([text[s:e] for s, e in words], own, lexicon)
-        if (sum(_is_shouted(text[s:e], new) for (s, e), new in zip(words, recased)) < MIN_SHOUTED_WORDS
-                or not (any(text[s:e].casefold() in lexicon.post_word_forms for s, e in words)
-                        or _after_a_post(text, start, end, lexicon.post_word_forms))):
+        if sum(_is_shouted(text[s:e], new) for (s, e), new in zip(words, recased)) < MIN_SHOUTED_WORDS:
             continue
         for (s, e), new in zip(words, recased):
             pieces.append(text[done:s])
