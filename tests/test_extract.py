@@ -111,6 +111,24 @@ def test_bare_names_listed_between_officials_are_officials():
     ("Menurut Umar bin Khattab, keadilan itu penting.", []),
     ("Republik Indonesia (RI) dan Hotel Grand Mercure Harmoni.", []),
     ("Sekretaris Daerah Kabupaten Thamrin hadir.", []),
+    # the provincial legislatures of Aceh and Papua are no DPRD and never the national DPR
+    ("Dewan Perwakilan Rakyat Aceh (DPRA) mengesahkan qanun. Ketua DPRA memimpin rapat.",
+     ["Dewan Perwakilan Rakyat Aceh"]),
+    ("DPRP dan DPR Papua Tengah menerima Majelis Rakyat Papua (MRP).",
+     ["Dewan Perwakilan Rakyat Papua", "Dewan Perwakilan Rakyat Papua Tengah", "Majelis Rakyat Papua"]),
+    ("Kepala BP Migas meminta Pemkab Bojonegoro bergerak.",
+     ["Badan Pelaksana Kegiatan Usaha Hulu Minyak dan Gas Bumi", "Pemerintah Kabupaten Bojonegoro"]),
+    # a Jakarta dinas's office in one of its kota, and the level word `Administrasi`
+    ("Kepala Suku Dinas Sumber Daya Air Jakarta Selatan dan Suku Dinas Perhubungan Kabupaten Administrasi "
+     "Kepulauan Seribu bekerja.", ["Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Selatan",
+                                  "Suku Dinas Perhubungan Kabupaten Administrasi Kepulauan Seribu"]),
+    ("Suku Dinas Penanggulangan Kebakaran dan Penyelamatan (Sudin Gulkarmat) Jakarta Pusat memadamkan api.",
+     ["Suku Dinas Penanggulangan Kebakaran dan Penyelamatan Kota Administrasi Jakarta Pusat"]),
+    # no Suku Dinas outside Jakarta's kota: a province's name after it is not its region
+    ("Pemprov DKI Jakarta menugaskan Suku Dinas Perhubungan.",
+     ["Pemerintah Provinsi Daerah Khusus Ibukota Jakarta", "Suku Dinas Perhubungan"]),
+    # an aside of two words in brackets between a unit and its region
+    ("Kepala Dinas Kebudayaan (Kundha Kabudayan) DIY hadir.", ["Dinas Kebudayaan Provinsi Daerah Istimewa Yogyakarta"]),
 ])
 def test_agencies(body, expected):
     assert extracted(body).agency_names == expected
@@ -215,6 +233,13 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
      [("Rosidi Hasan", "Camat Pondok Kelapa")]),
     ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # the region a legislator was elected for, after `dari`, is the role's
+    ("Anggota DPR RI dari Aceh, Nasir Djamil, menyebut hal itu.", [("Nasir Djamil", "Anggota DPR RI dari Aceh")]),
+    # posts written short in hurried news
+    ("Rapat dihadiri Sekwan DPRD Kota Tasikmalaya Endang Sutrisna. Walkot Tasikmalaya Hendra Gunawan Saputra dan "
+     "Wawalkot Bogor Dedie Rachim hadir.", [("Endang Sutrisna", "Sekwan DPRD Kota Tasikmalaya"),
+                                           ("Hendra Gunawan Saputra", "Walkot Tasikmalaya"),
+                                           ("Dedie Rachim", "Wawalkot Bogor")]),
     # posts listed, each before its holder's name: no post is the name's before it
     ("Hadir Ketua DPRD, Merdi Sulaiman, Sekretaris Daerah, Drs. H. Zainal Abidin Mustafa, M.M., para Asisten.",
      [("Merdi Sulaiman", "Ketua DPRD"), ("Zainal Abidin Mustafa", "Sekretaris Daerah")]),

@@ -74,6 +74,15 @@ REGIONAL_BODIES = (
     RegionalBody(("kabupaten", "kota"), "Dewan Perwakilan Rakyat {full}", "DPRK {short}", "regional_legislature",
                  ("DPRK {level} {w}", "Dewan Perwakilan Rakyat {level} {w}"), ("DPRK {w}",),
                  provinces=DPRK_PROVINCES),  # Aceh's kabupaten and kota name their legislature DPRK, and Papua's
+    RegionalBody(("provinsi",), "Dewan Perwakilan Rakyat {short}", "DPR {short}", "regional_legislature",
+                 (), ("Dewan Perwakilan Rakyat {w}", "DPR {w}"), provinces=DPRK_PROVINCES),
+    # their provinces' too: `Dewan Perwakilan Rakyat Aceh`, `DPR Papua Tengah` (no national DPR)
+    RegionalBody(("provinsi",), "Dewan Perwakilan Rakyat {short}", "DPRA", "regional_legislature", (), ("DPRA",),
+                 codes=("11",)),
+    RegionalBody(("provinsi",), "Dewan Perwakilan Rakyat {short}", "DPRP", "regional_legislature", (), ("DPRP",),
+                 codes=("91",)),
+    RegionalBody(("provinsi",), "Dewan Perwakilan Rakyat {short}", "DPRPB", "regional_legislature", (),
+                 ("DPRPB",), codes=("92",)),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Komisi Pemilihan Umum {full}", "KPU {short}", "commission",
                  ("KPU {level} {w}", "Komisi Pemilihan Umum {level} {w}"), ("KPU {w}", "Komisi Pemilihan Umum {w}")),
     RegionalBody(("provinsi", "kabupaten", "kota"), "Badan Pengawas Pemilihan Umum {full}", "Bawaslu {short}",
@@ -537,19 +546,26 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     local = [region for region in regions if region.level != "provinsi"]
     if len(local) != 1:
         return [m for m in mentions if m.name != BARE_LEGISLATURE.canonical]  # no one DPRD it can be
-    region = local[0]
+    local_region = region = local[0]
     if ADMINISTRATIVE in region.full_name.split():
         region = lexicon.regions_by_code[region.province_code]
     mentions = [_legislature_of(m, region) if m.name == BARE_LEGISLATURE.canonical else m for m in mentions]
-    bare = {m.name for m in mentions if _named_bare(m) and not _provinces_office_named(m, mentions)}
-    if not bare:
+    homes = {m.name: local_region if m.name.startswith(f"{SUB_OFFICE} ") else region for m in mentions
+             if _named_bare(m) and not _provinces_office_named(m, mentions)}
+    homes = {name: home for name, home in homes.items() if not name.startswith(f"{SUB_OFFICE} ")
+             or _may_hold(AgencyRef(name, None, "regional_unit"), home)}  # a Suku Dinas is its kota's
+    if not homes:
         return mentions
     by_name = {m.name: m for m in mentions}
-    mentions = _joined_into_fuller(mentions, lambda m: [by_name[f"{m.name} {region.full_name}"]]
-                                   if m.name in bare and f"{m.name} {region.full_name}" in by_name else [])
-    return [AgencyMention(f"{m.name} {region.full_name}", f"{m.acronym} {region.short_name}" if m.acronym else None,
-                          m.kind, m.surfaces, region) if m.name in bare and m.kind == "regional_unit" else m
-            for m in mentions]
+    mentions = _joined_into_fuller(mentions, lambda m: [by_name[f"{m.name} {homes[m.name].full_name}"]]
+                                   if m.name in homes and f"{m.name} {homes[m.name].full_name}" in by_name else [])
+    return [_placed(m, homes[m.name]) if m.name in homes and m.kind == "regional_unit" else m for m in mentions]
+
+
+def _placed(mention: AgencyMention, region: Region) -> AgencyMention:
+    """A regional unit named bare, as `region`'s."""
+    acronym = f"{mention.acronym} {region.short_name}" if mention.acronym else None
+    return AgencyMention(f"{mention.name} {region.full_name}", acronym, mention.kind, mention.surfaces, region)
 
 
 def _legislature_of(mention: AgencyMention, region: Region) -> AgencyMention:
@@ -1102,10 +1118,22 @@ def _longest_at(gazetteers: AgencyGazetteers, tokens: list[Token], position: int
     if unit is not None and (national is None or unit.end > national.end):
         ref, name_end = _written_on(gazetteers, tokens, position, unit.end, unit.value)
         regions, end = _region_after(gazetteers, tokens, name_end)
+        if _jakarta_sub_office(tokens, position, ref):
+            ref = AgencyRef(f"{SUB_OFFICE} {ref.canonical}", None, ref.kind)
+            return Match(position - 1, end, ref), _UnitMatch(ref, regions)
         return Match(position, end, ref), _UnitMatch(ref, regions)
     if national is not None:
         return national, national.value
     return None
+
+
+SUB_OFFICE = "Suku"  # `Suku Dinas Perhubungan Jakarta Selatan`: a Jakarta dinas's office in one of its kota
+
+
+def _jakarta_sub_office(tokens: Tokens, position: int, unit: AgencyRef) -> bool:
+    """`Kepala Suku Dinas Sumber Daya Air Jakarta Selatan`: `Suku` before a dinas's name makes it that dinas's
+    office in a kota of Jakarta, a body of its own (`Suku Dinas … Kota Administrasi Jakarta Selatan`)."""
+    return position > 0 and tokens[position - 1].text == SUB_OFFICE and unit.canonical.startswith("Dinas ")
 
 
 MAX_FIELD_WORDS = 4  # words of one field in a unit's name (`Usaha Mikro`, `Sumber Daya Air`)
@@ -1191,8 +1219,9 @@ def _field_end(gazetteers: AgencyGazetteers, tokens: Tokens, start: int) -> int:
 def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: int) -> tuple[tuple[Region, ...], int]:
     """A region named right after a unit ("Kota Bandung", "Lampung Selatan"), or after the acronym it defines
     (`Dinas Pendidikan (Dispendik) Surabaya`): candidates and where it ends."""
-    if _defined_acronym(tokens, position):
-        regions, end = _region_after(gazetteers, tokens, position + 3)
+    aside_end = _short_aside_end(tokens, position)
+    if aside_end:
+        regions, end = _region_after(gazetteers, tokens, aside_end)
         return (regions, end) if regions else ((), position)
     level = None
     start = position
@@ -1201,6 +1230,8 @@ def _region_after(gazetteers: AgencyGazetteers, tokens: list[Token], position: i
         start = position + 1
         if start < len(tokens) and tokens[start].text == ".":
             start += 1
+        if level != "provinsi" and start < len(tokens) and tokens[start].text == ADMINISTRATIVE:
+            start += 1  # a level word, then this: `Kabupaten Administrasi Kepulauan Seribu`
     if start >= len(tokens):
         return (), position
     match = gazetteers.regions.match_at(tokens, start)
@@ -1404,8 +1435,8 @@ def _is_roman(text: str) -> bool:
 
 
 REGION_CUES = {"Kabupaten": ("kabupaten",), "Kab": ("kabupaten",), "Kota": ("kota",), "Bupati": ("kabupaten",),
-               "Wabup": ("kabupaten",), "Walikota": ("kota",), "Gubernur": ("provinsi",), "Wagub": ("provinsi",),
-               "Provinsi": ("provinsi",), "Kapolda": ("provinsi",), "Kapolres": ("kabupaten", "kota"),
+               "Wabup": ("kabupaten",), "Walikota": ("kota",), "Walkot": ("kota",), "Gubernur": ("provinsi",),
+               "Wagub": ("provinsi",), "Provinsi": ("provinsi",), "Kapolda": ("provinsi",), "Kapolres": ("kabupaten", "kota"),
                "Kapolresta": ("kabupaten", "kota")}
 
 
@@ -1439,6 +1470,22 @@ def _as_defined(match: tuple[Match, AgencyRef | _UnitMatch],
     if isinstance(found, _UnitMatch) and isinstance(defined, _UnitMatch) and defined.unit != found.unit:
         return match[0], _UnitMatch(defined.unit, found.regions)
     return match
+
+
+MAX_ASIDE_WORDS = 3  # capitalised words in brackets between a unit's name and its region
+
+
+def _short_aside_end(tokens: list[Token], position: int) -> int:
+    """`(Dispendik)`, `(Sudin Gulkarmat)`: where a short aside in brackets of capitalised words opening at
+    `position` ends (after its `)`), 0 when none opens there."""
+    if position >= len(tokens) or tokens[position].text != "(":
+        return 0
+    for end in range(position + 2, min(position + MAX_ASIDE_WORDS + 2, len(tokens))):
+        if tokens[end].text == ")":
+            return end + 1
+        if not tokens[end - 1].is_capitalised:
+            return 0
+    return 0
 
 
 def _defined_acronym(tokens: list[Token], position: int) -> str | None:
@@ -1539,10 +1586,19 @@ def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> Ag
     if isinstance(value, AgencyRef):
         return value
     region = _choose_region(value.regions, article_region)
-    if region is None:
+    if region is None or not _may_hold(value.unit, region):
         return value.unit
     acronym = f"{value.unit.acronym} {region.short_name}" if value.unit.acronym else None
     return AgencyRef(f"{value.unit.canonical} {region.full_name}", acronym, "regional_unit", region)
+
+
+JAKARTA = "31"  # the province whose kota and kabupaten hold a dinas's sub-office
+
+
+def _may_hold(unit: AgencyRef, region: Region) -> bool:
+    """A Suku Dinas is only ever of a kota or the kabupaten of Jakarta; any unit else of its region."""
+    return not unit.canonical.startswith(f"{SUB_OFFICE} ") or (
+        region.level != "provinsi" and region.code.split(".")[0] == JAKARTA)
 
 
 def _choose_region(candidates: tuple[Region, ...], article_region: Region | None) -> Region | None:

@@ -100,12 +100,13 @@ VILLAGE_POSTS = frozenset({"Kades", "Lurah", "Sekdes", "Camat", "Sekcam",  # loc
                            "Klebun", "Raja", "Reje"})  # head's or a kapanewon head's local titles (`Raja Negeri`)
 PLACE_POSTS = VILLAGE_POSTS | frozenset({"Kapolsek", "Wakapolsek", "Danramil", "Kajari", "Kalapas", "Karutan"})
 # posts the news names with their village or district (a seat's too: Kajari)
-CITY_POSTS = frozenset({"Kota", "Walikota", "Wawali", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
+CITY_POSTS = frozenset({"Kota", "Walikota", "Walkot", "Wawali", "Wawalkot", "Pemkot", "Pemko"})  # then a kota's name: `Wali Kota Metro`
 MAX_LISTED_FIELDS_TOKENS = 16  # a post's portfolio listed with commas (`Energi, Logistik, Kawasan dan Pariwisata`)
 JOINT, JOINT_UNITS = "Gabungan", frozenset({"Komando", "Wilayah", "Pasukan", "Satuan", "Tim", "Operasi", "Satgas"})
 # `Komandan Wilayah Gabungan Marianas`, `Ketua Tim Gabungan Pencari Fakta`: a joint command or team, no association
 LEADERS_FORUM = ("Forum", frozenset({"Komunikasi", "Koordinasi"}), "Pimpinan")  # a region's leaders, no society
-REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wawali", "Sekda"})
+REGIONAL_HEADS = VILLAGE_POSTS | frozenset({"Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Walkot", "Wawali",
+                                           "Wawalkot", "Sekda"})
 # the heads of a region's government: a forum of them is no private body (`Forum Komunikasi Pimpinan Daerah Bupati`)
 NUMBERED_ROLE_WORDS = frozenset({"periode", "masa", "angkatan", "ke"})
 PUBLIC_OVERRIDES = frozenset({"DPR", "DPRD", "MPR", "Fraksi", "fraksi", "Legislator", "legislator",  # a legislature
@@ -578,7 +579,8 @@ class _Reader:
                 and self._ends_in_deictic(i):
             return True
         if text == "dari":  # `dari fraksi Partai Amanat Nasional (PAN)`: a faction's word in lower case too
-            return following.capitalize() in FACTION_WORDS or following in self.lex.parties
+            return (following.capitalize() in FACTION_WORDS or following in self.lex.parties
+                    or self._elected_region(i, head))
         if text == FACTION_LOWER and self.word(i - 1) == "dari":
             return True
         if text in POST_LINKS:  # not after the holder's name: `Sekda Banyumas Haryono Budi Santoso selaku Ketua …`
@@ -598,6 +600,12 @@ class _Reader:
                      or (self._country_ends(i - 1)  # `Inggris untuk Amerika Serikat …`, `AS untuk PBB …`
                          and (self._country_starts(i + 1) or following in ENVOY_BODIES
                               or (text == PLACE_LINK and i + 1 in self.material)))))  # `Australia di Bali`
+
+    def _elected_region(self, i: int, head: int) -> bool:
+        """`Anggota DPR RI dari Aceh, Nasir …`: after a legislature's word in the role, `dari` and a region's name
+        (no body's) say where its member was elected, as `asal` does."""
+        return (i + 1 in self.material and i + 1 not in self.bodies
+                and any(self.tokens[k].text in PUBLIC_OVERRIDES for k in range(head, i)))
 
     def _country_ends(self, i: int) -> bool:
         """A country's name, of one or two words, ends at `i` (`Inggris`, `Arab Saudi`)."""
