@@ -65,6 +65,7 @@ def test_official_names(body, expected):
     "Bupati mengatakan jalan itu rusak.",
     "Warga bernama Budi Santoso mengeluhkan jalan rusak.",  # no cue: a citizen, not an official
     "Rapat di Hotel Grand Mercure Harmoni berjalan lancar.",
+    "Rembuk digelar di Pendopo Bupati, Selong, Selasa (20/6/2023).",  # a regent's hall, then its town
 ])
 def test_no_official(body):
     assert extracted(body).official_names == []
@@ -233,6 +234,8 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
      [("Rosidi Hasan", "Camat Pondok Kelapa")]),
     ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # two words after a village's post, then a name after a comma: the words are the village's
+    ("Lurah Karang Pule, Nurul Hikmah, mengatakan warganya mendukung.", [("Nurul Hikmah", "Lurah Karang Pule")]),
     # the region a legislator was elected for, after `dari`, is the role's
     ("Anggota DPR RI dari Aceh, Nasir Djamil, menyebut hal itu.", [("Nasir Djamil", "Anggota DPR RI dari Aceh")]),
     # posts written short in hurried news

@@ -1334,12 +1334,25 @@ class _Reader:
             return name
         if end - start == 1:
             return None
+        if end - start == 2 and self._holder_after_comma(end):
+            return None  # `Lurah Karang Pule, Nurul Hikmah,`: two words, then the holder's name after a comma
         if end - start >= 3 and self._two_word_place(start):
             return self._past_place_endings(start + 2, end)
         if end - start >= 3 or self.tokens[start].lower in self.lex.kecamatan_names:
             return start + 1, end  # `Kades Karangsono Moch Alim`; `Camat Kalianda Erdiansyah`, `Lurah Kalianda
             # Rina`: a district's name (a kelurahan, a village or a police sector often bears its kecamatan's)
         return name
+
+    def _holder_after_comma(self, comma: int) -> bool:
+        """A comma at `comma`, then (past any titles) a name of two words at least: a post's holder after the
+        place it is held in."""
+        if self.word(comma) != ",":
+            return False
+        i = comma + 1
+        while i < len(self.tokens) and self.is_title(i):
+            i += 1
+        return i + 1 < len(self.tokens) and (self._name_opener_at(i) > 0
+                                             or (self.is_name_word(i) and self.is_name_word(i + 1)))
 
     def _place_named_after_region(self, start: int, end: int) -> bool:
         """`Kades Bantul Raya Wagiman`, `Camat Ternate Barat`: a village or district named after a regency, with a
