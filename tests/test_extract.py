@@ -234,6 +234,14 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
      [("Rosidi Hasan", "Camat Pondok Kelapa")]),
     ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # `KH.` with its full stop is a title, never a sentence's end
+    ("Ziarah bersama Wakil Bupati Sumenep KH. Abdul Qadir Mahfudz kemarin.",
+     [("Abdul Qadir Mahfudz", "Wakil Bupati Sumenep")]),
+    # a region's older name of two words (Toba Samosir, Kabupaten Toba's before 2020) is no region and a name
+    ("Bupati Toba Samosir Pandapotan Siahaan mengatakan siap.", [("Pandapotan Siahaan", "Bupati Toba Samosir")]),
+    # a caucus's chair: no name; Muhammadiyah's boards are a society's
+    ("Ketua Kaukus yang juga Wakil Ketua DPRD Jawa Tengah, Hj. Nur Aini, hadir bersama Ketua PDM Kota Pekalongan "
+     "Drs. H. Imam Santoso Wibowo.", [("Nur Aini", "Wakil Ketua DPRD Jawa Tengah")]),
     # two words after a village's post, then a name after a comma: the words are the village's
     ("Lurah Karang Pule, Nurul Hikmah, mengatakan warganya mendukung.", [("Nurul Hikmah", "Lurah Karang Pule")]),
     # the region a legislator was elected for, after `dari`, is the role's

@@ -2466,10 +2466,13 @@ def _ends_in_graded_rank(role_words: list[str], lexicon: Lexicon) -> bool:
 
 
 def _second_region(first: str, second: str, lexicon: Lexicon) -> bool:
-    """`Bogor Bima`: a one-word kabupaten/kota name right after another, the two no region's name together."""
+    """`Bogor Bima`: a one-word kabupaten/kota name right after another, the two no region's name together, nor
+    another name of one (`Toba Samosir`, Kabupaten Toba's before 2020)."""
     cities = lexicon.cities_by_name
     first, second = first.lower(), second.lower()
-    return first in cities and second in cities and f"{first} {second}" not in cities
+    together = f"{first} {second}"
+    return (first in cities and second in cities and together not in cities
+            and together not in lexicon.region_alias_names)
 
 
 def _is_post(word: str, starts: tuple[str, ...], lexicon: Lexicon) -> bool:
