@@ -289,18 +289,28 @@ def _ends_capitalised(line: str) -> bool:
 def _full_lines_joined(text: str, width: int) -> str:
     """Each line that runs to the setting's `width` (FULL_LINE_SHARE of it or more), not in capitals throughout
     and ending in a capitalised word, joined to the next line when that holds text and opens no list item (no
-    table's row either: table_cells_marked runs first)."""
-    lines = text.split("\n")
+    table's row either: table_cells_marked runs first). Each line is looked at alone, as a line of the setting
+    (what it was joined to before does not count): linear in the text."""
     full = FULL_LINE_SHARE * width
-    joined = [lines[0]]
-    for line in lines[1:]:
-        previous = joined[-1].rstrip()
-        if (previous and len(previous) >= full and _ends_capitalised(previous) and not previous.isupper()
-                and line.strip() and not LIST_ITEM.match(line) and CELL_MARK not in previous + line):
-            joined[-1] = previous + " " + line.lstrip()
-        else:
-            joined.append(line)
-    return "\n".join(joined)
+    pieces: list[str] = []
+    previous = None
+    for line in text.split("\n"):
+        if previous is not None and _runs_on(previous.rstrip(), line, full):
+            pieces[-1] = pieces[-1].rstrip()
+            pieces.append(" ")
+            line = line.lstrip()
+        elif previous is not None:
+            pieces.append("\n")
+        pieces.append(line)
+        previous = line
+    return "".join(pieces)
+
+
+def _runs_on(line: str, following: str, full: float) -> bool:
+    """Whether a line cut by the setting's width goes on in the line `following` it (_full_lines_joined)."""
+    return (bool(line) and len(line) >= full and _ends_capitalised(line) and not line.isupper()
+            and bool(following.strip()) and not LIST_ITEM.match(following)
+            and CELL_MARK not in line and CELL_MARK not in following)
 
 
 # A table pasted as text: its cells apart by tabs, or by runs of spaces that line its columns up

@@ -663,7 +663,9 @@ def _noted(path: Path, notes: list[str]) -> Iterator[Rejection]:
 
 
 def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -> Article:
-    """Dateline, body, and a short last line naming the desk: the press-release format of the seeds."""
+    """Dateline, body, and a short last line naming the desk: the press-release format of the seeds. A text over
+    MAX_BODY_CHARS is refused before it is read further, as a record's body is."""
+    checked_body(text)
     every_line = [line.strip() for line in LINE_END.split(unwrapped(LINE_END.sub("\n", text)))]  # `\r` alone ends a
     # line too (classic Mac files); a text set in lines (copied from a PDF) read as its paragraphs
     lines = [line for line in every_line if line]

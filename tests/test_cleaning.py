@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from search.cleaning import clean_body, clean_paragraphs, is_junk_line, split_glued_words, table_cells_marked, unwrapped
@@ -234,3 +236,14 @@ def test_a_line_ending_in_a_long_run_of_spaces_is_read_in_linear_time():
     text = "Bupati Garut hadir" + " " * 1_000_000 + "\nlain\n"
     with deadline(10):
         assert table_cells_marked(text) == text
+
+
+def test_a_long_text_set_in_lines_is_unwrapped_in_linear_time():
+    line = "Rapat dihadiri para kepala dinas serta camat setempat dan Camat Ahmad\n"  # each line runs on in the next
+    text = "Kepala Badan Kepegawaian Ne-\ngara hadir dan Kusu-\nma juga.\n" + line * 30_000  # 2 MB
+    started = time.perf_counter()
+    result = unwrapped(text)
+    assert time.perf_counter() - started < 2  # 0.2 s; a line grown by each join took 34 s
+    assert result == ("Kepala Badan Kepegawaian Negara hadir dan Kusuma juga.\n"
+                      + line[:-1] + (" " + line[:-1]) * 29_999 + "\n")
+
