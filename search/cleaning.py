@@ -214,14 +214,16 @@ def markup_as_title(text: str) -> str:
 # be a paragraph of its own and the names in it cut.
 WRAPPED_WORD = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 LINE_GOES_ON = re.compile(r"(?<=[^\W_,])[ \t]*\n[ \t]*(?=[a-z])|(?<=,)[ \t]*\n[ \t]*(?=[^\W\d_])")
-LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]\s|[-•*–—·]\s)")  # `1.`, `a)`, `- `, `• `
+# `1.`, `a)`, `ii.`, `IV)`, `- `, `• `
+LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|(?:[a-zA-Z]|[ivx]{2,5}|[IVX]{2,5})[.)]\s|[-•*–—·]\s)")
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "\u201d", ")")
 FULL_LINE_SHARE = 0.6  # a line this share of the setting's width or longer was cut by the width, not ended
 WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 MIN_DOUBLED_LETTERS = 3
 MAX_SPLIT_WORD = 40  # letters looked at on each side of a split word (`laki-`/`laki` is one doubled)
-MIN_WRAPPED_LINE = 45  # characters of a line that goes on in lower case: a poem's lines are shorter (a wrapped
+MIN_WRAPPED_LINE = 45  # characters of a line that goes on in lower case: a poem's lines are shorter, whatever
+# the text's width (a poem alone runs to its own width: its every line would be `full`) (a wrapped
 # quotation inside an article of one-line paragraphs runs to 60-70, far below that article's width)
 MIN_WRAPPED_BREAKS = 2  # a text with fewer words split or sentences going on is not taken as set in lines
 WIDTH_DECILE = 0.9  # the line length taken as the setting's width: one long line (a URL) does not set it
@@ -231,8 +233,9 @@ def unwrapped(text: str) -> str:
     """`text` with the line breaks of its setting removed: a word split by a hyphen at a line's end joined
     (`Ne-`/`gara` → `Negara`; a capital after it keeps the hyphen: `Henukh-`/`Ndun` → `Henukh-Ndun`; a doubled
     word keeps it too: `laki-`/`laki`, and a letter's or an acronym's: `e-`/`budgeting`, `KTP-`/`el`); a line of
-    MIN_WRAPPED_LINE characters or running to the text's width, ending in a letter or a comma, whose next line
-    goes on in lower case joined to it (not a poem's short lines); and, in a text where these two happen twice or more
+    MIN_WRAPPED_LINE characters or more, ending in a letter or a comma, whose next line goes on in lower case
+    joined to it (not a poem's short lines, even in a text of short lines only, nor a list's next item `b. …`,
+    `ii. …`, nor a table's row, in lower case: `dr. Leli …`); and, in a text where these two happen twice or more
     (one set in lines), a line as long as its lines run, not in capitals throughout and ending in a capitalised
     word (a name or a body cut: `… Camat Dayeuhluhur Ahmad` / `Zaenuri, …`), joined to the next. Lists, headings,
     short lines, lines ending in a lower-case word and blank lines stay as they are. `\n` ends a line (callers
@@ -245,9 +248,14 @@ def unwrapped(text: str) -> str:
 
     def goes_on(found: re.Match) -> str:
         nonlocal going_on
-        line_start = found.string.rfind("\n", max(0, found.start() - width), found.start()) + 1
-        if found.start() - line_start < min(FULL_LINE_SHARE * width, MIN_WRAPPED_LINE):
-            return found[0]  # a short line (a poem's, a list's) ends where it ends
+        text, at, end = found.string, found.start(), found.end()
+        line_start = text.rfind("\n", 0, at) + 1  # each line is looked at as the one before one break at most
+        next_end = text.find("\n", end)
+        following = text[end:] if next_end < 0 else text[end:next_end]
+        if (at - line_start < MIN_WRAPPED_LINE  # a short line (a poem's, a list's) ends where it ends
+                or LIST_ITEM.match(following)  # `b. Kepala …`, `ii. pembacaan …`: the list's next item
+                or CELL_MARK in following or CELL_MARK in text[line_start:at]):  # a table's row
+            return found[0]
         going_on += 1
         return " "
 

@@ -247,3 +247,43 @@ def test_a_long_text_set_in_lines_is_unwrapped_in_linear_time():
     assert result == ("Kepala Badan Kepegawaian Negara hadir dan Kusuma juga.\n"
                       + line[:-1] + (" " + line[:-1]) * 29_999 + "\n")
 
+
+@pytest.mark.parametrize("text", [
+    # a list lettered `a.`, `b.`: `b. Kepala …` opens an item, it does not go on in lower case
+    "Pejabat yang dilantik Bupati Sleman Kustini Sri Purnomo pada Senin antara lain:\n"
+    "a. Kepala Dinas Kesehatan Kabupaten Sleman Cahya Purnama\n"
+    "b. Kepala Dinas Pendidikan Kabupaten Sleman Ery Widaryana\n"
+    "c. Kepala Badan Kepegawaian Daerah Kabupaten Sleman Iriansyah\n"
+    "Pelantikan berlangsung di Pendopo Parasamya.",
+    # a list numbered `i.`, `ii.`, `iii.`
+    "Susunan acara pelantikan yang dipimpin Bupati Sleman Kustini Sri Purnomo:\n"
+    "i. pembukaan oleh pembawa acara dan menyanyikan lagu kebangsaan Indonesia Raya\n"
+    "ii. pembacaan surat keputusan oleh Kepala BKPP Sleman Iriansyah\n"
+    "iii. pengambilan sumpah jabatan oleh Bupati Sleman\n"
+    "Acara berlangsung khidmat.",
+    # a poem alone: its lines run to its own width, short of a page's
+    "Di ujung senja aku menunggu kabar\nangin membawa doa dari seberang\nlaut yang tenang menyimpan rahasia\n"
+    "dan malam pun datang perlahan",
+])
+def test_lettered_and_roman_lists_and_a_short_lined_text_stay_lines(text):
+    assert unwrapped(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harga bahan pokok di Pasar Larangan pada Senin pagi tercatat sebagai berikut:\n"
+     "beras medium kualitas satu\tRp 12.500 per kilogram\tnaik 2 persen\n"
+     "minyak goreng curah kemasan\tRp 15.000 per liter\tturun 1 persen",
+     "Harga bahan pokok di Pasar Larangan pada Senin pagi tercatat sebagai berikut:\n\n"
+     "beras medium kualitas satu | Rp 12.500 per kilogram | naik 2 persen\n\n"
+     "minyak goreng curah kemasan | Rp 15.000 per liter | turun 1 persen"),
+    ("Pejabat yang dilantik Bupati Garut Rudy Gunawan pada Senin:\n"
+     "dr. Leli Yuliani, M.Kes.\tKepala Dinas Kesehatan Kabupaten Garut\tEselon II\n"
+     "dr. Asep Hidayat Sujana\tDirektur RSUD dr. Slamet Garut\tEselon II\n"
+     "Pelantikan berlangsung khidmat.",
+     "Pejabat yang dilantik Bupati Garut Rudy Gunawan pada Senin:\n\n"
+     "dr. Leli Yuliani, M.Kes. | Kepala Dinas Kesehatan Kabupaten Garut | Eselon II\n\n"
+     "dr. Asep Hidayat Sujana | Direktur RSUD dr. Slamet Garut | Eselon II\n\n"
+     "Pelantikan berlangsung khidmat."),
+])
+def test_a_tables_rows_opening_in_lower_case_stay_rows(text, expected):
+    assert clean_body(text) == expected
