@@ -77,6 +77,33 @@ def test_the_text_keeps_its_length_and_only_letters_change_case(lexicon):
     assert recased.casefold() == text.casefold()
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an ordinary word after a comma opens the sentence's next clause: no name of the post before it
+    ("Hujan masih turun. KATA BUPATI, CUACA EKSTREM MASIH AKAN TERJADI SEPEKAN KE DEPAN.",
+     "Hujan masih turun. kata Bupati, cuaca ekstrem masih akan terjadi sepekan ke depan."),
+    # a name after the comma stays a name, a root word in it too (`Budi`)
+    ("BUPATI SLEMAN, BUDI SANTOSO, MENGATAKAN", "Bupati Sleman, Budi Santoso, mengatakan"),
+    # a unit's number before its place does not end the run: `DANDIM` is written as news writes it
+    ("dihadiri KAPOLRES SLEMAN AKBP YUSWANTO ARDI dan DANDIM 0732/SLEMAN LETKOL INF TEGUH HERI SUSANTO.",
+     "dihadiri Kapolres Sleman AKBP Yuswanto Ardi dan Dandim 0732/Sleman Letkol Inf Teguh Heri Susanto."),
+    # `İ` lowered is two characters: the word stays as it is, the text keeps its length
+    ("BUPATI SLEMAN ERİ CAHYADI MENİNJAU LOKASİ BANJİR.", "Bupati Sleman ERİ Cahyadi MENİNJAU LOKASİ BANJİR."),
+])
+def test_a_clause_after_a_comma_a_units_number_and_a_dotted_capital(lexicon, text, expected):
+    assert unshouted(text, lexicon) == expected
+    assert len(unshouted(text, lexicon)) == len(text)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hujan deras masih akan terjadi. KATA BUPATI, CUACA EKSTREM MASIH AKAN TERJADI SEPEKAN KE DEPAN.", []),
+    ("Acara ini dihadiri KAPOLRES SLEMAN AKBP YUSWANTO ARDI dan DANDIM 0732/SLEMAN LETKOL INF TEGUH HERI SUSANTO.",
+     [("Yuswanto Ardi", "Kapolres Sleman"), ("Teguh Heri Susanto", "Dandim 0732/Sleman")]),
+])
+def test_extraction_finds_no_junk_and_no_person_inside_a_post_in_capitals(body, expected):
+    officials = extract(Article(id="caps", title="Berita", date=None, source="", body=body)).officials
+    assert [(official.name, official.role) for official in officials] == expected
+
+
 def test_written_forms_prefer_the_lists_spelling(lexicon):
     written = lexicon.written_forms
     assert (written["bupati"], written["pj"], written["dan"], written["akbp"], written["sri"]) == (

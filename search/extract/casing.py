@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..cleaning import indonesian_roots
 from .lexicon import Lexicon
 from .officials import is_derived_word
 
@@ -28,8 +29,9 @@ from .officials import is_derived_word
 # A word starts after no letter and no letter's full stop or apostrophe, and gives nothing back: linear time.
 CAPITAL_WORD = re.compile(
     r"(?<![^\W\d_])(?<![^\W\d_][.'’])[^\W\d_a-z]++(?:[.'’][^\W\d_a-z]++)*+\.?+(?![^\W\d_])(?!\.\w)")
-# What may stand between two words of one run: spaces, commas, brackets, dashes (`PP-WH`).
-RUN_GAP = re.compile(r"[\s,()\-–—]*")
+# What may stand between two words of one run: spaces, commas, brackets, dashes (`PP-WH`), a unit's number before
+# its place (`DANDIM 0732/SLEMAN`).
+RUN_GAP = re.compile(r"[\s,()\-–—]*(?:\d+/)?")
 QUOTE_MARK = re.compile(r'["“”\n]')
 # A cheap first look: two words of three capitals or more, close together; most texts have none.
 # It starts only where a word does and never gives letters back: a megabyte of capitals is read once.
@@ -77,7 +79,8 @@ def unshouted(text: str, lexicon: Lexicon) -> str:
         if not (any(text[s:e].casefold() in lexicon.post_word_forms for s, e in words)
                 or _after_a_post(text, start, end, lexicon.post_word_forms)):
             continue  # asked first: it is cheaper than rewriting the run's words
-        recased = _run_as_news_writes([text[s:e] for s, e in words], own, lexicon)
+        after_comma = [k > 0 and "," in text[words[k - 1][1]:s] for k, (s, _) in enumerate(words)]
+        recased = _run_as_news_writes([text[s:e] for s, e in words], own, lexicon, after_comma)
         if sum(_is_shouted(text[s:e], new) for (s, e), new in zip(words, recased)) < MIN_SHOUTED_WORDS:
             continue
         for (s, e), new in zip(words, recased):
@@ -146,9 +149,12 @@ def _after_a_post(text: str, start: int, end: int, post_words: frozenset[str]) -
     return any(word.casefold() in post_words for word in WORD.findall(before))
 
 
-def _run_as_news_writes(words: list[str], own: dict[str, str], lexicon: Lexicon) -> list[str]:
+def _run_as_news_writes(words: list[str], own: dict[str, str], lexicon: Lexicon,
+                        after_comma: list[bool] | None = None) -> list[str]:
     """The words of one run as news writes them; a three-letter word kept in capitals that reads as a word,
-    beside a name, is a name's (`ERI CAHYADI`)."""
+    beside a name, is a name's (`ERI CAHYADI`); an ordinary word after a comma, no name after it, is a
+    sentence's (`KATA BUPATI, CUACA EKSTREM …`: `cuaca`, not a name the post's). No word changes its length
+    (`ERİ` lowered is four characters: it stays)."""
     recased = [_as_news_writes(word, own, lexicon) for word in words]
     for i in range(1, len(words)):  # `JAWA TENGAH`, `SUNGAI PENUH`: a region's second word is no ordinary word
         pair = f"{words[i - 1]} {words[i]}".casefold().rstrip(".")
@@ -160,12 +166,25 @@ def _run_as_news_writes(words: list[str], own: dict[str, str], lexicon: Lexicon)
         for i, (word, new) in enumerate(zip(words, recased)):
             beside_a_name = (i > 0 and names[i - 1]) or (i + 1 < len(words) and names[i + 1])
             if (new == word and beside_a_name and _unknown_short_word(word, lexicon)
-                    and _spelled_as_a_word(word)):
+                    and _spelled_as_a_word(word) and len(word[1:].lower()) == len(word) - 1):
                 recased[i] = word[:1] + word[1:].lower()
                 changed = True
         if not changed:
             break
-    return recased
+    names = [_reads_as_a_name(word, new, lexicon) for word, new in zip(words, recased)]
+    for i, word in enumerate(words):
+        if (after_comma and after_comma[i] and names[i] and not (i + 1 < len(words) and names[i + 1])
+                and _ordinary_word(word, lexicon)):
+            recased[i] = word.lower()
+    return [new if len(new) == len(word) else word for word, new in zip(words, recased)]
+
+
+def _ordinary_word(word: str, lexicon: Lexicon) -> bool:
+    """A root word of the language (Sastrawi's list: `CUACA`) that is no given name the lists know and no
+    region's name."""
+    folded = word.casefold()
+    return (folded in indonesian_roots() and word[:1] + word[1:].lower() not in lexicon.word_names
+            and folded not in lexicon.cities_by_name and folded not in lexicon.region_names)
 
 
 def _unknown_short_word(word: str, lexicon: Lexicon) -> bool:
