@@ -9,6 +9,7 @@ import pytest
 
 from search.indexer import build_index
 from web import create_app
+from web.views import marked_paragraphs
 from web.indonesian import words
 
 from .conftest import SEED_AGENCIES, SEED_OFFICIALS
@@ -1181,3 +1182,11 @@ def test_a_request_target_starting_with_two_slashes_is_not_found_as_one_with_two
     targets were served (200) while `/static//facets.js` is a 404."""
     path = target.split("?")[0].replace("//", "/", 1)
     assert client.get(path, environ_overrides={"REQUEST_URI": target}).status_code == 404
+
+
+def test_an_official_found_in_a_text_in_capitals_is_marked_where_the_text_names_him():
+    article = {"body": "BUPATI SLEMAN KUSTINI SRI PURNOMO MENINJAU LOKASI BANJIR.\nKustini hadir.",
+               "agencies": [], "officials": [{"name": "Kustini Sri Purnomo", "surfaces": ["Kustini Sri Purnomo"]}]}
+    assert marked_paragraphs(article) == [
+        'BUPATI SLEMAN <mark class="official">KUSTINI SRI PURNOMO</mark> MENINJAU LOKASI BANJIR.',
+        "Kustini hadir."]

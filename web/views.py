@@ -585,7 +585,8 @@ def favicon_svg() -> bytes:
 
 def marked_paragraphs(article: dict[str, Any]) -> list[str]:
     """The body's paragraphs as HTML: escaped text, each official and agency mention in a <mark>; a bare
-    one-word surface (`Abdul`) only when no other person in the text shares it (`Abdul Basit`)."""
+    one-word surface (`Abdul`) only when no other person in the text shares it (`Abdul Basit`). A mention
+    written in capitals (`BUPATI SLEMAN KUSTINI SRI PURNOMO`, found as `Kustini Sri Purnomo`) is marked too."""
     phrases: dict[str, str] = {}
     for kind, entities in (("agency", article["agencies"]), ("official", article["officials"])):
         for entity in entities:
@@ -593,6 +594,7 @@ def marked_paragraphs(article: dict[str, Any]) -> list[str]:
                 phrases[surface] = kind
     shared = shared_given_names(article["body"], article["officials"])
     phrases = {surface: kind for surface, kind in phrases.items() if surface not in shared}
+    phrases.update({surface.upper(): kind for surface, kind in phrases.items() if surface.upper() not in phrases})
     return [mark_phrases(paragraph, phrases) for paragraph in article["body"].split("\n") if paragraph.strip()]
 
 
