@@ -324,7 +324,11 @@ def _runs_on(line: str, following: str, full: float) -> bool:
 # A table pasted as text: its cells apart by tabs, or by runs of spaces that line its columns up
 # (`Anggota          Heru Santoso          Kepala Satuan Polisi Pamong Praja`). Normalised to single spaces, a row
 # would read as one run of words (`Anggota Heru Santoso Kepala Satuan …`); its cells are kept apart by ` | `.
-COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}+|\t)(?=\S)")  # possessive: a run of spaces is read once
+# Possessive: a run of spaces is read once. Spaces around a label's `:` or a `=` line a form or code up, not a
+# table's columns (`Hari/Tanggal   : Senin`, `x  =  1`), and those after `Rp` an amount's digits (`Rp   750.000`).
+# No-break spaces (U+00A0) line columns up as spaces do.
+COLUMN_GAP = re.compile(r"(?<=[^\s:=])(?<!\bRp)(?<!\bRp\.)(?:[ \t\u00a0]{2,}+|\t)(?=[^\s:=])")
+TAB_IN_A_SENTENCE = re.compile(r"\t(?=[a-z])")  # `Ia mengatakan\tbahwa …`: a tab typed inside a sentence
 MIN_TABLE_ROWS = 2  # consecutive lines with tabs; with spaces, MIN_ALIGNED_ROWS lines sharing a column's start
 MIN_ALIGNED_ROWS = 3
 CELL_MARK = " | "
@@ -334,7 +338,7 @@ def table_cells_marked(text: str) -> str:
     """`text` with the cells of its tables apart by ` | `: two consecutive lines or more whose cells are apart by
     tabs, or three or more whose runs of spaces open a column at one place in each of them. Other lines, and a
     run of spaces in prose, stay."""
-    if "\t" not in text and "   " not in text:
+    if "\t" not in text and "   " not in text and "\u00a0\u00a0" not in text:
         return text
     lines = text.split("\n")
     start = 0
@@ -349,12 +353,18 @@ def table_cells_marked(text: str) -> str:
 
 
 def _is_table(rows: list[str]) -> bool:
-    if len(rows) >= MIN_TABLE_ROWS and all("\t" in row for row in rows):
+    if len(rows) >= MIN_TABLE_ROWS and all("\t" in row for row in rows) and not _tabs_inside_sentences(rows):
         return True
     if len(rows) < MIN_ALIGNED_ROWS:
         return False
     column_starts = [{gap.end() for gap in COLUMN_GAP.finditer(row)} for row in rows]
     return bool(set.intersection(*column_starts))
+
+
+def _tabs_inside_sentences(rows: list[str]) -> bool:
+    """Lines of one gap each, a tab with a lower-case word after it (`Ia mengatakan\tbahwa …`, `Kemudian\tia
+    pergi …`): prose someone typed a tab into, not a table's two columns."""
+    return all(len(COLUMN_GAP.findall(row)) == 1 and TAB_IN_A_SENTENCE.search(row) for row in rows)
 
 
 def clean_body(text: str) -> str:

@@ -203,6 +203,10 @@ def test_a_tables_aligned_columns_and_tabs_are_kept_apart():
     "Sebuah   mobil menabrak pagar.\nSopirnya   selamat.\nWarga   berdatangan ke lokasi.",  # spaces, not aligned
     "Dua baris  dengan spasi ganda\ntidak  cukup untuk tabel",
     "Satu baris\tdengan tab",  # one line with a tab is no table
+    "Ia mengatakan\tbahwa program ini penting.\nKemudian\tia pergi ke lokasi.",  # tabs typed inside sentences
+    # a form's labels and their values, and code, lined up at their `:` and `=`
+    "Hari/Tanggal   : Senin, 5 Mei 2024\nTempat         : Aula Kantor Bupati\nAcara          : Pelantikan Pejabat",
+    "Contoh konfigurasi:\n    x  =  1\n    y  =  2\n    z  =  3",
 ])
 def test_runs_of_spaces_in_prose_are_no_table(text):
     assert table_cells_marked(text) == text
@@ -287,3 +291,13 @@ def test_lettered_and_roman_lists_and_a_short_lined_text_stay_lines(text):
 ])
 def test_a_tables_rows_opening_in_lower_case_stay_rows(text, expected):
     assert clean_body(text) == expected
+
+
+def test_an_amounts_digits_lined_up_after_rp_stay_in_their_cell_and_no_break_spaces_line_columns_up():
+    assert table_cells_marked("Belanja pegawai        Rp 1.250.000.000\nBelanja barang         Rp   750.000.000\n"
+                              "Belanja modal          Rp 2.000.000.000") == (
+        "Belanja pegawai | Rp 1.250.000.000\nBelanja barang | Rp   750.000.000\nBelanja modal | Rp 2.000.000.000")
+    nbsp = "\u00a0"
+    assert table_cells_marked(f"Anggota{nbsp * 5}Heru Santoso\nKetua{nbsp * 7}Budi Hartono\n"
+                              f"Sekretaris{nbsp * 2}Ani Lestari") == (
+        "Anggota | Heru Santoso\nKetua | Budi Hartono\nSekretaris | Ani Lestari")
