@@ -331,7 +331,8 @@ COLUMN_GAP = re.compile(r"(?<=[^\s:=])(?<!\bRp)(?<!\bRp\.)(?:[ \t\u00a0]{2,}+|\t
 TAB_IN_A_SENTENCE = re.compile(r"\t(?=[a-z])")  # `Ia mengatakan\tbahwa …`: a tab typed inside a sentence
 MIN_TABLE_ROWS = 2  # consecutive lines with tabs; with spaces, MIN_ALIGNED_ROWS lines sharing a column's start
 MIN_ALIGNED_ROWS = 3
-CELL_MARK = " | "
+CELL_SEPARATOR = "|"
+CELL_MARK = f" {CELL_SEPARATOR} "
 
 
 def table_cells_marked(text: str) -> str:

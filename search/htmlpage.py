@@ -19,7 +19,7 @@ from itertools import islice
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name, url_parts
-from .cleaning import CELL_MARK, clean_paragraphs, markup_as_text, markup_as_title
+from .cleaning import CELL_MARK, CELL_SEPARATOR, clean_paragraphs, markup_as_text, markup_as_title
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_date_value, parse_iso_date, safe_date, text_date
@@ -898,6 +898,17 @@ def _link_test(container: Tag, linked: set[int]) -> Callable[[NavigableString], 
     return lambda node: id(node) in linked
 
 
+def _own_bars_as_slashes(nodes: list[NavigableString], start: int, linked: set[int]) -> None:
+    """A `|` written inside a data cell (`Kepala Dinas | PU`) as `/`: only CELL_MARK parts the row's cells, so
+    that tables.py does not read the cell as two."""
+    for k in range(start, len(nodes)):
+        if CELL_SEPARATOR in nodes[k]:
+            written = NavigableString(nodes[k].replace(CELL_SEPARATOR, "/"))
+            if id(nodes[k]) in linked:
+                linked.add(id(written))
+            nodes[k] = written
+
+
 def _is_data_row(row: Tag) -> bool:
     """A table's row of data (`<tr><td>2</td><td>AKBP Teguh …</td><td>Kapolres Agam</td></tr>`): two cells or more,
     each a short text with no block inside, not a layout's row holding an article's paragraphs."""
@@ -930,11 +941,17 @@ def _paragraph_nodes(element: Tag, own_only: bool, clock: PageClock = UNLIMITED,
                 paragraphs.append([])
             elif child.name == "tr" and not own_only and _is_data_row(child):
                 paragraphs.append([])
+                previous = ""
                 for number, cell in enumerate(child.find_all(CELL_TAGS, recursive=False)):
-                    if number:  # `Editor` `: Ervan Hardoko`: a label and its value, not two cells of data
-                        labelled = cell.get_text().lstrip()[:1] == ":"
+                    text = cell.get_text().strip()
+                    if number:  # `Editor` `: Ervan Hardoko`, `Kepala Dinas` `:` `dr. Leli`: a label and its
+                        # value, not two cells of data
+                        labelled = text[:1] == ":" or previous == ":"
                         paragraphs[-1].append(NavigableString(" " if labelled else CELL_MARK))
+                    start = len(paragraphs[-1])
                     walk(cell, in_link)
+                    _own_bars_as_slashes(paragraphs[-1], start, linked)
+                    previous = text
                 paragraphs.append([])
             elif child.name in BLOCK_TAGS and child.name not in CANDIDATE_TAGS:
                 paragraphs.append([])

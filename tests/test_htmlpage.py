@@ -556,3 +556,16 @@ def test_a_data_tables_rows_are_read_one_line_a_row_and_their_officials_found(tm
         ("Hendra Kurniawan Widjaja", "Bupati Sidoarjo"),
         ("Achmad Zainuri", "Sekretaris Daerah Kabupaten Sidoarjo"),
         ("Heru Santoso", "Kepala Satuan Polisi Pamong Praja Kabupaten Sidoarjo")]
+
+
+@pytest.mark.parametrize("table, row", [
+    # a lone `:` cell between a label and its value: one line, as `Label` `: value` is
+    ("<tr><td>Kepala Dinas Kesehatan</td><td>:</td><td>dr. Leli Yuliani</td></tr>",
+     "Kepala Dinas Kesehatan : dr. Leli Yuliani"),
+    # a `|` written inside a cell does not part it in two
+    ("<tr><td>Kepala Dinas | PU</td><td>Budi | Santoso</td><td>x</td></tr>", "Kepala Dinas / PU | Budi / Santoso | x"),
+])
+def test_a_data_rows_label_and_value_and_a_bar_inside_a_cell(table, row):
+    html = ("<html><head><title>Pelantikan Pejabat Pemkab Sidoarjo</title></head><body><article>"
+            f"<p>{STORY}</p><table>{table}</table><p>Pelantikan berlangsung khidmat.</p></article></body></html>")
+    assert parse_html(html, "p").body.split("\n\n")[1] == row
