@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
                        site_name, without_controls)
-from .cleaning import clean_body, markup_as_text, markup_as_title, unwrapped
+from .cleaning import clean_body, markup_as_text, markup_as_title, table_cells_marked, unwrapped
 from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
@@ -666,8 +666,9 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     """Dateline, body, and a short last line naming the desk: the press-release format of the seeds. A text over
     MAX_BODY_CHARS is refused before it is read further, as a record's body is."""
     checked_body(text)
-    every_line = [line.strip() for line in LINE_END.split(unwrapped(LINE_END.sub("\n", text)))]  # `\r` alone ends a
-    # line too (classic Mac files); a text set in lines (copied from a PDF) read as its paragraphs
+    every_line = [line.strip() for line in unwrapped(table_cells_marked(LINE_END.sub("\n", text))).split("\n")]
+    # `\r` alone ends a line too (classic Mac files); a table's cells kept apart by ` | ` and a text set in lines
+    # (copied from a PDF) read as its paragraphs, as clean_body reads a record's
     lines = [line for line in every_line if line]
     if not lines:
         raise NoArticleError("empty file")

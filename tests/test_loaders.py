@@ -24,6 +24,17 @@ def read_all(path: Path) -> list:
     return list(read_source(path))
 
 
+def test_a_seed_texts_table_has_its_cells_marked_as_a_records_has():
+    article = parse_seed_text(
+        "Sidoarjo, Bupati Sidoarjo Subandi membentuk satuan tugas penanganan banjir pada Senin (5/2/2024).\n"
+        "Ketua\tFenny Apridawati\tSekretaris Daerah Kabupaten Sidoarjo\n"
+        "Anggota\tHeru Santoso\tKepala Satuan Polisi Pamong Praja\n"
+        "Satgas mulai bekerja pekan ini.\n\nDiskominfo")
+    assert article.body.split("\n")[1:3] == [
+        "Ketua | Fenny Apridawati | Sekretaris Daerah Kabupaten Sidoarjo",
+        "Anggota | Heru Santoso | Kepala Satuan Polisi Pamong Praja"]
+
+
 def test_a_seed_text_over_the_limit_is_refused_before_it_is_read_further():
     text = "Judul Rapat\n\n" + "Rapat dihadiri para kepala dinas serta camat setempat dan Camat Ahmad\n" * 30_000
     started = time.perf_counter()
