@@ -283,8 +283,18 @@ def _joined_word(found: re.Match) -> str:
 
 def _repeats(before: str, after: str) -> bool:
     """`laki`/`laki`, `sekurang`/`kurangnya`, `kemerah`/`merahan`: the word after the hyphen opens with the end of
-    the word before it, three letters or more: a doubled word, whose hyphen is its own."""
-    return any(after.startswith(before[-size:]) for size in range(MIN_DOUBLED_LETTERS, len(before) + 1))
+    the word before it, three letters or more; `sayur`/`mayur`, `tolong`/`menolong`, `bahu`/`membahu`: it ends
+    with the same three letters; `bolak`/`balik`, `mondar`/`mandir`: its consonants are the other's, three or
+    more. A doubled word, whose hyphen is its own."""
+    if any(after.startswith(before[-size:]) for size in range(MIN_DOUBLED_LETTERS, len(before) + 1)):
+        return True
+    if len(before) >= MIN_DOUBLED_LETTERS and after.endswith(before[-MIN_DOUBLED_LETTERS:]):
+        return True
+    consonants = before.translate(NO_VOWELS)
+    return len(consonants) >= MIN_DOUBLED_LETTERS and consonants == after.translate(NO_VOWELS)
+
+
+NO_VOWELS = str.maketrans("", "", "aeiou")
 
 
 def _ends_capitalised(line: str) -> bool:

@@ -301,3 +301,13 @@ def test_an_amounts_digits_lined_up_after_rp_stay_in_their_cell_and_no_break_spa
     assert table_cells_marked(f"Anggota{nbsp * 5}Heru Santoso\nKetua{nbsp * 7}Budi Hartono\n"
                               f"Sekretaris{nbsp * 2}Ani Lestari") == (
         "Anggota | Heru Santoso\nKetua | Budi Hartono\nSekretaris | Ani Lestari")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pengungsi terpaksa bolak-\nbalik ke rumah mengambil sayur-\nmayur dari kebun.",
+     "Pengungsi terpaksa bolak-balik ke rumah mengambil sayur-mayur dari kebun."),
+    ("Warga saling tolong-\nmenolong dan bahu-\nmembahu membangun rumah.",
+     "Warga saling tolong-menolong dan bahu-membahu membangun rumah."),
+])
+def test_a_doubled_word_with_its_sounds_changed_keeps_its_hyphen_at_a_lines_end(text, expected):
+    assert unwrapped(text) == expected
