@@ -234,6 +234,12 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
      [("Rosidi Hasan", "Camat Pondok Kelapa")]),
     ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # a constituency of two places joined by `dan`; a directorate general by its acronym
+    ("Anggota DPRD Provinsi Kalimantan Tengah dari daerah pemilihan Kapuas dan Pulang Pisau, Maria Tiwi Kenyem, "
+     "berjanji.", [("Maria Tiwi Kenyem", "Anggota DPRD Provinsi Kalimantan Tengah dari daerah pemilihan Kapuas dan "
+                                        "Pulang Pisau")]),
+    ("Direktur Dana Transfer Umum DJPK, Wahyu Utomo Prasetyo, mengatakan kementerian siap.",
+     [("Wahyu Utomo Prasetyo", "Direktur Dana Transfer Umum DJPK")]),
     # `KH.` with its full stop is a title, never a sentence's end
     ("Ziarah bersama Wakil Bupati Sumenep KH. Abdul Qadir Mahfudz kemarin.",
      [("Abdul Qadir Mahfudz", "Wakil Bupati Sumenep")]),

@@ -146,7 +146,8 @@ ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
-CONSTITUENCY_LOWERCASE = frozenset({"setempat", "bagian", "utara", "selatan", "timur", "barat", "tengah"})
+CONSTITUENCY_LOWERCASE = frozenset({"setempat", "bagian", "utara", "selatan", "timur", "barat", "tengah", "dan"})
+# `dan` between two of its places: `dari daerah pemilihan Kapuas dan Pulang Pisau, Maria …`
 # `dari daerah pemilihan setempat`, `… Tapanuli bagian selatan`: a constituency's words in lower case
 CONSTITUENCY_JOINS = frozenset({"-", "\u2013", "\u2014", "/"})  # between a constituency's places
 CONSTITUENCY_WORDS = 5  # capitalised words (or numbers) of a constituency's name: `Jatim VI`, `Lampung Barat 3`
