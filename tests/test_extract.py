@@ -234,6 +234,11 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
     ("Turut hadir Camat Pondok Kelapa, Rosidi Hasan, S.Sos., serta kepala desa.",
      [("Rosidi Hasan", "Camat Pondok Kelapa")]),
     ("Anggota DPRK Banda Aceh, Tgk. Irwansyah Abdullah, mendukung.", [("Irwansyah Abdullah", "Anggota DPRK Banda Aceh")]),
+    # Yogyakarta's posts, only with the words that complete them (a `mantri kesehatan` is a health worker)
+    ("Paniradya Pati Kaistimewan DIY, Wahyu Hendratmoko, mengatakan dana siap. Mantri Pamong Praja Kemantren "
+     "Kotagede, Sri Rahayu Widati, hadir bersama Mantri Desa Sukamaju Ahmad Yani.",
+     [("Wahyu Hendratmoko", "Paniradya Pati Kaistimewan DIY"),
+      ("Sri Rahayu Widati", "Mantri Pamong Praja Kemantren Kotagede")]),
     # a constituency of two places joined by `dan`; a directorate general by its acronym
     ("Anggota DPRD Provinsi Kalimantan Tengah dari daerah pemilihan Kapuas dan Pulang Pisau, Maria Tiwi Kenyem, "
      "berjanji.", [("Maria Tiwi Kenyem", "Anggota DPRD Provinsi Kalimantan Tengah dari daerah pemilihan Kapuas dan "
