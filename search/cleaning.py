@@ -96,12 +96,48 @@ def is_junk_line(line: str) -> bool:
     return bool(JUNK_LINE.match(stripped) or EDITOR_INITIALS.fullmatch(stripped))
 
 
+MAX_TEASERS = 3  # other stories' titles listed under one teaser heading
+MAX_TEASER_CHARS = 160  # a title's length at most
+TITLE_CASE_SHARE = 0.6  # of a title's longer words, more than this share capitalised
+SENTENCE_CLOSERS = ".!?\"\u201d'\u2019:;)"  # what a line of prose ends with, and no title does
+
+
+@lru_cache(maxsize=1)
+def teaser_headings() -> frozenset[str]:
+    """`Baca Juga`, `Berita Terkait` (teaser_headings.txt), compared without case."""
+    return frozenset(name.casefold() for name in read_lines("teaser_headings.txt"))
+
+
+def is_teaser_heading(line: str) -> bool:
+    return line.rstrip(": ").casefold() in teaser_headings()
+
+
+def reads_as_teaser(line: str) -> bool:
+    """`Gubernur Khofifah Resmikan Jembatan Baru di Bondowoso`: a short line of three words or more in title case
+    (most words of four letters or more capitalised) ending with no sentence's mark: another story's title."""
+    if len(line) > MAX_TEASER_CHARS or not line[:1].isupper() or line[-1] in SENTENCE_CLOSERS:
+        return False
+    words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return len(line.split()) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words)
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Paragraphs without debris: link lines, ad markers, newsletter prompts; inline ad markers removed."""
+    """Paragraphs without debris: link lines, ad markers, newsletter prompts, a teaser heading alone on its line
+    (`Baca juga:`) and the titles under it; inline ad markers removed."""
     cleaned = []
+    teasers_left = 0
     for paragraph in paragraphs:
         text = split_glued_words(normalise_space(INLINE_DEBRIS.sub(" ", paragraph)))
-        if text and not is_junk_line(text):
+        if not text:
+            continue
+        if is_teaser_heading(text):
+            teasers_left = MAX_TEASERS
+            continue
+        if teasers_left and reads_as_teaser(text):
+            teasers_left -= 1
+            continue
+        teasers_left = 0
+        if not is_junk_line(text):
             cleaned.append(text)
     return cleaned
 

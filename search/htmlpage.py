@@ -19,7 +19,8 @@ from itertools import islice
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .articles import Article, article_id, cut_at_word, normalise_space, site_name, url_parts
-from .cleaning import CELL_MARK, CELL_SEPARATOR, clean_paragraphs, markup_as_text, markup_as_title
+from .cleaning import (CELL_MARK, CELL_SEPARATOR, clean_paragraphs, markup_as_text, markup_as_title,
+                       teaser_headings)
 from .datafiles import read_lines
 from .errors import InputError, NoArticleError
 from .extract.dates import find_date, parse_date_value, parse_iso_date, safe_date, text_date
@@ -595,11 +596,6 @@ def _is_teaser_list(element: Tag) -> bool:
     text = len(normalise_space(element.get_text(" ")))
     links = sum(len(normalise_space(link.get_text(" "))) for link in element.find_all("a", limit=MAX_HEADINGS_READ))
     return text > 0 and links * 3 >= text * 2
-
-
-@lru_cache(maxsize=1)
-def teaser_headings() -> frozenset[str]:
-    return frozenset(name.casefold() for name in read_lines("teaser_headings.txt"))
 
 
 def is_junk_element(classes: list[str], element_id: str | None) -> bool:

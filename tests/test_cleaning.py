@@ -311,3 +311,12 @@ def test_an_amounts_digits_lined_up_after_rp_stay_in_their_cell_and_no_break_spa
 ])
 def test_a_doubled_word_with_its_sounds_changed_keeps_its_hyphen_at_a_lines_end(text, expected):
     assert unwrapped(text) == expected
+
+
+def test_the_titles_under_a_teaser_heading_alone_on_its_line_go_with_it_and_the_story_goes_on():
+    body = ("Kata Hadi di lokasi.\n\nBaca juga:\nGubernur Khofifah Resmikan Jembatan Baru di Bondowoso, Warga Tak "
+            "Lagi Memutar 12 Km\nBanjir Bandang Terjang Asembagus, Kapolres Situbondo Terjunkan 60 Personel\n\n"
+            "Camat Banyuputih Lutfi Hakim menambahkan sekolah sudah diliburkan\n\nBerita Terkait\nPolres Landak "
+            "Tangkap Penadah Emas Hasil PETI\n\nSekolah dibuka lagi pekan depan.")
+    assert clean_body(body) == ("Kata Hadi di lokasi.\n\nCamat Banyuputih Lutfi Hakim menambahkan sekolah sudah "
+                                "diliburkan\n\nSekolah dibuka lagi pekan depan.")
