@@ -397,6 +397,9 @@ def test_official_rules(body, expected):
     "Komisaris Utama PT Pertamina Tanri Abeng membuka rapat.",
     "KPK memeriksa Staf Mahkamah Konstitusi (MK) Prana Patrayoga Adiputra sebagai saksi.",  # a body's staff
     "Bendahara Umum Raffi Ahmad dan Wakil Bendahara Luna Maya hadir.",  # a treasurer of no body named
+    "Hadir Ketua MPC Pemuda Pancasila Bulukumba Syamsul Alam Dg Nappa.",  # a youth organisation's board
+    "Sidang dipimpin Damang Kepala Adat Kecamatan Mantangai Yanto Gawei Andin.",  # a customary head
+    "Sidang disaksikan Ketua DAD Kabupaten Kapuas Lukas Ramban Tingang.",  # a customary council
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []
