@@ -949,3 +949,70 @@ def test_a_server_listening_everywhere_names_the_loopback_address_for_a_request_
 
     assert [answering_name(host) for host in ("0.0.0.0", "::", "127.0.0.1", "192.168.1.5", "::1")] == [
         "127.0.0.1", "::1", "127.0.0.1", "192.168.1.5", "::1"]
+
+
+SMUGGLED = b"GET /api/officials/Thamrin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"  # answered, it closes
+
+
+def test_a_request_with_both_content_length_and_transfer_encoding_is_refused_and_its_hidden_request_unanswered(
+        index_root):
+    """Trial finding: waitress 3.0.2 read the body as chunked (`0`, empty), answered, and kept the connection, so
+    the request a Content-Length-framing proxy took for the body was answered too (two 200s)."""
+    body = b"0\r\n\r\n" + SMUGGLED
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"GET /api/search?q=musrenbang&per_page=1 HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                           + str(len(body)).encode() + b"\r\nTransfer-Encoding: chunked\r\n\r\n" + body)
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 400 Bad Request" and b"\r\nConnection: close\r\n" in head
+    assert answer.count(b"HTTP/1.1 ") == 1  # closed after the refusal: the hidden request is never answered
+    assert json.loads(payload) == {"error": {"code": "bad_request", "message": (
+        "a request with both Content-Length and Transfer-Encoding is refused: send one of them")}}
+
+
+def _status_lines(port: int, request_head: bytes) -> list[bytes]:
+    """Every status line answered to `request_head`, an empty chunked body and SMUGGLED behind it, before the
+    server closes the connection."""
+    answer = _exchange(port, request_head + b"\r\n\r\n0\r\n\r\n" + SMUGGLED, timeout=5)
+    return re.findall(rb"HTTP/1\.[01] \d{3} [^\r]*", answer)
+
+
+def test_a_transfer_encoding_other_than_chunked_once_is_refused_and_closes_the_connection(index_root):
+    search = b"GET /api/search?q=musrenbang HTTP/1.1\r\nHost: x\r\n"
+    refusals = {  # after the search's head: how it is answered, alone on its connection
+        b"Transfer-Encoding: chunked, identity": b"HTTP/1.1 501 Not Implemented",  # waitress's own
+        b"Transfer-Encoding: xchunked": b"HTTP/1.1 501 Not Implemented",
+        b"Transfer-Encoding: chunked, chunked": b"HTTP/1.1 400 Bad Request",
+        b"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked": b"HTTP/1.1 400 Bad Request",
+        b"Transfer-Encoding: ": b"HTTP/1.1 400 Bad Request",
+        b"Content-Length: 0\r\nContent-Length: 5": b"HTTP/1.1 400 Bad Request",  # waitress's own
+        b"Content-Length: 5\r\nTRANSFER-ENCODING: Chunked": b"HTTP/1.1 400 Bad Request",
+        b"X-A: b\r\n c\r\nTransfer-Encoding: chunked": b"HTTP/1.1 400 Bad Request",  # a folded line
+    }
+    with _app_server(index_root) as port:
+        answered = {headers: _status_lines(port, search + headers) for headers in refusals}
+        old = _status_lines(port, b"GET /api/search?q=musrenbang HTTP/1.0\r\nConnection: keep-alive\r\n"
+                            b"Transfer-Encoding: chunked")
+        pipelined = _status_lines(port, search + b"Transfer-Encoding: chunked")
+    assert answered == {headers: [status] for headers, status in refusals.items()}
+    assert old == [b"HTTP/1.0 400 Bad Request"]  # before, a 200, then a 400 for the chunk read as a request
+    assert pipelined == [b"HTTP/1.1 200 OK"] * 2  # chunked alone: a body, then the next request
+
+
+def test_framing_problem_says_why_a_body_could_be_read_two_ways():
+    from web.server import framing_problem
+
+    both = "a request with both Content-Length and Transfer-Encoding is refused: send one of them"
+    once = "Transfer-Encoding must be `chunked`, once"
+    heads = {
+        (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked", "1.1"): None,
+        (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ,Chunked ,", "1.1"): None,  # empty list elements
+        (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 3", "1.1"): None,
+        (b"GET / HTTP/1.1\r\ncontent-length: 3\r\ntransfer-encoding: chunked", "1.1"): both,
+        (b"GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked", "1.1"): once,
+        (b"GET / HTTP/1.1\r\nTransfer-Encoding: ", "1.1"): once,
+        (b"GET / HTTP/1.0\r\nTransfer-Encoding: chunked", "1.0"): (
+            "Transfer-Encoding is refused in an HTTP/1.0 request: send Content-Length"),
+        (b"GET / HTTP/1.1\r\nX-A: b\r\n\tc", "1.1"): (
+            "a header line folded onto the line before it (obs-fold) is refused: send each header on one line"),
+    }
+    assert {head: framing_problem(*head) for head in heads} == heads

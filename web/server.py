@@ -41,6 +41,7 @@ from flask import Flask
 from flask import request as flask_request
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask, ThreadedTaskDispatcher, WSGITask
 from waitress.utilities import Error
@@ -291,6 +292,45 @@ def discard_unread(sock: socket.socket) -> None:
         pass
 
 
+def framing_problem(header_plus: bytes, version: str) -> str | None:
+    """Why a request's head (its first line and header lines, as sent) leaves where its body ends open to two
+    readings, or None when it does not. Behind a proxy that frames a body by one header, a server framing it by
+    the other reads a request hidden in the body as the next one (request smuggling). Waitress 3.0.2 takes
+    `Transfer-Encoding: chunked` over a Content-Length and keeps the connection open, so the hidden request was
+    answered too; RFC 9112 §6.1 lets a server refuse such a request. Refused: a Transfer-Encoding beside a
+    Content-Length, in an HTTP/1.0 request (which has no chunked framing: waitress read the chunks as the next
+    request), or other than one `chunked` (`chunked, chunked`, an empty one: waitress answers `gzip` or
+    `xchunked` 501 itself, and two differing Content-Lengths 400); and a header line folded onto the one before
+    (obs-fold, which RFC 9112 §5.2 lets a server refuse: waitress joins it to the line without a space, where
+    another reader may drop it)."""
+    lines = header_plus.split(b"\r\n")[1:]
+    if any(line.startswith((b" ", b"\t")) for line in lines):
+        return "a header line folded onto the line before it (obs-fold) is refused: send each header on one line"
+    fields = [line.partition(b":") for line in lines]
+    codings = [value for name, _, value in fields if name.lower() == b"transfer-encoding"]
+    if not codings:
+        return None
+    if any(name.lower() == b"content-length" for name, _, _ in fields):
+        return "a request with both Content-Length and Transfer-Encoding is refused: send one of them"
+    if version != "1.1":
+        return "Transfer-Encoding is refused in an HTTP/1.0 request: send Content-Length"
+    listed = [coding.strip(b" \t").lower() for coding in b",".join(codings).split(b",")]
+    if [coding for coding in listed if coding] != [b"chunked"]:
+        return "Transfer-Encoding must be `chunked`, once"
+    return None
+
+
+class FramingCheckedParser(HTTPRequestParser):
+    """Waitress's request parser, refusing (400, then the connection closes) a request whose body could be
+    framed two ways (framing_problem)."""
+
+    def parse_header(self, header_plus: bytes) -> None:
+        super().parse_header(header_plus)  # waitress's own refusals first (501 for a coding it lacks)
+        problem = framing_problem(header_plus, self.version)
+        if problem is not None:
+            raise ParsingError(problem)
+
+
 def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type[HTTPChannel]:
     open_by_client: Counter[str] = Counter()  # this worker's connections by client address (its I/O thread's)
 
@@ -301,10 +341,12 @@ def _deadline_channel(limits: ServerLimits, error_task: type[ErrorTask]) -> type
         server accepts. A request completed while the threads' line is full or stands too long is answered 503
         at once (WaitingLine), and one still waiting after `queue_timeout` seconds is answered 503 then:
         waitress's queue has no bound of its own, and a request waiting in it long is work the client has likely
-        given up on by the time a thread takes it."""
+        given up on by the time a thread takes it. A request whose body could be framed two ways is answered 400
+        and the connection closed (FramingCheckedParser): nothing sent after it on the connection is answered."""
 
         error_task_class = error_task
         task_class = _counted_task(limits)
+        parser_class = FramingCheckedParser
         answered = 0  # requests answered on this connection
         request_started = 0.0
         request_head = b""  # the first bytes of the request being read: its error answer depends on the path
