@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+import pytest
+
 from search.warmlist import WARM_FILE
 
 from .conftest import CORPUS, ROOT, SEEDS
@@ -512,6 +514,18 @@ def test_the_servers_own_error_on_the_feed_is_the_json_envelope_as_the_apps_are(
     head, _, payload = answer.partition(b"\r\n\r\n")
     assert head.split(b" ", 1)[1].startswith(b"431 ") and b"Content-Type: application/json" in head
     assert json.loads(payload)["error"]["code"] == "request_header_fields_too_large"
+
+
+@pytest.mark.parametrize("path", [b"/api", b"/API/search", b"/api?q=a"])
+def test_the_servers_own_error_on_any_api_path_is_the_json_envelope_as_the_apps_is(index_root, path):
+    """As the app (views.wants_json): `/api` and any path under it in any case."""
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 17_000 + b"\r\n\r\n")
+    head, _, payload = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == b"HTTP/1.0 431 Request Header Fields Too Large"  # waitress answers 1.0
+    assert b"\r\nContent-Type: application/json\r\n" in head
+    assert json.loads(payload) == {"error": {"code": "request_header_fields_too_large",
+                                             "message": "exceeds max_header of 16384"}}
 
 
 def test_an_options_answer_ends_with_its_head_and_the_connection_answers_on(index_root):

@@ -1160,6 +1160,21 @@ def test_a_static_file_is_served_under_its_own_name_only(client, path, status):
             assert response.status_code == status
 
 
+@pytest.mark.parametrize("path", ["/api", "/api?q=banjir", "/API/search", "/Api/nosuch", "/aPI/search.csv",
+                                  "/API"])
+def test_api_itself_and_any_path_under_it_in_any_case_is_a_404_in_the_envelope(client, path):
+    """Trial finding: `/api` and `/API/search` were the HTML 404 page, where `/api/nosuch` was the envelope."""
+    response = client.get(path)
+    assert (response.status_code, response.get_json()) == (404, {"error": {"code": "not_found", "message": (
+        "The requested URL was not found on the server. If you entered the URL manually please check your "
+        "spelling and try again.")}})
+
+
+def test_a_path_only_starting_with_api_is_a_page_404(client):
+    response = client.get("/apix")
+    assert (response.status_code, response.content_type) == (404, "text/html; charset=utf-8")
+
+
 @pytest.mark.parametrize("path, content_type", [("/nope", "text/html; charset=utf-8"),
                                                 ("/api/nope", "application/json")])
 def test_options_on_a_path_no_route_answers_is_the_404_a_get_gets(client, path, content_type):

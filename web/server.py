@@ -62,7 +62,8 @@ SAVE_SEARCHES_SECONDS = 10.0  # how often it writes the searches it answered las
 GRACEFUL_SECONDS = 10  # after SIGTERM, how long a worker may finish the requests it has
 EXIT_MARGIN_SECONDS = 10  # then how long the master waits for it to save its searches and exit before SIGKILL:
 # a worker's exit on a loaded machine (a CI run beside benchmarks) once took longer than the finishing itself
-API_REQUEST = re.compile(rb"\s*[A-Z]+ /(api/|feed[?# ])")  # answered with the JSON envelope, as the app does
+API_REQUEST = re.compile(rb"\s*[A-Z]+ /((?i:api)[/?# ]|feed[?# ])")  # answered with the JSON envelope, as the
+# app does (views.wants_json): `/api` itself and under it in any case, and the feed
 PAGE_REQUEST = re.compile(rb"\s*[A-Z]+ /")
 M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads may spread over
 WAITING_PER_THREAD = 4  # requests waiting for a worker's threads, per thread, before a new one is refused (503):

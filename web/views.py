@@ -54,6 +54,7 @@ FRONT_WINDOW_DAYS = 30  # the front page's "recent": days up to the newest artic
 FRONT_FACET_SIZE = 8  # values of each facet the front page lists
 CACHE_CONTROL = "public, max-age=30"
 FEED_PATH = "/feed"
+API_ROOT = "/api"  # the JSON API answers under it, its errors included
 INDEX_DEPENDENT = ("/", "/api/search", "/api/search.csv", "/api/search.jsonl", "/api/export", "/api/articles/",
                    "/api/officials/", "/official/",
                    "/api/facets/", "/facets/", "/article/", FEED_PATH)
@@ -779,7 +780,15 @@ def find_article(article_id: str) -> dict[str, Any]:
 def wants_json() -> bool:
     """Whether this request's errors are the JSON envelope: the API's, and the feed's (a feed reader is no
     browser: an Indonesian HTML page is nothing it can show or parse), not the pages'."""
-    return request.path.startswith("/api/") or request.path == FEED_PATH
+    return is_api_path(request.path) or request.path == FEED_PATH
+
+
+def is_api_path(path: str) -> bool:
+    """Whether `path` is the API's, `/api` itself or under it, in any case: a client of the API asking a path
+    no route answers (`/api`, `/API/search`, a typo) reads a JSON 404, not a page in Indonesian (trial finding:
+    both were HTML, where `/api/nosuch` was the envelope). Routes themselves stay lower case."""
+    lowered = path.lower()
+    return lowered == API_ROOT or lowered.startswith(API_ROOT + "/")
 
 
 def error_response(code: str, message: str, status: int, fields: dict | None = None, q: str = ""):
