@@ -82,3 +82,18 @@ def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 def export_lines(rows: Iterable[dict[str, Any]], format: str) -> Iterator[str]:
     return csv_lines(rows) if format == "csv" else jsonl_lines(rows)
+
+
+STOPPED = "# export stopped"  # how the CSV line ending an export cut by an error starts
+
+
+def stopped_line(format: str, code: str, message: str) -> str:
+    """The last line of an export that failed after its first rows were sent (the index damaged while it
+    streamed): in JSON Lines the API's error envelope, `{"error": {"code", "message"}}`, an object no row is; in
+    CSV a record of one cell, `# export stopped (code): message` (CSV has no comments; a spreadsheet shows it as
+    the last row's first cell), so that a reader of the file sees it is cut short, and why."""
+    if format == "jsonl":
+        return json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False) + "\n"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([f"{STOPPED} ({code}): {message}"])
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from search.errors import IndexDamagedError
-from search.export import BOM, COLUMNS, csv_lines, export_row, jsonl_lines
+from search.export import BOM, COLUMNS, csv_lines, export_row, jsonl_lines, stopped_line
 from search.query import SearchRequest, SearchService
 from web import create_app
 
@@ -113,6 +113,39 @@ def test_api_export_says_how_many_hits_there_are_and_how_many_rows_it_lists(stor
     whole = story_client.get("/api/search.csv?q=Lampung&collapse=false")
     assert (whole.headers["X-Total-Count"], whole.headers["X-Export-Rows"], len(whole.get_data().splitlines())) == (
         "4", "4", 5)  # the header line and four rows
+
+
+def test_the_line_ending_an_export_cut_by_an_error_says_why_in_each_format():
+    assert stopped_line("jsonl", "index_damaged", "gen-1 is damaged: é") == (
+        '{"error": {"code": "index_damaged", "message": "gen-1 is damaged: é"}}\n')
+    assert stopped_line("csv", "index_damaged", "gen-1 is damaged") == (
+        "# export stopped (index_damaged): gen-1 is damaged\r\n")
+    assert stopped_line("csv", "internal_error", 'a "b", c') == (
+        '"# export stopped (internal_error): a ""b"", c"\r\n')  # one cell, quoted as RFC 4180 asks
+
+
+def _damaged_after_one_row(service, request, limit=None):
+    yield ROW
+    raise IndexDamagedError(f"the index generation {service.index_root}/gen-1 is damaged: MAIN.pst has 100 bytes")
+
+
+@pytest.mark.parametrize("path, last", [
+    ("/api/search.jsonl?q=Lampung", '{"error": {"code": "index_damaged", "message": '
+                                    '"the index generation gen-1 is damaged: MAIN.pst has 100 bytes"}}\n'),
+    ("/api/search.csv?q=Lampung", "# export stopped (index_damaged): the index generation gen-1 is damaged: "
+                                  "MAIN.pst has 100 bytes\r\n")])
+def test_an_export_cut_by_damage_while_it_streams_ends_with_a_line_saying_why(story_client, monkeypatch, path, last):
+    """Trial finding: such an export was a 200 whose body just stopped, like a shorter export. Its status is sent
+    before: the last line says why, and the error goes on to the server (logged; the answer left incomplete)."""
+    monkeypatch.setattr(SearchService, "export", _damaged_after_one_row)
+    response = story_client.get(path, buffered=False)
+    sent = []
+    with pytest.raises(IndexDamagedError):
+        for chunk in response.response:
+            sent.append(chunk.decode("utf-8"))
+    response.close()
+    rows = csv_lines([ROW]) if ".csv" in path else jsonl_lines([ROW])
+    assert (response.status_code, "".join(sent)) == (200, "".join(rows) + last)
 
 
 def test_cli_export_cut_at_the_limit_says_so_on_stderr(stories_root, monkeypatch, capsys):

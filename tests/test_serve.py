@@ -1030,3 +1030,28 @@ def test_framing_problem_says_why_a_body_could_be_read_two_ways():
             "a header line folded onto the line before it (obs-fold) is refused: send each header on one line"),
     }
     assert {head: framing_problem(*head) for head in heads} == heads
+
+
+def test_an_export_cut_by_damage_on_the_wire_ends_with_why_then_closes_without_its_last_chunk(index_root, monkeypatch,
+                                                                                             caplog):
+    """Trial finding: the body just stopped. Now its last line says why; the missing last chunk still tells HTTP
+    (and a cache) the answer is incomplete, and the server logs one line."""
+    from search.errors import IndexDamagedError
+    from search.query import SearchService
+
+    def damaged_after_one_row(service, request, limit=None):
+        yield {"id": "a1"}
+        raise IndexDamagedError(f"the index generation {service.index_root}/gen-1 is damaged: MAIN.pst has 100 bytes")
+
+    monkeypatch.setattr(SearchService, "export", damaged_after_one_row)
+    monkeypatch.setattr("search.export.export_row", lambda stored: stored)
+    with _app_server(index_root) as port:
+        answer = _exchange(port, b"GET /api/search.jsonl?q=musrenbang HTTP/1.1\r\nHost: x\r\n\r\n")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 200 OK" and b"\r\nTransfer-Encoding: chunked\r\n" in head
+    last = (b'{"error": {"code": "index_damaged", "message": "the index generation gen-1 is damaged: MAIN.pst has 100 '
+            b'bytes"}}\n')
+    assert body == b'D\r\n{"id": "a1"}\n\r\n' + b"%X\r\n" % len(last) + last + b"\r\n"  # no `0\r\n\r\n`: cut
+    assert [(r.name, r.getMessage(), r.exc_info) for r in caplog.records if r.levelname == "ERROR"] == [
+        ("waitress", f"Exception while serving /api/search.jsonl: the index generation {index_root}/gen-1 is damaged: "
+                     "MAIN.pst has 100 bytes", None)]

@@ -9,7 +9,7 @@ import json
 import math
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote, quote_plus, unquote_to_bytes, urlencode
 
@@ -22,7 +22,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from search.errors import BadQueryError, IndexMissingError, NotFoundError, WartaError
 from search.highlight import mark_phrases, shared_given_names
-from search.export import EXPORT_LIMIT, FORMATS, export_lines, hits_to_export
+from search.export import EXPORT_LIMIT, FORMATS, export_lines, hits_to_export, stopped_line
 from search.articles import normalise_text
 from search.facet_registry import Facet, FacetRegistry
 from search.officials import official_profile, resolve_official
@@ -683,11 +683,27 @@ def api_export(extension: str | None):
     first = next(rows, None)
     lines = export_lines(chain([first], rows) if first is not None else iter(()), format)
     mimetype = "text/csv" if format == "csv" else "application/x-ndjson"
-    response = Response(stream_with_context(lines), mimetype=mimetype)
+    response = Response(stream_with_context(ending_with_why_it_stopped(lines, format)), mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="warta-search.{format}"'
     response.headers["X-Total-Count"] = str(total)  # the hits there are: more than the rows when cut at `limit`
     response.headers["X-Export-Rows"] = str(min(total, limit))
     return response
+
+
+def ending_with_why_it_stopped(lines: Iterator[str], format: str) -> Iterator[str]:
+    """An export's lines; when an error cuts them (the index damaged while they stream: the status and headers
+    are sent, a 503 is too late), a last line saying so (export.stopped_line: the envelope in JSON Lines, a
+    `# export stopped` record in CSV), then the error raised on: the server logs it (one line for a Warta error,
+    OneLineWartaErrors) and closes the connection without the last chunk, so the answer stays incomplete to
+    HTTP too, never cached as whole. Before, the body just ended: a cut file looked like a shorter export."""
+    try:
+        yield from lines
+    except WartaError as error:
+        yield stopped_line(format, error.code, client_message(error))
+        raise
+    except Exception:
+        yield stopped_line(format, "internal_error", "the server failed to finish this export")
+        raise
 
 
 @blueprint.get("/api/facets/<facet>")
@@ -818,15 +834,20 @@ def without_directories(message: str, index_root: str | None = None) -> str:
     return ABSOLUTE_PATH.sub(r"\1", message)
 
 
+def client_message(error: WartaError) -> str:
+    """A Warta error's message as a client is shown it: about the index, without the server's directories."""
+    if isinstance(error, IndexMissingError):
+        return without_directories(str(error), current_app.config.get("WARTA_INDEX"))
+    return str(error)
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(WartaError)
     def warta_error(error: WartaError):
         status = next((s for kind, s in STATUS_BY_ERROR.items() if isinstance(error, kind)), 500)
-        message = str(error)
         if isinstance(error, IndexMissingError):  # the operator's log has the paths; a client, the names
-            app.logger.error("%s", message)
-            message = without_directories(message, app.config.get("WARTA_INDEX"))
-        return error_response(error.code, message, status, getattr(error, "fields", None))
+            app.logger.error("%s", error)
+        return error_response(error.code, client_message(error), status, getattr(error, "fields", None))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
