@@ -453,6 +453,23 @@ def verify(generation: Path, whole: bool = False) -> bool:
     return True
 
 
+def sizes_as_written(generation: Path) -> None:
+    """Raise IndexDamagedError when a file of a generation verified earlier is missing, is no longer a regular
+    file or has another size than its record says; nothing is read but the record (no hash: a stat per file).
+    For an answer that cannot report damage once it has begun (an export streaming its rows), checked before
+    it begins: a file cut since the generation was opened is then found before the status is sent."""
+    recorded = _read_checksums(generation) or {}
+    for name, entry in sorted(recorded.items()):
+        try:
+            stat = os.lstat(generation / name)
+        except OSError:
+            raise damaged(generation, f"{name} is missing") from None
+        if not stat_kind.S_ISREG(stat.st_mode):
+            raise damaged(generation, f"{name} is not a regular file")
+        if stat.st_size != entry["size"]:
+            raise damaged(generation, f"{name} has {stat.st_size} bytes instead of {entry['size']}")
+
+
 def hold(generation: Path) -> int | None:
     """A reader's lease on a generation: a shared lock on its lease file (made when missing), released when the
     descriptor closes. None when the generation is gone (removed since `current` was read).

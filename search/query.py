@@ -28,7 +28,8 @@ from .errors import (BadQueryError, IndexDamagedError, IndexMissingError, IndexW
 from .facet_registry import FACETS, FacetRegistry
 from .facets import DEFAULT_FACET_SIZE
 from .generation import WARM_AGENCIES, Generation, MonthIndex
-from .generations import CURRENT, damaged, hold, release, remove_unused_generations, usable, verify
+from .generations import (CURRENT, damaged, hold, release, remove_unused_generations, sizes_as_written,
+                          usable, verify)
 from .querybuild import check_date_range, date_bound_error, parse_date_bound, written_date_bound
 from .querylang import parse
 from .relaxation import MATCH_MODES
@@ -510,6 +511,7 @@ class SearchService:
         the generation stays in use until the rows are consumed or the iterator is closed."""
         request = self.resolved(request)
         with self.using() as generation:
+            sizes_as_written(self.index_root / generation.name)  # what a stat finds, before the first row
             request = generation.resolved(request)
             documents = generation.ranked(request, min(limit, EXPORT_LIMIT))
             for stored in generation.stored(documents):

@@ -746,3 +746,26 @@ def test_a_lease_file_that_cannot_be_made_for_another_reason_is_said_so(tmp_path
     assert search_refusal(tmp_path, IndexMissingError) == (
         f"no lease can be taken on the index generation {generation}: {generation / LEASE_FILE} cannot be opened "
         "or made (Permission denied)")
+
+
+def test_sizes_as_written_finds_a_file_cut_missing_or_replaced_by_a_stat_alone(tmp_path):
+    from search.generations import current_generation, sizes_as_written
+
+    build_index([SEEDS], tmp_path)
+    generation = current_generation(tmp_path)
+    assert sizes_as_written(generation) is None  # as written
+    first, second, third = sorted(path for path in generation.iterdir() if path.suffix in (".pst", ".trm", ".seg")
+                                  or path.name.endswith(".toc"))[:3]
+    size = first.stat().st_size
+    os.truncate(first, 1)
+    second.unlink()
+    problems = []
+    for repair in (lambda: os.truncate(first, size), lambda: second.symlink_to(third), None):
+        with pytest.raises(IndexDamagedError) as raised:
+            sizes_as_written(generation)
+        problems.append(str(raised.value).split(": ", 1)[1])
+        if repair:
+            repair()
+    assert problems == [f"{first.name} has 1 bytes instead of {size}; run `warta reindex` to rebuild it",
+                        f"{second.name} is missing; run `warta reindex` to rebuild it",
+                        f"{second.name} is not a regular file; run `warta reindex` to rebuild it"]

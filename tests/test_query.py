@@ -357,6 +357,33 @@ def test_postings_damaged_after_the_generation_was_verified_are_index_damaged_na
     service.close()
 
 
+def test_an_export_checks_the_sizes_of_the_generations_files_before_its_first_row(tmp_path):
+    """Trial finding: an export is a 200 once its first row is read; damage found later can only cut it. A file
+    whose size moved since the generation was opened (here grown: Whoosh, reading by offsets, never noticed) is
+    found before the first row, so the web answers 503 `index_damaged`."""
+    from search.errors import IndexDamagedError
+    from search.generations import current_generation
+    from search.indexer import build_index
+
+    from .conftest import CORPUS, SEEDS
+
+    build_index([SEEDS, CORPUS], tmp_path)
+    service = SearchService(tmp_path, warm=False)
+    generation = current_generation(tmp_path)
+    assert len(list(service.export(SearchRequest("reformasi")))) == 2  # opened and verified
+    postings = next(generation.glob("*.pst"))
+    size = postings.stat().st_size
+    with postings.open("ab") as grown:
+        grown.write(b"x" * 10)
+    rows = service.export(SearchRequest("reformasi"))
+    with pytest.raises(IndexDamagedError) as raised:
+        next(rows)
+    assert str(raised.value) == (f"the index generation {generation} is damaged: {postings.name} has {size + 10} "
+                                 f"bytes instead of {size}; run `warta reindex` to rebuild it")
+    assert run(service, "reformasi")["total"] == 2  # a search reads on: what it reads is as written
+    service.close()
+
+
 def test_postings_unreadable_though_their_record_matches_are_index_damaged_not_a_raw_error(tmp_path):
     # trial 34: a record rewritten to match a truncated file passes every check; Whoosh then fails on the bytes
     from search.errors import IndexDamagedError
