@@ -245,6 +245,9 @@ def test_acronym_defined_in_the_text_is_learned_for_the_article():
                                         "Pulang Pisau")]),
     ("Direktur Dana Transfer Umum DJPK, Wahyu Utomo Prasetyo, mengatakan kementerian siap.",
      [("Wahyu Utomo Prasetyo", "Direktur Dana Transfer Umum DJPK")]),
+    # two qualifiers in a row between a post and its holder
+    ("Bupati definitif pertama Zulfikar Mahmud Ali (2005-2015) meletakkan dasar pendidikan.",
+     [("Zulfikar Mahmud Ali", "Bupati")]),
     # `KH.` with its full stop is a title, never a sentence's end
     ("Ziarah bersama Wakil Bupati Sumenep KH. Abdul Qadir Mahfudz kemarin.",
      [("Abdul Qadir Mahfudz", "Wakil Bupati Sumenep")]),

@@ -143,6 +143,7 @@ MAX_NAME_WORD_VERDICTS = 100_000  # distinct texts judged as name words; the ver
 ROLE_DEICTICS = frozenset({"setempat"})
 CHILD_WORDS = frozenset({"putra", "putri"})  # lower case before a post: a child (capitalised, a given name)
 ORDINAL_PREFIX = ("ke",)  # role_qualifiers.txt: `ke` and a number after it
+MAX_QUALIFIERS = 3  # qualifiers in a row between a post and its holder: `Bupati definitif pertama …`
 ROLE_OBJECT_WORDS = 2  # lower-case words between a role's head and that word: `Kepala desa setempat`
 TIME_NOUNS = frozenset({"masa", "saat", "waktu", "kala", "tahun", "periode"})
 VERB_PREFIXES = ("me", "ber", "di", "ter", "ke")  # `menjelaskan kasus itu,`: a verb's clause, not a role's
@@ -688,8 +689,23 @@ class _Reader:
 
     def _qualifier_length(self, i: int) -> int:
         """How many tokens from `i` say when the post was held or how it was won (role_qualifiers.txt: `saat
-        itu`, `petahana`), when a comma, a title or a capitalised word follows them (`Kapolres saat itu
-        menjelaskan` is a clause), two name words after a phrase: read through, and left out of the role's text."""
+        itu`, `petahana`; up to MAX_QUALIFIERS of them: `Bupati definitif pertama`), when a comma, a title or a
+        capitalised word follows them (`Kapolres saat itu menjelaskan` is a clause), two name words after a
+        phrase: read through, and left out of the role's text."""
+        start, longest = i, 0
+        for _ in range(MAX_QUALIFIERS):
+            last = self._one_qualifier_length(i)
+            if last:
+                longest = i - start + last
+            step = self._one_qualifier_length(i, followed=True)
+            if not step:
+                break
+            i += step
+        return longest
+
+    def _one_qualifier_length(self, i: int, followed: bool = False) -> int:
+        """The tokens of one qualifier at `i`, read as _qualifier_length says; `followed`: another qualifier
+        after it, whatever follows that, is enough."""
         if self.word(i) not in self.lex.role_qualifier_starts:
             return 0
         for words in self.lex.role_qualifiers:
@@ -702,6 +718,10 @@ class _Reader:
                 if not self.word(number).isdigit() or number + 1 >= len(self.tokens):
                     continue
                 end = number + 1
+            if followed:
+                if self.word(end) in self.lex.role_qualifier_starts:
+                    return end - i
+                continue
             if self.tokens[end].text == "," or self.is_title(end):
                 return end - i
             if self.tokens[end].is_capitalised and (not phrase or self.is_name_word(end + 1)):
