@@ -112,6 +112,10 @@ def test_bare_names_listed_between_officials_are_officials():
     ("Menurut Umar bin Khattab, keadilan itu penting.", []),
     ("Republik Indonesia (RI) dan Hotel Grand Mercure Harmoni.", []),
     ("Sekretaris Daerah Kabupaten Thamrin hadir.", []),
+    # ministries under their names of 2009-2014 and before (news of other years)
+    ("Kementerian PDT, Kemenko Kesra, Kemenpera dan Depkominfo hadir.",
+     ["Kementerian Pembangunan Daerah Tertinggal", "Kementerian Koordinator Bidang Kesejahteraan Rakyat",
+      "Kementerian Perumahan Rakyat", "Kementerian Komunikasi dan Informatika"]),
     # the provincial legislatures of Aceh and Papua are no DPRD and never the national DPR
     ("Dewan Perwakilan Rakyat Aceh (DPRA) mengesahkan qanun. Ketua DPRA memimpin rapat.",
      ["Dewan Perwakilan Rakyat Aceh"]),
