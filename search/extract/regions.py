@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -217,6 +218,10 @@ class Evidence:
         self.counts: dict[str, int] = {}  # code -> how many mentions speak for it
         self.central: set[str] = set()  # codes named in the lead, or as where something happened (`Kecelakaan
         # itu terjadi di Jalan Permata Hijau, Jakarta Selatan`): the story's place, never its background
+        self.tally: dict[str, Counter] = {}  # code -> kind -> mentions, never forgotten (region_scores.py)
+        self.lead: set[str] = set()  # codes named in the lead
+        self.happened: set[str] = set()  # codes named where a verb of happening puts the story's event
+        self.forgotten: dict[str, str] = {}  # code -> the rule that forgot its evidence
 
     def add(self, region: Region, kind: str, bonus: float = 0.0, happened: bool = False) -> None:
         weight = WEIGHTS[kind] + bonus
@@ -226,8 +231,13 @@ class Evidence:
         self.kinds.setdefault(region.code, set()).add(kind)
         if kind != "agency":  # the agency extractor's regional body is a mention counted already
             self.counts[region.code] = self.counts.get(region.code, 0) + 1
+        self.tally.setdefault(region.code, Counter())[kind] += 1
         if bonus > 0 or happened:
             self.central.add(region.code)
+        if bonus > 0:
+            self.lead.add(region.code)
+        if happened:
+            self.happened.add(region.code)
         if region.level == "provinsi":
             self.mentions[region.code] = self.mentions.get(region.code, 0) + 1
             if kind in STRONG_KINDS:
@@ -242,7 +252,7 @@ class Evidence:
         for code in [code for code, kinds in self.kinds.items() if "." in code and (
                 (code.split(".")[0] in venues and kinds <= WEAK_KINDS)
                 or (self.counts.get(code, 0) <= 1 and code not in self.central))]:
-            self._forget(code)
+            self._forget(code, "background")
 
     def overshadowed(self, titled: set[str]) -> set[str]:
         """The kab/kota named once past the lead, where nothing says the story happens, beside a kab/kota
@@ -274,7 +284,7 @@ class Evidence:
             return
         for code in cities:
             if self.counts.get(code, 0) <= 1 and not self.kinds[code] & LISTED_ACTING:
-                self._forget(code)
+                self._forget(code, "list item")
 
     def drop_scattered_places(self) -> None:
         """Where a province's own government acts (Pemprov DKI on floods, Polda Metro Jaya), and two or more of
@@ -288,12 +298,13 @@ class Evidence:
         for province, codes in scattered.items():
             if len(codes) >= 2 and self.strong.get(province, 0.0) >= PROVINCE_THRESHOLD:
                 for code in codes:
-                    self._forget(code)
+                    self._forget(code, "scattered")
 
-    def _forget(self, code: str) -> None:
+    def _forget(self, code: str, reason: str) -> None:
         """Drop a kab/kota's evidence: a background, a list item or an example, not where the story is."""
         del self.scores[code], self.kinds[code]
         self.named.discard(code)
+        self.forgotten[code] = reason
 
     def score(self, region: Region) -> float:
         return self.scores.get(region.code, 0.0)
@@ -424,6 +435,30 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
     PROVINCE_THRESHOLD, or which is named PROVINCE_MENTIONS times, while no listed kabupaten/kota lies in it
     (now or before a split, see region_coverage.tsv). A kabupaten/kota implies its province, which is
     therefore never listed beside it."""
+    weighing = weigh_regions(article, agencies, lexicon)
+    if weighing is None:
+        return []
+    return _chosen(weighing)
+
+
+@dataclass
+class Weighing:
+    """An article's evidence for every region it names, and what the decision reads beside it."""
+
+    evidence: Evidence
+    lexicon: Lexicon
+    words: RegionWords
+    dateline: Region | None  # the dateline's region, when it is the story's and not a desk's
+    titled: set[str]  # the kab/kota with evidence left that the title names
+    area_cities: frozenset[str]  # the kab/kota of an area the article names whose parts it must list itself
+    title_named: set[str]  # every kab/kota with evidence that the title names, supported or not
+    scores: dict[str, float]  # each kab/kota's evidence before the rules forgot any (background, list items)
+    national_mentions: int  # mentions of national bodies (_national_mentions)
+
+
+def weigh_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = None) -> Weighing | None:
+    """Every region `article` names, with its evidence (None when it names none): what find_regions decides
+    on."""
     lexicon = lexicon or load_lexicon()
     words = load_region_words()
     evidence = Evidence()
@@ -466,45 +501,80 @@ def find_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = No
         if named:
             evidence.add(evidence.decide(named), mention.kind, mention.bonus)
     if not evidence.scores:
-        return []
-    if _is_national_story(agencies, words):
+        return None
+    scores = {code: score for code, score in evidence.scores.items() if "." in code}
+    national_mentions = _national_mentions(agencies, words)
+    if national_mentions >= NATIONAL_STORY:
         evidence.drop_background(words.national_seats)
     evidence.drop_list_items()
     evidence.drop_scattered_places()
     supported = [lexicon.regions_by_code[code] for code, score in evidence.scores.items()
                  if score >= TITLE_SUPPORT and evidence.kinds[code] != {"dateline"}]  # the body, not its dateline
-    named = _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.scores], words)
+    named = _named_in_title(article.title, [lexicon.regions_by_code[code] for code in evidence.tally], words)
     for region in named:
         if region in supported:
             evidence.add(region, "title")  # once, for a region the body gives more than a bare mention for
-    return _chosen(evidence, lexicon, words, dateline, {region.code for region in named if "." in region.code},
-                   _listed_area_cities(article.text, words))
+    return Weighing(evidence, lexicon, words, dateline,
+                    {region.code for region in named if "." in region.code and region.code in evidence.scores},
+                    _listed_area_cities(article.text, words), {region.code for region in named if "." in region.code},
+                    scores, national_mentions)
 
 
-def _chosen(evidence: Evidence, lexicon: Lexicon, words: RegionWords, dateline: Region | None,
-            titled: set[str], area_cities: frozenset[str] = frozenset()) -> list[Region]:
-    """Kabupaten/kota over the threshold (none overshadowed), else the dateline's; then provinces none of them
-    lies in."""
+def _chosen(weighing: Weighing) -> list[Region]:
+    """Kabupaten/kota the rules keep (_ruled_out), else the dateline's; then provinces none of them lies in."""
+    evidence, lexicon, words, dateline = weighing.evidence, weighing.lexicon, weighing.words, weighing.dateline
     by_code = lexicon.regions_by_code
-    cities = [by_code[code] for code, score in evidence.scores.items()
-              if by_code[code].level != "provinsi" and score >= (
-                  ROLE_ONLY_THRESHOLD if evidence.kinds[code] <= {"role", "title"}
-                  or evidence.kinds[code] <= {"bare", "title"} else CITY_THRESHOLD)]
-    cities = [city for city in cities if not _is_namesake_agency(city, evidence, by_code)]
-    elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
-    cities = [city for city in cities if not (city.province_code in elections
-                                              and evidence.kinds[city.code] <= {"role", "title"})]
-    named_only = [city for city in cities if city.code in evidence.named or city.code in area_cities]
-    if len(cities) - len(named_only) >= ROUNDUP_CITIES:
-        cities = named_only  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
-    overshadowed = evidence.overshadowed(titled)
-    cities = [city for city in cities if city.code not in overshadowed]
-    dominated = evidence.dominated(cities)
-    cities = [city for city in cities if city.code not in dominated]
+    ruled_out = _ruled_out(weighing)
+    cities = [by_code[code] for code in evidence.scores if "." in code and code not in ruled_out]
     if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
         cities = [dateline]  # not when its province's government acts: a provincial seat's dateline (rule P3),
         # nor once a national story's background (drop_background) has dropped it
+    return _with_provinces(cities, evidence, lexicon, words)
+
+
+def _ruled_out(weighing: Weighing) -> dict[str, str]:
+    """Each kab/kota with evidence left that the rules do not list, and the rule: under the threshold, a
+    namesake's agency, a candidate's attribute in its province's election, an example of a round-up,
+    overshadowed or dominated by the kab/kota the story is plainly about."""
+    evidence, by_code = weighing.evidence, weighing.lexicon.regions_by_code
+    out: dict[str, str] = {}
+    cities = []
+    for code, score in evidence.scores.items():
+        if "." not in code:
+            continue
+        kinds = evidence.kinds[code]
+        city = by_code[code]
+        if score < (ROLE_ONLY_THRESHOLD if kinds <= {"role", "title"} or kinds <= {"bare", "title"}
+                    else CITY_THRESHOLD):
+            out[code] = "threshold"
+        elif _is_namesake_agency(city, evidence, by_code):
+            out[code] = "namesake agency"
+        else:
+            cities.append(city)
+    elections = {code for code, kinds in evidence.kinds.items() if "." not in code and "event" in kinds}
+    for city in cities:
+        if city.province_code in elections and evidence.kinds[city.code] <= {"role", "title"}:
+            out[city.code] = "election"
+    cities = [city for city in cities if city.code not in out]
+    named_only = [city for city in cities if city.code in evidence.named or city.code in weighing.area_cities]
+    if len(cities) - len(named_only) >= ROUNDUP_CITIES:
+        for city in cities:  # `kota penyangga seperti Bogor, Depok, Tangerang, dan Bekasi`: examples, a round-up
+            if city not in named_only:
+                out[city.code] = "round-up"
+        cities = named_only
+    for code in evidence.overshadowed(weighing.titled):
+        if code not in out:
+            out[code] = "overshadowed"
+    cities = [city for city in cities if city.code not in out]
+    for code in evidence.dominated(cities):
+        out[code] = "dominated"
+    return out
+
+
+def _with_provinces(cities: list[Region], evidence: Evidence, lexicon: Lexicon, words: RegionWords) -> list[Region]:
+    """`cities`, most evidence first, then the provinces that act on their own and none of them lies in."""
+    by_code = lexicon.regions_by_code
     covered = set()
     for city in cities:
         covered |= {city.province_code} | words.coverage.get(city.code, frozenset()) | words.coverage.get(
@@ -581,12 +651,11 @@ def _former_post_words(before: list[str], words: RegionWords) -> bool:
     return False
 
 
-def _is_national_story(agencies, words: RegionWords) -> bool:
-    """At least NATIONAL_STORY mentions of national bodies (KPK, DPR, a ministry, a court of the national seat:
-    agencies.tsv kinds in NATIONAL_SEAT_KINDS, not regional ones)."""
-    mentions = sum(len(agency.surfaces) for agency in agencies if agency.kind in NATIONAL_SEAT_KINDS and (
+def _national_mentions(agencies, words: RegionWords) -> int:
+    """Mentions of national bodies (KPK, DPR, a ministry, a court of the national seat: agencies.tsv kinds in
+    NATIONAL_SEAT_KINDS, not regional ones): NATIONAL_STORY of them make a national story."""
+    return sum(len(agency.surfaces) for agency in agencies if agency.kind in NATIONAL_SEAT_KINDS and (
         getattr(agency, "region", None) is None or agency.region.province_code in words.national_seats))
-    return mentions >= NATIONAL_STORY
 
 
 def _is_headline_place(kinds: set[str]) -> bool:
