@@ -1,7 +1,7 @@
 import pytest
 
 from search.articles import Article
-from search.extract import extract, region_dict
+from search.extract import extract, region_dict, region_weighing
 from search.extract.lexicon import load_lexicon
 from search.extract.agencies import load_gazetteers
 from search.extract.places import region_of_place
@@ -640,3 +640,15 @@ UNCOMMAED_PLACES = ("Polisi menangkap petugas SIM keliling di LTC Glodok Jakarta
 ])
 def test_a_place_before_a_compass_named_kota_without_its_comma_lies_in_it(body, expected):
     assert codes(body) == expected
+
+
+def test_the_weighing_tallies_each_kab_kota_s_mentions_and_names_the_rule_that_leaves_one_out():
+    body = ("Bupati Malang Sanusi meresmikan pasar baru di Kecamatan Kepanjen, Senin. "
+            + "Pasar itu dibangun dengan anggaran daerah dan menampung ratusan pedagang. " * 4
+            + "Sebagian pedagang dulu berjualan di Surabaya.")
+    weighing = region_weighing(Article("x", "", body))
+    assert {code: dict(kinds) for code, kinds in weighing.evidence.tally.items()} == {
+        "35.07": {"role": 1, "kecamatan": 1}, "35.78": {"at": 1}}
+    assert weighing.evidence.lead == {"35.07"}
+    assert weighing.ruled_out == {"35.78": "threshold"}  # one `di Surabaya` past the lead: a passing mention
+    assert codes(body) == ["35.07"]

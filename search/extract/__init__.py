@@ -16,7 +16,7 @@ from .places import region_of_place
 from .punctuation import dashes_as_commas
 from .quotes import Quote, find_quotes
 from .tables import cells_as_commas
-from .regions import ArticleText, find_regions
+from .regions import ArticleText, Weighing, find_regions, weigh_regions
 from .tokens import tokenize
 
 __all__ = ["Extraction", "extract", "region_dict", "AgencyMention", "OfficialMention", "Quote"]
@@ -102,14 +102,8 @@ def extract(article: Article) -> Extraction:
     """Officials, agencies and other persons named in the article's title, body and desk line, and the
     regions it is about, and who said what in the body."""
     lexicon = load_lexicon()
-    title = "" if is_headline_case(article.title) else article.title
-    title, body, source = (_as_sentences(part, lexicon) for part in (title, article.body, article.source or ""))
-    text = "\n".join(part for part in (title, body, source) if part)
+    title, body, text, tokens, regions, agencies, spans = _read(article, lexicon)
     body_start = len(title) + 1 if title else 0
-    tokens = tokenize(text, lexicon.abbreviations, lexicon.officer_ranks)
-    gazetteers = load_gazetteers()
-    regions = [match for match in gazetteers.regions.find_all(tokens) if not _is_role_word(match, tokens, lexicon)]
-    agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)
     bodies = {i for start, end in spans for i in range(start, end)}
     material = bodies | {i for match in regions for i in range(match.start, match.end)}  # places alike
     officials = find_officials(text, tokens, material, lexicon, bodies)
@@ -120,3 +114,25 @@ def extract(article: Article) -> Extraction:
     about = find_regions(view, agencies, lexicon)
     return Extraction(officials=officials, agencies=placed_in_region(agencies, about, lexicon), persons=persons,
                       regions=about, quotes=quotes)
+
+
+def region_weighing(article: Article) -> Weighing | None:
+    """The evidence for each region `article` names, which find_regions decides on (bench/region_weights.py
+    fits the scorer of kab/kota on it)."""
+    lexicon = load_lexicon()
+    title, _, text, tokens, regions, agencies, _ = _read(article, lexicon)
+    return weigh_regions(ArticleText(text, tokens, regions, article.title, len(title), article.place), agencies,
+                         lexicon)
+
+
+def _read(article: Article, lexicon: Lexicon):
+    """The article as the extractors read it: its title (empty when written in headline case) and body as
+    sentences, the whole text and its tokens, the region names and the agencies found in it with their spans."""
+    title = "" if is_headline_case(article.title) else article.title
+    title, body, source = (_as_sentences(part, lexicon) for part in (title, article.body, article.source or ""))
+    text = "\n".join(part for part in (title, body, source) if part)
+    tokens = tokenize(text, lexicon.abbreviations, lexicon.officer_ranks)
+    regions = [match for match in load_gazetteers().regions.find_all(tokens)
+               if not _is_role_word(match, tokens, lexicon)]
+    agencies, spans = find_agencies(text, tokens, region_of_place(article.place, lexicon), regions=regions)
+    return title, body, text, tokens, regions, agencies, spans

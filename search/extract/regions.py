@@ -59,7 +59,7 @@ from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .gazetteer import Gazetteer, Match
 from .lexicon import DATA_PACKAGE, Lexicon, Region, load_lexicon, read_lines
@@ -454,6 +454,12 @@ class Weighing:
     title_named: set[str]  # every kab/kota with evidence that the title names, supported or not
     scores: dict[str, float]  # each kab/kota's evidence before the rules forgot any (background, list items)
     national_mentions: int  # mentions of national bodies (_national_mentions)
+    article: ArticleText
+
+    @cached_property
+    def ruled_out(self) -> dict[str, str]:
+        """Each kab/kota with evidence left that the rules do not list, and the rule (_ruled_out)."""
+        return _ruled_out(self)
 
 
 def weigh_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = None) -> Weighing | None:
@@ -517,14 +523,14 @@ def weigh_regions(article: ArticleText, agencies=(), lexicon: Lexicon | None = N
     return Weighing(evidence, lexicon, words, dateline,
                     {region.code for region in named if "." in region.code and region.code in evidence.scores},
                     _listed_area_cities(article.text, words), {region.code for region in named if "." in region.code},
-                    scores, national_mentions)
+                    scores, national_mentions, article)
 
 
 def _chosen(weighing: Weighing) -> list[Region]:
     """Kabupaten/kota the rules keep (_ruled_out), else the dateline's; then provinces none of them lies in."""
     evidence, lexicon, words, dateline = weighing.evidence, weighing.lexicon, weighing.words, weighing.dateline
     by_code = lexicon.regions_by_code
-    ruled_out = _ruled_out(weighing)
+    ruled_out = weighing.ruled_out
     cities = [by_code[code] for code in evidence.scores if "." in code and code not in ruled_out]
     if (not cities and dateline is not None and dateline.level != "provinsi" and dateline.code in evidence.scores
             and evidence.strong.get(dateline.province_code, 0.0) < PROVINCE_THRESHOLD):
