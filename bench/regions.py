@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.extract import extract  # noqa: E402
+from search.extract import extract, region_weighing  # noqa: E402
 from search.extract.lexicon import Region, load_lexicon  # noqa: E402
 from search.loaders import article_from_record  # noqa: E402
 
@@ -103,16 +103,29 @@ def score(labels: dict[str, dict], shared: Path, splits: tuple[str, ...]) -> tup
                 groups[key].cities.add(found[0], gold[0])
                 groups[key].provinces.add(found[1], gold[1])
             if label["split"] == "dev" and (found[0] != gold[0] or found[1] != gold[1]):
-                errors.append(describe_error(record["id"], found, gold, names))
+                errors.append(describe_error(record["id"], found, gold, names,
+                                             why_left_out(article_from_record(record), gold[0] - found[0])))
     return groups, errors
 
 
-def describe_error(article_id: str, found: tuple[set[str], set[str]], gold: tuple[set[str], set[str]],
-                   names: dict[str, str]) -> str:
-    def show(codes: set[str]) -> str:
-        return ", ".join(f"{code} {names.get(code, '?')}" for code in sorted(codes)) or "-"
+def why_left_out(article, missed: set[str]) -> dict[str, str]:
+    """For each missed kab/kota, why find_regions left it out: no evidence at all (the gazetteer found no name
+    for it, or every mention was passing), or the rule that dropped it (regions._ruled_out, Evidence.forgotten)."""
+    weighing = region_weighing(article) if missed else None
+    if weighing is None:
+        return {code: "no evidence" for code in missed}
+    return {code: "no evidence" if code not in weighing.evidence.tally else
+            weighing.evidence.forgotten.get(code) or weighing.ruled_out.get(code) or "kept, then not listed"
+            for code in missed}
 
-    return (f"{article_id}\n    wrong kab/kota: {show(found[0] - gold[0])}; missed: {show(gold[0] - found[0])}"
+
+def describe_error(article_id: str, found: tuple[set[str], set[str]], gold: tuple[set[str], set[str]],
+                   names: dict[str, str], why: dict[str, str] | None = None) -> str:
+    def show(codes: set[str], why: dict[str, str] | None = None) -> str:
+        return ", ".join(f"{code} {names.get(code, '?')}" + (f" ({why[code]})" if why and code in why else "")
+                         for code in sorted(codes)) or "-"
+
+    return (f"{article_id}\n    wrong kab/kota: {show(found[0] - gold[0])}; missed: {show(gold[0] - found[0], why)}"
             f"\n    wrong province: {show(found[1] - gold[1])}; missed: {show(gold[1] - found[1])}")
 
 
