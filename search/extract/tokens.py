@@ -50,16 +50,19 @@ class Word:
 
 Token = Word  # what a position in `Tokens` holds
 
-_WORDS: dict[str, Word] = {}
+class _Words(dict):
+    """Each distinct token text's `Word`, made on the first look (`__missing__`): a look that finds one, as
+    nearly every look does, stays in C, also when `map` asks for all of a text's tokens at once."""
+
+    def __missing__(self, text: str) -> Word:
+        if len(self) >= MAX_WORDS:
+            self.clear()
+        found = self[text] = Word(text)
+        return found
 
 
-def word(text: str) -> Word:
-    found = _WORDS.get(text)
-    if found is None:
-        if len(_WORDS) >= MAX_WORDS:
-            _WORDS.clear()
-        found = _WORDS[text] = Word(text)
-    return found
+_WORDS = _Words()
+word = _WORDS.__getitem__  # a token's text -> its Word
 
 
 class Tokens(list):
@@ -180,98 +183,96 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset(), undotted: f
     nor a second spelling stands between the rank and the name.
     Most of what stands between two spaces is one word of letters or digits (`str.isalnum`), a token as it is;
     `_read_piece` reads the rest (`kata,`, `Dr.`, `"Kami`). No token holds a space, so the regex finds the same
-    tokens in a piece between spaces as in the whole text, at a fraction of the cost."""
+    tokens in a piece between spaces as in the whole text, at a fraction of the cost. The pieces are read into
+    the tokens' texts and offsets; their `Word`s are looked up after, all at once (`map`, in C)."""
     tokens = Tokens()
-    append, add_start, add_text = tokens.append, tokens.starts.append, tokens.texts.append
-    get = _WORDS.get
+    texts, starts = tokens.texts, tokens.starts
+    add_start, add_text = starts.append, texts.append
     position = 0  # where the piece starts
     for piece in text.split(" "):
         if piece.isalnum():
-            append(get(piece) or word(piece))
             add_start(position)
             add_text(piece)
         elif piece[-1:] in TRAILING_MARKS and piece[-1:] != "." and piece[:-1].isalnum():
             # `kata,` `Jakarta)`: a word and the mark closing it, one piece in ten; not a full stop, which
             # may belong to the word (`_add_word_and_mark`)
-            head, mark = piece[:-1], piece[-1]
-            append(get(head) or word(head))
-            append(get(mark) or word(mark))
+            head = piece[:-1]
             add_start(position)
             add_start(position + len(head))
             add_text(head)
-            add_text(mark)
+            add_text(piece[-1])
         elif piece:
-            _read_piece(tokens, piece, position, abbreviations, undotted)
+            _read_piece(texts, starts, piece, position, abbreviations, undotted)
         position += len(piece) + 1
+    tokens.extend(map(word, texts))
     return tokens
 
 
-def _read_piece(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+def _read_piece(texts: list[str], starts: list[int], piece: str, start: int, abbreviations: frozenset[str],
                 undotted: frozenset[str] = frozenset()) -> None:
-    """The tokens of a piece of text between two spaces that is neither a plain word nor a word and its mark.
-    A line's end is a token of its own, and no other token holds one (nor does a full stop join a word across
-    it): the lines of `sendiri.\n\n"Kami` are read apart, and a mark alone (`-`, `"`, `/`) is a token as it is."""
+    """The tokens' texts and offsets of a piece of text between two spaces that is neither a plain word nor a
+    word and its mark. A line's end is a token of its own, and no other token holds one (nor does a full stop
+    join a word across it): the lines of `sendiri.\n\n"Kami` are read apart, and a mark alone (`-`, `"`, `/`)
+    is a token as it is."""
     if "\n" not in piece:
-        _read_line(tokens, piece, start, abbreviations, undotted)
+        _read_line(texts, starts, piece, start, abbreviations, undotted)
         return
     *lines, last = piece.split("\n")
     for line in lines:
         if line:
-            _read_line(tokens, line, start, abbreviations, undotted)
+            _read_line(texts, starts, line, start, abbreviations, undotted)
         start += len(line)
-        _add(tokens, "\n", start)
+        starts.append(start)
+        texts.append("\n")
         start += 1
     if last:
-        _read_line(tokens, last, start, abbreviations, undotted)
+        _read_line(texts, starts, last, start, abbreviations, undotted)
 
 
-def _read_line(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+def _read_line(texts: list[str], starts: list[int], piece: str, start: int, abbreviations: frozenset[str],
                undotted: frozenset[str] = frozenset()) -> None:
     """The tokens of a piece with no space or line's end in it; the regex reads what no quicker test does."""
     if piece.isalnum():
-        _add(tokens, piece, start)
+        starts.append(start)
+        texts.append(piece)
     elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():  # `kata,` `Bandung.` `Dr.`
-        _add_word_and_mark(tokens, piece, start, abbreviations, undotted)
+        _add_word_and_mark(texts, starts, piece, start, abbreviations, undotted)
     elif len(piece) == 1:  # a mark is a token, any other space (a tab) none
         if not piece.isspace():
-            _add(tokens, piece, start)
+            starts.append(start)
+            texts.append(piece)
     else:
         at = start
         for space, value in _TOKEN.findall(piece.rstrip()):  # spaces ending a piece end no token: never asked
             # again from each of their positions (a run of 10,000 tabs before a space took 7.5 s: trial 25)
             at += len(space)
-            if value == "." and not space and at > start and tokens.texts[-1] in undotted:
+            if value == "." and not space and at > start and texts[-1] in undotted:
                 at += 1  # `Irjen.`: the rank as written without it
                 continue
-            if value == "." and not space and at > start and _takes_full_stop(tokens[-1], abbreviations):
-                tokens[-1] = word(tokens[-1].text + ".")
-                tokens.texts[-1] = tokens[-1].text
+            if value == "." and not space and at > start and _takes_full_stop(word(texts[-1]), abbreviations):
+                texts[-1] += "."
                 at += 1
                 continue
-            _add(tokens, value, at)
+            starts.append(at)
+            texts.append(value)
             at += len(value)
 
 
-def _add(tokens: Tokens, text: str, start: int) -> None:
-    tokens.append(word(text))
-    tokens.starts.append(start)
-    tokens.texts.append(text)
-
-
-def _add_word_and_mark(tokens: Tokens, piece: str, start: int, abbreviations: frozenset[str],
+def _add_word_and_mark(texts: list[str], starts: list[int], piece: str, start: int, abbreviations: frozenset[str],
                        undotted: frozenset[str] = frozenset()) -> None:
     """A word and the mark right after it, the regex's two tokens: a full stop may belong to the word, or be
     dropped after an `undotted` one."""
-    head, mark = word(piece[:-1]), piece[-1]
-    if mark == "." and head.text in undotted:
-        _add(tokens, head.text, start)
+    head, mark = piece[:-1], piece[-1]
+    if mark == "." and head in undotted:
+        starts.append(start)
+        texts.append(head)
         return
-    if mark == "." and _takes_full_stop(head, abbreviations):
-        _add(tokens, piece, start)
+    if mark == "." and _takes_full_stop(word(head), abbreviations):
+        starts.append(start)
+        texts.append(piece)
         return
-    tokens.extend((head, word(mark)))
-    tokens.starts.extend((start, start + len(head.text)))
-    tokens.texts.extend((head.text, mark))
+    starts.extend((start, start + len(head)))
+    texts.extend((head, mark))
 
 
 def _takes_full_stop(previous: Word, abbreviations: frozenset[str]) -> bool:
