@@ -66,19 +66,25 @@ def unshouted(text: str, lexicon: Lexicon) -> str:
     post_word_forms, common_words, word_names and the regions' names)."""
     if not TWO_SHOUTED_WORDS.search(text):
         return text
-    quoted = _quoted_spans(text)
-    quote_starts = [open_ for open_, _ in quoted]
-    own = _own_spellings(text)
+    quoted: list[tuple[int, int]] | None = None  # read when a run of two words asks, as only some texts do
+    own: dict[str, str] | None = None  # read when a run is rewritten
     pieces: list[str] = []
     done = 0
     for start, end in _runs(text):
+        words = [(match.start(), match.end()) for match in CAPITAL_WORD.finditer(text, start, end)]
+        if sum(e - s >= MIN_SHOUTED_LENGTH for s, e in words) < MIN_SHOUTED_WORDS:
+            continue  # `KPK`, `PT KAI`: most runs have not two words long enough to be shouted (`_is_shouted`)
+        if quoted is None:
+            quoted = _quoted_spans(text)
+            quote_starts = [open_ for open_, _ in quoted]
         before = bisect_right(quote_starts, start) - 1
         if before >= 0 and start < quoted[before][1]:
             continue
-        words = [(match.start(), match.end()) for match in CAPITAL_WORD.finditer(text, start, end)]
         if not (any(text[s:e].casefold() in lexicon.post_word_forms for s, e in words)
                 or _after_a_post(text, start, end, lexicon.post_word_forms)):
             continue  # asked first: it is cheaper than rewriting the run's words
+        if own is None:
+            own = _own_spellings(text)
         after_comma = [k > 0 and "," in text[words[k - 1][1]:s] for k, (s, _) in enumerate(words)]
         recased = _run_as_news_writes([text[s:e] for s, e in words], own, lexicon, after_comma)
         if sum(_is_shouted(text[s:e], new) for (s, e), new in zip(words, recased)) < MIN_SHOUTED_WORDS:
