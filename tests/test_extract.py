@@ -407,6 +407,7 @@ def test_official_rules(body, expected):
     "Hadir Ketua MPC Pemuda Pancasila Bulukumba Syamsul Alam Dg Nappa.",  # a youth organisation's board
     "Sidang dipimpin Damang Kepala Adat Kecamatan Mantangai Yanto Gawei Andin.",  # a customary head
     "Sidang disaksikan Ketua DAD Kabupaten Kapuas Lukas Ramban Tingang.",  # a customary council
+    "Ketua Subak Abian Kerta Waringin, I Nyoman Sudira (58), mengatakan panen mundur.",  # a farmers' association
 ])
 def test_posts_outside_public_office_are_not_officials(body):
     assert extracted(body).official_names == []

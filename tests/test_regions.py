@@ -605,6 +605,9 @@ HOME_PLAYERS = ("Manajemen ingin memulangkan anak-anak Surabaya yang bermain di 
     ("Kesulitan aktor gunakan aksen Manado", "Aktor itu berperan sebagai pria Manado. Ia belajar logat Manado dari "
      "seniman setempat. Orang Manado membantunya.", []),
     ("Banjir rendam ratusan rumah di Surabaya", HOME_PLAYERS, ["35.78"]),  # the same body, a title placing it
+    # where homecoming travellers are bound is no place the story happens (a port elsewhere)
+    ("Ribuan pemudik padati pelabuhan", "Ribuan pemudik memadati pelabuhan sejak subuh. Hasriani hendak pulang ke "
+     "Baubau dengan kapal sore. Tetangganya mudik ke Baubau pekan lalu.", []),
 ])
 def test_a_past_or_an_origin_gives_no_region(title, body, expected):
     assert [region.code for region in extract(Article("x", title, body)).regions] == expected
