@@ -2,7 +2,7 @@
 
     python bench/probes.py [--errors]
 
-bench/data/probe_articles.jsonl holds 676 articles written in 2026-12 by helpers who never read the
+bench/data/probe_articles.jsonl holds 706 articles written in 2026-12 by helpers who never read the
 extractor, labelled by them following tests/data/extraction_guideline.md (`note` keeps their doubts):
 `detik-regional` (36, in the style of 2025 detik.com regional sections and regional press releases, all
 `dev`: read for errors), `other-outlets` (30, as other outlets outside Java publish, split by the SHA-1 of
@@ -133,6 +133,11 @@ and `women-officials` (TP PKK and Bunda PAUD beside women regional heads); `prob
 agencies 0.870/0.784, kab/kota 1.000/0.929; dev officials 0.921/0.816, agencies 0.824/0.709, kab/kota
 0.840/0.955; probe20 held-out officials 0.981/0.835, agencies 0.935/0.943, kab/kota 0.950/1.000; dev officials
 0.915/0.833, agencies 0.985/0.971, kab/kota 1.000/1.000.
+Then 30 more by a helper that day (`probe22`; 17 held out, 13 dev), built around no trap: an ordinary day of
+detik.com regional news in five desks' styles (`detik-jateng`, `detik-jatim`, `detik-sumut`, `detik-sulsel`,
+`detik-bali`: roads, markets, floods, festivals, village funds, DPRD sessions), written after that day's changes
+and scored before any change it prompted (on a60433c): held-out officials 1.000/1.000, agencies 1.000/1.000,
+kab/kota 1.000/1.000; dev officials 0.938/1.000, agencies 0.950/0.950, kab/kota 0.929/1.000.
 """
 
 from __future__ import annotations
