@@ -121,6 +121,7 @@ def test_bare_names_listed_between_officials_are_officials():
      ["Dewan Perwakilan Rakyat Aceh"]),
     ("DPRP dan DPR Papua Tengah menerima Majelis Rakyat Papua (MRP).",
      ["Dewan Perwakilan Rakyat Papua", "Dewan Perwakilan Rakyat Papua Tengah", "Majelis Rakyat Papua"]),
+    ("Badan Pengatur Jalan Tol (BPJT) akan mengevaluasi rest area.", ["Badan Pengatur Jalan Tol"]),
     ("Kepala BP Migas meminta Pemkab Bojonegoro bergerak.",
      ["Badan Pelaksana Kegiatan Usaha Hulu Minyak dan Gas Bumi", "Pemerintah Kabupaten Bojonegoro"]),
     # a Jakarta dinas's office in one of its kota, and the level word `Administrasi`
