@@ -2,7 +2,7 @@
 
     python bench/probes.py [--errors]
 
-bench/data/probe_articles.jsonl holds 706 articles written in 2026-12 by helpers who never read the
+bench/data/probe_articles.jsonl holds 736 articles written in 2026-12 by helpers who never read the
 extractor, labelled by them following tests/data/extraction_guideline.md (`note` keeps their doubts):
 `detik-regional` (36, in the style of 2025 detik.com regional sections and regional press releases, all
 `dev`: read for errors), `other-outlets` (30, as other outlets outside Java publish, split by the SHA-1 of
@@ -138,6 +138,11 @@ detik.com regional news in five desks' styles (`detik-jateng`, `detik-jatim`, `d
 `detik-bali`: roads, markets, floods, festivals, village funds, DPRD sessions), written after that day's changes
 and scored before any change it prompted (on a60433c): held-out officials 1.000/1.000, agencies 1.000/1.000,
 kab/kota 1.000/1.000; dev officials 0.938/1.000, agencies 0.950/0.950, kab/kota 0.929/1.000.
+And 30 by another helper that day (`probe21`; 14 held out, 16 dev), of kinds none had: `programs-2025` (free
+meals, Koperasi Merah Putih, Sekolah Rakyat), `audits-oversight` (BPK, BPKP, Ombudsman, Inspektorat),
+`drugs-bnn`, `traffic-accidents`, `police-ethics` (Propam, KKEP) and `karhutla`; scored before any change it
+prompted (on 82bef63): held-out officials 0.987/1.000, agencies 0.889/0.878, kab/kota 0.955/1.000; dev officials
+0.989/0.978, agencies 0.978/0.957, kab/kota 1.000/0.947.
 """
 
 from __future__ import annotations
