@@ -333,3 +333,21 @@ def test_an_answer_larger_than_any_warta_asks_for_is_cut_and_one_line(fake, monk
     assert capsys.readouterr().err == (f"warta search: the server at {server.url} does not answer as OpenSearch does "
                                        "(an answer of more than 1 MB)\n")
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("name, generation, manifest", [
+    ("warta.g20261203101500123456", True, False),
+    ("warta.files.g20261203101500123456", False, True),
+    ("warta.gallery", False, False),  # trial 64: an index that only starts alike
+    ("warta.gx.g20261203101500123456", False, False),  # another alias's (`warta.gx`) generation
+    ("warta.gx.files.g20261203101500123456", False, False),
+    ("warta.gx.lock", False, False),
+    ("warta.g2026120310150012345", False, False),  # a stamp of another shape
+    ("warta.g20261203101500123456x", False, False),
+    ("wartaxg20261203101500123456", False, False),  # the dot is a dot, not any character
+    ("warta.files.gallery", False, False),
+])
+def test_only_an_alias_own_generations_and_manifests_are_named_so(name, generation, manifest):
+    from search.backends.opensearch import is_generation, is_manifest
+
+    assert (is_generation("warta", name), is_manifest("warta", name)) == (generation, manifest)

@@ -674,6 +674,36 @@ def test_a_reindex_removes_the_partial_index_a_killed_full_reindex_left(updated)
     assert notices == []  # nothing left to delete
 
 
+def test_a_reindex_deletes_only_its_own_generations_never_another_alias_or_an_index_named_alike(updated,
+                                                                                                  opensearch_url):
+    """Trial 64: clean-up by pattern (`warta.g*`, `warta.files.*`) deleted `warta.gallery` and every index of the
+    alias `warta.gx` (its generation, manifest and lock), in an update that changed nothing and in --full's swap.
+    Only `<alias>.g<stamp>` and `<alias>.files.g<stamp>` are the alias's own."""
+    from search.backends.opensearch_update import manifest_name
+
+    live, _, folder = updated
+    alike = f"{live.alias}.gallery"
+    live.call(lambda c: c.indices.create(index=alike))
+    live.call(lambda c: c.index(index=alike, id="1", body={"photo": "x"}, refresh=True))
+    other = open_backend(BackendSettings("opensearch", opensearch_url=opensearch_url,
+                                         opensearch_alias=f"{live.alias}.gx"))
+    try:
+        assert other.reindex([str(SEEDS)], full=True).indexed == 1
+        theirs = {other.version, manifest_name(other.alias, other.version), f"{other.alias}.lock", alike}
+        notices: list[str] = []
+        assert live.reindex([str(folder)], full=False, notice=notices.append).indexed == 0
+        assert notices == []
+        previous = live.version
+        live.reindex([str(folder)], full=True, notice=notices.append)
+        assert notices == [f"deleted the previous index {previous}"]
+        assert theirs <= set(live.call(lambda c: c.indices.get(index=f"{live.alias}.*")))
+        assert other.search(SearchRequest(q="", collapse=False))["total"] == 1
+        assert live.call(lambda c: c.count(index=alike))["count"] == 1
+    finally:
+        drop(other)
+        other.close()
+
+
 def test_a_cluster_gone_during_a_full_build_stops_it_in_one_error_and_the_next_reindex_deletes_its_index(
         updated, monkeypatch):
     """Trial 59: the node killed during `reindex --full` printed 2,868 `not indexed: {…whole document…}` lines

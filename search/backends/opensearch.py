@@ -81,6 +81,7 @@ READ_ATTEMPTS = 3  # a search failed by a node leaving is sent again, after 0.25
 READ_BACKOFF_S = 0.25
 DOC_FREQUENCIES_KEPT = 20_000  # per version of the index (IndexVersion): a newer version starts afresh
 STAMP_FORMAT = "%Y%m%d%H%M%S%f"  # of an index's name after `.g`, and of an update's stamp
+STAMP_SHAPE = r"\d{20}"  # what STAMP_FORMAT writes: a generation's name is `<alias>.g` and exactly this
 UPDATED_META = "warta_updated"  # the mapping's _meta: the stamp of the last update written into the index
 FORMS_KEPT = 2_000  # per version: typed facet values and the stored values they name (OpenSearchBackend.named)
 CASE_FORMS = 20  # stored values one typed value may be in any case
@@ -447,6 +448,18 @@ def _as_written_pattern(value: str, then_words: bool = False) -> str:
     and a space, `Dinas Kesehatan …`)."""
     exact = "".join(char if char.isalnum() else "\\" + char for char in value)
     return exact + "( .*)?" if then_words else exact
+
+
+def is_generation(alias: str, name: str) -> bool:
+    """Whether `name` is one of `alias`'s generations, `<alias>.g<stamp>` exactly (STAMP_SHAPE). Clean-up deletes
+    nothing else: a pattern (`warta.g*`) also reached another alias's generations and lock (`warta.gx.g…`) and an
+    index that only starts alike (`warta.gallery`), trial 64."""
+    return re.fullmatch(re.escape(alias) + r"\.g" + STAMP_SHAPE, name) is not None
+
+
+def is_manifest(alias: str, name: str) -> bool:
+    """Whether `name` is the manifest of one of `alias`'s generations, `<alias>.files.g<stamp>` exactly."""
+    return re.fullmatch(re.escape(alias) + r"\.files\.g" + STAMP_SHAPE, name) is not None
 
 
 def _alias_missing(error) -> bool:
@@ -826,7 +839,7 @@ class OpenSearchBackend:
         return report
 
     def _remove_abandoned(self, say: Callable[[str], None]) -> None:
-        """Delete the generations (`<alias>.g*`) and manifests the alias does not name: what a reindex killed before
+        """Delete the generations (`<alias>.g<stamp>`) and manifests the alias does not name: what a reindex killed before
         its swap left (a `--full` one killed half-way leaves its partial index). Called holding the reindex lease,
         so no live reindex is writing them; the index the alias names is never one of them, and with no alias
         (nothing live to tell them from) nothing is deleted here: the full build that follows swaps, then deletes."""
@@ -874,10 +887,12 @@ class OpenSearchBackend:
             time.sleep(PIT_POLL_S)
 
     def _index_sizes(self) -> dict[str, str | None]:
-        """The alias's generations and manifests, each with its count of documents."""
+        """The alias's generations and manifests (is_generation, is_manifest), each with its count of documents."""
         found = self.call(lambda c: c.cat.indices(index=f"{self.alias}.g*,{self.alias}.files.g*", format="json",
                                                   h="index,docs.count", ignore=[404]))
-        return {row["index"]: row.get("docs.count") for row in found} if isinstance(found, list) else {}
+        return {row["index"]: row.get("docs.count") for row in found if isinstance(row, dict)
+                and (is_generation(self.alias, row.get("index", "")) or is_manifest(self.alias, row.get("index", "")))
+                } if isinstance(found, list) else {}
 
     def _live_manifest(self) -> dict[str, dict]:
         """The files the live index was built from, as its manifest lists them; {} when there is none."""
@@ -1104,19 +1119,24 @@ class OpenSearchBackend:
         holders.discard("status")  # the 404 answer's keys, when no index holds the alias yet
         from .opensearch_update import manifest_name
 
-        generations = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.g*")))
+        listed = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.g*,{self.alias}.files.g*")))
         actions = [{"remove": {"index": old, "alias": self.alias}} for old in sorted(holders)]
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.call(lambda c: c.indices.update_aliases(body={"actions": actions}))
         waits_until = time.monotonic() + PIT_WAIT_S
-        for old in sorted((generations | holders) - {name}):
+        for old in sorted((listed | holders) - {name}):
+            if not is_generation(self.alias, old):
+                if old in holders:  # put behind the alias by hand: no longer named, never deleted
+                    say(f"the alias {self.alias} no longer names the index {old}, which is not a Warta generation: "
+                        "kept")
+                continue
             if self._delete_unread(old, waits_until):
                 say(f"deleted the previous index {old}")
             else:
                 say(f"kept the previous index {old}: an export is still reading it; the next reindex deletes it")
-        manifests = set(self.call(lambda c: c.indices.get(index=f"{self.alias}.files.*")))
-        for old in sorted(manifests - {manifest_name(self.alias, name)}):
-            self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
+        for old in sorted(listed - {manifest_name(self.alias, name)}):
+            if is_manifest(self.alias, old):
+                self.call(lambda c, old=old: c.indices.delete(index=old, ignore=[404]))
 
     # -- search -----------------------------------------------------------------------------------
     def resolved(self, request):
