@@ -45,6 +45,11 @@ class BackendRefusedError(BackendUnavailableError):
     page, JSON of another shape): unavailable all the same, and not asked again."""
 
 
+class BackendBlockedError(BackendRefusedError):
+    """The cluster blocks the request (`cluster_block_exception`: an index's write or read-only block, a read-only
+    cluster, the flood-stage disk watermark): nothing is written until an operator lifts the block."""
+
+
 class IndexDamagedError(IndexMissingError):
     """A generation whose files no longer match what was written: as unusable as no index at all."""
 

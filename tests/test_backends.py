@@ -351,3 +351,43 @@ def test_only_an_alias_own_generations_and_manifests_are_named_so(name, generati
     from search.backends.opensearch import is_generation, is_manifest
 
     assert (is_generation("warta", name), is_manifest("warta", name)) == (generation, manifest)
+
+
+CLUSTER_ERRORS = [  # answers of OpenSearch's no other branch maps: each one line, and a 503 (trial 64: a traceback, a 500)
+    (400, b'{"error":{"root_cause":[{"type":"invalid_index_name_exception","reason":"must not start with _"}],'
+          b'"type":"invalid_index_name_exception","reason":"Invalid index name [_bad], must not start with \'_\'."},'
+          b'"status":400}',
+     "refused Warta's request (400 invalid_index_name_exception: Invalid index name [_bad], must not start with '_'.)"),
+    (429, b'{"error":{"type":"rejected_execution_exception","reason":"rejected execution of coordinating operation"},'
+          b'"status":429}',
+     "is too busy to answer (429 rejected_execution_exception: rejected execution of coordinating operation)"),
+    (429, b'{"error":{"type":"cluster_block_exception","reason":"index [warta.g1] blocked by: [TOO_MANY_REQUESTS/12/'
+          b'disk usage exceeded flood-stage watermark, index has read-only-allow-delete block];"},"status":429}',
+     "blocks Warta's request (429 cluster_block_exception: index [warta.g1] blocked by: [TOO_MANY_REQUESTS/12/disk "
+     "usage exceeded flood-stage watermark, index has read-only-allow-delete block];); lift the block, then try again"),
+    (405, b'{"error":"Incorrect HTTP method for uri [/warta] and method [GET], allowed: [POST]","status":405}',
+     "refused Warta's request (405 Incorrect HTTP method for uri [/warta] and method [GET], allowed: [POST])"),
+]
+
+
+@pytest.mark.parametrize("status, body, said", CLUSTER_ERRORS, ids=[str(e[0]) for e in CLUSTER_ERRORS])
+def test_any_other_cluster_error_is_one_line_from_the_cli_and_a_503_from_the_api(fake, status, body, said, capsys,
+                                                                               tmp_path):
+    from search.cli import EXIT_ERROR
+    from web import create_app
+
+    server = fake(answering(status, "application/json", body))
+    line = f"the OpenSearch cluster at {server.url} {said}"
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url", server.url]) == EXIT_ERROR
+    assert capsys.readouterr().err == f"warta search: {line}\n"
+    (tmp_path / "a.txt").write_text("Judul\n\nIsi berita yang cukup panjang untuk dibaca sebagai artikel.\n")
+    for full in ([], ["--full"]):
+        assert main(["reindex", str(tmp_path), *full, "--backend", "opensearch", "--opensearch-url", server.url]) == \
+            EXIT_ERROR
+        assert capsys.readouterr().err == f"warta reindex: {line}\n"
+    client = create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": server.url,
+                         "TESTING": True}).test_client()
+    for path in ("/api/search?q=x", "/api/articles/abc", "/api/facets/source?q=x"):
+        response = client.get(path)
+        assert (response.status_code, response.get_json()["error"]) == (
+            503, {"code": "backend_unavailable", "message": line}), path

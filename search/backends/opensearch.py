@@ -34,8 +34,8 @@ from whoosh import query as wq
 
 from ..analysis import Stems, stopwords, words_of
 from ..articles import Article
-from ..errors import (BackendRefusedError, BackendUnavailableError, BadQueryError, IndexMissingError, NotFoundError,
-                      WartaError, shown)
+from ..errors import (BackendBlockedError, BackendRefusedError, BackendUnavailableError, BadQueryError,
+                      IndexMissingError, NotFoundError, WartaError, shown)
 from ..export import EXPORT_LIMIT, export_row
 from ..facet_registry import FACETS, Facet, FacetRegistry
 from ..facet_aliases import PEOPLE, ValueWords, alias_words, meant_value, prefix_value, value_words
@@ -326,6 +326,26 @@ class Relaxation:
         return holds
 
 
+def explained(error: Any) -> str:
+    """An OpenSearch error (`{type, reason, caused_by: {type, reason}}`, or a string) in one line, cut to
+    FAILURE_CHARS (a parsing error quotes the field's value)."""
+    if isinstance(error, dict):
+        cause = error.get("caused_by")
+        reason = f"{error.get('type', 'error')}: {error.get('reason', '')}"
+        if isinstance(cause, dict):
+            reason += f" ({cause.get('type', '')}: {cause.get('reason', '')})"
+    else:
+        reason = str(error or "no reason given")
+    reason = " ".join(reason.split())
+    return reason[:FAILURE_CHARS] + "…" if len(reason) > FAILURE_CHARS else reason
+
+
+def is_block(error: Any) -> bool:
+    """Whether an OpenSearch error (as `explained` takes it) is a block: of an index's writes, of a read-only
+    index or cluster, of the flood-stage disk watermark."""
+    return isinstance(error, dict) and error.get("type") == "cluster_block_exception"
+
+
 @dataclass(frozen=True)
 class BulkFailure:
     """An action the cluster refused for good: the id, status and reason, and where its article was read;
@@ -339,19 +359,8 @@ class BulkFailure:
     @classmethod
     def of(cls, result: dict[str, Any], status: int, action: dict[str, Any] | None) -> "BulkFailure":
         """From a failed item of streaming_bulk (`result`) and the action sent, when still known."""
-        error = result.get("error")
-        if isinstance(error, dict):  # OpenSearch's: {type, reason, caused_by: {type, reason}}
-            cause = error.get("caused_by")
-            reason = f"{error.get('type', 'error')}: {error.get('reason', '')}"
-            if isinstance(cause, dict):
-                reason += f" ({cause.get('type', '')}: {cause.get('reason', '')})"
-        else:
-            reason = str(error or "no reason given")
-        reason = " ".join(reason.split())
-        if len(reason) > FAILURE_CHARS:  # a parsing error quotes the field's value
-            reason = reason[:FAILURE_CHARS] + "…"
         origin = (action or {}).get(ORIGIN) or ""
-        return cls(str(result.get("_id", "")), status, reason, origin)
+        return cls(str(result.get("_id", "")), status, explained(result.get("error")), origin)
 
     def __str__(self) -> str:
         return f"{self.id}: {self.status} {self.reason}"
@@ -678,9 +687,10 @@ class OpenSearchBackend:
         self._caches_lock = threading.Lock()
 
     # -- plumbing --------------------------------------------------------------------------------
-    def call(self, request: Callable[[Any], Any], read: bool = False) -> Any:
-        """One request to the cluster; failures to reach it become BackendUnavailableError, a missing index
-        IndexMissingError. A `read` (a search, a count) is sent again after a passing failure: a node that
+    def call(self, request: Callable[[Any], Any], read: bool = False, expected: tuple[type, ...] = ()) -> Any:
+        """One request to the cluster; its failures become Warta's errors (warta_error), but for the
+        opensearch-py errors the caller `expected` and handles (a 409 of a lease taken, a 400 of an index made
+        already). A `read` (a search, a count) is sent again after a passing failure: a node that
         dies between a search's query and fetch phases fails that search, and its replicas answer the next.
         The call, retries included, has `deadline_s` (CALL_DEADLINE_S) seconds: then it fails as unavailable."""
         from .opensearch_connection import deadline, time_left
@@ -688,7 +698,7 @@ class OpenSearchBackend:
         with deadline(self.deadline_s):
             for attempt in range(READ_ATTEMPTS if read else 1):
                 try:
-                    return self._call_once(request)
+                    return self._call_once(request, expected)
                 except BackendUnavailableError as error:
                     pause = READ_BACKOFF_S * 2 ** attempt
                     if (not read or attempt == READ_ATTEMPTS - 1 or isinstance(error, BackendRefusedError)
@@ -696,21 +706,23 @@ class OpenSearchBackend:
                         raise
                     time.sleep(pause)
 
-    def _call_once(self, request: Callable[[Any], Any]) -> Any:
+    def _call_once(self, request: Callable[[Any], Any], expected: tuple[type, ...] = ()) -> Any:
         from opensearchpy import exceptions
 
         try:
             return request(self.client)
         except exceptions.OpenSearchException as error:
-            translated = self.warta_error(error)
+            translated = self.warta_error(error, expected)
             if translated is error:
                 raise
             raise translated from None
 
-    def warta_error(self, error: Exception) -> Exception:
+    def warta_error(self, error: Exception, expected: tuple[type, ...] = ()) -> Exception:
         """What an opensearch-py error means to Warta: an unreachable, failing or refusing cluster is
-        BackendUnavailableError (BackendRefusedError), a missing index IndexMissingError; any other error as it
-        is."""
+        BackendUnavailableError (BackendRefusedError), a block BackendBlockedError, a missing index
+        IndexMissingError; an error of the `expected` kinds the caller handles is given back as it is, and any
+        other answer of the cluster's (a 400, a 409, a 429, another 4xx) is unavailable too, with OpenSearch's
+        reason: one line in the CLI and a 503 from the API, never a traceback and a 500 (trial 64)."""
         from opensearchpy import exceptions
 
         from .opensearch_connection import AnswerTooLarge
@@ -732,13 +744,25 @@ class OpenSearchBackend:
                                            f"({error.status_code} {error.error})")
         if not isinstance(error.info, dict):  # OpenSearch explains every refusal in JSON
             return self.not_opensearch(f"HTTP {error.status_code} without OpenSearch's JSON error")
+        if is_block(error.info.get("error")):
+            return self.blocked(error.status_code, error.info["error"])
         if error.status_code in (401, 403):
             return BackendRefusedError(f"the OpenSearch cluster at {self.url} refused Warta's request "
                                        f"({error.status_code} {error.error})")
         if isinstance(error, exceptions.NotFoundError) and ("index_not_found" in str(error) or _alias_missing(error)):
             return IndexMissingError(f"no Warta index in the OpenSearch cluster at {self.url}: run "
                                      "`warta reindex --backend opensearch` first")
-        return error
+        if isinstance(error, expected):
+            return error
+        reason = f"{error.status_code} {explained(error.info.get('error') or error.error)}"
+        if error.status_code == 429:  # too many requests at once: a passing refusal, a read is sent again
+            return BackendUnavailableError(f"the OpenSearch cluster at {self.url} is too busy to answer ({reason})")
+        return BackendRefusedError(f"the OpenSearch cluster at {self.url} refused Warta's request ({reason})")
+
+    def blocked(self, status: Any, error: dict[str, Any]) -> BackendBlockedError:
+        """The error of a request, or of a bulk action, the cluster blocks (is_block)."""
+        return BackendBlockedError(f"the OpenSearch cluster at {self.url} blocks Warta's request "
+                                   f"({status} {explained(error)}); lift the block, then try again")
 
     def not_opensearch(self, answered: str) -> BackendRefusedError:
         """The error of a server that answers, but not as OpenSearch does."""
@@ -983,10 +1007,10 @@ class OpenSearchBackend:
         from opensearchpy import exceptions
 
         try:
-            self.call(lambda c: c.indices.create(index=name, body=body))
+            self.call(lambda c: c.indices.create(index=name, body=body), expected=(exceptions.RequestError,))
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
-                raise
+                raise self.warta_error(error) from None
 
     def _copies_started(self, name: str, body: dict[str, Any]) -> bool:
         """Wait, at most COPIES_READY_S, for every copy of the index's shards (green) when the cluster has a
@@ -1284,10 +1308,11 @@ class OpenSearchBackend:
         from opensearchpy import exceptions
 
         try:
-            return self.call(lambda c: c.search(index=self.alias, body=body), read=True)
+            return self.call(lambda c: c.search(index=self.alias, body=body), read=True,
+                             expected=(exceptions.RequestError,))
         except exceptions.RequestError as error:
             if "fielddata" not in str(error):
-                raise
+                raise self.warta_error(error) from None
         self.call(lambda c: c.indices.put_mapping(index=self.alias, body={"properties": surface_mappings()}))
         return self.call(lambda c: c.search(index=self.alias, body=body), read=True)
 

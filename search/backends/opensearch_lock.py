@@ -91,7 +91,8 @@ class ClusterLease:
         body = {"holder": self.holder, "started": started, "renewed": started}
         for _ in range(TAKE_ATTEMPTS):
             try:
-                answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body))
+                answer = self.backend.call(lambda c: c.create(index=self.index, id=LEASE_ID, body=body),
+                                           expected=(exceptions.ConflictError,))
             except exceptions.ConflictError:
                 answer = self._take_over(body)
             if answer is not None:
@@ -105,7 +106,8 @@ class ClusterLease:
         from opensearchpy import exceptions
 
         try:
-            found = self.backend.call(lambda c: c.get(index=self.index, id=LEASE_ID))
+            found = self.backend.call(lambda c: c.get(index=self.index, id=LEASE_ID),
+                                      expected=(exceptions.NotFoundError,))
         except exceptions.NotFoundError:
             return None
         held = found["_source"]
@@ -119,7 +121,8 @@ class ClusterLease:
         try:
             answer = self.backend.call(lambda c: c.index(index=self.index, id=LEASE_ID, body=body,
                                                          if_seq_no=found["_seq_no"],
-                                                         if_primary_term=found["_primary_term"]))
+                                                         if_primary_term=found["_primary_term"]),
+                                       expected=(exceptions.ConflictError,))
         except exceptions.ConflictError:
             raise IndexBusyError(f"another reindex of {self.backend.alias} took over a stale lock first; "
                                  "try again when it ends") from None
@@ -136,7 +139,8 @@ class ClusterLease:
         self.version = None
         try:
             self.backend.call(lambda c: c.delete(index=self.index, id=LEASE_ID,
-                                                 if_seq_no=seq_no, if_primary_term=term))
+                                                 if_seq_no=seq_no, if_primary_term=term),
+                              expected=(exceptions.ConflictError, exceptions.NotFoundError))
         except (exceptions.ConflictError, exceptions.NotFoundError):
             pass  # taken over meanwhile: the new holder's now
         except (WartaError, exceptions.TransportError) as error:  # the work is done: the lease expires by itself
@@ -154,7 +158,8 @@ class ClusterLease:
         body = {"doc": {"renewed": self.clock()}}
         try:
             answer = self.backend.call(lambda c: c.update(index=self.index, id=LEASE_ID, body=body,
-                                                          if_seq_no=seq_no, if_primary_term=term))
+                                                          if_seq_no=seq_no, if_primary_term=term),
+                                       expected=(exceptions.ConflictError, exceptions.NotFoundError))
         except (exceptions.ConflictError, exceptions.NotFoundError):
             self.lost = True
             return
@@ -195,10 +200,11 @@ class ClusterLease:
         body = {"settings": {"number_of_shards": 1, "auto_expand_replicas": "0-all"},
                 "mappings": {"dynamic": False, "properties": {"renewed": {"type": "double"}}}}
         try:
-            self.backend.call(lambda c: c.indices.create(index=self.index, body=body, wait_for_active_shards="all"))
+            self.backend.call(lambda c: c.indices.create(index=self.index, body=body, wait_for_active_shards="all"),
+                              expected=(exceptions.RequestError,))
         except exceptions.RequestError as error:
             if error.error != "resource_already_exists_exception":
-                raise
+                raise self.backend.warta_error(error) from None
             # made by another reindex a moment ago, or by our own create whose answer a dying node lost
 
     def _wait_for_copies(self) -> dict[str, Any]:
