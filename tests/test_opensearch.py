@@ -738,6 +738,57 @@ def test_a_cluster_gone_during_a_full_build_stops_it_in_one_error_and_the_next_r
     assert live.search(SearchRequest(q="", collapse=False))["total"] == 3
 
 
+BLOCKS = {"index.blocks.write": "403 cluster_block_exception: index [{}] blocked by: [FORBIDDEN/8/index write (api)];",
+          "index.blocks.read_only_allow_delete": "429 cluster_block_exception: index [{}] blocked by: [TOO_MANY_REQUESTS/"
+                                                 "12/disk usage exceeded flood-stage watermark, index has "
+                                                 "read-only-allow-delete block];"}
+
+
+@pytest.mark.parametrize("block", list(BLOCKS))
+def test_an_update_the_cluster_blocks_is_one_error_and_the_next_update_indexes_what_it_could_not(
+        updated, opensearch_url, monkeypatch, capsys, block):
+    """Trial 64: under `index.blocks.write` every article of a new file was one `not indexed` line (exit 3), and the
+    file was recorded in the manifest all the same, so no later update indexed it; the flood-stage watermark's
+    block (429) was a 51-line traceback. A block is the index's, not an article's: one line, exit 1, the file
+    not recorded; the update after the block is lifted indexes it."""
+    live, _, folder = updated
+    write_records(folder / "2" / "b.jsonl", [STORY_RECORDS[1]])  # a new file: one article
+    index = live.version
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", live.alias)
+    live.call(lambda c: c.indices.put_settings(index=index, body={block: True}))
+    try:
+        code = cli.main(["reindex", str(folder), "--backend", "opensearch", "--opensearch-url", opensearch_url])
+    finally:
+        live.call(lambda c: c.indices.put_settings(index=index, body={block: None}))
+    assert (code, capsys.readouterr().err) == (1, f"warta reindex: the OpenSearch cluster at {opensearch_url} blocks "
+                                                  f"Warta's request ({BLOCKS[block].format(index)}); lift the block, "
+                                                  "then try again\n")
+    notices: list[str] = []
+    report = live.reindex([str(folder)], full=False, notice=notices.append)
+    assert (report.indexed, report.files_unchanged, report.errors, notices) == (1, 2, [], [])
+    assert live.search(SearchRequest(q="", collapse=False))["total"] == 4
+
+
+def test_a_full_reindex_on_a_cluster_past_its_flood_stage_is_one_error(updated, opensearch_url, monkeypatch, capsys):
+    """Trial 64: the flood-stage watermark blocks every index on the node, the reindex lock's too: `reindex --full`
+    was a traceback ending in TransportError(429, 'cluster_block_exception'); it is one line, exit 1."""
+    live, _, folder = updated
+    index, lock = live.version, f"{live.alias}.lock"
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", live.alias)
+    flooded = {"index.blocks.read_only_allow_delete": True}
+    live.call(lambda c: c.indices.put_settings(index=f"{index},{lock}", body=flooded))
+    try:
+        code = cli.main(["reindex", str(folder), "--full", "--backend", "opensearch", "--opensearch-url",
+                         opensearch_url])
+    finally:
+        live.call(lambda c: c.indices.put_settings(index=f"{index},{lock}",
+                                                   body={"index.blocks.read_only_allow_delete": None}))
+    block = BLOCKS["index.blocks.read_only_allow_delete"].format(lock)
+    assert (code, capsys.readouterr().err) == (1, f"warta reindex: the OpenSearch cluster at {opensearch_url} blocks "
+                                                  f"Warta's request ({block}); lift the block, then try again\n")
+    assert live.version == index and live.search(SearchRequest(q="", collapse=False))["total"] == 3
+
+
 def test_a_bulk_failure_keeps_the_reason_cut_short_and_never_the_document():
     """No cluster: what a failed bulk item (as opensearch-py yields it, the document under `data`) becomes."""
     from search.backends.opensearch import FAILURE_CHARS, ORIGIN, BulkFailure

@@ -1112,6 +1112,8 @@ class OpenSearchBackend:
                 result = next(iter(item.values()))
                 if isinstance(result.get("exception"), exceptions.ConnectionError):
                     raise self.warta_error(result["exception"]) from None
+                if is_block(result.get("error")):  # the whole index or cluster, not this action: stop at once,
+                    raise self.blocked(result.get("status"), result["error"])  # nothing of the update recorded
                 action = recent.get(result.get("_id"))
                 status = result.get("status", 500)
                 if not isinstance(status, int):
