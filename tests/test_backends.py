@@ -391,3 +391,47 @@ def test_any_other_cluster_error_is_one_line_from_the_cli_and_a_503_from_the_api
         response = client.get(path)
         assert (response.status_code, response.get_json()["error"]) == (
             503, {"code": "backend_unavailable", "message": line}), path
+
+
+BAD_ALIASES = ["_bad", "-x", "+x", ".warta", ".", "..", "*", "warta*", "war?ta", "a,b", "Warta", "war ta", "war/ta",
+               "war\\ta", 'war"ta', "war<ta", "war>ta", "war|ta", "war#ta", "war:ta", "wartä", "a" * 228]
+
+
+@pytest.mark.parametrize("alias", BAD_ALIASES)
+def test_an_alias_opensearch_would_refuse_or_a_pattern_could_widen_is_refused(alias):
+    from search.backends import checked_alias
+    from search.backends.opensearch import OpenSearchBackend
+    from search.errors import shown
+
+    message = (f"the OpenSearch alias {shown(alias)} (WARTA_OPENSEARCH_ALIAS) must be lower-case letters a-z, digits, "
+               "`.`, `_` and `-`, starting with a letter or a digit, at most 227 characters")
+    for refuse in (checked_alias, lambda name: OpenSearchBackend("http://127.0.0.1:9", alias=name)):
+        with pytest.raises(BadQueryError) as refused:
+            refuse(alias)
+        assert (str(refused.value), refused.value.code) == (message, "bad_setting")
+
+
+def test_well_formed_aliases_are_kept():
+    from search.backends import checked_alias
+
+    assert [checked_alias(a) for a in ("warta", "warta-test-12", "warta.gx", "w_2", "9", "a" * 227)] == [
+        "warta", "warta-test-12", "warta.gx", "w_2", "9", "a" * 227]
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["reindex", "."], ["serve", "--port", "18911"]])
+@pytest.mark.parametrize("alias", ["_bad", "*", "a,b"])
+def test_the_cli_refuses_a_bad_alias_in_one_line_before_any_request(command, alias, monkeypatch, capsys):
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", alias)
+    assert main([*command, "--backend", "opensearch", "--opensearch-url", "http://127.0.0.1:9"]) == EXIT_USAGE
+    assert capsys.readouterr().err == (f"warta {command[0]}: the OpenSearch alias {alias!r} (WARTA_OPENSEARCH_ALIAS) "
+                                       "must be lower-case letters a-z, digits, `.`, `_` and `-`, starting with a "
+                                       "letter or a digit, at most 227 characters\n")
+
+
+def test_a_bad_alias_in_the_environment_is_refused_for_opensearch_only(monkeypatch):
+    from web import create_app
+
+    monkeypatch.setenv("WARTA_OPENSEARCH_ALIAS", "_bad")
+    assert BackendSettings.from_environment(name="whoosh").opensearch_alias == "_bad"  # not used: not checked
+    with pytest.raises(BadQueryError, match="^the OpenSearch alias '_bad' "):
+        create_app({"WARTA_BACKEND": "opensearch", "WARTA_OPENSEARCH_URL": "http://127.0.0.1:9", "TESTING": True})

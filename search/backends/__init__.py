@@ -22,6 +22,8 @@ from ..loaders import DEFAULT_OPTIONS, ReadOptions
 BACKEND_NAMES = ("whoosh", "opensearch")
 DEFAULT_OPENSEARCH_URL = "http://127.0.0.1:9250"
 HOST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")
+ALIAS_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")  # within OpenSearch's index names: no pattern (`*`, `,`) can widen it
+MAX_ALIAS_CHARS = 255 - len(".files.g") - 20  # OpenSearch's 255 bytes, less what Warta adds: `<alias>.files.g<stamp>`
 
 
 class Backend(Protocol):
@@ -83,6 +85,8 @@ class BackendSettings:
         name = name or environ.get("WARTA_BACKEND") or "whoosh"
         if url is not None or name == "opensearch":  # a bad URL is refused before anything is asked of it
             opensearch_nodes(url if url is not None else environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL)
+        if name == "opensearch":  # and a bad alias, as a bad URL
+            checked_alias(environ.get("WARTA_OPENSEARCH_ALIAS") or "warta")
         return cls(name,
                    index or environ.get("WARTA_INDEX") or "index",
                    url if url is not None else environ.get("WARTA_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL,
@@ -120,6 +124,18 @@ def opensearch_nodes(url: str) -> list[str]:
         if problem:
             raise BadQueryError(f"the OpenSearch URL {shown(without_credentials(node))} {problem}", "bad_setting")
     return nodes
+
+
+def checked_alias(alias: str) -> str:
+    """`alias` when Warta may name its indices after it (`<alias>.g<stamp>`, `<alias>.files.g<stamp>`,
+    `<alias>.lock`), else a BadQueryError (bad usage): an OpenSearch index name of lower-case letters, digits, `.`,
+    `_` and `-` that starts with a letter or a digit, short enough for the longest of those names. Trial 64: `_bad`
+    was a traceback (invalid_index_name_exception), and `*` searched every index of the cluster."""
+    if not ALIAS_NAME.fullmatch(alias) or len(alias) > MAX_ALIAS_CHARS:
+        raise BadQueryError(f"the OpenSearch alias {shown(alias)} (WARTA_OPENSEARCH_ALIAS) must be lower-case letters "
+                            "a-z, digits, `.`, `_` and `-`, starting with a letter or a digit, at most "
+                            f"{MAX_ALIAS_CHARS} characters", "bad_setting")
+    return alias
 
 
 def without_credentials(url: str) -> str:

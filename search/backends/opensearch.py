@@ -53,7 +53,7 @@ from ..said import SAID, said_query, said_terms
 from ..spelling import (MAX_CANDIDATES, MAX_SPELLED, SPELLING_FIELD, close_spellings, edit_distance, gazetteer_words,
                         name_words)
 from ..stories import StoryIndex
-from . import opensearch_nodes, without_credentials
+from . import checked_alias, opensearch_nodes, without_credentials
 from .opensearch_lock import ClusterLease
 
 DEFAULT_ALIAS = "warta"  # what readers search; each reindex writes a new index `<alias>.g<time>` behind it
@@ -673,7 +673,7 @@ class OpenSearchBackend:
 
         self.url = without_credentials(url)  # as messages show it: the client alone holds the password
         self.deadline_s = CALL_DEADLINE_S
-        self.alias = alias
+        self.alias = checked_alias(alias)  # never a pattern that reaches other indices
         self.facets = facets
         self.shards, self.replicas = shards, replicas
         hosts = opensearch_nodes(url)  # a malformed URL is a BadQueryError, not opensearch-py's own error
