@@ -45,6 +45,12 @@ def test_well_formed_opensearch_urls_name_their_nodes():
         "http://a:9200/", "HTTPS://user:pw@b.example:443", "http://[::1]:9250"]
 
 
+def test_a_comma_in_a_user_or_password_belongs_to_it_and_only_commas_after_them_separate_nodes():
+    assert opensearch_nodes("http://admin:S3cret,PW@127.0.0.1:9200") == ["http://admin:S3cret,PW@127.0.0.1:9200"]
+    assert opensearch_nodes("http://a,b:c,d@h:1, https://x:p,q@h2:2,http://h3:3") == [
+        "http://a,b:c,d@h:1", "https://x:p,q@h2:2", "http://h3:3"]
+
+
 @pytest.mark.parametrize("url, shown_as", [
     ("http://admin:pw123@127.0.0.1:9200", "http://127.0.0.1:9200"),
     ("https://user@b.example:443", "https://b.example:443"),
@@ -52,6 +58,8 @@ def test_well_formed_opensearch_urls_name_their_nodes():
     ("http://u:p@ss/w@rd@[::1]:9250", "http://[::1]:9250"),  # a password's own `@` and `/`, unescaped
     ("u:secret@host:9200", "host:9200"),  # no scheme: refused, and shown without it too
     ("http://127.0.0.1:9200", "http://127.0.0.1:9200"),
+    ("http://admin:S3cret,PW@127.0.0.1:9200", "http://127.0.0.1:9200"),  # trial 64: `http://admin:S3cret` was shown
+    ("http://a:b,c,d@h:1,http://x:p,q@h2:2", "http://h:1,http://h2:2"),
 ])
 def test_a_node_url_is_shown_without_its_user_and_password(url, shown_as):
     assert without_credentials(url) == shown_as
@@ -63,6 +71,10 @@ def test_a_node_url_is_shown_without_its_user_and_password(url, shown_as):
     ("ftp://admin:pw123@x:1", "the OpenSearch URL 'ftp://x:1' must start with http:// or https://"),
     ("http://a:1,http://admin:pw123@b:99999", "the OpenSearch URL 'http://b:99999' must give a port from 1 to 65535 "
                                               "(http://host:9200), not '99999'"),
+    ("http://admin:S3cret,PW@127.0.0.1:99999", "the OpenSearch URL 'http://127.0.0.1:99999' must give a port from 1 "
+                                               "to 65535 (http://host:9200), not '99999'"),
+    ("http://admin:S3cret,PW@localhost,b:2", "the OpenSearch URL 'http://localhost' must give a port after the host "
+                                             "(http://host:9200)"),
 ])
 def test_a_refused_url_is_named_without_its_password(url, message):
     with pytest.raises(BadQueryError) as refused:
@@ -213,6 +225,28 @@ def test_no_message_shows_the_password_of_the_cluster_url(fake, capsys, monkeypa
     assert main(["serve", "--backend", "opensearch", "--opensearch-url", url, "--port", "0"]) == EXIT_ERROR
     announced = capsys.readouterr().err.splitlines()[0]
     assert announced.startswith(f"Warta serving http://127.0.0.1:{port} on http://127.0.0.1:"), announced
+
+
+def test_a_password_holding_a_comma_is_sent_whole_and_never_shown(fake, capsys):
+    """Trial 64: `http://admin:S3cret,PW@host:port` was split into two nodes and refused as
+    `the OpenSearch URL 'http://admin:S3cret' must give a port`, the user and half the password on stderr."""
+    import base64
+
+    from search.cli import EXIT_ERROR
+
+    sent: list[str] = []
+
+    def unauthorised(handler) -> None:
+        sent.append(handler.headers.get("Authorization", ""))
+        UNAUTHORISED(handler)
+
+    server = fake(unauthorised)
+    port = server.url.rsplit(":", 1)[1]
+    assert main(["search", "x", "--backend", "opensearch", "--opensearch-url",
+                 f"http://admin:S3cret,PW@127.0.0.1:{port}"]) == EXIT_ERROR
+    assert capsys.readouterr().err == (f"warta search: the OpenSearch cluster at http://127.0.0.1:{port} refused "
+                                       "Warta's request (401 security_exception)\n")
+    assert set(sent) == {"Basic " + base64.b64encode(b"admin:S3cret,PW").decode()}
 
 
 def test_an_alias_naming_no_warta_index_is_no_index(fake, capsys):

@@ -116,7 +116,7 @@ def opensearch_nodes(url: str) -> list[str]:
     BadQueryError (bad usage) naming the first that is not: another scheme, no host, no port or one outside
     1-65535, a path (a cluster behind a path prefix is not supported), a query or a fragment. An empty value (an
     unset shell variable) is refused too, not read as the default."""
-    nodes = [part.strip() for part in url.split(",")]
+    nodes = [part.strip() for part in node_urls(url)]
     if not any(nodes):
         raise BadQueryError(f"the OpenSearch URL {shown(url)} names no node: give http://host:port", "bad_setting")
     for node in nodes:
@@ -142,7 +142,25 @@ def without_credentials(url: str) -> str:
     """`url` (one node or several, comma-separated) as messages may show it: each node's `user:password@` left out
     (`http://admin:pw@host:9200` -> `http://host:9200`). Every node URL printed or sent goes through it; the
     client alone is given the credentials."""
-    return ",".join(_node_without_credentials(node) for node in url.split(","))
+    return ",".join(_node_without_credentials(node) for node in node_urls(url))
+
+
+NEXT_NODE = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*://)")  # a comma before another node's scheme
+
+
+def node_urls(url: str) -> list[str]:
+    """The node URLs of a comma-separated --opensearch-url, as written (spaces kept). A comma inside a node's
+    user and password belongs to them (RFC 3986 allows it: `http://admin:S3cret,PW@host:9200` is one node; trial
+    64 split it and printed `http://admin:S3cret`): a node runs to the next comma before a scheme (`http://`),
+    its credentials to its last `@`, and only the commas after them separate nodes (a node without a scheme, or
+    an empty one, that the checks then refuse)."""
+    nodes: list[str] = []
+    for chunk in NEXT_NODE.split(url):
+        credentials, at, rest = chunk.rpartition("@")
+        parts = rest.split(",")
+        nodes.append(credentials + at + parts[0])
+        nodes.extend(parts[1:])
+    return nodes
 
 
 def _node_without_credentials(node: str) -> str:
