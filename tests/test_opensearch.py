@@ -905,6 +905,32 @@ def test_an_update_of_a_changed_file_keeps_its_unchanged_articles_and_the_same_t
     assert live.search(SearchRequest(q="", collapse=False))["total"] == before == 3
 
 
+def test_an_update_run_again_after_one_killed_before_its_manifest_counts_no_duplicate(updated, monkeypatch):
+    """Trial 64: after a node was killed mid-update (500 of 1,500 articles written), the rerun said `indexed 1000
+    articles; 500 duplicates`, its own earlier writes counted as duplicates of themselves. They are the same
+    articles of the same file: indexed again, no duplicate; a real duplicate in the file still is one."""
+    from search.backends import opensearch_update
+
+    live, _, folder = updated
+    records = [{"title": f"Berita nomor {n}", "url": f"https://example.id/killed/{n}", "date": "2022-10-01",
+                "source": "Contoh", "body": f"Isi berita nomor {n} tentang banjir di desa yang ke {n} kali ini."}
+               for n in range(3)]
+    write_records(folder / "2" / "b.jsonl", [*records, records[0]])  # the first one twice: a real duplicate
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # after the articles are written and searchable, before the manifest
+
+    monkeypatch.setattr(opensearch_update, "refresh_story_firsts", killed)
+    with pytest.raises(KeyboardInterrupt):
+        live.reindex([str(folder)], full=False)
+    monkeypatch.undo()
+    report = live.reindex([str(folder)], full=False)
+    assert (report.indexed, report.duplicates, report.files_unchanged, report.errors) == (3, 1, 2, [])
+    assert live.search(SearchRequest(q="", collapse=False))["total"] == 6
+    again = live.reindex([str(folder)], full=False)
+    assert (again.indexed, again.duplicates, again.files_unchanged) == (0, 0, 3)
+
+
 def test_an_index_without_a_manifest_is_rebuilt_in_full_saying_so(updated):
     live, fresh, folder = updated
     generation = live.version
