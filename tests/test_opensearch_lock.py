@@ -101,10 +101,10 @@ def test_a_lock_released_between_the_refusal_and_the_read_is_taken_at_once(clust
     taker = ClusterLease(cluster)
     real_call = cluster.call
 
-    def release_before_the_read(request, read=False):
+    def release_before_the_read(request, read=False, expected=()):
         if getattr(request, "__code__", None) is not None and "get" in request.__code__.co_names and holder.version:
             holder.release()  # the holder ends just after refusing our create
-        return real_call(request, read)
+        return real_call(request, read, expected)
 
     monkeypatch.setattr(cluster, "call", release_before_the_read)
     taker.acquire()
@@ -121,10 +121,10 @@ def test_a_lock_that_cannot_be_released_is_a_notice_not_a_failed_reindex(cluster
     lease.acquire()
     real_call = cluster.call
 
-    def unreachable_for_deletes(request, read=False):
+    def unreachable_for_deletes(request, read=False, expected=()):
         if "delete" in request.__code__.co_names:
             raise BackendUnavailableError("the OpenSearch cluster cannot be reached (ConnectionTimeout)")
-        return real_call(request, read)
+        return real_call(request, read, expected)
 
     monkeypatch.setattr(cluster, "call", unreachable_for_deletes)
     lease.release()
