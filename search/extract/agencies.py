@@ -550,10 +550,9 @@ def placed_in_region(mentions: list[AgencyMention], regions: list[Region], lexic
     if ADMINISTRATIVE in region.full_name.split():
         region = lexicon.regions_by_code[region.province_code]
     mentions = [_legislature_of(m, region) if m.name == BARE_LEGISLATURE.canonical else m for m in mentions]
-    homes = {m.name: local_region if m.name.startswith(f"{SUB_OFFICE} ") else region for m in mentions
-             if _named_bare(m) and not _provinces_office_named(m, mentions)}
-    homes = {name: home for name, home in homes.items() if not name.startswith(f"{SUB_OFFICE} ")
-             or _may_hold(AgencyRef(name, None, "regional_unit"), home)}  # a Suku Dinas is its kota's
+    homes = {m.name: local_region if _is_sub_office(m.name) else region for m in mentions
+             if _named_bare(m) and not _provinces_office_named(m, mentions)}  # a Suku Dinas is its kota's
+    homes = {name: home for name, home in homes.items() if _may_hold(name, home)}
     if not homes:
         return mentions
     by_name = {m.name: m for m in mentions}
@@ -1436,8 +1435,8 @@ def _is_roman(text: str) -> bool:
 
 REGION_CUES = {"Kabupaten": ("kabupaten",), "Kab": ("kabupaten",), "Kota": ("kota",), "Bupati": ("kabupaten",),
                "Wabup": ("kabupaten",), "Walikota": ("kota",), "Walkot": ("kota",), "Gubernur": ("provinsi",),
-               "Wagub": ("provinsi",), "Provinsi": ("provinsi",), "Kapolda": ("provinsi",), "Kapolres": ("kabupaten", "kota"),
-               "Kapolresta": ("kabupaten", "kota")}
+               "Wagub": ("provinsi",), "Provinsi": ("provinsi",), "Kapolda": ("provinsi",),
+               "Kapolres": ("kabupaten", "kota"), "Kapolresta": ("kabupaten", "kota")}
 
 
 METROPOLITAN_POLICE = frozenset({"Kapolres", "Wakapolres", "Polres", "Kapolsek", "Polsek"})  # then `Metro <region>`
@@ -1586,7 +1585,7 @@ def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> Ag
     if isinstance(value, AgencyRef):
         return value
     region = _choose_region(value.regions, article_region)
-    if region is None or not _may_hold(value.unit, region):
+    if region is None or not _may_hold(value.unit.canonical, region):
         return value.unit
     acronym = f"{value.unit.acronym} {region.short_name}" if value.unit.acronym else None
     return AgencyRef(f"{value.unit.canonical} {region.full_name}", acronym, "regional_unit", region)
@@ -1595,10 +1594,13 @@ def _resolve(value: AgencyRef | _UnitMatch, article_region: Region | None) -> Ag
 JAKARTA = "31"  # the province whose kota and kabupaten hold a dinas's sub-office
 
 
-def _may_hold(unit: AgencyRef, region: Region) -> bool:
+def _is_sub_office(unit: str) -> bool:
+    return unit.startswith(f"{SUB_OFFICE} ")
+
+
+def _may_hold(unit: str, region: Region) -> bool:
     """A Suku Dinas is only ever of a kota or the kabupaten of Jakarta; any unit else of its region."""
-    return not unit.canonical.startswith(f"{SUB_OFFICE} ") or (
-        region.level != "provinsi" and region.code.split(".")[0] == JAKARTA)
+    return not _is_sub_office(unit) or (region.level != "provinsi" and region.code.split(".")[0] == JAKARTA)
 
 
 def _choose_region(candidates: tuple[Region, ...], article_region: Region | None) -> Region | None:
