@@ -40,13 +40,12 @@ import json
 import math
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.regions import DEFAULT_LABELS, DEFAULT_SHARED, read_labels  # noqa: E402
+from bench.regions import DEFAULT_LABELS, DEFAULT_SHARED, Score, read_labels  # noqa: E402
 from search.extract import region_weighing  # noqa: E402
 from search.extract.regions import Weighing, _chosen  # noqa: E402
 from search.loaders import article_from_record  # noqa: E402
@@ -197,12 +196,12 @@ class Labelled:
         return {article: {code: probability(weights, [1.0] + [features[name] for name in names])
                           for code, features in self.candidates[article].items()} for article in ids}
 
-    def counts(self, chosen: dict[str, set[str]], ids: list[str]) -> Counter:
-        found = Counter()
+    def counts(self, chosen: dict[str, set[str]], ids: list[str], into: Score | None = None) -> Score:
+        """`chosen` against the labels over `ids`, added to `into` (a new Score when not given)."""
+        score = into if into is not None else Score()
         for article in ids:
-            gold, kept = self.gold[article], chosen.get(article, set())
-            found.update(tp=len(gold & kept), fp=len(kept - gold), fn=len(gold - kept))
-        return found
+            score.add(chosen.get(article, set()), self.gold[article])
+        return score
 
     def out_of_fold(self, ids: list[str], names: list[str], seed: int) -> dict[str, dict[str, float]]:
         """Each article's candidates' probabilities from weights fit on the other folds of `ids`."""
@@ -212,7 +211,7 @@ class Labelled:
         return found
 
     def best_threshold(self, probabilities: dict[str, dict[str, float]], ids: list[str]) -> float:
-        return max(THRESHOLDS, key=lambda threshold: f1(self.counts(kept(probabilities, threshold), ids)))
+        return max(THRESHOLDS, key=lambda threshold: self.counts(kept(probabilities, threshold), ids).f1)
 
     def selected(self, ids: list[str], pool: list[str], seed: int) -> list[str]:
         """Features added one at a time, the one that raises the inner cross-validation's F1 most, while it does."""
@@ -222,7 +221,7 @@ class Labelled:
             trials = {}
             for name in pool:
                 inner = self.out_of_fold(ids, names + [name], seed)
-                trials[name] = f1(self.counts(kept(inner, self.best_threshold(inner, ids)), ids))
+                trials[name] = self.counts(kept(inner, self.best_threshold(inner, ids)), ids).f1
             name = max(trials, key=lambda name: (trials[name], name))
             if trials[name] <= best + 0.002:
                 break
@@ -231,15 +230,15 @@ class Labelled:
             pool = [other for other in pool if other != name]
         return names
 
-    def nested(self, names: list[str] | None, pool: list[str], seed: int) -> Counter:
+    def nested(self, names: list[str] | None, pool: list[str], seed: int) -> Score:
         """The outer folds' counts, each from features (`names`, or chosen from `pool`), weights and a threshold
         chosen on the other folds alone."""
-        total = Counter()
+        total = Score()
         for train, test in folds(self.ids, seed):
             chosen_names = names if names is not None else self.selected(train, pool, seed + 100)
             threshold = self.best_threshold(self.out_of_fold(train, chosen_names, seed + 100), train)
             weights = fit(*self.rows(train, chosen_names))
-            total += self.counts(kept(self.probabilities(weights, test, chosen_names), threshold), test)
+            self.counts(kept(self.probabilities(weights, test, chosen_names), threshold), test, into=total)
         return total
 
     def final(self, names: list[str] | None, pool: list[str]) -> tuple[list[str], list[float], float]:
@@ -258,24 +257,6 @@ def folds(ids: list[str], seed: int) -> list[tuple[list[str], list[str]]]:
 
 def kept(probabilities: dict[str, dict[str, float]], threshold: float) -> dict[str, set[str]]:
     return {article: {code for code, p in codes.items() if p >= threshold} for article, codes in probabilities.items()}
-
-
-def precision(counts: Counter) -> float:
-    return counts["tp"] / max(1, counts["tp"] + counts["fp"])
-
-
-def recall(counts: Counter) -> float:
-    return counts["tp"] / max(1, counts["tp"] + counts["fn"])
-
-
-def f1(counts: Counter) -> float:
-    p, r = precision(counts), recall(counts)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def row(name: str, counts: Counter) -> str:
-    return (f"{name:<34}{precision(counts):>10.3f}{recall(counts):>8.3f}{f1(counts):>8.3f}"
-            f"{counts['tp']:>6}{counts['fp']:>6}{counts['fn']:>6}")
 
 
 def main() -> None:
@@ -299,20 +280,19 @@ def main() -> None:
     reachable = sum(len(dev.gold[article] & set(dev.candidates[article])) for article in dev.ids)
     print(f"dev: {len(dev.ids)} articles, {candidates} candidate kab/kota, "
           f"{reachable} of {sum(map(len, dev.gold.values()))} labelled kab/kota among them")
-    print(f"{'kab/kota, dev':<34}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
-    print(row("rules (in-sample: tuned on dev)", dev.counts(dev.rules, dev.ids)))
+    print(Score.header("kab/kota, dev"))
+    print(dev.counts(dev.rules, dev.ids).row("rules (in-sample, tuned)", len(dev.ids)))
     for name, names in sets.items():
         for seed in range(args.repeats):
-            print(row(f"{name} #{seed + 1}", dev.nested(names, evidence, seed)), flush=True)
+            print(dev.nested(names, evidence, seed).row(f"{name} #{seed + 1}", len(dev.ids)), flush=True)
     if args.heldout:
         heldout = Labelled(labels, args.shared, "heldout")
-        print(f"\n{'kab/kota, heldout (fit on dev)':<34}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}"
-              f"{'FN':>6}")
-        print(row("rules", heldout.counts(heldout.rules, heldout.ids)))
+        print("\n" + Score.header("kab/kota, heldout (dev's fit)"))
+        print(heldout.counts(heldout.rules, heldout.ids).row("rules", len(heldout.ids)))
         for name, names in sets.items():
             chosen_names, weights, threshold = dev.final(names, evidence)
             found = kept(heldout.probabilities(weights, heldout.ids, chosen_names), threshold)
-            print(row(name, heldout.counts(found, heldout.ids)), f"  threshold {threshold:.2f}"
+            print(heldout.counts(found, heldout.ids).row(name, len(heldout.ids)), f"  threshold {threshold:.2f}"
                   + (f", features {', '.join(chosen_names)}" if names is None else ""))
     print(f"reproduce: python bench/region_scorer.py --shared {args.shared} --labels {args.labels}"
           f" --repeats {args.repeats}" + (" --heldout" if args.heldout else ""))

@@ -56,6 +56,10 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @staticmethod
+    def header(title: str = "") -> str:
+        return f"{title:<30}{'articles':>9}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"
+
     def row(self, name: str, articles: int) -> str:
         return (f"{name:<30}{articles:>9}{self.precision:>10.3f}{self.recall:>8.3f}{self.f1:>8.3f}"
                 f"{self.true_positive:>6}{self.false_positive:>6}{self.false_negative:>6}")
@@ -139,7 +143,7 @@ def main() -> None:
     labels = read_labels(args.labels)
     groups, errors = score(labels, args.shared, SPLITS if args.heldout else SPLITS[:1])
     print(f"region labels: {args.labels} ({len(labels)} articles)")
-    print(f"{'':<30}{'articles':>9}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
+    print(Score.header())
     for level in ("cities", "provinces"):
         for name, group in groups.items():
             print(getattr(group, level).row(f"{'kab/kota' if level == 'cities' else 'province'} {name}",
