@@ -99,7 +99,7 @@ def is_junk_line(line: str) -> bool:
 MAX_TEASERS = 3  # other stories' titles listed under one teaser heading
 MAX_TEASER_CHARS = 160  # a title's length at most
 TITLE_CASE_SHARE = 0.6  # of a title's longer words, more than this share capitalised
-SENTENCE_CLOSERS = ".!?\"\u201d'\u2019:;)"  # what a line of prose ends with, and no title does
+SINGLE_QUOTES = ("'", "\u2019")  # a line of prose ends with these too (SENTENCE_ENDS), and no title does
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +115,7 @@ def is_teaser_heading(line: str) -> bool:
 def reads_as_teaser(line: str) -> bool:
     """`Gubernur Khofifah Resmikan Jembatan Baru di Bondowoso`: a short line of three words or more in title case
     (most words of four letters or more capitalised) ending with no sentence's mark: another story's title."""
-    if len(line) > MAX_TEASER_CHARS or not line[:1].isupper() or line[-1] in SENTENCE_CLOSERS:
+    if len(line) > MAX_TEASER_CHARS or not line[:1].isupper() or line.endswith(SENTENCE_ENDS + SINGLE_QUOTES):
         return False
     words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
     return len(line.split()) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-CELL_SEPARATOR = "|"
+from ..cleaning import CELL_SEPARATOR  # what table_cells_marked writes between cells
+
 MIN_ROW_SEPARATORS = 2  # `a | b` in a sentence is no table; `1 | Nama | Jabatan` is a row
 PLACE_IN_LIST = re.compile(r"[IVX]+|[0-9]+")  # `Wakil Ketua II`, `Anggota 3`
 
