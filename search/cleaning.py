@@ -414,9 +414,16 @@ def _tabs_inside_sentences(rows: list[str]) -> bool:
     return all(len(COLUMN_GAP.findall(row)) == 1 and TAB_IN_A_SENTENCE.search(row) for row in rows)
 
 
-def clean_body(text: str) -> str:
-    """A body with one paragraph per blank-line-separated block, debris removed; a line ends at `\\n`, `\\r\\n` or a
-    lone `\\r` (a classic Mac text pasted into a CSV cell or a JSON string), as a file's lines do."""
+def paragraph_lines(text: str) -> str:
+    """`text` as its paragraphs' lines: every line end `\\n` (a line ends at `\\n`, `\\r\\n` or a lone `\\r`, a classic
+    Mac text pasted into a CSV cell or a JSON string, as a file's lines do), a table's cells kept apart by ` | `,
+    then a text set in lines (copied from a PDF) unwrapped, in that order: a table's rows are no lines to join.
+    What clean_body and the seed reader read."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", unwrapped(table_cells_marked(text)))))
+    return unwrapped(table_cells_marked(text))
+
+
+def clean_body(text: str) -> str:
+    """A body with one paragraph per blank-line-separated block (paragraph_lines), debris removed."""
+    return "\n\n".join(clean_paragraphs(re.split(r"\n\s*\n|\n", paragraph_lines(text))))

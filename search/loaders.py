@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .articles import (Article, article_id, cut_at_word, first_sentence, normalise_space, normalise_text, permalink,
                        site_name, without_controls)
-from .cleaning import clean_body, markup_as_text, markup_as_title, table_cells_marked, unwrapped
+from .cleaning import clean_body, markup_as_text, markup_as_title, paragraph_lines
 from .datafiles import read_lines
 from .titles import slug_title
 from .errors import InputError, NoArticleError
@@ -666,9 +666,7 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     """Dateline, body, and a short last line naming the desk: the press-release format of the seeds. A text over
     MAX_BODY_CHARS is refused before it is read further, as a record's body is."""
     checked_body(text)
-    every_line = [line.strip() for line in unwrapped(table_cells_marked(LINE_END.sub("\n", text))).split("\n")]
-    # `\r` alone ends a line too (classic Mac files); a table's cells kept apart by ` | ` and a text set in lines
-    # (copied from a PDF) read as its paragraphs, as clean_body reads a record's
+    every_line = [line.strip() for line in paragraph_lines(text).split("\n")]  # as clean_body reads a record's
     lines = [line for line in every_line if line]
     if not lines:
         raise NoArticleError("empty file")
@@ -696,7 +694,6 @@ def parse_seed_text(text: str, origin: str = "", year_hint: int | None = None) -
     )
 
 
-LINE_END = re.compile(r"\r\n?|\n")
 HEADLINE_MAX_WORDS = 25
 DATE_LINE_MAX_WORDS = 8  # `Rabu, 28 September 2022 10:15 WIB`
 
