@@ -117,7 +117,7 @@ def extract(article: Article) -> Extraction:
 
 
 def region_weighing(article: Article) -> Weighing | None:
-    """The evidence for each region `article` names, which find_regions decides on (bench/region_weights.py
+    """The evidence for each region `article` names, which find_regions decides on (bench/region_scorer.py
     fits the scorer of kab/kota on it)."""
     lexicon = load_lexicon()
     title, _, text, tokens, regions, agencies, _ = _read(article, lexicon)

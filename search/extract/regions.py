@@ -218,7 +218,7 @@ class Evidence:
         self.counts: dict[str, int] = {}  # code -> how many mentions speak for it
         self.central: set[str] = set()  # codes named in the lead, or as where something happened (`Kecelakaan
         # itu terjadi di Jalan Permata Hijau, Jakarta Selatan`): the story's place, never its background
-        self.tally: dict[str, Counter] = {}  # code -> kind -> mentions, never forgotten (region_scores.py)
+        self.tally: dict[str, Counter] = {}  # code -> kind -> mentions, never forgotten (bench/region_scorer.py)
         self.lead: set[str] = set()  # codes named in the lead
         self.happened: set[str] = set()  # codes named where a verb of happening puts the story's event
         self.forgotten: dict[str, str] = {}  # code -> the rule that forgot its evidence
